@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import {
+  connectionSchema,
+  exportColumnSchema,
+  exportProgressSchema,
+  fieldMappingSchema,
+  id,
+  invoiceDetailSchema,
+  invoiceListSchema,
+  invoiceObjectSchema,
+  isoDate,
+  mappingSchema,
+  secretProtectionSchema,
+  settingsSchema,
+  signInMethodSchema,
+  syncProgressSchema,
+  syncResultSchema,
+} from './models';
+
+/**
+ * The IPC contract: every channel the renderer may call, with the schema of its input
+ * (validated in the main process before any handler runs) and of its result.
+ * Main, preload, the test harness and (type-only) the renderer are all built from this object.
+ */
+
+const noInput = z.undefined();
+const ok = z.null();
+const byConnection = z.strictObject({ connectionId: id });
+const label = z.string().trim().min(1).max(80);
+const url = z.string().min(1).max(300);
+const clientId = z.string().trim().min(1).max(256);
+const clientSecret = z.string().min(1).max(256);
+
+export const channels = {
+  'app.info': {
+    input: noInput,
+    output: z.object({
+      version: z.string(),
+      platform: z.string(),
+      secretProtection: secretProtectionSchema,
+      /** Offered on developer machines where `npm start` runs the local org next to the app. */
+      demo: z.object({ label: z.string(), loginUrl: z.string(), clientId: z.string() }).nullable(),
+    }),
+  },
+  'app.openExternal': { input: z.strictObject({ url }), output: ok },
+
+  'settings.get': { input: noInput, output: settingsSchema },
+  'settings.set': { input: settingsSchema.partial().strict(), output: settingsSchema },
+
+  'connections.list': { input: noInput, output: z.array(connectionSchema) },
+  'connections.add': {
+    input: z.strictObject({ label, loginUrl: url, clientId, clientSecret: clientSecret.optional(), signInMethod: signInMethodSchema.optional() }),
+    output: connectionSchema,
+  },
+  'connections.update': {
+    input: z.strictObject({
+      id,
+      label: label.optional(),
+      loginUrl: url.optional(),
+      clientId: clientId.optional(),
+      clientSecret: clientSecret.nullable().optional(),
+      signInMethod: signInMethodSchema.optional(),
+    }),
+    output: connectionSchema,
+  },
+  'connections.connect': { input: z.strictObject({ id, switchUser: z.boolean().optional() }), output: connectionSchema },
+  'connections.cancelLogin': { input: z.strictObject({ id }), output: ok },
+  'connections.disconnect': { input: z.strictObject({ id }), output: z.object({ revoked: z.boolean() }) },
+  'connections.remove': { input: z.strictObject({ id }), output: ok },
+
+  'invoices.objects': { input: byConnection, output: z.array(invoiceObjectSchema) },
+  'invoices.mapping.get': { input: byConnection, output: mappingSchema.nullable() },
+  'invoices.mapping.set': {
+    input: z.strictObject({ connectionId: id, object: z.string().min(1).max(120), fields: fieldMappingSchema.optional() }),
+    output: mappingSchema,
+  },
+  'invoices.sync': {
+    input: z.strictObject({ connectionId: id, mode: z.enum(['full', 'incremental']).optional() }),
+    output: syncResultSchema,
+  },
+  'invoices.cancelSync': { input: byConnection, output: ok },
+  'invoices.list': { input: byConnection, output: invoiceListSchema },
+  'invoices.get': { input: z.strictObject({ connectionId: id, id }), output: invoiceDetailSchema },
+  'invoices.openInSalesforce': { input: z.strictObject({ connectionId: id, id }), output: ok },
+  'invoices.export': {
+    input: z.strictObject({
+      connectionId: id,
+      format: z.enum(['csv', 'xlsx']),
+      columns: z.array(exportColumnSchema).min(1).max(20),
+      /** The rows exactly as the user sees them: filtered and in display order. */
+      ids: z.array(id).max(2_000_000),
+      asOf: isoDate,
+    }),
+    output: z.object({ path: z.string().nullable(), rows: z.number() }),
+  },
+} as const;
+
+/** Pushed from the main process to the renderer. */
+export const events = {
+  'connections.changed': z.array(connectionSchema),
+  'invoices.syncProgress': syncProgressSchema,
+  'invoices.changed': z.object({ connectionId: id }),
+  'invoices.exportProgress': exportProgressSchema,
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.hasOwn(channels, value);
+}

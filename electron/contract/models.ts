@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { appErrorSchema } from './errors';
+
+/** Shared value shapes used by the channels in `channels.ts`. */
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export const id = z.string().min(1).max(100);
+
+export const secretProtectionSchema = z.enum(['os', 'basic_text', 'unavailable']);
+export type SecretProtection = z.infer<typeof secretProtectionSchema>;
+
+export const signInMethodSchema = z.enum(['window', 'browser']);
+export type SignInMethod = z.infer<typeof signInMethodSchema>;
+
+export const connectionStatusSchema = z.enum(['connected', 'reconnect-needed', 'disconnected']);
+export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
+
+export const connectionSchema = z.object({
+  id,
+  label: z.string(),
+  loginUrl: z.string(),
+  clientId: z.string(),
+  hasClientSecret: z.boolean(),
+  signInMethod: signInMethodSchema,
+  status: connectionStatusSchema,
+  /** True while tokens live in memory only (no OS encryption and weaker storage not allowed). */
+  sessionOnly: z.boolean(),
+  username: z.string().optional(),
+  displayName: z.string().optional(),
+  orgId: z.string().optional(),
+  instanceUrl: z.string().optional(),
+  lastSyncAt: z.string().optional(),
+  lastError: appErrorSchema.optional(),
+});
+export type Connection = z.infer<typeof connectionSchema>;
+
+export const themeSchema = z.enum(['system', 'light', 'dark']);
+export const agingBasisSchema = z.enum(['dueDate', 'invoiceDate']);
+
+export const settingsSchema = z.object({
+  signInMethod: signInMethodSchema,
+  agingBasis: agingBasisSchema,
+  /** null = today. */
+  agingAsOf: isoDate.nullable(),
+  allowWeakStorage: z.boolean(),
+  theme: themeSchema,
+  visibleColumns: z.array(z.string().max(40)).max(40).nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const invoiceFieldKeys = [
+  'number',
+  'customer',
+  'invoiceDate',
+  'dueDate',
+  'status',
+  'total',
+  'balance',
+  'currency',
+  'lastModified',
+] as const;
+export const invoiceFieldKeySchema = z.enum(invoiceFieldKeys);
+export type InvoiceFieldKey = z.infer<typeof invoiceFieldKeySchema>;
+
+/** One invoice as the workspace shows it: canonical, whatever the Salesforce object. Dates are plain YYYY-MM-DD. */
+export const invoiceRowSchema = z.object({
+  id,
+  number: z.string(),
+  customer: z.string().nullable(),
+  invoiceDate: isoDate.nullable(),
+  dueDate: isoDate.nullable(),
+  status: z.string().nullable(),
+  total: z.number().nullable(),
+  balance: z.number().nullable(),
+  currency: z.string(),
+  lastModified: z.string().nullable(),
+});
+export type InvoiceRow = z.infer<typeof invoiceRowSchema>;
+
+export const invoiceObjectSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  shape: z.enum(['Invoice', 'blng__Invoice__c', 'custom']),
+  recommended: z.boolean(),
+});
+export type InvoiceObject = z.infer<typeof invoiceObjectSchema>;
+
+export const fieldMappingSchema = z.partialRecord(invoiceFieldKeySchema, z.string().min(1).max(120));
+export type FieldMapping = z.infer<typeof fieldMappingSchema>;
+
+export const mappingSchema = z.object({
+  object: z.string(),
+  fields: fieldMappingSchema,
+  /** Fields of the object the user may map (from describe). */
+  available: z.array(z.object({ name: z.string(), label: z.string(), type: z.string() })),
+  /** e.g. fields hidden by field-level security. */
+  warnings: z.array(z.string()),
+});
+export type Mapping = z.infer<typeof mappingSchema>;
+
+export const syncPhaseSchema = z.enum(['describe', 'fetching', 'deletions', 'saving', 'done', 'failed', 'cancelled']);
+export const syncProgressSchema = z.object({
+  connectionId: id,
+  phase: syncPhaseSchema,
+  fetched: z.number(),
+  total: z.number(),
+});
+export type SyncProgress = z.infer<typeof syncProgressSchema>;
+
+export const syncResultSchema = z.object({
+  mode: z.enum(['full', 'incremental']),
+  fetched: z.number(),
+  total: z.number(),
+  changed: z.number(),
+  deleted: z.number(),
+  syncedAt: z.string(),
+});
+export type SyncResult = z.infer<typeof syncResultSchema>;
+
+export const invoiceListSchema = z.object({
+  invoices: z.array(invoiceRowSchema),
+  /** ISO instant of the last successful sync, null if never synced. */
+  syncedAt: z.string().nullable(),
+  object: z.string().nullable(),
+  /** Base for "Open in Salesforce" links is kept in the main process; the renderer asks by id. */
+  warnings: z.array(z.string()),
+});
+export type InvoiceList = z.infer<typeof invoiceListSchema>;
+
+export const invoiceLineSchema = z.object({
+  id,
+  name: z.string().nullable(),
+  description: z.string().nullable(),
+  quantity: z.number().nullable(),
+  unitPrice: z.number().nullable(),
+  amount: z.number().nullable(),
+});
+export const invoiceDetailSchema = z.object({
+  invoice: invoiceRowSchema,
+  /** Every mapped and extra field, labelled, in describe order. */
+  fields: z.array(z.object({ name: z.string(), label: z.string(), value: z.union([z.string(), z.number(), z.boolean(), z.null()]) })),
+  lines: z.array(invoiceLineSchema),
+});
+export type InvoiceDetail = z.infer<typeof invoiceDetailSchema>;
+
+export const exportColumnSchema = z.enum([...invoiceFieldKeys, 'daysOverdue']);
+export type ExportColumn = z.infer<typeof exportColumnSchema>;
+
+export const exportProgressSchema = z.object({ written: z.number(), total: z.number() });

@@ -1,0 +1,48 @@
+import type { SignInMethod } from '../contract';
+import { appHandlers, type AppIdentity } from './app/app-handlers';
+import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
+import { createSenderCheck } from './ipc/sender-check';
+import type { Clock, EventSink, KeyValueStore, LoginAgent, Logger, SaveDialog, SecretBox, Shell } from './ports';
+import { SettingsService } from './settings/settings-service';
+
+/** Everything the core needs from the outside world; the Electron shell and the tests each provide one. */
+export interface CoreDeps {
+  identity: AppIdentity;
+  /** URL the renderer is served from; only frames on its origin may call the core. */
+  rendererUrl: string;
+  /** Folder for the app's own files (invoice cache). */
+  dataDir: string;
+  secretBox: SecretBox;
+  store: KeyValueStore;
+  loginAgents: Record<SignInMethod, LoginAgent>;
+  clock: Clock;
+  events: EventSink;
+  shell: Shell;
+  saveDialog: SaveDialog;
+  logger: Logger;
+  /** Origins accepted as login hosts besides Salesforce's own domains (e.g. the local org). */
+  extraLoginOrigins: string[];
+}
+
+export interface Core {
+  handlers: Partial<Handlers>;
+  dispatch: Dispatch;
+  settings: SettingsService;
+  dispose(): Promise<void>;
+}
+
+/** The composition root of the Electron-free core. */
+export function createCore(deps: CoreDeps): Core {
+  const settings = new SettingsService(deps.store);
+  const handlers: Partial<Handlers> = {
+    ...appHandlers(deps.identity, deps.secretBox, deps.shell),
+    'settings.get': () => settings.get(),
+    'settings.set': (patch) => settings.update(patch),
+  };
+  return {
+    handlers,
+    settings,
+    dispatch: createDispatcher(handlers, createSenderCheck(deps.rendererUrl), deps.logger),
+    async dispose() {},
+  };
+}

@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import { AppError, channels, isAppError, isChannelName, type ChannelName, type ChannelOutput, type Result } from '../../contract';
+import type { Logger } from '../ports';
+
+/** A handler receives its input already validated by the channel's schema. */
+export type Handler<C extends ChannelName> = (input: z.output<(typeof channels)[C]['input']>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+export type Handlers = { [C in ChannelName]: Handler<C> };
+
+export type Dispatch = (channel: unknown, input: unknown, senderUrl: string | undefined) => Promise<Result<unknown>>;
+
+/**
+ * The one door into the core, shared by the Electron main process and the test harness:
+ * checks the sender, validates the input with the contract's schema, runs the handler and
+ * turns every failure into a typed `{ code, message }` value. Nothing here throws.
+ */
+export function createDispatcher(
+  handlers: Partial<Handlers>,
+  isTrustedSender: (senderUrl: string | undefined) => boolean,
+  logger?: Logger,
+): Dispatch {
+  return async (channel, input, senderUrl) => {
+    if (!isTrustedSender(senderUrl)) {
+      logger?.warn('Refused an IPC call from an untrusted frame', { channel: String(channel).slice(0, 60) });
+      return failure('FORBIDDEN', 'This request did not come from Budgetly’s own window.');
+    }
+    if (!isChannelName(channel)) return failure('INVALID_INPUT', 'Unknown request.');
+    const handler = handlers[channel] as ((input: unknown) => unknown) | undefined;
+    if (!handler) return failure('INTERNAL', `“${channel}” is not available in this version.`);
+    const parsed = channels[channel].input.safeParse(input);
+    if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error.issues));
+    try {
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      if (isAppError(error)) return { ok: false, error: error.toValue() };
+      logger?.error('Unexpected failure in an IPC handler', { channel, error: error instanceof Error ? error.name : typeof error });
+      return failure('INTERNAL', 'Something went wrong. Please try again.');
+    }
+  };
+}
+
+function failure(code: AppError['code'], message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/** A short description of what was wrong, without echoing the (possibly huge or hostile) value back. */
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const first = issues.slice(0, 3).map((issue) => {
+    const path = issue.path.map((part) => String(part).slice(0, 40)).join('.');
+    return `${path || 'input'}: ${issue.message.slice(0, 120)}`;
+  });
+  return `Invalid request (${first.join('; ')}${issues.length > 3 ? '; …' : ''}).`;
+}

@@ -1,0 +1,74 @@
+import type { EventName, EventPayload, SecretProtection } from '../contract';
+
+/**
+ * The ports the core depends on. The Electron shell implements them with Electron
+ * (safeStorage, electron-store, BrowserWindow, shell, dialog); tests implement them
+ * with plain Node and Playwright. Nothing in the core imports Electron.
+ */
+
+/** Seals and opens secrets. In the app: safeStorage. In tests: AES-256-GCM with a test key. */
+export interface SecretBox {
+  /** 'os' = real OS-backed encryption; 'basic_text' = Linux fallback with a hard-coded key; 'unavailable' = none. */
+  protection(): SecretProtection;
+  seal(plain: Uint8Array): Promise<Uint8Array>;
+  /** Throws when the blob cannot be opened (corrupted, other machine, other user). */
+  open(sealed: Uint8Array): Promise<Uint8Array>;
+}
+
+/** Non-secret settings and sealed blobs. In the app: electron-store. In tests: conf in a temp dir. */
+export interface KeyValueStore {
+  get<T = unknown>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+export interface LoginRequest {
+  /** The full authorize URL to open. */
+  authorizeUrl: string;
+  /** Exact redirect URI registered for the app; the agent resolves with the first URL matching its origin and path. */
+  redirectUri: string;
+  /** Aborted on cancel (user clicked Cancel in the app) or timeout. */
+  signal: AbortSignal;
+}
+
+/**
+ * Opens the login page and resolves with the redirect URL that came back (query string intact).
+ * Rejects with AppError('CANCELLED') when the user closes the window, and on abort.
+ */
+export interface LoginAgent {
+  login(request: LoginRequest): Promise<string>;
+}
+
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): () => void;
+}
+
+export interface EventSink {
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export interface Shell {
+  /** Opens an https URL in the OS browser. */
+  openExternal(url: string): Promise<void>;
+}
+
+export interface SaveDialog {
+  /** Asks where to save; null when the user cancels. */
+  choosePath(options: { defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+}
+
+export interface Logger {
+  info(message: string, details?: Record<string, unknown>): void;
+  warn(message: string, details?: Record<string, unknown>): void;
+  error(message: string, details?: Record<string, unknown>): void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout(callback, ms) {
+    const timer = setTimeout(callback, ms);
+    timer.unref?.();
+    return () => clearTimeout(timer);
+  },
+};

@@ -1,0 +1,134 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import type { EventName, EventPayload, SecretProtection } from '../../electron/contract';
+import type { Clock, EventSink, KeyValueStore, Logger, SaveDialog, SecretBox, Shell } from '../../electron/core/ports';
+
+/**
+ * Headless implementations of the core's ports (see DESIGN.md): real crypto, real files,
+ * a controllable clock. Used by integration and e2e tests in place of Electron.
+ */
+
+/** AES-256-GCM with a per-test key; `protection` can be set to model each OS state. */
+export class TestSecretBox implements SecretBox {
+  private readonly key = randomBytes(32);
+  constructor(public level: SecretProtection = 'os') {}
+
+  protection(): SecretProtection {
+    return this.level;
+  }
+
+  async seal(plain: Uint8Array): Promise<Uint8Array> {
+    if (this.level === 'unavailable') throw new Error('Encryption is not available');
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+
+  async open(sealed: Uint8Array): Promise<Uint8Array> {
+    if (this.level === 'unavailable') throw new Error('Encryption is not available');
+    const buffer = Buffer.from(sealed);
+    const decipher = createDecipheriv('aes-256-gcm', this.key, buffer.subarray(0, 12));
+    decipher.setAuthTag(buffer.subarray(12, 28));
+    return Buffer.concat([decipher.update(buffer.subarray(28)), decipher.final()]);
+  }
+}
+
+/** electron-store's own base (`conf`) in a folder of the test's. */
+export function createTestStore(dir: string): KeyValueStore {
+  const conf = new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings', projectName: 'budgetly-test' });
+  return {
+    get: <T>(key: string) => conf.get(key) as T | undefined,
+    set: (key, value) => conf.set(key, value),
+    delete: (key) => conf.delete(key),
+  };
+}
+
+export class ManualClock implements Clock {
+  private timers: { at: number; callback: () => void; id: number }[] = [];
+  private nextId = 1;
+  constructor(private current = Date.parse('2026-11-29T12:00:00Z')) {}
+
+  now(): number {
+    return this.current;
+  }
+
+  setTimeout(callback: () => void, ms: number): () => void {
+    const id = this.nextId++;
+    this.timers.push({ at: this.current + ms, callback, id });
+    return () => {
+      this.timers = this.timers.filter((timer) => timer.id !== id);
+    };
+  }
+
+  /** Moves time forward, firing due timers in order. */
+  advance(ms: number): void {
+    const target = this.current + ms;
+    for (;;) {
+      const due = this.timers.filter((timer) => timer.at <= target).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((timer) => timer !== due);
+      this.current = due.at;
+      due.callback();
+    }
+    this.current = target;
+  }
+}
+
+export class RecordingEvents implements EventSink {
+  readonly emitted: { event: EventName; payload: unknown }[] = [];
+  private readonly listeners = new Set<(event: EventName, payload: unknown) => void>();
+
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    this.emitted.push({ event, payload });
+    for (const listener of this.listeners) listener(event, payload);
+  }
+
+  listen(listener: (event: EventName, payload: unknown) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  of<E extends EventName>(event: E): EventPayload<E>[] {
+    return this.emitted.filter((entry) => entry.event === event).map((entry) => entry.payload as EventPayload<E>);
+  }
+}
+
+export class RecordingShell implements Shell {
+  readonly opened: string[] = [];
+  async openExternal(url: string): Promise<void> {
+    this.opened.push(url);
+  }
+}
+
+/** Answers the save dialog with a path chosen by the test (null = the user cancelled). */
+export class ScriptedSaveDialog implements SaveDialog {
+  constructor(public answer: string | null = null) {}
+  readonly asked: string[] = [];
+  async choosePath(options: { defaultName: string }): Promise<string | null> {
+    this.asked.push(options.defaultName);
+    return this.answer;
+  }
+}
+
+export class MemoryLogger implements Logger {
+  readonly lines: string[] = [];
+  info(message: string, details?: Record<string, unknown>): void {
+    this.lines.push(`info ${message} ${details ? JSON.stringify(details) : ''}`);
+  }
+  warn(message: string, details?: Record<string, unknown>): void {
+    this.lines.push(`warn ${message} ${details ? JSON.stringify(details) : ''}`);
+  }
+  error(message: string, details?: Record<string, unknown>): void {
+    this.lines.push(`error ${message} ${details ? JSON.stringify(details) : ''}`);
+  }
+}
+
+/** A fresh temp folder and a function that removes it. */
+export function tempDir(prefix = 'budgetly-'): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
