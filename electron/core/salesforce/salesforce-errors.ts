@@ -1,0 +1,111 @@
+import { AppError } from '../../contract';
+
+/**
+ * Turns whatever jsforce, the token endpoint or the network threw into a typed AppError with a
+ * message an accountant can act on. Shared by the connections and the invoices modules.
+ *
+ * - AppError → unchanged
+ * - INVALID_SESSION_ID / invalid_grant → RECONNECT_REQUIRED
+ * - REQUEST_LIMIT_EXCEEDED → SALESFORCE_LIMIT
+ * - FetchError, ECONNREFUSED, ECONNRESET, DNS failures, timeouts, HTTP 502/503/504 → NETWORK
+ * - AbortError → CANCELLED
+ * - any other Salesforce errorCode → SALESFORCE_ERROR carrying Salesforce's own message
+ * - anything else → INTERNAL (no details leak)
+ */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const info = describe(error);
+
+  if (info.name === 'AbortError') return new AppError('CANCELLED', 'The request was cancelled.', { cause: error });
+  if (isNetworkFailure(error, info)) {
+    return new AppError('NETWORK', 'Salesforce could not be reached. Check your internet connection and try again.', { cause: error });
+  }
+  const code = info.errorCode;
+  if (code === 'INVALID_SESSION_ID' || code === 'invalid_grant') {
+    return new AppError('RECONNECT_REQUIRED', 'Your Salesforce session has ended. Reconnect to continue; your downloaded invoices stay available.', {
+      cause: error,
+    });
+  }
+  if (code === 'REQUEST_LIMIT_EXCEEDED') {
+    return new AppError('SALESFORCE_LIMIT', withSalesforceMessage('This org has used up its Salesforce API requests for now. Try again later', info.message), {
+      cause: error,
+    });
+  }
+  const http = /^ERROR_HTTP_(\d{3})$/.exec(code ?? '');
+  if (http) {
+    const status = Number(http[1]);
+    if (status === 502 || status === 503 || status === 504) {
+      return new AppError('NETWORK', `Salesforce is temporarily unavailable (HTTP ${status}). Try again in a moment.`, { cause: error });
+    }
+    return new AppError('SALESFORCE_ERROR', `Salesforce answered with an unexpected error (HTTP ${status}).`, { cause: error });
+  }
+  if (code && /^[A-Za-z][A-Za-z0-9_]*$/.test(code) && code !== 'Error') {
+    return new AppError('SALESFORCE_ERROR', withSalesforceMessage(`Salesforce refused the request (${code})`, info.message), { cause: error });
+  }
+  return new AppError('INTERNAL', 'Something went wrong while talking to Salesforce. Please try again.', { cause: error });
+}
+
+/** Removes anything shaped like a Salesforce access or refresh token from a message. */
+export function redactTokens(text: string): string {
+  return text.replace(/00D[A-Za-z0-9]{12,15}![A-Za-z0-9._-]+/g, '[token]').replace(/5Aep[A-Za-z0-9._-]+/g, '[token]');
+}
+
+interface ErrorInfo {
+  name?: string;
+  errorCode?: string;
+  message?: string;
+  codes: string[];
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETDOWN',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+function isNetworkFailure(error: unknown, info: ErrorInfo): boolean {
+  if (info.name === 'FetchError' || info.name === 'TimeoutError') return true;
+  if (info.codes.some((code) => NETWORK_CODES.has(code))) return true;
+  if (error instanceof Error && !info.errorCode) {
+    // jsforce's own timeout ("Request Timeout") and undici's "fetch failed".
+    return /request timeout|timed out|fetch failed|socket hang up/i.test(error.message);
+  }
+  return false;
+}
+
+/** Reads name / errorCode / message / system error codes, following the `cause` chain. */
+function describe(error: unknown): ErrorInfo {
+  const info: ErrorInfo = { codes: [] };
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const value = current as { name?: unknown; errorCode?: unknown; error?: unknown; message?: unknown; code?: unknown; errno?: unknown; cause?: unknown };
+    if (depth === 0) {
+      info.name = typeof value.name === 'string' ? value.name : undefined;
+      const errorCode = typeof value.errorCode === 'string' ? value.errorCode : typeof value.error === 'string' ? value.error : undefined;
+      // jsforce names its API errors after the Salesforce errorCode (and OAuth errors after `error`).
+      info.errorCode = errorCode ?? (info.name && info.name !== 'Error' && info.name !== 'TypeError' ? info.name : undefined);
+      info.message = typeof value.message === 'string' ? value.message : undefined;
+    }
+    if (typeof value.code === 'string') info.codes.push(value.code);
+    if (typeof value.errno === 'string') info.codes.push(value.errno);
+    current = value.cause;
+  }
+  return info;
+}
+
+function withSalesforceMessage(prefix: string, message: string | undefined): string {
+  const detail = message ? redactTokens(message).replace(/\s+/g, ' ').trim().slice(0, 300) : '';
+  return detail ? `${prefix}: ${detail}` : `${prefix}.`;
+}
