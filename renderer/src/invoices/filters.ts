@@ -1,0 +1,93 @@
+import { agingBucketOf, agingBuckets, type AgingBasis, type AgingBucketKey } from './aging';
+import { dayNumber } from './plain-date';
+import { NO_STATUS, daysOverdueAt, type PreparedInvoices } from './prepared';
+
+/** What narrows the workspace's rows. Empty arrays and nulls mean "any". */
+export interface InvoiceFilters {
+  search: string;
+  statuses: string[];
+  currencies: string[];
+  invoiceDateFrom: string | null;
+  invoiceDateTo: string | null;
+  dueDateFrom: string | null;
+  dueDateTo: string | null;
+  overdueOnly: boolean;
+  /** Set by clicking a bar of the aging chart. */
+  aging: AgingBucketKey | null;
+}
+
+export const noFilters: InvoiceFilters = {
+  search: '',
+  statuses: [],
+  currencies: [],
+  invoiceDateFrom: null,
+  invoiceDateTo: null,
+  dueDateFrom: null,
+  dueDateTo: null,
+  overdueOnly: false,
+  aging: null,
+};
+
+export interface FilterContext {
+  asOfDay: number;
+  agingBasis: AgingBasis;
+}
+
+function range(from: string | null, to: string | null): [number, number] {
+  const lo = dayNumber(from);
+  const hi = dayNumber(to);
+  return [Number.isNaN(lo) ? -Infinity : lo, Number.isNaN(hi) ? Infinity : hi];
+}
+
+/**
+ * One pass over every row; returns a mask (1 = visible). Date ranges are inclusive and an
+ * empty date never matches a range. Search matches number or customer, case-insensitively.
+ */
+export function filterMask(prepared: PreparedInvoices, filters: InvoiceFilters, context: FilterContext): Uint8Array {
+  const n = prepared.rows.length;
+  const mask = new Uint8Array(n);
+  const query = filters.search.trim().toLocaleLowerCase();
+  const statuses = filters.statuses.length ? new Set(filters.statuses) : null;
+  const currencies = filters.currencies.length ? new Set(filters.currencies) : null;
+  const [invLo, invHi] = range(filters.invoiceDateFrom, filters.invoiceDateTo);
+  const [dueLo, dueHi] = range(filters.dueDateFrom, filters.dueDateTo);
+  const invRange = filters.invoiceDateFrom !== null || filters.invoiceDateTo !== null;
+  const dueRange = filters.dueDateFrom !== null || filters.dueDateTo !== null;
+  for (let i = 0; i < n; i++) {
+    const row = prepared.rows[i]!;
+    if (statuses && !statuses.has(row.status ?? NO_STATUS)) continue;
+    if (currencies && !currencies.has(row.currency)) continue;
+    if (invRange) {
+      const day = prepared.invoiceDay[i]!;
+      if (!(day >= invLo && day <= invHi)) continue;
+    }
+    if (dueRange) {
+      const day = prepared.dueDay[i]!;
+      if (!(day >= dueLo && day <= dueHi)) continue;
+    }
+    if (filters.overdueOnly && daysOverdueAt(prepared, i, context.asOfDay) <= 0) continue;
+    if (filters.aging && agingBucketOf(prepared, i, context.asOfDay, context.agingBasis) !== filters.aging) continue;
+    if (query && !prepared.searchText[i]!.includes(query)) continue;
+    mask[i] = 1;
+  }
+  return mask;
+}
+
+export function hasActiveFilters(filters: InvoiceFilters): boolean {
+  return (
+    filters.search.trim() !== '' ||
+    filters.statuses.length > 0 ||
+    filters.currencies.length > 0 ||
+    filters.invoiceDateFrom !== null ||
+    filters.invoiceDateTo !== null ||
+    filters.dueDateFrom !== null ||
+    filters.dueDateTo !== null ||
+    filters.overdueOnly ||
+    filters.aging !== null
+  );
+}
+
+export function agingLabel(key: AgingBucketKey): string {
+  const bucket = agingBuckets.find((b) => b.key === key)!;
+  return key === 'current' ? 'Current' : `${bucket.label} days past due`;
+}

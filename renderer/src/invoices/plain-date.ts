@@ -1,0 +1,44 @@
+/**
+ * Salesforce `date` fields are plain calendar dates (YYYY-MM-DD), not instants.
+ * They are handled here as whole day numbers (days since 1970-01-01) and formatted in UTC,
+ * so no time zone can shift them by a day.
+ */
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 for a YYYY-MM-DD string; NaN when it is not one. */
+export function dayNumber(iso: string | null | undefined): number {
+  if (!iso) return Number.NaN;
+  const match = ISO_DATE.exec(iso);
+  if (!match) return Number.NaN;
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS;
+}
+
+/** The YYYY-MM-DD of a day number. */
+export function isoFromDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Today's calendar date where the user is (their local time zone), as YYYY-MM-DD. */
+export function localTodayIso(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A plain date in the user's locale (e.g. "Jan 1, 2026"), never shifted by the time zone. */
+export function formatPlainDate(iso: string | null | undefined, locale?: string): string {
+  const day = dayNumber(iso);
+  if (Number.isNaN(day)) return '';
+  const key = locale ?? '';
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+    dateFormats.set(key, format);
+  }
+  return format.format(new Date(day * DAY_MS));
+}
