@@ -24,10 +24,10 @@ export function createDispatcher(
       return failure('FORBIDDEN', 'This request did not come from Budgetly’s own window.');
     }
     if (!isChannelName(channel)) return failure('INVALID_INPUT', 'Unknown request.');
-    const handler = handlers[channel] as ((input: unknown) => unknown) | undefined;
-    if (!handler) return failure('INTERNAL', `“${channel}” is not available in this version.`);
     const parsed = channels[channel].input.safeParse(input);
     if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error.issues));
+    const handler = handlers[channel] as ((input: unknown) => unknown) | undefined;
+    if (!handler) return failure('INTERNAL', `“${channel}” is not available in this version.`);
     try {
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {

@@ -1,0 +1,23 @@
+import { net, protocol } from 'electron';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** Must run before `app.ready`: app:// is a standard, secure scheme (fetch and CSP 'self' work). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** Serves the built renderer at app://budgetly/…, refusing anything outside its folder. */
+export function serveRenderer(rendererDir: string): void {
+  const root = normalize(rendererDir);
+  protocol.handle('app', (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'budgetly') return new Response('Not found', { status: 404 });
+    const path = decodeURIComponent(url.pathname);
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root + sep)) return new Response('Not found', { status: 404 });
+    return net.fetch(pathToFileURL(file).toString());
+  });
+}

@@ -1,0 +1,28 @@
+import type { Session, WebContents } from 'electron';
+import { isAppUrl, isExternalLinkAllowed } from './navigation-policy';
+
+/** Denies every permission request and check (camera, notifications, geolocation …). */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.on('will-download', (event) => event.preventDefault());
+}
+
+/**
+ * The app window stays on the app: navigation away is denied, new windows are denied,
+ * and https links go to the OS browser instead.
+ */
+export function lockDownAppContents(contents: WebContents, openExternal: (url: string) => void): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalLinkAllowed(url)) openExternal(url);
+    return { action: 'deny' };
+  });
+}

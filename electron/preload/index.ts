@@ -1,0 +1,27 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildBridge, channelNames, IPC_EVENT, IPC_INVOKE } from '../contract';
+
+/**
+ * Sandboxed preload (bundled to one CommonJS file): exposes `window.budgetly`, one function per
+ * contract channel. The renderer never gets ipcRenderer itself, only these functions.
+ */
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
+
+ipcRenderer.on(IPC_EVENT, (_event, name: string, payload: unknown) => {
+  for (const listener of listeners.get(name) ?? []) listener(payload);
+});
+
+const bridge = buildBridge(
+  channelNames,
+  (channel, input) => ipcRenderer.invoke(IPC_INVOKE, channel, input),
+  (event, listener) => {
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+    };
+  },
+);
+
+contextBridge.exposeInMainWorld('budgetly', bridge);
