@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Connection, OAuth2 } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../electron/contract';
-import { applyHttpTuning } from '../../../electron/core/salesforce/http-tuning';
+import { limitTransport } from '../../../electron/core/salesforce/http-limits';
 import { toAppError } from '../../../electron/core/salesforce/salesforce-errors';
 
 /**
@@ -35,7 +35,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function connection(instanceUrl = base): Connection {
   const conn = new Connection({ instanceUrl, accessToken: '00D000000000001!AQ.fake', version: '62.0' });
-  applyHttpTuning(conn, { timeoutMs: 2_000, maxRetries: 1, minBackoffMs: 10 });
+  limitTransport(conn._transport, { timeoutMs: 2_000, maxRetries: 1, retryDelayMs: 10 });
   return conn;
 }
 
