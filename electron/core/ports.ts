@@ -37,6 +37,8 @@ export interface LoginRequest {
  */
 export interface LoginAgent {
   login(request: LoginRequest): Promise<string>;
+  /** Forgets the login pages' cookies and storage (the login window's partition), on disconnect. */
+  clearSession?(): Promise<void>;
 }
 
 export interface Clock {
