@@ -1,0 +1,28 @@
+import type { Fault, FaultKind } from '../types.ts';
+
+interface Armed { kind: FaultKind; left: number; pathPrefix?: string; ms: number }
+
+/** Faults armed for the next N matching requests. */
+export class Faults {
+  private armed: Armed[] = [];
+
+  add(f: Fault): void {
+    const count = f.count ?? 1;
+    if (count <= 0) return;
+    this.armed.push({ kind: f.kind, left: count, pathPrefix: f.pathPrefix, ms: f.ms ?? 1000 });
+  }
+
+  clear(): void {
+    this.armed = [];
+  }
+
+  /** Takes (consumes one hit of) the first armed fault of one of `kinds` matching the path. */
+  take(path: string, kinds: FaultKind[]): Armed | undefined {
+    const i = this.armed.findIndex((a) => kinds.includes(a.kind) && (!a.pathPrefix || path.startsWith(a.pathPrefix)));
+    if (i < 0) return undefined;
+    const a = this.armed[i];
+    a.left--;
+    if (a.left <= 0) this.armed.splice(i, 1);
+    return a;
+  }
+}

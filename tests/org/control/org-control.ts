@@ -1,0 +1,119 @@
+import type { OrgData } from '../org-data.ts';
+import type { OrgStorage } from '../oauth/memory-adapter.ts';
+import type { ProviderState } from '../oauth/provider.ts';
+import { fieldMap, type Table } from '../schema/table.ts';
+import type { Column } from '../soql/resolve.ts';
+import { materialize } from '../soql/query.ts';
+import { St } from '../data/invoice-store.ts';
+import type { Fault, OrgControl } from '../types.ts';
+import type { Counters } from './counters.ts';
+import type { Faults } from './faults.ts';
+
+export interface ControlDeps {
+  data: OrgData;
+  storage: OrgStorage;
+  state: ProviderState;
+  counters: Counters;
+  faults: Faults;
+}
+
+function anyTable(data: OrgData, name: string): Table {
+  const t = data.tables.get(String(name).toLowerCase());
+  if (!t) throw new Error(`unknown object ${name}`);
+  return t;
+}
+
+/** Field maps of every visible field, plus each reference's relationship Name (e.g. BillingAccount: {Name}). */
+function allColumns(data: OrgData, t: Table): Column[] {
+  const cols: Column[] = [];
+  for (const f of fieldMap(t).values()) {
+    cols.push({ path: [f.name], tables: [t], field: f, get: f.get });
+    if (f.relationshipName && f.refRow && f.referenceTo) {
+      const target = data.tables.get(f.referenceTo.toLowerCase());
+      const name = target && fieldMap(target).get(target.name === 'Invoice' ? 'documentnumber' : 'name');
+      if (target && name) {
+        const refRow = f.refRow;
+        cols.push({ path: [f.relationshipName, name.name], tables: [t, target], field: name, get: (r) => { const x = refRow(r); return x < 0 ? null : name.get(x); } });
+      }
+    }
+  }
+  return cols;
+}
+
+export function createControl(d: ControlDeps): OrgControl {
+  const { data } = d;
+  return {
+    records(objectName) {
+      const t = anyTable(data, objectName);
+      const cols = allColumns(data, t);
+      const out: Record<string, unknown>[] = [];
+      for (const r of t.scan()) if (!t.isDeleted(r)) out.push(materialize(t, cols, r, null));
+      return out;
+    },
+    createInvoices(count, objectName) {
+      const { table, store } = data.invoiceTable(objectName);
+      const idField = table.fields.find((f) => f.name === 'Id')!;
+      return store.create(count).map((r) => idField.get(r) as string);
+    },
+    updateInvoices(ids, patch) {
+      for (const id of ids) {
+        const { table, store, row } = data.findInvoice(id);
+        if (patch) {
+          const fm = fieldMap(table);
+          for (const [k, v] of Object.entries(patch)) {
+            const f = fm.get(k.toLowerCase());
+            if (!f?.set) throw new Error(`field ${k} of ${table.name} cannot be updated`);
+            f.set(row, v);
+          }
+        } else if (store.status[row] === St.Draft) {
+          store.status[row] = St.Posted;
+        } else if (store.balance[row] > 0) {
+          // a payment arrives: half the balance, or all of it when it is small
+          const dec = store.decimalsOf(row);
+          const half = Math.round((store.balance[row] / 2) * 10 ** dec) / 10 ** dec;
+          store.balance[row] = half < 100 ? 0 : half;
+          if (store.balance[row] === 0) store.status[row] = St.Paid;
+        } else {
+          store.dueDay[row] += 30;
+        }
+        store.touch(row);
+      }
+    },
+    deleteInvoices(ids) {
+      for (const id of ids) {
+        const { store, row } = data.findInvoice(id);
+        store.deleted[row] = 1;
+        store.touch(row);
+      }
+    },
+    revokeAllTokens() {
+      d.storage.clear('AccessToken', 'RefreshToken', 'AuthorizationCode', 'Grant');
+    },
+    expireSessions() {
+      d.storage.clear('AccessToken');
+    },
+    setRotation(on) {
+      d.state.rotation = !!on;
+    },
+    setFieldHidden(objectName, fieldName, hidden) {
+      const t = anyTable(data, objectName);
+      const f = t.fields.find((x) => x.name.toLowerCase() === String(fieldName).toLowerCase());
+      if (!f) throw new Error(`unknown field ${objectName}.${fieldName}`);
+      if (f.name === 'Id') throw new Error('Id cannot be hidden');
+      if (hidden) t.hidden.add(f.name.toLowerCase());
+      else t.hidden.delete(f.name.toLowerCase());
+    },
+    injectFault(fault: Fault) {
+      d.faults.add(fault);
+    },
+    clearFaults() {
+      d.faults.clear();
+    },
+    counters() {
+      return d.counters.snapshot();
+    },
+    resetCounters() {
+      d.counters.reset();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// Salesforce-style record ids: 15 case-sensitive chars + 3-char case-insensitivity suffix.
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+const POD = '5g0';
+const NUM_LEN = 9;
+
+export function suffix18(id15: string): string {
+  let out = '';
+  for (let block = 0; block < 3; block++) {
+    let bits = 0;
+    for (let j = 0; j < 5; j++) {
+      const c = id15.charCodeAt(block * 5 + j);
+      if (c >= 65 && c <= 90) bits |= 1 << j;
+    }
+    out += SUFFIX[bits];
+  }
+  return id15 + out;
+}
+
+/** Id number n (>= 0) with a 3-char key prefix → 18-char id. */
+export function makeId(prefix: string, n: number): string {
+  let s = '';
+  let v = n + 1;
+  while (v > 0) {
+    s = BASE62[v % 62] + s;
+    v = Math.floor(v / 62);
+  }
+  return suffix18(prefix + POD + s.padStart(NUM_LEN, '0'));
+}
+
+/** Inverse of makeId; -1 when the id is not of this prefix / malformed. Accepts 15 or 18 chars. */
+export function parseId(prefix: string, id: string): number {
+  if (typeof id !== 'string' || (id.length !== 15 && id.length !== 18)) return -1;
+  if (!id.startsWith(prefix + POD)) return -1;
+  const id15 = id.slice(0, 15);
+  if (id.length === 18 && suffix18(id15).toLowerCase() !== id.toLowerCase()) return -1;
+  let v = 0;
+  for (let i = 6; i < 15; i++) {
+    const d = BASE62.indexOf(id15[i]);
+    if (d < 0) return -1;
+    v = v * 62 + d;
+  }
+  return v - 1;
+}
+
+/** Normalise a 15-char id to 18 chars (other strings returned unchanged). */
+export function to18(id: string): string {
+  return /^[a-zA-Z0-9]{15}$/.test(id) ? suffix18(id) : id;
+}

@@ -1,0 +1,36 @@
+import type { InvoiceObjectName, OrgOptions } from './types.ts';
+
+export type ResolvedOptions = Required<Omit<OrgOptions, 'refreshTtl'>> & { refreshTtl?: number };
+
+export const INVOICE_OBJECTS: InvoiceObjectName[] = ['Invoice', 'blng__Invoice__c', 'Invoice__c'];
+
+export function resolveOptions(options: OrgOptions = {}): ResolvedOptions {
+  const objects = options.objects?.length ? [...new Set(options.objects)] : ['Invoice' as const];
+  for (const o of objects) {
+    if (!INVOICE_OBJECTS.includes(o)) throw new Error(`unknown invoice object ${o}`);
+  }
+  return {
+    port: options.port ?? 0,
+    seed: options.seed ?? 42,
+    invoices: options.invoices ?? 2500,
+    objects,
+    multiCurrency: options.multiCurrency ?? false,
+    batchSize: clampBatch(options.batchSize ?? 2000),
+    clientId: options.clientId ?? 'budgetly-demo',
+    redirectUris: options.redirectUris?.length
+      ? options.redirectUris
+      : ['http://localhost:1717/OauthRedirect'],
+    username: options.username ?? 'demo@budgetly.test',
+    password: options.password ?? 'budgetly',
+    sessionTtl: options.sessionTtl ?? 7200,
+    rotateRefresh: options.rotateRefresh ?? false,
+    refreshTtl: options.refreshTtl,
+    latency: options.latency ?? 0,
+    requestLimit: options.requestLimit ?? 15000,
+  };
+}
+
+export function clampBatch(n: number): number {
+  if (!Number.isFinite(n)) return 2000;
+  return Math.min(2000, Math.max(200, Math.floor(n)));
+}

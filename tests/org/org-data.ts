@@ -1,0 +1,67 @@
+import { generateAccounts, type AccountData } from './data/accounts.ts';
+import { makeId } from './data/ids.ts';
+import { InvoiceStore } from './data/invoice-store.ts';
+import { todayDay } from './data/random.ts';
+import type { ResolvedOptions } from './options.ts';
+import { accountTable, salesforceInvoiceTable } from './schema/account-table.ts';
+import { invoiceTables } from './schema/invoice-tables.ts';
+import type { Table } from './schema/table.ts';
+import type { Catalog } from './soql/resolve.ts';
+import type { InvoiceObjectName } from './types.ts';
+
+/** The org's records and schema: accounts, one invoice store per shape, and their tables. */
+export class OrgData implements Catalog {
+  readonly orgId: string;
+  readonly userId: string;
+  readonly refDay = todayDay();
+  readonly accounts: AccountData;
+  readonly stores = new Map<InvoiceObjectName, InvoiceStore>();
+  /** Tables in describeGlobal order, keyed by lower-case name. */
+  readonly tables = new Map<string, Table>();
+
+  constructor(readonly options: ResolvedOptions) {
+    this.orgId = makeId('00D', options.seed % 100000);
+    this.userId = makeId('005', options.seed % 100000);
+    this.accounts = generateAccounts(options.seed, options.invoices, options.multiCurrency, this.refDay);
+    const add = (t: Table) => this.tables.set(t.name.toLowerCase(), t);
+    add(accountTable(this.accounts, options.multiCurrency));
+    const order: InvoiceObjectName[] = ['Invoice', 'blng__Invoice__c', 'Invoice__c'];
+    for (const [k, kind] of order.entries()) {
+      if (!options.objects.includes(kind)) continue;
+      const store = new InvoiceStore(this.accounts.bulkSeeds[k], this.accounts, this.refDay, options.invoices);
+      this.stores.set(kind, store);
+      const { invoice, line } = invoiceTables(kind, store, this.accounts, options.multiCurrency);
+      add(invoice);
+      add(line);
+    }
+    add(salesforceInvoiceTable());
+  }
+
+  table(name: string, version: number): Table | undefined {
+    const t = this.tables.get(String(name).toLowerCase());
+    if (!t || (t.minVersion && version < t.minVersion)) return undefined;
+    return t;
+  }
+
+  visibleTables(version: number): Table[] {
+    return [...this.tables.values()].filter((t) => !t.minVersion || version >= t.minVersion);
+  }
+
+  /** The invoice shape (table + store) an id or object name belongs to. */
+  invoiceTable(objectName?: string): { table: Table; store: InvoiceStore } {
+    const kind = (objectName ?? this.options.objects[0]) as InvoiceObjectName;
+    const store = this.stores.get(kind);
+    const table = this.tables.get(kind.toLowerCase());
+    if (!store || !table) throw new Error(`this org has no ${kind} object`);
+    return { table, store };
+  }
+
+  findInvoice(id: string): { table: Table; store: InvoiceStore; row: number } {
+    for (const kind of this.stores.keys()) {
+      const { table, store } = this.invoiceTable(kind);
+      const row = table.rowOf(id);
+      if (row >= 0) return { table, store, row };
+    }
+    throw new Error(`no invoice with id ${id}`);
+  }
+}

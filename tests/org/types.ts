@@ -1,0 +1,81 @@
+export type InvoiceObjectName = 'Invoice' | 'blng__Invoice__c' | 'Invoice__c';
+
+export interface OrgOptions {
+  /** 0 = any free port (default 0). */
+  port?: number;
+  /** Seed for the generated data (default 42). */
+  seed?: number;
+  /** Invoices per invoice shape (default 2500). */
+  invoices?: number;
+  /** Invoice shapes the org has (default ['Invoice']). */
+  objects?: InvoiceObjectName[];
+  /** Adds CurrencyIsoCode (USD, EUR, GBP, JPY) when true (default false). */
+  multiCurrency?: boolean;
+  /** Default query page size when the client sends no Sforce-Query-Options (default 2000). */
+  batchSize?: number;
+  clientId?: string;
+  redirectUris?: string[];
+  username?: string;
+  password?: string;
+  /** Access-token (session) lifetime in seconds (default 7200). */
+  sessionTtl?: number;
+  /** Each refresh returns a new refresh token and kills the old one (default false). */
+  rotateRefresh?: boolean;
+  /** Refresh-token lifetime in seconds (default: valid until revoked). */
+  refreshTtl?: number;
+  /** Added to every request, in ms (default 0). */
+  latency?: number;
+  /** Daily API request limit (default 15000). */
+  requestLimit?: number;
+}
+
+export type FaultKind =
+  | 'http500'
+  | 'http503'
+  | 'drop'
+  | 'latency'
+  | 'requestLimit'
+  | 'invalidLocator'
+  | 'sessionExpired';
+
+export interface Fault {
+  kind: FaultKind;
+  /** How many matching requests it hits (default 1). */
+  count?: number;
+  /** Only requests whose path starts with this (default: every org request). */
+  pathPrefix?: string;
+  /** For 'latency'. */
+  ms?: number;
+}
+
+export interface OrgCounters {
+  tokenGrants: number;
+  refreshes: number;
+  revokes: number;
+  requests: Record<string, number>;
+  apiCalls: number;
+}
+
+export interface OrgControl {
+  records(objectName: string): Record<string, unknown>[];
+  createInvoices(count: number, objectName?: string): string[];
+  updateInvoices(ids: string[], patch?: Record<string, unknown>): void;
+  deleteInvoices(ids: string[]): void;
+  revokeAllTokens(): void;
+  expireSessions(): void;
+  setRotation(on: boolean): void;
+  setFieldHidden(objectName: string, fieldName: string, hidden: boolean): void;
+  injectFault(fault: Fault): void;
+  clearFaults(): void;
+  counters(): OrgCounters;
+  resetCounters(): void;
+}
+
+export interface RunningOrg {
+  /** http://127.0.0.1:PORT, no trailing slash: login host and instance URL. */
+  url: string;
+  orgId: string;
+  userId: string;
+  stop(): Promise<void>;
+  control: OrgControl;
+}
