@@ -1,0 +1,90 @@
+import { OAuth2, type TokenResponse } from 'jsforce';
+import { AppError } from '../../contract';
+import { limitTransport, type HttpLimits } from '../salesforce/http-limits';
+import { toAppError } from '../salesforce/salesforce-errors';
+
+export interface OAuthClientConfig {
+  loginUrl: string;
+  clientId: string;
+  clientSecret?: string;
+  redirectUri: string;
+}
+
+/** What Budgetly keeps from a token response. */
+export interface TokenSet {
+  accessToken: string;
+  /** Absent on a refresh without rotation. */
+  refreshToken?: string;
+  instanceUrl: string;
+  /** The identity URL: https://login…/id/<orgId>/<userId>. */
+  idUrl: string;
+}
+
+/** jsforce's OAuth2 with our own PKCE (never its `useVerifier`) and bounded HTTP. */
+export function createOAuth2(config: OAuthClientConfig, limits: HttpLimits): OAuth2 {
+  const oauth2 = new OAuth2({
+    loginUrl: config.loginUrl,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    redirectUri: config.redirectUri,
+  });
+  limitTransport(oauth2._transport, limits);
+  return oauth2;
+}
+
+export function authorizeUrl(
+  oauth2: OAuth2,
+  params: { state: string; codeChallenge: string; switchUser?: boolean; loginHint?: string },
+): string {
+  return oauth2.getAuthorizationUrl({
+    scope: 'api refresh_token',
+    state: params.state,
+    code_challenge: params.codeChallenge,
+    code_challenge_method: 'S256',
+    ...(params.switchUser ? { prompt: 'login' } : {}),
+    ...(params.loginHint ? { login_hint: params.loginHint } : {}),
+  });
+}
+
+/** Authorization code → tokens. The server checks `code_verifier` against the challenge it saw. */
+export async function exchangeCode(oauth2: OAuth2, code: string, codeVerifier: string): Promise<TokenSet> {
+  try {
+    const response = await oauth2.requestToken(code, { code_verifier: codeVerifier });
+    const tokens = toTokenSet(response);
+    if (!tokens.refreshToken) {
+      throw new AppError('LOGIN_FAILED', 'Salesforce did not grant offline access (no refresh token). Ask your admin to allow the “refresh_token” scope for Budgetly.');
+    }
+    return tokens;
+  } catch (error) {
+    throw loginFailure(error);
+  }
+}
+
+/** One refresh-token grant. Errors keep their OAuth name (`invalid_grant`) so callers can tell them apart. */
+export async function refreshTokens(oauth2: OAuth2, refreshToken: string): Promise<TokenSet> {
+  return toTokenSet(await oauth2.refreshToken(refreshToken));
+}
+
+/** POST /services/oauth2/revoke. Revoking the refresh token kills its access tokens too. */
+export async function revokeToken(oauth2: OAuth2, token: string): Promise<void> {
+  await oauth2.revokeToken(token);
+}
+
+function toTokenSet(response: TokenResponse): TokenSet {
+  const { access_token: accessToken, refresh_token: refreshToken, instance_url: instanceUrl, id: idUrl } = response;
+  if (typeof accessToken !== 'string' || typeof instanceUrl !== 'string' || typeof idUrl !== 'string') {
+    throw new AppError('LOGIN_FAILED', 'Salesforce sent an incomplete token response.');
+  }
+  return { accessToken, refreshToken: typeof refreshToken === 'string' ? refreshToken : undefined, instanceUrl, idUrl };
+}
+
+function loginFailure(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'invalid_grant') {
+    return new AppError('LOGIN_FAILED', 'Salesforce did not accept the sign-in code (it may have expired). Please try again.', { cause: error });
+  }
+  const mapped = toAppError(error);
+  if (mapped.code === 'NETWORK' || mapped.code === 'CANCELLED') return mapped;
+  return new AppError('LOGIN_FAILED', `Salesforce did not complete the sign-in. ${mapped.message}`, { cause: error });
+}

@@ -1,0 +1,24 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** RFC 7636 PKCE with S256. Our own verifier (jsforce's `useVerifier` makes a 171-char one and sends no method). */
+export interface Pkce {
+  verifier: string;
+  challenge: string;
+  method: 'S256';
+}
+
+/** 64 random bytes → an 86-char base64url verifier (RFC 7636 allows 43–128). */
+export function createPkce(): Pkce {
+  const verifier = randomBytes(64).toString('base64url');
+  return { verifier, challenge: challengeFor(verifier), method: 'S256' };
+}
+
+export function challengeFor(verifier: string): string {
+  if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier)) throw new Error('A PKCE verifier is 43–128 unreserved characters');
+  return createHash('sha256').update(verifier, 'ascii').digest('base64url');
+}
+
+/** An unguessable `state` for one login attempt (compared exactly when the redirect comes back). */
+export function createState(): string {
+  return randomBytes(32).toString('base64url');
+}

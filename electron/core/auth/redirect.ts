@@ -1,0 +1,75 @@
+import { timingSafeEqual } from 'node:crypto';
+import { AppError } from '../../contract';
+
+/** The callback registered for Budgetly's app in Salesforce. The login window intercepts it; the system-browser login listens on it. */
+export const REDIRECT_URI = 'http://localhost:1717/OauthRedirect';
+
+/**
+ * Whether `candidate` is the redirect URI: same scheme, host, port and path, exactly.
+ * Never a prefix or pattern: intermediate pages that carry `code=` elsewhere must not match.
+ */
+export function matchesRedirectUri(candidate: string, redirectUri: string): boolean {
+  let actual: URL;
+  let expected: URL;
+  try {
+    actual = new URL(candidate);
+    expected = new URL(redirectUri);
+  } catch {
+    return false;
+  }
+  return (
+    actual.protocol === expected.protocol &&
+    actual.hostname === expected.hostname &&
+    actual.port === expected.port &&
+    actual.pathname === expected.pathname &&
+    actual.username === '' &&
+    actual.password === ''
+  );
+}
+
+/**
+ * Reads the authorization code out of the URL the login agent caught, failing closed:
+ * wrong origin or path, missing or different state, `error=` (turned into a human message), missing code.
+ */
+export function parseRedirect(redirectedTo: string, expected: { redirectUri: string; state: string }): { code: string } {
+  if (!matchesRedirectUri(redirectedTo, expected.redirectUri)) {
+    throw new AppError('LOGIN_FAILED', 'The sign-in came back to an unexpected address, so Budgetly ignored it. Please try again.');
+  }
+  const params = new URL(redirectedTo).searchParams;
+  const state = params.get('state');
+  if (state === null || !sameText(state, expected.state)) {
+    throw new AppError('LOGIN_FAILED', 'The sign-in response did not belong to this attempt, so Budgetly ignored it. Please try again.');
+  }
+  const error = params.get('error');
+  if (error !== null) throw loginErrorFor(error, params.get('error_description'));
+  const code = params.get('code');
+  if (!code) throw new AppError('LOGIN_FAILED', 'Salesforce did not send a sign-in code. Please try again.');
+  return { code };
+}
+
+/** Salesforce's `error=` values as messages an accountant understands. */
+export function loginErrorFor(error: string, description: string | null): AppError {
+  const normalized = error.toLowerCase().replace(/-/g, '_');
+  if (normalized === 'access_denied') {
+    return new AppError('ACCESS_DENIED', 'You chose not to allow access, so Budgetly is not connected. Click Connect to try again.');
+  }
+  const detail = description ? `: ${description.replace(/\s+/g, ' ').slice(0, 200)}` : '';
+  switch (normalized) {
+    case 'invalid_client_id':
+    case 'invalid_client':
+      return new AppError('LOGIN_FAILED', `Salesforce does not recognise this app’s client id. Check the connection settings${detail}`);
+    case 'redirect_uri_mismatch':
+      return new AppError('LOGIN_FAILED', `Salesforce’s app settings do not list Budgetly’s callback address${detail}`);
+    case 'immediate_unsuccessful':
+    case 'login_required':
+      return new AppError('LOGIN_FAILED', 'Salesforce needs you to sign in again. Click Connect.');
+    default:
+      return new AppError('LOGIN_FAILED', `Salesforce could not complete the sign-in (${error.slice(0, 60)})${detail}`);
+  }
+}
+
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

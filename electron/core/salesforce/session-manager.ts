@@ -1,0 +1,170 @@
+import { Connection as JsforceConnection } from 'jsforce';
+import { AppError, type AppErrorValue, type ConnectionStatus } from '../../contract';
+import { createOAuth2, refreshTokens } from '../auth/oauth-client';
+import { REDIRECT_URI } from '../auth/redirect';
+import type { Logger } from '../ports';
+import { defaultHttpLimits, limitTransport, type HttpLimits } from './http-limits';
+import { toAppError } from './salesforce-errors';
+import { renewOnExpiredSession } from './session-renewal';
+import type { SessionTokens } from './session-tokens';
+import type { SalesforceSessions } from './sessions';
+
+export type { SessionTokens } from './session-tokens';
+
+/** What the session manager needs from the connections module (records + token vault). */
+export interface SessionSource {
+  /** The connection's OAuth client and status; undefined for an unknown id. */
+  target(connectionId: string): Promise<{ status: ConnectionStatus; loginUrl: string; clientId: string; clientSecret?: string } | undefined>;
+  /** undefined → the session is gone (RECONNECT_REQUIRED). */
+  loadTokens(connectionId: string): Promise<SessionTokens | undefined>;
+  /** Awaited BEFORE a new access token is used, so a rotated refresh token is never lost. */
+  saveTokens(connectionId: string, tokens: SessionTokens): Promise<void>;
+  /** Salesforce refused the refresh token (revoked, expired): the user must sign in again; cached data stays. */
+  markReconnectNeeded(connectionId: string, error: AppErrorValue): Promise<void> | void;
+}
+
+interface LiveSession {
+  tokens: SessionTokens;
+  /** The refresh in flight, shared by every request that hit the expired token (single-flight). */
+  refreshing?: Promise<SessionTokens>;
+  connections: Map<string, JsforceConnection>;
+}
+
+/**
+ * Hands out jsforce Connections whose session renewal Budgetly owns (jsforce's own refresh keeps a
+ * rotated-out refresh token and can loop forever on a persistent 401). Per connection: one refresh at a
+ * time however many requests are waiting; the rotated refresh token is saved before the new access
+ * token is used; each failed request gets at most one renewal.
+ */
+export class SessionManager implements SalesforceSessions {
+  private readonly sessions = new Map<string, LiveSession>();
+  private readonly loading = new Map<string, Promise<LiveSession>>();
+  private readonly limits: HttpLimits;
+
+  constructor(
+    private readonly source: SessionSource,
+    private readonly deps: { logger: Logger; httpLimits?: HttpLimits },
+  ) {
+    this.limits = deps.httpLimits ?? defaultHttpLimits;
+  }
+
+  async open(connectionId: string, apiVersion: string): Promise<JsforceConnection> {
+    if (!/^\d{2,3}\.0$/.test(apiVersion)) throw new AppError('INVALID_INPUT', `“${apiVersion.slice(0, 20)}” is not a Salesforce API version.`);
+    await this.requireConnected(connectionId);
+    const session = await this.session(connectionId);
+    let conn = session.connections.get(apiVersion);
+    if (!conn) {
+      conn = this.connect(connectionId, session, apiVersion);
+      session.connections.set(apiVersion, conn);
+    }
+    return conn;
+  }
+
+  /** Drops everything held for this connection (after disconnect, remove or a new sign-in). */
+  forget(connectionId: string): void {
+    const session = this.sessions.get(connectionId);
+    this.sessions.delete(connectionId);
+    this.loading.delete(connectionId);
+    for (const conn of session?.connections.values() ?? []) conn.accessToken = null;
+  }
+
+  forgetAll(): void {
+    for (const id of [...this.sessions.keys()]) this.forget(id);
+  }
+
+  private async requireConnected(connectionId: string): Promise<void> {
+    const target = await this.source.target(connectionId);
+    if (!target) throw new AppError('NOT_FOUND', 'This connection no longer exists.');
+    if (target.status === 'disconnected') throw new AppError('NOT_CONNECTED', 'This connection is not signed in. Click Connect first.');
+    if (target.status === 'reconnect-needed') throw reconnectRequired();
+  }
+
+  private async session(connectionId: string): Promise<LiveSession> {
+    const live = this.sessions.get(connectionId);
+    if (live) return live;
+    let loading = this.loading.get(connectionId);
+    if (!loading) {
+      loading = (async () => {
+        const tokens = await this.source.loadTokens(connectionId);
+        if (!tokens) throw reconnectRequired();
+        const session: LiveSession = { tokens, connections: new Map() };
+        if (this.loading.get(connectionId) === loading) this.sessions.set(connectionId, session);
+        return session;
+      })().finally(() => {
+        if (this.loading.get(connectionId) === loading) this.loading.delete(connectionId);
+      });
+      this.loading.set(connectionId, loading);
+    }
+    return loading;
+  }
+
+  private connect(connectionId: string, session: LiveSession, apiVersion: string): JsforceConnection {
+    // No oauth2 client and no refreshFn: jsforce's own refresh stays off; renewal happens in the transport.
+    const conn = new JsforceConnection({ instanceUrl: session.tokens.instanceUrl, accessToken: session.tokens.accessToken, version: apiVersion });
+    limitTransport(conn._transport, this.limits);
+    renewOnExpiredSession(conn._transport, async (rejectedToken) => {
+      const token = await this.renew(connectionId, rejectedToken);
+      conn.accessToken = token;
+      return token;
+    });
+    return conn;
+  }
+
+  /** A fresh access token for a request that was rejected with `rejectedToken`. */
+  private async renew(connectionId: string, rejectedToken: string | undefined): Promise<string> {
+    let session = this.sessions.get(connectionId);
+    if (!session) {
+      // Forgotten since this jsforce Connection was handed out (new sign-in, disconnect): use the current session, if any.
+      await this.requireConnected(connectionId);
+      session = await this.session(connectionId);
+    }
+    if (!session.refreshing && rejectedToken !== session.tokens.accessToken) return session.tokens.accessToken;
+    const live = session;
+    live.refreshing ??= this.refresh(connectionId, live).finally(() => {
+      live.refreshing = undefined;
+    });
+    return (await live.refreshing).accessToken;
+  }
+
+  private async refresh(connectionId: string, session: LiveSession): Promise<SessionTokens> {
+    const target = await this.source.target(connectionId);
+    if (!target || target.status !== 'connected') throw target ? reconnectRequired() : new AppError('NOT_FOUND', 'This connection no longer exists.');
+    const oauth2 = createOAuth2({ loginUrl: target.loginUrl, clientId: target.clientId, clientSecret: target.clientSecret, redirectUri: REDIRECT_URI }, this.limits);
+    let answer;
+    try {
+      answer = await refreshTokens(oauth2, session.tokens.refreshToken);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'invalid_grant') {
+        const ended = reconnectRequired('Salesforce ended this sign-in (it was revoked or expired).');
+        this.forget(connectionId);
+        await this.source.markReconnectNeeded(connectionId, ended.toValue());
+        throw ended;
+      }
+      throw toAppError(error); // NETWORK and friends: nothing changes, the next request tries again
+    }
+    const next: SessionTokens = {
+      accessToken: answer.accessToken,
+      refreshToken: answer.refreshToken ?? session.tokens.refreshToken,
+      instanceUrl: answer.instanceUrl || session.tokens.instanceUrl,
+    };
+    if (this.sessions.get(connectionId) !== session) throw reconnectRequired(); // disconnected meanwhile: keep nothing
+    try {
+      await this.source.saveTokens(connectionId, next);
+    } catch (error) {
+      this.deps.logger.warn('Could not save the renewed session; it is kept in memory until the app quits', {
+        connectionId,
+        error: error instanceof Error ? error.name : typeof error,
+      });
+    }
+    session.tokens = next;
+    for (const conn of session.connections.values()) {
+      conn.accessToken = next.accessToken;
+      conn.instanceUrl = next.instanceUrl;
+    }
+    return next;
+  }
+}
+
+function reconnectRequired(reason = 'Your Salesforce session has ended.'): AppError {
+  return new AppError('RECONNECT_REQUIRED', `${reason} Reconnect to continue; your downloaded invoices stay available.`);
+}
