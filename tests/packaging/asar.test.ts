@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { listPackage } from '@electron/asar';
+import { FuseV1Options, FuseState, getCurrentFuseWire } from '@electron/fuses';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeStubElectronDist } from './stub-electron';
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '../..');
+
+/**
+ * Packages the built app with electron-builder (`--dir`, Linux) against a stub Electron binary,
+ * then opens the asar and the binary's fuse wire to check what users would get.
+ */
+describe('the packaged app', () => {
+  const work = mkdtempSync(join(tmpdir(), 'budgetly-pack-'));
+  const output = join(work, 'dist');
+  let files: string[] = [];
+  let executable = '';
+
+  beforeAll(async () => {
+    if (!existsSync(join(root, 'out/main/index.js'))) throw new Error('Build first: npm run build');
+    const electronDist = join(work, 'electron-dist');
+    writeStubElectronDist(electronDist);
+    await run(
+      'npx',
+      ['electron-builder', '--linux', 'dir', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${output}`],
+      { cwd: root, env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, maxBuffer: 32 * 1024 * 1024 },
+    );
+    const unpacked = join(output, 'linux-unpacked');
+    files = listPackage(join(unpacked, 'resources/app.asar'), { isPack: false }).map((file) => file.replaceAll('\\', '/'));
+    executable = join(unpacked, 'budgetly');
+  });
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('holds the built main process, preload and renderer', () => {
+    expect(files).toContain('/out/main/index.js');
+    expect(files).toContain('/out/preload/index.cjs');
+    expect(files).toContain('/out/renderer/index.html');
+    expect(files).toContain('/package.json');
+    expect(files.some((file) => file.startsWith('/node_modules/jsforce/'))).toBe(true);
+  });
+
+  it('holds no sources, tests, local org or devDependencies', () => {
+    const forbidden = [/^\/tests\//, /^\/electron\//, /^\/renderer\//, /^\/scripts\//, /\.map$/, /\/org\//];
+    for (const pattern of forbidden) expect(files.filter((file) => pattern.test(file))).toEqual([]);
+    for (const dev of ['oidc-provider', 'vitest', 'playwright-core', '@faker-js', 'react', 'react-dom', 'electron', 'typescript', '@jetstreamapp']) {
+      expect(files.filter((file) => file.startsWith(`/node_modules/${dev}/`))).toEqual([]);
+    }
+  });
+
+  it('flips the security fuses in the Electron binary', async () => {
+    const wire = await getCurrentFuseWire(executable);
+    expect(wire[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(FuseState.ENABLE);
+    expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE);
+    expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
+  });
+});
