@@ -1,0 +1,117 @@
+import type { ExportColumn, InvoiceRow } from '../../contract';
+
+/**
+ * Row → cell conversion shared by the CSV and XLSX writers (pure; both formats show the same values).
+ */
+
+export type Cell =
+  | { kind: 'empty' }
+  | { kind: 'text'; value: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'money'; value: number; currency: string }
+  /** A plain calendar date, YYYY-MM-DD. */
+  | { kind: 'date'; value: string }
+  /** An instant, ISO 8601 UTC. */
+  | { kind: 'instant'; value: string };
+
+export const COLUMN_LABELS: Record<ExportColumn, string> = {
+  number: 'Invoice number',
+  customer: 'Customer',
+  invoiceDate: 'Invoice date',
+  dueDate: 'Due date',
+  status: 'Status',
+  total: 'Total',
+  balance: 'Balance',
+  currency: 'Currency',
+  lastModified: 'Last modified',
+  daysOverdue: 'Days overdue',
+};
+
+const DAY_MS = 86_400_000;
+
+function dayNumber(isoDate: string): number {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+
+/**
+ * Days overdue as of `asOf` (YYYY-MM-DD), counted in calendar days:
+ * - nothing is owed (balance missing, zero or negative) or there is no due date → null (empty cell);
+ * - something is owed and the due date is today or later → 0;
+ * - otherwise asOf − dueDate (due 2026-01-01, as of 2026-01-31 → 30).
+ */
+export function daysOverdue(row: Pick<InvoiceRow, 'balance' | 'dueDate'>, asOf: string): number | null {
+  if (row.balance === null || !(row.balance > 0) || !row.dueDate) return null;
+  return Math.max(0, dayNumber(asOf) - dayNumber(row.dueDate));
+}
+
+export function toCell(row: InvoiceRow, column: ExportColumn, asOf: string): Cell {
+  const text = (value: string | null): Cell => (value === null || value === '' ? { kind: 'empty' } : { kind: 'text', value });
+  const money = (value: number | null): Cell => (value === null ? { kind: 'empty' } : { kind: 'money', value, currency: row.currency });
+  const date = (value: string | null): Cell => (value ? { kind: 'date', value } : { kind: 'empty' });
+  switch (column) {
+    case 'number':
+      return text(row.number);
+    case 'customer':
+      return text(row.customer);
+    case 'status':
+      return text(row.status);
+    case 'currency':
+      return text(row.currency);
+    case 'invoiceDate':
+      return date(row.invoiceDate);
+    case 'dueDate':
+      return date(row.dueDate);
+    case 'total':
+      return money(row.total);
+    case 'balance':
+      return money(row.balance);
+    case 'lastModified':
+      return row.lastModified ? { kind: 'instant', value: row.lastModified } : { kind: 'empty' };
+    case 'daysOverdue': {
+      const days = daysOverdue(row, asOf);
+      return days === null ? { kind: 'empty' } : { kind: 'number', value: days };
+    }
+  }
+}
+
+/**
+ * Text that a spreadsheet would run as a formula (= + - @, or tab / carriage return that some
+ * programs strip first) gets a leading apostrophe. Numbers are never escaped: -12.5 is an amount.
+ */
+export function escapeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** A cell as CSV text: plain numbers (no grouping, no symbol), dates as YYYY-MM-DD. */
+export function csvText(cell: Cell): string {
+  switch (cell.kind) {
+    case 'empty':
+      return '';
+    case 'text':
+      return escapeFormula(cell.value);
+    case 'number':
+    case 'money':
+      return String(cell.value);
+    case 'date':
+    case 'instant':
+      return cell.value;
+  }
+}
+
+/** Decimals of a currency (JPY 0, USD 2, …); 2 for codes Intl does not know. */
+export function currencyDecimals(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** Excel number format for an amount in `currency`: grouped, the currency's decimals, negatives in parentheses. */
+export function currencyNumberFormat(currency: string): string {
+  const decimals = currencyDecimals(currency);
+  const number = decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+  const code = currency.replace(/[^A-Za-z]/g, '').slice(0, 3);
+  return `${number} "${code}";(${number}) "${code}"`;
+}

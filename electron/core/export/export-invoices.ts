@@ -1,0 +1,41 @@
+import type { ChannelInput, InvoiceRow } from '../../contract';
+import { writeAtomically } from '../invoices/atomic-file';
+import type { EventSink, SaveDialog } from '../ports';
+import { writeCsv, type ExportJob } from './csv-writer';
+import { writeXlsx } from './xlsx-writer';
+
+export type ExportRequest = Omit<ChannelInput<'invoices.export'>, 'connectionId'>;
+
+/**
+ * Exports exactly the rows the user sees, in their order: `ids` come from the workspace (filtered
+ * and sorted there), the values from the cached snapshot. Ids no longer in the snapshot (deleted by
+ * a sync meanwhile) are skipped; `rows` tells how many were written. The file appears complete or
+ * not at all (temp file + rename).
+ */
+export async function exportInvoices(
+  request: ExportRequest,
+  rowsById: ReadonlyMap<string, InvoiceRow>,
+  ports: { saveDialog: SaveDialog; events: EventSink },
+): Promise<{ path: string | null; rows: number }> {
+  const extension = request.format;
+  const path = await ports.saveDialog.choosePath({
+    defaultName: `invoices-${request.asOf}.${extension}`,
+    filters: [extension === 'csv' ? { name: 'CSV (comma-separated)', extensions: ['csv'] } : { name: 'Excel workbook', extensions: ['xlsx'] }],
+  });
+  if (path === null) return { path: null, rows: 0 };
+  const rows: InvoiceRow[] = [];
+  for (const id of request.ids) {
+    const row = rowsById.get(id);
+    if (row) rows.push(row);
+  }
+  const total = rows.length;
+  const job: ExportJob = {
+    rows,
+    columns: request.columns,
+    asOf: request.asOf,
+    onProgress: (written) => ports.events.emit('invoices.exportProgress', { written, total }),
+  };
+  ports.events.emit('invoices.exportProgress', { written: 0, total });
+  await writeAtomically(path, (temp) => (request.format === 'csv' ? writeCsv(temp, job) : writeXlsx(temp, job)));
+  return { path, rows: total };
+}

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { open, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Owner read/write only: invoices are financial data. */
+export const OWNER_ONLY = 0o600;
+
+const TEMP_MARK = '.partial-';
+
+export function tempPathFor(target: string): string {
+  return join(dirname(target), `${basename(target)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+async function fsyncPath(path: string, flags: string): Promise<void> {
+  const handle = await open(path, flags);
+  try {
+    await handle.sync();
+  } catch (error) {
+    // Some platforms (Windows) cannot fsync a directory; the rename is still atomic there.
+    if (flags !== 'r') throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Produces a file atomically: `write` fills a temp file next to the target, which is flushed to
+ * disk and renamed over the target. A crash at any point leaves the previous file untouched
+ * (plus at most a stray temp file, removed by `removeStrayTemps`).
+ */
+export async function writeAtomically(target: string, write: (tempPath: string) => Promise<void>): Promise<void> {
+  const temp = tempPathFor(target);
+  try {
+    await write(temp);
+    await fsyncPath(temp, 'r+');
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await fsyncPath(dirname(target), 'r').catch(() => undefined);
+}
+
+export async function writeBytesAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  await writeAtomically(target, async (temp) => {
+    const handle = await open(temp, 'wx', OWNER_ONLY);
+    try {
+      await handle.writeFile(bytes);
+    } finally {
+      await handle.close();
+    }
+  });
+}
+
+/** Deletes temp files left by a write that was killed half-way. */
+export async function removeStrayTemps(target: string): Promise<void> {
+  const prefix = `${basename(target)}${TEMP_MARK}`;
+  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => name.startsWith(prefix)).map((name) => rm(join(dirname(target), name), { force: true })));
+}

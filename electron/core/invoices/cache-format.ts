@@ -1,0 +1,117 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { InvoiceRow } from '../../contract';
+import type { SecretBox } from '../ports';
+import type { Snapshot } from './snapshot';
+
+/**
+ * The offline copy's file format:
+ *
+ *   "BDLYINV1" | u32 header length | header JSON | AES-256-GCM ciphertext
+ *
+ * The header holds the random 256-bit data key sealed by the SecretBox (safeStorage in the app),
+ * the IV and the GCM tag. Each write uses a fresh data key and IV, so every file is complete on its
+ * own. The plaintext is the snapshot as compact JSON (rows as arrays), raw-deflated.
+ * Anything that does not open and parse exactly throws UnreadableCacheError.
+ */
+
+const MAGIC = Buffer.from('BDLYINV1', 'ascii');
+const FORMAT = 1;
+const COLUMNS = ['id', 'number', 'customer', 'invoiceDate', 'dueDate', 'status', 'total', 'balance', 'currency', 'lastModified'] as const;
+
+export class UnreadableCacheError extends Error {
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super(reason, options);
+    this.name = 'UnreadableCacheError';
+  }
+}
+
+interface Header {
+  format: number;
+  key: string;
+  iv: string;
+  tag: string;
+}
+
+export async function encodeSnapshot(snapshot: Snapshot, secretBox: SecretBox): Promise<Buffer> {
+  const payload = {
+    format: FORMAT,
+    object: snapshot.object,
+    signature: snapshot.signature,
+    syncedAt: snapshot.syncedAt,
+    watermark: snapshot.watermark,
+    columns: COLUMNS,
+    rows: snapshot.rows.map((row) => COLUMNS.map((column) => row[column])),
+  };
+  const plain = deflateRawSync(Buffer.from(JSON.stringify(payload), 'utf8'), { level: 3 });
+  const dataKey = randomBytes(32);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', dataKey, iv);
+  cipher.setAAD(MAGIC);
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  const sealedKey = await secretBox.seal(dataKey);
+  dataKey.fill(0);
+  const header: Header = {
+    format: FORMAT,
+    key: Buffer.from(sealedKey).toString('base64'),
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+  };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(headerBytes.length);
+  return Buffer.concat([MAGIC, length, headerBytes, body]);
+}
+
+export async function decodeSnapshot(file: Buffer, secretBox: SecretBox): Promise<Snapshot> {
+  if (file.length < MAGIC.length + 4 || !file.subarray(0, MAGIC.length).equals(MAGIC)) {
+    throw new UnreadableCacheError('not a Budgetly invoice cache');
+  }
+  const headerLength = file.readUInt32BE(MAGIC.length);
+  const bodyStart = MAGIC.length + 4 + headerLength;
+  if (headerLength > 64 * 1024 || bodyStart > file.length) throw new UnreadableCacheError('truncated header');
+  let header: Header;
+  let dataKey: Uint8Array;
+  try {
+    header = JSON.parse(file.subarray(MAGIC.length + 4, bodyStart).toString('utf8')) as Header;
+    if (header.format !== FORMAT) throw new Error(`format ${String(header.format)}`);
+    dataKey = await secretBox.open(Buffer.from(header.key, 'base64'));
+  } catch (error) {
+    throw new UnreadableCacheError('its key cannot be opened', { cause: error });
+  }
+  let payload: unknown;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(header.iv, 'base64'));
+    decipher.setAAD(MAGIC);
+    decipher.setAuthTag(Buffer.from(header.tag, 'base64'));
+    const plain = Buffer.concat([decipher.update(file.subarray(bodyStart)), decipher.final()]);
+    payload = JSON.parse(inflateRawSync(plain).toString('utf8'));
+  } catch (error) {
+    throw new UnreadableCacheError('its contents are damaged', { cause: error });
+  }
+  return toSnapshot(payload);
+}
+
+function toSnapshot(payload: unknown): Snapshot {
+  const value = payload as Partial<Record<string, unknown>>;
+  const columns = value.columns;
+  if (
+    value.format !== FORMAT ||
+    typeof value.object !== 'string' ||
+    typeof value.signature !== 'string' ||
+    typeof value.syncedAt !== 'string' ||
+    !(value.watermark === null || typeof value.watermark === 'number') ||
+    !Array.isArray(columns) ||
+    columns.join() !== COLUMNS.join() ||
+    !Array.isArray(value.rows)
+  ) {
+    throw new UnreadableCacheError('its contents have an unexpected shape');
+  }
+  const rows: InvoiceRow[] = (value.rows as unknown[]).map((cells) => {
+    if (!Array.isArray(cells) || cells.length !== COLUMNS.length || typeof cells[0] !== 'string') {
+      throw new UnreadableCacheError('a row has an unexpected shape');
+    }
+    return Object.fromEntries(COLUMNS.map((column, index) => [column, cells[index]])) as InvoiceRow;
+  });
+  return { object: value.object, signature: value.signature, syncedAt: value.syncedAt, watermark: value.watermark, rows };
+}

@@ -1,0 +1,128 @@
+import { AppError, type InvoiceRow } from '../../contract';
+import type { CoreDeps } from '../create-core';
+import { exportInvoices } from '../export/export-invoices';
+import type { Handlers } from '../ipc/dispatcher';
+import type { ConnectionDirectory, SalesforceSessions } from '../salesforce/sessions';
+import type { SettingsService } from '../settings/settings-service';
+import { loadInvoiceDetail } from './invoice-detail';
+import { InvoiceRepository } from './invoice-repository';
+import { MappingService } from './mapping-service';
+import { OrgMetadata } from './org-metadata';
+import { recordUrl } from './record-link';
+import type { Snapshot } from './snapshot';
+import { assertRecordId } from './soql';
+import { defaultTuning, SyncCoordinator, type SyncTuning } from './sync-coordinator';
+
+export type InvoiceHandlers = Pick<Handlers, Extract<keyof Handlers, `invoices.${string}`>>;
+
+export interface InvoicesModule {
+  handlers: InvoiceHandlers;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Everything behind the `invoices.*` channels: discovery and mapping, sync (full and incremental)
+ * with progress and cancel, the encrypted offline copy, detail, links and export.
+ * `tuning` lets tests use small pages and short retry delays.
+ */
+export function createInvoicesModule(
+  deps: CoreDeps,
+  links: { sessions: SalesforceSessions; directory: ConnectionDirectory; settings: SettingsService },
+  tuning: Partial<SyncTuning> = {},
+): InvoicesModule {
+  const metadata = new OrgMetadata(links.sessions);
+  const mappings = new MappingService(deps.store, metadata);
+  const repository = new InvoiceRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger);
+  const coordinator = new SyncCoordinator({
+    metadata,
+    mappings,
+    repository,
+    directory: links.directory,
+    events: deps.events,
+    clock: deps.clock,
+    logger: deps.logger,
+    tuning: { ...defaultTuning, ...tuning },
+  });
+  const indexes = new WeakMap<Snapshot, Map<string, InvoiceRow>>();
+  const indexOf = (snapshot: Snapshot) => {
+    let index = indexes.get(snapshot);
+    if (!index) {
+      index = new Map(snapshot.rows.map((row) => [row.id, row]));
+      indexes.set(snapshot, index);
+    }
+    return index;
+  };
+  const known = (connectionId: string) => {
+    if (!links.directory.get(connectionId)) throw new AppError('NOT_FOUND', 'This connection no longer exists.');
+  };
+
+  const stopForget = links.directory.onForget(async (connectionId) => {
+    coordinator.cancel(connectionId);
+    metadata.forget(connectionId);
+    mappings.forget(connectionId);
+    await repository.forget(connectionId);
+  });
+
+  const handlers: InvoiceHandlers = {
+    'invoices.objects': ({ connectionId }) => mappings.objects(connectionId),
+    'invoices.mapping.get': ({ connectionId }) => mappings.get(connectionId),
+    'invoices.mapping.set': ({ connectionId, object, fields }) => mappings.set(connectionId, object, fields),
+    'invoices.sync': ({ connectionId, mode }) => {
+      known(connectionId);
+      return coordinator.sync(connectionId, mode ?? 'incremental');
+    },
+    'invoices.cancelSync': ({ connectionId }) => {
+      coordinator.cancel(connectionId);
+      return null;
+    },
+    'invoices.list': async ({ connectionId }) => {
+      known(connectionId);
+      // Works offline and while reconnect is needed: it reads only the offline copy.
+      const snapshot = await repository.current(connectionId);
+      const mappingWarnings = snapshot ? (mappings.get(connectionId)?.warnings ?? []) : [];
+      return {
+        invoices: snapshot?.rows ?? [],
+        syncedAt: snapshot?.syncedAt ?? null,
+        object: snapshot?.object ?? null,
+        warnings: [...repository.warnings(connectionId), ...mappingWarnings],
+      };
+    },
+    'invoices.get': async ({ connectionId, id }) => {
+      assertRecordId(id);
+      const { conn, apiVersion } = await metadata.open(connectionId);
+      const mapping = await mappings.forSync(connectionId, conn, apiVersion);
+      const describe = await metadata.describe(conn, mapping.object);
+      return loadInvoiceDetail(conn, metadata, mapping, describe, id);
+    },
+    'invoices.openInSalesforce': async ({ connectionId, id }) => {
+      const connection = links.directory.get(connectionId);
+      if (!connection?.instanceUrl) throw new AppError('NOT_CONNECTED', 'Connect to Salesforce once to open invoices there.');
+      const object = (await repository.current(connectionId))?.object ?? mappings.get(connectionId)?.object;
+      if (!object) throw new AppError('NOT_FOUND', 'Sync first: Budgetly does not know this org’s invoice object yet.');
+      await deps.shell.openExternal(recordUrl(connection.instanceUrl, object, id));
+      return null;
+    },
+    'invoices.export': async ({ connectionId, ...request }) => {
+      known(connectionId);
+      const snapshot = await repository.current(connectionId);
+      if (!snapshot) throw new AppError('NOT_FOUND', 'There are no invoices to export yet. Sync first.');
+      try {
+        return await exportInvoices(request, indexOf(snapshot), { saveDialog: deps.saveDialog, events: deps.events });
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        deps.logger.warn('Export failed', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
+        throw new AppError('STORAGE', 'The export could not be written there. Choose another folder or free some disk space, then try again.', {
+          cause: error,
+        });
+      }
+    },
+  };
+
+  return {
+    handlers,
+    async dispose() {
+      stopForget();
+      await coordinator.dispose();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { Connection } from 'jsforce';
+import { AppError } from '../../contract';
+import type { SalesforceSessions } from '../salesforce/sessions';
+import { toAppError } from '../salesforce/salesforce-errors';
+import { chooseApiVersion } from './api-version';
+import type { GlobalObject, ObjectDescribe } from './describe-types';
+
+/** A bootstrap version to read the org's version list with (`/services/data/` needs none). */
+const BOOTSTRAP_VERSION = '62.0';
+export const FALLBACK_CURRENCY = 'USD';
+
+/**
+ * What the app learns about an org before it can query invoices: the API version to pin, the
+ * objects (describeGlobal) and each object's describe. The version is remembered per connection
+ * for the life of the process; describes are always fresh (field-level security can change).
+ */
+export class OrgMetadata {
+  private readonly versions = new Map<string, string>();
+
+  constructor(private readonly sessions: SalesforceSessions) {}
+
+  /** An authenticated connection pinned to the highest API version the org and the app share. */
+  async open(connectionId: string): Promise<{ conn: Connection; apiVersion: string }> {
+    let apiVersion = this.versions.get(connectionId);
+    if (!apiVersion) {
+      const bootstrap = await this.sessions.open(connectionId, BOOTSTRAP_VERSION);
+      const offered = await call(() => bootstrap.request<{ version: string }[]>('/services/data/'));
+      if (!Array.isArray(offered)) throw new AppError('SALESFORCE_ERROR', 'Salesforce did not list its API versions.');
+      apiVersion = chooseApiVersion(offered);
+      this.versions.set(connectionId, apiVersion);
+    }
+    return { conn: await this.sessions.open(connectionId, apiVersion), apiVersion };
+  }
+
+  async globals(conn: Connection): Promise<GlobalObject[]> {
+    const answer = await call(() => conn.request<{ sobjects: GlobalObject[] }>('/sobjects'));
+    return answer.sobjects ?? [];
+  }
+
+  async describe(conn: Connection, objectName: string): Promise<ObjectDescribe> {
+    return call(() => conn.request<ObjectDescribe>(`/sobjects/${encodeURIComponent(objectName)}/describe`));
+  }
+
+  /**
+   * The org's corporate currency for single-currency orgs (no CurrencyIsoCode on records), read from
+   * Organization.DefaultCurrencyIsoCode. null when the org does not say (the caller falls back to USD
+   * and warns).
+   */
+  async corporateCurrency(conn: Connection): Promise<string | null> {
+    try {
+      const answer = await conn.request<{ records?: { DefaultCurrencyIsoCode?: unknown }[] }>(
+        `/query?q=${encodeURIComponent('SELECT DefaultCurrencyIsoCode FROM Organization')}`,
+        { retry: { maxRetries: 0 } },
+      );
+      const code = answer.records?.[0]?.DefaultCurrencyIsoCode;
+      return typeof code === 'string' && /^[A-Z]{3}$/.test(code) ? code : null;
+    } catch {
+      return null;
+    }
+  }
+
+  forget(connectionId: string): void {
+    this.versions.delete(connectionId);
+  }
+}
+
+async function call<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    throw toAppError(error);
+  }
+}

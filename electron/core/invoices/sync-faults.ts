@@ -1,0 +1,48 @@
+import { AppError } from '../../contract';
+import { toAppError } from '../salesforce/salesforce-errors';
+
+/** How the sync reacts to each failure; the one place that reads jsforce / network errors. */
+
+function errorCodeOf(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const value = error as { errorCode?: unknown; name?: unknown };
+  if (typeof value.errorCode === 'string') return value.errorCode;
+  return typeof value.name === 'string' ? value.name : undefined;
+}
+
+const SERVER_SIDE_CODES = new Set(['SERVER_UNAVAILABLE', 'UNKNOWN_EXCEPTION']);
+
+/** 5xx answers and dropped / refused connections: worth a bounded retry. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof AppError) return error.code === 'NETWORK';
+  const code = errorCodeOf(error);
+  if (code && (/^ERROR_HTTP_5\d\d$/.test(code) || SERVER_SIDE_CODES.has(code))) return true;
+  return toAppError(error).code === 'NETWORK';
+}
+
+/** The query cursor expired or was lost: the query must start over. */
+export function isInvalidLocator(error: unknown): boolean {
+  return errorCodeOf(error) === 'INVALID_QUERY_LOCATOR';
+}
+
+export function retriesExhausted(attempts: number, cause: unknown): AppError {
+  return new AppError(
+    'NETWORK',
+    `Salesforce did not answer after ${attempts} tries. Check your internet connection and sync again; your previous invoices are kept.`,
+    { cause },
+  );
+}
+
+export function cancelled(): AppError {
+  return new AppError('CANCELLED', 'Sync cancelled. Your previous invoices are kept.');
+}
+
+/** Everything else, as a typed error the user can read. */
+export function toSyncError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const mapped = toAppError(error);
+  if (mapped.code === 'SALESFORCE_LIMIT') {
+    return new AppError('SALESFORCE_LIMIT', `${mapped.message} The sync stopped; your previous invoices are kept.`, { cause: error });
+  }
+  return mapped;
+}
