@@ -1,4 +1,4 @@
-import { buildBridge, channelNames } from '../../electron/contract';
+import { buildBridge, channelNames, type BudgetlyBridge } from '../../electron/contract';
 
 /**
  * Bundled into the page before it loads (Playwright addInitScript): builds `window.budgetly`
@@ -7,6 +7,7 @@ import { buildBridge, channelNames } from '../../electron/contract';
  */
 declare global {
   interface Window {
+    budgetly: BudgetlyBridge;
     __budgetlyInvoke(channel: string, input: unknown): Promise<unknown>;
     __budgetlyEmit(event: string, payload: unknown): void;
   }
