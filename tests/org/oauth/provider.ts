@@ -79,7 +79,7 @@ export function createProvider(issuer: string, data: OrgData, storage: OrgStorag
     this.format = 'opaque';
     return `${data.orgId.slice(0, 15)}!${rand(72)}`;
   };
-  provider.RefreshToken.prototype.generateTokenId = () => `5Aep861${rand(64)}`;
+  provider.RefreshToken.prototype.generateTokenId = () => `5Aep861${randomBytes(64).toString('base64url')}`;
   // RFC 8252: loopback redirect URIs match on any port (oidc-provider does this for native clients only).
   provider.Client.prototype.redirectUriAllowed = function (this: { redirectUris: string[] }, value: string) {
     return redirectUriMatches(this.redirectUris, value);
