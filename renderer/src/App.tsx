@@ -1,37 +1,110 @@
-import { useEffect, useState } from 'react';
-import type { ChannelOutput } from '../../electron/contract';
-import { budgetly } from './bridge';
+import { useState } from 'react';
+import type { Connection } from '../../electron/contract';
+import { useAppInfo, useConnections, useSettings } from './api/use-app';
+import { ConnectionSwitcher } from './connections/ConnectionSwitcher';
+import { ConnectScreen } from './connections/ConnectScreen';
+import { LoginStatus } from './connections/LoginStatus';
+import { useLogin } from './connections/use-login';
+import { SettingsDialog } from './settings/SettingsDialog';
+import { StatusBar } from './shell/StatusBar';
+import { useTheme } from './shell/use-theme';
+import { Workspace } from './workspace/Workspace';
 
-type AppInfo = ChannelOutput<'app.info'>;
+const ACTIVE_KEY = 'budgetly.activeConnection';
 
-const protectionLabels: Record<AppInfo['secretProtection'], string> = {
-  os: 'Sign-ins are encrypted by your operating system',
-  basic_text: 'Your system keyring is not available: sign-ins are kept for this session only',
-  unavailable: 'Encryption is not available: sign-ins are kept for this session only',
-};
+function rememberedConnection(): string | null {
+  try {
+    return localStorage.getItem(ACTIVE_KEY);
+  } catch {
+    return null;
+  }
+}
 
+/** Loads what the app needs, then shows first run / add connection, or the workspace of the chosen org. */
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { info, error } = useAppInfo();
+  const { settings, update } = useSettings();
+  const { connections } = useConnections();
+  const [activeId, setActiveId] = useState<string | null>(rememberedConnection);
+  const [adding, setAdding] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const reconnect = useLogin();
+  useTheme(settings?.theme);
+  const locale = undefined; // the user's locale (navigator.language), as Intl uses by default
 
-  useEffect(() => {
-    void budgetly()
-      .app.info()
-      .then((result) => (result.ok ? setInfo(result.value) : setError(result.error.message)));
-  }, []);
+  const select = (id: string) => {
+    setActiveId(id);
+    try {
+      localStorage.setItem(ACTIVE_KEY, id);
+    } catch {
+      // storage unavailable: the choice lasts for this session
+    }
+  };
+  const signInAgain = (connection: Connection) => {
+    select(connection.id);
+    void reconnect.connect(connection.id);
+  };
+  const updateSettings = (patch: Parameters<typeof update>[0]) => void update(patch);
+
+  const active = connections?.find((c) => c.id === activeId) ?? connections?.[0] ?? null;
+  let body;
+  if (error) {
+    body = (
+      <main className="center" role="alert">
+        Budgetly could not start: {error.message}
+      </main>
+    );
+  } else if (!connections || !settings) {
+    body = (
+      <main className="center" aria-busy="true">
+        Loading…
+      </main>
+    );
+  } else if (!active || adding) {
+    body = (
+      <ConnectScreen
+        info={info}
+        connections={connections}
+        defaultSignInMethod={settings.signInMethod}
+        onConnected={(connection) => {
+          select(connection.id);
+          setAdding(false);
+        }}
+        onCancel={adding ? () => setAdding(false) : undefined}
+      />
+    );
+  } else {
+    const retryable = 'connectionId' in reconnect.state ? connections.find((c) => c.id === (reconnect.state as { connectionId: string }).connectionId) : undefined;
+    body = (
+      <Workspace
+        key={active.id}
+        connection={active}
+        info={info}
+        settings={settings}
+        locale={locale}
+        onUpdateSettings={updateSettings}
+        onReconnect={() => signInAgain(active)}
+        onOpenSettings={() => setSettingsOpen(true)}
+        switcher={<ConnectionSwitcher connections={connections} active={active} onSelect={select} onReconnect={signInAgain} onAdd={() => setAdding(true)} />}
+        notices={
+          <LoginStatus
+            state={reconnect.state}
+            signInMethod={retryable?.signInMethod ?? settings.signInMethod}
+            onCancel={reconnect.cancel}
+            onRetry={() => (retryable ? signInAgain(retryable) : reconnect.reset())}
+          />
+        }
+      />
+    );
+  }
 
   return (
-    <main className="app">
-      <h1>Budgetly</h1>
-      {error && <p role="alert">{error}</p>}
-      {info && (
-        <footer className="app-footer">
-          <span data-testid="app-version">Version {info.version}</span>
-          <span data-testid="secret-protection" data-level={info.secretProtection}>
-            {protectionLabels[info.secretProtection]}
-          </span>
-        </footer>
+    <div className="app">
+      {body}
+      <StatusBar info={info} allowWeakStorage={settings?.allowWeakStorage ?? false} />
+      {settings && (
+        <SettingsDialog open={settingsOpen} settings={settings} secretProtection={info?.secretProtection ?? null} onChange={updateSettings} onClose={() => setSettingsOpen(false)} />
       )}
-    </main>
+    </div>
   );
 }

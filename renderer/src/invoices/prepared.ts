@@ -54,3 +54,10 @@ export function daysOverdueAt(prepared: PreparedInvoices, i: number, asOfDay: nu
   if (Number.isNaN(due) || balance <= 0) return 0;
   return Math.max(0, asOfDay - due);
 }
+
+/** The same, from a row alone (for rendering one cell). */
+export function daysOverdueOfRow(row: InvoiceRow, asOfDay: number): number {
+  const due = dayNumber(row.dueDate);
+  if (Number.isNaN(due) || (row.balance ?? 0) <= 0) return 0;
+  return Math.max(0, asOfDay - due);
+}

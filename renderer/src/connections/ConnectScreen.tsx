@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import type { Connection, SignInMethod } from '../../../electron/contract';
+import type { AppInfo } from '../api/use-app';
+import { budgetly } from '../bridge';
+import { errorOf, unwrap } from '../api/result';
+import { AddConnectionForm } from './AddConnectionForm';
+import { LoginStatus } from './LoginStatus';
+import { useLogin } from './use-login';
+
+interface Props {
+  info: AppInfo | null;
+  connections: Connection[];
+  defaultSignInMethod: SignInMethod;
+  onConnected: (connection: Connection) => void;
+  onCancel?: () => void;
+}
+
+/** First run, or "Add connection": the demo org in one click (developer machines), or any org. */
+export function ConnectScreen({ info, connections, defaultSignInMethod, onConnected, onCancel }: Props) {
+  const login = useLogin();
+  const [method, setMethod] = useState<SignInMethod>(defaultSignInMethod);
+  const [demoError, setDemoError] = useState<string | null>(null);
+  const firstRun = connections.length === 0;
+
+  async function signIn(connection: Connection) {
+    setMethod(connection.signInMethod);
+    const connected = await login.connect(connection.id);
+    if (connected) onConnected(connected);
+  }
+
+  async function connectDemo() {
+    const demo = info?.demo;
+    if (!demo) return;
+    setDemoError(null);
+    try {
+      const existing = connections.find((c) => c.loginUrl === demo.loginUrl && c.clientId === demo.clientId);
+      const connection =
+        existing ??
+        (await unwrap(budgetly().connections.add({ label: demo.label, loginUrl: demo.loginUrl, clientId: demo.clientId, signInMethod: defaultSignInMethod })));
+      await signIn(connection);
+    } catch (e) {
+      setDemoError(errorOf(e).message);
+    }
+  }
+
+  const busy = login.state.kind === 'in-progress';
+  const retryId = 'connectionId' in login.state ? login.state.connectionId : null;
+
+  return (
+    <main className="connect-screen" aria-labelledby="connect-title">
+      <header className="connect-header">
+        <h1 id="connect-title">{firstRun ? 'Welcome to Budgetly' : 'Add a connection'}</h1>
+        {firstRun && <p className="lead">All your Salesforce invoices on your desk: search, filter, totals, aging and export, even offline.</p>}
+      </header>
+      <LoginStatus
+        state={login.state}
+        signInMethod={method}
+        onCancel={login.cancel}
+        onRetry={() => {
+          const retry = connections.find((c) => c.id === retryId);
+          if (retry) void signIn(retry);
+          else login.reset();
+        }}
+      />
+      {info?.demo && (
+        <section className="demo-card" aria-labelledby="demo-title">
+          <h2 id="demo-title">Try it with the demo org</h2>
+          <p>
+            A local Salesforce test org is running on this computer ({info.demo.loginUrl}). Sign in with its demo user to explore.
+          </p>
+          <button type="button" className="primary" onClick={() => void connectDemo()} disabled={busy} data-testid="connect-demo">
+            Connect to {info.demo.label}
+          </button>
+          {demoError && (
+            <p role="alert" className="field-error">
+              {demoError}
+            </p>
+          )}
+        </section>
+      )}
+      <AddConnectionForm defaultSignInMethod={defaultSignInMethod} onAdded={(c) => void signIn(c)} onCancel={onCancel} />
+    </main>
+  );
+}

@@ -1,0 +1,76 @@
+import { useRef } from 'react';
+import type { Connection } from '../../../electron/contract';
+import { shownStatus, statusLabels } from './connection-status';
+
+interface Props {
+  connections: Connection[];
+  active: Connection;
+  onSelect: (id: string) => void;
+  onReconnect: (connection: Connection) => void;
+  onAdd: () => void;
+}
+
+/** The orgs the user has connected, each with its status and a one-click reconnect. */
+export function ConnectionSwitcher({ connections, active, onSelect, onReconnect, onAdd }: Props) {
+  const details = useRef<HTMLDetailsElement>(null);
+  const close = () => details.current?.removeAttribute('open');
+  const status = shownStatus(active);
+  return (
+    <details className="switcher" ref={details} data-testid="connection-switcher">
+      <summary aria-label={`Connection: ${active.label}, ${statusLabels[status]}. Switch connection`}>
+        <span className={`status-dot status-${status}`} aria-hidden="true" />
+        <span className="switcher-label">{active.label}</span>
+        <span className="switcher-status" data-testid="connection-status" data-status={status}>
+          {statusLabels[status]}
+        </span>
+      </summary>
+      <div className="popover" role="group" aria-label="Connections">
+        <ul className="connection-list">
+          {connections.map((connection) => {
+            const s = shownStatus(connection);
+            return (
+              <li key={connection.id} className={connection.id === active.id ? 'current' : undefined}>
+                <button
+                  type="button"
+                  className="connection-pick"
+                  aria-current={connection.id === active.id ? 'true' : undefined}
+                  onClick={() => {
+                    onSelect(connection.id);
+                    close();
+                  }}
+                >
+                  <span className={`status-dot status-${s}`} aria-hidden="true" />
+                  <span>
+                    {connection.label}
+                    <span className="hint"> {connection.username ?? connection.loginUrl}</span>
+                  </span>
+                  <span className="hint">{statusLabels[s]}</span>
+                </button>
+                {s !== 'connected' && (
+                  <button
+                    type="button"
+                    onClick={() => {
+                      onReconnect(connection);
+                      close();
+                    }}
+                  >
+                    Reconnect
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        <button
+          type="button"
+          onClick={() => {
+            onAdd();
+            close();
+          }}
+        >
+          Add connection…
+        </button>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,59 @@
+import type { AgingBucketKey, CurrencyAging } from '../invoices/aging';
+import { formatCount, formatMoney } from '../invoices/money';
+
+interface Props {
+  aging: CurrencyAging;
+  locale: string | undefined;
+  selected: AgingBucketKey | null;
+  onPick: (bucket: AgingBucketKey) => void;
+}
+
+const compactFormats = new Map<string, Intl.NumberFormat>();
+function compactMoney(amount: number, currency: string, locale?: string): string {
+  const key = `${locale ?? ''}|${currency}`;
+  let format = compactFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+    } catch {
+      format = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+    }
+    compactFormats.set(key, format);
+  }
+  return format.format(amount);
+}
+
+/** Open balance by days past due, as plain CSS bars; each bar is a button that filters to it. */
+export function AgingBars({ aging, locale, selected, onPick }: Props) {
+  const max = Math.max(...aging.buckets.map((b) => Math.abs(b.balance)), 0);
+  return (
+    <div className="aging" role="group" aria-label={`${aging.currency} aging of open balances`} data-testid="aging">
+      {aging.buckets.map((bucket) => {
+        const height = max > 0 ? Math.max(bucket.balance !== 0 ? 3 : 0, (Math.abs(bucket.balance) / max) * 100) : 0;
+        const amount = formatMoney(bucket.balance, aging.currency, locale);
+        const what = bucket.key === 'current' ? 'not yet due' : `${bucket.label} days past due`;
+        return (
+          <button
+            key={bucket.key}
+            type="button"
+            className={`aging-bar bucket-${bucket.key}`}
+            aria-pressed={selected === bucket.key}
+            aria-label={`${aging.currency} ${what}: ${amount} in ${formatCount(bucket.count, locale)} invoices. Show only these.`}
+            title={`${what}: ${amount} (${formatCount(bucket.count, locale)} invoices)`}
+            onClick={() => onPick(bucket.key)}
+            data-testid="aging-bar"
+            data-bucket={bucket.key}
+            data-amount={bucket.balance}
+            data-count={bucket.count}
+          >
+            <span className="aging-value">{compactMoney(bucket.balance, aging.currency, locale)}</span>
+            <span className="aging-track">
+              <span className="aging-fill" style={{ height: `${height}%` }} />
+            </span>
+            <span className="aging-label">{bucket.label}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}

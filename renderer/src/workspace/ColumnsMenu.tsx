@@ -1,0 +1,19 @@
+import type { Table } from '@tanstack/react-table';
+import type { InvoiceRow } from '../../../electron/contract';
+
+/** Show or hide columns; the choice is kept in the settings. */
+export function ColumnsMenu({ table }: { table: Table<InvoiceRow> }) {
+  return (
+    <details className="menu" data-testid="columns-menu">
+      <summary>Columns</summary>
+      <div className="popover" role="group" aria-label="Visible columns">
+        {table.getAllLeafColumns().map((column) => (
+          <label key={column.id} className="check">
+            <input type="checkbox" checked={column.getIsVisible()} disabled={!column.getCanHide()} onChange={column.getToggleVisibilityHandler()} />
+            {String(column.columnDef.header)}
+          </label>
+        ))}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,63 @@
+import { useRef, useState } from 'react';
+import type { ExportColumn } from '../../../electron/contract';
+import { budgetly } from '../bridge';
+import { errorOf, unwrap } from '../api/result';
+import { useBridgeEvent } from '../api/use-event';
+import { formatCount } from '../invoices/money';
+
+interface Props {
+  connectionId: string;
+  /** Called at export time so the ids are exactly the rows on screen, in order. */
+  currentView: () => { ids: string[]; columns: ExportColumn[]; asOf: string };
+  locale: string | undefined;
+  disabled: boolean;
+}
+
+type ExportState = { kind: 'idle' } | { kind: 'running'; written: number; total: number } | { kind: 'done'; path: string; rows: number } | { kind: 'failed'; message: string };
+
+/** Exports exactly the current view (rows, order, columns) to CSV or Excel through a save dialog. */
+export function ExportMenu({ connectionId, currentView, locale, disabled }: Props) {
+  const [state, setState] = useState<ExportState>({ kind: 'idle' });
+  const menu = useRef<HTMLDetailsElement>(null);
+  useBridgeEvent('invoices.exportProgress', (p) => setState((s) => (s.kind === 'running' ? { kind: 'running', written: p.written, total: p.total } : s)));
+
+  async function run(format: 'csv' | 'xlsx') {
+    menu.current?.removeAttribute('open');
+    const view = currentView();
+    setState({ kind: 'running', written: 0, total: view.ids.length });
+    try {
+      const result = await unwrap(budgetly().invoices.export({ connectionId, format, ...view }));
+      setState(result.path ? { kind: 'done', path: result.path, rows: result.rows } : { kind: 'idle' });
+    } catch (e) {
+      setState({ kind: 'failed', message: errorOf(e).message });
+    }
+  }
+
+  return (
+    <div className="export">
+      <details className="menu" ref={menu}>
+        <summary aria-disabled={disabled || undefined} data-testid="export-menu">
+          Export
+        </summary>
+        <div className="popover" role="group" aria-label="Export the rows on screen">
+          <button type="button" onClick={() => void run('csv')} disabled={disabled || state.kind === 'running'} data-testid="export-csv">
+            CSV (.csv)
+          </button>
+          <button type="button" onClick={() => void run('xlsx')} disabled={disabled || state.kind === 'running'} data-testid="export-xlsx">
+            Excel (.xlsx)
+          </button>
+        </div>
+      </details>
+      <span role="status" className="export-status" data-testid="export-status" data-state={state.kind}>
+        {state.kind === 'running' && (
+          <>
+            Exporting {formatCount(state.written, locale)} of {formatCount(state.total, locale)}
+            <progress aria-label="Export progress" max={state.total || undefined} value={state.written} />
+          </>
+        )}
+        {state.kind === 'done' && `Exported ${formatCount(state.rows, locale)} invoices to ${state.path}`}
+        {state.kind === 'failed' && `Export failed: ${state.message}`}
+      </span>
+    </div>
+  );
+}

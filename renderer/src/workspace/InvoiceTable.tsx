@@ -1,0 +1,150 @@
+import { flexRender, type Table } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { InvoiceRow } from '../../../electron/contract';
+import type { ColumnInfo } from '../invoices/columns';
+import { columnWidths } from './invoice-columns';
+
+const ROW_HEIGHT = 34;
+/** Fixed in styles.css (.grid-head); the body starts below it in the same scroll box. */
+const HEAD_HEIGHT = 38;
+
+interface Props {
+  table: Table<InvoiceRow>;
+  /** Indexes into the table's rows, in display order. */
+  visible: Uint32Array;
+  active: number;
+  openId: string | null;
+  onActiveChange: (position: number) => void;
+  onOpen: (position: number) => void;
+  empty: ReactNode;
+  gridRef?: React.Ref<HTMLDivElement>;
+}
+
+/**
+ * The invoices grid: every visible row is in `aria-rowcount`, only the rows on screen are in
+ * the DOM (each with its `aria-rowindex`). The grid holds focus; the active row is its
+ * `aria-activedescendant`. Arrows, Page Up/Down, Home/End move; Enter opens the details.
+ */
+export function InvoiceTable({ table, visible, active, openId, onActiveChange, onOpen, empty, gridRef }: Props) {
+  const gridId = useId();
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const coreRows = table.getCoreRowModel().rows;
+  const columns = table.getVisibleLeafColumns();
+  const template = columns.map((c) => columnWidths[c.id as ColumnInfo['id']]).join(' ');
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 16,
+    scrollMargin: HEAD_HEIGHT,
+    scrollPaddingStart: HEAD_HEIGHT,
+  });
+
+  useEffect(() => {
+    if (active >= 0 && active < visible.length) virtualizer.scrollToIndex(active, { align: 'auto' });
+  }, [active, visible, virtualizer]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.target !== event.currentTarget || visible.length === 0) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + page,
+      PageUp: active - page,
+      Home: 0,
+      End: visible.length - 1,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      onActiveChange(Math.min(visible.length - 1, Math.max(0, moves[event.key]!)));
+    } else if (event.key === 'Enter' && active >= 0) {
+      event.preventDefault();
+      onOpen(active);
+    }
+  }
+
+  const activeRow = active >= 0 ? coreRows[visible[active] ?? -1] : undefined;
+  const rowDomId = (id: string) => `${gridId}-row-${id}`;
+  const headerGroup = table.getHeaderGroups()[0]!;
+
+  return (
+    <div
+      ref={(node) => {
+        scrollRef.current = node;
+        if (typeof gridRef === 'function') gridRef(node);
+        else if (gridRef) (gridRef as React.RefObject<HTMLDivElement | null>).current = node;
+      }}
+      className="grid"
+      role="grid"
+      aria-label="Invoices"
+      aria-rowcount={visible.length + 1}
+      aria-colcount={columns.length}
+      aria-activedescendant={activeRow && virtualizer.getVirtualItems().some((v) => v.index === active) ? rowDomId(activeRow.id) : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      data-testid="invoice-grid"
+    >
+      <div role="rowgroup" className="grid-head">
+        <div role="row" aria-rowindex={1} className="grid-row" style={{ gridTemplateColumns: template }}>
+          {headerGroup.headers.map((header) => {
+            const info = header.column.columnDef.meta as ColumnInfo;
+            const sorted = header.column.getIsSorted();
+            return (
+              <div
+                key={header.id}
+                role="columnheader"
+                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                className={info.numeric ? 'num' : undefined}
+                data-column={header.id}
+              >
+                <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} title={`Sort by ${info.label}`}>
+                  {flexRender(header.column.columnDef.header, header.getContext())}
+                  <span className="sort-mark" aria-hidden="true">
+                    {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                  </span>
+                </button>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {visible.length === 0 ? (
+        <div className="grid-empty">{empty}</div>
+      ) : (
+        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = coreRows[visible[item.index]!]!;
+            const classes = ['grid-row', item.index === active ? 'active' : '', row.id === openId ? 'open' : ''].join(' ');
+            return (
+              <div
+                key={row.id}
+                id={rowDomId(row.id)}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={item.index === active}
+                className={classes}
+                style={{ gridTemplateColumns: template, transform: `translateY(${item.start - HEAD_HEIGHT}px)`, height: ROW_HEIGHT }}
+                data-invoice-id={row.id}
+                onClick={() => {
+                  onActiveChange(item.index);
+                  onOpen(item.index);
+                }}
+              >
+                {row.getVisibleCells().map((cell) => {
+                  const info = cell.column.columnDef.meta as ColumnInfo;
+                  return (
+                    <div key={cell.id} role="gridcell" className={info.numeric ? 'num' : undefined} data-column={cell.column.id}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </div>
+                  );
+                })}
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </div>
+  );
+}

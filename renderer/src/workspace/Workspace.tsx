@@ -1,0 +1,183 @@
+import type { SortingState } from '@tanstack/react-table';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Connection, ExportColumn, Settings } from '../../../electron/contract';
+import type { AppInfo } from '../api/use-app';
+import { useInvoiceList, useSync } from '../api/use-invoices';
+import type { AgingBucketKey } from '../invoices/aging';
+import { hasActiveFilters, noFilters, type InvoiceFilters } from '../invoices/filters';
+import { formatPlainDate, localTodayIso } from '../invoices/plain-date';
+import type { SortColumn, SortSpec } from '../invoices/sort';
+import { Banners } from './Banners';
+import { ColumnsMenu } from './ColumnsMenu';
+import { CurrencySummary } from './CurrencySummary';
+import { DetailPanel } from './DetailPanel';
+import { EmptyState } from './EmptyState';
+import { ExportMenu } from './ExportMenu';
+import { FilterChips } from './FilterChips';
+import { FiltersPanel } from './FiltersPanel';
+import { InvoiceTable } from './InvoiceTable';
+import { SearchBox } from './SearchBox';
+import { SyncControls } from './SyncControls';
+import { useInvoiceTable } from './use-invoice-table';
+import { useInvoiceView } from './use-invoice-view';
+import { useShortcuts } from './use-shortcuts';
+
+interface Props {
+  connection: Connection;
+  info: AppInfo | null;
+  settings: Settings;
+  locale: string | undefined;
+  switcher: ReactNode;
+  /** Shown under the banners (e.g. a sign-in in progress). */
+  notices?: ReactNode;
+  onUpdateSettings: (patch: Partial<Settings>) => void;
+  onReconnect: () => void;
+  onOpenSettings: () => void;
+}
+
+const defaultSorting: SortingState = [{ id: 'invoiceDate', desc: true }];
+
+/** The screen accountants live in: the invoices of one connection, filtered, totalled, aged, exported. */
+export function Workspace({ connection, info, settings, locale, switcher, notices, onUpdateSettings, onReconnect, onOpenSettings }: Props) {
+  const connectionId = connection.id;
+  const { list, loading } = useInvoiceList(connectionId);
+  const sync = useSync(connectionId);
+  const [filters, setFilters] = useState<InvoiceFilters>(noFilters);
+  const [sorting, setSorting] = useState<SortingState>(defaultSorting);
+  const [active, setActive] = useState(0);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+
+  const asOf = settings.agingAsOf ?? localTodayIso();
+  const sort = useMemo<SortSpec | null>(() => (sorting[0] ? { column: sorting[0].id as SortColumn, desc: sorting[0].desc } : null), [sorting]);
+  const view = useInvoiceView(list?.invoices, filters, sort, asOf, settings.agingBasis);
+  const table = useInvoiceTable({
+    rows: view.prepared.rows,
+    locale,
+    asOfDay: view.asOfDay,
+    sorting,
+    onSortingChange: setSorting,
+    savedColumns: settings.visibleColumns,
+    onColumnsChange: (visibleColumns) => onUpdateSettings({ visibleColumns }),
+  });
+
+  const activeInRange = Math.min(active, Math.max(0, view.visible.length - 1));
+  const canSync = connection.status === 'connected';
+  const lastSyncedAt = list?.syncedAt ?? connection.lastSyncAt ?? null;
+
+  // The first visit to a connected org that was never synced fetches its invoices.
+  const autoSynced = useRef(false);
+  useEffect(() => {
+    if (!autoSynced.current && list && list.syncedAt === null && canSync && !sync.running) {
+      autoSynced.current = true;
+      sync.start();
+    }
+  }, [list, canSync, sync]);
+
+  useShortcuts({
+    onFind: () => {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    },
+    onSync: () => canSync && sync.start(),
+    onEscape: () => {
+      if (!openId) return false;
+      setOpenId(null);
+      gridRef.current?.focus();
+      return true;
+    },
+  });
+
+  const changeFilters = (next: InvoiceFilters) => {
+    setFilters(next);
+    setActive(0);
+  };
+  const openAt = (position: number) => {
+    const index = view.visible[position];
+    if (index !== undefined) setOpenId(view.prepared.rows[index]!.id);
+  };
+  const pickBucket = (currency: string, bucket: AgingBucketKey) => {
+    const same = filters.aging === bucket && filters.currencies.length === 1 && filters.currencies[0] === currency;
+    changeFilters(same ? { ...filters, aging: null, currencies: [] } : { ...filters, aging: bucket, currencies: [currency] });
+  };
+  const currentView = () => ({
+    ids: Array.from(view.visible, (i) => view.prepared.rows[i]!.id),
+    columns: table.getVisibleLeafColumns().map((c) => c.id as ExportColumn),
+    asOf,
+  });
+  const total = view.prepared.rows.length;
+  const filtered = hasActiveFilters(filters);
+  const asOfLabel = formatPlainDate(asOf, locale);
+
+  return (
+    <div className="workspace-shell">
+      <header className="topbar">
+        <span className="brand" aria-hidden="true">
+          Budgetly
+        </span>
+        {switcher}
+        <div className="spacer" />
+        <SyncControls sync={sync} lastSyncedAt={lastSyncedAt} locale={locale} disabled={!canSync} />
+        <ExportMenu connectionId={connectionId} currentView={currentView} locale={locale} disabled={view.visible.length === 0} />
+        <button type="button" onClick={onOpenSettings} data-testid="open-settings">
+          Settings
+        </button>
+      </header>
+      <Banners
+        connection={connection}
+        syncError={sync.error}
+        secretProtection={info?.secretProtection ?? null}
+        allowWeakStorage={settings.allowWeakStorage}
+        lastSyncedAt={lastSyncedAt}
+        hasCache={total > 0}
+        locale={locale}
+        onReconnect={onReconnect}
+        onRetrySync={sync.start}
+        onOpenSettings={onOpenSettings}
+      />
+      {notices}
+      <div className={openId ? 'workspace with-detail' : 'workspace'}>
+        <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} onChange={changeFilters} />
+        <main className="main" aria-label="Invoices">
+          <div className="toolbar">
+            <SearchBox ref={searchRef} value={filters.search} onChange={(search) => changeFilters({ ...filters, search })} pending={view.searchPending} />
+            <label className="as-of-inline">
+              Aging as of
+              <input
+                type="date"
+                value={asOf}
+                onChange={(e) => onUpdateSettings({ agingAsOf: e.target.value || null })}
+                data-testid="as-of"
+              />
+            </label>
+            <ColumnsMenu table={table} />
+            <span className="row-count" role="status" data-testid="row-count" data-visible={view.visible.length} data-total={total}>
+              {loading && !list ? 'Loading…' : `${view.visible.length.toLocaleString(locale)} of ${total.toLocaleString(locale)} invoices`}
+            </span>
+          </div>
+          <FilterChips filters={filters} locale={locale} onChange={changeFilters} />
+          <CurrencySummary
+            totals={view.totals}
+            aging={view.aging}
+            locale={locale}
+            asOfLabel={asOfLabel}
+            selected={filters.aging && filters.currencies.length === 1 ? { currency: filters.currencies[0]!, bucket: filters.aging } : null}
+            onPickBucket={pickBucket}
+          />
+          <InvoiceTable
+            table={table}
+            visible={view.visible}
+            active={activeInRange}
+            openId={openId}
+            onActiveChange={setActive}
+            onOpen={openAt}
+            gridRef={gridRef}
+            empty={<EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />}
+          />
+        </main>
+        {openId && <DetailPanel connectionId={connectionId} invoiceId={openId} locale={locale} onClose={() => setOpenId(null)} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import type { InvoiceRow } from '../../../electron/contract';
+import { invoiceColumns, type ColumnInfo } from '../invoices/columns';
+import { formatMoney, formatCount } from '../invoices/money';
+import { formatPlainDate } from '../invoices/plain-date';
+import { daysOverdueOfRow } from '../invoices/prepared';
+
+export const columnWidths: Record<ColumnInfo['id'], string> = {
+  number: '9rem',
+  customer: 'minmax(12rem, 1fr)',
+  invoiceDate: '8.5rem',
+  dueDate: '8.5rem',
+  status: '7.5rem',
+  total: '9.5rem',
+  balance: '9.5rem',
+  currency: '5.5rem',
+  daysOverdue: '7.5rem',
+};
+
+function cellText(id: ColumnInfo['id'], row: InvoiceRow, locale: string | undefined, asOfDay: number): string {
+  switch (id) {
+    case 'invoiceDate':
+    case 'dueDate':
+      return formatPlainDate(row[id], locale);
+    case 'total':
+    case 'balance':
+      return formatMoney(row[id], row.currency, locale);
+    case 'daysOverdue': {
+      const days = daysOverdueOfRow(row, asOfDay);
+      return days > 0 ? formatCount(days, locale) : '';
+    }
+    case 'customer':
+    case 'status':
+      return row[id] ?? '';
+    default:
+      return row[id];
+  }
+}
+
+/** TanStack column definitions; sorting and filtering are done by the pure functions, not by the table. */
+export function buildColumnDefs(locale: string | undefined, asOfDay: number): ColumnDef<InvoiceRow>[] {
+  return invoiceColumns.map((info) => ({
+    id: info.id,
+    header: info.label,
+    enableHiding: info.hideable,
+    sortDescFirst: info.numeric,
+    meta: info,
+    cell: ({ row }) => cellText(info.id, row.original, locale, asOfDay),
+  }));
+}

@@ -1,0 +1,35 @@
+import { useDeferredValue, useMemo } from 'react';
+import type { InvoiceRow } from '../../../electron/contract';
+import { computeAging, type AgingBasis } from '../invoices/aging';
+import { filterMask, type InvoiceFilters } from '../invoices/filters';
+import { dayNumber } from '../invoices/plain-date';
+import { prepareInvoices } from '../invoices/prepared';
+import { sortedOrder, visibleIndexes, type SortSpec } from '../invoices/sort';
+import { computeTotals } from '../invoices/totals';
+
+const EMPTY: InvoiceRow[] = [];
+
+/**
+ * The workspace's rows, memoized step by step: prepared once per sync, the full sort order
+ * once per column, then one filter pass and one pass over the order per change.
+ * Typing in search is deferred so the input never waits for the table.
+ */
+export function useInvoiceView(rows: InvoiceRow[] | undefined, filters: InvoiceFilters, sort: SortSpec | null, asOf: string, basis: AgingBasis) {
+  const prepared = useMemo(() => prepareInvoices(rows ?? EMPTY), [rows]);
+  const search = useDeferredValue(filters.search);
+  const asOfDay = dayNumber(asOf);
+  const orderDay = sort?.column === 'daysOverdue' ? asOfDay : 0;
+  const order = useMemo(() => sortedOrder(prepared, sort, orderDay), [prepared, sort, orderDay]);
+  const effective = useMemo(() => ({ ...filters, search }), [filters, search]);
+  const context = useMemo(() => ({ asOfDay, agingBasis: basis }), [asOfDay, basis]);
+  const mask = useMemo(() => filterMask(prepared, effective, context), [prepared, effective, context]);
+  const visible = useMemo(() => visibleIndexes(order, mask), [order, mask]);
+  const totals = useMemo(() => computeTotals(prepared, visible), [prepared, visible]);
+  // The chart shows the filtered set before its own bucket filter, so the other bars stay visible.
+  const agingSet = useMemo(() => {
+    if (!effective.aging) return visible;
+    return visibleIndexes(order, filterMask(prepared, { ...effective, aging: null }, context));
+  }, [effective, visible, order, prepared, context]);
+  const aging = useMemo(() => computeAging(prepared, agingSet, asOfDay, basis), [prepared, agingSet, asOfDay, basis]);
+  return { prepared, visible, totals, aging, asOfDay, searchPending: search !== filters.search };
+}
