@@ -1,0 +1,111 @@
+import jsforce from 'jsforce';
+import type { Connection as ConnectionInfo } from '../../../../electron/contract';
+import type { CoreDeps } from '../../../../electron/core/create-core';
+import { createInvoicesModule, type InvoicesModule } from '../../../../electron/core/invoices/invoices-module';
+import type { SyncTuning } from '../../../../electron/core/invoices/sync-coordinator';
+import { createDispatcher } from '../../../../electron/core/ipc/dispatcher';
+import { systemClock, type SecretBox } from '../../../../electron/core/ports';
+import type { ConnectionDirectory, SalesforceSessions } from '../../../../electron/core/salesforce/sessions';
+import { SettingsService } from '../../../../electron/core/settings/settings-service';
+import type { RunningOrg } from '../../../org';
+import { MemoryLogger, RecordingEvents, RecordingShell, ScriptedSaveDialog, TestSecretBox, createTestStore } from '../../../support/test-ports';
+import { CLIENT_ID, loginToOrg, type OrgTokens } from './org-login';
+
+export const CONNECTION_ID = 'c-test';
+
+/** A connection directory in memory: one connection, records what the module reports. */
+export class MemoryDirectory implements ConnectionDirectory {
+  readonly outcomes: { at?: string; error?: unknown }[] = [];
+  private readonly listeners = new Set<(id: string) => Promise<void> | void>();
+  constructor(public connection: ConnectionInfo | undefined) {}
+  get(connectionId: string) {
+    return this.connection?.id === connectionId ? this.connection : undefined;
+  }
+  recordSync(_id: string, outcome: { at?: string; error?: unknown }) {
+    this.outcomes.push(outcome);
+  }
+  onForget(listener: (id: string) => Promise<void> | void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  async forget(id: string) {
+    for (const listener of this.listeners) await listener(id);
+  }
+}
+
+/** Plain jsforce connections on the org's tokens; jsforce's own refresh handles a 401. */
+export class TokenSessions implements SalesforceSessions {
+  opened: string[] = [];
+  offline = false;
+  constructor(private readonly tokens: OrgTokens) {}
+  async open(_connectionId: string, apiVersion: string) {
+    this.opened.push(apiVersion);
+    return new jsforce.Connection({
+      oauth2: { clientId: CLIENT_ID, loginUrl: this.tokens.instanceUrl, redirectUri: 'http://localhost:1717/OauthRedirect' },
+      instanceUrl: this.tokens.instanceUrl,
+      accessToken: this.tokens.accessToken,
+      refreshToken: this.tokens.refreshToken,
+      version: apiVersion,
+    });
+  }
+}
+
+export interface Harness {
+  module: InvoicesModule;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read results of many channels
+  call: (channel: string, input?: unknown) => Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }>;
+  events: RecordingEvents;
+  shell: RecordingShell;
+  saveDialog: ScriptedSaveDialog;
+  directory: MemoryDirectory;
+  dataDir: string;
+  dispose(): Promise<void>;
+}
+
+/** The invoices module wired to headless ports and the local org, called through the real dispatcher. */
+export async function startHarness(
+  org: RunningOrg,
+  dataDir: string,
+  options: { tuning?: Partial<SyncTuning>; secretBox?: SecretBox; tokens?: OrgTokens } = {},
+): Promise<Harness & { tokens: OrgTokens }> {
+  const tokens = options.tokens ?? (await loginToOrg(org));
+  const events = new RecordingEvents();
+  const shell = new RecordingShell();
+  const saveDialog = new ScriptedSaveDialog();
+  const logger = new MemoryLogger();
+  const store = createTestStore(dataDir);
+  const directory = new MemoryDirectory({
+    id: CONNECTION_ID, label: 'Local org', loginUrl: org.url, clientId: CLIENT_ID, hasClientSecret: false,
+    signInMethod: 'window', status: 'connected', sessionOnly: false, instanceUrl: tokens.instanceUrl,
+  });
+  const deps = {
+    identity: { version: 'test', platform: process.platform, demo: null },
+    rendererUrl: 'http://127.0.0.1:1/',
+    dataDir,
+    secretBox: options.secretBox ?? new TestSecretBox(),
+    store,
+    loginAgents: {} as CoreDeps['loginAgents'],
+    clock: systemClock,
+    events,
+    shell,
+    saveDialog,
+    logger,
+    extraLoginOrigins: [],
+  } satisfies CoreDeps;
+  const module = createInvoicesModule(deps, { sessions: new TokenSessions(tokens), directory, settings: new SettingsService(store) }, {
+    retryDelaysMs: [5, 10, 20],
+    ...options.tuning,
+  });
+  const dispatch = createDispatcher(module.handlers, () => true, logger);
+  return {
+    module,
+    tokens,
+    call: (channel, input) => dispatch(channel, input, 'http://127.0.0.1:1/') as never,
+    events,
+    shell,
+    saveDialog,
+    directory,
+    dataDir,
+    dispose: () => module.dispose(),
+  };
+}
