@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOrg, type RunningOrg } from '../../org';
+import { tempDir } from '../../support/test-ports';
+import { CONNECTION_ID, startHarness, type Harness } from './support/invoice-harness';
+
+/** Per shape: the org's field names for number, customer relationship, dates, status, total, balance. */
+const SHAPES = {
+  Invoice: { number: 'DocumentNumber', account: 'BillingAccountId', invoiceDate: 'InvoiceDate', dueDate: 'DueDate', status: 'Status', total: 'TotalAmountWithTax', balance: 'Balance' },
+  blng__Invoice__c: {
+    number: 'Name', account: 'blng__Account__c', invoiceDate: 'blng__InvoiceDate__c', dueDate: 'blng__DueDate__c',
+    status: 'blng__InvoiceStatus__c', total: 'blng__TotalAmount__c', balance: 'blng__Balance__c',
+  },
+  Invoice__c: { number: 'Name', account: 'Account__c', invoiceDate: 'Invoice_Date__c', dueDate: 'Due_Date__c', status: 'Status__c', total: 'Amount__c', balance: 'Amount_Due__c' },
+} as const;
+
+describe('each invoice object shape, detail and links', () => {
+  let org: RunningOrg;
+  let harness: Harness;
+  const temp = tempDir();
+  const connectionId = CONNECTION_ID;
+
+  beforeAll(async () => {
+    org = await startOrg({ invoices: 300, objects: ['Invoice', 'blng__Invoice__c', 'Invoice__c'], multiCurrency: true });
+    harness = await startHarness(org, temp.dir, { tuning: { pageSize: 200 } });
+  });
+  afterAll(async () => {
+    await harness?.dispose();
+    await org?.stop();
+    temp.remove();
+  });
+
+  it('finds the three invoice objects (queryable, never SalesforceInvoice) and recommends the standard one', async () => {
+    const objects = await harness.call('invoices.objects', { connectionId });
+    expect(objects.value).toEqual([
+      { name: 'Invoice', label: 'Invoice', shape: 'Invoice', recommended: true },
+      { name: 'blng__Invoice__c', label: 'Invoice', shape: 'blng__Invoice__c', recommended: false },
+      { name: 'Invoice__c', label: 'Invoice', shape: 'custom', recommended: false },
+    ]);
+  });
+
+  for (const [object, names] of Object.entries(SHAPES)) {
+    it(`maps and syncs ${object} onto the canonical invoice`, async () => {
+      const mapping = await harness.call('invoices.mapping.set', { connectionId, object });
+      expect(mapping.ok, JSON.stringify(mapping.error)).toBe(true);
+      expect(mapping.value.fields).toMatchObject({
+        number: names.number, customer: names.account, invoiceDate: names.invoiceDate, dueDate: names.dueDate,
+        status: names.status, total: names.total, balance: names.balance, currency: 'CurrencyIsoCode',
+      });
+      expect(mapping.value.warnings).toEqual([]);
+      const sync = await harness.call('invoices.sync', { connectionId });
+      expect(sync.value).toMatchObject({ mode: 'full', total: 300 });
+
+      const accounts = new Map(org.control.records('Account').map((account) => [account.Id, account.Name]));
+      const expected = org.control.records(object).map((record) => ({
+        id: record.Id, number: record[names.number], customer: accounts.get(record[names.account]), invoiceDate: record[names.invoiceDate],
+        dueDate: record[names.dueDate], status: record[names.status], total: record[names.total], balance: record[names.balance], currency: record.CurrencyIsoCode,
+      }));
+      const list = await harness.call('invoices.list', { connectionId });
+      expect(list.value.object).toBe(object);
+      const rows = (list.value.invoices as Record<string, unknown>[]).map(({ lastModified: _, ...row }) => row);
+      expect(rows).toEqual(expected);
+    });
+  }
+
+  it('opens one invoice with its labelled fields and its line items, fetched on demand', async () => {
+    await harness.call('invoices.mapping.set', { connectionId, object: 'Invoice' });
+    await harness.call('invoices.sync', { connectionId, mode: 'full' });
+    const first = org.control.records('Invoice')[0]!;
+    const detail = await harness.call('invoices.get', { connectionId, id: first.Id });
+    expect(detail.ok, JSON.stringify(detail.error)).toBe(true);
+    expect(detail.value.invoice).toMatchObject({ id: first.Id, number: first.DocumentNumber, balance: first.Balance });
+    expect(detail.value.fields).toContainEqual({ name: 'DocumentNumber', label: 'Document Number', value: first.DocumentNumber });
+    const lines = org.control.records('InvoiceLine').filter((line) => line.InvoiceId === first.Id);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(detail.value.lines).toEqual(
+      lines.map((line) => ({ id: line.Id, name: line.Name, description: line.Description, quantity: line.Quantity, unitPrice: line.UnitPrice, amount: line.LineAmount })),
+    );
+  });
+
+  it('opens a record on the instance’s own origin only, and refuses ids that are not Salesforce ids', async () => {
+    const id = org.control.records('Invoice')[0]!.Id as string;
+    expect((await harness.call('invoices.openInSalesforce', { connectionId, id })).ok).toBe(true);
+    expect(harness.shell.opened.at(-1)).toBe(`${org.url}/lightning/r/Invoice/${id}/view`);
+    for (const hostile of ['../../evil', 'x@evil.example', `${id}/../../x`]) {
+      const refused = await harness.call('invoices.openInSalesforce', { connectionId, id: hostile });
+      expect(refused.error?.code).toBe('INVALID_INPUT');
+    }
+    expect(harness.shell.opened).toHaveLength(1);
+  });
+
+  it('rejects mapping names describe does not return, so no user text ever reaches SOQL', async () => {
+    const before = org.control.counters().requests.query ?? 0;
+    for (const fields of [
+      { number: "Name FROM Invoice__c WHERE Name != ''" },
+      { total: 'Amount__c, (SELECT Id FROM Invoice_Lines__r)' },
+      { customer: "Account__r.Name' OR '1'='1" },
+      { balance: 'Status__c' },
+    ]) {
+      const refused = await harness.call('invoices.mapping.set', { connectionId, object: 'Invoice__c', fields });
+      expect(refused.error?.code).toBe('INVALID_INPUT');
+    }
+    const unknownObject = await harness.call('invoices.mapping.set', { connectionId, object: 'Invoice__c WHERE Id != null' });
+    expect(unknownObject.error?.code).toBe('INVALID_INPUT');
+    expect(org.control.counters().requests.query ?? 0).toBe(before);
+    // The previous mapping is untouched.
+    expect((await harness.call('invoices.mapping.get', { connectionId })).value.object).toBe('Invoice');
+  });
+
+  it('accepts a user’s own choice of fields that exist and fit', async () => {
+    const mapping = await harness.call('invoices.mapping.set', { connectionId, object: 'Invoice', fields: { total: 'TotalAmount' } });
+    expect(mapping.value.fields.total).toBe('TotalAmount');
+    await harness.call('invoices.sync', { connectionId });
+    const list = await harness.call('invoices.list', { connectionId });
+    const expected = new Map(org.control.records('Invoice').map((record) => [record.Id, record.TotalAmount]));
+    for (const row of list.value.invoices) expect(row.total).toBe(expected.get(row.id));
+  });
+});
