@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { appErrorSchema, connectionStatusSchema, signInMethodSchema } from '../../contract';
+import type { KeyValueStore } from '../ports';
+
+/** What is kept about a connection besides its secrets (those live in the token vault). */
+export const connectionRecordSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  loginUrl: z.string(),
+  clientId: z.string(),
+  hasClientSecret: z.boolean(),
+  signInMethod: signInMethodSchema,
+  status: connectionStatusSchema,
+  username: z.string().optional(),
+  displayName: z.string().optional(),
+  orgId: z.string().optional(),
+  userId: z.string().optional(),
+  instanceUrl: z.string().optional(),
+  lastSyncAt: z.string().optional(),
+  lastError: appErrorSchema.optional(),
+});
+export type ConnectionRecord = z.infer<typeof connectionRecordSchema>;
+
+const KEY = 'connections';
+
+/** The list of connections in the key-value store; damaged entries are skipped, never fatal. */
+export class ConnectionRecords {
+  private records: ConnectionRecord[];
+
+  constructor(private readonly store: KeyValueStore) {
+    const raw = store.get<unknown>(KEY);
+    this.records = Array.isArray(raw)
+      ? raw.flatMap((entry) => {
+          const parsed = connectionRecordSchema.safeParse(entry);
+          return parsed.success ? [parsed.data] : [];
+        })
+      : [];
+  }
+
+  all(): ConnectionRecord[] {
+    return this.records.map((record) => ({ ...record }));
+  }
+
+  get(id: string): ConnectionRecord | undefined {
+    const record = this.records.find((entry) => entry.id === id);
+    return record ? { ...record } : undefined;
+  }
+
+  add(record: ConnectionRecord): void {
+    this.records = [...this.records, record];
+    this.persist();
+  }
+
+  /** Applies `patch` (undefined values remove the field) and returns the new record. */
+  update(id: string, patch: Partial<ConnectionRecord>): ConnectionRecord | undefined {
+    let updated: ConnectionRecord | undefined;
+    this.records = this.records.map((record) => {
+      if (record.id !== id) return record;
+      const next: Record<string, unknown> = { ...record };
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === undefined) delete next[key];
+        else next[key] = value;
+      }
+      updated = connectionRecordSchema.parse(next);
+      return updated;
+    });
+    if (updated) this.persist();
+    return updated ? { ...updated } : undefined;
+  }
+
+  remove(id: string): boolean {
+    const before = this.records.length;
+    this.records = this.records.filter((record) => record.id !== id);
+    if (this.records.length === before) return false;
+    this.persist();
+    return true;
+  }
+
+  private persist(): void {
+    this.store.set(KEY, this.records);
+  }
+}

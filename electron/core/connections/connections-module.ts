@@ -1,0 +1,66 @@
+import { LoginFlow } from '../auth/login-flow';
+import type { CoreDeps } from '../create-core';
+import type { Handlers } from '../ipc/dispatcher';
+import { SessionManager } from '../salesforce/session-manager';
+import type { ConnectionDirectory, SalesforceSessions } from '../salesforce/sessions';
+import { TokenVault } from '../secrets/token-vault';
+import type { SettingsService } from '../settings/settings-service';
+import { ConnectionRecords } from './connection-records';
+import { connectionsHandlers, type ConnectionsChannel } from './connections-handlers';
+import { ConnectionsService } from './connections-service';
+import { createSessionSource } from './session-source';
+
+export interface ConnectionsModule {
+  handlers: Pick<Handlers, ConnectionsChannel>;
+  sessions: SalesforceSessions;
+  directory: ConnectionDirectory;
+  dispose(): Promise<void>;
+}
+
+/** Connections, sign-in, token vault and Salesforce sessions, wired from the core's ports. */
+export function createConnectionsModule(deps: CoreDeps, settings: SettingsService): ConnectionsModule {
+  const records = new ConnectionRecords(deps.store);
+  const vault = new TokenVault(deps.secretBox, deps.store, settings, deps.logger);
+  const loginFlow = new LoginFlow({ clock: deps.clock, logger: deps.logger });
+  // The session manager tells the service when Salesforce refuses a refresh token (bound below).
+  const late: { service?: ConnectionsService } = {};
+  const sessions = new SessionManager(
+    createSessionSource(records, vault, (id, error) => late.service?.markReconnectNeeded(id, error)),
+    { logger: deps.logger },
+  );
+  const connections = new ConnectionsService({
+    records,
+    vault,
+    loginFlow,
+    sessions,
+    loginAgents: deps.loginAgents,
+    settings,
+    events: deps.events,
+    logger: deps.logger,
+    extraLoginOrigins: deps.extraLoginOrigins,
+  });
+  late.service = connections;
+  const stopWatchingSettings = settings.onChange((next, previous) => {
+    if (next.allowWeakStorage !== previous.allowWeakStorage) connections.changed();
+  });
+  const ready = connections.checkStoredSessions().catch((error: unknown) => {
+    deps.logger.error('Could not check the saved sign-ins', { error: error instanceof Error ? error.name : 'unknown' });
+  });
+
+  const directory: ConnectionDirectory = {
+    get: (id) => connections.view(id),
+    recordSync: (id, outcome) => connections.recordSync(id, outcome),
+    onForget: (listener) => connections.forgetListeners.add(listener),
+  };
+
+  return {
+    handlers: connectionsHandlers(connections, ready),
+    sessions,
+    directory,
+    async dispose() {
+      stopWatchingSettings();
+      loginFlow.cancelAll();
+      vault.dispose();
+    },
+  };
+}

@@ -1,0 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, type AppErrorValue, type Connection, type SignInMethod } from '../../contract';
+import type { LoginFlow } from '../auth/login-flow';
+import type { EventSink, LoginAgent, Logger } from '../ports';
+import type { SessionManager } from '../salesforce/session-manager';
+import type { TokenVault } from '../secrets/token-vault';
+import type { SettingsService } from '../settings/settings-service';
+import type { ConnectionRecord, ConnectionRecords } from './connection-records';
+import { toConnectionView } from './connection-view';
+import { ForgetListeners } from './forget-listeners';
+import { normalizeLoginUrl } from './login-host';
+import { revokeAtSalesforce } from './revoke';
+
+export interface ConnectionsServiceDeps {
+  records: ConnectionRecords;
+  vault: TokenVault;
+  loginFlow: LoginFlow;
+  sessions: SessionManager;
+  loginAgents: Record<SignInMethod, LoginAgent>;
+  settings: SettingsService;
+  events: EventSink;
+  logger: Logger;
+  extraLoginOrigins: string[];
+}
+
+export interface NewConnection {
+  label: string;
+  loginUrl: string;
+  clientId: string;
+  clientSecret?: string;
+  signInMethod?: SignInMethod;
+}
+
+export interface ConnectionPatch {
+  id: string;
+  label?: string;
+  loginUrl?: string;
+  clientId?: string;
+  clientSecret?: string | null;
+  signInMethod?: SignInMethod;
+}
+
+/** The connections use cases behind the `connections.*` channels. Every change pushes `connections.changed`. */
+export class ConnectionsService {
+  readonly forgetListeners = new ForgetListeners();
+
+  constructor(private readonly deps: ConnectionsServiceDeps) {}
+
+  list(): Connection[] {
+    const sessionOnly = !this.deps.vault.persistent();
+    return this.deps.records.all().map((record) => toConnectionView(record, sessionOnly));
+  }
+
+  view(id: string): Connection | undefined {
+    const record = this.deps.records.get(id);
+    return record ? toConnectionView(record, !this.deps.vault.persistent()) : undefined;
+  }
+
+  async add(input: NewConnection): Promise<Connection> {
+    const record: ConnectionRecord = {
+      id: randomUUID(),
+      label: input.label,
+      loginUrl: normalizeLoginUrl(input.loginUrl, this.deps.extraLoginOrigins),
+      clientId: input.clientId,
+      hasClientSecret: input.clientSecret !== undefined,
+      signInMethod: input.signInMethod ?? this.deps.settings.get().signInMethod,
+      status: 'disconnected',
+    };
+    if (input.clientSecret !== undefined) await this.deps.vault.saveClientSecret(record.id, input.clientSecret);
+    this.deps.records.add(record);
+    this.changed();
+    return this.mustView(record.id);
+  }
+
+  async update(patch: ConnectionPatch): Promise<Connection> {
+    const record = this.mustRecord(patch.id);
+    const loginUrl = patch.loginUrl === undefined ? undefined : normalizeLoginUrl(patch.loginUrl, this.deps.extraLoginOrigins);
+    const changesClient =
+      (loginUrl !== undefined && loginUrl !== record.loginUrl) ||
+      (patch.clientId !== undefined && patch.clientId !== record.clientId) ||
+      patch.clientSecret !== undefined;
+    if (changesClient && record.status === 'connected') {
+      throw new AppError('INVALID_INPUT', 'Disconnect first to change the login address, client id or client secret of a connected org.');
+    }
+    if (this.deps.loginFlow.isRunning(record.id) && changesClient) {
+      throw new AppError('LOGIN_IN_PROGRESS', 'Finish or cancel the sign-in before changing this connection.');
+    }
+    if (patch.clientSecret !== undefined) await this.deps.vault.saveClientSecret(record.id, patch.clientSecret);
+    this.deps.records.update(record.id, {
+      ...(patch.label !== undefined ? { label: patch.label } : {}),
+      ...(loginUrl !== undefined ? { loginUrl } : {}),
+      ...(patch.clientId !== undefined ? { clientId: patch.clientId } : {}),
+      ...(patch.clientSecret !== undefined ? { hasClientSecret: patch.clientSecret !== null } : {}),
+      ...(patch.signInMethod !== undefined ? { signInMethod: patch.signInMethod } : {}),
+    });
+    this.changed();
+    return this.mustView(record.id);
+  }
+
+  /** Runs a fresh sign-in in the connection's login agent; resolves when connected. */
+  async connect(id: string, switchUser = false): Promise<Connection> {
+    const record = this.mustRecord(id);
+    const clientSecret = record.hasClientSecret ? await this.deps.vault.loadClientSecret(id) : undefined;
+    if (record.hasClientSecret && clientSecret === undefined) {
+      throw new AppError('INVALID_INPUT', 'This connection’s client secret is no longer stored. Enter it again in the connection settings.');
+    }
+    const agent = this.deps.loginAgents[record.signInMethod];
+    let result;
+    try {
+      result = await this.deps.loginFlow.login(
+        { connectionId: id, loginUrl: record.loginUrl, clientId: record.clientId, ...(clientSecret !== undefined ? { clientSecret } : {}) },
+        agent,
+        { switchUser, ...(record.username && !switchUser ? { loginHint: record.username } : {}) },
+      );
+    } catch (error) {
+      const appError = error instanceof AppError ? error : new AppError('LOGIN_FAILED', 'The sign-in did not complete. Please try again.');
+      if (appError.code !== 'CANCELLED' && appError.code !== 'LOGIN_IN_PROGRESS' && this.deps.records.get(id)) {
+        this.deps.records.update(id, { lastError: appError.toValue() });
+        this.changed();
+      }
+      throw appError;
+    }
+    if (!this.deps.records.get(id)) {
+      // Removed while the login page was open: do not keep the fresh tokens.
+      await revokeAtSalesforce(record, result.tokens, this.deps.logger);
+      throw new AppError('NOT_FOUND', 'This connection was removed while signing in.');
+    }
+    const previous = await this.deps.vault.load(id);
+    this.deps.sessions.forget(id);
+    await this.deps.vault.save(id, result.tokens);
+    const switchedOrg = record.orgId !== undefined && record.orgId !== result.identity.orgId;
+    this.deps.records.update(id, {
+      status: 'connected',
+      username: result.identity.username,
+      displayName: result.identity.displayName,
+      orgId: result.identity.orgId,
+      userId: result.identity.userId,
+      instanceUrl: result.tokens.instanceUrl,
+      lastError: undefined,
+      ...(switchedOrg ? { lastSyncAt: undefined } : {}),
+    });
+    if (previous.kind === 'found' && previous.tokens.refreshToken !== result.tokens.refreshToken) {
+      void revokeAtSalesforce(record, previous.tokens, this.deps.logger);
+    }
+    if (switchedOrg) await this.forgetListeners.notify(id, this.deps.logger);
+    this.changed();
+    return this.mustView(id);
+  }
+
+  cancelLogin(id: string): void {
+    this.mustRecord(id);
+    this.deps.loginFlow.cancel(id);
+  }
+
+  /** Revokes at Salesforce (when reachable), then forgets the sign-in and the offline copy. */
+  async disconnect(id: string): Promise<{ revoked: boolean }> {
+    this.mustRecord(id);
+    const revoked = await this.signOut(id);
+    this.deps.records.update(id, {
+      status: 'disconnected',
+      username: undefined,
+      displayName: undefined,
+      orgId: undefined,
+      userId: undefined,
+      instanceUrl: undefined,
+      lastSyncAt: undefined,
+      lastError: undefined,
+    });
+    await this.forgetListeners.notify(id, this.deps.logger);
+    this.changed();
+    return { revoked };
+  }
+
+  async remove(id: string): Promise<void> {
+    this.mustRecord(id);
+    await this.signOut(id);
+    this.deps.vault.forgetAll(id);
+    this.deps.records.remove(id);
+    await this.forgetListeners.notify(id, this.deps.logger);
+    this.changed();
+  }
+
+  /** From the session manager: Salesforce refused the refresh token. Cached invoices stay. */
+  markReconnectNeeded(id: string, error: AppErrorValue): void {
+    const record = this.deps.records.get(id);
+    if (!record || record.status !== 'connected') return;
+    this.deps.records.update(id, { status: 'reconnect-needed', lastError: error });
+    this.changed();
+  }
+
+  recordSync(id: string, outcome: { at?: string; error?: AppErrorValue | null }): void {
+    if (!this.deps.records.get(id)) return;
+    this.deps.records.update(id, {
+      ...(outcome.at !== undefined ? { lastSyncAt: outcome.at } : {}),
+      ...(outcome.error !== undefined ? { lastError: outcome.error ?? undefined } : {}),
+    });
+    this.changed();
+  }
+
+  /** On start: a connection whose tokens are gone (memory-only last time, or unreadable) needs a reconnect. */
+  async checkStoredSessions(): Promise<void> {
+    for (const record of this.deps.records.all()) {
+      if (record.status !== 'connected') continue;
+      const load = await this.deps.vault.load(record.id);
+      if (load.kind === 'found') continue;
+      this.deps.records.update(record.id, {
+        status: 'reconnect-needed',
+        lastError: {
+          code: 'RECONNECT_REQUIRED',
+          message:
+            load.kind === 'unreadable'
+              ? 'The saved sign-in could not be opened on this computer. Reconnect to continue.'
+              : 'Budgetly kept this sign-in in memory only, so it ended when the app closed. Reconnect to continue.',
+        },
+      });
+    }
+  }
+
+  changed(): void {
+    this.deps.events.emit('connections.changed', this.list());
+  }
+
+  /** Ends the sign-in everywhere it can: revoke at Salesforce (false when it could not be sent), local tokens, login cookies. */
+  private async signOut(id: string): Promise<boolean> {
+    const record = this.mustRecord(id);
+    this.deps.loginFlow.cancel(id);
+    const load = await this.deps.vault.load(id);
+    const revoked = load.kind === 'found' ? await revokeAtSalesforce(record, load.tokens, this.deps.logger) : true;
+    this.deps.sessions.forget(id);
+    this.deps.vault.forgetTokens(id);
+    await this.clearLoginSessions();
+    return revoked;
+  }
+
+  private async clearLoginSessions(): Promise<void> {
+    for (const agent of new Set(Object.values(this.deps.loginAgents))) {
+      try {
+        await agent.clearSession?.();
+      } catch (error) {
+        this.deps.logger.warn('Could not clear the login window’s cookies', { error: error instanceof Error ? error.name : 'unknown' });
+      }
+    }
+  }
+
+  private mustRecord(id: string): ConnectionRecord {
+    const record = this.deps.records.get(id);
+    if (!record) throw new AppError('NOT_FOUND', 'This connection no longer exists.');
+    return record;
+  }
+
+  private mustView(id: string): Connection {
+    const view = this.view(id);
+    if (!view) throw new AppError('NOT_FOUND', 'This connection no longer exists.');
+    return view;
+  }
+}

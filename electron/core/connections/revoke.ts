@@ -1,0 +1,32 @@
+import { createOAuth2, revokeToken } from '../auth/oauth-client';
+import { REDIRECT_URI } from '../auth/redirect';
+import type { Logger } from '../ports';
+import { defaultHttpLimits } from '../salesforce/http-limits';
+import { toAppError } from '../salesforce/salesforce-errors';
+import type { SessionTokens } from '../salesforce/session-manager';
+
+const REVOKE_LIMITS = { ...defaultHttpLimits, timeoutMs: 10_000, maxRetries: 0 };
+
+/**
+ * POST /services/oauth2/revoke with the refresh token (which kills its access tokens too).
+ * True when Salesforce received it, including "already invalid"; false when it could not be sent.
+ */
+export async function revokeAtSalesforce(
+  connection: { loginUrl: string; clientId: string },
+  tokens: SessionTokens,
+  logger: Logger,
+): Promise<boolean> {
+  const oauth2 = createOAuth2({ loginUrl: connection.loginUrl, clientId: connection.clientId, redirectUri: REDIRECT_URI }, REVOKE_LIMITS);
+  try {
+    await revokeToken(oauth2, tokens.refreshToken);
+    return true;
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError.code === 'NETWORK' || appError.code === 'INTERNAL') {
+      logger.warn('Could not send the sign-out to Salesforce', { code: appError.code });
+      return false;
+    }
+    // Salesforce answered (e.g. invalid_token: already revoked or expired): nothing left to revoke.
+    return true;
+  }
+}

@@ -1,0 +1,130 @@
+import type { Logger, SecretBox } from '../ports';
+import type { SessionTokens } from '../salesforce/session-tokens';
+import type { SettingsService } from '../settings/settings-service';
+import { SealedStore } from './sealed-store';
+
+/** What a connection needs to talk to Salesforce. Never leaves the main process. */
+export type StoredTokens = SessionTokens;
+
+export type TokenLoad = { kind: 'found'; tokens: StoredTokens } | { kind: 'missing' } | { kind: 'unreadable' };
+
+const tokensKey = (connectionId: string) => `secrets.tokens.${connectionId}`;
+const clientSecretKey = (connectionId: string) => `secrets.clientSecret.${connectionId}`;
+
+/**
+ * The token vault. Tokens and client secrets live in memory while the app runs and are written
+ * to disk only sealed by the SecretBox, and only when that protection is real ('os') or the
+ * user explicitly allowed weaker storage (`settings.allowWeakStorage`, meaningful for Linux
+ * 'basic_text'). With no encryption at all ('unavailable') nothing is ever written.
+ */
+export class TokenVault {
+  private readonly memory = new Map<string, StoredTokens>();
+  private readonly clientSecrets = new Map<string, string>();
+  private readonly sealed: SealedStore;
+  private readonly stopWatching: () => void;
+
+  constructor(
+    private readonly box: SecretBox,
+    store: ConstructorParameters<typeof SealedStore>[1],
+    private readonly settings: SettingsService,
+    private readonly logger: Logger,
+  ) {
+    this.sealed = new SealedStore(box, store);
+    this.stopWatching = settings.onChange((next, previous) => {
+      if (next.allowWeakStorage !== previous.allowWeakStorage) void this.applyStoragePolicy();
+    });
+  }
+
+  /** True when tokens are kept on disk (sealed); false = memory only, gone when the app quits. */
+  persistent(): boolean {
+    const protection = this.box.protection();
+    return protection === 'os' || (protection === 'basic_text' && this.settings.get().allowWeakStorage);
+  }
+
+  async load(connectionId: string): Promise<TokenLoad> {
+    const cached = this.memory.get(connectionId);
+    if (cached) return { kind: 'found', tokens: cached };
+    if (!this.sealed.has(tokensKey(connectionId))) return { kind: 'missing' };
+    if (this.box.protection() === 'unavailable') return { kind: 'missing' };
+    const read = await this.sealed.read(tokensKey(connectionId), isStoredTokens);
+    if (read.kind === 'unreadable') {
+      this.logger.warn('Stored sign-in could not be opened; it was deleted', { connectionId });
+      return read;
+    }
+    if (read.kind === 'missing') return read;
+    this.memory.set(connectionId, read.value);
+    return { kind: 'found', tokens: read.value };
+  }
+
+  /** Resolves once the tokens are where they belong (sealed on disk when persistent). */
+  async save(connectionId: string, tokens: StoredTokens): Promise<void> {
+    this.memory.set(connectionId, { ...tokens });
+    if (this.persistent()) {
+      await this.sealed.write(tokensKey(connectionId), tokens);
+    } else {
+      this.sealed.remove(tokensKey(connectionId));
+    }
+  }
+
+  async loadClientSecret(connectionId: string): Promise<string | undefined> {
+    const cached = this.clientSecrets.get(connectionId);
+    if (cached !== undefined) return cached;
+    if (this.box.protection() === 'unavailable' || !this.sealed.has(clientSecretKey(connectionId))) return undefined;
+    const read = await this.sealed.read(clientSecretKey(connectionId), (value): value is string => typeof value === 'string');
+    if (read.kind !== 'found') return undefined;
+    this.clientSecrets.set(connectionId, read.value);
+    return read.value;
+  }
+
+  async saveClientSecret(connectionId: string, secret: string | null): Promise<void> {
+    if (secret === null) {
+      this.clientSecrets.delete(connectionId);
+      this.sealed.remove(clientSecretKey(connectionId));
+      return;
+    }
+    this.clientSecrets.set(connectionId, secret);
+    if (this.persistent()) await this.sealed.write(clientSecretKey(connectionId), secret);
+  }
+
+  /** Forgets the sign-in (tokens only; the connection's settings stay). */
+  forgetTokens(connectionId: string): void {
+    this.memory.delete(connectionId);
+    this.sealed.remove(tokensKey(connectionId));
+  }
+
+  /** Forgets everything secret about a connection. */
+  forgetAll(connectionId: string): void {
+    this.forgetTokens(connectionId);
+    this.clientSecrets.delete(connectionId);
+    this.sealed.remove(clientSecretKey(connectionId));
+  }
+
+  dispose(): void {
+    this.stopWatching();
+    this.memory.clear();
+    this.clientSecrets.clear();
+  }
+
+  /** After the user changed `allowWeakStorage`: write what is in memory, or take it off the disk. */
+  private async applyStoragePolicy(): Promise<void> {
+    const persistent = this.persistent();
+    try {
+      for (const [id, tokens] of this.memory) {
+        if (persistent) await this.sealed.write(tokensKey(id), tokens);
+        else this.sealed.remove(tokensKey(id));
+      }
+      for (const [id, secret] of this.clientSecrets) {
+        if (persistent) await this.sealed.write(clientSecretKey(id), secret);
+        else this.sealed.remove(clientSecretKey(id));
+      }
+    } catch (error) {
+      this.logger.warn('Could not apply the storage setting to saved sign-ins', { error: error instanceof Error ? error.name : 'unknown' });
+    }
+  }
+}
+
+function isStoredTokens(value: unknown): value is StoredTokens {
+  if (!value || typeof value !== 'object') return false;
+  const record = value as Record<string, unknown>;
+  return typeof record.accessToken === 'string' && typeof record.refreshToken === 'string' && typeof record.instanceUrl === 'string';
+}
