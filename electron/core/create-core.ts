@@ -1,8 +1,10 @@
 import type { SignInMethod } from '../contract';
 import { appHandlers, type AppIdentity } from './app/app-handlers';
+import { createConnectionsModule } from './connections/connections-module';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { createSenderCheck } from './ipc/sender-check';
 import type { Clock, EventSink, KeyValueStore, LoginAgent, Logger, SaveDialog, SecretBox, Shell } from './ports';
+import type { ConnectionDirectory, SalesforceSessions } from './salesforce/sessions';
 import { SettingsService } from './settings/settings-service';
 
 /** Everything the core needs from the outside world; the Electron shell and the tests each provide one. */
@@ -28,21 +30,31 @@ export interface Core {
   handlers: Partial<Handlers>;
   dispatch: Dispatch;
   settings: SettingsService;
+  /** Authenticated Salesforce access per connection (refresh owned by the connections module). */
+  sessions: SalesforceSessions;
+  directory: ConnectionDirectory;
   dispose(): Promise<void>;
 }
 
 /** The composition root of the Electron-free core. */
 export function createCore(deps: CoreDeps): Core {
   const settings = new SettingsService(deps.store);
+  const connections = createConnectionsModule(deps, settings);
+  const { sessions, directory } = connections;
   const handlers: Partial<Handlers> = {
     ...appHandlers(deps.identity, deps.secretBox, deps.shell),
+    ...connections.handlers,
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.update(patch),
   };
   return {
     handlers,
     settings,
+    sessions,
+    directory,
     dispatch: createDispatcher(handlers, createSenderCheck(deps.rendererUrl), deps.logger),
-    async dispose() {},
+    async dispose() {
+      await connections.dispose();
+    },
   };
 }
