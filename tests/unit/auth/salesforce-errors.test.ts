@@ -39,7 +39,7 @@ function connection(instanceUrl = base): Connection {
   return conn;
 }
 
-async function mapped(promise: Promise<unknown>): Promise<AppError> {
+async function mapped(promise: PromiseLike<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
