@@ -20,7 +20,7 @@ export interface ConnectTestCoreOptions {
  * URL in `extraLoginOrigins`.
  */
 export async function connectTestCore(
-  testCore: TestCore,
+  testCore: Pick<TestCore, 'call'>,
   org: { url: string },
   options: ConnectTestCoreOptions = {},
 ): Promise<string> {
