@@ -12,7 +12,7 @@ import { resolveOptions } from './options.ts';
 import { OrgData } from './org-data.ts';
 import { Cursors } from './rest/cursors.ts';
 import { sendSfError } from './rest/respond.ts';
-import { handleRest } from './rest/rest-router.ts';
+import { handleRest, templateOf } from './rest/rest-router.ts';
 import type { OrgOptions, RunningOrg } from './types.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -50,6 +50,7 @@ export async function startOrg(options: OrgOptions = {}): Promise<RunningOrg> {
     const url = new URL(req.url ?? '/', base);
     const path = url.pathname;
     if (path.startsWith('/__org/')) return handleControl(control, req, res, url);
+    counters.hit(templateOf(path));
     if (o.latency) await sleep(o.latency);
     const slow = faults.take(path, ['latency']);
     if (slow) await sleep(slow.ms);
@@ -64,19 +65,15 @@ export async function startOrg(options: OrgOptions = {}): Promise<RunningOrg> {
 
     if (path === '/services/data' || path.startsWith('/services/data/')) return handleRest(restDeps, req, res, url);
     if (path.startsWith('/id/') && path !== '/id/keys') {
-      counters.hit('identity');
       return handleIdentity(provider, data, base, req, res, url, false);
     }
     if (path === `${OAUTH}/userinfo`) {
-      counters.hit('userinfo');
       return handleIdentity(provider, data, base, req, res, url, true);
     }
     if (path === `${OAUTH}/revoke`) {
-      counters.hit('revoke');
       return handleRevoke(provider, counters, req, res, url);
     }
     if (path.startsWith(`${OAUTH}/login/`)) {
-      counters.hit('login');
       return handleInteraction(provider, data, req, res, path);
     }
     if (path === `${OAUTH}/authorize` && req.method === 'GET' && !url.searchParams.has('scope')) {
@@ -84,8 +81,6 @@ export async function startOrg(options: OrgOptions = {}): Promise<RunningOrg> {
       url.searchParams.set('scope', 'api refresh_token');
       req.url = `${path}?${url.searchParams}`;
     }
-    if (path.startsWith(`${OAUTH}/authorize`)) counters.hit('authorize');
-    if (path === `${OAUTH}/token`) counters.hit('token');
     return callback(req, res);
   }
 

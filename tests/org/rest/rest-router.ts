@@ -30,12 +30,7 @@ export async function handleRest(deps: RestDeps, req: IncomingMessage, res: Serv
   const fail = (e: SfError) => sendSfError(res, e.status, e.errorCode, e.message, limitHeader());
   const parts = url.pathname.replace(/^\/services\/data\/?/, '').split('/').filter(Boolean);
 
-  if (parts.length === 0) {
-    counters.hit('versions');
-    return sendJson(res, 200, versionList(), limitHeader());
-  }
-  const template = templateOf(parts);
-  counters.hit(template);
+  if (parts.length === 0) return sendJson(res, 200, versionList(), limitHeader());
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return fail(new SfError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${req.method}' not allowed. Allowed are GET,HEAD`));
   }
@@ -117,7 +112,16 @@ function page(deps: RestDeps, result: QueryResult, base: string, cursorId: strin
   };
 }
 
-function templateOf(parts: string[]): string {
+/** Path template used by the request counters: 'query', 'queryMore', 'describe', 'token', ... */
+export function templateOf(pathname: string): string {
+  if (pathname.startsWith('/services/oauth2/')) {
+    const seg = pathname.split('/')[3];
+    return seg === 'authorize' || seg === 'token' || seg === 'revoke' || seg === 'userinfo' || seg === 'login' ? seg : 'oauth';
+  }
+  if (pathname.startsWith('/id/')) return 'identity';
+  if (!pathname.startsWith('/services/data')) return 'other';
+  const parts = pathname.replace(/^\/services\/data\/?/, '').split('/').filter(Boolean);
+  if (parts.length === 0) return 'versions';
   const [, resource, a, b] = parts;
   if (!resource) return 'resources';
   if (resource === 'query') return a ? 'queryMore' : 'query';
