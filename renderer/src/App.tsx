@@ -46,7 +46,9 @@ export function App() {
   };
   const updateSettings = (patch: Parameters<typeof update>[0]) => void update(patch);
 
-  const active = connections?.find((c) => c.id === activeId) ?? connections?.[0] ?? null;
+  // A connection that never signed in belongs to the connect screen (its sign-in may be running there).
+  const usable = connections?.filter((c) => c.status !== 'disconnected' || c.username || c.lastSyncAt) ?? [];
+  const active = usable.find((c) => c.id === activeId) ?? usable[0] ?? null;
   let body;
   if (error) {
     body = (

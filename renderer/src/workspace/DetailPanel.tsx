@@ -4,6 +4,7 @@ import { budgetly } from '../bridge';
 import { errorOf, unwrap } from '../api/result';
 import { formatMoney } from '../invoices/money';
 import { formatPlainDate } from '../invoices/plain-date';
+import { formatInstant } from '../lib/relative-time';
 
 interface Props {
   connectionId: string;
@@ -13,12 +14,14 @@ interface Props {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 function fieldValue(value: string | number | boolean | null, currency: string, name: string, locale?: string): string {
   if (value === null || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'number') return /amount|total|balance|price|tax/i.test(name) ? formatMoney(value, currency, locale) : String(value);
   if (ISO_DATE.test(value)) return formatPlainDate(value, locale);
+  if (ISO_INSTANT.test(value)) return formatInstant(value, locale) || value;
   return value;
 }
 

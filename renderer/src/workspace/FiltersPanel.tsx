@@ -34,6 +34,7 @@ export function FiltersPanel({ filters, statuses, currencies, onChange }: Props)
       <h2 className="panel-title">Filters</h2>
       <fieldset className="filter-group" data-testid="filter-status">
         <legend>Status</legend>
+        {statuses.length === 0 && <span className="hint">No invoices yet</span>}
         {statuses.map((status) => (
           <label key={status} className="check">
             <input

@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { InvoiceRow } from '../../../electron/contract';
 import type { ColumnInfo } from '../invoices/columns';
-import { columnWidths } from './invoice-columns';
+import { columnWidths, gridMinWidth } from './invoice-columns';
 
 const ROW_HEIGHT = 34;
 /** Fixed in styles.css (.grid-head); the body starts below it in the same scroll box. */
@@ -31,7 +31,9 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const coreRows = table.getCoreRowModel().rows;
   const columns = table.getVisibleLeafColumns();
-  const template = columns.map((c) => columnWidths[c.id as ColumnInfo['id']]).join(' ');
+  const ids = columns.map((c) => c.id as ColumnInfo['id']);
+  const template = ids.map((id) => columnWidths[id]).join(' ');
+  const minWidth = gridMinWidth(ids);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scrollRef.current,
@@ -86,7 +88,7 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
       onKeyDown={onKeyDown}
       data-testid="invoice-grid"
     >
-      <div role="rowgroup" className="grid-head">
+      <div role="rowgroup" className="grid-head" style={{ minWidth }}>
         <div role="row" aria-rowindex={1} className="grid-row" style={{ gridTemplateColumns: template }}>
           {headerGroup.headers.map((header) => {
             const info = header.column.columnDef.meta as ColumnInfo;
@@ -113,7 +115,7 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
       {visible.length === 0 ? (
         <div className="grid-empty">{empty}</div>
       ) : (
-        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = coreRows[visible[item.index]!]!;
             const classes = ['grid-row', item.index === active ? 'active' : '', row.id === openId ? 'open' : ''].join(' ');

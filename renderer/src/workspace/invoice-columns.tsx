@@ -6,16 +6,22 @@ import { formatPlainDate } from '../invoices/plain-date';
 import { daysOverdueOfRow } from '../invoices/prepared';
 
 export const columnWidths: Record<ColumnInfo['id'], string> = {
-  number: '9rem',
-  customer: 'minmax(12rem, 1fr)',
-  invoiceDate: '8.5rem',
-  dueDate: '8.5rem',
-  status: '7.5rem',
-  total: '9.5rem',
-  balance: '9.5rem',
-  currency: '5.5rem',
-  daysOverdue: '7.5rem',
+  number: '8.75rem',
+  customer: 'minmax(13rem, 1fr)',
+  invoiceDate: '8rem',
+  dueDate: '8rem',
+  status: '7rem',
+  total: '9.25rem',
+  balance: '9.25rem',
+  currency: '5.75rem',
+  daysOverdue: '8.25rem',
 };
+
+/** The narrowest the grid may get (customer at its minimum), so every row lines up. */
+export function gridMinWidth(ids: readonly ColumnInfo['id'][]): string {
+  const rem = ids.reduce((sum, id) => sum + Number(/([\d.]+)rem/.exec(columnWidths[id])?.[1] ?? 8), 0);
+  return `${rem}rem`;
+}
 
 function cellText(id: ColumnInfo['id'], row: InvoiceRow, locale: string | undefined, asOfDay: number): string {
   switch (id) {

@@ -1,0 +1,130 @@
+// `npm run demo:headless -- --out <dir> [org flags]`: the real app (renderer + contract + core) in
+// headless Chromium against the local org, driven through connect → sync → workspace → a filter →
+// the detail panel. Writes a PNG per step and summary.json to <dir>; the app's data lives in <dir>/data.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchChromium } from '../tests/support/chromium';
+import { startHarness } from '../tests/support/harness';
+import { PlaywrightLoginAgent } from '../tests/support/playwright-login-agent';
+import { startOrg, type InvoiceObjectName, type OrgOptions } from '../tests/org/index';
+import { connectDemo, connectionStatus, readSummary, visibleCount, waitForSynced } from '../tests/e2e/workspace/workspace-driver';
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string' },
+    seed: { type: 'string' },
+    invoices: { type: 'string' },
+    objects: { type: 'string' },
+    'multi-currency': { type: 'boolean' },
+    'batch-size': { type: 'string' },
+    'session-ttl': { type: 'string' },
+    'rotate-refresh': { type: 'boolean' },
+    latency: { type: 'string' },
+    'request-limit': { type: 'string' },
+    theme: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  strict: true,
+});
+
+if (values.help || !values.out) {
+  console.log(`usage: npm run demo:headless -- --out <dir> [--invoices 2500] [--seed 42] [--multi-currency]
+  [--objects Invoice,blng__Invoice__c,Invoice__c] [--batch-size 2000] [--session-ttl 7200] [--rotate-refresh]
+  [--latency MS] [--request-limit 15000] [--theme light|dark]
+Needs the built renderer (npx electron-vite build) and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).`);
+  process.exit(values.help ? 0 : 2);
+}
+
+const int = (v: string | undefined) => (v === undefined ? undefined : Number.parseInt(v, 10));
+const orgOptions: OrgOptions = {
+  seed: int(values.seed),
+  invoices: int(values.invoices),
+  objects: values.objects?.split(',').map((s) => s.trim()).filter(Boolean) as InvoiceObjectName[] | undefined,
+  multiCurrency: values['multi-currency'],
+  batchSize: int(values['batch-size']),
+  sessionTtl: int(values['session-ttl']),
+  rotateRefresh: values['rotate-refresh'],
+  latency: int(values.latency),
+  requestLimit: int(values['request-limit']),
+};
+
+const out = resolve(values.out);
+const dataDir = join(out, 'data');
+mkdirSync(dataDir, { recursive: true });
+
+const steps: { name: string; ms: number; screenshot: string }[] = [];
+
+async function main(): Promise<void> {
+  const org = await startOrg(orgOptions);
+  const browser = await launchChromium();
+  let agent: PlaywrightLoginAgent | undefined;
+  const harness = await startHarness({
+    browser,
+    dataDir,
+    demo: { label: 'Demo org', loginUrl: org.url, clientId: 'budgetly-demo' },
+    extraLoginOrigins: [org.url],
+    loginAgent: () => (agent = new PlaywrightLoginAgent(browser)),
+    colorScheme: values.theme === 'dark' ? 'dark' : 'light',
+  });
+  const { page } = harness;
+  const step = async (name: string, action: () => Promise<void>) => {
+    const started = Date.now();
+    await action();
+    const ms = Date.now() - started;
+    const screenshot = join(out, `${String(steps.length + 1).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: screenshot });
+    steps.push({ name, ms, screenshot });
+    console.log(`${name}: ${ms} ms → ${screenshot}`);
+  };
+  try {
+    await step('first-run', async () => {
+      await page.getByTestId('connect-demo').waitFor();
+    });
+    await step('connect', async () => {
+      await connectDemo(page, agent!);
+      await page.getByTestId('connection-status').waitFor();
+    });
+    await step('sync', async () => {
+      await waitForSynced(page, undefined, 300_000);
+    });
+    const total = await visibleCount(page);
+    const workspaceSummary = await readSummary(page);
+    await step('workspace', async () => {
+      await page.getByTestId('invoice-grid').focus();
+    });
+    await step('filter-overdue-90-plus', async () => {
+      const card = page.getByTestId('currency-card').first();
+      await card.locator('[data-bucket="90+"]').click();
+      await page.getByTestId('filter-chips').waitFor();
+    });
+    const filtered = { visible: await visibleCount(page), summary: await readSummary(page) };
+    await step('detail', async () => {
+      await page.getByTestId('invoice-grid').press('Enter');
+      await page.getByTestId('detail-panel').getByRole('heading', { name: /^Invoice / }).waitFor();
+      await page.getByTestId('detail-fields').waitFor();
+    });
+    const summary = {
+      org: { url: org.url, options: orgOptions },
+      connectionStatus: await connectionStatus(page),
+      invoicesShown: total,
+      perCurrency: workspaceSummary.map(({ currency, count, total: sum, balance }) => ({ currency, count, total: sum, balance })),
+      aging: workspaceSummary.map(({ currency, aging }) => ({ currency, buckets: aging })),
+      filter: { description: 'Aging 90+ days past due, first currency', invoicesShown: filtered.visible, perCurrency: filtered.summary.map(({ currency, count, total: sum, balance }) => ({ currency, count, total: sum, balance })) },
+      steps: steps.map(({ name, ms, screenshot }) => ({ name, ms, screenshot })),
+      dataDir,
+    };
+    writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    console.log(`summary: ${join(out, 'summary.json')}`);
+  } finally {
+    await harness.close();
+    await agent?.dispose();
+    await browser.close();
+    await org.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+import type { Page } from 'playwright-core';
+import { signInAndAllow, type PlaywrightLoginAgent } from '../../support/playwright-login-agent';
+
+/**
+ * How a user drives the workspace, as functions the e2e tests and `demo:headless` share.
+ * Everything is read from what is on screen (text, ARIA, and the data-* attributes that carry
+ * the same numbers the text shows).
+ */
+
+export const DEMO_CREDENTIALS = { username: 'demo@budgetly.test', password: 'budgetly' };
+
+/** Clicks the one-click demo connection and signs in on the org's own login and consent pages. */
+export async function connectDemo(page: Page, agent: PlaywrightLoginAgent, credentials = DEMO_CREDENTIALS): Promise<void> {
+  const loginPage = agent.nextPage();
+  await page.getByTestId('connect-demo').click();
+  const login = await loginPage;
+  await signInAndAllow(login, credentials).catch((error: unknown) => {
+    if (!login.isClosed()) throw error;
+  });
+}
+
+/** Waits until no sync is running and the table knows `total` invoices (or any, when omitted). */
+export async function waitForSynced(page: Page, total?: number, timeout = 60_000): Promise<number> {
+  await page.getByTestId('sync-button').waitFor({ timeout });
+  const count = page.getByTestId('row-count');
+  await page.waitForFunction(
+    (expected) => {
+      const el = document.querySelector('[data-testid="row-count"]');
+      const shown = Number(el?.getAttribute('data-total') ?? '0');
+      const syncing = document.querySelector('[data-testid="sync-progress"]');
+      return !syncing && shown > 0 && (expected === null || shown === expected);
+    },
+    total ?? null,
+    { timeout },
+  );
+  return Number(await count.getAttribute('data-total'));
+}
+
+export async function visibleCount(page: Page): Promise<number> {
+  return Number(await page.getByTestId('row-count').getAttribute('data-visible'));
+}
+
+/** Waits for the deferred search/filter to settle on `expected` visible rows. */
+export async function waitForVisibleCount(page: Page, expected: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-testid="row-count"]')?.getAttribute('data-visible') === String(n) && !document.querySelector('#invoice-search[aria-busy="true"]'),
+    expected,
+    { timeout: 15_000 },
+  );
+}
+
+/** The invoice numbers of the rows rendered right now, in display order (top of the list after a reset). */
+export async function renderedNumbers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rows = [...document.querySelectorAll('[role="grid"] [role="rowgroup"].grid-body [role="row"]')];
+    return rows
+      .map((row) => ({ index: Number(row.getAttribute('aria-rowindex')), number: row.querySelector('[data-column="number"]')?.textContent ?? '' }))
+      .sort((a, b) => a.index - b.index)
+      .map((r) => r.number);
+  });
+}
+
+export interface ShownCurrency {
+  currency: string;
+  count: number;
+  total: number;
+  balance: number;
+  aging: Record<string, { amount: number; count: number }>;
+  /** The text on screen, e.g. "$1,234.50". */
+  totalText: string;
+  balanceText: string;
+}
+
+/** The per-currency cards as shown: counts, totals, balances and aging bars. */
+export async function readSummary(page: Page): Promise<ShownCurrency[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="currency-card"]')].map((card) => {
+      const num = (sel: string, attr: string) => Number(card.querySelector(sel)?.getAttribute(attr));
+      const aging: Record<string, { amount: number; count: number }> = {};
+      for (const bar of card.querySelectorAll('[data-testid="aging-bar"]')) {
+        aging[bar.getAttribute('data-bucket')!] = { amount: Number(bar.getAttribute('data-amount')), count: Number(bar.getAttribute('data-count')) };
+      }
+      return {
+        currency: card.getAttribute('data-currency')!,
+        count: num('[data-testid="currency-count"]', 'data-value'),
+        total: num('[data-testid="currency-total"]', 'data-amount'),
+        balance: num('[data-testid="currency-balance"]', 'data-amount'),
+        aging,
+        totalText: card.querySelector('[data-testid="currency-total"]')?.textContent ?? '',
+        balanceText: card.querySelector('[data-testid="currency-balance"]')?.textContent ?? '',
+      };
+    }),
+  );
+}
+
+export async function connectionStatus(page: Page): Promise<string | null> {
+  return page.getByTestId('connection-status').getAttribute('data-status');
+}
