@@ -28,7 +28,7 @@ export class OrgData implements Catalog {
     const order: InvoiceObjectName[] = ['Invoice', 'blng__Invoice__c', 'Invoice__c'];
     for (const [k, kind] of order.entries()) {
       if (!options.objects.includes(kind)) continue;
-      const store = new InvoiceStore(this.accounts.bulkSeeds[k], this.accounts, this.refDay, options.invoices);
+      const store = new InvoiceStore(this.accounts.bulkSeeds[k]!, this.accounts, this.refDay, options.invoices);
       this.stores.set(kind, store);
       const { invoice, line } = invoiceTables(kind, store, this.accounts, options.multiCurrency);
       add(invoice);

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- untyped library objects (oidc-provider, soql-parser AST, jsforce records) */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleControl } from './control/control-http.ts';
@@ -37,7 +38,9 @@ export async function startOrg(options: OrgOptions = {}): Promise<RunningOrg> {
   const storage = new OrgStorage();
   const state: ProviderState = { rotation: o.rotateRefresh };
   const control = createControl({ data, storage, state, counters, faults });
+  // eslint-disable-next-line prefer-const -- assigned once the port is known
   let provider: any;
+  // eslint-disable-next-line prefer-const -- idem
   let callback: (req: IncomingMessage, res: ServerResponse) => void;
   let base = '';
 

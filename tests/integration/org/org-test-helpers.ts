@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- untyped library objects (oidc-provider, soql-parser AST, jsforce records) */
 import { createHash, randomBytes } from 'node:crypto';
 import jsforce from 'jsforce';
 import { chromium, type Browser } from 'playwright-core';
@@ -80,7 +81,7 @@ export async function httpLogin(org: RunningOrg, params: Record<string, string> 
       headers: { ...(init.headers ?? {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
     });
     for (const c of res.headers.getSetCookie()) {
-      const [kv] = c.split(';');
+      const kv = c.split(';')[0]!;
       const i = kv.indexOf('=');
       jar.set(kv.slice(0, i), kv.slice(i + 1));
     }
@@ -90,7 +91,7 @@ export async function httpLogin(org: RunningOrg, params: Record<string, string> 
   let res = await go(`/services/oauth2/authorize?${q}`);
   const login = res.headers.get('location')!;
   await go(login);
-  res = await go(login, { method: 'POST', headers: form, body: 'username=demo%40budgetly.test&password=budgetly' });
+  await go(login, { method: 'POST', headers: form, body: 'username=demo%40budgetly.test&password=budgetly' });
   res = await go(`${login}/consent`, { method: 'POST', headers: form, body: 'decision=allow' });
   res = await go(res.headers.get('location')!);
   const redirect = new URL(res.headers.get('location')!);

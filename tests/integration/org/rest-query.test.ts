@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- untyped library objects (oidc-provider, soql-parser AST, jsforce records) */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrg, type RunningOrg } from '../../org/index.ts';
 import { api, connection, freshTokens } from './org-test-helpers.ts';
@@ -54,7 +55,7 @@ describe('REST query with jsforce: paging, SOQL, errors', () => {
   });
 
   it('evaluates WHERE / ORDER BY / LIMIT / OFFSET like the records say', async () => {
-    const all = org.control.records('Invoice');
+    const all = org.control.records('Invoice') as Inv[];
     const soql = "SELECT Id, DocumentNumber, Balance, DueDate, BillingAccount.Name FROM Invoice WHERE (Status = 'Posted' AND Balance > 0) AND DueDate < 2099-01-01 ORDER BY DueDate DESC NULLS LAST, DocumentNumber ASC LIMIT 50 OFFSET 10";
     const res = await connection(org, tokens).query<Inv>(soql);
     const expected = all
@@ -62,13 +63,13 @@ describe('REST query with jsforce: paging, SOQL, errors', () => {
       .sort((a, b) => (a.DueDate < b.DueDate ? 1 : a.DueDate > b.DueDate ? -1 : String(a.DocumentNumber).localeCompare(String(b.DocumentNumber))))
       .slice(10, 60);
     expect(res.records.map((r) => r.Id)).toEqual(expected.map((r) => r.Id));
-    expect(res.records[0].BillingAccount.Name).toBe((expected[0].BillingAccount as Inv).Name);
+    expect(res.records[0]!.BillingAccount.Name).toBe(expected[0]!.BillingAccount.Name);
 
     const count = await connection(org, tokens).query("SELECT COUNT() FROM Invoice WHERE Status IN ('Draft', 'Paid') OR Balance = 0");
     expect(count.totalSize).toBe(all.filter((r) => r.Status === 'Draft' || r.Status === 'Paid' || r.Balance === 0).length);
     expect(count.records).toEqual([]);
 
-    const acc = String((all[0].BillingAccount as Inv).Name);
+    const acc = String(all[0]!.BillingAccount.Name);
     const like = await q(`/services/data/v62.0/query?q=${encodeURIComponent(`SELECT Id FROM Invoice WHERE BillingAccount.Name LIKE '${acc.slice(0, 4).replace(/'/g, "\\'")}%' AND NOT Status = 'Cancelled'`)}`);
     expect(like.body.totalSize).toBe(all.filter((r) => String((r.BillingAccount as Inv).Name).toLowerCase().startsWith(acc.slice(0, 4).toLowerCase()) && r.Status !== 'Cancelled').length);
   });
@@ -86,7 +87,7 @@ describe('REST query with jsforce: paging, SOQL, errors', () => {
   it('incremental sync: SystemModstamp filter, updates and queryAll deletions', async () => {
     const conn = connection(org, tokens);
     const since = new Date(Date.now() - 1000).toISOString().replace(/\.\d+Z$/, 'Z');
-    const [a, b] = org.control.records('Invoice').slice(0, 2).map((r) => r.Id as string);
+    const [a, b] = org.control.records('Invoice').slice(0, 2).map((r) => r.Id as string) as [string, string];
     const created = org.control.createInvoices(3);
     org.control.updateInvoices([a]);
     org.control.deleteInvoices([b]);
@@ -98,22 +99,22 @@ describe('REST query with jsforce: paging, SOQL, errors', () => {
     expect((await conn.query('SELECT COUNT() FROM Invoice')).totalSize).toBe(5000 + 3 - 1);
     expect(org.control.records('Invoice').some((r) => r.Id === b)).toBe(false);
     org.control.updateInvoices([a], { Balance: 0, Status: 'Paid' });
-    expect((await conn.query<Inv>(`SELECT Balance, Status FROM Invoice WHERE Id = '${a}'`)).records[0]).toMatchObject({ Balance: 0, Status: 'Paid' });
+    expect((await conn.query<Inv>(`SELECT Balance, Status FROM Invoice WHERE Id = '${a}'`)).records[0]!).toMatchObject({ Balance: 0, Status: 'Paid' });
   });
 
   it('line items by parent id, and the other invoice shapes', async () => {
     const conn = connection(org, tokens);
-    const inv = org.control.records('Invoice')[5];
+    const inv = org.control.records('Invoice')[5] as Inv;
     const lines = await conn.query<Inv>(`SELECT Id, InvoiceId, Description, Quantity, UnitPrice, LineAmount FROM InvoiceLine WHERE InvoiceId = '${inv.Id}'`);
     expect(lines.totalSize).toBeGreaterThanOrEqual(1);
     expect(lines.totalSize).toBeLessThanOrEqual(5);
     const sum = lines.records.reduce((s, l) => s + l.LineAmount, 0);
     expect(sum).toBeCloseTo(inv.TotalAmount as number, 2);
     const blng = await conn.query<Inv>("SELECT Id, Name, blng__Account__r.Name, blng__InvoiceStatus__c, blng__PaymentStatus__c, blng__Balance__c FROM blng__Invoice__c WHERE blng__PaymentStatus__c = 'Partially Paid' LIMIT 5");
-    expect(blng.records[0].blng__Account__r.Name).toBeTruthy();
-    expect(blng.records[0].blng__Balance__c).toBeGreaterThan(0);
+    expect(blng.records[0]!.blng__Account__r.Name).toBeTruthy();
+    expect(blng.records[0]!.blng__Balance__c).toBeGreaterThan(0);
     const custom = await conn.query<Inv>('SELECT Id, Name, Account__r.Name, Invoice_Date__c, Due_Date__c, Status__c, Amount__c, Amount_Due__c FROM Invoice__c LIMIT 3');
-    expect(custom.records[0].Account__r.Name).toBeTruthy();
+    expect(custom.records[0]!.Account__r.Name).toBeTruthy();
   });
 
   it('errors: INVALID_FIELD, INVALID_TYPE, MALFORMED_QUERY (jsforce error name = errorCode; raw = array)', async () => {
@@ -125,7 +126,7 @@ describe('REST query with jsforce: paging, SOQL, errors', () => {
     const raw = await q(`/services/data/v62.0/query?q=${encodeURIComponent('SELECT Id, Foo FROM Invoice')}`);
     expect(raw.status).toBe(400);
     expect(raw.body).toEqual([{ errorCode: 'INVALID_FIELD', message: expect.stringContaining("No such column 'Foo' on entity 'Invoice'") }]);
-    expect(raw.body[0].message).toContain('ERROR at Row:1:Column:12');
+    expect(raw.body[0]!.message).toContain('ERROR at Row:1:Column:12');
     // standard Invoice needs v62+
     const old = await q(`/services/data/v61.0/query?q=${encodeURIComponent('SELECT Id FROM Invoice')}`);
     expect(old.body[0].errorCode).toBe('INVALID_TYPE');

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- untyped library objects (oidc-provider, soql-parser AST, jsforce records) */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startOrg, type OrgOptions, type RunningOrg } from '../../org/index.ts';
 import { api, connection, freshTokens } from './org-test-helpers.ts';
@@ -52,7 +53,7 @@ describe('REST shapes', () => {
     expect(names).not.toContain('Invoice__c');
     expect(g.sobjects.find((s) => s.name === 'blng__Invoice__c')).toMatchObject({ custom: true, queryable: true, keyPrefix: 'a1X' });
     const d = await conn.sobject('Invoice').describe();
-    const byName = Object.fromEntries(d.fields.map((f) => [f.name, f]));
+    const byName: Record<string, any> = Object.fromEntries(d.fields.map((f) => [f.name, f]));
     expect(byName.BillingAccountId).toMatchObject({ type: 'reference', referenceTo: ['Account'], relationshipName: 'BillingAccount', filterable: true, sortable: true });
     expect(byName.Status.picklistValues.map((p: any) => p.value)).toEqual(['Draft', 'Posted', 'Paid', 'Cancelled']);
     expect(byName.CurrencyIsoCode.picklistValues.map((p: any) => p.value)).toEqual(['USD', 'EUR', 'GBP', 'JPY']);
@@ -68,7 +69,7 @@ describe('REST shapes', () => {
 
   it('GET a single record, 404 for unknown ids', async () => {
     const { o, t } = await start();
-    const rec = o.control.records('Invoice')[3];
+    const rec = o.control.records('Invoice')[3]!;
     const r = await api(o, `/services/data/v62.0/sobjects/Invoice/${rec.Id}`, t.access_token);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ attributes: { type: 'Invoice' }, Id: rec.Id, DocumentNumber: rec.DocumentNumber, Balance: rec.Balance });
@@ -82,10 +83,10 @@ describe('REST shapes', () => {
     const b = await startOrg({ port: 0, invoices: 300, seed: 7 });
     const c = await startOrg({ port: 0, invoices: 300, seed: 8 });
     try {
-      const strip = (rs: any[]) => rs.map(({ CreatedDate, LastModifiedDate, SystemModstamp, ...r }) => r);
+      const strip = (rs: any[]) => rs.map(({ CreatedDate: _c, LastModifiedDate: _l, SystemModstamp: _s, ...r }) => r);
       expect(strip(a.control.records('Invoice'))).toEqual(strip(b.control.records('Invoice')));
       expect(a.control.records('Account')).toEqual(b.control.records('Account'));
-      expect(c.control.records('Account')[0].Name).not.toBe(a.control.records('Account')[0].Name);
+      expect(c.control.records('Account')[0]!.Name).not.toBe(a.control.records('Account')[0]!.Name);
       const statuses = new Set(a.control.records('Invoice').map((r) => r.Status));
       expect([...statuses].sort()).toEqual(['Cancelled', 'Draft', 'Paid', 'Posted']);
     } finally {

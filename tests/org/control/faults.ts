@@ -20,7 +20,7 @@ export class Faults {
   take(path: string, kinds: FaultKind[]): Armed | undefined {
     const i = this.armed.findIndex((a) => kinds.includes(a.kind) && (!a.pathPrefix || path.startsWith(a.pathPrefix)));
     if (i < 0) return undefined;
-    const a = this.armed[i];
+    const a = this.armed[i]!;
     a.left--;
     if (a.left <= 0) this.armed.splice(i, 1);
     return a;

@@ -67,14 +67,14 @@ export function createControl(d: ControlDeps): OrgControl {
           }
         } else if (store.status[row] === St.Draft) {
           store.status[row] = St.Posted;
-        } else if (store.balance[row] > 0) {
+        } else if (store.balance[row]! > 0) {
           // a payment arrives: half the balance, or all of it when it is small
           const dec = store.decimalsOf(row);
-          const half = Math.round((store.balance[row] / 2) * 10 ** dec) / 10 ** dec;
+          const half = Math.round((store.balance[row]! / 2) * 10 ** dec) / 10 ** dec;
           store.balance[row] = half < 100 ? 0 : half;
           if (store.balance[row] === 0) store.status[row] = St.Paid;
         } else {
-          store.dueDay[row] += 30;
+          store.dueDay[row]! += 30;
         }
         store.touch(row);
       }

@@ -49,9 +49,9 @@ export function generateAccounts(seed: number, invoices: number, multiCurrency: 
       Type: faker.helpers.arrayElement(['Customer - Direct', 'Customer - Channel', 'Partner']),
       Industry: faker.helpers.arrayElement(['Technology', 'Manufacturing', 'Retail', 'Finance', 'Healthcare', 'Media']),
       BillingCity: faker.location.city(),
-      BillingCountry: countries[c],
+      BillingCountry: countries[c]!,
       Phone: faker.phone.number({ style: 'national' }),
-      currency: multiCurrency ? countryCurrency[c] : 0,
+      currency: multiCurrency ? countryCurrency[c]! : 0,
       taxRate: faker.helpers.arrayElement(TAX_RATES),
       created: (refDay - 800) * DAY_MS + faker.number.int({ min: 0, max: 60 * DAY_MS }),
     });

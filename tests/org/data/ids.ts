@@ -36,7 +36,7 @@ export function parseId(prefix: string, id: string): number {
   if (id.length === 18 && suffix18(id15).toLowerCase() !== id.toLowerCase()) return -1;
   let v = 0;
   for (let i = 6; i < 15; i++) {
-    const d = BASE62.indexOf(id15[i]);
+    const d = BASE62.indexOf(id15[i]!);
     if (d < 0) return -1;
     v = v * 62 + d;
   }

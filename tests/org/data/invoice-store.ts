@@ -47,11 +47,11 @@ export class InvoiceStore {
   }
 
   currencyOf(i: number): string {
-    return CURRENCIES[this.accounts.rows[this.account[i]].currency];
+    return CURRENCIES[this.accounts.rows[this.account[i]!]!.currency]!;
   }
 
   decimalsOf(i: number): number {
-    return CURRENCY_DECIMALS[this.currencyOf(i)];
+    return CURRENCY_DECIMALS[this.currencyOf(i)]!;
   }
 
   /** Line items, derived deterministically from the invoice index (never stored). */
@@ -59,11 +59,11 @@ export class InvoiceStore {
     const rnd = mulberry32(hash2(this.seed, i));
     const jpy = this.decimalsOf(i) === 0;
     const out: Line[] = [];
-    for (let slot = 0; slot < this.lines[i]; slot++) {
+    for (let slot = 0; slot < this.lines[i]!; slot++) {
       const quantity = 1 + Math.floor(rnd() * 10);
       const base = 20 + rnd() * 980;
       const unitPrice = jpy ? Math.round(base * 150) : round(base, 2);
-      const product = this.accounts.products[Math.floor(rnd() * this.accounts.products.length)];
+      const product = this.accounts.products[Math.floor(rnd() * this.accounts.products.length)]!;
       out.push({ slot, product, quantity, unitPrice, amount: round(quantity * unitPrice, jpy ? 0 : 2) });
     }
     return out;
@@ -99,18 +99,18 @@ export class InvoiceStore {
     let total = 0;
     for (const l of this.linesOf(i)) total += l.amount;
     total = round(total, dec);
-    const tax = round(total * accounts[acc].taxRate, dec);
+    const tax = round(total * accounts[acc]!.taxRate, dec);
     this.total[i] = total;
     this.tax[i] = tax;
     const gross = round(total + tax, dec);
-    const terms = TERMS[Math.floor(rnd() * TERMS.length)];
+    const terms = TERMS[Math.floor(rnd() * TERMS.length)]!;
     let age: number;
     let status: number;
     if (fresh) {
       age = 0;
       status = St.Posted;
     } else if (i < FORCED_OVERDUE.length) {
-      age = FORCED_OVERDUE[i] + terms;
+      age = FORCED_OVERDUE[i]! + terms;
       status = St.Posted;
     } else {
       age = Math.floor(rnd() * 730);

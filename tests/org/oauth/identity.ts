@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- untyped library objects (oidc-provider, soql-parser AST, jsforce records) */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Counters } from '../control/counters.ts';
 import { sfDateTime } from '../data/random.ts';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- untyped library objects (oidc-provider, soql-parser AST, jsforce records) */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OrgData } from '../org-data.ts';
 import { sendHtml } from '../rest/respond.ts';

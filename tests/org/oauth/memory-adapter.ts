@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- oidc-provider ships no types
+/// <reference path="./oidc-provider.d.ts" />
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 
 interface Entry { payload: AdapterPayload; expiresAt?: number }
@@ -17,6 +19,7 @@ export class OrgStorage {
   }
 
   adapterClass(): new (name: string) => Adapter {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the adapter class closes over its storage
     const storage = this;
     return class MemoryAdapter implements Adapter {
       private readonly m: Map<string, Entry>;

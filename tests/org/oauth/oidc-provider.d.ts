@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- untyped library objects (oidc-provider, soql-parser AST, jsforce records) */
 // oidc-provider ships no type declarations; the org uses it untyped.
 declare module 'oidc-provider' {
   const Provider: any;

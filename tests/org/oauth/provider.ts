@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- untyped library objects (oidc-provider, soql-parser AST, jsforce records) */
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- oidc-provider ships no types
+/// <reference path="./oidc-provider.d.ts" />
 import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
 import type { Counters } from '../control/counters.ts';

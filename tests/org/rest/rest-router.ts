@@ -37,14 +37,14 @@ export async function handleRest(deps: RestDeps, req: IncomingMessage, res: Serv
 
   const auth = /^(Bearer|OAuth)\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   const expired = faults.take(url.pathname, ['sessionExpired']);
-  if (expired || !auth || !(await deps.authenticate(auth[2]))) {
+  if (expired || !auth || !(await deps.authenticate(auth[2]!))) {
     return sendSfError(res, 401, 'INVALID_SESSION_ID', 'Session expired or invalid', { ...limitHeader(), 'WWW-Authenticate': 'Token' });
   }
   counters.apiCalls++;
   if (faults.take(url.pathname, ['requestLimit']) || counters.apiCalls > data.options.requestLimit) {
     return fail(new SfError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'));
   }
-  const version = parseVersion(parts[0]);
+  const version = parseVersion(parts[0]!);
   if (version === undefined) return fail(new SfError(404, 'NOT_FOUND', NOT_FOUND));
   const base = `/services/data/v${version}.0`;
 
@@ -102,7 +102,7 @@ function locatorError(): SfError {
 function page(deps: RestDeps, result: QueryResult, base: string, cursorId: string | undefined, offset: number, size: number) {
   const end = Math.min(result.rows.length, offset + size);
   const records = [];
-  for (let i = offset; i < end; i++) records.push(materialize(result.table, result.columns, result.rows[i], base));
+  for (let i = offset; i < end; i++) records.push(materialize(result.table, result.columns, result.rows[i]!, base));
   const done = end >= result.rows.length;
   return {
     totalSize: result.totalSize,

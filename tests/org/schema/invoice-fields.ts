@@ -25,8 +25,8 @@ export class FieldKit {
     const s = this.store;
     return {
       name, label, type: 'reference', referenceTo: 'Account', relationshipName, custom, nillable: true, updateable: true,
-      get: (r) => this.accounts.rows[s.account[r]].Id,
-      refRow: (r) => s.account[r],
+      get: (r) => this.accounts.rows[s.account[r]!]!.Id,
+      refRow: (r) => s.account[r]!,
       set: (r, v) => {
         const idx = this.accounts.rows.findIndex((a) => a.Id === v);
         if (idx < 0) throw new Error(`unknown account ${String(v)}`);
@@ -39,7 +39,7 @@ export class FieldKit {
     const s = this.store;
     return {
       name, label, type: 'date', custom, nillable: true, updateable: true,
-      get: (r) => dayToIso(s[col][r]),
+      get: (r) => dayToIso(s[col][r]!),
       set: (r, v) => { s[col][r] = isoToDay(String(v)); },
     };
   }
@@ -51,13 +51,13 @@ export class FieldKit {
     };
   }
 
-  total = (r: number) => this.store.total[r];
-  tax = (r: number) => this.store.tax[r];
+  total = (r: number): number => this.store.total[r]!;
+  tax = (r: number): number => this.store.tax[r]!;
   gross = (r: number) => {
     const f = 10 ** this.store.decimalsOf(r);
-    return Math.round((this.store.total[r] + this.store.tax[r]) * f) / f;
+    return Math.round((this.store.total[r]! + this.store.tax[r]!) * f) / f;
   };
-  balance = (r: number) => this.store.balance[r];
+  balance = (r: number): number => this.store.balance[r]!;
   setBalance = (r: number, v: number) => { this.store.balance[r] = v; };
 
   /** Picklist over the canonical status code, with this shape's labels (index = St code). */
@@ -66,7 +66,7 @@ export class FieldKit {
     return {
       name, label, type: 'picklist', custom, nillable: true, updateable: !derive,
       picklist: [...new Set(values)],
-      get: derive ?? ((r) => values[s.status[r]]),
+      get: derive ?? ((r) => values[s.status[r]!]),
       set: derive ? undefined : (r, v) => {
         const code = values.indexOf(String(v));
         if (code < 0) throw new Error(`bad picklist value ${String(v)} for ${name}`);
@@ -78,8 +78,8 @@ export class FieldKit {
   paymentStatus = (r: number): string => {
     const s = this.store;
     if (s.status[r] === St.Cancelled || s.status[r] === St.Draft) return 'Unpaid';
-    if (s.balance[r] <= 0) return 'Paid';
-    return s.balance[r] < this.gross(r) ? 'Partially Paid' : 'Unpaid';
+    if (s.balance[r]! <= 0) return 'Paid';
+    return s.balance[r]! < this.gross(r) ? 'Partially Paid' : 'Unpaid';
   };
 
   currency(): FieldDef[] {

@@ -129,7 +129,7 @@ export function invoiceTables(
   const line = (r: number): Line => {
     const inv = Math.floor(r / LINE_SLOTS);
     if (inv !== cacheInv) { cacheLines = store.linesOf(inv); cacheInv = inv; }
-    return cacheLines[r % LINE_SLOTS];
+    return cacheLines[r % LINE_SLOTS]!;
   };
   const lineKit = new FieldKit(store, accounts, ls.keyPrefix, multiCurrency);
   const inv = (r: number) => Math.floor(r / LINE_SLOTS);
@@ -144,24 +144,24 @@ export function invoiceTables(
         custom: ls.custom, get: (r) => makeId(shape.keyPrefix, inv(r)), refRow: inv,
       },
       ...ls.fields(line, lineKit),
-      ...(multiCurrency ? [{ ...lineKit.currency()[0], get: (r: number) => store.currencyOf(inv(r)) }] : []),
+      ...(multiCurrency ? [{ ...lineKit.currency()[0]!, get: (r: number) => store.currencyOf(inv(r)) }] : []),
       { name: 'CreatedDate', label: 'Created Date', type: 'datetime', get: (r) => store.created[inv(r)] },
       { name: 'LastModifiedDate', label: 'Last Modified Date', type: 'datetime', get: (r) => store.created[inv(r)] },
       { name: 'SystemModstamp', label: 'System Modstamp', type: 'datetime', get: (r) => store.created[inv(r)] },
     ],
     scan: function* () {
-      for (let i = 0; i < store.n; i++) for (let s = 0; s < store.lines[i]; s++) yield i * LINE_SLOTS + s;
+      for (let i = 0; i < store.n; i++) for (let s = 0; s < store.lines[i]!; s++) yield i * LINE_SLOTS + s;
     },
     isDeleted: (r) => store.deleted[inv(r)] === 1,
     rowOf: (id) => {
       const r = parseId(ls.keyPrefix, id);
-      return r >= 0 && inv(r) < store.n && r % LINE_SLOTS < store.lines[inv(r)] ? r : -1;
+      return r >= 0 && inv(r) < store.n && r % LINE_SLOTS < store.lines[inv(r)]! ? r : -1;
     },
     childRowsOf: (field, parentId) => {
       if (field.toLowerCase() !== ls.parentField.toLowerCase()) return undefined;
       const i = invoice.rowOf(parentId);
       if (i < 0) return [];
-      return Array.from({ length: store.lines[i] }, (_, s) => i * LINE_SLOTS + s);
+      return Array.from({ length: store.lines[i]! }, (_, s) => i * LINE_SLOTS + s);
     },
   };
   return { invoice, line: lineTable };

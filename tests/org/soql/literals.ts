@@ -57,7 +57,7 @@ export function toLiteral(field: FieldDef, literalType: string, raw: string, var
   const type = field.type;
   if (literalType === 'DATE_LITERAL' || literalType === 'DATE_N_LITERAL') {
     if (type !== 'date' && type !== 'datetime') throw mismatch(field);
-    const name = literalType === 'DATE_N_LITERAL' ? raw.split(':')[0] : raw;
+    const name = literalType === 'DATE_N_LITERAL' ? raw.split(':')[0]! : raw;
     const [lo, hi] = dateLiteralDays(name, variable);
     return type === 'date'
       ? { kind: 'range', lo: dayToIso(lo), hi: dayToIso(hi) }
@@ -100,7 +100,7 @@ export function likeRegex(raw: string): RegExp {
   const pattern = unquote(raw);
   let re = '';
   for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
+    const c = pattern[i]!;
     if (c === '%') re += '.*';
     else if (c === '_') re += '.';
     else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- untyped library objects (oidc-provider, soql-parser AST, jsforce records) */
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { sfDateTime } from '../data/random.ts';
 import type { Table } from '../schema/table.ts';
@@ -18,7 +19,7 @@ function parse(soql: string): any {
   try {
     return parseQuery(soql);
   } catch (e) {
-    const msg = String((e as Error).message ?? e).split('\n')[0].slice(0, 200);
+    const msg = String((e as Error).message ?? e).split('\n')[0]!.slice(0, 200);
     throw malformed(`unexpected token: ${msg}`);
   }
 }
@@ -80,7 +81,7 @@ export function runQuery(catalog: Catalog, version: number, soql: string, includ
     matched.push(r);
   }
 
-  let rows = Int32Array.from(matched);
+  let rows: Int32Array = Int32Array.from(matched);
   if (q.orderBy) rows = sortRows(catalog, version, table, soql, rows, q.orderBy);
 
   const offset = q.offset !== undefined ? Number(q.offset) : 0;
@@ -99,7 +100,7 @@ function sortRows(catalog: Catalog, version: number, table: Table, soql: string,
     const nullsFirst = o.nulls ? String(o.nulls).toUpperCase() === 'FIRST' : !desc;
     const values = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
-      const v = col.get(rows[i]);
+      const v = col.get(rows[i]!);
       values[i] = typeof v === 'string' ? v.toLowerCase() : v ?? null;
     }
     return { values, desc, nullsFirst };
@@ -118,7 +119,7 @@ function sortRows(catalog: Catalog, version: number, table: Table, soql: string,
     return a - b;
   });
   const out = new Int32Array(rows.length);
-  for (let i = 0; i < idx.length; i++) out[i] = rows[idx[i]];
+  for (let i = 0; i < idx.length; i++) out[i] = rows[idx[i]!]!;
   return out;
 }
 
@@ -131,8 +132,8 @@ export function materialize(table: Table, columns: Column[], row: number, apiBas
     let target: Record<string, unknown> | null = rec;
     let r = row;
     for (let i = 0; i < col.path.length - 1; i++) {
-      const rel = col.path[i];
-      const hop = col.tables[i].fields.find((f) => f.relationshipName === rel)!;
+      const rel = col.path[i]!;
+      const hop = col.tables[i]!.fields.find((f) => f.relationshipName === rel)!;
       r = r < 0 ? -1 : hop.refRow!(r);
       if (r < 0) {
         if (!(rel in target)) target[rel] = null;
@@ -140,7 +141,7 @@ export function materialize(table: Table, columns: Column[], row: number, apiBas
         break;
       }
       if (!target[rel]) {
-        const t = col.tables[i + 1];
+        const t = col.tables[i + 1]!;
         target[rel] = apiBase ? { attributes: { type: t.name, url: `${apiBase}/sobjects/${t.name}/${idOf(t, r)}` } } : {};
       }
       target = target[rel] as Record<string, unknown>;

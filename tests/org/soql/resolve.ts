@@ -17,7 +17,7 @@ export interface Column {
 
 export function resolveColumn(catalog: Catalog, version: number, table: Table, raw: string, soql: string): Column {
   let parts = raw.split('.');
-  if (parts.length > 1 && parts[0].toLowerCase() === table.name.toLowerCase()) parts = parts.slice(1);
+  if (parts.length > 1 && parts[0]!.toLowerCase() === table.name.toLowerCase()) parts = parts.slice(1);
   const path: string[] = [];
   const tables: Table[] = [table];
   const hops: FieldDef[] = [];
@@ -33,7 +33,7 @@ export function resolveColumn(catalog: Catalog, version: number, table: Table, r
     tables.push(target);
     current = target;
   }
-  const last = parts[parts.length - 1];
+  const last = parts[parts.length - 1]!;
   const field = fieldMap(current).get(last.toLowerCase());
   if (!field) throw noSuchColumn(soql, parts.length > 1 ? raw : last, current.name);
   path.push(field.name);

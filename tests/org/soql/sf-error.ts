@@ -16,7 +16,7 @@ export function located(soql: string, token: string, message: string): string {
   const flat = soql.replace(/\s+/g, ' ').trim();
   const re = new RegExp(`(^|[^A-Za-z0-9_.])(${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?![A-Za-z0-9_])`, 'i');
   const m = re.exec(flat);
-  const col = m ? m.index + m[1].length + 1 : 1;
+  const col = m ? m.index + m[1]!.length + 1 : 1;
   return `\n${flat}\n${' '.repeat(col - 1)}^\nERROR at Row:1:Column:${col}\n${message}`;
 }
 

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- untyped library objects (oidc-provider, soql-parser AST, jsforce records) */
 import type { Table } from '../schema/table.ts';
 import { likeRegex, normalise, toLiteral, type Lit } from './literals.ts';
 import { resolveColumn, type Catalog } from './resolve.ts';
@@ -76,10 +77,13 @@ export function compileWhere(catalog: Catalog, version: number, table: Table, wh
       pos++;
       parts.push(primary());
     }
-    if (parts.length === 1) return parts[0];
+    if (parts.length === 1) return parts[0]!;
     if (op === 'OR') {
       // equality hints only hold for pure AND chains at the top level
-      if (depth === 0) equalities.length = 0, orSeen = true;
+      if (depth === 0) {
+        equalities.length = 0;
+        orSeen = true;
+      }
       return (r) => parts.some((p) => p(r));
     }
     return (r) => parts.every((p) => p(r));
