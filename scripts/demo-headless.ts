@@ -1,9 +1,14 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (The script drives a browser: page functions it passes to Playwright use DOM types, and the
+// harness page globals declared in harness-bridge.ts; the type-only import below brings those in.)
 // `npm run demo:headless -- --out <dir> [org flags]`: the real app (renderer + contract + core) in
 // headless Chromium against the local org, driven through connect → sync → workspace → a filter →
 // the detail panel. Writes a PNG per step and summary.json to <dir>; the app's data lives in <dir>/data.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type {} from '../tests/support/harness-bridge';
 import { launchChromium } from '../tests/support/chromium';
 import { startHarness } from '../tests/support/harness';
 import { PlaywrightLoginAgent } from '../tests/support/playwright-login-agent';
