@@ -17,14 +17,40 @@ export interface HttpLimits {
 
 export const defaultHttpLimits: HttpLimits = { timeoutMs: 60_000, maxRetries: 2, retryDelayMs: 500 };
 
-/** Makes every request through `transport` use `limits` unless the caller asked for something else. */
+/**
+ * Makes every request through `transport` use `limits` unless the caller asked for something else.
+ * jsforce's own timeout stops at the response headers: a connection dropped in the middle of the body
+ * would hang forever (node-fetch's body error is lost in a pipe), so the whole exchange is guarded too.
+ */
 export function limitTransport<T extends Transport>(transport: T, limits: HttpLimits): T {
   const original = transport.httpRequest.bind(transport);
-  transport.httpRequest = (request, options: HttpRequestOptions = {}) =>
-    original(request, {
+  transport.httpRequest = (request, options: HttpRequestOptions = {}) => {
+    const timeoutMs = options.timeout ?? limits.timeoutMs;
+    const pending = original(request, {
       ...options,
-      timeout: options.timeout ?? limits.timeoutMs,
+      timeout: timeoutMs,
       retry: { maxRetries: limits.maxRetries, minTimeout: limits.retryDelayMs, timeoutFactor: 2, ...options.retry },
     });
+    const guarded = new Promise<Awaited<typeof pending>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(timeoutError(timeoutMs)), timeoutMs + 250);
+      pending.then(
+        (response) => {
+          clearTimeout(timer);
+          resolve(response);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+    return Object.assign(guarded, { stream: () => pending.stream() }) as typeof pending;
+  };
   return transport;
+}
+
+function timeoutError(ms: number): Error {
+  const error = new Error(`Salesforce did not answer within ${Math.round(ms / 1000)} s (request timed out).`);
+  error.name = 'TimeoutError';
+  return error;
 }

@@ -1,0 +1,231 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppErrorValue, ConnectionStatus } from '../../../electron/contract';
+import { LoginFlow } from '../../../electron/core/auth/login-flow';
+import { systemClock } from '../../../electron/core/ports';
+import { toAppError } from '../../../electron/core/salesforce/salesforce-errors';
+import { SessionManager, type SessionSource, type SessionTokens } from '../../../electron/core/salesforce/session-manager';
+import { startOrg, type OrgOptions } from '../../org/index.ts';
+import { launchChromium } from '../../support/chromium';
+import { PlaywrightLoginAgent, signInAndAllow } from '../../support/playwright-login-agent';
+import { MemoryLogger } from '../../support/test-ports';
+
+/**
+ * The SessionManager against the local org: real tokens from a real sign-in, real expiry,
+ * rotation and revocation at the org, jsforce over HTTP.
+ */
+
+const API = '62.0';
+const COUNT = 'SELECT COUNT() FROM Invoice';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The connections module's side of the contract, in memory, recording what it was asked to do. */
+class MemorySource implements SessionSource {
+  status: ConnectionStatus = 'connected';
+  saved: SessionTokens[] = [];
+  reconnectErrors: AppErrorValue[] = [];
+  /** Runs inside saveTokens, before it returns (to observe ordering). */
+  onSave: (tokens: SessionTokens) => Promise<void> = async () => undefined;
+
+  constructor(
+    public loginUrl: string,
+    public tokens: SessionTokens | undefined,
+  ) {}
+
+  async target(id: string) {
+    return id === 'c1' ? { status: this.status, loginUrl: this.loginUrl, clientId: 'budgetly-demo' } : undefined;
+  }
+  async loadTokens() {
+    return this.tokens;
+  }
+  async saveTokens(_id: string, tokens: SessionTokens) {
+    await this.onSave(tokens);
+    this.tokens = tokens;
+    this.saved.push(tokens);
+  }
+  markReconnectNeeded(_id: string, error: AppErrorValue) {
+    this.status = 'reconnect-needed';
+    this.tokens = undefined;
+    this.reconnectErrors.push(error);
+  }
+}
+
+/** A running org, a real sign-in on it, and a SessionManager over the resulting tokens. */
+async function connectedOrg(options: OrgOptions) {
+  const org = await startOrg({ port: 0, invoices: 30, ...options });
+  const agent = new PlaywrightLoginAgent(browser);
+  try {
+    const login = new LoginFlow({ clock: systemClock, logger: new MemoryLogger() });
+    const [result] = await Promise.all([
+      login.login({ connectionId: 'c1', loginUrl: org.url, clientId: 'budgetly-demo' }, agent),
+      agent.nextPage().then((page) => signInAndAllow(page, { username: 'demo@budgetly.test', password: 'budgetly' }).catch(() => undefined)),
+    ]);
+    const source = new MemorySource(org.url, result.tokens);
+    const sessions = new SessionManager(source, { logger: new MemoryLogger(), httpLimits: { timeoutMs: 2_000, maxRetries: 1, retryDelayMs: 50 } });
+    org.control.resetCounters();
+    return { org, source, sessions };
+  } finally {
+    await agent.dispose();
+  }
+}
+
+async function failure(work: PromiseLike<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await work;
+  } catch (error) {
+    return error as { code: string; message: string };
+  }
+  throw new Error('expected a failure');
+}
+
+describe('session renewal with a 1-second session and refresh-token rotation', () => {
+  let ctx: Awaited<ReturnType<typeof connectedOrg>>;
+  beforeAll(async () => {
+    ctx = await connectedOrg({ sessionTtl: 1, rotateRefresh: true });
+  });
+  afterAll(() => ctx?.org.stop());
+
+  it('keeps working through 20 rounds of expiry, persisting each rotated refresh token before using the new session', async () => {
+    const { org, source, sessions } = ctx;
+    const conn = await sessions.open('c1', API);
+    const apiCallsDuringSave: number[] = [];
+    source.onSave = async () => {
+      const before = org.control.counters().apiCalls;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      apiCallsDuringSave.push(org.control.counters().apiCalls - before);
+    };
+    const refreshTokens = new Set<string>([source.tokens!.refreshToken]);
+    for (let round = 1; round <= 20; round++) {
+      // Two rounds wait for the real 1 s expiry; the rest expire the session at once to keep the test fast.
+      if (round <= 2) await new Promise((resolve) => setTimeout(resolve, 1_100));
+      else org.control.expireSessions();
+      const result = await conn.query(COUNT);
+      expect(result.totalSize).toBe(30);
+      expect(org.control.counters().refreshes).toBe(round);
+      expect(source.saved).toHaveLength(round);
+      refreshTokens.add(source.tokens!.refreshToken);
+    }
+    expect(refreshTokens.size).toBe(21); // rotated every time, and the newest one always kept
+    expect(apiCallsDuringSave.every((calls) => calls === 0)).toBe(true);
+  });
+
+  it('sends exactly one refresh for 50 concurrent calls on an expired session', async () => {
+    const { org, sessions } = ctx;
+    const conn = await sessions.open('c1', API);
+    org.control.expireSessions();
+    org.control.resetCounters();
+    const results = await Promise.all(Array.from({ length: 50 }, () => conn.query(COUNT)));
+    expect(results.every((result) => result.totalSize === 30)).toBe(true);
+    expect(org.control.counters().refreshes).toBe(1);
+  });
+
+  it('shares renewal between connections opened at different API versions', async () => {
+    const { org, sessions } = ctx;
+    const [a, b] = await Promise.all([sessions.open('c1', '62.0'), sessions.open('c1', '64.0')]);
+    org.control.expireSessions();
+    org.control.resetCounters();
+    await Promise.all([a.query(COUNT), b.query(COUNT), a.query(COUNT), b.query(COUNT)]);
+    expect(org.control.counters().refreshes).toBe(1);
+  });
+
+  it('caps renewal: a 401 that persists after one refresh fails clearly instead of looping', async () => {
+    const { org, sessions } = ctx;
+    const conn = await sessions.open('c1', API);
+    org.control.resetCounters();
+    org.control.injectFault({ kind: 'sessionExpired', count: 50, pathPrefix: '/services/data/' });
+    const error = await failure(conn.query(COUNT));
+    org.control.clearFaults();
+    expect(error).toMatchObject({ code: 'RECONNECT_REQUIRED', message: expect.stringContaining('even after renewing') });
+    expect(org.control.counters().refreshes).toBe(1);
+    // Nothing was marked: the next call works again.
+    expect((await conn.query(COUNT)).totalSize).toBe(30);
+  });
+
+  it('reports an unreachable login host during refresh as NETWORK and changes nothing', async () => {
+    const { org, source, sessions } = ctx;
+    const conn = await sessions.open('c1', API);
+    const before = source.tokens;
+    source.loginUrl = await closedPortUrl();
+    org.control.expireSessions();
+    const error = await failure(conn.query(COUNT));
+    source.loginUrl = org.url;
+    expect(error.code).toBe('NETWORK');
+    expect(source.status).toBe('connected');
+    expect(source.tokens).toBe(before);
+    expect((await conn.query(COUNT)).totalSize).toBe(30); // back online: the same sign-in still works
+  });
+
+  it('fails a response cut off mid-body as NETWORK within the time limit instead of hanging', async () => {
+    const { org, sessions } = ctx;
+    const conn = await sessions.open('c1', API);
+    org.control.injectFault({ kind: 'drop', count: 1, pathPrefix: '/services/data/' });
+    const started = Date.now();
+    const error = toAppError(await failure(conn.query(COUNT))); // what the invoices module does with it
+    expect(error).toMatchObject({ code: 'NETWORK' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await conn.query(COUNT)).totalSize).toBe(30);
+  });
+});
+
+/** An http URL on which nothing listens (connection refused). */
+async function closedPortUrl(): Promise<string> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+describe('when Salesforce ends the sign-in', () => {
+  it('marks the connection reconnect-needed after the refresh token is revoked at the org', async () => {
+    const { org, source, sessions } = await connectedOrg({});
+    try {
+      const conn = await sessions.open('c1', API);
+      expect((await conn.query(COUNT)).totalSize).toBe(30);
+      org.control.revokeAllTokens();
+      const error = await failure(conn.query(COUNT));
+      expect(error).toMatchObject({ code: 'RECONNECT_REQUIRED', message: expect.stringContaining('downloaded invoices stay available') });
+      expect(source.status).toBe('reconnect-needed');
+      expect(source.reconnectErrors).toHaveLength(1);
+      org.control.resetCounters();
+      await expect(sessions.open('c1', API)).rejects.toMatchObject({ code: 'RECONNECT_REQUIRED' });
+      expect(org.control.counters().refreshes).toBe(0); // no further attempts at the org
+    } finally {
+      await org.stop();
+    }
+  });
+
+  it('marks the connection reconnect-needed when the refresh token has expired', async () => {
+    const { org, source, sessions } = await connectedOrg({ refreshTtl: 1 });
+    try {
+      const conn = await sessions.open('c1', API);
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      org.control.expireSessions();
+      const error = await failure(conn.query(COUNT));
+      expect(error.code).toBe('RECONNECT_REQUIRED');
+      expect(source.status).toBe('reconnect-needed');
+    } finally {
+      await org.stop();
+    }
+  });
+
+  it('refuses unknown, disconnected and malformed requests with typed errors', async () => {
+    const { org, source, sessions } = await connectedOrg({});
+    try {
+      await expect(sessions.open('nope', API)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(sessions.open('c1', 'v62')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      source.status = 'disconnected';
+      await expect(sessions.open('c1', API)).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
+    } finally {
+      await org.stop();
+    }
+  });
+});
