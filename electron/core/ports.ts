@@ -29,6 +29,8 @@ export interface LoginRequest {
   redirectUri: string;
   /** Aborted on cancel (user clicked Cancel in the app) or timeout. */
   signal: AbortSignal;
+  /** The connection signing in: the login window keeps one partition per connection, so two orgs never share cookies. */
+  connectionId?: string;
 }
 
 /**
@@ -37,8 +39,8 @@ export interface LoginRequest {
  */
 export interface LoginAgent {
   login(request: LoginRequest): Promise<string>;
-  /** Forgets the login pages' cookies and storage (the login window's partition), on disconnect. */
-  clearSession?(): Promise<void>;
+  /** Forgets the login pages' cookies and storage (the login window's partition), on disconnect; all partitions without an id. */
+  clearSession?(connectionId?: string): Promise<void>;
 }
 
 export interface Clock {
