@@ -83,7 +83,7 @@ export class LoginFlow {
     const state = createState();
     const url = authorizeUrl(oauth2, { state, codeChallenge: pkce.challenge, switchUser: options.switchUser, loginHint: options.loginHint });
 
-    const redirected = await untilAborted(agentLogin(agent, { authorizeUrl: url, redirectUri, signal }), signal);
+    const redirected = await untilAborted(agentLogin(agent, { authorizeUrl: url, redirectUri, signal, connectionId: target.connectionId }), signal);
     const { code } = parseRedirect(redirected, { redirectUri, state });
     const exchange = exchangeCode(oauth2, code, pkce.verifier);
     // Cancelled or timed out while the code was being exchanged: the tokens that still arrive are revoked.
