@@ -93,8 +93,8 @@ export class PlaywrightLoginAgent implements LoginAgent {
     });
   }
 
-  /** Like the login window's partition being cleared on disconnect. */
-  async clearSession(): Promise<void> {
+  /** Like the login window's partition being cleared on disconnect (one context for all connections here: clears all). */
+  async clearSession(_connectionId?: string): Promise<void> {
     if (!this.context) return;
     const context = await this.context;
     await context.clearCookies();

@@ -228,14 +228,14 @@ export class ConnectionsService {
     const revoked = load.kind === 'found' ? await revokeAtSalesforce(record, load.tokens, this.deps.logger) : true;
     this.deps.sessions.forget(id);
     this.deps.vault.forgetTokens(id);
-    await this.clearLoginSessions();
+    await this.clearLoginSessions(id);
     return revoked;
   }
 
-  private async clearLoginSessions(): Promise<void> {
+  private async clearLoginSessions(connectionId: string): Promise<void> {
     for (const agent of new Set(Object.values(this.deps.loginAgents))) {
       try {
-        await agent.clearSession?.();
+        await agent.clearSession?.(connectionId);
       } catch (error) {
         this.deps.logger.warn('Could not clear the login window’s cookies', { error: error instanceof Error ? error.name : 'unknown' });
       }
