@@ -145,4 +145,30 @@ describe('token vault', () => {
     expect((await list(second))[0]?.status).toBe('reconnect-needed');
     expect(second.store.get(`secrets.tokens.${id}`)).toBeUndefined();
   });
+
+  it('a rotated refresh token is saved before use: after 20 rotations and a restart the session still renews', async () => {
+    const rotating = await startOrg({ invoices: 2, sessionTtl: 1, rotateRefresh: true });
+    cleanups.push(() => rotating.stop());
+    const dir = freshDir();
+    const box = new TestSecretBox('os');
+    const first = startAppInstance({ dataDir: dir, secretBox: box, agent, extraLoginOrigins: [rotating.url] });
+    apps.push(first);
+    const id = await connectTestCore(first, rotating, { agent });
+    const conn = await first.core.sessions.open(id, '62.0');
+    const before = rotating.control.counters().refreshes;
+    for (let round = 0; round < 20; round++) {
+      rotating.control.expireSessions();
+      expect((await conn.query('SELECT Id FROM Invoice')).totalSize).toBe(2);
+    }
+    expect(rotating.control.counters().refreshes - before).toBe(20);
+    await first.core.dispose();
+
+    const second = startAppInstance({ dataDir: dir, secretBox: box, agent, extraLoginOrigins: [rotating.url] });
+    apps.push(second);
+    rotating.control.expireSessions();
+    const again = await second.core.sessions.open(id, '62.0');
+    expect((await again.query('SELECT Id FROM Invoice')).totalSize).toBe(2);
+    expect((await list(second))[0]?.status).toBe('connected');
+  });
 });
+
