@@ -1,0 +1,26 @@
+import { AppError } from '../../contract';
+import type { LoginAgent, LoginRequest } from '../ports';
+import { listenForRedirect } from './loopback-listener';
+
+/**
+ * Sign-in in the user's own browser (passkeys, security keys, SSO, browser-only org policies):
+ * opens the authorize URL through `openExternal` and receives the redirect on a one-shot loopback
+ * listener that answers with a "return to Budgetly" page. The user closing the browser tab cannot be
+ * seen from here, so Cancel in the app and the overall timeout end the wait.
+ */
+export class LoopbackLoginAgent implements LoginAgent {
+  /** `port` overrides the redirect URI's port (tests). */
+  constructor(private readonly options: { openExternal: (url: string) => Promise<void>; port?: number }) {}
+
+  async login(request: LoginRequest): Promise<string> {
+    const listener = await listenForRedirect({ redirectUri: request.redirectUri, port: this.options.port, signal: request.signal });
+    try {
+      await this.options.openExternal(request.authorizeUrl).catch((error: unknown) => {
+        throw new AppError('LOGIN_FAILED', 'Budgetly could not open your web browser. Try the login window instead.', { cause: error });
+      });
+      return await listener.redirect;
+    } finally {
+      await listener.close();
+    }
+  }
+}

@@ -1,0 +1,7 @@
+import { shell } from 'electron';
+import { LoopbackLoginAgent } from '../core/auth/loopback-login-agent';
+
+/** The system-browser sign-in: the OS browser + a loopback listener (logic and tests live in electron/core/auth). */
+export function createSystemBrowserAgent(options: { port?: number } = {}): LoopbackLoginAgent {
+  return new LoopbackLoginAgent({ ...options, openExternal: (url) => shell.openExternal(url, { activate: true }) });
+}
