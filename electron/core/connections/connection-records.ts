@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appErrorSchema, connectionStatusSchema, signInMethodSchema } from '../../contract';
+import { AppError, appErrorSchema, connectionStatusSchema, signInMethodSchema } from '../../contract';
 import type { KeyValueStore } from '../ports';
 
 /** What is kept about a connection besides its secrets (those live in the token vault). */
@@ -77,6 +77,10 @@ export class ConnectionRecords {
   }
 
   private persist(): void {
-    this.store.set(KEY, this.records);
+    try {
+      this.store.set(KEY, this.records);
+    } catch (error) {
+      throw new AppError('STORAGE', 'Budgetly could not save your connections (the disk may be full or read-only).', { cause: error });
+    }
   }
 }

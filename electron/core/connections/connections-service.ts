@@ -199,21 +199,21 @@ export class ConnectionsService {
 
   /** On start: a connection whose tokens are gone (memory-only last time, or unreadable) needs a reconnect. */
   async checkStoredSessions(): Promise<void> {
+    let changed = false;
     for (const record of this.deps.records.all()) {
       if (record.status !== 'connected') continue;
       const load = await this.deps.vault.load(record.id);
       if (load.kind === 'found') continue;
-      this.deps.records.update(record.id, {
-        status: 'reconnect-needed',
-        lastError: {
-          code: 'RECONNECT_REQUIRED',
-          message:
-            load.kind === 'unreadable'
-              ? 'The saved sign-in could not be opened on this computer. Reconnect to continue.'
-              : 'Budgetly kept this sign-in in memory only, so it ended when the app closed. Reconnect to continue.',
-        },
-      });
+      const message =
+        load.kind === 'unreadable'
+          ? 'The saved sign-in could not be opened on this computer. Reconnect to continue.'
+          : this.deps.vault.persistent()
+            ? 'The saved sign-in is missing. Reconnect to continue.'
+            : 'Budgetly kept this sign-in in memory only, so it ended when the app closed. Reconnect to continue.';
+      this.deps.records.update(record.id, { status: 'reconnect-needed', lastError: { code: 'RECONNECT_REQUIRED', message } });
+      changed = true;
     }
+    if (changed) this.changed();
   }
 
   changed(): void {

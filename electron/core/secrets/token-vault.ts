@@ -56,13 +56,22 @@ export class TokenVault {
     return { kind: 'found', tokens: read.value };
   }
 
-  /** Resolves once the tokens are where they belong (sealed on disk when persistent). */
+  /**
+   * Resolves once the tokens are where they belong (sealed on disk when persistent). If the OS
+   * refuses to seal (keychain access denied), the live session keeps working from memory and the
+   * stale blob goes, so a rotated-out refresh token is never left on disk.
+   */
   async save(connectionId: string, tokens: StoredTokens): Promise<void> {
     this.memory.set(connectionId, { ...tokens });
-    if (this.persistent()) {
-      await this.sealed.write(tokensKey(connectionId), tokens);
-    } else {
+    if (!this.persistent()) {
       this.sealed.remove(tokensKey(connectionId));
+      return;
+    }
+    try {
+      await this.sealed.write(tokensKey(connectionId), tokens);
+    } catch (error) {
+      this.sealed.remove(tokensKey(connectionId));
+      this.logger.warn('Could not seal the sign-in; it is kept in memory only', { connectionId, error: error instanceof Error ? error.name : 'unknown' });
     }
   }
 

@@ -128,4 +128,15 @@ describe('token vault storage policy', () => {
     expect(await vault.loadClientSecret('c1')).toBeUndefined();
     expect(store.get('secrets.clientSecret.c1')).toBeUndefined();
   });
+
+  it('when the keychain refuses to seal, the live session goes on from memory and no stale blob stays', async () => {
+    const { vault, box, store } = vaultWith('os');
+    await vault.save('c1', tokens);
+    box.seal = () => Promise.reject(new Error('User denied keychain access'));
+    const rotated = { ...tokens, refreshToken: '5Aep861.rotated.token' };
+    await expect(vault.save('c1', rotated)).resolves.toBeUndefined();
+    expect(await vault.load('c1')).toEqual({ kind: 'found', tokens: rotated });
+    expect(store.get('secrets.tokens.c1')).toBeUndefined();
+  });
 });
+
