@@ -53,6 +53,8 @@ export class LoginWindowAgent implements LoginAgent {
         if (decision.kind === 'redirect') caught(details.url);
       });
       guard(window.webContents, { redirectUri, allowed, caught, partition });
+      // Some identity providers refuse "embedded" browsers by user agent; present a plain Chrome one.
+      window.webContents.setUserAgent(window.webContents.getUserAgent().replace(/ (Electron|budgetly|Budgetly)\/\S+/g, ''));
       window.once('ready-to-show', () => window.show());
       window.loadURL(authorizeUrl).catch(() => undefined); // a cancelled redirect rejects loadURL: expected
     });
