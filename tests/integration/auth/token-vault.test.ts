@@ -51,6 +51,7 @@ function freshDir(): string {
 
 async function list(app: AppInstance): Promise<Connection[]> {
   const result = (await app.call('connections.list')) as Result<Connection[]>;
+  expect(holdsToken(result), 'token in connections.list').toBe(false);
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
