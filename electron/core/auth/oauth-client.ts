@@ -29,7 +29,39 @@ export function createOAuth2(config: OAuthClientConfig, limits: HttpLimits): OAu
     redirectUri: config.redirectUri,
   });
   limitTransport(oauth2._transport, limits);
+  normalizeOAuthErrors(oauth2._transport);
   return oauth2;
+}
+
+/**
+ * jsforce's OAuth2 names its errors after the body's `error` field only. Salesforce's front end can also
+ * answer the token endpoint with a REST-style array (`[{"errorCode":"SERVER_UNAVAILABLE",…}]`) or HTML;
+ * jsforce would then throw a nameless, empty error. Such answers are rewritten to `ERROR_HTTP_<status>`
+ * so `toAppError` can tell a Salesforce outage (NETWORK) from a refused grant.
+ */
+function normalizeOAuthErrors(transport: OAuth2['_transport']): void {
+  const send = transport.httpRequest.bind(transport);
+  transport.httpRequest = (request, options) => {
+    const pending = send(request, options);
+    const normalized = pending.then((response) => {
+      if (response.statusCode < 400 || hasOAuthError(response.body)) return response;
+      return {
+        ...response,
+        headers: { ...response.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ error: `ERROR_HTTP_${response.statusCode}`, error_description: `Salesforce answered HTTP ${response.statusCode}.` }),
+      };
+    });
+    return Object.assign(normalized, { stream: () => pending.stream() }) as typeof pending;
+  };
+}
+
+function hasOAuthError(body: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && typeof (parsed as { error?: unknown }).error === 'string';
+  } catch {
+    return false;
+  }
 }
 
 export function authorizeUrl(

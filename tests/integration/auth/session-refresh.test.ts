@@ -162,6 +162,20 @@ describe('session renewal with a 1-second session and refresh-token rotation', (
     expect((await conn.query(COUNT)).totalSize).toBe(30); // back online: the same sign-in still works
   });
 
+  it('reports Salesforce being unavailable (503) during refresh as NETWORK and changes nothing', async () => {
+    const { org, source, sessions } = ctx;
+    const conn = await sessions.open('c1', API);
+    const before = source.tokens;
+    org.control.expireSessions();
+    org.control.injectFault({ kind: 'http503', count: 1, pathPrefix: '/services/oauth2/token' });
+    const error = await failure(conn.query(COUNT));
+    org.control.clearFaults();
+    expect(error.code).toBe('NETWORK');
+    expect(source.status).toBe('connected');
+    expect(source.tokens).toBe(before);
+    expect((await conn.query(COUNT)).totalSize).toBe(30);
+  });
+
   it('fails a response cut off mid-body as NETWORK within the time limit instead of hanging', async () => {
     const { org, sessions } = ctx;
     const conn = await sessions.open('c1', API);
