@@ -42,6 +42,7 @@ export class LoginWindowAgent implements LoginAgent {
         if (!window.isDestroyed()) window.close();
       };
       const caught = (url: string) => finish(() => resolve(url));
+      const blocked = (url: string) => finish(() => reject(leftSalesforce(url)));
       const onAbort = () => finish(() => reject(signal.reason));
       signal.addEventListener('abort', onAbort, { once: true });
       window.on('closed', () => finish(() => reject(new AppError('CANCELLED', 'Sign-in cancelled: the login window was closed.'))));
@@ -52,7 +53,7 @@ export class LoginWindowAgent implements LoginAgent {
         callback({ cancel: decision.kind === 'redirect' });
         if (decision.kind === 'redirect') caught(details.url);
       });
-      guard(window.webContents, { redirectUri, allowed, caught, partition });
+      guard(window.webContents, { redirectUri, allowed, caught, blocked, partition });
       // Some identity providers refuse "embedded" browsers by user agent; present a plain Chrome one.
       window.webContents.setUserAgent(window.webContents.getUserAgent().replace(/ (Electron|budgetly|Budgetly)\/\S+/g, ''));
       window.once('ready-to-show', () => window.show());
@@ -75,12 +76,27 @@ export class LoginWindowAgent implements LoginAgent {
 }
 
 /** Backups for the redirect, navigation blocking and popups, for a login window and its children. */
-function guard(contents: WebContents, context: { redirectUri: string; allowed: string[]; caught: (url: string) => void; partition: string }): void {
-  const check = (event: { preventDefault(): void }, url: string) => {
+interface GuardContext {
+  redirectUri: string;
+  allowed: string[];
+  caught: (url: string) => void;
+  /** A main-frame navigation away from Salesforce (e.g. to an SSO identity provider) ends the attempt with advice. */
+  blocked: (url: string) => void;
+  partition: string;
+}
+
+function guard(contents: WebContents, context: GuardContext): void {
+  const check = (event: { preventDefault(): void; isMainFrame: boolean }, url: string) => {
     const decision = classifyLoginNavigation(url, context.redirectUri, context.allowed);
     if (decision.kind === 'allow') return;
-    event.preventDefault();
-    if (decision.kind === 'redirect') context.caught(url);
+    if (decision.kind === 'redirect') {
+      event.preventDefault();
+      context.caught(url);
+    } else if (event.isMainFrame) {
+      // Only the page itself is held to Salesforce's domains; frames inside it (captcha, help) are left alone.
+      event.preventDefault();
+      context.blocked(url);
+    }
   };
   contents.on('will-navigate', (event) => check(event, event.url));
   contents.on('will-redirect', (event) => check(event, event.url));
@@ -99,9 +115,22 @@ function guard(contents: WebContents, context: { redirectUri: string; allowed: s
     }
     if (decision.kind === 'block') return { action: 'deny' };
     // IdP and help popups open as children in the same partition, under the same rules.
-    return { action: 'allow', overrideBrowserWindowOptions: loginWindowOptions(context.partition) };
+    return { action: 'allow', overrideBrowserWindowOptions: { ...loginWindowOptions(context.partition), show: true } };
   });
   contents.on('did-create-window', (child) => guard(child.webContents, context));
+}
+
+function leftSalesforce(url: string): AppError {
+  let host = 'another site';
+  try {
+    host = new URL(url).host || host;
+  } catch {
+    // keep the generic wording
+  }
+  return new AppError(
+    'LOGIN_FAILED',
+    `This org sends its sign-in to ${host.slice(0, 80)}, which the login window does not open. Choose “Sign in with your browser” for this connection and connect again.`,
+  );
 }
 
 function loginWindowOptions(partition: string, parent?: BrowserWindow): BrowserWindowConstructorOptions {
