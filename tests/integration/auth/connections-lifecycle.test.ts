@@ -86,7 +86,8 @@ describe('disconnect and remove', () => {
     // The login partition was cleared: the next sign-in asks for the password again.
     const connecting = call<Connection>('connections.connect', { id });
     const page = await agent.nextPage();
-    await page.locator('#username').waitFor();
+    await page.locator('#username').or(page.locator('#oaapprove')).first().waitFor();
+    expect(await page.locator('#username').isVisible(), 'login form, not a remembered session').toBe(true);
     await call('connections.cancelLogin', { id });
     expect((await connecting).ok).toBe(false);
   });
