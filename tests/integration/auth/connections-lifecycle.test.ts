@@ -153,9 +153,7 @@ describe('when Salesforce ends the session', () => {
     expect(await status()).toMatchObject({ status: 'connected' });
   });
 
-  // Skipped until fixed in the session layer (see the report): a 503 with a Salesforce JSON body from
-  // the token endpoint reaches toAppError as a nameless Error and maps to INTERNAL instead of NETWORK.
-  it.skip('the token endpoint answering 503 during a refresh → NETWORK, still connected; works once the org is back', async () => {
+  it('the token endpoint answering 503 during a refresh → NETWORK, still connected; works once the org is back', async () => {
     const { status, query } = await connected();
     org.control.expireSessions();
     org.control.injectFault({ kind: 'http503', pathPrefix: '/services/oauth2/token', count: 10 });
