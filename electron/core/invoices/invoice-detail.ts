@@ -5,6 +5,7 @@ import { isScalarField, type FieldDescribe, type ObjectDescribe } from './descri
 import type { SyncMapping } from './mapping-service';
 import type { OrgMetadata } from './org-metadata';
 import { readPath, toInvoiceRow, type SalesforceRecord } from './row-mapper';
+import { salesforceGet } from './salesforce-get';
 import { byIdQuery, childrenQuery, selectList } from './soql';
 
 type Value = string | number | boolean | null;
@@ -12,7 +13,7 @@ const KNOWN_LINE_OBJECTS = ['InvoiceLine', 'blng__InvoiceLine__c'];
 
 async function query(conn: Connection, soql: string): Promise<SalesforceRecord[]> {
   try {
-    const answer = await conn.request<{ records: SalesforceRecord[] }>(`/query?q=${encodeURIComponent(soql)}`);
+    const answer = await salesforceGet<{ records: SalesforceRecord[] }>(conn, `/query?q=${encodeURIComponent(soql)}`);
     return answer.records ?? [];
   } catch (error) {
     throw toAppError(error);

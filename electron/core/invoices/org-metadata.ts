@@ -3,6 +3,7 @@ import { AppError } from '../../contract';
 import type { SalesforceSessions } from '../salesforce/sessions';
 import { toAppError } from '../salesforce/salesforce-errors';
 import { chooseApiVersion } from './api-version';
+import { salesforceGet } from './salesforce-get';
 import type { GlobalObject, ObjectDescribe } from './describe-types';
 
 /** A bootstrap version to read the org's version list with (`/services/data/` needs none). */
@@ -24,7 +25,7 @@ export class OrgMetadata {
     let apiVersion = this.versions.get(connectionId);
     if (!apiVersion) {
       const bootstrap = await this.sessions.open(connectionId, BOOTSTRAP_VERSION);
-      const offered = await call(() => bootstrap.request<{ version: string }[]>('/services/data/'));
+      const offered = await call(() => salesforceGet<{ version: string }[]>(bootstrap, '/services/data/'));
       if (!Array.isArray(offered)) throw new AppError('SALESFORCE_ERROR', 'Salesforce did not list its API versions.');
       apiVersion = chooseApiVersion(offered);
       this.versions.set(connectionId, apiVersion);
@@ -33,12 +34,12 @@ export class OrgMetadata {
   }
 
   async globals(conn: Connection): Promise<GlobalObject[]> {
-    const answer = await call(() => conn.request<{ sobjects: GlobalObject[] }>('/sobjects'));
+    const answer = await call(() => salesforceGet<{ sobjects: GlobalObject[] }>(conn, '/sobjects'));
     return answer.sobjects ?? [];
   }
 
   async describe(conn: Connection, objectName: string): Promise<ObjectDescribe> {
-    return call(() => conn.request<ObjectDescribe>(`/sobjects/${encodeURIComponent(objectName)}/describe`));
+    return call(() => salesforceGet<ObjectDescribe>(conn, `/sobjects/${encodeURIComponent(objectName)}/describe`));
   }
 
   /**
@@ -48,9 +49,9 @@ export class OrgMetadata {
    */
   async corporateCurrency(conn: Connection): Promise<string | null> {
     try {
-      const answer = await conn.request<{ records?: { DefaultCurrencyIsoCode?: unknown }[] }>(
+      const answer = await salesforceGet<{ records?: { DefaultCurrencyIsoCode?: unknown }[] }>(
+        conn,
         `/query?q=${encodeURIComponent('SELECT DefaultCurrencyIsoCode FROM Organization')}`,
-        { retry: { maxRetries: 0 } },
       );
       const code = answer.records?.[0]?.DefaultCurrencyIsoCode;
       return typeof code === 'string' && /^[A-Z]{3}$/.test(code) ? code : null;

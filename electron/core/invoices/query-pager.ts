@@ -1,9 +1,9 @@
-import type { Connection } from 'jsforce';
 import { AppError } from '../../contract';
 import type { SalesforceRecord } from './row-mapper';
+import { salesforceGet, type Requester } from './salesforce-get';
 import { cancelled, isInvalidLocator, isTransient, retriesExhausted, toSyncError } from './sync-faults';
 
-export type Requester = Pick<Connection, 'request'>;
+export type { Requester };
 
 export interface PagerOptions {
   apiVersion: string;
@@ -49,11 +49,11 @@ async function getPage(conn: Requester, url: string, options: PagerOptions): Pro
   for (let attempt = 0; ; attempt++) {
     if (options.signal.aborted) throw cancelled();
     try {
-      // jsforce's own retries are off (maxRetries 0): the backoff here is bounded and cancellable.
-      const page = await conn.request<QueryPage>(
-        { method: 'GET', url, headers: { 'Sforce-Query-Options': `batchSize=${options.pageSize}` } },
-        { retry: { maxRetries: 0 } },
-      );
+      // No hidden retries underneath: the backoff here is bounded and cancellable.
+      const page = await salesforceGet<QueryPage>(conn, url, {
+        signal: options.signal,
+        headers: { 'Sforce-Query-Options': `batchSize=${options.pageSize}` },
+      });
       if (!page || !Array.isArray(page.records)) throw new AppError('SALESFORCE_ERROR', 'Salesforce sent an unexpected answer to a query.');
       return page;
     } catch (error) {
