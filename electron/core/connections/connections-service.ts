@@ -128,7 +128,10 @@ export class ConnectionsService {
     const previous = await this.deps.vault.load(id);
     this.deps.sessions.forget(id);
     await this.deps.vault.save(id, result.tokens);
-    const switchedOrg = record.orgId !== undefined && record.orgId !== result.identity.orgId;
+    // Another org or another user (with other sharing and field access): the offline copy is not theirs.
+    const switchedOrg =
+      (record.orgId !== undefined && record.orgId !== result.identity.orgId) ||
+      (record.userId !== undefined && record.userId !== result.identity.userId);
     this.deps.records.update(id, {
       status: 'connected',
       username: result.identity.username,

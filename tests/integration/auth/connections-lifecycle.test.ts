@@ -127,7 +127,10 @@ describe('when Salesforce ends the session', () => {
     expect(org.control.counters().refreshes - before).toBeLessThanOrEqual(1);
     expect(await status()).toMatchObject({ status: 'reconnect-needed', lastError: { code: 'RECONNECT_REQUIRED' } });
     expect(core.events.of('connections.changed').at(-1)?.[0]?.status).toBe('reconnect-needed');
+    const forgotten: string[] = [];
+    core.core.directory.onForget((connectionId) => void forgotten.push(connectionId));
     await connectTestCore(core, org, { connectionId: id, agent: open.at(-1)!.agent });
+    expect(forgotten, 'same user and org: the offline copy stays').toEqual([]);
     expect(await status()).toMatchObject({ status: 'connected' });
     expect((await status())?.lastError).toBeUndefined();
     expect(await query()).toBe(3);
