@@ -1,0 +1,138 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvoiceCacheStore } from '../../../electron/core/invoices/cache-store';
+import { startOrg, type RunningOrg } from '../../org';
+import { MemoryLogger, tempDir } from '../../support/test-ports';
+import { FixedKeySecretBox } from './support/fixed-key-box';
+import { CONNECTION_ID, startHarness, type Harness } from './support/invoice-harness';
+import { loginToOrg, type OrgTokens } from './support/org-login';
+
+const connectionId = CONNECTION_ID;
+type ListValue = { invoices: { id: string; number: string; customer: string | null }[]; syncedAt: string | null; warnings: string[] };
+
+describe('the encrypted offline copy', () => {
+  let org: RunningOrg;
+  let harness: Harness;
+  let tokens: OrgTokens;
+  const temp = tempDir();
+  const box = new FixedKeySecretBox();
+  const cacheFile = () => join(temp.dir, 'invoices', readdirSync(join(temp.dir, 'invoices')).find((name) => name.endsWith('.cache'))!);
+  const list = async (h: Harness) => (await h.call('invoices.list', { connectionId })).value as ListValue;
+  /** The app started again on the same data folder (same OS key), nothing in memory. */
+  const restart = () => startHarness(org, temp.dir, { tokens, secretBox: box });
+
+  beforeAll(async () => {
+    org = await startOrg({ invoices: 2000, multiCurrency: true });
+    tokens = await loginToOrg(org);
+    harness = await startHarness(org, temp.dir, { secretBox: box, tokens });
+    expect((await harness.call('invoices.sync', { connectionId })).ok).toBe(true);
+  });
+  afterAll(async () => {
+    await harness?.dispose();
+    await org?.stop();
+    temp.remove();
+  });
+
+  it('is encrypted: no invoice number or customer readable in the file, owner-only permissions', async () => {
+    const bytes = readFileSync(cacheFile());
+    const rows = (await list(harness)).invoices;
+    for (const row of rows.slice(0, 50)) {
+      for (const text of [row.number, row.customer!]) {
+        for (const encoding of ['utf8', 'utf16le'] as const) expect(bytes.includes(Buffer.from(text, encoding))).toBe(false);
+      }
+    }
+    expect(bytes.includes(Buffer.from('INV-'))).toBe(false);
+    if (process.platform !== 'win32') expect(statSync(cacheFile()).mode & 0o777).toBe(0o600);
+  });
+
+  it('opens after a restart with the org stopped, or the connection needing a reconnect', async () => {
+    const before = await list(harness);
+    await org.stop();
+    try {
+      const offline = await restart();
+      const started = Date.now();
+      expect(await list(offline)).toEqual(before);
+      expect(Date.now() - started).toBeLessThan(2000);
+      const sync = await offline.call('invoices.sync', { connectionId });
+      expect(sync.error?.code).toBe('NETWORK');
+      expect(await list(offline)).toEqual(before);
+      offline.directory.connection = { ...offline.directory.connection!, status: 'reconnect-needed' };
+      expect((await list(offline)).invoices).toHaveLength(2000);
+      await offline.dispose();
+    } finally {
+      org = await startOrg({ invoices: 2000, multiCurrency: true, port: Number(new URL(org.url).port) });
+      tokens = await loginToOrg(org);
+    }
+  });
+
+  it('a corrupted file is deleted with a clear warning and rebuilt by the next sync', async () => {
+    for (const damage of ['flip', 'truncate', 'garbage'] as const) {
+      const path = cacheFile();
+      const bytes = readFileSync(path);
+      if (damage === 'flip') bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
+      writeFileSync(path, damage === 'truncate' ? bytes.subarray(0, bytes.length - 100) : damage === 'garbage' ? Buffer.from('not a cache') : bytes);
+      const app = await restart();
+      const damaged = await list(app);
+      expect(damaged.invoices).toEqual([]);
+      expect(damaged.syncedAt).toBeNull();
+      expect(damaged.warnings.join(' ')).toMatch(/offline copy of your invoices could not be opened .* deleted\. Sync/);
+      expect(existsSync(path)).toBe(false);
+      const sync = await app.call('invoices.sync', { connectionId });
+      expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
+      const rebuilt = await list(app);
+      expect(rebuilt.invoices).toHaveLength(2000);
+      expect(rebuilt.warnings).toEqual([]);
+      await app.dispose();
+    }
+  });
+
+  it('a cache sealed with another key (other user, other machine) counts as unreadable', async () => {
+    const stranger = await startHarness(org, temp.dir, { tokens, secretBox: new FixedKeySecretBox() });
+    const result = await list(stranger);
+    expect(result.invoices).toEqual([]);
+    expect(result.warnings.join(' ')).toMatch(/could not be opened/);
+    expect((await stranger.call('invoices.sync', { connectionId })).ok).toBe(true);
+    await stranger.dispose();
+  });
+
+  it('a writer killed mid-write leaves the previous copy whole', async () => {
+    const app = await restart();
+    expect((await app.call('invoices.sync', { connectionId })).ok).toBe(true);
+    await app.dispose();
+    const store = new InvoiceCacheStore(temp.dir, box, new MemoryLogger());
+    const previous = await store.read(connectionId);
+    expect(previous.snapshot?.rows.length).toBeGreaterThan(0);
+    const child = spawn('npx', ['tsx', join(import.meta.dirname, 'support/cache-writer-child.ts'), temp.dir, box.keyHex, '80000'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      // Its own process group: the kill must reach the node process under npx, not just npx.
+      detached: true,
+    });
+    const folder = join(temp.dir, 'invoices');
+    const partial = () => readdirSync(folder).find((name) => name.includes('.partial-') && statSync(join(folder, name), { throwIfNoEntry: false })?.size);
+    const deadline = Date.now() + 60_000;
+    while (!partial() && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-child.pid!, 'SIGKILL');
+    await exited;
+    expect(partial(), 'the child was killed while a temp file was being written').toBeDefined();
+
+    const after = await store.read(connectionId);
+    expect(after.warning).toBeNull();
+    // Either the copy from before or one the child finished: complete either way, never a mix.
+    const snapshot = after.snapshot!;
+    if (snapshot.signature === 'child') expect(snapshot.rows).toHaveLength(Number(snapshot.object.split(':')[1]));
+    else expect(snapshot).toEqual(previous.snapshot);
+    expect(partial()).toBeUndefined();
+  });
+
+  it('disconnecting deletes the offline copy', async () => {
+    const path = cacheFile();
+    await harness.directory.forget(connectionId);
+    expect(existsSync(path)).toBe(false);
+    const after = await list(harness);
+    expect(after.invoices).toEqual([]);
+    expect((await harness.call('invoices.mapping.get', { connectionId })).value).toBeNull();
+  });
+});
