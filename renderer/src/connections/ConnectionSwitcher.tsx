@@ -17,12 +17,14 @@ export function ConnectionSwitcher({ connections, active, onSelect, onReconnect,
   const status = shownStatus(active);
   return (
     <details className="switcher" ref={details} data-testid="connection-switcher">
-      <summary aria-label={`Connection: ${active.label}, ${statusLabels[status]}. Switch connection`}>
+      <summary>
+        <span className="visually-hidden">Connection: </span>
         <span className={`status-dot status-${status}`} aria-hidden="true" />
         <span className="switcher-label">{active.label}</span>
         <span className="switcher-status" data-testid="connection-status" data-status={status}>
           {statusLabels[status]}
         </span>
+        <span className="visually-hidden"> (switch connection)</span>
       </summary>
       <div className="popover" role="group" aria-label="Connections">
         <ul className="connection-list">

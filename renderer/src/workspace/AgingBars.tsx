@@ -38,7 +38,6 @@ export function AgingBars({ aging, locale, selected, onPick }: Props) {
             type="button"
             className={`aging-bar bucket-${bucket.key}`}
             aria-pressed={selected === bucket.key}
-            aria-label={`${aging.currency} ${what}: ${amount} in ${formatCount(bucket.count, locale)} invoices. Show only these.`}
             title={`${what}: ${amount} (${formatCount(bucket.count, locale)} invoices)`}
             onClick={() => onPick(bucket.key)}
             data-testid="aging-bar"
@@ -47,10 +46,13 @@ export function AgingBars({ aging, locale, selected, onPick }: Props) {
             data-count={bucket.count}
           >
             <span className="aging-value">{compactMoney(bucket.balance, aging.currency, locale)}</span>
-            <span className="aging-track">
+            <span className="aging-track" aria-hidden="true">
               <span className="aging-fill" style={{ height: `${height}%` }} />
             </span>
             <span className="aging-label">{bucket.label}</span>
+            <span className="visually-hidden">
+              {`, ${aging.currency} ${what}: ${amount} in ${formatCount(bucket.count, locale)} invoices. Show only these.`}
+            </span>
           </button>
         );
       })}

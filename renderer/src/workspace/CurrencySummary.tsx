@@ -1,4 +1,4 @@
-import type { AgingBucketKey, CurrencyAging } from '../invoices/aging';
+import { agingBuckets, type AgingBucketKey, type CurrencyAging } from '../invoices/aging';
 import { formatCount, formatMoney } from '../invoices/money';
 import type { CurrencyTotals } from '../invoices/totals';
 import { AgingBars } from './AgingBars';
@@ -20,7 +20,8 @@ export function CurrencySummary({ totals, aging, locale, asOfLabel, selected, on
     <section className="summary" aria-label={`Totals and aging by currency, as of ${asOfLabel}`} data-testid="summary">
       {currencies.map((currency) => {
         const t = totals.find((x) => x.currency === currency) ?? { currency, count: 0, total: 0, balance: 0 };
-        const a = aging.find((x) => x.currency === currency);
+        // A currency with nothing outstanding still shows its (empty) aging.
+        const a = aging.find((x) => x.currency === currency) ?? { currency, buckets: agingBuckets.map((b) => ({ ...b, count: 0, balance: 0 })) };
         return (
           <article key={currency} className="currency-card" data-testid="currency-card" data-currency={currency} aria-label={`${currency} totals`}>
             <header>
@@ -43,14 +44,12 @@ export function CurrencySummary({ totals, aging, locale, asOfLabel, selected, on
                 </dd>
               </div>
             </dl>
-            {a && (
-              <AgingBars
-                aging={a}
-                locale={locale}
-                selected={selected?.currency === currency ? selected.bucket : null}
-                onPick={(bucket) => onPickBucket(currency, bucket)}
-              />
-            )}
+            <AgingBars
+              aging={a}
+              locale={locale}
+              selected={selected?.currency === currency ? selected.bucket : null}
+              onPick={(bucket) => onPickBucket(currency, bucket)}
+            />
           </article>
         );
       })}

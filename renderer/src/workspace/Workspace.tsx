@@ -57,7 +57,10 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
     locale,
     asOfDay: view.asOfDay,
     sorting,
-    onSortingChange: setSorting,
+    onSortingChange: (next) => {
+      setSorting(next);
+      setActive(0);
+    },
     savedColumns: settings.visibleColumns,
     onColumnsChange: (visibleColumns) => onUpdateSettings({ visibleColumns }),
   });

@@ -47,6 +47,8 @@ function cellText(id: ColumnInfo['id'], row: InvoiceRow, locale: string | undefi
 export function buildColumnDefs(locale: string | undefined, asOfDay: number): ColumnDef<InvoiceRow>[] {
   return invoiceColumns.map((info) => ({
     id: info.id,
+    // Sorting is done by the pure functions; TanStack only needs an accessor to allow it.
+    accessorFn: (row: InvoiceRow) => (info.id === 'daysOverdue' ? null : row[info.id]),
     header: info.label,
     enableHiding: info.hideable,
     sortDescFirst: info.numeric,

@@ -1,0 +1,166 @@
+/**
+ * What the workspace must show, computed independently from the org's own records
+ * (`org.control.records('Invoice')`), without any of the renderer's code.
+ */
+
+export interface OrgInvoice {
+  id: string;
+  number: string;
+  customer: string | null;
+  invoiceDate: string | null;
+  dueDate: string | null;
+  status: string | null;
+  total: number | null;
+  balance: number | null;
+  currency: string;
+}
+
+export function fromOrgRecords(records: Record<string, unknown>[]): OrgInvoice[] {
+  return records.map((r) => ({
+    id: String(r.Id),
+    number: String(r.DocumentNumber),
+    customer: ((r.BillingAccount as { Name?: string } | null)?.Name ?? null) || null,
+    invoiceDate: (r.InvoiceDate as string | null) ?? null,
+    dueDate: (r.DueDate as string | null) ?? null,
+    status: (r.Status as string | null) ?? null,
+    // The app shows the total including tax (the amount the balance is measured against).
+    total: (r.TotalAmountWithTax as number | null) ?? null,
+    balance: (r.Balance as number | null) ?? null,
+    currency: String(r.CurrencyIsoCode ?? 'USD'),
+  }));
+}
+
+const DAY = 86_400_000;
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+
+/** Days the open balance is past due as of a date; 0 when nothing is owed or not yet due. */
+export function daysOverdue(inv: OrgInvoice, asOf: string): number {
+  if (!inv.dueDate || !inv.balance || inv.balance <= 0) return 0;
+  return Math.max(0, daysBetween(inv.dueDate, asOf));
+}
+
+export type Bucket = 'current' | '1-30' | '31-60' | '61-90' | '90+';
+export const BUCKETS: Bucket[] = ['current', '1-30', '31-60', '61-90', '90+'];
+
+export function bucketOf(inv: OrgInvoice, asOf: string): Bucket | null {
+  if (!inv.balance) return null;
+  if (!inv.dueDate) return 'current';
+  const days = daysBetween(inv.dueDate, asOf);
+  if (days <= 0) return 'current';
+  if (days <= 30) return '1-30';
+  if (days <= 60) return '31-60';
+  if (days <= 90) return '61-90';
+  return '90+';
+}
+
+export interface CurrencyExpectation {
+  currency: string;
+  count: number;
+  total: number;
+  balance: number;
+  aging: Record<Bucket, { amount: number; count: number }>;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function expectedSummary(rows: OrgInvoice[], asOf: string): CurrencyExpectation[] {
+  const by = new Map<string, CurrencyExpectation>();
+  for (const inv of rows) {
+    let e = by.get(inv.currency);
+    if (!e) {
+      e = { currency: inv.currency, count: 0, total: 0, balance: 0, aging: Object.fromEntries(BUCKETS.map((b) => [b, { amount: 0, count: 0 }])) as CurrencyExpectation['aging'] };
+      by.set(inv.currency, e);
+    }
+    e.count++;
+    e.total += inv.total ?? 0;
+    e.balance += inv.balance ?? 0;
+    const bucket = bucketOf(inv, asOf);
+    if (bucket) {
+      e.aging[bucket].amount += inv.balance ?? 0;
+      e.aging[bucket].count++;
+    }
+  }
+  return [...by.values()]
+    .sort((a, b) => (a.currency < b.currency ? -1 : 1))
+    .map((e) => ({
+      ...e,
+      total: round2(e.total),
+      balance: round2(e.balance),
+      aging: Object.fromEntries(BUCKETS.map((b) => [b, { amount: round2(e.aging[b].amount), count: e.aging[b].count }])) as CurrencyExpectation['aging'],
+    }));
+}
+
+export interface Filter {
+  search?: string;
+  statuses?: string[];
+  currencies?: string[];
+  invoiceDate?: [string | null, string | null];
+  dueDate?: [string | null, string | null];
+  overdueOnly?: boolean;
+  aging?: Bucket;
+}
+
+const inRange = (value: string | null, [from, to]: [string | null, string | null]) => value !== null && (!from || value >= from) && (!to || value <= to);
+
+export function expectedFilter(rows: OrgInvoice[], f: Filter, asOf: string): OrgInvoice[] {
+  const q = f.search?.trim().toLowerCase();
+  return rows.filter(
+    (inv) =>
+      (!q || inv.number.toLowerCase().includes(q) || (inv.customer ?? '').toLowerCase().includes(q)) &&
+      (!f.statuses?.length || f.statuses.includes(inv.status ?? '(no status)')) &&
+      (!f.currencies?.length || f.currencies.includes(inv.currency)) &&
+      (!f.invoiceDate || inRange(inv.invoiceDate, f.invoiceDate)) &&
+      (!f.dueDate || inRange(inv.dueDate, f.dueDate)) &&
+      (!f.overdueOnly || daysOverdue(inv, asOf) > 0) &&
+      (!f.aging || bucketOf(inv, asOf) === f.aging),
+  );
+}
+
+type SortKey = 'number' | 'customer' | 'invoiceDate' | 'dueDate' | 'status' | 'total' | 'balance' | 'currency' | 'daysOverdue';
+const text = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
+
+/** Display order: by the column (empty values last either way), then invoice number, then id. */
+export function expectedSort(rows: OrgInvoice[], key: SortKey, desc: boolean, asOf: string): OrgInvoice[] {
+  const value = (inv: OrgInvoice): string | number | null => (key === 'daysOverdue' ? daysOverdue(inv, asOf) : inv[key] === '' ? null : inv[key]);
+  const tie = (a: OrgInvoice, b: OrgInvoice) => text(a.number, b.number) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return [...rows].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    if (x === null || y === null) return x === y ? tie(a, b) : x === null ? 1 : -1;
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : text(String(x), String(y));
+    return c === 0 ? tie(a, b) : desc ? -c : c;
+  });
+}
+
+/** A tiny RFC 4180 reader (quotes, doubled quotes, CRLF), enough for the app's exports. */
+export function parseCsv(content: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < content.length; i++) {
+    const ch = content[i]!;
+    if (quoted) {
+      if (ch === '"' && content[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && content[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}

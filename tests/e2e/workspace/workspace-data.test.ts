@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectedFilter, expectedSort, expectedSummary, type OrgInvoice } from './expected';
+import { expectView } from './view-assertions';
+import { expectAccessible, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
+import { connectionStatus, readSummary, renderedNumbers, visibleCount, waitForVisibleCount } from './workspace-driver';
+
+// Dates are checked west of UTC, where `new Date('YYYY-MM-DD')` would show the previous day.
+describe('the invoice workspace over 5,000 multi-currency invoices', () => {
+  let w: WorkspaceFixture;
+  let invoices: OrgInvoice[];
+  const byInvoiceDateDesc = { key: 'invoiceDate', desc: true } as const;
+
+  beforeAll(async () => {
+    w = await startWorkspace({ connect: true, harness: { timezoneId: 'America/Los_Angeles' } });
+    invoices = w.invoices();
+  });
+  afterAll(async () => w?.close());
+
+  const filters = () => w.page.getByRole('complementary', { name: 'Filters' });
+  const clearAll = async () => {
+    const clear = w.page.getByRole('button', { name: 'Clear all' });
+    if (await clear.isVisible()) await clear.click();
+    for (const remove of await w.page.getByRole('button', { name: /^Remove filter/ }).all()) await remove.click();
+    await waitForVisibleCount(w.page, invoices.length);
+  };
+
+  // Each test starts from the whole list, whatever the previous one left behind.
+  beforeEach(async () => {
+    if (w) await clearAll();
+  });
+
+  it('shows every invoice of the org after connecting through its login page and syncing', async () => {
+    expect(invoices.length).toBe(5000);
+    expect(await visibleCount(w.page)).toBe(5000);
+    expect(await connectionStatus(w.page)).toBe('connected');
+    await expect.poll(() => w.page.getByTestId('last-synced').textContent()).toMatch(/Last synced/);
+    await w.harness.screenshot('workspace');
+    await expectAccessible(w.page, 'workspace');
+  });
+
+  it('totals and ages each currency separately, exactly as the org data adds up', async () => {
+    await expectView(w.page, invoices, {}, byInvoiceDateDesc);
+    const asOf = await w.page.getByTestId('as-of').inputValue();
+    const shown = await readSummary(w.page);
+    expect(shown.map((c) => c.currency)).toEqual(['EUR', 'GBP', 'JPY', 'USD']);
+    for (const card of shown) {
+      const expected = expectedSummary(invoices, asOf).find((c) => c.currency === card.currency)!;
+      const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: card.currency, currencySign: 'accounting' });
+      expect(card.totalText).toBe(money.format(expected.total));
+      expect(card.balanceText).toBe(money.format(expected.balance));
+    }
+    expect(shown.find((c) => c.currency === 'JPY')!.totalText).not.toContain('.');
+  });
+
+  it('shows Salesforce dates on their own calendar day, and money in each record’s currency', async () => {
+    const first = w.page.locator('.grid-body [role="row"][aria-rowindex="2"]');
+    const number = await first.locator('[data-column="number"]').textContent();
+    const invoice = invoices.find((i) => i.number === number)!;
+    const utcDay = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' });
+    expect(await first.locator('[data-column="invoiceDate"]').textContent()).toBe(utcDay.format(Date.parse(`${invoice.invoiceDate}T00:00:00Z`)));
+    expect(await first.locator('[data-column="dueDate"]').textContent()).toBe(utcDay.format(Date.parse(`${invoice.dueDate}T00:00:00Z`)));
+    const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: invoice.currency, currencySign: 'accounting' });
+    expect(await first.locator('[data-column="balance"]').textContent()).toBe(money.format(invoice.balance!));
+  });
+
+  it('searches invoice numbers and customers', async () => {
+    const search = w.page.getByTestId('search');
+    const customer = invoices[17]!.customer!;
+    const fragment = customer.slice(1, 5).toUpperCase();
+    await search.fill(fragment);
+    await expectView(w.page, invoices, { search: fragment }, byInvoiceDateDesc);
+    await search.fill('INV-00012');
+    await expectView(w.page, invoices, { search: 'INV-00012' }, byInvoiceDateDesc);
+    await search.fill('no invoice is called this');
+    await waitForVisibleCount(w.page, 0);
+    await expect.poll(() => w.page.getByTestId('empty-filtered').textContent()).toContain('No invoices match these filters');
+    await w.harness.screenshot('workspace-no-match');
+    await w.page.getByTestId('empty-filtered').getByRole('button', { name: 'clear filters' }).click();
+    await waitForVisibleCount(w.page, invoices.length);
+  });
+
+  it('filters by several statuses, then currency, with removable chips', async () => {
+    await filters().getByLabel('Paid', { exact: true }).check();
+    await filters().getByLabel('Draft', { exact: true }).check();
+    await expectView(w.page, invoices, { statuses: ['Paid', 'Draft'] }, byInvoiceDateDesc);
+    await filters().getByLabel('JPY', { exact: true }).check();
+    await expectView(w.page, invoices, { statuses: ['Paid', 'Draft'], currencies: ['JPY'] }, byInvoiceDateDesc);
+    await w.harness.screenshot('workspace-filtered-chips');
+    await w.page.getByRole('button', { name: 'Remove filter Status: Paid' }).click();
+    await expectView(w.page, invoices, { statuses: ['Draft'], currencies: ['JPY'] }, byInvoiceDateDesc);
+    await clearAll();
+  });
+
+  it('filters overdue invoices and invoice-date and due-date ranges (inclusive)', async () => {
+    await filters().getByLabel('Overdue only').check();
+    await expectView(w.page, invoices, { overdueOnly: true }, byInvoiceDateDesc);
+    await filters().getByLabel('Overdue only').uncheck();
+    const dates = invoices.map((i) => i.invoiceDate!).sort();
+    const from = dates[1000]!;
+    const to = dates[2500]!;
+    await w.page.getByTestId('filter-invoice-date').getByLabel('From').fill(from);
+    await w.page.getByTestId('filter-invoice-date').getByLabel('To').fill(to);
+    await expectView(w.page, invoices, { invoiceDate: [from, to] }, byInvoiceDateDesc);
+    await clearAll();
+    const dues = invoices.map((i) => i.dueDate!).sort();
+    await w.page.getByTestId('filter-due-date').getByLabel('From').fill(dues[4000]!);
+    await expectView(w.page, invoices, { dueDate: [dues[4000]!, null] }, byInvoiceDateDesc);
+    await clearAll();
+  });
+
+  it('filters to an aging bucket when its bar is clicked', async () => {
+    await w.page.locator('[data-testid="currency-card"][data-currency="USD"] [data-bucket="31-60"]').click();
+    await expectView(w.page, invoices, { currencies: ['USD'], aging: '31-60' }, byInvoiceDateDesc);
+    await expect.poll(() => w.page.getByTestId('filter-chips').textContent()).toContain('31–60 days past due');
+    await w.harness.screenshot('workspace-aging-filter');
+    await clearAll();
+  });
+
+  it('sorts on any column, empty values last', async () => {
+    const sortBy = async (name: string, direction: 'ascending' | 'descending') => {
+      const header = w.page.getByRole('columnheader', { name, exact: true });
+      await header.getByRole('button').click();
+      await expect.poll(() => header.getAttribute('aria-sort')).toBe(direction);
+    };
+    await sortBy('Balance', 'descending');
+    await expectView(w.page, invoices, {}, { key: 'balance', desc: true });
+    await sortBy('Balance', 'ascending');
+    await expectView(w.page, invoices, {}, { key: 'balance', desc: false });
+    await sortBy('Customer', 'ascending');
+    await expectView(w.page, invoices, {}, { key: 'customer', desc: false });
+    await sortBy('Days overdue', 'descending');
+    const sorted = await expectView(w.page, invoices, {}, { key: 'daysOverdue', desc: true });
+    // The bottom of the list, too: End moves to the last row.
+    await w.page.getByTestId('invoice-grid').focus();
+    await w.page.keyboard.press('End');
+    await expect.poll(async () => (await renderedNumbers(w.page)).at(-1)).toBe(sorted.at(-1)!.number);
+    await sortBy('Invoice date', 'ascending');
+    await expectView(w.page, invoices, {}, { key: 'invoiceDate', desc: false });
+    await sortBy('Invoice date', 'descending');
+    await expectView(w.page, invoices, {}, byInvoiceDateDesc);
+  });
+
+  it('ages as of a chosen date', async () => {
+    await w.page.getByTestId('as-of').fill('2026-06-30');
+    await expect.poll(() => w.page.getByTestId('as-of').inputValue()).toBe('2026-06-30');
+    await expectView(w.page, invoices, {}, byInvoiceDateDesc);
+    const overdue = expectedFilter(invoices, { overdueOnly: true }, '2026-06-30');
+    await filters().getByLabel('Overdue only').check();
+    await waitForVisibleCount(w.page, overdue.length);
+    expect(await renderedNumbers(w.page)).toEqual(
+      expectedSort(overdue, 'invoiceDate', true, '2026-06-30')
+        .slice(0, (await renderedNumbers(w.page)).length)
+        .map((i) => i.number),
+    );
+    await clearAll();
+    await w.page.getByTestId('as-of').fill('');
+  });
+});
