@@ -1,6 +1,7 @@
 import type { SignInMethod } from '../contract';
 import { appHandlers, type AppIdentity } from './app/app-handlers';
 import { createConnectionsModule } from './connections/connections-module';
+import { createInvoicesModule } from './invoices/invoices-module';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { createSenderCheck } from './ipc/sender-check';
 import type { Clock, EventSink, KeyValueStore, LoginAgent, Logger, SaveDialog, SecretBox, Shell } from './ports';
@@ -41,9 +42,11 @@ export function createCore(deps: CoreDeps): Core {
   const settings = new SettingsService(deps.store);
   const connections = createConnectionsModule(deps, settings);
   const { sessions, directory } = connections;
+  const invoices = createInvoicesModule(deps, { sessions, directory, settings });
   const handlers: Partial<Handlers> = {
     ...appHandlers(deps.identity, deps.secretBox, deps.shell),
     ...connections.handlers,
+    ...invoices.handlers,
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.update(patch),
   };
@@ -54,6 +57,7 @@ export function createCore(deps: CoreDeps): Core {
     directory,
     dispatch: createDispatcher(handlers, createSenderCheck(deps.rendererUrl), deps.logger),
     async dispose() {
+      await invoices.dispose();
       await connections.dispose();
     },
   };
