@@ -1,0 +1,79 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOrg, type RunningOrg } from '../../org';
+import { launchChromium } from '../../support/chromium';
+import { connectTestCore } from '../../support/connect';
+import { PlaywrightLoginAgent } from '../../support/playwright-login-agent';
+import { tempDir } from '../../support/test-ports';
+import { startAppInstance, type AppInstance } from './support/app-instance';
+import { FixedKeySecretBox } from './support/fixed-key-box';
+
+/** The whole core (connections + invoices) signed in through the org's login page, then reopened offline. */
+describe('invoices through the real core', () => {
+  let browser: Browser;
+  let org: RunningOrg;
+  let agent: PlaywrightLoginAgent;
+  let app: AppInstance;
+  let connectionId: string;
+  const temp = tempDir();
+  const box = new FixedKeySecretBox();
+  const cacheFiles = () => (existsSync(join(temp.dir, 'invoices')) ? readdirSync(join(temp.dir, 'invoices')) : []);
+
+  beforeAll(async () => {
+    [browser, org] = await Promise.all([launchChromium(), startOrg({ invoices: 3000, multiCurrency: true })]);
+    agent = new PlaywrightLoginAgent(browser);
+    app = startAppInstance({ dataDir: temp.dir, secretBox: box, agent, orgUrl: org.url });
+    connectionId = await connectTestCore(app, org, { agent });
+  });
+  afterAll(async () => {
+    await app?.core.dispose();
+    await agent?.dispose();
+    await Promise.all([browser?.close(), org?.stop()]);
+    temp.remove();
+  });
+
+  it('syncs every invoice, records the sync on the connection, and opens a record on the instance', async () => {
+    const sync = await app.call('invoices.sync', { connectionId });
+    expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
+    expect(sync.value).toMatchObject({ mode: 'full', total: 3000 });
+    const list = await app.call('invoices.list', { connectionId });
+    expect(list.value.invoices.map((row: { id: string }) => row.id).sort()).toEqual(org.control.records('Invoice').map((record) => record.Id).sort());
+    const connections = await app.call('connections.list');
+    expect(connections.value.find((connection: { id: string }) => connection.id === connectionId).lastSyncAt).toBe(sync.value.syncedAt);
+    const id = list.value.invoices[0].id;
+    expect((await app.call('invoices.openInSalesforce', { connectionId, id })).ok).toBe(true);
+    expect(app.shell.opened).toEqual([`${org.url}/lightning/r/Invoice/${id}/view`]);
+  });
+
+  it('keeps the cached invoices readable when tokens are revoked (reconnect needed)', async () => {
+    const before = await app.call('invoices.list', { connectionId });
+    org.control.revokeAllTokens();
+    org.control.expireSessions();
+    const sync = await app.call('invoices.sync', { connectionId });
+    expect(sync.error?.code).toBe('RECONNECT_REQUIRED');
+    const after = await app.call('invoices.list', { connectionId });
+    expect(after.value).toEqual(before.value);
+  });
+
+  it('reopened with the org stopped, the app shows the cached invoices and when they were synced', async () => {
+    const before = await app.call('invoices.list', { connectionId });
+    await app.core.dispose();
+    await org.stop();
+    app = startAppInstance({ dataDir: temp.dir, secretBox: box, agent, orgUrl: org.url });
+    const after = await app.call('invoices.list', { connectionId });
+    expect(after.ok, JSON.stringify(after.error)).toBe(true);
+    expect(after.value.invoices).toHaveLength(3000);
+    expect(after.value).toEqual(before.value);
+    // Nothing readable on disk: invoice numbers stay inside the encrypted file.
+    const file = readFileSync(join(temp.dir, 'invoices', cacheFiles()[0]!));
+    expect(file.includes(Buffer.from(before.value.invoices[0].number))).toBe(false);
+  });
+
+  it('removing the connection deletes its offline copy', async () => {
+    expect(cacheFiles()).toHaveLength(1);
+    expect((await app.call('connections.remove', { id: connectionId })).ok).toBe(true);
+    expect(cacheFiles()).toEqual([]);
+  });
+});
