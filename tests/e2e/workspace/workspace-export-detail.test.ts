@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../support/test-ports';
+import { daysOverdue, expectedFilter, expectedSort, parseCsv, type OrgInvoice } from './expected';
+import { expectView } from './view-assertions';
+import { expectAccessible, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
+import { renderedNumbers, waitForSynced, waitForVisibleCount } from './workspace-driver';
+
+// Runs with secret protection 'basic_text' (a Linux desktop without a keyring) to show that warning too.
+describe('export, details, keyboard and settings', () => {
+  let w: WorkspaceFixture;
+  let invoices: OrgInvoice[];
+  const files = tempDir('budgetly-export-');
+
+  beforeAll(async () => {
+    w = await startWorkspace({ connect: true, harness: { secretProtection: 'basic_text' } });
+    invoices = w.invoices();
+  });
+  afterAll(async () => {
+    await w?.close();
+    files.remove();
+  });
+
+  const grid = () => w.page.getByTestId('invoice-grid');
+  const activeRowNumber = () =>
+    w.page.evaluate(() => {
+      const id = document.querySelector('[role="grid"]')?.getAttribute('aria-activedescendant');
+      return id ? (document.getElementById(id)?.querySelector('[data-column="number"]')?.textContent ?? null) : null;
+    });
+
+  it('exports exactly the rows, order and columns on screen to CSV and XLSX', async () => {
+    const asOf = await w.page.getByTestId('as-of').inputValue();
+    await w.page.getByRole('complementary', { name: 'Filters' }).getByLabel('EUR', { exact: true }).check();
+    await w.page.getByRole('complementary', { name: 'Filters' }).getByLabel('Overdue only').check();
+    const dueDate = w.page.getByRole('columnheader', { name: 'Due date', exact: true });
+    await dueDate.getByRole('button').click();
+    await expect.poll(() => dueDate.getAttribute('aria-sort')).toBe('ascending');
+    await w.page.getByTestId('columns-menu').locator('summary').click();
+    await w.page.getByTestId('columns-menu').getByLabel('Status').uncheck();
+    await w.page.getByTestId('columns-menu').locator('summary').click();
+    await expect.poll(() => w.page.getByRole('columnheader', { name: 'Status' }).count()).toBe(0);
+    const expected = await expectView(w.page, invoices, { currencies: ['EUR'], overdueOnly: true }, { key: 'dueDate', desc: false });
+    expect(expected.length).toBeGreaterThan(100);
+
+    const csvPath = join(files.dir, 'view.csv');
+    w.harness.testCore.saveDialog.answer = csvPath;
+    await w.page.getByTestId('export-menu').click();
+    await w.page.getByTestId('export-csv').click();
+    await expect.poll(() => w.page.getByTestId('export-status').getAttribute('data-state')).toBe('done');
+    const content = readFileSync(csvPath, 'utf8');
+    expect(content.charCodeAt(0)).toBe(0xfeff);
+    const [header, ...rows] = parseCsv(content.slice(1)).filter((r) => r.length > 1);
+    expect(header).toHaveLength(8);
+    expect(header).not.toContain('Status');
+    expect(rows.map((r) => r[0])).toEqual(expected.map((i) => i.number));
+    expect(rows.map((r) => [r[3], r[5], r[7]])).toEqual(expected.map((i) => [i.dueDate, String(i.balance), String(daysOverdue(i, asOf))]));
+    await w.harness.screenshot('workspace-exported');
+
+    const xlsxPath = join(files.dir, 'view.xlsx');
+    w.harness.testCore.saveDialog.answer = xlsxPath;
+    await w.page.getByTestId('export-menu').click();
+    await w.page.getByTestId('export-xlsx').click();
+    await expect.poll(() => w.page.getByTestId('export-status').textContent()).toContain('view.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsxPath);
+    const sheet = book.worksheets[0]!;
+    const sheetRows: unknown[][] = [];
+    sheet.eachRow((row) => sheetRows.push((row.values as unknown[]).slice(1)));
+    expect(sheetRows[0]).toHaveLength(8);
+    const body = sheetRows.slice(1);
+    expect(body.map((r) => r[0])).toEqual(expected.map((i) => i.number));
+    expect(body.map((r) => r[5])).toEqual(expected.map((i) => i.balance));
+    expect(body.map((r) => (r[3] instanceof Date ? r[3].toISOString().slice(0, 10) : r[3]))).toEqual(expected.map((i) => i.dueDate));
+
+    await w.page.getByRole('button', { name: 'Clear all' }).click();
+    await w.page.getByTestId('columns-menu').locator('summary').click();
+    await w.page.getByTestId('columns-menu').getByLabel('Status').check();
+    await w.page.getByTestId('columns-menu').locator('summary').click();
+    const invoiceDate = w.page.getByRole('columnheader', { name: 'Invoice date', exact: true });
+    await invoiceDate.getByRole('button').click();
+    await invoiceDate.getByRole('button').click();
+    await expect.poll(() => invoiceDate.getAttribute('aria-sort')).toBe('descending');
+    await waitForVisibleCount(w.page, invoices.length);
+  });
+
+  it('moves with the arrow keys, opens details with Enter and closes them with Escape', async () => {
+    const asOf = await w.page.getByTestId('as-of').inputValue();
+    const order = expectedSort(expectedFilter(invoices, {}, asOf), 'invoiceDate', true, asOf);
+    await grid().focus();
+    await expect.poll(activeRowNumber).toBe(order[0]!.number);
+    for (let i = 0; i < 3; i++) await w.page.keyboard.press('ArrowDown');
+    await w.page.keyboard.press('ArrowUp');
+    await expect.poll(activeRowNumber).toBe(order[2]!.number);
+    await w.page.keyboard.press('PageDown');
+    const afterPage = await activeRowNumber();
+    expect(order.findIndex((i) => i.number === afterPage)).toBeGreaterThan(10);
+    await w.page.keyboard.press('Home');
+    await w.page.keyboard.press('ArrowDown');
+    await w.page.keyboard.press('Enter');
+    const panel = w.page.getByTestId('detail-panel');
+    const invoice = order[1]!;
+    await expect.poll(() => panel.getByRole('heading', { level: 2 }).textContent()).toBe(`Invoice ${invoice.number}`);
+    await panel.getByTestId('detail-fields').waitFor();
+    expect(await panel.getByTestId('detail-fields').textContent()).toContain(invoice.number);
+    const lines = w.org.control.records('InvoiceLine').filter((l) => l.InvoiceId === invoice.id);
+    expect(await panel.locator('[data-testid="detail-lines"] tbody tr').count()).toBe(lines.length);
+    await w.harness.screenshot('workspace-detail');
+    await expectAccessible(w.page, 'detail panel');
+
+    const opened = w.harness.testCore.shell.opened.length;
+    await panel.getByTestId('open-in-salesforce').click();
+    await expect.poll(() => w.harness.testCore.shell.opened.length).toBe(opened + 1);
+    expect(w.harness.testCore.shell.opened.at(-1)).toContain(invoice.id);
+
+    await grid().focus();
+    await w.page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    await expect.poll(() => w.page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
+  });
+
+  it('focuses search with Ctrl+F and syncs with Ctrl+R', async () => {
+    await grid().focus();
+    await w.page.keyboard.press('Control+f');
+    await expect.poll(() => w.page.evaluate(() => document.activeElement?.id)).toBe('invoice-search');
+    const before = w.harness.testCore.events.of('invoices.syncProgress').length;
+    await w.page.keyboard.press('Control+r');
+    await expect.poll(() => w.harness.testCore.events.of('invoices.syncProgress').length).toBeGreaterThan(before);
+    await waitForSynced(w.page, invoices.length);
+    expect(await renderedNumbers(w.page)).not.toHaveLength(0);
+  });
+
+  it('warns when sign-ins cannot be encrypted, and offers weaker storage with its warning', async () => {
+    const banner = w.page.getByTestId('banner-weak-storage');
+    await expect.poll(() => banner.textContent()).toContain('kept only until you quit');
+    expect(await w.page.getByTestId('secret-protection').getAttribute('data-level')).toBe('basic_text');
+    await banner.getByRole('button', { name: 'Settings' }).click();
+    const dialog = w.page.getByTestId('settings-dialog');
+    await dialog.getByText('other programs running as you could read').waitFor();
+    await w.harness.screenshot('settings');
+    await expectAccessible(w.page, 'settings');
+    await dialog.getByTestId('settings-weak-storage').check();
+    await expect.poll(() => banner.textContent()).toContain('weaker protection');
+    const settings = (await w.harness.testCore.call('settings.get')) as { ok: true; value: { allowWeakStorage: boolean } };
+    expect(settings.value.allowWeakStorage).toBe(true);
+    await dialog.getByTestId('settings-weak-storage').uncheck();
+    await dialog.getByRole('radio', { name: 'Dark' }).check();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => w.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await w.harness.screenshot('workspace-dark');
+    await expectAccessible(w.page, 'workspace (dark)');
+    await w.page.getByTestId('open-settings').click();
+    await dialog.getByRole('radio', { name: 'Same as my computer' }).check();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => w.page.evaluate(() => document.documentElement.dataset.theme ?? 'system')).toBe('system');
+  });
+});
