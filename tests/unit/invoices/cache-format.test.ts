@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { decodeSnapshot, encodeSnapshot, UnreadableCacheError } from '../../../electron/core/invoices/cache-format';
+import type { Snapshot } from '../../../electron/core/invoices/snapshot';
+import { TestSecretBox } from '../../support/test-ports';
+
+const snapshot: Snapshot = {
+  object: 'Invoice',
+  signature: '{"object":"Invoice"}',
+  syncedAt: '2026-11-29T12:00:00.000Z',
+  watermark: 1795000000000,
+  rows: [
+    { id: '3tt1', number: 'INV-SECRET-0001', customer: 'Zürich Ärzte GmbH', invoiceDate: '2026-01-01', dueDate: null, status: 'Posted', total: 100.5, balance: -2, currency: 'CHF', lastModified: '2026-11-29T11:00:00.000Z' },
+    { id: '3tt2', number: 'INV-SECRET-0002', customer: null, invoiceDate: null, dueDate: '2026-02-01', status: null, total: null, balance: null, currency: 'JPY', lastModified: null },
+  ],
+};
+
+describe('cache file format', () => {
+  it('round-trips a snapshot exactly', async () => {
+    const box = new TestSecretBox();
+    expect(await decodeSnapshot(await encodeSnapshot(snapshot, box), box)).toEqual(snapshot);
+  });
+
+  it('holds no readable invoice data and a fresh key each write', async () => {
+    const box = new TestSecretBox();
+    const first = await encodeSnapshot(snapshot, box);
+    const second = await encodeSnapshot(snapshot, box);
+    for (const text of ['INV-SECRET', 'Zürich', 'Posted', 'CHF']) expect(first.includes(Buffer.from(text))).toBe(false);
+    expect(first.equals(second)).toBe(false);
+  });
+
+  it('rejects any changed byte, a truncated file, another key and foreign files as unreadable', async () => {
+    const box = new TestSecretBox();
+    const bytes = await encodeSnapshot(snapshot, box);
+    for (const index of [0, 10, bytes.length - 40, bytes.length - 1]) {
+      const damaged = Buffer.from(bytes);
+      damaged[index]! ^= 0x01;
+      await expect(decodeSnapshot(damaged, box)).rejects.toBeInstanceOf(UnreadableCacheError);
+    }
+    await expect(decodeSnapshot(bytes.subarray(0, bytes.length - 1), box)).rejects.toBeInstanceOf(UnreadableCacheError);
+    await expect(decodeSnapshot(bytes, new TestSecretBox())).rejects.toBeInstanceOf(UnreadableCacheError);
+    await expect(decodeSnapshot(Buffer.from('{"rows":[]}'), box)).rejects.toBeInstanceOf(UnreadableCacheError);
+  });
+});

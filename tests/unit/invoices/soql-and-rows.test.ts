@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ObjectDescribe } from '../../../electron/core/invoices/describe-types';
+import { recordUrl } from '../../../electron/core/invoices/record-link';
+import { toInvoiceRow } from '../../../electron/core/invoices/row-mapper';
+import { mergeChanges } from '../../../electron/core/invoices/snapshot';
+import { buildQueryPlan, byIdQuery, fullSyncQuery, incrementalQuery, soqlDateTime, soqlString } from '../../../electron/core/invoices/soql';
+
+const invoice: ObjectDescribe = {
+  name: 'Invoice',
+  label: 'Invoice',
+  fields: [
+    { name: 'Id', type: 'id', label: 'Id' },
+    { name: 'DocumentNumber', type: 'string', label: 'Document Number' },
+    { name: 'BillingAccountId', type: 'reference', label: 'Billing Account', referenceTo: ['Account'], relationshipName: 'BillingAccount' },
+    { name: 'DueDate', type: 'date', label: 'Due Date' },
+    { name: 'Balance', type: 'currency', label: 'Balance' },
+    { name: 'SystemModstamp', type: 'datetime', label: 'System Modstamp' },
+  ],
+};
+const plan = buildQueryPlan(invoice, { number: 'DocumentNumber', customer: 'BillingAccountId', dueDate: 'DueDate', balance: 'Balance' });
+
+describe('SOQL builder', () => {
+  it('selects only described fields, lookups through their relationship name', () => {
+    expect(fullSyncQuery(plan)).toBe('SELECT Id, DocumentNumber, BillingAccount.Name, DueDate, Balance, SystemModstamp FROM Invoice');
+    expect(incrementalQuery(plan, Date.parse('2026-11-29T12:05:00.789Z'))).toBe(
+      'SELECT Id, DocumentNumber, BillingAccount.Name, DueDate, Balance, SystemModstamp, IsDeleted FROM Invoice WHERE SystemModstamp > 2026-11-29T12:05:00Z',
+    );
+    expect(soqlDateTime(0)).toBe('1970-01-01T00:00:00Z');
+  });
+
+  it('escapes every string literal so it cannot end early', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const literal = soqlString(text);
+        // Inside the quotes, every quote and backslash is escaped: strip escapes and no bare quote remains.
+        const inner = literal.slice(1, -1).replace(/\\./g, '');
+        expect(inner).not.toMatch(/['\\\n\r]/);
+      }),
+    );
+    expect(soqlString("O'Brien \\ x")).toBe("'O\\'Brien \\\\ x'");
+  });
+
+  it('refuses ids that are not Salesforce ids before they reach a query', () => {
+    expect(byIdQuery('Invoice', ['Id'], '3tt000000000001AAA')).toBe("SELECT Id FROM Invoice WHERE Id = '3tt000000000001AAA'");
+    for (const hostile of ["3tt000000000001' OR Id != '", '3tt00000000000', '../sobjects']) {
+      expect(() => byIdQuery('Invoice', ['Id'], hostile)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    }
+  });
+});
+
+describe('records onto rows', () => {
+  it('keeps dates as dates, reads lookups, falls back to the default currency', () => {
+    const row = toInvoiceRow(
+      { Id: '3tt1', DocumentNumber: 'INV-1', BillingAccount: { Name: 'Acme' }, DueDate: '2026-01-31', Balance: 12.5, SystemModstamp: '2026-11-29T12:00:00.000+0000' },
+      plan,
+      'EUR',
+    );
+    expect(row).toEqual({ id: '3tt1', number: 'INV-1', customer: 'Acme', invoiceDate: null, dueDate: '2026-01-31', status: null, total: null, balance: 12.5, currency: 'EUR', lastModified: null });
+    expect(toInvoiceRow({ Id: '3tt2', BillingAccount: null }, plan, 'USD')).toMatchObject({ number: '3tt2', customer: null });
+  });
+});
+
+describe('merging an incremental batch', () => {
+  const row = (id: string, balance: number) => ({ id, number: id, customer: null, invoiceDate: null, dueDate: null, status: null, total: null, balance, currency: 'USD', lastModified: null });
+  it('updates in place, appends new rows, removes deleted ones', () => {
+    const merged = mergeChanges([row('a', 1), row('b', 2), row('c', 3)], [
+      { row: row('b', 0), deleted: false },
+      { row: row('d', 4), deleted: false },
+      { row: row('a', 1), deleted: true },
+      { row: row('zz', 1), deleted: true },
+    ]);
+    expect(merged.rows).toEqual([row('b', 0), row('c', 3), row('d', 4)]);
+    expect(merged).toMatchObject({ changed: 2, deleted: 1 });
+  });
+});
+
+describe('links to Salesforce', () => {
+  it('builds the Lightning URL on the instance origin only', () => {
+    expect(recordUrl('https://acme.my.salesforce.com', 'Invoice', '3tt000000000001AAA')).toBe('https://acme.my.salesforce.com/lightning/r/Invoice/3tt000000000001AAA/view');
+    expect(recordUrl('http://127.0.0.1:4000', 'Invoice__c', 'a0G000000000001')).toBe('http://127.0.0.1:4000/lightning/r/Invoice__c/a0G000000000001/view');
+    expect(() => recordUrl('http://acme.my.salesforce.com', 'Invoice', '3tt000000000001AAA')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => recordUrl('https://acme.my.salesforce.com', 'Invoice', '//evil.example/x')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+});
