@@ -11,6 +11,8 @@ import type { SalesforceSessions } from './sessions';
 
 export type { SessionTokens } from './session-tokens';
 
+type Transport = JsforceConnection['_transport'];
+
 /** What the session manager needs from the connections module (records + token vault). */
 export interface SessionSource {
   /** The connection's OAuth client and status; undefined for an unknown id. */
@@ -102,11 +104,16 @@ export class SessionManager implements SalesforceSessions {
     // No oauth2 client and no refreshFn: jsforce's own refresh stays off; renewal happens in the transport.
     const conn = new JsforceConnection({ instanceUrl: session.tokens.instanceUrl, accessToken: session.tokens.accessToken, version: apiVersion });
     limitTransport(conn._transport, this.limits);
-    renewOnExpiredSession(conn._transport, async (rejectedToken) => {
+    const renew = async (rejectedToken: string | undefined) => {
       const token = await this.renew(connectionId, rejectedToken);
       conn.accessToken = token;
       return token;
-    });
+    };
+    renewOnExpiredSession(conn._transport, renew);
+    // A caller may send with a transport of its own (`conn.request(req, { transport })`): renew through it the same way.
+    const request = conn.request.bind(conn);
+    conn.request = ((req: Parameters<typeof request>[0], options?: { transport?: Transport }) =>
+      request(req, options?.transport ? { ...options, transport: renewOnExpiredSession(copyOf(options.transport), renew) } : options)) as typeof conn.request;
     return conn;
   }
 
@@ -163,6 +170,11 @@ export class SessionManager implements SalesforceSessions {
     }
     return next;
   }
+}
+
+/** A transport object of our own around the caller's (which may be shared), so wrapping it changes nothing of theirs. */
+function copyOf(transport: Transport): Transport {
+  return { httpRequest: transport.httpRequest.bind(transport) } as unknown as Transport;
 }
 
 function reconnectRequired(reason = 'Your Salesforce session has ended.'): AppError {

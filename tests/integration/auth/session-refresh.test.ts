@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppErrorValue, ConnectionStatus } from '../../../electron/contract';
 import { LoginFlow } from '../../../electron/core/auth/login-flow';
 import { systemClock } from '../../../electron/core/ports';
+import { salesforceGet } from '../../../electron/core/invoices/salesforce-get';
 import { toAppError } from '../../../electron/core/salesforce/salesforce-errors';
 import { SessionManager, type SessionSource, type SessionTokens } from '../../../electron/core/salesforce/session-manager';
 import { startOrg, type OrgOptions } from '../../org/index.ts';
@@ -174,6 +175,24 @@ describe('session renewal with a 1-second session and refresh-token rotation', (
     expect(source.status).toBe('connected');
     expect(source.tokens).toBe(before);
     expect((await conn.query(COUNT)).totalSize).toBe(30);
+  });
+
+  it('renews for requests sent with a transport of the caller’s own (the invoices module’s salesforceGet)', async () => {
+    const { org, sessions } = ctx;
+    const conn = await sessions.open('c1', API);
+    const url = `/services/data/v${API}/query?q=${encodeURIComponent(COUNT)}`;
+    org.control.expireSessions();
+    org.control.resetCounters();
+    const pages = await Promise.all(Array.from({ length: 10 }, () => salesforceGet<{ totalSize: number }>(conn, url)));
+    expect(pages.every((page) => page.totalSize === 30)).toBe(true);
+    expect(org.control.counters().refreshes).toBe(1);
+
+    org.control.injectFault({ kind: 'sessionExpired', count: 50, pathPrefix: '/services/data/' });
+    org.control.resetCounters();
+    const error = await failure(salesforceGet(conn, url));
+    org.control.clearFaults();
+    expect(error).toMatchObject({ code: 'RECONNECT_REQUIRED' });
+    expect(org.control.counters().refreshes).toBe(1); // capped: no refresh loop
   });
 
   it('fails a response cut off mid-body as NETWORK within the time limit instead of hanging', async () => {
