@@ -14,8 +14,9 @@ export type Cell =
   /** An instant, ISO 8601 UTC. */
   | { kind: 'instant'; value: string };
 
+/** Header labels: the workspace's own column names (renderer/src/invoices/columns.ts), so the file reads like the screen. */
 export const COLUMN_LABELS: Record<ExportColumn, string> = {
-  number: 'Invoice number',
+  number: 'Number',
   customer: 'Customer',
   invoiceDate: 'Invoice date',
   dueDate: 'Due date',
@@ -35,13 +36,14 @@ function dayNumber(isoDate: string): number {
 }
 
 /**
- * Days overdue as of `asOf` (YYYY-MM-DD), counted in calendar days:
- * - nothing is owed (balance missing, zero or negative) or there is no due date → null (empty cell);
- * - something is owed and the due date is today or later → 0;
+ * Days overdue as of `asOf` (YYYY-MM-DD), in calendar days, the same rule as the workspace column
+ * (renderer/src/invoices/prepared.ts) so the file equals the screen:
+ * - nothing is owed (balance missing, zero or negative) or there is no due date → 0;
+ * - something is owed and the due date is `asOf` or later → 0;
  * - otherwise asOf − dueDate (due 2026-01-01, as of 2026-01-31 → 30).
  */
-export function daysOverdue(row: Pick<InvoiceRow, 'balance' | 'dueDate'>, asOf: string): number | null {
-  if (row.balance === null || !(row.balance > 0) || !row.dueDate) return null;
+export function daysOverdue(row: Pick<InvoiceRow, 'balance' | 'dueDate'>, asOf: string): number {
+  if (row.balance === null || !(row.balance > 0) || !row.dueDate) return 0;
   return Math.max(0, dayNumber(asOf) - dayNumber(row.dueDate));
 }
 
@@ -68,10 +70,8 @@ export function toCell(row: InvoiceRow, column: ExportColumn, asOf: string): Cel
       return money(row.balance);
     case 'lastModified':
       return row.lastModified ? { kind: 'instant', value: row.lastModified } : { kind: 'empty' };
-    case 'daysOverdue': {
-      const days = daysOverdue(row, asOf);
-      return days === null ? { kind: 'empty' } : { kind: 'number', value: days };
-    }
+    case 'daysOverdue':
+      return { kind: 'number', value: daysOverdue(row, asOf) };
   }
 }
 

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOrg, type RunningOrg } from '../../org';
+import { tempDir } from '../../support/test-ports';
+import { CONNECTION_ID, startHarness, type Harness } from './support/invoice-harness';
+
+/** invoices.export over synced org data: the files hold exactly the requested rows, in the requested order. */
+describe('invoices.export', () => {
+  let org: RunningOrg;
+  let harness: Harness;
+  const temp = tempDir();
+  const connectionId = CONNECTION_ID;
+  let view: { id: string; number: string; total: number; balance: number; currency: string; dueDate: string | null }[];
+
+  beforeAll(async () => {
+    org = await startOrg({ invoices: 1500, multiCurrency: true });
+    harness = await startHarness(org, temp.dir);
+    await harness.call('invoices.sync', { connectionId });
+    const list = await harness.call('invoices.list', { connectionId });
+    // What a workspace might show: EUR only, largest balance first.
+    view = list.value.invoices.filter((row: { currency: string }) => row.currency === 'EUR').sort((a: { balance: number }, b: { balance: number }) => b.balance - a.balance);
+  });
+  afterAll(async () => {
+    await harness?.dispose();
+    await org?.stop();
+    temp.remove();
+  });
+
+  const columns = ['number', 'total', 'balance', 'currency', 'daysOverdue'];
+
+  it('CSV rows equal the view', async () => {
+    harness.saveDialog.answer = join(temp.dir, 'eur.csv');
+    const result = await harness.call('invoices.export', { connectionId, format: 'csv', columns, ids: view.map((row) => row.id), asOf: '2026-11-29' });
+    expect(result.value).toEqual({ path: harness.saveDialog.answer, rows: view.length });
+    const lines = readFileSync(harness.saveDialog.answer!, 'utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Number,Total,Balance,Currency,Days overdue');
+    expect(lines.slice(1).map((line) => line.split(',').slice(0, 4))).toEqual(view.map((row) => [row.number, String(row.total), String(row.balance), row.currency]));
+  });
+
+  it('XLSX rows equal the view', async () => {
+    harness.saveDialog.answer = join(temp.dir, 'eur.xlsx');
+    const result = await harness.call('invoices.export', { connectionId, format: 'xlsx', columns, ids: view.map((row) => row.id), asOf: '2026-11-29' });
+    expect(result.value.rows).toBe(view.length);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(harness.saveDialog.answer!);
+    const sheet = workbook.worksheets[0]!;
+    const read = [];
+    for (let r = 2; r <= sheet.rowCount; r++) read.push([1, 2, 3, 4].map((c) => sheet.getRow(r).getCell(c).value));
+    expect(read).toEqual(view.map((row) => [row.number, row.total, row.balance, row.currency]));
+  });
+
+  it('a cancelled save dialog writes nothing', async () => {
+    harness.saveDialog.answer = null;
+    const result = await harness.call('invoices.export', { connectionId, format: 'csv', columns, ids: view.map((row) => row.id), asOf: '2026-11-29' });
+    expect(result.value).toEqual({ path: null, rows: 0 });
+  });
+});
