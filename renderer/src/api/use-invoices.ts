@@ -33,6 +33,8 @@ export interface SyncState {
   error: BridgeError | null;
   start: () => void;
   cancel: () => void;
+  /** Forgets the last failure (e.g. once the connection is signed in again). */
+  clearError: () => void;
 }
 
 /** Sync of one connection: start, cancel, live progress and the last failure. */
@@ -63,5 +65,6 @@ export function useSync(connectionId: string): SyncState {
   const cancel = useCallback(() => {
     void budgetly().invoices.cancelSync({ connectionId });
   }, [connectionId]);
-  return { running, progress, error, start, cancel };
+  const clearError = useCallback(() => setError(null), []);
+  return { running, progress, error, start, cancel, clearError };
 }

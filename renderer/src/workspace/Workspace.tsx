@@ -69,6 +69,14 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
   const canSync = connection.status === 'connected';
   const lastSyncedAt = list?.syncedAt ?? connection.lastSyncAt ?? null;
 
+  // Signed in again: an earlier "reconnect needed" or "offline" failure no longer applies.
+  const previousStatus = useRef(connection.status);
+  const { clearError } = sync;
+  useEffect(() => {
+    if (connection.status === 'connected' && previousStatus.current !== 'connected') clearError();
+    previousStatus.current = connection.status;
+  }, [connection.status, clearError]);
+
   // The first visit to a connected org that was never synced fetches its invoices.
   const autoSynced = useRef(false);
   useEffect(() => {

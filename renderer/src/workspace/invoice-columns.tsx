@@ -7,13 +7,13 @@ import { daysOverdueOfRow } from '../invoices/prepared';
 
 export const columnWidths: Record<ColumnInfo['id'], string> = {
   number: '8.75rem',
-  customer: 'minmax(13rem, 1fr)',
-  invoiceDate: '8rem',
-  dueDate: '8rem',
+  customer: 'minmax(12rem, 1fr)',
+  invoiceDate: '8.75rem',
+  dueDate: '8.75rem',
   status: '7rem',
   total: '9.25rem',
   balance: '9.25rem',
-  currency: '5.75rem',
+  currency: '6.5rem',
   daysOverdue: '8.25rem',
 };
 

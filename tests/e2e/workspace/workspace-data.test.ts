@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectedFilter, expectedSort, expectedSummary, type OrgInvoice } from './expected';
 import { expectView } from './view-assertions';
-import { expectAccessible, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
+import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
 import { connectionStatus, readSummary, renderedNumbers, visibleCount, waitForVisibleCount } from './workspace-driver';
 
 // Dates are checked west of UTC, where `new Date('YYYY-MM-DD')` would show the previous day.
@@ -33,7 +33,7 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
     expect(invoices.length).toBe(5000);
     expect(await visibleCount(w.page)).toBe(5000);
     expect(await connectionStatus(w.page)).toBe('connected');
-    await expect.poll(() => w.page.getByTestId('last-synced').textContent()).toMatch(/Last synced/);
+    await poll(() => w.page.getByTestId('last-synced').textContent()).toMatch(/Last synced/);
     await w.harness.screenshot('workspace');
     await expectAccessible(w.page, 'workspace');
   });
@@ -73,7 +73,7 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
     await expectView(w.page, invoices, { search: 'INV-00012' }, byInvoiceDateDesc);
     await search.fill('no invoice is called this');
     await waitForVisibleCount(w.page, 0);
-    await expect.poll(() => w.page.getByTestId('empty-filtered').textContent()).toContain('No invoices match these filters');
+    await poll(() => w.page.getByTestId('empty-filtered').textContent()).toContain('No invoices match these filters');
     await w.harness.screenshot('workspace-no-match');
     await w.page.getByTestId('empty-filtered').getByRole('button', { name: 'clear filters' }).click();
     await waitForVisibleCount(w.page, invoices.length);
@@ -111,7 +111,7 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
   it('filters to an aging bucket when its bar is clicked', async () => {
     await w.page.locator('[data-testid="currency-card"][data-currency="USD"] [data-bucket="31-60"]').click();
     await expectView(w.page, invoices, { currencies: ['USD'], aging: '31-60' }, byInvoiceDateDesc);
-    await expect.poll(() => w.page.getByTestId('filter-chips').textContent()).toContain('31–60 days past due');
+    await poll(() => w.page.getByTestId('filter-chips').textContent()).toContain('31–60 days past due');
     await w.harness.screenshot('workspace-aging-filter');
     await clearAll();
   });
@@ -120,7 +120,7 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
     const sortBy = async (name: string, direction: 'ascending' | 'descending') => {
       const header = w.page.getByRole('columnheader', { name, exact: true });
       await header.getByRole('button').click();
-      await expect.poll(() => header.getAttribute('aria-sort')).toBe(direction);
+      await poll(() => header.getAttribute('aria-sort')).toBe(direction);
     };
     await sortBy('Balance', 'descending');
     await expectView(w.page, invoices, {}, { key: 'balance', desc: true });
@@ -133,7 +133,7 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
     // The bottom of the list, too: End moves to the last row.
     await w.page.getByTestId('invoice-grid').focus();
     await w.page.keyboard.press('End');
-    await expect.poll(async () => (await renderedNumbers(w.page)).at(-1)).toBe(sorted.at(-1)!.number);
+    await poll(async () => (await renderedNumbers(w.page)).at(-1)).toBe(sorted.at(-1)!.number);
     await sortBy('Invoice date', 'ascending');
     await expectView(w.page, invoices, {}, { key: 'invoiceDate', desc: false });
     await sortBy('Invoice date', 'descending');
@@ -142,7 +142,7 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
 
   it('ages as of a chosen date', async () => {
     await w.page.getByTestId('as-of').fill('2026-06-30');
-    await expect.poll(() => w.page.getByTestId('as-of').inputValue()).toBe('2026-06-30');
+    await poll(() => w.page.getByTestId('as-of').inputValue()).toBe('2026-06-30');
     await expectView(w.page, invoices, {}, byInvoiceDateDesc);
     const overdue = expectedFilter(invoices, { overdueOnly: true }, '2026-06-30');
     await filters().getByLabel('Overdue only').check();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/test-ports';
 import { daysOverdue, expectedFilter, expectedSort, parseCsv, type OrgInvoice } from './expected';
 import { expectView } from './view-assertions';
-import { expectAccessible, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
+import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
 import { renderedNumbers, waitForSynced, waitForVisibleCount } from './workspace-driver';
 
 // Runs with secret protection 'basic_text' (a Linux desktop without a keyring) to show that warning too.
@@ -36,11 +36,11 @@ describe('export, details, keyboard and settings', () => {
     await w.page.getByRole('complementary', { name: 'Filters' }).getByLabel('Overdue only').check();
     const dueDate = w.page.getByRole('columnheader', { name: 'Due date', exact: true });
     await dueDate.getByRole('button').click();
-    await expect.poll(() => dueDate.getAttribute('aria-sort')).toBe('ascending');
+    await poll(() => dueDate.getAttribute('aria-sort')).toBe('ascending');
     await w.page.getByTestId('columns-menu').locator('summary').click();
     await w.page.getByTestId('columns-menu').getByLabel('Status').uncheck();
     await w.page.getByTestId('columns-menu').locator('summary').click();
-    await expect.poll(() => w.page.getByRole('columnheader', { name: 'Status' }).count()).toBe(0);
+    await poll(() => w.page.getByRole('columnheader', { name: 'Status' }).count()).toBe(0);
     const expected = await expectView(w.page, invoices, { currencies: ['EUR'], overdueOnly: true }, { key: 'dueDate', desc: false });
     expect(expected.length).toBeGreaterThan(100);
 
@@ -48,7 +48,7 @@ describe('export, details, keyboard and settings', () => {
     w.harness.testCore.saveDialog.answer = csvPath;
     await w.page.getByTestId('export-menu').click();
     await w.page.getByTestId('export-csv').click();
-    await expect.poll(() => w.page.getByTestId('export-status').getAttribute('data-state')).toBe('done');
+    await poll(() => w.page.getByTestId('export-status').getAttribute('data-state')).toBe('done');
     const content = readFileSync(csvPath, 'utf8');
     expect(content.charCodeAt(0)).toBe(0xfeff);
     const [header, ...rows] = parseCsv(content.slice(1)).filter((r) => r.length > 1);
@@ -62,7 +62,7 @@ describe('export, details, keyboard and settings', () => {
     w.harness.testCore.saveDialog.answer = xlsxPath;
     await w.page.getByTestId('export-menu').click();
     await w.page.getByTestId('export-xlsx').click();
-    await expect.poll(() => w.page.getByTestId('export-status').textContent()).toContain('view.xlsx');
+    await poll(() => w.page.getByTestId('export-status').textContent()).toContain('view.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsxPath);
     const sheet = book.worksheets[0]!;
@@ -81,7 +81,7 @@ describe('export, details, keyboard and settings', () => {
     const invoiceDate = w.page.getByRole('columnheader', { name: 'Invoice date', exact: true });
     await invoiceDate.getByRole('button').click();
     await invoiceDate.getByRole('button').click();
-    await expect.poll(() => invoiceDate.getAttribute('aria-sort')).toBe('descending');
+    await poll(() => invoiceDate.getAttribute('aria-sort')).toBe('descending');
     await waitForVisibleCount(w.page, invoices.length);
   });
 
@@ -89,10 +89,10 @@ describe('export, details, keyboard and settings', () => {
     const asOf = await w.page.getByTestId('as-of').inputValue();
     const order = expectedSort(expectedFilter(invoices, {}, asOf), 'invoiceDate', true, asOf);
     await grid().focus();
-    await expect.poll(activeRowNumber).toBe(order[0]!.number);
+    await poll(activeRowNumber).toBe(order[0]!.number);
     for (let i = 0; i < 3; i++) await w.page.keyboard.press('ArrowDown');
     await w.page.keyboard.press('ArrowUp');
-    await expect.poll(activeRowNumber).toBe(order[2]!.number);
+    await poll(activeRowNumber).toBe(order[2]!.number);
     await w.page.keyboard.press('PageDown');
     const afterPage = await activeRowNumber();
     expect(order.findIndex((i) => i.number === afterPage)).toBeGreaterThan(10);
@@ -101,7 +101,7 @@ describe('export, details, keyboard and settings', () => {
     await w.page.keyboard.press('Enter');
     const panel = w.page.getByTestId('detail-panel');
     const invoice = order[1]!;
-    await expect.poll(() => panel.getByRole('heading', { level: 2 }).textContent()).toBe(`Invoice ${invoice.number}`);
+    await poll(() => panel.getByRole('heading', { level: 2 }).textContent()).toBe(`Invoice ${invoice.number}`);
     await panel.getByTestId('detail-fields').waitFor();
     expect(await panel.getByTestId('detail-fields').textContent()).toContain(invoice.number);
     const lines = w.org.control.records('InvoiceLine').filter((l) => l.InvoiceId === invoice.id);
@@ -111,29 +111,29 @@ describe('export, details, keyboard and settings', () => {
 
     const opened = w.harness.testCore.shell.opened.length;
     await panel.getByTestId('open-in-salesforce').click();
-    await expect.poll(() => w.harness.testCore.shell.opened.length).toBe(opened + 1);
+    await poll(() => w.harness.testCore.shell.opened.length).toBe(opened + 1);
     expect(w.harness.testCore.shell.opened.at(-1)).toContain(invoice.id);
 
     await grid().focus();
     await w.page.keyboard.press('Escape');
-    await expect.poll(() => panel.count()).toBe(0);
-    await expect.poll(() => w.page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
+    await poll(() => panel.count()).toBe(0);
+    await poll(() => w.page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
   });
 
   it('focuses search with Ctrl+F and syncs with Ctrl+R', async () => {
     await grid().focus();
     await w.page.keyboard.press('Control+f');
-    await expect.poll(() => w.page.evaluate(() => document.activeElement?.id)).toBe('invoice-search');
+    await poll(() => w.page.evaluate(() => document.activeElement?.id)).toBe('invoice-search');
     const before = w.harness.testCore.events.of('invoices.syncProgress').length;
     await w.page.keyboard.press('Control+r');
-    await expect.poll(() => w.harness.testCore.events.of('invoices.syncProgress').length).toBeGreaterThan(before);
+    await poll(() => w.harness.testCore.events.of('invoices.syncProgress').length).toBeGreaterThan(before);
     await waitForSynced(w.page, invoices.length);
     expect(await renderedNumbers(w.page)).not.toHaveLength(0);
   });
 
   it('warns when sign-ins cannot be encrypted, and offers weaker storage with its warning', async () => {
     const banner = w.page.getByTestId('banner-weak-storage');
-    await expect.poll(() => banner.textContent()).toContain('kept only until you quit');
+    await poll(() => banner.textContent()).toContain('kept only until you quit');
     expect(await w.page.getByTestId('secret-protection').getAttribute('data-level')).toBe('basic_text');
     await banner.getByRole('button', { name: 'Settings' }).click();
     const dialog = w.page.getByTestId('settings-dialog');
@@ -141,18 +141,18 @@ describe('export, details, keyboard and settings', () => {
     await w.harness.screenshot('settings');
     await expectAccessible(w.page, 'settings');
     await dialog.getByTestId('settings-weak-storage').check();
-    await expect.poll(() => banner.textContent()).toContain('weaker protection');
+    await poll(() => banner.textContent()).toContain('weaker protection');
     const settings = (await w.harness.testCore.call('settings.get')) as { ok: true; value: { allowWeakStorage: boolean } };
     expect(settings.value.allowWeakStorage).toBe(true);
     await dialog.getByTestId('settings-weak-storage').uncheck();
     await dialog.getByRole('radio', { name: 'Dark' }).check();
     await dialog.getByRole('button', { name: 'Done' }).click();
-    await expect.poll(() => w.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await poll(() => w.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await w.harness.screenshot('workspace-dark');
     await expectAccessible(w.page, 'workspace (dark)');
     await w.page.getByTestId('open-settings').click();
     await dialog.getByRole('radio', { name: 'Same as my computer' }).check();
     await dialog.getByRole('button', { name: 'Done' }).click();
-    await expect.poll(() => w.page.evaluate(() => document.documentElement.dataset.theme ?? 'system')).toBe('system');
+    await poll(() => w.page.evaluate(() => document.documentElement.dataset.theme ?? 'system')).toBe('system');
   });
 });

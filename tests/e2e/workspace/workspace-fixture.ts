@@ -77,3 +77,8 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
   expect(report, `accessibility of ${screen}`).toEqual([]);
 }
+
+/** `expect.poll` with room for a loaded 2-core machine (the default gives up after 1 s). */
+export function poll<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 20_000, interval: 50 });
+}

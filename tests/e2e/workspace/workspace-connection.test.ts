@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deny, fillOrgLogin, signInAndAllow } from '../../support/playwright-login-agent';
+import { expectView } from './view-assertions';
+import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
+import { connectionStatus, visibleCount, waitForSynced, waitForVisibleCount } from './workspace-driver';
+
+describe('connecting, losing and regaining the org', () => {
+  let w: WorkspaceFixture;
+  const loginStatus = () => w.page.getByTestId('login-status');
+
+  beforeAll(async () => {
+    w = await startWorkspace({ connect: false });
+  });
+  afterAll(async () => w?.close());
+
+  it('welcomes a first-time user with the demo org and a connection form', async () => {
+    await w.page.getByTestId('connect-demo').waitFor();
+    await poll(() => w.page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome to Budgetly');
+    await w.harness.screenshot('first-run');
+    await expectAccessible(w.page, 'first run');
+  });
+
+  it('explains what is wrong with a My Domain or a missing client id', async () => {
+    const form = w.page.locator('form.connection-form');
+    await form.getByLabel('My Domain').first().check();
+    const domain = form.getByRole('textbox', { name: 'My Domain' });
+    await domain.fill('https://acme.my.salesforce.com/lightning/page/home');
+    await form.getByRole('button', { name: 'Sign in to Salesforce' }).click();
+    await poll(() => domain.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByText('without a path').count()).toBe(1);
+    expect(await form.getByRole('textbox', { name: 'Client id' }).getAttribute('aria-invalid')).toBe('true');
+    await form.getByText('How do I get a client id?').click();
+    expect(await form.locator('.callback-url').textContent()).toBe('http://localhost:1717/OauthRedirect');
+    await w.harness.screenshot('connect-validation');
+    await expectAccessible(w.page, 'connection form with errors');
+  });
+
+  it('shows a cancelled and a denied sign-in, each with a retry, then signs in through the login page', async () => {
+    const form = w.page.locator('form.connection-form');
+    await form.getByRole('textbox', { name: 'My Domain' }).fill(w.org.url);
+    await form.getByRole('textbox', { name: 'Client id' }).fill('budgetly-demo');
+    let login = w.agent().nextPage();
+    await form.getByRole('button', { name: 'Sign in to Salesforce' }).click();
+    const first = await login;
+    await poll(() => loginStatus().getAttribute('data-state')).toBe('in-progress');
+    await w.harness.screenshot('login-in-progress');
+    await first.close();
+    await poll(() => loginStatus().getAttribute('data-state')).toBe('cancelled');
+    await w.harness.screenshot('login-cancelled');
+
+    login = w.agent().nextPage();
+    await loginStatus().getByRole('button', { name: 'Try again' }).click();
+    const second = await login;
+    await fillOrgLogin(second, { username: 'demo@budgetly.test', password: 'budgetly' });
+    await deny(second).catch(() => undefined);
+    await poll(() => loginStatus().getAttribute('data-state')).toBe('denied');
+    await w.harness.screenshot('login-denied');
+    await expectAccessible(w.page, 'sign-in denied');
+
+    login = w.agent().nextPage();
+    await loginStatus().getByRole('button', { name: 'Try again' }).click();
+    const third = await login;
+    await signInAndAllow(third, { username: 'demo@budgetly.test', password: 'budgetly' }).catch((e: unknown) => {
+      if (!third.isClosed()) throw e;
+    });
+    await waitForSynced(w.page, w.invoices().length);
+    expect(await connectionStatus(w.page)).toBe('connected');
+  });
+
+  it('asks to reconnect when the org revokes the session, keeps the invoices, and reconnects in one click', async () => {
+    const invoices = w.invoices();
+    w.org.control.revokeAllTokens();
+    await w.page.getByTestId('sync-button').click();
+    const banner = w.page.getByTestId('banner-reconnect');
+    await banner.waitFor();
+    await poll(() => connectionStatus(w.page)).toBe('reconnect-needed');
+    expect(await visibleCount(w.page)).toBe(invoices.length);
+    await w.harness.screenshot('reconnect-needed');
+    await expectAccessible(w.page, 'reconnect banner');
+
+    const login = w.agent().nextPage();
+    await banner.getByRole('button', { name: 'Reconnect' }).click();
+    const page = await login;
+    await signInAndAllow(page, { username: 'demo@budgetly.test', password: 'budgetly' }).catch((e: unknown) => {
+      if (!page.isClosed()) throw e;
+    });
+    await poll(() => connectionStatus(w.page)).toBe('connected');
+    await poll(() => banner.count()).toBe(0);
+    await w.page.getByTestId('sync-button').click();
+    await waitForSynced(w.page, invoices.length);
+    await expectView(w.page, invoices, {}, { key: 'invoiceDate', desc: true });
+  });
+
+  it('stays usable offline with the cached invoices when Salesforce cannot be reached', async () => {
+    const invoices = w.invoices();
+    await w.org.stop();
+    await w.page.getByTestId('sync-button').click();
+    const banner = w.page.getByTestId('banner-offline');
+    await banner.waitFor({ timeout: 60_000 });
+    expect(await banner.textContent()).toContain('still here');
+    expect(await visibleCount(w.page)).toBe(invoices.length);
+    await w.page.getByRole('complementary', { name: 'Filters' }).getByLabel('GBP', { exact: true }).check();
+    await expectView(w.page, invoices, { currencies: ['GBP'] }, { key: 'invoiceDate', desc: true });
+    await w.harness.screenshot('offline');
+    await w.page.getByRole('button', { name: 'Remove filter Currency: GBP' }).click();
+    await waitForVisibleCount(w.page, invoices.length);
+  });
+});
