@@ -115,3 +115,24 @@ describe('each invoice object shape, detail and links', () => {
     for (const row of list.value.invoices) expect(row.total).toBe(expected.get(row.id));
   });
 });
+
+describe('a single-currency org', () => {
+  it('shows amounts in the fallback currency and says so', async () => {
+    const temp = tempDir();
+    const org = await startOrg({ invoices: 250, objects: ['Invoice__c'] });
+    const harness = await startHarness(org, temp.dir);
+    try {
+      const sync = await harness.call('invoices.sync', { connectionId: CONNECTION_ID });
+      expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
+      const list = await harness.call('invoices.list', { connectionId: CONNECTION_ID });
+      expect(list.value.object).toBe('Invoice__c');
+      expect(list.value.invoices).toHaveLength(250);
+      expect(new Set(list.value.invoices.map((row: { currency: string }) => row.currency))).toEqual(new Set(['USD']));
+      expect(list.value.warnings).toEqual([expect.stringMatching(/does not say which currency .* shown as USD/)]);
+    } finally {
+      await harness.dispose();
+      await org.stop();
+      temp.remove();
+    }
+  });
+});
