@@ -57,7 +57,8 @@ export function createInvoicesModule(
   };
 
   const stopForget = links.directory.onForget(async (connectionId) => {
-    coordinator.cancel(connectionId);
+    // A sync still running must not write the copy back after it was deleted.
+    await coordinator.stop(connectionId);
     metadata.forget(connectionId);
     mappings.forget(connectionId);
     await repository.forget(connectionId);

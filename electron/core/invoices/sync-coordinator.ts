@@ -62,6 +62,14 @@ export class SyncCoordinator {
     this.running.get(connectionId)?.controller.abort();
   }
 
+  /** Cancels the connection's sync and waits until it has stopped (nothing is written after this). */
+  async stop(connectionId: string): Promise<void> {
+    const active = this.running.get(connectionId);
+    if (!active) return;
+    active.controller.abort();
+    await active.promise.catch(() => undefined);
+  }
+
   isRunning(connectionId: string): boolean {
     return this.running.has(connectionId);
   }

@@ -127,12 +127,33 @@ describe('the encrypted offline copy', () => {
     expect(partial()).toBeUndefined();
   });
 
-  it('disconnecting deletes the offline copy', async () => {
+  it('without OS encryption nothing is written to disk: invoices stay in memory, and the user is told', async () => {
+    const dir = tempDir();
+    const weak = await startHarness(org, dir.dir, { tokens, secretBox: new FixedKeySecretBox(undefined, 'basic_text') });
+    try {
+      expect((await weak.call('invoices.sync', { connectionId })).ok).toBe(true);
+      const result = await list(weak);
+      expect(result.invoices).toHaveLength(2000);
+      expect(result.warnings.join(' ')).toMatch(/no secure storage.*kept only until Budgetly closes/);
+      expect(existsSync(join(dir.dir, 'invoices')) ? readdirSync(join(dir.dir, 'invoices')) : []).toEqual([]);
+    } finally {
+      await weak.dispose();
+      dir.remove();
+    }
+  });
+
+  it('disconnecting deletes the offline copy, even while a sync is running', async () => {
+    org.control.injectFault({ kind: 'latency', ms: 300, count: 1, pathPrefix: '/services/data/v67.0/query' });
+    const app = await restart();
+    const running = app.call('invoices.sync', { connectionId, mode: 'full' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const path = cacheFile();
-    await harness.directory.forget(connectionId);
+    await app.directory.forget(connectionId);
+    expect((await running).error?.code).toBe('CANCELLED');
     expect(existsSync(path)).toBe(false);
-    const after = await list(harness);
+    const after = await list(app);
     expect(after.invoices).toEqual([]);
-    expect((await harness.call('invoices.mapping.get', { connectionId })).value).toBeNull();
+    expect((await app.call('invoices.mapping.get', { connectionId })).value).toBeNull();
+    await app.dispose();
   });
 });
