@@ -6,6 +6,8 @@ import { ClientIdGuide } from './ClientIdGuide';
 import { describeLoginUrl, loginUrlFor, type OrgKind } from './login-host';
 
 interface Props {
+  /** Existing connections: signing in again to the same org and app reuses its (never signed-in) connection. */
+  connections: Connection[];
   defaultSignInMethod: SignInMethod;
   onAdded: (connection: Connection) => void;
   onCancel?: () => void;
@@ -18,7 +20,7 @@ const kinds: { value: OrgKind; label: string; help: string }[] = [
 ];
 
 /** Adds a Salesforce org: where it signs in, with which app (client id), and how. */
-export function AddConnectionForm({ defaultSignInMethod, onAdded, onCancel }: Props) {
+export function AddConnectionForm({ connections, defaultSignInMethod, onAdded, onCancel }: Props) {
   const formId = useId();
   const [kind, setKind] = useState<OrgKind>('production');
   const [myDomain, setMyDomain] = useState('');
@@ -41,15 +43,15 @@ export function AddConnectionForm({ defaultSignInMethod, onAdded, onCancel }: Pr
     setSaving(true);
     setError(null);
     try {
-      const connection = await unwrap(
-        budgetly().connections.add({
-          label: label.trim() || describeLoginUrl(host.url),
-          loginUrl: host.url,
-          clientId: clientId.trim(),
-          ...(clientSecret ? { clientSecret } : {}),
-          signInMethod,
-        }),
-      );
+      const fields = {
+        label: label.trim() || describeLoginUrl(host.url),
+        loginUrl: host.url,
+        clientId: clientId.trim(),
+        ...(clientSecret ? { clientSecret } : {}),
+        signInMethod,
+      };
+      const retry = connections.find((c) => c.loginUrl === fields.loginUrl && c.clientId === fields.clientId && !c.username);
+      const connection = await unwrap(retry ? budgetly().connections.update({ id: retry.id, ...fields }) : budgetly().connections.add(fields));
       onAdded(connection);
     } catch (e) {
       setError(errorOf(e).message);

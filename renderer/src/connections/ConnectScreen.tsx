@@ -20,7 +20,8 @@ export function ConnectScreen({ info, connections, defaultSignInMethod, onConnec
   const login = useLogin();
   const [method, setMethod] = useState<SignInMethod>(defaultSignInMethod);
   const [demoError, setDemoError] = useState<string | null>(null);
-  const firstRun = connections.length === 0;
+  // Adding is offered from the workspace (with a way back); otherwise this is the first run.
+  const firstRun = !onCancel;
 
   async function signIn(connection: Connection) {
     setMethod(connection.signInMethod);
@@ -78,7 +79,7 @@ export function ConnectScreen({ info, connections, defaultSignInMethod, onConnec
           )}
         </section>
       )}
-      <AddConnectionForm defaultSignInMethod={defaultSignInMethod} onAdded={(c) => void signIn(c)} onCancel={onCancel} />
+      <AddConnectionForm connections={connections} defaultSignInMethod={defaultSignInMethod} onAdded={(c) => void signIn(c)} onCancel={onCancel} />
     </main>
   );
 }

@@ -14,7 +14,7 @@ export const columnWidths: Record<ColumnInfo['id'], string> = {
   total: '9.25rem',
   balance: '9.25rem',
   currency: '6.5rem',
-  daysOverdue: '8.25rem',
+  daysOverdue: '9rem',
 };
 
 /** The narrowest the grid may get (customer at its minimum), so every row lines up. */

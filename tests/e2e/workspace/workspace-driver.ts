@@ -73,21 +73,23 @@ export interface ShownCurrency {
 
 /** The per-currency cards as shown: counts, totals, balances and aging bars. */
 export async function readSummary(page: Page): Promise<ShownCurrency[]> {
+  // No named helpers inside: tsx/esbuild would wrap them in a `__name` call the page does not have.
   return page.evaluate(() =>
     [...document.querySelectorAll('[data-testid="currency-card"]')].map((card) => {
-      const num = (sel: string, attr: string) => Number(card.querySelector(sel)?.getAttribute(attr));
       const aging: Record<string, { amount: number; count: number }> = {};
       for (const bar of card.querySelectorAll('[data-testid="aging-bar"]')) {
         aging[bar.getAttribute('data-bucket')!] = { amount: Number(bar.getAttribute('data-amount')), count: Number(bar.getAttribute('data-count')) };
       }
+      const total = card.querySelector('[data-testid="currency-total"]');
+      const balance = card.querySelector('[data-testid="currency-balance"]');
       return {
         currency: card.getAttribute('data-currency')!,
-        count: num('[data-testid="currency-count"]', 'data-value'),
-        total: num('[data-testid="currency-total"]', 'data-amount'),
-        balance: num('[data-testid="currency-balance"]', 'data-amount'),
+        count: Number(card.querySelector('[data-testid="currency-count"]')?.getAttribute('data-value')),
+        total: Number(total?.getAttribute('data-amount')),
+        balance: Number(balance?.getAttribute('data-amount')),
         aging,
-        totalText: card.querySelector('[data-testid="currency-total"]')?.textContent ?? '',
-        balanceText: card.querySelector('[data-testid="currency-balance"]')?.textContent ?? '',
+        totalText: total?.textContent ?? '',
+        balanceText: balance?.textContent ?? '',
       };
     }),
   );

@@ -63,7 +63,7 @@ export async function startWorkspace(
  * TEMPORARY, until create-core.ts registers the invoices module (electron/core/invoices): the
  * harness's core gets the same module the app will have. Does nothing once create-core does it.
  */
-function wireInvoicesIfMissing(harness: Harness): void {
+export function wireInvoicesIfMissing(harness: Harness): void {
   const { core, dataDir, secretBox, events, logger, saveDialog, shell } = harness.testCore;
   if (core.handlers['invoices.list']) return;
   const deps = { dataDir, secretBox, store: createTestStore(dataDir), events, clock: systemClock, logger, saveDialog, shell } as unknown as CoreDeps;
