@@ -30,7 +30,8 @@ export function createInvoicesModule(
   links: { sessions: SalesforceSessions; directory: ConnectionDirectory; settings: SettingsService },
   tuning: Partial<SyncTuning> = {},
 ): InvoicesModule {
-  const metadata = new OrgMetadata(links.sessions);
+  const tuned: SyncTuning = { ...defaultTuning, ...tuning };
+  const metadata = new OrgMetadata(links.sessions, tuned);
   const mappings = new MappingService(deps.store, metadata);
   const repository = new InvoiceRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger);
   const coordinator = new SyncCoordinator({
@@ -41,7 +42,7 @@ export function createInvoicesModule(
     events: deps.events,
     clock: deps.clock,
     logger: deps.logger,
-    tuning: { ...defaultTuning, ...tuning },
+    tuning: tuned,
   });
   const indexes = new WeakMap<Snapshot, Map<string, InvoiceRow>>();
   const indexOf = (snapshot: Snapshot) => {

@@ -4,6 +4,7 @@ import type { SalesforceSessions } from '../salesforce/sessions';
 import { toAppError } from '../salesforce/salesforce-errors';
 import { chooseApiVersion } from './api-version';
 import { salesforceGet } from './salesforce-get';
+import { withRetries, type RetryPolicy } from './with-retries';
 import type { GlobalObject, ObjectDescribe } from './describe-types';
 
 /** A bootstrap version to read the org's version list with (`/services/data/` needs none). */
@@ -18,14 +19,17 @@ export const FALLBACK_CURRENCY = 'USD';
 export class OrgMetadata {
   private readonly versions = new Map<string, string>();
 
-  constructor(private readonly sessions: SalesforceSessions) {}
+  constructor(
+    private readonly sessions: SalesforceSessions,
+    private readonly retry: RetryPolicy,
+  ) {}
 
   /** An authenticated connection pinned to the highest API version the org and the app share. */
   async open(connectionId: string): Promise<{ conn: Connection; apiVersion: string }> {
     let apiVersion = this.versions.get(connectionId);
     if (!apiVersion) {
       const bootstrap = await this.sessions.open(connectionId, BOOTSTRAP_VERSION);
-      const offered = await call(() => salesforceGet<{ version: string }[]>(bootstrap, '/services/data/'));
+      const offered = await this.call(() => salesforceGet<{ version: string }[]>(bootstrap, '/services/data/'));
       if (!Array.isArray(offered)) throw new AppError('SALESFORCE_ERROR', 'Salesforce did not list its API versions.');
       apiVersion = chooseApiVersion(offered);
       this.versions.set(connectionId, apiVersion);
@@ -34,12 +38,12 @@ export class OrgMetadata {
   }
 
   async globals(conn: Connection): Promise<GlobalObject[]> {
-    const answer = await call(() => salesforceGet<{ sobjects: GlobalObject[] }>(conn, '/sobjects'));
+    const answer = await this.call(() => salesforceGet<{ sobjects: GlobalObject[] }>(conn, '/sobjects'));
     return answer.sobjects ?? [];
   }
 
   async describe(conn: Connection, objectName: string): Promise<ObjectDescribe> {
-    return call(() => salesforceGet<ObjectDescribe>(conn, `/sobjects/${encodeURIComponent(objectName)}/describe`));
+    return this.call(() => salesforceGet<ObjectDescribe>(conn, `/sobjects/${encodeURIComponent(objectName)}/describe`));
   }
 
   /**
@@ -63,12 +67,13 @@ export class OrgMetadata {
   forget(connectionId: string): void {
     this.versions.delete(connectionId);
   }
-}
 
-async function call<T>(request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    throw toAppError(error);
+  /** Transient failures are retried like query pages; everything else becomes a typed AppError. */
+  private async call<T>(request: () => Promise<T>): Promise<T> {
+    try {
+      return await withRetries(request, this.retry);
+    } catch (error) {
+      throw toAppError(error);
+    }
   }
 }

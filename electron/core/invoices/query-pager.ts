@@ -1,20 +1,18 @@
 import { AppError } from '../../contract';
 import type { SalesforceRecord } from './row-mapper';
 import { salesforceGet, type Requester } from './salesforce-get';
-import { cancelled, isInvalidLocator, isTransient, retriesExhausted, toSyncError } from './sync-faults';
+import { isInvalidLocator, toSyncError } from './sync-faults';
+import { withRetries, type RetryPolicy } from './with-retries';
 
 export type { Requester };
 
-export interface PagerOptions {
+export interface PagerOptions extends RetryPolicy {
   apiVersion: string;
   /** Records per page asked of Salesforce (200–2000; a hint it may lower). */
   pageSize: number;
-  /** Wait before each retry of a page after a 5xx or dropped connection; its length bounds the retries. */
-  retryDelaysMs: readonly number[];
   /** How often a query whose cursor expired (INVALID_QUERY_LOCATOR) is started over. */
   maxRestarts: number;
   signal: AbortSignal;
-  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface PageSink {
@@ -30,40 +28,19 @@ interface QueryPage {
   records: SalesforceRecord[];
 }
 
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(cancelled());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(cancelled());
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 async function getPage(conn: Requester, url: string, options: PagerOptions): Promise<QueryPage> {
-  for (let attempt = 0; ; attempt++) {
-    if (options.signal.aborted) throw cancelled();
-    try {
-      // No hidden retries underneath: the backoff here is bounded and cancellable.
+  return withRetries(
+    async () => {
       const page = await salesforceGet<QueryPage>(conn, url, {
         signal: options.signal,
         headers: { 'Sforce-Query-Options': `batchSize=${options.pageSize}` },
       });
       if (!page || !Array.isArray(page.records)) throw new AppError('SALESFORCE_ERROR', 'Salesforce sent an unexpected answer to a query.');
       return page;
-    } catch (error) {
-      if (options.signal.aborted) throw cancelled();
-      if (!isTransient(error)) throw error;
-      const delay = options.retryDelaysMs[attempt];
-      if (delay === undefined) throw retriesExhausted(attempt + 1, error);
-      await options.sleep(delay, options.signal);
-    }
-  }
+    },
+    options,
+    options.signal,
+  );
 }
 
 /**

@@ -4,15 +4,13 @@ import type { ConnectionDirectory } from '../salesforce/sessions';
 import type { InvoiceRepository } from './invoice-repository';
 import type { MappingService } from './mapping-service';
 import type { OrgMetadata } from './org-metadata';
-import { abortableSleep, type PagerOptions } from './query-pager';
+import { abortableSleep, type RetryPolicy } from './with-retries';
 import { cancelled, toSyncError } from './sync-faults';
 import { runSync } from './sync-engine';
 
-export interface SyncTuning {
+export interface SyncTuning extends RetryPolicy {
   pageSize: number;
-  retryDelaysMs: readonly number[];
   maxRestarts: number;
-  sleep: PagerOptions['sleep'];
 }
 
 export const defaultTuning: SyncTuning = {

@@ -56,6 +56,13 @@ describe('faults injected mid-sync', () => {
     });
   }
 
+  it('a 503 while reading the object’s describe is retried too', async () => {
+    org.control.injectFault({ kind: 'http503', count: 2, pathPrefix: '/services/data/v67.0/sobjects' });
+    const sync = await harness.call('invoices.sync', { connectionId, mode: 'full' });
+    expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
+    await expectComplete();
+  });
+
   it('a server that keeps failing: bounded retries, then NETWORK, previous snapshot kept', async () => {
     org.control.injectFault({ kind: 'http503', count: 50, pathPrefix: NEXT_PAGES });
     const before = org.control.counters().requests;
