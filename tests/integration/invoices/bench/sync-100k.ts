@@ -21,7 +21,16 @@ const syncMs = performance.now() - started;
 const listStarted = performance.now();
 const list = await harness.call('invoices.list', { connectionId: CONNECTION_ID });
 const listMs = performance.now() - listStarted;
+const fullPeak = peak;
+const incStarted = performance.now();
+const incremental = await harness.call('invoices.sync', { connectionId: CONNECTION_ID, mode: 'incremental' });
+const incrementalMs = performance.now() - incStarted;
 clearInterval(sampler);
-console.log(JSON.stringify({ ok: sync.ok, rows: list.value?.invoices.length, syncMs: Math.round(syncMs), listMs: Math.round(listMs), peakRssMiB: Math.round(peak / 2 ** 20) }));
+console.log(
+  JSON.stringify({
+    ok: sync.ok, rows: list.value?.invoices.length, syncMs: Math.round(syncMs), listMs: Math.round(listMs), peakRssMiB: Math.round(fullPeak / 2 ** 20),
+    incremental: { mode: incremental.value?.mode, fetched: incremental.value?.fetched, ms: Math.round(incrementalMs) },
+  }),
+);
 await harness.dispose();
 temp.remove();
