@@ -67,6 +67,17 @@ describe('connecting, losing and regaining the org', () => {
     expect(await connectionStatus(w.page)).toBe('connected');
   });
 
+  it('lists connections with their status in the switcher, and adds another from there', async () => {
+    const switcher = w.page.getByTestId('connection-switcher');
+    await switcher.locator('summary').click();
+    await poll(() => switcher.getByRole('button', { name: /Connected/ }).count()).toBe(1);
+    await w.harness.screenshot('connection-switcher');
+    await switcher.getByRole('button', { name: 'Add connection…' }).click();
+    await poll(() => w.page.getByRole('heading', { level: 1 }).textContent()).toBe('Add a connection');
+    await w.page.locator('form.connection-form').getByRole('button', { name: 'Cancel' }).click();
+    await w.page.getByTestId('invoice-grid').waitFor();
+  });
+
   it('asks to reconnect when the org revokes the session, keeps the invoices, and reconnects in one click', async () => {
     const invoices = w.invoices();
     w.org.control.revokeAllTokens();

@@ -155,4 +155,19 @@ describe('export, details, keyboard and settings', () => {
     await dialog.getByRole('button', { name: 'Done' }).click();
     await poll(() => w.page.evaluate(() => document.documentElement.dataset.theme ?? 'system')).toBe('system');
   });
+
+  it('shows sync progress with a working cancel', async () => {
+    w.org.control.injectFault({ kind: 'latency', ms: 1500, count: 6 });
+    await w.page.getByTestId('sync-button').click();
+    const progress = w.page.getByTestId('sync-progress');
+    await progress.waitFor();
+    expect(await progress.locator('progress').count()).toBe(1);
+    await w.harness.screenshot('sync-in-progress');
+    await w.page.getByTestId('sync-cancel').click();
+    await w.page.getByTestId('sync-button').waitFor();
+    await poll(() => w.harness.testCore.events.of('invoices.syncProgress').at(-1)?.phase).toBe('cancelled');
+    expect(await w.page.getByTestId('banner-error').count()).toBe(0);
+    w.org.control.clearFaults();
+    await waitForSynced(w.page, invoices.length);
+  });
 });
