@@ -108,10 +108,18 @@ export function currencyDecimals(currency: string): number {
   }
 }
 
+const formats = new Map<string, string>();
+
 /** Excel number format for an amount in `currency`: grouped, the currency's decimals, negatives in parentheses. */
 export function currencyNumberFormat(currency: string): string {
-  const decimals = currencyDecimals(currency);
-  const number = decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
-  const code = currency.replace(/[^A-Za-z]/g, '').slice(0, 3);
-  return `${number} "${code}";(${number}) "${code}"`;
+  let format = formats.get(currency);
+  if (format === undefined) {
+    // Intl.NumberFormat is costly to create: once per currency, not once per cell.
+    const decimals = currencyDecimals(currency);
+    const number = decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+    const code = currency.replace(/[^A-Za-z]/g, '').slice(0, 3);
+    format = `${number} "${code}";(${number}) "${code}"`;
+    formats.set(currency, format);
+  }
+  return format;
 }
