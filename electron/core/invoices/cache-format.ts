@@ -43,7 +43,7 @@ export async function encodeSnapshot(snapshot: Snapshot, secretBox: SecretBox): 
     columns: COLUMNS,
     rows: snapshot.rows.map((row) => COLUMNS.map((column) => row[column])),
   };
-  const plain = deflateRawSync(Buffer.from(JSON.stringify(payload), 'utf8'), { level: 3 });
+  const plain = deflateRawSync(Buffer.from(JSON.stringify(payload), 'utf8'), { level: 1 });
   const dataKey = randomBytes(32);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', dataKey, iv);
