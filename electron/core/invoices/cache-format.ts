@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflateRaw, inflateRaw } from 'node:zlib';
 import type { InvoiceRow } from '../../contract';
 import type { SecretBox } from '../ports';
 import type { Snapshot } from './snapshot';
@@ -14,6 +15,10 @@ import type { Snapshot } from './snapshot';
  * own. The plaintext is the snapshot as compact JSON (rows as arrays), raw-deflated.
  * Anything that does not open and parse exactly throws UnreadableCacheError.
  */
+
+// Compression runs on libuv's thread pool: the main process keeps answering IPC meanwhile.
+const deflate = promisify(deflateRaw);
+const inflate = promisify(inflateRaw);
 
 const MAGIC = Buffer.from('BDLYINV1', 'ascii');
 const FORMAT = 1;
@@ -43,7 +48,7 @@ export async function encodeSnapshot(snapshot: Snapshot, secretBox: SecretBox): 
     columns: COLUMNS,
     rows: snapshot.rows.map((row) => COLUMNS.map((column) => row[column])),
   };
-  const plain = deflateRawSync(Buffer.from(JSON.stringify(payload), 'utf8'), { level: 1 });
+  const plain = await deflate(Buffer.from(JSON.stringify(payload), 'utf8'), { level: 1 });
   const dataKey = randomBytes(32);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', dataKey, iv);
@@ -85,7 +90,7 @@ export async function decodeSnapshot(file: Buffer, secretBox: SecretBox): Promis
     decipher.setAAD(MAGIC);
     decipher.setAuthTag(Buffer.from(header.tag, 'base64'));
     const plain = Buffer.concat([decipher.update(file.subarray(bodyStart)), decipher.final()]);
-    payload = JSON.parse(inflateRawSync(plain).toString('utf8'));
+    payload = JSON.parse((await inflate(plain)).toString('utf8'));
   } catch (error) {
     throw new UnreadableCacheError('its contents are damaged', { cause: error });
   }
