@@ -34,7 +34,7 @@ async function call(channel: string, input?: unknown) {
   const result = await testCore.call(channel, input);
   ipcResults.push({ channel, result });
   expect(result, `${channel}: ${JSON.stringify(result).slice(0, 300)}`).toMatchObject({ ok: true });
-  return (result as { value: never }).value;
+  return (result as unknown as { value: never }).value;
 }
 
 beforeAll(async () => {
