@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../../tests/support/chromium';
+import { serveStatic } from '../../../tests/support/static-server';
+import type { BenchProbe } from '../page/probe';
+import { createBenchCore, type BenchCore } from './bench-core';
+import { BENCH_DIR, ROOT } from './spawn-worker';
+
+export const RENDERER_DIR = join(ROOT, 'out/renderer');
+
+export interface CoreCall {
+  channel: string;
+  ms: number;
+}
+
+/** What a worker holds while it drives the app in Chromium. */
+export interface BenchPage {
+  page: Page;
+  bench: BenchCore;
+  /** Core-side time of every call (dispatch: validation + handler), in order. */
+  coreCalls: CoreCall[];
+  /** Answers of invoices.list, kept to time a structured clone (Electron's IPC) of the same value. */
+  listAnswers: unknown[];
+  close(): Promise<void>;
+}
+
+async function bundle(entry: string): Promise<string> {
+  const result = await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120' });
+  return result.outputFiles[0]!.text;
+}
+
+/**
+ * The whole app minus the Electron shell, as the e2e harness builds it (tests/support/harness.ts):
+ * the built renderer served on 127.0.0.1, window.budgetly built from the contract by the same
+ * bridge, every call dispatched by the real core. Differences, for measuring: the core is a fresh
+ * instance on `dataDir` (nothing in memory: a cold start reads the offline copy), and the bench's
+ * probe is added before the app loads. Answers cross Playwright's exposeBinding as one JSON string
+ * (stringify in Node, parse in the page), where Electron uses structured clone; the probe times
+ * that crossing for invoices.list.
+ */
+export async function openBenchPage(options: { dataDir: string; keyHex: string; orgUrl: string; browser?: Browser }): Promise<BenchPage> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('The renderer is not built: run `npx electron-vite build` (or npm run bench -- --build).');
+  const [bridge, probe] = await Promise.all([bundle(join(ROOT, 'tests/support/harness-bridge.ts')), bundle(join(BENCH_DIR, 'page/probe.ts'))]);
+  const server = await serveStatic(RENDERER_DIR);
+  const browser = options.browser ?? (await launchChromium());
+  const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', colorScheme: 'light' });
+  const bench = createBenchCore({ ...options, rendererUrl: `${server.url}/index.html` });
+  const coreCalls: CoreCall[] = [];
+  const listAnswers: unknown[] = [];
+  await context.exposeBinding('__benchInvoke', async (source, channel: string, input: unknown) => {
+    const started = performance.now();
+    const result = await bench.core.dispatch(channel, input, source.frame.url());
+    coreCalls.push({ channel, ms: performance.now() - started });
+    if (channel === 'invoices.list') listAnswers.push(result);
+    // One JSON string, parsed by the probe: Playwright's own serializer walks every value and is
+    // far slower than any IPC (2.3 s for 5,000 invoices here), which would measure Playwright, not the app.
+    return JSON.stringify(result);
+  });
+  // The probe first: it defines window.__budgetlyInvoke, which the bridge calls.
+  await context.addInitScript({ content: probe });
+  await context.addInitScript({ content: bridge });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/index.html`);
+  return {
+    page,
+    bench,
+    coreCalls,
+    listAnswers,
+    async close() {
+      await context.close().catch(() => undefined);
+      if (!options.browser) await browser.close().catch(() => undefined);
+      await server.close();
+      await bench.core.dispose();
+    },
+  };
+}
+
+/** How page.evaluate reaches the probe (window.__bench). */
+export type ProbeHost = { __bench: BenchProbe };

@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './spawn-worker';
+
+export interface OrgProcess {
+  url: string;
+  invoices: number;
+  /** Calls the org's test-only control API over HTTP (POST /__org/<method>). */
+  control<T = unknown>(method: string, args?: unknown[]): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The local org in a process of its own (`scripts/org.ts`), so neither its memory nor its
+ * garbage collector counts against the app's figures. Port 0, 127.0.0.1.
+ */
+export async function startOrgProcess(invoices: number): Promise<OrgProcess> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--max-old-space-size=4096', '--import', 'tsx', join(ROOT, 'scripts/org.ts'), '--invoices', String(invoices), '--multi-currency', '--port', '0'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the org did not start within 120 s:\n${stderr}`)), 120_000);
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const match = out.match(/^ready (http:\/\/127\.0\.0\.1:\d+)$/m);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the org exited (${String(code)}):\n${stderr}`));
+    });
+  });
+  return {
+    url,
+    invoices,
+    async control<T>(method: string, args: unknown[] = []): Promise<T> {
+      const response = await fetch(`${url}/__org/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+      const body = (await response.json()) as { result?: T; error?: string };
+      if (!response.ok) throw new Error(`org control ${method}: ${body.error ?? response.status}`);
+      return body.result as T;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,68 @@
+import type { OrgProcess } from './org-process';
+import type { Summary } from './stats';
+
+export type Unit = 'ms' | 'MiB' | 'count' | '%';
+
+/** One line of the results table. */
+export interface ResultRow {
+  scenario: string;
+  /** What the figures measure, e.g. "wall time", "peak RSS". */
+  metric: string;
+  unit: Unit;
+  app: Summary | null;
+  baseline: Summary | null;
+  /** app median / baseline median. */
+  ratio: number | null;
+  target: string;
+  /** null: no target (context only). */
+  pass: boolean | null;
+  note?: string;
+}
+
+export interface BenchOptions {
+  quick: boolean;
+  /** Invoices in the org for the 100k scenarios (smaller with --quick). */
+  invoices: number;
+  /** Invoices for the "does not fall over" sync. */
+  millionInvoices: number;
+  runs: { sync: number; incremental: number; export: number; ui: number; million: number; refresh: number };
+  searches: number;
+  scrollMaxFrames: number;
+}
+
+export interface BenchContext {
+  options: BenchOptions;
+  keyHex: string;
+  org: OrgProcess;
+  /** A data folder with one signed-in connection and its complete offline copy (copied, never changed). */
+  prepared: { dir: string; connectionId: string };
+  /** Results of the UI worker runs, shared by the four UI scenarios (one Chromium session measures them all). */
+  uiRuns(): Promise<UiRun[]>;
+  log(message: string): void;
+}
+
+export interface Latency {
+  commitMs: number;
+  frameMs: number;
+}
+
+export interface UiRun {
+  coldStartMs: number;
+  firstRowInDomMs: number;
+  readFileMs: number;
+  cacheBytes: number;
+  listCoreMs: number | null;
+  listPageMs: number | null;
+  listTransferMs: number | null;
+  listJsonChars: number | null;
+  structuredCloneMs: number;
+  rows: number;
+  search: Latency[];
+  sort: Latency[];
+  scroll: { frames: number; frameP95: number; frameMax: number; longTasks: number; longTaskTotalMs: number; longestTaskMs: number; blankFrames: number; rowsTravelled: number };
+}
+
+export interface Scenario {
+  name: string;
+  run(context: BenchContext): Promise<ResultRow[]>;
+}

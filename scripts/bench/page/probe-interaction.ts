@@ -1,0 +1,129 @@
+import { nextFrame, page, type El } from './dom-lite';
+
+export interface Latency {
+  /** Input event (its timeStamp) → the DOM commit that shows the result. */
+  commitMs: number;
+  /** Input event → the next animation frame after that commit (the frame that paints it). */
+  frameMs: number;
+}
+
+const TIMEOUT_MS = 20_000;
+
+/**
+ * Starts timing the next `eventType` event on `target`, until `done()` holds after a DOM mutation.
+ * Returns a promise of the latency; the caller then fires the real input (Playwright keyboard/mouse).
+ */
+function arm(target: El, eventType: string, done: () => boolean): Promise<Latency> {
+  return new Promise((resolve, reject) => {
+    let startedAt: number | null = null;
+    let finished = false;
+    const onEvent = (event: { timeStamp: number }) => {
+      startedAt ??= event.timeStamp;
+    };
+    target.addEventListener(eventType, onEvent, { capture: true });
+    const observer = new page.MutationObserver(() => {
+      if (finished || startedAt === null || !done()) return;
+      finished = true;
+      const commitAt = page.performance.now();
+      const start = startedAt;
+      cleanup();
+      void nextFrame().then((frameAt) => resolve({ commitMs: commitAt - start, frameMs: frameAt - start }));
+    });
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`no update within ${TIMEOUT_MS} ms after ${eventType}`));
+    }, TIMEOUT_MS);
+    function cleanup() {
+      clearTimeout(timer);
+      observer.disconnect();
+      target.removeEventListener(eventType, onEvent, { capture: true });
+    }
+    observer.observe(page.document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+}
+
+let pending: Promise<Latency> | null = null;
+
+/** Arms the timing of one keystroke in the search box: done when the box shows `expected` and the deferred table render has committed. */
+export function armSearch(expected: string): void {
+  const input = page.document.querySelector('#invoice-search')!;
+  pending = arm(input, 'keydown', () => input.value === expected && !input.hasAttribute('aria-busy'));
+}
+
+/** Arms the timing of one click on a column's sort button: done when the column's aria-sort changed. */
+export function armSort(column: string): void {
+  const header = page.document.querySelector(`[role="columnheader"][data-column="${column}"]`)!;
+  const before = header.getAttribute('aria-sort');
+  pending = arm(header, 'click', () => header.getAttribute('aria-sort') !== before);
+}
+
+export function settled(): Promise<Latency> {
+  if (!pending) return Promise.reject(new Error('nothing armed'));
+  const result = pending;
+  pending = null;
+  return result;
+}
+
+export interface ScrollFigures {
+  frames: number;
+  frameP95: number;
+  frameMax: number;
+  longTasks: number;
+  longTaskTotalMs: number;
+  longestTaskMs: number;
+  /** Frames in which the viewport showed no row (the virtualizer fell behind). */
+  blankFrames: number;
+  rowsTravelled: number;
+}
+
+/**
+ * Scrolls the grid from top to bottom, `stepPx` per animation frame (set on scrollTop, as a fast
+ * drag of the scrollbar does), and records long tasks (> 50 ms, PerformanceObserver 'longtask')
+ * and the time between frames.
+ */
+export async function scrollThrough(stepPx: number, maxFrames: number): Promise<ScrollFigures> {
+  const grid = page.document.querySelector('[role="grid"]')!;
+  const longTasks: number[] = [];
+  const observer = new page.PerformanceObserver((list) => longTasks.push(...list.getEntries().map((entry) => entry.duration)));
+  observer.observe({ type: 'longtask' });
+  grid.scrollTop = 0;
+  await nextFrame();
+  const gaps: number[] = [];
+  let blank = 0;
+  let last = await nextFrame();
+  let frames = 0;
+  while (frames < maxFrames && grid.scrollTop + grid.clientHeight < grid.scrollHeight - 1) {
+    grid.scrollTop += stepPx;
+    const now = await nextFrame();
+    gaps.push(now - last);
+    last = now;
+    frames++;
+    if (!rowInView(grid)) blank++;
+  }
+  // Long task entries are delivered asynchronously: give the observer a moment.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  observer.disconnect();
+  gaps.sort((a, b) => a - b);
+  return {
+    frames,
+    frameP95: gaps[Math.min(gaps.length - 1, Math.ceil(gaps.length * 0.95) - 1)] ?? Number.NaN,
+    frameMax: gaps.at(-1) ?? Number.NaN,
+    longTasks: longTasks.length,
+    longTaskTotalMs: longTasks.reduce((a, b) => a + b, 0),
+    longestTaskMs: Math.max(0, ...longTasks),
+    blankFrames: blank,
+    rowsTravelled: Math.round((grid.scrollTop + grid.clientHeight) / 34),
+  };
+}
+
+function rowInView(grid: El): boolean {
+  const rows = grid.querySelectorAll('.grid-body [role="row"]');
+  const top = grid.scrollTop;
+  const bottom = top + grid.clientHeight;
+  for (let i = 0; i < rows.length; i++) {
+    const index = Number(rows[i]!.getAttribute('aria-rowindex')) - 2;
+    const y = 38 + index * 34;
+    if (y + 34 > top && y < bottom) return true;
+  }
+  return false;
+}

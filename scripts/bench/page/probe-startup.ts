@@ -1,0 +1,41 @@
+import { nextFrame, page } from './dom-lite';
+
+/** A data row of the invoices grid (the header row lives in .grid-head). */
+export const ROW_SELECTOR = '[role="grid"] .grid-body [role="row"]';
+
+export interface StartupFigures {
+  /** ms since navigation start when the first invoice row was in the DOM. */
+  firstRowAt: number | null;
+  /** …and when the frame that paints it began (the next animation frame). */
+  firstRowFrameAt: number | null;
+  /** Page-side round trips of invoices.list (ms), with the size of the answer as JSON. */
+  listCalls: { ms: number; chars: number; rows: number }[];
+}
+
+export const startup: StartupFigures = { firstRowAt: null, firstRowFrameAt: null, listCalls: [] };
+
+/** Routes window.budgetly's calls to the core binding, timing invoices.list on the page side. */
+export function installInvokeTimer(): void {
+  page.__budgetlyInvoke = async (channel, input) => {
+    const started = page.performance.now();
+    const text = (await page.__benchInvoke!(channel, input)) as string;
+    const result = JSON.parse(text) as unknown;
+    if (channel === 'invoices.list') {
+      const ms = page.performance.now() - started;
+      const value = (result as { value?: { invoices?: unknown[] } }).value;
+      startup.listCalls.push({ ms, chars: text.length, rows: value?.invoices?.length ?? 0 });
+    }
+    return result;
+  };
+}
+
+/** Watches the DOM from the first script on until the first invoice row appears. */
+export function watchFirstRow(): void {
+  const observer = new page.MutationObserver(() => {
+    if (startup.firstRowAt !== null || !page.document.querySelector(ROW_SELECTOR)) return;
+    startup.firstRowAt = page.performance.now();
+    observer.disconnect();
+    void nextFrame().then((time) => (startup.firstRowFrameAt = time));
+  });
+  observer.observe(page.document, { subtree: true, childList: true });
+}

@@ -1,0 +1,20 @@
+import { page } from './dom-lite';
+import { armSearch, armSort, scrollThrough, settled } from './probe-interaction';
+import { installInvokeTimer, startup, watchFirstRow } from './probe-startup';
+
+/**
+ * The bench's page-side probe, bundled and added as an init script before the app loads: times the
+ * app's start, keystrokes, sort clicks and scrolling inside the page (performance.now and event
+ * timestamps), never through Playwright round trips. Reached as window.__bench.
+ */
+installInvokeTimer();
+watchFirstRow();
+page.__bench = { startup, armSearch, armSort, settled, scrollThrough };
+
+export type BenchProbe = {
+  startup: typeof startup;
+  armSearch: typeof armSearch;
+  armSort: typeof armSort;
+  settled: typeof settled;
+  scrollThrough: typeof scrollThrough;
+};

@@ -1,0 +1,46 @@
+import { spawnWorker } from '../lib/spawn-worker';
+import { resultRow } from '../lib/rows';
+import type { Scenario } from '../lib/types';
+
+interface AppRun {
+  ms: number;
+  rows: number;
+  peakRssMiB: number;
+  rssBeforeMiB: number;
+  queryPath: string;
+}
+interface BaselineRun {
+  ms: number;
+  rows: number;
+  peakRssMiB: number;
+}
+
+/** Full sync through the app's core (cache written) vs a plain fetch loop over the same query, alternating. */
+export const syncFull: Scenario = {
+  name: 'full sync',
+  async run({ options, org, keyHex, log }) {
+    const app: AppRun[] = [];
+    const baseline: BaselineRun[] = [];
+    for (let i = 0; i < options.runs.sync; i++) {
+      app.push(await spawnWorker<AppRun>('sync-worker', { mode: 'app-full', orgUrl: org.url, keyHex }));
+      baseline.push(await spawnWorker<BaselineRun>('sync-worker', { mode: 'baseline', orgUrl: org.url, keyHex, queryPath: app[0]!.queryPath }));
+      log(`  run ${i + 1}: app ${Math.round(app.at(-1)!.ms)} ms, baseline ${Math.round(baseline.at(-1)!.ms)} ms`);
+    }
+    const wrong = [...app, ...baseline].find((run) => run.rows !== org.invoices);
+    if (wrong) throw new Error(`a sync delivered ${wrong.rows} of ${org.invoices} invoices`);
+    const scenario = `full sync ${org.invoices.toLocaleString('en-US')} (page 2,000)`;
+    return [
+      resultRow({ scenario, metric: 'wall time', unit: 'ms', app: app.map((r) => r.ms), baseline: baseline.map((r) => r.ms), target: '≤ 1.25× baseline', pass: (_a, _b, ratio) => ratio !== null && ratio <= 1.25 }),
+      resultRow({
+        scenario,
+        metric: 'peak RSS',
+        unit: 'MiB',
+        app: app.map((r) => r.peakRssMiB),
+        baseline: baseline.map((r) => r.peakRssMiB),
+        target: '≤ 400 MB',
+        pass: (a) => a.max <= 400,
+        note: `whole worker process (Node + the core's modules ≈ ${Math.round(app[0]!.rssBeforeMiB)} MiB before the sync); baseline worker for comparison`,
+      }),
+    ];
+  },
+};

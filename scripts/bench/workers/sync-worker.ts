@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { InvoiceList, SyncResult } from '../../../electron/contract';
+import { loginToOrg } from '../../../tests/integration/invoices/support/org-login';
+import type { RunningOrg } from '../../../tests/org';
+import { createBenchCore, connectBenchCore } from '../lib/bench-core';
+import { peakRssMiB, resetPeak } from '../lib/peak-memory';
+import { runWorker, workerInput } from '../lib/worker-io';
+
+/**
+ * Full / incremental sync through the app's real core, and the plain-fetch baseline.
+ *   app-full:     sign in, then time invoices.sync (full): describe, every page, rows mapped, cache written.
+ *   incremental:  full sync, 1% of the invoices changed at the org, time invoices.sync (incremental), then a full one again.
+ *   baseline:     a plain fetch loop over nextRecordsUrl + JSON.parse of the same query, nothing stored.
+ */
+interface Input {
+  mode: 'app-full' | 'incremental' | 'baseline';
+  orgUrl: string;
+  keyHex: string;
+  /** For the baseline: the query path the app sent (same SOQL, same fields). */
+  queryPath?: string;
+  changedShare?: number;
+}
+
+const input = workerInput<Input>();
+const PAGE_HEADERS = { 'Sforce-Query-Options': 'batchSize=2000' };
+
+/** Records the first query URL the app fetches (the baseline replays it). */
+function watchQueryPath(): () => string | undefined {
+  let first: string | undefined;
+  const original = globalThis.fetch;
+  globalThis.fetch = (resource, init) => {
+    const url = resource instanceof Request ? resource.url : String(resource);
+    if (!first && url.includes('/query?q=')) first = new URL(url).pathname + new URL(url).search;
+    return original(resource, init);
+  };
+  return () => first;
+}
+
+async function appSync(): Promise<Record<string, unknown>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'budgetly-bench-'));
+  const queryPath = watchQueryPath();
+  try {
+    const bench = createBenchCore({ dataDir, keyHex: input.keyHex, orgUrl: input.orgUrl });
+    const connectionId = await connectBenchCore(bench, input.orgUrl);
+    const sync = (mode: 'full' | 'incremental') => bench.call<SyncResult>('invoices.sync', { connectionId, mode });
+    const timed = async (mode: 'full' | 'incremental') => {
+      const started = performance.now();
+      const result = await sync(mode);
+      return { ms: performance.now() - started, result };
+    };
+    if (input.mode === 'app-full') {
+      const rssBefore = resetPeak();
+      const full = await timed('full');
+      const peak = peakRssMiB();
+      await bench.core.dispose();
+      return { ms: full.ms, rows: full.result.total, fetched: full.result.fetched, rssBeforeMiB: rssBefore, peakRssMiB: peak, queryPath: queryPath() };
+    }
+    const first = await timed('full');
+    const list = await bench.call<InvoiceList>('invoices.list', { connectionId });
+    const every = Math.round(1 / (input.changedShare ?? 0.01));
+    const ids = list.invoices.filter((_, index) => index % every === 0).map((row) => row.id);
+    await orgControl('updateInvoices', [ids]);
+    resetPeak();
+    const incremental = await timed('incremental');
+    const incrementalPeak = peakRssMiB();
+    const full = await timed('full');
+    await bench.core.dispose();
+    return {
+      incrementalMs: incremental.ms,
+      fullMs: full.ms,
+      firstFullMs: first.ms,
+      changed: ids.length,
+      fetched: incremental.result.fetched,
+      mode: incremental.result.mode,
+      rows: incremental.result.total,
+      incrementalPeakRssMiB: incrementalPeak,
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function orgControl(method: string, args: unknown[]): Promise<unknown> {
+  const response = await fetch(`${input.orgUrl}/__org/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+  if (!response.ok) throw new Error(`org control ${method}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { result: unknown }).result;
+}
+
+/** What any program must do at the least: GET every page and parse it. */
+async function baseline(): Promise<Record<string, unknown>> {
+  if (!input.queryPath) throw new Error('the baseline needs the query path the app used');
+  const tokens = await loginToOrg({ url: input.orgUrl } as RunningOrg);
+  const headers = { ...PAGE_HEADERS, Authorization: `Bearer ${tokens.accessToken}` };
+  const rssBefore = resetPeak();
+  const started = performance.now();
+  let url: string | undefined = input.queryPath;
+  let rows = 0;
+  for (let pages = 0; url && pages < 10_000; pages++) {
+    const response = await fetch(input.orgUrl + url, { headers });
+    if (!response.ok) throw new Error(`baseline page: HTTP ${response.status}`);
+    const page = JSON.parse(await response.text()) as { records: unknown[]; done: boolean; nextRecordsUrl?: string };
+    rows += page.records.length;
+    url = page.done ? undefined : page.nextRecordsUrl;
+  }
+  const ms = performance.now() - started;
+  return { ms, rows, rssBeforeMiB: rssBefore, peakRssMiB: peakRssMiB() };
+}
+
+runWorker(() => (input.mode === 'baseline' ? baseline() : appSync()));
