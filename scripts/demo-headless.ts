@@ -14,7 +14,6 @@ import { startHarness } from '../tests/support/harness';
 import { PlaywrightLoginAgent } from '../tests/support/playwright-login-agent';
 import { startOrg, type InvoiceObjectName, type OrgOptions } from '../tests/org/index';
 import { connectDemo, connectionStatus, readSummary, visibleCount, waitForSynced } from '../tests/e2e/workspace/workspace-driver';
-import { wireInvoicesIfMissing } from '../tests/e2e/workspace/workspace-fixture';
 
 const { values } = parseArgs({
   options: {
@@ -73,7 +72,6 @@ async function main(): Promise<void> {
     loginAgent: () => (agent = new PlaywrightLoginAgent(browser)),
     colorScheme: values.theme === 'dark' ? 'dark' : 'light',
   });
-  wireInvoicesIfMissing(harness);
   const { page } = harness;
   const step = async (name: string, action: () => Promise<void>) => {
     const started = Date.now();

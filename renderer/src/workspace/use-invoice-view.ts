@@ -12,15 +12,16 @@ const EMPTY: InvoiceRow[] = [];
 /**
  * The workspace's rows, memoized step by step: prepared once per sync, the full sort order
  * once per column, then one filter pass and one pass over the order per change.
- * Typing in search is deferred so the input never waits for the table.
+ * Filters are deferred so the search box and checkboxes never wait for the table.
  */
 export function useInvoiceView(rows: InvoiceRow[] | undefined, filters: InvoiceFilters, sort: SortSpec | null, asOf: string, basis: AgingBasis) {
   const prepared = useMemo(() => prepareInvoices(rows ?? EMPTY), [rows]);
-  const search = useDeferredValue(filters.search);
+  // Typing and clicking update the controls at once; the rows follow in a deferred render.
+  const deferred = useDeferredValue(filters);
   const asOfDay = dayNumber(asOf);
   const orderDay = sort?.column === 'daysOverdue' ? asOfDay : 0;
   const order = useMemo(() => sortedOrder(prepared, sort, orderDay), [prepared, sort, orderDay]);
-  const effective = useMemo(() => ({ ...filters, search }), [filters, search]);
+  const effective = deferred;
   const context = useMemo(() => ({ asOfDay, agingBasis: basis }), [asOfDay, basis]);
   const mask = useMemo(() => filterMask(prepared, effective, context), [prepared, effective, context]);
   const visible = useMemo(() => visibleIndexes(order, mask), [order, mask]);
@@ -31,5 +32,5 @@ export function useInvoiceView(rows: InvoiceRow[] | undefined, filters: InvoiceF
     return visibleIndexes(order, filterMask(prepared, { ...effective, aging: null }, context));
   }, [effective, visible, order, prepared, context]);
   const aging = useMemo(() => computeAging(prepared, agingSet, asOfDay, basis), [prepared, agingSet, asOfDay, basis]);
-  return { prepared, visible, totals, aging, asOfDay, searchPending: search !== filters.search };
+  return { prepared, visible, totals, aging, asOfDay, searchPending: deferred !== filters };
 }

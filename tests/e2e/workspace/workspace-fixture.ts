@@ -1,10 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { CoreDeps } from '../../../electron/core/create-core';
-import { createInvoicesModule } from '../../../electron/core/invoices/invoices-module';
-import { systemClock } from '../../../electron/core/ports';
-import { createTestStore } from '../../support/test-ports';
 import { startOrg, type OrgOptions, type RunningOrg } from '../../org/index';
 import { launchChromium } from '../../support/chromium';
 import { startHarness, type Harness, type HarnessOptions } from '../../support/harness';
@@ -37,7 +33,6 @@ export async function startWorkspace(
     extraLoginOrigins: [org.url],
     loginAgent: () => (agent = new PlaywrightLoginAgent(browser)),
   });
-  wireInvoicesIfMissing(harness);
   const fixture: WorkspaceFixture = {
     org,
     browser,
@@ -57,17 +52,6 @@ export async function startWorkspace(
     await waitForSynced(harness.page, fixture.invoices().length);
   }
   return fixture;
-}
-
-/**
- * TEMPORARY, until create-core.ts registers the invoices module (electron/core/invoices): the
- * harness's core gets the same module the app will have. Does nothing once create-core does it.
- */
-export function wireInvoicesIfMissing(harness: Harness): void {
-  const { core, dataDir, secretBox, events, logger, saveDialog, shell } = harness.testCore;
-  if (core.handlers['invoices.list']) return;
-  const deps = { dataDir, secretBox, store: createTestStore(dataDir), events, clock: systemClock, logger, saveDialog, shell } as unknown as CoreDeps;
-  Object.assign(core.handlers, createInvoicesModule(deps, { sessions: core.sessions, directory: core.directory, settings: core.settings }).handlers);
 }
 
 /** axe-core over the page as it is now: no serious or critical violations. */
