@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { ExportColumn, InvoiceRow } from '../../contract';
+import { OWNER_ONLY } from '../invoices/atomic-file';
 import { COLUMN_LABELS, csvText, escapeFormula, toCell } from './export-cells';
 
 export interface ExportJob {
@@ -15,7 +16,12 @@ export interface ExportJob {
 
 export const PROGRESS_EVERY = 2000;
 
-/** CSV for Excel: UTF-8 with BOM, a header of column labels, streamed row by row. */
+/**
+ * CSV for Excel: UTF-8 with BOM, a header of column labels, streamed row by row, owner-only (0600:
+ * invoices are financial data). Any cell holding a bare CR or LF is quoted too (csv-stringify on its
+ * own quotes only the record delimiter CRLF): unquoted, Excel would break the row there and the text
+ * after the break could start a formula past the escaping apostrophe.
+ */
 export async function writeCsv(path: string, job: ExportJob): Promise<void> {
   function* records(): Generator<string[]> {
     yield job.columns.map((column) => escapeFormula(COLUMN_LABELS[column]));
@@ -27,5 +33,9 @@ export async function writeCsv(path: string, job: ExportJob): Promise<void> {
     }
     job.onProgress(written);
   }
-  await pipeline(Readable.from(records()), stringify({ bom: true, record_delimiter: 'windows' }), createWriteStream(path, { flags: 'wx' }));
+  await pipeline(
+    Readable.from(records()),
+    stringify({ bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ }),
+    createWriteStream(path, { flags: 'wx', mode: OWNER_ONLY }),
+  );
 }

@@ -1,5 +1,7 @@
+import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { ExportColumn } from '../../contract';
+import { OWNER_ONLY } from '../invoices/atomic-file';
 import type { ExportJob } from './csv-writer';
 import { PROGRESS_EVERY } from './csv-writer';
 import { COLUMN_LABELS, currencyNumberFormat, escapeFormula, toCell, type Cell } from './export-cells';
@@ -40,9 +42,10 @@ function setCell(cell: ExcelJS.Cell, value: Cell): void {
   }
 }
 
-/** XLSX through exceljs's streaming writer: each row is committed as it is written (bounded memory). */
+/** XLSX through exceljs's streaming writer: each row is committed as it is written (bounded memory); owner-only file. */
 export async function writeXlsx(path: string, job: ExportJob): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const stream = createWriteStream(path, { flags: 'wx', mode: OWNER_ONLY });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Invoices', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = job.columns.map((column) => ({ header: COLUMN_LABELS[column], key: column, width: WIDTHS[column] }));
   sheet.getRow(1).font = { bold: true };

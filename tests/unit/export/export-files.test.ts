@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -116,6 +116,29 @@ describe('export files', () => {
       expect(line.getCell(6).numFmt.startsWith(row.currency === 'JPY' ? '#,##0 ' : '#,##0.00 ')).toBe(true);
       expect(line.getCell(9).value).toBe(row.dueDate && row.balance! > 0 ? Math.max(0, (Date.parse(asOf) - Date.parse(row.dueDate)) / 86_400_000) : 0);
     });
+  });
+
+  it('keeps a line break inside its quoted cell, so no text after it can start a formula; files are owner-only', async () => {
+    const tricky: InvoiceRow[] = ['a\r=1+1', 'b\n=2+2', 'c\r\n@x'].map((text, i) => ({ ...rows[0]!, id: `tricky${i}`, number: text, customer: text }));
+    const path = join(temp.dir, 'tricky.csv');
+    await exportInvoices({ format: 'csv', columns: ['number', 'customer', 'total'], ids: tricky.map((row) => row.id), asOf }, new Map(tricky.map((row) => [row.id, row])), {
+      saveDialog: new ScriptedSaveDialog(path),
+      events: new RecordingEvents(),
+    });
+    // A reader that, like Excel, also breaks rows on a bare CR or LF outside quotes.
+    const text = readFileSync(path, 'utf8').slice(1);
+    const unquotedBreaks = text.replace(/"(?:[^"]|"")*"/g, '').replace(/\r\n/g, '').match(/[\r\n]/g);
+    expect(unquotedBreaks).toBeNull();
+    expect(parseCsv(text).slice(1).map((cells) => cells[0])).toEqual(['a\r=1+1', 'b\n=2+2', 'c\r\n@x']);
+    if (process.platform !== 'win32') {
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      const xlsx = join(temp.dir, 'tricky.xlsx');
+      await exportInvoices({ format: 'xlsx', columns: ['number'], ids: ['tricky0'], asOf }, new Map(tricky.map((row) => [row.id, row])), {
+        saveDialog: new ScriptedSaveDialog(xlsx),
+        events: new RecordingEvents(),
+      });
+      expect(statSync(xlsx).mode & 0o777).toBe(0o600);
+    }
   });
 
   it('writes nothing when the user cancels the save dialog', async () => {
