@@ -82,10 +82,7 @@ describe('each invoice object shape, detail and links', () => {
     Invoice__c: { object: 'Invoice_Line__c', parent: 'Invoice__c', name: 'Name', description: 'Product__c', quantity: 'Quantity__c', unitPrice: 'Unit_Price__c', amount: 'Amount__c' },
   } as const;
   for (const [object, line] of Object.entries(LINES)) {
-    // Skipped until the local org is fixed: tests/org/soql/literals.ts lower-cases id literals and
-    // query.ts hands them to childRowsOf → parseId, which fails for key prefixes with capitals
-    // (a1X, a0G), so `WHERE blng__Invoice__c = 'a1X…'` finds nothing although the lines exist.
-    it.skip(`finds the line items of ${object} through its child relationship`, async () => {
+    it(`finds the line items of ${object} through its child relationship`, async () => {
       await harness.call('invoices.mapping.set', { connectionId, object });
       const parent = org.control.records(object)[7]!;
       const detail = await harness.call('invoices.get', { connectionId, id: parent.Id });

@@ -31,6 +31,7 @@ export function makeId(prefix: string, n: number): string {
 /** Inverse of makeId; -1 when the id is not of this prefix / malformed. Accepts 15 or 18 chars. */
 export function parseId(prefix: string, id: string): number {
   if (typeof id !== 'string' || (id.length !== 15 && id.length !== 18)) return -1;
+  if (id.length === 18) id = restoreCase(id);
   if (!id.startsWith(prefix + POD)) return -1;
   const id15 = id.slice(0, 15);
   if (id.length === 18 && suffix18(id15).toLowerCase() !== id.toLowerCase()) return -1;
@@ -41,6 +42,24 @@ export function parseId(prefix: string, id: string): number {
     v = v * 62 + d;
   }
   return v - 1;
+}
+
+/**
+ * An 18-char id compared case-insensitively (as Salesforce does): its suffix records which of the
+ * first 15 characters are upper case, so the original id can be restored from any casing.
+ */
+function restoreCase(id18: string): string {
+  const suffix = id18.slice(15).toUpperCase();
+  let out = '';
+  for (let block = 0; block < 3; block++) {
+    const bits = SUFFIX.indexOf(suffix[block]!);
+    if (bits < 0) return id18;
+    for (let j = 0; j < 5; j++) {
+      const c = id18[block * 5 + j]!;
+      out += bits & (1 << j) ? c.toUpperCase() : c.toLowerCase();
+    }
+  }
+  return out + suffix;
 }
 
 /** Normalise a 15-char id to 18 chars (other strings returned unchanged). */
