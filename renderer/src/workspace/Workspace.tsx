@@ -118,6 +118,8 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
     asOf,
   });
   const total = view.prepared.rows.length;
+  const rows = view.prepared.rows;
+  const openRow = useMemo(() => (openId ? rows.find((row) => row.id === openId) : undefined), [openId, rows]);
   const filtered = hasActiveFilters(filters);
   const asOfLabel = formatPlainDate(asOf, locale);
 
@@ -148,7 +150,7 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
         onOpenSettings={onOpenSettings}
       />
       {notices}
-      <div className={openId ? 'workspace with-detail' : 'workspace'}>
+      <div className={openRow ? 'workspace with-detail' : 'workspace'}>
         <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} onChange={changeFilters} />
         <main className="main" aria-label="Invoices">
           <div className="toolbar">
@@ -161,6 +163,7 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
                 onChange={(e) => onUpdateSettings({ agingAsOf: e.target.value || null })}
                 data-testid="as-of"
               />
+              {settings.agingAsOf === null && <span className="hint">(today)</span>}
             </label>
             <ColumnsMenu table={table} />
             <span className="row-count" role="status" data-testid="row-count" data-visible={view.visible.length} data-total={total}>
@@ -187,7 +190,7 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
             empty={<EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />}
           />
         </main>
-        {openId && <DetailPanel connectionId={connectionId} invoiceId={openId} locale={locale} onClose={() => setOpenId(null)} />}
+        {openRow && <DetailPanel key={openRow.id} connectionId={connectionId} cached={openRow} locale={locale} onClose={() => setOpenId(null)} />}
       </div>
     </div>
   );

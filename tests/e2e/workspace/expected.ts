@@ -42,10 +42,14 @@ export function daysOverdue(inv: OrgInvoice, asOf: string): number {
 export type Bucket = 'current' | '1-30' | '31-60' | '61-90' | '90+';
 export const BUCKETS: Bucket[] = ['current', '1-30', '31-60', '61-90', '90+'];
 
-export function bucketOf(inv: OrgInvoice, asOf: string): Bucket | null {
+export type Basis = 'dueDate' | 'invoiceDate';
+
+/** Open balances by days past the due date (or since the invoice date); no date counts as current. */
+export function bucketOf(inv: OrgInvoice, asOf: string, basis: Basis = 'dueDate'): Bucket | null {
   if (!inv.balance) return null;
-  if (!inv.dueDate) return 'current';
-  const days = daysBetween(inv.dueDate, asOf);
+  const from = inv[basis];
+  if (!from) return 'current';
+  const days = daysBetween(from, asOf);
   if (days <= 0) return 'current';
   if (days <= 30) return '1-30';
   if (days <= 60) return '31-60';
@@ -63,7 +67,7 @@ export interface CurrencyExpectation {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export function expectedSummary(rows: OrgInvoice[], asOf: string): CurrencyExpectation[] {
+export function expectedSummary(rows: OrgInvoice[], asOf: string, basis: Basis = 'dueDate'): CurrencyExpectation[] {
   const by = new Map<string, CurrencyExpectation>();
   for (const inv of rows) {
     let e = by.get(inv.currency);
@@ -74,7 +78,7 @@ export function expectedSummary(rows: OrgInvoice[], asOf: string): CurrencyExpec
     e.count++;
     e.total += inv.total ?? 0;
     e.balance += inv.balance ?? 0;
-    const bucket = bucketOf(inv, asOf);
+    const bucket = bucketOf(inv, asOf, basis);
     if (bucket) {
       e.aging[bucket].amount += inv.balance ?? 0;
       e.aging[bucket].count++;
@@ -102,7 +106,7 @@ export interface Filter {
 
 const inRange = (value: string | null, [from, to]: [string | null, string | null]) => value !== null && (!from || value >= from) && (!to || value <= to);
 
-export function expectedFilter(rows: OrgInvoice[], f: Filter, asOf: string): OrgInvoice[] {
+export function expectedFilter(rows: OrgInvoice[], f: Filter, asOf: string, basis: Basis = 'dueDate'): OrgInvoice[] {
   const q = f.search?.trim().toLowerCase();
   return rows.filter(
     (inv) =>
@@ -112,7 +116,7 @@ export function expectedFilter(rows: OrgInvoice[], f: Filter, asOf: string): Org
       (!f.invoiceDate || inRange(inv.invoiceDate, f.invoiceDate)) &&
       (!f.dueDate || inRange(inv.dueDate, f.dueDate)) &&
       (!f.overdueOnly || daysOverdue(inv, asOf) > 0) &&
-      (!f.aging || bucketOf(inv, asOf) === f.aging),
+      (!f.aging || bucketOf(inv, asOf, basis) === f.aging),
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { BUCKETS, expectedFilter, expectedSort, expectedSummary, type Filter, type OrgInvoice } from './expected';
+import { BUCKETS, expectedFilter, expectedSort, expectedSummary, type Basis, type Filter, type OrgInvoice } from './expected';
 import { readSummary, renderedNumbers, waitForVisibleCount } from './workspace-driver';
 
 
@@ -9,14 +9,20 @@ import { readSummary, renderedNumbers, waitForVisibleCount } from './workspace-d
  * the same per-currency count/total/balance, aging that matches and adds up, and the rows on
  * screen in the expected order.
  */
-export async function expectView(page: Page, invoices: OrgInvoice[], filter: Filter, sort: { key: Parameters<typeof expectedSort>[1]; desc: boolean }): Promise<OrgInvoice[]> {
+export async function expectView(
+  page: Page,
+  invoices: OrgInvoice[],
+  filter: Filter,
+  sort: { key: Parameters<typeof expectedSort>[1]; desc: boolean },
+  basis: Basis = 'dueDate',
+): Promise<OrgInvoice[]> {
   const asOf = await page.getByTestId('as-of').inputValue();
-  const rows = expectedFilter(invoices, filter, asOf);
+  const rows = expectedFilter(invoices, filter, asOf, basis);
   await waitForVisibleCount(page, rows.length);
   const shown = await readSummary(page);
-  const totals = expectedSummary(rows, asOf);
+  const totals = expectedSummary(rows, asOf, basis);
   // The aging chart shows the filtered set before its own bucket filter.
-  const aging = expectedSummary(expectedFilter(invoices, { ...filter, aging: undefined }, asOf), asOf);
+  const aging = expectedSummary(expectedFilter(invoices, { ...filter, aging: undefined }, asOf, basis), asOf, basis);
   const currencies = [...new Set([...totals, ...aging].map((c) => c.currency))].sort();
   expect(shown.map((c) => c.currency)).toEqual(currencies);
   for (const card of shown) {
@@ -33,6 +39,7 @@ export async function expectView(page: Page, invoices: OrgInvoice[], filter: Fil
     expect(bucketSum).toBeCloseTo(a.balance, 2);
   }
   const sorted = expectedSort(rows, sort.key, sort.desc, asOf);
+  expect(await page.getByTestId('invoice-grid').getAttribute('aria-rowcount')).toBe(String(rows.length + 1));
   const onScreen = await renderedNumbers(page);
   expect(onScreen.length).toBeGreaterThan(Math.min(rows.length, 10) - 1);
   expect(onScreen).toEqual(sorted.slice(0, onScreen.length).map((r) => r.number));

@@ -113,6 +113,12 @@ describe('connecting, losing and regaining the org', () => {
     await w.page.getByRole('complementary', { name: 'Filters' }).getByLabel('GBP', { exact: true }).check();
     await expectView(w.page, invoices, { currencies: ['GBP'] }, { key: 'invoiceDate', desc: true });
     await w.harness.screenshot('offline');
+    await w.page.getByTestId('invoice-grid').press('Enter');
+    const panel = w.page.getByTestId('detail-panel');
+    await panel.getByTestId('detail-cached-only').waitFor();
+    expect(await panel.getByTestId('detail-fields').textContent()).toContain(await w.page.locator('.grid-body [aria-rowindex="2"] [data-column="number"]').textContent());
+    await w.harness.screenshot('offline-detail');
+    await w.page.keyboard.press('Escape');
     await w.page.getByRole('button', { name: 'Remove filter Currency: GBP' }).click();
     await waitForVisibleCount(w.page, invoices.length);
   });

@@ -155,4 +155,19 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
     await clearAll();
     await w.page.getByTestId('as-of').fill('');
   });
+
+  it('ages from the invoice date when that basis is chosen in Settings', async () => {
+    await w.page.getByTestId('open-settings').click();
+    const dialog = w.page.getByTestId('settings-dialog');
+    await dialog.getByRole('radio', { name: 'Days since the invoice date' }).check();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await w.page.locator('[data-testid="currency-card"][data-currency="EUR"] [data-bucket="61-90"]').click();
+    await expectView(w.page, invoices, { currencies: ['EUR'], aging: '61-90' }, byInvoiceDateDesc, 'invoiceDate');
+    await clearAll();
+    await expectView(w.page, invoices, {}, byInvoiceDateDesc, 'invoiceDate');
+    await w.page.getByTestId('open-settings').click();
+    await dialog.getByRole('radio', { name: 'Days past the due date' }).check();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expectView(w.page, invoices, {}, byInvoiceDateDesc);
+  });
 });
