@@ -1,5 +1,5 @@
-import { useRef } from 'react';
 import type { Connection } from '../../../electron/contract';
+import { useDismiss } from '../lib/use-dismiss';
 import { shownStatus, statusLabels } from './connection-status';
 
 interface Props {
@@ -12,11 +12,10 @@ interface Props {
 
 /** The orgs the user has connected, each with its status and a one-click reconnect. */
 export function ConnectionSwitcher({ connections, active, onSelect, onReconnect, onAdd }: Props) {
-  const details = useRef<HTMLDetailsElement>(null);
-  const close = () => details.current?.removeAttribute('open');
+  const { ref, onKeyDown, close } = useDismiss();
   const status = shownStatus(active);
   return (
-    <details className="switcher" ref={details} data-testid="connection-switcher">
+    <details className="switcher" ref={ref} onKeyDown={onKeyDown} data-testid="connection-switcher">
       <summary>
         <span className="visually-hidden">Connection: </span>
         <span className={`status-dot status-${status}`} aria-hidden="true" />

@@ -1,10 +1,12 @@
 import type { Table } from '@tanstack/react-table';
 import type { InvoiceRow } from '../../../electron/contract';
+import { useDismiss } from '../lib/use-dismiss';
 
 /** Show or hide columns; the choice is kept in the settings. */
 export function ColumnsMenu({ table }: { table: Table<InvoiceRow> }) {
+  const { ref, onKeyDown } = useDismiss();
   return (
-    <details className="menu" data-testid="columns-menu">
+    <details className="menu" ref={ref} onKeyDown={onKeyDown} data-testid="columns-menu">
       <summary>Columns</summary>
       <div className="popover" role="group" aria-label="Visible columns">
         {table.getAllLeafColumns().map((column) => (

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ExportColumn } from '../../../electron/contract';
 import { budgetly } from '../bridge';
 import { errorOf, unwrap } from '../api/result';
 import { useBridgeEvent } from '../api/use-event';
 import { formatCount } from '../invoices/money';
+import { useDismiss } from '../lib/use-dismiss';
 
 interface Props {
   connectionId: string;
@@ -18,11 +19,11 @@ type ExportState = { kind: 'idle' } | { kind: 'running'; written: number; total:
 /** Exports exactly the current view (rows, order, columns) to CSV or Excel through a save dialog. */
 export function ExportMenu({ connectionId, currentView, locale, disabled }: Props) {
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
-  const menu = useRef<HTMLDetailsElement>(null);
+  const menu = useDismiss();
   useBridgeEvent('invoices.exportProgress', (p) => setState((s) => (s.kind === 'running' ? { kind: 'running', written: p.written, total: p.total } : s)));
 
   async function run(format: 'csv' | 'xlsx') {
-    menu.current?.removeAttribute('open');
+    menu.close();
     const view = currentView();
     setState({ kind: 'running', written: 0, total: view.ids.length });
     try {
@@ -35,7 +36,7 @@ export function ExportMenu({ connectionId, currentView, locale, disabled }: Prop
 
   return (
     <div className="export">
-      <details className="menu" ref={menu}>
+      <details className="menu" ref={menu.ref} onKeyDown={menu.onKeyDown}>
         <summary aria-disabled={disabled || undefined} data-testid="export-menu">
           Export
         </summary>
