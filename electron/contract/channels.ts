@@ -4,10 +4,12 @@ import {
   exportColumnSchema,
   exportProgressSchema,
   fieldMappingSchema,
+  freshnessStatusSchema,
   id,
   invoiceDetailSchema,
   invoiceListSchema,
   invoiceObjectSchema,
+  invoicesChangedSchema,
   isoDate,
   mappingSchema,
   secretProtectionSchema,
@@ -43,6 +45,11 @@ export const channels = {
     }),
   },
   'app.openExternal': { input: z.strictObject({ url }), output: ok },
+  /** The window saw the network go away or come back (`online` / `offline` events). */
+  'app.networkChanged': { input: z.strictObject({ online: z.boolean() }), output: ok },
+
+  /** When each connected org is synced next in the background, and why not (offline, reconnect needed, off). */
+  'freshness.status': { input: noInput, output: freshnessStatusSchema },
 
   'settings.get': { input: noInput, output: settingsSchema },
   'settings.set': { input: settingsSchema.partial().strict(), output: settingsSchema },
@@ -99,7 +106,8 @@ export const channels = {
 export const events = {
   'connections.changed': z.array(connectionSchema),
   'invoices.syncProgress': syncProgressSchema,
-  'invoices.changed': z.object({ connectionId: id }),
+  'invoices.changed': invoicesChangedSchema,
+  'freshness.changed': freshnessStatusSchema,
   'invoices.exportProgress': exportProgressSchema,
 } as const;
 

@@ -37,6 +37,10 @@ export type Connection = z.infer<typeof connectionSchema>;
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export const agingBasisSchema = z.enum(['dueDate', 'invoiceDate']);
 
+/** Minutes between background syncs of each connected org, or 'off'. */
+export const syncIntervalSchema = z.union([z.literal('off'), z.literal(5), z.literal(15), z.literal(60)]);
+export type SyncInterval = z.infer<typeof syncIntervalSchema>;
+
 export const settingsSchema = z.object({
   signInMethod: signInMethodSchema,
   agingBasis: agingBasisSchema,
@@ -45,6 +49,8 @@ export const settingsSchema = z.object({
   allowWeakStorage: z.boolean(),
   theme: themeSchema,
   visibleColumns: z.array(z.string().max(40)).max(40).nullable(),
+  /** Default 15 (settings saved before it existed get it from the core's defaults; no zod default, so partial patches never reset it). */
+  syncInterval: syncIntervalSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -147,3 +153,35 @@ export const exportColumnSchema = z.enum([...invoiceFieldKeys, 'daysOverdue']);
 export type ExportColumn = z.infer<typeof exportColumnSchema>;
 
 export const exportProgressSchema = z.object({ written: z.number(), total: z.number() });
+
+/** What changed in the offline copy by one sync (pushed with `invoices.changed`). */
+export const CHANGED_IDS_CAP = 500;
+export const invoicesChangedSchema = z.object({
+  connectionId: id,
+  /** Rows that were not in the copy before. */
+  added: z.number().optional(),
+  /** Rows whose values differ from the copy before. */
+  changed: z.number().optional(),
+  deleted: z.number().optional(),
+  /** Ids of the added and changed rows; only when there are at most CHANGED_IDS_CAP of them. */
+  changedIds: z.array(id).max(CHANGED_IDS_CAP).optional(),
+});
+export type InvoicesChanged = z.infer<typeof invoicesChangedSchema>;
+
+/** Why no background sync is planned for a connection. */
+export const freshnessPauseSchema = z.enum(['offline', 'reconnect-needed', 'signed-out', 'off']);
+export const connectionFreshnessSchema = z.object({
+  connectionId: id,
+  /** ISO instant of the next background sync; null when none is planned (see `paused`). */
+  nextAttemptAt: z.string().nullable(),
+  /** Background syncs that failed in a row; any successful sync resets it. */
+  failures: z.number(),
+  paused: freshnessPauseSchema.nullable(),
+});
+export const freshnessStatusSchema = z.object({
+  online: z.boolean(),
+  interval: syncIntervalSchema,
+  connections: z.array(connectionFreshnessSchema),
+});
+export type ConnectionFreshness = z.infer<typeof connectionFreshnessSchema>;
+export type FreshnessStatus = z.infer<typeof freshnessStatusSchema>;

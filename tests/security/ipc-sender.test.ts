@@ -14,6 +14,8 @@ import { observableState } from './support/core-state';
 const validInputs: { [C in ChannelName]: ChannelInput<C> } = {
   'app.info': undefined,
   'app.openExternal': { url: 'https://help.salesforce.com/' },
+  'app.networkChanged': { online: true },
+  'freshness.status': undefined,
   'settings.get': undefined,
   'settings.set': { theme: 'light' },
   'connections.list': undefined,

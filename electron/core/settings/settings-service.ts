@@ -10,6 +10,7 @@ export const defaultSettings: Settings = {
   allowWeakStorage: false,
   theme: 'system',
   visibleColumns: null,
+  syncInterval: 15,
 };
 
 export type SettingsListener = (next: Settings, previous: Settings) => void;
