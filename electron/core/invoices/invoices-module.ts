@@ -1,4 +1,4 @@
-import { AppError, type InvoiceRow } from '../../contract';
+import { AppError, type InvoiceRow, type SyncResult } from '../../contract';
 import type { CoreDeps } from '../create-core';
 import { exportInvoices } from '../export/export-invoices';
 import type { Handlers } from '../ipc/dispatcher';
@@ -15,8 +15,15 @@ import { defaultTuning, SyncCoordinator, type SyncTuning } from './sync-coordina
 
 export type InvoiceHandlers = Pick<Handlers, Extract<keyof Handlers, `invoices.${string}`>>;
 
+/** Syncs as other core modules start them (the freshness scheduler): the same one-per-connection coordinator as `invoices.sync`. */
+export interface InvoiceSyncs {
+  sync(connectionId: string, mode: 'full' | 'incremental'): Promise<SyncResult>;
+  isRunning(connectionId: string): boolean;
+}
+
 export interface InvoicesModule {
   handlers: InvoiceHandlers;
+  syncs: InvoiceSyncs;
   dispose(): Promise<void>;
 }
 
@@ -127,6 +134,10 @@ export function createInvoicesModule(
 
   return {
     handlers,
+    syncs: {
+      sync: (connectionId, mode) => coordinator.sync(connectionId, mode),
+      isRunning: (connectionId) => coordinator.isRunning(connectionId),
+    },
     async dispose() {
       stopForget();
       await coordinator.dispose();

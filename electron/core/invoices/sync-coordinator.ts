@@ -6,6 +6,7 @@ import type { MappingService } from './mapping-service';
 import type { OrgMetadata } from './org-metadata';
 import { abortableSleep, type RetryPolicy } from './with-retries';
 import { cancelled, toSyncError } from './sync-faults';
+import { diffRows } from './row-diff';
 import { runSync } from './sync-engine';
 
 export interface SyncTuning extends RetryPolicy {
@@ -108,7 +109,7 @@ export class SyncCoordinator {
       await repository.replace(connectionId, snapshot);
       progress('done', result.fetched, result.total);
       directory.recordSync(connectionId, { at: result.syncedAt, error: null });
-      events.emit('invoices.changed', { connectionId });
+      events.emit('invoices.changed', diffRows(connectionId, previous?.rows ?? [], snapshot.rows));
       return result;
     } catch (error) {
       const appError = toSyncError(error);
