@@ -8,7 +8,8 @@ import type { BenchProbe } from '../page/probe';
 import { createBenchCore, type BenchCore } from './bench-core';
 import { BENCH_DIR, ROOT } from './spawn-worker';
 
-export const RENDERER_DIR = join(ROOT, 'out/renderer');
+/** The built renderer (BENCH_RENDERER_DIR points elsewhere, e.g. an unminified build for profiling). */
+export const RENDERER_DIR = process.env.BENCH_RENDERER_DIR ?? join(ROOT, 'out/renderer');
 
 export interface CoreCall {
   channel: string;
