@@ -22,7 +22,12 @@ export function useSettings(): { settings: Settings | null; update: (patch: Part
   }, []);
   const update = useCallback(async (patch: Partial<Settings>) => {
     setSettings((current) => (current ? { ...current, ...patch } : current));
-    setSettings(await unwrap(budgetly().settings.set(patch)));
+    try {
+      setSettings(await unwrap(budgetly().settings.set(patch)));
+    } catch {
+      // Not saved: show what is really stored.
+      unwrap(budgetly().settings.get()).then(setSettings, () => undefined);
+    }
   }, []);
   return { settings, update };
 }

@@ -69,13 +69,16 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
   const canSync = connection.status === 'connected';
   const lastSyncedAt = list?.syncedAt ?? connection.lastSyncAt ?? null;
 
-  // Signed in again: an earlier "reconnect needed" or "offline" failure no longer applies.
+  // Signed in again: an earlier "reconnect needed" failure no longer applies, and the data is refreshed.
   const previousStatus = useRef(connection.status);
-  const { clearError } = sync;
+  const { clearError, start } = sync;
   useEffect(() => {
-    if (connection.status === 'connected' && previousStatus.current !== 'connected') clearError();
+    if (connection.status === 'connected' && previousStatus.current !== 'connected') {
+      clearError();
+      start();
+    }
     previousStatus.current = connection.status;
-  }, [connection.status, clearError]);
+  }, [connection.status, clearError, start]);
 
   // The first visit to a connected org that was never synced fetches its invoices.
   const autoSynced = useRef(false);
