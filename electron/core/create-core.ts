@@ -1,8 +1,10 @@
 import type { SignInMethod } from '../contract';
 import { appHandlers, type AppIdentity } from './app/app-handlers';
 import { createConnectionsModule } from './connections/connections-module';
+import { createFreshnessModule, type FreshnessModule } from './freshness/freshness-module';
 import { createInvoicesModule } from './invoices/invoices-module';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
+import { EventTap } from './ipc/event-tap';
 import { createSenderCheck } from './ipc/sender-check';
 import type { Clock, EventSink, KeyValueStore, LoginAgent, Logger, SaveDialog, SecretBox, Shell } from './ports';
 import type { ConnectionDirectory, SalesforceSessions } from './salesforce/sessions';
@@ -34,19 +36,31 @@ export interface Core {
   /** Authenticated Salesforce access per connection (refresh owned by the connections module). */
   sessions: SalesforceSessions;
   directory: ConnectionDirectory;
+  freshness: FreshnessModule['scheduler'];
+  /**
+   * Starts the background work: the launch sync of every connected org, then syncs on reconnect,
+   * back online and every `settings.syncInterval` minutes. The app calls it once; cores built for
+   * tests run without it unless a test starts it.
+   */
+  start(): Promise<void>;
   dispose(): Promise<void>;
 }
 
 /** The composition root of the Electron-free core. */
 export function createCore(deps: CoreDeps): Core {
+  // Modules emit through a tap so the freshness scheduler hears what the window hears.
+  const events = new EventTap(deps.events, deps.logger);
+  const tapped: CoreDeps = { ...deps, events };
   const settings = new SettingsService(deps.store);
-  const connections = createConnectionsModule(deps, settings);
+  const connections = createConnectionsModule(tapped, settings);
   const { sessions, directory } = connections;
-  const invoices = createInvoicesModule(deps, { sessions, directory, settings });
+  const invoices = createInvoicesModule(tapped, { sessions, directory, settings });
+  const freshness = createFreshnessModule({ clock: deps.clock, events, logger: deps.logger, settings, connections, invoices });
   const handlers: Partial<Handlers> = {
     ...appHandlers(deps.identity, deps.secretBox, deps.shell),
     ...connections.handlers,
     ...invoices.handlers,
+    ...freshness.handlers,
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.update(patch),
   };
@@ -55,8 +69,11 @@ export function createCore(deps: CoreDeps): Core {
     settings,
     sessions,
     directory,
+    freshness: freshness.scheduler,
+    start: () => freshness.start(),
     dispatch: createDispatcher(handlers, createSenderCheck(deps.rendererUrl), deps.logger),
     async dispose() {
+      freshness.dispose();
       await invoices.dispose();
       await connections.dispose();
     },

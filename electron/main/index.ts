@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, net, session } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/create-core';
 import { systemClock } from '../core/ports';
@@ -66,6 +66,9 @@ if (!app.requestSingleInstanceLock()) {
       extraLoginOrigins,
     });
     registerIpc(core.dispatch);
+    // Background syncs (launch, reconnect, back online, interval); the window reports online/offline after this.
+    core.freshness.setOnline(net.isOnline());
+    void core.start();
 
     const createWindow = () => {
       mainWindow = openMainWindow({ preloadPath: join(here, '../preload/index.cjs'), store, devTools: !app.isPackaged, openExternal });

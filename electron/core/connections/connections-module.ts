@@ -1,3 +1,4 @@
+import type { Connection } from '../../contract';
 import { LoginFlow } from '../auth/login-flow';
 import type { CoreDeps } from '../create-core';
 import type { Handlers } from '../ipc/dispatcher';
@@ -14,6 +15,10 @@ export interface ConnectionsModule {
   handlers: Pick<Handlers, ConnectionsChannel>;
   sessions: SalesforceSessions;
   directory: ConnectionDirectory;
+  /** Every saved connection as the renderer sees it. */
+  list(): Connection[];
+  /** Settles once the saved sign-ins were checked at start (a missing one turns into "reconnect needed"). */
+  ready: Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -57,6 +62,8 @@ export function createConnectionsModule(deps: CoreDeps, settings: SettingsServic
     handlers: connectionsHandlers(connections, ready),
     sessions,
     directory,
+    list: () => connections.list(),
+    ready,
     async dispose() {
       stopWatchingSettings();
       loginFlow.cancelAll();
