@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import type { InvoiceRow } from '../../../electron/contract';
+import { diffRows } from '../../../electron/core/invoices/row-diff';
+
+const row = (id: string, balance = 100): InvoiceRow => ({
+  id, number: `INV-${id}`, customer: 'Acme', invoiceDate: '2026-11-01', dueDate: '2026-12-01', status: 'Posted', total: 100, balance, currency: 'USD', lastModified: null,
+});
+
+describe('what a sync changed, as invoices.changed tells the window', () => {
+  it('counts new, changed and deleted rows; rows fetched again unchanged are not "changed"', () => {
+    const before = [row('a'), row('b'), row('c'), row('d')];
+    const after = [row('a'), row('b', 50), row('d'), row('e')];
+    expect(diffRows('c1', before, after)).toEqual({ connectionId: 'c1', added: 1, changed: 1, deleted: 1, changedIds: ['b', 'e'] });
+  });
+
+  it('lists ids only when few enough to highlight', () => {
+    const many = Array.from({ length: 501 }, (_, i) => row(String(i)));
+    const diff = diffRows('c1', [], many);
+    expect(diff).toMatchObject({ added: 501, changed: 0, deleted: 0 });
+    expect(diff.changedIds).toBeUndefined();
+    expect(diffRows('c1', [], many.slice(0, 500)).changedIds).toHaveLength(500);
+  });
+});
