@@ -80,14 +80,15 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
     previousStatus.current = connection.status;
   }, [connection.status, clearError, start]);
 
-  // The first visit to a connected org that was never synced fetches its invoices.
+  // Opening a connected org refreshes it once (the first time in full, later only what changed);
+  // the cached invoices are on screen meanwhile.
   const autoSynced = useRef(false);
   useEffect(() => {
-    if (!autoSynced.current && list && list.syncedAt === null && canSync && !sync.running) {
+    if (!autoSynced.current && list && canSync) {
       autoSynced.current = true;
-      sync.start();
+      start();
     }
-  }, [list, canSync, sync]);
+  }, [list, canSync, start]);
 
   useShortcuts({
     onFind: () => {
