@@ -1,0 +1,101 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestStore, tempDir } from '../../support/test-ports';
+import { FaultWorld, type InvoiceList } from './support/fault-world';
+import { TinyDisk } from './support/tiny-disk';
+
+/**
+ * The disk refuses while the offline copy is being written (full, or read-only), and a process
+ * is killed while writing the settings. The writer killed while writing the offline copy is
+ * tests/integration/invoices/offline-cache.test.ts ("a writer killed mid-write leaves the previous copy whole").
+ */
+const canMount = TinyDisk.available();
+if (!canMount) console.warn('storage-faults: cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN): the disk rows are SKIPPED.');
+
+describe.skipIf(!canMount)('the disk refuses the offline copy', () => {
+  const world = new FaultWorld();
+  let disk: TinyDisk;
+  let kept: InvoiceList;
+  let keptFile: Buffer;
+  const cacheFile = () => join(disk.path, readdirSync(disk.path).find((name) => name.endsWith('.cache'))!);
+
+  beforeAll(async () => {
+    await world.start();
+    disk = new TinyDisk(join(world.temp.dir, 'invoices'));
+    disk.mount(8 * 1024 * 1024);
+    expect((await world.sync()).ok).toBe(true);
+  });
+  afterAll(async () => {
+    await world.app?.core.dispose();
+    disk?.unmount();
+    await world.stop();
+  });
+
+  const expectRefusedThenRecovered = async (fault: () => void, clear: () => void) => {
+    kept = await world.list();
+    keptFile = readFileSync(cacheFile());
+    world.org.control.createInvoices(3, 'Invoice');
+    fault();
+    const sync = await world.sync('full');
+    expect(sync.error).toMatchObject({ code: 'STORAGE', message: expect.stringMatching(/could not be saved for offline use/) });
+    expect(await world.list()).toEqual(kept);
+    expect(readFileSync(cacheFile()).equals(keptFile)).toBe(true);
+    expect(readdirSync(disk.path).filter((name) => name.includes('.partial-'))).toEqual([]);
+    clear();
+    expect((await world.sync('full')).ok).toBe(true);
+    const after = await world.list();
+    FaultWorld.expectNoDuplicates(after);
+    expect(after.invoices.map((invoice) => invoice.id).sort()).toEqual(world.orgIds());
+  };
+
+  it('disk full: STORAGE with a clear message, the previous copy untouched, then saved once there is room', async () => {
+    await expectRefusedThenRecovered(
+      () => disk.fill(),
+      () => disk.unfill(),
+    );
+  });
+
+  it('disk read-only: the same', async () => {
+    await expectRefusedThenRecovered(
+      () => disk.readOnly(true),
+      () => disk.readOnly(false),
+    );
+  });
+
+  it('after a restart the offline copy opens as the last saved one', async () => {
+    const before = await world.list();
+    await world.restart();
+    expect(await world.list()).toEqual(before);
+  });
+});
+
+describe('a process killed while writing the settings', () => {
+  const temp = tempDir('budgetly-settings-kill-');
+  afterAll(() => temp.remove());
+
+  it('leaves a whole version: the previous or the new one, never a torn file', async () => {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const child = spawn('npx', ['tsx', join(import.meta.dirname, 'support/settings-writer-child.ts'), temp.dir], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        detached: true,
+      });
+      let written = 0;
+      child.stdout!.on('data', (chunk: Buffer) => (written += chunk.toString().split('wrote').length - 1));
+      const target = 3 + attempt * 2;
+      const deadline = Date.now() + 60_000;
+      while (written < target && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(written, 'the child wrote its versions').toBeGreaterThanOrEqual(target);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid!, 'SIGKILL');
+      await exited;
+
+      const file = join(temp.dir, 'settings.json');
+      expect(() => JSON.parse(readFileSync(file, 'utf8'))).not.toThrow();
+      const settings = createTestStore(temp.dir).get<{ round: number; padding: string }>('settings')!;
+      expect(settings.round).toBeGreaterThanOrEqual(written);
+      expect(settings.padding).toBe(String(settings.round % 10).repeat(400_000));
+    }
+  });
+});
