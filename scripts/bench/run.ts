@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { buildWorkers } from './lib/build-workers';
 import { describeMachine } from './lib/machine';
 import { parseCli } from './lib/options';
 import { startOrgProcess } from './lib/org-process';
@@ -40,6 +41,7 @@ if (cli.build) {
   execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
+await buildWorkers();
 const keyHex = randomBytes(32).toString('hex');
 const preparedDir = mkdtempSync(`${tmpdir()}/budgetly-bench-prepared-`);
 const rows: ResultRow[] = [];

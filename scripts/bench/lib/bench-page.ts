@@ -6,7 +6,7 @@ import { launchChromium } from '../../../tests/support/chromium';
 import { serveStatic } from '../../../tests/support/static-server';
 import type { BenchProbe } from '../page/probe';
 import { createBenchCore, type BenchCore } from './bench-core';
-import { BENCH_DIR, ROOT } from './spawn-worker';
+import { BENCH_DIR, ROOT } from './paths';
 
 /** The built renderer (BENCH_RENDERER_DIR points elsewhere, e.g. an unminified build for profiling). */
 export const RENDERER_DIR = process.env.BENCH_RENDERER_DIR ?? join(ROOT, 'out/renderer');

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from './spawn-worker';
+import { ROOT } from './paths';
 
 export interface OrgProcess {
   url: string;

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { WORKER_OUT_DIR } from './build-workers';
+import { ROOT } from './paths';
 import { RESULT_MARK } from './worker-io';
 
-export const BENCH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const ROOT = resolve(BENCH_DIR, '../..');
+export { BENCH_DIR, ROOT } from './paths';
 
 export interface SpawnOptions {
   /** Node flags, e.g. --cpu-prof (BENCH_NODE_FLAGS adds more from the environment). */
@@ -13,16 +13,16 @@ export interface SpawnOptions {
 }
 
 /**
- * Runs one bench worker (scripts/bench/workers/<name>.ts) in its own Node process, so its peak
- * memory is its own, and returns the JSON it printed. `node --import tsx` keeps it one process
- * (the tsx CLI would add a parent). A worker that fails, or runs past its timeout, is an error.
+ * Runs one bench worker (scripts/bench/workers/<name>.ts, bundled by buildWorkers() first) in its
+ * own Node process, so its peak memory is its own, and returns the JSON it printed. A worker that
+ * fails, or runs past its timeout, is an error.
  */
 export function spawnWorker<T>(name: string, input: unknown, options: SpawnOptions = {}): Promise<T> {
-  const file = join(BENCH_DIR, 'workers', `${name}.ts`);
+  const file = join(WORKER_OUT_DIR, `${name}.mjs`);
   const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const args = ['--expose-gc', ...extra, ...(options.nodeFlags ?? []), '--import', 'tsx', file, JSON.stringify(input)];
+  const args = ['--expose-gc', ...extra, ...(options.nodeFlags ?? []), file, JSON.stringify(input)];
   return new Promise<T>((resolvePromise, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BENCH_ROOT: ROOT } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
