@@ -29,7 +29,10 @@ describe('the packaged app', () => {
       'npx',
       ['electron-builder', '--linux', 'dir', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${output}`],
       { cwd: root, env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, maxBuffer: 32 * 1024 * 1024 },
-    );
+    ).catch((error: { stdout?: string; stderr?: string; message: string }) => {
+      const tail = `${error.stdout ?? ''}\n${error.stderr ?? ''}`.split('\n').filter((line) => !line.includes('duplicate dependency')).slice(-20);
+      throw new Error(`electron-builder failed: ${error.message}\n${tail.join('\n')}`);
+    });
     const unpacked = join(output, 'linux-unpacked');
     files = listPackage(join(unpacked, 'resources/app.asar'), { isPack: false }).map((file) => file.replaceAll('\\', '/'));
     executable = join(unpacked, 'budgetly');
