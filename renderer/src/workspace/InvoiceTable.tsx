@@ -72,81 +72,83 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
   const headerGroup = table.getHeaderGroups()[0]!;
 
   return (
-    <div
-      ref={(node) => {
-        scrollRef.current = node;
-        if (typeof gridRef === 'function') gridRef(node);
-        else if (gridRef) (gridRef as React.RefObject<HTMLDivElement | null>).current = node;
-      }}
-      className="grid"
-      role="grid"
-      aria-label="Invoices"
-      aria-rowcount={visible.length + 1}
-      aria-colcount={columns.length}
-      aria-activedescendant={activeRow && virtualizer.getVirtualItems().some((v) => v.index === active) ? rowDomId(activeRow.id) : undefined}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-      data-testid="invoice-grid"
-    >
-      <div role="rowgroup" className="grid-head" style={{ minWidth }}>
-        <div role="row" aria-rowindex={1} className="grid-row" style={{ gridTemplateColumns: template }}>
-          {headerGroup.headers.map((header) => {
-            const info = header.column.columnDef.meta as ColumnInfo;
-            const sorted = header.column.getIsSorted();
-            return (
-              <div
-                key={header.id}
-                role="columnheader"
-                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                className={info.numeric ? 'num' : undefined}
-                data-column={header.id}
-              >
-                <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} title={`Sort by ${info.label}`}>
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                  <span className="sort-mark" aria-hidden="true">
-                    {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                  </span>
-                </button>
-              </div>
-            );
-          })}
+    <div className="grid-frame">
+      <div
+        ref={(node) => {
+          scrollRef.current = node;
+          if (typeof gridRef === 'function') gridRef(node);
+          else if (gridRef) (gridRef as React.RefObject<HTMLDivElement | null>).current = node;
+        }}
+        className="grid"
+        role="grid"
+        aria-label="Invoices"
+        aria-rowcount={visible.length + 1}
+        aria-colcount={columns.length}
+        aria-activedescendant={activeRow && virtualizer.getVirtualItems().some((v) => v.index === active) ? rowDomId(activeRow.id) : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        data-testid="invoice-grid"
+      >
+        <div role="rowgroup" className="grid-head" style={{ minWidth }}>
+          <div role="row" aria-rowindex={1} className="grid-row" style={{ gridTemplateColumns: template }}>
+            {headerGroup.headers.map((header) => {
+              const info = header.column.columnDef.meta as ColumnInfo;
+              const sorted = header.column.getIsSorted();
+              return (
+                <div
+                  key={header.id}
+                  role="columnheader"
+                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                  className={info.numeric ? 'num' : undefined}
+                  data-column={header.id}
+                >
+                  <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} title={`Sort by ${info.label}`}>
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                    <span className="sort-mark" aria-hidden="true">
+                      {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                    </span>
+                  </button>
+                </div>
+              );
+            })}
+          </div>
         </div>
+        {visible.length > 0 && (
+          <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = coreRows[visible[item.index]!]!;
+              const classes = ['grid-row', item.index === active ? 'active' : '', row.id === openId ? 'open' : ''].join(' ');
+              return (
+                <div
+                  key={row.id}
+                  id={rowDomId(row.id)}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  aria-selected={item.index === active}
+                  className={classes}
+                  style={{ gridTemplateColumns: template, transform: `translateY(${item.start - HEAD_HEIGHT}px)`, height: ROW_HEIGHT }}
+                  data-invoice-id={row.id}
+                  onClick={() => {
+                    onActiveChange(item.index);
+                    onOpen(item.index);
+                  }}
+                >
+                  {row.getVisibleCells().map((cell) => {
+                    const info = cell.column.columnDef.meta as ColumnInfo;
+                    return (
+                      <div key={cell.id} role="gridcell" className={info.numeric ? 'num' : undefined} data-column={cell.column.id}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </div>
+                    );
+                  })}
+                </div>
+              );
+            })}
+          </div>
+        )}
       </div>
-      {visible.length === 0 ? (
-        <div className="grid-empty">{empty}</div>
-      ) : (
-        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = coreRows[visible[item.index]!]!;
-            const classes = ['grid-row', item.index === active ? 'active' : '', row.id === openId ? 'open' : ''].join(' ');
-            return (
-              <div
-                key={row.id}
-                id={rowDomId(row.id)}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={item.index === active}
-                className={classes}
-                style={{ gridTemplateColumns: template, transform: `translateY(${item.start - HEAD_HEIGHT}px)`, height: ROW_HEIGHT }}
-                data-invoice-id={row.id}
-                onClick={() => {
-                  onActiveChange(item.index);
-                  onOpen(item.index);
-                }}
-              >
-                {row.getVisibleCells().map((cell) => {
-                  const info = cell.column.columnDef.meta as ColumnInfo;
-                  return (
-                    <div key={cell.id} role="gridcell" className={info.numeric ? 'num' : undefined} data-column={cell.column.id}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </div>
-                  );
-                })}
-              </div>
-            );
-          })}
-        </div>
-      )}
+      {/* Outside the grid (a grid may only hold rows), shown where the rows would be. */}
+      {visible.length === 0 && <div className="grid-empty">{empty}</div>}
     </div>
   );
 }

@@ -44,6 +44,7 @@ describe('connecting, losing and regaining the org', () => {
     const first = await login;
     await poll(() => loginStatus().getAttribute('data-state')).toBe('in-progress');
     await w.harness.screenshot('login-in-progress');
+    await expectAccessible(w.page, 'sign-in in progress');
     await first.close();
     await poll(() => loginStatus().getAttribute('data-state')).toBe('cancelled');
     await w.harness.screenshot('login-cancelled');
@@ -116,6 +117,7 @@ describe('connecting, losing and regaining the org', () => {
     await w.page.getByRole('complementary', { name: 'Filters' }).getByLabel('GBP', { exact: true }).check();
     await expectView(w.page, invoices, { currencies: ['GBP'] }, { key: 'invoiceDate', desc: true });
     await w.harness.screenshot('offline');
+    await expectAccessible(w.page, 'offline banner');
     await w.page.getByTestId('invoice-grid').press('Enter');
     const panel = w.page.getByTestId('detail-panel');
     await panel.getByTestId('detail-cached-only').waitFor();

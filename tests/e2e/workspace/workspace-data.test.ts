@@ -75,6 +75,7 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
     await waitForVisibleCount(w.page, 0);
     await poll(() => w.page.getByTestId('empty-filtered').textContent()).toContain('No invoices match these filters');
     await w.harness.screenshot('workspace-no-match');
+    await expectAccessible(w.page, 'no invoices match');
     await w.page.getByTestId('empty-filtered').getByRole('button', { name: 'clear filters' }).click();
     await waitForVisibleCount(w.page, invoices.length);
   });
@@ -113,6 +114,7 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
     await expectView(w.page, invoices, { currencies: ['USD'], aging: '31-60' }, byInvoiceDateDesc);
     await poll(() => w.page.getByTestId('filter-chips').textContent()).toContain('31–60 days past due');
     await w.harness.screenshot('workspace-aging-filter');
+    await expectAccessible(w.page, 'workspace filtered by an aging bar');
     await clearAll();
   });
 
