@@ -5,7 +5,7 @@
 // `npm run demo:headless -- --out <dir> [org flags]`: the real app (renderer + contract + core) in
 // headless Chromium against the local org, driven through connect → sync → workspace → a filter →
 // the detail panel. Writes a PNG per step and summary.json to <dir>; the app's data lives in <dir>/data.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type {} from '../tests/support/harness-bridge';
@@ -56,6 +56,8 @@ const orgOptions: OrgOptions = {
 
 const out = resolve(values.out);
 const dataDir = join(out, 'data');
+// Each run starts as a first run: the app's data folder of the previous run is replaced.
+rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 
 const steps: { name: string; ms: number; screenshot: string }[] = [];
