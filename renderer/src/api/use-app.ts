@@ -10,7 +10,10 @@ export function useAppInfo(): { info: AppInfo | null; error: BridgeError | null 
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<BridgeError | null>(null);
   useEffect(() => {
-    unwrap(budgetly().app.info()).then(setInfo, (e: unknown) => setError(errorOf(e)));
+    // Through a promise so that a missing bridge (page opened outside the app) shows as an error.
+    Promise.resolve()
+      .then(() => unwrap(budgetly().app.info()))
+      .then(setInfo, (e: unknown) => setError(errorOf(e)));
   }, []);
   return { info, error };
 }
@@ -18,7 +21,9 @@ export function useAppInfo(): { info: AppInfo | null; error: BridgeError | null 
 export function useSettings(): { settings: Settings | null; update: (patch: Partial<Settings>) => Promise<void> } {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
-    unwrap(budgetly().settings.get()).then(setSettings, () => undefined);
+    Promise.resolve()
+      .then(() => unwrap(budgetly().settings.get()))
+      .then(setSettings, () => undefined);
   }, []);
   const update = useCallback(async (patch: Partial<Settings>) => {
     setSettings((current) => (current ? { ...current, ...patch } : current));
@@ -37,7 +42,9 @@ export function useConnections(): { connections: Connection[] | null; error: Bri
   const [connections, setConnections] = useState<Connection[] | null>(null);
   const [error, setError] = useState<BridgeError | null>(null);
   const reload = useCallback(() => {
-    unwrap(budgetly().connections.list()).then(
+    Promise.resolve()
+      .then(() => unwrap(budgetly().connections.list()))
+      .then(
       (list) => {
         setConnections(list);
         setError(null);

@@ -8,5 +8,8 @@ export function useBridgeEvent<E extends EventName>(event: E, listener: (payload
   useEffect(() => {
     latest.current = listener;
   });
-  useEffect(() => budgetly().on(event, (payload) => latest.current(payload)), [event]);
+  useEffect(() => {
+    if (!window.budgetly) return undefined;
+    return budgetly().on(event, (payload) => latest.current(payload));
+  }, [event]);
 }
