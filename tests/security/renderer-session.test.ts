@@ -48,6 +48,14 @@ describe('the renderer after sign-in, sync and refresh', () => {
   });
 });
 
+describe('links in the workspace', () => {
+  it('none points off the app: Salesforce records open through IPC (the core builds the URL), not by navigation', async () => {
+    const hrefs = await w.page.evaluate(() => [...document.querySelectorAll('a[href], area[href], form[action]')].map((el) => el.getAttribute('href') ?? el.getAttribute('action')));
+    const origin = new URL(w.page.url()).origin;
+    expect(hrefs.filter((href) => href && !href.startsWith('#') && new URL(href, w.page.url()).origin !== origin)).toEqual([]);
+  });
+});
+
 describe('search is never sent to Salesforce', () => {
   it.each([
     ["a quote", "'"],
