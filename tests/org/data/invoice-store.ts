@@ -134,7 +134,9 @@ export class InvoiceStore {
       this.created[i] = this.nextStamp();
       this.modstamp[i] = this.created[i];
     } else {
-      const created = invDay * DAY_MS + 8 * 3_600_000 + Math.floor(rnd() * 9 * 3_600_000);
+      // Never in the future (an invoice dated today "created" at 16:00 while it is 10:00): Salesforce's stamps cannot be,
+      // and a future SystemModstamp would become the app's watermark and hide every change made before it.
+      const created = Math.min(invDay * DAY_MS + 8 * 3_600_000 + Math.floor(rnd() * 9 * 3_600_000), Date.now() - 60_000);
       const lastDay = Math.min(this.refDay, invDay + Math.floor(rnd() * (age + 1)));
       const mod = Math.max(created, lastDay * DAY_MS + Math.floor(rnd() * DAY_MS));
       this.created[i] = created;
