@@ -55,6 +55,8 @@ export interface UiRun {
   listPageMs: number | null;
   listTransferMs: number | null;
   listJsonChars: number | null;
+  listAskedAtMs: number | null;
+  renderAfterListMs: number | null;
   structuredCloneMs: number;
   rows: number;
   search: Latency[];

@@ -9,7 +9,7 @@ export interface StartupFigures {
   /** …and when the frame that paints it began (the next animation frame). */
   firstRowFrameAt: number | null;
   /** Page-side round trips of invoices.list (ms), with the size of the answer as JSON. */
-  listCalls: { ms: number; chars: number; rows: number }[];
+  listCalls: { startedAt: number; ms: number; chars: number; rows: number }[];
 }
 
 export const startup: StartupFigures = { firstRowAt: null, firstRowFrameAt: null, listCalls: [] };
@@ -23,7 +23,7 @@ export function installInvokeTimer(): void {
     if (channel === 'invoices.list') {
       const ms = page.performance.now() - started;
       const value = (result as { value?: { invoices?: unknown[] } }).value;
-      startup.listCalls.push({ ms, chars: text.length, rows: value?.invoices?.length ?? 0 });
+      startup.listCalls.push({ startedAt: started, ms, chars: text.length, rows: value?.invoices?.length ?? 0 });
     }
     return result;
   };

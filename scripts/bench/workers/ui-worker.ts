@@ -52,6 +52,9 @@ runWorker(async () => {
       listPageMs: listPage?.ms ?? null,
       listTransferMs: listPage && listCore ? listPage.ms - listCore.ms : null,
       listJsonChars: listPage?.chars ?? null,
+      /** Navigation → invoices.list asked (the app's boot), and list answered → first row in the DOM (renderer work). */
+      listAskedAtMs: listPage?.startedAt ?? null,
+      renderAfterListMs: listPage && startup.firstRowAt !== null ? startup.firstRowAt - (listPage.startedAt + listPage.ms) : null,
       structuredCloneMs,
       rows: listPage?.rows ?? null,
     };
