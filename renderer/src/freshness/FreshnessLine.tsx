@@ -1,0 +1,34 @@
+import type { Connection, FreshnessStatus } from '../../../electron/contract';
+import { formatInstant, formatRelative } from '../lib/relative-time';
+import { failureReason, nextAttemptText, reasonLabels } from './freshness-text';
+import { useNow } from './use-now';
+
+interface Props {
+  connection: Connection;
+  status: FreshnessStatus | null;
+  locale: string | undefined;
+}
+
+/** The status area's word on freshness: last success, why the last attempt failed, and the next attempt. */
+export function FreshnessLine({ connection, status, locale }: Props) {
+  const now = useNow(30_000, connection.lastSyncAt);
+  const plan = status?.connections.find((c) => c.connectionId === connection.id);
+  const reason = failureReason(connection, plan, status?.online ?? true);
+  const next = nextAttemptText(plan, locale);
+  const parts = [
+    connection.lastSyncAt ? `Synced ${formatRelative(connection.lastSyncAt, now, locale)}` : 'Not synced yet',
+    reason && reasonLabels[reason],
+    next,
+  ].filter(Boolean);
+  return (
+    <span
+      className="freshness-line"
+      data-testid="freshness-status"
+      data-reason={reason ?? ''}
+      data-next-attempt={plan?.nextAttemptAt ?? ''}
+      title={[connection.lastSyncAt && `Last successful sync: ${formatInstant(connection.lastSyncAt, locale)}`, connection.lastError?.message].filter(Boolean).join('\n')}
+    >
+      {parts.join(' · ')}
+    </span>
+  );
+}

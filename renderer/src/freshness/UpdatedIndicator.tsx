@@ -1,0 +1,23 @@
+import './freshness.css';
+import { formatRelative } from '../lib/relative-time';
+import { changeSummary } from './freshness-text';
+import type { RecentChanges } from './use-recent-changes';
+import { useNow } from './use-now';
+
+/** A quiet "Updated just now · 3 changed" after a sync landed; never a dialog. */
+export function UpdatedIndicator({ last, locale }: { last: RecentChanges['last']; locale: string | undefined }) {
+  const now = useNow(30_000, last);
+  if (!last) return null;
+  return (
+    <span
+      className="updated-indicator"
+      role="status"
+      data-testid="updated-indicator"
+      data-added={last.added ?? 0}
+      data-changed={last.changed ?? 0}
+      data-deleted={last.deleted ?? 0}
+    >
+      Updated {formatRelative(new Date(last.at).toISOString(), now, locale)} · {changeSummary(last, locale)}
+    </span>
+  );
+}

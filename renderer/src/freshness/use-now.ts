@@ -1,0 +1,12 @@
+import { useEffect, useState } from 'react';
+
+/** The time, refreshed every `intervalMs` (and whenever `reset` changes), for "5 minutes ago" texts. */
+export function useNow(intervalMs = 30_000, reset?: unknown): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs, reset]);
+  return now;
+}
