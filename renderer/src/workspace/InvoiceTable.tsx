@@ -19,6 +19,8 @@ interface Props {
   onOpen: (position: number) => void;
   empty: ReactNode;
   gridRef?: React.Ref<HTMLDivElement>;
+  /** Ids of rows a sync just changed: briefly highlighted. */
+  highlighted?: ReadonlySet<string>;
 }
 
 /**
@@ -26,7 +28,7 @@ interface Props {
  * the DOM (each with its `aria-rowindex`). The grid holds focus; the active row is its
  * `aria-activedescendant`. Arrows, Page Up/Down, Home/End move; Enter opens the details.
  */
-export function InvoiceTable({ table, visible, active, openId, onActiveChange, onOpen, empty, gridRef }: Props) {
+export function InvoiceTable({ table, visible, active, openId, onActiveChange, onOpen, empty, gridRef, highlighted }: Props) {
   const gridId = useId();
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const coreRows = table.getCoreRowModel().rows;
@@ -43,9 +45,17 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
     scrollPaddingStart: HEAD_HEIGHT,
   });
 
+  // Follow the active row on keys, filter and sort, but never when a sync replaced the rows (nor when the
+  // selection then follows its invoice to a new position): the user's scroll position stays.
+  const followed = useRef<{ rows?: unknown; visible?: Uint32Array; id?: string }>({});
   useEffect(() => {
-    if (active >= 0 && active < visible.length) virtualizer.scrollToIndex(active, { align: 'auto' });
-  }, [active, visible, virtualizer]);
+    const id = active >= 0 ? coreRows[visible[active] ?? -1]?.id : undefined;
+    const previous = followed.current;
+    const reloaded = previous.rows !== undefined && previous.rows !== coreRows;
+    followed.current = { rows: coreRows, visible, id: reloaded ? previous.id : id };
+    if (reloaded || id === undefined || (visible === previous.visible && id === previous.id)) return;
+    virtualizer.scrollToIndex(active, { align: 'auto' });
+  }, [active, visible, virtualizer, coreRows]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.target !== event.currentTarget || visible.length === 0) return;
@@ -117,7 +127,7 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
           <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = coreRows[visible[item.index]!]!;
-              const classes = ['grid-row', item.index === active ? 'active' : '', row.id === openId ? 'open' : ''].join(' ');
+              const classes = ['grid-row', item.index === active ? 'active' : '', row.id === openId ? 'open' : '', highlighted?.has(row.id) ? 'changed' : ''].join(' ');
               return (
                 <div
                   key={row.id}
