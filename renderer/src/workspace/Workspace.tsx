@@ -21,6 +21,9 @@ import { SyncControls } from './SyncControls';
 import { useInvoiceTable } from './use-invoice-table';
 import { useInvoiceView } from './use-invoice-view';
 import { useShortcuts } from './use-shortcuts';
+import { UpdatedIndicator } from '../freshness/UpdatedIndicator';
+import { useKeptSelection } from '../freshness/use-kept-selection';
+import { useRecentChanges } from '../freshness/use-recent-changes';
 
 interface Props {
   connection: Connection;
@@ -66,6 +69,9 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
   });
 
   const activeInRange = Math.min(active, Math.max(0, view.visible.length - 1));
+  // A background sync reloads the rows in place: the selection follows its invoice; changed rows flash.
+  useKeptSelection(view.prepared.rows, view.visible, activeInRange, setActive);
+  const recent = useRecentChanges(connectionId);
   const canSync = connection.status === 'connected';
   const lastSyncedAt = list?.syncedAt ?? connection.lastSyncAt ?? null;
 
@@ -135,6 +141,7 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
         </span>
         {switcher}
         <div className="spacer" />
+        <UpdatedIndicator last={recent.last} locale={locale} />
         <SyncControls sync={sync} lastSyncedAt={lastSyncedAt} locale={locale} disabled={!canSync} />
         <ExportMenu connectionId={connectionId} currentView={currentView} locale={locale} disabled={view.visible.length === 0} />
         <button type="button" onClick={onOpenSettings} data-testid="open-settings">
@@ -191,6 +198,7 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
             onActiveChange={setActive}
             onOpen={openAt}
             gridRef={gridRef}
+            highlighted={recent.highlighted}
             empty={<EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />}
           />
         </main>
