@@ -9,6 +9,8 @@ import { SettingsDialog } from './settings/SettingsDialog';
 import { StatusBar } from './shell/StatusBar';
 import { useTheme } from './shell/use-theme';
 import { Workspace } from './workspace/Workspace';
+import { FreshnessLine } from './freshness/FreshnessLine';
+import { useFreshness, useNetworkReporting } from './freshness/use-freshness';
 
 const ACTIVE_KEY = 'budgetly.activeConnection';
 
@@ -29,6 +31,8 @@ export function App() {
   const [adding, setAdding] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const reconnect = useLogin();
+  const freshness = useFreshness();
+  useNetworkReporting();
   useTheme(settings?.theme);
   const locale = undefined; // the user's locale (navigator.language), as Intl uses by default
 
@@ -103,7 +107,9 @@ export function App() {
   return (
     <div className="app">
       {body}
-      <StatusBar info={info} allowWeakStorage={settings?.allowWeakStorage ?? false} />
+      <StatusBar info={info} allowWeakStorage={settings?.allowWeakStorage ?? false}>
+        {active && !adding && <FreshnessLine connection={active} status={freshness} locale={locale} />}
+      </StatusBar>
       {settings && (
         <SettingsDialog open={settingsOpen} settings={settings} secretProtection={info?.secretProtection ?? null} onChange={updateSettings} onClose={() => setSettingsOpen(false)} />
       )}
