@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { SecretProtection, Settings } from '../../../electron/contract';
+import { SyncIntervalSetting } from '../freshness/SyncIntervalSetting';
 
 interface Props {
   open: boolean;
@@ -77,6 +78,7 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, onC
           />
         </div>
       </fieldset>
+      <SyncIntervalSetting settings={settings} onChange={onChange} />
       <fieldset>
         <legend>Theme</legend>
         <Choice name={`${id}-theme`} value="system" current={settings.theme} label="Same as my computer" onPick={(v) => onChange({ theme: v })} />
