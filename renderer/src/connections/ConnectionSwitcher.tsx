@@ -1,5 +1,6 @@
 import type { Connection } from '../../../electron/contract';
 import { useDismiss } from '../lib/use-dismiss';
+import { ConnectionFreshnessHint } from '../freshness/ConnectionFreshnessHint';
 import { shownStatus, statusLabels } from './connection-status';
 
 interface Props {
@@ -44,6 +45,7 @@ export function ConnectionSwitcher({ connections, active, onSelect, onReconnect,
                   <span>
                     {connection.label}
                     <span className="hint"> {connection.username ?? connection.loginUrl}</span>
+                    <ConnectionFreshnessHint connection={connection} />
                   </span>
                   <span className="hint">{statusLabels[s]}</span>
                 </button>
