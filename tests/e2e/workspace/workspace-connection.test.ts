@@ -2,14 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deny, fillOrgLogin, signInAndAllow } from '../../support/playwright-login-agent';
 import { expectView } from './view-assertions';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
-import { connectionStatus, visibleCount, waitForSynced, waitForVisibleCount } from './workspace-driver';
+import { connectionStatus, readSummary, visibleCount, waitForSynced, waitForVisibleCount } from './workspace-driver';
 
+// Runs in German (de-DE) to show amounts and dates follow the user's locale.
 describe('connecting, losing and regaining the org', () => {
   let w: WorkspaceFixture;
   const loginStatus = () => w.page.getByTestId('login-status');
+  const finishedSyncs = () => w.harness.testCore.events.of('invoices.syncProgress').filter((p) => p.phase === 'done').length;
 
   beforeAll(async () => {
-    w = await startWorkspace({ connect: false });
+    w = await startWorkspace({ connect: false, harness: { locale: 'de-DE', timezoneId: 'Pacific/Honolulu' } });
   });
   afterAll(async () => w?.close());
 
@@ -75,8 +77,12 @@ describe('connecting, losing and regaining the org', () => {
     await w.harness.screenshot('connection-switcher');
     await switcher.getByRole('button', { name: 'Add connection…' }).click();
     await poll(() => w.page.getByRole('heading', { level: 1 }).textContent()).toBe('Add a connection');
+    const before = finishedSyncs();
     await w.page.locator('form.connection-form').getByRole('button', { name: 'Cancel' }).click();
     await w.page.getByTestId('invoice-grid').waitFor();
+    // Back in the workspace, the org is refreshed once.
+    await poll(finishedSyncs).toBeGreaterThan(before);
+    await waitForSynced(w.page, w.invoices().length);
   });
 
   it('asks to reconnect when the org revokes the session, keeps the invoices, and reconnects in one click', async () => {
@@ -90,7 +96,6 @@ describe('connecting, losing and regaining the org', () => {
     await w.harness.screenshot('reconnect-needed');
     await expectAccessible(w.page, 'reconnect banner');
 
-    const finishedSyncs = () => w.harness.testCore.events.of('invoices.syncProgress').filter((p) => p.phase === 'done').length;
     const syncsBefore = finishedSyncs();
     const login = w.agent().nextPage();
     await banner.getByRole('button', { name: 'Reconnect' }).click();
@@ -117,6 +122,12 @@ describe('connecting, losing and regaining the org', () => {
     await w.page.getByRole('complementary', { name: 'Filters' }).getByLabel('GBP', { exact: true }).check();
     await expectView(w.page, invoices, { currencies: ['GBP'] }, { key: 'invoiceDate', desc: true });
     await w.harness.screenshot('offline');
+    const gbp = (await readSummary(w.page)).find((c) => c.currency === 'GBP')!;
+    expect(gbp.totalText).toBe(new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'GBP', currencySign: 'accounting' }).format(gbp.total));
+    const firstNumber = await w.page.locator('.grid-body [aria-rowindex="2"] [data-column="number"]').textContent();
+    const first = invoices.find((i) => i.number === firstNumber)!;
+    const germanDay = new Intl.DateTimeFormat('de-DE', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+    expect(await w.page.locator('.grid-body [aria-rowindex="2"] [data-column="dueDate"]').textContent()).toBe(germanDay.format(Date.parse(`${first.dueDate}T00:00:00Z`)));
     await expectAccessible(w.page, 'offline banner');
     await w.page.getByTestId('invoice-grid').press('Enter');
     const panel = w.page.getByTestId('detail-panel');
