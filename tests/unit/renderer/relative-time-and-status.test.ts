@@ -15,6 +15,8 @@ describe('last synced', () => {
     expect(formatRelative('2026-11-29T09:00:00Z', now, 'en-US')).toBe('3 hours ago');
     expect(formatRelative('2026-11-28T09:00:00Z', now, 'en-US')).toBe('yesterday');
     expect(formatRelative('garbage', now, 'en-US')).toBe('');
+    // The words belong to the app's English sentences ("Last synced …"), whatever the locale.
+    expect(formatRelative('2026-11-29T11:55:00Z', now, 'de-DE')).toBe('5 minutes ago');
   });
 });
 
