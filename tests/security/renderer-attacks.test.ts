@@ -168,3 +168,22 @@ describe('the renderer under the CSP', () => {
     await expect(harness.page.getByTestId('connect-demo').isVisible()).resolves.toBe(true);
   });
 });
+
+describe('a frame inside the app page', () => {
+  it('cannot run script of its own, and its calls are refused as not coming from the app', async () => {
+    const { page } = harness;
+    await page.evaluate(() => {
+      const frame = document.createElement('iframe');
+      frame.name = 'intruder';
+      frame.srcdoc = '<script>window.parent.__fromFrame = 1</script><p>frame</p>';
+      document.body.append(frame);
+    });
+    await expect.poll(() => page.frame({ name: 'intruder' }) !== null).toBe(true);
+    const frame = page.frame({ name: 'intruder' })!;
+    await frame.waitForLoadState();
+    expect(await page.evaluate(() => '__fromFrame' in window)).toBe(false);
+    // Even driven from outside (DevTools ignores the CSP), the frame's own bridge is refused by the sender check.
+    const result = await frame.evaluate(() => (window as unknown as { budgetly: { app: { info(): Promise<unknown> } } }).budgetly.app.info());
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
