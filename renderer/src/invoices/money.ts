@@ -45,3 +45,29 @@ export function formatCount(value: number, locale?: string): string {
   }
   return format.format(value);
 }
+
+const compactFormats = new Map<string, Intl.NumberFormat>();
+
+function compactFormat(currency: string, locale: string | undefined): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${currency}`;
+  let format = compactFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+    } catch {
+      format = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+    }
+    compactFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * A short label for a chart ("$563.8K", "1,5 Mio. €"). Some locales do not shorten thousands
+ * (German gives "563.771,7 €"); when the locale's form is too long for a bar, the widely
+ * understood K/M form is used instead. The exact amount is always in the bar's name.
+ */
+export function compactMoney(amount: number, currency: string, locale?: string): string {
+  const text = compactFormat(currency, locale).format(amount);
+  return text.replace(/\s/g, '').length <= 8 ? text : compactFormat(currency, 'en-US').format(amount);
+}

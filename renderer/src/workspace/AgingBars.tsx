@@ -1,26 +1,11 @@
 import type { AgingBucketKey, CurrencyAging } from '../invoices/aging';
-import { formatCount, formatMoney } from '../invoices/money';
+import { compactMoney, formatCount, formatMoney } from '../invoices/money';
 
 interface Props {
   aging: CurrencyAging;
   locale: string | undefined;
   selected: AgingBucketKey | null;
   onPick: (bucket: AgingBucketKey) => void;
-}
-
-const compactFormats = new Map<string, Intl.NumberFormat>();
-function compactMoney(amount: number, currency: string, locale?: string): string {
-  const key = `${locale ?? ''}|${currency}`;
-  let format = compactFormats.get(key);
-  if (!format) {
-    try {
-      format = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
-    } catch {
-      format = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
-    }
-    compactFormats.set(key, format);
-  }
-  return format.format(amount);
 }
 
 /** Open balance by days past due, as plain CSS bars; each bar is a button that filters to it. */

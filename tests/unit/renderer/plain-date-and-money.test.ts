@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayNumber, formatPlainDate, isoFromDay, localTodayIso } from '../../../renderer/src/invoices/plain-date';
-import { currencyDecimals, formatMoney } from '../../../renderer/src/invoices/money';
+import { compactMoney, currencyDecimals, formatMoney } from '../../../renderer/src/invoices/money';
 
 describe('plain dates', () => {
   const originalTz = process.env.TZ;
@@ -50,5 +50,12 @@ describe('money', () => {
 
   it('still shows amounts whose currency code is not ISO 4217', () => {
     expect(formatMoney(5, 'XX1', 'en-US')).toBe('5.00 XX1');
+  });
+
+  it('keeps chart labels short in every locale', () => {
+    expect(compactMoney(563771.73, 'USD', 'en-US')).toBe('$563.8K');
+    expect(compactMoney(1_500_000, 'EUR', 'de-DE')).toBe('1,5\u00a0Mio.\u00a0€');
+    expect(compactMoney(563771.73, 'EUR', 'de-DE')).toBe('€563.8K');
+    expect(compactMoney(53_500_000, 'JPY', 'ja-JP').length).toBeLessThanOrEqual(9);
   });
 });
