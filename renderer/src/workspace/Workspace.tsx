@@ -202,7 +202,10 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
             empty={<EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />}
           />
         </main>
-        {openRow && <DetailPanel key={openRow.id} connectionId={connectionId} cached={openRow} locale={locale} onClose={() => setOpenId(null)} />}
+        {/* Keyed by the modification time too: a sync that changed the open invoice shows its new values (and lines). */}
+        {openRow && (
+          <DetailPanel key={`${openRow.id}@${openRow.lastModified ?? ''}`} connectionId={connectionId} cached={openRow} locale={locale} onClose={() => setOpenId(null)} />
+        )}
       </div>
     </div>
   );
