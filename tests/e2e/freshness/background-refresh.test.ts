@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FreshnessStatus, Result } from '../../../electron/contract';
+import { ManualClock } from '../../support/test-ports';
+import { poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
+
+/**
+ * The workspace while Budgetly keeps itself fresh: records change at the org, the schedule is
+ * advanced on the core's ManualClock, and the table updates in place — scroll position, filters,
+ * selection and the open detail panel stay; a quiet "Updated just now" line and a brief highlight
+ * say what changed; the status bar says when the next update comes, and why none comes offline.
+ */
+const MINUTE = 60_000;
+const clock = new ManualClock(Date.now());
+let w: WorkspaceFixture;
+
+const grid = () => w.page.getByTestId('invoice-grid');
+const scrollTop = () => grid().evaluate((el) => el.scrollTop);
+const selectedId = () => w.page.locator('[role="row"][aria-selected="true"]').getAttribute('data-invoice-id');
+const rowsOnScreen = () =>
+  w.page.evaluate(() => {
+    const box = document.querySelector('[data-testid="invoice-grid"]')!.getBoundingClientRect();
+    return [...document.querySelectorAll<HTMLElement>('.grid-body [role="row"]')]
+      .filter((row) => {
+        const r = row.getBoundingClientRect();
+        return r.top >= box.top + 40 && r.bottom <= box.bottom;
+      })
+      .map((row) => row.dataset.invoiceId!);
+  });
+const plan = async () => {
+  const status = (await w.harness.testCore.call('freshness.status')) as Result<FreshnessStatus>;
+  return status.ok ? status.value.connections[0] : undefined;
+};
+
+beforeAll(async () => {
+  w = await startWorkspace({ harness: { clock }, connect: true });
+  const before = w.harness.testCore.events.of('invoices.changed').length;
+  await w.harness.testCore.core.start(); // the launch sync
+  await until(async () => w.harness.testCore.events.of('invoices.changed').length > before && Boolean((await plan())?.nextAttemptAt));
+});
+
+/** Waits for a condition outside a test (expect.poll only works inside one). */
+async function until(check: () => Promise<boolean>, timeout = 30_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+afterAll(async () => w?.close());
+
+describe('fresh without asking', () => {
+  it('a background sync updates the table in place: scroll, filter, selection and detail panel stay; changes are flagged quietly', async () => {
+    const { page, org } = w;
+    await page.getByTestId('filter-currency').getByLabel('USD', { exact: true }).check();
+    await poll(() => page.getByTestId('filter-chips').textContent()).toContain('USD');
+    const count = page.getByTestId('row-count');
+    await poll(async () => Number(await count.getAttribute('data-visible')) < Number(await count.getAttribute('data-total'))).toBe(true);
+    const filteredBefore = Number(await page.getByTestId('row-count').getAttribute('data-visible'));
+    await grid().evaluate((el) => (el.scrollTop = 34 * 60));
+    await poll(async () => (await rowsOnScreen()).length).toBeGreaterThan(6);
+    const [openId, changedId, deletedId] = (await rowsOnScreen()).slice(2, 5) as [string, string, string];
+    await page.locator(`[data-invoice-id="${openId}"]`).click();
+    const title = await page.locator('#detail-title').textContent();
+    const scrolled = await scrollTop();
+    expect(scrolled).toBeGreaterThan(1000);
+    expect(await selectedId()).toBe(openId);
+
+    org.control.updateInvoices([openId, changedId], { Balance: 12.34 });
+    org.control.deleteInvoices([deletedId]);
+    org.control.createInvoices(1);
+    expect(await page.locator(`[data-invoice-id="${deletedId}"]`).count()).toBe(1);
+    clock.advance(15 * MINUTE);
+
+    const indicator = page.getByTestId('updated-indicator');
+    await poll(() => indicator.textContent()).toBe('Updated just now · 1 new · 2 changed · 1 deleted');
+    await expect.poll(() => page.locator('.grid-row.changed').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-invoice-id')).sort())).toEqual(
+      [openId, changedId].sort(),
+    );
+    expect(await page.locator('.grid-row.changed').first().evaluate((row) => getComputedStyle(row).animationName)).toBe('row-changed');
+    await w.harness.screenshot('freshness-updated-in-place');
+
+    // What the user was looking at is still there, with the new values.
+    expect(await page.locator(`[data-invoice-id="${deletedId}"]`).count()).toBe(0);
+    expect(await page.locator(`[data-invoice-id="${changedId}"] [data-column="balance"]`).textContent()).toBe('$12.34');
+    expect(await scrollTop()).toBe(scrolled);
+    expect(await selectedId()).toBe(openId);
+    expect(await page.locator('#detail-title').textContent()).toBe(title);
+    await poll(() => page.getByTestId('detail-balance').textContent()).toBe('$12.34');
+    expect(await page.getByTestId('filter-chips').textContent()).toContain('USD');
+    const filteredAfter = Number(await page.getByTestId('row-count').getAttribute('data-visible'));
+    expect(filteredAfter - filteredBefore).toBeGreaterThanOrEqual(-1);
+    expect(filteredAfter - filteredBefore).toBeLessThanOrEqual(0);
+    // No dialog, no banner: only the quiet line, and the status bar says when the next update comes.
+    expect(await page.locator('dialog[open], [role="alert"]').count()).toBe(0);
+    const status = page.getByTestId('freshness-status');
+    // (The core's ManualClock runs ahead of the page's clock here, so "synced" reads "in 15 minutes".)
+    await poll(() => status.textContent()).toMatch(/^Synced [^·]+ · next update \d{1,2}:\d{2}/);
+    expect(await status.getAttribute('data-next-attempt')).toBe(new Date(clock.now() + 15 * MINUTE).toISOString());
+  });
+
+  it('with reduced motion the changed row is tinted, not animated', async () => {
+    const { page, org } = w;
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const [id] = await rowsOnScreen();
+    org.control.updateInvoices([id!], { Balance: 1.5 });
+    clock.advance(15 * MINUTE);
+    await poll(() => page.getByTestId('updated-indicator').textContent()).toBe('Updated just now · 1 changed');
+    const row = page.locator(`.grid-row.changed[data-invoice-id="${id}"]`);
+    expect(await row.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+    await page.emulateMedia({ reducedMotion: null });
+  });
+
+  it('offline: the status bar says so and nothing is attempted; back online, it updates at once', async () => {
+    const { page, org } = w;
+    const status = page.getByTestId('freshness-status');
+    await w.harness.context.setOffline(true);
+    await poll(() => status.getAttribute('data-reason')).toBe('offline');
+    expect(await status.textContent()).toContain('Offline · updates when back online');
+    const requests = org.control.counters().requests.queryAll ?? 0;
+    const [id] = await rowsOnScreen();
+    org.control.updateInvoices([id!], { Balance: 2.5 });
+    clock.advance(60 * MINUTE);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(org.control.counters().requests.queryAll ?? 0).toBe(requests);
+    await w.harness.context.setOffline(false);
+    await poll(() => page.locator(`[data-invoice-id="${id}"] [data-column="balance"]`).textContent()).toBe('$2.50');
+    await poll(() => status.getAttribute('data-reason')).toBe('');
+    await w.harness.screenshot('freshness-back-online');
+  });
+});
