@@ -30,8 +30,8 @@ describe('100,000 invoices', () => {
   let w: WorkspaceFixture;
 
   beforeAll(async () => {
-    w = await startWorkspace({ connect: true, org: { invoices: 100_000, multiCurrency: true } });
-  }, 240_000);
+    w = await startWorkspace({ connect: true, org: { invoices: 100_000, multiCurrency: true }, syncTimeout: 200_000 });
+  }, 280_000);
   afterAll(async () => w?.close());
 
   it('updates the table while typing in search without visible lag', async () => {

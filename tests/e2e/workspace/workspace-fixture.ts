@@ -21,7 +21,13 @@ export interface WorkspaceFixture {
 }
 
 export async function startWorkspace(
-  options: { org?: OrgOptions; harness?: Omit<HarnessOptions, 'browser' | 'loginAgent' | 'demo' | 'extraLoginOrigins'>; connect?: boolean } = {},
+  options: {
+    org?: OrgOptions;
+    harness?: Omit<HarnessOptions, 'browser' | 'loginAgent' | 'demo' | 'extraLoginOrigins'>;
+    connect?: boolean;
+    /** How long the first sync may take (ms). */
+    syncTimeout?: number;
+  } = {},
 ): Promise<WorkspaceFixture> {
   const org = await startOrg({ invoices: 5000, multiCurrency: true, ...options.org });
   const browser = await launchChromium();
@@ -49,7 +55,7 @@ export async function startWorkspace(
   };
   if (options.connect) {
     await connectDemo(harness.page, agent!);
-    await waitForSynced(harness.page, fixture.invoices().length);
+    await waitForSynced(harness.page, fixture.invoices().length, options.syncTimeout);
   }
   return fixture;
 }
