@@ -127,4 +127,24 @@ describe('fresh without asking', () => {
     await poll(() => status.getAttribute('data-reason')).toBe('');
     await w.harness.screenshot('freshness-back-online');
   });
+
+  it('the switcher shows when each org was last synced; Settings sets the interval, or turns it off', async () => {
+    const { page } = w;
+    await page.getByTestId('connection-switcher').locator('summary').click();
+    await poll(() => page.getByTestId('connection-freshness').first().textContent()).toMatch(/^synced /);
+    await page.getByTestId('connection-switcher').locator('summary').click();
+    const status = page.getByTestId('freshness-status');
+    await page.getByTestId('open-settings').click();
+    const interval = page.getByTestId('settings-sync-interval');
+    expect(await interval.getByLabel('Every 15 minutes').isChecked()).toBe(true);
+    await interval.getByLabel('Every hour').check();
+    await poll(() => status.getAttribute('data-next-attempt')).toBe(new Date(clock.now() + 60 * MINUTE).toISOString());
+    await interval.getByLabel(/^Off/).check();
+    await poll(() => status.textContent()).toContain('automatic updates off');
+    expect(await status.getAttribute('data-next-attempt')).toBe('');
+    await w.harness.screenshot('freshness-settings-interval');
+    await interval.getByLabel('Every 15 minutes').check();
+    await poll(() => status.getAttribute('data-next-attempt')).toBe(new Date(clock.now() + 15 * MINUTE).toISOString());
+    await page.getByRole('button', { name: 'Done' }).click();
+  });
 });
