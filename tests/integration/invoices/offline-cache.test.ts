@@ -52,9 +52,7 @@ describe('the encrypted offline copy', () => {
     await org.stop();
     try {
       const offline = await restart();
-      const started = Date.now();
       expect(await list(offline)).toEqual(before);
-      expect(Date.now() - started).toBeLessThan(2000);
       const sync = await offline.call('invoices.sync', { connectionId });
       expect(sync.error?.code).toBe('NETWORK');
       expect(await list(offline)).toEqual(before);
