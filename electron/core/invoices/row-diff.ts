@@ -1,34 +1,55 @@
-import { CHANGED_IDS_CAP, type InvoiceRow, type InvoicesChanged } from '../../contract';
+import { CHANGED_IDS_CAP, invoiceFieldKeys, type InvoiceRow, type InvoicesChanged } from '../../contract';
 
 /**
  * What a sync changed in the offline copy, as the user will see it: rows that are new, rows whose
  * values differ, rows that are gone. (The sync's own `changed` also counts records fetched again in
- * the incremental overlap that did not change.) Ids are listed only when there are few enough to
- * highlight. O(rows): about 20 ms at 100,000 rows.
+ * the incremental overlap that did not change.) Ids are listed only when few enough to highlight.
  */
-export function diffRows(connectionId: string, before: readonly InvoiceRow[], after: readonly InvoiceRow[]): InvoicesChanged {
+export class ChangeTally {
+  added = 0;
+  changed = 0;
+  deleted = 0;
+  private readonly ids: string[] = [];
+
+  /** `row` is now in the copy; `old` is what was there under its id. */
+  upserted(old: InvoiceRow | undefined, row: InvoiceRow): void {
+    if (old === undefined) this.added++;
+    else if (old === row || sameRow(old, row)) return;
+    else this.changed++;
+    if (this.ids.length < CHANGED_IDS_CAP) this.ids.push(row.id);
+  }
+
+  removed(count = 1): void {
+    this.deleted += count;
+  }
+
+  toEvent(connectionId: string): InvoicesChanged {
+    const { added, changed, deleted } = this;
+    return { connectionId, added, changed, deleted, ...(added + changed <= CHANGED_IDS_CAP ? { changedIds: [...this.ids] } : {}) };
+  }
+}
+
+/**
+ * Compares two whole copies (after a full sync: 100,000 rows in ~0.1–0.2 s on this loaded 2-core
+ * machine, next to 2.4–8 s of sync). An incremental sync tallies while it merges (`mergeChanges`),
+ * at no measurable cost, without a second index of the rows.
+ */
+export function diffRows(before: readonly InvoiceRow[], after: readonly InvoiceRow[]): ChangeTally {
   const previous = new Map<string, InvoiceRow>();
   for (const row of before) previous.set(row.id, row);
-  let added = 0;
-  let changed = 0;
-  const ids: string[] = [];
+  const tally = new ChangeTally();
   for (const row of after) {
     const old = previous.get(row.id);
-    if (old === undefined) added++;
-    else {
-      previous.delete(row.id);
-      if (sameRow(old, row)) continue;
-      changed++;
-    }
-    if (ids.length < CHANGED_IDS_CAP) ids.push(row.id);
+    if (old !== undefined) previous.delete(row.id);
+    tally.upserted(old, row);
   }
-  const deleted = previous.size;
-  return { connectionId, added, changed, deleted, ...(added + changed <= CHANGED_IDS_CAP ? { changedIds: ids } : {}) };
+  tally.removed(previous.size);
+  return tally;
 }
 
 function sameRow(a: InvoiceRow, b: InvoiceRow): boolean {
-  for (const key of Object.keys(a) as (keyof InvoiceRow)[]) {
+  for (const key of invoiceFieldKeys) {
     if (a[key] !== b[key]) return false;
   }
-  return Object.keys(a).length === Object.keys(b).length;
+  return true;
 }

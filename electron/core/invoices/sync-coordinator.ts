@@ -6,7 +6,6 @@ import type { MappingService } from './mapping-service';
 import type { OrgMetadata } from './org-metadata';
 import { abortableSleep, type RetryPolicy } from './with-retries';
 import { cancelled, toSyncError } from './sync-faults';
-import { diffRows } from './row-diff';
 import { runSync } from './sync-engine';
 
 export interface SyncTuning extends RetryPolicy {
@@ -91,7 +90,7 @@ export class SyncCoordinator {
       const mapping = await mappings.forSync(connectionId, conn, apiVersion);
       const previous = await repository.current(connectionId);
       if (signal.aborted) throw cancelled();
-      const { snapshot, result } = await runSync({
+      const { snapshot, result, tally } = await runSync({
         conn,
         mapping,
         previous,
@@ -109,7 +108,7 @@ export class SyncCoordinator {
       await repository.replace(connectionId, snapshot);
       progress('done', result.fetched, result.total);
       directory.recordSync(connectionId, { at: result.syncedAt, error: null });
-      events.emit('invoices.changed', diffRows(connectionId, previous?.rows ?? [], snapshot.rows));
+      events.emit('invoices.changed', tally.toEvent(connectionId));
       return result;
     } catch (error) {
       const appError = toSyncError(error);

@@ -1,6 +1,7 @@
 import type { InvoiceRow, SyncResult } from '../../contract';
 import type { SyncMapping } from './mapping-service';
 import { runQuery, type PagerOptions, type Requester } from './query-pager';
+import { diffRows, type ChangeTally } from './row-diff';
 import { modstampOf, toInvoiceRow, type SalesforceRecord } from './row-mapper';
 import { mergeChanges, type Change, type Snapshot } from './snapshot';
 import { fullSyncQuery, incrementalQuery } from './soql';
@@ -36,7 +37,7 @@ export function canRunIncremental(previous: Snapshot | null, mapping: SyncMappin
  * record; an incremental one reads changes and deletions since the last watermark (minus the
  * overlap) through queryAll and merges them into the previous rows.
  */
-export async function runSync(run: SyncRun): Promise<{ snapshot: Snapshot; result: SyncResult }> {
+export async function runSync(run: SyncRun): Promise<{ snapshot: Snapshot; result: SyncResult; tally: ChangeTally }> {
   const { mapping, previous } = run;
   const incremental = run.requested === 'incremental' && canRunIncremental(previous, mapping, run.now());
   let watermark = incremental ? previous!.watermark : null;
@@ -49,6 +50,7 @@ export async function runSync(run: SyncRun): Promise<{ snapshot: Snapshot; resul
   let fetched: number;
   let changed: number;
   let deleted = 0;
+  let tally: ChangeTally;
   if (incremental) {
     let changes: Change[] = [];
     const since = previous!.watermark! - OVERLAP_MS;
@@ -63,7 +65,7 @@ export async function runSync(run: SyncRun): Promise<{ snapshot: Snapshot; resul
       },
     });
     const merged = mergeChanges(previous!.rows, changes);
-    ({ rows, changed, deleted } = merged);
+    ({ rows, changed, deleted, tally } = merged);
     fetched = outcome.fetched;
   } else {
     rows = [];
@@ -83,10 +85,12 @@ export async function runSync(run: SyncRun): Promise<{ snapshot: Snapshot; resul
     });
     fetched = outcome.fetched;
     changed = rows.length;
+    tally = diffRows(previous?.rows ?? [], rows);
   }
   const syncedAt = new Date(run.now()).toISOString();
   return {
     snapshot: { object: mapping.object, signature: mapping.signature, syncedAt, watermark, rows },
     result: { mode: incremental ? 'incremental' : 'full', fetched, total: rows.length, changed, deleted, syncedAt },
+    tally,
   };
 }

@@ -1,23 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import type { InvoiceRow } from '../../../electron/contract';
 import { diffRows } from '../../../electron/core/invoices/row-diff';
+import { mergeChanges } from '../../../electron/core/invoices/snapshot';
 
 const row = (id: string, balance = 100): InvoiceRow => ({
   id, number: `INV-${id}`, customer: 'Acme', invoiceDate: '2026-11-01', dueDate: '2026-12-01', status: 'Posted', total: 100, balance, currency: 'USD', lastModified: null,
 });
 
 describe('what a sync changed, as invoices.changed tells the window', () => {
-  it('counts new, changed and deleted rows; rows fetched again unchanged are not "changed"', () => {
+  it('counts new, changed and deleted rows (full: comparing copies; incremental: while merging); rows fetched again unchanged are not "changed"', () => {
     const before = [row('a'), row('b'), row('c'), row('d')];
     const after = [row('a'), row('b', 50), row('d'), row('e')];
-    expect(diffRows('c1', before, after)).toEqual({ connectionId: 'c1', added: 1, changed: 1, deleted: 1, changedIds: ['b', 'e'] });
+    expect(diffRows(before, after).toEvent('c1')).toEqual({ connectionId: 'c1', added: 1, changed: 1, deleted: 1, changedIds: ['b', 'e'] });
+    const merged = mergeChanges(before, [
+      { row: row('a'), deleted: false },
+      { row: row('b', 50), deleted: false },
+      { row: row('c'), deleted: true },
+      { row: row('e'), deleted: false },
+      { row: row('zz'), deleted: true },
+    ]);
+    expect(merged.tally.toEvent('c1')).toEqual({ connectionId: 'c1', added: 1, changed: 1, deleted: 1, changedIds: ['b', 'e'] });
   });
 
   it('lists ids only when few enough to highlight', () => {
     const many = Array.from({ length: 501 }, (_, i) => row(String(i)));
-    const diff = diffRows('c1', [], many);
+    const diff = diffRows([], many).toEvent('c1');
     expect(diff).toMatchObject({ added: 501, changed: 0, deleted: 0 });
     expect(diff.changedIds).toBeUndefined();
-    expect(diffRows('c1', [], many.slice(0, 500)).changedIds).toHaveLength(500);
+    expect(diffRows([], many.slice(0, 500)).toEvent('c1').changedIds).toHaveLength(500);
   });
 });
