@@ -73,7 +73,7 @@ describe('fresh without asking', () => {
 
     const indicator = page.getByTestId('updated-indicator');
     await poll(() => indicator.textContent()).toBe('Updated just now · 1 new · 2 changed · 1 deleted');
-    await expect.poll(() => page.locator('.grid-row.changed').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-invoice-id')).sort())).toEqual(
+    await poll(() => page.locator('.grid-row.changed').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-invoice-id')).sort())).toEqual(
       [openId, changedId].sort(),
     );
     expect(await page.locator('.grid-row.changed').first().evaluate((row) => getComputedStyle(row).animationName)).toBe('row-changed');
