@@ -153,4 +153,17 @@ describe('fresh without asking', () => {
     await poll(() => status.getAttribute('data-next-attempt')).toBe(new Date(clock.now() + 15 * MINUTE).toISOString());
     await page.getByRole('button', { name: 'Done' }).click();
   });
+
+  it('a sign-in revoked while the app sits idle becomes the reconnect banner at the next attempt, never a dialog', async () => {
+    const { page, org } = w;
+    org.control.revokeAllTokens();
+    org.control.expireSessions();
+    clock.advance(15 * MINUTE);
+    await page.getByTestId('banner-reconnect').waitFor({ timeout: 20_000 });
+    const status = page.getByTestId('freshness-status');
+    await poll(() => status.textContent()).toContain('Reconnect needed · paused until you reconnect');
+    expect(await page.locator('dialog[open], [data-testid="banner-error"]').count()).toBe(0);
+    expect(Number(await page.getByTestId('row-count').getAttribute('data-total'))).toBeGreaterThan(0);
+    await w.harness.screenshot('freshness-reconnect-needed');
+  });
 });
