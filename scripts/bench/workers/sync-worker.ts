@@ -53,11 +53,20 @@ async function appSync(): Promise<Record<string, unknown>> {
       return { ms: performance.now() - started, result };
     };
     if (input.mode === 'app-full') {
+      // Phases from the sync's own progress events: describe → pages → saving (cache written) → done.
+      const marks: Record<string, number> = {};
+      bench.events.listen((event, payload) => {
+        const phase = (payload as { phase?: string }).phase;
+        if (event === 'invoices.syncProgress' && phase) marks[phase === 'fetching' ? (marks.firstPage ? 'lastPage' : 'firstPage') : phase] = performance.now();
+      });
       const rssBefore = resetPeak();
+      const started = performance.now();
       const full = await timed('full');
       const peak = peakRssMiB();
       await bench.core.dispose();
-      return { ms: full.ms, rows: full.result.total, fetched: full.result.fetched, rssBeforeMiB: rssBefore, peakRssMiB: peak, queryPath: queryPath() };
+      const at = (name: string) => (marks[name] ?? Number.NaN) - started;
+      const phases = { untilFirstPageMs: at('firstPage'), pagesMs: at('lastPage') - at('firstPage'), savingMs: at('done') - at('saving') };
+      return { ms: full.ms, rows: full.result.total, fetched: full.result.fetched, rssBeforeMiB: rssBefore, peakRssMiB: peak, queryPath: queryPath(), phases };
     }
     const first = await timed('full');
     const list = await bench.call<InvoiceList>('invoices.list', { connectionId });
