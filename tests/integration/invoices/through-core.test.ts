@@ -9,6 +9,7 @@ import { PlaywrightLoginAgent } from '../../support/playwright-login-agent';
 import { tempDir } from '../../support/test-ports';
 import { startAppInstance, type AppInstance } from './support/app-instance';
 import { FixedKeySecretBox } from './support/fixed-key-box';
+import { TEST_RENDERER_URL } from '../../support/test-core';
 
 /** The whole core (connections + invoices) signed in through the org's login page, then reopened offline. */
 describe('invoices through the real core', () => {
@@ -25,7 +26,7 @@ describe('invoices through the real core', () => {
     [browser, org] = await Promise.all([launchChromium(), startOrg({ invoices: 3000, multiCurrency: true })]);
     agent = new PlaywrightLoginAgent(browser);
     app = startAppInstance({ dataDir: temp.dir, secretBox: box, agent, orgUrl: org.url });
-    connectionId = await connectTestCore(app, org, { agent });
+    connectionId = await connectTestCore({ call: (channel, input) => app.core.dispatch(channel, input, TEST_RENDERER_URL) }, org, { agent });
   });
   afterAll(async () => {
     await app?.core.dispose();

@@ -52,6 +52,8 @@ export class TokenSessions implements SalesforceSessions {
 
 export interface Harness {
   module: InvoicesModule;
+  /** The org session this harness signed in with (share it to open a second app on the same org). */
+  tokens: OrgTokens;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read results of many channels
   call: (channel: string, input?: unknown) => Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }>;
   events: RecordingEvents;
@@ -67,7 +69,7 @@ export async function startHarness(
   org: RunningOrg,
   dataDir: string,
   options: { tuning?: Partial<SyncTuning>; secretBox?: SecretBox; tokens?: OrgTokens } = {},
-): Promise<Harness & { tokens: OrgTokens }> {
+): Promise<Harness> {
   const tokens = options.tokens ?? (await loginToOrg(org));
   const events = new RecordingEvents();
   const shell = new RecordingShell();
