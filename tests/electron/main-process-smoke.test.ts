@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/test-ports';
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '../..');
+
+/**
+ * The BUILT main process (out/main/index.js, as electron-builder ships it) started under Node with a
+ * stand-in for the `electron` module (no binary can exist here): proves the composition root wires
+ * the window, the app:// protocol, the security handlers and the IPC door into the real core.
+ */
+describe('the built main process, started against a stand-in Electron', () => {
+  const userData = tempDir('budgetly-smoke-');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON from the child process
+  let smoke: any;
+
+  beforeAll(async () => {
+    const bundle = join(root, 'out/main/index.js');
+    if (!existsSync(bundle)) throw new Error('Build first: npm run build');
+    const { stdout } = await run(process.execPath, [join(import.meta.dirname, 'main-smoke/child.mjs'), bundle], {
+      env: { ...process.env, FAKE_ELECTRON_USER_DATA: userData.dir, BUDGETLY_DEMO_ORG_URL: '' },
+      timeout: 60_000,
+    });
+    const line = stdout.split('\n').find((entry) => entry.startsWith('SMOKE '));
+    if (!line) throw new Error(`The main process did not start:\n${stdout}`);
+    smoke = JSON.parse(line.slice('SMOKE '.length));
+  });
+  afterAll(() => userData.remove());
+
+  it('opens one sandboxed, isolated window on app://budgetly with the bundled preload', () => {
+    expect(smoke.sandboxEnabled).toBe(true);
+    expect(smoke.loadedUrl).toBe('app://budgetly/index.html');
+    expect(smoke.windowOptions).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(smoke.windowOptions.preload).toBe(join(root, 'out/preload/index.cjs'));
+    expect(existsSync(smoke.windowOptions.preload)).toBe(true);
+  });
+
+  it('serves the renderer over a secure standard scheme and nothing outside its folder', () => {
+    expect(smoke.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(smoke.servedStatus).toBe(200);
+    expect(smoke.servedHtml).toBe(true);
+    expect(smoke.escapedStatus).toBe(404);
+  });
+
+  it('denies permissions, new windows and navigation away, and sends https links to the OS browser', () => {
+    expect(smoke.permissionHandlers).toBeGreaterThanOrEqual(2);
+    expect(smoke.newWindow).toEqual({ action: 'deny' });
+    expect(smoke.openedExternally).toEqual(['https://example.com/']);
+    expect(smoke.blocksForeignNavigation).toBe(true);
+    expect(smoke.allowsAppNavigation).toBe(true);
+    expect(smoke.menu).toBe(true);
+  });
+
+  it('answers the renderer through one IPC door: typed results, FORBIDDEN for other frames, INVALID_INPUT for bad input', () => {
+    expect(smoke.channels).toEqual(['budgetly:invoke']);
+    expect(smoke.info).toEqual({ ok: true, value: { version: '9.9.9-smoke', platform: process.platform, secretProtection: 'basic_text', demo: null } });
+    expect(smoke.connections).toEqual({ ok: true, value: [] });
+    expect(smoke.forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(smoke.invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});

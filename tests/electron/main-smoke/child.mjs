@@ -1,0 +1,47 @@
+// Starts the BUILT main process (out/main/index.js) against the fake Electron and prints what it did.
+import { register } from 'node:module';
+register('./resolve-electron.mjs', import.meta.url);
+
+const mainBundle = process.argv[2];
+const { record } = await import('./fake-electron.mjs');
+await import(mainBundle);
+const waitFor = async (check) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+};
+await waitFor(() => record.windows.length > 0 && record.handlers.size > 0);
+
+const invoke = record.handlers.get('budgetly:invoke');
+const call = (channel, input, url) => invoke({ senderFrame: { url } }, channel, input);
+const window = record.windows[0];
+const serve = record.protocols.get('app');
+const served = serve ? await serve(new Request('app://budgetly/index.html')) : null;
+const escaped = serve ? await serve(new Request('app://budgetly/..%2f..%2fpackage.json')) : null;
+const openHandler = window?.webContents.windowOpenHandler;
+const navigate = (url) => {
+  const event = { prevented: false, preventDefault() { this.prevented = true; } };
+  window.webContents.emit('will-navigate', event, url);
+  return event.prevented;
+};
+
+const result = {
+  sandboxEnabled: record.sandbox === true,
+  windowOptions: window?.options.webPreferences ?? null,
+  loadedUrl: window?.url ?? null,
+  schemes: record.schemes,
+  permissionHandlers: record.permissionHandlers,
+  menu: record.menu !== null,
+  channels: [...record.handlers.keys()],
+  info: await call('app.info', undefined, 'app://budgetly/index.html'),
+  connections: await call('connections.list', undefined, 'app://budgetly/index.html'),
+  forbidden: await call('app.info', undefined, 'https://evil.example/'),
+  invalid: await call('connections.remove', { id: 5 }, 'app://budgetly/index.html'),
+  servedStatus: served?.status ?? null,
+  servedHtml: served ? (await served.text()).includes('<div id="root">') : false,
+  escapedStatus: escaped?.status ?? null,
+  newWindow: openHandler ? openHandler({ url: 'https://example.com/' }) : null,
+  openedExternally: record.opened ?? [],
+  blocksForeignNavigation: navigate('https://evil.example/'),
+  allowsAppNavigation: !navigate('app://budgetly/index.html'),
+};
+process.stdout.write(`SMOKE ${JSON.stringify(result)}\n`);
+process.exit(0);
