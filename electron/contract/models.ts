@@ -98,7 +98,15 @@ export const mappingSchema = z.object({
   object: z.string(),
   fields: fieldMappingSchema,
   /** Fields of the object the user may map (from describe). */
-  available: z.array(z.object({ name: z.string(), label: z.string(), type: z.string() })),
+  available: z.array(
+    z.object({
+      name: z.string(),
+      label: z.string(),
+      type: z.string(),
+      /** The canonical fields this field's type can fill (what `invoices.mapping.set` accepts). */
+      fits: z.array(invoiceFieldKeySchema).optional(),
+    }),
+  ),
   /** e.g. fields hidden by field-level security. */
   warnings: z.array(z.string()),
 });

@@ -1,5 +1,6 @@
 import type { Connection } from 'jsforce';
-import { AppError, type FieldMapping, type InvoiceObject, type Mapping } from '../../contract';
+import { AppError, invoiceFieldKeys, type FieldMapping, type InvoiceObject, type Mapping } from '../../contract';
+import { CANONICAL_FIELDS } from './canonical-fields';
 import type { KeyValueStore } from '../ports';
 import { isScalarField } from './describe-types';
 import { findInvoiceObjects, shapeOf, type InvoiceShape } from './discovery';
@@ -31,6 +32,11 @@ export interface SyncMapping {
 
 const KEY = 'invoiceMappings';
 
+/** Which canonical fields a described field may fill (the same rule `validateUserMapping` applies). */
+function withFits(field: { name: string; label: string; type: string }): Mapping['available'][number] {
+  return { name: field.name, label: field.label, type: field.type, fits: invoiceFieldKeys.filter((key) => CANONICAL_FIELDS[key].types.includes(field.type)) };
+}
+
 /** Object discovery and field mapping, saved per connection in the key-value store. */
 export class MappingService {
   constructor(
@@ -44,7 +50,8 @@ export class MappingService {
   }
 
   get(connectionId: string): Mapping | null {
-    return this.entries()[connectionId]?.view ?? null;
+    const view = this.entries()[connectionId]?.view;
+    return view ? { ...view, available: view.available.map(withFits) } : null;
   }
 
   async set(connectionId: string, object: string, fields: FieldMapping | undefined): Promise<Mapping> {
@@ -88,7 +95,7 @@ export class MappingService {
     const view: Mapping = {
       object: describe.name,
       fields,
-      available: describe.fields.filter(isScalarField).map((field) => ({ name: field.name, label: field.label, type: field.type })),
+      available: describe.fields.filter(isScalarField).map((field) => withFits({ name: field.name, label: field.label, type: field.type })),
       warnings,
     };
     const entries = this.entries();
