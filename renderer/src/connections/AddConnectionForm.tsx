@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Connection, SignInMethod } from '../../../electron/contract';
 import { budgetly } from '../bridge';
 import { errorOf, unwrap } from '../api/result';
-import { ClientIdGuide } from './ClientIdGuide';
+import { CLIENT_ID_MISSING, ClientIdField, ClientSecretField, LabelField, LoginHostFields, SignInMethodFields } from './connection-fields';
 import { describeLoginUrl, loginUrlFor, type OrgKind } from './login-host';
 
 interface Props {
@@ -12,12 +12,6 @@ interface Props {
   onAdded: (connection: Connection) => void;
   onCancel?: () => void;
 }
-
-const kinds: { value: OrgKind; label: string; help: string }[] = [
-  { value: 'production', label: 'Production', help: 'login.salesforce.com: your company’s live org.' },
-  { value: 'sandbox', label: 'Sandbox', help: 'test.salesforce.com: a copy of your org for testing.' },
-  { value: 'mydomain', label: 'My Domain', help: 'Your company’s own Salesforce address, needed for single sign-on.' },
-];
 
 /** Adds a Salesforce org: where it signs in, with which app (client id), and how. */
 export function AddConnectionForm({ connections, defaultSignInMethod, onAdded, onCancel }: Props) {
@@ -34,7 +28,7 @@ export function AddConnectionForm({ connections, defaultSignInMethod, onAdded, o
 
   const host = loginUrlFor(kind, myDomain);
   const domainError = kind === 'mydomain' && touched && !host.ok ? host.message : null;
-  const clientIdError = touched && !clientId.trim() ? 'Enter the client id (Consumer Key) of your External Client App.' : null;
+  const clientIdError = touched && !clientId.trim() ? CLIENT_ID_MISSING : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -63,77 +57,21 @@ export function AddConnectionForm({ connections, defaultSignInMethod, onAdded, o
   return (
     <form className="connection-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`}>Connect a Salesforce org</h2>
-      <fieldset>
-        <legend>Where do you sign in?</legend>
-        {kinds.map((k) => (
-          <label key={k.value} className="choice">
-            <input type="radio" name="org-kind" value={k.value} checked={kind === k.value} onChange={() => setKind(k.value)} />
-            <span>
-              <strong>{k.label}</strong> <span className="hint">{k.help}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
-      {kind === 'mydomain' && (
-        <div className="field">
-          <label htmlFor={`${formId}-domain`}>My Domain</label>
-          <input
-            id={`${formId}-domain`}
-            value={myDomain}
-            onChange={(e) => setMyDomain(e.target.value)}
-            onBlur={() => setTouched(true)}
-            placeholder="acme.my.salesforce.com"
-            aria-invalid={domainError ? true : undefined}
-            aria-describedby={`${formId}-domain-help`}
-            autoComplete="url"
-            spellCheck={false}
-          />
-          <p id={`${formId}-domain-help`} className={domainError ? 'field-error' : 'hint'}>
-            {domainError ?? 'Find it in Setup → My Domain, e.g. acme.my.salesforce.com or acme--uat.sandbox.my.salesforce.com.'}
-          </p>
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor={`${formId}-client`}>Client id</label>
-        <input
-          id={`${formId}-client`}
-          value={clientId}
-          onChange={(e) => setClientId(e.target.value)}
-          aria-invalid={clientIdError ? true : undefined}
-          aria-describedby={`${formId}-client-help`}
-          spellCheck={false}
-          autoComplete="off"
-        />
-        <p id={`${formId}-client-help`} className={clientIdError ? 'field-error' : 'hint'}>
-          {clientIdError ?? 'The Consumer Key of the External Client App your Salesforce admin created for Budgetly.'}
-        </p>
-        <ClientIdGuide />
-      </div>
-      <fieldset>
-        <legend>How do you want to sign in?</legend>
-        <label className="choice">
-          <input type="radio" name="sign-in" checked={signInMethod === 'window'} onChange={() => setSignInMethod('window')} />
-          <span>
-            <strong>In an app window</strong> <span className="hint">Quickest for a user name and password.</span>
-          </span>
-        </label>
-        <label className="choice">
-          <input type="radio" name="sign-in" checked={signInMethod === 'browser'} onChange={() => setSignInMethod('browser')} />
-          <span>
-            <strong>Use my browser</strong> <span className="hint">For security keys, passkeys and company single sign-on.</span>
-          </span>
-        </label>
-      </fieldset>
+      <LoginHostFields
+        formId={formId}
+        kind={kind}
+        onKind={setKind}
+        myDomain={myDomain}
+        onMyDomain={setMyDomain}
+        domainError={domainError}
+        onDomainBlur={() => setTouched(true)}
+      />
+      <ClientIdField formId={formId} value={clientId} onChange={setClientId} error={clientIdError} />
+      <SignInMethodFields formId={formId} value={signInMethod} onChange={setSignInMethod} />
       <details className="advanced">
         <summary>More options</summary>
-        <div className="field">
-          <label htmlFor={`${formId}-label`}>Name for this connection</label>
-          <input id={`${formId}-label`} value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. Acme production" maxLength={80} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${formId}-secret`}>Client secret (only if your org requires one)</label>
-          <input id={`${formId}-secret`} type="password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} autoComplete="off" />
-        </div>
+        <LabelField formId={formId} value={label} onChange={setLabel} />
+        <ClientSecretField formId={formId} value={clientSecret} onChange={setClientSecret} />
       </details>
       {error && (
         <p role="alert" className="field-error">
