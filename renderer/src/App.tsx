@@ -9,6 +9,9 @@ import { SettingsDialog } from './settings/SettingsDialog';
 import { StatusBar } from './shell/StatusBar';
 import { useTheme } from './shell/use-theme';
 import { Workspace } from './workspace/Workspace';
+import { EditConnectionDialog } from './connections/EditConnectionDialog';
+import { InvoiceSourceDialog } from './invoice-source/InvoiceSourceDialog';
+import { InvoiceSourceOffer } from './invoice-source/InvoiceSourceOffer';
 import { FreshnessLine } from './freshness/FreshnessLine';
 import { useFreshness, useNetworkReporting } from './freshness/use-freshness';
 
@@ -30,6 +33,8 @@ export function App() {
   const [activeId, setActiveId] = useState<string | null>(rememberedConnection);
   const [adding, setAdding] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [sourceOpen, setSourceOpen] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const reconnect = useLogin();
   const freshness = useFreshness();
   useNetworkReporting();
@@ -53,6 +58,7 @@ export function App() {
   // A connection that never signed in belongs to the connect screen (its sign-in may be running there).
   const usable = connections?.filter((c) => c.status !== 'disconnected' || c.username || c.lastSyncAt) ?? [];
   const active = usable.find((c) => c.id === activeId) ?? usable[0] ?? null;
+  const editing = connections?.find((c) => c.id === editingId) ?? null;
   let body;
   if (error) {
     body = (
@@ -91,14 +97,30 @@ export function App() {
         onUpdateSettings={updateSettings}
         onReconnect={() => signInAgain(active)}
         onOpenSettings={() => setSettingsOpen(true)}
-        switcher={<ConnectionSwitcher connections={connections} active={active} onSelect={select} onReconnect={signInAgain} onAdd={() => setAdding(true)} />}
-        notices={
-          <LoginStatus
-            state={reconnect.state}
-            signInMethod={retryable?.signInMethod ?? settings.signInMethod}
-            onCancel={reconnect.cancel}
-            onRetry={() => (retryable ? signInAgain(retryable) : reconnect.reset())}
+        switcher={
+          <ConnectionSwitcher
+            connections={connections}
+            active={active}
+            onSelect={select}
+            onReconnect={signInAgain}
+            onAdd={() => setAdding(true)}
+            onEdit={(connection) => setEditingId(connection.id)}
+            onInvoiceSource={() => setSourceOpen(true)}
           />
+        }
+        overlay={(sync) => (
+          <InvoiceSourceDialog open={sourceOpen} connection={active} onClose={() => setSourceOpen(false)} onSync={sync.start} syncing={sync.running} />
+        )}
+        notices={
+          <>
+            <InvoiceSourceOffer key={active.id} connection={active} onOpen={() => setSourceOpen(true)} />
+            <LoginStatus
+              state={reconnect.state}
+              signInMethod={retryable?.signInMethod ?? settings.signInMethod}
+              onCancel={reconnect.cancel}
+              onRetry={() => (retryable ? signInAgain(retryable) : reconnect.reset())}
+            />
+          </>
         }
       />
     );
@@ -110,6 +132,7 @@ export function App() {
       <StatusBar info={info} allowWeakStorage={settings?.allowWeakStorage ?? false}>
         {active && !adding && <FreshnessLine connection={active} status={freshness} locale={locale} />}
       </StatusBar>
+      {editing && <EditConnectionDialog key={editing.id} connection={editing} onClose={() => setEditingId(null)} />}
       {settings && (
         <SettingsDialog open={settingsOpen} settings={settings} secretProtection={info?.secretProtection ?? null} onChange={updateSettings} onClose={() => setSettingsOpen(false)} />
       )}

@@ -9,10 +9,13 @@ interface Props {
   onSelect: (id: string) => void;
   onReconnect: (connection: Connection) => void;
   onAdd: () => void;
+  /** Actions on the active connection, offered at the foot of the menu. */
+  onEdit?: (connection: Connection) => void;
+  onInvoiceSource?: () => void;
 }
 
 /** The orgs the user has connected, each with its status and a one-click reconnect. */
-export function ConnectionSwitcher({ connections, active, onSelect, onReconnect, onAdd }: Props) {
+export function ConnectionSwitcher({ connections, active, onSelect, onReconnect, onAdd, onEdit, onInvoiceSource }: Props) {
   const { ref, onKeyDown, close } = useDismiss();
   const status = shownStatus(active);
   return (
@@ -73,6 +76,28 @@ export function ConnectionSwitcher({ connections, active, onSelect, onReconnect,
         >
           Add connection…
         </button>
+        {onEdit && (
+          <button
+            type="button"
+            onClick={() => {
+              onEdit(active);
+              close();
+            }}
+          >
+            Edit {active.label}…
+          </button>
+        )}
+        {onInvoiceSource && (
+          <button
+            type="button"
+            onClick={() => {
+              onInvoiceSource();
+              close();
+            }}
+          >
+            Invoice source…
+          </button>
+        )}
       </div>
     </details>
   );

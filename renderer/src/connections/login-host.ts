@@ -58,3 +58,10 @@ export function describeLoginUrl(url: string): string {
     return url;
   }
 }
+
+/** The other way round: which choice of the form a saved login URL is (for editing a connection). */
+export function orgKindOf(url: string): { kind: OrgKind; myDomain: string } {
+  if (url === PRODUCTION_URL) return { kind: 'production', myDomain: '' };
+  if (url === SANDBOX_URL) return { kind: 'sandbox', myDomain: '' };
+  return { kind: 'mydomain', myDomain: url };
+}

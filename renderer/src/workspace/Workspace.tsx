@@ -36,12 +36,14 @@ interface Props {
   onUpdateSettings: (patch: Partial<Settings>) => void;
   onReconnect: () => void;
   onOpenSettings: () => void;
+  /** Dialogs that act on this connection and may start its sync (e.g. the invoice source). */
+  overlay?: (sync: { start: () => void; running: boolean }) => ReactNode;
 }
 
 const defaultSorting: SortingState = [{ id: 'invoiceDate', desc: true }];
 
 /** The screen accountants live in: the invoices of one connection, filtered, totalled, aged, exported. */
-export function Workspace({ connection, info, settings, locale, switcher, notices, onUpdateSettings, onReconnect, onOpenSettings }: Props) {
+export function Workspace({ connection, info, settings, locale, switcher, notices, onUpdateSettings, onReconnect, onOpenSettings, overlay }: Props) {
   const connectionId = connection.id;
   const { list, loading } = useInvoiceList(connectionId);
   const sync = useSync(connectionId);
@@ -207,6 +209,7 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
           <DetailPanel key={`${openRow.id}@${openRow.lastModified ?? ''}`} connectionId={connectionId} cached={openRow} locale={locale} onClose={() => setOpenId(null)} />
         )}
       </div>
+      {overlay?.({ start: sync.start, running: sync.running })}
     </div>
   );
 }

@@ -1,0 +1,125 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { ChannelInput, Connection, SignInMethod } from '../../../electron/contract';
+import { errorOf, unwrap } from '../api/result';
+import { budgetly } from '../bridge';
+import { CLIENT_ID_MISSING, ClientIdField, ClientSecretField, LabelField, LoginHostFields, SignInMethodFields } from './connection-fields';
+import { loginUrlFor, orgKindOf, type OrgKind } from './login-host';
+
+interface Props {
+  connection: Connection;
+  onClose: () => void;
+}
+
+type Patch = ChannelInput<'connections.update'>;
+
+/**
+ * Edits a saved connection with the add form's fields. Only what changed is sent; where and with which
+ * app it signs in can change only while signed out (the core refuses otherwise, and this says so).
+ */
+export function EditConnectionDialog({ connection, onClose }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const formId = useId();
+  const initial = orgKindOf(connection.loginUrl);
+  const [kind, setKind] = useState<OrgKind>(initial.kind);
+  const [myDomain, setMyDomain] = useState(initial.myDomain);
+  const [label, setLabel] = useState(connection.label);
+  const [clientId, setClientId] = useState(connection.clientId);
+  const [clientSecret, setClientSecret] = useState('');
+  const [removeSecret, setRemoveSecret] = useState(false);
+  const [signInMethod, setSignInMethod] = useState<SignInMethod>(connection.signInMethod);
+  const [touched, setTouched] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const locked = connection.status === 'connected';
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const host = loginUrlFor(kind, myDomain);
+  const domainError = kind === 'mydomain' && touched && !host.ok ? host.message : null;
+  const clientIdError = touched && !clientId.trim() ? CLIENT_ID_MISSING : null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (!host.ok || !clientId.trim()) return;
+    const patch: Patch = { id: connection.id };
+    if (label.trim() && label.trim() !== connection.label) patch.label = label.trim();
+    if (signInMethod !== connection.signInMethod) patch.signInMethod = signInMethod;
+    if (!locked) {
+      if (host.url !== connection.loginUrl) patch.loginUrl = host.url;
+      if (clientId.trim() !== connection.clientId) patch.clientId = clientId.trim();
+      if (clientSecret) patch.clientSecret = clientSecret;
+      else if (removeSecret) patch.clientSecret = null;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      if (Object.keys(patch).length > 1) await unwrap(budgetly().connections.update(patch));
+      onClose();
+    } catch (e) {
+      setError(errorOf(e).message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <dialog ref={ref} className="settings edit-connection" aria-labelledby={`${formId}-title`} onClose={onClose} data-testid="edit-connection-dialog">
+      <form className="connection-form" onSubmit={submit} noValidate>
+        <header className="dialog-header">
+          <h2 id={`${formId}-title`}>Edit {connection.label}</h2>
+          <button type="button" onClick={onClose} aria-label="Close without saving">
+            ×
+          </button>
+        </header>
+        <LabelField formId={formId} value={label} onChange={setLabel} />
+        <SignInMethodFields formId={formId} value={signInMethod} onChange={setSignInMethod} />
+        {locked && (
+          <p className="hint" data-testid="edit-connection-locked">
+            You are signed in to this org. To change where or with which app Budgetly signs in, sign out first (disconnect).
+          </p>
+        )}
+        <LoginHostFields
+          formId={formId}
+          kind={kind}
+          onKind={setKind}
+          myDomain={myDomain}
+          onMyDomain={setMyDomain}
+          domainError={domainError}
+          onDomainBlur={() => setTouched(true)}
+          disabled={locked}
+        />
+        <ClientIdField formId={formId} value={clientId} onChange={setClientId} error={clientIdError} disabled={locked} />
+        <ClientSecretField
+          formId={formId}
+          value={clientSecret}
+          onChange={setClientSecret}
+          disabled={locked}
+          help={connection.hasClientSecret ? 'A client secret is saved. Leave this empty to keep it.' : undefined}
+        />
+        {connection.hasClientSecret && !locked && (
+          <label className="check">
+            <input type="checkbox" checked={removeSecret} onChange={(e) => setRemoveSecret(e.target.checked)} disabled={!!clientSecret} />
+            Remove the saved client secret
+          </label>
+        )}
+        {error && (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={saving} data-testid="save-connection">
+            Save
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,122 @@
+import './invoice-source.css';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Connection, FieldMapping } from '../../../electron/contract';
+import { useInvoiceSource } from '../api/use-invoice-source';
+import { MappingEditor } from './MappingEditor';
+import { NoInvoiceObject, ObjectPicker } from './ObjectPicker';
+import { markSourceSeen } from './source-seen';
+import { shapeText } from './source-text';
+
+interface Props {
+  open: boolean;
+  connection: Connection;
+  onClose: () => void;
+  /** Starts a sync of this connection (the workspace's own, so its progress shows). */
+  onSync: () => void;
+  /** A sync is running (it keeps the source it started with): Sync now waits for it. */
+  syncing: boolean;
+}
+
+/** "Invoice source": which object of the org holds the invoices, and which of its fields fill each invoice field. */
+export function InvoiceSourceDialog({ open, connection, onClose, onSync, syncing }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const source = useInvoiceSource(connection.id, open);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      setPicked(null);
+      setSaved(false);
+      dialog.showModal();
+      markSourceSeen(connection.id);
+    }
+    if (!open && dialog.open) dialog.close();
+  }, [open, connection.id]);
+
+  const { objects, mapping } = source;
+  const selected = picked ?? mapping?.object ?? objects?.find((o) => o.recommended)?.name;
+  const selectedObject = objects?.find((o) => o.name === selected);
+  const save = async (object: string, fields?: FieldMapping) => {
+    if (await source.save(object, fields)) setSaved(true);
+  };
+
+  let body;
+  if (source.loading && !objects) {
+    body = <p aria-busy="true">Looking for invoice objects in {connection.label}…</p>;
+  } else if (source.error) {
+    body = (
+      <div className="source-error" role="alert" data-testid="invoice-source-error">
+        <p>Budgetly needs to reach Salesforce to list the invoice objects of {connection.label}.</p>
+        <p className="hint">{source.error.message}</p>
+        <button type="button" onClick={source.reload}>
+          Try again
+        </button>
+      </div>
+    );
+  } else if (objects && objects.length === 0) {
+    body = <NoInvoiceObject />;
+  } else if (objects) {
+    body = (
+      <>
+        <ObjectPicker name={`${id}-object`} objects={objects} selected={selected} current={mapping?.object} onSelect={setPicked} />
+        {selected && selected !== mapping?.object && (
+          <div className="form-actions">
+            <button type="button" className="primary" disabled={source.saving} onClick={() => void save(selected)} data-testid="use-object">
+              Use {selectedObject ? shapeText[selectedObject.shape].title : selected}
+            </button>
+          </div>
+        )}
+        {mapping && mapping.object === selected && (
+          <MappingEditor key={JSON.stringify(mapping.fields)} mapping={mapping} saving={source.saving} onSave={(fields) => void save(mapping.object, fields)} />
+        )}
+      </>
+    );
+  }
+
+  return (
+    <dialog ref={ref} className="settings invoice-source" aria-labelledby={`${id}-title`} onClose={onClose} data-testid="invoice-source-dialog">
+      <header className="dialog-header">
+        <h2 id={`${id}-title`}>Invoice source</h2>
+        <button type="button" onClick={onClose} aria-label="Close invoice source">
+          ×
+        </button>
+      </header>
+      <p className="hint">{connection.label}</p>
+      {body}
+      {source.saveError && (
+        <p role="alert" className="field-error">
+          Not saved: {source.saveError.message}
+        </p>
+      )}
+      {saved && (
+        <div className="banner banner-info source-saved" role="status" data-testid="invoice-source-saved">
+          <span>
+            Saved. The next sync fetches all invoices again with this source.
+            {syncing && ' A sync is running now; sync again once it has finished.'}
+          </span>
+          <button
+            type="button"
+            className="primary"
+            disabled={connection.status !== 'connected' || syncing}
+            data-testid="invoice-source-sync"
+            onClick={() => {
+              onSync();
+              onClose();
+            }}
+          >
+            Sync now
+          </button>
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import type { Connection } from '../../../electron/contract';
+import { useInvoiceSource } from '../api/use-invoice-source';
+import { markSourceSeen, sourceSeen } from './source-seen';
+import { shapeText } from './source-text';
+
+interface Props {
+  connection: Connection;
+  onOpen: () => void;
+}
+
+/**
+ * Offered once per connection when choosing matters: the org has several invoice objects (Budgetly
+ * starts with the recommended one), or none it recognises (then the dialog explains what to ask the admin).
+ */
+export function InvoiceSourceOffer({ connection, onOpen }: Props) {
+  const [dismissed, setDismissed] = useState(() => sourceSeen(connection.id));
+  const source = useInvoiceSource(connection.id, !dismissed && connection.status === 'connected');
+  const { objects, mapping } = source;
+  if (dismissed || !objects || objects.length === 1) return null;
+  const inUse = objects.find((o) => o.name === mapping?.object) ?? objects.find((o) => o.recommended);
+  const dismiss = () => {
+    markSourceSeen(connection.id);
+    setDismissed(true);
+  };
+  const open = () => {
+    dismiss();
+    onOpen();
+  };
+  return (
+    <div className="notice notice-info source-offer" role="status" data-testid="invoice-source-offer">
+      {objects.length === 0 ? (
+        <span>Budgetly found no invoice object in {connection.label}.</span>
+      ) : (
+        <span>
+          {connection.label} keeps invoices in {objects.length} places. Budgetly is showing{' '}
+          <strong>{inUse ? shapeText[inUse.shape].title : 'the recommended one'}</strong>.
+        </span>
+      )}
+      <button type="button" className="primary" onClick={open} data-testid="open-invoice-source">
+        {objects.length === 0 ? 'What to ask your admin' : 'Choose invoice source…'}
+      </button>
+      {objects.length > 0 && (
+        <button type="button" onClick={dismiss}>
+          Keep it
+        </button>
+      )}
+    </div>
+  );
+}

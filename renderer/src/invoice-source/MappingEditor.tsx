@@ -1,0 +1,87 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { FieldMapping, InvoiceFieldKey, Mapping } from '../../../electron/contract';
+import { canonicalFields, compatibleFields } from './source-text';
+
+interface Props {
+  mapping: Mapping;
+  saving: boolean;
+  onSave: (fields: FieldMapping) => void;
+}
+
+function sameFields(a: FieldMapping, b: FieldMapping): boolean {
+  return canonicalFields.every(({ key }) => (a[key] ?? '') === (b[key] ?? ''));
+}
+
+/**
+ * Which Salesforce field fills each invoice field. Each select offers only the fields whose type fits;
+ * the warnings say which fields are left empty (e.g. hidden by field-level security).
+ * Keyed by the saved mapping in its parent, so a save starts it afresh.
+ */
+export function MappingEditor({ mapping, saving, onSave }: Props) {
+  const id = useId();
+  const [draft, setDraft] = useState<FieldMapping>(mapping.fields);
+  const dirty = !sameFields(draft, mapping.fields);
+
+  const change = (key: InvoiceFieldKey, name: string) => {
+    setDraft((current) => {
+      const next = { ...current };
+      if (name) next[key] = name;
+      else delete next[key];
+      return next;
+    });
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSave(draft);
+  };
+
+  return (
+    <form className="mapping-editor" onSubmit={submit} aria-labelledby={`${id}-title`} data-testid="mapping-editor">
+      <h3 id={`${id}-title`}>Fields</h3>
+      <p className="hint">Which field of {mapping.object} Budgetly shows as each invoice field. Only fields of a fitting type are offered.</p>
+      {mapping.warnings.length > 0 && (
+        <div className="mapping-warnings" role="status" data-testid="mapping-warnings">
+          <strong>Needs attention</strong>
+          <ul>
+            {mapping.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="mapping-rows">
+        {canonicalFields.map(({ key, label, hint }) => {
+          const value = draft[key] ?? '';
+          const options = compatibleFields(mapping.available, key, draft[key]);
+          return (
+            <div className="mapping-row" key={key} data-field={key}>
+              <label htmlFor={`${id}-${key}`}>{label}</label>
+              <select id={`${id}-${key}`} value={value} onChange={(e) => change(key, e.target.value)} aria-describedby={hint ? `${id}-${key}-hint` : undefined}>
+                {/* Leaving a field empty lets Budgetly propose one again. */}
+                <option value="">{value ? '— Let Budgetly choose —' : '— Not mapped —'}</option>
+                {options.map((field) => (
+                  <option key={field.name} value={field.name}>
+                    {field.label} ({field.name})
+                  </option>
+                ))}
+              </select>
+              {hint && (
+                <span id={`${id}-${key}-hint`} className="hint">
+                  {hint}
+                </span>
+              )}
+            </div>
+          );
+        })}
+      </div>
+      <div className="form-actions">
+        <button type="button" disabled={!dirty || saving} onClick={() => setDraft(mapping.fields)}>
+          Undo changes
+        </button>
+        <button type="submit" className="primary" disabled={!dirty || saving} data-testid="save-mapping">
+          {saving ? 'Saving…' : 'Save fields'}
+        </button>
+      </div>
+    </form>
+  );
+}
