@@ -1,3 +1,4 @@
+import './edit-connection.css';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ChannelInput, Connection, SignInMethod } from '../../../electron/contract';
 import { errorOf, unwrap } from '../api/result';
@@ -68,7 +69,7 @@ export function EditConnectionDialog({ connection, onClose }: Props) {
 
   return (
     <dialog ref={ref} className="settings edit-connection" aria-labelledby={`${formId}-title`} onClose={onClose} data-testid="edit-connection-dialog">
-      <form className="connection-form" onSubmit={submit} noValidate>
+      <form className="edit-connection-form" onSubmit={submit} noValidate>
         <header className="dialog-header">
           <h2 id={`${formId}-title`}>Edit {connection.label}</h2>
           <button type="button" onClick={onClose} aria-label="Close without saving">
@@ -77,9 +78,10 @@ export function EditConnectionDialog({ connection, onClose }: Props) {
         </header>
         <LabelField formId={formId} value={label} onChange={setLabel} />
         <SignInMethodFields formId={formId} value={signInMethod} onChange={setSignInMethod} />
+        <h3 className="edit-connection-section">Salesforce org and app</h3>
         {locked && (
           <p className="hint" data-testid="edit-connection-locked">
-            You are signed in to this org. To change where or with which app Budgetly signs in, sign out first (disconnect).
+            You are signed in to this org, so these stay as they are. To change them, sign out of the org first (disconnect).
           </p>
         )}
         <LoginHostFields

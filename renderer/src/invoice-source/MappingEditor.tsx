@@ -38,7 +38,9 @@ export function MappingEditor({ mapping, saving, onSave }: Props) {
   return (
     <form className="mapping-editor" onSubmit={submit} aria-labelledby={`${id}-title`} data-testid="mapping-editor">
       <h3 id={`${id}-title`}>Fields</h3>
-      <p className="hint">Which field of {mapping.object} Budgetly shows as each invoice field. Only fields of a fitting type are offered.</p>
+      <p className="hint">
+        For each invoice field, the field of <code>{mapping.object}</code> it comes from. Only fields of a fitting type are offered.
+      </p>
       {mapping.warnings.length > 0 && (
         <div className="mapping-warnings" role="status" data-testid="mapping-warnings">
           <strong>Needs attention</strong>
@@ -56,7 +58,7 @@ export function MappingEditor({ mapping, saving, onSave }: Props) {
           return (
             <div className="mapping-row" key={key} data-field={key}>
               <label htmlFor={`${id}-${key}`}>{label}</label>
-              <select id={`${id}-${key}`} value={value} onChange={(e) => change(key, e.target.value)} aria-describedby={hint ? `${id}-${key}-hint` : undefined}>
+              <select id={`${id}-${key}`} value={value} onChange={(e) => change(key, e.target.value)} aria-describedby={`${id}-${key}-hint`}>
                 {/* Leaving a field empty lets Budgetly propose one again. */}
                 <option value="">{value ? '— Let Budgetly choose —' : '— Not mapped —'}</option>
                 {options.map((field) => (
@@ -65,11 +67,9 @@ export function MappingEditor({ mapping, saving, onSave }: Props) {
                   </option>
                 ))}
               </select>
-              {hint && (
-                <span id={`${id}-${key}-hint`} className="hint">
-                  {hint}
-                </span>
-              )}
+              <span id={`${id}-${key}-hint`} className="hint">
+                {hint}
+              </span>
             </div>
           );
         })}

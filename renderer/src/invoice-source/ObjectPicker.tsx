@@ -26,7 +26,8 @@ export function ObjectPicker({ name, objects, selected, current, onSelect }: Pro
               {object.name === current && <span className="badge badge-muted">In use</span>}
               <span className="hint source-object-name">
                 {' '}
-                {object.label} · <code>{object.name}</code>
+                {object.label !== object.name && `${object.label} · `}
+                <code>{object.name}</code>
               </span>
               <span className="hint source-object-explain">{text.explain}</span>
             </span>

@@ -19,10 +19,10 @@ export const shapeText: Record<InvoiceObject['shape'], { title: string; explain:
 /** The invoice fields Budgetly shows, in the order the mapping editor lists them. */
 export const canonicalFields: readonly { key: InvoiceFieldKey; label: string; hint: string }[] = [
   { key: 'number', label: 'Invoice number', hint: 'The number your customers see.' },
-  { key: 'customer', label: 'Customer', hint: 'The account billed.' },
-  { key: 'invoiceDate', label: 'Invoice date', hint: '' },
+  { key: 'customer', label: 'Customer', hint: 'The account billed; Budgetly shows its name.' },
+  { key: 'invoiceDate', label: 'Invoice date', hint: 'The day the invoice was issued.' },
   { key: 'dueDate', label: 'Due date', hint: 'Used for aging and days overdue.' },
-  { key: 'status', label: 'Status', hint: '' },
+  { key: 'status', label: 'Status', hint: 'e.g. Draft, Posted, Paid.' },
   { key: 'total', label: 'Total', hint: 'The amount invoiced, including tax.' },
   { key: 'balance', label: 'Balance', hint: 'What is still open.' },
   { key: 'currency', label: 'Currency', hint: 'Empty in single-currency orgs: the org’s currency is used.' },
