@@ -1,9 +1,12 @@
 import { flexRender, type Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { InvoiceRow } from '../../../electron/contract';
 import type { ColumnInfo } from '../invoices/columns';
+import { useElementWidthRem } from '../lib/use-element-width';
+import { compactColumnWidths, fitColumns } from './column-fit';
 import { columnWidths, gridMinWidth } from './invoice-columns';
+import { TuckedColumnsNote } from './TuckedColumnsNote';
 
 const ROW_HEIGHT = 34;
 /** Fixed in styles.css (.grid-head); the body starts below it in the same scroll box. */
@@ -21,6 +24,8 @@ interface Props {
   gridRef?: React.Ref<HTMLDivElement>;
   /** Ids of rows a sync just changed: briefly highlighted. */
   highlighted?: ReadonlySet<string>;
+  /** The detail panel shares the window: narrower columns, and the least important ones tucked away if still too wide. */
+  compact?: boolean;
 }
 
 /**
@@ -28,14 +33,20 @@ interface Props {
  * the DOM (each with its `aria-rowindex`). The grid holds focus; the active row is its
  * `aria-activedescendant`. Arrows, Page Up/Down, Home/End move; Enter opens the details.
  */
-export function InvoiceTable({ table, visible, active, openId, onActiveChange, onOpen, empty, gridRef, highlighted }: Props) {
+export function InvoiceTable({ table, visible, active, openId, onActiveChange, onOpen, empty, gridRef, highlighted, compact = false }: Props) {
   const gridId = useId();
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const coreRows = table.getCoreRowModel().rows;
-  const columns = table.getVisibleLeafColumns();
-  const ids = columns.map((c) => c.id as ColumnInfo['id']);
-  const template = ids.map((id) => columnWidths[id]).join(' ');
-  const minWidth = gridMinWidth(ids);
+  const [showAll, setShowAll] = useState(false);
+  const availableRem = useElementWidthRem(scrollRef);
+  const fitting = compact && !showAll && availableRem !== null;
+  const widths = compact ? compactColumnWidths : columnWidths;
+  const chosen = table.getVisibleLeafColumns().map((c) => c.id as ColumnInfo['id']);
+  const { shown: ids, tucked } = fitting ? fitColumns(chosen, widths, availableRem) : { shown: chosen, tucked: [] };
+  const onScreen = new Set<string>(ids);
+  const columns = table.getVisibleLeafColumns().filter((c) => onScreen.has(c.id));
+  const template = ids.map((id) => widths[id]).join(' ');
+  const minWidth = gridMinWidth(ids, widths);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scrollRef.current,
@@ -82,83 +93,88 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
   const headerGroup = table.getHeaderGroups()[0]!;
 
   return (
-    <div className="grid-frame">
-      <div
-        ref={(node) => {
-          scrollRef.current = node;
-          if (typeof gridRef === 'function') gridRef(node);
-          else if (gridRef) (gridRef as React.RefObject<HTMLDivElement | null>).current = node;
-        }}
-        className="grid"
-        role="grid"
-        aria-label="Invoices"
-        aria-rowcount={visible.length + 1}
-        aria-colcount={columns.length}
-        aria-activedescendant={activeRow && virtualizer.getVirtualItems().some((v) => v.index === active) ? rowDomId(activeRow.id) : undefined}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-        data-testid="invoice-grid"
-      >
-        <div role="rowgroup" className="grid-head" style={{ minWidth }}>
-          <div role="row" aria-rowindex={1} className="grid-row" style={{ gridTemplateColumns: template }}>
-            {headerGroup.headers.map((header) => {
-              const info = header.column.columnDef.meta as ColumnInfo;
-              const sorted = header.column.getIsSorted();
-              return (
-                <div
-                  key={header.id}
-                  role="columnheader"
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                  className={info.numeric ? 'num' : undefined}
-                  data-column={header.id}
-                >
-                  <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} title={`Sort by ${info.label}`}>
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                    <span className="sort-mark" aria-hidden="true">
-                      {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                    </span>
-                  </button>
-                </div>
-              );
-            })}
+    <>
+      <div className="grid-frame">
+        <div
+          ref={(node) => {
+            scrollRef.current = node;
+            if (typeof gridRef === 'function') gridRef(node);
+            else if (gridRef) (gridRef as React.RefObject<HTMLDivElement | null>).current = node;
+          }}
+          className="grid"
+          role="grid"
+          aria-label="Invoices"
+          aria-rowcount={visible.length + 1}
+          aria-colcount={columns.length}
+          aria-activedescendant={activeRow && virtualizer.getVirtualItems().some((v) => v.index === active) ? rowDomId(activeRow.id) : undefined}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          data-testid="invoice-grid"
+        >
+          <div role="rowgroup" className="grid-head" style={{ minWidth }}>
+            <div role="row" aria-rowindex={1} className="grid-row" style={{ gridTemplateColumns: template }}>
+              {headerGroup.headers.filter((header) => onScreen.has(header.column.id)).map((header) => {
+                const info = header.column.columnDef.meta as ColumnInfo;
+                const sorted = header.column.getIsSorted();
+                return (
+                  <div
+                    key={header.id}
+                    role="columnheader"
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    className={info.numeric ? 'num' : undefined}
+                    data-column={header.id}
+                  >
+                    <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} title={`Sort by ${info.label}`}>
+                      {flexRender(header.column.columnDef.header, header.getContext())}
+                      <span className="sort-mark" aria-hidden="true">
+                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                      </span>
+                    </button>
+                  </div>
+                );
+              })}
+            </div>
           </div>
+          {visible.length > 0 && (
+            <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const row = coreRows[visible[item.index]!]!;
+                const classes = ['grid-row', item.index === active ? 'active' : '', row.id === openId ? 'open' : '', highlighted?.has(row.id) ? 'changed' : ''].join(' ');
+                return (
+                  <div
+                    key={row.id}
+                    id={rowDomId(row.id)}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    aria-selected={item.index === active}
+                    className={classes}
+                    style={{ gridTemplateColumns: template, transform: `translateY(${item.start - HEAD_HEIGHT}px)`, height: ROW_HEIGHT }}
+                    data-invoice-id={row.id}
+                    onClick={() => {
+                      onActiveChange(item.index);
+                      onOpen(item.index);
+                    }}
+                  >
+                    {row.getVisibleCells().filter((cell) => onScreen.has(cell.column.id)).map((cell) => {
+                      const info = cell.column.columnDef.meta as ColumnInfo;
+                      return (
+                        <div key={cell.id} role="gridcell" className={info.numeric ? 'num' : undefined} data-column={cell.column.id}>
+                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        </div>
+                      );
+                    })}
+                  </div>
+                );
+              })}
+            </div>
+          )}
         </div>
-        {visible.length > 0 && (
-          <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = coreRows[visible[item.index]!]!;
-              const classes = ['grid-row', item.index === active ? 'active' : '', row.id === openId ? 'open' : '', highlighted?.has(row.id) ? 'changed' : ''].join(' ');
-              return (
-                <div
-                  key={row.id}
-                  id={rowDomId(row.id)}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={item.index === active}
-                  className={classes}
-                  style={{ gridTemplateColumns: template, transform: `translateY(${item.start - HEAD_HEIGHT}px)`, height: ROW_HEIGHT }}
-                  data-invoice-id={row.id}
-                  onClick={() => {
-                    onActiveChange(item.index);
-                    onOpen(item.index);
-                  }}
-                >
-                  {row.getVisibleCells().map((cell) => {
-                    const info = cell.column.columnDef.meta as ColumnInfo;
-                    return (
-                      <div key={cell.id} role="gridcell" className={info.numeric ? 'num' : undefined} data-column={cell.column.id}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </div>
-                    );
-                  })}
-                </div>
-              );
-            })}
-          </div>
-        )}
+        {/* Outside the grid (a grid may only hold rows), shown where the rows would be. */}
+        {visible.length === 0 && <div className="grid-empty">{empty}</div>}
       </div>
-      {/* Outside the grid (a grid may only hold rows), shown where the rows would be. */}
-      {visible.length === 0 && <div className="grid-empty">{empty}</div>}
-    </div>
+      {compact && (tucked.length > 0 || showAll) && (
+        <TuckedColumnsNote tucked={tucked.map((id) => (table.getColumn(id)?.columnDef.meta as ColumnInfo).label)} showingAll={showAll} onShowAll={setShowAll} />
+      )}
+    </>
   );
 }

@@ -201,6 +201,7 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
             onOpen={openAt}
             gridRef={gridRef}
             highlighted={recent.highlighted}
+            compact={Boolean(openRow)}
             empty={<EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />}
           />
         </main>

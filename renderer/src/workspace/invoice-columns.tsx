@@ -4,6 +4,7 @@ import { invoiceColumns, type ColumnInfo } from '../invoices/columns';
 import { formatMoney, formatCount } from '../invoices/money';
 import { formatPlainDate } from '../invoices/plain-date';
 import { daysOverdueOfRow } from '../invoices/prepared';
+import { remOf } from './column-fit';
 
 export const columnWidths: Record<ColumnInfo['id'], string> = {
   number: '8.75rem',
@@ -18,9 +19,8 @@ export const columnWidths: Record<ColumnInfo['id'], string> = {
 };
 
 /** The narrowest the grid may get (customer at its minimum), so every row lines up. */
-export function gridMinWidth(ids: readonly ColumnInfo['id'][]): string {
-  const rem = ids.reduce((sum, id) => sum + Number(/([\d.]+)rem/.exec(columnWidths[id])?.[1] ?? 8), 0);
-  return `${rem}rem`;
+export function gridMinWidth(ids: readonly ColumnInfo['id'][], widths: Record<ColumnInfo['id'], string> = columnWidths): string {
+  return `${ids.reduce((sum, id) => sum + remOf(widths[id]), 0)}rem`;
 }
 
 function cellText(id: ColumnInfo['id'], row: InvoiceRow, locale: string | undefined, asOfDay: number): string {

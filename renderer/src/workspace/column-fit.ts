@@ -1,0 +1,41 @@
+import type { ColumnInfo } from '../invoices/columns';
+
+type ColumnId = ColumnInfo['id'];
+
+/** Narrower widths for when the detail panel shares the window: the customer and the amounts give way; numbers and dates still fit (in bold too, as the open row is). */
+export const compactColumnWidths: Record<ColumnId, string> = {
+  number: '8.75rem',
+  customer: 'minmax(8rem, 1fr)',
+  invoiceDate: '8.75rem',
+  dueDate: '8.75rem',
+  status: '6.25rem',
+  total: '8.25rem',
+  balance: '8.25rem',
+  currency: '6.25rem',
+  daysOverdue: '8.5rem',
+};
+
+/**
+ * Least important first: hidden in this order when even the narrow widths do not fit. Amounts keep
+ * their currency symbol, days overdue are in the detail panel; number, customer, due date, total
+ * and balance always stay.
+ */
+const tuckOrder: readonly ColumnId[] = ['daysOverdue', 'currency', 'invoiceDate', 'status'];
+
+/** A track's minimum in rem ("8rem", "minmax(8rem, 1fr)"). */
+export function remOf(width: string): number {
+  return Number(/([\d.]+)rem/.exec(width)?.[1] ?? 8);
+}
+
+/** The columns that fit in `availableRem` (at the given widths) and the ones tucked away, both in display order. */
+export function fitColumns(ids: readonly ColumnId[], widths: Record<ColumnId, string>, availableRem: number): { shown: ColumnId[]; tucked: ColumnId[] } {
+  const tucked = new Set<ColumnId>();
+  let needed = ids.reduce((sum, id) => sum + remOf(widths[id]), 0);
+  for (const id of tuckOrder) {
+    if (needed <= availableRem) break;
+    if (!ids.includes(id)) continue;
+    tucked.add(id);
+    needed -= remOf(widths[id]);
+  }
+  return { shown: ids.filter((id) => !tucked.has(id)), tucked: ids.filter((id) => tucked.has(id)) };
+}
