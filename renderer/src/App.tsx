@@ -134,7 +134,21 @@ export function App() {
       </StatusBar>
       {editing && <EditConnectionDialog key={editing.id} connection={editing} onClose={() => setEditingId(null)} />}
       {settings && (
-        <SettingsDialog open={settingsOpen} settings={settings} secretProtection={info?.secretProtection ?? null} onChange={updateSettings} onClose={() => setSettingsOpen(false)} />
+        <SettingsDialog
+          open={settingsOpen}
+          settings={settings}
+          secretProtection={info?.secretProtection ?? null}
+          onChange={updateSettings}
+          onClose={() => setSettingsOpen(false)}
+          onOpenInvoiceSource={
+            active && !adding
+              ? () => {
+                  setSettingsOpen(false);
+                  setSourceOpen(true);
+                }
+              : undefined
+          }
+        />
       )}
     </div>
   );

@@ -8,6 +8,8 @@ interface Props {
   secretProtection: SecretProtection | null;
   onChange: (patch: Partial<Settings>) => void;
   onClose: () => void;
+  /** Opens the invoice source of the connection on screen (absent when none is). */
+  onOpenInvoiceSource?: () => void;
 }
 
 function Choice<T extends string>({ name, value, current, label, hint, onPick }: { name: string; value: T; current: T; label: string; hint?: string; onPick: (v: T) => void }) {
@@ -23,7 +25,7 @@ function Choice<T extends string>({ name, value, current, label, hint, onPick }:
 }
 
 /** Sign-in method, aging basis and date, weaker storage (with its warning), theme. Saved as they change. */
-export function SettingsDialog({ open, settings, secretProtection, onChange, onClose }: Props) {
+export function SettingsDialog({ open, settings, secretProtection, onChange, onClose, onOpenInvoiceSource }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   useEffect(() => {
@@ -79,6 +81,15 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, onC
         </div>
       </fieldset>
       <SyncIntervalSetting settings={settings} onChange={onChange} />
+      {onOpenInvoiceSource && (
+        <fieldset>
+          <legend>Invoices of this connection</legend>
+          <p className="hint">Which Salesforce object holds your invoices, and which of its fields Budgetly shows.</p>
+          <button type="button" onClick={onOpenInvoiceSource} data-testid="settings-invoice-source">
+            Invoice source…
+          </button>
+        </fieldset>
+      )}
       <fieldset>
         <legend>Theme</legend>
         <Choice name={`${id}-theme`} value="system" current={settings.theme} label="Same as my computer" onPick={(v) => onChange({ theme: v })} />
