@@ -135,7 +135,10 @@ describe('invoice source', () => {
       const before = finishedSyncs();
       await w.page.getByTestId('sync-button').click();
       await poll(finishedSyncs).toBeGreaterThan(before);
-      await openFromMenu('Invoice source…');
+      // Reachable from Settings too.
+      await w.page.getByTestId('open-settings').click();
+      await w.page.getByTestId('settings-invoice-source').click();
+      await poll(() => w.page.getByTestId('settings-dialog').isVisible()).toBe(false);
       const warnings = dialog().getByTestId('mapping-warnings');
       await warnings.waitFor();
       const text = await warnings.textContent();
