@@ -5,6 +5,7 @@ import { errorOf, unwrap } from '../api/result';
 import { budgetly } from '../bridge';
 import { CLIENT_ID_MISSING, ClientIdField, ClientSecretField, LabelField, LoginHostFields, SignInMethodFields } from './connection-fields';
 import { loginUrlFor, orgKindOf, type OrgKind } from './login-host';
+import { SignOutConfirm } from './SignOutConfirm';
 
 interface Props {
   connection: Connection;
@@ -80,9 +81,12 @@ export function EditConnectionDialog({ connection, onClose }: Props) {
         <SignInMethodFields formId={formId} value={signInMethod} onChange={setSignInMethod} />
         <h3 className="edit-connection-section">Salesforce org and app</h3>
         {locked && (
-          <p className="hint" data-testid="edit-connection-locked">
-            You are signed in to this org, so these stay as they are. To change them, sign out of the org first (disconnect).
-          </p>
+          <>
+            <p className="hint" data-testid="edit-connection-locked">
+              You are signed in to this org, so these stay as they are. To change them, sign out of the org first.
+            </p>
+            <SignOutConfirm connection={connection} />
+          </>
         )}
         <LoginHostFields
           formId={formId}
