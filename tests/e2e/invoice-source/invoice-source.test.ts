@@ -177,4 +177,24 @@ describe('invoice source', () => {
     });
     await poll(() => w.page.getByTestId('connection-switcher').locator('.switcher-label').textContent()).toBe('Acme books');
   });
+
+  it('signs out from the edit dialog, then checks and saves a new client id as the add form does', async () => {
+    await openFromMenu('Edit Acme books…');
+    const edit = w.page.getByTestId('edit-connection-dialog');
+    const clientId = edit.getByRole('textbox', { name: 'Client id' });
+    await edit.getByTestId('sign-out').click();
+    await edit.getByTestId('confirm-sign-out').click();
+    await poll(() => clientId.isDisabled()).toBe(false);
+    expect((await connection()).status).toBe('disconnected');
+    await clientId.fill('');
+    await edit.getByTestId('save-connection').click();
+    await poll(() => clientId.getAttribute('aria-invalid')).toBe('true');
+    expect(await edit.textContent()).toContain('Enter the client id');
+    await w.harness.screenshot('invoice-source-edit-connection-signed-out');
+    await expectAccessible(w.page, 'edit connection, signed out, with an error');
+    await clientId.fill('budgetly-other');
+    await edit.getByTestId('save-connection').click();
+    await poll(() => edit.count()).toBe(0);
+    expect((await connection()).clientId).toBe('budgetly-other');
+  });
 });
