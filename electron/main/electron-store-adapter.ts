@@ -7,7 +7,8 @@ import type { KeyValueStore } from '../core/ports';
  * `encryptionKey` option is obfuscation, not security, so it is not used.
  */
 export function createElectronStoreAdapter(options: { name?: string; cwd?: string } = {}): KeyValueStore {
-  const store = new ElectronStore<Record<string, unknown>>({ name: options.name ?? 'budgetly', ...(options.cwd ? { cwd: options.cwd } : {}) });
+  // Owner-only: the file holds the sealed refresh token (conf's default mode 0o666 is world-readable after umask).
+  const store = new ElectronStore<Record<string, unknown>>({ name: options.name ?? 'budgetly', configFileMode: 0o600, ...(options.cwd ? { cwd: options.cwd } : {}) });
   return {
     get: <T>(key: string) => store.get(key) as T | undefined,
     set: (key, value) => store.set(key, value),

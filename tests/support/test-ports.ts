@@ -39,7 +39,7 @@ export class TestSecretBox implements SecretBox {
 
 /** electron-store's own base (`conf`) in a folder of the test's. */
 export function createTestStore(dir: string): KeyValueStore {
-  const conf = new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings', projectName: 'budgetly-test' });
+  const conf = new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings', projectName: 'budgetly-test', configFileMode: 0o600 });
   return {
     get: <T>(key: string) => conf.get(key) as T | undefined,
     set: (key, value) => conf.set(key, value),
