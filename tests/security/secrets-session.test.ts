@@ -117,11 +117,8 @@ describe('owner-only files', () => {
     expect(statSync(join(testCore.dataDir, 'invoices')).mode & 0o777).toBe(0o700);
   });
 
-  // BUG (electron/main/electron-store-adapter.ts, mirrored by tests/support/test-ports.ts createTestStore):
-  // the key-value store holding the sealed refresh token is written with conf's default configFileMode
-  // 0o666 (0644 after the usual umask): any local user can copy the sealed blob (on Linux 'basic_text'
-  // that is as good as the token). Suggested fix: pass `configFileMode: 0o600`.
-  it.fails('the store holding the sealed tokens is 0600', () => {
+  // The store holds the sealed refresh token: not readable by other local users (electron-store-adapter.ts, and its test twin).
+  it('the store holding the sealed tokens is 0600', () => {
     const store = snapshotsBeforeDisconnect.files.find((file) => file.path.endsWith('.json'));
     expect(store, 'the key-value store file').toBeDefined();
     expect(store!.mode).toBe(0o600);
