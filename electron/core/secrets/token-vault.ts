@@ -70,7 +70,11 @@ export class TokenVault {
     try {
       await this.sealed.write(tokensKey(connectionId), tokens);
     } catch (error) {
-      this.sealed.remove(tokensKey(connectionId));
+      try {
+        this.sealed.remove(tokensKey(connectionId));
+      } catch {
+        // The disk refuses writes too (full or read-only): nothing can be removed now; the caller's own write reports it.
+      }
       this.logger.warn('Could not seal the sign-in; it is kept in memory only', { connectionId, error: error instanceof Error ? error.name : 'unknown' });
     }
   }
