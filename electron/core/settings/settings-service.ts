@@ -1,4 +1,4 @@
-import { settingsSchema, type Settings } from '../../contract';
+import { AppError, settingsSchema, type Settings } from '../../contract';
 import type { KeyValueStore } from '../ports';
 
 const KEY = 'settings';
@@ -29,7 +29,11 @@ export class SettingsService {
   update(patch: Partial<Settings>): Settings {
     const previous = this.get();
     const next = settingsSchema.parse({ ...previous, ...patch });
-    this.store.set(KEY, next);
+    try {
+      this.store.set(KEY, next);
+    } catch (error) {
+      throw new AppError('STORAGE', 'Budgetly could not save your settings (the disk may be full or read-only).', { cause: error });
+    }
     for (const listener of this.listeners) listener(next, previous);
     return next;
   }
