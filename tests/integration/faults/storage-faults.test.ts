@@ -127,11 +127,8 @@ describe.skipIf(!canMount)('the disk refuses the settings and the sign-in', () =
     }
   };
 
-  // BUG (electron/core/settings/settings-service.ts): a store write that fails (disk full or read-only)
-  // escapes as a plain error, so the user gets INTERNAL "Something went wrong". Suggested fix: catch it in
-  // update() and throw AppError('STORAGE', 'Budgetly could not save your settings (the disk may be full or
-  // read-only).'), as connection-records.ts does for connections.
-  it.fails('settings: a clear STORAGE error, the previous settings kept, saved once there is room', async () => {
+  // A refused write is STORAGE with a disk message, not INTERNAL (settings-service.ts).
+  it('settings: a clear STORAGE error, the previous settings kept, saved once there is room', async () => {
     await world.expectOk('settings.set', { theme: 'dark' });
     await whileReadOnly(async () => {
       const refused = await world.app.call('settings.set', { theme: 'light' });
@@ -144,11 +141,8 @@ describe.skipIf(!canMount)('the disk refuses the settings and the sign-in', () =
     expect(await world.expectOk('settings.get')).toMatchObject({ theme: 'light' });
   });
 
-  // BUG (electron/core/secrets/token-vault.ts, save()): when sealing to disk fails, the catch block calls
-  // sealed.remove(), which writes to the same refusing disk and throws; the raw error escapes and the user
-  // gets INTERNAL "Something went wrong". Suggested fix: guard that remove() too; the connection records'
-  // own write then reports STORAGE "the disk may be full or read-only".
-  it.fails('signing in again: a clear error, the offline invoices still readable, connects once there is room', async () => {
+  // The vault keeps a sign-in it cannot seal in memory; the connection records' write reports STORAGE.
+  it('signing in again: a clear error, the offline invoices still readable, connects once there is room', async () => {
     const kept = await world.list();
     world.org.control.revokeAllTokens();
     expect((await world.sync()).error?.code).toBe('RECONNECT_REQUIRED');
