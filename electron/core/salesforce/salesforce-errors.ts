@@ -7,7 +7,7 @@ import { AppError } from '../../contract';
  * - AppError → unchanged
  * - INVALID_SESSION_ID / invalid_grant → RECONNECT_REQUIRED
  * - REQUEST_LIMIT_EXCEEDED → SALESFORCE_LIMIT
- * - FetchError, ECONNREFUSED, ECONNRESET, DNS failures, timeouts, HTTP 502/503/504 → NETWORK
+ * - FetchError, ECONNREFUSED, ECONNRESET, DNS failures, timeouts, HTTP 502/503/504, SERVER_UNAVAILABLE → NETWORK
  * - AbortError → CANCELLED
  * - any other Salesforce errorCode → SALESFORCE_ERROR carrying Salesforce's own message
  * - anything else → INTERNAL (no details leak)
@@ -30,6 +30,10 @@ export function toAppError(error: unknown): AppError {
     return new AppError('SALESFORCE_LIMIT', withSalesforceMessage('This org has used up its Salesforce API requests for now. Try again later', info.message), {
       cause: error,
     });
+  }
+  if (code === 'SERVER_UNAVAILABLE') {
+    // Salesforce's REST answer to a 503 (maintenance, overload): passing, like any other 503.
+    return new AppError('NETWORK', 'Salesforce is temporarily unavailable. Try again in a moment.', { cause: error });
   }
   const http = /^ERROR_HTTP_(\d{3})$/.exec(code ?? '');
   if (http) {
