@@ -100,9 +100,8 @@ const rows: Row[] = [
       w.org.control.injectFault({ kind: 'latency', ms: 300, count: 10, pathPrefix: NEXT_PAGES });
       w.onFirstPage(() => w.org.control.deleteInvoices(w.orgIds().slice(0, 25)));
     },
-    // Full: the local org stamps some seeded invoices later today (tests/org/data/invoice-store.ts), which
-    // would make an incremental watermark skip today's new invoices; Salesforce never stamps the future.
-    mode: 'full',
+    // Incremental: the deletions must come back through queryAll's IsDeleted on the next sync.
+    mode: 'incremental',
   },
   {
     name: 'the org goes away mid-sync (and comes back without our session)',
