@@ -1,6 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { deflateRaw, inflateRaw } from 'node:zlib';
+import { createDeflateRaw, inflateRaw } from 'node:zlib';
 import type { InvoiceRow } from '../../contract';
 import type { SecretBox } from '../ports';
 import type { Snapshot } from './snapshot';
@@ -17,7 +19,6 @@ import type { Snapshot } from './snapshot';
  */
 
 // Compression runs on libuv's thread pool: the main process keeps answering IPC meanwhile.
-const deflate = promisify(deflateRaw);
 const inflate = promisify(inflateRaw);
 
 const MAGIC = Buffer.from('BDLYINV1', 'ascii');
@@ -38,22 +39,37 @@ interface Header {
   tag: string;
 }
 
+const ROWS_PER_PIECE = 2000;
+
+/**
+ * The plaintext, exactly `JSON.stringify(payload)`, in pieces of a few thousand rows. Building it
+ * whole (and its UTF-8 copy, and every row as an array) was the peak of a sync: at a million
+ * invoices ~0.9 GB on top of the rows themselves.
+ */
+export function* plaintextPieces(snapshot: Snapshot): Generator<string> {
+  const { object, signature, syncedAt, watermark } = snapshot;
+  const head = JSON.stringify({ format: FORMAT, object, signature, syncedAt, watermark, columns: COLUMNS, rows: [] });
+  yield head.slice(0, -2); // up to and including `"rows":[`
+  const rows = snapshot.rows;
+  for (let start = 0; start < rows.length; start += ROWS_PER_PIECE) {
+    const cells = rows.slice(start, start + ROWS_PER_PIECE).map((row) => COLUMNS.map((column) => row[column]));
+    const text = JSON.stringify(cells);
+    yield `${start > 0 ? ',' : ''}${text.slice(1, -1)}`;
+  }
+  yield ']}';
+}
+
 export async function encodeSnapshot(snapshot: Snapshot, secretBox: SecretBox): Promise<Buffer> {
-  const payload = {
-    format: FORMAT,
-    object: snapshot.object,
-    signature: snapshot.signature,
-    syncedAt: snapshot.syncedAt,
-    watermark: snapshot.watermark,
-    columns: COLUMNS,
-    rows: snapshot.rows.map((row) => COLUMNS.map((column) => row[column])),
-  };
-  const plain = await deflate(Buffer.from(JSON.stringify(payload), 'utf8'), { level: 1 });
   const dataKey = randomBytes(32);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', dataKey, iv);
   cipher.setAAD(MAGIC);
-  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  const body: Buffer[] = [];
+  // Streamed: compressed on libuv's thread pool piece by piece, each compressed chunk encrypted as it comes.
+  await pipeline(Readable.from(plaintextPieces(snapshot)), createDeflateRaw({ level: 1 }), async (compressed: AsyncIterable<Buffer>) => {
+    for await (const chunk of compressed) body.push(cipher.update(chunk));
+  });
+  body.push(cipher.final());
   const sealedKey = await secretBox.seal(dataKey);
   dataKey.fill(0);
   const header: Header = {
@@ -65,7 +81,7 @@ export async function encodeSnapshot(snapshot: Snapshot, secretBox: SecretBox): 
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32BE(headerBytes.length);
-  return Buffer.concat([MAGIC, length, headerBytes, body]);
+  return Buffer.concat([MAGIC, length, headerBytes, ...body]);
 }
 
 export async function decodeSnapshot(file: Buffer, secretBox: SecretBox): Promise<Snapshot> {
@@ -116,7 +132,9 @@ function toSnapshot(payload: unknown): Snapshot {
     if (!Array.isArray(cells) || cells.length !== COLUMNS.length || typeof cells[0] !== 'string') {
       throw new UnreadableCacheError('a row has an unexpected shape');
     }
-    return Object.fromEntries(COLUMNS.map((column, index) => [column, cells[index]])) as InvoiceRow;
+    // A literal in COLUMNS' order (one hidden class; Object.fromEntries per row cost ~0.3 s at 100k).
+    const [id, number, customer, invoiceDate, dueDate, status, total, balance, currency, lastModified] = cells as unknown[];
+    return { id, number, customer, invoiceDate, dueDate, status, total, balance, currency, lastModified } as InvoiceRow;
   });
   return { object: value.object, signature: value.signature, syncedAt: value.syncedAt, watermark: value.watermark, rows };
 }
