@@ -4,17 +4,48 @@ import type { QueryPlan } from './soql';
 export type SalesforceRecord = Record<string, unknown> & { Id?: unknown };
 
 /** Reads `A.B` paths of a query record (a null lookup gives null). */
+const pathParts = new Map<string, string[]>();
+
 export function readPath(record: Record<string, unknown>, path: string): unknown {
+  // Split once per path, not once per record and field (a few distinct paths per org).
+  let parts = pathParts.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    if (pathParts.size < 1000) pathParts.set(path, parts);
+  }
   let current: unknown = record;
-  for (const part of path.split('.')) {
+  for (const part of parts) {
     if (current === null || typeof current !== 'object') return null;
     current = (current as Record<string, unknown>)[part];
   }
   return current ?? null;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const SALESFORCE_UTC = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}\+0000$/;
+
+/**
+ * Salesforce's own UTC form (2026-11-29T12:00:00.000+0000) with a real calendar day is already the
+ * ISO instant but for the zone: rewrite it instead of parsing and printing a Date (two per record
+ * in a sync, ~10% of a 100k-row sync's CPU). Anything else goes the general way.
+ */
+function fastInstant(value: string): string | null {
+  const match = SALESFORCE_UTC.exec(value);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (month < 1 || month > 12 || day < 1 || day > (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]!)) return null;
+  return `${value.slice(0, 23)}Z`;
+}
+
 /** Salesforce datetimes look like 2026-11-29T12:00:00.000+0000; the app keeps ISO instants. */
 export function toInstant(value: unknown): string | null {
+  if (typeof value === 'string') {
+    const fast = fastInstant(value);
+    if (fast) return fast;
+  }
   if (typeof value !== 'string' && typeof value !== 'number') return null;
   const ms = typeof value === 'number' ? value : Date.parse(value);
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
