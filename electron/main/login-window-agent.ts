@@ -2,6 +2,7 @@ import { BrowserWindow, session as electronSession, type BrowserWindowConstructo
 import { AppError } from '../contract';
 import { classifyLoginNavigation, loginPartition } from '../core/auth/login-window-policy';
 import type { LoginAgent, LoginRequest } from '../core/ports';
+import { denyAllPermissions } from './security';
 
 export interface LoginWindowAgentOptions {
   /** The app window the login window belongs to (shown on top of it). */
@@ -47,7 +48,7 @@ export class LoginWindowAgent implements LoginAgent {
       signal.addEventListener('abort', onAbort, { once: true });
       window.on('closed', () => finish(() => reject(new AppError('CANCELLED', 'Sign-in cancelled: the login window was closed.'))));
 
-      session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+      denyAllPermissions(session);
       session.webRequest.onBeforeRequest({ urls: [redirectFilter(redirectUri)] }, (details, callback) => {
         const decision = classifyLoginNavigation(details.url, redirectUri, allowed);
         callback({ cancel: decision.kind === 'redirect' });

@@ -6,7 +6,7 @@ export function denyAllPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
-  session.on('will-download', (event) => event.preventDefault());
+  if (!session.listeners('will-download').length) session.on('will-download', (event) => event.preventDefault());
 }
 
 /**
