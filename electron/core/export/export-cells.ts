@@ -30,6 +30,18 @@ export const COLUMN_LABELS: Record<ExportColumn, string> = {
 
 const DAY_MS = 86_400_000;
 
+let lastAsOf: string | null = null;
+let lastAsOfDay = 0;
+
+/** The as-of date is the same for every row of an export: parse it once. */
+function asOfDayNumber(asOf: string): number {
+  if (asOf !== lastAsOf) {
+    lastAsOfDay = dayNumber(asOf);
+    lastAsOf = asOf;
+  }
+  return lastAsOfDay;
+}
+
 function dayNumber(isoDate: string): number {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
@@ -44,13 +56,16 @@ function dayNumber(isoDate: string): number {
  */
 export function daysOverdue(row: Pick<InvoiceRow, 'balance' | 'dueDate'>, asOf: string): number {
   if (row.balance === null || !(row.balance > 0) || !row.dueDate) return 0;
-  return Math.max(0, dayNumber(asOf) - dayNumber(row.dueDate));
+  return Math.max(0, asOfDayNumber(asOf) - dayNumber(row.dueDate));
 }
 
+// Module-level helpers (not closures made per cell: an export asks for a million cells).
+const EMPTY: Cell = Object.freeze({ kind: 'empty' });
+const text = (value: string | null): Cell => (value === null || value === '' ? EMPTY : { kind: 'text', value });
+const moneyOf = (value: number | null, currency: string): Cell => (value === null ? EMPTY : { kind: 'money', value, currency });
+const date = (value: string | null): Cell => (value ? { kind: 'date', value } : EMPTY);
+
 export function toCell(row: InvoiceRow, column: ExportColumn, asOf: string): Cell {
-  const text = (value: string | null): Cell => (value === null || value === '' ? { kind: 'empty' } : { kind: 'text', value });
-  const money = (value: number | null): Cell => (value === null ? { kind: 'empty' } : { kind: 'money', value, currency: row.currency });
-  const date = (value: string | null): Cell => (value ? { kind: 'date', value } : { kind: 'empty' });
   switch (column) {
     case 'number':
       return text(row.number);
@@ -65,9 +80,9 @@ export function toCell(row: InvoiceRow, column: ExportColumn, asOf: string): Cel
     case 'dueDate':
       return date(row.dueDate);
     case 'total':
-      return money(row.total);
+      return moneyOf(row.total, row.currency);
     case 'balance':
-      return money(row.balance);
+      return moneyOf(row.balance, row.currency);
     case 'lastModified':
       return row.lastModified ? { kind: 'instant', value: row.lastModified } : { kind: 'empty' };
     case 'daysOverdue':
