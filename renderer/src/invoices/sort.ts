@@ -10,6 +10,92 @@ export interface SortSpec {
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /**
+ * Sorting compares numbers only. Text columns are turned into ranks once per data set: their few
+ * distinct values are sorted with the collator and each row gets its value's rank (values the
+ * collator finds equal share one). The tie-break (invoice number, then id) is one rank per row,
+ * also computed once. Comparing 100,000 rows with Intl.Collator at every click cost
+ * ~1.7 M collator calls per sort; now a sort is typed-array compares.
+ */
+const ranks = new WeakMap<PreparedInvoices, Map<string, Float64Array | Uint32Array>>();
+
+function memo<T extends Float64Array | Uint32Array>(prepared: PreparedInvoices, key: string, build: () => T): T {
+  let cache = ranks.get(prepared);
+  if (!cache) ranks.set(prepared, (cache = new Map()));
+  let value = cache.get(key) as T | undefined;
+  if (!value) cache.set(key, (value = build()));
+  return value;
+}
+
+const byId = (rows: PreparedInvoices['rows']) => (a: number, b: number) => (rows[a]!.id < rows[b]!.id ? -1 : rows[a]!.id > rows[b]!.id ? 1 : 0);
+
+/**
+ * The invoice number as a sort key (numbers the collator finds equal share one) and each row's
+ * place in the tie-break order (that key, then id). Fast path for the usual shape (one shared
+ * prefix without digits, then up to 15 digits): the collator orders those by the digits' value.
+ */
+function numberKeys(prepared: PreparedInvoices): { key: Float64Array; tie: Uint32Array } {
+  const key = memo(prepared, 'numberKey', () => {
+    const rows = prepared.rows;
+    const n = rows.length;
+    const value = new Float64Array(n);
+    const prefix = n > 0 ? /^(\D*)\d{1,15}$/.exec(rows[0]!.number)?.[1] : undefined;
+    let fast = prefix !== undefined;
+    for (let i = 0; fast && i < n; i++) {
+      const number = rows[i]!.number;
+      const digits = number.slice(prefix!.length);
+      if (!number.startsWith(prefix!) || !/^\d{1,15}$/.test(digits)) fast = false;
+      else value[i] = Number(digits);
+    }
+    if (fast) return value;
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => collator.compare(rows[a]!.number, rows[b]!.number));
+    let rank = 0;
+    for (let k = 0; k < n; k++) {
+      if (k > 0 && collator.compare(rows[order[k - 1]!]!.number, rows[order[k]!]!.number) !== 0) rank++;
+      value[order[k]!] = rank;
+    }
+    return value;
+  });
+  const tie = memo(prepared, 'tie', () => {
+    const n = key.length;
+    const id = byId(prepared.rows);
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => key[a]! - key[b]! || id(a, b));
+    const rank = new Uint32Array(n);
+    for (let k = 0; k < n; k++) rank[order[k]!] = k;
+    return rank;
+  });
+  return { key, tie };
+}
+
+/** Per row: the rank of its text value among the distinct values (NaN when empty: sorts last). */
+function textRank(prepared: PreparedInvoices, column: 'customer' | 'status' | 'currency'): Float64Array {
+  return memo(prepared, column, () => {
+    const rows = prepared.rows;
+    const text = (i: number) => (column === 'currency' ? rows[i]!.currency : rows[i]![column] || null);
+    const distinct = new Map<string, number>();
+    for (let i = 0; i < rows.length; i++) {
+      const value = text(i);
+      if (value !== null) distinct.set(value, 0);
+    }
+    const sorted = [...distinct.keys()].sort(collator.compare);
+    let rank = 0;
+    sorted.forEach((value, k) => {
+      if (k > 0 && collator.compare(sorted[k - 1]!, value) !== 0) rank++;
+      distinct.set(value, rank);
+    });
+    const key = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const value = text(i);
+      key[i] = value === null ? Number.NaN : distinct.get(value)!;
+    }
+    return key;
+  });
+}
+
+/**
  * The whole set in display order for one column and direction. Empty values always go last;
  * ties are broken by invoice number, then id, so the order is the same every time.
  * Computed once per (data, column, direction, as-of day); the visible rows are then one pass
@@ -19,31 +105,22 @@ export function sortedOrder(prepared: PreparedInvoices, spec: SortSpec | null, a
   const n = prepared.rows.length;
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  const rows = prepared.rows;
-  const tie = (a: number, b: number) => collator.compare(rows[a]!.number, rows[b]!.number) || (rows[a]!.id < rows[b]!.id ? -1 : rows[a]!.id > rows[b]!.id ? 1 : 0);
-  if (!spec) return order.sort(tie);
+  const numbers = numberKeys(prepared);
+  const tie = numbers.tie;
+  if (!spec) return order.sort((a, b) => tie[a]! - tie[b]!);
   const sign = spec.desc ? -1 : 1;
-  const numeric = numericKey(prepared, spec.column, asOfDay);
-  if (numeric) {
-    return order.sort((a, b) => {
-      const x = numeric[a]!;
-      const y = numeric[b]!;
-      const xn = Number.isNaN(x);
-      const yn = Number.isNaN(y);
-      if (xn || yn) return xn === yn ? tie(a, b) : xn ? 1 : -1;
-      return x === y ? tie(a, b) : (x < y ? -1 : 1) * sign;
-    });
-  }
-  const text = textKey(prepared, spec.column);
+  const key = spec.column === 'number' ? numbers.key : sortKey(prepared, spec.column, asOfDay);
   return order.sort((a, b) => {
-    const x = text(a);
-    const y = text(b);
-    if (x === null || y === null) return x === y ? tie(a, b) : x === null ? 1 : -1;
-    return collator.compare(x, y) * sign || tie(a, b);
+    const x = key[a]!;
+    const y = key[b]!;
+    const xn = x !== x;
+    const yn = y !== y;
+    if (xn || yn) return xn === yn ? tie[a]! - tie[b]! : xn ? 1 : -1;
+    return x === y ? tie[a]! - tie[b]! : (x < y ? -1 : 1) * sign;
   });
 }
 
-function numericKey(prepared: PreparedInvoices, column: SortColumn, asOfDay: number): Float64Array | null {
+function sortKey(prepared: PreparedInvoices, column: Exclude<SortColumn, 'number'>, asOfDay: number): Float64Array {
   const n = prepared.rows.length;
   switch (column) {
     case 'invoiceDate':
@@ -51,32 +128,19 @@ function numericKey(prepared: PreparedInvoices, column: SortColumn, asOfDay: num
     case 'dueDate':
       return prepared.dueDay;
     case 'total':
-    case 'balance': {
-      const key = new Float64Array(n);
-      for (let i = 0; i < n; i++) key[i] = prepared.rows[i]![column] ?? Number.NaN;
-      return key;
-    }
+    case 'balance':
+      return memo(prepared, column, () => {
+        const key = new Float64Array(n);
+        for (let i = 0; i < n; i++) key[i] = prepared.rows[i]![column] ?? Number.NaN;
+        return key;
+      });
     case 'daysOverdue': {
       const key = new Float64Array(n);
       for (let i = 0; i < n; i++) key[i] = daysOverdueAt(prepared, i, asOfDay);
       return key;
     }
     default:
-      return null;
-  }
-}
-
-function textKey(prepared: PreparedInvoices, column: SortColumn): (i: number) => string | null {
-  const rows = prepared.rows;
-  switch (column) {
-    case 'customer':
-      return (i) => rows[i]!.customer || null;
-    case 'status':
-      return (i) => rows[i]!.status || null;
-    case 'currency':
-      return (i) => rows[i]!.currency;
-    default:
-      return (i) => rows[i]!.number;
+      return textRank(prepared, column);
   }
 }
 
@@ -90,5 +154,15 @@ export function visibleIndexes(order: Uint32Array, mask: Uint8Array): Uint32Arra
     const i = order[k]!;
     if (mask[i]) out[j++] = i;
   }
+  return out;
+}
+
+/** The rows a mask keeps, in data order (for totals and aging, which do not depend on the order). */
+export function maskIndexes(mask: Uint8Array): Uint32Array {
+  let count = 0;
+  for (let i = 0; i < mask.length; i++) count += mask[i]!;
+  const out = new Uint32Array(count);
+  let j = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) out[j++] = i;
   return out;
 }
