@@ -4,7 +4,7 @@ import { computeAging, type AgingBasis } from '../invoices/aging';
 import { filterMask, type InvoiceFilters } from '../invoices/filters';
 import { dayNumber } from '../invoices/plain-date';
 import { prepareInvoices } from '../invoices/prepared';
-import { sortedOrder, visibleIndexes, type SortSpec } from '../invoices/sort';
+import { maskIndexes, sortedOrder, visibleIndexes, type SortSpec } from '../invoices/sort';
 import { computeTotals } from '../invoices/totals';
 
 const EMPTY: InvoiceRow[] = [];
@@ -25,12 +25,14 @@ export function useInvoiceView(rows: InvoiceRow[] | undefined, filters: InvoiceF
   const context = useMemo(() => ({ asOfDay, agingBasis: basis }), [asOfDay, basis]);
   const mask = useMemo(() => filterMask(prepared, effective, context), [prepared, effective, context]);
   const visible = useMemo(() => visibleIndexes(order, mask), [order, mask]);
-  const totals = useMemo(() => computeTotals(prepared, visible), [prepared, visible]);
+  // Totals and aging depend on which rows are shown, not on their order: a sort click does not redo them.
+  const members = useMemo(() => maskIndexes(mask), [mask]);
+  const totals = useMemo(() => computeTotals(prepared, members), [prepared, members]);
   // The chart shows the filtered set before its own bucket filter, so the other bars stay visible.
   const agingSet = useMemo(() => {
-    if (!effective.aging) return visible;
-    return visibleIndexes(order, filterMask(prepared, { ...effective, aging: null }, context));
-  }, [effective, visible, order, prepared, context]);
+    if (!effective.aging) return members;
+    return maskIndexes(filterMask(prepared, { ...effective, aging: null }, context));
+  }, [effective, members, prepared, context]);
   const aging = useMemo(() => computeAging(prepared, agingSet, asOfDay, basis), [prepared, agingSet, asOfDay, basis]);
   return { prepared, visible, totals, aging, asOfDay, searchPending: deferred !== filters };
 }
