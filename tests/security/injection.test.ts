@@ -9,7 +9,7 @@ import { COLUMN_LABELS } from '../../electron/core/export/export-cells';
 import { exportInvoices } from '../../electron/core/export/export-invoices';
 import { assertIdentifier, assertRecordId, byIdQuery, soqlString } from '../../electron/core/invoices/soql';
 import { RecordingEvents, ScriptedSaveDialog, tempDir } from '../support/test-ports';
-import { parseCsv } from './support/csv';
+import { parseCsv } from '../support/csv';
 
 /**
  * Injection through data: user text into SOQL, and record text into spreadsheets.

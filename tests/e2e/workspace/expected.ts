@@ -135,36 +135,3 @@ export function expectedSort(rows: OrgInvoice[], key: SortKey, desc: boolean, as
     return c === 0 ? tie(a, b) : desc ? -c : c;
   });
 }
-
-/** A tiny RFC 4180 reader (quotes, doubled quotes, CRLF), enough for the app's exports. */
-export function parseCsv(content: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < content.length; i++) {
-    const ch = content[i]!;
-    if (quoted) {
-      if (ch === '"' && content[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && content[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}

@@ -5,40 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportColumn, InvoiceRow } from '../../../electron/contract';
 import { exportInvoices } from '../../../electron/core/export/export-invoices';
 import { RecordingEvents, ScriptedSaveDialog, tempDir } from '../../support/test-ports';
+import { parseCsv } from '../../support/csv';
 
-/** A minimal RFC 4180 reader (quoted fields, doubled quotes, CRLF), enough to read our own files back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endCell();
-    else if (c === '\r' && text[i + 1] === '\n') {
-      endCell();
-      rows.push(row);
-      row = [];
-      i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) {
-    endCell();
-    rows.push(row);
-  }
-  return rows;
-}
 
 const currencies = ['USD', 'EUR', 'GBP', 'JPY'];
 const rows: InvoiceRow[] = Array.from({ length: 3000 }, (_, i) => ({
@@ -81,7 +49,7 @@ describe('export files', () => {
     expect(saveDialog.asked).toEqual([`invoices-${asOf}.csv`]);
     const text = readFileSync(path, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const [header, ...body] = parseCsv(text.slice(1));
+    const [header, ...body] = parseCsv(text);
     expect(header).toEqual(['Number', 'Customer', 'Invoice date', 'Due date', 'Status', 'Total', 'Balance', 'Currency', 'Days overdue']);
     expect(body).toHaveLength(expected.length);
     body.forEach((cells, index) => {
