@@ -1,24 +1,11 @@
 import { z } from 'zod';
-import { AppError, appErrorSchema, connectionStatusSchema, signInMethodSchema } from '../../contract';
+import { AppError, connectionSchema } from '../../contract';
 import type { KeyValueStore } from '../ports';
 
 /** What is kept about a connection besides its secrets (those live in the token vault). */
-export const connectionRecordSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  loginUrl: z.string(),
-  clientId: z.string(),
-  hasClientSecret: z.boolean(),
-  signInMethod: signInMethodSchema,
-  status: connectionStatusSchema,
-  username: z.string().optional(),
-  displayName: z.string().optional(),
-  orgId: z.string().optional(),
-  userId: z.string().optional(),
-  instanceUrl: z.string().optional(),
-  lastSyncAt: z.string().optional(),
-  lastError: appErrorSchema.optional(),
-});
+export const connectionRecordSchema = connectionSchema
+  .omit({ sessionOnly: true })
+  .extend({ id: z.string(), userId: z.string().optional() });
 export type ConnectionRecord = z.infer<typeof connectionRecordSchema>;
 
 const KEY = 'connections';
