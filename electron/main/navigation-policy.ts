@@ -14,11 +14,5 @@ export function isAppUrl(value: string): boolean {
   }
 }
 
-export function isExternalLinkAllowed(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
-}
+/** Links the user clicks go to the OS browser only when https (one rule, shared with the core). */
+export { isSafeExternalUrl } from '../core/app/app-handlers';

@@ -1,5 +1,5 @@
 import type { Session, WebContents } from 'electron';
-import { isAppUrl, isExternalLinkAllowed } from './navigation-policy';
+import { isAppUrl, isSafeExternalUrl } from './navigation-policy';
 
 /** Denies every permission request and check (camera, notifications, geolocation …). */
 export function denyAllPermissions(session: Session): void {
@@ -22,7 +22,7 @@ export function lockDownAppContents(contents: WebContents, openExternal: (url: s
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalLinkAllowed(url)) openExternal(url);
+    if (isSafeExternalUrl(url)) openExternal(url);
     return { action: 'deny' };
   });
 }

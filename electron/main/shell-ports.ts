@@ -1,12 +1,12 @@
 import { dialog, shell, type BrowserWindow } from 'electron';
 import type { Logger, SaveDialog, Shell } from '../core/ports';
 import { redactTokens } from '../core/salesforce/salesforce-errors';
-import { isExternalLinkAllowed } from './navigation-policy';
+import { isSafeExternalUrl } from './navigation-policy';
 
 /** The OS browser, for https links only. */
 export const osShell: Shell = {
   async openExternal(url) {
-    if (!isExternalLinkAllowed(url) && !isLoopbackHttp(url)) throw new Error('Refused to open a non-https link');
+    if (!isSafeExternalUrl(url) && !isLoopbackHttp(url)) throw new Error('Refused to open a non-https link');
     await shell.openExternal(url);
   },
 };

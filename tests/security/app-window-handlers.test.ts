@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, isExternalLinkAllowed } from '../../electron/main/navigation-policy';
+import { isAppUrl, isSafeExternalUrl } from '../../electron/main/navigation-policy';
 import { denyAllPermissions, lockDownAppContents } from '../../electron/main/security';
 import { mainWindowOptions } from '../../electron/main/window-options';
 
@@ -72,7 +72,7 @@ describe('the app window (lockDownAppContents)', () => {
       fc.property(fc.webUrl({ validSchemes: ['http', 'https', 'ftp', 'file', 'app', 'ws', 'data'], withQueryParameters: true }), (url) => {
         const parsed = new URL(url);
         expect(isAppUrl(url)).toBe(parsed.protocol === 'app:' && parsed.host === 'budgetly');
-        if (isExternalLinkAllowed(url)) expect(parsed.protocol).toBe('https:');
+        if (isSafeExternalUrl(url)) expect(parsed.protocol).toBe('https:');
       }),
       { numRuns: 2_000 },
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, isExternalLinkAllowed } from '../../../electron/main/navigation-policy';
+import { isAppUrl, isSafeExternalUrl } from '../../../electron/main/navigation-policy';
 import { mainWindowOptions } from '../../../electron/main/window-options';
 import { restoreWindowState } from '../../../electron/main/window-state';
 
@@ -28,9 +28,9 @@ describe('navigation policy', () => {
     expect(isAppUrl('app://budgetly/index.html')).toBe(true);
     expect(isAppUrl('app://evil/index.html')).toBe(false);
     expect(isAppUrl('https://budgetly.example')).toBe(false);
-    expect(isExternalLinkAllowed('https://acme.my.salesforce.com/lightning/r/Invoice/3tt/view')).toBe(true);
+    expect(isSafeExternalUrl('https://acme.my.salesforce.com/lightning/r/Invoice/3tt/view')).toBe(true);
     for (const url of ['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@example.com']) {
-      expect(isExternalLinkAllowed(url)).toBe(false);
+      expect(isSafeExternalUrl(url)).toBe(false);
     }
   });
 });
