@@ -11,10 +11,19 @@ import type { Clock, EventSink, KeyValueStore, Logger, SaveDialog, SecretBox, Sh
  * a controllable clock. Used by integration and e2e tests in place of Electron.
  */
 
-/** AES-256-GCM with a per-test key; `protection` can be set to model each OS state. */
+/**
+ * AES-256-GCM; `protection` can be set to model each OS state. The key is random per box unless
+ * given, so two processes (or two app starts) can share one, as safeStorage does for a user.
+ */
 export class TestSecretBox implements SecretBox {
-  private readonly key = randomBytes(32);
-  constructor(public level: SecretProtection = 'os') {}
+  constructor(
+    public level: SecretProtection = 'os',
+    private readonly key: Buffer = randomBytes(32),
+  ) {}
+
+  get keyHex(): string {
+    return this.key.toString('hex');
+  }
 
   protection(): SecretProtection {
     return this.level;

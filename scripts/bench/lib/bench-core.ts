@@ -1,32 +1,8 @@
-import { createCipheriv, createDecipheriv } from 'node:crypto';
 import type { Connection, Result } from '../../../electron/contract';
 import { createCore, type Core } from '../../../electron/core/create-core';
-import { systemClock, type SecretBox } from '../../../electron/core/ports';
-import { MemoryLogger, RecordingEvents, RecordingShell, ScriptedSaveDialog, createTestStore } from '../../../tests/support/test-ports';
+import { systemClock } from '../../../electron/core/ports';
+import { MemoryLogger, RecordingEvents, RecordingShell, ScriptedSaveDialog, createTestStore, TestSecretBox } from '../../../tests/support/test-ports';
 import { HttpLoginAgent } from './http-login-agent';
-
-/** AES-256-GCM with a key the runner hands to every worker, so a data folder opens in any of them (as safeStorage would). */
-export class BenchSecretBox implements SecretBox {
-  private readonly key: Buffer;
-  constructor(keyHex: string) {
-    this.key = Buffer.from(keyHex, 'hex');
-  }
-  protection() {
-    return 'os' as const;
-  }
-  async seal(plain: Uint8Array): Promise<Uint8Array> {
-    const iv = Buffer.from(crypto.getRandomValues(new Uint8Array(12)));
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
-  }
-  async open(sealed: Uint8Array): Promise<Uint8Array> {
-    const buffer = Buffer.from(sealed);
-    const decipher = createDecipheriv('aes-256-gcm', this.key, buffer.subarray(0, 12));
-    decipher.setAuthTag(buffer.subarray(12, 28));
-    return Buffer.concat([decipher.update(buffer.subarray(28)), decipher.final()]);
-  }
-}
 
 export interface BenchCore {
   core: Core;
@@ -46,7 +22,7 @@ export function createBenchCore(options: { dataDir: string; keyHex: string; orgU
     identity: { version: '0.0.0-bench', platform: process.platform, demo: null },
     rendererUrl,
     dataDir: options.dataDir,
-    secretBox: new BenchSecretBox(options.keyHex),
+    secretBox: new TestSecretBox('os', Buffer.from(options.keyHex, 'hex')),
     store: createTestStore(options.dataDir),
     loginAgents: { window: agent, browser: agent },
     clock: systemClock,

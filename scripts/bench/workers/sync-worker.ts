@@ -6,9 +6,10 @@ import { loginToOrg } from '../../../tests/integration/invoices/support/org-logi
 import type { RunningOrg } from '../../../tests/org';
 import { encodeSnapshot } from '../../../electron/core/invoices/cache-format';
 import { writeBytesAtomically } from '../../../electron/core/invoices/atomic-file';
-import { BenchSecretBox, createBenchCore, connectBenchCore } from '../lib/bench-core';
+import { createBenchCore, connectBenchCore } from '../lib/bench-core';
 import { peakRssMiB, resetPeak } from '../lib/peak-memory';
 import { runWorker, workerInput } from '../lib/worker-io';
+import { TestSecretBox } from '../../../tests/support/test-ports';
 
 /**
  * Full / incremental sync through the app's real core, and the plain-fetch baseline.
@@ -82,7 +83,7 @@ async function appSync(): Promise<Record<string, unknown>> {
     const cacheStarted = performance.now();
     const bytes = await encodeSnapshot(
       { object: after.object ?? 'Invoice', signature: 'bench', syncedAt: after.syncedAt ?? '', watermark: 0, rows: after.invoices },
-      new BenchSecretBox(input.keyHex),
+      new TestSecretBox('os', Buffer.from(input.keyHex, 'hex')),
     );
     await writeBytesAtomically(join(dataDir, 'bench-rewrite.cache'), bytes);
     const cacheRewriteMs = performance.now() - cacheStarted;

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvoiceCacheStore } from '../../../electron/core/invoices/cache-store';
 import { startOrg, type RunningOrg } from '../../org';
-import { MemoryLogger, tempDir } from '../../support/test-ports';
-import { FixedKeySecretBox } from './support/fixed-key-box';
+import { MemoryLogger, tempDir, TestSecretBox } from '../../support/test-ports';
 import { CONNECTION_ID, startHarness, type Harness } from './support/invoice-harness';
 import { loginToOrg, type OrgTokens } from './support/org-login';
 
@@ -17,7 +16,7 @@ describe('the encrypted offline copy', () => {
   let harness: Harness;
   let tokens: OrgTokens;
   const temp = tempDir();
-  const box = new FixedKeySecretBox();
+  const box = new TestSecretBox();
   const cacheFile = () => join(temp.dir, 'invoices', readdirSync(join(temp.dir, 'invoices')).find((name) => name.endsWith('.cache'))!);
   const list = async (h: Harness) => (await h.call('invoices.list', { connectionId })).value as ListValue;
   /** The app started again on the same data folder (same OS key), nothing in memory. */
@@ -87,7 +86,7 @@ describe('the encrypted offline copy', () => {
   });
 
   it('a cache sealed with another key (other user, other machine) counts as unreadable', async () => {
-    const stranger = await startHarness(org, temp.dir, { tokens, secretBox: new FixedKeySecretBox() });
+    const stranger = await startHarness(org, temp.dir, { tokens, secretBox: new TestSecretBox() });
     const result = await list(stranger);
     expect(result.invoices).toEqual([]);
     expect(result.warnings.join(' ')).toMatch(/could not be opened/);
@@ -133,7 +132,7 @@ describe('the encrypted offline copy', () => {
 
   it('without OS encryption nothing is written to disk: invoices stay in memory, and the user is told', async () => {
     const dir = tempDir();
-    const weak = await startHarness(org, dir.dir, { tokens, secretBox: new FixedKeySecretBox(undefined, 'basic_text') });
+    const weak = await startHarness(org, dir.dir, { tokens, secretBox: new TestSecretBox('basic_text') });
     try {
       expect((await weak.call('invoices.sync', { connectionId })).ok).toBe(true);
       const result = await list(weak);

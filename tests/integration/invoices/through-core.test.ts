@@ -6,9 +6,8 @@ import { startOrg, type RunningOrg } from '../../org';
 import { launchChromium } from '../../support/chromium';
 import { connectTestCore } from '../../support/connect';
 import { PlaywrightLoginAgent } from '../../support/playwright-login-agent';
-import { tempDir } from '../../support/test-ports';
+import { tempDir, TestSecretBox } from '../../support/test-ports';
 import { startAppInstance, type AppInstance } from './support/app-instance';
-import { FixedKeySecretBox } from './support/fixed-key-box';
 import { TEST_RENDERER_URL } from '../../support/test-core';
 
 /** The whole core (connections + invoices) signed in through the org's login page, then reopened offline. */
@@ -19,7 +18,7 @@ describe('invoices through the real core', () => {
   let app: AppInstance;
   let connectionId: string;
   const temp = tempDir();
-  const box = new FixedKeySecretBox();
+  const box = new TestSecretBox();
   const cacheFiles = () => (existsSync(join(temp.dir, 'invoices')) ? readdirSync(join(temp.dir, 'invoices')) : []);
 
   beforeAll(async () => {

@@ -1,10 +1,9 @@
 import { expect } from 'vitest';
 import type { EventName } from '../../../../electron/contract';
 import { startOrg, type OrgOptions, type RunningOrg } from '../../../org';
-import { tempDir } from '../../../support/test-ports';
+import { tempDir, TestSecretBox } from '../../../support/test-ports';
 import { HttpLoginAgent } from '../../../security/support/http-login-agent';
 import { startAppInstance, type AppInstance } from '../../invoices/support/app-instance';
-import { FixedKeySecretBox } from '../../invoices/support/fixed-key-box';
 
 /**
  * One org and one app (the whole core: connections + invoices, real files, a fixed OS key so the app
@@ -26,7 +25,7 @@ export class FaultWorld {
   app!: AppInstance;
   connectionId = '';
   readonly temp = tempDir('budgetly-faults-');
-  readonly box = new FixedKeySecretBox();
+  readonly box = new TestSecretBox();
   readonly agent = new HttpLoginAgent();
 
   async start(): Promise<void> {

@@ -5,11 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { InvoiceCacheStore } from '../../../../electron/core/invoices/cache-store';
-import { MemoryLogger } from '../../../support/test-ports';
-import { FixedKeySecretBox } from './fixed-key-box';
+import { MemoryLogger, TestSecretBox } from '../../../support/test-ports';
 
 const [dataDir, keyHex, rowsArg] = process.argv.slice(2);
-const store = new InvoiceCacheStore(dataDir!, new FixedKeySecretBox(Buffer.from(keyHex!, 'hex')), new MemoryLogger());
+const store = new InvoiceCacheStore(dataDir!, new TestSecretBox('os', Buffer.from(keyHex!, 'hex')), new MemoryLogger());
 const count = Number(rowsArg);
 for (let round = 1; ; round++) {
   const rows = Array.from({ length: count }, (_, index) => ({
