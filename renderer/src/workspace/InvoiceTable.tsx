@@ -9,7 +9,7 @@ import { columnWidths, gridMinWidth } from './invoice-columns';
 import { TuckedColumnsNote } from './TuckedColumnsNote';
 
 const ROW_HEIGHT = 34;
-/** Fixed in styles.css (.grid-head); the body starts below it in the same scroll box. */
+/** Fixed in styles/grid.css (.grid-head); the body starts below it in the same scroll box. */
 const HEAD_HEIGHT = 38;
 
 interface Props {
