@@ -30,6 +30,12 @@ export function ConnectionSwitcher({ connections, active, onSelect, onReconnect,
         <span className="visually-hidden"> (switch connection)</span>
       </summary>
       <div className="popover" role="group" aria-label="Connections">
+        {active.username && (
+          <p className="hint connected-as" data-testid="connected-as">
+            {shownStatus(active) === 'connected' ? 'Connected as' : 'Last signed in as'} {active.displayName ? `${active.displayName} (${active.username})` : active.username}
+            {active.orgId ? ` · org ${active.orgId}` : ''}
+          </p>
+        )}
         <ul className="connection-list">
           {connections.map((connection) => {
             const s = shownStatus(connection);

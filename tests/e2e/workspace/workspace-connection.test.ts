@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deny, fillOrgLogin, signInAndAllow } from '../../support/playwright-login-agent';
 import { expectView } from './view-assertions';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
-import { connectionStatus, readSummary, visibleCount, waitForSynced, waitForVisibleCount } from './workspace-driver';
+import { connectionStatus, readSummary, visibleCount, waitForSynced, waitForVisibleCount, DEMO_CREDENTIALS } from './workspace-driver';
 
 // Runs in German (de-DE) to show amounts and dates follow the user's locale.
 describe('connecting, losing and regaining the org', () => {
@@ -74,6 +74,11 @@ describe('connecting, losing and regaining the org', () => {
     const switcher = w.page.getByTestId('connection-switcher');
     await switcher.locator('summary').click();
     await poll(() => switcher.getByRole('button', { name: /Connected/ }).count()).toBe(1);
+    // Who and which org, as the org's identity service tells it.
+    const connectedAs = () => switcher.getByTestId('connected-as').textContent();
+    await poll(connectedAs).toMatch(/^Connected as /);
+    expect(await connectedAs()).toContain(DEMO_CREDENTIALS.username);
+    expect(await connectedAs()).toContain(`org ${w.org.orgId}`);
     await w.harness.screenshot('connection-switcher');
     await switcher.getByRole('button', { name: 'Add connection…' }).click();
     await poll(() => w.page.getByRole('heading', { level: 1 }).textContent()).toBe('Add a connection');
