@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import type { Connection, SignInMethod } from '../../../electron/contract';
 import { budgetly } from '../bridge';
 import { errorOf, unwrap } from '../api/result';
-import { CLIENT_ID_MISSING, ClientIdField, ClientSecretField, LabelField, LoginHostFields, SignInMethodFields } from './connection-fields';
-import { describeLoginUrl, loginUrlFor, type OrgKind } from './login-host';
+import { ClientIdField, ClientSecretField, LabelField, LoginHostFields, SignInMethodFields } from './connection-fields';
+import { describeLoginUrl } from './login-host';
+import { useConnectionFields } from './use-connection-fields';
 
 interface Props {
   /** Existing connections: signing in again to the same org and app reuses its (never signed-in) connection. */
@@ -16,19 +17,17 @@ interface Props {
 /** Adds a Salesforce org: where it signs in, with which app (client id), and how. */
 export function AddConnectionForm({ connections, defaultSignInMethod, onAdded, onCancel }: Props) {
   const formId = useId();
-  const [kind, setKind] = useState<OrgKind>('production');
-  const [myDomain, setMyDomain] = useState('');
-  const [label, setLabel] = useState('');
-  const [clientId, setClientId] = useState('');
-  const [clientSecret, setClientSecret] = useState('');
-  const [signInMethod, setSignInMethod] = useState<SignInMethod>(defaultSignInMethod);
-  const [touched, setTouched] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const host = loginUrlFor(kind, myDomain);
-  const domainError = kind === 'mydomain' && touched && !host.ok ? host.message : null;
-  const clientIdError = touched && !clientId.trim() ? CLIENT_ID_MISSING : null;
+  const {
+    kind, setKind, myDomain, setMyDomain, label, setLabel, clientId, setClientId, clientSecret,
+    setClientSecret, signInMethod, setSignInMethod, setTouched, saving, setSaving, error, setError,
+    host, domainError, clientIdError,
+  } = useConnectionFields({
+    kind: 'production',
+    myDomain: '',
+    label: '',
+    clientId: '',
+    signInMethod: defaultSignInMethod,
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,10 +1,11 @@
 import './edit-connection.css';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { ChannelInput, Connection, SignInMethod } from '../../../electron/contract';
+import type { ChannelInput, Connection } from '../../../electron/contract';
 import { errorOf, unwrap } from '../api/result';
 import { budgetly } from '../bridge';
-import { CLIENT_ID_MISSING, ClientIdField, ClientSecretField, LabelField, LoginHostFields, SignInMethodFields } from './connection-fields';
-import { loginUrlFor, orgKindOf, type OrgKind } from './login-host';
+import { ClientIdField, ClientSecretField, LabelField, LoginHostFields, SignInMethodFields } from './connection-fields';
+import { orgKindOf } from './login-host';
+import { useConnectionFields } from './use-connection-fields';
 import { SignOutConfirm } from './SignOutConfirm';
 
 interface Props {
@@ -22,16 +23,12 @@ export function EditConnectionDialog({ connection, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const formId = useId();
   const initial = orgKindOf(connection.loginUrl);
-  const [kind, setKind] = useState<OrgKind>(initial.kind);
-  const [myDomain, setMyDomain] = useState(initial.myDomain);
-  const [label, setLabel] = useState(connection.label);
-  const [clientId, setClientId] = useState(connection.clientId);
-  const [clientSecret, setClientSecret] = useState('');
+  const {
+    kind, setKind, myDomain, setMyDomain, label, setLabel, clientId, setClientId, clientSecret,
+    setClientSecret, signInMethod, setSignInMethod, setTouched, saving, setSaving, error, setError,
+    host, domainError, clientIdError,
+  } = useConnectionFields({ ...initial, label: connection.label, clientId: connection.clientId, signInMethod: connection.signInMethod });
   const [removeSecret, setRemoveSecret] = useState(false);
-  const [signInMethod, setSignInMethod] = useState<SignInMethod>(connection.signInMethod);
-  const [touched, setTouched] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const locked = connection.status === 'connected';
 
   useEffect(() => {
@@ -39,9 +36,6 @@ export function EditConnectionDialog({ connection, onClose }: Props) {
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
-  const host = loginUrlFor(kind, myDomain);
-  const domainError = kind === 'mydomain' && touched && !host.ok ? host.message : null;
-  const clientIdError = touched && !clientId.trim() ? CLIENT_ID_MISSING : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

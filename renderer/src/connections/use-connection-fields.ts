@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import type { SignInMethod } from '../../../electron/contract';
+import { CLIENT_ID_MISSING } from './connection-fields';
+import { loginUrlFor, type OrgKind } from './login-host';
+
+export interface ConnectionFieldValues {
+  kind: OrgKind;
+  myDomain: string;
+  label: string;
+  clientId: string;
+  signInMethod: SignInMethod;
+}
+
+/** The state behind the add and edit connection forms: their fields, validation and submit status. */
+export function useConnectionFields(initial: ConnectionFieldValues) {
+  const [kind, setKind] = useState<OrgKind>(initial.kind);
+  const [myDomain, setMyDomain] = useState(initial.myDomain);
+  const [label, setLabel] = useState(initial.label);
+  const [clientId, setClientId] = useState(initial.clientId);
+  const [clientSecret, setClientSecret] = useState('');
+  const [signInMethod, setSignInMethod] = useState<SignInMethod>(initial.signInMethod);
+  const [touched, setTouched] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const host = loginUrlFor(kind, myDomain);
+  const domainError = kind === 'mydomain' && touched && !host.ok ? host.message : null;
+  const clientIdError = touched && !clientId.trim() ? CLIENT_ID_MISSING : null;
+
+  return {
+    ...{ kind, setKind, myDomain, setMyDomain, label, setLabel, clientId, setClientId, clientSecret, setClientSecret },
+    ...{ signInMethod, setSignInMethod, touched, setTouched, saving, setSaving, error, setError, host, domainError, clientIdError },
+  };
+}
