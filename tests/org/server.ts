@@ -18,13 +18,16 @@ import type { OrgOptions, RunningOrg } from './types.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Lets the headers and half the body out, then destroys the socket. */
-function dropMidBody(res: ServerResponse): void {
+/** Lets the headers and half the body out, then destroys the socket (`drop`) or sends nothing more (`stall`). */
+function cutMidBody(res: ServerResponse, then: 'drop' | 'stall'): void {
   res.end = ((chunk?: unknown) => {
     const buf = typeof chunk === 'string' || chunk instanceof Uint8Array ? Buffer.from(chunk as string) : Buffer.alloc(0);
     if (!res.headersSent && !res.getHeader('Content-Length')) res.setHeader('Content-Length', String(buf.length || 1));
     res.flushHeaders();
-    res.write(buf.subarray(0, Math.floor(buf.length / 2)), () => setImmediate(() => res.socket?.destroy()));
+    res.write(buf.subarray(0, Math.floor(buf.length / 2)), () => {
+      // A stalled answer keeps its socket open until the client gives up or the org stops.
+      if (then === 'drop') setImmediate(() => res.socket?.destroy());
+    });
     return res;
   }) as ServerResponse['end'];
 }
@@ -57,14 +60,14 @@ export async function startOrg(options: OrgOptions = {}): Promise<RunningOrg> {
     if (o.latency) await sleep(o.latency);
     const slow = faults.take(path, ['latency']);
     if (slow) await sleep(slow.ms);
-    const fault = faults.take(path, ['http500', 'http503', 'drop']);
+    const fault = faults.take(path, ['http500', 'http503', 'drop', 'stall']);
     if (fault?.kind === 'http500') {
       return sendSfError(res, 500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support: 1740461842-52014 (-1104717406)');
     }
     if (fault?.kind === 'http503') {
       return sendSfError(res, 503, 'SERVER_UNAVAILABLE', 'Server temporarily unavailable. Please try again later.', { 'Retry-After': '1' });
     }
-    if (fault?.kind === 'drop') dropMidBody(res);
+    if (fault?.kind === 'drop' || fault?.kind === 'stall') cutMidBody(res, fault.kind);
 
     if (path === '/services/data' || path.startsWith('/services/data/')) return handleRest(restDeps, req, res, url);
     if (path.startsWith('/id/') && path !== '/id/keys') {

@@ -33,6 +33,7 @@ export type FaultKind =
   | 'http500'
   | 'http503'
   | 'drop'
+  | 'stall'
   | 'latency'
   | 'requestLimit'
   | 'invalidLocator'

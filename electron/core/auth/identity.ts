@@ -1,6 +1,7 @@
 import { Connection } from 'jsforce';
-import { limitTransport, type HttpLimits } from '../salesforce/http-limits';
+import { smallAnswerLimits, type HttpLimits } from '../salesforce/http-limits';
 import { toAppError } from '../salesforce/salesforce-errors';
+import { smallAnswerTransport } from '../salesforce/small-answer-transport';
 
 export interface Identity {
   username: string;
@@ -15,14 +16,19 @@ const IDENTITY_API_VERSION = '62.0';
 /**
  * GET the identity URL with the bearer token (not jsforce's `identity()`, which puts the token in the query string).
  * Falls back to the ids in the URL itself (…/id/<orgId>/<userId>) for anything the answer lacks.
+ * A small answer: a cut or stalled body fails as NETWORK within the limits; `signal` (the sign-in's cancel) aborts it.
  */
-export async function fetchIdentity(session: { accessToken: string; instanceUrl: string; idUrl: string }, limits: HttpLimits): Promise<Identity> {
+export async function fetchIdentity(
+  session: { accessToken: string; instanceUrl: string; idUrl: string },
+  limits: HttpLimits,
+  signal?: AbortSignal,
+): Promise<Identity> {
   const conn = new Connection({ instanceUrl: session.instanceUrl, accessToken: session.accessToken, version: IDENTITY_API_VERSION });
-  limitTransport(conn._transport, limits);
+  const transport = smallAnswerTransport(smallAnswerLimits(limits), signal);
   const [orgFromUrl = '', userFromUrl = ''] = new URL(session.idUrl).pathname.split('/').slice(-2);
   let body: Record<string, unknown>;
   try {
-    body = (await conn.request<Record<string, unknown>>({ method: 'GET', url: session.idUrl })) ?? {};
+    body = (await conn.request<Record<string, unknown>>({ method: 'GET', url: session.idUrl }, { transport: transport as never })) ?? {};
   } catch (error) {
     throw toAppError(error);
   }

@@ -86,12 +86,14 @@ export class LoginFlow {
     const redirected = await untilAborted(agentLogin(agent, { authorizeUrl: url, redirectUri, signal, connectionId: target.connectionId }), signal);
     const { code } = parseRedirect(redirected, { redirectUri, state });
     const exchange = exchangeCode(oauth2, code, pkce.verifier);
-    // Cancelled or timed out while the code was being exchanged: the tokens that still arrive are revoked.
+    // Cancelled or timed out while the code was being exchanged: the user hears it at once, but the request is
+    // not aborted (Salesforce may already have granted tokens; bounded by the transport's limits): the tokens
+    // that still arrive are revoked.
     exchange.then((late) => signal.aborted && this.discard(oauth2, late.refreshToken!, target.connectionId), () => undefined);
     const tokenSet = await untilAborted(exchange, signal);
     const refreshToken = tokenSet.refreshToken!;
     try {
-      const identity = await untilAborted(fetchIdentity(tokenSet, limits), signal);
+      const identity = await untilAborted(fetchIdentity(tokenSet, limits, signal), signal);
       return { tokens: { accessToken: tokenSet.accessToken, refreshToken, instanceUrl: tokenSet.instanceUrl }, identity };
     } catch (error) {
       this.discard(oauth2, refreshToken, target.connectionId);

@@ -1,7 +1,8 @@
 import { OAuth2, type TokenResponse } from 'jsforce';
 import { AppError } from '../../contract';
-import { limitTransport, type HttpLimits } from '../salesforce/http-limits';
+import { smallAnswerLimits, type HttpLimits } from '../salesforce/http-limits';
 import { toAppError } from '../salesforce/salesforce-errors';
+import { smallAnswerTransport, type SmallAnswerTransport } from '../salesforce/small-answer-transport';
 
 export interface OAuthClientConfig {
   loginUrl: string;
@@ -20,7 +21,11 @@ export interface TokenSet {
   idUrl: string;
 }
 
-/** jsforce's OAuth2 with our own PKCE (never its `useVerifier`) and bounded HTTP. */
+/**
+ * jsforce's OAuth2 with our own PKCE (never its `useVerifier`) and a bounded transport: token, refresh and
+ * revoke answers are a few KB, so an answer cut off mid-body fails at once and one that stalls after its
+ * headers fails after `limits.bodyTimeoutMs`, both as NETWORK (never as a refused grant).
+ */
 export function createOAuth2(config: OAuthClientConfig, limits: HttpLimits): OAuth2 {
   const oauth2 = new OAuth2({
     loginUrl: config.loginUrl,
@@ -28,8 +33,9 @@ export function createOAuth2(config: OAuthClientConfig, limits: HttpLimits): OAu
     clientSecret: config.clientSecret,
     redirectUri: config.redirectUri,
   });
-  limitTransport(oauth2._transport, limits);
-  normalizeOAuthErrors(oauth2._transport);
+  const transport = smallAnswerTransport(smallAnswerLimits(limits));
+  normalizeOAuthErrors(transport);
+  oauth2._transport = transport as unknown as OAuth2['_transport'];
   return oauth2;
 }
 
@@ -39,10 +45,10 @@ export function createOAuth2(config: OAuthClientConfig, limits: HttpLimits): OAu
  * jsforce would then throw a nameless, empty error. Such answers are rewritten to `ERROR_HTTP_<status>`
  * so `toAppError` can tell a Salesforce outage (NETWORK) from a refused grant.
  */
-function normalizeOAuthErrors(transport: OAuth2['_transport']): void {
+function normalizeOAuthErrors(transport: SmallAnswerTransport): void {
   const send = transport.httpRequest.bind(transport);
-  transport.httpRequest = (request, options) => {
-    const pending = send(request, options);
+  transport.httpRequest = (request) => {
+    const pending = send(request);
     const normalized = pending.then((response) => {
       if (response.statusCode < 400 || hasOAuthError(response.body)) return response;
       return {
@@ -117,6 +123,19 @@ function loginFailure(error: unknown): AppError {
     return new AppError('LOGIN_FAILED', 'Salesforce did not accept the sign-in code (it may have expired). Please try again.', { cause: error });
   }
   const mapped = toAppError(error);
-  if (mapped.code === 'NETWORK' || mapped.code === 'CANCELLED') return mapped;
+  if (mapped.code === 'NETWORK') {
+    // Nothing was stored: the attempt ends here and Connect starts a fresh one.
+    return new AppError('NETWORK', `${brokenOff(error) ? 'The connection to Salesforce broke off' : 'Salesforce could not be reached'} while finishing your sign-in. Check your internet connection and click Connect to try again.`, { cause: error });
+  }
+  if (mapped.code === 'CANCELLED') return mapped;
   return new AppError('LOGIN_FAILED', `Salesforce did not complete the sign-in. ${mapped.message}`, { cause: error });
+}
+
+/** An answer that started and then stopped (cut mid-body, or stalled past the body limit). */
+function brokenOff(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; depth < 5 && current instanceof Error; depth++, current = current.cause) {
+    const code = (current as { code?: unknown }).code;
+    if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || current.message === 'terminated' || /incomplete answer/.test(current.message)) return true;
+  }
+  return false;
 }

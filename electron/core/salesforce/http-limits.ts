@@ -13,9 +13,21 @@ export interface HttpLimits {
   maxRetries: number;
   /** First retry delay; doubles each time. */
   retryDelayMs: number;
+  /**
+   * For the small answers of sign-in (token, refresh, revoke, identity; a few KB): once the headers are in,
+   * the longest wait for the rest of the body before the request fails as NETWORK. Default 10 s.
+   */
+  bodyTimeoutMs?: number;
 }
 
 export const defaultHttpLimits: HttpLimits = { timeoutMs: 60_000, maxRetries: 2, retryDelayMs: 500 };
+
+const DEFAULT_SMALL_BODY_TIMEOUT_MS = 10_000;
+
+/** The limits of a request with a small answer: headers within `timeoutMs`, then the body within `bodyTimeoutMs`. */
+export function smallAnswerLimits(limits: HttpLimits): { headersTimeoutMs: number; bodyTimeoutMs: number } {
+  return { headersTimeoutMs: limits.timeoutMs, bodyTimeoutMs: limits.bodyTimeoutMs ?? Math.min(DEFAULT_SMALL_BODY_TIMEOUT_MS, limits.timeoutMs) };
+}
 
 /**
  * Makes every request through `transport` use `limits` unless the caller asked for something else.

@@ -8,6 +8,7 @@ import { toAppError } from '../../../electron/core/salesforce/salesforce-errors'
 import { SessionManager, type SessionSource, type SessionTokens } from '../../../electron/core/salesforce/session-manager';
 import { startOrg, type OrgOptions } from '../../org/index.ts';
 import { launchChromium } from '../../support/chromium';
+import { failure } from '../../support/failure';
 import { PlaywrightLoginAgent, signInAndAllow } from '../../support/playwright-login-agent';
 import { MemoryLogger } from '../../support/test-ports';
 
@@ -75,15 +76,6 @@ async function connectedOrg(options: OrgOptions) {
   } finally {
     await agent.dispose();
   }
-}
-
-async function failure(work: PromiseLike<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await work;
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error('expected a failure');
 }
 
 describe('session renewal with a 1-second session and refresh-token rotation', () => {
