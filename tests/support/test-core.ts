@@ -1,6 +1,6 @@
-import type { SecretProtection } from '../../electron/contract';
+import type { AppErrorValue, SecretProtection } from '../../electron/contract';
 import { createCore, type Core } from '../../electron/core/create-core';
-import type { Clock, LoginAgent } from '../../electron/core/ports';
+import type { Clock, KeyValueStore, LoginAgent } from '../../electron/core/ports';
 import { systemClock } from '../../electron/core/ports';
 import {
   MemoryLogger,
@@ -17,9 +17,14 @@ export const TEST_RENDERER_URL = 'http://127.0.0.1:1/index.html';
 export interface TestCoreOptions {
   /** Origin the renderer is served from (the harness passes its static server's URL). */
   rendererUrl?: string;
-  /** Reuse a data folder (to model an app restart); a fresh temp folder otherwise. */
+  /**
+   * Reuse a data folder (to model an app restart: a second core on the same folder and secret box is the
+   * app reopened); a fresh temp folder otherwise, removed by `dispose()`.
+   */
   dataDir?: string;
   secretProtection?: SecretProtection;
+  /** The OS keychain of this user: pass one box to several cores to share the key; a fresh box models another machine. */
+  secretBox?: TestSecretBox;
   /** The login agent for both sign-in methods (tests use the Playwright agent). */
   loginAgent?: LoginAgent;
   clock?: Clock;
@@ -27,12 +32,22 @@ export interface TestCoreOptions {
   demo?: { label: string; loginUrl: string; clientId: string } | null;
 }
 
+/**
+ * A channel's answer as tests read it: `Result`, with the value left unchecked (each test knows the channel it
+ * called); `ok` still narrows to the error.
+ */
+export type CallResult =
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read results of many channels
+  { ok: true; value: any; error?: undefined } | { ok: false; value?: undefined; error: AppErrorValue };
+
 export interface TestCore {
   core: Core;
   /** Calls a channel as the app's renderer would (trusted sender). */
-  call: (channel: string, input?: unknown) => ReturnType<Core['dispatch']>;
+  call: (channel: string, input?: unknown) => Promise<CallResult>;
   dataDir: string;
   secretBox: TestSecretBox;
+  /** The key-value store (settings and sealed blobs) in `dataDir`. */
+  store: KeyValueStore;
   events: RecordingEvents;
   shell: RecordingShell;
   saveDialog: ScriptedSaveDialog;
@@ -48,7 +63,8 @@ const refuseLogin: LoginAgent = {
 export function createTestCore(options: TestCoreOptions = {}): TestCore {
   const temp = options.dataDir ? null : tempDir();
   const dataDir = options.dataDir ?? temp!.dir;
-  const secretBox = new TestSecretBox(options.secretProtection ?? 'os');
+  const secretBox = options.secretBox ?? new TestSecretBox(options.secretProtection ?? 'os');
+  const store = createTestStore(dataDir);
   const events = new RecordingEvents();
   const shell = new RecordingShell();
   const saveDialog = new ScriptedSaveDialog();
@@ -60,7 +76,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     rendererUrl,
     dataDir,
     secretBox,
-    store: createTestStore(dataDir),
+    store,
     loginAgents: { window: agent, browser: agent },
     clock: options.clock ?? systemClock,
     events,
@@ -74,6 +90,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     call: (channel, input) => core.dispatch(channel, input, rendererUrl),
     dataDir,
     secretBox,
+    store,
     events,
     shell,
     saveDialog,

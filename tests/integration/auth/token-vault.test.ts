@@ -5,8 +5,8 @@ import { startOrg, type RunningOrg } from '../../org';
 import { launchChromium } from '../../support/chromium';
 import { connectTestCore } from '../../support/connect';
 import { PlaywrightLoginAgent } from '../../support/playwright-login-agent';
+import { createTestCore, type TestCore as AppInstance } from '../../support/test-core';
 import { TestSecretBox, tempDir } from '../../support/test-ports';
-import { startAppInstance, type AppInstance } from './app-instance';
 import { filesWithTokens, holdsToken } from './no-token-leaks';
 
 /** The token vault in each state the OS can put it in, across app restarts. */
@@ -37,7 +37,7 @@ afterEach(async () => {
 });
 
 function launch(dataDir: string, secretBox: TestSecretBox): AppInstance {
-  const app = startAppInstance({ dataDir, secretBox, agent, extraLoginOrigins: [org.url] });
+  const app = createTestCore({ dataDir, secretBox, loginAgent: agent, extraLoginOrigins: [org.url] });
   apps.push(app);
   return app;
 }
@@ -152,7 +152,7 @@ describe('token vault', () => {
     cleanups.push(() => rotating.stop());
     const dir = freshDir();
     const box = new TestSecretBox('os');
-    const first = startAppInstance({ dataDir: dir, secretBox: box, agent, extraLoginOrigins: [rotating.url] });
+    const first = createTestCore({ dataDir: dir, secretBox: box, loginAgent: agent, extraLoginOrigins: [rotating.url] });
     apps.push(first);
     const id = await connectTestCore(first, rotating, { agent });
     const conn = await first.core.sessions.open(id, '62.0');
@@ -164,7 +164,7 @@ describe('token vault', () => {
     expect(rotating.control.counters().refreshes - before).toBe(20);
     await first.core.dispose();
 
-    const second = startAppInstance({ dataDir: dir, secretBox: box, agent, extraLoginOrigins: [rotating.url] });
+    const second = createTestCore({ dataDir: dir, secretBox: box, loginAgent: agent, extraLoginOrigins: [rotating.url] });
     apps.push(second);
     rotating.control.expireSessions();
     const again = await second.core.sessions.open(id, '62.0');

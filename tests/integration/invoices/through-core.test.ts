@@ -7,8 +7,7 @@ import { launchChromium } from '../../support/chromium';
 import { connectTestCore } from '../../support/connect';
 import { PlaywrightLoginAgent } from '../../support/playwright-login-agent';
 import { tempDir, TestSecretBox } from '../../support/test-ports';
-import { startAppInstance, type AppInstance } from './support/app-instance';
-import { TEST_RENDERER_URL } from '../../support/test-core';
+import { createTestCore, type TestCore as AppInstance } from '../../support/test-core';
 
 /** The whole core (connections + invoices) signed in through the org's login page, then reopened offline. */
 describe('invoices through the real core', () => {
@@ -24,8 +23,8 @@ describe('invoices through the real core', () => {
   beforeAll(async () => {
     [browser, org] = await Promise.all([launchChromium(), startOrg({ invoices: 3000, multiCurrency: true })]);
     agent = new PlaywrightLoginAgent(browser);
-    app = startAppInstance({ dataDir: temp.dir, secretBox: box, agent, orgUrl: org.url });
-    connectionId = await connectTestCore({ call: (channel, input) => app.core.dispatch(channel, input, TEST_RENDERER_URL) }, org, { agent });
+    app = createTestCore({ dataDir: temp.dir, secretBox: box, loginAgent: agent, extraLoginOrigins: [org.url] });
+    connectionId = await connectTestCore(app, org, { agent });
   });
   afterAll(async () => {
     await app?.core.dispose();
@@ -73,7 +72,7 @@ describe('invoices through the real core', () => {
     const before = await app.call('invoices.list', { connectionId });
     await app.core.dispose();
     await org.stop();
-    app = startAppInstance({ dataDir: temp.dir, secretBox: box, agent, orgUrl: org.url });
+    app = createTestCore({ dataDir: temp.dir, secretBox: box, loginAgent: agent, extraLoginOrigins: [org.url] });
     const after = await app.call('invoices.list', { connectionId });
     expect(after.ok, JSON.stringify(after.error)).toBe(true);
     expect(after.value.invoices).toHaveLength(3000);

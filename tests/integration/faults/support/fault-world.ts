@@ -3,7 +3,7 @@ import type { EventName } from '../../../../electron/contract';
 import { startOrg, type OrgOptions, type RunningOrg } from '../../../org';
 import { tempDir, TestSecretBox } from '../../../support/test-ports';
 import { HttpLoginAgent } from '../../../security/support/http-login-agent';
-import { startAppInstance, type AppInstance } from '../../invoices/support/app-instance';
+import { createTestCore, type TestCore as AppInstance } from '../../../support/test-core';
 
 /**
  * One org and one app (the whole core: connections + invoices, real files, a fixed OS key so the app
@@ -38,7 +38,7 @@ export class FaultWorld {
 
   /** The app (re)opened on the same data folder with the same OS key. */
   open(): AppInstance {
-    return startAppInstance({ dataDir: this.temp.dir, secretBox: this.box, agent: this.agent, orgUrl: this.org.url });
+    return createTestCore({ dataDir: this.temp.dir, secretBox: this.box, loginAgent: this.agent, extraLoginOrigins: [this.org.url] });
   }
 
   async restart(): Promise<void> {
