@@ -5,7 +5,8 @@ export type ResolvedOptions = Required<Omit<OrgOptions, 'refreshTtl'>> & { refre
 export const INVOICE_OBJECTS: InvoiceObjectName[] = ['Invoice', 'blng__Invoice__c', 'Invoice__c'];
 
 export function resolveOptions(options: OrgOptions = {}): ResolvedOptions {
-  const objects = options.objects?.length ? [...new Set(options.objects)] : ['Invoice' as const];
+  // An explicit empty list is an org without any invoice object (what the app's "no invoices found" screen is for).
+  const objects = options.objects ? [...new Set(options.objects)] : ['Invoice' as const];
   for (const o of objects) {
     if (!INVOICE_OBJECTS.includes(o)) throw new Error(`unknown invoice object ${o}`);
   }

@@ -7,7 +7,7 @@ export interface OrgOptions {
   seed?: number;
   /** Invoices per invoice shape (default 2500). */
   invoices?: number;
-  /** Invoice shapes the org has (default ['Invoice']). */
+  /** Invoice shapes the org has (default ['Invoice']); `[]`: none (only Account and the SalesforceInvoice decoy). */
   objects?: InvoiceObjectName[];
   /** Adds CurrencyIsoCode (USD, EUR, GBP, JPY) when true (default false). */
   multiCurrency?: boolean;
