@@ -6,7 +6,7 @@ import { createInvoicesModule } from './invoices/invoices-module';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { EventTap } from './ipc/event-tap';
 import { createSenderCheck } from './ipc/sender-check';
-import type { Clock, EventSink, KeyValueStore, LoginAgent, Logger, SaveDialog, SecretBox, Shell } from './ports';
+import type { Clock, EventSink, KeyValueStore, LoginAgent, Logger, PowerEvents, SaveDialog, SecretBox, Shell } from './ports';
 import type { ConnectionDirectory, SalesforceSessions } from './salesforce/sessions';
 import { SettingsService } from './settings/settings-service';
 
@@ -27,6 +27,8 @@ export interface CoreDeps {
   logger: Logger;
   /** Origins accepted as login hosts besides Salesforce's own domains (e.g. the local org). */
   extraLoginOrigins: string[];
+  /** Wake-ups from sleep (a sync of what fell due meanwhile); absent in cores without a power monitor (tests, benchmarks). */
+  power?: PowerEvents;
 }
 
 export interface Core {
@@ -55,7 +57,7 @@ export function createCore(deps: CoreDeps): Core {
   const connections = createConnectionsModule(tapped, settings);
   const { sessions, directory } = connections;
   const invoices = createInvoicesModule(tapped, { sessions, directory, settings });
-  const freshness = createFreshnessModule({ clock: deps.clock, events, logger: deps.logger, settings, connections, invoices });
+  const freshness = createFreshnessModule({ clock: deps.clock, power: deps.power, events, logger: deps.logger, settings, connections, invoices });
   const handlers: Partial<Handlers> = {
     ...appHandlers(deps.identity, deps.secretBox, deps.shell),
     ...connections.handlers,

@@ -43,6 +43,12 @@ export interface LoginAgent {
   clearSession?(connectionId?: string): Promise<void>;
 }
 
+/** Tells the core when the computer wakes from sleep. In the app: Electron's `powerMonitor` 'resume'. */
+export interface PowerEvents {
+  /** Calls `listener` on every wake-up (the OS may report one more than once); returns the unsubscribe. */
+  onResume(listener: () => void): () => void;
+}
+
 export interface Clock {
   now(): number;
   setTimeout(callback: () => void, ms: number): () => void;

@@ -12,7 +12,7 @@ import { installMenu } from './menu';
 import { APP_ORIGIN } from './navigation-policy';
 import { createSafeStorageSecretBox } from './safe-storage-secret-box';
 import { denyAllPermissions } from './security';
-import { consoleLogger, nativeSaveDialog, osShell } from './shell-ports';
+import { consoleLogger, nativeSaveDialog, osShell, powerEvents } from './shell-ports';
 import { createSystemBrowserAgent } from './system-browser-agent';
 
 /**
@@ -64,9 +64,10 @@ if (!app.requestSingleInstanceLock()) {
       saveDialog: nativeSaveDialog(getWindow),
       logger: consoleLogger,
       extraLoginOrigins,
+      power: powerEvents,
     });
     registerIpc(core.dispatch);
-    // Background syncs (launch, reconnect, back online, interval); the window reports online/offline after this.
+    // Background syncs (launch, reconnect, back online, wake from sleep, interval); the window reports online/offline after this.
     core.freshness.setOnline(net.isOnline());
     void core.start();
 

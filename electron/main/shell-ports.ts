@@ -1,5 +1,5 @@
-import { dialog, shell, type BrowserWindow } from 'electron';
-import type { Logger, SaveDialog, Shell } from '../core/ports';
+import { dialog, powerMonitor, shell, type BrowserWindow } from 'electron';
+import type { Logger, PowerEvents, SaveDialog, Shell } from '../core/ports';
 import { redactTokens } from '../core/salesforce/salesforce-errors';
 import { isSafeExternalUrl } from './navigation-policy';
 
@@ -27,6 +27,14 @@ export function nativeSaveDialog(getWindow: () => BrowserWindow | null): SaveDia
     },
   };
 }
+
+/** Wake-ups from sleep (`powerMonitor` works only after `app.whenReady()`: the core subscribes when it is created there). */
+export const powerEvents: PowerEvents = {
+  onResume(listener) {
+    powerMonitor.on('resume', listener);
+    return () => powerMonitor.off('resume', listener);
+  },
+};
 
 /** Console logging with every token-looking string removed before it is written. */
 export const consoleLogger: Logger = {

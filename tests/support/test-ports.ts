@@ -73,6 +73,15 @@ export class ManualClock implements Clock {
     };
   }
 
+  /**
+   * The machine sleeps for `ms`: the wall clock jumps, timers fire nothing and their remaining time is kept
+   * (Node's timers count awake time only, as libuv's monotonic clock stops during suspend).
+   */
+  sleep(ms: number): void {
+    this.current += ms;
+    for (const timer of this.timers) timer.at += ms;
+  }
+
   /** Moves time forward, firing due timers in order. */
   advance(ms: number): void {
     const target = this.current + ms;

@@ -2,7 +2,7 @@ import type { ConnectionsModule } from '../connections/connections-module';
 import type { InvoicesModule } from '../invoices/invoices-module';
 import type { Handlers } from '../ipc/dispatcher';
 import type { EventTap } from '../ipc/event-tap';
-import type { Clock, Logger } from '../ports';
+import type { Clock, Logger, PowerEvents } from '../ports';
 import type { SettingsService } from '../settings/settings-service';
 import { FreshnessScheduler } from './freshness-scheduler';
 
@@ -17,6 +17,7 @@ export interface FreshnessModule {
 /** The freshness scheduler wired to the events, settings and modules it reacts to. */
 export function createFreshnessModule(deps: {
   clock: Clock;
+  power?: PowerEvents;
   events: EventTap;
   logger: Logger;
   settings: SettingsService;
@@ -38,6 +39,7 @@ export function createFreshnessModule(deps: {
       if (next.syncInterval !== previous.syncInterval) scheduler.intervalChanged();
     }),
     deps.connections.directory.onForget((connectionId) => scheduler.forget(connectionId)),
+    deps.power?.onResume(() => scheduler.resumed()) ?? (() => undefined),
   ];
   return {
     scheduler,

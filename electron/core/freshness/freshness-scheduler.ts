@@ -25,6 +25,13 @@ interface Plan {
   cancel?: () => void;
 }
 
+/**
+ * How long after waking from sleep the scheduler looks for syncs that fell due: long enough for the
+ * network to come back (and for the OS's repeated resume events to arrive as one), short enough to feel
+ * like "right after opening the lid".
+ */
+export const RESUME_SETTLE_MS = 10_000;
+
 /** Errors after which trying again cannot help until the user signs in again. */
 const STOPPING = new Set(['RECONNECT_REQUIRED', 'NOT_CONNECTED', 'NOT_FOUND']);
 
@@ -41,6 +48,8 @@ export class FreshnessScheduler {
   private online = true;
   private started = false;
   private disposed = false;
+  /** The pending look after a wake-up (one, however many resume events arrive). */
+  private cancelWake?: () => void;
 
   constructor(private readonly deps: FreshnessDeps) {}
 
@@ -64,6 +73,21 @@ export class FreshnessScheduler {
       else this.replan(id);
     }
     this.publish();
+  }
+
+  /**
+   * The computer woke from sleep. Timers count awake time only, so an interval (or backoff) that fell due
+   * while asleep would wait for its remaining awake minutes. Shortly after waking, each connection whose next
+   * sync is due by the wall clock is synced once; the others keep their plan. Nothing while offline, signed
+   * out or waiting for a reconnect, and nothing with the interval 'off' (nothing is due).
+   */
+  resumed(): void {
+    if (!this.started || this.disposed) return;
+    this.cancelWake?.();
+    this.cancelWake = this.deps.clock.setTimeout(() => {
+      this.cancelWake = undefined;
+      this.syncWhatFellDue();
+    }, RESUME_SETTLE_MS);
   }
 
   /** From `connections.changed`: a connection that turned connected is synced now; others lose their timers. */
@@ -133,6 +157,7 @@ export class FreshnessScheduler {
 
   dispose(): void {
     this.disposed = true;
+    this.cancelWake?.();
     for (const plan of this.plans.values()) plan.cancel?.();
     this.plans.clear();
   }
@@ -144,6 +169,14 @@ export class FreshnessScheduler {
       this.plans.set(connectionId, plan);
     }
     return plan;
+  }
+
+  private syncWhatFellDue(): void {
+    if (this.disposed || !this.online) return;
+    const now = this.deps.clock.now();
+    for (const [id, plan] of this.plans) {
+      if (plan.nextAt !== null && plan.nextAt <= now) void this.attempt(id);
+    }
   }
 
   /** Runs one background sync now, unless offline, not connected, or a sync is already running. */

@@ -3,6 +3,7 @@ import type { ConnectionsModule } from '../../../electron/core/connections/conne
 import { createFreshnessModule, type FreshnessModule } from '../../../electron/core/freshness/freshness-module';
 import type { InvoicesModule, InvoiceSyncs } from '../../../electron/core/invoices/invoices-module';
 import { EventTap } from '../../../electron/core/ipc/event-tap';
+import type { PowerEvents } from '../../../electron/core/ports';
 import { SettingsService } from '../../../electron/core/settings/settings-service';
 import { ManualClock, MemoryLogger, RecordingEvents } from '../../support/test-ports';
 
@@ -18,8 +19,24 @@ interface Pending {
  * finishes (one per connection, a second request joins; success pushes `invoices.changed`), real
  * settings and a ManualClock. Wired by the real `createFreshnessModule`.
  */
+/** The power monitor's wake-ups, sent by the test. */
+export class FakePower implements PowerEvents {
+  private readonly listeners = new Set<() => void>();
+  onResume(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  resume(): void {
+    for (const listener of this.listeners) listener();
+  }
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+}
+
 export class FakeWorld {
   readonly clock = new ManualClock();
+  readonly power = new FakePower();
   readonly events = new RecordingEvents();
   readonly tap = new EventTap(this.events, new MemoryLogger());
   readonly settings: SettingsService;
@@ -40,7 +57,7 @@ export class FakeWorld {
       ready: Promise.resolve(),
       directory: { get: () => undefined, recordSync: () => undefined, onForget: (l: (id: string) => void) => (this.forgetListeners.add(l), () => this.forgetListeners.delete(l)) },
     } as unknown as ConnectionsModule;
-    this.module = createFreshnessModule({ clock: this.clock, events: this.tap, logger: new MemoryLogger(), settings: this.settings, connections, invoices: { syncs } as InvoicesModule });
+    this.module = createFreshnessModule({ clock: this.clock, power: this.power, events: this.tap, logger: new MemoryLogger(), settings: this.settings, connections, invoices: { syncs } as InvoicesModule });
   }
 
   /** Starts a sync as the Sync button does (joins a running one). */
@@ -86,6 +103,13 @@ export class FakeWorld {
   /** Moves the clock and lets the syncs it started begin. */
   async advanceMinutes(minutes: number): Promise<void> {
     this.clock.advance(minutes * 60_000);
+    await settle();
+  }
+
+  /** The machine sleeps (timers stand still), then the OS reports the wake-up `resumes` times. */
+  async sleepMinutes(minutes: number, resumes = 1): Promise<void> {
+    this.clock.sleep(minutes * 60_000);
+    for (let i = 0; i < resumes; i++) this.power.resume();
     await settle();
   }
 
