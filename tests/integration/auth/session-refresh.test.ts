@@ -108,6 +108,18 @@ describe('session renewal with a 1-second session and refresh-token rotation', (
     expect(refreshTokens.size).toBe(21); // rotated every time, and the newest one always kept
     expect(apiCallsDuringSave.every((calls) => calls === 0)).toBe(true);
   });
+});
+
+/**
+ * The org's sessions last their normal 2 hours here and each test expires them on purpose: with a 1-second
+ * session, 50 replays after one refresh could outlive the fresh session on a loaded machine.
+ */
+describe('session renewal with refresh-token rotation', () => {
+  let ctx: Awaited<ReturnType<typeof connectedOrg>>;
+  beforeAll(async () => {
+    ctx = await connectedOrg({ rotateRefresh: true });
+  });
+  afterAll(() => ctx?.org.stop());
 
   it('sends exactly one refresh for 50 concurrent calls on an expired session', async () => {
     const { org, sessions } = ctx;
