@@ -62,4 +62,8 @@ describe('the built main process, started against a stand-in Electron', () => {
     expect(smoke.forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(smoke.invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
+
+  it('hands wake-ups from sleep to the core (one powerMonitor “resume” listener)', () => {
+    expect(smoke.resumeListeners).toBe(1);
+  });
 });

@@ -3,7 +3,7 @@ import { register } from 'node:module';
 register('./resolve-electron.mjs', import.meta.url);
 
 const mainBundle = process.argv[2];
-const { record } = await import('./fake-electron.mjs');
+const { record, powerMonitor } = await import('./fake-electron.mjs');
 await import(mainBundle);
 const waitFor = async (check) => {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
@@ -42,6 +42,7 @@ const result = {
   openedExternally: record.opened ?? [],
   blocksForeignNavigation: navigate('https://evil.example/'),
   allowsAppNavigation: !navigate('app://budgetly/index.html'),
+  resumeListeners: powerMonitor.listenerCount('resume'),
 };
 process.stdout.write(`SMOKE ${JSON.stringify(result)}\n`);
 process.exit(0);

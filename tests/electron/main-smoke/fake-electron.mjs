@@ -105,7 +105,10 @@ export const safeStorage = {
   decryptStringAsync: async (sealed) => ({ result: Buffer.from(sealed).toString('utf8'), shouldReEncrypt: false }),
 };
 
+// Wake-ups from sleep: the core subscribes to 'resume' once the app is ready.
+export const powerMonitor = new EventEmitter();
+
 export const contextBridge = {};
 export const ipcRenderer = {};
 
-export default { app, BrowserWindow, session, protocol, net, ipcMain, Menu, screen, shell, dialog, safeStorage, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, session, protocol, net, ipcMain, Menu, screen, shell, dialog, safeStorage, powerMonitor, contextBridge, ipcRenderer };
