@@ -1,68 +1,78 @@
 import { createWriteStream } from 'node:fs';
-import ExcelJS from 'exceljs';
-import type { ExportColumn } from '../../contract';
+import { Readable, type PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
 import { OWNER_ONLY } from '../invoices/atomic-file';
 import type { ExportJob } from './csv-writer';
 import { PROGRESS_EVERY } from './csv-writer';
-import { COLUMN_LABELS, currencyNumberFormat, escapeFormula, toCell, type Cell } from './export-cells';
+import { CONTENT_TYPES, ROOT_RELS, SHEET_PATH, SheetStyles, WORKBOOK, WORKBOOK_RELS, sheetHead, SHEET_TAIL } from './xlsx-parts';
+import { SheetRows } from './xlsx-sheet';
 
-const WIDTHS: Record<ExportColumn, number> = {
-  number: 16, customer: 32, invoiceDate: 12, dueDate: 12, status: 14, total: 16, balance: 16, currency: 10, lastModified: 20, daysOverdue: 12,
-};
+/**
+ * Deflate level of the zip entries. The sheet is very repetitive XML: at level 1 the file is about
+ * the size exceljs wrote (6.9 MiB for 100,000 synthetic rows; 5.6 MiB at the default level 6, which
+ * costs noticeably more CPU).
+ */
+const COMPRESSION_LEVEL = 1;
 
-function dateValue(isoDate: string): Date {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  // Excel serials are computed from UTC by exceljs: UTC midnight is exactly that calendar day.
-  return new Date(Date.UTC(year, month - 1, day));
-}
+/**
+ * Rows per chunk of sheet XML (~50 KiB). Small on purpose: each chunk becomes a Buffer that lives
+ * until deflate has taken it. Measured with 2,000-row chunks (~1 MiB): the dead chunks' memory piled
+ * up until a major GC (arrayBuffers +45 MiB at 100,000 rows, growing with the row count); with
+ * 100-row chunks they die young (arrayBuffers stays under 3 MiB, at a million rows too).
+ */
+const ROWS_PER_CHUNK = 100;
 
-function setCell(cell: ExcelJS.Cell, value: Cell): void {
-  switch (value.kind) {
-    case 'empty':
-      return;
-    case 'text':
-      // Excel would not run a formula from a string cell, but other programs reading the file might.
-      cell.value = escapeFormula(value.value);
-      return;
-    case 'number':
-      cell.value = value.value;
-      return;
-    case 'money':
-      cell.value = value.value;
-      cell.numFmt = currencyNumberFormat(value.currency);
-      return;
-    case 'date':
-      cell.value = dateValue(value.value);
-      cell.numFmt = 'yyyy-mm-dd';
-      return;
-    case 'instant':
-      cell.value = new Date(value.value);
-      cell.numFmt = 'yyyy-mm-dd hh:mm:ss';
-      return;
+/** The sheet's XML, a chunk at a time, built only when the zip asks for the next chunk. */
+function* sheetChunks(job: ExportJob, styles: SheetStyles): Generator<string> {
+  const { rows } = job;
+  const sheet = new SheetRows(job.columns, job.asOf, styles);
+  yield sheetHead(job.columns, rows.length) + sheet.header();
+  for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
+    const end = Math.min(rows.length, start + ROWS_PER_CHUNK);
+    yield sheet.batch(rows, start, end);
+    // Resumed when the zip pulls the next chunk: the previous one has been taken.
+    if (end % PROGRESS_EVERY === 0) job.onProgress(end);
   }
+  yield SHEET_TAIL;
 }
 
-/** XLSX through exceljs's streaming writer: each row is committed as it is written (bounded memory); owner-only file. */
+/**
+ * XLSX written by streaming: the sheet's XML is produced a chunk at a time by a generator that the
+ * zip stream pulls (yazl: crc → deflate → the file), so at most a chunk or two of XML is in memory
+ * whatever the row count; exceljs's streaming writer buffered the whole sheet (it ignores
+ * backpressure). The workbook is minimal (one sheet "Invoices", styles, no shared strings): bold
+ * frozen header, column widths, real dates, amounts with their currency's format. Owner-only file.
+ */
 export async function writeXlsx(path: string, job: ExportJob): Promise<void> {
-  const stream = createWriteStream(path, { flags: 'wx', mode: OWNER_ONLY });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('Invoices', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = job.columns.map((column) => ({ header: COLUMN_LABELS[column], key: column, width: WIDTHS[column] }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  let written = 0;
-  for (const row of job.rows) {
-    const line = sheet.addRow([]);
-    job.columns.forEach((column, index) => setCell(line.getCell(index + 1), toCell(row, column, job.asOf)));
-    line.commit();
-    written++;
-    if (written % PROGRESS_EVERY === 0) {
-      job.onProgress(written);
-      // Let the zip stream drain to disk before producing more rows.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+  const styles = new SheetStyles();
+  if (job.columns.includes('total') || job.columns.includes('balance')) for (const row of job.rows) styles.money(row.currency);
+
+  const zip = new yazl.ZipFile();
+  const options = { compressionLevel: COMPRESSION_LEVEL };
+  zip.addBuffer(Buffer.from(CONTENT_TYPES), '[Content_Types].xml', options);
+  zip.addBuffer(Buffer.from(ROOT_RELS), '_rels/.rels', options);
+  zip.addBuffer(Buffer.from(WORKBOOK), 'xl/workbook.xml', options);
+  zip.addBuffer(Buffer.from(WORKBOOK_RELS), 'xl/_rels/workbook.xml.rels', options);
+  zip.addBuffer(Buffer.from(styles.xml()), 'xl/styles.xml', options);
+  // One chunk buffered ahead at most (an object stream's default would read 16 ahead).
+  const sheet = Readable.from(sheetChunks(job, styles), { objectMode: true, highWaterMark: 1 });
+  zip.addReadStreamLazy(SHEET_PATH, options, (callback) => callback(null, sheet));
+  zip.end();
+
+  // yazl neither forwards an error of the entry's source nor ends its output on one: fail the output.
+  const output = zip.outputStream as PassThrough;
+  const fail = (error: Error) => output.destroy(error);
+  sheet.on('error', fail);
+  zip.on('error', fail);
+  const file = createWriteStream(path, { flags: 'wx', mode: OWNER_ONLY });
+  try {
+    await pipeline(output, file);
+  } catch (error) {
+    sheet.destroy();
+    // The caller deletes the temp file: let the descriptor be closed first (Windows cannot delete an open file).
+    if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
+    throw error;
   }
-  job.onProgress(written);
-  sheet.commit();
-  await workbook.commit();
+  job.onProgress(job.rows.length);
 }
