@@ -22,7 +22,7 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD
 const NEEDS_WORK = /[&<>_\u0000-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]/;
 // Excel reads _xHHHH_ in cell text as the character U+HHHH; its own escape for a literal one is _x005F_ for the "_".
 const EXCEL_ESCAPE_LOOKALIKE = /_(?=x[0-9A-Fa-f]{4}_)/g;
-const NEEDS_PRESERVE = /^\s|\s$|\n/;
+const NEEDS_PRESERVE = /^\s|\s$|[\n\r\t]/;
 
 /**
  * A text value as the content of a cell's `<t>`: characters XML cannot carry removed first, then the
