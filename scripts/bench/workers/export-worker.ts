@@ -21,6 +21,8 @@ interface Input {
   orgUrl: string;
   /** Export only the first N rows (the memory-growth check); all when omitted. */
   limit?: number;
+  /** Export the rows this many times over (the ids repeated in the request: the channel accepts repeats), e.g. 10 → 1,000,000 rows from 100,000. */
+  repeat?: number;
 }
 
 const COLUMNS: ExportColumn[] = ['number', 'customer', 'invoiceDate', 'dueDate', 'status', 'total', 'balance', 'currency', 'lastModified', 'daysOverdue'];
@@ -34,11 +36,17 @@ runWorker(async () => {
     const bench = createBenchCore({ dataDir, keyHex: input.keyHex, orgUrl: input.orgUrl });
     const list = await bench.call<InvoiceList>('invoices.list', { connectionId: input.connectionId });
     const rows = list.invoices.slice(0, input.limit ?? list.invoices.length);
-    const ids = rows.map((row) => row.id);
+    const once = rows.map((row) => row.id);
+    const ids = input.repeat ? Array.from({ length: input.repeat }, () => once).flat() : once;
     const path = join(outDir, `invoices.${input.format}`);
     let sampled = 0;
-    const sampler = setInterval(() => (sampled = Math.max(sampled, rssMiB())), 10);
+    let arrayBuffers = 0;
+    const sampler = setInterval(() => {
+      sampled = Math.max(sampled, rssMiB());
+      arrayBuffers = Math.max(arrayBuffers, process.memoryUsage().arrayBuffers);
+    }, 10);
     const rssBefore = resetPeak();
+    const arrayBuffersBefore = process.memoryUsage().arrayBuffers;
     const started = performance.now();
     if (input.format === 'json') {
       await writeFile(path, JSON.stringify(rows), { flag: 'wx' });
@@ -50,7 +58,8 @@ runWorker(async () => {
     clearInterval(sampler);
     const peak = peakRssMiB();
     await bench.core.dispose();
-    return { ms, rows: rows.length, bytes: statSync(path).size, rssBeforeMiB: rssBefore, peakRssMiB: peak, peakDeltaMiB: Math.max(0, peak - rssBefore), sampledPeakMiB: sampled };
+    const arrayBuffersPeakDeltaMiB = Math.round((Math.max(0, arrayBuffers - arrayBuffersBefore) / 2 ** 20) * 10) / 10;
+    return { ms, rows: ids.length, bytes: statSync(path).size, rssBeforeMiB: rssBefore, peakRssMiB: peak, peakDeltaMiB: Math.max(0, peak - rssBefore), sampledPeakMiB: sampled, arrayBuffersPeakDeltaMiB };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(outDir, { recursive: true, force: true });
