@@ -135,6 +135,14 @@ describe('XLSX export', () => {
     expect(events.of('invoices.exportProgress').every((progress) => progress.total === rows.length)).toBe(true);
   });
 
+  it('no rows on screen: a workbook with the header only', async () => {
+    const { path, result } = await exportRows([], ['number', 'total']);
+    expect(result.rows).toBe(0);
+    const sheet = (await read(path)).worksheets[0]!;
+    expect(sheet.rowCount).toBe(1);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Number', 'Total']);
+  });
+
   it('a failure half-way (after rows were written) rejects, keeps the previous file and leaves no partial file', async () => {
     const rows = Array.from({ length: 5000 }, (_, i) => ({ ...base, id: `a0G${String(i).padStart(15, '0')}`, number: `INV-${i}` }));
     // The 3,000th row cannot be read (e.g. the data went away): the writer is well into the sheet by then.
