@@ -11,6 +11,8 @@ import {
   invoiceObjectSchema,
   invoicesChangedSchema,
   isoDate,
+  LIST_OFFSET_MAX,
+  LIST_WINDOW_MAX,
   mappingSchema,
   secretProtectionSchema,
   settingsSchema,
@@ -86,7 +88,18 @@ export const channels = {
     output: syncResultSchema,
   },
   'invoices.cancelSync': { input: byConnection, output: ok },
-  'invoices.list': { input: byConnection, output: invoiceListSchema },
+  /**
+   * The offline copy in the workspace's default order: the whole list, or a window of it
+   * (`offset`, `limit`) so the first screen does not wait for every row to cross.
+   */
+  'invoices.list': {
+    input: z.strictObject({
+      connectionId: id,
+      offset: z.number().int().min(0).max(LIST_OFFSET_MAX).optional(),
+      limit: z.number().int().min(1).max(LIST_WINDOW_MAX).optional(),
+    }),
+    output: invoiceListSchema,
+  },
   'invoices.get': { input: z.strictObject({ connectionId: id, id }), output: invoiceDetailSchema },
   'invoices.openInSalesforce': { input: z.strictObject({ connectionId: id, id }), output: ok },
   'invoices.export': {

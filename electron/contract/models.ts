@@ -131,8 +131,22 @@ export const syncResultSchema = z.object({
 });
 export type SyncResult = z.infer<typeof syncResultSchema>;
 
+/** Most rows one `invoices.list` window may ask for (a screen is ~30; the renderer asks 500, then 10,000 at a time). */
+export const LIST_WINDOW_MAX = 50_000;
+/** Highest offset a window may start at (far above any org's invoice count; past the end gives no rows). */
+export const LIST_OFFSET_MAX = 100_000_000;
+
 export const invoiceListSchema = z.object({
+  /** The rows of the window asked for (all of them without a window), in the workspace's default order (electron/contract/invoice-order.ts). */
   invoices: z.array(invoiceRowSchema),
+  /** How many invoices the offline copy holds in all, and where this window starts in the default order. */
+  total: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+  /**
+   * Identifies the copy the rows come from: every sync makes a new one. Windows with different
+   * versions must never be put together into one list.
+   */
+  version: z.string(),
   /** ISO instant of the last successful sync, null if never synced. */
   syncedAt: z.string().nullable(),
   object: z.string().nullable(),

@@ -40,7 +40,8 @@ export interface Core {
   directory: ConnectionDirectory;
   freshness: FreshnessModule['scheduler'];
   /**
-   * Starts the background work: the launch sync of every connected org, then syncs on reconnect,
+   * Starts the background work: loading the offline copy the window will ask for first (in parallel
+   * with the window loading), the launch sync of every connected org, then syncs on reconnect,
    * back online and every `settings.syncInterval` minutes. The app calls it once; cores built for
    * tests run without it unless a test starts it.
    */
@@ -72,7 +73,10 @@ export function createCore(deps: CoreDeps): Core {
     sessions,
     directory,
     freshness: freshness.scheduler,
-    start: () => freshness.start(),
+    start: () => {
+      invoices.warmUp(connections.list());
+      return freshness.start();
+    },
     dispatch: createDispatcher(handlers, createSenderCheck(deps.rendererUrl), deps.logger),
     async dispose() {
       freshness.dispose();

@@ -4,16 +4,12 @@
  * so no time zone can shift them by a day.
  */
 
-const DAY_MS = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { dayNumber } from '../../../electron/contract/invoice-order';
 
-/** Days since 1970-01-01 for a YYYY-MM-DD string; NaN when it is not one. */
-export function dayNumber(iso: string | null | undefined): number {
-  if (!iso) return Number.NaN;
-  const match = ISO_DATE.exec(iso);
-  if (!match) return Number.NaN;
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS;
-}
+/** Days since 1970-01-01 for a YYYY-MM-DD string; NaN when it is not one (shared with the core's list order). */
+export { dayNumber };
+
+const DAY_MS = 86_400_000;
 
 /** The YYYY-MM-DD of a day number. */
 export function isoFromDay(day: number): string {

@@ -1,5 +1,6 @@
 import type { PreparedInvoices } from './prepared';
 import { daysOverdueAt } from './prepared';
+import { invoiceNumberKeys, sortByKey, sortCollator, tieBreakRanks } from '../../../electron/contract/invoice-order';
 
 export type SortColumn = 'number' | 'customer' | 'invoiceDate' | 'dueDate' | 'status' | 'total' | 'balance' | 'currency' | 'daysOverdue';
 export interface SortSpec {
@@ -7,14 +8,14 @@ export interface SortSpec {
   desc: boolean;
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
 /**
  * Sorting compares numbers only. Text columns are turned into ranks once per data set: their few
  * distinct values are sorted with the collator and each row gets its value's rank (values the
  * collator finds equal share one). The tie-break (invoice number, then id) is one rank per row,
  * also computed once. Comparing 100,000 rows with Intl.Collator at every click cost
- * ~1.7 M collator calls per sort; now a sort is typed-array compares.
+ * ~1.7 M collator calls per sort; now a sort is typed-array compares. The keys, the tie-break and
+ * the comparison are shared with the core (electron/contract/invoice-order.ts), which sends the
+ * list in the default order: the first rows on screen are the top of this sort.
  */
 const ranks = new WeakMap<PreparedInvoices, Map<string, Float64Array | Uint32Array>>();
 
@@ -26,47 +27,10 @@ function memo<T extends Float64Array | Uint32Array>(prepared: PreparedInvoices, 
   return value;
 }
 
-const byId = (rows: PreparedInvoices['rows']) => (a: number, b: number) => (rows[a]!.id < rows[b]!.id ? -1 : rows[a]!.id > rows[b]!.id ? 1 : 0);
-
-/**
- * The invoice number as a sort key (numbers the collator finds equal share one) and each row's
- * place in the tie-break order (that key, then id). Fast path for the usual shape (one shared
- * prefix without digits, then up to 15 digits): the collator orders those by the digits' value.
- */
+/** The invoice number as a sort key and each row's place in the tie-break order (that key, then id). */
 function numberKeys(prepared: PreparedInvoices): { key: Float64Array; tie: Uint32Array } {
-  const key = memo(prepared, 'numberKey', () => {
-    const rows = prepared.rows;
-    const n = rows.length;
-    const value = new Float64Array(n);
-    const prefix = n > 0 ? /^(\D*)\d{1,15}$/.exec(rows[0]!.number)?.[1] : undefined;
-    let fast = prefix !== undefined;
-    for (let i = 0; fast && i < n; i++) {
-      const number = rows[i]!.number;
-      const digits = number.slice(prefix!.length);
-      if (!number.startsWith(prefix!) || !/^\d{1,15}$/.test(digits)) fast = false;
-      else value[i] = Number(digits);
-    }
-    if (fast) return value;
-    const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => collator.compare(rows[a]!.number, rows[b]!.number));
-    let rank = 0;
-    for (let k = 0; k < n; k++) {
-      if (k > 0 && collator.compare(rows[order[k - 1]!]!.number, rows[order[k]!]!.number) !== 0) rank++;
-      value[order[k]!] = rank;
-    }
-    return value;
-  });
-  const tie = memo(prepared, 'tie', () => {
-    const n = key.length;
-    const id = byId(prepared.rows);
-    const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => key[a]! - key[b]! || id(a, b));
-    const rank = new Uint32Array(n);
-    for (let k = 0; k < n; k++) rank[order[k]!] = k;
-    return rank;
-  });
+  const key = memo(prepared, 'numberKey', () => invoiceNumberKeys(prepared.rows));
+  const tie = memo(prepared, 'tie', () => tieBreakRanks(prepared.rows, key));
   return { key, tie };
 }
 
@@ -80,10 +44,10 @@ function textRank(prepared: PreparedInvoices, column: 'customer' | 'status' | 'c
       const value = text(i);
       if (value !== null) distinct.set(value, 0);
     }
-    const sorted = [...distinct.keys()].sort(collator.compare);
+    const sorted = [...distinct.keys()].sort(sortCollator.compare);
     let rank = 0;
     sorted.forEach((value, k) => {
-      if (k > 0 && collator.compare(sorted[k - 1]!, value) !== 0) rank++;
+      if (k > 0 && sortCollator.compare(sorted[k - 1]!, value) !== 0) rank++;
       distinct.set(value, rank);
     });
     const key = new Float64Array(rows.length);
@@ -108,16 +72,8 @@ export function sortedOrder(prepared: PreparedInvoices, spec: SortSpec | null, a
   const numbers = numberKeys(prepared);
   const tie = numbers.tie;
   if (!spec) return order.sort((a, b) => tie[a]! - tie[b]!);
-  const sign = spec.desc ? -1 : 1;
   const key = spec.column === 'number' ? numbers.key : sortKey(prepared, spec.column, asOfDay);
-  return order.sort((a, b) => {
-    const x = key[a]!;
-    const y = key[b]!;
-    const xn = x !== x;
-    const yn = y !== y;
-    if (xn || yn) return xn === yn ? tie[a]! - tie[b]! : xn ? 1 : -1;
-    return x === y ? tie[a]! - tie[b]! : (x < y ? -1 : 1) * sign;
-  });
+  return sortByKey(order, key, spec.desc, tie);
 }
 
 function sortKey(prepared: PreparedInvoices, column: Exclude<SortColumn, 'number'>, asOfDay: number): Float64Array {

@@ -85,6 +85,26 @@ describe('the encrypted offline copy', () => {
     }
   });
 
+  it('loaded at start-up (before the window asks), the first list is the same copy; a damaged one is still reported on the list call', async () => {
+    const cold = await restart();
+    const before = await list(cold);
+    await cold.dispose();
+    const warm = await restart();
+    warm.module.warmUp([warm.directory.connection!]);
+    expect(await list(warm)).toEqual(before);
+    await warm.dispose();
+
+    writeFileSync(cacheFile(), Buffer.from('not a cache'));
+    const damaged = await restart();
+    damaged.module.warmUp([damaged.directory.connection!]);
+    const result = await list(damaged);
+    expect(result.invoices).toEqual([]);
+    expect(result.warnings.join(' ')).toMatch(/could not be opened/);
+    expect((await damaged.call('invoices.sync', { connectionId })).ok).toBe(true);
+    expect((await list(damaged)).invoices).toHaveLength(2000);
+    await damaged.dispose();
+  });
+
   it('a cache sealed with another key (other user, other machine) counts as unreadable', async () => {
     const stranger = await startHarness(org, temp.dir, { tokens, secretBox: new TestSecretBox() });
     const result = await list(stranger);

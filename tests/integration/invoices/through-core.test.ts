@@ -46,6 +46,30 @@ describe('invoices through the real core', () => {
     expect(app.shell.opened).toEqual([`${org.url}/lightning/r/Invoice/${id}/view`]);
   });
 
+  it('lists the copy newest first, whole or in windows that put together give the whole list of one version', async () => {
+    const whole = (await app.call('invoices.list', { connectionId })).value;
+    expect(whole).toMatchObject({ total: 3000, offset: 0 });
+    const dates: (string | null)[] = whole.invoices.map((row: { invoiceDate: string | null }) => row.invoiceDate);
+    const dated = dates.filter((date): date is string => date !== null);
+    expect(dated).toEqual([...dated].sort().reverse());
+    expect(dates.slice(dated.length).every((date) => date === null)).toBe(true);
+
+    const windows = [];
+    for (let offset = 0; offset < 3000; offset += offset === 0 ? 500 : 1000) {
+      const window = await app.call('invoices.list', { connectionId, offset, limit: offset === 0 ? 500 : 1000 });
+      expect(window.ok, JSON.stringify(window.error)).toBe(true);
+      expect(window.value).toMatchObject({ total: 3000, offset, version: whole.version, syncedAt: whole.syncedAt });
+      windows.push(...window.value.invoices);
+    }
+    expect(windows).toEqual(whole.invoices);
+    const past = await app.call('invoices.list', { connectionId, offset: 5000, limit: 10 });
+    expect(past.value).toMatchObject({ invoices: [], total: 3000, offset: 3000 });
+
+    // Every sync is a new copy: a window of it never passes for a window of the old one.
+    expect((await app.call('invoices.sync', { connectionId })).ok).toBe(true);
+    expect((await app.call('invoices.list', { connectionId, offset: 0, limit: 1 })).value.version).not.toBe(whole.version);
+  });
+
   it('an expired session is refreshed by the connection and the incremental sync goes on', async () => {
     const refreshes = org.control.counters().refreshes;
     org.control.updateInvoices([org.control.records('Invoice')[5]!.Id as string], { Balance: 0 });

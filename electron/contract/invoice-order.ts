@@ -1,0 +1,99 @@
+/**
+ * The workspace's default display order of invoices, shared by the core (which sends `invoices.list`
+ * in this order, so a first window of rows is already the top of the screen) and the renderer
+ * (which sorts the whole set with the same keys once every row has arrived, so nothing jumps).
+ * Pure and dependency-free: imported at run time by both sides without pulling in zod.
+ *
+ * Order: invoice date, newest first; invoices without a date last; ties by invoice number
+ * (numeric-aware, case-insensitive collator), then by id.
+ */
+
+export interface OrderedInvoice {
+  id: string;
+  number: string;
+  invoiceDate: string | null;
+}
+
+/** The default sort of the workspace (column + direction). */
+export const DEFAULT_SORT = { column: 'invoiceDate', desc: true } as const;
+
+/** Text comparison of every sort in the app: numeric-aware ("INV-9" before "INV-10"), case- and accent-insensitive. */
+export const sortCollator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 for a YYYY-MM-DD string; NaN when it is not one. */
+export function dayNumber(iso: string | null | undefined): number {
+  if (!iso) return Number.NaN;
+  const match = ISO_DATE.exec(iso);
+  if (!match) return Number.NaN;
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS;
+}
+
+/**
+ * The invoice number as a sort key (numbers the collator finds equal share one). Fast path for the
+ * usual shape (one shared prefix without digits, then up to 15 digits): the collator orders those by
+ * the digits' value. Otherwise each number's rank among the collator-sorted numbers.
+ */
+export function invoiceNumberKeys(rows: readonly { number: string }[]): Float64Array {
+  const n = rows.length;
+  const value = new Float64Array(n);
+  const prefix = n > 0 ? /^(\D*)\d{1,15}$/.exec(rows[0]!.number)?.[1] : undefined;
+  let fast = prefix !== undefined;
+  for (let i = 0; fast && i < n; i++) {
+    const number = rows[i]!.number;
+    const digits = number.slice(prefix!.length);
+    if (!number.startsWith(prefix!) || !/^\d{1,15}$/.test(digits)) fast = false;
+    else value[i] = Number(digits);
+  }
+  if (fast) return value;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => sortCollator.compare(rows[a]!.number, rows[b]!.number));
+  let rank = 0;
+  for (let k = 0; k < n; k++) {
+    if (k > 0 && sortCollator.compare(rows[order[k - 1]!]!.number, rows[order[k]!]!.number) !== 0) rank++;
+    value[order[k]!] = rank;
+  }
+  return value;
+}
+
+/** Each row's place in the tie-break order: invoice number key, then id. */
+export function tieBreakRanks(rows: readonly { id: string }[], numberKey: Float64Array): Uint32Array {
+  const n = numberKey.length;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => numberKey[a]! - numberKey[b]! || (rows[a]!.id < rows[b]!.id ? -1 : rows[a]!.id > rows[b]!.id ? 1 : 0));
+  const rank = new Uint32Array(n);
+  for (let k = 0; k < n; k++) rank[order[k]!] = k;
+  return rank;
+}
+
+/**
+ * Sorts indexes by a numeric key (NaN = empty, always last), ties by `tie`. The one comparison of
+ * every column sort in the workspace.
+ */
+export function sortByKey(order: Uint32Array, key: ArrayLike<number>, desc: boolean, tie: Uint32Array): Uint32Array {
+  const sign = desc ? -1 : 1;
+  return order.sort((a, b) => {
+    const x = key[a]!;
+    const y = key[b]!;
+    const xn = x !== x;
+    const yn = y !== y;
+    if (xn || yn) return xn === yn ? tie[a]! - tie[b]! : xn ? 1 : -1;
+    return x === y ? tie[a]! - tie[b]! : (x < y ? -1 : 1) * sign;
+  });
+}
+
+/** Indexes of `rows` in the default display order. */
+export function defaultInvoiceOrder(rows: readonly OrderedInvoice[]): Uint32Array {
+  const n = rows.length;
+  const day = new Float64Array(n);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    day[i] = dayNumber(rows[i]!.invoiceDate);
+    order[i] = i;
+  }
+  return sortByKey(order, day, DEFAULT_SORT.desc, tieBreakRanks(rows, invoiceNumberKeys(rows)));
+}
