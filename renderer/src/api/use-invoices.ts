@@ -1,30 +1,123 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { InvoiceList, SyncProgress } from '../../../electron/contract';
+import type { InvoiceList, InvoiceRow, SyncProgress } from '../../../electron/contract';
 import { budgetly } from '../bridge';
 import { errorOf, unwrap, type BridgeError } from './result';
 import { useBridgeEvent } from './use-event';
 
-/** The cached invoices of one connection; reloaded when the core says they changed. */
-export function useInvoiceList(connectionId: string): { list: InvoiceList | null; error: BridgeError | null; loading: boolean } {
-  const [state, setState] = useState<{ for: string; list: InvoiceList | null; error: BridgeError | null; loading: boolean }>({
+/** Rows in the first window: a screen or two, painted before anything else crosses. */
+export const FIRST_WINDOW = 500;
+/** Rows per later window: large enough to be few calls, small enough that the page stays responsive between them. */
+export const NEXT_WINDOW = 10_000;
+
+export interface InvoiceListState {
+  /** What to show: the last complete list or, during the first load, the rows that have arrived (the top of the default order). */
+  list: InvoiceList | null;
+  /** False while `list` holds only the first rows of the first load: totals, counts, search, filters, sort and export must wait. */
+  complete: boolean;
+  /** The first load's progress while it is incomplete. */
+  progress: { loaded: number; total: number } | null;
+  error: BridgeError | null;
+  loading: boolean;
+  /** After an error: continues where the load stopped (from the start if the copy changed meanwhile). */
+  retry: () => void;
+}
+
+interface Pull {
+  version: string;
+  first: InvoiceList;
+  chunks: InvoiceRow[][];
+  loaded: number;
+}
+
+const rowsOf = (pull: Pull): InvoiceRow[] => (pull.chunks.length === 1 ? pull.chunks[0]! : ([] as InvoiceRow[]).concat(...pull.chunks));
+
+/** Resolves after the next paint (or soon, if the window is hidden and paints nothing). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 200);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The cached invoices of one connection, in the default display order, loaded in windows: the first
+ * screen of rows is shown as soon as it arrives; the rest follows in large windows, yielding to the
+ * page between them. Reloaded when the core says they changed: a load that is running starts over,
+ * and windows of two different copies are never put together. A reload keeps the complete list on
+ * screen until the new one is complete.
+ */
+export function useInvoiceList(connectionId: string): InvoiceListState {
+  const [state, setState] = useState<Omit<InvoiceListState, 'retry'> & { for: string }>({
     for: connectionId,
     list: null,
+    complete: false,
+    progress: null,
     error: null,
     loading: true,
   });
-  const load = useCallback(() => {
-    setState((s) => ({ ...s, loading: true }));
-    unwrap(budgetly().invoices.list({ connectionId })).then(
-      (list) => setState({ for: connectionId, list, error: null, loading: false }),
-      (e: unknown) => setState((s) => ({ ...s, for: connectionId, error: errorOf(e), loading: false })),
-    );
-  }, [connectionId]);
-  useEffect(load, [load]);
+  const generation = useRef(0);
+  const stopped = useRef<Pull | null>(null);
+
+  const pull = useCallback(
+    async (resume: Pull | null): Promise<void> => {
+      const run = ++generation.current;
+      const stale = () => generation.current !== run;
+      const ask = (offset: number, limit: number) => unwrap(budgetly().invoices.list({ connectionId, offset, limit }));
+      stopped.current = null;
+      setState((s) => ({ ...s, loading: true, error: null }));
+      let current = resume;
+      try {
+        if (!current) {
+          const first = await ask(0, FIRST_WINDOW);
+          if (stale()) return;
+          current = { version: first.version, first, chunks: [first.invoices], loaded: first.invoices.length };
+        }
+        for (let painted = false; current.loaded < current.first.total; ) {
+          const shown = current;
+          // Only the first load shows rows before they are all there; a reload keeps the complete list.
+          setState((s) =>
+            s.complete && s.list
+              ? s
+              : { ...s, list: { ...shown.first, invoices: rowsOf(shown) }, complete: false, progress: { loaded: shown.loaded, total: shown.first.total } },
+          );
+          await (painted ? nextTask() : afterPaint());
+          painted = true;
+          if (stale()) return;
+          const next = await ask(current.loaded, NEXT_WINDOW);
+          if (stale()) return;
+          // A sync replaced the copy between two windows (or it shrank): start over, never mix two copies.
+          if (next.version !== current.version || next.invoices.length === 0) return void pull(null);
+          current.chunks.push(next.invoices);
+          current.loaded += next.invoices.length;
+        }
+        const done = current;
+        setState((s) => ({ ...s, list: { ...done.first, invoices: rowsOf(done) }, complete: true, progress: null, error: null, loading: false }));
+      } catch (e) {
+        if (stale()) return;
+        stopped.current = current;
+        setState((s) => ({ ...s, for: connectionId, error: errorOf(e), loading: false }));
+      }
+    },
+    [connectionId],
+  );
+  const load = useCallback(() => void pull(null), [pull]);
+  const retry = useCallback(() => void pull(stopped.current), [pull]);
+  useEffect(() => {
+    load();
+    return () => void generation.current++;
+  }, [load]);
   useBridgeEvent('invoices.changed', (payload) => {
     if (payload.connectionId === connectionId) load();
   });
-  if (state.for !== connectionId) return { list: null, error: null, loading: true };
-  return { list: state.list, error: state.error, loading: state.loading };
+  if (state.for !== connectionId) return { list: null, complete: false, progress: null, error: null, loading: true, retry };
+  return { list: state.list, complete: state.complete, progress: state.progress, error: state.error, loading: state.loading, retry };
 }
 
 export interface SyncState {

@@ -1,6 +1,7 @@
 import type { SortingState } from '@tanstack/react-table';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Connection, ExportColumn, Settings } from '../../../electron/contract';
+import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import type { AppInfo } from '../api/use-app';
 import { useInvoiceList, useSync } from '../api/use-invoices';
 import type { AgingBucketKey } from '../invoices/aging';
@@ -40,12 +41,13 @@ interface Props {
   overlay?: (sync: { start: () => void; running: boolean }) => ReactNode;
 }
 
-const defaultSorting: SortingState = [{ id: 'invoiceDate', desc: true }];
+// The order the core sends the list in (shared with it), so the first rows shown are the top of this sort.
+const defaultSorting: SortingState = [{ id: DEFAULT_SORT.column, desc: DEFAULT_SORT.desc }];
 
 /** The screen accountants live in: the invoices of one connection, filtered, totalled, aged, exported. */
 export function Workspace({ connection, info, settings, locale, switcher, notices, onUpdateSettings, onReconnect, onOpenSettings, overlay }: Props) {
   const connectionId = connection.id;
-  const { list, loading } = useInvoiceList(connectionId);
+  const { list, loading, complete, progress, error: listError, retry } = useInvoiceList(connectionId);
   const sync = useSync(connectionId);
   const [filters, setFilters] = useState<InvoiceFilters>(noFilters);
   const [sorting, setSorting] = useState<SortingState>(defaultSorting);
@@ -56,7 +58,9 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
 
   const asOf = settings.agingAsOf ?? localTodayIso();
   const sort = useMemo<SortSpec | null>(() => (sorting[0] ? { column: sorting[0].id as SortColumn, desc: sorting[0].desc } : null), [sorting]);
-  const view = useInvoiceView(list?.invoices, filters, sort, asOf, settings.agingBasis);
+  // The first rows of the first load are on screen, the rest is still coming: nothing that needs every row may show yet.
+  const partial = !complete && list !== null;
+  const view = useInvoiceView(list?.invoices, filters, sort, asOf, settings.agingBasis, !partial);
   const table = useInvoiceTable({
     rows: view.prepared.rows,
     locale,
@@ -89,14 +93,14 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
   }, [connection.status, clearError, start]);
 
   // Opening a connected org refreshes it once (the first time in full, later only what changed);
-  // the cached invoices are on screen meanwhile.
+  // the cached invoices are on screen meanwhile (all of them: the sync's reload would restart their loading).
   const autoSynced = useRef(false);
   useEffect(() => {
-    if (!autoSynced.current && list && canSync) {
+    if (!autoSynced.current && list && complete && canSync) {
       autoSynced.current = true;
       start();
     }
-  }, [list, canSync, start]);
+  }, [list, complete, canSync, start]);
 
   useShortcuts({
     onFind: () => {
@@ -145,7 +149,7 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
         <div className="spacer" />
         <UpdatedIndicator last={recent.last} locale={locale} />
         <SyncControls sync={sync} lastSyncedAt={lastSyncedAt} locale={locale} disabled={!canSync} />
-        <ExportMenu connectionId={connectionId} currentView={currentView} locale={locale} disabled={view.visible.length === 0} />
+        <ExportMenu connectionId={connectionId} currentView={currentView} locale={locale} disabled={partial || view.visible.length === 0} />
         <button type="button" onClick={onOpenSettings} data-testid="open-settings">
           Settings
         </button>
@@ -164,10 +168,15 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
       />
       {notices}
       <div className={openRow ? 'workspace with-detail' : 'workspace'}>
-        <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} onChange={changeFilters} />
+        {/* Until every invoice is loaded, search, filters and sort would work on a part of them: their controls wait (a disabled fieldset, no box of its own). */}
+        <fieldset className="until-loaded" disabled={partial}>
+          <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} onChange={changeFilters} />
+        </fieldset>
         <main className="main" aria-label="Invoices">
           <div className="toolbar">
-            <SearchBox ref={searchRef} value={filters.search} onChange={(search) => changeFilters({ ...filters, search })} pending={view.searchPending} />
+            <fieldset className="until-loaded" disabled={partial}>
+              <SearchBox ref={searchRef} value={filters.search} onChange={(search) => changeFilters({ ...filters, search })} pending={view.searchPending} />
+            </fieldset>
             <label className="as-of-inline">
               Aging as of
               <input
@@ -179,11 +188,41 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
               {settings.agingAsOf === null && <span className="hint">(today)</span>}
             </label>
             <ColumnsMenu table={table} />
-            <span className="row-count" role="status" data-testid="row-count" data-visible={view.visible.length} data-total={total}>
-              {loading && !list ? 'Loading…' : `${view.visible.length.toLocaleString(locale)} of ${total.toLocaleString(locale)} invoices`}
+            {/* The count only once it is the count: while loading it says how far the loading is. */}
+            <span
+              className="row-count"
+              role="status"
+              data-testid="row-count"
+              data-complete={list !== null && complete}
+              aria-busy={partial || undefined}
+              {...(!partial && { 'data-visible': view.visible.length, 'data-total': total })}
+            >
+              {progress ? (
+                <>
+                  Loading invoices… {progress.loaded.toLocaleString(locale)} of {progress.total.toLocaleString(locale)}{' '}
+                  <progress value={progress.loaded} max={progress.total} aria-label="Invoices loaded" data-testid="list-progress" />
+                </>
+              ) : loading && !list ? (
+                'Loading…'
+              ) : (
+                `${view.visible.length.toLocaleString(locale)} of ${total.toLocaleString(locale)} invoices`
+              )}
             </span>
           </div>
+          {listError && (
+            <p className="banner banner-error" role="alert" data-testid="list-error">
+              Budgetly could not load {complete ? 'the latest invoices' : 'the rest of the invoices'}: {listError.message}{' '}
+              <button type="button" onClick={retry}>
+                Try again
+              </button>
+            </p>
+          )}
           <FilterChips filters={filters} locale={locale} onChange={changeFilters} />
+          {progress && (
+            <section className="summary" aria-busy="true" data-testid="summary-loading">
+              <p className="hint">Totals and aging by currency appear when all {progress.total.toLocaleString(locale)} invoices are loaded.</p>
+            </section>
+          )}
           <CurrencySummary
             totals={view.totals}
             aging={view.aging}
@@ -192,18 +231,20 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
             selected={filters.aging && filters.currencies.length === 1 ? { currency: filters.currencies[0]!, bucket: filters.aging } : null}
             onPickBucket={pickBucket}
           />
-          <InvoiceTable
-            table={table}
-            visible={view.visible}
-            active={activeInRange}
-            openId={openId}
-            onActiveChange={setActive}
-            onOpen={openAt}
-            gridRef={gridRef}
-            highlighted={recent.highlighted}
-            compact={Boolean(openRow)}
-            empty={<EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />}
-          />
+          <fieldset className="until-loaded" disabled={partial}>
+            <InvoiceTable
+              table={table}
+              visible={view.visible}
+              active={activeInRange}
+              openId={openId}
+              onActiveChange={setActive}
+              onOpen={openAt}
+              gridRef={gridRef}
+              highlighted={recent.highlighted}
+              compact={Boolean(openRow)}
+              empty={<EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />}
+            />
+          </fieldset>
         </main>
         {/* Keyed by the modification time too: a sync that changed the open invoice shows its new values (and lines). */}
         {openRow && (

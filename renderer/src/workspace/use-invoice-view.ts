@@ -1,22 +1,46 @@
 import { useDeferredValue, useMemo } from 'react';
 import type { InvoiceRow } from '../../../electron/contract';
-import { computeAging, type AgingBasis } from '../invoices/aging';
+import { computeAging, type AgingBasis, type CurrencyAging } from '../invoices/aging';
 import { filterMask, type InvoiceFilters } from '../invoices/filters';
 import { dayNumber } from '../invoices/plain-date';
-import { prepareInvoices } from '../invoices/prepared';
+import { prepareInvoices, type PreparedInvoices } from '../invoices/prepared';
 import { maskIndexes, sortedOrder, visibleIndexes, type SortSpec } from '../invoices/sort';
-import { computeTotals } from '../invoices/totals';
+import { computeTotals, type CurrencyTotals } from '../invoices/totals';
 
 const EMPTY: InvoiceRow[] = [];
 /** Above this many invoices filter changes render deferred (see below). */
 const SYNC_FILTER_ROWS = 150_000;
 
+const NO_TOTALS: CurrencyTotals[] = [];
+const NO_AGING: CurrencyAging[] = [];
+
+/**
+ * The rows of an incomplete first load as they arrived (already in the default order): nothing is
+ * prepared, sorted, filtered or totalled until every row is there, so the first screen costs only
+ * its rows, and no partial total can be shown.
+ */
+function arrivedView(rows: readonly InvoiceRow[]): PreparedInvoices & { visible: Uint32Array } {
+  const visible = new Uint32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) visible[i] = i;
+  const none = new Float64Array(0);
+  return { rows, invoiceDay: none, dueDay: none, searchText: [], statuses: [], currencies: [], visible };
+}
+
 /**
  * The workspace's rows, memoized step by step: prepared once per sync, the full sort order
  * once per column, then one filter pass and one pass over the order per change.
  * For large sets filters are deferred so the search box and checkboxes never wait for the table.
+ * While the first load is incomplete (`complete` false) the rows are shown as they arrived and
+ * there are no totals or aging (see arrivedView).
  */
-export function useInvoiceView(rows: InvoiceRow[] | undefined, filters: InvoiceFilters, sort: SortSpec | null, asOf: string, basis: AgingBasis) {
+export function useInvoiceView(rows: InvoiceRow[] | undefined, filters: InvoiceFilters, sort: SortSpec | null, asOf: string, basis: AgingBasis, complete = true) {
+  const full = useInvoiceViewOf(complete ? rows : undefined, filters, sort, asOf, basis);
+  const arrived = useMemo(() => (complete ? null : arrivedView(rows ?? EMPTY)), [complete, rows]);
+  if (!arrived) return full;
+  return { ...full, prepared: arrived as PreparedInvoices, visible: arrived.visible, totals: NO_TOTALS, aging: NO_AGING, searchPending: false };
+}
+
+function useInvoiceViewOf(rows: InvoiceRow[] | undefined, filters: InvoiceFilters, sort: SortSpec | null, asOf: string, basis: AgingBasis) {
   const prepared = useMemo(() => prepareInvoices(rows ?? EMPTY), [rows]);
   // Typing and clicking update the controls at once; for large sets the rows follow in a deferred
   // render. Up to SYNC_FILTER_ROWS a synchronous pass is quicker to show: measured at 100,000
