@@ -35,7 +35,8 @@ async function bundle(entry: string): Promise<string> {
 /**
  * The whole app minus the Electron shell, as the e2e harness builds it (tests/support/harness.ts):
  * the built renderer served on 127.0.0.1, window.budgetly built from the contract by the same
- * bridge, every call dispatched by the real core. Differences, for measuring: the core is a fresh
+ * bridge, every call dispatched by the real core, started as the app starts it (core.start()) right
+ * before the page navigates. Differences, for measuring: the core is a fresh
  * instance on `dataDir` (nothing in memory: a cold start reads the offline copy), and the bench's
  * probe is added before the app loads. Answers cross Playwright's exposeBinding as one JSON string
  * (stringify in Node, parse in the page), where Electron uses structured clone; the probe times
@@ -63,6 +64,9 @@ export async function openBenchPage(options: { dataDir: string; keyHex: string; 
   await context.addInitScript({ content: probe });
   await context.addInitScript({ content: bridge });
   const page = await context.newPage();
+  // As the Electron shell does (electron/main/index.ts: createCore, core.start(), then the window):
+  // start() begins loading the offline copy in parallel with the page, and runs the launch sync.
+  void bench.core.start();
   await page.goto(`${server.url}/index.html`);
   return {
     page,

@@ -59,6 +59,13 @@ export interface UiRun {
   renderAfterListMs: number | null;
   structuredCloneMs: number;
   rows: number;
+  /** Navigation → every invoice loaded (the workspace's row count says data-complete="true"). */
+  allRowsMs: number | null;
+  /** Every invoices.list window of the start: calls, rows, crossing in all (null when calls and answers do not pair up), JSON size. */
+  listCalls: number;
+  listRows: number;
+  listTransferAllMs: number | null;
+  listJsonCharsAll: number;
   search: Latency[];
   sort: Latency[];
   scroll: { frames: number; frameP95: number; frameMax: number; longTasks: number; longTaskTotalMs: number; longestTaskMs: number; blankFrames: number; rowsTravelled: number };

@@ -9,8 +9,19 @@ import type { ProbeHost } from './bench-page';
  */
 
 
+/** Waits until the first invoice row is painted (the cold start's end). */
 export async function waitForRows(page: Page, timeoutMs = 120_000): Promise<StartupFigures> {
   await page.waitForFunction(() => (globalThis as unknown as ProbeHost).__bench.startup.firstRowFrameAt !== null, undefined, { timeout: timeoutMs, polling: 100 });
+  return page.evaluate(() => (globalThis as unknown as ProbeHost).__bench.startup);
+}
+
+/**
+ * Waits until the workspace has every invoice (its row count says data-complete="true"): the first
+ * rows are painted before the rest has arrived, and search, sort, scroll and export must measure
+ * the whole set, not the first window.
+ */
+export async function waitForAllRows(page: Page, timeoutMs = 120_000): Promise<StartupFigures> {
+  await page.waitForFunction(() => (globalThis as unknown as ProbeHost).__bench.startup.allRowsAt !== null, undefined, { timeout: timeoutMs, polling: 100 });
   return page.evaluate(() => (globalThis as unknown as ProbeHost).__bench.startup);
 }
 

@@ -8,11 +8,16 @@ export interface StartupFigures {
   firstRowAt: number | null;
   /** …and when the frame that paints it began (the next animation frame). */
   firstRowFrameAt: number | null;
+  /** ms since navigation start when the row count said every invoice was loaded (data-complete="true"). */
+  allRowsAt: number | null;
   /** Page-side round trips of invoices.list (ms), with the size of the answer as JSON. */
   listCalls: { startedAt: number; ms: number; chars: number; rows: number }[];
 }
 
-export const startup: StartupFigures = { firstRowAt: null, firstRowFrameAt: null, listCalls: [] };
+export const startup: StartupFigures = { firstRowAt: null, firstRowFrameAt: null, allRowsAt: null, listCalls: [] };
+
+/** The row count's element once the workspace says the list is complete. */
+export const ALL_ROWS_SELECTOR = '[data-testid="row-count"][data-complete="true"]';
 
 /** Routes window.budgetly's calls to the core binding, timing invoices.list on the page side. */
 export function installInvokeTimer(): void {
@@ -27,6 +32,16 @@ export function installInvokeTimer(): void {
     }
     return result;
   };
+}
+
+/** Watches the DOM from the first script on until every invoice is loaded (the UI scenarios start then). */
+export function watchAllRows(): void {
+  const observer = new page.MutationObserver(() => {
+    if (startup.allRowsAt !== null || !page.document.querySelector(ALL_ROWS_SELECTOR)) return;
+    startup.allRowsAt = page.performance.now();
+    observer.disconnect();
+  });
+  observer.observe(page.document, { subtree: true, childList: true, attributes: true });
 }
 
 /** Watches the DOM from the first script on until the first invoice row appears. */

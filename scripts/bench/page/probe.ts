@@ -1,6 +1,6 @@
 import { page } from './dom-lite';
 import { armSearch, armSort, scrollThrough, settled } from './probe-interaction';
-import { installInvokeTimer, startup, watchFirstRow } from './probe-startup';
+import { installInvokeTimer, startup, watchAllRows, watchFirstRow } from './probe-startup';
 
 /**
  * The bench's page-side probe, bundled and added as an init script before the app loads: times the
@@ -9,6 +9,7 @@ import { installInvokeTimer, startup, watchFirstRow } from './probe-startup';
  */
 installInvokeTimer();
 watchFirstRow();
+watchAllRows();
 page.__bench = { startup, armSearch, armSort, settled, scrollThrough };
 
 export type BenchProbe = {

@@ -8,7 +8,8 @@ export const coldStart: Scenario = {
     const runs = await uiRuns();
     const scenario = `cold start from the encrypted cache, ${org.invoices.toLocaleString('en-US')}`;
     const num = (values: (number | null)[]) => values.filter((v): v is number => v !== null);
-    const transfer = num(runs.map((r) => r.listTransferMs));
+    const transfer = runs.map((r) => r.listTransferMs);
+    const transferAll = num(runs.map((r) => r.listTransferAllMs));
     const clone = runs.map((r) => r.structuredCloneMs);
     const ms = (values: (number | null)[]) => `${num(values).map(Math.round).join(', ')} ms`;
     return [
@@ -20,17 +21,27 @@ export const coldStart: Scenario = {
         baseline: runs.map((r) => r.readFileMs),
         target: '≤ 1 s',
         pass: (a) => a.median <= 1000,
-        note: `baseline = reading the ${(runs[0]!.cacheBytes / 2 ** 20).toFixed(1)} MiB cache file. Per run: boot until invoices.list is asked ${ms(runs.map((r) => r.listAskedAtMs))}; in the core (read + decrypt + inflate + parse) ${ms(runs.map((r) => r.listCoreMs))}; crossing to the page ${ms(transfer)}; renderer (prepare, sort, totals, first render) ${ms(runs.map((r) => r.renderAfterListMs))}`,
+        note: `baseline = reading the ${(runs[0]!.cacheBytes / 2 ** 20).toFixed(1)} MiB cache file. The first window of ${runs[0]!.rows} rows is painted before the rest is loaded; the core starts loading the copy when it starts (core.start(), as in the app), before the page navigates. Per run: boot until the first invoices.list is asked ${ms(runs.map((r) => r.listAskedAtMs))}; that call in the core (waiting for the start-up load: read + decrypt + inflate + parse + order) ${ms(runs.map((r) => r.listCoreMs))}; crossing to the page ${ms(transfer)}; renderer (first window → first row in the DOM) ${ms(runs.map((r) => r.renderAfterListMs))}`,
+      }),
+      resultRow({
+        scenario,
+        metric: 'navigation → every invoice loaded (totals, search, sort, export available)',
+        unit: 'ms',
+        app: num(runs.map((r) => r.allRowsMs)),
+        baseline: null,
+        target: 'context',
+        pass: null,
+        note: `windows per start: ${runs.map((r) => `${r.listCalls} (${r.listRows.toLocaleString('en-US')} rows)`).join(', ')}; crossing of all windows ${ms(runs.map((r) => r.listTransferAllMs))}`,
       }),
       resultRow({
         scenario,
         metric: 'invoices.list transfer: harness JSON vs structured clone',
         unit: 'ms',
-        app: transfer,
+        app: transferAll,
         baseline: clone,
         target: 'context',
         pass: null,
-        note: `harness: JSON string over Playwright's binding (${((runs[0]!.listJsonChars ?? 0) / 2 ** 20).toFixed(1)} MiB) + JSON.parse in the page; baseline: v8.serialize + deserialize of the same answer in Node (what Electron's IPC does)`,
+        note: `every window of the start; harness: JSON strings over Playwright's binding (${(runs[0]!.listJsonCharsAll / 2 ** 20).toFixed(1)} MiB in all) + JSON.parse in the page; baseline: v8.serialize + deserialize of the same answers in Node (what Electron's IPC does)`,
       }),
     ];
   },
