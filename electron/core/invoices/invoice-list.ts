@@ -31,6 +31,8 @@ export class SharedLoadRepository extends InvoiceRepository {
  */
 export class InvoiceLists {
   private readonly ordered = new WeakMap<Snapshot, { rows: InvoiceRow[]; version: string }>();
+  /** Per connection, the last snapshot put in order (to tell whether a new one changed anything). */
+  private readonly latest = new Map<string, { rows: InvoiceRow[]; version: string }>();
 
   constructor(
     private readonly repository: InvoiceRepository,
@@ -41,7 +43,7 @@ export class InvoiceLists {
   async list(connectionId: string, window: { offset?: number; limit?: number }): Promise<Omit<InvoiceList, 'warnings'>> {
     if (!window.offset) this.remember(connectionId);
     const snapshot = await this.repository.current(connectionId);
-    const { rows, version } = snapshot ? this.inOrder(snapshot) : { rows: [], version: 'none' };
+    const { rows, version } = snapshot ? this.inOrder(connectionId, snapshot) : { rows: [], version: 'none' };
     const offset = Math.min(window.offset ?? 0, rows.length);
     const end = window.limit === undefined ? rows.length : Math.min(rows.length, offset + window.limit);
     return {
@@ -65,27 +67,35 @@ export class InvoiceLists {
     const target = connections.find((c) => c.id === last) ?? connections.find((c) => c.lastSyncAt);
     if (!target) return;
     this.repository.current(target.id).then(
-      (snapshot) => snapshot && this.inOrder(snapshot),
+      (snapshot) => snapshot && this.inOrder(target.id, snapshot),
       () => this.logger.warn('Could not load the offline invoices at start-up; the workspace will try again'),
     );
   }
 
-  private inOrder(snapshot: Snapshot): { rows: InvoiceRow[]; version: string } {
+  /**
+   * The snapshot's rows in the default order, and its version. A sync always makes a new snapshot,
+   * but most (the launch sync, a scheduled one) change nothing: when the rows, in order, are equal
+   * field by field to the connection's previous ones, the version stays, so a window list that is
+   * loading goes on and a complete one is kept. Otherwise the version is new (the sync's instant).
+   */
+  private inOrder(connectionId: string, snapshot: Snapshot): { rows: InvoiceRow[]; version: string } {
     let entry = this.ordered.get(snapshot);
     if (!entry) {
       const order = defaultInvoiceOrder(snapshot.rows);
       const rows = new Array<InvoiceRow>(order.length);
       for (let k = 0; k < order.length; k++) rows[k] = snapshot.rows[order[k]!]!;
-      // Every sync makes a new snapshot with its own finish instant: the same copy read again (after a
-      // restart) keeps its version, two copies never share one.
-      entry = { rows, version: `${snapshot.syncedAt}/${snapshot.rows.length}` };
+      const previous = this.latest.get(connectionId);
+      const version = previous && sameRows(previous.rows, rows) ? previous.version : `${snapshot.syncedAt}/${rows.length}`;
+      entry = { rows, version };
       this.ordered.set(snapshot, entry);
+      this.latest.set(connectionId, entry);
     }
     return entry;
   }
 
   /** The connection is gone: it is no longer the one to warm up. */
   forget(connectionId: string): void {
+    this.latest.delete(connectionId);
     if (this.store.get(LAST_LISTED_KEY) === connectionId) this.store.delete(LAST_LISTED_KEY);
   }
 
@@ -96,4 +106,18 @@ export class InvoiceLists {
       // Only a start-up hint: a store that cannot write costs the next start its warm-up, nothing else.
     }
   }
+}
+
+/** Same rows in the same order, every field equal (unchanged rows are usually the same objects). */
+function sameRows(a: readonly InvoiceRow[], b: readonly InvoiceRow[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k]! as unknown as Record<string, unknown>;
+    const y = b[k]! as unknown as Record<string, unknown>;
+    if (x === y) continue;
+    const keys = Object.keys(x);
+    if (keys.length !== Object.keys(y).length) return false;
+    for (const key of keys) if (x[key] !== y[key]) return false;
+  }
+  return true;
 }

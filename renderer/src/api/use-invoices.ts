@@ -49,9 +49,10 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /**
  * The cached invoices of one connection, in the default display order, loaded in windows: the first
  * screen of rows is shown as soon as it arrives; the rest follows in large windows, yielding to the
- * page between them. Reloaded when the core says they changed: a load that is running starts over,
- * and windows of two different copies are never put together. A reload keeps the complete list on
- * screen until the new one is complete.
+ * page between them. When the core says they changed (a sync), the first window is asked again: the
+ * same version (the sync changed nothing) keeps what is loaded or shown; a new one starts the loading
+ * over, so windows of two different copies are never put together. A reload keeps the complete list
+ * on screen until the new one is complete.
  */
 export function useInvoiceList(connectionId: string): InvoiceListState {
   const [state, setState] = useState<Omit<InvoiceListState, 'retry'> & { for: string }>({
@@ -63,10 +64,13 @@ export function useInvoiceList(connectionId: string): InvoiceListState {
     loading: true,
   });
   const generation = useRef(0);
+  /** The load in progress (null when none), what a failed one had (for retry), and the complete list on screen. */
+  const live = useRef<Pull | null>(null);
   const stopped = useRef<Pull | null>(null);
+  const shown = useRef<InvoiceList | null>(null);
 
   const pull = useCallback(
-    async (resume: Pull | null): Promise<void> => {
+    async (resume: Pull | null, recheck: boolean): Promise<void> => {
       const run = ++generation.current;
       const stale = () => generation.current !== run;
       const ask = (offset: number, limit: number) => unwrap(budgetly().invoices.list({ connectionId, offset, limit }));
@@ -74,18 +78,28 @@ export function useInvoiceList(connectionId: string): InvoiceListState {
       setState((s) => ({ ...s, loading: true, error: null }));
       let current = resume;
       try {
-        if (!current) {
+        if (!current || recheck) {
           const first = await ask(0, FIRST_WINDOW);
           if (stale()) return;
-          current = { version: first.version, first, chunks: [first.invoices], loaded: first.invoices.length };
+          const complete = shown.current;
+          if (!current && complete && complete.version === first.version && complete.invoices.length === first.total) {
+            // Nothing changed: the same rows stay (nothing is prepared again), with the new sync time and warnings.
+            const list = { ...first, invoices: complete.invoices };
+            shown.current = list;
+            setState((s) => ({ ...s, list, complete: true, progress: null, error: null, loading: false }));
+            return;
+          }
+          if (current && current.version === first.version) current.first = first;
+          else current = { version: first.version, first, chunks: [first.invoices], loaded: first.invoices.length };
         }
+        live.current = current;
         for (let painted = false; current.loaded < current.first.total; ) {
-          const shown = current;
-          // Only the first load shows rows before they are all there; a reload keeps the complete list.
+          const partial = current;
+          // Only the first load (or the first sync's, over an empty list) shows rows before they are all there; a reload keeps the complete list.
           setState((s) =>
-            s.complete && s.list
+            s.complete && s.list && s.list.invoices.length > 0
               ? s
-              : { ...s, list: { ...shown.first, invoices: rowsOf(shown) }, complete: false, progress: { loaded: shown.loaded, total: shown.first.total } },
+              : { ...s, list: { ...partial.first, invoices: rowsOf(partial) }, complete: false, progress: { loaded: partial.loaded, total: partial.first.total } },
           );
           await (painted ? nextTask() : afterPaint());
           painted = true;
@@ -93,28 +107,30 @@ export function useInvoiceList(connectionId: string): InvoiceListState {
           const next = await ask(current.loaded, NEXT_WINDOW);
           if (stale()) return;
           // A sync replaced the copy between two windows (or it shrank): start over, never mix two copies.
-          if (next.version !== current.version || next.invoices.length === 0) return void pull(null);
+          if (next.version !== current.version || next.invoices.length === 0) return void pull(null, false);
           current.chunks.push(next.invoices);
           current.loaded += next.invoices.length;
         }
-        const done = current;
-        setState((s) => ({ ...s, list: { ...done.first, invoices: rowsOf(done) }, complete: true, progress: null, error: null, loading: false }));
+        const list = { ...current.first, invoices: rowsOf(current) };
+        live.current = null;
+        shown.current = list;
+        setState((s) => ({ ...s, list, complete: true, progress: null, error: null, loading: false }));
       } catch (e) {
         if (stale()) return;
+        live.current = null;
         stopped.current = current;
         setState((s) => ({ ...s, for: connectionId, error: errorOf(e), loading: false }));
       }
     },
     [connectionId],
   );
-  const load = useCallback(() => void pull(null), [pull]);
-  const retry = useCallback(() => void pull(stopped.current), [pull]);
+  const retry = useCallback(() => void pull(stopped.current, false), [pull]);
   useEffect(() => {
-    load();
+    void pull(null, false);
     return () => void generation.current++;
-  }, [load]);
+  }, [pull]);
   useBridgeEvent('invoices.changed', (payload) => {
-    if (payload.connectionId === connectionId) load();
+    if (payload.connectionId === connectionId) void pull(live.current, true);
   });
   if (state.for !== connectionId) return { list: null, complete: false, progress: null, error: null, loading: true, retry };
   return { list: state.list, complete: state.complete, progress: state.progress, error: state.error, loading: state.loading, retry };

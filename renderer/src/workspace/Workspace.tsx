@@ -168,7 +168,7 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
       />
       {notices}
       <div className={openRow ? 'workspace with-detail' : 'workspace'}>
-        {/* Until every invoice is loaded, search, filters and sort would work on a part of them: their controls wait (a disabled fieldset, no box of its own). */}
+        {/* Until every invoice is loaded, search and filters would work on a part of them: their controls wait (a disabled fieldset, no box of its own). */}
         <fieldset className="until-loaded" disabled={partial}>
           <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} onChange={changeFilters} />
         </fieldset>
@@ -231,20 +231,18 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
             selected={filters.aging && filters.currencies.length === 1 ? { currency: filters.currencies[0]!, bucket: filters.aging } : null}
             onPickBucket={pickBucket}
           />
-          <fieldset className="until-loaded" disabled={partial}>
-            <InvoiceTable
-              table={table}
-              visible={view.visible}
-              active={activeInRange}
-              openId={openId}
-              onActiveChange={setActive}
-              onOpen={openAt}
-              gridRef={gridRef}
-              highlighted={recent.highlighted}
-              compact={Boolean(openRow)}
-              empty={<EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />}
-            />
-          </fieldset>
+          <InvoiceTable
+            table={table}
+            visible={view.visible}
+            active={activeInRange}
+            openId={openId}
+            onActiveChange={setActive}
+            onOpen={openAt}
+            gridRef={gridRef}
+            highlighted={recent.highlighted}
+            compact={Boolean(openRow)}
+            empty={<EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />}
+          />
         </main>
         {/* Keyed by the modification time too: a sync that changed the open invoice shows its new values (and lines). */}
         {openRow && (

@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
 import type { InvoiceRow } from '../../../electron/contract';
+import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import { computeAging, type AgingBasis, type CurrencyAging } from '../invoices/aging';
 import { filterMask, type InvoiceFilters } from '../invoices/filters';
 import { dayNumber } from '../invoices/plain-date';
@@ -30,13 +31,16 @@ function arrivedView(rows: readonly InvoiceRow[]): PreparedInvoices & { visible:
  * The workspace's rows, memoized step by step: prepared once per sync, the full sort order
  * once per column, then one filter pass and one pass over the order per change.
  * For large sets filters are deferred so the search box and checkboxes never wait for the table.
- * While the first load is incomplete (`complete` false) the rows are shown as they arrived and
- * there are no totals or aging (see arrivedView).
+ * While the first load is incomplete (`complete` false) there are no totals or aging, and in the
+ * default order the rows are shown as they arrived (see arrivedView).
  */
 export function useInvoiceView(rows: InvoiceRow[] | undefined, filters: InvoiceFilters, sort: SortSpec | null, asOf: string, basis: AgingBasis, complete = true) {
-  const full = useInvoiceViewOf(complete ? rows : undefined, filters, sort, asOf, basis);
-  const arrived = useMemo(() => (complete ? null : arrivedView(rows ?? EMPTY)), [complete, rows]);
-  if (!arrived) return full;
+  // A column sort asked for while loading sorts what has arrived (the count says it is not all yet).
+  const sorted = complete || !(sort?.column === DEFAULT_SORT.column && sort.desc === DEFAULT_SORT.desc);
+  const full = useInvoiceViewOf(sorted ? rows : undefined, filters, sort, asOf, basis);
+  const arrived = useMemo(() => (sorted ? null : arrivedView(rows ?? EMPTY)), [sorted, rows]);
+  if (complete) return full;
+  if (!arrived) return { ...full, totals: NO_TOTALS, aging: NO_AGING };
   return { ...full, prepared: arrived as PreparedInvoices, visible: arrived.visible, totals: NO_TOTALS, aging: NO_AGING, searchPending: false };
 }
 
