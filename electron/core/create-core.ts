@@ -73,10 +73,9 @@ export function createCore(deps: CoreDeps): Core {
     sessions,
     directory,
     freshness: freshness.scheduler,
-    start: () => {
-      invoices.warmUp(connections.list());
-      return freshness.start();
-    },
+    // The launch sync waits for the start-up load: it needs the same copy (for an incremental sync),
+    // and its network, merge and cache rewrite would otherwise compete with the window's first rows.
+    start: () => invoices.warmUp(connections.list()).then(() => freshness.start()),
     dispatch: createDispatcher(handlers, createSenderCheck(deps.rendererUrl), deps.logger),
     async dispose() {
       freshness.dispose();

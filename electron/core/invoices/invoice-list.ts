@@ -60,14 +60,14 @@ export class InvoiceLists {
    * At start-up, before the window asks: loads (read, decrypt, inflate, parse) and orders the
    * offline copy of the connection the window showed last (or the first one ever synced), so the
    * first `invoices.list` finds it ready or in flight. A failure is only logged here; the list call
-   * reads again and reports it as usual.
+   * reads again and reports it as usual. Resolves when done (never rejects).
    */
-  warmUp(connections: readonly Connection[]): void {
+  warmUp(connections: readonly Connection[]): Promise<void> {
     const last = this.store.get<string>(LAST_LISTED_KEY);
     const target = connections.find((c) => c.id === last) ?? connections.find((c) => c.lastSyncAt);
-    if (!target) return;
-    this.repository.current(target.id).then(
-      (snapshot) => snapshot && this.inOrder(target.id, snapshot),
+    if (!target) return Promise.resolve();
+    return this.repository.current(target.id).then(
+      (snapshot) => void (snapshot && this.inOrder(target.id, snapshot)),
       () => this.logger.warn('Could not load the offline invoices at start-up; the workspace will try again'),
     );
   }

@@ -25,7 +25,7 @@ export interface InvoicesModule {
   handlers: InvoiceHandlers;
   syncs: InvoiceSyncs;
   /** Start-up: loads the offline copy the window will most likely ask for first (see InvoiceLists.warmUp). */
-  warmUp(connections: readonly Connection[]): void;
+  warmUp(connections: readonly Connection[]): Promise<void>;
   dispose(): Promise<void>;
 }
 

@@ -10,7 +10,7 @@ export const FIRST_WINDOW = 500;
 export const NEXT_WINDOW = 10_000;
 
 export interface InvoiceListState {
-  /** What to show: the last complete list or, during the first load, the rows that have arrived (the top of the default order). */
+  /** What to show: the last complete list or, during the first load, its first window (the top of the default order). */
   list: InvoiceList | null;
   /** False while `list` holds only the first rows of the first load: totals, counts, search, filters, sort and export must wait. */
   complete: boolean;
@@ -49,7 +49,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /**
  * The cached invoices of one connection, in the default display order, loaded in windows: the first
  * screen of rows is shown as soon as it arrives; the rest follows in large windows, yielding to the
- * page between them. When the core says they changed (a sync), the first window is asked again: the
+ * page between them (only the progress is shown), and the list switches to all of them at once. When the core says they changed (a sync), the first window is asked again: the
  * same version (the sync changed nothing) keeps what is loaded or shown; a new one starts the loading
  * over, so windows of two different copies are never put together. A reload keeps the complete list
  * on screen until the new one is complete.
@@ -95,12 +95,15 @@ export function useInvoiceList(connectionId: string): InvoiceListState {
         live.current = current;
         for (let painted = false; current.loaded < current.first.total; ) {
           const partial = current;
-          // Only the first load (or the first sync's, over an empty list) shows rows before they are all there; a reload keeps the complete list.
-          setState((s) =>
-            s.complete && s.list && s.list.invoices.length > 0
-              ? s
-              : { ...s, list: { ...partial.first, invoices: rowsOf(partial) }, complete: false, progress: { loaded: partial.loaded, total: partial.first.total } },
-          );
+          setState((s) => {
+            // Only the first load (or the first sync's, over an empty list) shows rows before they are all there; a reload keeps the complete list.
+            if (s.complete && s.list && s.list.invoices.length > 0) return s;
+            const progress = { loaded: partial.loaded, total: partial.first.total };
+            // The grid gets the first window, then everything at once: giving it the rows of every window
+            // rebuilt its row model each time, which cost the page more than the windows' crossing.
+            if (!s.complete && s.list?.version === partial.version) return { ...s, progress };
+            return { ...s, list: { ...partial.first, invoices: rowsOf(partial) }, complete: false, progress };
+          });
           await (painted ? nextTask() : afterPaint());
           painted = true;
           if (stale()) return;
