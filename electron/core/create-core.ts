@@ -73,8 +73,9 @@ export function createCore(deps: CoreDeps): Core {
     sessions,
     directory,
     freshness: freshness.scheduler,
-    // The launch sync waits for the start-up load: it needs the same copy (for an incremental sync),
-    // and its network, merge and cache rewrite would otherwise compete with the window's first rows.
+    // The launch sync waits for the start-up load (it needs the same copy for an incremental sync) and
+    // until the window has every invoice or 5 s passed: its network, merge and cache rewrite would
+    // otherwise compete with the window's first rows and the loading of the rest.
     start: () => invoices.warmUp(connections.list()).then(() => freshness.start()),
     dispatch: createDispatcher(handlers, createSenderCheck(deps.rendererUrl), deps.logger),
     async dispose() {

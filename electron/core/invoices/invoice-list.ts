@@ -1,11 +1,13 @@
 import type { Connection, InvoiceList, InvoiceRow } from '../../contract';
 import { defaultInvoiceOrder } from '../../contract/invoice-order';
-import type { KeyValueStore, Logger } from '../ports';
+import type { Clock, KeyValueStore, Logger } from '../ports';
 import { InvoiceRepository } from './invoice-repository';
 import type { Snapshot } from './snapshot';
 
 /** Remembers whose invoices the window listed last: the connection to warm up at the next start. */
 const LAST_LISTED_KEY = 'invoices.lastListed';
+/** How long the start-up waits at most for the window to have every row before background work goes on. */
+export const START_GRACE_MS = 5_000;
 
 /**
  * The repository with one load of a connection's offline copy at a time: the start-up warm-up, the
@@ -31,6 +33,9 @@ export class SharedLoadRepository extends InvoiceRepository {
  */
 export class InvoiceLists {
   private readonly ordered = new WeakMap<Snapshot, { rows: InvoiceRow[]; version: string }>();
+  /** Connections whose list the window has had to the end; waiting for that (warmUp), with their cancels. */
+  private readonly listedToEnd = new Set<string>();
+  private readonly waiting = new Map<string, (() => void)[]>();
   /** Per connection, the last snapshot put in order (to tell whether a new one changed anything). */
   private readonly latest = new Map<string, { rows: InvoiceRow[]; version: string }>();
 
@@ -46,6 +51,7 @@ export class InvoiceLists {
     const { rows, version } = snapshot ? this.inOrder(connectionId, snapshot) : { rows: [], version: 'none' };
     const offset = Math.min(window.offset ?? 0, rows.length);
     const end = window.limit === undefined ? rows.length : Math.min(rows.length, offset + window.limit);
+    if (end === rows.length) this.listed(connectionId);
     return {
       invoices: offset === 0 && end === rows.length ? rows : rows.slice(offset, end),
       total: rows.length,
@@ -60,16 +66,42 @@ export class InvoiceLists {
    * At start-up, before the window asks: loads (read, decrypt, inflate, parse) and orders the
    * offline copy of the connection the window showed last (or the first one ever synced), so the
    * first `invoices.list` finds it ready or in flight. A failure is only logged here; the list call
-   * reads again and reports it as usual. Resolves when done (never rejects).
+   * reads again and reports it as usual. Resolves (never rejects) once the window has had that list
+   * to its end, or after START_GRACE_MS: the launch sync waits for it, so its network, merge and
+   * cache rewrite do not compete with the window's first rows and the rest of their loading.
    */
-  warmUp(connections: readonly Connection[]): Promise<void> {
+  warmUp(connections: readonly Connection[], clock: Clock): Promise<void> {
     const last = this.store.get<string>(LAST_LISTED_KEY);
     const target = connections.find((c) => c.id === last) ?? connections.find((c) => c.lastSyncAt);
     if (!target) return Promise.resolve();
-    return this.repository.current(target.id).then(
+    const loaded = this.repository.current(target.id).then(
       (snapshot) => void (snapshot && this.inOrder(target.id, snapshot)),
       () => this.logger.warn('Could not load the offline invoices at start-up; the workspace will try again'),
     );
+    const listed = this.listedToEnd.has(target.id)
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const cancel = clock.setTimeout(done, START_GRACE_MS);
+          const waiters = this.waiting.get(target.id) ?? [];
+          this.waiting.set(target.id, [...waiters, done]);
+          function done() {
+            cancel();
+            resolve();
+          }
+        });
+    return Promise.all([loaded, listed]).then(() => undefined);
+  }
+
+  /** Stops waiting (the core is closing). */
+  dispose(): void {
+    for (const id of [...this.waiting.keys()]) this.listed(id);
+  }
+
+  private listed(connectionId: string): void {
+    this.listedToEnd.add(connectionId);
+    const waiters = this.waiting.get(connectionId);
+    this.waiting.delete(connectionId);
+    for (const done of waiters ?? []) done();
   }
 
   /**

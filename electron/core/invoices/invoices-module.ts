@@ -24,7 +24,7 @@ export interface InvoiceSyncs {
 export interface InvoicesModule {
   handlers: InvoiceHandlers;
   syncs: InvoiceSyncs;
-  /** Start-up: loads the offline copy the window will most likely ask for first (see InvoiceLists.warmUp). */
+  /** Start-up: loads the offline copy the window will most likely ask for first; resolves once the window has it all, or after a grace (see InvoiceLists.warmUp). */
   warmUp(connections: readonly Connection[]): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -136,9 +136,10 @@ export function createInvoicesModule(
       sync: (connectionId, mode) => coordinator.sync(connectionId, mode),
       isRunning: (connectionId) => coordinator.isRunning(connectionId),
     },
-    warmUp: (connections) => lists.warmUp(connections),
+    warmUp: (connections) => lists.warmUp(connections, deps.clock),
     async dispose() {
       stopForget();
+      lists.dispose();
       await coordinator.dispose();
     },
   };
