@@ -27,6 +27,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve('out/renderer'),
+      // electron-vite leaves bundles unminified; the renderer's start-up parses every byte of it.
+      minify: true,
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },
