@@ -1,11 +1,11 @@
-import { flexRender, type Column, type Row, type Table } from '@tanstack/react-table';
+import { flexRender, type Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { InvoiceRow } from '../../../electron/contract';
 import type { ColumnInfo } from '../invoices/columns';
 import { useElementWidthRem } from '../lib/use-element-width';
 import { compactColumnWidths, fitColumns } from './column-fit';
-import { columnWidths, gridMinWidth } from './invoice-columns';
+import { columnWidths, gridMinWidth, type GridColumn } from './invoice-columns';
 import { TuckedColumnsNote } from './TuckedColumnsNote';
 
 const ROW_HEIGHT = 34;
@@ -29,17 +29,6 @@ interface Props {
 }
 
 /**
- * A cell's content without TanStack's per-row cell objects: `row.getVisibleCells()` builds and
- * caches cells on each row it is asked for, so scrolling through 100,000 rows left a million
- * cached cells behind, kept alive by the rows, and every minor GC copied them (70 ms pauses:
- * long tasks while scrolling). Our cell renderers read only `row.original`.
- */
-function renderCell(column: Column<InvoiceRow>, row: Row<InvoiceRow>): ReactNode {
-  const cell = column.columnDef.cell;
-  return typeof cell === 'function' ? (cell as (context: { row: Row<InvoiceRow> }) => ReactNode)({ row }) : cell;
-}
-
-/**
  * The invoices grid: every visible row is in `aria-rowcount`, only the rows on screen are in
  * the DOM (each with its `aria-rowindex`). The grid holds focus; the active row is its
  * `aria-activedescendant`. Arrows, Page Up/Down, Home/End move; Enter opens the details.
@@ -47,7 +36,7 @@ function renderCell(column: Column<InvoiceRow>, row: Row<InvoiceRow>): ReactNode
 export function InvoiceTable({ table, visible, active, openId, onActiveChange, onOpen, empty, gridRef, highlighted, compact = false }: Props) {
   const gridId = useId();
   const scrollRef = useRef<HTMLDivElement | null>(null);
-  const coreRows = table.getCoreRowModel().rows;
+  const rows = table.options.meta!.rows;
   const [showAll, setShowAll] = useState(false);
   const availableRem = useElementWidthRem(scrollRef);
   const fitting = compact && !showAll && availableRem !== null;
@@ -71,13 +60,13 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
   // selection then follows its invoice to a new position): the user's scroll position stays.
   const followed = useRef<{ rows?: unknown; visible?: Uint32Array; id?: string }>({});
   useEffect(() => {
-    const id = active >= 0 ? coreRows[visible[active] ?? -1]?.id : undefined;
+    const id = active >= 0 ? rows[visible[active] ?? -1]?.id : undefined;
     const previous = followed.current;
-    const reloaded = previous.rows !== undefined && previous.rows !== coreRows;
-    followed.current = { rows: coreRows, visible, id: reloaded ? previous.id : id };
+    const reloaded = previous.rows !== undefined && previous.rows !== rows;
+    followed.current = { rows, visible, id: reloaded ? previous.id : id };
     if (reloaded || id === undefined || (visible === previous.visible && id === previous.id)) return;
     virtualizer.scrollToIndex(active, { align: 'auto' });
-  }, [active, visible, virtualizer, coreRows]);
+  }, [active, visible, virtualizer, rows]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.target !== event.currentTarget || visible.length === 0) return;
@@ -99,7 +88,7 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
     }
   }
 
-  const activeRow = active >= 0 ? coreRows[visible[active] ?? -1] : undefined;
+  const activeRow = active >= 0 ? rows[visible[active] ?? -1] : undefined;
   const rowDomId = (id: string) => `${gridId}-row-${id}`;
   const headerGroup = table.getHeaderGroups()[0]!;
 
@@ -149,7 +138,7 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
           {visible.length > 0 && (
             <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
               {virtualizer.getVirtualItems().map((item) => {
-                const row = coreRows[visible[item.index]!]!;
+                const row = rows[visible[item.index]!]!;
                 const classes = ['grid-row', item.index === active ? 'active' : '', row.id === openId ? 'open' : '', highlighted?.has(row.id) ? 'changed' : ''].join(' ');
                 return (
                   <div
@@ -167,10 +156,10 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
                     }}
                   >
                     {columns.map((column) => {
-                      const info = column.columnDef.meta as ColumnInfo;
+                      const info = column.columnDef.meta as GridColumn;
                       return (
                         <div key={column.id} role="gridcell" className={info.numeric ? 'num' : undefined} data-column={column.id}>
-                          {renderCell(column, row)}
+                          {info.text(row)}
                         </div>
                       );
                     })}

@@ -43,16 +43,28 @@ function cellText(id: ColumnInfo['id'], row: InvoiceRow, locale: string | undefi
   }
 }
 
-/** TanStack column definitions; sorting and filtering are done by the pure functions, not by the table. */
+/** A column as the grid renders it: its description and the text of its cell in a row. */
+export interface GridColumn extends ColumnInfo {
+  text: (row: InvoiceRow) => string;
+}
+
+/**
+ * TanStack column definitions; sorting and filtering are done by the pure functions, not by the table.
+ * Each definition's `meta` is a GridColumn: the grid renders a cell as `meta.text(row)`, with no
+ * TanStack row or cell objects in between.
+ */
 export function buildColumnDefs(locale: string | undefined, asOfDay: number): ColumnDef<InvoiceRow>[] {
-  return invoiceColumns.map((info) => ({
-    id: info.id,
-    // Sorting is done by the pure functions; TanStack only needs an accessor to allow it.
-    accessorFn: (row: InvoiceRow) => (info.id === 'daysOverdue' ? null : row[info.id]),
-    header: info.label,
-    enableHiding: info.hideable,
-    sortDescFirst: info.numeric,
-    meta: info,
-    cell: ({ row }) => cellText(info.id, row.original, locale, asOfDay),
-  }));
+  return invoiceColumns.map((info) => {
+    const meta: GridColumn = { ...info, text: (row) => cellText(info.id, row, locale, asOfDay) };
+    return {
+      id: info.id,
+      // Sorting is done by the pure functions; TanStack only needs an accessor to allow it.
+      accessorFn: (row: InvoiceRow) => (info.id === 'daysOverdue' ? null : row[info.id]),
+      header: info.label,
+      enableHiding: info.hideable,
+      sortDescFirst: info.numeric,
+      meta,
+      cell: ({ row }) => meta.text(row.original),
+    };
+  });
 }
