@@ -1,20 +1,24 @@
-import { flexRender, type Table } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { Table } from '@tanstack/react-table';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { InvoiceRow } from '../../../electron/contract';
 import type { ColumnInfo } from '../invoices/columns';
 import { useElementWidthRem } from '../lib/use-element-width';
 import { compactColumnWidths, fitColumns } from './column-fit';
+import { GridHeader, GridRow } from './grid-parts';
 import { columnWidths, gridMinWidth, type GridColumn } from './invoice-columns';
 import { TuckedColumnsNote } from './TuckedColumnsNote';
+import { ROW_HEIGHT, useRowWindow } from './use-row-window';
 
-const ROW_HEIGHT = 34;
-/** Fixed in styles/grid.css (.grid-head); the body starts below it in the same scroll box. */
-const HEAD_HEIGHT = 38;
+/**
+ * Rows rendered beyond the viewport on either side. Small on purpose: a fast scroll replaces every
+ * row of the window in each frame, so each extra row is work in every frame; wheel and keyboard
+ * steps stay within a few rows.
+ */
+const OVERSCAN = 4;
 
 interface Props {
   table: Table<InvoiceRow>;
-  /** Indexes into the table's rows, in display order. */
+  /** Indexes into the table's rows (`table.options.meta.rows`), in display order. */
   visible: Uint32Array;
   active: number;
   openId: string | null;
@@ -35,7 +39,17 @@ interface Props {
  */
 export function InvoiceTable({ table, visible, active, openId, onActiveChange, onOpen, empty, gridRef, highlighted, compact = false }: Props) {
   const gridId = useId();
+  const idPrefix = `${gridId}-row-`;
   const scrollRef = useRef<HTMLDivElement | null>(null);
+  // Stable, so React does not detach and attach it again on every render (every scrolled row).
+  const setGridNode = useCallback(
+    (node: HTMLDivElement | null) => {
+      scrollRef.current = node;
+      if (typeof gridRef === 'function') gridRef(node);
+      else if (gridRef) (gridRef as React.RefObject<HTMLDivElement | null>).current = node;
+    },
+    [gridRef],
+  );
   const rows = table.options.meta!.rows;
   const [showAll, setShowAll] = useState(false);
   const availableRem = useElementWidthRem(scrollRef);
@@ -43,18 +57,18 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
   const widths = compact ? compactColumnWidths : columnWidths;
   const chosen = table.getVisibleLeafColumns().map((c) => c.id as ColumnInfo['id']);
   const { shown: ids, tucked } = fitting ? fitColumns(chosen, widths, availableRem) : { shown: chosen, tucked: [] };
-  const onScreen = new Set<string>(ids);
-  const columns = table.getVisibleLeafColumns().filter((c) => onScreen.has(c.id));
-  const template = ids.map((id) => widths[id]).join(' ');
+  const shownKey = ids.join(',');
+  const definitions = table.options.columns;
+  // One array per set of columns (not per render): the rows' memo compares it.
+  const columns = useMemo(
+    () => shownKey.split(',').map((id) => table.getColumn(id)!.columnDef.meta as GridColumn),
+    // The columns follow their ids and definitions (`table` is one object for the grid's life).
+    [table, shownKey, definitions],
+  );
+  // The column tracks are set once on the grid (a CSS variable), not on every row.
+  const gridStyle = { '--grid-columns': ids.map((id) => widths[id]).join(' ') } as CSSProperties;
   const minWidth = gridMinWidth(ids, widths);
-  const virtualizer = useVirtualizer({
-    count: visible.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 16,
-    scrollMargin: HEAD_HEIGHT,
-    scrollPaddingStart: HEAD_HEIGHT,
-  });
+  const { window: slice, scrollToRow } = useRowWindow(scrollRef, visible.length, OVERSCAN);
 
   // Follow the active row on keys, filter and sort, but never when a sync replaced the rows (nor when the
   // selection then follows its invoice to a new position): the user's scroll position stays.
@@ -65,8 +79,8 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
     const reloaded = previous.rows !== undefined && previous.rows !== rows;
     followed.current = { rows, visible, id: reloaded ? previous.id : id };
     if (reloaded || id === undefined || (visible === previous.visible && id === previous.id)) return;
-    virtualizer.scrollToIndex(active, { align: 'auto' });
-  }, [active, visible, virtualizer, rows]);
+    scrollToRow(active);
+  }, [active, visible, scrollToRow, rows]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.target !== event.currentTarget || visible.length === 0) return;
@@ -88,84 +102,58 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
     }
   }
 
-  const activeRow = active >= 0 ? rows[visible[active] ?? -1] : undefined;
-  const rowDomId = (id: string) => `${gridId}-row-${id}`;
-  const headerGroup = table.getHeaderGroups()[0]!;
+  // One click handler for every row: the row says where it is.
+  function onRowClick(event: MouseEvent<HTMLDivElement>) {
+    const row = (event.target as Element).closest('[role="row"]');
+    const position = Number(row?.getAttribute('aria-rowindex')) - 2;
+    if (!(position >= 0 && position < visible.length)) return;
+    onActiveChange(position);
+    onOpen(position);
+  }
+
+  const activeRow = active >= slice.first && active < slice.end ? rows[visible[active] ?? -1] : undefined;
+  const slots: ReactNode[] = [];
+  for (let position = slice.first; position < slice.end; position++) {
+    const row = rows[visible[position]!]!;
+    slots.push(
+      <GridRow
+        key={position - slice.first}
+        row={row}
+        position={position}
+        columns={columns}
+        idPrefix={idPrefix}
+        active={position === active}
+        open={row.id === openId}
+        changed={highlighted?.has(row.id) ?? false}
+      />,
+    );
+  }
 
   return (
     <>
       <div className="grid-frame">
         <div
-          ref={(node) => {
-            scrollRef.current = node;
-            if (typeof gridRef === 'function') gridRef(node);
-            else if (gridRef) (gridRef as React.RefObject<HTMLDivElement | null>).current = node;
-          }}
+          ref={setGridNode}
           className="grid"
           role="grid"
           aria-label="Invoices"
           aria-rowcount={visible.length + 1}
           aria-colcount={columns.length}
-          aria-activedescendant={activeRow && virtualizer.getVirtualItems().some((v) => v.index === active) ? rowDomId(activeRow.id) : undefined}
+          aria-activedescendant={activeRow ? idPrefix + activeRow.id : undefined}
           tabIndex={0}
           onKeyDown={onKeyDown}
+          style={gridStyle}
           data-testid="invoice-grid"
         >
           <div role="rowgroup" className="grid-head" style={{ minWidth }}>
-            <div role="row" aria-rowindex={1} className="grid-row" style={{ gridTemplateColumns: template }}>
-              {headerGroup.headers.filter((header) => onScreen.has(header.column.id)).map((header) => {
-                const info = header.column.columnDef.meta as ColumnInfo;
-                const sorted = header.column.getIsSorted();
-                return (
-                  <div
-                    key={header.id}
-                    role="columnheader"
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                    className={info.numeric ? 'num' : undefined}
-                    data-column={header.id}
-                  >
-                    <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} title={`Sort by ${info.label}`}>
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                      <span className="sort-mark" aria-hidden="true">
-                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                      </span>
-                    </button>
-                  </div>
-                );
-              })}
-            </div>
+            <GridHeader table={table} shown={shownKey} sorting={table.getState().sorting} definitions={definitions} />
           </div>
           {visible.length > 0 && (
-            <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
-              {virtualizer.getVirtualItems().map((item) => {
-                const row = rows[visible[item.index]!]!;
-                const classes = ['grid-row', item.index === active ? 'active' : '', row.id === openId ? 'open' : '', highlighted?.has(row.id) ? 'changed' : ''].join(' ');
-                return (
-                  <div
-                    key={row.id}
-                    id={rowDomId(row.id)}
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    aria-selected={item.index === active}
-                    className={classes}
-                    style={{ gridTemplateColumns: template, transform: `translateY(${item.start - HEAD_HEIGHT}px)`, height: ROW_HEIGHT }}
-                    data-invoice-id={row.id}
-                    onClick={() => {
-                      onActiveChange(item.index);
-                      onOpen(item.index);
-                    }}
-                  >
-                    {columns.map((column) => {
-                      const info = column.columnDef.meta as GridColumn;
-                      return (
-                        <div key={column.id} role="gridcell" className={info.numeric ? 'num' : undefined} data-column={column.id}>
-                          {info.text(row)}
-                        </div>
-                      );
-                    })}
-                  </div>
-                );
-              })}
+            <div role="rowgroup" className="grid-body" style={{ height: visible.length * ROW_HEIGHT, minWidth }} onClick={onRowClick}>
+              {/* The rendered rows, in order, moved as one block to where they belong. */}
+              <div className="grid-window" style={{ transform: `translateY(${slice.first * ROW_HEIGHT}px)` }}>
+                {slots}
+              </div>
             </div>
           )}
         </div>

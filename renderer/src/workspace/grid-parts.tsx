@@ -1,0 +1,80 @@
+import { flexRender, type SortingState, type Table } from '@tanstack/react-table';
+import { memo } from 'react';
+import type { InvoiceRow } from '../../../electron/contract';
+import type { GridColumn } from './invoice-columns';
+
+interface HeaderProps {
+  table: Table<InvoiceRow>;
+  /** Ids of the columns on screen, comma-separated (a string, so an unchanged set skips this render). */
+  shown: string;
+  /** The sort state and the column definitions: inputs that the table object's identity does not change with. */
+  sorting: SortingState;
+  definitions: unknown;
+}
+
+/** The header row: one sort button per column on screen, with aria-sort on the sorted one. Not rendered again while scrolling. */
+export const GridHeader = memo(function GridHeader({ table, shown }: HeaderProps) {
+  const onScreen = new Set(shown.split(','));
+  const headers = table.getHeaderGroups()[0]!.headers.filter((header) => onScreen.has(header.column.id));
+  return (
+    <div role="row" aria-rowindex={1} className="grid-row">
+      {headers.map((header) => {
+        const info = header.column.columnDef.meta as GridColumn;
+        const sorted = header.column.getIsSorted();
+        return (
+          <div
+            key={header.id}
+            role="columnheader"
+            aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+            className={info.numeric ? 'num' : undefined}
+            data-column={header.id}
+          >
+            <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} title={`Sort by ${info.label}`}>
+              {flexRender(header.column.columnDef.header, header.getContext())}
+              <span className="sort-mark" aria-hidden="true">
+                {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+              </span>
+            </button>
+          </div>
+        );
+      })}
+    </div>
+  );
+});
+
+interface RowProps {
+  row: InvoiceRow;
+  /** Place in the visible rows (0 = first under the header). */
+  position: number;
+  columns: readonly GridColumn[];
+  /** Prefix of the rows' DOM ids (the grid's aria-activedescendant points at one). */
+  idPrefix: string;
+  active: boolean;
+  open: boolean;
+  changed: boolean;
+}
+
+/**
+ * One data row. The grid keys rows by their slot in the rendered window, not by invoice: a scroll
+ * re-fills the same elements with other invoices (text and attributes change; no element is created,
+ * moved or dropped), and a slot whose invoice did not change is not rendered again (memo).
+ * Clicks are handled once, on the row group.
+ */
+export const GridRow = memo(function GridRow({ row, position, columns, idPrefix, active, open, changed }: RowProps) {
+  return (
+    <div
+      id={idPrefix + row.id}
+      role="row"
+      aria-rowindex={position + 2}
+      aria-selected={active}
+      className={`grid-row${active ? ' active' : ''}${open ? ' open' : ''}${changed ? ' changed' : ''}`}
+      data-invoice-id={row.id}
+    >
+      {columns.map((column) => (
+        <div key={column.id} role="gridcell" className={column.numeric ? 'num' : undefined} data-column={column.id}>
+          {column.text(row)}
+        </div>
+      ))}
+    </div>
+  );
+});

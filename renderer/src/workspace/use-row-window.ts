@@ -1,0 +1,93 @@
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
+
+/** Every row is this tall (styles/grid.css): a row's place is its index times this, nothing is measured. */
+export const ROW_HEIGHT = 34;
+/** Fixed in styles/grid.css (.grid-head): the sticky header covers the top of the scroll box. */
+export const HEAD_HEIGHT = 38;
+
+/** The rows in the DOM: `first` up to (not including) `end`. */
+export interface RowWindow {
+  first: number;
+  end: number;
+}
+
+/**
+ * The rows to render when row `top` is the first one under the header and `rows` rows fit in the
+ * viewport: those, plus `overscan` on either side, within `count`. When the list just got shorter
+ * than the scroll position (a filter), the browser is about to scroll back; the window already shows
+ * the end of the list.
+ */
+export function rowWindow(top: number, rows: number, count: number, overscan: number): RowWindow {
+  const first = Math.max(0, Math.min(top, count - rows + 1) - overscan);
+  const end = Math.min(count, top + rows + overscan);
+  return { first, end: Math.max(first, end) };
+}
+
+/** How many rows a viewport of `height` px shows at most (a partly visible row at the top and at the bottom). */
+export function rowsInViewport(height: number): number {
+  return height > HEAD_HEIGHT ? Math.ceil((height - HEAD_HEIGHT) / ROW_HEIGHT) + 1 : 0;
+}
+
+/** Where `scrollTop` should go for row `index` to be wholly visible below the header (unchanged if it already is). */
+export function scrollTopToShow(index: number, scrollTop: number, viewportHeight: number): number {
+  const rowTop = index * ROW_HEIGHT;
+  if (rowTop < scrollTop) return rowTop;
+  const bottom = rowTop + ROW_HEIGHT + HEAD_HEIGHT;
+  return bottom > scrollTop + viewportHeight ? bottom - viewportHeight : scrollTop;
+}
+
+/**
+ * The virtual window of a grid whose rows all have one fixed height: which rows are on screen follows
+ * from `scrollTop` alone. Nothing is kept per row (a virtualizer that can measure rows keeps a
+ * measurement per row it has shown: 100,000 objects after one scroll through the list).
+ *
+ * The scroll box's height comes from a ResizeObserver; during a scroll the only read is `scrollTop`
+ * in the scroll event (the frame's layout is clean then), and React renders only when the first row
+ * under the header changes, synchronously (flushSync), so the frame that scrolled paints its rows.
+ */
+export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: number, overscan: number) {
+  const [view, setView] = useState({ top: 0, rows: 0 });
+  const viewportHeight = useRef(0);
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return undefined;
+    let top = Math.floor(element.scrollTop / ROW_HEIGHT);
+    let rows = rowsInViewport(element.clientHeight);
+    viewportHeight.current = element.clientHeight;
+    setView({ top, rows });
+    const onScroll = () => {
+      const next = Math.floor(element.scrollTop / ROW_HEIGHT);
+      if (next === top) return;
+      top = next;
+      flushSync(() => setView({ top, rows }));
+    };
+    const observer = new ResizeObserver((entries) => {
+      const height = entries[entries.length - 1]!.contentRect.height;
+      viewportHeight.current = height;
+      const next = rowsInViewport(height);
+      if (next === rows) return;
+      rows = next;
+      flushSync(() => setView({ top, rows }));
+    });
+    element.addEventListener('scroll', onScroll, { passive: true });
+    observer.observe(element);
+    return () => {
+      element.removeEventListener('scroll', onScroll);
+      observer.disconnect();
+    };
+  }, [scrollRef]);
+
+  /** Scrolls just enough for row `index` to be wholly visible. */
+  const scrollToRow = useCallback(
+    (index: number) => {
+      const element = scrollRef.current;
+      if (!element) return;
+      const next = scrollTopToShow(index, element.scrollTop, viewportHeight.current || element.clientHeight);
+      if (next !== element.scrollTop) element.scrollTop = next;
+    },
+    [scrollRef],
+  );
+
+  return { window: rowWindow(view.top, view.rows, count, overscan), scrollToRow, viewportRows: view.rows };
+}
