@@ -45,9 +45,14 @@ export function scrollTopToShow(index: number, scrollTop: number, viewportHeight
  * The scroll box's height comes from a ResizeObserver; during a scroll the only read is `scrollTop`
  * in the scroll event (the frame's layout is clean then), and React renders only when the first row
  * under the header changes, synchronously (flushSync), so the frame that scrolled paints its rows.
+ *
+ * Overscan (rows beyond the viewport) is for small steps (wheel, keys), where the next rows are
+ * already there. A step of more than a screenful (a scrollbar drag, Page Down held) lands on rows
+ * that were never near: overscan is then only extra rows to fill in every frame, so it is left out
+ * until the scrolling slows down again.
  */
 export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: number, overscan: number) {
-  const [view, setView] = useState({ top: 0, rows: 0 });
+  const [view, setView] = useState({ top: 0, rows: 0, leap: false });
   const viewportHeight = useRef(0);
   useLayoutEffect(() => {
     const element = scrollRef.current;
@@ -55,12 +60,13 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
     let top = Math.floor(element.scrollTop / ROW_HEIGHT);
     let rows = rowsInViewport(element.clientHeight);
     viewportHeight.current = element.clientHeight;
-    setView({ top, rows });
+    setView({ top, rows, leap: false });
     const onScroll = () => {
       const next = Math.floor(element.scrollTop / ROW_HEIGHT);
       if (next === top) return;
+      const leap = Math.abs(next - top) > rows;
       top = next;
-      flushSync(() => setView({ top, rows }));
+      flushSync(() => setView({ top, rows, leap }));
     };
     const observer = new ResizeObserver((entries) => {
       const height = entries[entries.length - 1]!.contentRect.height;
@@ -68,7 +74,7 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
       const next = rowsInViewport(height);
       if (next === rows) return;
       rows = next;
-      flushSync(() => setView({ top, rows }));
+      flushSync(() => setView({ top, rows, leap: false }));
     });
     element.addEventListener('scroll', onScroll, { passive: true });
     observer.observe(element);
@@ -89,5 +95,5 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
     [scrollRef],
   );
 
-  return { window: rowWindow(view.top, view.rows, count, overscan), scrollToRow, viewportRows: view.rows };
+  return { window: rowWindow(view.top, view.rows, count, view.leap ? 0 : overscan), scrollToRow };
 }
