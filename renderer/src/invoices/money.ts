@@ -1,28 +1,37 @@
 /** Money, always in the record's own currency, in the user's locale. */
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-function formatterFor(currency: string, locale?: string): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${currency}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    try {
-      format = new Intl.NumberFormat(locale, { style: 'currency', currency, currencySign: 'accounting' });
-    } catch {
-      // Not an ISO 4217 code (custom data): show the number with the code next to it.
-      format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    }
-    moneyFormats.set(key, format);
-  }
-  return format;
+/** A money format, and the currency code to append when the format could not show the currency itself. */
+interface MoneyFormat {
+  format: Intl.NumberFormat;
+  suffix: string;
 }
 
-/** e.g. "$1,234.50", "($12.00)" for negatives, "¥1,235" for JPY. Empty for null. */
+const moneyFormats = new Map<string, MoneyFormat>();
+
+function formatterFor(currency: string, locale?: string): MoneyFormat {
+  const key = `${locale ?? ''}|${currency}`;
+  let entry = moneyFormats.get(key);
+  if (!entry) {
+    try {
+      entry = { format: new Intl.NumberFormat(locale, { style: 'currency', currency, currencySign: 'accounting' }), suffix: '' };
+    } catch {
+      // Not an ISO 4217 code (custom data): show the number with the code next to it.
+      entry = { format: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }), suffix: ` ${currency}` };
+    }
+    moneyFormats.set(key, entry);
+  }
+  return entry;
+}
+
+/**
+ * e.g. "$1,234.50", "($12.00)" for negatives, "¥1,235" for JPY. Empty for null.
+ * (Called for every money cell the grid shows: which kind of format it is is decided once, not
+ * asked of `resolvedOptions()` per call, which costs ten times the formatting itself.)
+ */
 export function formatMoney(amount: number | null | undefined, currency: string, locale?: string): string {
   if (amount === null || amount === undefined || Number.isNaN(amount)) return '';
-  const format = formatterFor(currency, locale);
-  const text = format.format(amount);
-  return format.resolvedOptions().style === 'currency' ? text : `${text} ${currency}`;
+  const { format, suffix } = formatterFor(currency, locale);
+  return format.format(amount) + suffix;
 }
 
 /** Decimal places the currency uses (JPY 0, USD 2 …). */

@@ -23,11 +23,22 @@ export function gridMinWidth(ids: readonly ColumnInfo['id'][], widths: Record<Co
   return `${ids.reduce((sum, id) => sum + remOf(widths[id]), 0)}rem`;
 }
 
-function cellText(id: ColumnInfo['id'], row: InvoiceRow, locale: string | undefined, asOfDay: number): string {
+/** Most invoices share their dates with many others: each date is formatted once (up to a bound). */
+const DATE_CACHE_LIMIT = 20_000;
+
+function cellText(id: ColumnInfo['id'], row: InvoiceRow, locale: string | undefined, asOfDay: number, dates: Map<string, string>): string {
   switch (id) {
     case 'invoiceDate':
-    case 'dueDate':
-      return formatPlainDate(row[id], locale);
+    case 'dueDate': {
+      const iso = row[id];
+      if (!iso) return '';
+      let text = dates.get(iso);
+      if (text === undefined) {
+        if (dates.size >= DATE_CACHE_LIMIT) dates.clear();
+        dates.set(iso, (text = formatPlainDate(iso, locale)));
+      }
+      return text;
+    }
     case 'total':
     case 'balance':
       return formatMoney(row[id], row.currency, locale);
@@ -54,8 +65,9 @@ export interface GridColumn extends ColumnInfo {
  * TanStack row or cell objects in between.
  */
 export function buildColumnDefs(locale: string | undefined, asOfDay: number): ColumnDef<InvoiceRow>[] {
+  const dates = new Map<string, string>();
   return invoiceColumns.map((info) => {
-    const meta: GridColumn = { ...info, text: (row) => cellText(info.id, row, locale, asOfDay) };
+    const meta: GridColumn = { ...info, text: (row) => cellText(info.id, row, locale, asOfDay, dates) };
     return {
       id: info.id,
       // Sorting is done by the pure functions; TanStack only needs an accessor to allow it.
