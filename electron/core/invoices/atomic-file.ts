@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Owner read/write only: invoices are financial data. */
@@ -50,6 +50,63 @@ export async function writeBytesAtomically(target: string, bytes: Uint8Array): P
       await handle.close();
     }
   });
+}
+
+/**
+ * A file produced in steps (a sync writes its pages as they come) and then put in place
+ * atomically: the same temp file + fsync + rename as `writeAtomically`, held open between steps.
+ * `discard` (cancel, failure) deletes the temp file; the target is never touched until `commit`.
+ */
+export class AtomicFile {
+  private constructor(
+    private readonly target: string,
+    private readonly temp: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  static async create(target: string): Promise<AtomicFile> {
+    const temp = tempPathFor(target);
+    return new AtomicFile(target, temp, await open(temp, 'wx', OWNER_ONLY));
+  }
+
+  async write(bytes: Uint8Array, position: number): Promise<void> {
+    let done = 0;
+    while (done < bytes.length) {
+      const { bytesWritten } = await this.handle.write(bytes, done, bytes.length - done, position + done);
+      done += bytesWritten;
+    }
+  }
+
+  truncate(length: number): Promise<void> {
+    return this.handle.truncate(length);
+  }
+
+  async commit(): Promise<void> {
+    try {
+      await this.handle.sync();
+      await this.handle.close();
+      await rename(this.temp, this.target);
+    } catch (error) {
+      await this.discard();
+      throw error;
+    }
+    await fsyncPath(dirname(this.target), 'r').catch(() => undefined);
+  }
+
+  async discard(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+    await rm(this.temp, { force: true });
+  }
+}
+
+/** Writes `bytes` at `position` of an existing file (all of them: a short write is continued) and flushes them to disk. */
+export async function writeAtAndSync(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
+  let done = 0;
+  while (done < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done);
+    done += bytesWritten;
+  }
+  await handle.datasync();
 }
 
 /** Deletes temp files left by a write that was killed half-way. */

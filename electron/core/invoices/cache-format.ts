@@ -1,140 +1,268 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { createDeflateRaw, inflateRaw } from 'node:zlib';
+import { deflateRaw, inflateRaw } from 'node:zlib';
 import type { InvoiceRow } from '../../contract';
 import type { SecretBox } from '../ports';
-import type { Snapshot } from './snapshot';
+import { decodeSnapshotV1, MAGIC_V1 } from './cache-format-v1';
+import { CACHE_COLUMNS, rowFromCells, rowsToJson, UnreadableCacheError } from './cache-rows';
+import { RowsFold, type Delta, type Snapshot, type SnapshotMeta } from './snapshot';
+
+export { UnreadableCacheError };
 
 /**
- * The offline copy's file format:
+ * The offline copy's file format (append-only):
  *
- *   "BDLYINV1" | u32 header length | header JSON | AES-256-GCM ciphertext
+ *   "BDLYINV2" | u32 header length | header JSON {format: 2, key}
+ *   record*    where record = u32 length | u8 kind | 12-byte IV | AES-256-GCM ciphertext | 16-byte tag
  *
- * The header holds the random 256-bit data key sealed by the SecretBox (safeStorage in the app),
- * the IV and the GCM tag. Each write uses a fresh data key and IV, so every file is complete on its
- * own. The plaintext is the snapshot as compact JSON (rows as arrays), raw-deflated.
- * Anything that does not open and parse exactly throws UnreadableCacheError.
+ * The header holds a random 256-bit data key sealed by the SecretBox (safeStorage in the app), fresh
+ * for every full write. Every record is encrypted on its own (own IV and tag); its additional data
+ * binds it to this header (SHA-256 of the header bytes), its position (sequence number) and its
+ * kind, so records cannot be moved, swapped or spliced in from another file. Plaintexts are
+ * raw-deflated JSON. The records are:
+ *
+ *   base rows (kind 1)  a segment of rows (a page of a full sync), cell arrays in CACHE_COLUMNS order
+ *   base end  (kind 2)  the base is complete: its metadata and row count
+ *   journal   (kind 3)  an incremental sync: upserted rows, deleted ids, and the snapshot metadata
+ *
+ * A base that does not open completely makes the file unreadable (UnreadableCacheError). A journal
+ * record that does not open (cut short by a crash mid-append, or damaged) ends the file there: the
+ * previous record's metadata governs, so the next incremental sync starts from the older watermark
+ * and fetches those changes again.
  */
 
-// Compression runs on libuv's thread pool: the main process keeps answering IPC meanwhile.
+const deflate = promisify(deflateRaw);
 const inflate = promisify(inflateRaw);
 
-const MAGIC = Buffer.from('BDLYINV1', 'ascii');
-const FORMAT = 1;
-const COLUMNS = ['id', 'number', 'customer', 'invoiceDate', 'dueDate', 'status', 'total', 'balance', 'currency', 'lastModified'] as const;
+export const MAGIC = Buffer.from('BDLYINV2', 'ascii');
+const FORMAT = 2;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const FRAME_BYTES = 4 + 1 + IV_BYTES + TAG_BYTES;
+/** No record is this large (a journal of 20% of a million rows is ~20 MB): a larger length is damage. */
+const MAX_RECORD_BYTES = 512 * 1024 * 1024;
+/** Rows per base segment when a whole snapshot is written at once (a sync's pages are segments of their own). */
+export const ROWS_PER_SEGMENT = 2000;
 
-export class UnreadableCacheError extends Error {
-  constructor(reason: string, options?: { cause?: unknown }) {
-    super(reason, options);
-    this.name = 'UnreadableCacheError';
-  }
+export const RecordKind = { baseRows: 1, baseEnd: 2, journal: 3 } as const;
+type Kind = (typeof RecordKind)[keyof typeof RecordKind];
+
+/** One file's data key (in memory while the app runs, to append) and the header it was sealed into. */
+export interface CacheFileKey {
+  key: Buffer;
+  header: Buffer;
+  digest: Buffer;
 }
 
-interface Header {
-  format: number;
-  key: string;
-  iv: string;
-  tag: string;
+/** Where a readable file ends and what it holds: enough to append to it. */
+export interface CacheTail {
+  file: CacheFileKey;
+  nextSeq: number;
+  /** Bytes up to the end of the last readable record (anything after it is a torn / damaged tail). */
+  length: number;
+  baseRows: number;
+  journalRecords: number;
+  journalRows: number;
 }
 
-const ROWS_PER_PIECE = 2000;
-
-/**
- * The plaintext, exactly `JSON.stringify(payload)`, in pieces of a few thousand rows. Building it
- * whole (and its UTF-8 copy, and every row as an array) was the peak of a sync: at a million
- * invoices ~0.9 GB on top of the rows themselves.
- */
-export function* plaintextPieces(snapshot: Snapshot): Generator<string> {
-  const { object, signature, syncedAt, watermark } = snapshot;
-  const head = JSON.stringify({ format: FORMAT, object, signature, syncedAt, watermark, columns: COLUMNS, rows: [] });
-  yield head.slice(0, -2); // up to and including `"rows":[`
-  const rows = snapshot.rows;
-  for (let start = 0; start < rows.length; start += ROWS_PER_PIECE) {
-    const cells = rows.slice(start, start + ROWS_PER_PIECE).map((row) => COLUMNS.map((column) => row[column]));
-    const text = JSON.stringify(cells);
-    yield `${start > 0 ? ',' : ''}${text.slice(1, -1)}`;
-  }
-  yield ']}';
-}
-
-export async function encodeSnapshot(snapshot: Snapshot, secretBox: SecretBox): Promise<Buffer> {
-  const dataKey = randomBytes(32);
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', dataKey, iv);
-  cipher.setAAD(MAGIC);
-  const body: Buffer[] = [];
-  // Streamed: compressed on libuv's thread pool piece by piece, each compressed chunk encrypted as it comes.
-  await pipeline(Readable.from(plaintextPieces(snapshot)), createDeflateRaw({ level: 1 }), async (compressed: AsyncIterable<Buffer>) => {
-    for await (const chunk of compressed) body.push(cipher.update(chunk));
-  });
-  body.push(cipher.final());
-  const sealedKey = await secretBox.seal(dataKey);
-  dataKey.fill(0);
-  const header: Header = {
-    format: FORMAT,
-    key: Buffer.from(sealedKey).toString('base64'),
-    iv: iv.toString('base64'),
-    tag: cipher.getAuthTag().toString('base64'),
-  };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+/** A new file's header with a fresh data key sealed by the SecretBox. */
+export async function newCacheFile(secretBox: SecretBox): Promise<CacheFileKey> {
+  const key = randomBytes(32);
+  const sealed = await secretBox.seal(key);
+  const json = Buffer.from(JSON.stringify({ format: FORMAT, key: Buffer.from(sealed).toString('base64') }), 'utf8');
   const length = Buffer.alloc(4);
-  length.writeUInt32BE(headerBytes.length);
-  return Buffer.concat([MAGIC, length, headerBytes, ...body]);
+  length.writeUInt32BE(json.length);
+  const header = Buffer.concat([MAGIC, length, json]);
+  return { key, header, digest: createHash('sha256').update(header).digest() };
 }
 
-export async function decodeSnapshot(file: Buffer, secretBox: SecretBox): Promise<Snapshot> {
-  if (file.length < MAGIC.length + 4 || !file.subarray(0, MAGIC.length).equals(MAGIC)) {
+function additionalData(file: CacheFileKey, seq: number, kind: Kind): Buffer {
+  const aad = Buffer.alloc(file.digest.length + 5);
+  file.digest.copy(aad);
+  aad.writeUInt32BE(seq, file.digest.length);
+  aad.writeUInt8(kind, file.digest.length + 4);
+  return aad;
+}
+
+async function sealRecord(file: CacheFileKey, seq: number, kind: Kind, json: string): Promise<Buffer> {
+  // Compression runs on libuv's thread pool: the main process keeps answering IPC meanwhile.
+  const plain = await deflate(Buffer.from(json, 'utf8'), { level: 1 });
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', file.key, iv);
+  cipher.setAAD(additionalData(file, seq, kind));
+  const first = cipher.update(plain);
+  const last = cipher.final();
+  const body = first.length + last.length;
+  const record = Buffer.allocUnsafe(FRAME_BYTES + body);
+  record.writeUInt32BE(1 + IV_BYTES + body + TAG_BYTES, 0);
+  record.writeUInt8(kind, 4);
+  iv.copy(record, 5);
+  first.copy(record, 5 + IV_BYTES);
+  last.copy(record, 5 + IV_BYTES + first.length);
+  cipher.getAuthTag().copy(record, 5 + IV_BYTES + body);
+  return record;
+}
+
+export function baseRowsRecord(file: CacheFileKey, seq: number, rows: readonly InvoiceRow[]): Promise<Buffer> {
+  return sealRecord(file, seq, RecordKind.baseRows, rowsToJson(rows));
+}
+
+export function baseEndRecord(file: CacheFileKey, seq: number, meta: SnapshotMeta, rows: number): Promise<Buffer> {
+  return sealRecord(file, seq, RecordKind.baseEnd, JSON.stringify({ ...metaOf(meta), columns: CACHE_COLUMNS, rows }));
+}
+
+export function journalRecord(file: CacheFileKey, seq: number, meta: SnapshotMeta, delta: Delta): Promise<Buffer> {
+  const json = `{"meta":${JSON.stringify(metaOf(meta))},"deleted":${JSON.stringify(delta.deleted)},"upserts":${rowsToJson(delta.upserts)}}`;
+  return sealRecord(file, seq, RecordKind.journal, json);
+}
+
+function metaOf({ object, signature, syncedAt, watermark }: SnapshotMeta): SnapshotMeta {
+  return { object, signature, syncedAt, watermark };
+}
+
+/** A whole snapshot as one new file (fresh data key): header, base segments, base end. */
+export async function encodeSnapshot(snapshot: Snapshot, secretBox: SecretBox): Promise<Buffer> {
+  const file = await newCacheFile(secretBox);
+  const parts = [file.header];
+  let seq = 0;
+  for (let start = 0; start < snapshot.rows.length; start += ROWS_PER_SEGMENT) {
+    parts.push(await baseRowsRecord(file, seq++, snapshot.rows.slice(start, start + ROWS_PER_SEGMENT)));
+  }
+  parts.push(await baseEndRecord(file, seq, snapshot, snapshot.rows.length));
+  return Buffer.concat(parts);
+}
+
+export interface DecodedCache {
+  snapshot: Snapshot;
+  /** null for a file in the first format (it cannot be appended to: the next write replaces it). */
+  tail: CacheTail | null;
+  /** Why the file's last records were left out (a torn or damaged journal record), or null. */
+  ignoredTail: string | null;
+}
+
+export async function decodeSnapshot(bytes: Buffer, secretBox: SecretBox): Promise<Snapshot> {
+  return (await decodeCache(bytes, secretBox)).snapshot;
+}
+
+export async function decodeCache(bytes: Buffer, secretBox: SecretBox): Promise<DecodedCache> {
+  if (bytes.length >= MAGIC_V1.length + 4 && bytes.subarray(0, MAGIC_V1.length).equals(MAGIC_V1)) {
+    return { snapshot: await decodeSnapshotV1(bytes, secretBox), tail: null, ignoredTail: null };
+  }
+  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) {
     throw new UnreadableCacheError('not a Budgetly invoice cache');
   }
-  const headerLength = file.readUInt32BE(MAGIC.length);
-  const bodyStart = MAGIC.length + 4 + headerLength;
-  if (headerLength > 64 * 1024 || bodyStart > file.length) throw new UnreadableCacheError('truncated header');
-  let header: Header;
-  let dataKey: Uint8Array;
+  const headerLength = bytes.readUInt32BE(MAGIC.length);
+  const headerEnd = MAGIC.length + 4 + headerLength;
+  if (headerLength > 64 * 1024 || headerEnd > bytes.length) throw new UnreadableCacheError('truncated header');
+  let file: CacheFileKey;
   try {
-    header = JSON.parse(file.subarray(MAGIC.length + 4, bodyStart).toString('utf8')) as Header;
-    if (header.format !== FORMAT) throw new Error(`format ${String(header.format)}`);
-    dataKey = await secretBox.open(Buffer.from(header.key, 'base64'));
+    const header = JSON.parse(bytes.subarray(MAGIC.length + 4, headerEnd).toString('utf8')) as { format?: unknown; key?: unknown };
+    if (header.format !== FORMAT || typeof header.key !== 'string') throw new Error(`format ${String(header.format)}`);
+    const key = Buffer.from(await secretBox.open(Buffer.from(header.key, 'base64')));
+    if (key.length !== 32) throw new Error('data key of the wrong size');
+    const headerBytes = Buffer.from(bytes.subarray(0, headerEnd));
+    file = { key, header: headerBytes, digest: createHash('sha256').update(headerBytes).digest() };
   } catch (error) {
     throw new UnreadableCacheError('its key cannot be opened', { cause: error });
   }
-  let payload: unknown;
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(header.iv, 'base64'));
-    decipher.setAAD(MAGIC);
-    decipher.setAuthTag(Buffer.from(header.tag, 'base64'));
-    const plain = Buffer.concat([decipher.update(file.subarray(bodyStart)), decipher.final()]);
-    payload = JSON.parse((await inflate(plain)).toString('utf8'));
-  } catch (error) {
-    throw new UnreadableCacheError('its contents are damaged', { cause: error });
+
+  const records = new RecordReader(bytes, headerEnd, file);
+  // The base: every segment, then its end record. Anything wrong here and nothing can be trusted.
+  const rows: InvoiceRow[] = [];
+  let meta: SnapshotMeta;
+  for (;;) {
+    const record = await records.next().catch((error: unknown) => {
+      throw new UnreadableCacheError('its contents are damaged', { cause: error });
+    });
+    if (!record) throw new UnreadableCacheError('its contents are incomplete');
+    if (record.kind === RecordKind.baseRows) {
+      const cells = record.payload;
+      if (!Array.isArray(cells)) throw new UnreadableCacheError('its contents have an unexpected shape');
+      for (const row of cells) rows.push(rowFromCells(row));
+      continue;
+    }
+    const end = record.payload as Partial<Record<string, unknown>>;
+    if (record.kind !== RecordKind.baseEnd || !isMeta(end) || (end.columns as unknown[] | undefined)?.join() !== CACHE_COLUMNS.join() || end.rows !== rows.length) {
+      throw new UnreadableCacheError('its contents have an unexpected shape');
+    }
+    meta = metaOf(end);
+    break;
   }
-  return toSnapshot(payload);
+  const baseRows = rows.length;
+
+  // The journal, record by record, until the end of the file or the first record that does not open.
+  const fold = new RowsFold(rows);
+  let journalRecords = 0;
+  let journalRows = 0;
+  let ignoredTail: string | null = null;
+  for (;;) {
+    const start = records.offset;
+    let delta: Delta;
+    let recordMeta: SnapshotMeta;
+    try {
+      const record = await records.next();
+      if (!record) break;
+      ({ delta, meta: recordMeta } = journalPayload(record.kind, record.payload));
+    } catch (error) {
+      records.offset = start;
+      ignoredTail = error instanceof Error ? error.message : String(error);
+      break;
+    }
+    fold.apply(delta);
+    meta = recordMeta;
+    journalRecords++;
+    journalRows += delta.upserts.length + delta.deleted.length;
+  }
+  const snapshot: Snapshot = { ...meta, rows: fold.result() };
+  const tail: CacheTail = { file, nextSeq: records.seq, length: records.offset, baseRows, journalRecords, journalRows };
+  return { snapshot, tail, ignoredTail };
 }
 
-function toSnapshot(payload: unknown): Snapshot {
-  const value = payload as Partial<Record<string, unknown>>;
-  const columns = value.columns;
-  if (
-    value.format !== FORMAT ||
-    typeof value.object !== 'string' ||
-    typeof value.signature !== 'string' ||
-    typeof value.syncedAt !== 'string' ||
-    !(value.watermark === null || typeof value.watermark === 'number') ||
-    !Array.isArray(columns) ||
-    columns.join() !== COLUMNS.join() ||
-    !Array.isArray(value.rows)
-  ) {
-    throw new UnreadableCacheError('its contents have an unexpected shape');
+function isMeta(value: Partial<Record<string, unknown>>): value is Partial<Record<string, unknown>> & SnapshotMeta {
+  return (
+    typeof value.object === 'string' &&
+    typeof value.signature === 'string' &&
+    typeof value.syncedAt === 'string' &&
+    (value.watermark === null || typeof value.watermark === 'number')
+  );
+}
+
+function journalPayload(kind: number, payload: unknown): { delta: Delta; meta: SnapshotMeta } {
+  const value = payload as Partial<Record<string, unknown>> | null;
+  const meta = value?.meta as Partial<Record<string, unknown>> | undefined;
+  if (kind !== RecordKind.journal || !meta || !isMeta(meta) || !Array.isArray(value!.upserts) || !Array.isArray(value!.deleted)) {
+    throw new Error('a journal record has an unexpected shape');
   }
-  const rows: InvoiceRow[] = (value.rows as unknown[]).map((cells) => {
-    if (!Array.isArray(cells) || cells.length !== COLUMNS.length || typeof cells[0] !== 'string') {
-      throw new UnreadableCacheError('a row has an unexpected shape');
-    }
-    // A literal in COLUMNS' order (one hidden class; Object.fromEntries per row cost ~0.3 s at 100k).
-    const [id, number, customer, invoiceDate, dueDate, status, total, balance, currency, lastModified] = cells as unknown[];
-    return { id, number, customer, invoiceDate, dueDate, status, total, balance, currency, lastModified } as InvoiceRow;
-  });
-  return { object: value.object, signature: value.signature, syncedAt: value.syncedAt, watermark: value.watermark, rows };
+  const deleted = value!.deleted as unknown[];
+  if (!deleted.every((id) => typeof id === 'string')) throw new Error('a journal record has an unexpected shape');
+  return { meta: metaOf(meta), delta: { upserts: (value!.upserts as unknown[]).map(rowFromCells), deleted: deleted as string[] } };
+}
+
+/** Reads records in order, checking each one's length, kind, position and tag. */
+class RecordReader {
+  seq = 0;
+  constructor(
+    private readonly bytes: Buffer,
+    public offset: number,
+    private readonly file: CacheFileKey,
+  ) {}
+
+  async next(): Promise<{ kind: number; payload: unknown } | null> {
+    const { bytes, offset } = this;
+    if (offset === bytes.length) return null;
+    if (bytes.length - offset < FRAME_BYTES) throw new Error('a record is cut short');
+    const length = bytes.readUInt32BE(offset);
+    if (length < FRAME_BYTES - 4 || length > MAX_RECORD_BYTES || offset + 4 + length > bytes.length) throw new Error('a record is cut short');
+    const kind = bytes.readUInt8(offset + 4);
+    if (kind !== RecordKind.baseRows && kind !== RecordKind.baseEnd && kind !== RecordKind.journal) throw new Error('a record of an unknown kind');
+    const end = offset + 4 + length;
+    const decipher = createDecipheriv('aes-256-gcm', this.file.key, bytes.subarray(offset + 5, offset + 5 + IV_BYTES));
+    decipher.setAAD(additionalData(this.file, this.seq, kind));
+    decipher.setAuthTag(bytes.subarray(end - TAG_BYTES, end));
+    const plain = Buffer.concat([decipher.update(bytes.subarray(offset + 5 + IV_BYTES, end - TAG_BYTES)), decipher.final()]);
+    const payload: unknown = JSON.parse((await inflate(plain)).toString('utf8'));
+    this.offset = end;
+    this.seq++;
+    return { kind, payload };
+  }
 }

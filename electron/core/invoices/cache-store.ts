@@ -1,17 +1,44 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../../contract';
+import { AppError, type InvoiceRow } from '../../contract';
 import type { Logger, SecretBox } from '../ports';
-import { removeStrayTemps, writeBytesAtomically } from './atomic-file';
-import { decodeSnapshot, encodeSnapshot, UnreadableCacheError } from './cache-format';
-import type { Snapshot } from './snapshot';
+import { AtomicFile, removeStrayTemps, writeAtAndSync } from './atomic-file';
+import {
+  baseEndRecord,
+  baseRowsRecord,
+  decodeCache,
+  journalRecord,
+  newCacheFile,
+  ROWS_PER_SEGMENT,
+  UnreadableCacheError,
+  type CacheFileKey,
+  type CacheTail,
+} from './cache-format';
+import type { Delta, Snapshot, SnapshotMeta } from './snapshot';
 
 export type CacheRead = { snapshot: Snapshot | null; warning: string | null };
 
-/** The encrypted offline copy of each connection's invoices, one file per connection under dataDir. */
+/** Compact (write a new base) once the journal holds more than this share of the base's rows … */
+export const COMPACT_JOURNAL_SHARE = 0.2;
+/** … or more records than this (each one is decrypted and applied when the app opens the copy). */
+export const COMPACT_JOURNAL_RECORDS = 64;
+
+const STORAGE_MESSAGE = 'The invoices were downloaded but could not be saved for offline use. Check the free disk space and try again.';
+
+function storageError(error: unknown): AppError {
+  return error instanceof AppError ? error : new AppError('STORAGE', STORAGE_MESSAGE, { cause: error });
+}
+
+/**
+ * The encrypted offline copy of each connection's invoices, one append-only file per connection
+ * under dataDir (format in cache-format.ts). A full sync writes a new file (fresh data key) beside
+ * the old one and renames it over it; an incremental sync appends one journal record. The data key
+ * of each file read or written stays in memory (as the invoices do) to append to it.
+ */
 export class InvoiceCacheStore {
   private readonly folder: string;
+  private readonly tails = new Map<string, CacheTail>();
 
   constructor(
     dataDir: string,
@@ -29,6 +56,7 @@ export class InvoiceCacheStore {
   /** The saved snapshot; an unreadable file is deleted and reported (the next sync rebuilds it). */
   async read(connectionId: string): Promise<CacheRead> {
     const path = this.pathFor(connectionId);
+    this.forgetTail(connectionId);
     await removeStrayTemps(path);
     let bytes: Buffer;
     try {
@@ -38,7 +66,13 @@ export class InvoiceCacheStore {
       throw new AppError('STORAGE', 'The offline copy of your invoices could not be read from disk.', { cause: error });
     }
     try {
-      return { snapshot: await decodeSnapshot(bytes, this.secretBox), warning: null };
+      const decoded = await decodeCache(bytes, this.secretBox);
+      if (decoded.tail) this.tails.set(connectionId, decoded.tail);
+      if (decoded.ignoredTail) {
+        // A crash mid-append (or damage) after the last good record: that sync's changes are fetched again.
+        this.logger.warn('Ignored the unreadable end of an invoice cache', { reason: decoded.ignoredTail });
+      }
+      return { snapshot: decoded.snapshot, warning: null };
     } catch (error) {
       if (!(error instanceof UnreadableCacheError)) throw error;
       this.logger.warn('Discarded an unreadable invoice cache', { reason: error.message });
@@ -50,22 +84,152 @@ export class InvoiceCacheStore {
     }
   }
 
+  /** Starts a new file for a full sync; its rows are written as they come, the old file stays until `commit`. */
+  beginBase(connectionId: string): BaseWriter {
+    return new BaseWriter(this.pathFor(connectionId), this.folder, this.secretBox, (tail) => this.tails.set(connectionId, tail));
+  }
+
+  /** The whole snapshot as a new file (fresh data key), put in place atomically. */
   async write(connectionId: string, snapshot: Snapshot): Promise<void> {
+    const writer = this.beginBase(connectionId);
+    for (let start = 0; start < snapshot.rows.length; start += ROWS_PER_SEGMENT) writer.add(snapshot.rows.slice(start, start + ROWS_PER_SEGMENT));
+    await writer.commit(snapshot);
+  }
+
+  /**
+   * Appends an incremental sync's changes as one journal record and flushes it to disk. false when
+   * there is no file of this format to append to (none yet, a first-format file, or the file is not
+   * the one last read or written): the caller writes the whole snapshot instead.
+   */
+  async append(connectionId: string, meta: SnapshotMeta, delta: Delta): Promise<boolean> {
+    const tail = this.tails.get(connectionId);
+    if (!tail) return false;
+    let handle;
     try {
-      await mkdir(this.folder, { recursive: true, mode: 0o700 });
-      const bytes = await encodeSnapshot(snapshot, this.secretBox);
-      await writeBytesAtomically(this.pathFor(connectionId), bytes);
+      handle = await open(this.pathFor(connectionId), 'r+');
     } catch (error) {
-      if (error instanceof AppError) throw error;
-      throw new AppError('STORAGE', 'The invoices were downloaded but could not be saved for offline use. Check the free disk space and try again.', {
-        cause: error,
-      });
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.forgetTail(connectionId);
+        return false;
+      }
+      throw storageError(error);
+    }
+    try {
+      const { size } = await handle.stat();
+      if (size < tail.length) {
+        this.forgetTail(connectionId);
+        return false;
+      }
+      const record = await journalRecord(tail.file, tail.nextSeq, meta, delta);
+      // Bytes past the last good record are a torn append (a crash): cut them off before appending.
+      if (size > tail.length) await handle.truncate(tail.length);
+      await writeAtAndSync(handle, record, tail.length);
+      tail.nextSeq++;
+      tail.length += record.length;
+      tail.journalRecords++;
+      tail.journalRows += delta.upserts.length + delta.deleted.length;
+      return true;
+    } catch (error) {
+      throw storageError(error);
+    } finally {
+      await handle.close();
     }
   }
 
+  /** Whether the journal has grown large enough, next to the base, to write a new base. */
+  needsCompaction(connectionId: string): boolean {
+    const tail = this.tails.get(connectionId);
+    return tail !== undefined && (tail.journalRecords > COMPACT_JOURNAL_RECORDS || tail.journalRows > tail.baseRows * COMPACT_JOURNAL_SHARE);
+  }
+
   async remove(connectionId: string): Promise<void> {
+    this.forgetTail(connectionId);
     const path = this.pathFor(connectionId);
     await rm(path, { force: true });
     await removeStrayTemps(path);
+  }
+
+  private forgetTail(connectionId: string): void {
+    this.tails.get(connectionId)?.file.key.fill(0);
+    this.tails.delete(connectionId);
+  }
+}
+
+/**
+ * A new cache file being written: header first, then each segment of rows as it is added (encoded
+ * and written in the background, in order), then the base's end record at `commit`, which flushes
+ * the file and renames it over the previous one. `abort` deletes it: the previous file stays
+ * byte-for-byte. `add` does not wait; a write error surfaces at `commit`.
+ */
+export class BaseWriter {
+  private work: Promise<void>;
+  private file: CacheFileKey | null = null;
+  private out: AtomicFile | null = null;
+  private position = 0;
+  private seq = 0;
+  private rows = 0;
+  private finished = false;
+
+  constructor(
+    target: string,
+    folder: string,
+    secretBox: SecretBox,
+    private readonly committed: (tail: CacheTail) => void,
+  ) {
+    this.work = (async () => {
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      this.file = await newCacheFile(secretBox);
+      this.out = await AtomicFile.create(target);
+      await this.out.write(this.file.header, 0);
+      this.position = this.file.header.length;
+    })();
+    this.work.catch(() => undefined);
+  }
+
+  add(rows: InvoiceRow[]): void {
+    const seq = this.seq++;
+    this.rows += rows.length;
+    this.then(async () => {
+      const record = await baseRowsRecord(this.file!, seq, rows);
+      await this.out!.write(record, this.position);
+      this.position += record.length;
+    });
+  }
+
+  /** The sync starts over (its query cursor expired): forget the rows written so far. */
+  restart(): void {
+    this.seq = 0;
+    this.rows = 0;
+    this.then(async () => {
+      this.position = this.file!.header.length;
+      await this.out!.truncate(this.position);
+    });
+  }
+
+  async commit(meta: SnapshotMeta): Promise<void> {
+    this.finished = true;
+    try {
+      await this.work;
+      const end = await baseEndRecord(this.file!, this.seq, meta, this.rows);
+      await this.out!.write(end, this.position);
+      await this.out!.commit();
+      this.committed({ file: this.file!, nextSeq: this.seq + 1, length: this.position + end.length, baseRows: this.rows, journalRecords: 0, journalRows: 0 });
+    } catch (error) {
+      await this.out?.discard();
+      throw storageError(error);
+    }
+  }
+
+  async abort(): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    await this.work.catch(() => undefined);
+    await this.out?.discard();
+    this.file?.key.fill(0);
+  }
+
+  private then(step: () => Promise<void>): void {
+    this.work = this.work.then(step);
+    this.work.catch(() => undefined);
   }
 }

@@ -1,23 +1,28 @@
 import type { Logger, SecretBox } from '../ports';
 import type { SettingsService } from '../settings/settings-service';
-import { InvoiceCacheStore } from './cache-store';
-import type { Snapshot } from './snapshot';
+import { InvoiceCacheStore, type BaseWriter } from './cache-store';
+import { warmIndex, type Delta, type Snapshot } from './snapshot';
+
+const NO_SECURE_STORAGE =
+  'This computer offers no secure storage, so your invoices are kept only until Budgetly closes (allow weaker storage in Settings to keep an offline copy).';
 
 /**
  * Each connection's current snapshot: in memory once loaded, and on disk as the encrypted offline
  * copy. The disk copy is written only when the secret box offers real encryption (or the user
  * accepted weaker storage); otherwise the invoices live for this session only, and the user is told.
+ * Writes to one connection's file run one after the other (a compaction never races a sync).
  */
 export class InvoiceRepository {
   private readonly loaded = new Map<string, Snapshot | null>();
   private readonly cacheWarnings = new Map<string, string>();
+  private readonly writes = new Map<string, Promise<void>>();
   private readonly store: InvoiceCacheStore;
 
   constructor(
     dataDir: string,
     private readonly secretBox: SecretBox,
     private readonly settings: SettingsService,
-    logger: Logger,
+    private readonly logger: Logger,
   ) {
     this.store = new InvoiceCacheStore(dataDir, secretBox, logger);
   }
@@ -31,19 +36,48 @@ export class InvoiceRepository {
     return this.loaded.get(connectionId) ?? null;
   }
 
-  /** Replaces the snapshot: on disk first (atomically), then in memory. */
-  async replace(connectionId: string, snapshot: Snapshot): Promise<void> {
-    if (this.persistable()) {
-      await this.store.write(connectionId, snapshot);
-      this.cacheWarnings.delete(connectionId);
-    } else {
-      await this.store.remove(connectionId);
-      this.cacheWarnings.set(
-        connectionId,
-        'This computer offers no secure storage, so your invoices are kept only until Budgetly closes (allow weaker storage in Settings to keep an offline copy).',
-      );
+  /**
+   * A new base file for a full sync, written while its pages arrive (null when nothing may be
+   * written to disk). The sync either passes it to `replace` or aborts it.
+   */
+  beginFullWrite(connectionId: string): BaseWriter | null {
+    return this.persistable() ? this.store.beginBase(connectionId) : null;
+  }
+
+  /** Replaces the snapshot after a full sync: on disk first (a new file, renamed over the old one), then in memory. */
+  async replace(connectionId: string, snapshot: Snapshot, written: BaseWriter | null = null): Promise<void> {
+    if (!this.persistable()) {
+      await written?.abort();
+      return this.keepInMemoryOnly(connectionId, snapshot);
     }
+    await this.serially(connectionId, () => (written ? written.commit(snapshot) : this.store.write(connectionId, snapshot)));
+    this.cacheWarnings.delete(connectionId);
     this.loaded.set(connectionId, snapshot);
+    warmIndex(snapshot.rows);
+  }
+
+  /**
+   * Records an incremental sync: its changes appended to the file as one journal record (the whole
+   * snapshot written instead when there is no file to append to), then in memory. When the journal
+   * has grown large, a new base is written afterwards, in the background.
+   */
+  async applyIncremental(connectionId: string, snapshot: Snapshot, delta: Delta): Promise<void> {
+    if (!this.persistable()) return this.keepInMemoryOnly(connectionId, snapshot);
+    await this.serially(connectionId, async () => {
+      if (!(await this.store.append(connectionId, snapshot, delta))) await this.store.write(connectionId, snapshot);
+    });
+    this.cacheWarnings.delete(connectionId);
+    this.loaded.set(connectionId, snapshot);
+    if (this.store.needsCompaction(connectionId)) {
+      void this.serially(connectionId, async () => {
+        const latest = this.loaded.get(connectionId);
+        // Still the file this snapshot is in (no full write or disconnect came first)?
+        if (latest && this.store.needsCompaction(connectionId)) await this.store.write(connectionId, latest);
+      }).catch((error: unknown) => {
+        // The journal is still valid: the copy is complete, only slower to open.
+        this.logger.warn('Could not compact the invoice cache', { code: (error as { code?: string }).code ?? 'unknown' });
+      });
+    }
   }
 
   warnings(connectionId: string): string[] {
@@ -54,11 +88,34 @@ export class InvoiceRepository {
   async forget(connectionId: string): Promise<void> {
     this.loaded.delete(connectionId);
     this.cacheWarnings.delete(connectionId);
+    await this.writes.get(connectionId)?.catch(() => undefined);
     await this.store.remove(connectionId);
+  }
+
+  /** Resolves when no write (a background compaction included) is running. */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.writes.values()]);
   }
 
   pathFor(connectionId: string): string {
     return this.store.pathFor(connectionId);
+  }
+
+  private async keepInMemoryOnly(connectionId: string, snapshot: Snapshot): Promise<void> {
+    await this.serially(connectionId, () => this.store.remove(connectionId));
+    this.cacheWarnings.set(connectionId, NO_SECURE_STORAGE);
+    this.loaded.set(connectionId, snapshot);
+  }
+
+  private serially(connectionId: string, write: () => Promise<void>): Promise<void> {
+    const previous = this.writes.get(connectionId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(write);
+    const settled = next.catch(() => undefined);
+    this.writes.set(connectionId, settled);
+    void settled.then(() => {
+      if (this.writes.get(connectionId) === settled) this.writes.delete(connectionId);
+    });
+    return next;
   }
 
   private persistable(): boolean {

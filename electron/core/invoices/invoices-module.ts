@@ -41,7 +41,7 @@ export function createInvoicesModule(
 ): InvoicesModule {
   const tuned: SyncTuning = { ...defaultTuning, ...tuning };
   const metadata = new OrgMetadata(links.sessions, tuned);
-  const mappings = new MappingService(deps.store, metadata);
+  const mappings = new MappingService(deps.store, metadata, deps.clock);
   const repository = new SharedLoadRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger);
   const lists = new InvoiceLists(repository, deps.store, deps.logger);
   const coordinator = new SyncCoordinator({
@@ -141,6 +141,7 @@ export function createInvoicesModule(
       stopForget();
       lists.dispose();
       await coordinator.dispose();
+      await repository.idle();
     },
   };
 }

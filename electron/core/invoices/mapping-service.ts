@@ -1,7 +1,7 @@
 import type { Connection } from 'jsforce';
 import { AppError, invoiceFieldKeys, type FieldMapping, type InvoiceObject, type Mapping } from '../../contract';
 import { CANONICAL_FIELDS } from './canonical-fields';
-import type { KeyValueStore } from '../ports';
+import { systemClock, type Clock, type KeyValueStore } from '../ports';
 import { isScalarField } from './describe-types';
 import { findInvoiceObjects, shapeOf, type InvoiceShape } from './discovery';
 import { resolveMapping, validateUserMapping } from './field-mapping';
@@ -28,7 +28,17 @@ export interface SyncMapping {
   signature: string;
   defaultCurrency: string;
   warnings: string[];
+  /** Built from a describe read earlier in this process (not checked against the org's describe today). */
+  reused?: boolean;
 }
+
+/**
+ * How long an incremental sync may reuse the mapping resolved from a describe earlier in this
+ * process. A field hidden since then makes the query fail with INVALID_FIELD, and the sync then
+ * describes again and retries; a field made readable again shows within this time (or at once on
+ * a full sync, which always describes).
+ */
+export const DESCRIBE_REUSE_MS = 10 * 60_000;
 
 const KEY = 'invoiceMappings';
 
@@ -39,9 +49,13 @@ function withFits(field: { name: string; label: string; type: string }): Mapping
 
 /** Object discovery and field mapping, saved per connection in the key-value store. */
 export class MappingService {
+  /** The last mapping resolved from a fresh describe, per connection (for incremental syncs). */
+  private readonly recent = new Map<string, { sync: SyncMapping; apiVersion: string; at: number }>();
+
   constructor(
     private readonly store: KeyValueStore,
     private readonly metadata: OrgMetadata,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async objects(connectionId: string): Promise<InvoiceObject[]> {
@@ -65,18 +79,30 @@ export class MappingService {
     return (await this.resolve(connectionId, conn, choice)).view;
   }
 
-  /** The mapping a sync runs with, checked against today's describe (auto-choosing the best object the first time). */
-  async forSync(connectionId: string, conn: Connection, apiVersion: string): Promise<SyncMapping> {
+  /**
+   * The mapping a sync runs with, checked against today's describe (auto-choosing the best object the
+   * first time). With `reuse`, the mapping resolved for this connection within DESCRIBE_REUSE_MS is
+   * returned as it is (marked `reused`) without asking Salesforce again.
+   */
+  async forSync(connectionId: string, conn: Connection, apiVersion: string, options: { reuse?: boolean } = {}): Promise<SyncMapping> {
+    const recent = this.recent.get(connectionId);
+    if (options.reuse && recent && recent.apiVersion === apiVersion && this.clock.now() - recent.at < DESCRIBE_REUSE_MS) {
+      return { ...recent.sync, warnings: [...recent.sync.warnings], reused: true };
+    }
     let choice = this.entries()[connectionId]?.choice;
     if (!choice) {
       const best = findInvoiceObjects(await this.metadata.globals(conn), apiVersion)[0];
       if (!best) throw new AppError('NO_INVOICE_OBJECT', 'No invoice object was found in this org (Invoice, blng__Invoice__c or a custom invoice object).');
       choice = { object: best.name, shape: best.shape, overrides: {} };
     }
-    return (await this.resolve(connectionId, conn, choice)).sync;
+    const at = this.clock.now();
+    const { sync } = await this.resolve(connectionId, conn, choice);
+    this.recent.set(connectionId, { sync, apiVersion, at });
+    return sync;
   }
 
   forget(connectionId: string): void {
+    this.recent.delete(connectionId);
     const entries = this.entries();
     delete entries[connectionId];
     this.store.set(KEY, entries);
@@ -101,6 +127,8 @@ export class MappingService {
     const entries = this.entries();
     entries[connectionId] = { choice, view };
     this.store.set(KEY, entries);
+    // A new choice or a fresh describe: an earlier mapping must not be reused.
+    this.recent.delete(connectionId);
     const signature = JSON.stringify({ object: plan.object, paths: plan.paths, modstamp: plan.modstamp, defaultCurrency });
     return { view, sync: { object: describe.name, plan, signature, defaultCurrency, warnings } };
   }

@@ -47,7 +47,7 @@ export function diffRows(before: readonly InvoiceRow[], after: readonly InvoiceR
   return tally;
 }
 
-function sameRow(a: InvoiceRow, b: InvoiceRow): boolean {
+export function sameRow(a: InvoiceRow, b: InvoiceRow): boolean {
   for (const key of invoiceFieldKeys) {
     if (a[key] !== b[key]) return false;
   }

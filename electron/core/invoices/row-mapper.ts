@@ -73,30 +73,61 @@ function toAmount(value: unknown): number | null {
   return null;
 }
 
+type Reader = (record: SalesforceRecord) => unknown;
+
+function readerFor(path: string | undefined): Reader {
+  if (!path) return () => null;
+  if (!path.includes('.')) return (record) => record[path] ?? null;
+  return (record) => readPath(record, path);
+}
+
+/**
+ * The mapping of one sync, compiled once: a function from a Salesforce record to the canonical
+ * row (the field paths resolved up front, not per record and field).
+ */
+export function rowMapper(plan: QueryPlan, defaultCurrency: string): (record: SalesforceRecord) => InvoiceRow {
+  const number = readerFor(plan.paths.number);
+  const customer = readerFor(plan.paths.customer);
+  const invoiceDate = readerFor(plan.paths.invoiceDate);
+  const dueDate = readerFor(plan.paths.dueDate);
+  const status = readerFor(plan.paths.status);
+  const total = readerFor(plan.paths.total);
+  const balance = readerFor(plan.paths.balance);
+  const currency = readerFor(plan.paths.currency);
+  const lastModified = readerFor(plan.paths.lastModified);
+  return (record) => {
+    const id = String(record.Id);
+    return {
+      id,
+      number: toText(number(record)) ?? id,
+      customer: toText(customer(record)),
+      invoiceDate: toDate(invoiceDate(record)),
+      dueDate: toDate(dueDate(record)),
+      status: toText(status(record)),
+      total: toAmount(total(record)),
+      balance: toAmount(balance(record)),
+      currency: toText(currency(record)) ?? defaultCurrency,
+      lastModified: toInstant(lastModified(record)),
+    };
+  };
+}
+
 /** One Salesforce record onto the canonical row. */
 export function toInvoiceRow(record: SalesforceRecord, plan: QueryPlan, defaultCurrency: string): InvoiceRow {
-  const id = String(record.Id);
-  const read = (key: keyof QueryPlan['paths']) => {
-    const path = plan.paths[key];
-    return path ? readPath(record, path) : null;
-  };
-  return {
-    id,
-    number: toText(read('number')) ?? id,
-    customer: toText(read('customer')),
-    invoiceDate: toDate(read('invoiceDate')),
-    dueDate: toDate(read('dueDate')),
-    status: toText(read('status')),
-    total: toAmount(read('total')),
-    balance: toAmount(read('balance')),
-    currency: toText(read('currency')) ?? defaultCurrency,
-    lastModified: toInstant(read('lastModified')),
+  return rowMapper(plan, defaultCurrency)(record);
+}
+
+/** The modification stamp in ms of each record (for the incremental watermark), or null. */
+export function modstampReader(plan: QueryPlan): (record: SalesforceRecord) => number | null {
+  const field = plan.modstamp;
+  if (!field) return () => null;
+  return (record) => {
+    const instant = toInstant(record[field]);
+    return instant ? Date.parse(instant) : null;
   };
 }
 
 /** The record's modification stamp in ms (for the incremental watermark), or null. */
 export function modstampOf(record: SalesforceRecord, plan: QueryPlan): number | null {
-  if (!plan.modstamp) return null;
-  const instant = toInstant(record[plan.modstamp]);
-  return instant ? Date.parse(instant) : null;
+  return modstampReader(plan)(record);
 }

@@ -1,8 +1,8 @@
 import type { InvoiceRow } from '../../contract';
-import { ChangeTally } from './row-diff';
+import { ChangeTally, sameRow } from './row-diff';
 
-/** The complete set of invoices of one connection as of one successful sync. */
-export interface Snapshot {
+/** What identifies a snapshot besides its rows (saved with the base and with every journal record). */
+export interface SnapshotMeta {
   object: string;
   /** Identifies the mapping the rows were built with; a different one forces a full sync. */
   signature: string;
@@ -10,6 +10,10 @@ export interface Snapshot {
   syncedAt: string;
   /** Highest modification stamp seen (server clock, ms), the base of the next incremental sync. */
   watermark: number | null;
+}
+
+/** The complete set of invoices of one connection as of one successful sync. */
+export interface Snapshot extends SnapshotMeta {
   rows: InvoiceRow[];
 }
 
@@ -18,30 +22,154 @@ export interface Change {
   deleted: boolean;
 }
 
+/** What an incremental sync changed: rows new or different (final values), ids no longer there. */
+export interface Delta {
+  upserts: InvoiceRow[];
+  deleted: string[];
+}
+
+const indexes = new WeakMap<readonly InvoiceRow[], Map<string, number>>();
+
+/** id → position in a rows array, built once per array (an incremental sync hands it on to its result). */
+export function rowIndex(rows: readonly InvoiceRow[]): Map<string, number> {
+  let index = indexes.get(rows);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < rows.length; i++) index.set(rows[i]!.id, i);
+    indexes.set(rows, index);
+  }
+  return index;
+}
+
 /**
- * Applies an incremental batch (from queryAll: upserts and deletions) to the previous rows.
- * Rows keep their place; new ones are appended. The result has the same members as a full sync.
+ * Builds the index soon, outside the caller's work (after a full sync: the next incremental one
+ * then finds it ready instead of building it on its own clock).
+ */
+export function warmIndex(rows: readonly InvoiceRow[]): void {
+  if (indexes.has(rows)) return;
+  setTimeout(() => rowIndex(rows), 0).unref();
+}
+
+/** The row with this id, or undefined. */
+export function rowById(rows: readonly InvoiceRow[], id: string): InvoiceRow | undefined {
+  const at = rowIndex(rows).get(id);
+  return at === undefined ? undefined : rows[at];
+}
+
+/**
+ * The net effect of an incremental batch (from queryAll: upserts and deletions, in any order) on
+ * the previous rows. Rows fetched again that did not change (the overlap) are left out.
+ */
+export function netChanges(previous: readonly InvoiceRow[], changes: Iterable<Change>): { delta: Delta; changed: number; tally: ChangeTally } {
+  const net = new Map<string, InvoiceRow | null>();
+  let changed = 0;
+  for (const change of changes) {
+    if (change.deleted) {
+      net.set(change.row.id, null);
+    } else {
+      net.set(change.row.id, change.row);
+      changed++;
+    }
+  }
+  const tally = new ChangeTally();
+  const delta: Delta = { upserts: [], deleted: [] };
+  if (net.size === 0) return { delta, changed, tally };
+  for (const [id, row] of net) {
+    const old = rowById(previous, id);
+    if (row === null) {
+      if (old !== undefined) {
+        delta.deleted.push(id);
+        tally.removed();
+      }
+    } else if (old === undefined || !sameRow(old, row)) {
+      tally.upserted(old, row);
+      delta.upserts.push(row);
+    }
+  }
+  return { delta, changed, tally };
+}
+
+/**
+ * Applies deltas, in order, to a base set of rows: a row already there keeps its place with its new
+ * values, a new one is appended, a deleted one leaves. The same code applies an incremental sync in
+ * memory and the journal records of the file, so both give the same rows in the same order. The
+ * work is proportional to the changes (plus one pass over the rows after the first deletion).
+ */
+export class RowsFold {
+  /** Base rows replaced (row) or deleted (null). */
+  private readonly replaced = new Map<string, InvoiceRow | null>();
+  /** Rows not in the base, in the order they first came (a Map keeps it). */
+  private readonly appended = new Map<string, InvoiceRow>();
+
+  constructor(private readonly base: readonly InvoiceRow[]) {}
+
+  apply(delta: Delta): void {
+    if (delta.upserts.length === 0 && delta.deleted.length === 0) return;
+    const index = rowIndex(this.base);
+    for (const row of delta.upserts) {
+      if (this.appended.has(row.id)) this.appended.set(row.id, row);
+      else if (index.has(row.id) && this.replaced.get(row.id) !== null) this.replaced.set(row.id, row);
+      else this.appended.set(row.id, row);
+    }
+    for (const id of delta.deleted) {
+      if (!this.appended.delete(id) && index.has(id)) this.replaced.set(id, null);
+    }
+  }
+
+  /**
+   * The rows after every delta. The base's index moves to the result (updated, not rebuilt): the
+   * base array itself is left as it was.
+   */
+  result(): InvoiceRow[] {
+    if (this.replaced.size === 0 && this.appended.size === 0) return this.base as InvoiceRow[];
+    const index = rowIndex(this.base);
+    const rows = this.base.slice();
+    let firstGap = rows.length;
+    for (const [id, row] of this.replaced) {
+      const at = index.get(id)!;
+      if (row !== null) {
+        rows[at] = row;
+      } else {
+        rows[at] = GAP;
+        index.delete(id);
+        if (at < firstGap) firstGap = at;
+      }
+    }
+    if (firstGap < rows.length) {
+      let write = firstGap;
+      for (let read = firstGap; read < rows.length; read++) {
+        const row = rows[read]!;
+        if (row === GAP) continue;
+        rows[write] = row;
+        index.set(row.id, write);
+        write++;
+      }
+      rows.length = write;
+    }
+    for (const row of this.appended.values()) {
+      index.set(row.id, rows.length);
+      rows.push(row);
+    }
+    indexes.delete(this.base);
+    indexes.set(rows, index);
+    return rows;
+  }
+}
+
+/** Marks a deleted row's place while the rows are closed up. */
+const GAP = { id: '' } as InvoiceRow;
+
+/**
+ * An incremental batch applied to the previous rows: rows keep their place, new ones are appended,
+ * deleted ones leave. The result has the same members as a full sync; `delta` is what the journal
+ * record saves.
  */
 export function mergeChanges(
   previous: readonly InvoiceRow[],
   changes: Iterable<Change>,
-): { rows: InvoiceRow[]; changed: number; deleted: number; tally: ChangeTally } {
-  const byId = new Map<string, InvoiceRow>();
-  for (const row of previous) byId.set(row.id, row);
-  let changed = 0;
-  let deleted = 0;
-  const tally = new ChangeTally();
-  for (const change of changes) {
-    if (change.deleted) {
-      if (byId.delete(change.row.id)) {
-        deleted++;
-        tally.removed();
-      }
-    } else {
-      tally.upserted(byId.get(change.row.id), change.row);
-      byId.set(change.row.id, change.row);
-      changed++;
-    }
-  }
-  return { rows: [...byId.values()], changed, deleted, tally };
+): { rows: InvoiceRow[]; changed: number; deleted: number; tally: ChangeTally; delta: Delta } {
+  const { delta, changed, tally } = netChanges(previous, changes);
+  const fold = new RowsFold(previous);
+  fold.apply(delta);
+  return { rows: fold.result(), changed, deleted: delta.deleted.length, tally, delta };
 }

@@ -1,12 +1,14 @@
 import type { SyncResult } from '../../contract';
 import type { Clock, EventSink, Logger } from '../ports';
 import type { ConnectionDirectory } from '../salesforce/sessions';
+import type { Connection } from 'jsforce';
+import type { BaseWriter } from './cache-store';
 import type { InvoiceRepository } from './invoice-repository';
-import type { MappingService } from './mapping-service';
+import type { MappingService, SyncMapping } from './mapping-service';
 import type { OrgMetadata } from './org-metadata';
 import { abortableSleep, type RetryPolicy } from './with-retries';
 import { cancelled, toSyncError } from './sync-faults';
-import { runSync } from './sync-engine';
+import { canRunIncremental, runSync } from './sync-engine';
 
 export interface SyncTuning extends RetryPolicy {
   pageSize: number;
@@ -79,7 +81,7 @@ export class SyncCoordinator {
   }
 
   private async run(connectionId: string, mode: 'full' | 'incremental', signal: AbortSignal): Promise<SyncResult> {
-    const { metadata, mappings, repository, directory, events, clock, tuning } = this.deps;
+    const { metadata, mappings, directory, events } = this.deps;
     const progress = (phase: 'describe' | 'fetching' | 'saving' | 'done' | 'failed' | 'cancelled', fetched: number, total: number) =>
       events.emit('invoices.syncProgress', { connectionId, phase, fetched, total });
     let fetched = 0;
@@ -87,29 +89,23 @@ export class SyncCoordinator {
     try {
       progress('describe', 0, 0);
       const { conn, apiVersion } = await metadata.open(connectionId);
-      const mapping = await mappings.forSync(connectionId, conn, apiVersion);
-      const previous = await repository.current(connectionId);
-      if (signal.aborted) throw cancelled();
-      const { snapshot, result, tally } = await runSync({
-        conn,
-        mapping,
-        previous,
-        requested: mode,
-        pager: { apiVersion, pageSize: tuning.pageSize, retryDelaysMs: tuning.retryDelaysMs, maxRestarts: tuning.maxRestarts, sleep: tuning.sleep, signal },
-        now: () => clock.now(),
-        onProgress: (count, all) => {
-          fetched = count;
-          total = all;
-          progress('fetching', count, all);
-        },
-      });
-      if (signal.aborted) throw cancelled();
-      progress('saving', fetched, total);
-      await repository.replace(connectionId, snapshot);
-      progress('done', result.fetched, result.total);
-      directory.recordSync(connectionId, { at: result.syncedAt, error: null });
-      events.emit('invoices.changed', tally.toEvent(connectionId));
-      return result;
+      // An incremental sync reuses the describe of a recent sync in this process; should the org
+      // have hidden a field since, the query fails (INVALID_FIELD) and the sync describes again, once.
+      for (let attempt = 1; ; attempt++) {
+        const mapping = await mappings.forSync(connectionId, conn, apiVersion, { reuse: mode === 'incremental' && attempt === 1 });
+        try {
+          const result = await this.fetchAndSave(connectionId, mode, conn, mapping, apiVersion, signal, (count, all) => {
+            fetched = count;
+            total = all;
+            progress('fetching', count, all);
+          });
+          directory.recordSync(connectionId, { at: result.syncedAt, error: null });
+          return result;
+        } catch (error) {
+          if (!(mapping.reused && isStaleDescribe(error)) || signal.aborted) throw error;
+          this.deps.logger.info('The org changed the invoice fields since the last describe; describing again');
+        }
+      }
     } catch (error) {
       const appError = toSyncError(error);
       if (appError.code === 'CANCELLED') {
@@ -122,4 +118,67 @@ export class SyncCoordinator {
       throw appError;
     }
   }
+
+  /**
+   * One sync with one mapping: a full one writes its new cache file while paging (renamed over the
+   * old one only once complete; deleted on cancel or failure), an incremental one appends its
+   * changes to the file.
+   */
+  private async fetchAndSave(
+    connectionId: string,
+    mode: 'full' | 'incremental',
+    conn: Connection,
+    reusable: SyncMapping,
+    apiVersion: string,
+    signal: AbortSignal,
+    onProgress: (fetched: number, total: number) => void,
+  ): Promise<SyncResult> {
+    const { repository, events, clock, tuning, mappings } = this.deps;
+    const previous = await repository.current(connectionId);
+    // A full sync (first one, mapping changed, last sync too old) always runs on a fresh describe.
+    const mapping = reusable.reused && !canRunIncremental(previous, reusable, clock.now()) ? await mappings.forSync(connectionId, conn, apiVersion) : reusable;
+    if (signal.aborted) throw cancelled();
+    let fetched = 0;
+    let total = 0;
+    let base: BaseWriter | null = null;
+    let saved = false;
+    try {
+      const { snapshot, result, tally, delta } = await runSync({
+        conn,
+        mapping,
+        previous,
+        requested: mode,
+        pager: { apiVersion, pageSize: tuning.pageSize, retryDelaysMs: tuning.retryDelaysMs, maxRestarts: tuning.maxRestarts, sleep: tuning.sleep, signal },
+        now: () => clock.now(),
+        onProgress: (count, all) => {
+          fetched = count;
+          total = all;
+          onProgress(count, all);
+        },
+        openBase: () => (base = repository.beginFullWrite(connectionId)),
+      });
+      if (signal.aborted) throw cancelled();
+      events.emit('invoices.syncProgress', { connectionId, phase: 'saving', fetched, total });
+      saved = true;
+      if (delta) await repository.applyIncremental(connectionId, snapshot, delta);
+      else await repository.replace(connectionId, snapshot, base);
+      events.emit('invoices.syncProgress', { connectionId, phase: 'done', fetched: result.fetched, total: result.total });
+      events.emit('invoices.changed', tally.toEvent(connectionId));
+      return result;
+    } finally {
+      // Cancelled or failed before saving: the half-written new file goes, the previous one stays as it was.
+      if (!saved) await (base as BaseWriter | null)?.abort();
+    }
+  }
+}
+
+/** Salesforce no longer accepts the fields or object of a mapping built from an earlier describe. */
+function isStaleDescribe(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const value = current as { errorCode?: unknown; name?: unknown; cause?: unknown };
+    const code = typeof value.errorCode === 'string' ? value.errorCode : value.name;
+    if (code === 'INVALID_FIELD' || code === 'INVALID_TYPE') return true;
+    current = value.cause;
+  }
+  return false;
 }

@@ -1,9 +1,9 @@
 import type { InvoiceRow, SyncResult } from '../../contract';
 import type { SyncMapping } from './mapping-service';
 import { runQuery, type PagerOptions, type Requester } from './query-pager';
-import { diffRows, type ChangeTally } from './row-diff';
-import { modstampOf, toInvoiceRow, type SalesforceRecord } from './row-mapper';
-import { mergeChanges, type Change, type Snapshot } from './snapshot';
+import { ChangeTally } from './row-diff';
+import { modstampReader, rowMapper } from './row-mapper';
+import { mergeChanges, rowIndex, type Change, type Delta, type Snapshot } from './snapshot';
 import { fullSyncQuery, incrementalQuery } from './soql';
 
 /** Records changed within this window before the last watermark are fetched again (clock skew, in-flight commits). */
@@ -19,6 +19,22 @@ export interface SyncRun {
   pager: PagerOptions;
   now: () => number;
   onProgress: (fetched: number, total: number) => void;
+  /** Where a full sync also hands each page's rows as they come (the new cache file is written while paging). */
+  openBase?: () => BaseSink | null;
+}
+
+export interface BaseSink {
+  add(rows: InvoiceRow[]): void;
+  /** The query starts over: forget the rows added so far. */
+  restart(): void;
+}
+
+export interface SyncOutcome {
+  snapshot: Snapshot;
+  result: SyncResult;
+  tally: ChangeTally;
+  /** An incremental sync's net changes to the previous snapshot; null after a full sync. */
+  delta: Delta | null;
 }
 
 /** Whether an incremental refresh can give the same result as a full sync. */
@@ -33,64 +49,80 @@ export function canRunIncremental(previous: Snapshot | null, mapping: SyncMappin
 }
 
 /**
- * Fetches a complete new snapshot in memory (nothing is written here). A full sync reads every
- * record; an incremental one reads changes and deletions since the last watermark (minus the
- * overlap) through queryAll and merges them into the previous rows.
+ * Fetches a complete new snapshot in memory (the file is written by the caller, or by the base sink
+ * while paging). A full sync reads every record; an incremental one reads changes and deletions since
+ * the last watermark (minus the overlap) through queryAll and applies their net effect to the
+ * previous rows.
  */
-export async function runSync(run: SyncRun): Promise<{ snapshot: Snapshot; result: SyncResult; tally: ChangeTally }> {
+export async function runSync(run: SyncRun): Promise<SyncOutcome> {
   const { mapping, previous } = run;
-  const incremental = run.requested === 'incremental' && canRunIncremental(previous, mapping, run.now());
-  let watermark = incremental ? previous!.watermark : null;
-  const seen = (record: SalesforceRecord) => {
-    const stamp = modstampOf(record, mapping.plan);
-    if (stamp !== null && (watermark === null || stamp > watermark)) watermark = stamp;
-  };
+  const toRow = rowMapper(mapping.plan, mapping.defaultCurrency);
+  const stampOf = modstampReader(mapping.plan);
+  const syncedAt = () => new Date(run.now()).toISOString();
 
-  let rows: InvoiceRow[];
-  let fetched: number;
-  let changed: number;
-  let deleted = 0;
-  let tally: ChangeTally;
-  if (incremental) {
+  if (run.requested === 'incremental' && canRunIncremental(previous, mapping, run.now())) {
+    let watermark = previous.watermark;
     let changes: Change[] = [];
-    const since = previous!.watermark! - OVERLAP_MS;
-    const outcome = await runQuery(run.conn, incrementalQuery(mapping.plan, since), 'queryAll', run.pager, {
+    const outcome = await runQuery(run.conn, incrementalQuery(mapping.plan, previous.watermark - OVERLAP_MS), 'queryAll', run.pager, {
       restart: () => (changes = []),
       page: (records, count, total) => {
         for (const record of records) {
-          seen(record);
-          changes.push({ row: toInvoiceRow(record, mapping.plan, mapping.defaultCurrency), deleted: record.IsDeleted === true });
+          const stamp = stampOf(record);
+          if (stamp !== null && stamp > watermark) watermark = stamp;
+          changes.push({ row: toRow(record), deleted: record.IsDeleted === true });
         }
         run.onProgress(count, total);
       },
     });
-    const merged = mergeChanges(previous!.rows, changes);
-    ({ rows, changed, deleted, tally } = merged);
-    fetched = outcome.fetched;
-  } else {
-    rows = [];
-    watermark = null;
-    const outcome = await runQuery(run.conn, fullSyncQuery(mapping.plan), 'query', run.pager, {
-      restart: () => {
-        rows = [];
-        watermark = null;
-      },
-      page: (records, count, total) => {
-        for (const record of records) {
-          seen(record);
-          rows.push(toInvoiceRow(record, mapping.plan, mapping.defaultCurrency));
-        }
-        run.onProgress(count, total);
-      },
-    });
-    fetched = outcome.fetched;
-    changed = rows.length;
-    tally = diffRows(previous?.rows ?? [], rows);
+    const { rows, changed, deleted, tally, delta } = mergeChanges(previous.rows, changes);
+    const at = syncedAt();
+    return {
+      snapshot: { object: mapping.object, signature: mapping.signature, syncedAt: at, watermark, rows },
+      result: { mode: 'incremental', fetched: outcome.fetched, total: rows.length, changed, deleted, syncedAt: at },
+      tally,
+      delta,
+    };
   }
-  const syncedAt = new Date(run.now()).toISOString();
+
+  // Full: every record; the tally against the previous rows is kept page by page (no second pass at the end).
+  const before = previous ? rowIndex(previous.rows) : new Map<string, number>();
+  const base = run.openBase?.() ?? null;
+  let rows: InvoiceRow[] = [];
+  let watermark: number | null = null;
+  let tally = new ChangeTally();
+  let kept = 0;
+  const outcome = await runQuery(run.conn, fullSyncQuery(mapping.plan), 'query', run.pager, {
+    restart: () => {
+      rows = [];
+      watermark = null;
+      tally = new ChangeTally();
+      kept = 0;
+      base?.restart();
+    },
+    page: (records, count, total) => {
+      const pageRows = new Array<InvoiceRow>(records.length);
+      for (let i = 0; i < records.length; i++) {
+        const record = records[i]!;
+        const stamp = stampOf(record);
+        if (stamp !== null && (watermark === null || stamp > watermark)) watermark = stamp;
+        const row = toRow(record);
+        pageRows[i] = row;
+        rows.push(row);
+        const at = before.get(row.id);
+        const old = at === undefined ? undefined : previous!.rows[at];
+        if (old !== undefined) kept++;
+        tally.upserted(old, row);
+      }
+      base?.add(pageRows);
+      run.onProgress(count, total);
+    },
+  });
+  tally.removed(before.size - kept);
+  const at = syncedAt();
   return {
-    snapshot: { object: mapping.object, signature: mapping.signature, syncedAt, watermark, rows },
-    result: { mode: incremental ? 'incremental' : 'full', fetched, total: rows.length, changed, deleted, syncedAt },
+    snapshot: { object: mapping.object, signature: mapping.signature, syncedAt: at, watermark, rows },
+    result: { mode: 'full', fetched: outcome.fetched, total: rows.length, changed: rows.length, deleted: 0, syncedAt: at },
     tally,
+    delta: null,
   };
 }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESCRIBE_REUSE_MS } from '../../../electron/core/invoices/mapping-service';
+import { systemClock, type Clock } from '../../../electron/core/ports';
 import { startOrg, type RunningOrg } from '../../org';
 import { tempDir } from '../../support/test-ports';
 import { CONNECTION_ID, startHarness, type Harness } from './support/invoice-harness';
@@ -11,6 +13,10 @@ describe('incremental sync and field-level security', () => {
   let harness: Harness;
   const temps = [tempDir(), tempDir(), tempDir()];
   const connectionId = CONNECTION_ID;
+  /** Real time, which the test can move forward (past the describe reuse window). */
+  let skew = 0;
+  const clock: Clock = { now: () => Date.now() + skew, setTimeout: systemClock.setTimeout };
+  const describes = () => org.control.counters().requests.describe ?? 0;
 
   const list = async (h: Harness) => (await h.call('invoices.list', { connectionId })).value as { invoices: Row[]; warnings: string[] };
   /** A brand-new app (own data folder) doing a full sync: what "equals a full sync" compares with. */
@@ -26,7 +32,7 @@ describe('incremental sync and field-level security', () => {
 
   beforeAll(async () => {
     org = await startOrg({ invoices: 4000, multiCurrency: true });
-    harness = await startHarness(org, temps[0]!.dir, { tuning: { pageSize: 500 } });
+    harness = await startHarness(org, temps[0]!.dir, { tuning: { pageSize: 500 }, clock });
   });
   afterAll(async () => {
     await harness?.dispose();
@@ -46,9 +52,12 @@ describe('incremental sync and field-level security', () => {
     org.control.updateInvoices(existing.slice(200, 210), { Balance: 0 });
     org.control.deleteInvoices(existing.slice(300, 325));
 
+    const describesBefore = describes();
     const sync = await harness.call('invoices.sync', { connectionId, mode: 'incremental' });
     expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
     expect(sync.value).toMatchObject({ mode: 'incremental', deleted: 25, total: 4000 + 60 - 25 });
+    // Right after a sync in this process, its describe is reused: no extra API call.
+    expect(describes()).toBe(describesBefore);
     expect(sync.value.fetched).toBeLessThan(1000);
 
     const rows = (await list(harness)).invoices;
@@ -61,8 +70,11 @@ describe('incremental sync and field-level security', () => {
   it('leaves a field hidden by field-level security out with a warning instead of failing, and brings it back once visible', async () => {
     org.control.setFieldHidden('Invoice', 'Balance', true);
     try {
+      // The reused describe still has Balance: Salesforce answers INVALID_FIELD, the sync describes again.
+      const describesBefore = describes();
       const sync = await harness.call('invoices.sync', { connectionId });
       expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
+      expect(describes()).toBeGreaterThan(describesBefore);
       // A different set of readable fields changes the rows: the sync is a full one.
       expect(sync.value.mode).toBe('full');
       const hidden = await list(harness);
@@ -72,6 +84,8 @@ describe('incremental sync and field-level security', () => {
     } finally {
       org.control.setFieldHidden('Invoice', 'Balance', false);
     }
+    // A field made readable again shows once the reused describe is older than DESCRIBE_REUSE_MS.
+    skew += DESCRIBE_REUSE_MS;
     const sync = await harness.call('invoices.sync', { connectionId });
     expect(sync.value.mode).toBe('full');
     const visible = await list(harness);

@@ -4,7 +4,7 @@ import type { CoreDeps } from '../../../../electron/core/create-core';
 import { createInvoicesModule, type InvoicesModule } from '../../../../electron/core/invoices/invoices-module';
 import type { SyncTuning } from '../../../../electron/core/invoices/sync-coordinator';
 import { createDispatcher } from '../../../../electron/core/ipc/dispatcher';
-import { systemClock, type SecretBox } from '../../../../electron/core/ports';
+import { systemClock, type Clock, type SecretBox } from '../../../../electron/core/ports';
 import type { ConnectionDirectory, SalesforceSessions } from '../../../../electron/core/salesforce/sessions';
 import { SettingsService } from '../../../../electron/core/settings/settings-service';
 import type { RunningOrg } from '../../../org';
@@ -68,7 +68,7 @@ export interface Harness {
 export async function startHarness(
   org: RunningOrg,
   dataDir: string,
-  options: { tuning?: Partial<SyncTuning>; secretBox?: SecretBox; tokens?: OrgTokens } = {},
+  options: { tuning?: Partial<SyncTuning>; secretBox?: SecretBox; tokens?: OrgTokens; clock?: Clock } = {},
 ): Promise<Harness> {
   const tokens = options.tokens ?? (await loginToOrg(org));
   const events = new RecordingEvents();
@@ -87,7 +87,7 @@ export async function startHarness(
     secretBox: options.secretBox ?? new TestSecretBox(),
     store,
     loginAgents: {} as CoreDeps['loginAgents'],
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
     events,
     shell,
     saveDialog,
