@@ -45,6 +45,8 @@ describe('faults injected mid-sync', () => {
   const expectPreviousKept = async () => {
     expect(await list()).toEqual(baseline);
     expect(readFileSync(cachePath()).equals(baselineFile)).toBe(true);
+    // The new file the sync was writing while paging is gone too.
+    expect(readdirSync(`${temp.dir}/invoices`).filter((name) => name.includes('.partial-'))).toEqual([]);
   };
 
   for (const kind of ['http500', 'http503', 'drop'] as FaultKind[]) {
