@@ -22,22 +22,53 @@ export function readPath(record: Record<string, unknown>, path: string): unknown
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const SALESFORCE_UTC = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}\+0000$/;
+
+/** The decimal number of `length` digits at `start`, or -1 when any of them is not a digit. */
+function digitsAt(value: string, start: number, length: number): number {
+  let number = 0;
+  for (let i = start; i < start + length; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+}
 
 /**
- * Salesforce's own UTC form (2026-11-29T12:00:00.000+0000) with a real calendar day is already the
- * ISO instant but for the zone: rewrite it instead of parsing and printing a Date (two per record
- * in a sync, ~10% of a 100k-row sync's CPU). Anything else goes the general way.
+ * Salesforce's own UTC form (2026-11-29T12:00:00.000+0000) with a real calendar day and time, in
+ * ms since the epoch; NaN for anything else (which then goes the general way). Read character by
+ * character: two per record in a sync, where a regex with captures or Date.parse showed in profiles.
  */
-function fastInstant(value: string): string | null {
-  const match = SALESFORCE_UTC.exec(value);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+function salesforceUtcMs(value: string): number {
+  if (
+    value.length !== 28 ||
+    value.charCodeAt(4) !== 45 || // -
+    value.charCodeAt(7) !== 45 ||
+    value.charCodeAt(10) !== 84 || // T
+    value.charCodeAt(13) !== 58 || // :
+    value.charCodeAt(16) !== 58 ||
+    value.charCodeAt(19) !== 46 || // .
+    !value.endsWith('+0000')
+  ) {
+    return Number.NaN;
+  }
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  const hour = digitsAt(value, 11, 2);
+  const minute = digitsAt(value, 14, 2);
+  const second = digitsAt(value, 17, 2);
+  const ms = digitsAt(value, 20, 3);
+  // Years before 1000 go the general way (Date.UTC reads 0–99 as 1900–1999).
+  if (year < 1000 || ms < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (month < 1 || month > 12 || day < 1 || day > (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]!)) return null;
-  return `${value.slice(0, 23)}Z`;
+  if (month < 1 || month > 12 || day < 1 || day > (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]!)) return Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
+/** The same value already as the ISO instant but for the zone: rewritten, not parsed and printed. */
+function fastInstant(value: string): string | null {
+  return Number.isNaN(salesforceUtcMs(value)) ? null : `${value.slice(0, 23)}Z`;
 }
 
 /** Salesforce datetimes look like 2026-11-29T12:00:00.000+0000; the app keeps ISO instants. */
@@ -54,7 +85,7 @@ export function toInstant(value: unknown): string | null {
 /** Plain calendar dates stay Y-M-D strings (never instants: no off-by-one west of UTC). */
 function toDate(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  if (value.length === 10 && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
   const instant = toInstant(value);
   return instant ? instant.slice(0, 10) : null;
 }
@@ -122,7 +153,12 @@ export function modstampReader(plan: QueryPlan): (record: SalesforceRecord) => n
   const field = plan.modstamp;
   if (!field) return () => null;
   return (record) => {
-    const instant = toInstant(record[field]);
+    const value = record[field];
+    if (typeof value === 'string') {
+      const ms = salesforceUtcMs(value);
+      if (!Number.isNaN(ms)) return ms;
+    }
+    const instant = toInstant(value);
     return instant ? Date.parse(instant) : null;
   };
 }

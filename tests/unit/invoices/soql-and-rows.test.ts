@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ObjectDescribe } from '../../../electron/core/invoices/describe-types';
 import { recordUrl } from '../../../electron/core/invoices/record-link';
-import { toInvoiceRow } from '../../../electron/core/invoices/row-mapper';
+import { modstampOf, toInstant, toInvoiceRow } from '../../../electron/core/invoices/row-mapper';
 import { mergeChanges } from '../../../electron/core/invoices/snapshot';
 import { buildQueryPlan, byIdQuery, fullSyncQuery, incrementalQuery, soqlDateTime, soqlString } from '../../../electron/core/invoices/soql';
 
@@ -58,6 +58,23 @@ describe('records onto rows', () => {
     );
     expect(row).toEqual({ id: '3tt1', number: 'INV-1', customer: 'Acme', invoiceDate: null, dueDate: '2026-01-31', status: null, total: null, balance: 12.5, currency: 'EUR', lastModified: null });
     expect(toInvoiceRow({ Id: '3tt2', BillingAccount: null }, plan, 'USD')).toMatchObject({ number: '3tt2', customer: null });
+  });
+});
+
+describe('Salesforce datetimes', () => {
+  it('read as the same instant and watermark as Date would, for any moment (leap days, years before 1000 included)', () => {
+    const plan = { object: 'Invoice', paths: {}, modstamp: 'SystemModstamp' };
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1, 0, 1), max: Date.UTC(9999, 11, 31) }), (ms) => {
+        const iso = new Date(ms).toISOString();
+        const salesforce = iso.replace('Z', '+0000');
+        expect(toInstant(salesforce)).toBe(iso);
+        expect(modstampOf({ Id: 'x', SystemModstamp: salesforce }, plan)).toBe(ms);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(toInstant('2026-13-01T10:00:00.000+0000')).toBeNull();
+    expect(toInstant('2026-01-01T10:00:00.000+0100')).toBe('2026-01-01T09:00:00.000Z');
   });
 });
 
