@@ -75,7 +75,16 @@ async function appSync(): Promise<Record<string, unknown>> {
     const ids = list.invoices.filter((_, index) => index % every === 0).map((row) => row.id);
     await orgControl('updateInvoices', [ids]);
     resetPeak();
+    // Phases of the incremental sync from its progress events: until the first page, saving (the journal append).
+    const marks: Record<string, number> = {};
+    const stopMarks = bench.events.listen((event, payload) => {
+      const phase = (payload as { phase?: string }).phase;
+      if (event === 'invoices.syncProgress' && phase && !(phase in marks)) marks[phase] = performance.now();
+    });
+    const incrementalStarted = performance.now();
     const incremental = await timed('incremental');
+    stopMarks();
+    const incrementalPhases = { untilFirstPageMs: marks.fetching! - incrementalStarted, savingMs: marks.done! - marks.saving! };
     const incrementalPeak = peakRssMiB();
     const full = await timed('full');
     // What any sync pays at the end whatever changed: re-writing the whole encrypted copy (timed alone, same rows).
@@ -98,6 +107,7 @@ async function appSync(): Promise<Record<string, unknown>> {
       mode: incremental.result.mode,
       rows: incremental.result.total,
       incrementalPeakRssMiB: incrementalPeak,
+      incrementalPhases,
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
