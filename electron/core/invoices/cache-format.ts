@@ -86,7 +86,7 @@ function additionalData(file: CacheFileKey, seq: number, kind: Kind): Buffer {
 
 async function sealRecord(file: CacheFileKey, seq: number, kind: Kind, json: string): Promise<Buffer> {
   // Compression runs on libuv's thread pool: the main process keeps answering IPC meanwhile.
-  const plain = await deflate(Buffer.from(json, 'utf8'), { level: 1 });
+  const plain = await deflate(Buffer.from(json, 'utf8'), { level: 1, chunkSize: 256 * 1024 });
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', file.key, iv);
   cipher.setAAD(additionalData(file, seq, kind));
