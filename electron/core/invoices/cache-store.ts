@@ -86,7 +86,10 @@ export class InvoiceCacheStore {
 
   /** Starts a new file for a full sync; its rows are written as they come, the old file stays until `commit`. */
   beginBase(connectionId: string): BaseWriter {
-    return new BaseWriter(this.pathFor(connectionId), this.folder, this.secretBox, (tail) => this.tails.set(connectionId, tail));
+    return new BaseWriter(this.pathFor(connectionId), this.folder, this.secretBox, (tail) => {
+      this.forgetTail(connectionId);
+      this.tails.set(connectionId, tail);
+    });
   }
 
   /** The whole snapshot as a new file (fresh data key), put in place atomically. */
