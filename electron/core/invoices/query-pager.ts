@@ -62,11 +62,16 @@ export async function runQuery(
       let page = await getPage(conn, firstUrl, options);
       for (;;) {
         fetched += page.records.length;
-        sink.page(page.records, fetched, Math.max(page.totalSize, fetched));
-        if (page.done || !page.nextRecordsUrl) return { totalSize: page.totalSize, fetched };
+        const last = page.done || !page.nextRecordsUrl;
         // Only ever follow the org's own query path: the bearer token must not go anywhere else.
-        if (!page.nextRecordsUrl.startsWith('/services/data/')) throw new AppError('SALESFORCE_ERROR', 'Salesforce sent an unexpected next-page link.');
-        page = await getPage(conn, page.nextRecordsUrl, options);
+        if (!last && !page.nextRecordsUrl!.startsWith('/services/data/')) throw new AppError('SALESFORCE_ERROR', 'Salesforce sent an unexpected next-page link.');
+        // The next page is asked for before this one is handed on: Salesforce prepares it while the
+        // rows are mapped (still one request in flight at a time, pages in order).
+        const next = last ? null : getPage(conn, page.nextRecordsUrl!, options);
+        next?.catch(() => undefined); // awaited below; a failure surfaces there
+        sink.page(page.records, fetched, Math.max(page.totalSize, fetched));
+        if (!next) return { totalSize: page.totalSize, fetched };
+        page = await next;
       }
     } catch (error) {
       if (isInvalidLocator(error) && restarts < options.maxRestarts) {
