@@ -1,5 +1,5 @@
-import { PassThrough } from 'node:stream';
 import type { HttpRequest, HttpResponse } from 'jsforce';
+import { fetchTransport, jsforceAnswer, sendWithFetch, type FetchTransport } from './fetch-transport';
 
 /** Limits of one request whose answer is small (a token response, a revoke, the identity): a few KB. */
 export interface SmallAnswerLimits {
@@ -9,30 +9,16 @@ export interface SmallAnswerLimits {
   bodyTimeoutMs: number;
 }
 
-/** What jsforce needs of a transport (OAuth2 `_transport`, or `conn.request(req, { transport })`). */
-export interface SmallAnswerTransport {
-  httpRequest(request: HttpRequest): Promise<HttpResponse> & { stream(): PassThrough };
-}
+export type SmallAnswerTransport = FetchTransport;
 
 /**
- * A jsforce transport on Node's fetch that reads the whole body before answering, for the OAuth endpoints
- * and the identity URL.
- *
- * jsforce 3.10.16's own transport pipes the body into the stream it waits on and never forwards an error on
- * the body: an answer cut off mid-body (or stalling after its headers) hangs until the caller's overall limit.
- * Here a dropped body rejects at once (undici "terminated", UND_ERR_SOCKET), a stalled one after
- * `bodyTimeoutMs`, missing headers after `headersTimeoutMs`, and `signal` aborts the request. No retries: a
- * token request is a POST that Salesforce may already have acted on.
- * (The sync's GETs use the same idea in invoices/salesforce-get.ts with one overall limit per page.)
+ * The fetch transport (fetch-transport.ts) for the OAuth endpoints and the identity URL: a dropped body
+ * rejects at once, a stalled one after `bodyTimeoutMs`, missing headers after `headersTimeoutMs`, and
+ * `signal` aborts the request. No retries: a token request is a POST that Salesforce may already have
+ * acted on. (The sync's GETs use one overall limit per page instead: invoices/salesforce-get.ts.)
  */
 export function smallAnswerTransport(limits: SmallAnswerLimits, signal?: AbortSignal): SmallAnswerTransport {
-  return {
-    httpRequest(request: HttpRequest) {
-      const promise = send(request, limits, signal);
-      // jsforce asks every transport answer for a stream; nothing reads it here.
-      return Object.assign(promise, { stream: () => new PassThrough() });
-    },
-  };
+  return fetchTransport((request) => send(request, limits, signal));
 }
 
 async function send(request: HttpRequest, limits: SmallAnswerLimits, signal: AbortSignal | undefined): Promise<HttpResponse> {
@@ -41,21 +27,10 @@ async function send(request: HttpRequest, limits: SmallAnswerLimits, signal: Abo
   const signals = signal ? [timer.signal, signal] : [timer.signal];
   let stop = startTimer(timer, limits.headersTimeoutMs, 'no answer');
   try {
-    const response = await fetch(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: typeof request.body === 'string' ? request.body : undefined,
-      redirect: 'manual',
-      signal: AbortSignal.any(signals),
-    });
+    const response = await sendWithFetch(request, AbortSignal.any(signals));
     stop();
     stop = startTimer(timer, limits.bodyTimeoutMs, 'an incomplete answer');
-    const body = await response.text();
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, key) => {
-      headers[key.toLowerCase()] = value;
-    });
-    return { statusCode: response.status, headers, body };
+    return jsforceAnswer(response, await response.text());
   } finally {
     stop();
   }
