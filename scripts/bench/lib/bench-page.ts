@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -27,6 +27,29 @@ export interface BenchPage {
   close(): Promise<void>;
 }
 
+/** The built preload (out/preload/index.cjs), as the app ships it. */
+export const PRELOAD_FILE = join(ROOT, 'out/preload/index.cjs');
+
+/**
+ * The shipped preload, run in the page: its `require('electron')` gets a stand-in whose
+ * contextBridge defines the global and whose ipcRenderer.invoke goes to the probe's
+ * `__budgetlyInvoke` (then to the core). So the page runs exactly the bridge code (and the bytes
+ * of it) the app ships; the e2e harness's own esbuild bundle of the bridge is 4× larger (it keeps
+ * every zod locale), which would make the measured start-up slower than the app's.
+ */
+function preloadInPage(): string {
+  return `(() => {
+  const electron = {
+    contextBridge: { exposeInMainWorld: (key, api) => Object.defineProperty(window, key, { value: api, enumerable: true }) },
+    ipcRenderer: { invoke: (_door, channel, input) => window.__budgetlyInvoke(channel, input), on: () => undefined },
+  };
+  const module = { exports: {} };
+  (function (require, module, exports) {
+${readFileSync(PRELOAD_FILE, 'utf8')}
+  })((id) => { if (id === 'electron') return electron; throw new Error('the preload asked for ' + id); }, module, module.exports);
+})();`;
+}
+
 async function bundle(entry: string): Promise<string> {
   const result = await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120' });
   return result.outputFiles[0]!.text;
@@ -34,8 +57,8 @@ async function bundle(entry: string): Promise<string> {
 
 /**
  * The whole app minus the Electron shell, as the e2e harness builds it (tests/support/harness.ts):
- * the built renderer served on 127.0.0.1, window.budgetly built from the contract by the same
- * bridge, every call dispatched by the real core, started as the app starts it (core.start()) right
+ * the built renderer served on 127.0.0.1, window.budgetly built by the shipped preload (see
+ * preloadInPage), every call dispatched by the real core, started as the app starts it (core.start()) right
  * before the page navigates. Differences, for measuring: the core is a fresh
  * instance on `dataDir` (nothing in memory: a cold start reads the offline copy), and the bench's
  * probe is added before the app loads. Answers cross Playwright's exposeBinding as one JSON string
@@ -43,8 +66,9 @@ async function bundle(entry: string): Promise<string> {
  * that crossing for invoices.list.
  */
 export async function openBenchPage(options: { dataDir: string; keyHex: string; orgUrl: string; browser?: Browser }): Promise<BenchPage> {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('The renderer is not built: run `npx electron-vite build` (or npm run bench -- --build).');
-  const [bridge, probe] = await Promise.all([bundle(join(ROOT, 'tests/support/harness-bridge.ts')), bundle(join(BENCH_DIR, 'page/probe.ts'))]);
+  if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(PRELOAD_FILE)) throw new Error('The app is not built: run `npx electron-vite build` (or npm run bench -- --build).');
+  const bridge = preloadInPage();
+  const probe = await bundle(join(BENCH_DIR, 'page/probe.ts'));
   const server = await serveStatic(RENDERER_DIR);
   const browser = options.browser ?? (await launchChromium());
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', colorScheme: 'light' });
