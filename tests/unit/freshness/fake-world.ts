@@ -127,6 +127,13 @@ export class FakeWorld {
   }
 }
 
+/** A world with these connections whose freshness module has started, as the app starts it. */
+export async function launchWorld(statuses: Record<string, Connection['status']>): Promise<FakeWorld> {
+  const world = new FakeWorld(statuses);
+  await world.module.start();
+  return world;
+}
+
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 }

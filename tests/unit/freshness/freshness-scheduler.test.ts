@@ -1,16 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeWorld } from './fake-world';
+import { launchWorld, type FakeWorld } from './fake-world';
 
 /** The schedule of background syncs, on a ManualClock (see fake-world.ts for what is real). */
 
 let world: FakeWorld;
 afterEach(() => world?.module.dispose());
 
-async function launched(statuses: Record<string, 'connected' | 'reconnect-needed' | 'disconnected'>): Promise<FakeWorld> {
-  world = new FakeWorld(statuses);
-  await world.module.start();
-  return world;
-}
+const launched = async (statuses: Record<string, 'connected' | 'reconnect-needed' | 'disconnected'>) => (world = await launchWorld(statuses));
 
 const goOffline = (online: boolean) => world.module.handlers['app.networkChanged']({ online });
 const paused = (id: string) => world.module.scheduler.status().connections.find((c) => c.connectionId === id)?.paused;

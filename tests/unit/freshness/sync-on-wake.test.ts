@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RESUME_SETTLE_MS } from '../../../electron/core/freshness/freshness-scheduler';
-import { FakeWorld } from './fake-world';
+import { FakeWorld, launchWorld } from './fake-world';
 
 /**
  * Waking from sleep (the power monitor's 'resume', through the PowerEvents port): timers stood still while
@@ -10,11 +10,7 @@ import { FakeWorld } from './fake-world';
 let world: FakeWorld;
 afterEach(() => world?.module.dispose());
 
-async function launched(statuses: Record<string, 'connected' | 'reconnect-needed' | 'disconnected'>): Promise<FakeWorld> {
-  world = new FakeWorld(statuses);
-  await world.module.start();
-  return world;
-}
+const launched = async (statuses: Record<string, 'connected' | 'reconnect-needed' | 'disconnected'>) => (world = await launchWorld(statuses));
 
 const setOnline = (online: boolean) => world.module.handlers['app.networkChanged']({ online });
 const SETTLE_MINUTES = RESUME_SETTLE_MS / 60_000;
