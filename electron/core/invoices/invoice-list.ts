@@ -1,31 +1,13 @@
 import type { Connection, InvoiceList, InvoiceRow } from '../../contract';
 import { defaultInvoiceOrder } from '../../contract/invoice-order';
 import type { Clock, KeyValueStore, Logger } from '../ports';
-import { InvoiceRepository } from './invoice-repository';
+import type { InvoiceRepository } from './invoice-repository';
 import type { Snapshot } from './snapshot';
 
 /** Remembers whose invoices the window listed last: the connection to warm up at the next start. */
 const LAST_LISTED_KEY = 'invoices.lastListed';
 /** How long the start-up waits at most for the window to have every row before background work goes on. */
 export const START_GRACE_MS = 5_000;
-
-/**
- * The repository with one load of a connection's offline copy at a time: the start-up warm-up, the
- * window's first `invoices.list` and a launch sync that all ask at once share one read (a 100k copy
- * is ~0.4 s of decrypt, inflate and parse). A failed load is not kept: the next call reads again.
- */
-export class SharedLoadRepository extends InvoiceRepository {
-  private readonly loading = new Map<string, Promise<Snapshot | null>>();
-
-  override current(connectionId: string): Promise<Snapshot | null> {
-    let pending = this.loading.get(connectionId);
-    if (!pending) {
-      pending = super.current(connectionId).finally(() => this.loading.delete(connectionId));
-      this.loading.set(connectionId, pending);
-    }
-    return pending;
-  }
-}
 
 /**
  * `invoices.list` over the repository: each snapshot put in the workspace's default order once, and

@@ -5,7 +5,8 @@ import type { Handlers } from '../ipc/dispatcher';
 import type { ConnectionDirectory, SalesforceSessions } from '../salesforce/sessions';
 import type { SettingsService } from '../settings/settings-service';
 import { loadInvoiceDetail } from './invoice-detail';
-import { InvoiceLists, SharedLoadRepository } from './invoice-list';
+import { InvoiceLists } from './invoice-list';
+import { InvoiceRepository } from './invoice-repository';
 import { MappingService } from './mapping-service';
 import { OrgMetadata } from './org-metadata';
 import { recordUrl } from './record-link';
@@ -42,7 +43,7 @@ export function createInvoicesModule(
   const tuned: SyncTuning = { ...defaultTuning, ...tuning };
   const metadata = new OrgMetadata(links.sessions, tuned);
   const mappings = new MappingService(deps.store, metadata, deps.clock);
-  const repository = new SharedLoadRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger);
+  const repository = new InvoiceRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger);
   const lists = new InvoiceLists(repository, deps.store, deps.logger);
   const coordinator = new SyncCoordinator({
     metadata,
