@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InvoiceCacheStore } from '../../../electron/core/invoices/cache-store';
 import { startOrg, type RunningOrg } from '../../org';
 import { MemoryLogger, tempDir, TestSecretBox } from '../../support/test-ports';
@@ -44,6 +44,20 @@ describe('the encrypted offline copy', () => {
     }
     expect(bytes.includes(Buffer.from('INV-'))).toBe(false);
     if (process.platform !== 'win32') expect(statSync(cacheFile()).mode & 0o777).toBe(0o600);
+  });
+
+  it('is read from disk once when several callers ask for it at the same time after a restart', async () => {
+    const before = await list(harness);
+    const fresh = await restart();
+    try {
+      const opened = vi.spyOn(box, 'open');
+      const lists = await Promise.all([list(fresh), list(fresh), list(fresh)]);
+      for (const answer of lists) expect(answer).toEqual(before);
+      expect(opened).toHaveBeenCalledTimes(1); // one data key opened: one read of the file
+      opened.mockRestore();
+    } finally {
+      await fresh.dispose();
+    }
   });
 
   it('opens after a restart with the org stopped, or the connection needing a reconnect', async () => {
