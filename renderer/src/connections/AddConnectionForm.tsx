@@ -18,9 +18,8 @@ interface Props {
 export function AddConnectionForm({ connections, defaultSignInMethod, onAdded, onCancel }: Props) {
   const formId = useId();
   const {
-    kind, setKind, myDomain, setMyDomain, label, setLabel, clientId, setClientId, clientSecret,
-    setClientSecret, signInMethod, setSignInMethod, setTouched, saving, setSaving, error, setError,
-    host, domainError, clientIdError,
+    hostFields, label, setLabel, clientId, setClientId, clientSecret, setClientSecret,
+    signInMethod, setSignInMethod, setTouched, saving, setSaving, error, setError, host, clientIdError,
   } = useConnectionFields({
     kind: 'production',
     myDomain: '',
@@ -56,15 +55,7 @@ export function AddConnectionForm({ connections, defaultSignInMethod, onAdded, o
   return (
     <form className="connection-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`}>Connect a Salesforce org</h2>
-      <LoginHostFields
-        formId={formId}
-        kind={kind}
-        onKind={setKind}
-        myDomain={myDomain}
-        onMyDomain={setMyDomain}
-        domainError={domainError}
-        onDomainBlur={() => setTouched(true)}
-      />
+      <LoginHostFields formId={formId} {...hostFields} />
       <ClientIdField formId={formId} value={clientId} onChange={setClientId} error={clientIdError} />
       <SignInMethodFields formId={formId} value={signInMethod} onChange={setSignInMethod} />
       <details className="advanced">

@@ -24,9 +24,8 @@ export function EditConnectionDialog({ connection, onClose }: Props) {
   const formId = useId();
   const initial = orgKindOf(connection.loginUrl);
   const {
-    kind, setKind, myDomain, setMyDomain, label, setLabel, clientId, setClientId, clientSecret,
-    setClientSecret, signInMethod, setSignInMethod, setTouched, saving, setSaving, error, setError,
-    host, domainError, clientIdError,
+    hostFields, label, setLabel, clientId, setClientId, clientSecret, setClientSecret,
+    signInMethod, setSignInMethod, setTouched, saving, setSaving, error, setError, host, clientIdError,
   } = useConnectionFields({ ...initial, label: connection.label, clientId: connection.clientId, signInMethod: connection.signInMethod });
   const [removeSecret, setRemoveSecret] = useState(false);
   const locked = connection.status === 'connected';
@@ -82,16 +81,7 @@ export function EditConnectionDialog({ connection, onClose }: Props) {
             <SignOutConfirm connection={connection} />
           </>
         )}
-        <LoginHostFields
-          formId={formId}
-          kind={kind}
-          onKind={setKind}
-          myDomain={myDomain}
-          onMyDomain={setMyDomain}
-          domainError={domainError}
-          onDomainBlur={() => setTouched(true)}
-          disabled={locked}
-        />
+        <LoginHostFields formId={formId} {...hostFields} disabled={locked} />
         <ClientIdField formId={formId} value={clientId} onChange={setClientId} error={clientIdError} disabled={locked} />
         <ClientSecretField
           formId={formId}

@@ -27,8 +27,11 @@ export function useConnectionFields(initial: ConnectionFieldValues) {
   const domainError = kind === 'mydomain' && touched && !host.ok ? host.message : null;
   const clientIdError = touched && !clientId.trim() ? CLIENT_ID_MISSING : null;
 
+  /** Everything LoginHostFields takes but the form's id (and `disabled`). */
+  const hostFields = { kind, onKind: setKind, myDomain, onMyDomain: setMyDomain, domainError, onDomainBlur: () => setTouched(true) };
+
   return {
-    ...{ kind, setKind, myDomain, setMyDomain, label, setLabel, clientId, setClientId, clientSecret, setClientSecret },
-    ...{ signInMethod, setSignInMethod, touched, setTouched, saving, setSaving, error, setError, host, domainError, clientIdError },
+    ...{ hostFields, label, setLabel, clientId, setClientId, clientSecret, setClientSecret },
+    ...{ signInMethod, setSignInMethod, touched, setTouched, saving, setSaving, error, setError, host, clientIdError },
   };
 }
