@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { channels, type InvoiceRow } from '../../electron/contract';
 import { COLUMN_LABELS } from '../../electron/core/export/export-cells';
 import { exportInvoices } from '../../electron/core/export/export-invoices';
-import { assertIdentifier, assertRecordId, byIdQuery, soqlString } from '../../electron/core/invoices/soql';
+import { assertIdentifier, assertRecordId, byIdQuery, soqlString } from '../../electron/core/invoices/sync/soql';
 import { RecordingEvents, ScriptedSaveDialog, tempDir } from '../support/test-ports';
 import { parseCsv } from '../support/csv';
 

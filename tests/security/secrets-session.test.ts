@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchangeCode, authorizeUrl, createOAuth2 } from '../../electron/core/auth/oauth-client';
 import { createPkce, createState } from '../../electron/core/auth/pkce';
 import { REDIRECT_URI, parseRedirect } from '../../electron/core/auth/redirect';
-import { InvoiceCacheStore } from '../../electron/core/invoices/cache-store';
+import { InvoiceCacheStore } from '../../electron/core/invoices/cache/cache-store';
 import { defaultHttpLimits } from '../../electron/core/salesforce/http-limits';
 import { startOrg, type RunningOrg } from '../org/index';
 import { createTestCore, type TestCore } from '../support/test-core';

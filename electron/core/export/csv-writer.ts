@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { ExportColumn, InvoiceRow } from '../../contract';
-import { OWNER_ONLY } from '../invoices/atomic-file';
+import { OWNER_ONLY } from '../invoices/cache/atomic-file';
 import { COLUMN_LABELS, csvText, escapeFormula, toCell } from './export-cells';
 
 export interface ExportJob {

@@ -1,5 +1,5 @@
 import type { ChannelInput, InvoiceRow } from '../../contract';
-import { writeAtomically } from '../invoices/atomic-file';
+import { writeAtomically } from '../invoices/cache/atomic-file';
 import type { EventSink, SaveDialog } from '../ports';
 import { writeCsv, type ExportJob } from './csv-writer';
 import { writeXlsx } from './xlsx-writer';

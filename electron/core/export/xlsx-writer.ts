@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable, type PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { OWNER_ONLY } from '../invoices/atomic-file';
+import { OWNER_ONLY } from '../invoices/cache/atomic-file';
 import type { ExportJob } from './csv-writer';
 import { PROGRESS_EVERY } from './csv-writer';
 import { CONTENT_TYPES, ROOT_RELS, SHEET_PATH, SheetStyles, WORKBOOK, WORKBOOK_RELS, sheetHead, SHEET_TAIL } from './xlsx-parts';

@@ -4,15 +4,15 @@ import { exportInvoices } from '../export/export-invoices';
 import type { Handlers } from '../ipc/dispatcher';
 import type { ConnectionDirectory, SalesforceSessions } from '../salesforce/sessions';
 import type { SettingsService } from '../settings/settings-service';
-import { loadInvoiceDetail } from './invoice-detail';
-import { InvoiceLists } from './invoice-list';
-import { InvoiceRepository } from './invoice-repository';
-import { MappingService } from './mapping-service';
-import { OrgMetadata } from './org-metadata';
-import { recordUrl } from './record-link';
-import type { Snapshot } from './snapshot';
-import { assertRecordId } from './soql';
-import { defaultTuning, SyncCoordinator, type SyncTuning } from './sync-coordinator';
+import { loadInvoiceDetail } from './read/invoice-detail';
+import { InvoiceLists } from './read/invoice-list';
+import { InvoiceRepository } from './cache/invoice-repository';
+import { MappingService } from './mapping/mapping-service';
+import { OrgMetadata } from './mapping/org-metadata';
+import { recordUrl } from './read/record-link';
+import type { Snapshot } from './snapshot/snapshot';
+import { assertRecordId } from './sync/soql';
+import { defaultTuning, SyncCoordinator, type SyncTuning } from './sync/sync-coordinator';
 
 export type InvoiceHandlers = Pick<Handlers, Extract<keyof Handlers, `invoices.${string}`>>;
 

@@ -15,7 +15,7 @@ export type SmallAnswerTransport = FetchTransport;
  * The fetch transport (fetch-transport.ts) for the OAuth endpoints and the identity URL: a dropped body
  * rejects at once, a stalled one after `bodyTimeoutMs`, missing headers after `headersTimeoutMs`, and
  * `signal` aborts the request. No retries: a token request is a POST that Salesforce may already have
- * acted on. (The sync's GETs use one overall limit per page instead: invoices/salesforce-get.ts.)
+ * acted on. (The sync's GETs use one overall limit per page instead: invoices/sync/salesforce-get.ts.)
  */
 export function smallAnswerTransport(limits: SmallAnswerLimits, signal?: AbortSignal): SmallAnswerTransport {
   return fetchTransport((request) => send(request, limits, signal));

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppErrorValue, ConnectionStatus } from '../../../electron/contract';
 import { LoginFlow } from '../../../electron/core/auth/login-flow';
 import { systemClock } from '../../../electron/core/ports';
-import { salesforceGet } from '../../../electron/core/invoices/salesforce-get';
+import { salesforceGet } from '../../../electron/core/invoices/sync/salesforce-get';
 import { toAppError } from '../../../electron/core/salesforce/salesforce-errors';
 import { SessionManager, type SessionSource, type SessionTokens } from '../../../electron/core/salesforce/session-manager';
 import { startOrg, type OrgOptions } from '../../org/index.ts';

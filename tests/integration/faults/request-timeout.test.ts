@@ -1,7 +1,7 @@
 import jsforce from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { salesforceGet } from '../../../electron/core/invoices/salesforce-get';
-import { toSyncError } from '../../../electron/core/invoices/sync-faults';
+import { salesforceGet } from '../../../electron/core/invoices/sync/salesforce-get';
+import { toSyncError } from '../../../electron/core/invoices/sync/sync-faults';
 import { startOrg, type RunningOrg } from '../../org';
 import { loginToOrg, type OrgTokens } from '../invoices/support/org-login';
 

@@ -3,9 +3,9 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InvoiceRow } from '../../../electron/contract';
-import { InvoiceCacheStore } from '../../../electron/core/invoices/cache-store';
-import { CACHE_COLUMNS } from '../../../electron/core/invoices/cache-rows';
-import type { Snapshot } from '../../../electron/core/invoices/snapshot';
+import { InvoiceCacheStore } from '../../../electron/core/invoices/cache/cache-store';
+import { CACHE_COLUMNS } from '../../../electron/core/invoices/cache/cache-rows';
+import type { Snapshot } from '../../../electron/core/invoices/snapshot/snapshot';
 import { MemoryLogger, tempDir, TestSecretBox } from '../../support/test-ports';
 
 const row = (id: string, balance: number): InvoiceRow => ({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESCRIBE_REUSE_MS } from '../../../electron/core/invoices/mapping-service';
+import { DESCRIBE_REUSE_MS } from '../../../electron/core/invoices/mapping/mapping-service';
 import { systemClock, type Clock } from '../../../electron/core/ports';
 import { startOrg, type RunningOrg } from '../../org';
 import { tempDir } from '../../support/test-ports';

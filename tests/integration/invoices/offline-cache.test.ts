@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { InvoiceCacheStore } from '../../../electron/core/invoices/cache-store';
+import { InvoiceCacheStore } from '../../../electron/core/invoices/cache/cache-store';
 import { startOrg, type RunningOrg } from '../../org';
 import { MemoryLogger, tempDir, TestSecretBox } from '../../support/test-ports';
 import { CONNECTION_ID, startHarness, type Harness } from './support/invoice-harness';

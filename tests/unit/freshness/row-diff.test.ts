@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InvoiceRow } from '../../../electron/contract';
-import { diffRows } from '../../../electron/core/invoices/row-diff';
-import { mergeChanges } from '../../../electron/core/invoices/snapshot';
+import { diffRows } from '../../../electron/core/invoices/snapshot/row-diff';
+import { mergeChanges } from '../../../electron/core/invoices/snapshot/snapshot';
 
 const row = (id: string, balance = 100): InvoiceRow => ({
   id, number: `INV-${id}`, customer: 'Acme', invoiceDate: '2026-11-01', dueDate: '2026-12-01', status: 'Posted', total: 100, balance, currency: 'USD', lastModified: null,

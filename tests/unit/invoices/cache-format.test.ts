@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSnapshot, encodeSnapshot, UnreadableCacheError } from '../../../electron/core/invoices/cache-format';
-import type { Snapshot } from '../../../electron/core/invoices/snapshot';
+import { decodeSnapshot, encodeSnapshot, UnreadableCacheError } from '../../../electron/core/invoices/cache/cache-format';
+import type { Snapshot } from '../../../electron/core/invoices/snapshot/snapshot';
 import { TestSecretBox } from '../../support/test-ports';
 
 const snapshot: Snapshot = {

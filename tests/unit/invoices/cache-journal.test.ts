@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InvoiceRow } from '../../../electron/contract';
-import { decodeCache, encodeSnapshot, journalRecord, UnreadableCacheError, type CacheTail } from '../../../electron/core/invoices/cache-format';
-import { mergeChanges, type Change, type Delta, type Snapshot, type SnapshotMeta } from '../../../electron/core/invoices/snapshot';
+import { decodeCache, encodeSnapshot, journalRecord, UnreadableCacheError, type CacheTail } from '../../../electron/core/invoices/cache/cache-format';
+import { mergeChanges, type Change, type Delta, type Snapshot, type SnapshotMeta } from '../../../electron/core/invoices/snapshot/snapshot';
 import { TestSecretBox } from '../../support/test-ports';
 
 const row = (id: string, balance: number, customer = 'Zürich Ärzte GmbH'): InvoiceRow => ({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chooseApiVersion } from '../../../electron/core/invoices/api-version';
-import type { FieldDescribe, ObjectDescribe } from '../../../electron/core/invoices/describe-types';
-import { findInvoiceObjects } from '../../../electron/core/invoices/discovery';
-import { defaultMapping, resolveMapping, validateUserMapping } from '../../../electron/core/invoices/field-mapping';
+import { chooseApiVersion } from '../../../electron/core/invoices/mapping/api-version';
+import type { FieldDescribe, ObjectDescribe } from '../../../electron/core/invoices/mapping/describe-types';
+import { findInvoiceObjects } from '../../../electron/core/invoices/mapping/discovery';
+import { defaultMapping, resolveMapping, validateUserMapping } from '../../../electron/core/invoices/mapping/field-mapping';
 
 const global = (name: string, label = name, custom = name.endsWith('__c'), queryable = true) => ({ name, label, custom, queryable });
 const field = (name: string, type: string, label = name, extra: Partial<FieldDescribe> = {}): FieldDescribe => ({ name, type, label, ...extra });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncMapping } from '../../../electron/core/invoices/mapping-service';
-import type { Snapshot } from '../../../electron/core/invoices/snapshot';
-import { canRunIncremental, MAX_INCREMENTAL_AGE_MS } from '../../../electron/core/invoices/sync-engine';
+import type { SyncMapping } from '../../../electron/core/invoices/mapping/mapping-service';
+import type { Snapshot } from '../../../electron/core/invoices/snapshot/snapshot';
+import { canRunIncremental, MAX_INCREMENTAL_AGE_MS } from '../../../electron/core/invoices/sync/sync-engine';
 
 const mapping: SyncMapping = {
   object: 'Invoice',

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ObjectDescribe } from '../../../electron/core/invoices/describe-types';
-import { recordUrl } from '../../../electron/core/invoices/record-link';
-import { modstampOf, toInstant, toInvoiceRow } from '../../../electron/core/invoices/row-mapper';
-import { mergeChanges } from '../../../electron/core/invoices/snapshot';
-import { buildQueryPlan, byIdQuery, fullSyncQuery, incrementalQuery, soqlDateTime, soqlString } from '../../../electron/core/invoices/soql';
+import type { ObjectDescribe } from '../../../electron/core/invoices/mapping/describe-types';
+import { recordUrl } from '../../../electron/core/invoices/read/record-link';
+import { modstampOf, toInstant, toInvoiceRow } from '../../../electron/core/invoices/mapping/row-mapper';
+import { mergeChanges } from '../../../electron/core/invoices/snapshot/snapshot';
+import { buildQueryPlan, byIdQuery, fullSyncQuery, incrementalQuery, soqlDateTime, soqlString } from '../../../electron/core/invoices/sync/soql';
 
 const invoice: ObjectDescribe = {
   name: 'Invoice',

@@ -4,7 +4,7 @@
  * Usage: tsx cache-writer-child.ts <dataDir> <keyHex> <rows>
  */
 import { randomBytes } from 'node:crypto';
-import { InvoiceCacheStore } from '../../../../electron/core/invoices/cache-store';
+import { InvoiceCacheStore } from '../../../../electron/core/invoices/cache/cache-store';
 import { MemoryLogger, TestSecretBox } from '../../../support/test-ports';
 
 const [dataDir, keyHex, rowsArg] = process.argv.slice(2);

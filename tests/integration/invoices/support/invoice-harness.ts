@@ -2,7 +2,7 @@ import jsforce from 'jsforce';
 import type { Connection as ConnectionInfo } from '../../../../electron/contract';
 import type { CoreDeps } from '../../../../electron/core/create-core';
 import { createInvoicesModule, type InvoicesModule } from '../../../../electron/core/invoices/invoices-module';
-import type { SyncTuning } from '../../../../electron/core/invoices/sync-coordinator';
+import type { SyncTuning } from '../../../../electron/core/invoices/sync/sync-coordinator';
 import { createDispatcher } from '../../../../electron/core/ipc/dispatcher';
 import { systemClock, type Clock, type SecretBox } from '../../../../electron/core/ports';
 import type { ConnectionDirectory, SalesforceSessions } from '../../../../electron/core/salesforce/sessions';

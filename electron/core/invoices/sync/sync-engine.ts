@@ -1,9 +1,9 @@
-import type { InvoiceRow, SyncResult } from '../../contract';
-import type { SyncMapping } from './mapping-service';
+import type { InvoiceRow, SyncResult } from '../../../contract';
+import type { SyncMapping } from '../mapping/mapping-service';
 import { runQuery, type PagerOptions, type Requester } from './query-pager';
-import { ChangeTally } from './row-diff';
-import { modstampReader, rowMapper } from './row-mapper';
-import { mergeChanges, rowIndex, type Change, type Delta, type Snapshot } from './snapshot';
+import { ChangeTally } from '../snapshot/row-diff';
+import { modstampReader, rowMapper } from '../mapping/row-mapper';
+import { mergeChanges, rowIndex, type Change, type Delta, type Snapshot } from '../snapshot/snapshot';
 import { fullSyncQuery, incrementalQuery } from './soql';
 
 /** Records changed within this window before the last watermark are fetched again (clock skew, in-flight commits). */

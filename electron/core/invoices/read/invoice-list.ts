@@ -1,8 +1,8 @@
-import type { Connection, InvoiceList, InvoiceRow } from '../../contract';
-import { defaultInvoiceOrder } from '../../contract/invoice-order';
-import type { Clock, KeyValueStore, Logger } from '../ports';
-import type { InvoiceRepository } from './invoice-repository';
-import type { Snapshot } from './snapshot';
+import type { Connection, InvoiceList, InvoiceRow } from '../../../contract';
+import { defaultInvoiceOrder } from '../../../contract/invoice-order';
+import type { Clock, KeyValueStore, Logger } from '../../ports';
+import type { InvoiceRepository } from '../cache/invoice-repository';
+import type { Snapshot } from '../snapshot/snapshot';
 
 /** Remembers whose invoices the window listed last: the connection to warm up at the next start. */
 const LAST_LISTED_KEY = 'invoices.lastListed';

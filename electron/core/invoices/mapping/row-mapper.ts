@@ -1,5 +1,5 @@
-import type { InvoiceRow } from '../../contract';
-import type { QueryPlan } from './soql';
+import type { InvoiceRow } from '../../../contract';
+import type { QueryPlan } from '../sync/soql';
 
 export type SalesforceRecord = Record<string, unknown> & { Id?: unknown };
 

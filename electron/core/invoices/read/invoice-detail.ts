@@ -1,12 +1,12 @@
 import type { Connection } from 'jsforce';
-import { AppError, type InvoiceDetail } from '../../contract';
-import { toAppError } from '../salesforce/salesforce-errors';
-import { isScalarField, type FieldDescribe, type ObjectDescribe } from './describe-types';
-import type { SyncMapping } from './mapping-service';
-import type { OrgMetadata } from './org-metadata';
-import { readPath, toInvoiceRow, type SalesforceRecord } from './row-mapper';
-import { salesforceGet } from './salesforce-get';
-import { byIdQuery, childrenQuery, selectList } from './soql';
+import { AppError, type InvoiceDetail } from '../../../contract';
+import { toAppError } from '../../salesforce/salesforce-errors';
+import { isScalarField, type FieldDescribe, type ObjectDescribe } from '../mapping/describe-types';
+import type { SyncMapping } from '../mapping/mapping-service';
+import type { OrgMetadata } from '../mapping/org-metadata';
+import { readPath, toInvoiceRow, type SalesforceRecord } from '../mapping/row-mapper';
+import { salesforceGet } from '../sync/salesforce-get';
+import { byIdQuery, childrenQuery, selectList } from '../sync/soql';
 
 type Value = string | number | boolean | null;
 const KNOWN_LINE_OBJECTS = ['InvoiceLine', 'blng__InvoiceLine__c'];

@@ -1,5 +1,5 @@
-import { AppError } from '../../contract';
-import { toAppError } from '../salesforce/salesforce-errors';
+import { AppError } from '../../../contract';
+import { toAppError } from '../../salesforce/salesforce-errors';
 
 /** How the sync reacts to each failure; the one place that reads jsforce / network errors. */
 

@@ -1,5 +1,5 @@
-import { AppError } from '../../contract';
-import type { SalesforceRecord } from './row-mapper';
+import { AppError } from '../../../contract';
+import type { SalesforceRecord } from '../mapping/row-mapper';
 import { salesforceGet, type Requester } from './salesforce-get';
 import { isInvalidLocator, toSyncError } from './sync-faults';
 import { withRetries, type RetryPolicy } from './with-retries';

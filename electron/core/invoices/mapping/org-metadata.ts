@@ -1,10 +1,10 @@
 import type { Connection } from 'jsforce';
-import { AppError } from '../../contract';
-import type { SalesforceSessions } from '../salesforce/sessions';
-import { toAppError } from '../salesforce/salesforce-errors';
+import { AppError } from '../../../contract';
+import type { SalesforceSessions } from '../../salesforce/sessions';
+import { toAppError } from '../../salesforce/salesforce-errors';
 import { chooseApiVersion } from './api-version';
-import { salesforceGet } from './salesforce-get';
-import { withRetries, type RetryPolicy } from './with-retries';
+import { salesforceGet } from '../sync/salesforce-get';
+import { withRetries, type RetryPolicy } from '../sync/with-retries';
 import type { GlobalObject, ObjectDescribe } from './describe-types';
 
 /** A bootstrap version to read the org's version list with (`/services/data/` needs none). */

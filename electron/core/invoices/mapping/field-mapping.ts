@@ -1,4 +1,4 @@
-import { AppError, invoiceFieldKeys, type FieldMapping, type InvoiceFieldKey } from '../../contract';
+import { AppError, invoiceFieldKeys, type FieldMapping, type InvoiceFieldKey } from '../../../contract';
 import { CANONICAL_FIELDS, KNOWN_DEFAULTS } from './canonical-fields';
 import { findField, type FieldDescribe, type ObjectDescribe } from './describe-types';
 import type { InvoiceShape } from './discovery';

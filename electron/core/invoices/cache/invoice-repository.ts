@@ -1,7 +1,7 @@
-import type { Logger, SecretBox } from '../ports';
-import type { SettingsService } from '../settings/settings-service';
+import type { Logger, SecretBox } from '../../ports';
+import type { SettingsService } from '../../settings/settings-service';
 import { InvoiceCacheStore, type BaseWriter } from './cache-store';
-import { warmIndex, type Delta, type Snapshot } from './snapshot';
+import { warmIndex, type Delta, type Snapshot } from '../snapshot/snapshot';
 
 const NO_SECURE_STORAGE =
   'This computer offers no secure storage, so your invoices are kept only until Budgetly closes (allow weaker storage in Settings to keep an offline copy).';

@@ -1,4 +1,4 @@
-import type { InvoiceRow } from '../../contract';
+import type { InvoiceRow } from '../../../contract';
 import { ChangeTally, sameRow } from './row-diff';
 
 /** What identifies a snapshot besides its rows (saved with the base and with every journal record). */

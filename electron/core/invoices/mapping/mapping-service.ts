@@ -1,12 +1,12 @@
 import type { Connection } from 'jsforce';
-import { AppError, invoiceFieldKeys, type FieldMapping, type InvoiceObject, type Mapping } from '../../contract';
+import { AppError, invoiceFieldKeys, type FieldMapping, type InvoiceObject, type Mapping } from '../../../contract';
 import { CANONICAL_FIELDS } from './canonical-fields';
-import { systemClock, type Clock, type KeyValueStore } from '../ports';
+import { systemClock, type Clock, type KeyValueStore } from '../../ports';
 import { isScalarField } from './describe-types';
 import { findInvoiceObjects, shapeOf, type InvoiceShape } from './discovery';
 import { resolveMapping, validateUserMapping } from './field-mapping';
 import { FALLBACK_CURRENCY, type OrgMetadata } from './org-metadata';
-import { buildQueryPlan, type QueryPlan } from './soql';
+import { buildQueryPlan, type QueryPlan } from '../sync/soql';
 
 /** The user's choice per connection: which object, and the fields they picked themselves. */
 interface SavedChoice {

@@ -1,5 +1,5 @@
-import { AppError } from '../../contract';
-import { assertIdentifier, assertRecordId } from './soql';
+import { AppError } from '../../../contract';
+import { assertIdentifier, assertRecordId } from '../sync/soql';
 
 function isLoopback(hostname: string): boolean {
   return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';

@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import { fetchTransport, jsforceAnswer, sendWithFetch } from '../salesforce/fetch-transport';
+import { fetchTransport, jsforceAnswer, sendWithFetch } from '../../salesforce/fetch-transport';
 
 export type Requester = Pick<Connection, 'request'>;
 

@@ -1,5 +1,5 @@
-import { AppError, invoiceFieldKeys, type FieldMapping, type InvoiceFieldKey } from '../../contract';
-import { findField, type ObjectDescribe } from './describe-types';
+import { AppError, invoiceFieldKeys, type FieldMapping, type InvoiceFieldKey } from '../../../contract';
+import { findField, type ObjectDescribe } from '../mapping/describe-types';
 
 /**
  * SOQL is only ever built from names that describe returned (checked again here) and from

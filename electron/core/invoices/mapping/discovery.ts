@@ -1,4 +1,4 @@
-import type { InvoiceObject } from '../../contract';
+import type { InvoiceObject } from '../../../contract';
 import { supportsStandardInvoice } from './api-version';
 import type { GlobalObject } from './describe-types';
 

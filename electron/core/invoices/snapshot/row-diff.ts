@@ -1,4 +1,4 @@
-import { CHANGED_IDS_CAP, invoiceFieldKeys, type InvoiceRow, type InvoicesChanged } from '../../contract';
+import { CHANGED_IDS_CAP, invoiceFieldKeys, type InvoiceRow, type InvoicesChanged } from '../../../contract';
 
 /**
  * What a sync changed in the offline copy, as the user will see it: rows that are new, rows whose

@@ -1,4 +1,4 @@
-import type { InvoiceFieldKey } from '../../contract';
+import type { InvoiceFieldKey } from '../../../contract';
 
 /** What each canonical invoice field is called in the app and which Salesforce field types can fill it. */
 export const CANONICAL_FIELDS: Record<InvoiceFieldKey, { label: string; types: readonly string[] }> = {

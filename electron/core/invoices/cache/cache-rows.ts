@@ -1,4 +1,4 @@
-import type { InvoiceRow } from '../../contract';
+import type { InvoiceRow } from '../../../contract';
 
 /** Rows in the cache file: arrays of cells in this order (compact, one hidden class when read back). */
 export const CACHE_COLUMNS = ['id', 'number', 'customer', 'invoiceDate', 'dueDate', 'status', 'total', 'balance', 'currency', 'lastModified'] as const;

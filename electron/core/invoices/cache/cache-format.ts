@@ -1,11 +1,11 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { deflateRaw, inflateRaw } from 'node:zlib';
-import type { InvoiceRow } from '../../contract';
-import type { SecretBox } from '../ports';
+import type { InvoiceRow } from '../../../contract';
+import type { SecretBox } from '../../ports';
 import { decodeSnapshotV1, MAGIC_V1 } from './cache-format-v1';
 import { CACHE_COLUMNS, rowFromCells, rowsToJson, UnreadableCacheError } from './cache-rows';
-import { RowsFold, type Delta, type Snapshot, type SnapshotMeta } from './snapshot';
+import { RowsFold, type Delta, type Snapshot, type SnapshotMeta } from '../snapshot/snapshot';
 
 export { UnreadableCacheError };
 

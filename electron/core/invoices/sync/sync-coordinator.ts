@@ -1,11 +1,11 @@
-import type { SyncResult } from '../../contract';
-import type { Clock, EventSink, Logger } from '../ports';
-import type { ConnectionDirectory } from '../salesforce/sessions';
+import type { SyncResult } from '../../../contract';
+import type { Clock, EventSink, Logger } from '../../ports';
+import type { ConnectionDirectory } from '../../salesforce/sessions';
 import type { Connection } from 'jsforce';
-import type { BaseWriter } from './cache-store';
-import type { InvoiceRepository } from './invoice-repository';
-import type { MappingService, SyncMapping } from './mapping-service';
-import type { OrgMetadata } from './org-metadata';
+import type { BaseWriter } from '../cache/cache-store';
+import type { InvoiceRepository } from '../cache/invoice-repository';
+import type { MappingService, SyncMapping } from '../mapping/mapping-service';
+import type { OrgMetadata } from '../mapping/org-metadata';
 import { abortableSleep, type RetryPolicy } from './with-retries';
 import { cancelled, toSyncError } from './sync-faults';
 import { canRunIncremental, runSync } from './sync-engine';

@@ -1,9 +1,9 @@
 import { createDecipheriv } from 'node:crypto';
 import { promisify } from 'node:util';
 import { inflateRaw } from 'node:zlib';
-import type { SecretBox } from '../ports';
+import type { SecretBox } from '../../ports';
 import { CACHE_COLUMNS, rowFromCells, UnreadableCacheError } from './cache-rows';
-import type { Snapshot } from './snapshot';
+import type { Snapshot } from '../snapshot/snapshot';
 
 /**
  * Reads the first cache format (until the append-only one): `"BDLYINV1" | u32 header length |

@@ -1,4 +1,4 @@
-import { AppError } from '../../contract';
+import { AppError } from '../../../contract';
 
 /** The newest API version the app was written and tested against (Summer '26). */
 export const MAX_API_VERSION = 67;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError, type InvoiceRow } from '../../contract';
-import type { Logger, SecretBox } from '../ports';
+import { AppError, type InvoiceRow } from '../../../contract';
+import type { Logger, SecretBox } from '../../ports';
 import { AtomicFile, removeStrayTemps, writeAtAndSync } from './atomic-file';
 import {
   baseEndRecord,
@@ -15,7 +15,7 @@ import {
   type CacheFileKey,
   type CacheTail,
 } from './cache-format';
-import type { Delta, Snapshot, SnapshotMeta } from './snapshot';
+import type { Delta, Snapshot, SnapshotMeta } from '../snapshot/snapshot';
 
 export type CacheRead = { snapshot: Snapshot | null; warning: string | null };
 
