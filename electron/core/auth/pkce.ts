@@ -1,6 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-/** RFC 7636 PKCE with S256. Our own verifier (jsforce's `useVerifier` makes a 171-char one and sends no method). */
+/**
+ * RFC 7636 PKCE with S256. Our own verifier: jsforce's `useVerifier` (unchanged up to 3.10.26, lib/oauth2.js)
+ * makes a 171-char verifier from 128 random bytes (RFC 7636 allows at most 128 chars), sends no
+ * `code_challenge_method`, and adds `code_verifier` to every token POST, refreshes included.
+ */
 export interface Pkce {
   verifier: string;
   challenge: string;

@@ -9,9 +9,11 @@ export interface FetchTransport {
 /**
  * A jsforce transport whose answers come whole from `exchange` (Node's fetch, body read to the end).
  *
- * Why not jsforce's own: in jsforce 3.10.16 (lib/request.js) the response body is `pipe`d into the
- * stream jsforce waits on and an error on the body (the connection dropping mid-answer) is never
- * forwarded: the request hangs until the caller's overall limit. With fetch a dropped body rejects
+ * Why not jsforce's own: jsforce (3.10.16 with node-fetch; still 3.10.26 with undici, lib/request.js
+ * `Readable.fromWeb(res.body).pipe(output)`) pipes the response body into the stream it waits on, and
+ * `pipe` never forwards an error on the body (the connection dropping mid-answer): the request hangs
+ * until the caller's overall limit. Covered by the "dropped mid-body" rows of the sync and sign-in
+ * fault tests (sync-faults-table, token-answer-faults, session-refresh). With fetch a dropped body rejects
  * (undici "terminated", UND_ERR_SOCKET) and an AbortSignal ends a slow one. jsforce still does the
  * rest: auth header, 401 → the session's refresh → replay, error parsing.
  */

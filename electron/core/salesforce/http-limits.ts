@@ -3,8 +3,9 @@ import type { Connection as JsforceConnection, HttpRequestOptions } from 'jsforc
 type Transport = JsforceConnection['_transport'];
 
 /**
- * jsforce's defaults: a 30-minute timeout and 5 retries with exponential backoff (15 s+) on
- * network errors and 5xx for GETs (lib/request.js). A desktop app must answer faster than that.
+ * jsforce's defaults (still in 3.10.26, lib/request.js): a 30-minute timeout and 5 retries with exponential
+ * backoff (15 s+) on network errors and 5xx for GETs. A desktop app must answer faster than that
+ * (request-timeout.test.ts).
  */
 export interface HttpLimits {
   /** Per request, all retries included. */

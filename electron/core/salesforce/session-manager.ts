@@ -33,10 +33,13 @@ interface LiveSession {
 }
 
 /**
- * Hands out jsforce Connections whose session renewal Budgetly owns (jsforce's own refresh keeps a
- * rotated-out refresh token and can loop forever on a persistent 401). Per connection: one refresh at a
- * time however many requests are waiting; the rotated refresh token is saved before the new access
- * token is used; each failed request gets at most one renewal.
+ * Hands out jsforce Connections whose session renewal Budgetly owns. jsforce's own (unchanged up to
+ * 3.10.26: `oauthRefreshFn` in lib/connection.js, lib/session-refresh-delegate.js) keeps the rotated-out
+ * refresh token (`_establish` gets no refresh token), refreshes and retries forever on a 401 that persists,
+ * and wraps a refused refresh as a plain "Unable to refresh session" Error that loses `invalid_grant`.
+ * Covered by session-refresh.test.ts and token-vault.test.ts (rotation, cap, revoked/expired).
+ * Per connection: one refresh at a time however many requests are waiting; the rotated refresh token
+ * is saved before the new access token is used; each failed request gets at most one renewal.
  */
 export class SessionManager implements SalesforceSessions {
   private readonly sessions = new Map<string, LiveSession>();
