@@ -28,6 +28,20 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // jsforce only behind its adapter, so an upgrade of it is checked in one file.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/core/salesforce/jsforce-adapter.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...noElectron['no-restricted-imports'][1].paths, { name: 'jsforce', message: 'Use electron/core/salesforce/jsforce-adapter.ts.' }],
+          patterns: [...noElectron['no-restricted-imports'][1].patterns, { group: ['jsforce/*'], message: 'Use electron/core/salesforce/jsforce-adapter.ts.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

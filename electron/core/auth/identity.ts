@@ -1,5 +1,5 @@
-import { Connection } from 'jsforce';
 import { smallAnswerLimits, type HttpLimits } from '../salesforce/http-limits';
+import { createConnection, requestWith } from '../salesforce/jsforce-adapter';
 import { toAppError } from '../salesforce/salesforce-errors';
 import { smallAnswerTransport } from '../salesforce/small-answer-transport';
 
@@ -23,12 +23,12 @@ export async function fetchIdentity(
   limits: HttpLimits,
   signal?: AbortSignal,
 ): Promise<Identity> {
-  const conn = new Connection({ instanceUrl: session.instanceUrl, accessToken: session.accessToken, version: IDENTITY_API_VERSION });
+  const conn = createConnection({ instanceUrl: session.instanceUrl, accessToken: session.accessToken, version: IDENTITY_API_VERSION });
   const transport = smallAnswerTransport(smallAnswerLimits(limits), signal);
   const [orgFromUrl = '', userFromUrl = ''] = new URL(session.idUrl).pathname.split('/').slice(-2);
   let body: Record<string, unknown>;
   try {
-    body = (await conn.request<Record<string, unknown>>({ method: 'GET', url: session.idUrl }, { transport: transport as never })) ?? {};
+    body = (await requestWith<Record<string, unknown> | undefined>(conn, { method: 'GET', url: session.idUrl }, transport)) ?? {};
   } catch (error) {
     throw toAppError(error);
   }

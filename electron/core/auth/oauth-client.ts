@@ -1,6 +1,6 @@
-import { OAuth2, type TokenResponse } from 'jsforce';
 import { AppError } from '../../contract';
 import { smallAnswerLimits, type HttpLimits } from '../salesforce/http-limits';
+import { createOAuthClient, type SalesforceOAuthClient as OAuth2, type TokenResponse } from '../salesforce/jsforce-adapter';
 import { toAppError } from '../salesforce/salesforce-errors';
 import { smallAnswerTransport, type SmallAnswerTransport } from '../salesforce/small-answer-transport';
 
@@ -27,16 +27,9 @@ export interface TokenSet {
  * headers fails after `limits.bodyTimeoutMs`, both as NETWORK (never as a refused grant).
  */
 export function createOAuth2(config: OAuthClientConfig, limits: HttpLimits): OAuth2 {
-  const oauth2 = new OAuth2({
-    loginUrl: config.loginUrl,
-    clientId: config.clientId,
-    clientSecret: config.clientSecret,
-    redirectUri: config.redirectUri,
-  });
   const transport = smallAnswerTransport(smallAnswerLimits(limits));
   normalizeOAuthErrors(transport);
-  oauth2._transport = transport as unknown as OAuth2['_transport'];
-  return oauth2;
+  return createOAuthClient(config, transport);
 }
 
 /**

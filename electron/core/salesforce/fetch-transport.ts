@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { HttpRequest, HttpResponse } from 'jsforce';
+import type { HttpRequest, HttpResponse } from './jsforce-adapter';
 
 /** What jsforce needs of a transport (OAuth2 `_transport`, or `conn.request(req, { transport })`). */
 export interface FetchTransport {

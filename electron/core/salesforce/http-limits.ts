@@ -1,6 +1,4 @@
-import type { Connection as JsforceConnection, HttpRequestOptions } from 'jsforce';
-
-type Transport = JsforceConnection['_transport'];
+import type { HttpRequestOptions, Transport } from './jsforce-adapter';
 
 /**
  * jsforce's defaults (still in 3.10.26, lib/request.js): a 30-minute timeout and 5 retries with exponential

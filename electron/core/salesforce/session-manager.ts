@@ -1,17 +1,15 @@
-import { Connection as JsforceConnection } from 'jsforce';
 import { AppError, type AppErrorValue, type ConnectionStatus } from '../../contract';
 import { createOAuth2, refreshTokens } from '../auth/oauth-client';
 import { REDIRECT_URI } from '../auth/redirect';
 import type { Logger } from '../ports';
 import { defaultHttpLimits, limitTransport, type HttpLimits } from './http-limits';
+import { createConnection, setAccessToken, wrapTransports, type SalesforceConnection as JsforceConnection } from './jsforce-adapter';
 import { toAppError } from './salesforce-errors';
 import { renewOnExpiredSession } from './session-renewal';
 import type { SessionTokens } from './session-tokens';
 import type { SalesforceSessions } from './sessions';
 
 export type { SessionTokens } from './session-tokens';
-
-type Transport = JsforceConnection['_transport'];
 
 /** What the session manager needs from the connections module (records + token vault). */
 export interface SessionSource {
@@ -70,7 +68,7 @@ export class SessionManager implements SalesforceSessions {
     const session = this.sessions.get(connectionId);
     this.sessions.delete(connectionId);
     this.loading.delete(connectionId);
-    for (const conn of session?.connections.values() ?? []) conn.accessToken = null;
+    for (const conn of session?.connections.values() ?? []) setAccessToken(conn, null);
   }
 
   forgetAll(): void {
@@ -104,19 +102,16 @@ export class SessionManager implements SalesforceSessions {
   }
 
   private connect(connectionId: string, session: LiveSession, apiVersion: string): JsforceConnection {
-    // No oauth2 client and no refreshFn: jsforce's own refresh stays off; renewal happens in the transport.
-    const conn = new JsforceConnection({ instanceUrl: session.tokens.instanceUrl, accessToken: session.tokens.accessToken, version: apiVersion });
-    limitTransport(conn._transport, this.limits);
+    // jsforce's own refresh stays off (createConnection); renewal happens in the transport.
+    const conn = createConnection({ instanceUrl: session.tokens.instanceUrl, accessToken: session.tokens.accessToken, version: apiVersion });
     const renew = async (rejectedToken: string | undefined) => {
       const token = await this.renew(connectionId, rejectedToken);
-      conn.accessToken = token;
+      setAccessToken(conn, token);
       return token;
     };
-    renewOnExpiredSession(conn._transport, renew);
-    // A caller may send with a transport of its own (`conn.request(req, { transport })`): renew through it the same way.
-    const request = conn.request.bind(conn);
-    conn.request = ((req: Parameters<typeof request>[0], options?: { transport?: Transport }) =>
-      request(req, options?.transport ? { ...options, transport: renewOnExpiredSession(copyOf(options.transport), renew) } : options)) as typeof conn.request;
+    // The connection's own transport gets the limits, then renewal; a transport a caller sends with
+    // (`conn.request(req, { transport })`, e.g. the sync's) keeps its own limits and gets renewal too.
+    wrapTransports(conn, (transport, own) => renewOnExpiredSession(own ? limitTransport(transport, this.limits) : transport, renew));
     return conn;
   }
 
@@ -167,17 +162,9 @@ export class SessionManager implements SalesforceSessions {
       });
     }
     session.tokens = next;
-    for (const conn of session.connections.values()) {
-      conn.accessToken = next.accessToken;
-      conn.instanceUrl = next.instanceUrl;
-    }
+    for (const conn of session.connections.values()) setAccessToken(conn, next.accessToken, next.instanceUrl);
     return next;
   }
-}
-
-/** A transport object of our own around the caller's (which may be shared), so wrapping it changes nothing of theirs. */
-function copyOf(transport: Transport): Transport {
-  return { httpRequest: transport.httpRequest.bind(transport) } as unknown as Transport;
 }
 
 function reconnectRequired(reason = 'Your Salesforce session has ended.'): AppError {

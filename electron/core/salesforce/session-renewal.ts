@@ -1,9 +1,7 @@
 import { PassThrough } from 'node:stream';
-import type { Connection as JsforceConnection, HttpRequest, HttpResponse } from 'jsforce';
+import type { HttpRequest, HttpResponse, Transport, TransportAnswer } from './jsforce-adapter';
 import { AppError } from '../../contract';
 
-type Transport = JsforceConnection['_transport'];
-type StreamPromise = ReturnType<Transport['httpRequest']>;
 
 /** Gives a fresh access token for a request rejected with `rejectedToken` (refreshing only if that token is still current). */
 export type Renew = (rejectedToken: string | undefined) => Promise<string>;
@@ -45,7 +43,7 @@ export function renewOnExpiredSession<T extends Transport>(transport: T, renew: 
       }
       return body;
     };
-    return Object.assign(promise, { stream }) as unknown as StreamPromise;
+    return Object.assign(promise, { stream }) as unknown as TransportAnswer;
   };
   return transport;
 }

@@ -1,4 +1,4 @@
-import type { Connection as JsforceConnection } from 'jsforce';
+import type { SalesforceConnection as JsforceConnection } from './jsforce-adapter';
 import type { AppErrorValue, Connection } from '../../contract';
 
 /**

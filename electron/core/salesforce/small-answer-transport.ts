@@ -1,4 +1,4 @@
-import type { HttpRequest, HttpResponse } from 'jsforce';
+import type { HttpRequest, HttpResponse } from './jsforce-adapter';
 import { fetchTransport, jsforceAnswer, sendWithFetch, type FetchTransport } from './fetch-transport';
 
 /** Limits of one request whose answer is small (a token response, a revoke, the identity): a few KB. */

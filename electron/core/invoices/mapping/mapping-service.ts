@@ -1,4 +1,4 @@
-import type { Connection } from 'jsforce';
+import type { SalesforceConnection as Connection } from '../../salesforce/jsforce-adapter';
 import { AppError, invoiceFieldKeys, type FieldMapping, type InvoiceObject, type Mapping } from '../../../contract';
 import { CANONICAL_FIELDS } from './canonical-fields';
 import { systemClock, type Clock, type KeyValueStore } from '../../ports';

@@ -1,4 +1,4 @@
-import type { Connection } from 'jsforce';
+import type { SalesforceConnection as Connection } from '../../salesforce/jsforce-adapter';
 import { AppError } from '../../../contract';
 import type { SalesforceSessions } from '../../salesforce/sessions';
 import { toAppError } from '../../salesforce/salesforce-errors';

@@ -1,4 +1,4 @@
-import type { Connection } from 'jsforce';
+import type { SalesforceConnection as Connection } from '../../salesforce/jsforce-adapter';
 import { AppError, type InvoiceDetail } from '../../../contract';
 import { toAppError } from '../../salesforce/salesforce-errors';
 import { isScalarField, type FieldDescribe, type ObjectDescribe } from '../mapping/describe-types';

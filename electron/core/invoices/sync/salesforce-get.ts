@@ -1,7 +1,7 @@
-import type { Connection } from 'jsforce';
 import { fetchTransport, jsforceAnswer, sendWithFetch } from '../../salesforce/fetch-transport';
+import { requestWith, type SalesforceConnection } from '../../salesforce/jsforce-adapter';
 
-export type Requester = Pick<Connection, 'request'>;
+export type Requester = Pick<SalesforceConnection, 'request'>;
 
 export interface GetOptions {
   /** Aborts the request (the user cancelled the sync). */
@@ -24,5 +24,5 @@ function pageTransport(options: GetOptions) {
 
 /** GET through the connection (authenticated, refreshed on 401) with a body-safe transport and no hidden retries. */
 export function salesforceGet<T>(conn: Requester, url: string, options: GetOptions = {}): Promise<T> {
-  return conn.request<T>({ method: 'GET', url, headers: { ...options.headers } }, { transport: pageTransport(options) }) as Promise<T>;
+  return requestWith<T>(conn, { method: 'GET', url, headers: { ...options.headers } }, pageTransport(options));
 }

@@ -1,7 +1,7 @@
 import type { SyncResult } from '../../../contract';
 import type { Clock, EventSink, Logger } from '../../ports';
 import type { ConnectionDirectory } from '../../salesforce/sessions';
-import type { Connection } from 'jsforce';
+import type { SalesforceConnection as Connection } from '../../salesforce/jsforce-adapter';
 import type { BaseWriter } from '../cache/cache-store';
 import type { InvoiceRepository } from '../cache/invoice-repository';
 import type { MappingService, SyncMapping } from '../mapping/mapping-service';

@@ -1,0 +1,70 @@
+import { Connection, OAuth2, type HttpRequest, type HttpRequestOptions, type HttpResponse, type TokenResponse } from 'jsforce';
+
+/**
+ * Everything Budgetly does with jsforce goes through this file: the OAuth client (sign-in, refresh,
+ * revoke), the REST connection, and the three places where jsforce has no public hook and its private
+ * `_transport` is replaced or wrapped (the OAuth client's transport, the connection's transport, and a
+ * transport a caller passes to `conn.request`). A jsforce upgrade is checked here.
+ *
+ * A thin seam: no policy lives here. Limits, session renewal, host checks and error mapping stay in the
+ * core above it (http-limits.ts, session-renewal.ts, session-manager.ts, oauth-client.ts).
+ */
+
+export type { HttpRequest, HttpRequestOptions, HttpResponse, TokenResponse };
+/** An authenticated REST connection (query, describe, request). */
+export type SalesforceConnection = Connection;
+/** The OAuth 2.0 client of one login host (authorize URL, code exchange, refresh, revoke). */
+export type SalesforceOAuthClient = OAuth2;
+/** jsforce's transport: one `httpRequest` whose promise also offers the answer's `stream()`. */
+export type Transport = Connection['_transport'];
+export type TransportAnswer = ReturnType<Transport['httpRequest']>;
+/** A transport of Budgetly's own (fetch-transport.ts) as jsforce takes it. */
+export interface TransportLike {
+  httpRequest(request: HttpRequest, options?: HttpRequestOptions): Promise<HttpResponse> & { stream(): unknown };
+}
+
+/** The OAuth client, sending its token/refresh/revoke requests through `transport` (jsforce has no option for it). */
+export function createOAuthClient(
+  config: { loginUrl: string; clientId: string; clientSecret?: string; redirectUri: string },
+  transport: TransportLike,
+): SalesforceOAuthClient {
+  const oauth2 = new OAuth2({ loginUrl: config.loginUrl, clientId: config.clientId, clientSecret: config.clientSecret, redirectUri: config.redirectUri });
+  oauth2._transport = transport as unknown as OAuth2['_transport'];
+  return oauth2;
+}
+
+/**
+ * A REST connection pinned to `version` (jsforce would default to 50.0), with jsforce's own refresh off
+ * (no OAuth client, no refreshFn): renewal is the core's, installed with `wrapTransports`.
+ */
+export function createConnection(session: { instanceUrl: string; accessToken: string; version: string }): SalesforceConnection {
+  return new Connection({ instanceUrl: session.instanceUrl, accessToken: session.accessToken, version: session.version });
+}
+
+/**
+ * Applies `wrap` to every transport the connection sends through: its own, and any a caller passes with
+ * `conn.request(req, { transport })` (wrapped on a copy, so the caller's shared transport stays as it was).
+ * `wrap` changes the transport it is given (its `httpRequest`) and returns it.
+ */
+export function wrapTransports(conn: SalesforceConnection, wrap: (transport: Transport, own: boolean) => Transport): void {
+  wrap(conn._transport, true);
+  const request = conn.request.bind(conn);
+  conn.request = ((req: Parameters<typeof request>[0], options?: { transport?: Transport }) =>
+    request(req, options?.transport ? { ...options, transport: wrap(copyOf(options.transport), false) } : options)) as typeof conn.request;
+}
+
+/** One request through `transport` instead of the connection's own (public jsforce API). */
+export function requestWith<T>(conn: Pick<SalesforceConnection, 'request'>, request: HttpRequest, transport: TransportLike): Promise<T> {
+  return conn.request<T>(request, { transport: transport as unknown as Transport }) as Promise<T>;
+}
+
+/** Forgets the access token of a connection handed out earlier (after disconnect or a new sign-in). */
+export function setAccessToken(conn: SalesforceConnection, accessToken: string | null, instanceUrl?: string): void {
+  conn.accessToken = accessToken;
+  if (instanceUrl) conn.instanceUrl = instanceUrl;
+}
+
+/** A transport object of our own around the caller's (which may be shared), so wrapping it changes nothing of theirs. */
+function copyOf(transport: Transport): Transport {
+  return { httpRequest: transport.httpRequest.bind(transport) } as unknown as Transport;
+}
