@@ -2,3 +2,4 @@ export * from './errors';
 export * from './models';
 export * from './channels';
 export * from './bridge';
+export * from './login-host';

@@ -1,5 +1,6 @@
 import { OAuth2, type TokenResponse } from 'jsforce';
 import { AppError } from '../../contract';
+import { OAUTH_SCOPES } from '../../contract/login-host';
 import { smallAnswerLimits, type HttpLimits } from '../salesforce/http-limits';
 import { toAppError } from '../salesforce/salesforce-errors';
 import { smallAnswerTransport, type SmallAnswerTransport } from '../salesforce/small-answer-transport';
@@ -75,7 +76,7 @@ export function authorizeUrl(
   params: { state: string; codeChallenge: string; switchUser?: boolean; loginHint?: string },
 ): string {
   return oauth2.getAuthorizationUrl({
-    scope: 'api refresh_token',
+    scope: OAUTH_SCOPES,
     state: params.state,
     code_challenge: params.codeChallenge,
     code_challenge_method: 'S256',

@@ -3,7 +3,7 @@ import type { Connection, SignInMethod } from '../../../electron/contract';
 import { budgetly } from '../bridge';
 import { errorOf, unwrap } from '../api/result';
 import { ClientIdField, ClientSecretField, LabelField, LoginHostFields, SignInMethodFields } from './connection-fields';
-import { describeLoginUrl } from './login-host';
+import { describeLoginUrl } from '../../../electron/contract/login-host';
 import { useConnectionFields } from './use-connection-fields';
 
 interface Props {

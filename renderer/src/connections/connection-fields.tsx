@@ -1,6 +1,6 @@
 import type { SignInMethod } from '../../../electron/contract';
 import { ClientIdGuide } from './ClientIdGuide';
-import type { OrgKind } from './login-host';
+import type { OrgKind } from '../../../electron/contract/login-host';
 
 /** The fields of a connection, shared by the add-connection form and the edit-connection dialog. */
 

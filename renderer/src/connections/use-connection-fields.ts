@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SignInMethod } from '../../../electron/contract';
 import { CLIENT_ID_MISSING } from './connection-fields';
-import { loginUrlFor, type OrgKind } from './login-host';
+import { loginUrlFor, type OrgKind } from '../../../electron/contract/login-host';
 
 export interface ConnectionFieldValues {
   kind: OrgKind;
@@ -23,7 +23,8 @@ export function useConnectionFields(initial: ConnectionFieldValues) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const host = loginUrlFor(kind, myDomain);
+  // The core checks the exact local-org origin; the form only hints, so it lets loopback addresses through.
+  const host = loginUrlFor(kind, myDomain, { anyLoopback: true });
   const domainError = kind === 'mydomain' && touched && !host.ok ? host.message : null;
   const clientIdError = touched && !clientId.trim() ? CLIENT_ID_MISSING : null;
 
