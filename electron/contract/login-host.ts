@@ -39,9 +39,9 @@ export function isSalesforceHost(hostname: string): boolean {
 
 /**
  * Turns a login address as people type or paste it into its origin: "acme" (a My Domain name),
- * "acme.my.salesforce.com", "https://acme--uat.sandbox.my.salesforce.com/lightning/page/home" (the
- * path is dropped). Accepted: https on a Salesforce domain other than the Lightning one, no port,
- * no credentials; or exactly one of `extraOrigins`.
+ * "acme.my.salesforce.com", "https://acme--uat.sandbox.my.salesforce.com/". Accepted: https on a
+ * Salesforce domain other than the Lightning one, no port, no credentials, no path, query or
+ * fragment (a link or file carrying one is refused, not trimmed); or exactly one of `extraOrigins`.
  */
 export function loginHostOf(input: string, options: LoginHostOptions = {}): LoginHostResult {
   const text = input.trim();
@@ -56,9 +56,14 @@ export function loginHostOf(input: string, options: LoginHostOptions = {}): Logi
     return refuse(`“${clip(text)}” is not a web address.`);
   }
   if (url.username || url.password) return refuse('The login address must not contain a user name or password.');
-  if ((options.extraOrigins ?? []).some((origin) => sameOrigin(origin, url.origin))) return { ok: true, url: url.origin };
-  if (options.anyLoopback && url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return { ok: true, url: url.origin };
-  if (url.protocol !== 'https:') return refuse('The login address must start with https://.');
+  const extra =
+    (options.extraOrigins ?? []).some((origin) => sameOrigin(origin, url.origin)) ||
+    (options.anyLoopback === true && url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+  if (!extra && url.protocol !== 'https:') return refuse('The login address must start with https://.');
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+    return refuse('Enter just the domain, without a path (e.g. acme.my.salesforce.com).');
+  }
+  if (extra) return { ok: true, url: url.origin };
   if (!isSalesforceHost(url.hostname)) {
     return refuse(`“${clip(url.hostname)}” is not a Salesforce login address. Use login.salesforce.com, test.salesforce.com or your My Domain (…my.salesforce.com).`);
   }

@@ -22,7 +22,7 @@ describe('login host rules (one module for the form and the core)', () => {
     ['acme', 'https://acme.my.salesforce.com'],
     ['acme.my.salesforce.com', 'https://acme.my.salesforce.com'],
     [' acme.my.salesforce.com ', 'https://acme.my.salesforce.com'],
-    ['https://acme--uat.sandbox.my.salesforce.com/lightning/page/home', 'https://acme--uat.sandbox.my.salesforce.com'],
+    ['https://acme--uat.sandbox.my.salesforce.com/', 'https://acme--uat.sandbox.my.salesforce.com'],
     ['  https://ACME.my.salesforce.com  ', 'https://acme.my.salesforce.com'],
   ])('accepts %s as %s, in the form and in the core alike', (input, origin) => {
     const { hint, core } = both(input);
@@ -43,6 +43,9 @@ describe('login host rules (one module for the form and the core)', () => {
     ['javascript:alert(1)', /https/],
     ['file:///etc/passwd', /https/],
     ['not a url at all', /not a web address/],
+    ['https://acme.my.salesforce.com/lightning/page/home', /without a path/],
+    ['https://acme.my.salesforce.com/?next=https://evil.example', /without a path/],
+    ['https://acme.my.salesforce.com/#x', /without a path/],
   ])('refuses %s with the same message in the form and the core', (input, message) => {
     const { hint, core } = both(input);
     expect(hint).toEqual({ ok: false, message: expect.stringMatching(message) });
