@@ -3,3 +3,5 @@ export * from './models';
 export * from './channels';
 export * from './bridge';
 export * from './login-host';
+export * from './built-in-client';
+export * from './provisioning';
