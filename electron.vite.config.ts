@@ -1,12 +1,15 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { builtInClientIdsFromEnv } from './electron/contract/built-in-client';
 
 // Main: ESM, dependencies stay external (shipped in the asar's node_modules).
 // Preload: one self-contained CommonJS file, as a sandboxed preload requires.
 // Renderer: the React app; it reaches the main process only through window.budgetly.
 export default defineConfig({
   main: {
+    // The build's client ids (BUDGETLY_CLIENT_ID…; public, never a secret) baked into the main bundle.
+    define: { __BUDGETLY_CLIENT_IDS__: JSON.stringify(builtInClientIdsFromEnv(process.env)) },
     build: {
       outDir: 'out/main',
       rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },

@@ -20,6 +20,7 @@ import {
   syncProgressSchema,
   syncResultSchema,
 } from './models';
+import { provisionedOfferSchema } from './provisioning';
 
 /**
  * The IPC contract: every channel the renderer may call, with the schema of its input
@@ -44,6 +45,8 @@ export const channels = {
       secretProtection: secretProtectionSchema,
       /** Offered on developer machines where `npm start` runs the local org next to the app. */
       demo: z.object({ label: z.string(), loginUrl: z.string(), clientId: z.string() }).nullable(),
+      /** The client ids this build carries (public, never a secret); with one, connecting needs no client id typed. */
+      builtInClientIds: z.object({ default: z.string().nullable(), sandbox: z.string().nullable(), byLoginHost: z.record(z.string(), z.string()) }),
     }),
   },
   'app.openExternal': { input: z.strictObject({ url }), output: ok },
@@ -58,7 +61,8 @@ export const channels = {
 
   'connections.list': { input: noInput, output: z.array(connectionSchema) },
   'connections.add': {
-    input: z.strictObject({ label, loginUrl: url, clientId, clientSecret: clientSecret.optional(), signInMethod: signInMethodSchema.optional() }),
+    /** Without `clientId` the build's built-in one for that login host is used (INVALID_INPUT when there is none). */
+    input: z.strictObject({ label, loginUrl: url, clientId: clientId.optional(), clientSecret: clientSecret.optional(), signInMethod: signInMethodSchema.optional() }),
     output: connectionSchema,
   },
   'connections.update': {
@@ -76,6 +80,12 @@ export const channels = {
   'connections.cancelLogin': { input: z.strictObject({ id }), output: ok },
   'connections.disconnect': { input: z.strictObject({ id }), output: z.object({ revoked: z.boolean() }) },
   'connections.remove': { input: z.strictObject({ id }), output: ok },
+
+  /** The link or `.budgetly` file waiting for the user's answer (the latest one), if any. */
+  'provisioning.pending': { input: noInput, output: provisionedOfferSchema.nullable() },
+  /** Adds the offered connection exactly as shown (signing in is the renderer's next call, on the same click). */
+  'provisioning.accept': { input: z.strictObject({ id }), output: connectionSchema },
+  'provisioning.dismiss': { input: z.strictObject({ id }), output: ok },
 
   'invoices.objects': { input: byConnection, output: z.array(invoiceObjectSchema) },
   'invoices.mapping.get': { input: byConnection, output: mappingSchema.nullable() },
@@ -118,6 +128,8 @@ export const channels = {
 /** Pushed from the main process to the renderer. */
 export const events = {
   'connections.changed': z.array(connectionSchema),
+  /** A link or `.budgetly` file arrived (or null once it was answered). */
+  'provisioning.changed': provisionedOfferSchema.nullable(),
   'invoices.syncProgress': syncProgressSchema,
   'invoices.changed': invoicesChangedSchema,
   'freshness.changed': freshnessStatusSchema,

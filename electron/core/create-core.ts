@@ -6,7 +6,8 @@ import { createInvoicesModule } from './invoices/invoices-module';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { EventTap } from './ipc/event-tap';
 import { createSenderCheck } from './ipc/sender-check';
-import type { Clock, EventSink, KeyValueStore, LoginAgent, Logger, PowerEvents, SaveDialog, SecretBox, Shell } from './ports';
+import type { Clock, EventSink, KeyValueStore, LaunchRequests, LoginAgent, Logger, PowerEvents, SaveDialog, SecretBox, Shell } from './ports';
+import { createProvisioningModule } from './provisioning/provisioning-module';
 import type { ConnectionDirectory, SalesforceSessions } from './salesforce/sessions';
 import { SettingsService } from './settings/settings-service';
 
@@ -29,6 +30,8 @@ export interface CoreDeps {
   extraLoginOrigins: string[];
   /** Wake-ups from sleep (a sync of what fell due meanwhile); absent in cores without a power monitor (tests, benchmarks). */
   power?: PowerEvents;
+  /** Links and `.budgetly` files handed to the app (absent in cores that take none). */
+  launchRequests?: LaunchRequests;
 }
 
 export interface Core {
@@ -58,12 +61,21 @@ export function createCore(deps: CoreDeps): Core {
   const connections = createConnectionsModule(tapped, settings);
   const { sessions, directory } = connections;
   const invoices = createInvoicesModule(tapped, { sessions, directory, settings });
+  const provisioning = createProvisioningModule({
+    connections: connections.service,
+    events,
+    logger: deps.logger,
+    extraLoginOrigins: deps.extraLoginOrigins,
+    builtInClientIds: deps.identity.builtInClientIds,
+    launchRequests: deps.launchRequests,
+  });
   const freshness = createFreshnessModule({ clock: deps.clock, power: deps.power, events, logger: deps.logger, settings, connections, invoices });
   const handlers: Partial<Handlers> = {
     ...appHandlers(deps.identity, deps.secretBox, deps.shell),
     ...connections.handlers,
     ...invoices.handlers,
     ...freshness.handlers,
+    ...provisioning.handlers,
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.update(patch),
   };
@@ -80,6 +92,7 @@ export function createCore(deps: CoreDeps): Core {
     dispatch: createDispatcher(handlers, createSenderCheck(deps.rendererUrl), deps.logger),
     async dispose() {
       freshness.dispose();
+      provisioning.dispose();
       await invoices.dispose();
       await connections.dispose();
     },

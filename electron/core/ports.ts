@@ -1,4 +1,5 @@
 import type { EventName, EventPayload, SecretProtection } from '../contract';
+import type { LaunchRequest } from './provisioning/launch-args';
 
 /**
  * The ports the core depends on. The Electron shell implements them with Electron
@@ -47,6 +48,14 @@ export interface LoginAgent {
 export interface PowerEvents {
   /** Calls `listener` on every wake-up (the OS may report one more than once); returns the unsubscribe. */
   onResume(listener: () => void): () => void;
+}
+
+/**
+ * Links (`budgetly://…`) and files (`.budgetly`) the OS hands to the app. In the app: `open-url`,
+ * the second instance's argv and the first launch's argv, queued until the core listens. In tests: direct calls.
+ */
+export interface LaunchRequests {
+  listen(listener: (request: LaunchRequest) => void): () => void;
 }
 
 export interface Clock {

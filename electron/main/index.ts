@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../core/create-core';
 import { systemClock } from '../core/ports';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { BUILT_IN_CLIENT_IDS } from './build-config';
 import { demoOrgFromEnv } from './demo-org';
 import { createElectronStoreAdapter } from './electron-store-adapter';
 import { registerIpc, windowEventSink } from './ipc';
 import { LoginWindowAgent } from './login-window-agent';
 import { openMainWindow } from './main-window';
+import { electronLaunchRequests } from './launch-requests';
 import { installMenu } from './menu';
 import { APP_ORIGIN } from './navigation-policy';
 import { createSafeStorageSecretBox } from './safe-storage-secret-box';
@@ -28,11 +30,13 @@ if (!app.requestSingleInstanceLock()) {
   let mainWindow: BrowserWindow | null = null;
   let core: Core | null = null;
   const getWindow = () => mainWindow;
-
-  app.on('second-instance', () => {
+  const focusWindow = () => {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
-  });
+  };
+  // Links and .budgetly files (open-url must be registered before ready); a second launch focuses this window.
+  const launchRequests = electronLaunchRequests(app, process.argv, focusWindow);
+  app.on('second-instance', focusWindow);
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -49,7 +53,7 @@ if (!app.requestSingleInstanceLock()) {
     const extraLoginOrigins = demo ? [demo.loginUrl] : [];
     const openExternal = (url: string) => void osShell.openExternal(url).catch(() => {});
     core = createCore({
-      identity: { version: app.getVersion(), platform: process.platform, demo },
+      identity: { version: app.getVersion(), platform: process.platform, demo, builtInClientIds: BUILT_IN_CLIENT_IDS },
       rendererUrl: `${APP_ORIGIN}/index.html`,
       dataDir: app.getPath('userData'),
       secretBox: await createSafeStorageSecretBox(),
@@ -65,6 +69,7 @@ if (!app.requestSingleInstanceLock()) {
       logger: consoleLogger,
       extraLoginOrigins,
       power: powerEvents,
+      launchRequests,
     });
     registerIpc(core.dispatch);
     // Background syncs (launch, reconnect, back online, wake from sleep, interval); the window reports online/offline after this.

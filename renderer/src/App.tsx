@@ -14,6 +14,8 @@ import { InvoiceSourceDialog } from './invoice-source/InvoiceSourceDialog';
 import { InvoiceSourceOffer } from './invoice-source/InvoiceSourceOffer';
 import { FreshnessLine } from './freshness/FreshnessLine';
 import { useFreshness, useNetworkReporting } from './freshness/use-freshness';
+import { ProvisionedConnectionDialog } from './provisioning/ProvisionedConnectionDialog';
+import { useProvisionedOffer } from './provisioning/use-provisioned-offer';
 
 const ACTIVE_KEY = 'budgetly.activeConnection';
 
@@ -37,6 +39,7 @@ export function App() {
   const [editingId, setEditingId] = useState<string | null>(null);
   const reconnect = useLogin();
   const freshness = useFreshness();
+  const provisioned = useProvisionedOffer();
   useNetworkReporting();
   useTheme(settings?.theme);
   const locale = undefined; // the user's locale (navigator.language), as Intl uses by default
@@ -132,6 +135,18 @@ export function App() {
       <StatusBar info={info} allowWeakStorage={settings?.allowWeakStorage ?? false}>
         {active && !adding && <FreshnessLine connection={active} status={freshness} locale={locale} />}
       </StatusBar>
+      {provisioned.offer && (
+        <ProvisionedConnectionDialog
+          key={provisioned.offer.id}
+          offer={provisioned.offer}
+          onClose={provisioned.close}
+          onConnected={(connection) => {
+            provisioned.close();
+            select(connection.id);
+            setAdding(false);
+          }}
+        />
+      )}
       {editing && <EditConnectionDialog key={editing.id} connection={editing} onClose={() => setEditingId(null)} />}
       {settings && (
         <SettingsDialog

@@ -21,7 +21,8 @@ describe('the built main process, started against a stand-in Electron', () => {
   beforeAll(async () => {
     const bundle = join(root, 'out/main/index.js');
     if (!existsSync(bundle)) throw new Error('Build first: npm run build');
-    const { stdout } = await run(process.execPath, [join(import.meta.dirname, 'main-smoke/child.mjs'), bundle], {
+    const firstLaunchLink = 'budgetly://connect?name=From%20argv&loginUrl=https%3A%2F%2Facme.my.salesforce.com&clientId=ARGV_ID';
+    const { stdout } = await run(process.execPath, [join(import.meta.dirname, 'main-smoke/child.mjs'), bundle, firstLaunchLink], {
       env: { ...process.env, FAKE_ELECTRON_USER_DATA: userData.dir, BUDGETLY_DEMO_ORG_URL: '' },
       timeout: 60_000,
     });
@@ -57,10 +58,22 @@ describe('the built main process, started against a stand-in Electron', () => {
 
   it('answers the renderer through one IPC door: typed results, FORBIDDEN for other frames, INVALID_INPUT for bad input', () => {
     expect(smoke.channels).toEqual(['budgetly:invoke']);
-    expect(smoke.info).toEqual({ ok: true, value: { version: '9.9.9-smoke', platform: process.platform, secretProtection: 'basic_text', demo: null } });
+    expect(smoke.info).toEqual({
+      ok: true,
+      value: { version: '9.9.9-smoke', platform: process.platform, secretProtection: 'basic_text', demo: null, builtInClientIds: { default: null, sandbox: null, byLoginHost: {} } },
+    });
     expect(smoke.connections).toEqual({ ok: true, value: [] });
     expect(smoke.forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(smoke.invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('hands budgetly:// links to the core from the first argv, open-url and a second instance, registered as the scheme’s handler', () => {
+    expect(smoke.protocolClients).toEqual(['budgetly']);
+    expect(smoke.firstArgvOffer).toMatchObject({ status: 'ready', source: 'link', label: 'From argv', loginUrl: 'https://acme.my.salesforce.com', clientId: 'ARGV_ID' });
+    expect(smoke.openUrlPrevented).toBe(true);
+    expect(smoke.openUrlOffer).toMatchObject({ status: 'ready', label: 'From open-url', loginUrl: 'https://test.salesforce.com', clientId: 'URL_ID' });
+    expect(smoke.secondInstanceOffer).toMatchObject({ status: 'refused', message: expect.stringMatching(/user name or password/) });
+    expect(smoke.connections).toEqual({ ok: true, value: [] });
   });
 
   it('hands wake-ups from sleep to the core (one powerMonitor “resume” listener)', () => {

@@ -5,6 +5,7 @@ import { todayDay } from './data/random.ts';
 import type { ResolvedOptions } from './options.ts';
 import { accountTable, salesforceInvoiceTable } from './schema/account-table.ts';
 import { invoiceTables } from './schema/invoice-tables.ts';
+import { organizationTable, userTable } from './schema/user-org-tables.ts';
 import type { Table } from './schema/table.ts';
 import type { Catalog } from './soql/resolve.ts';
 import type { InvoiceObjectName } from './types.ts';
@@ -35,6 +36,9 @@ export class OrgData implements Catalog {
       add(line);
     }
     add(salesforceInvoiceTable());
+    const who = { orgId: this.orgId, userId: this.userId, username: options.username, created: (this.refDay - 30) * 86_400_000 };
+    add(userTable(who));
+    add(organizationTable(who));
   }
 
   table(name: string, version: number): Table | undefined {

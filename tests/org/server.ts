@@ -9,6 +9,7 @@ import { handleIdentity, findAccessToken, handleRevoke } from './oauth/identity.
 import { handleInteraction } from './oauth/interactions.ts';
 import { OrgStorage } from './oauth/memory-adapter.ts';
 import { createProvider, OAUTH, type ProviderState } from './oauth/provider.ts';
+import { salesforcePkce } from './oauth/salesforce-pkce.ts';
 import { resolveOptions } from './options.ts';
 import { OrgData } from './org-data.ts';
 import { Cursors } from './rest/cursors.ts';
@@ -87,7 +88,7 @@ export async function startOrg(options: OrgOptions = {}): Promise<RunningOrg> {
       url.searchParams.set('scope', 'api refresh_token');
       req.url = `${path}?${url.searchParams}`;
     }
-    return callback(req, res);
+    return callback(await salesforcePkce(provider, req, url), res);
   }
 
   const server = createServer((req, res) => {

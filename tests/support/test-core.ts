@@ -1,8 +1,9 @@
-import type { AppErrorValue, SecretProtection } from '../../electron/contract';
+import type { AppErrorValue, BuiltInClientIds, SecretProtection } from '../../electron/contract';
 import { createCore, type Core } from '../../electron/core/create-core';
 import type { Clock, KeyValueStore, LoginAgent } from '../../electron/core/ports';
 import { systemClock } from '../../electron/core/ports';
 import {
+  DirectLaunchRequests,
   MemoryLogger,
   RecordingEvents,
   RecordingShell,
@@ -30,6 +31,8 @@ export interface TestCoreOptions {
   clock?: Clock;
   extraLoginOrigins?: string[];
   demo?: { label: string; loginUrl: string; clientId: string } | null;
+  /** The client ids a build would carry (BUDGETLY_CLIENT_ID…); none by default, like a community build. */
+  builtInClientIds?: BuiltInClientIds;
 }
 
 /**
@@ -52,6 +55,8 @@ export interface TestCore {
   shell: RecordingShell;
   saveDialog: ScriptedSaveDialog;
   logger: MemoryLogger;
+  /** Hands the app a `budgetly://` link or a `.budgetly` file, as a double-click would. */
+  launch: DirectLaunchRequests;
   dispose(): Promise<void>;
 }
 
@@ -69,10 +74,11 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
   const shell = new RecordingShell();
   const saveDialog = new ScriptedSaveDialog();
   const logger = new MemoryLogger();
+  const launch = new DirectLaunchRequests();
   const rendererUrl = options.rendererUrl ?? TEST_RENDERER_URL;
   const agent = options.loginAgent ?? refuseLogin;
   const core = createCore({
-    identity: { version: '0.0.0-test', platform: process.platform, demo: options.demo ?? null },
+    identity: { version: '0.0.0-test', platform: process.platform, demo: options.demo ?? null, builtInClientIds: options.builtInClientIds },
     rendererUrl,
     dataDir,
     secretBox,
@@ -84,6 +90,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     saveDialog,
     logger,
     extraLoginOrigins: options.extraLoginOrigins ?? [],
+    launchRequests: launch,
   });
   return {
     core,
@@ -95,6 +102,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     shell,
     saveDialog,
     logger,
+    launch,
     async dispose() {
       await core.dispose();
       temp?.remove();

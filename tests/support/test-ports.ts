@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import type { EventName, EventPayload, SecretProtection } from '../../electron/contract';
-import type { Clock, EventSink, KeyValueStore, Logger, SaveDialog, SecretBox, Shell } from '../../electron/core/ports';
+import type { Clock, EventSink, KeyValueStore, LaunchRequests, Logger, SaveDialog, SecretBox, Shell } from '../../electron/core/ports';
+import type { LaunchRequest } from '../../electron/core/provisioning/launch-args';
 
 /**
  * Headless implementations of the core's ports (see DESIGN.md): real crypto, real files,
@@ -149,4 +150,17 @@ export class MemoryLogger implements Logger {
 export function tempDir(prefix = 'budgetly-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Links and files handed to the app, delivered by direct calls (the shell's open-url / argv in the app). */
+export class DirectLaunchRequests implements LaunchRequests {
+  private listener: ((request: LaunchRequest) => void) | null = null;
+  listen(listener: (request: LaunchRequest) => void): () => void {
+    this.listener = listener;
+    return () => (this.listener = null);
+  }
+  deliver(request: LaunchRequest): void {
+    if (!this.listener) throw new Error('DirectLaunchRequests: the core is not listening');
+    this.listener(request);
+  }
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../../contract';
+import { AppError, NO_BUILT_IN_CLIENT, type BuiltInClientIds } from '../../contract';
 import type { Handlers } from '../ipc/dispatcher';
 import type { SecretBox, Shell } from '../ports';
 
@@ -7,6 +7,8 @@ export interface AppIdentity {
   platform: string;
   /** The local org offered as a one-click demo connection, when `npm start` runs it. */
   demo: { label: string; loginUrl: string; clientId: string } | null;
+  /** Client ids baked into this build (`BUDGETLY_CLIENT_ID`…); none in a community build. */
+  builtInClientIds?: BuiltInClientIds;
 }
 
 export function appHandlers(identity: AppIdentity, secretBox: SecretBox, shell: Shell): Pick<Handlers, 'app.info' | 'app.openExternal'> {
@@ -16,6 +18,7 @@ export function appHandlers(identity: AppIdentity, secretBox: SecretBox, shell: 
       platform: identity.platform,
       secretProtection: secretBox.protection(),
       demo: identity.demo,
+      builtInClientIds: identity.builtInClientIds ?? NO_BUILT_IN_CLIENT,
     }),
     'app.openExternal': async ({ url }) => {
       if (!isSafeExternalUrl(url)) throw new AppError('FORBIDDEN', 'Only https links can be opened in your browser.');

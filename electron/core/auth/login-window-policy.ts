@@ -1,4 +1,4 @@
-import { isSalesforceHost } from '../connections/login-host';
+import { isSalesforceHost } from '../../contract/login-host';
 import { matchesRedirectUri } from './redirect';
 
 /**

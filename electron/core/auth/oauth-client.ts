@@ -1,4 +1,5 @@
 import { AppError } from '../../contract';
+import { OAUTH_SCOPES } from '../../contract/login-host';
 import { smallAnswerLimits, type HttpLimits } from '../salesforce/http-limits';
 import { createOAuthClient, type SalesforceOAuthClient as OAuth2, type TokenResponse } from '../salesforce/jsforce-adapter';
 import { toAppError } from '../salesforce/salesforce-errors';
@@ -68,7 +69,7 @@ export function authorizeUrl(
   params: { state: string; codeChallenge: string; switchUser?: boolean; loginHint?: string },
 ): string {
   return oauth2.getAuthorizationUrl({
-    scope: 'api refresh_token',
+    scope: OAUTH_SCOPES,
     state: params.state,
     code_challenge: params.codeChallenge,
     code_challenge_method: 'S256',

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../contract';
 
-/** The callback registered for Budgetly's app in Salesforce. The login window intercepts it; the system-browser login listens on it. */
-export const REDIRECT_URI = 'http://localhost:1717/OauthRedirect';
+/** Defined once, with the other login-host rules, in the contract (the renderer shows it to admins). */
+export { REDIRECT_URI } from '../../contract/login-host';
 
 /**
  * Whether `candidate` is the redirect URI: same scheme, host, port and path, exactly.

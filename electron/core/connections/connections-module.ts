@@ -13,6 +13,8 @@ import { createSessionSource } from './session-source';
 
 export interface ConnectionsModule {
   handlers: Pick<Handlers, ConnectionsChannel>;
+  /** The use cases behind the channels (links and policy files add through it: one validator). */
+  service: ConnectionsService;
   sessions: SalesforceSessions;
   directory: ConnectionDirectory;
   /** Every saved connection as the renderer sees it. */
@@ -43,6 +45,7 @@ export function createConnectionsModule(deps: CoreDeps, settings: SettingsServic
     events: deps.events,
     logger: deps.logger,
     extraLoginOrigins: deps.extraLoginOrigins,
+    builtInClientIds: deps.identity.builtInClientIds,
   });
   late.service = connections;
   const stopWatchingSettings = settings.onChange((next, previous) => {
@@ -60,6 +63,7 @@ export function createConnectionsModule(deps: CoreDeps, settings: SettingsServic
 
   return {
     handlers: connectionsHandlers(connections, ready),
+    service: connections,
     sessions,
     directory,
     list: () => connections.list(),

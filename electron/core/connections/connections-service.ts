@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type AppErrorValue, type Connection, type SignInMethod } from '../../contract';
+import { AppError, builtInClientIdFor, NO_BUILT_IN_CLIENT, type AppErrorValue, type BuiltInClientIds, type Connection, type SignInMethod } from '../../contract';
 import type { LoginFlow } from '../auth/login-flow';
 import type { EventSink, LoginAgent, Logger } from '../ports';
 import type { SessionManager } from '../salesforce/session-manager';
@@ -21,12 +21,14 @@ export interface ConnectionsServiceDeps {
   events: EventSink;
   logger: Logger;
   extraLoginOrigins: string[];
+  builtInClientIds?: BuiltInClientIds;
 }
 
 export interface NewConnection {
   label: string;
   loginUrl: string;
-  clientId: string;
+  /** Absent: the build's built-in client id for the login host. */
+  clientId?: string;
   clientSecret?: string;
   signInMethod?: SignInMethod;
 }
@@ -57,11 +59,14 @@ export class ConnectionsService {
   }
 
   async add(input: NewConnection): Promise<Connection> {
+    const loginUrl = normalizeLoginUrl(input.loginUrl, this.deps.extraLoginOrigins);
+    const clientId = input.clientId ?? builtInClientIdFor(loginUrl, this.deps.builtInClientIds ?? NO_BUILT_IN_CLIENT);
+    if (!clientId) throw new AppError('INVALID_INPUT', 'Enter the client id (Consumer Key) of your External Client App: this build of Budgetly has none built in.');
     const record: ConnectionRecord = {
       id: randomUUID(),
       label: input.label,
-      loginUrl: normalizeLoginUrl(input.loginUrl, this.deps.extraLoginOrigins),
-      clientId: input.clientId,
+      loginUrl,
+      clientId,
       hasClientSecret: input.clientSecret !== undefined,
       signInMethod: input.signInMethod ?? this.deps.settings.get().signInMethod,
       status: 'disconnected',

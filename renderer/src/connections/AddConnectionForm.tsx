@@ -3,46 +3,53 @@ import type { Connection, SignInMethod } from '../../../electron/contract';
 import { budgetly } from '../bridge';
 import { errorOf, unwrap } from '../api/result';
 import { ClientIdField, ClientSecretField, LabelField, LoginHostFields, SignInMethodFields } from './connection-fields';
-import { describeLoginUrl } from './login-host';
+import { describeLoginUrl } from '../../../electron/contract/login-host';
+import { hasBuiltInClientId, NO_BUILT_IN_CLIENT, type BuiltInClientIds } from '../../../electron/contract/built-in-client';
+import { BUILT_IN_CLIENT_HINT } from './connect-text';
 import { useConnectionFields } from './use-connection-fields';
 
 interface Props {
   /** Existing connections: signing in again to the same org and app reuses its (never signed-in) connection. */
   connections: Connection[];
   defaultSignInMethod: SignInMethod;
+  /** The build's client ids: with one, the client id field moves under "More options". */
+  builtInClientIds?: BuiltInClientIds;
   onAdded: (connection: Connection) => void;
   onCancel?: () => void;
 }
 
 /** Adds a Salesforce org: where it signs in, with which app (client id), and how. */
-export function AddConnectionForm({ connections, defaultSignInMethod, onAdded, onCancel }: Props) {
+export function AddConnectionForm({ connections, defaultSignInMethod, builtInClientIds = NO_BUILT_IN_CLIENT, onAdded, onCancel }: Props) {
+  const builtIn = hasBuiltInClientId(builtInClientIds);
   const formId = useId();
   const {
     hostFields, label, setLabel, clientId, setClientId, clientSecret, setClientSecret,
-    signInMethod, setSignInMethod, setTouched, saving, setSaving, error, setError, host, clientIdError,
+    signInMethod, setSignInMethod, setTouched, saving, setSaving, error, setError, host, clientIdError, builtInClientId,
   } = useConnectionFields({
     kind: 'production',
     myDomain: '',
     label: '',
     clientId: '',
     signInMethod: defaultSignInMethod,
-  });
+  }, builtInClientIds);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setTouched(true);
-    if (!host.ok || !clientId.trim()) return;
+    if (!host.ok || (!clientId.trim() && !builtInClientId)) return;
     setSaving(true);
     setError(null);
     try {
       const fields = {
         label: label.trim() || describeLoginUrl(host.url),
         loginUrl: host.url,
-        clientId: clientId.trim(),
+        // Left empty with a built-in id: the core fills in the build's id for this login host.
+        ...(clientId.trim() ? { clientId: clientId.trim() } : {}),
         ...(clientSecret ? { clientSecret } : {}),
         signInMethod,
       };
-      const retry = connections.find((c) => c.loginUrl === fields.loginUrl && c.clientId === fields.clientId && !c.username);
+      const usedClientId = fields.clientId ?? builtInClientId;
+      const retry = connections.find((c) => c.loginUrl === fields.loginUrl && c.clientId === usedClientId && !c.username);
       const connection = await unwrap(retry ? budgetly().connections.update({ id: retry.id, ...fields }) : budgetly().connections.add(fields));
       onAdded(connection);
     } catch (e) {
@@ -56,10 +63,20 @@ export function AddConnectionForm({ connections, defaultSignInMethod, onAdded, o
     <form className="connection-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`}>Connect a Salesforce org</h2>
       <LoginHostFields formId={formId} {...hostFields} />
-      <ClientIdField formId={formId} value={clientId} onChange={setClientId} error={clientIdError} />
+      {!builtIn && <ClientIdField formId={formId} value={clientId} onChange={setClientId} error={clientIdError} />}
       <SignInMethodFields formId={formId} value={signInMethod} onChange={setSignInMethod} />
-      <details className="advanced">
+      <details className="advanced" open={builtIn && clientIdError !== null ? true : undefined}>
         <summary>More options</summary>
+        {builtIn && (
+          <ClientIdField
+            formId={formId}
+            value={clientId}
+            onChange={setClientId}
+            error={clientIdError}
+            placeholder={builtInClientId ?? undefined}
+            help={builtInClientId ? BUILT_IN_CLIENT_HINT : undefined}
+          />
+        )}
         <LabelField formId={formId} value={label} onChange={setLabel} />
         <ClientSecretField formId={formId} value={clientSecret} onChange={setClientSecret} />
       </details>

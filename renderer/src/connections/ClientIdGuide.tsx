@@ -1,4 +1,4 @@
-import { CALLBACK_URL } from './login-host';
+import { REDIRECT_URI } from '../../../electron/contract/login-host';
 
 /** The few steps a Salesforce admin takes once so Budgetly may sign in. */
 export function ClientIdGuide() {
@@ -10,7 +10,7 @@ export function ClientIdGuide() {
           In Salesforce Setup, open <strong>External Client App Manager</strong> and choose <strong>New External Client App</strong>.
         </li>
         <li>
-          Turn on <strong>OAuth</strong>, and enter this callback URL exactly: <code className="callback-url">{CALLBACK_URL}</code>
+          Turn on <strong>OAuth</strong>, and enter this callback URL exactly: <code className="callback-url">{REDIRECT_URI}</code>
         </li>
         <li>
           Select the scopes <strong>Manage user data via APIs (api)</strong> and <strong>Perform requests at any time (refresh_token, offline_access)</strong>.

@@ -79,7 +79,11 @@ export function ConnectScreen({ info, connections, defaultSignInMethod, onConnec
           )}
         </section>
       )}
-      <AddConnectionForm connections={connections} defaultSignInMethod={defaultSignInMethod} onAdded={(c) => void signIn(c)} onCancel={onCancel} />
+      <AddConnectionForm
+        connections={connections}
+        defaultSignInMethod={defaultSignInMethod}
+        builtInClientIds={info?.builtInClientIds}
+        onAdded={(c) => void signIn(c)} onCancel={onCancel} />
     </main>
   );
 }

@@ -4,7 +4,7 @@ import type { ChannelInput, Connection } from '../../../electron/contract';
 import { errorOf, unwrap } from '../api/result';
 import { budgetly } from '../bridge';
 import { ClientIdField, ClientSecretField, LabelField, LoginHostFields, SignInMethodFields } from './connection-fields';
-import { orgKindOf } from './login-host';
+import { orgKindOf } from '../../../electron/contract/login-host';
 import { useConnectionFields } from './use-connection-fields';
 import { SignOutConfirm } from './SignOutConfirm';
 

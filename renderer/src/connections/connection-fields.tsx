@@ -1,6 +1,6 @@
 import type { SignInMethod } from '../../../electron/contract';
 import { ClientIdGuide } from './ClientIdGuide';
-import type { OrgKind } from './login-host';
+import type { OrgKind } from '../../../electron/contract/login-host';
 
 /** The fields of a connection, shared by the add-connection form and the edit-connection dialog. */
 
@@ -69,10 +69,14 @@ interface ClientIdProps {
   onChange: (value: string) => void;
   error: string | null;
   disabled?: boolean;
+  /** The built-in id it falls back to, shown in the empty field. */
+  placeholder?: string;
+  /** Replaces the default help (e.g. that the build's own id is used when left empty). */
+  help?: string;
 }
 
 /** The External Client App's client id, with the guide to creating one. */
-export function ClientIdField({ formId, value, onChange, error, disabled }: ClientIdProps) {
+export function ClientIdField({ formId, value, onChange, error, disabled, placeholder, help }: ClientIdProps) {
   return (
     <div className="field">
       <label htmlFor={`${formId}-client`}>Client id</label>
@@ -85,9 +89,10 @@ export function ClientIdField({ formId, value, onChange, error, disabled }: Clie
         spellCheck={false}
         autoComplete="off"
         disabled={disabled}
+        placeholder={placeholder}
       />
       <p id={`${formId}-client-help`} className={error ? 'field-error' : 'hint'}>
-        {error ?? 'The Consumer Key of the External Client App your Salesforce admin created for Budgetly.'}
+        {error ?? help ?? 'The Consumer Key of the External Client App your Salesforce admin created for Budgetly.'}
       </p>
       <ClientIdGuide />
     </div>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { SignInMethod } from '../../../electron/contract';
+import { builtInClientIdFor, NO_BUILT_IN_CLIENT, type BuiltInClientIds } from '../../../electron/contract/built-in-client';
 import { CLIENT_ID_MISSING } from './connection-fields';
-import { loginUrlFor, type OrgKind } from './login-host';
+import { loginUrlFor, type OrgKind } from '../../../electron/contract/login-host';
 
 export interface ConnectionFieldValues {
   kind: OrgKind;
@@ -12,7 +13,7 @@ export interface ConnectionFieldValues {
 }
 
 /** The state behind the add and edit connection forms: their fields, validation and submit status. */
-export function useConnectionFields(initial: ConnectionFieldValues) {
+export function useConnectionFields(initial: ConnectionFieldValues, builtInClientIds: BuiltInClientIds = NO_BUILT_IN_CLIENT) {
   const [kind, setKind] = useState<OrgKind>(initial.kind);
   const [myDomain, setMyDomain] = useState(initial.myDomain);
   const [label, setLabel] = useState(initial.label);
@@ -23,15 +24,18 @@ export function useConnectionFields(initial: ConnectionFieldValues) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const host = loginUrlFor(kind, myDomain);
+  // The core checks the exact local-org origin; the form only hints, so it lets loopback addresses through.
+  const host = loginUrlFor(kind, myDomain, { anyLoopback: true });
   const domainError = kind === 'mydomain' && touched && !host.ok ? host.message : null;
-  const clientIdError = touched && !clientId.trim() ? CLIENT_ID_MISSING : null;
+  // The build's client id for this login host, if it carries one: then the field may stay empty.
+  const builtInClientId = host.ok ? builtInClientIdFor(host.url, builtInClientIds) : null;
+  const clientIdError = touched && !clientId.trim() && !builtInClientId ? CLIENT_ID_MISSING : null;
 
   /** Everything LoginHostFields takes but the form's id (and `disabled`). */
   const hostFields = { kind, onKind: setKind, myDomain, onMyDomain: setMyDomain, domainError, onDomainBlur: () => setTouched(true) };
 
   return {
     ...{ hostFields, label, setLabel, clientId, setClientId, clientSecret, setClientSecret },
-    ...{ signInMethod, setSignInMethod, touched, setTouched, saving, setSaving, error, setError, host, clientIdError },
+    ...{ signInMethod, setSignInMethod, touched, setTouched, saving, setSaving, error, setError, host, clientIdError, builtInClientId },
   };
 }

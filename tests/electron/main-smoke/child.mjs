@@ -3,7 +3,7 @@ import { register } from 'node:module';
 register('./resolve-electron.mjs', import.meta.url);
 
 const mainBundle = process.argv[2];
-const { record, powerMonitor } = await import('./fake-electron.mjs');
+const { record, powerMonitor, app } = await import('./fake-electron.mjs');
 await import(mainBundle);
 const waitFor = async (check) => {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
@@ -44,5 +44,17 @@ const result = {
   allowsAppNavigation: !navigate('app://budgetly/index.html'),
   resumeListeners: powerMonitor.listenerCount('resume'),
 };
+// Links and .budgetly files: the first launch's argv (passed to this child), macOS open-url, a second instance's argv.
+const pending = async () => (await call('provisioning.pending', undefined, 'app://budgetly/index.html')).value;
+result.firstArgvOffer = await pending();
+const openUrl = { prevented: false, preventDefault() { this.prevented = true; } };
+app.emit('open-url', openUrl, 'budgetly://connect?name=From%20open-url&loginUrl=https%3A%2F%2Ftest.salesforce.com&clientId=URL_ID');
+await new Promise((r) => setTimeout(r, 50));
+result.openUrlPrevented = openUrl.prevented;
+result.openUrlOffer = await pending();
+app.emit('second-instance', {}, ['/opt/Budgetly/budgetly', '--no-sandbox', 'budgetly://user:pw@connect?name=x&loginUrl=https%3A%2F%2Flogin.salesforce.com']);
+await new Promise((r) => setTimeout(r, 50));
+result.secondInstanceOffer = await pending();
+result.protocolClients = record.protocolClients ?? [];
 process.stdout.write(`SMOKE ${JSON.stringify(result)}\n`);
 process.exit(0);

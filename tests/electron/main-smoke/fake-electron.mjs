@@ -22,6 +22,8 @@ class FakeApp extends EventEmitter {
   getVersion() { return '9.9.9-smoke'; }
   getName() { return 'Budgetly'; }
   quit() { record.quit = true; }
+  isDefaultProtocolClient() { return false; }
+  setAsDefaultProtocolClient(scheme) { (record.protocolClients ??= []).push(scheme); return true; }
 }
 export const app = new FakeApp();
 setTimeout(() => readyResolve(), 10);

@@ -147,9 +147,27 @@ describe('each invoice object shape, detail and links', () => {
 });
 
 describe('a single-currency org', () => {
+  it('takes the org’s corporate currency from Organization when records carry none', async () => {
+    const temp = tempDir();
+    const org = await startOrg({ invoices: 50, objects: ['Invoice__c'] });
+    const harness = await startHarness(org, temp.dir);
+    try {
+      expect((await harness.call('invoices.sync', { connectionId: CONNECTION_ID })).ok).toBe(true);
+      const list = await harness.call('invoices.list', { connectionId: CONNECTION_ID });
+      expect(new Set(list.value.invoices.map((row: { currency: string }) => row.currency))).toEqual(new Set(['USD']));
+      expect(list.value.warnings).toEqual([]);
+    } finally {
+      await harness.dispose();
+      await org.stop();
+      temp.remove();
+    }
+  });
+
   it('shows amounts in the fallback currency and says so', async () => {
     const temp = tempDir();
     const org = await startOrg({ invoices: 250, objects: ['Invoice__c'] });
+    // The org does not say: Organization.DefaultCurrencyIsoCode hidden from this user.
+    org.control.setFieldHidden('Organization', 'DefaultCurrencyIsoCode', true);
     const harness = await startHarness(org, temp.dir);
     try {
       const sync = await harness.call('invoices.sync', { connectionId: CONNECTION_ID });

@@ -68,12 +68,18 @@ export async function browserLogin(
 }
 
 /** Same login + consent over plain HTTP (cookies carried by hand): fast, for tests that only need tokens. */
-export async function httpLogin(org: RunningOrg, params: Record<string, string> = {}): Promise<{ code: string; verifier: string; redirect: URL }> {
-  const { verifier, challenge } = pkce();
-  const q = new URLSearchParams({
+export async function httpLogin(
+  org: RunningOrg,
+  params: Record<string, string | null> = {},
+  pair: { verifier: string; challenge: string } = pkce(),
+): Promise<{ code: string; verifier: string; redirect: URL }> {
+  const { verifier, challenge } = pair;
+  const merged: Record<string, string | null> = {
     response_type: 'code', client_id: CLIENT_ID, redirect_uri: REDIRECT, state: 'st-1',
     code_challenge: challenge, code_challenge_method: 'S256', scope: 'api refresh_token', ...params,
-  });
+  };
+  // A null parameter is left out (e.g. `code_challenge_method`, as jsforce's useVerifier does).
+  const q = new URLSearchParams(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== null));
   const jar = new Map<string, string>();
   const go = async (url: string, init: RequestInit = {}) => {
     const res = await fetch(new URL(url, org.url), {

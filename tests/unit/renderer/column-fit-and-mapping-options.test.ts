@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { allColumnIds } from '../../../renderer/src/invoices/columns';
-import { orgKindOf, PRODUCTION_URL, SANDBOX_URL } from '../../../renderer/src/connections/login-host';
 import { compatibleFields } from '../../../renderer/src/invoice-source/source-text';
 import { compactColumnWidths, fitColumns, remOf } from '../../../renderer/src/workspace/column-fit';
 
@@ -43,10 +42,3 @@ describe('the mapping editor’s choices', () => {
   });
 });
 
-describe('editing a connection’s login address', () => {
-  it('turns a saved login URL back into the form’s choice', () => {
-    expect(orgKindOf(PRODUCTION_URL)).toEqual({ kind: 'production', myDomain: '' });
-    expect(orgKindOf(SANDBOX_URL)).toEqual({ kind: 'sandbox', myDomain: '' });
-    expect(orgKindOf('https://acme.my.salesforce.com')).toEqual({ kind: 'mydomain', myDomain: 'https://acme.my.salesforce.com' });
-  });
-});

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { AppError, builtInClientIdFor, NO_BUILT_IN_CLIENT, type BuiltInClientIds, type ProvisionedOffer } from '../../contract';
+import type { ConnectionsService } from '../connections/connections-service';
+import type { Handlers } from '../ipc/dispatcher';
+import type { EventSink, LaunchRequests, Logger } from '../ports';
+import type { LaunchRequest } from './launch-args';
+import { FILE_EXTENSION, MAX_FILE_BYTES, parseConnectionFile, parseConnectLink, type ParseResult } from './provisioned-connection';
+import { PROVISIONING_TEXT as T } from './provisioning-text';
+
+export interface ProvisioningDeps {
+  connections: Pick<ConnectionsService, 'add'>;
+  events: EventSink;
+  logger: Logger;
+  extraLoginOrigins: readonly string[];
+  builtInClientIds?: BuiltInClientIds;
+  launchRequests?: LaunchRequests;
+}
+
+type ProvisioningChannel = 'provisioning.pending' | 'provisioning.accept' | 'provisioning.dismiss';
+
+/**
+ * Links and `.budgetly` files handed to the app become one offer waiting for the user (the latest
+ * wins). Accepting adds the connection through the connections service (the same validator as the
+ * form); nothing signs in here.
+ */
+export function createProvisioningModule(deps: ProvisioningDeps) {
+  let pending: ProvisionedOffer | null = null;
+  const set = (offer: ProvisionedOffer | null) => {
+    pending = offer;
+    deps.events.emit('provisioning.changed', offer);
+  };
+
+  async function receive(request: LaunchRequest): Promise<ProvisionedOffer> {
+    const source = request.kind;
+    const fileName = request.kind === 'file' ? basename(request.path).slice(0, 120) : undefined;
+    const result = request.kind === 'link' ? parseConnectLink(request.url, { extraOrigins: deps.extraLoginOrigins }) : await readConnectionFile(request.path, deps.extraLoginOrigins);
+    const offer = toOffer(result, source, fileName, deps.builtInClientIds ?? NO_BUILT_IN_CLIENT);
+    deps.logger.info('Connection offered', { source, status: offer.status });
+    set(offer);
+    return offer;
+  }
+
+  const handlers: Pick<Handlers, ProvisioningChannel> = {
+    'provisioning.pending': () => pending,
+    'provisioning.accept': async ({ id }) => {
+      const offer = pending;
+      if (!offer || offer.id !== id || offer.status !== 'ready') throw new AppError('NOT_FOUND', 'This connection is no longer waiting to be added.');
+      const connection = await deps.connections.add({ label: offer.label, loginUrl: offer.loginUrl, clientId: offer.clientId, signInMethod: offer.signInMethod });
+      set(null);
+      return connection;
+    },
+    'provisioning.dismiss': ({ id }) => {
+      if (pending?.id === id) set(null);
+      return null;
+    },
+  };
+
+  const stopListening = deps.launchRequests?.listen((request) => {
+    receive(request).catch((error: unknown) => deps.logger.error('Could not take a launch request', { error: error instanceof Error ? error.name : 'unknown' }));
+  });
+
+  return { handlers, receive, dispose: () => stopListening?.() };
+}
+
+function toOffer(result: ParseResult, source: 'link' | 'file', fileName: string | undefined, builtIn: BuiltInClientIds): ProvisionedOffer {
+  const base = { id: randomUUID(), source, ...(fileName ? { fileName } : {}) };
+  if (!result.ok) return { ...base, status: 'refused', message: result.message };
+  const { connection } = result;
+  const clientId = connection.clientId ?? builtInClientIdFor(connection.loginUrl, builtIn);
+  if (!clientId) return { ...base, status: 'refused', message: T.noClientId };
+  return {
+    ...base,
+    status: 'ready',
+    label: connection.label,
+    loginUrl: connection.loginUrl,
+    clientId,
+    builtInClientId: connection.clientId === undefined,
+    signInMethod: connection.signInMethod ?? 'window',
+  };
+}
+
+/** Reads at most MAX_FILE_BYTES + 1 bytes: a huge file is refused without loading it. */
+async function readConnectionFile(path: string, extraOrigins: readonly string[]): Promise<ParseResult> {
+  if (!path.toLowerCase().endsWith(FILE_EXTENSION)) return { ok: false, message: T.notAConnectionFile };
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const { size } = await handle.stat();
+    if (size > MAX_FILE_BYTES) return { ok: false, message: T.fileTooLarge(size) };
+    const buffer = new Uint8Array(MAX_FILE_BYTES + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return parseConnectionFile(buffer.subarray(0, bytesRead), { extraOrigins });
+  } catch {
+    return { ok: false, message: T.unreadableFile };
+  } finally {
+    await handle?.close();
+  }
+}

@@ -1,0 +1,128 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ProvisionedOffer } from '../../../electron/contract';
+import { launchRequestsFromArgv } from '../../../electron/core/provisioning/launch-args';
+import { parseConnectionFile, parseConnectLink } from '../../../electron/core/provisioning/provisioned-connection';
+import { createTestCore, type TestCore } from '../../support/test-core';
+import { tempDir } from '../../support/test-ports';
+
+const link = (params: Record<string, string>) => `budgetly://connect?${new URLSearchParams(params)}`;
+const good = { name: 'Acme production', loginUrl: 'https://acme.my.salesforce.com', clientId: '3MVG9_acme', signInMethod: 'browser' };
+const file = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
+
+describe('budgetly:// links and .budgetly files', () => {
+  it('reads a link and a file into exactly the connection they describe', () => {
+    const expected = { ok: true, connection: { label: 'Acme production', loginUrl: 'https://acme.my.salesforce.com', clientId: '3MVG9_acme', signInMethod: 'browser' } };
+    expect(parseConnectLink(link(good))).toEqual(expected);
+    expect(parseConnectionFile(file({ budgetly: 1, ...good }))).toEqual(expected);
+    expect(parseConnectionFile(file(`\uFEFF${JSON.stringify({ budgetly: 1, name: 'Sandbox', loginUrl: 'test.salesforce.com' })}`))).toEqual({
+      ok: true,
+      connection: { label: 'Sandbox', loginUrl: 'https://test.salesforce.com' },
+    });
+  });
+
+  it.each([
+    ['another scheme', () => parseConnectLink(`https://connect?${new URLSearchParams(good)}`), /Only budgetly:\/\/ links/],
+    ['a lookalike scheme', () => parseConnectLink(`budgetlyx://connect?${new URLSearchParams(good)}`), /Only budgetly:\/\/ links/],
+    ['another action', () => parseConnectLink(`budgetly://disconnect?${new URLSearchParams(good)}`), /other than adding a connection/],
+    ['credentials in the link', () => parseConnectLink(`budgetly://admin:pw@connect?${new URLSearchParams(good)}`), /user name or password/],
+    ['a lookalike login host', () => parseConnectLink(link({ ...good, loginUrl: 'https://login.salesforce.com.evil.example' })), /not a Salesforce login address/],
+    ['an http login host', () => parseConnectLink(link({ ...good, loginUrl: 'http://acme.my.salesforce.com' })), /https/],
+    ['credentials in the login host', () => parseConnectLink(link({ ...good, loginUrl: 'https://u:p@acme.my.salesforce.com' })), /user name or password/],
+    ['a login host with a path', () => parseConnectLink(link({ ...good, loginUrl: 'https://acme.my.salesforce.com/secur/frontdoor.jsp' })), /without a path/],
+    ['an unknown field', () => parseConnectLink(link({ ...good, refreshToken: 'x' })), /does not know: refreshToken/],
+    ['a repeated field', () => parseConnectLink(`${link(good)}&loginUrl=https%3A%2F%2Fevil.example`), /more than once/],
+    ['a missing login host', () => parseConnectLink(link({ name: 'x' })), /no “loginUrl”/],
+    ['an unknown sign-in method', () => parseConnectLink(link({ ...good, signInMethod: 'password' })), /“signInMethod” is not valid/],
+    ['a malformed client id', () => parseConnectLink(link({ ...good, clientId: 'a b' })), /“clientId” is not valid/],
+    ['an overlong link', () => parseConnectLink(link({ ...good, name: 'x'.repeat(3000) })), /too long/],
+    ['a fragment', () => parseConnectLink(`${link(good)}#x`), /# part/],
+    ['a 10 MB file', () => parseConnectionFile(new Uint8Array(10 * 1024 * 1024)), /a few hundred bytes/],
+    ['broken JSON', () => parseConnectionFile(file('{"budgetly": 1, "name": ')), /not valid JSON/],
+    ['not UTF-8', () => parseConnectionFile(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])), /not valid JSON/],
+    ['a JSON list', () => parseConnectionFile(file([good])), /holds no connection/],
+    ['no version', () => parseConnectionFile(file(good)), /no "budgetly" version/],
+    ['a newer version', () => parseConnectionFile(file({ budgetly: 2, ...good })), /format 2/],
+    ['an unknown field in a file', () => parseConnectionFile(file({ budgetly: 1, ...good, accessToken: 'x' })), /does not know: accessToken/],
+    ['a wrongly typed field', () => parseConnectionFile(file({ budgetly: 1, ...good, name: 42 })), /“name” is not valid/],
+  ])('refuses %s, saying what was wrong', (_kind, parse, message) => {
+    const result = parse();
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+
+  it('finds links and .budgetly files on a command line, never flags or the app itself', () => {
+    expect(launchRequestsFromArgv(['/opt/Budgetly/budgetly', '--no-sandbox', 'budgetly://connect?name=a', '/home/ann/Acme.BUDGETLY', 'notes.txt'])).toEqual([
+      { kind: 'link', url: 'budgetly://connect?name=a' },
+      { kind: 'file', path: '/home/ann/Acme.BUDGETLY' },
+    ]);
+  });
+});
+
+describe('offers through the core: shown first, added only on accept', () => {
+  const cleanup: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+  function setup(builtIn = false) {
+    const app = createTestCore(builtIn ? { builtInClientIds: { default: 'BUILT_IN', sandbox: null, byLoginHost: {} } } : {});
+    const dir = tempDir();
+    cleanup.push(() => app.dispose(), () => dir.remove());
+    return { app, dir: dir.dir };
+  }
+  const pending = async (app: TestCore) => (await app.call('provisioning.pending')).value as ProvisionedOffer | null;
+  const settled = async (app: TestCore) => {
+    for (let i = 0; i < 100 && app.events.of('provisioning.changed').length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    return pending(app);
+  };
+
+  it('a link waits for the user; accepting adds exactly what was shown, once', async () => {
+    const { app } = setup();
+    app.launch.deliver({ kind: 'link', url: link(good) });
+    const offer = await settled(app);
+    expect(offer).toMatchObject({ status: 'ready', source: 'link', label: 'Acme production', loginUrl: 'https://acme.my.salesforce.com', clientId: '3MVG9_acme', builtInClientId: false, signInMethod: 'browser' });
+    expect((await app.call('connections.list')).value).toEqual([]);
+    const added = await app.call('provisioning.accept', { id: offer!.id });
+    expect(added.value).toMatchObject({ label: 'Acme production', loginUrl: 'https://acme.my.salesforce.com', clientId: '3MVG9_acme', status: 'disconnected' });
+    expect(await pending(app)).toBeNull();
+    expect((await app.call('provisioning.accept', { id: offer!.id })).error).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await app.call('connections.list')).value).toHaveLength(1);
+  });
+
+  it('a file without a client id uses the build’s; without one built in it is refused', async () => {
+    for (const builtIn of [true, false]) {
+      const { app, dir } = setup(builtIn);
+      const path = join(dir, 'Acme.budgetly');
+      writeFileSync(path, JSON.stringify({ budgetly: 1, name: 'Acme', loginUrl: 'https://login.salesforce.com' }));
+      app.launch.deliver({ kind: 'file', path });
+      const offer = await settled(app);
+      if (builtIn) expect(offer).toMatchObject({ status: 'ready', source: 'file', fileName: 'Acme.budgetly', clientId: 'BUILT_IN', builtInClientId: true });
+      else expect(offer).toMatchObject({ status: 'refused', message: expect.stringMatching(/none built in/) });
+    }
+  });
+
+  it('refused files (too large, other extension, missing) show their message and add nothing; dismiss clears', async () => {
+    const { app, dir } = setup();
+    const large = join(dir, 'large.budgetly');
+    writeFileSync(large, Buffer.alloc(10 * 1024 * 1024, 0x20));
+    const other = join(dir, 'acme.json');
+    writeFileSync(other, JSON.stringify({ budgetly: 1, ...good }));
+    const cases: [string, RegExp][] = [
+      [large, /10,240 KB/],
+      [other, /Only \.budgetly files/],
+      [join(dir, 'missing.budgetly'), /could not read/],
+    ];
+    for (const [path, message] of cases) {
+      const before = app.events.of('provisioning.changed').length;
+      app.launch.deliver({ kind: 'file', path });
+      for (let i = 0; i < 200 && app.events.of('provisioning.changed').length === before; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await pending(app)).toMatchObject({ status: 'refused', message: expect.stringMatching(message) });
+    }
+    const offer = await pending(app);
+    expect((await app.call('provisioning.accept', { id: offer!.id })).ok).toBe(false);
+    await app.call('provisioning.dismiss', { id: offer!.id });
+    expect(await pending(app)).toBeNull();
+    expect((await app.call('connections.list')).value).toEqual([]);
+  });
+});
