@@ -1,38 +1,16 @@
-import type { SignInMethod } from '../contract';
-import { appHandlers, type AppIdentity } from './app/app-handlers';
+import { appHandlers } from './app/app-handlers';
 import { createConnectionsModule } from './connections/connections-module';
 import { createFreshnessModule, type FreshnessModule } from './freshness/freshness-module';
 import { createInvoicesModule } from './invoices/invoices-module';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { EventTap } from './ipc/event-tap';
 import { createSenderCheck } from './ipc/sender-check';
-import type { Clock, EventSink, KeyValueStore, LoginAgent, Logger, PowerEvents, SaveDialog, SecretBox, Shell } from './ports';
-import type { ConnectionDirectory, SalesforceSessions } from './salesforce/sessions';
+import type { CoreDeps } from './core-deps';
+import type { ConnectionDirectory, SalesforceSessions } from './module-links';
 import { SettingsService } from './settings/settings-service';
 
-/** Everything the core needs from the outside world; the Electron shell and the tests each provide one. */
-export interface CoreDeps {
-  identity: AppIdentity;
-  /** URL the renderer is served from; only frames on its origin may call the core. */
-  rendererUrl: string;
-  /** Folder for the app's own files (invoice cache). */
-  dataDir: string;
-  secretBox: SecretBox;
-  store: KeyValueStore;
-  loginAgents: Record<SignInMethod, LoginAgent>;
-  clock: Clock;
-  events: EventSink;
-  shell: Shell;
-  saveDialog: SaveDialog;
-  logger: Logger;
-  /** Origins accepted as login hosts besides Salesforce's own domains (e.g. the local org). */
-  extraLoginOrigins: string[];
-  /** Wake-ups from sleep (a sync of what fell due meanwhile); absent in cores without a power monitor (tests, benchmarks). */
-  power?: PowerEvents;
-}
-
 export interface Core {
-  handlers: Partial<Handlers>;
+  handlers: Handlers;
   dispatch: Dispatch;
   settings: SettingsService;
   /** Authenticated Salesforce access per connection (refresh owned by the connections module). */
@@ -58,15 +36,26 @@ export function createCore(deps: CoreDeps): Core {
   const connections = createConnectionsModule(tapped, settings);
   const { sessions, directory } = connections;
   const invoices = createInvoicesModule(tapped, { sessions, directory, settings });
-  const freshness = createFreshnessModule({ clock: deps.clock, power: deps.power, events, logger: deps.logger, settings, connections, invoices });
-  const handlers: Partial<Handlers> = {
+  const freshness = createFreshnessModule({
+    clock: deps.clock,
+    power: deps.power,
+    events,
+    logger: deps.logger,
+    settings,
+    connections: connections.list,
+    connectionsReady: connections.ready,
+    onForget: directory.onForget,
+    syncs: invoices.syncs,
+  });
+  // `satisfies`: a channel of the contract without its handler is a compile error, not an INTERNAL answer at run time.
+  const handlers = {
     ...appHandlers(deps.identity, deps.secretBox, deps.shell),
     ...connections.handlers,
     ...invoices.handlers,
     ...freshness.handlers,
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.update(patch),
-  };
+  } satisfies Handlers;
   return {
     handlers,
     settings,

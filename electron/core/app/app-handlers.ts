@@ -1,13 +1,7 @@
 import { AppError } from '../../contract';
 import type { Handlers } from '../ipc/dispatcher';
+import type { AppIdentity } from '../core-deps';
 import type { SecretBox, Shell } from '../ports';
-
-export interface AppIdentity {
-  version: string;
-  platform: string;
-  /** The local org offered as a one-click demo connection, when `npm start` runs it. */
-  demo: { label: string; loginUrl: string; clientId: string } | null;
-}
 
 export function appHandlers(identity: AppIdentity, secretBox: SecretBox, shell: Shell): Pick<Handlers, 'app.info' | 'app.openExternal'> {
   return {

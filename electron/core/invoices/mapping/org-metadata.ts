@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { AppError } from '../../../contract';
-import type { SalesforceSessions } from '../../salesforce/sessions';
+import type { SalesforceSessions } from '../../module-links';
 import { toAppError } from '../../salesforce/salesforce-errors';
 import { chooseApiVersion } from './api-version';
 import { salesforceGet } from '../sync/salesforce-get';

@@ -1,6 +1,6 @@
 import type { SyncResult } from '../../../contract';
 import type { Clock, EventSink, Logger } from '../../ports';
-import type { ConnectionDirectory } from '../../salesforce/sessions';
+import type { ConnectionDirectory } from '../../module-links';
 import type { Connection } from 'jsforce';
 import type { BaseWriter } from '../cache/cache-store';
 import type { InvoiceRepository } from '../cache/invoice-repository';
