@@ -2,6 +2,7 @@ import type { AppErrorValue, SecretProtection } from '../../electron/contract';
 import { createCore, type Core } from '../../electron/core/create-core';
 import type { Clock, KeyValueStore, LoginAgent } from '../../electron/core/ports';
 import { systemClock } from '../../electron/core/ports';
+import { checkedDispatch, checkResult, takeContractMismatches } from './contract-check';
 import {
   MemoryLogger,
   RecordingEvents,
@@ -41,6 +42,7 @@ export type CallResult =
   { ok: true; value: any; error?: undefined } | { ok: false; value?: undefined; error: AppErrorValue };
 
 export interface TestCore {
+  /** The real core; its `dispatch` checks every answer against the contract (contract-check.ts). */
   core: Core;
   /** Calls a channel as the app's renderer would (trusted sender). */
   call: (channel: string, input?: unknown) => Promise<CallResult>;
@@ -71,7 +73,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
   const logger = new MemoryLogger();
   const rendererUrl = options.rendererUrl ?? TEST_RENDERER_URL;
   const agent = options.loginAgent ?? refuseLogin;
-  const core = createCore({
+  const real = createCore({
     identity: { version: '0.0.0-test', platform: process.platform, demo: options.demo ?? null },
     rendererUrl,
     dataDir,
@@ -85,9 +87,15 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     logger,
     extraLoginOrigins: options.extraLoginOrigins ?? [],
   });
+  const core: Core = { ...real, dispatch: checkedDispatch(real.dispatch) };
   return {
     core,
-    call: (channel, input) => core.dispatch(channel, input, rendererUrl),
+    async call(channel, input) {
+      const result = await real.dispatch(channel, input, rendererUrl);
+      const mismatch = checkResult(channel, result);
+      if (mismatch) throw new Error(mismatch);
+      return result as CallResult;
+    },
     dataDir,
     secretBox,
     store,
@@ -98,6 +106,8 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     async dispose() {
       await core.dispose();
       temp?.remove();
+      const late = takeContractMismatches();
+      if (late.length > 0) throw new Error(`The core broke the IPC contract:\n${late.join('\n')}`);
     },
   };
 }

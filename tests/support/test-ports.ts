@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import type { EventName, EventPayload, SecretProtection } from '../../electron/contract';
+import { checkEvent } from './contract-check';
 import type { Clock, EventSink, KeyValueStore, Logger, SaveDialog, SecretBox, Shell } from '../../electron/core/ports';
 
 /**
@@ -96,11 +97,13 @@ export class ManualClock implements Clock {
   }
 }
 
+/** Records what the core pushes to the window, each payload checked against its contract schema. */
 export class RecordingEvents implements EventSink {
   readonly emitted: { event: EventName; payload: unknown }[] = [];
   private readonly listeners = new Set<(event: EventName, payload: unknown) => void>();
 
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    checkEvent(event, payload);
     this.emitted.push({ event, payload });
     for (const listener of this.listeners) listener(event, payload);
   }

@@ -2,6 +2,7 @@ import jsforce from 'jsforce';
 import type { Connection as ConnectionInfo } from '../../../../electron/contract';
 import { createInvoicesModule, type InvoicesDeps, type InvoicesModule } from '../../../../electron/core/invoices/invoices-module';
 import type { SyncTuning } from '../../../../electron/core/invoices/sync/sync-coordinator';
+import { checkedDispatch } from '../../../support/contract-check';
 import { createDispatcher } from '../../../../electron/core/ipc/dispatcher';
 import { systemClock, type Clock, type SecretBox } from '../../../../electron/core/ports';
 import type { ConnectionDirectory, SalesforceSessions } from '../../../../electron/core/module-links';
@@ -93,7 +94,7 @@ export async function startHarness(
     retryDelaysMs: [5, 10, 20],
     ...options.tuning,
   });
-  const dispatch = createDispatcher(module.handlers, () => true, logger);
+  const dispatch = checkedDispatch(createDispatcher(module.handlers, () => true, logger));
   return {
     module,
     tokens,
