@@ -3,9 +3,6 @@ import { AppError } from '../../contract';
 /** Salesforce's own login domains: login/test.salesforce.com, My Domains (…my.salesforce.com, …sandbox.my.salesforce.com), *.force.com. */
 const SALESFORCE_SUFFIXES = ['.salesforce.com', '.force.com'];
 
-export const PRODUCTION_LOGIN_URL = 'https://login.salesforce.com';
-export const SANDBOX_LOGIN_URL = 'https://test.salesforce.com';
-
 /**
  * Validates a login host typed by the user and returns its origin (`https://acme.my.salesforce.com`).
  * Accepted: https on a Salesforce domain, or exactly one of `extraOrigins` (e.g. the local org on
