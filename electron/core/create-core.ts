@@ -32,7 +32,7 @@ export function createCore(deps: CoreDeps): Core {
   // Modules emit through a tap so the freshness scheduler hears what the window hears.
   const events = new EventTap(deps.events, deps.logger);
   const tapped: CoreDeps = { ...deps, events };
-  const settings = new SettingsService(deps.store);
+  const settings = new SettingsService(deps.store, deps.logger);
   const connections = createConnectionsModule(tapped, settings);
   const { sessions, directory } = connections;
   const invoices = createInvoicesModule(tapped, { sessions, directory, settings });
