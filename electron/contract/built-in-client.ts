@@ -46,6 +46,7 @@ const CLIENT_ID = /^[A-Za-z0-9._~-]{1,256}$/;
  * `BUDGETLY_CLIENT_IDS` (`https://acme.my.salesforce.com=ID,https://…=ID`). A malformed value stops
  * the build with a message naming the variable (a build must not ship a broken id silently).
  * `BUDGETLY_CLIENT_SECRET` is refused: nothing secret goes into a build.
+ * @internal Called by electron.vite.config.ts at build time (not by the app at run time).
  */
 export function builtInClientIdsFromEnv(env: Record<string, string | undefined>): BuiltInClientIds {
   if (env.BUDGETLY_CLIENT_SECRET) throw new Error('BUDGETLY_CLIENT_SECRET is set: a build never carries a client secret. Use PKCE (no secret) in the External Client App.');

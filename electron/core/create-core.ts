@@ -1,41 +1,17 @@
-import type { SignInMethod } from '../contract';
-import { appHandlers, type AppIdentity } from './app/app-handlers';
+import { appHandlers } from './app/app-handlers';
 import { createConnectionsModule } from './connections/connections-module';
 import { createFreshnessModule, type FreshnessModule } from './freshness/freshness-module';
 import { createInvoicesModule } from './invoices/invoices-module';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { EventTap } from './ipc/event-tap';
 import { createSenderCheck } from './ipc/sender-check';
-import type { Clock, EventSink, KeyValueStore, LaunchRequests, LoginAgent, Logger, PowerEvents, SaveDialog, SecretBox, Shell } from './ports';
+import type { CoreDeps } from './core-deps';
+import type { ConnectionDirectory, SalesforceSessions } from './module-links';
 import { createProvisioningModule } from './provisioning/provisioning-module';
-import type { ConnectionDirectory, SalesforceSessions } from './salesforce/sessions';
 import { SettingsService } from './settings/settings-service';
 
-/** Everything the core needs from the outside world; the Electron shell and the tests each provide one. */
-export interface CoreDeps {
-  identity: AppIdentity;
-  /** URL the renderer is served from; only frames on its origin may call the core. */
-  rendererUrl: string;
-  /** Folder for the app's own files (invoice cache). */
-  dataDir: string;
-  secretBox: SecretBox;
-  store: KeyValueStore;
-  loginAgents: Record<SignInMethod, LoginAgent>;
-  clock: Clock;
-  events: EventSink;
-  shell: Shell;
-  saveDialog: SaveDialog;
-  logger: Logger;
-  /** Origins accepted as login hosts besides Salesforce's own domains (e.g. the local org). */
-  extraLoginOrigins: string[];
-  /** Wake-ups from sleep (a sync of what fell due meanwhile); absent in cores without a power monitor (tests, benchmarks). */
-  power?: PowerEvents;
-  /** Links and `.budgetly` files handed to the app (absent in cores that take none). */
-  launchRequests?: LaunchRequests;
-}
-
 export interface Core {
-  handlers: Partial<Handlers>;
+  handlers: Handlers;
   dispatch: Dispatch;
   settings: SettingsService;
   /** Authenticated Salesforce access per connection (refresh owned by the connections module). */
@@ -57,7 +33,7 @@ export function createCore(deps: CoreDeps): Core {
   // Modules emit through a tap so the freshness scheduler hears what the window hears.
   const events = new EventTap(deps.events, deps.logger);
   const tapped: CoreDeps = { ...deps, events };
-  const settings = new SettingsService(deps.store);
+  const settings = new SettingsService(deps.store, deps.logger);
   const connections = createConnectionsModule(tapped, settings);
   const { sessions, directory } = connections;
   const invoices = createInvoicesModule(tapped, { sessions, directory, settings });
@@ -69,8 +45,19 @@ export function createCore(deps: CoreDeps): Core {
     builtInClientIds: deps.identity.builtInClientIds,
     launchRequests: deps.launchRequests,
   });
-  const freshness = createFreshnessModule({ clock: deps.clock, power: deps.power, events, logger: deps.logger, settings, connections, invoices });
-  const handlers: Partial<Handlers> = {
+  const freshness = createFreshnessModule({
+    clock: deps.clock,
+    power: deps.power,
+    events,
+    logger: deps.logger,
+    settings,
+    connections: connections.list,
+    connectionsReady: connections.ready,
+    onForget: directory.onForget,
+    syncs: invoices.syncs,
+  });
+  // `satisfies`: a channel of the contract without its handler is a compile error, not an INTERNAL answer at run time.
+  const handlers = {
     ...appHandlers(deps.identity, deps.secretBox, deps.shell),
     ...connections.handlers,
     ...invoices.handlers,
@@ -78,7 +65,7 @@ export function createCore(deps: CoreDeps): Core {
     ...provisioning.handlers,
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.update(patch),
-  };
+  } satisfies Handlers;
   return {
     handlers,
     settings,

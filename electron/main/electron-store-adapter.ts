@@ -1,5 +1,6 @@
 import ElectronStore from 'electron-store';
 import type { KeyValueStore } from '../core/ports';
+import { storeOptions } from './store-options';
 
 /**
  * The KeyValueStore of the app: electron-store (JSON in the user-data folder). It holds settings,
@@ -7,8 +8,7 @@ import type { KeyValueStore } from '../core/ports';
  * `encryptionKey` option is obfuscation, not security, so it is not used.
  */
 export function createElectronStoreAdapter(options: { name?: string; cwd?: string } = {}): KeyValueStore {
-  // Owner-only: the file holds the sealed refresh token (conf's default mode 0o666 is world-readable after umask).
-  const store = new ElectronStore<Record<string, unknown>>({ name: options.name ?? 'budgetly', configFileMode: 0o600, ...(options.cwd ? { cwd: options.cwd } : {}) });
+  const store = new ElectronStore<Record<string, unknown>>(storeOptions(options));
   return {
     get: <T>(key: string) => store.get(key) as T | undefined,
     set: (key, value) => store.set(key, value),

@@ -1,5 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildBridge, channelNames, IPC_EVENT, IPC_INVOKE } from '../contract';
+// The contract's names and bridge builder only: its index would bundle the zod schemas (~190 KB) into the preload.
+import { buildBridge, IPC_EVENT, IPC_INVOKE } from '../contract/bridge';
+import { channelNames, eventNames } from '../contract/channel-names';
 
 /**
  * Sandboxed preload (bundled to one CommonJS file): exposes `window.budgetly`, one function per
@@ -7,7 +9,10 @@ import { buildBridge, channelNames, IPC_EVENT, IPC_INVOKE } from '../contract';
  */
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
+const known = new Set<string>(eventNames);
+
 ipcRenderer.on(IPC_EVENT, (_event, name: string, payload: unknown) => {
+  if (!known.has(name)) return;
   for (const listener of listeners.get(name) ?? []) listener(payload);
 });
 

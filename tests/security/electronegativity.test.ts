@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { atLeastMedium, explainedFindings, runElectronegativity, unexplained, type Finding } from '../../scripts/electronegativity';
 
 /**
@@ -7,10 +7,13 @@ import { atLeastMedium, explainedFindings, runElectronegativity, unexplained, ty
  * fails `npm test` unless SECURITY.md's "Electronegativity findings" table explains it (check + file).
  */
 describe('Electronegativity', () => {
-  let findings: Finding[] = [];
-
-  it('parses the Electron shell and runs its checks', async () => {
+  // One scan for every test (each test stands alone: none relies on another having run first).
+  let findings: Finding[];
+  beforeAll(async () => {
     findings = await runElectronegativity();
+  });
+
+  it('parses the Electron shell and runs its checks', () => {
     // The scan really looked at our files (the version check reads package.json, the CSP check index.html).
     expect(findings.some((finding) => finding.id === 'ELECTRON_VERSION_JSON_CHECK')).toBe(true);
     expect(findings.some((finding) => finding.id === 'CSP_GLOBAL_CHECK' && finding.file === 'renderer/index.html')).toBe(true);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelNames, channels, type ChannelName } from '../../electron/contract';
+import { channels, type ChannelName } from '../../electron/contract';
 import { createTestCore, type TestCore } from '../support/test-core';
 import { observableState } from './support/core-state';
 import { hostilePayload } from './support/hostile-payloads';
@@ -29,12 +29,8 @@ beforeAll(async () => {
 afterAll(async () => testCore?.dispose());
 
 describe('IPC fuzzing through the real dispatcher', () => {
-  it('covers every channel of the contract', () => {
-    expect(channelNames.length).toBeGreaterThanOrEqual(20);
-    expect(channelNames).toEqual(Object.keys(channels));
-  });
-
-  it.each(channelNames.map((name) => [name]))('%s: 1,000 invalid payloads → INVALID_INPUT, nothing changes', async (channel: ChannelName) => {
+  // The channels come from the contract object itself (not from a list that could drift from it).
+  it.each((Object.keys(channels) as ChannelName[]).map((name) => [name]))('%s: 1,000 invalid payloads → INVALID_INPUT, nothing changes', async (channel: ChannelName) => {
     const schema = channels[channel].input;
     let refused = 0;
     await fc.assert(

@@ -117,7 +117,8 @@ describe('owner-only files', () => {
     expect(statSync(join(testCore.dataDir, 'invoices')).mode & 0o777).toBe(0o700);
   });
 
-  // The store holds the sealed refresh token: not readable by other local users (electron-store-adapter.ts, and its test twin).
+  // The store holds the sealed refresh token: not readable by other local users. The test store is opened with the app's
+  // own options (electron/main/store-options.ts, which electron-store-adapter.ts uses), so this fails if the app's mode changes.
   it('the store holding the sealed tokens is 0600', () => {
     const store = snapshotsBeforeDisconnect.files.find((file) => file.path.endsWith('.json'));
     expect(store, 'the key-value store file').toBeDefined();

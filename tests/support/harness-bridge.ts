@@ -1,4 +1,5 @@
-import { buildBridge, channelNames, type BudgetlyBridge } from '../../electron/contract';
+import { buildBridge, type BudgetlyBridge } from '../../electron/contract/bridge';
+import { channelNames } from '../../electron/contract/channel-names';
 
 /**
  * Bundled into the page before it loads (Playwright addInitScript): builds `window.budgetly`

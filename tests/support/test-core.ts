@@ -2,6 +2,7 @@ import type { AppErrorValue, BuiltInClientIds, SecretProtection } from '../../el
 import { createCore, type Core } from '../../electron/core/create-core';
 import type { Clock, KeyValueStore, LoginAgent } from '../../electron/core/ports';
 import { systemClock } from '../../electron/core/ports';
+import { checkedDispatch, checkResult, takeContractMismatches } from './contract-check';
 import {
   DirectLaunchRequests,
   MemoryLogger,
@@ -44,6 +45,7 @@ export type CallResult =
   { ok: true; value: any; error?: undefined } | { ok: false; value?: undefined; error: AppErrorValue };
 
 export interface TestCore {
+  /** The real core; its `dispatch` checks every answer against the contract (contract-check.ts). */
   core: Core;
   /** Calls a channel as the app's renderer would (trusted sender). */
   call: (channel: string, input?: unknown) => Promise<CallResult>;
@@ -77,7 +79,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
   const launch = new DirectLaunchRequests();
   const rendererUrl = options.rendererUrl ?? TEST_RENDERER_URL;
   const agent = options.loginAgent ?? refuseLogin;
-  const core = createCore({
+  const real = createCore({
     identity: { version: '0.0.0-test', platform: process.platform, demo: options.demo ?? null, builtInClientIds: options.builtInClientIds },
     rendererUrl,
     dataDir,
@@ -92,9 +94,15 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     extraLoginOrigins: options.extraLoginOrigins ?? [],
     launchRequests: launch,
   });
+  const core: Core = { ...real, dispatch: checkedDispatch(real.dispatch) };
   return {
     core,
-    call: (channel, input) => core.dispatch(channel, input, rendererUrl),
+    async call(channel, input) {
+      const result = await real.dispatch(channel, input, rendererUrl);
+      const mismatch = checkResult(channel, result);
+      if (mismatch) throw new Error(mismatch);
+      return result as CallResult;
+    },
     dataDir,
     secretBox,
     store,
@@ -106,6 +114,8 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     async dispose() {
       await core.dispose();
       temp?.remove();
+      const late = takeContractMismatches();
+      if (late.length > 0) throw new Error(`The core broke the IPC contract:\n${late.join('\n')}`);
     },
   };
 }

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
+import { storeOptions } from '../../electron/main/store-options';
 import type { EventName, EventPayload, SecretProtection } from '../../electron/contract';
+import { checkEvent } from './contract-check';
 import type { Clock, EventSink, KeyValueStore, LaunchRequests, Logger, SaveDialog, SecretBox, Shell } from '../../electron/core/ports';
 import type { LaunchRequest } from '../../electron/core/provisioning/launch-args';
 
@@ -47,9 +49,9 @@ export class TestSecretBox implements SecretBox {
   }
 }
 
-/** electron-store's own base (`conf`) in a folder of the test's. */
+/** electron-store's own base (`conf`) in a folder of the test's, opened with the app's own store options. */
 export function createTestStore(dir: string): KeyValueStore {
-  const conf = new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings', projectName: 'budgetly-test', configFileMode: 0o600 });
+  const conf = new Conf<Record<string, unknown>>({ ...storeOptions({ cwd: dir }), configName: 'settings', projectName: 'budgetly-test' });
   return {
     get: <T>(key: string) => conf.get(key) as T | undefined,
     set: (key, value) => conf.set(key, value),
@@ -97,11 +99,13 @@ export class ManualClock implements Clock {
   }
 }
 
+/** Records what the core pushes to the window, each payload checked against its contract schema. */
 export class RecordingEvents implements EventSink {
   readonly emitted: { event: EventName; payload: unknown }[] = [];
   private readonly listeners = new Set<(event: EventName, payload: unknown) => void>();
 
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    checkEvent(event, payload);
     this.emitted.push({ event, payload });
     for (const listener of this.listeners) listener(event, payload);
   }

@@ -1,15 +1,7 @@
-import { AppError, NO_BUILT_IN_CLIENT, type BuiltInClientIds } from '../../contract';
+import { AppError, NO_BUILT_IN_CLIENT } from '../../contract';
 import type { Handlers } from '../ipc/dispatcher';
+import type { AppIdentity } from '../core-deps';
 import type { SecretBox, Shell } from '../ports';
-
-export interface AppIdentity {
-  version: string;
-  platform: string;
-  /** The local org offered as a one-click demo connection, when `npm start` runs it. */
-  demo: { label: string; loginUrl: string; clientId: string } | null;
-  /** Client ids baked into this build (`BUDGETLY_CLIENT_ID`…); none in a community build. */
-  builtInClientIds?: BuiltInClientIds;
-}
 
 export function appHandlers(identity: AppIdentity, secretBox: SecretBox, shell: Shell): Pick<Handlers, 'app.info' | 'app.openExternal'> {
   return {

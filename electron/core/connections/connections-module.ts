@@ -1,9 +1,9 @@
 import type { Connection } from '../../contract';
 import { LoginFlow } from '../auth/login-flow';
-import type { CoreDeps } from '../create-core';
+import type { CoreDeps } from '../core-deps';
 import type { Handlers } from '../ipc/dispatcher';
 import { SessionManager } from '../salesforce/session-manager';
-import type { ConnectionDirectory, SalesforceSessions } from '../salesforce/sessions';
+import type { ConnectionDirectory, SalesforceSessions } from '../module-links';
 import { TokenVault } from '../secrets/token-vault';
 import type { SettingsService } from '../settings/settings-service';
 import { ConnectionRecords } from './connection-records';
@@ -24,8 +24,11 @@ export interface ConnectionsModule {
   dispose(): Promise<void>;
 }
 
+/** The ports the connections module uses. */
+export type ConnectionsDeps = Pick<CoreDeps, 'store' | 'secretBox' | 'clock' | 'logger' | 'loginAgents' | 'events' | 'extraLoginOrigins' | 'identity'>;
+
 /** Connections, sign-in, token vault and Salesforce sessions, wired from the core's ports. */
-export function createConnectionsModule(deps: CoreDeps, settings: SettingsService): ConnectionsModule {
+export function createConnectionsModule(deps: ConnectionsDeps, settings: SettingsService): ConnectionsModule {
   const records = new ConnectionRecords(deps.store);
   const vault = new TokenVault(deps.secretBox, deps.store, settings, deps.logger);
   const loginFlow = new LoginFlow({ clock: deps.clock, logger: deps.logger });

@@ -1,7 +1,7 @@
-import type { ConnectionsModule } from '../connections/connections-module';
-import type { InvoicesModule } from '../invoices/invoices-module';
+import type { Connection } from '../../contract';
 import type { Handlers } from '../ipc/dispatcher';
 import type { EventTap } from '../ipc/event-tap';
+import type { ConnectionDirectory, InvoiceSyncs } from '../module-links';
 import type { Clock, Logger, PowerEvents } from '../ports';
 import type { SettingsService } from '../settings/settings-service';
 import { FreshnessScheduler } from './freshness-scheduler';
@@ -21,13 +21,18 @@ export function createFreshnessModule(deps: {
   events: EventTap;
   logger: Logger;
   settings: SettingsService;
-  connections: ConnectionsModule;
-  invoices: InvoicesModule;
+  /** Every saved connection with its status. */
+  connections: () => Connection[];
+  /** Settles once the saved sign-ins were checked at start. */
+  connectionsReady: Promise<void>;
+  /** Tells the scheduler when a connection is disconnected or removed. */
+  onForget: ConnectionDirectory['onForget'];
+  syncs: InvoiceSyncs;
 }): FreshnessModule {
   const scheduler = new FreshnessScheduler({
     clock: deps.clock,
-    syncs: deps.invoices.syncs,
-    connections: () => deps.connections.list(),
+    syncs: deps.syncs,
+    connections: deps.connections,
     settings: deps.settings,
     events: deps.events,
     logger: deps.logger,
@@ -38,7 +43,7 @@ export function createFreshnessModule(deps: {
     deps.settings.onChange((next, previous) => {
       if (next.syncInterval !== previous.syncInterval) scheduler.intervalChanged();
     }),
-    deps.connections.directory.onForget((connectionId) => scheduler.forget(connectionId)),
+    deps.onForget((connectionId) => scheduler.forget(connectionId)),
     deps.power?.onResume(() => scheduler.resumed()) ?? (() => undefined),
   ];
   return {
@@ -50,7 +55,7 @@ export function createFreshnessModule(deps: {
       },
       'freshness.status': () => scheduler.status(),
     },
-    start: () => deps.connections.ready.then(() => scheduler.start()),
+    start: () => deps.connectionsReady.then(() => scheduler.start()),
     dispose() {
       for (const stop of stops) stop();
       scheduler.dispose();

@@ -1,5 +1,5 @@
 import { isAppError, type Connection, type ConnectionFreshness, type FreshnessStatus } from '../../contract';
-import type { InvoiceSyncs } from '../invoices/invoices-module';
+import type { InvoiceSyncs } from '../module-links';
 import type { Clock, EventSink, Logger } from '../ports';
 import type { SettingsService } from '../settings/settings-service';
 import { backoffMs, intervalMs } from './backoff';

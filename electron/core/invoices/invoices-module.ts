@@ -1,8 +1,8 @@
-import { AppError, type Connection, type InvoiceRow, type SyncResult } from '../../contract';
-import type { CoreDeps } from '../create-core';
+import { AppError, type Connection, type InvoiceRow } from '../../contract';
+import type { CoreDeps } from '../core-deps';
 import { exportInvoices } from '../export/export-invoices';
 import type { Handlers } from '../ipc/dispatcher';
-import type { ConnectionDirectory, SalesforceSessions } from '../salesforce/sessions';
+import type { ConnectionDirectory, InvoiceSyncs, SalesforceSessions } from '../module-links';
 import type { SettingsService } from '../settings/settings-service';
 import { loadInvoiceDetail } from './read/invoice-detail';
 import { InvoiceLists } from './read/invoice-list';
@@ -16,12 +16,6 @@ import { defaultTuning, SyncCoordinator, type SyncTuning } from './sync/sync-coo
 
 export type InvoiceHandlers = Pick<Handlers, Extract<keyof Handlers, `invoices.${string}`>>;
 
-/** Syncs as other core modules start them (the freshness scheduler): the same one-per-connection coordinator as `invoices.sync`. */
-export interface InvoiceSyncs {
-  sync(connectionId: string, mode: 'full' | 'incremental'): Promise<SyncResult>;
-  isRunning(connectionId: string): boolean;
-}
-
 export interface InvoicesModule {
   handlers: InvoiceHandlers;
   syncs: InvoiceSyncs;
@@ -30,13 +24,16 @@ export interface InvoicesModule {
   dispose(): Promise<void>;
 }
 
+/** The ports the invoices module uses. */
+export type InvoicesDeps = Pick<CoreDeps, 'dataDir' | 'secretBox' | 'store' | 'clock' | 'events' | 'shell' | 'saveDialog' | 'logger'>;
+
 /**
  * Everything behind the `invoices.*` channels: discovery and mapping, sync (full and incremental)
  * with progress and cancel, the encrypted offline copy, detail, links and export.
  * `tuning` lets tests use small pages and short retry delays.
  */
 export function createInvoicesModule(
-  deps: CoreDeps,
+  deps: InvoicesDeps,
   links: { sessions: SalesforceSessions; directory: ConnectionDirectory; settings: SettingsService },
   tuning: Partial<SyncTuning> = {},
 ): InvoicesModule {

@@ -1,4 +1,5 @@
 import { AppError } from '../../contract';
+import { errorFacts, type ErrorFacts } from './error-facts';
 
 /**
  * Turns whatever jsforce, the token endpoint or the network threw into a typed AppError with a
@@ -14,7 +15,7 @@ import { AppError } from '../../contract';
  */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  const info = describe(error);
+  const info = errorFacts(error);
 
   if (info.name === 'AbortError') return new AppError('CANCELLED', 'The request was cancelled.', { cause: error });
   if (isNetworkFailure(error, info)) {
@@ -54,13 +55,6 @@ export function redactTokens(text: string): string {
   return text.replace(/00D[A-Za-z0-9]{12,15}![A-Za-z0-9._-]+/g, '[token]').replace(/5Aep[A-Za-z0-9._-]+/g, '[token]');
 }
 
-interface ErrorInfo {
-  name?: string;
-  errorCode?: string;
-  message?: string;
-  codes: string[];
-}
-
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -79,34 +73,14 @@ const NETWORK_CODES = new Set([
   'UND_ERR_BODY_TIMEOUT',
 ]);
 
-function isNetworkFailure(error: unknown, info: ErrorInfo): boolean {
+function isNetworkFailure(error: unknown, info: ErrorFacts): boolean {
   if (info.name === 'FetchError' || info.name === 'TimeoutError') return true;
-  if (info.codes.some((code) => NETWORK_CODES.has(code))) return true;
+  if (info.systemCodes.some((code) => NETWORK_CODES.has(code))) return true;
   if (error instanceof Error && !info.errorCode) {
     // jsforce's own timeout ("Request Timeout") and undici's "fetch failed".
     return /request timeout|timed out|fetch failed|socket hang up/i.test(error.message);
   }
   return false;
-}
-
-/** Reads name / errorCode / message / system error codes, following the `cause` chain. */
-function describe(error: unknown): ErrorInfo {
-  const info: ErrorInfo = { codes: [] };
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const value = current as { name?: unknown; errorCode?: unknown; error?: unknown; message?: unknown; code?: unknown; errno?: unknown; cause?: unknown };
-    if (depth === 0) {
-      info.name = typeof value.name === 'string' ? value.name : undefined;
-      const errorCode = typeof value.errorCode === 'string' ? value.errorCode : typeof value.error === 'string' ? value.error : undefined;
-      // jsforce names its API errors after the Salesforce errorCode (and OAuth errors after `error`).
-      info.errorCode = errorCode ?? (info.name && info.name !== 'Error' && info.name !== 'TypeError' ? info.name : undefined);
-      info.message = typeof value.message === 'string' ? value.message : undefined;
-    }
-    if (typeof value.code === 'string') info.codes.push(value.code);
-    if (typeof value.errno === 'string') info.codes.push(value.errno);
-    current = value.cause;
-  }
-  return info;
 }
 
 function withSalesforceMessage(prefix: string, message: string | undefined): string {

@@ -7,7 +7,7 @@ import { createConnection, setAccessToken, wrapTransports, type SalesforceConnec
 import { toAppError } from './salesforce-errors';
 import { renewOnExpiredSession } from './session-renewal';
 import type { SessionTokens } from './session-tokens';
-import type { SalesforceSessions } from './sessions';
+import type { SalesforceSessions } from '../module-links';
 
 export type { SessionTokens } from './session-tokens';
 

@@ -1,5 +1,5 @@
 import { AppError, settingsSchema, type Settings } from '../../contract';
-import type { KeyValueStore } from '../ports';
+import type { KeyValueStore, Logger } from '../ports';
 
 const KEY = 'settings';
 
@@ -15,11 +15,18 @@ export const defaultSettings: Settings = {
 
 export type SettingsListener = (next: Settings, previous: Settings) => void;
 
-/** The user's preferences, kept in the key-value store. A damaged entry falls back to the defaults. */
+/**
+ * The user's preferences, kept in the key-value store. A damaged entry falls back to the defaults.
+ * Listeners hear each saved change. The one rule for their failures: a save that was written stays a
+ * success; a listener that throws is logged and the others still hear the change.
+ */
 export class SettingsService {
   private readonly listeners = new Set<SettingsListener>();
 
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly logger?: Logger,
+  ) {}
 
   get(): Settings {
     const parsed = settingsSchema.partial().safeParse(this.store.get(KEY) ?? {});
@@ -34,7 +41,13 @@ export class SettingsService {
     } catch (error) {
       throw new AppError('STORAGE', 'Budgetly could not save your settings (the disk may be full or read-only).', { cause: error });
     }
-    for (const listener of this.listeners) listener(next, previous);
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(next, previous);
+      } catch (error) {
+        this.logger?.error('A settings listener failed after a save', { error: error instanceof Error ? error.name : 'unknown' });
+      }
+    }
     return next;
   }
 

@@ -130,7 +130,9 @@ export function useInvoiceList(connectionId: string): InvoiceListState {
   const retry = useCallback(() => void pull(stopped.current, false), [pull]);
   useEffect(() => {
     void pull(null, false);
-    return () => void generation.current++;
+    // A counter, not a DOM node: the cleanup makes every pull still running stale.
+    const pulls = generation;
+    return () => void pulls.current++;
   }, [pull]);
   useBridgeEvent('invoices.changed', (payload) => {
     if (payload.connectionId === connectionId) void pull(live.current, true);

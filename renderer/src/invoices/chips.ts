@@ -1,4 +1,4 @@
-import { agingLabel, noFilters, type InvoiceFilters } from './filters';
+import { agingLabel, type InvoiceFilters } from './filters';
 import { formatPlainDate } from './plain-date';
 
 export interface FilterChip {
@@ -52,8 +52,4 @@ export function filterChips(filters: InvoiceFilters, locale?: string): FilterChi
     chips.push({ key: 'aging', label: `Aging: ${agingLabel(aging)}`, without: (f) => ({ ...f, aging: null }) });
   }
   return chips;
-}
-
-export function clearedFilters(): InvoiceFilters {
-  return { ...noFilters };
 }

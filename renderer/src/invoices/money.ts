@@ -34,15 +34,6 @@ export function formatMoney(amount: number | null | undefined, currency: string,
   return format.format(amount) + suffix;
 }
 
-/** Decimal places the currency uses (JPY 0, USD 2 …). */
-export function currencyDecimals(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
 const countFormats = new Map<string, Intl.NumberFormat>();
 
 export function formatCount(value: number, locale?: string): string {

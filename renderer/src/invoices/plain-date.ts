@@ -11,11 +11,6 @@ export { dayNumber };
 
 const DAY_MS = 86_400_000;
 
-/** The YYYY-MM-DD of a day number. */
-export function isoFromDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** Today's calendar date where the user is (their local time zone), as YYYY-MM-DD. */
 export function localTodayIso(now: Date = new Date()): string {
   const y = now.getFullYear();

@@ -62,7 +62,8 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
   // One array per set of columns (not per render): the rows' memo compares it.
   const columns = useMemo(
     () => shownKey.split(',').map((id) => table.getColumn(id)!.columnDef.meta as GridColumn),
-    // The columns follow their ids and definitions (`table` is one object for the grid's life).
+    // The columns follow their ids and definitions (`table` is one object for the grid's life, its definitions change under it).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `definitions` is the trigger, read through `table`
     [table, shownKey, definitions],
   );
   // The column tracks are set once on the grid (a CSS variable), not on every row.

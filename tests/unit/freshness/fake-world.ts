@@ -1,7 +1,6 @@
 import { AppError, type Connection, type ErrorCode, type SyncResult } from '../../../electron/contract';
-import type { ConnectionsModule } from '../../../electron/core/connections/connections-module';
 import { createFreshnessModule, type FreshnessModule } from '../../../electron/core/freshness/freshness-module';
-import type { InvoicesModule, InvoiceSyncs } from '../../../electron/core/invoices/invoices-module';
+import type { InvoiceSyncs } from '../../../electron/core/module-links';
 import { EventTap } from '../../../electron/core/ipc/event-tap';
 import type { PowerEvents } from '../../../electron/core/ports';
 import { SettingsService } from '../../../electron/core/settings/settings-service';
@@ -52,12 +51,17 @@ export class FakeWorld {
     this.settings = new SettingsService({ get: (k) => values.get(k) as never, set: (k, v) => values.set(k, v), delete: (k) => values.delete(k) });
     for (const [id, status] of Object.entries(statuses)) this.connections.push(connection(id, status));
     const syncs: InvoiceSyncs = { sync: (id) => this.sync(id), isRunning: (id) => this.running.has(id) };
-    const connections = {
-      list: () => this.connections,
-      ready: Promise.resolve(),
-      directory: { get: () => undefined, recordSync: () => undefined, onForget: (l: (id: string) => void) => (this.forgetListeners.add(l), () => this.forgetListeners.delete(l)) },
-    } as unknown as ConnectionsModule;
-    this.module = createFreshnessModule({ clock: this.clock, power: this.power, events: this.tap, logger: new MemoryLogger(), settings: this.settings, connections, invoices: { syncs } as InvoicesModule });
+    this.module = createFreshnessModule({
+      clock: this.clock,
+      power: this.power,
+      events: this.tap,
+      logger: new MemoryLogger(),
+      settings: this.settings,
+      connections: () => this.connections,
+      connectionsReady: Promise.resolve(),
+      onForget: (listener) => (this.forgetListeners.add(listener), () => this.forgetListeners.delete(listener)),
+      syncs,
+    });
   }
 
   /** Starts a sync as the Sync button does (joins a running one). */

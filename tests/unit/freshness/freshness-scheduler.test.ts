@@ -8,7 +8,9 @@ afterEach(() => world?.module.dispose());
 
 const launched = async (statuses: Record<string, 'connected' | 'reconnect-needed' | 'disconnected'>) => (world = await launchWorld(statuses));
 
-const goOffline = (online: boolean) => world.module.handlers['app.networkChanged']({ online });
+/** The window reports the network (its `online` / `offline` events). */
+const goOffline = () => world.module.handlers['app.networkChanged']({ online: false });
+const backOnline = () => world.module.handlers['app.networkChanged']({ online: true });
 const paused = (id: string) => world.module.scheduler.status().connections.find((c) => c.connectionId === id)?.paused;
 
 describe('when background syncs happen', () => {
@@ -51,12 +53,12 @@ describe('when background syncs happen', () => {
   it('skips while offline and syncs as soon as the machine is back online', async () => {
     await launched({ a: 'connected' });
     await world.succeed('a');
-    goOffline(false);
+    goOffline();
     expect(world.nextInMinutes('a')).toBeNull();
     expect(paused('a')).toBe('offline');
     await world.advanceMinutes(120);
     expect(world.started).toEqual(['a']);
-    goOffline(true);
+    backOnline();
     expect(world.started).toEqual(['a', 'a']);
     expect(paused('a')).toBeNull();
   });
@@ -149,8 +151,8 @@ describe('timers stop', () => {
     await world.succeed('a');
     world.module.dispose();
     await world.advanceMinutes(600);
-    goOffline(false);
-    goOffline(true);
+    goOffline();
+    backOnline();
     expect(world.started).toEqual(['a']);
   });
 });

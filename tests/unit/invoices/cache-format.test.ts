@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSnapshot, encodeSnapshot, UnreadableCacheError } from '../../../electron/core/invoices/cache/cache-format';
+import { decodeCache, encodeSnapshot, UnreadableCacheError } from '../../../electron/core/invoices/cache/cache-format';
 import type { Snapshot } from '../../../electron/core/invoices/snapshot/snapshot';
 import { TestSecretBox } from '../../support/test-ports';
+
+const decodeSnapshot = async (bytes: Buffer, box: TestSecretBox) => (await decodeCache(bytes, box)).snapshot;
 
 const snapshot: Snapshot = {
   object: 'Invoice',

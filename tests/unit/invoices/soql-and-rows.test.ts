@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ObjectDescribe } from '../../../electron/core/invoices/mapping/describe-types';
 import { recordUrl } from '../../../electron/core/invoices/read/record-link';
-import { modstampOf, toInstant, toInvoiceRow } from '../../../electron/core/invoices/mapping/row-mapper';
+import { modstampReader, toInstant, toInvoiceRow } from '../../../electron/core/invoices/mapping/row-mapper';
 import { mergeChanges } from '../../../electron/core/invoices/snapshot/snapshot';
 import { buildQueryPlan, byIdQuery, fullSyncQuery, incrementalQuery, soqlDateTime, soqlString } from '../../../electron/core/invoices/sync/soql';
 
@@ -69,7 +69,7 @@ describe('Salesforce datetimes', () => {
         const iso = new Date(ms).toISOString();
         const salesforce = iso.replace('Z', '+0000');
         expect(toInstant(salesforce)).toBe(iso);
-        expect(modstampOf({ Id: 'x', SystemModstamp: salesforce }, plan)).toBe(ms);
+        expect(modstampReader(plan)({ Id: 'x', SystemModstamp: salesforce })).toBe(ms);
       }),
       { numRuns: 2000 },
     );

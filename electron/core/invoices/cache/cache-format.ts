@@ -120,7 +120,11 @@ function metaOf({ object, signature, syncedAt, watermark }: SnapshotMeta): Snaps
   return { object, signature, syncedAt, watermark };
 }
 
-/** A whole snapshot as one new file (fresh data key): header, base segments, base end. */
+/**
+ * A whole snapshot as one new file (fresh data key): header, base segments, base end. The app writes
+ * its copy page by page instead; this is the bench's baseline and the format tests' fixture.
+ * @internal
+ */
 export async function encodeSnapshot(snapshot: Snapshot, secretBox: SecretBox): Promise<Buffer> {
   const file = await newCacheFile(secretBox);
   const parts = [file.header];
@@ -138,10 +142,6 @@ export interface DecodedCache {
   tail: CacheTail | null;
   /** Why the file's last records were left out (a torn or damaged journal record), or null. */
   ignoredTail: string | null;
-}
-
-export async function decodeSnapshot(bytes: Buffer, secretBox: SecretBox): Promise<Snapshot> {
-  return (await decodeCache(bytes, secretBox)).snapshot;
 }
 
 export async function decodeCache(bytes: Buffer, secretBox: SecretBox): Promise<DecodedCache> {

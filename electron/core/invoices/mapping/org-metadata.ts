@@ -1,6 +1,6 @@
 import type { SalesforceConnection as Connection } from '../../salesforce/jsforce-adapter';
 import { AppError } from '../../../contract';
-import type { SalesforceSessions } from '../../salesforce/sessions';
+import type { SalesforceSessions } from '../../module-links';
 import { toAppError } from '../../salesforce/salesforce-errors';
 import { chooseApiVersion } from './api-version';
 import { salesforceGet } from '../sync/salesforce-get';

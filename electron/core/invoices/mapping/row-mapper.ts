@@ -162,8 +162,3 @@ export function modstampReader(plan: QueryPlan): (record: SalesforceRecord) => n
     return instant ? Date.parse(instant) : null;
   };
 }
-
-/** The record's modification stamp in ms (for the incremental watermark), or null. */
-export function modstampOf(record: SalesforceRecord, plan: QueryPlan): number | null {
-  return modstampReader(plan)(record);
-}

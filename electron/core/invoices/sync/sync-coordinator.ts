@@ -1,6 +1,6 @@
 import type { SyncResult } from '../../../contract';
 import type { Clock, EventSink, Logger } from '../../ports';
-import type { ConnectionDirectory } from '../../salesforce/sessions';
+import type { ConnectionDirectory } from '../../module-links';
 import type { SalesforceConnection as Connection } from '../../salesforce/jsforce-adapter';
 import type { BaseWriter } from '../cache/cache-store';
 import type { InvoiceRepository } from '../cache/invoice-repository';
@@ -9,6 +9,7 @@ import type { OrgMetadata } from '../mapping/org-metadata';
 import { abortableSleep, type RetryPolicy } from './with-retries';
 import { cancelled, toSyncError } from './sync-faults';
 import { canRunIncremental, runSync } from './sync-engine';
+import { errorFacts } from '../../salesforce/error-facts';
 
 export interface SyncTuning extends RetryPolicy {
   pageSize: number;
@@ -174,11 +175,5 @@ export class SyncCoordinator {
 
 /** Salesforce no longer accepts the fields or object of a mapping built from an earlier describe. */
 function isStaleDescribe(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
-    const value = current as { errorCode?: unknown; name?: unknown; cause?: unknown };
-    const code = typeof value.errorCode === 'string' ? value.errorCode : value.name;
-    if (code === 'INVALID_FIELD' || code === 'INVALID_TYPE') return true;
-    current = value.cause;
-  }
-  return false;
+  return errorFacts(error).chainCodes.some((code) => code === 'INVALID_FIELD' || code === 'INVALID_TYPE');
 }

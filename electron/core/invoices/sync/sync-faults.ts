@@ -1,14 +1,11 @@
 import { AppError } from '../../../contract';
+import { errorFacts } from '../../salesforce/error-facts';
 import { toAppError } from '../../salesforce/salesforce-errors';
 
-/** How the sync reacts to each failure; the one place that reads jsforce / network errors. */
+/** How the sync reacts to each failure (the facts read by error-facts.ts). */
 
-function errorCodeOf(error: unknown): string | undefined {
-  if (!error || typeof error !== 'object') return undefined;
-  const value = error as { errorCode?: unknown; name?: unknown };
-  if (typeof value.errorCode === 'string') return value.errorCode;
-  return typeof value.name === 'string' ? value.name : undefined;
-}
+/** The top error's Salesforce errorCode, or else its name. */
+const errorCodeOf = (error: unknown): string | undefined => errorFacts(error).chainCodes[0];
 
 const SERVER_SIDE_CODES = new Set(['SERVER_UNAVAILABLE', 'UNKNOWN_EXCEPTION']);
 

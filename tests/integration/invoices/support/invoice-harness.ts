@@ -1,11 +1,11 @@
 import jsforce from 'jsforce';
 import type { Connection as ConnectionInfo } from '../../../../electron/contract';
-import type { CoreDeps } from '../../../../electron/core/create-core';
-import { createInvoicesModule, type InvoicesModule } from '../../../../electron/core/invoices/invoices-module';
+import { createInvoicesModule, type InvoicesDeps, type InvoicesModule } from '../../../../electron/core/invoices/invoices-module';
 import type { SyncTuning } from '../../../../electron/core/invoices/sync/sync-coordinator';
+import { checkedDispatch } from '../../../support/contract-check';
 import { createDispatcher } from '../../../../electron/core/ipc/dispatcher';
 import { systemClock, type Clock, type SecretBox } from '../../../../electron/core/ports';
-import type { ConnectionDirectory, SalesforceSessions } from '../../../../electron/core/salesforce/sessions';
+import type { ConnectionDirectory, SalesforceSessions } from '../../../../electron/core/module-links';
 import { SettingsService } from '../../../../electron/core/settings/settings-service';
 import type { RunningOrg } from '../../../org';
 import { MemoryLogger, RecordingEvents, RecordingShell, ScriptedSaveDialog, TestSecretBox, createTestStore } from '../../../support/test-ports';
@@ -81,24 +81,20 @@ export async function startHarness(
     signInMethod: 'window', status: 'connected', sessionOnly: false, instanceUrl: tokens.instanceUrl,
   });
   const deps = {
-    identity: { version: 'test', platform: process.platform, demo: null },
-    rendererUrl: 'http://127.0.0.1:1/',
     dataDir,
     secretBox: options.secretBox ?? new TestSecretBox(),
     store,
-    loginAgents: {} as CoreDeps['loginAgents'],
     clock: options.clock ?? systemClock,
     events,
     shell,
     saveDialog,
     logger,
-    extraLoginOrigins: [],
-  } satisfies CoreDeps;
+  } satisfies InvoicesDeps;
   const module = createInvoicesModule(deps, { sessions: new TokenSessions(tokens), directory, settings: new SettingsService(store) }, {
     retryDelaysMs: [5, 10, 20],
     ...options.tuning,
   });
-  const dispatch = createDispatcher(module.handlers, () => true, logger);
+  const dispatch = checkedDispatch(createDispatcher(module.handlers, () => true, logger));
   return {
     module,
     tokens,

@@ -1,8 +1,13 @@
-import type { SalesforceConnection as JsforceConnection } from './jsforce-adapter';
-import type { AppErrorValue, Connection } from '../../contract';
+import type { SalesforceConnection as JsforceConnection } from './salesforce/jsforce-adapter';
+import type { AppErrorValue, Connection, SyncResult } from '../contract';
 
 /**
- * What the invoices module needs from the connections module (implemented there).
+ * What core modules offer each other, as interfaces: the module that implements one never imports
+ * the module that uses it, and `create-core.ts` wires them (no import cycle between modules).
+ */
+
+/**
+ * Authenticated Salesforce access per connection (implemented by the connections module).
  * The invoices module never sees a token: it gets a jsforce Connection whose refresh is owned by
  * the connections module (single-flight, capped, rotated refresh token persisted before use).
  */
@@ -14,10 +19,20 @@ export interface SalesforceSessions {
   open(connectionId: string, apiVersion: string): Promise<JsforceConnection>;
 }
 
+/** The saved connections as other modules see them (implemented by the connections module). */
 export interface ConnectionDirectory {
   get(connectionId: string): Connection | undefined;
   /** Record the outcome of a sync on the connection (shown in the switcher); pushes connections.changed. */
   recordSync(connectionId: string, outcome: { at?: string; error?: AppErrorValue | null }): void;
   /** Called after a connection was disconnected or removed: its offline copy must go. */
   onForget(listener: (connectionId: string) => Promise<void> | void): () => void;
+}
+
+/**
+ * Syncs as other core modules start them (the freshness scheduler), implemented by the invoices module:
+ * the same one-per-connection coordinator as `invoices.sync`.
+ */
+export interface InvoiceSyncs {
+  sync(connectionId: string, mode: 'full' | 'incremental'): Promise<SyncResult>;
+  isRunning(connectionId: string): boolean;
 }

@@ -1,0 +1,39 @@
+import type { ChannelName, EventName } from './channels';
+
+/**
+ * The contract's channel and event names without its schemas: what the sandboxed preload needs to
+ * build `window.budgetly`, so it does not bundle zod. Checked against `channels` and `events` by
+ * tests/unit/ipc/channel-names.test.ts (a missing or extra name fails it) and typed against them here.
+ */
+export const channelNames = [
+  'app.info',
+  'app.openExternal',
+  'app.networkChanged',
+  'freshness.status',
+  'settings.get',
+  'settings.set',
+  'connections.list',
+  'connections.add',
+  'connections.update',
+  'connections.connect',
+  'connections.cancelLogin',
+  'connections.disconnect',
+  'connections.remove',
+  'invoices.objects',
+  'invoices.mapping.get',
+  'invoices.mapping.set',
+  'invoices.sync',
+  'invoices.cancelSync',
+  'invoices.list',
+  'invoices.get',
+  'invoices.openInSalesforce',
+  'invoices.export',
+] as const satisfies readonly ChannelName[];
+
+export const eventNames = [
+  'connections.changed',
+  'invoices.syncProgress',
+  'invoices.changed',
+  'freshness.changed',
+  'invoices.exportProgress',
+] as const satisfies readonly EventName[];

@@ -1,0 +1,38 @@
+import type { BuiltInClientIds, SignInMethod } from '../contract';
+import type { Clock, EventSink, KeyValueStore, LaunchRequests, LoginAgent, Logger, PowerEvents, SaveDialog, SecretBox, Shell } from './ports';
+
+/** What the app says about itself in `app.info`. */
+export interface AppIdentity {
+  version: string;
+  platform: string;
+  /** The local org offered as a one-click demo connection, when `npm start` runs it. */
+  demo: { label: string; loginUrl: string; clientId: string } | null;
+  /** Client ids baked into this build (`BUDGETLY_CLIENT_ID`…); none in a community build. */
+  builtInClientIds?: BuiltInClientIds;
+}
+
+/**
+ * Everything the core needs from the outside world; the Electron shell and the tests each provide one.
+ * Each core module takes only the part it uses (`Pick<CoreDeps, …>`).
+ */
+export interface CoreDeps {
+  identity: AppIdentity;
+  /** URL the renderer is served from; only frames on its origin may call the core. */
+  rendererUrl: string;
+  /** Folder for the app's own files (invoice cache). */
+  dataDir: string;
+  secretBox: SecretBox;
+  store: KeyValueStore;
+  loginAgents: Record<SignInMethod, LoginAgent>;
+  clock: Clock;
+  events: EventSink;
+  shell: Shell;
+  saveDialog: SaveDialog;
+  logger: Logger;
+  /** Origins accepted as login hosts besides Salesforce's own domains (e.g. the local org). */
+  extraLoginOrigins: string[];
+  /** Wake-ups from sleep (a sync of what fell due meanwhile); absent in cores without a power monitor (tests, benchmarks). */
+  power?: PowerEvents;
+  /** Links and `.budgetly` files handed to the app (absent in cores that take none). */
+  launchRequests?: LaunchRequests;
+}
