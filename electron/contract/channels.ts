@@ -46,7 +46,6 @@ export const channels = {
       demo: z.object({ label: z.string(), loginUrl: z.string(), clientId: z.string() }).nullable(),
     }),
   },
-  'app.openExternal': { input: z.strictObject({ url }), output: ok },
   /** The window saw the network go away or come back (`online` / `offline` events). */
   'app.networkChanged': { input: z.strictObject({ online: z.boolean() }), output: ok },
 

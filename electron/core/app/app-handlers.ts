@@ -1,6 +1,5 @@
-import { AppError } from '../../contract';
 import type { Handlers } from '../ipc/dispatcher';
-import type { SecretBox, Shell } from '../ports';
+import type { SecretBox } from '../ports';
 
 export interface AppIdentity {
   version: string;
@@ -9,7 +8,11 @@ export interface AppIdentity {
   demo: { label: string; loginUrl: string; clientId: string } | null;
 }
 
-export function appHandlers(identity: AppIdentity, secretBox: SecretBox, shell: Shell): Pick<Handlers, 'app.info' | 'app.openExternal'> {
+/**
+ * `app.info`. (There is no channel that opens a URL: links leave the app only through the window-open
+ * handler and the core's own record links, both under `isSafeExternalUrl` in external-links.ts.)
+ */
+export function appHandlers(identity: AppIdentity, secretBox: SecretBox): Pick<Handlers, 'app.info'> {
   return {
     'app.info': () => ({
       version: identity.version,
@@ -17,20 +20,5 @@ export function appHandlers(identity: AppIdentity, secretBox: SecretBox, shell: 
       secretProtection: secretBox.protection(),
       demo: identity.demo,
     }),
-    'app.openExternal': async ({ url }) => {
-      if (!isSafeExternalUrl(url)) throw new AppError('FORBIDDEN', 'Only https links can be opened in your browser.');
-      await shell.openExternal(url);
-      return null;
-    },
   };
-}
-
-/** Links the app may hand to the OS browser: https only, no credentials in the URL. */
-export function isSafeExternalUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
 }

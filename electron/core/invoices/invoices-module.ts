@@ -112,7 +112,7 @@ export function createInvoicesModule(
       if (!connection?.instanceUrl) throw new AppError('NOT_CONNECTED', 'Connect to Salesforce once to open invoices there.');
       const object = (await repository.current(connectionId))?.object ?? mappings.get(connectionId)?.object;
       if (!object) throw new AppError('NOT_FOUND', 'Sync first: Budgetly does not know this org’s invoice object yet.');
-      await deps.shell.openExternal(recordUrl(connection.instanceUrl, object, id));
+      await deps.shell.openExternal(recordUrl(connection.instanceUrl, object, id, deps.extraLoginOrigins));
       return null;
     },
     'invoices.export': async ({ connectionId, ...request }) => {
