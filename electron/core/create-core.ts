@@ -6,8 +6,9 @@ import { createInvoicesModule } from './invoices/invoices-module';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { EventTap } from './ipc/event-tap';
 import { createSenderCheck } from './ipc/sender-check';
-import type { Clock, EventSink, KeyValueStore, LoginAgent, Logger, PowerEvents, SaveDialog, SecretBox, Shell } from './ports';
+import type { Clock, Confirm, EventSink, KeyValueStore, LoginAgent, Logger, PowerEvents, SaveDialog, SecretBox, Shell } from './ports';
 import type { ConnectionDirectory, SalesforceSessions } from './salesforce/sessions';
+import { settingsHandlers } from './settings/settings-handlers';
 import { SettingsService } from './settings/settings-service';
 
 /** Everything the core needs from the outside world; the Electron shell and the tests each provide one. */
@@ -24,6 +25,8 @@ export interface CoreDeps {
   events: EventSink;
   shell: Shell;
   saveDialog: SaveDialog;
+  /** Questions the main process asks itself (weaker storage); never answered by the renderer. */
+  confirm: Confirm;
   logger: Logger;
   /** Origins accepted as login hosts besides Salesforce's own domains (e.g. the local org). */
   extraLoginOrigins: string[];
@@ -60,12 +63,11 @@ export function createCore(deps: CoreDeps): Core {
   const invoices = createInvoicesModule(tapped, { sessions, directory, settings });
   const freshness = createFreshnessModule({ clock: deps.clock, power: deps.power, events, logger: deps.logger, settings, connections, invoices });
   const handlers: Partial<Handlers> = {
-    ...appHandlers(deps.identity, deps.secretBox, deps.shell),
+    ...appHandlers(deps.identity, deps.secretBox),
     ...connections.handlers,
     ...invoices.handlers,
     ...freshness.handlers,
-    'settings.get': () => settings.get(),
-    'settings.set': (patch) => settings.update(patch),
+    ...settingsHandlers(settings, deps.confirm),
   };
   return {
     handlers,

@@ -6,6 +6,7 @@ import {
   MemoryLogger,
   RecordingEvents,
   RecordingShell,
+  ScriptedConfirm,
   ScriptedSaveDialog,
   TestSecretBox,
   createTestStore,
@@ -51,6 +52,8 @@ export interface TestCore {
   events: RecordingEvents;
   shell: RecordingShell;
   saveDialog: ScriptedSaveDialog;
+  /** The main process's own questions (weaker storage): answers no unless the test sets `answer`. */
+  confirm: ScriptedConfirm;
   logger: MemoryLogger;
   dispose(): Promise<void>;
 }
@@ -68,6 +71,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
   const events = new RecordingEvents();
   const shell = new RecordingShell();
   const saveDialog = new ScriptedSaveDialog();
+  const confirm = new ScriptedConfirm();
   const logger = new MemoryLogger();
   const rendererUrl = options.rendererUrl ?? TEST_RENDERER_URL;
   const agent = options.loginAgent ?? refuseLogin;
@@ -82,6 +86,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     events,
     shell,
     saveDialog,
+    confirm,
     logger,
     extraLoginOrigins: options.extraLoginOrigins ?? [],
   });
@@ -94,6 +99,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     events,
     shell,
     saveDialog,
+    confirm,
     logger,
     async dispose() {
       await core.dispose();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import type { EventName, EventPayload, SecretProtection } from '../../electron/contract';
-import type { Clock, EventSink, KeyValueStore, Logger, SaveDialog, SecretBox, Shell } from '../../electron/core/ports';
+import type { Clock, Confirm, ConfirmQuestion, EventSink, KeyValueStore, Logger, SaveDialog, SecretBox, Shell } from '../../electron/core/ports';
 
 /**
  * Headless implementations of the core's ports (see DESIGN.md): real crypto, real files,
@@ -119,6 +119,16 @@ export class RecordingShell implements Shell {
   readonly opened: string[] = [];
   async openExternal(url: string): Promise<void> {
     this.opened.push(url);
+  }
+}
+
+/** Answers the main process's questions as the test says (no by default), and records what was asked. */
+export class ScriptedConfirm implements Confirm {
+  readonly asked: ConfirmQuestion[] = [];
+  answer = false;
+  async ask(question: ConfirmQuestion): Promise<boolean> {
+    this.asked.push(question);
+    return this.answer;
   }
 }
 

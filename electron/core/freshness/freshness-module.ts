@@ -46,6 +46,8 @@ export function createFreshnessModule(deps: {
     handlers: {
       'app.networkChanged': ({ online }) => {
         scheduler.setOnline(online);
+        // Back online: sign-outs that could not reach Salesforce are sent now.
+        if (online) void deps.connections.retryPendingSignOuts();
         return null;
       },
       'freshness.status': () => scheduler.status(),

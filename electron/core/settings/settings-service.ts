@@ -13,11 +13,13 @@ export const defaultSettings: Settings = {
   syncInterval: 15,
 };
 
-export type SettingsListener = (next: Settings, previous: Settings) => void;
+/** May return a promise: `settled()` waits for it (e.g. weakly stored data deleted when weaker storage is switched off). */
+export type SettingsListener = (next: Settings, previous: Settings) => void | Promise<void>;
 
 /** The user's preferences, kept in the key-value store. A damaged entry falls back to the defaults. */
 export class SettingsService {
   private readonly listeners = new Set<SettingsListener>();
+  private pending: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly store: KeyValueStore) {}
 
@@ -34,8 +36,14 @@ export class SettingsService {
     } catch (error) {
       throw new AppError('STORAGE', 'Budgetly could not save your settings (the disk may be full or read-only).', { cause: error });
     }
-    for (const listener of this.listeners) listener(next, previous);
+    const work = [...this.listeners].map((listener) => listener(next, previous));
+    this.pending = Promise.allSettled([this.pending, ...work]);
     return next;
+  }
+
+  /** Resolves once what the listeners started for the changes so far has finished. */
+  async settled(): Promise<void> {
+    await this.pending;
   }
 
   onChange(listener: SettingsListener): () => void {

@@ -141,8 +141,16 @@ describe('export, details, keyboard and settings', () => {
     await dialog.getByText('other programs running as you could read').waitFor();
     await w.harness.screenshot('settings');
     await expectAccessible(w.page, 'settings');
+    // The main process asks the user itself (a native dialog in the app): declined, the box stays unticked.
+    const confirm = w.harness.testCore.confirm;
+    confirm.answer = false;
+    await dialog.getByTestId('settings-weak-storage').click();
+    await poll(() => confirm.asked.length).toBe(1);
+    await poll(() => dialog.getByTestId('settings-weak-storage').isChecked()).toBe(false);
+    confirm.answer = true;
     await dialog.getByTestId('settings-weak-storage').check();
     await poll(() => banner.textContent()).toContain('weaker protection');
+    expect(confirm.asked).toHaveLength(2);
     const settings = (await w.harness.testCore.call('settings.get')) as { ok: true; value: { allowWeakStorage: boolean } };
     expect(settings.value.allowWeakStorage).toBe(true);
     await dialog.getByTestId('settings-weak-storage').uncheck();
