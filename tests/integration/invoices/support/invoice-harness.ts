@@ -8,7 +8,7 @@ import { systemClock, type Clock, type SecretBox } from '../../../../electron/co
 import type { ConnectionDirectory, SalesforceSessions } from '../../../../electron/core/salesforce/sessions';
 import { SettingsService } from '../../../../electron/core/settings/settings-service';
 import type { RunningOrg } from '../../../org';
-import { MemoryLogger, RecordingEvents, RecordingShell, ScriptedSaveDialog, TestSecretBox, createTestStore } from '../../../support/test-ports';
+import { MemoryLogger, RecordingEvents, RecordingShell, ScriptedConfirm, ScriptedSaveDialog, TestSecretBox, createTestStore } from '../../../support/test-ports';
 import { CLIENT_ID, loginToOrg, type OrgTokens } from './org-login';
 
 export const CONNECTION_ID = 'c-test';
@@ -91,8 +91,10 @@ export async function startHarness(
     events,
     shell,
     saveDialog,
+    confirm: new ScriptedConfirm(),
     logger,
-    extraLoginOrigins: [],
+    // The local org is the connection's instance: record links to it are allowed on its exact http origin.
+    extraLoginOrigins: [org.url],
   } satisfies CoreDeps;
   const module = createInvoicesModule(deps, { sessions: new TokenSessions(tokens), directory, settings: new SettingsService(store) }, {
     retryDelaysMs: [5, 10, 20],
