@@ -166,7 +166,9 @@ describe('export, details, keyboard and settings', () => {
   });
 
   it('shows sync progress with a working cancel', async () => {
-    w.org.control.injectFault({ kind: 'latency', ms: 1500, count: 6 });
+    // Every request is slow until the faults are cleared: on a loaded machine a sync of six slowed requests
+    // could end between its progress appearing and the click on Cancel (the test then timed out).
+    w.org.control.injectFault({ kind: 'latency', ms: 3000, count: 10_000 });
     await w.page.getByTestId('sync-button').click();
     const progress = w.page.getByTestId('sync-progress');
     await progress.waitFor();
