@@ -166,9 +166,10 @@ describe('export, details, keyboard and settings', () => {
   });
 
   it('shows sync progress with a working cancel', async () => {
-    // Every request is slow until the faults are cleared: on a loaded machine a sync of six slowed requests
-    // could end between its progress appearing and the click on Cancel (the test then timed out).
-    w.org.control.injectFault({ kind: 'latency', ms: 3000, count: 10_000 });
+    // The sync's first request stalls (half an answer, then nothing) until Cancel aborts it: slowed requests let
+    // an incremental sync of two or three requests end between its progress appearing and the click on Cancel
+    // on a loaded machine (the test then timed out waiting for Cancel).
+    w.org.control.injectFault({ kind: 'stall', count: 1, pathPrefix: '/services/data/' });
     await w.page.getByTestId('sync-button').click();
     const progress = w.page.getByTestId('sync-progress');
     await progress.waitFor();
