@@ -7,7 +7,6 @@ import type { ChannelName, EventName } from './channels';
  */
 export const channelNames = [
   'app.info',
-  'app.openExternal',
   'app.networkChanged',
   'freshness.status',
   'settings.get',

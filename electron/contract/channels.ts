@@ -49,7 +49,6 @@ export const channels = {
       builtInClientIds: z.object({ default: z.string().nullable(), sandbox: z.string().nullable(), byLoginHost: z.record(z.string(), z.string()) }),
     }),
   },
-  'app.openExternal': { input: z.strictObject({ url }), output: ok },
   /** The window saw the network go away or come back (`online` / `offline` events). */
   'app.networkChanged': { input: z.strictObject({ online: z.boolean() }), output: ok },
 

@@ -1,5 +1,5 @@
 import type { BuiltInClientIds, SignInMethod } from '../contract';
-import type { Clock, EventSink, KeyValueStore, LaunchRequests, LoginAgent, Logger, PowerEvents, SaveDialog, SecretBox, Shell } from './ports';
+import type { Clock, Confirm, EventSink, KeyValueStore, LaunchRequests, LoginAgent, Logger, PowerEvents, SaveDialog, SecretBox, Shell } from './ports';
 
 /** What the app says about itself in `app.info`. */
 export interface AppIdentity {
@@ -28,6 +28,8 @@ export interface CoreDeps {
   events: EventSink;
   shell: Shell;
   saveDialog: SaveDialog;
+  /** Questions the main process asks itself (weaker storage); never answered by the renderer. */
+  confirm: Confirm;
   logger: Logger;
   /** Origins accepted as login hosts besides Salesforce's own domains (e.g. the local org). */
   extraLoginOrigins: string[];

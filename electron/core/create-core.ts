@@ -8,6 +8,7 @@ import { createSenderCheck } from './ipc/sender-check';
 import type { CoreDeps } from './core-deps';
 import type { ConnectionDirectory, SalesforceSessions } from './module-links';
 import { createProvisioningModule } from './provisioning/provisioning-module';
+import { settingsHandlers } from './settings/settings-handlers';
 import { SettingsService } from './settings/settings-service';
 
 export interface Core {
@@ -55,16 +56,16 @@ export function createCore(deps: CoreDeps): Core {
     connectionsReady: connections.ready,
     onForget: directory.onForget,
     syncs: invoices.syncs,
+    retryPendingSignOuts: connections.retryPendingSignOuts,
   });
   // `satisfies`: a channel of the contract without its handler is a compile error, not an INTERNAL answer at run time.
   const handlers = {
-    ...appHandlers(deps.identity, deps.secretBox, deps.shell),
+    ...appHandlers(deps.identity, deps.secretBox),
     ...connections.handlers,
     ...invoices.handlers,
     ...freshness.handlers,
     ...provisioning.handlers,
-    'settings.get': () => settings.get(),
-    'settings.set': (patch) => settings.update(patch),
+    ...settingsHandlers(settings, deps.confirm),
   } satisfies Handlers;
   return {
     handlers,

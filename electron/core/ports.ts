@@ -72,6 +72,21 @@ export interface Shell {
   openExternal(url: string): Promise<void>;
 }
 
+/** A question the main process asks the user itself (never on the renderer's word). */
+export interface ConfirmQuestion {
+  title: string;
+  message: string;
+  detail: string;
+  /** The button that says yes (the default button is always the other one). */
+  confirm: string;
+  cancel: string;
+}
+
+/** Asks the user in the main process. In the app: a native `dialog`. In tests: a scripted answer. */
+export interface Confirm {
+  ask(question: ConfirmQuestion): Promise<boolean>;
+}
+
 export interface SaveDialog {
   /** Asks where to save; null when the user cancels. */
   choosePath(options: { defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;

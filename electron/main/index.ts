@@ -10,6 +10,7 @@ import { registerIpc, windowEventSink } from './ipc';
 import { LoginWindowAgent } from './login-window-agent';
 import { openMainWindow } from './main-window';
 import { electronLaunchRequests } from './launch-requests';
+import { nativeConfirm } from './native-confirm';
 import { installMenu } from './menu';
 import { APP_ORIGIN } from './navigation-policy';
 import { createSafeStorageSecretBox } from './safe-storage-secret-box';
@@ -49,9 +50,10 @@ if (!app.requestSingleInstanceLock()) {
     installMenu(process.platform === 'darwin');
 
     const store = createElectronStoreAdapter();
-    const demo = demoOrgFromEnv(process.env);
+    const demo = demoOrgFromEnv(process.env, { packaged: app.isPackaged });
     const extraLoginOrigins = demo ? [demo.loginUrl] : [];
-    const openExternal = (url: string) => void osShell.openExternal(url).catch(() => {});
+    const shell = osShell(demo?.loginUrl ?? null);
+    const openExternal = (url: string) => void shell.openExternal(url).catch(() => {});
     core = createCore({
       identity: { version: app.getVersion(), platform: process.platform, demo, builtInClientIds: BUILT_IN_CLIENT_IDS },
       rendererUrl: `${APP_ORIGIN}/index.html`,
@@ -64,8 +66,9 @@ if (!app.requestSingleInstanceLock()) {
       },
       clock: systemClock,
       events: windowEventSink(getWindow),
-      shell: osShell,
+      shell,
       saveDialog: nativeSaveDialog(getWindow),
+      confirm: nativeConfirm(getWindow),
       logger: consoleLogger,
       extraLoginOrigins,
       power: powerEvents,
@@ -77,7 +80,7 @@ if (!app.requestSingleInstanceLock()) {
     void core.start();
 
     const createWindow = () => {
-      mainWindow = openMainWindow({ preloadPath: join(here, '../preload/index.cjs'), store, devTools: !app.isPackaged, openExternal });
+      mainWindow = openMainWindow({ preloadPath: join(here, '../preload/index.cjs'), store, devTools: !app.isPackaged, openExternal, demoOrigin: demo?.loginUrl ?? null });
       mainWindow.on('closed', () => (mainWindow = null));
     };
     createWindow();

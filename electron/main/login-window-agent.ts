@@ -1,22 +1,28 @@
-import { BrowserWindow, session as electronSession, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+import { BaseWindow, WebContentsView, session as electronSession, shell, type BrowserWindow, type BrowserWindowConstructorOptions, type WebContents, type WebPreferences } from 'electron';
 import { AppError } from '../contract';
-import { classifyLoginNavigation, loginPartition } from '../core/auth/login-window-policy';
+import { classifyLoginNavigation, loginOriginBar, loginPartition } from '../core/auth/login-window-policy';
 import type { LoginAgent, LoginRequest } from '../core/ports';
+import { originBarPage, ORIGIN_BAR_HEIGHT } from './login-origin-bar';
 import { denyAllPermissions } from './security';
 
 export interface LoginWindowAgentOptions {
   /** The app window the login window belongs to (shown on top of it). */
   parent?: () => BrowserWindow | undefined;
-  /** Origins allowed besides Salesforce's https domains (CoreDeps.extraLoginOrigins, e.g. the local org). */
+  /** Origins allowed besides Salesforce's sign-in hosts (CoreDeps.extraLoginOrigins, e.g. the local org). */
   extraOrigins?: readonly string[];
 }
 
+const TITLE = 'Sign in to Salesforce – Budgetly';
+
 /**
  * Sign-in in a window of the app's own (DESIGN.md "login agent"): sandboxed, no preload, its own
- * partition per connection. The redirect URI is caught on `webRequest.onBeforeRequest` and cancelled
- * (nothing needs to listen on it), with will-redirect / will-navigate / did-navigate / did-fail-load as
- * backups. Pages outside Salesforce's https domains are blocked; popups (IdP, "forgot password") stay
- * in the partition. Closing the window rejects with CANCELLED; an abort closes it.
+ * partition per connection, Electron's own user agent (never disguised). A read-only origin bar (a view of
+ * its own above the page, with a lock for https) shows whose page it is. The redirect URI is caught on
+ * `webRequest.onBeforeRequest` and cancelled (nothing needs to listen on it), with will-redirect /
+ * will-navigate / did-navigate / did-fail-load as backups. The policy (core/auth/login-window-policy.ts)
+ * decides every navigation and popup: Salesforce sign-in pages stay, other https popups go to the OS
+ * browser, a main-frame move elsewhere ends the attempt with advice. Closing the window rejects with
+ * CANCELLED; an abort closes it.
  */
 export class LoginWindowAgent implements LoginAgent {
   private readonly partitions = new Set<string>();
@@ -30,7 +36,27 @@ export class LoginWindowAgent implements LoginAgent {
     this.partitions.add(partition);
     const session = electronSession.fromPartition(partition);
     const allowed = [new URL(authorizeUrl).origin, ...(this.options.extraOrigins ?? [])];
-    const window = new BrowserWindow(loginWindowOptions(partition, this.options.parent?.()));
+    const parent = this.options.parent?.();
+    const window = new BaseWindow({ width: 520, height: 720 + ORIGIN_BAR_HEIGHT, show: false, title: TITLE, autoHideMenuBar: true, ...(parent ? { parent, modal: false } : {}) });
+    const bar = new WebContentsView({ webPreferences: { ...loginWebPreferences(), javascript: false } });
+    const page = new WebContentsView({ webPreferences: loginWebPreferences(partition) });
+    window.contentView.addChildView(bar);
+    window.contentView.addChildView(page);
+    const layout = () => {
+      const { width, height } = window.getContentBounds();
+      bar.setBounds({ x: 0, y: 0, width, height: ORIGIN_BAR_HEIGHT });
+      page.setBounds({ x: 0, y: ORIGIN_BAR_HEIGHT, width, height: Math.max(0, height - ORIGIN_BAR_HEIGHT) });
+    };
+    layout();
+    window.on('resize', layout);
+    const showOrigin = (url: string) => {
+      const origin = loginOriginBar(url);
+      if (!window.isDestroyed()) window.setTitle(`${origin.text} – ${TITLE}`);
+      bar.webContents.loadURL(originBarPage(origin)).catch(() => undefined);
+    };
+    bar.webContents.on('will-navigate', (event) => event.preventDefault());
+    page.webContents.on('did-navigate', (_event, url) => showOrigin(url));
+    showOrigin(authorizeUrl);
 
     return new Promise<string>((resolve, reject) => {
       let settled = false;
@@ -46,7 +72,11 @@ export class LoginWindowAgent implements LoginAgent {
       const blocked = (url: string) => finish(() => reject(leftSalesforce(url)));
       const onAbort = () => finish(() => reject(signal.reason));
       signal.addEventListener('abort', onAbort, { once: true });
-      window.on('closed', () => finish(() => reject(new AppError('CANCELLED', 'Sign-in cancelled: the login window was closed.'))));
+      window.on('closed', () => {
+        // The views' pages are not destroyed with a BaseWindow.
+        for (const view of [page, bar]) if (!view.webContents.isDestroyed()) view.webContents.close();
+        finish(() => reject(new AppError('CANCELLED', 'Sign-in cancelled: the login window was closed.')));
+      });
 
       denyAllPermissions(session);
       session.webRequest.onBeforeRequest({ urls: [redirectFilter(redirectUri)] }, (details, callback) => {
@@ -54,11 +84,9 @@ export class LoginWindowAgent implements LoginAgent {
         callback({ cancel: decision.kind === 'redirect' });
         if (decision.kind === 'redirect') caught(details.url);
       });
-      guard(window.webContents, { redirectUri, allowed, caught, blocked, partition });
-      // Some identity providers refuse "embedded" browsers by user agent; present a plain Chrome one.
-      window.webContents.setUserAgent(window.webContents.getUserAgent().replace(/ (Electron|budgetly|Budgetly)\/\S+/g, ''));
-      window.once('ready-to-show', () => window.show());
-      window.loadURL(authorizeUrl).catch(() => undefined); // a cancelled redirect rejects loadURL: expected
+      guard(page.webContents, { redirectUri, allowed, caught, blocked, partition });
+      window.show();
+      page.webContents.loadURL(authorizeUrl).catch(() => undefined); // a cancelled redirect rejects loadURL: expected
     });
   }
 
@@ -94,7 +122,7 @@ function guard(contents: WebContents, context: GuardContext): void {
       event.preventDefault();
       context.caught(url);
     } else if (event.isMainFrame) {
-      // Only the page itself is held to Salesforce's domains; frames inside it (captcha, help) are left alone.
+      // Only the page itself is held to Salesforce's sign-in hosts; frames inside it (captcha, help) are left alone.
       event.preventDefault();
       context.blocked(url);
     }
@@ -114,11 +142,21 @@ function guard(contents: WebContents, context: GuardContext): void {
       context.caught(url);
       return { action: 'deny' };
     }
+    if (decision.kind === 'external') {
+      // Help, privacy and identity-provider links: the OS browser, with its own address bar.
+      void shell.openExternal(url).catch(() => undefined);
+      return { action: 'deny' };
+    }
     if (decision.kind === 'block') return { action: 'deny' };
-    // IdP and help popups open as children in the same partition, under the same rules.
-    return { action: 'allow', overrideBrowserWindowOptions: { ...loginWindowOptions(context.partition), show: true } };
+    // Salesforce's own sign-in popups open as children in the same partition, under the same rules.
+    return { action: 'allow', overrideBrowserWindowOptions: { ...popupOptions(context.partition), show: true } };
   });
-  contents.on('did-create-window', (child) => guard(child.webContents, context));
+  contents.on('did-create-window', (child) => {
+    // A popup has no origin bar: its title says whose page it is, and the page cannot change it.
+    child.on('page-title-updated', (event) => event.preventDefault());
+    child.webContents.on('did-navigate', (_event, url) => child.setTitle(`${loginOriginBar(url).text} – ${TITLE}`));
+    guard(child.webContents, context);
+  });
 }
 
 function leftSalesforce(url: string): AppError {
@@ -134,28 +172,25 @@ function leftSalesforce(url: string): AppError {
   );
 }
 
-function loginWindowOptions(partition: string, parent?: BrowserWindow): BrowserWindowConstructorOptions {
+function popupOptions(partition: string): BrowserWindowConstructorOptions {
+  return { width: 520, height: 720, show: false, title: TITLE, autoHideMenuBar: true, webPreferences: loginWebPreferences(partition) };
+}
+
+/** Every page of the login window: sandboxed, isolated, no preload, no Node, no devtools. */
+function loginWebPreferences(partition?: string): WebPreferences {
   return {
-    width: 520,
-    height: 720,
-    show: false,
-    title: 'Sign in to Salesforce – Budgetly',
-    autoHideMenuBar: true,
-    ...(parent ? { parent, modal: false } : {}),
-    webPreferences: {
-      partition,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      devTools: false,
-    },
+    ...(partition ? { partition } : {}),
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInSubFrames: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    devTools: false,
   };
 }
 

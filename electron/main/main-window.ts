@@ -8,11 +8,11 @@ import { restoreWindowState, type WindowState } from './window-state';
 const STATE_KEY = 'window';
 
 /** Opens the app window where the user left it, locked down, and remembers its geometry. */
-export function openMainWindow(options: { preloadPath: string; store: KeyValueStore; devTools: boolean; openExternal: (url: string) => void }): BrowserWindow {
+export function openMainWindow(options: { preloadPath: string; store: KeyValueStore; devTools: boolean; openExternal: (url: string) => void; demoOrigin: string | null }): BrowserWindow {
   const displays = screen.getAllDisplays().map((display) => display.workArea);
   const restored = restoreWindowState(options.store.get(STATE_KEY), displays);
   const window = new BrowserWindow(mainWindowOptions(options.preloadPath, restored.bounds, options.devTools));
-  lockDownAppContents(window.webContents, options.openExternal);
+  lockDownAppContents(window.webContents, options.openExternal, options.demoOrigin);
   if (restored.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
 

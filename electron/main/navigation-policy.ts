@@ -14,5 +14,5 @@ export function isAppUrl(value: string): boolean {
   }
 }
 
-/** Links the user clicks go to the OS browser only when https (one rule, shared with the core). */
-export { isSafeExternalUrl } from '../core/app/app-handlers';
+/** Links the user clicks go to the OS browser only when https, or the demo org's exact origin (one rule, shared with the core). */
+export { isSafeExternalUrl } from '../core/app/external-links';

@@ -13,7 +13,7 @@ export function denyAllPermissions(session: Session): void {
  * The app window stays on the app: navigation away is denied, new windows are denied,
  * and https links go to the OS browser instead.
  */
-export function lockDownAppContents(contents: WebContents, openExternal: (url: string) => void): void {
+export function lockDownAppContents(contents: WebContents, openExternal: (url: string) => void, demoOrigin: string | null = null): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
@@ -22,7 +22,7 @@ export function lockDownAppContents(contents: WebContents, openExternal: (url: s
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) openExternal(url);
+    if (isSafeExternalUrl(url, demoOrigin)) openExternal(url);
     return { action: 'deny' };
   });
 }

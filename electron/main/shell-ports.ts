@@ -3,18 +3,14 @@ import type { Logger, PowerEvents, SaveDialog, Shell } from '../core/ports';
 import { redactTokens } from '../core/salesforce/salesforce-errors';
 import { isSafeExternalUrl } from './navigation-policy';
 
-/** The OS browser, for https links only. */
-export const osShell: Shell = {
-  async openExternal(url) {
-    if (!isSafeExternalUrl(url) && !isLoopbackHttp(url)) throw new Error('Refused to open a non-https link');
-    await shell.openExternal(url);
-  },
-};
-
-/** The local demo org is http on 127.0.0.1; nothing else may be opened over plain http. */
-function isLoopbackHttp(value: string): boolean {
-  const url = new URL(value);
-  return url.protocol === 'http:' && url.hostname === '127.0.0.1';
+/** The OS browser, for https links only, plus the demo org's exact origin (http on 127.0.0.1) when it runs. */
+export function osShell(demoOrigin: string | null): Shell {
+  return {
+    async openExternal(url) {
+      if (!isSafeExternalUrl(url, demoOrigin)) throw new Error('Refused to open a link that is not https');
+      await shell.openExternal(url);
+    },
+  };
 }
 
 export function nativeSaveDialog(getWindow: () => BrowserWindow | null): SaveDialog {

@@ -65,6 +65,8 @@ export interface OrgControl {
   revokeAllTokens(): void;
   expireSessions(): void;
   setRotation(on: boolean): void;
+  /** Token answers (sign-in and refresh) announce these URLs instead of the org's own; null restores them. */
+  setTokenUrls(urls: { instanceUrl?: string; identityUrl?: string } | null): void;
   setFieldHidden(objectName: string, fieldName: string, hidden: boolean): void;
   injectFault(fault: Fault): void;
   clearFaults(): void;

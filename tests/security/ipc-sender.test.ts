@@ -13,7 +13,6 @@ import { observableState } from './support/core-state';
 /** One valid input per channel; TypeScript makes this list complete when a channel is added. */
 const validInputs: { [C in ChannelName]: ChannelInput<C> } = {
   'app.info': undefined,
-  'app.openExternal': { url: 'https://help.salesforce.com/' },
   'app.networkChanged': { online: true },
   'freshness.status': undefined,
   'settings.get': undefined,

@@ -8,6 +8,7 @@ import {
   MemoryLogger,
   RecordingEvents,
   RecordingShell,
+  ScriptedConfirm,
   ScriptedSaveDialog,
   TestSecretBox,
   createTestStore,
@@ -56,6 +57,8 @@ export interface TestCore {
   events: RecordingEvents;
   shell: RecordingShell;
   saveDialog: ScriptedSaveDialog;
+  /** The main process's own questions (weaker storage): answers no unless the test sets `answer`. */
+  confirm: ScriptedConfirm;
   logger: MemoryLogger;
   /** Hands the app a `budgetly://` link or a `.budgetly` file, as a double-click would. */
   launch: DirectLaunchRequests;
@@ -75,6 +78,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
   const events = new RecordingEvents();
   const shell = new RecordingShell();
   const saveDialog = new ScriptedSaveDialog();
+  const confirm = new ScriptedConfirm();
   const logger = new MemoryLogger();
   const launch = new DirectLaunchRequests();
   const rendererUrl = options.rendererUrl ?? TEST_RENDERER_URL;
@@ -90,6 +94,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     events,
     shell,
     saveDialog,
+    confirm,
     logger,
     extraLoginOrigins: options.extraLoginOrigins ?? [],
     launchRequests: launch,
@@ -109,6 +114,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     events,
     shell,
     saveDialog,
+    confirm,
     logger,
     launch,
     async dispose() {

@@ -6,7 +6,7 @@ import Conf from 'conf';
 import { storeOptions } from '../../electron/main/store-options';
 import type { EventName, EventPayload, SecretProtection } from '../../electron/contract';
 import { checkEvent } from './contract-check';
-import type { Clock, EventSink, KeyValueStore, LaunchRequests, Logger, SaveDialog, SecretBox, Shell } from '../../electron/core/ports';
+import type { Clock, Confirm, ConfirmQuestion, EventSink, KeyValueStore, LaunchRequests, Logger, SaveDialog, SecretBox, Shell } from '../../electron/core/ports';
 import type { LaunchRequest } from '../../electron/core/provisioning/launch-args';
 
 /**
@@ -124,6 +124,16 @@ export class RecordingShell implements Shell {
   readonly opened: string[] = [];
   async openExternal(url: string): Promise<void> {
     this.opened.push(url);
+  }
+}
+
+/** Answers the main process's questions as the test says (no by default), and records what was asked. */
+export class ScriptedConfirm implements Confirm {
+  readonly asked: ConfirmQuestion[] = [];
+  answer = false;
+  async ask(question: ConfirmQuestion): Promise<boolean> {
+    this.asked.push(question);
+    return this.answer;
   }
 }
 

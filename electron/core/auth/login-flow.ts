@@ -26,6 +26,8 @@ export interface LoginFlowDeps {
   /** Overall limit for one attempt, login page included (default 10 minutes). */
   timeoutMs?: number;
   httpLimits?: HttpLimits;
+  /** Origins trusted for `instance_url` / `id` besides Salesforce's https domains and the login host (the local org). */
+  extraOrigins?: readonly string[];
 }
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
@@ -85,7 +87,7 @@ export class LoginFlow {
 
     const redirected = await untilAborted(agentLogin(agent, { authorizeUrl: url, redirectUri, signal, connectionId: target.connectionId }), signal);
     const { code } = parseRedirect(redirected, { redirectUri, state });
-    const exchange = exchangeCode(oauth2, code, pkce.verifier);
+    const exchange = exchangeCode(oauth2, code, pkce.verifier, this.deps.extraOrigins ?? []);
     // Cancelled or timed out while the code was being exchanged: the user hears it at once, but the request is
     // not aborted (Salesforce may already have granted tokens; bounded by the transport's limits): the tokens
     // that still arrive are revoked.

@@ -6,7 +6,7 @@ import { matchesRedirectUri } from './redirect';
 export interface LoopbackRedirect {
   /** The port actually listened on (the redirect URI's, or the injected one). */
   port: number;
-  /** Resolves with the redirect URL (as the redirect URI spelled it, query intact) at the first request on its path. */
+  /** Resolves with the redirect URL (as the redirect URI spelled it, query intact) at the first request on its path carrying `state`. */
   redirect: Promise<string>;
   close(): Promise<void>;
 }
@@ -15,6 +15,11 @@ export interface LoopbackOptions {
   redirectUri: string;
   /** Defaults to the redirect URI's port; tests pass 0. */
   port?: number;
+  /**
+   * The attempt's `state`: a request on the redirect path with another (or no) state is answered with a
+   * "not this sign-in" page and ignored, so a page or program guessing the port cannot end the attempt.
+   */
+  state: string;
   signal: AbortSignal;
 }
 
@@ -26,9 +31,11 @@ const PAGE_HEADERS = {
 };
 
 /**
- * The system-browser login's catcher: a one-shot HTTP listener on 127.0.0.1 (and ::1 when the redirect URI
- * says localhost) that answers the redirect with a small "return to Budgetly" page and then closes.
- * Other paths get a 404 and do not end the wait.
+ * The system-browser login's catcher: a one-shot HTTP listener on 127.0.0.1 (RFC 8252 §8.3), and on ::1 too when
+ * the redirect URI says localhost (browsers may resolve it there first), that answers the redirect with a small
+ * "return to Budgetly" page and then closes. Other paths, and the redirect path with the wrong state, do not end
+ * the wait. If another program holds the port on either address the sign-in fails at once: it could receive the
+ * answer instead of Budgetly.
  */
 export async function listenForRedirect(options: LoopbackOptions): Promise<LoopbackRedirect> {
   const expected = new URL(options.redirectUri);
@@ -44,6 +51,10 @@ export async function listenForRedirect(options: LoopbackOptions): Promise<Loopb
       response.writeHead(404, PAGE_HEADERS).end(page('Not found', 'This address is only used by Budgetly’s sign-in.'));
       return;
     }
+    if (new URL(candidate).searchParams.get('state') !== options.state) {
+      response.writeHead(400, PAGE_HEADERS).end(page('Not this sign-in', 'This answer does not belong to the sign-in Budgetly is waiting for. Return to Budgetly.'));
+      return;
+    }
     const failed = new URL(candidate).searchParams.has('error');
     response.writeHead(200, PAGE_HEADERS).end(
       failed
@@ -57,8 +68,18 @@ export async function listenForRedirect(options: LoopbackOptions): Promise<Loopb
   const servers: Server[] = [await listen(handler, '127.0.0.1', wantedPort)];
   const port = (servers[0]!.address() as AddressInfo).port;
   if (expected.hostname === 'localhost') {
-    // Browsers may resolve localhost to ::1 first; best effort, IPv6 may be off.
-    await listen(handler, '::1', port).then((server) => servers.push(server), () => undefined);
+    // Browsers may resolve localhost to ::1 first. IPv6 switched off is fine (nothing can be reached there);
+    // the port taken there by another program is not.
+    try {
+      servers.push(await listen(handler, '::1', port));
+    } catch (error) {
+      if (!(error instanceof AppError)) {
+        // EADDRNOTAVAIL / EAFNOSUPPORT: no IPv6 loopback on this computer.
+      } else {
+        await new Promise<void>((resolve) => servers[0]!.close(() => resolve()));
+        throw error;
+      }
+    }
   }
 
   let closed: Promise<void> | undefined;

@@ -13,7 +13,8 @@ export class LoopbackLoginAgent implements LoginAgent {
   constructor(private readonly options: { openExternal: (url: string) => Promise<void>; port?: number }) {}
 
   async login(request: LoginRequest): Promise<string> {
-    const listener = await listenForRedirect({ redirectUri: request.redirectUri, port: this.options.port, signal: request.signal });
+    const state = new URL(request.authorizeUrl).searchParams.get('state') ?? '';
+    const listener = await listenForRedirect({ redirectUri: request.redirectUri, port: this.options.port, signal: request.signal, state });
     try {
       await this.options.openExternal(request.authorizeUrl).catch((error: unknown) => {
         throw new AppError('LOGIN_FAILED', 'Budgetly could not open your web browser. Try the login window instead.', { cause: error });

@@ -4,6 +4,7 @@ import { smallAnswerLimits, type HttpLimits } from '../salesforce/http-limits';
 import { createOAuthClient, type SalesforceOAuthClient as OAuth2, type TokenResponse } from '../salesforce/jsforce-adapter';
 import { toAppError } from '../salesforce/salesforce-errors';
 import { smallAnswerTransport, type SmallAnswerTransport } from '../salesforce/small-answer-transport';
+import { requireTrustedSalesforceUrl } from '../salesforce/trusted-salesforce-url';
 
 export interface OAuthClientConfig {
   loginUrl: string;
@@ -78,11 +79,18 @@ export function authorizeUrl(
   });
 }
 
-/** Authorization code → tokens. The server checks `code_verifier` against the challenge it saw. */
-export async function exchangeCode(oauth2: OAuth2, code: string, codeVerifier: string): Promise<TokenSet> {
+/**
+ * Authorization code → tokens. The server checks `code_verifier` against the challenge it saw.
+ * `instance_url` and `id` must be trusted (https Salesforce, the client's own login origin or one of
+ * `extraOrigins`); otherwise the sign-in fails, nothing is sent there, and the granted refresh token is revoked.
+ */
+export async function exchangeCode(oauth2: OAuth2, code: string, codeVerifier: string, extraOrigins: readonly string[] = []): Promise<TokenSet> {
   try {
     const response = await oauth2.requestToken(code, { code_verifier: codeVerifier });
-    const tokens = toTokenSet(response);
+    const tokens = toTokenSet(response, trustedOrigins(oauth2, extraOrigins), 'LOGIN_FAILED', (refused) => {
+      if (typeof response.refresh_token === 'string') revokeToken(oauth2, response.refresh_token).catch(() => undefined);
+      return refused;
+    });
     if (!tokens.refreshToken) {
       throw new AppError('LOGIN_FAILED', 'Salesforce did not grant offline access (no refresh token). Ask your admin to allow the “refresh_token” scope for Budgetly.');
     }
@@ -92,9 +100,12 @@ export async function exchangeCode(oauth2: OAuth2, code: string, codeVerifier: s
   }
 }
 
-/** One refresh-token grant. Errors keep their OAuth name (`invalid_grant`) so callers can tell them apart. */
-export async function refreshTokens(oauth2: OAuth2, refreshToken: string): Promise<TokenSet> {
-  return toTokenSet(await oauth2.refreshToken(refreshToken));
+/**
+ * One refresh-token grant. Errors keep their OAuth name (`invalid_grant`) so callers can tell them apart.
+ * An answer naming an untrusted `instance_url` or `id` is RECONNECT_REQUIRED (never followed).
+ */
+export async function refreshTokens(oauth2: OAuth2, refreshToken: string, extraOrigins: readonly string[] = []): Promise<TokenSet> {
+  return toTokenSet(await oauth2.refreshToken(refreshToken), trustedOrigins(oauth2, extraOrigins), 'RECONNECT_REQUIRED', (refused) => refused);
 }
 
 /** POST /services/oauth2/revoke. Revoking the refresh token kills its access tokens too. */
@@ -102,10 +113,26 @@ export async function revokeToken(oauth2: OAuth2, token: string): Promise<void> 
   await oauth2.revokeToken(token);
 }
 
-function toTokenSet(response: TokenResponse): TokenSet {
+/** The client's own login origin (already validated as a login host) plus the app's extra origins. */
+function trustedOrigins(oauth2: OAuth2, extraOrigins: readonly string[]): string[] {
+  return [new URL(oauth2.loginUrl).origin, ...extraOrigins];
+}
+
+function toTokenSet(
+  response: TokenResponse,
+  trusted: readonly string[],
+  code: 'LOGIN_FAILED' | 'RECONNECT_REQUIRED',
+  onRefused: (error: AppError) => AppError,
+): TokenSet {
   const { access_token: accessToken, refresh_token: refreshToken, instance_url: instanceUrl, id: idUrl } = response;
   if (typeof accessToken !== 'string' || typeof instanceUrl !== 'string' || typeof idUrl !== 'string') {
     throw new AppError('LOGIN_FAILED', 'Salesforce sent an incomplete token response.');
+  }
+  try {
+    requireTrustedSalesforceUrl(instanceUrl, trusted, code);
+    requireTrustedSalesforceUrl(idUrl, trusted, code);
+  } catch (error) {
+    throw onRefused(error as AppError);
   }
   return { accessToken, refreshToken: typeof refreshToken === 'string' ? refreshToken : undefined, instanceUrl, idUrl };
 }

@@ -9,6 +9,7 @@ import type { SettingsService } from '../settings/settings-service';
 import { ConnectionRecords } from './connection-records';
 import { connectionsHandlers, type ConnectionsChannel } from './connections-handlers';
 import { ConnectionsService } from './connections-service';
+import { PendingSignOuts } from './pending-sign-outs';
 import { createSessionSource } from './session-source';
 
 export interface ConnectionsModule {
@@ -21,6 +22,8 @@ export interface ConnectionsModule {
   list(): Connection[];
   /** Settles once the saved sign-ins were checked at start (a missing one turns into "reconnect needed"). */
   ready: Promise<void>;
+  /** Sends the sign-outs made while offline (called when the computer is back online; also once at start). */
+  retryPendingSignOuts(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -30,13 +33,14 @@ export type ConnectionsDeps = Pick<CoreDeps, 'store' | 'secretBox' | 'clock' | '
 /** Connections, sign-in, token vault and Salesforce sessions, wired from the core's ports. */
 export function createConnectionsModule(deps: ConnectionsDeps, settings: SettingsService): ConnectionsModule {
   const records = new ConnectionRecords(deps.store);
-  const vault = new TokenVault(deps.secretBox, deps.store, settings, deps.logger);
-  const loginFlow = new LoginFlow({ clock: deps.clock, logger: deps.logger });
+  const trustedFor = (id: string) => [...(records.get(id) ? [records.get(id)!.loginUrl] : []), ...deps.extraLoginOrigins];
+  const vault = new TokenVault(deps.secretBox, deps.store, settings, deps.logger, trustedFor);
+  const loginFlow = new LoginFlow({ clock: deps.clock, logger: deps.logger, extraOrigins: deps.extraLoginOrigins });
   // The session manager tells the service when Salesforce refuses a refresh token (bound below).
   const late: { service?: ConnectionsService } = {};
   const sessions = new SessionManager(
     createSessionSource(records, vault, (id, error) => late.service?.markReconnectNeeded(id, error)),
-    { logger: deps.logger },
+    { logger: deps.logger, extraOrigins: deps.extraLoginOrigins },
   );
   const connections = new ConnectionsService({
     records,
@@ -58,6 +62,9 @@ export function createConnectionsModule(deps: ConnectionsDeps, settings: Setting
     deps.logger.error('Could not check the saved sign-ins', { error: error instanceof Error ? error.name : 'unknown' });
   });
 
+  const pendingSignOuts = new PendingSignOuts(vault.pendingRevokes, records, deps.logger, () => connections.changed());
+  void ready.then(() => pendingSignOuts.retry());
+
   const directory: ConnectionDirectory = {
     get: (id) => connections.view(id),
     recordSync: (id, outcome) => connections.recordSync(id, outcome),
@@ -71,6 +78,7 @@ export function createConnectionsModule(deps: ConnectionsDeps, settings: Setting
     directory,
     list: () => connections.list(),
     ready,
+    retryPendingSignOuts: () => pendingSignOuts.retry(),
     async dispose() {
       stopWatchingSettings();
       loginFlow.cancelAll();

@@ -8,6 +8,7 @@ import type { SettingsService } from '../settings/settings-service';
 import type { ConnectionRecord, ConnectionRecords } from './connection-records';
 import { toConnectionView } from './connection-view';
 import { ForgetListeners } from './forget-listeners';
+import { signOutPendingMessage } from './connections-text';
 import { normalizeLoginUrl } from './login-host';
 import { revokeAtSalesforce } from './revoke';
 
@@ -172,7 +173,8 @@ export class ConnectionsService {
       userId: undefined,
       instanceUrl: undefined,
       lastSyncAt: undefined,
-      lastError: undefined,
+      // Offline: the user hears that Salesforce still has to be told (cleared once the revoke went through).
+      lastError: revoked ? undefined : { code: 'NETWORK', message: signOutPendingMessage },
     });
     await this.forgetListeners.notify(id, this.deps.logger);
     this.changed();
@@ -234,6 +236,10 @@ export class ConnectionsService {
     this.deps.loginFlow.cancel(id);
     const load = await this.deps.vault.load(id);
     const revoked = load.kind === 'found' ? await revokeAtSalesforce(record, load.tokens, this.deps.logger) : true;
+    if (!revoked && load.kind === 'found') {
+      // Kept sealed until Salesforce can be told (next start, back online): never just forgotten.
+      await this.deps.vault.pendingRevokes.add({ connectionId: id, loginUrl: record.loginUrl, clientId: record.clientId, refreshToken: load.tokens.refreshToken });
+    }
     this.deps.sessions.forget(id);
     this.deps.vault.forgetTokens(id);
     await this.clearLoginSessions(id);

@@ -3,7 +3,6 @@ import { REDIRECT_URI } from '../auth/redirect';
 import type { Logger } from '../ports';
 import { defaultHttpLimits } from '../salesforce/http-limits';
 import { toAppError } from '../salesforce/salesforce-errors';
-import type { SessionTokens } from '../salesforce/session-manager';
 
 const REVOKE_LIMITS = { ...defaultHttpLimits, timeoutMs: 10_000, maxRetries: 0 };
 
@@ -13,7 +12,7 @@ const REVOKE_LIMITS = { ...defaultHttpLimits, timeoutMs: 10_000, maxRetries: 0 }
  */
 export async function revokeAtSalesforce(
   connection: { loginUrl: string; clientId: string },
-  tokens: SessionTokens,
+  tokens: { refreshToken: string },
   logger: Logger,
 ): Promise<boolean> {
   const oauth2 = createOAuth2({ loginUrl: connection.loginUrl, clientId: connection.clientId, redirectUri: REDIRECT_URI }, REVOKE_LIMITS);

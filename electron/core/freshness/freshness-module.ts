@@ -28,6 +28,8 @@ export function createFreshnessModule(deps: {
   /** Tells the scheduler when a connection is disconnected or removed. */
   onForget: ConnectionDirectory['onForget'];
   syncs: InvoiceSyncs;
+  /** Sends the sign-outs that could not reach Salesforce (revoke pending). */
+  retryPendingSignOuts: () => Promise<void>;
 }): FreshnessModule {
   const scheduler = new FreshnessScheduler({
     clock: deps.clock,
@@ -51,6 +53,8 @@ export function createFreshnessModule(deps: {
     handlers: {
       'app.networkChanged': ({ online }) => {
         scheduler.setOnline(online);
+        // Back online: sign-outs that could not reach Salesforce are sent now.
+        if (online) void deps.retryPendingSignOuts();
         return null;
       },
       'freshness.status': () => scheduler.status(),

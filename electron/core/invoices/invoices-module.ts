@@ -25,7 +25,7 @@ export interface InvoicesModule {
 }
 
 /** The ports the invoices module uses. */
-export type InvoicesDeps = Pick<CoreDeps, 'dataDir' | 'secretBox' | 'store' | 'clock' | 'events' | 'shell' | 'saveDialog' | 'logger'>;
+export type InvoicesDeps = Pick<CoreDeps, 'dataDir' | 'secretBox' | 'store' | 'clock' | 'events' | 'shell' | 'saveDialog' | 'logger' | 'extraLoginOrigins'>;
 
 /**
  * Everything behind the `invoices.*` channels: discovery and mapping, sync (full and incremental)
@@ -109,7 +109,7 @@ export function createInvoicesModule(
       if (!connection?.instanceUrl) throw new AppError('NOT_CONNECTED', 'Connect to Salesforce once to open invoices there.');
       const object = (await repository.current(connectionId))?.object ?? mappings.get(connectionId)?.object;
       if (!object) throw new AppError('NOT_FOUND', 'Sync first: Budgetly does not know this org’s invoice object yet.');
-      await deps.shell.openExternal(recordUrl(connection.instanceUrl, object, id));
+      await deps.shell.openExternal(recordUrl(connection.instanceUrl, object, id, deps.extraLoginOrigins));
       return null;
     },
     'invoices.export': async ({ connectionId, ...request }) => {

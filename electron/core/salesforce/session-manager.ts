@@ -1,5 +1,5 @@
 import { AppError, type AppErrorValue, type ConnectionStatus } from '../../contract';
-import { createOAuth2, refreshTokens } from '../auth/oauth-client';
+import { createOAuth2, refreshTokens, revokeToken } from '../auth/oauth-client';
 import { REDIRECT_URI } from '../auth/redirect';
 import type { Logger } from '../ports';
 import { defaultHttpLimits, limitTransport, type HttpLimits } from './http-limits';
@@ -8,6 +8,7 @@ import { toAppError } from './salesforce-errors';
 import { renewOnExpiredSession } from './session-renewal';
 import type { SessionTokens } from './session-tokens';
 import type { SalesforceSessions } from '../module-links';
+import { sameInstance } from './trusted-salesforce-url';
 
 export type { SessionTokens } from './session-tokens';
 
@@ -46,7 +47,7 @@ export class SessionManager implements SalesforceSessions {
 
   constructor(
     private readonly source: SessionSource,
-    private readonly deps: { logger: Logger; httpLimits?: HttpLimits },
+    private readonly deps: { logger: Logger; httpLimits?: HttpLimits; /** Origins trusted besides Salesforce's https domains (the local org). */ extraOrigins?: readonly string[] },
   ) {
     this.limits = deps.httpLimits ?? defaultHttpLimits;
   }
@@ -137,20 +138,27 @@ export class SessionManager implements SalesforceSessions {
     const oauth2 = createOAuth2({ loginUrl: target.loginUrl, clientId: target.clientId, clientSecret: target.clientSecret, redirectUri: REDIRECT_URI }, this.limits);
     let answer;
     try {
-      answer = await refreshTokens(oauth2, session.tokens.refreshToken);
+      answer = await refreshTokens(oauth2, session.tokens.refreshToken, this.deps.extraOrigins ?? []);
     } catch (error) {
       if (error instanceof Error && error.name === 'invalid_grant') {
-        const ended = reconnectRequired('Salesforce ended this sign-in (it was revoked or expired).');
-        this.forget(connectionId);
-        await this.source.markReconnectNeeded(connectionId, ended.toValue());
-        throw ended;
+        throw await this.endSession(connectionId, reconnectRequired('Salesforce ended this sign-in (it was revoked or expired).'));
+      }
+      // An answer pointing at an untrusted address: never followed, the user signs in again.
+      if (error instanceof AppError && error.code === 'RECONNECT_REQUIRED') {
+        revokeToken(oauth2, session.tokens.refreshToken).catch(() => undefined);
+        throw await this.endSession(connectionId, error);
       }
       throw toAppError(error); // NETWORK and friends: nothing changes, the next request tries again
+    }
+    if (!sameInstance(answer.instanceUrl, session.tokens.instanceUrl)) {
+      // A refresh may not move the session to another host: the token would follow an answer nobody checked with the user.
+      revokeToken(oauth2, answer.refreshToken ?? session.tokens.refreshToken).catch(() => undefined);
+      throw await this.endSession(connectionId, reconnectRequired('Salesforce moved this sign-in to another address.'));
     }
     const next: SessionTokens = {
       accessToken: answer.accessToken,
       refreshToken: answer.refreshToken ?? session.tokens.refreshToken,
-      instanceUrl: answer.instanceUrl || session.tokens.instanceUrl,
+      instanceUrl: session.tokens.instanceUrl,
     };
     if (this.sessions.get(connectionId) !== session) throw reconnectRequired(); // disconnected meanwhile: keep nothing
     try {
@@ -164,6 +172,13 @@ export class SessionManager implements SalesforceSessions {
     session.tokens = next;
     for (const conn of session.connections.values()) setAccessToken(conn, next.accessToken, next.instanceUrl);
     return next;
+  }
+
+  /** The sign-in cannot go on: forget it here and in the vault, mark the connection "reconnect needed". */
+  private async endSession(connectionId: string, ended: AppError): Promise<AppError> {
+    this.forget(connectionId);
+    await this.source.markReconnectNeeded(connectionId, ended.toValue());
+    return ended;
   }
 }
 

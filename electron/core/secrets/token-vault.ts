@@ -1,6 +1,8 @@
 import type { Logger, SecretBox } from '../ports';
 import type { SessionTokens } from '../salesforce/session-tokens';
 import type { SettingsService } from '../settings/settings-service';
+import { isTrustedSalesforceUrl } from '../salesforce/trusted-salesforce-url';
+import { PendingRevokes } from './pending-revokes';
 import { SealedStore } from './sealed-store';
 
 /** What a connection needs to talk to Salesforce. Never leaves the main process. */
@@ -22,16 +24,21 @@ export class TokenVault {
   private readonly clientSecrets = new Map<string, string>();
   private readonly sealed: SealedStore;
   private readonly stopWatching: () => void;
+  /** Sign-outs Salesforce has not heard of yet (sealed under the same policy as the tokens). */
+  readonly pendingRevokes: PendingRevokes;
 
   constructor(
     private readonly box: SecretBox,
     store: ConstructorParameters<typeof SealedStore>[1],
     private readonly settings: SettingsService,
     private readonly logger: Logger,
+    /** Origins a stored instance URL may have besides Salesforce's https domains (the connection's login host, the local org). */
+    private readonly trustedOrigins: (connectionId: string) => readonly string[] = () => [],
   ) {
     this.sealed = new SealedStore(box, store);
+    this.pendingRevokes = new PendingRevokes(this.sealed, () => this.persistent(), logger);
     this.stopWatching = settings.onChange((next, previous) => {
-      if (next.allowWeakStorage !== previous.allowWeakStorage) void this.applyStoragePolicy();
+      if (next.allowWeakStorage !== previous.allowWeakStorage) return this.applyStoragePolicy();
     });
   }
 
@@ -52,6 +59,12 @@ export class TokenVault {
       return read;
     }
     if (read.kind === 'missing') return read;
+    if (!isTrustedSalesforceUrl(read.value.instanceUrl, this.trustedOrigins(connectionId))) {
+      // Tampered with, or written by a build that trusted more: the token never goes there.
+      this.logger.warn('Stored sign-in names an untrusted Salesforce address; it was deleted', { connectionId });
+      this.sealed.remove(tokensKey(connectionId));
+      return { kind: 'unreadable' };
+    }
     this.memory.set(connectionId, read.value);
     return { kind: 'found', tokens: read.value };
   }
@@ -130,6 +143,7 @@ export class TokenVault {
         if (persistent) await this.sealed.write(clientSecretKey(id), secret);
         else this.sealed.remove(clientSecretKey(id));
       }
+      await this.pendingRevokes.applyStoragePolicy();
     } catch (error) {
       this.logger.warn('Could not apply the storage setting to saved sign-ins', { error: error instanceof Error ? error.name : 'unknown' });
     }

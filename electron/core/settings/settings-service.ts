@@ -13,7 +13,8 @@ export const defaultSettings: Settings = {
   syncInterval: 15,
 };
 
-export type SettingsListener = (next: Settings, previous: Settings) => void;
+/** May return a promise: `settled()` waits for it (e.g. weakly stored data deleted when weaker storage is switched off). */
+export type SettingsListener = (next: Settings, previous: Settings) => void | Promise<void>;
 
 /**
  * The user's preferences, kept in the key-value store. A damaged entry falls back to the defaults.
@@ -22,6 +23,7 @@ export type SettingsListener = (next: Settings, previous: Settings) => void;
  */
 export class SettingsService {
   private readonly listeners = new Set<SettingsListener>();
+  private pending: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: KeyValueStore,
@@ -41,14 +43,22 @@ export class SettingsService {
     } catch (error) {
       throw new AppError('STORAGE', 'Budgetly could not save your settings (the disk may be full or read-only).', { cause: error });
     }
-    for (const listener of [...this.listeners]) {
+    // One rule for listeners: the save is already written, so a listener that fails (at once or later)
+    // is logged and never fails the save or stops the others; `settled()` waits for what they started.
+    const work = [...this.listeners].map(async (listener) => {
       try {
-        listener(next, previous);
+        await listener(next, previous);
       } catch (error) {
         this.logger?.error('A settings listener failed after a save', { error: error instanceof Error ? error.name : 'unknown' });
       }
-    }
+    });
+    this.pending = Promise.allSettled([this.pending, ...work]);
     return next;
+  }
+
+  /** Resolves once what the listeners started for the changes so far has finished. */
+  async settled(): Promise<void> {
+    await this.pending;
   }
 
   onChange(listener: SettingsListener): () => void {

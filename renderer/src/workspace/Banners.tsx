@@ -33,7 +33,11 @@ export function Banners(props: Props) {
       {reconnect && (
         <div className="banner banner-warning" role="alert" data-testid="banner-reconnect">
           <span>
-            {status === 'disconnected' ? `You are signed out of ${connection.label}.` : `Salesforce ended the session for ${connection.label}: please sign in again.`}
+            {status !== 'disconnected'
+              ? `Salesforce ended the session for ${connection.label}: please sign in again.`
+              : connection.lastError?.code === 'NETWORK'
+                ? connection.lastError.message // signed out while offline: Salesforce is told later
+                : `You are signed out of ${connection.label}.`}
             {cached}
           </span>
           <button type="button" className="primary" onClick={props.onReconnect} data-testid="reconnect-button">

@@ -1,7 +1,7 @@
 import type { Connection, Result } from '../../../electron/contract';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { systemClock } from '../../../electron/core/ports';
-import { MemoryLogger, RecordingEvents, RecordingShell, ScriptedSaveDialog, createTestStore, TestSecretBox } from '../../../tests/support/test-ports';
+import { MemoryLogger, RecordingEvents, RecordingShell, ScriptedConfirm, ScriptedSaveDialog, createTestStore, TestSecretBox } from '../../../tests/support/test-ports';
 import { HttpLoginAgent } from './http-login-agent';
 
 export interface BenchCore {
@@ -29,6 +29,7 @@ export function createBenchCore(options: { dataDir: string; keyHex: string; orgU
     events,
     shell: new RecordingShell(),
     saveDialog,
+    confirm: new ScriptedConfirm(),
     logger: new MemoryLogger(),
     extraLoginOrigins: [options.orgUrl],
   });

@@ -93,6 +93,7 @@ async function appSync(): Promise<Record<string, unknown>> {
     const bytes = await encodeSnapshot(
       { object: after.object ?? 'Invoice', signature: 'bench', syncedAt: after.syncedAt ?? '', watermark: 0, rows: after.invoices },
       new TestSecretBox('os', Buffer.from(input.keyHex, 'hex')),
+      connectionId,
     );
     await writeBytesAtomically(join(dataDir, 'bench-rewrite.cache'), bytes);
     const cacheRewriteMs = performance.now() - cacheStarted;

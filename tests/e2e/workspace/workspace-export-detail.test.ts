@@ -141,8 +141,16 @@ describe('export, details, keyboard and settings', () => {
     await dialog.getByText('other programs running as you could read').waitFor();
     await w.harness.screenshot('settings');
     await expectAccessible(w.page, 'settings');
+    // The main process asks the user itself (a native dialog in the app): declined, the box stays unticked.
+    const confirm = w.harness.testCore.confirm;
+    confirm.answer = false;
+    await dialog.getByTestId('settings-weak-storage').click();
+    await poll(() => confirm.asked.length).toBe(1);
+    await poll(() => dialog.getByTestId('settings-weak-storage').isChecked()).toBe(false);
+    confirm.answer = true;
     await dialog.getByTestId('settings-weak-storage').check();
     await poll(() => banner.textContent()).toContain('weaker protection');
+    expect(confirm.asked).toHaveLength(2);
     const settings = (await w.harness.testCore.call('settings.get')) as { ok: true; value: { allowWeakStorage: boolean } };
     expect(settings.value.allowWeakStorage).toBe(true);
     await dialog.getByTestId('settings-weak-storage').uncheck();
@@ -158,7 +166,10 @@ describe('export, details, keyboard and settings', () => {
   });
 
   it('shows sync progress with a working cancel', async () => {
-    w.org.control.injectFault({ kind: 'latency', ms: 1500, count: 6 });
+    // The sync's first request stalls (half an answer, then nothing) until Cancel aborts it: slowed requests let
+    // an incremental sync of two or three requests end between its progress appearing and the click on Cancel
+    // on a loaded machine (the test then timed out waiting for Cancel).
+    w.org.control.injectFault({ kind: 'stall', count: 1, pathPrefix: '/services/data/' });
     await w.page.getByTestId('sync-button').click();
     const progress = w.page.getByTestId('sync-progress');
     await progress.waitFor();

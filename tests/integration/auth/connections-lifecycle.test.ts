@@ -137,10 +137,14 @@ describe('when Salesforce ends the session', () => {
   });
 
   it('refresh token past its lifetime → reconnect-needed', async () => {
-    const shortLived = await startOrg({ invoices: 2, sessionTtl: 1, refreshTtl: 1 });
+    // The org's own clock decides the refresh token's lifetime (1 s), so this waits for it for real. The session
+    // itself keeps its normal lifetime and is ended on purpose: a 1-second session could end during the sign-in
+    // on a loaded machine.
+    const shortLived = await startOrg({ invoices: 2, refreshTtl: 1 });
     const { status, query } = await connected(shortLived);
     expect(await query()).toBe(2);
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    shortLived.control.expireSessions();
     await expect(query()).rejects.toMatchObject({ code: 'RECONNECT_REQUIRED' });
     expect(await status()).toMatchObject({ status: 'reconnect-needed' });
   });

@@ -94,6 +94,7 @@ describe('token vault', () => {
     await expect(second.core.sessions.open(id, '62.0')).rejects.toMatchObject({ code: 'RECONNECT_REQUIRED' });
 
     await connectTestCore(second, org, { agent, connectionId: id });
+    second.confirm.answer = true; // the user says yes to the main process's own question
     const set = (await second.call('settings.set', { allowWeakStorage: true })) as Result<unknown>;
     expect(set.ok).toBe(true);
     await expect.poll(async () => (await list(second))[0]?.sessionOnly).toBe(false);
@@ -109,6 +110,7 @@ describe('token vault', () => {
     const dir = freshDir();
     const box = new TestSecretBox('unavailable');
     const app = launch(dir, box);
+    app.confirm.answer = true;
     await app.call('settings.set', { allowWeakStorage: true });
     const id = await connectTestCore(app, org, { agent });
     expect((await list(app))[0]).toMatchObject({ status: 'connected', sessionOnly: true });

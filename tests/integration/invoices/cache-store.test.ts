@@ -1,4 +1,4 @@
-import { createCipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ const row = (id: string, balance: number): InvoiceRow => ({
 const snapshot: Snapshot = { object: 'Invoice', signature: 'sig', syncedAt: '2026-11-29T12:00:00.000Z', watermark: 1_000, rows: [row('a', 1), row('b', 2)] };
 
 /** A copy as the previous version wrote it ("BDLYINV1": one AES-GCM ciphertext of the deflated JSON). */
-async function versionOneFile(box: TestSecretBox, value: Snapshot): Promise<Buffer> {
+async function versionOneFile(box: TestSecretBox, value: Snapshot, tagBytes = 16): Promise<Buffer> {
   const magic = Buffer.from('BDLYINV1', 'ascii');
   const key = randomBytes(32);
   const iv = randomBytes(12);
@@ -22,10 +22,43 @@ async function versionOneFile(box: TestSecretBox, value: Snapshot): Promise<Buff
   cipher.setAAD(magic);
   const plain = JSON.stringify({ format: 1, ...value, columns: CACHE_COLUMNS, rows: value.rows.map((r) => CACHE_COLUMNS.map((c) => r[c])) });
   const body = Buffer.concat([cipher.update(deflateRawSync(Buffer.from(plain))), cipher.final()]);
-  const header = Buffer.from(JSON.stringify({ format: 1, key: Buffer.from(await box.seal(key)).toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64') }));
+  const header = Buffer.from(JSON.stringify({ format: 1, key: Buffer.from(await box.seal(key)).toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().subarray(0, tagBytes).toString('base64') }));
   const length = Buffer.alloc(4);
   length.writeUInt32BE(header.length);
   return Buffer.concat([magic, length, header, body]);
+}
+
+/**
+ * A copy as the append-only format wrote it before the connection was bound ("BDLYINV2", header format 2):
+ * records whose additional data is SHA-256(header) + sequence number + kind only.
+ */
+async function formatTwoFile(box: TestSecretBox, value: Snapshot): Promise<Buffer> {
+  const key = randomBytes(32);
+  const json = Buffer.from(JSON.stringify({ format: 2, key: Buffer.from(await box.seal(key)).toString('base64') }));
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(json.length);
+  const header = Buffer.concat([Buffer.from('BDLYINV2', 'ascii'), length, json]);
+  const digest = createHash('sha256').update(header).digest();
+  const record = (seq: number, kind: number, payload: unknown) => {
+    const aad = Buffer.alloc(37);
+    digest.copy(aad);
+    aad.writeUInt32BE(seq, 32);
+    aad.writeUInt8(kind, 36);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(aad);
+    const body = Buffer.concat([cipher.update(deflateRawSync(Buffer.from(JSON.stringify(payload)))), cipher.final()]);
+    const frame = Buffer.alloc(5);
+    frame.writeUInt32BE(1 + 12 + body.length + 16);
+    frame.writeUInt8(kind, 4);
+    return Buffer.concat([frame, iv, body, cipher.getAuthTag()]);
+  };
+  const { rows, ...meta } = value;
+  return Buffer.concat([
+    header,
+    record(0, 1, rows.map((r) => CACHE_COLUMNS.map((c) => r[c]))),
+    record(1, 2, { ...meta, columns: CACHE_COLUMNS, rows: rows.length }),
+  ]);
 }
 
 describe('the cache store on disk', () => {
@@ -52,7 +85,43 @@ describe('the cache store on disk', () => {
     expect(await first.append('c1', next, { upserts: [row('a', 0)], deleted: [] })).toBe(false);
     await first.write('c1', next);
     expect(readFileSync(first.pathFor('c1')).subarray(0, 8).toString()).toBe('BDLYINV2');
+    expect(JSON.parse(readFileSync(first.pathFor('c1')).subarray(12, 12 + readFileSync(first.pathFor('c1')).readUInt32BE(8)).toString())).toMatchObject({ format: 3 });
     expect((await store().read('c1')).snapshot).toEqual(next);
+  });
+
+  it('opens a copy written before the connection was bound (format 2); the next sync replaces it with a bound file', async () => {
+    const { box, store } = setUp();
+    const first = store();
+    mkdirSync(first.pathFor('c1').replace(/[^/]+$/, ''), { recursive: true });
+    writeFileSync(first.pathFor('c1'), await formatTwoFile(box, snapshot));
+    expect(await first.read('c1')).toEqual({ snapshot, warning: null });
+    const next = { ...snapshot, watermark: 2_000, rows: [row('a', 0), row('b', 2)] };
+    expect(await first.append('c1', next, { upserts: [row('a', 0)], deleted: [] })).toBe(false);
+    await first.write('c1', next);
+    expect(JSON.parse(readFileSync(first.pathFor('c1')).subarray(12, 12 + readFileSync(first.pathFor('c1')).readUInt32BE(8)).toString())).toMatchObject({ format: 3 });
+    expect((await store().read('c1')).snapshot).toEqual(next);
+  });
+
+  it('a copy of another connection’s file does not open as this connection’s: deleted with a clear warning, rebuilt by the next sync', async () => {
+    const { store } = setUp();
+    const cache = store();
+    await cache.write('c1', snapshot);
+    writeFileSync(cache.pathFor('c2'), readFileSync(cache.pathFor('c1')));
+    const read = await store().read('c2');
+    expect(read.snapshot).toBeNull();
+    expect(read.warning).toMatch(/could not be opened .* was deleted\. Sync to download them again\./);
+    // The first connection's own copy still opens.
+    expect((await store().read('c1')).snapshot).toEqual(snapshot);
+  });
+
+  it('a BDLYINV1 copy whose header carries a shortened tag (forgeable) is refused as damaged, not opened', async () => {
+    const { box, store } = setUp();
+    const cache = store();
+    mkdirSync(cache.pathFor('c1').replace(/[^/]+$/, ''), { recursive: true });
+    writeFileSync(cache.pathFor('c1'), await versionOneFile(box, snapshot, 4));
+    const read = await cache.read('c1');
+    expect(read.snapshot).toBeNull();
+    expect(read.warning).toContain('could not be opened (its contents are damaged)');
   });
 
   it('a full write that fails half-way (cancel, crash) leaves the previous file byte-for-byte and no temp file', async () => {

@@ -95,6 +95,9 @@ export function createControl(d: ControlDeps): OrgControl {
     setRotation(on) {
       d.state.rotation = !!on;
     },
+    setTokenUrls(urls) {
+      d.state.tokenUrls = urls ?? undefined;
+    },
     setFieldHidden(objectName, fieldName, hidden) {
       const t = anyTable(data, objectName);
       const f = t.fields.find((x) => x.name.toLowerCase() === String(fieldName).toLowerCase());

@@ -23,7 +23,11 @@ function signingKey(): Record<string, unknown> {
   return jwk;
 }
 
-export interface ProviderState { rotation: boolean }
+export interface ProviderState {
+  rotation: boolean;
+  /** What token answers announce instead of the org's own URLs (`setTokenUrls`: an instance move, or a hostile answer). */
+  tokenUrls?: { instanceUrl?: string; identityUrl?: string };
+}
 
 const rand = (n: number) => randomBytes(n).toString('base64').replace(/\//g, '_').replace(/\+/g, '.').replace(/=+$/, '');
 
@@ -92,6 +96,7 @@ export function createProvider(issuer: string, data: OrgData, storage: OrgStorag
     tokenPath: `${OAUTH}/token`,
     instanceUrl: issuer,
     identityUrl: `${issuer}/id/${data.orgId}/${data.userId}`,
+    overrides: () => state.tokenUrls ?? {},
     sign: (s) => createHmac('sha256', signKey).update(s).digest('base64'),
     counters,
   }));

@@ -5,6 +5,8 @@ export interface ShapeOptions {
   tokenPath: string;
   instanceUrl: string;
   identityUrl: string;
+  /** Replaces `instanceUrl` / `identityUrl` in answers (the control's `setTokenUrls`). */
+  overrides?: () => { instanceUrl?: string; identityUrl?: string };
   sign(s: string): string;
   counters: Counters;
 }
@@ -31,8 +33,8 @@ export function reshapeTokenResponse(opts: ShapeOptions) {
         signature: opts.sign(`${opts.identityUrl}${issuedAt}`),
         scope: body.scope,
         ...(body.id_token ? { id_token: body.id_token } : {}),
-        instance_url: opts.instanceUrl,
-        id: opts.identityUrl,
+        instance_url: opts.overrides?.().instanceUrl ?? opts.instanceUrl,
+        id: opts.overrides?.().identityUrl ?? opts.identityUrl,
         token_type: 'Bearer',
         issued_at: issuedAt,
       };

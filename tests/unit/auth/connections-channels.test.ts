@@ -60,6 +60,7 @@ describe('connections channels', () => {
     const app = core({ secretProtection: 'basic_text' });
     const added = (await app.call('connections.add', { ...add, loginUrl: 'http://127.0.0.1:4567' })) as Result<Connection>;
     expect(added.ok && added.value).toMatchObject({ sessionOnly: true, loginUrl: 'http://127.0.0.1:4567' });
+    app.confirm.answer = true; // the main process asks the user first (issue #17, finding 5)
     await app.call('settings.set', { allowWeakStorage: true });
     expect(app.events.of('connections.changed').at(-1)?.[0]?.sessionOnly).toBe(false);
   });

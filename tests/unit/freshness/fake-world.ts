@@ -56,6 +56,7 @@ export class FakeWorld {
       power: this.power,
       events: this.tap,
       logger: new MemoryLogger(),
+      retryPendingSignOuts: async () => undefined,
       settings: this.settings,
       connections: () => this.connections,
       connectionsReady: Promise.resolve(),

@@ -3,7 +3,7 @@ import { decodeCache, encodeSnapshot, UnreadableCacheError } from '../../../elec
 import type { Snapshot } from '../../../electron/core/invoices/snapshot/snapshot';
 import { TestSecretBox } from '../../support/test-ports';
 
-const decodeSnapshot = async (bytes: Buffer, box: TestSecretBox) => (await decodeCache(bytes, box)).snapshot;
+const decodeSnapshot = async (bytes: Buffer, box: TestSecretBox, connectionId: string) => (await decodeCache(bytes, box, connectionId)).snapshot;
 
 const snapshot: Snapshot = {
   object: 'Invoice',
@@ -19,27 +19,27 @@ const snapshot: Snapshot = {
 describe('cache file format', () => {
   it('round-trips a snapshot exactly', async () => {
     const box = new TestSecretBox();
-    expect(await decodeSnapshot(await encodeSnapshot(snapshot, box), box)).toEqual(snapshot);
+    expect(await decodeSnapshot(await encodeSnapshot(snapshot, box, 'c1'), box, 'c1')).toEqual(snapshot);
   });
 
   it('holds no readable invoice data and a fresh key each write', async () => {
     const box = new TestSecretBox();
-    const first = await encodeSnapshot(snapshot, box);
-    const second = await encodeSnapshot(snapshot, box);
+    const first = await encodeSnapshot(snapshot, box, 'c1');
+    const second = await encodeSnapshot(snapshot, box, 'c1');
     for (const text of ['INV-SECRET', 'Zürich', 'Posted', 'CHF']) expect(first.includes(Buffer.from(text))).toBe(false);
     expect(first.equals(second)).toBe(false);
   });
 
   it('rejects any changed byte, a truncated file, another key and foreign files as unreadable', async () => {
     const box = new TestSecretBox();
-    const bytes = await encodeSnapshot(snapshot, box);
+    const bytes = await encodeSnapshot(snapshot, box, 'c1');
     for (const index of [0, 10, bytes.length - 40, bytes.length - 1]) {
       const damaged = Buffer.from(bytes);
       damaged[index]! ^= 0x01;
-      await expect(decodeSnapshot(damaged, box)).rejects.toBeInstanceOf(UnreadableCacheError);
+      await expect(decodeSnapshot(damaged, box, 'c1')).rejects.toBeInstanceOf(UnreadableCacheError);
     }
-    await expect(decodeSnapshot(bytes.subarray(0, bytes.length - 1), box)).rejects.toBeInstanceOf(UnreadableCacheError);
-    await expect(decodeSnapshot(bytes, new TestSecretBox())).rejects.toBeInstanceOf(UnreadableCacheError);
-    await expect(decodeSnapshot(Buffer.from('{"rows":[]}'), box)).rejects.toBeInstanceOf(UnreadableCacheError);
+    await expect(decodeSnapshot(bytes.subarray(0, bytes.length - 1), box, 'c1')).rejects.toBeInstanceOf(UnreadableCacheError);
+    await expect(decodeSnapshot(bytes, new TestSecretBox(), 'c1')).rejects.toBeInstanceOf(UnreadableCacheError);
+    await expect(decodeSnapshot(Buffer.from('{"rows":[]}'), box, 'c1')).rejects.toBeInstanceOf(UnreadableCacheError);
   });
 });

@@ -13,8 +13,8 @@ const base: Snapshot = { ...meta(1_000), rows: [row('a', 1), row('b', 2), row('c
 
 /** A file as the app leaves it: the base, then one journal record per incremental sync. */
 async function fileWith(box: TestSecretBox, deltas: { delta: Delta; meta: SnapshotMeta }[]): Promise<{ bytes: Buffer; ends: number[] }> {
-  const first = await encodeSnapshot(base, box);
-  const opened = await decodeCache(first, box);
+  const first = await encodeSnapshot(base, box, 'c1');
+  const opened = await decodeCache(first, box, 'c1');
   const tail = opened.tail!;
   const parts = [first];
   const ends = [first.length];
@@ -35,7 +35,7 @@ describe('append-only cache file: base + journal of encrypted change records', (
   it('reads the base with every journal record applied; the latest record’s watermark and sync time govern', async () => {
     const box = new TestSecretBox();
     const { bytes, ends } = await fileWith(box, [first, second]);
-    const decoded = await decodeCache(bytes, box);
+    const decoded = await decodeCache(bytes, box, 'c1');
     expect(decoded.snapshot).toEqual({ ...meta(3_000), rows: afterSecond });
     expect(decoded.ignoredTail).toBeNull();
     expect(decoded.tail).toMatchObject<Partial<CacheTail>>({ length: ends[2], nextSeq: expect.any(Number), baseRows: 3, journalRecords: 2, journalRows: 4 });
@@ -51,13 +51,13 @@ describe('append-only cache file: base + journal of encrypted change records', (
     const box = new TestSecretBox();
     const { bytes, ends } = await fileWith(box, [first, second]);
     for (const cut of [ends[1]! + 1, ends[1]! + 4, ends[1]! + 20, ends[2]! - 1]) {
-      const decoded = await decodeCache(bytes.subarray(0, cut), box);
+      const decoded = await decodeCache(bytes.subarray(0, cut), box, 'c1');
       expect(decoded.snapshot).toEqual({ ...meta(2_000), rows: afterFirst });
       expect(decoded.ignoredTail).toMatch(/cut short/);
       // An append goes where the good records end (the torn bytes are cut off first).
       expect(decoded.tail?.length).toBe(ends[1]);
     }
-    const onlyBase = await decodeCache(bytes.subarray(0, ends[0]! + 7), box);
+    const onlyBase = await decodeCache(bytes.subarray(0, ends[0]! + 7), box, 'c1');
     expect(onlyBase.snapshot).toEqual(base);
   });
 
@@ -72,7 +72,7 @@ describe('append-only cache file: base + journal of encrypted change records', (
     ] as const) {
       const damaged = Buffer.from(bytes);
       damaged[at]! ^= 0x01;
-      const decoded = await decodeCache(damaged, box);
+      const decoded = await decodeCache(damaged, box, 'c1');
       expect(decoded.snapshot, `byte ${at}`).toEqual(expected);
       expect(decoded.ignoredTail).not.toBeNull();
     }
@@ -82,9 +82,9 @@ describe('append-only cache file: base + journal of encrypted change records', (
     const box = new TestSecretBox();
     const { bytes, ends } = await fileWith(box, [first, second]);
     const swapped = Buffer.concat([bytes.subarray(0, ends[0]), bytes.subarray(ends[1], ends[2]), bytes.subarray(ends[0], ends[1])]);
-    expect((await decodeCache(swapped, box)).snapshot).toEqual(base);
+    expect((await decodeCache(swapped, box, 'c1')).snapshot).toEqual(base);
     const replayed = Buffer.concat([bytes, bytes.subarray(ends[0], ends[1])]);
-    expect((await decodeCache(replayed, box)).snapshot).toEqual({ ...meta(3_000), rows: afterSecond });
+    expect((await decodeCache(replayed, box, 'c1')).snapshot).toEqual({ ...meta(3_000), rows: afterSecond });
   });
 
   it('a damaged or incomplete base makes the whole file unreadable', async () => {
@@ -92,9 +92,9 @@ describe('append-only cache file: base + journal of encrypted change records', (
     const { bytes, ends } = await fileWith(box, [first]);
     const damaged = Buffer.from(bytes);
     damaged[ends[0]! - 30]! ^= 0x01;
-    await expect(decodeCache(damaged, box)).rejects.toBeInstanceOf(UnreadableCacheError);
-    await expect(decodeCache(bytes.subarray(0, ends[0]! - 1), box)).rejects.toBeInstanceOf(UnreadableCacheError);
-    await expect(decodeCache(bytes, new TestSecretBox())).rejects.toBeInstanceOf(UnreadableCacheError);
+    await expect(decodeCache(damaged, box, 'c1')).rejects.toBeInstanceOf(UnreadableCacheError);
+    await expect(decodeCache(bytes.subarray(0, ends[0]! - 1), box, 'c1')).rejects.toBeInstanceOf(UnreadableCacheError);
+    await expect(decodeCache(bytes, new TestSecretBox(), 'c1')).rejects.toBeInstanceOf(UnreadableCacheError);
   });
 
   it('rows in memory after incremental syncs equal the rows read back from the file, in the same order (random syncs)', async () => {
@@ -117,7 +117,7 @@ describe('append-only cache file: base + journal of encrypted change records', (
             else model.set(c.row.id, c.row);
           }
         }
-        const decoded = await decodeCache((await fileWith(box, records)).bytes, box);
+        const decoded = await decodeCache((await fileWith(box, records)).bytes, box, 'c1');
         expect(decoded.snapshot.rows).toEqual(rows);
         expect([...rows].sort((x, y) => x.id.localeCompare(y.id))).toEqual([...model.values()].sort((x, y) => x.id.localeCompare(y.id)));
       }),

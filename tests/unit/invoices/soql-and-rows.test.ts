@@ -95,7 +95,7 @@ describe('merging an incremental batch', () => {
 describe('links to Salesforce', () => {
   it('builds the Lightning URL on the instance origin only', () => {
     expect(recordUrl('https://acme.my.salesforce.com', 'Invoice', '3tt000000000001AAA')).toBe('https://acme.my.salesforce.com/lightning/r/Invoice/3tt000000000001AAA/view');
-    expect(recordUrl('http://127.0.0.1:4000', 'Invoice__c', 'a0G000000000001')).toBe('http://127.0.0.1:4000/lightning/r/Invoice__c/a0G000000000001/view');
+    expect(recordUrl('http://127.0.0.1:4000', 'Invoice__c', 'a0G000000000001', ['http://127.0.0.1:4000'])).toBe('http://127.0.0.1:4000/lightning/r/Invoice__c/a0G000000000001/view');
     expect(() => recordUrl('http://acme.my.salesforce.com', 'Invoice', '3tt000000000001AAA')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => recordUrl('https://acme.my.salesforce.com', 'Invoice', '//evil.example/x')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });

@@ -12,7 +12,9 @@ describe('settings listeners', () => {
       settings.onChange(() => {
         throw new Error('listener bug');
       });
-      settings.onChange((next) => heard.push(next.theme));
+      settings.onChange((next) => {
+        heard.push(next.theme);
+      });
 
       expect(settings.update({ theme: 'dark' })).toMatchObject({ theme: 'dark' });
       expect(heard).toEqual(['dark']);

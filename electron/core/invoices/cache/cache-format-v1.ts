@@ -38,7 +38,8 @@ export async function decodeSnapshotV1(file: Buffer, secretBox: SecretBox): Prom
   }
   let payload: Partial<Record<string, unknown>>;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(header.iv, 'base64'));
+    // The tag length is fixed: a file whose header carries a shorter tag (4 bytes would be forgeable) is damaged.
+    const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(header.iv, 'base64'), { authTagLength: 16 });
     decipher.setAAD(MAGIC_V1);
     decipher.setAuthTag(Buffer.from(header.tag, 'base64'));
     const plain = Buffer.concat([decipher.update(file.subarray(bodyStart)), decipher.final()]);

@@ -12,13 +12,16 @@ export { UnreadableCacheError };
 /**
  * The offline copy's file format (append-only):
  *
- *   "BDLYINV2" | u32 header length | header JSON {format: 2, key}
+ *   "BDLYINV2" | u32 header length | header JSON {format: 3, key}
  *   record*    where record = u32 length | u8 kind | 12-byte IV | AES-256-GCM ciphertext | 16-byte tag
  *
  * The header holds a random 256-bit data key sealed by the SecretBox (safeStorage in the app), fresh
- * for every full write. Every record is encrypted on its own (own IV and tag); its additional data
- * binds it to this header (SHA-256 of the header bytes), its position (sequence number) and its
- * kind, so records cannot be moved, swapped or spliced in from another file. Plaintexts are
+ * for every full write. Every record is encrypted on its own (own IV and tag, always 16 bytes); its
+ * additional data binds it to this header (SHA-256 of the header bytes), its position (sequence number),
+ * its kind and the connection it belongs to (SHA-256 of the connection id), so records cannot be moved,
+ * swapped or spliced in from another file, and a file copied over another connection's does not open.
+ * Format 2 (the same without the connection) is still read; it cannot be appended to, so the next sync
+ * writes format 3. Plaintexts are
  * raw-deflated JSON. The records are:
  *
  *   base rows (kind 1)  a segment of rows (a page of a full sync), cell arrays in CACHE_COLUMNS order
@@ -35,7 +38,9 @@ const deflate = promisify(deflateRaw);
 const inflate = promisify(inflateRaw);
 
 export const MAGIC = Buffer.from('BDLYINV2', 'ascii');
-const FORMAT = 2;
+const FORMAT = 3;
+/** Files written before the connection was bound (read only). */
+const FORMAT_UNBOUND = 2;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const FRAME_BYTES = 4 + 1 + IV_BYTES + TAG_BYTES;
@@ -52,6 +57,12 @@ export interface CacheFileKey {
   key: Buffer;
   header: Buffer;
   digest: Buffer;
+  /** SHA-256 of the connection id, in every record's additional data; null for a format-2 file. */
+  binding: Buffer | null;
+}
+
+function bindingOf(connectionId: string): Buffer {
+  return createHash('sha256').update(`budgetly-cache:${connectionId}`).digest();
 }
 
 /** Where a readable file ends and what it holds: enough to append to it. */
@@ -66,14 +77,14 @@ export interface CacheTail {
 }
 
 /** A new file's header with a fresh data key sealed by the SecretBox. */
-export async function newCacheFile(secretBox: SecretBox): Promise<CacheFileKey> {
+export async function newCacheFile(secretBox: SecretBox, connectionId: string): Promise<CacheFileKey> {
   const key = randomBytes(32);
   const sealed = await secretBox.seal(key);
   const json = Buffer.from(JSON.stringify({ format: FORMAT, key: Buffer.from(sealed).toString('base64') }), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32BE(json.length);
   const header = Buffer.concat([MAGIC, length, json]);
-  return { key, header, digest: createHash('sha256').update(header).digest() };
+  return { key, header, digest: createHash('sha256').update(header).digest(), binding: bindingOf(connectionId) };
 }
 
 function additionalData(file: CacheFileKey, seq: number, kind: Kind): Buffer {
@@ -81,14 +92,14 @@ function additionalData(file: CacheFileKey, seq: number, kind: Kind): Buffer {
   file.digest.copy(aad);
   aad.writeUInt32BE(seq, file.digest.length);
   aad.writeUInt8(kind, file.digest.length + 4);
-  return aad;
+  return file.binding ? Buffer.concat([aad, file.binding]) : aad;
 }
 
 async function sealRecord(file: CacheFileKey, seq: number, kind: Kind, json: string): Promise<Buffer> {
   // Compression runs on libuv's thread pool: the main process keeps answering IPC meanwhile.
   const plain = await deflate(Buffer.from(json, 'utf8'), { level: 1, chunkSize: 256 * 1024 });
   const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', file.key, iv);
+  const cipher = createCipheriv('aes-256-gcm', file.key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(additionalData(file, seq, kind));
   const first = cipher.update(plain);
   const last = cipher.final();
@@ -125,8 +136,8 @@ function metaOf({ object, signature, syncedAt, watermark }: SnapshotMeta): Snaps
  * its copy page by page instead; this is the bench's baseline and the format tests' fixture.
  * @internal
  */
-export async function encodeSnapshot(snapshot: Snapshot, secretBox: SecretBox): Promise<Buffer> {
-  const file = await newCacheFile(secretBox);
+export async function encodeSnapshot(snapshot: Snapshot, secretBox: SecretBox, connectionId: string): Promise<Buffer> {
+  const file = await newCacheFile(secretBox, connectionId);
   const parts = [file.header];
   let seq = 0;
   for (let start = 0; start < snapshot.rows.length; start += ROWS_PER_SEGMENT) {
@@ -144,7 +155,8 @@ export interface DecodedCache {
   ignoredTail: string | null;
 }
 
-export async function decodeCache(bytes: Buffer, secretBox: SecretBox): Promise<DecodedCache> {
+/** Opens the file of `connectionId`: a file written for another connection does not open (UnreadableCacheError). */
+export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectionId: string): Promise<DecodedCache> {
   if (bytes.length >= MAGIC_V1.length + 4 && bytes.subarray(0, MAGIC_V1.length).equals(MAGIC_V1)) {
     return { snapshot: await decodeSnapshotV1(bytes, secretBox), tail: null, ignoredTail: null };
   }
@@ -157,11 +169,12 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox): Promise<
   let file: CacheFileKey;
   try {
     const header = JSON.parse(bytes.subarray(MAGIC.length + 4, headerEnd).toString('utf8')) as { format?: unknown; key?: unknown };
-    if (header.format !== FORMAT || typeof header.key !== 'string') throw new Error(`format ${String(header.format)}`);
+    if ((header.format !== FORMAT && header.format !== FORMAT_UNBOUND) || typeof header.key !== 'string') throw new Error(`format ${String(header.format)}`);
     const key = Buffer.from(await secretBox.open(Buffer.from(header.key, 'base64')));
     if (key.length !== 32) throw new Error('data key of the wrong size');
     const headerBytes = Buffer.from(bytes.subarray(0, headerEnd));
-    file = { key, header: headerBytes, digest: createHash('sha256').update(headerBytes).digest() };
+    const binding = header.format === FORMAT ? bindingOf(connectionId) : null;
+    file = { key, header: headerBytes, digest: createHash('sha256').update(headerBytes).digest(), binding };
   } catch (error) {
     throw new UnreadableCacheError('its key cannot be opened', { cause: error });
   }
@@ -214,7 +227,9 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox): Promise<
     journalRows += delta.upserts.length + delta.deleted.length;
   }
   const snapshot: Snapshot = { ...meta, rows: fold.result() };
-  const tail: CacheTail = { file, nextSeq: records.seq, length: records.offset, baseRows, journalRecords, journalRows };
+  // A format-2 file is not appended to: the next sync writes a bound (format 3) file in its place.
+  const tail: CacheTail | null = file.binding ? { file, nextSeq: records.seq, length: records.offset, baseRows, journalRecords, journalRows } : null;
+  if (!tail) file.key.fill(0);
   return { snapshot, tail, ignoredTail };
 }
 
@@ -256,7 +271,7 @@ class RecordReader {
     const kind = bytes.readUInt8(offset + 4);
     if (kind !== RecordKind.baseRows && kind !== RecordKind.baseEnd && kind !== RecordKind.journal) throw new Error('a record of an unknown kind');
     const end = offset + 4 + length;
-    const decipher = createDecipheriv('aes-256-gcm', this.file.key, bytes.subarray(offset + 5, offset + 5 + IV_BYTES));
+    const decipher = createDecipheriv('aes-256-gcm', this.file.key, bytes.subarray(offset + 5, offset + 5 + IV_BYTES), { authTagLength: TAG_BYTES });
     decipher.setAAD(additionalData(this.file, this.seq, kind));
     decipher.setAuthTag(bytes.subarray(end - TAG_BYTES, end));
     const plain = Buffer.concat([decipher.update(bytes.subarray(offset + 5 + IV_BYTES, end - TAG_BYTES)), decipher.final()]);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, type InvoiceRow } from '../../../contract';
 import type { Logger, SecretBox } from '../../ports';
@@ -66,7 +66,7 @@ export class InvoiceCacheStore {
       throw new AppError('STORAGE', 'The offline copy of your invoices could not be read from disk.', { cause: error });
     }
     try {
-      const decoded = await decodeCache(bytes, this.secretBox);
+      const decoded = await decodeCache(bytes, this.secretBox, connectionId);
       if (decoded.tail) this.tails.set(connectionId, decoded.tail);
       if (decoded.ignoredTail) {
         // A crash mid-append (or damage) after the last good record: that sync's changes are fetched again.
@@ -86,7 +86,7 @@ export class InvoiceCacheStore {
 
   /** Starts a new file for a full sync; its rows are written as they come, the old file stays until `commit`. */
   beginBase(connectionId: string): BaseWriter {
-    return new BaseWriter(this.pathFor(connectionId), this.folder, this.secretBox, (tail) => {
+    return new BaseWriter(this.pathFor(connectionId), this.folder, this.secretBox, connectionId, (tail) => {
       this.forgetTail(connectionId);
       this.tails.set(connectionId, tail);
     });
@@ -152,6 +152,19 @@ export class InvoiceCacheStore {
     await removeStrayTemps(path);
   }
 
+  /** Deletes every connection's file (and stray temp files) in the folder. */
+  async removeAll(): Promise<void> {
+    for (const connectionId of [...this.tails.keys()]) this.forgetTail(connectionId);
+    let names: string[];
+    try {
+      names = await readdir(this.folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    await Promise.all(names.map((name) => rm(join(this.folder, name), { force: true })));
+  }
+
   private forgetTail(connectionId: string): void {
     this.tails.get(connectionId)?.file.key.fill(0);
     this.tails.delete(connectionId);
@@ -177,11 +190,12 @@ export class BaseWriter {
     target: string,
     folder: string,
     secretBox: SecretBox,
+    connectionId: string,
     private readonly committed: (tail: CacheTail) => void,
   ) {
     this.work = (async () => {
       await mkdir(folder, { recursive: true, mode: 0o700 });
-      this.file = await newCacheFile(secretBox);
+      this.file = await newCacheFile(secretBox, connectionId);
       this.out = await AtomicFile.create(target);
       await this.out.write(this.file.header, 0);
       this.position = this.file.header.length;

@@ -27,6 +27,23 @@ export class InvoiceRepository {
     private readonly logger: Logger,
   ) {
     this.store = new InvoiceCacheStore(dataDir, secretBox, logger);
+    settings.onChange((next, previous) => {
+      if (previous.allowWeakStorage && !next.allowWeakStorage && !this.persistable()) return this.dropWeakCopies();
+    });
+  }
+
+  /**
+   * Weaker storage was switched off: every offline copy on disk was sealed with the weak key, so all of them
+   * go at once (after any write in progress); the copies in memory stay until the app quits.
+   */
+  private async dropWeakCopies(): Promise<void> {
+    await this.idle();
+    for (const connectionId of this.loaded.keys()) this.cacheWarnings.set(connectionId, NO_SECURE_STORAGE);
+    try {
+      await this.store.removeAll();
+    } catch (error) {
+      this.logger.error('Could not delete the weakly stored offline copies', { code: (error as { code?: string }).code ?? 'unknown' });
+    }
   }
 
   /** The snapshot, read from disk on first use; one read per connection at a time (a failed read is not kept). */

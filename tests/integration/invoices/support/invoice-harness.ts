@@ -89,6 +89,8 @@ export async function startHarness(
     shell,
     saveDialog,
     logger,
+    // The local org is the connection's instance: record links to it are allowed on its exact http origin.
+    extraLoginOrigins: [org.url],
   } satisfies InvoicesDeps;
   const module = createInvoicesModule(deps, { sessions: new TokenSessions(tokens), directory, settings: new SettingsService(store) }, {
     retryDelaysMs: [5, 10, 20],

@@ -1,0 +1,3 @@
+/** Words the connections core says about sign-outs (English; moved into the i18n catalogue once it lands). */
+export const signOutPendingMessage =
+  'You are signed out on this computer, but Salesforce could not be reached to end the sign-in there too. Budgetly will do it as soon as Salesforce can be reached.';

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection, Settings } from '../../../electron/contract';
+import { InvoiceCacheStore } from '../../../electron/core/invoices/cache/cache-store';
+import { startOrg, type RunningOrg } from '../../org';
+import { HttpLoginAgent } from '../../security/support/http-login-agent';
+import { createTestCore, type TestCore } from '../../support/test-core';
+import { MemoryLogger } from '../../support/test-ports';
+
+/**
+ * Weaker storage (Linux without a keyring, `basic_text`) is switched on only after the main process asked the
+ * user itself (the Confirm port: a native dialog in the app, scripted here), never on the renderer's word; and
+ * switching it off deletes what was stored weakly (sealed tokens, offline copy) at once. Issue #17, finding 5.
+ */
+let org: RunningOrg;
+let testCore: TestCore;
+
+beforeAll(async () => {
+  org = await startOrg({ invoices: 12 });
+});
+afterAll(async () => {
+  await org?.stop();
+});
+afterEach(async () => {
+  await testCore?.dispose();
+});
+
+const settings = async () => (await testCore.call('settings.get')).value as Settings;
+
+describe('switching weaker storage on', () => {
+  it('asks in the main process; declined, nothing changes (the rest of the request still applies)', async () => {
+    testCore = createTestCore({ secretProtection: 'basic_text' });
+    testCore.confirm.answer = false;
+    const result = await testCore.call('settings.set', { allowWeakStorage: true, theme: 'dark' });
+    expect(result).toMatchObject({ ok: true, value: { allowWeakStorage: false, theme: 'dark' } });
+    expect(testCore.confirm.asked).toHaveLength(1);
+    expect(testCore.confirm.asked[0]).toMatchObject({ title: expect.stringContaining('weaker protection'), confirm: 'Allow weaker storage' });
+    expect(await settings()).toMatchObject({ allowWeakStorage: false, theme: 'dark' });
+  });
+
+  it('switches it on when the user says yes, and does not ask again while it stays on', async () => {
+    testCore = createTestCore({ secretProtection: 'basic_text' });
+    testCore.confirm.answer = true;
+    expect(await testCore.call('settings.set', { allowWeakStorage: true })).toMatchObject({ ok: true, value: { allowWeakStorage: true } });
+    expect(await testCore.call('settings.set', { allowWeakStorage: true, theme: 'light' })).toMatchObject({ ok: true, value: { allowWeakStorage: true } });
+    expect(testCore.confirm.asked).toHaveLength(1);
+  });
+});
+
+describe('switching weaker storage off', () => {
+  it('deletes the weakly sealed sign-in and the offline copy at once; this session keeps working from memory', async () => {
+    testCore = createTestCore({ secretProtection: 'basic_text', loginAgent: new HttpLoginAgent(), extraLoginOrigins: [org.url] });
+    testCore.confirm.answer = true;
+    await testCore.call('settings.set', { allowWeakStorage: true });
+    const id = ((await testCore.call('connections.add', { label: 'Acme', loginUrl: org.url, clientId: 'budgetly-demo' })).value as Connection).id;
+    expect(await testCore.call('connections.connect', { id })).toMatchObject({ ok: true });
+    expect(await testCore.call('invoices.sync', { connectionId: id, mode: 'full' })).toMatchObject({ ok: true });
+    const cacheFile = new InvoiceCacheStore(testCore.dataDir, testCore.secretBox, new MemoryLogger()).pathFor(id);
+    expect(existsSync(cacheFile)).toBe(true);
+    expect(testCore.store.get(`secrets.tokens.${id}`)).toBeDefined();
+
+    expect(await testCore.call('settings.set', { allowWeakStorage: false })).toMatchObject({ ok: true, value: { allowWeakStorage: false } });
+    // Gone when the call answers, not at the next sync.
+    expect(existsSync(cacheFile)).toBe(false);
+    expect(testCore.store.get(`secrets.tokens.${id}`)).toBeUndefined();
+    // The invoices and the sign-in stay for this session (memory only).
+    const list = await testCore.call('invoices.list', { connectionId: id });
+    expect(list).toMatchObject({ ok: true, value: { total: 12 } });
+    expect(await testCore.call('invoices.sync', { connectionId: id })).toMatchObject({ ok: true });
+    expect(existsSync(cacheFile)).toBe(false);
+  });
+});
