@@ -1,4 +1,5 @@
 export * from './errors';
 export * from './models';
+export * from './receivables';
 export * from './channels';
 export * from './bridge';
