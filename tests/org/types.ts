@@ -54,6 +54,8 @@ export interface Fault {
   pathPrefix?: string;
   /** For 'latency'. */
   ms?: number;
+  /** Only queries whose SOQL (the `q` of a first page) contains this, case-insensitively (e.g. 'FROM PaymentLineInvoice'). */
+  soqlContains?: string;
 }
 
 export interface OrgCounters {
