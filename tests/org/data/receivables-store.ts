@@ -111,7 +111,7 @@ export class ReceivablesStore {
       this.addApp('credits', note, i, applied / f, false, at(day));
       return;
     }
-    let credit = rnd() < 0.12 ? Math.floor(applied * (0.1 + rnd() * 0.3)) : 0;
+    const credit = rnd() < 0.12 ? Math.floor(applied * (0.1 + rnd() * 0.3)) : 0;
     if (credit > 0) {
       const day = dayAt(Math.floor(rnd() * terms));
       // Some credit notes are bigger than what they were applied for: the rest stays unapplied.

@@ -234,7 +234,7 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox): Promise<
     journalRecords++;
     journalRows += delta.upserts.length + delta.deleted.length;
   }
-  const snapshot: Snapshot = { ...meta, rows: fold.result(), related };
+  const snapshot: Snapshot = { ...meta, rows: fold.result(), ...(related ? { related } : {}) };
   const tail: CacheTail = { file, nextSeq: records.seq, length: records.offset, baseRows, journalRecords, journalRows };
   return { snapshot, tail, ignoredTail };
 }
