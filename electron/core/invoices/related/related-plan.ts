@@ -39,7 +39,7 @@ export async function discoverRelated(metadata: OrgMetadata, conn: Connection, i
   for (const spec of specs) {
     const global = globals.get(spec.object);
     if (!global?.queryable) {
-      warnings.push(`${spec.label} (${spec.object}) cannot be read with your Salesforce access, so they are not shown.`);
+      warnings.push(`${spec.label} (${spec.object}) are not in this org or cannot be read with your Salesforce access, so they are not shown.`);
       continue;
     }
     const describe = await metadata.describe(conn, spec.object);
