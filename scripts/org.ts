@@ -19,16 +19,20 @@ const { values } = parseArgs({
     'refresh-ttl': { type: 'string' },
     latency: { type: 'string' },
     'request-limit': { type: 'string' },
+    payments: { type: 'boolean' },
+    'unapplied-share': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: true,
+  allowNegative: true,
 });
 
 if (values.help) {
   console.log(`usage: npm run org -- [--port 0] [--seed 42] [--invoices 2500]
   [--objects Invoice,blng__Invoice__c,Invoice__c] [--multi-currency] [--batch-size 2000]
   [--client-id budgetly-demo] [--redirect-uri URI]... [--username U] [--password P]
-  [--session-ttl 7200] [--rotate-refresh] [--refresh-ttl SECONDS] [--latency MS] [--request-limit 15000]`);
+  [--session-ttl 7200] [--rotate-refresh] [--refresh-ttl SECONDS] [--latency MS] [--request-limit 15000]
+  [--payments | --no-payments] [--unapplied-share 0.1]`);
   process.exit(0);
 }
 
@@ -37,6 +41,16 @@ function int(name: string, v: string | undefined): number | undefined {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) {
     console.error(`--${name} must be a non-negative integer, got ${v}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+function share(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0 || n > 1) {
+    console.error(`--unapplied-share must be a number from 0 to 1, got ${v}`);
     process.exit(2);
   }
   return n;
@@ -58,6 +72,8 @@ const options: OrgOptions = {
   refreshTtl: int('refresh-ttl', values['refresh-ttl']),
   latency: int('latency', values.latency),
   requestLimit: int('request-limit', values['request-limit']),
+  payments: values.payments,
+  unappliedShare: share(values['unapplied-share']),
 };
 
 const started = Date.now();

@@ -27,6 +27,10 @@ export const channelNames = [
   'invoices.get',
   'invoices.openInSalesforce',
   'invoices.export',
+  'invoices.receivables',
+  'provisioning.pending',
+  'provisioning.accept',
+  'provisioning.dismiss',
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -35,4 +39,11 @@ export const eventNames = [
   'invoices.changed',
   'freshness.changed',
   'invoices.exportProgress',
+  'provisioning.changed',
 ] as const satisfies readonly EventName[];
+
+// A channel or event of the contract missing from the lists above is a compile error (not only a test failure).
+type Complete<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;
+type AssertTrue<T extends true> = T;
+type _ChannelListComplete = AssertTrue<Complete<ChannelName, (typeof channelNames)[number]>>;
+type _EventListComplete = AssertTrue<Complete<EventName, (typeof eventNames)[number]>>;

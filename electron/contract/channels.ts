@@ -21,6 +21,7 @@ import {
   syncResultSchema,
 } from './models';
 import { provisionedOfferSchema } from './provisioning';
+import { invoiceReceivablesSchema } from './receivables';
 
 /**
  * The IPC contract: every channel the renderer may call, with the schema of its input
@@ -110,6 +111,9 @@ export const channels = {
     output: invoiceListSchema,
   },
   'invoices.get': { input: z.strictObject({ connectionId: id, id }), output: invoiceDetailSchema },
+  /** Payments and credit notes applied to one invoice, from the offline copy (works offline). */
+  'invoices.receivables': { input: z.strictObject({ connectionId: id, id }), output: invoiceReceivablesSchema },
+  /** Opens an invoice, or a payment / credit note / application of the offline copy, in Salesforce. */
   'invoices.openInSalesforce': { input: z.strictObject({ connectionId: id, id }), output: ok },
   'invoices.export': {
     input: z.strictObject({

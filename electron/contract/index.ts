@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './models';
+export * from './receivables';
 export * from './channels';
 export * from './channel-names';
 export * from './bridge';

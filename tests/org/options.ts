@@ -28,6 +28,8 @@ export function resolveOptions(options: OrgOptions = {}): ResolvedOptions {
     refreshTtl: options.refreshTtl,
     latency: options.latency ?? 0,
     requestLimit: options.requestLimit ?? 15000,
+    payments: options.payments ?? true,
+    unappliedShare: Math.min(1, Math.max(0, options.unappliedShare ?? 0.1)),
   };
 }
 

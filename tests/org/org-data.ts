@@ -1,11 +1,13 @@
 import { generateAccounts, type AccountData } from './data/accounts.ts';
 import { makeId } from './data/ids.ts';
 import { InvoiceStore } from './data/invoice-store.ts';
+import { ReceivablesStore } from './data/receivables-store.ts';
 import { todayDay } from './data/random.ts';
 import type { ResolvedOptions } from './options.ts';
 import { accountTable, salesforceInvoiceTable } from './schema/account-table.ts';
 import { invoiceTables } from './schema/invoice-tables.ts';
 import { organizationTable, userTable } from './schema/user-org-tables.ts';
+import { receivableTables } from './schema/receivable-tables.ts';
 import type { Table } from './schema/table.ts';
 import type { Catalog } from './soql/resolve.ts';
 import type { InvoiceObjectName } from './types.ts';
@@ -17,6 +19,8 @@ export class OrgData implements Catalog {
   readonly refDay = todayDay();
   readonly accounts: AccountData;
   readonly stores = new Map<InvoiceObjectName, InvoiceStore>();
+  /** Payments, credit notes and applications per invoice shape (Invoice, blng__Invoice__c) when `payments` is on. */
+  readonly receivables = new Map<InvoiceObjectName, ReceivablesStore>();
   /** Tables in describeGlobal order, keyed by lower-case name. */
   readonly tables = new Map<string, Table>();
 
@@ -34,6 +38,11 @@ export class OrgData implements Catalog {
       const { invoice, line } = invoiceTables(kind, store, this.accounts, options.multiCurrency);
       add(invoice);
       add(line);
+      if (options.payments && kind !== 'Invoice__c') {
+        const money = new ReceivablesStore(store, this.accounts.bulkSeeds[k]!, this.refDay, options.unappliedShare);
+        this.receivables.set(kind, money);
+        for (const t of receivableTables(money, this.accounts, invoice, options.multiCurrency)) add(t);
+      }
     }
     add(salesforceInvoiceTable());
     const who = { orgId: this.orgId, userId: this.userId, username: options.username, created: (this.refDay - 30) * 86_400_000 };

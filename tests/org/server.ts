@@ -59,9 +59,10 @@ export async function startOrg(options: OrgOptions = {}): Promise<RunningOrg> {
     if (path.startsWith('/__org/')) return handleControl(control, req, res, url);
     counters.hit(templateOf(path));
     if (o.latency) await sleep(o.latency);
-    const slow = faults.take(path, ['latency']);
+    const soql = url.searchParams.get('q');
+    const slow = faults.take(path, ['latency'], soql);
     if (slow) await sleep(slow.ms);
-    const fault = faults.take(path, ['http500', 'http503', 'drop', 'stall']);
+    const fault = faults.take(path, ['http500', 'http503', 'drop', 'stall'], soql);
     if (fault?.kind === 'http500') {
       return sendSfError(res, 500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support: 1740461842-52014 (-1104717406)');
     }

@@ -27,6 +27,13 @@ export interface OrgOptions {
   latency?: number;
   /** Daily API request limit (default 15000). */
   requestLimit?: number;
+  /**
+   * Payments, credit notes and their applications next to `Invoice` (Revenue Cloud) and
+   * `blng__Invoice__c` (Salesforce Billing), consistent with each invoice's balance (default true).
+   */
+  payments?: boolean;
+  /** Share (0–1) of payments and credit notes larger than what was applied: the rest is unapplied (default 0.1). */
+  unappliedShare?: number;
 }
 
 export type FaultKind =
@@ -47,6 +54,8 @@ export interface Fault {
   pathPrefix?: string;
   /** For 'latency'. */
   ms?: number;
+  /** Only queries whose SOQL (the `q` of a first page) contains this, case-insensitively (e.g. 'FROM PaymentLineInvoice'). */
+  soqlContains?: string;
 }
 
 export interface OrgCounters {
@@ -68,6 +77,14 @@ export interface OrgControl {
   /** Token answers (sign-in and refresh) announce these URLs instead of the org's own; null restores them. */
   setTokenUrls(urls: { instanceUrl?: string; identityUrl?: string } | null): void;
   setFieldHidden(objectName: string, fieldName: string, hidden: boolean): void;
+  /** A new payment (today, the invoice's account and currency) applied to the invoice: amount defaults to its balance. */
+  applyPayment(invoiceId: string, amount?: number): { paymentId: string; applicationId: string };
+  /** Takes an application back: a reversal record (Unallocation / Unapplied) of the same amount; the balance grows by it. */
+  reverseApplication(applicationId: string): string;
+  /** A new credit note for `amount`, applied to the invoice. */
+  issueCreditNote(invoiceId: string, amount: number): { creditNoteId: string; applicationId: string };
+  /** Deletes a payment and its applications (recycle bin: queryAll sees IsDeleted); the invoices' balances grow back. */
+  deletePayment(paymentId: string): void;
   injectFault(fault: Fault): void;
   clearFaults(): void;
   counters(): OrgCounters;

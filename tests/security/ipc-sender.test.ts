@@ -35,6 +35,7 @@ const validInputs: { [C in ChannelName]: ChannelInput<C> } = {
   'invoices.list': { connectionId: 'CONNECTION' },
   'invoices.get': { connectionId: 'CONNECTION', id: 'a0G000000000001AAA' },
   'invoices.openInSalesforce': { connectionId: 'CONNECTION', id: 'a0G000000000001AAA' },
+  'invoices.receivables': { connectionId: 'CONNECTION', id: 'a0G000000000001AAA' },
   'invoices.export': { connectionId: 'CONNECTION', format: 'csv', columns: ['number'], ids: [], asOf: '2026-01-31' },
 };
 

@@ -6,10 +6,12 @@ import type { ConnectionDirectory, InvoiceSyncs, SalesforceSessions } from '../m
 import type { SettingsService } from '../settings/settings-service';
 import { loadInvoiceDetail } from './read/invoice-detail';
 import { InvoiceLists } from './read/invoice-list';
+import { invoiceReceivables, ledgerIndex } from './read/invoice-receivables';
 import { InvoiceRepository } from './cache/invoice-repository';
 import { MappingService } from './mapping/mapping-service';
 import { OrgMetadata } from './mapping/org-metadata';
 import { recordUrl } from './read/record-link';
+import { RelatedDiscovery } from './related/related-plan';
 import type { Snapshot } from './snapshot/snapshot';
 import { assertRecordId } from './sync/soql';
 import { defaultTuning, SyncCoordinator, type SyncTuning } from './sync/sync-coordinator';
@@ -42,9 +44,11 @@ export function createInvoicesModule(
   const mappings = new MappingService(deps.store, metadata, deps.clock);
   const repository = new InvoiceRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger);
   const lists = new InvoiceLists(repository, deps.store, deps.logger);
+  const related = new RelatedDiscovery(metadata, deps.clock);
   const coordinator = new SyncCoordinator({
     metadata,
     mappings,
+    related,
     repository,
     directory: links.directory,
     events: deps.events,
@@ -70,6 +74,7 @@ export function createInvoicesModule(
     await coordinator.stop(connectionId);
     metadata.forget(connectionId);
     mappings.forget(connectionId);
+    related.forget(connectionId);
     lists.forget(connectionId);
     await repository.forget(connectionId);
   });
@@ -104,10 +109,21 @@ export function createInvoicesModule(
       const describe = await metadata.describe(conn, mapping.object);
       return loadInvoiceDetail(conn, metadata, mapping, describe, id);
     },
+    'invoices.receivables': async ({ connectionId, id }) => {
+      known(connectionId);
+      assertRecordId(id);
+      const snapshot = await repository.current(connectionId);
+      const invoice = snapshot ? indexOf(snapshot).get(id) : undefined;
+      if (!snapshot || !invoice) throw new AppError('NOT_FOUND', 'This invoice is not in the offline copy. Sync to refresh the list.');
+      return invoiceReceivables(snapshot.related, invoice);
+    },
     'invoices.openInSalesforce': async ({ connectionId, id }) => {
       const connection = links.directory.get(connectionId);
       if (!connection?.instanceUrl) throw new AppError('NOT_CONNECTED', 'Connect to Salesforce once to open invoices there.');
-      const object = (await repository.current(connectionId))?.object ?? mappings.get(connectionId)?.object;
+      const snapshot = await repository.current(connectionId);
+      // A payment, credit note or application of the copy opens as itself; anything else as an invoice.
+      const relatedObject = snapshot?.related ? ledgerIndex(snapshot.related).objects.get(id) : undefined;
+      const object = relatedObject ?? snapshot?.object ?? mappings.get(connectionId)?.object;
       if (!object) throw new AppError('NOT_FOUND', 'Sync first: Budgetly does not know this org’s invoice object yet.');
       await deps.shell.openExternal(recordUrl(connection.instanceUrl, object, id, deps.extraLoginOrigins));
       return null;

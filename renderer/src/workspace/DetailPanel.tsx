@@ -6,6 +6,7 @@ import { formatMoney } from '../invoices/money';
 import { formatPlainDate } from '../invoices/plain-date';
 import { formatInstant } from '../lib/relative-time';
 import { InvoiceLines } from './InvoiceLines';
+import { ReceivablesTimeline } from '../receivables/ReceivablesTimeline';
 
 interface Props {
   connectionId: string;
@@ -91,6 +92,7 @@ export function DetailPanel({ connectionId, cached, locale, onClose }: Props) {
         Open in Salesforce
       </button>
       {openError && <p role="alert">{openError}</p>}
+      <ReceivablesTimeline connectionId={connectionId} invoiceId={invoiceId} version={cached.lastModified ?? ''} locale={locale} />
       {error && (
         <p className="notice notice-info" role="status" data-testid="detail-cached-only">
           Showing the copy from your last sync. Line items and the other fields need Salesforce: {error}

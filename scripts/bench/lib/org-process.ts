@@ -12,12 +12,14 @@ export interface OrgProcess {
 
 /**
  * The local org in a process of its own (`scripts/org.ts`), so neither its memory nor its
- * garbage collector counts against the app's figures. Port 0, 127.0.0.1.
+ * garbage collector counts against the app's figures. Port 0, 127.0.0.1. Invoices only
+ * (`--no-payments`): the scenarios measure the invoices-only sync their baselines were taken with;
+ * payments and credit notes (issue #13) need their own side-by-side scenario (not written yet).
  */
 export async function startOrgProcess(invoices: number): Promise<OrgProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--max-old-space-size=4096', '--import', 'tsx', join(ROOT, 'scripts/org.ts'), '--invoices', String(invoices), '--multi-currency', '--port', '0'],
+    ['--max-old-space-size=4096', '--import', 'tsx', join(ROOT, 'scripts/org.ts'), '--invoices', String(invoices), '--multi-currency', '--no-payments', '--port', '0'],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

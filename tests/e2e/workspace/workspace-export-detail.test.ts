@@ -121,6 +121,30 @@ describe('export, details, keyboard and settings', () => {
     await poll(() => w.page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
   });
 
+  it('shows the payments and credits applied to an invoice, dated, and the arithmetic to its balance (from the offline copy)', async () => {
+    const apps = [...w.org.control.records('PaymentLineInvoice'), ...w.org.control.records('CreditMemoInvApplication')];
+    const count = new Map<string, number>();
+    for (const app of apps) count.set(app.InvoiceId as string, (count.get(app.InvoiceId as string) ?? 0) + 1);
+    const invoice = invoices.find((i) => (count.get(i.id) ?? 0) >= 2 && apps.some((a) => a.InvoiceId === i.id && a.Type === 'Unapplied'))
+      ?? invoices.find((i) => (count.get(i.id) ?? 0) >= 2)!;
+    await w.page.getByTestId('search').fill(invoice.number);
+    await waitForVisibleCount(w.page, 1);
+    await grid().focus();
+    await w.page.keyboard.press('Enter');
+    const panel = w.page.getByTestId('detail-panel');
+    await panel.getByTestId('receivables-timeline').waitFor();
+    expect(await panel.getByTestId('receivables-entry').count()).toBe(count.get(invoice.id));
+    // The org's own numbers: total − applied = balance, so the computed balance is Salesforce's and no mismatch is flagged.
+    expect(await panel.getByTestId('receivables-computed').textContent()).toBe(await panel.getByTestId('detail-balance').textContent());
+    expect(await panel.getByTestId('receivables-mismatch').count()).toBe(0);
+    await w.harness.screenshot('detail-receivables-timeline');
+    await expectAccessible(w.page, 'detail panel with payments');
+    await grid().focus();
+    await w.page.keyboard.press('Escape');
+    await w.page.getByTestId('search').fill('');
+    await waitForVisibleCount(w.page, invoices.length);
+  });
+
   it('focuses search with Ctrl+F and syncs with Ctrl+R', async () => {
     await grid().focus();
     await w.page.keyboard.press('Control+f');

@@ -58,7 +58,11 @@ describe('REST shapes', () => {
     expect(byName.Status.picklistValues.map((p: any) => p.value)).toEqual(['Draft', 'Posted', 'Paid', 'Cancelled']);
     expect(byName.CurrencyIsoCode.picklistValues.map((p: any) => p.value)).toEqual(['USD', 'EUR', 'GBP', 'JPY']);
     expect(byName.Balance).toMatchObject({ type: 'currency', nillable: true });
-    expect(d.childRelationships).toEqual([expect.objectContaining({ childSObject: 'InvoiceLine', field: 'InvoiceId', relationshipName: 'InvoiceLines' })]);
+    expect(d.childRelationships).toEqual([
+      expect.objectContaining({ childSObject: 'InvoiceLine', field: 'InvoiceId', relationshipName: 'InvoiceLines' }),
+      expect.objectContaining({ childSObject: 'PaymentLineInvoice', field: 'InvoiceId', relationshipName: 'PaymentLinesInvoice' }),
+      expect.objectContaining({ childSObject: 'CreditMemoInvApplication', field: 'InvoiceId', relationshipName: 'CreditMemoInvApplications' }),
+    ]);
     const jpy = o.control.records('Invoice').filter((r) => r.CurrencyIsoCode === 'JPY');
     expect(jpy.length).toBeGreaterThan(0);
     expect(jpy.every((r) => Number.isInteger(r.TotalAmount) && Number.isInteger(r.Balance))).toBe(true);

@@ -7,6 +7,7 @@ const PARAMS: Record<keyof OrgControl, string[]> = {
   deleteInvoices: ['ids'], revokeAllTokens: [], expireSessions: [], setRotation: ['on'], setTokenUrls: ['urls'],
   setFieldHidden: ['objectName', 'fieldName', 'hidden'], injectFault: ['fault'], clearFaults: [],
   counters: [], resetCounters: [],
+  applyPayment: ['invoiceId', 'amount'], reverseApplication: ['applicationId'], issueCreditNote: ['invoiceId', 'amount'], deletePayment: ['paymentId'],
 };
 
 /**

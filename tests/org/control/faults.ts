@@ -1,6 +1,6 @@
 import type { Fault, FaultKind } from '../types.ts';
 
-interface Armed { kind: FaultKind; left: number; pathPrefix?: string; ms: number }
+interface Armed { kind: FaultKind; left: number; pathPrefix?: string; soqlContains?: string; ms: number }
 
 /** Faults armed for the next N matching requests. */
 export class Faults {
@@ -9,7 +9,7 @@ export class Faults {
   add(f: Fault): void {
     const count = f.count ?? 1;
     if (count <= 0) return;
-    this.armed.push({ kind: f.kind, left: count, pathPrefix: f.pathPrefix, ms: f.ms ?? 1000 });
+    this.armed.push({ kind: f.kind, left: count, pathPrefix: f.pathPrefix, soqlContains: f.soqlContains?.toLowerCase(), ms: f.ms ?? 1000 });
   }
 
   clear(): void {
@@ -17,8 +17,9 @@ export class Faults {
   }
 
   /** Takes (consumes one hit of) the first armed fault of one of `kinds` matching the path. */
-  take(path: string, kinds: FaultKind[]): Armed | undefined {
-    const i = this.armed.findIndex((a) => kinds.includes(a.kind) && (!a.pathPrefix || path.startsWith(a.pathPrefix)));
+  take(path: string, kinds: FaultKind[], soql: string | null = null): Armed | undefined {
+    const i = this.armed.findIndex((a) => kinds.includes(a.kind) && (!a.pathPrefix || path.startsWith(a.pathPrefix))
+      && (!a.soqlContains || (soql ?? '').toLowerCase().includes(a.soqlContains)));
     if (i < 0) return undefined;
     const a = this.armed[i]!;
     a.left--;

@@ -8,6 +8,7 @@ import { St } from '../data/invoice-store.ts';
 import type { Fault, OrgControl } from '../types.ts';
 import type { Counters } from './counters.ts';
 import type { Faults } from './faults.ts';
+import { receivablesControl } from './receivables-control.ts';
 
 export interface ControlDeps {
   data: OrgData;
@@ -30,7 +31,7 @@ function allColumns(data: OrgData, t: Table): Column[] {
     cols.push({ path: [f.name], tables: [t], field: f, get: f.get });
     if (f.relationshipName && f.refRow && f.referenceTo) {
       const target = data.tables.get(f.referenceTo.toLowerCase());
-      const name = target && fieldMap(target).get(target.name === 'Invoice' ? 'documentnumber' : 'name');
+      const name = target && fieldMap(target).get(NAME_FIELDS[target.name] ?? 'name');
       if (target && name) {
         const refRow = f.refRow;
         cols.push({ path: [f.relationshipName, name.name], tables: [t, target], field: name, get: (r) => { const x = refRow(r); return x < 0 ? null : name.get(x); } });
@@ -40,9 +41,13 @@ function allColumns(data: OrgData, t: Table): Column[] {
   return cols;
 }
 
+/** The name field of objects whose name is not `Name`. */
+const NAME_FIELDS: Record<string, string> = { Invoice: 'documentnumber', Payment: 'paymentnumber', CreditMemo: 'documentnumber' };
+
 export function createControl(d: ControlDeps): OrgControl {
   const { data } = d;
   return {
+    ...receivablesControl(data),
     records(objectName) {
       const t = anyTable(data, objectName);
       const cols = allColumns(data, t);

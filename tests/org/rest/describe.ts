@@ -47,7 +47,7 @@ function describeField(t: Table, f: FieldDef): Record<string, unknown> {
     filterable: true, filteredLookupInfo: null, formulaTreatNullNumberAsZero: false, groupable: !money,
     highScaleNumber: false, htmlFormatted: false, idLookup: f.name === 'Id' || !!f.autoNumber,
     inlineHelpText: null, label: f.label, length: text ? (f.length ?? 255) : isId ? 18 : 0, mask: null, maskType: null,
-    name: f.name, nameField: f.name === 'Name' || (t.name === 'Invoice' && f.name === 'DocumentNumber'),
+    name: f.name, nameField: f.name === 'Name' || (!t.fields.some((x) => x.name === 'Name') && ['DocumentNumber', 'PaymentNumber'].includes(f.name)),
     namePointing: false, nillable: f.nillable ?? false, permissionable: !!f.nillable && !system,
     picklistValues: (f.picklist ?? []).map((v, i) => ({ active: true, defaultValue: i === 0 && f.name !== 'CurrencyIsoCode', label: v, validFor: null, value: v })),
     polymorphicForeignKey: false, precision: money ? (f.precision ?? 18) : 0, queryByDistance: false,

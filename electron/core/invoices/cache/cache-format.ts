@@ -6,6 +6,7 @@ import type { SecretBox } from '../../ports';
 import { decodeSnapshotV1, MAGIC_V1 } from './cache-format-v1';
 import { CACHE_COLUMNS, rowFromCells, rowsToJson, UnreadableCacheError } from './cache-rows';
 import { RowsFold, type Delta, type Snapshot, type SnapshotMeta } from '../snapshot/snapshot';
+import { applyRelatedDelta, relatedDeltaFrom, wholeCopy, type RelatedCopy } from '../related/related-copy';
 
 export { UnreadableCacheError };
 
@@ -25,8 +26,11 @@ export { UnreadableCacheError };
  * raw-deflated JSON. The records are:
  *
  *   base rows (kind 1)  a segment of rows (a page of a full sync), cell arrays in CACHE_COLUMNS order
- *   base end  (kind 2)  the base is complete: its metadata and row count
- *   journal   (kind 3)  an incremental sync: upserted rows, deleted ids, and the snapshot metadata
+ *   related   (kind 4)  the records synced with the invoices (payments, credit notes, applications …),
+ *                       every related object's whole set (a RelatedDelta that replaces), before the base end
+ *   base end  (kind 2)  the base is complete: its metadata, row count and whether a related record came
+ *   journal   (kind 3)  an incremental sync: upserted rows, deleted ids, the snapshot metadata, and
+ *                       the related objects' changes of the same sync (`related`, optional)
  *
  * A base that does not open completely makes the file unreadable (UnreadableCacheError). A journal
  * record that does not open (cut short by a crash mid-append, or damaged) ends the file there: the
@@ -49,7 +53,7 @@ const MAX_RECORD_BYTES = 512 * 1024 * 1024;
 /** Rows per base segment when a whole snapshot is written at once (a sync's pages are segments of their own). */
 export const ROWS_PER_SEGMENT = 2000;
 
-export const RecordKind = { baseRows: 1, baseEnd: 2, journal: 3 } as const;
+export const RecordKind = { baseRows: 1, baseEnd: 2, journal: 3, related: 4 } as const;
 type Kind = (typeof RecordKind)[keyof typeof RecordKind];
 
 /** One file's data key (in memory while the app runs, to append) and the header it was sealed into. */
@@ -118,12 +122,17 @@ export function baseRowsRecord(file: CacheFileKey, seq: number, rows: readonly I
   return sealRecord(file, seq, RecordKind.baseRows, rowsToJson(rows));
 }
 
-export function baseEndRecord(file: CacheFileKey, seq: number, meta: SnapshotMeta, rows: number): Promise<Buffer> {
-  return sealRecord(file, seq, RecordKind.baseEnd, JSON.stringify({ ...metaOf(meta), columns: CACHE_COLUMNS, rows }));
+export function baseEndRecord(file: CacheFileKey, seq: number, meta: SnapshotMeta, rows: number, related = false): Promise<Buffer> {
+  return sealRecord(file, seq, RecordKind.baseEnd, JSON.stringify({ ...metaOf(meta), columns: CACHE_COLUMNS, rows, ...(related ? { related } : {}) }));
+}
+
+export function relatedRecord(file: CacheFileKey, seq: number, copy: RelatedCopy): Promise<Buffer> {
+  return sealRecord(file, seq, RecordKind.related, JSON.stringify(wholeCopy(copy)));
 }
 
 export function journalRecord(file: CacheFileKey, seq: number, meta: SnapshotMeta, delta: Delta): Promise<Buffer> {
-  const json = `{"meta":${JSON.stringify(metaOf(meta))},"deleted":${JSON.stringify(delta.deleted)},"upserts":${rowsToJson(delta.upserts)}}`;
+  const related = delta.related ? `,"related":${JSON.stringify(delta.related)}` : '';
+  const json = `{"meta":${JSON.stringify(metaOf(meta))},"deleted":${JSON.stringify(delta.deleted)},"upserts":${rowsToJson(delta.upserts)}${related}}`;
   return sealRecord(file, seq, RecordKind.journal, json);
 }
 
@@ -143,7 +152,8 @@ export async function encodeSnapshot(snapshot: Snapshot, secretBox: SecretBox, c
   for (let start = 0; start < snapshot.rows.length; start += ROWS_PER_SEGMENT) {
     parts.push(await baseRowsRecord(file, seq++, snapshot.rows.slice(start, start + ROWS_PER_SEGMENT)));
   }
-  parts.push(await baseEndRecord(file, seq, snapshot, snapshot.rows.length));
+  if (snapshot.related) parts.push(await relatedRecord(file, seq++, snapshot.related));
+  parts.push(await baseEndRecord(file, seq, snapshot, snapshot.rows.length, !!snapshot.related));
   return Buffer.concat(parts);
 }
 
@@ -183,6 +193,7 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
   // The base: every segment, then its end record. Anything wrong here and nothing can be trusted.
   const rows: InvoiceRow[] = [];
   let meta: SnapshotMeta;
+  let related: RelatedCopy | null = null;
   for (;;) {
     const record = await records.next().catch((error: unknown) => {
       throw new UnreadableCacheError('its contents are damaged', { cause: error });
@@ -194,8 +205,17 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
       for (const row of cells) rows.push(rowFromCells(row));
       continue;
     }
+    if (record.kind === RecordKind.related && related === null) {
+      try {
+        related = applyRelatedDelta(null, relatedDeltaFrom(record.payload));
+      } catch (error) {
+        throw new UnreadableCacheError('its contents have an unexpected shape', { cause: error });
+      }
+      continue;
+    }
     const end = record.payload as Partial<Record<string, unknown>>;
-    if (record.kind !== RecordKind.baseEnd || !isMeta(end) || (end.columns as unknown[] | undefined)?.join() !== CACHE_COLUMNS.join() || end.rows !== rows.length) {
+    if (record.kind !== RecordKind.baseEnd || !isMeta(end) || (end.columns as unknown[] | undefined)?.join() !== CACHE_COLUMNS.join() || end.rows !== rows.length
+      || (end.related === true) !== (related !== null)) {
       throw new UnreadableCacheError('its contents have an unexpected shape');
     }
     meta = metaOf(end);
@@ -222,11 +242,12 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
       break;
     }
     fold.apply(delta);
+    if (delta.related) related = applyRelatedDelta(related, delta.related);
     meta = recordMeta;
     journalRecords++;
     journalRows += delta.upserts.length + delta.deleted.length;
   }
-  const snapshot: Snapshot = { ...meta, rows: fold.result() };
+  const snapshot: Snapshot = { ...meta, rows: fold.result(), ...(related ? { related } : {}) };
   // A format-2 file is not appended to: the next sync writes a bound (format 3) file in its place.
   const tail: CacheTail | null = file.binding ? { file, nextSeq: records.seq, length: records.offset, baseRows, journalRecords, journalRows } : null;
   if (!tail) file.key.fill(0);
@@ -250,7 +271,8 @@ function journalPayload(kind: number, payload: unknown): { delta: Delta; meta: S
   }
   const deleted = value!.deleted as unknown[];
   if (!deleted.every((id) => typeof id === 'string')) throw new Error('a journal record has an unexpected shape');
-  return { meta: metaOf(meta), delta: { upserts: (value!.upserts as unknown[]).map(rowFromCells), deleted: deleted as string[] } };
+  const related = value!.related === undefined ? undefined : relatedDeltaFrom(value!.related);
+  return { meta: metaOf(meta), delta: { upserts: (value!.upserts as unknown[]).map(rowFromCells), deleted: deleted as string[], ...(related ? { related } : {}) } };
 }
 
 /** Reads records in order, checking each one's length, kind, position and tag. */
@@ -269,7 +291,7 @@ class RecordReader {
     const length = bytes.readUInt32BE(offset);
     if (length < FRAME_BYTES - 4 || length > MAX_RECORD_BYTES || offset + 4 + length > bytes.length) throw new Error('a record is cut short');
     const kind = bytes.readUInt8(offset + 4);
-    if (kind !== RecordKind.baseRows && kind !== RecordKind.baseEnd && kind !== RecordKind.journal) throw new Error('a record of an unknown kind');
+    if (kind !== RecordKind.baseRows && kind !== RecordKind.baseEnd && kind !== RecordKind.journal && kind !== RecordKind.related) throw new Error('a record of an unknown kind');
     const end = offset + 4 + length;
     const decipher = createDecipheriv('aes-256-gcm', this.file.key, bytes.subarray(offset + 5, offset + 5 + IV_BYTES), { authTagLength: TAG_BYTES });
     decipher.setAAD(additionalData(this.file, this.seq, kind));

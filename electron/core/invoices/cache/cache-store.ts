@@ -7,6 +7,7 @@ import { AtomicFile, removeStrayTemps, writeAtAndSync } from './atomic-file';
 import {
   baseEndRecord,
   baseRowsRecord,
+  relatedRecord,
   decodeCache,
   journalRecord,
   newCacheFile,
@@ -223,11 +224,17 @@ export class BaseWriter {
     });
   }
 
-  async commit(meta: SnapshotMeta): Promise<void> {
+  /** Writes the related records (if the snapshot has them) and the base's end, then puts the file in place. */
+  async commit(meta: SnapshotMeta & Pick<Snapshot, 'related'>): Promise<void> {
     this.finished = true;
     try {
       await this.work;
-      const end = await baseEndRecord(this.file!, this.seq, meta, this.rows);
+      if (meta.related) {
+        const record = await relatedRecord(this.file!, this.seq++, meta.related);
+        await this.out!.write(record, this.position);
+        this.position += record.length;
+      }
+      const end = await baseEndRecord(this.file!, this.seq, meta, this.rows, !!meta.related);
       await this.out!.write(end, this.position);
       await this.out!.commit();
       this.committed({ file: this.file!, nextSeq: this.seq + 1, length: this.position + end.length, baseRows: this.rows, journalRecords: 0, journalRows: 0 });

@@ -9,6 +9,8 @@ const EXCLUDED = new Set(['salesforceinvoice']);
 
 /** Line-item, history, share and feed objects mention "invoice" too but are not invoices. */
 const NOT_AN_INVOICE = /(line|lines|item|items|history|share|feed|changeevent|__mdt|__e|__x)$|line__c$|item__c$|__history$/i;
+/** Nor are the payment and credit objects around invoices (e.g. blng__PaymentAllocationInvoice__c). */
+const MONEY_AROUND_INVOICES = /payment|allocation|credit|refund|debit/i;
 
 export function shapeOf(name: string): InvoiceShape {
   if (name === 'Invoice') return 'Invoice';
@@ -18,7 +20,7 @@ export function shapeOf(name: string): InvoiceShape {
 
 function looksLikeCustomInvoice(object: GlobalObject): boolean {
   if (!object.custom || !object.name.endsWith('__c')) return false;
-  if (NOT_AN_INVOICE.test(object.name) || /line|item/i.test(object.label)) return false;
+  if (NOT_AN_INVOICE.test(object.name) || /line|item/i.test(object.label) || MONEY_AROUND_INVOICES.test(object.name)) return false;
   return /invoice/i.test(object.name) || /invoice/i.test(object.label);
 }
 

@@ -1,4 +1,5 @@
 import type { InvoiceRow } from '../../../contract';
+import type { RelatedCopy, RelatedDelta } from '../related/related-copy';
 import { ChangeTally, sameRow } from './row-diff';
 
 /** What identifies a snapshot besides its rows (saved with the base and with every journal record). */
@@ -15,6 +16,8 @@ export interface SnapshotMeta {
 /** The complete set of invoices of one connection as of one successful sync. */
 export interface Snapshot extends SnapshotMeta {
   rows: InvoiceRow[];
+  /** Records synced with the invoices (payments, credit notes, their applications …); absent in copies made before them. */
+  related?: RelatedCopy | null;
 }
 
 export interface Change {
@@ -26,6 +29,8 @@ export interface Change {
 export interface Delta {
   upserts: InvoiceRow[];
   deleted: string[];
+  /** The related records' changes in the same sync (saved in the same journal record). */
+  related?: RelatedDelta;
 }
 
 const indexes = new WeakMap<readonly InvoiceRow[], Map<string, number>>();

@@ -7,6 +7,9 @@ import type { InvoiceRepository } from '../cache/invoice-repository';
 import type { MappingService, SyncMapping } from '../mapping/mapping-service';
 import type { OrgMetadata } from '../mapping/org-metadata';
 import { abortableSleep, type RetryPolicy } from './with-retries';
+import { applyRelatedDelta } from '../related/related-copy';
+import type { RelatedDiscovery } from '../related/related-plan';
+import { syncRelated } from '../related/related-sync';
 import { cancelled, toSyncError } from './sync-faults';
 import { canRunIncremental, runSync } from './sync-engine';
 import { errorFacts } from '../../salesforce/error-facts';
@@ -41,6 +44,7 @@ export class SyncCoordinator {
     private readonly deps: {
       metadata: OrgMetadata;
       mappings: MappingService;
+      related: RelatedDiscovery;
       repository: InvoiceRepository;
       directory: ConnectionDirectory;
       events: EventSink;
@@ -143,13 +147,14 @@ export class SyncCoordinator {
     let total = 0;
     let base: BaseWriter | null = null;
     let saved = false;
+    const pager = { apiVersion, pageSize: tuning.pageSize, retryDelaysMs: tuning.retryDelaysMs, maxRestarts: tuning.maxRestarts, sleep: tuning.sleep, signal };
     try {
       const { snapshot, result, tally, delta } = await runSync({
         conn,
         mapping,
         previous,
         requested: mode,
-        pager: { apiVersion, pageSize: tuning.pageSize, retryDelaysMs: tuning.retryDelaysMs, maxRestarts: tuning.maxRestarts, sleep: tuning.sleep, signal },
+        pager,
         now: () => clock.now(),
         onProgress: (count, all) => {
           fetched = count;
@@ -159,6 +164,14 @@ export class SyncCoordinator {
         openBase: () => (base = repository.beginFullWrite(connectionId)),
       });
       if (signal.aborted) throw cancelled();
+      // The records synced with the invoices (payments, credit notes, applications …), under the same
+      // rules: incremental when the invoices were, saved with them in the same base or journal record.
+      const plan = await this.deps.related.plan(connectionId, conn, mapping.object, delta !== null && !!mapping.reused);
+      const incremental = delta !== null && !!previous?.related;
+      const related = await syncRelated(conn, plan, incremental ? previous.related! : null, incremental, pager);
+      if (signal.aborted) throw cancelled();
+      snapshot.related = applyRelatedDelta(incremental ? previous.related! : null, related.delta);
+      if (delta) delta.related = related.delta;
       events.emit('invoices.syncProgress', { connectionId, phase: 'saving', fetched, total });
       saved = true;
       if (delta) await repository.applyIncremental(connectionId, snapshot, delta);

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { id, isoDate } from './models';
+
+/** One application of money to an invoice: a payment or credit applied, or such an application taken back. */
+export const receivableEntrySchema = z.object({
+  /** The application record's id (open it in Salesforce with `invoices.openInSalesforce`). */
+  id,
+  kind: z.enum(['payment', 'credit']),
+  /** An Unallocation / Unapplied record: it takes an earlier application back (adds to the balance). */
+  reversal: z.boolean(),
+  /** When it was applied (plain day, UTC as Salesforce stores it). */
+  date: isoDate.nullable(),
+  /** As Salesforce states it (reversals too are positive there). */
+  amount: z.number().nullable(),
+  currency: z.string(),
+  /** What the balance moves by: negative for applications, positive for reversals; 0 when it cannot be counted. */
+  effect: z.number(),
+  /** The payment or credit note: id, number, method (payment type), date. */
+  sourceId: z.string().nullable(),
+  sourceNumber: z.string().nullable(),
+  method: z.string().nullable(),
+  /** Why this entry is not counted, or is counted with doubt (another currency, zero or negative amount, payment deleted …). */
+  problems: z.array(z.string()),
+});
+export type ReceivableEntry = z.infer<typeof receivableEntrySchema>;
+
+export const invoiceReceivablesSchema = z.object({
+  /** False when the org has no payment objects for this invoice object (then `note` says why). */
+  available: z.boolean(),
+  note: z.string().nullable(),
+  currency: z.string(),
+  /** Oldest first. */
+  entries: z.array(receivableEntrySchema),
+  /** total − payments − credits = computed balance, next to the balance Salesforce states. */
+  arithmetic: z.object({
+    total: z.number().nullable(),
+    payments: z.number(),
+    credits: z.number(),
+    computedBalance: z.number().nullable(),
+    balance: z.number().nullable(),
+    /** Salesforce's balance − the computed one; 0 when they agree, null when either is unknown. Shown, never "fixed". */
+    difference: z.number().nullable(),
+  }),
+  /** The day the applied money first reached the total (balance zero), or null. */
+  fullyPaidOn: isoDate.nullable(),
+  /** Objects or fields that could not be read, from the last sync. */
+  warnings: z.array(z.string()),
+});
+export type InvoiceReceivables = z.infer<typeof invoiceReceivablesSchema>;

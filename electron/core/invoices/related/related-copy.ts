@@ -1,0 +1,88 @@
+import type { RelatedRole } from './related-specs';
+
+export type RelatedValue = string | number | boolean | null;
+/** One related record as the copy keeps it: its id and its canonical keys (see related-specs.ts). */
+export type RelatedRecord = { id: string } & Record<string, RelatedValue>;
+
+interface ObjectMeta {
+  role: RelatedRole;
+  object: string;
+  signature: string;
+  /** Highest SystemModstamp seen (ms), the base of the next incremental sync of this object. */
+  watermark: number | null;
+}
+
+export interface RelatedObjectCopy extends ObjectMeta {
+  records: RelatedRecord[];
+}
+
+/** Everything synced with the invoices besides them, as of one sync. */
+export interface RelatedCopy {
+  objects: RelatedObjectCopy[];
+  warnings: string[];
+  /** Why nothing is synced with these invoices, or null. */
+  none: string | null;
+}
+
+/** One object's change in a sync: its whole new set (`replace`) or the records upserted and deleted. */
+export interface RelatedObjectDelta extends ObjectMeta {
+  replace: boolean;
+  upserts: RelatedRecord[];
+  deleted: string[];
+}
+
+/** What a sync changed in the related copy: every object the sync's plan has (objects left out are dropped). */
+export interface RelatedDelta {
+  objects: RelatedObjectDelta[];
+  warnings: string[];
+  none: string | null;
+}
+
+/**
+ * Applies a delta to a copy (a new copy; the old one is left as it was). Used after an incremental
+ * sync in memory and for each journal record when the file is read, so both agree.
+ */
+export function applyRelatedDelta(copy: RelatedCopy | null, delta: RelatedDelta): RelatedCopy {
+  const objects = delta.objects.map((change): RelatedObjectCopy => {
+    const { replace, upserts, deleted, ...meta } = change;
+    const before = replace ? undefined : copy?.objects.find((o) => o.role === change.role && o.object === change.object);
+    const records = before ? before.records.slice() : [];
+    const at = new Map(records.map((record, i) => [record.id, i]));
+    for (const record of upserts) {
+      const i = at.get(record.id);
+      if (i === undefined) {
+        at.set(record.id, records.length);
+        records.push(record);
+      } else {
+        records[i] = record;
+      }
+    }
+    if (deleted.length) {
+      const gone = new Set(deleted);
+      return { ...meta, records: records.filter((record) => !gone.has(record.id)) };
+    }
+    return { ...meta, records };
+  });
+  return { objects, warnings: delta.warnings, none: delta.none };
+}
+
+/** A delta that writes the whole copy again (a full sync, or a compaction). */
+export function wholeCopy(copy: RelatedCopy): RelatedDelta {
+  return { ...copy, objects: copy.objects.map((o) => ({ ...o, replace: true, upserts: o.records, deleted: [] })) };
+}
+
+export function isRelatedRecord(value: unknown): value is RelatedRecord {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || typeof (value as { id?: unknown }).id !== 'string') return false;
+  return Object.values(value).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
+}
+
+/** A journal's or base's related payload back from JSON; anything of another shape throws. */
+export function relatedDeltaFrom(value: unknown): RelatedDelta {
+  const v = value as Partial<RelatedDelta> | null;
+  const ok = v && Array.isArray(v.objects) && Array.isArray(v.warnings) && (v.none === null || typeof v.none === 'string')
+    && v.objects.every((o) => typeof o?.role === 'string' && typeof o.object === 'string' && typeof o.signature === 'string'
+      && (o.watermark === null || typeof o.watermark === 'number') && typeof o.replace === 'boolean'
+      && Array.isArray(o.upserts) && o.upserts.every(isRelatedRecord) && Array.isArray(o.deleted) && o.deleted.every((id) => typeof id === 'string'));
+  if (!ok) throw new Error('related records of an unexpected shape');
+  return v as RelatedDelta;
+}

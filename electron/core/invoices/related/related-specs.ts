@@ -1,0 +1,84 @@
+/**
+ * Objects synced with the invoices (besides the invoices themselves): what each one is for (its
+ * role), which Salesforce object plays it for a given invoice object, and which of its fields fill
+ * which canonical key. New families (currency rates, documents …) add specs here; discovery, sync,
+ * the offline copy and its journal handle every spec the same way (see ../README.md).
+ */
+export interface RelatedFieldSpec {
+  /** The field's API name in this family. */
+  name: string;
+  /** Without it the object is of no use (its absence is a warning and the object is skipped). */
+  required?: boolean;
+  /** A lookup whose record name is also kept (`<relationship>.Name`, or the target's name field). */
+  withName?: string;
+}
+
+export interface RelatedObjectSpec {
+  role: RelatedRole;
+  /** What the user calls it, for warnings. */
+  label: string;
+  object: string;
+  fields: Record<string, RelatedFieldSpec>;
+}
+
+export type RelatedRole = 'payment' | 'paymentApplication' | 'creditNote' | 'creditApplication';
+
+const f = (name: string, extra: Omit<RelatedFieldSpec, 'name'> = {}): RelatedFieldSpec => ({ name, ...extra });
+
+/** Revenue Cloud (standard `Invoice`): Payment / PaymentLineInvoice, CreditMemo / CreditMemoInvApplication. */
+const REVENUE_CLOUD: RelatedObjectSpec[] = [
+  {
+    role: 'payment', label: 'Payments', object: 'Payment',
+    fields: { number: f('PaymentNumber'), account: f('AccountId', { withName: 'Account.Name' }), amount: f('Amount', { required: true }),
+      date: f('Date'), status: f('Status'), method: f('Type'), currency: f('CurrencyIsoCode') },
+  },
+  {
+    role: 'paymentApplication', label: 'Payment applications (PaymentLineInvoice)', object: 'PaymentLineInvoice',
+    fields: { number: f('PaymentLineInvoiceNumber'), source: f('PaymentId', { required: true }), invoice: f('InvoiceId', { required: true }),
+      amount: f('Amount', { required: true }), type: f('Type', { required: true }), date: f('AppliedDate'), created: f('CreatedDate'), currency: f('CurrencyIsoCode') },
+  },
+  {
+    role: 'creditNote', label: 'Credit memos', object: 'CreditMemo',
+    fields: { number: f('DocumentNumber'), account: f('BillingAccountId', { withName: 'BillingAccount.Name' }), amount: f('TotalAmountWithTax', { required: true }),
+      date: f('CreditDate'), status: f('Status'), currency: f('CurrencyIsoCode') },
+  },
+  {
+    role: 'creditApplication', label: 'Credit memo applications', object: 'CreditMemoInvApplication',
+    fields: { number: f('Name'), source: f('CreditMemoId', { required: true }), invoice: f('InvoiceId', { required: true }),
+      amount: f('Amount', { required: true }), type: f('Type', { required: true }), date: f('AppliedDate'), created: f('CreatedDate'), currency: f('CurrencyIsoCode') },
+  },
+];
+
+/** Salesforce Billing (`blng__Invoice__c`): payments, payment allocations, credit notes, credit note allocations. */
+const BILLING: RelatedObjectSpec[] = [
+  {
+    role: 'payment', label: 'Payments (blng__Payment__c)', object: 'blng__Payment__c',
+    fields: { number: f('Name'), account: f('blng__Account__c', { withName: 'blng__Account__r.Name' }), amount: f('blng__Amount__c', { required: true }),
+      date: f('blng__PaymentDate__c'), status: f('blng__Status__c'), method: f('blng__PaymentType__c'), currency: f('CurrencyIsoCode') },
+  },
+  {
+    role: 'paymentApplication', label: 'Payment allocations', object: 'blng__PaymentAllocationInvoice__c',
+    fields: { number: f('Name'), source: f('blng__Payment__c', { required: true }), invoice: f('blng__Invoice__c', { required: true }),
+      amount: f('blng__Amount__c', { required: true }), type: f('blng__Type__c', { required: true }), created: f('CreatedDate'), currency: f('CurrencyIsoCode') },
+  },
+  {
+    role: 'creditNote', label: 'Credit notes', object: 'blng__CreditNote__c',
+    fields: { number: f('Name'), account: f('blng__Account__c', { withName: 'blng__Account__r.Name' }), amount: f('blng__TotalAmount__c', { required: true }),
+      date: f('blng__CreditNoteDate__c'), status: f('blng__Status__c'), currency: f('CurrencyIsoCode') },
+  },
+  {
+    role: 'creditApplication', label: 'Credit note allocations', object: 'blng__CreditNoteAllocation__c',
+    fields: { number: f('Name'), source: f('blng__CreditNote__c', { required: true }), invoice: f('blng__Invoice__c', { required: true }),
+      amount: f('blng__Amount__c', { required: true }), type: f('blng__Type__c', { required: true }), created: f('CreatedDate'), currency: f('CurrencyIsoCode') },
+  },
+];
+
+/** Application types that take an earlier application back. */
+export const REVERSAL_TYPES = new Set(['unapplied', 'unallocation']);
+
+/** The related objects that go with an invoice object; none for a custom invoice object. */
+export function relatedSpecsFor(invoiceObject: string): RelatedObjectSpec[] {
+  if (invoiceObject === 'Invoice') return REVENUE_CLOUD;
+  if (invoiceObject === 'blng__Invoice__c') return BILLING;
+  return [];
+}

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InvoiceReceivables } from '../../../electron/contract';
+import { startOrg, type RunningOrg } from '../../org';
+import { tempDir, TestSecretBox } from '../../support/test-ports';
+import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
+import { expectedLedger, FAMILIES } from './org-ledger';
+
+const minor = (value: number, currency: string) => Math.round(value * (currency === 'JPY' ? 1 : 100));
+
+/** Every invoice of the copy: what the app shows against what the org's records say. */
+async function compareAll(harness: Harness, org: RunningOrg, shape: keyof typeof FAMILIES): Promise<{ checked: number; withEntries: number; reversals: number }> {
+  const expected = expectedLedger(org, shape);
+  const list = (await harness.call('invoices.list', { connectionId })).value as { invoices: { id: string; currency: string }[] };
+  expect(list.invoices.length).toBe(expected.size);
+  let withEntries = 0;
+  let reversals = 0;
+  for (const invoice of list.invoices) {
+    const answer = await harness.call('invoices.receivables', { connectionId, id: invoice.id });
+    expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
+    const got = answer.value as InvoiceReceivables;
+    const want = expected.get(invoice.id)!;
+    expect(got.available).toBe(true);
+    const seen = {
+      payments: minor(got.arithmetic.payments, invoice.currency),
+      credits: minor(got.arithmetic.credits, invoice.currency),
+      entries: got.entries.length,
+      reversals: got.entries.filter((e) => e.reversal).length,
+      difference: minor(got.arithmetic.difference ?? Number.NaN, invoice.currency),
+    };
+    expect(seen, invoice.id).toEqual(want);
+    // The arithmetic adds up to the cent: total − payments − credits = computed balance.
+    const a = got.arithmetic;
+    expect(minor(a.total!, invoice.currency) - minor(a.payments, invoice.currency) - minor(a.credits, invoice.currency)).toBe(minor(a.computedBalance!, invoice.currency));
+    if (want.entries) withEntries++;
+    reversals += want.reversals;
+  }
+  return { checked: list.invoices.length, withEntries, reversals };
+}
+
+for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
+  describe(`payments and credit notes of ${shape}, synced offline`, () => {
+    let org: RunningOrg;
+    let harness: Harness;
+    const temp = tempDir();
+    const box = new TestSecretBox();
+    const f = FAMILIES[shape];
+
+    beforeAll(async () => {
+      org = await startOrg({ invoices: 600, objects: [shape], multiCurrency: true, batchSize: 200 });
+      harness = await startHarness(org, temp.dir, { tuning: { pageSize: 200 }, secretBox: box });
+    });
+    afterAll(async () => {
+      await harness?.dispose();
+      await org?.stop();
+      temp.remove();
+    });
+
+    it('a full sync brings every application; each invoice adds up to Salesforce’s balance', async () => {
+      const sync = await harness.call('invoices.sync', { connectionId, mode: 'full' });
+      expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
+      const { checked, withEntries, reversals } = await compareAll(harness, org, shape);
+      expect(checked).toBe(600);
+      expect(withEntries).toBeGreaterThan(200);
+      expect(reversals).toBeGreaterThan(0);
+    });
+
+    it('after the org applies, reverses, credits and deletes, an incremental sync shows exactly the org’s figures', async () => {
+      const open = org.control.records(shape).filter((i) => (i[f.balance] as number) > 1).map((i) => i.Id as string);
+      const paid = org.control.applyPayment(open[0]!, 1);
+      org.control.applyPayment(open[1]!);
+      org.control.issueCreditNote(open[2]!, 0.5);
+      const apps = org.control.records(f.paymentApp).filter((a) => a[f.type] !== f.reversal);
+      const reversed = org.control.reverseApplication(apps[0]!.Id as string);
+      const doomed = apps[5]![f.paymentRef] as string;
+      org.control.deletePayment(doomed);
+
+      const sync = await harness.call('invoices.sync', { connectionId, mode: 'incremental' });
+      expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
+      expect(sync.value.mode).toBe('incremental');
+      await compareAll(harness, org, shape);
+
+      const first = (await harness.call('invoices.receivables', { connectionId, id: open[0] })).value as InvoiceReceivables;
+      const added = first.entries.find((e) => e.id === paid.applicationId)!;
+      expect(added).toMatchObject({ kind: 'payment', reversal: false, amount: 1, sourceId: paid.paymentId, effect: -1 });
+      const back = (await harness.call('invoices.receivables', { connectionId, id: apps[0]![f.appInvoice] })).value as InvoiceReceivables;
+      expect(back.entries.find((e) => e.id === reversed)).toMatchObject({ reversal: true });
+      const gone = (await harness.call('invoices.receivables', { connectionId, id: apps[5]![f.appInvoice] })).value as InvoiceReceivables;
+      expect(gone.entries.some((e) => e.sourceId === doomed)).toBe(false);
+    });
+
+    it('a sync that fails on the applications keeps the previous invoices and applications', async () => {
+      const before = (await harness.call('invoices.list', { connectionId })).value.invoices;
+      const id = before.find((i: { balance: number }) => i.balance > 1).id as string;
+      const previous = (await harness.call('invoices.receivables', { connectionId, id })).value as InvoiceReceivables;
+      org.control.applyPayment(id, 1);
+      org.control.injectFault({ kind: 'http500', count: 20, soqlContains: `FROM ${f.creditApp}` });
+      for (const mode of ['incremental', 'full'] as const) {
+        const sync = await harness.call('invoices.sync', { connectionId, mode });
+        expect(sync.ok).toBe(false);
+        expect((await harness.call('invoices.list', { connectionId })).value.invoices).toEqual(before);
+        expect((await harness.call('invoices.receivables', { connectionId, id })).value).toEqual(previous);
+      }
+      org.control.clearFaults();
+    });
+
+    it('opens offline from the encrypted copy (base and journal) with the same figures', async () => {
+      expect((await harness.call('invoices.sync', { connectionId, mode: 'incremental' })).ok).toBe(true);
+      await harness.dispose();
+      harness = await startHarness(org, temp.dir, { tokens: harness.tokens, secretBox: box });
+      await compareAll(harness, org, shape);
+    });
+  });
+}
+
+describe('a custom invoice object', () => {
+  it('has no payment objects: the app says so and the sync works', async () => {
+    const org = await startOrg({ invoices: 50, objects: ['Invoice__c'] });
+    const temp = tempDir();
+    const harness = await startHarness(org, temp.dir);
+    try {
+      expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+      const id = (await harness.call('invoices.list', { connectionId })).value.invoices[0].id;
+      const got = (await harness.call('invoices.receivables', { connectionId, id })).value as InvoiceReceivables;
+      expect(got.available).toBe(false);
+      expect(got.note).toMatch(/\(Invoice__c\) has no payment or credit objects/);
+    } finally {
+      await harness.dispose();
+      await org.stop();
+      temp.remove();
+    }
+  });
+});
+
+describe('objects and fields hidden from the user', () => {
+  it('a hidden field is a warning, a hidden required field skips that object; neither breaks the sync', async () => {
+    const org = await startOrg({ invoices: 80, objects: ['Invoice'] });
+    const temp = tempDir();
+    const harness = await startHarness(org, temp.dir);
+    try {
+      org.control.setFieldHidden('Payment', 'Type', true);
+      org.control.setFieldHidden('CreditMemoInvApplication', 'Amount', true);
+      expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+      const invoices = (await harness.call('invoices.list', { connectionId })).value.invoices as { id: string }[];
+      const answers = await Promise.all(invoices.map(async ({ id }) => (await harness.call('invoices.receivables', { connectionId, id })).value as InvoiceReceivables));
+      expect(answers[0]!.warnings.join(' ')).toMatch(/Payments: Type is hidden from you/);
+      expect(answers[0]!.warnings.join(' ')).toMatch(/Credit memo applications are not shown: the field Amount is hidden/);
+      const entries = answers.flatMap((a) => a.entries);
+      expect(entries.length).toBeGreaterThan(0);
+      expect(entries.every((e) => e.kind === 'payment' && e.method === null)).toBe(true);
+    } finally {
+      await harness.dispose();
+      await org.stop();
+      temp.remove();
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import { makeId, parseId } from '../data/ids.ts';
+import { St } from '../data/invoice-store.ts';
+import type { ReceivablesStore } from '../data/receivables-store.ts';
+import type { OrgData } from '../org-data.ts';
+import type { OrgControl } from '../types.ts';
+
+type Kind = 'payments' | 'credits';
+
+/** Id prefixes of the source and application objects per shape, as receivable-tables.ts serves them. */
+const PREFIXES: Record<string, Record<Kind, { source: string; app: string }>> = {
+  Invoice: { payments: { source: '0a3', app: '0a4' }, credits: { source: '50g', app: '9mA' } },
+  blng__Invoice__c: { payments: { source: 'a2A', app: 'a2B' }, credits: { source: 'a2C', app: 'a2D' } },
+};
+
+function moneyOf(data: OrgData, invoiceId: string) {
+  const { table, store, row } = data.findInvoice(invoiceId);
+  const money = data.receivables.get(table.name as 'Invoice');
+  if (!money) throw new Error(`${table.name} has no payment objects in this org`);
+  return { money, store, row, prefixes: PREFIXES[table.name]! };
+}
+
+function findRecord(data: OrgData, id: string, part: 'source' | 'app'): { money: ReceivablesStore; kind: Kind; row: number; prefixes: Record<Kind, { source: string; app: string }> } {
+  for (const [shape, money] of data.receivables) {
+    for (const kind of ['payments', 'credits'] as const) {
+      const prefixes = PREFIXES[shape]!;
+      const row = parseId(prefixes[kind][part], id);
+      const n = part === 'source' ? money.ledger(kind).sources.n : money.ledger(kind).apps.n;
+      if (row >= 0 && row < n) return { money, kind, row, prefixes };
+    }
+  }
+  throw new Error(`no ${part === 'source' ? 'payment' : 'application'} with id ${id}`);
+}
+
+/** Moves an invoice's balance by `deltaMinor` (minor units) the way Salesforce's roll-ups do: status follows, SystemModstamp moves. */
+function moveBalance(money: ReceivablesStore, row: number, deltaMinor: number): void {
+  const s = money.invoices;
+  const f = money.minor(row);
+  const balance = Math.round(s.balance[row]! * f) + deltaMinor;
+  s.balance[row] = balance / f;
+  if (s.status[row] !== St.Cancelled && s.status[row] !== St.Draft) s.status[row] = balance <= 0 ? St.Paid : St.Posted;
+  s.touch(row);
+}
+
+export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPayment' | 'reverseApplication' | 'issueCreditNote' | 'deletePayment'> {
+  const today = () => Math.floor(Date.now() / 86_400_000);
+  const add = (invoiceId: string, kind: Kind, amount: number | undefined) => {
+    const { money, store, row, prefixes } = moneyOf(data, invoiceId);
+    const f = money.minor(row);
+    const minor = Math.round((amount ?? store.balance[row]!) * f);
+    if (!Number.isFinite(minor) || minor <= 0) throw new Error('the amount must be positive');
+    const at = money.stamp();
+    const source = money.addSource(kind, store.account[row]!, minor / f, today(), 0, at);
+    const app = money.addApp(kind, source, row, minor / f, false, at);
+    moveBalance(money, row, -minor);
+    return { sourceId: makeId(prefixes[kind].source, source), applicationId: makeId(prefixes[kind].app, app) };
+  };
+  return {
+    applyPayment(invoiceId, amount) {
+      const { sourceId, applicationId } = add(invoiceId, 'payments', amount);
+      return { paymentId: sourceId, applicationId };
+    },
+    issueCreditNote(invoiceId, amount) {
+      const { sourceId, applicationId } = add(invoiceId, 'credits', amount);
+      return { creditNoteId: sourceId, applicationId };
+    },
+    reverseApplication(applicationId) {
+      const { money, kind, row, prefixes } = findRecord(data, applicationId, 'app');
+      const apps = money.ledger(kind).apps;
+      if (apps.get('deleted', row) || apps.get('reversal', row) || apps.get('reversed', row)) throw new Error('this application cannot be reversed');
+      const invoice = apps.get('invoice', row);
+      const at = money.stamp();
+      apps.set('reversed', row, 1);
+      apps.set('modstamp', row, at);
+      const reversal = money.addApp(kind, apps.get('source', row), invoice, apps.get('amount', row), true, at);
+      moveBalance(money, invoice, Math.round(apps.get('amount', row) * money.minor(invoice)));
+      return makeId(prefixes[kind].app, reversal);
+    },
+    deletePayment(paymentId) {
+      const { money, kind, row } = findRecord(data, paymentId, 'source');
+      if (kind !== 'payments') throw new Error(`${paymentId} is not a payment`);
+      const { sources, apps } = money.payments;
+      if (sources.get('deleted', row)) throw new Error('this payment is already deleted');
+      const at = money.stamp();
+      sources.set('deleted', row, 1);
+      sources.set('modstamp', row, at);
+      for (let r = 0; r < apps.n; r++) {
+        if (apps.get('source', r) !== row || apps.get('deleted', r)) continue;
+        apps.set('deleted', r, 1);
+        apps.set('modstamp', r, at);
+        const invoice = apps.get('invoice', r);
+        const minor = Math.round(apps.get('amount', r) * money.minor(invoice));
+        moveBalance(money, invoice, apps.get('reversal', r) ? -minor : minor);
+      }
+    },
+  };
+}
