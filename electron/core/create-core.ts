@@ -9,6 +9,8 @@ import { createSenderCheck } from './ipc/sender-check';
 import type { Clock, EventSink, KeyValueStore, LoginAgent, Logger, PowerEvents, SaveDialog, SecretBox, Shell } from './ports';
 import type { ConnectionDirectory, SalesforceSessions } from './salesforce/sessions';
 import { SettingsService } from './settings/settings-service';
+import { createUpdatesModule, type UpdatesModule } from './updates/updates-module';
+import { noUpdater, type UpdaterPort } from './updates/updater-port';
 
 /** Everything the core needs from the outside world; the Electron shell and the tests each provide one. */
 export interface CoreDeps {
@@ -29,6 +31,8 @@ export interface CoreDeps {
   extraLoginOrigins: string[];
   /** Wake-ups from sleep (a sync of what fell due meanwhile); absent in cores without a power monitor (tests, benchmarks). */
   power?: PowerEvents;
+  /** The app's own updates (electron-updater in the app, the same adapter over a local server in tests); none in other test cores. */
+  updater?: UpdaterPort;
 }
 
 export interface Core {
@@ -39,6 +43,7 @@ export interface Core {
   sessions: SalesforceSessions;
   directory: ConnectionDirectory;
   freshness: FreshnessModule['scheduler'];
+  updates: UpdatesModule['service'];
   /**
    * Starts the background work: loading the offline copy the window will ask for first (in parallel
    * with the window loading), the launch sync of every connected org, then syncs on reconnect,
@@ -59,11 +64,25 @@ export function createCore(deps: CoreDeps): Core {
   const { sessions, directory } = connections;
   const invoices = createInvoicesModule(tapped, { sessions, directory, settings });
   const freshness = createFreshnessModule({ clock: deps.clock, power: deps.power, events, logger: deps.logger, settings, connections, invoices });
+  const updates = createUpdatesModule({
+    port: deps.updater ?? noUpdater(),
+    currentVersion: deps.identity.version,
+    settings,
+    clock: deps.clock,
+    events,
+    logger: deps.logger,
+    shell: deps.shell,
+    syncs: invoices.syncs,
+    connections: () => connections.list(),
+  });
   const handlers: Partial<Handlers> = {
     ...appHandlers(deps.identity, deps.secretBox, deps.shell),
     ...connections.handlers,
     ...invoices.handlers,
+    // A restart the user asks for waits for a running export.
+    'invoices.export': updates.trackExport(invoices.handlers['invoices.export']),
     ...freshness.handlers,
+    ...updates.handlers,
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.update(patch),
   };
@@ -73,13 +92,18 @@ export function createCore(deps: CoreDeps): Core {
     sessions,
     directory,
     freshness: freshness.scheduler,
+    updates: updates.service,
     // The launch sync waits for the start-up load (it needs the same copy for an incremental sync) and
     // until the window has every invoice or 5 s passed: its network, merge and cache rewrite would
     // otherwise compete with the window's first rows and the loading of the rest.
-    start: () => invoices.warmUp(connections.list()).then(() => freshness.start()),
+    start: () => {
+      updates.start();
+      return invoices.warmUp(connections.list()).then(() => freshness.start());
+    },
     dispatch: createDispatcher(handlers, createSenderCheck(deps.rendererUrl), deps.logger),
     async dispose() {
       freshness.dispose();
+      updates.dispose();
       await invoices.dispose();
       await connections.dispose();
     },

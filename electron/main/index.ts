@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../core/create-core';
 import { systemClock } from '../core/ports';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { createAppUpdater } from './app-updater';
 import { demoOrgFromEnv } from './demo-org';
 import { createElectronStoreAdapter } from './electron-store-adapter';
 import { registerIpc, windowEventSink } from './ipc';
@@ -65,6 +66,7 @@ if (!app.requestSingleInstanceLock()) {
       logger: consoleLogger,
       extraLoginOrigins,
       power: powerEvents,
+      updater: createAppUpdater(consoleLogger),
     });
     registerIpc(core.dispatch);
     // Background syncs (launch, reconnect, back online, wake from sleep, interval); the window reports online/offline after this.

@@ -2,6 +2,7 @@ import type { AppErrorValue, SecretProtection } from '../../electron/contract';
 import { createCore, type Core } from '../../electron/core/create-core';
 import type { Clock, KeyValueStore, LoginAgent } from '../../electron/core/ports';
 import { systemClock } from '../../electron/core/ports';
+import type { UpdaterPort } from '../../electron/core/updates/updater-port';
 import {
   MemoryLogger,
   RecordingEvents,
@@ -30,6 +31,10 @@ export interface TestCoreOptions {
   clock?: Clock;
   extraLoginOrigins?: string[];
   demo?: { label: string; loginUrl: string; clientId: string } | null;
+  /** The app's updater (the electron-updater adapter over a local update server); none by default. */
+  updater?: UpdaterPort;
+  /** The version this core runs as (the update tests pick it). */
+  version?: string;
 }
 
 /**
@@ -72,7 +77,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
   const rendererUrl = options.rendererUrl ?? TEST_RENDERER_URL;
   const agent = options.loginAgent ?? refuseLogin;
   const core = createCore({
-    identity: { version: '0.0.0-test', platform: process.platform, demo: options.demo ?? null },
+    identity: { version: options.version ?? '0.0.0-test', platform: process.platform, demo: options.demo ?? null },
     rendererUrl,
     dataDir,
     secretBox,
@@ -84,6 +89,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     saveDialog,
     logger,
     extraLoginOrigins: options.extraLoginOrigins ?? [],
+    updater: options.updater,
   });
   return {
     core,

@@ -11,6 +11,7 @@ export const defaultSettings: Settings = {
   theme: 'system',
   visibleColumns: null,
   syncInterval: 15,
+  updates: 'automatic',
 };
 
 export type SettingsListener = (next: Settings, previous: Settings) => void;
