@@ -1,5 +1,7 @@
 import { app } from 'electron';
-import { autoUpdater, DebUpdater, PacmanUpdater, RpmUpdater } from 'electron-updater';
+// The default import: the CJS module object, whose `autoUpdater` getter builds the platform's updater only when read
+// (named ESM imports of a CJS module read every export at load time).
+import electronUpdater from 'electron-updater';
 import { electronUpdaterPort } from '../core/updates/electron-updater-port';
 import { noUpdater, type UpdaterPort } from '../core/updates/updater-port';
 import type { Logger } from '../core/ports';
@@ -16,7 +18,7 @@ export const DOWNLOAD_PAGE = 'https://budgetly.example/download';
  */
 export function createAppUpdater(logger: Logger): UpdaterPort {
   if (!app.isPackaged) return noUpdater(DOWNLOAD_PAGE);
-  const updater = autoUpdater;
+  const { autoUpdater: updater, DebUpdater, RpmUpdater, PacmanUpdater } = electronUpdater;
   const packageManaged = updater instanceof DebUpdater || updater instanceof RpmUpdater || updater instanceof PacmanUpdater;
   return electronUpdaterPort(updater, { install: packageManaged ? 'manual' : 'self', downloadPage: DOWNLOAD_PAGE, logger });
 }
