@@ -31,6 +31,11 @@ export const channelNames = [
   'provisioning.pending',
   'provisioning.accept',
   'provisioning.dismiss',
+  'updates.status',
+  'updates.check',
+  'updates.download',
+  'updates.restart',
+  'updates.openDownloadPage',
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -40,6 +45,7 @@ export const eventNames = [
   'freshness.changed',
   'invoices.exportProgress',
   'provisioning.changed',
+  'updates.changed',
 ] as const satisfies readonly EventName[];
 
 // A channel or event of the contract missing from the lists above is a compile error (not only a test failure).

@@ -19,6 +19,7 @@ import {
   signInMethodSchema,
   syncProgressSchema,
   syncResultSchema,
+  updateStatusSchema,
 } from './models';
 import { provisionedOfferSchema } from './provisioning';
 import { invoiceReceivablesSchema } from './receivables';
@@ -55,6 +56,13 @@ export const channels = {
 
   /** When each connected org is synced next in the background, and why not (offline, reconnect needed, off). */
   'freshness.status': { input: noInput, output: freshnessStatusSchema },
+
+  /** The app's own updates: where they stand, check now, download (notify only), restart to update, open the download page (deb/rpm). */
+  'updates.status': { input: noInput, output: updateStatusSchema },
+  'updates.check': { input: noInput, output: updateStatusSchema },
+  'updates.download': { input: noInput, output: updateStatusSchema },
+  'updates.restart': { input: noInput, output: updateStatusSchema },
+  'updates.openDownloadPage': { input: noInput, output: ok },
 
   'settings.get': { input: noInput, output: settingsSchema },
   'settings.set': { input: settingsSchema.partial().strict(), output: settingsSchema },
@@ -137,6 +145,7 @@ export const events = {
   'invoices.changed': invoicesChangedSchema,
   'freshness.changed': freshnessStatusSchema,
   'invoices.exportProgress': exportProgressSchema,
+  'updates.changed': updateStatusSchema,
 } as const;
 
 export type Channels = typeof channels;

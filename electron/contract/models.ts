@@ -41,6 +41,10 @@ export const agingBasisSchema = z.enum(['dueDate', 'invoiceDate']);
 export const syncIntervalSchema = z.union([z.literal('off'), z.literal(5), z.literal(15), z.literal(60)]);
 export type SyncInterval = z.infer<typeof syncIntervalSchema>;
 
+/** Updates: check and download in the background (restart when the user chooses), tell only, or never check. */
+export const updatePolicySchema = z.enum(['automatic', 'notify', 'off']);
+export type UpdatePolicy = z.infer<typeof updatePolicySchema>;
+
 export const settingsSchema = z.object({
   signInMethod: signInMethodSchema,
   agingBasis: agingBasisSchema,
@@ -51,6 +55,8 @@ export const settingsSchema = z.object({
   visibleColumns: z.array(z.string().max(40)).max(40).nullable(),
   /** Default 15 (settings saved before it existed get it from the core's defaults; no zod default, so partial patches never reset it). */
   syncInterval: syncIntervalSchema,
+  /** Default 'automatic' (from the core's defaults, like syncInterval). */
+  updates: updatePolicySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -207,3 +213,28 @@ export const freshnessStatusSchema = z.object({
 });
 export type ConnectionFreshness = z.infer<typeof connectionFreshnessSchema>;
 export type FreshnessStatus = z.infer<typeof freshnessStatusSchema>;
+
+/**
+ * Where the app's own update stands. `install` says how this installation updates: 'self' (AppImage, NSIS,
+ * dmg+zip: downloaded, verified, applied on restart), 'manual' (deb/rpm: the package manager owns the files, so
+ * the app links the download page), 'none' (a development run: no update feed).
+ */
+export const updateStatusSchema = z.object({
+  currentVersion: z.string(),
+  install: z.enum(['self', 'manual', 'none']),
+  policy: updatePolicySchema,
+  /** Set when the machine-wide policy fixes the update setting (the user cannot change it). */
+  lockedBy: z.enum(['policy']).nullable(),
+  state: z.enum(['idle', 'checking', 'available', 'downloading', 'ready']),
+  /** The newer version offered (available, downloading, ready). */
+  version: z.string().nullable(),
+  /** Bytes of the download so far (downloading). */
+  progress: z.object({ transferred: z.number(), total: z.number() }).nullable(),
+  /** The restart the user asked for waits until this work is done. */
+  restartWaitsFor: z.enum(['sync', 'export']).nullable(),
+  lastCheckedAt: z.string().nullable(),
+  /** What went wrong last time (nothing else changed); cleared by the next success. */
+  problem: z.string().nullable(),
+  downloadPage: z.string().nullable(),
+});
+export type UpdateStatus = z.infer<typeof updateStatusSchema>;

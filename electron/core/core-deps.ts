@@ -1,3 +1,4 @@
+import type { UpdaterPort } from './updates/updater-port';
 import type { BuiltInClientIds, SignInMethod } from '../contract';
 import type { Clock, Confirm, EventSink, KeyValueStore, LaunchRequests, LoginAgent, Logger, PowerEvents, SaveDialog, SecretBox, Shell } from './ports';
 
@@ -37,4 +38,6 @@ export interface CoreDeps {
   power?: PowerEvents;
   /** Links and `.budgetly` files handed to the app (absent in cores that take none). */
   launchRequests?: LaunchRequests;
+  /** The app's own updates (electron-updater in the app, the same adapter over a local server in tests); none in other test cores. */
+  updater?: UpdaterPort;
 }

@@ -10,6 +10,8 @@ import type { ConnectionDirectory, SalesforceSessions } from './module-links';
 import { createProvisioningModule } from './provisioning/provisioning-module';
 import { settingsHandlers } from './settings/settings-handlers';
 import { SettingsService } from './settings/settings-service';
+import { createUpdatesModule, type UpdatesModule } from './updates/updates-module';
+import { noUpdater } from './updates/updater-port';
 
 export interface Core {
   handlers: Handlers;
@@ -19,6 +21,7 @@ export interface Core {
   sessions: SalesforceSessions;
   directory: ConnectionDirectory;
   freshness: FreshnessModule['scheduler'];
+  updates: UpdatesModule['service'];
   /**
    * Starts the background work: loading the offline copy the window will ask for first (in parallel
    * with the window loading), the launch sync of every connected org, then syncs on reconnect,
@@ -58,13 +61,27 @@ export function createCore(deps: CoreDeps): Core {
     syncs: invoices.syncs,
     retryPendingSignOuts: connections.retryPendingSignOuts,
   });
+  const updates = createUpdatesModule({
+    port: deps.updater ?? noUpdater(),
+    currentVersion: deps.identity.version,
+    settings,
+    clock: deps.clock,
+    events,
+    logger: deps.logger,
+    shell: deps.shell,
+    syncs: invoices.syncs,
+    connections: () => connections.list(),
+  });
   // `satisfies`: a channel of the contract without its handler is a compile error, not an INTERNAL answer at run time.
   const handlers = {
     ...appHandlers(deps.identity, deps.secretBox),
     ...connections.handlers,
     ...invoices.handlers,
+    // A restart the user asks for waits for a running export.
+    'invoices.export': updates.trackExport(invoices.handlers['invoices.export']),
     ...freshness.handlers,
     ...provisioning.handlers,
+    ...updates.handlers,
     ...settingsHandlers(settings, deps.confirm),
   } satisfies Handlers;
   return {
@@ -73,14 +90,19 @@ export function createCore(deps: CoreDeps): Core {
     sessions,
     directory,
     freshness: freshness.scheduler,
+    updates: updates.service,
     // The launch sync waits for the start-up load (it needs the same copy for an incremental sync) and
     // until the window has every invoice or 5 s passed: its network, merge and cache rewrite would
     // otherwise compete with the window's first rows and the loading of the rest.
-    start: () => invoices.warmUp(connections.list()).then(() => freshness.start()),
+    start: () => {
+      updates.start();
+      return invoices.warmUp(connections.list()).then(() => freshness.start());
+    },
     dispatch: createDispatcher(handlers, createSenderCheck(deps.rendererUrl), deps.logger),
     async dispose() {
       freshness.dispose();
       provisioning.dispose();
+      updates.dispose();
       await invoices.dispose();
       await connections.dispose();
     },

@@ -4,6 +4,7 @@ import { createCore, type Core } from '../core/create-core';
 import { systemClock } from '../core/ports';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { BUILT_IN_CLIENT_IDS } from './build-config';
+import { createAppUpdater } from './app-updater';
 import { demoOrgFromEnv } from './demo-org';
 import { createElectronStoreAdapter } from './electron-store-adapter';
 import { registerIpc, windowEventSink } from './ipc';
@@ -73,6 +74,7 @@ if (!app.requestSingleInstanceLock()) {
       extraLoginOrigins,
       power: powerEvents,
       launchRequests,
+      updater: createAppUpdater(consoleLogger),
     });
     registerIpc(core.dispatch);
     // Background syncs (launch, reconnect, back online, wake from sleep, interval); the window reports online/offline after this.

@@ -7,6 +7,7 @@ import { LoginStatus } from './connections/LoginStatus';
 import { useLogin } from './connections/use-login';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { StatusBar } from './shell/StatusBar';
+import { UpdateReadyNotice } from './updates/UpdateReadyNotice';
 import { useTheme } from './shell/use-theme';
 import { Workspace } from './workspace/Workspace';
 import { EditConnectionDialog } from './connections/EditConnectionDialog';
@@ -134,6 +135,7 @@ export function App() {
       {body}
       <StatusBar info={info} allowWeakStorage={settings?.allowWeakStorage ?? false}>
         {active && !adding && <FreshnessLine connection={active} status={freshness} locale={locale} />}
+        <UpdateReadyNotice />
       </StatusBar>
       {provisioned.offer && (
         <ProvisionedConnectionDialog

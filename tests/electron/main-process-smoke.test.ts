@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/test-ports';
+import { startUpdateServer } from '../support/update-server';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
@@ -11,26 +13,44 @@ const root = resolve(import.meta.dirname, '../..');
 /**
  * The BUILT main process (out/main/index.js, as electron-builder ships it) started under Node with a
  * stand-in for the `electron` module (no binary can exist here): proves the composition root wires
- * the window, the app:// protocol, the security handlers and the IPC door into the real core.
+ * the window, the app:// protocol, the security handlers, the IPC door into the real core, and the updater
+ * (electron-updater's `autoUpdater`, as packaged: resources/app-update.yml pointing at a local update server).
  */
 describe('the built main process, started against a stand-in Electron', () => {
   const userData = tempDir('budgetly-smoke-');
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON from the child process
   let smoke: any;
+  let updates: Awaited<ReturnType<typeof startUpdateServer>>;
 
   beforeAll(async () => {
     const bundle = join(root, 'out/main/index.js');
     if (!existsSync(bundle)) throw new Error('Build first: npm run build');
+    updates = await startUpdateServer({ version: '10.0.0', fileName: 'Budgetly-10.0.0.AppImage', bytes: randomBytes(64 * 1024) });
+    const resources = join(userData.dir, 'resources');
+    mkdirSync(resources);
+    writeFileSync(join(resources, 'app-update.yml'), `provider: generic\nurl: ${updates.url}\nupdaterCacheDirName: budgetly-updater\n`);
+    writeFileSync(join(userData.dir, 'Budgetly.AppImage'), 'running version');
     const firstLaunchLink = 'budgetly://connect?name=From%20argv&loginUrl=https%3A%2F%2Facme.my.salesforce.com&clientId=ARGV_ID';
     const { stdout } = await run(process.execPath, [join(import.meta.dirname, 'main-smoke/child.mjs'), bundle, firstLaunchLink], {
-      env: { ...process.env, FAKE_ELECTRON_USER_DATA: userData.dir, BUDGETLY_DEMO_ORG_URL: '' },
+      env: {
+        ...process.env,
+        FAKE_ELECTRON_USER_DATA: userData.dir,
+        FAKE_ELECTRON_PACKAGED: '1',
+        FAKE_ELECTRON_RESOURCES: resources,
+        APPIMAGE: join(userData.dir, 'Budgetly.AppImage'),
+        XDG_CACHE_HOME: join(userData.dir, 'cache'),
+        BUDGETLY_DEMO_ORG_URL: '',
+      },
       timeout: 60_000,
     });
     const line = stdout.split('\n').find((entry) => entry.startsWith('SMOKE '));
     if (!line) throw new Error(`The main process did not start:\n${stdout}`);
     smoke = JSON.parse(line.slice('SMOKE '.length));
   });
-  afterAll(() => userData.remove());
+  afterAll(async () => {
+    await updates?.down();
+    userData.remove();
+  });
 
   it('opens one sandboxed, isolated window on app://budgetly with the bundled preload', () => {
     expect(smoke.sandboxEnabled).toBe(true);
@@ -78,5 +98,10 @@ describe('the built main process, started against a stand-in Electron', () => {
 
   it('hands wake-ups from sleep to the core (one powerMonitor “resume” listener)', () => {
     expect(smoke.resumeListeners).toBe(1);
+  });
+
+  it('updates through electron-updater: reads the packaged feed, downloads the newer version, offers “Restart to update”', () => {
+    expect(smoke.updateStatus).toMatchObject({ ok: true, value: { currentVersion: '9.9.9-smoke', install: 'self', policy: 'automatic', state: 'idle' } });
+    expect(smoke.updateCheck).toMatchObject({ ok: true, value: { state: 'ready', version: '10.0.0', problem: null } });
   });
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -22,6 +22,7 @@ describe('the packaged app', () => {
   const output = join(work, 'dist');
   let files: string[] = [];
   let executable = '';
+  let unpacked = '';
 
   beforeAll(async () => {
     if (!existsSync(join(root, 'out/main/index.js'))) throw new Error('Build first: npm run build');
@@ -35,7 +36,7 @@ describe('the packaged app', () => {
       const tail = `${error.stdout ?? ''}\n${error.stderr ?? ''}`.split('\n').filter((line) => !line.includes('duplicate dependency')).slice(-20);
       throw new Error(`electron-builder failed: ${error.message}\n${tail.join('\n')}`);
     });
-    const unpacked = join(output, 'linux-unpacked');
+    unpacked = join(output, 'linux-unpacked');
     files = listPackage(join(unpacked, 'resources/app.asar'), { isPack: false }).map((file) => file.replaceAll('\\', '/'));
     executable = join(unpacked, 'budgetly');
   });
@@ -48,6 +49,14 @@ describe('the packaged app', () => {
     expect(files).toContain('/out/renderer/index.html');
     expect(files).toContain('/package.json');
     expect(files.some((file) => file.startsWith('/node_modules/jsforce/'))).toBe(true);
+    expect(files).toContain('/node_modules/electron-updater/out/main.js');
+  });
+
+  it('tells the updater where updates come from (resources/app-update.yml, generic provider of electron-builder.yml)', () => {
+    const config = readFileSync(join(unpacked, 'resources/app-update.yml'), 'utf8');
+    expect(config).toMatch(/^provider: generic$/m);
+    expect(config).toMatch(/^url: https:\/\/updates\.budgetly\.example\/desktop\/?$/m);
+    expect(config).toMatch(/^updaterCacheDirName: \S+$/m);
   });
 
   it('holds no sources, tests, local org or devDependencies', () => {

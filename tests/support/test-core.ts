@@ -3,6 +3,7 @@ import { createCore, type Core } from '../../electron/core/create-core';
 import type { Clock, KeyValueStore, LoginAgent } from '../../electron/core/ports';
 import { systemClock } from '../../electron/core/ports';
 import { checkedDispatch, checkResult, takeContractMismatches } from './contract-check';
+import type { UpdaterPort } from '../../electron/core/updates/updater-port';
 import {
   DirectLaunchRequests,
   MemoryLogger,
@@ -35,6 +36,10 @@ export interface TestCoreOptions {
   demo?: { label: string; loginUrl: string; clientId: string } | null;
   /** The client ids a build would carry (BUDGETLY_CLIENT_ID…); none by default, like a community build. */
   builtInClientIds?: BuiltInClientIds;
+  /** The app's updater (the electron-updater adapter over a local update server); none by default. */
+  updater?: UpdaterPort;
+  /** The version this core runs as (the update tests pick it). */
+  version?: string;
 }
 
 /**
@@ -84,7 +89,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
   const rendererUrl = options.rendererUrl ?? TEST_RENDERER_URL;
   const agent = options.loginAgent ?? refuseLogin;
   const real = createCore({
-    identity: { version: '0.0.0-test', platform: process.platform, demo: options.demo ?? null, builtInClientIds: options.builtInClientIds },
+    identity: { version: options.version ?? '0.0.0-test', platform: process.platform, demo: options.demo ?? null, builtInClientIds: options.builtInClientIds },
     rendererUrl,
     dataDir,
     secretBox,
@@ -98,6 +103,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     logger,
     extraLoginOrigins: options.extraLoginOrigins ?? [],
     launchRequests: launch,
+    updater: options.updater,
   });
   const core: Core = { ...real, dispatch: checkedDispatch(real.dispatch) };
   return {

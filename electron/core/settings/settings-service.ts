@@ -11,6 +11,7 @@ export const defaultSettings: Settings = {
   theme: 'system',
   visibleColumns: null,
   syncInterval: 15,
+  updates: 'automatic',
 };
 
 /** May return a promise: `settled()` waits for it (e.g. weakly stored data deleted when weaker storage is switched off). */

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import type { SecretProtection, Settings } from '../../../electron/contract';
 import { SyncIntervalSetting } from '../freshness/SyncIntervalSetting';
+import { UpdateSetting } from '../updates/UpdateSetting';
 
 interface Props {
   open: boolean;
@@ -119,6 +120,7 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, onC
           <p className="hint">Your sign-in is encrypted by your operating system.</p>
         )}
       </fieldset>
+      {open && <UpdateSetting onChange={onChange} />}
       <div className="form-actions">
         <button type="button" className="primary" onClick={onClose}>
           Done

@@ -1,8 +1,12 @@
 // Starts the BUILT main process (out/main/index.js) against the fake Electron and prints what it did.
-import { register } from 'node:module';
-register('./resolve-electron.mjs', import.meta.url);
+import { registerHooks } from 'node:module';
+import { resolve } from './resolve-electron.mjs';
+// In-thread hooks (Node ≥ 22.15) apply to require() as well as import.
+registerHooks({ resolve });
 
 const mainBundle = process.argv[2];
+// Where a packaged app finds resources/app-update.yml (electron-builder writes it; the smoke test writes one).
+if (process.env.FAKE_ELECTRON_RESOURCES) process.resourcesPath = process.env.FAKE_ELECTRON_RESOURCES;
 const { record, powerMonitor, app } = await import('./fake-electron.mjs');
 await import(mainBundle);
 const waitFor = async (check) => {
@@ -43,6 +47,8 @@ const result = {
   blocksForeignNavigation: navigate('https://evil.example/'),
   allowsAppNavigation: !navigate('app://budgetly/index.html'),
   resumeListeners: powerMonitor.listenerCount('resume'),
+  updateStatus: await call('updates.status', undefined, 'app://budgetly/index.html'),
+  updateCheck: await call('updates.check', undefined, 'app://budgetly/index.html'),
 };
 // Links and .budgetly files: the first launch's argv (passed to this child), macOS open-url, a second instance's argv.
 const pending = async () => (await call('provisioning.pending', undefined, 'app://budgetly/index.html')).value;

@@ -3,6 +3,7 @@
 // check the wiring; it implements just enough of each API for the app to start.
 import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 export const record = { windows: [], handlers: new Map(), protocols: new Map(), schemes: [], permissionHandlers: 0, menu: null, sent: [] };
@@ -13,7 +14,8 @@ let readyResolve;
 const ready = new Promise((resolve) => (readyResolve = resolve));
 
 class FakeApp extends EventEmitter {
-  isPackaged = false;
+  // Packaged when the smoke test says so (the updater reads resources/app-update.yml only then).
+  isPackaged = process.env.FAKE_ELECTRON_PACKAGED === '1';
   enableSandbox() { record.sandbox = true; }
   requestSingleInstanceLock() { return true; }
   whenReady() { return ready; }
@@ -81,6 +83,11 @@ export const net = {
   async fetch(url) {
     const body = await readFile(fileURLToPath(url));
     return new Response(body, { status: 200 });
+  },
+  // electron-updater's transport (ElectronHttpExecutor) on Node's http: same `response` / `error` events, plain http only.
+  request(options) {
+    const { session: _session, redirect: _redirect, ...rest } = options;
+    return request(rest);
   },
 };
 
