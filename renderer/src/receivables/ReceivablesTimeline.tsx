@@ -80,7 +80,7 @@ export function ReceivablesTimeline({ connectionId, invoiceId, version, locale }
             <div><dt>{t.stated}</dt><dd>{money(a.balance)}</dd></div>
           </dl>
           {a.difference !== null && a.difference !== 0 ? (
-            <p className="notice notice-error" role="alert" data-testid="receivables-mismatch">{t.mismatch(money(a.difference))}</p>
+            <p className="notice notice-error" role="note" data-testid="receivables-mismatch">{t.mismatch(money(a.difference))}</p>
           ) : (
             a.difference === 0 && <p className="receivables-agrees">{t.agrees}</p>
           )}
