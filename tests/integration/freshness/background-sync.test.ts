@@ -34,7 +34,7 @@ const idle = () => poll(() => app.events.of('invoices.syncProgress').at(-1)?.pha
 const orgIds = () => org.control.records('Invoice').map((r) => r.Id as string);
 
 beforeAll(async () => {
-  [browser, org] = await Promise.all([launchChromium(), startOrg({ invoices: 2500 })]);
+  [browser, org] = await Promise.all([launchChromium(), startOrg({ invoices: 2500, payments: false })]);
   agent = new PlaywrightLoginAgent(browser);
   app = createTestCore({ clock, loginAgent: agent, extraLoginOrigins: [org.url] });
   connectionId = await connectTestCore(app, org, { agent });
