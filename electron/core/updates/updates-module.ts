@@ -1,11 +1,9 @@
-import { AppError, type Connection, type UpdatePolicy } from '../../contract';
+import { AppError, type Connection } from '../../contract';
 import type { InvoiceSyncs } from '../module-links';
 import type { Handler, Handlers } from '../ipc/dispatcher';
-import type { Clock, EventSink, Logger, Shell } from '../ports';
-import type { SettingsService } from '../settings/settings-service';
-import { UpdateService, type BusyWork } from './update-service';
+import type { Shell } from '../ports';
+import { UpdateService, type BusyWork, type UpdateServiceDeps } from './update-service';
 import { updateTexts } from './update-texts';
-import type { UpdaterPort } from './updater-port';
 
 export interface UpdatesModule {
   handlers: Pick<Handlers, Extract<keyof Handlers, `updates.${string}`>>;
@@ -17,18 +15,13 @@ export interface UpdatesModule {
 }
 
 /** The update service wired to what it must not interrupt (syncs, exports) and to the window. */
-export function createUpdatesModule(deps: {
-  port: UpdaterPort;
-  currentVersion: string;
-  settings: SettingsService;
-  clock: Clock;
-  events: EventSink;
-  logger: Logger;
-  shell: Shell;
-  syncs: InvoiceSyncs;
-  connections: () => readonly Connection[];
-  lockedPolicy?: () => UpdatePolicy | null;
-}): UpdatesModule {
+export function createUpdatesModule(
+  deps: Omit<UpdateServiceDeps, 'busy'> & {
+    shell: Shell;
+    syncs: InvoiceSyncs;
+    connections: () => readonly Connection[];
+  },
+): UpdatesModule {
   let exports = 0;
   const busy = (): BusyWork => {
     if (deps.connections().some((connection) => deps.syncs.isRunning(connection.id))) return 'sync';

@@ -2,6 +2,7 @@ import type { InvoiceReceivables, InvoiceRow, ReceivableEntry } from '../../../c
 import { currencyDecimals } from '../../export/export-cells';
 import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
 import { REVERSAL_TYPES, type RelatedRole } from '../related/related-specs';
+import { relatedText } from '../related/related-text';
 
 interface Indexed {
   role: RelatedRole;
@@ -67,9 +68,9 @@ export function invoiceReceivables(copy: RelatedCopy | null | undefined, invoice
     available: false, note, currency, entries: [], fullyPaidOn: null, warnings: copy?.warnings ?? [],
     arithmetic: { total: invoice.total, payments: 0, credits: 0, computedBalance: null, balance: invoice.balance, difference: null },
   });
-  if (!copy) return unavailable('Payments and credit notes come with the next sync.');
+  if (!copy) return unavailable(relatedText.notInCopyYet);
   if (copy.none) return unavailable(copy.none);
-  if (copy.objects.length === 0) return unavailable('No payment or credit objects can be read in this org.');
+  if (copy.objects.length === 0) return unavailable(relatedText.noReadableObjects);
 
   const index = ledgerIndex(copy);
   const entries: (ReceivableEntry & { at: string })[] = [];
@@ -82,9 +83,9 @@ export function invoiceReceivables(copy: RelatedCopy | null | undefined, invoice
     const entryCurrency = text(record.currency) ?? text(source?.record.currency) ?? currency;
     const amount = typeof record.amount === 'number' ? record.amount : null;
     const problems: string[] = [];
-    if (entryCurrency !== currency) problems.push(`In ${entryCurrency} while the invoice is in ${currency}: not counted.`);
-    if (amount === null || amount <= 0) problems.push('Its amount is zero, negative or missing: not counted.');
-    if (!source) problems.push(`The ${kind === 'payment' ? 'payment' : 'credit note'} it comes from is not in the offline copy (deleted, or not visible to you).`);
+    if (entryCurrency !== currency) problems.push(relatedText.otherCurrency(entryCurrency, currency));
+    if (amount === null || amount <= 0) problems.push(relatedText.notPositive);
+    if (!source) problems.push(relatedText.sourceMissing(kind));
     const counted = problems.length === 0 || (problems.length === 1 && !source);
     const minor = counted && amount !== null ? toMinor(amount, decimals) * (reversal ? 1 : -1) : 0;
     if (kind === 'payment') payments -= minor;

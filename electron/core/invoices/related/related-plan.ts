@@ -5,6 +5,7 @@ import { DESCRIBE_REUSE_MS } from '../mapping/mapping-service';
 import type { OrgMetadata } from '../mapping/org-metadata';
 import { assertIdentifier } from '../sync/soql';
 import { relatedSpecsFor, type RelatedRole } from './related-specs';
+import { relatedText } from './related-text';
 
 /** What a sync selects from one related object: canonical key → SOQL path (only fields describe returned). */
 export interface RelatedObjectPlan {
@@ -31,7 +32,7 @@ export interface RelatedPlan {
 export async function discoverRelated(metadata: OrgMetadata, conn: Connection, invoiceObject: string): Promise<RelatedPlan> {
   const specs = relatedSpecsFor(invoiceObject);
   if (specs.length === 0) {
-    return { objects: [], warnings: [], none: `Payments and credit notes are not available: this org's invoice object (${invoiceObject}) has no payment or credit objects Budgetly knows.` };
+    return { objects: [], warnings: [], none: relatedText.noneForObject(invoiceObject) };
   }
   const globals = new Map((await metadata.globals(conn)).map((g) => [g.name, g]));
   const objects: RelatedObjectPlan[] = [];
@@ -39,7 +40,7 @@ export async function discoverRelated(metadata: OrgMetadata, conn: Connection, i
   for (const spec of specs) {
     const global = globals.get(spec.object);
     if (!global?.queryable) {
-      warnings.push(`${spec.label} (${spec.object}) are not in this org or cannot be read with your Salesforce access, so they are not shown.`);
+      warnings.push(relatedText.objectUnreadable(spec.label, spec.object));
       continue;
     }
     const describe = await metadata.describe(conn, spec.object);
@@ -58,10 +59,10 @@ export async function discoverRelated(metadata: OrgMetadata, conn: Connection, i
       if (relation && found.relationshipName === relation) paths[`${key}Name`] = assertIdentifier(field.withName!);
     }
     if (!usable) {
-      warnings.push(`${spec.label} are not shown: the field${hidden.length > 1 ? 's' : ''} ${hidden.join(', ')} ${hidden.length > 1 ? 'are' : 'is'} hidden from you (field-level security).`);
+      warnings.push(relatedText.requiredFieldsHidden(spec.label, hidden));
       continue;
     }
-    if (hidden.length) warnings.push(`${spec.label}: ${hidden.join(', ')} ${hidden.length > 1 ? 'are' : 'is'} hidden from you (field-level security) and left blank.`);
+    if (hidden.length) warnings.push(relatedText.optionalFieldsHidden(spec.label, hidden));
     const modstamp = findField(describe, 'SystemModstamp')?.name ?? findField(describe, 'LastModifiedDate')?.name ?? null;
     objects.push({ role: spec.role, object: describe.name, paths, modstamp, signature: JSON.stringify({ object: describe.name, paths, modstamp }) });
   }
