@@ -27,14 +27,20 @@ export interface LoginHostOptions {
   anyLoopback?: boolean;
 }
 
-/** Salesforce's own domains: login/test.salesforce.com, My Domains (…my.salesforce.com, …sandbox.my.salesforce.com), *.force.com. */
-const SALESFORCE_SUFFIXES = ['.salesforce.com', '.force.com'];
+const SALESFORCE_LOGIN_HOSTS = new Set(['login.salesforce.com', 'test.salesforce.com']);
+const MY_DOMAIN_SUFFIX = '.my.salesforce.com';
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** Whether a host name is one of Salesforce's (the login window and token checks trust these over https). */
-export function isSalesforceHost(hostname: string): boolean {
+/**
+ * Salesforce's sign-in hosts — the one rule for a connection's login address and for what the login window
+ * shows: `login.salesforce.com`, `test.salesforce.com` and My Domains (`*.my.salesforce.com`, which holds
+ * sandboxes, scratch and developer orgs and every hop of a My Domain sign-in). Not `*.force.com`:
+ * Experience Cloud sites there are pages anyone can publish, and a login window has no address bar of its own.
+ */
+export function isSalesforceLoginHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
-  return SALESFORCE_SUFFIXES.some((suffix) => host.endsWith(suffix) && host.length > suffix.length && !host.startsWith('.'));
+  if (SALESFORCE_LOGIN_HOSTS.has(host)) return true;
+  return host.endsWith(MY_DOMAIN_SUFFIX) && /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(host.slice(0, -MY_DOMAIN_SUFFIX.length));
 }
 
 /**
@@ -64,12 +70,12 @@ export function loginHostOf(input: string, options: LoginHostOptions = {}): Logi
     return refuse('Enter just the domain, without a path (e.g. acme.my.salesforce.com).');
   }
   if (extra) return { ok: true, url: url.origin };
-  if (!isSalesforceHost(url.hostname)) {
-    return refuse(`“${clip(url.hostname)}” is not a Salesforce login address. Use login.salesforce.com, test.salesforce.com or your My Domain (…my.salesforce.com).`);
-  }
   if (url.hostname.endsWith('.lightning.force.com')) {
     const name = url.hostname.slice(0, -'.lightning.force.com'.length);
     return refuse(`Use the My Domain login address (${name}.my.salesforce.com), not the Lightning address.`);
+  }
+  if (!isSalesforceLoginHost(url.hostname)) {
+    return refuse(`“${clip(url.hostname)}” is not a Salesforce login address. Use login.salesforce.com, test.salesforce.com or your My Domain (…my.salesforce.com).`);
   }
   if (url.port !== '') return refuse('Salesforce login addresses do not use a custom port.');
   return { ok: true, url: url.origin };

@@ -1,3 +1,4 @@
+import { isSalesforceLoginHost } from '../../contract/login-host';
 import { matchesRedirectUri } from './redirect';
 
 /**
@@ -13,16 +14,13 @@ import { matchesRedirectUri } from './redirect';
  * A third-party identity provider (Okta, Entra ID, Google …) is "elsewhere": the window has no address bar of
  * its own and cannot vouch for it, so such an org signs in with the browser method (one click away).
  */
-const SALESFORCE_LOGIN_HOSTS = new Set(['login.salesforce.com', 'test.salesforce.com']);
-const MY_DOMAIN_SUFFIX = '.my.salesforce.com';
 
 export function isAllowedLoginPage(url: string, allowedOrigins: readonly string[]): boolean {
   const parsed = parse(url);
   if (!parsed || parsed.username || parsed.password) return false;
   if (allowedOrigins.includes(parsed.origin)) return true;
   if (parsed.protocol !== 'https:' || parsed.port !== '') return false;
-  const host = parsed.hostname.toLowerCase();
-  return SALESFORCE_LOGIN_HOSTS.has(host) || (host.endsWith(MY_DOMAIN_SUFFIX) && /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(host.slice(0, -MY_DOMAIN_SUFFIX.length)));
+  return isSalesforceLoginHost(parsed.hostname);
 }
 
 /**

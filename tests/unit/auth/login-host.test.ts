@@ -36,6 +36,11 @@ describe('login host rules (one module for the form and the core)', () => {
     ['https://login.salesforce.com.evil.example', /not a Salesforce login address/],
     ['https://evilsalesforce.com', /not a Salesforce login address/],
     ['https://salesforce.com', /not a Salesforce login address/],
+    // Experience Cloud sites (anyone can publish one) are never a login host: a link or file naming one is refused.
+    ['https://acme-login.force.com', /not a Salesforce login address/],
+    ['https://x.secure.force.com', /not a Salesforce login address/],
+    ['https://acme.my.site.com', /not a Salesforce login address/],
+    ['https://na1.salesforce.com', /not a Salesforce login address/],
     ['https://user:pw@login.salesforce.com', /user name or password/],
     ['https://login.salesforce.com:8443', /port/],
     ['acme.lightning.force.com', /acme\.my\.salesforce\.com.*not the Lightning address/],
