@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError, builtInClientIdFor, NO_BUILT_IN_CLIENT, type BuiltInClientIds, type ProvisionedOffer } from '../../contract';
@@ -81,13 +82,19 @@ function toOffer(result: ParseResult, source: 'link' | 'file', fileName: string 
   };
 }
 
-/** Reads at most MAX_FILE_BYTES + 1 bytes: a huge file is refused without loading it. */
+/**
+ * Reads at most MAX_FILE_BYTES + 1 bytes: a huge file is refused without loading it. Opened without blocking
+ * and refused unless it is a regular file: a named pipe (FIFO) called `x.budgetly` would otherwise hold one of
+ * Node's few I/O threads forever, and with them the app's file reads, crypto and network look-ups.
+ */
 async function readConnectionFile(path: string, extraOrigins: readonly string[]): Promise<ParseResult> {
   if (!path.toLowerCase().endsWith(FILE_EXTENSION)) return { ok: false, message: T.notAConnectionFile };
   let handle;
   try {
-    handle = await open(path, 'r');
-    const { size } = await handle.stat();
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = await handle.stat();
+    if (!stats.isFile()) return { ok: false, message: T.notARegularFile };
+    const { size } = stats;
     if (size > MAX_FILE_BYTES) return { ok: false, message: T.fileTooLarge(size) };
     const buffer = new Uint8Array(MAX_FILE_BYTES + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);

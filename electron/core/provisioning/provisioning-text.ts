@@ -18,6 +18,7 @@ export const PROVISIONING_TEXT = {
   badLoginHost: (why: string) => `Its sign-in address is not accepted: ${why}`,
   invalid: 'It is not valid.',
   unreadableFile: 'Budgetly could not read this file.',
+  notARegularFile: 'This is not an ordinary file (a folder, a pipe or a device), so Budgetly does not read it.',
   notAConnectionFile: 'Only .budgetly files can add a connection.',
   noClientId: 'It names no client id, and this copy of Budgetly has none built in. Ask your admin for a link or file with the client id.',
   policyUnsafe: 'The policy file can be changed by other users of this computer, so Budgetly ignores it. Ask IT to make it writable by administrators only.',

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProvisionedOffer } from '../../../electron/contract';
@@ -102,13 +103,20 @@ describe('offers through the core: shown first, added only on accept', () => {
     }
   });
 
-  it('refused files (too large, other extension, missing) show their message and add nothing; dismiss clears', async () => {
+  it('refused files (a pipe, a folder, too large, other extension, missing) show their message and add nothing; dismiss clears', async () => {
     const { app, dir } = setup();
     const large = join(dir, 'large.budgetly');
     writeFileSync(large, Buffer.alloc(10 * 1024 * 1024, 0x20));
     const other = join(dir, 'acme.json');
     writeFileSync(other, JSON.stringify({ budgetly: 1, ...good }));
+    // A named pipe would block a plain open() until something writes to it; a folder is not a file either.
+    const pipe = join(dir, 'pipe.budgetly');
+    execFileSync('mkfifo', [pipe]);
+    const folder = join(dir, 'folder.budgetly');
+    mkdirSync(folder);
     const cases: [string, RegExp][] = [
+      [pipe, /not an ordinary file/],
+      [folder, /not an ordinary file/],
       [large, /10,240 KB/],
       [other, /Only \.budgetly files/],
       [join(dir, 'missing.budgetly'), /could not read/],
