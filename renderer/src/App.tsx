@@ -6,6 +6,8 @@ import { ConnectScreen } from './connections/ConnectScreen';
 import { LoginStatus } from './connections/LoginStatus';
 import { useLogin } from './connections/use-login';
 import { SettingsDialog } from './settings/SettingsDialog';
+import { LoadFailure } from './shell/LoadFailure';
+import { startupText } from './shell/startup-text';
 import { StatusBar } from './shell/StatusBar';
 import { UpdateReadyNotice } from './updates/UpdateReadyNotice';
 import { useTheme } from './shell/use-theme';
@@ -31,8 +33,8 @@ function rememberedConnection(): string | null {
 /** Loads what the app needs, then shows first run / add connection, or the workspace of the chosen org. */
 export function App() {
   const { info, error } = useAppInfo();
-  const { settings, update } = useSettings();
-  const { connections } = useConnections();
+  const { settings, error: settingsError, reload: reloadSettings, update } = useSettings();
+  const { connections, error: connectionsError, reload: reloadConnections } = useConnections();
   const [activeId, setActiveId] = useState<string | null>(rememberedConnection);
   const [adding, setAdding] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -67,13 +69,17 @@ export function App() {
   if (error) {
     body = (
       <main className="center" role="alert">
-        Budgetly could not start: {error.message}
+        {startupText.couldNotStart} {error.message}
       </main>
     );
+  } else if (!settings && settingsError) {
+    body = <LoadFailure title={startupText.settingsFailed} error={settingsError} onRetry={reloadSettings} />;
+  } else if (!connections && connectionsError) {
+    body = <LoadFailure title={startupText.connectionsFailed} error={connectionsError} onRetry={reloadConnections} />;
   } else if (!connections || !settings) {
     body = (
       <main className="center" aria-busy="true">
-        Loading…
+        {startupText.loading}
       </main>
     );
   } else if (!active || adding) {

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { AppErrorValue } from '../../electron/contract';
 import type { LoginAgent } from '../../electron/core/ports';
 import { launchChromium } from './chromium';
 import { serveStatic } from './static-server';
@@ -21,6 +22,8 @@ export interface HarnessOptions extends Omit<TestCoreOptions, 'rendererUrl' | 'l
   colorScheme?: 'light' | 'dark';
   timezoneId?: string;
   locale?: string;
+  /** Channels that answer with this error instead of reaching the core, from the page's first call (see `Harness.failing`). */
+  failing?: Record<string, AppErrorValue>;
 }
 
 export interface Harness {
@@ -28,6 +31,8 @@ export interface Harness {
   context: BrowserContext;
   page: Page;
   testCore: TestCore;
+  /** Channels answering with an error instead of the core's answer: delete one to let its next call through. */
+  failing: Map<string, AppErrorValue>;
   /** Where the renderer is served (the only trusted sender). */
   url: string;
   /** Saves a PNG under test-results/screenshots/<name>.png and returns its path. */
@@ -74,9 +79,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     rendererUrl: `${server.url}/index.html`,
     loginAgent: options.loginAgent?.(context),
   });
-  await context.exposeBinding('__budgetlyInvoke', (source, channel: unknown, input: unknown) =>
-    testCore.core.dispatch(channel, input, source.frame.url()),
-  );
+  const failing = new Map(Object.entries(options.failing ?? {}));
+  await context.exposeBinding('__budgetlyInvoke', (source, channel: unknown, input: unknown) => {
+    const error = typeof channel === 'string' ? failing.get(channel) : undefined;
+    return error ? { ok: false, error } : testCore.core.dispatch(channel, input, source.frame.url());
+  });
   await context.addInitScript({ content: await harnessBridgeScript() });
   const page = await context.newPage();
   const stopForwarding = testCore.events.listen((event, payload) => {
@@ -90,6 +97,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     context,
     page,
     testCore,
+    failing,
     url: server.url,
     async screenshot(name) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -18,13 +18,29 @@ export function useAppInfo(): { info: AppInfo | null; error: BridgeError | null 
   return { info, error };
 }
 
-export function useSettings(): { settings: Settings | null; update: (patch: Partial<Settings>) => Promise<void> } {
+export interface SettingsState {
+  /** null until loaded (and while a failed load is asked again). */
+  settings: Settings | null;
+  /** Why the settings could not be loaded (nothing else can show without them). */
+  error: BridgeError | null;
+  /** Asks for the settings again after a failure. */
+  reload: () => void;
+  update: (patch: Partial<Settings>) => Promise<void>;
+}
+
+export function useSettings(): SettingsState {
   const [settings, setSettings] = useState<Settings | null>(null);
-  useEffect(() => {
+  const [error, setError] = useState<BridgeError | null>(null);
+  const load = useCallback(() => {
     Promise.resolve()
       .then(() => unwrap(budgetly().settings.get()))
-      .then(setSettings, () => undefined);
+      .then(setSettings, (e: unknown) => setError(errorOf(e)));
   }, []);
+  useEffect(load, [load]);
+  const reload = useCallback(() => {
+    setError(null);
+    load();
+  }, [load]);
   const update = useCallback(async (patch: Partial<Settings>) => {
     setSettings((current) => (current ? { ...current, ...patch } : current));
     try {
@@ -34,28 +50,29 @@ export function useSettings(): { settings: Settings | null; update: (patch: Part
       unwrap(budgetly().settings.get()).then(setSettings, () => undefined);
     }
   }, []);
-  return { settings, update };
+  return { settings, error, reload, update };
 }
 
-/** The saved connections, kept current by `connections.changed`. null until first loaded. */
+/**
+ * The saved connections, kept current by `connections.changed`. null until first loaded; a failed first load
+ * leaves it null with the error (an empty list would be the first-run screen, which is not what happened).
+ */
 export function useConnections(): { connections: Connection[] | null; error: BridgeError | null; reload: () => void } {
   const [connections, setConnections] = useState<Connection[] | null>(null);
   const [error, setError] = useState<BridgeError | null>(null);
-  const reload = useCallback(() => {
+  const load = useCallback(() => {
     Promise.resolve()
       .then(() => unwrap(budgetly().connections.list()))
-      .then(
-      (list) => {
-        setConnections(list);
-        setError(null);
-      },
-      (e: unknown) => {
-        setError(errorOf(e));
-        setConnections((current) => current ?? []);
-      },
-    );
+      .then(setConnections, (e: unknown) => setError(errorOf(e)));
   }, []);
-  useEffect(reload, [reload]);
-  useBridgeEvent('connections.changed', setConnections);
+  useEffect(load, [load]);
+  const reload = useCallback(() => {
+    setError(null);
+    load();
+  }, [load]);
+  useBridgeEvent('connections.changed', (list) => {
+    setConnections(list);
+    setError(null);
+  });
   return { connections, error, reload };
 }
