@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/test-ports';
 import { startUpdateServer } from '../support/update-server';
+import { runMainSmoke, type MainSmoke } from './main-smoke/run-main-smoke';
 
-const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
 
 /**
@@ -18,8 +16,7 @@ const root = resolve(import.meta.dirname, '../..');
  */
 describe('the built main process, started against a stand-in Electron', () => {
   const userData = tempDir('budgetly-smoke-');
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON from the child process
-  let smoke: any;
+  let smoke: MainSmoke;
   let updates: Awaited<ReturnType<typeof startUpdateServer>>;
 
   beforeAll(async () => {
@@ -31,21 +28,13 @@ describe('the built main process, started against a stand-in Electron', () => {
     writeFileSync(join(resources, 'app-update.yml'), `provider: generic\nurl: ${updates.url}\nupdaterCacheDirName: budgetly-updater\n`);
     writeFileSync(join(userData.dir, 'Budgetly.AppImage'), 'running version');
     const firstLaunchLink = 'budgetly://connect?name=From%20argv&loginUrl=https%3A%2F%2Facme.my.salesforce.com&clientId=ARGV_ID';
-    const { stdout } = await run(process.execPath, [join(import.meta.dirname, 'main-smoke/child.mjs'), bundle, firstLaunchLink], {
-      env: {
-        ...process.env,
-        FAKE_ELECTRON_USER_DATA: userData.dir,
-        FAKE_ELECTRON_PACKAGED: '1',
-        FAKE_ELECTRON_RESOURCES: resources,
-        APPIMAGE: join(userData.dir, 'Budgetly.AppImage'),
-        XDG_CACHE_HOME: join(userData.dir, 'cache'),
-        BUDGETLY_DEMO_ORG_URL: '',
-      },
-      timeout: 60_000,
+    smoke = await runMainSmoke({
+      bundle,
+      userData: userData.dir,
+      resources,
+      argv: [firstLaunchLink],
+      env: { APPIMAGE: join(userData.dir, 'Budgetly.AppImage') },
     });
-    const line = stdout.split('\n').find((entry) => entry.startsWith('SMOKE '));
-    if (!line) throw new Error(`The main process did not start:\n${stdout}`);
-    smoke = JSON.parse(line.slice('SMOKE '.length));
   });
   afterAll(async () => {
     await updates?.down();

@@ -1,13 +1,15 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { listPackage } from '@electron/asar';
+import { extractAll, listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 // The same @electron/fuses electron-builder flips the fuses with; 1.x keeps FuseState out of its index.
 import { FuseState } from '@electron/fuses/dist/constants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMainSmoke } from '../electron/main-smoke/run-main-smoke';
+import { loadableModules } from './loadable-modules';
 import { writeStubElectronDist } from './stub-electron';
 
 const run = promisify(execFile);
@@ -23,6 +25,8 @@ describe('the packaged app', () => {
   let files: string[] = [];
   let executable = '';
   let unpacked = '';
+  // The asar extracted: the packaged app's files and nothing else (no node_modules above it).
+  const app = join(work, 'app');
 
   beforeAll(async () => {
     if (!existsSync(join(root, 'out/main/index.js'))) throw new Error('Build first: npm run build');
@@ -39,6 +43,7 @@ describe('the packaged app', () => {
     unpacked = join(output, 'linux-unpacked');
     files = listPackage(join(unpacked, 'resources/app.asar'), { isPack: false }).map((file) => file.replaceAll('\\', '/'));
     executable = join(unpacked, 'budgetly');
+    extractAll(join(unpacked, 'resources/app.asar'), app);
   });
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -65,6 +70,43 @@ describe('the packaged app', () => {
     for (const dev of ['oidc-provider', 'vitest', 'playwright-core', '@faker-js', 'react', 'react-dom', 'electron', 'typescript', '@jetstreamapp']) {
       expect(files.filter((file) => file.startsWith(`/node_modules/${dev}/`))).toEqual([]);
     }
+  });
+
+  it('carries exactly the packages its main process can load, and every one it can load', async () => {
+    // Resolved from the extracted asar alone: a package the app needs but the asar lacks is an error here.
+    const { packages } = await loadableModules(app);
+    const packed = files.flatMap((file) => /^\/((?:node_modules\/(?:@[^/]+\/)?[^/]+\/)+)package\.json$/.exec(file)?.[1]?.slice(0, -1) ?? []);
+    expect(packed.sort()).toEqual(packages);
+    expect(packages).toContain('node_modules/jsforce');
+  });
+
+  it('leaves out the production packages and files the app never loads (jsforce’s CLI, prompts, browser builds, sources)', () => {
+    // Each listed in electron-builder.yml `files`; none is reached from the main process (test above).
+    const neverLoaded = ['inquirer', 'ora', 'commander', 'open', 'chalk', 'rxjs', 'core-js', 'core-js-pure', '@babel/runtime', '@babel/runtime-corejs3', 'lodash', 'iconv-lite', '@types/node', 'undici-types', 'tslib'];
+    for (const name of neverLoaded) expect(files.filter((file) => file.startsWith(`/node_modules/${name}/`))).toEqual([]);
+    for (const folder of ['dist', 'browser', 'src', 'bin', 'typings', 'lib/cli']) {
+      expect(files.filter((file) => file.startsWith(`/node_modules/jsforce/${folder}/`))).toEqual([]);
+    }
+    expect(files.filter((file) => /\.(d\.[cm]?ts|ts|map)$/.test(file))).toEqual([]);
+    expect(files).toContain('/node_modules/jsforce/lib/connection.js');
+  });
+
+  it('starts its main process from the asar’s files alone (stand-in Electron)', async () => {
+    const resources = join(work, 'resources');
+    mkdirSync(resources);
+    // Nothing listens on port 9: the update check fails quickly, the status still answers.
+    writeFileSync(join(resources, 'app-update.yml'), 'provider: generic\nurl: http://127.0.0.1:9/\nupdaterCacheDirName: budgetly-updater\n');
+    const userData = join(work, 'user-data');
+    mkdirSync(userData);
+    const link = 'budgetly://connect?name=Packaged&loginUrl=https%3A%2F%2Facme.my.salesforce.com&clientId=PACKED_ID';
+    const smoke = await runMainSmoke({ bundle: join(app, 'out/main/index.js'), userData, resources, argv: [link] });
+    expect(smoke.loadedUrl).toBe('app://budgetly/index.html');
+    expect(smoke.windowOptions.preload).toBe(join(app, 'out/preload/index.cjs'));
+    expect(smoke.servedHtml).toBe(true);
+    expect(smoke.info).toMatchObject({ ok: true, value: { version: '9.9.9-smoke' } });
+    expect(smoke.connections).toEqual({ ok: true, value: [] });
+    expect(smoke.updateStatus).toMatchObject({ ok: true, value: { currentVersion: '9.9.9-smoke' } });
+    expect(smoke.firstArgvOffer).toMatchObject({ status: 'ready', label: 'Packaged', clientId: 'PACKED_ID' });
   });
 
   it('flips the security fuses in the Electron binary', async () => {

@@ -6,7 +6,8 @@ import { channelNames } from '../../electron/contract';
 /**
  * SECURITY.md cannot drift from the code (issue #17, finding 10): the channel count it states is the
  * contract's, the Electron checklist has its 20 rows in order, each proven by tests that exist (or marked
- * reviewed / not applicable), every file it names exists, and every test it names by title is in that file.
+ * reviewed / not applicable), every file it names exists, every test it names by title is in that file, and the production dependency
+ * tree it lists is package-lock.json's (finding 9).
  */
 const root = resolve(import.meta.dirname, '../..');
 const doc = readFileSync(resolve(root, 'SECURITY.md'), 'utf8');
@@ -53,6 +54,22 @@ describe('SECURITY.md', () => {
     const paths = [...doc.matchAll(/`((?:tests|electron|scripts|renderer)\/[^`\s*{}]+\.(?:ts|tsx|html|yml|json))`/g)].map((match) => match[1]!);
     expect(paths.length).toBeGreaterThan(20);
     expect(paths.filter((path) => !existsSync(resolve(root, path)))).toEqual([]);
+  });
+
+  it('lists the production dependency tree package-lock.json has today, with versions', () => {
+    const lock = JSON.parse(readFileSync(resolve(root, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version?: string; dev?: boolean; devOptional?: boolean; link?: boolean }>;
+    };
+    const production = new Set<string>();
+    for (const [path, entry] of Object.entries(lock.packages)) {
+      if (!path.includes('node_modules/') || entry.dev || entry.devOptional || entry.link) continue;
+      production.add(`${path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length)}@${entry.version}`);
+    }
+    const listed = /<!-- production-tree -->\n([^<]*)\n<!-- \/production-tree -->/.exec(section('Production dependencies'))?.[1];
+    expect(listed, 'the <!-- production-tree --> list').toBeDefined();
+    const expected = [...production].sort();
+    expect(listed!.split(', ').sort(), `SECURITY.md should list:\n${expected.join(', ')}`).toEqual(expected);
+    expect(section('Production dependencies')).toContain(`(${expected.length} packages;`);
   });
 
   it('names only tests that exist in the file it cites', () => {
