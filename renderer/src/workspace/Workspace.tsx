@@ -1,28 +1,27 @@
 import type { SortingState } from '@tanstack/react-table';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Connection, ExportColumn, Settings } from '../../../electron/contract';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import type { AppInfo } from '../api/use-app';
 import { useInvoiceList, useSync } from '../api/use-invoices';
-import type { AgingBucketKey } from '../invoices/aging';
-import { hasActiveFilters, noFilters, type InvoiceFilters } from '../invoices/filters';
+import { hasActiveFilters, noFilters } from '../invoices/filters';
 import { formatPlainDate, localTodayIso } from '../invoices/plain-date';
 import type { SortColumn, SortSpec } from '../invoices/sort';
 import { Banners } from './Banners';
-import { ColumnsMenu } from './ColumnsMenu';
 import { CurrencySummary } from './CurrencySummary';
 import { DetailPanel } from './DetailPanel';
 import { EmptyState } from './EmptyState';
-import { ExportMenu } from './ExportMenu';
 import { FilterChips } from './FilterChips';
 import { FiltersPanel } from './FiltersPanel';
 import { InvoiceTable } from './InvoiceTable';
-import { SearchBox } from './SearchBox';
-import { SyncControls } from './SyncControls';
+import { ListLoadError, TotalsPending } from './ListLoadNotes';
+import { ListToolbar } from './ListToolbar';
 import { useInvoiceTable } from './use-invoice-table';
 import { useInvoiceView } from './use-invoice-view';
+import { useFilters } from './use-filters';
 import { useShortcuts } from './use-shortcuts';
-import { UpdatedIndicator } from '../freshness/UpdatedIndicator';
+import { useWorkspaceSync } from './use-workspace-sync';
+import { WorkspaceTopBar } from './WorkspaceTopBar';
 import { useKeptSelection } from '../freshness/use-kept-selection';
 import { useRecentChanges } from '../freshness/use-recent-changes';
 
@@ -47,11 +46,12 @@ const defaultSorting: SortingState = [{ id: DEFAULT_SORT.column, desc: DEFAULT_S
 /** The screen accountants live in: the invoices of one connection, filtered, totalled, aged, exported. */
 export function Workspace({ connection, info, settings, locale, switcher, notices, onUpdateSettings, onReconnect, onOpenSettings, overlay }: Props) {
   const connectionId = connection.id;
-  const { list, loading, complete, progress, error: listError, retry } = useInvoiceList(connectionId);
+  const invoiceList = useInvoiceList(connectionId);
+  const { list, complete } = invoiceList;
   const sync = useSync(connectionId);
-  const [filters, setFilters] = useState<InvoiceFilters>(noFilters);
   const [sorting, setSorting] = useState<SortingState>(defaultSorting);
   const [active, setActive] = useState(0);
+  const { filters, change: changeFilters, pickBucket, pickedBucket } = useFilters(() => setActive(0));
   const [openId, setOpenId] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -80,27 +80,7 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
   const recent = useRecentChanges(connectionId);
   const canSync = connection.status === 'connected';
   const lastSyncedAt = list?.syncedAt ?? connection.lastSyncAt ?? null;
-
-  // Signed in again: an earlier "reconnect needed" failure no longer applies, and the data is refreshed.
-  const previousStatus = useRef(connection.status);
-  const { clearError, start } = sync;
-  useEffect(() => {
-    if (connection.status === 'connected' && previousStatus.current !== 'connected') {
-      clearError();
-      start();
-    }
-    previousStatus.current = connection.status;
-  }, [connection.status, clearError, start]);
-
-  // Opening a connected org refreshes it once (the first time in full, later only what changed);
-  // the cached invoices are on screen meanwhile (all of them: the sync's reload would restart their loading).
-  const autoSynced = useRef(false);
-  useEffect(() => {
-    if (!autoSynced.current && list && complete && canSync) {
-      autoSynced.current = true;
-      start();
-    }
-  }, [list, complete, canSync, start]);
+  useWorkspaceSync(connection.status, list !== null && complete, sync);
 
   useShortcuts({
     onFind: () => {
@@ -116,17 +96,9 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
     },
   });
 
-  const changeFilters = (next: InvoiceFilters) => {
-    setFilters(next);
-    setActive(0);
-  };
   const openAt = (position: number) => {
     const index = view.visible[position];
     if (index !== undefined) setOpenId(view.prepared.rows[index]!.id);
-  };
-  const pickBucket = (currency: string, bucket: AgingBucketKey) => {
-    const same = filters.aging === bucket && filters.currencies.length === 1 && filters.currencies[0] === currency;
-    changeFilters(same ? { ...filters, aging: null, currencies: [] } : { ...filters, aging: bucket, currencies: [currency] });
   };
   const currentView = () => ({
     ids: Array.from(view.visible, (i) => view.prepared.rows[i]!.id),
@@ -141,19 +113,18 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
 
   return (
     <div className="workspace-shell">
-      <header className="topbar">
-        <span className="brand" aria-hidden="true">
-          Budgetly
-        </span>
-        {switcher}
-        <div className="spacer" />
-        <UpdatedIndicator last={recent.last} locale={locale} />
-        <SyncControls sync={sync} lastSyncedAt={lastSyncedAt} locale={locale} disabled={!canSync} />
-        <ExportMenu connectionId={connectionId} currentView={currentView} locale={locale} disabled={partial || view.visible.length === 0} />
-        <button type="button" onClick={onOpenSettings} data-testid="open-settings">
-          Settings
-        </button>
-      </header>
+      <WorkspaceTopBar
+        connectionId={connectionId}
+        switcher={switcher}
+        sync={sync}
+        canSync={canSync}
+        lastSyncedAt={lastSyncedAt}
+        lastChange={recent.last}
+        currentView={currentView}
+        exportDisabled={partial || view.visible.length === 0}
+        locale={locale}
+        onOpenSettings={onOpenSettings}
+      />
       <Banners
         connection={connection}
         syncError={sync.error}
@@ -173,62 +144,30 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
           <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} onChange={changeFilters} />
         </fieldset>
         <main className="main" aria-label="Invoices">
-          <div className="toolbar">
-            <fieldset className="until-loaded" disabled={partial}>
-              <SearchBox ref={searchRef} value={filters.search} onChange={(search) => changeFilters({ ...filters, search })} pending={view.searchPending} />
-            </fieldset>
-            <label className="as-of-inline">
-              Aging as of
-              <input
-                type="date"
-                value={asOf}
-                onChange={(e) => onUpdateSettings({ agingAsOf: e.target.value || null })}
-                data-testid="as-of"
-              />
-              {settings.agingAsOf === null && <span className="hint">(today)</span>}
-            </label>
-            <ColumnsMenu table={table} />
-            {/* The count only once it is the count: while loading it says how far the loading is. */}
-            <span
-              className="row-count"
-              role="status"
-              data-testid="row-count"
-              data-complete={list !== null && complete}
-              aria-busy={partial || undefined}
-              {...(!partial && { 'data-visible': view.visible.length, 'data-total': total })}
-            >
-              {progress ? (
-                <>
-                  Loading invoices… {progress.loaded.toLocaleString(locale)} of {progress.total.toLocaleString(locale)}{' '}
-                  <progress value={progress.loaded} max={progress.total} aria-label="Invoices loaded" data-testid="list-progress" />
-                </>
-              ) : loading && !list ? (
-                'Loading…'
-              ) : (
-                `${view.visible.length.toLocaleString(locale)} of ${total.toLocaleString(locale)} invoices`
-              )}
-            </span>
-          </div>
-          {listError && (
-            <p className="banner banner-error" role="alert" data-testid="list-error">
-              Budgetly could not load {complete ? 'the latest invoices' : 'the rest of the invoices'}: {listError.message}{' '}
-              <button type="button" onClick={retry}>
-                Try again
-              </button>
-            </p>
-          )}
+          <ListToolbar
+            list={invoiceList}
+            partial={partial}
+            searchRef={searchRef}
+            search={filters.search}
+            searchPending={view.searchPending}
+            onSearch={(search) => changeFilters({ ...filters, search })}
+            asOf={asOf}
+            asOfIsToday={settings.agingAsOf === null}
+            onAsOfChange={(agingAsOf) => onUpdateSettings({ agingAsOf })}
+            table={table}
+            visible={view.visible.length}
+            total={total}
+            locale={locale}
+          />
+          <ListLoadError list={invoiceList} />
           <FilterChips filters={filters} locale={locale} onChange={changeFilters} />
-          {progress && (
-            <section className="summary" aria-busy="true" data-testid="summary-loading">
-              <p className="hint">Totals and aging by currency appear when all {progress.total.toLocaleString(locale)} invoices are loaded.</p>
-            </section>
-          )}
+          <TotalsPending list={invoiceList} locale={locale} />
           <CurrencySummary
             totals={view.totals}
             aging={view.aging}
             locale={locale}
             asOfLabel={asOfLabel}
-            selected={filters.aging && filters.currencies.length === 1 ? { currency: filters.currencies[0]!, bucket: filters.aging } : null}
+            selected={pickedBucket}
             onPickBucket={pickBucket}
           />
           <InvoiceTable

@@ -1,0 +1,43 @@
+import type { Table } from '@tanstack/react-table';
+import type { RefObject } from 'react';
+import type { InvoiceRow } from '../../../electron/contract';
+import type { InvoiceListState } from '../api/use-invoices';
+import { ColumnsMenu } from './ColumnsMenu';
+import { RowCount } from './RowCount';
+import { SearchBox } from './SearchBox';
+
+interface Props {
+  list: InvoiceListState;
+  /** Only the first rows are loaded yet: search waits. */
+  partial: boolean;
+  searchRef: RefObject<HTMLInputElement | null>;
+  search: string;
+  searchPending: boolean;
+  onSearch: (search: string) => void;
+  /** The aging date shown, and whether it is today's (no date chosen). */
+  asOf: string;
+  asOfIsToday: boolean;
+  onAsOfChange: (asOf: string | null) => void;
+  table: Table<InvoiceRow>;
+  visible: number;
+  total: number;
+  locale: string | undefined;
+}
+
+/** Above the grid: search, the aging date, the columns and the row count. */
+export function ListToolbar({ list, partial, searchRef, search, searchPending, onSearch, asOf, asOfIsToday, onAsOfChange, table, visible, total, locale }: Props) {
+  return (
+    <div className="toolbar">
+      <fieldset className="until-loaded" disabled={partial}>
+        <SearchBox ref={searchRef} value={search} onChange={onSearch} pending={searchPending} />
+      </fieldset>
+      <label className="as-of-inline">
+        Aging as of
+        <input type="date" value={asOf} onChange={(e) => onAsOfChange(e.target.value || null)} data-testid="as-of" />
+        {asOfIsToday && <span className="hint">(today)</span>}
+      </label>
+      <ColumnsMenu table={table} />
+      <RowCount list={list} visible={visible} total={total} locale={locale} />
+    </div>
+  );
+}

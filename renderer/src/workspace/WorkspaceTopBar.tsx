@@ -1,0 +1,39 @@
+import type { ComponentProps, ReactNode } from 'react';
+import type { SyncState } from '../api/use-invoices';
+import { UpdatedIndicator } from '../freshness/UpdatedIndicator';
+import type { RecentChanges } from '../freshness/use-recent-changes';
+import { ExportMenu } from './ExportMenu';
+import { SyncControls } from './SyncControls';
+
+interface Props {
+  connectionId: string;
+  /** The connection switcher (App owns the connections). */
+  switcher: ReactNode;
+  sync: SyncState;
+  canSync: boolean;
+  lastSyncedAt: string | null;
+  lastChange: RecentChanges['last'];
+  currentView: ComponentProps<typeof ExportMenu>['currentView'];
+  exportDisabled: boolean;
+  locale: string | undefined;
+  onOpenSettings: () => void;
+}
+
+/** The workspace's top bar: which org, what changed last, sync, export and the way to Settings. */
+export function WorkspaceTopBar({ connectionId, switcher, sync, canSync, lastSyncedAt, lastChange, currentView, exportDisabled, locale, onOpenSettings }: Props) {
+  return (
+    <header className="topbar">
+      <span className="brand" aria-hidden="true">
+        Budgetly
+      </span>
+      {switcher}
+      <div className="spacer" />
+      <UpdatedIndicator last={lastChange} locale={locale} />
+      <SyncControls sync={sync} lastSyncedAt={lastSyncedAt} locale={locale} disabled={!canSync} />
+      <ExportMenu connectionId={connectionId} currentView={currentView} locale={locale} disabled={exportDisabled} />
+      <button type="button" onClick={onOpenSettings} data-testid="open-settings">
+        Settings
+      </button>
+    </header>
+  );
+}
