@@ -11,6 +11,7 @@ export const channelNames = [
   'freshness.status',
   'settings.get',
   'settings.set',
+  'policy.status',
   'connections.list',
   'connections.add',
   'connections.update',

@@ -21,6 +21,7 @@ import {
   syncResultSchema,
   updateStatusSchema,
 } from './models';
+import { policyStatusSchema } from './policy';
 import { provisionedOfferSchema } from './provisioning';
 import { invoiceReceivablesSchema } from './receivables';
 
@@ -66,6 +67,8 @@ export const channels = {
 
   'settings.get': { input: noInput, output: settingsSchema },
   'settings.set': { input: settingsSchema.partial().strict(), output: settingsSchema },
+  /** The machine-wide policy file: which settings it locks and which connections it predefines, or why it was ignored. */
+  'policy.status': { input: noInput, output: policyStatusSchema },
 
   'connections.list': { input: noInput, output: z.array(connectionSchema) },
   'connections.add': {

@@ -7,3 +7,4 @@ export * from './bridge';
 export * from './login-host';
 export * from './built-in-client';
 export * from './provisioning';
+export * from './policy';

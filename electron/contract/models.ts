@@ -31,6 +31,8 @@ export const connectionSchema = z.object({
   instanceUrl: z.string().optional(),
   lastSyncAt: z.string().optional(),
   lastError: appErrorSchema.optional(),
+  /** Set for a connection the machine-wide policy file predefines (added by IT, not by the user). */
+  fromPolicy: z.boolean().optional(),
 });
 export type Connection = z.infer<typeof connectionSchema>;
 

@@ -38,6 +38,11 @@ export interface CoreDeps {
   power?: PowerEvents;
   /** Links and `.budgetly` files handed to the app (absent in cores that take none). */
   launchRequests?: LaunchRequests;
+  /**
+   * Where the machine-wide policy file is looked for (`machinePolicyPath` in the app; a temp file in tests).
+   * Absent: no policy.
+   */
+  policyFile?: string;
   /** The app's own updates (electron-updater in the app, the same adapter over a local server in tests); none in other test cores. */
   updater?: UpdaterPort;
 }

@@ -7,6 +7,7 @@ import { EventTap } from './ipc/event-tap';
 import { createSenderCheck } from './ipc/sender-check';
 import type { CoreDeps } from './core-deps';
 import type { ConnectionDirectory, SalesforceSessions } from './module-links';
+import { createPolicyModule } from './policy/policy-module';
 import { createProvisioningModule } from './provisioning/provisioning-module';
 import { settingsHandlers } from './settings/settings-handlers';
 import { SettingsService } from './settings/settings-service';
@@ -37,8 +38,9 @@ export function createCore(deps: CoreDeps): Core {
   // Modules emit through a tap so the freshness scheduler hears what the window hears.
   const events = new EventTap(deps.events, deps.logger);
   const tapped: CoreDeps = { ...deps, events };
-  const settings = new SettingsService(deps.store, deps.logger);
-  const connections = createConnectionsModule(tapped, settings);
+  const policy = createPolicyModule({ path: deps.policyFile, extraLoginOrigins: deps.extraLoginOrigins, logger: deps.logger });
+  const settings = new SettingsService(deps.store, deps.logger, policy.settings);
+  const connections = createConnectionsModule(tapped, settings, policy.connections);
   const { sessions, directory } = connections;
   const invoices = createInvoicesModule(tapped, { sessions, directory, settings });
   const provisioning = createProvisioningModule({
@@ -71,6 +73,7 @@ export function createCore(deps: CoreDeps): Core {
     shell: deps.shell,
     syncs: invoices.syncs,
     connections: () => connections.list(),
+    lockedPolicy: () => policy.settings.locks.updates,
   });
   // `satisfies`: a channel of the contract without its handler is a compile error, not an INTERNAL answer at run time.
   const handlers = {
@@ -83,6 +86,7 @@ export function createCore(deps: CoreDeps): Core {
     ...provisioning.handlers,
     ...updates.handlers,
     ...settingsHandlers(settings, deps.confirm),
+    ...policy.handlers,
   } satisfies Handlers;
   return {
     handlers,

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, net, session } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/create-core';
+import { machinePolicyPath } from '../core/policy/policy-reader';
 import { systemClock } from '../core/ports';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { BUILT_IN_CLIENT_IDS } from './build-config';
@@ -75,6 +76,7 @@ if (!app.requestSingleInstanceLock()) {
       power: powerEvents,
       launchRequests,
       updater: createAppUpdater(consoleLogger),
+      policyFile: machinePolicyPath(process.platform, process.env),
     });
     registerIpc(core.dispatch);
     // Background syncs (launch, reconnect, back online, wake from sleep, interval); the window reports online/offline after this.

@@ -22,6 +22,7 @@ const validInputs: { [C in ChannelName]: ChannelInput<C> } = {
   'updates.openDownloadPage': undefined,
   'settings.get': undefined,
   'settings.set': { theme: 'light' },
+  'policy.status': undefined,
   'connections.list': undefined,
   'connections.add': { label: 'Evil', loginUrl: 'https://login.salesforce.com', clientId: 'evil-client' },
   'connections.update': { id: 'CONNECTION', label: 'Renamed by an attacker' },

@@ -40,6 +40,8 @@ export interface TestCoreOptions {
   updater?: UpdaterPort;
   /** The version this core runs as (the update tests pick it). */
   version?: string;
+  /** The machine-wide policy file to read (a temp file); none by default. */
+  policyFile?: string;
 }
 
 /**
@@ -104,6 +106,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     extraLoginOrigins: options.extraLoginOrigins ?? [],
     launchRequests: launch,
     updater: options.updater,
+    policyFile: options.policyFile,
   });
   const core: Core = { ...real, dispatch: checkedDispatch(real.dispatch) };
   return {

@@ -5,7 +5,12 @@ import type { KeyValueStore } from '../ports';
 /** What is kept about a connection besides its secrets (those live in the token vault). */
 export const connectionRecordSchema = connectionSchema
   .omit({ sessionOnly: true })
-  .extend({ id: z.string(), userId: z.string().optional() });
+  .extend({
+    id: z.string(),
+    userId: z.string().optional(),
+    /** The name of the policy file's connection this record was added for (so it is added once, not at every start). */
+    policyName: z.string().optional(),
+  });
 export type ConnectionRecord = z.infer<typeof connectionRecordSchema>;
 
 const KEY = 'connections';

@@ -18,5 +18,6 @@ export function toConnectionView(record: ConnectionRecord, sessionOnly: boolean)
     ...(record.instanceUrl !== undefined ? { instanceUrl: record.instanceUrl } : {}),
     ...(record.lastSyncAt !== undefined ? { lastSyncAt: record.lastSyncAt } : {}),
     ...(record.lastError !== undefined ? { lastError: record.lastError } : {}),
+    ...(record.policyName !== undefined ? { fromPolicy: true } : {}),
   };
 }

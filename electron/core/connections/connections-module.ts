@@ -8,7 +8,7 @@ import { TokenVault } from '../secrets/token-vault';
 import type { SettingsService } from '../settings/settings-service';
 import { ConnectionRecords } from './connection-records';
 import { connectionsHandlers, type ConnectionsChannel } from './connections-handlers';
-import { ConnectionsService } from './connections-service';
+import { ConnectionsService, type NewConnection } from './connections-service';
 import { PendingSignOuts } from './pending-sign-outs';
 import { createSessionSource } from './session-source';
 
@@ -20,7 +20,7 @@ export interface ConnectionsModule {
   directory: ConnectionDirectory;
   /** Every saved connection as the renderer sees it. */
   list(): Connection[];
-  /** Settles once the saved sign-ins were checked at start (a missing one turns into "reconnect needed"). */
+  /** Settles once the policy's connections were added and the saved sign-ins were checked at start (a missing one turns into "reconnect needed"). */
   ready: Promise<void>;
   /** Sends the sign-outs made while offline (called when the computer is back online; also once at start). */
   retryPendingSignOuts(): Promise<void>;
@@ -31,7 +31,7 @@ export interface ConnectionsModule {
 export type ConnectionsDeps = Pick<CoreDeps, 'store' | 'secretBox' | 'clock' | 'logger' | 'loginAgents' | 'events' | 'extraLoginOrigins' | 'identity'>;
 
 /** Connections, sign-in, token vault and Salesforce sessions, wired from the core's ports. */
-export function createConnectionsModule(deps: ConnectionsDeps, settings: SettingsService): ConnectionsModule {
+export function createConnectionsModule(deps: ConnectionsDeps, settings: SettingsService, predefined: readonly NewConnection[] = []): ConnectionsModule {
   const records = new ConnectionRecords(deps.store);
   const trustedFor = (id: string) => [...(records.get(id) ? [records.get(id)!.loginUrl] : []), ...deps.extraLoginOrigins];
   const vault = new TokenVault(deps.secretBox, deps.store, settings, deps.logger, trustedFor);
@@ -58,7 +58,11 @@ export function createConnectionsModule(deps: ConnectionsDeps, settings: Setting
   const stopWatchingSettings = settings.onChange((next, previous) => {
     if (next.allowWeakStorage !== previous.allowWeakStorage) connections.changed();
   });
-  const ready = connections.checkStoredSessions().catch((error: unknown) => {
+  // The machine policy's connections are there before the first `connections.list` answers.
+  const ready = connections
+    .addPredefined(predefined)
+    .then(() => connections.checkStoredSessions())
+    .catch((error: unknown) => {
     deps.logger.error('Could not check the saved sign-ins', { error: error instanceof Error ? error.name : 'unknown' });
   });
 

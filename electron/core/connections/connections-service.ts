@@ -32,6 +32,8 @@ export interface NewConnection {
   clientId?: string;
   clientSecret?: string;
   signInMethod?: SignInMethod;
+  /** Set when the machine policy file predefines this connection (its name there). */
+  policyName?: string;
 }
 
 export interface ConnectionPatch {
@@ -60,6 +62,7 @@ export class ConnectionsService {
   }
 
   async add(input: NewConnection): Promise<Connection> {
+    this.assertSignInMethodAllowed(input.signInMethod);
     const loginUrl = normalizeLoginUrl(input.loginUrl, this.deps.extraLoginOrigins);
     const clientId = input.clientId ?? builtInClientIdFor(loginUrl, this.deps.builtInClientIds ?? NO_BUILT_IN_CLIENT);
     if (!clientId) throw new AppError('INVALID_INPUT', 'Enter the client id (Consumer Key) of your External Client App: this build of Budgetly has none built in.');
@@ -69,8 +72,9 @@ export class ConnectionsService {
       loginUrl,
       clientId,
       hasClientSecret: input.clientSecret !== undefined,
-      signInMethod: input.signInMethod ?? this.deps.settings.get().signInMethod,
+      signInMethod: this.deps.settings.locks().signInMethod ?? input.signInMethod ?? this.deps.settings.get().signInMethod,
       status: 'disconnected',
+      ...(input.policyName !== undefined ? { policyName: input.policyName } : {}),
     };
     if (input.clientSecret !== undefined) await this.deps.vault.saveClientSecret(record.id, input.clientSecret);
     this.deps.records.add(record);
@@ -78,7 +82,23 @@ export class ConnectionsService {
     return this.mustView(record.id);
   }
 
+  /**
+   * The machine policy file's connections, added once each (by name): they appear without the user adding them.
+   * One the user removed comes back at the next start, as IT asked; one that fails is logged and skipped.
+   */
+  async addPredefined(connections: readonly { label: string; loginUrl: string; clientId?: string; signInMethod?: SignInMethod }[]): Promise<void> {
+    for (const connection of connections) {
+      if (this.deps.records.all().some((record) => record.policyName === connection.label)) continue;
+      try {
+        await this.add({ ...connection, signInMethod: this.deps.settings.locks().signInMethod ?? connection.signInMethod, policyName: connection.label });
+      } catch (error) {
+        this.deps.logger.warn('Could not add a connection of the policy file', { error: error instanceof AppError ? error.code : 'unknown' });
+      }
+    }
+  }
+
   async update(patch: ConnectionPatch): Promise<Connection> {
+    this.assertSignInMethodAllowed(patch.signInMethod);
     const record = this.mustRecord(patch.id);
     const loginUrl = patch.loginUrl === undefined ? undefined : normalizeLoginUrl(patch.loginUrl, this.deps.extraLoginOrigins);
     const changesClient =
@@ -110,7 +130,7 @@ export class ConnectionsService {
     if (record.hasClientSecret && clientSecret === undefined) {
       throw new AppError('INVALID_INPUT', 'This connection’s client secret is no longer stored. Enter it again in the connection settings.');
     }
-    const agent = this.deps.loginAgents[record.signInMethod];
+    const agent = this.deps.loginAgents[this.deps.settings.locks().signInMethod ?? record.signInMethod];
     let result;
     try {
       result = await this.deps.loginFlow.login(
@@ -254,6 +274,11 @@ export class ConnectionsService {
         this.deps.logger.warn('Could not clear the login window’s cookies', { error: error instanceof Error ? error.name : 'unknown' });
       }
     }
+  }
+
+  /** The policy's sign-in method is enforced here too: a crafted `connections.add/update` cannot pick the other one. */
+  private assertSignInMethodAllowed(method: SignInMethod | undefined): void {
+    if (method !== undefined) this.deps.settings.assertAllowed({ signInMethod: method });
   }
 
   private mustRecord(id: string): ConnectionRecord {

@@ -94,3 +94,9 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, input: object): stri
 function refuse(message: string): ParseResult {
   return { ok: false, message };
 }
+
+/** One connection's fields (name, loginUrl, clientId, signInMethod) under the same rules as a link's: the machine policy file's predefined connections. */
+export function parseConnectionFields(value: unknown, options: ParseOptions = {}): ParseResult {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse(T.notAnObject);
+  return validate(linkSchema.safeParse(value), value, options);
+}

@@ -1,4 +1,5 @@
-import { AppError, settingsSchema, type Settings } from '../../contract';
+import { AppError, NO_POLICY_LOCKS, settingsSchema, type PolicyLocks, type Settings } from '../../contract';
+import { applyLocks, lockViolation } from '../policy/policy-locks';
 import type { KeyValueStore, Logger } from '../ports';
 
 const KEY = 'settings';
@@ -14,6 +15,12 @@ export const defaultSettings: Settings = {
   updates: 'automatic',
 };
 
+/** Settings the machine-wide policy file fixes, and where that file is (named when a change is refused). */
+export interface SettingsPolicy {
+  locks: PolicyLocks;
+  path: string;
+}
+
 /** May return a promise: `settled()` waits for it (e.g. weakly stored data deleted when weaker storage is switched off). */
 export type SettingsListener = (next: Settings, previous: Settings) => void | Promise<void>;
 
@@ -21,6 +28,8 @@ export type SettingsListener = (next: Settings, previous: Settings) => void | Pr
  * The user's preferences, kept in the key-value store. A damaged entry falls back to the defaults.
  * Listeners hear each saved change. The one rule for their failures: a save that was written stays a
  * success; a listener that throws is logged and the others still hear the change.
+ * Locked by the machine policy: `get()` answers the locked values whatever was saved, and `update()` refuses
+ * (FORBIDDEN, naming the setting and the file) a change to one, whoever asks.
  */
 export class SettingsService {
   private readonly listeners = new Set<SettingsListener>();
@@ -29,14 +38,26 @@ export class SettingsService {
   constructor(
     private readonly store: KeyValueStore,
     private readonly logger?: Logger,
+    private readonly policy: SettingsPolicy = { locks: NO_POLICY_LOCKS, path: '' },
   ) {}
 
   get(): Settings {
     const parsed = settingsSchema.partial().safeParse(this.store.get(KEY) ?? {});
-    return { ...defaultSettings, ...(parsed.success ? parsed.data : {}) };
+    return applyLocks({ ...defaultSettings, ...(parsed.success ? parsed.data : {}) }, this.policy.locks);
+  }
+
+  locks(): PolicyLocks {
+    return this.policy.locks;
+  }
+
+  /** Throws FORBIDDEN when the policy locks what `patch` would change. */
+  assertAllowed(patch: Partial<Settings>): void {
+    const refusal = lockViolation(patch, this.policy.locks, this.policy.path);
+    if (refusal) throw new AppError('FORBIDDEN', refusal);
   }
 
   update(patch: Partial<Settings>): Settings {
+    this.assertAllowed(patch);
     const previous = this.get();
     const next = settingsSchema.parse({ ...previous, ...patch });
     try {

@@ -5,6 +5,7 @@ import { budgetly } from '../bridge';
 import { errorOf, unwrap } from '../api/result';
 import { AddConnectionForm } from './AddConnectionForm';
 import { LoginStatus } from './LoginStatus';
+import { PredefinedConnections } from './PredefinedConnections';
 import { useLogin } from './use-login';
 
 interface Props {
@@ -63,6 +64,7 @@ export function ConnectScreen({ info, connections, defaultSignInMethod, onConnec
           else login.reset();
         }}
       />
+      <PredefinedConnections connections={connections} busy={busy} onSignIn={(connection) => void signIn(connection)} />
       {info?.demo && (
         <section className="demo-card" aria-labelledby="demo-title">
           <h2 id="demo-title">Try it with the demo org</h2>

@@ -1,4 +1,4 @@
-import type { Settings, SyncInterval } from '../../../electron/contract';
+import type { PolicyLocks, Settings, SyncInterval } from '../../../electron/contract';
 
 const choices: { value: SyncInterval; label: string }[] = [
   { value: 5, label: 'Every 5 minutes' },
@@ -7,17 +7,37 @@ const choices: { value: SyncInterval; label: string }[] = [
   { value: 'off', label: 'Off (on launch, reconnect and back online only)' },
 ];
 
-/** How often Budgetly fetches changes from Salesforce in the background. */
-export function SyncIntervalSetting({ settings, onChange }: { settings: Settings; onChange: (patch: Partial<Settings>) => void }) {
+/** Whether the machine policy's bounds allow `value` ('off' is longer than any interval). */
+function allowed(value: SyncInterval, bounds: PolicyLocks['syncInterval']): boolean {
+  if (!bounds) return true;
+  if (value === 'off') return bounds.max === null;
+  return (bounds.min === null || value >= bounds.min) && (bounds.max === null || value <= bounds.max);
+}
+
+/** How often Budgetly fetches changes from Salesforce in the background (choices outside the policy's bounds are disabled, and say why). */
+export function SyncIntervalSetting({
+  settings,
+  onChange,
+  bounds = null,
+  boundsHint,
+}: {
+  settings: Settings;
+  onChange: (patch: Partial<Settings>) => void;
+  bounds?: PolicyLocks['syncInterval'];
+  boundsHint?: string;
+}) {
   return (
     <fieldset data-testid="settings-sync-interval">
       <legend>Keep invoices up to date</legend>
       {choices.map((choice) => (
         <label className="choice" key={String(choice.value)}>
-          <input type="radio" name="sync-interval" value={String(choice.value)} checked={settings.syncInterval === choice.value} onChange={() => onChange({ syncInterval: choice.value })} />
+          <input type="radio" name="sync-interval" value={String(choice.value)} checked={settings.syncInterval === choice.value}
+            disabled={!allowed(choice.value, bounds)}
+            onChange={() => onChange({ syncInterval: choice.value })} />
           <span>{choice.label}</span>
         </label>
       ))}
+      {bounds && boundsHint && <p className="hint">{boundsHint}</p>}
     </fieldset>
   );
 }

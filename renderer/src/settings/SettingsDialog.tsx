@@ -2,6 +2,9 @@ import { useEffect, useId, useRef } from 'react';
 import type { SecretProtection, Settings } from '../../../electron/contract';
 import { SyncIntervalSetting } from '../freshness/SyncIntervalSetting';
 import { UpdateSetting } from '../updates/UpdateSetting';
+import { PolicyNotice } from './PolicyNotice';
+import { policyText } from './policy-text';
+import { usePolicy } from './use-policy';
 
 interface Props {
   open: boolean;
@@ -13,10 +16,26 @@ interface Props {
   onOpenInvoiceSource?: () => void;
 }
 
-function Choice<T extends string>({ name, value, current, label, hint, onPick }: { name: string; value: T; current: T; label: string; hint?: string; onPick: (v: T) => void }) {
+function Choice<T extends string>({
+  name,
+  value,
+  current,
+  label,
+  hint,
+  disabled,
+  onPick,
+}: {
+  name: string;
+  value: T;
+  current: T;
+  label: string;
+  hint?: string;
+  disabled?: boolean;
+  onPick: (v: T) => void;
+}) {
   return (
     <label className="choice">
-      <input type="radio" name={name} value={value} checked={current === value} onChange={() => onPick(value)} />
+      <input type="radio" name={name} value={value} checked={current === value} disabled={disabled} onChange={() => onPick(value)} />
       <span>
         {label}
         {hint && <span className="hint"> {hint}</span>}
@@ -36,6 +55,9 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, onC
     if (!open && dialog.open) dialog.close();
   }, [open]);
   const weakAvailable = secretProtection !== null && secretProtection !== 'os';
+  // Locked settings are shown locked here; the core refuses to change them whoever asks.
+  const policy = usePolicy();
+  const { locks } = policy;
 
   return (
     <dialog ref={ref} className="settings" aria-labelledby={`${id}-title`} onClose={onClose} data-testid="settings-dialog">
@@ -45,17 +67,27 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, onC
           ×
         </button>
       </header>
-      <fieldset>
+      <PolicyNotice policy={policy} />
+      <fieldset data-testid="settings-sign-in">
         <legend>Sign in to Salesforce</legend>
-        <Choice name={`${id}-signin`} value="window" current={settings.signInMethod} label="In an app window" onPick={(v) => onChange({ signInMethod: v })} />
+        <Choice
+          name={`${id}-signin`}
+          value="window"
+          current={settings.signInMethod}
+          label="In an app window"
+          disabled={locks.signInMethod !== null}
+          onPick={(v) => onChange({ signInMethod: v })}
+        />
         <Choice
           name={`${id}-signin`}
           value="browser"
           current={settings.signInMethod}
           label="Use my browser"
           hint="for security keys, passkeys and single sign-on"
+          disabled={locks.signInMethod !== null}
           onPick={(v) => onChange({ signInMethod: v })}
         />
+        {locks.signInMethod !== null && <p className="hint">{policyText.lockedHint}</p>}
       </fieldset>
       <fieldset>
         <legend>Aging</legend>
@@ -81,7 +113,7 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, onC
           />
         </div>
       </fieldset>
-      <SyncIntervalSetting settings={settings} onChange={onChange} />
+      <SyncIntervalSetting settings={settings} onChange={onChange} bounds={locks.syncInterval} boundsHint={policyText.intervalBounds} />
       {onOpenInvoiceSource && (
         <fieldset>
           <legend>Invoices of this connection</legend>
@@ -99,7 +131,11 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, onC
       </fieldset>
       <fieldset>
         <legend>Keeping you signed in</legend>
-        {weakAvailable ? (
+        {weakAvailable && locks.weakStorageNeverAllowed ? (
+          <p className="hint" data-testid="settings-weak-storage-locked">
+            {policyText.weakNeverAllowed}
+          </p>
+        ) : weakAvailable ? (
           <>
             <p className="warning-text" id={`${id}-weak-warning`}>
               This computer has no system keyring to encrypt your Salesforce sign-in. Budgetly keeps it in memory only, so you sign in again each time

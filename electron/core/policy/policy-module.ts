@@ -1,0 +1,33 @@
+import { NO_POLICY_LOCKS, type PolicyStatus } from '../../contract';
+import type { Handlers } from '../ipc/dispatcher';
+import type { Logger } from '../ports';
+import type { SettingsPolicy } from '../settings/settings-service';
+import { readPolicyFile, type PolicyRead } from './policy-reader';
+
+export interface PolicyModule {
+  /** What the settings service enforces (no locks when there is no usable file). */
+  settings: SettingsPolicy;
+  /** The connections the file predefines (added by the connections service at start). */
+  connections: NonNullable<Extract<PolicyRead, { state: 'applied' }>['policy']>['connections'];
+  handlers: Pick<Handlers, 'policy.status'>;
+}
+
+/**
+ * The machine-wide policy file, read once when the core is made. A refused file is logged with its reason,
+ * shown in Settings, and changes nothing; without a path (cores built without one) there is no policy.
+ */
+export function createPolicyModule(deps: { path?: string; extraLoginOrigins: readonly string[]; logger: Logger }): PolicyModule {
+  const read: PolicyRead = deps.path ? readPolicyFile(deps.path, { extraOrigins: deps.extraLoginOrigins }) : { state: 'none' };
+  if (read.state === 'refused') deps.logger.warn(read.message);
+  if (read.state === 'applied') deps.logger.info('Machine policy applied', { connections: read.policy.connections.length });
+  const locks = read.state === 'applied' ? read.policy.locks : NO_POLICY_LOCKS;
+  const connections = read.state === 'applied' ? read.policy.connections : [];
+  const status: PolicyStatus = {
+    path: deps.path ?? null,
+    state: read.state,
+    problem: read.state === 'refused' ? read.message : null,
+    locks,
+    connections: connections.map((connection) => connection.label),
+  };
+  return { settings: { locks, path: deps.path ?? '' }, connections, handlers: { 'policy.status': () => status } };
+}

@@ -1,0 +1,27 @@
+/** What Budgetly says about the machine-wide policy file (English; one module until the i18next catalogue lands). */
+export const POLICY_TEXT = {
+  ignored: (path: string, why: string) => `Budgetly ignored the policy file ${path}: ${why}`,
+  tooLarge: (bytes: number) => `it is ${Math.ceil(bytes / 1024).toLocaleString('en')} KB, more than the 1 MB a policy file may have.`,
+  notARegularFile: 'it is not an ordinary file (a folder, a pipe or a device).',
+  unreadable: 'it could not be read.',
+  brokenJson: 'it is not valid JSON text.',
+  notAnObject: 'it holds no policy (the top level must be a JSON object).',
+  noVersion: 'it has no "budgetly" version (format 1 starts with "budgetly": 1).',
+  newerVersion: (version: string) => `it is format ${version}, which this version of Budgetly does not know (it reads format 1).`,
+  unknownField: (where: string, fields: string) => `${where} has a field Budgetly does not know: ${fields}.`,
+  badField: (where: string) => `${where} is not valid.`,
+  badSyncBounds: 'settings.syncInterval has a "min" longer than its "max".',
+  badConnection: (index: number, why: string) => `connection ${index + 1} is not accepted: ${why}`,
+  repeatedConnection: (name: string) => `two connections are named “${name}”.`,
+  writableByOthers: (mode: string) => `other users of this computer can change it (its permissions are ${mode}). Make it writable by administrators only (e.g. chmod 644, owned by root).`,
+  folderWritableByOthers: (mode: string) => `other users of this computer can replace it (its folder's permissions are ${mode}). Make the folder writable by administrators only.`,
+  wrongOwner: (uid: number) => `it belongs to another user (user id ${uid}); it must belong to root (or to you).`,
+  locked: (setting: string, path: string) => `“${setting}” is set by your organisation's policy file (${path}) and cannot be changed here.`,
+  lockedInterval: (path: string) => `This sync interval is outside what your organisation's policy file allows (${path}).`,
+  settingNames: {
+    signInMethod: 'Sign in with',
+    allowWeakStorage: 'Weaker storage',
+    syncInterval: 'Keep invoices up to date',
+    updates: 'Updates',
+  },
+};
