@@ -21,17 +21,26 @@ export interface ProvisioningDeps {
 
 type ProvisioningChannel = 'provisioning.pending' | 'provisioning.accept' | 'provisioning.dismiss';
 
+/** Offers that may wait behind the one shown; more arriving at once are dropped (logged). */
+export const MAX_WAITING_OFFERS = 5;
+
 /**
- * Links and `.budgetly` files handed to the app become one offer waiting for the user (the latest
- * wins). Accepting adds the connection through the connections service (the same validator as the
- * form); nothing signs in here.
+ * Links and `.budgetly` files handed to the app become offers shown to the user one at a time: while one is
+ * waiting for the user, the next ones queue behind it and are shown, in order, once it is accepted or
+ * dismissed — an offer never replaces the one on screen, so a click always adds what the user read.
+ * Accepting adds the connection through the connections service (the same validator as the form);
+ * nothing signs in here.
  */
 export function createProvisioningModule(deps: ProvisioningDeps) {
   let pending: ProvisionedOffer | null = null;
-  const set = (offer: ProvisionedOffer | null) => {
+  const waiting: ProvisionedOffer[] = [];
+  /** The offer being added (a second click while it is added must not add it twice). */
+  let accepting: string | null = null;
+  const show = (offer: ProvisionedOffer | null) => {
     pending = offer;
     deps.events.emit('provisioning.changed', offer);
   };
+  const showNext = () => show(waiting.shift() ?? null);
 
   async function receive(request: LaunchRequest): Promise<ProvisionedOffer> {
     const source = request.kind;
@@ -39,7 +48,9 @@ export function createProvisioningModule(deps: ProvisioningDeps) {
     const result = request.kind === 'link' ? parseConnectLink(request.url, { extraOrigins: deps.extraLoginOrigins }) : await readConnectionFile(request.path, deps.extraLoginOrigins);
     const offer = toOffer(result, source, fileName, deps.builtInClientIds ?? NO_BUILT_IN_CLIENT);
     deps.logger.info('Connection offered', { source, status: offer.status });
-    set(offer);
+    if (!pending) show(offer);
+    else if (waiting.length < MAX_WAITING_OFFERS) waiting.push(offer);
+    else deps.logger.warn('Connection offer dropped: too many waiting', { source, waiting: waiting.length });
     return offer;
   }
 
@@ -47,13 +58,18 @@ export function createProvisioningModule(deps: ProvisioningDeps) {
     'provisioning.pending': () => pending,
     'provisioning.accept': async ({ id }) => {
       const offer = pending;
-      if (!offer || offer.id !== id || offer.status !== 'ready') throw new AppError('NOT_FOUND', 'This connection is no longer waiting to be added.');
-      const connection = await deps.connections.add({ label: offer.label, loginUrl: offer.loginUrl, clientId: offer.clientId, signInMethod: offer.signInMethod });
-      set(null);
-      return connection;
+      if (!offer || offer.id !== id || offer.status !== 'ready' || accepting === id) throw new AppError('NOT_FOUND', 'This connection is no longer waiting to be added.');
+      accepting = id;
+      try {
+        const connection = await deps.connections.add({ label: offer.label, loginUrl: offer.loginUrl, clientId: offer.clientId, signInMethod: offer.signInMethod });
+        if (pending?.id === id) showNext();
+        return connection;
+      } finally {
+        accepting = null;
+      }
     },
     'provisioning.dismiss': ({ id }) => {
-      if (pending?.id === id) set(null);
+      if (pending?.id === id) showNext();
       return null;
     },
   };

@@ -64,6 +64,30 @@ describe('connections from a link or a .budgetly file', () => {
     ]);
   });
 
+  it('a second link arriving while one is on screen waits: the click adds the one the user read, then the second is shown', async () => {
+    const offered = () => w.harness.testCore.logger.lines.filter((line) => line.includes('Connection offered')).length;
+    deliver({ kind: 'link', url: link({ name: 'Read by the user', loginUrl: w.org.url, clientId: 'budgetly-demo' }) });
+    await poll(() => dialog().getAttribute('data-status')).toBe('ready');
+    const count = offered();
+    deliver({ kind: 'link', url: link({ name: 'Swapped in', loginUrl: w.org.url, clientId: 'budgetly-demo', signInMethod: 'browser' }) });
+    await poll(offered).toBe(count + 1);
+    expect(await dialog().getByTestId('provisioned-fields').innerText()).toContain('Read by the user');
+    const login = w.agent().nextPage();
+    await dialog().getByRole('button', { name: 'Add and sign in' }).click();
+    const page = await login;
+    await signInAndAllow(page, DEMO_CREDENTIALS).catch((e: unknown) => {
+      if (!page.isClosed()) throw e;
+    });
+    // Signed in, the screen closes and the waiting link is shown in its turn; it was not added.
+    await poll(() => dialog().getByTestId('provisioned-fields').innerText().catch(() => '')).toContain('Swapped in');
+    expect((await connections()).map((c) => c.label)).toContain('Read by the user');
+    expect((await connections()).map((c) => c.label)).not.toContain('Swapped in');
+    await dialog().getByRole('button', { name: 'Don’t add' }).click();
+    await poll(() => dialog().count()).toBe(0);
+    await waitForSynced(w.page, w.invoices().length);
+    expect((await connections()).map((c) => c.label)).not.toContain('Swapped in');
+  });
+
   it('refuses each bad link or file with its message, and adds nothing', async () => {
     const good = { name: 'Acme', loginUrl: w.org.url, clientId: 'budgetly-demo' };
     const file = (name: string, content: string | Buffer) => {

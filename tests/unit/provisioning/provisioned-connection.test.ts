@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProvisionedOffer } from '../../../electron/contract';
 import { launchRequestsFromArgv } from '../../../electron/core/provisioning/launch-args';
+import { MAX_WAITING_OFFERS } from '../../../electron/core/provisioning/provisioning-module';
 import { parseConnectionFile, parseConnectLink } from '../../../electron/core/provisioning/provisioned-connection';
 import { createTestCore, type TestCore } from '../../support/test-core';
 import { tempDir } from '../../support/test-ports';
@@ -91,6 +92,41 @@ describe('offers through the core: shown first, added only on accept', () => {
     expect((await app.call('connections.list')).value).toHaveLength(1);
   });
 
+  it('a second offer arriving while one is shown waits behind it: accepting adds the one shown, then the next is offered', async () => {
+    const { app } = setup();
+    const offered = () => app.logger.lines.filter((line) => line.includes('Connection offered')).length;
+    app.launch.deliver({ kind: 'link', url: link(good) });
+    const first = await settled(app);
+    const events = app.events.of('provisioning.changed').length;
+    app.launch.deliver({ kind: 'link', url: link({ ...good, name: 'Someone else', loginUrl: 'https://evil.my.salesforce.com' }) });
+    for (let i = 0; i < 100 && offered() < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(offered()).toBe(2);
+    // What the user is reading has not changed under their click.
+    expect(await pending(app)).toEqual(first);
+    expect(app.events.of('provisioning.changed')).toHaveLength(events);
+    // Two clicks on Add while it is being added add it once.
+    const [added, again] = await Promise.all([app.call('provisioning.accept', { id: first!.id }), app.call('provisioning.accept', { id: first!.id })]);
+    expect(added.value).toMatchObject({ label: 'Acme production', loginUrl: 'https://acme.my.salesforce.com' });
+    expect(again.error).toMatchObject({ code: 'NOT_FOUND' });
+    const second = await pending(app);
+    expect(second).toMatchObject({ status: 'ready', label: 'Someone else', loginUrl: 'https://evil.my.salesforce.com' });
+    await app.call('provisioning.dismiss', { id: second!.id });
+    expect(await pending(app)).toBeNull();
+    expect(((await app.call('connections.list')).value as { label: string }[]).map((c) => c.label)).toEqual(['Acme production']);
+  });
+
+  it('at most a few offers wait; a flood of links is dropped, not queued without end', async () => {
+    const { app } = setup();
+    for (let i = 0; i < MAX_WAITING_OFFERS + 20; i++) app.launch.deliver({ kind: 'link', url: link({ ...good, name: `Offer ${i}` }) });
+    for (let i = 0; i < 200 && !app.logger.lines.some((line) => line.includes('dropped')); i++) await new Promise((r) => setTimeout(r, 10));
+    const seen: string[] = [];
+    for (let offer = await pending(app); offer; offer = await pending(app)) {
+      seen.push(offer.status === 'ready' ? offer.label : offer.status);
+      await app.call('provisioning.dismiss', { id: offer.id });
+    }
+    expect(seen).toEqual(Array.from({ length: MAX_WAITING_OFFERS + 1 }, (_, i) => `Offer ${i}`));
+  });
+
   it('a file without a client id uses the build’s; without one built in it is refused', async () => {
     for (const builtIn of [true, false]) {
       const { app, dir } = setup(builtIn);
@@ -125,12 +161,12 @@ describe('offers through the core: shown first, added only on accept', () => {
       const before = app.events.of('provisioning.changed').length;
       app.launch.deliver({ kind: 'file', path });
       for (let i = 0; i < 200 && app.events.of('provisioning.changed').length === before; i++) await new Promise((r) => setTimeout(r, 10));
-      expect(await pending(app)).toMatchObject({ status: 'refused', message: expect.stringMatching(message) });
+      const offer = await pending(app);
+      expect(offer).toMatchObject({ status: 'refused', message: expect.stringMatching(message) });
+      expect((await app.call('provisioning.accept', { id: offer!.id })).ok).toBe(false);
+      await app.call('provisioning.dismiss', { id: offer!.id });
+      expect(await pending(app)).toBeNull();
     }
-    const offer = await pending(app);
-    expect((await app.call('provisioning.accept', { id: offer!.id })).ok).toBe(false);
-    await app.call('provisioning.dismiss', { id: offer!.id });
-    expect(await pending(app)).toBeNull();
     expect((await app.call('connections.list')).value).toEqual([]);
   });
 });
