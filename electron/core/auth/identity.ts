@@ -23,8 +23,8 @@ export async function fetchIdentity(
   limits: HttpLimits,
   signal?: AbortSignal,
 ): Promise<Identity> {
-  const conn = createConnection({ instanceUrl: session.instanceUrl, accessToken: session.accessToken, version: IDENTITY_API_VERSION });
   const transport = smallAnswerTransport(smallAnswerLimits(limits), signal);
+  const conn = createConnection({ instanceUrl: session.instanceUrl, accessToken: session.accessToken, version: IDENTITY_API_VERSION }, transport);
   const [orgFromUrl = '', userFromUrl = ''] = new URL(session.idUrl).pathname.split('/').slice(-2);
   let body: Record<string, unknown>;
   try {

@@ -1,12 +1,14 @@
-import type { HttpRequestOptions, Transport } from './jsforce-adapter';
+import { errorFacts } from './error-facts';
+import { fetchTransport, jsforceAnswer, sendWithFetch, type FetchTransport } from './fetch-transport';
+import type { HttpRequest, HttpResponse } from './jsforce-adapter';
 
 /**
- * jsforce's defaults (still in 3.10.26, lib/request.js): a 30-minute timeout and 5 retries with exponential
- * backoff (15 s+) on network errors and 5xx for GETs. A desktop app must answer faster than that
- * (request-timeout.test.ts).
+ * The limits of a connection's own requests (query, describe, request). jsforce's defaults (still in 3.10.26,
+ * lib/request.js) are a 30-minute timeout that stops at the response headers and 5 retries with exponential
+ * backoff (15 s+): a desktop app must answer faster than that (request-timeout.test.ts).
  */
 export interface HttpLimits {
-  /** Per request, all retries included. */
+  /** Per request, all retries and the whole body included. */
   timeoutMs: number;
   /** Retries for idempotent requests on network errors and 420/429/5xx. */
   maxRetries: number;
@@ -28,40 +30,70 @@ export function smallAnswerLimits(limits: HttpLimits): { headersTimeoutMs: numbe
   return { headersTimeoutMs: limits.timeoutMs, bodyTimeoutMs: limits.bodyTimeoutMs ?? Math.min(DEFAULT_SMALL_BODY_TIMEOUT_MS, limits.timeoutMs) };
 }
 
+/** jsforce's retry rules (lib/request.js), kept: which methods, answers and network failures are worth another try. */
+const RETRY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const RETRY_STATUSES = new Set([420, 429, 500, 502, 503, 504]);
+const RETRY_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'ENETDOWN', 'ENETUNREACH', 'EHOSTDOWN', 'UND_ERR_SOCKET', 'ETIMEDOUT', 'EPIPE']);
+
 /**
- * Makes every request through `transport` use `limits` unless the caller asked for something else.
- * jsforce's own timeout stops at the response headers: a connection dropped in the middle of the body
- * would hang forever (node-fetch's body error is lost in a pipe), so the whole exchange is guarded too.
+ * The transport a connection sends its own requests through (the fetch transport, fetch-transport.ts),
+ * instead of jsforce's: one limit per request covering every retry and the whole body, and jsforce's
+ * retries (idempotent methods; 420/429/5xx answers and network failures before the headers).
+ *
+ * Why not jsforce's transport with shorter options: its timeout stops at the headers, and since 3.10.17
+ * it pipes the body with `Readable.fromWeb(res.body).pipe(output)` (lib/request.js): a connection dropped
+ * mid-body errors a stream nobody listens to, an uncaught exception that would end the main process
+ * (session-refresh.test.ts, "a response cut off mid-body"). Here a dropped body rejects the request
+ * (undici "terminated", UND_ERR_SOCKET → NETWORK) and is not retried: the answer had begun.
  */
-export function limitTransport<T extends Transport>(transport: T, limits: HttpLimits): T {
-  const original = transport.httpRequest.bind(transport);
-  transport.httpRequest = (request, options: HttpRequestOptions = {}) => {
-    const timeoutMs = options.timeout ?? limits.timeoutMs;
-    const pending = original(request, {
-      ...options,
-      timeout: timeoutMs,
-      retry: { maxRetries: limits.maxRetries, minTimeout: limits.retryDelayMs, timeoutFactor: 2, ...options.retry },
-    });
-    const guarded = new Promise<Awaited<typeof pending>>((resolve, reject) => {
-      const timer = setTimeout(() => reject(timeoutError(timeoutMs)), timeoutMs + 250);
-      pending.then(
-        (response) => {
-          clearTimeout(timer);
-          resolve(response);
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      );
-    });
-    return Object.assign(guarded, { stream: () => pending.stream() }) as typeof pending;
-  };
-  return transport;
+export function limitedTransport(limits: HttpLimits): FetchTransport {
+  return fetchTransport((request) => send(request, limits));
 }
 
+async function send(request: HttpRequest, limits: HttpLimits): Promise<HttpResponse> {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(timeoutError(limits.timeoutMs)), limits.timeoutMs);
+  const retriable = RETRY_METHODS.has((request.method ?? 'GET').toUpperCase());
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const canRetry = retriable && attempt < limits.maxRetries;
+      let response: Response;
+      try {
+        response = await sendWithFetch(request, deadline.signal);
+      } catch (error) {
+        if (!canRetry || deadline.signal.aborted || !isPassingNetworkFailure(error)) throw error;
+        await pause(limits.retryDelayMs * 2 ** attempt, deadline.signal);
+        continue;
+      }
+      if (canRetry && RETRY_STATUSES.has(response.status)) {
+        await response.body?.cancel().catch(() => undefined);
+        await pause(limits.retryDelayMs * 2 ** attempt, deadline.signal);
+        continue;
+      }
+      return jsforceAnswer(response, await response.text());
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** fetch's own failure ("fetch failed", a TypeError) caused by one of the network errors jsforce retries. */
+function isPassingNetworkFailure(error: unknown): boolean {
+  return error instanceof TypeError && errorFacts(error).systemCodes.some((code) => RETRY_ERROR_CODES.has(code));
+}
+
+/** Waits `ms`, or until the request's limit runs out (then throws its timeout error). */
+async function pause(ms: number, signal: AbortSignal): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+  signal.throwIfAborted();
+}
+
+/** Named like the platform's own timeout, so `toAppError` reports it as NETWORK. */
 function timeoutError(ms: number): Error {
-  const error = new Error(`Salesforce did not answer within ${Math.round(ms / 1000)} s (request timed out).`);
+  const error = new Error(`Salesforce did not answer within ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`} (request timed out).`);
   error.name = 'TimeoutError';
   return error;
 }

@@ -4,7 +4,7 @@ import { Connection, OAuth2, type HttpRequest, type HttpRequestOptions, type Htt
  * Everything Budgetly does with jsforce goes through this file: the OAuth client (sign-in, refresh,
  * revoke), the REST connection, and the three places where jsforce has no public hook and its private
  * `_transport` is replaced or wrapped (the OAuth client's transport, the connection's transport, and a
- * transport a caller passes to `conn.request`). A jsforce upgrade is checked here.
+ * transport a caller passes to `conn.request`). No request goes through jsforce's own transport. A jsforce upgrade is checked here.
  *
  * A thin seam: no policy lives here. Limits, session renewal, host checks and error mapping stay in the
  * core above it (http-limits.ts, session-renewal.ts, session-manager.ts, oauth-client.ts).
@@ -34,11 +34,15 @@ export function createOAuthClient(
 }
 
 /**
- * A REST connection pinned to `version` (jsforce would default to 50.0), with jsforce's own refresh off
- * (no OAuth client, no refreshFn): renewal is the core's, installed with `wrapTransports`.
+ * A REST connection pinned to `version` (jsforce would default to 50.0) that sends through `transport`, never
+ * through jsforce's own (whose dropped-body error escapes as an uncaught exception since 3.10.17: see
+ * http-limits.ts). jsforce's own refresh is off (no OAuth client, no refreshFn): renewal is the core's,
+ * installed with `wrapTransports`.
  */
-export function createConnection(session: { instanceUrl: string; accessToken: string; version: string }): SalesforceConnection {
-  return new Connection({ instanceUrl: session.instanceUrl, accessToken: session.accessToken, version: session.version });
+export function createConnection(session: { instanceUrl: string; accessToken: string; version: string }, transport: TransportLike): SalesforceConnection {
+  const conn = new Connection({ instanceUrl: session.instanceUrl, accessToken: session.accessToken, version: session.version });
+  conn._transport = transport as unknown as Transport;
+  return conn;
 }
 
 /**
@@ -46,11 +50,11 @@ export function createConnection(session: { instanceUrl: string; accessToken: st
  * `conn.request(req, { transport })` (wrapped on a copy, so the caller's shared transport stays as it was).
  * `wrap` changes the transport it is given (its `httpRequest`) and returns it.
  */
-export function wrapTransports(conn: SalesforceConnection, wrap: (transport: Transport, own: boolean) => Transport): void {
-  wrap(conn._transport, true);
+export function wrapTransports(conn: SalesforceConnection, wrap: (transport: Transport) => Transport): void {
+  wrap(conn._transport);
   const request = conn.request.bind(conn);
   conn.request = ((req: Parameters<typeof request>[0], options?: { transport?: Transport }) =>
-    request(req, options?.transport ? { ...options, transport: wrap(copyOf(options.transport), false) } : options)) as typeof conn.request;
+    request(req, options?.transport ? { ...options, transport: wrap(copyOf(options.transport)) } : options)) as typeof conn.request;
 }
 
 /** One request through `transport` instead of the connection's own (public jsforce API). */

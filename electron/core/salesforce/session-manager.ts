@@ -2,7 +2,7 @@ import { AppError, type AppErrorValue, type ConnectionStatus } from '../../contr
 import { createOAuth2, refreshTokens, revokeToken } from '../auth/oauth-client';
 import { REDIRECT_URI } from '../auth/redirect';
 import type { Logger } from '../ports';
-import { defaultHttpLimits, limitTransport, type HttpLimits } from './http-limits';
+import { defaultHttpLimits, limitedTransport, type HttpLimits } from './http-limits';
 import { createConnection, setAccessToken, wrapTransports, type SalesforceConnection as JsforceConnection } from './jsforce-adapter';
 import { toAppError } from './salesforce-errors';
 import { renewOnExpiredSession } from './session-renewal';
@@ -103,16 +103,19 @@ export class SessionManager implements SalesforceSessions {
   }
 
   private connect(connectionId: string, session: LiveSession, apiVersion: string): JsforceConnection {
-    // jsforce's own refresh stays off (createConnection); renewal happens in the transport.
-    const conn = createConnection({ instanceUrl: session.tokens.instanceUrl, accessToken: session.tokens.accessToken, version: apiVersion });
+    // jsforce's own refresh stays off (createConnection); renewal happens in the transport, which keeps the limits.
+    const conn = createConnection(
+      { instanceUrl: session.tokens.instanceUrl, accessToken: session.tokens.accessToken, version: apiVersion },
+      limitedTransport(this.limits),
+    );
     const renew = async (rejectedToken: string | undefined) => {
       const token = await this.renew(connectionId, rejectedToken);
       setAccessToken(conn, token);
       return token;
     };
-    // The connection's own transport gets the limits, then renewal; a transport a caller sends with
-    // (`conn.request(req, { transport })`, e.g. the sync's) keeps its own limits and gets renewal too.
-    wrapTransports(conn, (transport, own) => renewOnExpiredSession(own ? limitTransport(transport, this.limits) : transport, renew));
+    // Renewal for the connection's own transport and for one a caller sends with (`conn.request(req, { transport })`,
+    // e.g. the sync's, which keeps its own limits).
+    wrapTransports(conn, (transport) => renewOnExpiredSession(transport, renew));
     return conn;
   }
 

@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Connection, OAuth2 } from 'jsforce';
+import { OAuth2 } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../electron/contract';
-import { limitTransport } from '../../../electron/core/salesforce/http-limits';
+import { limitedTransport } from '../../../electron/core/salesforce/http-limits';
+import { createConnection, type SalesforceConnection } from '../../../electron/core/salesforce/jsforce-adapter';
 import { toAppError } from '../../../electron/core/salesforce/salesforce-errors';
 
 /**
@@ -33,10 +34,8 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function connection(instanceUrl = base): Connection {
-  const conn = new Connection({ instanceUrl, accessToken: '00D000000000001!AQ.fake', version: '62.0' });
-  limitTransport(conn._transport, { timeoutMs: 2_000, maxRetries: 1, retryDelayMs: 10 });
-  return conn;
+function connection(instanceUrl = base): SalesforceConnection {
+  return createConnection({ instanceUrl, accessToken: '00D000000000001!AQ.fake', version: '62.0' }, limitedTransport({ timeoutMs: 2_000, maxRetries: 1, retryDelayMs: 10 }));
 }
 
 async function mapped(promise: PromiseLike<unknown>): Promise<AppError> {

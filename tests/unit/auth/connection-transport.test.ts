@@ -1,0 +1,118 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { limitedTransport } from '../../../electron/core/salesforce/http-limits';
+import { createConnection } from '../../../electron/core/salesforce/jsforce-adapter';
+import { toAppError } from '../../../electron/core/salesforce/salesforce-errors';
+
+/**
+ * The transport a session's connection sends its own requests through (query, describe, request), against a
+ * loopback server that answers from a script: jsforce's retry rules kept (idempotent requests, 5xx and
+ * network failures before the headers), one limit covering the body, and a body cut mid-way failing the
+ * request as NETWORK instead of escaping (jsforce 3.10.26's own transport: an uncaught exception).
+ */
+type Reply = (res: ServerResponse) => void;
+const QUERY_OK = JSON.stringify({ totalSize: 2, done: true, records: [] });
+
+const ok: Reply = (res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(QUERY_OK);
+};
+const unavailable: Reply = (res) => {
+  res.writeHead(503, { 'content-type': 'text/plain' });
+  res.end('Service Unavailable');
+};
+/** Headers and half the body, then the connection is destroyed. */
+const cut: Reply = (res) => {
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(QUERY_OK.length) });
+  res.write(QUERY_OK.slice(0, 10));
+  setTimeout(() => res.socket?.destroy(), 20);
+};
+/** Headers at once, then nothing. */
+const stall: Reply = (res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.write('{');
+};
+
+let server: Server;
+let base: string;
+let script: Reply[] = [];
+let seen: string[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    seen.push(req.method ?? '');
+    (script.shift() ?? ok)(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+});
+beforeEach(() => {
+  script = [];
+  seen = [];
+});
+
+function connection(limits = { timeoutMs: 5_000, maxRetries: 2, retryDelayMs: 5 }, instanceUrl = base) {
+  return createConnection({ instanceUrl, accessToken: '00D000000000001!AQ.fake', version: '62.0' }, limitedTransport(limits));
+}
+
+async function mappedFailure(work: PromiseLike<unknown>) {
+  try {
+    await work;
+  } catch (error) {
+    return toAppError(error);
+  }
+  throw new Error('expected a failure');
+}
+
+describe("a connection's own transport", () => {
+  it('retries a query answered 503 and returns the answer that followed', async () => {
+    script = [unavailable, unavailable];
+    const result = await connection().query('SELECT Id FROM Invoice');
+    expect(result.totalSize).toBe(2);
+    expect(seen).toEqual(['GET', 'GET', 'GET']);
+  });
+
+  it('stops after maxRetries and reports the outage as NETWORK', async () => {
+    script = [unavailable, unavailable, unavailable, unavailable];
+    const error = await mappedFailure(connection({ timeoutMs: 5_000, maxRetries: 1, retryDelayMs: 5 }).query('SELECT Id FROM Invoice'));
+    expect(error.code).toBe('NETWORK');
+    expect(seen).toHaveLength(2);
+  });
+
+  it('never repeats a POST, which Salesforce may already have acted on', async () => {
+    script = [unavailable];
+    const error = await mappedFailure(connection().request({ method: 'POST', url: '/services/data/v62.0/sobjects/Note', body: '{}', headers: {} }));
+    expect(error.code).toBe('NETWORK');
+    expect(seen).toEqual(['POST']);
+  });
+
+  it('fails an answer cut off mid-body as NETWORK, without a retry (the answer had begun)', async () => {
+    script = [cut];
+    const error = await mappedFailure(connection().query('SELECT Id FROM Invoice'));
+    expect(error.code).toBe('NETWORK');
+    expect(seen).toHaveLength(1);
+    expect((await connection().query('SELECT Id FROM Invoice')).totalSize).toBe(2); // the next request works
+  });
+
+  it('ends a body that stalls after its headers at the limit, as NETWORK', async () => {
+    script = [stall];
+    const error = await mappedFailure(connection({ timeoutMs: 300, maxRetries: 2, retryDelayMs: 5 }).query('SELECT Id FROM Invoice'));
+    expect(error).toMatchObject({ code: 'NETWORK' });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('retries a refused connection, then reports NETWORK', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const error = await mappedFailure(connection(undefined, `http://127.0.0.1:${port}`).query('SELECT Id FROM Invoice'));
+    expect(error.code).toBe('NETWORK');
+    expect(error.message).toMatch(/could not be reached/);
+  });
+});
