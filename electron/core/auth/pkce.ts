@@ -3,7 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 /**
  * RFC 7636 PKCE with S256. Our own verifier: jsforce's `useVerifier` (unchanged up to 3.10.26, lib/oauth2.js)
  * makes a 171-char verifier from 128 random bytes (RFC 7636 allows at most 128 chars), sends no
- * `code_challenge_method`, and adds `code_verifier` to every token POST, refreshes included.
+ * `code_challenge_method`, and adds `code_verifier` to every token POST, refreshes included (shown on the
+ * pinned jsforce by tests/integration/auth/jsforce-own-behaviour.test.ts).
  */
 export interface Pkce {
   verifier: string;

@@ -36,7 +36,8 @@ interface LiveSession {
  * 3.10.26: `oauthRefreshFn` in lib/connection.js, lib/session-refresh-delegate.js) keeps the rotated-out
  * refresh token (`_establish` gets no refresh token), refreshes and retries forever on a 401 that persists,
  * and wraps a refused refresh as a plain "Unable to refresh session" Error that loses `invalid_grant`.
- * Covered by session-refresh.test.ts and token-vault.test.ts (rotation, cap, revoked/expired).
+ * jsforce's behaviour on the pinned version: jsforce-own-behaviour.test.ts (rotation, lost invalid_grant); ours:
+ * session-refresh.test.ts and token-vault.test.ts (rotation, cap, revoked/expired).
  * Per connection: one refresh at a time however many requests are waiting; the rotated refresh token
  * is saved before the new access token is used; each failed request gets at most one renewal.
  */
