@@ -1,4 +1,16 @@
 export { startOrg } from './server.ts';
+export {
+  authorizationCode,
+  DEMO_CLIENT_ID,
+  DEMO_REDIRECT_URI,
+  DEMO_USER,
+  HttpLoginAgent,
+  pkcePair,
+  signIn,
+  walkLogin,
+  type LoginWalkOptions,
+  type OrgTokenResponse,
+} from './headless-login.ts';
 export type {
   Fault,
   FaultKind,

@@ -5,9 +5,8 @@ import { createPkce, createState } from '../../electron/core/auth/pkce';
 import { REDIRECT_URI, parseRedirect } from '../../electron/core/auth/redirect';
 import { systemClock } from '../../electron/core/ports';
 import { defaultHttpLimits } from '../../electron/core/salesforce/http-limits';
-import { startOrg, type RunningOrg } from '../org/index';
+import { HttpLoginAgent, startOrg, type RunningOrg } from '../org/index';
 import { MemoryLogger } from '../support/test-ports';
-import { HttpLoginAgent } from './support/http-login-agent';
 
 /**
  * OAuth attacks against the real LoginFlow and the local org's real token endpoint (no browser:

@@ -7,11 +7,10 @@ import { createPkce, createState } from '../../electron/core/auth/pkce';
 import { REDIRECT_URI, parseRedirect } from '../../electron/core/auth/redirect';
 import { InvoiceCacheStore } from '../../electron/core/invoices/cache/cache-store';
 import { defaultHttpLimits } from '../../electron/core/salesforce/http-limits';
-import { startOrg, type RunningOrg } from '../org/index';
+import { HttpLoginAgent, startOrg, type RunningOrg } from '../org/index';
 import { createTestCore, type TestCore } from '../support/test-core';
 import { MemoryLogger, tempDir } from '../support/test-ports';
 import { filesUnder } from './support/core-state';
-import { HttpLoginAgent } from './support/http-login-agent';
 
 /**
  * A whole scripted session through the real core against the local org (rotating refresh tokens):

@@ -5,7 +5,7 @@ import { REDIRECT_URI } from '../../../electron/core/auth/redirect';
 import { defaultHttpLimits } from '../../../electron/core/salesforce/http-limits';
 import { SealedStore } from '../../../electron/core/secrets/sealed-store';
 import { startOrg, type RunningOrg } from '../../org';
-import { HttpLoginAgent } from '../../security/support/http-login-agent';
+import { HttpLoginAgent } from '../../org';
 import { createTestCore, type TestCore } from '../../support/test-core';
 import { filesWithTokens } from './no-token-leaks';
 

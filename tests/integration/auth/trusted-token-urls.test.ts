@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Connection } from '../../../electron/contract';
 import { SealedStore } from '../../../electron/core/secrets/sealed-store';
-import { startOrg, type RunningOrg } from '../../org';
-import { HttpLoginAgent } from '../../security/support/http-login-agent';
+import { HttpLoginAgent, startOrg, type RunningOrg } from '../../org';
 import { createTestCore, type TestCore } from '../../support/test-core';
 import { startBaitServer, type BaitServer } from './support/bait-server';
 

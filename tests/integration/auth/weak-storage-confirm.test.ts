@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection, Settings } from '../../../electron/contract';
 import { InvoiceCacheStore } from '../../../electron/core/invoices/cache/cache-store';
-import { startOrg, type RunningOrg } from '../../org';
-import { HttpLoginAgent } from '../../security/support/http-login-agent';
+import { HttpLoginAgent, startOrg, type RunningOrg } from '../../org';
 import { createTestCore, type TestCore } from '../../support/test-core';
 import { MemoryLogger } from '../../support/test-ports';
 

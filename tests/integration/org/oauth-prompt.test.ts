@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- jsforce params are loosely typed */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startOrg, type RunningOrg } from '../../org/index.ts';
+import { DEMO_USER, startOrg, type RunningOrg } from '../../org/index.ts';
+import { approve, fillOrgLogin } from '../../support/playwright-login-agent';
 import { launchChromium, oauth2, pkce, REDIRECT } from './org-test-helpers.ts';
 
 let org: RunningOrg;
@@ -25,10 +26,8 @@ it('an existing browser session skips the login page; prompt=login shows it agai
   const url = (extra: Record<string, string> = {}) =>
     oauth2(org).getAuthorizationUrl({ scope: 'api refresh_token', state: 's', code_challenge: pkce().challenge, code_challenge_method: 'S256', ...extra } as any);
   await page.goto(url());
-  await page.fill('#username', 'demo@budgetly.test');
-  await page.fill('#password', 'budgetly');
-  await page.click('#Login');
-  await page.click('#oaapprove');
+  await fillOrgLogin(page, DEMO_USER);
+  await approve(page);
   await expect.poll(() => hits.length, { timeout: 15_000 }).toBe(1);
   // session + grant exist: straight back to the redirect URI with a code (Playwright does not
   // route a redirect hop of page.goto, so watch the requests instead; nothing listens there)

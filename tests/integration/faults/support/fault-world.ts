@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { EventName } from '../../../../electron/contract';
 import { startOrg, type OrgOptions, type RunningOrg } from '../../../org';
 import { tempDir, TestSecretBox } from '../../../support/test-ports';
-import { HttpLoginAgent } from '../../../security/support/http-login-agent';
+import { HttpLoginAgent } from '../../../org';
 import { createTestCore, type TestCore as AppInstance } from '../../../support/test-core';
 
 /**
