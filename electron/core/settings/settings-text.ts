@@ -9,3 +9,7 @@ export const weakStorageQuestion: ConfirmQuestion = {
   confirm: 'Allow weaker storage',
   cancel: 'Keep in memory only',
 };
+
+/** Said when the renderer asks again after the user declined weaker storage (the question is not asked twice). */
+export const weakStorageDeclinedThisSession =
+  'You chose to keep sign-ins in memory only, so Budgetly does not ask again until it restarts. To allow weaker storage, restart Budgetly and switch it on again.';

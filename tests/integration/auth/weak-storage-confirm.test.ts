@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Connection, Settings } from '../../../electron/contract';
 import { InvoiceCacheStore } from '../../../electron/core/invoices/cache/cache-store';
 import { HttpLoginAgent, startOrg, type RunningOrg } from '../../org';
 import { createTestCore, type TestCore } from '../../support/test-core';
-import { MemoryLogger } from '../../support/test-ports';
+import { MemoryLogger, tempDir } from '../../support/test-ports';
 
 /**
  * Weaker storage (Linux without a keyring, `basic_text`) is switched on only after the main process asked the
@@ -35,6 +35,33 @@ describe('switching weaker storage on', () => {
     expect(testCore.confirm.asked).toHaveLength(1);
     expect(testCore.confirm.asked[0]).toMatchObject({ title: expect.stringContaining('weaker protection'), confirm: 'Allow weaker storage' });
     expect(await settings()).toMatchObject({ allowWeakStorage: false, theme: 'dark' });
+  });
+
+  it('cannot be used to nag: one question at a time, and after a “no” not asked again this session', async () => {
+    const dir = tempDir();
+    onTestFinished(() => dir.remove());
+    testCore = createTestCore({ secretProtection: 'basic_text', dataDir: dir.dir });
+    testCore.confirm.answer = false;
+    // Three requests at once (a renderer hammering the channel): one dialog, one answer for all.
+    const answers = await Promise.all([1, 2, 3].map(() => testCore.call('settings.set', { allowWeakStorage: true })));
+    expect(answers.map((answer) => answer.value)).toMatchObject([{ allowWeakStorage: false }, { allowWeakStorage: false }, { allowWeakStorage: false }]);
+    expect(testCore.confirm.asked).toHaveLength(1);
+    // Asked again after the “no”: refused without a dialog, with the way to be asked again; nothing saved.
+    testCore.confirm.answer = true;
+    for (let i = 0; i < 5; i++) {
+      expect(await testCore.call('settings.set', { allowWeakStorage: true, theme: 'dark' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringMatching(/restart Budgetly/) },
+      });
+    }
+    expect(testCore.confirm.asked).toHaveLength(1);
+    expect(await settings()).toMatchObject({ allowWeakStorage: false });
+    // The next session asks again.
+    await testCore.dispose();
+    testCore = createTestCore({ secretProtection: 'basic_text', dataDir: dir.dir });
+    testCore.confirm.answer = true;
+    expect(await testCore.call('settings.set', { allowWeakStorage: true })).toMatchObject({ ok: true, value: { allowWeakStorage: true } });
+    expect(testCore.confirm.asked).toHaveLength(1);
   });
 
   it('switches it on when the user says yes, and does not ask again while it stays on', async () => {
