@@ -66,7 +66,7 @@ export function createConnectionsModule(deps: ConnectionsDeps, settings: Setting
     deps.logger.error('Could not check the saved sign-ins', { error: error instanceof Error ? error.name : 'unknown' });
   });
 
-  const pendingSignOuts = new PendingSignOuts(vault.pendingRevokes, records, deps.logger, () => connections.changed());
+  const pendingSignOuts = new PendingSignOuts(vault.pendingRevokes, records, deps.logger, () => connections.changed(), deps.extraLoginOrigins);
   void ready.then(() => pendingSignOuts.retry());
 
   const directory: ConnectionDirectory = {

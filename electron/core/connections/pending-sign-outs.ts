@@ -1,12 +1,16 @@
+import { loginHostOf } from '../../contract/login-host';
 import type { Logger } from '../ports';
 import type { PendingRevokes } from '../secrets/pending-revokes';
 import type { ConnectionRecords } from './connection-records';
-import { signOutPendingMessage } from './connections-text';
+import { signOutNotSentMessage, signOutPendingMessage } from './connections-text';
 import { revokeAtSalesforce } from './revoke';
 
 /**
  * Sends the sign-outs Salesforce has not heard of yet (sign-out while offline), once at a time. Each one that
  * goes through is dropped, and its connection's "will end the sign-in at Salesforce" note is cleared.
+ * The stored login address is checked again before the token is sent (the one login-host rule: https Salesforce
+ * sign-in hosts or the exact extra origins): one that no longer passes — a tampered store — is dropped unsent,
+ * and its connection says so.
  */
 export class PendingSignOuts {
   private running: Promise<void> | null = null;
@@ -16,6 +20,7 @@ export class PendingSignOuts {
     private readonly records: ConnectionRecords,
     private readonly logger: Logger,
     private readonly changed: () => void,
+    private readonly extraOrigins: readonly string[],
   ) {}
 
   retry(): Promise<void> {
@@ -26,11 +31,14 @@ export class PendingSignOuts {
   private async send(): Promise<void> {
     let cleared = false;
     for (const item of await this.pending.all()) {
-      if (!(await revokeAtSalesforce(item, item, this.logger))) continue;
+      const host = loginHostOf(item.loginUrl, { extraOrigins: this.extraOrigins });
+      const trusted = host.ok && host.url === item.loginUrl;
+      if (!trusted) this.logger.warn('Pending sign-out dropped unsent: its login address is not a Salesforce sign-in host');
+      else if (!(await revokeAtSalesforce(item, item, this.logger))) continue;
       await this.pending.remove(item.refreshToken);
       const record = this.records.get(item.connectionId);
       if (record?.lastError?.message === signOutPendingMessage && !(await this.pending.has(item.connectionId))) {
-        this.records.update(item.connectionId, { lastError: undefined });
+        this.records.update(item.connectionId, { lastError: trusted ? undefined : { code: 'SALESFORCE_ERROR', message: signOutNotSentMessage } });
         cleared = true;
       }
     }

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../../electron/contract';
 import { createOAuth2, refreshTokens } from '../../../electron/core/auth/oauth-client';
@@ -97,5 +99,43 @@ describe('signing out while Salesforce cannot be reached', () => {
     core({ dataDir: first.dataDir, secretBox: first.secretBox });
     await expect.poll(() => org.control.counters().revokes, { timeout: 20_000 }).toBe(1);
     expect(await orgAccepts(refreshToken)).toBe(false);
+  });
+
+  it('never sends the token to a login address that is not Salesforce’s (a tampered pending sign-out is dropped unsent)', async () => {
+    const first = core();
+    const { id, refreshToken } = await connected(first);
+    await signOutWhileSalesforceIsDown(first, id);
+    await first.core.dispose();
+
+    // Someone with write access to the store (not to the OS key) points the pending revoke at their server.
+    const heard: string[] = [];
+    const attacker = createServer((request, response) => {
+      heard.push(`${request.method} ${request.url}`);
+      response.end('{}');
+    });
+    await new Promise<void>((done) => attacker.listen(0, '127.0.0.1', done));
+    try {
+      const sealed = new SealedStore(first.secretBox, first.store);
+      const read = await sealed.read('secrets.pendingRevokes', (v): v is { loginUrl: string }[] => Array.isArray(v));
+      if (read.kind !== 'found') throw new Error('no pending sign-out');
+      const { port } = attacker.address() as AddressInfo;
+      await sealed.write('secrets.pendingRevokes', read.value.map((item) => ({ ...item, loginUrl: `http://127.0.0.1:${port}` })));
+
+      org.control.clearFaults();
+      org.control.resetCounters();
+      const second = core({ dataDir: first.dataDir, secretBox: first.secretBox });
+      const dropped = () => second.logger.lines.some((line) => line.includes('Pending sign-out dropped unsent'));
+      await expect.poll(() => dropped() || heard.length > 0, { timeout: 20_000 }).toBe(true);
+      expect(heard).toEqual([]);
+      expect(dropped()).toBe(true);
+      expect(org.control.counters().revokes ?? 0).toBe(0);
+      expect(new SealedStore(second.secretBox, second.store).has('secrets.pendingRevokes')).toBe(false);
+      // The user is told Salesforce was not told (no "will do it later" promise left behind).
+      const listed = ((await second.call('connections.list')).value as Connection[]).find((c) => c.id === id);
+      expect(listed?.lastError?.message).toMatch(/did not end the sign-in at Salesforce/);
+      expect(await orgAccepts(refreshToken)).toBe(true);
+    } finally {
+      await new Promise((done) => attacker.close(done));
+    }
   });
 });
