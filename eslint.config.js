@@ -19,6 +19,12 @@ const rendererBoundary = {
   message: 'The renderer reaches the main process only through window.budgetly: it may import electron/contract, nothing else of electron/.',
 };
 
+/** scripts/ uses the tests' world only through its public entry (tests/index.ts); the rest of tests/ is private to the tests. */
+const scriptsUseTestsEntry = {
+  group: ['**/tests/**', '!**/tests/index', '!**/tests/index.ts'],
+  message: 'scripts/ may import from tests/ only through tests/index.ts (the local org, headless sign-in and the headless app); add what you need there.',
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.vite/**'] },
   js.configs.recommended,
@@ -52,6 +58,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { paths: [electronOnlyInShell, jsforceOnlyInAdapter], patterns: [electronPattern, coreBoundary, jsforcePattern] }],
     },
+  },
+  {
+    files: ['scripts/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [electronPattern, scriptsUseTestsEntry] }] },
   },
   {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],

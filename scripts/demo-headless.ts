@@ -8,12 +8,19 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type {} from '../tests/support/harness-bridge';
-import { launchChromium } from '../tests/support/chromium';
-import { startHarness } from '../tests/support/harness';
-import { PlaywrightLoginAgent } from '../tests/support/playwright-login-agent';
-import { startOrg, type InvoiceObjectName, type OrgOptions } from '../tests/org/index';
-import { connectDemo, connectionStatus, readSummary, visibleCount, waitForSynced } from '../tests/e2e/workspace/workspace-driver';
+import {
+  connectDemo,
+  connectionStatus,
+  launchChromium,
+  PlaywrightLoginAgent,
+  readSummary,
+  startHarness,
+  startOrg,
+  visibleCount,
+  waitForSynced,
+  type InvoiceObjectName,
+  type OrgOptions,
+} from '../tests/index';
 
 const { values } = parseArgs({
   options: {

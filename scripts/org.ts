@@ -1,6 +1,6 @@
 // `npm run org -- [flags]`: the local Salesforce-compatible org on 127.0.0.1 (see tests/org/README.md).
 import { parseArgs } from 'node:util';
-import { startOrg, type InvoiceObjectName, type OrgOptions } from '../tests/org/index.ts';
+import { startOrg, type InvoiceObjectName, type OrgOptions } from '../tests/index.ts';
 
 const { values } = parseArgs({
   options: {

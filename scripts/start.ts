@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { startOrg } from '../tests/org/index';
+import { startOrg } from '../tests/index';
 
 /**
  * `npm start`: builds and launches the app. On a developer machine it also runs the local

@@ -1,8 +1,7 @@
 import type { Connection, Result } from '../../../electron/contract';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { systemClock } from '../../../electron/core/ports';
-import { MemoryLogger, RecordingEvents, RecordingShell, ScriptedConfirm, ScriptedSaveDialog, createTestStore, TestSecretBox } from '../../../tests/support/test-ports';
-import { HttpLoginAgent } from '../../../tests/org';
+import { HttpLoginAgent, MemoryLogger, RecordingEvents, RecordingShell, ScriptedConfirm, ScriptedSaveDialog, createTestStore, TestSecretBox } from '../../../tests/index';
 
 export interface BenchCore {
   core: Core;

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { createRequire } from 'node:module';
-import { CHROMIUM_PATH } from '../../../tests/support/chromium';
+import { CHROMIUM_PATH } from '../../../tests/index';
 import { ROOT } from './paths';
 
 const require = createRequire(import.meta.url);

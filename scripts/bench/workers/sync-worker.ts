@@ -2,14 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InvoiceList, SyncResult } from '../../../electron/contract';
-import { loginToOrg } from '../../../tests/integration/invoices/support/org-login';
-import type { RunningOrg } from '../../../tests/org';
+import { signIn, TestSecretBox } from '../../../tests/index';
 import { encodeSnapshot } from '../../../electron/core/invoices/cache/cache-format';
 import { writeBytesAtomically } from '../../../electron/core/invoices/cache/atomic-file';
 import { createBenchCore, connectBenchCore } from '../lib/bench-core';
 import { peakRssMiB, resetPeak } from '../lib/peak-memory';
 import { runWorker, workerInput } from '../lib/worker-io';
-import { TestSecretBox } from '../../../tests/support/test-ports';
 
 /**
  * Full / incremental sync through the app's real core, and the plain-fetch baseline.
@@ -124,8 +122,8 @@ async function orgControl(method: string, args: unknown[]): Promise<unknown> {
 /** What any program must do at the least: GET every page and parse it. */
 async function baseline(): Promise<Record<string, unknown>> {
   if (!input.queryPath) throw new Error('the baseline needs the query path the app used');
-  const tokens = await loginToOrg({ url: input.orgUrl } as RunningOrg);
-  const headers = { ...PAGE_HEADERS, Authorization: `Bearer ${tokens.accessToken}` };
+  const tokens = await signIn(input.orgUrl);
+  const headers = { ...PAGE_HEADERS, Authorization: `Bearer ${tokens.access_token}` };
   const rssBefore = resetPeak();
   const started = performance.now();
   let url: string | undefined = input.queryPath;
