@@ -19,6 +19,7 @@ export const channelNames = [
   'connections.cancelLogin',
   'connections.disconnect',
   'connections.remove',
+  'connections.details',
   'invoices.objects',
   'invoices.mapping.get',
   'invoices.mapping.set',

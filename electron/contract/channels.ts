@@ -21,6 +21,7 @@ import {
   syncResultSchema,
   updateStatusSchema,
 } from './models';
+import { connectionDetailsSchema } from './connection-details';
 import { policyStatusSchema } from './policy';
 import { provisionedOfferSchema } from './provisioning';
 import { invoiceReceivablesSchema } from './receivables';
@@ -91,6 +92,8 @@ export const channels = {
   'connections.cancelLogin': { input: z.strictObject({ id }), output: ok },
   'connections.disconnect': { input: z.strictObject({ id }), output: z.object({ revoked: z.boolean() }) },
   'connections.remove': { input: z.strictObject({ id }), output: ok },
+  /** Connection details: user, org, instance, API version, invoice object and mapping, API requests used/allowed, last sync; with plain-text diagnostics (no token). */
+  'connections.details': { input: z.strictObject({ id }), output: connectionDetailsSchema },
 
   /** The link or `.budgetly` file waiting for the user's answer (the latest one), if any. */
   'provisioning.pending': { input: noInput, output: provisionedOfferSchema.nullable() },

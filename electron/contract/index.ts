@@ -8,3 +8,4 @@ export * from './login-host';
 export * from './built-in-client';
 export * from './provisioning';
 export * from './policy';
+export * from './connection-details';

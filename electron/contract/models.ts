@@ -207,6 +207,8 @@ export const connectionFreshnessSchema = z.object({
   /** Background syncs that failed in a row; any successful sync resets it. */
   failures: z.number(),
   paused: freshnessPauseSchema.nullable(),
+  /** Less than 10% of the org's daily API requests left: background syncs run less often (see connections.details). */
+  slowedForApiLimit: z.boolean().optional(),
 });
 export const freshnessStatusSchema = z.object({
   online: z.boolean(),

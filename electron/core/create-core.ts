@@ -7,6 +7,7 @@ import { EventTap } from './ipc/event-tap';
 import { createSenderCheck } from './ipc/sender-check';
 import type { CoreDeps } from './core-deps';
 import type { ConnectionDirectory, SalesforceSessions } from './module-links';
+import { detailsHandlers } from './health/connection-details';
 import { createPolicyModule } from './policy/policy-module';
 import { createProvisioningModule } from './provisioning/provisioning-module';
 import { settingsHandlers } from './settings/settings-handlers';
@@ -62,6 +63,7 @@ export function createCore(deps: CoreDeps): Core {
     onForget: directory.onForget,
     syncs: invoices.syncs,
     retryPendingSignOuts: connections.retryPendingSignOuts,
+    lowApiAllowance: (id) => connections.apiUsage.isLow(id),
   });
   const updates = createUpdatesModule({
     port: deps.updater ?? noUpdater(),
@@ -87,6 +89,12 @@ export function createCore(deps: CoreDeps): Core {
     ...updates.handlers,
     ...settingsHandlers(settings, deps.confirm),
     ...policy.handlers,
+    ...detailsHandlers({
+      identity: deps.identity,
+      record: (id) => connections.service.record(id),
+      apiUsage: (id) => connections.apiUsage.get(id),
+      mapping: (id) => invoices.mappingOf(id),
+    }),
   } satisfies Handlers;
   return {
     handlers,

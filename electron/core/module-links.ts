@@ -23,7 +23,7 @@ export interface SalesforceSessions {
 export interface ConnectionDirectory {
   get(connectionId: string): Connection | undefined;
   /** Record the outcome of a sync on the connection (shown in the switcher); pushes connections.changed. */
-  recordSync(connectionId: string, outcome: { at?: string; error?: AppErrorValue | null }): void;
+  recordSync(connectionId: string, outcome: { at?: string; error?: AppErrorValue | null; durationMs?: number; apiVersion?: string }): void;
   /** Called after a connection was disconnected or removed: its offline copy must go. */
   onForget(listener: (connectionId: string) => Promise<void> | void): () => void;
 }

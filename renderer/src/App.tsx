@@ -13,6 +13,7 @@ import { UpdateReadyNotice } from './updates/UpdateReadyNotice';
 import { useTheme } from './shell/use-theme';
 import { Workspace } from './workspace/Workspace';
 import { EditConnectionDialog } from './connections/EditConnectionDialog';
+import { ConnectionDetailsDialog } from './connections/ConnectionDetailsDialog';
 import { InvoiceSourceDialog } from './invoice-source/InvoiceSourceDialog';
 import { InvoiceSourceOffer } from './invoice-source/InvoiceSourceOffer';
 import { FreshnessLine } from './freshness/FreshnessLine';
@@ -40,6 +41,7 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [sourceOpen, setSourceOpen] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
+  const [detailsId, setDetailsId] = useState<string | null>(null);
   const reconnect = useLogin();
   const freshness = useFreshness();
   const provisioned = useProvisionedOffer();
@@ -65,6 +67,7 @@ export function App() {
   const usable = connections?.filter((c) => c.status !== 'disconnected' || c.username || c.lastSyncAt) ?? [];
   const active = usable.find((c) => c.id === activeId) ?? usable[0] ?? null;
   const editing = connections?.find((c) => c.id === editingId) ?? null;
+  const detailed = connections?.find((c) => c.id === detailsId) ?? null;
   let body;
   if (error) {
     body = (
@@ -115,6 +118,7 @@ export function App() {
             onReconnect={signInAgain}
             onAdd={() => setAdding(true)}
             onEdit={(connection) => setEditingId(connection.id)}
+            onDetails={(connection) => setDetailsId(connection.id)}
             onInvoiceSource={() => setSourceOpen(true)}
           />
         }
@@ -156,6 +160,7 @@ export function App() {
         />
       )}
       {editing && <EditConnectionDialog key={editing.id} connection={editing} onClose={() => setEditingId(null)} />}
+      {detailed && <ConnectionDetailsDialog key={detailed.id} connection={detailed} locale={locale} onClose={() => setDetailsId(null)} />}
       {settings && (
         <SettingsDialog
           open={settingsOpen}

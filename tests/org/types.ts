@@ -89,6 +89,8 @@ export interface OrgControl {
   clearFaults(): void;
   counters(): OrgCounters;
   resetCounters(): void;
+  /** Sets the API requests used in the rolling 24 h (what `Sforce-Limit-Info` and `/limits` report): a low allowance left. */
+  setApiUsage(used: number): void;
 }
 
 export interface RunningOrg {

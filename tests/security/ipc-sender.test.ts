@@ -30,6 +30,7 @@ const validInputs: { [C in ChannelName]: ChannelInput<C> } = {
   'connections.cancelLogin': { id: 'CONNECTION' },
   'connections.disconnect': { id: 'CONNECTION' },
   'connections.remove': { id: 'CONNECTION' },
+  'connections.details': { id: 'CONNECTION' },
   'provisioning.pending': undefined,
   'provisioning.accept': { id: 'OFFER' },
   'provisioning.dismiss': { id: 'OFFER' },

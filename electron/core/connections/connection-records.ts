@@ -10,6 +10,9 @@ export const connectionRecordSchema = connectionSchema
     userId: z.string().optional(),
     /** The name of the policy file's connection this record was added for (so it is added once, not at every start). */
     policyName: z.string().optional(),
+    /** How long the last successful sync took, and the API version it used (Connection details). */
+    lastSyncDurationMs: z.number().nonnegative().optional(),
+    apiVersion: z.string().optional(),
   });
 export type ConnectionRecord = z.infer<typeof connectionRecordSchema>;
 

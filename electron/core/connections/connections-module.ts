@@ -2,6 +2,7 @@ import type { Connection } from '../../contract';
 import { LoginFlow } from '../auth/login-flow';
 import type { CoreDeps } from '../core-deps';
 import type { Handlers } from '../ipc/dispatcher';
+import { ApiUsageBook } from '../salesforce/api-usage';
 import { SessionManager } from '../salesforce/session-manager';
 import type { ConnectionDirectory, SalesforceSessions } from '../module-links';
 import { TokenVault } from '../secrets/token-vault';
@@ -18,6 +19,8 @@ export interface ConnectionsModule {
   service: ConnectionsService;
   sessions: SalesforceSessions;
   directory: ConnectionDirectory;
+  /** The org's API requests used/allowed per connection, from the answers' `Sforce-Limit-Info`. */
+  apiUsage: ApiUsageBook;
   /** Every saved connection as the renderer sees it. */
   list(): Connection[];
   /** Settles once the policy's connections were added and the saved sign-ins were checked at start (a missing one turns into "reconnect needed"). */
@@ -36,11 +39,12 @@ export function createConnectionsModule(deps: ConnectionsDeps, settings: Setting
   const trustedFor = (id: string) => [...(records.get(id) ? [records.get(id)!.loginUrl] : []), ...deps.extraLoginOrigins];
   const vault = new TokenVault(deps.secretBox, deps.store, settings, deps.logger, trustedFor);
   const loginFlow = new LoginFlow({ clock: deps.clock, logger: deps.logger, extraOrigins: deps.extraLoginOrigins });
+  const apiUsage = new ApiUsageBook(() => deps.clock.now());
   // The session manager tells the service when Salesforce refuses a refresh token (bound below).
   const late: { service?: ConnectionsService } = {};
   const sessions = new SessionManager(
     createSessionSource(records, vault, (id, error) => late.service?.markReconnectNeeded(id, error)),
-    { logger: deps.logger, extraOrigins: deps.extraLoginOrigins },
+    { logger: deps.logger, extraOrigins: deps.extraLoginOrigins, onApiUsage: (id, header) => apiUsage.record(id, header) },
   );
   const connections = new ConnectionsService({
     records,
@@ -74,10 +78,12 @@ export function createConnectionsModule(deps: ConnectionsDeps, settings: Setting
     recordSync: (id, outcome) => connections.recordSync(id, outcome),
     onForget: (listener) => connections.forgetListeners.add(listener),
   };
+  connections.forgetListeners.add((id) => apiUsage.forget(id));
 
   return {
     handlers: connectionsHandlers(connections, ready),
     service: connections,
+    apiUsage,
     sessions,
     directory,
     list: () => connections.list(),

@@ -56,6 +56,11 @@ export class ConnectionsService {
     return this.deps.records.all().map((record) => toConnectionView(record, sessionOnly));
   }
 
+  /** The saved record (no secrets: those live in the vault), for Connection details. */
+  record(id: string): ConnectionRecord | undefined {
+    return this.deps.records.get(id);
+  }
+
   view(id: string): Connection | undefined {
     const record = this.deps.records.get(id);
     return record ? toConnectionView(record, !this.deps.vault.persistent()) : undefined;
@@ -193,6 +198,8 @@ export class ConnectionsService {
       userId: undefined,
       instanceUrl: undefined,
       lastSyncAt: undefined,
+      lastSyncDurationMs: undefined,
+      apiVersion: undefined,
       // Offline: the user hears that Salesforce still has to be told (cleared once the revoke went through).
       lastError: revoked ? undefined : { code: 'NETWORK', message: signOutPendingMessage },
     });
@@ -218,10 +225,12 @@ export class ConnectionsService {
     this.changed();
   }
 
-  recordSync(id: string, outcome: { at?: string; error?: AppErrorValue | null }): void {
+  recordSync(id: string, outcome: { at?: string; error?: AppErrorValue | null; durationMs?: number; apiVersion?: string }): void {
     if (!this.deps.records.get(id)) return;
     this.deps.records.update(id, {
       ...(outcome.at !== undefined ? { lastSyncAt: outcome.at } : {}),
+      ...(outcome.durationMs !== undefined ? { lastSyncDurationMs: outcome.durationMs } : {}),
+      ...(outcome.apiVersion !== undefined ? { apiVersion: outcome.apiVersion } : {}),
       ...(outcome.error !== undefined ? { lastError: outcome.error ?? undefined } : {}),
     });
     this.changed();

@@ -12,3 +12,12 @@ export function backoffMs(failures: number): number {
 export function intervalMs(interval: SyncInterval): number | null {
   return interval === 'off' ? null : interval * MINUTE;
 }
+
+/**
+ * The interval while the org has fewer than 10% of its daily API requests left: four times the setting, at
+ * least an hour. Salesforce's allowance is shared by every integration of the org; a background sync should
+ * leave what is left to them.
+ */
+export function slowedIntervalMs(every: number): number {
+  return Math.max(every * 4, 60 * MINUTE);
+}

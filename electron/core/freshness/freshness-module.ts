@@ -30,6 +30,8 @@ export function createFreshnessModule(deps: {
   syncs: InvoiceSyncs;
   /** Sends the sign-outs that could not reach Salesforce (revoke pending). */
   retryPendingSignOuts: () => Promise<void>;
+  /** True while the org has fewer than 10% of its daily API requests left (background syncs slow down). */
+  lowApiAllowance?: (connectionId: string) => boolean;
 }): FreshnessModule {
   const scheduler = new FreshnessScheduler({
     clock: deps.clock,
@@ -38,6 +40,7 @@ export function createFreshnessModule(deps: {
     settings: deps.settings,
     events: deps.events,
     logger: deps.logger,
+    lowApiAllowance: deps.lowApiAllowance,
   });
   const stops = [
     deps.events.on('connections.changed', (list) => scheduler.connectionsChanged(list)),

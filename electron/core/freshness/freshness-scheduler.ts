@@ -2,7 +2,7 @@ import { isAppError, type Connection, type ConnectionFreshness, type FreshnessSt
 import type { InvoiceSyncs } from '../module-links';
 import type { Clock, EventSink, Logger } from '../ports';
 import type { SettingsService } from '../settings/settings-service';
-import { backoffMs, intervalMs } from './backoff';
+import { backoffMs, intervalMs, slowedIntervalMs } from './backoff';
 
 export interface FreshnessDeps {
   clock: Clock;
@@ -13,6 +13,8 @@ export interface FreshnessDeps {
   /** Pushes `freshness.changed`. */
   events: EventSink;
   logger: Logger;
+  /** True while the org has fewer than 10% of its daily API requests left: the interval is slowed (`slowedIntervalMs`). */
+  lowApiAllowance?: (connectionId: string) => boolean;
 }
 
 interface Plan {
@@ -150,6 +152,7 @@ export class FreshnessScheduler {
                 : interval === 'off'
                   ? 'off'
                   : null,
+        ...(this.deps.lowApiAllowance?.(connection.id) ? { slowedForApiLimit: true } : {}),
       };
     });
     return { online: this.online, interval, connections };
@@ -225,7 +228,7 @@ export class FreshnessScheduler {
     this.clearTimer(plan);
     const every = intervalMs(this.deps.settings.get().syncInterval);
     if (!this.started || this.disposed || !this.online || plan.status !== 'connected' || plan.needsReconnect || every === null) return;
-    const delay = plan.failures > 0 ? backoffMs(plan.failures) : every;
+    const delay = plan.failures > 0 ? backoffMs(plan.failures) : this.deps.lowApiAllowance?.(connectionId) ? slowedIntervalMs(every) : every;
     plan.nextAt = this.deps.clock.now() + delay;
     plan.cancel = this.deps.clock.setTimeout(() => {
       plan.cancel = undefined;

@@ -1,4 +1,4 @@
-import { AppError, type Connection, type InvoiceRow } from '../../contract';
+import { AppError, type Connection, type InvoiceRow, type Mapping } from '../../contract';
 import type { CoreDeps } from '../core-deps';
 import { exportInvoices } from '../export/export-invoices';
 import type { Handlers } from '../ipc/dispatcher';
@@ -21,6 +21,8 @@ export type InvoiceHandlers = Pick<Handlers, Extract<keyof Handlers, `invoices.$
 export interface InvoicesModule {
   handlers: InvoiceHandlers;
   syncs: InvoiceSyncs;
+  /** The invoice object and field mapping last resolved for a connection (no network), for Connection details. */
+  mappingOf(connectionId: string): Mapping | null;
   /** Start-up: loads the offline copy the window will most likely ask for first; resolves once the window has it all, or after a grace (see InvoiceLists.warmUp). */
   warmUp(connections: readonly Connection[]): Promise<void>;
   dispose(): Promise<void>;
@@ -146,6 +148,7 @@ export function createInvoicesModule(
 
   return {
     handlers,
+    mappingOf: (connectionId: string) => mappings.get(connectionId),
     syncs: {
       sync: (connectionId, mode) => coordinator.sync(connectionId, mode),
       isRunning: (connectionId) => coordinator.isRunning(connectionId),

@@ -2,6 +2,7 @@ import { AppError, type AppErrorValue, type ConnectionStatus } from '../../contr
 import { createOAuth2, refreshTokens, revokeToken } from '../auth/oauth-client';
 import { REDIRECT_URI } from '../auth/redirect';
 import type { Logger } from '../ports';
+import { observeApiUsage } from './api-usage';
 import { defaultHttpLimits, limitedTransport, type HttpLimits } from './http-limits';
 import { createConnection, setAccessToken, wrapTransports, type SalesforceConnection as JsforceConnection } from './jsforce-adapter';
 import { toAppError } from './salesforce-errors';
@@ -48,7 +49,14 @@ export class SessionManager implements SalesforceSessions {
 
   constructor(
     private readonly source: SessionSource,
-    private readonly deps: { logger: Logger; httpLimits?: HttpLimits; /** Origins trusted besides Salesforce's https domains (the local org). */ extraOrigins?: readonly string[] },
+    private readonly deps: {
+      logger: Logger;
+      httpLimits?: HttpLimits;
+      /** Origins trusted besides Salesforce's https domains (the local org). */
+      extraOrigins?: readonly string[];
+      /** Hears every answer's `Sforce-Limit-Info` (the org's API requests used/allowed). */
+      onApiUsage?: (connectionId: string, header: string) => void;
+    },
   ) {
     this.limits = deps.httpLimits ?? defaultHttpLimits;
   }
@@ -116,7 +124,12 @@ export class SessionManager implements SalesforceSessions {
     };
     // Renewal for the connection's own transport and for one a caller sends with (`conn.request(req, { transport })`,
     // e.g. the sync's, which keeps its own limits).
-    wrapTransports(conn, (transport) => renewOnExpiredSession(transport, renew));
+    // Outermost, the API allowance each answer states (after a renewal: the answer that counted).
+    const onApiUsage = this.deps.onApiUsage;
+    wrapTransports(conn, (transport) => {
+      const renewing = renewOnExpiredSession(transport, renew);
+      return onApiUsage ? observeApiUsage(renewing, (header) => onApiUsage(connectionId, header)) : renewing;
+    });
     return conn;
   }
 

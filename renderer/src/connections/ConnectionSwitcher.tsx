@@ -1,6 +1,7 @@
 import type { Connection } from '../../../electron/contract';
 import { useDismiss } from '../lib/use-dismiss';
 import { ConnectionFreshnessHint } from '../freshness/ConnectionFreshnessHint';
+import { DETAILS_TEXT } from './connection-details-text';
 import { shownStatus, statusLabels } from './connection-status';
 
 interface Props {
@@ -11,11 +12,12 @@ interface Props {
   onAdd: () => void;
   /** Actions on the active connection, offered at the foot of the menu. */
   onEdit?: (connection: Connection) => void;
+  onDetails?: (connection: Connection) => void;
   onInvoiceSource?: () => void;
 }
 
 /** The orgs the user has connected, each with its status and a one-click reconnect. */
-export function ConnectionSwitcher({ connections, active, onSelect, onReconnect, onAdd, onEdit, onInvoiceSource }: Props) {
+export function ConnectionSwitcher({ connections, active, onSelect, onReconnect, onAdd, onEdit, onDetails, onInvoiceSource }: Props) {
   const { ref, onKeyDown, close } = useDismiss();
   const status = shownStatus(active);
   return (
@@ -91,6 +93,18 @@ export function ConnectionSwitcher({ connections, active, onSelect, onReconnect,
             }}
           >
             Edit {active.label}…
+          </button>
+        )}
+        {onDetails && (
+          <button
+            type="button"
+            onClick={() => {
+              onDetails(active);
+              close();
+            }}
+            data-testid="open-connection-details"
+          >
+            {DETAILS_TEXT.menuItem(active.label)}
           </button>
         )}
         {onInvoiceSource && (

@@ -1,6 +1,6 @@
 import type { Connection, FreshnessStatus } from '../../../electron/contract';
 import { formatInstant, formatRelative } from '../lib/relative-time';
-import { failureReason, nextAttemptText, reasonLabels } from './freshness-text';
+import { API_SLOWED_TEXT, failureReason, nextAttemptText, reasonLabels } from './freshness-text';
 import { useNow } from './use-now';
 
 interface Props {
@@ -18,6 +18,7 @@ export function FreshnessLine({ connection, status, locale }: Props) {
   const parts = [
     connection.lastSyncAt ? `Synced ${formatRelative(connection.lastSyncAt, now, locale)}` : 'Not synced yet',
     reason && reasonLabels[reason],
+    plan?.slowedForApiLimit && API_SLOWED_TEXT,
     next,
   ].filter(Boolean);
   return (
@@ -26,6 +27,7 @@ export function FreshnessLine({ connection, status, locale }: Props) {
       data-testid="freshness-status"
       data-reason={reason ?? ''}
       data-next-attempt={plan?.nextAttemptAt ?? ''}
+      data-api-slowed={plan?.slowedForApiLimit ? 'true' : undefined}
       title={[connection.lastSyncAt && `Last successful sync: ${formatInstant(connection.lastSyncAt, locale)}`, connection.lastError?.message].filter(Boolean).join('\n')}
     >
       {parts.join(' · ')}

@@ -46,3 +46,6 @@ export function nextAttemptText(plan: ConnectionFreshness | undefined, locale?: 
       return null;
   }
 }
+
+/** Fewer than 10% of the org's daily API requests left: the background sync slowed down (Connection details says more). */
+export const API_SLOWED_TEXT = 'few Salesforce API requests left today: syncing less often';

@@ -6,7 +6,7 @@ const PARAMS: Record<keyof OrgControl, string[]> = {
   records: ['objectName'], createInvoices: ['count', 'objectName'], updateInvoices: ['ids', 'patch'],
   deleteInvoices: ['ids'], revokeAllTokens: [], expireSessions: [], setRotation: ['on'], setTokenUrls: ['urls'],
   setFieldHidden: ['objectName', 'fieldName', 'hidden'], injectFault: ['fault'], clearFaults: [],
-  counters: [], resetCounters: [],
+  counters: [], resetCounters: [], setApiUsage: ['used'],
   applyPayment: ['invoiceId', 'amount'], reverseApplication: ['applicationId'], issueCreditNote: ['invoiceId', 'amount'], deletePayment: ['paymentId'],
 };
 

@@ -123,5 +123,8 @@ export function createControl(d: ControlDeps): OrgControl {
     resetCounters() {
       d.counters.reset();
     },
+    setApiUsage(used) {
+      d.counters.apiCalls = Math.max(0, Math.floor(used));
+    },
   };
 }

@@ -91,6 +91,7 @@ export class SyncCoordinator {
       events.emit('invoices.syncProgress', { connectionId, phase, fetched, total });
     let fetched = 0;
     let total = 0;
+    const startedAt = this.deps.clock.now();
     try {
       progress('describe', 0, 0);
       const { conn, apiVersion } = await metadata.open(connectionId);
@@ -104,7 +105,7 @@ export class SyncCoordinator {
             total = all;
             progress('fetching', count, all);
           });
-          directory.recordSync(connectionId, { at: result.syncedAt, error: null });
+          directory.recordSync(connectionId, { at: result.syncedAt, error: null, durationMs: Math.max(0, this.deps.clock.now() - startedAt), apiVersion });
           return result;
         } catch (error) {
           if (!(mapping.reused && isStaleDescribe(error)) || signal.aborted) throw error;

@@ -1,0 +1,26 @@
+/** The words of Connection details' plain-text diagnostics (English, like Salesforce's own support pages; moved into the i18n catalogue once it lands). */
+export const DETAILS_TEXT = {
+  heading: (version: string, platform: string) => `Budgetly ${version} (${platform}) — connection diagnostics`,
+  none: '—',
+  seconds: (ms: number) => `${(ms / 1000).toFixed(1)} s`,
+  apiUsage: (used: number, max: number, at: string) => `${used.toLocaleString('en')} of ${max.toLocaleString('en')} used (${((used / max) * 100).toFixed(1)}%), as of ${at}`,
+  apiLow: 'fewer than 10% left: background syncs run less often',
+  labels: {
+    connection: 'Connection',
+    status: 'Status',
+    loginUrl: 'Login address',
+    clientId: 'Client id',
+    signInMethod: 'Sign-in',
+    fromPolicy: 'Added by',
+    user: 'User',
+    orgId: 'Org id',
+    instance: 'Instance',
+    apiVersion: 'API version',
+    invoiceObject: 'Invoice object',
+    mapping: 'Field mapping',
+    apiUsage: 'API requests (24 h)',
+    lastSync: 'Last sync',
+    lastError: 'Last problem',
+  },
+  policy: 'your organisation’s policy file',
+};

@@ -1,0 +1,28 @@
+/** Words of the Connection details dialog (English; moved into the i18n catalogue once it lands). */
+export const DETAILS_TEXT = {
+  title: (label: string) => `Connection details — ${label}`,
+  close: 'Close',
+  copy: 'Copy diagnostics',
+  copied: 'Diagnostics copied. They hold no sign-in token.',
+  copyFailed: 'Could not copy to the clipboard.',
+  loading: 'Loading…',
+  none: '—',
+  notSynced: 'Not synced yet',
+  policy: 'Added by your organisation',
+  rows: {
+    user: 'User',
+    orgId: 'Org id',
+    instance: 'Instance',
+    loginUrl: 'Login address',
+    apiVersion: 'API version in use',
+    invoiceObject: 'Invoice object',
+    mapping: 'Field mapping',
+    apiUsage: 'API requests (last 24 hours)',
+    lastSync: 'Last sync',
+    lastError: 'Last problem',
+  },
+  apiUsage: (used: string, max: string, percent: string) => `${used} of ${max} used (${percent})`,
+  apiLow: 'Fewer than 10% of your org’s API requests are left today: Budgetly syncs in the background less often (at most once an hour) to leave the rest to your other tools.',
+  duration: (seconds: string) => `took ${seconds} s`,
+  menuItem: (label: string) => `Details of ${label}…`,
+};
