@@ -52,12 +52,16 @@ const result = {
 };
 // Links and .budgetly files: the first launch's argv (passed to this child), macOS open-url, a second instance's argv.
 const pending = async () => (await call('provisioning.pending', undefined, 'app://budgetly/index.html')).value;
+// Offers are shown one at a time (the next waits until this one is closed): each is dismissed once seen.
+const dismiss = (offer) => offer && call('provisioning.dismiss', { id: offer.id }, 'app://budgetly/index.html');
 result.firstArgvOffer = await pending();
+await dismiss(result.firstArgvOffer);
 const openUrl = { prevented: false, preventDefault() { this.prevented = true; } };
 app.emit('open-url', openUrl, 'budgetly://connect?name=From%20open-url&loginUrl=https%3A%2F%2Ftest.salesforce.com&clientId=URL_ID');
 await new Promise((r) => setTimeout(r, 50));
 result.openUrlPrevented = openUrl.prevented;
 result.openUrlOffer = await pending();
+await dismiss(result.openUrlOffer);
 app.emit('second-instance', {}, ['/opt/Budgetly/budgetly', '--no-sandbox', 'budgetly://user:pw@connect?name=x&loginUrl=https%3A%2F%2Flogin.salesforce.com']);
 await new Promise((r) => setTimeout(r, 50));
 result.secondInstanceOffer = await pending();
