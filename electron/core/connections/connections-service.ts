@@ -3,6 +3,7 @@ import { AppError, builtInClientIdFor, NO_BUILT_IN_CLIENT, type AppErrorValue, t
 import type { LoginFlow } from '../auth/login-flow';
 import type { EventSink, LoginAgent, Logger } from '../ports';
 import type { SessionManager } from '../salesforce/session-manager';
+import { reconnectRequiredValue } from '../salesforce/reconnect-required';
 import type { TokenVault } from '../secrets/token-vault';
 import type { SettingsService } from '../settings/settings-service';
 import type { ConnectionRecord, ConnectionRecords } from './connection-records';
@@ -243,13 +244,8 @@ export class ConnectionsService {
       if (record.status !== 'connected') continue;
       const load = await this.deps.vault.load(record.id);
       if (load.kind === 'found') continue;
-      const message =
-        load.kind === 'unreadable'
-          ? 'The saved sign-in could not be opened on this computer. Reconnect to continue.'
-          : this.deps.vault.persistent()
-            ? 'The saved sign-in is missing. Reconnect to continue.'
-            : 'Budgetly kept this sign-in in memory only, so it ended when the app closed. Reconnect to continue.';
-      this.deps.records.update(record.id, { status: 'reconnect-needed', lastError: { code: 'RECONNECT_REQUIRED', message } });
+      const reason = load.kind === 'unreadable' ? 'savedUnreadable' : this.deps.vault.persistent() ? 'savedMissing' : 'keptInMemoryOnly';
+      this.deps.records.update(record.id, { status: 'reconnect-needed', lastError: reconnectRequiredValue(reason) });
       changed = true;
     }
     if (changed) this.changed();

@@ -1,6 +1,7 @@
 import type { AppErrorValue } from '../../contract';
 import type { SessionSource, SessionTokens } from '../salesforce/session-manager';
 import type { TokenVault } from '../secrets/token-vault';
+import { reconnectRequiredValue } from '../salesforce/reconnect-required';
 import type { ConnectionRecords } from './connection-records';
 
 /**
@@ -27,13 +28,7 @@ export function createSessionSource(
     async loadTokens(connectionId) {
       const load = await vault.load(connectionId);
       if (load.kind === 'found') return load.tokens;
-      onReconnectNeeded(connectionId, {
-        code: 'RECONNECT_REQUIRED',
-        message:
-          load.kind === 'unreadable'
-            ? 'The saved sign-in could not be opened on this computer. Reconnect to continue.'
-            : 'Budgetly is no longer signed in to this org. Reconnect to continue.',
-      });
+      onReconnectNeeded(connectionId, reconnectRequiredValue(load.kind === 'unreadable' ? 'savedUnreadable' : 'notSignedIn'));
       return undefined;
     },
     async saveTokens(connectionId, tokens: SessionTokens) {

@@ -1,5 +1,6 @@
 import { AppError } from '../../contract';
 import { errorFacts, type ErrorFacts } from './error-facts';
+import { reconnectRequired } from './reconnect-required';
 
 /**
  * Turns whatever jsforce, the token endpoint or the network threw into a typed AppError with a
@@ -23,9 +24,7 @@ export function toAppError(error: unknown): AppError {
   }
   const code = info.errorCode;
   if (code === 'INVALID_SESSION_ID' || code === 'invalid_grant') {
-    return new AppError('RECONNECT_REQUIRED', 'Your Salesforce session has ended. Reconnect to continue; your downloaded invoices stay available.', {
-      cause: error,
-    });
+    return reconnectRequired('sessionEnded', { cause: error });
   }
   if (code === 'REQUEST_LIMIT_EXCEEDED') {
     return new AppError('SALESFORCE_LIMIT', withSalesforceMessage('This org has used up its Salesforce API requests for now. Try again later', info.message), {

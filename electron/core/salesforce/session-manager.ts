@@ -6,6 +6,8 @@ import { observeApiUsage } from './api-usage';
 import { defaultHttpLimits, limitedTransport, type HttpLimits } from './http-limits';
 import { createConnection, setAccessToken, wrapTransports, type SalesforceConnection as JsforceConnection } from './jsforce-adapter';
 import { toAppError } from './salesforce-errors';
+import { errorFacts } from './error-facts';
+import { reconnectRequired } from './reconnect-required';
 import { renewOnExpiredSession } from './session-renewal';
 import type { SessionTokens } from './session-tokens';
 import type { SalesforceSessions } from '../module-links';
@@ -157,8 +159,8 @@ export class SessionManager implements SalesforceSessions {
     try {
       answer = await refreshTokens(oauth2, session.tokens.refreshToken, this.deps.extraOrigins ?? []);
     } catch (error) {
-      if (error instanceof Error && error.name === 'invalid_grant') {
-        throw await this.endSession(connectionId, reconnectRequired('Salesforce ended this sign-in (it was revoked or expired).'));
+      if (errorFacts(error).errorCode === 'invalid_grant') {
+        throw await this.endSession(connectionId, reconnectRequired('signInEnded'));
       }
       // An answer pointing at an untrusted address: never followed, the user signs in again.
       if (error instanceof AppError && error.code === 'RECONNECT_REQUIRED') {
@@ -170,7 +172,7 @@ export class SessionManager implements SalesforceSessions {
     if (!sameInstance(answer.instanceUrl, session.tokens.instanceUrl)) {
       // A refresh may not move the session to another host: the token would follow an answer nobody checked with the user.
       revokeToken(oauth2, answer.refreshToken ?? session.tokens.refreshToken).catch(() => undefined);
-      throw await this.endSession(connectionId, reconnectRequired('Salesforce moved this sign-in to another address.'));
+      throw await this.endSession(connectionId, reconnectRequired('instanceMoved'));
     }
     const next: SessionTokens = {
       accessToken: answer.accessToken,
@@ -197,8 +199,4 @@ export class SessionManager implements SalesforceSessions {
     await this.source.markReconnectNeeded(connectionId, ended.toValue());
     return ended;
   }
-}
-
-function reconnectRequired(reason = 'Your Salesforce session has ended.'): AppError {
-  return new AppError('RECONNECT_REQUIRED', `${reason} Reconnect to continue; your downloaded invoices stay available.`);
 }

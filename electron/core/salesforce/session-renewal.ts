@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { HttpRequest, HttpResponse, Transport, TransportAnswer } from './jsforce-adapter';
-import { AppError } from '../../contract';
+import { reconnectRequired } from './reconnect-required';
 
 
 /** Gives a fresh access token for a request rejected with `rejectedToken` (refreshing only if that token is still current). */
@@ -22,10 +22,7 @@ export function renewOnExpiredSession<T extends Transport>(transport: T, renew: 
         request.headers = { ...request.headers, Authorization: `Bearer ${token}` };
         response = await send(request, options);
         if (isSessionExpired(response)) {
-          throw new AppError(
-            'RECONNECT_REQUIRED',
-            'Salesforce keeps refusing this session even after renewing it. Reconnect to continue; your downloaded invoices stay available.',
-          );
+          throw reconnectRequired('refusedAfterRenewal');
         }
       }
       return response;

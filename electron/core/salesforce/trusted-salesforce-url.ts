@@ -1,4 +1,5 @@
 import { AppError } from '../../contract';
+import { untrustedAddressMessage } from './reconnect-required';
 
 const SALESFORCE_SUFFIX = '.salesforce.com';
 
@@ -27,12 +28,7 @@ export function isTrustedSalesforceUrl(value: unknown, extraOrigins: readonly st
 /** The origin of a trusted URL, or AppError(`code`) naming what was refused (host only, clipped). */
 export function requireTrustedSalesforceUrl(value: unknown, extraOrigins: readonly string[], code: 'LOGIN_FAILED' | 'RECONNECT_REQUIRED'): string {
   if (isTrustedSalesforceUrl(value, extraOrigins)) return new URL(value as string).origin;
-  throw new AppError(
-    code,
-    `Salesforce’s answer pointed Budgetly at ${describe(value)}, which is not a secure Salesforce address, so Budgetly did not use it. ${
-      code === 'LOGIN_FAILED' ? 'Please try again, or ask your Salesforce admin.' : 'Reconnect to continue; your downloaded invoices stay available.'
-    }`,
-  );
+  throw new AppError(code, untrustedAddressMessage(describe(value), code === 'RECONNECT_REQUIRED'));
 }
 
 /** Whether two trusted URLs are on the same instance (scheme, host and port). */

@@ -238,7 +238,9 @@ describe('when Salesforce ends the sign-in', () => {
       expect((await conn.query(COUNT)).totalSize).toBe(30);
       org.control.revokeAllTokens();
       const error = await failure(conn.query(COUNT));
-      expect(error).toMatchObject({ code: 'RECONNECT_REQUIRED', message: expect.stringContaining('downloaded invoices stay available') });
+      // invalid_grant from the token endpoint (read through errorFacts) says why: the sign-in itself ended.
+      expect(error).toMatchObject({ code: 'RECONNECT_REQUIRED', message: expect.stringContaining('Salesforce ended this sign-in (it was revoked or expired)') });
+      expect(error.message).toContain('downloaded invoices stay available');
       expect(source.status).toBe('reconnect-needed');
       expect(source.reconnectErrors).toHaveLength(1);
       org.control.resetCounters();
@@ -256,7 +258,7 @@ describe('when Salesforce ends the sign-in', () => {
       await new Promise((resolve) => setTimeout(resolve, 1_100));
       org.control.expireSessions();
       const error = await failure(conn.query(COUNT));
-      expect(error.code).toBe('RECONNECT_REQUIRED');
+      expect(error).toMatchObject({ code: 'RECONNECT_REQUIRED', message: expect.stringContaining('Salesforce ended this sign-in') });
       expect(source.status).toBe('reconnect-needed');
     } finally {
       await org.stop();
