@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loginHostOf } from '../../contract/login-host';
+import { hasHiddenCharacters, normalizeConnectionName } from './connection-name';
 import { PROVISIONING_TEXT as T } from './provisioning-text';
 
 /**
@@ -77,7 +78,9 @@ export function parseConnectionFile(bytes: Uint8Array, options: ParseOptions = {
 
 function validate(parsed: z.ZodSafeParseResult<z.infer<typeof linkSchema>>, input: object, options: ParseOptions): ParseResult {
   if (!parsed.success) return refuse(describeIssue(parsed.error.issues[0], input));
-  const { name, loginUrl, clientId, signInMethod } = parsed.data;
+  const { name: given, loginUrl, clientId, signInMethod } = parsed.data;
+  if (hasHiddenCharacters(given)) return refuse(T.hiddenCharactersInName);
+  const name = normalizeConnectionName(given);
   const host = loginHostOf(loginUrl, { extraOrigins: options.extraOrigins });
   if (!host.ok) return refuse(T.badLoginHost(host.message));
   return { ok: true, connection: { label: name, loginUrl: host.url, ...(clientId ? { clientId } : {}), ...(signInMethod ? { signInMethod } : {}) } };

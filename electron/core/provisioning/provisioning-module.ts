@@ -6,12 +6,13 @@ import { AppError, builtInClientIdFor, NO_BUILT_IN_CLIENT, type BuiltInClientIds
 import type { ConnectionsService } from '../connections/connections-service';
 import type { Handlers } from '../ipc/dispatcher';
 import type { EventSink, LaunchRequests, Logger } from '../ports';
+import { lookalikeKey } from './connection-name';
 import type { LaunchRequest } from './launch-args';
 import { FILE_EXTENSION, MAX_FILE_BYTES, parseConnectionFile, parseConnectLink, type ParseResult } from './provisioned-connection';
 import { PROVISIONING_TEXT as T } from './provisioning-text';
 
 export interface ProvisioningDeps {
-  connections: Pick<ConnectionsService, 'add'>;
+  connections: Pick<ConnectionsService, 'add' | 'list'>;
   events: EventSink;
   logger: Logger;
   extraLoginOrigins: readonly string[];
@@ -46,7 +47,7 @@ export function createProvisioningModule(deps: ProvisioningDeps) {
     const source = request.kind;
     const fileName = request.kind === 'file' ? basename(request.path).slice(0, 120) : undefined;
     const result = request.kind === 'link' ? parseConnectLink(request.url, { extraOrigins: deps.extraLoginOrigins }) : await readConnectionFile(request.path, deps.extraLoginOrigins);
-    const offer = toOffer(result, source, fileName, deps.builtInClientIds ?? NO_BUILT_IN_CLIENT);
+    const offer = toOffer(refuseLookalike(result, deps.connections.list()), source, fileName, deps.builtInClientIds ?? NO_BUILT_IN_CLIENT);
     deps.logger.info('Connection offered', { source, status: offer.status });
     if (!pending) show(offer);
     else if (waiting.length < MAX_WAITING_OFFERS) waiting.push(offer);
@@ -79,6 +80,14 @@ export function createProvisioningModule(deps: ProvisioningDeps) {
   });
 
   return { handlers, receive, dispose: () => stopListening?.() };
+}
+
+/** A name that can pass for one the user already has is refused: they would not know which one they add or use. */
+function refuseLookalike(result: ParseResult, existing: readonly { label: string }[]): ParseResult {
+  if (!result.ok) return result;
+  const key = lookalikeKey(result.connection.label);
+  const twin = existing.find((connection) => lookalikeKey(connection.label) === key);
+  return twin ? { ok: false, message: T.nameLikeExisting(twin.label) } : result;
 }
 
 function toOffer(result: ParseResult, source: 'link' | 'file', fileName: string | undefined, builtIn: BuiltInClientIds): ProvisionedOffer {

@@ -17,6 +17,10 @@ export const PROVISIONING_TEXT = {
   badField: (field: string) => `Its “${field}” is not valid.`,
   badLoginHost: (why: string) => `Its sign-in address is not accepted: ${why}`,
   invalid: 'It is not valid.',
+  hiddenCharactersInName:
+    'Its name contains invisible or text-direction characters, which can make it display as something other than what it is. Nothing was added.',
+  nameLikeExisting: (existing: string) =>
+    `Its name looks the same as your connection “${existing.slice(0, 80)}”, so the two could be mistaken for each other. Nothing was added; ask your admin for a link with a different name.`,
   unreadableFile: 'Budgetly could not read this file.',
   notARegularFile: 'This is not an ordinary file (a folder, a pipe or a device), so Budgetly does not read it.',
   notAConnectionFile: 'Only .budgetly files can add a connection.',

@@ -54,6 +54,15 @@ describe('budgetly:// links and .budgetly files', () => {
     if (!result.ok) expect(result.message).toMatch(message);
   });
 
+  it('refuses names with invisible or text-direction characters, and reads styled letters as plain ones', () => {
+    for (const name of ['Acme\u202Eelif.exe', 'Acme\u2067production\u2069', 'Ac\u200Bme', 'Acme\nproduction', 'Acme\u00ADprod', '\u061CAcme']) {
+      expect(parseConnectLink(link({ ...good, name })), JSON.stringify(name)).toEqual({ ok: false, message: expect.stringMatching(/invisible or text-direction characters/) });
+      expect(parseConnectionFile(file({ budgetly: 1, ...good, name })), JSON.stringify(name)).toMatchObject({ ok: false });
+    }
+    expect(parseConnectLink(link({ ...good, name: 'Ａｃｍｅ   ｐｒｏｄｕｃｔｉｏｎ' }))).toMatchObject({ ok: true, connection: { label: 'Acme production' } });
+    expect(parseConnectLink(link({ ...good, name: 'Société Générale — Paris' }))).toMatchObject({ ok: true, connection: { label: 'Société Générale — Paris' } });
+  });
+
   it('finds links and .budgetly files on a command line, never flags or the app itself', () => {
     expect(launchRequestsFromArgv(['/opt/Budgetly/budgetly', '--no-sandbox', 'budgetly://connect?name=a', '/home/ann/Acme.BUDGETLY', 'notes.txt'])).toEqual([
       { kind: 'link', url: 'budgetly://connect?name=a' },
@@ -125,6 +134,25 @@ describe('offers through the core: shown first, added only on accept', () => {
       await app.call('provisioning.dismiss', { id: offer.id });
     }
     expect(seen).toEqual(Array.from({ length: MAX_WAITING_OFFERS + 1 }, (_, i) => `Offer ${i}`));
+  });
+
+  it('a name that can pass for a connection the user already has is refused (lookalike letters, case, spacing)', async () => {
+    const { app } = setup();
+    await app.call('connections.add', { label: 'Acme production', loginUrl: 'https://acme.my.salesforce.com', clientId: '3MVG9_acme' });
+    // Cyrillic А, Greek ο, Cyrillic е and р, upper case with doubled spaces, full-width letters.
+    for (const name of ['\u0410cme production', 'Acme pr\u03BFduction', 'Acm\u0435 \u0440roduction', 'ACME  PRODUCTION', 'Ａｃｍｅ production']) {
+      const before = app.events.of('provisioning.changed').length;
+      app.launch.deliver({ kind: 'link', url: link({ ...good, name, loginUrl: 'https://evil.my.salesforce.com' }) });
+      for (let i = 0; i < 100 && app.events.of('provisioning.changed').length === before; i++) await new Promise((r) => setTimeout(r, 10));
+      const offer = await pending(app);
+      expect(offer, name).toMatchObject({ status: 'refused', message: expect.stringContaining('looks the same as your connection “Acme production”') });
+      await app.call('provisioning.dismiss', { id: offer!.id });
+    }
+    const before = app.events.of('provisioning.changed').length;
+    app.launch.deliver({ kind: 'link', url: link({ ...good, name: 'Acme sandbox' }) });
+    for (let i = 0; i < 100 && app.events.of('provisioning.changed').length === before; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await pending(app)).toMatchObject({ status: 'ready', label: 'Acme sandbox' });
+    expect((await app.call('connections.list')).value).toHaveLength(1);
   });
 
   it('a file without a client id uses the build’s; without one built in it is refused', async () => {
