@@ -72,6 +72,17 @@ describe('SECURITY.md', () => {
     expect(section('Production dependencies')).toContain(`(${expected.length} packages;`);
   });
 
+  it('says which publisher Windows updates must be signed by, as electron-builder.yml configures it (verification on)', () => {
+    const builder = readFileSync(resolve(root, 'electron-builder.yml'), 'utf8');
+    const win = /^win:\n((?: {2}.*\n|\s*#.*\n)+)/m.exec(builder)?.[1] ?? '';
+    expect(win).toMatch(/^ {2}verifyUpdateCodeSignature: true$/m);
+    const names = /^ {4}publisherName: \[([^\]]+)\]$/m.exec(win)?.[1];
+    expect(names, 'win.signtoolOptions.publisherName').toBeDefined();
+    expect(win).toMatch(/^ {2}signtoolOptions:\n {4}publisherName:/m);
+    expect(doc).toContain(`\`win.signtoolOptions.publisherName: [${names}]\``);
+    expect(doc).toContain('`win.verifyUpdateCodeSignature: true`');
+  });
+
   it('names only tests that exist in the file it cites', () => {
     // `tests/x.test.ts` ("a test's title"): the title must be in that file.
     const cited = [...doc.matchAll(/`(tests\/[^`]+\.test\.ts)` \("([^"]+)"\)/g)].map((match) => ({ file: match[1]!, title: match[2]!.replace(/\s*…$/, '') }));
