@@ -47,6 +47,8 @@ export const channels = {
       version: z.string(),
       platform: z.string(),
       secretProtection: secretProtectionSchema,
+      /** The computer's locale (Electron's `app.getLocale()`), which Settings → Language 'system' follows. */
+      systemLocale: z.string().max(100),
       /** Offered on developer machines where `npm start` runs the local org next to the app. */
       demo: z.object({ label: z.string(), loginUrl: z.string(), clientId: z.string() }).nullable(),
       /** The client ids this build carries (public, never a secret); with one, connecting needs no client id typed. */

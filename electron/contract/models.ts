@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appErrorSchema } from './errors';
+import { languageSettingSchema } from './i18n/languages';
 
 /** Shared value shapes used by the channels in `channels.ts`. */
 
@@ -59,6 +60,8 @@ export const settingsSchema = z.object({
   syncInterval: syncIntervalSchema,
   /** Default 'automatic' (from the core's defaults, like syncInterval). */
   updates: updatePolicySchema,
+  /** Words, numbers and dates: 'system' follows the computer's language (default, from the core's defaults like syncInterval). */
+  language: languageSettingSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -6,6 +6,8 @@ import type { Clock, Confirm, EventSink, KeyValueStore, LaunchRequests, LoginAge
 export interface AppIdentity {
   version: string;
   platform: string;
+  /** The computer's locale, e.g. 'de-DE' (Electron's `app.getLocale()`, read after `ready`); words and formats follow it unless Settings say otherwise. */
+  locale: string;
   /** The local org offered as a one-click demo connection, when `npm start` runs it. */
   demo: { label: string; loginUrl: string; clientId: string } | null;
   /** Client ids baked into this build (`BUDGETLY_CLIENT_ID`…); none in a community build. */

@@ -1,6 +1,7 @@
 import { appHandlers } from './app/app-handlers';
 import { createConnectionsModule } from './connections/connections-module';
 import { createFreshnessModule, type FreshnessModule } from './freshness/freshness-module';
+import { createCoreWords, type CoreWords } from './i18n/core-words';
 import { createInvoicesModule } from './invoices/invoices-module';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { EventTap } from './ipc/event-tap';
@@ -19,6 +20,8 @@ export interface Core {
   handlers: Handlers;
   dispatch: Dispatch;
   settings: SettingsService;
+  /** The words the core says itself, in the language of Settings → Language (the computer's by default). */
+  words: CoreWords;
   /** Authenticated Salesforce access per connection (refresh owned by the connections module). */
   sessions: SalesforceSessions;
   directory: ConnectionDirectory;
@@ -41,6 +44,7 @@ export function createCore(deps: CoreDeps): Core {
   const tapped: CoreDeps = { ...deps, events };
   const policy = createPolicyModule({ path: deps.policyFile, extraLoginOrigins: deps.extraLoginOrigins, logger: deps.logger });
   const settings = new SettingsService(deps.store, deps.logger, policy.settings);
+  const words = createCoreWords(settings, deps.identity.locale);
   const connections = createConnectionsModule(tapped, settings, policy.connections);
   const { sessions, directory } = connections;
   const invoices = createInvoicesModule(tapped, { sessions, directory, settings });
@@ -87,7 +91,7 @@ export function createCore(deps: CoreDeps): Core {
     ...freshness.handlers,
     ...provisioning.handlers,
     ...updates.handlers,
-    ...settingsHandlers(settings, deps.confirm),
+    ...settingsHandlers(settings, deps.confirm, words),
     ...policy.handlers,
     ...detailsHandlers({
       identity: deps.identity,
@@ -99,6 +103,7 @@ export function createCore(deps: CoreDeps): Core {
   return {
     handlers,
     settings,
+    words,
     sessions,
     directory,
     freshness: freshness.scheduler,

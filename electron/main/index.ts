@@ -57,7 +57,7 @@ if (!app.requestSingleInstanceLock()) {
     const shell = osShell(demo?.loginUrl ?? null);
     const openExternal = (url: string) => void shell.openExternal(url).catch(() => {});
     core = createCore({
-      identity: { version: app.getVersion(), platform: process.platform, demo, builtInClientIds: BUILT_IN_CLIENT_IDS },
+      identity: { version: app.getVersion(), platform: process.platform, locale: app.getLocale(), demo, builtInClientIds: BUILT_IN_CLIENT_IDS },
       rendererUrl: `${APP_ORIGIN}/index.html`,
       dataDir: app.getPath('userData'),
       secretBox: await createSafeStorageSecretBox(),

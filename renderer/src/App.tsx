@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatLocale } from '../../electron/contract/i18n/languages';
 import type { Connection } from '../../electron/contract';
 import { useAppInfo, useConnections, useSettings } from './api/use-app';
 import { ConnectionSwitcher } from './connections/ConnectionSwitcher';
@@ -7,8 +8,9 @@ import { LoginStatus } from './connections/LoginStatus';
 import { useLogin } from './connections/use-login';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { LoadFailure } from './shell/LoadFailure';
-import { startupText } from './shell/startup-text';
 import { StatusBar } from './shell/StatusBar';
+import { Loading, StartFailed } from './shell/StartupScreens';
+import { LocaleProvider } from './i18n/LocaleProvider';
 import { UpdateReadyNotice } from './updates/UpdateReadyNotice';
 import { useTheme } from './shell/use-theme';
 import { Workspace } from './workspace/Workspace';
@@ -47,7 +49,10 @@ export function App() {
   const provisioned = useProvisionedOffer();
   useNetworkReporting();
   useTheme(settings?.theme);
-  const locale = undefined; // the user's locale (navigator.language), as Intl uses by default
+  // Settings → Language over the computer's locale (the window's own until app.info answers).
+  const language = settings?.language ?? 'system';
+  const systemLocale = info?.systemLocale ?? navigator.language;
+  const locale = formatLocale(language, systemLocale);
 
   const select = (id: string) => {
     setActiveId(id);
@@ -70,21 +75,13 @@ export function App() {
   const detailed = connections?.find((c) => c.id === detailsId) ?? null;
   let body;
   if (error) {
-    body = (
-      <main className="center" role="alert">
-        {startupText.couldNotStart} {error.message}
-      </main>
-    );
+    body = <StartFailed reason={error.message} />;
   } else if (!settings && settingsError) {
-    body = <LoadFailure title={startupText.settingsFailed} error={settingsError} onRetry={reloadSettings} />;
+    body = <LoadFailure failed="settings" error={settingsError} onRetry={reloadSettings} />;
   } else if (!connections && connectionsError) {
-    body = <LoadFailure title={startupText.connectionsFailed} error={connectionsError} onRetry={reloadConnections} />;
+    body = <LoadFailure failed="connections" error={connectionsError} onRetry={reloadConnections} />;
   } else if (!connections || !settings) {
-    body = (
-      <main className="center" aria-busy="true">
-        {startupText.loading}
-      </main>
-    );
+    body = <Loading />;
   } else if (!active || adding) {
     body = (
       <ConnectScreen
@@ -141,43 +138,45 @@ export function App() {
   }
 
   return (
-    <div className="app">
-      {body}
-      <StatusBar info={info} allowWeakStorage={settings?.allowWeakStorage ?? false}>
-        {active && !adding && <FreshnessLine connection={active} status={freshness} locale={locale} />}
-        <UpdateReadyNotice />
-      </StatusBar>
-      {provisioned.offer && (
-        <ProvisionedConnectionDialog
-          key={provisioned.offer.id}
-          offer={provisioned.offer}
-          onClose={provisioned.close}
-          onConnected={(connection) => {
-            provisioned.close();
-            select(connection.id);
-            setAdding(false);
-          }}
-        />
-      )}
-      {editing && <EditConnectionDialog key={editing.id} connection={editing} onClose={() => setEditingId(null)} />}
-      {detailed && <ConnectionDetailsDialog key={detailed.id} connection={detailed} locale={locale} onClose={() => setDetailsId(null)} />}
-      {settings && (
-        <SettingsDialog
-          open={settingsOpen}
-          settings={settings}
-          secretProtection={info?.secretProtection ?? null}
-          onChange={updateSettings}
-          onClose={() => setSettingsOpen(false)}
-          onOpenInvoiceSource={
-            active && !adding
-              ? () => {
-                  setSettingsOpen(false);
-                  setSourceOpen(true);
-                }
-              : undefined
-          }
-        />
-      )}
-    </div>
+    <LocaleProvider setting={language} systemLocale={systemLocale}>
+      <div className="app">
+        {body}
+        <StatusBar info={info} allowWeakStorage={settings?.allowWeakStorage ?? false}>
+          {active && !adding && <FreshnessLine connection={active} status={freshness} />}
+          <UpdateReadyNotice />
+        </StatusBar>
+        {provisioned.offer && (
+          <ProvisionedConnectionDialog
+            key={provisioned.offer.id}
+            offer={provisioned.offer}
+            onClose={provisioned.close}
+            onConnected={(connection) => {
+              provisioned.close();
+              select(connection.id);
+              setAdding(false);
+            }}
+          />
+        )}
+        {editing && <EditConnectionDialog key={editing.id} connection={editing} onClose={() => setEditingId(null)} />}
+        {detailed && <ConnectionDetailsDialog key={detailed.id} connection={detailed} locale={locale} onClose={() => setDetailsId(null)} />}
+        {settings && (
+          <SettingsDialog
+            open={settingsOpen}
+            settings={settings}
+            secretProtection={info?.secretProtection ?? null}
+            onChange={updateSettings}
+            onClose={() => setSettingsOpen(false)}
+            onOpenInvoiceSource={
+              active && !adding
+                ? () => {
+                    setSettingsOpen(false);
+                    setSourceOpen(true);
+                  }
+                : undefined
+            }
+          />
+        )}
+      </div>
+    </LocaleProvider>
   );
 }

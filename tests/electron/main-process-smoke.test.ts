@@ -69,7 +69,7 @@ describe('the built main process, started against a stand-in Electron', () => {
     expect(smoke.channels).toEqual(['budgetly:invoke']);
     expect(smoke.info).toEqual({
       ok: true,
-      value: { version: '9.9.9-smoke', platform: process.platform, secretProtection: 'basic_text', demo: null, builtInClientIds: { default: null, sandbox: null, byLoginHost: {} } },
+      value: { version: '9.9.9-smoke', platform: process.platform, secretProtection: 'basic_text', systemLocale: 'de-DE', demo: null, builtInClientIds: { default: null, sandbox: null, byLoginHost: {} } },
     });
     expect(smoke.connections).toEqual({ ok: true, value: [] });
     expect(smoke.forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

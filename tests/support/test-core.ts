@@ -38,6 +38,8 @@ export interface TestCoreOptions {
   builtInClientIds?: BuiltInClientIds;
   /** The app's updater (the electron-updater adapter over a local update server); none by default. */
   updater?: UpdaterPort;
+  /** The computer's locale (`app.getLocale()` in the app); 'en-US' by default. */
+  locale?: string;
   /** The version this core runs as (the update tests pick it). */
   version?: string;
   /** The machine-wide policy file to read (a temp file); none by default. */
@@ -91,7 +93,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
   const rendererUrl = options.rendererUrl ?? TEST_RENDERER_URL;
   const agent = options.loginAgent ?? refuseLogin;
   const real = createCore({
-    identity: { version: options.version ?? '0.0.0-test', platform: process.platform, demo: options.demo ?? null, builtInClientIds: options.builtInClientIds },
+    identity: { version: options.version ?? '0.0.0-test', platform: process.platform, locale: options.locale ?? 'en-US', demo: options.demo ?? null, builtInClientIds: options.builtInClientIds },
     rendererUrl,
     dataDir,
     secretBox,

@@ -13,6 +13,7 @@ export function appHandlers(identity: AppIdentity, secretBox: SecretBox): Pick<H
       version: identity.version,
       platform: identity.platform,
       secretProtection: secretBox.protection(),
+      systemLocale: identity.locale,
       demo: identity.demo,
       builtInClientIds: identity.builtInClientIds ?? NO_BUILT_IN_CLIENT,
     }),

@@ -1,4 +1,5 @@
 import { AppError } from '../../contract';
+import type { CoreWords } from '../i18n/core-words';
 import type { Handlers } from '../ipc/dispatcher';
 import type { Confirm } from '../ports';
 import type { SettingsService } from './settings-service';
@@ -13,12 +14,12 @@ import { weakStorageDeclinedThisSession, weakStorageQuestion } from './settings-
  * here, not only greyed out in the window. Switching it off resolves once the weakly stored data is gone (tokens,
  * offline copies).
  */
-export function settingsHandlers(settings: SettingsService, confirm: Confirm): Pick<Handlers, 'settings.get' | 'settings.set'> {
+export function settingsHandlers(settings: SettingsService, confirm: Confirm, words: CoreWords): Pick<Handlers, 'settings.get' | 'settings.set'> {
   let declined = false;
   let asking: Promise<boolean> | null = null;
   const askOnce = async (): Promise<boolean> => {
-    if (declined) throw new AppError('FORBIDDEN', weakStorageDeclinedThisSession);
-    asking ??= confirm.ask(weakStorageQuestion).finally(() => (asking = null));
+    if (declined) throw new AppError('FORBIDDEN', weakStorageDeclinedThisSession(words.t));
+    asking ??= confirm.ask(weakStorageQuestion(words.t)).finally(() => (asking = null));
     const yes = await asking;
     if (!yes) declined = true;
     return yes;

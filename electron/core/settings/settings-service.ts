@@ -13,6 +13,7 @@ export const defaultSettings: Settings = {
   visibleColumns: null,
   syncInterval: 15,
   updates: 'automatic',
+  language: 'system',
 };
 
 /** Settings the machine-wide policy file fixes, and where that file is (named when a change is refused). */

@@ -1,4 +1,5 @@
 import type { Connection, FreshnessStatus } from '../../../electron/contract';
+import { useLocale } from '../i18n/locale-context';
 import { formatInstant, formatRelative } from '../lib/relative-time';
 import { API_SLOWED_TEXT, failureReason, nextAttemptText, reasonLabels } from './freshness-text';
 import { useNow } from './use-now';
@@ -6,11 +7,11 @@ import { useNow } from './use-now';
 interface Props {
   connection: Connection;
   status: FreshnessStatus | null;
-  locale: string | undefined;
 }
 
 /** The status area's word on freshness: last success, why the last attempt failed, and the next attempt. */
-export function FreshnessLine({ connection, status, locale }: Props) {
+export function FreshnessLine({ connection, status }: Props) {
+  const locale = useLocale();
   const now = useNow(30_000, connection.lastSyncAt);
   const plan = status?.connections.find((c) => c.connectionId === connection.id);
   const reason = failureReason(connection, plan, status?.online ?? true);

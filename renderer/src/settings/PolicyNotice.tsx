@@ -1,8 +1,11 @@
 import type { PolicyStatus } from '../../../electron/contract';
-import { policyText } from './policy-text';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/locale-context';
 
 /** Top of Settings: what the organisation's policy file manages, or why Budgetly ignored it. */
 export function PolicyNotice({ policy }: { policy: PolicyStatus }) {
+  const { t } = useTranslation('settings');
+  const locale = useLocale();
   if (policy.state === 'refused') {
     return (
       <p className="warning-text" role="status" data-testid="policy-notice">
@@ -13,8 +16,8 @@ export function PolicyNotice({ policy }: { policy: PolicyStatus }) {
   if (policy.state !== 'applied' || policy.path === null) return null;
   return (
     <div className="hint" role="status" data-testid="policy-notice">
-      <p>{policyText.managed(policy.path)}</p>
-      {policy.connections.length > 0 && <p>{policyText.predefined(policy.connections)}</p>}
+      <p>{t('policyManaged', { path: policy.path })}</p>
+      {policy.connections.length > 0 && <p>{t('policyPredefined', { names: new Intl.ListFormat(locale).format(policy.connections) })}</p>}
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SecretProtection, Settings } from '../../../electron/contract';
+import { languageNames, languages } from '../../../electron/contract/i18n/languages';
 import { SyncIntervalSetting } from '../freshness/SyncIntervalSetting';
 import { UpdateSetting } from '../updates/UpdateSetting';
 import { PolicyNotice } from './PolicyNotice';
-import { policyText } from './policy-text';
 import { usePolicy } from './use-policy';
 
 interface Props {
@@ -22,6 +23,7 @@ function Choice<T extends string>({
   current,
   label,
   hint,
+  lang,
   disabled,
   onPick,
 }: {
@@ -30,13 +32,15 @@ function Choice<T extends string>({
   current: T;
   label: string;
   hint?: string;
+  /** The language the label is written in, when it is not the page's (a language's own name). */
+  lang?: string;
   disabled?: boolean;
   onPick: (v: T) => void;
 }) {
   return (
     <label className="choice">
       <input type="radio" name={name} value={value} checked={current === value} disabled={disabled} onChange={() => onPick(value)} />
-      <span>
+      <span lang={lang}>
         {label}
         {hint && <span className="hint"> {hint}</span>}
       </span>
@@ -44,8 +48,9 @@ function Choice<T extends string>({
   );
 }
 
-/** Sign-in method, aging basis and date, weaker storage (with its warning), theme. Saved as they change. */
+/** Sign-in method, aging basis and date, language, theme, weaker storage (with its warning). Saved as they change. */
 export function SettingsDialog({ open, settings, secretProtection, onChange, onClose, onOpenInvoiceSource }: Props) {
+  const { t } = useTranslation('settings');
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   useEffect(() => {
@@ -62,19 +67,19 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, onC
   return (
     <dialog ref={ref} className="settings" aria-labelledby={`${id}-title`} onClose={onClose} data-testid="settings-dialog">
       <header className="dialog-header">
-        <h2 id={`${id}-title`}>Settings</h2>
-        <button type="button" onClick={onClose} aria-label="Close settings">
+        <h2 id={`${id}-title`}>{t('title')}</h2>
+        <button type="button" onClick={onClose} aria-label={t('close')}>
           ×
         </button>
       </header>
       <PolicyNotice policy={policy} />
       <fieldset data-testid="settings-sign-in">
-        <legend>Sign in to Salesforce</legend>
+        <legend>{t('signInLegend')}</legend>
         <Choice
           name={`${id}-signin`}
           value="window"
           current={settings.signInMethod}
-          label="In an app window"
+          label={t('signInWindow')}
           disabled={locks.signInMethod !== null}
           onPick={(v) => onChange({ signInMethod: v })}
         />
@@ -82,19 +87,19 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, onC
           name={`${id}-signin`}
           value="browser"
           current={settings.signInMethod}
-          label="Use my browser"
-          hint="for security keys, passkeys and single sign-on"
+          label={t('signInBrowser')}
+          hint={t('signInBrowserHint')}
           disabled={locks.signInMethod !== null}
           onPick={(v) => onChange({ signInMethod: v })}
         />
-        {locks.signInMethod !== null && <p className="hint">{policyText.lockedHint}</p>}
+        {locks.signInMethod !== null && <p className="hint">{t('policyLocked')}</p>}
       </fieldset>
       <fieldset>
-        <legend>Aging</legend>
-        <Choice name={`${id}-basis`} value="dueDate" current={settings.agingBasis} label="Days past the due date" onPick={(v) => onChange({ agingBasis: v })} />
-        <Choice name={`${id}-basis`} value="invoiceDate" current={settings.agingBasis} label="Days since the invoice date" onPick={(v) => onChange({ agingBasis: v })} />
+        <legend>{t('agingLegend')}</legend>
+        <Choice name={`${id}-basis`} value="dueDate" current={settings.agingBasis} label={t('agingDueDate')} onPick={(v) => onChange({ agingBasis: v })} />
+        <Choice name={`${id}-basis`} value="invoiceDate" current={settings.agingBasis} label={t('agingInvoiceDate')} onPick={(v) => onChange({ agingBasis: v })} />
         <div className="as-of">
-          <Choice name={`${id}-asof`} value="today" current={settings.agingAsOf ? 'date' : 'today'} label="As of today" onPick={() => onChange({ agingAsOf: null })} />
+          <Choice name={`${id}-asof`} value="today" current={settings.agingAsOf ? 'date' : 'today'} label={t('agingToday')} onPick={() => onChange({ agingAsOf: null })} />
           <label className="choice">
             <input
               type="radio"
@@ -102,44 +107,58 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, onC
               checked={settings.agingAsOf !== null}
               onChange={() => onChange({ agingAsOf: new Date().toISOString().slice(0, 10) })}
             />
-            <span>As of</span>
+            <span>{t('agingAsOf')}</span>
           </label>
           <input
             type="date"
-            aria-label="Aging as-of date"
+            aria-label={t('agingAsOfDate')}
             value={settings.agingAsOf ?? ''}
             onChange={(e) => onChange({ agingAsOf: e.target.value || null })}
             data-testid="settings-as-of"
           />
         </div>
       </fieldset>
-      <SyncIntervalSetting settings={settings} onChange={onChange} bounds={locks.syncInterval} boundsHint={policyText.intervalBounds} />
+      <SyncIntervalSetting settings={settings} onChange={onChange} bounds={locks.syncInterval} boundsHint={t('policyIntervalBounds')} />
       {onOpenInvoiceSource && (
         <fieldset>
-          <legend>Invoices of this connection</legend>
-          <p className="hint">Which Salesforce object holds your invoices, and which of its fields Budgetly shows.</p>
+          <legend>{t('sourceLegend')}</legend>
+          <p className="hint">{t('sourceHint')}</p>
           <button type="button" onClick={onOpenInvoiceSource} data-testid="settings-invoice-source">
-            Invoice source…
+            {t('sourceButton')}
           </button>
         </fieldset>
       )}
-      <fieldset>
-        <legend>Theme</legend>
-        <Choice name={`${id}-theme`} value="system" current={settings.theme} label="Same as my computer" onPick={(v) => onChange({ theme: v })} />
-        <Choice name={`${id}-theme`} value="light" current={settings.theme} label="Light" onPick={(v) => onChange({ theme: v })} />
-        <Choice name={`${id}-theme`} value="dark" current={settings.theme} label="Dark" onPick={(v) => onChange({ theme: v })} />
+      <fieldset data-testid="settings-language">
+        <legend>{t('languageLegend')}</legend>
+        <Choice name={`${id}-language`} value="system" current={settings.language} label={t('languageSystem')} onPick={(v) => onChange({ language: v })} />
+        {languages.map((language) => (
+          <Choice
+            key={language}
+            name={`${id}-language`}
+            value={language}
+            current={settings.language}
+            label={languageNames[language]}
+            lang={language}
+            onPick={(v) => onChange({ language: v })}
+          />
+        ))}
       </fieldset>
       <fieldset>
-        <legend>Keeping you signed in</legend>
+        <legend>{t('themeLegend')}</legend>
+        <Choice name={`${id}-theme`} value="system" current={settings.theme} label={t('themeSystem')} onPick={(v) => onChange({ theme: v })} />
+        <Choice name={`${id}-theme`} value="light" current={settings.theme} label={t('themeLight')} onPick={(v) => onChange({ theme: v })} />
+        <Choice name={`${id}-theme`} value="dark" current={settings.theme} label={t('themeDark')} onPick={(v) => onChange({ theme: v })} />
+      </fieldset>
+      <fieldset>
+        <legend>{t('keepSignedInLegend')}</legend>
         {weakAvailable && locks.weakStorageNeverAllowed ? (
           <p className="hint" data-testid="settings-weak-storage-locked">
-            {policyText.weakNeverAllowed}
+            {t('policyWeakNeverAllowed')}
           </p>
         ) : weakAvailable ? (
           <>
             <p className="warning-text" id={`${id}-weak-warning`}>
-              This computer has no system keyring to encrypt your Salesforce sign-in. Budgetly keeps it in memory only, so you sign in again each time
-              you start the app. If you allow weaker storage, the sign-in is saved with a key that other programs running as you could read.
+              {t('weakWarning')}
             </p>
             <label className="check">
               <input
@@ -149,17 +168,17 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, onC
                 aria-describedby={`${id}-weak-warning`}
                 data-testid="settings-weak-storage"
               />
-              Allow weaker storage of my sign-in on this computer
+              {t('weakAllow')}
             </label>
           </>
         ) : (
-          <p className="hint">Your sign-in is encrypted by your operating system.</p>
+          <p className="hint">{t('encryptedByOs')}</p>
         )}
       </fieldset>
       {open && <UpdateSetting onChange={onChange} />}
       <div className="form-actions">
         <button type="button" className="primary" onClick={onClose}>
-          Done
+          {t('done')}
         </button>
       </div>
     </dialog>

@@ -18,7 +18,7 @@ export function createBenchCore(options: { dataDir: string; keyHex: string; orgU
   const saveDialog = new ScriptedSaveDialog();
   const agent = new HttpLoginAgent();
   const core = createCore({
-    identity: { version: '0.0.0-bench', platform: process.platform, demo: null },
+    identity: { version: '0.0.0-bench', platform: process.platform, locale: 'en-US', demo: null },
     rendererUrl,
     dataDir: options.dataDir,
     secretBox: new TestSecretBox('os', Buffer.from(options.keyHex, 'hex')),

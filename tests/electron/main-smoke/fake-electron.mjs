@@ -22,6 +22,8 @@ class FakeApp extends EventEmitter {
   isReady() { return true; }
   getPath(name) { if (name !== 'userData') throw new Error(`unexpected getPath(${name})`); return userData; }
   getVersion() { return '9.9.9-smoke'; }
+  // A German computer: app.info reports it, and the core's words follow it.
+  getLocale() { return 'de-DE'; }
   getName() { return 'Budgetly'; }
   quit() { record.quit = true; }
   isDefaultProtocolClient() { return false; }

@@ -1,0 +1,14 @@
+/** Words of the app frame: starting up, loading, the status bar. */
+export const common = {
+  loading: 'Loading…',
+  couldNotStart: 'Budgetly could not start: {{reason}}',
+  appVersion: 'Budgetly {{version}}',
+  protectionOs: 'Sign-ins encrypted by your operating system',
+  protectionBasicText: 'No system keyring: sign-ins kept for this session only',
+  protectionUnavailable: 'Encryption unavailable: sign-ins kept for this session only',
+  protectionWeakStored: 'No system keyring: sign-ins stored with weaker protection',
+  settingsFailed: 'Budgetly could not load your settings',
+  connectionsFailed: 'Budgetly could not load your saved connections',
+  nothingChanged: 'Nothing was changed: your connections and invoices are where you left them.',
+  tryAgain: 'Try again',
+} as const;

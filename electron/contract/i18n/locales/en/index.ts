@@ -1,0 +1,5 @@
+import { common } from './common';
+import { settings } from './settings';
+
+/** Every namespace of this language (add a namespace here and in each language's index). */
+export const en = { common, settings };

@@ -1,0 +1,16 @@
+import type { Translation } from '../../translation';
+import type { common as en } from '../en/common';
+
+export const common: Translation<typeof en> = {
+  loading: 'Cargando…',
+  couldNotStart: 'Budgetly no pudo iniciarse: {{reason}}',
+  appVersion: 'Budgetly {{version}}',
+  protectionOs: 'Inicios de sesión cifrados por su sistema operativo',
+  protectionBasicText: 'Sin llavero del sistema: inicios de sesión solo para esta sesión',
+  protectionUnavailable: 'Cifrado no disponible: inicios de sesión solo para esta sesión',
+  protectionWeakStored: 'Sin llavero del sistema: inicios de sesión guardados con menos protección',
+  settingsFailed: 'Budgetly no pudo cargar su configuración',
+  connectionsFailed: 'Budgetly no pudo cargar sus conexiones guardadas',
+  nothingChanged: 'No se ha cambiado nada: sus conexiones y facturas están como las dejó.',
+  tryAgain: 'Reintentar',
+};
