@@ -73,6 +73,8 @@ export interface OrgControl {
   deleteInvoices(ids: string[]): void;
   revokeAllTokens(): void;
   expireSessions(): void;
+  /** Every refresh token reaches the end of its lifetime now (as `refreshTtl` would, without waiting for the clock). */
+  expireRefreshTokens(): void;
   setRotation(on: boolean): void;
   /** Token answers (sign-in and refresh) announce these URLs instead of the org's own; null restores them. */
   setTokenUrls(urls: { instanceUrl?: string; identityUrl?: string } | null): void;

@@ -252,10 +252,10 @@ describe('when Salesforce ends the sign-in', () => {
   });
 
   it('marks the connection reconnect-needed when the refresh token has expired', async () => {
-    const { org, source, sessions } = await connectedOrg({ refreshTtl: 1 });
+    const { org, source, sessions } = await connectedOrg({});
     try {
       const conn = await sessions.open('c1', API);
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      org.control.expireRefreshTokens();
       org.control.expireSessions();
       const error = await failure(conn.query(COUNT));
       expect(error).toMatchObject({ code: 'RECONNECT_REQUIRED', message: expect.stringContaining('Salesforce ended this sign-in') });

@@ -4,7 +4,7 @@ import type { OrgControl } from '../types.ts';
 
 const PARAMS: Record<keyof OrgControl, string[]> = {
   records: ['objectName'], createInvoices: ['count', 'objectName'], updateInvoices: ['ids', 'patch'],
-  deleteInvoices: ['ids'], revokeAllTokens: [], expireSessions: [], setRotation: ['on'], setTokenUrls: ['urls'],
+  deleteInvoices: ['ids'], revokeAllTokens: [], expireSessions: [], expireRefreshTokens: [], setRotation: ['on'], setTokenUrls: ['urls'],
   setFieldHidden: ['objectName', 'fieldName', 'hidden'], injectFault: ['fault'], clearFaults: [],
   counters: [], resetCounters: [], setApiUsage: ['used'],
   applyPayment: ['invoiceId', 'amount'], reverseApplication: ['applicationId'], issueCreditNote: ['invoiceId', 'amount'], deletePayment: ['paymentId'],

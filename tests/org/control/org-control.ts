@@ -97,6 +97,11 @@ export function createControl(d: ControlDeps): OrgControl {
     expireSessions() {
       d.storage.clear('AccessToken');
     },
+    expireRefreshTokens() {
+      // oidc-provider's own expiry check (exp <= now) refuses them from here on: the answer a lapsed refresh token gets.
+      const now = Math.floor(Date.now() / 1000);
+      for (const entry of d.storage.model('RefreshToken').values()) entry.payload.exp = now - 1;
+    },
     setRotation(on) {
       d.state.rotation = !!on;
     },
