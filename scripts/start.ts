@@ -1,17 +1,25 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { startOrg } from '../tests/index';
+import { findElectronRuntime, noElectronMessage } from './toolchain/electron-runtime';
 
 /**
  * `npm start`: builds and launches the app. On a developer machine it also runs the local
  * Salesforce-compatible org on 127.0.0.1 and offers it in the app as a one-click demo
  * connection — unless a real Salesforce client id is configured (BUDGETLY_CLIENT_ID).
- * The first run downloads Electron's runtime (the `electron` package does it on first use).
+ * The first run downloads Electron's runtime; where that cannot be done (no network, a proxy) it says so in
+ * one paragraph and points to `npm run preview:browser` instead of a stack trace.
  */
 const require = createRequire(import.meta.url);
 
 async function main(): Promise<void> {
-  const electronPath = require('electron') as string;
+  const runtime = findElectronRuntime(dirname(require.resolve('electron/package.json')));
+  if (!runtime.ok) {
+    console.error(noElectronMessage(runtime.reason));
+    process.exit(1);
+  }
+  const electronPath = runtime.path;
   const org = process.env.BUDGETLY_CLIENT_ID ? null : await startOrg({ invoices: 5000, multiCurrency: true });
   if (org) console.log(`Demo org running at ${org.url} (user demo@budgetly.test, password budgetly)`);
 
