@@ -61,9 +61,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
-      // The classic hooks rules; v7's React-Compiler rules (immutability, refs …) are not adopted yet.
-      'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'error',
+      // The hooks rules and v7's React-Compiler rules (immutability, refs, purity, set-state-in-effect …), every warning an error.
+      ...Object.fromEntries(Object.keys(reactHooks.configs['recommended-latest'].rules).map((rule) => [rule, 'error'])),
       'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [electronPattern, rendererBoundary] }],
     },
   },

@@ -44,6 +44,7 @@ export function useInvoiceSource(connectionId: string, active = true): InvoiceSo
     };
   }, [connectionId]);
 
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- opening the dialog (active) starts a load from the main process; "loading" must show at once, not after a stale render
   useEffect(() => (active ? reload() : undefined), [active, reload]);
 
   const save = useCallback(

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 export function useNow(intervalMs = 30_000, reset?: unknown): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the clock is outside React: a new `reset` (a sync just ended) reads it again at once, so "just now" never shows an older time
     setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), intervalMs);
     return () => clearInterval(timer);

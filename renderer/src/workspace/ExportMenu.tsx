@@ -19,11 +19,11 @@ type ExportState = { kind: 'idle' } | { kind: 'running'; written: number; total:
 /** Exports exactly the current view (rows, order, columns) to CSV or Excel through a save dialog. */
 export function ExportMenu({ connectionId, currentView, locale, disabled }: Props) {
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
-  const menu = useDismiss();
+  const { ref: menuRef, onKeyDown: onMenuKeyDown, close: closeMenu } = useDismiss();
   useBridgeEvent('invoices.exportProgress', (p) => setState((s) => (s.kind === 'running' ? { kind: 'running', written: p.written, total: p.total } : s)));
 
   async function run(format: 'csv' | 'xlsx') {
-    menu.close();
+    closeMenu();
     const view = currentView();
     setState({ kind: 'running', written: 0, total: view.ids.length });
     try {
@@ -36,7 +36,7 @@ export function ExportMenu({ connectionId, currentView, locale, disabled }: Prop
 
   return (
     <div className="export">
-      <details className="menu" ref={menu.ref} onKeyDown={menu.onKeyDown}>
+      <details className="menu" ref={menuRef} onKeyDown={onMenuKeyDown}>
         <summary aria-disabled={disabled || undefined} data-testid="export-menu">
           Export
         </summary>

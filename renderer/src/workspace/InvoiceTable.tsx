@@ -25,7 +25,8 @@ interface Props {
   onActiveChange: (position: number) => void;
   onOpen: (position: number) => void;
   empty: ReactNode;
-  gridRef?: React.Ref<HTMLDivElement>;
+  /** Called with the grid's element (and null when it goes): the workspace focuses it. */
+  gridRef?: (node: HTMLDivElement | null) => void;
   /** Ids of rows a sync just changed: briefly highlighted. */
   highlighted?: ReadonlySet<string>;
   /** The detail panel shares the window: narrower columns, and the least important ones tucked away if still too wide. */
@@ -45,8 +46,7 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
   const setGridNode = useCallback(
     (node: HTMLDivElement | null) => {
       scrollRef.current = node;
-      if (typeof gridRef === 'function') gridRef(node);
-      else if (gridRef) (gridRef as React.RefObject<HTMLDivElement | null>).current = node;
+      gridRef?.(node);
     },
     [gridRef],
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useNow } from '../freshness/use-now';
 import type { SyncState } from '../api/use-invoices';
 import { formatCount } from '../invoices/money';
 import { formatInstant, formatRelative } from '../lib/relative-time';
@@ -15,15 +15,6 @@ const phaseLabels: Record<string, string> = {
   deletions: 'Checking for deleted invoices…',
   saving: 'Saving…',
 };
-
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
 
 /** Sync now (Ctrl/Cmd+R), live progress with cancel, and when the data was last fetched. */
 export function SyncControls({ sync, lastSyncedAt, locale, disabled }: Props) {

@@ -1,5 +1,5 @@
 import type { SortingState } from '@tanstack/react-table';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Connection, ExportColumn, Settings } from '../../../electron/contract';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import type { AppInfo } from '../api/use-app';
@@ -55,6 +55,9 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
   const [openId, setOpenId] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
+  const setGridNode = useCallback((node: HTMLDivElement | null) => {
+    gridRef.current = node;
+  }, []);
 
   const asOf = settings.agingAsOf ?? localTodayIso();
   const sort = useMemo<SortSpec | null>(() => (sorting[0] ? { column: sorting[0].id as SortColumn, desc: sorting[0].desc } : null), [sorting]);
@@ -177,7 +180,7 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
             openId={openId}
             onActiveChange={setActive}
             onOpen={openAt}
-            gridRef={gridRef}
+            gridRef={setGridNode}
             highlighted={recent.highlighted}
             compact={Boolean(openRow)}
             empty={<EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />}

@@ -39,6 +39,7 @@ export function useInvoiceTable({ rows, locale, asOfDay, sorting, onSortingChang
     return Object.fromEntries(invoiceColumns.map((c) => [c.id, shown.has(c.id)]));
   }, [savedColumns]);
   const meta = useMemo(() => ({ rows }), [rows]);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table is the grid's engine; the app does not run the React Compiler, so nothing memoizes its functions
   return useReactTable({
     data: NO_DATA,
     columns,
