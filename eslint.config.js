@@ -31,7 +31,13 @@ const scriptsUseTestsEntry = {
  * is read or shown (title, alt, placeholder, aria-*, and the label/hint props of our own controls), fails the lint.
  * The list grows folder by folder as the words move into the catalogue, until it is all of renderer/src.
  */
-const wordsFromCatalogue = ['renderer/src/App.tsx', 'renderer/src/settings/**/*.tsx', 'renderer/src/shell/**/*.tsx', 'renderer/src/i18n/**/*.tsx'];
+const wordsFromCatalogue = [
+  'renderer/src/App.tsx',
+  'renderer/src/settings/**/*.tsx',
+  'renderer/src/shell/**/*.tsx',
+  'renderer/src/i18n/**/*.tsx',
+  'renderer/src/freshness/**/*.tsx',
+];
 const noLiteralWords = [
   'error',
   {

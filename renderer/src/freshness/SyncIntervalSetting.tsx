@@ -1,11 +1,5 @@
+import { useTranslation } from 'react-i18next';
 import type { PolicyLocks, Settings, SyncInterval } from '../../../electron/contract';
-
-const choices: { value: SyncInterval; label: string }[] = [
-  { value: 5, label: 'Every 5 minutes' },
-  { value: 15, label: 'Every 15 minutes' },
-  { value: 60, label: 'Every hour' },
-  { value: 'off', label: 'Off (on launch, reconnect and back online only)' },
-];
 
 /** Whether the machine policy's bounds allow `value` ('off' is longer than any interval). */
 function allowed(value: SyncInterval, bounds: PolicyLocks['syncInterval']): boolean {
@@ -26,9 +20,16 @@ export function SyncIntervalSetting({
   bounds?: PolicyLocks['syncInterval'];
   boundsHint?: string;
 }) {
+  const { t } = useTranslation('freshness');
+  const choices: { value: SyncInterval; label: string }[] = [
+    { value: 5, label: t('interval5') },
+    { value: 15, label: t('interval15') },
+    { value: 60, label: t('interval60') },
+    { value: 'off', label: t('intervalOff') },
+  ];
   return (
     <fieldset data-testid="settings-sync-interval">
-      <legend>Keep invoices up to date</legend>
+      <legend>{t('intervalLegend')}</legend>
       {choices.map((choice) => (
         <label className="choice" key={String(choice.value)}>
           <input type="radio" name="sync-interval" value={String(choice.value)} checked={settings.syncInterval === choice.value}

@@ -1,11 +1,15 @@
 import './freshness.css';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/locale-context';
 import { formatRelative } from '../lib/relative-time';
 import { changeSummary } from './freshness-text';
 import type { RecentChanges } from './use-recent-changes';
 import { useNow } from './use-now';
 
 /** A quiet "Updated just now · 3 changed" after a sync landed; never a dialog. */
-export function UpdatedIndicator({ last, locale }: { last: RecentChanges['last']; locale: string | undefined }) {
+export function UpdatedIndicator({ last }: { last: RecentChanges['last'] }) {
+  const { t } = useTranslation('freshness');
+  const locale = useLocale();
   const now = useNow(30_000, last);
   if (!last) return null;
   return (
@@ -17,7 +21,7 @@ export function UpdatedIndicator({ last, locale }: { last: RecentChanges['last']
       data-changed={last.changed ?? 0}
       data-deleted={last.deleted ?? 0}
     >
-      Updated {formatRelative(new Date(last.at).toISOString(), now, locale)} · {changeSummary(last, locale)}
+      {t('updated', { when: formatRelative(new Date(last.at).toISOString(), now, locale, t('justNow')), summary: changeSummary(t, last, locale) })}
     </span>
   );
 }

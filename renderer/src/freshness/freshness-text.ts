@@ -1,14 +1,17 @@
+import type { TFunction } from 'i18next';
 import type { Connection, ConnectionFreshness, InvoicesChanged } from '../../../electron/contract';
 
+type T = TFunction<'freshness'>;
+
 /** "3 changed", "1 new · 2 changed · 1 deleted", "no changes": what the last sync did, in a few words. */
-export function changeSummary(changes: Pick<InvoicesChanged, 'added' | 'changed' | 'deleted'>, locale?: string): string {
-  const count = (n: number) => n.toLocaleString(locale);
+export function changeSummary(t: T, changes: Pick<InvoicesChanged, 'added' | 'changed' | 'deleted'>, locale?: string): string {
+  const n = (count: number) => ({ count, n: count.toLocaleString(locale) });
   const added = changes.added ?? 0;
   const changed = changes.changed ?? 0;
   const deleted = changes.deleted ?? 0;
-  if (added + changed + deleted === 0) return 'no changes';
-  if (added === 0 && deleted === 0) return `${count(changed)} changed`;
-  return [added && `${count(added)} new`, changed && `${count(changed)} changed`, deleted && `${count(deleted)} deleted`].filter(Boolean).join(' · ');
+  if (added + changed + deleted === 0) return t('noChanges');
+  if (added === 0 && deleted === 0) return t('countChanged', n(changed));
+  return [added && t('countNew', n(added)), changed && t('countChanged', n(changed)), deleted && t('countDeleted', n(deleted))].filter(Boolean).join(' · ');
 }
 
 export type FailureReason = 'offline' | 'reconnect-needed' | 'limit-reached' | 'failed';
@@ -21,31 +24,25 @@ export function failureReason(connection: Connection, plan: ConnectionFreshness 
   return connection.lastError ? 'failed' : null;
 }
 
-export const reasonLabels: Record<FailureReason, string> = {
-  offline: 'Offline',
-  'reconnect-needed': 'Reconnect needed',
-  'limit-reached': 'Salesforce API limit reached',
-  failed: 'Last sync failed',
-};
+export function reasonLabel(t: T, reason: FailureReason): string {
+  return { offline: t('reasonOffline'), 'reconnect-needed': t('reasonReconnect'), 'limit-reached': t('reasonLimit'), failed: t('reasonFailed') }[reason];
+}
 
 /** When the next background sync happens, or why none is planned. */
-export function nextAttemptText(plan: ConnectionFreshness | undefined, locale?: string): string | null {
+export function nextAttemptText(t: T, plan: ConnectionFreshness | undefined, locale?: string): string | null {
   if (!plan) return null;
   if (plan.nextAttemptAt) {
     const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(Date.parse(plan.nextAttemptAt));
-    return plan.failures > 0 ? `retrying at ${time}` : `next update ${time}`;
+    return plan.failures > 0 ? t('retryingAt', { time }) : t('nextUpdate', { time });
   }
   switch (plan.paused) {
     case 'offline':
-      return 'updates when back online';
+      return t('pausedOffline');
     case 'reconnect-needed':
-      return 'paused until you reconnect';
+      return t('pausedReconnect');
     case 'off':
-      return 'automatic updates off';
+      return t('pausedOff');
     default:
       return null;
   }
 }
-
-/** Fewer than 10% of the org's daily API requests left: the background sync slowed down (Connection details says more). */
-export const API_SLOWED_TEXT = 'few Salesforce API requests left today: syncing less often';

@@ -1,14 +1,14 @@
 /**
- * "5 minutes ago", "yesterday" … These are words in a sentence of the app's (English) text, so
- * they are English whatever the locale; numbers, money and dates do follow the user's locale.
+ * "5 minutes ago", "vor 5 Minuten", "yesterday" … in the locale's own words (`Intl.RelativeTimeFormat`); under
+ * 45 seconds the caller's word for it (the catalogue's "just now": Intl's own is a bare "now").
  */
-export function formatRelative(iso: string, now: number, _locale?: string): string {
+export function formatRelative(iso: string, now: number, locale: string | undefined, justNow: string): string {
   const then = Date.parse(iso);
   if (Number.isNaN(then)) return '';
   const seconds = Math.round((then - now) / 1000);
-  const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const abs = Math.abs(seconds);
-  if (abs < 45) return format.format(0, 'second') === 'now' ? 'just now' : format.format(0, 'second');
+  if (abs < 45) return justNow;
   if (abs < 45 * 60) return format.format(Math.round(seconds / 60), 'minute');
   if (abs < 22 * 3600) return format.format(Math.round(seconds / 3600), 'hour');
   return format.format(Math.round(seconds / 86400), 'day');

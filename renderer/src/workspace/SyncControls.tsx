@@ -43,7 +43,8 @@ export function SyncControls({ sync, lastSyncedAt, locale, disabled }: Props) {
       ) : (
         <>
           <span className="hint" data-testid="last-synced" title={lastSyncedAt ? formatInstant(lastSyncedAt, locale) : undefined}>
-            {lastSyncedAt ? `Last synced ${formatRelative(lastSyncedAt, now, locale)}` : 'Not synced yet'}
+            {/* English sentence until the workspace words move into the catalogue: its relative time stays English too. */}
+            {lastSyncedAt ? `Last synced ${formatRelative(lastSyncedAt, now, 'en', 'just now')}` : 'Not synced yet'}
           </span>
           <button type="button" className="primary" onClick={sync.start} disabled={disabled} title="Sync (Ctrl+R)" data-testid="sync-button" aria-keyshortcuts="Control+R Meta+R">
             Sync

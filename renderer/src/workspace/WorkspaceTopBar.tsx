@@ -28,7 +28,7 @@ export function WorkspaceTopBar({ connectionId, switcher, sync, canSync, lastSyn
       </span>
       {switcher}
       <div className="spacer" />
-      <UpdatedIndicator last={lastChange} locale={locale} />
+      <UpdatedIndicator last={lastChange} />
       <SyncControls sync={sync} lastSyncedAt={lastSyncedAt} locale={locale} disabled={!canSync} />
       <ExportMenu connectionId={connectionId} currentView={currentView} locale={locale} disabled={exportDisabled} />
       <button type="button" onClick={onOpenSettings} data-testid="open-settings">

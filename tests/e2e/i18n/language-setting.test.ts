@@ -17,6 +17,8 @@ describe('the app’s language', () => {
   it('speaks the computer’s language when Settings say "Same as my computer"', async () => {
     await poll(lang).toBe('de');
     await poll(protection).toBe('Anmeldungen vom Betriebssystem verschlüsselt');
+    // The status line in German, its time in German words.
+    await poll(() => w.page.getByTestId('freshness-status').textContent()).toMatch(/^Synchronisiert (gerade eben|vor \d+ Minuten?)/);
     await w.page.getByTestId('open-settings').click();
     const dialog = w.page.getByTestId('settings-dialog');
     await expect.poll(() => dialog.getByRole('heading').first().textContent()).toBe('Einstellungen');
@@ -31,6 +33,8 @@ describe('the app’s language', () => {
     await poll(() => dialog.getByRole('heading').first().textContent()).toBe('Paramètres');
     await poll(lang).toBe('fr');
     await poll(protection).toBe('Connexions chiffrées par votre système d’exploitation');
+    await poll(() => w.page.getByTestId('freshness-status').textContent()).toMatch(/^Synchronisé /);
+    expect(await dialog.getByTestId('settings-sync-interval').getByRole('radio', { name: 'Toutes les heures' }).count()).toBe(1);
     expect(await dialog.getByRole('button', { name: 'Terminé' }).isVisible()).toBe(true);
     await w.harness.screenshot('language-fr-settings');
     await expectAccessible(w.page, 'settings in French');

@@ -10,13 +10,14 @@ import { row } from './invoice-fixtures';
 describe('last synced', () => {
   const now = Date.parse('2026-11-29T12:00:00Z');
   it('says how long ago, in words', () => {
-    expect(formatRelative('2026-11-29T11:59:50Z', now, 'en-US')).toBe('just now');
-    expect(formatRelative('2026-11-29T11:55:00Z', now, 'en-US')).toBe('5 minutes ago');
-    expect(formatRelative('2026-11-29T09:00:00Z', now, 'en-US')).toBe('3 hours ago');
-    expect(formatRelative('2026-11-28T09:00:00Z', now, 'en-US')).toBe('yesterday');
-    expect(formatRelative('garbage', now, 'en-US')).toBe('');
-    // The words belong to the app's English sentences ("Last synced …"), whatever the locale.
-    expect(formatRelative('2026-11-29T11:55:00Z', now, 'de-DE')).toBe('5 minutes ago');
+    expect(formatRelative('2026-11-29T11:59:50Z', now, 'en-US', 'just now')).toBe('just now');
+    expect(formatRelative('2026-11-29T11:55:00Z', now, 'en-US', 'just now')).toBe('5 minutes ago');
+    expect(formatRelative('2026-11-29T09:00:00Z', now, 'en-US', 'just now')).toBe('3 hours ago');
+    expect(formatRelative('2026-11-28T09:00:00Z', now, 'en-US', 'just now')).toBe('yesterday');
+    expect(formatRelative('garbage', now, 'en-US', 'just now')).toBe('');
+    // In the language of the sentence around it.
+    expect(formatRelative('2026-11-29T11:55:00Z', now, 'de-DE', 'gerade eben')).toBe('vor 5 Minuten');
+    expect(formatRelative('2026-11-28T09:00:00Z', now, 'fr-FR', 'à l’instant')).toBe('hier');
   });
 });
 

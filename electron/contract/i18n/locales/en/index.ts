@@ -1,5 +1,6 @@
 import { common } from './common';
+import { freshness } from './freshness';
 import { settings } from './settings';
 
 /** Every namespace of this language (add a namespace here and in each language's index). */
-export const en = { common, settings };
+export const en = { common, settings, freshness };
