@@ -36,7 +36,7 @@ function rememberedConnection(): string | null {
 /** Loads what the app needs, then shows first run / add connection, or the workspace of the chosen org. */
 export function App() {
   const { info, error } = useAppInfo();
-  const { settings, error: settingsError, reload: reloadSettings, update } = useSettings();
+  const { settings, error: settingsError, reload: reloadSettings, update, saveError: settingsSaveError } = useSettings();
   const { connections, error: connectionsError, reload: reloadConnections } = useConnections();
   const [activeId, setActiveId] = useState<string | null>(rememberedConnection);
   const [adding, setAdding] = useState(false);
@@ -165,6 +165,7 @@ export function App() {
             settings={settings}
             secretProtection={info?.secretProtection ?? null}
             onChange={updateSettings}
+            saveError={settingsSaveError}
             onClose={() => setSettingsOpen(false)}
             onOpenInvoiceSource={
               active && !adding

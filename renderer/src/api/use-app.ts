@@ -26,6 +26,8 @@ export interface SettingsState {
   /** Asks for the settings again after a failure. */
   reload: () => void;
   update: (patch: Partial<Settings>) => Promise<void>;
+  /** Why the last change was not saved (the main process refused it), until a change is saved. */
+  saveError: string | null;
 }
 
 export function useSettings(): SettingsState {
@@ -41,16 +43,19 @@ export function useSettings(): SettingsState {
     setError(null);
     load();
   }, [load]);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const update = useCallback(async (patch: Partial<Settings>) => {
     setSettings((current) => (current ? { ...current, ...patch } : current));
     try {
       setSettings(await unwrap(budgetly().settings.set(patch)));
-    } catch {
-      // Not saved: show what is really stored.
+      setSaveError(null);
+    } catch (e) {
+      // Not saved: show what is really stored, and why.
+      setSaveError(errorOf(e).message);
       unwrap(budgetly().settings.get()).then(setSettings, () => undefined);
     }
   }, []);
-  return { settings, error, reload, update };
+  return { settings, error, reload, update, saveError };
 }
 
 /**

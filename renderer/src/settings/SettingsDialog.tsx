@@ -12,6 +12,8 @@ interface Props {
   settings: Settings;
   secretProtection: SecretProtection | null;
   onChange: (patch: Partial<Settings>) => void;
+  /** Why the last change was not saved (said by the main process), if it was not. */
+  saveError?: string | null;
   onClose: () => void;
   /** Opens the invoice source of the connection on screen (absent when none is). */
   onOpenInvoiceSource?: () => void;
@@ -49,7 +51,7 @@ function Choice<T extends string>({
 }
 
 /** Sign-in method, aging basis and date, language, theme, weaker storage (with its warning). Saved as they change. */
-export function SettingsDialog({ open, settings, secretProtection, onChange, onClose, onOpenInvoiceSource }: Props) {
+export function SettingsDialog({ open, settings, secretProtection, onChange, saveError, onClose, onOpenInvoiceSource }: Props) {
   const { t } = useTranslation('settings');
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -175,6 +177,11 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, onC
           <p className="hint">{t('encryptedByOs')}</p>
         )}
       </fieldset>
+      {saveError && (
+        <p role="alert" className="field-error" data-testid="settings-save-error">
+          {saveError}
+        </p>
+      )}
       {open && <UpdateSetting onChange={onChange} />}
       <div className="form-actions">
         <button type="button" className="primary" onClick={onClose}>

@@ -165,26 +165,34 @@ describe('export, details, keyboard and settings', () => {
     await dialog.getByText('other programs running as you could read').waitFor();
     await w.harness.screenshot('settings');
     await expectAccessible(w.page, 'settings');
-    // The main process asks the user itself (a native dialog in the app): declined, the box stays unticked.
+    // The main process asks the user itself (a native dialog in the app): yes switches it on.
     const confirm = w.harness.testCore.confirm;
-    confirm.answer = false;
-    await dialog.getByTestId('settings-weak-storage').click();
-    await poll(() => confirm.asked.length).toBe(1);
-    await poll(() => dialog.getByTestId('settings-weak-storage').isChecked()).toBe(false);
     confirm.answer = true;
     await dialog.getByTestId('settings-weak-storage').check();
     await poll(() => banner.textContent()).toContain('weaker protection');
-    expect(confirm.asked).toHaveLength(2);
+    expect(confirm.asked).toHaveLength(1);
     const settings = (await w.harness.testCore.call('settings.get')) as { ok: true; value: { allowWeakStorage: boolean } };
     expect(settings.value.allowWeakStorage).toBe(true);
     await dialog.getByTestId('settings-weak-storage').uncheck();
+    await poll(() => banner.textContent()).toContain('kept only until you quit');
+    // Declined, the box stays unticked; ticked again in this session, it is not asked again and says why.
+    confirm.answer = false;
+    await dialog.getByTestId('settings-weak-storage').click();
+    await poll(() => confirm.asked.length).toBe(2);
+    await poll(() => dialog.getByTestId('settings-weak-storage').isChecked()).toBe(false);
+    confirm.answer = true;
+    await dialog.getByTestId('settings-weak-storage').click();
+    await poll(() => dialog.getByTestId('settings-save-error').textContent()).toContain('restart Budgetly');
+    await poll(() => dialog.getByTestId('settings-weak-storage').isChecked()).toBe(false);
+    expect(confirm.asked).toHaveLength(2);
     await dialog.getByRole('radio', { name: 'Dark' }).check();
     await dialog.getByRole('button', { name: 'Done' }).click();
     await poll(() => w.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await w.harness.screenshot('workspace-dark');
     await expectAccessible(w.page, 'workspace (dark)');
     await w.page.getByTestId('open-settings').click();
-    await dialog.getByRole('radio', { name: 'Same as my computer' }).check();
+    // The theme's “Same as my computer” (the language setting has one too).
+    await dialog.locator('input[type="radio"][name$="-theme"][value="system"]').check();
     await dialog.getByRole('button', { name: 'Done' }).click();
     await poll(() => w.page.evaluate(() => document.documentElement.dataset.theme ?? 'system')).toBe('system');
   });
