@@ -158,7 +158,7 @@ export function App() {
           />
         )}
         {editing && <EditConnectionDialog key={editing.id} connection={editing} onClose={() => setEditingId(null)} />}
-        {detailed && <ConnectionDetailsDialog key={detailed.id} connection={detailed} locale={locale} onClose={() => setDetailsId(null)} />}
+        {detailed && <ConnectionDetailsDialog key={detailed.id} connection={detailed} onClose={() => setDetailsId(null)} />}
         {settings && (
           <SettingsDialog
             open={settingsOpen}

@@ -1,19 +1,21 @@
 import './edit-connection.css';
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Connection, ConnectionDetails } from '../../../electron/contract';
 import { errorOf, unwrap } from '../api/result';
 import { budgetly } from '../bridge';
+import { useLocale } from '../i18n/locale-context';
 import { formatInstant } from '../lib/relative-time';
-import { DETAILS_TEXT as T } from './connection-details-text';
 
 interface Props {
   connection: Connection;
-  locale: string | undefined;
   onClose: () => void;
 }
 
 /** Who, where, which API and object, how much of the org's API allowance is used, the last sync; and "Copy diagnostics". */
-export function ConnectionDetailsDialog({ connection, locale, onClose }: Props) {
+export function ConnectionDetailsDialog({ connection, onClose }: Props) {
+  const { t } = useTranslation('connectionDetails');
+  const locale = useLocale();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [details, setDetails] = useState<ConnectionDetails | null>(null);
@@ -32,49 +34,54 @@ export function ConnectionDetailsDialog({ connection, locale, onClose }: Props) 
     if (!details) return;
     try {
       await navigator.clipboard.writeText(details.diagnostics);
-      setNote(T.copied);
+      setNote(t('copied'));
     } catch {
-      setNote(T.copyFailed);
+      setNote(t('copyFailed'));
     }
   }
 
   const number = (n: number) => n.toLocaleString(locale);
+  const none = t('none');
   const usage = details?.apiUsage;
   const rows: [string, string][] = details
     ? [
-        [T.rows.user, details.username ? (details.displayName ? `${details.displayName} (${details.username})` : details.username) : T.none],
-        [T.rows.orgId, details.orgId ?? T.none],
-        [T.rows.instance, details.instanceUrl ?? T.none],
-        [T.rows.loginUrl, details.loginUrl],
-        [T.rows.apiVersion, details.apiVersion ?? T.none],
-        [T.rows.invoiceObject, details.invoiceObject ?? T.none],
-        [T.rows.mapping, Object.entries(details.mapping).map(([key, field]) => `${key} → ${field}`).join(', ') || T.none],
+        [t('rowUser'), details.username ? (details.displayName ? `${details.displayName} (${details.username})` : details.username) : none],
+        [t('rowOrgId'), details.orgId ?? none],
+        [t('rowInstance'), details.instanceUrl ?? none],
+        [t('rowLoginUrl'), details.loginUrl],
+        [t('rowApiVersion'), details.apiVersion ?? none],
+        [t('rowInvoiceObject'), details.invoiceObject ?? none],
+        [t('rowMapping'), Object.entries(details.mapping).map(([key, field]) => `${key} → ${field}`).join(', ') || none],
         [
-          T.rows.apiUsage,
+          t('rowApiUsage'),
           usage
-            ? T.apiUsage(number(usage.used), number(usage.max), new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(usage.used / usage.max))
-            : T.none,
+            ? t('apiUsage', {
+                used: number(usage.used),
+                max: number(usage.max),
+                percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(usage.used / usage.max),
+              })
+            : none,
         ],
         [
-          T.rows.lastSync,
+          t('rowLastSync'),
           details.lastSyncAt
-            ? `${formatInstant(details.lastSyncAt, locale)}${details.lastSyncDurationMs !== null ? ` · ${T.duration((details.lastSyncDurationMs / 1000).toLocaleString(locale, { maximumFractionDigits: 1 }))}` : ''}`
-            : T.notSynced,
+            ? `${formatInstant(details.lastSyncAt, locale)}${details.lastSyncDurationMs !== null ? ` · ${t('duration', { seconds: (details.lastSyncDurationMs / 1000).toLocaleString(locale, { maximumFractionDigits: 1 }) })}` : ''}`
+            : t('notSynced'),
         ],
-        [T.rows.lastError, details.lastError?.message ?? T.none],
+        [t('rowLastError'), details.lastError?.message ?? none],
       ]
     : [];
 
   return (
     <dialog ref={ref} className="connection-details" aria-labelledby={titleId} onClose={onClose} data-testid="connection-details">
       <header className="dialog-header">
-        <h2 id={titleId}>{T.title(connection.label)}</h2>
-        <button type="button" onClick={() => ref.current?.close()} aria-label={T.close}>
+        <h2 id={titleId}>{t('title', { label: connection.label })}</h2>
+        <button type="button" onClick={() => ref.current?.close()} aria-label={t('close')}>
           ×
         </button>
       </header>
-      {!details && !note && <p aria-busy="true">{T.loading}</p>}
-      {details?.fromPolicy && <p className="hint">{T.policy}</p>}
+      {!details && !note && <p aria-busy="true">{t('loading')}</p>}
+      {details?.fromPolicy && <p className="hint">{t('fromPolicy')}</p>}
       {details && (
         <dl className="details-list" data-testid="connection-details-list">
           {rows.map(([label, value]) => (
@@ -87,7 +94,7 @@ export function ConnectionDetailsDialog({ connection, locale, onClose }: Props) 
       )}
       {usage?.low && (
         <p className="warning-text" data-testid="api-low">
-          {T.apiLow}
+          {t('apiLow')}
         </p>
       )}
       {note && (
@@ -97,10 +104,10 @@ export function ConnectionDetailsDialog({ connection, locale, onClose }: Props) 
       )}
       <div className="form-actions">
         <button type="button" onClick={() => void copy()} disabled={!details} data-testid="copy-diagnostics">
-          {T.copy}
+          {t('copy')}
         </button>
         <button type="button" className="primary" onClick={() => ref.current?.close()}>
-          {T.close}
+          {t('close')}
         </button>
       </div>
     </dialog>

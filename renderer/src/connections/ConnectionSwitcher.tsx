@@ -1,7 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../electron/contract';
 import { useDismiss } from '../lib/use-dismiss';
 import { ConnectionFreshnessHint } from '../freshness/ConnectionFreshnessHint';
-import { DETAILS_TEXT } from './connection-details-text';
 import { shownStatus, statusLabels } from './connection-status';
 
 interface Props {
@@ -18,6 +18,7 @@ interface Props {
 
 /** The orgs the user has connected, each with its status and a one-click reconnect. */
 export function ConnectionSwitcher({ connections, active, onSelect, onReconnect, onAdd, onEdit, onDetails, onInvoiceSource }: Props) {
+  const { t } = useTranslation('connectionDetails');
   const { ref, onKeyDown, close } = useDismiss();
   const status = shownStatus(active);
   return (
@@ -104,7 +105,7 @@ export function ConnectionSwitcher({ connections, active, onSelect, onReconnect,
             }}
             data-testid="open-connection-details"
           >
-            {DETAILS_TEXT.menuItem(active.label)}
+            {t('menuItem', { label: active.label })}
           </button>
         )}
         {onInvoiceSource && (

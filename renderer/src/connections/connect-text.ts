@@ -3,10 +3,3 @@
  * kept in one module until the app's i18next catalogue lands.
  */
 export const BUILT_IN_CLIENT_HINT = 'Leave empty to use the client id built into this copy of Budgetly; change it only if your Salesforce admin gave you another.';
-
-/** The machine policy's connections on the connect screen (added by the organisation, not by the user). */
-export const PREDEFINED_TEXT = {
-  title: 'From your organisation',
-  lead: 'Your IT department set up these connections on this computer. Sign in to start.',
-  signIn: (label: string) => `Sign in to ${label}`,
-};

@@ -1,6 +1,7 @@
 import { common } from './common';
+import { connectionDetails } from './connectionDetails';
 import { freshness } from './freshness';
 import { settings } from './settings';
 
 /** Every namespace of this language (add a namespace here and in each language's index). */
-export const de = { common, settings, freshness };
+export const de = { common, settings, freshness, connectionDetails };

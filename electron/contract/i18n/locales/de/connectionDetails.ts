@@ -1,0 +1,31 @@
+import type { Translation } from '../../translation';
+import type { connectionDetails as en } from '../en/connectionDetails';
+
+export const connectionDetails: Translation<typeof en> = {
+  title: 'Verbindungsdetails — {{label}}',
+  close: 'Schließen',
+  copy: 'Diagnose kopieren',
+  copied: 'Diagnose kopiert. Sie enthält kein Anmelde-Token.',
+  copyFailed: 'Kopieren in die Zwischenablage nicht möglich.',
+  loading: 'Wird geladen…',
+  none: '—',
+  notSynced: 'Noch nicht synchronisiert',
+  fromPolicy: 'Von Ihrer Organisation hinzugefügt',
+  rowUser: 'Benutzer',
+  rowOrgId: 'Org-ID',
+  rowInstance: 'Instanz',
+  rowLoginUrl: 'Anmeldeadresse',
+  rowApiVersion: 'Verwendete API-Version',
+  rowInvoiceObject: 'Rechnungsobjekt',
+  rowMapping: 'Feldzuordnung',
+  rowApiUsage: 'API-Anfragen (letzte 24 Stunden)',
+  rowLastSync: 'Letzte Synchronisierung',
+  rowLastError: 'Letztes Problem',
+  apiUsage: '{{used}} von {{max}} verbraucht ({{percent}})',
+  apiLow: 'Ihrer Org bleiben heute weniger als 10 % der API-Anfragen: Budgetly synchronisiert im Hintergrund seltener (höchstens einmal pro Stunde), damit der Rest Ihren anderen Werkzeugen bleibt.',
+  duration: 'Dauer {{seconds}} s',
+  menuItem: 'Details zu {{label}}…',
+  predefinedTitle: 'Von Ihrer Organisation',
+  predefinedLead: 'Ihre IT-Abteilung hat diese Verbindungen auf diesem Computer eingerichtet. Melden Sie sich an, um zu beginnen.',
+  predefinedSignIn: 'Bei {{label}} anmelden',
+};

@@ -1,0 +1,31 @@
+import type { Translation } from '../../translation';
+import type { connectionDetails as en } from '../en/connectionDetails';
+
+export const connectionDetails: Translation<typeof en> = {
+  title: 'Detalles de la conexión — {{label}}',
+  close: 'Cerrar',
+  copy: 'Copiar diagnóstico',
+  copied: 'Diagnóstico copiado. No contiene ningún token de inicio de sesión.',
+  copyFailed: 'No se pudo copiar al portapapeles.',
+  loading: 'Cargando…',
+  none: '—',
+  notSynced: 'Aún no sincronizado',
+  fromPolicy: 'Añadida por su organización',
+  rowUser: 'Usuario',
+  rowOrgId: 'ID de la org',
+  rowInstance: 'Instancia',
+  rowLoginUrl: 'Dirección de inicio de sesión',
+  rowApiVersion: 'Versión de API en uso',
+  rowInvoiceObject: 'Objeto de factura',
+  rowMapping: 'Asignación de campos',
+  rowApiUsage: 'Solicitudes de API (últimas 24 horas)',
+  rowLastSync: 'Última sincronización',
+  rowLastError: 'Último problema',
+  apiUsage: '{{used}} de {{max}} usadas ({{percent}})',
+  apiLow: 'A su org le queda hoy menos del 10 % de las solicitudes de API: Budgetly sincroniza en segundo plano con menos frecuencia (como mucho una vez por hora) para dejar el resto a sus otras herramientas.',
+  duration: 'tardó {{seconds}} s',
+  menuItem: 'Detalles de {{label}}…',
+  predefinedTitle: 'De su organización',
+  predefinedLead: 'Su departamento de TI configuró estas conexiones en este equipo. Inicie sesión para empezar.',
+  predefinedSignIn: 'Iniciar sesión en {{label}}',
+};

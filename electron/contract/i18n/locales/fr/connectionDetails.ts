@@ -1,0 +1,31 @@
+import type { Translation } from '../../translation';
+import type { connectionDetails as en } from '../en/connectionDetails';
+
+export const connectionDetails: Translation<typeof en> = {
+  title: 'Détails de la connexion — {{label}}',
+  close: 'Fermer',
+  copy: 'Copier le diagnostic',
+  copied: 'Diagnostic copié. Il ne contient aucun jeton de connexion.',
+  copyFailed: 'Impossible de copier dans le presse-papiers.',
+  loading: 'Chargement…',
+  none: '—',
+  notSynced: 'Pas encore synchronisé',
+  fromPolicy: 'Ajoutée par votre organisation',
+  rowUser: 'Utilisateur',
+  rowOrgId: 'ID de l’org',
+  rowInstance: 'Instance',
+  rowLoginUrl: 'Adresse de connexion',
+  rowApiVersion: 'Version d’API utilisée',
+  rowInvoiceObject: 'Objet facture',
+  rowMapping: 'Correspondance des champs',
+  rowApiUsage: 'Requêtes API (dernières 24 heures)',
+  rowLastSync: 'Dernière synchronisation',
+  rowLastError: 'Dernier problème',
+  apiUsage: '{{used}} sur {{max}} utilisées ({{percent}})',
+  apiLow: 'Il reste aujourd’hui moins de 10 % des requêtes API de votre org : Budgetly synchronise moins souvent en arrière-plan (au plus une fois par heure) pour laisser le reste à vos autres outils.',
+  duration: 'durée {{seconds}} s',
+  menuItem: 'Détails de {{label}}…',
+  predefinedTitle: 'De votre organisation',
+  predefinedLead: 'Votre service informatique a configuré ces connexions sur cet ordinateur. Connectez-vous pour commencer.',
+  predefinedSignIn: 'Se connecter à {{label}}',
+};
