@@ -1,4 +1,4 @@
-/** Connection details (the dialog, "Copy diagnostics"), the slowed background sync note, and the connections IT set up on the first screen. */
+/** Connection details (the dialog, "Copy diagnostics") and the connections IT set up on the first screen. */
 export const connectionDetails = {
   title: 'Connection details — {{label}}',
   close: 'Close',
