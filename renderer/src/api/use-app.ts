@@ -6,15 +6,33 @@ import { useBridgeEvent } from './use-event';
 
 export type AppInfo = ChannelOutput<'app.info'>;
 
-export function useAppInfo(): { info: AppInfo | null; error: BridgeError | null } {
-  const [info, setInfo] = useState<AppInfo | null>(null);
+/**
+ * A value the app loads from the main process when it starts: null until loaded, the error of a failed load, and
+ * `reload` to ask again. `ask` must be stable (a module-level function).
+ */
+function useStartupLoad<T>(ask: () => Promise<T>) {
+  const [value, setValue] = useState<T | null>(null);
   const [error, setError] = useState<BridgeError | null>(null);
-  useEffect(() => {
+  const load = useCallback(() => {
     // Through a promise so that a missing bridge (page opened outside the app) shows as an error.
     Promise.resolve()
-      .then(() => unwrap(budgetly().app.info()))
-      .then(setInfo, (e: unknown) => setError(errorOf(e)));
-  }, []);
+      .then(ask)
+      .then(setValue, (e: unknown) => setError(errorOf(e)));
+  }, [ask]);
+  useEffect(load, [load]);
+  const reload = useCallback(() => {
+    setError(null);
+    load();
+  }, [load]);
+  return { value, setValue, error, setError, reload };
+}
+
+const askInfo = () => unwrap(budgetly().app.info());
+const askSettings = () => unwrap(budgetly().settings.get());
+const askConnections = () => unwrap(budgetly().connections.list());
+
+export function useAppInfo(): { info: AppInfo | null; error: BridgeError | null } {
+  const { value: info, error } = useStartupLoad(askInfo);
   return { info, error };
 }
 
@@ -31,30 +49,22 @@ export interface SettingsState {
 }
 
 export function useSettings(): SettingsState {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState<BridgeError | null>(null);
-  const load = useCallback(() => {
-    Promise.resolve()
-      .then(() => unwrap(budgetly().settings.get()))
-      .then(setSettings, (e: unknown) => setError(errorOf(e)));
-  }, []);
-  useEffect(load, [load]);
-  const reload = useCallback(() => {
-    setError(null);
-    load();
-  }, [load]);
+  const { value: settings, setValue: setSettings, error, reload } = useStartupLoad(askSettings);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const update = useCallback(async (patch: Partial<Settings>) => {
-    setSettings((current) => (current ? { ...current, ...patch } : current));
-    try {
-      setSettings(await unwrap(budgetly().settings.set(patch)));
-      setSaveError(null);
-    } catch (e) {
-      // Not saved: show what is really stored, and why.
-      setSaveError(errorOf(e).message);
-      unwrap(budgetly().settings.get()).then(setSettings, () => undefined);
-    }
-  }, []);
+  const update = useCallback(
+    async (patch: Partial<Settings>) => {
+      setSettings((current) => (current ? { ...current, ...patch } : current));
+      try {
+        setSettings(await unwrap(budgetly().settings.set(patch)));
+        setSaveError(null);
+      } catch (e) {
+        // Not saved: show what is really stored, and why.
+        setSaveError(errorOf(e).message);
+        askSettings().then(setSettings, () => undefined);
+      }
+    },
+    [setSettings],
+  );
   return { settings, error, reload, update, saveError };
 }
 
@@ -63,18 +73,7 @@ export function useSettings(): SettingsState {
  * leaves it null with the error (an empty list would be the first-run screen, which is not what happened).
  */
 export function useConnections(): { connections: Connection[] | null; error: BridgeError | null; reload: () => void } {
-  const [connections, setConnections] = useState<Connection[] | null>(null);
-  const [error, setError] = useState<BridgeError | null>(null);
-  const load = useCallback(() => {
-    Promise.resolve()
-      .then(() => unwrap(budgetly().connections.list()))
-      .then(setConnections, (e: unknown) => setError(errorOf(e)));
-  }, []);
-  useEffect(load, [load]);
-  const reload = useCallback(() => {
-    setError(null);
-    load();
-  }, [load]);
+  const { value: connections, setValue: setConnections, error, setError, reload } = useStartupLoad(askConnections);
   useBridgeEvent('connections.changed', (list) => {
     setConnections(list);
     setError(null);
