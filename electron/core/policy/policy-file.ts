@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NO_POLICY_LOCKS, policyIntervalSchema, signInMethodSchema, updatePolicySchema, type PolicyLocks } from '../../contract';
 import { parseConnectionFields, type ProvisionedConnection } from '../provisioning/provisioned-connection';
+import { readVersionedJson } from '../provisioning/versioned-json';
 import { POLICY_TEXT as T } from './policy-text';
 
 /**
@@ -46,18 +47,9 @@ export interface PolicyParseOptions {
 
 /** The bytes of a policy file (UTF-8 JSON, a leading BOM allowed). */
 export function parsePolicyFile(bytes: Uint8Array, options: PolicyParseOptions = {}): PolicyParse {
-  if (bytes.byteLength > MAX_POLICY_BYTES) return refuse(T.tooLarge(bytes.byteLength));
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
-  } catch {
-    return refuse(T.brokenJson);
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return refuse(T.notAnObject);
-  const version = (json as { budgetly?: unknown }).budgetly;
-  if (version === undefined) return refuse(T.noVersion);
-  if (version !== POLICY_FORMAT) return refuse(T.newerVersion(String(version).slice(0, 20)));
-  const parsed = policySchema.safeParse(json);
+  const read = readVersionedJson(bytes, { maxBytes: MAX_POLICY_BYTES, version: POLICY_FORMAT }, T);
+  if (!read.ok) return refuse(read.message);
+  const parsed = policySchema.safeParse(read.json);
   if (!parsed.success) return refuse(describeIssue(parsed.error.issues[0]));
   const settings = parsed.data.settings ?? {};
   const bounds = settings.syncInterval;

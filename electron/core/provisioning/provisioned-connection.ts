@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loginHostOf } from '../../contract/login-host';
 import { hasHiddenCharacters, normalizeConnectionName } from './connection-name';
 import { PROVISIONING_TEXT as T } from './provisioning-text';
+import { readVersionedJson } from './versioned-json';
 
 /**
  * Connections an admin hands out: a `budgetly://connect?…` link or a `.budgetly` file (versioned
@@ -62,18 +63,9 @@ export function parseConnectLink(link: string, options: ParseOptions = {}): Pars
 
 /** The bytes of a `.budgetly` file (UTF-8 JSON, a leading BOM allowed). */
 export function parseConnectionFile(bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
-  if (bytes.byteLength > MAX_FILE_BYTES) return refuse(T.fileTooLarge(bytes.byteLength));
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
-  } catch {
-    return refuse(T.brokenJson);
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return refuse(T.notAnObject);
-  const version = (json as { budgetly?: unknown }).budgetly;
-  if (version === undefined) return refuse(T.noVersion);
-  if (version !== FILE_VERSION) return refuse(T.newerVersion(String(version).slice(0, 20)));
-  return validate(fileSchema.safeParse(json), json, options);
+  const read = readVersionedJson(bytes, { maxBytes: MAX_FILE_BYTES, version: FILE_VERSION }, { ...T, tooLarge: T.fileTooLarge });
+  if (!read.ok) return refuse(read.message);
+  return validate(fileSchema.safeParse(read.json), read.json, options);
 }
 
 function validate(parsed: z.ZodSafeParseResult<z.infer<typeof linkSchema>>, input: object, options: ParseOptions): ParseResult {
