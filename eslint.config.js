@@ -37,6 +37,7 @@ const wordsFromCatalogue = [
   'renderer/src/shell/**/*.tsx',
   'renderer/src/i18n/**/*.tsx',
   'renderer/src/freshness/**/*.tsx',
+  'renderer/src/updates/**/*.tsx',
 ];
 const noLiteralWords = [
   'error',

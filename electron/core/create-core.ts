@@ -70,6 +70,7 @@ export function createCore(deps: CoreDeps): Core {
     lowApiAllowance: (id) => connections.apiUsage.isLow(id),
   });
   const updates = createUpdatesModule({
+    words,
     port: deps.updater ?? noUpdater(),
     currentVersion: deps.identity.version,
     settings,

@@ -1,6 +1,7 @@
 import { AppError, type UpdatePolicy, type UpdateStatus } from '../../contract';
 import type { Clock, EventSink, Logger } from '../ports';
 import type { SettingsService } from '../settings/settings-service';
+import type { CoreWords } from '../i18n/core-words';
 import { updateTexts } from './update-texts';
 import { UpdateFailure, type UpdaterPort } from './updater-port';
 
@@ -22,6 +23,8 @@ export interface UpdateServiceDeps {
   logger: Logger;
   /** Work a restart must not cut short (a running sync or export), or null. */
   busy: () => BusyWork;
+  /** The words of the problems and refusals, in the language of Settings. */
+  words: Pick<CoreWords, 't'>;
   /**
    * The update policy fixed machine-wide by IT, if any. The seam for the connect engineer's policy file:
    * until it is on main nothing passes one, and the user's setting rules.
@@ -81,10 +84,10 @@ export class UpdateService {
   /** Asks the update server now (the Settings button, or a background check). Never rejects. */
   async check(): Promise<UpdateStatus> {
     if (this.deps.port.install === 'none') {
-      this.set({ problem: updateTexts.notPackaged });
+      this.set({ problem: updateTexts(this.deps.words.t).notPackaged });
       return this.status();
     }
-    if (this.lockedOff()) throw new AppError('FORBIDDEN', updateTexts.locked);
+    if (this.lockedOff()) throw new AppError('FORBIDDEN', updateTexts(this.deps.words.t).locked);
     if (this.downloading || this.state.state === 'ready') return this.status();
     this.checking ??= this.runCheck().finally(() => (this.checking = null));
     return this.checking;
@@ -93,15 +96,15 @@ export class UpdateService {
   /** Downloads the offered update (notify only: the user's click; automatic: right after the check). */
   async download(): Promise<UpdateStatus> {
     if (this.state.state === 'ready') return this.status();
-    if (this.state.state !== 'available' && !this.downloading) throw new AppError('NOT_FOUND', updateTexts.nothingToDownload);
-    if (this.deps.port.install !== 'self') throw new AppError('FORBIDDEN', updateTexts.manualInstall);
+    if (this.state.state !== 'available' && !this.downloading) throw new AppError('NOT_FOUND', updateTexts(this.deps.words.t).nothingToDownload);
+    if (this.deps.port.install !== 'self') throw new AppError('FORBIDDEN', updateTexts(this.deps.words.t).manualInstall);
     this.downloading ??= this.runDownload().finally(() => (this.downloading = null));
     return this.downloading;
   }
 
   /** "Restart to update": applies the downloaded update now, or as soon as the running sync or export is done. */
   restart(): UpdateStatus {
-    if (this.state.state !== 'ready') throw new AppError('NOT_FOUND', updateTexts.notReady);
+    if (this.state.state !== 'ready') throw new AppError('NOT_FOUND', updateTexts(this.deps.words.t).notReady);
     this.restartWhenIdle();
     return this.status();
   }
@@ -126,7 +129,7 @@ export class UpdateService {
       }
     } catch (error) {
       this.deps.logger.warn('Update check failed', { reason: error instanceof Error ? error.message : 'unknown' });
-      this.set({ state: before === 'checking' ? 'idle' : before, problem: problemOf(error, updateTexts.checkFailed) });
+      this.set({ state: before === 'checking' ? 'idle' : before, problem: problemOf(error, updateTexts(this.deps.words.t), 'checkFailed') });
     }
     return this.status();
   }
@@ -138,7 +141,7 @@ export class UpdateService {
       this.set({ state: 'ready', progress: null });
     } catch (error) {
       this.deps.logger.warn('Update download failed', { reason: error instanceof Error ? error.message : 'unknown' });
-      this.set({ state: 'available', progress: null, problem: problemOf(error, updateTexts.downloadFailed) });
+      this.set({ state: 'available', progress: null, problem: problemOf(error, updateTexts(this.deps.words.t), 'downloadFailed') });
     }
     return this.status();
   }
@@ -187,10 +190,10 @@ export class UpdateService {
   }
 }
 
-function problemOf(error: unknown, otherwise: string): string {
+function problemOf(error: unknown, texts: ReturnType<typeof updateTexts>, otherwise: 'checkFailed' | 'downloadFailed'): string {
   if (error instanceof UpdateFailure) {
-    if (error.kind === 'integrity') return updateTexts.integrityFailed;
-    if (error.kind === 'metadata') return updateTexts.metadataBroken;
+    if (error.kind === 'integrity') return texts.integrityFailed;
+    if (error.kind === 'metadata') return texts.metadataBroken;
   }
-  return otherwise;
+  return texts[otherwise];
 }

@@ -1,13 +1,16 @@
-/** Words the update core shows (problems and refusals). English until the i18n catalogue lands. */
-export const updateTexts = {
-  checkFailed: 'Budgetly could not reach the update server. It will try again later.',
-  metadataBroken: 'The update server sent an answer Budgetly could not read. It will try again later.',
-  downloadFailed: 'The update download was interrupted. Budgetly will start it again.',
-  integrityFailed: 'The downloaded update did not match its published checksum, so it was deleted and not installed.',
-  notPackaged: 'This copy of Budgetly was not installed from a package, so it does not update itself.',
-  manualInstall: 'This installation is managed by your package manager: download the new version from the Budgetly website.',
-  nothingToDownload: 'There is no update to download.',
-  notReady: 'No update is ready to install yet.',
-  locked: 'Your organisation manages updates on this computer.',
-  offOnly: 'Updates are turned off in Settings.',
-} as const;
+import type { CatalogueT } from '../../contract/i18n/catalogue';
+
+/** Words the update core shows (problems and refusals), in the user's language at the moment they are said. */
+export function updateTexts(t: CatalogueT) {
+  return {
+    checkFailed: t('updates:checkFailed'),
+    metadataBroken: t('updates:metadataBroken'),
+    downloadFailed: t('updates:downloadFailed'),
+    integrityFailed: t('updates:integrityFailed'),
+    notPackaged: t('updates:notPackaged'),
+    manualInstall: t('updates:manualInstall'),
+    nothingToDownload: t('updates:nothingToDownload'),
+    notReady: t('updates:notReady'),
+    locked: t('updates:locked'),
+  };
+}

@@ -37,7 +37,7 @@ export function createUpdatesModule(
       'updates.restart': () => service.restart(),
       'updates.openDownloadPage': async () => {
         const page = deps.port.downloadPage;
-        if (!page) throw new AppError('NOT_FOUND', updateTexts.manualInstall);
+        if (!page) throw new AppError('NOT_FOUND', updateTexts(deps.words.t).manualInstall);
         await deps.shell.openExternal(page);
         return null;
       },

@@ -2,7 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { updateTexts } from '../../../electron/core/updates/update-texts';
+import { createI18n } from '../../../electron/contract/i18n/create-i18n';
+import { namespaces } from '../../../electron/contract/i18n/catalogue';
+import { updateTexts as wordsIn } from '../../../electron/core/updates/update-texts';
+
+const updateTexts = wordsIn(createI18n('en').getFixedT('en', namespaces));
 import { createLocalUpdater } from '../../support/local-updater';
 import { createTestCore, type TestCore } from '../../support/test-core';
 import { MemoryLogger, tempDir } from '../../support/test-ports';

@@ -27,4 +27,14 @@ describe('words the core says itself', () => {
     expect(await testCore.call('settings.get', undefined)).toMatchObject({ ok: true, value: { language: 'system' } });
     expect(testCore.core.words.language()).toBe('es');
   });
+
+  it('refuses in the user’s language: the update core’s words', async () => {
+    testCore = createTestCore({ locale: 'de-DE' });
+    expect(await testCore.call('updates.openDownloadPage', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Diese Installation wird von Ihrer Paketverwaltung verwaltet: Laden Sie die neue Version von der Budgetly-Website herunter.' },
+    });
+    await testCore.call('settings.set', { language: 'es' });
+    expect(await testCore.call('updates.openDownloadPage', undefined)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Su gestor de paquetes/) } });
+  });
 });

@@ -1,3 +1,4 @@
+import { createCoreWords } from '../../../electron/core/i18n/core-words';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Connection, UpdatePolicy } from '../../../electron/contract';
 import { SettingsService } from '../../../electron/core/settings/settings-service';
@@ -40,6 +41,7 @@ function world(options: { install?: InstallKind; policy?: UpdatePolicy; locked?:
   const shell = new RecordingShell();
   const events = new RecordingEvents();
   const module = createUpdatesModule({
+    words: createCoreWords(settings, 'en-US'),
     port,
     currentVersion: '1.0.0',
     settings,

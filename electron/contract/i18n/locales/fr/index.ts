@@ -2,6 +2,7 @@ import { common } from './common';
 import { connectionDetails } from './connectionDetails';
 import { freshness } from './freshness';
 import { settings } from './settings';
+import { updates } from './updates';
 
 /** Every namespace of this language (add a namespace here and in each language's index). */
-export const fr = { common, settings, freshness, connectionDetails };
+export const fr = { common, settings, freshness, connectionDetails, updates };
