@@ -104,7 +104,16 @@ export function ProvisionedConnectionDialog({ offer, onConnected, onClose }: Pro
                 <button type="button" onClick={close}>
                   {TEXT.dontAdd}
                 </button>
-                <button type="button" className="primary" onClick={() => void accept()}>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={(event) => {
+                    // The second click of a double-click is not a decision: it may have been meant for the button
+                    // here on the screen before (the refused offer's Close sits where Add is). Keys give detail 0.
+                    if (event.detail > 1) return;
+                    void accept();
+                  }}
+                >
                   {TEXT.add}
                 </button>
               </>

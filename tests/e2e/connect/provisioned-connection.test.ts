@@ -72,6 +72,16 @@ describe('connections from a link or a .budgetly file', () => {
     deliver({ kind: 'link', url: link({ name: 'Swapped in', loginUrl: w.org.url, clientId: 'budgetly-demo', signInMethod: 'browser' }) });
     await poll(offered).toBe(count + 1);
     expect(await dialog().getByTestId('provisioned-fields').innerText()).toContain('Read by the user');
+    // The second click of a double-click (meant for the screen before, whose Close sits where Add is) adds nothing.
+    const add = dialog().getByRole('button', { name: 'Add and sign in' });
+    await add.dispatchEvent('click', { detail: 2 });
+    // Asked from the page after the click, so it is answered after anything the click asked of the core.
+    const listedAfterClick = await w.page.evaluate(async () => {
+      const bridge = (window as unknown as { budgetly: { connections: { list(): Promise<{ value: { label: string }[] }> } } }).budgetly;
+      return (await bridge.connections.list()).value.map((c) => c.label);
+    });
+    expect(listedAfterClick).not.toContain('Read by the user');
+    expect(await dialog().getAttribute('data-status')).toBe('ready');
     const login = w.agent().nextPage();
     await dialog().getByRole('button', { name: 'Add and sign in' }).click();
     const page = await login;
