@@ -48,26 +48,43 @@ export function formatCount(value: number, locale?: string): string {
 
 const compactFormats = new Map<string, Intl.NumberFormat>();
 
-function compactFormat(currency: string, locale: string | undefined): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${currency}`;
+function cachedFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
   let format = compactFormats.get(key);
   if (!format) {
-    try {
-      format = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
-    } catch {
-      format = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
-    }
+    format = make();
     compactFormats.set(key, format);
   }
   return format;
 }
 
+function currencyFormat(currency: string, locale: string | undefined, options: Intl.NumberFormatOptions, key: string): Intl.NumberFormat {
+  return cachedFormat(`${key}|${locale ?? ''}|${currency}`, () => {
+    try {
+      return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 1, ...options });
+    } catch {
+      // Not an ISO 4217 code (custom data): the number alone.
+      return new Intl.NumberFormat(locale, { maximumFractionDigits: 1, ...options });
+    }
+  });
+}
+
 /**
- * A short label for a chart ("$563.8K", "1,5 Mio. €"). Some locales do not shorten thousands
- * (German gives "563.771,7 €"); when the locale's form is too long for a bar, the widely
- * understood K/M form is used instead. The exact amount is always in the bar's name.
+ * A short label for a chart, in the locale's own compact notation ("$563.8K", "563,8 k €", "563,8 mil €",
+ * "1,4 Mio. €"). Where the locale has no short form for thousands (German writes "563.771,7 €" in CLDR),
+ * the amount is shown in thousands with the locale's word for them (`thousands`: "Tsd." in German):
+ * "563,8 Tsd. €". Never another locale's form next to this one's. The exact amount is always in the bar's name.
+ * Spaces between number, unit and currency may break, so a narrow bar wraps its label instead of running into the next.
  */
-export function compactMoney(amount: number, currency: string, locale?: string): string {
-  const text = compactFormat(currency, locale).format(amount);
-  return text.replace(/\s/g, '').length <= 8 ? text : compactFormat(currency, 'en-US').format(amount);
+export function compactMoney(amount: number, currency: string, locale: string | undefined, thousands: string): string {
+  const compact = currencyFormat(currency, locale, { notation: 'compact' }, 'compact');
+  const parts = compact.formatToParts(amount);
+  const shortened = Math.abs(amount) < 1000 || parts.some((part) => part.type === 'compact');
+  const text = shortened ? parts.map((p) => p.value).join('') : inThousands(amount / 1000, currency, locale, thousands);
+  return text.replace(/\u00a0/g, ' ');
+}
+
+function inThousands(value: number, currency: string, locale: string | undefined, unit: string): string {
+  const parts = currencyFormat(currency, locale, { minimumFractionDigits: 0 }, 'plain').formatToParts(value);
+  const lastDigit = parts.map((part) => part.type).lastIndexOf(parts.some((p) => p.type === 'fraction') ? 'fraction' : 'integer');
+  return [...parts.slice(0, lastDigit + 1).map((p) => p.value), ` ${unit}`, ...parts.slice(lastDigit + 1).map((p) => p.value)].join('');
 }

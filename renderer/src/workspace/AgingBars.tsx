@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { AgingBucketKey, CurrencyAging } from '../invoices/aging';
 import { compactMoney, formatCount, formatMoney } from '../invoices/money';
 
@@ -10,6 +11,7 @@ interface Props {
 
 /** Open balance by days past due, as plain CSS bars; each bar is a button that filters to it. */
 export function AgingBars({ aging, locale, selected, onPick }: Props) {
+  const { t } = useTranslation();
   const max = Math.max(...aging.buckets.map((b) => Math.abs(b.balance)), 0);
   return (
     <div className="aging" role="group" aria-label={`${aging.currency} aging of open balances`} data-testid="aging">
@@ -30,7 +32,7 @@ export function AgingBars({ aging, locale, selected, onPick }: Props) {
             data-amount={bucket.balance}
             data-count={bucket.count}
           >
-            <span className="aging-value">{compactMoney(bucket.balance, aging.currency, locale)}</span>
+            <span className="aging-value">{compactMoney(bucket.balance, aging.currency, locale, t('thousandsShort'))}</span>
             <span className="aging-track" aria-hidden="true">
               <span className="aging-fill" style={{ height: `${height}%` }} />
             </span>

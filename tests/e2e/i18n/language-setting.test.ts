@@ -14,6 +14,37 @@ describe('the app’s language', () => {
   const lang = () => w.page.evaluate(() => document.documentElement.lang);
   const protection = () => w.page.getByTestId('secret-protection').textContent();
 
+  /** Every aging value of every card: its text, whether it is cut off, and whether it runs into its neighbour. */
+  const agingValues = () =>
+    w.page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="aging"]')].map((aging) => {
+        const values = [...aging.querySelectorAll<HTMLElement>('.aging-value')];
+        const boxes = values.map((v) => v.getBoundingClientRect());
+        return {
+          texts: values.map((v) => v.textContent ?? ''),
+          clipped: values.filter((v) => v.scrollWidth > v.clientWidth + 1).length,
+          collisions: boxes.slice(1).filter((box, i) => box.left < boxes[i]!.right - 0.5).length,
+        };
+      }),
+    );
+
+  it('writes the aging bars’ amounts in German compact notation, five to a card without running into each other', async () => {
+    for (const width of [1400, 1024]) {
+      await w.page.setViewportSize({ width, height: 900 });
+      const cards = await agingValues();
+      expect(cards.length).toBeGreaterThan(1);
+      for (const card of cards) {
+        expect(card.texts).toHaveLength(5);
+        expect(card.clipped, card.texts.join(' | ')).toBe(0);
+        expect(card.collisions, card.texts.join(' | ')).toBe(0);
+        // German forms only: "563,8 Tsd. €", "1,4 Mio. €" — never an English "K"/"M" beside them.
+        for (const text of card.texts) expect(text).toMatch(/^-?[\d.]+(,\d)?( (Tsd\.|Mio\.|Mrd\.))? \S+$/);
+      }
+    }
+    await w.harness.screenshot('language-de-aging');
+    await w.page.setViewportSize({ width: 1400, height: 900 });
+  });
+
   it('speaks the computer’s language when Settings say "Same as my computer"', async () => {
     await poll(lang).toBe('de');
     await poll(protection).toBe('Anmeldungen vom Betriebssystem verschlüsselt');

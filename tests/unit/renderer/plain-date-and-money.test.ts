@@ -46,10 +46,16 @@ describe('money', () => {
     expect(formatMoney(5, 'XX1', 'en-US')).toBe('5.00 XX1');
   });
 
-  it('keeps chart labels short in every locale', () => {
-    expect(compactMoney(563771.73, 'USD', 'en-US')).toBe('$563.8K');
-    expect(compactMoney(1_500_000, 'EUR', 'de-DE')).toBe('1,5\u00a0Mio.\u00a0€');
-    expect(compactMoney(563771.73, 'EUR', 'de-DE')).toBe('€563.8K');
-    expect(compactMoney(53_500_000, 'JPY', 'ja-JP').length).toBeLessThanOrEqual(9);
+  it('keeps chart labels short, each in its own locale’s notation (never an English K beside a German Mio.)', () => {
+    expect(compactMoney(563771.73, 'USD', 'en-US', 'K')).toBe('$563.8K');
+    expect(compactMoney(1_500_000, 'EUR', 'de-DE', 'Tsd.')).toBe('1,5 Mio. €');
+    // German has no short form for thousands in CLDR: thousands with the catalogue's word.
+    expect(compactMoney(563771.73, 'EUR', 'de-DE', 'Tsd.')).toBe('563,8 Tsd. €');
+    expect(compactMoney(112_300, 'GBP', 'de-DE', 'Tsd.')).toBe('112,3 Tsd. £');
+    expect(compactMoney(-12_345, 'EUR', 'de-DE', 'Tsd.')).toBe('-12,3 Tsd. €');
+    expect(compactMoney(999, 'EUR', 'de-DE', 'Tsd.')).toBe('999 €');
+    expect(compactMoney(563771.73, 'EUR', 'fr-FR', 'k')).toBe('563,8 k €');
+    expect(compactMoney(563771.73, 'EUR', 'es-ES', 'mil')).toBe('563,8 mil €');
+    expect(compactMoney(53_500_000, 'JPY', 'ja-JP', 'K').length).toBeLessThanOrEqual(9);
   });
 });

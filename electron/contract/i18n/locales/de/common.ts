@@ -13,4 +13,5 @@ export const common: Translation<typeof en> = {
   connectionsFailed: 'Budgetly konnte Ihre gespeicherten Verbindungen nicht laden',
   nothingChanged: 'Es wurde nichts verändert: Ihre Verbindungen und Rechnungen sind, wie Sie sie verlassen haben.',
   tryAgain: 'Erneut versuchen',
+  thousandsShort: 'Tsd.',
 };

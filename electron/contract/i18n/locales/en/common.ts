@@ -11,4 +11,6 @@ export const common = {
   connectionsFailed: 'Budgetly could not load your saved connections',
   nothingChanged: 'Nothing was changed: your connections and invoices are where you left them.',
   tryAgain: 'Try again',
+  /** Thousands in a chart label, where the locale's compact notation has none (German: 563,8 Tsd. €). */
+  thousandsShort: 'K',
 } as const;

@@ -13,4 +13,5 @@ export const common: Translation<typeof en> = {
   connectionsFailed: 'Budgetly no pudo cargar sus conexiones guardadas',
   nothingChanged: 'No se ha cambiado nada: sus conexiones y facturas están como las dejó.',
   tryAgain: 'Reintentar',
+  thousandsShort: 'mil',
 };

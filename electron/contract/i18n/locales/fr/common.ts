@@ -13,4 +13,5 @@ export const common: Translation<typeof en> = {
   connectionsFailed: 'Budgetly n’a pas pu charger vos connexions enregistrées',
   nothingChanged: 'Rien n’a été modifié : vos connexions et vos factures sont telles que vous les avez laissées.',
   tryAgain: 'Réessayer',
+  thousandsShort: 'k',
 };
