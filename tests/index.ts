@@ -3,17 +3,17 @@
  * tests' world, and nothing else: the local Salesforce org and signing in to it, the headless app (its ports,
  * Chromium, the harness and the Playwright login agent) and the workspace driver. Everything else under tests/
  * is private to the tests and may change with them; the lint (eslint.config.js) lets scripts/ import only this
- * file. See tests/README.md.
+ * file and its light half, tests/headless.ts (for processes that must not load the org server, Chromium or
+ * esbuild). See tests/README.md.
  */
 import type {} from './support/harness-bridge'; // window.budgetly and the harness's hooks, typed for page scripts
 
 // The local org (tests/org/README.md) and the one headless sign-in to it.
-export { HttpLoginAgent, signIn, startOrg, type InvoiceObjectName, type OrgOptions } from './org/index.ts';
+export { startOrg, type InvoiceObjectName, type OrgOptions } from './org/index.ts';
+export * from './headless';
 
 // The headless app: the core's ports without Electron, Debian's Chromium, the static server and the harness.
-export { MemoryLogger, RecordingEvents, RecordingShell, ScriptedConfirm, ScriptedSaveDialog, TestSecretBox, createTestStore } from './support/test-ports';
 export { CHROMIUM_PATH, launchChromium } from './support/chromium';
-export { serveStatic } from './support/static-server';
 export { startHarness } from './support/harness';
 export { PlaywrightLoginAgent } from './support/playwright-login-agent';
 

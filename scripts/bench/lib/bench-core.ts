@@ -1,7 +1,7 @@
 import type { Connection, Result } from '../../../electron/contract';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { systemClock } from '../../../electron/core/ports';
-import { HttpLoginAgent, MemoryLogger, RecordingEvents, RecordingShell, ScriptedConfirm, ScriptedSaveDialog, createTestStore, TestSecretBox } from '../../../tests/index';
+import { HttpLoginAgent, MemoryLogger, RecordingEvents, RecordingShell, ScriptedConfirm, ScriptedSaveDialog, createTestStore, TestSecretBox } from '../../../tests/headless';
 
 export interface BenchCore {
   core: Core;

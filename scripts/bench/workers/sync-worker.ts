@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InvoiceList, SyncResult } from '../../../electron/contract';
-import { signIn, TestSecretBox } from '../../../tests/index';
+import { signIn, TestSecretBox } from '../../../tests/headless';
 import { encodeSnapshot } from '../../../electron/core/invoices/cache/cache-format';
 import { writeBytesAtomically } from '../../../electron/core/invoices/cache/atomic-file';
 import { createBenchCore, connectBenchCore } from '../lib/bench-core';
