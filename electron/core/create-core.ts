@@ -10,6 +10,7 @@ import type { CoreDeps } from './core-deps';
 import type { ConnectionDirectory, SalesforceSessions } from './module-links';
 import { detailsHandlers } from './health/connection-details';
 import { createPolicyModule } from './policy/policy-module';
+import { englishT } from './policy/policy-text';
 import { createProvisioningModule } from './provisioning/provisioning-module';
 import { settingsHandlers } from './settings/settings-handlers';
 import { SettingsService } from './settings/settings-service';
@@ -42,9 +43,14 @@ export function createCore(deps: CoreDeps): Core {
   // Modules emit through a tap so the freshness scheduler hears what the window hears.
   const events = new EventTap(deps.events, deps.logger);
   const tapped: CoreDeps = { ...deps, events };
-  const policy = createPolicyModule({ path: deps.policyFile, extraLoginOrigins: deps.extraLoginOrigins, logger: deps.logger });
+  // The policy locks settings, and the words follow settings: the policy's messages wait for the words (`late`).
+  const late: { words?: CoreWords } = {};
+  const said = () => late.words?.t ?? englishT;
+  const policy = createPolicyModule({ path: deps.policyFile, extraLoginOrigins: deps.extraLoginOrigins, logger: deps.logger, words: said });
   const settings = new SettingsService(deps.store, deps.logger, policy.settings);
   const words = createCoreWords(settings, deps.identity.locale);
+  late.words = words;
+  settings.useWords(said);
   const connections = createConnectionsModule(tapped, settings, policy.connections);
   const { sessions, directory } = connections;
   const invoices = createInvoicesModule(tapped, { sessions, directory, settings });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NO_POLICY_LOCKS, policyIntervalSchema, signInMethodSchema, updatePolicySchema, type PolicyLocks } from '../../contract';
 import { parseConnectionFields, type ProvisionedConnection } from '../provisioning/provisioned-connection';
 import { readVersionedJson } from '../provisioning/versioned-json';
-import { POLICY_TEXT as T } from './policy-text';
+import { POLICY_TEXT as T, type Said } from './policy-text';
 
 /**
  * The machine-wide policy file IT deploys (format 1, JSON):
@@ -25,7 +25,7 @@ export interface MachinePolicy {
   connections: ProvisionedConnection[];
 }
 
-export type PolicyParse = { ok: true; policy: MachinePolicy } | { ok: false; message: string };
+export type PolicyParse = { ok: true; policy: MachinePolicy } | { ok: false; message: Said };
 
 const settingsSchema = z.strictObject({
   signInMethod: signInMethodSchema.optional(),
@@ -72,12 +72,12 @@ export function parsePolicyFile(bytes: Uint8Array, options: PolicyParseOptions =
   return { ok: true, policy: { locks, connections } };
 }
 
-function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+function describeIssue(issue: z.core.$ZodIssue | undefined): Said {
   const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'the policy';
   if (issue?.code === 'unrecognized_keys') return T.unknownField(where, issue.keys.map((key) => key.slice(0, 40)).join(', '));
   return T.badField(where);
 }
 
-function refuse(message: string): PolicyParse {
+function refuse(message: Said): PolicyParse {
   return { ok: false, message };
 }

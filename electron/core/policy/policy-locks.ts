@@ -1,5 +1,5 @@
 import type { PolicyLocks, Settings, SyncInterval } from '../../contract';
-import { POLICY_TEXT as T } from './policy-text';
+import { POLICY_TEXT as T, type Said } from './policy-text';
 
 /** Settings as the policy has them: locked values win over what the user saved. */
 export function applyLocks(settings: Settings, locks: PolicyLocks): Settings {
@@ -23,10 +23,10 @@ function boundInterval(interval: SyncInterval, locks: PolicyLocks): SyncInterval
 }
 
 /** Why `patch` may not be saved under `locks` (naming the setting and the file), or null when it may. Same values as the locks pass. */
-export function lockViolation(patch: Partial<Settings>, locks: PolicyLocks, path: string): string | null {
-  if (locks.signInMethod && patch.signInMethod !== undefined && patch.signInMethod !== locks.signInMethod) return T.locked(T.settingNames.signInMethod, path);
-  if (locks.weakStorageNeverAllowed && patch.allowWeakStorage === true) return T.locked(T.settingNames.allowWeakStorage, path);
-  if (locks.updates && patch.updates !== undefined && patch.updates !== locks.updates) return T.locked(T.settingNames.updates, path);
+export function lockViolation(patch: Partial<Settings>, locks: PolicyLocks, path: string): Said | null {
+  if (locks.signInMethod && patch.signInMethod !== undefined && patch.signInMethod !== locks.signInMethod) return T.lockedSignInMethod(path);
+  if (locks.weakStorageNeverAllowed && patch.allowWeakStorage === true) return T.lockedWeakStorage(path);
+  if (locks.updates && patch.updates !== undefined && patch.updates !== locks.updates) return T.lockedUpdates(path);
   if (patch.syncInterval !== undefined && boundInterval(patch.syncInterval, locks) !== patch.syncInterval) return T.lockedInterval(path);
   return null;
 }

@@ -2,7 +2,9 @@ import { NO_POLICY_LOCKS, type PolicyStatus } from '../../contract';
 import type { Handlers } from '../ipc/dispatcher';
 import type { Logger } from '../ports';
 import type { SettingsPolicy } from '../settings/settings-service';
+import type { CatalogueT } from '../../contract/i18n/catalogue';
 import { readPolicyFile, type PolicyRead } from './policy-reader';
+import { englishT } from './policy-text';
 
 export interface PolicyModule {
   /** What the settings service enforces (no locks when there is no usable file). */
@@ -16,18 +18,19 @@ export interface PolicyModule {
  * The machine-wide policy file, read once when the core is made. A refused file is logged with its reason,
  * shown in Settings, and changes nothing; without a path (cores built without one) there is no policy.
  */
-export function createPolicyModule(deps: { path?: string; extraLoginOrigins: readonly string[]; logger: Logger }): PolicyModule {
+export function createPolicyModule(deps: { path?: string; extraLoginOrigins: readonly string[]; logger: Logger; words: () => CatalogueT }): PolicyModule {
   const read: PolicyRead = deps.path ? readPolicyFile(deps.path, { extraOrigins: deps.extraLoginOrigins }) : { state: 'none' };
-  if (read.state === 'refused') deps.logger.warn(read.message);
+  if (read.state === 'refused') deps.logger.warn(read.message(englishT));
   if (read.state === 'applied') deps.logger.info('Machine policy applied', { connections: read.policy.connections.length });
   const locks = read.state === 'applied' ? read.policy.locks : NO_POLICY_LOCKS;
   const connections = read.state === 'applied' ? read.policy.connections : [];
-  const status: PolicyStatus = {
+  // Said when asked, in the language the user sees then.
+  const status = (): PolicyStatus => ({
     path: deps.path ?? null,
     state: read.state,
-    problem: read.state === 'refused' ? read.message : null,
+    problem: read.state === 'refused' ? read.message(deps.words()) : null,
     locks,
     connections: connections.map((connection) => connection.label),
-  };
-  return { settings: { locks, path: deps.path ?? '' }, connections, handlers: { 'policy.status': () => status } };
+  });
+  return { settings: { locks, path: deps.path ?? '' }, connections, handlers: { 'policy.status': status } };
 }

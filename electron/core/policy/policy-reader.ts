@@ -1,9 +1,10 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname, win32 } from 'node:path';
 import { MAX_POLICY_BYTES, parsePolicyFile, type MachinePolicy, type PolicyParseOptions } from './policy-file';
-import { POLICY_TEXT as T } from './policy-text';
+import { POLICY_TEXT as T, type Said } from './policy-text';
 
-export type PolicyRead = { state: 'none' } | { state: 'applied'; policy: MachinePolicy } | { state: 'refused'; message: string };
+/** `message` waits for the words of the language it is shown in (policy-text.ts). */
+export type PolicyRead = { state: 'none' } | { state: 'applied'; policy: MachinePolicy } | { state: 'refused'; message: Said };
 
 /** Where IT deploys the policy file on each system. */
 export function machinePolicyPath(platform: NodeJS.Platform, env: Record<string, string | undefined>): string {
@@ -56,12 +57,12 @@ export function readPolicyFile(path: string, options: PolicyReadOptions = {}): P
   }
 }
 
-function ownershipProblem(file: Stats, folder: Stats, uid: number): string | null {
+function ownershipProblem(file: Stats, folder: Stats, uid: number): Said | null {
   if ((file.mode & 0o022) !== 0) return T.writableByOthers(modeText(file.mode));
   if (file.uid !== 0 && file.uid !== uid) return T.wrongOwner(file.uid);
   const sticky = (folder.mode & 0o1000) !== 0;
   if ((folder.mode & 0o022) !== 0 && !sticky) return T.folderWritableByOthers(modeText(folder.mode));
-  if (folder.uid !== 0 && folder.uid !== uid) return T.folderWritableByOthers(`owned by user id ${folder.uid}`);
+  if (folder.uid !== 0 && folder.uid !== uid) return T.folderOwnedByOther(folder.uid);
   return null;
 }
 
@@ -69,6 +70,6 @@ function modeText(mode: number): string {
   return (mode & 0o777).toString(8).padStart(3, '0');
 }
 
-function refuse(path: string, why: string): PolicyRead {
+function refuse(path: string, why: Said): PolicyRead {
   return { state: 'refused', message: T.ignored(path, why) };
 }

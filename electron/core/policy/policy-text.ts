@@ -1,27 +1,44 @@
-/** What Budgetly says about the machine-wide policy file (English; one module until the i18next catalogue lands). */
+import { namespaces, type CatalogueT } from '../../contract/i18n/catalogue';
+import { createI18n } from '../../contract/i18n/create-i18n';
+import type { policy } from '../../contract/i18n/locales/en/policy';
+
+/**
+ * What the core says about the machine-wide policy file, from the catalogue's `policy` namespace. The file is
+ * read before the core's words exist, so a message is kept as `Said` — words waiting for a `t` — and put into
+ * the language the user sees when it is shown (policy.status, a refused settings.set); the log gets English.
+ */
+export type Said = (t: CatalogueT) => string;
+
+/** English, for the log and for whatever speaks before the core's words are wired. */
+export const englishT: CatalogueT = createI18n('en').getFixedT('en', namespaces);
+
+// The key is checked against the catalogue here; i18next's overloads do not take a union of keys with values.
+const say =
+  (key: `policy:${keyof typeof policy}`, values: Record<string, string | number> = {}): Said =>
+  (t) =>
+    (t as unknown as (key: string, values: Record<string, string | number>) => string)(key, values);
+
 export const POLICY_TEXT = {
-  ignored: (path: string, why: string) => `Budgetly ignored the policy file ${path}: ${why}`,
-  tooLarge: (bytes: number) => `it is ${Math.ceil(bytes / 1024).toLocaleString('en')} KB, more than the 1 MB a policy file may have.`,
-  notARegularFile: 'it is not an ordinary file (a folder, a pipe or a device).',
-  unreadable: 'it could not be read.',
-  brokenJson: 'it is not valid JSON text.',
-  notAnObject: 'it holds no policy (the top level must be a JSON object).',
-  noVersion: 'it has no "budgetly" version (format 1 starts with "budgetly": 1).',
-  newerVersion: (version: string) => `it is format ${version}, which this version of Budgetly does not know (it reads format 1).`,
-  unknownField: (where: string, fields: string) => `${where} has a field Budgetly does not know: ${fields}.`,
-  badField: (where: string) => `${where} is not valid.`,
-  badSyncBounds: 'settings.syncInterval has a "min" longer than its "max".',
-  badConnection: (index: number, why: string) => `connection ${index + 1} is not accepted: ${why}`,
-  repeatedConnection: (name: string) => `two connections are named “${name}”.`,
-  writableByOthers: (mode: string) => `other users of this computer can change it (its permissions are ${mode}). Make it writable by administrators only (e.g. chmod 644, owned by root).`,
-  folderWritableByOthers: (mode: string) => `other users of this computer can replace it (its folder's permissions are ${mode}). Make the folder writable by administrators only.`,
-  wrongOwner: (uid: number) => `it belongs to another user (user id ${uid}); it must belong to root (or to you).`,
-  locked: (setting: string, path: string) => `“${setting}” is set by your organisation's policy file (${path}) and cannot be changed here.`,
-  lockedInterval: (path: string) => `This sync interval is outside what your organisation's policy file allows (${path}).`,
-  settingNames: {
-    signInMethod: 'Sign in with',
-    allowWeakStorage: 'Weaker storage',
-    syncInterval: 'Keep invoices up to date',
-    updates: 'Updates',
-  },
+  ignored: (path: string, why: Said): Said => (t) => t('policy:ignored', { path, why: why(t) }),
+  tooLarge: (bytes: number) => say('policy:tooLarge', { kilobytes: Math.ceil(bytes / 1024).toLocaleString('en') }),
+  notARegularFile: say('policy:notARegularFile'),
+  unreadable: say('policy:unreadable'),
+  brokenJson: say('policy:brokenJson'),
+  notAnObject: say('policy:notAnObject'),
+  noVersion: say('policy:noVersion'),
+  newerVersion: (version: string) => say('policy:newerVersion', { version }),
+  unknownField: (where: string, fields: string) => say('policy:unknownField', { where, fields }),
+  badField: (where: string) => say('policy:badField', { where }),
+  badSyncBounds: say('policy:badSyncBounds'),
+  /** `why` comes from the connection rules shared with links and files (their own words). */
+  badConnection: (index: number, why: string) => say('policy:badConnection', { number: index + 1, why }),
+  repeatedConnection: (name: string) => say('policy:repeatedConnection', { name }),
+  writableByOthers: (mode: string) => say('policy:writableByOthers', { mode }),
+  folderWritableByOthers: (mode: string) => say('policy:folderWritableByOthers', { mode }),
+  folderOwnedByOther: (uid: number) => say('policy:folderOwnedByOther', { uid }),
+  wrongOwner: (uid: number) => say('policy:wrongOwner', { uid }),
+  lockedSignInMethod: (path: string): Said => (t) => t('policy:locked', { setting: t('policy:settingSignInMethod'), path }),
+  lockedWeakStorage: (path: string): Said => (t) => t('policy:locked', { setting: t('policy:settingWeakStorage'), path }),
+  lockedUpdates: (path: string): Said => (t) => t('policy:locked', { setting: t('policy:settingUpdates'), path }),
+  lockedInterval: (path: string) => say('policy:lockedInterval', { path }),
 };

@@ -1,19 +1,19 @@
 /** Why the bytes of a versioned Budgetly JSON file (a `.budgetly` connection file, the machine policy file) were not read. */
-export interface VersionedJsonWords {
-  tooLarge(bytes: number): string;
-  brokenJson: string;
-  notAnObject: string;
-  noVersion: string;
-  newerVersion(version: string): string;
+export interface VersionedJsonWords<M = string> {
+  tooLarge(bytes: number): M;
+  brokenJson: M;
+  notAnObject: M;
+  noVersion: M;
+  newerVersion(version: string): M;
 }
 
-export type VersionedJson = { ok: true; json: Record<string, unknown> } | { ok: false; message: string };
+export type VersionedJson<M = string> = { ok: true; json: Record<string, unknown> } | { ok: false; message: M };
 
 /**
  * The one reader of Budgetly's versioned JSON files: at most `maxBytes`, UTF-8 (a leading BOM allowed), a JSON
  * object whose `"budgetly"` is `version`. Each refusal says what was wrong in the caller's words.
  */
-export function readVersionedJson(bytes: Uint8Array, limits: { maxBytes: number; version: number }, words: VersionedJsonWords): VersionedJson {
+export function readVersionedJson<M>(bytes: Uint8Array, limits: { maxBytes: number; version: number }, words: VersionedJsonWords<M>): VersionedJson<M> {
   if (bytes.byteLength > limits.maxBytes) return { ok: false, message: words.tooLarge(bytes.byteLength) };
   let json: unknown;
   try {

@@ -1,5 +1,7 @@
 import { AppError, NO_POLICY_LOCKS, settingsSchema, type PolicyLocks, type Settings } from '../../contract';
 import { applyLocks, lockViolation } from '../policy/policy-locks';
+import { englishT } from '../policy/policy-text';
+import type { CatalogueT } from '../../contract/i18n/catalogue';
 import type { KeyValueStore, Logger } from '../ports';
 
 const KEY = 'settings';
@@ -35,6 +37,7 @@ export type SettingsListener = (next: Settings, previous: Settings) => void | Pr
 export class SettingsService {
   private readonly listeners = new Set<SettingsListener>();
   private pending: Promise<unknown> = Promise.resolve();
+  private words: () => CatalogueT = () => englishT;
 
   constructor(
     private readonly store: KeyValueStore,
@@ -51,10 +54,15 @@ export class SettingsService {
     return this.policy.locks;
   }
 
-  /** Throws FORBIDDEN when the policy locks what `patch` would change. */
+  /** The words refusals are said in (the core's, once they exist: they follow Settings → Language). */
+  useWords(t: () => CatalogueT): void {
+    this.words = t;
+  }
+
+  /** Throws FORBIDDEN when the policy locks what `patch` would change, saying which setting and which file. */
   assertAllowed(patch: Partial<Settings>): void {
     const refusal = lockViolation(patch, this.policy.locks, this.policy.path);
-    if (refusal) throw new AppError('FORBIDDEN', refusal);
+    if (refusal) throw new AppError('FORBIDDEN', refusal(this.words()));
   }
 
   update(patch: Partial<Settings>): Settings {

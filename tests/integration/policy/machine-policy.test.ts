@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection, PolicyStatus, Settings } from '../../../electron/contract';
 import { readPolicyFile } from '../../../electron/core/policy/policy-reader';
+import { englishT } from '../../../electron/core/policy/policy-text';
 import { createTestCore, type TestCore } from '../../support/test-core';
 import { tempDir } from '../../support/test-ports';
 
@@ -167,7 +168,23 @@ describe('file ownership', () => {
     const me = process.getuid!();
     if (me === 0) chownSync(policyFile, 4242, 4242);
     const read = readPolicyFile(policyFile, me === 0 ? {} : { uid: me + 1 });
-    expect(read).toMatchObject({ state: 'refused', message: expect.stringMatching(/belongs to another user \(user id \d+\); it must belong to root/) });
+    expect(read.state).toBe('refused');
+    expect(read.state === 'refused' ? read.message(englishT) : '').toMatch(/belongs to another user \(user id \d+\); it must belong to root/);
+  });
+
+  it('the reason and a refused lock are said in the language of Settings', async () => {
+    write({ ...policy, settings: { ...policy.settings, theme: 'dark' } });
+    const testCore = core({ locale: 'de-DE' });
+    expect(((await testCore.call('policy.status')).value as PolicyStatus).problem).toBe(
+      `Budgetly hat die Richtliniendatei ${policyFile} ignoriert: settings hat ein Feld, das Budgetly nicht kennt: theme.`,
+    );
+    write(policy);
+    const locked = core({ locale: 'de-DE' });
+    expect((await locked.call('settings.set', { signInMethod: 'window' })).error?.message).toBe(
+      `„Anmelden mit“ ist durch die Richtliniendatei Ihrer Organisation (${policyFile}) festgelegt und kann hier nicht geändert werden.`,
+    );
+    expect((await locked.call('settings.set', { language: 'fr' })).ok).toBe(true);
+    expect((await locked.call('settings.set', { signInMethod: 'window' })).error?.message).toContain('est fixé par le fichier de stratégie de votre organisation');
   });
 
   it('no file: no policy, nothing locked', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { machinePolicyPath } from '../../../electron/core/policy/policy-reader';
 import { MAX_POLICY_BYTES, parsePolicyFile } from '../../../electron/core/policy/policy-file';
+import { englishT } from '../../../electron/core/policy/policy-text';
 
 /** The machine-wide policy file's format (1): what IT writes is read exactly; anything wrong refuses the whole file, naming it. */
 const bytes = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
@@ -55,7 +56,7 @@ describe('policy file format 1', () => {
   ])('refuses %s, saying what was wrong', (_kind, input, message) => {
     const result = parsePolicyFile(input);
     expect(result.ok).toBe(false);
-    expect(result.ok ? '' : result.message).toMatch(message);
+    expect(result.ok ? '' : result.message(englishT)).toMatch(message);
   });
 
   it('accepts the local org only as an exact extra origin', () => {
