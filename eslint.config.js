@@ -38,6 +38,7 @@ const wordsFromCatalogue = [
   'renderer/src/i18n/**/*.tsx',
   'renderer/src/freshness/**/*.tsx',
   'renderer/src/updates/**/*.tsx',
+  'renderer/src/receivables/**/*.tsx',
 ];
 const noLiteralWords = [
   'error',

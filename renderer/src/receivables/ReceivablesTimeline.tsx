@@ -5,7 +5,7 @@ import { errorOf, unwrap } from '../api/result';
 import { budgetly } from '../bridge';
 import { formatMoney } from '../invoices/money';
 import { formatPlainDate } from '../invoices/plain-date';
-import { receivablesText as t } from './receivables-text';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   connectionId: string;
@@ -17,6 +17,7 @@ interface Props {
 
 /** The dated list of payments, credits and reversals applied to one invoice, and the arithmetic to its balance (from the offline copy). */
 export function ReceivablesTimeline({ connectionId, invoiceId, version, locale }: Props) {
+  const { t } = useTranslation('receivables');
   const [state, setState] = useState<{ key: string; value: InvoiceReceivables | null; error: string | null }>({ key: '', value: null, error: null });
   const key = `${invoiceId}|${version}`;
   useEffect(() => {
@@ -34,31 +35,32 @@ export function ReceivablesTimeline({ connectionId, invoiceId, version, locale }
   const value = state.key === key ? state.value : null;
   const error = state.key === key ? state.error : null;
   if (error) return <p role="alert">{error}</p>;
-  if (!value) return <p aria-busy="true">{t.loading}</p>;
+  if (!value) return <p aria-busy="true">{t('loading')}</p>;
   const money = (amount: number | null) => formatMoney(amount, value.currency, locale);
   const a = value.arithmetic;
   return (
     <section className="receivables" aria-labelledby="receivables-title" data-testid="receivables">
-      <h3 id="receivables-title">{t.heading}</h3>
+      <h3 id="receivables-title">{t('heading')}</h3>
       {value.warnings.map((warning) => (
         <p key={warning} className="notice notice-info">{warning}</p>
       ))}
       {!value.available && <p className="notice notice-info" data-testid="receivables-unavailable">{value.note}</p>}
-      {value.available && value.entries.length === 0 && <p>{t.none}</p>}
+      {value.available && value.entries.length === 0 && <p>{t('none')}</p>}
       {value.entries.length > 0 && (
         <ol className="receivables-timeline" data-testid="receivables-timeline">
           {value.entries.map((entry) => {
-            const kind = entry.kind === 'payment' ? t.payment : t.credit;
+            const kind = entry.kind === 'payment' ? t('payment') : t('credit');
+            const reversed = entry.kind === 'payment' ? t('paymentReversed') : t('creditReversed');
             return (
               <li key={entry.id} className={entry.reversal ? 'reversal' : undefined} data-testid="receivables-entry">
-                <span className="when">{entry.date ? formatPlainDate(entry.date, locale) : t.noDate}</span>
+                <span className="when">{entry.date ? formatPlainDate(entry.date, locale) : t('noDate')}</span>
                 <span className="what">
-                  {entry.reversal ? t.reversal(kind) : kind}
+                  {entry.reversal ? reversed : kind}
                   {entry.sourceNumber ? ` ${entry.sourceNumber}` : ''}
                   {entry.method ? ` · ${entry.method}` : ''}
                 </span>
                 <span className="amount" data-testid="receivables-effect">{formatMoney(entry.effect, value.currency, locale)}</span>
-                <button type="button" className="link" onClick={() => open(entry.sourceId ?? entry.id)} title={t.open}>
+                <button type="button" className="link" onClick={() => open(entry.sourceId ?? entry.id)} title={t('open')}>
                   ↗
                 </button>
                 {entry.problems.map((problem) => (
@@ -71,20 +73,20 @@ export function ReceivablesTimeline({ connectionId, invoiceId, version, locale }
       )}
       {value.available && (
         <>
-          <h4>{t.arithmetic}</h4>
+          <h4>{t('arithmetic')}</h4>
           <dl className="receivables-sum" data-testid="receivables-arithmetic">
-            <div><dt>{t.total}</dt><dd>{money(a.total)}</dd></div>
-            <div><dt>{t.payments}</dt><dd>{money(a.payments === 0 ? 0 : -a.payments)}</dd></div>
-            <div><dt>{t.credits}</dt><dd>{money(a.credits === 0 ? 0 : -a.credits)}</dd></div>
-            <div className="result"><dt>{t.computed}</dt><dd data-testid="receivables-computed">{money(a.computedBalance)}</dd></div>
-            <div><dt>{t.stated}</dt><dd>{money(a.balance)}</dd></div>
+            <div><dt>{t('total')}</dt><dd>{money(a.total)}</dd></div>
+            <div><dt>{t('payments')}</dt><dd>{money(a.payments === 0 ? 0 : -a.payments)}</dd></div>
+            <div><dt>{t('credits')}</dt><dd>{money(a.credits === 0 ? 0 : -a.credits)}</dd></div>
+            <div className="result"><dt>{t('computed')}</dt><dd data-testid="receivables-computed">{money(a.computedBalance)}</dd></div>
+            <div><dt>{t('stated')}</dt><dd>{money(a.balance)}</dd></div>
           </dl>
           {a.difference !== null && a.difference !== 0 ? (
-            <p className="notice notice-error" role="note" data-testid="receivables-mismatch">{t.mismatch(money(a.difference))}</p>
+            <p className="notice notice-error" role="note" data-testid="receivables-mismatch">{t('mismatch', { difference: money(a.difference) })}</p>
           ) : (
-            a.difference === 0 && <p className="receivables-agrees">{t.agrees}</p>
+            a.difference === 0 && <p className="receivables-agrees">{t('agrees')}</p>
           )}
-          {value.fullyPaidOn && <p data-testid="receivables-paid-on">{t.fullyPaidOn(formatPlainDate(value.fullyPaidOn, locale))}</p>}
+          {value.fullyPaidOn && <p data-testid="receivables-paid-on">{t('fullyPaidOn', { date: formatPlainDate(value.fullyPaidOn, locale) })}</p>}
         </>
       )}
     </section>

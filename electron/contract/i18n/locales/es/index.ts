@@ -2,8 +2,9 @@ import { common } from './common';
 import { connectionDetails } from './connectionDetails';
 import { freshness } from './freshness';
 import { policy } from './policy';
+import { receivables } from './receivables';
 import { settings } from './settings';
 import { updates } from './updates';
 
 /** Every namespace of this language (add a namespace here and in each language's index). */
-export const es = { common, settings, freshness, connectionDetails, updates, policy };
+export const es = { common, settings, freshness, connectionDetails, updates, policy, receivables };

@@ -1,11 +1,12 @@
-/** The receivables feature's words (English), until they move into the app's catalogue. */
-export const receivablesText = {
+/** The invoice's payments and credits in the detail panel, and the arithmetic from total to balance. */
+export const receivables = {
   heading: 'Payments and credits',
   loading: 'Loading payments and credit notes…',
   none: 'Nothing has been applied to this invoice yet.',
   payment: 'Payment',
   credit: 'Credit note',
-  reversal: (kind: string) => `${kind} taken back`,
+  paymentReversed: 'Payment taken back',
+  creditReversed: 'Credit note taken back',
   open: 'Open in Salesforce',
   noDate: 'No date',
   arithmetic: 'How the balance is reached',
@@ -14,8 +15,7 @@ export const receivablesText = {
   credits: 'Credits applied',
   computed: 'Balance from what was applied',
   stated: 'Balance in Salesforce',
-  mismatch: (difference: string) =>
-    `Salesforce’s balance differs from what was applied by ${difference}. Budgetly shows both and changes neither: check the invoice in Salesforce.`,
+  mismatch: 'Salesforce’s balance differs from what was applied by {{difference}}. Budgetly shows both and changes neither: check the invoice in Salesforce.',
   agrees: 'Agrees with Salesforce’s balance.',
-  fullyPaidOn: (date: string) => `Fully paid on ${date}`,
+  fullyPaidOn: 'Fully paid on {{date}}',
 } as const;
