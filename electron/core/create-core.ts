@@ -53,7 +53,7 @@ export function createCore(deps: CoreDeps): Core {
   settings.useWords(said);
   const connections = createConnectionsModule(tapped, settings, policy.connections);
   const { sessions, directory } = connections;
-  const invoices = createInvoicesModule(tapped, { sessions, directory, settings });
+  const invoices = createInvoicesModule(tapped, { sessions, directory, settings, words });
   const provisioning = createProvisioningModule({
     connections: connections.service,
     events,

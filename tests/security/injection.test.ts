@@ -1,3 +1,5 @@
+import { namespaces } from '../../electron/contract/i18n/catalogue';
+import { createI18n } from '../../electron/contract/i18n/create-i18n';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -5,11 +7,13 @@ import fc from 'fast-check';
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { channels, type InvoiceRow } from '../../electron/contract';
-import { COLUMN_LABELS } from '../../electron/core/export/export-cells';
+import { columnLabels } from '../../electron/core/export/export-cells';
 import { exportInvoices } from '../../electron/core/export/export-invoices';
 import { assertIdentifier, assertRecordId, byIdQuery, soqlString } from '../../electron/core/invoices/sync/soql';
 import { RecordingEvents, ScriptedSaveDialog, tempDir } from '../support/test-ports';
 import { parseCsv } from '../support/csv';
+
+const englishT = createI18n('en').getFixedT('en', namespaces);
 
 /**
  * Injection through data: user text into SOQL, and record text into spreadsheets.
@@ -86,7 +90,7 @@ describe('formula injection in exports', () => {
   async function exportTo(format: 'csv' | 'xlsx'): Promise<string> {
     const path = join(temp.dir, `invoices.${format}`);
     const result = await exportInvoices({ ...request(format), columns: [...request(format).columns] }, new Map(rows.map((r) => [r.id, r])), {
-      saveDialog: new ScriptedSaveDialog(path),
+      t: englishT, saveDialog: new ScriptedSaveDialog(path),
       events: new RecordingEvents(),
     });
     expect(result).toEqual({ path, rows: rows.length });
@@ -95,7 +99,7 @@ describe('formula injection in exports', () => {
 
   it('CSV: every text cell that starts with = + - @ tab or CR starts with an apostrophe; amounts stay numbers', async () => {
     const records = parseCsv(readFileSync(await exportTo('csv'), 'utf8').replace(/^\uFEFF/, ''));
-    expect(records[0]).toEqual(request('csv').columns.map((column) => COLUMN_LABELS[column]));
+    expect(records[0]).toEqual(request('csv').columns.map((column) => columnLabels(englishT)[column]));
     for (const [index, text] of hostile.entries()) {
       if (!/[\r\n]/.test(text)) expect(records[index + 1]).toEqual([`'${text}`, `'${text}`, `'${text}`, '-12.5']);
     }

@@ -1,11 +1,13 @@
 import { open } from 'node:fs/promises';
 import type { ExportColumn, InvoiceRow } from '../../contract';
 import { OWNER_ONLY } from '../invoices/cache/atomic-file';
-import { COLUMN_LABELS, csvText, escapeFormula, toCell } from './export-cells';
+import { csvText, escapeFormula, toCell } from './export-cells';
 
 export interface ExportJob {
   rows: readonly InvoiceRow[];
   columns: readonly ExportColumn[];
+  /** The header row's words, in the user's language. */
+  labels: Record<ExportColumn, string>;
   asOf: string;
   /** Called every `PROGRESS_EVERY` rows and at the end. */
   onProgress: (written: number) => void;
@@ -32,7 +34,7 @@ function csvField(text: string): string {
 export async function writeCsv(path: string, job: ExportJob): Promise<void> {
   const handle = await open(path, 'wx', OWNER_ONLY);
   try {
-    await handle.write(BOM + job.columns.map((column) => csvField(escapeFormula(COLUMN_LABELS[column]))).join(',') + EOL);
+    await handle.write(BOM + job.columns.map((column) => csvField(escapeFormula(job.labels[column]))).join(',') + EOL);
     const { rows, columns } = job;
     for (let start = 0; start < rows.length; start += PROGRESS_EVERY) {
       const end = Math.min(rows.length, start + PROGRESS_EVERY);

@@ -1,4 +1,5 @@
 import type { ExportColumn, InvoiceRow } from '../../contract';
+import type { CatalogueT } from '../../contract/i18n/catalogue';
 
 /**
  * Row → cell conversion shared by the CSV and XLSX writers (pure; both formats show the same values).
@@ -14,19 +15,21 @@ export type Cell =
   /** An instant, ISO 8601 UTC. */
   | { kind: 'instant'; value: string };
 
-/** Header labels: the workspace's own column names (renderer/src/invoices/columns.ts), so the file reads like the screen. */
-export const COLUMN_LABELS: Record<ExportColumn, string> = {
-  number: 'Number',
-  customer: 'Customer',
-  invoiceDate: 'Invoice date',
-  dueDate: 'Due date',
-  status: 'Status',
-  total: 'Total',
-  balance: 'Balance',
-  currency: 'Currency',
-  lastModified: 'Last modified',
-  daysOverdue: 'Days overdue',
-};
+/** Header labels in the user's language: the catalogue's column names, so the file reads like the screen. */
+export function columnLabels(t: CatalogueT): Record<ExportColumn, string> {
+  return {
+    number: t('columns:number'),
+    customer: t('columns:customer'),
+    invoiceDate: t('columns:invoiceDate'),
+    dueDate: t('columns:dueDate'),
+    status: t('columns:status'),
+    total: t('columns:total'),
+    balance: t('columns:balance'),
+    currency: t('columns:currency'),
+    lastModified: t('columns:lastModified'),
+    daysOverdue: t('columns:daysOverdue'),
+  };
+}
 
 const DAY_MS = 86_400_000;
 

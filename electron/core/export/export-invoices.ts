@@ -1,7 +1,9 @@
 import type { ChannelInput, InvoiceRow } from '../../contract';
+import type { CatalogueT } from '../../contract/i18n/catalogue';
 import { writeAtomically } from '../invoices/cache/atomic-file';
 import type { EventSink, SaveDialog } from '../ports';
 import { writeCsv, type ExportJob } from './csv-writer';
+import { columnLabels } from './export-cells';
 import { writeXlsx } from './xlsx-writer';
 
 export type ExportRequest = Omit<ChannelInput<'invoices.export'>, 'connectionId'>;
@@ -10,17 +12,17 @@ export type ExportRequest = Omit<ChannelInput<'invoices.export'>, 'connectionId'
  * Exports exactly the rows the user sees, in their order: `ids` come from the workspace (filtered
  * and sorted there), the values from the cached snapshot. Ids no longer in the snapshot (deleted by
  * a sync meanwhile) are skipped; `rows` tells how many were written. The file appears complete or
- * not at all (temp file + rename).
+ * not at all (temp file + rename). Header row, file name and dialog filters in the user's language (`t`).
  */
 export async function exportInvoices(
   request: ExportRequest,
   rowsById: ReadonlyMap<string, InvoiceRow>,
-  ports: { saveDialog: SaveDialog; events: EventSink },
+  ports: { saveDialog: SaveDialog; events: EventSink; t: CatalogueT },
 ): Promise<{ path: string | null; rows: number }> {
   const extension = request.format;
   const path = await ports.saveDialog.choosePath({
-    defaultName: `invoices-${request.asOf}.${extension}`,
-    filters: [extension === 'csv' ? { name: 'CSV (comma-separated)', extensions: ['csv'] } : { name: 'Excel workbook', extensions: ['xlsx'] }],
+    defaultName: `${ports.t('columns:fileInvoices')}-${request.asOf}.${extension}`,
+    filters: [extension === 'csv' ? { name: ports.t('columns:fileCsv'), extensions: ['csv'] } : { name: ports.t('columns:fileXlsx'), extensions: ['xlsx'] }],
   });
   if (path === null) return { path: null, rows: 0 };
   const rows: InvoiceRow[] = [];
@@ -32,6 +34,7 @@ export async function exportInvoices(
   const job: ExportJob = {
     rows,
     columns: request.columns,
+    labels: columnLabels(ports.t),
     asOf: request.asOf,
     onProgress: (written) => ports.events.emit('invoices.exportProgress', { written, total }),
   };

@@ -1,5 +1,5 @@
 import type { ExportColumn, InvoiceRow } from '../../contract';
-import { COLUMN_LABELS, escapeFormula, toCell, type Cell } from './export-cells';
+import { escapeFormula, toCell, type Cell } from './export-cells';
 import { STYLE, columnLetter, type SheetStyles } from './xlsx-parts';
 
 /**
@@ -83,6 +83,7 @@ export class SheetRows {
 
   constructor(
     private readonly columns: readonly ExportColumn[],
+    private readonly labels: Record<ExportColumn, string>,
     private readonly asOf: string,
     private readonly styles: SheetStyles,
   ) {
@@ -91,7 +92,7 @@ export class SheetRows {
 
   header(): string {
     const style = ` s="${STYLE.header}"`;
-    const cells = this.columns.map((column, index) => textCell(`${this.letters[index]}1`, COLUMN_LABELS[column], style)).join('');
+    const cells = this.columns.map((column, index) => textCell(`${this.letters[index]}1`, this.labels[column], style)).join('');
     return `<row r="1"${style} customFormat="1">${cells}</row>`;
   }
 

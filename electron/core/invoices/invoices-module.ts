@@ -1,3 +1,4 @@
+import type { CoreWords } from '../i18n/core-words';
 import { AppError, type Connection, type InvoiceRow, type Mapping } from '../../contract';
 import type { CoreDeps } from '../core-deps';
 import { exportInvoices } from '../export/export-invoices';
@@ -38,7 +39,7 @@ export type InvoicesDeps = Pick<CoreDeps, 'dataDir' | 'secretBox' | 'store' | 'c
  */
 export function createInvoicesModule(
   deps: InvoicesDeps,
-  links: { sessions: SalesforceSessions; directory: ConnectionDirectory; settings: SettingsService },
+  links: { sessions: SalesforceSessions; directory: ConnectionDirectory; settings: SettingsService; words: Pick<CoreWords, 't'> },
   tuning: Partial<SyncTuning> = {},
 ): InvoicesModule {
   const tuned: SyncTuning = { ...defaultTuning, ...tuning };
@@ -135,7 +136,7 @@ export function createInvoicesModule(
       const snapshot = await repository.current(connectionId);
       if (!snapshot) throw new AppError('NOT_FOUND', 'There are no invoices to export yet. Sync first.');
       try {
-        return await exportInvoices(request, indexOf(snapshot), { saveDialog: deps.saveDialog, events: deps.events });
+        return await exportInvoices(request, indexOf(snapshot), { saveDialog: deps.saveDialog, events: deps.events, t: links.words.t });
       } catch (error) {
         if (error instanceof AppError) throw error;
         deps.logger.warn('Export failed', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });

@@ -1,3 +1,5 @@
+import { namespaces } from '../../../electron/contract/i18n/catalogue';
+import { createI18n } from '../../../electron/contract/i18n/create-i18n';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -6,6 +8,8 @@ import type { ExportColumn, InvoiceRow } from '../../../electron/contract';
 import { exportInvoices } from '../../../electron/core/export/export-invoices';
 import { RecordingEvents, ScriptedSaveDialog, tempDir } from '../../support/test-ports';
 import { parseCsv } from '../../support/csv';
+
+const englishT = createI18n('en').getFixedT('en', namespaces);
 
 
 const currencies = ['USD', 'EUR', 'GBP', 'JPY'];
@@ -37,7 +41,7 @@ describe('export files', () => {
   const run = async (format: 'csv' | 'xlsx', path: string | null) => {
     const events = new RecordingEvents();
     const saveDialog = new ScriptedSaveDialog(path);
-    const result = await exportInvoices({ format, columns, ids: [...ids, 'gone000000000001'], asOf }, byId, { saveDialog, events });
+    const result = await exportInvoices({ format, columns, ids: [...ids, 'gone000000000001'], asOf }, byId, { t: englishT, saveDialog, events });
     return { result, events, saveDialog };
   };
   const expected = ids.map((id) => byId.get(id)!);
@@ -90,7 +94,7 @@ describe('export files', () => {
     const tricky: InvoiceRow[] = ['a\r=1+1', 'b\n=2+2', 'c\r\n@x'].map((text, i) => ({ ...rows[0]!, id: `tricky${i}`, number: text, customer: text }));
     const path = join(temp.dir, 'tricky.csv');
     await exportInvoices({ format: 'csv', columns: ['number', 'customer', 'total'], ids: tricky.map((row) => row.id), asOf }, new Map(tricky.map((row) => [row.id, row])), {
-      saveDialog: new ScriptedSaveDialog(path),
+      t: englishT, saveDialog: new ScriptedSaveDialog(path),
       events: new RecordingEvents(),
     });
     // A reader that, like Excel, also breaks rows on a bare CR or LF outside quotes.
@@ -102,7 +106,7 @@ describe('export files', () => {
       expect(statSync(path).mode & 0o777).toBe(0o600);
       const xlsx = join(temp.dir, 'tricky.xlsx');
       await exportInvoices({ format: 'xlsx', columns: ['number'], ids: ['tricky0'], asOf }, new Map(tricky.map((row) => [row.id, row])), {
-        saveDialog: new ScriptedSaveDialog(xlsx),
+        t: englishT, saveDialog: new ScriptedSaveDialog(xlsx),
         events: new RecordingEvents(),
       });
       expect(statSync(xlsx).mode & 0o777).toBe(0o600);

@@ -1,3 +1,5 @@
+import { namespaces } from '../../../electron/contract/i18n/catalogue';
+import { createI18n } from '../../../electron/contract/i18n/create-i18n';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -5,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportColumn, InvoiceRow } from '../../../electron/contract';
 import { exportInvoices } from '../../../electron/core/export/export-invoices';
 import { RecordingEvents, ScriptedSaveDialog, tempDir } from '../../support/test-ports';
+
+const englishT = createI18n('en').getFixedT('en', namespaces);
 
 /**
  * The XLSX file as a spreadsheet user gets it, read back with a real XLSX reader (exceljs): the
@@ -42,7 +46,7 @@ describe('XLSX export', () => {
     const path = join(temp.dir, name);
     const events = new RecordingEvents();
     const result = await exportInvoices({ format: 'xlsx', columns, ids: rows.map((row) => row.id), asOf }, new Map(rows.map((row) => [row.id, row])), {
-      saveDialog: new ScriptedSaveDialog(path),
+      t: englishT, saveDialog: new ScriptedSaveDialog(path),
       events,
     });
     return { path, result, events };
@@ -156,7 +160,7 @@ describe('XLSX export', () => {
     const events = new RecordingEvents();
     await expect(
       exportInvoices({ format: 'xlsx', columns: ALL, ids: rows.map((row) => row.id), asOf }, new Map(rows.map((row) => [row.id, row])), {
-        saveDialog: new ScriptedSaveDialog(path),
+        t: englishT, saveDialog: new ScriptedSaveDialog(path),
         events,
       }),
     ).rejects.toThrow('row unavailable');
@@ -168,7 +172,7 @@ describe('XLSX export', () => {
   it('a destination that cannot be written rejects and creates nothing', async () => {
     const path = join(temp.dir, 'missing-folder', 'out.xlsx');
     await expect(
-      exportInvoices({ format: 'xlsx', columns: ALL, ids: [base.id], asOf }, new Map([[base.id, base]]), { saveDialog: new ScriptedSaveDialog(path), events: new RecordingEvents() }),
+      exportInvoices({ format: 'xlsx', columns: ALL, ids: [base.id], asOf }, new Map([[base.id, base]]), { t: englishT, saveDialog: new ScriptedSaveDialog(path), events: new RecordingEvents() }),
     ).rejects.toThrow();
     expect(existsSync(join(temp.dir, 'missing-folder'))).toBe(false);
     expect(readdirSync(temp.dir)).toEqual([]);

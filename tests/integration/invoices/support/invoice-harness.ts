@@ -1,3 +1,5 @@
+import { namespaces } from '../../../../electron/contract/i18n/catalogue';
+import { createI18n } from '../../../../electron/contract/i18n/create-i18n';
 import jsforce from 'jsforce';
 import type { Connection as ConnectionInfo } from '../../../../electron/contract';
 import { createInvoicesModule, type InvoicesDeps, type InvoicesModule } from '../../../../electron/core/invoices/invoices-module';
@@ -10,6 +12,8 @@ import { SettingsService } from '../../../../electron/core/settings/settings-ser
 import type { RunningOrg } from '../../../org';
 import { MemoryLogger, RecordingEvents, RecordingShell, ScriptedSaveDialog, TestSecretBox, createTestStore } from '../../../support/test-ports';
 import { CLIENT_ID, loginToOrg, type OrgTokens } from './org-login';
+
+const englishWords = createI18n('en').getFixedT('en', namespaces);
 
 export const CONNECTION_ID = 'c-test';
 
@@ -92,7 +96,7 @@ export async function startHarness(
     // The local org is the connection's instance: record links to it are allowed on its exact http origin.
     extraLoginOrigins: [org.url],
   } satisfies InvoicesDeps;
-  const module = createInvoicesModule(deps, { sessions: new TokenSessions(tokens), directory, settings: new SettingsService(store) }, {
+  const module = createInvoicesModule(deps, { sessions: new TokenSessions(tokens), directory, settings: new SettingsService(store), words: { t: englishWords } }, {
     retryDelaysMs: [5, 10, 20],
     ...options.tuning,
   });

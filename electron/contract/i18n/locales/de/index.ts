@@ -1,3 +1,4 @@
+import { columns } from './columns';
 import { common } from './common';
 import { connectionDetails } from './connectionDetails';
 import { freshness } from './freshness';
@@ -7,4 +8,4 @@ import { settings } from './settings';
 import { updates } from './updates';
 
 /** Every namespace of this language (add a namespace here and in each language's index). */
-export const de = { common, settings, freshness, connectionDetails, updates, policy, receivables };
+export const de = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns };
