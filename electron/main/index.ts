@@ -49,7 +49,6 @@ if (!app.requestSingleInstanceLock()) {
     const here = import.meta.dirname;
     serveRenderer(join(here, '../renderer'));
     denyAllPermissions(session.defaultSession);
-    installMenu(process.platform === 'darwin');
 
     const store = createElectronStoreAdapter();
     const demo = demoOrgFromEnv(process.env, { packaged: app.isPackaged });
@@ -79,6 +78,12 @@ if (!app.requestSingleInstanceLock()) {
       policyFile: machinePolicyPath(process.platform, process.env),
     });
     registerIpc(core.dispatch);
+    // The menu speaks the language of Settings, and again whenever it changes.
+    const words = core.words;
+    installMenu(process.platform === 'darwin', words.t);
+    core.settings.onChange((next, previous) => {
+      if (next.language !== previous.language) installMenu(process.platform === 'darwin', words.t);
+    });
     // Background syncs (launch, reconnect, back online, wake from sleep, interval); the window reports online/offline after this.
     core.freshness.setOnline(net.isOnline());
     void core.start();

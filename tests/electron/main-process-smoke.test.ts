@@ -63,6 +63,8 @@ describe('the built main process, started against a stand-in Electron', () => {
     expect(smoke.blocksForeignNavigation).toBe(true);
     expect(smoke.allowsAppNavigation).toBe(true);
     expect(smoke.menu).toBe(true);
+    // The stand-in Electron reports a German computer: the app's own menu words are German.
+    expect(smoke.menuLabels).toEqual(['Ansicht']);
   });
 
   it('answers the renderer through one IPC door: typed results, FORBIDDEN for other frames, INVALID_INPUT for bad input', () => {

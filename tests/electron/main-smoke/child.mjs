@@ -34,6 +34,7 @@ const result = {
   schemes: record.schemes,
   permissionHandlers: record.permissionHandlers,
   menu: record.menu !== null,
+  menuLabels: (record.menu?.template ?? []).map((item) => item.label).filter(Boolean),
   channels: [...record.handlers.keys()],
   info: await call('app.info', undefined, 'app://budgetly/index.html'),
   connections: await call('connections.list', undefined, 'app://budgetly/index.html'),

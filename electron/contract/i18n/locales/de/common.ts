@@ -14,4 +14,6 @@ export const common: Translation<typeof en> = {
   nothingChanged: 'Es wurde nichts verändert: Ihre Verbindungen und Rechnungen sind, wie Sie sie verlassen haben.',
   tryAgain: 'Erneut versuchen',
   thousandsShort: 'Tsd.',
+  menuView: 'Ansicht',
+  menuHelpClientApp: 'Eine External Client App in Salesforce anlegen',
 };

@@ -13,4 +13,7 @@ export const common = {
   tryAgain: 'Try again',
   /** Thousands in a chart label, where the locale's compact notation has none (German: 563,8 Tsd. €). */
   thousandsShort: 'K',
+  /** The main process's application menu (standard roles are named by the OS in its own language). */
+  menuView: 'View',
+  menuHelpClientApp: 'Creating a Salesforce External Client App',
 } as const;

@@ -14,4 +14,6 @@ export const common: Translation<typeof en> = {
   nothingChanged: 'No se ha cambiado nada: sus conexiones y facturas están como las dejó.',
   tryAgain: 'Reintentar',
   thousandsShort: 'mil',
+  menuView: 'Ver',
+  menuHelpClientApp: 'Crear una External Client App en Salesforce',
 };

@@ -14,4 +14,6 @@ export const common: Translation<typeof en> = {
   nothingChanged: 'Rien n’a été modifié : vos connexions et vos factures sont telles que vous les avez laissées.',
   tryAgain: 'Réessayer',
   thousandsShort: 'k',
+  menuView: 'Affichage',
+  menuHelpClientApp: 'Créer une External Client App dans Salesforce',
 };
