@@ -39,6 +39,7 @@ const wordsFromCatalogue = [
   'renderer/src/freshness/**/*.tsx',
   'renderer/src/updates/**/*.tsx',
   'renderer/src/receivables/**/*.tsx',
+  'renderer/src/invoice-source/**/*.tsx',
 ];
 const noLiteralWords = [
   'error',

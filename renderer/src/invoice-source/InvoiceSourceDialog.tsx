@@ -1,5 +1,6 @@
 import './invoice-source.css';
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Connection, FieldMapping } from '../../../electron/contract';
 import { useInvoiceSource } from '../api/use-invoice-source';
 import { MappingEditor } from './MappingEditor';
@@ -19,6 +20,7 @@ interface Props {
 
 /** "Invoice source": which object of the org holds the invoices, and which of its fields fill each invoice field. */
 export function InvoiceSourceDialog({ open, connection, onClose, onSync, syncing }: Props) {
+  const { t } = useTranslation(['invoiceSource', 'columns']);
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const source = useInvoiceSource(connection.id, open);
@@ -46,14 +48,14 @@ export function InvoiceSourceDialog({ open, connection, onClose, onSync, syncing
 
   let body;
   if (source.loading && !objects) {
-    body = <p aria-busy="true">Looking for invoice objects in {connection.label}…</p>;
+    body = <p aria-busy="true">{t('looking', { label: connection.label })}</p>;
   } else if (source.error) {
     body = (
       <div className="source-error" role="alert" data-testid="invoice-source-error">
-        <p>Budgetly needs to reach Salesforce to list the invoice objects of {connection.label}.</p>
+        <p>{t('unreachable', { label: connection.label })}</p>
         <p className="hint">{source.error.message}</p>
         <button type="button" onClick={source.reload}>
-          Try again
+          {t('tryAgain')}
         </button>
       </div>
     );
@@ -66,7 +68,7 @@ export function InvoiceSourceDialog({ open, connection, onClose, onSync, syncing
         {selected && selected !== mapping?.object && (
           <div className="form-actions">
             <button type="button" className="primary" disabled={source.saving} onClick={() => void save(selected)} data-testid="use-object">
-              Use {selectedObject ? shapeText[selectedObject.shape].title : selected}
+              {t('use', { name: selectedObject ? shapeText(t, selectedObject.shape).title : selected })}
             </button>
           </div>
         )}
@@ -80,8 +82,8 @@ export function InvoiceSourceDialog({ open, connection, onClose, onSync, syncing
   return (
     <dialog ref={ref} className="settings invoice-source" aria-labelledby={`${id}-title`} onClose={onClose} data-testid="invoice-source-dialog">
       <header className="dialog-header">
-        <h2 id={`${id}-title`}>Invoice source</h2>
-        <button type="button" onClick={onClose} aria-label="Close invoice source">
+        <h2 id={`${id}-title`}>{t('title')}</h2>
+        <button type="button" onClick={onClose} aria-label={t('close')}>
           ×
         </button>
       </header>
@@ -89,14 +91,14 @@ export function InvoiceSourceDialog({ open, connection, onClose, onSync, syncing
       {body}
       {source.saveError && (
         <p role="alert" className="field-error">
-          Not saved: {source.saveError.message}
+          {t('notSaved', { reason: source.saveError.message })}
         </p>
       )}
       {saved && (
         <div className="banner banner-info source-saved" role="status" data-testid="invoice-source-saved">
           <span>
-            Saved. The next sync fetches all invoices again with this source.
-            {syncing && ' A sync is running now; sync again once it has finished.'}
+            {t('saved')}
+            {syncing && ` ${t('savedWhileSyncing')}`}
           </span>
           <button
             type="button"
@@ -108,13 +110,13 @@ export function InvoiceSourceDialog({ open, connection, onClose, onSync, syncing
               onClose();
             }}
           >
-            Sync now
+            {t('syncNow')}
           </button>
         </div>
       )}
       <div className="form-actions">
         <button type="button" onClick={onClose}>
-          Close
+          {t('closeButton')}
         </button>
       </div>
     </dialog>

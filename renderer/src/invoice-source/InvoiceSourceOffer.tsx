@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Connection } from '../../../electron/contract';
 import { useInvoiceSource } from '../api/use-invoice-source';
 import { markSourceSeen, sourceSeen } from './source-seen';
@@ -14,6 +15,7 @@ interface Props {
  * starts with the recommended one), or none it recognises (then the dialog explains what to ask the admin).
  */
 export function InvoiceSourceOffer({ connection, onOpen }: Props) {
+  const { t } = useTranslation(['invoiceSource', 'columns']);
   const [dismissed, setDismissed] = useState(() => sourceSeen(connection.id));
   const source = useInvoiceSource(connection.id, !dismissed && connection.status === 'connected');
   const { objects, mapping } = source;
@@ -30,19 +32,20 @@ export function InvoiceSourceOffer({ connection, onOpen }: Props) {
   return (
     <div className="notice notice-info source-offer" role="status" data-testid="invoice-source-offer">
       {objects.length === 0 ? (
-        <span>Budgetly found no invoice object in {connection.label}.</span>
+        <span>{t('offerNone', { label: connection.label })}</span>
       ) : (
         <span>
-          {connection.label} keeps invoices in {objects.length} places. Budgetly is showing{' '}
-          <strong>{inUse ? shapeText[inUse.shape].title : 'the recommended one'}</strong>.
+          {/* The connection's label is the user's own text: never inside markup the catalogue's <Trans> parses. */}
+          {t('offerSeveral', { label: connection.label, places: objects.length })}{' '}
+          <Trans t={t} i18nKey="offerShowing" values={{ name: inUse ? shapeText(t, inUse.shape).title : t('offerRecommended') }} components={{ strong: <strong /> }} />
         </span>
       )}
       <button type="button" className="primary" onClick={open} data-testid="open-invoice-source">
-        {objects.length === 0 ? 'What to ask your admin' : 'Choose invoice source…'}
+        {objects.length === 0 ? t('offerAskAdmin') : t('offerChoose')}
       </button>
       {objects.length > 0 && (
         <button type="button" onClick={dismiss}>
-          Keep it
+          {t('offerKeep')}
         </button>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { FieldMapping, InvoiceFieldKey, Mapping } from '../../../electron/contract';
-import { canonicalFields, compatibleFields } from './source-text';
+import { canonicalFields, compatibleFields, fieldText } from './source-text';
 
 interface Props {
   mapping: Mapping;
@@ -9,7 +10,7 @@ interface Props {
 }
 
 function sameFields(a: FieldMapping, b: FieldMapping): boolean {
-  return canonicalFields.every(({ key }) => (a[key] ?? '') === (b[key] ?? ''));
+  return canonicalFields.every((key) => (a[key] ?? '') === (b[key] ?? ''));
 }
 
 /**
@@ -18,6 +19,7 @@ function sameFields(a: FieldMapping, b: FieldMapping): boolean {
  * Keyed by the saved mapping in its parent, so a save starts it afresh.
  */
 export function MappingEditor({ mapping, saving, onSave }: Props) {
+  const { t } = useTranslation(['invoiceSource', 'columns']);
   const id = useId();
   const [draft, setDraft] = useState<FieldMapping>(mapping.fields);
   const dirty = !sameFields(draft, mapping.fields);
@@ -37,13 +39,13 @@ export function MappingEditor({ mapping, saving, onSave }: Props) {
 
   return (
     <form className="mapping-editor" onSubmit={submit} aria-labelledby={`${id}-title`} data-testid="mapping-editor">
-      <h3 id={`${id}-title`}>Fields</h3>
+      <h3 id={`${id}-title`}>{t('fieldsTitle')}</h3>
       <p className="hint">
-        For each invoice field, the field of <code>{mapping.object}</code> it comes from. Only fields of a fitting type are offered.
+        <Trans t={t} i18nKey="fieldsHint" values={{ object: mapping.object }} components={{ code: <code /> }} />
       </p>
       {mapping.warnings.length > 0 && (
         <div className="mapping-warnings" role="status" data-testid="mapping-warnings">
-          <strong>Needs attention</strong>
+          <strong>{t('needsAttention')}</strong>
           <ul>
             {mapping.warnings.map((warning) => (
               <li key={warning}>{warning}</li>
@@ -52,7 +54,8 @@ export function MappingEditor({ mapping, saving, onSave }: Props) {
         </div>
       )}
       <div className="mapping-rows">
-        {canonicalFields.map(({ key, label, hint }) => {
+        {canonicalFields.map((key) => {
+          const { label, hint } = fieldText(t, key);
           const value = draft[key] ?? '';
           const options = compatibleFields(mapping.available, key, draft[key]);
           return (
@@ -60,7 +63,7 @@ export function MappingEditor({ mapping, saving, onSave }: Props) {
               <label htmlFor={`${id}-${key}`}>{label}</label>
               <select id={`${id}-${key}`} value={value} onChange={(e) => change(key, e.target.value)} aria-describedby={`${id}-${key}-hint`}>
                 {/* Leaving a field empty lets Budgetly propose one again. */}
-                <option value="">{value ? '— Let Budgetly choose —' : '— Not mapped —'}</option>
+                <option value="">{value ? t('letBudgetlyChoose') : t('notMapped')}</option>
                 {options.map((field) => (
                   <option key={field.name} value={field.name}>
                     {field.label} ({field.name})
@@ -76,10 +79,10 @@ export function MappingEditor({ mapping, saving, onSave }: Props) {
       </div>
       <div className="form-actions">
         <button type="button" disabled={!dirty || saving} onClick={() => setDraft(mapping.fields)}>
-          Undo changes
+          {t('undo')}
         </button>
         <button type="submit" className="primary" disabled={!dirty || saving} data-testid="save-mapping">
-          {saving ? 'Saving…' : 'Save fields'}
+          {saving ? t('saving') : t('saveFields')}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { InvoiceObject } from '../../../electron/contract';
 import { shapeText } from './source-text';
 
@@ -12,18 +13,19 @@ interface Props {
 
 /** The org's invoice objects, best first, the recommended one marked, each explained in plain words. */
 export function ObjectPicker({ name, objects, selected, current, onSelect }: Props) {
+  const { t } = useTranslation(['invoiceSource', 'columns']);
   return (
     <fieldset className="source-objects" data-testid="invoice-objects">
-      <legend>Where are your invoices kept?</legend>
+      <legend>{t('pickerLegend')}</legend>
       {objects.map((object) => {
-        const text = shapeText[object.shape];
+        const text = shapeText(t, object.shape);
         return (
           <label key={object.name} className="choice source-object" data-object={object.name}>
             <input type="radio" name={name} value={object.name} checked={selected === object.name} onChange={() => onSelect(object.name)} />
             <span>
               <strong>{text.title}</strong>
-              {object.recommended && <span className="badge">Recommended</span>}
-              {object.name === current && <span className="badge badge-muted">In use</span>}
+              {object.recommended && <span className="badge">{t('recommended')}</span>}
+              {object.name === current && <span className="badge badge-muted">{t('inUse')}</span>}
               <span className="hint source-object-name">
                 {' '}
                 {object.label !== object.name && `${object.label} · `}
@@ -40,23 +42,24 @@ export function ObjectPicker({ name, objects, selected, current, onSelect }: Pro
 
 /** No invoice object this user can read: what the Salesforce admin can do about it. */
 export function NoInvoiceObject() {
+  const { t } = useTranslation('invoiceSource');
+  const tags = { strong: <strong />, code: <code /> };
   return (
     <div className="source-empty" data-testid="no-invoice-object">
-      <h3>No invoices found in this org</h3>
-      <p>Budgetly looked for an invoice object your Salesforce user can read and found none. Ask your Salesforce admin to do one of these:</p>
+      <h3>{t('noneTitle')}</h3>
+      <p>{t('noneIntro')}</p>
       <ul>
         <li>
-          Turn on <strong>Revenue Cloud</strong> invoicing, which provides the standard <code>Invoice</code> object.
+          <Trans t={t} i18nKey="noneRevenue" components={tags} />
         </li>
         <li>
-          Install <strong>Salesforce Billing</strong>, which provides <code>blng__Invoice__c</code>.
+          <Trans t={t} i18nKey="noneBilling" components={tags} />
         </li>
         <li>
-          If your company keeps invoices in its own object, give your user <strong>Read</strong> access to it (a permission set), and make sure its name or label
-          contains “Invoice”.
+          <Trans t={t} i18nKey="noneCustom" components={tags} />
         </li>
       </ul>
-      <p className="hint">Then open this window again.</p>
+      <p className="hint">{t('noneThen')}</p>
     </div>
   );
 }

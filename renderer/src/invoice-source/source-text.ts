@@ -1,33 +1,37 @@
+import type { TFunction } from 'i18next';
 import type { InvoiceFieldKey, InvoiceObject, Mapping } from '../../../electron/contract';
 
+type T = TFunction<['invoiceSource', 'columns']>;
+
 /** What each kind of invoice object is, in the words of an accountant rather than an admin. */
-export const shapeText: Record<InvoiceObject['shape'], { title: string; explain: string }> = {
-  Invoice: {
-    title: 'Revenue Cloud invoices',
-    explain: 'Salesforce’s standard Invoice object, used by Revenue Cloud billing.',
-  },
-  blng__Invoice__c: {
-    title: 'Salesforce Billing',
-    explain: 'Invoices from the Salesforce Billing package (blng).',
-  },
-  custom: {
-    title: 'Custom object',
-    explain: 'An invoice object your company built itself. Check that its fields are matched correctly.',
-  },
-};
+export function shapeText(t: T, shape: InvoiceObject['shape']): { title: string; explain: string } {
+  switch (shape) {
+    case 'Invoice':
+      return { title: t('shapeInvoiceTitle'), explain: t('shapeInvoiceExplain') };
+    case 'blng__Invoice__c':
+      return { title: t('shapeBillingTitle'), explain: t('shapeBillingExplain') };
+    default:
+      return { title: t('shapeCustomTitle'), explain: t('shapeCustomExplain') };
+  }
+}
 
 /** The invoice fields Budgetly shows, in the order the mapping editor lists them. */
-export const canonicalFields: readonly { key: InvoiceFieldKey; label: string; hint: string }[] = [
-  { key: 'number', label: 'Invoice number', hint: 'The number your customers see.' },
-  { key: 'customer', label: 'Customer', hint: 'The account billed; Budgetly shows its name.' },
-  { key: 'invoiceDate', label: 'Invoice date', hint: 'The day the invoice was issued.' },
-  { key: 'dueDate', label: 'Due date', hint: 'Used for aging and days overdue.' },
-  { key: 'status', label: 'Status', hint: 'e.g. Draft, Posted, Paid.' },
-  { key: 'total', label: 'Total', hint: 'The amount invoiced, including tax.' },
-  { key: 'balance', label: 'Balance', hint: 'What is still open.' },
-  { key: 'currency', label: 'Currency', hint: 'Empty in single-currency orgs: the org’s currency is used.' },
-  { key: 'lastModified', label: 'Last modified', hint: 'Lets Budgetly fetch only what changed.' },
-];
+export const canonicalFields: readonly InvoiceFieldKey[] = ['number', 'customer', 'invoiceDate', 'dueDate', 'status', 'total', 'balance', 'currency', 'lastModified'];
+
+/** Each invoice field's name and what it is for. */
+export function fieldText(t: T, key: InvoiceFieldKey): { label: string; hint: string } {
+  return {
+    number: { label: t('fieldNumber'), hint: t('hintNumber') },
+    customer: { label: t('columns:customer'), hint: t('hintCustomer') },
+    invoiceDate: { label: t('columns:invoiceDate'), hint: t('hintInvoiceDate') },
+    dueDate: { label: t('columns:dueDate'), hint: t('hintDueDate') },
+    status: { label: t('columns:status'), hint: t('hintStatus') },
+    total: { label: t('columns:total'), hint: t('hintTotal') },
+    balance: { label: t('columns:balance'), hint: t('hintBalance') },
+    currency: { label: t('columns:currency'), hint: t('hintCurrency') },
+    lastModified: { label: t('columns:lastModified'), hint: t('hintLastModified') },
+  }[key];
+}
 
 export type AvailableField = Mapping['available'][number];
 

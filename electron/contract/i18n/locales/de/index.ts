@@ -2,10 +2,11 @@ import { columns } from './columns';
 import { common } from './common';
 import { connectionDetails } from './connectionDetails';
 import { freshness } from './freshness';
+import { invoiceSource } from './invoiceSource';
 import { policy } from './policy';
 import { receivables } from './receivables';
 import { settings } from './settings';
 import { updates } from './updates';
 
 /** Every namespace of this language (add a namespace here and in each language's index). */
-export const de = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns };
+export const de = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource };
