@@ -40,6 +40,9 @@ const wordsFromCatalogue = [
   'renderer/src/updates/**/*.tsx',
   'renderer/src/receivables/**/*.tsx',
   'renderer/src/invoice-source/**/*.tsx',
+  'renderer/src/workspace/ColumnsMenu.tsx',
+  'renderer/src/workspace/TuckedColumnsNote.tsx',
+  'renderer/src/workspace/grid-parts.tsx',
 ];
 const noLiteralWords = [
   'error',
@@ -47,6 +50,9 @@ const noLiteralWords = [
     mode: 'jsx-only',
     'jsx-attributes': { include: ['^(title|alt|placeholder|label|hint|aria-label|aria-description|aria-valuetext|aria-roledescription)$'] },
     'should-validate-template': true,
+    // Like the plugin's defaults (digits and punctuation alone, CONSTANT_CASE), plus the marks drawn as text:
+    // separators (·, —), the close cross, the external-link arrow, sort arrows.
+    words: { exclude: ['[0-9!-/:-@[-`{-~\\s·×↗—–▲▼]+', '[A-Z_-]+'] },
   },
 ];
 

@@ -4,22 +4,21 @@ import type { SortColumn } from './sort';
 /** The workspace's columns, in display order. Their ids are also the export's column names. */
 export interface ColumnInfo {
   id: SortColumn & ExportColumn;
-  label: string;
   numeric: boolean;
   /** Hidden columns can be shown again from the Columns menu; `number` is always shown. */
   hideable: boolean;
 }
 
 export const invoiceColumns: readonly ColumnInfo[] = [
-  { id: 'number', label: 'Number', numeric: false, hideable: false },
-  { id: 'customer', label: 'Customer', numeric: false, hideable: true },
-  { id: 'invoiceDate', label: 'Invoice date', numeric: false, hideable: true },
-  { id: 'dueDate', label: 'Due date', numeric: false, hideable: true },
-  { id: 'status', label: 'Status', numeric: false, hideable: true },
-  { id: 'total', label: 'Total', numeric: true, hideable: true },
-  { id: 'balance', label: 'Balance', numeric: true, hideable: true },
-  { id: 'currency', label: 'Currency', numeric: false, hideable: true },
-  { id: 'daysOverdue', label: 'Days overdue', numeric: true, hideable: true },
+  { id: 'number', numeric: false, hideable: false },
+  { id: 'customer', numeric: false, hideable: true },
+  { id: 'invoiceDate', numeric: false, hideable: true },
+  { id: 'dueDate', numeric: false, hideable: true },
+  { id: 'status', numeric: false, hideable: true },
+  { id: 'total', numeric: true, hideable: true },
+  { id: 'balance', numeric: true, hideable: true },
+  { id: 'currency', numeric: false, hideable: true },
+  { id: 'daysOverdue', numeric: true, hideable: true },
 ];
 
 export const allColumnIds = invoiceColumns.map((column) => column.id);

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSPrope
 import type { InvoiceRow } from '../../../electron/contract';
 import type { ColumnInfo } from '../invoices/columns';
 import { useElementWidthRem } from '../lib/use-element-width';
-import { compactColumnWidths, fitColumns } from './column-fit';
+import { compactColumnWidths, fitColumns, roomForLabels } from './column-fit';
 import { GridHeader, GridRow } from './grid-parts';
 import { columnWidths, gridMinWidth, type GridColumn } from './invoice-columns';
 import { TuckedColumnsNote } from './TuckedColumnsNote';
@@ -38,6 +38,17 @@ interface Props {
  * the DOM (each with its `aria-rowindex`). The grid holds focus; the active row is its
  * `aria-activedescendant`. Arrows, Page Up/Down, Home/End move; Enter opens the details.
  */
+let measuring: CanvasRenderingContext2D | null | undefined;
+
+/** A header label's width in rem, measured in the header's font (bold, 0.93rem of the page's family). */
+function headerLabelRem(label: string): number {
+  measuring ??= document.createElement('canvas').getContext('2d');
+  if (!measuring) return label.length * 0.6;
+  const rootPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  measuring.font = `600 ${0.93 * rootPx}px ${getComputedStyle(document.body).fontFamily}`;
+  return measuring.measureText(label).width / rootPx;
+}
+
 export function InvoiceTable({ table, visible, active, openId, onActiveChange, onOpen, empty, gridRef, highlighted, compact = false }: Props) {
   const gridId = useId();
   const idPrefix = `${gridId}-row-`;
@@ -54,11 +65,20 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
   const [showAll, setShowAll] = useState(false);
   const availableRem = useElementWidthRem(scrollRef);
   const fitting = compact && !showAll && availableRem !== null;
-  const widths = compact ? compactColumnWidths : columnWidths;
   const chosen = table.getVisibleLeafColumns().map((c) => c.id as ColumnInfo['id']);
+  const definitions = table.options.columns;
+  // Each header's words in the user's language decide how narrow its column may get.
+  const widths = useMemo(
+    () =>
+      roomForLabels(
+        compact ? compactColumnWidths : columnWidths,
+        Object.fromEntries(definitions.map((definition) => [definition.id, (definition.meta as GridColumn).label])),
+        headerLabelRem,
+      ),
+    [compact, definitions],
+  );
   const { shown: ids, tucked } = fitting ? fitColumns(chosen, widths, availableRem) : { shown: chosen, tucked: [] };
   const shownKey = ids.join(',');
-  const definitions = table.options.columns;
   // One array per set of columns (not per render): the rows' memo compares it.
   const columns = useMemo(
     () => shownKey.split(',').map((id) => table.getColumn(id)!.columnDef.meta as GridColumn),
@@ -162,7 +182,7 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
         {visible.length === 0 && <div className="grid-empty">{empty}</div>}
       </div>
       {compact && (tucked.length > 0 || showAll) && (
-        <TuckedColumnsNote tucked={tucked.map((id) => (table.getColumn(id)?.columnDef.meta as ColumnInfo).label)} showingAll={showAll} onShowAll={setShowAll} />
+        <TuckedColumnsNote tucked={tucked.map((id) => (table.getColumn(id)?.columnDef.meta as GridColumn).label)} showingAll={showAll} onShowAll={setShowAll} />
       )}
     </>
   );

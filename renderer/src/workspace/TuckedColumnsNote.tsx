@@ -1,3 +1,6 @@
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/locale-context';
+
 interface Props {
   /** Labels of the columns hidden to fit next to the detail panel. */
   tucked: string[];
@@ -5,26 +8,24 @@ interface Props {
   onShowAll: (showAll: boolean) => void;
 }
 
-function list(labels: string[]): string {
-  return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
-}
-
 /** Says which columns made room for the detail panel, with a way to see every column (the table then scrolls sideways). */
 export function TuckedColumnsNote({ tucked, showingAll, onShowAll }: Props) {
+  const { t } = useTranslation('columns');
+  const locale = useLocale();
   return (
     <p className="tucked-note hint" data-testid="tucked-columns" data-tucked={tucked.length}>
       {showingAll ? (
         <>
-          All columns are shown; scroll sideways to see them.{' '}
+          {t('allShown')}{' '}
           <button type="button" className="link" onClick={() => onShowAll(false)}>
-            Fit the table to the window
+            {t('fitTable')}
           </button>
         </>
       ) : (
         <>
-          {list(tucked)} {tucked.length === 1 ? 'is' : 'are'} hidden while the details are open.{' '}
+          {t('tucked', { count: tucked.length, columns: new Intl.ListFormat(locale, { type: 'conjunction' }).format(tucked) })}{' '}
           <button type="button" className="link" onClick={() => onShowAll(true)}>
-            Show all columns
+            {t('showAll')}
           </button>
         </>
       )}

@@ -22,6 +22,27 @@ export const compactColumnWidths: Record<ColumnId, string> = {
  */
 const tuckOrder: readonly ColumnId[] = ['daysOverdue', 'currency', 'invoiceDate', 'status'];
 
+/**
+ * Widths that leave room for each header's own words: the widths above are sized for English, and a German
+ * "Rechnungsdatum" or "Tage überfällig" would be cut off. A track never gets narrower than its label
+ * (`labelRem`: the label's width in rem as the header draws it) plus 2rem for the sort mark, the gap and the
+ * cell's padding; English labels fit the widths above as they are.
+ */
+export function roomForLabels(
+  widths: Record<ColumnId, string>,
+  labels: Partial<Record<ColumnId, string>>,
+  labelRem: (label: string) => number,
+): Record<ColumnId, string> {
+  const fitted = { ...widths };
+  for (const id of Object.keys(widths) as ColumnId[]) {
+    const label = labels[id];
+    if (!label) continue;
+    const needed = Math.ceil((labelRem(label) + 2) * 4) / 4;
+    if (needed > remOf(widths[id])) fitted[id] = widths[id].replace(/[\d.]+rem/, `${needed}rem`);
+  }
+  return fitted;
+}
+
 /** A track's minimum in rem ("8rem", "minmax(8rem, 1fr)"). */
 export function remOf(width: string): number {
   return Number(/([\d.]+)rem/.exec(width)?.[1] ?? 8);

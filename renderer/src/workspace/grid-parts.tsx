@@ -1,5 +1,6 @@
 import { flexRender, type SortingState, type Table } from '@tanstack/react-table';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { InvoiceRow } from '../../../electron/contract';
 import type { GridColumn } from './invoice-columns';
 
@@ -14,6 +15,7 @@ interface HeaderProps {
 
 /** The header row: one sort button per column on screen, with aria-sort on the sorted one. Not rendered again while scrolling. */
 export const GridHeader = memo(function GridHeader({ table, shown }: HeaderProps) {
+  const { t } = useTranslation('columns');
   const onScreen = new Set(shown.split(','));
   const headers = table.getHeaderGroups()[0]!.headers.filter((header) => onScreen.has(header.column.id));
   return (
@@ -29,7 +31,7 @@ export const GridHeader = memo(function GridHeader({ table, shown }: HeaderProps
             className={info.numeric ? 'num' : undefined}
             data-column={header.id}
           >
-            <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} title={`Sort by ${info.label}`}>
+            <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} title={t('sortBy', { column: info.label })}>
               {flexRender(header.column.columnDef.header, header.getContext())}
               <span className="sort-mark" aria-hidden="true">
                 {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}

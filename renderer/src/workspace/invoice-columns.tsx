@@ -56,6 +56,8 @@ function cellText(id: ColumnInfo['id'], row: InvoiceRow, locale: string | undefi
 
 /** A column as the grid renders it: its description and the text of its cell in a row. */
 export interface GridColumn extends ColumnInfo {
+  /** The column's name in the user's language. */
+  label: string;
   text: (row: InvoiceRow) => string;
 }
 
@@ -64,15 +66,15 @@ export interface GridColumn extends ColumnInfo {
  * Each definition's `meta` is a GridColumn: the grid renders a cell as `meta.text(row)`, with no
  * TanStack row or cell objects in between.
  */
-export function buildColumnDefs(locale: string | undefined, asOfDay: number): ColumnDef<InvoiceRow>[] {
+export function buildColumnDefs(locale: string | undefined, asOfDay: number, labelOf: (id: ColumnInfo['id']) => string): ColumnDef<InvoiceRow>[] {
   const dates = new Map<string, string>();
   return invoiceColumns.map((info) => {
-    const meta: GridColumn = { ...info, text: (row) => cellText(info.id, row, locale, asOfDay, dates) };
+    const meta: GridColumn = { ...info, label: labelOf(info.id), text: (row) => cellText(info.id, row, locale, asOfDay, dates) };
     return {
       id: info.id,
       // Sorting is done by the pure functions; TanStack only needs an accessor to allow it.
       accessorFn: (row: InvoiceRow) => (info.id === 'daysOverdue' ? null : row[info.id]),
-      header: info.label,
+      header: meta.label,
       enableHiding: info.hideable,
       sortDescFirst: info.numeric,
       meta,

@@ -2,6 +2,7 @@ import { getCoreRowModel, useReactTable, type RowData, type SortingState, type V
 import { useMemo } from 'react';
 import type { InvoiceRow } from '../../../electron/contract';
 import { invoiceColumns, visibleColumnIds } from '../invoices/columns';
+import { useTranslation } from 'react-i18next';
 import { buildColumnDefs } from './invoice-columns';
 
 declare module '@tanstack/react-table' {
@@ -33,7 +34,8 @@ const NO_DATA: InvoiceRow[] = [];
  * The invoices travel with the table in `table.options.meta.rows`.
  */
 export function useInvoiceTable({ rows, locale, asOfDay, sorting, onSortingChange, savedColumns, onColumnsChange }: Options) {
-  const columns = useMemo(() => buildColumnDefs(locale, asOfDay), [locale, asOfDay]);
+  const { t } = useTranslation('columns');
+  const columns = useMemo(() => buildColumnDefs(locale, asOfDay, (id) => t(id)), [locale, asOfDay, t]);
   const columnVisibility = useMemo<VisibilityState>(() => {
     const shown = new Set<string>(visibleColumnIds(savedColumns));
     return Object.fromEntries(invoiceColumns.map((c) => [c.id, shown.has(c.id)]));

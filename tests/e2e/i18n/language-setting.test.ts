@@ -45,6 +45,26 @@ describe('the app’s language', () => {
     await w.page.setViewportSize({ width: 1400, height: 900 });
   });
 
+  /** Column headers on screen whose text is cut off (wider than the button that shows it). */
+  const clippedHeaders = () =>
+    w.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[role="columnheader"] .sort-button')]
+        .filter((button) => button.scrollWidth > button.clientWidth + 1)
+        .map((button) => button.textContent),
+    );
+
+  it('names the columns in German without cutting a header off, also beside the open details', async () => {
+    await poll(async () => (await w.page.getByRole('columnheader').allTextContents()).map((text) => text.replace(/[▲▼]/, ''))).toEqual(
+      expect.arrayContaining(['Rechnungsnr.', 'Kunde', 'Rechnungsdatum', 'Fälligkeit', 'Saldo', 'Tage überfällig']),
+    );
+    expect(await clippedHeaders()).toEqual([]);
+    await w.page.getByTestId('invoice-grid').locator('.grid-body [role="row"]').first().click();
+    await w.page.getByTestId('detail-panel').waitFor();
+    expect(await clippedHeaders()).toEqual([]);
+    await w.harness.screenshot('language-de-detail');
+    await w.page.keyboard.press('Escape');
+  });
+
   it('speaks the computer’s language when Settings say "Same as my computer"', async () => {
     await poll(lang).toBe('de');
     await poll(protection).toBe('Anmeldungen vom Betriebssystem verschlüsselt');

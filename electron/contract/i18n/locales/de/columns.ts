@@ -15,4 +15,12 @@ export const columns: Translation<typeof en> = {
   fileInvoices: 'rechnungen',
   fileCsv: 'CSV (kommagetrennt)',
   fileXlsx: 'Excel-Arbeitsmappe',
+  sortBy: 'Nach {{column}} sortieren',
+  columnsMenu: 'Spalten',
+  visibleColumns: 'Sichtbare Spalten',
+  allShown: 'Alle Spalten werden angezeigt; scrollen Sie seitlich, um sie zu sehen.',
+  fitTable: 'Tabelle an das Fenster anpassen',
+  tucked_one: '{{columns}} ist ausgeblendet, solange die Details geöffnet sind.',
+  tucked_other: '{{columns}} sind ausgeblendet, solange die Details geöffnet sind.',
+  showAll: 'Alle Spalten anzeigen',
 };

@@ -1,4 +1,4 @@
-/** The invoice columns, as the workspace and the exported files (CSV/XLSX header row, save dialog) name them. */
+/** The invoice columns, as the workspace (headers, Columns menu, columns tucked beside the details) and the exported files (CSV/XLSX header row, save dialog) name them. */
 export const columns = {
   number: 'Number',
   customer: 'Customer',
@@ -13,4 +13,12 @@ export const columns = {
   fileInvoices: 'invoices',
   fileCsv: 'CSV (comma-separated)',
   fileXlsx: 'Excel workbook',
+  sortBy: 'Sort by {{column}}',
+  columnsMenu: 'Columns',
+  visibleColumns: 'Visible columns',
+  allShown: 'All columns are shown; scroll sideways to see them.',
+  fitTable: 'Fit the table to the window',
+  tucked_one: '{{columns}} is hidden while the details are open.',
+  tucked_other: '{{columns}} are hidden while the details are open.',
+  showAll: 'Show all columns',
 } as const;

@@ -15,4 +15,13 @@ export const columns: Translation<typeof en> = {
   fileInvoices: 'facturas',
   fileCsv: 'CSV (delimitado por comas)',
   fileXlsx: 'Libro de Excel',
+  sortBy: 'Ordenar por {{column}}',
+  columnsMenu: 'Columnas',
+  visibleColumns: 'Columnas visibles',
+  allShown: 'Se muestran todas las columnas; desplácese en horizontal para verlas.',
+  fitTable: 'Ajustar la tabla a la ventana',
+  tucked_one: '{{columns}} está oculta mientras el detalle está abierto.',
+  tucked_other: '{{columns}} están ocultas mientras el detalle está abierto.',
+  tucked_many: '{{columns}} están ocultas mientras el detalle está abierto.',
+  showAll: 'Mostrar todas las columnas',
 };
