@@ -43,6 +43,8 @@ const wordsFromCatalogue = [
   'renderer/src/workspace/ColumnsMenu.tsx',
   'renderer/src/workspace/TuckedColumnsNote.tsx',
   'renderer/src/workspace/grid-parts.tsx',
+  'renderer/src/workspace/FiltersPanel.tsx',
+  'renderer/src/workspace/SearchBox.tsx',
 ];
 const noLiteralWords = [
   'error',

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { InvoiceFilters } from '../invoices/filters';
 
 interface Props {
@@ -14,13 +15,14 @@ function toggle(list: string[], value: string, on: boolean): string[] {
 
 function DateRange({ legend, from, to, onChange, testId }: { legend: string; from: string | null; to: string | null; onChange: (from: string | null, to: string | null) => void; testId: string }) {
   const id = useId();
+  const { t } = useTranslation('workspace');
   return (
     <fieldset className="filter-group" data-testid={testId}>
       <legend>{legend}</legend>
       <div className="date-range">
-        <label htmlFor={`${id}-from`}>From</label>
+        <label htmlFor={`${id}-from`}>{t('from')}</label>
         <input id={`${id}-from`} type="date" value={from ?? ''} max={to ?? undefined} onChange={(e) => onChange(e.target.value || null, to)} />
-        <label htmlFor={`${id}-to`}>To</label>
+        <label htmlFor={`${id}-to`}>{t('to')}</label>
         <input id={`${id}-to`} type="date" value={to ?? ''} min={from ?? undefined} onChange={(e) => onChange(from, e.target.value || null)} />
       </div>
     </fieldset>
@@ -29,12 +31,13 @@ function DateRange({ legend, from, to, onChange, testId }: { legend: string; fro
 
 /** Status (several), currency, invoice-date and due-date ranges, overdue only. */
 export function FiltersPanel({ filters, statuses, currencies, onChange }: Props) {
+  const { t } = useTranslation('workspace');
   return (
-    <aside className="filters" aria-label="Filters">
-      <h2 className="panel-title">Filters</h2>
+    <aside className="filters" aria-label={t('filters')}>
+      <h2 className="panel-title">{t('filters')}</h2>
       <fieldset className="filter-group" data-testid="filter-status">
-        <legend>Status</legend>
-        {statuses.length === 0 && <span className="hint">No invoices yet</span>}
+        <legend>{t('status')}</legend>
+        {statuses.length === 0 && <span className="hint">{t('noInvoicesYet')}</span>}
         {statuses.map((status) => (
           <label key={status} className="check">
             <input
@@ -48,7 +51,7 @@ export function FiltersPanel({ filters, statuses, currencies, onChange }: Props)
       </fieldset>
       {currencies.length > 1 && (
         <fieldset className="filter-group" data-testid="filter-currency">
-          <legend>Currency</legend>
+          <legend>{t('currency')}</legend>
           {currencies.map((currency) => (
             <label key={currency} className="check">
               <input
@@ -62,21 +65,21 @@ export function FiltersPanel({ filters, statuses, currencies, onChange }: Props)
         </fieldset>
       )}
       <fieldset className="filter-group">
-        <legend>Payment</legend>
+        <legend>{t('payment')}</legend>
         <label className="check">
           <input type="checkbox" checked={filters.overdueOnly} onChange={(e) => onChange({ ...filters, overdueOnly: e.target.checked })} data-testid="filter-overdue" />
-          Overdue only
+          {t('overdueOnly')}
         </label>
       </fieldset>
       <DateRange
-        legend="Invoice date"
+        legend={t('invoiceDate')}
         testId="filter-invoice-date"
         from={filters.invoiceDateFrom}
         to={filters.invoiceDateTo}
         onChange={(invoiceDateFrom, invoiceDateTo) => onChange({ ...filters, invoiceDateFrom, invoiceDateTo })}
       />
       <DateRange
-        legend="Due date"
+        legend={t('dueDate')}
         testId="filter-due-date"
         from={filters.dueDateFrom}
         to={filters.dueDateTo}

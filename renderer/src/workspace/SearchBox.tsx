@@ -1,4 +1,5 @@
 import { forwardRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   value: string;
@@ -8,17 +9,18 @@ interface Props {
 
 /** Global search on invoice number and customer (Ctrl/Cmd+F). */
 export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox({ value, pending, onChange }, ref) {
+  const { t } = useTranslation('workspace');
   return (
     <div className="search" role="search">
       <label htmlFor="invoice-search" className="visually-hidden">
-        Search invoices by number or customer
+        {t('searchLabel')}
       </label>
       <input
         ref={ref}
         id="invoice-search"
         type="search"
         value={value}
-        placeholder="Search number or customer (Ctrl+F)"
+        placeholder={t('searchPlaceholder')}
         onChange={(e) => onChange(e.target.value)}
         aria-keyshortcuts="Control+F Meta+F"
         aria-busy={pending || undefined}

@@ -58,6 +58,9 @@ describe('the app’s language', () => {
       expect.arrayContaining(['Rechnungsnr.', 'Kunde', 'Rechnungsdatum', 'Fälligkeit', 'Saldo', 'Tage überfällig']),
     );
     expect(await clippedHeaders()).toEqual([]);
+    // The filters and the search speak German too.
+    expect(await w.page.getByRole('complementary', { name: 'Filter' }).getByLabel('Nur überfällige').count()).toBe(1);
+    expect(await w.page.getByTestId('search').getAttribute('placeholder')).toBe('Nummer oder Kunde suchen (Strg+F)');
     await w.page.getByTestId('invoice-grid').locator('.grid-body [role="row"]').first().click();
     await w.page.getByTestId('detail-panel').waitFor();
     expect(await clippedHeaders()).toEqual([]);

@@ -7,6 +7,7 @@ import { policy } from './policy';
 import { receivables } from './receivables';
 import { settings } from './settings';
 import { updates } from './updates';
+import { workspace } from './workspace';
 
 /** Every namespace of this language (add a namespace here and in each language's index). */
-export const es = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource };
+export const es = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace };
