@@ -45,6 +45,9 @@ const wordsFromCatalogue = [
   'renderer/src/workspace/grid-parts.tsx',
   'renderer/src/workspace/FiltersPanel.tsx',
   'renderer/src/workspace/SearchBox.tsx',
+  'renderer/src/workspace/SyncControls.tsx',
+  'renderer/src/workspace/ExportMenu.tsx',
+  'renderer/src/workspace/WorkspaceTopBar.tsx',
 ];
 const noLiteralWords = [
   'error',
@@ -53,8 +56,8 @@ const noLiteralWords = [
     'jsx-attributes': { include: ['^(title|alt|placeholder|label|hint|aria-label|aria-description|aria-valuetext|aria-roledescription)$'] },
     'should-validate-template': true,
     // Like the plugin's defaults (digits and punctuation alone, CONSTANT_CASE), plus the marks drawn as text:
-    // separators (·, —), the close cross, the external-link arrow, sort arrows.
-    words: { exclude: ['[0-9!-/:-@[-`{-~\\s·×↗—–▲▼]+', '[A-Z_-]+'] },
+    // separators (·, —), the close cross, the external-link arrow, sort arrows; and the product's name.
+    words: { exclude: ['[0-9!-/:-@[-`{-~\\s·×↗—–▲▼]+', '[A-Z_-]+', 'Budgetly'] },
   },
 ];
 

@@ -1,23 +1,26 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ExportColumn } from '../../../electron/contract';
 import { budgetly } from '../bridge';
 import { errorOf, unwrap } from '../api/result';
 import { useBridgeEvent } from '../api/use-event';
 import { formatCount } from '../invoices/money';
+import { useLocale } from '../i18n/locale-context';
 import { useDismiss } from '../lib/use-dismiss';
 
 interface Props {
   connectionId: string;
   /** Called at export time so the ids are exactly the rows on screen, in order. */
   currentView: () => { ids: string[]; columns: ExportColumn[]; asOf: string };
-  locale: string | undefined;
   disabled: boolean;
 }
 
 type ExportState = { kind: 'idle' } | { kind: 'running'; written: number; total: number } | { kind: 'done'; path: string; rows: number } | { kind: 'failed'; message: string };
 
 /** Exports exactly the current view (rows, order, columns) to CSV or Excel through a save dialog. */
-export function ExportMenu({ connectionId, currentView, locale, disabled }: Props) {
+export function ExportMenu({ connectionId, currentView, disabled }: Props) {
+  const { t } = useTranslation('workspace');
+  const locale = useLocale();
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
   const { ref: menuRef, onKeyDown: onMenuKeyDown, close: closeMenu } = useDismiss();
   useBridgeEvent('invoices.exportProgress', (p) => setState((s) => (s.kind === 'running' ? { kind: 'running', written: p.written, total: p.total } : s)));
@@ -38,26 +41,26 @@ export function ExportMenu({ connectionId, currentView, locale, disabled }: Prop
     <div className="export">
       <details className="menu" ref={menuRef} onKeyDown={onMenuKeyDown}>
         <summary aria-disabled={disabled || undefined} data-testid="export-menu">
-          Export
+          {t('export')}
         </summary>
-        <div className="popover" role="group" aria-label="Export the rows on screen">
+        <div className="popover" role="group" aria-label={t('exportWhat')}>
           <button type="button" onClick={() => void run('csv')} disabled={disabled || state.kind === 'running'} data-testid="export-csv">
-            CSV (.csv)
+            {t('exportCsv')}
           </button>
           <button type="button" onClick={() => void run('xlsx')} disabled={disabled || state.kind === 'running'} data-testid="export-xlsx">
-            Excel (.xlsx)
+            {t('exportXlsx')}
           </button>
         </div>
       </details>
       <span role="status" className="export-status" data-testid="export-status" data-state={state.kind}>
         {state.kind === 'running' && (
           <>
-            Exporting {formatCount(state.written, locale)} of {formatCount(state.total, locale)}
-            <progress aria-label="Export progress" max={state.total || undefined} value={state.written} />
+            {t('exporting', { written: formatCount(state.written, locale), total: formatCount(state.total, locale) })}
+            <progress aria-label={t('exportProgress')} max={state.total || undefined} value={state.written} />
           </>
         )}
-        {state.kind === 'done' && `Exported ${formatCount(state.rows, locale)} invoices to ${state.path}`}
-        {state.kind === 'failed' && `Export failed: ${state.message}`}
+        {state.kind === 'done' && t('exported', { rows: formatCount(state.rows, locale), path: state.path })}
+        {state.kind === 'failed' && t('exportFailed', { reason: state.message })}
       </span>
     </div>
   );

@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useNow } from '../freshness/use-now';
+import { useLocale } from '../i18n/locale-context';
 import type { SyncState } from '../api/use-invoices';
 import { formatCount } from '../invoices/money';
 import { formatInstant, formatRelative } from '../lib/relative-time';
@@ -6,18 +8,15 @@ import { formatInstant, formatRelative } from '../lib/relative-time';
 interface Props {
   sync: SyncState;
   lastSyncedAt: string | null;
-  locale: string | undefined;
   disabled: boolean;
 }
 
-const phaseLabels: Record<string, string> = {
-  describe: 'Looking up invoice fields…',
-  deletions: 'Checking for deleted invoices…',
-  saving: 'Saving…',
-};
 
 /** Sync now (Ctrl/Cmd+R), live progress with cancel, and when the data was last fetched. */
-export function SyncControls({ sync, lastSyncedAt, locale, disabled }: Props) {
+export function SyncControls({ sync, lastSyncedAt, disabled }: Props) {
+  const { t } = useTranslation(['workspace', 'freshness']);
+  const locale = useLocale();
+  const phaseLabels: Record<string, string> = { describe: t('syncDescribe'), deletions: t('syncDeletions'), saving: t('syncSaving') };
   const now = useNow(30_000);
   const progress = sync.progress;
   const total = progress?.total ?? 0;
@@ -31,23 +30,22 @@ export function SyncControls({ sync, lastSyncedAt, locale, disabled }: Props) {
               {progress && phaseLabels[progress.phase]
                 ? phaseLabels[progress.phase]
                 : total > 0
-                  ? `Syncing ${formatCount(fetched, locale)} of ${formatCount(total, locale)}`
-                  : 'Syncing…'}
+                  ? t('syncingOf', { fetched: formatCount(fetched, locale), total: formatCount(total, locale) })
+                  : t('syncing')}
             </span>
-            <progress aria-label="Sync progress" max={total || undefined} value={total ? fetched : undefined} />
+            <progress aria-label={t('syncProgress')} max={total || undefined} value={total ? fetched : undefined} />
           </div>
           <button type="button" onClick={sync.cancel} data-testid="sync-cancel">
-            Cancel
+            {t('cancel')}
           </button>
         </>
       ) : (
         <>
           <span className="hint" data-testid="last-synced" title={lastSyncedAt ? formatInstant(lastSyncedAt, locale) : undefined}>
-            {/* English sentence until the workspace words move into the catalogue: its relative time stays English too. */}
-            {lastSyncedAt ? `Last synced ${formatRelative(lastSyncedAt, now, 'en', 'just now')}` : 'Not synced yet'}
+            {lastSyncedAt ? t('lastSynced', { when: formatRelative(lastSyncedAt, now, locale, t('freshness:justNow')) }) : t('notSynced')}
           </span>
-          <button type="button" className="primary" onClick={sync.start} disabled={disabled} title="Sync (Ctrl+R)" data-testid="sync-button" aria-keyshortcuts="Control+R Meta+R">
-            Sync
+          <button type="button" className="primary" onClick={sync.start} disabled={disabled} title={t('syncTitle')} data-testid="sync-button" aria-keyshortcuts="Control+R Meta+R">
+            {t('sync')}
           </button>
         </>
       )}

@@ -125,7 +125,6 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
         lastChange={recent.last}
         currentView={currentView}
         exportDisabled={partial || view.visible.length === 0}
-        locale={locale}
         onOpenSettings={onOpenSettings}
       />
       <Banners

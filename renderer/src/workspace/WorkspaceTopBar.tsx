@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ComponentProps, ReactNode } from 'react';
 import type { SyncState } from '../api/use-invoices';
 import { UpdatedIndicator } from '../freshness/UpdatedIndicator';
@@ -15,12 +16,12 @@ interface Props {
   lastChange: RecentChanges['last'];
   currentView: ComponentProps<typeof ExportMenu>['currentView'];
   exportDisabled: boolean;
-  locale: string | undefined;
   onOpenSettings: () => void;
 }
 
 /** The workspace's top bar: which org, what changed last, sync, export and the way to Settings. */
-export function WorkspaceTopBar({ connectionId, switcher, sync, canSync, lastSyncedAt, lastChange, currentView, exportDisabled, locale, onOpenSettings }: Props) {
+export function WorkspaceTopBar({ connectionId, switcher, sync, canSync, lastSyncedAt, lastChange, currentView, exportDisabled, onOpenSettings }: Props) {
+  const { t } = useTranslation(['workspace', 'settings']);
   return (
     <header className="topbar">
       <span className="brand" aria-hidden="true">
@@ -29,10 +30,10 @@ export function WorkspaceTopBar({ connectionId, switcher, sync, canSync, lastSyn
       {switcher}
       <div className="spacer" />
       <UpdatedIndicator last={lastChange} />
-      <SyncControls sync={sync} lastSyncedAt={lastSyncedAt} locale={locale} disabled={!canSync} />
-      <ExportMenu connectionId={connectionId} currentView={currentView} locale={locale} disabled={exportDisabled} />
+      <SyncControls sync={sync} lastSyncedAt={lastSyncedAt} disabled={!canSync} />
+      <ExportMenu connectionId={connectionId} currentView={currentView} disabled={exportDisabled} />
       <button type="button" onClick={onOpenSettings} data-testid="open-settings">
-        Settings
+        {t('settings:title')}
       </button>
     </header>
   );

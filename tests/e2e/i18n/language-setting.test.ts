@@ -61,6 +61,9 @@ describe('the app’s language', () => {
     // The filters and the search speak German too.
     expect(await w.page.getByRole('complementary', { name: 'Filter' }).getByLabel('Nur überfällige').count()).toBe(1);
     expect(await w.page.getByTestId('search').getAttribute('placeholder')).toBe('Nummer oder Kunde suchen (Strg+F)');
+    expect(await w.page.getByTestId('sync-button').textContent()).toBe('Synchronisieren');
+    expect(await w.page.getByTestId('last-synced').textContent()).toMatch(/^Zuletzt synchronisiert (gerade eben|vor \d+ Minuten?)$/);
+    expect(await w.page.getByTestId('export-menu').textContent()).toBe('Exportieren');
     await w.page.getByTestId('invoice-grid').locator('.grid-body [role="row"]').first().click();
     await w.page.getByTestId('detail-panel').waitFor();
     expect(await clippedHeaders()).toEqual([]);
