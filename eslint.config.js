@@ -48,6 +48,8 @@ const wordsFromCatalogue = [
   'renderer/src/workspace/SyncControls.tsx',
   'renderer/src/workspace/ExportMenu.tsx',
   'renderer/src/workspace/WorkspaceTopBar.tsx',
+  'renderer/src/workspace/AgingBars.tsx',
+  'renderer/src/workspace/CurrencySummary.tsx',
 ];
 const noLiteralWords = [
   'error',

@@ -11,34 +11,35 @@ interface Props {
 
 /** Open balance by days past due, as plain CSS bars; each bar is a button that filters to it. */
 export function AgingBars({ aging, locale, selected, onPick }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['workspace', 'common']);
   const max = Math.max(...aging.buckets.map((b) => Math.abs(b.balance)), 0);
   return (
-    <div className="aging" role="group" aria-label={`${aging.currency} aging of open balances`} data-testid="aging">
+    <div className="aging" role="group" aria-label={t('agingGroup', { currency: aging.currency })} data-testid="aging">
       {aging.buckets.map((bucket) => {
         const height = max > 0 ? Math.max(bucket.balance !== 0 ? 3 : 0, (Math.abs(bucket.balance) / max) * 100) : 0;
         const amount = formatMoney(bucket.balance, aging.currency, locale);
-        const what = bucket.key === 'current' ? 'not yet due' : `${bucket.label} days past due`;
+        const what = bucket.key === 'current' ? t('notYetDue') : t('daysPastDue', { days: bucket.label });
+        const invoices = t('invoiceCount', { count: bucket.count, n: formatCount(bucket.count, locale) });
         return (
           <button
             key={bucket.key}
             type="button"
             className={`aging-bar bucket-${bucket.key}`}
             aria-pressed={selected === bucket.key}
-            title={`${what}: ${amount} (${formatCount(bucket.count, locale)} invoices)`}
+            title={t('agingTitle', { what, amount, invoices })}
             onClick={() => onPick(bucket.key)}
             data-testid="aging-bar"
             data-bucket={bucket.key}
             data-amount={bucket.balance}
             data-count={bucket.count}
           >
-            <span className="aging-value">{compactMoney(bucket.balance, aging.currency, locale, t('thousandsShort'))}</span>
+            <span className="aging-value">{compactMoney(bucket.balance, aging.currency, locale, t('common:thousandsShort'))}</span>
             <span className="aging-track" aria-hidden="true">
               <span className="aging-fill" style={{ height: `${height}%` }} />
             </span>
-            <span className="aging-label">{bucket.label}</span>
+            <span className="aging-label">{bucket.key === 'current' ? t('agingCurrent') : bucket.label}</span>
             <span className="visually-hidden">
-              {`, ${aging.currency} ${what}: ${amount} in ${formatCount(bucket.count, locale)} invoices. Show only these.`}
+              {t('agingSpoken', { currency: aging.currency, what, amount, invoices })}
             </span>
           </button>
         );

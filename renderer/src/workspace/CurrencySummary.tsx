@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { agingBuckets, type AgingBucketKey, type CurrencyAging } from '../invoices/aging';
 import { formatCount, formatMoney } from '../invoices/money';
 import type { CurrencyTotals } from '../invoices/totals';
@@ -14,33 +15,34 @@ interface Props {
 
 /** One card per currency: count, total and balance of the filtered set, and its aging. Never summed across currencies. */
 export function CurrencySummary({ totals, aging, locale, asOfLabel, selected, onPickBucket }: Props) {
-  const currencies = [...new Set([...totals.map((t) => t.currency), ...aging.map((a) => a.currency)])].sort();
+  const { t } = useTranslation('workspace');
+  const currencies = [...new Set([...totals.map((x) => x.currency), ...aging.map((a) => a.currency)])].sort();
   if (currencies.length === 0) return null;
   return (
-    <section className="summary" aria-label={`Totals and aging by currency, as of ${asOfLabel}`} data-testid="summary">
+    <section className="summary" aria-label={t('summaryLabel', { date: asOfLabel })} data-testid="summary">
       {currencies.map((currency) => {
-        const t = totals.find((x) => x.currency === currency) ?? { currency, count: 0, total: 0, balance: 0 };
+        const sum = totals.find((x) => x.currency === currency) ?? { currency, count: 0, total: 0, balance: 0 };
         // A currency with nothing outstanding still shows its (empty) aging.
         const a = aging.find((x) => x.currency === currency) ?? { currency, buckets: agingBuckets.map((b) => ({ ...b, count: 0, balance: 0 })) };
         return (
-          <article key={currency} className="currency-card" data-testid="currency-card" data-currency={currency} aria-label={`${currency} totals`}>
+          <article key={currency} className="currency-card" data-testid="currency-card" data-currency={currency} aria-label={t('currencyTotals', { currency })}>
             <header>
               <h3>{currency}</h3>
-              <span className="hint" data-testid="currency-count" data-value={t.count}>
-                {formatCount(t.count, locale)} {t.count === 1 ? 'invoice' : 'invoices'}
+              <span className="hint" data-testid="currency-count" data-value={sum.count}>
+                {t('invoiceCount', { count: sum.count, n: formatCount(sum.count, locale) })}
               </span>
             </header>
             <dl className="totals">
               <div>
-                <dt>Total</dt>
-                <dd data-testid="currency-total" data-amount={t.total}>
-                  {formatMoney(t.total, currency, locale)}
+                <dt>{t('cardTotal')}</dt>
+                <dd data-testid="currency-total" data-amount={sum.total}>
+                  {formatMoney(sum.total, currency, locale)}
                 </dd>
               </div>
               <div>
-                <dt>Balance</dt>
-                <dd data-testid="currency-balance" data-amount={t.balance}>
-                  {formatMoney(t.balance, currency, locale)}
+                <dt>{t('cardBalance')}</dt>
+                <dd data-testid="currency-balance" data-amount={sum.balance}>
+                  {formatMoney(sum.balance, currency, locale)}
                 </dd>
               </div>
             </dl>

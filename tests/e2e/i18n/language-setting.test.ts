@@ -19,11 +19,16 @@ describe('the app’s language', () => {
     w.page.evaluate(() =>
       [...document.querySelectorAll('[data-testid="aging"]')].map((aging) => {
         const values = [...aging.querySelectorAll<HTMLElement>('.aging-value')];
-        const boxes = values.map((v) => v.getBoundingClientRect());
+        const labels = [...aging.querySelectorAll<HTMLElement>('.aging-label')];
+        const overlaps = (els: HTMLElement[]) => {
+          const boxes = els.map((v) => v.getBoundingClientRect());
+          return boxes.slice(1).filter((box, i) => box.left < boxes[i]!.right - 0.5).length;
+        };
         return {
           texts: values.map((v) => v.textContent ?? ''),
-          clipped: values.filter((v) => v.scrollWidth > v.clientWidth + 1).length,
-          collisions: boxes.slice(1).filter((box, i) => box.left < boxes[i]!.right - 0.5).length,
+          labels: labels.map((v) => v.textContent ?? ''),
+          clipped: [...values, ...labels].filter((v) => v.scrollWidth > v.clientWidth + 1).length,
+          collisions: overlaps(values) + overlaps(labels),
         };
       }),
     );
@@ -35,6 +40,7 @@ describe('the app’s language', () => {
       expect(cards.length).toBeGreaterThan(1);
       for (const card of cards) {
         expect(card.texts).toHaveLength(5);
+        expect(card.labels).toEqual(['Nicht fällig', '1–30', '31–60', '61–90', '90+']);
         expect(card.clipped, card.texts.join(' | ')).toBe(0);
         expect(card.collisions, card.texts.join(' | ')).toBe(0);
         // German forms only: "563,8 Tsd. €", "1,4 Mio. €" — never an English "K"/"M" beside them.
