@@ -4,7 +4,7 @@ import { expectView } from './view-assertions';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
 import { connectionStatus, readSummary, visibleCount, waitForSynced, waitForVisibleCount, DEMO_CREDENTIALS } from './workspace-driver';
 
-// Runs in German (de-DE) to show amounts and dates follow the user's locale.
+// Runs in German (de-DE): the words follow the system language (Filter, not Filters), amounts and dates the locale.
 describe('connecting, losing and regaining the org', () => {
   let w: WorkspaceFixture;
   const loginStatus = () => w.page.getByTestId('login-status');
@@ -124,7 +124,7 @@ describe('connecting, losing and regaining the org', () => {
     await banner.waitFor({ timeout: 60_000 });
     expect(await banner.textContent()).toContain('still here');
     expect(await visibleCount(w.page)).toBe(invoices.length);
-    await w.page.getByRole('complementary', { name: 'Filters' }).getByLabel('GBP', { exact: true }).check();
+    await w.page.getByRole('complementary', { name: 'Filter' }).getByLabel('GBP', { exact: true }).check();
     await expectView(w.page, invoices, { currencies: ['GBP'] }, { key: 'invoiceDate', desc: true });
     await w.harness.screenshot('offline');
     const gbp = (await readSummary(w.page)).find((c) => c.currency === 'GBP')!;
