@@ -46,7 +46,13 @@ export function createCore(deps: CoreDeps): Core {
   // The policy locks settings, and the words follow settings: the policy's messages wait for the words (`late`).
   const late: { words?: CoreWords } = {};
   const said = () => late.words?.t ?? englishT;
-  const policy = createPolicyModule({ path: deps.policyFile, extraLoginOrigins: deps.extraLoginOrigins, logger: deps.logger, words: said });
+  const policy = createPolicyModule({
+    path: deps.policyFile,
+    extraLoginOrigins: deps.extraLoginOrigins,
+    builtInClientIds: deps.identity.builtInClientIds,
+    logger: deps.logger,
+    words: said,
+  });
   const settings = new SettingsService(deps.store, deps.logger, policy.settings);
   const words = createCoreWords(settings, deps.identity.locale);
   late.words = words;

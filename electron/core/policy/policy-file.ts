@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { NO_POLICY_LOCKS, policyIntervalSchema, signInMethodSchema, updatePolicySchema, type PolicyLocks } from '../../contract';
+import { builtInClientIdFor, NO_BUILT_IN_CLIENT, NO_POLICY_LOCKS, policyIntervalSchema, signInMethodSchema, updatePolicySchema, type BuiltInClientIds, type PolicyLocks } from '../../contract';
 import { parseConnectionFields, type ProvisionedConnection } from '../provisioning/provisioned-connection';
+import { PROVISIONING_TEXT } from '../provisioning/provisioning-text';
 import { readVersionedJson } from '../provisioning/versioned-json';
 import { POLICY_TEXT as T, type Said } from './policy-text';
 
@@ -12,8 +13,9 @@ import { POLICY_TEXT as T, type Said } from './policy-text';
  *     "settings": { "signInMethod": "browser", "allowWeakStorage": false, "syncInterval": { "min": 15, "max": 60 }, "updates": "notify" } }
  *
  * Parsed here, Electron-free and pure; every predefined connection goes through the same rules as a link
- * (`parseConnectionFields`: https Salesforce login hosts only, no credentials). Anything wrong refuses the
- * whole file with a message naming it: a half-applied policy would be worse than none.
+ * (`parseConnectionFields`: https Salesforce login hosts only, no credentials); one without a `clientId` needs
+ * the build's built-in id for its login host. Anything wrong refuses the whole file with a message naming it:
+ * a half-applied policy would be worse than none.
  */
 export const POLICY_FORMAT = 1;
 /** Most bytes a policy file may have (a real one is a few KB). */
@@ -43,6 +45,11 @@ const policySchema = z.strictObject({
 export interface PolicyParseOptions {
   /** Exact non-Salesforce login origins allowed (the local org in tests and the demo). */
   extraOrigins?: readonly string[];
+  /**
+   * The client ids this build carries (none by default): a predefined connection without a `clientId` takes the
+   * one for its login host, and with none there it could never be added, so the file is refused naming it.
+   */
+  builtInClientIds?: BuiltInClientIds;
 }
 
 /** The bytes of a policy file (UTF-8 JSON, a leading BOM allowed). */
@@ -59,6 +66,10 @@ export function parsePolicyFile(bytes: Uint8Array, options: PolicyParseOptions =
   for (const [index, entry] of (parsed.data.connections ?? []).entries()) {
     const result = parseConnectionFields(entry, { extraOrigins: options.extraOrigins });
     if (!result.ok) return refuse(T.badConnection(index, result.message));
+    const { clientId, loginUrl } = result.connection;
+    if (!clientId && !builtInClientIdFor(loginUrl, options.builtInClientIds ?? NO_BUILT_IN_CLIENT)) {
+      return refuse(T.badConnection(index, PROVISIONING_TEXT.policyNoClientId(loginUrl)));
+    }
     if (connections.some((known) => known.label === result.connection.label)) return refuse(T.repeatedConnection(result.connection.label));
     connections.push(result.connection);
   }

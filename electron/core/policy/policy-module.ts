@@ -1,4 +1,4 @@
-import { NO_POLICY_LOCKS, type PolicyStatus } from '../../contract';
+import { NO_POLICY_LOCKS, type BuiltInClientIds, type PolicyStatus } from '../../contract';
 import type { Handlers } from '../ipc/dispatcher';
 import type { Logger } from '../ports';
 import type { SettingsPolicy } from '../settings/settings-service';
@@ -18,8 +18,17 @@ export interface PolicyModule {
  * The machine-wide policy file, read once when the core is made. A refused file is logged with its reason,
  * shown in Settings, and changes nothing; without a path (cores built without one) there is no policy.
  */
-export function createPolicyModule(deps: { path?: string; extraLoginOrigins: readonly string[]; logger: Logger; words: () => CatalogueT }): PolicyModule {
-  const read: PolicyRead = deps.path ? readPolicyFile(deps.path, { extraOrigins: deps.extraLoginOrigins }) : { state: 'none' };
+export function createPolicyModule(deps: {
+  path?: string;
+  extraLoginOrigins: readonly string[];
+  /** The build's client ids: a predefined connection without its own needs one (undefined: the build has none). */
+  builtInClientIds: BuiltInClientIds | undefined;
+  logger: Logger;
+  words: () => CatalogueT;
+}): PolicyModule {
+  const read: PolicyRead = deps.path
+    ? readPolicyFile(deps.path, { extraOrigins: deps.extraLoginOrigins, builtInClientIds: deps.builtInClientIds })
+    : { state: 'none' };
   if (read.state === 'refused') deps.logger.warn(read.message(englishT));
   if (read.state === 'applied') deps.logger.info('Machine policy applied', { connections: read.policy.connections.length });
   const locks = read.state === 'applied' ? read.policy.locks : NO_POLICY_LOCKS;

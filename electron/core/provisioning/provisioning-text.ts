@@ -25,5 +25,7 @@ export const PROVISIONING_TEXT = {
   notARegularFile: 'This is not an ordinary file (a folder, a pipe or a device), so Budgetly does not read it.',
   notAConnectionFile: 'Only .budgetly files can add a connection.',
   noClientId: 'It names no client id, and this copy of Budgetly has none built in. Ask your admin for a link or file with the client id.',
+  policyNoClientId: (loginUrl: string) =>
+    `it has no “clientId”, and this build of Budgetly has none built in for ${loginUrl.slice(0, 120)}. Add the External Client App's Consumer Key as "clientId", or deploy a build that carries one.`,
   policyUnsafe: 'The policy file can be changed by other users of this computer, so Budgetly ignores it. Ask IT to make it writable by administrators only.',
 };

@@ -160,6 +160,22 @@ describe('a policy file that is refused is ignored, saying why', () => {
     mkdirSync(policyFile);
     await refusedWith(/not an ordinary file/);
   });
+
+  it('a connection without a client id, in a build that has none built in (it could never be added)', async () => {
+    const { clientId: _none, ...withoutClientId } = acme;
+    write({ ...policy, connections: [policy.connections[1], withoutClientId] });
+    await refusedWith(/connection 2 is not accepted: .*no “clientId”.*none built in/);
+  });
+});
+
+describe('a connection without a client id', () => {
+  it('is added with the client id the build carries', async () => {
+    const { clientId: _none, ...withoutClientId } = acme;
+    write({ budgetly: 1, connections: [withoutClientId] });
+    const testCore = core({ builtInClientIds: { default: '3MVG9_built_in', sandbox: null, byLoginHost: {} } });
+    expect((await testCore.call('policy.status')).value).toMatchObject({ state: 'applied', connections: ['Acme production'] });
+    expect((await testCore.call('connections.list')).value).toMatchObject([{ label: 'Acme production', clientId: '3MVG9_built_in', fromPolicy: true }]);
+  });
 });
 
 describe('file ownership', () => {

@@ -14,7 +14,7 @@ const full = {
 
 describe('policy file format 1', () => {
   it('reads predefined connections and locked settings exactly', () => {
-    expect(parsePolicyFile(bytes(full))).toEqual({
+    expect(parsePolicyFile(bytes(full), { builtInClientIds: { default: null, sandbox: '3MVG9_built_in_sandbox', byLoginHost: {} } })).toEqual({
       ok: true,
       policy: {
         connections: [
@@ -51,6 +51,7 @@ describe('policy file format 1', () => {
     ['an Experience Cloud site', bytes({ budgetly: 1, connections: [{ ...acme, loginUrl: 'https://acme.force.com' }] }), /not a Salesforce login address/],
     ['credentials in the login URL', bytes({ budgetly: 1, connections: [{ ...acme, loginUrl: 'https://admin:pw@acme.my.salesforce.com' }] }), /must not contain a user name or password/],
     ['a connection without a name', bytes({ budgetly: 1, connections: [{ loginUrl: acme.loginUrl }] }), /connection 1 .*no “name”/],
+    ['a connection without a client id, the build having none', bytes(full), /connection 2 .*no “clientId”, and this build of Budgetly has none built in for https:\/\/test\.salesforce\.com/],
     ['two connections with one name', bytes({ budgetly: 1, connections: [acme, acme] }), /two connections are named “Acme production”/],
     ['more than 1 MB', bytes(`{"budgetly":1,"x":"${'a'.repeat(MAX_POLICY_BYTES)}"}`), /more than the 1 MB/],
   ])('refuses %s, saying what was wrong', (_kind, input, message) => {
@@ -60,7 +61,7 @@ describe('policy file format 1', () => {
   });
 
   it('accepts the local org only as an exact extra origin', () => {
-    const local = bytes({ budgetly: 1, connections: [{ name: 'Local', loginUrl: 'http://127.0.0.1:4100' }] });
+    const local = bytes({ budgetly: 1, connections: [{ name: 'Local', loginUrl: 'http://127.0.0.1:4100', clientId: 'budgetly-local' }] });
     expect(parsePolicyFile(local).ok).toBe(false);
     expect(parsePolicyFile(local, { extraOrigins: ['http://127.0.0.1:4100'] })).toMatchObject({ ok: true, policy: { connections: [{ loginUrl: 'http://127.0.0.1:4100' }] } });
   });
