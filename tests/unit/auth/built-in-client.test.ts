@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Connection, Result } from '../../../electron/contract';
 import { builtInClientIdFor, builtInClientIdsFromEnv, NO_BUILT_IN_CLIENT } from '../../../electron/contract/built-in-client';
@@ -29,6 +32,20 @@ describe('the build’s client ids', () => {
     [{ BUDGETLY_CLIENT_ID: 'ok', BUDGETLY_CLIENT_SECRET: 's3cret' }, /never carries a client secret/],
   ])('stops the build on a malformed value %o', (env, message) => {
     expect(() => builtInClientIdsFromEnv(env)).toThrow(message);
+  });
+
+  it('reach the build when an admin runs the README’s commands as written', () => {
+    const readme = readFileSync(resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+    const block = /### Build Budgetly with your client id[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toContain('npm run dist');
+    // The same lines in a shell, with `env` where the build would start (the ids' ellipses made concrete).
+    const shown = execFileSync('sh', ['-c', block!.replaceAll('…', 'X').replace('npm run dist', 'env')], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const env = Object.fromEntries(shown.split('\n').filter((line) => line.startsWith('BUDGETLY_')).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    expect(builtInClientIdsFromEnv(env)).toEqual({
+      default: '3MVG9X',
+      sandbox: '3MVG9X',
+      byLoginHost: { 'https://acme.my.salesforce.com': '3MVG9X', 'https://acme--uat.sandbox.my.salesforce.com': '3MVG9X' },
+    });
   });
 
   it('picks the most specific id for a login host', () => {
