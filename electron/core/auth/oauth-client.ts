@@ -2,8 +2,9 @@ import { AppError } from '../../contract';
 import { OAUTH_SCOPES } from '../../contract/login-host';
 import { smallAnswerLimits, type HttpLimits } from '../salesforce/http-limits';
 import { createOAuthClient, type SalesforceOAuthClient as OAuth2, type TokenResponse } from '../salesforce/jsforce-adapter';
+import { errorFacts } from '../salesforce/error-facts';
 import { toAppError } from '../salesforce/salesforce-errors';
-import { smallAnswerTransport, type SmallAnswerTransport } from '../salesforce/small-answer-transport';
+import { BODY_STALLED, smallAnswerTransport, type SmallAnswerTransport } from '../salesforce/small-answer-transport';
 import { requireTrustedSalesforceUrl } from '../salesforce/trusted-salesforce-url';
 
 export interface OAuthClientConfig {
@@ -139,8 +140,7 @@ function toTokenSet(
 
 function loginFailure(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'invalid_grant') {
+  if (errorFacts(error).errorCode === 'invalid_grant') {
     return new AppError('LOGIN_FAILED', 'Salesforce did not accept the sign-in code (it may have expired). Please try again.', { cause: error });
   }
   const mapped = toAppError(error);
@@ -152,11 +152,9 @@ function loginFailure(error: unknown): AppError {
   return new AppError('LOGIN_FAILED', `Salesforce did not complete the sign-in. ${mapped.message}`, { cause: error });
 }
 
-/** An answer that started and then stopped (cut mid-body, or stalled past the body limit). */
+/** An answer that started and then stopped (cut mid-body: undici's "terminated"; or stalled past the body limit). */
 function brokenOff(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; depth < 5 && current instanceof Error; depth++, current = current.cause) {
-    const code = (current as { code?: unknown }).code;
-    if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || current.message === 'terminated' || /incomplete answer/.test(current.message)) return true;
-  }
-  return false;
+  const facts = errorFacts(error);
+  return facts.systemCodes.some((code) => BROKEN_OFF.has(code)) || facts.chainMessages.includes('terminated');
 }
+const BROKEN_OFF = new Set(['UND_ERR_SOCKET', 'ECONNRESET', BODY_STALLED]);

@@ -16,11 +16,13 @@ export interface ErrorFacts {
   systemCodes: string[];
   /** The errorCode (or else the name) of each error along the `cause` chain, top first (undefined where it has neither). */
   chainCodes: (string | undefined)[];
+  /** The message of each error along the `cause` chain, top first ('' where it has none). */
+  chainMessages: string[];
 }
 
 /** Reads the facts of `error`, following the `cause` chain (5 deep at most). */
 export function errorFacts(error: unknown): ErrorFacts {
-  const facts: ErrorFacts = { systemCodes: [], chainCodes: [] };
+  const facts: ErrorFacts = { systemCodes: [], chainCodes: [], chainMessages: [] };
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
     const value = current as { name?: unknown; errorCode?: unknown; error?: unknown; message?: unknown; code?: unknown; errno?: unknown; cause?: unknown };
@@ -32,6 +34,7 @@ export function errorFacts(error: unknown): ErrorFacts {
       facts.message = typeof value.message === 'string' ? value.message : undefined;
     }
     facts.chainCodes.push(typeof value.errorCode === 'string' ? value.errorCode : name);
+    facts.chainMessages.push(typeof value.message === 'string' ? value.message : '');
     if (typeof value.code === 'string') facts.systemCodes.push(value.code);
     if (typeof value.errno === 'string') facts.systemCodes.push(value.errno);
     current = value.cause;

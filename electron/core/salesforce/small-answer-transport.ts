@@ -11,6 +11,9 @@ export interface SmallAnswerLimits {
 
 export type SmallAnswerTransport = FetchTransport;
 
+/** The `code` of the error a body that stopped arriving fails with (the answer had begun, then broke off). */
+export const BODY_STALLED = 'BUDGETLY_BODY_STALLED';
+
 /**
  * The fetch transport (fetch-transport.ts) for the OAuth endpoints and the identity URL: a dropped body
  * rejects at once, a stalled one after `bodyTimeoutMs`, missing headers after `headersTimeoutMs`, and
@@ -25,19 +28,19 @@ async function send(request: HttpRequest, limits: SmallAnswerLimits, signal: Abo
   signal?.throwIfAborted();
   const timer = new AbortController();
   const signals = signal ? [timer.signal, signal] : [timer.signal];
-  let stop = startTimer(timer, limits.headersTimeoutMs, 'no answer');
+  let stop = startTimer(timer, limits.headersTimeoutMs, 'no answer', undefined);
   try {
     const response = await sendWithFetch(request, AbortSignal.any(signals));
     stop();
-    stop = startTimer(timer, limits.bodyTimeoutMs, 'an incomplete answer');
+    stop = startTimer(timer, limits.bodyTimeoutMs, 'an incomplete answer', BODY_STALLED);
     return jsforceAnswer(response, await response.text());
   } finally {
     stop();
   }
 }
 
-function startTimer(controller: AbortController, ms: number, what: string): () => void {
-  const timer = setTimeout(() => controller.abort(timeoutError(ms, what)), ms);
+function startTimer(controller: AbortController, ms: number, what: string, code: string | undefined): () => void {
+  const timer = setTimeout(() => controller.abort(Object.assign(timeoutError(ms, what), code ? { code } : {})), ms);
   return () => clearTimeout(timer);
 }
 
