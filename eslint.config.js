@@ -40,16 +40,7 @@ const wordsFromCatalogue = [
   'renderer/src/updates/**/*.tsx',
   'renderer/src/receivables/**/*.tsx',
   'renderer/src/invoice-source/**/*.tsx',
-  'renderer/src/workspace/ColumnsMenu.tsx',
-  'renderer/src/workspace/TuckedColumnsNote.tsx',
-  'renderer/src/workspace/grid-parts.tsx',
-  'renderer/src/workspace/FiltersPanel.tsx',
-  'renderer/src/workspace/SearchBox.tsx',
-  'renderer/src/workspace/SyncControls.tsx',
-  'renderer/src/workspace/ExportMenu.tsx',
-  'renderer/src/workspace/WorkspaceTopBar.tsx',
-  'renderer/src/workspace/AgingBars.tsx',
-  'renderer/src/workspace/CurrencySummary.tsx',
+  'renderer/src/workspace/**/*.tsx',
 ];
 const noLiteralWords = [
   'error',

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { formatLocale } from '../../electron/contract/i18n/languages';
 import type { Connection } from '../../electron/contract';
 import { useAppInfo, useConnections, useSettings } from './api/use-app';
 import { ConnectionSwitcher } from './connections/ConnectionSwitcher';
@@ -52,7 +51,6 @@ export function App() {
   // Settings → Language over the computer's locale (the window's own until app.info answers).
   const language = settings?.language ?? 'system';
   const systemLocale = info?.systemLocale ?? navigator.language;
-  const locale = formatLocale(language, systemLocale);
 
   const select = (id: string) => {
     setActiveId(id);
@@ -103,7 +101,6 @@ export function App() {
         connection={active}
         info={info}
         settings={settings}
-        locale={locale}
         onUpdateSettings={updateSettings}
         onReconnect={() => signInAgain(active)}
         onOpenSettings={() => setSettingsOpen(true)}

@@ -1,4 +1,4 @@
-import { agingBucketOf, agingBuckets, type AgingBasis, type AgingBucketKey } from './aging';
+import { agingBucketOf, type AgingBasis, type AgingBucketKey } from './aging';
 import { dayNumber } from './plain-date';
 import { NO_STATUS, daysOverdueAt, type PreparedInvoices } from './prepared';
 
@@ -85,9 +85,4 @@ export function hasActiveFilters(filters: InvoiceFilters): boolean {
     filters.overdueOnly ||
     filters.aging !== null
   );
-}
-
-export function agingLabel(key: AgingBucketKey): string {
-  const bucket = agingBuckets.find((b) => b.key === key)!;
-  return key === 'current' ? 'Current' : `${bucket.label} days past due`;
 }

@@ -6,18 +6,19 @@ import { budgetly } from '../bridge';
 import { formatMoney } from '../invoices/money';
 import { formatPlainDate } from '../invoices/plain-date';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/locale-context';
 
 interface Props {
   connectionId: string;
   invoiceId: string;
   /** Changes when the copy changes (a sync landed): the timeline is read again. */
   version: string | number;
-  locale: string | undefined;
 }
 
 /** The dated list of payments, credits and reversals applied to one invoice, and the arithmetic to its balance (from the offline copy). */
-export function ReceivablesTimeline({ connectionId, invoiceId, version, locale }: Props) {
+export function ReceivablesTimeline({ connectionId, invoiceId, version }: Props) {
   const { t } = useTranslation('receivables');
+  const locale = useLocale();
   const [state, setState] = useState<{ key: string; value: InvoiceReceivables | null; error: string | null }>({ key: '', value: null, error: null });
   const key = `${invoiceId}|${version}`;
   useEffect(() => {

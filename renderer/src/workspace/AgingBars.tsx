@@ -1,17 +1,18 @@
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/locale-context';
 import type { AgingBucketKey, CurrencyAging } from '../invoices/aging';
 import { compactMoney, formatCount, formatMoney } from '../invoices/money';
 
 interface Props {
   aging: CurrencyAging;
-  locale: string | undefined;
   selected: AgingBucketKey | null;
   onPick: (bucket: AgingBucketKey) => void;
 }
 
 /** Open balance by days past due, as plain CSS bars; each bar is a button that filters to it. */
-export function AgingBars({ aging, locale, selected, onPick }: Props) {
+export function AgingBars({ aging, selected, onPick }: Props) {
   const { t } = useTranslation(['workspace', 'common']);
+  const locale = useLocale();
   const max = Math.max(...aging.buckets.map((b) => Math.abs(b.balance)), 0);
   return (
     <div className="aging" role="group" aria-label={t('agingGroup', { currency: aging.currency })} data-testid="aging">

@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import type { Connection, SecretProtection } from '../../../electron/contract';
 import type { BridgeError } from '../api/result';
 import { shownStatus } from '../connections/connection-status';
+import { useLocale } from '../i18n/locale-context';
 import { formatInstant } from '../lib/relative-time';
 
 interface Props {
@@ -10,7 +12,6 @@ interface Props {
   allowWeakStorage: boolean;
   lastSyncedAt: string | null;
   hasCache: boolean;
-  locale: string | undefined;
   onReconnect: () => void;
   onRetrySync: () => void;
   onOpenSettings: () => void;
@@ -18,58 +19,55 @@ interface Props {
 
 /** Reconnect, offline, weak storage and sync failures: each said once, with the one action that helps. */
 export function Banners(props: Props) {
-  const { connection, syncError, secretProtection, lastSyncedAt, hasCache, locale } = props;
+  const { connection, syncError, secretProtection, lastSyncedAt, hasCache } = props;
+  const { t } = useTranslation(['workspace', 'settings']);
+  const locale = useLocale();
   const status = shownStatus(connection);
   const reconnect = status === 'reconnect-needed' || status === 'disconnected' || syncError?.code === 'RECONNECT_REQUIRED' || syncError?.code === 'NOT_CONNECTED';
   const offline = !reconnect && (status === 'offline' || syncError?.code === 'NETWORK');
   const otherError = !reconnect && !offline && syncError && syncError.code !== 'CANCELLED' ? syncError : null;
-  const cached = hasCache
-    ? lastSyncedAt
-      ? ` Your invoices from ${formatInstant(lastSyncedAt, locale)} are still here.`
-      : ' Your cached invoices are still here.'
-    : '';
+  const cached = hasCache ? (lastSyncedAt ? t('cachedSince', { when: formatInstant(lastSyncedAt, locale) }) : t('cachedKept')) : '';
   return (
     <div className="banners">
       {reconnect && (
         <div className="banner banner-warning" role="alert" data-testid="banner-reconnect">
           <span>
             {status !== 'disconnected'
-              ? `Salesforce ended the session for ${connection.label}: please sign in again.`
+              ? t('sessionEnded', { label: connection.label })
               : connection.lastError?.code === 'NETWORK'
                 ? connection.lastError.message // signed out while offline: Salesforce is told later
-                : `You are signed out of ${connection.label}.`}
+                : t('signedOut', { label: connection.label })}
             {cached}
           </span>
           <button type="button" className="primary" onClick={props.onReconnect} data-testid="reconnect-button">
-            Reconnect
+            {t('reconnect')}
           </button>
         </div>
       )}
       {offline && (
         <div className="banner banner-info" role="status" data-testid="banner-offline">
-          <span>You are offline: Salesforce cannot be reached.{cached}</span>
+          <span>
+            {t('offline')}
+            {cached}
+          </span>
           <button type="button" onClick={props.onRetrySync}>
-            Try again
+            {t('tryAgain')}
           </button>
         </div>
       )}
       {otherError && (
         <div className="banner banner-error" role="alert" data-testid="banner-error" data-code={otherError.code}>
-          <span>Sync failed: {otherError.message}</span>
+          <span>{t('syncFailed', { reason: otherError.message })}</span>
           <button type="button" onClick={props.onRetrySync}>
-            Try again
+            {t('tryAgain')}
           </button>
         </div>
       )}
       {secretProtection && secretProtection !== 'os' && (
         <div className="banner banner-warning" role="status" data-testid="banner-weak-storage">
-          <span>
-            {props.allowWeakStorage
-              ? 'This computer has no system keyring: your Salesforce sign-in is stored with weaker protection, as you allowed in Settings.'
-              : 'This computer has no system keyring, so your Salesforce sign-in is kept only until you quit Budgetly.'}
-          </span>
+          <span>{props.allowWeakStorage ? t('weakStorageAllowed') : t('weakStorageSession')}</span>
           <button type="button" onClick={props.onOpenSettings}>
-            Settings
+            {t('settings:title')}
           </button>
         </div>
       )}

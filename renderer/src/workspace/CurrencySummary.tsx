@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/locale-context';
 import { agingBuckets, type AgingBucketKey, type CurrencyAging } from '../invoices/aging';
 import { formatCount, formatMoney } from '../invoices/money';
 import type { CurrencyTotals } from '../invoices/totals';
@@ -7,15 +8,15 @@ import { AgingBars } from './AgingBars';
 interface Props {
   totals: CurrencyTotals[];
   aging: CurrencyAging[];
-  locale: string | undefined;
   asOfLabel: string;
   selected: { currency: string; bucket: AgingBucketKey } | null;
   onPickBucket: (currency: string, bucket: AgingBucketKey) => void;
 }
 
 /** One card per currency: count, total and balance of the filtered set, and its aging. Never summed across currencies. */
-export function CurrencySummary({ totals, aging, locale, asOfLabel, selected, onPickBucket }: Props) {
+export function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBucket }: Props) {
   const { t } = useTranslation('workspace');
+  const locale = useLocale();
   const currencies = [...new Set([...totals.map((x) => x.currency), ...aging.map((a) => a.currency)])].sort();
   if (currencies.length === 0) return null;
   return (
@@ -48,7 +49,6 @@ export function CurrencySummary({ totals, aging, locale, asOfLabel, selected, on
             </dl>
             <AgingBars
               aging={a}
-              locale={locale}
               selected={selected?.currency === currency ? selected.bucket : null}
               onPick={(bucket) => onPickBucket(currency, bucket)}
             />

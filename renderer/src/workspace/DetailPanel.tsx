@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { InvoiceDetail, InvoiceRow } from '../../../electron/contract';
+import type { TFunction } from 'i18next';
 import { budgetly } from '../bridge';
 import { errorOf, unwrap } from '../api/result';
+import { useLocale } from '../i18n/locale-context';
 import { formatMoney } from '../invoices/money';
 import { formatPlainDate } from '../invoices/plain-date';
 import { formatInstant } from '../lib/relative-time';
@@ -12,35 +15,38 @@ interface Props {
   connectionId: string;
   /** The invoice as last synced: shown at once, and on its own when Salesforce cannot be reached. */
   cached: InvoiceRow;
-  locale: string | undefined;
   onClose: () => void;
 }
 
+type T = TFunction<['invoiceDetail', 'columns']>;
 type Field = InvoiceDetail['fields'][number];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-function fieldValue(value: Field['value'], currency: string, name: string, locale?: string): string {
+function fieldValue(t: T, value: Field['value'], currency: string, name: string, locale: string): string {
   if (value === null || value === '') return '—';
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'boolean') return value ? t('invoiceDetail:yes') : t('invoiceDetail:no');
   if (typeof value === 'number') return /amount|total|balance|price|tax/i.test(name) ? formatMoney(value, currency, locale) : String(value);
   if (ISO_DATE.test(value)) return formatPlainDate(value, locale);
   if (ISO_INSTANT.test(value)) return formatInstant(value, locale) || value;
   return value;
 }
 
-function cachedFields(row: InvoiceRow): Field[] {
+/** The fields the offline copy has, named in the user's language (Salesforce names the fields of a live detail). */
+function cachedFields(t: T, row: InvoiceRow): Field[] {
   return [
-    { name: 'number', label: 'Invoice number', value: row.number },
-    { name: 'invoiceDate', label: 'Invoice date', value: row.invoiceDate },
-    { name: 'dueDate', label: 'Due date', value: row.dueDate },
-    { name: 'status', label: 'Status', value: row.status },
-    { name: 'currency', label: 'Currency', value: row.currency },
+    { name: 'number', label: t('invoiceDetail:invoiceNumber'), value: row.number },
+    { name: 'invoiceDate', label: t('columns:invoiceDate'), value: row.invoiceDate },
+    { name: 'dueDate', label: t('columns:dueDate'), value: row.dueDate },
+    { name: 'status', label: t('columns:status'), value: row.status },
+    { name: 'currency', label: t('columns:currency'), value: row.currency },
   ];
 }
 
 /** Everything about one invoice: its fields, its lines, and a way to open it in Salesforce. */
-export function DetailPanel({ connectionId, cached, locale, onClose }: Props) {
+export function DetailPanel({ connectionId, cached, onClose }: Props) {
+  const { t } = useTranslation(['invoiceDetail', 'columns']);
+  const locale = useLocale();
   const invoiceId = cached.id;
   const [state, setState] = useState<{ id: string; detail: InvoiceDetail | null; error: string | null }>({ id: invoiceId, detail: null, error: null });
   const [openError, setOpenError] = useState<string | null>(null);
@@ -72,45 +78,45 @@ export function DetailPanel({ connectionId, cached, locale, onClose }: Props) {
   return (
     <aside className="detail" aria-labelledby="detail-title" data-testid="detail-panel">
       <header className="detail-header">
-        <h2 id="detail-title">Invoice {invoice.number}</h2>
-        <button type="button" onClick={onClose} aria-label="Close details (Escape)">
+        <h2 id="detail-title">{t('title', { number: invoice.number })}</h2>
+        <button type="button" onClick={onClose} aria-label={t('close')}>
           ×
         </button>
       </header>
-      <p className="detail-customer">{invoice.customer ?? 'No customer'}</p>
+      <p className="detail-customer">{invoice.customer ?? t('noCustomer')}</p>
       <dl className="detail-amounts">
         <div>
-          <dt>Total</dt>
+          <dt>{t('columns:total')}</dt>
           <dd>{formatMoney(invoice.total, invoice.currency, locale)}</dd>
         </div>
         <div>
-          <dt>Balance</dt>
+          <dt>{t('columns:balance')}</dt>
           <dd data-testid="detail-balance">{formatMoney(invoice.balance, invoice.currency, locale)}</dd>
         </div>
       </dl>
       <button type="button" className="primary" onClick={() => void openInSalesforce()} data-testid="open-in-salesforce">
-        Open in Salesforce
+        {t('openInSalesforce')}
       </button>
       {openError && <p role="alert">{openError}</p>}
-      <ReceivablesTimeline connectionId={connectionId} invoiceId={invoiceId} version={cached.lastModified ?? ''} locale={locale} />
+      <ReceivablesTimeline connectionId={connectionId} invoiceId={invoiceId} version={cached.lastModified ?? ''} />
       {error && (
         <p className="notice notice-info" role="status" data-testid="detail-cached-only">
-          Showing the copy from your last sync. Line items and the other fields need Salesforce: {error}
+          {t('cachedOnly', { reason: error })}
         </p>
       )}
-      {!detail && !error && <p aria-busy="true">Loading line items…</p>}
+      {!detail && !error && <p aria-busy="true">{t('loadingLines')}</p>}
       {detail && (
         <>
-          <h3>Line items</h3>
-          <InvoiceLines lines={detail.lines} currency={invoice.currency} locale={locale} />
+          <h3>{t('lineItems')}</h3>
+          <InvoiceLines lines={detail.lines} currency={invoice.currency} />
         </>
       )}
-      <h3>{detail ? 'All fields' : 'Fields'}</h3>
+      <h3>{detail ? t('allFields') : t('fields')}</h3>
       <dl className="detail-fields" data-testid="detail-fields">
-        {(detail?.fields ?? cachedFields(invoice)).map((field) => (
+        {(detail?.fields ?? cachedFields(t, invoice)).map((field) => (
           <div key={field.name}>
             <dt title={field.name}>{field.label}</dt>
-            <dd>{fieldValue(field.value, invoice.currency, field.name, locale)}</dd>
+            <dd>{fieldValue(t, field.value, invoice.currency, field.name, locale)}</dd>
           </div>
         ))}
       </dl>

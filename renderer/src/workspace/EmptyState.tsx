@@ -1,3 +1,5 @@
+import { Trans, useTranslation } from 'react-i18next';
+
 interface Props {
   hasInvoices: boolean;
   filtered: boolean;
@@ -8,24 +10,18 @@ interface Props {
 
 /** What the table says when it has no rows to show, and what to do about it. */
 export function EmptyState({ hasInvoices, filtered, syncing, onClearFilters, onSync }: Props) {
+  const { t } = useTranslation('workspace');
   if (hasInvoices && filtered) {
     return (
       <p className="empty" data-testid="empty-filtered">
-        No invoices match these filters —{' '}
-        <button type="button" className="link" onClick={onClearFilters}>
-          clear filters
-        </button>
+        <Trans t={t} i18nKey="emptyFiltered" components={{ clear: <button type="button" className="link" onClick={onClearFilters} /> }} />
       </p>
     );
   }
-  if (syncing) return <p className="empty">Fetching your invoices from Salesforce…</p>;
+  if (syncing) return <p className="empty">{t('emptyFetching')}</p>;
   return (
     <p className="empty" data-testid="empty-none">
-      No invoices here yet.{' '}
-      <button type="button" className="link" onClick={onSync}>
-        Sync now
-      </button>{' '}
-      to fetch them from Salesforce.
+      <Trans t={t} i18nKey="emptyNone" components={{ sync: <button type="button" className="link" onClick={onSync} /> }} />
     </p>
   );
 }

@@ -1,22 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/locale-context';
 import { filterChips } from '../invoices/chips';
 import { noFilters, type InvoiceFilters } from '../invoices/filters';
 
 interface Props {
   filters: InvoiceFilters;
-  locale: string | undefined;
   onChange: (next: InvoiceFilters) => void;
 }
 
 /** The active filters, each removable; "Clear all" when there are several. */
-export function FilterChips({ filters, locale, onChange }: Props) {
-  const chips = filterChips(filters, locale);
+export function FilterChips({ filters, onChange }: Props) {
+  const { t } = useTranslation('workspace');
+  const locale = useLocale();
+  const chips = filterChips(filters, t, locale);
   if (chips.length === 0) return null;
   return (
-    <ul className="chips" aria-label="Active filters" data-testid="filter-chips">
+    <ul className="chips" aria-label={t('activeFilters')} data-testid="filter-chips">
       {chips.map((chip) => (
         <li key={chip.key} className="chip">
           <span>{chip.label}</span>
-          <button type="button" aria-label={`Remove filter ${chip.label}`} onClick={() => onChange(chip.without(filters))}>
+          <button type="button" aria-label={t('removeFilter', { filter: chip.label })} onClick={() => onChange(chip.without(filters))}>
             ×
           </button>
         </li>
@@ -24,7 +27,7 @@ export function FilterChips({ filters, locale, onChange }: Props) {
       {chips.length > 1 && (
         <li>
           <button type="button" className="link" onClick={() => onChange({ ...noFilters })}>
-            Clear all
+            {t('clearAll')}
           </button>
         </li>
       )}

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { statusLabel } from '../invoices/chips';
 import type { InvoiceFilters } from '../invoices/filters';
 
 interface Props {
@@ -45,7 +46,7 @@ export function FiltersPanel({ filters, statuses, currencies, onChange }: Props)
               checked={filters.statuses.includes(status)}
               onChange={(e) => onChange({ ...filters, statuses: toggle(filters.statuses, status, e.target.checked) })}
             />
-            {status}
+            {statusLabel(t, status)}
           </label>
         ))}
       </fieldset>

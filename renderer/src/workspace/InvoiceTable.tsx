@@ -1,5 +1,6 @@
 import type { Table } from '@tanstack/react-table';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { InvoiceRow } from '../../../electron/contract';
 import type { ColumnInfo } from '../invoices/columns';
 import { useElementWidthRem } from '../lib/use-element-width';
@@ -50,6 +51,7 @@ function headerLabelRem(label: string): number {
 }
 
 export function InvoiceTable({ table, visible, active, openId, onActiveChange, onOpen, empty, gridRef, highlighted, compact = false }: Props) {
+  const { t } = useTranslation('workspace');
   const gridId = useId();
   const idPrefix = `${gridId}-row-`;
   const scrollRef = useRef<HTMLDivElement | null>(null);
@@ -157,7 +159,7 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
           ref={setGridNode}
           className="grid"
           role="grid"
-          aria-label="Invoices"
+          aria-label={t('invoicesLabel')}
           aria-rowcount={visible.length + 1}
           aria-colcount={columns.length}
           aria-activedescendant={activeRow ? idPrefix + activeRow.id : undefined}

@@ -1,24 +1,30 @@
+import { useTranslation } from 'react-i18next';
 import type { InvoiceListState } from '../api/use-invoices';
+import { useLocale } from '../i18n/locale-context';
+import { formatCount } from '../invoices/money';
 
 /** A window of the list that could not be loaded: why, and a way to continue. */
 export function ListLoadError({ list: { error, complete, retry } }: { list: InvoiceListState }) {
+  const { t } = useTranslation('workspace');
   if (!error) return null;
   return (
     <p className="banner banner-error" role="alert" data-testid="list-error">
-      Budgetly could not load {complete ? 'the latest invoices' : 'the rest of the invoices'}: {error.message}{' '}
+      {complete ? t('listErrorLatest', { reason: error.message }) : t('listErrorRest', { reason: error.message })}{' '}
       <button type="button" onClick={retry}>
-        Try again
+        {t('tryAgain')}
       </button>
     </p>
   );
 }
 
 /** Where the totals will be, while the first load is still bringing the invoices they add up. */
-export function TotalsPending({ list: { progress }, locale }: { list: InvoiceListState; locale: string | undefined }) {
+export function TotalsPending({ list: { progress } }: { list: InvoiceListState }) {
+  const { t } = useTranslation('workspace');
+  const locale = useLocale();
   if (!progress) return null;
   return (
     <section className="summary" aria-busy="true" data-testid="summary-loading">
-      <p className="hint">Totals and aging by currency appear when all {progress.total.toLocaleString(locale)} invoices are loaded.</p>
+      <p className="hint">{t('totalsPending', { count: progress.total, total: formatCount(progress.total, locale) })}</p>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { Table } from '@tanstack/react-table';
 import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { InvoiceRow } from '../../../electron/contract';
 import type { InvoiceListState } from '../api/use-invoices';
 import { ColumnsMenu } from './ColumnsMenu';
@@ -21,23 +22,23 @@ interface Props {
   table: Table<InvoiceRow>;
   visible: number;
   total: number;
-  locale: string | undefined;
 }
 
 /** Above the grid: search, the aging date, the columns and the row count. */
-export function ListToolbar({ list, partial, searchRef, search, searchPending, onSearch, asOf, asOfIsToday, onAsOfChange, table, visible, total, locale }: Props) {
+export function ListToolbar({ list, partial, searchRef, search, searchPending, onSearch, asOf, asOfIsToday, onAsOfChange, table, visible, total }: Props) {
+  const { t } = useTranslation('workspace');
   return (
     <div className="toolbar">
       <fieldset className="until-loaded" disabled={partial}>
         <SearchBox ref={searchRef} value={search} onChange={onSearch} pending={searchPending} />
       </fieldset>
       <label className="as-of-inline">
-        Aging as of
+        {t('agingAsOf')}
         <input type="date" value={asOf} onChange={(e) => onAsOfChange(e.target.value || null)} data-testid="as-of" />
-        {asOfIsToday && <span className="hint">(today)</span>}
+        {asOfIsToday && <span className="hint">{t('agingToday')}</span>}
       </label>
       <ColumnsMenu table={table} />
-      <RowCount list={list} visible={visible} total={total} locale={locale} />
+      <RowCount list={list} visible={visible} total={total} />
     </div>
   );
 }

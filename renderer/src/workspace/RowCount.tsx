@@ -1,15 +1,19 @@
+import { useTranslation } from 'react-i18next';
 import type { InvoiceListState } from '../api/use-invoices';
+import { useLocale } from '../i18n/locale-context';
+import { formatCount } from '../invoices/money';
 
 interface Props {
   list: InvoiceListState;
   /** Rows shown (after search and filters) and rows in all. */
   visible: number;
   total: number;
-  locale: string | undefined;
 }
 
 /** The count only once it is the count: while loading it says how far the loading is. */
-export function RowCount({ list: { list, complete, progress, loading }, visible, total, locale }: Props) {
+export function RowCount({ list: { list, complete, progress, loading }, visible, total }: Props) {
+  const { t } = useTranslation(['workspace', 'common']);
+  const locale = useLocale();
   const partial = !complete && list !== null;
   return (
     <span
@@ -22,13 +26,13 @@ export function RowCount({ list: { list, complete, progress, loading }, visible,
     >
       {progress ? (
         <>
-          Loading invoices… {progress.loaded.toLocaleString(locale)} of {progress.total.toLocaleString(locale)}{' '}
-          <progress value={progress.loaded} max={progress.total} aria-label="Invoices loaded" data-testid="list-progress" />
+          {t('loadingInvoices', { loaded: formatCount(progress.loaded, locale), total: formatCount(progress.total, locale) })}{' '}
+          <progress value={progress.loaded} max={progress.total} aria-label={t('invoicesLoaded')} data-testid="list-progress" />
         </>
       ) : loading && !list ? (
-        'Loading…'
+        t('common:loading')
       ) : (
-        `${visible.toLocaleString(locale)} of ${total.toLocaleString(locale)} invoices`
+        t('rowCount', { count: total, visible: formatCount(visible, locale), total: formatCount(total, locale) })
       )}
     </span>
   );

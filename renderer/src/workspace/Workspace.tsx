@@ -1,9 +1,11 @@
 import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Connection, ExportColumn, Settings } from '../../../electron/contract';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import type { AppInfo } from '../api/use-app';
 import { useInvoiceList, useSync } from '../api/use-invoices';
+import { useLocale } from '../i18n/locale-context';
 import { hasActiveFilters, noFilters } from '../invoices/filters';
 import { formatPlainDate, localTodayIso } from '../invoices/plain-date';
 import type { SortColumn, SortSpec } from '../invoices/sort';
@@ -29,7 +31,6 @@ interface Props {
   connection: Connection;
   info: AppInfo | null;
   settings: Settings;
-  locale: string | undefined;
   switcher: ReactNode;
   /** Shown under the banners (e.g. a sign-in in progress). */
   notices?: ReactNode;
@@ -44,7 +45,9 @@ interface Props {
 const defaultSorting: SortingState = [{ id: DEFAULT_SORT.column, desc: DEFAULT_SORT.desc }];
 
 /** The screen accountants live in: the invoices of one connection, filtered, totalled, aged, exported. */
-export function Workspace({ connection, info, settings, locale, switcher, notices, onUpdateSettings, onReconnect, onOpenSettings, overlay }: Props) {
+export function Workspace({ connection, info, settings, switcher, notices, onUpdateSettings, onReconnect, onOpenSettings, overlay }: Props) {
+  const { t } = useTranslation('workspace');
+  const locale = useLocale();
   const connectionId = connection.id;
   const invoiceList = useInvoiceList(connectionId);
   const { list, complete } = invoiceList;
@@ -66,7 +69,6 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
   const view = useInvoiceView(list?.invoices, filters, sort, asOf, settings.agingBasis, !partial);
   const table = useInvoiceTable({
     rows: view.prepared.rows,
-    locale,
     asOfDay: view.asOfDay,
     sorting,
     onSortingChange: (next) => {
@@ -134,7 +136,6 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
         allowWeakStorage={settings.allowWeakStorage}
         lastSyncedAt={lastSyncedAt}
         hasCache={total > 0}
-        locale={locale}
         onReconnect={onReconnect}
         onRetrySync={sync.start}
         onOpenSettings={onOpenSettings}
@@ -145,7 +146,7 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
         <fieldset className="until-loaded" disabled={partial}>
           <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} onChange={changeFilters} />
         </fieldset>
-        <main className="main" aria-label="Invoices">
+        <main className="main" aria-label={t('invoicesLabel')}>
           <ListToolbar
             list={invoiceList}
             partial={partial}
@@ -159,15 +160,13 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
             table={table}
             visible={view.visible.length}
             total={total}
-            locale={locale}
           />
           <ListLoadError list={invoiceList} />
-          <FilterChips filters={filters} locale={locale} onChange={changeFilters} />
-          <TotalsPending list={invoiceList} locale={locale} />
+          <FilterChips filters={filters} onChange={changeFilters} />
+          <TotalsPending list={invoiceList} />
           <CurrencySummary
             totals={view.totals}
             aging={view.aging}
-            locale={locale}
             asOfLabel={asOfLabel}
             selected={pickedBucket}
             onPickBucket={pickBucket}
@@ -187,7 +186,7 @@ export function Workspace({ connection, info, settings, locale, switcher, notice
         </main>
         {/* Keyed by the modification time too: a sync that changed the open invoice shows its new values (and lines). */}
         {openRow && (
-          <DetailPanel key={`${openRow.id}@${openRow.lastModified ?? ''}`} connectionId={connectionId} cached={openRow} locale={locale} onClose={() => setOpenId(null)} />
+          <DetailPanel key={`${openRow.id}@${openRow.lastModified ?? ''}`} connectionId={connectionId} cached={openRow} onClose={() => setOpenId(null)} />
         )}
       </div>
       {overlay?.({ start: sync.start, running: sync.running })}

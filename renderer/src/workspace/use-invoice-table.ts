@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { InvoiceRow } from '../../../electron/contract';
 import { invoiceColumns, visibleColumnIds } from '../invoices/columns';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/locale-context';
 import { buildColumnDefs } from './invoice-columns';
 
 declare module '@tanstack/react-table' {
@@ -15,7 +16,6 @@ declare module '@tanstack/react-table' {
 
 interface Options {
   rows: readonly InvoiceRow[];
-  locale: string | undefined;
   asOfDay: number;
   sorting: SortingState;
   onSortingChange: (next: SortingState) => void;
@@ -33,8 +33,9 @@ const NO_DATA: InvoiceRow[] = [];
  * copied into 100,000 TanStack rows (a heap that size made every major GC a long task while scrolling).
  * The invoices travel with the table in `table.options.meta.rows`.
  */
-export function useInvoiceTable({ rows, locale, asOfDay, sorting, onSortingChange, savedColumns, onColumnsChange }: Options) {
+export function useInvoiceTable({ rows, asOfDay, sorting, onSortingChange, savedColumns, onColumnsChange }: Options) {
   const { t } = useTranslation('columns');
+  const locale = useLocale();
   const columns = useMemo(() => buildColumnDefs(locale, asOfDay, (id) => t(id)), [locale, asOfDay, t]);
   const columnVisibility = useMemo<VisibilityState>(() => {
     const shown = new Set<string>(visibleColumnIds(savedColumns));

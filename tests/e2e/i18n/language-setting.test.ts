@@ -77,6 +77,60 @@ describe('the app’s language', () => {
     await w.page.keyboard.press('Escape');
   });
 
+  /** Text cut off inside `selector`: elements whose words are wider than their box. */
+  const clippedIn = (selector: string) =>
+    w.page.evaluate(
+      (sel) =>
+        [...document.querySelectorAll<HTMLElement>(`${sel} :is(h2, h3, dt, dd, th, button, p, span, label)`)]
+          .filter((el) => el.offsetParent !== null && getComputedStyle(el).overflow !== 'visible' && el.scrollWidth > el.clientWidth + 1)
+          .map((el) => el.textContent),
+      selector,
+    );
+
+  it('shows an invoice’s details in German: its title, amounts, line items and fields, nothing cut off', async () => {
+    for (const width of [1400, 1024]) {
+      await w.page.setViewportSize({ width, height: 900 });
+      const number = await w.page.locator('.grid-body [aria-rowindex="2"] [data-column="number"]').textContent();
+      await w.page.locator('.grid-body [aria-rowindex="2"]').click();
+      const panel = w.page.getByTestId('detail-panel');
+      await panel.getByTestId('detail-lines').waitFor();
+      expect(await panel.getByRole('heading', { level: 2 }).textContent()).toBe(`Rechnung ${number}`);
+      expect(await panel.getByRole('button', { name: 'Details schließen (Esc)' }).count()).toBe(1);
+      expect(await panel.locator('.detail-amounts dt').allTextContents()).toEqual(['Betrag', 'Saldo']);
+      expect(await panel.getByTestId('open-in-salesforce').textContent()).toBe('In Salesforce öffnen');
+      expect(await panel.getByRole('heading', { level: 3 }).allTextContents()).toEqual(expect.arrayContaining(['Rechnungspositionen', 'Alle Felder']));
+      expect(await panel.getByTestId('detail-lines').getByRole('columnheader').allTextContents()).toEqual(['Position', 'Menge', 'Einzelpreis', 'Betrag']);
+      expect(await clippedIn('[data-testid="detail-panel"]')).toEqual([]);
+      if (width === 1400) {
+        await w.harness.screenshot('language-de-detail-panel');
+        await expectAccessible(w.page, 'detail panel in German');
+      }
+      await w.page.keyboard.press('Escape');
+      await poll(() => panel.count()).toBe(0);
+    }
+    await w.page.setViewportSize({ width: 1400, height: 900 });
+  });
+
+  it('names the active filters, the row count and the empty list in German, and clears them', async () => {
+    const count = w.page.getByTestId('row-count');
+    await poll(() => count.textContent()).toBe('300 von 300 Rechnungen');
+    await w.page.getByRole('complementary', { name: 'Filter' }).getByLabel('Nur überfällige').check();
+    await w.page.getByTestId('search').fill('kein-solcher-kunde');
+    const chips = w.page.getByRole('list', { name: 'Aktive Filter' });
+    await poll(() => chips.locator('.chip > span').allTextContents()).toEqual(['Suche: „kein-solcher-kunde“', 'Nur überfällige']);
+    expect(await chips.getByRole('button', { name: 'Filter Nur überfällige entfernen' }).count()).toBe(1);
+    expect(await chips.getByRole('button', { name: 'Alle entfernen' }).count()).toBe(1);
+    const empty = w.page.getByTestId('empty-filtered');
+    await poll(() => empty.textContent()).toBe('Keine Rechnungen entsprechen diesen Filtern – Filter zurücksetzen');
+    await poll(() => count.textContent()).toBe('0 von 300 Rechnungen');
+    expect(await clippedIn('[data-testid="filter-chips"]')).toEqual([]);
+    await w.harness.screenshot('language-de-empty-filtered');
+    await expectAccessible(w.page, 'filters and empty list in German');
+    await empty.getByRole('button', { name: 'Filter zurücksetzen' }).click();
+    await poll(() => chips.count()).toBe(0);
+    await poll(() => count.textContent()).toBe('300 von 300 Rechnungen');
+  });
+
   it('speaks the computer’s language when Settings say "Same as my computer"', async () => {
     await poll(lang).toBe('de');
     await poll(protection).toBe('Anmeldungen vom Betriebssystem verschlüsselt');

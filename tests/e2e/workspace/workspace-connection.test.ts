@@ -103,7 +103,7 @@ describe('connecting, losing and regaining the org', () => {
 
     const syncsBefore = finishedSyncs();
     const login = w.agent().nextPage();
-    await banner.getByRole('button', { name: 'Reconnect' }).click();
+    await banner.getByRole('button', { name: 'Erneut verbinden' }).click();
     const page = await login;
     await signInAndAllow(page, { username: 'demo@budgetly.test', password: 'budgetly' }).catch((e: unknown) => {
       if (!page.isClosed()) throw e;
@@ -122,7 +122,7 @@ describe('connecting, losing and regaining the org', () => {
     await w.page.getByTestId('sync-button').click();
     const banner = w.page.getByTestId('banner-offline');
     await banner.waitFor({ timeout: 60_000 });
-    expect(await banner.textContent()).toContain('still here');
+    expect(await banner.textContent()).toContain('weiterhin verfügbar');
     expect(await visibleCount(w.page)).toBe(invoices.length);
     await w.page.getByRole('complementary', { name: 'Filter' }).getByLabel('GBP', { exact: true }).check();
     await expectView(w.page, invoices, { currencies: ['GBP'] }, { key: 'invoiceDate', desc: true });
@@ -140,7 +140,7 @@ describe('connecting, losing and regaining the org', () => {
     expect(await panel.getByTestId('detail-fields').textContent()).toContain(await w.page.locator('.grid-body [aria-rowindex="2"] [data-column="number"]').textContent());
     await w.harness.screenshot('offline-detail');
     await w.page.keyboard.press('Escape');
-    await w.page.getByRole('button', { name: 'Remove filter Currency: GBP' }).click();
+    await w.page.getByRole('button', { name: 'Filter Währung: GBP entfernen' }).click();
     await waitForVisibleCount(w.page, invoices.length);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeAging, bucketOfDays } from '../../../renderer/src/invoices/aging';
+import { createI18n } from '../../../electron/contract/i18n/create-i18n';
 import { filterChips } from '../../../renderer/src/invoices/chips';
 import { filterMask, noFilters, type InvoiceFilters } from '../../../renderer/src/invoices/filters';
 import { dayNumber } from '../../../renderer/src/invoices/plain-date';
@@ -49,10 +50,25 @@ describe('filters', () => {
 
   it('lists the active filters as chips that each remove themselves', () => {
     const filters = { ...noFilters, search: 'x', statuses: ['Paid', 'Draft'], overdueOnly: true, dueDateFrom: '2026-01-01' };
-    const chips = filterChips(filters, 'en-US');
+    const chips = filterChips(filters, createI18n('en').getFixedT('en', 'workspace'), 'en-US');
     expect(chips.map((c) => c.label)).toEqual(['Search: “x”', 'Status: Paid', 'Status: Draft', 'Due date: from Jan 1, 2026', 'Overdue only']);
     expect(chips[1]!.without(filters).statuses).toEqual(['Draft']);
     expect(chips[3]!.without(filters).dueDateFrom).toBeNull();
+  });
+
+  it("names the chips in the user's language, dates in the locale, the invoices without a status too", () => {
+    const filters = { ...noFilters, search: 'acme', statuses: ['(no status)'], invoiceDateFrom: '2026-01-01', invoiceDateTo: '2026-01-31', dueDateTo: '2026-03-01', aging: '31-60' as const };
+    const german = filterChips(filters, createI18n('de').getFixedT('de', 'workspace'), 'de-DE').map((c) => c.label);
+    expect(german).toEqual([
+      'Suche: „acme“',
+      'Status: (ohne Status)',
+      'Rechnungsdatum: 1. Jan. 2026 – 31. Jan. 2026',
+      'Fälligkeit: bis 1. März 2026',
+      'Altersstruktur: 31–60 Tage überfällig',
+    ]);
+    const french = filterChips({ ...filters, aging: 'current' }, createI18n('fr').getFixedT('fr', 'workspace'), 'fr-FR').map((c) => c.label);
+    expect(french.at(-1)).toBe('Balance âgée : Non échu');
+    expect(french[2]).toBe('Date de facture : du 1 janv. 2026 au 31 janv. 2026');
   });
 });
 

@@ -2,6 +2,7 @@ import { columns } from './columns';
 import { common } from './common';
 import { connectionDetails } from './connectionDetails';
 import { freshness } from './freshness';
+import { invoiceDetail } from './invoiceDetail';
 import { invoiceSource } from './invoiceSource';
 import { policy } from './policy';
 import { receivables } from './receivables';
@@ -10,4 +11,4 @@ import { updates } from './updates';
 import { workspace } from './workspace';
 
 /** Every namespace of this language (add a namespace here and in each language's index). */
-export const en = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace };
+export const en = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail };

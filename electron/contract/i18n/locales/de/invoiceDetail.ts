@@ -1,0 +1,22 @@
+import type { Translation } from '../../translation';
+import type { invoiceDetail as en } from '../en/invoiceDetail';
+
+export const invoiceDetail: Translation<typeof en> = {
+  title: 'Rechnung {{number}}',
+  close: 'Details schließen (Esc)',
+  noCustomer: 'Kein Kunde',
+  openInSalesforce: 'In Salesforce öffnen',
+  cachedOnly: 'Angezeigt wird der Stand Ihrer letzten Synchronisierung. Rechnungspositionen und die übrigen Felder benötigen Salesforce: {{reason}}',
+  loadingLines: 'Rechnungspositionen werden geladen …',
+  lineItems: 'Rechnungspositionen',
+  allFields: 'Alle Felder',
+  fields: 'Felder',
+  invoiceNumber: 'Rechnungsnummer',
+  yes: 'Ja',
+  no: 'Nein',
+  noLines: 'Keine Rechnungspositionen.',
+  item: 'Position',
+  quantity: 'Menge',
+  unitPrice: 'Einzelpreis',
+  amount: 'Betrag',
+};

@@ -1,0 +1,20 @@
+/** The details of one invoice beside the grid: its amounts, its line items and all its fields. */
+export const invoiceDetail = {
+  title: 'Invoice {{number}}',
+  close: 'Close details (Escape)',
+  noCustomer: 'No customer',
+  openInSalesforce: 'Open in Salesforce',
+  cachedOnly: 'Showing the copy from your last sync. Line items and the other fields need Salesforce: {{reason}}',
+  loadingLines: 'Loading line items…',
+  lineItems: 'Line items',
+  allFields: 'All fields',
+  fields: 'Fields',
+  invoiceNumber: 'Invoice number',
+  yes: 'Yes',
+  no: 'No',
+  noLines: 'No line items.',
+  item: 'Item',
+  quantity: 'Qty',
+  unitPrice: 'Unit price',
+  amount: 'Amount',
+} as const;
