@@ -1,5 +1,13 @@
 import { PassThrough } from 'node:stream';
+import { AppError } from '../../contract';
 import type { HttpRequest, HttpResponse } from './jsforce-adapter';
+
+/**
+ * The most an answer's body may hold before the request fails (the whole body is held in memory). The largest
+ * answers Budgetly asks for — a 2,000-record page, the describe of an object with hundreds of fields — are a
+ * few MB; sign-in answers are a few KB (small-answer-transport.ts uses 1 MiB).
+ */
+export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
 /** What jsforce needs of a transport (OAuth2 `_transport`, or `conn.request(req, { transport })`). */
 export interface FetchTransport {
@@ -38,6 +46,37 @@ export function sendWithFetch(request: HttpRequest, signal: AbortSignal): Promis
     redirect: 'manual',
     signal,
   });
+}
+
+/**
+ * The whole body as text (UTF-8), at most `maxBytes`: a longer one (declared, or as it arrives) is cancelled and the
+ * request fails as SALESFORCE_ERROR instead of filling the main process's memory. A body that breaks off rejects
+ * (undici "terminated"), as with `response.text()`.
+ */
+export async function bodyText(response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw answerTooLarge(maxBytes);
+  }
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const reader = response.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    length += read.value.byteLength;
+    if (length > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw answerTooLarge(maxBytes);
+    }
+    chunks.push(read.value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks, length));
+}
+
+function answerTooLarge(maxBytes: number): AppError {
+  const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / (1024 * 1024))} MB` : `${Math.round(maxBytes / 1024)} KB`;
+  return new AppError('SALESFORCE_ERROR', `Salesforce sent an answer larger than ${size}, more than Budgetly reads. Nothing was changed; try again later.`);
 }
 
 /** A fetch answer and its whole body in jsforce's shape (header names lower-cased). */

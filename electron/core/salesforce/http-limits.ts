@@ -1,5 +1,5 @@
 import { errorFacts } from './error-facts';
-import { fetchTransport, jsforceAnswer, sendWithFetch, type FetchTransport } from './fetch-transport';
+import { bodyText, fetchTransport, jsforceAnswer, MAX_ANSWER_BYTES, sendWithFetch, type FetchTransport } from './fetch-transport';
 import type { HttpRequest, HttpResponse } from './jsforce-adapter';
 
 /**
@@ -19,15 +19,22 @@ export interface HttpLimits {
    * the longest wait for the rest of the body before the request fails as NETWORK. Default 10 s.
    */
   bodyTimeoutMs?: number;
+  /** The largest body read (default `MAX_ANSWER_BYTES`; sign-in's small answers: 1 MiB). */
+  maxBodyBytes?: number;
 }
 
 export const defaultHttpLimits: HttpLimits = { timeoutMs: 60_000, maxRetries: 2, retryDelayMs: 500 };
 
 const DEFAULT_SMALL_BODY_TIMEOUT_MS = 10_000;
+const DEFAULT_SMALL_BODY_BYTES = 1024 * 1024;
 
-/** The limits of a request with a small answer: headers within `timeoutMs`, then the body within `bodyTimeoutMs`. */
-export function smallAnswerLimits(limits: HttpLimits): { headersTimeoutMs: number; bodyTimeoutMs: number } {
-  return { headersTimeoutMs: limits.timeoutMs, bodyTimeoutMs: limits.bodyTimeoutMs ?? Math.min(DEFAULT_SMALL_BODY_TIMEOUT_MS, limits.timeoutMs) };
+/** The limits of a request with a small answer: headers within `timeoutMs`, then the body within `bodyTimeoutMs`, at most 1 MiB. */
+export function smallAnswerLimits(limits: HttpLimits): { headersTimeoutMs: number; bodyTimeoutMs: number; maxBodyBytes: number } {
+  return {
+    headersTimeoutMs: limits.timeoutMs,
+    bodyTimeoutMs: limits.bodyTimeoutMs ?? Math.min(DEFAULT_SMALL_BODY_TIMEOUT_MS, limits.timeoutMs),
+    maxBodyBytes: Math.min(limits.maxBodyBytes ?? DEFAULT_SMALL_BODY_BYTES, DEFAULT_SMALL_BODY_BYTES),
+  };
 }
 
 /** jsforce's retry rules (lib/request.js), kept: which methods, answers and network failures are worth another try. */
@@ -70,7 +77,7 @@ async function send(request: HttpRequest, limits: HttpLimits): Promise<HttpRespo
         await pause(limits.retryDelayMs * 2 ** attempt, deadline.signal);
         continue;
       }
-      return jsforceAnswer(response, await response.text());
+      return jsforceAnswer(response, await bodyText(response, limits.maxBodyBytes ?? MAX_ANSWER_BYTES));
     }
   } finally {
     clearTimeout(timer);

@@ -1,5 +1,5 @@
 import type { HttpRequest, HttpResponse } from './jsforce-adapter';
-import { fetchTransport, jsforceAnswer, sendWithFetch, type FetchTransport } from './fetch-transport';
+import { bodyText, fetchTransport, jsforceAnswer, sendWithFetch, type FetchTransport } from './fetch-transport';
 
 /** Limits of one request whose answer is small (a token response, a revoke, the identity): a few KB. */
 export interface SmallAnswerLimits {
@@ -7,6 +7,8 @@ export interface SmallAnswerLimits {
   headersTimeoutMs: number;
   /** From the headers to the last byte of the body. A few-KB answer needs well under a second on any working line. */
   bodyTimeoutMs: number;
+  /** The largest body read; a longer one fails the request (SALESFORCE_ERROR). */
+  maxBodyBytes: number;
 }
 
 export type SmallAnswerTransport = FetchTransport;
@@ -33,7 +35,7 @@ async function send(request: HttpRequest, limits: SmallAnswerLimits, signal: Abo
     const response = await sendWithFetch(request, AbortSignal.any(signals));
     stop();
     stop = startTimer(timer, limits.bodyTimeoutMs, 'an incomplete answer', BODY_STALLED);
-    return jsforceAnswer(response, await response.text());
+    return jsforceAnswer(response, await bodyText(response, limits.maxBodyBytes));
   } finally {
     stop();
   }

@@ -1,9 +1,11 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { limitedTransport } from '../../../electron/core/salesforce/http-limits';
+import { limitedTransport, type HttpLimits } from '../../../electron/core/salesforce/http-limits';
 import { createConnection } from '../../../electron/core/salesforce/jsforce-adapter';
 import { toAppError } from '../../../electron/core/salesforce/salesforce-errors';
+import { smallAnswerTransport } from '../../../electron/core/salesforce/small-answer-transport';
+import { salesforceGet } from '../../../electron/core/invoices/sync/salesforce-get';
 
 /**
  * The transport a session's connection sends its own requests through (query, describe, request), against a
@@ -28,6 +30,16 @@ const cut: Reply = (res) => {
   res.write(QUERY_OK.slice(0, 10));
   setTimeout(() => res.socket?.destroy(), 20);
 };
+/** A query answer of about 5 KB, declared in its headers (`chunked: false`) or sent in pieces without a length. */
+const large =
+  (chunked: boolean): Reply =>
+  (res) => {
+    const body = JSON.stringify({ totalSize: 1, done: true, records: [{ Name: 'x'.repeat(5_000) }] });
+    res.writeHead(200, { 'content-type': 'application/json', ...(chunked ? {} : { 'content-length': String(body.length) }) });
+    if (!chunked) return void res.end(body);
+    res.write(body.slice(0, 2_000));
+    setTimeout(() => res.end(body.slice(2_000)), 20);
+  };
 /** Headers at once, then nothing. */
 const stall: Reply = (res) => {
   res.writeHead(200, { 'content-type': 'application/json' });
@@ -56,7 +68,7 @@ beforeEach(() => {
   seen = [];
 });
 
-function connection(limits = { timeoutMs: 5_000, maxRetries: 2, retryDelayMs: 5 }, instanceUrl = base) {
+function connection(limits: HttpLimits = { timeoutMs: 5_000, maxRetries: 2, retryDelayMs: 5 }, instanceUrl = base) {
   return createConnection({ instanceUrl, accessToken: '00D000000000001!AQ.fake', version: '62.0' }, limitedTransport(limits));
 }
 
@@ -106,6 +118,18 @@ describe("a connection's own transport", () => {
     expect(seen).toHaveLength(1);
   });
 
+  it.each([
+    ['declared in its headers', false],
+    ['as it arrives (no length given)', true],
+  ])('fails an answer larger than its limit (%s) with a clear error, without a retry, and the next request works', async (_how, chunked) => {
+    script = [large(chunked)];
+    const error = await mappedFailure(connection({ timeoutMs: 5_000, maxRetries: 2, retryDelayMs: 5, maxBodyBytes: 4_096 }).query('SELECT Id FROM Invoice'));
+    expect(error).toMatchObject({ code: 'SALESFORCE_ERROR', message: expect.stringContaining('Salesforce sent an answer larger than 4 KB') });
+    expect(seen).toHaveLength(1);
+    script = [large(chunked)];
+    expect((await connection({ timeoutMs: 5_000, maxRetries: 2, retryDelayMs: 5, maxBodyBytes: 8_192 }).query('SELECT Id FROM Invoice')).totalSize).toBe(1);
+  });
+
   it('retries a refused connection, then reports NETWORK', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
@@ -114,5 +138,20 @@ describe("a connection's own transport", () => {
     const error = await mappedFailure(connection(undefined, `http://127.0.0.1:${port}`).query('SELECT Id FROM Invoice'));
     expect(error.code).toBe('NETWORK');
     expect(error.message).toMatch(/could not be reached/);
+  });
+});
+
+describe('the other transports keep the size limit too', () => {
+  it('the sync’s pages (salesforceGet)', async () => {
+    script = [large(true)];
+    const error = await mappedFailure(salesforceGet(connection(), '/services/data/v62.0/query?q=SELECT+Id+FROM+Invoice', { maxBodyBytes: 4_096 }));
+    expect(error).toMatchObject({ code: 'SALESFORCE_ERROR', message: expect.stringContaining('larger than 4 KB') });
+  });
+
+  it('sign-in’s small answers (token, refresh, revoke, identity)', async () => {
+    script = [large(false)];
+    const transport = smallAnswerTransport({ headersTimeoutMs: 5_000, bodyTimeoutMs: 5_000, maxBodyBytes: 4_096 });
+    const error = await mappedFailure(transport.httpRequest({ method: 'POST', url: `${base}/services/oauth2/token`, headers: {}, body: 'grant_type=refresh_token' }));
+    expect(error).toMatchObject({ code: 'SALESFORCE_ERROR', message: expect.stringContaining('larger than 4 KB') });
   });
 });

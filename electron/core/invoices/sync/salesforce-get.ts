@@ -1,4 +1,4 @@
-import { fetchTransport, jsforceAnswer, sendWithFetch } from '../../salesforce/fetch-transport';
+import { bodyText, fetchTransport, jsforceAnswer, MAX_ANSWER_BYTES, sendWithFetch } from '../../salesforce/fetch-transport';
 import { requestWith, type SalesforceConnection } from '../../salesforce/jsforce-adapter';
 
 export type Requester = Pick<SalesforceConnection, 'request'>;
@@ -9,6 +9,8 @@ export interface GetOptions {
   headers?: Record<string, string>;
   /** Per request, body included (default 2 minutes). */
   timeoutMs?: number;
+  /** The largest body read (default `MAX_ANSWER_BYTES`). */
+  maxBodyBytes?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -18,7 +20,7 @@ function pageTransport(options: GetOptions) {
   return fetchTransport(async (request) => {
     const signals = [AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS), ...(options.signal ? [options.signal] : [])];
     const response = await sendWithFetch(request, AbortSignal.any(signals));
-    return jsforceAnswer(response, await response.text());
+    return jsforceAnswer(response, await bodyText(response, options.maxBodyBytes ?? MAX_ANSWER_BYTES));
   });
 }
 
