@@ -56,6 +56,8 @@ export class PendingRevokes {
     const read = this.sealed.has(KEY) ? await this.sealed.read(KEY, isPendingList) : ({ kind: 'missing' } as const);
     if (read.kind === 'unreadable') this.logger.warn('Pending sign-outs could not be opened; they were deleted');
     this.items = read.kind === 'found' ? read.value : [];
+    // Read while nothing may be kept on disk (weaker storage withdrawn): kept in memory, taken off the disk.
+    if (read.kind === 'found' && !this.persistent()) await this.save();
     return this.items;
   }
 

@@ -66,6 +66,7 @@ export class TokenVault {
       return { kind: 'unreadable' };
     }
     this.memory.set(connectionId, read.value);
+    this.dropWeakCopy(tokensKey(connectionId));
     return { kind: 'found', tokens: read.value };
   }
 
@@ -99,6 +100,7 @@ export class TokenVault {
     const read = await this.sealed.read(clientSecretKey(connectionId), (value): value is string => typeof value === 'string');
     if (read.kind !== 'found') return undefined;
     this.clientSecrets.set(connectionId, read.value);
+    this.dropWeakCopy(clientSecretKey(connectionId));
     return read.value;
   }
 
@@ -129,6 +131,17 @@ export class TokenVault {
     this.stopWatching();
     this.memory.clear();
     this.clientSecrets.clear();
+  }
+
+  /**
+   * A sealed blob read while nothing may be kept on disk (`basic_text` without weaker storage allowed) was written
+   * when weaker storage was allowed — before a machine policy withdrew it, or in a store changed behind the app's
+   * back: it is kept in memory for this session and taken off the disk at once, as switching weaker storage off does.
+   */
+  private dropWeakCopy(key: string): void {
+    if (this.persistent()) return;
+    this.sealed.remove(key);
+    this.logger.info('A weakly stored secret was taken off the disk: weaker storage is not allowed');
   }
 
   /** After the user changed `allowWeakStorage`: write what is in memory, or take it off the disk. */

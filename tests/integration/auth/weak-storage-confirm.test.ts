@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Connection, Settings } from '../../../electron/contract';
 import { InvoiceCacheStore } from '../../../electron/core/invoices/cache/cache-store';
@@ -93,6 +94,44 @@ describe('switching weaker storage off', () => {
     const list = await testCore.call('invoices.list', { connectionId: id });
     expect(list).toMatchObject({ ok: true, value: { total: 12 } });
     expect(await testCore.call('invoices.sync', { connectionId: id })).toMatchObject({ ok: true });
+    expect(existsSync(cacheFile)).toBe(false);
+  });
+});
+
+describe('a machine policy that never allows weaker storage', () => {
+  it('deployed after the user allowed it: the weakly sealed sign-in and offline copy leave the disk at the next start; that session keeps working from memory', async () => {
+    const dir = tempDir();
+    const policyDir = tempDir('budgetly-policy-');
+    onTestFinished(() => {
+      dir.remove();
+      policyDir.remove();
+    });
+    const options = { secretProtection: 'basic_text' as const, loginAgent: new HttpLoginAgent(), extraLoginOrigins: [org.url], dataDir: dir.dir };
+    testCore = createTestCore(options);
+    testCore.confirm.answer = true;
+    await testCore.call('settings.set', { allowWeakStorage: true });
+    const id = ((await testCore.call('connections.add', { label: 'Acme', loginUrl: org.url, clientId: 'budgetly-demo' })).value as Connection).id;
+    expect(await testCore.call('connections.connect', { id })).toMatchObject({ ok: true });
+    expect(await testCore.call('invoices.sync', { connectionId: id, mode: 'full' })).toMatchObject({ ok: true });
+    const secretBox = testCore.secretBox;
+    const cacheFile = new InvoiceCacheStore(dir.dir, secretBox, new MemoryLogger()).pathFor(id);
+    expect(existsSync(cacheFile)).toBe(true);
+    await testCore.dispose();
+
+    // IT deploys the policy; the saved setting still says weaker storage is allowed.
+    const policyFile = join(policyDir.dir, 'policy.json');
+    writeFileSync(policyFile, JSON.stringify({ budgetly: 1, settings: { allowWeakStorage: false } }), { mode: 0o644 });
+    testCore = createTestCore({ ...options, secretBox, policyFile });
+    expect(await settings()).toMatchObject({ allowWeakStorage: false });
+    const connection = ((await testCore.call('connections.list')).value as Connection[])[0];
+    expect(connection).toMatchObject({ id, status: 'connected' });
+    expect(await testCore.call('invoices.list', { connectionId: id })).toMatchObject({ ok: true, value: { total: 12 } });
+    // Nothing weakly sealed is left on the disk once the start-up read it …
+    expect(testCore.store.get(`secrets.tokens.${id}`)).toBeUndefined();
+    expect(existsSync(cacheFile)).toBe(false);
+    // … and this session still has the sign-in and the invoices (memory only), writing nothing back.
+    expect(await testCore.call('invoices.sync', { connectionId: id })).toMatchObject({ ok: true });
+    expect(testCore.store.get(`secrets.tokens.${id}`)).toBeUndefined();
     expect(existsSync(cacheFile)).toBe(false);
   });
 });

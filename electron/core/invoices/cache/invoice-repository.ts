@@ -60,6 +60,12 @@ export class InvoiceRepository {
   private async read(connectionId: string): Promise<Snapshot | null> {
     const read = await this.store.read(connectionId);
     if (read.warning) this.cacheWarnings.set(connectionId, read.warning);
+    if (read.snapshot && !this.persistable()) {
+      // A copy on disk while none may be kept (weaker storage withdrawn, e.g. by a machine policy, after it was
+      // written with the weak key): this session keeps it in memory, the disk loses it now, as when switched off.
+      await this.serially(connectionId, () => this.store.remove(connectionId));
+      this.cacheWarnings.set(connectionId, NO_SECURE_STORAGE);
+    }
     if (!this.loaded.has(connectionId)) this.loaded.set(connectionId, read.snapshot);
     return this.loaded.get(connectionId) ?? null;
   }
