@@ -94,6 +94,30 @@ export const invoiceRowSchema = z.object({
 });
 export type InvoiceRow = z.infer<typeof invoiceRowSchema>;
 
+/**
+ * An invoice as `invoices.list` sends it: the row and what was applied to it, computed by the core from
+ * the offline copy's payments, credit notes and their applications once per copy (electron/core/invoices/
+ * read/payment-figures.ts). The figures are absent when the copy has none (see `invoiceList.payments`).
+ * Amounts in the invoice's currency; plain days.
+ */
+export const invoiceListRowSchema = invoiceRowSchema.extend({
+  /** Net payments applied (applications minus reversals). */
+  paid: z.number().optional(),
+  /** Net credits (credit notes) applied. */
+  credited: z.number().optional(),
+  /** Day of the latest payment applied (not a reversal), null if none. */
+  lastPaymentDate: isoDate.nullable().optional(),
+  /** Day the balance computed from the applications reached zero, null while something is owed. */
+  fullyPaidOn: isoDate.nullable().optional(),
+  /** fullyPaidOn − invoiceDate in calendar days, null when either is missing. */
+  daysToPay: z.number().int().nullable().optional(),
+});
+export type InvoiceListRow = z.infer<typeof invoiceListRowSchema>;
+
+/** Whether the list's payment figures could be computed: 'none' = this invoice object has no payment objects, 'unreadable' = none of them can be read, 'notSynced' = the copy predates them (the next sync brings them). */
+export const paymentFiguresStateSchema = z.enum(['available', 'none', 'unreadable', 'notSynced']);
+export type PaymentFiguresState = z.infer<typeof paymentFiguresStateSchema>;
+
 export const invoiceObjectSchema = z.object({
   name: z.string(),
   label: z.string(),
@@ -149,7 +173,9 @@ export const LIST_OFFSET_MAX = 100_000_000;
 
 export const invoiceListSchema = z.object({
   /** The rows of the window asked for (all of them without a window), in the workspace's default order (electron/contract/invoice-order.ts). */
-  invoices: z.array(invoiceRowSchema),
+  invoices: z.array(invoiceListRowSchema),
+  /** Whether the rows carry payment figures (paid, fully paid on …) and, if not, why. */
+  payments: paymentFiguresStateSchema,
   /** How many invoices the offline copy holds in all, and where this window starts in the default order. */
   total: z.number().int().nonnegative(),
   offset: z.number().int().nonnegative(),
@@ -182,7 +208,9 @@ export const invoiceDetailSchema = z.object({
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetailSchema>;
 
-export const exportColumnSchema = z.enum([...invoiceFieldKeys, 'daysOverdue']);
+/** Columns computed from the applications (see invoiceListRowSchema). */
+const paymentColumnKeys = ['paid', 'lastPaymentDate', 'fullyPaidOn', 'daysToPay'] as const;
+export const exportColumnSchema = z.enum([...invoiceFieldKeys, 'daysOverdue', ...paymentColumnKeys]);
 export type ExportColumn = z.infer<typeof exportColumnSchema>;
 
 export const exportProgressSchema = z.object({ written: z.number(), total: z.number() });

@@ -1,10 +1,10 @@
 import { open } from 'node:fs/promises';
-import type { ExportColumn, InvoiceRow } from '../../contract';
+import type { ExportColumn, InvoiceListRow } from '../../contract';
 import { OWNER_ONLY } from '../invoices/cache/atomic-file';
 import { csvText, escapeFormula, toCell } from './export-cells';
 
 export interface ExportJob {
-  rows: readonly InvoiceRow[];
+  rows: readonly InvoiceListRow[];
   columns: readonly ExportColumn[];
   /** The header row's words, in the user's language. */
   labels: Record<ExportColumn, string>;

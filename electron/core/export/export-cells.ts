@@ -1,4 +1,4 @@
-import type { ExportColumn, InvoiceRow } from '../../contract';
+import type { ExportColumn, InvoiceListRow, InvoiceRow } from '../../contract';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
 
 /**
@@ -28,6 +28,10 @@ export function columnLabels(t: CatalogueT): Record<ExportColumn, string> {
     currency: t('columns:currency'),
     lastModified: t('columns:lastModified'),
     daysOverdue: t('columns:daysOverdue'),
+    paid: t('columns:paid'),
+    lastPaymentDate: t('columns:lastPaymentDate'),
+    fullyPaidOn: t('columns:fullyPaidOn'),
+    daysToPay: t('columns:daysToPay'),
   };
 }
 
@@ -66,9 +70,9 @@ export function daysOverdue(row: Pick<InvoiceRow, 'balance' | 'dueDate'>, asOf: 
 const EMPTY: Cell = Object.freeze({ kind: 'empty' });
 const text = (value: string | null): Cell => (value === null || value === '' ? EMPTY : { kind: 'text', value });
 const moneyOf = (value: number | null, currency: string): Cell => (value === null ? EMPTY : { kind: 'money', value, currency });
-const date = (value: string | null): Cell => (value ? { kind: 'date', value } : EMPTY);
+const date = (value: string | null | undefined): Cell => (value ? { kind: 'date', value } : EMPTY);
 
-export function toCell(row: InvoiceRow, column: ExportColumn, asOf: string): Cell {
+export function toCell(row: InvoiceListRow, column: ExportColumn, asOf: string): Cell {
   switch (column) {
     case 'number':
       return text(row.number);
@@ -90,6 +94,15 @@ export function toCell(row: InvoiceRow, column: ExportColumn, asOf: string): Cel
       return row.lastModified ? { kind: 'instant', value: row.lastModified } : { kind: 'empty' };
     case 'daysOverdue':
       return { kind: 'number', value: daysOverdue(row, asOf) };
+    // Computed from the applications; empty when the copy has no payment figures (a custom invoice object).
+    case 'paid':
+      return moneyOf(row.paid ?? null, row.currency);
+    case 'lastPaymentDate':
+      return date(row.lastPaymentDate);
+    case 'fullyPaidOn':
+      return date(row.fullyPaidOn);
+    case 'daysToPay':
+      return row.daysToPay === null || row.daysToPay === undefined ? EMPTY : { kind: 'number', value: row.daysToPay };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ChannelInput, InvoiceRow } from '../../contract';
+import type { ChannelInput, InvoiceListRow } from '../../contract';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
 import { writeAtomically } from '../invoices/cache/atomic-file';
 import type { EventSink, SaveDialog } from '../ports';
@@ -16,7 +16,7 @@ export type ExportRequest = Omit<ChannelInput<'invoices.export'>, 'connectionId'
  */
 export async function exportInvoices(
   request: ExportRequest,
-  rowsById: ReadonlyMap<string, InvoiceRow>,
+  rowsById: ReadonlyMap<string, InvoiceListRow>,
   ports: { saveDialog: SaveDialog; events: EventSink; t: CatalogueT },
 ): Promise<{ path: string | null; rows: number }> {
   const extension = request.format;
@@ -25,7 +25,7 @@ export async function exportInvoices(
     filters: [extension === 'csv' ? { name: ports.t('columns:fileCsv'), extensions: ['csv'] } : { name: ports.t('columns:fileXlsx'), extensions: ['xlsx'] }],
   });
   if (path === null) return { path: null, rows: 0 };
-  const rows: InvoiceRow[] = [];
+  const rows: InvoiceListRow[] = [];
   for (const id of request.ids) {
     const row = rowsById.get(id);
     if (row) rows.push(row);

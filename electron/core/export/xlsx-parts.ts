@@ -124,6 +124,10 @@ export const COLUMN_WIDTHS: Record<ExportColumn, number> = {
   currency: 10,
   lastModified: 20,
   daysOverdue: 12,
+  paid: 16,
+  lastPaymentDate: 14,
+  fullyPaidOn: 14,
+  daysToPay: 12,
 };
 
 /** A, B, … Z, AA, AB, … */

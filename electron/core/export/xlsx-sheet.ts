@@ -1,4 +1,4 @@
-import type { ExportColumn, InvoiceRow } from '../../contract';
+import type { ExportColumn, InvoiceListRow } from '../../contract';
 import { escapeFormula, toCell, type Cell } from './export-cells';
 import { STYLE, columnLetter, type SheetStyles } from './xlsx-parts';
 
@@ -97,7 +97,7 @@ export class SheetRows {
   }
 
   /** Rows `from` (inclusive) to `to` (exclusive) of `rows`, as sheet rows 2 onwards (row i is sheet row i + 2). */
-  batch(rows: readonly InvoiceRow[], from: number, to: number): string {
+  batch(rows: readonly InvoiceListRow[], from: number, to: number): string {
     const { columns, letters, asOf } = this;
     const lines: string[] = [];
     for (let i = from; i < to; i++) {

@@ -46,7 +46,7 @@ function* sheetChunks(job: ExportJob, styles: SheetStyles): Generator<string> {
  */
 export async function writeXlsx(path: string, job: ExportJob): Promise<void> {
   const styles = new SheetStyles();
-  if (job.columns.includes('total') || job.columns.includes('balance')) for (const row of job.rows) styles.money(row.currency);
+  if (job.columns.some((c) => c === 'total' || c === 'balance' || c === 'paid')) for (const row of job.rows) styles.money(row.currency);
 
   const zip = new yazl.ZipFile();
   const options = { compressionLevel: COMPRESSION_LEVEL };

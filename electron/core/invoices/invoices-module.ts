@@ -1,5 +1,5 @@
 import type { CoreWords } from '../i18n/core-words';
-import { AppError, type Connection, type InvoiceRow, type Mapping } from '../../contract';
+import { AppError, type Connection, type InvoiceListRow, type Mapping } from '../../contract';
 import type { CoreDeps } from '../core-deps';
 import { exportInvoices } from '../export/export-invoices';
 import type { Handlers } from '../ipc/dispatcher';
@@ -7,7 +7,9 @@ import type { ConnectionDirectory, InvoiceSyncs, SalesforceSessions } from '../m
 import type { SettingsService } from '../settings/settings-service';
 import { loadInvoiceDetail } from './read/invoice-detail';
 import { InvoiceLists } from './read/invoice-list';
-import { invoiceReceivables, ledgerIndex } from './read/invoice-receivables';
+import { ledgerIndex } from './read/applied-ledger';
+import { invoiceReceivables } from './read/invoice-receivables';
+import { listRowsOf } from './read/payment-figures';
 import { InvoiceRepository } from './cache/invoice-repository';
 import { MappingService } from './mapping/mapping-service';
 import { OrgMetadata } from './mapping/org-metadata';
@@ -59,11 +61,12 @@ export function createInvoicesModule(
     logger: deps.logger,
     tuning: tuned,
   });
-  const indexes = new WeakMap<Snapshot, Map<string, InvoiceRow>>();
+  // Rows by id with their payment figures (export writes them; the detail panel's ledger reads the row).
+  const indexes = new WeakMap<Snapshot, Map<string, InvoiceListRow>>();
   const indexOf = (snapshot: Snapshot) => {
     let index = indexes.get(snapshot);
     if (!index) {
-      index = new Map(snapshot.rows.map((row) => [row.id, row]));
+      index = new Map(listRowsOf(snapshot).map((row) => [row.id, row]));
       indexes.set(snapshot, index);
     }
     return index;

@@ -1,4 +1,4 @@
-import type { InvoiceList, InvoiceRow } from '../../../electron/contract';
+import type { InvoiceList, InvoiceListRow } from '../../../electron/contract';
 import { errorOf, type BridgeError } from './result';
 
 /** Rows in the first window: a screen or two, painted before anything else crosses. */
@@ -46,11 +46,11 @@ export interface InvoiceListLoader {
 interface Pull {
   version: string;
   first: InvoiceList;
-  chunks: InvoiceRow[][];
+  chunks: InvoiceListRow[][];
   loaded: number;
 }
 
-const rowsOf = (pull: Pull): InvoiceRow[] => (pull.chunks.length === 1 ? pull.chunks[0]! : ([] as InvoiceRow[]).concat(...pull.chunks));
+const rowsOf = (pull: Pull): InvoiceListRow[] => (pull.chunks.length === 1 ? pull.chunks[0]! : ([] as InvoiceListRow[]).concat(...pull.chunks));
 
 /**
  * The cached invoices of one connection, in the default display order, loaded in windows: the first

@@ -7,6 +7,8 @@ export interface ColumnInfo {
   numeric: boolean;
   /** Hidden columns can be shown again from the Columns menu; `number` is always shown. */
   hideable: boolean;
+  /** Not shown until the user picks it in the Columns menu (the payment columns: the grid stays as wide as it was). */
+  optIn?: boolean;
 }
 
 export const invoiceColumns: readonly ColumnInfo[] = [
@@ -19,13 +21,23 @@ export const invoiceColumns: readonly ColumnInfo[] = [
   { id: 'balance', numeric: true, hideable: true },
   { id: 'currency', numeric: false, hideable: true },
   { id: 'daysOverdue', numeric: true, hideable: true },
+  // From the payments and credit notes applied (computed by the core from the offline copy).
+  { id: 'paid', numeric: true, hideable: true, optIn: true },
+  { id: 'lastPaymentDate', numeric: false, hideable: true, optIn: true },
+  { id: 'fullyPaidOn', numeric: false, hideable: true, optIn: true },
+  { id: 'daysToPay', numeric: true, hideable: true, optIn: true },
 ];
 
-export const allColumnIds = invoiceColumns.map((column) => column.id);
-
-/** Visible column ids from the saved setting (null = all), in display order. */
+/** Visible column ids from the saved setting (null = every column but the opt-in ones), in display order. */
 export function visibleColumnIds(saved: readonly string[] | null): ColumnInfo['id'][] {
-  if (!saved) return [...allColumnIds];
+  if (!saved) return invoiceColumns.filter((column) => !column.optIn).map((column) => column.id);
   const keep = new Set(saved);
   return invoiceColumns.filter((column) => !column.hideable || keep.has(column.id)).map((column) => column.id);
+}
+
+const paymentColumns = new Set<string>(['paid', 'lastPaymentDate', 'fullyPaidOn', 'daysToPay'] satisfies ColumnInfo['id'][]);
+
+/** A column computed from the payments and credit notes applied (empty when the org has none). */
+export function isPaymentColumn(id: string): boolean {
+  return paymentColumns.has(id);
 }

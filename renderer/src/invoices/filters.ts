@@ -1,5 +1,6 @@
 import { agingBucketOf, type AgingBasis, type AgingBucketKey } from './aging';
 import { dayNumber } from './plain-date';
+import { paymentFilter } from './payment-filters';
 import { NO_STATUS, daysOverdueAt, type PreparedInvoices } from './prepared';
 
 /** What narrows the workspace's rows. Empty arrays and nulls mean "any". */
@@ -14,6 +15,10 @@ export interface InvoiceFilters {
   overdueOnly: boolean;
   /** Set by clicking a bar of the aging chart. */
   aging: AgingBucketKey | null;
+  /** From the payments applied (see payment-filters.ts). */
+  paidLate: boolean;
+  partlyPaid: boolean;
+  hasCredits: boolean;
 }
 
 export const noFilters: InvoiceFilters = {
@@ -26,6 +31,9 @@ export const noFilters: InvoiceFilters = {
   dueDateTo: null,
   overdueOnly: false,
   aging: null,
+  paidLate: false,
+  partlyPaid: false,
+  hasCredits: false,
 };
 
 export interface FilterContext {
@@ -53,6 +61,7 @@ export function filterMask(prepared: PreparedInvoices, filters: InvoiceFilters, 
   const [dueLo, dueHi] = range(filters.dueDateFrom, filters.dueDateTo);
   const invRange = filters.invoiceDateFrom !== null || filters.invoiceDateTo !== null;
   const dueRange = filters.dueDateFrom !== null || filters.dueDateTo !== null;
+  const payments = paymentFilter(filters);
   for (let i = 0; i < n; i++) {
     const row = prepared.rows[i]!;
     if (statuses && !statuses.has(row.status ?? NO_STATUS)) continue;
@@ -67,6 +76,7 @@ export function filterMask(prepared: PreparedInvoices, filters: InvoiceFilters, 
     }
     if (filters.overdueOnly && daysOverdueAt(prepared, i, context.asOfDay) <= 0) continue;
     if (filters.aging && agingBucketOf(prepared, i, context.asOfDay, context.agingBasis) !== filters.aging) continue;
+    if (payments && !payments(row)) continue;
     if (query && !prepared.searchText[i]!.includes(query)) continue;
     mask[i] = 1;
   }
@@ -83,6 +93,9 @@ export function hasActiveFilters(filters: InvoiceFilters): boolean {
     filters.dueDateFrom !== null ||
     filters.dueDateTo !== null ||
     filters.overdueOnly ||
-    filters.aging !== null
+    filters.aging !== null ||
+    filters.paidLate ||
+    filters.partlyPaid ||
+    filters.hasCredits
   );
 }

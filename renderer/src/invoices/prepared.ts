@@ -1,4 +1,4 @@
-import type { InvoiceRow } from '../../../electron/contract';
+import type { InvoiceListRow } from '../../../electron/contract';
 import { dayNumber } from './plain-date';
 
 /**
@@ -6,7 +6,7 @@ import { dayNumber } from './plain-date';
  * (not once per keystroke): day numbers of the dates and the lower-cased search text.
  */
 export interface PreparedInvoices {
-  rows: readonly InvoiceRow[];
+  rows: readonly InvoiceListRow[];
   /** Day numbers (NaN when the date is empty). */
   invoiceDay: Float64Array;
   dueDay: Float64Array;
@@ -19,7 +19,7 @@ export interface PreparedInvoices {
 
 export const NO_STATUS = '(no status)';
 
-export function prepareInvoices(rows: readonly InvoiceRow[]): PreparedInvoices {
+export function prepareInvoices(rows: readonly InvoiceListRow[]): PreparedInvoices {
   const n = rows.length;
   const invoiceDay = new Float64Array(n);
   const dueDay = new Float64Array(n);
@@ -56,7 +56,7 @@ export function daysOverdueAt(prepared: PreparedInvoices, i: number, asOfDay: nu
 }
 
 /** The same, from a row alone (for rendering one cell). */
-export function daysOverdueOfRow(row: InvoiceRow, asOfDay: number): number {
+export function daysOverdueOfRow(row: InvoiceListRow, asOfDay: number): number {
   const due = dayNumber(row.dueDate);
   if (Number.isNaN(due) || (row.balance ?? 0) <= 0) return 0;
   return Math.max(0, asOfDay - due);

@@ -1,8 +1,11 @@
 import type { PreparedInvoices } from './prepared';
 import { daysOverdueAt } from './prepared';
+import { dayNumber } from './plain-date';
 import { invoiceNumberKeys, sortByKey, sortCollator, tieBreakRanks } from '../../../electron/contract/invoice-order';
 
-export type SortColumn = 'number' | 'customer' | 'invoiceDate' | 'dueDate' | 'status' | 'total' | 'balance' | 'currency' | 'daysOverdue';
+export type SortColumn =
+  | 'number' | 'customer' | 'invoiceDate' | 'dueDate' | 'status' | 'total' | 'balance' | 'currency' | 'daysOverdue'
+  | 'paid' | 'lastPaymentDate' | 'fullyPaidOn' | 'daysToPay';
 export interface SortSpec {
   column: SortColumn;
   desc: boolean;
@@ -85,9 +88,19 @@ function sortKey(prepared: PreparedInvoices, column: Exclude<SortColumn, 'number
       return prepared.dueDay;
     case 'total':
     case 'balance':
+    case 'paid':
+    case 'daysToPay':
+      // Absent figures (no payment objects) are NaN: they sort last, like empty amounts.
       return memo(prepared, column, () => {
         const key = new Float64Array(n);
         for (let i = 0; i < n; i++) key[i] = prepared.rows[i]![column] ?? Number.NaN;
+        return key;
+      });
+    case 'lastPaymentDate':
+    case 'fullyPaidOn':
+      return memo(prepared, column, () => {
+        const key = new Float64Array(n);
+        for (let i = 0; i < n; i++) key[i] = dayNumber(prepared.rows[i]![column] ?? null);
         return key;
       });
     case 'daysOverdue': {

@@ -1,10 +1,10 @@
 import type { Table } from '@tanstack/react-table';
-import type { InvoiceRow } from '../../../electron/contract';
+import type { InvoiceListRow } from '../../../electron/contract';
 import { useTranslation } from 'react-i18next';
 import { useDismiss } from '../lib/use-dismiss';
 
 /** Show or hide columns; the choice is kept in the settings. */
-export function ColumnsMenu({ table }: { table: Table<InvoiceRow> }) {
+export function ColumnsMenu({ table }: { table: Table<InvoiceListRow> }) {
   const { t } = useTranslation('columns');
   const { ref, onKeyDown } = useDismiss();
   return (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/locale-context';
 import { filterChips } from '../invoices/chips';
 import { noFilters, type InvoiceFilters } from '../invoices/filters';
+import { paymentFilterChips } from '../invoices/payment-filters';
 
 interface Props {
   filters: InvoiceFilters;
@@ -10,9 +11,10 @@ interface Props {
 
 /** The active filters, each removable; "Clear all" when there are several. */
 export function FilterChips({ filters, onChange }: Props) {
-  const { t } = useTranslation('workspace');
+  const { t } = useTranslation(['workspace', 'receivables']);
   const locale = useLocale();
-  const chips = filterChips(filters, t, locale);
+  const payments = paymentFilterChips(filters, (key) => ({ paidLate: t('receivables:paidLate'), partlyPaid: t('receivables:partlyPaid'), hasCredits: t('receivables:hasCredits') })[key]);
+  const chips = [...filterChips(filters, t, locale), ...payments];
   if (chips.length === 0) return null;
   return (
     <ul className="chips" aria-label={t('activeFilters')} data-testid="filter-chips">

@@ -1,12 +1,16 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { statusLabel } from '../invoices/chips';
+import type { PaymentFiguresState } from '../../../electron/contract';
 import type { InvoiceFilters } from '../invoices/filters';
+import { PaymentFilters } from '../receivables/PaymentFilters';
 
 interface Props {
   filters: InvoiceFilters;
   statuses: string[];
   currencies: string[];
+  /** Whether the rows carry payment figures (the payment filters need them). */
+  payments?: PaymentFiguresState;
   onChange: (next: InvoiceFilters) => void;
 }
 
@@ -30,8 +34,8 @@ function DateRange({ legend, from, to, onChange, testId }: { legend: string; fro
   );
 }
 
-/** Status (several), currency, invoice-date and due-date ranges, overdue only. */
-export function FiltersPanel({ filters, statuses, currencies, onChange }: Props) {
+/** Status (several), currency, overdue only, payments received (paid late, partly paid, credit notes), invoice-date and due-date ranges. */
+export function FiltersPanel({ filters, statuses, currencies, payments, onChange }: Props) {
   const { t } = useTranslation('workspace');
   return (
     <aside className="filters" aria-label={t('filters')}>
@@ -72,6 +76,7 @@ export function FiltersPanel({ filters, statuses, currencies, onChange }: Props)
           {t('overdueOnly')}
         </label>
       </fieldset>
+      <PaymentFilters filters={filters} payments={payments} onChange={onChange} />
       <DateRange
         legend={t('invoiceDate')}
         testId="filter-invoice-date"

@@ -1,7 +1,7 @@
 import type { Table } from '@tanstack/react-table';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InvoiceRow } from '../../../electron/contract';
+import type { InvoiceListRow } from '../../../electron/contract';
 import type { ColumnInfo } from '../invoices/columns';
 import { useElementWidthRem } from '../lib/use-element-width';
 import { compactColumnWidths, fitColumns, roomForLabels } from './column-fit';
@@ -18,7 +18,7 @@ import { ROW_HEIGHT, useRowWindow } from './use-row-window';
 const OVERSCAN = 4;
 
 interface Props {
-  table: Table<InvoiceRow>;
+  table: Table<InvoiceListRow>;
   /** Indexes into the table's rows (`table.options.meta.rows`), in display order. */
   visible: Uint32Array;
   active: number;

@@ -1,7 +1,7 @@
 import type { Table } from '@tanstack/react-table';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InvoiceRow } from '../../../electron/contract';
+import type { InvoiceListRow } from '../../../electron/contract';
 import type { InvoiceListState } from '../api/use-invoices';
 import { ColumnsMenu } from './ColumnsMenu';
 import { RowCount } from './RowCount';
@@ -19,7 +19,7 @@ interface Props {
   asOf: string;
   asOfIsToday: boolean;
   onAsOfChange: (asOf: string | null) => void;
-  table: Table<InvoiceRow>;
+  table: Table<InvoiceListRow>;
   visible: number;
   total: number;
 }

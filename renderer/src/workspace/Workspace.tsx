@@ -6,6 +6,7 @@ import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import type { AppInfo } from '../api/use-app';
 import { useInvoiceList, useSync } from '../api/use-invoices';
 import { useLocale } from '../i18n/locale-context';
+import { isPaymentColumn } from '../invoices/columns';
 import { hasActiveFilters, noFilters } from '../invoices/filters';
 import { formatPlainDate, localTodayIso } from '../invoices/plain-date';
 import type { SortColumn, SortSpec } from '../invoices/sort';
@@ -25,6 +26,7 @@ import { useShortcuts } from './use-shortcuts';
 import { useWorkspaceSync } from './use-workspace-sync';
 import { WorkspaceTopBar } from './WorkspaceTopBar';
 import { useKeptSelection } from '../freshness/use-kept-selection';
+import { PaymentFiguresNote } from '../receivables/PaymentFiguresNote';
 import { useRecentChanges } from '../freshness/use-recent-changes';
 
 interface Props {
@@ -114,6 +116,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   const rows = view.prepared.rows;
   const openRow = useMemo(() => (openId ? rows.find((row) => row.id === openId) : undefined), [openId, rows]);
   const filtered = hasActiveFilters(filters);
+  const paymentColumnShown = table.getVisibleLeafColumns().some((c) => isPaymentColumn(c.id));
   const asOfLabel = formatPlainDate(asOf, locale);
 
   return (
@@ -144,7 +147,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
       <div className={openRow ? 'workspace with-detail' : 'workspace'}>
         {/* Until every invoice is loaded, search and filters would work on a part of them: their controls wait (a disabled fieldset, no box of its own). */}
         <fieldset className="until-loaded" disabled={partial}>
-          <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} onChange={changeFilters} />
+          <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} payments={list?.payments} onChange={changeFilters} />
         </fieldset>
         <main className="main" aria-label={t('invoicesLabel')}>
           <ListToolbar
@@ -164,6 +167,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
           <ListLoadError list={invoiceList} />
           <FilterChips filters={filters} onChange={changeFilters} />
           <TotalsPending list={invoiceList} />
+          <PaymentFiguresNote state={list?.payments} shown={paymentColumnShown} />
           <CurrencySummary
             totals={view.totals}
             aging={view.aging}

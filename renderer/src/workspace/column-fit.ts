@@ -13,14 +13,19 @@ export const compactColumnWidths: Record<ColumnId, string> = {
   balance: '8.25rem',
   currency: '6.25rem',
   daysOverdue: '8.5rem',
+  paid: '8.25rem',
+  lastPaymentDate: '8.75rem',
+  fullyPaidOn: '8.75rem',
+  daysToPay: '7rem',
 };
 
 /**
- * Least important first: hidden in this order when even the narrow widths do not fit. Amounts keep
+ * Least important first: hidden in this order when even the narrow widths do not fit. The payment
+ * columns (opt-in) go first, their figures being in the detail panel's payments; amounts keep
  * their currency symbol, days overdue are in the detail panel; number, customer, due date, total
  * and balance always stay.
  */
-const tuckOrder: readonly ColumnId[] = ['daysOverdue', 'currency', 'invoiceDate', 'status'];
+const tuckOrder: readonly ColumnId[] = ['daysToPay', 'lastPaymentDate', 'fullyPaidOn', 'paid', 'daysOverdue', 'currency', 'invoiceDate', 'status'];
 
 /**
  * Widths that leave room for each header's own words: the widths above are sized for English, and a German

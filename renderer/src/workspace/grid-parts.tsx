@@ -1,11 +1,11 @@
 import { flexRender, type SortingState, type Table } from '@tanstack/react-table';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InvoiceRow } from '../../../electron/contract';
+import type { InvoiceListRow } from '../../../electron/contract';
 import type { GridColumn } from './invoice-columns';
 
 interface HeaderProps {
-  table: Table<InvoiceRow>;
+  table: Table<InvoiceListRow>;
   /** Ids of the columns on screen, comma-separated (a string, so an unchanged set skips this render). */
   shown: string;
   /** The sort state and the column definitions: inputs that the table object's identity does not change with. */
@@ -45,7 +45,7 @@ export const GridHeader = memo(function GridHeader({ table, shown }: HeaderProps
 });
 
 interface RowProps {
-  row: InvoiceRow;
+  row: InvoiceListRow;
   /** Place in the visible rows (0 = first under the header). */
   position: number;
   columns: readonly GridColumn[];

@@ -1,5 +1,5 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import type { InvoiceRow } from '../../../electron/contract';
+import type { InvoiceListRow } from '../../../electron/contract';
 import { invoiceColumns, type ColumnInfo } from '../invoices/columns';
 import { formatMoney, formatCount } from '../invoices/money';
 import { formatPlainDate } from '../invoices/plain-date';
@@ -16,6 +16,10 @@ export const columnWidths: Record<ColumnInfo['id'], string> = {
   balance: '9.25rem',
   currency: '6.5rem',
   daysOverdue: '9rem',
+  paid: '9.25rem',
+  lastPaymentDate: '8.75rem',
+  fullyPaidOn: '8.75rem',
+  daysToPay: '7.5rem',
 };
 
 /** The narrowest the grid may get (customer at its minimum), so every row lines up. */
@@ -26,10 +30,12 @@ export function gridMinWidth(ids: readonly ColumnInfo['id'][], widths: Record<Co
 /** Most invoices share their dates with many others: each date is formatted once (up to a bound). */
 const DATE_CACHE_LIMIT = 20_000;
 
-function cellText(id: ColumnInfo['id'], row: InvoiceRow, locale: string | undefined, asOfDay: number, dates: Map<string, string>): string {
+function cellText(id: ColumnInfo['id'], row: InvoiceListRow, locale: string | undefined, asOfDay: number, dates: Map<string, string>): string {
   switch (id) {
     case 'invoiceDate':
-    case 'dueDate': {
+    case 'dueDate':
+    case 'lastPaymentDate':
+    case 'fullyPaidOn': {
       const iso = row[id];
       if (!iso) return '';
       let text = dates.get(iso);
@@ -41,7 +47,10 @@ function cellText(id: ColumnInfo['id'], row: InvoiceRow, locale: string | undefi
     }
     case 'total':
     case 'balance':
+    case 'paid':
       return formatMoney(row[id], row.currency, locale);
+    case 'daysToPay':
+      return row.daysToPay === null || row.daysToPay === undefined ? '' : formatCount(row.daysToPay, locale);
     case 'daysOverdue': {
       const days = daysOverdueOfRow(row, asOfDay);
       return days > 0 ? formatCount(days, locale) : '';
@@ -58,7 +67,7 @@ function cellText(id: ColumnInfo['id'], row: InvoiceRow, locale: string | undefi
 export interface GridColumn extends ColumnInfo {
   /** The column's name in the user's language. */
   label: string;
-  text: (row: InvoiceRow) => string;
+  text: (row: InvoiceListRow) => string;
 }
 
 /**
@@ -66,14 +75,14 @@ export interface GridColumn extends ColumnInfo {
  * Each definition's `meta` is a GridColumn: the grid renders a cell as `meta.text(row)`, with no
  * TanStack row or cell objects in between.
  */
-export function buildColumnDefs(locale: string | undefined, asOfDay: number, labelOf: (id: ColumnInfo['id']) => string): ColumnDef<InvoiceRow>[] {
+export function buildColumnDefs(locale: string | undefined, asOfDay: number, labelOf: (id: ColumnInfo['id']) => string): ColumnDef<InvoiceListRow>[] {
   const dates = new Map<string, string>();
   return invoiceColumns.map((info) => {
     const meta: GridColumn = { ...info, label: labelOf(info.id), text: (row) => cellText(info.id, row, locale, asOfDay, dates) };
     return {
       id: info.id,
       // Sorting is done by the pure functions; TanStack only needs an accessor to allow it.
-      accessorFn: (row: InvoiceRow) => (info.id === 'daysOverdue' ? null : row[info.id]),
+      accessorFn: (row: InvoiceListRow) => (info.id === 'daysOverdue' ? null : (row[info.id] ?? null)),
       header: meta.label,
       enableHiding: info.hideable,
       sortDescFirst: info.numeric,

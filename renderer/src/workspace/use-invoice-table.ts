@@ -1,6 +1,6 @@
 import { getCoreRowModel, useReactTable, type RowData, type SortingState, type VisibilityState } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import type { InvoiceRow } from '../../../electron/contract';
+import type { InvoiceListRow } from '../../../electron/contract';
 import { invoiceColumns, visibleColumnIds } from '../invoices/columns';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/locale-context';
@@ -10,12 +10,12 @@ declare module '@tanstack/react-table' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the parameter must match TanStack's declaration to merge with it
   interface TableMeta<TData extends RowData> {
     /** Every invoice of the list; the grid shows `rows[visible[i]]`. */
-    rows: readonly InvoiceRow[];
+    rows: readonly InvoiceListRow[];
   }
 }
 
 interface Options {
-  rows: readonly InvoiceRow[];
+  rows: readonly InvoiceListRow[];
   asOfDay: number;
   sorting: SortingState;
   onSortingChange: (next: SortingState) => void;
@@ -24,7 +24,7 @@ interface Options {
 }
 
 /** TanStack gets no data: its row model would be one Row object per invoice, each with its own closures and caches. */
-const NO_DATA: InvoiceRow[] = [];
+const NO_DATA: InvoiceListRow[] = [];
 
 /**
  * The TanStack table for the columns: their definitions, visibility and the sort state (header,

@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo } from 'react';
-import type { InvoiceRow } from '../../../electron/contract';
+import type { InvoiceListRow } from '../../../electron/contract';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import { computeAging, type AgingBasis, type CurrencyAging } from '../invoices/aging';
 import { filterMask, type InvoiceFilters } from '../invoices/filters';
@@ -8,7 +8,7 @@ import { prepareInvoices, type PreparedInvoices } from '../invoices/prepared';
 import { maskIndexes, sortedOrder, visibleIndexes, type SortSpec } from '../invoices/sort';
 import { computeTotals, type CurrencyTotals } from '../invoices/totals';
 
-const EMPTY: InvoiceRow[] = [];
+const EMPTY: InvoiceListRow[] = [];
 /** Above this many invoices filter changes render deferred (see below). */
 const SYNC_FILTER_ROWS = 150_000;
 
@@ -20,7 +20,7 @@ const NO_AGING: CurrencyAging[] = [];
  * prepared, sorted, filtered or totalled until every row is there, so the first screen costs only
  * its rows, and no partial total can be shown.
  */
-function arrivedView(rows: readonly InvoiceRow[]): PreparedInvoices & { visible: Uint32Array } {
+function arrivedView(rows: readonly InvoiceListRow[]): PreparedInvoices & { visible: Uint32Array } {
   const visible = new Uint32Array(rows.length);
   for (let i = 0; i < rows.length; i++) visible[i] = i;
   const none = new Float64Array(0);
@@ -34,7 +34,7 @@ function arrivedView(rows: readonly InvoiceRow[]): PreparedInvoices & { visible:
  * While the first load is incomplete (`complete` false) there are no totals or aging, and in the
  * default order the rows are shown as they arrived (see arrivedView).
  */
-export function useInvoiceView(rows: InvoiceRow[] | undefined, filters: InvoiceFilters, sort: SortSpec | null, asOf: string, basis: AgingBasis, complete = true) {
+export function useInvoiceView(rows: InvoiceListRow[] | undefined, filters: InvoiceFilters, sort: SortSpec | null, asOf: string, basis: AgingBasis, complete = true) {
   // A column sort asked for while loading sorts what has arrived (the count says it is not all yet).
   const sorted = complete || !(sort?.column === DEFAULT_SORT.column && sort.desc === DEFAULT_SORT.desc);
   const full = useInvoiceViewOf(sorted ? rows : undefined, filters, sort, asOf, basis);
@@ -44,7 +44,7 @@ export function useInvoiceView(rows: InvoiceRow[] | undefined, filters: InvoiceF
   return { ...full, prepared: arrived as PreparedInvoices, visible: arrived.visible, totals: NO_TOTALS, aging: NO_AGING, searchPending: false };
 }
 
-function useInvoiceViewOf(rows: InvoiceRow[] | undefined, filters: InvoiceFilters, sort: SortSpec | null, asOf: string, basis: AgingBasis) {
+function useInvoiceViewOf(rows: InvoiceListRow[] | undefined, filters: InvoiceFilters, sort: SortSpec | null, asOf: string, basis: AgingBasis) {
   const prepared = useMemo(() => prepareInvoices(rows ?? EMPTY), [rows]);
   // Typing and clicking update the controls at once; for large sets the rows follow in a deferred
   // render. Up to SYNC_FILTER_ROWS a synchronous pass is quicker to show: measured at 100,000

@@ -3,12 +3,12 @@ import type { RunningOrg } from '../../org';
 /** Names of one family's objects and fields, as Salesforce has them (independent of the app's specs). */
 export const FAMILIES = {
   Invoice: {
-    total: 'TotalAmountWithTax', balance: 'Balance',
+    total: 'TotalAmountWithTax', balance: 'Balance', invoiceDate: 'InvoiceDate', dueDate: 'DueDate', appDate: 'AppliedDate',
     payment: 'Payment', paymentApp: 'PaymentLineInvoice', credit: 'CreditMemo', creditApp: 'CreditMemoInvApplication',
     appInvoice: 'InvoiceId', paymentRef: 'PaymentId', creditRef: 'CreditMemoId', amount: 'Amount', type: 'Type', reversal: 'Unapplied',
   },
   blng__Invoice__c: {
-    total: 'blng__TotalAmount__c', balance: 'blng__Balance__c',
+    total: 'blng__TotalAmount__c', balance: 'blng__Balance__c', invoiceDate: 'blng__InvoiceDate__c', dueDate: 'blng__DueDate__c', appDate: 'CreatedDate',
     payment: 'blng__Payment__c', paymentApp: 'blng__PaymentAllocationInvoice__c', credit: 'blng__CreditNote__c', creditApp: 'blng__CreditNoteAllocation__c',
     appInvoice: 'blng__Invoice__c', paymentRef: 'blng__Payment__c', creditRef: 'blng__CreditNote__c', amount: 'blng__Amount__c', type: 'blng__Type__c', reversal: 'Unallocation',
   },
@@ -48,6 +48,73 @@ export function expectedLedger(org: RunningOrg, shape: keyof typeof FAMILIES): M
     const e = out.get(invoice.Id as string)!;
     const m = 10 ** decimals(invoice.CurrencyIsoCode);
     e.difference = Math.round((invoice[f.balance] as number) * m) - (Math.round((invoice[f.total] as number) * m) - e.payments - e.credits);
+  }
+  return out;
+}
+
+export interface ExpectedFigures {
+  currency: string;
+  /** Minor units. */
+  total: number;
+  paid: number;
+  credited: number;
+  lastPaymentDate: string | null;
+  fullyPaidOn: string | null;
+  daysToPay: number | null;
+  dueDate: string | null;
+}
+
+const dayOf = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : null);
+const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+
+/**
+ * Per invoice id, the list's payment figures straight from the org's records: net payments and credits
+ * applied; the last day a payment was applied; the day of the application after which the balance
+ * (total − everything applied so far, in the order the applications were made) stays at zero or below.
+ */
+export function expectedFigures(org: RunningOrg, shape: keyof typeof FAMILIES): Map<string, ExpectedFigures> {
+  const f = FAMILIES[shape];
+  const invoices = org.control.records(shape);
+  const apps = new Map<string, { minor: number; payment: boolean; reversal: boolean; day: string; created: string; id: string }[]>();
+  const currencyOf = new Map(invoices.map((i) => [i.Id as string, (i.CurrencyIsoCode as string | undefined) ?? 'USD']));
+  for (const [object, payment] of [[f.paymentApp, true], [f.creditApp, false]] as const) {
+    for (const app of org.control.records(object)) {
+      const invoiceId = app[f.appInvoice] as string;
+      if (!currencyOf.has(invoiceId)) continue;
+      const list = apps.get(invoiceId) ?? [];
+      list.push({
+        minor: Math.round((app[f.amount] as number) * 10 ** decimals(currencyOf.get(invoiceId))), payment, reversal: app[f.type] === f.reversal,
+        day: dayOf(app[f.appDate])!, created: String(app.CreatedDate), id: app.Id as string,
+      });
+      apps.set(invoiceId, list);
+    }
+  }
+  const out = new Map<string, ExpectedFigures>();
+  for (const invoice of invoices) {
+    const id = invoice.Id as string;
+    const currency = currencyOf.get(id)!;
+    const total = Math.round((invoice[f.total] as number) * 10 ** decimals(currency));
+    const list = (apps.get(id) ?? []).sort((a, b) => a.day.localeCompare(b.day) || a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
+    const signed = (a: (typeof list)[number]) => (a.reversal ? -a.minor : a.minor);
+    const paid = list.filter((a) => a.payment).reduce((sum, a) => sum + signed(a), 0);
+    const credited = list.filter((a) => !a.payment).reduce((sum, a) => sum + signed(a), 0);
+    const paymentDays = list.filter((a) => a.payment && !a.reversal).map((a) => a.day).sort();
+    let fullyPaidOn: string | null = null;
+    if (total > 0 && total - paid - credited <= 0) {
+      // The last application before which something was still owed.
+      let owed = total;
+      let last = -1;
+      list.forEach((a, k) => {
+        if (owed > 0) last = k;
+        owed -= signed(a);
+      });
+      fullyPaidOn = list[last]!.day;
+    }
+    const invoiceDate = dayOf(invoice[f.invoiceDate]);
+    out.set(id, {
+      currency, total, paid, credited, lastPaymentDate: paymentDays.at(-1) ?? null, fullyPaidOn, dueDate: dayOf(invoice[f.dueDate]),
+      daysToPay: fullyPaidOn && invoiceDate ? daysBetween(invoiceDate, fullyPaidOn) : null,
+    });
   }
   return out;
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { allColumnIds } from '../../../renderer/src/invoices/columns';
+import { invoiceColumns, visibleColumnIds } from '../../../renderer/src/invoices/columns';
 import { compatibleFields } from '../../../renderer/src/invoice-source/source-text';
 import { compactColumnWidths, fitColumns, remOf } from '../../../renderer/src/workspace/column-fit';
 
+const allColumnIds = invoiceColumns.map((column) => column.id);
 const total = (ids: readonly (typeof allColumnIds)[number][]) => ids.reduce((sum, id) => sum + remOf(compactColumnWidths[id]), 0);
 
 describe('fitting the table next to the detail panel', () => {
@@ -11,11 +12,17 @@ describe('fitting the table next to the detail panel', () => {
   });
 
   it('tucks away days overdue first, then currency, only as many as needed, in display order', () => {
-    const withoutDays = allColumnIds.filter((id) => id !== 'daysOverdue');
-    expect(fitColumns(allColumnIds, compactColumnWidths, total(withoutDays)).tucked).toEqual(['daysOverdue']);
-    const fit = fitColumns(allColumnIds, compactColumnWidths, total(withoutDays) - 1);
+    const standard = visibleColumnIds(null);
+    const withoutDays = standard.filter((id) => id !== 'daysOverdue');
+    expect(fitColumns(standard, compactColumnWidths, total(withoutDays)).tucked).toEqual(['daysOverdue']);
+    const fit = fitColumns(standard, compactColumnWidths, total(withoutDays) - 1);
     expect(fit.tucked).toEqual(['currency', 'daysOverdue']);
-    expect(fit.shown).toEqual(allColumnIds.filter((id) => !fit.tucked.includes(id)));
+    expect(fit.shown).toEqual(standard.filter((id) => !fit.tucked.includes(id)));
+  });
+
+  it('tucks the payment columns away before any other', () => {
+    const fit = fitColumns(allColumnIds, compactColumnWidths, total(visibleColumnIds(null)));
+    expect(fit.tucked).toEqual(['paid', 'lastPaymentDate', 'fullyPaidOn', 'daysToPay']);
   });
 
   it('never tucks the number, customer, due date or amounts, however narrow', () => {
@@ -23,7 +30,7 @@ describe('fitting the table next to the detail panel', () => {
   });
 
   it('skips a column the user already hid', () => {
-    const chosen = allColumnIds.filter((id) => id !== 'currency');
+    const chosen = visibleColumnIds(null).filter((id) => id !== 'currency');
     expect(fitColumns(chosen, compactColumnWidths, total(chosen) - 1).tucked).toEqual(['daysOverdue']);
   });
 });

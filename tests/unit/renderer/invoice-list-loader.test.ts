@@ -30,6 +30,7 @@ const windowOf = (copy: Copy, offset: number, limit: number): InvoiceList => ({
   total: copy.rows.length,
   offset,
   version: copy.version,
+  payments: 'available',
   syncedAt: copy.syncedAt ?? null,
   object: 'Invoice',
   warnings: [],

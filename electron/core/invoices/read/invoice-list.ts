@@ -1,8 +1,9 @@
-import type { Connection, InvoiceList, InvoiceRow } from '../../../contract';
+import type { Connection, InvoiceList, InvoiceListRow } from '../../../contract';
 import { defaultInvoiceOrder } from '../../../contract/invoice-order';
 import type { Clock, KeyValueStore, Logger } from '../../ports';
 import type { InvoiceRepository } from '../cache/invoice-repository';
 import type { Snapshot } from '../snapshot/snapshot';
+import { listRowsOf, paymentFiguresState } from './payment-figures';
 
 /** Remembers whose invoices the window listed last: the connection to warm up at the next start. */
 const LAST_LISTED_KEY = 'invoices.lastListed';
@@ -14,12 +15,12 @@ export const START_GRACE_MS = 5_000;
  * windows (`offset`, `limit`) of that order with the total and the snapshot's version.
  */
 export class InvoiceLists {
-  private readonly ordered = new WeakMap<Snapshot, { rows: InvoiceRow[]; version: string }>();
+  private readonly ordered = new WeakMap<Snapshot, { rows: InvoiceListRow[]; version: string }>();
   /** Connections whose list the window has had to the end; waiting for that (warmUp), with their cancels. */
   private readonly listedToEnd = new Set<string>();
   private readonly waiting = new Map<string, (() => void)[]>();
   /** Per connection, the last snapshot put in order (to tell whether a new one changed anything). */
-  private readonly latest = new Map<string, { rows: InvoiceRow[]; version: string }>();
+  private readonly latest = new Map<string, { rows: InvoiceListRow[]; version: string }>();
 
   constructor(
     private readonly repository: InvoiceRepository,
@@ -39,6 +40,7 @@ export class InvoiceLists {
       total: rows.length,
       offset,
       version,
+      payments: paymentFiguresState(snapshot?.related),
       syncedAt: snapshot?.syncedAt ?? null,
       object: snapshot?.object ?? null,
     };
@@ -87,17 +89,18 @@ export class InvoiceLists {
   }
 
   /**
-   * The snapshot's rows in the default order, and its version. A sync always makes a new snapshot,
-   * but most (the launch sync, a scheduled one) change nothing: when the rows, in order, are equal
+   * The snapshot's rows with their payment figures, in the default order, and its version. A sync always
+   * makes a new snapshot, but most (the launch sync, a scheduled one) change nothing: when the rows, in order, are equal
    * field by field to the connection's previous ones, the version stays, so a window list that is
    * loading goes on and a complete one is kept. Otherwise the version is new (the sync's instant).
    */
-  private inOrder(connectionId: string, snapshot: Snapshot): { rows: InvoiceRow[]; version: string } {
+  private inOrder(connectionId: string, snapshot: Snapshot): { rows: InvoiceListRow[]; version: string } {
     let entry = this.ordered.get(snapshot);
     if (!entry) {
-      const order = defaultInvoiceOrder(snapshot.rows);
-      const rows = new Array<InvoiceRow>(order.length);
-      for (let k = 0; k < order.length; k++) rows[k] = snapshot.rows[order[k]!]!;
+      const figured = listRowsOf(snapshot);
+      const order = defaultInvoiceOrder(figured);
+      const rows = new Array<InvoiceListRow>(order.length);
+      for (let k = 0; k < order.length; k++) rows[k] = figured[order[k]!]!;
       const previous = this.latest.get(connectionId);
       const version = previous && sameRows(previous.rows, rows) ? previous.version : `${snapshot.syncedAt}/${rows.length}`;
       entry = { rows, version };
@@ -123,7 +126,7 @@ export class InvoiceLists {
 }
 
 /** Same rows in the same order, every field equal (unchanged rows are usually the same objects). */
-function sameRows(a: readonly InvoiceRow[], b: readonly InvoiceRow[]): boolean {
+function sameRows(a: readonly InvoiceListRow[], b: readonly InvoiceListRow[]): boolean {
   if (a.length !== b.length) return false;
   for (let k = 0; k < a.length; k++) {
     const x = a[k]! as unknown as Record<string, unknown>;

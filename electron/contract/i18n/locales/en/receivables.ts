@@ -1,4 +1,4 @@
-/** The invoice's payments and credits in the detail panel, and the arithmetic from total to balance. */
+/** The invoice's payments and credits in the detail panel, the arithmetic from total to balance, and the list's payment columns and filters. */
 export const receivables = {
   heading: 'Payments and credits',
   loading: 'Loading payments and credit notes…',
@@ -18,4 +18,14 @@ export const receivables = {
   mismatch: 'Salesforce’s balance differs from what was applied by {{difference}}. Budgetly shows both and changes neither: check the invoice in Salesforce.',
   agrees: 'Agrees with Salesforce’s balance.',
   fullyPaidOn: 'Fully paid on {{date}}',
+  figuresNone: 'The payment columns stay empty: this org’s invoice object has no payment or credit objects that Budgetly knows.',
+  figuresUnreadable: 'The payment columns stay empty: no payment or credit applications can be read with your Salesforce access.',
+  figuresNotSynced: 'The payment columns fill in with the next sync.',
+  filterGroup: 'Payments received',
+  paidLate: 'Paid late',
+  paidLateTitle: 'Fully paid after its due date',
+  partlyPaid: 'Partly paid',
+  partlyPaidTitle: 'Something paid, something still owed',
+  hasCredits: 'Has credit notes',
+  hasCreditsTitle: 'A credit note is applied to it',
 } as const;

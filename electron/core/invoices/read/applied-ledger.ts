@@ -1,0 +1,115 @@
+import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
+import { REVERSAL_TYPES, type RelatedRole } from '../related/related-specs';
+import { relatedText } from '../related/related-text';
+
+interface Indexed {
+  role: RelatedRole;
+  object: string;
+  record: RelatedRecord;
+}
+
+interface LedgerIndex {
+  /** Applications (payment and credit) per invoice id. */
+  byInvoice: Map<string, Indexed[]>;
+  /** Payments and credit notes by id. */
+  sources: Map<string, Indexed>;
+  /** Every related record's object, by id (for "open in Salesforce"). */
+  objects: Map<string, string>;
+}
+
+const indexes = new WeakMap<RelatedCopy, LedgerIndex>();
+
+/** Applications by invoice and sources by id, built once per copy (a sync makes a new copy). */
+export function ledgerIndex(copy: RelatedCopy): LedgerIndex {
+  let index = indexes.get(copy);
+  if (index) return index;
+  index = { byInvoice: new Map(), sources: new Map(), objects: new Map() };
+  for (const object of copy.objects) {
+    const application = object.role === 'paymentApplication' || object.role === 'creditApplication';
+    for (const record of object.records) {
+      const entry = { role: object.role, object: object.object, record };
+      index.objects.set(record.id, object.object);
+      if (!application) {
+        index.sources.set(record.id, entry);
+        continue;
+      }
+      const invoiceId = typeof record.invoice === 'string' ? record.invoice : null;
+      if (!invoiceId) continue;
+      let list = index.byInvoice.get(invoiceId);
+      if (!list) index.byInvoice.set(invoiceId, (list = []));
+      list.push(entry);
+    }
+  }
+  indexes.set(copy, index);
+  return index;
+}
+
+export const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
+
+/** Minor units of an amount in a currency with `decimals` (exact for amounts Salesforce stores). */
+export function toMinor(amount: number, decimals: number): number {
+  return Math.round(amount * 10 ** decimals);
+}
+
+/** One application to an invoice as the arithmetic counts it. */
+export interface CountedApplication {
+  id: string;
+  kind: 'payment' | 'credit';
+  /** An Unallocation / Unapplied record: it takes an earlier application back. */
+  reversal: boolean;
+  date: string | null;
+  amount: number | null;
+  currency: string;
+  /** What the balance moves by, in minor units: negative for applications, positive for reversals, 0 when not counted. */
+  effectMinor: number;
+  sourceId: string | null;
+  source: RelatedRecord | undefined;
+  problems: string[];
+}
+
+/**
+ * The applications to one invoice, oldest first (by applied day, then creation instant, then id), each
+ * with what it moves the balance by. Not counted (effect 0, with the reason): another currency than the
+ * invoice's, a zero / negative / missing amount. Counted but flagged: its payment or credit note is not
+ * in the copy. The one rule behind the detail panel, the list's columns and the collection figures.
+ */
+export function countedApplications(index: LedgerIndex, invoiceId: string, currency: string, decimals: number): CountedApplication[] {
+  const counted: (CountedApplication & { at: string })[] = [];
+  for (const { role, record } of index.byInvoice.get(invoiceId) ?? []) {
+    const kind = role === 'paymentApplication' ? 'payment' : 'credit';
+    const source = typeof record.source === 'string' ? index.sources.get(record.source) : undefined;
+    const reversal = REVERSAL_TYPES.has(String(record.type ?? '').toLowerCase());
+    const entryCurrency = text(record.currency) ?? text(source?.record.currency) ?? currency;
+    const amount = typeof record.amount === 'number' ? record.amount : null;
+    const problems: string[] = [];
+    if (entryCurrency !== currency) problems.push(relatedText.otherCurrency(entryCurrency, currency));
+    if (amount === null || amount <= 0) problems.push(relatedText.notPositive);
+    if (!source) problems.push(relatedText.sourceMissing(kind));
+    const countable = problems.length === 0 || (problems.length === 1 && !source);
+    const effectMinor = countable && amount !== null ? toMinor(amount, decimals) * (reversal ? 1 : -1) : 0;
+    counted.push({
+      id: record.id, kind, reversal, amount, currency: entryCurrency, effectMinor,
+      date: day(record.date) ?? day(record.created), at: text(record.created) ?? text(record.date) ?? '',
+      sourceId: text(record.source), source: source?.record, problems,
+    });
+  }
+  counted.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+  return counted.map(({ at: _at, ...entry }) => entry);
+}
+
+/**
+ * The day the balance computed from the applications last reached zero (from above), when it is zero
+ * or below now; null while something is still owed, for a total of zero or less, or when unknown.
+ */
+export function fullyPaidOn(totalMinor: number | null, applications: readonly CountedApplication[]): string | null {
+  if (totalMinor === null || totalMinor <= 0) return null;
+  let running = totalMinor;
+  let paidOn: string | null = null;
+  for (const application of applications) {
+    const before = running;
+    running += application.effectMinor;
+    if (running <= 0 && before > 0) paidOn = application.date;
+  }
+  return running <= 0 ? paidOn : null;
+}

@@ -1,0 +1,80 @@
+import type { InvoiceListRow, InvoiceRow, PaymentFiguresState } from '../../../contract';
+import { dayNumber } from '../../../contract/invoice-order';
+import { currencyDecimals } from '../../export/export-cells';
+import type { RelatedCopy } from '../related/related-copy';
+import type { Snapshot } from '../snapshot/snapshot';
+import { countedApplications, fullyPaidOn, ledgerIndex, toMinor } from './applied-ledger';
+
+/** What was applied to one invoice, as the list's columns show it (see invoiceListRowSchema). */
+export interface PaymentFigures {
+  paid: number;
+  credited: number;
+  lastPaymentDate: string | null;
+  fullyPaidOn: string | null;
+  daysToPay: number | null;
+}
+
+
+/** Whether a copy's related records can give payment figures, and if not why. */
+export function paymentFiguresState(copy: RelatedCopy | null | undefined): PaymentFiguresState {
+  if (!copy) return 'notSynced';
+  if (copy.none) return 'none';
+  return copy.objects.some((o) => o.role === 'paymentApplication' || o.role === 'creditApplication') ? 'available' : 'unreadable';
+}
+
+/**
+ * One invoice's figures by the same counting as the detail panel (applied-ledger.ts): net payments and
+ * credits applied, the day of the latest payment applied (reversals are not payments), the day the
+ * balance reached zero and the days from the invoice date to it.
+ */
+export function paymentFigures(copy: RelatedCopy, invoice: InvoiceRow): PaymentFigures {
+  const decimals = currencyDecimals(invoice.currency);
+  const applications = countedApplications(ledgerIndex(copy), invoice.id, invoice.currency, decimals);
+  let paid = 0;
+  let credited = 0;
+  let lastPaymentDate: string | null = null;
+  for (const application of applications) {
+    if (application.kind === 'credit') {
+      credited -= application.effectMinor;
+      continue;
+    }
+    paid -= application.effectMinor;
+    if (!application.reversal && application.effectMinor !== 0 && application.date && (lastPaymentDate === null || application.date > lastPaymentDate)) {
+      lastPaymentDate = application.date;
+    }
+  }
+  const total = invoice.total === null ? null : toMinor(invoice.total, decimals);
+  const paidOn = fullyPaidOn(total, applications);
+  const scale = 10 ** decimals;
+  return {
+    paid: paid / scale,
+    credited: credited / scale,
+    lastPaymentDate,
+    fullyPaidOn: paidOn,
+    daysToPay: paidOn && invoice.invoiceDate ? dayNumber(paidOn) - dayNumber(invoice.invoiceDate) : null,
+  };
+}
+
+const NOTHING: PaymentFigures = Object.freeze({ paid: 0, credited: 0, lastPaymentDate: null, fullyPaidOn: null, daysToPay: null });
+
+/** The rows with their payment figures (the rows themselves when the copy has none): one pass, no query. */
+export function withPaymentFigures(rows: readonly InvoiceRow[], copy: RelatedCopy | null | undefined): InvoiceListRow[] {
+  if (paymentFiguresState(copy) !== 'available') return rows as InvoiceListRow[];
+  const index = ledgerIndex(copy!);
+  const out = new Array<InvoiceListRow>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const figures = index.byInvoice.has(row.id) ? paymentFigures(copy!, row) : NOTHING;
+    out[i] = { ...row, ...figures };
+  }
+  return out;
+}
+
+const listRows = new WeakMap<Snapshot, InvoiceListRow[]>();
+
+/** A snapshot's rows with their figures, computed once per snapshot (a sync or a cache load makes a new one). */
+export function listRowsOf(snapshot: Snapshot): InvoiceListRow[] {
+  let rows = listRows.get(snapshot);
+  if (!rows) listRows.set(snapshot, (rows = withPaymentFigures(snapshot.rows, snapshot.related)));
+  return rows;
+}

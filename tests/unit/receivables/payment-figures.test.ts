@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { InvoiceRow } from '../../../electron/contract';
+import { paymentFigures, paymentFiguresState, withPaymentFigures } from '../../../electron/core/invoices/read/payment-figures';
+import type { RelatedCopy, RelatedRecord } from '../../../electron/core/invoices/related/related-copy';
+
+const invoice: InvoiceRow = {
+  id: 'INV1', number: 'INV-1', customer: 'Acme', invoiceDate: '2026-10-01', dueDate: '2026-10-31', status: 'Posted',
+  total: 100.1, balance: 0, currency: 'EUR', lastModified: null,
+};
+
+function copy(applications: RelatedRecord[], credits: RelatedRecord[] = []): RelatedCopy {
+  const o = (role: 'payment' | 'creditNote' | 'paymentApplication' | 'creditApplication', records: RelatedRecord[]) =>
+    ({ role, object: role, signature: role, watermark: null, records });
+  return {
+    objects: [o('payment', [{ id: 'A', amount: 500 }, { id: 'B', amount: 500 }]), o('creditNote', [{ id: 'C', amount: 40 }]), o('paymentApplication', applications), o('creditApplication', credits)],
+    warnings: [], none: null,
+  };
+}
+const app = (id: string, source: string, amount: number, date: string, extra: Partial<RelatedRecord> = {}): RelatedRecord =>
+  ({ id, source, invoice: 'INV1', amount, type: 'Applied', date, currency: 'EUR', ...extra });
+
+describe('the list’s payment figures of an invoice', () => {
+  it('paid late in two payments and a credit: net paid, last payment day, the day it reached zero and the days from the invoice date', () => {
+    const got = paymentFigures(copy([app('1', 'A', 30.1, '2026-10-05'), app('2', 'B', 40, '2026-11-20')], [app('3', 'C', 30, '2026-11-02')]), invoice);
+    expect(got).toEqual({ paid: 70.1, credited: 30, lastPaymentDate: '2026-11-20', fullyPaidOn: '2026-11-20', daysToPay: 50 });
+  });
+
+  it('a reversal takes the payment back: not a payment day, the invoice is open again until the next one', () => {
+    const reversal = [app('1', 'A', 100.1, '2026-10-05'), app('2', 'A', 100.1, '2026-10-09', { type: 'Unapplied' })];
+    expect(paymentFigures(copy(reversal), invoice)).toEqual({ paid: 0, credited: 0, lastPaymentDate: '2026-10-05', fullyPaidOn: null, daysToPay: null });
+    expect(paymentFigures(copy([...reversal, app('3', 'B', 100.1, '2026-10-20')]), invoice)).toMatchObject({ paid: 100.1, lastPaymentDate: '2026-10-20', fullyPaidOn: '2026-10-20', daysToPay: 19 });
+  });
+
+  it('partly paid stays open; an application in another currency or of no amount is not counted', () => {
+    const got = paymentFigures(copy([app('1', 'A', 20, '2026-10-05'), app('2', 'A', 80.1, '2026-10-06', { currency: 'USD' }), app('3', 'A', 0, '2026-10-07')]), invoice);
+    expect(got).toEqual({ paid: 20, credited: 0, lastPaymentDate: '2026-10-05', fullyPaidOn: null, daysToPay: null });
+  });
+
+  it('JPY in whole yen; an invoice without a date has no days to pay', () => {
+    const yen = { ...invoice, currency: 'JPY', total: 10001, invoiceDate: null };
+    const got = paymentFigures(copy([app('1', 'A', 10001, '2026-10-05', { currency: 'JPY' })]), yen);
+    expect(got).toEqual({ paid: 10001, credited: 0, lastPaymentDate: '2026-10-05', fullyPaidOn: '2026-10-05', daysToPay: null });
+  });
+
+  it('every row gets figures in one pass (nothing applied: zero); without payment objects the rows stay as they are and the state says why', () => {
+    const other = { ...invoice, id: 'INV2' };
+    const rows = withPaymentFigures([invoice, other], copy([app('1', 'A', 10, '2026-10-05')]));
+    expect(rows.map((r) => [r.id, r.paid, r.fullyPaidOn])).toEqual([['INV1', 10, null], ['INV2', 0, null]]);
+    const custom: RelatedCopy = { objects: [], warnings: [], none: 'custom object' };
+    expect(withPaymentFigures([invoice], custom)[0]).toBe(invoice);
+    expect([paymentFiguresState(undefined), paymentFiguresState(custom), paymentFiguresState({ objects: [], warnings: [], none: null }), paymentFiguresState(copy([]))])
+      .toEqual(['notSynced', 'none', 'unreadable', 'available']);
+  });
+});
