@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedFigures } from '../../integration/receivables/org-ledger';
 import { tempDir } from '../../support/test-ports';
 import { parseCsv } from '../../support/csv';
 import { daysOverdue, expectedFilter, expectedSort, type OrgInvoice } from './expected';
@@ -142,6 +143,53 @@ describe('export, details, keyboard and settings', () => {
     await grid().focus();
     await w.page.keyboard.press('Escape');
     await w.page.getByTestId('search').fill('');
+    await waitForVisibleCount(w.page, invoices.length);
+  });
+
+  it('shows what was paid in the grid: payment columns from the Columns menu, the "paid late" filter and its chip, sorted by days to pay', async () => {
+    const figures = expectedFigures(w.org, 'Invoice');
+    const late = invoices.filter((i) => {
+      const f = figures.get(i.id)!;
+      return f.fullyPaidOn !== null && i.dueDate !== null && f.fullyPaidOn > i.dueDate;
+    });
+    expect(late.length).toBeGreaterThan(20);
+    const menu = w.page.getByTestId('columns-menu');
+    await menu.locator('summary').click();
+    for (const name of ['Paid amount', 'Fully paid on', 'Days to pay']) await menu.getByLabel(name, { exact: true }).check();
+    await menu.locator('summary').click();
+    await w.page.getByRole('complementary', { name: 'Filters' }).getByLabel('Paid late').check();
+    await waitForVisibleCount(w.page, late.length);
+    await poll(() => w.page.getByTestId('filter-chips').textContent()).toContain('Paid late');
+    const daysToPay = w.page.getByRole('columnheader', { name: 'Days to pay', exact: true });
+    await daysToPay.getByRole('button').click();
+    await poll(() => daysToPay.getAttribute('aria-sort')).toBe('descending');
+
+    const longest = late.map((i) => figures.get(i.id)!.daysToPay!).sort((a, b) => b - a);
+    const utcDay = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' });
+    await poll(async () => (await renderedNumbers(w.page)).length).toBeGreaterThan(5);
+    const shown = await w.page.evaluate(() =>
+      [...document.querySelectorAll('.grid-body [role="row"]')]
+        .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+        .map((row) => ['number', 'paid', 'fullyPaidOn', 'daysToPay'].map((c) => row.querySelector(`[data-column="${c}"]`)?.textContent ?? '')),
+    );
+    expect(shown.map((r) => Number(r[3]!.replace(/,/g, '')))).toEqual(longest.slice(0, shown.length));
+    for (const [number, paid, paidOn] of shown) {
+      const invoice = invoices.find((i) => i.number === number)!;
+      const f = figures.get(invoice.id)!;
+      const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: invoice.currency, currencySign: 'accounting' });
+      expect([paid, paidOn]).toEqual([money.format(f.paid / (invoice.currency === 'JPY' ? 1 : 100)), utcDay.format(Date.parse(`${f.fullyPaidOn}T00:00:00Z`))]);
+    }
+    await w.harness.screenshot('workspace-paid-late');
+    await expectAccessible(w.page, 'workspace with payment columns and the paid-late filter');
+
+    await w.page.getByRole('button', { name: 'Remove filter Paid late' }).click();
+    await menu.locator('summary').click();
+    for (const name of ['Paid amount', 'Fully paid on', 'Days to pay']) await menu.getByLabel(name, { exact: true }).uncheck();
+    await menu.locator('summary').click();
+    const invoiceDate = w.page.getByRole('columnheader', { name: 'Invoice date', exact: true });
+    await invoiceDate.getByRole('button').click();
+    await invoiceDate.getByRole('button').click();
+    await poll(() => invoiceDate.getAttribute('aria-sort')).toBe('descending');
     await waitForVisibleCount(w.page, invoices.length);
   });
 
