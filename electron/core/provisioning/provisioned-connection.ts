@@ -53,7 +53,8 @@ export function parseConnectLink(link: string, options: ParseOptions = {}): Pars
   if (url.username || url.password) return refuse(T.credentialsInLink);
   if (url.host !== 'connect' || (url.pathname !== '' && url.pathname !== '/')) return refuse(T.unknownAction);
   if (url.hash) return refuse(T.fragmentInLink);
-  const values: Record<string, string> = {};
+  // No prototype: a `__proto__` parameter is a field like any other (refused as unknown), not silently dropped.
+  const values: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [key, value] of url.searchParams) {
     if (Object.hasOwn(values, key)) return refuse(T.repeatedField(key));
     values[key] = value;

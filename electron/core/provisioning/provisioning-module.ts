@@ -6,7 +6,7 @@ import { AppError, builtInClientIdFor, NO_BUILT_IN_CLIENT, type BuiltInClientIds
 import type { ConnectionsService } from '../connections/connections-service';
 import type { Handlers } from '../ipc/dispatcher';
 import type { EventSink, LaunchRequests, Logger } from '../ports';
-import { lookalikeKey } from './connection-name';
+import { looksLike } from './connection-name';
 import type { LaunchRequest } from './launch-args';
 import { FILE_EXTENSION, MAX_FILE_BYTES, parseConnectionFile, parseConnectLink, type ParseResult } from './provisioned-connection';
 import { PROVISIONING_TEXT as T } from './provisioning-text';
@@ -38,8 +38,9 @@ export function createProvisioningModule(deps: ProvisioningDeps) {
   /** The offer being added (a second click while it is added must not add it twice). */
   let accepting: string | null = null;
   const show = (offer: ProvisionedOffer | null) => {
-    pending = offer;
-    deps.events.emit('provisioning.changed', offer);
+    // Checked again when shown: a connection added since it arrived (the offer before it) may now look like it.
+    pending = offer && stillUnlike(offer, deps.connections.list());
+    deps.events.emit('provisioning.changed', pending);
   };
   const showNext = () => show(waiting.shift() ?? null);
 
@@ -62,6 +63,8 @@ export function createProvisioningModule(deps: ProvisioningDeps) {
       if (!offer || offer.id !== id || offer.status !== 'ready' || accepting === id) throw new AppError('NOT_FOUND', 'This connection is no longer waiting to be added.');
       accepting = id;
       try {
+        const twin = lookalikeOf(offer.label, deps.connections.list());
+        if (twin) throw new AppError('INVALID_INPUT', T.nameLikeExisting(twin.label));
         const connection = await deps.connections.add({ label: offer.label, loginUrl: offer.loginUrl, clientId: offer.clientId, signInMethod: offer.signInMethod });
         if (pending?.id === id) showNext();
         return connection;
@@ -85,9 +88,20 @@ export function createProvisioningModule(deps: ProvisioningDeps) {
 /** A name that can pass for one the user already has is refused: they would not know which one they add or use. */
 function refuseLookalike(result: ParseResult, existing: readonly { label: string }[]): ParseResult {
   if (!result.ok) return result;
-  const key = lookalikeKey(result.connection.label);
-  const twin = existing.find((connection) => lookalikeKey(connection.label) === key);
+  const twin = lookalikeOf(result.connection.label, existing);
   return twin ? { ok: false, message: T.nameLikeExisting(twin.label) } : result;
+}
+
+function lookalikeOf(label: string, existing: readonly { label: string }[]): { label: string } | undefined {
+  return existing.find((connection) => looksLike(connection.label, label));
+}
+
+/** A ready offer whose name now looks like an existing connection's becomes a refused one (same id, same source). */
+function stillUnlike(offer: ProvisionedOffer, existing: readonly { label: string }[]): ProvisionedOffer {
+  if (offer.status !== 'ready') return offer;
+  const twin = lookalikeOf(offer.label, existing);
+  if (!twin) return offer;
+  return { id: offer.id, source: offer.source, ...(offer.fileName ? { fileName: offer.fileName } : {}), status: 'refused', message: T.nameLikeExisting(twin.label) };
 }
 
 function toOffer(result: ParseResult, source: 'link' | 'file', fileName: string | undefined, builtIn: BuiltInClientIds): ProvisionedOffer {

@@ -59,8 +59,17 @@ describe('budgetly:// links and .budgetly files', () => {
       expect(parseConnectLink(link({ ...good, name })), JSON.stringify(name)).toEqual({ ok: false, message: expect.stringMatching(/invisible or text-direction characters/) });
       expect(parseConnectionFile(file({ budgetly: 1, ...good, name })), JSON.stringify(name)).toMatchObject({ ok: false });
     }
+    // Characters that draw nothing though they are letters or symbols (Hangul fillers, the braille blank): a name
+    // with one would look like the name without it.
+    for (const name of ['Acme production\u3164', 'Acme\u115Fproduction', 'Acme production\uFFA0', '\u2800Acme production', 'Acme\u2800\u2800production']) {
+      expect(parseConnectLink(link({ ...good, name })), JSON.stringify(name)).toEqual({ ok: false, message: expect.stringMatching(/invisible or text-direction characters/) });
+    }
     expect(parseConnectLink(link({ ...good, name: 'Ａｃｍｅ   ｐｒｏｄｕｃｔｉｏｎ' }))).toMatchObject({ ok: true, connection: { label: 'Acme production' } });
     expect(parseConnectLink(link({ ...good, name: 'Société Générale — Paris' }))).toMatchObject({ ok: true, connection: { label: 'Société Générale — Paris' } });
+  });
+
+  it('refuses a link with a __proto__ field like any other unknown field', () => {
+    expect(parseConnectLink(`${link(good)}&__proto__=x`)).toEqual({ ok: false, message: expect.stringContaining('field Budgetly does not know: __proto__') });
   });
 
   it('finds links and .budgetly files on a command line, never flags or the app itself', () => {
@@ -153,6 +162,37 @@ describe('offers through the core: shown first, added only on accept', () => {
     for (let i = 0; i < 100 && app.events.of('provisioning.changed').length === before; i++) await new Promise((r) => setTimeout(r, 10));
     expect(await pending(app)).toMatchObject({ status: 'ready', label: 'Acme sandbox' });
     expect((await app.call('connections.list')).value).toHaveLength(1);
+  });
+
+  it('a name that passes for an existing one through letters drawn alike in Latin too (capital I and l, digit 0 and O) is refused', async () => {
+    const { app } = setup();
+    await app.call('connections.add', { label: 'Acme Inc', loginUrl: 'https://acme.my.salesforce.com', clientId: '3MVG9_acme' });
+    // Cyrillic І and Greek Ι look exactly like Latin I; l and 1 do in most sans-serif fonts; 0 like O.
+    for (const name of ['Acme \u0406nc', 'Acme \u0399nc', 'Acme lnc', 'Acme 1nc', 'Acm\u0435 \u0406nc', 'ACME INC']) {
+      const before = app.events.of('provisioning.changed').length;
+      app.launch.deliver({ kind: 'link', url: link({ ...good, name, loginUrl: 'https://evil.my.salesforce.com' }) });
+      for (let i = 0; i < 100 && app.events.of('provisioning.changed').length === before; i++) await new Promise((r) => setTimeout(r, 10));
+      const offer = await pending(app);
+      expect(offer, name).toMatchObject({ status: 'refused', message: expect.stringContaining('looks the same as your connection “Acme Inc”') });
+      await app.call('provisioning.dismiss', { id: offer!.id });
+    }
+    await app.call('connections.add', { label: 'B0B Ltd', loginUrl: 'https://bob.my.salesforce.com', clientId: '3MVG9_bob' });
+    app.launch.deliver({ kind: 'link', url: link({ ...good, name: 'BOB Ltd', loginUrl: 'https://evil.my.salesforce.com' }) });
+    expect(await settled(app)).toMatchObject({ status: 'refused', message: expect.stringContaining('“B0B Ltd”') });
+  });
+
+  it('two offers with the same name waiting in turn: once the first is added, the second is refused as its lookalike', async () => {
+    const { app } = setup();
+    const offered = () => app.logger.lines.filter((line) => line.includes('Connection offered')).length;
+    app.launch.deliver({ kind: 'link', url: link(good) });
+    const first = await settled(app);
+    app.launch.deliver({ kind: 'link', url: link({ ...good, name: 'Acme pr\u03BFduction', loginUrl: 'https://evil.my.salesforce.com' }) });
+    for (let i = 0; i < 100 && offered() < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await app.call('provisioning.accept', { id: first!.id })).toMatchObject({ ok: true });
+    const second = await pending(app);
+    expect(second).toMatchObject({ status: 'refused', message: expect.stringContaining('looks the same as your connection “Acme production”') });
+    expect(await app.call('provisioning.accept', { id: second!.id })).toMatchObject({ ok: false });
+    expect(((await app.call('connections.list')).value as { label: string }[]).map((c) => c.label)).toEqual(['Acme production']);
   });
 
   it('a file without a client id uses the build’s; without one built in it is refused', async () => {
