@@ -41,6 +41,8 @@ const wordsFromCatalogue = [
   'renderer/src/receivables/**/*.tsx',
   'renderer/src/invoice-source/**/*.tsx',
   'renderer/src/workspace/**/*.tsx',
+  'renderer/src/connections/**/*.tsx',
+  'renderer/src/provisioning/**/*.tsx',
 ];
 const noLiteralWords = [
   'error',

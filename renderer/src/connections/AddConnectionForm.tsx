@@ -1,11 +1,11 @@
 import { useId, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Connection, SignInMethod } from '../../../electron/contract';
 import { budgetly } from '../bridge';
 import { errorOf, unwrap } from '../api/result';
 import { ClientIdField, ClientSecretField, LabelField, LoginHostFields, SignInMethodFields } from './connection-fields';
 import { describeLoginUrl } from '../../../electron/contract/login-host';
 import { hasBuiltInClientId, NO_BUILT_IN_CLIENT, type BuiltInClientIds } from '../../../electron/contract/built-in-client';
-import { BUILT_IN_CLIENT_HINT } from './connect-text';
 import { useConnectionFields } from './use-connection-fields';
 
 interface Props {
@@ -20,12 +20,13 @@ interface Props {
 
 /** Adds a Salesforce org: where it signs in, with which app (client id), and how. */
 export function AddConnectionForm({ connections, defaultSignInMethod, builtInClientIds = NO_BUILT_IN_CLIENT, onAdded, onCancel }: Props) {
+  const { t } = useTranslation('connections');
   const builtIn = hasBuiltInClientId(builtInClientIds);
   const formId = useId();
   const {
     hostFields, label, setLabel, clientId, setClientId, clientSecret, setClientSecret,
     signInMethod, setSignInMethod, setTouched, saving, setSaving, error, setError, host, clientIdError, builtInClientId,
-  } = useConnectionFields({
+  } = useConnectionFields(t, {
     kind: 'production',
     myDomain: '',
     label: '',
@@ -61,12 +62,12 @@ export function AddConnectionForm({ connections, defaultSignInMethod, builtInCli
 
   return (
     <form className="connection-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`}>
-      <h2 id={`${formId}-title`}>Connect a Salesforce org</h2>
+      <h2 id={`${formId}-title`}>{t('formTitle')}</h2>
       <LoginHostFields formId={formId} {...hostFields} />
       {!builtIn && <ClientIdField formId={formId} value={clientId} onChange={setClientId} error={clientIdError} />}
       <SignInMethodFields formId={formId} value={signInMethod} onChange={setSignInMethod} />
       <details className="advanced" open={builtIn && clientIdError !== null ? true : undefined}>
-        <summary>More options</summary>
+        <summary>{t('moreOptions')}</summary>
         {builtIn && (
           <ClientIdField
             formId={formId}
@@ -74,7 +75,7 @@ export function AddConnectionForm({ connections, defaultSignInMethod, builtInCli
             onChange={setClientId}
             error={clientIdError}
             placeholder={builtInClientId ?? undefined}
-            help={builtInClientId ? BUILT_IN_CLIENT_HINT : undefined}
+            help={builtInClientId ? t('builtInClientHint') : undefined}
           />
         )}
         <LabelField formId={formId} value={label} onChange={setLabel} />
@@ -88,11 +89,11 @@ export function AddConnectionForm({ connections, defaultSignInMethod, builtInCli
       <div className="form-actions">
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </button>
         )}
         <button type="submit" className="primary" disabled={saving}>
-          Sign in to Salesforce
+          {t('signIn')}
         </button>
       </div>
     </form>

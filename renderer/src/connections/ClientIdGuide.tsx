@@ -1,25 +1,29 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { REDIRECT_URI } from '../../../electron/contract/login-host';
 
-/** The few steps a Salesforce admin takes once so Budgetly may sign in. */
+const marks = { strong: <strong />, code: <code className="callback-url" /> };
+
+/** The few steps a Salesforce admin takes once so Budgetly may sign in (Salesforce's own labels stay as Salesforce shows them). */
 export function ClientIdGuide() {
+  const { t } = useTranslation('connections');
   return (
     <details className="guide">
-      <summary>How do I get a client id?</summary>
+      <summary>{t('guideSummary')}</summary>
       <ol>
         <li>
-          In Salesforce Setup, open <strong>External Client App Manager</strong> and choose <strong>New External Client App</strong>.
+          <Trans t={t} i18nKey="guideStep1" components={marks} />
         </li>
         <li>
-          Turn on <strong>OAuth</strong>, and enter this callback URL exactly: <code className="callback-url">{REDIRECT_URI}</code>
+          <Trans t={t} i18nKey="guideStep2" values={{ url: REDIRECT_URI }} components={marks} />
         </li>
         <li>
-          Select the scopes <strong>Manage user data via APIs (api)</strong> and <strong>Perform requests at any time (refresh_token, offline_access)</strong>.
+          <Trans t={t} i18nKey="guideStep3" components={marks} />
         </li>
         <li>
-          Turn on <strong>Require Proof Key for Code Exchange (PKCE)</strong>; a client secret is not needed.
+          <Trans t={t} i18nKey="guideStep4" components={marks} />
         </li>
         <li>
-          Save, then copy the <strong>Consumer Key</strong>: that is the client id.
+          <Trans t={t} i18nKey="guideStep5" components={marks} />
         </li>
       </ol>
     </details>

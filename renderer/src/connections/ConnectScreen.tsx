@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Connection, SignInMethod } from '../../../electron/contract';
 import type { AppInfo } from '../api/use-app';
 import { budgetly } from '../bridge';
@@ -18,6 +19,7 @@ interface Props {
 
 /** First run, or "Add connection": the demo org in one click (developer machines), or any org. */
 export function ConnectScreen({ info, connections, defaultSignInMethod, onConnected, onCancel }: Props) {
+  const { t } = useTranslation('connections');
   const login = useLogin();
   const [method, setMethod] = useState<SignInMethod>(defaultSignInMethod);
   const [demoError, setDemoError] = useState<string | null>(null);
@@ -51,8 +53,8 @@ export function ConnectScreen({ info, connections, defaultSignInMethod, onConnec
   return (
     <main className="connect-screen" aria-labelledby="connect-title">
       <header className="connect-header">
-        <h1 id="connect-title">{firstRun ? 'Welcome to Budgetly' : 'Add a connection'}</h1>
-        {firstRun && <p className="lead">All your Salesforce invoices on your desk: search, filter, totals, aging and export, even offline.</p>}
+        <h1 id="connect-title">{firstRun ? t('welcome') : t('addTitle')}</h1>
+        {firstRun && <p className="lead">{t('lead')}</p>}
       </header>
       <LoginStatus
         state={login.state}
@@ -67,12 +69,10 @@ export function ConnectScreen({ info, connections, defaultSignInMethod, onConnec
       <PredefinedConnections connections={connections} busy={busy} onSignIn={(connection) => void signIn(connection)} />
       {info?.demo && (
         <section className="demo-card" aria-labelledby="demo-title">
-          <h2 id="demo-title">Try it with the demo org</h2>
-          <p>
-            A local Salesforce test org is running on this computer ({info.demo.loginUrl}). Sign in with its demo user to explore.
-          </p>
+          <h2 id="demo-title">{t('demoTitle')}</h2>
+          <p>{t('demoLead', { url: info.demo.loginUrl })}</p>
           <button type="button" className="primary" onClick={() => void connectDemo()} disabled={busy} data-testid="connect-demo">
-            Connect to {info.demo.label}
+            {t('demoConnect', { label: info.demo.label })}
           </button>
           {demoError && (
             <p role="alert" className="field-error">

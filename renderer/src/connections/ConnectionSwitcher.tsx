@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../electron/contract';
 import { useDismiss } from '../lib/use-dismiss';
 import { ConnectionFreshnessHint } from '../freshness/ConnectionFreshnessHint';
-import { shownStatus, statusLabels } from './connection-status';
+import { shownStatus, statusLabel } from './connection-status';
 
 interface Props {
   connections: Connection[];
@@ -18,25 +18,25 @@ interface Props {
 
 /** The orgs the user has connected, each with its status and a one-click reconnect. */
 export function ConnectionSwitcher({ connections, active, onSelect, onReconnect, onAdd, onEdit, onDetails, onInvoiceSource }: Props) {
-  const { t } = useTranslation('connectionDetails');
+  const { t } = useTranslation(['connections', 'connectionDetails', 'invoiceSource']);
   const { ref, onKeyDown, close } = useDismiss();
   const status = shownStatus(active);
   return (
     <details className="switcher" ref={ref} onKeyDown={onKeyDown} data-testid="connection-switcher">
       <summary>
-        <span className="visually-hidden">Connection: </span>
+        <span className="visually-hidden">{t('switcherPrefix')}</span>
         <span className={`status-dot status-${status}`} aria-hidden="true" />
         <span className="switcher-label">{active.label}</span>
         <span className="switcher-status" data-testid="connection-status" data-status={status}>
-          {statusLabels[status]}
+          {statusLabel(t, status)}
         </span>
-        <span className="visually-hidden"> (switch connection)</span>
+        <span className="visually-hidden">{t('switcherSuffix')}</span>
       </summary>
-      <div className="popover" role="group" aria-label="Connections">
+      <div className="popover" role="group" aria-label={t('connectionsGroup')}>
         {active.username && (
           <p className="hint connected-as" data-testid="connected-as">
-            {shownStatus(active) === 'connected' ? 'Connected as' : 'Last signed in as'} {active.displayName ? `${active.displayName} (${active.username})` : active.username}
-            {active.orgId ? ` · org ${active.orgId}` : ''}
+            {t(shownStatus(active) === 'connected' ? 'connectedAs' : 'lastSignedInAs', { who: active.displayName ? `${active.displayName} (${active.username})` : active.username })}
+            {active.orgId ? t('orgSuffix', { orgId: active.orgId }) : ''}
           </p>
         )}
         <ul className="connection-list">
@@ -59,7 +59,7 @@ export function ConnectionSwitcher({ connections, active, onSelect, onReconnect,
                     <span className="hint"> {connection.username ?? connection.loginUrl}</span>
                     <ConnectionFreshnessHint connection={connection} />
                   </span>
-                  <span className="hint">{statusLabels[s]}</span>
+                  <span className="hint">{statusLabel(t, s)}</span>
                 </button>
                 {s !== 'connected' && (
                   <button
@@ -69,7 +69,7 @@ export function ConnectionSwitcher({ connections, active, onSelect, onReconnect,
                       close();
                     }}
                   >
-                    Reconnect
+                    {t('reconnect')}
                   </button>
                 )}
               </li>
@@ -83,7 +83,7 @@ export function ConnectionSwitcher({ connections, active, onSelect, onReconnect,
             close();
           }}
         >
-          Add connection…
+          {t('addConnection')}
         </button>
         {onEdit && (
           <button
@@ -93,7 +93,7 @@ export function ConnectionSwitcher({ connections, active, onSelect, onReconnect,
               close();
             }}
           >
-            Edit {active.label}…
+            {t('editConnection', { label: active.label })}
           </button>
         )}
         {onDetails && (
@@ -105,7 +105,7 @@ export function ConnectionSwitcher({ connections, active, onSelect, onReconnect,
             }}
             data-testid="open-connection-details"
           >
-            {t('menuItem', { label: active.label })}
+            {t('connectionDetails:menuItem', { label: active.label })}
           </button>
         )}
         {onInvoiceSource && (
@@ -116,7 +116,7 @@ export function ConnectionSwitcher({ connections, active, onSelect, onReconnect,
               close();
             }}
           >
-            Invoice source…
+            {t('invoiceSource')}
           </button>
         )}
       </div>

@@ -1,5 +1,6 @@
 import './edit-connection.css';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChannelInput, Connection } from '../../../electron/contract';
 import { errorOf, unwrap } from '../api/result';
 import { budgetly } from '../bridge';
@@ -20,13 +21,14 @@ type Patch = ChannelInput<'connections.update'>;
  * app it signs in can change only while signed out (the core refuses otherwise, and this says so).
  */
 export function EditConnectionDialog({ connection, onClose }: Props) {
+  const { t } = useTranslation('connections');
   const ref = useRef<HTMLDialogElement>(null);
   const formId = useId();
   const initial = orgKindOf(connection.loginUrl);
   const {
     hostFields, label, setLabel, clientId, setClientId, clientSecret, setClientSecret,
     signInMethod, setSignInMethod, setTouched, saving, setSaving, error, setError, host, clientIdError,
-  } = useConnectionFields({ ...initial, label: connection.label, clientId: connection.clientId, signInMethod: connection.signInMethod });
+  } = useConnectionFields(t, { ...initial, label: connection.label, clientId: connection.clientId, signInMethod: connection.signInMethod });
   const [removeSecret, setRemoveSecret] = useState(false);
   const locked = connection.status === 'connected';
 
@@ -65,18 +67,18 @@ export function EditConnectionDialog({ connection, onClose }: Props) {
     <dialog ref={ref} className="settings edit-connection" aria-labelledby={`${formId}-title`} onClose={onClose} data-testid="edit-connection-dialog">
       <form className="edit-connection-form" onSubmit={submit} noValidate>
         <header className="dialog-header">
-          <h2 id={`${formId}-title`}>Edit {connection.label}</h2>
-          <button type="button" onClick={onClose} aria-label="Close without saving">
+          <h2 id={`${formId}-title`}>{t('editTitle', { label: connection.label })}</h2>
+          <button type="button" onClick={onClose} aria-label={t('closeWithoutSaving')}>
             ×
           </button>
         </header>
         <LabelField formId={formId} value={label} onChange={setLabel} />
         <SignInMethodFields formId={formId} value={signInMethod} onChange={setSignInMethod} />
-        <h3 className="edit-connection-section">Salesforce org and app</h3>
+        <h3 className="edit-connection-section">{t('orgAndApp')}</h3>
         {locked && (
           <>
             <p className="hint" data-testid="edit-connection-locked">
-              You are signed in to this org, so these stay as they are. To change them, sign out of the org first.
+              {t('lockedHint')}
             </p>
             <SignOutConfirm connection={connection} />
           </>
@@ -88,12 +90,12 @@ export function EditConnectionDialog({ connection, onClose }: Props) {
           value={clientSecret}
           onChange={setClientSecret}
           disabled={locked}
-          help={connection.hasClientSecret ? 'A client secret is saved. Leave this empty to keep it.' : undefined}
+          help={connection.hasClientSecret ? t('secretSaved') : undefined}
         />
         {connection.hasClientSecret && !locked && (
           <label className="check">
             <input type="checkbox" checked={removeSecret} onChange={(e) => setRemoveSecret(e.target.checked)} disabled={!!clientSecret} />
-            Remove the saved client secret
+            {t('removeSecret')}
           </label>
         )}
         {error && (
@@ -103,10 +105,10 @@ export function EditConnectionDialog({ connection, onClose }: Props) {
         )}
         <div className="form-actions">
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('cancel')}
           </button>
           <button type="submit" className="primary" disabled={saving} data-testid="save-connection">
-            Save
+            {t('save')}
           </button>
         </div>
       </form>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../electron/contract';
 import { errorOf, unwrap } from '../api/result';
 import { budgetly } from '../bridge';
 
 /** Signs out of a connection (revokes its sign-in, deletes its invoices on this computer), after saying so. */
 export function SignOutConfirm({ connection }: { connection: Connection }) {
+  const { t } = useTranslation('connections');
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -24,14 +26,14 @@ export function SignOutConfirm({ connection }: { connection: Connection }) {
     return (
       <div>
         <button type="button" onClick={() => setAsking(true)} data-testid="sign-out">
-          Sign out of {connection.label}…
+          {t('signOutOf', { label: connection.label })}
         </button>
       </div>
     );
   }
   return (
-    <div className="warning-text" role="group" aria-label="Sign out">
-      <p>Signing out deletes the invoices Budgetly keeps on this computer for {connection.label}. They are fetched again when you sign in.</p>
+    <div className="warning-text" role="group" aria-label={t('signOutGroup')}>
+      <p>{t('signOutWarning', { label: connection.label })}</p>
       {error && (
         <p role="alert" className="field-error">
           {error}
@@ -39,10 +41,10 @@ export function SignOutConfirm({ connection }: { connection: Connection }) {
       )}
       <div className="form-actions">
         <button type="button" onClick={() => setAsking(false)} disabled={busy}>
-          Stay signed in
+          {t('staySignedIn')}
         </button>
         <button type="button" className="primary" onClick={() => void signOut()} disabled={busy} data-testid="confirm-sign-out">
-          Sign out
+          {t('signOut')}
         </button>
       </div>
     </div>

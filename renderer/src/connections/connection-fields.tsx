@@ -1,16 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import type { SignInMethod } from '../../../electron/contract';
 import { ClientIdGuide } from './ClientIdGuide';
 import type { OrgKind } from '../../../electron/contract/login-host';
 
 /** The fields of a connection, shared by the add-connection form and the edit-connection dialog. */
 
-const kinds: { value: OrgKind; label: string; help: string }[] = [
-  { value: 'production', label: 'Production', help: 'login.salesforce.com: your company’s live org.' },
-  { value: 'sandbox', label: 'Sandbox', help: 'test.salesforce.com: a copy of your org for testing.' },
-  { value: 'mydomain', label: 'My Domain', help: 'Your company’s own Salesforce address, needed for single sign-on.' },
-];
-
-export const CLIENT_ID_MISSING = 'Enter the client id (Consumer Key) of your External Client App.';
+const kinds: OrgKind[] = ['production', 'sandbox', 'mydomain'];
+/** A host name, the same in every language. */
+const EXAMPLE_DOMAIN = 'acme.my.salesforce.com';
 
 interface LoginHostProps {
   formId: string;
@@ -26,28 +23,34 @@ interface LoginHostProps {
 
 /** Production, Sandbox or My Domain (with its address and help). */
 export function LoginHostFields({ formId, kind, onKind, myDomain, onMyDomain, domainError, onDomainBlur, disabled }: LoginHostProps) {
+  const { t } = useTranslation('connections');
+  const names: Record<OrgKind, { label: string; help: string }> = {
+    production: { label: t('kindProduction'), help: t('kindProductionHelp') },
+    sandbox: { label: t('kindSandbox'), help: t('kindSandboxHelp') },
+    mydomain: { label: t('myDomain'), help: t('kindMyDomainHelp') },
+  };
   return (
     <>
       <fieldset disabled={disabled}>
-        <legend>Where do you sign in?</legend>
+        <legend>{t('whereSignIn')}</legend>
         {kinds.map((k) => (
-          <label key={k.value} className="choice">
-            <input type="radio" name={`${formId}-org-kind`} value={k.value} checked={kind === k.value} onChange={() => onKind(k.value)} />
+          <label key={k} className="choice">
+            <input type="radio" name={`${formId}-org-kind`} value={k} checked={kind === k} onChange={() => onKind(k)} />
             <span>
-              <strong>{k.label}</strong> <span className="hint">{k.help}</span>
+              <strong>{names[k].label}</strong> <span className="hint">{names[k].help}</span>
             </span>
           </label>
         ))}
       </fieldset>
       {kind === 'mydomain' && (
         <div className="field">
-          <label htmlFor={`${formId}-domain`}>My Domain</label>
+          <label htmlFor={`${formId}-domain`}>{t('myDomain')}</label>
           <input
             id={`${formId}-domain`}
             value={myDomain}
             onChange={(e) => onMyDomain(e.target.value)}
             onBlur={onDomainBlur}
-            placeholder="acme.my.salesforce.com"
+            placeholder={EXAMPLE_DOMAIN}
             aria-invalid={domainError ? true : undefined}
             aria-describedby={`${formId}-domain-help`}
             autoComplete="url"
@@ -55,7 +58,7 @@ export function LoginHostFields({ formId, kind, onKind, myDomain, onMyDomain, do
             disabled={disabled}
           />
           <p id={`${formId}-domain-help`} className={domainError ? 'field-error' : 'hint'}>
-            {domainError ?? 'Find it in Setup → My Domain, e.g. acme.my.salesforce.com or acme--uat.sandbox.my.salesforce.com.'}
+            {domainError ?? t('myDomainHelp')}
           </p>
         </div>
       )}
@@ -77,9 +80,10 @@ interface ClientIdProps {
 
 /** The External Client App's client id, with the guide to creating one. */
 export function ClientIdField({ formId, value, onChange, error, disabled, placeholder, help }: ClientIdProps) {
+  const { t } = useTranslation('connections');
   return (
     <div className="field">
-      <label htmlFor={`${formId}-client`}>Client id</label>
+      <label htmlFor={`${formId}-client`}>{t('clientId')}</label>
       <input
         id={`${formId}-client`}
         value={value}
@@ -92,7 +96,7 @@ export function ClientIdField({ formId, value, onChange, error, disabled, placeh
         placeholder={placeholder}
       />
       <p id={`${formId}-client-help`} className={error ? 'field-error' : 'hint'}>
-        {error ?? help ?? 'The Consumer Key of the External Client App your Salesforce admin created for Budgetly.'}
+        {error ?? help ?? t('clientIdHelp')}
       </p>
       <ClientIdGuide />
     </div>
@@ -101,19 +105,20 @@ export function ClientIdField({ formId, value, onChange, error, disabled, placeh
 
 /** In an app window, or in the user's browser (security keys, passkeys, SSO). */
 export function SignInMethodFields({ formId, value, onChange }: { formId: string; value: SignInMethod; onChange: (value: SignInMethod) => void }) {
+  const { t } = useTranslation('connections');
   return (
     <fieldset>
-      <legend>How do you want to sign in?</legend>
+      <legend>{t('howSignIn')}</legend>
       <label className="choice">
         <input type="radio" name={`${formId}-sign-in`} value="window" checked={value === 'window'} onChange={() => onChange('window')} />
         <span>
-          <strong>In an app window</strong> <span className="hint">Quickest for a user name and password.</span>
+          <strong>{t('methodWindow')}</strong> <span className="hint">{t('methodWindowHelp')}</span>
         </span>
       </label>
       <label className="choice">
         <input type="radio" name={`${formId}-sign-in`} value="browser" checked={value === 'browser'} onChange={() => onChange('browser')} />
         <span>
-          <strong>Use my browser</strong> <span className="hint">For security keys, passkeys and company single sign-on.</span>
+          <strong>{t('methodBrowser')}</strong> <span className="hint">{t('methodBrowserHelp')}</span>
         </span>
       </label>
     </fieldset>
@@ -121,10 +126,11 @@ export function SignInMethodFields({ formId, value, onChange }: { formId: string
 }
 
 export function LabelField({ formId, value, onChange }: { formId: string; value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation('connections');
   return (
     <div className="field">
-      <label htmlFor={`${formId}-label`}>Name for this connection</label>
-      <input id={`${formId}-label`} value={value} onChange={(e) => onChange(e.target.value)} placeholder="e.g. Acme production" maxLength={80} />
+      <label htmlFor={`${formId}-label`}>{t('label')}</label>
+      <input id={`${formId}-label`} value={value} onChange={(e) => onChange(e.target.value)} placeholder={t('labelPlaceholder')} maxLength={80} />
     </div>
   );
 }
@@ -139,9 +145,10 @@ interface ClientSecretProps {
 }
 
 export function ClientSecretField({ formId, value, onChange, help, disabled }: ClientSecretProps) {
+  const { t } = useTranslation('connections');
   return (
     <div className="field">
-      <label htmlFor={`${formId}-secret`}>Client secret (only if your org requires one)</label>
+      <label htmlFor={`${formId}-secret`}>{t('clientSecret')}</label>
       <input
         id={`${formId}-secret`}
         type="password"

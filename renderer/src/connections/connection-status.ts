@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { Connection } from '../../../electron/contract';
 
 export type ShownStatus = 'connected' | 'reconnect-needed' | 'offline' | 'disconnected';
@@ -9,9 +10,7 @@ export function shownStatus(connection: Connection): ShownStatus {
   return connection.lastError?.code === 'NETWORK' ? 'offline' : 'connected';
 }
 
-export const statusLabels: Record<ShownStatus, string> = {
-  connected: 'Connected',
-  'reconnect-needed': 'Reconnect needed',
-  offline: 'Offline',
-  disconnected: 'Signed out',
-};
+/** The status as the switcher names it, in the user's language. */
+export function statusLabel(t: TFunction<'connections'>, status: ShownStatus): string {
+  return { connected: t('statusConnected'), 'reconnect-needed': t('statusReconnect'), offline: t('statusOffline'), disconnected: t('statusSignedOut') }[status];
+}

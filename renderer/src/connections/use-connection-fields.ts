@@ -1,7 +1,7 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import type { SignInMethod } from '../../../electron/contract';
 import { builtInClientIdFor, NO_BUILT_IN_CLIENT, type BuiltInClientIds } from '../../../electron/contract/built-in-client';
-import { CLIENT_ID_MISSING } from './connection-fields';
 import { loginUrlFor, type OrgKind } from '../../../electron/contract/login-host';
 
 export interface ConnectionFieldValues {
@@ -13,7 +13,7 @@ export interface ConnectionFieldValues {
 }
 
 /** The state behind the add and edit connection forms: their fields, validation and submit status. */
-export function useConnectionFields(initial: ConnectionFieldValues, builtInClientIds: BuiltInClientIds = NO_BUILT_IN_CLIENT) {
+export function useConnectionFields(t: TFunction<'connections'>, initial: ConnectionFieldValues, builtInClientIds: BuiltInClientIds = NO_BUILT_IN_CLIENT) {
   const [kind, setKind] = useState<OrgKind>(initial.kind);
   const [myDomain, setMyDomain] = useState(initial.myDomain);
   const [label, setLabel] = useState(initial.label);
@@ -29,7 +29,7 @@ export function useConnectionFields(initial: ConnectionFieldValues, builtInClien
   const domainError = kind === 'mydomain' && touched && !host.ok ? host.message : null;
   // The build's client id for this login host, if it carries one: then the field may stay empty.
   const builtInClientId = host.ok ? builtInClientIdFor(host.url, builtInClientIds) : null;
-  const clientIdError = touched && !clientId.trim() && !builtInClientId ? CLIENT_ID_MISSING : null;
+  const clientIdError = touched && !clientId.trim() && !builtInClientId ? t('clientIdMissing') : null;
 
   /** Everything LoginHostFields takes but the form's id (and `disabled`). */
   const hostFields = { kind, onKind: setKind, myDomain, onMyDomain: setMyDomain, domainError, onDomainBlur: () => setTouched(true) };

@@ -1,11 +1,11 @@
 import './provisioning.css';
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Connection, ProvisionedOffer } from '../../../electron/contract';
 import { errorOf, unwrap } from '../api/result';
 import { budgetly } from '../bridge';
 import { LoginStatus } from '../connections/LoginStatus';
 import { useLogin } from '../connections/use-login';
-import { TEXT } from './provisioning-text';
 
 interface Props {
   offer: ProvisionedOffer;
@@ -18,6 +18,7 @@ interface Props {
  * then "Add and sign in" (the one click that adds and signs in) or "Don't add". A refused one says why.
  */
 export function ProvisionedConnectionDialog({ offer, onConnected, onClose }: Props) {
+  const { t } = useTranslation('provisioning');
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const login = useLogin();
@@ -54,38 +55,38 @@ export function ProvisionedConnectionDialog({ offer, onConnected, onClose }: Pro
   return (
     <dialog ref={ref} className="settings provisioned-connection" aria-labelledby={titleId} onCancel={close} data-testid="provisioned-connection" data-status={offer.status}>
       <header className="dialog-header">
-        <h2 id={titleId}>{offer.status === 'ready' ? TEXT.title : TEXT.refusedTitle}</h2>
+        <h2 id={titleId}>{offer.status === 'ready' ? t('title') : t('refusedTitle')}</h2>
       </header>
       {offer.status === 'refused' ? (
         <>
-          <p>{from === null ? TEXT.refusedLink : TEXT.refusedFile(from)}</p>
+          <p>{from === null ? t('refusedLink') : t('refusedFile', { name: from })}</p>
           <p role="alert" className="field-error" data-testid="provisioned-refusal">
             {offer.message}
           </p>
           <div className="form-actions">
             <button type="button" className="primary" onClick={close}>
-              {TEXT.close}
+              {t('close')}
             </button>
           </div>
         </>
       ) : (
         <>
-          <p>{from === null ? TEXT.fromLink : TEXT.fromFile(from)}</p>
+          <p>{from === null ? t('fromLink') : t('fromFile', { name: from })}</p>
           <dl className="provisioned-fields" data-testid="provisioned-fields">
-            <dt>{TEXT.name}</dt>
+            <dt>{t('name')}</dt>
             <dd>{offer.label}</dd>
-            <dt>{TEXT.signsInAt}</dt>
+            <dt>{t('signsInAt')}</dt>
             <dd>
               <code>{offer.loginUrl}</code>
             </dd>
-            <dt>{TEXT.clientId}</dt>
+            <dt>{t('clientId')}</dt>
             <dd>
-              <code>{offer.builtInClientId ? TEXT.builtIn(offer.clientId) : offer.clientId}</code>
+              <code>{offer.builtInClientId ? t('builtIn', { id: offer.clientId }) : offer.clientId}</code>
             </dd>
-            <dt>{TEXT.method}</dt>
-            <dd>{offer.signInMethod === 'browser' ? TEXT.browser : TEXT.window}</dd>
+            <dt>{t('method')}</dt>
+            <dd>{offer.signInMethod === 'browser' ? t('browser') : t('window')}</dd>
           </dl>
-          {!added && <p className="hint">{TEXT.nothingYet}</p>}
+          {!added && <p className="hint">{t('nothingYet')}</p>}
           <LoginStatus state={login.state} signInMethod={offer.signInMethod} onCancel={login.cancel} onRetry={() => added && void signIn(added)} />
           {error && (
             <p role="alert" className="field-error">
@@ -96,13 +97,13 @@ export function ProvisionedConnectionDialog({ offer, onConnected, onClose }: Pro
             {added ? (
               login.state.kind !== 'in-progress' && (
                 <button type="button" onClick={close}>
-                  {TEXT.close}
+                  {t('close')}
                 </button>
               )
             ) : (
               <>
                 <button type="button" onClick={close}>
-                  {TEXT.dontAdd}
+                  {t('dontAdd')}
                 </button>
                 <button
                   type="button"
@@ -114,7 +115,7 @@ export function ProvisionedConnectionDialog({ offer, onConnected, onClose }: Pro
                     void accept();
                   }}
                 >
-                  {TEXT.add}
+                  {t('add')}
                 </button>
               </>
             )}

@@ -17,21 +17,27 @@ describe('connecting, losing and regaining the org', () => {
 
   it('welcomes a first-time user with the demo org and a connection form', async () => {
     await w.page.getByTestId('connect-demo').waitFor();
-    await poll(() => w.page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome to Budgetly');
+    await poll(() => w.page.getByRole('heading', { level: 1 }).textContent()).toBe('Willkommen bei Budgetly');
+    expect(await w.page.getByTestId('connect-demo').textContent()).toMatch(/^Mit .+ verbinden$/);
+    const form = w.page.locator('form.connection-form');
+    expect(await form.getByRole('group', { name: 'Wo melden Sie sich an?' }).getByRole('radio').count()).toBe(3);
+    expect(await form.getByRole('group', { name: 'Wie möchten Sie sich anmelden?' }).getByLabel('Meinen Browser verwenden').count()).toBe(1);
     await w.harness.screenshot('first-run');
     await expectAccessible(w.page, 'first run');
   });
 
   it('explains what is wrong with a My Domain or a missing client id', async () => {
     const form = w.page.locator('form.connection-form');
-    await form.getByLabel('My Domain').first().check();
-    const domain = form.getByRole('textbox', { name: 'My Domain' });
+    // (The login-address checks of electron/contract/login-host.ts still explain in English.)
+    await form.getByLabel('Meine Domäne').first().check();
+    const domain = form.getByRole('textbox', { name: 'Meine Domäne' });
     await domain.fill('https://acme.my.salesforce.com/lightning/page/home');
-    await form.getByRole('button', { name: 'Sign in to Salesforce' }).click();
+    await form.getByRole('button', { name: 'Bei Salesforce anmelden' }).click();
     await poll(() => domain.getAttribute('aria-invalid')).toBe('true');
     expect(await form.getByText('without a path').count()).toBe(1);
-    expect(await form.getByRole('textbox', { name: 'Client id' }).getAttribute('aria-invalid')).toBe('true');
-    await form.getByText('How do I get a client id?').click();
+    expect(await form.getByRole('textbox', { name: 'Client-ID' }).getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByText('Geben Sie die Client-ID (Consumer Key) Ihrer External Client App ein.').count()).toBe(1);
+    await form.getByText('Wie bekomme ich eine Client-ID?').click();
     expect(await form.locator('.callback-url').textContent()).toBe('http://localhost:1717/OauthRedirect');
     await w.harness.screenshot('connect-validation');
     await expectAccessible(w.page, 'connection form with errors');
@@ -39,29 +45,31 @@ describe('connecting, losing and regaining the org', () => {
 
   it('shows a cancelled and a denied sign-in, each with a retry, then signs in through the login page', async () => {
     const form = w.page.locator('form.connection-form');
-    await form.getByRole('textbox', { name: 'My Domain' }).fill(w.org.url);
-    await form.getByRole('textbox', { name: 'Client id' }).fill('budgetly-demo');
+    await form.getByRole('textbox', { name: 'Meine Domäne' }).fill(w.org.url);
+    await form.getByRole('textbox', { name: 'Client-ID' }).fill('budgetly-demo');
     let login = w.agent().nextPage();
-    await form.getByRole('button', { name: 'Sign in to Salesforce' }).click();
+    await form.getByRole('button', { name: 'Bei Salesforce anmelden' }).click();
     const first = await login;
     await poll(() => loginStatus().getAttribute('data-state')).toBe('in-progress');
     await w.harness.screenshot('login-in-progress');
     await expectAccessible(w.page, 'sign-in in progress');
     await first.close();
     await poll(() => loginStatus().getAttribute('data-state')).toBe('cancelled');
+    expect(await loginStatus().locator('strong').textContent()).toBe('Anmeldung abgebrochen');
     await w.harness.screenshot('login-cancelled');
 
     login = w.agent().nextPage();
-    await loginStatus().getByRole('button', { name: 'Try again' }).click();
+    await loginStatus().getByRole('button', { name: 'Erneut versuchen' }).click();
     const second = await login;
     await fillOrgLogin(second, { username: 'demo@budgetly.test', password: 'budgetly' });
     await deny(second).catch(() => undefined);
     await poll(() => loginStatus().getAttribute('data-state')).toBe('denied');
+    expect(await loginStatus().locator('strong').textContent()).toBe('Zugriff nicht erlaubt');
     await w.harness.screenshot('login-denied');
     await expectAccessible(w.page, 'sign-in denied');
 
     login = w.agent().nextPage();
-    await loginStatus().getByRole('button', { name: 'Try again' }).click();
+    await loginStatus().getByRole('button', { name: 'Erneut versuchen' }).click();
     const third = await login;
     await signInAndAllow(third, { username: 'demo@budgetly.test', password: 'budgetly' }).catch((e: unknown) => {
       if (!third.isClosed()) throw e;
@@ -73,17 +81,17 @@ describe('connecting, losing and regaining the org', () => {
   it('lists connections with their status in the switcher, and adds another from there', async () => {
     const switcher = w.page.getByTestId('connection-switcher');
     await switcher.locator('summary').click();
-    await poll(() => switcher.getByRole('button', { name: /Connected/ }).count()).toBe(1);
+    await poll(() => switcher.getByRole('button', { name: /Verbunden/ }).count()).toBe(1);
     // Who and which org, as the org's identity service tells it.
     const connectedAs = () => switcher.getByTestId('connected-as').textContent();
-    await poll(connectedAs).toMatch(/^Connected as /);
+    await poll(connectedAs).toMatch(/^Verbunden als /);
     expect(await connectedAs()).toContain(DEMO_CREDENTIALS.username);
-    expect(await connectedAs()).toContain(`org ${w.org.orgId}`);
+    expect(await connectedAs()).toContain(`Org ${w.org.orgId}`);
     await w.harness.screenshot('connection-switcher');
-    await switcher.getByRole('button', { name: 'Add connection…' }).click();
-    await poll(() => w.page.getByRole('heading', { level: 1 }).textContent()).toBe('Add a connection');
+    await switcher.getByRole('button', { name: 'Verbindung hinzufügen …' }).click();
+    await poll(() => w.page.getByRole('heading', { level: 1 }).textContent()).toBe('Verbindung hinzufügen');
     const before = finishedSyncs();
-    await w.page.locator('form.connection-form').getByRole('button', { name: 'Cancel' }).click();
+    await w.page.locator('form.connection-form').getByRole('button', { name: 'Abbrechen' }).click();
     await w.page.getByTestId('invoice-grid').waitFor();
     // Back in the workspace, the org is refreshed once.
     await poll(finishedSyncs).toBeGreaterThan(before);

@@ -1,14 +1,16 @@
 import { columns } from './columns';
 import { common } from './common';
 import { connectionDetails } from './connectionDetails';
+import { connections } from './connections';
 import { freshness } from './freshness';
 import { invoiceDetail } from './invoiceDetail';
 import { invoiceSource } from './invoiceSource';
 import { policy } from './policy';
+import { provisioning } from './provisioning';
 import { receivables } from './receivables';
 import { settings } from './settings';
 import { updates } from './updates';
 import { workspace } from './workspace';
 
 /** Every namespace of this language (add a namespace here and in each language's index). */
-export const es = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail };
+export const es = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail, connections, provisioning };

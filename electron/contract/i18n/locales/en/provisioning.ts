@@ -1,13 +1,13 @@
-/** Words of the provisioned-connection screen (English; one module until the i18next catalogue lands). */
-export const TEXT = {
+/** A connection offered by a link or a .budgetly file: what will be added, and why a refused one was not. */
+export const provisioning = {
   title: 'Add this Salesforce connection?',
   fromLink: 'A Budgetly link asks to add this connection.',
-  fromFile: (name: string) => `The connection file “${name}” asks to add this connection.`,
+  fromFile: 'The connection file “{{name}}” asks to add this connection.',
   nothingYet: 'Nothing is added and nobody signs in until you choose “Add and sign in”.',
   name: 'Name',
   signsInAt: 'Sign-in goes to',
   clientId: 'App (client id)',
-  builtIn: (id: string) => `${id} (built into Budgetly)`,
+  builtIn: '{{id}} (built into Budgetly)',
   method: 'Signs in',
   window: 'In an app window',
   browser: 'In your browser',
@@ -15,6 +15,6 @@ export const TEXT = {
   dontAdd: 'Don’t add',
   refusedTitle: 'This connection was not added',
   refusedLink: 'A Budgetly link could not be used.',
-  refusedFile: (name: string) => `The connection file “${name}” could not be used.`,
+  refusedFile: 'The connection file “{{name}}” could not be used.',
   close: 'Close',
-};
+} as const;
