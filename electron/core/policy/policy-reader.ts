@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname, win32 } from 'node:path';
 import { MAX_POLICY_BYTES, parsePolicyFile, type MachinePolicy, type PolicyParseOptions } from './policy-file';
 import { POLICY_TEXT as T, type Said } from './policy-text';
+import { readWindowsPolicyDigest, WINDOWS_DIGEST_VALUE, WINDOWS_POLICY_KEY } from './windows-policy-digest';
 
 /** `message` waits for the words of the language it is shown in (policy-text.ts). */
 export type PolicyRead = { state: 'none' } | { state: 'applied'; policy: MachinePolicy } | { state: 'refused'; message: Said };
@@ -17,6 +19,8 @@ export interface PolicyReadOptions extends PolicyParseOptions {
   platform?: NodeJS.Platform;
   /** The user the app runs as (the file may belong to root or to them); `process.getuid()` by default. */
   uid?: number;
+  /** Windows: the SHA-256 an administrator confirmed for the file (`readWindowsPolicyDigest` by default), or null. */
+  adminDigest?: () => string | null;
 }
 
 /**
@@ -24,8 +28,10 @@ export interface PolicyReadOptions extends PolicyParseOptions {
  * locked from the first answer). No file: no policy. Refused, and so ignored, when it is not an ordinary file,
  * is larger than 1 MB (checked before reading), does not parse, or — on Linux and macOS — when another user
  * could change it: writable by group or others, owned by someone other than root or the app's user, or in a
- * folder others may write to (without the sticky bit). On Windows Node cannot read the file's ACL: only size
- * and content are checked there (the README tells IT to keep %ProgramData%\Budgetly writable by admins only).
+ * folder others may write to (without the sticky bit). On Windows Node cannot read the file's ACL and any user
+ * may create folders in %ProgramData%, so the file applies only when an administrator confirmed it: its SHA-256
+ * is the `PolicySha256` value under HKLM\SOFTWARE\Policies\Budgetly (windows-policy-digest.ts); a file
+ * without it, or changed since, is refused.
  */
 export function readPolicyFile(path: string, options: PolicyReadOptions = {}): PolicyRead {
   const platform = options.platform ?? process.platform;
@@ -48,7 +54,13 @@ export function readPolicyFile(path: string, options: PolicyReadOptions = {}): P
     const buffer = new Uint8Array(MAX_POLICY_BYTES + 1);
     let length = 0;
     for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, length);
-    const parsed = parsePolicyFile(buffer.subarray(0, length), options);
+    const content = buffer.subarray(0, length);
+    if (platform === 'win32') {
+      const confirmed = (options.adminDigest ?? readWindowsPolicyDigest)();
+      if (confirmed === null) return refuse(path, T.notConfirmedByAdmin(WINDOWS_DIGEST_VALUE, WINDOWS_POLICY_KEY));
+      if (confirmed.toLowerCase() !== createHash('sha256').update(content).digest('hex')) return refuse(path, T.changedSinceConfirmed(WINDOWS_DIGEST_VALUE, WINDOWS_POLICY_KEY));
+    }
+    const parsed = parsePolicyFile(content, options);
     return parsed.ok ? { state: 'applied', policy: parsed.policy } : refuse(path, parsed.message);
   } catch {
     return refuse(path, T.unreadable);

@@ -37,6 +37,8 @@ export const POLICY_TEXT = {
   folderWritableByOthers: (mode: string) => say('policy:folderWritableByOthers', { mode }),
   folderOwnedByOther: (uid: number) => say('policy:folderOwnedByOther', { uid }),
   wrongOwner: (uid: number) => say('policy:wrongOwner', { uid }),
+  notConfirmedByAdmin: (value: string, key: string) => say('policy:notConfirmedByAdmin', { value, key }),
+  changedSinceConfirmed: (value: string, key: string) => say('policy:changedSinceConfirmed', { value, key }),
   lockedSignInMethod: (path: string): Said => (t) => t('policy:locked', { setting: t('policy:settingSignInMethod'), path }),
   lockedWeakStorage: (path: string): Said => (t) => t('policy:locked', { setting: t('policy:settingWeakStorage'), path }),
   lockedUpdates: (path: string): Said => (t) => t('policy:locked', { setting: t('policy:settingUpdates'), path }),

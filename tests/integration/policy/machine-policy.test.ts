@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection, PolicyStatus, Settings } from '../../../electron/contract';
 import { readPolicyFile } from '../../../electron/core/policy/policy-reader';
+import { digestFromRegQuery } from '../../../electron/core/policy/windows-policy-digest';
 import { englishT } from '../../../electron/core/policy/policy-text';
 import { createTestCore, type TestCore } from '../../support/test-core';
 import { tempDir } from '../../support/test-ports';
@@ -175,6 +177,40 @@ describe('a connection without a client id', () => {
     const testCore = core({ builtInClientIds: { default: '3MVG9_built_in', sandbox: null, byLoginHost: {} } });
     expect((await testCore.call('policy.status')).value).toMatchObject({ state: 'applied', connections: ['Acme production'] });
     expect((await testCore.call('connections.list')).value).toMatchObject([{ label: 'Acme production', clientId: '3MVG9_built_in', fromPolicy: true }]);
+  });
+});
+
+describe('on Windows, where Node cannot read the file’s ACL', () => {
+  // Any user may create folders in %ProgramData%: a file there proves nothing until an administrator confirms it
+  // with its SHA-256 under HKLM\SOFTWARE\Policies\Budgetly (only administrators write HKLM; a GPO deploys both).
+  const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
+  const read = (adminDigest: string | null) => readPolicyFile(policyFile, { platform: 'win32', adminDigest: () => adminDigest });
+  const reason = (result: ReturnType<typeof readPolicyFile>) => (result.state === 'refused' ? result.message(englishT) : result.state);
+
+  it('a file no administrator confirmed (a user planted it) is ignored, saying what confirms it', () => {
+    write(policy);
+    expect(reason(read(null))).toMatch(/no administrator confirmed it: .*PolicySha256.*HKLM\\SOFTWARE\\Policies\\Budgetly/);
+  });
+
+  it('a file changed since an administrator confirmed it is ignored', () => {
+    write(policy);
+    const confirmed = digestOf(JSON.stringify({ ...policy, connections: [] }));
+    expect(reason(read(confirmed))).toMatch(/it changed since an administrator confirmed it/);
+  });
+
+  it('the confirmed file applies', () => {
+    write(policy);
+    expect(read(digestOf(JSON.stringify(policy)).toUpperCase())).toMatchObject({ state: 'applied', policy: { connections: [{ label: 'Acme production' }, { label: 'Acme sandbox' }] } });
+  });
+
+  it('the confirmation is read from reg.exe’s answer (any other answer confirms nothing)', () => {
+    const digest = digestOf('x');
+    const answer = `\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Budgetly\r\n    PolicySha256    REG_SZ    ${digest}\r\n\r\n`;
+    expect(digestFromRegQuery(answer)).toBe(digest);
+    expect(digestFromRegQuery(answer.replace('REG_SZ', 'REG_DWORD'))).toBeNull();
+    expect(digestFromRegQuery(answer.replace(digest, digest.slice(1)))).toBeNull();
+    expect(digestFromRegQuery(answer.replace('PolicySha256', 'OtherValue'))).toBeNull();
+    expect(digestFromRegQuery('')).toBeNull();
   });
 });
 

@@ -19,6 +19,8 @@ export const policy: Translation<typeof en> = {
   folderWritableByOthers: 'andere Benutzer dieses Computers können sie ersetzen (die Berechtigungen ihres Ordners sind {{mode}}). Machen Sie den Ordner nur für Administratoren beschreibbar.',
   folderOwnedByOther: 'andere Benutzer dieses Computers können sie ersetzen (ihr Ordner gehört der Benutzer-ID {{uid}}). Der Ordner muss root gehören.',
   wrongOwner: 'sie gehört einem anderen Benutzer (Benutzer-ID {{uid}}); sie muss root (oder Ihnen) gehören.',
+  notConfirmedByAdmin: 'kein Administrator hat sie bestätigt: Unter Windows kann jeder Benutzer diese Datei anlegen, daher gilt sie nur, wenn ihr SHA-256 der Wert {{value}} unter {{key}} ist.',
+  changedSinceConfirmed: 'sie wurde geändert, seit ein Administrator sie bestätigt hat (ihr SHA-256 ist nicht der Wert {{value}} unter {{key}}).',
   locked: '„{{setting}}“ ist durch die Richtliniendatei Ihrer Organisation ({{path}}) festgelegt und kann hier nicht geändert werden.',
   lockedInterval: 'Dieses Synchronisierungsintervall liegt außerhalb dessen, was die Richtliniendatei Ihrer Organisation erlaubt ({{path}}).',
   settingSignInMethod: 'Anmelden mit',

@@ -17,6 +17,8 @@ export const policy = {
   folderWritableByOthers: "other users of this computer can replace it (its folder's permissions are {{mode}}). Make the folder writable by administrators only.",
   folderOwnedByOther: 'other users of this computer can replace it (its folder belongs to user id {{uid}}). Make the folder belong to root.',
   wrongOwner: 'it belongs to another user (user id {{uid}}); it must belong to root (or to you).',
+  notConfirmedByAdmin: 'no administrator confirmed it: on Windows any user can create this file, so it applies only when its SHA-256 is the {{value}} value under {{key}}.',
+  changedSinceConfirmed: 'it changed since an administrator confirmed it (its SHA-256 is not the {{value}} value under {{key}}).',
   locked: "“{{setting}}” is set by your organisation's policy file ({{path}}) and cannot be changed here.",
   lockedInterval: "This sync interval is outside what your organisation's policy file allows ({{path}}).",
   settingSignInMethod: 'Sign in with',

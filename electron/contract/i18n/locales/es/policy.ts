@@ -19,6 +19,8 @@ export const policy: Translation<typeof en> = {
   folderWritableByOthers: 'otros usuarios de este equipo pueden reemplazarlo (los permisos de su carpeta son {{mode}}). Haga que solo los administradores puedan modificar la carpeta.',
   folderOwnedByOther: 'otros usuarios de este equipo pueden reemplazarlo (su carpeta pertenece al ID de usuario {{uid}}). La carpeta debe pertenecer a root.',
   wrongOwner: 'pertenece a otro usuario (ID de usuario {{uid}}); debe pertenecer a root (o a usted).',
+  notConfirmedByAdmin: 'ningún administrador lo ha confirmado: en Windows cualquier usuario puede crear este archivo, así que solo se aplica si su SHA-256 es el valor {{value}} en {{key}}.',
+  changedSinceConfirmed: 'ha cambiado desde que un administrador lo confirmó (su SHA-256 no es el valor {{value}} en {{key}}).',
   locked: '«{{setting}}» lo fija el archivo de directivas de su organización ({{path}}) y no se puede cambiar aquí.',
   lockedInterval: 'Este intervalo de sincronización está fuera de lo que permite el archivo de directivas de su organización ({{path}}).',
   settingSignInMethod: 'Iniciar sesión con',

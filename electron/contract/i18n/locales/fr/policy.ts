@@ -19,6 +19,8 @@ export const policy: Translation<typeof en> = {
   folderWritableByOthers: 'd’autres utilisateurs de cet ordinateur peuvent le remplacer (les autorisations de son dossier sont {{mode}}). Rendez le dossier modifiable par les administrateurs seulement.',
   folderOwnedByOther: 'd’autres utilisateurs de cet ordinateur peuvent le remplacer (son dossier appartient à l’ID utilisateur {{uid}}). Le dossier doit appartenir à root.',
   wrongOwner: 'il appartient à un autre utilisateur (ID utilisateur {{uid}}) ; il doit appartenir à root (ou à vous).',
+  notConfirmedByAdmin: 'aucun administrateur ne l’a confirmé : sous Windows, tout utilisateur peut créer ce fichier, il ne s’applique donc que si son SHA-256 est la valeur {{value}} sous {{key}}.',
+  changedSinceConfirmed: 'il a été modifié depuis qu’un administrateur l’a confirmé (son SHA-256 n’est pas la valeur {{value}} sous {{key}}).',
   locked: '« {{setting}} » est fixé par le fichier de stratégie de votre organisation ({{path}}) et ne peut pas être modifié ici.',
   lockedInterval: 'Cet intervalle de synchronisation sort de ce que permet le fichier de stratégie de votre organisation ({{path}}).',
   settingSignInMethod: 'Se connecter avec',
