@@ -1,4 +1,5 @@
 import type { PolicyLocks, Settings, SyncInterval } from '../../contract';
+import { intervalWithinBounds } from '../../contract/sync-interval-bounds';
 import { POLICY_TEXT as T, type Said } from './policy-text';
 
 /** Settings as the policy has them: locked values win over what the user saved. */
@@ -22,11 +23,11 @@ function boundInterval(interval: SyncInterval, locks: PolicyLocks): SyncInterval
   return interval;
 }
 
-/** Why `patch` may not be saved under `locks` (naming the setting and the file), or null when it may. Same values as the locks pass. */
+/** Why `patch` may not be saved under `locks` (naming the setting and the file), or null when it may. The interval rule is Settings' too. */
 export function lockViolation(patch: Partial<Settings>, locks: PolicyLocks, path: string): Said | null {
   if (locks.signInMethod && patch.signInMethod !== undefined && patch.signInMethod !== locks.signInMethod) return T.lockedSignInMethod(path);
   if (locks.weakStorageNeverAllowed && patch.allowWeakStorage === true) return T.lockedWeakStorage(path);
   if (locks.updates && patch.updates !== undefined && patch.updates !== locks.updates) return T.lockedUpdates(path);
-  if (patch.syncInterval !== undefined && boundInterval(patch.syncInterval, locks) !== patch.syncInterval) return T.lockedInterval(path);
+  if (patch.syncInterval !== undefined && !intervalWithinBounds(patch.syncInterval, locks.syncInterval)) return T.lockedInterval(path);
   return null;
 }

@@ -1,12 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PolicyLocks, Settings, SyncInterval } from '../../../electron/contract';
-
-/** Whether the machine policy's bounds allow `value` ('off' is longer than any interval). */
-function allowed(value: SyncInterval, bounds: PolicyLocks['syncInterval']): boolean {
-  if (!bounds) return true;
-  if (value === 'off') return bounds.max === null;
-  return (bounds.min === null || value >= bounds.min) && (bounds.max === null || value <= bounds.max);
-}
+import { intervalWithinBounds } from '../../../electron/contract/sync-interval-bounds';
 
 /** How often Budgetly fetches changes from Salesforce in the background (choices outside the policy's bounds are disabled, and say why). */
 export function SyncIntervalSetting({
@@ -33,7 +27,7 @@ export function SyncIntervalSetting({
       {choices.map((choice) => (
         <label className="choice" key={String(choice.value)}>
           <input type="radio" name="sync-interval" value={String(choice.value)} checked={settings.syncInterval === choice.value}
-            disabled={!allowed(choice.value, bounds)}
+            disabled={!intervalWithinBounds(choice.value, bounds)}
             onChange={() => onChange({ syncInterval: choice.value })} />
           <span>{choice.label}</span>
         </label>

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { machinePolicyPath } from '../../../electron/core/policy/policy-reader';
 import { MAX_POLICY_BYTES, parsePolicyFile } from '../../../electron/core/policy/policy-file';
 import { englishT } from '../../../electron/core/policy/policy-text';
+import { lockViolation } from '../../../electron/core/policy/policy-locks';
+import { NO_POLICY_LOCKS, type PolicyLocks, type SyncInterval } from '../../../electron/contract';
+import { intervalWithinBounds } from '../../../electron/contract/sync-interval-bounds';
 
 /** The machine-wide policy file's format (1): what IT writes is read exactly; anything wrong refuses the whole file, naming it. */
 const bytes = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
@@ -73,5 +76,25 @@ describe('where the policy file is looked for', () => {
     expect(machinePolicyPath('darwin', {})).toBe('/Library/Application Support/Budgetly/policy.json');
     expect(machinePolicyPath('win32', { ProgramData: 'D:\\ProgramData' })).toBe('D:\\ProgramData\\Budgetly\\policy.json');
     expect(machinePolicyPath('win32', {})).toBe('C:\\ProgramData\\Budgetly\\policy.json');
+  });
+});
+
+describe('the sync-interval bounds', () => {
+  const intervals: SyncInterval[] = [5, 15, 60, 'off'];
+  const bounds: PolicyLocks['syncInterval'][] = [null, { min: 15, max: null }, { min: null, max: 15 }, { min: 15, max: 60 }, { min: 5, max: 5 }];
+
+  it('allow what Settings offers within them: "off" only without a max', () => {
+    expect(intervals.filter((interval) => intervalWithinBounds(interval, { min: 15, max: 60 }))).toEqual([15, 60]);
+    expect(intervals.filter((interval) => intervalWithinBounds(interval, { min: 15, max: null }))).toEqual([15, 60, 'off']);
+    expect(intervals.filter((interval) => intervalWithinBounds(interval, { min: null, max: 15 }))).toEqual([5, 15]);
+  });
+
+  it('are one rule: the core refuses exactly the choices Settings disables', () => {
+    for (const bound of bounds) {
+      for (const interval of intervals) {
+        const refused = lockViolation({ syncInterval: interval }, { ...NO_POLICY_LOCKS, syncInterval: bound }, '/etc/budgetly/policy.json') !== null;
+        expect(refused, `${String(interval)} within ${JSON.stringify(bound)}`).toBe(!intervalWithinBounds(interval, bound));
+      }
+    }
   });
 });
