@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appErrorSchema } from './errors';
-import { languageSettingSchema } from './i18n/languages';
+import { languageSettings } from './i18n/languages';
 
 /** Shared value shapes used by the channels in `channels.ts`. */
 
@@ -61,7 +61,7 @@ export const settingsSchema = z.object({
   /** Default 'automatic' (from the core's defaults, like syncInterval). */
   updates: updatePolicySchema,
   /** Words, numbers and dates: 'system' follows the computer's language (default, from the core's defaults like syncInterval). */
-  language: languageSettingSchema,
+  language: z.enum(languageSettings),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

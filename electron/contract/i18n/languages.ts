@@ -1,13 +1,14 @@
-import { z } from 'zod';
-
 /** The languages Budgetly speaks. English is the source language: its catalogue defines the keys. */
 export const languages = ['en', 'de', 'fr', 'es'] as const;
 export type Language = (typeof languages)[number];
 export const sourceLanguage: Language = 'en';
 
-/** Settings → Language: follow the computer ('system') or one of the languages. */
-export const languageSettingSchema = z.enum(['system', ...languages]);
-export type LanguageSetting = z.infer<typeof languageSettingSchema>;
+/**
+ * Settings → Language: follow the computer ('system') or one of the languages. Zod-free (its schema is in
+ * models.ts): the renderer imports this module, and zod would come with it into the window's bundle.
+ */
+export const languageSettings = ['system', ...languages] as const;
+export type LanguageSetting = (typeof languageSettings)[number];
 
 /** Each language named in itself (the same in every catalogue, so a user who cannot read the current one still finds theirs). */
 export const languageNames: Record<Language, string> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español' };
