@@ -67,6 +67,7 @@ export function createCore(deps: CoreDeps): Core {
     extraLoginOrigins: deps.extraLoginOrigins,
     builtInClientIds: deps.identity.builtInClientIds,
     launchRequests: deps.launchRequests,
+    lockedSignInMethod: () => settings.locks().signInMethod,
   });
   const freshness = createFreshnessModule({
     clock: deps.clock,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { AppError, builtInClientIdFor, NO_BUILT_IN_CLIENT, type BuiltInClientIds, type ProvisionedOffer } from '../../contract';
+import { AppError, builtInClientIdFor, NO_BUILT_IN_CLIENT, type BuiltInClientIds, type ProvisionedOffer, type SignInMethod } from '../../contract';
 import type { ConnectionsService } from '../connections/connections-service';
 import type { Handlers } from '../ipc/dispatcher';
 import type { EventSink, LaunchRequests, Logger } from '../ports';
@@ -18,6 +18,8 @@ export interface ProvisioningDeps {
   extraLoginOrigins: readonly string[];
   builtInClientIds?: BuiltInClientIds;
   launchRequests?: LaunchRequests;
+  /** The sign-in method the machine policy locks, if any: an offer is shown and added with it (as the policy's own connections are). */
+  lockedSignInMethod?: () => SignInMethod | null;
 }
 
 type ProvisioningChannel = 'provisioning.pending' | 'provisioning.accept' | 'provisioning.dismiss';
@@ -48,7 +50,7 @@ export function createProvisioningModule(deps: ProvisioningDeps) {
     const source = request.kind;
     const fileName = request.kind === 'file' ? basename(request.path).slice(0, 120) : undefined;
     const result = request.kind === 'link' ? parseConnectLink(request.url, { extraOrigins: deps.extraLoginOrigins }) : await readConnectionFile(request.path, deps.extraLoginOrigins);
-    const offer = toOffer(refuseLookalike(result, deps.connections.list()), source, fileName, deps.builtInClientIds ?? NO_BUILT_IN_CLIENT);
+    const offer = toOffer(refuseLookalike(result, deps.connections.list()), source, fileName, deps.builtInClientIds ?? NO_BUILT_IN_CLIENT, deps.lockedSignInMethod?.() ?? null);
     deps.logger.info('Connection offered', { source, status: offer.status });
     if (!pending) show(offer);
     else if (waiting.length < MAX_WAITING_OFFERS) waiting.push(offer);
@@ -104,7 +106,7 @@ function stillUnlike(offer: ProvisionedOffer, existing: readonly { label: string
   return { id: offer.id, source: offer.source, ...(offer.fileName ? { fileName: offer.fileName } : {}), status: 'refused', message: T.nameLikeExisting(twin.label) };
 }
 
-function toOffer(result: ParseResult, source: 'link' | 'file', fileName: string | undefined, builtIn: BuiltInClientIds): ProvisionedOffer {
+function toOffer(result: ParseResult, source: 'link' | 'file', fileName: string | undefined, builtIn: BuiltInClientIds, locked: SignInMethod | null): ProvisionedOffer {
   const base = { id: randomUUID(), source, ...(fileName ? { fileName } : {}) };
   if (!result.ok) return { ...base, status: 'refused', message: result.message };
   const { connection } = result;
@@ -117,7 +119,7 @@ function toOffer(result: ParseResult, source: 'link' | 'file', fileName: string 
     loginUrl: connection.loginUrl,
     clientId,
     builtInClientId: connection.clientId === undefined,
-    signInMethod: connection.signInMethod ?? 'window',
+    signInMethod: locked ?? connection.signInMethod ?? 'window',
   };
 }
 

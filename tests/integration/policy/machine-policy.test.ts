@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection, PolicyStatus, Settings } from '../../../electron/contract';
+import type { Connection, PolicyStatus, ProvisionedOffer, Settings } from '../../../electron/contract';
 import { readPolicyFile } from '../../../electron/core/policy/policy-reader';
 import { digestFromRegQuery } from '../../../electron/core/policy/windows-policy-digest';
 import { englishT } from '../../../electron/core/policy/policy-text';
@@ -177,6 +177,22 @@ describe('a connection without a client id', () => {
     const testCore = core({ builtInClientIds: { default: '3MVG9_built_in', sandbox: null, byLoginHost: {} } });
     expect((await testCore.call('policy.status')).value).toMatchObject({ state: 'applied', connections: ['Acme production'] });
     expect((await testCore.call('connections.list')).value).toMatchObject([{ label: 'Acme production', clientId: '3MVG9_built_in', fromPolicy: true }]);
+  });
+});
+
+describe('a connection link or file under a locked sign-in method', () => {
+  it('is offered, shown and added with the policy’s method, whether it names none or the other one', async () => {
+    write({ budgetly: 1, settings: { signInMethod: 'browser' } });
+    const testCore = core();
+    for (const [name, method] of [['Acme one', null], ['Acme two', 'window']] as const) {
+      const params = new URLSearchParams({ name, loginUrl: 'https://acme.my.salesforce.com', clientId: '3MVG9_acme', ...(method ? { signInMethod: method } : {}) });
+      const before = testCore.events.of('provisioning.changed').length;
+      testCore.launch.deliver({ kind: 'link', url: `budgetly://connect?${params}` });
+      for (let i = 0; i < 100 && testCore.events.of('provisioning.changed').length === before; i++) await new Promise((r) => setTimeout(r, 10));
+      const offer = (await testCore.call('provisioning.pending')).value as ProvisionedOffer;
+      expect(offer, name).toMatchObject({ status: 'ready', label: name, signInMethod: 'browser' });
+      expect(await testCore.call('provisioning.accept', { id: offer.id }), name).toMatchObject({ ok: true, value: { label: name, signInMethod: 'browser' } });
+    }
   });
 });
 
