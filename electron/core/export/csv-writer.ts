@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import type { ExportColumn, InvoiceListRow } from '../../contract';
 import { OWNER_ONLY } from '../invoices/cache/atomic-file';
 import { csvText, escapeFormula, toCell } from './export-cells';
+import type { ApplicationsSheet } from './xlsx-applications';
 
 export interface ExportJob {
   rows: readonly InvoiceListRow[];
@@ -9,6 +10,10 @@ export interface ExportJob {
   /** The header row's words, in the user's language. */
   labels: Record<ExportColumn, string>;
   asOf: string;
+  /** XLSX only: the invoices sheet's name in the user's language. */
+  sheetName: string;
+  /** XLSX only: the "Applications" sheet (absent when the org has no payment objects). */
+  applications?: ApplicationsSheet;
   /** Called every `PROGRESS_EVERY` rows and at the end. */
   onProgress: (written: number) => void;
 }

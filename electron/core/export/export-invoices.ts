@@ -4,7 +4,19 @@ import { writeAtomically } from '../invoices/cache/atomic-file';
 import type { EventSink, SaveDialog } from '../ports';
 import { writeCsv, type ExportJob } from './csv-writer';
 import { columnLabels } from './export-cells';
+import type { ApplicationRow, ApplicationsSheet } from './xlsx-applications';
 import { writeXlsx } from './xlsx-writer';
+
+/** The "Applications" sheet's words in the user's language around its rows; none without rows to list. */
+function applicationsSheet(rows: ApplicationRow[] | null, t: CatalogueT): ApplicationsSheet | undefined {
+  if (!rows) return undefined;
+  return {
+    name: t('columns:sheetApplications'),
+    labels: [t('columns:applicationInvoice'), t('columns:applicationKind'), t('columns:applicationDate'), t('columns:applicationAmount'), t('columns:currency'), t('columns:applicationRecord')],
+    kinds: { payment: t('receivables:payment'), credit: t('receivables:credit'), paymentReversed: t('receivables:paymentReversed'), creditReversed: t('receivables:creditReversed') },
+    rows,
+  };
+}
 
 export type ExportRequest = Omit<ChannelInput<'invoices.export'>, 'connectionId'>;
 
@@ -12,12 +24,15 @@ export type ExportRequest = Omit<ChannelInput<'invoices.export'>, 'connectionId'
  * Exports exactly the rows the user sees, in their order: `ids` come from the workspace (filtered
  * and sorted there), the values from the cached snapshot. Ids no longer in the snapshot (deleted by
  * a sync meanwhile) are skipped; `rows` tells how many were written. The file appears complete or
- * not at all (temp file + rename). Header row, file name and dialog filters in the user's language (`t`).
+ * not at all (temp file + rename). XLSX also lists every payment and credit application of those
+ * invoices on an "Applications" sheet when the org has payment objects. Header row, file name and dialog filters in the user's language (`t`).
  */
 export async function exportInvoices(
   request: ExportRequest,
   rowsById: ReadonlyMap<string, InvoiceListRow>,
   ports: { saveDialog: SaveDialog; events: EventSink; t: CatalogueT },
+  /** The applications of the exported invoices, for the XLSX "Applications" sheet; null without payment objects. */
+  applicationsOf: (rows: readonly InvoiceListRow[]) => ApplicationRow[] | null = () => null,
 ): Promise<{ path: string | null; rows: number }> {
   const extension = request.format;
   const path = await ports.saveDialog.choosePath({
@@ -36,6 +51,8 @@ export async function exportInvoices(
     columns: request.columns,
     labels: columnLabels(ports.t),
     asOf: request.asOf,
+    sheetName: ports.t('columns:sheetInvoices'),
+    applications: request.format === 'xlsx' ? applicationsSheet(applicationsOf(rows), ports.t) : undefined,
     onProgress: (written) => ports.events.emit('invoices.exportProgress', { written, total }),
   };
   ports.events.emit('invoices.exportProgress', { written: 0, total });

@@ -2,8 +2,9 @@ import type { ExportColumn } from '../../contract';
 import { currencyNumberFormat } from './export-cells';
 
 /**
- * The fixed parts of the workbook the XLSX writer produces (SpreadsheetML, ECMA-376): one sheet,
- * "Invoices", no shared strings, no theme. Pure strings; the sheet's rows are in xlsx-sheet.ts.
+ * The fixed parts of the workbook the XLSX writer produces (SpreadsheetML, ECMA-376): the invoices
+ * sheet (and the applications sheet when the copy has payments), named in the user's language, no
+ * shared strings, no theme. Pure strings; the sheet's rows are in xlsx-sheet.ts.
  */
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -11,42 +12,50 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
-export const SHEET_NAME = 'Invoices';
-export const SHEET_PATH = 'xl/worksheets/sheet1.xml';
+/** The path of the n-th sheet (1-based). */
+export const sheetPath = (n: number) => `xl/worksheets/sheet${n}.xml`;
 
 /** Attribute value text: the five XML specials escaped. */
 export function xmlAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
-export const CONTENT_TYPES =
-  XML_HEAD +
-  '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-  '<Default Extension="xml" ContentType="application/xml"/>' +
-  '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-  `<Override PartName="/${SHEET_PATH}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
-  '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-  '</Types>';
+/** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ] (the catalogue's words are plain, this is a guard). */
+function sheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet';
+}
+
+/** The package's fixed parts for sheets with these names, in order (sheet n is `sheetPath(n)`). */
+export function workbookParts(names: readonly string[]): { contentTypes: string; workbook: string; workbookRels: string } {
+  const sheets = names.map((_, i) => i + 1);
+  const contentTypes =
+    XML_HEAD +
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    sheets.map((n) => `<Override PartName="/${sheetPath(n)}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+    '</Types>';
+  const workbook =
+    XML_HEAD +
+    `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    '<bookViews><workbookView activeTab="0"/></bookViews>' +
+    `<sheets>${sheets.map((n) => `<sheet name="${xmlAttribute(sheetName(names[n - 1]!))}" sheetId="${n}" r:id="rId${n}"/>`).join('')}</sheets>` +
+    '</workbook>';
+  const workbookRels =
+    XML_HEAD +
+    `<Relationships xmlns="${PACKAGE_REL_NS}">` +
+    sheets.map((n) => `<Relationship Id="rId${n}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${n}.xml"/>`).join('') +
+    `<Relationship Id="rId${names.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
+    '</Relationships>';
+  return { contentTypes, workbook, workbookRels };
+}
 
 export const ROOT_RELS =
   XML_HEAD +
   `<Relationships xmlns="${PACKAGE_REL_NS}">` +
   `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
-  '</Relationships>';
-
-export const WORKBOOK =
-  XML_HEAD +
-  `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-  '<bookViews><workbookView activeTab="0"/></bookViews>' +
-  `<sheets><sheet name="${SHEET_NAME}" sheetId="1" r:id="rId1"/></sheets>` +
-  '</workbook>';
-
-export const WORKBOOK_RELS =
-  XML_HEAD +
-  `<Relationships xmlns="${PACKAGE_REL_NS}">` +
-  `<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
-  `<Relationship Id="rId2" Type="${REL_NS}/styles" Target="styles.xml"/>` +
   '</Relationships>';
 
 /** Cell style ids (indexes into cellXfs). Money styles follow, one per distinct currency format. */
@@ -141,14 +150,14 @@ export function columnLetter(index: number): string {
  * Everything in sheet1.xml before the first row: the used range, the header row frozen (panes),
  * the column widths, and the opening of sheetData. Element order is the schema's (CT_Worksheet).
  */
-export function sheetHead(columns: readonly ExportColumn[], rowCount: number): string {
-  const last = columnLetter(columns.length - 1);
-  const cols = columns.map((column, index) => `<col min="${index + 1}" max="${index + 1}" width="${COLUMN_WIDTHS[column]}" customWidth="1"/>`).join('');
+export function sheetHead(widths: readonly number[], rowCount: number, tabSelected = true): string {
+  const last = columnLetter(widths.length - 1);
+  const cols = widths.map((width, index) => `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`).join('');
   return (
     XML_HEAD +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
     `<dimension ref="A1:${last}${rowCount + 1}"/>` +
-    '<sheetViews><sheetView tabSelected="1" workbookViewId="0">' +
+    `<sheetViews><sheetView${tabSelected ? ' tabSelected="1"' : ''} workbookViewId="0">` +
     '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
     '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>' +
     '</sheetView></sheetViews>' +

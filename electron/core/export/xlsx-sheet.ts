@@ -76,41 +76,20 @@ class DaySerials {
   }
 }
 
-/** Writes the rows of one export: the bold header row, then each invoice. */
-export class SheetRows {
-  private readonly letters: string[];
+/** One cell as sheet XML (typed: text inline, numbers, money with its currency's style, dates and instants as serials). */
+export class CellXml {
   private readonly days = new DaySerials();
 
-  constructor(
-    private readonly columns: readonly ExportColumn[],
-    private readonly labels: Record<ExportColumn, string>,
-    private readonly asOf: string,
-    private readonly styles: SheetStyles,
-  ) {
-    this.letters = columns.map((_, index) => columnLetter(index));
-  }
+  constructor(private readonly styles: SheetStyles) {}
 
-  header(): string {
+  /** The bold header row (row 1) of these labels. */
+  header(labels: readonly string[]): string {
     const style = ` s="${STYLE.header}"`;
-    const cells = this.columns.map((column, index) => textCell(`${this.letters[index]}1`, this.labels[column], style)).join('');
+    const cells = labels.map((label, index) => textCell(`${columnLetter(index)}1`, label, style)).join('');
     return `<row r="1"${style} customFormat="1">${cells}</row>`;
   }
 
-  /** Rows `from` (inclusive) to `to` (exclusive) of `rows`, as sheet rows 2 onwards (row i is sheet row i + 2). */
-  batch(rows: readonly InvoiceListRow[], from: number, to: number): string {
-    const { columns, letters, asOf } = this;
-    const lines: string[] = [];
-    for (let i = from; i < to; i++) {
-      const row = rows[i]!;
-      const r = String(i + 2);
-      let xml = '<row r="' + r + '">';
-      for (let c = 0; c < columns.length; c++) xml += this.cell(toCell(row, columns[c]!, asOf), letters[c]! + r);
-      lines.push(xml + '</row>');
-    }
-    return lines.join('');
-  }
-
-  private cell(cell: Cell, ref: string): string {
+  cell(cell: Cell, ref: string): string {
     switch (cell.kind) {
       case 'empty':
         return '';
@@ -129,5 +108,39 @@ export class SheetRows {
         return serial === null ? textCell(ref, cell.value, '') : '<c r="' + ref + '" s="' + STYLE.instant + '"><v>' + serial + '</v></c>';
       }
     }
+  }
+}
+
+/** Writes the rows of one export: the bold header row, then each invoice. */
+export class SheetRows {
+  private readonly letters: string[];
+  private readonly cells: CellXml;
+
+  constructor(
+    private readonly columns: readonly ExportColumn[],
+    private readonly labels: Record<ExportColumn, string>,
+    private readonly asOf: string,
+    styles: SheetStyles,
+  ) {
+    this.letters = columns.map((_, index) => columnLetter(index));
+    this.cells = new CellXml(styles);
+  }
+
+  header(): string {
+    return this.cells.header(this.columns.map((column) => this.labels[column]));
+  }
+
+  /** Rows `from` (inclusive) to `to` (exclusive) of `rows`, as sheet rows 2 onwards (row i is sheet row i + 2). */
+  batch(rows: readonly InvoiceListRow[], from: number, to: number): string {
+    const { columns, letters, asOf } = this;
+    const lines: string[] = [];
+    for (let i = from; i < to; i++) {
+      const row = rows[i]!;
+      const r = String(i + 2);
+      let xml = '<row r="' + r + '">';
+      for (let c = 0; c < columns.length; c++) xml += this.cells.cell(toCell(row, columns[c]!, asOf), letters[c]! + r);
+      lines.push(xml + '</row>');
+    }
+    return lines.join('');
   }
 }

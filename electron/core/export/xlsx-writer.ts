@@ -5,7 +5,8 @@ import yazl from 'yazl';
 import { OWNER_ONLY } from '../invoices/cache/atomic-file';
 import type { ExportJob } from './csv-writer';
 import { PROGRESS_EVERY } from './csv-writer';
-import { CONTENT_TYPES, ROOT_RELS, SHEET_PATH, SheetStyles, WORKBOOK, WORKBOOK_RELS, sheetHead, SHEET_TAIL } from './xlsx-parts';
+import { applicationChunks } from './xlsx-applications';
+import { COLUMN_WIDTHS, ROOT_RELS, SheetStyles, sheetHead, sheetPath, SHEET_TAIL, workbookParts } from './xlsx-parts';
 import { SheetRows } from './xlsx-sheet';
 
 /**
@@ -27,7 +28,7 @@ const ROWS_PER_CHUNK = 100;
 function* sheetChunks(job: ExportJob, styles: SheetStyles): Generator<string> {
   const { rows } = job;
   const sheet = new SheetRows(job.columns, job.labels, job.asOf, styles);
-  yield sheetHead(job.columns, rows.length) + sheet.header();
+  yield sheetHead(job.columns.map((column) => COLUMN_WIDTHS[column]), rows.length) + sheet.header();
   for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
     const end = Math.min(rows.length, start + ROWS_PER_CHUNK);
     yield sheet.batch(rows, start, end);
@@ -41,35 +42,45 @@ function* sheetChunks(job: ExportJob, styles: SheetStyles): Generator<string> {
  * XLSX written by streaming: the sheet's XML is produced a chunk at a time by a generator that the
  * zip stream pulls (yazl: crc → deflate → the file), so at most a chunk or two of XML is in memory
  * whatever the row count; exceljs's streaming writer buffered the whole sheet (it ignores
- * backpressure). The workbook is minimal (one sheet "Invoices", styles, no shared strings): bold
- * frozen header, column widths, real dates, amounts with their currency's format. Owner-only file.
+ * backpressure). The workbook is minimal (the invoices sheet, styles, no shared strings): bold
+ * frozen header, column widths, real dates, amounts with their currency's format. When the job has
+ * applications (an org with payment objects), a second sheet lists them, one row per application of
+ * the exported invoices, streamed the same way. Owner-only file.
  */
 export async function writeXlsx(path: string, job: ExportJob): Promise<void> {
   const styles = new SheetStyles();
   if (job.columns.some((c) => c === 'total' || c === 'balance' || c === 'paid')) for (const row of job.rows) styles.money(row.currency);
+  const applications = job.applications;
+  // styles.xml is written before the sheets: every currency of the applications is registered now.
+  for (const row of applications?.rows ?? []) styles.money(row.currency);
+  const parts = workbookParts(applications ? [job.sheetName, applications.name] : [job.sheetName]);
 
   const zip = new yazl.ZipFile();
   const options = { compressionLevel: COMPRESSION_LEVEL };
-  zip.addBuffer(Buffer.from(CONTENT_TYPES), '[Content_Types].xml', options);
+  zip.addBuffer(Buffer.from(parts.contentTypes), '[Content_Types].xml', options);
   zip.addBuffer(Buffer.from(ROOT_RELS), '_rels/.rels', options);
-  zip.addBuffer(Buffer.from(WORKBOOK), 'xl/workbook.xml', options);
-  zip.addBuffer(Buffer.from(WORKBOOK_RELS), 'xl/_rels/workbook.xml.rels', options);
+  zip.addBuffer(Buffer.from(parts.workbook), 'xl/workbook.xml', options);
+  zip.addBuffer(Buffer.from(parts.workbookRels), 'xl/_rels/workbook.xml.rels', options);
   zip.addBuffer(Buffer.from(styles.xml()), 'xl/styles.xml', options);
   // One chunk buffered ahead at most (an object stream's default would read 16 ahead).
   const sheet = Readable.from(sheetChunks(job, styles), { objectMode: true, highWaterMark: 1 });
-  zip.addReadStreamLazy(SHEET_PATH, options, (callback) => callback(null, sheet));
+  zip.addReadStreamLazy(sheetPath(1), options, (callback) => callback(null, sheet));
+  const second = applications ? Readable.from(applicationChunks(applications, styles), { objectMode: true, highWaterMark: 1 }) : null;
+  if (second) zip.addReadStreamLazy(sheetPath(2), options, (callback) => callback(null, second));
   zip.end();
 
   // yazl neither forwards an error of the entry's source nor ends its output on one: fail the output.
   const output = zip.outputStream as PassThrough;
   const fail = (error: Error) => output.destroy(error);
   sheet.on('error', fail);
+  second?.on('error', fail);
   zip.on('error', fail);
   const file = createWriteStream(path, { flags: 'wx', mode: OWNER_ONLY });
   try {
     await pipeline(output, file);
   } catch (error) {
     sheet.destroy();
+    second?.destroy();
     // The caller deletes the temp file: let the descriptor be closed first (Windows cannot delete an open file).
     if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
     throw error;

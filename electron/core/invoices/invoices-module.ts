@@ -9,6 +9,7 @@ import { loadInvoiceDetail } from './read/invoice-detail';
 import { InvoiceLists } from './read/invoice-list';
 import { ledgerIndex } from './read/applied-ledger';
 import { invoiceReceivables } from './read/invoice-receivables';
+import { applicationRows } from './read/application-rows';
 import { listRowsOf } from './read/payment-figures';
 import { InvoiceRepository } from './cache/invoice-repository';
 import { MappingService } from './mapping/mapping-service';
@@ -139,7 +140,9 @@ export function createInvoicesModule(
       const snapshot = await repository.current(connectionId);
       if (!snapshot) throw new AppError('NOT_FOUND', 'There are no invoices to export yet. Sync first.');
       try {
-        return await exportInvoices(request, indexOf(snapshot), { saveDialog: deps.saveDialog, events: deps.events, t: links.words.t });
+        return await exportInvoices(request, indexOf(snapshot), { saveDialog: deps.saveDialog, events: deps.events, t: links.words.t }, (rows) =>
+          applicationRows(snapshot.related, rows),
+        );
       } catch (error) {
         if (error instanceof AppError) throw error;
         deps.logger.warn('Export failed', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });

@@ -182,6 +182,29 @@ describe('export, details, keyboard and settings', () => {
     await w.harness.screenshot('workspace-paid-late');
     await expectAccessible(w.page, 'workspace with payment columns and the paid-late filter');
 
+    // The export is what is shown: the late invoices in this order with their payment columns, and every application of them.
+    const xlsxPath = join(files.dir, 'paid-late.xlsx');
+    w.harness.testCore.saveDialog.answer = xlsxPath;
+    await w.page.getByTestId('export-menu').click();
+    await w.page.getByTestId('export-xlsx').click();
+    await poll(() => w.page.getByTestId('export-status').textContent()).toContain('paid-late.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsxPath);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Invoices', 'Applications']);
+    const header = (book.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
+    const at = (name: string) => header.indexOf(name);
+    const exported = book.worksheets[0]!.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1));
+    expect(exported).toHaveLength(late.length);
+    expect(exported.map((r) => r[at('Days to pay')])).toEqual(longest);
+    for (const r of exported) {
+      const invoice = invoices.find((i) => i.number === r[at('Number')])!;
+      expect(Math.round((r[at('Paid amount')] as number) * (invoice.currency === 'JPY' ? 1 : 100))).toBe(figures.get(invoice.id)!.paid);
+    }
+    const lateIds = new Set(late.map((i) => i.id));
+    const orgApps = [...w.org.control.records('PaymentLineInvoice'), ...w.org.control.records('CreditMemoInvApplication')].filter((a) => lateIds.has(a.InvoiceId as string));
+    const sheetApps = book.worksheets[1]!.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1));
+    expect(sheetApps.map((r) => r[5]).sort()).toEqual(orgApps.map((a) => a.Id).sort());
+
     await w.page.getByRole('button', { name: 'Remove filter Paid late' }).click();
     await menu.locator('summary').click();
     for (const name of ['Paid amount', 'Fully paid on', 'Days to pay']) await menu.getByLabel(name, { exact: true }).uncheck();
