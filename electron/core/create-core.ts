@@ -1,6 +1,7 @@
 import { appHandlers } from './app/app-handlers';
 import { createConnectionsModule } from './connections/connections-module';
 import { createFreshnessModule, type FreshnessModule } from './freshness/freshness-module';
+import { createMessageSpeaker, speakingErrors } from './i18n/core-messages';
 import { createCoreWords, type CoreWords } from './i18n/core-words';
 import { createInvoicesModule } from './invoices/invoices-module';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
@@ -57,7 +58,9 @@ export function createCore(deps: CoreDeps): Core {
   const words = createCoreWords(settings, deps.identity.locale);
   late.words = words;
   settings.useWords(said);
-  const connections = createConnectionsModule(tapped, settings, policy.connections);
+  // Core messages (why to reconnect, a pending sign-out) are kept in English and said in the user's language on their way out.
+  const say = createMessageSpeaker(() => words.t);
+  const connections = createConnectionsModule(tapped, settings, policy.connections, say);
   const { sessions, directory } = connections;
   const invoices = createInvoicesModule(tapped, { sessions, directory, settings, words });
   const provisioning = createProvisioningModule({
@@ -96,7 +99,7 @@ export function createCore(deps: CoreDeps): Core {
     lockedPolicy: () => policy.settings.locks.updates,
   });
   // `satisfies`: a channel of the contract without its handler is a compile error, not an INTERNAL answer at run time.
-  const handlers = {
+  const handlers = speakingErrors({
     ...appHandlers(deps.identity, deps.secretBox),
     ...connections.handlers,
     ...invoices.handlers,
@@ -113,7 +116,7 @@ export function createCore(deps: CoreDeps): Core {
       apiUsage: (id) => connections.apiUsage.get(id),
       mapping: (id) => invoices.mappingOf(id),
     }),
-  } satisfies Handlers;
+  } satisfies Handlers, say);
   return {
     handlers,
     settings,

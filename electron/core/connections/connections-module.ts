@@ -34,7 +34,12 @@ export interface ConnectionsModule {
 export type ConnectionsDeps = Pick<CoreDeps, 'store' | 'secretBox' | 'clock' | 'logger' | 'loginAgents' | 'events' | 'extraLoginOrigins' | 'identity'>;
 
 /** Connections, sign-in, token vault and Salesforce sessions, wired from the core's ports. */
-export function createConnectionsModule(deps: ConnectionsDeps, settings: SettingsService, predefined: readonly NewConnection[] = []): ConnectionsModule {
+export function createConnectionsModule(
+  deps: ConnectionsDeps,
+  settings: SettingsService,
+  predefined: readonly NewConnection[] = [],
+  say?: (message: string) => string,
+): ConnectionsModule {
   const records = new ConnectionRecords(deps.store);
   const trustedFor = (id: string) => [...(records.get(id) ? [records.get(id)!.loginUrl] : []), ...deps.extraLoginOrigins];
   const vault = new TokenVault(deps.secretBox, deps.store, settings, deps.logger, trustedFor);
@@ -57,6 +62,7 @@ export function createConnectionsModule(deps: ConnectionsDeps, settings: Setting
     logger: deps.logger,
     extraLoginOrigins: deps.extraLoginOrigins,
     builtInClientIds: deps.identity.builtInClientIds,
+    say,
   });
   late.service = connections;
   const stopWatchingSettings = settings.onChange((next, previous) => {

@@ -9,7 +9,7 @@ import type { SettingsService } from '../settings/settings-service';
 import type { ConnectionRecord, ConnectionRecords } from './connection-records';
 import { toConnectionView } from './connection-view';
 import { ForgetListeners } from './forget-listeners';
-import { signOutPendingMessage } from './connections-text';
+import { englishMessage } from '../i18n/core-messages';
 import { normalizeLoginUrl } from './login-host';
 import { revokeAtSalesforce } from './revoke';
 
@@ -24,6 +24,8 @@ export interface ConnectionsServiceDeps {
   logger: Logger;
   extraLoginOrigins: string[];
   builtInClientIds?: BuiltInClientIds;
+  /** Says a stored message (a connection's last error) in the user's language; as stored without it. */
+  say?: (message: string) => string;
 }
 
 export interface NewConnection {
@@ -54,7 +56,7 @@ export class ConnectionsService {
 
   list(): Connection[] {
     const sessionOnly = !this.deps.vault.persistent();
-    return this.deps.records.all().map((record) => toConnectionView(record, sessionOnly));
+    return this.deps.records.all().map((record) => toConnectionView(record, sessionOnly, this.deps.say));
   }
 
   /** The saved record (no secrets: those live in the vault), for Connection details. */
@@ -64,7 +66,7 @@ export class ConnectionsService {
 
   view(id: string): Connection | undefined {
     const record = this.deps.records.get(id);
-    return record ? toConnectionView(record, !this.deps.vault.persistent()) : undefined;
+    return record ? toConnectionView(record, !this.deps.vault.persistent(), this.deps.say) : undefined;
   }
 
   async add(input: NewConnection): Promise<Connection> {
@@ -202,7 +204,7 @@ export class ConnectionsService {
       lastSyncDurationMs: undefined,
       apiVersion: undefined,
       // Offline: the user hears that Salesforce still has to be told (cleared once the revoke went through).
-      lastError: revoked ? undefined : { code: 'NETWORK', message: signOutPendingMessage },
+      lastError: revoked ? undefined : { code: 'NETWORK', message: englishMessage('signOutPending') },
     });
     await this.forgetListeners.notify(id, this.deps.logger);
     this.changed();

@@ -2,7 +2,7 @@ import { loginHostOf } from '../../contract/login-host';
 import type { Logger } from '../ports';
 import type { PendingRevokes } from '../secrets/pending-revokes';
 import type { ConnectionRecords } from './connection-records';
-import { signOutNotSentMessage, signOutPendingMessage } from './connections-text';
+import { englishMessage } from '../i18n/core-messages';
 import { revokeAtSalesforce } from './revoke';
 
 /**
@@ -37,8 +37,8 @@ export class PendingSignOuts {
       else if (!(await revokeAtSalesforce(item, item, this.logger))) continue;
       await this.pending.remove(item.refreshToken);
       const record = this.records.get(item.connectionId);
-      if (record?.lastError?.message === signOutPendingMessage && !(await this.pending.has(item.connectionId))) {
-        this.records.update(item.connectionId, { lastError: trusted ? undefined : { code: 'SALESFORCE_ERROR', message: signOutNotSentMessage } });
+      if (record?.lastError?.message === englishMessage('signOutPending') && !(await this.pending.has(item.connectionId))) {
+        this.records.update(item.connectionId, { lastError: trusted ? undefined : { code: 'SALESFORCE_ERROR', message: englishMessage('signOutNotSent') } });
         cleared = true;
       }
     }

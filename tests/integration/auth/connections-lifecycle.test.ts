@@ -119,7 +119,7 @@ describe('disconnect and remove', () => {
 
 describe('when Salesforce ends the session', () => {
   it('refresh token revoked at the org → reconnect-needed (not an error loop); reconnecting fixes it', async () => {
-    const { core, id, status, query } = await connected();
+    const { core, id, call, status, query } = await connected();
     expect(await query()).toBe(3);
     const before = org.control.counters().refreshes;
     org.control.revokeAllTokens();
@@ -127,6 +127,13 @@ describe('when Salesforce ends the session', () => {
     expect(org.control.counters().refreshes - before).toBeLessThanOrEqual(1);
     expect(await status()).toMatchObject({ status: 'reconnect-needed', lastError: { code: 'RECONNECT_REQUIRED' } });
     expect(core.events.of('connections.changed').at(-1)?.[0]?.status).toBe('reconnect-needed');
+    // Why, in the language the user reads now (the record keeps English, as the log does).
+    expect((await status())?.lastError?.message).toMatch(/^Salesforce ended this sign-in/);
+    await call('settings.set', { language: 'de' });
+    expect((await status())?.lastError?.message).toBe(
+      'Salesforce hat diese Anmeldung beendet (sie wurde widerrufen oder ist abgelaufen). Melden Sie sich erneut an, um fortzufahren; Ihre heruntergeladenen Rechnungen bleiben verfügbar.',
+    );
+    await call('settings.set', { language: 'system' });
     const forgotten: string[] = [];
     core.core.directory.onForget((connectionId) => void forgotten.push(connectionId));
     await connectTestCore(core, org, { connectionId: id, agent: open.at(-1)!.agent });
