@@ -69,6 +69,19 @@ mkdirSync(dataDir, { recursive: true });
 
 const steps: { name: string; ms: number; screenshot: string }[] = [];
 
+/**
+ * `receivables` of summary.json: one entry per currency, { currency, paymentsApplied, creditsApplied, unappliedCash,
+ * averageDaysToPay }, as `invoices.receivablesSummary` computes them (definitions in electron/contract/receivables.ts).
+ * An org without payment objects gives an empty list.
+ */
+async function receivablesSummary(call: (channel: string, input?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<unknown> {
+  const connections = await call('connections.list');
+  const connectionId = (connections.value as { id: string }[])[0]!.id;
+  const answer = await call('invoices.receivablesSummary', { connectionId });
+  if (!answer.ok) throw new Error(`invoices.receivablesSummary failed: ${JSON.stringify(answer.error)}`);
+  return answer.value;
+}
+
 async function main(): Promise<void> {
   const org = await startOrg(orgOptions);
   const browser = await launchChromium();
@@ -104,6 +117,8 @@ async function main(): Promise<void> {
     });
     const total = await visibleCount(page);
     const workspaceSummary = await readSummary(page);
+    // Issue 13's collection figures per currency, over every invoice shown (no filter yet), from the app's offline copy.
+    const receivables = await receivablesSummary(harness.testCore.call);
     await step('workspace', async () => {
       await page.getByTestId('invoice-grid').focus();
     });
@@ -124,6 +139,7 @@ async function main(): Promise<void> {
       invoicesShown: total,
       perCurrency: workspaceSummary.map(({ currency, count, total: sum, balance }) => ({ currency, count, total: sum, balance })),
       aging: workspaceSummary.map(({ currency, aging }) => ({ currency, buckets: aging })),
+      receivables,
       filter: { description: 'Aging 90+ days past due, first currency', invoicesShown: filtered.visible, perCurrency: filtered.summary.map(({ currency, count, total: sum, balance }) => ({ currency, count, total: sum, balance })) },
       steps: steps.map(({ name, ms, screenshot }) => ({ name, ms, screenshot })),
       dataDir,

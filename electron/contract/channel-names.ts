@@ -30,6 +30,7 @@ export const channelNames = [
   'invoices.openInSalesforce',
   'invoices.export',
   'invoices.receivables',
+  'invoices.receivablesSummary',
   'provisioning.pending',
   'provisioning.accept',
   'provisioning.dismiss',

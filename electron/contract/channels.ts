@@ -24,7 +24,7 @@ import {
 import { connectionDetailsSchema } from './connection-details';
 import { policyStatusSchema } from './policy';
 import { provisionedOfferSchema } from './provisioning';
-import { invoiceReceivablesSchema } from './receivables';
+import { currencyReceivablesSchema, invoiceReceivablesSchema } from './receivables';
 
 /**
  * The IPC contract: every channel the renderer may call, with the schema of its input
@@ -129,6 +129,11 @@ export const channels = {
   'invoices.get': { input: z.strictObject({ connectionId: id, id }), output: invoiceDetailSchema },
   /** Payments and credit notes applied to one invoice, from the offline copy (works offline). */
   'invoices.receivables': { input: z.strictObject({ connectionId: id, id }), output: invoiceReceivablesSchema },
+  /** Per currency: payments and credits applied, unapplied cash and average days to pay, over the invoices given (all without ids), from the offline copy. */
+  'invoices.receivablesSummary': {
+    input: z.strictObject({ connectionId: id, ids: z.array(id).max(2_000_000).optional() }),
+    output: z.array(currencyReceivablesSchema),
+  },
   /** Opens an invoice, or a payment / credit note / application of the offline copy, in Salesforce. */
   'invoices.openInSalesforce': { input: z.strictObject({ connectionId: id, id }), output: ok },
   'invoices.export': {

@@ -47,3 +47,19 @@ export const invoiceReceivablesSchema = z.object({
   warnings: z.array(z.string()),
 });
 export type InvoiceReceivables = z.infer<typeof invoiceReceivablesSchema>;
+
+/**
+ * Collection figures of one currency over the invoices asked for (issue 13's definitions), from the offline copy:
+ * - paymentsApplied / creditsApplied: net amounts applied (applications minus reversals) to those invoices;
+ * - unappliedCash: Σ over every payment of the copy in this currency of (its amount − what of it is applied, net);
+ * - averageDaysToPay: over those invoices that are fully paid, Σ(total × days to pay) ÷ Σ total, in days, one decimal
+ *   (null when none is fully paid).
+ */
+export const currencyReceivablesSchema = z.object({
+  currency: z.string(),
+  paymentsApplied: z.number(),
+  creditsApplied: z.number(),
+  unappliedCash: z.number(),
+  averageDaysToPay: z.number().nullable(),
+});
+export type CurrencyReceivables = z.infer<typeof currencyReceivablesSchema>;

@@ -43,6 +43,7 @@ const validInputs: { [C in ChannelName]: ChannelInput<C> } = {
   'invoices.get': { connectionId: 'CONNECTION', id: 'a0G000000000001AAA' },
   'invoices.openInSalesforce': { connectionId: 'CONNECTION', id: 'a0G000000000001AAA' },
   'invoices.receivables': { connectionId: 'CONNECTION', id: 'a0G000000000001AAA' },
+  'invoices.receivablesSummary': { connectionId: 'CONNECTION' },
   'invoices.export': { connectionId: 'CONNECTION', format: 'csv', columns: ['number'], ids: [], asOf: '2026-01-31' },
 };
 

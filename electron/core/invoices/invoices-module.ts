@@ -10,6 +10,7 @@ import { InvoiceLists } from './read/invoice-list';
 import { ledgerIndex } from './read/applied-ledger';
 import { invoiceReceivables } from './read/invoice-receivables';
 import { applicationRows } from './read/application-rows';
+import { collectionFigures } from './read/collection-figures';
 import { listRowsOf } from './read/payment-figures';
 import { InvoiceRepository } from './cache/invoice-repository';
 import { MappingService } from './mapping/mapping-service';
@@ -123,6 +124,13 @@ export function createInvoicesModule(
       const invoice = snapshot ? indexOf(snapshot).get(id) : undefined;
       if (!snapshot || !invoice) throw new AppError('NOT_FOUND', 'This invoice is not in the offline copy. Sync to refresh the list.');
       return invoiceReceivables(snapshot.related, invoice);
+    },
+    'invoices.receivablesSummary': async ({ connectionId, ids }) => {
+      known(connectionId);
+      const snapshot = await repository.current(connectionId);
+      if (!snapshot) return [];
+      const rows = ids ? ids.flatMap((id) => indexOf(snapshot).get(id) ?? []) : listRowsOf(snapshot);
+      return collectionFigures(snapshot.related, rows);
     },
     'invoices.openInSalesforce': async ({ connectionId, id }) => {
       const connection = links.directory.get(connectionId);

@@ -118,3 +118,50 @@ export function expectedFigures(org: RunningOrg, shape: keyof typeof FAMILIES): 
   }
   return out;
 }
+
+export interface ExpectedCurrency {
+  currency: string;
+  /** Minor units. */
+  paymentsApplied: number;
+  creditsApplied: number;
+  unappliedCash: number;
+  averageDaysToPay: number | null;
+}
+
+/**
+ * Issue 13's collection figures per currency, from the org's records: net payments and credits applied to the
+ * invoices given; Σ over every payment record of (amount − its applications net of reversals); the average days
+ * to pay of the fully paid invoices given, weighted by total, one decimal.
+ */
+export function expectedCurrencies(org: RunningOrg, shape: keyof typeof FAMILIES, invoiceIds?: Set<string>): ExpectedCurrency[] {
+  const f = FAMILIES[shape];
+  const out = new Map<string, ExpectedCurrency & { weighted: number; totals: number }>();
+  const entry = (currency: string) => {
+    let e = out.get(currency);
+    if (!e) out.set(currency, (e = { currency, paymentsApplied: 0, creditsApplied: 0, unappliedCash: 0, averageDaysToPay: null, weighted: 0, totals: 0 }));
+    return e;
+  };
+  for (const [id, figures] of expectedFigures(org, shape)) {
+    if (invoiceIds && !invoiceIds.has(id)) continue;
+    const e = entry(figures.currency);
+    e.paymentsApplied += figures.paid;
+    e.creditsApplied += figures.credited;
+    if (figures.fullyPaidOn && figures.daysToPay !== null) {
+      e.weighted += figures.total * figures.daysToPay;
+      e.totals += figures.total;
+    }
+  }
+  const applied = new Map<string, number>();
+  for (const app of org.control.records(f.paymentApp)) {
+    const payment = app[f.paymentRef] as string;
+    applied.set(payment, (applied.get(payment) ?? 0) + (app[f.type] === f.reversal ? -1 : 1) * (app[f.amount] as number));
+  }
+  for (const payment of org.control.records(f.payment)) {
+    const currency = (payment.CurrencyIsoCode as string | undefined) ?? 'USD';
+    const m = 10 ** decimals(currency);
+    entry(currency).unappliedCash += Math.round((payment[f.amount] as number) * m) - Math.round((applied.get(payment.Id as string) ?? 0) * m);
+  }
+  return [...out.values()]
+    .sort((a, b) => a.currency.localeCompare(b.currency))
+    .map(({ weighted, totals, ...e }) => ({ ...e, averageDaysToPay: totals > 0 ? Math.round((weighted / totals) * 10) / 10 : null }));
+}

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InvoiceList, InvoiceReceivables } from '../../../electron/contract';
+import type { CurrencyReceivables, InvoiceList, InvoiceReceivables } from '../../../electron/contract';
 import { startOrg, type RunningOrg } from '../../org';
 import { tempDir, TestSecretBox } from '../../support/test-ports';
 import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
-import { expectedFigures, expectedLedger, FAMILIES } from './org-ledger';
+import { expectedCurrencies, expectedFigures, expectedLedger, FAMILIES } from './org-ledger';
 
 const minor = (value: number, currency: string) => Math.round(value * (currency === 'JPY' ? 1 : 100));
 
@@ -51,6 +51,19 @@ async function compareFigures(harness: Harness, org: RunningOrg, shape: keyof ty
     };
     expect(seen, row.id).toEqual(want);
   }
+  // Per currency (what `npm run demo:headless` writes): over every invoice, and over the ones a filter would show.
+  const inMinor = (figures: CurrencyReceivables[]) => figures.map((c) => ({
+    currency: c.currency, paymentsApplied: minor(c.paymentsApplied, c.currency), creditsApplied: minor(c.creditsApplied, c.currency),
+    unappliedCash: minor(c.unappliedCash, c.currency), averageDaysToPay: c.averageDaysToPay,
+  }));
+  const whole = await harness.call('invoices.receivablesSummary', { connectionId });
+  expect(whole.ok, JSON.stringify(whole.error)).toBe(true);
+  expect(inMinor(whole.value as CurrencyReceivables[])).toEqual(expectedCurrencies(org, shape));
+  expect(expectedCurrencies(org, shape).some((c) => c.unappliedCash > 0 && c.averageDaysToPay !== null)).toBe(true);
+  const some = list.invoices.filter((_, i) => i % 3 === 0).map((row) => row.id);
+  const part = await harness.call('invoices.receivablesSummary', { connectionId, ids: some });
+  expect(inMinor(part.value as CurrencyReceivables[])).toEqual(expectedCurrencies(org, shape, new Set(some)));
+
   // The data exercises every column: paid in full (some late), partly paid, with credit notes.
   const all = [...expected.values()];
   expect(all.filter((e) => e.fullyPaidOn && e.dueDate && e.fullyPaidOn > e.dueDate).length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InvoiceRow } from '../../../electron/contract';
+import { collectionFigures } from '../../../electron/core/invoices/read/collection-figures';
 import { paymentFigures, paymentFiguresState, withPaymentFigures } from '../../../electron/core/invoices/read/payment-figures';
 import type { RelatedCopy, RelatedRecord } from '../../../electron/core/invoices/related/related-copy';
 
@@ -12,7 +13,7 @@ function copy(applications: RelatedRecord[], credits: RelatedRecord[] = []): Rel
   const o = (role: 'payment' | 'creditNote' | 'paymentApplication' | 'creditApplication', records: RelatedRecord[]) =>
     ({ role, object: role, signature: role, watermark: null, records });
   return {
-    objects: [o('payment', [{ id: 'A', amount: 500 }, { id: 'B', amount: 500 }]), o('creditNote', [{ id: 'C', amount: 40 }]), o('paymentApplication', applications), o('creditApplication', credits)],
+    objects: [o('payment', [{ id: 'A', amount: 500, currency: 'EUR' }, { id: 'B', amount: 500, currency: 'EUR' }]), o('creditNote', [{ id: 'C', amount: 40 }]), o('paymentApplication', applications), o('creditApplication', credits)],
     warnings: [], none: null,
   };
 }
@@ -50,5 +51,21 @@ describe('the list’s payment figures of an invoice', () => {
     expect(withPaymentFigures([invoice], custom)[0]).toBe(invoice);
     expect([paymentFiguresState(undefined), paymentFiguresState(custom), paymentFiguresState({ objects: [], warnings: [], none: null }), paymentFiguresState(copy([]))])
       .toEqual(['notSynced', 'none', 'unreadable', 'available']);
+  });
+});
+
+describe('collection figures per currency', () => {
+  it('applied payments and credits over the rows, unapplied cash over every payment, average days to pay weighted by total', () => {
+    const c = copy([app('1', 'A', 100.1, '2026-10-21'), app('2', 'B', 10, '2026-10-05', { invoice: 'INV2' })], [app('3', 'C', 30, '2026-10-06', { invoice: 'INV2' })]);
+    const second = { ...invoice, id: 'INV2', total: 40, balance: 0, invoiceDate: '2026-09-25' };
+    const yen = { ...invoice, id: 'INV3', currency: 'JPY', total: 500, balance: 500 };
+    const rows = withPaymentFigures([invoice, second, yen], c);
+    expect(collectionFigures(c, rows)).toEqual([
+      // Payments A and B (500 each): 100.1 and 10 applied; (100.1 × 20 + 40 × 11) ÷ 140.1 = 17.4 days.
+      { currency: 'EUR', paymentsApplied: 110.1, creditsApplied: 30, unappliedCash: 889.9, averageDaysToPay: 17.4 },
+      { currency: 'JPY', paymentsApplied: 0, creditsApplied: 0, unappliedCash: 0, averageDaysToPay: null },
+    ]);
+    // Over a part of the invoices: applied and days follow the rows; unapplied cash is every payment's.
+    expect(collectionFigures(c, rows.slice(1, 2))).toEqual([{ currency: 'EUR', paymentsApplied: 10, creditsApplied: 30, unappliedCash: 889.9, averageDaysToPay: 11 }]);
   });
 });

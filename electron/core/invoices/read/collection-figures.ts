@@ -1,0 +1,80 @@
+import type { CurrencyReceivables, InvoiceListRow } from '../../../contract';
+import { currencyDecimals } from '../../export/export-cells';
+import type { RelatedCopy } from '../related/related-copy';
+import { REVERSAL_TYPES } from '../related/related-specs';
+import { text, toMinor } from './applied-ledger';
+
+interface Sums {
+  payments: number;
+  credits: number;
+  unapplied: number;
+  /** Σ total × days to pay and Σ total (minor units) of the fully paid invoices. */
+  weightedDays: number;
+  paidTotals: number;
+}
+
+/**
+ * The collection figures per currency (see currencyReceivablesSchema): sums in minor units of each
+ * currency. Applied amounts come from the rows' figures (the detail panel's counting); unapplied cash is
+ * per payment record: its amount less its applications (applied minus taken back, wherever they point),
+ * counted in the payment's currency, so a payment applied to an invoice outside the rows still counts.
+ */
+export function collectionFigures(copy: RelatedCopy | null | undefined, rows: readonly InvoiceListRow[]): CurrencyReceivables[] {
+  const byCurrency = new Map<string, Sums>();
+  const sums = (currency: string) => {
+    let entry = byCurrency.get(currency);
+    if (!entry) byCurrency.set(currency, (entry = { payments: 0, credits: 0, unapplied: 0, weightedDays: 0, paidTotals: 0 }));
+    return entry;
+  };
+  for (const row of rows) {
+    if (row.paid === undefined) continue;
+    const d = currencyDecimals(row.currency);
+    const s = sums(row.currency);
+    s.payments += toMinor(row.paid, d);
+    s.credits += toMinor(row.credited ?? 0, d);
+    if (row.fullyPaidOn && row.daysToPay !== null && row.daysToPay !== undefined && row.total !== null) {
+      const total = toMinor(row.total, d);
+      s.weightedDays += total * row.daysToPay;
+      s.paidTotals += total;
+    }
+  }
+  for (const [currency, minor] of unappliedCash(copy, rows[0]?.currency ?? 'USD')) sums(currency).unapplied += minor;
+
+  return [...byCurrency.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, s]) => {
+      const scale = 10 ** currencyDecimals(currency);
+      return {
+        currency,
+        paymentsApplied: s.payments / scale,
+        creditsApplied: s.credits / scale,
+        unappliedCash: s.unapplied / scale,
+        averageDaysToPay: s.paidTotals > 0 ? Math.round((s.weightedDays / s.paidTotals) * 10) / 10 : null,
+      };
+    });
+}
+
+/** Per currency, Σ over every payment of (amount − net applied), minor units; a payment without a currency is in `fallback` (a single-currency org). */
+function unappliedCash(copy: RelatedCopy | null | undefined, fallback: string): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!copy || copy.none) return out;
+  const payments = copy.objects.filter((o) => o.role === 'payment').flatMap((o) => o.records);
+  const appliedTo = new Map<string, number>();
+  for (const object of copy.objects) {
+    if (object.role !== 'paymentApplication') continue;
+    for (const record of object.records) {
+      const source = text(record.source);
+      if (!source || typeof record.amount !== 'number' || !(record.amount > 0)) continue;
+      const reversal = REVERSAL_TYPES.has(String(record.type ?? '').toLowerCase());
+      appliedTo.set(source, (appliedTo.get(source) ?? 0) + (reversal ? -record.amount : record.amount));
+    }
+  }
+  for (const payment of payments) {
+    if (typeof payment.amount !== 'number') continue;
+    const currency = text(payment.currency) ?? fallback;
+    const d = currencyDecimals(currency);
+    const minor = toMinor(payment.amount, d) - toMinor(appliedTo.get(payment.id) ?? 0, d);
+    out.set(currency, (out.get(currency) ?? 0) + minor);
+  }
+  return out;
+}
