@@ -71,6 +71,7 @@ export function createCore(deps: CoreDeps): Core {
     builtInClientIds: deps.identity.builtInClientIds,
     launchRequests: deps.launchRequests,
     lockedSignInMethod: () => settings.locks().signInMethod,
+    say,
   });
   const freshness = createFreshnessModule({
     clock: deps.clock,

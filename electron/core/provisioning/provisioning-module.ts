@@ -20,6 +20,8 @@ export interface ProvisioningDeps {
   launchRequests?: LaunchRequests;
   /** The sign-in method the machine policy locks, if any: an offer is shown and added with it (as the policy's own connections are). */
   lockedSignInMethod?: () => SignInMethod | null;
+  /** Says a refused offer's reason in the user's language (core-messages.ts); as kept without it. */
+  say?: (message: string) => string;
 }
 
 type ProvisioningChannel = 'provisioning.pending' | 'provisioning.accept' | 'provisioning.dismiss';
@@ -39,10 +41,13 @@ export function createProvisioningModule(deps: ProvisioningDeps) {
   const waiting: ProvisionedOffer[] = [];
   /** The offer being added (a second click while it is added must not add it twice). */
   let accepting: string | null = null;
+  // A refused offer keeps its reason in English; the window reads it in the language of the moment.
+  const spoken = (offer: ProvisionedOffer | null): ProvisionedOffer | null =>
+    offer?.status === 'refused' && deps.say ? { ...offer, message: deps.say(offer.message) } : offer;
   const show = (offer: ProvisionedOffer | null) => {
     // Checked again when shown: a connection added since it arrived (the offer before it) may now look like it.
     pending = offer && stillUnlike(offer, deps.connections.list());
-    deps.events.emit('provisioning.changed', pending);
+    deps.events.emit('provisioning.changed', spoken(pending));
   };
   const showNext = () => show(waiting.shift() ?? null);
 
@@ -59,7 +64,7 @@ export function createProvisioningModule(deps: ProvisioningDeps) {
   }
 
   const handlers: Pick<Handlers, ProvisioningChannel> = {
-    'provisioning.pending': () => pending,
+    'provisioning.pending': () => spoken(pending),
     'provisioning.accept': async ({ id }) => {
       const offer = pending;
       if (!offer || offer.id !== id || offer.status !== 'ready' || accepting === id) throw new AppError('NOT_FOUND', 'This connection is no longer waiting to be added.');

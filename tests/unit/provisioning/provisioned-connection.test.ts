@@ -164,6 +164,19 @@ describe('offers through the core: shown first, added only on accept', () => {
     expect((await app.call('connections.list')).value).toHaveLength(1);
   });
 
+  it('says why an offer was refused in the user’s language, and in the new one once Settings change', async () => {
+    const { app } = setup();
+    await app.call('settings.set', { language: 'de' });
+    await app.call('connections.add', { label: 'Acme production', loginUrl: 'https://acme.my.salesforce.com', clientId: '3MVG9_acme' });
+    app.launch.deliver({ kind: 'link', url: link({ ...good, name: 'ACME  PRODUCTION', loginUrl: 'https://evil.my.salesforce.com' }) });
+    const offer = await settled(app);
+    const german = 'Der Name sieht genauso aus wie Ihre Verbindung „Acme production“, sodass die beiden verwechselt werden könnten. Es wurde nichts hinzugefügt; bitten Sie Ihren Administrator um einen Link mit einem anderen Namen.';
+    expect(offer).toMatchObject({ status: 'refused', message: german });
+    expect(app.events.of('provisioning.changed').at(-1)).toMatchObject({ message: german });
+    await app.call('settings.set', { language: 'fr' });
+    expect(await pending(app)).toMatchObject({ message: expect.stringMatching(/^Son nom ressemble à celui de votre connexion « Acme production »/) });
+  });
+
   it('a name that passes for an existing one through letters drawn alike in Latin too (capital I and l, digit 0 and O) is refused', async () => {
     const { app } = setup();
     await app.call('connections.add', { label: 'Acme Inc', loginUrl: 'https://acme.my.salesforce.com', clientId: '3MVG9_acme' });
