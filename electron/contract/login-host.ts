@@ -81,6 +81,16 @@ export function loginHostOf(input: string, options: LoginHostOptions = {}): Logi
   return { ok: true, url: url.origin };
 }
 
+/**
+ * Whether a saved login address (an origin, as `loginHostOf` makes it) still passes the rule: checked before a
+ * sign-in, a refresh or a revoke sends anything there — the connection list is plain JSON in the store, and a
+ * rewritten address must not receive an auth code, a refresh token or a client secret.
+ */
+export function isAllowedLoginUrl(url: string, extraOrigins: readonly string[] = []): boolean {
+  const host = loginHostOf(url, { extraOrigins });
+  return host.ok && host.url === url;
+}
+
 /** The login address for a choice of the connection form. */
 export function loginUrlFor(kind: OrgKind, myDomain: string, options: LoginHostOptions = {}): LoginHostResult {
   if (kind === 'production') return { ok: true, url: PRODUCTION_LOGIN_URL };

@@ -1,3 +1,4 @@
+import { isAllowedLoginUrl } from '../../contract/login-host';
 import type { Connection } from '../../contract';
 import { LoginFlow } from '../auth/login-flow';
 import type { CoreDeps } from '../core-deps';
@@ -41,7 +42,11 @@ export function createConnectionsModule(
   say?: (message: string) => string,
 ): ConnectionsModule {
   const records = new ConnectionRecords(deps.store);
-  const trustedFor = (id: string) => [...(records.get(id) ? [records.get(id)!.loginUrl] : []), ...deps.extraLoginOrigins];
+  // The connection's own login origin counts only while it passes the login-host rule (the saved list is plain JSON).
+  const trustedFor = (id: string) => {
+    const loginUrl = records.get(id)?.loginUrl;
+    return [...(loginUrl !== undefined && isAllowedLoginUrl(loginUrl, deps.extraLoginOrigins) ? [loginUrl] : []), ...deps.extraLoginOrigins];
+  };
   const vault = new TokenVault(deps.secretBox, deps.store, settings, deps.logger, trustedFor);
   const loginFlow = new LoginFlow({ clock: deps.clock, logger: deps.logger, extraOrigins: deps.extraLoginOrigins });
   const apiUsage = new ApiUsageBook(() => deps.clock.now());

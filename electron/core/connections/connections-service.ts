@@ -3,7 +3,8 @@ import { AppError, builtInClientIdFor, NO_BUILT_IN_CLIENT, type AppErrorValue, t
 import type { LoginFlow } from '../auth/login-flow';
 import type { EventSink, LoginAgent, Logger } from '../ports';
 import type { SessionManager } from '../salesforce/session-manager';
-import { reconnectRequiredValue } from '../salesforce/reconnect-required';
+import { reconnectRequiredValue, untrustedLoginAddressMessage } from '../salesforce/reconnect-required';
+import { isAllowedLoginUrl } from '../../contract/login-host';
 import type { TokenVault } from '../secrets/token-vault';
 import type { SettingsService } from '../settings/settings-service';
 import type { ConnectionRecord, ConnectionRecords } from './connection-records';
@@ -134,6 +135,8 @@ export class ConnectionsService {
   /** Runs a fresh sign-in in the connection's login agent; resolves when connected. */
   async connect(id: string, switchUser = false): Promise<Connection> {
     const record = this.mustRecord(id);
+    // No sign-in (auth code, verifier, client secret) at a saved login address that fails the rule (a rewritten store).
+    if (!isAllowedLoginUrl(record.loginUrl, this.deps.extraLoginOrigins)) throw new AppError('LOGIN_FAILED', untrustedLoginAddressMessage);
     const clientSecret = record.hasClientSecret ? await this.deps.vault.loadClientSecret(id) : undefined;
     if (record.hasClientSecret && clientSecret === undefined) {
       throw new AppError('INVALID_INPUT', 'This connection’s client secret is no longer stored. Enter it again in the connection settings.');
@@ -156,7 +159,7 @@ export class ConnectionsService {
     }
     if (!this.deps.records.get(id)) {
       // Removed while the login page was open: do not keep the fresh tokens.
-      await revokeAtSalesforce(record, result.tokens, this.deps.logger);
+      await revokeAtSalesforce(record, result.tokens, this.deps.logger, this.deps.extraLoginOrigins);
       throw new AppError('NOT_FOUND', 'This connection was removed while signing in.');
     }
     const previous = await this.deps.vault.load(id);
@@ -177,7 +180,7 @@ export class ConnectionsService {
       ...(switchedOrg ? { lastSyncAt: undefined } : {}),
     });
     if (previous.kind === 'found' && previous.tokens.refreshToken !== result.tokens.refreshToken) {
-      void revokeAtSalesforce(record, previous.tokens, this.deps.logger);
+      void revokeAtSalesforce(record, previous.tokens, this.deps.logger, this.deps.extraLoginOrigins);
     }
     if (switchedOrg) await this.forgetListeners.notify(id, this.deps.logger);
     this.changed();
@@ -262,7 +265,7 @@ export class ConnectionsService {
     const record = this.mustRecord(id);
     this.deps.loginFlow.cancel(id);
     const load = await this.deps.vault.load(id);
-    const revoked = load.kind === 'found' ? await revokeAtSalesforce(record, load.tokens, this.deps.logger) : true;
+    const revoked = load.kind === 'found' ? await revokeAtSalesforce(record, load.tokens, this.deps.logger, this.deps.extraLoginOrigins) : true;
     if (!revoked && load.kind === 'found') {
       // Kept sealed until Salesforce can be told (next start, back online): never just forgotten.
       await this.deps.vault.pendingRevokes.add({ connectionId: id, loginUrl: record.loginUrl, clientId: record.clientId, refreshToken: load.tokens.refreshToken });

@@ -1,4 +1,4 @@
-import { loginHostOf } from '../../contract/login-host';
+import { isAllowedLoginUrl } from '../../contract/login-host';
 import type { Logger } from '../ports';
 import type { PendingRevokes } from '../secrets/pending-revokes';
 import type { ConnectionRecords } from './connection-records';
@@ -31,10 +31,9 @@ export class PendingSignOuts {
   private async send(): Promise<void> {
     let cleared = false;
     for (const item of await this.pending.all()) {
-      const host = loginHostOf(item.loginUrl, { extraOrigins: this.extraOrigins });
-      const trusted = host.ok && host.url === item.loginUrl;
+      const trusted = isAllowedLoginUrl(item.loginUrl, this.extraOrigins);
       if (!trusted) this.logger.warn('Pending sign-out dropped unsent: its login address is not a Salesforce sign-in host');
-      else if (!(await revokeAtSalesforce(item, item, this.logger))) continue;
+      else if (!(await revokeAtSalesforce(item, item, this.logger, this.extraOrigins))) continue;
       await this.pending.remove(item.refreshToken);
       const record = this.records.get(item.connectionId);
       if (record?.lastError?.message === englishMessage('signOutPending') && !(await this.pending.has(item.connectionId))) {

@@ -24,6 +24,8 @@ const reasons = {
   savedMissing: 'savedMissing',
   /** On start: the sign-in was kept in memory only (no keyring), so it ended with the app. */
   keptInMemoryOnly: 'keptInMemoryOnly',
+  /** The saved connection's login address fails the login-host rule (the store was changed): nothing is sent there. */
+  untrustedLoginAddress: 'untrustedLoginAddress',
 } as const;
 
 export type ReconnectReason = keyof typeof reasons;
@@ -32,6 +34,9 @@ export type ReconnectReason = keyof typeof reasons;
 function reconnectMessage(reason: ReconnectReason): string {
   return englishMessage(reasons[reason]);
 }
+
+/** Why a connection whose saved login address fails the rule is not signed in, refreshed or signed out there. */
+export const untrustedLoginAddressMessage = reconnectMessage('untrustedLoginAddress');
 
 /** A Salesforce answer named an address that is not a trusted Salesforce one (`described`: the host, quoted). */
 export function untrustedAddressMessage(described: string, reconnect: boolean): string {

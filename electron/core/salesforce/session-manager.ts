@@ -1,4 +1,5 @@
 import { AppError, type AppErrorValue, type ConnectionStatus } from '../../contract';
+import { isAllowedLoginUrl } from '../../contract/login-host';
 import { createOAuth2, refreshTokens, revokeToken } from '../auth/oauth-client';
 import { REDIRECT_URI } from '../auth/redirect';
 import type { Logger } from '../ports';
@@ -154,6 +155,8 @@ export class SessionManager implements SalesforceSessions {
   private async refresh(connectionId: string, session: LiveSession): Promise<SessionTokens> {
     const target = await this.source.target(connectionId);
     if (!target || target.status !== 'connected') throw target ? reconnectRequired() : new AppError('NOT_FOUND', 'This connection no longer exists.');
+    // The refresh token goes only to a login address that passes the rule (the saved one may have been rewritten).
+    if (!isAllowedLoginUrl(target.loginUrl, this.deps.extraOrigins ?? [])) throw await this.endSession(connectionId, reconnectRequired('untrustedLoginAddress'));
     const oauth2 = createOAuth2({ loginUrl: target.loginUrl, clientId: target.clientId, clientSecret: target.clientSecret, redirectUri: REDIRECT_URI }, this.limits);
     let answer;
     try {

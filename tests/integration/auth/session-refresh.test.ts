@@ -78,9 +78,11 @@ async function connectedOrg(options: OrgOptions) {
       agent.nextPage().then((page) => signInAndAllow(page, { username: 'demo@budgetly.test', password: 'budgetly' }).catch(() => undefined)),
     ]);
     const source = new MemorySource(org.url, result.tokens);
-    const sessions = new SessionManager(source, { logger: new MemoryLogger(), httpLimits: LIMITS });
+    // A closed port the login-host rule allows (as it allows the local org), so a refresh there is tried and fails.
+    const unreachable = await closedPortUrl();
+    const sessions = new SessionManager(source, { logger: new MemoryLogger(), httpLimits: LIMITS, extraOrigins: [org.url, unreachable] });
     org.control.resetCounters();
-    return { org, source, sessions };
+    return { org, source, sessions, unreachable };
   } finally {
     await agent.dispose();
   }
@@ -161,10 +163,10 @@ describe('session renewal with refresh-token rotation', () => {
   });
 
   it('reports an unreachable login host during refresh as NETWORK and changes nothing', async () => {
-    const { org, source, sessions } = ctx;
+    const { org, source, sessions, unreachable } = ctx;
     const conn = await sessions.open('c1', API);
     const before = source.tokens;
-    source.loginUrl = await closedPortUrl();
+    source.loginUrl = unreachable;
     org.control.expireSessions();
     const error = await failure(conn.query(COUNT));
     source.loginUrl = org.url;
@@ -209,7 +211,7 @@ describe('session renewal with refresh-token rotation', () => {
   it('fails a response cut off mid-body as NETWORK within the time limit instead of hanging', async () => {
     const { org, source } = ctx;
     // A short limit of its own, in case the cut went unnoticed: then the exchange's limit would end it.
-    const sessions = new SessionManager(source, { logger: new MemoryLogger(), httpLimits: { ...LIMITS, timeoutMs: 2_000 } });
+    const sessions = new SessionManager(source, { logger: new MemoryLogger(), httpLimits: { ...LIMITS, timeoutMs: 2_000 }, extraOrigins: [org.url] });
     const conn = await sessions.open('c1', API);
     org.control.injectFault({ kind: 'drop', count: 1, pathPrefix: '/services/data/' });
     // A hang would run into this test's own timeout. Through jsforce's own transport (3.10.17+) the cut body's

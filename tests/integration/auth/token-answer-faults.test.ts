@@ -107,7 +107,7 @@ describe('a refresh whose answer breaks off', () => {
   it.each(['drop', 'stall'] as const)('(%s) is a NETWORK failure, not a revocation: the stored refresh token stays and the next call renews', async (kind) => {
     const { tokens } = await signIn(loginFlow());
     const source = new MemorySource(tokens);
-    const sessions = new SessionManager(source, { logger: new MemoryLogger(), httpLimits: LIMITS });
+    const sessions = new SessionManager(source, { logger: new MemoryLogger(), httpLimits: LIMITS, extraOrigins: [org.url] });
     const conn = await sessions.open('c1', '62.0');
     org.control.expireSessions();
     org.control.resetCounters();

@@ -107,3 +107,33 @@ describe('when the stored sign-in is loaded', () => {
     expect(await reopened.call('invoices.sync', { connectionId: id })).toMatchObject({ ok: false, error: { code: 'RECONNECT_REQUIRED' } });
   });
 });
+
+describe('a saved connection whose login address was rewritten', () => {
+  // The connection list is plain JSON in the key-value store (the tokens are sealed, it is not): someone who can
+  // write there names another login address, hoping for the refresh token, a code exchange or a revoke.
+  async function rewrittenAfterRestart(): Promise<{ testCore: TestCore; id: string }> {
+    const first = core();
+    const id = await connected(first);
+    expect(await first.call('invoices.sync', { connectionId: id, mode: 'full' })).toMatchObject({ ok: true });
+    await first.core.dispose();
+    const records = first.store.get('connections') as Record<string, unknown>[];
+    first.store.set('connections', records.map((record) => ({ ...record, loginUrl: bait.url })));
+    bait.requests.length = 0;
+    return { testCore: core({ dataDir: first.dataDir, secretBox: first.secretBox }), id };
+  }
+
+  it('never gets the refresh token: the session that needs renewing ends (reconnect needed)', async () => {
+    const { testCore, id } = await rewrittenAfterRestart();
+    org.control.expireSessions();
+    expect(await testCore.call('invoices.sync', { connectionId: id })).toMatchObject({ ok: false, error: { code: 'RECONNECT_REQUIRED', message: expect.stringContaining('not a Salesforce sign-in address') } });
+    expect(await statusOf(testCore, id)).toBe('reconnect-needed');
+    expect(bait.requests).toEqual([]);
+  });
+
+  it('never gets the sign-out (the refresh token) nor a sign-in', async () => {
+    const { testCore, id } = await rewrittenAfterRestart();
+    expect(await testCore.call('connections.disconnect', { id })).toMatchObject({ ok: true });
+    expect(await testCore.call('connections.connect', { id })).toMatchObject({ ok: false, error: { message: expect.stringContaining('not a Salesforce sign-in address') } });
+    expect(bait.requests).toEqual([]);
+  });
+});

@@ -9,12 +9,16 @@ export interface BaitServer {
   url: string;
   /** Authorization headers received (the token that would have leaked). */
   bearers: string[];
+  /** Every request received, as "METHOD /path" (a refresh token or an auth code travels in a POST body). */
+  requests: string[];
   stop(): Promise<void>;
 }
 
 export async function startBaitServer(): Promise<BaitServer> {
   const bearers: string[] = [];
+  const requests: string[] = [];
   const server: Server = createServer((request, response) => {
+    requests.push(`${request.method} ${request.url}`);
     const auth = request.headers.authorization;
     if (auth) bearers.push(auth);
     response.writeHead(200, { 'content-type': 'application/json' }).end('{"totalSize":0,"done":true,"records":[]}');
@@ -23,6 +27,7 @@ export async function startBaitServer(): Promise<BaitServer> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     bearers,
+    requests,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -10,6 +10,7 @@ export const coreMessages: Translation<typeof en> = {
   notSignedIn: 'Budgetly ist bei dieser Org nicht mehr angemeldet. Melden Sie sich erneut an, um fortzufahren.',
   savedMissing: 'Die gespeicherte Anmeldung fehlt. Melden Sie sich erneut an, um fortzufahren.',
   keptInMemoryOnly: 'Budgetly hat diese Anmeldung nur im Arbeitsspeicher gehalten, daher endete sie mit dem Schließen der App. Melden Sie sich erneut an, um fortzufahren.',
+  untrustedLoginAddress: 'Die gespeicherte Anmeldeadresse dieser Verbindung ist keine Salesforce-Anmeldeadresse, daher hat Budgetly nichts dorthin gesendet. Prüfen Sie die Anmeldeadresse in den Einstellungen der Verbindung und melden Sie sich dann erneut an.',
   untrustedAddress: 'Die Antwort von Salesforce verwies Budgetly auf {{address}}, keine sichere Salesforce-Adresse; Budgetly hat sie daher nicht verwendet. Melden Sie sich erneut an, um fortzufahren; Ihre heruntergeladenen Rechnungen bleiben verfügbar.',
   untrustedAddressRetry: 'Die Antwort von Salesforce verwies Budgetly auf {{address}}, keine sichere Salesforce-Adresse; Budgetly hat sie daher nicht verwendet. Bitte versuchen Sie es erneut oder wenden Sie sich an Ihren Salesforce-Administrator.',
   signOutPending: 'Sie sind auf diesem Computer abgemeldet, aber Salesforce war nicht erreichbar, um die Anmeldung auch dort zu beenden. Budgetly holt das nach, sobald Salesforce erreichbar ist.',

@@ -8,6 +8,7 @@ export const coreMessages = {
   notSignedIn: 'Budgetly is no longer signed in to this org. Reconnect to continue.',
   savedMissing: 'The saved sign-in is missing. Reconnect to continue.',
   keptInMemoryOnly: 'Budgetly kept this sign-in in memory only, so it ended when the app closed. Reconnect to continue.',
+  untrustedLoginAddress: 'This connection’s saved login address is not a Salesforce sign-in address, so Budgetly sent nothing there. Check the login address in the connection’s settings, then reconnect.',
   untrustedAddress: 'Salesforce’s answer pointed Budgetly at {{address}}, which is not a secure Salesforce address, so Budgetly did not use it. Reconnect to continue; your downloaded invoices stay available.',
   untrustedAddressRetry: 'Salesforce’s answer pointed Budgetly at {{address}}, which is not a secure Salesforce address, so Budgetly did not use it. Please try again, or ask your Salesforce admin.',
   signOutPending: 'You are signed out on this computer, but Salesforce could not be reached to end the sign-in there too. Budgetly will do it as soon as Salesforce can be reached.',

@@ -10,6 +10,7 @@ export const coreMessages: Translation<typeof en> = {
   notSignedIn: 'Budgetly ya no tiene la sesión iniciada en esta org. Vuelva a conectar para continuar.',
   savedMissing: 'Falta el inicio de sesión guardado. Vuelva a conectar para continuar.',
   keptInMemoryOnly: 'Budgetly guardó este inicio de sesión solo en memoria, así que terminó al cerrar la aplicación. Vuelva a conectar para continuar.',
+  untrustedLoginAddress: 'La dirección de inicio de sesión guardada de esta conexión no es una dirección de inicio de sesión de Salesforce, así que Budgetly no envió nada allí. Revise la dirección de inicio de sesión en la configuración de la conexión y vuelva a conectar.',
   untrustedAddress: 'La respuesta de Salesforce dirigía a Budgetly a {{address}}, que no es una dirección segura de Salesforce, así que Budgetly no la usó. Vuelva a conectar para continuar; sus facturas descargadas siguen disponibles.',
   untrustedAddressRetry: 'La respuesta de Salesforce dirigía a Budgetly a {{address}}, que no es una dirección segura de Salesforce, así que Budgetly no la usó. Vuelva a intentarlo o consulte a su administrador de Salesforce.',
   signOutPending: 'Ha cerrado la sesión en este equipo, pero no se pudo acceder a Salesforce para cerrarla también allí. Budgetly lo hará en cuanto se pueda acceder a Salesforce.',

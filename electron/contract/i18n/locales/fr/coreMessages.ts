@@ -10,6 +10,7 @@ export const coreMessages: Translation<typeof en> = {
   notSignedIn: 'Budgetly n’est plus connecté à cette org. Reconnectez-vous pour continuer.',
   savedMissing: 'La connexion enregistrée est introuvable. Reconnectez-vous pour continuer.',
   keptInMemoryOnly: 'Budgetly n’a gardé cette connexion qu’en mémoire : elle a pris fin à la fermeture de l’application. Reconnectez-vous pour continuer.',
+  untrustedLoginAddress: 'L’adresse de connexion enregistrée pour cette connexion n’est pas une adresse de connexion Salesforce : Budgetly n’y a rien envoyé. Vérifiez l’adresse de connexion dans les paramètres de la connexion, puis reconnectez-vous.',
   untrustedAddress: 'La réponse de Salesforce indiquait à Budgetly {{address}}, qui n’est pas une adresse Salesforce sûre ; Budgetly ne l’a donc pas utilisée. Reconnectez-vous pour continuer ; vos factures téléchargées restent disponibles.',
   untrustedAddressRetry: 'La réponse de Salesforce indiquait à Budgetly {{address}}, qui n’est pas une adresse Salesforce sûre ; Budgetly ne l’a donc pas utilisée. Réessayez ou contactez votre administrateur Salesforce.',
   signOutPending: 'Vous êtes déconnecté sur cet ordinateur, mais Salesforce était injoignable pour y mettre fin à la connexion. Budgetly le fera dès que Salesforce sera joignable.',
