@@ -25,9 +25,11 @@ export const FILE_VERSION = 1;
 /** A connection file is a few hundred bytes; anything much larger is not one. */
 export const MAX_FILE_BYTES = 16 * 1024;
 const MAX_LINK_LENGTH = 2048;
+/** As long as a label typed in the form may be; checked again after NFKC, which can spell one character out in 18. */
+const MAX_NAME_LENGTH = 80;
 
 const fields = {
-  name: z.string().trim().min(1).max(80),
+  name: z.string().trim().min(1).max(MAX_NAME_LENGTH),
   loginUrl: z.string().min(1).max(300),
   clientId: z.string().trim().regex(/^[A-Za-z0-9._~-]{1,256}$/).optional(),
   signInMethod: z.enum(['window', 'browser']).optional(),
@@ -74,6 +76,7 @@ function validate(parsed: z.ZodSafeParseResult<z.infer<typeof linkSchema>>, inpu
   const { name: given, loginUrl, clientId, signInMethod } = parsed.data;
   if (hasHiddenCharacters(given)) return refuse(T.hiddenCharactersInName);
   const name = normalizeConnectionName(given);
+  if (name.length > MAX_NAME_LENGTH) return refuse(T.badField('name'));
   const host = loginHostOf(loginUrl, { extraOrigins: options.extraOrigins });
   if (!host.ok) return refuse(T.badLoginHost(host.message));
   return { ok: true, connection: { label: name, loginUrl: host.url, ...(clientId ? { clientId } : {}), ...(signInMethod ? { signInMethod } : {}) } };

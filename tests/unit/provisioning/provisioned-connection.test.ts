@@ -68,6 +68,12 @@ describe('budgetly:// links and .budgetly files', () => {
     expect(parseConnectLink(link({ ...good, name: 'Société Générale — Paris' }))).toMatchObject({ ok: true, connection: { label: 'Société Générale — Paris' } });
   });
 
+  it('refuses a name that NFKC makes longer than a name may be (80 characters)', () => {
+    // U+FDFA is one character that NFKC spells out in 18.
+    expect(parseConnectLink(link({ ...good, name: '\uFDFA'.repeat(10) }))).toMatchObject({ ok: false, message: expect.stringContaining('name') });
+    expect(parseConnectLink(link({ ...good, name: '\uFDFA'.repeat(4) }))).toMatchObject({ ok: true });
+  });
+
   it('refuses a link with a __proto__ field like any other unknown field', () => {
     expect(parseConnectLink(`${link(good)}&__proto__=x`)).toEqual({ ok: false, message: expect.stringContaining('field Budgetly does not know: __proto__') });
   });
