@@ -4,17 +4,17 @@ import { writeAtomically } from '../invoices/cache/atomic-file';
 import type { EventSink, SaveDialog } from '../ports';
 import { writeCsv, type ExportJob } from './csv-writer';
 import { columnLabels } from './export-cells';
-import type { ApplicationRow, ApplicationsSheet } from './xlsx-applications';
+import type { ApplicationRows, ApplicationsSheet } from './xlsx-applications';
 import { writeXlsx } from './xlsx-writer';
 
 /** The "Applications" sheet's words in the user's language around its rows; none without rows to list. */
-function applicationsSheet(rows: ApplicationRow[] | null, t: CatalogueT): ApplicationsSheet | undefined {
-  if (!rows) return undefined;
+function applicationsSheet(applications: ApplicationRows | null, t: CatalogueT): ApplicationsSheet | undefined {
+  if (!applications) return undefined;
   return {
     name: t('columns:sheetApplications'),
     labels: [t('columns:applicationInvoice'), t('columns:applicationKind'), t('columns:applicationDate'), t('columns:applicationAmount'), t('columns:currency'), t('columns:applicationRecord')],
     kinds: { payment: t('receivables:payment'), credit: t('receivables:credit'), paymentReversed: t('receivables:paymentReversed'), creditReversed: t('receivables:creditReversed') },
-    rows,
+    applications,
   };
 }
 
@@ -32,7 +32,7 @@ export async function exportInvoices(
   rowsById: ReadonlyMap<string, InvoiceListRow>,
   ports: { saveDialog: SaveDialog; events: EventSink; t: CatalogueT },
   /** The applications of the exported invoices, for the XLSX "Applications" sheet; null without payment objects. */
-  applicationsOf: (rows: readonly InvoiceListRow[]) => ApplicationRow[] | null = () => null,
+  applicationsOf: (rows: readonly InvoiceListRow[]) => ApplicationRows | null = () => null,
 ): Promise<{ path: string | null; rows: number }> {
   const extension = request.format;
   const path = await ports.saveDialog.choosePath({

@@ -16,13 +16,20 @@ export interface ApplicationRow {
   id: string;
 }
 
+/** The applications to list: how many, their currencies (for styles.xml, written first) and the rows, made as they are written. */
+export interface ApplicationRows {
+  count: number;
+  currencies: Iterable<string>;
+  rows(): Iterable<ApplicationRow>;
+}
+
 /** The sheet's name, header words and the word for each kind, in the user's language. */
 export interface ApplicationsSheet {
   name: string;
   /** Invoice, kind, date, amount, currency, record id. */
   labels: readonly [string, string, string, string, string, string];
   kinds: { payment: string; credit: string; paymentReversed: string; creditReversed: string };
-  rows: readonly ApplicationRow[];
+  applications: ApplicationRows;
 }
 
 const WIDTHS = [16, 24, 12, 16, 10, 22];
@@ -32,25 +39,26 @@ const EMPTY: Cell = { kind: 'empty' };
 /** The "Applications" sheet's XML a chunk at a time (as the invoices sheet: pulled by the zip, bounded memory). */
 export function* applicationChunks(sheet: ApplicationsSheet, styles: SheetStyles): Generator<string> {
   const cells = new CellXml(styles);
-  const { kinds, rows } = sheet;
-  yield sheetHead(WIDTHS, rows.length, false) + cells.header(sheet.labels);
-  for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
-    let xml = '';
-    for (let i = start; i < Math.min(rows.length, start + ROWS_PER_CHUNK); i++) {
-      const row = rows[i]!;
-      const r = String(i + 2);
-      const kind = row.kind === 'payment' ? (row.reversal ? kinds.paymentReversed : kinds.payment) : row.reversal ? kinds.creditReversed : kinds.credit;
-      xml +=
-        '<row r="' + r + '">' +
-        cells.cell({ kind: 'text', value: row.invoiceNumber }, 'A' + r) +
-        cells.cell({ kind: 'text', value: kind }, 'B' + r) +
-        cells.cell(row.date ? { kind: 'date', value: row.date } : EMPTY, 'C' + r) +
-        cells.cell(row.amount === null ? EMPTY : { kind: 'money', value: row.amount, currency: row.currency }, 'D' + r) +
-        cells.cell({ kind: 'text', value: row.currency }, 'E' + r) +
-        cells.cell({ kind: 'text', value: row.id }, 'F' + r) +
-        '</row>';
+  const { kinds, applications } = sheet;
+  yield sheetHead(WIDTHS, applications.count, false) + cells.header(sheet.labels);
+  let xml = '';
+  let n = 0;
+  for (const row of applications.rows()) {
+    const r = String(n + 2);
+    const kind = row.kind === 'payment' ? (row.reversal ? kinds.paymentReversed : kinds.payment) : row.reversal ? kinds.creditReversed : kinds.credit;
+    xml +=
+      '<row r="' + r + '">' +
+      cells.cell({ kind: 'text', value: row.invoiceNumber }, 'A' + r) +
+      cells.cell({ kind: 'text', value: kind }, 'B' + r) +
+      cells.cell(row.date ? { kind: 'date', value: row.date } : EMPTY, 'C' + r) +
+      cells.cell(row.amount === null ? EMPTY : { kind: 'money', value: row.amount, currency: row.currency }, 'D' + r) +
+      cells.cell({ kind: 'text', value: row.currency }, 'E' + r) +
+      cells.cell({ kind: 'text', value: row.id }, 'F' + r) +
+      '</row>';
+    if (++n % ROWS_PER_CHUNK === 0) {
+      yield xml;
+      xml = '';
     }
-    yield xml;
   }
-  yield SHEET_TAIL;
+  yield xml + SHEET_TAIL;
 }

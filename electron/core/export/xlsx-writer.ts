@@ -52,7 +52,7 @@ export async function writeXlsx(path: string, job: ExportJob): Promise<void> {
   if (job.columns.some((c) => c === 'total' || c === 'balance' || c === 'paid')) for (const row of job.rows) styles.money(row.currency);
   const applications = job.applications;
   // styles.xml is written before the sheets: every currency of the applications is registered now.
-  for (const row of applications?.rows ?? []) styles.money(row.currency);
+  for (const currency of applications?.applications.currencies ?? []) styles.money(currency);
   const parts = workbookParts(applications ? [job.sheetName, applications.name] : [job.sheetName]);
 
   const zip = new yazl.ZipFile();

@@ -1,5 +1,5 @@
 import type { InvoiceRow } from '../../../contract';
-import type { ApplicationRow } from '../../export/xlsx-applications';
+import type { ApplicationRow, ApplicationRows } from '../../export/xlsx-applications';
 import { currencyDecimals } from '../../export/export-cells';
 import type { RelatedCopy } from '../related/related-copy';
 import { countedApplications, ledgerIndex } from './applied-ledger';
@@ -8,17 +8,31 @@ import { paymentFiguresState } from './payment-figures';
 /**
  * Every application (payment or credit, applied or taken back) of these invoices, invoice by invoice in
  * their order, each invoice's oldest first, as the detail panel lists them; null when the copy has no
- * payment objects (then the export has no "Applications" sheet).
+ * payment objects (then the export has no "Applications" sheet). Streamed: the rows are made while the
+ * sheet is written (an export of a million invoices must not hold a million and a half of them).
  */
-export function applicationRows(copy: RelatedCopy | null | undefined, invoices: readonly InvoiceRow[]): ApplicationRow[] | null {
+export function applicationRows(copy: RelatedCopy | null | undefined, invoices: readonly InvoiceRow[]): ApplicationRows | null {
   if (paymentFiguresState(copy) !== 'available') return null;
   const index = ledgerIndex(copy!);
-  const out: ApplicationRow[] = [];
+  let count = 0;
+  const currencies = new Set<string>();
   for (const invoice of invoices) {
-    if (!index.byInvoice.has(invoice.id)) continue;
-    for (const a of countedApplications(index, invoice.id, invoice.currency, currencyDecimals(invoice.currency))) {
-      out.push({ invoiceNumber: invoice.number, kind: a.kind, reversal: a.reversal, date: a.date, amount: a.amount, currency: a.currency, id: a.id });
-    }
+    const applications = index.byInvoice.get(invoice.id);
+    if (!applications) continue;
+    count += applications.length;
+    currencies.add(invoice.currency);
+    for (const { record } of applications) if (typeof record.currency === 'string' && record.currency) currencies.add(record.currency);
   }
-  return out;
+  return {
+    count,
+    currencies,
+    *rows(): Generator<ApplicationRow> {
+      for (const invoice of invoices) {
+        if (!index.byInvoice.has(invoice.id)) continue;
+        for (const a of countedApplications(index, invoice.id, invoice.currency, currencyDecimals(invoice.currency))) {
+          yield { invoiceNumber: invoice.number, kind: a.kind, reversal: a.reversal, date: a.date, amount: a.amount, currency: a.currency, id: a.id };
+        }
+      }
+    },
+  };
 }

@@ -44,6 +44,9 @@ export function ledgerIndex(copy: RelatedCopy): LedgerIndex {
   return index;
 }
 
+/** Shared by every application without a problem (never changed). */
+const NO_PROBLEMS: string[] = [];
+
 export const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
 
@@ -59,6 +62,8 @@ export interface CountedApplication {
   /** An Unallocation / Unapplied record: it takes an earlier application back. */
   reversal: boolean;
   date: string | null;
+  /** When it was made (creation instant), to order applications of one day. */
+  at: string;
   amount: number | null;
   currency: string;
   /** What the balance moves by, in minor units: negative for applications, positive for reversals, 0 when not counted. */
@@ -75,17 +80,20 @@ export interface CountedApplication {
  * in the copy. The one rule behind the detail panel, the list's columns and the collection figures.
  */
 export function countedApplications(index: LedgerIndex, invoiceId: string, currency: string, decimals: number): CountedApplication[] {
-  const counted: (CountedApplication & { at: string })[] = [];
+  const counted: CountedApplication[] = [];
   for (const { role, record } of index.byInvoice.get(invoiceId) ?? []) {
     const kind = role === 'paymentApplication' ? 'payment' : 'credit';
     const source = typeof record.source === 'string' ? index.sources.get(record.source) : undefined;
     const reversal = REVERSAL_TYPES.has(String(record.type ?? '').toLowerCase());
     const entryCurrency = text(record.currency) ?? text(source?.record.currency) ?? currency;
     const amount = typeof record.amount === 'number' ? record.amount : null;
-    const problems: string[] = [];
-    if (entryCurrency !== currency) problems.push(relatedText.otherCurrency(entryCurrency, currency));
-    if (amount === null || amount <= 0) problems.push(relatedText.notPositive);
-    if (!source) problems.push(relatedText.sourceMissing(kind));
+    let problems = NO_PROBLEMS;
+    if (entryCurrency !== currency || amount === null || amount <= 0 || !source) {
+      problems = [];
+      if (entryCurrency !== currency) problems.push(relatedText.otherCurrency(entryCurrency, currency));
+      if (amount === null || amount <= 0) problems.push(relatedText.notPositive);
+      if (!source) problems.push(relatedText.sourceMissing(kind));
+    }
     const countable = problems.length === 0 || (problems.length === 1 && !source);
     const effectMinor = countable && amount !== null ? toMinor(amount, decimals) * (reversal ? 1 : -1) : 0;
     counted.push({
@@ -94,8 +102,9 @@ export function countedApplications(index: LedgerIndex, invoiceId: string, curre
       sourceId: text(record.source), source: source?.record, problems,
     });
   }
-  counted.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
-  return counted.map(({ at: _at, ...entry }) => entry);
+  // Plain code-unit order: days (YYYY-MM-DD), ISO instants and ids sort correctly so, and much faster than the collator.
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return counted.sort((a, b) => order(a.date ?? '', b.date ?? '') || order(a.at, b.at) || order(a.id, b.id));
 }
 
 /**

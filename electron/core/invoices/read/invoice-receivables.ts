@@ -34,7 +34,7 @@ export function invoiceReceivables(copy: RelatedCopy | null | undefined, invoice
   const balance = invoice.balance === null ? null : toMinor(invoice.balance, decimals);
   return {
     available: true, note: null, currency, fullyPaidOn: fullyPaidOn(total, applications), warnings: copy.warnings,
-    entries: applications.map(({ effectMinor, source, ...entry }): ReceivableEntry => ({
+    entries: applications.map(({ effectMinor, source, at: _at, ...entry }): ReceivableEntry => ({
       ...entry, effect: major(effectMinor), sourceNumber: text(source?.number), method: text(source?.method),
     })),
     arithmetic: {
