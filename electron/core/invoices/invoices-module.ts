@@ -1,3 +1,4 @@
+import { createMessageSpeaker, englishMessage } from '../i18n/core-messages';
 import type { CoreWords } from '../i18n/core-words';
 import { AppError, type Connection, type InvoiceListRow, type Mapping } from '../../contract';
 import type { CoreDeps } from '../core-deps';
@@ -51,6 +52,8 @@ export function createInvoicesModule(
   const mappings = new MappingService(deps.store, metadata, deps.clock);
   const repository = new InvoiceRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger);
   const lists = new InvoiceLists(repository, deps.store, deps.logger);
+  // What the copy keeps in English (discovery warnings, why an application is not counted) is read in the user's language.
+  const say = createMessageSpeaker(() => links.words.t);
   const related = new RelatedDiscovery(metadata, deps.clock);
   const coordinator = new SyncCoordinator({
     metadata,
@@ -108,7 +111,7 @@ export function createInvoicesModule(
       // structured clone, plus ~0.9 s of renderer work, before the first row could be painted).
       const window = await lists.list(connectionId, { offset, limit });
       const mappingWarnings = window.object !== null ? (mappings.get(connectionId)?.warnings ?? []) : [];
-      return { ...window, warnings: [...repository.warnings(connectionId), ...mappingWarnings] };
+      return { ...window, warnings: [...repository.warnings(connectionId), ...mappingWarnings].map(say) };
     },
     'invoices.get': async ({ connectionId, id }) => {
       assertRecordId(id);
@@ -122,8 +125,14 @@ export function createInvoicesModule(
       assertRecordId(id);
       const snapshot = await repository.current(connectionId);
       const invoice = snapshot ? indexOf(snapshot).get(id) : undefined;
-      if (!snapshot || !invoice) throw new AppError('NOT_FOUND', 'This invoice is not in the offline copy. Sync to refresh the list.');
-      return invoiceReceivables(snapshot.related, invoice);
+      if (!snapshot || !invoice) throw new AppError('NOT_FOUND', englishMessage('notInOfflineCopy'));
+      const receivables = invoiceReceivables(snapshot.related, invoice);
+      return {
+        ...receivables,
+        note: receivables.note === null ? null : say(receivables.note),
+        warnings: receivables.warnings.map(say),
+        entries: receivables.entries.map((entry) => ({ ...entry, problems: entry.problems.map(say) })),
+      };
     },
     'invoices.receivablesSummary': async ({ connectionId, ids }) => {
       known(connectionId);
@@ -134,7 +143,7 @@ export function createInvoicesModule(
     },
     'invoices.openInSalesforce': async ({ connectionId, id }) => {
       const connection = links.directory.get(connectionId);
-      if (!connection?.instanceUrl) throw new AppError('NOT_CONNECTED', 'Connect to Salesforce once to open invoices there.');
+      if (!connection?.instanceUrl) throw new AppError('NOT_CONNECTED', englishMessage('connectToOpen'));
       const snapshot = await repository.current(connectionId);
       // A payment, credit note or application of the copy opens as itself; anything else as an invoice.
       const relatedObject = snapshot?.related ? ledgerIndex(snapshot.related).objects.get(id) : undefined;

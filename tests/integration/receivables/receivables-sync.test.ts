@@ -183,6 +183,15 @@ describe('objects and fields hidden from the user', () => {
       const answers = await Promise.all(invoices.map(async ({ id }) => (await harness.call('invoices.receivables', { connectionId, id })).value as InvoiceReceivables));
       expect(answers[0]!.warnings.join(' ')).toMatch(/Payments: Type is hidden from you/);
       expect(answers[0]!.warnings.join(' ')).toMatch(/Credit memo applications are not shown: the field Amount is hidden/);
+      // Kept in English with the copy, read in the language the user chose (the object labels are Salesforce's).
+      harness.settings.update({ language: 'de' });
+      const german = (await harness.call('invoices.receivables', { connectionId, id: invoices[0]!.id })).value as InvoiceReceivables;
+      expect(german.warnings).toEqual(
+        expect.arrayContaining([
+          'Payments: Type ist für Sie ausgeblendet (Sicherheit auf Feldebene) und bleibt leer.',
+          'Credit memo applications werden nicht angezeigt: Das Feld Amount ist für Sie ausgeblendet (Sicherheit auf Feldebene).',
+        ]),
+      );
       const entries = answers.flatMap((a) => a.entries);
       expect(entries.length).toBeGreaterThan(0);
       expect(entries.every((e) => e.kind === 'payment' && e.method === null)).toBe(true);

@@ -1,7 +1,6 @@
-import { namespaces } from '../../../../electron/contract/i18n/catalogue';
-import { createI18n } from '../../../../electron/contract/i18n/create-i18n';
 import jsforce from 'jsforce';
 import type { Connection as ConnectionInfo } from '../../../../electron/contract';
+import { createCoreWords } from '../../../../electron/core/i18n/core-words';
 import { createInvoicesModule, type InvoicesDeps, type InvoicesModule } from '../../../../electron/core/invoices/invoices-module';
 import type { SyncTuning } from '../../../../electron/core/invoices/sync/sync-coordinator';
 import { checkedDispatch } from '../../../support/contract-check';
@@ -12,8 +11,6 @@ import { SettingsService } from '../../../../electron/core/settings/settings-ser
 import type { RunningOrg } from '../../../org';
 import { MemoryLogger, RecordingEvents, RecordingShell, ScriptedSaveDialog, TestSecretBox, createTestStore } from '../../../support/test-ports';
 import { CLIENT_ID, loginToOrg, type OrgTokens } from './org-login';
-
-const englishWords = createI18n('en').getFixedT('en', namespaces);
 
 export const CONNECTION_ID = 'c-test';
 
@@ -65,6 +62,8 @@ export interface Harness {
   saveDialog: ScriptedSaveDialog;
   directory: MemoryDirectory;
   dataDir: string;
+  /** Settings as the module reads them (Settings → Language: the words it says; an English computer). */
+  settings: SettingsService;
   dispose(): Promise<void>;
 }
 
@@ -96,7 +95,8 @@ export async function startHarness(
     // The local org is the connection's instance: record links to it are allowed on its exact http origin.
     extraLoginOrigins: [org.url],
   } satisfies InvoicesDeps;
-  const module = createInvoicesModule(deps, { sessions: new TokenSessions(tokens), directory, settings: new SettingsService(store), words: { t: englishWords } }, {
+  const settings = new SettingsService(store);
+  const module = createInvoicesModule(deps, { sessions: new TokenSessions(tokens), directory, settings, words: createCoreWords(settings, 'en-US') }, {
     retryDelaysMs: [5, 10, 20],
     ...options.tuning,
   });
@@ -108,6 +108,7 @@ export async function startHarness(
     events,
     shell,
     saveDialog,
+    settings,
     directory,
     dataDir,
     dispose: () => module.dispose(),

@@ -1,4 +1,4 @@
-/** What the core says about a connection (why it must sign in again, a sign-out Salesforce has not heard yet, why a link or connection file was refused): built in English for the log and records, said in the user's language where it leaves the core (electron/core/i18n/core-messages.ts). */
+/** What the core says about a connection and its offline copy (why it must sign in again, a sign-out Salesforce has not heard yet, why a link or connection file was refused, what of payments and credit notes cannot be read or counted): built in English for the log, records and the copy, said in the user's language where it leaves the core (electron/core/i18n/core-messages.ts). */
 export const coreMessages = {
   sessionEnded: 'Your Salesforce session has ended. Reconnect to continue; your downloaded invoices stay available.',
   signInEnded: 'Salesforce ended this sign-in (it was revoked or expired). Reconnect to continue; your downloaded invoices stay available.',
@@ -37,4 +37,18 @@ export const coreMessages = {
   offerNotAConnectionFile: 'Only .budgetly files can add a connection.',
   offerNoClientId: 'It names no client id, and this copy of Budgetly has none built in. Ask your admin for a link or file with the client id.',
   offerPolicyNoClientId: 'it has no “clientId”, and this build of Budgetly has none built in for {{loginUrl}}. Add the External Client App\'s Consumer Key as "clientId", or deploy a build that carries one.',
+  relatedNotInCopyYet: 'Payments and credit notes come with the next sync.',
+  relatedNoReadableObjects: 'No payment or credit objects can be read in this org.',
+  relatedNoneForObject: 'Payments and credit notes are not available: this org\'s invoice object ({{invoiceObject}}) has no payment or credit objects Budgetly knows.',
+  relatedObjectUnreadable: '{{label}} ({{object}}) are not in this org or cannot be read with your Salesforce access, so they are not shown.',
+  relatedRequiredHiddenOne: '{{label}} are not shown: the field {{fields}} is hidden from you (field-level security).',
+  relatedRequiredHiddenMany: '{{label}} are not shown: the fields {{fields}} are hidden from you (field-level security).',
+  relatedOptionalHiddenOne: '{{label}}: {{fields}} is hidden from you (field-level security) and left blank.',
+  relatedOptionalHiddenMany: '{{label}}: {{fields}} are hidden from you (field-level security) and left blank.',
+  relatedOtherCurrency: 'In {{entryCurrency}} while the invoice is in {{invoiceCurrency}}: not counted.',
+  relatedNotPositive: 'Its amount is zero, negative or missing: not counted.',
+  relatedPaymentMissing: 'The payment it comes from is not in the offline copy (deleted, or not visible to you).',
+  relatedCreditMissing: 'The credit note it comes from is not in the offline copy (deleted, or not visible to you).',
+  notInOfflineCopy: 'This invoice is not in the offline copy. Sync to refresh the list.',
+  connectToOpen: 'Connect to Salesforce once to open invoices there.',
 } as const;
