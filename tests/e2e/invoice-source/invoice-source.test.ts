@@ -127,6 +127,21 @@ describe('invoice source', () => {
     await openFromMenu('Invoice source…');
     expect(await fieldSelect('Balance').inputValue()).toBe('Tax__c');
     await dialog().getByRole('button', { name: 'Close', exact: true }).click();
+ 
+    // A custom invoice object has no payment objects: the payment columns stay empty and the list says why, once.
+    const menu = w.page.getByTestId('columns-menu');
+    await menu.locator('summary').click();
+    await menu.getByLabel('Paid amount', { exact: true }).check();
+    await menu.locator('summary').click();
+    await poll(() => w.page.getByTestId('payment-figures-note').textContent()).toContain('has no payment or credit objects');
+    expect(await w.page.getByTestId('payment-figures-note').count()).toBe(1);
+    expect(await w.page.locator('.grid-body [data-column="paid"]').evaluateAll((cells) => cells.map((c) => c.textContent).filter(Boolean))).toEqual([]);
+    expect(await w.page.getByTestId('filter-paidLate').isDisabled()).toBe(true);
+    await expectAccessible(w.page, 'payment columns without payment objects');
+    await menu.locator('summary').click();
+    await menu.getByLabel('Paid amount', { exact: true }).uncheck();
+    await menu.locator('summary').click();
+    await poll(() => w.page.getByTestId('payment-figures-note').count()).toBe(0);
   });
 
   it('says which field is left empty when field-level security hides it', async () => {
