@@ -99,4 +99,10 @@ describe('links to Salesforce', () => {
     expect(() => recordUrl('http://acme.my.salesforce.com', 'Invoice', '3tt000000000001AAA')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => recordUrl('https://acme.my.salesforce.com', 'Invoice', '//evil.example/x')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
+
+  it('opens nothing on an instance address that is not Salesforce’s (the connection list is plain JSON: a rewritten instanceUrl)', () => {
+    for (const instance of ['https://evil.example', 'https://acme.my.salesforce.com.evil.example', 'https://acme.my.site.com', 'https://acme.my.salesforce.com:8443']) {
+      expect(() => recordUrl(instance, 'Invoice', '3tt000000000001AAA'), instance).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    }
+  });
 });

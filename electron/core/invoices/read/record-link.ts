@@ -1,9 +1,11 @@
 import { AppError } from '../../../contract';
+import { isTrustedSalesforceUrl } from '../../salesforce/trusted-salesforce-url';
 import { assertIdentifier, assertRecordId } from '../sync/soql';
 
 /**
- * The Lightning URL of a record, on the connection's own instance and nowhere else: https only,
- * except the exact extra origins the app trusts (the local development org on its http origin).
+ * The Lightning URL of a record, on the connection's own instance and nowhere else: an https Salesforce
+ * instance (the rule a bearer token follows: the instance address saved in the connection list is plain JSON),
+ * or exactly one of the extra origins the app trusts (the local development org on its http origin).
  */
 export function recordUrl(instanceUrl: string, object: string, id: string, extraOrigins: readonly string[] = []): string {
   let instance: URL;
@@ -12,8 +14,7 @@ export function recordUrl(instanceUrl: string, object: string, id: string, extra
   } catch {
     throw new AppError('FORBIDDEN', 'This connection has no valid Salesforce address.');
   }
-  const secure = instance.protocol === 'https:' || (instance.protocol === 'http:' && extraOrigins.includes(instance.origin));
-  if (!secure || instance.username || instance.password) throw new AppError('FORBIDDEN', 'Only https Salesforce addresses can be opened.');
+  if (!isTrustedSalesforceUrl(instanceUrl, extraOrigins)) throw new AppError('FORBIDDEN', 'Only https Salesforce addresses can be opened.');
   const url = new URL(`/lightning/r/${assertIdentifier(object)}/${assertRecordId(id)}/view`, instance.origin);
   if (url.origin !== instance.origin) throw new AppError('FORBIDDEN', 'That link does not lead to your Salesforce org.');
   return url.toString();
