@@ -1,6 +1,7 @@
 import { BaseWindow, WebContentsView, session as electronSession, shell, type BrowserWindow, type BrowserWindowConstructorOptions, type WebContents, type WebPreferences } from 'electron';
 import { AppError } from '../contract';
 import { classifyLoginNavigation, loginOriginBar, loginPartition } from '../core/auth/login-window-policy';
+import { englishMessage } from '../core/i18n/core-messages';
 import type { LoginAgent, LoginRequest } from '../core/ports';
 import { originBarPage, ORIGIN_BAR_HEIGHT } from './login-origin-bar';
 import { denyAllPermissions } from './security';
@@ -10,9 +11,11 @@ export interface LoginWindowAgentOptions {
   parent?: () => BrowserWindow | undefined;
   /** Origins allowed besides Salesforce's sign-in hosts (CoreDeps.extraLoginOrigins, e.g. the local org). */
   extraOrigins?: readonly string[];
+  /** The window's title in the language of Settings, read when a sign-in starts (`common:loginWindowTitle`). */
+  title?: () => string;
 }
 
-const TITLE = 'Sign in to Salesforce – Budgetly';
+const ENGLISH_TITLE = 'Sign in to Salesforce – Budgetly';
 
 /**
  * Sign-in in a window of the app's own (DESIGN.md "login agent"): sandboxed, no preload, its own
@@ -37,7 +40,8 @@ export class LoginWindowAgent implements LoginAgent {
     const session = electronSession.fromPartition(partition);
     const allowed = [new URL(authorizeUrl).origin, ...(this.options.extraOrigins ?? [])];
     const parent = this.options.parent?.();
-    const window = new BaseWindow({ width: 520, height: 720 + ORIGIN_BAR_HEIGHT, show: false, title: TITLE, autoHideMenuBar: true, ...(parent ? { parent, modal: false } : {}) });
+    const title = this.options.title?.() ?? ENGLISH_TITLE;
+    const window = new BaseWindow({ width: 520, height: 720 + ORIGIN_BAR_HEIGHT, show: false, title, autoHideMenuBar: true, ...(parent ? { parent, modal: false } : {}) });
     const bar = new WebContentsView({ webPreferences: { ...loginWebPreferences(), javascript: false } });
     const page = new WebContentsView({ webPreferences: loginWebPreferences(partition) });
     window.contentView.addChildView(bar);
@@ -51,7 +55,7 @@ export class LoginWindowAgent implements LoginAgent {
     window.on('resize', layout);
     const showOrigin = (url: string) => {
       const origin = loginOriginBar(url);
-      if (!window.isDestroyed()) window.setTitle(`${origin.text} – ${TITLE}`);
+      if (!window.isDestroyed()) window.setTitle(`${origin.text} – ${title}`);
       bar.webContents.loadURL(originBarPage(origin)).catch(() => undefined);
     };
     bar.webContents.on('will-navigate', (event) => event.preventDefault());
@@ -84,7 +88,7 @@ export class LoginWindowAgent implements LoginAgent {
         callback({ cancel: decision.kind === 'redirect' });
         if (decision.kind === 'redirect') caught(details.url);
       });
-      guard(page.webContents, { redirectUri, allowed, caught, blocked, partition });
+      guard(page.webContents, { redirectUri, allowed, caught, blocked, partition, title });
       window.show();
       page.webContents.loadURL(authorizeUrl).catch(() => undefined); // a cancelled redirect rejects loadURL: expected
     });
@@ -112,6 +116,8 @@ interface GuardContext {
   /** A main-frame navigation away from Salesforce (e.g. to an SSO identity provider) ends the attempt with advice. */
   blocked: (url: string) => void;
   partition: string;
+  /** The sign-in window's title, for its popups too. */
+  title: string;
 }
 
 function guard(contents: WebContents, context: GuardContext): void {
@@ -149,12 +155,12 @@ function guard(contents: WebContents, context: GuardContext): void {
     }
     if (decision.kind === 'block') return { action: 'deny' };
     // Salesforce's own sign-in popups open as children in the same partition, under the same rules.
-    return { action: 'allow', overrideBrowserWindowOptions: { ...popupOptions(context.partition), show: true } };
+    return { action: 'allow', overrideBrowserWindowOptions: { ...popupOptions(context.partition, context.title), show: true } };
   });
   contents.on('did-create-window', (child) => {
     // A popup has no origin bar: its title says whose page it is, and the page cannot change it.
     child.on('page-title-updated', (event) => event.preventDefault());
-    child.webContents.on('did-navigate', (_event, url) => child.setTitle(`${loginOriginBar(url).text} – ${TITLE}`));
+    child.webContents.on('did-navigate', (_event, url) => child.setTitle(`${loginOriginBar(url).text} – ${context.title}`));
     guard(child.webContents, context);
   });
 }
@@ -168,12 +174,13 @@ function leftSalesforce(url: string): AppError {
   }
   return new AppError(
     'LOGIN_FAILED',
-    `This org sends its sign-in to ${host.slice(0, 80)}, which the login window does not open. Choose “Sign in with your browser” for this connection and connect again.`,
+    // Said in the user's language on its way out of the core (core-messages.ts).
+    englishMessage('loginElsewhere', { host: host.slice(0, 80) }),
   );
 }
 
-function popupOptions(partition: string): BrowserWindowConstructorOptions {
-  return { width: 520, height: 720, show: false, title: TITLE, autoHideMenuBar: true, webPreferences: loginWebPreferences(partition) };
+function popupOptions(partition: string, title: string): BrowserWindowConstructorOptions {
+  return { width: 520, height: 720, show: false, title, autoHideMenuBar: true, webPreferences: loginWebPreferences(partition) };
 }
 
 /** Every page of the login window: sandboxed, isolated, no preload, no Node, no devtools. */

@@ -24,6 +24,11 @@ describe('core messages in the user’s language', () => {
     language = 'es';
     expect(say(englishMessage('signOutPending'))).toMatch(/^Ha cerrado la sesión en este equipo/);
     expect(say('INVALID_FIELD: No such column')).toBe('INVALID_FIELD: No such column');
+    language = 'de';
+    // The login window's advice when an org signs in elsewhere (built in the main process, said through the same path).
+    expect(say(englishMessage('loginElsewhere', { host: 'idp.example.com' }))).toBe(
+      'Diese Org leitet die Anmeldung an idp.example.com weiter, das das Anmeldefenster nicht öffnet. Wählen Sie für diese Verbindung „Meinen Browser verwenden“ und verbinden Sie sich erneut.',
+    );
   });
 
   it('turns a core message thrown by a handler into the user’s language, same code, the English one kept as its cause', async () => {

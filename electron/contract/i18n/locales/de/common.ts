@@ -15,5 +15,6 @@ export const common: Translation<typeof en> = {
   tryAgain: 'Erneut versuchen',
   thousandsShort: 'Tsd.',
   menuView: 'Ansicht',
+  loginWindowTitle: 'Bei Salesforce anmelden – Budgetly',
   menuHelpClientApp: 'Eine External Client App in Salesforce anlegen',
 };

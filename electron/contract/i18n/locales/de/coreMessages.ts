@@ -53,4 +53,5 @@ export const coreMessages: Translation<typeof en> = {
   relatedCreditMissing: 'Die zugehörige Gutschrift ist nicht in der Offline-Kopie (gelöscht oder für Sie nicht sichtbar).',
   notInOfflineCopy: 'Diese Rechnung ist nicht in der Offline-Kopie. Synchronisieren Sie, um die Liste zu aktualisieren.',
   connectToOpen: 'Verbinden Sie sich einmal mit Salesforce, um Rechnungen dort zu öffnen.',
+  loginElsewhere: 'Diese Org leitet die Anmeldung an {{host}} weiter, das das Anmeldefenster nicht öffnet. Wählen Sie für diese Verbindung „Meinen Browser verwenden“ und verbinden Sie sich erneut.',
 };

@@ -15,5 +15,7 @@ export const common = {
   thousandsShort: 'K',
   /** The main process's application menu (standard roles are named by the OS in its own language). */
   menuView: 'View',
+  /** The title of the app's own sign-in window (the page's origin is put in front of it). */
+  loginWindowTitle: 'Sign in to Salesforce – Budgetly',
   menuHelpClientApp: 'Creating a Salesforce External Client App',
 } as const;

@@ -51,4 +51,5 @@ export const coreMessages = {
   relatedCreditMissing: 'The credit note it comes from is not in the offline copy (deleted, or not visible to you).',
   notInOfflineCopy: 'This invoice is not in the offline copy. Sync to refresh the list.',
   connectToOpen: 'Connect to Salesforce once to open invoices there.',
+  loginElsewhere: 'This org sends its sign-in to {{host}}, which the login window does not open. Choose “Sign in with your browser” for this connection and connect again.',
 } as const;

@@ -15,5 +15,6 @@ export const common: Translation<typeof en> = {
   tryAgain: 'Reintentar',
   thousandsShort: 'mil',
   menuView: 'Ver',
+  loginWindowTitle: 'Iniciar sesión en Salesforce – Budgetly',
   menuHelpClientApp: 'Crear una External Client App en Salesforce',
 };

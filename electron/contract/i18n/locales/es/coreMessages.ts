@@ -53,4 +53,5 @@ export const coreMessages: Translation<typeof en> = {
   relatedCreditMissing: 'La nota de crédito de la que procede no está en la copia sin conexión (eliminada o no visible para usted).',
   notInOfflineCopy: 'Esta factura no está en la copia sin conexión. Sincronice para actualizar la lista.',
   connectToOpen: 'Conéctese una vez a Salesforce para abrir allí las facturas.',
+  loginElsewhere: 'Esta org envía su inicio de sesión a {{host}}, que la ventana de inicio de sesión no abre. Elija «Usar mi navegador» para esta conexión y vuelva a conectar.',
 };

@@ -15,5 +15,6 @@ export const common: Translation<typeof en> = {
   tryAgain: 'Réessayer',
   thousandsShort: 'k',
   menuView: 'Affichage',
+  loginWindowTitle: 'Connexion à Salesforce – Budgetly',
   menuHelpClientApp: 'Créer une External Client App dans Salesforce',
 };

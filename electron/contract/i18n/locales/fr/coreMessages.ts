@@ -53,4 +53,5 @@ export const coreMessages: Translation<typeof en> = {
   relatedCreditMissing: 'L’avoir d’origine n’est pas dans la copie hors ligne (supprimé, ou non visible pour vous).',
   notInOfflineCopy: 'Cette facture n’est pas dans la copie hors ligne. Synchronisez pour actualiser la liste.',
   connectToOpen: 'Connectez-vous une fois à Salesforce pour y ouvrir les factures.',
+  loginElsewhere: 'Cette org envoie sa connexion vers {{host}}, que la fenêtre de connexion n’ouvre pas. Choisissez « Utiliser mon navigateur » pour cette connexion et reconnectez-vous.',
 };
