@@ -14,6 +14,11 @@ export function hasHiddenCharacters(name: string): boolean {
   return HIDDEN.test(name) || HIDDEN.test(name.normalize('NFKC'));
 }
 
+/** Text shown as it is (a file's name): each hidden character replaced by U+FFFD, so it cannot turn or hide what follows. */
+export function withHiddenShown(text: string): string {
+  return text.replace(new RegExp(HIDDEN.source, 'gu'), '\uFFFD');
+}
+
 export function normalizeConnectionName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/gu, ' ').trim();
 }

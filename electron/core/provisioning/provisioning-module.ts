@@ -6,7 +6,7 @@ import { AppError, builtInClientIdFor, NO_BUILT_IN_CLIENT, type BuiltInClientIds
 import type { ConnectionsService } from '../connections/connections-service';
 import type { Handlers } from '../ipc/dispatcher';
 import type { EventSink, LaunchRequests, Logger } from '../ports';
-import { looksLike } from './connection-name';
+import { looksLike, withHiddenShown } from './connection-name';
 import type { LaunchRequest } from './launch-args';
 import { FILE_EXTENSION, MAX_FILE_BYTES, parseConnectionFile, parseConnectLink, type ParseResult } from './provisioned-connection';
 import { PROVISIONING_TEXT as T } from './provisioning-text';
@@ -53,7 +53,7 @@ export function createProvisioningModule(deps: ProvisioningDeps) {
 
   async function receive(request: LaunchRequest): Promise<ProvisionedOffer> {
     const source = request.kind;
-    const fileName = request.kind === 'file' ? basename(request.path).slice(0, 120) : undefined;
+    const fileName = request.kind === 'file' ? withHiddenShown(basename(request.path).slice(0, 120)) : undefined;
     const result = request.kind === 'link' ? parseConnectLink(request.url, { extraOrigins: deps.extraLoginOrigins }) : await readConnectionFile(request.path, deps.extraLoginOrigins);
     const offer = toOffer(refuseLookalike(result, deps.connections.list()), source, fileName, deps.builtInClientIds ?? NO_BUILT_IN_CLIENT, deps.lockedSignInMethod?.() ?? null);
     deps.logger.info('Connection offered', { source, status: offer.status });

@@ -226,6 +226,16 @@ describe('offers through the core: shown first, added only on accept', () => {
     }
   });
 
+  it('a file’s name is shown without its text-direction or invisible characters (it cannot read as another name)', async () => {
+    const { app, dir } = setup();
+    // Shown as it is, a right-to-left override turns what follows it around on screen.
+    const path = join(dir, 'Acme\u202Efdp\u200B.budgetly');
+    writeFileSync(path, JSON.stringify({ budgetly: 1, ...good }));
+    app.launch.deliver({ kind: 'file', path });
+    const offer = await settled(app);
+    expect(offer).toMatchObject({ status: 'ready', fileName: 'Acme\uFFFDfdp\uFFFD.budgetly' });
+  });
+
   it('refused files (a pipe, a folder, too large, other extension, missing) show their message and add nothing; dismiss clears', async () => {
     const { app, dir } = setup();
     const large = join(dir, 'large.budgetly');
