@@ -44,6 +44,10 @@ export function ledgerIndex(copy: RelatedCopy): LedgerIndex {
   return index;
 }
 
+// Plain code-unit order: days (YYYY-MM-DD), ISO instants and ids sort correctly so, and much faster than the collator.
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const oldestFirst = (a: CountedApplication, b: CountedApplication) => order(a.date ?? '', b.date ?? '') || order(a.at, b.at) || order(a.id, b.id);
+
 /** Shared by every application without a problem (never changed). */
 const NO_PROBLEMS: string[] = [];
 
@@ -102,9 +106,7 @@ export function countedApplications(index: LedgerIndex, invoiceId: string, curre
       sourceId: text(record.source), source: source?.record, problems,
     });
   }
-  // Plain code-unit order: days (YYYY-MM-DD), ISO instants and ids sort correctly so, and much faster than the collator.
-  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return counted.sort((a, b) => order(a.date ?? '', b.date ?? '') || order(a.at, b.at) || order(a.id, b.id));
+  return counted.length > 1 ? counted.sort(oldestFirst) : counted;
 }
 
 /**
