@@ -48,7 +48,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     const here = import.meta.dirname;
     serveRenderer(join(here, '../renderer'));
-    denyAllPermissions(session.defaultSession);
+    denyAllPermissions(session.defaultSession, { appClipboardWrite: true });
 
     const store = createElectronStoreAdapter();
     const demo = demoOrgFromEnv(process.env, { packaged: app.isPackaged });

@@ -80,7 +80,9 @@ describe('the app window (lockDownAppContents)', () => {
 });
 
 describe('permissions (denyAllPermissions)', () => {
-  it('denies every permission request and check, every device and every download', () => {
+  type Request = (contents: unknown, permission: string, callback: (ok: boolean) => void, details: { requestingUrl?: string }) => void;
+  type Check = (contents: unknown, permission: string, origin: string, details: { requestingUrl?: string }) => boolean;
+  function fakeSession() {
     const calls: Record<string, (...args: never[]) => unknown> = {};
     const emitter = new EventEmitter();
     const session = Object.assign(emitter, {
@@ -88,17 +90,43 @@ describe('permissions (denyAllPermissions)', () => {
       setPermissionCheckHandler: (handler: (...args: never[]) => unknown) => (calls.check = handler),
       setDevicePermissionHandler: (handler: (...args: never[]) => unknown) => (calls.device = handler),
     }) as unknown as Session;
-    denyAllPermissions(session);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fileSystem', 'hid', 'serial', 'usb']) {
+    const page = (url: string) => ({ getURL: () => url });
+    const request = (permission: string, url: string) => {
       let granted: boolean | undefined;
-      (calls.request as (c: unknown, p: string, cb: (ok: boolean) => void) => void)({}, permission, (ok) => (granted = ok));
-      expect(granted, permission).toBe(false);
-      expect((calls.check as (c: unknown, p: string) => boolean)({}, permission), permission).toBe(false);
+      (calls.request as Request)(page(url), permission, (ok) => (granted = ok), { requestingUrl: url });
+      return granted;
+    };
+    const check = (permission: string, url: string) => (calls.check as Check)(page(url), permission, new URL(url).origin, { requestingUrl: url });
+    return { session, calls, emitter, request, check };
+  }
+  const everyPermission = ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fileSystem', 'hid', 'serial', 'usb'];
+
+  it('denies every permission request and check, every device and every download', () => {
+    const { session, calls, emitter, request, check } = fakeSession();
+    denyAllPermissions(session);
+    for (const permission of everyPermission) {
+      expect(request(permission, 'app://budgetly/index.html'), permission).toBe(false);
+      expect(check(permission, 'app://budgetly/index.html'), permission).toBe(false);
     }
     expect((calls.device as (details: unknown) => boolean)({ deviceType: 'usb' })).toBe(false);
     let downloadPrevented = false;
     emitter.emit('will-download', { preventDefault: () => (downloadPrevented = true) });
     expect(downloadPrevented).toBe(true);
+  });
+
+  it("lets the app's own page write to the clipboard (Copy diagnostics) and nothing else, nobody else", () => {
+    const { session, request, check } = fakeSession();
+    denyAllPermissions(session, { appClipboardWrite: true });
+    expect(request('clipboard-sanitized-write', 'app://budgetly/index.html')).toBe(true);
+    expect(check('clipboard-sanitized-write', 'app://budgetly/index.html')).toBe(true);
+    for (const url of hostileUrls.filter((u) => URL.canParse(u))) {
+      expect(request('clipboard-sanitized-write', url), url).toBe(false);
+      expect(check('clipboard-sanitized-write', url), url).toBe(false);
+    }
+    for (const permission of everyPermission.filter((p) => p !== 'clipboard-sanitized-write')) {
+      expect(request(permission, 'app://budgetly/index.html'), permission).toBe(false);
+      expect(check(permission, 'app://budgetly/index.html'), permission).toBe(false);
+    }
   });
 });
 
