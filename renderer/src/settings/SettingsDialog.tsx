@@ -182,7 +182,7 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, sav
           {saveError}
         </p>
       )}
-      {open && <UpdateSetting onChange={onChange} />}
+      {open && <UpdateSetting chosen={settings.updates} onChange={onChange} />}
       <div className="form-actions">
         <button type="button" className="primary" onClick={onClose}>
           {t('done')}

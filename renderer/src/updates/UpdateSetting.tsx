@@ -6,20 +6,25 @@ import { useUpdates } from './use-updates';
 
 const policies: UpdatePolicy[] = ['automatic', 'notify', 'off'];
 
-/** Settings → Updates: the policy (unless the organisation fixed it), where the update stands, and what to do next. */
-export function UpdateSetting({ onChange }: { onChange: (patch: Partial<Settings>) => void }) {
+/**
+ * Settings → Updates: the policy (unless the organisation fixed it), where the update stands, and what to do next.
+ * The user's choice shows at once (`chosen`, the settings as just changed); the update status follows once the core has
+ * it, and decides only when the organisation fixed the policy.
+ */
+export function UpdateSetting({ chosen, onChange }: { chosen: UpdatePolicy; onChange: (patch: Partial<Settings>) => void }) {
   const { t } = useTranslation('updates');
   const locale = useLocale();
   const { status, error, run } = useUpdates();
   if (!status) return null;
   const locked = status.lockedBy !== null;
   const percent = downloadPercent(status);
+  const shown = locked ? status.policy : chosen;
   return (
     <fieldset data-testid="settings-updates">
       <legend>{t('legend')}</legend>
       {policies.map((policy) => (
         <label className="choice" key={policy}>
-          <input type="radio" name="update-policy" value={policy} checked={status.policy === policy} disabled={locked} onChange={() => onChange({ updates: policy })} />
+          <input type="radio" name="update-policy" value={policy} checked={shown === policy} disabled={locked} onChange={() => onChange({ updates: policy })} />
           <span>{policyLabel(t, policy)}</span>
         </label>
       ))}

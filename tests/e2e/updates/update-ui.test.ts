@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UpdaterPort } from '../../../electron/core/updates/updater-port';
+import { holdChannel } from '../../support/held-channel';
 import { createLocalUpdater } from '../../support/local-updater';
 import { MemoryLogger, tempDir } from '../../support/test-ports';
 import { startUpdateServer } from '../../support/update-server';
@@ -23,6 +24,9 @@ beforeAll(async () => {
   const updater: UpdaterPort = { ...local.port, install: 'self', downloadPage: local.port.downloadPage, restartAndApply: () => void restarts.push('restart') };
   w = await startWorkspace({ org: { invoices: 50 }, harness: { updater, version: '1.3.2' }, connect: true });
   await w.harness.testCore.call('settings.set', { updates: 'notify' });
+  // The renderer reads the settings when it starts (only it changes them afterwards): start it again to see this one.
+  await w.page.reload();
+  await w.page.getByTestId('sync-button').waitFor();
 });
 afterAll(async () => {
   await w?.close();
@@ -64,10 +68,20 @@ describe('updating Budgetly', () => {
     await poll(() => restarts.length).toBe(1);
   });
 
-  it('choosing “Never check” in Settings is saved', async () => {
+  it('choosing “Never check” in Settings shows at once, while the core saves it, and is saved', async () => {
     const { page } = w;
-    await page.getByTestId('open-settings').click();
-    await page.getByTestId('settings-updates').getByLabel('Never check for updates').check();
+    // The core's answer to the save is held back (as on a busy machine): the choice must not wait for it.
+    const held = holdChannel(w.harness.testCore.core, 'settings.set');
+    try {
+      await page.getByTestId('open-settings').click();
+      const never = page.getByTestId('settings-updates').getByLabel('Never check for updates');
+      await never.check();
+      expect(await never.isChecked()).toBe(true);
+      expect((await w.harness.testCore.call('settings.get')).value.updates).toBe('notify');
+    } finally {
+      held.release();
+    }
     await poll(async () => (await w.harness.testCore.call('settings.get')).value.updates).toBe('off');
+    expect(await page.getByTestId('settings-updates').getByLabel('Never check for updates').isChecked()).toBe(true);
   });
 });
