@@ -42,7 +42,9 @@ export function InvoiceSourceDialog({ open, connection, onClose, onSync, syncing
   const { objects, mapping } = source;
   const selected = picked ?? mapping?.object ?? objects?.find((o) => o.recommended)?.name;
   const selectedObject = objects?.find((o) => o.name === selected);
+  // "Saved — Sync now" speaks of the last save: gone while the next one is on its way, so Sync now never starts before it.
   const save = async (object: string, fields?: FieldMapping) => {
+    setSaved(false);
     if (await source.save(object, fields)) setSaved(true);
   };
 

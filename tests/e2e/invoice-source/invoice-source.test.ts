@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection, Mapping, Result } from '../../../electron/contract';
+import { holdChannel } from '../../support/held-channel';
 import { expectedSummary, fromOrgRecords } from '../workspace/expected';
 import { expectView } from '../workspace/view-assertions';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
@@ -116,7 +117,15 @@ describe('invoice source', () => {
     await fieldSelect('Balance').selectOption('Tax__c');
     await w.harness.screenshot('invoice-source-custom-edited');
     await expectAccessible(w.page, 'field mapping editor');
-    await editor().getByTestId('save-mapping').click();
+    // While the save is on its way, the note of the previous save ("Saved — Sync now") is gone: a sync started
+    // from it would still read the old fields.
+    const held = holdChannel(w.harness.testCore.core, 'invoices.mapping.set');
+    try {
+      await editor().getByTestId('save-mapping').click();
+      expect(await dialog().getByTestId('invoice-source-saved').count()).toBe(0);
+    } finally {
+      held.release();
+    }
     await dialog().getByTestId('invoice-source-saved').waitFor();
     const saved = await call<Mapping>('invoices.mapping.get', { connectionId: (await connection()).id });
     expect({ object: saved.object, balance: saved.fields.balance }).toEqual({ object: 'Invoice__c', balance: 'Tax__c' });
