@@ -77,7 +77,7 @@ export function createInvoicesModule(
     return index;
   };
   const known = (connectionId: string) => {
-    if (!links.directory.get(connectionId)) throw new AppError('NOT_FOUND', 'This connection no longer exists.');
+    if (!links.directory.get(connectionId)) throw new AppError('NOT_FOUND', englishMessage('connectionGone'));
   };
 
   const stopForget = links.directory.onForget(async (connectionId) => {
@@ -148,14 +148,14 @@ export function createInvoicesModule(
       // A payment, credit note or application of the copy opens as itself; anything else as an invoice.
       const relatedObject = snapshot?.related ? ledgerIndex(snapshot.related).objects.get(id) : undefined;
       const object = relatedObject ?? snapshot?.object ?? mappings.get(connectionId)?.object;
-      if (!object) throw new AppError('NOT_FOUND', 'Sync first: Budgetly does not know this org’s invoice object yet.');
+      if (!object) throw new AppError('NOT_FOUND', englishMessage('invoiceObjectUnknown'));
       await deps.shell.openExternal(recordUrl(connection.instanceUrl, object, id, deps.extraLoginOrigins));
       return null;
     },
     'invoices.export': async ({ connectionId, ...request }) => {
       known(connectionId);
       const snapshot = await repository.current(connectionId);
-      if (!snapshot) throw new AppError('NOT_FOUND', 'There are no invoices to export yet. Sync first.');
+      if (!snapshot) throw new AppError('NOT_FOUND', englishMessage('exportNothingYet'));
       try {
         return await exportInvoices(request, indexOf(snapshot), { saveDialog: deps.saveDialog, events: deps.events, t: links.words.t }, (rows) =>
           applicationRows(snapshot.related, rows),
@@ -163,7 +163,7 @@ export function createInvoicesModule(
       } catch (error) {
         if (error instanceof AppError) throw error;
         deps.logger.warn('Export failed', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
-        throw new AppError('STORAGE', 'The export could not be written there. Choose another folder or free some disk space, then try again.', {
+        throw new AppError('STORAGE', englishMessage('exportWriteFailed'), {
           cause: error,
         });
       }

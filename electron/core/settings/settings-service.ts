@@ -1,4 +1,5 @@
 import { AppError, NO_POLICY_LOCKS, settingsSchema, type PolicyLocks, type Settings } from '../../contract';
+import { englishMessage } from '../i18n/core-messages';
 import { applyLocks, lockViolation } from '../policy/policy-locks';
 import { englishT } from '../policy/policy-text';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
@@ -72,7 +73,7 @@ export class SettingsService {
     try {
       this.store.set(KEY, next);
     } catch (error) {
-      throw new AppError('STORAGE', 'Budgetly could not save your settings (the disk may be full or read-only).', { cause: error });
+      throw new AppError('STORAGE', englishMessage('settingsSaveFailed'), { cause: error });
     }
     // One rule for listeners: the save is already written, so a listener that fails (at once or later)
     // is logged and never fails the save or stops the others; `settled()` waits for what they started.

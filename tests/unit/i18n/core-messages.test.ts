@@ -47,6 +47,15 @@ describe('core messages in the user’s language', () => {
     const refused = await handlers.refuse().catch((e: unknown) => e as AppError);
     expect(refused).toMatchObject({ code: 'RECONNECT_REQUIRED', message: 'Salesforce a déplacé cette connexion vers une autre adresse. Reconnectez-vous pour continuer ; vos factures téléchargées restent disponibles.' });
     expect((refused.cause as AppError).message).toBe('Salesforce moved this sign-in to another address. Reconnect to continue; your downloaded invoices stay available.');
+    const failing = speakingErrors(
+      {
+        save: () => {
+          throw new AppError('STORAGE', englishMessage('settingsSaveFailed'));
+        },
+      },
+      createMessageSpeaker(() => tOf('es')),
+    );
+    await expect(failing.save()).rejects.toMatchObject({ code: 'STORAGE', message: 'Budgetly no pudo guardar su configuración (puede que el disco esté lleno o sea de solo lectura).' });
     await expect(handlers.salesforce()).rejects.toMatchObject({ code: 'SALESFORCE_ERROR', message: 'MALFORMED_QUERY: unexpected token' });
     expect(await handlers.fine(1)).toBe(2);
   });

@@ -54,4 +54,9 @@ export const coreMessages: Translation<typeof en> = {
   notInOfflineCopy: 'Diese Rechnung ist nicht in der Offline-Kopie. Synchronisieren Sie, um die Liste zu aktualisieren.',
   connectToOpen: 'Verbinden Sie sich einmal mit Salesforce, um Rechnungen dort zu öffnen.',
   loginElsewhere: 'Diese Org leitet die Anmeldung an {{host}} weiter, das das Anmeldefenster nicht öffnet. Wählen Sie für diese Verbindung „Meinen Browser verwenden“ und verbinden Sie sich erneut.',
+  exportWriteFailed: 'Der Export konnte dort nicht gespeichert werden. Wählen Sie einen anderen Ordner oder schaffen Sie Speicherplatz und versuchen Sie es dann erneut.',
+  exportNothingYet: 'Es gibt noch keine Rechnungen zum Exportieren. Synchronisieren Sie zuerst.',
+  invoiceObjectUnknown: 'Synchronisieren Sie zuerst: Budgetly kennt das Rechnungsobjekt dieser Org noch nicht.',
+  connectionGone: 'Diese Verbindung gibt es nicht mehr.',
+  settingsSaveFailed: 'Budgetly konnte Ihre Einstellungen nicht speichern (der Datenträger ist eventuell voll oder schreibgeschützt).',
 };

@@ -52,4 +52,9 @@ export const coreMessages = {
   notInOfflineCopy: 'This invoice is not in the offline copy. Sync to refresh the list.',
   connectToOpen: 'Connect to Salesforce once to open invoices there.',
   loginElsewhere: 'This org sends its sign-in to {{host}}, which the login window does not open. Choose “Sign in with your browser” for this connection and connect again.',
+  exportWriteFailed: 'The export could not be written there. Choose another folder or free some disk space, then try again.',
+  exportNothingYet: 'There are no invoices to export yet. Sync first.',
+  invoiceObjectUnknown: 'Sync first: Budgetly does not know this org’s invoice object yet.',
+  connectionGone: 'This connection no longer exists.',
+  settingsSaveFailed: 'Budgetly could not save your settings (the disk may be full or read-only).',
 } as const;

@@ -54,4 +54,9 @@ export const coreMessages: Translation<typeof en> = {
   notInOfflineCopy: 'Esta factura no está en la copia sin conexión. Sincronice para actualizar la lista.',
   connectToOpen: 'Conéctese una vez a Salesforce para abrir allí las facturas.',
   loginElsewhere: 'Esta org envía su inicio de sesión a {{host}}, que la ventana de inicio de sesión no abre. Elija «Usar mi navegador» para esta conexión y vuelva a conectar.',
+  exportWriteFailed: 'No se pudo guardar la exportación ahí. Elija otra carpeta o libere espacio en disco y vuelva a intentarlo.',
+  exportNothingYet: 'Todavía no hay facturas para exportar. Sincronice primero.',
+  invoiceObjectUnknown: 'Sincronice primero: Budgetly aún no conoce el objeto de factura de esta org.',
+  connectionGone: 'Esta conexión ya no existe.',
+  settingsSaveFailed: 'Budgetly no pudo guardar su configuración (puede que el disco esté lleno o sea de solo lectura).',
 };

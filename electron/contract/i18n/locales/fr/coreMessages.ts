@@ -54,4 +54,9 @@ export const coreMessages: Translation<typeof en> = {
   notInOfflineCopy: 'Cette facture n’est pas dans la copie hors ligne. Synchronisez pour actualiser la liste.',
   connectToOpen: 'Connectez-vous une fois à Salesforce pour y ouvrir les factures.',
   loginElsewhere: 'Cette org envoie sa connexion vers {{host}}, que la fenêtre de connexion n’ouvre pas. Choisissez « Utiliser mon navigateur » pour cette connexion et reconnectez-vous.',
+  exportWriteFailed: 'L’export n’a pas pu être enregistré à cet endroit. Choisissez un autre dossier ou libérez de l’espace disque, puis réessayez.',
+  exportNothingYet: 'Il n’y a pas encore de factures à exporter. Synchronisez d’abord.',
+  invoiceObjectUnknown: 'Synchronisez d’abord : Budgetly ne connaît pas encore l’objet facture de cette org.',
+  connectionGone: 'Cette connexion n’existe plus.',
+  settingsSaveFailed: 'Budgetly n’a pas pu enregistrer vos paramètres (le disque est peut-être plein ou en lecture seule).',
 };
