@@ -116,6 +116,7 @@ export function createCore(deps: CoreDeps): Core {
       record: (id) => connections.service.record(id),
       apiUsage: (id) => connections.apiUsage.get(id),
       mapping: (id) => invoices.mappingOf(id),
+      words,
     }),
   } satisfies Handlers, say);
   return {

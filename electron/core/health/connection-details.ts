@@ -2,7 +2,9 @@ import { AppError, type ApiUsage, type ConnectionDetails, type Mapping } from '.
 import type { ConnectionRecord } from '../connections/connection-records';
 import type { AppIdentity } from '../core-deps';
 import type { Handlers } from '../ipc/dispatcher';
-import { DETAILS_TEXT as T } from './details-text';
+import type { CoreWords } from '../i18n/core-words';
+import { englishMessage } from '../i18n/core-messages';
+import { detailsText } from './details-text';
 
 export interface DetailsDeps {
   identity: Pick<AppIdentity, 'version' | 'platform'>;
@@ -10,6 +12,8 @@ export interface DetailsDeps {
   record(connectionId: string): ConnectionRecord | undefined;
   apiUsage(connectionId: string): ApiUsage | null;
   mapping(connectionId: string): Mapping | null;
+  /** The diagnostics are written in the language of Settings. */
+  words: Pick<CoreWords, 't' | 'locale'>;
 }
 
 /**
@@ -21,7 +25,7 @@ export function detailsHandlers(deps: DetailsDeps): Pick<Handlers, 'connections.
   return {
     'connections.details': ({ id }) => {
       const record = deps.record(id);
-      if (!record) throw new AppError('NOT_FOUND', 'This connection no longer exists.');
+      if (!record) throw new AppError('NOT_FOUND', englishMessage('connectionGone'));
       const mapping = deps.mapping(id);
       const details: Omit<ConnectionDetails, 'diagnostics'> = {
         id: record.id,
@@ -43,13 +47,17 @@ export function detailsHandlers(deps: DetailsDeps): Pick<Handlers, 'connections.
         lastError: record.lastError ?? null,
         fromPolicy: record.policyName !== undefined,
       };
-      return { ...details, diagnostics: diagnosticsText(details, deps.identity) };
+      return { ...details, diagnostics: diagnosticsText(details, deps.identity, detailsText(deps.words.t, deps.words.locale())) };
     },
   };
 }
 
 /** Plain text, one "label: value" a line, for a support ticket. */
-export function diagnosticsText(details: Omit<ConnectionDetails, 'diagnostics'>, identity: Pick<AppIdentity, 'version' | 'platform'>): string {
+export function diagnosticsText(
+  details: Omit<ConnectionDetails, 'diagnostics'>,
+  identity: Pick<AppIdentity, 'version' | 'platform'>,
+  T: ReturnType<typeof detailsText>,
+): string {
   const L = T.labels;
   const or = (value: string | null) => value ?? T.none;
   const usage = details.apiUsage;

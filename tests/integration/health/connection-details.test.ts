@@ -66,6 +66,14 @@ describe('connection details', () => {
     expect(shown.diagnostics).toContain(`API requests (24 h): ${used} of 15,000 used`);
     expect(shown.diagnostics).toContain(`Instance: ${org.url}`);
     expect(shown.diagnostics).toContain('Invoice object: Invoice');
+    // Written in the language of Settings, numbers in its locale.
+    await value('settings.set', { language: 'de' });
+    const german = (await details()).diagnostics;
+    expect(german).toMatch(/^Budgetly .+ — Verbindungsdiagnose\n/);
+    expect(german).toContain('Benutzer: demo@budgetly.test');
+    expect(german).toContain(`API-Anfragen (24 h): ${used} von 15.000 verbraucht`);
+    expect(german).toContain('Rechnungsobjekt: Invoice');
+    await value('settings.set', { language: 'system' });
   });
 
   it('“Copy diagnostics” holds no part of the access or refresh token', async () => {
