@@ -1,3 +1,5 @@
+import { englishMessage } from './i18n/spoken-messages';
+
 /**
  * The login-host rules, in one place: which addresses a connection may sign in at, and the OAuth
  * settings an admin copies into Salesforce. Pure and zod-free, so the renderer imports it at run
@@ -15,6 +17,7 @@ export const REDIRECT_URI = 'http://localhost:1717/OauthRedirect';
 /** The OAuth scopes Budgetly asks for (and an admin selects): API access and a refresh token. */
 export const OAUTH_SCOPES = 'api refresh_token';
 
+/** A refusal's message is English (catalogue coreMessages:loginHost…): the core and the form say it in the user's language (createMessageSpeaker). */
 export type LoginHostResult = { ok: true; url: string } | { ok: false; message: string };
 
 export interface LoginHostOptions {
@@ -51,7 +54,7 @@ export function isSalesforceLoginHost(hostname: string): boolean {
  */
 export function loginHostOf(input: string, options: LoginHostOptions = {}): LoginHostResult {
   const text = input.trim();
-  if (!text) return refuse('Enter your My Domain, e.g. acme.my.salesforce.com');
+  if (!text) return refuse(englishMessage('loginHostEmpty'));
   let candidate = text;
   if (/^[a-z0-9-]+$/i.test(text)) candidate = `https://${text}.my.salesforce.com`;
   else if (!/^[a-z][a-z0-9+.-]*:/i.test(text) || /^[a-z0-9.-]+:\d+(\/|$)/i.test(text)) candidate = `https://${text}`;
@@ -59,25 +62,25 @@ export function loginHostOf(input: string, options: LoginHostOptions = {}): Logi
   try {
     url = new URL(candidate);
   } catch {
-    return refuse(`“${clip(text)}” is not a web address.`);
+    return refuse(englishMessage('loginHostNotAddress', { text: clip(text) }));
   }
-  if (url.username || url.password) return refuse('The login address must not contain a user name or password.');
+  if (url.username || url.password) return refuse(englishMessage('loginHostCredentials'));
   const extra =
     (options.extraOrigins ?? []).some((origin) => sameOrigin(origin, url.origin)) ||
     (options.anyLoopback === true && url.protocol === 'http:' && LOOPBACK.has(url.hostname));
-  if (!extra && url.protocol !== 'https:') return refuse('The login address must start with https://.');
+  if (!extra && url.protocol !== 'https:') return refuse(englishMessage('loginHostHttps'));
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-    return refuse('Enter just the domain, without a path (e.g. acme.my.salesforce.com).');
+    return refuse(englishMessage('loginHostPath'));
   }
   if (extra) return { ok: true, url: url.origin };
   if (url.hostname.endsWith('.lightning.force.com')) {
     const name = url.hostname.slice(0, -'.lightning.force.com'.length);
-    return refuse(`Use the My Domain login address (${name}.my.salesforce.com), not the Lightning address.`);
+    return refuse(englishMessage('loginHostLightning', { name }));
   }
   if (!isSalesforceLoginHost(url.hostname)) {
-    return refuse(`“${clip(url.hostname)}” is not a Salesforce login address. Use login.salesforce.com, test.salesforce.com or your My Domain (…my.salesforce.com).`);
+    return refuse(englishMessage('loginHostNotSalesforce', { host: clip(url.hostname) }));
   }
-  if (url.port !== '') return refuse('Salesforce login addresses do not use a custom port.');
+  if (url.port !== '') return refuse(englishMessage('loginHostPort'));
   return { ok: true, url: url.origin };
 }
 

@@ -1,7 +1,8 @@
 import { appHandlers } from './app/app-handlers';
 import { createConnectionsModule } from './connections/connections-module';
 import { createFreshnessModule, type FreshnessModule } from './freshness/freshness-module';
-import { createMessageSpeaker, speakingErrors } from './i18n/core-messages';
+import { createMessageSpeaker } from '../contract/i18n/spoken-messages';
+import { speakingErrors } from './i18n/core-messages';
 import { createCoreWords, type CoreWords } from './i18n/core-words';
 import { createInvoicesModule } from './invoices/invoices-module';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';

@@ -1,7 +1,7 @@
 import { BaseWindow, WebContentsView, session as electronSession, shell, type BrowserWindow, type BrowserWindowConstructorOptions, type WebContents, type WebPreferences } from 'electron';
 import { AppError } from '../contract';
 import { classifyLoginNavigation, loginOriginBar, loginPartition } from '../core/auth/login-window-policy';
-import { englishMessage } from '../core/i18n/core-messages';
+import { englishMessage } from '../contract/i18n/spoken-messages';
 import type { LoginAgent, LoginRequest } from '../core/ports';
 import { originBarPage, ORIGIN_BAR_HEIGHT } from './login-origin-bar';
 import { denyAllPermissions } from './security';

@@ -10,7 +10,7 @@ import type { SettingsService } from '../settings/settings-service';
 import type { ConnectionRecord, ConnectionRecords } from './connection-records';
 import { toConnectionView } from './connection-view';
 import { ForgetListeners } from './forget-listeners';
-import { englishMessage } from '../i18n/core-messages';
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { normalizeLoginUrl } from './login-host';
 import { revokeAtSalesforce } from './revoke';
 

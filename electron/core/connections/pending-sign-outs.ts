@@ -2,7 +2,7 @@ import { isAllowedLoginUrl } from '../../contract/login-host';
 import type { Logger } from '../ports';
 import type { PendingRevokes } from '../secrets/pending-revokes';
 import type { ConnectionRecords } from './connection-records';
-import { englishMessage } from '../i18n/core-messages';
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { revokeAtSalesforce } from './revoke';
 
 /**

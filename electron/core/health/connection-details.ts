@@ -3,7 +3,7 @@ import type { ConnectionRecord } from '../connections/connection-records';
 import type { AppIdentity } from '../core-deps';
 import type { Handlers } from '../ipc/dispatcher';
 import type { CoreWords } from '../i18n/core-words';
-import { englishMessage } from '../i18n/core-messages';
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { detailsText } from './details-text';
 
 export interface DetailsDeps {

@@ -1,4 +1,4 @@
-import { createMessageSpeaker, englishMessage } from '../i18n/core-messages';
+import { createMessageSpeaker, englishMessage } from '../../contract/i18n/spoken-messages';
 import type { CoreWords } from '../i18n/core-words';
 import { AppError, type Connection, type InvoiceListRow, type Mapping } from '../../contract';
 import type { CoreDeps } from '../core-deps';

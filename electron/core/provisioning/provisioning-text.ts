@@ -1,4 +1,4 @@
-import { englishMessage } from '../i18n/core-messages';
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 
 /**
  * Why a link or connection file was refused: the catalogue's `coreMessages:offer…` words, built in English

@@ -1,5 +1,5 @@
 import { AppError, type AppErrorValue } from '../../contract';
-import { englishMessage } from '../i18n/core-messages';
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 
 /**
  * Why a connection needs the user to sign in again: the one home of every RECONNECT_REQUIRED message.

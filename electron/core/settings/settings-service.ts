@@ -1,5 +1,5 @@
 import { AppError, NO_POLICY_LOCKS, settingsSchema, type PolicyLocks, type Settings } from '../../contract';
-import { englishMessage } from '../i18n/core-messages';
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { applyLocks, lockViolation } from '../policy/policy-locks';
 import { englishT } from '../policy/policy-text';
 import type { CatalogueT } from '../../contract/i18n/catalogue';

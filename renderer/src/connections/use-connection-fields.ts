@@ -3,6 +3,8 @@ import { useState } from 'react';
 import type { SignInMethod } from '../../../electron/contract';
 import { builtInClientIdFor, NO_BUILT_IN_CLIENT, type BuiltInClientIds } from '../../../electron/contract/built-in-client';
 import { loginUrlFor, type OrgKind } from '../../../electron/contract/login-host';
+import type { CatalogueT } from '../../../electron/contract/i18n/catalogue';
+import { createMessageSpeaker } from '../../../electron/contract/i18n/spoken-messages';
 
 export interface ConnectionFieldValues {
   kind: OrgKind;
@@ -26,7 +28,8 @@ export function useConnectionFields(t: TFunction<'connections'>, initial: Connec
 
   // The core checks the exact local-org origin; the form only hints, so it lets loopback addresses through.
   const host = loginUrlFor(kind, myDomain, { anyLoopback: true });
-  const domainError = kind === 'mydomain' && touched && !host.ok ? host.message : null;
+  // The rule's reasons are English (shared with the core): said in the user's language.
+  const domainError = kind === 'mydomain' && touched && !host.ok ? createMessageSpeaker(() => t as unknown as CatalogueT)(host.message) : null;
   // The build's client id for this login host, if it carries one: then the field may stay empty.
   const builtInClientId = host.ok ? builtInClientIdFor(host.url, builtInClientIds) : null;
   const clientIdError = touched && !clientId.trim() && !builtInClientId ? t('clientIdMissing') : null;

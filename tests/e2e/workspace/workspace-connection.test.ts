@@ -28,13 +28,12 @@ describe('connecting, losing and regaining the org', () => {
 
   it('explains what is wrong with a My Domain or a missing client id', async () => {
     const form = w.page.locator('form.connection-form');
-    // (The login-address checks of electron/contract/login-host.ts still explain in English.)
     await form.getByLabel('Meine Domäne').first().check();
     const domain = form.getByRole('textbox', { name: 'Meine Domäne' });
     await domain.fill('https://acme.my.salesforce.com/lightning/page/home');
     await form.getByRole('button', { name: 'Bei Salesforce anmelden' }).click();
     await poll(() => domain.getAttribute('aria-invalid')).toBe('true');
-    expect(await form.getByText('without a path').count()).toBe(1);
+    expect(await form.getByText('Geben Sie nur die Domain ein, ohne Pfad (z. B. acme.my.salesforce.com).').count()).toBe(1);
     expect(await form.getByRole('textbox', { name: 'Client-ID' }).getAttribute('aria-invalid')).toBe('true');
     expect(await form.getByText('Geben Sie die Client-ID (Consumer Key) Ihrer External Client App ein.').count()).toBe(1);
     await form.getByText('Wie bekomme ich eine Client-ID?').click();

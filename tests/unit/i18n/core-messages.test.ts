@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../electron/contract';
 import { namespaces } from '../../../electron/contract/i18n/catalogue';
 import { createI18n } from '../../../electron/contract/i18n/create-i18n';
-import { createMessageSpeaker, englishMessage, speakingErrors } from '../../../electron/core/i18n/core-messages';
+import { createMessageSpeaker, englishMessage } from '../../../electron/contract/i18n/spoken-messages';
+import { speakingErrors } from '../../../electron/core/i18n/core-messages';
 import { reconnectRequired, reconnectRequiredValue, untrustedAddressMessage } from '../../../electron/core/salesforce/reconnect-required';
 
 const tOf = (language: 'en' | 'de' | 'fr' | 'es') => createI18n(language).getFixedT(language, namespaces);
@@ -21,6 +22,10 @@ describe('core messages in the user’s language', () => {
     );
     expect(say(untrustedAddressMessage('“evil.example”', true))).toMatch(/^Die Antwort von Salesforce verwies Budgetly auf “evil\.example”, keine sichere/);
     expect(say(englishMessage('signOutPending'))).toMatch(/^Sie sind auf diesem Computer abgemeldet/);
+    // A refusal that carries another one: both said.
+    expect(say(englishMessage('offerBadLoginHost', { why: englishMessage('loginHostPort') }))).toBe(
+      'Die Anmeldeadresse wird nicht akzeptiert: Salesforce-Anmeldeadressen verwenden keinen eigenen Port.',
+    );
     language = 'es';
     expect(say(englishMessage('signOutPending'))).toMatch(/^Ha cerrado la sesión en este equipo/);
     expect(say('INVALID_FIELD: No such column')).toBe('INVALID_FIELD: No such column');

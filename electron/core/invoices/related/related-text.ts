@@ -1,4 +1,4 @@
-import { englishMessage } from '../../i18n/core-messages';
+import { englishMessage } from '../../../contract/i18n/spoken-messages';
 
 /**
  * Words the receivables core keeps with the offline copy (discovery warnings, why an application is not

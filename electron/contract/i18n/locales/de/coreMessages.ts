@@ -59,4 +59,12 @@ export const coreMessages: Translation<typeof en> = {
   invoiceObjectUnknown: 'Synchronisieren Sie zuerst: Budgetly kennt das Rechnungsobjekt dieser Org noch nicht.',
   connectionGone: 'Diese Verbindung gibt es nicht mehr.',
   settingsSaveFailed: 'Budgetly konnte Ihre Einstellungen nicht speichern (der Datenträger ist eventuell voll oder schreibgeschützt).',
+  loginHostEmpty: 'Geben Sie Ihre Meine Domäne ein, z. B. acme.my.salesforce.com',
+  loginHostNotAddress: '„{{text}}“ ist keine Webadresse.',
+  loginHostCredentials: 'Die Anmeldeadresse darf keinen Benutzernamen und kein Passwort enthalten.',
+  loginHostHttps: 'Die Anmeldeadresse muss mit https:// beginnen.',
+  loginHostPath: 'Geben Sie nur die Domain ein, ohne Pfad (z. B. acme.my.salesforce.com).',
+  loginHostLightning: 'Verwenden Sie die Anmeldeadresse Ihrer Meine Domäne ({{name}}.my.salesforce.com), nicht die Lightning-Adresse.',
+  loginHostNotSalesforce: '„{{host}}“ ist keine Salesforce-Anmeldeadresse. Verwenden Sie login.salesforce.com, test.salesforce.com oder Ihre Meine Domäne (…my.salesforce.com).',
+  loginHostPort: 'Salesforce-Anmeldeadressen verwenden keinen eigenen Port.',
 };

@@ -57,4 +57,12 @@ export const coreMessages = {
   invoiceObjectUnknown: 'Sync first: Budgetly does not know this org’s invoice object yet.',
   connectionGone: 'This connection no longer exists.',
   settingsSaveFailed: 'Budgetly could not save your settings (the disk may be full or read-only).',
+  loginHostEmpty: 'Enter your My Domain, e.g. acme.my.salesforce.com',
+  loginHostNotAddress: '“{{text}}” is not a web address.',
+  loginHostCredentials: 'The login address must not contain a user name or password.',
+  loginHostHttps: 'The login address must start with https://.',
+  loginHostPath: 'Enter just the domain, without a path (e.g. acme.my.salesforce.com).',
+  loginHostLightning: 'Use the My Domain login address ({{name}}.my.salesforce.com), not the Lightning address.',
+  loginHostNotSalesforce: '“{{host}}” is not a Salesforce login address. Use login.salesforce.com, test.salesforce.com or your My Domain (…my.salesforce.com).',
+  loginHostPort: 'Salesforce login addresses do not use a custom port.',
 } as const;

@@ -59,4 +59,12 @@ export const coreMessages: Translation<typeof en> = {
   invoiceObjectUnknown: 'Sincronice primero: Budgetly aún no conoce el objeto de factura de esta org.',
   connectionGone: 'Esta conexión ya no existe.',
   settingsSaveFailed: 'Budgetly no pudo guardar su configuración (puede que el disco esté lleno o sea de solo lectura).',
+  loginHostEmpty: 'Introduzca su Mi dominio, p. ej. acme.my.salesforce.com',
+  loginHostNotAddress: '«{{text}}» no es una dirección web.',
+  loginHostCredentials: 'La dirección de inicio de sesión no debe contener usuario ni contraseña.',
+  loginHostHttps: 'La dirección de inicio de sesión debe empezar por https://.',
+  loginHostPath: 'Introduzca solo el dominio, sin ruta (p. ej. acme.my.salesforce.com).',
+  loginHostLightning: 'Use la dirección de inicio de sesión de Mi dominio ({{name}}.my.salesforce.com), no la dirección de Lightning.',
+  loginHostNotSalesforce: '«{{host}}» no es una dirección de inicio de sesión de Salesforce. Use login.salesforce.com, test.salesforce.com o su Mi dominio (…my.salesforce.com).',
+  loginHostPort: 'Las direcciones de inicio de sesión de Salesforce no usan un puerto propio.',
 };

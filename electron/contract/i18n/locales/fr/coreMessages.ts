@@ -59,4 +59,12 @@ export const coreMessages: Translation<typeof en> = {
   invoiceObjectUnknown: 'Synchronisez d’abord : Budgetly ne connaît pas encore l’objet facture de cette org.',
   connectionGone: 'Cette connexion n’existe plus.',
   settingsSaveFailed: 'Budgetly n’a pas pu enregistrer vos paramètres (le disque est peut-être plein ou en lecture seule).',
+  loginHostEmpty: 'Saisissez votre Mon domaine, par ex. acme.my.salesforce.com',
+  loginHostNotAddress: '« {{text}} » n’est pas une adresse web.',
+  loginHostCredentials: 'L’adresse de connexion ne doit contenir ni nom d’utilisateur ni mot de passe.',
+  loginHostHttps: 'L’adresse de connexion doit commencer par https://.',
+  loginHostPath: 'Saisissez uniquement le domaine, sans chemin (par ex. acme.my.salesforce.com).',
+  loginHostLightning: 'Utilisez l’adresse de connexion de Mon domaine ({{name}}.my.salesforce.com), pas l’adresse Lightning.',
+  loginHostNotSalesforce: '« {{host}} » n’est pas une adresse de connexion Salesforce. Utilisez login.salesforce.com, test.salesforce.com ou votre Mon domaine (…my.salesforce.com).',
+  loginHostPort: 'Les adresses de connexion Salesforce n’utilisent pas de port personnalisé.',
 };
