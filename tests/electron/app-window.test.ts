@@ -20,7 +20,7 @@ describe.skipIf(!binary)('the Electron app', () => {
   it('opens its window and shows the version', async () => {
     app = await electron.launch({ executablePath: binary!, args: [root], env: { ...process.env, BUDGETLY_DEMO_ORG_URL: '' } });
     const page = await app.firstWindow();
-    await expect.poll(() => page.getByTestId('app-version').textContent(), { timeout: 30_000 }).toMatch(/Version \d+\.\d+\.\d+/);
+    await expect.poll(() => page.getByTestId('app-version').textContent(), { timeout: 30_000 }).toMatch(/^Budgetly \d+\.\d+\.\d+/);
     const exposed = await page.evaluate(() => ({
       hasBridge: typeof window.budgetly?.app?.info === 'function',
       hasRequire: typeof (window as unknown as { require?: unknown }).require,
