@@ -102,6 +102,13 @@ describe('offers through the core: shown first, added only on accept', () => {
     for (let i = 0; i < 100 && app.events.of('provisioning.changed').length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     return pending(app);
   };
+  /** Delivers a link or file, waits (up to `tries` × 10 ms) until the core announces the offer it made, and reads it. */
+  const offerFor = async (app: TestCore, request: Parameters<TestCore['launch']['deliver']>[0], tries = 100) => {
+    const before = app.events.of('provisioning.changed').length;
+    app.launch.deliver(request);
+    for (let i = 0; i < tries && app.events.of('provisioning.changed').length === before; i++) await new Promise((r) => setTimeout(r, 10));
+    return pending(app);
+  };
 
   it('a link waits for the user; accepting adds exactly what was shown, once', async () => {
     const { app } = setup();
@@ -156,17 +163,11 @@ describe('offers through the core: shown first, added only on accept', () => {
     await app.call('connections.add', { label: 'Acme production', loginUrl: 'https://acme.my.salesforce.com', clientId: '3MVG9_acme' });
     // Cyrillic А, Greek ο, Cyrillic е and р, upper case with doubled spaces, full-width letters.
     for (const name of ['\u0410cme production', 'Acme pr\u03BFduction', 'Acm\u0435 \u0440roduction', 'ACME  PRODUCTION', 'Ａｃｍｅ production']) {
-      const before = app.events.of('provisioning.changed').length;
-      app.launch.deliver({ kind: 'link', url: link({ ...good, name, loginUrl: 'https://evil.my.salesforce.com' }) });
-      for (let i = 0; i < 100 && app.events.of('provisioning.changed').length === before; i++) await new Promise((r) => setTimeout(r, 10));
-      const offer = await pending(app);
+      const offer = await offerFor(app, { kind: 'link', url: link({ ...good, name, loginUrl: 'https://evil.my.salesforce.com' }) });
       expect(offer, name).toMatchObject({ status: 'refused', message: expect.stringContaining('looks the same as your connection “Acme production”') });
       await app.call('provisioning.dismiss', { id: offer!.id });
     }
-    const before = app.events.of('provisioning.changed').length;
-    app.launch.deliver({ kind: 'link', url: link({ ...good, name: 'Acme sandbox' }) });
-    for (let i = 0; i < 100 && app.events.of('provisioning.changed').length === before; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(await pending(app)).toMatchObject({ status: 'ready', label: 'Acme sandbox' });
+    expect(await offerFor(app, { kind: 'link', url: link({ ...good, name: 'Acme sandbox' }) })).toMatchObject({ status: 'ready', label: 'Acme sandbox' });
     expect((await app.call('connections.list')).value).toHaveLength(1);
   });
 
@@ -188,10 +189,7 @@ describe('offers through the core: shown first, added only on accept', () => {
     await app.call('connections.add', { label: 'Acme Inc', loginUrl: 'https://acme.my.salesforce.com', clientId: '3MVG9_acme' });
     // Cyrillic І and Greek Ι look exactly like Latin I; l and 1 do in most sans-serif fonts; 0 like O.
     for (const name of ['Acme \u0406nc', 'Acme \u0399nc', 'Acme lnc', 'Acme 1nc', 'Acm\u0435 \u0406nc', 'ACME INC']) {
-      const before = app.events.of('provisioning.changed').length;
-      app.launch.deliver({ kind: 'link', url: link({ ...good, name, loginUrl: 'https://evil.my.salesforce.com' }) });
-      for (let i = 0; i < 100 && app.events.of('provisioning.changed').length === before; i++) await new Promise((r) => setTimeout(r, 10));
-      const offer = await pending(app);
+      const offer = await offerFor(app, { kind: 'link', url: link({ ...good, name, loginUrl: 'https://evil.my.salesforce.com' }) });
       expect(offer, name).toMatchObject({ status: 'refused', message: expect.stringContaining('looks the same as your connection “Acme Inc”') });
       await app.call('provisioning.dismiss', { id: offer!.id });
     }
@@ -255,10 +253,7 @@ describe('offers through the core: shown first, added only on accept', () => {
       [join(dir, 'missing.budgetly'), /could not read/],
     ];
     for (const [path, message] of cases) {
-      const before = app.events.of('provisioning.changed').length;
-      app.launch.deliver({ kind: 'file', path });
-      for (let i = 0; i < 200 && app.events.of('provisioning.changed').length === before; i++) await new Promise((r) => setTimeout(r, 10));
-      const offer = await pending(app);
+      const offer = await offerFor(app, { kind: 'file', path }, 200);
       expect(offer).toMatchObject({ status: 'refused', message: expect.stringMatching(message) });
       expect((await app.call('provisioning.accept', { id: offer!.id })).ok).toBe(false);
       await app.call('provisioning.dismiss', { id: offer!.id });
