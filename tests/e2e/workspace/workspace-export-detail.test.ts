@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedFigures } from '../../integration/receivables/org-ledger';
@@ -11,6 +11,17 @@ import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '.
 import { renderedNumbers, waitForSynced, waitForVisibleCount } from './workspace-driver';
 
 // Runs with secret protection 'basic_text' (a Linux desktop without a keyring) to show that warning too.
+/** Exports the view as XLSX through the menu, answering the save dialog with `path`, and reads the file back. */
+async function exportXlsx(w: WorkspaceFixture, path: string): Promise<ExcelJS.Workbook> {
+  w.harness.testCore.saveDialog.answer = path;
+  await w.page.getByTestId('export-menu').click();
+  await w.page.getByTestId('export-xlsx').click();
+  await poll(() => w.page.getByTestId('export-status').textContent()).toContain(basename(path));
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  return book;
+}
+
 describe('export, details, keyboard and settings', () => {
   let w: WorkspaceFixture;
   let invoices: OrgInvoice[];
@@ -60,13 +71,7 @@ describe('export, details, keyboard and settings', () => {
     expect(rows.map((r) => [r[3], r[5], r[7]])).toEqual(expected.map((i) => [i.dueDate, String(i.balance), String(daysOverdue(i, asOf))]));
     await w.harness.screenshot('workspace-exported');
 
-    const xlsxPath = join(files.dir, 'view.xlsx');
-    w.harness.testCore.saveDialog.answer = xlsxPath;
-    await w.page.getByTestId('export-menu').click();
-    await w.page.getByTestId('export-xlsx').click();
-    await poll(() => w.page.getByTestId('export-status').textContent()).toContain('view.xlsx');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(xlsxPath);
+    const book = await exportXlsx(w, join(files.dir, 'view.xlsx'));
     const sheet = book.worksheets[0]!;
     const sheetRows: unknown[][] = [];
     sheet.eachRow((row) => sheetRows.push((row.values as unknown[]).slice(1)));
@@ -183,13 +188,7 @@ describe('export, details, keyboard and settings', () => {
     await expectAccessible(w.page, 'workspace with payment columns and the paid-late filter');
 
     // The export is what is shown: the late invoices in this order with their payment columns, and every application of them.
-    const xlsxPath = join(files.dir, 'paid-late.xlsx');
-    w.harness.testCore.saveDialog.answer = xlsxPath;
-    await w.page.getByTestId('export-menu').click();
-    await w.page.getByTestId('export-xlsx').click();
-    await poll(() => w.page.getByTestId('export-status').textContent()).toContain('paid-late.xlsx');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(xlsxPath);
+    const book = await exportXlsx(w, join(files.dir, 'paid-late.xlsx'));
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Invoices', 'Applications']);
     const header = (book.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
     const at = (name: string) => header.indexOf(name);
