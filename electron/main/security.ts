@@ -13,7 +13,7 @@ export function denyAllPermissions(session: Session, options: { appClipboardWrit
   session.setPermissionRequestHandler((contents, permission, callback, details) =>
     callback(allowed(permission, details.requestingUrl || contents.getURL())),
   );
-  session.setPermissionCheckHandler((contents, permission, _origin, details) => allowed(permission, details.requestingUrl ?? contents?.getURL()));
+  session.setPermissionCheckHandler((contents, permission, _origin, details) => allowed(permission, details.requestingUrl || contents?.getURL()));
   session.setDevicePermissionHandler(() => false);
   if (!session.listeners('will-download').length) session.on('will-download', (event) => event.preventDefault());
 }
