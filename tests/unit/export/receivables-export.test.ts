@@ -88,6 +88,19 @@ describe('exporting what was paid', () => {
     }
   });
 
+  it('an application without a currency of its own takes its payment\'s, and the sheet knows that currency before it writes its styles', () => {
+    const gbp: RelatedCopy = {
+      warnings: [], none: null,
+      objects: [
+        { role: 'payment', object: 'Payment', signature: 's', watermark: null, records: [{ id: 'P9', amount: 40, currency: 'GBP' }] },
+        { role: 'paymentApplication', object: 'PaymentLineInvoice', signature: 's', watermark: null, records: [{ id: 'A9', invoice: 'INV9', source: 'P9', amount: 40, date: '2026-11-01', type: 'Applied' }] },
+      ],
+    };
+    const sheet = applicationRows(gbp, [invoice('INV9', 'INV-9', 'USD', 40, 40)])!;
+    expect([...sheet.rows()].map((row) => row.currency)).toEqual(['GBP']);
+    expect([...sheet.currencies].sort()).toEqual(['GBP', 'USD']);
+  });
+
   it('an org without payment objects: no "Applications" sheet, the payment cells empty', async () => {
     const plain = [invoice('INV9', 'INV-9', 'USD', 5, 5)];
     const path = join(temp.dir, 'plain.xlsx');

@@ -2,7 +2,7 @@ import type { InvoiceRow } from '../../../contract';
 import type { ApplicationRow, ApplicationRows } from '../../export/xlsx-applications';
 import { currencyDecimals } from '../../export/export-cells';
 import type { RelatedCopy } from '../related/related-copy';
-import { countedApplications, ledgerIndex } from './applied-ledger';
+import { applicationCurrency, countedApplications, ledgerIndex } from './applied-ledger';
 import { paymentFiguresState } from './payment-figures';
 
 /**
@@ -21,7 +21,7 @@ export function applicationRows(copy: RelatedCopy | null | undefined, invoices: 
     if (!applications) continue;
     count += applications.length;
     currencies.add(invoice.currency);
-    for (const { record } of applications) if (typeof record.currency === 'string' && record.currency) currencies.add(record.currency);
+    for (const { record } of applications) currencies.add(applicationCurrency(index, record, invoice.currency));
   }
   return {
     count,

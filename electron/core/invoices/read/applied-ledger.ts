@@ -77,6 +77,13 @@ export interface CountedApplication {
   problems: string[];
 }
 
+const sourceOf = (index: LedgerIndex, record: RelatedRecord) => (typeof record.source === 'string' ? index.sources.get(record.source) : undefined);
+
+/** An application's currency: its own, else its payment's or credit note's, else the invoice's. */
+export function applicationCurrency(index: LedgerIndex, record: RelatedRecord, invoiceCurrency: string): string {
+  return text(record.currency) ?? text(sourceOf(index, record)?.record.currency) ?? invoiceCurrency;
+}
+
 /**
  * The applications to one invoice, oldest first (by applied day, then creation instant, then id), each
  * with what it moves the balance by. Not counted (effect 0, with the reason): another currency than the
@@ -87,9 +94,9 @@ export function countedApplications(index: LedgerIndex, invoiceId: string, curre
   const counted: CountedApplication[] = [];
   for (const { role, record } of index.byInvoice.get(invoiceId) ?? []) {
     const kind = role === 'paymentApplication' ? 'payment' : 'credit';
-    const source = typeof record.source === 'string' ? index.sources.get(record.source) : undefined;
+    const source = sourceOf(index, record);
     const reversal = REVERSAL_TYPES.has(String(record.type ?? '').toLowerCase());
-    const entryCurrency = text(record.currency) ?? text(source?.record.currency) ?? currency;
+    const entryCurrency = applicationCurrency(index, record, currency);
     const amount = typeof record.amount === 'number' ? record.amount : null;
     let problems = NO_PROBLEMS;
     if (entryCurrency !== currency || amount === null || amount <= 0 || !source) {
