@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { AppError } from '../../contract';
 import type { HttpRequest, HttpResponse } from './jsforce-adapter';
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 
 /**
  * The most an answer's body may hold before the request fails (the whole body is held in memory). The largest
@@ -76,7 +77,7 @@ export async function bodyText(response: Response, maxBytes: number): Promise<st
 
 function answerTooLarge(maxBytes: number): AppError {
   const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / (1024 * 1024))} MB` : `${Math.round(maxBytes / 1024)} KB`;
-  return new AppError('SALESFORCE_ERROR', `Salesforce sent an answer larger than ${size}, more than Budgetly reads. Nothing was changed; try again later.`);
+  return new AppError('SALESFORCE_ERROR', englishMessage('answerTooLarge', { size }));
 }
 
 /** A fetch answer and its whole body in jsforce's shape (header names lower-cased). */

@@ -26,6 +26,10 @@ describe('core messages in the user’s language', () => {
     expect(say(englishMessage('offerBadLoginHost', { why: englishMessage('loginHostPort') }))).toBe(
       'Die Anmeldeadresse wird nicht akzeptiert: Salesforce-Anmeldeadressen verwenden keinen eigenen Port.',
     );
+    // An answer over the transport's size limit (fetch-transport.ts), its size kept.
+    expect(say(englishMessage('answerTooLarge', { size: '64 MB' }))).toBe(
+      'Salesforce hat eine Antwort über 64 MB gesendet, mehr als Budgetly liest. Es wurde nichts geändert; versuchen Sie es später erneut.',
+    );
     language = 'es';
     expect(say(englishMessage('signOutPending'))).toMatch(/^Ha cerrado la sesión en este equipo/);
     expect(say('INVALID_FIELD: No such column')).toBe('INVALID_FIELD: No such column');

@@ -39,6 +39,7 @@ export const coreMessages: Translation<typeof en> = {
   offerNotAConnectionFile: 'Nur .budgetly-Dateien können eine Verbindung hinzufügen.',
   offerNoClientId: 'Es ist keine Client-ID angegeben, und in dieses Budgetly ist keine eingebaut. Bitten Sie Ihren Administrator um einen Link oder eine Datei mit der Client-ID.',
   offerPolicyNoClientId: 'es fehlt „clientId“, und in diesem Budgetly-Build ist für {{loginUrl}} keine eingebaut. Tragen Sie den Consumer Key der External Client App als "clientId" ein oder verteilen Sie einen Build, der eine enthält.',
+  answerTooLarge: 'Salesforce hat eine Antwort über {{size}} gesendet, mehr als Budgetly liest. Es wurde nichts geändert; versuchen Sie es später erneut.',
   relatedNotInCopyYet: 'Zahlungen und Gutschriften kommen mit der nächsten Synchronisierung.',
   relatedNoReadableObjects: 'In dieser Org können keine Zahlungs- oder Gutschriftsobjekte gelesen werden.',
   relatedNoneForObject: 'Zahlungen und Gutschriften sind nicht verfügbar: Zum Rechnungsobjekt dieser Org ({{invoiceObject}}) kennt Budgetly keine Zahlungs- oder Gutschriftsobjekte.',

@@ -37,6 +37,7 @@ export const coreMessages = {
   offerNotAConnectionFile: 'Only .budgetly files can add a connection.',
   offerNoClientId: 'It names no client id, and this copy of Budgetly has none built in. Ask your admin for a link or file with the client id.',
   offerPolicyNoClientId: 'it has no “clientId”, and this build of Budgetly has none built in for {{loginUrl}}. Add the External Client App\'s Consumer Key as "clientId", or deploy a build that carries one.',
+  answerTooLarge: 'Salesforce sent an answer larger than {{size}}, more than Budgetly reads. Nothing was changed; try again later.',
   relatedNotInCopyYet: 'Payments and credit notes come with the next sync.',
   relatedNoReadableObjects: 'No payment or credit objects can be read in this org.',
   relatedNoneForObject: 'Payments and credit notes are not available: this org\'s invoice object ({{invoiceObject}}) has no payment or credit objects Budgetly knows.',

@@ -39,6 +39,7 @@ export const coreMessages: Translation<typeof en> = {
   offerNotAConnectionFile: 'Solo los archivos .budgetly pueden añadir una conexión.',
   offerNoClientId: 'No indica ningún ID de cliente y esta copia de Budgetly no lleva ninguno integrado. Pida a su administrador un enlace o archivo con el ID de cliente.',
   offerPolicyNoClientId: 'no tiene «clientId» y esta compilación de Budgetly no lleva ninguno integrado para {{loginUrl}}. Añada la Consumer Key de la External Client App como "clientId" o distribuya una compilación que lo incluya.',
+  answerTooLarge: 'Salesforce envió una respuesta de más de {{size}}, más de lo que Budgetly lee. No se cambió nada; vuelva a intentarlo más tarde.',
   relatedNotInCopyYet: 'Los pagos y las notas de crédito llegarán con la próxima sincronización.',
   relatedNoReadableObjects: 'No se puede leer ningún objeto de pago ni de nota de crédito en esta org.',
   relatedNoneForObject: 'Los pagos y las notas de crédito no están disponibles: Budgetly no conoce objetos de pago ni de crédito para el objeto de factura de esta org ({{invoiceObject}}).',

@@ -39,6 +39,7 @@ export const coreMessages: Translation<typeof en> = {
   offerNotAConnectionFile: 'Seuls les fichiers .budgetly peuvent ajouter une connexion.',
   offerNoClientId: 'Aucun identifiant client n’est indiqué, et cette copie de Budgetly n’en a pas d’intégré. Demandez à votre administrateur un lien ou un fichier avec l’identifiant client.',
   offerPolicyNoClientId: 'il n’a pas de « clientId », et ce build de Budgetly n’en intègre pas pour {{loginUrl}}. Ajoutez la Consumer Key de l’External Client App comme "clientId", ou déployez un build qui en contient une.',
+  answerTooLarge: 'Salesforce a envoyé une réponse de plus de {{size}}, plus que ce que Budgetly lit. Rien n’a été modifié ; réessayez plus tard.',
   relatedNotInCopyYet: 'Les paiements et les avoirs arriveront avec la prochaine synchronisation.',
   relatedNoReadableObjects: 'Aucun objet de paiement ou d’avoir ne peut être lu dans cette org.',
   relatedNoneForObject: 'Les paiements et les avoirs ne sont pas disponibles : Budgetly ne connaît aucun objet de paiement ou d’avoir pour l’objet facture de cette org ({{invoiceObject}}).',
