@@ -91,12 +91,13 @@ describe('permissions (denyAllPermissions)', () => {
       setDevicePermissionHandler: (handler: (...args: never[]) => unknown) => (calls.device = handler),
     }) as unknown as Session;
     const page = (url: string) => ({ getURL: () => url });
-    const request = (permission: string, url: string) => {
+    // `url` asks; `pageUrl` is the window's page (a frame inside the app's page asks with its own address).
+    const request = (permission: string, url: string, pageUrl = url) => {
       let granted: boolean | undefined;
-      (calls.request as Request)(page(url), permission, (ok) => (granted = ok), { requestingUrl: url });
+      (calls.request as Request)(page(pageUrl), permission, (ok) => (granted = ok), { requestingUrl: url });
       return granted;
     };
-    const check = (permission: string, url: string) => (calls.check as Check)(page(url), permission, new URL(url).origin, { requestingUrl: url });
+    const check = (permission: string, url: string, pageUrl = url) => (calls.check as Check)(page(pageUrl), permission, new URL(url).origin, { requestingUrl: url });
     return { session, calls, emitter, request, check };
   }
   const everyPermission = ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fileSystem', 'hid', 'serial', 'usb'];
@@ -122,6 +123,9 @@ describe('permissions (denyAllPermissions)', () => {
     for (const url of hostileUrls.filter((u) => URL.canParse(u))) {
       expect(request('clipboard-sanitized-write', url), url).toBe(false);
       expect(check('clipboard-sanitized-write', url), url).toBe(false);
+      // …also as a frame inside the app's own page: the asking address decides, not the window's.
+      expect(request('clipboard-sanitized-write', url, 'app://budgetly/index.html'), `frame ${url}`).toBe(false);
+      expect(check('clipboard-sanitized-write', url, 'app://budgetly/index.html'), `frame ${url}`).toBe(false);
     }
     for (const permission of everyPermission.filter((p) => p !== 'clipboard-sanitized-write')) {
       expect(request(permission, 'app://budgetly/index.html'), permission).toBe(false);

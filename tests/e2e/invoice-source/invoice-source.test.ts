@@ -119,6 +119,7 @@ describe('invoice source', () => {
     await expectAccessible(w.page, 'field mapping editor');
     // While the save is on its way, the note of the previous save ("Saved — Sync now") is gone: a sync started
     // from it would still read the old fields.
+    expect(await dialog().getByTestId('invoice-source-saved').count()).toBe(1);
     const held = holdChannel(w.harness.testCore.core, 'invoices.mapping.set');
     try {
       await editor().getByTestId('save-mapping').click();
