@@ -63,7 +63,7 @@ export function createCore(deps: CoreDeps): Core {
   const say = createMessageSpeaker(() => words.t);
   const connections = createConnectionsModule(tapped, settings, policy.connections, say);
   const { sessions, directory } = connections;
-  const invoices = createInvoicesModule(tapped, { sessions, directory, settings, words });
+  const invoices = createInvoicesModule(tapped, { sessions, directory, settings, words, say });
   const provisioning = createProvisioningModule({
     connections: connections.service,
     events,

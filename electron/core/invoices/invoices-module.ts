@@ -1,4 +1,4 @@
-import { createMessageSpeaker, englishMessage } from '../../contract/i18n/spoken-messages';
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 import type { CoreWords } from '../i18n/core-words';
 import { AppError, type Connection, type InvoiceListRow, type Mapping } from '../../contract';
 import type { CoreDeps } from '../core-deps';
@@ -44,7 +44,14 @@ export type InvoicesDeps = Pick<CoreDeps, 'dataDir' | 'secretBox' | 'store' | 'c
  */
 export function createInvoicesModule(
   deps: InvoicesDeps,
-  links: { sessions: SalesforceSessions; directory: ConnectionDirectory; settings: SettingsService; words: Pick<CoreWords, 't'> },
+  links: {
+    sessions: SalesforceSessions;
+    directory: ConnectionDirectory;
+    settings: SettingsService;
+    words: Pick<CoreWords, 't'>;
+    /** The core's one speaker: what the copy keeps in English (discovery warnings, why an application is not counted) in the user's language. */
+    say: (message: string) => string;
+  },
   tuning: Partial<SyncTuning> = {},
 ): InvoicesModule {
   const tuned: SyncTuning = { ...defaultTuning, ...tuning };
@@ -52,8 +59,7 @@ export function createInvoicesModule(
   const mappings = new MappingService(deps.store, metadata, deps.clock);
   const repository = new InvoiceRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger);
   const lists = new InvoiceLists(repository, deps.store, deps.logger);
-  // What the copy keeps in English (discovery warnings, why an application is not counted) is read in the user's language.
-  const say = createMessageSpeaker(() => links.words.t);
+  const { say } = links;
   const related = new RelatedDiscovery(metadata, deps.clock);
   const coordinator = new SyncCoordinator({
     metadata,

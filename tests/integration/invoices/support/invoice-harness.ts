@@ -1,5 +1,6 @@
 import jsforce from 'jsforce';
 import type { Connection as ConnectionInfo } from '../../../../electron/contract';
+import { createMessageSpeaker } from '../../../../electron/contract/i18n/spoken-messages';
 import { createCoreWords } from '../../../../electron/core/i18n/core-words';
 import { createInvoicesModule, type InvoicesDeps, type InvoicesModule } from '../../../../electron/core/invoices/invoices-module';
 import type { SyncTuning } from '../../../../electron/core/invoices/sync/sync-coordinator';
@@ -96,7 +97,8 @@ export async function startHarness(
     extraLoginOrigins: [org.url],
   } satisfies InvoicesDeps;
   const settings = new SettingsService(store);
-  const module = createInvoicesModule(deps, { sessions: new TokenSessions(tokens), directory, settings, words: createCoreWords(settings, 'en-US') }, {
+  const words = createCoreWords(settings, 'en-US');
+  const module = createInvoicesModule(deps, { sessions: new TokenSessions(tokens), directory, settings, words, say: createMessageSpeaker(() => words.t) }, {
     retryDelaysMs: [5, 10, 20],
     ...options.tuning,
   });
