@@ -62,7 +62,7 @@ if (!app.requestSingleInstanceLock()) {
       secretBox: await createSafeStorageSecretBox(),
       store,
       loginAgents: {
-        window: new LoginWindowAgent({ parent: () => mainWindow ?? undefined, extraOrigins: extraLoginOrigins, title: () => core?.words.t('loginWindowTitle') ?? 'Sign in to Salesforce – Budgetly' }),
+        window: new LoginWindowAgent({ parent: () => mainWindow ?? undefined, extraOrigins: extraLoginOrigins, title: () => core?.words.t('loginWindowTitle') }),
         browser: createSystemBrowserAgent(),
       },
       clock: systemClock,

@@ -12,7 +12,8 @@ export interface LoginWindowAgentOptions {
   /** Origins allowed besides Salesforce's sign-in hosts (CoreDeps.extraLoginOrigins, e.g. the local org). */
   extraOrigins?: readonly string[];
   /** The window's title in the language of Settings, read when a sign-in starts (`common:loginWindowTitle`). */
-  title?: () => string;
+  /** The window's title in the user's language; undefined (no core words yet) falls back to English. */
+  title?: () => string | undefined;
 }
 
 const ENGLISH_TITLE = 'Sign in to Salesforce – Budgetly';

@@ -30,10 +30,12 @@ export function readWindowsPolicyDigest(env: Record<string, string | undefined> 
   }
 }
 
+const REG_SZ_DIGEST = new RegExp(`^\\s+${WINDOWS_DIGEST_VALUE}\\s+REG_SZ\\s+([0-9a-fA-F]{64})\\s*$`);
+
 /** `reg query … /v PolicySha256` answers `    PolicySha256    REG_SZ    <64 hex digits>`; anything else confirms nothing. */
 export function digestFromRegQuery(answer: string): string | null {
   for (const line of answer.split(/\r?\n/)) {
-    const match = new RegExp(`^\\s+${WINDOWS_DIGEST_VALUE}\\s+REG_SZ\\s+([0-9a-fA-F]{64})\\s*$`).exec(line);
+    const match = REG_SZ_DIGEST.exec(line);
     if (match) return match[1]!.toLowerCase();
   }
   return null;
