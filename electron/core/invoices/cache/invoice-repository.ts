@@ -63,8 +63,7 @@ export class InvoiceRepository {
     if (read.snapshot && !this.persistable()) {
       // A copy on disk while none may be kept (weaker storage withdrawn, e.g. by a machine policy, after it was
       // written with the weak key): this session keeps it in memory, the disk loses it now, as when switched off.
-      await this.serially(connectionId, () => this.store.remove(connectionId));
-      this.cacheWarnings.set(connectionId, NO_SECURE_STORAGE);
+      await this.dropFromDisk(connectionId);
     }
     if (!this.loaded.has(connectionId)) this.loaded.set(connectionId, read.snapshot);
     return this.loaded.get(connectionId) ?? null;
@@ -135,9 +134,14 @@ export class InvoiceRepository {
     return this.store.pathFor(connectionId);
   }
 
-  private async keepInMemoryOnly(connectionId: string, snapshot: Snapshot): Promise<void> {
+  /** No copy may be kept on disk: remove it, and say why the invoices will not survive a restart. */
+  private async dropFromDisk(connectionId: string): Promise<void> {
     await this.serially(connectionId, () => this.store.remove(connectionId));
     this.cacheWarnings.set(connectionId, NO_SECURE_STORAGE);
+  }
+
+  private async keepInMemoryOnly(connectionId: string, snapshot: Snapshot): Promise<void> {
+    await this.dropFromDisk(connectionId);
     this.loaded.set(connectionId, snapshot);
   }
 
