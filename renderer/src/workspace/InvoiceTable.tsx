@@ -34,11 +34,6 @@ interface Props {
   compact?: boolean;
 }
 
-/**
- * The invoices grid: every visible row is in `aria-rowcount`, only the rows on screen are in
- * the DOM (each with its `aria-rowindex`). The grid holds focus; the active row is its
- * `aria-activedescendant`. Arrows, Page Up/Down, Home/End move; Enter opens the details.
- */
 let measuring: CanvasRenderingContext2D | null | undefined;
 
 /** A header label's width in rem, measured in the header's font (bold, 0.93rem of the page's family). */
@@ -50,6 +45,11 @@ function headerLabelRem(label: string): number {
   return measuring.measureText(label).width / rootPx;
 }
 
+/**
+ * The invoices grid: every visible row is in `aria-rowcount`, only the rows on screen are in
+ * the DOM (each with its `aria-rowindex`). The grid holds focus; the active row is its
+ * `aria-activedescendant`. Arrows, Page Up/Down, Home/End move; Enter opens the details.
+ */
 export function InvoiceTable({ table, visible, active, openId, onActiveChange, onOpen, empty, gridRef, highlighted, compact = false }: Props) {
   const { t } = useTranslation('workspace');
   const gridId = useId();
