@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedFigures } from '../../integration/receivables/org-ledger';
+import { expectedFigures, major, minor } from '../../integration/receivables/org-ledger';
 import { tempDir } from '../../support/test-ports';
 import { parseCsv } from '../../support/csv';
 import { daysOverdue, expectedFilter, expectedSort, type OrgInvoice } from './expected';
@@ -182,7 +182,7 @@ describe('export, details, keyboard and settings', () => {
       const invoice = invoices.find((i) => i.number === number)!;
       const f = figures.get(invoice.id)!;
       const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: invoice.currency, currencySign: 'accounting' });
-      expect([paid, paidOn]).toEqual([money.format(f.paid / (invoice.currency === 'JPY' ? 1 : 100)), utcDay.format(Date.parse(`${f.fullyPaidOn}T00:00:00Z`))]);
+      expect([paid, paidOn]).toEqual([money.format(major(f.paid, invoice.currency)), utcDay.format(Date.parse(`${f.fullyPaidOn}T00:00:00Z`))]);
     }
     await w.harness.screenshot('workspace-paid-late');
     await expectAccessible(w.page, 'workspace with payment columns and the paid-late filter');
@@ -197,7 +197,7 @@ describe('export, details, keyboard and settings', () => {
     expect(exported.map((r) => r[at('Days to pay')])).toEqual(longest);
     for (const r of exported) {
       const invoice = invoices.find((i) => i.number === r[at('Number')])!;
-      expect(Math.round((r[at('Paid amount')] as number) * (invoice.currency === 'JPY' ? 1 : 100))).toBe(figures.get(invoice.id)!.paid);
+      expect(minor(r[at('Paid amount')] as number, invoice.currency)).toBe(figures.get(invoice.id)!.paid);
     }
     const lateIds = new Set(late.map((i) => i.id));
     const orgApps = [...w.org.control.records('PaymentLineInvoice'), ...w.org.control.records('CreditMemoInvApplication')].filter((a) => lateIds.has(a.InvoiceId as string));

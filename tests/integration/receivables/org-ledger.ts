@@ -26,6 +26,10 @@ export interface Expected {
 
 const decimals = (currency: unknown) => (currency === 'JPY' ? 0 : 2);
 
+/** Minor units of an amount (cents; whole yen), and back: how every expected figure here is counted. */
+export const minor = (value: number, currency: string) => Math.round(value * 10 ** decimals(currency));
+export const major = (minorUnits: number, currency: string) => minorUnits / 10 ** decimals(currency);
+
 /** Per invoice id, straight from the org's records: what the app must show. */
 export function expectedLedger(org: RunningOrg, shape: keyof typeof FAMILIES): Map<string, Expected> {
   const f = FAMILIES[shape];

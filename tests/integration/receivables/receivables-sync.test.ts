@@ -3,9 +3,7 @@ import type { CurrencyReceivables, InvoiceList, InvoiceReceivables } from '../..
 import { startOrg, type RunningOrg } from '../../org';
 import { tempDir, TestSecretBox } from '../../support/test-ports';
 import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
-import { expectedCurrencies, expectedFigures, expectedLedger, FAMILIES } from './org-ledger';
-
-const minor = (value: number, currency: string) => Math.round(value * (currency === 'JPY' ? 1 : 100));
+import { expectedCurrencies, expectedFigures, expectedLedger, FAMILIES, minor } from './org-ledger';
 
 /** Every invoice of the copy: what the app shows against what the org's records say. */
 async function compareAll(harness: Harness, org: RunningOrg, shape: keyof typeof FAMILIES): Promise<{ checked: number; withEntries: number; reversals: number }> {
