@@ -9,6 +9,8 @@ const { values } = parseArgs({
     invoices: { type: 'string' },
     objects: { type: 'string' },
     'multi-currency': { type: 'boolean' },
+    'corporate-currency': { type: 'string' },
+    'dated-rates': { type: 'boolean' },
     'batch-size': { type: 'string' },
     'client-id': { type: 'string' },
     'redirect-uri': { type: 'string', multiple: true },
@@ -29,7 +31,7 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(`usage: npm run org -- [--port 0] [--seed 42] [--invoices 2500]
-  [--objects Invoice,blng__Invoice__c,Invoice__c] [--multi-currency] [--batch-size 2000]
+  [--objects Invoice,blng__Invoice__c,Invoice__c] [--multi-currency [--corporate-currency USD] [--dated-rates]] [--batch-size 2000]
   [--client-id budgetly-demo] [--redirect-uri URI]... [--username U] [--password P]
   [--session-ttl 7200] [--rotate-refresh] [--refresh-ttl SECONDS] [--latency MS] [--request-limit 15000]
   [--payments | --no-payments] [--unapplied-share 0.1]`);
@@ -62,6 +64,8 @@ const options: OrgOptions = {
   invoices: int('invoices', values.invoices),
   objects: values.objects?.split(',').map((s) => s.trim()).filter(Boolean) as InvoiceObjectName[] | undefined,
   multiCurrency: values['multi-currency'],
+  corporateCurrency: values['corporate-currency'],
+  datedRates: values['dated-rates'],
   batchSize: int('batch-size', values['batch-size']),
   clientId: values['client-id'],
   redirectUris: values['redirect-uri'],
@@ -85,7 +89,7 @@ process.stdout.write(`ready ${org.url}\n`);
 const objects = options.objects?.length ? options.objects : ['Invoice'];
 console.log(`  login:       ${org.url}  (username ${options.username ?? 'demo@budgetly.test'}, password ${options.password ?? 'budgetly'})`);
 console.log(`  client id:   ${options.clientId ?? 'budgetly-demo'}  redirect: ${(options.redirectUris ?? ['http://localhost:1717/OauthRedirect']).join(', ')}`);
-console.log(`  objects:     ${objects.join(', ')}${options.multiCurrency ? ' (multi-currency)' : ''}`);
+console.log(`  objects:     ${objects.join(', ')}${options.multiCurrency ? ` (multi-currency, corporate ${options.corporateCurrency?.toUpperCase() ?? 'USD'}${options.datedRates ? ', dated rates' : ''})` : ''}`);
 console.log(`  invoices:    ${options.invoices ?? 2500} per object, seed ${options.seed ?? 42}  (started in ${Date.now() - started} ms)`);
 console.log(`  org id:      ${org.orgId}  user id: ${org.userId}`);
 console.log('  Ctrl+C to stop.');

@@ -1,3 +1,4 @@
+import { CURRENCIES } from './data/accounts.ts';
 import type { InvoiceObjectName, OrgOptions } from './types.ts';
 
 export type ResolvedOptions = Required<Omit<OrgOptions, 'refreshTtl'>> & { refreshTtl?: number };
@@ -10,12 +11,17 @@ export function resolveOptions(options: OrgOptions = {}): ResolvedOptions {
   for (const o of objects) {
     if (!INVOICE_OBJECTS.includes(o)) throw new Error(`unknown invoice object ${o}`);
   }
+  const corporate = (options.corporateCurrency ?? 'USD').toUpperCase();
+  if (!CURRENCIES.includes(corporate as never)) throw new Error(`unknown corporate currency ${options.corporateCurrency} (one of ${CURRENCIES.join(', ')})`);
+  if (options.datedRates && !options.multiCurrency) throw new Error('dated rates need a multi-currency org (multiCurrency / --multi-currency)');
   return {
     port: options.port ?? 0,
     seed: options.seed ?? 42,
     invoices: options.invoices ?? 2500,
     objects,
     multiCurrency: options.multiCurrency ?? false,
+    corporateCurrency: corporate,
+    datedRates: options.datedRates ?? false,
     batchSize: clampBatch(options.batchSize ?? 2000),
     clientId: options.clientId ?? 'budgetly-demo',
     redirectUris: options.redirectUris?.length

@@ -1,10 +1,12 @@
 import { generateAccounts, type AccountData } from './data/accounts.ts';
+import { CurrencyRates } from './data/currency-rates.ts';
 import { makeId } from './data/ids.ts';
 import { InvoiceStore } from './data/invoice-store.ts';
 import { ReceivablesStore } from './data/receivables-store.ts';
 import { todayDay } from './data/random.ts';
 import type { ResolvedOptions } from './options.ts';
 import { accountTable, salesforceInvoiceTable } from './schema/account-table.ts';
+import { currencyTables } from './schema/currency-tables.ts';
 import { invoiceTables } from './schema/invoice-tables.ts';
 import { organizationTable, userTable } from './schema/user-org-tables.ts';
 import { receivableTables } from './schema/receivable-tables.ts';
@@ -23,6 +25,10 @@ export class OrgData implements Catalog {
   readonly receivables = new Map<InvoiceObjectName, ReceivablesStore>();
   /** Tables in describeGlobal order, keyed by lower-case name. */
   readonly tables = new Map<string, Table>();
+  /** The currencies and their rates (CurrencyType, DatedConversionRate) of a multi-currency org; null otherwise. */
+  readonly rates: CurrencyRates | null;
+  /** Lower-case names of objects the signed-in user cannot read (profile / permission set): absent from describeGlobal and SOQL. */
+  readonly hiddenObjects = new Set<string>();
 
   constructor(readonly options: ResolvedOptions) {
     this.orgId = makeId('00D', options.seed % 100000);
@@ -45,19 +51,22 @@ export class OrgData implements Catalog {
       }
     }
     add(salesforceInvoiceTable());
-    const who = { orgId: this.orgId, userId: this.userId, username: options.username, created: (this.refDay - 30) * 86_400_000 };
+    this.rates = options.multiCurrency ? new CurrencyRates(options.seed, this.refDay, options.corporateCurrency, options.datedRates) : null;
+    if (this.rates) for (const t of currencyTables(this.rates, options.datedRates)) add(t);
+    const who = { orgId: this.orgId, userId: this.userId, username: options.username, created: (this.refDay - 30) * 86_400_000, currency: options.corporateCurrency };
     add(userTable(who));
     add(organizationTable(who));
   }
 
   table(name: string, version: number): Table | undefined {
-    const t = this.tables.get(String(name).toLowerCase());
-    if (!t || (t.minVersion && version < t.minVersion)) return undefined;
+    const key = String(name).toLowerCase();
+    const t = this.tables.get(key);
+    if (!t || (t.minVersion && version < t.minVersion) || this.hiddenObjects.has(key)) return undefined;
     return t;
   }
 
   visibleTables(version: number): Table[] {
-    return [...this.tables.values()].filter((t) => !t.minVersion || version >= t.minVersion);
+    return [...this.tables.values()].filter((t) => (!t.minVersion || version >= t.minVersion) && !this.hiddenObjects.has(t.name.toLowerCase()));
   }
 
   /** The invoice shape (table + store) an id or object name belongs to. */

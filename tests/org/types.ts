@@ -11,6 +11,10 @@ export interface OrgOptions {
   objects?: InvoiceObjectName[];
   /** Adds CurrencyIsoCode (USD, EUR, GBP, JPY) when true (default false). */
   multiCurrency?: boolean;
+  /** The corporate currency of a multi-currency org (CurrencyType.IsCorporate) and the org's currency: USD, EUR, GBP or JPY (default USD). */
+  corporateCurrency?: string;
+  /** Advanced currency management: `DatedConversionRate` periods across the invoices' dates (needs multiCurrency; default false). */
+  datedRates?: boolean;
   /** Default query page size when the client sends no Sforce-Query-Options (default 2000). */
   batchSize?: number;
   clientId?: string;
@@ -79,6 +83,17 @@ export interface OrgControl {
   /** Token answers (sign-in and refresh) announce these URLs instead of the org's own; null restores them. */
   setTokenUrls(urls: { instanceUrl?: string; identityUrl?: string } | null): void;
   setFieldHidden(objectName: string, fieldName: string, hidden: boolean): void;
+  /** The signed-in user loses (or regains) read access to an object: it leaves describeGlobal, describe is NOT_FOUND, SOQL INVALID_TYPE. */
+  setObjectHidden(objectName: string, hidden: boolean): void;
+  /** CurrencyType: a currency's plain rate, active flag or decimals (SystemModstamp moves). */
+  setCurrency(isoCode: string, patch: { conversionRate?: number; isActive?: boolean; decimalPlaces?: number }): void;
+  /**
+   * DatedConversionRate: a new period from startDate (YYYY-MM-DD); the period it falls in ends there, as in Salesforce.
+   * With nextStartDate (a date or null) the period is stored exactly so (overlaps, gaps). Returns the record id.
+   */
+  addRatePeriod(isoCode: string, conversionRate: number, startDate: string, nextStartDate?: string | null): string;
+  /** Changes the rate of the dated period of isoCode starting on startDate, or (without startDate) the plain CurrencyType rate. */
+  setRate(isoCode: string, conversionRate: number, startDate?: string): void;
   /** A new payment (today, the invoice's account and currency) applied to the invoice: amount defaults to its balance. */
   applyPayment(invoiceId: string, amount?: number): { paymentId: string; applicationId: string };
   /** Takes an application back: a reversal record (Unallocation / Unapplied) of the same amount; the balance grows by it. */

@@ -4,6 +4,7 @@ import type { ProviderState } from '../oauth/provider.ts';
 import { fieldMap, type Table } from '../schema/table.ts';
 import type { Column } from '../soql/resolve.ts';
 import { materialize } from '../soql/query.ts';
+import { makeId } from '../data/ids.ts';
 import { St } from '../data/invoice-store.ts';
 import type { Fault, OrgControl } from '../types.ts';
 import type { Counters } from './counters.ts';
@@ -39,6 +40,11 @@ function allColumns(data: OrgData, t: Table): Column[] {
     }
   }
   return cols;
+}
+
+function ratesOf(data: OrgData): NonNullable<OrgData['rates']> {
+  if (!data.rates) throw new Error('this org has one currency (multiCurrency / --multi-currency)');
+  return data.rates;
 }
 
 /** The name field of objects whose name is not `Name`. */
@@ -115,6 +121,23 @@ export function createControl(d: ControlDeps): OrgControl {
       if (f.name === 'Id') throw new Error('Id cannot be hidden');
       if (hidden) t.hidden.add(f.name.toLowerCase());
       else t.hidden.delete(f.name.toLowerCase());
+    },
+    setObjectHidden(objectName, hidden) {
+      const t = anyTable(data, objectName);
+      if (data.options.objects.some((kind) => kind.toLowerCase() === t.name.toLowerCase())) throw new Error('an invoice object cannot be hidden');
+      if (hidden) data.hiddenObjects.add(t.name.toLowerCase());
+      else data.hiddenObjects.delete(t.name.toLowerCase());
+    },
+    setCurrency(isoCode, patch) {
+      ratesOf(data).setCurrency(isoCode, patch ?? {});
+    },
+    addRatePeriod(isoCode, conversionRate, startDate, nextStartDate) {
+      const rates = ratesOf(data);
+      if (!data.options.datedRates) throw new Error('this org has no dated rates (datedRates / --dated-rates)');
+      return makeId('04w', rates.addPeriod(isoCode, conversionRate, startDate, nextStartDate));
+    },
+    setRate(isoCode, conversionRate, startDate) {
+      ratesOf(data).setRate(isoCode, conversionRate, startDate ?? undefined);
     },
     injectFault(fault: Fault) {
       d.faults.add(fault);

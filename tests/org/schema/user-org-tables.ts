@@ -8,6 +8,8 @@ export interface OrgIdentity {
   username: string;
   /** Epoch ms of the records' creation (30 days before the org's "today"). */
   created: number;
+  /** The org's (corporate) currency. */
+  currency: string;
 }
 
 /** One-record tables share these system fields and the lookup by id. */
@@ -41,7 +43,7 @@ export function userTable(who: OrgIdentity): Table {
     { name: 'TimeZoneSidKey', label: 'Time Zone', type: 'picklist', picklist: ['GMT'], get: () => 'GMT' },
     { name: 'LocaleSidKey', label: 'Locale', type: 'picklist', picklist: ['en_US'], get: () => 'en_US' },
     { name: 'LanguageLocaleKey', label: 'Language', type: 'picklist', picklist: ['en_US'], get: () => 'en_US' },
-    { name: 'DefaultCurrencyIsoCode', label: 'User Currency', type: 'picklist', nillable: true, picklist: ['USD'], get: () => 'USD' },
+    { name: 'DefaultCurrencyIsoCode', label: 'User Currency', type: 'picklist', nillable: true, picklist: [who.currency], get: () => who.currency },
   ], who.created);
 }
 
@@ -56,6 +58,6 @@ export function organizationTable(who: OrgIdentity): Table {
     text('DefaultLocaleSidKey', 'Locale', 'en_US', 40),
     text('LanguageLocaleKey', 'Language', 'en_US', 40),
     text('TimeZoneSidKey', 'Time Zone', 'GMT', 40),
-    text('DefaultCurrencyIsoCode', 'Currency', 'USD', 3),
+    text('DefaultCurrencyIsoCode', 'Currency', who.currency, 3),
   ], who.created);
 }
