@@ -31,6 +31,7 @@ export const channelNames = [
   'invoices.export',
   'invoices.receivables',
   'invoices.receivablesSummary',
+  'invoices.rates',
   'provisioning.pending',
   'provisioning.accept',
   'provisioning.dismiss',

@@ -25,6 +25,7 @@ import { connectionDetailsSchema } from './connection-details';
 import { policyStatusSchema } from './policy';
 import { provisionedOfferSchema } from './provisioning';
 import { currencyReceivablesSchema, invoiceReceivablesSchema } from './receivables';
+import { currencyRatesSchema } from './rates';
 
 /**
  * The IPC contract: every channel the renderer may call, with the schema of its input
@@ -134,6 +135,8 @@ export const channels = {
     input: z.strictObject({ connectionId: id, ids: z.array(id).max(2_000_000).optional() }),
     output: z.array(currencyReceivablesSchema),
   },
+  /** The org's currencies and exchange rates from the offline copy (CurrencyType, DatedConversionRate), for the corporate-currency view. */
+  'invoices.rates': { input: byConnection, output: currencyRatesSchema },
   /** Opens an invoice, or a payment / credit note / application of the offline copy, in Salesforce. */
   'invoices.openInSalesforce': { input: z.strictObject({ connectionId: id, id }), output: ok },
   'invoices.export': {

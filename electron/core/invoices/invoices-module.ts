@@ -12,6 +12,7 @@ import { ledgerIndex } from './read/applied-ledger';
 import { invoiceReceivables } from './read/invoice-receivables';
 import { applicationRows } from './read/application-rows';
 import { collectionFigures } from './read/collection-figures';
+import { currencyRates } from './read/currency-rates';
 import { listRowsOf } from './read/payment-figures';
 import { InvoiceRepository } from './cache/invoice-repository';
 import { MappingService } from './mapping/mapping-service';
@@ -146,6 +147,10 @@ export function createInvoicesModule(
       if (!snapshot) return [];
       const rows = ids ? ids.flatMap((id) => indexOf(snapshot).get(id) ?? []) : listRowsOf(snapshot);
       return collectionFigures(snapshot.related, rows);
+    },
+    'invoices.rates': async ({ connectionId }) => {
+      known(connectionId);
+      return currencyRates(await repository.current(connectionId));
     },
     'invoices.openInSalesforce': async ({ connectionId, id }) => {
       const connection = links.directory.get(connectionId);

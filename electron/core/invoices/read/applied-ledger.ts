@@ -1,5 +1,5 @@
 import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
-import { REVERSAL_TYPES, type RelatedRole } from '../related/related-specs';
+import { isRateRole, REVERSAL_TYPES, type RelatedRole } from '../related/related-specs';
 import { relatedText } from '../related/related-text';
 
 interface Indexed {
@@ -25,6 +25,7 @@ export function ledgerIndex(copy: RelatedCopy): LedgerIndex {
   if (index) return index;
   index = { byInvoice: new Map(), sources: new Map(), objects: new Map() };
   for (const object of copy.objects) {
+    if (isRateRole(object.role)) continue;
     const application = object.role === 'paymentApplication' || object.role === 'creditApplication';
     for (const record of object.records) {
       const entry = { role: object.role, object: object.object, record };

@@ -2,6 +2,7 @@ import type { InvoiceReceivables, InvoiceRow, ReceivableEntry } from '../../../c
 import { currencyDecimals } from '../../export/export-cells';
 import type { RelatedCopy } from '../related/related-copy';
 import { relatedText } from '../related/related-text';
+import { isRateRole } from '../related/related-specs';
 import { countedApplications, fullyPaidOn, ledgerIndex, text, toMinor } from './applied-ledger';
 
 /**
@@ -20,7 +21,7 @@ export function invoiceReceivables(copy: RelatedCopy | null | undefined, invoice
   });
   if (!copy) return unavailable(relatedText.notInCopyYet);
   if (copy.none) return unavailable(copy.none);
-  if (copy.objects.length === 0) return unavailable(relatedText.noReadableObjects);
+  if (!copy.objects.some((o) => !isRateRole(o.role))) return unavailable(relatedText.noReadableObjects);
 
   const applications = countedApplications(ledgerIndex(copy), invoice.id, currency, decimals);
   let payments = 0;

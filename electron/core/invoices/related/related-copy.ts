@@ -22,6 +22,8 @@ export interface RelatedCopy {
   warnings: string[];
   /** Why nothing is synced with these invoices, or null. */
   none: string | null;
+  /** A multi-currency org whose currencies the user cannot read (absent in older files: false). */
+  ratesUnreadable?: boolean;
 }
 
 /** One object's change in a sync: its whole new set (`replace`) or the records upserted and deleted. */
@@ -36,6 +38,7 @@ export interface RelatedDelta {
   objects: RelatedObjectDelta[];
   warnings: string[];
   none: string | null;
+  ratesUnreadable?: boolean;
 }
 
 /**
@@ -63,7 +66,7 @@ export function applyRelatedDelta(copy: RelatedCopy | null, delta: RelatedDelta)
     }
     return { ...meta, records };
   });
-  return { objects, warnings: delta.warnings, none: delta.none };
+  return { objects, warnings: delta.warnings, none: delta.none, ...(delta.ratesUnreadable ? { ratesUnreadable: true } : {}) };
 }
 
 /** A delta that writes the whole copy again (a full sync, or a compaction). */
@@ -80,6 +83,7 @@ export function isRelatedRecord(value: unknown): value is RelatedRecord {
 export function relatedDeltaFrom(value: unknown): RelatedDelta {
   const v = value as Partial<RelatedDelta> | null;
   const ok = v && Array.isArray(v.objects) && Array.isArray(v.warnings) && (v.none === null || typeof v.none === 'string')
+    && (v.ratesUnreadable === undefined || typeof v.ratesUnreadable === 'boolean')
     && v.objects.every((o) => typeof o?.role === 'string' && typeof o.object === 'string' && typeof o.signature === 'string'
       && (o.watermark === null || typeof o.watermark === 'number') && typeof o.replace === 'boolean'
       && Array.isArray(o.upserts) && o.upserts.every(isRelatedRecord) && Array.isArray(o.deleted) && o.deleted.every((id) => typeof id === 'string'));

@@ -4,7 +4,7 @@ import { findField } from '../mapping/describe-types';
 import { DESCRIBE_REUSE_MS } from '../mapping/mapping-service';
 import type { OrgMetadata } from '../mapping/org-metadata';
 import { assertIdentifier } from '../sync/soql';
-import { relatedSpecsFor, type RelatedRole } from './related-specs';
+import { RATE_SPECS, relatedSpecsFor, type RelatedObjectSpec, type RelatedRole } from './related-specs';
 import { relatedText } from './related-text';
 
 /** What a sync selects from one related object: canonical key → SOQL path (only fields describe returned). */
@@ -15,6 +15,8 @@ export interface RelatedObjectPlan {
   modstamp: string | null;
   /** Changes when anything that shapes the records changes: a different one refetches the object in full. */
   signature: string;
+  /** Fetched whole at every sync (see RelatedObjectSpec.whole). */
+  whole?: boolean;
 }
 
 export interface RelatedPlan {
@@ -23,67 +25,83 @@ export interface RelatedPlan {
   warnings: string[];
   /** Why nothing is synced with these invoices (e.g. a custom invoice object), or null. */
   none: string | null;
+  /** A multi-currency org whose currencies (CurrencyType) the user cannot read: nothing can be converted. */
+  ratesUnreadable?: boolean;
 }
 
 /**
  * Finds, from describeGlobal and describe, which related objects of the invoice object exist and
  * are readable, and which of their fields. Built like the invoice mapping: names only from describe.
  */
-export async function discoverRelated(metadata: OrgMetadata, conn: Connection, invoiceObject: string): Promise<RelatedPlan> {
-  const specs = relatedSpecsFor(invoiceObject);
-  if (specs.length === 0) {
-    return { objects: [], warnings: [], none: relatedText.noneForObject(invoiceObject) };
-  }
+export async function discoverRelated(metadata: OrgMetadata, conn: Connection, invoiceObject: string, multiCurrency = false): Promise<RelatedPlan> {
+  const family = relatedSpecsFor(invoiceObject);
+  // The rates matter only where invoices carry a currency of their own; a single-currency org has no rate objects.
+  const specs = multiCurrency ? [...family, ...RATE_SPECS] : family;
+  const none = family.length === 0 ? relatedText.noneForObject(invoiceObject) : null;
+  if (specs.length === 0) return { objects: [], warnings: [], none };
   const globals = new Map((await metadata.globals(conn)).map((g) => [g.name, g]));
   const objects: RelatedObjectPlan[] = [];
   const warnings: string[] = [];
   for (const spec of specs) {
+    // What is missing of the rates is said once, as ratesUnreadable (the workspace's currency notice), not among the payments' warnings.
+    const said = RATE_SPECS.includes(spec) ? [] : warnings;
     const global = globals.get(spec.object);
     if (!global?.queryable) {
-      warnings.push(relatedText.objectUnreadable(spec.label, spec.object));
+      said.push(relatedText.objectUnreadable(spec.label, spec.object));
       continue;
     }
-    const describe = await metadata.describe(conn, spec.object);
-    const paths: Record<string, string> = {};
-    const hidden: string[] = [];
-    let usable = true;
-    for (const [key, field] of Object.entries(spec.fields)) {
-      const found = findField(describe, field.name);
-      if (!found) {
-        if (field.required) usable = false;
-        if (field.name !== 'CurrencyIsoCode') hidden.push(field.name);
-        continue;
-      }
-      paths[key] = assertIdentifier(found.name);
-      const relation = field.withName?.split('.')[0];
-      if (relation && found.relationshipName === relation) paths[`${key}Name`] = assertIdentifier(field.withName!);
-    }
-    if (!usable) {
-      warnings.push(relatedText.requiredFieldsHidden(spec.label, hidden));
-      continue;
-    }
-    if (hidden.length) warnings.push(relatedText.optionalFieldsHidden(spec.label, hidden));
-    const modstamp = findField(describe, 'SystemModstamp')?.name ?? findField(describe, 'LastModifiedDate')?.name ?? null;
-    objects.push({ role: spec.role, object: describe.name, paths, modstamp, signature: JSON.stringify({ object: describe.name, paths, modstamp }) });
+    const object = await planObject(metadata, conn, spec, said);
+    if (object) objects.push(object);
   }
-  return { objects, warnings, none: null };
+  const ratesUnreadable = multiCurrency && !objects.some((o) => o.role === 'currency');
+  return { objects, warnings, none, ...(ratesUnreadable ? { ratesUnreadable } : {}) };
+}
+
+/** One readable object's plan from its describe, or null (with a warning) when a required field is hidden. */
+async function planObject(metadata: OrgMetadata, conn: Connection, spec: RelatedObjectSpec, warnings: string[]): Promise<RelatedObjectPlan | null> {
+  const describe = await metadata.describe(conn, spec.object);
+  const paths: Record<string, string> = {};
+  const hidden: string[] = [];
+  let usable = true;
+  for (const [key, field] of Object.entries(spec.fields)) {
+    const found = findField(describe, field.name);
+    if (!found) {
+      if (field.required) usable = false;
+      if (field.name !== 'CurrencyIsoCode') hidden.push(field.name);
+      continue;
+    }
+    paths[key] = assertIdentifier(found.name);
+    const relation = field.withName?.split('.')[0];
+    if (relation && found.relationshipName === relation) paths[`${key}Name`] = assertIdentifier(field.withName!);
+  }
+  if (!usable) {
+    warnings.push(relatedText.requiredFieldsHidden(spec.label, hidden));
+    return null;
+  }
+  if (hidden.length) warnings.push(relatedText.optionalFieldsHidden(spec.label, hidden));
+  const modstamp = findField(describe, 'SystemModstamp')?.name ?? findField(describe, 'LastModifiedDate')?.name ?? null;
+  return {
+    role: spec.role, object: describe.name, paths, modstamp, signature: JSON.stringify({ object: describe.name, paths, modstamp }),
+    ...(spec.whole ? { whole: true } : {}),
+  };
 }
 
 /** Plans per connection, reused by incremental syncs for DESCRIBE_REUSE_MS like the invoice mapping. */
 export class RelatedDiscovery {
-  private readonly recent = new Map<string, { invoiceObject: string; plan: RelatedPlan; at: number }>();
+  private readonly recent = new Map<string, { invoiceObject: string; multiCurrency: boolean; plan: RelatedPlan; at: number }>();
 
   constructor(
     private readonly metadata: OrgMetadata,
     private readonly clock: Clock,
   ) {}
 
-  async plan(connectionId: string, conn: Connection, invoiceObject: string, reuse: boolean): Promise<RelatedPlan> {
+  async plan(connectionId: string, conn: Connection, invoiceObject: string, reuse: boolean, multiCurrency = false): Promise<RelatedPlan> {
     const recent = this.recent.get(connectionId);
-    if (reuse && recent && recent.invoiceObject === invoiceObject && this.clock.now() - recent.at < DESCRIBE_REUSE_MS) return recent.plan;
+    const same = recent && recent.invoiceObject === invoiceObject && recent.multiCurrency === multiCurrency;
+    if (reuse && same && this.clock.now() - recent.at < DESCRIBE_REUSE_MS) return recent.plan;
     const at = this.clock.now();
-    const plan = await discoverRelated(this.metadata, conn, invoiceObject);
-    this.recent.set(connectionId, { invoiceObject, plan, at });
+    const plan = await discoverRelated(this.metadata, conn, invoiceObject, multiCurrency);
+    this.recent.set(connectionId, { invoiceObject, multiCurrency, plan, at });
     return plan;
   }
 

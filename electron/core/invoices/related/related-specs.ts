@@ -15,13 +15,18 @@ export interface RelatedFieldSpec {
 
 export interface RelatedObjectSpec {
   role: RelatedRole;
+  /**
+   * Always fetched whole (a full query every sync): small objects without IsDeleted, whose removed records
+   * an incremental queryAll could not see (the currency rates).
+   */
+  whole?: boolean;
   /** What the user calls it, for warnings. */
   label: string;
   object: string;
   fields: Record<string, RelatedFieldSpec>;
 }
 
-export type RelatedRole = 'payment' | 'paymentApplication' | 'creditNote' | 'creditApplication';
+export type RelatedRole = 'payment' | 'paymentApplication' | 'creditNote' | 'creditApplication' | 'currency' | 'datedRate';
 
 const f = (name: string, extra: Omit<RelatedFieldSpec, 'name'> = {}): RelatedFieldSpec => ({ name, ...extra });
 
@@ -72,6 +77,29 @@ const BILLING: RelatedObjectSpec[] = [
       amount: f('blng__Amount__c', { required: true }), type: f('blng__Type__c', { required: true }), created: f('CreatedDate'), currency: f('CurrencyIsoCode') },
   },
 ];
+
+/**
+ * The org's currencies and rates (multi-currency orgs, whatever the invoice object): `CurrencyType` (one
+ * record per currency, the corporate one at rate 1) and, with advanced currency management,
+ * `DatedConversionRate` periods [StartDate, NextStartDate). Issue #14; read by electron/contract/conversion/.
+ */
+export const RATE_SPECS: RelatedObjectSpec[] = [
+  {
+    role: 'currency', label: 'Currencies (CurrencyType)', object: 'CurrencyType', whole: true,
+    fields: { iso: f('IsoCode', { required: true }), rate: f('ConversionRate', { required: true }), decimals: f('DecimalPlaces'),
+      active: f('IsActive'), corporate: f('IsCorporate', { required: true }) },
+  },
+  {
+    role: 'datedRate', label: 'Dated exchange rates (DatedConversionRate)', object: 'DatedConversionRate', whole: true,
+    fields: { iso: f('IsoCode', { required: true }), rate: f('ConversionRate', { required: true }), start: f('StartDate', { required: true }),
+      next: f('NextStartDate') },
+  },
+];
+
+/** The currency roles, which are no payment or credit record. */
+export function isRateRole(role: RelatedRole): boolean {
+  return role === 'currency' || role === 'datedRate';
+}
 
 /** Application types that take an earlier application back. */
 export const REVERSAL_TYPES = new Set(['unapplied', 'unallocation']);

@@ -40,7 +40,7 @@ export async function syncRelated(
   let fetched = 0;
   for (const object of plan.objects) {
     const before = previous?.objects.find((o) => o.role === object.role && o.object === object.object && o.signature === object.signature);
-    const since = incremental && before && before.watermark !== null && object.modstamp ? before.watermark - OVERLAP_MS : null;
+    const since = incremental && !object.whole && before && before.watermark !== null && object.modstamp ? before.watermark - OVERLAP_MS : null;
     const fields = selectList({ object: object.object, paths: object.paths as never, modstamp: object.modstamp }, since === null ? [] : ['IsDeleted']);
     const soql = `SELECT ${fields.join(', ')} FROM ${object.object}${since === null ? '' : ` WHERE ${object.modstamp} > ${soqlDateTime(since)}`}`;
     let upserts: RelatedRecord[] = [];
@@ -64,5 +64,5 @@ export async function syncRelated(
     fetched += outcome.fetched;
     objects.push({ role: object.role, object: object.object, signature: object.signature, watermark, replace: since === null, upserts, deleted });
   }
-  return { delta: { objects, warnings: plan.warnings, none: plan.none }, fetched };
+  return { delta: { objects, warnings: plan.warnings, none: plan.none, ...(plan.ratesUnreadable ? { ratesUnreadable: true } : {}) }, fetched };
 }

@@ -167,7 +167,7 @@ export class SyncCoordinator {
       if (signal.aborted) throw cancelled();
       // The records synced with the invoices (payments, credit notes, applications …), under the same
       // rules: incremental when the invoices were, saved with them in the same base or journal record.
-      const plan = await this.deps.related.plan(connectionId, conn, mapping.object, delta !== null && !!mapping.reused);
+      const plan = await this.deps.related.plan(connectionId, conn, mapping.object, delta !== null && !!mapping.reused, !!mapping.plan.paths.currency);
       const incremental = delta !== null && !!previous?.related;
       const related = await syncRelated(conn, plan, incremental ? previous.related! : null, incremental, pager);
       if (signal.aborted) throw cancelled();
