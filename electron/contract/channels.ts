@@ -14,6 +14,7 @@ import {
   LIST_OFFSET_MAX,
   LIST_WINDOW_MAX,
   mappingSchema,
+  statusKindMapSchema,
   secretProtectionSchema,
   settingsSchema,
   signInMethodSchema,
@@ -107,7 +108,13 @@ export const channels = {
   'invoices.objects': { input: byConnection, output: z.array(invoiceObjectSchema) },
   'invoices.mapping.get': { input: byConnection, output: mappingSchema.nullable() },
   'invoices.mapping.set': {
-    input: z.strictObject({ connectionId: id, object: z.string().min(1).max(120), fields: fieldMappingSchema.optional() }),
+    input: z.strictObject({
+      connectionId: id,
+      object: z.string().min(1).max(120),
+      fields: fieldMappingSchema.optional(),
+      /** What status values mean for receivables (only values of the status field's picklist are kept). */
+      statusKinds: statusKindMapSchema.optional(),
+    }),
     output: mappingSchema,
   },
   'invoices.sync': {

@@ -10,3 +10,4 @@ export * from './built-in-client';
 export * from './provisioning';
 export * from './policy';
 export * from './connection-details';
+export * from './invoice-status';

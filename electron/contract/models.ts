@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { statusKinds } from './invoice-status';
 import { appErrorSchema } from './errors';
 import { languageSettings } from './i18n/languages';
 
@@ -53,6 +54,8 @@ export const settingsSchema = z.object({
   agingBasis: agingBasisSchema,
   /** null = today. */
   agingAsOf: isoDate.nullable(),
+  /** Count draft invoices in receivables (balance, aging, overdue, the cards). Default false: posted invoices only. */
+  includeDrafts: z.boolean(),
   allowWeakStorage: z.boolean(),
   theme: themeSchema,
   visibleColumns: z.array(z.string().max(40)).max(40).nullable(),
@@ -64,6 +67,10 @@ export const settingsSchema = z.object({
   language: z.enum(languageSettings),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** What a status means for receivables (electron/contract/invoice-status.ts), and a status value → its meaning. */
+export const statusKindSchema = z.enum(statusKinds);
+export const statusKindMapSchema = z.record(z.string().max(255), statusKindSchema);
 
 export const invoiceFieldKeys = [
   'number',
@@ -144,6 +151,11 @@ export const mappingSchema = z.object({
   ),
   /** e.g. fields hidden by field-level security. */
   warnings: z.array(z.string()),
+  /**
+   * The mapped status field's values (its picklist, from describe) and what each means for receivables:
+   * the default for the object's shape or the user's choice. Empty when no status field is mapped.
+   */
+  statuses: z.array(z.object({ value: z.string(), label: z.string(), kind: statusKindSchema, chosen: z.boolean() })).default([]),
 });
 export type Mapping = z.infer<typeof mappingSchema>;
 
@@ -187,6 +199,8 @@ export const invoiceListSchema = z.object({
   /** ISO instant of the last successful sync, null if never synced. */
   syncedAt: z.string().nullable(),
   object: z.string().nullable(),
+  /** What each status value in the rows means for receivables (draft / posted / cancelled), from the invoice-source mapping. */
+  statusKinds: statusKindMapSchema,
   /** Base for "Open in Salesforce" links is kept in the main process; the renderer asks by id. */
   warnings: z.array(z.string()),
 });

@@ -100,7 +100,7 @@ export function createInvoicesModule(
   const handlers: InvoiceHandlers = {
     'invoices.objects': ({ connectionId }) => mappings.objects(connectionId),
     'invoices.mapping.get': ({ connectionId }) => mappings.get(connectionId),
-    'invoices.mapping.set': ({ connectionId, object, fields }) => mappings.set(connectionId, object, fields),
+    'invoices.mapping.set': ({ connectionId, object, fields, statusKinds }) => mappings.set(connectionId, object, fields, statusKinds),
     'invoices.sync': ({ connectionId, mode }) => {
       known(connectionId);
       return coordinator.sync(connectionId, mode ?? 'incremental');
@@ -116,9 +116,13 @@ export function createInvoicesModule(
       // first screen, shows it, then fetches the rest in large windows (measured by `npm run bench`,
       // cold start: the whole 100k list took ~1.4 s to cross to the page in the harness and ~0.3 s as
       // structured clone, plus ~0.9 s of renderer work, before the first row could be painted).
-      const window = await lists.list(connectionId, { offset, limit });
+      const { statuses, ...window } = await lists.list(connectionId, { offset, limit });
       const mappingWarnings = window.object !== null ? (mappings.get(connectionId)?.warnings ?? []) : [];
-      return { ...window, warnings: [...repository.warnings(connectionId), ...mappingWarnings].map(say) };
+      return {
+        ...window,
+        statusKinds: mappings.statusKinds(connectionId, statuses),
+        warnings: [...repository.warnings(connectionId), ...mappingWarnings].map(say),
+      };
     },
     'invoices.get': async ({ connectionId, id }) => {
       assertRecordId(id);

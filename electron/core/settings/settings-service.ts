@@ -11,6 +11,7 @@ export const defaultSettings: Settings = {
   signInMethod: 'window',
   agingBasis: 'dueDate',
   agingAsOf: null,
+  includeDrafts: false,
   allowWeakStorage: false,
   theme: 'system',
   visibleColumns: null,

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FieldMapping, InvoiceObject, Mapping } from '../../../electron/contract';
+import type { StatusKindMap } from '../../../electron/contract/invoice-status';
 import { budgetly } from '../bridge';
 import { errorOf, unwrap, type BridgeError } from './result';
 
@@ -14,8 +15,8 @@ export interface InvoiceSource {
   saving: boolean;
   saveError: BridgeError | null;
   reload: () => void;
-  /** Saves `object` (with `fields`, or the proposed mapping) as the connection's invoice source. */
-  save: (object: string, fields?: FieldMapping) => Promise<Mapping | null>;
+  /** Saves `object` (with `fields`, or the proposed mapping, and what its status values mean) as the connection's invoice source. */
+  save: (object: string, fields?: FieldMapping, statusKinds?: StatusKindMap) => Promise<Mapping | null>;
 }
 
 /** Discovery and field mapping of one connection (`invoices.objects`, `invoices.mapping.*`). */
@@ -48,11 +49,11 @@ export function useInvoiceSource(connectionId: string, active = true): InvoiceSo
   useEffect(() => (active ? reload() : undefined), [active, reload]);
 
   const save = useCallback(
-    async (object: string, fields?: FieldMapping) => {
+    async (object: string, fields?: FieldMapping, statusKinds?: StatusKindMap) => {
       setSaving(true);
       setSaveError(null);
       try {
-        const saved = await unwrap(budgetly().invoices.mapping.set({ connectionId, object, ...(fields ? { fields } : {}) }));
+        const saved = await unwrap(budgetly().invoices.mapping.set({ connectionId, object, ...(fields ? { fields } : {}), ...(statusKinds ? { statusKinds } : {}) }));
         setMapping(saved);
         return saved;
       } catch (e) {

@@ -2,6 +2,7 @@ import './invoice-source.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection, FieldMapping } from '../../../electron/contract';
+import type { StatusKindMap } from '../../../electron/contract/invoice-status';
 import { useInvoiceSource } from '../api/use-invoice-source';
 import { MappingEditor } from './MappingEditor';
 import { NoInvoiceObject, ObjectPicker } from './ObjectPicker';
@@ -43,9 +44,9 @@ export function InvoiceSourceDialog({ open, connection, onClose, onSync, syncing
   const selected = picked ?? mapping?.object ?? objects?.find((o) => o.recommended)?.name;
   const selectedObject = objects?.find((o) => o.name === selected);
   // "Saved — Sync now" speaks of the last save: gone while the next one is on its way, so Sync now never starts before it.
-  const save = async (object: string, fields?: FieldMapping) => {
+  const save = async (object: string, fields?: FieldMapping, statusKinds?: StatusKindMap) => {
     setSaved(false);
-    if (await source.save(object, fields)) setSaved(true);
+    if (await source.save(object, fields, statusKinds)) setSaved(true);
   };
 
   let body;
@@ -75,7 +76,12 @@ export function InvoiceSourceDialog({ open, connection, onClose, onSync, syncing
           </div>
         )}
         {mapping && mapping.object === selected && (
-          <MappingEditor key={JSON.stringify(mapping.fields)} mapping={mapping} saving={source.saving} onSave={(fields) => void save(mapping.object, fields)} />
+          <MappingEditor
+            key={JSON.stringify([mapping.fields, mapping.statuses])}
+            mapping={mapping}
+            saving={source.saving}
+            onSave={(fields, statusKinds) => void save(mapping.object, fields, statusKinds)}
+          />
         )}
       </>
     );

@@ -1,13 +1,18 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { FieldMapping, InvoiceFieldKey, Mapping } from '../../../electron/contract';
+import type { StatusKindMap } from '../../../electron/contract/invoice-status';
 import { canonicalFields, compatibleFields, fieldText } from './source-text';
+import { StatusKindsEditor } from './StatusKindsEditor';
 
 interface Props {
   mapping: Mapping;
   saving: boolean;
-  onSave: (fields: FieldMapping) => void;
+  onSave: (fields: FieldMapping, statusKinds: StatusKindMap) => void;
 }
+
+/** The status meanings the mapping holds now (defaults and earlier choices). */
+const kindsOf = (mapping: Mapping): StatusKindMap => Object.fromEntries(mapping.statuses.map((status) => [status.value, status.kind]));
 
 function sameFields(a: FieldMapping, b: FieldMapping): boolean {
   return canonicalFields.every((key) => (a[key] ?? '') === (b[key] ?? ''));
@@ -22,7 +27,9 @@ export function MappingEditor({ mapping, saving, onSave }: Props) {
   const { t } = useTranslation(['invoiceSource', 'columns']);
   const id = useId();
   const [draft, setDraft] = useState<FieldMapping>(mapping.fields);
-  const dirty = !sameFields(draft, mapping.fields);
+  const [kinds, setKinds] = useState<StatusKindMap>(() => kindsOf(mapping));
+  const kindsChanged = mapping.statuses.some((status) => kinds[status.value] !== status.kind);
+  const dirty = !sameFields(draft, mapping.fields) || kindsChanged;
 
   const change = (key: InvoiceFieldKey, name: string) => {
     setDraft((current) => {
@@ -34,7 +41,7 @@ export function MappingEditor({ mapping, saving, onSave }: Props) {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSave(draft);
+    onSave(draft, kinds);
   };
 
   return (
@@ -77,8 +84,16 @@ export function MappingEditor({ mapping, saving, onSave }: Props) {
           );
         })}
       </div>
+      <StatusKindsEditor statuses={mapping.statuses} draft={kinds} onChange={(value, kind) => setKinds((current) => ({ ...current, [value]: kind }))} />
       <div className="form-actions">
-        <button type="button" disabled={!dirty || saving} onClick={() => setDraft(mapping.fields)}>
+        <button
+          type="button"
+          disabled={!dirty || saving}
+          onClick={() => {
+            setDraft(mapping.fields);
+            setKinds(kindsOf(mapping));
+          }}
+        >
           {t('undo')}
         </button>
         <button type="submit" className="primary" disabled={!dirty || saving} data-testid="save-mapping">

@@ -22,13 +22,14 @@ export function bucketOfDays(daysPast: number): AgingBucketKey {
 }
 
 /**
- * The bucket of one invoice, or null when it has nothing outstanding (balance 0 or empty).
+ * The bucket of one invoice, or null when it has nothing outstanding (balance 0 or empty) or is not a
+ * receivable (a draft, unless drafts are included, or a cancelled invoice).
  * Days past are counted from the due date (or the invoice date, per the aging basis);
  * an invoice without that date counts as current.
  */
 export function agingBucketOf(prepared: PreparedInvoices, i: number, asOfDay: number, basis: AgingBasis): AgingBucketKey | null {
   const balance = prepared.rows[i]!.balance;
-  if (!balance) return null;
+  if (!balance || !prepared.counted[i]) return null;
   const from = basis === 'dueDate' ? prepared.dueDay[i]! : prepared.invoiceDay[i]!;
   return Number.isNaN(from) ? 'current' : bucketOfDays(asOfDay - from);
 }

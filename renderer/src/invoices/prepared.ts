@@ -1,5 +1,19 @@
 import type { InvoiceListRow } from '../../../electron/contract';
+import { kindOfStatus, type StatusKindMap } from '../../../electron/contract/invoice-status';
 import { dayNumber } from './plain-date';
+
+/** An invoice's status kind, as prepared.kind holds it. */
+const KIND_POSTED = 0;
+export const KIND_DRAFT = 1;
+export const KIND_CANCELLED = 2;
+const KIND_CODES = { posted: KIND_POSTED, draft: KIND_DRAFT, cancelled: KIND_CANCELLED } as const;
+
+/** What counts as a receivable: posted invoices, and drafts when the user includes them. */
+export interface ReceivableRules {
+  /** What each status value means (from the invoice-source mapping); absent: every status counts as posted. */
+  statusKinds?: StatusKindMap;
+  includeDrafts?: boolean;
+}
 
 /**
  * The invoice list with what every filter, sort and total needs computed once per sync
@@ -15,12 +29,18 @@ export interface PreparedInvoices {
   /** Distinct values present, sorted, for the filter pickers. */
   statuses: string[];
   currencies: string[];
+  /** KIND_POSTED / KIND_DRAFT / KIND_CANCELLED per row. */
+  kind: Uint8Array;
+  /** 1 when the row counts in receivables (balance, aging, overdue, the cards' figures). */
+  counted: Uint8Array;
 }
 
 export const NO_STATUS = '(no status)';
 
-export function prepareInvoices(rows: readonly InvoiceListRow[]): PreparedInvoices {
+export function prepareInvoices(rows: readonly InvoiceListRow[], rules: ReceivableRules = {}): PreparedInvoices {
   const n = rows.length;
+  const kind = new Uint8Array(n);
+  const counted = new Uint8Array(n);
   const invoiceDay = new Float64Array(n);
   const dueDay = new Float64Array(n);
   const searchText = new Array<string>(n);
@@ -33,6 +53,8 @@ export function prepareInvoices(rows: readonly InvoiceListRow[]): PreparedInvoic
     searchText[i] = `${row.number}\u0001${row.customer ?? ''}`.toLocaleLowerCase();
     statuses.add(row.status ?? NO_STATUS);
     currencies.add(row.currency);
+    kind[i] = KIND_CODES[kindOfStatus(rules.statusKinds, row.status)];
+    counted[i] = countsAsReceivable(row.status, rules) ? 1 : 0;
   }
   return {
     rows,
@@ -41,23 +63,33 @@ export function prepareInvoices(rows: readonly InvoiceListRow[]): PreparedInvoic
     searchText,
     statuses: [...statuses].sort((a, b) => a.localeCompare(b)),
     currencies: [...currencies].sort(),
+    kind,
+    counted,
   };
 }
 
 /**
  * Days past due as of a day: how late the open balance is. 0 when not yet due, when nothing
- * is owed (balance ≤ 0) or when there is no due date.
+ * is owed (balance ≤ 0), when there is no due date or when the invoice is not a receivable (a draft, a cancelled one).
  */
 export function daysOverdueAt(prepared: PreparedInvoices, i: number, asOfDay: number): number {
+  if (!prepared.counted[i]) return 0;
   const due = prepared.dueDay[i]!;
   const balance = prepared.rows[i]!.balance ?? 0;
   if (Number.isNaN(due) || balance <= 0) return 0;
   return Math.max(0, asOfDay - due);
 }
 
-/** The same, from a row alone (for rendering one cell). */
-export function daysOverdueOfRow(row: InvoiceListRow, asOfDay: number): number {
+/** The same, from a row alone (for rendering one cell), under the same receivable rules. */
+export function daysOverdueOfRow(row: InvoiceListRow, asOfDay: number, rules: ReceivableRules = {}): number {
+  if (!countsAsReceivable(row.status, rules)) return 0;
   const due = dayNumber(row.dueDate);
   if (Number.isNaN(due) || (row.balance ?? 0) <= 0) return 0;
   return Math.max(0, asOfDay - due);
+}
+
+/** Whether an invoice with this status counts in receivables: posted, or a draft when drafts are included. */
+export function countsAsReceivable(status: string | null, rules: ReceivableRules): boolean {
+  const kind = kindOfStatus(rules.statusKinds, status);
+  return kind === 'posted' || (kind === 'draft' && rules.includeDrafts === true);
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SecretProtection, Settings } from '../../../electron/contract';
 import { languageNames, languages } from '../../../electron/contract/i18n/languages';
 import { SyncIntervalSetting } from '../freshness/SyncIntervalSetting';
+import { localTodayIso } from '../invoices/plain-date';
 import { UpdateSetting } from '../updates/UpdateSetting';
 import { PolicyNotice } from './PolicyNotice';
 import { usePolicy } from './use-policy';
@@ -107,7 +108,7 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, sav
               type="radio"
               name={`${id}-asof`}
               checked={settings.agingAsOf !== null}
-              onChange={() => onChange({ agingAsOf: new Date().toISOString().slice(0, 10) })}
+              onChange={() => onChange({ agingAsOf: localTodayIso() })}
             />
             <span>{t('agingAsOf')}</span>
           </label>
@@ -119,6 +120,11 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, sav
             data-testid="settings-as-of"
           />
         </div>
+        <label className="check">
+          <input type="checkbox" checked={settings.includeDrafts} onChange={(e) => onChange({ includeDrafts: e.target.checked })} data-testid="settings-include-drafts" />
+          {t('includeDrafts')}
+        </label>
+        <p className="hint">{t('includeDraftsHint')}</p>
       </fieldset>
       <SyncIntervalSetting settings={settings} onChange={onChange} bounds={locks.syncInterval} boundsHint={t('policyIntervalBounds')} />
       {onOpenInvoiceSource && (

@@ -13,7 +13,35 @@ interface Props {
   onPickBucket: (currency: string, bucket: AgingBucketKey) => void;
 }
 
-/** One card per currency: count, total and balance of the filtered set, and its aging. Never summed across currencies. */
+const NONE_LEFT_OUT: CurrencyTotals['excluded'] = { drafts: { count: 0, balance: 0 }, cancelled: { count: 0, balance: 0 } };
+
+/** What of the invoices shown is not in the card's receivables: drafts (unless included) and cancelled invoices, with their balance. */
+function LeftOut({ excluded, currency }: { excluded: CurrencyTotals['excluded']; currency: string }) {
+  const { t } = useTranslation('workspace');
+  const locale = useLocale();
+  const { drafts, cancelled } = excluded;
+  if (drafts.count === 0 && cancelled.count === 0) return null;
+  const words = (count: number, balance: number) => ({ count, n: formatCount(count, locale), amount: formatMoney(balance, currency, locale) });
+  return (
+    <ul className="left-out" data-testid="left-out">
+      {drafts.count > 0 && (
+        <li data-testid="left-out-drafts" data-count={drafts.count} data-amount={drafts.balance}>
+          {t('leftOutDrafts', words(drafts.count, drafts.balance))}
+        </li>
+      )}
+      {cancelled.count > 0 && (
+        <li data-testid="left-out-cancelled" data-count={cancelled.count} data-amount={cancelled.balance}>
+          {t('leftOutCancelled', words(cancelled.count, cancelled.balance))}
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/**
+ * One card per currency: count, total and balance of the filtered set's receivables (posted invoices, drafts when
+ * included), what was left out, and the aging. Never summed across currencies.
+ */
 export function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBucket }: Props) {
   const { t } = useTranslation('workspace');
   const locale = useLocale();
@@ -22,7 +50,7 @@ export function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBuck
   return (
     <section className="summary" aria-label={t('summaryLabel', { date: asOfLabel })} data-testid="summary">
       {currencies.map((currency) => {
-        const sum = totals.find((x) => x.currency === currency) ?? { currency, count: 0, total: 0, balance: 0 };
+        const sum = totals.find((x) => x.currency === currency) ?? { currency, count: 0, total: 0, balance: 0, excluded: NONE_LEFT_OUT };
         // A currency with nothing outstanding still shows its (empty) aging.
         const a = aging.find((x) => x.currency === currency) ?? { currency, buckets: agingBuckets.map((b) => ({ ...b, count: 0, balance: 0 })) };
         return (
@@ -47,6 +75,7 @@ export function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBuck
                 </dd>
               </div>
             </dl>
+            <LeftOut excluded={sum.excluded} currency={currency} />
             <AgingBars
               aging={a}
               selected={selected?.currency === currency ? selected.bucket : null}

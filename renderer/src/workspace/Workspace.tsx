@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection, ExportColumn, Settings } from '../../../electron/contract';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
+import type { StatusKindMap } from '../../../electron/contract/invoice-status';
 import type { AppInfo } from '../api/use-app';
 import { useInvoiceList, useSync } from '../api/use-invoices';
 import { useLocale } from '../i18n/locale-context';
@@ -68,10 +69,14 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   const sort = useMemo<SortSpec | null>(() => (sorting[0] ? { column: sorting[0].id as SortColumn, desc: sorting[0].desc } : null), [sorting]);
   // The first rows of the first load are on screen, the rest is still coming: nothing that needs every row may show yet.
   const partial = !complete && list !== null;
-  const view = useInvoiceView(list?.invoices, filters, sort, asOf, settings.agingBasis, !partial);
+  // Keyed by content: a reload that changed nothing brings an equal map, and the rows are not prepared again.
+  const kindsKey = JSON.stringify(list?.statusKinds ?? {});
+  const rules = useMemo(() => ({ statusKinds: JSON.parse(kindsKey) as StatusKindMap, includeDrafts: settings.includeDrafts }), [kindsKey, settings.includeDrafts]);
+  const view = useInvoiceView(list?.invoices, filters, sort, asOf, settings.agingBasis, !partial, rules);
   const table = useInvoiceTable({
     rows: view.prepared.rows,
     asOfDay: view.asOfDay,
+    rules,
     sorting,
     onSortingChange: (next) => {
       setSorting(next);

@@ -3,7 +3,7 @@ import type { InvoiceListRow } from '../../../electron/contract';
 import { invoiceColumns, type ColumnInfo } from '../invoices/columns';
 import { formatMoney, formatCount } from '../invoices/money';
 import { formatPlainDate } from '../invoices/plain-date';
-import { daysOverdueOfRow } from '../invoices/prepared';
+import { daysOverdueOfRow, type ReceivableRules } from '../invoices/prepared';
 import { remOf } from './column-fit';
 
 export const columnWidths: Record<ColumnInfo['id'], string> = {
@@ -30,7 +30,7 @@ export function gridMinWidth(ids: readonly ColumnInfo['id'][], widths: Record<Co
 /** Most invoices share their dates with many others: each date is formatted once (up to a bound). */
 const DATE_CACHE_LIMIT = 20_000;
 
-function cellText(id: ColumnInfo['id'], row: InvoiceListRow, locale: string | undefined, asOfDay: number, dates: Map<string, string>): string {
+function cellText(id: ColumnInfo['id'], row: InvoiceListRow, locale: string | undefined, asOfDay: number, dates: Map<string, string>, rules: ReceivableRules): string {
   switch (id) {
     case 'invoiceDate':
     case 'dueDate':
@@ -52,7 +52,7 @@ function cellText(id: ColumnInfo['id'], row: InvoiceListRow, locale: string | un
     case 'daysToPay':
       return row.daysToPay === null || row.daysToPay === undefined ? '' : formatCount(row.daysToPay, locale);
     case 'daysOverdue': {
-      const days = daysOverdueOfRow(row, asOfDay);
+      const days = daysOverdueOfRow(row, asOfDay, rules);
       return days > 0 ? formatCount(days, locale) : '';
     }
     case 'customer':
@@ -75,10 +75,15 @@ export interface GridColumn extends ColumnInfo {
  * Each definition's `meta` is a GridColumn: the grid renders a cell as `meta.text(row)`, with no
  * TanStack row or cell objects in between.
  */
-export function buildColumnDefs(locale: string | undefined, asOfDay: number, labelOf: (id: ColumnInfo['id']) => string): ColumnDef<InvoiceListRow>[] {
+export function buildColumnDefs(
+  locale: string | undefined,
+  asOfDay: number,
+  labelOf: (id: ColumnInfo['id']) => string,
+  rules: ReceivableRules = {},
+): ColumnDef<InvoiceListRow>[] {
   const dates = new Map<string, string>();
   return invoiceColumns.map((info) => {
-    const meta: GridColumn = { ...info, label: labelOf(info.id), text: (row) => cellText(info.id, row, locale, asOfDay, dates) };
+    const meta: GridColumn = { ...info, label: labelOf(info.id), text: (row) => cellText(info.id, row, locale, asOfDay, dates, rules) };
     return {
       id: info.id,
       // Sorting is done by the pure functions; TanStack only needs an accessor to allow it.

@@ -4,6 +4,7 @@ import type { InvoiceListRow } from '../../../electron/contract';
 import { invoiceColumns, visibleColumnIds } from '../invoices/columns';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/locale-context';
+import type { ReceivableRules } from '../invoices/prepared';
 import { buildColumnDefs } from './invoice-columns';
 
 declare module '@tanstack/react-table' {
@@ -17,6 +18,8 @@ declare module '@tanstack/react-table' {
 interface Options {
   rows: readonly InvoiceListRow[];
   asOfDay: number;
+  /** What counts as a receivable (the Days overdue cell is empty for a draft or a cancelled invoice). */
+  rules: ReceivableRules;
   sorting: SortingState;
   onSortingChange: (next: SortingState) => void;
   savedColumns: readonly string[] | null;
@@ -33,10 +36,10 @@ const NO_DATA: InvoiceListRow[] = [];
  * copied into 100,000 TanStack rows (a heap that size made every major GC a long task while scrolling).
  * The invoices travel with the table in `table.options.meta.rows`.
  */
-export function useInvoiceTable({ rows, asOfDay, sorting, onSortingChange, savedColumns, onColumnsChange }: Options) {
+export function useInvoiceTable({ rows, asOfDay, rules, sorting, onSortingChange, savedColumns, onColumnsChange }: Options) {
   const { t } = useTranslation('columns');
   const locale = useLocale();
-  const columns = useMemo(() => buildColumnDefs(locale, asOfDay, (id) => t(id)), [locale, asOfDay, t]);
+  const columns = useMemo(() => buildColumnDefs(locale, asOfDay, (id) => t(id), rules), [locale, asOfDay, t, rules]);
   const columnVisibility = useMemo<VisibilityState>(() => {
     const shown = new Set<string>(visibleColumnIds(savedColumns));
     return Object.fromEntries(invoiceColumns.map((c) => [c.id, shown.has(c.id)]));

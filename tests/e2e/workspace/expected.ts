@@ -30,12 +30,20 @@ export function fromOrgRecords(records: Record<string, unknown>[]): OrgInvoice[]
   }));
 }
 
+/**
+ * Receivables are posted invoices: the org's Draft and Cancelled invoices are not owed (drafts count when
+ * the user includes them). Written from the org's status values, not from the app's mapping.
+ */
+export function isReceivable(inv: OrgInvoice, includeDrafts = false): boolean {
+  return inv.status !== 'Cancelled' && (includeDrafts || inv.status !== 'Draft');
+}
+
 const DAY = 86_400_000;
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 
 /** Days the open balance is past due as of a date; 0 when nothing is owed or not yet due. */
 export function daysOverdue(inv: OrgInvoice, asOf: string): number {
-  if (!inv.dueDate || !inv.balance || inv.balance <= 0) return 0;
+  if (!isReceivable(inv) || !inv.dueDate || !inv.balance || inv.balance <= 0) return 0;
   return Math.max(0, daysBetween(inv.dueDate, asOf));
 }
 
@@ -46,7 +54,7 @@ export type Basis = 'dueDate' | 'invoiceDate';
 
 /** Open balances by days past the due date (or since the invoice date); no date counts as current. */
 export function bucketOf(inv: OrgInvoice, asOf: string, basis: Basis = 'dueDate'): Bucket | null {
-  if (!inv.balance) return null;
+  if (!inv.balance || !isReceivable(inv)) return null;
   const from = inv[basis];
   if (!from) return 'current';
   const days = daysBetween(from, asOf);
@@ -63,6 +71,8 @@ export interface CurrencyExpectation {
   total: number;
   balance: number;
   aging: Record<Bucket, { amount: number; count: number }>;
+  /** Shown but not receivables: drafts and cancelled invoices, with their balance. */
+  excluded: { drafts: { count: number; amount: number }; cancelled: { count: number; amount: number } };
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -72,8 +82,21 @@ export function expectedSummary(rows: OrgInvoice[], asOf: string, basis: Basis =
   for (const inv of rows) {
     let e = by.get(inv.currency);
     if (!e) {
-      e = { currency: inv.currency, count: 0, total: 0, balance: 0, aging: Object.fromEntries(BUCKETS.map((b) => [b, { amount: 0, count: 0 }])) as CurrencyExpectation['aging'] };
+      e = {
+        currency: inv.currency,
+        count: 0,
+        total: 0,
+        balance: 0,
+        aging: Object.fromEntries(BUCKETS.map((b) => [b, { amount: 0, count: 0 }])) as CurrencyExpectation['aging'],
+        excluded: { drafts: { count: 0, amount: 0 }, cancelled: { count: 0, amount: 0 } },
+      };
       by.set(inv.currency, e);
+    }
+    if (!isReceivable(inv)) {
+      const left = inv.status === 'Draft' ? e.excluded.drafts : e.excluded.cancelled;
+      left.count++;
+      left.amount += inv.balance ?? 0;
+      continue;
     }
     e.count++;
     e.total += inv.total ?? 0;
@@ -90,6 +113,10 @@ export function expectedSummary(rows: OrgInvoice[], asOf: string, basis: Basis =
       ...e,
       total: round2(e.total),
       balance: round2(e.balance),
+      excluded: {
+        drafts: { count: e.excluded.drafts.count, amount: round2(e.excluded.drafts.amount) },
+        cancelled: { count: e.excluded.cancelled.count, amount: round2(e.excluded.cancelled.amount) },
+      },
       aging: Object.fromEntries(BUCKETS.map((b) => [b, { amount: round2(e.aging[b].amount), count: e.aging[b].count }])) as CurrencyExpectation['aging'],
     }));
 }

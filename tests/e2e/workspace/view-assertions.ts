@@ -33,6 +33,8 @@ export async function expectView(
       total: t?.total ?? 0,
       balance: t?.balance ?? 0,
     });
+    // What the card says it left out: the drafts and cancelled invoices among the rows shown.
+    expect(card.excluded).toEqual(t?.excluded ?? { drafts: { count: 0, amount: 0 }, cancelled: { count: 0, amount: 0 } });
     const a = aging.find((c) => c.currency === card.currency)!;
     expect(card.aging).toEqual(a.aging);
     const bucketSum = BUCKETS.reduce((sum, b) => sum + card.aging[b]!.amount, 0);

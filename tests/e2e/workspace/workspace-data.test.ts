@@ -52,6 +52,36 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
     expect(shown.find((c) => c.currency === 'JPY')!.totalText).not.toContain('.');
   });
 
+  it('leaves drafts and cancelled invoices out of receivables and says so; Settings can count drafts', async () => {
+    const asOf = await w.page.getByTestId('as-of').inputValue();
+    const expected = expectedSummary(invoices, asOf);
+    // The org has both in every currency's list here, with balances (drafts owe their total; some cancelled invoices were never credited).
+    expect(expected.some((c) => c.excluded.drafts.amount > 0)).toBe(true);
+    expect(expected.some((c) => c.excluded.cancelled.amount > 0)).toBe(true);
+    const shown = await readSummary(w.page);
+    for (const card of shown) expect(card.excluded).toEqual(expected.find((c) => c.currency === card.currency)!.excluded);
+    const withDrafts = expected.find((c) => c.excluded.drafts.count > 0)!;
+    const card = w.page.locator(`[data-testid="currency-card"][data-currency="${withDrafts.currency}"]`);
+    await expect(card.getByTestId('left-out-drafts').textContent()).resolves.toMatch(/drafts?, .*: not in receivables/);
+    // Overdue only never lists a draft or a cancelled invoice.
+    await filters().getByLabel('Overdue only').check();
+    await waitForVisibleCount(w.page, expectedFilter(invoices, { overdueOnly: true }, asOf).length);
+    await clearAll();
+
+    await w.page.getByTestId('open-settings').click();
+    const dialog = w.page.getByTestId('settings-dialog');
+    await dialog.getByTestId('settings-include-drafts').check();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await poll(async () => (await readSummary(w.page)).find((c) => c.currency === withDrafts.currency)!.count).toBe(withDrafts.count + withDrafts.excluded.drafts.count);
+    const included = (await readSummary(w.page)).find((c) => c.currency === withDrafts.currency)!;
+    expect(included.balance).toBeCloseTo(withDrafts.balance + withDrafts.excluded.drafts.amount, 2);
+    expect(included.excluded).toEqual({ drafts: { count: 0, amount: 0 }, cancelled: withDrafts.excluded.cancelled });
+    await w.page.getByTestId('open-settings').click();
+    await dialog.getByTestId('settings-include-drafts').uncheck();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expectView(w.page, invoices, {}, byInvoiceDateDesc);
+  });
+
   it('shows Salesforce dates on their own calendar day, and money in each record’s currency', async () => {
     const first = w.page.locator('.grid-body [role="row"][aria-rowindex="2"]');
     const number = await first.locator('[data-column="number"]').textContent();

@@ -66,6 +66,8 @@ export interface ShownCurrency {
   total: number;
   balance: number;
   aging: Record<string, { amount: number; count: number }>;
+  /** Invoices shown but left out of receivables: drafts (unless included) and cancelled ones, with their balance. */
+  excluded: { drafts: { count: number; amount: number }; cancelled: { count: number; amount: number } };
   /** The text on screen, e.g. "$1,234.50". */
   totalText: string;
   balanceText: string;
@@ -82,12 +84,19 @@ export async function readSummary(page: Page): Promise<ShownCurrency[]> {
       }
       const total = card.querySelector('[data-testid="currency-total"]');
       const balance = card.querySelector('[data-testid="currency-balance"]');
+      const drafts = card.querySelector('[data-testid="left-out-drafts"]');
+      const cancelled = card.querySelector('[data-testid="left-out-cancelled"]');
       return {
         currency: card.getAttribute('data-currency')!,
         count: Number(card.querySelector('[data-testid="currency-count"]')?.getAttribute('data-value')),
         total: Number(total?.getAttribute('data-amount')),
         balance: Number(balance?.getAttribute('data-amount')),
         aging,
+        // What the card says it left out of receivables (none shown: 0 and 0).
+        excluded: {
+          drafts: { count: Number(drafts?.getAttribute('data-count') ?? 0), amount: Number(drafts?.getAttribute('data-amount') ?? 0) },
+          cancelled: { count: Number(cancelled?.getAttribute('data-count') ?? 0), amount: Number(cancelled?.getAttribute('data-amount') ?? 0) },
+        },
         totalText: total?.textContent ?? '',
         balanceText: balance?.textContent ?? '',
       };

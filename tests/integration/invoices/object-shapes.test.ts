@@ -13,6 +13,13 @@ const SHAPES = {
   Invoice__c: { number: 'Name', account: 'Account__c', invoiceDate: 'Invoice_Date__c', dueDate: 'Due_Date__c', status: 'Status__c', total: 'Amount__c', balance: 'Amount_Due__c' },
 } as const;
 
+/** What each shape's status values mean for receivables by default (the org's picklists). */
+const STATUS_KINDS = {
+  Invoice: [['Draft', 'draft'], ['Posted', 'posted'], ['Paid', 'posted'], ['Cancelled', 'cancelled']],
+  blng__Invoice__c: [['Draft', 'draft'], ['Posted', 'posted'], ['Cancelled', 'cancelled']],
+  Invoice__c: [['Draft', 'draft'], ['Sent', 'posted'], ['Paid', 'posted'], ['Cancelled', 'cancelled']],
+};
+
 describe('each invoice object shape, detail and links', () => {
   let org: RunningOrg;
   let harness: Harness;
@@ -63,8 +70,32 @@ describe('each invoice object shape, detail and links', () => {
       // The list comes in the workspace's default order (newest first); every record is there, once.
       const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.id).localeCompare(String(b.id));
       expect(rows.sort(byId)).toEqual(expected.sort(byId));
+      // What each status means for receivables: the picklist's values (once each), by the object's defaults, and the
+      // list says it for every value its rows hold. The org serves drafts and cancelled invoices with balances in every shape.
+      expect(mapping.value.statuses.map(({ value, kind }: { value: string; kind: string }) => [value, kind])).toEqual(STATUS_KINDS[object as keyof typeof SHAPES]);
+      const kinds = list.value.statusKinds as Record<string, string>;
+      for (const row of rows) expect(kinds[String(row.status)], String(row.status)).toBeDefined();
+      for (const kind of ['draft', 'cancelled']) {
+        expect(rows.some((row) => kinds[String(row.status)] === kind && Number(row.balance) > 0), kind).toBe(true);
+      }
     });
   }
+
+  it('keeps the accountant’s own meaning of a status, for the list too, until the object changes', async () => {
+    const set = await harness.call('invoices.mapping.set', { connectionId, object: 'Invoice__c', statusKinds: { Sent: 'draft' } });
+    expect(set.ok, JSON.stringify(set.error)).toBe(true);
+    const sent = set.value.statuses.find((status: { value: string }) => status.value === 'Sent');
+    expect(sent).toEqual({ value: 'Sent', label: 'Sent', kind: 'draft', chosen: true });
+    await harness.call('invoices.sync', { connectionId, mode: 'full' });
+    expect((await harness.call('invoices.list', { connectionId })).value.statusKinds).toMatchObject({ Sent: 'draft', Draft: 'draft', Paid: 'posted', Cancelled: 'cancelled' });
+    // Saving the fields again (no statusKinds) keeps the choice; another object starts from its defaults.
+    const again = await harness.call('invoices.mapping.set', { connectionId, object: 'Invoice__c', fields: {} });
+    expect(again.value.statuses.find((status: { value: string }) => status.value === 'Sent').kind).toBe('draft');
+    const other = await harness.call('invoices.mapping.set', { connectionId, object: 'Invoice' });
+    expect(other.value.statuses.every((status: { chosen: boolean }) => !status.chosen)).toBe(true);
+    const refused = await harness.call('invoices.mapping.set', { connectionId, object: 'Invoice', statusKinds: { Posted: 'owed' } });
+    expect(refused.ok).toBe(false);
+  });
 
   it('opens one invoice with its labelled fields and its line items, fetched on demand', async () => {
     await harness.call('invoices.mapping.set', { connectionId, object: 'Invoice' });

@@ -9,6 +9,12 @@ export interface Line { slot: number; product: string; quantity: number; unitPri
 const TERMS = [15, 30, 30, 45, 60];
 /** Days past due for the first invoices, so every aging bucket is populated even in tiny orgs. */
 const FORCED_OVERDUE = [-10, 15, 45, 75, 120];
+/**
+ * The next invoices are a recent draft and a cancelled invoice never credited (its balance open), so every org,
+ * however small, has both with a balance. Their random draws are made as for any other invoice, so every other
+ * invoice of the org stays as it was.
+ */
+const FORCED_KIND: Record<number, { status: number; age: number }> = { 5: { status: St.Draft, age: 3 }, 6: { status: St.Cancelled, age: 40 } };
 
 function round(v: number, decimals: number): number {
   const f = 10 ** decimals;
@@ -106,6 +112,7 @@ export class InvoiceStore {
     const terms = TERMS[Math.floor(rnd() * TERMS.length)]!;
     let age: number;
     let status: number;
+    const forced = fresh ? undefined : FORCED_KIND[i];
     if (fresh) {
       age = 0;
       status = St.Posted;
@@ -120,14 +127,22 @@ export class InvoiceStore {
       else if (r > 0.97) status = St.Cancelled;
       else status = rnd() < pPaid ? St.Paid : St.Posted;
     }
+    if (forced) age = forced.age;
     const invDay = this.refDay - age;
     this.invDay[i] = invDay;
     this.dueDay[i] = invDay + terms;
     this.status[i] = status;
     let balance = gross;
-    if (status === St.Paid || status === St.Cancelled) balance = 0;
+    // A cancelled invoice is usually credited in full; one in four is cancelled without its credit note (the
+    // balance Salesforce states stays open), so receivables must leave it out by its status, not by its balance.
+    if (status === St.Paid || (status === St.Cancelled && i % 4 !== 0)) balance = 0;
     else if (status === St.Posted && !fresh && i >= FORCED_OVERDUE.length && rnd() < 0.3) {
       balance = round(gross * (0.2 + rnd() * 0.6), dec);
+    }
+    if (forced) {
+      status = forced.status;
+      this.status[i] = status;
+      balance = gross;
     }
     this.balance[i] = balance;
     if (fresh) {

@@ -104,6 +104,14 @@ export class ReceivablesStore {
     const terms = s.dueDay[i]! - s.invDay[i]!;
     const dayAt = (offset: number) => Math.min(this.refDay, s.invDay[i]! + offset);
     const at = (day: number) => Math.min(day * DAY_MS + 9 * 3_600_000 + Math.floor(rnd() * 8 * 3_600_000), Date.now() - 600_000);
+    if (s.status[i] === St.Cancelled && applied <= 0) {
+      // Cancelled without a credit note (see invoice-store): draws what the credit note would have, so every
+      // later invoice's payments stay as they were.
+      const day = dayAt(1 + Math.floor(rnd() * 10));
+      at(day);
+      at(day);
+      return;
+    }
     if (applied <= 0 || s.status[i] === St.Draft) return;
     if (s.status[i] === St.Cancelled) {
       const day = dayAt(1 + Math.floor(rnd() * 10));

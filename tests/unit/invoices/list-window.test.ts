@@ -15,7 +15,7 @@ describe('invoices.list windows (zod)', () => {
     {
       'invoices.list': (input) => {
         calls.push(input);
-        return { invoices: [], total: 0, offset: 0, version: 'none', payments: 'notSynced', syncedAt: null, object: null, warnings: [] };
+        return { invoices: [], total: 0, offset: 0, version: 'none', payments: 'notSynced', syncedAt: null, object: null, statusKinds: {}, warnings: [] };
       },
     },
     createSenderCheck(renderer),

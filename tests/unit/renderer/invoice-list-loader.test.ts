@@ -33,6 +33,7 @@ const windowOf = (copy: Copy, offset: number, limit: number): InvoiceList => ({
   payments: 'available',
   syncedAt: copy.syncedAt ?? null,
   object: 'Invoice',
+  statusKinds: {},
   warnings: [],
 });
 

@@ -14,6 +14,8 @@ export interface FieldDescribe {
   custom?: boolean;
   referenceTo?: string[];
   relationshipName?: string | null;
+  /** A picklist's values (inactive ones too, flagged). */
+  picklistValues?: { value: string; label?: string | null; active?: boolean }[];
 }
 
 export interface ChildRelationship {

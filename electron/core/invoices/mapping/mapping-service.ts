@@ -1,5 +1,7 @@
 import type { SalesforceConnection as Connection } from '../../salesforce/jsforce-adapter';
 import { AppError, invoiceFieldKeys, type FieldMapping, type InvoiceObject, type Mapping } from '../../../contract';
+import { defaultStatusKind, type StatusKindMap } from '../../../contract/invoice-status';
+import { statusChoices } from './status-kinds';
 import { CANONICAL_FIELDS } from './canonical-fields';
 import { systemClock, type Clock, type KeyValueStore } from '../../ports';
 import { isScalarField } from './describe-types';
@@ -13,6 +15,8 @@ interface SavedChoice {
   object: string;
   shape: InvoiceShape;
   overrides: FieldMapping;
+  /** What the user said status values mean for receivables (absent: the shape's defaults). */
+  statusKinds?: StatusKindMap;
 }
 
 interface SavedEntry {
@@ -65,17 +69,33 @@ export class MappingService {
 
   get(connectionId: string): Mapping | null {
     const view = this.entries()[connectionId]?.view;
-    return view ? { ...view, available: view.available.map(withFits) } : null;
+    return view ? { ...view, available: view.available.map(withFits), statuses: view.statuses ?? [] } : null;
   }
 
-  async set(connectionId: string, object: string, fields: FieldMapping | undefined): Promise<Mapping> {
+  /**
+   * What each of these status values means for receivables: the mapping's (picklist values, defaults or the
+   * user's choice), else the default for the chosen object's shape (values a text status field holds).
+   */
+  statusKinds(connectionId: string, values: Iterable<string>): StatusKindMap {
+    const entry = this.entries()[connectionId];
+    const known = new Map((entry?.view.statuses ?? []).map((status) => [status.value, status.kind]));
+    const shape = entry?.choice.shape ?? 'custom';
+    const kinds: StatusKindMap = {};
+    for (const value of values) kinds[value] = known.get(value) ?? entry?.choice.statusKinds?.[value] ?? defaultStatusKind(value, shape);
+    return kinds;
+  }
+
+  async set(connectionId: string, object: string, fields: FieldMapping | undefined, statusKinds?: StatusKindMap): Promise<Mapping> {
     const { conn } = await this.metadata.open(connectionId);
     const globals = await this.metadata.globals(conn);
     const target = globals.find((candidate) => candidate.name === object && candidate.queryable && candidate.name !== 'SalesforceInvoice');
     if (!target) throw new AppError('INVALID_INPUT', 'This org has no object of that name that you can read.');
     const describe = await this.metadata.describe(conn, target.name);
     const overrides = fields ? validateUserMapping(describe, fields) : {};
-    const choice: SavedChoice = { object: target.name, shape: shapeOf(target.name), overrides };
+    const previous = this.entries()[connectionId]?.choice;
+    // Status meanings carry over while the object stays the same; new ones replace them.
+    const kinds = statusKinds ?? (previous?.object === target.name ? previous.statusKinds : undefined);
+    const choice: SavedChoice = { object: target.name, shape: shapeOf(target.name), overrides, ...(kinds ? { statusKinds: kinds } : {}) };
     return (await this.resolve(connectionId, conn, choice)).view;
   }
 
@@ -123,6 +143,7 @@ export class MappingService {
       fields,
       available: describe.fields.filter(isScalarField).map((field) => withFits({ name: field.name, label: field.label, type: field.type })),
       warnings,
+      statuses: statusChoices(describe, fields.status, choice.shape, choice.statusKinds),
     };
     const entries = this.entries();
     entries[connectionId] = { choice, view };

@@ -15,7 +15,7 @@ export const START_GRACE_MS = 5_000;
  * windows (`offset`, `limit`) of that order with the total and the snapshot's version.
  */
 export class InvoiceLists {
-  private readonly ordered = new WeakMap<Snapshot, { rows: InvoiceListRow[]; version: string }>();
+  private readonly ordered = new WeakMap<Snapshot, { rows: InvoiceListRow[]; version: string; statuses: string[] }>();
   /** Connections whose list the window has had to the end; waiting for that (warmUp), with their cancels. */
   private readonly listedToEnd = new Set<string>();
   private readonly waiting = new Map<string, (() => void)[]>();
@@ -28,10 +28,11 @@ export class InvoiceLists {
     private readonly logger: Logger,
   ) {}
 
-  async list(connectionId: string, window: { offset?: number; limit?: number }): Promise<Omit<InvoiceList, 'warnings'>> {
+  /** The window, and the distinct status values of the whole copy (for what each means for receivables). */
+  async list(connectionId: string, window: { offset?: number; limit?: number }): Promise<Omit<InvoiceList, 'warnings' | 'statusKinds'> & { statuses: string[] }> {
     if (!window.offset) this.remember(connectionId);
     const snapshot = await this.repository.current(connectionId);
-    const { rows, version } = snapshot ? this.inOrder(connectionId, snapshot) : { rows: [], version: 'none' };
+    const { rows, version, statuses } = snapshot ? this.inOrder(connectionId, snapshot) : { rows: [], version: 'none', statuses: [] };
     const offset = Math.min(window.offset ?? 0, rows.length);
     const end = window.limit === undefined ? rows.length : Math.min(rows.length, offset + window.limit);
     if (end === rows.length) this.listed(connectionId);
@@ -43,6 +44,7 @@ export class InvoiceLists {
       payments: paymentFiguresState(snapshot?.related),
       syncedAt: snapshot?.syncedAt ?? null,
       object: snapshot?.object ?? null,
+      statuses,
     };
   }
 
@@ -94,7 +96,7 @@ export class InvoiceLists {
    * field by field to the connection's previous ones, the version stays, so a window list that is
    * loading goes on and a complete one is kept. Otherwise the version is new (the sync's instant).
    */
-  private inOrder(connectionId: string, snapshot: Snapshot): { rows: InvoiceListRow[]; version: string } {
+  private inOrder(connectionId: string, snapshot: Snapshot): { rows: InvoiceListRow[]; version: string; statuses: string[] } {
     let entry = this.ordered.get(snapshot);
     if (!entry) {
       const figured = listRowsOf(snapshot);
@@ -103,7 +105,9 @@ export class InvoiceLists {
       for (let k = 0; k < order.length; k++) rows[k] = figured[order[k]!]!;
       const previous = this.latest.get(connectionId);
       const version = previous && sameRows(previous.rows, rows) ? previous.version : `${snapshot.syncedAt}/${rows.length}`;
-      entry = { rows, version };
+      const statuses = new Set<string>();
+      for (const row of figured) if (row.status !== null) statuses.add(row.status);
+      entry = { rows, version, statuses: [...statuses] };
       this.ordered.set(snapshot, entry);
       this.latest.set(connectionId, entry);
     }

@@ -15,6 +15,8 @@ export const settings: Translation<typeof en> = {
   agingToday: 'Stichtag heute',
   agingAsOf: 'Stichtag',
   agingAsOfDate: 'Stichtag der Altersstruktur',
+  includeDrafts: 'Rechnungsentwürfe in den Forderungen mitzählen',
+  includeDraftsHint: 'Saldo, Altersstruktur und Überfälliges zählen gebuchte Rechnungen; stornierte Rechnungen zählen nie.',
   sourceLegend: 'Rechnungen dieser Verbindung',
   sourceHint: 'Welches Salesforce-Objekt Ihre Rechnungen enthält und welche seiner Felder Budgetly anzeigt.',
   sourceButton: 'Rechnungsquelle …',

@@ -35,6 +35,12 @@ export const invoiceSource = {
   undo: 'Undo changes',
   saving: 'Saving…',
   saveFields: 'Save fields',
+  /** What each status value means for receivables (a select per value). */
+  statusKindsTitle: 'What the statuses mean',
+  statusKindsHint: 'Receivables count posted invoices. Drafts are not yet owed (Settings can count them); cancelled invoices are never counted.',
+  statusPosted: 'Posted: owed',
+  statusDraft: 'Draft: not yet owed',
+  statusCancelled: 'Cancelled: not owed',
   fieldNumber: 'Invoice number',
   hintNumber: 'The number your customers see.',
   hintCustomer: 'The account billed; Budgetly shows its name.',

@@ -13,6 +13,8 @@ export const settings = {
   agingToday: 'As of today',
   agingAsOf: 'As of',
   agingAsOfDate: 'Aging as-of date',
+  includeDrafts: 'Count draft invoices in receivables',
+  includeDraftsHint: 'Balance, aging and overdue count posted invoices; cancelled invoices are never counted.',
   sourceLegend: 'Invoices of this connection',
   sourceHint: 'Which Salesforce object holds your invoices, and which of its fields Budgetly shows.',
   sourceButton: 'Invoice source…',

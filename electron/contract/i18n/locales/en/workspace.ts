@@ -37,6 +37,11 @@ export const workspace = {
   invoiceCount_other: '{{n}} invoices',
   cardTotal: 'Total',
   cardBalance: 'Balance',
+  /** Under a currency card: what of the invoices shown is not in receivables (count, and their balance formatted with its currency). */
+  leftOutDrafts_one: '{{n}} draft, {{amount}}: not in receivables',
+  leftOutDrafts_other: '{{n}} drafts, {{amount}}: not in receivables',
+  leftOutCancelled_one: '{{n}} cancelled, {{amount}}: not in receivables',
+  leftOutCancelled_other: '{{n}} cancelled, {{amount}}: not in receivables',
   agingCurrent: 'Current',
   agingGroup: '{{currency}} aging of open balances',
   notYetDue: 'not yet due',

@@ -15,6 +15,8 @@ export const settings: Translation<typeof en> = {
   agingToday: 'A fecha de hoy',
   agingAsOf: 'A fecha de',
   agingAsOfDate: 'Fecha de corte de la antigüedad',
+  includeDrafts: 'Contar las facturas en borrador en las cuentas por cobrar',
+  includeDraftsHint: 'El saldo, la antigüedad y lo vencido cuentan las facturas contabilizadas; las anuladas nunca cuentan.',
   sourceLegend: 'Facturas de esta conexión',
   sourceHint: 'Qué objeto de Salesforce contiene sus facturas y qué campos muestra Budgetly.',
   sourceButton: 'Origen de las facturas…',

@@ -15,6 +15,8 @@ export const settings: Translation<typeof en> = {
   agingToday: 'Au jour d’aujourd’hui',
   agingAsOf: 'Arrêtée au',
   agingAsOfDate: 'Date d’arrêté de la balance âgée',
+  includeDrafts: 'Compter les factures brouillon dans les créances',
+  includeDraftsHint: 'Le solde, la balance âgée et les retards comptent les factures comptabilisées ; les factures annulées ne comptent jamais.',
   sourceLegend: 'Factures de cette connexion',
   sourceHint: 'L’objet Salesforce qui contient vos factures, et les champs que Budgetly en affiche.',
   sourceButton: 'Source des factures…',
