@@ -118,6 +118,7 @@ export function createCore(deps: CoreDeps): Core {
       apiUsage: (id) => connections.apiUsage.get(id),
       mapping: (id) => invoices.mappingOf(id),
       words,
+      say,
     }),
   } satisfies Handlers, say);
   return {
@@ -135,7 +136,7 @@ export function createCore(deps: CoreDeps): Core {
       updates.start();
       return invoices.warmUp(connections.list()).then(() => freshness.start());
     },
-    dispatch: createDispatcher(handlers, createSenderCheck(deps.rendererUrl), deps.logger),
+    dispatch: createDispatcher(handlers, createSenderCheck(deps.rendererUrl), deps.logger, say),
     async dispose() {
       freshness.dispose();
       provisioning.dispose();

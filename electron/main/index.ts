@@ -63,7 +63,7 @@ if (!app.requestSingleInstanceLock()) {
       store,
       loginAgents: {
         window: new LoginWindowAgent({ parent: () => mainWindow ?? undefined, extraOrigins: extraLoginOrigins, title: () => core?.words.t('loginWindowTitle') }),
-        browser: createSystemBrowserAgent(),
+        browser: createSystemBrowserAgent({ words: () => core?.words }),
       },
       clock: systemClock,
       events: windowEventSink(getWindow),

@@ -80,7 +80,7 @@ export class LoginWindowAgent implements LoginAgent {
       window.on('closed', () => {
         // The views' pages are not destroyed with a BaseWindow.
         for (const view of [page, bar]) if (!view.webContents.isDestroyed()) view.webContents.close();
-        finish(() => reject(new AppError('CANCELLED', 'Sign-in cancelled: the login window was closed.')));
+        finish(() => reject(new AppError('CANCELLED', englishMessage('loginWindowClosed'))));
       });
 
       denyAllPermissions(session);

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AppError } from '../../electron/contract';
+import { englishMessage } from '../../electron/contract/i18n/spoken-messages';
 import { matchesRedirectUri } from '../../electron/core/auth/redirect';
 import type { LoginAgent, LoginRequest } from '../../electron/core/ports';
 
@@ -70,7 +71,7 @@ export class PlaywrightLoginAgent implements LoginAgent {
       };
       const onAbort = () => finish(() => reject(signal.reason));
       signal.addEventListener('abort', onAbort, { once: true });
-      page.on('close', () => finish(() => reject(new AppError('CANCELLED', 'Sign-in cancelled: the login window was closed.'))));
+      page.on('close', () => finish(() => reject(new AppError('CANCELLED', englishMessage('loginWindowClosed')))));
 
       void page
         .route(

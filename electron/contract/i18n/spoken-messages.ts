@@ -1,17 +1,26 @@
 import { namespaces, type CatalogueT } from './catalogue';
 import { createI18n } from './create-i18n';
+import { coreErrors } from './locales/en/coreErrors';
 import { coreMessages } from './locales/en/coreMessages';
 
-export type CoreMessageKey = keyof typeof coreMessages;
+/** The namespaces whose messages the core builds in English and says in the user's language on their way out. */
+const spokenNamespaces = { coreMessages, coreErrors };
+type SpokenNamespace = keyof typeof spokenNamespaces;
+export type CoreMessageKey = keyof typeof coreMessages | keyof typeof coreErrors;
+
+const namespaceOf = new Map<string, SpokenNamespace>(
+  (Object.keys(spokenNamespaces) as SpokenNamespace[]).flatMap((ns) => Object.keys(spokenNamespaces[ns]).map((key) => [key, ns] as const)),
+);
 
 type Values = Record<string, string>;
 const say = (t: CatalogueT, key: CoreMessageKey, values: Values = {}): string =>
-  (t as unknown as (key: string, values: Values) => string)(`coreMessages:${key}`, values);
+  (t as unknown as (key: string, values: Values) => string)(`${namespaceOf.get(key)}:${key}`, values);
 
 /**
- * A message of the `coreMessages` namespace in English. The core builds these messages deep down (a
- * session refused, a sign-out Salesforce has not heard yet) and keeps them in connection records and
- * the log in English; `createMessageSpeaker` says them in the user's language where they leave the core.
+ * A message of the `coreMessages` or `coreErrors` namespace in English. The core builds these messages deep
+ * down (a session refused, a sign-in that failed, a sign-out Salesforce has not heard yet) and keeps them in
+ * connection records and the log in English; `createMessageSpeaker` says them in the user's language where
+ * they leave the core (the IPC answer, a record's last error, a pushed event).
  */
 export function englishMessage(key: CoreMessageKey, values: Values = {}): string {
   english ??= createI18n('en').getFixedT('en', namespaces);
@@ -26,14 +35,14 @@ interface Template {
 }
 
 /** Each English message as a pattern that gives back its key and placeholder values. */
-const templates: Template[] = (Object.keys(coreMessages) as CoreMessageKey[]).map((key) => {
-  const source = coreMessages[key];
+const templates: Template[] = [...namespaceOf.keys()].map((key) => {
+  const source: string = (spokenNamespaces[namespaceOf.get(key)!] as Record<string, string>)[key]!;
   const names = [...source.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
   const body = source
     .split(/\{\{\w+\}\}/)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('(.+?)');
-  return { key, names, pattern: new RegExp(`^${body}$`, 's') };
+  return { key: key as CoreMessageKey, names, pattern: new RegExp(`^${body}$`, 's') };
 });
 
 /**

@@ -1,3 +1,4 @@
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { AppError } from '../../contract';
 import type { Clock, LoginAgent, Logger } from '../ports';
 import { defaultHttpLimits, type HttpLimits } from '../salesforce/http-limits';
@@ -45,13 +46,13 @@ export class LoginFlow {
   async login(target: LoginTarget, agent: LoginAgent, options: { switchUser?: boolean; loginHint?: string } = {}): Promise<LoginResult> {
     const { connectionId } = target;
     if (this.attempts.has(connectionId)) {
-      throw new AppError('LOGIN_IN_PROGRESS', 'A sign-in for this connection is already open. Finish it there or cancel it first.');
+      throw new AppError('LOGIN_IN_PROGRESS', englishMessage('loginInProgress'));
     }
     const controller = new AbortController();
     this.attempts.set(connectionId, controller);
     const timeoutMs = this.deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const stopTimer = this.deps.clock.setTimeout(() => {
-      controller.abort(new AppError('TIMEOUT', `The sign-in was not finished within ${Math.round(timeoutMs / 60_000) || 1} minutes, so Budgetly stopped waiting. Click Connect to try again.`));
+      controller.abort(new AppError('TIMEOUT', englishMessage('loginTimedOut', { minutes: String(Math.round(timeoutMs / 60_000) || 1) })));
     }, timeoutMs);
     try {
       return await this.attempt(target, agent, options, controller.signal);
@@ -65,7 +66,7 @@ export class LoginFlow {
   cancel(connectionId: string): boolean {
     const controller = this.attempts.get(connectionId);
     if (!controller) return false;
-    controller.abort(new AppError('CANCELLED', 'Sign-in cancelled.'));
+    controller.abort(new AppError('CANCELLED', englishMessage('loginCancelled')));
     return true;
   }
 
@@ -115,7 +116,7 @@ async function agentLogin(agent: LoginAgent, request: Parameters<LoginAgent['log
   } catch (error) {
     if (request.signal.aborted) throw request.signal.reason;
     if (error instanceof AppError) throw error;
-    throw new AppError('LOGIN_FAILED', 'The sign-in window stopped unexpectedly. Please try again.', { cause: error });
+    throw new AppError('LOGIN_FAILED', englishMessage('loginWindowStopped'), { cause: error });
   }
 }
 

@@ -1,6 +1,9 @@
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../../contract';
+import { namespaces, type CatalogueT } from '../../contract/i18n/catalogue';
+import { createI18n } from '../../contract/i18n/create-i18n';
 import { matchesRedirectUri } from './redirect';
 
 export interface LoopbackRedirect {
@@ -21,6 +24,14 @@ export interface LoopbackOptions {
    */
   state: string;
   signal: AbortSignal;
+  /** The words of the browser's "return to Budgetly" pages, in the user's language (English when not given). */
+  words?: PageWords;
+}
+
+/** What the pages need of the core's words (`CoreWords`): read when a page is answered, so a language change applies. */
+export interface PageWords {
+  readonly t: CatalogueT;
+  language(): string;
 }
 
 const PAGE_HEADERS = {
@@ -39,27 +50,29 @@ const PAGE_HEADERS = {
  */
 export async function listenForRedirect(options: LoopbackOptions): Promise<LoopbackRedirect> {
   const expected = new URL(options.redirectUri);
+  // never-user-facing: the redirect address is Budgetly's own (built in, http://localhost:port), so only a broken build reaches this.
   if (expected.protocol !== 'http:') throw new AppError('INTERNAL', 'The browser sign-in needs an http://localhost redirect address.');
   const wantedPort = options.port ?? Number(expected.port || 80);
   let settle!: { resolve: (url: string) => void; reject: (error: unknown) => void };
   const redirect = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
   redirect.catch(() => undefined);
 
+  const page = pageIn(options.words);
   const handler = (request: IncomingMessage, response: ServerResponse) => {
     const candidate = new URL(request.url ?? '/', expected.origin).toString();
     if (request.method !== 'GET' || !matchesRedirectUri(candidate, options.redirectUri)) {
-      response.writeHead(404, PAGE_HEADERS).end(page('Not found', 'This address is only used by Budgetly’s sign-in.'));
+      response.writeHead(404, PAGE_HEADERS).end(page('browserPageNotFoundTitle', 'browserPageNotFound'));
       return;
     }
     if (new URL(candidate).searchParams.get('state') !== options.state) {
-      response.writeHead(400, PAGE_HEADERS).end(page('Not this sign-in', 'This answer does not belong to the sign-in Budgetly is waiting for. Return to Budgetly.'));
+      response.writeHead(400, PAGE_HEADERS).end(page('browserPageOtherTitle', 'browserPageOther'));
       return;
     }
     const failed = new URL(candidate).searchParams.has('error');
     response.writeHead(200, PAGE_HEADERS).end(
       failed
-        ? page('Sign-in not completed', 'You can close this tab and return to Budgetly.')
-        : page('You are signed in', 'You can return to Budgetly. This tab can be closed.'),
+        ? page('browserPageFailedTitle', 'browserPageFailed')
+        : page('browserPageDoneTitle', 'browserPageDone'),
     );
     settle.resolve(candidate);
     void close();
@@ -90,7 +103,7 @@ export async function listenForRedirect(options: LoopbackOptions): Promise<Loopb
     }))).then(() => undefined));
 
   const onAbort = () => {
-    settle.reject(options.signal.reason ?? new AppError('CANCELLED', 'Sign-in cancelled.'));
+    settle.reject(options.signal.reason ?? new AppError('CANCELLED', englishMessage('loginCancelled')));
     void close();
   };
   if (options.signal.aborted) onAbort();
@@ -106,7 +119,7 @@ function listen(handler: (request: IncomingMessage, response: ServerResponse) =>
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new AppError('LOGIN_FAILED', `Port ${port} on this computer is busy, so the browser sign-in cannot receive its answer. Close the program using it, or sign in with the login window.`)
+          ? new AppError('LOGIN_FAILED', englishMessage('loginPortBusy', { port: String(port) }))
           : error,
       );
     });
@@ -114,8 +127,26 @@ function listen(handler: (request: IncomingMessage, response: ServerResponse) =>
   });
 }
 
-function page(title: string, text: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} – Budgetly</title>
+type PageKey = 'browserPageNotFound' | 'browserPageOther' | 'browserPageFailed' | 'browserPageDone';
+
+/** A small page in the user's language; the words are the catalogue's, escaped for HTML all the same. */
+function pageIn(words: PageWords | undefined): (title: `${PageKey}Title`, text: PageKey) => string {
+  return (title, text) => {
+    const t = words?.t ?? englishT();
+    const lang = words?.language() ?? 'en';
+    const heading = escapeHtml(t(title));
+    return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${heading} – Budgetly</title>
 <style>body{font:16px system-ui,sans-serif;display:grid;place-items:center;min-height:90vh;color:#1d2733}main{text-align:center}</style></head>
-<body><main><h1>${title}</h1><p>${text}</p></main></body></html>`;
+<body><main><h1>${heading}</h1><p>${escapeHtml(t(text))}</p></main></body></html>`;
+  };
+}
+
+let english: CatalogueT | undefined;
+function englishT(): CatalogueT {
+  english ??= createI18n('en').getFixedT('en', namespaces);
+  return english;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,6 +1,7 @@
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { AppError } from '../../contract';
 import type { LoginAgent, LoginRequest } from '../ports';
-import { listenForRedirect } from './loopback-listener';
+import { listenForRedirect, type PageWords } from './loopback-listener';
 
 /**
  * Sign-in in the user's own browser (passkeys, security keys, SSO, browser-only org policies):
@@ -9,15 +10,15 @@ import { listenForRedirect } from './loopback-listener';
  * seen from here, so Cancel in the app and the overall timeout end the wait.
  */
 export class LoopbackLoginAgent implements LoginAgent {
-  /** `port` overrides the redirect URI's port (tests). */
-  constructor(private readonly options: { openExternal: (url: string) => Promise<void>; port?: number }) {}
+  /** `port` overrides the redirect URI's port (tests); `words` are the core's (the browser's pages in the user's language). */
+  constructor(private readonly options: { openExternal: (url: string) => Promise<void>; port?: number; words?: () => PageWords | undefined }) {}
 
   async login(request: LoginRequest): Promise<string> {
     const state = new URL(request.authorizeUrl).searchParams.get('state') ?? '';
-    const listener = await listenForRedirect({ redirectUri: request.redirectUri, port: this.options.port, signal: request.signal, state });
+    const listener = await listenForRedirect({ redirectUri: request.redirectUri, port: this.options.port, signal: request.signal, state, words: this.options.words?.() });
     try {
       await this.options.openExternal(request.authorizeUrl).catch((error: unknown) => {
-        throw new AppError('LOGIN_FAILED', 'Budgetly could not open your web browser. Try the login window instead.', { cause: error });
+        throw new AppError('LOGIN_FAILED', englishMessage('loginBrowserNotOpened'), { cause: error });
       });
       return await listener.redirect;
     } finally {

@@ -1,3 +1,4 @@
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { AppError } from '../../contract';
 import { OAUTH_SCOPES } from '../../contract/login-host';
 import { smallAnswerLimits, type HttpLimits } from '../salesforce/http-limits';
@@ -93,7 +94,7 @@ export async function exchangeCode(oauth2: OAuth2, code: string, codeVerifier: s
       return refused;
     });
     if (!tokens.refreshToken) {
-      throw new AppError('LOGIN_FAILED', 'Salesforce did not grant offline access (no refresh token). Ask your admin to allow the “refresh_token” scope for Budgetly.');
+      throw new AppError('LOGIN_FAILED', englishMessage('loginNoRefreshToken'));
     }
     return tokens;
   } catch (error) {
@@ -127,7 +128,7 @@ function toTokenSet(
 ): TokenSet {
   const { access_token: accessToken, refresh_token: refreshToken, instance_url: instanceUrl, id: idUrl } = response;
   if (typeof accessToken !== 'string' || typeof instanceUrl !== 'string' || typeof idUrl !== 'string') {
-    throw new AppError('LOGIN_FAILED', 'Salesforce sent an incomplete token response.');
+    throw new AppError('LOGIN_FAILED', englishMessage('loginIncompleteTokens'));
   }
   try {
     requireTrustedSalesforceUrl(instanceUrl, trusted, code);
@@ -141,15 +142,15 @@ function toTokenSet(
 function loginFailure(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (errorFacts(error).errorCode === 'invalid_grant') {
-    return new AppError('LOGIN_FAILED', 'Salesforce did not accept the sign-in code (it may have expired). Please try again.', { cause: error });
+    return new AppError('LOGIN_FAILED', englishMessage('loginCodeRefused'), { cause: error });
   }
   const mapped = toAppError(error);
   if (mapped.code === 'NETWORK') {
     // Nothing was stored: the attempt ends here and Connect starts a fresh one.
-    return new AppError('NETWORK', `${brokenOff(error) ? 'The connection to Salesforce broke off' : 'Salesforce could not be reached'} while finishing your sign-in. Check your internet connection and click Connect to try again.`, { cause: error });
+    return new AppError('NETWORK', englishMessage(brokenOff(error) ? 'loginBrokeOff' : 'loginUnreachable'), { cause: error });
   }
   if (mapped.code === 'CANCELLED') return mapped;
-  return new AppError('LOGIN_FAILED', `Salesforce did not complete the sign-in. ${mapped.message}`, { cause: error });
+  return new AppError('LOGIN_FAILED', englishMessage('loginFailedBecause', { reason: mapped.message }), { cause: error });
 }
 
 /** An answer that started and then stopped (cut mid-body: undici's "terminated"; or stalled past the body limit). */

@@ -1,3 +1,4 @@
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../contract';
 
@@ -33,17 +34,17 @@ export function matchesRedirectUri(candidate: string, redirectUri: string): bool
  */
 export function parseRedirect(redirectedTo: string, expected: { redirectUri: string; state: string }): { code: string } {
   if (!matchesRedirectUri(redirectedTo, expected.redirectUri)) {
-    throw new AppError('LOGIN_FAILED', 'The sign-in came back to an unexpected address, so Budgetly ignored it. Please try again.');
+    throw new AppError('LOGIN_FAILED', englishMessage('loginWrongAddress'));
   }
   const params = new URL(redirectedTo).searchParams;
   const state = params.get('state');
   if (state === null || !sameText(state, expected.state)) {
-    throw new AppError('LOGIN_FAILED', 'The sign-in response did not belong to this attempt, so Budgetly ignored it. Please try again.');
+    throw new AppError('LOGIN_FAILED', englishMessage('loginOtherAttempt'));
   }
   const error = params.get('error');
   if (error !== null) throw loginErrorFor(error, params.get('error_description'));
   const code = params.get('code');
-  if (!code) throw new AppError('LOGIN_FAILED', 'Salesforce did not send a sign-in code. Please try again.');
+  if (!code) throw new AppError('LOGIN_FAILED', englishMessage('loginNoCode'));
   return { code };
 }
 
@@ -51,20 +52,20 @@ export function parseRedirect(redirectedTo: string, expected: { redirectUri: str
 export function loginErrorFor(error: string, description: string | null): AppError {
   const normalized = error.toLowerCase().replace(/-/g, '_');
   if (normalized === 'access_denied') {
-    return new AppError('ACCESS_DENIED', 'You chose not to allow access, so Budgetly is not connected. Click Connect to try again.');
+    return new AppError('ACCESS_DENIED', englishMessage('loginAccessDenied'));
   }
-  const detail = description ? `: ${description.replace(/\s+/g, ' ').slice(0, 200)}` : '';
+  const detail = description ? description.replace(/\s+/g, ' ').slice(0, 200) : '';
   switch (normalized) {
     case 'invalid_client_id':
     case 'invalid_client':
-      return new AppError('LOGIN_FAILED', `Salesforce does not recognise this app’s client id. Check the connection settings${detail}`);
+      return new AppError('LOGIN_FAILED', detail ? englishMessage('loginUnknownClientSaid', { detail }) : englishMessage('loginUnknownClient'));
     case 'redirect_uri_mismatch':
-      return new AppError('LOGIN_FAILED', `Salesforce’s app settings do not list Budgetly’s callback address${detail}`);
+      return new AppError('LOGIN_FAILED', detail ? englishMessage('loginCallbackNotListedSaid', { detail }) : englishMessage('loginCallbackNotListed'));
     case 'immediate_unsuccessful':
     case 'login_required':
-      return new AppError('LOGIN_FAILED', 'Salesforce needs you to sign in again. Click Connect.');
+      return new AppError('LOGIN_FAILED', englishMessage('loginAgain'));
     default:
-      return new AppError('LOGIN_FAILED', `Salesforce could not complete the sign-in (${error.slice(0, 60)})${detail}`);
+      return new AppError('LOGIN_FAILED', englishMessage(detail ? 'loginNotCompletedSaid' : 'loginNotCompleted', { error: error.slice(0, 60), detail }));
   }
 }
 

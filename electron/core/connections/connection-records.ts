@@ -1,3 +1,4 @@
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { z } from 'zod';
 import { AppError, connectionSchema } from '../../contract';
 import type { KeyValueStore } from '../ports';
@@ -75,7 +76,7 @@ export class ConnectionRecords {
     try {
       this.store.set(KEY, this.records);
     } catch (error) {
-      throw new AppError('STORAGE', 'Budgetly could not save your connections (the disk may be full or read-only).', { cause: error });
+      throw new AppError('STORAGE', englishMessage('connectionsSaveFailed'), { cause: error });
     }
   }
 }

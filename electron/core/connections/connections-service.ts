@@ -74,7 +74,7 @@ export class ConnectionsService {
     this.assertSignInMethodAllowed(input.signInMethod);
     const loginUrl = normalizeLoginUrl(input.loginUrl, this.deps.extraLoginOrigins);
     const clientId = input.clientId ?? builtInClientIdFor(loginUrl, this.deps.builtInClientIds ?? NO_BUILT_IN_CLIENT);
-    if (!clientId) throw new AppError('INVALID_INPUT', 'Enter the client id (Consumer Key) of your External Client App: this build of Budgetly has none built in.');
+    if (!clientId) throw new AppError('INVALID_INPUT', englishMessage('clientIdNeeded'));
     const record: ConnectionRecord = {
       id: randomUUID(),
       label: input.label,
@@ -115,10 +115,10 @@ export class ConnectionsService {
       (patch.clientId !== undefined && patch.clientId !== record.clientId) ||
       patch.clientSecret !== undefined;
     if (changesClient && record.status === 'connected') {
-      throw new AppError('INVALID_INPUT', 'Disconnect first to change the login address, client id or client secret of a connected org.');
+      throw new AppError('INVALID_INPUT', englishMessage('disconnectFirst'));
     }
     if (this.deps.loginFlow.isRunning(record.id) && changesClient) {
-      throw new AppError('LOGIN_IN_PROGRESS', 'Finish or cancel the sign-in before changing this connection.');
+      throw new AppError('LOGIN_IN_PROGRESS', englishMessage('finishSignInFirst'));
     }
     if (patch.clientSecret !== undefined) await this.deps.vault.saveClientSecret(record.id, patch.clientSecret);
     this.deps.records.update(record.id, {
@@ -139,7 +139,7 @@ export class ConnectionsService {
     if (!isAllowedLoginUrl(record.loginUrl, this.deps.extraLoginOrigins)) throw new AppError('LOGIN_FAILED', untrustedLoginAddressMessage);
     const clientSecret = record.hasClientSecret ? await this.deps.vault.loadClientSecret(id) : undefined;
     if (record.hasClientSecret && clientSecret === undefined) {
-      throw new AppError('INVALID_INPUT', 'This connection’s client secret is no longer stored. Enter it again in the connection settings.');
+      throw new AppError('INVALID_INPUT', englishMessage('clientSecretMissing'));
     }
     const agent = this.deps.loginAgents[this.deps.settings.locks().signInMethod ?? record.signInMethod];
     let result;
@@ -150,7 +150,7 @@ export class ConnectionsService {
         { switchUser, ...(record.username && !switchUser ? { loginHint: record.username } : {}) },
       );
     } catch (error) {
-      const appError = error instanceof AppError ? error : new AppError('LOGIN_FAILED', 'The sign-in did not complete. Please try again.');
+      const appError = error instanceof AppError ? error : new AppError('LOGIN_FAILED', englishMessage('loginIncomplete'));
       if (appError.code !== 'CANCELLED' && appError.code !== 'LOGIN_IN_PROGRESS' && this.deps.records.get(id)) {
         this.deps.records.update(id, { lastError: appError.toValue() });
         this.changed();
@@ -160,7 +160,7 @@ export class ConnectionsService {
     if (!this.deps.records.get(id)) {
       // Removed while the login page was open: do not keep the fresh tokens.
       await revokeAtSalesforce(record, result.tokens, this.deps.logger, this.deps.extraLoginOrigins);
-      throw new AppError('NOT_FOUND', 'This connection was removed while signing in.');
+      throw new AppError('NOT_FOUND', englishMessage('removedWhileSigningIn'));
     }
     const previous = await this.deps.vault.load(id);
     this.deps.sessions.forget(id);
@@ -293,13 +293,13 @@ export class ConnectionsService {
 
   private mustRecord(id: string): ConnectionRecord {
     const record = this.deps.records.get(id);
-    if (!record) throw new AppError('NOT_FOUND', 'This connection no longer exists.');
+    if (!record) throw new AppError('NOT_FOUND', englishMessage('connectionGone'));
     return record;
   }
 
   private mustView(id: string): Connection {
     const view = this.view(id);
-    if (!view) throw new AppError('NOT_FOUND', 'This connection no longer exists.');
+    if (!view) throw new AppError('NOT_FOUND', englishMessage('connectionGone'));
     return view;
   }
 }

@@ -14,6 +14,8 @@ export interface DetailsDeps {
   mapping(connectionId: string): Mapping | null;
   /** The diagnostics are written in the language of Settings. */
   words: Pick<CoreWords, 't' | 'locale'>;
+  /** The core's message speaker: the last error (kept in English in the record) in the user's language. */
+  say: (message: string) => string;
 }
 
 /**
@@ -44,7 +46,7 @@ export function detailsHandlers(deps: DetailsDeps): Pick<Handlers, 'connections.
         apiUsage: deps.apiUsage(id),
         lastSyncAt: record.lastSyncAt ?? null,
         lastSyncDurationMs: record.lastSyncDurationMs ?? null,
-        lastError: record.lastError ?? null,
+        lastError: record.lastError ? { ...record.lastError, message: deps.say(record.lastError.message) } : null,
         fromPolicy: record.policyName !== undefined,
       };
       return { ...details, diagnostics: diagnosticsText(details, deps.identity, detailsText(deps.words.t, deps.words.locale())) };

@@ -1,5 +1,6 @@
 import { namespaces, type CatalogueT } from '../../contract/i18n/catalogue';
 import { createI18n } from '../../contract/i18n/create-i18n';
+import { createMessageSpeaker } from '../../contract/i18n/spoken-messages';
 import type { policy } from '../../contract/i18n/locales/en/policy';
 
 /**
@@ -30,8 +31,11 @@ export const POLICY_TEXT = {
   unknownField: (where: string, fields: string) => say('policy:unknownField', { where, fields }),
   badField: (where: string) => say('policy:badField', { where }),
   badSyncBounds: say('policy:badSyncBounds'),
-  /** `why` comes from the connection rules shared with links and files (their own words). */
-  badConnection: (index: number, why: string) => say('policy:badConnection', { number: index + 1, why }),
+  /** `why` comes from the connection rules shared with links and files: a core message in English, said in the same language. */
+  badConnection:
+    (index: number, why: string): Said =>
+    (t) =>
+      say('policy:badConnection', { number: index + 1, why: createMessageSpeaker(() => t)(why) })(t),
   repeatedConnection: (name: string) => say('policy:repeatedConnection', { name }),
   writableByOthers: (mode: string) => say('policy:writableByOthers', { mode }),
   folderWritableByOthers: (mode: string) => say('policy:folderWritableByOthers', { mode }),

@@ -1,3 +1,4 @@
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -67,7 +68,7 @@ export function createProvisioningModule(deps: ProvisioningDeps) {
     'provisioning.pending': () => spoken(pending),
     'provisioning.accept': async ({ id }) => {
       const offer = pending;
-      if (!offer || offer.id !== id || offer.status !== 'ready' || accepting === id) throw new AppError('NOT_FOUND', 'This connection is no longer waiting to be added.');
+      if (!offer || offer.id !== id || offer.status !== 'ready' || accepting === id) throw new AppError('NOT_FOUND', englishMessage('offerNoLongerWaiting'));
       accepting = id;
       try {
         const twin = lookalikeOf(offer.label, deps.connections.list());

@@ -1,3 +1,4 @@
+import { englishMessage, type CoreMessageKey } from '../../contract/i18n/spoken-messages';
 import { AppError } from '../../contract';
 import { errorFacts, type ErrorFacts } from './error-facts';
 import { reconnectRequired } from './reconnect-required';
@@ -18,35 +19,35 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const info = errorFacts(error);
 
-  if (info.name === 'AbortError') return new AppError('CANCELLED', 'The request was cancelled.', { cause: error });
+  if (info.name === 'AbortError') return new AppError('CANCELLED', englishMessage('requestCancelled'), { cause: error });
   if (isNetworkFailure(error, info)) {
-    return new AppError('NETWORK', 'Salesforce could not be reached. Check your internet connection and try again.', { cause: error });
+    return new AppError('NETWORK', englishMessage('salesforceUnreachable'), { cause: error });
   }
   const code = info.errorCode;
   if (code === 'INVALID_SESSION_ID' || code === 'invalid_grant') {
     return reconnectRequired('sessionEnded', { cause: error });
   }
   if (code === 'REQUEST_LIMIT_EXCEEDED') {
-    return new AppError('SALESFORCE_LIMIT', withSalesforceMessage('This org has used up its Salesforce API requests for now. Try again later', info.message), {
+    return new AppError('SALESFORCE_LIMIT', withSalesforceMessage(info.message, 'apiLimitReached', 'apiLimitReachedSaid'), {
       cause: error,
     });
   }
   if (code === 'SERVER_UNAVAILABLE') {
     // Salesforce's REST answer to a 503 (maintenance, overload): passing, like any other 503.
-    return new AppError('NETWORK', 'Salesforce is temporarily unavailable. Try again in a moment.', { cause: error });
+    return new AppError('NETWORK', englishMessage('salesforceUnavailable'), { cause: error });
   }
   const http = /^ERROR_HTTP_(\d{3})$/.exec(code ?? '');
   if (http) {
     const status = Number(http[1]);
     if (status === 502 || status === 503 || status === 504) {
-      return new AppError('NETWORK', `Salesforce is temporarily unavailable (HTTP ${status}). Try again in a moment.`, { cause: error });
+      return new AppError('NETWORK', englishMessage('salesforceUnavailableHttp', { status: String(status) }), { cause: error });
     }
-    return new AppError('SALESFORCE_ERROR', `Salesforce answered with an unexpected error (HTTP ${status}).`, { cause: error });
+    return new AppError('SALESFORCE_ERROR', englishMessage('salesforceUnexpectedHttp', { status: String(status) }), { cause: error });
   }
   if (code && /^[A-Za-z][A-Za-z0-9_]*$/.test(code) && code !== 'Error') {
-    return new AppError('SALESFORCE_ERROR', withSalesforceMessage(`Salesforce refused the request (${code})`, info.message), { cause: error });
+    return new AppError('SALESFORCE_ERROR', withSalesforceMessage(info.message, 'salesforceRefused', 'salesforceRefusedSaid', { code }), { cause: error });
   }
-  return new AppError('INTERNAL', 'Something went wrong while talking to Salesforce. Please try again.', { cause: error });
+  return new AppError('INTERNAL', englishMessage('salesforceTalkFailed'), { cause: error });
 }
 
 /** Removes anything shaped like a Salesforce access or refresh token from a message. */
@@ -82,7 +83,8 @@ function isNetworkFailure(error: unknown, info: ErrorFacts): boolean {
   return false;
 }
 
-function withSalesforceMessage(prefix: string, message: string | undefined): string {
+/** Our message, and Salesforce's own words after it when it sent some (tokens redacted, shortened). */
+function withSalesforceMessage(message: string | undefined, plain: CoreMessageKey, said: CoreMessageKey, values: Record<string, string> = {}): string {
   const detail = message ? redactTokens(message).replace(/\s+/g, ' ').trim().slice(0, 300) : '';
-  return detail ? `${prefix}: ${detail}` : `${prefix}.`;
+  return detail ? englishMessage(said, { ...values, detail }) : englishMessage(plain, values);
 }

@@ -1,3 +1,4 @@
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { AppError, type AppErrorValue, type ConnectionStatus } from '../../contract';
 import { isAllowedLoginUrl } from '../../contract/login-host';
 import { createOAuth2, refreshTokens, revokeToken } from '../auth/oauth-client';
@@ -65,7 +66,7 @@ export class SessionManager implements SalesforceSessions {
   }
 
   async open(connectionId: string, apiVersion: string): Promise<JsforceConnection> {
-    if (!/^\d{2,3}\.0$/.test(apiVersion)) throw new AppError('INVALID_INPUT', `“${apiVersion.slice(0, 20)}” is not a Salesforce API version.`);
+    if (!/^\d{2,3}\.0$/.test(apiVersion)) throw new AppError('INVALID_INPUT', englishMessage('notAnApiVersion', { version: apiVersion.slice(0, 20) }));
     await this.requireConnected(connectionId);
     const session = await this.session(connectionId);
     let conn = session.connections.get(apiVersion);
@@ -90,8 +91,8 @@ export class SessionManager implements SalesforceSessions {
 
   private async requireConnected(connectionId: string): Promise<void> {
     const target = await this.source.target(connectionId);
-    if (!target) throw new AppError('NOT_FOUND', 'This connection no longer exists.');
-    if (target.status === 'disconnected') throw new AppError('NOT_CONNECTED', 'This connection is not signed in. Click Connect first.');
+    if (!target) throw new AppError('NOT_FOUND', englishMessage('connectionGone'));
+    if (target.status === 'disconnected') throw new AppError('NOT_CONNECTED', englishMessage('notSignedInYet'));
     if (target.status === 'reconnect-needed') throw reconnectRequired();
   }
 
@@ -154,7 +155,7 @@ export class SessionManager implements SalesforceSessions {
 
   private async refresh(connectionId: string, session: LiveSession): Promise<SessionTokens> {
     const target = await this.source.target(connectionId);
-    if (!target || target.status !== 'connected') throw target ? reconnectRequired() : new AppError('NOT_FOUND', 'This connection no longer exists.');
+    if (!target || target.status !== 'connected') throw target ? reconnectRequired() : new AppError('NOT_FOUND', englishMessage('connectionGone'));
     // The refresh token goes only to a login address that passes the rule (the saved one may have been rewritten).
     if (!isAllowedLoginUrl(target.loginUrl, this.deps.extraOrigins ?? [])) throw await this.endSession(connectionId, reconnectRequired('untrustedLoginAddress'));
     const oauth2 = createOAuth2({ loginUrl: target.loginUrl, clientId: target.clientId, clientSecret: target.clientSecret, redirectUri: REDIRECT_URI }, this.limits);

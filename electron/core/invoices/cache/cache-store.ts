@@ -1,3 +1,4 @@
+import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -25,10 +26,8 @@ export const COMPACT_JOURNAL_SHARE = 0.2;
 /** … or more records than this (each one is decrypted and applied when the app opens the copy). */
 export const COMPACT_JOURNAL_RECORDS = 64;
 
-const STORAGE_MESSAGE = 'The invoices were downloaded but could not be saved for offline use. Check the free disk space and try again.';
-
 function storageError(error: unknown): AppError {
-  return error instanceof AppError ? error : new AppError('STORAGE', STORAGE_MESSAGE, { cause: error });
+  return error instanceof AppError ? error : new AppError('STORAGE', englishMessage('offlineCopyNotSaved'), { cause: error });
 }
 
 /**
@@ -64,7 +63,7 @@ export class InvoiceCacheStore {
       bytes = await readFile(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { snapshot: null, warning: null };
-      throw new AppError('STORAGE', 'The offline copy of your invoices could not be read from disk.', { cause: error });
+      throw new AppError('STORAGE', englishMessage('offlineCopyUnreadable'), { cause: error });
     }
     try {
       const decoded = await decodeCache(bytes, this.secretBox, connectionId);

@@ -1,3 +1,4 @@
+import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import { AppError } from '../../../contract';
 
 /** The newest API version the app was written and tested against (Summer '26). */
@@ -16,7 +17,7 @@ export function chooseApiVersion(offered: readonly { version: string }[]): strin
     .map((entry) => Number.parseFloat(entry.version))
     .filter((version) => Number.isFinite(version) && version >= MIN_SUPPORTED_VERSION && version <= MAX_API_VERSION);
   if (usable.length === 0) {
-    throw new AppError('SALESFORCE_ERROR', `This Salesforce org offers no API version Budgetly can use (it needs ${MIN_SUPPORTED_VERSION}.0 to ${MAX_API_VERSION}.0).`);
+    throw new AppError('SALESFORCE_ERROR', englishMessage('noUsableApiVersion', { min: `${MIN_SUPPORTED_VERSION}.0`, max: `${MAX_API_VERSION}.0` }));
   }
   return Math.max(...usable).toFixed(1);
 }

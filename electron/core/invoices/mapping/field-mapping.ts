@@ -1,3 +1,4 @@
+import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import { AppError, invoiceFieldKeys, type FieldMapping, type InvoiceFieldKey } from '../../../contract';
 import { CANONICAL_FIELDS, KNOWN_DEFAULTS } from './canonical-fields';
 import { findField, type FieldDescribe, type ObjectDescribe } from './describe-types';
@@ -64,10 +65,10 @@ export function validateUserMapping(describe: ObjectDescribe, fields: FieldMappi
     const field = findField(describe, wanted);
     const label = CANONICAL_FIELDS[key].label;
     if (!field) {
-      throw new AppError('INVALID_INPUT', `${label}: ${describe.label} has no field named “${wanted.slice(0, 60)}” that you can read.`);
+      throw new AppError('INVALID_INPUT', englishMessage('mappingNoSuchField', { label, object: describe.label, name: wanted.slice(0, 60) }));
     }
     if (!CANONICAL_FIELDS[key].types.includes(field.type)) {
-      throw new AppError('INVALID_INPUT', `${label}: the field ${field.label} (${field.name}) holds ${field.type} values and cannot be used here.`);
+      throw new AppError('INVALID_INPUT', englishMessage('mappingWrongType', { label, field: field.label, name: field.name, type: field.type }));
     }
     valid[key] = field.name;
   }

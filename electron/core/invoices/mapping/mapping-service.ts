@@ -1,3 +1,4 @@
+import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import type { SalesforceConnection as Connection } from '../../salesforce/jsforce-adapter';
 import { AppError, invoiceFieldKeys, type FieldMapping, type InvoiceObject, type Mapping } from '../../../contract';
 import { defaultStatusKind, type StatusKindMap } from '../../../contract/invoice-status';
@@ -89,7 +90,7 @@ export class MappingService {
     const { conn } = await this.metadata.open(connectionId);
     const globals = await this.metadata.globals(conn);
     const target = globals.find((candidate) => candidate.name === object && candidate.queryable && candidate.name !== 'SalesforceInvoice');
-    if (!target) throw new AppError('INVALID_INPUT', 'This org has no object of that name that you can read.');
+    if (!target) throw new AppError('INVALID_INPUT', englishMessage('mappingNoSuchObject'));
     const describe = await this.metadata.describe(conn, target.name);
     const overrides = fields ? validateUserMapping(describe, fields) : {};
     const previous = this.entries()[connectionId]?.choice;
@@ -112,7 +113,7 @@ export class MappingService {
     let choice = this.entries()[connectionId]?.choice;
     if (!choice) {
       const best = findInvoiceObjects(await this.metadata.globals(conn), apiVersion)[0];
-      if (!best) throw new AppError('NO_INVOICE_OBJECT', 'No invoice object was found in this org (Invoice, blng__Invoice__c or a custom invoice object).');
+      if (!best) throw new AppError('NO_INVOICE_OBJECT', englishMessage('mappingNoInvoiceObject'));
       choice = { object: best.name, shape: best.shape, overrides: {} };
     }
     const at = this.clock.now();

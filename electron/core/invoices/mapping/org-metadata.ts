@@ -1,3 +1,4 @@
+import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import type { SalesforceConnection as Connection } from '../../salesforce/jsforce-adapter';
 import { AppError } from '../../../contract';
 import type { SalesforceSessions } from '../../module-links';
@@ -30,7 +31,7 @@ export class OrgMetadata {
     if (!apiVersion) {
       const bootstrap = await this.sessions.open(connectionId, BOOTSTRAP_VERSION);
       const offered = await this.call(() => salesforceGet<{ version: string }[]>(bootstrap, '/services/data/'));
-      if (!Array.isArray(offered)) throw new AppError('SALESFORCE_ERROR', 'Salesforce did not list its API versions.');
+      if (!Array.isArray(offered)) throw new AppError('SALESFORCE_ERROR', englishMessage('noApiVersionList'));
       apiVersion = chooseApiVersion(offered);
       this.versions.set(connectionId, apiVersion);
     }

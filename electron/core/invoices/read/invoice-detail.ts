@@ -1,3 +1,4 @@
+import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import type { SalesforceConnection as Connection } from '../../salesforce/jsforce-adapter';
 import { AppError, type InvoiceDetail } from '../../../contract';
 import { toAppError } from '../../salesforce/salesforce-errors';
@@ -62,7 +63,7 @@ export async function loadInvoiceDetail(
   const readable = describe.fields.filter(isScalarField);
   const soql = byIdQuery(describe.name, [...readable.map((field) => field.name), ...selectList(mapping.plan)], id);
   const record = (await query(conn, soql))[0];
-  if (!record) throw new AppError('NOT_FOUND', 'This invoice no longer exists in Salesforce (or you can no longer see it). Sync to refresh the list.');
+  if (!record) throw new AppError('NOT_FOUND', englishMessage('invoiceGone'));
   const fields = readable.map((field) => ({ name: field.name, label: field.label, value: scalar(record[field.name]) }));
   const invoice = toInvoiceRow(record, mapping.plan, mapping.defaultCurrency);
 

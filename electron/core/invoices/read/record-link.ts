@@ -1,3 +1,4 @@
+import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import { AppError } from '../../../contract';
 import { isTrustedSalesforceUrl } from '../../salesforce/trusted-salesforce-url';
 import { assertIdentifier, assertRecordId } from '../sync/soql';
@@ -12,10 +13,10 @@ export function recordUrl(instanceUrl: string, object: string, id: string, extra
   try {
     instance = new URL(instanceUrl);
   } catch {
-    throw new AppError('FORBIDDEN', 'This connection has no valid Salesforce address.');
+    throw new AppError('FORBIDDEN', englishMessage('linkNoAddress'));
   }
-  if (!isTrustedSalesforceUrl(instanceUrl, extraOrigins)) throw new AppError('FORBIDDEN', 'Only https Salesforce addresses can be opened.');
+  if (!isTrustedSalesforceUrl(instanceUrl, extraOrigins)) throw new AppError('FORBIDDEN', englishMessage('linkOnlyHttps'));
   const url = new URL(`/lightning/r/${assertIdentifier(object)}/${assertRecordId(id)}/view`, instance.origin);
-  if (url.origin !== instance.origin) throw new AppError('FORBIDDEN', 'That link does not lead to your Salesforce org.');
+  if (url.origin !== instance.origin) throw new AppError('FORBIDDEN', englishMessage('linkLeavesOrg'));
   return url.toString();
 }

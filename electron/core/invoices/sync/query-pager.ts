@@ -1,3 +1,4 @@
+import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import { AppError } from '../../../contract';
 import type { SalesforceRecord } from '../mapping/row-mapper';
 import { salesforceGet, type Requester } from './salesforce-get';
@@ -35,7 +36,7 @@ async function getPage(conn: Requester, url: string, options: PagerOptions): Pro
         signal: options.signal,
         headers: { 'Sforce-Query-Options': `batchSize=${options.pageSize}` },
       });
-      if (!page || !Array.isArray(page.records)) throw new AppError('SALESFORCE_ERROR', 'Salesforce sent an unexpected answer to a query.');
+      if (!page || !Array.isArray(page.records)) throw new AppError('SALESFORCE_ERROR', englishMessage('queryUnexpectedAnswer'));
       return page;
     },
     options,
@@ -64,7 +65,7 @@ export async function runQuery(
         fetched += page.records.length;
         const last = page.done || !page.nextRecordsUrl;
         // Only ever follow the org's own query path: the bearer token must not go anywhere else.
-        if (!last && !page.nextRecordsUrl!.startsWith('/services/data/')) throw new AppError('SALESFORCE_ERROR', 'Salesforce sent an unexpected next-page link.');
+        if (!last && !page.nextRecordsUrl!.startsWith('/services/data/')) throw new AppError('SALESFORCE_ERROR', englishMessage('queryUnexpectedNextPage'));
         // The next page is asked for before this one is handed on: Salesforce prepares it while the
         // rows are mapped (still one request in flight at a time, pages in order).
         const next = last ? null : getPage(conn, page.nextRecordsUrl!, options);
@@ -79,7 +80,7 @@ export async function runQuery(
         continue;
       }
       if (isInvalidLocator(error)) {
-        throw new AppError('SALESFORCE_ERROR', 'Salesforce kept losing its place in the invoice list (INVALID_QUERY_LOCATOR). Please sync again.', {
+        throw new AppError('SALESFORCE_ERROR', englishMessage('queryLostPlace'), {
           cause: error,
         });
       }

@@ -1,3 +1,4 @@
+import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import { AppError, invoiceFieldKeys, type FieldMapping, type InvoiceFieldKey } from '../../../contract';
 import { findField, type ObjectDescribe } from '../mapping/describe-types';
 
@@ -11,12 +12,12 @@ const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
 const RECORD_ID = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
 
 export function assertIdentifier(name: string): string {
-  if (!IDENTIFIER.test(name) || name.length > 255) throw new AppError('INVALID_INPUT', 'That is not a Salesforce field or object name.');
+  if (!IDENTIFIER.test(name) || name.length > 255) throw new AppError('INVALID_INPUT', englishMessage('notAName'));
   return name;
 }
 
 export function assertRecordId(id: string): string {
-  if (!RECORD_ID.test(id)) throw new AppError('INVALID_INPUT', 'That is not a Salesforce record id.');
+  if (!RECORD_ID.test(id)) throw new AppError('INVALID_INPUT', englishMessage('notARecordId'));
   return id;
 }
 
@@ -28,6 +29,7 @@ export function soqlString(value: string): string {
 
 /** A SOQL datetime literal (unquoted, whole seconds, UTC). */
 export function soqlDateTime(epochMs: number): string {
+  // never-user-facing: the watermark is the core's own sync time, never typed by a user; a bug stops here, in English for the log.
   if (!Number.isFinite(epochMs)) throw new AppError('INTERNAL', 'Invalid sync watermark.');
   return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
@@ -70,6 +72,7 @@ export function fullSyncQuery(plan: QueryPlan): string {
 
 /** Changes since `sinceMs` including deletions; run through queryAll. */
 export function incrementalQuery(plan: QueryPlan, sinceMs: number): string {
+  // never-user-facing: the sync asks for an incremental query only with a modification stamp in the plan (a programming error otherwise).
   if (!plan.modstamp) throw new AppError('INTERNAL', 'Incremental sync needs a modification stamp.');
   return `SELECT ${selectList(plan, ['IsDeleted']).join(', ')} FROM ${plan.object} WHERE ${plan.modstamp} > ${soqlDateTime(sinceMs)}`;
 }

@@ -1,3 +1,4 @@
+import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import { AppError } from '../../../contract';
 import { errorFacts } from '../../salesforce/error-facts';
 import { toAppError } from '../../salesforce/salesforce-errors';
@@ -25,13 +26,13 @@ export function isInvalidLocator(error: unknown): boolean {
 export function retriesExhausted(attempts: number, cause: unknown): AppError {
   return new AppError(
     'NETWORK',
-    `Salesforce did not answer after ${attempts} tries. Check your internet connection and sync again; your previous invoices are kept.`,
+    englishMessage('syncRetriesExhausted', { attempts: String(attempts) }),
     { cause },
   );
 }
 
 export function cancelled(): AppError {
-  return new AppError('CANCELLED', 'Sync cancelled. Your previous invoices are kept.');
+  return new AppError('CANCELLED', englishMessage('syncCancelled'));
 }
 
 /** Everything else, as a typed error the user can read. */
@@ -39,7 +40,7 @@ export function toSyncError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const mapped = toAppError(error);
   if (mapped.code === 'SALESFORCE_LIMIT') {
-    return new AppError('SALESFORCE_LIMIT', `${mapped.message} The sync stopped; your previous invoices are kept.`, { cause: error });
+    return new AppError('SALESFORCE_LIMIT', englishMessage('syncStoppedBecause', { reason: mapped.message }), { cause: error });
   }
   return mapped;
 }

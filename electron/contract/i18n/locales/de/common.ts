@@ -17,4 +17,12 @@ export const common: Translation<typeof en> = {
   menuView: 'Ansicht',
   loginWindowTitle: 'Bei Salesforce anmelden – Budgetly',
   menuHelpClientApp: 'Eine External Client App in Salesforce anlegen',
+  browserPageNotFoundTitle: 'Nicht gefunden',
+  browserPageNotFound: 'Diese Adresse wird nur für die Anmeldung bei Budgetly verwendet.',
+  browserPageOtherTitle: 'Nicht diese Anmeldung',
+  browserPageOther: 'Diese Antwort gehört nicht zu der Anmeldung, auf die Budgetly wartet. Kehren Sie zu Budgetly zurück.',
+  browserPageFailedTitle: 'Anmeldung nicht abgeschlossen',
+  browserPageFailed: 'Sie können diesen Tab schließen und zu Budgetly zurückkehren.',
+  browserPageDoneTitle: 'Sie sind angemeldet',
+  browserPageDone: 'Sie können zu Budgetly zurückkehren. Dieser Tab kann geschlossen werden.',
 };

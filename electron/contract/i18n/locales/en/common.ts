@@ -18,4 +18,13 @@ export const common = {
   /** The title of the app's own sign-in window (the page's origin is put in front of it). */
   loginWindowTitle: 'Sign in to Salesforce – Budgetly',
   menuHelpClientApp: 'Creating a Salesforce External Client App',
+  /** The pages the browser shows at the end of a sign-in in the user's own browser (the loopback answer). */
+  browserPageNotFoundTitle: 'Not found',
+  browserPageNotFound: 'This address is only used by Budgetly’s sign-in.',
+  browserPageOtherTitle: 'Not this sign-in',
+  browserPageOther: 'This answer does not belong to the sign-in Budgetly is waiting for. Return to Budgetly.',
+  browserPageFailedTitle: 'Sign-in not completed',
+  browserPageFailed: 'You can close this tab and return to Budgetly.',
+  browserPageDoneTitle: 'You are signed in',
+  browserPageDone: 'You can return to Budgetly. This tab can be closed.',
 } as const;

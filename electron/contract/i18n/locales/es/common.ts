@@ -17,4 +17,12 @@ export const common: Translation<typeof en> = {
   menuView: 'Ver',
   loginWindowTitle: 'Iniciar sesión en Salesforce – Budgetly',
   menuHelpClientApp: 'Crear una External Client App en Salesforce',
+  browserPageNotFoundTitle: 'No encontrado',
+  browserPageNotFound: 'Esta dirección solo la usa el inicio de sesión de Budgetly.',
+  browserPageOtherTitle: 'No es este inicio de sesión',
+  browserPageOther: 'Esta respuesta no corresponde al inicio de sesión que Budgetly espera. Vuelva a Budgetly.',
+  browserPageFailedTitle: 'Inicio de sesión no completado',
+  browserPageFailed: 'Puede cerrar esta pestaña y volver a Budgetly.',
+  browserPageDoneTitle: 'Ha iniciado sesión',
+  browserPageDone: 'Puede volver a Budgetly. Esta pestaña se puede cerrar.',
 };

@@ -17,4 +17,12 @@ export const common: Translation<typeof en> = {
   menuView: 'Affichage',
   loginWindowTitle: 'Connexion à Salesforce – Budgetly',
   menuHelpClientApp: 'Créer une External Client App dans Salesforce',
+  browserPageNotFoundTitle: 'Page introuvable',
+  browserPageNotFound: 'Cette adresse sert uniquement à la connexion de Budgetly.',
+  browserPageOtherTitle: 'Pas cette connexion',
+  browserPageOther: 'Cette réponse ne correspond pas à la connexion que Budgetly attend. Revenez à Budgetly.',
+  browserPageFailedTitle: 'Connexion non terminée',
+  browserPageFailed: 'Vous pouvez fermer cet onglet et revenir à Budgetly.',
+  browserPageDoneTitle: 'Vous êtes connecté',
+  browserPageDone: 'Vous pouvez revenir à Budgetly. Cet onglet peut être fermé.',
 };
