@@ -62,7 +62,7 @@ if (!app.requestSingleInstanceLock()) {
       secretBox: await createSafeStorageSecretBox(),
       store,
       loginAgents: {
-        window: new LoginWindowAgent({ parent: () => mainWindow ?? undefined, extraOrigins: extraLoginOrigins, title: () => core?.words.t('loginWindowTitle') }),
+        window: new LoginWindowAgent({ parent: () => mainWindow ?? undefined, extraOrigins: extraLoginOrigins, title: () => core?.words.t('loginWindowTitle'), notSecure: () => core?.words.t('coreMessages:loginNotSecure') }),
         browser: createSystemBrowserAgent({ words: () => core?.words }),
       },
       clock: systemClock,

@@ -14,6 +14,8 @@ export interface LoginWindowAgentOptions {
   /** The window's title in the language of Settings, read when a sign-in starts (`common:loginWindowTitle`). */
   /** The window's title in the user's language; undefined (no core words yet) falls back to English. */
   title?: () => string | undefined;
+  /** "Not secure" in the origin bar, in the user's language (English without core words). */
+  notSecure?: () => string | undefined;
 }
 
 const ENGLISH_TITLE = 'Sign in to Salesforce – Budgetly';
@@ -55,7 +57,7 @@ export class LoginWindowAgent implements LoginAgent {
     layout();
     window.on('resize', layout);
     const showOrigin = (url: string) => {
-      const origin = loginOriginBar(url);
+      const origin = loginOriginBar(url, this.options.notSecure?.());
       if (!window.isDestroyed()) window.setTitle(`${origin.text} – ${title}`);
       bar.webContents.loadURL(originBarPage(origin)).catch(() => undefined);
     };
@@ -89,7 +91,7 @@ export class LoginWindowAgent implements LoginAgent {
         callback({ cancel: decision.kind === 'redirect' });
         if (decision.kind === 'redirect') caught(details.url);
       });
-      guard(page.webContents, { redirectUri, allowed, caught, blocked, partition, title });
+      guard(page.webContents, { redirectUri, allowed, caught, blocked, partition, title, notSecure: this.options.notSecure?.() });
       window.show();
       page.webContents.loadURL(authorizeUrl).catch(() => undefined); // a cancelled redirect rejects loadURL: expected
     });
@@ -119,6 +121,8 @@ interface GuardContext {
   partition: string;
   /** The sign-in window's title, for its popups too. */
   title: string;
+  /** "Not secure" in the user's language (undefined: English). */
+  notSecure: string | undefined;
 }
 
 function guard(contents: WebContents, context: GuardContext): void {
@@ -161,7 +165,7 @@ function guard(contents: WebContents, context: GuardContext): void {
   contents.on('did-create-window', (child) => {
     // A popup has no origin bar: its title says whose page it is, and the page cannot change it.
     child.on('page-title-updated', (event) => event.preventDefault());
-    child.webContents.on('did-navigate', (_event, url) => child.setTitle(`${loginOriginBar(url).text} – ${context.title}`));
+    child.webContents.on('did-navigate', (_event, url) => child.setTitle(`${loginOriginBar(url, context.notSecure).text} – ${context.title}`));
     guard(child.webContents, context);
   });
 }

@@ -1,3 +1,4 @@
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { isSalesforceLoginHost } from '../../contract/login-host';
 import { matchesRedirectUri } from './redirect';
 
@@ -42,14 +43,14 @@ export function classifyLoginNavigation(url: string, redirectUri: string, allowe
 
 /**
  * The login window's read-only origin bar: the host of the page shown (never its path or title, which the
- * page controls) and whether the connection is secure (https, shown with a lock).
+ * page controls) and whether the connection is secure (https, shown with a lock); `notSecure` in the user's language.
  */
-export function loginOriginBar(url: string): { host: string; secure: boolean; text: string } {
+export function loginOriginBar(url: string, notSecure = englishMessage('loginNotSecure')): { host: string; secure: boolean; text: string } {
   const parsed = parse(url);
-  if (!parsed) return { host: '', secure: false, text: 'Not secure' };
+  if (!parsed) return { host: '', secure: false, text: notSecure };
   const secure = parsed.protocol === 'https:';
   const host = parsed.host.slice(0, 120);
-  return { host, secure, text: secure ? `🔒 ${host}` : `Not secure · ${host}` };
+  return { host, secure, text: secure ? `🔒 ${host}` : `${notSecure} · ${host}` };
 }
 
 /** The login window's session partition: persistent per connection (remembers "this browser" for MFA) or in memory. */

@@ -181,13 +181,13 @@ describe('objects and fields hidden from the user', () => {
       const answers = await Promise.all(invoices.map(async ({ id }) => (await harness.call('invoices.receivables', { connectionId, id })).value as InvoiceReceivables));
       expect(answers[0]!.warnings.join(' ')).toMatch(/Payments: Type is hidden from you/);
       expect(answers[0]!.warnings.join(' ')).toMatch(/Credit memo applications are not shown: the field Amount is hidden/);
-      // Kept in English with the copy, read in the language the user chose (the object labels are Salesforce's).
+      // Kept in English with the copy, read in the language the user chose, the objects' names too (Salesforce's API names stay).
       harness.settings.update({ language: 'de' });
       const german = (await harness.call('invoices.receivables', { connectionId, id: invoices[0]!.id })).value as InvoiceReceivables;
       expect(german.warnings).toEqual(
         expect.arrayContaining([
-          'Payments: Type ist für Sie ausgeblendet (Sicherheit auf Feldebene) und bleibt leer.',
-          'Credit memo applications werden nicht angezeigt: Das Feld Amount ist für Sie ausgeblendet (Sicherheit auf Feldebene).',
+          'Zahlungen: Type ist für Sie ausgeblendet (Sicherheit auf Feldebene) und bleibt leer.',
+          'Gutschriftszuordnungen werden nicht angezeigt: Das Feld Amount ist für Sie ausgeblendet (Sicherheit auf Feldebene).',
         ]),
       );
       const entries = answers.flatMap((a) => a.entries);

@@ -79,7 +79,7 @@ export class InvoiceCacheStore {
       await rm(path, { force: true });
       return {
         snapshot: null,
-        warning: `The offline copy of your invoices could not be opened (${error.message}) and was deleted. Sync to download them again.`,
+        warning: englishMessage('offlineCopyDeleted', { reason: error.message }),
       };
     }
   }

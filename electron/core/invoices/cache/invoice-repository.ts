@@ -1,10 +1,10 @@
+import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import type { Logger, SecretBox } from '../../ports';
 import type { SettingsService } from '../../settings/settings-service';
 import { InvoiceCacheStore, type BaseWriter } from './cache-store';
 import { warmIndex, type Delta, type Snapshot } from '../snapshot/snapshot';
 
-const NO_SECURE_STORAGE =
-  'This computer offers no secure storage, so your invoices are kept only until Budgetly closes (allow weaker storage in Settings to keep an offline copy).';
+const NO_SECURE_STORAGE = englishMessage('noSecureStorage');
 
 /**
  * Each connection's current snapshot: in memory once loaded, and on disk as the encrypted offline

@@ -1,16 +1,17 @@
+import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import type { InvoiceFieldKey } from '../../../contract';
 
-/** What each canonical invoice field is called in the app and which Salesforce field types can fill it. */
+/** What each canonical invoice field is called in the app (English, said in the user's language inside the messages that name it) and which Salesforce field types can fill it. */
 export const CANONICAL_FIELDS: Record<InvoiceFieldKey, { label: string; types: readonly string[] }> = {
-  number: { label: 'Invoice number', types: ['string', 'id', 'picklist', 'combobox', 'textarea', 'int', 'double', 'long'] },
-  customer: { label: 'Customer', types: ['reference', 'string', 'picklist', 'combobox', 'textarea'] },
-  invoiceDate: { label: 'Invoice date', types: ['date', 'datetime'] },
-  dueDate: { label: 'Due date', types: ['date', 'datetime'] },
-  status: { label: 'Status', types: ['picklist', 'string', 'combobox', 'textarea'] },
-  total: { label: 'Total', types: ['currency', 'double', 'int', 'long', 'percent'] },
-  balance: { label: 'Balance', types: ['currency', 'double', 'int', 'long', 'percent'] },
-  currency: { label: 'Currency', types: ['picklist', 'string', 'combobox'] },
-  lastModified: { label: 'Last modified', types: ['datetime', 'date'] },
+  number: { label: englishMessage('fieldNumber'), types: ['string', 'id', 'picklist', 'combobox', 'textarea', 'int', 'double', 'long'] },
+  customer: { label: englishMessage('fieldCustomer'), types: ['reference', 'string', 'picklist', 'combobox', 'textarea'] },
+  invoiceDate: { label: englishMessage('fieldInvoiceDate'), types: ['date', 'datetime'] },
+  dueDate: { label: englishMessage('fieldDueDate'), types: ['date', 'datetime'] },
+  status: { label: englishMessage('fieldStatus'), types: ['picklist', 'string', 'combobox', 'textarea'] },
+  total: { label: englishMessage('fieldTotal'), types: ['currency', 'double', 'int', 'long', 'percent'] },
+  balance: { label: englishMessage('fieldBalance'), types: ['currency', 'double', 'int', 'long', 'percent'] },
+  currency: { label: englishMessage('fieldCurrency'), types: ['picklist', 'string', 'combobox'] },
+  lastModified: { label: englishMessage('fieldLastModified'), types: ['datetime', 'date'] },
 };
 
 /** Default Salesforce fields per known object, in order of preference. */

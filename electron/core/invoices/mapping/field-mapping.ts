@@ -95,14 +95,14 @@ export function resolveMapping(
     if (wanted && field) {
       fields[key] = field.name;
     } else if (wanted) {
-      warnings.push(`${label} is left empty: the field ${wanted} is not readable for your user (field-level security) or no longer exists.`);
+      warnings.push(englishMessage('mappingFieldGone', { label, field: wanted }));
     } else if (proposed[key]) {
       fields[key] = proposed[key];
     } else if (shape !== 'custom' && key !== 'currency') {
       const expected = KNOWN_DEFAULTS[shape][key][0];
-      warnings.push(`${label} is left empty: the field ${expected} is not readable for your user (field-level security).`);
+      warnings.push(englishMessage('mappingFieldHidden', { label, field: expected ?? '' }));
     } else if (key !== 'currency') {
-      warnings.push(`${label} is not mapped: no matching field was found on ${describe.label}. Choose one in the field mapping.`);
+      warnings.push(englishMessage('mappingFieldNotFound', { label, object: describe.label }));
     }
   }
   return { fields, warnings };

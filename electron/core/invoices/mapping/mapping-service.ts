@@ -137,7 +137,7 @@ export class MappingService {
     if (!plan.paths.currency) {
       const corporate = await this.metadata.corporateCurrency(conn);
       if (corporate) defaultCurrency = corporate;
-      else warnings.push(`This org does not say which currency its amounts are in; they are shown as ${FALLBACK_CURRENCY}.`);
+      else warnings.push(englishMessage('mappingNoCurrency', { currency: FALLBACK_CURRENCY }));
     }
     const view: Mapping = {
       object: describe.name,

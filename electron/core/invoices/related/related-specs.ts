@@ -1,3 +1,4 @@
+import { englishMessage } from '../../../contract/i18n/spoken-messages';
 /**
  * Objects synced with the invoices (besides the invoices themselves): what each one is for (its
  * role), which Salesforce object plays it for a given invoice object, and which of its fields fill
@@ -33,22 +34,22 @@ const f = (name: string, extra: Omit<RelatedFieldSpec, 'name'> = {}): RelatedFie
 /** Revenue Cloud (standard `Invoice`): Payment / PaymentLineInvoice, CreditMemo / CreditMemoInvApplication. */
 const REVENUE_CLOUD: RelatedObjectSpec[] = [
   {
-    role: 'payment', label: 'Payments', object: 'Payment',
+    role: 'payment', label: englishMessage('objectPayments'), object: 'Payment',
     fields: { number: f('PaymentNumber'), account: f('AccountId', { withName: 'Account.Name' }), amount: f('Amount', { required: true }),
       date: f('Date'), status: f('Status'), method: f('Type'), currency: f('CurrencyIsoCode') },
   },
   {
-    role: 'paymentApplication', label: 'Payment applications (PaymentLineInvoice)', object: 'PaymentLineInvoice',
+    role: 'paymentApplication', label: englishMessage('objectPaymentApplications'), object: 'PaymentLineInvoice',
     fields: { number: f('PaymentLineInvoiceNumber'), source: f('PaymentId', { required: true }), invoice: f('InvoiceId', { required: true }),
       amount: f('Amount', { required: true }), type: f('Type', { required: true }), date: f('AppliedDate'), created: f('CreatedDate'), currency: f('CurrencyIsoCode') },
   },
   {
-    role: 'creditNote', label: 'Credit memos', object: 'CreditMemo',
+    role: 'creditNote', label: englishMessage('objectCreditMemos'), object: 'CreditMemo',
     fields: { number: f('DocumentNumber'), account: f('BillingAccountId', { withName: 'BillingAccount.Name' }), amount: f('TotalAmountWithTax', { required: true }),
       date: f('CreditDate'), status: f('Status'), currency: f('CurrencyIsoCode') },
   },
   {
-    role: 'creditApplication', label: 'Credit memo applications', object: 'CreditMemoInvApplication',
+    role: 'creditApplication', label: englishMessage('objectCreditMemoApplications'), object: 'CreditMemoInvApplication',
     fields: { number: f('Name'), source: f('CreditMemoId', { required: true }), invoice: f('InvoiceId', { required: true }),
       amount: f('Amount', { required: true }), type: f('Type', { required: true }), date: f('AppliedDate'), created: f('CreatedDate'), currency: f('CurrencyIsoCode') },
   },
@@ -57,22 +58,22 @@ const REVENUE_CLOUD: RelatedObjectSpec[] = [
 /** Salesforce Billing (`blng__Invoice__c`): payments, payment allocations, credit notes, credit note allocations. */
 const BILLING: RelatedObjectSpec[] = [
   {
-    role: 'payment', label: 'Payments (blng__Payment__c)', object: 'blng__Payment__c',
+    role: 'payment', label: englishMessage('objectBillingPayments'), object: 'blng__Payment__c',
     fields: { number: f('Name'), account: f('blng__Account__c', { withName: 'blng__Account__r.Name' }), amount: f('blng__Amount__c', { required: true }),
       date: f('blng__PaymentDate__c'), status: f('blng__Status__c'), method: f('blng__PaymentType__c'), currency: f('CurrencyIsoCode') },
   },
   {
-    role: 'paymentApplication', label: 'Payment allocations', object: 'blng__PaymentAllocationInvoice__c',
+    role: 'paymentApplication', label: englishMessage('objectPaymentAllocations'), object: 'blng__PaymentAllocationInvoice__c',
     fields: { number: f('Name'), source: f('blng__Payment__c', { required: true }), invoice: f('blng__Invoice__c', { required: true }),
       amount: f('blng__Amount__c', { required: true }), type: f('blng__Type__c', { required: true }), created: f('CreatedDate'), currency: f('CurrencyIsoCode') },
   },
   {
-    role: 'creditNote', label: 'Credit notes', object: 'blng__CreditNote__c',
+    role: 'creditNote', label: englishMessage('objectCreditNotes'), object: 'blng__CreditNote__c',
     fields: { number: f('Name'), account: f('blng__Account__c', { withName: 'blng__Account__r.Name' }), amount: f('blng__TotalAmount__c', { required: true }),
       date: f('blng__CreditNoteDate__c'), status: f('blng__Status__c'), currency: f('CurrencyIsoCode') },
   },
   {
-    role: 'creditApplication', label: 'Credit note allocations', object: 'blng__CreditNoteAllocation__c',
+    role: 'creditApplication', label: englishMessage('objectCreditNoteAllocations'), object: 'blng__CreditNoteAllocation__c',
     fields: { number: f('Name'), source: f('blng__CreditNote__c', { required: true }), invoice: f('blng__Invoice__c', { required: true }),
       amount: f('blng__Amount__c', { required: true }), type: f('blng__Type__c', { required: true }), created: f('CreatedDate'), currency: f('CurrencyIsoCode') },
   },
@@ -85,12 +86,12 @@ const BILLING: RelatedObjectSpec[] = [
  */
 export const RATE_SPECS: RelatedObjectSpec[] = [
   {
-    role: 'currency', label: 'Currencies (CurrencyType)', object: 'CurrencyType', whole: true,
+    role: 'currency', label: englishMessage('objectCurrencies'), object: 'CurrencyType', whole: true,
     fields: { iso: f('IsoCode', { required: true }), rate: f('ConversionRate', { required: true }), decimals: f('DecimalPlaces'),
       active: f('IsActive'), corporate: f('IsCorporate', { required: true }) },
   },
   {
-    role: 'datedRate', label: 'Dated exchange rates (DatedConversionRate)', object: 'DatedConversionRate', whole: true,
+    role: 'datedRate', label: englishMessage('objectDatedRates'), object: 'DatedConversionRate', whole: true,
     fields: { iso: f('IsoCode', { required: true }), rate: f('ConversionRate', { required: true }), start: f('StartDate', { required: true }),
       next: f('NextStartDate') },
   },
