@@ -43,6 +43,7 @@ const wordsFromCatalogue = [
   'renderer/src/workspace/**/*.tsx',
   'renderer/src/connections/**/*.tsx',
   'renderer/src/provisioning/**/*.tsx',
+  'renderer/src/currency/**/*.tsx',
 ];
 const noLiteralWords = [
   'error',

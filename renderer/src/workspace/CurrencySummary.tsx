@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/locale-context';
 import { agingBuckets, type AgingBucketKey, type CurrencyAging } from '../invoices/aging';
@@ -11,6 +12,8 @@ interface Props {
   asOfLabel: string;
   selected: { currency: string; bucket: AgingBucketKey } | null;
   onPickBucket: (currency: string, bucket: AgingBucketKey) => void;
+  /** Shown under a card's totals (the corporate-currency view puts the converted amounts there). */
+  extra?: (currency: string) => ReactNode;
 }
 
 const NONE_LEFT_OUT: CurrencyTotals['excluded'] = { drafts: { count: 0, balance: 0 }, cancelled: { count: 0, balance: 0 } };
@@ -42,7 +45,7 @@ function LeftOut({ excluded, currency }: { excluded: CurrencyTotals['excluded'];
  * One card per currency: count, total and balance of the filtered set's receivables (posted invoices, drafts when
  * included), what was left out, and the aging. Never summed across currencies.
  */
-export function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBucket }: Props) {
+export function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBucket, extra }: Props) {
   const { t } = useTranslation('workspace');
   const locale = useLocale();
   const currencies = [...new Set([...totals.map((x) => x.currency), ...aging.map((a) => a.currency)])].sort();
@@ -76,6 +79,7 @@ export function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBuck
               </div>
             </dl>
             <LeftOut excluded={sum.excluded} currency={currency} />
+            {extra?.(currency)}
             <AgingBars
               aging={a}
               selected={selected?.currency === currency ? selected.bucket : null}

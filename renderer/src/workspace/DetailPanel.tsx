@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceDetail, InvoiceRow } from '../../../electron/contract';
 import type { TFunction } from 'i18next';
@@ -16,6 +16,8 @@ interface Props {
   /** The invoice as last synced: shown at once, and on its own when Salesforce cannot be reached. */
   cached: InvoiceRow;
   onClose: () => void;
+  /** In the corporate-currency view: the invoice converted, and at which rate (a line under its amounts). */
+  conversion?: ReactNode;
 }
 
 type T = TFunction<['invoiceDetail', 'columns']>;
@@ -44,7 +46,7 @@ function cachedFields(t: T, row: InvoiceRow): Field[] {
 }
 
 /** Everything about one invoice: its fields, its lines, and a way to open it in Salesforce. */
-export function DetailPanel({ connectionId, cached, onClose }: Props) {
+export function DetailPanel({ connectionId, cached, onClose, conversion }: Props) {
   const { t } = useTranslation(['invoiceDetail', 'columns']);
   const locale = useLocale();
   const invoiceId = cached.id;
@@ -94,6 +96,7 @@ export function DetailPanel({ connectionId, cached, onClose }: Props) {
           <dd data-testid="detail-balance">{formatMoney(invoice.balance, invoice.currency, locale)}</dd>
         </div>
       </dl>
+      {conversion}
       <button type="button" className="primary" onClick={() => void openInSalesforce()} data-testid="open-in-salesforce">
         {t('openInSalesforce')}
       </button>

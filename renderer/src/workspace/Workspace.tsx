@@ -29,6 +29,12 @@ import { WorkspaceTopBar } from './WorkspaceTopBar';
 import { useKeptSelection } from '../freshness/use-kept-selection';
 import { PaymentFiguresNote } from '../receivables/PaymentFiguresNote';
 import { useRecentChanges } from '../freshness/use-recent-changes';
+import { useCorporateView } from '../currency/use-corporate-view';
+import { CurrencyViewControl } from '../currency/CurrencyViewControl';
+import { CurrencyNotices } from '../currency/CurrencyNotices';
+import { CorporateCard } from '../currency/CorporateCard';
+import { ConvertedAmounts } from '../currency/ConvertedAmounts';
+import { ConversionLine } from '../currency/ConversionLine';
 
 interface Props {
   connection: Connection;
@@ -57,7 +63,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   const sync = useSync(connectionId);
   const [sorting, setSorting] = useState<SortingState>(defaultSorting);
   const [active, setActive] = useState(0);
-  const { filters, change: changeFilters, pickBucket, pickedBucket } = useFilters(() => setActive(0));
+  const { filters, change: changeFilters, pickBucket, pickAnyBucket, pickedBucket } = useFilters(() => setActive(0));
   const [openId, setOpenId] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -73,6 +79,10 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   const kindsKey = JSON.stringify(list?.statusKinds ?? {});
   const rules = useMemo(() => ({ statusKinds: JSON.parse(kindsKey) as StatusKindMap, includeDrafts: settings.includeDrafts }), [kindsKey, settings.includeDrafts]);
   const view = useInvoiceView(list?.invoices, filters, sort, asOf, settings.agingBasis, !partial, rules);
+  // "Show in" the corporate currency (issue #14): converted figures beside the per-currency ones.
+  const corporate = useCorporateView({
+    connectionId, prepared: view.prepared, members: view.members, agingSet: view.agingSet, asOf, asOfDay: view.asOfDay, agingBasis: settings.agingBasis,
+  });
   const table = useInvoiceTable({
     rows: view.prepared.rows,
     asOfDay: view.asOfDay,
@@ -173,12 +183,36 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
           <FilterChips filters={filters} onChange={changeFilters} />
           <TotalsPending list={invoiceList} />
           <PaymentFiguresNote state={list?.payments} shown={paymentColumnShown} />
+          <CurrencyViewControl corporate={corporate.corporate} view={corporate.view} asOfLabel={asOfLabel} onChange={corporate.change} />
+          <CurrencyNotices
+            wanted={corporate.view.showIn === 'corporate'}
+            state={corporate.state}
+            corporate={corporate.corporate}
+            missing={corporate.figures?.all.missing ?? 0}
+            flagged={corporate.flagged}
+          />
+          <CorporateCard
+            corporate={corporate}
+            selected={filters.currencies.length === 0 ? filters.aging : null}
+            onPickBucket={pickAnyBucket}
+          />
           <CurrencySummary
             totals={view.totals}
             aging={view.aging}
             asOfLabel={asOfLabel}
             selected={pickedBucket}
             onPickBucket={pickBucket}
+            extra={
+              corporate.figures && corporate.table
+                ? (currency) => currency !== corporate.corporate && (
+                    <ConvertedAmounts
+                      totals={corporate.figures!.byCurrency.get(currency)}
+                      table={corporate.table!}
+                      slots={corporate.figures!.slotsByCurrency.get(currency) ?? new Set()}
+                    />
+                  )
+                : undefined
+            }
           />
           <InvoiceTable
             table={table}
@@ -195,7 +229,13 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
         </main>
         {/* Keyed by the modification time too: a sync that changed the open invoice shows its new values (and lines). */}
         {openRow && (
-          <DetailPanel key={`${openRow.id}@${openRow.lastModified ?? ''}`} connectionId={connectionId} cached={openRow} onClose={() => setOpenId(null)} />
+          <DetailPanel
+            key={`${openRow.id}@${openRow.lastModified ?? ''}`}
+            connectionId={connectionId}
+            cached={openRow}
+            onClose={() => setOpenId(null)}
+            conversion={corporate.converted ? <ConversionLine corporate={corporate} index={rows.indexOf(openRow)} /> : undefined}
+          />
         )}
       </div>
       {overlay?.({ start: sync.start, running: sync.running })}

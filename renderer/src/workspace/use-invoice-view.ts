@@ -15,6 +15,7 @@ const SYNC_FILTER_ROWS = 150_000;
 const NO_TOTALS: CurrencyTotals[] = [];
 const NO_AGING: CurrencyAging[] = [];
 const NO_RULES: ReceivableRules = {};
+const NO_MEMBERS = new Uint32Array(0);
 
 /**
  * The rows of an incomplete first load as they arrived (already in the default order): nothing is
@@ -49,8 +50,8 @@ export function useInvoiceView(
   const full = useInvoiceViewOf(sorted ? rows : undefined, filters, sort, asOf, basis, rules);
   const arrived = useMemo(() => (sorted ? null : arrivedView(rows ?? EMPTY)), [sorted, rows]);
   if (complete) return full;
-  if (!arrived) return { ...full, totals: NO_TOTALS, aging: NO_AGING };
-  return { ...full, prepared: arrived as PreparedInvoices, visible: arrived.visible, totals: NO_TOTALS, aging: NO_AGING, searchPending: false };
+  if (!arrived) return { ...full, totals: NO_TOTALS, aging: NO_AGING, members: NO_MEMBERS, agingSet: NO_MEMBERS };
+  return { ...full, prepared: arrived as PreparedInvoices, visible: arrived.visible, totals: NO_TOTALS, aging: NO_AGING, members: NO_MEMBERS, agingSet: NO_MEMBERS, searchPending: false };
 }
 
 function useInvoiceViewOf(rows: InvoiceListRow[] | undefined, filters: InvoiceFilters, sort: SortSpec | null, asOf: string, basis: AgingBasis, rules: ReceivableRules) {
@@ -78,5 +79,6 @@ function useInvoiceViewOf(rows: InvoiceListRow[] | undefined, filters: InvoiceFi
     return maskIndexes(filterMask(prepared, { ...effective, aging: null }, context));
   }, [effective, members, prepared, context]);
   const aging = useMemo(() => computeAging(prepared, agingSet, asOfDay, basis), [prepared, agingSet, asOfDay, basis]);
-  return { prepared, visible, totals, aging, asOfDay, searchPending: deferred !== filters };
+  // members / agingSet: the rows the totals and the aging chart are over (what the corporate-currency view converts).
+  return { prepared, visible, totals, aging, members, agingSet, asOfDay, searchPending: deferred !== filters };
 }

@@ -3,6 +3,7 @@ import { common } from './common';
 import { connectionDetails } from './connectionDetails';
 import { connections } from './connections';
 import { coreErrors } from './coreErrors';
+import { currency } from './currency';
 import { coreMessages } from './coreMessages';
 import { freshness } from './freshness';
 import { invoiceDetail } from './invoiceDetail';
@@ -15,4 +16,4 @@ import { updates } from './updates';
 import { workspace } from './workspace';
 
 /** Every namespace of this language (add a namespace here and in each language's index). */
-export const fr = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail, connections, provisioning, coreMessages, coreErrors };
+export const fr = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail, connections, provisioning, coreMessages, coreErrors, currency };

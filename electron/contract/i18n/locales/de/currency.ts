@@ -1,0 +1,33 @@
+import type { Translation } from '../../translation';
+import type { currency as en } from '../en/currency';
+
+export const currency: Translation<typeof en> = {
+  controlLabel: 'Währungsansicht',
+  showIn: 'Anzeigen in',
+  showInOwn: 'Währung der Rechnung',
+  showInCorporate: 'Unternehmenswährung ({{currency}})',
+  basis: 'Umrechnen',
+  basisInvoiceDate: 'Zum Rechnungsdatum',
+  basisAsOf: 'Zum Stichtag ({{date}})',
+  cardTitle: '{{currency}} · Unternehmenswährung',
+  cardLabel: 'Alle angezeigten Rechnungen in {{currency}}',
+  converted: 'In {{currency}}',
+  missingRate_one: '{{count}} Rechnung ohne Kurs fehlt in der Summe in {{currency}}.',
+  missingRate_other: '{{count}} Rechnungen ohne Kurs fehlen in der Summe in {{currency}}.',
+  ratesUnreadable: 'Die Wechselkurse sind mit Ihrem Salesforce-Zugang nicht lesbar (CurrencyType); die Beträge bleiben in der Währung der Rechnung.',
+  ratesNotSynced: 'Die Wechselkurse kommen mit der nächsten Synchronisierung.',
+  periodIssues: 'Die datierten Kurse von {{currencies}} haben Lücken oder Überschneidungen: Rechnungen mit Datum in einer Lücke haben keinen Kurs.',
+  rateOne: '1 {{corporate}} = {{rate}} {{currency}}',
+  periodFrom: 'datierter Kurs ab {{start}}',
+  periodFromTo: 'datierter Kurs vom {{start}} bis {{end}}',
+  plainRate: 'Umrechnungskurs (keine datierten Kurse)',
+  atInvoiceDates_one: 'Zum jeweiligen Rechnungsdatum umgerechnet: {{count}} Kurszeitraum verwendet',
+  atInvoiceDates_other: 'Zum jeweiligen Rechnungsdatum umgerechnet: {{count}} Kurszeiträume verwendet',
+  reasonUnknownCurrency: 'die Währung fehlt in der Währungsliste der Org',
+  reasonInactive: 'die Währung ist inaktiv',
+  reasonNotPositive: 'ihr Kurs ist null oder negativ',
+  reasonBeforeFirst: 'das Datum liegt vor dem ersten datierten Kurs',
+  reasonGap: 'das Datum liegt zwischen zwei Kurszeiträumen',
+  reasonNoDate: 'die Rechnung hat kein Datum',
+  noRate: 'Kein Kurs: {{reason}}',
+};

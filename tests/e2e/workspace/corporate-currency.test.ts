@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { independentMinor, independentRate, independentTotals, orgRatesOf, type OrgRates } from '../../support/independent-conversion';
+import { bucketOf, type OrgInvoice } from './expected';
+import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
+import { visibleCount, waitForVisibleCount } from './workspace-driver';
+
+/** The corporate card as shown: count, total, balance and aging (the data-* attributes carry the numbers the text shows). */
+async function readCorporate(w: WorkspaceFixture) {
+  const card = w.page.getByTestId('corporate-card');
+  await card.waitFor();
+  const aging: Record<string, number> = {};
+  for (const bar of await card.getByTestId('aging-bar').all()) aging[(await bar.getAttribute('data-bucket'))!] = Number(await bar.getAttribute('data-amount'));
+  return {
+    currency: await card.getAttribute('data-currency'),
+    count: Number(await card.getByTestId('corporate-count').getAttribute('data-value')),
+    total: Number(await card.getByTestId('corporate-total').getAttribute('data-amount')),
+    balance: Number(await card.getByTestId('corporate-balance').getAttribute('data-amount')),
+    totalText: await card.getByTestId('corporate-total').textContent(),
+    aging,
+  };
+}
+
+/** Aging of the converted open balances, bucketed like the per-currency cards. */
+function independentAging(rates: OrgRates, rows: OrgInvoice[], basis: 'invoiceDate' | 'asOf', asOf: string): Record<string, number> {
+  const minor: Record<string, number> = { current: 0, '1-30': 0, '31-60': 0, '61-90': 0, '90+': 0 };
+  for (const row of rows) {
+    const rate = independentRate(rates, row.currency, basis === 'asOf' ? asOf : row.invoiceDate);
+    const bucket = bucketOf(row, asOf);
+    if (rate === null || !bucket || row.balance === null) continue;
+    minor[bucket]! += independentMinor(row.balance, rate, 2);
+  }
+  return Object.fromEntries(Object.entries(minor).map(([k, v]) => [k, v / 100]));
+}
+
+describe('the workspace in the corporate currency, at dated rates', () => {
+  let w: WorkspaceFixture;
+  let invoices: OrgInvoice[];
+  let rates: OrgRates;
+
+  beforeAll(async () => {
+    w = await startWorkspace({ connect: true, org: { invoices: 800, datedRates: true, corporateCurrency: 'EUR' } });
+    invoices = w.invoices();
+    rates = orgRatesOf((object) => w.org.control.records(object), true);
+  });
+  afterAll(async () => w?.close());
+
+  it('"Show in" the corporate currency: one card whose total, balance and aging are the org records converted row by row; the rows without a rate are counted in a notice', async () => {
+    const asOf = await w.page.getByTestId('as-of').inputValue();
+    await expect(w.page.getByTestId('corporate-card').count()).resolves.toBe(0);
+    await w.page.getByTestId('show-in').selectOption('corporate');
+    const shown = await readCorporate(w);
+    const want = independentTotals(rates, invoices, 'invoiceDate', asOf);
+    expect(want.missing).toBeGreaterThan(0); // invoices dated before the first rate period
+    expect(shown).toMatchObject({ currency: 'EUR', count: want.count, total: want.total, balance: want.balance });
+    expect(shown.totalText).toBe(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR', currencySign: 'accounting' }).format(want.total));
+    expect(shown.aging).toEqual(independentAging(rates, invoices, 'invoiceDate', asOf));
+    const notice = w.page.getByTestId('missing-rate-notice');
+    await expect(notice.textContent()).resolves.toBe(`${want.missing} invoices without a rate are left out of the EUR total.`);
+    // Beside each currency's own card: its figures converted, and the rates used on hover.
+    const usd = w.page.locator('[data-testid="currency-card"][data-currency="USD"] [data-testid="converted-amounts"]');
+    const usdWant = independentTotals(rates, invoices.filter((i) => i.currency === 'USD'), 'invoiceDate', asOf);
+    expect(Number(await usd.getAttribute('data-total'))).toBe(usdWant.total);
+    expect(await usd.getAttribute('title')).toMatch(/^Converted at each invoice’s date: \d+ rate periods used$/);
+    await w.harness.screenshot('corporate-currency');
+    await expectAccessible(w.page, 'corporate currency');
+  });
+
+  it('at the as-of date: every open balance revalued at the rate in force that day, none left out', async () => {
+    const asOf = await w.page.getByTestId('as-of').inputValue();
+    await w.page.getByTestId('conversion-basis').selectOption('asOf');
+    const want = independentTotals(rates, invoices, 'asOf', asOf);
+    expect(want.missing).toBe(0);
+    await poll(async () => (await readCorporate(w)).balance).toBe(want.balance);
+    expect((await readCorporate(w)).aging).toEqual(independentAging(rates, invoices, 'asOf', asOf));
+    await expect(w.page.getByTestId('missing-rate-notice').count()).resolves.toBe(0);
+    const gbp = w.page.locator('[data-testid="currency-card"][data-currency="GBP"] [data-testid="converted-amounts"]');
+    expect(await gbp.getAttribute('title')).toMatch(/^1 EUR = [\d.]+ GBP · dated rate from /);
+  });
+
+  it('the aging drill-down, search and the detail panel keep working; the detail says which rate and period', async () => {
+    const asOf = await w.page.getByTestId('as-of').inputValue();
+    await w.page.getByTestId('corporate-card').locator('[data-bucket="90+"]').click();
+    const old = invoices.filter((i) => bucketOf(i, asOf) === '90+');
+    await waitForVisibleCount(w.page, old.length);
+    await poll(async () => (await readCorporate(w)).count).toBe(old.length);
+    await w.page.getByTestId('corporate-card').locator('[data-bucket="90+"]').click();
+    await waitForVisibleCount(w.page, invoices.length);
+    await w.page.locator('.grid-body [role="row"][aria-rowindex="2"]').click();
+    const rate = w.page.getByTestId('detail-rate');
+    await expect(rate.textContent()).resolves.toMatch(/^1 EUR = [\d.]+ [A-Z]{3}( · |$)/);
+    expect(await visibleCount(w.page)).toBe(invoices.length);
+  });
+
+  it('the choice is remembered for the connection; back in each invoice’s currency the corporate card goes', async () => {
+    await w.page.reload();
+    await w.page.getByTestId('corporate-card').waitFor();
+    await expect(w.page.getByTestId('show-in').inputValue()).resolves.toBe('corporate');
+    await expect(w.page.getByTestId('conversion-basis').inputValue()).resolves.toBe('asOf');
+    await w.page.getByTestId('show-in').selectOption('own');
+    await poll(() => w.page.getByTestId('corporate-card').count()).toBe(0);
+    await expect(w.page.getByTestId('conversion-basis').isDisabled()).resolves.toBe(true);
+  });
+});
