@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { independentMinor, independentRate, independentTotals, orgRatesOf, type OrgRates } from '../../support/independent-conversion';
-import { bucketOf, type OrgInvoice } from './expected';
+import { bucketOf, isReceivable, type OrgInvoice } from './expected';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
 import { visibleCount, waitForVisibleCount } from './workspace-driver';
 
@@ -35,11 +35,14 @@ function independentAging(rates: OrgRates, rows: OrgInvoice[], basis: 'invoiceDa
 describe('the workspace in the corporate currency, at dated rates', () => {
   let w: WorkspaceFixture;
   let invoices: OrgInvoice[];
+  let receivables: OrgInvoice[];
   let rates: OrgRates;
 
   beforeAll(async () => {
     w = await startWorkspace({ connect: true, org: { invoices: 800, datedRates: true, corporateCurrency: 'EUR' } });
     invoices = w.invoices();
+    // What the cards count: receivables (posted invoices; drafts and cancelled ones are not owed).
+    receivables = invoices.filter((i) => isReceivable(i));
     rates = orgRatesOf((object) => w.org.control.records(object), true);
   });
   afterAll(async () => w?.close());
@@ -49,7 +52,7 @@ describe('the workspace in the corporate currency, at dated rates', () => {
     await expect(w.page.getByTestId('corporate-card').count()).resolves.toBe(0);
     await w.page.getByTestId('show-in').selectOption('corporate');
     const shown = await readCorporate(w);
-    const want = independentTotals(rates, invoices, 'invoiceDate', asOf);
+    const want = independentTotals(rates, receivables, 'invoiceDate', asOf);
     expect(want.missing).toBeGreaterThan(0); // invoices dated before the first rate period
     expect(shown).toMatchObject({ currency: 'EUR', count: want.count, total: want.total, balance: want.balance });
     expect(shown.totalText).toBe(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR', currencySign: 'accounting' }).format(want.total));
@@ -58,7 +61,7 @@ describe('the workspace in the corporate currency, at dated rates', () => {
     await expect(notice.textContent()).resolves.toBe(`${want.missing} invoices without a rate are left out of the EUR total.`);
     // Beside each currency's own card: its figures converted, and the rates used on hover.
     const usd = w.page.locator('[data-testid="currency-card"][data-currency="USD"] [data-testid="converted-amounts"]');
-    const usdWant = independentTotals(rates, invoices.filter((i) => i.currency === 'USD'), 'invoiceDate', asOf);
+    const usdWant = independentTotals(rates, receivables.filter((i) => i.currency === 'USD'), 'invoiceDate', asOf);
     expect(Number(await usd.getAttribute('data-total'))).toBe(usdWant.total);
     expect(await usd.getAttribute('title')).toMatch(/^Converted at each invoice’s date: \d+ rate periods used$/);
     await w.harness.screenshot('corporate-currency');
@@ -68,7 +71,7 @@ describe('the workspace in the corporate currency, at dated rates', () => {
   it('at the as-of date: every open balance revalued at the rate in force that day, none left out', async () => {
     const asOf = await w.page.getByTestId('as-of').inputValue();
     await w.page.getByTestId('conversion-basis').selectOption('asOf');
-    const want = independentTotals(rates, invoices, 'asOf', asOf);
+    const want = independentTotals(rates, receivables, 'asOf', asOf);
     expect(want.missing).toBe(0);
     await poll(async () => (await readCorporate(w)).balance).toBe(want.balance);
     expect((await readCorporate(w)).aging).toEqual(independentAging(rates, invoices, 'asOf', asOf));
