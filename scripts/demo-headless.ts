@@ -13,7 +13,9 @@ import {
   connectionStatus,
   launchChromium,
   PlaywrightLoginAgent,
+  readCorporate,
   readSummary,
+  showInCorporate,
   startHarness,
   startOrg,
   visibleCount,
@@ -29,6 +31,10 @@ const { values } = parseArgs({
     invoices: { type: 'string' },
     objects: { type: 'string' },
     'multi-currency': { type: 'boolean' },
+    'corporate-currency': { type: 'string' },
+    'dated-rates': { type: 'boolean' },
+    'show-in': { type: 'string' },
+    basis: { type: 'string' },
     'batch-size': { type: 'string' },
     'session-ttl': { type: 'string' },
     'rotate-refresh': { type: 'boolean' },
@@ -44,8 +50,20 @@ if (values.help || !values.out) {
   console.log(`usage: npm run demo:headless -- --out <dir> [--invoices 2500] [--seed 42] [--multi-currency]
   [--objects Invoice,blng__Invoice__c,Invoice__c] [--batch-size 2000] [--session-ttl 7200] [--rotate-refresh]
   [--latency MS] [--request-limit 15000] [--theme light|dark]
+  [--corporate-currency USD] [--dated-rates] [--show-in own|corporate] [--basis invoice-date|as-of]
 Needs the built renderer (npx electron-vite build) and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).`);
   process.exit(values.help ? 0 : 2);
+}
+
+const showIn = values['show-in'] ?? 'own';
+const basis = values.basis ?? 'invoice-date';
+if (!['own', 'corporate'].includes(showIn) || !['invoice-date', 'as-of'].includes(basis)) {
+  console.error(`--show-in must be own or corporate (got ${showIn}), --basis invoice-date or as-of (got ${basis})`);
+  process.exit(2);
+}
+if (showIn === 'corporate' && !values['multi-currency']) {
+  console.error('--show-in corporate needs a multi-currency org: add --multi-currency (and --dated-rates for dated rates)');
+  process.exit(2);
 }
 
 const int = (v: string | undefined) => (v === undefined ? undefined : Number.parseInt(v, 10));
@@ -54,6 +72,8 @@ const orgOptions: OrgOptions = {
   invoices: int(values.invoices),
   objects: values.objects?.split(',').map((s) => s.trim()).filter(Boolean) as InvoiceObjectName[] | undefined,
   multiCurrency: values['multi-currency'],
+  corporateCurrency: values['corporate-currency'],
+  datedRates: values['dated-rates'],
   batchSize: int(values['batch-size']),
   sessionTtl: int(values['session-ttl']),
   rotateRefresh: values['rotate-refresh'],
@@ -119,6 +139,16 @@ async function main(): Promise<void> {
     const workspaceSummary = await readSummary(page);
     // Issue 13's collection figures per currency, over every invoice shown (no filter yet), from the app's offline copy.
     const receivables = await receivablesSummary(harness.testCore.call);
+    // Issue 14: everything shown in the corporate currency at the basis asked for (amounts over every invoice shown, aging by balance).
+    let corporate: unknown;
+    if (showIn === 'corporate') {
+      await step('corporate-currency', async () => {
+        await showInCorporate(page, basis === 'as-of' ? 'asOf' : 'invoiceDate');
+      });
+      const shown = await readCorporate(page);
+      const asOf = await page.getByTestId('as-of').inputValue();
+      corporate = { currency: shown.currency, basis, asOf, total: shown.total, balance: shown.balance, missingRate: shown.missingRate, aging: shown.aging };
+    }
     await step('workspace', async () => {
       await page.getByTestId('invoice-grid').focus();
     });
@@ -140,6 +170,7 @@ async function main(): Promise<void> {
       perCurrency: workspaceSummary.map(({ currency, count, total: sum, balance }) => ({ currency, count, total: sum, balance })),
       aging: workspaceSummary.map(({ currency, aging }) => ({ currency, buckets: aging })),
       receivables,
+      ...(corporate ? { corporate } : {}),
       filter: { description: 'Aging 90+ days past due, first currency', invoicesShown: filtered.visible, perCurrency: filtered.summary.map(({ currency, count, total: sum, balance }) => ({ currency, count, total: sum, balance })) },
       steps: steps.map(({ name, ms, screenshot }) => ({ name, ms, screenshot })),
       dataDir,

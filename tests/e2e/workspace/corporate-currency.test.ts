@@ -2,23 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { independentMinor, independentRate, independentTotals, orgRatesOf, type OrgRates } from '../../support/independent-conversion';
 import { bucketOf, isReceivable, type OrgInvoice } from './expected';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
-import { visibleCount, waitForVisibleCount } from './workspace-driver';
+import { readCorporate as readCorporateOf, visibleCount, waitForVisibleCount } from './workspace-driver';
 
-/** The corporate card as shown: count, total, balance and aging (the data-* attributes carry the numbers the text shows). */
-async function readCorporate(w: WorkspaceFixture) {
-  const card = w.page.getByTestId('corporate-card');
-  await card.waitFor();
-  const aging: Record<string, number> = {};
-  for (const bar of await card.getByTestId('aging-bar').all()) aging[(await bar.getAttribute('data-bucket'))!] = Number(await bar.getAttribute('data-amount'));
-  return {
-    currency: await card.getAttribute('data-currency'),
-    count: Number(await card.getByTestId('corporate-count').getAttribute('data-value')),
-    total: Number(await card.getByTestId('corporate-total').getAttribute('data-amount')),
-    balance: Number(await card.getByTestId('corporate-balance').getAttribute('data-amount')),
-    totalText: await card.getByTestId('corporate-total').textContent(),
-    aging,
-  };
-}
+const readCorporate = (w: WorkspaceFixture) => readCorporateOf(w.page);
 
 /** Aging of the converted open balances, bucketed like the per-currency cards. */
 function independentAging(rates: OrgRates, rows: OrgInvoice[], basis: 'invoiceDate' | 'asOf', asOf: string): Record<string, number> {
@@ -54,7 +40,7 @@ describe('the workspace in the corporate currency, at dated rates', () => {
     const shown = await readCorporate(w);
     const want = independentTotals(rates, receivables, 'invoiceDate', asOf);
     expect(want.missing).toBeGreaterThan(0); // invoices dated before the first rate period
-    expect(shown).toMatchObject({ currency: 'EUR', count: want.count, total: want.total, balance: want.balance });
+    expect(shown).toMatchObject({ currency: 'EUR', count: want.count, total: want.total, balance: want.balance, missingRate: want.missing });
     expect(shown.totalText).toBe(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR', currencySign: 'accounting' }).format(want.total));
     expect(shown.aging).toEqual(independentAging(rates, invoices, 'invoiceDate', asOf));
     const notice = w.page.getByTestId('missing-rate-notice');

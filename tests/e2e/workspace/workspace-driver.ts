@@ -107,3 +107,42 @@ export async function readSummary(page: Page): Promise<ShownCurrency[]> {
 export async function connectionStatus(page: Page): Promise<string | null> {
   return page.getByTestId('connection-status').getAttribute('data-status');
 }
+
+export interface ShownCorporate {
+  currency: string;
+  count: number;
+  total: number;
+  balance: number;
+  /** Converted open balance per aging bucket. */
+  aging: Record<string, number>;
+  /** Invoices shown without a rate (the notice's count; 0 without a notice). */
+  missingRate: number;
+  totalText: string;
+}
+
+/** "Show in" the corporate currency at a basis (the control above the cards); waits for the corporate card. */
+export async function showInCorporate(page: Page, basis: 'invoiceDate' | 'asOf'): Promise<void> {
+  await page.getByTestId('show-in').selectOption('corporate');
+  await page.getByTestId('conversion-basis').selectOption(basis);
+  await page.getByTestId('corporate-card').waitFor();
+}
+
+/** The corporate card as shown (the data-* attributes carry the numbers the text shows) and the missing-rate notice's count. */
+export async function readCorporate(page: Page): Promise<ShownCorporate> {
+  await page.getByTestId('corporate-card').waitFor();
+  return page.evaluate(() => {
+    const card = document.querySelector('[data-testid="corporate-card"]')!;
+    const aging: Record<string, number> = {};
+    for (const bar of card.querySelectorAll('[data-testid="aging-bar"]')) aging[bar.getAttribute('data-bucket')!] = Number(bar.getAttribute('data-amount'));
+    const total = card.querySelector('[data-testid="corporate-total"]');
+    return {
+      currency: card.getAttribute('data-currency')!,
+      count: Number(card.querySelector('[data-testid="corporate-count"]')?.getAttribute('data-value')),
+      total: Number(total?.getAttribute('data-amount')),
+      balance: Number(card.querySelector('[data-testid="corporate-balance"]')?.getAttribute('data-amount')),
+      aging,
+      missingRate: Number(document.querySelector('[data-testid="missing-rate-notice"]')?.getAttribute('data-count') ?? 0),
+      totalText: total?.textContent ?? '',
+    };
+  });
+}
