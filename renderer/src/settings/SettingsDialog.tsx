@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../i18n/DateField';
 import type { SecretProtection, Settings } from '../../../electron/contract';
 import { languageNames, languages } from '../../../electron/contract/i18n/languages';
 import { SyncIntervalSetting } from '../freshness/SyncIntervalSetting';
@@ -112,13 +113,7 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, sav
             />
             <span>{t('agingAsOf')}</span>
           </label>
-          <input
-            type="date"
-            aria-label={t('agingAsOfDate')}
-            value={settings.agingAsOf ?? ''}
-            onChange={(e) => onChange({ agingAsOf: e.target.value || null })}
-            data-testid="settings-as-of"
-          />
+          <DateField label={t('agingAsOfDate')} value={settings.agingAsOf} onChange={(day) => onChange({ agingAsOf: day })} testId="settings-as-of" />
         </div>
         <label className="check">
           <input type="checkbox" checked={settings.includeDrafts} onChange={(e) => onChange({ includeDrafts: e.target.checked })} data-testid="settings-include-drafts" />

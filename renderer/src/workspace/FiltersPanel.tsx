@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../i18n/DateField';
 import { statusLabel } from '../invoices/chips';
 import type { PaymentFiguresState } from '../../../electron/contract';
 import type { InvoiceFilters } from '../invoices/filters';
@@ -26,9 +27,9 @@ function DateRange({ legend, from, to, onChange, testId }: { legend: string; fro
       <legend>{legend}</legend>
       <div className="date-range">
         <label htmlFor={`${id}-from`}>{t('from')}</label>
-        <input id={`${id}-from`} type="date" value={from ?? ''} max={to ?? undefined} onChange={(e) => onChange(e.target.value || null, to)} />
+        <DateField id={`${id}-from`} value={from} max={to} onChange={(day) => onChange(day, to)} />
         <label htmlFor={`${id}-to`}>{t('to')}</label>
-        <input id={`${id}-to`} type="date" value={to ?? ''} min={from ?? undefined} onChange={(e) => onChange(from, e.target.value || null)} />
+        <DateField id={`${id}-to`} value={to} min={from} onChange={(day) => onChange(from, day)} />
       </div>
     </fieldset>
   );

@@ -1,6 +1,7 @@
 import type { Table } from '@tanstack/react-table';
-import type { RefObject } from 'react';
+import { useId, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../i18n/DateField';
 import type { InvoiceListRow } from '../../../electron/contract';
 import type { InvoiceListState } from '../api/use-invoices';
 import { ColumnsMenu } from './ColumnsMenu';
@@ -27,16 +28,17 @@ interface Props {
 /** Above the grid: search, the aging date, the columns and the row count. */
 export function ListToolbar({ list, partial, searchRef, search, searchPending, onSearch, asOf, asOfIsToday, onAsOfChange, table, visible, total }: Props) {
   const { t } = useTranslation('workspace');
+  const asOfId = useId();
   return (
     <div className="toolbar">
       <fieldset className="until-loaded" disabled={partial}>
         <SearchBox ref={searchRef} value={search} onChange={onSearch} pending={searchPending} />
       </fieldset>
-      <label className="as-of-inline">
-        {t('agingAsOf')}
-        <input type="date" value={asOf} onChange={(e) => onAsOfChange(e.target.value || null)} data-testid="as-of" />
+      <div className="as-of-inline">
+        <label htmlFor={asOfId}>{t('agingAsOf')}</label>
+        <DateField id={asOfId} value={asOf} onChange={onAsOfChange} testId="as-of" />
         {asOfIsToday && <span className="hint">{t('agingToday')}</span>}
-      </label>
+      </div>
       <ColumnsMenu table={table} />
       <RowCount list={list} visible={visible} total={total} />
     </div>

@@ -43,7 +43,7 @@ async function syncFromDialog(): Promise<void> {
 /** The workspace shows exactly `object`'s records read through `fields`: totals first (they change with the reload), then the whole view. */
 async function expectObjectShown(object: string, fields: ObjectFields): Promise<void> {
   const invoices = invoicesOf(w.org.control.records(object), fields);
-  const asOf = await w.page.getByTestId('as-of').inputValue();
+  const asOf = (await w.page.getByTestId('as-of').getAttribute('data-value'))!;
   const expected = expectedSummary(invoices, asOf).map((c) => ({ currency: c.currency, count: c.count, total: c.total, balance: c.balance }));
   await poll(async () => (await readSummary(w.page)).map((c) => ({ currency: c.currency, count: c.count, total: c.total, balance: c.balance }))).toEqual(expected);
   await expectView(w.page, invoices, {}, { key: 'invoiceDate', desc: true });
@@ -87,7 +87,7 @@ describe('invoice source', () => {
 
   it('switches to Salesforce Billing and the next sync shows exactly its invoices', async () => {
     const billing = invoicesOf(w.org.control.records('blng__Invoice__c'), BILLING_FIELDS);
-    const asOf = await w.page.getByTestId('as-of').inputValue();
+    const asOf = (await w.page.getByTestId('as-of').getAttribute('data-value'))!;
     // The two objects hold different invoices, so the totals tell them apart.
     expect(expectedSummary(billing, asOf)).not.toEqual(expectedSummary(fromOrgRecords(w.org.control.records('Invoice')), asOf));
 

@@ -16,7 +16,7 @@ export async function expectView(
   sort: { key: Parameters<typeof expectedSort>[1]; desc: boolean },
   basis: Basis = 'dueDate',
 ): Promise<OrgInvoice[]> {
-  const asOf = await page.getByTestId('as-of').inputValue();
+  const asOf = (await page.getByTestId('as-of').getAttribute('data-value'))!;
   const rows = expectedFilter(invoices, filter, asOf, basis);
   await waitForVisibleCount(page, rows.length);
   const shown = await readSummary(page);

@@ -36,7 +36,7 @@ describe('100,000 invoices', () => {
 
   it('updates the table while typing in search without visible lag', async () => {
     const invoices = w.invoices();
-    const asOf = await w.page.getByTestId('as-of').inputValue();
+    const asOf = (await w.page.getByTestId('as-of').getAttribute('data-value'))!;
     const timings = [];
     for (const query of ['s', 'sc', 'sch', 'schm']) {
       const rows = expectedFilter(invoices, { search: query }, asOf).length;

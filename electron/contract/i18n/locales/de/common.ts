@@ -25,4 +25,12 @@ export const common: Translation<typeof en> = {
   browserPageFailed: 'Sie können diesen Tab schließen und zu Budgetly zurückkehren.',
   browserPageDoneTitle: 'Sie sind angemeldet',
   browserPageDone: 'Sie können zu Budgetly zurückkehren. Dieser Tab kann geschlossen werden.',
+  dateDay: 'TT',
+  dateMonth: 'MM',
+  dateYear: 'JJJJ',
+  dateFormat: 'Format: {{pattern}}',
+  dateInvalid: '„{{text}}“ ist kein gültiges Datum ({{pattern}}).',
+  dateTooEarly: 'Wählen Sie den {{date}} oder später.',
+  dateTooLate: 'Wählen Sie den {{date}} oder früher.',
+  dateKept: 'Es bleibt beim {{date}}.',
 };

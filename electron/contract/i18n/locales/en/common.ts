@@ -27,4 +27,13 @@ export const common = {
   browserPageFailed: 'You can close this tab and return to Budgetly.',
   browserPageDoneTitle: 'You are signed in',
   browserPageDone: 'You can return to Budgetly. This tab can be closed.',
+  /** A date field (typed in the chosen language's order): the letters of its pattern, its hint and why a date was not taken. */
+  dateDay: 'dd',
+  dateMonth: 'mm',
+  dateYear: 'yyyy',
+  dateFormat: 'Format: {{pattern}}',
+  dateInvalid: '“{{text}}” is not a date ({{pattern}}).',
+  dateTooEarly: 'Choose {{date}} or later.',
+  dateTooLate: 'Choose {{date}} or earlier.',
+  dateKept: 'The date stays {{date}}.',
 } as const;

@@ -25,4 +25,12 @@ export const common: Translation<typeof en> = {
   browserPageFailed: 'Puede cerrar esta pestaña y volver a Budgetly.',
   browserPageDoneTitle: 'Ha iniciado sesión',
   browserPageDone: 'Puede volver a Budgetly. Esta pestaña se puede cerrar.',
+  dateDay: 'dd',
+  dateMonth: 'mm',
+  dateYear: 'aaaa',
+  dateFormat: 'Formato: {{pattern}}',
+  dateInvalid: '«{{text}}» no es una fecha válida ({{pattern}}).',
+  dateTooEarly: 'Elija el {{date}} o una fecha posterior.',
+  dateTooLate: 'Elija el {{date}} o una fecha anterior.',
+  dateKept: 'Se mantiene el {{date}}.',
 };

@@ -25,4 +25,12 @@ export const common: Translation<typeof en> = {
   browserPageFailed: 'Vous pouvez fermer cet onglet et revenir à Budgetly.',
   browserPageDoneTitle: 'Vous êtes connecté',
   browserPageDone: 'Vous pouvez revenir à Budgetly. Cet onglet peut être fermé.',
+  dateDay: 'jj',
+  dateMonth: 'mm',
+  dateYear: 'aaaa',
+  dateFormat: 'Format : {{pattern}}',
+  dateInvalid: '« {{text}} » n’est pas une date valide ({{pattern}}).',
+  dateTooEarly: 'Choisissez le {{date}} ou une date ultérieure.',
+  dateTooLate: 'Choisissez le {{date}} ou une date antérieure.',
+  dateKept: 'La date reste le {{date}}.',
 };
