@@ -40,6 +40,15 @@ const large =
     res.write(body.slice(0, 2_000));
     setTimeout(() => res.end(body.slice(2_000)), 20);
   };
+/** A query answer with non-ASCII names sent one byte at a time: every multi-byte character arrives split. */
+const NAMES = ['Müller & Söhne GmbH', 'Société Générale', '株式会社サンプル', 'Zoë 🚀 Ltd'];
+const bytewise: Reply = (res) => {
+  const body = Buffer.from(JSON.stringify({ totalSize: NAMES.length, done: true, records: NAMES.map((Name) => ({ Name })) }), 'utf8');
+  res.writeHead(200, { 'content-type': 'application/json' });
+  let at = 0;
+  const next = () => (at < body.length ? res.write(body.subarray(at, ++at), () => setImmediate(next)) : res.end());
+  next();
+};
 /** Headers at once, then nothing. */
 const stall: Reply = (res) => {
   res.writeHead(200, { 'content-type': 'application/json' });
@@ -138,6 +147,14 @@ describe("a connection's own transport", () => {
     const error = await mappedFailure(connection(undefined, `http://127.0.0.1:${port}`).query('SELECT Id FROM Invoice'));
     expect(error.code).toBe('NETWORK');
     expect(error.message).toMatch(/could not be reached/);
+  });
+});
+
+describe("the sync's pages", () => {
+  it('keeps every character of names whose bytes arrive split between pieces of the answer', async () => {
+    script = [bytewise];
+    const page = await salesforceGet<{ records: { Name: string }[] }>(connection(), '/services/data/v62.0/query?q=SELECT+Name+FROM+Account');
+    expect(page.records.map((record) => record.Name)).toEqual(NAMES);
   });
 });
 

@@ -61,6 +61,21 @@ describe('records onto rows', () => {
   });
 });
 
+describe('Salesforce dates', () => {
+  it('a ten-character YYYY-MM-DD stays as it is, exactly when the pattern it was checked with before accepts it', () => {
+    const datePlan = { object: 'Invoice', paths: { dueDate: 'DueDate' }, modstamp: null };
+    const dueDate = (value: string) => toInvoiceRow({ Id: 'x', DueDate: value }, datePlan, 'USD').dueDate;
+    const tenChars = fc.string({ unit: fc.constantFrom('0', '1', '2', '9', '-', 'a', '/', ' ', '٣', 'T'), minLength: 10, maxLength: 10 });
+    fc.assert(
+      fc.property(fc.oneof(tenChars, fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))), (value) => {
+        if (/^\d{4}-\d{2}-\d{2}$/.test(value)) expect(dueDate(value)).toBe(value);
+        else expect(dueDate(value)).toBe(Number.isFinite(Date.parse(value)) ? new Date(Date.parse(value)).toISOString().slice(0, 10) : null);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('Salesforce datetimes', () => {
   it('read as the same instant and watermark as Date would, for any moment (leap days, years before 1000 included)', () => {
     const plan = { object: 'Invoice', paths: {}, modstamp: 'SystemModstamp' };

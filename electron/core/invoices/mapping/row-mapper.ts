@@ -82,10 +82,15 @@ export function toInstant(value: unknown): string | null {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 }
 
+/** YYYY-MM-DD in ASCII digits (what /^\d{4}-\d{2}-\d{2}$/ accepts), read without a regex: two per record in a sync. */
+function isPlainDate(value: string): boolean {
+  return value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45 && digitsAt(value, 0, 4) >= 0 && digitsAt(value, 5, 2) >= 0 && digitsAt(value, 8, 2) >= 0;
+}
+
 /** Plain calendar dates stay Y-M-D strings (never instants: no off-by-one west of UTC). */
 function toDate(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  if (value.length === 10 && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  if (value.length === 10 && isPlainDate(value)) return value;
   const instant = toInstant(value);
   return instant ? instant.slice(0, 10) : null;
 }

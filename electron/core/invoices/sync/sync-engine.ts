@@ -108,7 +108,7 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
         const row = toRow(record);
         pageRows[i] = row;
         rows.push(row);
-        const at = before.get(row.id);
+        const at = before.size === 0 ? undefined : before.get(row.id);
         const old = at === undefined ? undefined : previous!.rows[at];
         if (old !== undefined) kept++;
         tally.upserted(old, row);
