@@ -146,7 +146,7 @@ async function main(): Promise<void> {
         await showInCorporate(page, basis === 'as-of' ? 'asOf' : 'invoiceDate');
       });
       const shown = await readCorporate(page);
-      const asOf = await page.getByTestId('as-of').inputValue();
+      const asOf = (await page.getByTestId('as-of').getAttribute('data-value'))!;
       corporate = { currency: shown.currency, basis, asOf, total: shown.total, balance: shown.balance, missingRate: shown.missingRate, aging: shown.aging };
     }
     await step('workspace', async () => {

@@ -34,7 +34,7 @@ describe('the workspace in the corporate currency, at dated rates', () => {
   afterAll(async () => w?.close());
 
   it('"Show in" the corporate currency: one card whose total, balance and aging are the org records converted row by row; the rows without a rate are counted in a notice', async () => {
-    const asOf = await w.page.getByTestId('as-of').inputValue();
+    const asOf = (await w.page.getByTestId('as-of').getAttribute('data-value'))!;
     await expect(w.page.getByTestId('corporate-card').count()).resolves.toBe(0);
     await w.page.getByTestId('show-in').selectOption('corporate');
     const shown = await readCorporate(w);
@@ -55,7 +55,7 @@ describe('the workspace in the corporate currency, at dated rates', () => {
   });
 
   it('at the as-of date: every open balance revalued at the rate in force that day, none left out', async () => {
-    const asOf = await w.page.getByTestId('as-of').inputValue();
+    const asOf = (await w.page.getByTestId('as-of').getAttribute('data-value'))!;
     await w.page.getByTestId('conversion-basis').selectOption('asOf');
     const want = independentTotals(rates, receivables, 'asOf', asOf);
     expect(want.missing).toBe(0);
@@ -67,7 +67,7 @@ describe('the workspace in the corporate currency, at dated rates', () => {
   });
 
   it('the aging drill-down, search and the detail panel keep working; the detail says which rate and period', async () => {
-    const asOf = await w.page.getByTestId('as-of').inputValue();
+    const asOf = (await w.page.getByTestId('as-of').getAttribute('data-value'))!;
     await w.page.getByTestId('corporate-card').locator('[data-bucket="90+"]').click();
     const old = invoices.filter((i) => bucketOf(i, asOf) === '90+');
     await waitForVisibleCount(w.page, old.length);
