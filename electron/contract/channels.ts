@@ -154,6 +154,8 @@ export const channels = {
       /** The rows exactly as the user sees them: filtered and in display order. */
       ids: z.array(id).max(2_000_000),
       asOf: isoDate,
+      /** The view shows the corporate currency: the conversion columns hold each invoice converted at this basis (from the copy's rates). */
+      conversion: z.strictObject({ basis: z.enum(['invoiceDate', 'asOf']) }).optional(),
     }),
     output: z.object({ path: z.string().nullable(), rows: z.number() }),
   },

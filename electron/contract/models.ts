@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { statusKinds } from './invoice-status';
 import { appErrorSchema } from './errors';
 import { languageSettings } from './i18n/languages';
+import { conversionColumnKeys } from './conversion/columns';
 
 /** Shared value shapes used by the channels in `channels.ts`. */
 
@@ -224,7 +225,7 @@ export type InvoiceDetail = z.infer<typeof invoiceDetailSchema>;
 
 /** Columns computed from the applications (see invoiceListRowSchema). */
 const paymentColumnKeys = ['paid', 'lastPaymentDate', 'fullyPaidOn', 'daysToPay'] as const;
-export const exportColumnSchema = z.enum([...invoiceFieldKeys, 'daysOverdue', ...paymentColumnKeys]);
+export const exportColumnSchema = z.enum([...invoiceFieldKeys, 'daysOverdue', ...paymentColumnKeys, ...conversionColumnKeys]);
 export type ExportColumn = z.infer<typeof exportColumnSchema>;
 
 export const exportProgressSchema = z.object({ written: z.number(), total: z.number() });

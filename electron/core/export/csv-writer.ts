@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import type { ExportColumn, InvoiceListRow } from '../../contract';
 import { OWNER_ONLY } from '../invoices/cache/atomic-file';
 import { csvText, escapeFormula, toCell } from './export-cells';
+import type { RowConversion } from './export-conversion';
 import type { ApplicationsSheet } from './xlsx-applications';
 
 export interface ExportJob {
@@ -14,6 +15,8 @@ export interface ExportJob {
   sheetName: string;
   /** XLSX only: the "Applications" sheet (absent when the org has no payment objects). */
   applications?: ApplicationsSheet;
+  /** The corporate-currency view's conversion, for the conversion columns. */
+  conversion?: RowConversion;
   /** Called every `PROGRESS_EVERY` rows and at the end. */
   onProgress: (written: number) => void;
 }
@@ -47,7 +50,7 @@ export async function writeCsv(path: string, job: ExportJob): Promise<void> {
       for (let i = start; i < end; i++) {
         const row = rows[i]!;
         let line = '';
-        for (let c = 0; c < columns.length; c++) line += (c > 0 ? ',' : '') + csvField(csvText(toCell(row, columns[c]!, job.asOf)));
+        for (let c = 0; c < columns.length; c++) line += (c > 0 ? ',' : '') + csvField(csvText(toCell(row, columns[c]!, job.asOf, job.conversion)));
         batch += line + EOL;
       }
       await handle.write(batch);

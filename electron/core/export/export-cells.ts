@@ -1,5 +1,6 @@
 import type { ExportColumn, InvoiceListRow, InvoiceRow } from '../../contract';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
+import type { RowConversion } from './export-conversion';
 
 /**
  * Row → cell conversion shared by the CSV and XLSX writers (pure; both formats show the same values).
@@ -16,7 +17,7 @@ export type Cell =
   | { kind: 'instant'; value: string };
 
 /** Header labels in the user's language: the catalogue's column names, so the file reads like the screen. */
-export function columnLabels(t: CatalogueT): Record<ExportColumn, string> {
+export function columnLabels(t: CatalogueT, corporate = ''): Record<ExportColumn, string> {
   return {
     number: t('columns:number'),
     customer: t('columns:customer'),
@@ -32,6 +33,10 @@ export function columnLabels(t: CatalogueT): Record<ExportColumn, string> {
     lastPaymentDate: t('columns:lastPaymentDate'),
     fullyPaidOn: t('columns:fullyPaidOn'),
     daysToPay: t('columns:daysToPay'),
+    convertedTotal: t('columns:convertedTotal', { currency: corporate }),
+    convertedBalance: t('columns:convertedBalance', { currency: corporate }),
+    conversionRate: t('columns:conversionRate'),
+    conversionRateDate: t('columns:conversionRateDate'),
   };
 }
 
@@ -72,7 +77,7 @@ const text = (value: string | null): Cell => (value === null || value === '' ? E
 const moneyOf = (value: number | null, currency: string): Cell => (value === null ? EMPTY : { kind: 'money', value, currency });
 const date = (value: string | null | undefined): Cell => (value ? { kind: 'date', value } : EMPTY);
 
-export function toCell(row: InvoiceListRow, column: ExportColumn, asOf: string): Cell {
+export function toCell(row: InvoiceListRow, column: ExportColumn, asOf: string, conversion?: RowConversion): Cell {
   switch (column) {
     case 'number':
       return text(row.number);
@@ -103,6 +108,17 @@ export function toCell(row: InvoiceListRow, column: ExportColumn, asOf: string):
       return date(row.fullyPaidOn);
     case 'daysToPay':
       return row.daysToPay === null || row.daysToPay === undefined ? EMPTY : { kind: 'number', value: row.daysToPay };
+    // The corporate-currency view: empty without a conversion, and for an invoice without a rate.
+    case 'convertedTotal':
+      return conversion ? moneyOf(conversion.of(row).total, conversion.corporate) : EMPTY;
+    case 'convertedBalance':
+      return conversion ? moneyOf(conversion.of(row).balance, conversion.corporate) : EMPTY;
+    case 'conversionRate': {
+      const rate = conversion?.of(row).rate ?? null;
+      return rate === null ? EMPTY : { kind: 'number', value: rate };
+    }
+    case 'conversionRateDate':
+      return date(conversion?.of(row).rateDate);
   }
 }
 

@@ -4,6 +4,7 @@ import { writeAtomically } from '../invoices/cache/atomic-file';
 import type { EventSink, SaveDialog } from '../ports';
 import { writeCsv, type ExportJob } from './csv-writer';
 import { columnLabels } from './export-cells';
+import type { RowConversion } from './export-conversion';
 import type { ApplicationRows, ApplicationsSheet } from './xlsx-applications';
 import { writeXlsx } from './xlsx-writer';
 
@@ -33,6 +34,8 @@ export async function exportInvoices(
   ports: { saveDialog: SaveDialog; events: EventSink; t: CatalogueT },
   /** The applications of the exported invoices, for the XLSX "Applications" sheet; null without payment objects. */
   applicationsOf: (rows: readonly InvoiceListRow[]) => ApplicationRows | null = () => null,
+  /** The corporate-currency view's conversion (the conversion columns), null when the copy has no rates. */
+  conversion: RowConversion | null = null,
 ): Promise<{ path: string | null; rows: number }> {
   const extension = request.format;
   const path = await ports.saveDialog.choosePath({
@@ -49,7 +52,8 @@ export async function exportInvoices(
   const job: ExportJob = {
     rows,
     columns: request.columns,
-    labels: columnLabels(ports.t),
+    labels: columnLabels(ports.t, conversion?.corporate),
+    ...(conversion ? { conversion } : {}),
     asOf: request.asOf,
     sheetName: ports.t('columns:sheetInvoices'),
     applications: request.format === 'xlsx' ? applicationsSheet(applicationsOf(rows), ports.t) : undefined,

@@ -137,6 +137,10 @@ export const COLUMN_WIDTHS: Record<ExportColumn, number> = {
   lastPaymentDate: 14,
   fullyPaidOn: 14,
   daysToPay: 12,
+  convertedTotal: 16,
+  convertedBalance: 16,
+  conversionRate: 12,
+  conversionRateDate: 12,
 };
 
 /** A, B, … Z, AA, AB, … */

@@ -1,5 +1,6 @@
 import type { ExportColumn, InvoiceListRow } from '../../contract';
 import { escapeFormula, toCell, type Cell } from './export-cells';
+import type { RowConversion } from './export-conversion';
 import { STYLE, columnLetter, type SheetStyles } from './xlsx-parts';
 
 /**
@@ -121,6 +122,7 @@ export class SheetRows {
     private readonly labels: Record<ExportColumn, string>,
     private readonly asOf: string,
     styles: SheetStyles,
+    private readonly conversion?: RowConversion,
   ) {
     this.letters = columns.map((_, index) => columnLetter(index));
     this.cells = new CellXml(styles);
@@ -138,7 +140,7 @@ export class SheetRows {
       const row = rows[i]!;
       const r = String(i + 2);
       let xml = '<row r="' + r + '">';
-      for (let c = 0; c < columns.length; c++) xml += this.cells.cell(toCell(row, columns[c]!, asOf), letters[c]! + r);
+      for (let c = 0; c < columns.length; c++) xml += this.cells.cell(toCell(row, columns[c]!, asOf, this.conversion), letters[c]! + r);
       lines.push(xml + '</row>');
     }
     return lines.join('');

@@ -27,7 +27,7 @@ const ROWS_PER_CHUNK = 100;
 /** The sheet's XML, a chunk at a time, built only when the zip asks for the next chunk. */
 function* sheetChunks(job: ExportJob, styles: SheetStyles): Generator<string> {
   const { rows } = job;
-  const sheet = new SheetRows(job.columns, job.labels, job.asOf, styles);
+  const sheet = new SheetRows(job.columns, job.labels, job.asOf, styles, job.conversion);
   yield sheetHead(job.columns.map((column) => COLUMN_WIDTHS[column]), rows.length) + sheet.header();
   for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
     const end = Math.min(rows.length, start + ROWS_PER_CHUNK);
@@ -50,6 +50,7 @@ function* sheetChunks(job: ExportJob, styles: SheetStyles): Generator<string> {
 export async function writeXlsx(path: string, job: ExportJob): Promise<void> {
   const styles = new SheetStyles();
   if (job.columns.some((c) => c === 'total' || c === 'balance' || c === 'paid')) for (const row of job.rows) styles.money(row.currency);
+  if (job.conversion) styles.money(job.conversion.corporate);
   const applications = job.applications;
   // styles.xml is written before the sheets: every currency of the applications is registered now.
   for (const currency of applications?.applications.currencies ?? []) styles.money(currency);

@@ -13,6 +13,7 @@ import { invoiceReceivables } from './read/invoice-receivables';
 import { applicationRows } from './read/application-rows';
 import { collectionFigures } from './read/collection-figures';
 import { currencyRates } from './read/currency-rates';
+import { exportConversion } from '../export/export-conversion';
 import { listRowsOf } from './read/payment-figures';
 import { InvoiceRepository } from './cache/invoice-repository';
 import { MappingService } from './mapping/mapping-service';
@@ -172,8 +173,9 @@ export function createInvoicesModule(
       const snapshot = await repository.current(connectionId);
       if (!snapshot) throw new AppError('NOT_FOUND', englishMessage('exportNothingYet'));
       try {
+        const conversion = request.conversion ? exportConversion(currencyRates(snapshot), request.conversion.basis, request.asOf) : null;
         return await exportInvoices(request, indexOf(snapshot), { saveDialog: deps.saveDialog, events: deps.events, t: links.words.t }, (rows) =>
-          applicationRows(snapshot.related, rows),
+          applicationRows(snapshot.related, rows), conversion,
         );
       } catch (error) {
         if (error instanceof AppError) throw error;

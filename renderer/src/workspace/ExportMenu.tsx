@@ -11,7 +11,7 @@ import { useDismiss } from '../lib/use-dismiss';
 interface Props {
   connectionId: string;
   /** Called at export time so the ids are exactly the rows on screen, in order. */
-  currentView: () => { ids: string[]; columns: ExportColumn[]; asOf: string };
+  currentView: () => { ids: string[]; columns: ExportColumn[]; asOf: string; conversion?: { basis: 'invoiceDate' | 'asOf' } };
   disabled: boolean;
 }
 

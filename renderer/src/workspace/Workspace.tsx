@@ -2,6 +2,7 @@ import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection, ExportColumn, Settings } from '../../../electron/contract';
+import { conversionColumnKeys } from '../../../electron/contract/conversion/columns';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import type { StatusKindMap } from '../../../electron/contract/invoice-status';
 import type { AppInfo } from '../api/use-app';
@@ -122,11 +123,13 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
     const index = view.visible[position];
     if (index !== undefined) setOpenId(view.prepared.rows[index]!.id);
   };
-  const currentView = () => ({
-    ids: Array.from(view.visible, (i) => view.prepared.rows[i]!.id),
-    columns: table.getVisibleLeafColumns().map((c) => c.id as ExportColumn),
-    asOf,
-  });
+  const currentView = () => {
+    const columns = table.getVisibleLeafColumns().map((c) => c.id as ExportColumn);
+    const ids = Array.from(view.visible, (i) => view.prepared.rows[i]!.id);
+    // Shown in the corporate currency: the file gets the converted amounts, the rate and its date too.
+    if (!corporate.converted) return { ids, columns, asOf };
+    return { ids, columns: [...columns, ...conversionColumnKeys], asOf, conversion: { basis: corporate.view.basis } };
+  };
   const total = view.prepared.rows.length;
   const rows = view.prepared.rows;
   const openRow = useMemo(() => (openId ? rows.find((row) => row.id === openId) : undefined), [openId, rows]);

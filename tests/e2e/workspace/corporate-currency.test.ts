@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../support/csv';
+import { tempDir } from '../../support/test-ports';
 import { independentMinor, independentRate, independentTotals, orgRatesOf, type OrgRates } from '../../support/independent-conversion';
 import { bucketOf, isReceivable, type OrgInvoice } from './expected';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
@@ -78,6 +82,35 @@ describe('the workspace in the corporate currency, at dated rates', () => {
     const rate = w.page.getByTestId('detail-rate');
     await expect(rate.textContent()).resolves.toMatch(/^1 EUR = [\d.]+ [A-Z]{3}( · |$)/);
     expect(await visibleCount(w.page)).toBe(invoices.length);
+  });
+
+  it('the export carries the converted total and balance, the rate and its date, exactly as the view converts them (as-of basis)', async () => {
+    const asOf = await w.page.getByTestId('as-of').inputValue();
+    const files = tempDir('budgetly-corporate-export-');
+    try {
+      const path = join(files.dir, 'corporate.csv');
+      w.harness.testCore.saveDialog.answer = path;
+      await w.page.getByTestId('export-menu').click();
+      await w.page.getByTestId('export-csv').click();
+      await poll(() => w.page.getByTestId('export-status').getAttribute('data-state')).toBe('done');
+      const [header, ...lines] = parseCsv(readFileSync(path, 'utf8'));
+      expect(header!.slice(-4)).toEqual(['Total (EUR)', 'Balance (EUR)', 'Exchange rate', 'Rate date']);
+      expect(lines).toHaveLength(invoices.length);
+      const numberAt = header!.indexOf('Number');
+      const byNumber = new Map(invoices.map((i) => [i.number, i]));
+      for (const line of lines) {
+        const invoice = byNumber.get(line[numberAt]!)!;
+        const rate = independentRate(rates, invoice.currency, asOf)!;
+        const period = rates.dated.filter((p) => p.isoCode === invoice.currency && p.start <= asOf).sort((a, b) => b.start.localeCompare(a.start))[0]!;
+        const [total, balance, shownRate, rateDate] = line.slice(-4);
+        expect(Number(total), invoice.number).toBe(independentMinor(invoice.total!, rate, 2) / 100);
+        expect(Number(balance)).toBe(independentMinor(invoice.balance!, rate, 2) / 100);
+        expect(Number(shownRate)).toBe(rate);
+        expect(rateDate).toBe(invoice.currency === 'EUR' ? '' : period.start);
+      }
+    } finally {
+      files.remove();
+    }
   });
 
   it('the choice is remembered for the connection; back in each invoice’s currency the corporate card goes', async () => {
