@@ -85,7 +85,7 @@ describe('the workspace in the corporate currency, at dated rates', () => {
   });
 
   it('the export carries the converted total and balance, the rate and its date, exactly as the view converts them (as-of basis)', async () => {
-    const asOf = await w.page.getByTestId('as-of').inputValue();
+    const asOf = (await w.page.getByTestId('as-of').getAttribute('data-value'))!;
     const files = tempDir('budgetly-corporate-export-');
     try {
       const path = join(files.dir, 'corporate.csv');
