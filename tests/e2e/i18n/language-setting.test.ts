@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
+import { agingValues as agingOf, clippedHeaders as headersCutOff, clippedIn as cutOffIn, placeholdersCutOff } from './text-fit';
 
 /** Settings → Language: the computer's language by default, another one at once when chosen, no restart. */
 describe('the app’s language', () => {
@@ -14,24 +15,7 @@ describe('the app’s language', () => {
   const lang = () => w.page.evaluate(() => document.documentElement.lang);
   const protection = () => w.page.getByTestId('secret-protection').textContent();
 
-  /** Every aging value of every card: its text, whether it is cut off, and whether it runs into its neighbour. */
-  const agingValues = () =>
-    w.page.evaluate(() =>
-      [...document.querySelectorAll('[data-testid="aging"]')].map((aging) => {
-        const values = [...aging.querySelectorAll<HTMLElement>('.aging-value')];
-        const labels = [...aging.querySelectorAll<HTMLElement>('.aging-label')];
-        const overlaps = (els: HTMLElement[]) => {
-          const boxes = els.map((v) => v.getBoundingClientRect());
-          return boxes.slice(1).filter((box, i) => box.left < boxes[i]!.right - 0.5).length;
-        };
-        return {
-          texts: values.map((v) => v.textContent ?? ''),
-          labels: labels.map((v) => v.textContent ?? ''),
-          clipped: [...values, ...labels].filter((v) => v.scrollWidth > v.clientWidth + 1).length,
-          collisions: overlaps(values) + overlaps(labels),
-        };
-      }),
-    );
+  const agingValues = () => agingOf(w.page);
 
   it('writes the aging bars’ amounts in German compact notation, five to a card without running into each other', async () => {
     for (const width of [1400, 1024]) {
@@ -51,19 +35,14 @@ describe('the app’s language', () => {
     await w.page.setViewportSize({ width: 1400, height: 900 });
   });
 
-  /** Column headers on screen whose text is cut off (wider than the button that shows it). */
-  const clippedHeaders = () =>
-    w.page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('[role="columnheader"] .sort-button')]
-        .filter((button) => button.scrollWidth > button.clientWidth + 1)
-        .map((button) => button.textContent),
-    );
+  const clippedHeaders = () => headersCutOff(w.page);
 
   it('names the columns in German without cutting a header off, also beside the open details', async () => {
     await poll(async () => (await w.page.getByRole('columnheader').allTextContents()).map((text) => text.replace(/[▲▼]/, ''))).toEqual(
       expect.arrayContaining(['Rechnungsnr.', 'Kunde', 'Rechnungsdatum', 'Fälligkeit', 'Saldo', 'Tage überfällig']),
     );
     expect(await clippedHeaders()).toEqual([]);
+    expect(await placeholdersCutOff(w.page)).toEqual([]);
     // The filters and the search speak German too.
     expect(await w.page.getByRole('complementary', { name: 'Filter' }).getByLabel('Nur überfällige').count()).toBe(1);
     expect(await w.page.getByTestId('search').getAttribute('placeholder')).toBe('Nummer oder Kunde suchen (Strg+F)');
@@ -77,15 +56,7 @@ describe('the app’s language', () => {
     await w.page.keyboard.press('Escape');
   });
 
-  /** Text cut off inside `selector`: elements whose words are wider than their box. */
-  const clippedIn = (selector: string) =>
-    w.page.evaluate(
-      (sel) =>
-        [...document.querySelectorAll<HTMLElement>(`${sel} :is(h2, h3, dt, dd, th, button, p, span, label)`)]
-          .filter((el) => el.offsetParent !== null && getComputedStyle(el).overflow !== 'visible' && el.scrollWidth > el.clientWidth + 1)
-          .map((el) => el.textContent),
-      selector,
-    );
+  const clippedIn = (selector: string) => cutOffIn(w.page, selector);
 
   it('shows an invoice’s details in German: its title, amounts, line items and fields, nothing cut off', async () => {
     for (const width of [1400, 1024]) {

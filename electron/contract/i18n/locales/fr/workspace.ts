@@ -13,7 +13,7 @@ export const workspace: Translation<typeof en> = {
   from: 'Du',
   to: 'Au',
   searchLabel: 'Rechercher des factures par numéro ou client',
-  searchPlaceholder: 'Rechercher un numéro ou un client (Ctrl+F)',
+  searchPlaceholder: 'Rechercher n° ou client (Ctrl+F)',
   syncDescribe: 'Recherche des champs de facture…',
   syncDeletions: 'Recherche des factures supprimées…',
   syncSaving: 'Enregistrement…',
