@@ -1,4 +1,7 @@
+import { basename, join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../support/test-ports';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
 import { waitForSynced } from '../workspace/workspace-driver';
 
@@ -13,7 +16,11 @@ describe('the core’s words and the date fields in the chosen language', () => 
   beforeAll(async () => {
     w = await startWorkspace({ connect: true, org: { invoices: 300 }, harness: { locale: 'de-DE', secretProtection: 'os' } });
   });
-  afterAll(async () => w?.close());
+  const files = tempDir('budgetly-export-de-');
+  afterAll(async () => {
+    await w?.close();
+    files.remove();
+  });
 
   it('says why a sync stopped in German, with Salesforce’s own words kept, and clears it on retry', async () => {
     w.org.control.injectFault({ kind: 'requestLimit', count: 1, pathPrefix: '/services/data/' });
@@ -70,6 +77,24 @@ describe('the core’s words and the date fields in the chosen language', () => 
     expect(await range.getByLabel('Bis').getAttribute('data-value')).toBe('');
     await range.getByLabel('Von').fill('');
     await poll(() => range.getByLabel('Von').getAttribute('data-value')).toBe('');
+  });
+
+  it('exports to Excel in German: sheet, headers and the message that it is done', async () => {
+    const path = join(files.dir, 'rechnungen.xlsx');
+    w.harness.testCore.saveDialog.answer = path;
+    await w.page.getByTestId('export-menu').click();
+    await w.page.getByTestId('export-xlsx').click();
+    const status = w.page.getByTestId('export-status');
+    await poll(() => status.getAttribute('data-state')).toBe('done');
+    expect(await status.textContent()).toMatch(new RegExp(`^[\\d.]+ Rechnungen exportiert nach .*${basename(path)}$`));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    expect(book.worksheets[0]!.name).toBe('Rechnungen');
+    expect((book.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual(
+      expect.arrayContaining(['Rechnungsnr.', 'Kunde', 'Rechnungsdatum', 'Fälligkeit', 'Betrag', 'Saldo', 'Währung', 'Tage überfällig']),
+    );
+    await w.harness.screenshot('de-exported');
+    await expectAccessible(w.page, 'export done in German');
   });
 
   it('switches the date fields to the French way at once when French is chosen', async () => {
