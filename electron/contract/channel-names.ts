@@ -32,6 +32,7 @@ export const channelNames = [
   'invoices.receivables',
   'invoices.receivablesSummary',
   'invoices.rates',
+  'invoices.balancesAsOf',
   'provisioning.pending',
   'provisioning.accept',
   'provisioning.dismiss',

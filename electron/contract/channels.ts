@@ -3,6 +3,7 @@ import {
   connectionSchema,
   exportColumnSchema,
   exportProgressSchema,
+  agingBasisSchema,
   fieldMappingSchema,
   freshnessStatusSchema,
   id,
@@ -144,6 +145,15 @@ export const channels = {
   },
   /** The org's currencies and exchange rates from the offline copy (CurrencyType, DatedConversionRate), for the corporate-currency view. */
   'invoices.rates': { input: byConnection, output: currencyRatesSchema },
+  /**
+   * Balances as of a day (the aging's as-of date), from the payments and credits applied with their dates in the
+   * offline copy: only the invoices whose balance then differs from the one Salesforce states now. `applications`
+   * false: the copy has no dated applications, so the balances are those of the last sync.
+   */
+  'invoices.balancesAsOf': {
+    input: z.strictObject({ connectionId: id, asOf: isoDate }),
+    output: z.object({ applications: z.boolean(), balances: z.record(z.string(), z.number()) }),
+  },
   /** Opens an invoice, or a payment / credit note / application of the offline copy, in Salesforce. */
   'invoices.openInSalesforce': { input: z.strictObject({ connectionId: id, id }), output: ok },
   'invoices.export': {
@@ -153,9 +163,13 @@ export const channels = {
       columns: z.array(exportColumnSchema).min(1).max(20),
       /** The rows exactly as the user sees them: filtered and in display order. */
       ids: z.array(id).max(2_000_000),
+      /** The as-of date: balances as of it (see invoices.balancesAsOf), days overdue and the aging bucket. */
       asOf: isoDate,
       /** The view shows the corporate currency: the conversion columns hold each invoice converted at this basis (from the copy's rates). */
       conversion: z.strictObject({ basis: z.enum(['invoiceDate', 'asOf']) }).optional(),
+      /** As the screen counts receivables: the aging basis and whether drafts count (defaults: due date, no). */
+      agingBasis: agingBasisSchema.optional(),
+      includeDrafts: z.boolean().optional(),
     }),
     output: z.object({ path: z.string().nullable(), rows: z.number() }),
   },

@@ -41,6 +41,7 @@ export type Connection = z.infer<typeof connectionSchema>;
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export const agingBasisSchema = z.enum(['dueDate', 'invoiceDate']);
+export type AgingBasis = z.infer<typeof agingBasisSchema>;
 
 /** Minutes between background syncs of each connected org, or 'off'. */
 export const syncIntervalSchema = z.union([z.literal('off'), z.literal(5), z.literal(15), z.literal(60)]);
@@ -225,7 +226,8 @@ export type InvoiceDetail = z.infer<typeof invoiceDetailSchema>;
 
 /** Columns computed from the applications (see invoiceListRowSchema). */
 const paymentColumnKeys = ['paid', 'lastPaymentDate', 'fullyPaidOn', 'daysToPay'] as const;
-export const exportColumnSchema = z.enum([...invoiceFieldKeys, 'daysOverdue', ...paymentColumnKeys, ...conversionColumnKeys]);
+/** The invoice export's columns: the grid's, the aging bucket as of the export's date (file only), and the corporate-currency view's conversion columns. */
+export const exportColumnSchema = z.enum([...invoiceFieldKeys, 'daysOverdue', ...paymentColumnKeys, 'agingBucket', ...conversionColumnKeys]);
 export type ExportColumn = z.infer<typeof exportColumnSchema>;
 
 export const exportProgressSchema = z.object({ written: z.number(), total: z.number() });

@@ -45,6 +45,7 @@ const validInputs: { [C in ChannelName]: ChannelInput<C> } = {
   'invoices.receivables': { connectionId: 'CONNECTION', id: 'a0G000000000001AAA' },
   'invoices.receivablesSummary': { connectionId: 'CONNECTION' },
   'invoices.rates': { connectionId: 'CONNECTION' },
+  'invoices.balancesAsOf': { connectionId: 'CONNECTION', asOf: '2026-01-31' },
   'invoices.export': { connectionId: 'CONNECTION', format: 'csv', columns: ['number'], ids: [], asOf: '2026-01-31' },
 };
 

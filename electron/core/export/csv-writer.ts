@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { ExportColumn, InvoiceListRow } from '../../contract';
 import { OWNER_ONLY } from '../invoices/cache/atomic-file';
-import { csvText, escapeFormula, toCell } from './export-cells';
+import { csvText, escapeFormula, toCell, type CellContext } from './export-cells';
 import type { RowConversion } from './export-conversion';
 import type { ApplicationsSheet } from './xlsx-applications';
 
@@ -10,7 +10,8 @@ export interface ExportJob {
   columns: readonly ExportColumn[];
   /** The header row's words, in the user's language. */
   labels: Record<ExportColumn, string>;
-  asOf: string;
+  /** The as-of date and the receivable rules the screen used (days overdue, aging bucket). */
+  cells: CellContext;
   /** XLSX only: the invoices sheet's name in the user's language. */
   sheetName: string;
   /** XLSX only: the "Applications" sheet (absent when the org has no payment objects). */
@@ -50,7 +51,7 @@ export async function writeCsv(path: string, job: ExportJob): Promise<void> {
       for (let i = start; i < end; i++) {
         const row = rows[i]!;
         let line = '';
-        for (let c = 0; c < columns.length; c++) line += (c > 0 ? ',' : '') + csvField(csvText(toCell(row, columns[c]!, job.asOf, job.conversion)));
+        for (let c = 0; c < columns.length; c++) line += (c > 0 ? ',' : '') + csvField(csvText(toCell(row, columns[c]!, job.cells, job.conversion)));
         batch += line + EOL;
       }
       await handle.write(batch);

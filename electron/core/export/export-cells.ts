@@ -1,6 +1,8 @@
-import type { ExportColumn, InvoiceListRow, InvoiceRow } from '../../contract';
+import type { AgingBasis, ExportColumn, InvoiceListRow, InvoiceRow } from '../../contract';
+import { agingBucketLabels, bucketOfDays } from '../../contract/aging-buckets';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
 import type { RowConversion } from './export-conversion';
+import { kindOfStatus, type StatusKindMap } from '../../contract/invoice-status';
 
 /**
  * Row → cell conversion shared by the CSV and XLSX writers (pure; both formats show the same values).
@@ -37,7 +39,36 @@ export function columnLabels(t: CatalogueT, corporate = ''): Record<ExportColumn
     convertedBalance: t('columns:convertedBalance', { currency: corporate }),
     conversionRate: t('columns:conversionRate'),
     conversionRateDate: t('columns:conversionRateDate'),
+    agingBucket: t('columns:agingBucket'),
   };
+}
+
+/** What a row's cells depend on besides the row: the as-of date and the receivable rules the screen used. */
+export interface CellContext {
+  asOf: string;
+  /** What status values mean for receivables, and whether drafts count (absent: every invoice counts). */
+  statusKinds?: StatusKindMap;
+  includeDrafts?: boolean;
+  basis?: AgingBasis;
+  /** "Current" in the user's language (the other buckets read 1–30 … 90+). */
+  currentLabel?: string;
+}
+
+function isReceivable(row: Pick<InvoiceRow, 'status'>, context: CellContext): boolean {
+  const kind = kindOfStatus(context.statusKinds, row.status);
+  return kind === 'posted' || (kind === 'draft' && context.includeDrafts === true);
+}
+
+/**
+ * The aging bucket as of the context's date, by the same rule as the workspace's chart (renderer/src/invoices/aging.ts):
+ * null when nothing is owed (balance empty or zero) or the invoice is not a receivable; an invoice without the
+ * basis date is current.
+ */
+export function agingBucket(row: Pick<InvoiceRow, 'status' | 'balance' | 'dueDate' | 'invoiceDate'>, context: CellContext): string | null {
+  if (!row.balance || !isReceivable(row, context)) return null;
+  const from = context.basis === 'invoiceDate' ? row.invoiceDate : row.dueDate;
+  const key = from ? bucketOfDays(asOfDayNumber(context.asOf) - dayNumber(from)) : 'current';
+  return key === 'current' ? (context.currentLabel ?? 'Current') : agingBucketLabels[key];
 }
 
 const DAY_MS = 86_400_000;
@@ -62,11 +93,13 @@ function dayNumber(isoDate: string): number {
 /**
  * Days overdue as of `asOf` (YYYY-MM-DD), in calendar days, the same rule as the workspace column
  * (renderer/src/invoices/prepared.ts) so the file equals the screen:
+ * - not a receivable (a draft unless drafts count, a cancelled invoice) → 0;
  * - nothing is owed (balance missing, zero or negative) or there is no due date → 0;
  * - something is owed and the due date is `asOf` or later → 0;
  * - otherwise asOf − dueDate (due 2026-01-01, as of 2026-01-31 → 30).
  */
-export function daysOverdue(row: Pick<InvoiceRow, 'balance' | 'dueDate'>, asOf: string): number {
+export function daysOverdue(row: Pick<InvoiceRow, 'balance' | 'dueDate' | 'status'>, asOf: string, context: CellContext = { asOf }): number {
+  if (!isReceivable(row, context)) return 0;
   if (row.balance === null || !(row.balance > 0) || !row.dueDate) return 0;
   return Math.max(0, asOfDayNumber(asOf) - dayNumber(row.dueDate));
 }
@@ -77,7 +110,8 @@ const text = (value: string | null): Cell => (value === null || value === '' ? E
 const moneyOf = (value: number | null, currency: string): Cell => (value === null ? EMPTY : { kind: 'money', value, currency });
 const date = (value: string | null | undefined): Cell => (value ? { kind: 'date', value } : EMPTY);
 
-export function toCell(row: InvoiceListRow, column: ExportColumn, asOf: string, conversion?: RowConversion): Cell {
+/** One cell. As on screen: Days overdue is empty when the invoice is not overdue (the grid shows no 0 there). */
+export function toCell(row: InvoiceListRow, column: ExportColumn, context: CellContext, conversion?: RowConversion): Cell {
   switch (column) {
     case 'number':
       return text(row.number);
@@ -97,8 +131,12 @@ export function toCell(row: InvoiceListRow, column: ExportColumn, asOf: string, 
       return moneyOf(row.balance, row.currency);
     case 'lastModified':
       return row.lastModified ? { kind: 'instant', value: row.lastModified } : { kind: 'empty' };
-    case 'daysOverdue':
-      return { kind: 'number', value: daysOverdue(row, asOf) };
+    case 'daysOverdue': {
+      const days = daysOverdue(row, context.asOf, context);
+      return days > 0 ? { kind: 'number', value: days } : EMPTY;
+    }
+    case 'agingBucket':
+      return text(agingBucket(row, context));
     // Computed from the applications; empty when the copy has no payment figures (a custom invoice object).
     case 'paid':
       return moneyOf(row.paid ?? null, row.currency);

@@ -1,5 +1,6 @@
 import type { ChannelInput, InvoiceListRow } from '../../contract';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
+import type { StatusKindMap } from '../../contract/invoice-status';
 import { writeAtomically } from '../invoices/cache/atomic-file';
 import type { EventSink, SaveDialog } from '../ports';
 import { writeCsv, type ExportJob } from './csv-writer';
@@ -30,12 +31,14 @@ export type ExportRequest = Omit<ChannelInput<'invoices.export'>, 'connectionId'
  */
 export async function exportInvoices(
   request: ExportRequest,
-  rowsById: ReadonlyMap<string, InvoiceListRow>,
+  rowsById: Pick<ReadonlyMap<string, InvoiceListRow>, 'get'>,
   ports: { saveDialog: SaveDialog; events: EventSink; t: CatalogueT },
   /** The applications of the exported invoices, for the XLSX "Applications" sheet; null without payment objects. */
   applicationsOf: (rows: readonly InvoiceListRow[]) => ApplicationRows | null = () => null,
   /** The corporate-currency view's conversion (the conversion columns), null when the copy has no rates. */
   conversion: RowConversion | null = null,
+  /** What each status means for receivables (from the invoice-source mapping), for days overdue and the aging bucket. */
+  statusKinds?: StatusKindMap,
 ): Promise<{ path: string | null; rows: number }> {
   const extension = request.format;
   const path = await ports.saveDialog.choosePath({
@@ -54,7 +57,13 @@ export async function exportInvoices(
     columns: request.columns,
     labels: columnLabels(ports.t, conversion?.corporate),
     ...(conversion ? { conversion } : {}),
-    asOf: request.asOf,
+    cells: {
+      asOf: request.asOf,
+      statusKinds,
+      includeDrafts: request.includeDrafts ?? false,
+      basis: request.agingBasis ?? 'dueDate',
+      currentLabel: ports.t('workspace:agingCurrent'),
+    },
     sheetName: ports.t('columns:sheetInvoices'),
     applications: request.format === 'xlsx' ? applicationsSheet(applicationsOf(rows), ports.t) : undefined,
     onProgress: (written) => ports.events.emit('invoices.exportProgress', { written, total }),

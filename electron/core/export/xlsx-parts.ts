@@ -133,6 +133,7 @@ export const COLUMN_WIDTHS: Record<ExportColumn, number> = {
   currency: 10,
   lastModified: 20,
   daysOverdue: 12,
+  agingBucket: 12,
   paid: 16,
   lastPaymentDate: 14,
   fullyPaidOn: 14,

@@ -1,5 +1,5 @@
 import type { ExportColumn, InvoiceListRow } from '../../contract';
-import { escapeFormula, toCell, type Cell } from './export-cells';
+import { escapeFormula, toCell, type Cell, type CellContext } from './export-cells';
 import type { RowConversion } from './export-conversion';
 import { STYLE, columnLetter, type SheetStyles } from './xlsx-parts';
 
@@ -120,7 +120,7 @@ export class SheetRows {
   constructor(
     private readonly columns: readonly ExportColumn[],
     private readonly labels: Record<ExportColumn, string>,
-    private readonly asOf: string,
+    private readonly context: CellContext,
     styles: SheetStyles,
     private readonly conversion?: RowConversion,
   ) {
@@ -134,13 +134,13 @@ export class SheetRows {
 
   /** Rows `from` (inclusive) to `to` (exclusive) of `rows`, as sheet rows 2 onwards (row i is sheet row i + 2). */
   batch(rows: readonly InvoiceListRow[], from: number, to: number): string {
-    const { columns, letters, asOf } = this;
+    const { columns, letters, context } = this;
     const lines: string[] = [];
     for (let i = from; i < to; i++) {
       const row = rows[i]!;
       const r = String(i + 2);
       let xml = '<row r="' + r + '">';
-      for (let c = 0; c < columns.length; c++) xml += this.cells.cell(toCell(row, columns[c]!, asOf, this.conversion), letters[c]! + r);
+      for (let c = 0; c < columns.length; c++) xml += this.cells.cell(toCell(row, columns[c]!, context, this.conversion), letters[c]! + r);
       lines.push(xml + '</row>');
     }
     return lines.join('');

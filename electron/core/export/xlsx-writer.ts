@@ -27,7 +27,7 @@ const ROWS_PER_CHUNK = 100;
 /** The sheet's XML, a chunk at a time, built only when the zip asks for the next chunk. */
 function* sheetChunks(job: ExportJob, styles: SheetStyles): Generator<string> {
   const { rows } = job;
-  const sheet = new SheetRows(job.columns, job.labels, job.asOf, styles, job.conversion);
+  const sheet = new SheetRows(job.columns, job.labels, job.cells, styles, job.conversion);
   yield sheetHead(job.columns.map((column) => COLUMN_WIDTHS[column]), rows.length) + sheet.header();
   for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
     const end = Math.min(rows.length, start + ROWS_PER_CHUNK);

@@ -7,14 +7,15 @@ import type { Handlers } from '../ipc/dispatcher';
 import type { ConnectionDirectory, InvoiceSyncs, SalesforceSessions } from '../module-links';
 import type { SettingsService } from '../settings/settings-service';
 import { loadInvoiceDetail } from './read/invoice-detail';
-import { InvoiceLists } from './read/invoice-list';
+import { distinctStatuses, InvoiceLists } from './read/invoice-list';
+import { balancesAsOf, withBalancesAsOf } from './read/balance-as-of';
 import { ledgerIndex } from './read/applied-ledger';
 import { invoiceReceivables } from './read/invoice-receivables';
 import { applicationRows } from './read/application-rows';
 import { collectionFigures } from './read/collection-figures';
 import { currencyRates } from './read/currency-rates';
 import { exportConversion } from '../export/export-conversion';
-import { listRowsOf } from './read/payment-figures';
+import { listRowsOf, paymentFiguresState } from './read/payment-figures';
 import { InvoiceRepository } from './cache/invoice-repository';
 import { MappingService } from './mapping/mapping-service';
 import { OrgMetadata } from './mapping/org-metadata';
@@ -153,6 +154,15 @@ export function createInvoicesModule(
       const rows = ids ? ids.flatMap((id) => indexOf(snapshot).get(id) ?? []) : listRowsOf(snapshot);
       return collectionFigures(snapshot.related, rows);
     },
+    'invoices.balancesAsOf': async ({ connectionId, asOf }) => {
+      known(connectionId);
+      const snapshot = await repository.current(connectionId);
+      if (!snapshot) return { applications: false, balances: {} };
+      return {
+        applications: paymentFiguresState(snapshot.related) === 'available',
+        balances: Object.fromEntries(balancesAsOf(snapshot, indexOf(snapshot), asOf)),
+      };
+    },
     'invoices.rates': async ({ connectionId }) => {
       known(connectionId);
       return currencyRates(await repository.current(connectionId));
@@ -174,8 +184,16 @@ export function createInvoicesModule(
       if (!snapshot) throw new AppError('NOT_FOUND', englishMessage('exportNothingYet'));
       try {
         const conversion = request.conversion ? exportConversion(currencyRates(snapshot), request.conversion.basis, request.asOf) : null;
-        return await exportInvoices(request, indexOf(snapshot), { saveDialog: deps.saveDialog, events: deps.events, t: links.words.t }, (rows) =>
-          applicationRows(snapshot.related, rows), conversion,
+        // The rows as the screen shows them: balances as of a chosen date, and what counts as a receivable.
+        const rows = request.balancesAsOf ? withBalancesAsOf(indexOf(snapshot), balancesAsOf(snapshot, indexOf(snapshot), request.asOf)) : indexOf(snapshot);
+        const statusKinds = mappings.statusKinds(connectionId, distinctStatuses(snapshot.rows));
+        return await exportInvoices(
+          request,
+          rows,
+          { saveDialog: deps.saveDialog, events: deps.events, t: links.words.t },
+          (exported) => applicationRows(snapshot.related, exported),
+          conversion,
+          statusKinds,
         );
       } catch (error) {
         if (error instanceof AppError) throw error;

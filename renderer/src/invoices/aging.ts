@@ -1,25 +1,15 @@
+import { agingBucketLabels, bucketOfDays, type AgingBucketKey } from '../../../electron/contract/aging-buckets';
 import type { PreparedInvoices } from './prepared';
+
+export { bucketOfDays, type AgingBucketKey };
 
 /** Aging of open balances, per currency, as of a chosen day. */
 
 export type AgingBasis = 'dueDate' | 'invoiceDate';
-export type AgingBucketKey = 'current' | '1-30' | '31-60' | '61-90' | '90+';
-
 export const agingBuckets: readonly { key: AgingBucketKey; label: string }[] = [
   { key: 'current', label: 'Current' },
-  { key: '1-30', label: '1–30' },
-  { key: '31-60', label: '31–60' },
-  { key: '61-90', label: '61–90' },
-  { key: '90+', label: '90+' },
+  ...(['1-30', '31-60', '61-90', '90+'] as const).map((key) => ({ key, label: agingBucketLabels[key] })),
 ];
-
-export function bucketOfDays(daysPast: number): AgingBucketKey {
-  if (daysPast <= 0) return 'current';
-  if (daysPast <= 30) return '1-30';
-  if (daysPast <= 60) return '31-60';
-  if (daysPast <= 90) return '61-90';
-  return '90+';
-}
 
 /**
  * The bucket of one invoice, or null when it has nothing outstanding (balance 0 or empty) or is not a

@@ -39,6 +39,8 @@ export const noFilters: InvoiceFilters = {
 export interface FilterContext {
   asOfDay: number;
   agingBasis: AgingBasis;
+  /** An as-of view leaves out invoices dated after this day (absent: none are left out). */
+  cutOffDay?: number;
 }
 
 function range(from: string | null, to: string | null): [number, number] {
@@ -62,8 +64,11 @@ export function filterMask(prepared: PreparedInvoices, filters: InvoiceFilters, 
   const invRange = filters.invoiceDateFrom !== null || filters.invoiceDateTo !== null;
   const dueRange = filters.dueDateFrom !== null || filters.dueDateTo !== null;
   const payments = paymentFilter(filters);
+  const cutOff = context.cutOffDay ?? Infinity;
   for (let i = 0; i < n; i++) {
     const row = prepared.rows[i]!;
+    // An invoice without a date stays (NaN is never after the cut-off).
+    if (prepared.invoiceDay[i]! > cutOff) continue;
     if (statuses && !statuses.has(row.status ?? NO_STATUS)) continue;
     if (currencies && !currencies.has(row.currency)) continue;
     if (invRange) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportColumn } from '../../../electron/contract';
+import type { AgingBasis, ExportColumn } from '../../../electron/contract';
 import { budgetly } from '../bridge';
 import { errorOf, unwrap } from '../api/result';
 import { useBridgeEvent } from '../api/use-event';
@@ -11,7 +11,15 @@ import { useDismiss } from '../lib/use-dismiss';
 interface Props {
   connectionId: string;
   /** Called at export time so the ids are exactly the rows on screen, in order. */
-  currentView: () => { ids: string[]; columns: ExportColumn[]; asOf: string; conversion?: { basis: 'invoiceDate' | 'asOf' } };
+  currentView: () => {
+    ids: string[];
+    columns: ExportColumn[];
+    asOf: string;
+    balancesAsOf: boolean;
+    agingBasis: AgingBasis;
+    includeDrafts: boolean;
+    conversion?: { basis: 'invoiceDate' | 'asOf' };
+  };
   disabled: boolean;
 }
 

@@ -39,6 +39,11 @@ export function ListToolbar({ list, partial, searchRef, search, searchPending, o
         <DateField id={asOfId} value={asOf} onChange={onAsOfChange} testId="as-of" />
         {asOfIsToday && <span className="hint">{t('agingToday')}</span>}
       </div>
+      {!asOfIsToday && (
+        <button type="button" onClick={() => onAsOfChange(null)} data-testid="as-of-reset">
+          {t('resetToday')}
+        </button>
+      )}
       <ColumnsMenu table={table} />
       <RowCount list={list} visible={visible} total={total} />
     </div>

@@ -1,17 +1,20 @@
 import type { SortingState } from '@tanstack/react-table';
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection, ExportColumn, Settings } from '../../../electron/contract';
 import { conversionColumnKeys } from '../../../electron/contract/conversion/columns';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import type { StatusKindMap } from '../../../electron/contract/invoice-status';
 import type { AppInfo } from '../api/use-app';
+import { useBalancesAsOf } from '../api/use-balances-as-of';
 import { useInvoiceList, useSync } from '../api/use-invoices';
 import { useLocale } from '../i18n/locale-context';
+import { rowsAsOf } from '../invoices/as-of';
 import { isPaymentColumn } from '../invoices/columns';
 import { hasActiveFilters, noFilters } from '../invoices/filters';
 import { formatPlainDate, localTodayIso } from '../invoices/plain-date';
 import type { SortColumn, SortSpec } from '../invoices/sort';
+import { AsOfNote } from './AsOfNote';
 import { Banners } from './Banners';
 import { CurrencySummary } from './CurrencySummary';
 import { DetailPanel } from './DetailPanel';
@@ -73,13 +76,20 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   }, []);
 
   const asOf = settings.agingAsOf ?? localTodayIso();
+  // Balances as of the aging date, from the applications synced with their dates (once every row is there).
+  const asOfBalances = useBalancesAsOf(connectionId, asOf, list && complete ? list.version : null);
+  const rowsOfDate = useMemo(() => rowsAsOf(list?.invoices, asOfBalances?.balances), [list?.invoices, asOfBalances]);
   const sort = useMemo<SortSpec | null>(() => (sorting[0] ? { column: sorting[0].id as SortColumn, desc: sorting[0].desc } : null), [sorting]);
   // The first rows of the first load are on screen, the rest is still coming: nothing that needs every row may show yet.
   const partial = !complete && list !== null;
   // Keyed by content: a reload that changed nothing brings an equal map, and the rows are not prepared again.
   const kindsKey = JSON.stringify(list?.statusKinds ?? {});
-  const rules = useMemo(() => ({ statusKinds: JSON.parse(kindsKey) as StatusKindMap, includeDrafts: settings.includeDrafts }), [kindsKey, settings.includeDrafts]);
-  const view = useInvoiceView(list?.invoices, filters, sort, asOf, settings.agingBasis, !partial, rules);
+  const cutOff = settings.agingAsOf !== null;
+  const rules = useMemo(
+    () => ({ statusKinds: JSON.parse(kindsKey) as StatusKindMap, includeDrafts: settings.includeDrafts, cutOff }),
+    [kindsKey, settings.includeDrafts, cutOff],
+  );
+  const view = useInvoiceView(rowsOfDate, filters, sort, asOf, settings.agingBasis, !partial, rules);
   // "Show in" the corporate currency (issue #14): converted figures beside the per-currency ones.
   const corporate = useCorporateView({
     connectionId, prepared: view.prepared, members: view.members, agingSet: view.agingSet, asOf, asOfDay: view.asOfDay, agingBasis: settings.agingBasis,
@@ -100,6 +110,11 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   const activeInRange = Math.min(active, Math.max(0, view.visible.length - 1));
   // A background sync reloads the rows in place: the selection follows its invoice; changed rows flash.
   useKeptSelection(view.prepared.rows, view.visible, activeInRange, setActive);
+  // A new as-of date is a new view (other invoices, other balances), like a filter: back to its first row. After the
+  // kept selection (declared above), which would otherwise follow the old first row into the new rows.
+  const asOfView = `${asOf}|${cutOff}`;
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the rows of the new date arrive with the settings; the selection must move after them
+  useEffect(() => setActive(0), [asOfView]);
   const recent = useRecentChanges(connectionId);
   const canSync = connection.status === 'connected';
   const lastSyncedAt = list?.syncedAt ?? connection.lastSyncAt ?? null;
@@ -123,12 +138,14 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
     const index = view.visible[position];
     if (index !== undefined) setOpenId(view.prepared.rows[index]!.id);
   };
+  // The file holds the rows, order and columns on screen, as of the same date and rules, and each row's aging bucket;
+  // shown in the corporate currency, the converted amounts, the rate and its date too.
   const currentView = () => {
-    const columns = table.getVisibleLeafColumns().map((c) => c.id as ExportColumn);
+    const columns: ExportColumn[] = [...table.getVisibleLeafColumns().map((c) => c.id as ExportColumn), 'agingBucket'];
     const ids = Array.from(view.visible, (i) => view.prepared.rows[i]!.id);
-    // Shown in the corporate currency: the file gets the converted amounts, the rate and its date too.
-    if (!corporate.converted) return { ids, columns, asOf };
-    return { ids, columns: [...columns, ...conversionColumnKeys], asOf, conversion: { basis: corporate.view.basis } };
+    const basis = { asOf, balancesAsOf: cutOff, agingBasis: settings.agingBasis, includeDrafts: settings.includeDrafts };
+    if (!corporate.converted) return { ids, columns, ...basis };
+    return { ids, columns: [...columns, ...conversionColumnKeys], ...basis, conversion: { basis: corporate.view.basis } };
   };
   const total = view.prepared.rows.length;
   const rows = view.prepared.rows;
@@ -183,6 +200,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
             total={total}
           />
           <ListLoadError list={invoiceList} />
+          <AsOfNote asOfLabel={cutOff ? asOfLabel : null} later={view.laterCount} fromApplications={asOfBalances ? asOfBalances.applications : null} />
           <FilterChips filters={filters} onChange={changeFilters} />
           <TotalsPending list={invoiceList} />
           <PaymentFiguresNote state={list?.payments} shown={paymentColumnShown} />

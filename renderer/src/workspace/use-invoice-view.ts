@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo } from 'react';
 import type { InvoiceListRow } from '../../../electron/contract';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import { computeAging, type AgingBasis, type CurrencyAging } from '../invoices/aging';
+import { datedAfter } from '../invoices/as-of';
 import { filterMask, type InvoiceFilters } from '../invoices/filters';
 import { dayNumber } from '../invoices/plain-date';
 import { prepareInvoices, type PreparedInvoices, type ReceivableRules } from '../invoices/prepared';
@@ -14,8 +15,12 @@ const SYNC_FILTER_ROWS = 150_000;
 
 const NO_TOTALS: CurrencyTotals[] = [];
 const NO_AGING: CurrencyAging[] = [];
-const NO_RULES: ReceivableRules = {};
 const NO_MEMBERS = new Uint32Array(0);
+/** What counts as a receivable, and whether the view is as of a chosen date (then invoices dated after it are left out). */
+export interface ViewRules extends ReceivableRules {
+  cutOff?: boolean;
+}
+const NO_RULES: ViewRules = {};
 
 /**
  * The rows of an incomplete first load as they arrived (already in the default order): nothing is
@@ -43,7 +48,7 @@ export function useInvoiceView(
   asOf: string,
   basis: AgingBasis,
   complete = true,
-  rules: ReceivableRules = NO_RULES,
+  rules: ViewRules = NO_RULES,
 ) {
   // A column sort asked for while loading sorts what has arrived (the count says it is not all yet).
   const sorted = complete || !(sort?.column === DEFAULT_SORT.column && sort.desc === DEFAULT_SORT.desc);
@@ -54,8 +59,8 @@ export function useInvoiceView(
   return { ...full, prepared: arrived as PreparedInvoices, visible: arrived.visible, totals: NO_TOTALS, aging: NO_AGING, members: NO_MEMBERS, agingSet: NO_MEMBERS, searchPending: false };
 }
 
-function useInvoiceViewOf(rows: InvoiceListRow[] | undefined, filters: InvoiceFilters, sort: SortSpec | null, asOf: string, basis: AgingBasis, rules: ReceivableRules) {
-  const { statusKinds, includeDrafts } = rules;
+function useInvoiceViewOf(rows: InvoiceListRow[] | undefined, filters: InvoiceFilters, sort: SortSpec | null, asOf: string, basis: AgingBasis, rules: ViewRules) {
+  const { statusKinds, includeDrafts, cutOff } = rules;
   const prepared = useMemo(() => prepareInvoices(rows ?? EMPTY, { statusKinds, includeDrafts }), [rows, statusKinds, includeDrafts]);
   // Typing and clicking update the controls at once; for large sets the rows follow in a deferred
   // render. Up to SYNC_FILTER_ROWS a synchronous pass is quicker to show: measured at 100,000
@@ -67,7 +72,9 @@ function useInvoiceViewOf(rows: InvoiceListRow[] | undefined, filters: InvoiceFi
   const orderDay = sort?.column === 'daysOverdue' ? asOfDay : 0;
   const order = useMemo(() => sortedOrder(prepared, sort, orderDay), [prepared, sort, orderDay]);
   const effective = deferred;
-  const context = useMemo(() => ({ asOfDay, agingBasis: basis }), [asOfDay, basis]);
+  const cutOffDay = cutOff ? asOfDay : Infinity;
+  const context = useMemo(() => ({ asOfDay, agingBasis: basis, cutOffDay }), [asOfDay, basis, cutOffDay]);
+  const laterCount = useMemo(() => (cutOffDay === Infinity ? 0 : datedAfter(prepared, cutOffDay)), [prepared, cutOffDay]);
   const mask = useMemo(() => filterMask(prepared, effective, context), [prepared, effective, context]);
   const visible = useMemo(() => visibleIndexes(order, mask), [order, mask]);
   // Totals and aging depend on which rows are shown, not on their order: a sort click does not redo them.
@@ -80,5 +87,5 @@ function useInvoiceViewOf(rows: InvoiceListRow[] | undefined, filters: InvoiceFi
   }, [effective, members, prepared, context]);
   const aging = useMemo(() => computeAging(prepared, agingSet, asOfDay, basis), [prepared, agingSet, asOfDay, basis]);
   // members / agingSet: the rows the totals and the aging chart are over (what the corporate-currency view converts).
-  return { prepared, visible, totals, aging, members, agingSet, asOfDay, searchPending: deferred !== filters };
+  return { prepared, visible, totals, aging, members, agingSet, asOfDay, laterCount, searchPending: deferred !== filters };
 }

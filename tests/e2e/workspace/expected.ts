@@ -65,6 +65,20 @@ export function bucketOf(inv: OrgInvoice, asOf: string, basis: Basis = 'dueDate'
   return '90+';
 }
 
+/** The aging bucket as the export writes it: Current, 1–30, 31–60, 61–90, 90+; empty when nothing is owed or not a receivable. */
+export function bucketText(inv: OrgInvoice, asOf: string, basis: Basis = 'dueDate'): string {
+  const bucket = bucketOf(inv, asOf, basis);
+  return bucket === null ? '' : bucket === 'current' ? 'Current' : bucket.replace('-', '–');
+}
+
+/**
+ * The invoices of an as-of view: those dated by the day (or undated), each with its balance as of then from
+ * `balances` (the org's records, tests/integration/receivables/org-ledger.ts expectedBalancesAsOf).
+ */
+export function asOfInvoices(rows: OrgInvoice[], asOf: string, balances: ReadonlyMap<string, { balance: number }>): OrgInvoice[] {
+  return rows.filter((inv) => inv.invoiceDate === null || inv.invoiceDate <= asOf).map((inv) => ({ ...inv, balance: balances.get(inv.id)?.balance ?? inv.balance }));
+}
+
 export interface CurrencyExpectation {
   currency: string;
   count: number;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectedFilter, expectedSort, expectedSummary, type OrgInvoice } from './expected';
+import { expectedBalancesAsOf } from '../../integration/receivables/org-ledger';
+import { asOfInvoices, expectedFilter, expectedSort, expectedSummary, type OrgInvoice } from './expected';
 import { expectView } from './view-assertions';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
 import { connectionStatus, readSummary, renderedNumbers, visibleCount, waitForVisibleCount } from './workspace-driver';
@@ -172,20 +173,25 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
     await expectView(w.page, invoices, {}, byInvoiceDateDesc);
   });
 
-  it('ages as of a chosen date', async () => {
-    await w.page.getByTestId('as-of').fill('2026-06-30');
-    await poll(() => w.page.getByTestId('as-of').getAttribute('data-value')).toBe('2026-06-30');
-    await expectView(w.page, invoices, {}, byInvoiceDateDesc);
-    const overdue = expectedFilter(invoices, { overdueOnly: true }, '2026-06-30');
+  it('ages as of a chosen date: invoices dated later left out, balances as of that day', async () => {
+    // An as-of view is checked against the org's records as of that day (dated by then, balance plus what was applied after).
+    const asOf = new Date(Date.now() - 150 * 86_400_000).toISOString().slice(0, 10);
+    const asOfView = asOfInvoices(invoices, asOf, expectedBalancesAsOf(w.org, 'Invoice', asOf));
+    await w.page.getByTestId('as-of').fill(asOf);
+    await poll(() => w.page.getByTestId('as-of').getAttribute('data-value')).toBe(asOf);
+    await expectView(w.page, asOfView, {}, byInvoiceDateDesc);
+    const overdue = expectedFilter(asOfView, { overdueOnly: true }, asOf);
     await filters().getByLabel('Overdue only').check();
     await waitForVisibleCount(w.page, overdue.length);
     expect(await renderedNumbers(w.page)).toEqual(
-      expectedSort(overdue, 'invoiceDate', true, '2026-06-30')
+      expectedSort(overdue, 'invoiceDate', true, asOf)
         .slice(0, (await renderedNumbers(w.page)).length)
         .map((i) => i.number),
     );
-    await clearAll();
-    await w.page.getByTestId('as-of').fill('');
+    await filters().getByLabel('Overdue only').uncheck();
+    // One click back to today: every invoice again, today's balances.
+    await w.page.getByTestId('as-of-reset').click();
+    await expectView(w.page, invoices, {}, byInvoiceDateDesc);
   });
 
   it('ages from the invoice date when that basis is chosen in Settings', async () => {

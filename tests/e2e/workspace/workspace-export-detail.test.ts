@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedFigures, major, minor } from '../../integration/receivables/org-ledger';
+import { expectedBalancesAsOf, expectedFigures, major, minor } from '../../integration/receivables/org-ledger';
 import { tempDir } from '../../support/test-ports';
 import { parseCsv } from '../../support/csv';
-import { daysOverdue, expectedFilter, expectedSort, type OrgInvoice } from './expected';
+import { asOfInvoices, bucketText, daysOverdue, expectedFilter, expectedSort, type OrgInvoice } from './expected';
 import { expectView } from './view-assertions';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
 import { renderedNumbers, waitForSynced, waitForVisibleCount } from './workspace-driver';
@@ -65,17 +65,19 @@ describe('export, details, keyboard and settings', () => {
     const content = readFileSync(csvPath, 'utf8');
     expect(content.charCodeAt(0)).toBe(0xfeff);
     const [header, ...rows] = parseCsv(content.slice(1)).filter((r) => r.length > 1);
-    expect(header).toHaveLength(8);
+    // The columns on screen, then the aging bucket as of the screen's date (file only).
+    expect(header).toHaveLength(9);
     expect(header).not.toContain('Status');
+    expect(header!.at(-1)).toBe('Aging bucket');
     expect(rows.map((r) => r[0])).toEqual(expected.map((i) => i.number));
-    expect(rows.map((r) => [r[3], r[5], r[7]])).toEqual(expected.map((i) => [i.dueDate, String(i.balance), String(daysOverdue(i, asOf))]));
+    expect(rows.map((r) => [r[3], r[5], r[7], r[8]])).toEqual(expected.map((i) => [i.dueDate, String(i.balance), String(daysOverdue(i, asOf)), bucketText(i, asOf)]));
     await w.harness.screenshot('workspace-exported');
 
     const book = await exportXlsx(w, join(files.dir, 'view.xlsx'));
     const sheet = book.worksheets[0]!;
     const sheetRows: unknown[][] = [];
     sheet.eachRow((row) => sheetRows.push((row.values as unknown[]).slice(1)));
-    expect(sheetRows[0]).toHaveLength(8);
+    expect(sheetRows[0]).toHaveLength(9);
     const body = sheetRows.slice(1);
     expect(body.map((r) => r[0])).toEqual(expected.map((i) => i.number));
     expect(body.map((r) => r[5])).toEqual(expected.map((i) => i.balance));
@@ -89,6 +91,35 @@ describe('export, details, keyboard and settings', () => {
     await invoiceDate.getByRole('button').click();
     await invoiceDate.getByRole('button').click();
     await poll(() => invoiceDate.getAttribute('aria-sort')).toBe('descending');
+    await waitForVisibleCount(w.page, invoices.length);
+  });
+
+  it('exports an earlier as-of aging: no invoice dated later, balances and buckets as of that day, blanks where the screen is blank', async () => {
+    const asOf = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+    const asOfView = asOfInvoices(invoices, asOf, expectedBalancesAsOf(w.org, 'Invoice', asOf));
+    expect(asOfView.length).toBeLessThan(invoices.length);
+    await w.page.getByTestId('as-of').fill(asOf);
+    await poll(() => w.page.getByTestId('as-of-later').getAttribute('data-count')).toBe(String(invoices.length - asOfView.length));
+    await expect(w.page.getByTestId('as-of-applied').textContent()).resolves.toMatch(/^Balances as of .*, from the payments and credits applied by then\.$/);
+    const expected = await expectView(w.page, asOfView, {}, { key: 'invoiceDate', desc: true });
+    // Some balances as of then are higher than today's: paid since.
+    expect(expected.some((i) => i.balance !== invoices.find((now) => now.id === i.id)!.balance)).toBe(true);
+
+    const csvPath = join(files.dir, 'as-of.csv');
+    w.harness.testCore.saveDialog.answer = csvPath;
+    await w.page.getByTestId('export-menu').click();
+    await w.page.getByTestId('export-csv').click();
+    await poll(() => w.page.getByTestId('export-status').getAttribute('data-state')).toBe('done');
+    const [header, ...rows] = parseCsv(readFileSync(csvPath, 'utf8').slice(1)).filter((r) => r.length > 1);
+    const column = (name: string) => header!.indexOf(name);
+    expect(rows).toHaveLength(expected.length);
+    expect(rows.every((r) => r[column('Invoice date')]! <= asOf)).toBe(true);
+    expect(rows.map((r) => [r[0], r[column('Balance')], r[column('Days overdue')], r[column('Aging bucket')]])).toEqual(
+      expected.map((i) => [i.number, i.balance === null ? '' : String(i.balance), daysOverdue(i, asOf) > 0 ? String(daysOverdue(i, asOf)) : '', bucketText(i, asOf)]),
+    );
+
+    await w.page.getByTestId('as-of-reset').click();
+    await poll(() => w.page.getByTestId('as-of-note').count()).toBe(0);
     await waitForVisibleCount(w.page, invoices.length);
   });
 

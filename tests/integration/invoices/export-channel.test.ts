@@ -4,7 +4,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrg, type RunningOrg } from '../../org';
 import { tempDir } from '../../support/test-ports';
+import { expectedBalancesAsOf } from '../receivables/org-ledger';
 import { CONNECTION_ID, startHarness, type Harness } from './support/invoice-harness';
+
+/** An as-of date some weeks back, so some invoices were paid after it (their balance as of then is higher). */
+const AS_OF = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
 
 /** invoices.export over synced org data: the files hold exactly the requested rows, in the requested order. */
 describe('invoices.export', () => {
@@ -19,8 +23,13 @@ describe('invoices.export', () => {
     harness = await startHarness(org, temp.dir);
     await harness.call('invoices.sync', { connectionId });
     const list = await harness.call('invoices.list', { connectionId });
-    // What a workspace might show: EUR only, largest balance first.
-    view = list.value.invoices.filter((row: { currency: string }) => row.currency === 'EUR').sort((a: { balance: number }, b: { balance: number }) => b.balance - a.balance);
+    // What a workspace as of AS_OF might show: EUR only, the invoices dated by then with their balance as of then
+    // (from the org's records), largest balance first.
+    const asOf = expectedBalancesAsOf(org, 'Invoice', AS_OF);
+    view = list.value.invoices
+      .filter((row: { id: string; currency: string }) => row.currency === 'EUR' && asOf.has(row.id))
+      .map((row: { id: string }) => ({ ...row, balance: asOf.get(row.id)!.balance }))
+      .sort((a: { balance: number }, b: { balance: number }) => b.balance - a.balance);
   });
   afterAll(async () => {
     await harness?.dispose();
@@ -32,7 +41,7 @@ describe('invoices.export', () => {
 
   it('CSV rows equal the view', async () => {
     harness.saveDialog.answer = join(temp.dir, 'eur.csv');
-    const result = await harness.call('invoices.export', { connectionId, format: 'csv', columns, ids: view.map((row) => row.id), asOf: '2026-11-29' });
+    const result = await harness.call('invoices.export', { connectionId, format: 'csv', columns, ids: view.map((row) => row.id), asOf: AS_OF });
     expect(result.value).toEqual({ path: harness.saveDialog.answer, rows: view.length });
     const lines = readFileSync(harness.saveDialog.answer!, 'utf8').slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('Number,Total,Balance,Currency,Days overdue');
@@ -41,7 +50,7 @@ describe('invoices.export', () => {
 
   it('XLSX rows equal the view', async () => {
     harness.saveDialog.answer = join(temp.dir, 'eur.xlsx');
-    const result = await harness.call('invoices.export', { connectionId, format: 'xlsx', columns, ids: view.map((row) => row.id), asOf: '2026-11-29' });
+    const result = await harness.call('invoices.export', { connectionId, format: 'xlsx', columns, ids: view.map((row) => row.id), asOf: AS_OF });
     expect(result.value.rows).toBe(view.length);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(harness.saveDialog.answer!);
@@ -53,7 +62,7 @@ describe('invoices.export', () => {
 
   it('a cancelled save dialog writes nothing', async () => {
     harness.saveDialog.answer = null;
-    const result = await harness.call('invoices.export', { connectionId, format: 'csv', columns, ids: view.map((row) => row.id), asOf: '2026-11-29' });
+    const result = await harness.call('invoices.export', { connectionId, format: 'csv', columns, ids: view.map((row) => row.id), asOf: AS_OF });
     expect(result.value).toEqual({ path: null, rows: 0 });
   });
 });

@@ -169,3 +169,33 @@ export function expectedCurrencies(org: RunningOrg, shape: keyof typeof FAMILIES
     .sort((a, b) => a.currency.localeCompare(b.currency))
     .map(({ weighted, totals, ...e }) => ({ ...e, averageDaysToPay: totals > 0 ? Math.round((weighted / totals) * 10) / 10 : null }));
 }
+
+/**
+ * Per invoice id, its balance as of a day (major units), straight from the org's records: the balance Salesforce
+ * states now, plus every application dated after the day (taken back out), minus every reversal dated after it.
+ * Invoices dated after the day are not listed (an as-of view leaves them out).
+ */
+export function expectedBalancesAsOf(org: RunningOrg, shape: keyof typeof FAMILIES, asOf: string): Map<string, { balance: number; currency: string }> {
+  const f = FAMILIES[shape];
+  const invoices = org.control.records(shape);
+  const later = new Map<string, number>();
+  const currencyOf = new Map(invoices.map((i) => [i.Id as string, (i.CurrencyIsoCode as string | undefined) ?? 'USD']));
+  for (const object of [f.paymentApp, f.creditApp]) {
+    for (const app of org.control.records(object)) {
+      const invoiceId = app[f.appInvoice] as string;
+      const day = dayOf(app[f.appDate]);
+      if (!currencyOf.has(invoiceId) || day === null || day <= asOf) continue;
+      const amount = minor(app[f.amount] as number, currencyOf.get(invoiceId)!);
+      later.set(invoiceId, (later.get(invoiceId) ?? 0) + (app[f.type] === f.reversal ? -amount : amount));
+    }
+  }
+  const out = new Map<string, { balance: number; currency: string }>();
+  for (const invoice of invoices) {
+    const id = invoice.Id as string;
+    const invoiceDay = dayOf(invoice[f.invoiceDate]);
+    if (invoiceDay !== null && invoiceDay > asOf) continue;
+    const currency = currencyOf.get(id)!;
+    out.set(id, { currency, balance: major(minor(invoice[f.balance] as number, currency) + (later.get(id) ?? 0), currency) });
+  }
+  return out;
+}

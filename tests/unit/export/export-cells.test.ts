@@ -11,16 +11,16 @@ describe('export cells', () => {
   it('escapes text that a spreadsheet would run as a formula, never numbers', () => {
     for (const text of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1']) expect(escapeFormula(text)).toBe(`'${text}`);
     for (const text of ['Acme', ' =1', '1=1', '']) expect(escapeFormula(text)).toBe(text);
-    expect(csvText(toCell(row, 'number', '2026-02-01'))).toBe('\'=HYPERLINK("http://evil")');
-    expect(csvText(toCell(row, 'customer', '2026-02-01'))).toBe("'@Acme");
-    expect(csvText(toCell(row, 'status', '2026-02-01'))).toBe("'-Posted");
-    expect(csvText(toCell(row, 'total', '2026-02-01'))).toBe('-1234.5');
+    expect(csvText(toCell(row, 'number', { asOf: '2026-02-01' }))).toBe('\'=HYPERLINK("http://evil")');
+    expect(csvText(toCell(row, 'customer', { asOf: '2026-02-01' }))).toBe("'@Acme");
+    expect(csvText(toCell(row, 'status', { asOf: '2026-02-01' }))).toBe("'-Posted");
+    expect(csvText(toCell(row, 'total', { asOf: '2026-02-01' }))).toBe('-1234.5');
   });
 
   it('writes dates as YYYY-MM-DD and amounts as plain numbers', () => {
-    expect(csvText(toCell(row, 'invoiceDate', '2026-02-01'))).toBe('2026-01-01');
-    expect(csvText(toCell({ ...row, total: 1234567.891 }, 'total', '2026-02-01'))).toBe('1234567.891');
-    expect(csvText(toCell({ ...row, dueDate: null }, 'dueDate', '2026-02-01'))).toBe('');
+    expect(csvText(toCell(row, 'invoiceDate', { asOf: '2026-02-01' }))).toBe('2026-01-01');
+    expect(csvText(toCell({ ...row, total: 1234567.891 }, 'total', { asOf: '2026-02-01' }))).toBe('1234567.891');
+    expect(csvText(toCell({ ...row, dueDate: null }, 'dueDate', { asOf: '2026-02-01' }))).toBe('');
   });
 
   it('counts days overdue from the due date to the as-of date when something is owed', () => {
@@ -32,6 +32,25 @@ describe('export cells', () => {
     expect(daysOverdue({ ...row, dueDate: null }, '2026-03-02')).toBe(0);
     // Across a DST change and a leap day: calendar days, not 24-hour blocks.
     expect(daysOverdue({ ...row, dueDate: '2028-02-28' }, '2028-03-27')).toBe(28);
+  });
+
+  it('agrees with the screen: blank where the grid is blank, drafts and cancelled invoices are not overdue, and the aging bucket', () => {
+    const context = { asOf: '2026-03-02', statusKinds: { Posted: 'posted', Draft: 'draft', Cancelled: 'cancelled' } as const, currentLabel: 'Current' };
+    const posted = { ...row, status: 'Posted' };
+    expect(toCell(posted, 'daysOverdue', context)).toEqual({ kind: 'number', value: 30 });
+    // Not yet due: the grid shows nothing, so the file holds nothing (not a 0); a balance of zero stays a zero.
+    expect(toCell(posted, 'daysOverdue', { ...context, asOf: '2026-01-15' })).toEqual({ kind: 'empty' });
+    expect(toCell({ ...posted, balance: 0 }, 'balance', context)).toEqual({ kind: 'money', value: 0, currency: 'JPY' });
+    expect(toCell({ ...posted, balance: null }, 'balance', context)).toEqual({ kind: 'empty' });
+    for (const status of ['Draft', 'Cancelled']) {
+      expect(toCell({ ...row, status }, 'daysOverdue', context)).toEqual({ kind: 'empty' });
+      expect(toCell({ ...row, status }, 'agingBucket', context)).toEqual({ kind: 'empty' });
+    }
+    expect(toCell({ ...row, status: 'Draft' }, 'agingBucket', { ...context, includeDrafts: true })).toEqual({ kind: 'text', value: '1–30' });
+    expect(csvText(toCell(posted, 'agingBucket', context))).toBe('1–30');
+    expect(csvText(toCell(posted, 'agingBucket', { ...context, asOf: '2026-01-31' }))).toBe('Current');
+    expect(csvText(toCell(posted, 'agingBucket', { ...context, basis: 'invoiceDate', asOf: '2026-05-01' }))).toBe('90+');
+    expect(csvText(toCell({ ...posted, balance: 0 }, 'agingBucket', context))).toBe('');
   });
 
   it('gives each currency its own number format with its own decimals', () => {

@@ -1,4 +1,4 @@
-import type { Connection, InvoiceList, InvoiceListRow } from '../../../contract';
+import type { Connection, InvoiceList, InvoiceListRow, InvoiceRow } from '../../../contract';
 import { defaultInvoiceOrder } from '../../../contract/invoice-order';
 import type { Clock, KeyValueStore, Logger } from '../../ports';
 import type { InvoiceRepository } from '../cache/invoice-repository';
@@ -105,9 +105,7 @@ export class InvoiceLists {
       for (let k = 0; k < order.length; k++) rows[k] = figured[order[k]!]!;
       const previous = this.latest.get(connectionId);
       const version = previous && sameRows(previous.rows, rows) ? previous.version : `${snapshot.syncedAt}/${rows.length}`;
-      const statuses = new Set<string>();
-      for (const row of figured) if (row.status !== null) statuses.add(row.status);
-      entry = { rows, version, statuses: [...statuses] };
+      entry = { rows, version, statuses: distinctStatuses(figured) };
       this.ordered.set(snapshot, entry);
       this.latest.set(connectionId, entry);
     }
@@ -127,6 +125,13 @@ export class InvoiceLists {
       // Only a start-up hint: a store that cannot write costs the next start its warm-up, nothing else.
     }
   }
+}
+
+/** The status values the rows hold, each once. */
+export function distinctStatuses(rows: readonly InvoiceRow[]): string[] {
+  const statuses = new Set<string>();
+  for (const row of rows) if (row.status !== null) statuses.add(row.status);
+  return [...statuses];
 }
 
 /** Same rows in the same order, every field equal (unchanged rows are usually the same objects). */

@@ -12,6 +12,7 @@ export const columns: Translation<typeof en> = {
   currency: 'Währung',
   lastModified: 'Zuletzt geändert',
   daysOverdue: 'Tage überfällig',
+  agingBucket: 'Altersklasse',
   paid: 'Bezahlt',
   lastPaymentDate: 'Letzte Zahlung',
   fullyPaidOn: 'Ausgeglichen am',

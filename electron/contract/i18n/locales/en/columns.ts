@@ -10,6 +10,7 @@ export const columns = {
   currency: 'Currency',
   lastModified: 'Last modified',
   daysOverdue: 'Days overdue',
+  agingBucket: 'Aging bucket',
   paid: 'Paid amount',
   lastPaymentDate: 'Last payment',
   fullyPaidOn: 'Fully paid on',

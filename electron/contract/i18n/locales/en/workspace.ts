@@ -50,6 +50,12 @@ export const workspace = {
   agingSpoken: ', {{currency}} {{what}}: {{amount}} in {{invoices}}. Show only these.',
   invoicesLabel: 'Invoices',
   agingAsOf: 'Aging as of',
+  /** An aging as of a chosen date: what it leaves out, where its balances come from. */
+  asOfLater_one: '{{n}} invoice dated after {{date}} is left out.',
+  asOfLater_other: '{{n}} invoices dated after {{date}} are left out.',
+  asOfApplied: 'Balances as of {{date}}, from the payments and credits applied by then.',
+  asOfLastSync: 'Balances as of the last sync: this org’s payment applications are not synced.',
+  resetToday: 'Reset to today',
   agingToday: '(today)',
   rowCount_one: '{{visible}} of {{total}} invoice',
   rowCount_other: '{{visible}} of {{total}} invoices',

@@ -12,6 +12,7 @@ export const columns: Translation<typeof en> = {
   currency: 'Moneda',
   lastModified: 'Última modificación',
   daysOverdue: 'Días de retraso',
+  agingBucket: 'Tramo de antigüedad',
   paid: 'Importe cobrado',
   lastPaymentDate: 'Último cobro',
   fullyPaidOn: 'Saldada el',

@@ -12,6 +12,7 @@ export const columns: Translation<typeof en> = {
   currency: 'Devise',
   lastModified: 'Dernière modification',
   daysOverdue: 'Jours de retard',
+  agingBucket: 'Tranche d’ancienneté',
   paid: 'Montant réglé',
   lastPaymentDate: 'Dernier règlement',
   fullyPaidOn: 'Soldée le',

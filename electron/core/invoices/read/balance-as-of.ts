@@ -1,0 +1,42 @@
+import type { InvoiceListRow, InvoiceRow } from '../../../contract';
+import { currencyDecimals } from '../../export/export-cells';
+import type { Snapshot } from '../snapshot/snapshot';
+import { countedApplications, ledgerIndex, toMinor } from './applied-ledger';
+import { paymentFiguresState } from './payment-figures';
+
+/**
+ * The balance of each invoice as of a day, from the applications synced with their dates: the balance Salesforce
+ * states now, plus what was applied after that day (payments and credits dated later are taken back out; a reversal
+ * dated later is undone). Counted by the one rule of applied-ledger.ts. Only invoices whose balance as of the day
+ * differs from today's are listed; none when the copy has no payment applications (then the app says the
+ * balances are those of the last sync).
+ */
+export function balancesAsOf(snapshot: Snapshot, rowsById: ReadonlyMap<string, InvoiceRow>, asOf: string): Map<string, number> {
+  const changed = new Map<string, number>();
+  const copy = snapshot.related;
+  if (paymentFiguresState(copy) !== 'available') return changed;
+  const index = ledgerIndex(copy!);
+  for (const invoiceId of index.byInvoice.keys()) {
+    const row = rowsById.get(invoiceId);
+    if (!row || row.balance === null) continue;
+    const decimals = currencyDecimals(row.currency);
+    let later = 0;
+    for (const application of countedApplications(index, invoiceId, row.currency, decimals)) {
+      if (application.date !== null && application.date > asOf) later += application.effectMinor;
+    }
+    if (later !== 0) changed.set(invoiceId, (toMinor(row.balance, decimals) - later) / 10 ** decimals);
+  }
+  return changed;
+}
+
+/** The rows with their balance as of the day (the rows themselves where nothing changed). */
+export function withBalancesAsOf(rowsById: ReadonlyMap<string, InvoiceListRow>, balances: ReadonlyMap<string, number>): Pick<ReadonlyMap<string, InvoiceListRow>, 'get'> {
+  if (balances.size === 0) return rowsById;
+  return {
+    get: (id: string) => {
+      const row = rowsById.get(id);
+      const balance = balances.get(id);
+      return row && balance !== undefined ? { ...row, balance } : row;
+    },
+  };
+}
