@@ -167,6 +167,8 @@ export const channels = {
       asOf: isoDate,
       /** The view shows the corporate currency: the conversion columns hold each invoice converted at this basis (from the copy's rates). */
       conversion: z.strictObject({ basis: z.enum(['invoiceDate', 'asOf']) }).optional(),
+      /** The user chose the as-of date: balances as of it (invoices.balancesAsOf). Absent/false: today's, as Salesforce states them. */
+      balancesAsOf: z.boolean().optional(),
       /** As the screen counts receivables: the aging basis and whether drafts count (defaults: due date, no). */
       agingBasis: agingBasisSchema.optional(),
       includeDrafts: z.boolean().optional(),

@@ -77,14 +77,15 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
 
   const asOf = settings.agingAsOf ?? localTodayIso();
   // Balances as of the aging date, from the applications synced with their dates (once every row is there).
-  const asOfBalances = useBalancesAsOf(connectionId, asOf, list && complete ? list.version : null);
+  // Today's view shows the balances Salesforce states (an application made this evening may carry tomorrow's UTC day).
+  const cutOff = settings.agingAsOf !== null;
+  const asOfBalances = useBalancesAsOf(connectionId, asOf, cutOff && list && complete ? list.version : null);
   const rowsOfDate = useMemo(() => rowsAsOf(list?.invoices, asOfBalances?.balances), [list?.invoices, asOfBalances]);
   const sort = useMemo<SortSpec | null>(() => (sorting[0] ? { column: sorting[0].id as SortColumn, desc: sorting[0].desc } : null), [sorting]);
   // The first rows of the first load are on screen, the rest is still coming: nothing that needs every row may show yet.
   const partial = !complete && list !== null;
   // Keyed by content: a reload that changed nothing brings an equal map, and the rows are not prepared again.
   const kindsKey = JSON.stringify(list?.statusKinds ?? {});
-  const cutOff = settings.agingAsOf !== null;
   const rules = useMemo(
     () => ({ statusKinds: JSON.parse(kindsKey) as StatusKindMap, includeDrafts: settings.includeDrafts, cutOff }),
     [kindsKey, settings.includeDrafts, cutOff],

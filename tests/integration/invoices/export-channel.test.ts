@@ -41,7 +41,7 @@ describe('invoices.export', () => {
 
   it('CSV rows equal the view', async () => {
     harness.saveDialog.answer = join(temp.dir, 'eur.csv');
-    const result = await harness.call('invoices.export', { connectionId, format: 'csv', columns, ids: view.map((row) => row.id), asOf: AS_OF });
+    const result = await harness.call('invoices.export', { connectionId, format: 'csv', columns, ids: view.map((row) => row.id), asOf: AS_OF, balancesAsOf: true });
     expect(result.value).toEqual({ path: harness.saveDialog.answer, rows: view.length });
     const lines = readFileSync(harness.saveDialog.answer!, 'utf8').slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('Number,Total,Balance,Currency,Days overdue');
@@ -50,7 +50,7 @@ describe('invoices.export', () => {
 
   it('XLSX rows equal the view', async () => {
     harness.saveDialog.answer = join(temp.dir, 'eur.xlsx');
-    const result = await harness.call('invoices.export', { connectionId, format: 'xlsx', columns, ids: view.map((row) => row.id), asOf: AS_OF });
+    const result = await harness.call('invoices.export', { connectionId, format: 'xlsx', columns, ids: view.map((row) => row.id), asOf: AS_OF, balancesAsOf: true });
     expect(result.value.rows).toBe(view.length);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(harness.saveDialog.answer!);
@@ -62,7 +62,7 @@ describe('invoices.export', () => {
 
   it('a cancelled save dialog writes nothing', async () => {
     harness.saveDialog.answer = null;
-    const result = await harness.call('invoices.export', { connectionId, format: 'csv', columns, ids: view.map((row) => row.id), asOf: AS_OF });
+    const result = await harness.call('invoices.export', { connectionId, format: 'csv', columns, ids: view.map((row) => row.id), asOf: AS_OF, balancesAsOf: true });
     expect(result.value).toEqual({ path: null, rows: 0 });
   });
 });
