@@ -171,7 +171,8 @@ function guard(contents: WebContents, context: GuardContext): void {
 }
 
 function leftSalesforce(url: string): AppError {
-  let host = 'another site';
+  // No host to name: "another site", itself a catalogue message, said in the user's language with the rest.
+  let host = englishMessage('loginAnotherSite');
   try {
     host = new URL(url).host || host;
   } catch {

@@ -74,6 +74,7 @@ export const coreMessages: Translation<typeof en> = {
   mappingFieldHidden: '{{label}} bleibt leer: Das Feld {{field}} ist für Ihren Benutzer nicht lesbar (Sicherheit auf Feldebene).',
   mappingFieldNotFound: '{{label}} ist nicht zugeordnet: Auf {{object}} wurde kein passendes Feld gefunden. Wählen Sie eines in der Feldzuordnung.',
   mappingNoCurrency: 'Diese Org gibt nicht an, in welcher Währung ihre Beträge sind; sie werden in {{currency}} angezeigt.',
+  loginAnotherSite: 'ein anderes Ziel',
   loginNotSecure: 'Nicht sicher',
   fieldNumber: 'Rechnungsnummer',
   fieldCustomer: 'Kunde',

@@ -73,6 +73,7 @@ export const coreMessages = {
   mappingFieldHidden: '{{label}} is left empty: the field {{field}} is not readable for your user (field-level security).',
   mappingFieldNotFound: '{{label}} is not mapped: no matching field was found on {{object}}. Choose one in the field mapping.',
   mappingNoCurrency: 'This org does not say which currency its amounts are in; they are shown as {{currency}}.',
+  loginAnotherSite: 'another site',
   loginNotSecure: 'Not secure',
   fieldNumber: 'Invoice number',
   fieldCustomer: 'Customer',

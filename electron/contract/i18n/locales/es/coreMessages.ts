@@ -74,6 +74,7 @@ export const coreMessages: Translation<typeof en> = {
   mappingFieldHidden: '{{label}} queda vacío: el campo {{field}} no es legible para su usuario (seguridad a nivel de campo).',
   mappingFieldNotFound: '{{label}} no está asignado: no se encontró ningún campo adecuado en {{object}}. Elija uno en la asignación de campos.',
   mappingNoCurrency: 'Esta org no indica en qué moneda están sus importes; se muestran en {{currency}}.',
+  loginAnotherSite: 'otro sitio',
   loginNotSecure: 'No es seguro',
   fieldNumber: 'Número de factura',
   fieldCustomer: 'Cliente',

@@ -74,6 +74,7 @@ export const coreMessages: Translation<typeof en> = {
   mappingFieldHidden: '{{label}} reste vide : le champ {{field}} n’est pas lisible pour votre utilisateur (sécurité au niveau du champ).',
   mappingFieldNotFound: '{{label}} n’est pas associé : aucun champ correspondant n’a été trouvé sur {{object}}. Choisissez-en un dans l’association des champs.',
   mappingNoCurrency: 'Cette org n’indique pas la devise de ses montants ; ils sont affichés en {{currency}}.',
+  loginAnotherSite: 'un autre site',
   loginNotSecure: 'Non sécurisé',
   fieldNumber: 'Numéro de facture',
   fieldCustomer: 'Client',
