@@ -15,11 +15,13 @@ export interface OrgProcess {
  * garbage collector counts against the app's figures. Port 0, 127.0.0.1. Invoices only
  * (`--no-payments`): the scenarios measure the invoices-only sync their baselines were taken with;
  * payments and credit notes (issue #13) need their own side-by-side scenario (not written yet).
+ * Multi-currency with dated rates (issue #14: a few hundred rate records beside the invoices, what the
+ * "Show in" scenario converts with).
  */
 export async function startOrgProcess(invoices: number): Promise<OrgProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--max-old-space-size=4096', '--import', 'tsx', join(ROOT, 'scripts/org.ts'), '--invoices', String(invoices), '--multi-currency', '--no-payments', '--port', '0'],
+    ['--max-old-space-size=4096', '--import', 'tsx', join(ROOT, 'scripts/org.ts'), '--invoices', String(invoices), '--multi-currency', '--dated-rates', '--no-payments', '--port', '0'],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

@@ -59,6 +59,42 @@ export function scrollThrough(page: Page, stepPx: number, maxFrames: number): Pr
   return page.evaluate(([step, max]) => (globalThis as unknown as ProbeHost).__bench.scrollThrough(step, max), [stepPx, maxFrames] as const);
 }
 
+/** One JS heap reading of the page (Chromium's performance.memory, after a collection when the page may force one), in bytes. */
+async function heapBytes(page: Page): Promise<number | null> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    await session.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return usedSize;
+  } finally {
+    await session.detach();
+  }
+}
+
+/**
+ * "Show in" switched to the corporate currency and back, `times` times (issue #14): one latency per switch each
+ * way, and the page's JS heap in the per-currency view and in the corporate one (the conversion adds typed
+ * columns beside the rows, never a second copy of them).
+ */
+export async function switchCurrencyView(page: Page, times: number): Promise<{ toCorporate: Latency[]; toOwn: Latency[]; heapOwn: number | null; heapCorporate: number | null }> {
+  const toCorporate: Latency[] = [];
+  const toOwn: Latency[] = [];
+  const heapOwn = await heapBytes(page);
+  let heapCorporate: number | null = null;
+  for (let i = 0; i < times; i++) {
+    await page.evaluate(() => (globalThis as unknown as ProbeHost).__bench.armShowIn(true));
+    await page.selectOption('[data-testid="show-in"]', 'corporate');
+    toCorporate.push(await page.evaluate(() => (globalThis as unknown as ProbeHost).__bench.settled()));
+    await page.waitForTimeout(150);
+    if (i === 0) heapCorporate = await heapBytes(page);
+    await page.evaluate(() => (globalThis as unknown as ProbeHost).__bench.armShowIn(false));
+    await page.selectOption('[data-testid="show-in"]', 'own');
+    toOwn.push(await page.evaluate(() => (globalThis as unknown as ProbeHost).__bench.settled()));
+    await page.waitForTimeout(150);
+  }
+  return { toCorporate, toOwn, heapOwn, heapCorporate };
+}
+
 /** Names of the columns on screen, in order. */
 export function visibleColumns(page: Page): Promise<string[]> {
   return page.$$eval('[role="columnheader"]', (headers) => headers.map((h) => h.getAttribute('data-column') ?? '').filter(Boolean));

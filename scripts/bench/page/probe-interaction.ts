@@ -57,6 +57,15 @@ export function armSort(column: string): void {
   pending = arm(header, 'click', () => header.getAttribute('aria-sort') !== before);
 }
 
+/**
+ * Arms the timing of one "Show in" change (issue #14): done when the corporate card is there (`corporate`)
+ * or gone again (each invoice's currency), i.e. the converted figures, or the per-currency ones alone, are committed.
+ */
+export function armShowIn(corporate: boolean): void {
+  const select = page.document.querySelector('[data-testid="show-in"]')!;
+  pending = arm(select, 'change', () => (page.document.querySelector('[data-testid="corporate-card"]') !== null) === corporate);
+}
+
 export function settled(): Promise<Latency> {
   if (!pending) return Promise.reject(new Error('nothing armed'));
   const result = pending;

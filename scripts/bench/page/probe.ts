@@ -1,5 +1,5 @@
 import { page } from './dom-lite';
-import { armSearch, armSort, scrollThrough, settled } from './probe-interaction';
+import { armSearch, armShowIn, armSort, scrollThrough, settled } from './probe-interaction';
 import { installInvokeTimer, startup, watchAllRows, watchFirstRow } from './probe-startup';
 
 /**
@@ -10,12 +10,13 @@ import { installInvokeTimer, startup, watchAllRows, watchFirstRow } from './prob
 installInvokeTimer();
 watchFirstRow();
 watchAllRows();
-page.__bench = { startup, armSearch, armSort, settled, scrollThrough };
+page.__bench = { startup, armSearch, armSort, armShowIn, settled, scrollThrough };
 
 export type BenchProbe = {
   startup: typeof startup;
   armSearch: typeof armSearch;
   armSort: typeof armSort;
+  armShowIn: typeof armShowIn;
   settled: typeof settled;
   scrollThrough: typeof scrollThrough;
 };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { openBenchPage } from '../lib/bench-page';
-import { scrollThrough, someCustomers, sortEachColumn, typeAndClear, visibleColumns, waitForAllRows, waitForRows } from '../lib/ui-actions';
+import { scrollThrough, someCustomers, sortEachColumn, switchCurrencyView, typeAndClear, visibleColumns, waitForAllRows, waitForRows } from '../lib/ui-actions';
 import { runWorker, workerInput } from '../lib/worker-io';
 
 /**
@@ -21,7 +21,9 @@ interface Input {
   /** Scroll step per frame and a cap on frames. */
   scrollStepPx: number;
   scrollMaxFrames: number;
-  only?: 'cold-start';
+  only?: 'cold-start' | 'currency';
+  /** Show-in switches each way (the currency scenario). */
+  currencySwitches?: number;
 }
 
 const input = workerInput<Input>();
@@ -73,6 +75,7 @@ runWorker(async () => {
       rows: listPage?.rows ?? null,
     };
     if (input.only === 'cold-start') return result;
+    if (input.only === 'currency') return { ...result, currency: await switchCurrencyView(app.page, input.currencySwitches ?? 20) };
     const names = await someCustomers(app.page, input.searches);
     const search = [];
     for (const name of names) search.push(...(await typeAndClear(app.page, name.slice(0, 6).toLowerCase())));
