@@ -15,6 +15,7 @@ import {
   PlaywrightLoginAgent,
   readCorporate,
   readSummary,
+  setAsOf,
   showInCorporate,
   startHarness,
   startOrg,
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     'dated-rates': { type: 'boolean' },
     'show-in': { type: 'string' },
     basis: { type: 'string' },
+    'as-of': { type: 'string' },
     'batch-size': { type: 'string' },
     'session-ttl': { type: 'string' },
     'rotate-refresh': { type: 'boolean' },
@@ -51,6 +53,7 @@ if (values.help || !values.out) {
   [--objects Invoice,blng__Invoice__c,Invoice__c] [--batch-size 2000] [--session-ttl 7200] [--rotate-refresh]
   [--latency MS] [--request-limit 15000] [--theme light|dark]
   [--corporate-currency USD] [--dated-rates] [--show-in own|corporate] [--basis invoice-date|as-of]
+  [--as-of YYYY-MM-DD]   aging as of that day: invoices dated later left out, balances as of then
 Needs the built renderer (npx electron-vite build) and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).`);
   process.exit(values.help ? 0 : 2);
 }
@@ -64,6 +67,16 @@ if (!['own', 'corporate'].includes(showIn) || !['invoice-date', 'as-of'].include
 if (showIn === 'corporate' && !values['multi-currency']) {
   console.error('--show-in corporate needs a multi-currency org: add --multi-currency (and --dated-rates for dated rates)');
   process.exit(2);
+}
+
+/** --as-of: a real calendar day, YYYY-MM-DD (2026-02-30 is refused, not rolled over). */
+const asOfArg = values['as-of'];
+if (asOfArg !== undefined) {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(asOfArg) ? new Date(`${asOfArg}T00:00:00Z`) : null;
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== asOfArg) {
+    console.error(`--as-of must be a calendar day written YYYY-MM-DD (got ${asOfArg})`);
+    process.exit(2);
+  }
 }
 
 const int = (v: string | undefined) => (v === undefined ? undefined : Number.parseInt(v, 10));
@@ -135,8 +148,19 @@ async function main(): Promise<void> {
     await step('sync', async () => {
       await waitForSynced(page, undefined, 300_000);
     });
+    // The aging as of --as-of (else today): invoices dated later are left out, balances as of then where the
+    // payment applications are synced, else those of the last sync (balancesFrom says which).
+    let balancesFrom: 'salesforceToday' | 'applications' | 'lastSync' = 'salesforceToday';
+    if (asOfArg !== undefined) {
+      await step('as-of', async () => {
+        balancesFrom = await setAsOf(page, asOfArg);
+      });
+    }
+    const asOf = (await page.getByTestId('as-of').getAttribute('data-value'))!;
     const total = await visibleCount(page);
     const workspaceSummary = await readSummary(page);
+    const later = page.getByTestId('as-of-later');
+    const datedAfter = (await later.count()) > 0 ? Number(await later.getAttribute('data-count')) : 0;
     // Issue 13's collection figures per currency, over every invoice shown (no filter yet), from the app's offline copy.
     const receivables = await receivablesSummary(harness.testCore.call);
     // Issue 14: everything shown in the corporate currency at the basis asked for (amounts over every invoice shown, aging by balance).
@@ -146,7 +170,6 @@ async function main(): Promise<void> {
         await showInCorporate(page, basis === 'as-of' ? 'asOf' : 'invoiceDate');
       });
       const shown = await readCorporate(page);
-      const asOf = (await page.getByTestId('as-of').getAttribute('data-value'))!;
       corporate = { currency: shown.currency, basis, asOf, total: shown.total, balance: shown.balance, missingRate: shown.missingRate, aging: shown.aging };
     }
     await step('workspace', async () => {
@@ -167,6 +190,11 @@ async function main(): Promise<void> {
       org: { url: org.url, options: orgOptions },
       connectionStatus: await connectionStatus(page),
       invoicesShown: total,
+      // Receivables: posted invoices (drafts too when Settings includes them); the figures below count only these.
+      asOf,
+      balancesFrom,
+      invoicesDatedAfterAsOf: datedAfter,
+      excluded: workspaceSummary.map(({ currency, excluded }) => ({ currency, ...excluded })),
       perCurrency: workspaceSummary.map(({ currency, count, total: sum, balance }) => ({ currency, count, total: sum, balance })),
       aging: workspaceSummary.map(({ currency, aging }) => ({ currency, buckets: aging })),
       receivables,

@@ -104,6 +104,20 @@ export async function readSummary(page: Page): Promise<ShownCurrency[]> {
   );
 }
 
+/**
+ * Sets the aging's as-of date (YYYY-MM-DD) in the toolbar's date field, and waits until the view is as of it: the
+ * note says what it left out or where its balances come from. Returns where they come from.
+ */
+export async function setAsOf(page: Page, asOf: string): Promise<'applications' | 'lastSync'> {
+  const field = page.getByTestId('as-of');
+  await field.fill(asOf);
+  await field.press('Enter');
+  await page.waitForFunction((day) => document.querySelector('[data-testid="as-of"]')?.getAttribute('data-value') === day, asOf);
+  const note = page.getByTestId('as-of-note');
+  await note.locator('[data-testid="as-of-applied"], [data-testid="as-of-last-sync"]').first().waitFor();
+  return (await note.getByTestId('as-of-applied').count()) > 0 ? 'applications' : 'lastSync';
+}
+
 export async function connectionStatus(page: Page): Promise<string | null> {
   return page.getByTestId('connection-status').getAttribute('data-status');
 }
