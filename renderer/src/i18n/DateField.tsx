@@ -67,6 +67,8 @@ export function DateField({ value, onChange, id, label, min, max, testId }: Prop
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') take(draft, true);
     else if (event.key === 'Escape' && (draft !== shown || problem)) {
+      // Only the edit is undone: the dialog or panel around the field stays open.
+      event.preventDefault();
       event.stopPropagation();
       setDraft(shown);
       setProblem(null);

@@ -66,6 +66,11 @@ describe('the core’s words and the date fields in the chosen language', () => 
     await asOf.fill('1.7.2026');
     await poll(() => asOf.getAttribute('data-value')).toBe('2026-07-01');
     await poll(() => problem.count()).toBe(0);
+    // Half typed, then Escape: the date in force comes back, nothing else changes.
+    await asOf.fill('15.0');
+    await asOf.press('Escape');
+    await poll(() => asOf.inputValue()).toBe('01.07.2026');
+    expect(await asOf.getAttribute('data-value')).toBe('2026-07-01');
   });
 
   it('keeps a date range in order in the filters: a "to" before the "from" is refused with the reason', async () => {
