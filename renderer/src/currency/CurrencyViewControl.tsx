@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { CurrencyView } from './currency-view';
 
 interface Props {
-  /** The corporate currency, null when there is nothing to convert with (the control is then disabled). */
-  corporate: string | null;
+  /** The corporate currency (the workspace shows no control when the org has none). */
+  corporate: string;
   view: CurrencyView;
   asOfLabel: string;
   onChange: (view: CurrencyView) => void;
@@ -12,9 +12,9 @@ interface Props {
 /** "Show in": each invoice's own currency or the corporate one; and at which day's rate (invoice date or as-of date). */
 export function CurrencyViewControl({ corporate, view, asOfLabel, onChange }: Props) {
   const { t } = useTranslation('currency');
-  const corporateShown = view.showIn === 'corporate' && corporate !== null;
+  const corporateShown = view.showIn === 'corporate';
   return (
-    <fieldset className="currency-view" aria-label={t('controlLabel')} data-testid="currency-view" disabled={corporate === null}>
+    <fieldset className="currency-view" aria-label={t('controlLabel')} data-testid="currency-view">
       <label>
         {t('showIn')}
         <select
@@ -23,7 +23,7 @@ export function CurrencyViewControl({ corporate, view, asOfLabel, onChange }: Pr
           data-testid="show-in"
         >
           <option value="own">{t('showInOwn')}</option>
-          <option value="corporate">{t('showInCorporate', { currency: corporate ?? '' })}</option>
+          <option value="corporate">{t('showInCorporate', { currency: corporate })}</option>
         </select>
       </label>
       <label>

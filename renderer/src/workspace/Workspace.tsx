@@ -205,7 +205,11 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
           <FilterChips filters={filters} onChange={changeFilters} />
           <TotalsPending list={invoiceList} />
           <PaymentFiguresNote state={list?.payments} shown={paymentColumnShown} />
-          <CurrencyViewControl corporate={corporate.corporate} view={corporate.view} asOfLabel={asOfLabel} onChange={corporate.change} />
+          {/* Only when there is a corporate currency to show in: a single-currency org (or one whose rates the user cannot
+              read) gets no control it cannot use — a disabled select inside a disabled fieldset also failed axe's contrast check. */}
+          {corporate.corporate !== null && (
+            <CurrencyViewControl corporate={corporate.corporate} view={corporate.view} asOfLabel={asOfLabel} onChange={corporate.change} />
+          )}
           <CurrencyNotices
             wanted={corporate.view.showIn === 'corporate'}
             state={corporate.state}
