@@ -4,6 +4,8 @@ import type { Scenario } from '../lib/types';
 
 interface AppRun {
   ms: number;
+  /** CPU time of the worker process during the sync, every thread. */
+  cpuMs: number;
   rows: number;
   peakRssMiB: number;
   rssBeforeMiB: number;
@@ -12,6 +14,7 @@ interface AppRun {
 }
 interface BaselineRun {
   ms: number;
+  cpuMs: number;
   rows: number;
   peakRssMiB: number;
 }
@@ -40,7 +43,7 @@ export const syncFull: Scenario = {
         baseline: baseline.map((r) => r.ms),
         target: '≤ 1.25× baseline',
         pass: (_a, _b, ratio) => ratio !== null && ratio <= 1.25,
-        note: `app phases per run (sign-in done before the clock): until the first page ${ms(app.map((r) => r.phases.untilFirstPageMs))}; first → last page ${ms(app.map((r) => r.phases.pagesMs))}; saving the encrypted cache ${ms(app.map((r) => r.phases.savingMs))}`,
+        note: `app phases per run (sign-in done before the clock): until the first page ${ms(app.map((r) => r.phases.untilFirstPageMs))}; first → last page ${ms(app.map((r) => r.phases.pagesMs))}; saving the encrypted cache ${ms(app.map((r) => r.phases.savingMs))}; CPU during the sync (every thread of the worker; the org's process not counted) app ${ms(app.map((r) => r.cpuMs))}, fetch loop ${ms(baseline.map((r) => r.cpuMs))}`,
       }),
       resultRow({
         scenario,
