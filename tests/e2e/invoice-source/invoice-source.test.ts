@@ -154,6 +154,44 @@ describe('invoice source', () => {
     await poll(() => w.page.getByTestId('payment-figures-note').count()).toBe(0);
   });
 
+  it('says what the statuses mean, lets the accountant change it, and the cards follow; without payment objects an as-of view says its balances are the last sync\'s', async () => {
+    // Still on the custom object (the previous test): its status picklist, proposed by words.
+    await openFromMenu('Invoice source…');
+    const kinds = dialog().getByTestId('status-kinds');
+    const meaning = (value: string) => kinds.locator(`[data-status="${value}"] select`);
+    expect(await Promise.all(['Draft', 'Sent', 'Paid', 'Cancelled'].map((v) => meaning(v).inputValue()))).toEqual(['draft', 'posted', 'posted', 'cancelled']);
+    await meaning('Sent').selectOption('draft');
+    await editor().getByTestId('save-mapping').click();
+    await dialog().getByTestId('invoice-source-saved').waitFor();
+    await syncFromDialog();
+    // Every Draft and Sent invoice with its balance is now left out, per currency, counted from the org's records.
+    const records = w.org.control.records('Invoice__c');
+    const leftOut = new Map<string, { count: number; amount: number }>();
+    for (const r of records) {
+      if (r.Status__c !== 'Draft' && r.Status__c !== 'Sent') continue;
+      const e = leftOut.get(r.CurrencyIsoCode as string) ?? { count: 0, amount: 0 };
+      e.count++;
+      // The balance as mapped by the previous test (Tax__c).
+      e.amount = Math.round((e.amount + (r.Tax__c as number)) * 100) / 100;
+      leftOut.set(r.CurrencyIsoCode as string, e);
+    }
+    await poll(async () => Object.fromEntries((await readSummary(w.page)).map((c) => [c.currency, c.excluded.drafts]))).toEqual(
+      Object.fromEntries([...leftOut].filter(([currency]) => currency).map(([currency, e]) => [currency, e])),
+    );
+    await openFromMenu('Invoice source…');
+    await meaning('Sent').selectOption('posted');
+    await editor().getByTestId('save-mapping').click();
+    await dialog().getByTestId('invoice-source-saved').waitFor();
+    await syncFromDialog();
+    await expectObjectShown('Invoice__c', { ...CUSTOM_FIELDS, balance: 'Tax__c' });
+
+    // No payment applications to go back in time with: said plainly.
+    await w.page.getByTestId('as-of').fill(new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10));
+    await poll(() => w.page.getByTestId('as-of-last-sync').textContent()).toBe('Balances as of the last sync: this org’s payment applications are not synced.');
+    await w.page.getByTestId('as-of-reset').click();
+    await poll(() => w.page.getByTestId('as-of-note').count()).toBe(0);
+  });
+
   it('says which field is left empty when field-level security hides it', async () => {
     w.org.control.setFieldHidden('Invoice__c', CUSTOM_FIELDS.status, true);
     try {
