@@ -25,8 +25,12 @@ export class OrgData implements Catalog {
   readonly receivables = new Map<InvoiceObjectName, ReceivablesStore>();
   /** Tables in describeGlobal order, keyed by lower-case name. */
   readonly tables = new Map<string, Table>();
-  /** The currencies and their rates (CurrencyType, DatedConversionRate) of a multi-currency org; null otherwise. */
-  readonly rates: CurrencyRates | null;
+  /**
+   * The currencies and their rates (CurrencyType, DatedConversionRate). Built for every org: a single-currency org
+   * keeps them (and every CurrencyIsoCode field) out of sight until `enableMultiCurrency()`, as Salesforce has them
+   * appear when an admin turns multi-currency on.
+   */
+  readonly rates: CurrencyRates;
   /** Lower-case names of objects the signed-in user cannot read (profile / permission set): absent from describeGlobal and SOQL. */
   readonly hiddenObjects = new Set<string>();
 
@@ -35,27 +39,52 @@ export class OrgData implements Catalog {
     this.userId = makeId('005', options.seed % 100000);
     this.accounts = generateAccounts(options.seed, options.invoices, options.multiCurrency, this.refDay);
     const add = (t: Table) => this.tables.set(t.name.toLowerCase(), t);
-    add(accountTable(this.accounts, options.multiCurrency));
+    // Every table has its CurrencyIsoCode field; a single-currency org hides them (see the constructor's end).
+    add(accountTable(this.accounts, true));
     const order: InvoiceObjectName[] = ['Invoice', 'blng__Invoice__c', 'Invoice__c'];
     for (const [k, kind] of order.entries()) {
       if (!options.objects.includes(kind)) continue;
       const store = new InvoiceStore(this.accounts.bulkSeeds[k]!, this.accounts, this.refDay, options.invoices);
       this.stores.set(kind, store);
-      const { invoice, line } = invoiceTables(kind, store, this.accounts, options.multiCurrency);
+      const { invoice, line } = invoiceTables(kind, store, this.accounts, true);
       add(invoice);
       add(line);
       if (options.payments && kind !== 'Invoice__c') {
         const money = new ReceivablesStore(store, this.accounts.bulkSeeds[k]!, this.refDay, options.unappliedShare);
         this.receivables.set(kind, money);
-        for (const t of receivableTables(money, this.accounts, invoice, options.multiCurrency)) add(t);
+        for (const t of receivableTables(money, this.accounts, invoice, true)) add(t);
       }
     }
     add(salesforceInvoiceTable());
-    this.rates = options.multiCurrency ? new CurrencyRates(options.seed, this.refDay, options.corporateCurrency, options.datedRates) : null;
-    if (this.rates) for (const t of currencyTables(this.rates, options.datedRates)) add(t);
+    this.rates = new CurrencyRates(options.seed, this.refDay, options.corporateCurrency, options.datedRates);
+    for (const t of currencyTables(this.rates, options.datedRates)) add(t);
     const who = { orgId: this.orgId, userId: this.userId, username: options.username, created: (this.refDay - 30) * 86_400_000, currency: options.corporateCurrency };
     add(userTable(who));
     add(organizationTable(who));
+    if (!options.multiCurrency) this.showCurrencies(false);
+  }
+
+  /**
+   * An admin turns multi-currency on: CurrencyIsoCode appears on every object (existing records are in the
+   * org's currency, USD here) and CurrencyType with it (no dated rates: advanced currency management is another step).
+   */
+  enableMultiCurrency(): void {
+    if (this.options.multiCurrency) throw new Error('this org has several currencies already');
+    if (this.options.corporateCurrency !== 'USD') throw new Error('turning multi-currency on later needs the org currency USD (its records were generated in USD)');
+    this.options.multiCurrency = true;
+    this.showCurrencies(true);
+  }
+
+  private showCurrencies(shown: boolean): void {
+    for (const t of this.tables.values()) {
+      if (!t.fields.some((f) => f.name === 'CurrencyIsoCode')) continue;
+      if (shown) t.hidden.delete('currencyisocode');
+      else t.hidden.add('currencyisocode');
+    }
+    for (const name of ['currencytype', 'datedconversionrate']) {
+      if (shown) this.hiddenObjects.delete(name);
+      else this.hiddenObjects.add(name);
+    }
   }
 
   table(name: string, version: number): Table | undefined {

@@ -85,6 +85,8 @@ export interface OrgControl {
   setFieldHidden(objectName: string, fieldName: string, hidden: boolean): void;
   /** The signed-in user loses (or regains) read access to an object: it leaves describeGlobal, describe is NOT_FOUND, SOQL INVALID_TYPE. */
   setObjectHidden(objectName: string, hidden: boolean): void;
+  /** A single-currency org turns multi-currency on: CurrencyIsoCode (USD on every existing record) and CurrencyType appear. */
+  enableMultiCurrency(): void;
   /** CurrencyType: a currency's plain rate, active flag or decimals (SystemModstamp moves). */
   setCurrency(isoCode: string, patch: { conversionRate?: number; isActive?: boolean; decimalPlaces?: number }): void;
   /**

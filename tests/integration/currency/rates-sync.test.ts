@@ -121,3 +121,30 @@ describe('orgs without rates', () => {
     expect((await harness.call('invoices.list', { connectionId })).value.payments).toBe('none');
   });
 });
+
+describe('an org that turns multi-currency on later', () => {
+  let org: RunningOrg | undefined;
+  let harness: Harness | undefined;
+  const temp = tempDir();
+  afterEach(async () => {
+    await harness?.dispose();
+    await org?.stop();
+    temp.remove();
+  });
+
+  it('the next full sync finds the currency field and the rates: the invoices say USD, the corporate currency', async () => {
+    org = await startOrg({ invoices: 80 });
+    harness = await startHarness(org, temp.dir);
+    await harness.call('invoices.sync', { connectionId, mode: 'full' });
+    expect((await rates(harness)).state).toBe('singleCurrency');
+    org.control.enableMultiCurrency();
+    expect(org.control.records('Invoice').every((r) => r.CurrencyIsoCode === 'USD')).toBe(true);
+    const sync = await harness.call('invoices.sync', { connectionId, mode: 'full' });
+    expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
+    expect(await rates(harness)).toMatchObject({ state: 'available', corporate: 'USD', ...orgRates(org), dated: [] });
+    const list = (await harness.call('invoices.list', { connectionId })).value;
+    expect(list.invoices).toHaveLength(80);
+    expect(list.invoices.every((i: { currency: string }) => i.currency === 'USD')).toBe(true);
+    expect(() => org!.control.enableMultiCurrency()).toThrow(/several currencies already/);
+  });
+});

@@ -6,7 +6,7 @@ const PARAMS: Record<keyof OrgControl, string[]> = {
   records: ['objectName'], createInvoices: ['count', 'objectName'], updateInvoices: ['ids', 'patch'],
   deleteInvoices: ['ids'], revokeAllTokens: [], expireSessions: [], expireRefreshTokens: [], setRotation: ['on'], setTokenUrls: ['urls'],
   setFieldHidden: ['objectName', 'fieldName', 'hidden'], setObjectHidden: ['objectName', 'hidden'],
-  setCurrency: ['isoCode', 'patch'], addRatePeriod: ['isoCode', 'conversionRate', 'startDate', 'nextStartDate'],
+  setCurrency: ['isoCode', 'patch'], enableMultiCurrency: [], addRatePeriod: ['isoCode', 'conversionRate', 'startDate', 'nextStartDate'],
   setRate: ['isoCode', 'conversionRate', 'startDate'], injectFault: ['fault'], clearFaults: [],
   counters: [], resetCounters: [], setApiUsage: ['used'],
   applyPayment: ['invoiceId', 'amount'], reverseApplication: ['applicationId'], issueCreditNote: ['invoiceId', 'amount'], deletePayment: ['paymentId'],

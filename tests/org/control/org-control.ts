@@ -43,7 +43,7 @@ function allColumns(data: OrgData, t: Table): Column[] {
 }
 
 function ratesOf(data: OrgData): NonNullable<OrgData['rates']> {
-  if (!data.rates) throw new Error('this org has one currency (multiCurrency / --multi-currency)');
+  if (!data.options.multiCurrency) throw new Error('this org has one currency (multiCurrency / --multi-currency, or enableMultiCurrency)');
   return data.rates;
 }
 
@@ -127,6 +127,9 @@ export function createControl(d: ControlDeps): OrgControl {
       if (data.options.objects.some((kind) => kind.toLowerCase() === t.name.toLowerCase())) throw new Error('an invoice object cannot be hidden');
       if (hidden) data.hiddenObjects.add(t.name.toLowerCase());
       else data.hiddenObjects.delete(t.name.toLowerCase());
+    },
+    enableMultiCurrency() {
+      data.enableMultiCurrency();
     },
     setCurrency(isoCode, patch) {
       ratesOf(data).setCurrency(isoCode, patch ?? {});
