@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localTodayIso } from '../invoices/plain-date';
 import { addDays, datePattern, formatDate, parseDate, patternText } from '../lib/date-pattern';
 import { useLocale } from './locale-context';
 
@@ -33,12 +34,19 @@ export function DateField({ value, onChange, id, label, min, max, testId }: Prop
   const own = useId();
   const hintId = `${own}-hint`;
   const problemId = `${own}-problem`;
+  // Days taken while typing, not yet written out: "1.12.2026" on the way to "15.12.2026" is a day already, but
+  // when it comes back as the date in force the text must stay as typed (rewriting it as "01.12.2026" would move
+  // the caret to the end under the accountant's fingers and the next digit would land in the year).
+  const [typed, setTyped] = useState<readonly string[]>([]);
   // The date in force changed (picked elsewhere, reset, or the language changed how it is written): show it.
   const [seen, setSeen] = useState(shown);
   if (seen !== shown) {
     setSeen(shown);
-    setDraft(shown);
-    setProblem(null);
+    if (!typed.includes(shown)) {
+      setDraft(shown);
+      setProblem(null);
+      setTyped([]);
+    }
   }
 
   /** Why `day` cannot be taken, or null. */
@@ -57,12 +65,17 @@ export function DateField({ value, onChange, id, label, min, max, testId }: Prop
     const refusal = day ? outOfBounds(day) : final ? t('dateInvalid', { text: text.trim().slice(0, 40), pattern: hint }) : null;
     if (day && !refusal) {
       setProblem(null);
+      if (final) {
+        setDraft(formatDate(day, pattern));
+        setTyped([]);
+      } else if (day !== value) setTyped((days) => [...days, formatDate(day, pattern)]);
       if (day !== value) onChange(day);
       return;
     }
     if (!final) return;
     setProblem(shown ? `${refusal} ${t('dateKept', { date: shown })}` : refusal);
     setDraft(shown);
+    setTyped([]);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') take(draft, true);
@@ -72,10 +85,12 @@ export function DateField({ value, onChange, id, label, min, max, testId }: Prop
       event.stopPropagation();
       setDraft(shown);
       setProblem(null);
+      setTyped([]);
     } else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
       event.preventDefault();
-      const from = parseDate(draft, pattern) ?? value ?? new Date().toISOString().slice(0, 10);
+      const from = parseDate(draft, pattern) ?? value ?? localTodayIso();
       const next = addDays(from, event.key === 'ArrowUp' ? 1 : -1);
+      setTyped([]);
       if (!outOfBounds(next)) onChange(next);
     }
   };

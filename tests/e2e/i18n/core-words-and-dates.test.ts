@@ -84,6 +84,25 @@ describe('the core’s words and the date fields in the chosen language', () => 
     await poll(() => range.getByLabel('Von').getAttribute('data-value')).toBe('');
   });
 
+  it('takes a day typed over the old one in place: the text is not rewritten under the caret half-way', async () => {
+    const asOf = w.page.getByTestId('as-of');
+    await asOf.fill('31.12.2026');
+    await poll(() => asOf.getAttribute('data-value')).toBe('2026-12-31');
+    // Select the day "31" and type "15" over it: after the "1", "1.12.2026" is already a date, yet the field
+    // must not turn it into "01.12.2026" (moving the caret to the end) while the accountant is still typing.
+    await asOf.evaluate((input: HTMLInputElement) => input.setSelectionRange(0, 2));
+    await w.page.keyboard.type('15');
+    expect(await asOf.inputValue()).toBe('15.12.2026');
+    await asOf.press('Enter');
+    await poll(() => asOf.getAttribute('data-value')).toBe('2026-12-15');
+    expect(await w.page.getByTestId('as-of-problem').count()).toBe(0);
+    // A day typed short is written out in full once the field is left.
+    await asOf.fill('1.7.2026');
+    await asOf.blur();
+    await poll(() => asOf.inputValue()).toBe('01.07.2026');
+    expect(await asOf.getAttribute('data-value')).toBe('2026-07-01');
+  });
+
   it('exports to Excel in German: sheet, headers and the message that it is done', async () => {
     const path = join(files.dir, 'rechnungen.xlsx');
     w.harness.testCore.saveDialog.answer = path;
