@@ -57,6 +57,17 @@ export async function runQuery(
   sink: PageSink,
 ): Promise<{ totalSize: number; fetched: number }> {
   const firstUrl = `/services/data/v${options.apiVersion}/${resource}?q=${encodeURIComponent(soql)}`;
+  // The page asked for ahead is withdrawn when the query ends without it (its page before could not be
+  // handed on): no retry, refresh or API call on behalf of a sync that is already over.
+  const ahead = new AbortController();
+  try {
+    return await pageThrough(conn, firstUrl, { ...options, signal: AbortSignal.any([options.signal, ahead.signal]) }, sink);
+  } finally {
+    ahead.abort();
+  }
+}
+
+async function pageThrough(conn: Requester, firstUrl: string, options: PagerOptions, sink: PageSink): Promise<{ totalSize: number; fetched: number }> {
   for (let restarts = 0; ; restarts++) {
     let fetched = 0;
     try {
