@@ -15,7 +15,8 @@ interface Props {
 /** What the corporate-currency view cannot convert, said where the totals are. */
 export function CurrencyNotices({ wanted, state, corporate, missing, flagged }: Props) {
   const { t } = useTranslation('currency');
-  if (!wanted) return null;
+  // No access to the rates is said whatever the view (there is no "Show in" control then: this says why).
+  if (!wanted && state !== 'unreadable') return null;
   if (state === 'unreadable' || state === 'notSynced') {
     return (
       <p className="notice notice-info" role="status" data-testid="rates-notice">

@@ -6,7 +6,7 @@ import { tempDir } from '../../support/test-ports';
 import { independentMinor, independentRate, independentTotals, orgRatesOf, type OrgRates } from '../../support/independent-conversion';
 import { bucketOf, isReceivable, type OrgInvoice } from './expected';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
-import { readCorporate as readCorporateOf, visibleCount, waitForVisibleCount } from './workspace-driver';
+import { connectDemo, readCorporate as readCorporateOf, visibleCount, waitForSynced, waitForVisibleCount } from './workspace-driver';
 
 const readCorporate = (w: WorkspaceFixture) => readCorporateOf(w.page);
 
@@ -121,5 +121,24 @@ describe('the workspace in the corporate currency, at dated rates', () => {
     await w.page.getByTestId('show-in').selectOption('own');
     await poll(() => w.page.getByTestId('corporate-card').count()).toBe(0);
     await expect(w.page.getByTestId('conversion-basis').isDisabled()).resolves.toBe(true);
+  });
+});
+
+describe('a user who cannot read the exchange rates', () => {
+  let w: WorkspaceFixture;
+  afterAll(async () => w?.close());
+
+  it('is told so; there is no "Show in", each invoice\u2019s currency and the per-currency cards work as before', async () => {
+    w = await startWorkspace({ org: { invoices: 300, datedRates: true } });
+    w.org.control.setObjectHidden('CurrencyType', true);
+    w.org.control.setObjectHidden('DatedConversionRate', true);
+    await connectDemo(w.page, w.agent());
+    await waitForSynced(w.page, 300);
+    await poll(() => w.page.getByTestId('rates-notice').textContent()).toBe(
+      'Exchange rates cannot be read with your Salesforce access (CurrencyType), so amounts stay in each invoice\u2019s currency.',
+    );
+    await expect(w.page.getByTestId('show-in').count()).resolves.toBe(0);
+    await expect(w.page.getByTestId('corporate-card').count()).resolves.toBe(0);
+    await expect(w.page.getByTestId('currency-card').count()).resolves.toBe(4);
   });
 });
