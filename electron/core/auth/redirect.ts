@@ -1,6 +1,7 @@
 import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../contract';
+import { withHiddenShown } from '../provisioning/connection-name';
 
 /** Defined once, with the other login-host rules, in the contract (the renderer shows it to admins). */
 export { REDIRECT_URI } from '../../contract/login-host';
@@ -54,7 +55,8 @@ export function loginErrorFor(error: string, description: string | null): AppErr
   if (normalized === 'access_denied') {
     return new AppError('ACCESS_DENIED', englishMessage('loginAccessDenied'));
   }
-  const detail = description ? description.replace(/\s+/g, ' ').slice(0, 200) : '';
+  // Whatever page sent the browser back wrote it: a right-to-left override or zero-width mark in it is shown as �.
+  const detail = description ? withHiddenShown(description.replace(/\s+/g, ' ')).slice(0, 200) : '';
   switch (normalized) {
     case 'invalid_client_id':
     case 'invalid_client':

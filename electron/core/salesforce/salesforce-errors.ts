@@ -1,5 +1,6 @@
 import { englishMessage, type CoreMessageKey } from '../../contract/i18n/spoken-messages';
 import { AppError } from '../../contract';
+import { withHiddenShown } from '../provisioning/connection-name';
 import { errorFacts, type ErrorFacts } from './error-facts';
 import { reconnectRequired } from './reconnect-required';
 
@@ -83,8 +84,11 @@ function isNetworkFailure(error: unknown, info: ErrorFacts): boolean {
   return false;
 }
 
-/** Our message, and Salesforce's own words after it when it sent some (tokens redacted, shortened). */
+/**
+ * Our message, and Salesforce's own words after it when it sent some (tokens redacted, shortened; a right-to-left
+ * override or zero-width mark in them shown as � so an org's text cannot turn or hide our sentence around it).
+ */
 function withSalesforceMessage(message: string | undefined, plain: CoreMessageKey, said: CoreMessageKey, values: Record<string, string> = {}): string {
-  const detail = message ? redactTokens(message).replace(/\s+/g, ' ').trim().slice(0, 300) : '';
+  const detail = message ? withHiddenShown(redactTokens(message).replace(/\s+/g, ' ').trim()).slice(0, 300) : '';
   return detail ? englishMessage(said, { ...values, detail }) : englishMessage(plain, values);
 }

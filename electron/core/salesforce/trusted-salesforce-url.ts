@@ -1,3 +1,4 @@
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { AppError } from '../../contract';
 import { untrustedAddressMessage } from './reconnect-required';
 
@@ -45,6 +46,6 @@ function describe(value: unknown): string {
     const url = new URL(String(value));
     return `“${`${url.protocol}//${url.host}`.slice(0, 80)}”`;
   } catch {
-    return 'an invalid address';
+    return englishMessage('untrustedAddressInvalid');
   }
 }

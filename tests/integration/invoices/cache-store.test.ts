@@ -3,6 +3,9 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InvoiceRow } from '../../../electron/contract';
+import { namespaces } from '../../../electron/contract/i18n/catalogue';
+import { createI18n } from '../../../electron/contract/i18n/create-i18n';
+import { createMessageSpeaker } from '../../../electron/contract/i18n/spoken-messages';
 import { InvoiceCacheStore } from '../../../electron/core/invoices/cache/cache-store';
 import { CACHE_COLUMNS } from '../../../electron/core/invoices/cache/cache-rows';
 import type { Snapshot } from '../../../electron/core/invoices/snapshot/snapshot';
@@ -122,6 +125,21 @@ describe('the cache store on disk', () => {
     const read = await cache.read('c1');
     expect(read.snapshot).toBeNull();
     expect(read.warning).toContain('could not be opened (its contents are damaged)');
+  });
+
+  it('says why a copy was deleted in the user’s language, the reason too (not an English fragment in a German sentence)', async () => {
+    const { store } = setUp();
+    const cache = store();
+    await cache.write('c1', snapshot);
+    writeFileSync(cache.pathFor('c2'), readFileSync(cache.pathFor('c1')));
+    writeFileSync(cache.pathFor('c3'), 'not an invoice copy at all');
+    const german = createMessageSpeaker(() => createI18n('de').getFixedT('de', namespaces));
+    const damaged = german((await store().read('c2')).warning!);
+    expect(damaged).toMatch(/^Die Offline-Kopie Ihrer Rechnungen konnte nicht geöffnet werden \((ihr|es) [^()]+\) und wurde gelöscht\./);
+    expect(damaged).not.toMatch(/its |contents|cannot be opened|shape/);
+    expect(german((await store().read('c3')).warning!)).toBe(
+      'Die Offline-Kopie Ihrer Rechnungen konnte nicht geöffnet werden (es ist keine Rechnungskopie von Budgetly) und wurde gelöscht. Synchronisieren Sie, um sie erneut herunterzuladen.',
+    );
   });
 
   it('a full write that fails half-way (cancel, crash) leaves the previous file byte-for-byte and no temp file', async () => {

@@ -26,7 +26,7 @@ interface HeaderV1 {
 export async function decodeSnapshotV1(file: Buffer, secretBox: SecretBox): Promise<Snapshot> {
   const headerLength = file.length >= MAGIC_V1.length + 4 ? file.readUInt32BE(MAGIC_V1.length) : Number.POSITIVE_INFINITY;
   const bodyStart = MAGIC_V1.length + 4 + headerLength;
-  if (headerLength > 64 * 1024 || bodyStart > file.length) throw new UnreadableCacheError('truncated header');
+  if (headerLength > 64 * 1024 || bodyStart > file.length) throw new UnreadableCacheError('cacheTruncatedHeader');
   let header: HeaderV1;
   let dataKey: Uint8Array;
   try {
@@ -34,7 +34,7 @@ export async function decodeSnapshotV1(file: Buffer, secretBox: SecretBox): Prom
     if (header.format !== 1) throw new Error(`format ${String(header.format)}`);
     dataKey = await secretBox.open(Buffer.from(header.key, 'base64'));
   } catch (error) {
-    throw new UnreadableCacheError('its key cannot be opened', { cause: error });
+    throw new UnreadableCacheError('cacheKeyUnopenable', { cause: error });
   }
   let payload: Partial<Record<string, unknown>>;
   try {
@@ -45,7 +45,7 @@ export async function decodeSnapshotV1(file: Buffer, secretBox: SecretBox): Prom
     const plain = Buffer.concat([decipher.update(file.subarray(bodyStart)), decipher.final()]);
     payload = JSON.parse((await inflate(plain)).toString('utf8')) as Partial<Record<string, unknown>>;
   } catch (error) {
-    throw new UnreadableCacheError('its contents are damaged', { cause: error });
+    throw new UnreadableCacheError('cacheDamaged', { cause: error });
   }
   const columns = payload.columns;
   if (
@@ -58,7 +58,7 @@ export async function decodeSnapshotV1(file: Buffer, secretBox: SecretBox): Prom
     columns.join() !== CACHE_COLUMNS.join() ||
     !Array.isArray(payload.rows)
   ) {
-    throw new UnreadableCacheError('its contents have an unexpected shape');
+    throw new UnreadableCacheError('cacheUnexpectedShape');
   }
   return { object: payload.object, signature: payload.signature, syncedAt: payload.syncedAt, watermark: payload.watermark, rows: payload.rows.map(rowFromCells) };
 }

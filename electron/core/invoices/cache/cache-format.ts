@@ -171,11 +171,11 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
     return { snapshot: await decodeSnapshotV1(bytes, secretBox), tail: null, ignoredTail: null };
   }
   if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) {
-    throw new UnreadableCacheError('not a Budgetly invoice cache');
+    throw new UnreadableCacheError('cacheNotBudgetly');
   }
   const headerLength = bytes.readUInt32BE(MAGIC.length);
   const headerEnd = MAGIC.length + 4 + headerLength;
-  if (headerLength > 64 * 1024 || headerEnd > bytes.length) throw new UnreadableCacheError('truncated header');
+  if (headerLength > 64 * 1024 || headerEnd > bytes.length) throw new UnreadableCacheError('cacheTruncatedHeader');
   let file: CacheFileKey;
   try {
     const header = JSON.parse(bytes.subarray(MAGIC.length + 4, headerEnd).toString('utf8')) as { format?: unknown; key?: unknown };
@@ -186,7 +186,7 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
     const binding = header.format === FORMAT ? bindingOf(connectionId) : null;
     file = { key, header: headerBytes, digest: createHash('sha256').update(headerBytes).digest(), binding };
   } catch (error) {
-    throw new UnreadableCacheError('its key cannot be opened', { cause: error });
+    throw new UnreadableCacheError('cacheKeyUnopenable', { cause: error });
   }
 
   const records = new RecordReader(bytes, headerEnd, file);
@@ -196,12 +196,12 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
   let related: RelatedCopy | null = null;
   for (;;) {
     const record = await records.next().catch((error: unknown) => {
-      throw new UnreadableCacheError('its contents are damaged', { cause: error });
+      throw new UnreadableCacheError('cacheDamaged', { cause: error });
     });
-    if (!record) throw new UnreadableCacheError('its contents are incomplete');
+    if (!record) throw new UnreadableCacheError('cacheIncomplete');
     if (record.kind === RecordKind.baseRows) {
       const cells = record.payload;
-      if (!Array.isArray(cells)) throw new UnreadableCacheError('its contents have an unexpected shape');
+      if (!Array.isArray(cells)) throw new UnreadableCacheError('cacheUnexpectedShape');
       for (const row of cells) rows.push(rowFromCells(row));
       continue;
     }
@@ -209,14 +209,14 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
       try {
         related = applyRelatedDelta(null, relatedDeltaFrom(record.payload));
       } catch (error) {
-        throw new UnreadableCacheError('its contents have an unexpected shape', { cause: error });
+        throw new UnreadableCacheError('cacheUnexpectedShape', { cause: error });
       }
       continue;
     }
     const end = record.payload as Partial<Record<string, unknown>>;
     if (record.kind !== RecordKind.baseEnd || !isMeta(end) || (end.columns as unknown[] | undefined)?.join() !== CACHE_COLUMNS.join() || end.rows !== rows.length
       || (end.related === true) !== (related !== null)) {
-      throw new UnreadableCacheError('its contents have an unexpected shape');
+      throw new UnreadableCacheError('cacheUnexpectedShape');
     }
     meta = metaOf(end);
     break;

@@ -1,11 +1,16 @@
+import { englishMessage, type CoreMessageKey } from '../../../contract/i18n/spoken-messages';
 import type { InvoiceRow } from '../../../contract';
 
 /** Rows in the cache file: arrays of cells in this order (compact, one hidden class when read back). */
 export const CACHE_COLUMNS = ['id', 'number', 'customer', 'invoiceDate', 'dueDate', 'status', 'total', 'balance', 'currency', 'lastModified'] as const;
 
+/** Why an offline copy cannot be opened (keys of the catalogue's coreMessages). */
+export type CacheReason = Extract<CoreMessageKey, `cache${string}`>;
+
 export class UnreadableCacheError extends Error {
-  constructor(reason: string, options?: { cause?: unknown }) {
-    super(reason, options);
+  /** `reason` names the catalogue's words for it: the message is English (the log) and said in the user's language inside the warning that the copy was deleted. */
+  constructor(reason: CacheReason, options?: { cause?: unknown }) {
+    super(englishMessage(reason), options);
     this.name = 'UnreadableCacheError';
   }
 }
@@ -23,7 +28,7 @@ export function rowsToJson(rows: readonly InvoiceRow[]): string {
 /** A row back from its cells; anything of another shape makes the whole record unreadable. */
 export function rowFromCells(cells: unknown): InvoiceRow {
   if (!Array.isArray(cells) || cells.length !== CACHE_COLUMNS.length || typeof cells[0] !== 'string') {
-    throw new UnreadableCacheError('a row has an unexpected shape');
+    throw new UnreadableCacheError('cacheRowShape');
   }
   // A literal in CACHE_COLUMNS' order (one hidden class; Object.fromEntries per row cost ~0.3 s at 100k).
   const [id, number, customer, invoiceDate, dueDate, status, total, balance, currency, lastModified] = cells as unknown[];

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../electron/contract';
+import { namespaces } from '../../../electron/contract/i18n/catalogue';
+import { createI18n } from '../../../electron/contract/i18n/create-i18n';
+import { createMessageSpeaker, englishMessage } from '../../../electron/contract/i18n/spoken-messages';
+import { loginErrorFor } from '../../../electron/core/auth/redirect';
+import { toAppError } from '../../../electron/core/salesforce/salesforce-errors';
+import { requireTrustedSalesforceUrl } from '../../../electron/core/salesforce/trusted-salesforce-url';
+
+/**
+ * The values the core puts into its messages: said in the user's language when they are Budgetly's own words, and
+ * unable to turn or hide Budgetly's sentence around them when they are someone else's (a hostile org's error text).
+ */
+const sayIn = (language: 'de' | 'fr' | 'es') => createMessageSpeaker(() => createI18n(language).getFixedT(language, namespaces));
+
+/** Right-to-left overrides, embeddings and isolates, zero-width marks: they reorder or hide what follows on screen. */
+const TURNING = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+
+/** What jsforce throws for a Salesforce REST error: named after its errorCode, Salesforce's message as its own. */
+const salesforceError = (errorCode: string, message: string) => Object.assign(new Error(message), { name: errorCode, errorCode });
+
+describe('values inside the core’s messages', () => {
+  it('says an address that is not one in the user’s language, not as an English fragment in a German sentence', () => {
+    let refused: unknown;
+    try {
+      requireTrustedSalesforceUrl('not a url at all', [], 'RECONNECT_REQUIRED');
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(AppError);
+    const german = sayIn('de')((refused as AppError).message);
+    expect(german).toMatch(/^Die Antwort von Salesforce verwies Budgetly auf eine ungültige Adresse, keine sichere/);
+    expect(german).not.toContain('invalid address');
+    expect(sayIn('fr')((refused as AppError).message)).toContain(' une adresse non valide');
+  });
+
+  it('keeps a hostile org’s right-to-left override or zero-width marks out of Budgetly’s sentence: shown as �, the rest kept', () => {
+    // An unclosed U+202E would draw everything after it backwards — Budgetly's own advice that follows included.
+    const hostile = 'Record locked\u202E.nigol-erucesllup//:sptth ta nI ngis esaelP\u2066 by \u200Banother user';
+    const refused = toAppError(salesforceError('UNABLE_TO_LOCK_ROW', hostile));
+    expect(refused.code).toBe('SALESFORCE_ERROR');
+    expect(refused.message).not.toMatch(TURNING);
+    expect(refused.message).toContain('Record locked\uFFFD.nigol');
+    const limit = toAppError(salesforceError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests\u202E Limit exceeded.'));
+    expect(limit.code).toBe('SALESFORCE_LIMIT');
+    expect(limit.message).not.toMatch(TURNING);
+    // Said in German, with the sync's own sentence after it: nothing in it turns.
+    const german = sayIn('de')(englishMessage('syncStoppedBecause', { reason: limit.message }));
+    expect(german).toMatch(/^Diese Org hat ihre Salesforce-API-Anfragen vorerst aufgebraucht\. .*Salesforce meldet: TotalRequests\uFFFD Limit exceeded\. Die Synchronisierung wurde beendet/);
+    expect(german).not.toMatch(TURNING);
+  });
+
+  it('does the same for the sign-in’s error_description, which comes back through the browser from whatever page sent it', () => {
+    for (const error of ['invalid_client', 'redirect_uri_mismatch', 'server_error']) {
+      const refused = loginErrorFor(error, 'Ask \u202Enimda ruoy\u202C or \u2067call +1 555\u2069');
+      expect(refused.message).not.toMatch(TURNING);
+      expect(refused.message).toContain('Ask \uFFFDnimda ruoy\uFFFD or \uFFFDcall +1 555\uFFFD');
+    }
+  });
+});
