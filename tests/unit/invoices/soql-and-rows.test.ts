@@ -74,6 +74,21 @@ describe('Salesforce dates', () => {
       { numRuns: 3000 },
     );
   });
+
+  // What the check before 47c7979 (/^\d{4}-\d{2}-\d{2}$/, then the datetime reader) gave for the edges: the same now.
+  it.each([
+    ['2026-02-28', '2026-02-28'],
+    ['2026-02-30', '2026-02-30'], // a shape check, as before: kept as sent, never rolled into March
+    ['0001-01-01', '0001-01-01'],
+    ['9999-12-31', '9999-12-31'],
+    ['2026-02-28T23:59:59.000+0000', '2026-02-28'],
+    ['2026-13-01', '2026-13-01'], // likewise
+    ['2026/02/2X', null],
+    ['', null],
+  ])('%j is read as %j', (value, expected) => {
+    const datePlan = { object: 'Invoice', paths: { dueDate: 'DueDate' }, modstamp: null };
+    expect(toInvoiceRow({ Id: 'x', DueDate: value }, datePlan, 'USD').dueDate).toBe(expected);
+  });
 });
 
 describe('Salesforce datetimes', () => {
