@@ -26,6 +26,7 @@ import { ListLoadError, TotalsPending } from './ListLoadNotes';
 import { ListToolbar } from './ListToolbar';
 import { useInvoiceTable } from './use-invoice-table';
 import { useInvoiceView } from './use-invoice-view';
+import { useChaseSort } from './use-chase-sort';
 import { useFilters } from './use-filters';
 import { useShortcuts } from './use-shortcuts';
 import { useWorkspaceSync } from './use-workspace-sync';
@@ -68,6 +69,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   const [sorting, setSorting] = useState<SortingState>(defaultSorting);
   const [active, setActive] = useState(0);
   const { filters, change: changeFilters, pickBucket, pickAnyBucket, pickedBucket } = useFilters(() => setActive(0));
+  useChaseSort(filters, sorting, setSorting);
   const [openId, setOpenId] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);

@@ -10,6 +10,13 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
   let w: WorkspaceFixture;
   let invoices: OrgInvoice[];
   const byInvoiceDateDesc = { key: 'invoiceDate', desc: true } as const;
+  const sortByHeader = async (name: string, direction: 'ascending' | 'descending') => {
+    const header = w.page.getByRole('columnheader', { name, exact: true });
+    await header.getByRole('button').click();
+    await poll(() => header.getAttribute('aria-sort')).toBe(direction);
+  };
+  /** With "Overdue only" or an aging bucket on, the workspace sorts most overdue first. */
+  const mostOverdueFirst = { key: 'daysOverdue', desc: true } as const;
 
   beforeAll(async () => {
     w = await startWorkspace({ connect: true, harness: { timezoneId: 'America/Los_Angeles' } });
@@ -124,9 +131,14 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
   });
 
   it('filters overdue invoices and invoice-date and due-date ranges (inclusive)', async () => {
+    // The chase: most overdue first while the filter is on; the previous order comes back when it goes off.
     await filters().getByLabel('Overdue only').check();
-    await expectView(w.page, invoices, { overdueOnly: true }, byInvoiceDateDesc);
+    await expectView(w.page, invoices, { overdueOnly: true }, mostOverdueFirst);
+    await sortByHeader('Invoice date', 'ascending');
+    await expectView(w.page, invoices, { overdueOnly: true }, { key: 'invoiceDate', desc: false });
+    await sortByHeader('Days overdue', 'descending');
     await filters().getByLabel('Overdue only').uncheck();
+    await expectView(w.page, invoices, {}, byInvoiceDateDesc);
     const dates = invoices.map((i) => i.invoiceDate!).sort();
     const from = dates[1000]!;
     const to = dates[2500]!;
@@ -142,7 +154,7 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
 
   it('filters to an aging bucket when its bar is clicked', async () => {
     await w.page.locator('[data-testid="currency-card"][data-currency="USD"] [data-bucket="31-60"]').click();
-    await expectView(w.page, invoices, { currencies: ['USD'], aging: '31-60' }, byInvoiceDateDesc);
+    await expectView(w.page, invoices, { currencies: ['USD'], aging: '31-60' }, mostOverdueFirst);
     await poll(() => w.page.getByTestId('filter-chips').textContent()).toContain('31–60 days past due');
     await w.harness.screenshot('workspace-aging-filter');
     await expectAccessible(w.page, 'workspace filtered by an aging bar');
@@ -184,7 +196,7 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
     await filters().getByLabel('Overdue only').check();
     await waitForVisibleCount(w.page, overdue.length);
     expect(await renderedNumbers(w.page)).toEqual(
-      expectedSort(overdue, 'invoiceDate', true, asOf)
+      expectedSort(overdue, 'daysOverdue', true, asOf)
         .slice(0, (await renderedNumbers(w.page)).length)
         .map((i) => i.number),
     );
@@ -200,7 +212,7 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
     await dialog.getByRole('radio', { name: 'Days since the invoice date' }).check();
     await dialog.getByRole('button', { name: 'Done' }).click();
     await w.page.locator('[data-testid="currency-card"][data-currency="EUR"] [data-bucket="61-90"]').click();
-    await expectView(w.page, invoices, { currencies: ['EUR'], aging: '61-90' }, byInvoiceDateDesc, 'invoiceDate');
+    await expectView(w.page, invoices, { currencies: ['EUR'], aging: '61-90' }, mostOverdueFirst, 'invoiceDate');
     await clearAll();
     await expectView(w.page, invoices, {}, byInvoiceDateDesc, 'invoiceDate');
     await w.page.getByTestId('open-settings').click();
