@@ -1,4 +1,5 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { limitedTransport, type HttpLimits } from '../../../electron/core/salesforce/http-limits';
@@ -48,6 +49,20 @@ const bytewise: Reply = (res) => {
   let at = 0;
   const next = () => (at < body.length ? res.write(body.subarray(at, ++at), () => setImmediate(next)) : res.end());
   next();
+};
+/** The same names gzipped (as Salesforce answers when asked), with a BOM first, in small pieces of the compressed body. */
+const gzipped: Reply = (res) => {
+  const body = gzipSync(Buffer.from(`\ufeff${JSON.stringify({ totalSize: NAMES.length, done: true, records: NAMES.map((Name) => ({ Name })) })}`, 'utf8'));
+  res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+  let at = 0;
+  const next = () => (at < body.length ? res.write(body.subarray(at, (at += 7)), () => setImmediate(next)) : res.end());
+  next();
+};
+/** 5 KB of names in a few hundred gzipped bytes, declared: small on the wire, large once unpacked. */
+const gzipLarge: Reply = (res) => {
+  const body = gzipSync(Buffer.from(JSON.stringify({ totalSize: 1, done: true, records: [{ Name: 'x'.repeat(5_000) }] }), 'utf8'));
+  res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(body.length) });
+  res.end(body);
 };
 /** Headers at once, then nothing. */
 const stall: Reply = (res) => {
@@ -155,6 +170,20 @@ describe("the sync's pages", () => {
     script = [bytewise];
     const page = await salesforceGet<{ records: { Name: string }[] }>(connection(), '/services/data/v62.0/query?q=SELECT+Name+FROM+Account');
     expect(page.records.map((record) => record.Name)).toEqual(NAMES);
+  });
+});
+
+describe("the sync's gzipped pages", () => {
+  it('keep every character, the BOM in front of the answer dropped as before', async () => {
+    script = [gzipped];
+    const page = await salesforceGet<{ records: { Name: string }[] }>(connection(), '/services/data/v62.0/query?q=SELECT+Name+FROM+Account');
+    expect(page.records.map((record) => record.Name)).toEqual(NAMES);
+  });
+
+  it('are held to the size limit as unpacked, not as sent', async () => {
+    script = [gzipLarge];
+    const error = await mappedFailure(salesforceGet(connection(), '/services/data/v62.0/query?q=SELECT+Id+FROM+Invoice', { maxBodyBytes: 4_096 }));
+    expect(error).toMatchObject({ code: 'SALESFORCE_ERROR', message: expect.stringContaining('larger than 4 KB') });
   });
 });
 
