@@ -15,6 +15,9 @@ export interface DatePattern {
 
 const patterns = new Map<string, DatePattern>();
 
+/** The first year of Salesforce's date range (1700-01-01 … 4000-12-31). */
+const FIRST_YEAR = 1700;
+
 export function datePattern(locale: string): DatePattern {
   let pattern = patterns.get(locale);
   if (!pattern) {
@@ -43,7 +46,7 @@ export function formatDate(iso: string | null, pattern: DatePattern): string {
 /**
  * What the user typed as 'YYYY-MM-DD': three groups of digits in the locale's order with any marks between
  * them (24.12.2026, 24/12/2026, 24 12 2026, 1.2.2026), or an ISO date (2026-12-24, as pasted from a file).
- * Null when it is not a day of the calendar (31.02.2026), the year has not four digits, or it is not a date at all.
+ * Null when it is not a day of the calendar (31.02.2026), the year has not four digits or is before 1700, or it is not a date at all.
  */
 export function parseDate(text: string, pattern: DatePattern): string | null {
   const trimmed = text.trim();
@@ -56,6 +59,8 @@ export function parseDate(text: string, pattern: DatePattern): string | null {
   const { year, month, day } = values as Record<DatePart, string>;
   if (year.length !== 4 || month.length > 2 || day.length > 2) return null;
   const y = Number(year);
+  // Salesforce's dates start in 1700: an earlier year is a typo (0202 for 2020) that would silently widen a filter.
+  if (y < FIRST_YEAR) return null;
   const m = Number(month);
   const d = Number(day);
   if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;

@@ -34,6 +34,12 @@ describe('dates typed by hand, the way the chosen locale writes them', () => {
     expect(parseDate('13/30/2026', datePattern('fr-FR'))).toBeNull();
   });
 
+  it('refuses a year before Salesforce’s first day (1700), the usual typo "0202" for 2020 among them; takes an open-ended 31.12.9999', () => {
+    for (const text of ['01.01.0202', '01.01.0000', '0000-01-01', '31.12.1699']) expect(parseDate(text, datePattern('de-DE')), text).toBeNull();
+    expect(parseDate('01.01.1700', datePattern('de-DE'))).toBe('1700-01-01');
+    expect(parseDate('31.12.9999', datePattern('de-DE'))).toBe('9999-12-31');
+  });
+
   it('steps a day at a time across months and years', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
