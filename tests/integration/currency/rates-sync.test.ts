@@ -120,19 +120,8 @@ describe('orgs without rates', () => {
     expect(await rates(harness)).toMatchObject({ state: 'available', corporate: 'USD', ...orgRates(org), dated: [] });
     expect((await harness.call('invoices.list', { connectionId })).value.payments).toBe('none');
   });
-});
 
-describe('an org that turns multi-currency on later', () => {
-  let org: RunningOrg | undefined;
-  let harness: Harness | undefined;
-  const temp = tempDir();
-  afterEach(async () => {
-    await harness?.dispose();
-    await org?.stop();
-    temp.remove();
-  });
-
-  it('the next full sync finds the currency field and the rates: the invoices say USD, the corporate currency', async () => {
+  it('an org that turns multi-currency on later: the next full sync maps the currency field and brings the rates (every invoice USD, the corporate currency)', async () => {
     org = await startOrg({ invoices: 80 });
     harness = await startHarness(org, temp.dir);
     await harness.call('invoices.sync', { connectionId, mode: 'full' });
