@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limitedTransport } from '../../../electron/core/salesforce/http-limits';
 import { createConnection } from '../../../electron/core/salesforce/jsforce-adapter';
-import { runQuery, type PagerOptions } from '../../../electron/core/invoices/sync/query-pager';
+import { runQuery, type PagerOptions, type Requester } from '../../../electron/core/invoices/sync/query-pager';
 import { salesforceGet } from '../../../electron/core/invoices/sync/salesforce-get';
 
 /**
@@ -92,5 +92,22 @@ describe('the page asked for ahead', () => {
     // Left running, the request would still be open and this would wait for ever (the test fails on its time limit).
     expect(await withdrawn).toBe(true);
     expect(retries).toEqual([]);
+  });
+
+  it('is not followed by another page handed on once the user has cancelled', async () => {
+    const real = createConnection({ instanceUrl: base, accessToken: '00D000000000001!AQ.fake', version: '62.0' }, limitedTransport({ timeoutMs: 10_000, maxRetries: 0, retryDelayMs: 5 }));
+    const user = new AbortController();
+    // The user cancels as the next page is asked for (the click lands in that turn of the event loop).
+    const conn: Requester = {
+      request: ((request: { url: string }, options?: unknown) => {
+        if (request.url.includes('/query/01g-2')) user.abort();
+        return real.request(request as never, options as never);
+      }) as Requester['request'],
+    };
+    const handedOn: number[] = [];
+    const options: PagerOptions = { apiVersion: '62.0', pageSize: 200, maxRestarts: 2, signal: user.signal, retryDelaysMs: [1], sleep: async () => undefined };
+    const sync = runQuery(conn, 'SELECT Id FROM Invoice', 'query', options, { restart: () => undefined, page: (_records, fetched) => void handedOn.push(fetched) });
+    await expect(sync).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(handedOn).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import { AppError } from '../../../contract';
 import type { SalesforceRecord } from '../mapping/row-mapper';
 import { salesforceGet, type Requester } from './salesforce-get';
-import { isInvalidLocator, toSyncError } from './sync-faults';
+import { cancelled, isInvalidLocator, toSyncError } from './sync-faults';
 import { withRetries, type RetryPolicy } from './with-retries';
 
 export type { Requester };
@@ -86,6 +86,8 @@ async function pageThrough(conn: Requester, firstUrl: string, options: PagerOpti
         // a request started before 50 ms of synchronous work reached a loopback server after it, at +63 ms;
         // after a setImmediate, at +1 ms).
         if (next) await new Promise<void>((resolve) => setImmediate(resolve));
+        // A cancel that came in that turn: no page is mapped, shown or written after it.
+        if (options.signal.aborted) throw cancelled();
         sink.page(page.records, fetched, Math.max(page.totalSize, fetched));
         if (!next) return { totalSize: page.totalSize, fetched };
         page = await next;
