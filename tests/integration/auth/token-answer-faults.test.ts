@@ -62,7 +62,7 @@ describe('sign-in when the token answer breaks off', () => {
     org.control.injectFault({ kind, count: 1, pathPrefix: TOKEN });
     const error = await failure(signIn(login));
     expect(error).toMatchObject({ code: 'NETWORK', message: expect.stringContaining('broke off while finishing your sign-in') });
-    expect(error.message).toContain('click Connect to try again');
+    expect(error.message).toContain('Check your internet connection and sign in again.');
     expect(login.isRunning('c1')).toBe(false);
 
     const result = await signIn(login);

@@ -45,7 +45,7 @@ describe('the core’s error messages in the user’s language', () => {
       }
     })() as AppError;
     expect(denied.code).toBe('ACCESS_DENIED');
-    expect(speakerIn('de')(denied.message)).toBe('Sie haben den Zugriff nicht erlaubt, deshalb ist Budgetly nicht verbunden. Klicken Sie auf „Verbinden“, um es erneut zu versuchen.');
+    expect(speakerIn('de')(denied.message)).toBe('Sie haben den Zugriff nicht erlaubt, deshalb ist Budgetly nicht verbunden. Melden Sie sich erneut an, um es noch einmal zu versuchen.');
     const unknownClient = loginErrorFor('invalid_client_id', 'client identifier   invalid');
     expect(unknownClient.code).toBe('LOGIN_FAILED');
     expect(unknownClient.message).toBe('Salesforce does not recognise this app’s client id. Check the connection settings. Salesforce says: client identifier invalid');

@@ -58,3 +58,22 @@ describe('values inside the core’s messages', () => {
     }
   });
 });
+
+describe('what the core’s messages tell the accountant to click', () => {
+  /** The words a message puts in quotes, in each language's marks: the name of a button or choice on screen. */
+  const quoted = (text: string) => [...text.matchAll(/“([^”]+)”|„([^“]+)“|« ([^»]+) »|«([^»]+)»/gu)].map((m) => m.slice(1).find(Boolean)!);
+  /** An identifier or a placeholder in quotes ("refresh_token", “{{field}}”) names no control. */
+  const namesAControl = (words: string) => !/\{\{|^[a-z]+[A-Z_]\w*$/.test(words);
+
+  it('names only buttons and choices the window shows, in the same language (no “Connect” button exists)', async () => {
+    const { resources } = await import('../../../electron/contract/i18n/catalogue');
+    for (const [language, catalogue] of Object.entries(resources)) {
+      const { coreErrors, coreMessages, ...screen } = catalogue as unknown as Record<string, Record<string, string>>;
+      const onScreen = new Set(Object.values(screen).flatMap((ns) => Object.values(ns)));
+      const named = Object.values({ ...coreErrors, ...coreMessages }).flatMap(quoted).filter(namesAControl);
+      expect(named.filter((words) => !onScreen.has(words)), language).toEqual([]);
+      // Unquoted, English says "Click Connect": a button that is not there either.
+      if (language === 'en') expect(Object.values({ ...coreErrors, ...coreMessages }).filter((text) => /\bclick (?!“)/i.test(text))).toEqual([]);
+    }
+  });
+});

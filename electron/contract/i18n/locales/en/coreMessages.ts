@@ -52,7 +52,7 @@ export const coreMessages = {
   relatedCreditMissing: 'The credit note it comes from is not in the offline copy (deleted, or not visible to you).',
   notInOfflineCopy: 'This invoice is not in the offline copy. Sync to refresh the list.',
   connectToOpen: 'Connect to Salesforce once to open invoices there.',
-  loginElsewhere: 'This org sends its sign-in to {{host}}, which the login window does not open. Choose “Sign in with your browser” for this connection and connect again.',
+  loginElsewhere: 'This org sends its sign-in to {{host}}, which the login window does not open. Choose “Use my browser” for this connection and connect again.',
   exportWriteFailed: 'The export could not be written there. Choose another folder or free some disk space, then try again.',
   exportNothingYet: 'There are no invoices to export yet. Sync first.',
   invoiceObjectUnknown: 'Sync first: Budgetly does not know this org’s invoice object yet.',
