@@ -8,6 +8,7 @@ import { useLocale } from '../i18n/locale-context';
 import { formatMoney } from '../invoices/money';
 import { formatPlainDate } from '../invoices/plain-date';
 import { formatInstant } from '../lib/relative-time';
+import { DetailStanding, type Standing } from './DetailStanding';
 import { InvoiceLines } from './InvoiceLines';
 import { ReceivablesTimeline } from '../receivables/ReceivablesTimeline';
 
@@ -18,6 +19,8 @@ interface Props {
   onClose: () => void;
   /** In the corporate-currency view: the invoice converted, and at which rate (a line under its amounts). */
   conversion?: ReactNode;
+  /** Days overdue and aging bucket as of the aging date (as the grid counts them). */
+  standing?: Standing;
 }
 
 type T = TFunction<['invoiceDetail', 'columns']>;
@@ -46,7 +49,7 @@ function cachedFields(t: T, row: InvoiceRow): Field[] {
 }
 
 /** Everything about one invoice: its fields, its lines, and a way to open it in Salesforce. */
-export function DetailPanel({ connectionId, cached, onClose, conversion }: Props) {
+export function DetailPanel({ connectionId, cached, onClose, conversion, standing }: Props) {
   const { t } = useTranslation(['invoiceDetail', 'columns']);
   const locale = useLocale();
   const invoiceId = cached.id;
@@ -86,6 +89,7 @@ export function DetailPanel({ connectionId, cached, onClose, conversion }: Props
         </button>
       </header>
       <p className="detail-customer">{invoice.customer ?? t('noCustomer')}</p>
+      {standing && <DetailStanding standing={standing} />}
       <dl className="detail-amounts">
         <div>
           <dt>{t('columns:total')}</dt>

@@ -18,6 +18,7 @@ import { AsOfNote } from './AsOfNote';
 import { Banners } from './Banners';
 import { CurrencySummary } from './CurrencySummary';
 import { DetailPanel } from './DetailPanel';
+import { standingOf } from './detail-standing';
 import { EmptyState } from './EmptyState';
 import { FilterChips } from './FilterChips';
 import { FiltersPanel } from './FiltersPanel';
@@ -263,6 +264,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
             cached={openRow}
             onClose={() => setOpenId(null)}
             conversion={corporate.converted ? <ConversionLine corporate={corporate} index={rows.indexOf(openRow)} /> : undefined}
+            standing={standingOf(view.prepared, rows.indexOf(openRow), view.asOfDay, settings.agingBasis)}
           />
         )}
       </div>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectedBalancesAsOf } from '../../integration/receivables/org-ledger';
-import { asOfInvoices, expectedFilter, expectedSort, expectedSummary, type OrgInvoice } from './expected';
+import { asOfInvoices, daysOverdue, expectedFilter, expectedSort, expectedSummary, type OrgInvoice } from './expected';
 import { expectView } from './view-assertions';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
 import { connectionStatus, readSummary, renderedNumbers, visibleCount, waitForVisibleCount } from './workspace-driver';
@@ -134,6 +134,13 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
     // The chase: most overdue first while the filter is on; the previous order comes back when it goes off.
     await filters().getByLabel('Overdue only').check();
     await expectView(w.page, invoices, { overdueOnly: true }, mostOverdueFirst);
+    // The most overdue invoice's details say how late it is and its bucket.
+    const today = (await w.page.getByTestId('as-of').getAttribute('data-value'))!;
+    const [top] = expectedSort(expectedFilter(invoices, { overdueOnly: true }, today), 'daysOverdue', true, today);
+    await w.page.getByTestId('invoice-grid').focus();
+    await w.page.keyboard.press('Enter');
+    await poll(() => w.page.getByTestId('detail-standing').textContent()).toBe(`${daysOverdue(top!, today).toLocaleString('en-US')} days overdue · aging 90+`);
+    await w.page.keyboard.press('Escape');
     await sortByHeader('Invoice date', 'ascending');
     await expectView(w.page, invoices, { overdueOnly: true }, { key: 'invoiceDate', desc: false });
     await sortByHeader('Days overdue', 'descending');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedBalancesAsOf, expectedFigures, major, minor } from '../../integration/receivables/org-ledger';
 import { tempDir } from '../../support/test-ports';
 import { parseCsv } from '../../support/csv';
-import { asOfInvoices, bucketText, daysOverdue, expectedFilter, expectedSort, type OrgInvoice } from './expected';
+import { asOfInvoices, bucketOf, bucketText, daysOverdue, expectedFilter, expectedSort, isReceivable, type OrgInvoice } from './expected';
 import { expectView } from './view-assertions';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
 import { renderedNumbers, waitForSynced, waitForVisibleCount } from './workspace-driver';
@@ -142,6 +142,10 @@ describe('export, details, keyboard and settings', () => {
     await poll(() => panel.getByRole('heading', { level: 2 }).textContent()).toBe(`Invoice ${invoice.number}`);
     await panel.getByTestId('detail-fields').waitFor();
     expect(await panel.getByTestId('detail-fields').textContent()).toContain(invoice.number);
+    // Where it stands as of the aging date, by the same rules as the grid and the chart (from the org's record).
+    const standing = panel.getByTestId('detail-standing');
+    if (!isReceivable(invoice)) expect(await standing.textContent()).toMatch(/^(Draft|Cancelled): not in receivables$/);
+    else expect([await standing.getAttribute('data-days'), await standing.getAttribute('data-bucket')]).toEqual([String(daysOverdue(invoice, asOf)), bucketOf(invoice, asOf) ?? '']);
     const lines = w.org.control.records('InvoiceLine').filter((l) => l.InvoiceId === invoice.id);
     await poll(() => panel.locator('[data-testid="detail-lines"] tbody tr').count()).toBe(lines.length); // lines arrive after the fields (own request)
     await w.harness.screenshot('workspace-detail');
