@@ -135,7 +135,7 @@ describe('a user who cannot read the exchange rates', () => {
     await connectDemo(w.page, w.agent());
     await waitForSynced(w.page, 300);
     await poll(() => w.page.getByTestId('rates-notice').textContent()).toBe(
-      'Exchange rates cannot be read with your Salesforce access (CurrencyType), so amounts stay in each invoice\u2019s currency.',
+      'Exchange rates cannot be read with your Salesforce access (CurrencyType, DatedConversionRate), so amounts stay in each invoice\u2019s currency.',
     );
     await expect(w.page.getByTestId('show-in').count()).resolves.toBe(0);
     await expect(w.page.getByTestId('corporate-card').count()).resolves.toBe(0);

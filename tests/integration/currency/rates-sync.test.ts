@@ -93,6 +93,17 @@ describe('the currencies and dated rates sync with the invoices into the encrypt
     await harness.call('invoices.sync', { connectionId, mode: 'full' });
     expect((await rates(harness)).state).toBe('available');
   });
+
+  it('an org with dated rates whose periods the user cannot read (StartDate hidden by field-level security) is unreadable too, not converted at the plain rates of today', async () => {
+    org.control.setFieldHidden('DatedConversionRate', 'StartDate', true);
+    const sync = await harness.call('invoices.sync', { connectionId, mode: 'full' });
+    expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
+    expect(await rates(harness)).toMatchObject({ state: 'unreadable', currencies: [], dated: [] });
+    expect((await harness.call('invoices.list', { connectionId })).value.invoices).toHaveLength(400);
+    org.control.setFieldHidden('DatedConversionRate', 'StartDate', false);
+    await harness.call('invoices.sync', { connectionId, mode: 'full' });
+    expect(await rates(harness)).toMatchObject({ state: 'available', ...orgRates(org) });
+  });
 });
 
 describe('orgs without rates', () => {

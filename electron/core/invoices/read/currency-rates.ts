@@ -41,7 +41,8 @@ export function currencyRates(snapshot: Snapshot | null): CurrencyRates {
   dated.sort((a, b) => (a.isoCode === b.isoCode ? (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) : a.isoCode < b.isoCode ? -1 : 1));
   const corporate = currencies.find((c) => c.corporate)?.isoCode ?? null;
   const syncedAt = snapshot?.syncedAt ?? null;
-  if (currencies.length > 0) return { state: 'available', corporate, currencies, dated, syncedAt };
+  // Unreadable wins over currencies that were read: the org dates its rates and the user cannot read the periods.
+  if (currencies.length > 0 && !copy?.ratesUnreadable) return { state: 'available', corporate, currencies, dated, syncedAt };
   const state = copy?.ratesUnreadable ? 'unreadable' : !snapshot || severalCurrencies(snapshot) ? 'notSynced' : 'singleCurrency';
   return { state, corporate: null, currencies: [], dated: [], syncedAt };
 }

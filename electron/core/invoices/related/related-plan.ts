@@ -25,7 +25,7 @@ export interface RelatedPlan {
   warnings: string[];
   /** Why nothing is synced with these invoices (e.g. a custom invoice object), or null. */
   none: string | null;
-  /** A multi-currency org whose currencies (CurrencyType) the user cannot read: nothing can be converted. */
+  /** A multi-currency org whose currencies (CurrencyType), or dated rates where the org has them, the user cannot read: nothing can be converted. */
   ratesUnreadable?: boolean;
 }
 
@@ -53,7 +53,11 @@ export async function discoverRelated(metadata: OrgMetadata, conn: Connection, i
     const object = await planObject(metadata, conn, spec, said);
     if (object) objects.push(object);
   }
-  const ratesUnreadable = multiCurrency && !objects.some((o) => o.role === 'currency');
+  // DatedConversionRate exists only in orgs with advanced currency management: listed in describeGlobal but not
+  // readable (not queryable, or a required field hidden) means the org dates its rates and this user cannot see
+  // them. Today's plain rates would convert every past invoice at the wrong rate, silently: nothing is converted.
+  const datedUnreadable = globals.has('DatedConversionRate') && !objects.some((o) => o.role === 'datedRate');
+  const ratesUnreadable = multiCurrency && (!objects.some((o) => o.role === 'currency') || datedUnreadable);
   return { objects, warnings, none, ...(ratesUnreadable ? { ratesUnreadable } : {}) };
 }
 

@@ -14,7 +14,7 @@ export const currency: Translation<typeof en> = {
   converted: 'In {{currency}}',
   missingRate_one: '{{count}} Rechnung ohne Kurs fehlt in der Summe in {{currency}}.',
   missingRate_other: '{{count}} Rechnungen ohne Kurs fehlen in der Summe in {{currency}}.',
-  ratesUnreadable: 'Die Wechselkurse sind mit Ihrem Salesforce-Zugang nicht lesbar (CurrencyType); die Beträge bleiben in der Währung der Rechnung.',
+  ratesUnreadable: 'Die Wechselkurse sind mit Ihrem Salesforce-Zugang nicht lesbar (CurrencyType, DatedConversionRate); die Beträge bleiben in der Währung der Rechnung.',
   ratesNotSynced: 'Die Wechselkurse kommen mit der nächsten Synchronisierung.',
   periodIssues: 'Die datierten Kurse von {{currencies}} haben Lücken oder Überschneidungen: Rechnungen mit Datum in einer Lücke haben keinen Kurs.',
   rateOne: '1 {{corporate}} = {{rate}} {{currency}}',

@@ -12,7 +12,7 @@ export const currency = {
   converted: 'In {{currency}}',
   missingRate_one: '{{count}} invoice without a rate is left out of the {{currency}} total.',
   missingRate_other: '{{count}} invoices without a rate are left out of the {{currency}} total.',
-  ratesUnreadable: 'Exchange rates cannot be read with your Salesforce access (CurrencyType), so amounts stay in each invoice’s currency.',
+  ratesUnreadable: 'Exchange rates cannot be read with your Salesforce access (CurrencyType, DatedConversionRate), so amounts stay in each invoice’s currency.',
   ratesNotSynced: 'Exchange rates come with the next sync.',
   periodIssues: 'The dated rates of {{currencies}} have gaps or overlaps: invoices dated in a gap have no rate.',
   rateOne: '1 {{corporate}} = {{rate}} {{currency}}',

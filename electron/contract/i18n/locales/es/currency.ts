@@ -15,7 +15,7 @@ export const currency: Translation<typeof en> = {
   missingRate_one: '{{count}} factura sin tipo de cambio queda fuera del total en {{currency}}.',
   missingRate_many: '{{count}} de facturas sin tipo de cambio quedan fuera del total en {{currency}}.',
   missingRate_other: '{{count}} facturas sin tipo de cambio quedan fuera del total en {{currency}}.',
-  ratesUnreadable: 'Su acceso a Salesforce no permite leer los tipos de cambio (CurrencyType): los importes siguen en la moneda de cada factura.',
+  ratesUnreadable: 'Su acceso a Salesforce no permite leer los tipos de cambio (CurrencyType, DatedConversionRate): los importes siguen en la moneda de cada factura.',
   ratesNotSynced: 'Los tipos de cambio llegan con la próxima sincronización.',
   periodIssues: 'Los tipos fechados de {{currencies}} tienen huecos o solapamientos: las facturas fechadas en un hueco no tienen tipo de cambio.',
   rateOne: '1 {{corporate}} = {{rate}} {{currency}}',

@@ -15,7 +15,7 @@ export const currency: Translation<typeof en> = {
   missingRate_one: '{{count}} facture sans taux est exclue du total en {{currency}}.',
   missingRate_many: '{{count}} de factures sans taux sont exclues du total en {{currency}}.',
   missingRate_other: '{{count}} factures sans taux sont exclues du total en {{currency}}.',
-  ratesUnreadable: 'Votre accès Salesforce ne permet pas de lire les taux de change (CurrencyType) : les montants restent dans la devise de chaque facture.',
+  ratesUnreadable: 'Votre accès Salesforce ne permet pas de lire les taux de change (CurrencyType, DatedConversionRate) : les montants restent dans la devise de chaque facture.',
   ratesNotSynced: 'Les taux de change arrivent avec la prochaine synchronisation.',
   periodIssues: 'Les taux datés de {{currencies}} présentent des trous ou des chevauchements : les factures datées dans un trou n’ont pas de taux.',
   rateOne: '1 {{corporate}} = {{rate}} {{currency}}',
