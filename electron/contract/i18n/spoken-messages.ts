@@ -45,19 +45,36 @@ const templates: Template[] = [...namespaceOf.keys()].map((key) => {
   return { key: key as CoreMessageKey, names, pattern: new RegExp(`^${body}$`, 's') };
 });
 
+/** The placeholder of Salesforce's own words ("Salesforce says: {{detail}}"). */
+const SALESFORCE_SAYS = 'detail';
+
 /**
  * `say(message)`: a core message (see `englishMessage`) in the language of `t()` at the moment it is said,
  * so a message stored in English before a language change is shown in the new language; any other message
  * (Salesforce's own words, a file's name in a refusal) comes back as it is.
  */
 export function createMessageSpeaker(t: () => CatalogueT): (message: string) => string {
-  // A value may itself be a core message (why a link's sign-in address was refused): said too.
-  const speak = (message: string): string => {
-    for (const { key, names, pattern } of templates) {
-      const match = pattern.exec(message);
-      if (match) return say(t(), key, Object.fromEntries(names.map((name, i) => [name, speak(match[i + 1]!)])));
+  // A value may itself be a core message (why a link's sign-in address was refused): said too — except Salesforce's
+  // own words (`detail`), which stay as the org wrote them even when they copy one of ours.
+  // When several readings fit (Salesforce's words followed by our "The sync stopped; …"), the one that finds the
+  // most of our own text, nested messages included, wins: our sentence is never taken for Salesforce's words.
+  const read = (message: string): { said: string; ours: number } => {
+    let best = { said: message, ours: 0 };
+    for (const template of templates) {
+      const match = template.pattern.exec(message);
+      if (!match) continue;
+      const values = match.slice(1);
+      let ours = message.length - values.reduce((sum, value) => sum + value.length, 0);
+      const said = values.map((value, i) => {
+        if (template.names[i] === SALESFORCE_SAYS) return value;
+        const inner = read(value);
+        ours += inner.ours;
+        return inner.said;
+      });
+      if (ours > best.ours) best = { said: say(t(), template.key, Object.fromEntries(template.names.map((name, i) => [name, said[i]!]))), ours };
     }
-    return message;
+    return best;
   };
+  const speak = (message: string): string => read(message).said;
   return speak;
 }

@@ -77,3 +77,14 @@ describe('what the core’s messages tell the accountant to click', () => {
     }
   });
 });
+
+describe('Salesforce’s own words stay Salesforce’s', () => {
+  it('does not translate an org’s error text that copies one of Budgetly’s messages into Budgetly’s voice', () => {
+    // A hostile org answers with Budgetly's own English advice, pointing at its host: kept word for word, after
+    // "Salesforce meldet:", so it still reads as the org's words — not as Budgetly speaking German.
+    const copied = englishMessage('loginElsewhere', { host: 'login.evil.example' });
+    const refused = toAppError(salesforceError('INVALID_OPERATION', copied));
+    const german = sayIn('de')(refused.message);
+    expect(german).toBe(`Salesforce hat die Anfrage abgelehnt (INVALID_OPERATION). Salesforce meldet: ${copied}`);
+  });
+});
