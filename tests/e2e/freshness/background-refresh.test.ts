@@ -129,7 +129,7 @@ describe('fresh without asking', () => {
     // No dialog, no banner: only the quiet line, and the status bar says when the next update comes.
     expect(await page.locator('dialog[open], [role="alert"]').count()).toBe(0);
     const status = page.getByTestId('freshness-status');
-    // (The core's ManualClock runs ahead of the page's clock here, so "synced" reads "in 15 minutes".)
+    // (The core's ManualClock runs ahead of the page's clock here: a sync "in the future" reads "just now".)
     await poll(() => status.textContent()).toMatch(/^Synced [^·]+ · next update \d{1,2}:\d{2}/);
     expect(await status.getAttribute('data-next-attempt')).toBe(new Date(clock.now() + 15 * MINUTE).toISOString());
   });

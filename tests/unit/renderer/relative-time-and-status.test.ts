@@ -15,6 +15,9 @@ describe('last synced', () => {
     expect(formatRelative('2026-11-29T09:00:00Z', now, 'en-US', 'just now')).toBe('3 hours ago');
     expect(formatRelative('2026-11-28T09:00:00Z', now, 'en-US', 'just now')).toBe('yesterday');
     expect(formatRelative('garbage', now, 'en-US', 'just now')).toBe('');
+    // A time ahead of this computer's clock (another clock running ahead) is "just now", never "in 15 minutes".
+    expect(formatRelative('2026-11-29T12:15:00Z', now, 'en-US', 'just now')).toBe('just now');
+    expect(formatRelative('2026-11-30T12:00:00Z', now, 'de-DE', 'gerade eben')).toBe('gerade eben');
     // In the language of the sentence around it.
     expect(formatRelative('2026-11-29T11:55:00Z', now, 'de-DE', 'gerade eben')).toBe('vor 5 Minuten');
     expect(formatRelative('2026-11-28T09:00:00Z', now, 'fr-FR', 'à l’instant')).toBe('hier');
