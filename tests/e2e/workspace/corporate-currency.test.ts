@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../support/csv';
 import { tempDir } from '../../support/test-ports';
 import { independentMinor, independentRate, independentTotals, orgRatesOf, type OrgRates } from '../../support/independent-conversion';
-import { bucketOf, isReceivable, type OrgInvoice } from './expected';
+import { expectedBalancesAsOf } from '../../integration/receivables/org-ledger';
+import { asOfInvoices, bucketOf, isReceivable, type OrgInvoice } from './expected';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
-import { connectDemo, readCorporate as readCorporateOf, visibleCount, waitForSynced, waitForVisibleCount } from './workspace-driver';
+import { connectDemo, readCorporate as readCorporateOf, setAsOf, showInCorporate, visibleCount, waitForSynced, waitForVisibleCount } from './workspace-driver';
 
 const readCorporate = (w: WorkspaceFixture) => readCorporateOf(w.page);
 
@@ -121,6 +122,27 @@ describe('the workspace in the corporate currency, at dated rates', () => {
     await w.page.getByTestId('show-in').selectOption('own');
     await poll(() => w.page.getByTestId('corporate-card').count()).toBe(0);
     await expect(w.page.getByTestId('conversion-basis').isDisabled()).resolves.toBe(true);
+  });
+
+  it('as of two past days, at both bases: count, total, balance, the rows without a rate and every bucket are the org\u2019s receivables dated by then, at their balances then, converted row by row', async () => {
+    for (const days of [45, 150]) {
+      const asOf = new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+      await setAsOf(w.page, asOf);
+      const asOfView = asOfInvoices(invoices, asOf, expectedBalancesAsOf(w.org, 'Invoice', asOf));
+      const owed = asOfView.filter((i) => isReceivable(i));
+      expect(asOfView.length).toBeLessThan(invoices.length); // invoices dated later are left out: a different set from today's
+      for (const basis of ['invoiceDate', 'asOf'] as const) {
+        await showInCorporate(w.page, basis);
+        const want = independentTotals(rates, owed, basis, asOf);
+        const wantAging = independentAging(rates, asOfView, basis, asOf);
+        await poll(async () => {
+          const { count, total, balance, missingRate, aging } = await readCorporate(w);
+          return { count, total, balance, missingRate, aging };
+        }).toEqual({ count: want.count, total: want.total, balance: want.balance, missingRate: want.missing, aging: wantAging });
+      }
+    }
+    await w.page.getByTestId('as-of-reset').click();
+    await w.page.getByTestId('show-in').selectOption('own');
   });
 });
 
