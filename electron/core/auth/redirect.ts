@@ -67,7 +67,7 @@ export function loginErrorFor(error: string, description: string | null): AppErr
     case 'login_required':
       return new AppError('LOGIN_FAILED', englishMessage('loginAgain'));
     default:
-      return new AppError('LOGIN_FAILED', englishMessage(detail ? 'loginNotCompletedSaid' : 'loginNotCompleted', { error: error.slice(0, 60), detail }));
+      return new AppError('LOGIN_FAILED', englishMessage(detail ? 'loginNotCompletedSaid' : 'loginNotCompleted', { error: withHiddenShown(error.slice(0, 60)), detail }));
   }
 }
 

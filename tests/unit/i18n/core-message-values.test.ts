@@ -56,6 +56,8 @@ describe('values inside the core’s messages', () => {
       expect(refused.message).not.toMatch(TURNING);
       expect(refused.message).toContain('Ask \uFFFDnimda ruoy\uFFFD or \uFFFDcall +1 555\uFFFD');
     }
+    // The error= code itself, said in parentheses, comes from the same address.
+    expect(loginErrorFor('server\u202E_error', null).message).toBe('Salesforce could not complete the sign-in (server\uFFFD_error).');
   });
 });
 
