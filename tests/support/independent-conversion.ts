@@ -35,8 +35,9 @@ export function independentRate(rates: OrgRates, currency: string, day: string |
   if (rates.dated.length === 0) return c.rate !== null && c.rate > 0 ? c.rate : null;
   if (!day) return null;
   let best: OrgPeriod | null = null;
-  for (const p of rates.dated) if (p.isoCode === currency && p.start <= day && (!best || p.start > best.start)) best = p;
-  if (!best || (best.next !== null && day >= best.next)) return null;
+  // Every period whose [StartDate, NextStartDate) holds the day; where several do (overlaps), the latest start.
+  for (const p of rates.dated) if (p.isoCode === currency && p.start <= day && (p.next === null || day < p.next) && (!best || p.start > best.start)) best = p;
+  if (!best) return null;
   return best.rate !== null && best.rate > 0 ? best.rate : null;
 }
 

@@ -6,7 +6,7 @@ import type { CurrencyRates } from '../rates';
  * of the rates. A rate means 1 corporate unit = `rate` units of the currency (corporate = amount ÷ rate).
  *
  * - With dated rates (advanced currency management): the period whose [StartDate, NextStartDate) holds the
- *   day. Where periods overlap (only a damaged org serves them) the one that started last wins — the one
+ *   day. Where periods overlap (only a damaged org serves them) the one that started last among those holding it wins — the one
  *   Salesforce's own NextStartDate chain would leave in force; a day that falls between one period's end and
  *   the next one's start (a gap) has no rate. Both are flagged in `issues`.
  * - Without dated rates: CurrencyType's ConversionRate, whatever the day.
@@ -43,6 +43,8 @@ interface CurrencyPeriods {
   starts: Float64Array;
   /** Day the period ends (exclusive); Infinity for the open-ended one. */
   ends: Float64Array;
+  /** The latest end among the periods up to this one: how far back an earlier (overlapping) period can still hold a day. */
+  reach: Float64Array;
 }
 
 interface CurrencyEntry {
@@ -97,7 +99,10 @@ export function buildRateTable(rates: CurrencyRates): RateTable | null {
       if (here.end < after.start) issues.push({ isoCode, kind: 'gap', from: here.p.next!, to: after.p.start });
       else if (here.end > after.start) issues.push({ isoCode, kind: 'overlap', from: here.p.start, to: after.p.start });
     }
-    entry.periods = { slots, starts: Float64Array.from(sorted, (x) => x.start), ends: Float64Array.from(sorted, (x) => x.end) };
+    const ends = Float64Array.from(sorted, (x) => x.end);
+    const reach = new Float64Array(ends.length);
+    ends.forEach((end, k) => (reach[k] = Math.max(end, k > 0 ? reach[k - 1]! : -Infinity)));
+    entry.periods = { slots, starts: Float64Array.from(sorted, (x) => x.start), ends, reach };
   }
   const decimals = corporate.decimals ?? 2;
   return { corporate: corporate.isoCode, decimals, dated: byCurrency.size > 0, used, issues, currencies };
@@ -127,7 +132,10 @@ export function rateSlot(table: RateTable, currency: string, day: number): numbe
     }
   }
   if (found < 0) return code('beforeFirst');
-  return day < periods.ends[found]! ? periods.slots[found]! : code('gap');
+  // The latest-starting period whose [StartDate, NextStartDate) holds the day; an earlier one can still hold it
+  // when periods overlap (one nested inside another), as far back as a period's end reaches past the day.
+  for (let k = found; k >= 0 && periods.reach[k]! > day; k--) if (day < periods.ends[k]!) return periods.slots[k]!;
+  return code('gap');
 }
 
 /** What a slot means: the rate used, or why there is none. */

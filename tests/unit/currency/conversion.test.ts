@@ -63,6 +63,23 @@ describe('the rate in force for a day', () => {
     ]);
   });
 
+  it('a period nested inside a longer one: after the inner one ends, the outer one still holds the day (no gap, no rate from outside it)', () => {
+    const nested: CurrencyRates = {
+      ...plain,
+      dated: [
+        { isoCode: 'USD', rate: 1.1, start: '2025-01-01', next: '2025-06-01' },
+        { isoCode: 'USD', rate: 1.3, start: '2025-02-01', next: '2025-03-01' }, // inside the one before
+      ],
+    };
+    expect(rateOn(nested, 'USD', '2025-02-15')).toMatchObject({ rate: 1.3 });
+    expect(rateOn(nested, 'USD', '2025-03-10')).toMatchObject({ rate: 1.1 });
+    expect(rateOn(nested, 'USD', '2025-06-01')).toBe('gap');
+    const rows = [{ currency: 'USD', total: 110, balance: 110, invoiceDate: '2025-03-10' }];
+    const converted = convertRows(rows, table(nested), 'invoiceDate', '');
+    expect(convertedTotals(converted, rows, [0]).total).toBe(100);
+    expect(independentTotals(nested, rows, 'invoiceDate', '').total).toBe(100);
+  });
+
   it('without dated rates: the plain ConversionRate whatever the day (even without one)', () => {
     expect(rateOn(plain, 'USD', '1990-01-01')).toMatchObject({ rate: 1.086957, dated: false, start: null });
     expect(rateOn(plain, 'USD', null)).toMatchObject({ rate: 1.086957 });
