@@ -13,7 +13,7 @@ export const PROVISIONING_TEXT = {
   unknownAction: englishMessage('offerUnknownAction'),
   fragmentInLink: englishMessage('offerFragmentInLink'),
   repeatedField: (field: string) => englishMessage('offerRepeatedField', { field: field.slice(0, 40) }),
-  fileTooLarge: (bytes: number) => englishMessage('offerFileTooLarge', { kilobytes: Math.ceil(bytes / 1024).toLocaleString('en') }),
+  fileTooLarge: (bytes: number) => englishMessage('offerFileTooLarge', { kilobytes: String(Math.ceil(bytes / 1024)) }),
   brokenJson: englishMessage('offerBrokenJson'),
   notAnObject: englishMessage('offerNotAnObject'),
   noVersion: englishMessage('offerNoVersion'),

@@ -90,3 +90,11 @@ describe('Salesforce’s own words stay Salesforce’s', () => {
     expect(german).toBe(`Salesforce hat die Anfrage abgelehnt (INVALID_OPERATION). Salesforce meldet: ${copied}`);
   });
 });
+
+describe('numbers inside the core’s messages', () => {
+  it('writes a refused file’s size without an English thousands comma, which German reads as a decimal (2,048 KB = 2 KB)', async () => {
+    const { PROVISIONING_TEXT } = await import('../../../electron/core/provisioning/provisioning-text');
+    const german = sayIn('de')(PROVISIONING_TEXT.fileTooLarge(2 * 1024 * 1024));
+    expect(german).toBe('Diese Datei hat 2048 KB; eine Budgetly-Verbindungsdatei hat nur einige hundert Byte.');
+  });
+});

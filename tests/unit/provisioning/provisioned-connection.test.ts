@@ -248,7 +248,7 @@ describe('offers through the core: shown first, added only on accept', () => {
     const cases: [string, RegExp][] = [
       [pipe, /not an ordinary file/],
       [folder, /not an ordinary file/],
-      [large, /10,240 KB/],
+      [large, /10240 KB/],
       [other, /Only \.budgetly files/],
       [join(dir, 'missing.budgetly'), /could not read/],
     ];
