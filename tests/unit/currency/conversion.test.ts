@@ -85,6 +85,16 @@ describe('the rate in force for a day', () => {
     expect(rateOn(plain, 'USD', null)).toMatchObject({ rate: 1.086957 });
   });
 
+  it('a corporate currency whose DecimalPlaces the user cannot read rounds to its ISO minor unit (JPY: whole yen, as shown), not to cents', () => {
+    const yen = { ...plain, corporate: 'JPY', currencies: currencies({ EUR: { corporate: false, rate: 0.006 }, JPY: { corporate: true, rate: 1, decimals: null } }) };
+    expect(table(yen).decimals).toBe(0);
+    const rows = [{ currency: 'EUR', total: 100.01, balance: 100.01, invoiceDate: '2025-03-01' }, { currency: 'EUR', total: 100.01, balance: 100.01, invoiceDate: '2025-03-01' }];
+    // 100.01 / 0.006 = 16668.33… → ¥16,668 each: the card adds the yen shown, 33,336 (not 33,336.67)
+    expect(convertedTotals(convertRows(rows, table(yen), 'invoiceDate', ''), rows, [0, 1]).total).toBe(33336);
+    const usd = { ...plain, currencies: currencies({ EUR: { decimals: null } }) };
+    expect(table(usd).decimals).toBe(2);
+  });
+
   it('nothing to convert with: no table', () => {
     expect(buildRateTable({ ...plain, state: 'unreadable', currencies: [] })).toBeNull();
     expect(buildRateTable({ ...plain, currencies: currencies({ EUR: { corporate: false } }) })).toBeNull();
