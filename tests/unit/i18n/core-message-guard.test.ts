@@ -11,18 +11,21 @@ describe('core error messages come from the catalogue', () => {
     expect(files.flatMap(({ path, source }) => inlineAppErrorMessages(source, path))).toEqual([]);
   });
 
-  it('catches a planted inline message: a string, a template, a sentence around a value, one branch of a choice', () => {
+  it('catches a planted inline message: a string, a template, a sentence around a value, one branch of a choice, a constant of the file', () => {
     const planted = [
       "throw new AppError('NOT_FOUND', 'This invoice is gone.');",
       'throw new AppError(\'NETWORK\', `Salesforce did not answer after ${n} tries.`);',
       "return new AppError('SALESFORCE_LIMIT', mapped.message + ' The sync stopped.');",
       "throw new AppError('LOGIN_FAILED', slow ? englishMessage('loginTimedOut') : 'Sign-in failed.');",
+      "const DISCONNECT_FIRST = 'Disconnect first, please.';",
+      'throw new AppError(\'INVALID_INPUT\', DISCONNECT_FIRST);',
     ].join('\n');
     expect(inlineAppErrorMessages(planted, 'planted.ts').map((line) => line.split('  ')[0])).toEqual([
       'planted.ts:1',
       'planted.ts:2',
       'planted.ts:3',
       'planted.ts:4',
+      'planted.ts:6',
     ]);
   });
 

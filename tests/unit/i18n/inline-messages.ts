@@ -13,10 +13,18 @@ export const NEVER_USER_FACING = 'never-user-facing';
 export function inlineAppErrorMessages(source: string, fileName: string): string[] {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
   const found: string[] = [];
+  // Constants of the file holding inline text: `const GONE = 'This invoice is gone.'` thrown as `new AppError(code, GONE)`.
+  const inlineConstants = new Set<string>();
+  const collect = (node: ts.Node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && hasInlineText(node.initializer)) inlineConstants.add(node.name.text);
+    ts.forEachChild(node, collect);
+  };
+  collect(file);
   const visit = (node: ts.Node) => {
     if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'AppError') {
       const message = node.arguments?.[1];
-      if (message && hasInlineText(message) && !marked(source, file, node)) {
+      const inline = message && (hasInlineText(message) || (ts.isIdentifier(message) && inlineConstants.has(message.text)));
+      if (message && inline && !marked(source, file, node)) {
         const line = file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
         found.push(`${fileName}:${line}  ${message.getText(file).slice(0, 70)}`);
       }
