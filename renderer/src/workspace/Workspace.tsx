@@ -59,6 +59,8 @@ interface Props {
 // The order the core sends the list in (shared with it), so the first rows shown are the top of this sort.
 const defaultSorting: SortingState = [{ id: DEFAULT_SORT.column, desc: DEFAULT_SORT.desc }];
 
+const noneMissing: Readonly<Record<string, number>> = {};
+
 /** The screen accountants live in: the invoices of one connection, filtered, totalled, aged, exported. */
 export function Workspace({ connection, info, settings, switcher, notices, onUpdateSettings, onReconnect, onOpenSettings, overlay }: Props) {
   const { t } = useTranslation('workspace');
@@ -218,6 +220,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
             state={corporate.state}
             corporate={corporate.corporate}
             missing={corporate.figures?.all.missing ?? 0}
+            missingByCurrency={corporate.figures?.all.missingByCurrency ?? noneMissing}
             flagged={corporate.flagged}
           />
           <CorporateCard

@@ -49,7 +49,11 @@ describe('the workspace in the corporate currency, at dated rates', () => {
     expect(shown.totalText).toBe(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR', currencySign: 'accounting' }).format(want.total));
     expect(shown.aging).toEqual(independentAging(rates, invoices, 'invoiceDate', asOf));
     const notice = w.page.getByTestId('missing-rate-notice');
-    await expect(notice.textContent()).resolves.toBe(`${want.missing} invoices without a rate are left out of the EUR total.`);
+    const perCurrency = new Map<string, number>();
+    for (const i of receivables) if (independentRate(rates, i.currency, i.invoiceDate) === null) perCurrency.set(i.currency, (perCurrency.get(i.currency) ?? 0) + 1);
+    const byCurrency = [...perCurrency.keys()].sort().map((code) => `${code} ${perCurrency.get(code)!.toLocaleString('en-US')}`).join(' · ');
+    expect(perCurrency.size).toBeGreaterThan(1); // several currencies lack a rate: the notice says which, and how many each
+    await expect(notice.textContent()).resolves.toBe(`${want.missing} invoices without a rate are left out of the EUR total. (${byCurrency})`);
     // Beside each currency's own card: its figures converted, and the rates used on hover.
     const usd = w.page.locator('[data-testid="currency-card"][data-currency="USD"] [data-testid="converted-amounts"]');
     const usdWant = independentTotals(rates, receivables.filter((i) => i.currency === 'USD'), 'invoiceDate', asOf);
