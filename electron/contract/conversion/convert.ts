@@ -9,8 +9,9 @@ const MICRO = 1e6;
 
 /**
  * amount ÷ rate in the corporate currency's minor units (cents), rounded half away from zero: exact
- * (the ratio of two integers; a float division decides unless the result is within 1e-7 of a half or
- * beyond 2^40 minor units, then BigInt does). Amounts up to about 9 billion units stay exact.
+ * (the ratio of two integers). A float division decides while the numerator is an exact integer in floating
+ * point (then the quotient is correctly rounded and cannot cross a half) and the result is not within 1e-7 of a
+ * half nor beyond 2^40 minor units; otherwise BigInt does, from the amount's decimal digits — any size.
  */
 export function convertToMinor(amount: number, rate: number, decimals: number): number {
   const a = Math.round(amount * MICRO);
@@ -19,8 +20,9 @@ export function convertToMinor(amount: number, rate: number, decimals: number): 
   const q = (a * scale) / r;
   const magnitude = Math.abs(q);
   const fraction = magnitude - Math.floor(magnitude);
-  if ((Math.abs(fraction - 0.5) > 1e-7 && magnitude < 2 ** 40) || !Number.isSafeInteger(a)) return Math.sign(q) * Math.floor(magnitude + 0.5) || 0;
-  const n = BigInt(Math.abs(a)) * BigInt(scale);
+  if (Math.abs(fraction - 0.5) > 1e-7 && magnitude < 2 ** 40 && Number.isSafeInteger(a * scale)) return Math.sign(q) * Math.floor(magnitude + 0.5) || 0;
+  // The amount's own digits (to 6 places), not amount × 10^6, which is no longer exact past 2^53.
+  const n = BigInt(Math.abs(amount).toFixed(6).replace('.', '')) * BigInt(scale);
   const d = BigInt(r);
   const rounded = Number((2n * n + d) / (2n * d));
   return a < 0 ? -rounded : rounded;

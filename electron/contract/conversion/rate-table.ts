@@ -64,7 +64,8 @@ export interface RateTable {
   currencies: Map<string, CurrencyEntry>;
 }
 
-const usable = (rate: number | null): rate is number => rate !== null && Number.isFinite(rate) && rate > 0;
+/** A rate is kept to Salesforce's 6 decimal places (convert.ts divides by rate × 10^6): one that rounds to 0 there is none. */
+const usable = (rate: number | null): rate is number => rate !== null && Number.isFinite(rate) && Math.round(rate * 1e6) > 0;
 const code = (reason: NoRateReason) => -1 - NO_RATE_REASONS.indexOf(reason);
 
 /** The table, or null when there is nothing to convert with (no currencies, or no corporate one). */

@@ -51,6 +51,8 @@ describe('the rate in force for a day', () => {
     expect(rateOn({ ...dated, currencies: currencies({ USD: { active: false } }) }, 'USD', '2025-03-01')).toBe('inactive');
     expect(rateOn({ ...plain, currencies: currencies({ USD: { rate: 0 } }) }, 'USD', '2025-03-01')).toBe('notPositive');
     expect(rateOn({ ...plain, currencies: currencies({ USD: { rate: -1.1 } }) }, 'USD', '2025-03-01')).toBe('notPositive');
+    // Below Salesforce's 6 decimal places (a damaged copy): zero at that precision, not a division by zero.
+    expect(rateOn({ ...plain, currencies: currencies({ USD: { rate: 0.0000001 } }) }, 'USD', '2025-03-01')).toBe('notPositive');
     expect(rateOn({ ...dated, dated: [{ isoCode: 'USD', rate: 0, start: '2025-01-01', next: null }] }, 'USD', '2025-03-01')).toBe('notPositive');
   });
 
@@ -112,6 +114,15 @@ describe('converting an amount: ÷ rate, rounded to the corporate decimals half 
     expect(convertToMinor(1000, 150, 2)).toBe(667);
     expect(convertToMinor(0, 1.2, 2)).toBe(0);
     expect(Object.is(convertToMinor(-0.001, 3, 2), 0)).toBe(true);
+  });
+
+  it('a just-under-half over ten billion units is not rounded up (amount × 10^decimals past 2^53 is no longer exact in floating point)', () => {
+    // (cents ≡ 500001 mod 1000001) / 1.000001: the exact quotient ends in ….4999995 — down, whatever the size
+    for (const amount of [1_000_006_000.01, 10_000_015_000.02, 50_000_055_000.02]) {
+      expect(convertToMinor(amount, 1.000001, 2), String(amount)).toBe(independentMinor(amount, 1.000001, 2));
+      expect(convertToMinor(-amount, 1.000001, 2)).toBe(independentMinor(-amount, 1.000001, 2));
+    }
+    expect(convertToMinor(10_000_015_000.02, 1.000001, 2)).toBe(1_000_000_500_001);
   });
 
   it('equals the exact rational computation for any amount, rate and decimals', () => {
