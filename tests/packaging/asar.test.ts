@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { extractAll, listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 // The same @electron/fuses electron-builder flips the fuses with; 1.x keeps FuseState out of its index.
@@ -10,10 +8,8 @@ import { FuseState } from '@electron/fuses/dist/constants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMainSmoke } from '../electron/main-smoke/run-main-smoke';
 import { loadableModules } from './loadable-modules';
+import { root, runElectronBuilder } from './run-electron-builder';
 import { writeStubElectronDist } from './stub-electron';
-
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../..');
 
 /**
  * Packages the built app with electron-builder (`--dir`, Linux) against a stub Electron binary,
@@ -32,14 +28,7 @@ describe('the packaged app', () => {
     if (!existsSync(join(root, 'out/main/index.js'))) throw new Error('Build first: npm run build');
     const electronDist = join(work, 'electron-dist');
     writeStubElectronDist(electronDist);
-    await run(
-      'npx',
-      ['electron-builder', '--linux', 'dir', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${output}`],
-      { cwd: root, env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, maxBuffer: 32 * 1024 * 1024 },
-    ).catch((error: { stdout?: string; stderr?: string; message: string }) => {
-      const tail = `${error.stdout ?? ''}\n${error.stderr ?? ''}`.split('\n').filter((line) => !line.includes('duplicate dependency')).slice(-20);
-      throw new Error(`electron-builder failed: ${error.message}\n${tail.join('\n')}`);
-    });
+    await runElectronBuilder(['--linux', 'dir'], { electronDist, output });
     unpacked = join(output, 'linux-unpacked');
     files = listPackage(join(unpacked, 'resources/app.asar'), { isPack: false }).map((file) => file.replaceAll('\\', '/'));
     executable = join(unpacked, 'budgetly');
