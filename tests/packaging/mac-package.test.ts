@@ -8,7 +8,8 @@ import { FuseState } from '@electron/fuses/dist/constants';
 import { parse } from 'plist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, runElectronBuilder } from './run-electron-builder';
-import { writeIcns, writeStubElectronMacDist } from './stub-electron-mac';
+import { writeStubElectronMacDist } from './stub-electron-mac';
+import { writeIcns } from './stub-icons';
 import { artifactDigest, readUpdateMetadata } from './update-metadata';
 
 /** Debian's 7zip (`7zz`): electron-builder zips with 7-Zip and would otherwise download it from GitHub. */

@@ -32,15 +32,3 @@ export function writeStubElectronMacDist(dir: string): string {
   writeFileSync(join(dir, 'version'), '45.5.0');
   return join(dir, 'Electron.app');
 }
-
-/** An Apple icon file holding one 512×512 PNG (type `ic09`), which electron-builder copies as it is. */
-export function writeIcns(png: Buffer, file: string): void {
-  const entry = Buffer.concat([Buffer.from('ic09', 'ascii'), uint32(8 + png.length), png]);
-  writeFileSync(file, Buffer.concat([Buffer.from('icns', 'ascii'), uint32(8 + entry.length), entry]));
-}
-
-function uint32(value: number): Buffer {
-  const bytes = Buffer.alloc(4);
-  bytes.writeUInt32BE(value);
-  return bytes;
-}
