@@ -2,12 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractAll, listPackage } from '@electron/asar';
-import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
-// The same @electron/fuses electron-builder flips the fuses with; 1.x keeps FuseState out of its index.
-import { FuseState } from '@electron/fuses/dist/constants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMainSmoke } from '../electron/main-smoke/run-main-smoke';
 import { loadableModules } from './loadable-modules';
+import { expectSecurityFuses } from './packaged-checks';
 import { root, runElectronBuilder } from './run-electron-builder';
 import { writeStubElectronDist } from './stub-electron';
 
@@ -99,14 +97,7 @@ describe('the packaged app', () => {
   });
 
   it('flips the security fuses in the Electron binary', async () => {
-    const wire = await getCurrentFuseWire(executable);
-    expect(wire[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
-    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
-    expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE);
-    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
-    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(FuseState.ENABLE);
-    expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE);
-    expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
+    await expectSecurityFuses(executable);
   });
 
   // APPIMAGE_TOOLS_PATH could point at a local copy, but Debian packages no AppImage runtime.

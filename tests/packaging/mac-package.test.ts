@@ -3,10 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getRawHeader, listPackage } from '@electron/asar';
-import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
-import { FuseState } from '@electron/fuses/dist/constants';
 import { parse } from 'plist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectBuiltAppOnly, expectSecurityFuses } from './packaged-checks';
 import { root, runElectronBuilder } from './run-electron-builder';
 import { writeStubElectronMacDist } from './stub-electron-mac';
 import { writeIcns } from './stub-icons';
@@ -51,12 +50,7 @@ describe.skipIf(sevenZip == null)('the macOS package (needs Debian’s 7zip: ele
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('holds the built app in its asar, and no sources or devDependencies', () => {
-    expect(files).toContain('/out/main/index.js');
-    expect(files).toContain('/out/preload/index.cjs');
-    expect(files).toContain('/out/renderer/index.html');
-    expect(files).toContain('/node_modules/electron-updater/out/main.js');
-    expect(files.filter((file) => /^\/(tests|electron|renderer)\/|\.map$/.test(file))).toEqual([]);
-    expect(files.filter((file) => /^\/node_modules\/(vitest|react|electron|typescript)\//.test(file))).toEqual([]);
+    expectBuiltAppOnly(files);
     expect(readFileSync(join(app, 'Contents/Resources/app-update.yml'), 'utf8')).toMatch(/^url: https:\/\/updates\.budgetly\.example\/desktop\/?$/m);
   });
 
@@ -72,14 +66,7 @@ describe.skipIf(sevenZip == null)('the macOS package (needs Debian’s 7zip: ele
   });
 
   it('flips the security fuses in Electron Framework', async () => {
-    const wire = await getCurrentFuseWire(app);
-    expect(wire[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
-    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
-    expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE);
-    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
-    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(FuseState.ENABLE);
-    expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE);
-    expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
+    await expectSecurityFuses(app);
   });
 
   it('records the asar’s integrity in Info.plist: the SHA-256 of the asar header Electron checks at launch', () => {
