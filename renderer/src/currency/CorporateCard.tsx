@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { AgingBucketKey } from '../invoices/aging';
 import { useLocale } from '../i18n/locale-context';
-import { formatCount, formatMoney } from '../invoices/money';
 import { AgingBars } from '../workspace/AgingBars';
+import { CardFigures } from '../workspace/CardFigures';
 import { rowSlots } from './corporate-figures';
 import { slotsWords } from './rate-words';
 import type { CorporateView } from './use-corporate-view';
@@ -15,7 +15,7 @@ interface Props {
 
 /** Every invoice shown, converted into the corporate currency: count, total, balance and aging (each bar filters to its bucket). */
 export function CorporateCard({ corporate, selected, onPickBucket }: Props) {
-  const { t } = useTranslation(['currency', 'workspace']);
+  const { t } = useTranslation('currency');
   const locale = useLocale();
   const { figures, aging, table, converted } = corporate;
   if (!figures || !aging || !table || !converted) return null;
@@ -24,26 +24,15 @@ export function CorporateCard({ corporate, selected, onPickBucket }: Props) {
   return (
     <section className="summary corporate-summary" aria-label={t('cardLabel', { currency: all.corporate })} data-testid="corporate-summary">
       <article className="currency-card corporate-card" data-testid="corporate-card" data-currency={all.corporate}>
-        <header>
-          <h3>{t('cardTitle', { currency: all.corporate })}</h3>
-          <span className="hint" data-testid="corporate-count" data-value={all.count}>
-            {t('workspace:invoiceCount', { count: all.count, n: formatCount(all.count, locale) })}
-          </span>
-        </header>
-        <dl className="totals">
-          <div>
-            <dt>{t('workspace:cardTotal')}</dt>
-            <dd data-testid="corporate-total" data-amount={all.total} title={rates}>
-              {formatMoney(all.total, all.corporate, locale)}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('workspace:cardBalance')}</dt>
-            <dd data-testid="corporate-balance" data-amount={all.balance} title={rates}>
-              {formatMoney(all.balance, all.corporate, locale)}
-            </dd>
-          </div>
-        </dl>
+        <CardFigures
+          title={t('cardTitle', { currency: all.corporate })}
+          currency={all.corporate}
+          count={all.count}
+          total={all.total}
+          balance={all.balance}
+          testIdPrefix="corporate"
+          amountTitle={rates}
+        />
         <AgingBars aging={{ currency: all.corporate, buckets: aging }} selected={selected} onPick={onPickBucket} />
       </article>
     </section>

@@ -5,6 +5,7 @@ import { agingBuckets, type AgingBucketKey, type CurrencyAging } from '../invoic
 import { formatCount, formatMoney } from '../invoices/money';
 import type { CurrencyTotals } from '../invoices/totals';
 import { AgingBars } from './AgingBars';
+import { CardFigures } from './CardFigures';
 
 interface Props {
   totals: CurrencyTotals[];
@@ -47,7 +48,6 @@ function LeftOut({ excluded, currency }: { excluded: CurrencyTotals['excluded'];
  */
 export function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBucket, extra }: Props) {
   const { t } = useTranslation('workspace');
-  const locale = useLocale();
   const currencies = [...new Set([...totals.map((x) => x.currency), ...aging.map((a) => a.currency)])].sort();
   if (currencies.length === 0) return null;
   return (
@@ -58,26 +58,7 @@ export function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBuck
         const a = aging.find((x) => x.currency === currency) ?? { currency, buckets: agingBuckets.map((b) => ({ ...b, count: 0, balance: 0 })) };
         return (
           <article key={currency} className="currency-card" data-testid="currency-card" data-currency={currency} aria-label={t('currencyTotals', { currency })}>
-            <header>
-              <h3>{currency}</h3>
-              <span className="hint" data-testid="currency-count" data-value={sum.count}>
-                {t('invoiceCount', { count: sum.count, n: formatCount(sum.count, locale) })}
-              </span>
-            </header>
-            <dl className="totals">
-              <div>
-                <dt>{t('cardTotal')}</dt>
-                <dd data-testid="currency-total" data-amount={sum.total}>
-                  {formatMoney(sum.total, currency, locale)}
-                </dd>
-              </div>
-              <div>
-                <dt>{t('cardBalance')}</dt>
-                <dd data-testid="currency-balance" data-amount={sum.balance}>
-                  {formatMoney(sum.balance, currency, locale)}
-                </dd>
-              </div>
-            </dl>
+            <CardFigures title={currency} currency={currency} count={sum.count} total={sum.total} balance={sum.balance} testIdPrefix="currency" />
             <LeftOut excluded={sum.excluded} currency={currency} />
             {extra?.(currency)}
             <AgingBars
