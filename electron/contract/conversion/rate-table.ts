@@ -83,7 +83,11 @@ export function buildRateTable(rates: CurrencyRates): RateTable | null {
   }
   const issues: PeriodIssue[] = [];
   const byCurrency = new Map<string, CurrencyRates['dated']>();
-  for (const p of rates.dated) byCurrency.set(p.isoCode, [...(byCurrency.get(p.isoCode) ?? []), p]);
+  for (const p of rates.dated) {
+    const periods = byCurrency.get(p.isoCode);
+    if (periods) periods.push(p);
+    else byCurrency.set(p.isoCode, [p]);
+  }
   for (const [isoCode, periods] of byCurrency) {
     const entry = currencies.get(isoCode);
     if (!entry) continue;
