@@ -1,3 +1,4 @@
+import { currencyDecimals } from '../currency-decimals';
 import { dayNumber } from '../invoice-order';
 import type { CurrencyRates } from '../rates';
 
@@ -109,20 +110,9 @@ export function buildRateTable(rates: CurrencyRates): RateTable | null {
     ends.forEach((end, k) => (reach[k] = Math.max(end, k > 0 ? reach[k - 1]! : -Infinity)));
     entry.periods = { slots, starts: Float64Array.from(sorted, (x) => x.start), ends, reach };
   }
-  const decimals = corporate.decimals ?? isoMinorDigits(corporate.isoCode);
+  // DecimalPlaces unreadable: the currency's ISO minor unit, what its amounts are shown with, so the totals stay the sums of the rows as shown.
+  const decimals = corporate.decimals ?? currencyDecimals(corporate.isoCode);
   return { corporate: corporate.isoCode, decimals, dated: byCurrency.size > 0, used, issues, currencies };
-}
-
-/**
- * The currency's minor unit per ISO 4217 (JPY 0, EUR 2, BHD 3), for a corporate currency whose DecimalPlaces the user
- * cannot read: what its amounts are shown with, so the totals stay the sums of the rows as shown. 2 for a code Intl does not know.
- */
-function isoMinorDigits(isoCode: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency: isoCode }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
 }
 
 /** The rate for `currency` on `day` (a day number; NaN = no date): an index into table.used, or −1 − reason code. */

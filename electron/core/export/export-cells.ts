@@ -3,6 +3,7 @@ import { agingBucketLabels, bucketOfDays } from '../../contract/aging-buckets';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
 import type { RowConversion } from './export-conversion';
 import { kindOfStatus, type StatusKindMap } from '../../contract/invoice-status';
+import { currencyDecimals } from '../../contract/currency-decimals';
 
 /**
  * Row → cell conversion shared by the CSV and XLSX writers (pure; both formats show the same values).
@@ -182,23 +183,6 @@ export function csvText(cell: Cell): string {
     case 'instant':
       return cell.value;
   }
-}
-
-const decimalsByCurrency = new Map<string, number>();
-
-/** Decimals of a currency (JPY 0, USD 2, …); 2 for codes Intl does not know. Asked once per currency (an Intl.NumberFormat costs ~20 µs: per row, 2 s at 100k). */
-export function currencyDecimals(currency: string): number {
-  let decimals = decimalsByCurrency.get(currency);
-  if (decimals === undefined) {
-    try {
-      decimals = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      decimals = 2;
-    }
-    // Bounded by the currencies seen (a few; custom data could bring more, each a short string).
-    if (decimalsByCurrency.size < 1000) decimalsByCurrency.set(currency, decimals);
-  }
-  return decimals;
 }
 
 const formats = new Map<string, string>();

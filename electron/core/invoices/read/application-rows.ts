@@ -1,6 +1,6 @@
 import type { InvoiceRow } from '../../../contract';
 import type { ApplicationRow, ApplicationRows } from '../../export/xlsx-applications';
-import { currencyDecimals } from '../../export/export-cells';
+import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy } from '../related/related-copy';
 import { applicationCurrency, countedApplications, ledgerIndex } from './applied-ledger';
 import { paymentFiguresState } from './payment-figures';

@@ -1,5 +1,5 @@
 import type { InvoiceListRow, InvoiceRow } from '../../../contract';
-import { currencyDecimals } from '../../export/export-cells';
+import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { Snapshot } from '../snapshot/snapshot';
 import { countedApplications, ledgerIndex, toMinor } from './applied-ledger';
 import { paymentFiguresState } from './payment-figures';

@@ -1,5 +1,5 @@
 import type { CurrencyReceivables, InvoiceListRow } from '../../../contract';
-import { currencyDecimals } from '../../export/export-cells';
+import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy } from '../related/related-copy';
 import { REVERSAL_TYPES } from '../related/related-specs';
 import { text, toMinor } from './applied-ledger';

@@ -1,5 +1,5 @@
 import type { InvoiceReceivables, InvoiceRow, ReceivableEntry } from '../../../contract';
-import { currencyDecimals } from '../../export/export-cells';
+import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy } from '../related/related-copy';
 import { relatedText } from '../related/related-text';
 import { isRateRole } from '../related/related-specs';

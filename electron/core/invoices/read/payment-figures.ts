@@ -1,6 +1,6 @@
 import type { InvoiceListRow, InvoiceRow, PaymentFiguresState } from '../../../contract';
 import { dayNumber } from '../../../contract/invoice-order';
-import { currencyDecimals } from '../../export/export-cells';
+import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy } from '../related/related-copy';
 import type { Snapshot } from '../snapshot/snapshot';
 import { countedApplications, fullyPaidOn, ledgerIndex, toMinor } from './applied-ledger';
