@@ -1,8 +1,7 @@
 import { basename, join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/test-ports';
-import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
+import { expectAccessible, exportXlsx, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
 import { waitForSynced } from '../workspace/workspace-driver';
 
 /**
@@ -105,14 +104,10 @@ describe('the core’s words and the date fields in the chosen language', () => 
 
   it('exports to Excel in German: sheet, headers and the message that it is done', async () => {
     const path = join(files.dir, 'rechnungen.xlsx');
-    w.harness.testCore.saveDialog.answer = path;
-    await w.page.getByTestId('export-menu').click();
-    await w.page.getByTestId('export-xlsx').click();
+    const book = await exportXlsx(w, path);
     const status = w.page.getByTestId('export-status');
     await poll(() => status.getAttribute('data-state')).toBe('done');
     expect(await status.textContent()).toMatch(new RegExp(`^[\\d.]+ Rechnungen exportiert nach .*${basename(path)}$`));
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path);
     expect(book.worksheets[0]!.name).toBe('Rechnungen');
     expect((book.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual(
       expect.arrayContaining(['Rechnungsnr.', 'Kunde', 'Rechnungsdatum', 'Fälligkeit', 'Betrag', 'Saldo', 'Währung', 'Tage überfällig']),

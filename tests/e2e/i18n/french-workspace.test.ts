@@ -1,8 +1,7 @@
 import { basename, join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/test-ports';
-import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
+import { expectAccessible, exportXlsx, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
 import { connectDemo, waitForSynced } from '../workspace/workspace-driver';
 import { agingValues, clippedHeaders, clippedIn, placeholdersCutOff } from './text-fit';
 
@@ -90,14 +89,10 @@ describe('the workspace in French', () => {
 
   it('exports to Excel with French headers and says so in French', async () => {
     const path = join(files.dir, 'factures.xlsx');
-    w.harness.testCore.saveDialog.answer = path;
-    await w.page.getByTestId('export-menu').click();
-    await w.page.getByTestId('export-xlsx').click();
+    const book = await exportXlsx(w, path);
     const status = w.page.getByTestId('export-status');
     await poll(() => status.getAttribute('data-state')).toBe('done');
     expect(await status.textContent()).toMatch(new RegExp(`^400 factures exportées vers .*${basename(path)}$`));
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path);
     expect(book.worksheets[0]!.name).toBe('Factures');
     expect((book.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual(
       expect.arrayContaining(['N° de facture', 'Client', 'Date de facture', 'Échéance', 'Statut', 'Montant TTC', 'Solde', 'Devise', 'Jours de retard']),

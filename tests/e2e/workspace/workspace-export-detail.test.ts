@@ -1,26 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import ExcelJS from 'exceljs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedBalancesAsOf, expectedFigures, major, minor } from '../../integration/receivables/org-ledger';
 import { tempDir } from '../../support/test-ports';
 import { parseCsv } from '../../support/csv';
 import { asOfInvoices, bucketOf, bucketText, daysOverdue, expectedFilter, expectedSort, isReceivable, type OrgInvoice } from './expected';
 import { expectView } from './view-assertions';
-import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
+import { expectAccessible, exportXlsx, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
 import { renderedNumbers, waitForSynced, waitForVisibleCount } from './workspace-driver';
 
 // Runs with secret protection 'basic_text' (a Linux desktop without a keyring) to show that warning too.
-/** Exports the view as XLSX through the menu, answering the save dialog with `path`, and reads the file back. */
-async function exportXlsx(w: WorkspaceFixture, path: string): Promise<ExcelJS.Workbook> {
-  w.harness.testCore.saveDialog.answer = path;
-  await w.page.getByTestId('export-menu').click();
-  await w.page.getByTestId('export-xlsx').click();
-  await poll(() => w.page.getByTestId('export-status').textContent()).toContain(basename(path));
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(path);
-  return book;
-}
 
 describe('export, details, keyboard and settings', () => {
   let w: WorkspaceFixture;

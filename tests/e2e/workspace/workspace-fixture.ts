@@ -1,4 +1,6 @@
+import { basename } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startOrg, type OrgOptions, type RunningOrg } from '../../org/index';
@@ -71,4 +73,15 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 /** `expect.poll` with room for a loaded 2-core machine (the default gives up after 1 s). */
 export function poll<T>(read: () => T | Promise<T>) {
   return expect.poll(read, { timeout: 20_000, interval: 50 });
+}
+
+/** Exports the view as XLSX through the menu, answering the save dialog with `path`, and reads the file back. */
+export async function exportXlsx(w: WorkspaceFixture, path: string): Promise<ExcelJS.Workbook> {
+  w.harness.testCore.saveDialog.answer = path;
+  await w.page.getByTestId('export-menu').click();
+  await w.page.getByTestId('export-xlsx').click();
+  await poll(() => w.page.getByTestId('export-status').textContent()).toContain(basename(path));
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  return book;
 }
