@@ -155,7 +155,9 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   };
   const total = view.prepared.rows.length;
   const rows = view.prepared.rows;
-  const openRow = useMemo(() => (openId ? rows.find((row) => row.id === openId) : undefined), [openId, rows]);
+  // Found once per change of the rows or the open invoice (the detail's standing and conversion line need its index).
+  const openIndex = useMemo(() => (openId ? rows.findIndex((row) => row.id === openId) : -1), [openId, rows]);
+  const openRow = openIndex >= 0 ? rows[openIndex] : undefined;
   const filtered = hasActiveFilters(filters);
   const paymentColumnShown = table.getVisibleLeafColumns().some((c) => isPaymentColumn(c.id));
   const asOfLabel = formatPlainDate(asOf, locale);
@@ -266,8 +268,8 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
             connectionId={connectionId}
             cached={openRow}
             onClose={() => setOpenId(null)}
-            conversion={corporate.converted ? <ConversionLine corporate={corporate} index={rows.indexOf(openRow)} /> : undefined}
-            standing={standingOf(view.prepared, rows.indexOf(openRow), view.asOfDay, settings.agingBasis)}
+            conversion={corporate.converted ? <ConversionLine corporate={corporate} index={openIndex} /> : undefined}
+            standing={standingOf(view.prepared, openIndex, view.asOfDay, settings.agingBasis)}
           />
         )}
       </div>
