@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrg, type RunningOrg } from '../../org';
 import { tempDir } from '../../support/test-ports';
-import { CONNECTION_ID, startHarness, type Harness } from './support/invoice-harness';
+import { CONNECTION_ID, startHarness, type Harness, withOrgHarness } from './support/invoice-harness';
 
 /** Per shape: the org's field names for number, customer relationship, dates, status, total, balance. */
 const SHAPES = {
@@ -181,19 +181,12 @@ describe('each invoice object shape, detail and links', () => {
 
 describe('a single-currency org', () => {
   it('takes the org’s corporate currency from Organization when records carry none', async () => {
-    const temp = tempDir();
-    const org = await startOrg({ invoices: 50, objects: ['Invoice__c'] });
-    const harness = await startHarness(org, temp.dir);
-    try {
+    await withOrgHarness({ invoices: 50, objects: ['Invoice__c'] }, async (harness) => {
       expect((await harness.call('invoices.sync', { connectionId: CONNECTION_ID })).ok).toBe(true);
       const list = await harness.call('invoices.list', { connectionId: CONNECTION_ID });
       expect(new Set(list.value.invoices.map((row: { currency: string }) => row.currency))).toEqual(new Set(['USD']));
       expect(list.value.warnings).toEqual([]);
-    } finally {
-      await harness.dispose();
-      await org.stop();
-      temp.remove();
-    }
+    });
   });
 
   it('shows amounts in the fallback currency and says so', async () => {

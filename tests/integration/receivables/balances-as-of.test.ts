@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvoiceList } from '../../../electron/contract';
 import { startOrg, type RunningOrg } from '../../org';
 import { tempDir } from '../../support/test-ports';
-import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
+import { CONNECTION_ID as connectionId, startHarness, type Harness, withOrgHarness } from '../invoices/support/invoice-harness';
 import { expectedBalancesAsOf, FAMILIES, minor } from './org-ledger';
 
 const DAY = 86_400_000;
@@ -63,17 +63,10 @@ describe.each(Object.keys(FAMILIES) as (keyof typeof FAMILIES)[])('invoices.bala
 
 describe('invoices.balancesAsOf without payment objects', () => {
   it('says the balances are those of the last sync', async () => {
-    const temp = tempDir();
-    const org = await startOrg({ invoices: 50, objects: ['Invoice__c'] });
-    const harness = await startHarness(org, temp.dir);
-    try {
+    await withOrgHarness({ invoices: 50, objects: ['Invoice__c'] }, async (harness) => {
       await harness.call('invoices.sync', { connectionId });
       const answer = await harness.call('invoices.balancesAsOf', { connectionId, asOf: daysAgo(30) });
       expect(answer.value).toEqual({ applications: false, balances: {} });
-    } finally {
-      await harness.dispose();
-      await org.stop();
-      temp.remove();
-    }
+    });
   });
 });

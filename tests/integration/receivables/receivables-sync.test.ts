@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CurrencyReceivables, InvoiceList, InvoiceReceivables } from '../../../electron/contract';
 import { startOrg, type RunningOrg } from '../../org';
 import { tempDir, TestSecretBox } from '../../support/test-ports';
-import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
+import { CONNECTION_ID as connectionId, startHarness, type Harness, withOrgHarness } from '../invoices/support/invoice-harness';
 import { expectedCurrencies, expectedFigures, expectedLedger, FAMILIES, minor } from './org-ledger';
 
 /** Every invoice of the copy: what the app shows against what the org's records say. */
@@ -147,10 +147,7 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
 
 describe('a custom invoice object', () => {
   it('has no payment objects: the app says so and the sync works', async () => {
-    const org = await startOrg({ invoices: 50, objects: ['Invoice__c'] });
-    const temp = tempDir();
-    const harness = await startHarness(org, temp.dir);
-    try {
+    await withOrgHarness({ invoices: 50, objects: ['Invoice__c'] }, async (harness) => {
       expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
       const list = (await harness.call('invoices.list', { connectionId })).value as InvoiceList;
       // The payment columns stay empty and the list says why (once, for the whole list), not a failure.
@@ -160,20 +157,13 @@ describe('a custom invoice object', () => {
       const got = (await harness.call('invoices.receivables', { connectionId, id })).value as InvoiceReceivables;
       expect(got.available).toBe(false);
       expect(got.note).toMatch(/\(Invoice__c\) has no payment or credit objects/);
-    } finally {
-      await harness.dispose();
-      await org.stop();
-      temp.remove();
-    }
+    });
   });
 });
 
 describe('objects and fields hidden from the user', () => {
   it('a hidden field is a warning, a hidden required field skips that object; neither breaks the sync', async () => {
-    const org = await startOrg({ invoices: 80, objects: ['Invoice'] });
-    const temp = tempDir();
-    const harness = await startHarness(org, temp.dir);
-    try {
+    await withOrgHarness({ invoices: 80, objects: ['Invoice'] }, async (harness, org) => {
       org.control.setFieldHidden('Payment', 'Type', true);
       org.control.setFieldHidden('CreditMemoInvApplication', 'Amount', true);
       expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
@@ -193,10 +183,6 @@ describe('objects and fields hidden from the user', () => {
       const entries = answers.flatMap((a) => a.entries);
       expect(entries.length).toBeGreaterThan(0);
       expect(entries.every((e) => e.kind === 'payment' && e.method === null)).toBe(true);
-    } finally {
-      await harness.dispose();
-      await org.stop();
-      temp.remove();
-    }
+    });
   });
 });

@@ -9,8 +9,8 @@ import { createDispatcher } from '../../../../electron/core/ipc/dispatcher';
 import { systemClock, type Clock, type SecretBox } from '../../../../electron/core/ports';
 import type { ConnectionDirectory, SalesforceSessions } from '../../../../electron/core/module-links';
 import { SettingsService } from '../../../../electron/core/settings/settings-service';
-import type { RunningOrg } from '../../../org';
-import { MemoryLogger, RecordingEvents, RecordingShell, ScriptedSaveDialog, TestSecretBox, createTestStore } from '../../../support/test-ports';
+import { startOrg, type OrgOptions, type RunningOrg } from '../../../org';
+import { MemoryLogger, RecordingEvents, RecordingShell, ScriptedSaveDialog, TestSecretBox, createTestStore, tempDir } from '../../../support/test-ports';
 import { CLIENT_ID, loginToOrg, type OrgTokens } from './org-login';
 
 export const CONNECTION_ID = 'c-test';
@@ -115,4 +115,21 @@ export async function startHarness(
     dataDir,
     dispose: () => module.dispose(),
   };
+}
+
+/** A fresh org and harness for one test: runs `body`, then disposes the harness, stops the org and removes the data folder, pass or fail. */
+export async function withOrgHarness(orgOptions: OrgOptions, body: (harness: Harness, org: RunningOrg) => Promise<void>): Promise<void> {
+  const temp = tempDir();
+  const org = await startOrg(orgOptions);
+  try {
+    const harness = await startHarness(org, temp.dir);
+    try {
+      await body(harness, org);
+    } finally {
+      await harness.dispose();
+    }
+  } finally {
+    await org.stop();
+    temp.remove();
+  }
 }
