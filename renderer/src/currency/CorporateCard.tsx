@@ -3,7 +3,6 @@ import type { AgingBucketKey } from '../invoices/aging';
 import { useLocale } from '../i18n/locale-context';
 import { AgingBars } from '../workspace/AgingBars';
 import { CardFigures } from '../workspace/CardFigures';
-import { rowSlots } from './corporate-figures';
 import { slotsWords } from './rate-words';
 import type { CorporateView } from './use-corporate-view';
 
@@ -20,7 +19,7 @@ export function CorporateCard({ corporate, selected, onPickBucket }: Props) {
   const { figures, aging, table, converted } = corporate;
   if (!figures || !aging || !table || !converted) return null;
   const { all } = figures;
-  const rates = slotsWords(t, table, rowSlots(converted, figures.counted), locale);
+  const rates = slotsWords(t, table, figures.slots, locale);
   return (
     <section className="summary corporate-summary" aria-label={t('cardLabel', { currency: all.corporate })} data-testid="corporate-summary">
       <article className="currency-card corporate-card" data-testid="corporate-card" data-currency={all.corporate}>

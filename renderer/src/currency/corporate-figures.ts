@@ -18,8 +18,8 @@ export interface CorporateFigures {
   byCurrency: Map<string, ConvertedTotals>;
   /** Per invoice currency: the rate slots its rows used (what the figure's tooltip names). */
   slotsByCurrency: Map<string, Set<number>>;
-  /** The rows the sums are over (indexes into the prepared rows). */
-  counted: number[];
+  /** The rate slots all the rows summed used (what the corporate card's tooltip names). */
+  slots: Set<number>;
 }
 
 export function corporateFigures(converted: ConvertedRows, prepared: PreparedInvoices, members: ArrayLike<number>): CorporateFigures {
@@ -37,11 +37,15 @@ export function corporateFigures(converted: ConvertedRows, prepared: PreparedInv
   }
   const byCurrency = new Map<string, ConvertedTotals>();
   const slotsByCurrency = new Map<string, Set<number>>();
+  // Every summed row is in one currency's group: the card's slots are the union of the groups' (no second pass over the rows).
+  const slots = new Set<number>();
   for (const [currency, indexes] of groups) {
     byCurrency.set(currency, convertedTotals(converted, prepared.rows, indexes));
-    slotsByCurrency.set(currency, rowSlots(converted, indexes));
+    const used = rowSlots(converted, indexes);
+    slotsByCurrency.set(currency, used);
+    for (const slot of used) slots.add(slot);
   }
-  return { all: convertedTotals(converted, prepared.rows, counted), byCurrency, slotsByCurrency, counted };
+  return { all: convertedTotals(converted, prepared.rows, counted), byCurrency, slotsByCurrency, slots };
 }
 
 export interface CorporateBucket {
@@ -76,7 +80,7 @@ export function corporateAging(converted: ConvertedRows, members: ArrayLike<numb
 }
 
 /** The rate slots the rows used (see ConvertedRows.rate): one on the as-of basis, the periods met on the invoice-date basis. */
-export function rowSlots(converted: ConvertedRows, indexes: ArrayLike<number>): Set<number> {
+function rowSlots(converted: ConvertedRows, indexes: ArrayLike<number>): Set<number> {
   const slots = new Set<number>();
   for (let k = 0; k < indexes.length; k++) slots.add(converted.rate[indexes[k]!]!);
   return slots;
