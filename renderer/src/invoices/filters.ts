@@ -1,7 +1,7 @@
 import { agingBucketOf, type AgingBasis, type AgingBucketKey } from './aging';
 import { dayNumber } from './plain-date';
 import { paymentFilter } from './payment-filters';
-import { NO_STATUS, daysOverdueAt, type PreparedInvoices } from './prepared';
+import { NO_STATUS, customerKey, daysOverdueAt, type PreparedInvoices } from './prepared';
 
 /** What narrows the workspace's rows. Empty arrays and nulls mean "any". */
 export interface InvoiceFilters {
@@ -19,6 +19,11 @@ export interface InvoiceFilters {
   paidLate: boolean;
   partlyPaid: boolean;
   hasCredits: boolean;
+  /**
+   * One customer (exact match), or NO_CUSTOMER for the invoices without one. A customer is identified by the
+   * account's name as the grid shows it (`row.customer`): two accounts with the same name are one customer here.
+   */
+  customer: string | null;
 }
 
 export const noFilters: InvoiceFilters = {
@@ -34,6 +39,7 @@ export const noFilters: InvoiceFilters = {
   paidLate: false,
   partlyPaid: false,
   hasCredits: false,
+  customer: null,
 };
 
 export interface FilterContext {
@@ -71,6 +77,7 @@ export function filterMask(prepared: PreparedInvoices, filters: InvoiceFilters, 
     if (prepared.invoiceDay[i]! > cutOff) continue;
     if (statuses && !statuses.has(row.status ?? NO_STATUS)) continue;
     if (currencies && !currencies.has(row.currency)) continue;
+    if (filters.customer !== null && customerKey(row) !== filters.customer) continue;
     if (invRange) {
       const day = prepared.invoiceDay[i]!;
       if (!(day >= invLo && day <= invHi)) continue;
@@ -101,6 +108,7 @@ export function hasActiveFilters(filters: InvoiceFilters): boolean {
     filters.aging !== null ||
     filters.paidLate ||
     filters.partlyPaid ||
-    filters.hasCredits
+    filters.hasCredits ||
+    filters.customer !== null
   );
 }

@@ -29,6 +29,8 @@ export interface PreparedInvoices {
   /** Distinct values present, sorted, for the filter pickers. */
   statuses: string[];
   currencies: string[];
+  /** Distinct customers (see customerKey), sorted, NO_CUSTOMER last when some invoice has none. */
+  customers: string[];
   /** KIND_POSTED / KIND_DRAFT / KIND_CANCELLED per row. */
   kind: Uint8Array;
   /** 1 when the row counts in receivables (balance, aging, overdue, the cards' figures). */
@@ -36,6 +38,16 @@ export interface PreparedInvoices {
 }
 
 export const NO_STATUS = '(no status)';
+/** The customer of the invoices without one (a value no account name has: it starts with a NUL character). */
+export const NO_CUSTOMER = '\u0000no customer';
+
+/**
+ * Who an invoice is for, as the customer filter and the aging-by-customer report group it: the account's name as
+ * the grid shows it (this session identifies a customer by name, not by account id), or NO_CUSTOMER when empty.
+ */
+export function customerKey(row: InvoiceListRow): string {
+  return row.customer ? row.customer : NO_CUSTOMER;
+}
 
 export function prepareInvoices(rows: readonly InvoiceListRow[], rules: ReceivableRules = {}): PreparedInvoices {
   const n = rows.length;
@@ -46,6 +58,7 @@ export function prepareInvoices(rows: readonly InvoiceListRow[], rules: Receivab
   const searchText = new Array<string>(n);
   const statuses = new Set<string>();
   const currencies = new Set<string>();
+  const customers = new Set<string>();
   for (let i = 0; i < n; i++) {
     const row = rows[i]!;
     invoiceDay[i] = dayNumber(row.invoiceDate);
@@ -53,6 +66,7 @@ export function prepareInvoices(rows: readonly InvoiceListRow[], rules: Receivab
     searchText[i] = `${row.number}\u0001${row.customer ?? ''}`.toLocaleLowerCase();
     statuses.add(row.status ?? NO_STATUS);
     currencies.add(row.currency);
+    customers.add(customerKey(row));
     kind[i] = KIND_CODES[kindOfStatus(rules.statusKinds, row.status)];
     counted[i] = countsAsReceivable(row.status, rules) ? 1 : 0;
   }
@@ -63,9 +77,16 @@ export function prepareInvoices(rows: readonly InvoiceListRow[], rules: Receivab
     searchText,
     statuses: [...statuses].sort((a, b) => a.localeCompare(b)),
     currencies: [...currencies].sort(),
+    customers: sortedCustomers(customers),
     kind,
     counted,
   };
+}
+
+function sortedCustomers(customers: Set<string>): string[] {
+  const none = customers.delete(NO_CUSTOMER);
+  const sorted = [...customers].sort((a, b) => a.localeCompare(b));
+  return none ? [...sorted, NO_CUSTOMER] : sorted;
 }
 
 /**

@@ -5,11 +5,13 @@ import { statusLabel } from '../invoices/chips';
 import type { PaymentFiguresState } from '../../../electron/contract';
 import type { InvoiceFilters } from '../invoices/filters';
 import { PaymentFilters } from '../receivables/PaymentFilters';
+import { CustomerFilter } from '../report/CustomerFilter';
 
 interface Props {
   filters: InvoiceFilters;
   statuses: string[];
   currencies: string[];
+  customers: readonly string[];
   /** Whether the rows carry payment figures (the payment filters need them). */
   payments?: PaymentFiguresState;
   onChange: (next: InvoiceFilters) => void;
@@ -35,12 +37,13 @@ function DateRange({ legend, from, to, onChange, testId }: { legend: string; fro
   );
 }
 
-/** Status (several), currency, overdue only, payments received (paid late, partly paid, credit notes), invoice-date and due-date ranges. */
-export function FiltersPanel({ filters, statuses, currencies, payments, onChange }: Props) {
+/** Customer, status (several), currency, overdue only, payments received (paid late, partly paid, credit notes), invoice-date and due-date ranges. */
+export function FiltersPanel({ filters, statuses, currencies, customers, payments, onChange }: Props) {
   const { t } = useTranslation('workspace');
   return (
     <aside className="filters" aria-label={t('filters')}>
       <h2 className="panel-title">{t('filters')}</h2>
+      <CustomerFilter key={filters.customer ?? ''} filters={filters} customers={customers} onChange={onChange} />
       <fieldset className="filter-group" data-testid="filter-status">
         <legend>{t('status')}</legend>
         {statuses.length === 0 && <span className="hint">{t('noInvoicesYet')}</span>}

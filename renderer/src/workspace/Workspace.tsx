@@ -190,7 +190,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
       <div className={openRow ? 'workspace with-detail' : 'workspace'}>
         {/* Until every invoice is loaded, search and filters would work on a part of them: their controls wait (a disabled fieldset, no box of its own). */}
         <fieldset className="until-loaded" disabled={partial}>
-          <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} payments={list?.payments} onChange={changeFilters} />
+          <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} customers={view.prepared.customers} payments={list?.payments} onChange={changeFilters} />
         </fieldset>
         <main className="main" aria-label={t('invoicesLabel')}>
           <ListToolbar

@@ -11,9 +11,10 @@ import { invoiceSource } from './invoiceSource';
 import { policy } from './policy';
 import { provisioning } from './provisioning';
 import { receivables } from './receivables';
+import { report } from './report';
 import { settings } from './settings';
 import { updates } from './updates';
 import { workspace } from './workspace';
 
 /** Every namespace of this language (add a namespace here and in each language's index). */
-export const es = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail, connections, provisioning, coreMessages, coreErrors, currency };
+export const es = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail, connections, provisioning, coreMessages, coreErrors, currency, report };
