@@ -1,6 +1,9 @@
 import type { InvoiceListRow } from '../../../electron/contract';
 import { kindOfStatus, type StatusKindMap } from '../../../electron/contract/invoice-status';
 import { dayNumber } from './plain-date';
+import { customerKey, NO_CUSTOMER } from '../../../electron/contract/customer-aging';
+
+export { customerKey, NO_CUSTOMER };
 
 /** An invoice's status kind, as prepared.kind holds it. */
 const KIND_POSTED = 0;
@@ -38,17 +41,6 @@ export interface PreparedInvoices {
 }
 
 export const NO_STATUS = '(no status)';
-/** The customer of the invoices without one (a value no account name has: it starts with a NUL character). */
-export const NO_CUSTOMER = '\u0000no customer';
-
-/**
- * Who an invoice is for, as the customer filter and the aging-by-customer report group it: the account's name as
- * the grid shows it (this session identifies a customer by name, not by account id), or NO_CUSTOMER when empty.
- */
-export function customerKey(row: InvoiceListRow): string {
-  return row.customer ? row.customer : NO_CUSTOMER;
-}
-
 export function prepareInvoices(rows: readonly InvoiceListRow[], rules: ReceivableRules = {}): PreparedInvoices {
   const n = rows.length;
   const kind = new Uint8Array(n);

@@ -30,6 +30,7 @@ export function CustomerFilter({ filters, customers, onChange }: Props) {
       <legend>{t('customer')}</legend>
       <input
         type="search"
+        className="customer-filter-input"
         list={`${id}-customers`}
         value={text}
         placeholder={t('anyCustomer')}

@@ -1,5 +1,5 @@
 import type { Table } from '@tanstack/react-table';
-import { useId, type RefObject } from 'react';
+import { useId, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../i18n/DateField';
 import type { InvoiceListRow } from '../../../electron/contract';
@@ -23,10 +23,12 @@ interface Props {
   table: Table<InvoiceListRow>;
   visible: number;
   total: number;
+  /** More controls, before the columns menu (the aging-by-customer report's button). */
+  children?: ReactNode;
 }
 
 /** Above the grid: search, the aging date, the columns and the row count. */
-export function ListToolbar({ list, partial, searchRef, search, searchPending, onSearch, asOf, asOfIsToday, onAsOfChange, table, visible, total }: Props) {
+export function ListToolbar({ list, partial, searchRef, search, searchPending, onSearch, asOf, asOfIsToday, onAsOfChange, table, visible, total, children }: Props) {
   const { t } = useTranslation('workspace');
   const asOfId = useId();
   return (
@@ -44,6 +46,7 @@ export function ListToolbar({ list, partial, searchRef, search, searchPending, o
           {t('resetToday')}
         </button>
       )}
+      {children}
       <ColumnsMenu table={table} />
       <RowCount list={list} visible={visible} total={total} />
     </div>

@@ -41,6 +41,9 @@ import { CurrencyNotices } from '../currency/CurrencyNotices';
 import { CorporateCard } from '../currency/CorporateCard';
 import { ConvertedAmounts } from '../currency/ConvertedAmounts';
 import { ConversionLine } from '../currency/ConversionLine';
+import { AgingByCustomer } from '../report/AgingByCustomer';
+import { ReportButton } from '../report/ReportButton';
+import { useAgingReport } from '../report/use-aging-report';
 
 interface Props {
   connection: Connection;
@@ -99,6 +102,10 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   // "Show in" the corporate currency (issue #14): converted figures beside the per-currency ones.
   const corporate = useCorporateView({
     connectionId, prepared: view.prepared, members: view.members, agingSet: view.agingSet, asOf, asOfDay: view.asOfDay, agingBasis: settings.agingBasis,
+  });
+  // The controller's report (aging by customer) shows in place of the grid; its drill-down sets the customer filter.
+  const report = useAgingReport({
+    prepared: view.prepared, agingSet: view.agingSet, asOfDay: view.asOfDay, basis: settings.agingBasis, converted: corporate.converted, filters, changeFilters,
   });
   const table = useInvoiceTable({
     rows: view.prepared.rows,
@@ -206,7 +213,9 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
             table={table}
             visible={view.visible.length}
             total={total}
-          />
+          >
+            <ReportButton open={report.open} disabled={partial || total === 0} onToggle={report.setOpen} />
+          </ListToolbar>
           <ListLoadError list={invoiceList} />
           <AsOfNote asOfLabel={cutOff ? asOfLabel : null} later={view.laterCount} fromApplications={asOfBalances ? asOfBalances.applications : null} />
           <FilterChips filters={filters} onChange={changeFilters} />
@@ -248,18 +257,29 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
                 : undefined
             }
           />
-          <InvoiceTable
-            table={table}
-            visible={view.visible}
-            active={activeInRange}
-            openId={openId}
-            onActiveChange={setActive}
-            onOpen={openAt}
-            gridRef={setGridNode}
-            highlighted={recent.highlighted}
-            compact={Boolean(openRow)}
-            empty={<EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />}
-          />
+          {report.open ? (
+            <AgingByCustomer
+              tables={report.tables}
+              corporate={report.corporate}
+              asOfLabel={asOfLabel}
+              basis={settings.agingBasis}
+              onDrill={report.drill}
+              onClose={() => report.setOpen(false)}
+            />
+          ) : (
+            <InvoiceTable
+              table={table}
+              visible={view.visible}
+              active={activeInRange}
+              openId={openId}
+              onActiveChange={setActive}
+              onOpen={openAt}
+              gridRef={setGridNode}
+              highlighted={recent.highlighted}
+              compact={Boolean(openRow)}
+              empty={<EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />}
+            />
+          )}
         </main>
         {/* Keyed by the modification time too: a sync that changed the open invoice shows its new values (and lines). */}
         {openRow && (

@@ -1,0 +1,103 @@
+import { agingBucketKeys, type AgingBucketKey } from './aging-buckets';
+
+/**
+ * Aging by customer (the controller's report, issue #23): customers × aging buckets, one table per currency, with
+ * a total per customer and per bucket. Plain data and sums, shared by the workspace's report view and the core's
+ * XLSX export so the screen and the file always agree. Amounts are summed in minor units (integers) and turned
+ * into major units once, so every total is exactly the sum of its cells.
+ *
+ * A customer is identified by the account's name as the grid shows it (`row.customer`), not by account id: two
+ * accounts with the same name are one line here. Invoices without a customer are one line, NO_CUSTOMER.
+ */
+
+/** The customer of the invoices without one (a value no account name has: it starts with a NUL character). */
+export const NO_CUSTOMER = '\u0000no customer';
+
+/** Who an invoice is for, as the customer filter and the report group it: the name, or NO_CUSTOMER when empty. */
+export function customerKey(row: { customer: string | null }): string {
+  return row.customer ? row.customer : NO_CUSTOMER;
+}
+
+export interface CustomerAgingLine {
+  customer: string;
+  /** Open balance per bucket, in agingBucketKeys order (Current, 1–30, 31–60, 61–90, 90+), major units. */
+  amounts: number[];
+  /** The sum of the amounts. */
+  total: number;
+  /** Invoices with an open balance counted in the line. */
+  count: number;
+}
+
+export interface CustomerAgingTable {
+  currency: string;
+  /** By customer name (NO_CUSTOMER last); sort for display with sortCustomerLines. */
+  lines: CustomerAgingLine[];
+  /** The total row: per bucket, overall, and the invoices counted. */
+  totals: { amounts: number[]; total: number; count: number };
+}
+
+interface Sums {
+  minor: number[];
+  count: number;
+}
+
+/** Adds up open balances by currency, customer and bucket; `scaleOf` gives a currency's minor units per major unit. */
+export class CustomerAgingSums {
+  private readonly byCurrency = new Map<string, Map<string, Sums>>();
+
+  constructor(private readonly scaleOf: (currency: string) => number) {}
+
+  /** One invoice's open balance, already in minor units of `currency` (an integer). */
+  add(currency: string, customer: string, bucket: AgingBucketKey, minor: number): void {
+    let customers = this.byCurrency.get(currency);
+    if (!customers) this.byCurrency.set(currency, (customers = new Map()));
+    let sums = customers.get(customer);
+    if (!sums) customers.set(customer, (sums = { minor: [0, 0, 0, 0, 0], count: 0 }));
+    sums.minor[agingBucketKeys.indexOf(bucket)]! += minor;
+    sums.count += 1;
+  }
+
+  /** The tables, currencies in alphabetical order. */
+  tables(): CustomerAgingTable[] {
+    return [...this.byCurrency.keys()].sort().map((currency) => {
+      const scale = this.scaleOf(currency);
+      const major = (minor: number) => minor / scale;
+      const totalMinor = [0, 0, 0, 0, 0];
+      let count = 0;
+      const lines = [...this.byCurrency.get(currency)!.entries()].map(([customer, sums]) => {
+        sums.minor.forEach((m, slot) => (totalMinor[slot]! += m));
+        count += sums.count;
+        return { customer, amounts: sums.minor.map(major), total: major(sum(sums.minor)), count: sums.count };
+      });
+      return { currency, lines: sortCustomerLines(lines, 'customer', false), totals: { amounts: totalMinor.map(major), total: major(sum(totalMinor)), count } };
+    });
+  }
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/** A column of the report: the customer's name, a bucket, or the customer's total. */
+export type CustomerAgingColumn = 'customer' | AgingBucketKey | 'total';
+export const customerAgingColumns: readonly CustomerAgingColumn[] = ['customer', ...agingBucketKeys, 'total'];
+
+/**
+ * The lines in display order: by name (locale-aware, NO_CUSTOMER last either way) or by an amount column; ties by
+ * name, so the order is stable.
+ */
+export function sortCustomerLines(lines: readonly CustomerAgingLine[], column: CustomerAgingColumn, desc: boolean): CustomerAgingLine[] {
+  const byName = (a: CustomerAgingLine, b: CustomerAgingLine) => {
+    if (a.customer === NO_CUSTOMER || b.customer === NO_CUSTOMER) return a.customer === b.customer ? 0 : a.customer === NO_CUSTOMER ? 1 : -1;
+    return a.customer.localeCompare(b.customer) || (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0);
+  };
+  const valueOf = (line: CustomerAgingLine) => (column === 'total' ? line.total : line.amounts[agingBucketKeys.indexOf(column as AgingBucketKey)]!);
+  return [...lines].sort((a, b) => {
+    if (column === 'customer') {
+      const c = byName(a, b);
+      return desc && a.customer !== NO_CUSTOMER && b.customer !== NO_CUSTOMER ? -c : c;
+    }
+    const c = valueOf(a) - valueOf(b);
+    return c === 0 ? byName(a, b) : desc ? -c : c;
+  });
+}

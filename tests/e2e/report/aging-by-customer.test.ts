@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedBalancesAsOf } from '../../integration/receivables/org-ledger';
+import { asOfInvoices, bucketOf, BUCKETS, type OrgInvoice } from '../workspace/expected';
+import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
+import { readCorporate, readSummary, setAsOf, showInCorporate, waitForVisibleCount } from '../workspace/workspace-driver';
+import { expectedAgingByCustomer, type ExpectedTable } from './expected-report';
+import { openReport, readReport, type ShownReportTable } from './report-driver';
+
+/** Every cell, line total and total row of the report equals the independent computation, and nothing is missing or extra. */
+function expectReport(shown: ShownReportTable[], expected: ExpectedTable[]): void {
+  expect(shown.map((t) => t.currency)).toEqual(expected.map((t) => t.currency));
+  for (const table of expected) {
+    const got = shown.find((t) => t.currency === table.currency)!;
+    const byCustomer = new Map(got.lines.map((line) => [line.customer, line.amounts]));
+    expect(byCustomer.size, `${table.currency}: one line per customer`).toBe(table.lines.length);
+    for (const line of table.lines) {
+      const amounts = byCustomer.get(line.customer ?? '');
+      expect(amounts, `${table.currency} ${line.customer}`).toEqual({ ...line.amounts, total: line.total });
+    }
+    expect(got.totals, `${table.currency} total row`).toEqual(table.totals);
+  }
+}
+
+describe('aging by customer (the controller’s report) over 5,000 multi-currency invoices', () => {
+  let w: WorkspaceFixture;
+  let invoices: OrgInvoice[];
+  let today: string;
+
+  beforeAll(async () => {
+    w = await startWorkspace({ connect: true });
+    invoices = w.invoices();
+    today = (await w.page.getByTestId('as-of').getAttribute('data-value'))!;
+  });
+  afterAll(async () => w?.close());
+
+  it('shows every customer × bucket cell and every total of each currency as the org’s records add up, agreeing with the cards', async () => {
+    await openReport(w.page);
+    const shown = await readReport(w.page);
+    const expected = expectedAgingByCustomer(invoices, today);
+    expect(expected.length).toBeGreaterThan(1);
+    expectReport(shown, expected);
+    // The total row is the cards' aging: drafts and cancelled invoices are left out of both.
+    const cards = await readSummary(w.page);
+    for (const table of shown) {
+      const card = cards.find((c) => c.currency === table.currency)!;
+      for (const bucket of BUCKETS) expect(table.totals[bucket]).toBe(card.aging[bucket]!.amount);
+    }
+    await w.harness.screenshot('aging-by-customer');
+    await expectAccessible(w.page, 'aging by customer');
+  });
+
+  it('sorts by any column, from the keyboard too', async () => {
+    await openReport(w.page);
+    const table = w.page.getByTestId('aging-report-table').first();
+    const header = table.getByRole('columnheader').filter({ has: w.page.getByTestId('aging-report-sort-90+') });
+    await w.page.getByTestId('aging-report-sort-90+').first().focus();
+    await w.page.keyboard.press('Enter');
+    await poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    const first = (await readReport(w.page))[0]!;
+    const amounts = first.lines.map((l) => l.amounts['90+']!);
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    await w.page.keyboard.press('Enter');
+    await poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+    const again = (await readReport(w.page))[0]!.lines.map((l) => l.amounts['90+']!);
+    expect(again).toEqual([...amounts].sort((a, b) => a - b));
+    // By name: alphabetical, as the user's language sorts.
+    await table.getByTestId('aging-report-sort-customer').click();
+    const names = (await readReport(w.page))[0]!.lines.map((l) => l.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it('drills down: a cell shows that customer’s invoices of that currency and bucket in the grid, a name all of theirs', async () => {
+    await openReport(w.page);
+    const [eur] = (await readReport(w.page)).filter((t) => t.currency === 'EUR');
+    const line = eur!.lines.find((l) => l.amounts['31-60']! > 0)!;
+    const cell = w.page.locator(`[data-testid="aging-report-table"][data-currency="EUR"] [data-testid="aging-report-line"][data-customer="${line.customer}"] td[data-bucket="31-60"] button`);
+    await cell.click();
+    await w.page.getByTestId('aging-report').waitFor({ state: 'detached' });
+    const inCell = invoices.filter((inv) => inv.customer === line.customer && inv.currency === 'EUR' && bucketOf(inv, today) === '31-60');
+    await waitForVisibleCount(w.page, inCell.length);
+    const chips = w.page.getByTestId('filter-chips');
+    await expect(chips.textContent()).resolves.toContain(`Customer: ${line.customer}`);
+    const card = (await readSummary(w.page)).find((c) => c.currency === 'EUR')!;
+    expect(card.balance).toBe(line.amounts['31-60']);
+
+    // The customer's name: every invoice of theirs in that currency, whatever its bucket.
+    await w.page.getByRole('button', { name: 'Clear all' }).click();
+    await openReport(w.page);
+    await w.page.locator(`[data-testid="aging-report-table"][data-currency="EUR"] [data-testid="aging-report-line"][data-customer="${line.customer}"] [data-testid="aging-report-customer"]`).click();
+    await waitForVisibleCount(w.page, invoices.filter((inv) => inv.customer === line.customer && inv.currency === 'EUR').length);
+    // The customer filter is in the filters panel too, and its chip removes it.
+    await expect(w.page.getByTestId('filter-customer-input').inputValue()).resolves.toBe(line.customer);
+    await w.page.getByRole('button', { name: `Remove filter Customer: ${line.customer}` }).click();
+    await w.page.getByRole('button', { name: /^Remove filter/ }).click();
+    await waitForVisibleCount(w.page, invoices.length);
+  });
+
+  it('follows the filters and the as-of date: invoices dated later left out, balances as of then', async () => {
+    const asOf = new Date(Date.now() - 150 * 86_400_000).toISOString().slice(0, 10);
+    await setAsOf(w.page, asOf);
+    await openReport(w.page);
+    const asOfView = asOfInvoices(invoices, asOf, expectedBalancesAsOf(w.org, 'Invoice', asOf));
+    await poll(async () => (await readReport(w.page)).map((t) => t.totals.total)).toEqual(expectedAgingByCustomer(asOfView, asOf).map((t) => t.totals.total));
+    expectReport(await readReport(w.page), expectedAgingByCustomer(asOfView, asOf));
+    // A filter typed into the customer box narrows the report to that customer.
+    const someone = asOfView.find((inv) => inv.customer && bucketOf(inv, asOf))!.customer!;
+    await w.page.getByTestId('filter-customer-input').fill(someone);
+    await poll(async () => (await readReport(w.page)).flatMap((t) => t.lines.map((l) => l.customer))).toEqual(
+      expectedAgingByCustomer(asOfView.filter((inv) => inv.customer === someone), asOf).map(() => someone),
+    );
+    expectReport(await readReport(w.page), expectedAgingByCustomer(asOfView.filter((inv) => inv.customer === someone), asOf));
+    await w.page.getByTestId('filter-customer-input').fill('');
+    await w.page.getByTestId('as-of-reset').click();
+  });
+
+  it('in the corporate currency: one more table, its bucket totals those of the corporate card', async () => {
+    await w.page.getByTestId('aging-report-close').click().catch(() => undefined);
+    await showInCorporate(w.page, 'invoiceDate');
+    const card = await readCorporate(w.page);
+    await openReport(w.page);
+    await poll(async () => (await readReport(w.page)).filter((t) => t.corporate).length).toBe(1);
+    const corporate = (await readReport(w.page)).find((t) => t.corporate)!;
+    expect(corporate.currency).toBe(card.currency);
+    for (const bucket of BUCKETS) expect(corporate.totals[bucket]).toBeCloseTo(card.aging[bucket]!, 2);
+    expect(card.missingRate).toBe(0);
+  });
+});
