@@ -26,7 +26,9 @@ export function ConnectionSwitcher({ connections, active, onSelect, onReconnect,
       <summary>
         <span className="visually-hidden">{t('switcherPrefix')}</span>
         <span className={`status-dot status-${status}`} aria-hidden="true" />
-        <span className="switcher-label">{active.label}</span>
+        <span className="switcher-label" title={active.label}>
+          {active.label}
+        </span>
         <span className="switcher-status" data-testid="connection-status" data-status={status}>
           {statusLabel(t, status)}
         </span>

@@ -12,6 +12,7 @@ export function UpdatedIndicator({ last }: { last: RecentChanges['last'] }) {
   const locale = useLocale();
   const now = useNow(30_000, last);
   if (!last) return null;
+  const text = t('updated', { when: formatRelative(new Date(last.at).toISOString(), now, locale, t('justNow')), summary: changeSummary(t, last, locale) });
   return (
     <span
       className="updated-indicator"
@@ -20,8 +21,9 @@ export function UpdatedIndicator({ last }: { last: RecentChanges['last'] }) {
       data-added={last.added ?? 0}
       data-changed={last.changed ?? 0}
       data-deleted={last.deleted ?? 0}
+      title={text}
     >
-      {t('updated', { when: formatRelative(new Date(last.at).toISOString(), now, locale, t('justNow')), summary: changeSummary(t, last, locale) })}
+      {text}
     </span>
   );
 }

@@ -6,6 +6,7 @@ import { formatCount, formatMoney } from '../invoices/money';
 import type { CurrencyTotals } from '../invoices/totals';
 import { AgingBars } from './AgingBars';
 import { CardFigures } from './CardFigures';
+import { useSummarySize } from './use-summary-size';
 
 interface Props {
   totals: CurrencyTotals[];
@@ -44,14 +45,21 @@ function LeftOut({ excluded, currency }: { excluded: CurrencyTotals['excluded'];
 
 /**
  * One card per currency: count, total and balance of the filtered set's receivables (posted invoices, drafts when
- * included), what was left out, and the aging. Never summed across currencies.
+ * included), what was left out, and the aging. Never summed across currencies. On a small window each currency is
+ * one line (count, total, balance) until the user opens the aging (use-summary-size).
  */
 export function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBucket, extra }: Props) {
   const { t } = useTranslation('workspace');
+  const size = useSummarySize();
   const currencies = [...new Set([...totals.map((x) => x.currency), ...aging.map((a) => a.currency)])].sort();
   if (currencies.length === 0) return null;
   return (
-    <section className="summary" aria-label={t('summaryLabel', { date: asOfLabel })} data-testid="summary">
+    <section
+      className={size.compact ? 'summary compact' : 'summary'}
+      aria-label={t('summaryLabel', { date: asOfLabel })}
+      data-testid="summary"
+      data-compact={size.compact}
+    >
       {currencies.map((currency) => {
         const sum = totals.find((x) => x.currency === currency) ?? { currency, count: 0, total: 0, balance: 0, excluded: NONE_LEFT_OUT };
         // A currency with nothing outstanding still shows its (empty) aging.
@@ -69,6 +77,11 @@ export function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBuck
           </article>
         );
       })}
+      {size.small && (
+        <button type="button" className="summary-toggle link" aria-expanded={size.expanded} onClick={size.toggle} data-testid="summary-toggle">
+          {size.expanded ? t('summaryCollapse') : t('summaryExpand')}
+        </button>
+      )}
     </section>
   );
 }

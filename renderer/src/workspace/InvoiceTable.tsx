@@ -1,5 +1,5 @@
 import type { Table } from '@tanstack/react-table';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceListRow } from '../../../electron/contract';
 import type { ColumnInfo } from '../invoices/columns';
@@ -91,7 +91,12 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
   // The column tracks are set once on the grid (a CSS variable), not on every row.
   const gridStyle = { '--grid-columns': ids.map((id) => widths[id]).join(' ') } as CSSProperties;
   const minWidth = gridMinWidth(ids, widths);
-  const { window: slice, scrollToRow } = useRowWindow(scrollRef, visible.length, OVERSCAN);
+  // The active row stays on screen when the grid gets shorter (the detail panel opening narrows the columns and the toolbar).
+  const activeRef = useRef(active);
+  useLayoutEffect(() => {
+    activeRef.current = active;
+  }, [active]);
+  const { window: slice, scrollToRow } = useRowWindow(scrollRef, visible.length, OVERSCAN, activeRef);
 
   // Follow the active row on keys, filter and sort, but never when a sync replaced the rows (nor when the
   // selection then follows its invoice to a new position): the user's scroll position stays.

@@ -21,6 +21,9 @@ export function SyncControls({ sync, lastSyncedAt, disabled }: Props) {
   const progress = sync.progress;
   const total = progress?.total ?? 0;
   const fetched = progress?.fetched ?? 0;
+  const lastSyncedText = lastSyncedAt ? t('lastSynced', { when: formatRelative(lastSyncedAt, now, locale, t('freshness:justNow')) }) : t('notSynced');
+  // Whole in the tooltip (the top bar may cut it short), with the exact time.
+  const lastSyncedTitle = lastSyncedAt ? [lastSyncedText, formatInstant(lastSyncedAt, locale)].join('\n') : undefined;
   return (
     <div className="sync" data-testid="sync-controls">
       {sync.running ? (
@@ -41,8 +44,8 @@ export function SyncControls({ sync, lastSyncedAt, disabled }: Props) {
         </>
       ) : (
         <>
-          <span className="hint" data-testid="last-synced" title={lastSyncedAt ? formatInstant(lastSyncedAt, locale) : undefined}>
-            {lastSyncedAt ? t('lastSynced', { when: formatRelative(lastSyncedAt, now, locale, t('freshness:justNow')) }) : t('notSynced')}
+          <span className="hint" data-testid="last-synced" title={lastSyncedTitle}>
+            {lastSyncedText}
           </span>
           <button type="button" className="primary" onClick={sync.start} disabled={disabled} title={t('syncTitle')} data-testid="sync-button" aria-keyshortcuts="Control+R Meta+R">
             {t('sync')}

@@ -51,7 +51,16 @@ export function scrollTopToShow(index: number, scrollTop: number, viewportHeight
  * that were never near: overscan is then only extra rows to fill in every frame, so it is left out
  * until the scrolling slows down again.
  */
-export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: number, overscan: number) {
+/**
+ * Whether row `index` is wholly visible below the header in a viewport of `viewportHeight` scrolled to `scrollTop`
+ * (within a pixel: the browser rounds scrollTop, the viewport may be a fraction of a pixel high).
+ */
+export function rowWhollyVisible(index: number, scrollTop: number, viewportHeight: number): boolean {
+  const rowTop = index * ROW_HEIGHT;
+  return rowTop >= scrollTop - 1 && rowTop + ROW_HEIGHT + HEAD_HEIGHT <= scrollTop + viewportHeight + 1;
+}
+
+export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: number, overscan: number, keepInView?: RefObject<number>) {
   const [view, setView] = useState({ top: 0, rows: 0, leap: false });
   const viewportHeight = useRef(0);
   useLayoutEffect(() => {
@@ -70,6 +79,12 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
     };
     const observer = new ResizeObserver((entries) => {
       const height = entries[entries.length - 1]!.contentRect.height;
+      // The grid got shorter (the detail panel opened, the window shrank): the active row, if it was on screen, stays there.
+      const kept = keepInView?.current ?? -1;
+      if (kept >= 0 && height < viewportHeight.current && rowWhollyVisible(kept, element.scrollTop, viewportHeight.current)) {
+        const next = scrollTopToShow(kept, element.scrollTop, height);
+        if (next !== element.scrollTop) element.scrollTop = next;
+      }
       viewportHeight.current = height;
       const next = rowsInViewport(height);
       if (next === rows) return;
@@ -82,7 +97,7 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
       element.removeEventListener('scroll', onScroll);
       observer.disconnect();
     };
-  }, [scrollRef]);
+  }, [scrollRef, keepInView]);
 
   /** Scrolls just enough for row `index` to be wholly visible. */
   const scrollToRow = useCallback(

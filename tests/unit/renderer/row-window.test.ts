@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEAD_HEIGHT, ROW_HEIGHT, rowWindow, rowsInViewport, scrollTopToShow } from '../../../renderer/src/workspace/use-row-window';
+import { HEAD_HEIGHT, ROW_HEIGHT, rowWhollyVisible, rowWindow, rowsInViewport, scrollTopToShow } from '../../../renderer/src/workspace/use-row-window';
 
 /** The rows a user sees in a viewport of `height` px scrolled to `scrollTop` (the sticky header covers its top). */
 function rowsOnScreen(scrollTop: number, height: number, count: number): number[] {
@@ -62,5 +62,16 @@ describe('the grid’s virtual window', () => {
     }
     const visible = 10 * ROW_HEIGHT;
     expect(scrollTopToShow(12, visible, height)).toBe(visible);
+  });
+
+  it('knows a row is wholly on screen (to keep it there when the grid gets shorter) within the pixel the browser rounds to', () => {
+    const height = 425.5;
+    // Scrolled so that row 20 is the last one wholly visible, as scrollTopToShow puts it (a fraction the browser rounds).
+    const scrollTop = Math.round(scrollTopToShow(20, 0, height));
+    expect(rowWhollyVisible(20, scrollTop, height)).toBe(true);
+    expect(rowWhollyVisible(21, scrollTop, height)).toBe(false);
+    expect(rowWhollyVisible(20, scrollTop, height - ROW_HEIGHT)).toBe(false);
+    expect(rowWhollyVisible(0, 0, height)).toBe(true);
+    expect(rowWhollyVisible(0, ROW_HEIGHT / 2, height)).toBe(false);
   });
 });

@@ -88,4 +88,6 @@ export const workspace: Translation<typeof en> = {
   syncFailed: 'Synchronisierung fehlgeschlagen: {{reason}}',
   weakStorageAllowed: 'Dieser Computer hat keinen Systemschlüsselbund: Ihre Salesforce-Anmeldung wird mit schwächerem Schutz gespeichert, wie in den Einstellungen erlaubt.',
   weakStorageSession: 'Dieser Computer hat keinen Systemschlüsselbund, daher bleibt Ihre Salesforce-Anmeldung nur bis zum Beenden von Budgetly erhalten.',
+  summaryExpand: 'Altersstruktur anzeigen',
+  summaryCollapse: 'Altersstruktur ausblenden',
 };

@@ -88,4 +88,6 @@ export const workspace = {
   syncFailed: 'Sync failed: {{reason}}',
   weakStorageAllowed: 'This computer has no system keyring: your Salesforce sign-in is stored with weaker protection, as you allowed in Settings.',
   weakStorageSession: 'This computer has no system keyring, so your Salesforce sign-in is kept only until you quit Budgetly.',
+  summaryExpand: 'Show aging',
+  summaryCollapse: 'Hide aging',
 } as const;

@@ -94,4 +94,6 @@ export const workspace: Translation<typeof en> = {
   syncFailed: 'Error de sincronización: {{reason}}',
   weakStorageAllowed: 'Este equipo no tiene llavero del sistema: su inicio de sesión de Salesforce se guarda con una protección más débil, como permitió en Configuración.',
   weakStorageSession: 'Este equipo no tiene llavero del sistema, así que su inicio de sesión de Salesforce solo se conserva hasta que cierre Budgetly.',
+  summaryExpand: 'Mostrar antigüedad',
+  summaryCollapse: 'Ocultar antigüedad',
 };

@@ -94,4 +94,6 @@ export const workspace: Translation<typeof en> = {
   syncFailed: 'Échec de la synchronisation : {{reason}}',
   weakStorageAllowed: 'Cet ordinateur n’a pas de trousseau système : votre connexion Salesforce est enregistrée avec une protection plus faible, comme vous l’avez autorisé dans les Paramètres.',
   weakStorageSession: 'Cet ordinateur n’a pas de trousseau système : votre connexion Salesforce n’est conservée que jusqu’à la fermeture de Budgetly.',
+  summaryExpand: 'Afficher la balance âgée',
+  summaryCollapse: 'Masquer la balance âgée',
 };
