@@ -1,3 +1,4 @@
+import { amountMatches, parseAmountQuery } from './amount-search';
 import { agingBucketOf, type AgingBasis, type AgingBucketKey } from './aging';
 import { dayNumber } from './plain-date';
 import { paymentFilter } from './payment-filters';
@@ -47,6 +48,8 @@ export interface FilterContext {
   agingBasis: AgingBasis;
   /** An as-of view leaves out invoices dated after this day (absent: none are left out). */
   cutOffDay?: number;
+  /** The locale amounts are typed in (search `9.536,86` in de-DE); absent: search is text only. */
+  locale?: string;
 }
 
 function range(from: string | null, to: string | null): [number, number] {
@@ -57,12 +60,14 @@ function range(from: string | null, to: string | null): [number, number] {
 
 /**
  * One pass over every row; returns a mask (1 = visible). Date ranges are inclusive and an
- * empty date never matches a range. Search matches number or customer, case-insensitively.
+ * empty date never matches a range. Search matches number or customer, case-insensitively, or — when it
+ * reads as an amount in the context's locale (amount-search.ts) — the total or the balance.
  */
 export function filterMask(prepared: PreparedInvoices, filters: InvoiceFilters, context: FilterContext): Uint8Array {
   const n = prepared.rows.length;
   const mask = new Uint8Array(n);
   const query = filters.search.trim().toLocaleLowerCase();
+  const amount = query && context.locale ? parseAmountQuery(filters.search, context.locale) : null;
   const statuses = filters.statuses.length ? new Set(filters.statuses) : null;
   const currencies = filters.currencies.length ? new Set(filters.currencies) : null;
   const [invLo, invHi] = range(filters.invoiceDateFrom, filters.invoiceDateTo);
@@ -89,7 +94,7 @@ export function filterMask(prepared: PreparedInvoices, filters: InvoiceFilters, 
     if (filters.overdueOnly && daysOverdueAt(prepared, i, context.asOfDay) <= 0) continue;
     if (filters.aging && agingBucketOf(prepared, i, context.asOfDay, context.agingBasis) !== filters.aging) continue;
     if (payments && !payments(row)) continue;
-    if (query && !prepared.searchText[i]!.includes(query)) continue;
+    if (query && !prepared.searchText[i]!.includes(query) && !(amount && (amountMatches(row.total, amount) || amountMatches(row.balance, amount)))) continue;
     mask[i] = 1;
   }
   return mask;

@@ -16,6 +16,8 @@ interface Props {
   search: string;
   searchPending: boolean;
   onSearch: (search: string) => void;
+  /** Enter in the search box: open the first match. */
+  onOpenFirst: () => void;
   /** The aging date shown, and whether it is today's (no date chosen). */
   asOf: string;
   asOfIsToday: boolean;
@@ -28,13 +30,13 @@ interface Props {
 }
 
 /** Above the grid: search, the aging date, the columns and the row count. */
-export function ListToolbar({ list, partial, searchRef, search, searchPending, onSearch, asOf, asOfIsToday, onAsOfChange, table, visible, total, children }: Props) {
+export function ListToolbar({ list, partial, searchRef, search, searchPending, onSearch, onOpenFirst, asOf, asOfIsToday, onAsOfChange, table, visible, total, children }: Props) {
   const { t } = useTranslation('workspace');
   const asOfId = useId();
   return (
     <div className="toolbar">
       <fieldset className="until-loaded" disabled={partial}>
-        <SearchBox ref={searchRef} value={search} onChange={onSearch} pending={searchPending} />
+        <SearchBox ref={searchRef} value={search} onChange={onSearch} onSubmit={onOpenFirst} pending={searchPending} />
       </fieldset>
       <div className="as-of-inline">
         <label htmlFor={asOfId}>{t('agingAsOf')}</label>

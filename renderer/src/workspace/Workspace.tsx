@@ -207,6 +207,10 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
             search={filters.search}
             searchPending={view.searchPending}
             onSearch={(search) => changeFilters({ ...filters, search })}
+            onOpenFirst={() => {
+              setActive(0);
+              openAt(0);
+            }}
             asOf={asOf}
             asOfIsToday={settings.agingAsOf === null}
             onAsOfChange={(agingAsOf) => onUpdateSettings({ agingAsOf })}

@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo } from 'react';
 import type { InvoiceListRow } from '../../../electron/contract';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
+import { useLocale } from '../i18n/locale-context';
 import { computeAging, type AgingBasis, type CurrencyAging } from '../invoices/aging';
 import { datedAfter } from '../invoices/as-of';
 import { filterMask, type InvoiceFilters } from '../invoices/filters';
@@ -73,7 +74,9 @@ function useInvoiceViewOf(rows: InvoiceListRow[] | undefined, filters: InvoiceFi
   const order = useMemo(() => sortedOrder(prepared, sort, orderDay), [prepared, sort, orderDay]);
   const effective = deferred;
   const cutOffDay = cutOff ? asOfDay : Infinity;
-  const context = useMemo(() => ({ asOfDay, agingBasis: basis, cutOffDay }), [asOfDay, basis, cutOffDay]);
+  // Amounts in the search box are read the way the user's language writes them (amount-search.ts).
+  const locale = useLocale();
+  const context = useMemo(() => ({ asOfDay, agingBasis: basis, cutOffDay, locale }), [asOfDay, basis, cutOffDay, locale]);
   const laterCount = useMemo(() => (cutOffDay === Infinity ? 0 : datedAfter(prepared, cutOffDay)), [prepared, cutOffDay]);
   const mask = useMemo(() => filterMask(prepared, effective, context), [prepared, effective, context]);
   const visible = useMemo(() => visibleIndexes(order, mask), [order, mask]);

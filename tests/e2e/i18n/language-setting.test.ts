@@ -45,7 +45,7 @@ describe('the app’s language', () => {
     expect(await placeholdersCutOff(w.page)).toEqual([]);
     // The filters and the search speak German too.
     expect(await w.page.getByRole('complementary', { name: 'Filter' }).getByLabel('Nur überfällige').count()).toBe(1);
-    expect(await w.page.getByTestId('search').getAttribute('placeholder')).toBe('Nummer oder Kunde suchen (Strg+F)');
+    expect(await w.page.getByTestId('search').getAttribute('placeholder')).toBe('Nummer, Kunde oder Betrag (Strg+F)');
     expect(await w.page.getByTestId('sync-button').textContent()).toBe('Synchronisieren');
     expect(await w.page.getByTestId('last-synced').textContent()).toMatch(/^Zuletzt synchronisiert (gerade eben|vor \d+ Minuten?)$/);
     expect(await w.page.getByTestId('export-menu').textContent()).toBe('Exportieren');

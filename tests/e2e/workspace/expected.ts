@@ -137,6 +137,8 @@ export function expectedSummary(rows: OrgInvoice[], asOf: string, basis: Basis =
 
 export interface Filter {
   search?: string;
+  /** The amount the search text stands for (as the test wrote it): a total or balance of exactly this also matches. */
+  amount?: number;
   statuses?: string[];
   currencies?: string[];
   invoiceDate?: [string | null, string | null];
@@ -149,9 +151,11 @@ const inRange = (value: string | null, [from, to]: [string | null, string | null
 
 export function expectedFilter(rows: OrgInvoice[], f: Filter, asOf: string, basis: Basis = 'dueDate'): OrgInvoice[] {
   const q = f.search?.trim().toLowerCase();
+  const cents = (x: number | null) => (x === null ? NaN : Math.abs(Math.round(x * 100)));
+  const isAmount = (inv: OrgInvoice) => f.amount !== undefined && (cents(inv.total) === cents(f.amount) || cents(inv.balance) === cents(f.amount));
   return rows.filter(
     (inv) =>
-      (!q || inv.number.toLowerCase().includes(q) || (inv.customer ?? '').toLowerCase().includes(q)) &&
+      (!q || inv.number.toLowerCase().includes(q) || (inv.customer ?? '').toLowerCase().includes(q) || isAmount(inv)) &&
       (!f.statuses?.length || f.statuses.includes(inv.status ?? '(no status)')) &&
       (!f.currencies?.length || f.currencies.includes(inv.currency)) &&
       (!f.invoiceDate || inRange(inv.invoiceDate, f.invoiceDate)) &&
