@@ -33,11 +33,13 @@ async function versionOneFile(box: TestSecretBox, value: Snapshot, tagBytes = 16
 
 /**
  * A copy as the append-only format wrote it before the connection was bound ("BDLYINV2", header format 2):
- * records whose additional data is SHA-256(header) + sequence number + kind only.
+ * records whose additional data is SHA-256(header) + sequence number + kind only. With `boundTo`, as format 3
+ * wrote it (until session 4): the same, bound to the connection (+ SHA-256 of "budgetly-cache:" + its id), deflated.
  */
-async function formatTwoFile(box: TestSecretBox, value: Snapshot): Promise<Buffer> {
+async function formatTwoFile(box: TestSecretBox, value: Snapshot, boundTo?: string): Promise<Buffer> {
   const key = randomBytes(32);
-  const json = Buffer.from(JSON.stringify({ format: 2, key: Buffer.from(await box.seal(key)).toString('base64') }));
+  const binding = boundTo === undefined ? Buffer.alloc(0) : createHash('sha256').update(`budgetly-cache:${boundTo}`).digest();
+  const json = Buffer.from(JSON.stringify({ format: boundTo === undefined ? 2 : 3, key: Buffer.from(await box.seal(key)).toString('base64') }));
   const length = Buffer.alloc(4);
   length.writeUInt32BE(json.length);
   const header = Buffer.concat([Buffer.from('BDLYINV2', 'ascii'), length, json]);
@@ -49,7 +51,7 @@ async function formatTwoFile(box: TestSecretBox, value: Snapshot): Promise<Buffe
     aad.writeUInt8(kind, 36);
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
-    cipher.setAAD(aad);
+    cipher.setAAD(Buffer.concat([aad, binding]));
     const body = Buffer.concat([cipher.update(deflateRawSync(Buffer.from(JSON.stringify(payload)))), cipher.final()]);
     const frame = Buffer.alloc(5);
     frame.writeUInt32BE(1 + 12 + body.length + 16);
@@ -62,6 +64,12 @@ async function formatTwoFile(box: TestSecretBox, value: Snapshot): Promise<Buffe
     record(0, 1, rows.map((r) => CACHE_COLUMNS.map((c) => r[c]))),
     record(1, 2, { ...meta, columns: CACHE_COLUMNS, rows: rows.length }),
   ]);
+}
+
+/** The JSON header of a cache file (format, sealed key). */
+function headerOf(path: string): Record<string, unknown> {
+  const bytes = readFileSync(path);
+  return JSON.parse(bytes.subarray(12, 12 + bytes.readUInt32BE(8)).toString()) as Record<string, unknown>;
 }
 
 describe('the cache store on disk', () => {
@@ -88,7 +96,7 @@ describe('the cache store on disk', () => {
     expect(await first.append('c1', next, { upserts: [row('a', 0)], deleted: [] })).toBe(false);
     await first.write('c1', next);
     expect(readFileSync(first.pathFor('c1')).subarray(0, 8).toString()).toBe('BDLYINV2');
-    expect(JSON.parse(readFileSync(first.pathFor('c1')).subarray(12, 12 + readFileSync(first.pathFor('c1')).readUInt32BE(8)).toString())).toMatchObject({ format: 3 });
+    expect(headerOf(first.pathFor('c1'))).toMatchObject({ format: 4 });
     expect((await store().read('c1')).snapshot).toEqual(next);
   });
 
@@ -101,8 +109,25 @@ describe('the cache store on disk', () => {
     const next = { ...snapshot, watermark: 2_000, rows: [row('a', 0), row('b', 2)] };
     expect(await first.append('c1', next, { upserts: [row('a', 0)], deleted: [] })).toBe(false);
     await first.write('c1', next);
-    expect(JSON.parse(readFileSync(first.pathFor('c1')).subarray(12, 12 + readFileSync(first.pathFor('c1')).readUInt32BE(8)).toString())).toMatchObject({ format: 3 });
+    expect(headerOf(first.pathFor('c1'))).toMatchObject({ format: 4 });
     expect((await store().read('c1')).snapshot).toEqual(next);
+  });
+
+  it('opens a copy written in deflate (format 3, before zstd) and appends to it in deflate; the next full write is zstd (format 4)', async () => {
+    const { box, store } = setUp();
+    const first = store();
+    mkdirSync(first.pathFor('c1').replace(/[^/]+$/, ''), { recursive: true });
+    writeFileSync(first.pathFor('c1'), await formatTwoFile(box, snapshot, 'c1'));
+    expect(await first.read('c1')).toEqual({ snapshot, warning: null });
+    // An incremental sync appends to the old file: its header (format 3) and codec stay, and it reads back whole.
+    const next = { ...snapshot, watermark: 2_000, rows: [row('a', 0), row('b', 2)] };
+    expect(await first.append('c1', next, { upserts: [row('a', 0)], deleted: [] })).toBe(true);
+    expect(headerOf(first.pathFor('c1'))).toMatchObject({ format: 3 });
+    expect(await store().read('c1')).toEqual({ snapshot: next, warning: null });
+    const full = { ...next, watermark: 3_000, rows: [row('b', 5)] };
+    await first.write('c1', full);
+    expect(headerOf(first.pathFor('c1'))).toMatchObject({ format: 4 });
+    expect(await store().read('c1')).toEqual({ snapshot: full, warning: null });
   });
 
   it('a copy of another connection’s file does not open as this connection’s: deleted with a clear warning, rebuilt by the next sync', async () => {
