@@ -186,6 +186,13 @@ async function main(): Promise<void> {
       await page.getByTestId('detail-panel').getByRole('heading', { name: /^Invoice / }).waitFor();
       await page.getByTestId('detail-fields').waitFor();
     });
+    // Issue 13: the open invoice's customer — their balances and aging, invoices, payments with unapplied cash, credit notes not yet applied.
+    await step('customer', async () => {
+      await page.getByTestId('detail-customer').click();
+      await page.getByTestId('customer-view').getByTestId('customer-card').first().waitFor();
+      await page.getByTestId('customer-view').locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+    });
+    await page.getByTestId('customer-view').press('Escape');
     const summary = {
       org: { url: org.url, options: orgOptions },
       connectionStatus: await connectionStatus(page),

@@ -31,6 +31,7 @@ export const channelNames = [
   'invoices.export',
   'invoices.receivables',
   'invoices.receivablesSummary',
+  'invoices.customer',
   'invoices.rates',
   'invoices.balancesAsOf',
   'provisioning.pending',

@@ -26,7 +26,7 @@ import {
 import { connectionDetailsSchema } from './connection-details';
 import { policyStatusSchema } from './policy';
 import { provisionedOfferSchema } from './provisioning';
-import { currencyReceivablesSchema, invoiceReceivablesSchema } from './receivables';
+import { currencyReceivablesSchema, customerLedgerSchema, invoiceReceivablesSchema } from './receivables';
 import { currencyRatesSchema } from './rates';
 
 /**
@@ -142,6 +142,11 @@ export const channels = {
   'invoices.receivablesSummary': {
     input: z.strictObject({ connectionId: id, ids: z.array(id).max(2_000_000).optional() }),
     output: z.array(currencyReceivablesSchema),
+  },
+  /** One customer's payments (with unapplied cash) and credit notes not wholly applied, from the offline copy (works offline). */
+  'invoices.customer': {
+    input: z.strictObject({ connectionId: id, customer: z.string().min(1).max(255) }),
+    output: customerLedgerSchema,
   },
   /** The org's currencies and exchange rates from the offline copy (CurrencyType, DatedConversionRate), for the corporate-currency view. */
   'invoices.rates': { input: byConnection, output: currencyRatesSchema },

@@ -63,3 +63,46 @@ export const currencyReceivablesSchema = z.object({
   averageDaysToPay: z.number().nullable(),
 });
 export type CurrencyReceivables = z.infer<typeof currencyReceivablesSchema>;
+
+/** A payment or credit note of one customer, with what of it is applied (net of reversals, to any invoice) and what is not. */
+export const customerRecordSchema = z.object({
+  /** The payment's or credit note's id (open it in Salesforce with `invoices.openInSalesforce`). */
+  id,
+  number: z.string().nullable(),
+  date: isoDate.nullable(),
+  status: z.string().nullable(),
+  /** Payment type (payments only). */
+  method: z.string().nullable(),
+  currency: z.string(),
+  /** As Salesforce states it. */
+  amount: z.number().nullable(),
+  /** Applied to invoices, net of applications taken back. */
+  applied: z.number(),
+  /** amount − applied: received (or issued) but not allocated to any invoice. */
+  unapplied: z.number(),
+});
+export type CustomerRecord = z.infer<typeof customerRecordSchema>;
+
+/**
+ * One customer's money besides their invoices, from the offline copy (works offline). A customer is the account
+ * name the invoices show (`InvoiceRow.customer`); payments and credit notes carry their account's id and name, and
+ * belong to the customer when that name is the same (so two accounts of one name are one customer: `accounts` says
+ * how many accounts were matched).
+ */
+export const customerLedgerSchema = z.object({
+  customer: z.string(),
+  /** False when the org has no payment objects for this invoice object (then `note` says why). */
+  available: z.boolean(),
+  note: z.string().nullable(),
+  /** Distinct Salesforce accounts whose name is this customer's. */
+  accounts: z.number().int().nonnegative(),
+  /** Every payment of the customer, newest first. */
+  payments: z.array(customerRecordSchema),
+  /** The customer's credit notes that are not wholly applied, newest first. */
+  credits: z.array(customerRecordSchema),
+  /** Per currency: Σ unapplied of the payments (unapplied cash) and of the credit notes. */
+  unapplied: z.array(z.object({ currency: z.string(), cash: z.number(), credits: z.number() })),
+  /** Objects or fields that could not be read, from the last sync. */
+  warnings: z.array(z.string()),
+});
+export type CustomerLedger = z.infer<typeof customerLedgerSchema>;

@@ -44,6 +44,7 @@ const validInputs: { [C in ChannelName]: ChannelInput<C> } = {
   'invoices.openInSalesforce': { connectionId: 'CONNECTION', id: 'a0G000000000001AAA' },
   'invoices.receivables': { connectionId: 'CONNECTION', id: 'a0G000000000001AAA' },
   'invoices.receivablesSummary': { connectionId: 'CONNECTION' },
+  'invoices.customer': { connectionId: 'CONNECTION', customer: 'Acme' },
   'invoices.rates': { connectionId: 'CONNECTION' },
   'invoices.balancesAsOf': { connectionId: 'CONNECTION', asOf: '2026-01-31' },
   'invoices.export': { connectionId: 'CONNECTION', format: 'csv', columns: ['number'], ids: [], asOf: '2026-01-31' },

@@ -13,6 +13,7 @@ import { ledgerIndex } from './read/applied-ledger';
 import { invoiceReceivables } from './read/invoice-receivables';
 import { applicationRows } from './read/application-rows';
 import { collectionFigures } from './read/collection-figures';
+import { customerLedger } from './read/customer-ledger';
 import { currencyRates } from './read/currency-rates';
 import { exportConversion } from '../export/export-conversion';
 import { listRowsOf, paymentFiguresState } from './read/payment-figures';
@@ -153,6 +154,15 @@ export function createInvoicesModule(
       if (!snapshot) return [];
       const rows = ids ? ids.flatMap((id) => indexOf(snapshot).get(id) ?? []) : listRowsOf(snapshot);
       return collectionFigures(snapshot.related, rows);
+    },
+    'invoices.customer': async ({ connectionId, customer }) => {
+      known(connectionId);
+      const snapshot = await repository.current(connectionId);
+      const rows = snapshot?.rows ?? [];
+      // Records without a currency are a single-currency org's: in its invoices' currency.
+      const fallback = rows.find((row) => row.customer === customer)?.currency ?? rows[0]?.currency ?? 'USD';
+      const ledger = customerLedger(snapshot?.related, customer, fallback);
+      return { ...ledger, note: ledger.note === null ? null : say(ledger.note), warnings: ledger.warnings.map(say) };
     },
     'invoices.balancesAsOf': async ({ connectionId, asOf }) => {
       known(connectionId);

@@ -11,6 +11,7 @@ import { formatInstant } from '../lib/relative-time';
 import { DetailStanding, type Standing } from './DetailStanding';
 import { InvoiceLines } from './InvoiceLines';
 import { ReceivablesTimeline } from '../receivables/ReceivablesTimeline';
+import { CustomerName } from '../receivables/CustomerName';
 
 interface Props {
   connectionId: string;
@@ -21,6 +22,8 @@ interface Props {
   conversion?: ReactNode;
   /** Days overdue and aging bucket as of the aging date (as the grid counts them). */
   standing?: Standing;
+  /** Opens the customer view of the invoice's customer (issue 13). */
+  onOpenCustomer?: (customer: string) => void;
 }
 
 type T = TFunction<['invoiceDetail', 'columns']>;
@@ -49,7 +52,7 @@ function cachedFields(t: T, row: InvoiceRow): Field[] {
 }
 
 /** Everything about one invoice: its fields, its lines, and a way to open it in Salesforce. */
-export function DetailPanel({ connectionId, cached, onClose, conversion, standing }: Props) {
+export function DetailPanel({ connectionId, cached, onClose, conversion, standing, onOpenCustomer }: Props) {
   const { t } = useTranslation(['invoiceDetail', 'columns']);
   const locale = useLocale();
   const invoiceId = cached.id;
@@ -88,7 +91,9 @@ export function DetailPanel({ connectionId, cached, onClose, conversion, standin
           ×
         </button>
       </header>
-      <p className="detail-customer">{invoice.customer ?? t('noCustomer')}</p>
+      <p className="detail-customer">
+        {invoice.customer && onOpenCustomer ? <CustomerName name={invoice.customer} onOpen={onOpenCustomer} /> : (invoice.customer ?? t('noCustomer'))}
+      </p>
       {standing && <DetailStanding standing={standing} />}
       <dl className="detail-amounts">
         <div>

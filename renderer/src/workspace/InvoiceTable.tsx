@@ -32,6 +32,8 @@ interface Props {
   highlighted?: ReadonlySet<string>;
   /** The detail panel shares the window: narrower columns, and the least important ones tucked away if still too wide. */
   compact?: boolean;
+  /** Clicking the customer's name in a row opens their customer view (issue 13). */
+  onOpenCustomer?: (customer: string) => void;
 }
 
 let measuring: CanvasRenderingContext2D | null | undefined;
@@ -50,7 +52,7 @@ function headerLabelRem(label: string): number {
  * the DOM (each with its `aria-rowindex`). The grid holds focus; the active row is its
  * `aria-activedescendant`. Arrows, Page Up/Down, Home/End move; Enter opens the details.
  */
-export function InvoiceTable({ table, visible, active, openId, onActiveChange, onOpen, empty, gridRef, highlighted, compact = false }: Props) {
+export function InvoiceTable({ table, visible, active, openId, onActiveChange, onOpen, empty, gridRef, highlighted, compact = false, onOpenCustomer }: Props) {
   const { t } = useTranslation('workspace');
   const gridId = useId();
   const idPrefix = `${gridId}-row-`;
@@ -136,7 +138,9 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
     const position = Number(row?.getAttribute('aria-rowindex')) - 2;
     if (!(position >= 0 && position < visible.length)) return;
     onActiveChange(position);
-    onOpen(position);
+    const customer = rows[visible[position]!]!.customer;
+    if (onOpenCustomer && customer && (event.target as Element).closest('.customer-link')) onOpenCustomer(customer);
+    else onOpen(position);
   }
 
   const activeRow = active >= slice.first && active < slice.end ? rows[visible[active] ?? -1] : undefined;

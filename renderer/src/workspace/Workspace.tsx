@@ -34,6 +34,7 @@ import { useWorkspaceSync } from './use-workspace-sync';
 import { WorkspaceTopBar } from './WorkspaceTopBar';
 import { useKeptSelection } from '../freshness/use-kept-selection';
 import { PaymentFiguresNote } from '../receivables/PaymentFiguresNote';
+import { CustomerView } from '../receivables/CustomerView';
 import { useRecentChanges } from '../freshness/use-recent-changes';
 import { useCorporateView } from '../currency/use-corporate-view';
 import { CurrencyViewControl } from '../currency/CurrencyViewControl';
@@ -77,6 +78,8 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   const { filters, change: changeFilters, pickBucket, pickAnyBucket, pickedBucket } = useFilters(() => setActive(0));
   useChaseSort(filters, sorting, setSorting);
   const [openId, setOpenId] = useState<string | null>(null);
+  // The customer whose view is open (issue 13): their invoices, balances, payments and credits.
+  const [customer, setCustomer] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const setGridNode = useCallback((node: HTMLDivElement | null) => {
@@ -281,6 +284,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
               gridRef={setGridNode}
               highlighted={recent.highlighted}
               compact={Boolean(openRow)}
+              onOpenCustomer={partial ? undefined : setCustomer}
               empty={<EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />}
             />
           )}
@@ -294,9 +298,23 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
             onClose={() => setOpenId(null)}
             conversion={corporate.converted ? <ConversionLine corporate={corporate} index={openIndex} /> : undefined}
             standing={standingOf(view.prepared, openIndex, view.asOfDay, settings.agingBasis)}
+            onOpenCustomer={partial ? undefined : setCustomer}
           />
         )}
       </div>
+      {customer !== null && (
+        <CustomerView
+          connectionId={connectionId}
+          customer={customer}
+          prepared={view.prepared}
+          asOfDay={view.asOfDay}
+          basis={settings.agingBasis}
+          cutOffDay={cutOff ? view.asOfDay : Infinity}
+          version={list?.version ?? ''}
+          onClose={() => setCustomer(null)}
+          onOpenInvoice={setOpenId}
+        />
+      )}
       {overlay?.({ start: sync.start, running: sync.running })}
     </div>
   );

@@ -74,7 +74,7 @@ export const GridRow = memo(function GridRow({ row, position, columns, idPrefix,
     >
       {columns.map((column) => (
         <div key={column.id} role="gridcell" className={column.numeric ? 'num' : undefined} data-column={column.id}>
-          {column.text(row)}
+          {column.id === 'customer' && row.customer ? <span className="customer-link">{column.text(row)}</span> : column.text(row)}
         </div>
       ))}
     </div>

@@ -1,8 +1,8 @@
 import type { CurrencyReceivables, InvoiceListRow } from '../../../contract';
 import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy } from '../related/related-copy';
-import { REVERSAL_TYPES } from '../related/related-specs';
 import { text, toMinor } from './applied-ledger';
+import { appliedBySource } from './source-applied';
 
 interface Sums {
   payments: number;
@@ -59,16 +59,7 @@ function unappliedCash(copy: RelatedCopy | null | undefined, fallback: string): 
   const out = new Map<string, number>();
   if (!copy || copy.none) return out;
   const payments = copy.objects.filter((o) => o.role === 'payment').flatMap((o) => o.records);
-  const appliedTo = new Map<string, number>();
-  for (const object of copy.objects) {
-    if (object.role !== 'paymentApplication') continue;
-    for (const record of object.records) {
-      const source = text(record.source);
-      if (!source || typeof record.amount !== 'number' || !(record.amount > 0)) continue;
-      const reversal = REVERSAL_TYPES.has(String(record.type ?? '').toLowerCase());
-      appliedTo.set(source, (appliedTo.get(source) ?? 0) + (reversal ? -record.amount : record.amount));
-    }
-  }
+  const appliedTo = appliedBySource(copy).payments;
   for (const payment of payments) {
     if (typeof payment.amount !== 'number') continue;
     const currency = text(payment.currency) ?? fallback;

@@ -4,6 +4,7 @@ import { connectionDetails } from './connectionDetails';
 import { connections } from './connections';
 import { coreErrors } from './coreErrors';
 import { currency } from './currency';
+import { customer } from './customer';
 import { coreMessages } from './coreMessages';
 import { freshness } from './freshness';
 import { invoiceDetail } from './invoiceDetail';
@@ -17,4 +18,4 @@ import { updates } from './updates';
 import { workspace } from './workspace';
 
 /** Every namespace of this language (add a namespace here and in each language's index). */
-export const es = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail, connections, provisioning, coreMessages, coreErrors, currency, report };
+export const es = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail, connections, provisioning, coreMessages, coreErrors, currency, report, customer };

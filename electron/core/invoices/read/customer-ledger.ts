@@ -1,0 +1,82 @@
+import type { CustomerLedger, CustomerRecord } from '../../../contract';
+import { currencyDecimals } from '../../../contract/currency-decimals';
+import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
+import { isRateRole } from '../related/related-specs';
+import { relatedText } from '../related/related-text';
+import { text, toMinor } from './applied-ledger';
+import { appliedBySource } from './source-applied';
+
+interface CustomerSources {
+  payments: RelatedRecord[];
+  credits: RelatedRecord[];
+  accounts: Set<string>;
+}
+
+const byName = new WeakMap<RelatedCopy, Map<string, CustomerSources>>();
+
+/** Payments and credit notes by their account's name, once per copy (a sync makes a new copy). */
+function sourcesByName(copy: RelatedCopy): Map<string, CustomerSources> {
+  let index = byName.get(copy);
+  if (index) return index;
+  index = new Map();
+  for (const object of copy.objects) {
+    if (object.role !== 'payment' && object.role !== 'creditNote') continue;
+    for (const record of object.records) {
+      const name = text(record.accountName);
+      if (!name) continue;
+      let entry = index.get(name);
+      if (!entry) index.set(name, (entry = { payments: [], credits: [], accounts: new Set() }));
+      (object.role === 'payment' ? entry.payments : entry.credits).push(record);
+      const account = text(record.account);
+      if (account) entry.accounts.add(account);
+    }
+  }
+  byName.set(copy, index);
+  return index;
+}
+
+const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
+const newestFirst = (a: CustomerRecord, b: CustomerRecord) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id);
+
+/**
+ * One customer's payments (each with what is applied and what is not: unapplied cash) and credit notes not wholly
+ * applied, from the offline copy; amounts in each record's currency (`fallback` for a single-currency org's records,
+ * which carry none), sums in minor units. A customer is an account name; payments and credit notes are matched by
+ * their account's name (the copy keeps the account's id and name), so every account of that name counts.
+ */
+export function customerLedger(copy: RelatedCopy | null | undefined, customer: string, fallback: string): CustomerLedger {
+  const empty = (note: string | null, available = false): CustomerLedger => ({
+    customer, available, note, accounts: 0, payments: [], credits: [], unapplied: [], warnings: copy?.warnings ?? [],
+  });
+  if (!copy) return empty(relatedText.notInCopyYet);
+  if (copy.none) return empty(copy.none);
+  if (!copy.objects.some((o) => !isRateRole(o.role))) return empty(relatedText.noReadableObjects);
+  const sources = sourcesByName(copy).get(customer);
+  if (!sources) return empty(null, true);
+  const applied = appliedBySource(copy);
+  const unapplied = new Map<string, { cash: number; credits: number }>();
+  const toRecord = (record: RelatedRecord, kind: 'cash' | 'credits'): CustomerRecord => {
+    const currency = text(record.currency) ?? fallback;
+    const decimals = currencyDecimals(currency);
+    const amount = typeof record.amount === 'number' ? record.amount : null;
+    const appliedMinor = toMinor((kind === 'cash' ? applied.payments : applied.credits).get(record.id) ?? 0, decimals);
+    const restMinor = amount === null ? 0 : toMinor(amount, decimals) - appliedMinor;
+    let sums = unapplied.get(currency);
+    if (!sums) unapplied.set(currency, (sums = { cash: 0, credits: 0 }));
+    sums[kind] += restMinor;
+    const scale = 10 ** decimals;
+    return {
+      id: record.id, number: text(record.number), date: day(record.date), status: text(record.status), method: text(record.method),
+      currency, amount, applied: appliedMinor / scale, unapplied: restMinor / scale,
+    };
+  };
+  const payments = sources.payments.map((record) => toRecord(record, 'cash')).sort(newestFirst);
+  const credits = sources.credits.map((record) => toRecord(record, 'credits')).filter((credit) => credit.unapplied !== 0).sort(newestFirst);
+  return {
+    customer, available: true, note: null, accounts: sources.accounts.size, payments, credits, warnings: copy.warnings,
+    unapplied: [...unapplied.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, sums]) => {
+      const scale = 10 ** currencyDecimals(currency);
+      return { currency, cash: sums.cash / scale, credits: sums.credits / scale };
+    }),
+  };
+}

@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import type { CustomerLedger, CustomerRecord } from '../../../electron/contract';
+import { useLocale } from '../i18n/locale-context';
+import { formatCount, formatMoney } from '../invoices/money';
+import { formatPlainDate } from '../invoices/plain-date';
+
+interface Props {
+  ledger: CustomerLedger;
+  onOpenInSalesforce: (id: string) => void;
+}
+
+/** The customer's payments (each with what is not applied yet) and credit notes not wholly applied, with how names were matched. */
+export function CustomerMoney({ ledger, onOpenInSalesforce }: Props) {
+  const { t } = useTranslation('customer');
+  const locale = useLocale();
+  if (!ledger.available) return <p className="notice notice-info" data-testid="customer-unavailable">{ledger.note}</p>;
+  return (
+    <>
+      {ledger.warnings.map((warning) => (
+        <p key={warning} className="notice notice-info">{warning}</p>
+      ))}
+      <p className="hint">{t('matchedBy', { customer: ledger.customer })}</p>
+      {ledger.accounts > 1 && <p className="hint" data-testid="customer-shared-name">{t('sharedName', { n: formatCount(ledger.accounts, locale) })}</p>}
+      <RecordTable kind="payment" title={t('paymentsHeading')} empty={t('noPayments')} records={ledger.payments} onOpen={onOpenInSalesforce} />
+      <RecordTable kind="credit" title={t('creditsHeading')} empty={t('noCredits')} records={ledger.credits} onOpen={onOpenInSalesforce} />
+    </>
+  );
+}
+
+interface TableProps {
+  kind: 'payment' | 'credit';
+  title: string;
+  empty: string;
+  records: CustomerRecord[];
+  onOpen: (id: string) => void;
+}
+
+function RecordTable({ kind, title, empty, records, onOpen }: TableProps) {
+  const { t } = useTranslation('customer');
+  const locale = useLocale();
+  const titleId = `customer-${kind}-title`;
+  return (
+    <section className="customer-section" aria-labelledby={titleId}>
+      <h3 id={titleId}>
+        {title} <span className="hint">({formatCount(records.length, locale)})</span>
+      </h3>
+      {records.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <div className="customer-table-frame">
+          <table className="customer-table" data-testid={`customer-${kind}s`}>
+            <thead>
+              <tr>
+                <th scope="col">{t('date')}</th>
+                <th scope="col">{t('number')}</th>
+                {kind === 'payment' && <th scope="col">{t('method')}</th>}
+                <th scope="col" className="num">{t('amount')}</th>
+                <th scope="col" className="num">{t('applied')}</th>
+                <th scope="col" className="num">{t('unapplied')}</th>
+                <th scope="col"><span className="visually-hidden">{t('openInSalesforce')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {records.map((record) => (
+                <tr key={record.id} data-testid={`customer-${kind}`} data-id={record.id} data-unapplied={record.unapplied} data-currency={record.currency}>
+                  <td>{record.date ? formatPlainDate(record.date, locale) : ''}</td>
+                  <td>{record.number ?? ''}</td>
+                  {kind === 'payment' && <td>{record.method ?? ''}</td>}
+                  <td className="num">{formatMoney(record.amount, record.currency, locale)}</td>
+                  <td className="num">{formatMoney(record.applied, record.currency, locale)}</td>
+                  <td className="num">{record.unapplied !== 0 ? formatMoney(record.unapplied, record.currency, locale) : ''}</td>
+                  <td>
+                    <button type="button" className="link" onClick={() => onOpen(record.id)} title={t('openInSalesforce')}>
+                      ↗
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

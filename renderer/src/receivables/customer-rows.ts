@@ -1,0 +1,39 @@
+import { computeAging, type AgingBasis, type CurrencyAging } from '../invoices/aging';
+import { daysOverdueAt, type PreparedInvoices } from '../invoices/prepared';
+import { computeTotals, type CurrencyTotals } from '../invoices/totals';
+
+/** One customer's invoices as the workspace counts them (same rules, same as-of day), for the customer view. */
+export interface CustomerInvoices {
+  /** Indexes into prepared.rows: open receivables first (oldest due first), then the others (newest first). */
+  indexes: Uint32Array;
+  /** Count, total and open balance per currency (receivables only, as the cards count them). */
+  totals: CurrencyTotals[];
+  aging: CurrencyAging[];
+  /** Per currency, Σ balance of the receivables past their due date as of the day (minor units summed, as the cards do). */
+  overdue: Map<string, number>;
+}
+
+/**
+ * The invoices whose customer is `customer` (the account name the grid shows), leaving out those an as-of view
+ * leaves out (dated after `cutOffDay`). Totals and aging come from the workspace's own functions over just these
+ * rows, so the customer view and a currency card filtered to the customer agree.
+ */
+export function customerInvoices(prepared: PreparedInvoices, customer: string, asOfDay: number, basis: AgingBasis, cutOffDay = Infinity): CustomerInvoices {
+  const open: number[] = [];
+  const rest: number[] = [];
+  const overdueCents = new Map<string, number>();
+  for (let i = 0; i < prepared.rows.length; i++) {
+    const row = prepared.rows[i]!;
+    if (row.customer !== customer || prepared.invoiceDay[i]! > cutOffDay) continue;
+    if (prepared.counted[i] && (row.balance ?? 0) > 0) open.push(i);
+    else rest.push(i);
+    if (daysOverdueAt(prepared, i, asOfDay) > 0) overdueCents.set(row.currency, (overdueCents.get(row.currency) ?? 0) + Math.round(row.balance! * 100));
+  }
+  const due = (i: number) => (Number.isNaN(prepared.dueDay[i]!) ? Infinity : prepared.dueDay[i]!);
+  const dated = (i: number) => (Number.isNaN(prepared.invoiceDay[i]!) ? -Infinity : prepared.invoiceDay[i]!);
+  open.sort((a, b) => due(a) - due(b) || a - b);
+  rest.sort((a, b) => dated(b) - dated(a) || a - b);
+  const indexes = Uint32Array.from([...open, ...rest]);
+  const overdue = new Map([...overdueCents].map(([currency, cents]) => [currency, cents / 100]));
+  return { indexes, totals: computeTotals(prepared, indexes), aging: computeAging(prepared, indexes, asOfDay, basis), overdue };
+}

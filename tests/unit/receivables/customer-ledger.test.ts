@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { customerLedger } from '../../../electron/core/invoices/read/customer-ledger';
+import type { RelatedCopy, RelatedRecord } from '../../../electron/core/invoices/related/related-copy';
+
+type Role = 'payment' | 'paymentApplication' | 'creditNote' | 'creditApplication';
+function copy(records: Partial<Record<Role, RelatedRecord[]>>): RelatedCopy {
+  const roles: Role[] = ['payment', 'paymentApplication', 'creditNote', 'creditApplication'];
+  return { objects: roles.map((role) => ({ role, object: role, signature: role, watermark: null, records: records[role] ?? [] })), warnings: [], none: null };
+}
+const source = (id: string, account: string, accountName: string | null, amount: number, date: string, extra: Partial<RelatedRecord> = {}): RelatedRecord =>
+  ({ id, number: `N-${id}`, account, accountName, amount, date, currency: 'EUR', status: 'Posted', ...extra });
+const app = (id: string, src: string, amount: number, type = 'Applied', invoice = 'INV1'): RelatedRecord => ({ id, source: src, invoice, amount, type, currency: 'EUR' });
+
+describe('one customer’s payments, unapplied cash and credit notes not yet applied', () => {
+  const data = copy({
+    payment: [
+      source('P1', 'ACC1', 'Acme', 100.1, '2026-10-01', { method: 'ACH' }),
+      source('P2', 'ACC1', 'Acme', 50, '2026-11-01'),
+      source('P3', 'ACC2', 'Acme', 1000, '2026-09-01', { currency: 'JPY' }),
+      source('P4', 'ACC9', 'Other Ltd', 70, '2026-10-01'),
+    ],
+    paymentApplication: [
+      // P1: 60.1 applied, 0.1 + 0.2 style cents stay exact; 40 applied and taken back → 60.1 applied, 40 unapplied.
+      app('A1', 'P1', 30.05), app('A2', 'P1', 30.05), app('A3', 'P1', 40), app('A4', 'P1', 40, 'Unapplied'),
+      // P2: wholly applied to an invoice of another customer's (it still is applied).
+      app('A5', 'P2', 50, 'Applied', 'INV-ELSEWHERE'),
+      // A zero or negative amount is not counted (as the detail panel leaves it out).
+      app('A6', 'P3', 0), app('A7', 'P3', -5), app('A8', 'P3', 400, 'Allocation'),
+      app('A9', 'P4', 70),
+    ],
+    creditNote: [source('C1', 'ACC1', 'Acme', 80, '2026-10-10'), source('C2', 'ACC1', 'Acme', 25, '2026-10-12'), source('C3', 'ACC1', null, 10, '2026-10-12')],
+    creditApplication: [app('B1', 'C1', 30), app('B2', 'C2', 25)],
+  });
+
+  it('matches by account name over every account of that name, nets reversals and sums unapplied per currency in minor units', () => {
+    const got = customerLedger(data, 'Acme', 'USD');
+    expect(got.available).toBe(true);
+    expect(got.accounts).toBe(2);
+    expect(got.payments.map((p) => [p.id, p.date, p.applied, p.unapplied])).toEqual([
+      ['P2', '2026-11-01', 50, 0], ['P1', '2026-10-01', 60.1, 40], ['P3', '2026-09-01', 400, 600],
+    ]);
+    expect(got.payments[1]).toMatchObject({ number: 'N-P1', method: 'ACH', currency: 'EUR', amount: 100.1 });
+    // C2 is wholly applied (not listed); C3 has no account name (cannot be matched to anyone).
+    expect(got.credits.map((c) => [c.id, c.applied, c.unapplied])).toEqual([['C1', 30, 50]]);
+    expect(got.unapplied).toEqual([{ currency: 'EUR', cash: 40, credits: 50 }, { currency: 'JPY', cash: 600, credits: 0 }]);
+  });
+
+  it('answers an empty ledger for a customer with no payments, and says why when the copy has none', () => {
+    expect(customerLedger(data, 'Nobody', 'USD')).toMatchObject({ available: true, accounts: 0, payments: [], credits: [], unapplied: [] });
+    expect(customerLedger({ objects: [], warnings: [], none: 'Invoice__c has none' }, 'Acme', 'USD')).toMatchObject({ available: false, note: 'Invoice__c has none' });
+    expect(customerLedger(null, 'Acme', 'USD').available).toBe(false);
+  });
+
+  it('puts records without a currency (a single-currency org) in the fallback currency', () => {
+    const single = copy({ payment: [source('P1', 'ACC1', 'Acme', 10, '2026-10-01', { currency: null })] });
+    expect(customerLedger(single, 'Acme', 'GBP').unapplied).toEqual([{ currency: 'GBP', cash: 10, credits: 0 }]);
+  });
+});
