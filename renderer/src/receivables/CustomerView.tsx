@@ -26,13 +26,15 @@ interface Props {
   version: string;
   onClose: () => void;
   onOpenInvoice: (id: string) => void;
+  /** Narrows the workspace's list to this customer (the Filters panel's customer filter). */
+  onShowInList: () => void;
 }
 
 /**
  * One customer at a glance, from the offline copy: open balance, overdue and aging per currency, unapplied cash
  * and credits, the customer's invoices, payments and credit notes not yet applied; every record opens in Salesforce.
  */
-export function CustomerView({ connectionId, customer, prepared, asOfDay, basis, cutOffDay, version, onClose, onOpenInvoice }: Props) {
+export function CustomerView({ connectionId, customer, prepared, asOfDay, basis, cutOffDay, version, onClose, onOpenInvoice, onShowInList }: Props) {
   const { t } = useTranslation('customer');
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -53,6 +55,16 @@ export function CustomerView({ connectionId, customer, prepared, asOfDay, basis,
           ×
         </button>
       </header>
+      <button
+        type="button"
+        onClick={() => {
+          ref.current?.close();
+          onShowInList();
+        }}
+        data-testid="customer-show-in-list"
+      >
+        {t('showInList')}
+      </button>
       <CustomerCards invoices={invoices} ledger={ledger} bucket={bucket} onPickBucket={(currency, key) => setBucket(bucket?.currency === currency && bucket.key === key ? null : { currency, key })} />
       <CustomerInvoiceList
         prepared={prepared}

@@ -313,6 +313,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
           version={list?.version ?? ''}
           onClose={() => setCustomer(null)}
           onOpenInvoice={setOpenId}
+          onShowInList={() => changeFilters({ ...filters, customer })}
         />
       )}
       {overlay?.({ start: sync.start, running: sync.running })}

@@ -139,6 +139,18 @@ describe('customer view', () => {
     await poll(() => view().count()).toBe(0);
     // Escape closed only the customer view: the detail panel stays.
     expect(await panel.count()).toBe(1);
+
+    // "Show their invoices in the list": the workspace's customer filter.
+    const customer = (await panel.getByTestId('detail-customer').textContent())!;
+    await panel.getByTestId('detail-customer').click();
+    await view().getByTestId('customer-show-in-list').click();
+    await poll(() => view().count()).toBe(0);
+    await waitForVisibleCount(w.page, invoices.filter((inv) => inv.customer === customer).length);
+    // The customer's chip comes first; removing it leaves the search of the first case.
+    const chips = w.page.getByTestId('filter-chips').locator('li.chip');
+    const before = await chips.count();
+    await chips.first().getByRole('button').click();
+    await poll(() => chips.count()).toBe(before - 1);
   });
 
   it('works offline: with the org gone, the view still shows the customer’s payments from the encrypted copy', async () => {

@@ -26,4 +26,5 @@ export const customer: Translation<typeof en> = {
   openInSalesforce: 'In Salesforce öffnen',
   showInvoice: 'Rechnung {{number}} anzeigen',
   loading: 'Zahlungen und Gutschriften werden geladen …',
+  showInList: 'Ihre Rechnungen in der Liste zeigen',
 };

@@ -24,4 +24,5 @@ export const customer = {
   openInSalesforce: 'Open in Salesforce',
   showInvoice: 'Show invoice {{number}}',
   loading: 'Loading payments and credit notes…',
+  showInList: 'Show their invoices in the list',
 } as const;

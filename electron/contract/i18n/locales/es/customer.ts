@@ -26,4 +26,5 @@ export const customer: Translation<typeof en> = {
   openInSalesforce: 'Abrir en Salesforce',
   showInvoice: 'Mostrar la factura {{number}}',
   loading: 'Cargando pagos y notas de crédito…',
+  showInList: 'Mostrar sus facturas en la lista',
 };

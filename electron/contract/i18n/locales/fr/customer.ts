@@ -26,4 +26,5 @@ export const customer: Translation<typeof en> = {
   openInSalesforce: 'Ouvrir dans Salesforce',
   showInvoice: 'Afficher la facture {{number}}',
   loading: 'Chargement des paiements et avoirs…',
+  showInList: 'Afficher ses factures dans la liste',
 };
