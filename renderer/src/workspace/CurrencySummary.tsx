@@ -16,6 +16,8 @@ interface Props {
   onPickBucket: (currency: string, bucket: AgingBucketKey) => void;
   /** Shown under a card's totals (the corporate-currency view puts the converted amounts there). */
   extra?: (currency: string) => ReactNode;
+  /** Collection figures under a card's totals (DSO, average days to pay: receivables/CollectionLine). */
+  collection?: (currency: string) => ReactNode;
 }
 
 const NONE_LEFT_OUT: CurrencyTotals['excluded'] = { drafts: { count: 0, balance: 0 }, cancelled: { count: 0, balance: 0 } };
@@ -48,7 +50,7 @@ function LeftOut({ excluded, currency }: { excluded: CurrencyTotals['excluded'];
  * included), what was left out, and the aging. Never summed across currencies. On a small window each currency is
  * one line (count, total, balance) until the user opens the aging (use-summary-size).
  */
-export function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBucket, extra }: Props) {
+export function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBucket, extra, collection }: Props) {
   const { t } = useTranslation('workspace');
   const size = useSummarySize();
   const currencies = [...new Set([...totals.map((x) => x.currency), ...aging.map((a) => a.currency)])].sort();
@@ -68,6 +70,7 @@ export function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBuck
           <article key={currency} className="currency-card" data-testid="currency-card" data-currency={currency} aria-label={t('currencyTotals', { currency })}>
             <CardFigures title={currency} currency={currency} count={sum.count} total={sum.total} balance={sum.balance} testIdPrefix="currency" />
             <LeftOut excluded={sum.excluded} currency={currency} />
+            {collection?.(currency)}
             {extra?.(currency)}
             <AgingBars
               aging={a}

@@ -35,6 +35,8 @@ import { WorkspaceTopBar } from './WorkspaceTopBar';
 import { useKeptSelection } from '../freshness/use-kept-selection';
 import { PaymentFiguresNote } from '../receivables/PaymentFiguresNote';
 import { CustomerView } from '../receivables/CustomerView';
+import { CollectionLine } from '../receivables/CollectionLine';
+import { useCardCollection } from '../receivables/use-card-collection';
 import { useRecentChanges } from '../freshness/use-recent-changes';
 import { useCorporateView } from '../currency/use-corporate-view';
 import { CurrencyViewControl } from '../currency/CurrencyViewControl';
@@ -110,6 +112,8 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   const report = useAgingReport({
     prepared: view.prepared, agingSet: view.agingSet, asOfDay: view.asOfDay, basis: settings.agingBasis, converted: corporate.converted, filters, changeFilters,
   });
+  // DSO and average days to pay per currency card, over the rows shown (issue 13).
+  const collection = useCardCollection(view.prepared, view.members, view.asOfDay, cutOff);
   const table = useInvoiceTable({
     rows: view.prepared.rows,
     asOfDay: view.asOfDay,
@@ -252,6 +256,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
             asOfLabel={asOfLabel}
             selected={pickedBucket}
             onPickBucket={pickBucket}
+            collection={(currency) => <CollectionLine currency={currency} figures={collection.get(currency)} asOfLabel={asOfLabel} />}
             extra={
               corporate.figures && corporate.table
                 ? (currency) => currency !== corporate.corporate && (

@@ -1,4 +1,5 @@
 import type { CurrencyReceivables, InvoiceListRow } from '../../../contract';
+import { addDaysToPay, averageDaysToPay, noDaysToPay, type DaysToPaySums } from '../../../contract/collection-figures';
 import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy } from '../related/related-copy';
 import { text, toMinor } from './applied-ledger';
@@ -8,9 +9,8 @@ interface Sums {
   payments: number;
   credits: number;
   unapplied: number;
-  /** Σ total × days to pay and Σ total (minor units) of the fully paid invoices. */
-  weightedDays: number;
-  paidTotals: number;
+  /** Of the fully paid invoices (contract/collection-figures.ts, shared with the currency cards). */
+  days: DaysToPaySums;
 }
 
 /**
@@ -23,7 +23,7 @@ export function collectionFigures(copy: RelatedCopy | null | undefined, rows: re
   const byCurrency = new Map<string, Sums>();
   const sums = (currency: string) => {
     let entry = byCurrency.get(currency);
-    if (!entry) byCurrency.set(currency, (entry = { payments: 0, credits: 0, unapplied: 0, weightedDays: 0, paidTotals: 0 }));
+    if (!entry) byCurrency.set(currency, (entry = { payments: 0, credits: 0, unapplied: 0, days: noDaysToPay() }));
     return entry;
   };
   for (const row of rows) {
@@ -32,11 +32,7 @@ export function collectionFigures(copy: RelatedCopy | null | undefined, rows: re
     const s = sums(row.currency);
     s.payments += toMinor(row.paid, d);
     s.credits += toMinor(row.credited ?? 0, d);
-    if (row.fullyPaidOn && row.daysToPay !== null && row.daysToPay !== undefined && row.total !== null) {
-      const total = toMinor(row.total, d);
-      s.weightedDays += total * row.daysToPay;
-      s.paidTotals += total;
-    }
+    addDaysToPay(s.days, row);
   }
   for (const [currency, minor] of unappliedCash(copy, rows[0]?.currency ?? 'USD')) sums(currency).unapplied += minor;
 
@@ -49,7 +45,7 @@ export function collectionFigures(copy: RelatedCopy | null | undefined, rows: re
         paymentsApplied: s.payments / scale,
         creditsApplied: s.credits / scale,
         unappliedCash: s.unapplied / scale,
-        averageDaysToPay: s.paidTotals > 0 ? Math.round((s.weightedDays / s.paidTotals) * 10) / 10 : null,
+        averageDaysToPay: averageDaysToPay(s.days),
       };
     });
 }

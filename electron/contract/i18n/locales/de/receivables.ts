@@ -30,4 +30,8 @@ export const receivables: Translation<typeof en> = {
   partlyPaidTitle: 'Teilzahlung erhalten, Saldo noch offen',
   hasCredits: 'Mit Gutschrift',
   hasCreditsTitle: 'Eine Gutschrift ist verrechnet',
+  dso: 'DSO (Tage)',
+  dsoHelp: 'Forderungslaufzeit (DSO), Standardmethode: offener Saldo der gezeigten Forderungen ({{receivables}}) ÷ ihr Rechnungsbetrag der {{days}} Tage bis {{date}} ({{sales}}) × {{days}}.',
+  averageDaysToPay: 'Ø Tage bis Zahlung',
+  averageDaysToPayHelp: 'Durchschnittliche Tage vom Rechnungsdatum bis zur vollständigen Zahlung, über die gezeigten vollständig bezahlten Rechnungen, gewichtet mit ihrem Betrag.',
 };
