@@ -177,7 +177,11 @@ export const channels = {
       /** As the screen counts receivables: the aging basis and whether drafts count (defaults: due date, no). */
       agingBasis: agingBasisSchema.optional(),
       includeDrafts: z.boolean().optional(),
-    }),
+      /** What to write: the invoices (default), or the aging-by-customer report of them (XLSX only). */
+      report: z.enum(['invoices', 'agingByCustomer']).optional(),
+      /** The active filters as the user reads them (the chips), for the XLSX Summary sheet. */
+      filters: z.array(z.string().max(500)).max(50).optional(),
+    }).refine((request) => request.report !== 'agingByCustomer' || request.format === 'xlsx', { message: 'the aging-by-customer report is written as XLSX only', path: ['format'] }),
     output: z.object({ path: z.string().nullable(), rows: z.number() }),
   },
 } as const;

@@ -4,6 +4,7 @@ import { OWNER_ONLY } from '../invoices/cache/atomic-file';
 import { csvText, escapeFormula, toCell, type CellContext } from './export-cells';
 import type { RowConversion } from './export-conversion';
 import type { ApplicationsSheet } from './xlsx-applications';
+import type { TableSheet } from './xlsx-table-sheet';
 
 export interface ExportJob {
   rows: readonly InvoiceListRow[];
@@ -16,6 +17,8 @@ export interface ExportJob {
   sheetName: string;
   /** XLSX only: the "Applications" sheet (absent when the org has no payment objects). */
   applications?: ApplicationsSheet;
+  /** XLSX only: the Summary sheet (the audit trail: org, as-of date and basis, filters, who and when, bucket totals). */
+  summary?: TableSheet;
   /** The corporate-currency view's conversion, for the conversion columns. */
   conversion?: RowConversion;
   /** Called every `PROGRESS_EVERY` rows and at the end. */

@@ -1,5 +1,5 @@
 import type { AgingBasis, ExportColumn, InvoiceListRow, InvoiceRow } from '../../contract';
-import { agingBucketLabels, bucketOfDays } from '../../contract/aging-buckets';
+import { agingBucketLabels, bucketOfDays, type AgingBucketKey } from '../../contract/aging-buckets';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
 import type { RowConversion } from './export-conversion';
 import { kindOfStatus, type StatusKindMap } from '../../contract/invoice-status';
@@ -66,10 +66,16 @@ function isReceivable(row: Pick<InvoiceRow, 'status'>, context: CellContext): bo
  * basis date is current.
  */
 export function agingBucket(row: Pick<InvoiceRow, 'status' | 'balance' | 'dueDate' | 'invoiceDate'>, context: CellContext): string | null {
+  const key = agingBucketKeyOf(row, context);
+  if (key === null) return null;
+  return key === 'current' ? (context.currentLabel ?? 'Current') : agingBucketLabels[key];
+}
+
+/** The same bucket as its key (what the aging-by-customer report and the Summary sheet add up by). */
+export function agingBucketKeyOf(row: Pick<InvoiceRow, 'status' | 'balance' | 'dueDate' | 'invoiceDate'>, context: CellContext): AgingBucketKey | null {
   if (!row.balance || !isReceivable(row, context)) return null;
   const from = context.basis === 'invoiceDate' ? row.invoiceDate : row.dueDate;
-  const key = from ? bucketOfDays(asOfDayNumber(context.asOf) - dayNumber(from)) : 'current';
-  return key === 'current' ? (context.currentLabel ?? 'Current') : agingBucketLabels[key];
+  return from ? bucketOfDays(asOfDayNumber(context.asOf) - dayNumber(from)) : 'current';
 }
 
 const DAY_MS = 86_400_000;

@@ -1,4 +1,5 @@
-import type { ChannelInput, InvoiceListRow } from '../../contract';
+import type { InvoiceListRow } from '../../contract';
+import type { ExportRequest } from './export-request';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
 import type { StatusKindMap } from '../../contract/invoice-status';
 import { writeAtomically } from '../invoices/cache/atomic-file';
@@ -8,6 +9,9 @@ import { columnLabels } from './export-cells';
 import type { RowConversion } from './export-conversion';
 import type { ApplicationRows, ApplicationsSheet } from './xlsx-applications';
 import { writeXlsx } from './xlsx-writer';
+import { cellContext, summaryFacts, type ExportFacts } from './export-report';
+import { agingByCustomer, corporateAgingByCustomer } from './report-tables';
+import { summarySheet } from './summary-sheet';
 
 /** The "Applications" sheet's words in the user's language around its rows; none without rows to list. */
 function applicationsSheet(applications: ApplicationRows | null, t: CatalogueT): ApplicationsSheet | undefined {
@@ -20,14 +24,13 @@ function applicationsSheet(applications: ApplicationRows | null, t: CatalogueT):
   };
 }
 
-export type ExportRequest = Omit<ChannelInput<'invoices.export'>, 'connectionId'>;
 
 /**
  * Exports exactly the rows the user sees, in their order: `ids` come from the workspace (filtered
  * and sorted there), the values from the cached snapshot. Ids no longer in the snapshot (deleted by
  * a sync meanwhile) are skipped; `rows` tells how many were written. The file appears complete or
  * not at all (temp file + rename). XLSX also lists every payment and credit application of those
- * invoices on an "Applications" sheet when the org has payment objects. Header row, file name and dialog filters in the user's language (`t`).
+ * invoices on an "Applications" sheet when the org has payment objects, and a Summary sheet (the audit trail). Header row, file name and dialog filters in the user's language (`t`).
  */
 export async function exportInvoices(
   request: ExportRequest,
@@ -39,6 +42,8 @@ export async function exportInvoices(
   conversion: RowConversion | null = null,
   /** What each status means for receivables (from the invoice-source mapping), for days overdue and the aging bucket. */
   statusKinds?: StatusKindMap,
+  /** For the XLSX Summary sheet: the connection, the sync, who exports and when (no Summary sheet without). */
+  facts?: ExportFacts,
 ): Promise<{ path: string | null; rows: number }> {
   const extension = request.format;
   const path = await ports.saveDialog.choosePath({
@@ -52,20 +57,18 @@ export async function exportInvoices(
     if (row) rows.push(row);
   }
   const total = rows.length;
+  const context = cellContext(request, statusKinds, ports.t);
+  // The Summary sheet's bucket totals are those of the rows in the file (the aging-by-customer sums' total rows).
+  const summary = request.format === 'xlsx' && facts ? summarySheet(ports.t, summaryFacts(request, facts, total), agingByCustomer(rows, context), conversion ? corporateAgingByCustomer(rows, context, conversion) : null) : undefined;
   const job: ExportJob = {
     rows,
     columns: request.columns,
     labels: columnLabels(ports.t, conversion?.corporate),
     ...(conversion ? { conversion } : {}),
-    cells: {
-      asOf: request.asOf,
-      statusKinds,
-      includeDrafts: request.includeDrafts ?? false,
-      basis: request.agingBasis ?? 'dueDate',
-      currentLabel: ports.t('workspace:agingCurrent'),
-    },
+    cells: context,
     sheetName: ports.t('columns:sheetInvoices'),
     applications: request.format === 'xlsx' ? applicationsSheet(applicationsOf(rows), ports.t) : undefined,
+    ...(summary ? { summary } : {}),
     onProgress: (written) => ports.events.emit('invoices.exportProgress', { written, total }),
   };
   ports.events.emit('invoices.exportProgress', { written: 0, total });

@@ -8,6 +8,7 @@ import { PROGRESS_EVERY } from './csv-writer';
 import { applicationChunks } from './xlsx-applications';
 import { COLUMN_WIDTHS, ROOT_RELS, SheetStyles, sheetHead, sheetPath, SHEET_TAIL, workbookParts } from './xlsx-parts';
 import { SheetRows } from './xlsx-sheet';
+import { registerTableStyles, tableSheetChunks, type TableSheet } from './xlsx-table-sheet';
 
 /**
  * Deflate level of the zip entries. The sheet is very repetitive XML: at level 1 the file is about
@@ -38,6 +39,12 @@ function* sheetChunks(job: ExportJob, styles: SheetStyles): Generator<string> {
   yield SHEET_TAIL;
 }
 
+/** A sheet of the workbook: its name and its XML, pulled a chunk at a time by the zip. */
+export interface WorkbookSheet {
+  name: string;
+  chunks: Iterable<string>;
+}
+
 /**
  * XLSX written by streaming: the sheet's XML is produced a chunk at a time by a generator that the
  * zip stream pulls (yazl: crc → deflate → the file), so at most a chunk or two of XML is in memory
@@ -45,7 +52,7 @@ function* sheetChunks(job: ExportJob, styles: SheetStyles): Generator<string> {
  * backpressure). The workbook is minimal (the invoices sheet, styles, no shared strings): bold
  * frozen header, column widths, real dates, amounts with their currency's format. When the job has
  * applications (an org with payment objects), a second sheet lists them, one row per application of
- * the exported invoices, streamed the same way. Owner-only file.
+ * the exported invoices, streamed the same way; the Summary sheet (the audit trail) comes last. Owner-only file.
  */
 export async function writeXlsx(path: string, job: ExportJob): Promise<void> {
   const styles = new SheetStyles();
@@ -54,8 +61,24 @@ export async function writeXlsx(path: string, job: ExportJob): Promise<void> {
   const applications = job.applications;
   // styles.xml is written before the sheets: every currency of the applications is registered now.
   for (const currency of applications?.applications.currencies ?? []) styles.money(currency);
-  const parts = workbookParts(applications ? [job.sheetName, applications.name] : [job.sheetName]);
+  if (job.summary) registerTableStyles(job.summary, styles);
+  const sheets: WorkbookSheet[] = [{ name: job.sheetName, chunks: sheetChunks(job, styles) }];
+  if (applications) sheets.push({ name: applications.name, chunks: applicationChunks(applications, styles) });
+  if (job.summary) sheets.push({ name: job.summary.name, chunks: tableSheetChunks(job.summary, styles) });
+  await writeWorkbook(path, styles, sheets);
+  job.onProgress(job.rows.length);
+}
 
+/** A workbook of small table sheets only (the aging-by-customer report and its Summary). */
+export async function writeTableWorkbook(path: string, tables: readonly TableSheet[]): Promise<void> {
+  const styles = new SheetStyles();
+  for (const table of tables) registerTableStyles(table, styles);
+  await writeWorkbook(path, styles, tables.map((table) => ({ name: table.name, chunks: tableSheetChunks(table, styles) })));
+}
+
+/** The package: fixed parts, styles (every currency registered before), then each sheet streamed into the zip. */
+async function writeWorkbook(path: string, styles: SheetStyles, sheets: readonly WorkbookSheet[]): Promise<void> {
+  const parts = workbookParts(sheets.map((sheet) => sheet.name));
   const zip = new yazl.ZipFile();
   const options = { compressionLevel: COMPRESSION_LEVEL };
   zip.addBuffer(Buffer.from(parts.contentTypes), '[Content_Types].xml', options);
@@ -64,27 +87,22 @@ export async function writeXlsx(path: string, job: ExportJob): Promise<void> {
   zip.addBuffer(Buffer.from(parts.workbookRels), 'xl/_rels/workbook.xml.rels', options);
   zip.addBuffer(Buffer.from(styles.xml()), 'xl/styles.xml', options);
   // One chunk buffered ahead at most (an object stream's default would read 16 ahead).
-  const sheet = Readable.from(sheetChunks(job, styles), { objectMode: true, highWaterMark: 1 });
-  zip.addReadStreamLazy(sheetPath(1), options, (callback) => callback(null, sheet));
-  const second = applications ? Readable.from(applicationChunks(applications, styles), { objectMode: true, highWaterMark: 1 }) : null;
-  if (second) zip.addReadStreamLazy(sheetPath(2), options, (callback) => callback(null, second));
+  const streams = sheets.map((sheet) => Readable.from(sheet.chunks, { objectMode: true, highWaterMark: 1 }));
+  streams.forEach((stream, index) => zip.addReadStreamLazy(sheetPath(index + 1), options, (callback) => callback(null, stream)));
   zip.end();
 
   // yazl neither forwards an error of the entry's source nor ends its output on one: fail the output.
   const output = zip.outputStream as PassThrough;
   const fail = (error: Error) => output.destroy(error);
-  sheet.on('error', fail);
-  second?.on('error', fail);
+  for (const stream of streams) stream.on('error', fail);
   zip.on('error', fail);
   const file = createWriteStream(path, { flags: 'wx', mode: OWNER_ONLY });
   try {
     await pipeline(output, file);
   } catch (error) {
-    sheet.destroy();
-    second?.destroy();
+    for (const stream of streams) stream.destroy();
     // The caller deletes the temp file: let the descriptor be closed first (Windows cannot delete an open file).
     if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
     throw error;
   }
-  job.onProgress(job.rows.length);
 }

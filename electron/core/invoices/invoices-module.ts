@@ -3,6 +3,8 @@ import type { CoreWords } from '../i18n/core-words';
 import { AppError, type Connection, type InvoiceListRow, type Mapping } from '../../contract';
 import type { CoreDeps } from '../core-deps';
 import { exportInvoices } from '../export/export-invoices';
+import { exportAgingReport } from '../export/export-report';
+import { exportFacts } from '../export/export-facts';
 import type { Handlers } from '../ipc/dispatcher';
 import type { ConnectionDirectory, InvoiceSyncs, SalesforceSessions } from '../module-links';
 import type { SettingsService } from '../settings/settings-service';
@@ -197,14 +199,10 @@ export function createInvoicesModule(
         // The rows as the screen shows them: balances as of a chosen date, and what counts as a receivable.
         const rows = request.balancesAsOf ? withBalancesAsOf(indexOf(snapshot), balancesAsOf(snapshot, indexOf(snapshot), request.asOf)) : indexOf(snapshot);
         const statusKinds = mappings.statusKinds(connectionId, distinctStatuses(snapshot.rows));
-        return await exportInvoices(
-          request,
-          rows,
-          { saveDialog: deps.saveDialog, events: deps.events, t: links.words.t },
-          (exported) => applicationRows(snapshot.related, exported),
-          conversion,
-          statusKinds,
-        );
+        const ports = { saveDialog: deps.saveDialog, events: deps.events, t: links.words.t };
+        const facts = exportFacts(links.directory.get(connectionId), snapshot.syncedAt, deps.clock.now());
+        if (request.report === 'agingByCustomer') return await exportAgingReport(request, rows, ports, conversion, statusKinds, facts);
+        return await exportInvoices(request, rows, ports, (exported) => applicationRows(snapshot.related, exported), conversion, statusKinds, facts);
       } catch (error) {
         if (error instanceof AppError) throw error;
         deps.logger.warn('Export failed', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgingBasis, ExportColumn } from '../../../electron/contract';
+import type { ChannelInput } from '../../../electron/contract';
 import { budgetly } from '../bridge';
 import { errorOf, unwrap } from '../api/result';
 import { useBridgeEvent } from '../api/use-event';
@@ -10,24 +10,18 @@ import { useDismiss } from '../lib/use-dismiss';
 
 interface Props {
   connectionId: string;
-  /** Called at export time so the ids are exactly the rows on screen, in order. */
-  currentView: () => {
-    ids: string[];
-    columns: ExportColumn[];
-    asOf: string;
-    balancesAsOf: boolean;
-    agingBasis: AgingBasis;
-    includeDrafts: boolean;
-    conversion?: { basis: 'invoiceDate' | 'asOf' };
-  };
+  /** Called at export time so the ids are exactly the rows on screen, in order (or the report's invoices). */
+  currentView: () => Omit<ChannelInput<'invoices.export'>, 'connectionId' | 'format'>;
   disabled: boolean;
+  /** The aging-by-customer report is on screen: the menu offers it as XLSX (with its Summary sheet). */
+  report?: boolean;
 }
 
 type ExportState = { kind: 'idle' } | { kind: 'running'; written: number; total: number } | { kind: 'done'; path: string; rows: number } | { kind: 'failed'; message: string };
 
 /** Exports exactly the current view (rows, order, columns) to CSV or Excel through a save dialog. */
-export function ExportMenu({ connectionId, currentView, disabled }: Props) {
-  const { t } = useTranslation('workspace');
+export function ExportMenu({ connectionId, currentView, disabled, report = false }: Props) {
+  const { t } = useTranslation(['workspace', 'report']);
   const locale = useLocale();
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
   const { ref: menuRef, onKeyDown: onMenuKeyDown, close: closeMenu } = useDismiss();
@@ -52,12 +46,20 @@ export function ExportMenu({ connectionId, currentView, disabled }: Props) {
           {t('export')}
         </summary>
         <div className="popover" role="group" aria-label={t('exportWhat')}>
-          <button type="button" onClick={() => void run('csv')} disabled={disabled || state.kind === 'running'} data-testid="export-csv">
-            {t('exportCsv')}
-          </button>
-          <button type="button" onClick={() => void run('xlsx')} disabled={disabled || state.kind === 'running'} data-testid="export-xlsx">
-            {t('exportXlsx')}
-          </button>
+          {report ? (
+            <button type="button" onClick={() => void run('xlsx')} disabled={disabled || state.kind === 'running'} data-testid="export-report-xlsx">
+              {t('report:exportReportXlsx')}
+            </button>
+          ) : (
+            <>
+              <button type="button" onClick={() => void run('csv')} disabled={disabled || state.kind === 'running'} data-testid="export-csv">
+                {t('exportCsv')}
+              </button>
+              <button type="button" onClick={() => void run('xlsx')} disabled={disabled || state.kind === 'running'} data-testid="export-xlsx">
+                {t('exportXlsx')}
+              </button>
+            </>
+          )}
         </div>
       </details>
       <span role="status" className="export-status" data-testid="export-status" data-state={state.kind}>

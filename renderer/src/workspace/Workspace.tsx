@@ -29,6 +29,7 @@ import { useInvoiceTable } from './use-invoice-table';
 import { useInvoiceView } from './use-invoice-view';
 import { useChaseSort } from './use-chase-sort';
 import { useFilters } from './use-filters';
+import { useFilterChips } from './use-filter-chips';
 import { useShortcuts } from './use-shortcuts';
 import { useWorkspaceSync } from './use-workspace-sync';
 import { WorkspaceTopBar } from './WorkspaceTopBar';
@@ -160,10 +161,15 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   };
   // The file holds the rows, order and columns on screen, as of the same date and rules, and each row's aging bucket;
   // shown in the corporate currency, the converted amounts, the rate and its date too.
+  // With the aging-by-customer report on screen, the file is the report: over the rows it sums (see useAgingReport).
+  const filterWords = useFilterChips(filters).map((chip) => chip.label);
   const currentView = () => {
     const columns: ExportColumn[] = [...table.getVisibleLeafColumns().map((c) => c.id as ExportColumn), 'agingBucket'];
-    const ids = Array.from(view.visible, (i) => view.prepared.rows[i]!.id);
-    const basis = { asOf, balancesAsOf: cutOff, agingBasis: settings.agingBasis, includeDrafts: settings.includeDrafts };
+    const ids = report.open ? Array.from(view.agingSet, (i) => view.prepared.rows[i]!.id) : Array.from(view.visible, (i) => view.prepared.rows[i]!.id);
+    const basis = {
+      asOf, balancesAsOf: cutOff, agingBasis: settings.agingBasis, includeDrafts: settings.includeDrafts, filters: filterWords,
+      ...(report.open ? { report: 'agingByCustomer' as const } : {}),
+    };
     if (!corporate.converted) return { ids, columns, ...basis };
     return { ids, columns: [...columns, ...conversionColumnKeys], ...basis, conversion: { basis: corporate.view.basis } };
   };
@@ -187,6 +193,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
         lastChange={recent.last}
         currentView={currentView}
         exportDisabled={partial || view.visible.length === 0}
+        exportReport={report.open}
         onOpenSettings={onOpenSettings}
       />
       <Banners

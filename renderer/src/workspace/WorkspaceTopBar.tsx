@@ -16,11 +16,13 @@ interface Props {
   lastChange: RecentChanges['last'];
   currentView: ComponentProps<typeof ExportMenu>['currentView'];
   exportDisabled: boolean;
+  /** The aging-by-customer report is on screen: Export writes it (XLSX). */
+  exportReport?: boolean;
   onOpenSettings: () => void;
 }
 
 /** The workspace's top bar: which org, what changed last, sync, export and the way to Settings. */
-export function WorkspaceTopBar({ connectionId, switcher, sync, canSync, lastSyncedAt, lastChange, currentView, exportDisabled, onOpenSettings }: Props) {
+export function WorkspaceTopBar({ connectionId, switcher, sync, canSync, lastSyncedAt, lastChange, currentView, exportDisabled, exportReport, onOpenSettings }: Props) {
   const { t } = useTranslation(['workspace', 'settings']);
   return (
     <header className="topbar">
@@ -31,7 +33,7 @@ export function WorkspaceTopBar({ connectionId, switcher, sync, canSync, lastSyn
       <div className="spacer" />
       <UpdatedIndicator last={lastChange} />
       <SyncControls sync={sync} lastSyncedAt={lastSyncedAt} disabled={!canSync} />
-      <ExportMenu connectionId={connectionId} currentView={currentView} disabled={exportDisabled} />
+      <ExportMenu connectionId={connectionId} currentView={currentView} disabled={exportDisabled} report={exportReport} />
       <button type="button" onClick={onOpenSettings} data-testid="open-settings">
         {t('settings:title')}
       </button>

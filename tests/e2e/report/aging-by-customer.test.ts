@@ -1,7 +1,10 @@
+import { basename, join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../support/test-ports';
 import { expectedBalancesAsOf } from '../../integration/receivables/org-ledger';
-import { asOfInvoices, bucketOf, BUCKETS, type OrgInvoice } from '../workspace/expected';
-import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
+import { asOfInvoices, bucketOf, BUCKETS, expectedFilter, expectedSummary, type OrgInvoice } from '../workspace/expected';
+import { exportXlsx, expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
 import { readCorporate, readSummary, setAsOf, showInCorporate, waitForVisibleCount } from '../workspace/workspace-driver';
 import { expectedAgingByCustomer, type ExpectedTable } from './expected-report';
 import { openReport, readReport, type ShownReportTable } from './report-driver';
@@ -26,12 +29,19 @@ describe('aging by customer (the controller’s report) over 5,000 multi-currenc
   let invoices: OrgInvoice[];
   let today: string;
 
+  const files = tempDir();
+  const sheetRows = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().slice(1).map((row) => (row as unknown[] | undefined)?.slice(1) ?? []);
+  const summaryField = (rows: unknown[][], label: string) => rows.find((row) => row[0] === label)?.[1];
+
   beforeAll(async () => {
     w = await startWorkspace({ connect: true });
     invoices = w.invoices();
     today = (await w.page.getByTestId('as-of').getAttribute('data-value'))!;
   });
-  afterAll(async () => w?.close());
+  afterAll(async () => {
+    await w?.close();
+    files.remove();
+  });
 
   it('shows every customer × bucket cell and every total of each currency as the org’s records add up, agreeing with the cards', async () => {
     await openReport(w.page);
@@ -123,5 +133,62 @@ describe('aging by customer (the controller’s report) over 5,000 multi-currenc
     expect(corporate.currency).toBe(card.currency);
     for (const bucket of BUCKETS) expect(corporate.totals[bucket]).toBeCloseTo(card.aging[bucket]!, 2);
     expect(card.missingRate).toBe(0);
+  });
+
+  it('exports the report to XLSX: a sheet per currency as the org adds up, and a Summary sheet (the audit trail)', async () => {
+    await w.page.getByTestId('aging-report-close').click().catch(() => undefined);
+    await w.page.getByTestId('show-in').selectOption('own');
+    await w.page.getByRole('complementary', { name: 'Filters' }).getByLabel('Overdue only').check();
+    const overdue = expectedFilter(invoices, { overdueOnly: true }, today);
+    await waitForVisibleCount(w.page, overdue.length);
+    await openReport(w.page);
+    const path = join(files.dir, 'report.xlsx');
+    w.harness.testCore.saveDialog.answer = path;
+    await w.page.getByTestId('export-menu').click();
+    await w.page.getByTestId('export-report-xlsx').click();
+    await poll(() => w.page.getByTestId('export-status').textContent()).toContain(basename(path));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const expected = expectedAgingByCustomer(overdue, today);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual([...expected.map((t) => `Aging ${t.currency}`), 'Summary']);
+    for (const table of expected) {
+      const [header, ...lines] = sheetRows(book.getWorksheet(`Aging ${table.currency}`)!);
+      expect(header).toEqual(['Customer', 'Current', '1–30', '31–60', '61–90', '90+', 'Total']);
+      const totalRow = lines.pop()!;
+      expect(totalRow).toEqual(['Total', ...BUCKETS.map((b) => table.totals[b]), table.totals.total]);
+      // A blank where nothing is owed, as on screen.
+      const byName = new Map(lines.map((line) => [line[0], line.slice(1)]));
+      expect(byName.size).toBe(table.lines.length);
+      for (const line of table.lines) {
+        expect(byName.get(line.customer ?? '(no customer)'), `${table.currency} ${line.customer}`).toEqual([...BUCKETS.map((b) => line.amounts[b] || undefined), line.total]);
+      }
+    }
+    const summary = sheetRows(book.getWorksheet('Summary')!);
+    expect(summaryField(summary, 'Connection')).toBe('Local org');
+    expect(summaryField(summary, 'Salesforce org')).toContain(w.org.url.replace(/\/$/, ''));
+    expect(summaryField(summary, 'Salesforce user')).toBe('demo@budgetly.test');
+    expect(summaryField(summary, 'Exported by')).toContain('demo@budgetly.test');
+    expect((summaryField(summary, 'Aging as of') as Date).toISOString().slice(0, 10)).toBe(today);
+    expect(summaryField(summary, 'Aging basis')).toBe('Days past the due date');
+    expect(summaryField(summary, 'Filters')).toBe('Overdue only');
+    expect(summaryField(summary, 'Last synced (UTC)')).toBeInstanceOf(Date);
+    expect(Math.abs(Date.now() - (summaryField(summary, 'Exported at (UTC)') as Date).getTime())).toBeLessThan(10 * 60_000);
+    const cards = expectedSummary(overdue, today);
+    const head = summary.findIndex((row) => row[0] === 'Currency');
+    expect(summary.slice(head + 1, head + 1 + cards.length)).toEqual(cards.map((c) => [c.currency, ...BUCKETS.map((b) => c.aging[b].amount), c.balance]));
+    await w.page.getByTestId('aging-report-close').click();
+    await w.page.getByRole('complementary', { name: 'Filters' }).getByLabel('Overdue only').uncheck();
+  });
+
+  it('the invoice XLSX export has the same Summary sheet: bucket totals per currency of the rows in the file', async () => {
+    await waitForVisibleCount(w.page, invoices.length);
+    const book = await exportXlsx(w, join(files.dir, 'invoices.xlsx'));
+    expect(book.worksheets.at(-1)!.name).toBe('Summary');
+    const summary = sheetRows(book.getWorksheet('Summary')!);
+    expect(summaryField(summary, 'Invoices')).toBe(invoices.length);
+    expect(summaryField(summary, 'Filters')).toBe('None');
+    const cards = expectedSummary(invoices, today);
+    const head = summary.findIndex((row) => row[0] === 'Currency');
+    expect(summary.slice(head + 1, head + 1 + cards.length)).toEqual(cards.map((c) => [c.currency, ...BUCKETS.map((b) => c.aging[b].amount), c.balance]));
   });
 });

@@ -213,7 +213,7 @@ describe('export, details, keyboard and settings', () => {
 
     // The export is what is shown: the late invoices in this order with their payment columns, and every application of them.
     const book = await exportXlsx(w, join(files.dir, 'paid-late.xlsx'));
-    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Invoices', 'Applications']);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Invoices', 'Applications', 'Summary']);
     const header = (book.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
     const at = (name: string) => header.indexOf(name);
     const exported = book.worksheets[0]!.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1));

@@ -1,0 +1,69 @@
+import type { InvoiceListRow } from '../../contract';
+import { agingBucketKeys, agingBucketLabels } from '../../contract/aging-buckets';
+import { CustomerAgingSums, customerKey, NO_CUSTOMER, type CustomerAgingTable } from '../../contract/customer-aging';
+import type { CatalogueT } from '../../contract/i18n/catalogue';
+import { agingBucketKeyOf, type Cell, type CellContext } from './export-cells';
+import type { RowConversion } from './export-conversion';
+import type { TableSheet } from './xlsx-table-sheet';
+
+/**
+ * Aging by customer as the core computes it for a file, from the exported rows and the export's rules (as-of
+ * date and balances, basis, receivables): the same sums as the workspace's report (electron/contract/customer-aging.ts).
+ */
+
+/** Minor units the sums are kept in: hundredths, as the screen sums (exact for every currency it shows). */
+const SCALE = 100;
+/** The converted balances are rounded per invoice to the corporate currency's decimals (up to 3): thousandths are exact. */
+const CORPORATE_SCALE = 1000;
+
+/** Open balances per currency × customer × bucket of the rows, by the export's rules (as-of date, basis, receivables). */
+export function agingByCustomer(rows: readonly InvoiceListRow[], context: CellContext): CustomerAgingTable[] {
+  const sums = new CustomerAgingSums(() => SCALE);
+  for (const row of rows) {
+    const bucket = agingBucketKeyOf(row, context);
+    if (bucket) sums.add(row.currency, customerKey(row), bucket, Math.round((row.balance ?? 0) * SCALE));
+  }
+  return sums.tables();
+}
+
+/** The same in the corporate currency (converted balances, rounded per invoice); rows without a rate are counted apart. */
+export function corporateAgingByCustomer(rows: readonly InvoiceListRow[], context: CellContext, conversion: RowConversion): { table: CustomerAgingTable | null; missing: number } {
+  const sums = new CustomerAgingSums(() => CORPORATE_SCALE);
+  let missing = 0;
+  for (const row of rows) {
+    const bucket = agingBucketKeyOf(row, context);
+    if (!bucket) continue;
+    const balance = conversion.of(row).balance;
+    if (balance === null) {
+      missing++;
+      continue;
+    }
+    sums.add(conversion.corporate, customerKey(row), bucket, Math.round(balance * CORPORATE_SCALE));
+  }
+  return { table: sums.tables()[0] ?? null, missing };
+}
+
+/** Current, 1–30 … 90+ as the header of a bucket table reads them. */
+export function bucketHeadings(t: CatalogueT): string[] {
+  return agingBucketKeys.map((key) => (key === 'current' ? t('workspace:agingCurrent') : agingBucketLabels[key]));
+}
+
+/**
+ * One sheet per table: a line per customer (by name, "(no customer)" last), an empty cell where nothing is owed in a
+ * bucket (as on screen), the customer's total, and the total row.
+ */
+export function reportSheet(t: CatalogueT, table: CustomerAgingTable, corporate: boolean): TableSheet {
+  const money = (value: number): Cell => ({ kind: 'money', value, currency: table.currency });
+  const rows: Cell[][] = table.lines.map((line) => [
+    { kind: 'text', value: line.customer === NO_CUSTOMER ? t('report:noCustomer') : line.customer },
+    ...line.amounts.map((amount): Cell => (amount === 0 ? { kind: 'empty' } : money(amount))),
+    money(line.total),
+  ]);
+  rows.push([{ kind: 'text', value: t('report:total') }, ...table.totals.amounts.map(money), money(table.totals.total)]);
+  return {
+    name: corporate ? t('report:sheetAgingCorporate', { currency: table.currency }) : t('report:sheetAging', { currency: table.currency }),
+    header: [t('report:customer'), ...bucketHeadings(t), t('report:total')],
+    widths: [36, 16, 16, 16, 16, 16, 18],
+    rows,
+  };
+}

@@ -1,0 +1,34 @@
+import type { Cell } from './export-cells';
+import { columnLetter, sheetHead, SHEET_TAIL, type SheetStyles } from './xlsx-parts';
+import { CellXml } from './xlsx-sheet';
+
+/**
+ * A small sheet of typed cells (the Summary sheet, the aging-by-customer tables): a bold, frozen header row, then
+ * rows of cells, all in memory (tens or hundreds of rows, not the invoices' hundred thousand).
+ */
+export interface TableSheet {
+  name: string;
+  header: readonly string[];
+  /** Column widths in characters (the header's length when absent). */
+  widths?: readonly number[];
+  rows: readonly (readonly Cell[])[];
+}
+
+/** Registers the currencies of the sheet's amounts (styles.xml is written before the sheets). */
+export function registerTableStyles(sheet: TableSheet, styles: SheetStyles): void {
+  for (const row of sheet.rows) for (const cell of row) if (cell.kind === 'money') styles.money(cell.currency);
+}
+
+/** The sheet's XML (one chunk per 100 rows, as the other sheets). */
+export function* tableSheetChunks(sheet: TableSheet, styles: SheetStyles): Generator<string> {
+  const cells = new CellXml(styles);
+  const columns = Math.max(sheet.header.length, ...sheet.rows.map((row) => row.length));
+  const widths = Array.from({ length: columns }, (_, c) => sheet.widths?.[c] ?? Math.max(12, (sheet.header[c]?.length ?? 0) + 2));
+  yield sheetHead(widths, sheet.rows.length, false) + cells.header(sheet.header);
+  let xml = '';
+  sheet.rows.forEach((row, index) => {
+    const r = String(index + 2);
+    xml += `<row r="${r}">${row.map((cell, c) => cells.cell(cell, columnLetter(c) + r)).join('')}</row>`;
+  });
+  yield xml + SHEET_TAIL;
+}
