@@ -8,6 +8,7 @@ import { createI18n } from '../../../electron/contract/i18n/create-i18n';
 import { createMessageSpeaker } from '../../../electron/contract/i18n/spoken-messages';
 import { InvoiceCacheStore } from '../../../electron/core/invoices/cache/cache-store';
 import { CACHE_COLUMNS } from '../../../electron/core/invoices/cache/cache-rows';
+import { ROWS_PER_SEGMENT } from '../../../electron/core/invoices/cache/cache-format';
 import type { Snapshot } from '../../../electron/core/invoices/snapshot/snapshot';
 import { MemoryLogger, tempDir, TestSecretBox } from '../../support/test-ports';
 
@@ -177,6 +178,21 @@ describe('the cache store on disk', () => {
     await writer.abort();
     expect(readFileSync(cache.pathFor('c1')).equals(before)).toBe(true);
     expect(readdirSync(`${dir}/invoices`)).toEqual([cache.pathFor('c1').split('/').at(-1)]);
+  });
+
+  it('a full sync’s pages, gathered into segments while it pages, read back whole and in order; a restart mid-way forgets what came before it', async () => {
+    const { store } = setUp();
+    const cache = store();
+    const rows = Array.from({ length: ROWS_PER_SEGMENT * 2 + 777 }, (_, i) => row(`r${i}`, i));
+    const pages = (from: InvoiceRow[]) => Array.from({ length: Math.ceil(from.length / 1999) }, (_, p) => from.slice(p * 1999, (p + 1) * 1999));
+    const writer = cache.beginBase('c1');
+    // The query's cursor expired after a segment and a half had been handed on: the sync starts again from the first page.
+    for (const page of pages(rows.slice(0, ROWS_PER_SEGMENT + 5_000).reverse())) writer.add(page);
+    writer.restart();
+    for (const page of pages(rows)) writer.add(page);
+    const whole = { ...snapshot, rows };
+    await writer.commit(whole);
+    expect(await store().read('c1')).toEqual({ snapshot: whole, warning: null });
   });
 
   it('a file replaced behind the store’s back is not appended to (the snapshot is written whole instead)', async () => {

@@ -95,7 +95,7 @@ export class InvoiceCacheStore {
   /** The whole snapshot as a new file (fresh data key), put in place atomically. */
   async write(connectionId: string, snapshot: Snapshot): Promise<void> {
     const writer = this.beginBase(connectionId);
-    for (let start = 0; start < snapshot.rows.length; start += ROWS_PER_SEGMENT) writer.add(snapshot.rows.slice(start, start + ROWS_PER_SEGMENT));
+    writer.add(snapshot.rows);
     await writer.commit(snapshot);
   }
 
@@ -172,10 +172,11 @@ export class InvoiceCacheStore {
 }
 
 /**
- * A new cache file being written: header first, then each segment of rows as it is added (encoded
- * and written in the background, in order), then the base's end record at `commit`, which flushes
- * the file and renames it over the previous one. `abort` deletes it: the previous file stays
- * byte-for-byte. `add` does not wait; a write error surfaces at `commit`.
+ * A new cache file being written: header first, then the rows as they are added, gathered into segments of
+ * `ROWS_PER_SEGMENT` (each encoded and written in the background, in order), then the last segment, the
+ * related records and the base's end record at `commit`, which flushes the file and renames it over the
+ * previous one. `abort` deletes it: the previous file stays byte-for-byte. `add` does not wait; a write
+ * error surfaces at `commit`.
  */
 export class BaseWriter {
   private work: Promise<void>;
@@ -184,6 +185,9 @@ export class BaseWriter {
   private position = 0;
   private seq = 0;
   private rows = 0;
+  /** Rows added but not yet handed to a segment. */
+  private gathered: InvoiceRow[][] = [];
+  private gatheredRows = 0;
   private finished = false;
 
   constructor(
@@ -203,9 +207,24 @@ export class BaseWriter {
     this.work.catch(() => undefined);
   }
 
-  add(rows: InvoiceRow[]): void {
-    const seq = this.seq++;
+  add(rows: readonly InvoiceRow[]): void {
     this.rows += rows.length;
+    for (let start = 0; start < rows.length; ) {
+      const take = Math.min(rows.length - start, ROWS_PER_SEGMENT - this.gatheredRows);
+      this.gathered.push(start === 0 && take === rows.length ? (rows as InvoiceRow[]) : rows.slice(start, start + take));
+      this.gatheredRows += take;
+      start += take;
+      if (this.gatheredRows === ROWS_PER_SEGMENT) this.writeSegment();
+    }
+  }
+
+  /** The rows gathered so far as the next segment (encoded and written in the background). */
+  private writeSegment(): void {
+    if (this.gatheredRows === 0) return;
+    const rows = this.gathered.length === 1 ? this.gathered[0]! : this.gathered.flat();
+    this.gathered = [];
+    this.gatheredRows = 0;
+    const seq = this.seq++;
     this.then(async () => {
       const record = await baseRowsRecord(this.file!, seq, rows);
       await this.out!.write(record, this.position);
@@ -217,6 +236,8 @@ export class BaseWriter {
   restart(): void {
     this.seq = 0;
     this.rows = 0;
+    this.gathered = [];
+    this.gatheredRows = 0;
     this.then(async () => {
       this.position = this.file!.header.length;
       await this.out!.truncate(this.position);
@@ -226,6 +247,7 @@ export class BaseWriter {
   /** Writes the related records (if the snapshot has them) and the base's end, then puts the file in place. */
   async commit(meta: SnapshotMeta & Pick<Snapshot, 'related'>): Promise<void> {
     this.finished = true;
+    this.writeSegment();
     try {
       await this.work;
       if (meta.related) {
