@@ -218,9 +218,14 @@ export const invoiceLineSchema = z.object({
 });
 export const invoiceDetailSchema = z.object({
   invoice: invoiceRowSchema,
-  /** Every mapped and extra field, labelled, in describe order. */
-  fields: z.array(z.object({ name: z.string(), label: z.string(), value: z.union([z.string(), z.number(), z.boolean(), z.null()]) })),
+  /**
+   * Every mapped and extra field, labelled, in describe order. A lookup the app reads by name (the customer) holds
+   * the name; `system`: the record's bookkeeping or an id (IsDeleted, SystemModstamp, CreatedById …), shown under "More".
+   */
+  fields: z.array(z.object({ name: z.string(), label: z.string(), value: z.union([z.string(), z.number(), z.boolean(), z.null()]), system: z.boolean().optional() })),
   lines: z.array(invoiceLineSchema),
+  /** The payment terms ("Net 30"), when the invoice object has a terms field (describe-driven); null when it is empty. */
+  terms: z.string().nullable().optional(),
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetailSchema>;
 

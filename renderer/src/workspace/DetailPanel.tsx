@@ -1,13 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceDetail, InvoiceRow } from '../../../electron/contract';
-import type { TFunction } from 'i18next';
+import { DetailFields } from './DetailFields';
 import { budgetly } from '../bridge';
 import { errorOf, unwrap } from '../api/result';
 import { useLocale } from '../i18n/locale-context';
 import { formatMoney } from '../invoices/money';
-import { formatPlainDate } from '../invoices/plain-date';
-import { formatInstant } from '../lib/relative-time';
 import { DetailStanding, type Standing } from './DetailStanding';
 import { InvoiceLines } from './InvoiceLines';
 import { ReceivablesTimeline } from '../receivables/ReceivablesTimeline';
@@ -24,31 +22,6 @@ interface Props {
   standing?: Standing;
   /** Opens the customer view of the invoice's customer (issue 13). */
   onOpenCustomer?: (customer: string) => void;
-}
-
-type T = TFunction<['invoiceDetail', 'columns']>;
-type Field = InvoiceDetail['fields'][number];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
-function fieldValue(t: T, value: Field['value'], currency: string, name: string, locale: string): string {
-  if (value === null || value === '') return '—';
-  if (typeof value === 'boolean') return value ? t('invoiceDetail:yes') : t('invoiceDetail:no');
-  if (typeof value === 'number') return /amount|total|balance|price|tax/i.test(name) ? formatMoney(value, currency, locale) : String(value);
-  if (ISO_DATE.test(value)) return formatPlainDate(value, locale);
-  if (ISO_INSTANT.test(value)) return formatInstant(value, locale) || value;
-  return value;
-}
-
-/** The fields the offline copy has, named in the user's language (Salesforce names the fields of a live detail). */
-function cachedFields(t: T, row: InvoiceRow): Field[] {
-  return [
-    { name: 'number', label: t('invoiceDetail:invoiceNumber'), value: row.number },
-    { name: 'invoiceDate', label: t('columns:invoiceDate'), value: row.invoiceDate },
-    { name: 'dueDate', label: t('columns:dueDate'), value: row.dueDate },
-    { name: 'status', label: t('columns:status'), value: row.status },
-    { name: 'currency', label: t('columns:currency'), value: row.currency },
-  ];
 }
 
 /** Everything about one invoice: its fields, its lines, and a way to open it in Salesforce. */
@@ -91,9 +64,15 @@ export function DetailPanel({ connectionId, cached, onClose, conversion, standin
           ×
         </button>
       </header>
-      <p className="detail-customer">
+      {/* The account's name (the customer as the grid shows it), never its id; the full name on hover. */}
+      <p className="detail-customer" title={invoice.customer ?? undefined}>
         {invoice.customer && onOpenCustomer ? <CustomerName name={invoice.customer} onOpen={onOpenCustomer} /> : (invoice.customer ?? t('noCustomer'))}
       </p>
+      {detail?.terms && (
+        <p className="detail-terms" data-testid="detail-terms">
+          {t('paymentTerms', { terms: detail.terms })}
+        </p>
+      )}
       {standing && <DetailStanding standing={standing} />}
       <dl className="detail-amounts">
         <div>
@@ -123,15 +102,7 @@ export function DetailPanel({ connectionId, cached, onClose, conversion, standin
           <InvoiceLines lines={detail.lines} currency={invoice.currency} />
         </>
       )}
-      <h3>{detail ? t('allFields') : t('fields')}</h3>
-      <dl className="detail-fields" data-testid="detail-fields">
-        {(detail?.fields ?? cachedFields(t, invoice)).map((field) => (
-          <div key={field.name}>
-            <dt title={field.name}>{field.label}</dt>
-            <dd>{fieldValue(t, field.value, invoice.currency, field.name, locale)}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailFields detail={detail} invoice={invoice} />
     </aside>
   );
 }

@@ -44,6 +44,9 @@ export const GridHeader = memo(function GridHeader({ table, shown }: HeaderProps
   );
 });
 
+/** Columns holding names, which the grid cuts off with an ellipsis when they do not fit. */
+const NAMED = new Set(['customer', 'number', 'status']);
+
 interface RowProps {
   row: InvoiceListRow;
   /** Place in the visible rows (0 = first under the header). */
@@ -72,11 +75,15 @@ export const GridRow = memo(function GridRow({ row, position, columns, idPrefix,
       className={`grid-row${active ? ' active' : ''}${open ? ' open' : ''}${changed ? ' changed' : ''}`}
       data-invoice-id={row.id}
     >
-      {columns.map((column) => (
-        <div key={column.id} role="gridcell" className={column.numeric ? 'num' : undefined} data-column={column.id}>
-          {column.id === 'customer' && row.customer ? <span className="customer-link">{column.text(row)}</span> : column.text(row)}
-        </div>
-      ))}
+      {columns.map((column) => {
+        const text = column.text(row);
+        // A name cut off by its column (customer, number, status) shows in full on hover.
+        return (
+          <div key={column.id} role="gridcell" className={column.numeric ? 'num' : undefined} data-column={column.id} title={NAMED.has(column.id) && text ? text : undefined}>
+            {column.id === 'customer' && row.customer ? <span className="customer-link">{text}</span> : text}
+          </div>
+        );
+      })}
     </div>
   );
 });

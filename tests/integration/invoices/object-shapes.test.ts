@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrg, type RunningOrg } from '../../org';
+import type { InvoiceDetail } from '../../../electron/contract';
 import { tempDir } from '../../support/test-ports';
 import { CONNECTION_ID, startHarness, type Harness, withOrgHarness } from './support/invoice-harness';
 
@@ -19,6 +20,8 @@ const STATUS_KINDS = {
   blng__Invoice__c: [['Draft', 'draft'], ['Posted', 'posted'], ['Cancelled', 'cancelled']],
   Invoice__c: [['Draft', 'draft'], ['Sent', 'posted'], ['Paid', 'posted'], ['Cancelled', 'cancelled']],
 };
+
+type Field = InvoiceDetail['fields'][number];
 
 describe('each invoice object shape, detail and links', () => {
   let org: RunningOrg;
@@ -110,6 +113,31 @@ describe('each invoice object shape, detail and links', () => {
     expect(detail.value.lines).toEqual(
       lines.map((line) => ({ id: line.Id, name: line.Name, description: line.Description, quantity: line.Quantity, unitPrice: line.UnitPrice, amount: line.LineAmount })),
     );
+  });
+
+  it('names the customer, not its id; folds the bookkeeping under system; reads payment terms where the object has them', async () => {
+    const nameOf = (record: Record<string, unknown>, rel: string) => (record[rel] as { Name: string }).Name;
+    // Revenue Cloud's Invoice: the billing account by name; the local org's Invoice has no terms field, so none are shown.
+    await harness.call('invoices.mapping.set', { connectionId, object: 'Invoice' });
+    const invoice = org.control.records('Invoice')[3]!;
+    const detail = await harness.call('invoices.get', { connectionId, id: invoice.Id });
+    expect(detail.ok, JSON.stringify(detail.error)).toBe(true);
+    expect(detail.value.fields).toContainEqual({ name: 'BillingAccountId', label: 'Billing Account ID', value: nameOf(invoice, 'BillingAccount') });
+    expect(detail.value.fields.some((field: Field) => field.value === invoice.BillingAccountId)).toBe(false);
+    const system = detail.value.fields.filter((field: Field) => field.system).map((field: Field) => field.name);
+    expect(system).toEqual(expect.arrayContaining(['Id', 'IsDeleted', 'CreatedDate', 'SystemModstamp']));
+    expect(system).not.toContain('DocumentNumber');
+    expect(system).not.toContain('LastModifiedDate');
+    expect(detail.value.terms ?? null).toBeNull();
+
+    // Salesforce Billing: the account by name, and its payment term as the org states it.
+    await harness.call('invoices.mapping.set', { connectionId, object: 'blng__Invoice__c' });
+    const billing = org.control.records('blng__Invoice__c')[5]!;
+    const blng = await harness.call('invoices.get', { connectionId, id: billing.Id });
+    expect(blng.ok, JSON.stringify(blng.error)).toBe(true);
+    expect(blng.value.terms).toBe(billing.blng__PaymentTerm__c);
+    expect(blng.value.terms).toMatch(/^Net \d+$/);
+    expect(blng.value.fields).toContainEqual({ name: 'blng__Account__c', label: 'Account', value: nameOf(billing, 'blng__Account__r') });
   });
 
   const LINES = {

@@ -99,6 +99,23 @@ export class FieldKit {
     ];
   }
 
+  /**
+   * Payment terms as Salesforce Billing names them ("Net 30"): the days from the invoice date to the due date
+   * (a picklist of the generated terms; a due date moved by the control API gives the matching "Net N").
+   */
+  paymentTerm(name: string, label: string, custom = false): FieldDef {
+    const s = this.store;
+    return {
+      name, label, type: 'picklist', custom, nillable: true,
+      picklist: ['Due on receipt', 'Net 15', 'Net 30', 'Net 45', 'Net 60'],
+      get: (r) => {
+        const days = s.dueDay[r]! - s.invDay[r]!;
+        if (!Number.isFinite(days)) return null;
+        return days === 0 ? 'Due on receipt' : `Net ${days}`;
+      },
+    };
+  }
+
   text(name: string, label: string, get: (r: number) => string, custom = false, autoNumber = false): FieldDef {
     return { name, label, type: 'string', custom, autoNumber, nillable: !autoNumber, length: 80, get };
   }

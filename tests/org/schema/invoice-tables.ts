@@ -58,6 +58,7 @@ const SHAPES: Record<InvoiceObjectName, Shape> = {
       k.account('blng__Account__c', 'Account', 'blng__Account__r', true),
       k.date('blng__InvoiceDate__c', 'Invoice Date', 'invDay', true),
       k.date('blng__DueDate__c', 'Due Date', 'dueDay', true),
+      k.paymentTerm('blng__PaymentTerm__c', 'Payment Term', true),
       k.status('blng__InvoiceStatus__c', 'Status', ['Draft', 'Posted', 'Posted', 'Cancelled'], true),
       k.status('blng__PaymentStatus__c', 'Payment Status', ['Unpaid', 'Partially Paid', 'Paid'], true, k.paymentStatus),
       k.money('blng__Subtotal__c', 'Subtotal', k.total, undefined, true),

@@ -7,6 +7,7 @@ import type { SyncMapping } from '../mapping/mapping-service';
 import type { OrgMetadata } from '../mapping/org-metadata';
 import { readPath, toInvoiceRow, type SalesforceRecord } from '../mapping/row-mapper';
 import { salesforceGet } from '../sync/salesforce-get';
+import { detailFields, detailSelect } from './detail-fields';
 import { byIdQuery, childrenQuery, selectList } from '../sync/soql';
 
 type Value = string | number | boolean | null;
@@ -60,15 +61,14 @@ export async function loadInvoiceDetail(
   describe: ObjectDescribe,
   id: string,
 ): Promise<InvoiceDetail> {
-  const readable = describe.fields.filter(isScalarField);
-  const soql = byIdQuery(describe.name, [...readable.map((field) => field.name), ...selectList(mapping.plan)], id);
+  const soql = byIdQuery(describe.name, detailSelect(describe, selectList(mapping.plan)), id);
   const record = (await query(conn, soql))[0];
   if (!record) throw new AppError('NOT_FOUND', englishMessage('invoiceGone'));
-  const fields = readable.map((field) => ({ name: field.name, label: field.label, value: scalar(record[field.name]) }));
+  const { fields, terms } = detailFields(describe, mapping.plan, record);
   const invoice = toInvoiceRow(record, mapping.plan, mapping.defaultCurrency);
 
   const relation = findLineRelationship(describe);
-  if (!relation) return { invoice, fields, lines: [] };
+  if (!relation) return { invoice, fields, terms, lines: [] };
   const lineDescribe = await metadata.describe(conn, relation.childSObject);
   const columns = lineColumns(lineDescribe);
   const names = ['Id', ...Object.values(columns).filter((name): name is string => !!name)];
@@ -87,5 +87,5 @@ export async function loadInvoiceDetail(
     unitPrice: number(read(line, 'unitPrice')),
     amount: number(read(line, 'amount')),
   }));
-  return { invoice, fields, lines };
+  return { invoice, fields, terms, lines };
 }

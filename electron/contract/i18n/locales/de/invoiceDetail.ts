@@ -26,4 +26,7 @@ export const invoiceDetail: Translation<typeof en> = {
   quantity: 'Menge',
   unitPrice: 'Einzelpreis',
   amount: 'Betrag',
+  paymentTerms: 'Zahlungsbedingungen: {{terms}}',
+  moreFields_one: 'Mehr ({{count}} Systemfeld)',
+  moreFields_other: 'Mehr ({{count}} Systemfelder)',
 };

@@ -25,4 +25,9 @@ export const invoiceDetail = {
   quantity: 'Qty',
   unitPrice: 'Unit price',
   amount: 'Amount',
+  /** Under the customer: the invoice's payment terms as the org names them ("Net 30"). */
+  paymentTerms: 'Payment terms: {{terms}}',
+  /** Folds the record's bookkeeping fields (Deleted, System Modstamp, ids) under "All fields". */
+  moreFields_one: 'More ({{count}} system field)',
+  moreFields_other: 'More ({{count}} system fields)',
 } as const;

@@ -27,4 +27,8 @@ export const invoiceDetail: Translation<typeof en> = {
   quantity: 'Cant.',
   unitPrice: 'Precio unitario',
   amount: 'Importe',
+  paymentTerms: 'Condiciones de pago: {{terms}}',
+  moreFields_one: 'Más ({{count}} campo del sistema)',
+  moreFields_other: 'Más ({{count}} campos del sistema)',
+  moreFields_many: 'Más ({{count}} de campos del sistema)',
 };

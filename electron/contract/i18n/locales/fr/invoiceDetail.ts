@@ -27,4 +27,8 @@ export const invoiceDetail: Translation<typeof en> = {
   quantity: 'Qté',
   unitPrice: 'Prix unitaire',
   amount: 'Montant',
+  paymentTerms: 'Conditions de paiement : {{terms}}',
+  moreFields_one: 'Plus ({{count}} champ système)',
+  moreFields_other: 'Plus ({{count}} champs système)',
+  moreFields_many: 'Plus ({{count}} de champs système)',
 };
