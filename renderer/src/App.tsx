@@ -17,8 +17,7 @@ import { EditConnectionDialog } from './connections/EditConnectionDialog';
 import { ConnectionDetailsDialog } from './connections/ConnectionDetailsDialog';
 import { InvoiceSourceDialog } from './invoice-source/InvoiceSourceDialog';
 import { InvoiceSourceOffer } from './invoice-source/InvoiceSourceOffer';
-import { FreshnessLine } from './freshness/FreshnessLine';
-import { useFreshness, useNetworkReporting } from './freshness/use-freshness';
+import { useNetworkReporting } from './freshness/use-freshness';
 import { ProvisionedConnectionDialog } from './provisioning/ProvisionedConnectionDialog';
 import { useProvisionedOffer } from './provisioning/use-provisioned-offer';
 
@@ -44,7 +43,6 @@ export function App() {
   const [editingId, setEditingId] = useState<string | null>(null);
   const [detailsId, setDetailsId] = useState<string | null>(null);
   const reconnect = useLogin();
-  const freshness = useFreshness();
   const provisioned = useProvisionedOffer();
   useNetworkReporting();
   useTheme(settings?.theme);
@@ -139,7 +137,6 @@ export function App() {
       <div className="app">
         {body}
         <StatusBar info={info} allowWeakStorage={settings?.allowWeakStorage ?? false}>
-          {active && !adding && <FreshnessLine connection={active} status={freshness} />}
           <UpdateReadyNotice />
         </StatusBar>
         {provisioned.offer && (

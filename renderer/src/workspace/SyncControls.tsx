@@ -1,29 +1,24 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNow } from '../freshness/use-now';
 import { useLocale } from '../i18n/locale-context';
 import type { SyncState } from '../api/use-invoices';
 import { formatCount } from '../invoices/money';
-import { formatInstant, formatRelative } from '../lib/relative-time';
 
 interface Props {
   sync: SyncState;
-  lastSyncedAt: string | null;
+  /** How fresh the copy is (freshness/FreshnessMessage), said where the progress is while a sync runs. */
+  freshness: ReactNode;
   disabled: boolean;
 }
 
-
-/** Sync now (Ctrl/Cmd+R), live progress with cancel, and when the data was last fetched. */
-export function SyncControls({ sync, lastSyncedAt, disabled }: Props) {
-  const { t } = useTranslation(['workspace', 'freshness']);
+/** Sync now (Ctrl/Cmd+R), live progress with cancel, and otherwise how fresh the data is. */
+export function SyncControls({ sync, freshness, disabled }: Props) {
+  const { t } = useTranslation('workspace');
   const locale = useLocale();
   const phaseLabels: Record<string, string> = { describe: t('syncDescribe'), deletions: t('syncDeletions'), saving: t('syncSaving') };
-  const now = useNow(30_000);
   const progress = sync.progress;
   const total = progress?.total ?? 0;
   const fetched = progress?.fetched ?? 0;
-  const lastSyncedText = lastSyncedAt ? t('lastSynced', { when: formatRelative(lastSyncedAt, now, locale, t('freshness:justNow')) }) : t('notSynced');
-  // Whole in the tooltip (the top bar may cut it short), with the exact time.
-  const lastSyncedTitle = lastSyncedAt ? [lastSyncedText, formatInstant(lastSyncedAt, locale)].join('\n') : undefined;
   return (
     <div className="sync" data-testid="sync-controls">
       {sync.running ? (
@@ -44,9 +39,7 @@ export function SyncControls({ sync, lastSyncedAt, disabled }: Props) {
         </>
       ) : (
         <>
-          <span className="hint" data-testid="last-synced" title={lastSyncedTitle}>
-            {lastSyncedText}
-          </span>
+          {freshness}
           <button type="button" className="primary" onClick={sync.start} disabled={disabled} title={t('syncTitle')} data-testid="sync-button" aria-keyshortcuts="Control+R Meta+R">
             {t('sync')}
           </button>

@@ -185,7 +185,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   return (
     <div className="workspace-shell">
       <WorkspaceTopBar
-        connectionId={connectionId}
+        connection={connection}
         switcher={switcher}
         sync={sync}
         canSync={canSync}

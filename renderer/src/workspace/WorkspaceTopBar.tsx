@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { ComponentProps, ReactNode } from 'react';
+import type { Connection } from '../../../electron/contract';
 import type { SyncState } from '../api/use-invoices';
-import { UpdatedIndicator } from '../freshness/UpdatedIndicator';
+import { FreshnessMessage } from '../freshness/FreshnessMessage';
 import type { RecentChanges } from '../freshness/use-recent-changes';
 import { ExportMenu } from './ExportMenu';
 import { SyncControls } from './SyncControls';
 
 interface Props {
-  connectionId: string;
+  connection: Connection;
   /** The connection switcher (App owns the connections). */
   switcher: ReactNode;
   sync: SyncState;
@@ -21,8 +22,8 @@ interface Props {
   onOpenSettings: () => void;
 }
 
-/** The workspace's top bar: which org, what changed last, sync, export and the way to Settings. */
-export function WorkspaceTopBar({ connectionId, switcher, sync, canSync, lastSyncedAt, lastChange, currentView, exportDisabled, exportReport, onOpenSettings }: Props) {
+/** The workspace's top bar: which org, how fresh its invoices are, sync, export and the way to Settings. */
+export function WorkspaceTopBar({ connection, switcher, sync, canSync, lastSyncedAt, lastChange, currentView, exportDisabled, exportReport, onOpenSettings }: Props) {
   const { t } = useTranslation(['workspace', 'settings']);
   return (
     <header className="topbar">
@@ -31,9 +32,8 @@ export function WorkspaceTopBar({ connectionId, switcher, sync, canSync, lastSyn
       </span>
       {switcher}
       <div className="spacer" />
-      <UpdatedIndicator last={lastChange} />
-      <SyncControls sync={sync} lastSyncedAt={lastSyncedAt} disabled={!canSync} />
-      <ExportMenu connectionId={connectionId} currentView={currentView} disabled={exportDisabled} report={exportReport} />
+      <SyncControls sync={sync} freshness={<FreshnessMessage connection={connection} lastSyncedAt={lastSyncedAt} last={lastChange} />} disabled={!canSync} />
+      <ExportMenu connectionId={connection.id} currentView={currentView} disabled={exportDisabled} report={exportReport} />
       <button type="button" onClick={onOpenSettings} data-testid="open-settings">
         {t('settings:title')}
       </button>

@@ -50,11 +50,12 @@ describe('connection details', () => {
     await dialog().getByRole('button', { name: 'Close' }).last().click();
   });
 
-  it('with under 10% of the allowance left, the status bar and the details say background syncs slowed down', async () => {
+  it('with under 10% of the allowance left, the freshness line (its tooltip) and the details say background syncs slowed down', async () => {
     w.org.control.setApiUsage(950);
     await w.page.getByTestId('sync-button').click();
     await waitForSynced(w.page);
-    await poll(() => w.page.getByTestId('freshness-status').textContent()).toContain('few Salesforce API requests left today: syncing less often');
+    await poll(() => w.page.getByTestId('freshness-status').getAttribute('title')).toContain('few Salesforce API requests left today: syncing less often');
+    expect(await w.page.getByTestId('freshness-status').getAttribute('data-api-slowed')).toBe('true');
     await openDetails();
     await poll(() => dialog().getByTestId('api-low').isVisible()).toBe(true);
     expect(await row('API requests (last 24 hours)').textContent()).toMatch(/^9\d\d of 1,000 used/);

@@ -6,8 +6,8 @@ import { poll, startWorkspace, type WorkspaceFixture } from '../workspace/worksp
 /**
  * The workspace while Budgetly keeps itself fresh: records change at the org, the schedule is
  * advanced on the core's ManualClock, and the table updates in place — scroll position, filters,
- * selection and the open detail panel stay; a quiet "Updated just now" line and a brief highlight
- * say what changed; the status bar says when the next update comes, and why none comes offline.
+ * selection and the open detail panel stay; the one freshness line ("Updated just now · 1 changed") and a brief highlight
+ * say what changed; its tooltip says when the next update comes, the line itself why none comes offline.
  */
 const MINUTE = 60_000;
 const clock = new ManualClock(Date.now());
@@ -104,7 +104,7 @@ describe('fresh without asking', () => {
     const highlights = await watchHighlights();
     clock.advance(15 * MINUTE);
 
-    const indicator = page.getByTestId('updated-indicator');
+    const indicator = page.getByTestId('freshness-status');
     await poll(() => indicator.textContent()).toBe('Updated just now · 1 new · 2 changed · 1 deleted');
     await poll(async () => (await highlights()).map((row) => row.id)).toContain(changedId);
     // Only the changed row on screen flashes (the open invoice changed too, but is scrolled out of view).
@@ -126,11 +126,11 @@ describe('fresh without asking', () => {
     const filteredAfter = Number(await page.getByTestId('row-count').getAttribute('data-visible'));
     expect(filteredAfter - filteredBefore).toBeGreaterThanOrEqual(-1);
     expect(filteredAfter - filteredBefore).toBeLessThanOrEqual(0);
-    // No dialog, no banner: only the quiet line, and the status bar says when the next update comes.
+    // No dialog, no banner: only the quiet line, whose tooltip says when the next update comes.
     expect(await page.locator('dialog[open], [role="alert"]').count()).toBe(0);
     const status = page.getByTestId('freshness-status');
     // (The core's ManualClock runs ahead of the page's clock here: a sync "in the future" reads "just now".)
-    await poll(() => status.textContent()).toMatch(/^Synced [^·]+ · next update \d{1,2}:\d{2}/);
+    await poll(() => status.getAttribute('title')).toMatch(/^Updated just now · 1 new · 2 changed · 1 deleted\n.*\nnext update \d{1,2}:\d{2}/);
     expect(await status.getAttribute('data-next-attempt')).toBe(new Date(clock.now() + 15 * MINUTE).toISOString());
   });
 
@@ -142,7 +142,7 @@ describe('fresh without asking', () => {
     org.control.updateInvoices([id!], { Balance: 1.5 });
     const highlights = await watchHighlights();
     clock.advance(15 * MINUTE);
-    await poll(() => page.getByTestId('updated-indicator').textContent()).toBe('Updated just now · 1 changed');
+    await poll(() => page.getByTestId('freshness-status').textContent()).toBe('Updated just now · 1 changed');
     await poll(async () => (await highlights()).map((row) => row.id)).toContain(id);
     expect((await highlights()).filter((row) => row.id === id).every((row) => row.animation === 'none')).toBe(true);
     await page.emulateMedia({ reducedMotion: null });
@@ -178,7 +178,7 @@ describe('fresh without asking', () => {
     await interval.getByLabel('Every hour').check();
     await poll(() => status.getAttribute('data-next-attempt')).toBe(new Date(clock.now() + 60 * MINUTE).toISOString());
     await interval.getByLabel(/^Off/).check();
-    await poll(() => status.textContent()).toContain('automatic updates off');
+    await poll(() => status.getAttribute('title')).toContain('automatic updates off');
     expect(await status.getAttribute('data-next-attempt')).toBe('');
     await w.harness.screenshot('freshness-settings-interval');
     await interval.getByLabel('Every 15 minutes').check();

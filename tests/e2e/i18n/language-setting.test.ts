@@ -47,7 +47,7 @@ describe('the app’s language', () => {
     expect(await w.page.getByRole('complementary', { name: 'Filter' }).getByLabel('Nur überfällige').count()).toBe(1);
     expect(await w.page.getByTestId('search').getAttribute('placeholder')).toBe('Nummer, Kunde oder Betrag (Strg+F)');
     expect(await w.page.getByTestId('sync-button').textContent()).toBe('Synchronisieren');
-    expect(await w.page.getByTestId('last-synced').textContent()).toMatch(/^Zuletzt synchronisiert (gerade eben|vor \d+ Minuten?)$/);
+    expect(await w.page.getByTestId('freshness-status').textContent()).toMatch(/^Aktualisiert (gerade eben|vor \d+ Minuten?)/);
     expect(await w.page.getByTestId('export-menu').textContent()).toBe('Exportieren');
     await w.page.getByTestId('invoice-grid').locator('.grid-body [role="row"]').first().click();
     await w.page.getByTestId('detail-panel').waitFor();
@@ -106,7 +106,7 @@ describe('the app’s language', () => {
     await poll(lang).toBe('de');
     await poll(protection).toBe('Anmeldungen vom Betriebssystem verschlüsselt');
     // The status line in German, its time in German words.
-    await poll(() => w.page.getByTestId('freshness-status').textContent()).toMatch(/^Synchronisiert (gerade eben|vor \d+ Minuten?)/);
+    await poll(() => w.page.getByTestId('freshness-status').textContent()).toMatch(/^Aktualisiert (gerade eben|vor \d+ Minuten?)/);
     await w.page.getByTestId('open-settings').click();
     const dialog = w.page.getByTestId('settings-dialog');
     await expect.poll(() => dialog.getByRole('heading').first().textContent()).toBe('Einstellungen');
@@ -121,7 +121,7 @@ describe('the app’s language', () => {
     await poll(() => dialog.getByRole('heading').first().textContent()).toBe('Paramètres');
     await poll(lang).toBe('fr');
     await poll(protection).toBe('Connexions chiffrées par votre système d’exploitation');
-    await poll(() => w.page.getByTestId('freshness-status').textContent()).toMatch(/^Synchronisé /);
+    await poll(() => w.page.getByTestId('freshness-status').textContent()).toMatch(/^Mis à jour /);
     expect(await dialog.getByTestId('settings-sync-interval').getByRole('radio', { name: 'Toutes les heures' }).count()).toBe(1);
     expect(await dialog.getByRole('button', { name: 'Terminé' }).isVisible()).toBe(true);
     await w.harness.screenshot('language-fr-settings');

@@ -3,12 +3,10 @@ import type { freshness as en } from '../en/freshness';
 
 export const freshness: Translation<typeof en> = {
   justNow: 'gerade eben',
-  synced: 'Synchronisiert {{when}}',
   notSynced: 'Noch nicht synchronisiert',
   lastSuccessfulSync: 'Letzte erfolgreiche Synchronisierung: {{when}}',
   hintSynced: 'synchronisiert {{when}}',
   hintNotSynced: 'noch nicht synchronisiert',
-  updated: 'Aktualisiert {{when}} · {{summary}}',
   noChanges: 'keine Änderungen',
   countNew_one: '{{n}} neu',
   countNew_other: '{{n}} neu',
@@ -31,4 +29,5 @@ export const freshness: Translation<typeof en> = {
   interval15: 'Alle 15 Minuten',
   interval60: 'Stündlich',
   intervalOff: 'Aus (nur beim Start, nach Anmeldung und wenn wieder online)',
+  updatedWhen: 'Aktualisiert {{when}}',
 };

@@ -21,8 +21,6 @@ export const workspace: Translation<typeof en> = {
   syncing: 'Synchronisiere …',
   syncProgress: 'Fortschritt der Synchronisierung',
   cancel: 'Abbrechen',
-  lastSynced: 'Zuletzt synchronisiert {{when}}',
-  notSynced: 'Noch nicht synchronisiert',
   syncTitle: 'Synchronisieren (Strg+R)',
   sync: 'Synchronisieren',
   export: 'Exportieren',

@@ -1,12 +1,10 @@
 /** Freshness: the status line, the "Updated just now" indicator, the switcher's hint, Settings → Keep invoices up to date. */
 export const freshness = {
   justNow: 'just now',
-  synced: 'Synced {{when}}',
   notSynced: 'Not synced yet',
   lastSuccessfulSync: 'Last successful sync: {{when}}',
   hintSynced: 'synced {{when}}',
   hintNotSynced: 'not synced yet',
-  updated: 'Updated {{when}} · {{summary}}',
   noChanges: 'no changes',
   countNew_one: '{{n}} new',
   countNew_other: '{{n}} new',
@@ -29,4 +27,5 @@ export const freshness = {
   interval15: 'Every 15 minutes',
   interval60: 'Every hour',
   intervalOff: 'Off (on launch, reconnect and back online only)',
+  updatedWhen: 'Updated {{when}}',
 } as const;

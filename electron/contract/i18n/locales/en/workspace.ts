@@ -19,8 +19,6 @@ export const workspace = {
   syncing: 'Syncing…',
   syncProgress: 'Sync progress',
   cancel: 'Cancel',
-  lastSynced: 'Last synced {{when}}',
-  notSynced: 'Not synced yet',
   syncTitle: 'Sync (Ctrl+R)',
   sync: 'Sync',
   export: 'Export',

@@ -3,12 +3,10 @@ import type { freshness as en } from '../en/freshness';
 
 export const freshness: Translation<typeof en> = {
   justNow: 'ahora mismo',
-  synced: 'Sincronizado {{when}}',
   notSynced: 'Aún sin sincronizar',
   lastSuccessfulSync: 'Última sincronización correcta: {{when}}',
   hintSynced: 'sincronizado {{when}}',
   hintNotSynced: 'aún sin sincronizar',
-  updated: 'Actualizado {{when}} · {{summary}}',
   noChanges: 'sin cambios',
   countNew_one: '{{n}} nueva',
   countNew_other: '{{n}} nuevas',
@@ -34,4 +32,5 @@ export const freshness: Translation<typeof en> = {
   interval15: 'Cada 15 minutos',
   interval60: 'Cada hora',
   intervalOff: 'Desactivado (solo al iniciar, al volver a conectar y al recuperar la conexión)',
+  updatedWhen: 'Actualizado {{when}}',
 };

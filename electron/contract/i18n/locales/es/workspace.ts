@@ -21,8 +21,6 @@ export const workspace: Translation<typeof en> = {
   syncing: 'Sincronizando…',
   syncProgress: 'Progreso de la sincronización',
   cancel: 'Cancelar',
-  lastSynced: 'Última sincronización {{when}}',
-  notSynced: 'Aún sin sincronizar',
   syncTitle: 'Sincronizar (Ctrl+R)',
   sync: 'Sincronizar',
   export: 'Exportar',

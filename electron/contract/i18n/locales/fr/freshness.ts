@@ -3,12 +3,10 @@ import type { freshness as en } from '../en/freshness';
 
 export const freshness: Translation<typeof en> = {
   justNow: 'à l’instant',
-  synced: 'Synchronisé {{when}}',
   notSynced: 'Pas encore synchronisé',
   lastSuccessfulSync: 'Dernière synchronisation réussie : {{when}}',
   hintSynced: 'synchronisé {{when}}',
   hintNotSynced: 'pas encore synchronisé',
-  updated: 'Mis à jour {{when}} · {{summary}}',
   noChanges: 'aucune modification',
   countNew_one: '{{n}} nouvelle',
   countNew_other: '{{n}} nouvelles',
@@ -34,4 +32,5 @@ export const freshness: Translation<typeof en> = {
   interval15: 'Toutes les 15 minutes',
   interval60: 'Toutes les heures',
   intervalOff: 'Désactivé (au démarrage, à la reconnexion et au retour en ligne uniquement)',
+  updatedWhen: 'Mis à jour {{when}}',
 };

@@ -21,8 +21,6 @@ export const workspace: Translation<typeof en> = {
   syncing: 'Synchronisation…',
   syncProgress: 'Progression de la synchronisation',
   cancel: 'Annuler',
-  lastSynced: 'Dernière synchronisation {{when}}',
-  notSynced: 'Pas encore synchronisé',
   syncTitle: 'Synchroniser (Ctrl+R)',
   sync: 'Synchroniser',
   export: 'Exporter',
