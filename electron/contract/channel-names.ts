@@ -29,6 +29,7 @@ export const channelNames = [
   'invoices.get',
   'invoices.openInSalesforce',
   'invoices.export',
+  'invoices.openExport',
   'invoices.receivables',
   'invoices.receivablesSummary',
   'invoices.customer',

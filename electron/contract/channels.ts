@@ -184,6 +184,14 @@ export const channels = {
     }).refine((request) => request.report !== 'agingByCustomer' || request.format === 'xlsx', { message: 'the aging-by-customer report is written as XLSX only', path: ['format'] }),
     output: z.object({ path: z.string().nullable(), rows: z.number() }),
   },
+  /**
+   * Opens a file an export of this session wrote (with the OS's program for it) or shows it in its folder. Any other
+   * path is refused (FORBIDDEN): the core keeps the list of the paths its exports wrote.
+   */
+  'invoices.openExport': {
+    input: z.strictObject({ path: z.string().min(1).max(4096), how: z.enum(['open', 'folder']) }),
+    output: ok,
+  },
 } as const;
 
 /** Pushed from the main process to the renderer. */

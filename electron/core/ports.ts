@@ -70,6 +70,10 @@ export interface EventSink {
 export interface Shell {
   /** Opens an https URL in the OS browser. */
   openExternal(url: string): Promise<void>;
+  /** Opens a file the core wrote (an export) with the OS's program for it; rejects with the OS's reason when it cannot. */
+  openPath(path: string): Promise<void>;
+  /** Shows a file the core wrote in the OS's file manager, selected. */
+  showItemInFolder(path: string): void;
 }
 
 /** A question the main process asks the user itself (never on the renderer's word). */

@@ -3,12 +3,21 @@ import type { Logger, PowerEvents, SaveDialog, Shell } from '../core/ports';
 import { redactTokens } from '../core/salesforce/salesforce-errors';
 import { isSafeExternalUrl } from './navigation-policy';
 
-/** The OS browser, for https links only, plus the demo org's exact origin (http on 127.0.0.1) when it runs. */
+/** The OS browser, for https links only, plus the demo org's exact origin (http on 127.0.0.1) when it runs; and the OS's own program or file manager for an exported file. */
 export function osShell(demoOrigin: string | null): Shell {
   return {
     async openExternal(url) {
       if (!isSafeExternalUrl(url, demoOrigin)) throw new Error('Refused to open a link that is not https');
       await shell.openExternal(url);
+    },
+    // Only paths the core's export just wrote reach these (electron/core/export/exported-files.ts).
+    async openPath(path) {
+      const error = await shell.openPath(path);
+      // never-user-facing: the core turns this into its own catalogue message (exportOpenFailed)
+      if (error) throw new Error(error);
+    },
+    showItemInFolder(path) {
+      shell.showItemInFolder(path);
     },
   };
 }

@@ -48,6 +48,7 @@ const validInputs: { [C in ChannelName]: ChannelInput<C> } = {
   'invoices.rates': { connectionId: 'CONNECTION' },
   'invoices.balancesAsOf': { connectionId: 'CONNECTION', asOf: '2026-01-31' },
   'invoices.export': { connectionId: 'CONNECTION', format: 'csv', columns: ['number'], ids: [], asOf: '2026-01-31' },
+  'invoices.openExport': { path: '/home/user/invoices.xlsx', how: 'open' },
 };
 
 const untrustedFrames = [

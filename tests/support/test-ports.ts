@@ -122,8 +122,20 @@ export class RecordingEvents implements EventSink {
 
 export class RecordingShell implements Shell {
   readonly opened: string[] = [];
+  /** Files opened with the OS's program, and shown in the file manager. */
+  readonly openedPaths: string[] = [];
+  readonly shownInFolder: string[] = [];
+  /** What the OS says when it cannot open a file (like Electron's shell.openPath): '' opens it. */
+  openPathError = '';
   async openExternal(url: string): Promise<void> {
     this.opened.push(url);
+  }
+  async openPath(path: string): Promise<void> {
+    if (this.openPathError) throw new Error(this.openPathError);
+    this.openedPaths.push(path);
+  }
+  showItemInFolder(path: string): void {
+    this.shownInFolder.push(path);
   }
 }
 

@@ -5,6 +5,7 @@ import type { CoreDeps } from '../core-deps';
 import { exportInvoices } from '../export/export-invoices';
 import { exportAgingReport } from '../export/export-report';
 import { exportFacts } from '../export/export-facts';
+import { ExportedFiles } from '../export/exported-files';
 import type { Handlers } from '../ipc/dispatcher';
 import type { ConnectionDirectory, InvoiceSyncs, SalesforceSessions } from '../module-links';
 import type { SettingsService } from '../settings/settings-service';
@@ -102,6 +103,8 @@ export function createInvoicesModule(
     await repository.forget(connectionId);
   });
 
+  // The files this session's exports wrote: the only ones invoices.openExport may open or show.
+  const exported = new ExportedFiles(deps.shell);
   const handlers: InvoiceHandlers = {
     'invoices.objects': ({ connectionId }) => mappings.objects(connectionId),
     'invoices.mapping.get': ({ connectionId }) => mappings.get(connectionId),
@@ -190,6 +193,7 @@ export function createInvoicesModule(
       await deps.shell.openExternal(recordUrl(connection.instanceUrl, object, id, deps.extraLoginOrigins));
       return null;
     },
+    'invoices.openExport': async ({ path, how }) => exported.open(path, how),
     'invoices.export': async ({ connectionId, ...request }) => {
       known(connectionId);
       const snapshot = await repository.current(connectionId);
@@ -201,8 +205,13 @@ export function createInvoicesModule(
         const statusKinds = mappings.statusKinds(connectionId, distinctStatuses(snapshot.rows));
         const ports = { saveDialog: deps.saveDialog, events: deps.events, t: links.words.t };
         const facts = exportFacts(links.directory.get(connectionId), snapshot.syncedAt, deps.clock.now());
-        if (request.report === 'agingByCustomer') return await exportAgingReport(request, rows, ports, conversion, statusKinds, facts);
-        return await exportInvoices(request, rows, ports, (exported) => applicationRows(snapshot.related, exported), conversion, statusKinds, facts);
+        const result =
+          request.report === 'agingByCustomer'
+            ? await exportAgingReport(request, rows, ports, conversion, statusKinds, facts)
+            : await exportInvoices(request, rows, ports, (exported) => applicationRows(snapshot.related, exported), conversion, statusKinds, facts);
+        // "Open" and "Show in folder" act on this file only (invoices.openExport).
+        if (result.path) exported.add(result.path);
+        return result;
       } catch (error) {
         if (error instanceof AppError) throw error;
         deps.logger.warn('Export failed', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });

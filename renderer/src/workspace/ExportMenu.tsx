@@ -7,6 +7,8 @@ import { useBridgeEvent } from '../api/use-event';
 import { formatCount } from '../invoices/money';
 import { useLocale } from '../i18n/locale-context';
 import { useDismiss } from '../lib/use-dismiss';
+import { useAutoDismiss } from '../lib/use-auto-dismiss';
+import { ExportDone } from './ExportDone';
 
 interface Props {
   connectionId: string;
@@ -25,6 +27,8 @@ export function ExportMenu({ connectionId, currentView, disabled, report = false
   const locale = useLocale();
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
   const { ref: menuRef, onKeyDown: onMenuKeyDown, close: closeMenu } = useDismiss();
+  // "Exported … to …" with Open / Show in folder goes away by itself after ~10 s (not while hovered or focused).
+  const autoDismiss = useAutoDismiss(state.kind === 'done', () => setState({ kind: 'idle' }));
   useBridgeEvent('invoices.exportProgress', (p) => setState((s) => (s.kind === 'running' ? { kind: 'running', written: p.written, total: p.total } : s)));
 
   async function run(format: 'csv' | 'xlsx') {
@@ -40,7 +44,7 @@ export function ExportMenu({ connectionId, currentView, disabled, report = false
   }
 
   return (
-    <div className="export">
+    <div className="export" {...autoDismiss}>
       <details className="menu" ref={menuRef} onKeyDown={onMenuKeyDown}>
         <summary aria-disabled={disabled || undefined} data-testid="export-menu">
           {t('export')}
@@ -72,6 +76,7 @@ export function ExportMenu({ connectionId, currentView, disabled, report = false
         {state.kind === 'done' && t('exported', { rows: formatCount(state.rows, locale), path: state.path })}
         {state.kind === 'failed' && t('exportFailed', { reason: state.message })}
       </span>
+      {state.kind === 'done' && <ExportDone path={state.path} onError={(message) => setState({ kind: 'failed', message })} />}
     </div>
   );
 }

@@ -191,4 +191,32 @@ describe('aging by customer (the controller’s report) over 5,000 multi-currenc
     const head = summary.findIndex((row) => row[0] === 'Currency');
     expect(summary.slice(head + 1, head + 1 + cards.length)).toEqual(cards.map((c) => [c.currency, ...BUCKETS.map((b) => c.aging[b].amount), c.balance]));
   });
+
+  it('after an export: "Open" and "Show in folder" act on that file; the message goes away by itself, not while hovered', async () => {
+    const path = join(files.dir, 'opened.xlsx');
+    await w.page.clock.install();
+    await exportXlsx(w, path);
+    const status = w.page.getByTestId('export-status');
+    await w.page.getByTestId('export-open').click();
+    await w.page.getByTestId('export-show-in-folder').click();
+    await poll(() => w.harness.testCore.shell.openedPaths).toEqual([path]);
+    await poll(() => w.harness.testCore.shell.shownInFolder).toEqual([path]);
+    // The pointer rests on the message (it just clicked there): it stays, however long.
+    await w.page.clock.runFor(30_000);
+    await expect(status.textContent()).resolves.toContain('opened.xlsx');
+    // Once the pointer and the focus are elsewhere it goes away ~10 s later, with its buttons.
+    await w.page.mouse.move(5, 600);
+    await w.page.getByTestId('as-of').focus();
+    await w.page.clock.runFor(5_000);
+    await expect(status.textContent()).resolves.toContain('opened.xlsx');
+    await w.page.clock.runFor(6_000);
+    await poll(() => status.getAttribute('data-state')).toBe('idle');
+    expect(await w.page.getByTestId('export-open').count()).toBe(0);
+    // The OS cannot open the file: the message says why.
+    await exportXlsx(w, join(files.dir, 'moved.xlsx'));
+    w.harness.testCore.shell.openPathError = 'The file was moved';
+    await w.page.getByTestId('export-open').click();
+    await poll(() => status.textContent()).toContain('The exported file could not be opened: The file was moved');
+    w.harness.testCore.shell.openPathError = '';
+  });
 });

@@ -65,4 +65,30 @@ describe('invoices.export', () => {
     const result = await harness.call('invoices.export', { connectionId, format: 'csv', columns, ids: view.map((row) => row.id), asOf: AS_OF, balancesAsOf: true });
     expect(result.value).toEqual({ path: null, rows: 0 });
   });
+
+  it('opens or shows in its folder only a file this session exported; any other path is refused and nothing is opened', async () => {
+    const written = join(temp.dir, 'open-me.xlsx');
+    harness.saveDialog.answer = written;
+    await harness.call('invoices.export', { connectionId, format: 'xlsx', columns, ids: view.slice(0, 3).map((row) => row.id), asOf: AS_OF });
+    expect(await harness.call('invoices.openExport', { path: written, how: 'open' })).toEqual({ ok: true, value: null });
+    expect(await harness.call('invoices.openExport', { path: written, how: 'folder' })).toEqual({ ok: true, value: null });
+    expect(harness.shell.openedPaths).toEqual([written]);
+    expect(harness.shell.shownInFolder).toEqual([written]);
+
+    for (const path of [join(temp.dir, 'eur.csv.bak'), '/etc/passwd', `${written}/../open-me.xlsx`, written.toUpperCase(), 'C:\\Windows\\System32\\calc.exe']) {
+      for (const how of ['open', 'folder'] as const) {
+        const refused = await harness.call('invoices.openExport', { path, how });
+        expect(refused.ok, path).toBe(false);
+        expect(refused.error).toMatchObject({ code: 'FORBIDDEN', message: 'Budgetly opens only a file it exported in this session.' });
+      }
+    }
+    expect(harness.shell.openedPaths).toEqual([written]);
+    expect(harness.shell.shownInFolder).toEqual([written]);
+
+    // The OS cannot open it (moved, no program for it): a clear error with its reason.
+    harness.shell.openPathError = 'No application is associated with the file';
+    const failed = await harness.call('invoices.openExport', { path: written, how: 'open' });
+    expect(failed.error).toMatchObject({ code: 'NOT_FOUND', message: 'The exported file could not be opened: No application is associated with the file' });
+    harness.shell.openPathError = '';
+  });
 });

@@ -103,4 +103,6 @@ export const coreMessages: Translation<typeof en> = {
   objectCreditNoteAllocations: 'Gutschriftszuordnungen',
   objectCurrencies: 'Währungen (CurrencyType)',
   objectDatedRates: 'Datierte Wechselkurse (DatedConversionRate)',
+  exportNotOurs: 'Budgetly öffnet nur Dateien, die es in dieser Sitzung exportiert hat.',
+  exportOpenFailed: 'Die exportierte Datei konnte nicht geöffnet werden: {{reason}}',
 };

@@ -45,4 +45,6 @@ export const report: Translation<typeof en> = {
   summaryExportedAt: 'Exportiert am (UTC)',
   summaryBucketTotals: 'Offene Salden nach Altersklasse',
   exportReportXlsx: 'Altersstruktur nach Kunden (.xlsx)',
+  openFile: 'Öffnen',
+  showInFolder: 'Im Ordner anzeigen',
 };

@@ -103,4 +103,6 @@ export const coreMessages = {
   objectCreditNoteAllocations: 'Credit note allocations',
   objectCurrencies: 'Currencies (CurrencyType)',
   objectDatedRates: 'Dated exchange rates (DatedConversionRate)',
+  exportNotOurs: 'Budgetly opens only a file it exported in this session.',
+  exportOpenFailed: 'The exported file could not be opened: {{reason}}',
 } as const;

@@ -43,4 +43,6 @@ export const report = {
   summaryExportedAt: 'Exported at (UTC)',
   summaryBucketTotals: 'Open balances by aging bucket',
   exportReportXlsx: 'Aging by customer (.xlsx)',
+  openFile: 'Open',
+  showInFolder: 'Show in folder',
 } as const;

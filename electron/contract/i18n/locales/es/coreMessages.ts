@@ -103,4 +103,6 @@ export const coreMessages: Translation<typeof en> = {
   objectCreditNoteAllocations: 'Las asignaciones de abonos',
   objectCurrencies: 'Las monedas (CurrencyType)',
   objectDatedRates: 'Los tipos de cambio con fecha (DatedConversionRate)',
+  exportNotOurs: 'Budgetly solo abre archivos que exportó en esta sesión.',
+  exportOpenFailed: 'No se pudo abrir el archivo exportado: {{reason}}',
 };

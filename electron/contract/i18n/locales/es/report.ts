@@ -46,4 +46,6 @@ export const report: Translation<typeof en> = {
   summaryExportedAt: 'Exportado el (UTC)',
   summaryBucketTotals: 'Saldos pendientes por tramo de antigüedad',
   exportReportXlsx: 'Antigüedad por cliente (.xlsx)',
+  openFile: 'Abrir',
+  showInFolder: 'Mostrar en la carpeta',
 };

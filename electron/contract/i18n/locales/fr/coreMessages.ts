@@ -103,4 +103,6 @@ export const coreMessages: Translation<typeof en> = {
   objectCreditNoteAllocations: 'Les affectations de notes de crédit',
   objectCurrencies: 'Les devises (CurrencyType)',
   objectDatedRates: 'Les taux de change datés (DatedConversionRate)',
+  exportNotOurs: 'Budgetly n’ouvre que les fichiers qu’il a exportés pendant cette session.',
+  exportOpenFailed: 'Le fichier exporté n’a pas pu être ouvert : {{reason}}',
 };

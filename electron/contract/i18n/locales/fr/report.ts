@@ -46,4 +46,6 @@ export const report: Translation<typeof en> = {
   summaryExportedAt: 'Exporté le (UTC)',
   summaryBucketTotals: 'Soldes ouverts par tranche d’ancienneté',
   exportReportXlsx: 'Balance âgée par client (.xlsx)',
+  openFile: 'Ouvrir',
+  showInFolder: 'Afficher dans le dossier',
 };
