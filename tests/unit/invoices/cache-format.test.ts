@@ -22,6 +22,15 @@ describe('cache file format', () => {
     expect(await decodeSnapshot(await encodeSnapshot(snapshot, box, 'c1'), box, 'c1')).toEqual(snapshot);
   });
 
+  it('writes zstd (format 4); the deflate writer (format 3, for a runtime without zstd) round-trips too', async () => {
+    const box = new TestSecretBox();
+    const headerOf = (bytes: Buffer) => JSON.parse(bytes.subarray(12, 12 + bytes.readUInt32BE(8)).toString()) as { format: number };
+    const zstd = await encodeSnapshot(snapshot, box, 'c1');
+    const deflate = await encodeSnapshot(snapshot, box, 'c1', 'deflate');
+    expect([headerOf(zstd).format, headerOf(deflate).format]).toEqual([4, 3]);
+    expect(await decodeSnapshot(deflate, box, 'c1')).toEqual(snapshot);
+  });
+
   it('holds no readable invoice data and a fresh key each write', async () => {
     const box = new TestSecretBox();
     const first = await encodeSnapshot(snapshot, box, 'c1');
