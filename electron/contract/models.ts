@@ -222,10 +222,23 @@ export const invoiceDetailSchema = z.object({
    * Every mapped and extra field, labelled, in describe order. A lookup the app reads by name (the customer) holds
    * the name; `system`: the record's bookkeeping or an id (IsDeleted, SystemModstamp, CreatedById …), shown under "More".
    */
-  fields: z.array(z.object({ name: z.string(), label: z.string(), value: z.union([z.string(), z.number(), z.boolean(), z.null()]), system: z.boolean().optional() })),
+  fields: z.array(
+    z.object({
+      name: z.string(),
+      label: z.string(),
+      value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+      system: z.boolean().optional(),
+      /** Salesforce's describe type (currency, date, datetime, reference, percent, double, boolean …): how the value is shown. */
+      type: z.string().optional(),
+      /** A reference's record by name, where the offline copy has it (the account of the customer field, a payment …). */
+      referenceName: z.string().nullable().optional(),
+    }),
+  ),
   lines: z.array(invoiceLineSchema),
   /** The payment terms ("Net 30"), when the invoice object has a terms field (describe-driven); null when it is empty. */
   terms: z.string().nullable().optional(),
+  /** Served from the offline copy (Salesforce unreachable): when Salesforce gave this record (ISO instant). Absent or null: fresh. */
+  keptAt: z.string().nullable().optional(),
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetailSchema>;
 

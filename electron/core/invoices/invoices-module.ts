@@ -21,6 +21,8 @@ import { currencyRates } from './read/currency-rates';
 import { exportConversion } from '../export/export-conversion';
 import { listRowsOf, paymentFiguresState } from './read/payment-figures';
 import { InvoiceRepository } from './cache/invoice-repository';
+import { KeptDetails } from './cache/kept-details';
+import { withReferenceNames } from './read/reference-names';
 import { MappingService } from './mapping/mapping-service';
 import { OrgMetadata } from './mapping/org-metadata';
 import { recordUrl } from './read/record-link';
@@ -66,6 +68,7 @@ export function createInvoicesModule(
   const mappings = new MappingService(deps.store, metadata, deps.clock);
   const repository = new InvoiceRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger);
   const lists = new InvoiceLists(repository, deps.store, deps.logger);
+  const kept = new KeptDetails(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger);
   const { say } = links;
   const related = new RelatedDiscovery(metadata, deps.clock);
   const coordinator = new SyncCoordinator({
@@ -101,6 +104,7 @@ export function createInvoicesModule(
     related.forget(connectionId);
     lists.forget(connectionId);
     await repository.forget(connectionId);
+    await kept.forget(connectionId);
   });
 
   // The files this session's exports wrote: the only ones invoices.openExport may open or show.
@@ -134,10 +138,24 @@ export function createInvoicesModule(
     },
     'invoices.get': async ({ connectionId, id }) => {
       assertRecordId(id);
-      const { conn, apiVersion } = await metadata.open(connectionId);
-      const mapping = await mappings.forSync(connectionId, conn, apiVersion);
-      const describe = await metadata.describe(conn, mapping.object);
-      return loadInvoiceDetail(conn, metadata, mapping, describe, id);
+      let detail;
+      try {
+        const { conn, apiVersion } = await metadata.open(connectionId);
+        const mapping = await mappings.forSync(connectionId, conn, apiVersion);
+        const describe = await metadata.describe(conn, mapping.object);
+        detail = await loadInvoiceDetail(conn, metadata, mapping, describe, id);
+        await kept.keep(connectionId, detail, new Date(deps.clock.now()).toISOString());
+      } catch (error) {
+        // Salesforce out of reach (offline, signed out, limits): the record as it was last opened, from the copy.
+        // An invoice Salesforce says is gone, or a bad id, is not dressed up from an old copy.
+        const code = error instanceof AppError ? error.code : null;
+        const before = code === 'NOT_FOUND' || code === 'INVALID_INPUT' ? null : await kept.get(connectionId, id);
+        if (!before) throw error;
+        detail = { ...before.detail, keptAt: before.keptAt };
+      }
+      const snapshot = await repository.current(connectionId);
+      const row = snapshot ? indexOf(snapshot).get(id) : undefined;
+      return withReferenceNames(detail, row, mappings.get(connectionId)?.fields.customer, snapshot?.related);
     },
     'invoices.receivables': async ({ connectionId, id }) => {
       known(connectionId);

@@ -2,24 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { InvoiceDetail, InvoiceRow } from '../../../electron/contract';
 import { useLocale } from '../i18n/locale-context';
-import { formatMoney } from '../invoices/money';
-import { formatPlainDate } from '../invoices/plain-date';
-import { formatInstant } from '../lib/relative-time';
+import { detailFieldValue } from './detail-field-value';
 
 type T = TFunction<['invoiceDetail', 'columns']>;
 type Field = InvoiceDetail['fields'][number];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
-function fieldValue(t: T, value: Field['value'], currency: string, name: string, locale: string): string {
-  if (value === null || value === '') return '—';
-  if (typeof value === 'boolean') return value ? t('invoiceDetail:yes') : t('invoiceDetail:no');
-  if (typeof value === 'number') return /amount|total|balance|price|tax|payment/i.test(name) ? formatMoney(value, currency, locale) : String(value);
-  if (ISO_DATE.test(value)) return formatPlainDate(value, locale);
-  if (ISO_INSTANT.test(value)) return formatInstant(value, locale) || value;
-  return value;
-}
-
 /** The fields the offline copy has, named in the user's language (Salesforce names the fields of a live detail). */
 function cachedFields(t: T, row: InvoiceRow): Field[] {
   return [
@@ -37,7 +23,7 @@ function FieldList({ fields, currency, testId }: { fields: Field[]; currency: st
   return (
     <dl className="detail-fields" data-testid={testId}>
       {fields.map((field) => {
-        const text = fieldValue(t, field.value, currency, field.name, locale);
+        const text = detailFieldValue(field, currency, locale, { yes: t('invoiceDetail:yes'), no: t('invoiceDetail:no') });
         return (
           <div key={field.name}>
             <dt title={field.name}>{field.label}</dt>

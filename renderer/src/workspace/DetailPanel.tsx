@@ -6,6 +6,7 @@ import { budgetly } from '../bridge';
 import { errorOf, unwrap } from '../api/result';
 import { useLocale } from '../i18n/locale-context';
 import { formatMoney } from '../invoices/money';
+import { formatInstant } from '../lib/relative-time';
 import { DetailStanding, type Standing } from './DetailStanding';
 import { InvoiceLines } from './InvoiceLines';
 import { ReceivablesTimeline } from '../receivables/ReceivablesTimeline';
@@ -90,6 +91,11 @@ export function DetailPanel({ connectionId, cached, onClose, conversion, standin
       </button>
       {openError && <p role="alert">{openError}</p>}
       <ReceivablesTimeline connectionId={connectionId} invoiceId={invoiceId} version={cached.lastModified ?? ''} />
+      {detail?.keptAt && (
+        <p className="notice notice-info" role="status" data-testid="detail-kept">
+          {t('keptCopy', { date: formatInstant(detail.keptAt, locale) })}
+        </p>
+      )}
       {error && (
         <p className="notice notice-info" role="status" data-testid="detail-cached-only">
           {t('cachedOnly', { reason: error })}

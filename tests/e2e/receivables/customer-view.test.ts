@@ -161,6 +161,23 @@ describe('customer view', () => {
     await view().locator('[aria-busy="true"]').waitFor({ state: 'detached' });
     expect(await view().getByTestId('customer-invoice').count()).toBe(before);
     expect(await view().locator('[role="alert"]').count()).toBe(0);
+
+    // The invoice opened online before is kept whole: offline its panel shows the same fields and lines, and says so.
+    const panel = w.page.getByTestId('detail-panel');
+    const fieldsOnline = await panel.getByTestId('detail-fields').innerText();
+    const id = await w.page.locator('.grid-row.open').getAttribute('data-invoice-id');
+    await w.page.keyboard.press('Escape');
+    await poll(() => view().count()).toBe(0);
+    await panel.locator('.detail-header button').click();
+    await poll(() => panel.count()).toBe(0);
+    await w.page.locator('.grid-row .customer-link').first().click();
+    await view().locator(`[data-testid="customer-invoice"][data-invoice-id="${id}"]`).getByRole('button').first().click();
+    await panel.getByTestId('detail-kept').waitFor();
+    expect(await panel.getByTestId('detail-fields').innerText()).toBe(fieldsOnline);
+    expect(await panel.getByTestId('detail-cached-only').count()).toBe(0);
+    await w.harness.screenshot('detail-offline-kept');
+    await panel.getByTestId('detail-customer').click();
+    await view().locator('[aria-busy="true"]').waitFor({ state: 'detached' });
     await w.page.keyboard.press('Escape');
     await w.page.getByTestId('search').fill('');
     await waitForVisibleCount(w.page, invoices.length);

@@ -156,7 +156,8 @@ export class InvoiceRepository {
     return next;
   }
 
-  private persistable(): boolean {
+  /** Whether the offline copy may be written to disk (real encryption, or weaker storage accepted). */
+  persistable(): boolean {
     const level = this.secretBox.protection();
     return level === 'os' || (level === 'basic_text' && this.settings.get().allowWeakStorage);
   }

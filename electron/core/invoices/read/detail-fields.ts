@@ -55,9 +55,9 @@ export function detailFields(describe: ObjectDescribe, plan: QueryPlan, record: 
   if (terms?.field.type === 'reference') named.add(terms.path);
   const fields = describe.fields.filter(isScalarField).map((field): Field => {
     const byName = field.type === 'reference' && field.relationshipName ? `${field.relationshipName}.Name` : null;
-    if (byName && named.has(byName)) return { name: field.name, label: field.label, value: scalar(readPath(record, byName)) };
+    if (byName && named.has(byName)) return { name: field.name, label: field.label, value: scalar(readPath(record, byName)), type: 'string' };
     const system = SYSTEM_FIELDS.has(field.name.toLowerCase()) || field.type === 'id' || field.type === 'reference';
-    return { name: field.name, label: field.label, value: scalar(record[field.name]), ...(system ? { system } : {}) };
+    return { name: field.name, label: field.label, value: scalar(record[field.name]), type: field.type, ...(system ? { system } : {}) };
   });
   const termsValue = terms ? scalar(readPath(record, terms.path)) : null;
   return { fields, terms: termsValue === null || termsValue === '' ? null : String(termsValue) };

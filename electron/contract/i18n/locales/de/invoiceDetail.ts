@@ -29,4 +29,5 @@ export const invoiceDetail: Translation<typeof en> = {
   paymentTerms: 'Zahlungsbedingungen: {{terms}}',
   moreFields_one: 'Mehr ({{count}} Systemfeld)',
   moreFields_other: 'Mehr ({{count}} Systemfelder)',
+  keptCopy: 'Salesforce ist nicht erreichbar: alle Felder und Positionen, wie Salesforce sie am {{date}} lieferte, aus der Offline-Kopie.',
 };

@@ -30,4 +30,5 @@ export const invoiceDetail = {
   /** Folds the record's bookkeeping fields (Deleted, System Modstamp, ids) under "All fields". */
   moreFields_one: 'More ({{count}} system field)',
   moreFields_other: 'More ({{count}} system fields)',
+  keptCopy: 'Salesforce is out of reach: every field and line as Salesforce gave them on {{date}}, from the offline copy.',
 } as const;

@@ -31,4 +31,5 @@ export const invoiceDetail: Translation<typeof en> = {
   moreFields_one: 'Más ({{count}} campo del sistema)',
   moreFields_other: 'Más ({{count}} campos del sistema)',
   moreFields_many: 'Más ({{count}} de campos del sistema)',
+  keptCopy: 'Salesforce no está disponible: todos los campos y líneas tal como Salesforce los dio el {{date}}, desde la copia sin conexión.',
 };

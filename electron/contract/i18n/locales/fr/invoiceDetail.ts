@@ -31,4 +31,5 @@ export const invoiceDetail: Translation<typeof en> = {
   moreFields_one: 'Plus ({{count}} champ système)',
   moreFields_other: 'Plus ({{count}} champs système)',
   moreFields_many: 'Plus ({{count}} de champs système)',
+  keptCopy: 'Salesforce est injoignable : tous les champs et lignes tels que Salesforce les a donnés le {{date}}, depuis la copie hors ligne.',
 };

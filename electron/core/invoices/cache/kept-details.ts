@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { InvoiceDetail } from '../../../contract';
+import type { Logger, SecretBox } from '../../ports';
+import { OWNER_ONLY, writeAtomically } from './atomic-file';
+
+/** Invoices whose whole record is kept per connection (the most recently opened; ~2–4 KB each sealed). */
+export const KEPT_DETAILS_MAX = 2000;
+
+interface Kept {
+  /** When Salesforce gave it (ISO instant). */
+  keptAt: string;
+  detail: InvoiceDetail;
+}
+
+/**
+ * The whole record of each invoice opened online — every readable field and its lines, as `invoices.get` answered —
+ * kept beside the offline copy (same folder, sealed by the secret box, owner-only, written atomically), so the
+ * detail panel shows the same offline. Written only when the offline copy itself may be written (`persistable`);
+ * otherwise kept in memory for the session. Fetched per opened invoice, never during a sync: syncs cost the same.
+ */
+export class KeptDetails {
+  private readonly loaded = new Map<string, Map<string, Kept>>();
+  private readonly writes = new Map<string, Promise<void>>();
+  private readonly folder: string;
+
+  constructor(
+    dataDir: string,
+    private readonly secretBox: SecretBox,
+    private readonly persistable: () => boolean,
+    private readonly logger: Logger,
+  ) {
+    this.folder = join(dataDir, 'invoices');
+  }
+
+  private pathFor(connectionId: string): string {
+    return join(this.folder, `${createHash('sha256').update(connectionId).digest('hex').slice(0, 32)}.details`);
+  }
+
+  private async load(connectionId: string): Promise<Map<string, Kept>> {
+    let kept = this.loaded.get(connectionId);
+    if (kept) return kept;
+    kept = new Map();
+    try {
+      const sealed = await readFile(this.pathFor(connectionId));
+      const parsed = JSON.parse(inflateRawSync(await this.secretBox.open(sealed)).toString('utf8')) as { details?: [string, Kept][] };
+      for (const [id, entry] of parsed.details ?? []) if (entry?.detail?.invoice && typeof entry.keptAt === 'string') kept.set(id, entry);
+    } catch (error) {
+      // None yet, or unreadable (other machine, damaged): nothing is kept; the next opened invoice starts afresh.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.logger.warn('Kept invoice details unreadable; starting afresh', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
+    }
+    this.loaded.set(connectionId, kept);
+    return kept;
+  }
+
+  async get(connectionId: string, id: string): Promise<Kept | null> {
+    return (await this.load(connectionId)).get(id) ?? null;
+  }
+
+  /** Keeps (or replaces) one invoice's record; the oldest go beyond KEPT_DETAILS_MAX. Written after any write in progress. */
+  async keep(connectionId: string, detail: InvoiceDetail, keptAt: string): Promise<void> {
+    const kept = await this.load(connectionId);
+    kept.delete(detail.invoice.id);
+    kept.set(detail.invoice.id, { keptAt, detail });
+    while (kept.size > KEPT_DETAILS_MAX) kept.delete(kept.keys().next().value!);
+    if (!this.persistable()) return;
+    const previous = this.writes.get(connectionId) ?? Promise.resolve();
+    const write = previous.then(async () => {
+      const plain = deflateRawSync(Buffer.from(JSON.stringify({ details: [...kept] }), 'utf8'));
+      const sealed = await this.secretBox.seal(plain);
+      await mkdir(this.folder, { recursive: true });
+      await writeAtomically(this.pathFor(connectionId), async (temp) => {
+        const handle = await open(temp, 'wx', OWNER_ONLY);
+        try {
+          await handle.writeFile(sealed);
+        } finally {
+          await handle.close();
+        }
+      });
+    });
+    const settled = write.catch((error: unknown) => this.logger.warn('Could not keep the invoice details', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' }));
+    this.writes.set(connectionId, settled);
+    await settled;
+  }
+
+  async forget(connectionId: string): Promise<void> {
+    this.loaded.delete(connectionId);
+    await this.writes.get(connectionId);
+    await rm(this.pathFor(connectionId), { force: true });
+  }
+}
