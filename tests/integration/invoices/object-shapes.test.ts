@@ -107,7 +107,7 @@ describe('each invoice object shape, detail and links', () => {
     const detail = await harness.call('invoices.get', { connectionId, id: first.Id });
     expect(detail.ok, JSON.stringify(detail.error)).toBe(true);
     expect(detail.value.invoice).toMatchObject({ id: first.Id, number: first.DocumentNumber, balance: first.Balance });
-    expect(detail.value.fields).toContainEqual({ name: 'DocumentNumber', label: 'Document Number', value: first.DocumentNumber });
+    expect(detail.value.fields).toContainEqual({ name: 'DocumentNumber', label: 'Document Number', value: first.DocumentNumber, type: 'string' });
     const lines = org.control.records('InvoiceLine').filter((line) => line.InvoiceId === first.Id);
     expect(lines.length).toBeGreaterThan(0);
     expect(detail.value.lines).toEqual(
