@@ -122,7 +122,7 @@ describe('each invoice object shape, detail and links', () => {
     const invoice = org.control.records('Invoice')[3]!;
     const detail = await harness.call('invoices.get', { connectionId, id: invoice.Id });
     expect(detail.ok, JSON.stringify(detail.error)).toBe(true);
-    expect(detail.value.fields).toContainEqual({ name: 'BillingAccountId', label: 'Billing Account ID', value: nameOf(invoice, 'BillingAccount') });
+    expect(detail.value.fields).toContainEqual({ name: 'BillingAccountId', label: 'Billing Account ID', value: nameOf(invoice, 'BillingAccount'), type: 'string' });
     expect(detail.value.fields.some((field: Field) => field.value === invoice.BillingAccountId)).toBe(false);
     const system = detail.value.fields.filter((field: Field) => field.system).map((field: Field) => field.name);
     expect(system).toEqual(expect.arrayContaining(['Id', 'IsDeleted', 'CreatedDate', 'SystemModstamp']));
@@ -137,7 +137,7 @@ describe('each invoice object shape, detail and links', () => {
     expect(blng.ok, JSON.stringify(blng.error)).toBe(true);
     expect(blng.value.terms).toBe(billing.blng__PaymentTerm__c);
     expect(blng.value.terms).toMatch(/^Net \d+$/);
-    expect(blng.value.fields).toContainEqual({ name: 'blng__Account__c', label: 'Account', value: nameOf(billing, 'blng__Account__r') });
+    expect(blng.value.fields).toContainEqual({ name: 'blng__Account__c', label: 'Account', value: nameOf(billing, 'blng__Account__r'), type: 'string' });
   });
 
   const LINES = {
