@@ -13,6 +13,7 @@ import type { BenchContext, ResultRow, Scenario, UiRun } from './lib/types';
 import { coldStart } from './scenarios/cold-start';
 import { currencyView } from './scenarios/currency-view';
 import { exportRows } from './scenarios/export';
+import { receivables } from './scenarios/receivables';
 import { refreshSingleFlight } from './scenarios/refresh-single-flight';
 import { scroll } from './scenarios/scroll';
 import { search } from './scenarios/search';
@@ -27,7 +28,7 @@ import { syncMillion } from './scenarios/sync-million';
  * Targets that are missed are reported, not thrown: the exit code is non-zero only when a
  * scenario could not run.
  */
-const SCENARIOS: Scenario[] = [syncFull, syncIncremental, coldStart, search, sort, scroll, currencyView, exportRows, refreshSingleFlight, syncMillion];
+const SCENARIOS: Scenario[] = [syncFull, syncIncremental, coldStart, search, sort, scroll, currencyView, exportRows, refreshSingleFlight, receivables, syncMillion];
 const TARGETS: Record<string, string> = { 'full sync, 1M': 'completes, ≤ 1 GB', 'expired session': 'exactly 1' };
 
 const cli = parseCli(process.argv.slice(2));

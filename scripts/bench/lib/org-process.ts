@@ -14,14 +14,15 @@ export interface OrgProcess {
  * The local org in a process of its own (`scripts/org.ts`), so neither its memory nor its
  * garbage collector counts against the app's figures. Port 0, 127.0.0.1. Invoices only
  * (`--no-payments`): the scenarios measure the invoices-only sync their baselines were taken with;
- * payments and credit notes (issue #13) need their own side-by-side scenario (not written yet).
+ * `payments: true` adds payments, credit notes and their applications (issue #13: the receivables scenario
+ * starts such an org beside this one, same seed: the same invoices).
  * Multi-currency with dated rates (issue #14: a few hundred rate records beside the invoices, what the
  * "Show in" scenario converts with).
  */
-export async function startOrgProcess(invoices: number): Promise<OrgProcess> {
+export async function startOrgProcess(invoices: number, options: { payments?: boolean } = {}): Promise<OrgProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--max-old-space-size=4096', '--import', 'tsx', join(ROOT, 'scripts/org.ts'), '--invoices', String(invoices), '--multi-currency', '--dated-rates', '--no-payments', '--port', '0'],
+    ['--max-old-space-size=4096', '--import', 'tsx', join(ROOT, 'scripts/org.ts'), '--invoices', String(invoices), '--multi-currency', '--dated-rates', options.payments ? '--payments' : '--no-payments', '--port', '0'],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

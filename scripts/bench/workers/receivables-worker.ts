@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CustomerLedger, InvoiceList, InvoiceReceivables } from '../../../electron/contract';
+import { dayNumber } from '../../../renderer/src/invoices/plain-date';
+import { prepareInvoices } from '../../../renderer/src/invoices/prepared';
+import { customerInvoices } from '../../../renderer/src/receivables/customer-rows';
+import { signIn } from '../../../tests/headless';
+import { createBenchCore, connectBenchCore } from '../lib/bench-core';
+import { runWorker, workerInput } from '../lib/worker-io';
+
+/**
+ * Issue 13's reads over a synced org with payments: opening an invoice's detail panel (`invoices.receivables`:
+ * its timeline and arithmetic, through the core's dispatcher and contract validation) and a customer view
+ * (`invoices.customer` plus the renderer's pass over every row for that customer's invoices, totals and aging).
+ * The first call of each builds its per-copy index and is reported apart.
+ */
+interface Input {
+  orgUrl: string;
+  keyHex: string;
+  samples: number;
+}
+
+const input = workerInput<Input>();
+
+async function measure(): Promise<Record<string, unknown>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'budgetly-bench-receivables-'));
+  try {
+    const bench = createBenchCore({ dataDir, keyHex: input.keyHex, orgUrl: input.orgUrl });
+    const connectionId = await connectBenchCore(bench, input.orgUrl);
+    await bench.call('invoices.sync', { connectionId, mode: 'full' });
+    const list = await bench.call<InvoiceList>('invoices.list', { connectionId });
+    const rows = list.invoices;
+    const step = Math.max(1, Math.floor(rows.length / input.samples));
+    const picked = rows.filter((_, i) => i % step === 0).slice(0, input.samples);
+
+    const timed = async <T>(action: () => Promise<T> | T): Promise<{ ms: number; value: T }> => {
+      const started = performance.now();
+      const value = await action();
+      return { ms: performance.now() - started, value };
+    };
+    const detailMs: number[] = [];
+    let entries = 0;
+    for (const row of picked) {
+      const { ms, value } = await timed(() => bench.call<InvoiceReceivables>('invoices.receivables', { connectionId, id: row.id }));
+      detailMs.push(ms);
+      entries += value.entries.length;
+    }
+
+    // The workspace holds the prepared rows already (prepared once per sync); the view filters them per customer.
+    const prepared = prepareInvoices(rows);
+    const asOfDay = dayNumber(new Date().toISOString().slice(0, 10));
+    const customers = [...new Set(picked.map((row) => row.customer).filter((name): name is string => name !== null))];
+    const customerMs: number[] = [];
+    const ledgerMs: number[] = [];
+    const rowsMs: number[] = [];
+    let payments = 0;
+    for (const customer of customers) {
+      const ledger = await timed(() => bench.call<CustomerLedger>('invoices.customer', { connectionId, customer }));
+      const own = await timed(() => customerInvoices(prepared, customer, asOfDay, 'dueDate'));
+      ledgerMs.push(ledger.ms);
+      rowsMs.push(own.ms);
+      customerMs.push(ledger.ms + own.ms);
+      payments += ledger.value.payments.length;
+    }
+    await bench.core.dispose();
+    return { rows: rows.length, related: await relatedCounts(), detailMs, entries, customerMs, ledgerMs, rowsMs, customers: customers.length, payments };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** How many payment, credit note and application records the org holds (SELECT COUNT() per object), for the table's note. */
+async function relatedCounts(): Promise<Record<string, number>> {
+  const tokens = await signIn(input.orgUrl);
+  const out: Record<string, number> = {};
+  for (const object of ['Payment', 'PaymentLineInvoice', 'CreditMemo', 'CreditMemoInvApplication']) {
+    const response = await fetch(`${input.orgUrl}/services/data/v64.0/query?q=${encodeURIComponent(`SELECT COUNT() FROM ${object}`)}`, { headers: { Authorization: `Bearer ${tokens.access_token}` } });
+    out[object] = ((await response.json()) as { totalSize: number }).totalSize;
+  }
+  return out;
+}
+
+runWorker(measure);
