@@ -179,6 +179,8 @@ export const channels = {
       includeDrafts: z.boolean().optional(),
       /** What to write: the invoices (default), or the aging-by-customer report of them (XLSX only). */
       report: z.enum(['invoices', 'agingByCustomer']).optional(),
+      /** CSV for a spreadsheet in a decimal-comma locale (de, fr, es): `;` between fields, decimal commas. */
+      csvExcel: z.boolean().optional(),
       /** The active filters as the user reads them (the chips), for the XLSX Summary sheet. */
       filters: z.array(z.string().max(500)).max(50).optional(),
     }).refine((request) => request.report !== 'agingByCustomer' || request.format === 'xlsx', { message: 'the aging-by-customer report is written as XLSX only', path: ['format'] }),

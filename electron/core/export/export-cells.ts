@@ -175,8 +175,8 @@ export function escapeFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** A cell as CSV text: plain numbers (no grouping, no symbol), dates as YYYY-MM-DD. */
-export function csvText(cell: Cell): string {
+/** A cell as CSV text: plain numbers (no grouping, no symbol; a decimal comma when asked), dates as YYYY-MM-DD. */
+export function csvText(cell: Cell, decimalComma = false): string {
   switch (cell.kind) {
     case 'empty':
       return '';
@@ -184,7 +184,7 @@ export function csvText(cell: Cell): string {
       return escapeFormula(cell.value);
     case 'number':
     case 'money':
-      return String(cell.value);
+      return decimalComma ? String(cell.value).replace('.', ',') : String(cell.value);
     case 'date':
     case 'instant':
       return cell.value;

@@ -4,7 +4,7 @@ import type { CatalogueT } from '../../contract/i18n/catalogue';
 import type { StatusKindMap } from '../../contract/invoice-status';
 import { writeAtomically } from '../invoices/cache/atomic-file';
 import type { EventSink, SaveDialog } from '../ports';
-import { writeCsv, type ExportJob } from './csv-writer';
+import { EXCEL_DECIMAL_COMMA, writeCsv, type ExportJob } from './csv-writer';
 import { columnLabels } from './export-cells';
 import type { RowConversion } from './export-conversion';
 import type { ApplicationRows, ApplicationsSheet } from './xlsx-applications';
@@ -69,6 +69,7 @@ export async function exportInvoices(
     sheetName: ports.t('columns:sheetInvoices'),
     applications: request.format === 'xlsx' ? applicationsSheet(applicationsOf(rows), ports.t) : undefined,
     ...(summary ? { summary } : {}),
+    ...(request.format === 'csv' && request.csvExcel ? { csv: EXCEL_DECIMAL_COMMA } : {}),
     onProgress: (written) => ports.events.emit('invoices.exportProgress', { written, total }),
   };
   ports.events.emit('invoices.exportProgress', { written: 0, total });

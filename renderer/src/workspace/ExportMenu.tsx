@@ -9,6 +9,7 @@ import { useLocale } from '../i18n/locale-context';
 import { useDismiss } from '../lib/use-dismiss';
 import { useAutoDismiss } from '../lib/use-auto-dismiss';
 import { ExportDone } from './ExportDone';
+import { localeName, usesDecimalComma } from '../report/csv-excel';
 
 interface Props {
   connectionId: string;
@@ -31,12 +32,12 @@ export function ExportMenu({ connectionId, currentView, disabled, report = false
   const autoDismiss = useAutoDismiss(state.kind === 'done', () => setState({ kind: 'idle' }));
   useBridgeEvent('invoices.exportProgress', (p) => setState((s) => (s.kind === 'running' ? { kind: 'running', written: p.written, total: p.total } : s)));
 
-  async function run(format: 'csv' | 'xlsx') {
+  async function run(format: 'csv' | 'xlsx', csvExcel = false) {
     closeMenu();
     const view = currentView();
     setState({ kind: 'running', written: 0, total: view.ids.length });
     try {
-      const result = await unwrap(budgetly().invoices.export({ connectionId, format, ...view }));
+      const result = await unwrap(budgetly().invoices.export({ connectionId, format, ...view, ...(csvExcel ? { csvExcel } : {}) }));
       setState(result.path ? { kind: 'done', path: result.path, rows: result.rows } : { kind: 'idle' });
     } catch (e) {
       setState({ kind: 'failed', message: errorOf(e).message });
@@ -59,6 +60,11 @@ export function ExportMenu({ connectionId, currentView, disabled, report = false
               <button type="button" onClick={() => void run('csv')} disabled={disabled || state.kind === 'running'} data-testid="export-csv">
                 {t('exportCsv')}
               </button>
+              {usesDecimalComma(locale) && (
+                <button type="button" onClick={() => void run('csv', true)} disabled={disabled || state.kind === 'running'} data-testid="export-csv-excel">
+                  {t('report:exportCsvExcel', { locale: localeName(locale) })}
+                </button>
+              )}
               <button type="button" onClick={() => void run('xlsx')} disabled={disabled || state.kind === 'running'} data-testid="export-xlsx">
                 {t('exportXlsx')}
               </button>

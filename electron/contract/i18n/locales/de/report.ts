@@ -47,4 +47,5 @@ export const report: Translation<typeof en> = {
   exportReportXlsx: 'Altersstruktur nach Kunden (.xlsx)',
   openFile: 'Öffnen',
   showInFolder: 'Im Ordner anzeigen',
+  exportCsvExcel: 'CSV (Excel, {{locale}})',
 };

@@ -45,4 +45,5 @@ export const report = {
   exportReportXlsx: 'Aging by customer (.xlsx)',
   openFile: 'Open',
   showInFolder: 'Show in folder',
+  exportCsvExcel: 'CSV (Excel, {{locale}})',
 } as const;

@@ -48,4 +48,5 @@ export const report: Translation<typeof en> = {
   exportReportXlsx: 'Antigüedad por cliente (.xlsx)',
   openFile: 'Abrir',
   showInFolder: 'Mostrar en la carpeta',
+  exportCsvExcel: 'CSV (Excel, {{locale}})',
 };

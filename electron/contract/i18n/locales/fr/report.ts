@@ -48,4 +48,5 @@ export const report: Translation<typeof en> = {
   exportReportXlsx: 'Balance âgée par client (.xlsx)',
   openFile: 'Ouvrir',
   showInFolder: 'Afficher dans le dossier',
+  exportCsvExcel: 'CSV (Excel, {{locale}})',
 };
