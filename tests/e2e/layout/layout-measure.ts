@@ -60,10 +60,66 @@ export function measureLayout(page: Page): Promise<LayoutFacts> {
             amountsCut: cards.flatMap((card) =>
               [...card.querySelectorAll<HTMLElement>('.totals dd')]
                 .filter((dd) => dd.getBoundingClientRect().right > card.getBoundingClientRect().right - 1)
-                .map((dd) => `${card.dataset.currency}: ${dd.textContent}`),
+                .map((dd) => `${card.dataset.currency}: ${dd.textContent} ends at ${Math.round(dd.getBoundingClientRect().right)}, its card at ${Math.round(card.getBoundingClientRect().right)}`),
             ),
           }
         : null,
     };
   });
+}
+
+/** The full currency cards as laid out: rows of cards, where their figures sit, aging words cut inside, bar colours. */
+export interface CardFacts {
+  currency: string;
+  top: number;
+  height: number;
+  /** Offsets within the card of the balance and of the aging bars' baseline. */
+  balanceAt: { x: number; y: number };
+  agingAt: number;
+  /** Aging values and labels broken inside a word, or wider than their bar. */
+  brokenWords: string[];
+  /** Each bar's colour and the card's background (computed). */
+  fills: { bucket: string; colour: string }[];
+  background: string;
+}
+
+export function measureCards(page: Page): Promise<CardFacts[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="currency-card"]')].map((card) => {
+      const c = card.getBoundingClientRect();
+      const balance = card.querySelector('[data-testid="currency-balance"]')!.getBoundingClientRect();
+      const aging = card.querySelector('[data-bucket="61-90"] .aging-track')!.getBoundingClientRect();
+      const brokenWords: string[] = [];
+      for (const part of card.querySelectorAll<HTMLElement>('.aging-value, .aging-label')) {
+        const bar = part.closest('.aging-bar')!.getBoundingClientRect();
+        if (part.getBoundingClientRect().width > bar.width + 1) brokenWords.push(`${part.textContent} wider than its bar`);
+        const node = part.firstChild;
+        if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+        const text = node.textContent ?? '';
+        // Words are what lies between ordinary spaces (a no-break space holds "€" to its number).
+        let start = 0;
+        for (const word of text.split(' ')) {
+          const range = document.createRange();
+          range.setStart(node, start);
+          range.setEnd(node, start + word.length);
+          start += word.length + 1;
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) brokenWords.push(`"${word}" of "${text}"`);
+        }
+      }
+      return {
+        currency: card.dataset.currency!,
+        top: c.top,
+        height: c.height,
+        balanceAt: { x: balance.left - c.left, y: balance.top - c.top },
+        agingAt: aging.bottom - c.top,
+        brokenWords,
+        fills: [...card.querySelectorAll<HTMLElement>('[data-testid="aging-bar"]')].map((bar) => ({
+          bucket: bar.dataset.bucket!,
+          colour: getComputedStyle(bar.querySelector('.aging-fill')!).backgroundColor,
+        })),
+        background: getComputedStyle(card).backgroundColor,
+      };
+    }),
+  );
 }

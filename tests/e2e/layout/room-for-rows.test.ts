@@ -1,6 +1,10 @@
+import { colord, extend } from 'colord';
+import a11yPlugin from 'colord/plugins/a11y';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
-import { measureLayout } from './layout-measure';
+import { measureCards, measureLayout, type CardFacts } from './layout-measure';
+
+extend([a11yPlugin]);
 
 /**
  * The workspace on small windows (1,024 × 768 and 1,280 × 720), light and dark, detail panel closed and open: the
@@ -18,8 +22,36 @@ afterAll(async () => w?.close());
 const SIZES = [
   { width: 1024, height: 768, closed: 10, open: 8 },
   { width: 1280, height: 720, closed: 10, open: 8 },
+  { width: 1280, height: 800, closed: 10, open: 8 },
 ];
 const rows = () => w.page.getByTestId('invoice-grid').locator('.grid-body [role="row"]');
+
+/**
+ * Cards sharing a row have one layout (same height, balance and aging at the same place), no aging word is broken
+ * or wider than its bar, and every bar reaches 3:1 against its card (the colours the browser computed).
+ */
+function expectCardsAlike(cards: CardFacts[], where: string) {
+  const rowsOfCards = new Map<number, CardFacts[]>();
+  for (const card of cards) rowsOfCards.set(Math.round(card.top), [...(rowsOfCards.get(Math.round(card.top)) ?? []), card]);
+  expect(rowsOfCards.size, `rows of cards (${where})`).toBeGreaterThan(0);
+  for (const row of rowsOfCards.values()) {
+    const [first, ...others] = row;
+    for (const card of others) {
+      const pair = `${first!.currency} and ${card.currency} (${where})`;
+      expect(Math.abs(card.height - first!.height), `height of ${pair}`).toBeLessThanOrEqual(1);
+      expect(Math.abs(card.balanceAt.x - first!.balanceAt.x), `balance across ${pair}`).toBeLessThanOrEqual(1);
+      expect(Math.abs(card.balanceAt.y - first!.balanceAt.y), `balance down ${pair}`).toBeLessThanOrEqual(1);
+      expect(Math.abs(card.agingAt - first!.agingAt), `aging of ${pair}`).toBeLessThanOrEqual(1);
+    }
+  }
+  for (const card of cards) {
+    expect(card.brokenWords, `aging words of ${card.currency} (${where})`).toEqual([]);
+    for (const fill of card.fills) {
+      const ratio = colord(fill.colour).contrast(card.background);
+      expect(ratio, `${card.currency} ${fill.bucket} bar ${fill.colour} on ${card.background} (${where})`).toBeGreaterThanOrEqual(3);
+    }
+  }
+}
 
 async function expectTopBarOnOneLine(where: string) {
   const { topBar } = await measureLayout(w.page);
@@ -59,7 +91,7 @@ describe('the workspace on small windows', () => {
         await poll(async () => (await measureLayout(page)).visibleRows).toBeGreaterThanOrEqual(size.open);
         const open = await measureLayout(page);
         expect(open.visibleRowIndexes, `the opened row stays in view (${where})`).toContain(last);
-        expect(open.summary?.amountsCut, `totals and balances whole beside the details (${where})`).toEqual([]);
+        await poll(async () => (await measureLayout(page)).summary?.amountsCut).toEqual([]);
         await expectTopBarOnOneLine(`${where}, panel open`);
         await w.harness.screenshot(`layout-${size.width}x${size.height}-${scheme}-open`);
         await page.keyboard.press('Escape');
@@ -144,5 +176,29 @@ describe('the workspace on small windows', () => {
     expect((await measureLayout(page)).summary?.amountsCut, 'German totals and balances whole beside the details').toEqual([]);
     await w.harness.screenshot('layout-1024x768-de-open');
     await page.keyboard.press('Escape');
+  });
+
+  it('lays out the full cards alike, in German too, with aging colours that reach 3:1 in light and dark', async () => {
+    const { page } = w;
+    for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 768 }]) {
+      await page.setViewportSize(size);
+      if ((await page.getByTestId('summary').getAttribute('data-compact')) === 'true') await page.getByTestId('summary-toggle').click();
+      await poll(async () => (await measureLayout(page)).summary?.agingShown).toBe(true);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const where = `German ${size.width}×${size.height} ${scheme}`;
+        await poll(async () => (await measureCards(page))[0]!.background).toBe(scheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(26, 29, 33)');
+        expectCardsAlike(await measureCards(page), where);
+        await rows().first().click();
+        await page.getByTestId('detail-panel').waitFor();
+        await poll(async () => (await measureCards(page)).length).toBe(4);
+        expectCardsAlike(await measureCards(page), `${where}, panel open`);
+        await w.harness.screenshot(`layout-cards-de-${size.width}x${size.height}-${scheme}-open`);
+        await page.keyboard.press('Escape');
+        await page.getByTestId('detail-panel').waitFor({ state: 'detached' });
+      }
+      if ((await page.getByTestId('summary-toggle').count()) > 0) await page.getByTestId('summary-toggle').click();
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 });

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
 
 /**
- * The per-currency total cards beside the open detail panel, at a typical laptop window (1,280 × 800) with
- * the local org's four currencies: every card lies inside its area (they wrap onto another row instead of
+ * The per-currency total cards beside the open detail panel, at a typical laptop window (1,280 × 800, where they
+ * are opened with "Show aging") with the local org's four currencies: every card lies inside its area (they wrap onto another row instead of
  * running off the edge), nothing in a card is cut off, every card is reachable with Tab, in light and dark.
  */
 let w: WorkspaceFixture;
@@ -67,6 +67,9 @@ async function expectCardsInside(page: Page) {
 describe('currency cards beside the open detail panel', () => {
   it('stay inside their area in light and dark mode, wrapping onto another row, and each is reachable with Tab', async () => {
     const { page } = w;
+    // A window under 900 px high shows one line per currency until the user opens the full cards (layout engineer, #23).
+    await page.getByTestId('summary-toggle').click();
+    await poll(() => page.getByTestId('summary').getAttribute('data-compact')).toBe('false');
     // Without the panel, the four cards share one row.
     const wide = await expectCardsInside(page);
     expect(new Set(wide.cards.map((card) => Math.round(card.box.top))).size).toBe(1);
