@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceFilters } from '../invoices/filters';
 import { customerLabel, customerOfText } from './customer-filter';
@@ -18,7 +18,8 @@ interface Props {
 export function CustomerFilter({ filters, customers, onChange }: Props) {
   const { t } = useTranslation('report');
   const id = useId();
-  const words = { noCustomer: t('noCustomer') };
+  const noCustomer = t('noCustomer');
+  const words = { noCustomer };
   const [text, setText] = useState(filters.customer === null ? '' : customerLabel(words, filters.customer));
   const pick = (next: string) => {
     setText(next);
@@ -39,11 +40,18 @@ export function CustomerFilter({ filters, customers, onChange }: Props) {
         onChange={(e) => pick(e.target.value)}
         data-testid="filter-customer-input"
       />
-      <datalist id={`${id}-customers`}>
-        {customers.map((customer) => (
-          <option key={customer} value={customerLabel(words, customer)} />
-        ))}
-      </datalist>
+      <CustomerOptions id={`${id}-customers`} customers={customers} noCustomer={noCustomer} />
     </fieldset>
   );
 }
+
+/** The suggestions: thousands of accounts in a large org, so drawn again only when the rows (or the language) change. */
+const CustomerOptions = memo(function CustomerOptions({ id, customers, noCustomer }: { id: string; customers: readonly string[]; noCustomer: string }) {
+  return (
+    <datalist id={id}>
+      {customers.map((customer) => (
+        <option key={customer} value={customerLabel({ noCustomer }, customer)} />
+      ))}
+    </datalist>
+  );
+});
