@@ -78,8 +78,11 @@ export const channels = {
 
   'connections.list': { input: noInput, output: z.array(connectionSchema) },
   'connections.add': {
-    /** Without `clientId` the build's built-in one for that login host is used (INVALID_INPUT when there is none). */
-    input: z.strictObject({ label, loginUrl: url, clientId: clientId.optional(), clientSecret: clientSecret.optional(), signInMethod: signInMethodSchema.optional() }),
+    /**
+     * Without `clientId` the build's built-in one for that login host is used (INVALID_INPUT when there is none).
+     * Without `label` the connection is named after its login host until the first sign-in names it after the org.
+     */
+    input: z.strictObject({ label: label.optional(), loginUrl: url, clientId: clientId.optional(), clientSecret: clientSecret.optional(), signInMethod: signInMethodSchema.optional() }),
     output: connectionSchema,
   },
   'connections.update': {

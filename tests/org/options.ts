@@ -28,6 +28,7 @@ export function resolveOptions(options: OrgOptions = {}): ResolvedOptions {
       ? options.redirectUris
       : ['http://localhost:1717/OauthRedirect'],
     username: options.username ?? 'demo@budgetly.test',
+    orgName: options.orgName ?? 'Budgetly Demo Org',
     password: options.password ?? 'budgetly',
     sessionTtl: options.sessionTtl ?? 7200,
     rotateRefresh: options.rotateRefresh ?? false,

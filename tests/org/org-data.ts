@@ -58,7 +58,7 @@ export class OrgData implements Catalog {
     add(salesforceInvoiceTable());
     this.rates = new CurrencyRates(options.seed, this.refDay, options.corporateCurrency, options.datedRates);
     for (const t of currencyTables(this.rates, options.datedRates)) add(t);
-    const who = { orgId: this.orgId, userId: this.userId, username: options.username, created: (this.refDay - 30) * 86_400_000, currency: options.corporateCurrency };
+    const who = { orgId: this.orgId, userId: this.userId, username: options.username, orgName: options.orgName, created: (this.refDay - 30) * 86_400_000, currency: options.corporateCurrency };
     add(userTable(who));
     add(organizationTable(who));
     if (!options.multiCurrency) this.showCurrencies(false);

@@ -20,6 +20,8 @@ export interface OrgOptions {
   clientId?: string;
   redirectUris?: string[];
   username?: string;
+  /** The org's name (Organization.Name; default 'Budgetly Demo Org'). */
+  orgName?: string;
   password?: string;
   /** Access-token (session) lifetime in seconds (default 7200). */
   sessionTtl?: number;

@@ -11,6 +11,11 @@ export const connectionRecordSchema = connectionSchema
     userId: z.string().optional(),
     /** The name of the policy file's connection this record was added for (so it is added once, not at every start). */
     policyName: z.string().optional(),
+    /**
+     * Whether someone chose the label (the user typed it, a link, a policy file or the build named the connection);
+     * false: named after the login host, renamed after the org at sign-in. Absent on records older than this field.
+     */
+    labelChosen: z.boolean().optional(),
     /** How long the last successful sync took, and the API version it used (Connection details). */
     lastSyncDurationMs: z.number().nonnegative().optional(),
     apiVersion: z.string().optional(),

@@ -12,6 +12,7 @@ import { ConnectionRecords } from './connection-records';
 import { connectionsHandlers, type ConnectionsChannel } from './connections-handlers';
 import { ConnectionsService, type NewConnection } from './connections-service';
 import { PendingSignOuts } from './pending-sign-outs';
+import { readOrgName } from './org-name';
 import { createSessionSource } from './session-source';
 
 export interface ConnectionsModule {
@@ -38,7 +39,7 @@ export type ConnectionsDeps = Pick<CoreDeps, 'store' | 'secretBox' | 'clock' | '
 export function createConnectionsModule(
   deps: ConnectionsDeps,
   settings: SettingsService,
-  predefined: readonly NewConnection[] = [],
+  predefined: readonly (NewConnection & { label: string })[] = [],
   say?: (message: string) => string,
 ): ConnectionsModule {
   const records = new ConnectionRecords(deps.store);
@@ -68,6 +69,7 @@ export function createConnectionsModule(
     extraLoginOrigins: deps.extraLoginOrigins,
     builtInClientIds: deps.identity.builtInClientIds,
     say,
+    orgName: (id) => readOrgName(sessions, id),
   });
   late.service = connections;
   const stopWatchingSettings = settings.onChange((next, previous) => {

@@ -4,7 +4,7 @@ import type { LoginFlow } from '../auth/login-flow';
 import type { EventSink, LoginAgent, Logger } from '../ports';
 import type { SessionManager } from '../salesforce/session-manager';
 import { reconnectRequiredValue, untrustedLoginAddressMessage } from '../salesforce/reconnect-required';
-import { isAllowedLoginUrl } from '../../contract/login-host';
+import { describeLoginUrl, isAllowedLoginUrl } from '../../contract/login-host';
 import type { TokenVault } from '../secrets/token-vault';
 import type { SettingsService } from '../settings/settings-service';
 import type { ConnectionRecord, ConnectionRecords } from './connection-records';
@@ -12,6 +12,7 @@ import { toConnectionView } from './connection-view';
 import { ForgetListeners } from './forget-listeners';
 import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { normalizeLoginUrl } from './login-host';
+import { hasHostLabel } from './org-name';
 import { revokeAtSalesforce } from './revoke';
 
 export interface ConnectionsServiceDeps {
@@ -27,10 +28,13 @@ export interface ConnectionsServiceDeps {
   builtInClientIds?: BuiltInClientIds;
   /** Says a stored message (a connection's last error) in the user's language; as stored without it. */
   say?: (message: string) => string;
+  /** The org's name from Salesforce (connections/org-name.ts), for a connection nobody named; null when it says none. */
+  orgName?: (connectionId: string) => Promise<string | null>;
 }
 
 export interface NewConnection {
-  label: string;
+  /** Absent: named after the login host until the first sign-in names it after the org. */
+  label?: string;
   loginUrl: string;
   /** Absent: the build's built-in client id for the login host. */
   clientId?: string;
@@ -77,7 +81,8 @@ export class ConnectionsService {
     if (!clientId) throw new AppError('INVALID_INPUT', englishMessage('clientIdNeeded'));
     const record: ConnectionRecord = {
       id: randomUUID(),
-      label: input.label,
+      label: input.label ?? describeLoginUrl(loginUrl),
+      labelChosen: input.label !== undefined,
       loginUrl,
       clientId,
       hasClientSecret: input.clientSecret !== undefined,
@@ -122,7 +127,7 @@ export class ConnectionsService {
     }
     if (patch.clientSecret !== undefined) await this.deps.vault.saveClientSecret(record.id, patch.clientSecret);
     this.deps.records.update(record.id, {
-      ...(patch.label !== undefined ? { label: patch.label } : {}),
+      ...(patch.label !== undefined && patch.label !== record.label ? { label: patch.label, labelChosen: true } : {}),
       ...(loginUrl !== undefined ? { loginUrl } : {}),
       ...(patch.clientId !== undefined ? { clientId: patch.clientId } : {}),
       ...(patch.clientSecret !== undefined ? { hasClientSecret: patch.clientSecret !== null } : {}),
@@ -184,7 +189,25 @@ export class ConnectionsService {
     }
     if (switchedOrg) await this.forgetListeners.notify(id, this.deps.logger);
     this.changed();
+    this.nameAfterOrg(id, result.identity.orgId).catch((error: unknown) =>
+      this.deps.logger.warn('Could not name the connection after its org', { error: error instanceof AppError ? error.code : 'unknown' }),
+    );
     return this.mustView(id);
+  }
+
+  /**
+   * After a sign-in: a connection still named after its login host ("127.0.0.1:44295") takes the org's name from
+   * Salesforce. A name someone chose is never replaced; one typed while the name was on its way wins. If the org does
+   * not say, the host's name stays (logged, the sign-in is not affected).
+   */
+  private async nameAfterOrg(id: string, orgId: string): Promise<void> {
+    const record = this.deps.records.get(id);
+    if (!record || !this.deps.orgName || !hasHostLabel(record)) return;
+    const name = await this.deps.orgName(id);
+    const now = this.deps.records.get(id);
+    if (!name || !now || !hasHostLabel(now) || now.orgId !== orgId || now.label === name) return;
+    this.deps.records.update(id, { label: name, labelChosen: false });
+    this.changed();
   }
 
   cancelLogin(id: string): void {

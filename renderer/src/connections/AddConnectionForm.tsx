@@ -4,7 +4,6 @@ import type { Connection, SignInMethod } from '../../../electron/contract';
 import { budgetly } from '../bridge';
 import { errorOf, unwrap } from '../api/result';
 import { ClientIdField, ClientSecretField, LabelField, LoginHostFields, SignInMethodFields } from './connection-fields';
-import { describeLoginUrl } from '../../../electron/contract/login-host';
 import { hasBuiltInClientId, NO_BUILT_IN_CLIENT, type BuiltInClientIds } from '../../../electron/contract/built-in-client';
 import { useConnectionFields } from './use-connection-fields';
 
@@ -42,7 +41,8 @@ export function AddConnectionForm({ connections, defaultSignInMethod, builtInCli
     setError(null);
     try {
       const fields = {
-        label: label.trim() || describeLoginUrl(host.url),
+        // Left empty: the core names it after the login host, and after the org once signed in.
+        ...(label.trim() ? { label: label.trim() } : {}),
         loginUrl: host.url,
         // Left empty with a built-in id: the core fills in the build's id for this login host.
         ...(clientId.trim() ? { clientId: clientId.trim() } : {}),

@@ -6,6 +6,8 @@ export interface OrgIdentity {
   orgId: string;
   userId: string;
   username: string;
+  /** Organization.Name. */
+  orgName: string;
   /** Epoch ms of the records' creation (30 days before the org's "today"). */
   created: number;
   /** The org's (corporate) currency. */
@@ -51,7 +53,7 @@ export function userTable(who: OrgIdentity): Table {
 export function organizationTable(who: OrgIdentity): Table {
   const text = (name: string, label: string, value: string, length = 80): FieldDef => ({ name, label, type: 'string', nillable: false, length, get: () => value });
   return oneRecord('Organization', 'Organization', 'Organizations', '00D', who.orgId, [
-    text('Name', 'Name', 'Budgetly Demo Org'),
+    text('Name', 'Name', who.orgName),
     { name: 'OrganizationType', label: 'Edition', type: 'picklist', picklist: ['Enterprise Edition'], get: () => 'Enterprise Edition' },
     text('InstanceName', 'Instance Name', 'LOCAL1', 5),
     { name: 'IsSandbox', label: 'Is Sandbox', type: 'boolean', get: () => false },
