@@ -34,6 +34,7 @@ export const channelNames = [
   'invoices.receivablesSummary',
   'invoices.customer',
   'invoices.rates',
+  'invoices.changeLog',
   'invoices.balancesAsOf',
   'provisioning.pending',
   'provisioning.accept',

@@ -11,6 +11,7 @@ import {
   invoiceListSchema,
   invoiceObjectSchema,
   invoicesChangedSchema,
+  syncChangeLogSchema,
   isoDate,
   LIST_OFFSET_MAX,
   LIST_WINDOW_MAX,
@@ -153,6 +154,8 @@ export const channels = {
   },
   /** The org's currencies and exchange rates from the offline copy (CurrencyType, DatedConversionRate), for the corporate-currency view. */
   'invoices.rates': { input: byConnection, output: currencyRatesSchema },
+  /** What the syncs of this app session changed (added, changed, deleted — with what was deleted), newest first; kept in memory only. */
+  'invoices.changeLog': { input: byConnection, output: z.array(syncChangeLogSchema) },
   /**
    * Balances as of a day (the aging's as-of date), from the payments and credits applied with their dates in the
    * offline copy: only the invoices whose balance then differs from the one Salesforce states now. `applications`

@@ -261,8 +261,37 @@ export const invoicesChangedSchema = z.object({
   deleted: z.number().optional(),
   /** Ids of the added and changed rows; only when there are at most CHANGED_IDS_CAP of them. */
   changedIds: z.array(id).max(CHANGED_IDS_CAP).optional(),
+  /** The connection's first copy: every invoice was loaded, none is "new" (and none is highlighted). */
+  first: z.boolean().optional(),
 });
 export type InvoicesChanged = z.infer<typeof invoicesChangedSchema>;
+
+/** One invoice in a sync's change log: enough to say which one it was (a deleted one is gone from the list). */
+export const changeLogEntrySchema = z.object({
+  id,
+  number: z.string(),
+  customer: z.string().nullable(),
+  total: z.number().nullable(),
+  balance: z.number().nullable(),
+  currency: z.string(),
+  /** For a changed invoice: which of its fields differ from the copy before (Last modified left out). */
+  fields: z.array(invoiceFieldKeySchema).optional(),
+});
+export type ChangeLogEntry = z.infer<typeof changeLogEntrySchema>;
+
+/**
+ * What one sync changed in the offline copy (`invoices.changeLog`, newest first): counts of every kind, and the
+ * invoices themselves up to CHANGED_IDS_CAP per kind. `first`: the connection's first copy (everything was loaded, nothing is "new").
+ */
+export const syncChangeLogSchema = z.object({
+  syncedAt: z.string(),
+  first: z.boolean(),
+  added: z.number().int().nonnegative(),
+  changed: z.number().int().nonnegative(),
+  deleted: z.number().int().nonnegative(),
+  entries: z.object({ added: z.array(changeLogEntrySchema), changed: z.array(changeLogEntrySchema), deleted: z.array(changeLogEntrySchema) }),
+});
+export type SyncChangeLog = z.infer<typeof syncChangeLogSchema>;
 
 /** Why no background sync is planned for a connection. */
 export const freshnessPauseSchema = z.enum(['offline', 'reconnect-needed', 'signed-out', 'off']);

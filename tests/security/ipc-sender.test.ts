@@ -46,6 +46,7 @@ const validInputs: { [C in ChannelName]: ChannelInput<C> } = {
   'invoices.receivablesSummary': { connectionId: 'CONNECTION' },
   'invoices.customer': { connectionId: 'CONNECTION', customer: 'Acme' },
   'invoices.rates': { connectionId: 'CONNECTION' },
+  'invoices.changeLog': { connectionId: 'CONNECTION' },
   'invoices.balancesAsOf': { connectionId: 'CONNECTION', asOf: '2026-01-31' },
   'invoices.export': { connectionId: 'CONNECTION', format: 'csv', columns: ['number'], ids: [], asOf: '2026-01-31' },
   'invoices.openExport': { path: '/home/user/invoices.xlsx', how: 'open' },

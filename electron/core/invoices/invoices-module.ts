@@ -1,4 +1,5 @@
 import { englishMessage } from '../../contract/i18n/spoken-messages';
+import { ChangeLogs } from './snapshot/change-logs';
 import type { CoreWords } from '../i18n/core-words';
 import { AppError, type Connection, type InvoiceListRow, type Mapping } from '../../contract';
 import type { CoreDeps } from '../core-deps';
@@ -71,6 +72,7 @@ export function createInvoicesModule(
   const kept = new KeptDetails(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger);
   const { say } = links;
   const related = new RelatedDiscovery(metadata, deps.clock);
+  const changeLogs = new ChangeLogs();
   const coordinator = new SyncCoordinator({
     metadata,
     mappings,
@@ -81,6 +83,7 @@ export function createInvoicesModule(
     clock: deps.clock,
     logger: deps.logger,
     tuning: tuned,
+    changeLogs,
   });
   // Rows by id with their payment figures (export writes them; the detail panel's ledger reads the row).
   const indexes = new WeakMap<Snapshot, Map<string, InvoiceListRow>>();
@@ -102,6 +105,7 @@ export function createInvoicesModule(
     metadata.forget(connectionId);
     mappings.forget(connectionId);
     related.forget(connectionId);
+    changeLogs.forget(connectionId);
     lists.forget(connectionId);
     await repository.forget(connectionId);
     await kept.forget(connectionId);
@@ -195,6 +199,10 @@ export function createInvoicesModule(
         applications: paymentFiguresState(snapshot.related) === 'available',
         balances: Object.fromEntries(balancesAsOf(snapshot, indexOf(snapshot), asOf)),
       };
+    },
+    'invoices.changeLog': ({ connectionId }) => {
+      known(connectionId);
+      return changeLogs.list(connectionId);
     },
     'invoices.rates': async ({ connectionId }) => {
       known(connectionId);

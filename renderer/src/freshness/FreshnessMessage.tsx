@@ -14,6 +14,8 @@ interface Props {
   lastSyncedAt: string | null;
   /** What the last sync in this window changed ("300 new"). */
   last: RecentChanges['last'];
+  /** Opens the change log ("What changed"): the summary of the last sync is its button. */
+  onOpenChanges?: () => void;
 }
 
 /**
@@ -23,8 +25,8 @@ interface Props {
  * update, a slowed-down sync and the last error. It replaced the top bar's "Last synced …", its "Updated … · N new"
  * and the status bar's "Synced …" (three lines saying one thing).
  */
-export function FreshnessMessage({ connection, lastSyncedAt, last }: Props) {
-  const { t } = useTranslation('freshness');
+export function FreshnessMessage({ connection, lastSyncedAt, last, onOpenChanges }: Props) {
+  const { t } = useTranslation(['freshness', 'changeLog']);
   const locale = useLocale();
   const status = useFreshness();
   const now = useNow(30_000, `${lastSyncedAt ?? ''}|${last?.at ?? ''}`);
@@ -60,7 +62,13 @@ export function FreshnessMessage({ connection, lastSyncedAt, last }: Props) {
       {changes && (
         <>
           {' · '}
-          <span data-testid="freshness-changes">{changes}</span>
+          {onOpenChanges ? (
+            <button type="button" className="link" onClick={onOpenChanges} title={t('changeLog:openHint')} data-testid="freshness-changes">
+              {changes}
+            </button>
+          ) : (
+            <span data-testid="freshness-changes">{changes}</span>
+          )}
         </>
       )}
       {trouble && ` · ${trouble}`}

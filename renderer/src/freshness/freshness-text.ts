@@ -3,9 +3,13 @@ import type { Connection, ConnectionFreshness, InvoicesChanged } from '../../../
 
 type T = TFunction<'freshness'>;
 
-/** "3 changed", "1 new · 2 changed · 1 deleted", "no changes": what the last sync did, in a few words. */
-export function changeSummary(t: T, changes: Pick<InvoicesChanged, 'added' | 'changed' | 'deleted'>, locale?: string): string {
+/**
+ * "3 changed", "1 new · 2 changed · 1 deleted", "no changes": what the last sync did, in a few words. The first
+ * sync of a connection loaded every invoice: "5,000 invoices loaded", never "5,000 new".
+ */
+export function changeSummary(t: T, changes: Pick<InvoicesChanged, 'added' | 'changed' | 'deleted' | 'first'>, locale?: string): string {
   const n = (count: number) => ({ count, n: count.toLocaleString(locale) });
+  if (changes.first) return t('loaded', n(changes.added ?? 0));
   const added = changes.added ?? 0;
   const changed = changes.changed ?? 0;
   const deleted = changes.deleted ?? 0;

@@ -26,6 +26,8 @@ export const invoiceColumns: readonly ColumnInfo[] = [
   { id: 'lastPaymentDate', numeric: false, hideable: true, optIn: true },
   { id: 'fullyPaidOn', numeric: false, hideable: true, optIn: true },
   { id: 'daysToPay', numeric: true, hideable: true, optIn: true },
+  // What changed: when Salesforce last modified the invoice (opt-in, sortable).
+  { id: 'lastModified', numeric: false, hideable: true, optIn: true },
 ];
 
 /** Visible column ids from the saved setting (null = every column but the opt-in ones), in display order. */

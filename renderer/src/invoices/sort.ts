@@ -5,7 +5,7 @@ import { invoiceNumberKeys, sortByKey, sortCollator, tieBreakRanks } from '../..
 
 export type SortColumn =
   | 'number' | 'customer' | 'invoiceDate' | 'dueDate' | 'status' | 'total' | 'balance' | 'currency' | 'daysOverdue'
-  | 'paid' | 'lastPaymentDate' | 'fullyPaidOn' | 'daysToPay';
+  | 'paid' | 'lastPaymentDate' | 'fullyPaidOn' | 'daysToPay' | 'lastModified';
 export interface SortSpec {
   column: SortColumn;
   desc: boolean;
@@ -101,6 +101,13 @@ function sortKey(prepared: PreparedInvoices, column: Exclude<SortColumn, 'number
       return memo(prepared, column, () => {
         const key = new Float64Array(n);
         for (let i = 0; i < n; i++) key[i] = dayNumber(prepared.rows[i]![column] ?? null);
+        return key;
+      });
+    case 'lastModified':
+      // An instant (Salesforce's LastModifiedDate): milliseconds, NaN when absent (sorts last).
+      return memo(prepared, column, () => {
+        const key = new Float64Array(n);
+        for (let i = 0; i < n; i++) key[i] = Date.parse(prepared.rows[i]!.lastModified ?? '');
         return key;
       });
     case 'daysOverdue': {

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { ComponentProps, ReactNode } from 'react';
+import { useState, type ComponentProps, type ReactNode } from 'react';
 import type { Connection } from '../../../electron/contract';
 import type { SyncState } from '../api/use-invoices';
 import { FreshnessMessage } from '../freshness/FreshnessMessage';
+import { ChangeLogDialog } from '../freshness/ChangeLogDialog';
 import type { RecentChanges } from '../freshness/use-recent-changes';
 import { ExportMenu } from './ExportMenu';
 import { SyncControls } from './SyncControls';
@@ -25,6 +26,8 @@ interface Props {
 /** The workspace's top bar: which org, how fresh its invoices are, sync, export and the way to Settings. */
 export function WorkspaceTopBar({ connection, switcher, sync, canSync, lastSyncedAt, lastChange, currentView, exportDisabled, exportReport, onOpenSettings }: Props) {
   const { t } = useTranslation(['workspace', 'settings']);
+  // The change log lives here, not in the freshness line (which gives way to the progress while a sync runs).
+  const [changeLogOpen, setChangeLogOpen] = useState(false);
   return (
     <header className="topbar">
       <span className="brand" aria-hidden="true">
@@ -32,11 +35,12 @@ export function WorkspaceTopBar({ connection, switcher, sync, canSync, lastSynce
       </span>
       {switcher}
       <div className="spacer" />
-      <SyncControls sync={sync} freshness={<FreshnessMessage connection={connection} lastSyncedAt={lastSyncedAt} last={lastChange} />} disabled={!canSync} />
+      <SyncControls sync={sync} freshness={<FreshnessMessage connection={connection} lastSyncedAt={lastSyncedAt} last={lastChange} onOpenChanges={() => setChangeLogOpen(true)} />} disabled={!canSync} />
       <ExportMenu connectionId={connection.id} currentView={currentView} disabled={exportDisabled} report={exportReport} />
       <button type="button" onClick={onOpenSettings} data-testid="open-settings">
         {t('settings:title')}
       </button>
+      {changeLogOpen && <ChangeLogDialog connectionId={connection.id} onClose={() => setChangeLogOpen(false)} />}
     </header>
   );
 }

@@ -17,6 +17,7 @@ export const compactColumnWidths: Record<ColumnId, string> = {
   lastPaymentDate: '8.75rem',
   fullyPaidOn: '8.75rem',
   daysToPay: '7rem',
+  lastModified: '10.5rem',
 };
 
 /**
@@ -25,7 +26,7 @@ export const compactColumnWidths: Record<ColumnId, string> = {
  * their currency symbol, days overdue are in the detail panel; number, customer, due date, total
  * and balance always stay.
  */
-const tuckOrder: readonly ColumnId[] = ['daysToPay', 'lastPaymentDate', 'fullyPaidOn', 'paid', 'daysOverdue', 'currency', 'invoiceDate', 'status'];
+const tuckOrder: readonly ColumnId[] = ['lastModified', 'daysToPay', 'lastPaymentDate', 'fullyPaidOn', 'paid', 'daysOverdue', 'currency', 'invoiceDate', 'status'];
 
 /**
  * Widths that leave room for each header's own words: the widths above are sized for English, and a German

@@ -3,6 +3,7 @@ import type { InvoiceListRow } from '../../../electron/contract';
 import { invoiceColumns, type ColumnInfo } from '../invoices/columns';
 import { formatMoney, formatCount } from '../invoices/money';
 import { formatPlainDate } from '../invoices/plain-date';
+import { formatInstant } from '../lib/relative-time';
 import { daysOverdueOfRow, type ReceivableRules } from '../invoices/prepared';
 import { remOf } from './column-fit';
 
@@ -20,6 +21,7 @@ export const columnWidths: Record<ColumnInfo['id'], string> = {
   lastPaymentDate: '8.75rem',
   fullyPaidOn: '8.75rem',
   daysToPay: '7.5rem',
+  lastModified: '11rem',
 };
 
 /** The narrowest the grid may get (customer at its minimum), so every row lines up. */
@@ -55,6 +57,8 @@ function cellText(id: ColumnInfo['id'], row: InvoiceListRow, locale: string | un
       const days = daysOverdueOfRow(row, asOfDay, rules);
       return days > 0 ? formatCount(days, locale) : '';
     }
+    case 'lastModified':
+      return row.lastModified ? formatInstant(row.lastModified, locale) : '';
     case 'customer':
     case 'status':
       return row[id] ?? '';

@@ -18,6 +18,9 @@ describe('what the status area and the indicator say', () => {
     expect(changeSummary(t, { added: 0, changed: 0, deleted: 2 })).toBe('2 deleted');
     expect(changeSummary(t, {})).toBe('no changes');
     expect(changeSummary(t, { added: 1200 }, 'en-US')).toBe('1,200 new');
+    // A connection's first sync loaded its invoices: none is "new".
+    expect(changeSummary(t, { added: 5000, first: true }, 'en-US')).toBe('5,000 invoices loaded');
+    expect(changeSummary(t, { added: 1, first: true })).toBe('1 invoice loaded');
     // French agrees in number (« facture » is feminine) and groups digits its own way.
     expect(changeSummary(fr, { added: 1, changed: 1200 }, 'fr-FR')).toBe('1 nouvelle · 1\u202f200 modifiées');
   });

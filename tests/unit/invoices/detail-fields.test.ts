@@ -38,7 +38,7 @@ describe('the detail panel’s fields', () => {
     };
     const { fields, terms } = detailFields(describe, plan, record);
     expect(terms).toBe('Net 30');
-    expect(fields.find((f) => f.name === 'BillingAccountId')).toEqual({ name: 'BillingAccountId', label: 'Billing Account ID', value: 'Müller GmbH' });
+    expect(fields.find((f) => f.name === 'BillingAccountId')).toMatchObject({ name: 'BillingAccountId', label: 'Billing Account ID', value: 'Müller GmbH' });
     expect(fields.find((f) => f.name === 'PaymentTermId')?.value).toBe('Net 30');
     expect(fields.filter((f) => f.system).map((f) => f.name)).toEqual(['Id', 'IsDeleted', 'BillToContactId', 'SystemModstamp', 'CreatedById']);
     expect(fields.filter((f) => !f.system).map((f) => f.name)).toEqual(['DocumentNumber', 'BillingAccountId', 'PaymentTermId', 'LastModifiedDate']);

@@ -20,9 +20,9 @@ describe('fitting the table next to the detail panel', () => {
     expect(fit.shown).toEqual(standard.filter((id) => !fit.tucked.includes(id)));
   });
 
-  it('tucks the payment columns away before any other', () => {
+  it('tucks the opt-in columns (payments, Last modified) away before any other', () => {
     const fit = fitColumns(allColumnIds, compactColumnWidths, total(visibleColumnIds(null)));
-    expect(fit.tucked).toEqual(['paid', 'lastPaymentDate', 'fullyPaidOn', 'daysToPay']);
+    expect(fit.tucked).toEqual(['paid', 'lastPaymentDate', 'fullyPaidOn', 'daysToPay', 'lastModified']);
   });
 
   it('never tucks the number, customer, due date or amounts, however narrow', () => {

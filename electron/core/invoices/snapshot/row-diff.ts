@@ -1,31 +1,57 @@
-import { CHANGED_IDS_CAP, invoiceFieldKeys, type InvoiceRow, type InvoicesChanged } from '../../../contract';
+import { CHANGED_IDS_CAP, invoiceFieldKeys, type ChangeLogEntry, type InvoiceFieldKey, type InvoiceRow, type InvoicesChanged, type SyncChangeLog } from '../../../contract';
+
+/** A row as the change log names it; for a changed row, the fields that differ (Last modified left out: it always does). */
+function entryOf(row: InvoiceRow, old?: InvoiceRow): ChangeLogEntry {
+  const entry: ChangeLogEntry = { id: row.id, number: row.number, customer: row.customer, total: row.total, balance: row.balance, currency: row.currency };
+  if (old) entry.fields = invoiceFieldKeys.filter((key): key is InvoiceFieldKey => key !== 'lastModified' && old[key] !== row[key]);
+  return entry;
+}
 
 /**
  * What a sync changed in the offline copy, as the user will see it: rows that are new, rows whose
  * values differ, rows that are gone. (The sync's own `changed` also counts records fetched again in
- * the incremental overlap that did not change.) Ids are listed only when few enough to highlight.
+ * the incremental overlap that did not change.) Ids are listed only when few enough to highlight;
+ * the change log keeps the first CHANGED_IDS_CAP invoices of each kind (a deleted one as it was).
  */
 export class ChangeTally {
   added = 0;
   changed = 0;
   deleted = 0;
   private readonly ids: string[] = [];
+  private readonly entries: SyncChangeLog['entries'] = { added: [], changed: [], deleted: [] };
 
   /** `row` is now in the copy; `old` is what was there under its id. */
   upserted(old: InvoiceRow | undefined, row: InvoiceRow): void {
-    if (old === undefined) this.added++;
-    else if (old === row || sameRow(old, row)) return;
-    else this.changed++;
+    if (old === undefined) {
+      this.added++;
+      if (this.entries.added.length < CHANGED_IDS_CAP) this.entries.added.push(entryOf(row));
+    } else if (old === row || sameRow(old, row)) return;
+    else {
+      this.changed++;
+      if (this.entries.changed.length < CHANGED_IDS_CAP) this.entries.changed.push(entryOf(row, old));
+    }
     if (this.ids.length < CHANGED_IDS_CAP) this.ids.push(row.id);
   }
 
-  removed(count = 1): void {
-    this.deleted += count;
+  /** `old` left the copy (deleted in Salesforce). */
+  removed(old: InvoiceRow): void {
+    this.deleted++;
+    if (this.entries.deleted.length < CHANGED_IDS_CAP) this.entries.deleted.push(entryOf(old));
   }
 
-  toEvent(connectionId: string): InvoicesChanged {
+  /** `first`: the connection had no copy before this sync. */
+  toEvent(connectionId: string, first = false): InvoicesChanged {
     const { added, changed, deleted } = this;
-    return { connectionId, added, changed, deleted, ...(added + changed <= CHANGED_IDS_CAP ? { changedIds: [...this.ids] } : {}) };
+    // A first copy highlights nothing: every row would flash.
+    const ids = !first && added + changed <= CHANGED_IDS_CAP ? { changedIds: [...this.ids] } : {};
+    return { connectionId, added, changed, deleted, ...ids, ...(first ? { first } : {}) };
+  }
+
+  toLog(syncedAt: string, first: boolean): SyncChangeLog {
+    const { added, changed, deleted } = this;
+    // A first copy lists no invoices: all of them were loaded, none is news.
+    const entries = first ? { added: [], changed: [], deleted: [] } : this.entries;
+    return { syncedAt, first, added, changed, deleted, entries };
   }
 }
 

@@ -84,7 +84,7 @@ export function netChanges(previous: readonly InvoiceRow[], changes: Iterable<Ch
     if (row === null) {
       if (old !== undefined) {
         delta.deleted.push(id);
-        tally.removed();
+        tally.removed(old);
       }
     } else if (old === undefined || !sameRow(old, row)) {
       tally.upserted(old, row);

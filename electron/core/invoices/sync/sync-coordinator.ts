@@ -1,4 +1,5 @@
 import type { SyncResult } from '../../../contract';
+import type { ChangeLogs } from '../snapshot/change-logs';
 import type { Clock, EventSink, Logger } from '../../ports';
 import type { ConnectionDirectory } from '../../module-links';
 import type { SalesforceConnection as Connection } from '../../salesforce/jsforce-adapter';
@@ -51,6 +52,8 @@ export class SyncCoordinator {
       clock: Clock;
       logger: Logger;
       tuning: SyncTuning;
+      /** Where each sync's change log goes (`invoices.changeLog`). */
+      changeLogs: ChangeLogs;
     },
   ) {}
 
@@ -178,7 +181,10 @@ export class SyncCoordinator {
       if (delta) await repository.applyIncremental(connectionId, snapshot, delta);
       else await repository.replace(connectionId, snapshot, base);
       events.emit('invoices.syncProgress', { connectionId, phase: 'done', fetched: result.fetched, total: result.total });
-      events.emit('invoices.changed', tally.toEvent(connectionId));
+      // The connection's first copy loaded every invoice: nothing is announced as new.
+      const first = !previous;
+      this.deps.changeLogs.add(connectionId, tally.toLog(result.syncedAt, first));
+      events.emit('invoices.changed', tally.toEvent(connectionId, first));
       return result;
     } finally {
       // Cancelled or failed before saving: the half-written new file goes, the previous one stays as it was.

@@ -117,7 +117,11 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
       run.onProgress(count, total);
     },
   });
-  tally.removed(before.size - kept);
+  // Gone since the last copy (deleted in Salesforce): named in the change log as they were.
+  if (before.size > kept) {
+    const now = new Set(rows.map((row) => row.id));
+    for (const old of previous!.rows) if (!now.has(old.id)) tally.removed(old);
+  }
   const at = syncedAt();
   return {
     snapshot: { object: mapping.object, signature: mapping.signature, syncedAt: at, watermark, rows },

@@ -30,4 +30,6 @@ export const freshness: Translation<typeof en> = {
   interval60: 'Stündlich',
   intervalOff: 'Aus (nur beim Start, nach Anmeldung und wenn wieder online)',
   updatedWhen: 'Aktualisiert {{when}}',
+  loaded_one: '{{n}} Rechnung geladen',
+  loaded_other: '{{n}} Rechnungen geladen',
 };

@@ -28,4 +28,6 @@ export const freshness = {
   interval60: 'Every hour',
   intervalOff: 'Off (on launch, reconnect and back online only)',
   updatedWhen: 'Updated {{when}}',
+  loaded_one: '{{n}} invoice loaded',
+  loaded_other: '{{n}} invoices loaded',
 } as const;

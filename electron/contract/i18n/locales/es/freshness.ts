@@ -33,4 +33,7 @@ export const freshness: Translation<typeof en> = {
   interval60: 'Cada hora',
   intervalOff: 'Desactivado (solo al iniciar, al volver a conectar y al recuperar la conexión)',
   updatedWhen: 'Actualizado {{when}}',
+  loaded_one: '{{n}} factura cargada',
+  loaded_other: '{{n}} facturas cargadas',
+  loaded_many: '{{n}} de facturas cargadas',
 };

@@ -33,4 +33,7 @@ export const freshness: Translation<typeof en> = {
   interval60: 'Toutes les heures',
   intervalOff: 'Désactivé (au démarrage, à la reconnexion et au retour en ligne uniquement)',
   updatedWhen: 'Mis à jour {{when}}',
+  loaded_one: '{{n}} facture chargée',
+  loaded_other: '{{n}} factures chargées',
+  loaded_many: '{{n}} de factures chargées',
 };

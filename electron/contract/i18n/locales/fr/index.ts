@@ -1,3 +1,4 @@
+import { changeLog } from './changeLog';
 import { columns } from './columns';
 import { common } from './common';
 import { connectionDetails } from './connectionDetails';
@@ -18,4 +19,4 @@ import { updates } from './updates';
 import { workspace } from './workspace';
 
 /** Every namespace of this language (add a namespace here and in each language's index). */
-export const fr = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail, connections, provisioning, coreMessages, coreErrors, currency, report, customer };
+export const fr = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail, connections, provisioning, coreMessages, coreErrors, currency, report, customer, changeLog };

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
+import { renderedNumbers } from './workspace-driver';
+
+/**
+ * "What changed": the first sync says it loaded the invoices (never "600 new"); after Salesforce changes, deletes
+ * and adds invoices, the next sync's change log lists them — the deleted ones as they were (number, customer,
+ * amount) — and the Last modified column sorts the latest change first. Checked against the org's own records.
+ */
+describe('what changed between syncs', () => {
+  let w: WorkspaceFixture;
+  const money = (amount: number, currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency, currencySign: 'accounting' }).format(amount);
+
+  beforeAll(async () => {
+    w = await startWorkspace({ connect: true, org: { invoices: 600 } });
+  });
+  afterAll(async () => w?.close());
+
+  const openLog = async () => {
+    await w.page.getByTestId('freshness-changes').click();
+    const log = w.page.getByTestId('change-log');
+    await log.getByTestId('change-log-sync').first().waitFor();
+    return log;
+  };
+  const closeLog = async () => {
+    await w.page.getByTestId('change-log').getByRole('button', { name: 'Close' }).last().click();
+    await poll(() => w.page.getByTestId('change-log').count()).toBe(0);
+  };
+
+  it('announces the first sync as loaded, not as new, and highlights no row', async () => {
+    const indicator = w.page.getByTestId('freshness-status');
+    await poll(() => indicator.textContent()).toBe('Updated just now · 600 invoices loaded');
+    expect(await w.page.locator('.grid-body .grid-row.changed').count()).toBe(0);
+    const log = await openLog();
+    const syncs = log.getByTestId('change-log-sync');
+    expect(await syncs.count()).toBe(1);
+    expect(await syncs.first().getAttribute('data-first')).toBe('true');
+    expect(await syncs.first().locator('h3').textContent()).toMatch(/: 600 invoices loaded$/);
+    expect(await log.getByTestId('change-log-entry').count()).toBe(0);
+    await closeLog();
+  });
+
+  it('lists what the next sync added, changed and deleted — the deleted invoices as they were', async () => {
+    const before = w.org.control.records('Invoice');
+    const [changedA, changedB, deletedA, deletedB] = [before[10]!, before[20]!, before[30]!, before[40]!];
+    w.org.control.updateInvoices([changedA.Id as string, changedB.Id as string], { Balance: 12.34 });
+    w.org.control.deleteInvoices([deletedA.Id as string, deletedB.Id as string]);
+    const [createdId] = w.org.control.createInvoices(1);
+    const created = w.org.control.records('Invoice').find((r) => r.Id === createdId)!;
+
+    await w.page.getByTestId('sync-button').click();
+    await poll(() => w.page.getByTestId('freshness-status').textContent()).toBe('Updated just now · 1 new · 2 changed · 2 deleted');
+    const log = await openLog();
+    const newest = log.getByTestId('change-log-sync').first();
+    expect([await newest.getAttribute('data-added'), await newest.getAttribute('data-changed'), await newest.getAttribute('data-deleted')]).toEqual(['1', '2', '2']);
+    expect(await log.getByTestId('change-log-sync').count()).toBe(2);
+
+    const rowsOf = async (kind: string) =>
+      newest.locator(`[data-testid="change-log-entry"][data-kind="${kind}"]`).evaluateAll((rows) =>
+        rows.map((row) => ({ id: row.getAttribute('data-id'), cells: [...row.querySelectorAll('td')].map((td) => td.firstChild?.textContent ?? '') })),
+      );
+    const expected = (r: Record<string, unknown>) => ({
+      id: r.Id,
+      cells: [r.DocumentNumber, (r.BillingAccount as { Name: string }).Name, money(r.TotalAmountWithTax as number, (r.CurrencyIsoCode as string) ?? 'USD'), money(r.Balance as number, (r.CurrencyIsoCode as string) ?? 'USD')],
+    });
+    // Deleted: as they were before Salesforce deleted them (the org's records from before).
+    expect(await rowsOf('deleted')).toEqual(expect.arrayContaining([expected(deletedA), expected(deletedB)]));
+    expect(await rowsOf('deleted')).toHaveLength(2);
+    expect(await rowsOf('added')).toEqual([expected(created)]);
+    const changed = await rowsOf('changed');
+    expect(changed.map((r) => r.id).sort()).toEqual([changedA.Id, changedB.Id].sort());
+    // The new balance as Salesforce now states it, in each invoice's currency.
+    const currencyOf = (id: string | null) => (before.find((r) => r.Id === id)!.CurrencyIsoCode as string) ?? 'USD';
+    expect(changed.map((r) => r.cells[3])).toEqual(changed.map((r) => money(12.34, currencyOf(r.id))));
+    expect(await newest.locator('[data-kind="changed"] .hint').first().textContent()).toBe('Changed: Balance');
+    await w.harness.screenshot('change-log');
+    await expectAccessible(w.page, 'change log');
+    await closeLog();
+  });
+
+  it('shows a Last modified column on request, sorted with the latest change first', async () => {
+    const menu = w.page.getByTestId('columns-menu');
+    await menu.locator('summary').click();
+    await menu.getByLabel('Last modified').check();
+    await menu.locator('summary').click();
+    const header = w.page.getByRole('columnheader', { name: 'Last modified', exact: true });
+    await header.getByRole('button').click();
+    await header.getByRole('button').click();
+    await poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    const records = w.org.control.records('Invoice');
+    const latest = [...records].sort((a, b) => Date.parse(b.LastModifiedDate as string) - Date.parse(a.LastModifiedDate as string)).slice(0, 3);
+    expect((await renderedNumbers(w.page)).slice(0, 3)).toEqual(latest.map((r) => r.DocumentNumber));
+    const shown = await w.page.locator('.grid-body [aria-rowindex="2"] [data-column="lastModified"]').textContent();
+    expect(shown).toBe(new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(latest[0]!.LastModifiedDate as string)));
+  });
+});
