@@ -12,7 +12,9 @@ export {
   type OrgTokenResponse,
 } from './headless-login.ts';
 export type {
+  DocumentFault,
   Fault,
+  InvoiceDocumentInfo,
   FaultKind,
   InvoiceObjectName,
   OrgControl,

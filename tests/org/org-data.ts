@@ -1,9 +1,11 @@
 import { generateAccounts, type AccountData } from './data/accounts.ts';
 import { CurrencyRates } from './data/currency-rates.ts';
+import { DocumentStore } from './documents/document-store.ts';
+import { documentTables } from './documents/document-tables.ts';
 import { makeId } from './data/ids.ts';
 import { InvoiceStore } from './data/invoice-store.ts';
 import { ReceivablesStore } from './data/receivables-store.ts';
-import { todayDay } from './data/random.ts';
+import { dayToIso, todayDay } from './data/random.ts';
 import type { ResolvedOptions } from './options.ts';
 import { accountTable, salesforceInvoiceTable } from './schema/account-table.ts';
 import { currencyTables } from './schema/currency-tables.ts';
@@ -31,6 +33,8 @@ export class OrgData implements Catalog {
    * appear when an admin turns multi-currency on.
    */
   readonly rates: CurrencyRates;
+  /** The invoices' PDFs (ContentDocument / ContentVersion, InvoiceDocument, ContentDocumentLink), rendered when read. */
+  readonly documents: DocumentStore;
   /** Lower-case names of objects the signed-in user cannot read (profile / permission set): absent from describeGlobal and SOQL. */
   readonly hiddenObjects = new Set<string>();
 
@@ -55,6 +59,14 @@ export class OrgData implements Catalog {
         for (const t of receivableTables(money, this.accounts, invoice, true)) add(t);
       }
     }
+    this.documents = new DocumentStore(options.seed, {
+      count: (kind) => this.stores.get(kind)!.n,
+      deleted: (kind, row) => this.stores.get(kind)!.deleted[row] === 1,
+      created: (kind, row) => this.stores.get(kind)!.created[row]!,
+      pdfData: (kind, row) => this.pdfData(kind, row),
+    }, [...this.stores.keys()]);
+    const invoiceTablesByKind = new Map([...this.stores.keys()].map((kind) => [kind, this.tables.get(kind.toLowerCase())!] as const));
+    if (this.stores.size) for (const t of documentTables(this.documents, invoiceTablesByKind)) add(t);
     add(salesforceInvoiceTable());
     this.rates = new CurrencyRates(options.seed, this.refDay, options.corporateCurrency, options.datedRates);
     for (const t of currencyTables(this.rates, options.datedRates)) add(t);
@@ -105,6 +117,26 @@ export class OrgData implements Catalog {
     const table = this.tables.get(kind.toLowerCase());
     if (!store || !table) throw new Error(`this org has no ${kind} object`);
     return { table, store };
+  }
+
+  /** What an invoice's PDF prints, read from its record (number, customer, dates, lines, totals). */
+  private pdfData(kind: InvoiceObjectName, row: number) {
+    const { table, store } = this.invoiceTable(kind);
+    const value = (name: string) => table.fields.find((f) => f.name === name)!.get(row);
+    const dec = store.decimalsOf(row);
+    const round = (v: number) => Math.round(v * 10 ** dec) / 10 ** dec;
+    return {
+      number: String(value(kind === 'Invoice' ? 'DocumentNumber' : 'Name')),
+      customer: this.accounts.rows[store.account[row]!]!.Name,
+      invoiceDate: dayToIso(store.invDay[row]!),
+      dueDate: dayToIso(store.dueDay[row]!),
+      currency: store.currencyOf(row),
+      decimals: dec,
+      lines: store.linesOf(row),
+      subtotal: store.total[row]!,
+      tax: store.tax[row]!,
+      total: round(store.total[row]! + store.tax[row]!),
+    };
   }
 
   findInvoice(id: string): { table: Table; store: InvoiceStore; row: number } {

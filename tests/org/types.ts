@@ -64,12 +64,25 @@ export interface Fault {
   soqlContains?: string;
 }
 
+export type DocumentFault = 'mismatch' | 'notPdf' | 'truncated' | 'empty' | 'unreadable';
+
+export interface InvoiceDocumentInfo {
+  contentDocumentId: string;
+  versionIds: string[];
+  latestVersionId: string;
+  /** The latest version's Checksum (MD5 hex of the bytes) and ContentSize. */
+  checksum: string;
+  size: number;
+}
+
 export interface OrgCounters {
   tokenGrants: number;
   refreshes: number;
   revokes: number;
   requests: Record<string, number>;
   apiCalls: number;
+  /** Invoice PDFs rendered since the org started (they are made when read, never up front). */
+  documentsRendered: number;
 }
 
 export interface OrgControl {
@@ -106,6 +119,16 @@ export interface OrgControl {
   issueCreditNote(invoiceId: string, amount: number): { creditNoteId: string; applicationId: string };
   /** Deletes a payment and its applications (recycle bin: queryAll sees IsDeleted); the invoices' balances grow back. */
   deletePayment(paymentId: string): void;
+  /** The invoice's document: its ContentDocument, versions (oldest first) and latest version; null when it has none. */
+  documentOf(invoiceId: string): InvoiceDocumentInfo | null;
+  /**
+   * Damages the latest version of the invoice's document: 'mismatch' (bytes changed, Checksum and ContentSize as
+   * before), 'notPdf' / 'truncated' / 'empty' (such a file was uploaded: Checksum and size of those bytes),
+   * 'unreadable' (VersionData answers 403); null repairs it.
+   */
+  setDocumentFault(invoiceId: string, fault: DocumentFault | null): void;
+  /** Deletes the invoice's document (ContentDocument and its versions go to the recycle bin). */
+  deleteDocument(invoiceId: string): void;
   injectFault(fault: Fault): void;
   clearFaults(): void;
   counters(): OrgCounters;

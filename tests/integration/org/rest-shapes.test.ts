@@ -62,6 +62,7 @@ describe('REST shapes', () => {
       expect.objectContaining({ childSObject: 'InvoiceLine', field: 'InvoiceId', relationshipName: 'InvoiceLines' }),
       expect.objectContaining({ childSObject: 'PaymentLineInvoice', field: 'InvoiceId', relationshipName: 'PaymentLinesInvoice' }),
       expect.objectContaining({ childSObject: 'CreditMemoInvApplication', field: 'InvoiceId', relationshipName: 'CreditMemoInvApplications' }),
+      expect.objectContaining({ childSObject: 'InvoiceDocument', field: 'InvoiceId', relationshipName: 'InvoiceDocuments' }),
     ]);
     const jpy = o.control.records('Invoice').filter((r) => r.CurrencyIsoCode === 'JPY');
     expect(jpy.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import type { OrgCounters } from '../types.ts';
 
-export class Counters implements OrgCounters {
+export class Counters implements Omit<OrgCounters, 'documentsRendered'> {
   tokenGrants = 0;
   refreshes = 0;
   revokes = 0;
@@ -12,7 +12,7 @@ export class Counters implements OrgCounters {
     this.requests[template] = (this.requests[template] ?? 0) + 1;
   }
 
-  snapshot(): OrgCounters {
+  snapshot(): Omit<OrgCounters, 'documentsRendered'> {
     return {
       tokenGrants: this.tokenGrants,
       refreshes: this.refreshes,

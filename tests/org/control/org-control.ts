@@ -9,6 +9,7 @@ import { St } from '../data/invoice-store.ts';
 import type { Fault, OrgControl } from '../types.ts';
 import type { Counters } from './counters.ts';
 import type { Faults } from './faults.ts';
+import { documentsControl } from './documents-control.ts';
 import { receivablesControl } from './receivables-control.ts';
 
 export interface ControlDeps {
@@ -54,6 +55,7 @@ export function createControl(d: ControlDeps): OrgControl {
   const { data } = d;
   return {
     ...receivablesControl(data),
+    ...documentsControl(data),
     records(objectName) {
       const t = anyTable(data, objectName);
       const cols = allColumns(data, t);
@@ -149,7 +151,7 @@ export function createControl(d: ControlDeps): OrgControl {
       d.faults.clear();
     },
     counters() {
-      return d.counters.snapshot();
+      return { ...d.counters.snapshot(), documentsRendered: data.documents.renders };
     },
     resetCounters() {
       d.counters.reset();

@@ -3,7 +3,7 @@ import type { FieldDef, Table } from '../schema/table.ts';
 const SOAP: Record<string, string> = {
   id: 'tns:ID', reference: 'tns:ID', string: 'xsd:string', picklist: 'xsd:string', textarea: 'xsd:string',
   phone: 'xsd:string', date: 'xsd:date', datetime: 'xsd:dateTime', currency: 'xsd:double', double: 'xsd:double',
-  int: 'xsd:int', boolean: 'xsd:boolean',
+  int: 'xsd:int', boolean: 'xsd:boolean', base64: 'xsd:base64Binary',
 };
 
 function urls(base: string, t: Table): Record<string, string> {

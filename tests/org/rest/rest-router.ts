@@ -8,6 +8,7 @@ import { materialize, runQuery, type QueryResult } from '../soql/query.ts';
 import type { Column } from '../soql/resolve.ts';
 import { malformed, SfError } from '../soql/sf-error.ts';
 import type { Cursors } from './cursors.ts';
+import { sendVersionData } from '../documents/version-data.ts';
 import { describeGlobal, describeSObject, sobjectSummary } from './describe.ts';
 import { sendJson, sendSfError } from './respond.ts';
 import { parseVersion, resources, versionList } from './versions.ts';
@@ -72,6 +73,11 @@ export async function handleRest(deps: RestDeps, req: IncomingMessage, res: Serv
       const tables = data.visibleTables(version);
       if (!a) return sendJson(res, 200, describeGlobal(base, tables), limitHeader());
       const table = data.table(a, version);
+      if (table?.name === 'ContentVersion' && b && parts[4] === 'VersionData' && parts.length === 5) {
+        const row = table.rowOf(b);
+        if (row < 0) throw new SfError(404, 'NOT_FOUND', NOT_FOUND);
+        return sendVersionData(data, row, res, limitHeader());
+      }
       if (!table || parts.length > 4) throw new SfError(404, 'NOT_FOUND', NOT_FOUND);
       if (!b) return sendJson(res, 200, { objectDescribe: sobjectSummary(base, table), recentItems: [] }, limitHeader());
       if (b === 'describe') return sendJson(res, 200, describeSObject(base, table, tables), limitHeader());

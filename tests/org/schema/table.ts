@@ -1,6 +1,6 @@
 export type SfType =
   | 'id' | 'string' | 'date' | 'datetime' | 'currency' | 'double' | 'picklist'
-  | 'reference' | 'boolean' | 'int' | 'textarea' | 'phone';
+  | 'reference' | 'boolean' | 'int' | 'textarea' | 'phone' | 'base64';
 
 /** One field: describe metadata plus how to read (and maybe write) it from a row. */
 export interface FieldDef {

@@ -148,6 +148,12 @@ export function materialize(table: Table, columns: Column[], row: number, apiBas
     }
     if (!target) continue;
     const v = col.get(row);
+    if (col.field.type === 'base64') {
+      // A blob field is never inline in a record: Salesforce gives the URL its bytes are read from.
+      const owner = col.tables.at(-1)!;
+      target[col.field.name] = apiBase && r >= 0 ? `${apiBase}/sobjects/${owner.name}/${idOf(owner, r)}/${col.field.name}` : null;
+      continue;
+    }
     target[col.field.name] = col.field.type === 'datetime' && typeof v === 'number' ? sfDateTime(v) : v ?? null;
   }
   return rec;

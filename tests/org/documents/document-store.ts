@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { hash2 } from '../data/random.ts';
+import type { DocumentFault, InvoiceObjectName } from '../types.ts';
+import { renderInvoicePdf, type InvoicePdfData } from './invoice-pdf.ts';
+
+/** Invoice shapes in the order their documents are numbered. */
+export const DOC_SHAPES: InvoiceObjectName[] = ['Invoice', 'blng__Invoice__c', 'Invoice__c'];
+/** Document row = shape index × STRIDE + invoice row; version row = document row × 2 + version index (0, 1). */
+export const STRIDE = 1 << 24;
+
+
+/** Invoice-side facts the store needs, per shape (provided by OrgData from its invoice stores and tables). */
+export interface InvoiceSide {
+  count(kind: InvoiceObjectName): number;
+  deleted(kind: InvoiceObjectName, row: number): boolean;
+  pdfData(kind: InvoiceObjectName, row: number): Omit<InvoicePdfData, 'version'>;
+  /** The invoice's CreatedDate (epoch ms): the first version is uploaded then, a re-issue three days later. */
+  created(kind: InvoiceObjectName, row: number): number;
+}
+
+interface Meta { size: number; md5: string }
+
+/**
+ * The invoice documents (ContentDocument / ContentVersion): which invoice has how many versions is a pure function
+ * of its row (most have one, some two — re-issued — some none); the PDF bytes are rendered on request and only their
+ * size and MD5 are remembered, so 100k invoices cost nothing until a document is read.
+ */
+export class DocumentStore {
+  private readonly metas = new Map<number, Meta>();
+  private readonly recent = new Map<number, Buffer>();
+  private readonly faults = new Map<number, DocumentFault>();
+  private readonly deletedDocs = new Set<number>();
+  /** PDFs rendered so far (the org's laziness, visible to tests through counters()). */
+  renders = 0;
+
+  constructor(private readonly seed: number, private readonly side: InvoiceSide, readonly shapes: InvoiceObjectName[]) {}
+
+  /** Versions (0, 1 or 2) of an invoice's document. Rows 0–2 are pinned (one, two, none) so tiny orgs have each case. */
+  versionsOf(kind: InvoiceObjectName, row: number): number {
+    if (row < 3) return [1, 2, 0][row]!;
+    const h = hash2(this.seed ^ 0x0d0c, DOC_SHAPES.indexOf(kind) * STRIDE + row) % 10;
+    return h === 0 ? 0 : h === 1 ? 2 : 1;
+  }
+
+  split(doc: number): { kind: InvoiceObjectName; row: number } | undefined {
+    const kind = DOC_SHAPES[Math.floor(doc / STRIDE)];
+    const row = doc % STRIDE;
+    if (!kind || !this.shapes.includes(kind) || row >= this.side.count(kind)) return undefined;
+    return { kind, row };
+  }
+
+  docOf(kind: InvoiceObjectName, row: number): number {
+    return DOC_SHAPES.indexOf(kind) * STRIDE + row;
+  }
+
+  /** The document exists (it may be deleted). */
+  exists(doc: number): boolean {
+    const s = this.split(doc);
+    return !!s && this.versionsOf(s.kind, s.row) > 0;
+  }
+
+  isDeleted(doc: number): boolean {
+    const s = this.split(doc);
+    return !s || this.deletedDocs.has(doc) || this.side.deleted(s.kind, s.row);
+  }
+
+  versionExists(version: number): boolean {
+    const doc = Math.floor(version / 2);
+    const s = this.split(doc);
+    return !!s && (version % 2) < this.versionsOf(s.kind, s.row);
+  }
+
+  isLatest(version: number): boolean {
+    const s = this.split(Math.floor(version / 2))!;
+    return version % 2 === this.versionsOf(s.kind, s.row) - 1;
+  }
+
+  *docs(): Iterable<number> {
+    for (const kind of this.shapes) {
+      const n = this.side.count(kind);
+      for (let r = 0; r < n; r++) if (this.versionsOf(kind, r) > 0) yield this.docOf(kind, r);
+    }
+  }
+
+  *versions(): Iterable<number> {
+    for (const doc of this.docs()) {
+      const s = this.split(doc)!;
+      const n = this.versionsOf(s.kind, s.row);
+      for (let v = 0; v < n; v++) yield doc * 2 + v;
+    }
+  }
+
+  /** The bytes as the org stores them (a fault applies to the latest version). */
+  bytes(version: number): Buffer {
+    const fault = this.isLatest(version) ? this.faults.get(Math.floor(version / 2)) : undefined;
+    const real = this.rendered(version);
+    if (fault === 'mismatch') return Buffer.concat([real.subarray(0, real.length - 40), Buffer.from('%% altered after upload\n%%EOF\n')]);
+    if (fault === 'notPdf') return Buffer.from('<html><body>Not a PDF: an HTML page uploaded under a .pdf name</body></html>\n');
+    if (fault === 'truncated') return real.subarray(0, Math.floor(real.length / 2));
+    if (fault === 'empty') return Buffer.alloc(0);
+    return real;
+  }
+
+  fault(version: number): DocumentFault | undefined {
+    return this.isLatest(version) ? this.faults.get(Math.floor(version / 2)) : undefined;
+  }
+
+  /** ContentSize and Checksum: of the stored bytes, except after 'mismatch' (the file changed behind the record's back). */
+  meta(version: number): Meta {
+    const fault = this.fault(version);
+    if (fault && fault !== 'mismatch' && fault !== 'unreadable') return measure(this.bytes(version));
+    let m = this.metas.get(version);
+    if (!m) {
+      m = measure(this.rendered(version));
+      this.metas.set(version, m);
+    }
+    return m;
+  }
+
+  setFault(doc: number, fault: DocumentFault | null): void {
+    if (fault === null) this.faults.delete(doc);
+    else this.faults.set(doc, fault);
+  }
+
+  deleteDoc(doc: number): void {
+    this.deletedDocs.add(doc);
+  }
+
+  createdAt(version: number): number {
+    const s = this.split(Math.floor(version / 2))!;
+    return this.side.created(s.kind, s.row) + (version % 2) * 3 * 86_400_000;
+  }
+
+  pdfData(version: number): InvoicePdfData {
+    const s = this.split(Math.floor(version / 2))!;
+    return { ...this.side.pdfData(s.kind, s.row), version: (version % 2) + 1 };
+  }
+
+  private rendered(version: number): Buffer {
+    const hit = this.recent.get(version);
+    if (hit) return hit;
+    const bytes = renderInvoicePdf(this.pdfData(version));
+    this.renders++;
+    this.recent.set(version, bytes);
+    if (this.recent.size > 16) this.recent.delete(this.recent.keys().next().value!);
+    // Rendered again after the record changed (a patched date): the stored file is the new one, its size and MD5 with it.
+    this.metas.set(version, measure(bytes));
+    return bytes;
+  }
+}
+
+function measure(bytes: Buffer): Meta {
+  return { size: bytes.length, md5: createHash('md5').update(bytes).digest('hex') };
+}
