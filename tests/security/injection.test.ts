@@ -22,9 +22,14 @@ const englishT = createI18n('en').getFixedT('en', namespaces);
  */
 
 describe('SOQL', () => {
-  it('no channel carries search or filter text to the main process', () => {
-    const keys = Object.values(channels).flatMap((channel) => ('shape' in channel.input ? Object.keys(channel.input.shape as object) : []));
-    expect(keys.filter((key) => /search|filter|query|soql|where|text|term/i.test(key))).toEqual([]);
+  it('no channel carries search or filter text to the main process (but the words of an XLSX Summary sheet)', () => {
+    const keys = Object.entries(channels).flatMap(([name, channel]) => ('shape' in channel.input ? Object.keys(channel.input.shape as object).map((key) => `${name}.${key}`) : []));
+    // invoices.export's `filters` are the workspace's filter chips as words ("Status: Posted"), written as text into the
+    // XLSX Summary sheet (electron/core/export/summary-sheet.ts) and nowhere else: an export reads the offline copy and
+    // sends Salesforce no query at all.
+    const allowed = ['invoices.export.filters'];
+    expect(keys.filter((key) => /search|filter|query|soql|where|text|term/i.test(key.split('.').at(-1)!) && !allowed.includes(key))).toEqual([]);
+    expect(keys).toContain('invoices.export.filters');
   });
 
   it('a string literal built by soqlString stays one literal whatever it holds (quotes, backslashes, %, _, newlines)', () => {
