@@ -13,6 +13,26 @@ export interface CustomerInvoices {
   overdue: Map<string, number>;
 }
 
+const byCustomer = new WeakMap<PreparedInvoices, Map<string, number[]>>();
+const NONE: number[] = [];
+
+/** Row indexes per customer, built in one pass per prepared rows (a sync or a rule change), so each view costs its own rows. */
+function rowsOf(prepared: PreparedInvoices, customer: string): number[] {
+  let index = byCustomer.get(prepared);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < prepared.rows.length; i++) {
+      const name = prepared.rows[i]!.customer;
+      if (name === null) continue;
+      let list = index.get(name);
+      if (!list) index.set(name, (list = []));
+      list.push(i);
+    }
+    byCustomer.set(prepared, index);
+  }
+  return index.get(customer) ?? NONE;
+}
+
 /**
  * The invoices whose customer is `customer` (the account name the grid shows), leaving out those an as-of view
  * leaves out (dated after `cutOffDay`). Totals and aging come from the workspace's own functions over just these
@@ -22,9 +42,9 @@ export function customerInvoices(prepared: PreparedInvoices, customer: string, a
   const open: number[] = [];
   const rest: number[] = [];
   const overdueCents = new Map<string, number>();
-  for (let i = 0; i < prepared.rows.length; i++) {
+  for (const i of rowsOf(prepared, customer)) {
     const row = prepared.rows[i]!;
-    if (row.customer !== customer || prepared.invoiceDay[i]! > cutOffDay) continue;
+    if (prepared.invoiceDay[i]! > cutOffDay) continue;
     if (prepared.counted[i] && (row.balance ?? 0) > 0) open.push(i);
     else rest.push(i);
     if (daysOverdueAt(prepared, i, asOfDay) > 0) overdueCents.set(row.currency, (overdueCents.get(row.currency) ?? 0) + Math.round(row.balance! * 100));
