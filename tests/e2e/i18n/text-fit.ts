@@ -49,7 +49,9 @@ export function placeholdersCutOff(page: Page) {
       .filter((input) => input.offsetParent !== null && input.value === '')
       .filter((input) => {
         const style = getComputedStyle(input);
-        context.font = style.font;
+        // Not `style.font`: the shorthand reads "" when a longhand it cannot express is set (the date fields'
+        // tabular-nums), and an empty font leaves the canvas on the previous input's font or its 10px default.
+        context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
         const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
         return context.measureText(input.placeholder).width > room + 1;
       })
