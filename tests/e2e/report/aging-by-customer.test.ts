@@ -1,9 +1,10 @@
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { independentMinor, independentRate, orgRatesOf } from '../../support/independent-conversion';
 import { tempDir } from '../../support/test-ports';
 import { expectedBalancesAsOf } from '../../integration/receivables/org-ledger';
-import { asOfInvoices, bucketOf, BUCKETS, expectedFilter, expectedSummary, type OrgInvoice } from '../workspace/expected';
+import { asOfInvoices, bucketOf, BUCKETS, expectedFilter, expectedSummary, type Bucket, type OrgInvoice } from '../workspace/expected';
 import { exportXlsx, expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
 import { readCorporate, readSummary, setAsOf, showInCorporate, waitForVisibleCount } from '../workspace/workspace-driver';
 import { expectedAgingByCustomer, type ExpectedTable } from './expected-report';
@@ -123,7 +124,7 @@ describe('aging by customer (the controller’s report) over 5,000 multi-currenc
     await w.page.getByTestId('as-of-reset').click();
   });
 
-  it('in the corporate currency: one more table, its bucket totals those of the corporate card', async () => {
+  it('in the corporate currency: one more table, every cell each invoice converted at the org’s rate and rounded, then added; its totals the corporate card’s', async () => {
     await w.page.getByTestId('aging-report-close').click().catch(() => undefined);
     await showInCorporate(w.page, 'invoiceDate');
     const card = await readCorporate(w.page);
@@ -131,6 +132,27 @@ describe('aging by customer (the controller’s report) over 5,000 multi-currenc
     await poll(async () => (await readReport(w.page)).filter((t) => t.corporate).length).toBe(1);
     const corporate = (await readReport(w.page)).find((t) => t.corporate)!;
     expect(corporate.currency).toBe(card.currency);
+    // Independently: the org's CurrencyType rates (no dated rates in this org), each open balance converted and rounded.
+    const rates = orgRatesOf((object) => w.org.control.records(object), false);
+    const decimals = rates.currencies.find((c) => c.isoCode === card.currency)!.decimals ?? 2;
+    const minor = new Map<string, Record<Bucket | 'total', number>>();
+    for (const inv of invoices) {
+      const bucket = bucketOf(inv, today);
+      const rate = independentRate(rates, inv.currency, inv.invoiceDate);
+      if (!bucket || rate === null || inv.balance === null) continue;
+      const key = inv.customer ?? '';
+      const sums = minor.get(key) ?? (Object.fromEntries([...BUCKETS, 'total'].map((b) => [b, 0])) as Record<Bucket | 'total', number>);
+      const converted = independentMinor(inv.balance, rate, decimals);
+      sums[bucket] += converted;
+      sums.total += converted;
+      minor.set(key, sums);
+    }
+    const scale = 10 ** decimals;
+    expect(corporate.lines).toHaveLength(minor.size);
+    for (const line of corporate.lines) {
+      const expected = Object.fromEntries(Object.entries(minor.get(line.customer)!).map(([b, m]) => [b, m / scale]));
+      expect(line.amounts, line.customer).toEqual(expected);
+    }
     for (const bucket of BUCKETS) expect(corporate.totals[bucket]).toBeCloseTo(card.aging[bucket]!, 2);
     expect(card.missingRate).toBe(0);
   });
