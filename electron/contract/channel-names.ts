@@ -27,6 +27,7 @@ export const channelNames = [
   'invoices.cancelSync',
   'invoices.list',
   'invoices.get',
+  'invoices.document',
   'invoices.openInSalesforce',
   'invoices.export',
   'invoices.openExport',

@@ -29,6 +29,7 @@ import { policyStatusSchema } from './policy';
 import { provisionedOfferSchema } from './provisioning';
 import { currencyReceivablesSchema, customerLedgerSchema, invoiceReceivablesSchema } from './receivables';
 import { currencyRatesSchema } from './rates';
+import { invoiceDocumentSchema } from './invoice-document';
 
 /**
  * The IPC contract: every channel the renderer may call, with the schema of its input
@@ -140,6 +141,11 @@ export const channels = {
     output: invoiceListSchema,
   },
   'invoices.get': { input: z.strictObject({ connectionId: id, id }), output: invoiceDetailSchema },
+  /**
+   * The invoice's PDF (issue #15): its latest version downloaded, checked (MD5 / size, a whole PDF) and kept in the
+   * encrypted copy; the kept copy when Salesforce is out of reach. Takes an invoice id only, never a URL.
+   */
+  'invoices.document': { input: z.strictObject({ connectionId: id, id }), output: invoiceDocumentSchema },
   /** Payments and credit notes applied to one invoice, from the offline copy (works offline). */
   'invoices.receivables': { input: z.strictObject({ connectionId: id, id }), output: invoiceReceivablesSchema },
   /** Per currency: payments and credits applied, unapplied cash and average days to pay, over the invoices given (all without ids), from the offline copy. */

@@ -2,6 +2,7 @@ export * from './errors';
 export * from './models';
 export * from './receivables';
 export * from './rates';
+export * from './invoice-document';
 export * from './channels';
 export * from './channel-names';
 export * from './bridge';

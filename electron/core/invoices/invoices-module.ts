@@ -23,6 +23,8 @@ import { exportConversion } from '../export/export-conversion';
 import { listRowsOf, paymentFiguresState } from './read/payment-figures';
 import { InvoiceRepository } from './cache/invoice-repository';
 import { KeptDetails } from './cache/kept-details';
+import { InvoiceDocuments } from '../documents/invoice-documents';
+import { KeptDocuments } from '../documents/kept-documents';
 import { withReferenceNames } from './read/reference-names';
 import { MappingService } from './mapping/mapping-service';
 import { OrgMetadata } from './mapping/org-metadata';
@@ -70,6 +72,13 @@ export function createInvoicesModule(
   const repository = new InvoiceRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger);
   const lists = new InvoiceLists(repository, deps.store, deps.logger);
   const kept = new KeptDetails(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger);
+  const keptDocuments = new KeptDocuments(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger);
+  const documents = new InvoiceDocuments({
+    open: async (connectionId) => {
+      const { conn, apiVersion } = await metadata.open(connectionId);
+      return { conn, objectName: (await mappings.forSync(connectionId, conn, apiVersion)).object };
+    },
+  }, keptDocuments, () => deps.clock.now());
   const { say } = links;
   const related = new RelatedDiscovery(metadata, deps.clock);
   const changeLogs = new ChangeLogs();
@@ -109,17 +118,27 @@ export function createInvoicesModule(
     lists.forget(connectionId);
     await repository.forget(connectionId);
     await kept.forget(connectionId);
+    await keptDocuments.forget(connectionId);
   });
 
   // The files this session's exports wrote: the only ones invoices.openExport may open or show.
   const exported = new ExportedFiles(deps.shell);
+  /**
+   * After a sync: kept documents Salesforce deleted (or re-issued) are dropped before the sync answers (one query per
+   * 200 kept documents; none when nothing is kept). Salesforce out of reach: they stay until the next sync.
+   */
+  const pruned = <T,>(connectionId: string, sync: Promise<T>): Promise<T> =>
+    sync.then(async (result) => {
+      await documents.prune(connectionId).catch((error: unknown) => deps.logger.warn('Kept documents not checked after the sync', { code: (error as AppError).code ?? 'unknown' }));
+      return result;
+    });
   const handlers: InvoiceHandlers = {
     'invoices.objects': ({ connectionId }) => mappings.objects(connectionId),
     'invoices.mapping.get': ({ connectionId }) => mappings.get(connectionId),
     'invoices.mapping.set': ({ connectionId, object, fields, statusKinds }) => mappings.set(connectionId, object, fields, statusKinds),
     'invoices.sync': ({ connectionId, mode }) => {
       known(connectionId);
-      return coordinator.sync(connectionId, mode ?? 'incremental');
+      return pruned(connectionId, coordinator.sync(connectionId, mode ?? 'incremental'));
     },
     'invoices.cancelSync': ({ connectionId }) => {
       coordinator.cancel(connectionId);
@@ -160,6 +179,11 @@ export function createInvoicesModule(
       const snapshot = await repository.current(connectionId);
       const row = snapshot ? indexOf(snapshot).get(id) : undefined;
       return withReferenceNames(detail, row, mappings.get(connectionId)?.fields.customer, snapshot?.related);
+    },
+    'invoices.document': ({ connectionId, id }) => {
+      known(connectionId);
+      assertRecordId(id);
+      return documents.document(connectionId, id);
     },
     'invoices.receivables': async ({ connectionId, id }) => {
       known(connectionId);
@@ -252,7 +276,7 @@ export function createInvoicesModule(
     handlers,
     mappingOf: (connectionId: string) => mappings.get(connectionId),
     syncs: {
-      sync: (connectionId, mode) => coordinator.sync(connectionId, mode),
+      sync: (connectionId, mode) => pruned(connectionId, coordinator.sync(connectionId, mode)),
       isRunning: (connectionId) => coordinator.isRunning(connectionId),
     },
     warmUp: (connections) => lists.warmUp(connections, deps.clock),

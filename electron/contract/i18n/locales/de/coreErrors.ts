@@ -71,4 +71,10 @@ export const coreErrors: Translation<typeof en> = {
   requestInvalid: 'Budgetly konnte diese Anfrage nicht lesen ({{issues}}).',
   requestNotAvailable: '„{{channel}}“ ist in dieser Version nicht verfügbar.',
   somethingWentWrong: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
+  documentNone: 'Zu dieser Rechnung gibt es in Salesforce kein Dokument.',
+  documentTooLarge: 'Das Dokument der Rechnung ist größer als {{size}}, mehr als Budgetly herunterlädt. Öffnen Sie es in Salesforce.',
+  documentMismatch: 'Das Dokument der Rechnung stimmt nicht mit den Angaben von Salesforce überein (Prüfsumme oder Größe). Es wurde nicht gespeichert; versuchen Sie es erneut oder öffnen Sie es in Salesforce.',
+  documentEmpty: 'Das Dokument der Rechnung ist in Salesforce leer (0 Byte). Es wurde nicht gespeichert.',
+  documentDamaged: 'Das Dokument der Rechnung in Salesforce ist kein vollständiges PDF (eine andere Dateiart oder abgeschnitten). Es wurde nicht gespeichert.',
+  documentCutShort: 'Die Verbindung brach ab, während das Dokument der Rechnung heruntergeladen wurde. Nichts wurde gespeichert; versuchen Sie es erneut.',
 };

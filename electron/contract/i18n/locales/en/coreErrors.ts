@@ -73,4 +73,10 @@ export const coreErrors = {
   requestInvalid: 'Budgetly could not read this request ({{issues}}).',
   requestNotAvailable: '“{{channel}}” is not available in this version.',
   somethingWentWrong: 'Something went wrong. Please try again.',
+  documentNone: 'This invoice has no document in Salesforce.',
+  documentTooLarge: "The invoice's document is larger than {{size}}, more than Budgetly downloads. Open it in Salesforce.",
+  documentMismatch: "The invoice's document does not match what Salesforce says it is (checksum or size). It was not kept; try again, or open it in Salesforce.",
+  documentEmpty: "The invoice's document in Salesforce is empty (0 bytes). It was not kept.",
+  documentDamaged: "The invoice's document in Salesforce is not a whole PDF (another kind of file, or cut short). It was not kept.",
+  documentCutShort: "The connection broke off while the invoice's document was downloading. Nothing was kept; try again.",
 } as const;

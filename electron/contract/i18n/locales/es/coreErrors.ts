@@ -71,4 +71,10 @@ export const coreErrors: Translation<typeof en> = {
   requestInvalid: 'Budgetly no pudo leer esta solicitud ({{issues}}).',
   requestNotAvailable: '«{{channel}}» no está disponible en esta versión.',
   somethingWentWrong: 'Algo salió mal. Inténtelo de nuevo.',
+  documentNone: 'Esta factura no tiene documento en Salesforce.',
+  documentTooLarge: 'El documento de la factura supera {{size}}, más de lo que Budgetly descarga. Ábralo en Salesforce.',
+  documentMismatch: 'El documento de la factura no coincide con lo que indica Salesforce (suma de comprobación o tamaño). No se guardó; vuelva a intentarlo o ábralo en Salesforce.',
+  documentEmpty: 'El documento de la factura está vacío en Salesforce (0 bytes). No se guardó.',
+  documentDamaged: 'El documento de la factura en Salesforce no es un PDF completo (otro tipo de archivo, o cortado). No se guardó.',
+  documentCutShort: 'La conexión se interrumpió mientras se descargaba el documento de la factura. No se guardó nada; vuelva a intentarlo.',
 };

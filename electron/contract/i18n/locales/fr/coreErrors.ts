@@ -71,4 +71,10 @@ export const coreErrors: Translation<typeof en> = {
   requestInvalid: 'Budgetly n’a pas pu lire cette requête ({{issues}}).',
   requestNotAvailable: '« {{channel}} » n’est pas disponible dans cette version.',
   somethingWentWrong: 'Un problème est survenu. Veuillez réessayer.',
+  documentNone: 'Cette facture n’a pas de document dans Salesforce.',
+  documentTooLarge: 'Le document de la facture dépasse {{size}}, plus que ce que Budgetly télécharge. Ouvrez-le dans Salesforce.',
+  documentMismatch: 'Le document de la facture ne correspond pas à ce qu’annonce Salesforce (somme de contrôle ou taille). Il n’a pas été conservé ; réessayez ou ouvrez-le dans Salesforce.',
+  documentEmpty: 'Le document de la facture est vide dans Salesforce (0 octet). Il n’a pas été conservé.',
+  documentDamaged: 'Le document de la facture dans Salesforce n’est pas un PDF complet (un autre type de fichier, ou tronqué). Il n’a pas été conservé.',
+  documentCutShort: 'La connexion s’est interrompue pendant le téléchargement du document de la facture. Rien n’a été conservé ; réessayez.',
 };

@@ -1,0 +1,144 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InvoiceDocument } from '../../../electron/contract';
+import { startOrg, type RunningOrg } from '../../org';
+import { tempDir, TestSecretBox } from '../../support/test-ports';
+import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
+import { loginToOrg, type OrgTokens } from '../invoices/support/org-login';
+
+const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex');
+function pdfText(dir: string, bytes: Uint8Array): string {
+  const file = join(dir, 'read-back.pdf');
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+/** Every file under the data folder's document store (sealed, plus any temp file left behind). */
+function documentFiles(dir: string): string[] {
+  const folder = join(dir, 'invoices');
+  let out: string[] = [];
+  for (const name of readdirSync(folder)) {
+    if (name.endsWith('.documents')) out = out.concat(readdirSync(join(folder, name)).map((f) => join(folder, name, f)));
+  }
+  return out;
+}
+
+describe('an invoice PDF: fetched, verified against Salesforce, kept sealed, served offline', () => {
+  let org: RunningOrg;
+  let tokens: OrgTokens;
+  let harness: Harness;
+  const temp = tempDir();
+  const box = new TestSecretBox();
+  let invoices: Record<string, unknown>[];
+  const withDocument = (n: number) => invoices.filter((r) => org.control.documentOf(String(r.Id)) !== null)[n]!;
+
+  beforeAll(async () => {
+    org = await startOrg({ invoices: 60 });
+    tokens = await loginToOrg(org);
+    harness = await startHarness(org, temp.dir, { secretBox: box, tokens });
+    expect((await harness.call('invoices.sync', { connectionId })).ok).toBe(true);
+    invoices = org.control.records('Invoice');
+  });
+  afterAll(async () => {
+    await harness?.dispose();
+    await org?.stop().catch(() => undefined);
+    temp.remove();
+  });
+
+  it("answers the latest version's bytes: Salesforce's Checksum, the invoice's number and total in the text", async () => {
+    const invoice = invoices[1]!; // re-issued: two versions
+    const doc = org.control.documentOf(String(invoice.Id))!;
+    expect(doc.versionIds).toHaveLength(2);
+    const answer = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+    expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
+    const value = answer.value as InvoiceDocument;
+    expect(value.keptAt).toBeNull();
+    expect(value.bytes).toBeInstanceOf(Uint8Array);
+    expect(md5(value.bytes)).toBe(doc.checksum);
+    const text = pdfText(temp.dir, value.bytes);
+    expect(text).toContain(String(invoice.DocumentNumber));
+    expect(text).toContain(`Total: USD ${Number(invoice.TotalAmountWithTax).toFixed(2)}`);
+    expect(text).toContain('Re-issued');
+  });
+
+  it('keeps it sealed and owner-only: no PDF header, number or customer readable on disk', () => {
+    const files = documentFiles(temp.dir);
+    expect(files).toHaveLength(1);
+    const bytes = readFileSync(files[0]!);
+    const invoice = invoices[1]!;
+    for (const text of ['%PDF-', String(invoice.DocumentNumber), (invoice.BillingAccount as { Name: string }).Name]) expect(bytes.includes(Buffer.from(text))).toBe(false);
+    if (process.platform !== 'win32') expect(statSync(files[0]!).mode & 0o777).toBe(0o600);
+  });
+
+  it('an invoice without a document: NOT_FOUND, clearly', async () => {
+    const none = invoices.find((r) => org.control.documentOf(String(r.Id)) === null)!;
+    const answer = await harness.call('invoices.document', { connectionId, id: none.Id });
+    expect(answer.ok).toBe(false);
+    expect(answer.error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('no document') });
+  });
+
+  it('bytes that do not match the Checksum are refused and never kept', async () => {
+    const invoice = withDocument(2);
+    org.control.setDocumentFault(String(invoice.Id), 'mismatch');
+    const before = documentFiles(temp.dir).length;
+    const answer = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+    expect(answer.ok).toBe(false);
+    expect(answer.error).toMatchObject({ code: 'SALESFORCE_ERROR', message: expect.stringContaining('does not match') });
+    expect(documentFiles(temp.dir)).toHaveLength(before);
+    org.control.setDocumentFault(String(invoice.Id), null);
+  });
+
+  it('an empty, truncated or non-PDF file (whose checksum matches) is refused and never kept', async () => {
+    const invoice = withDocument(3);
+    const before = documentFiles(temp.dir).length;
+    for (const [fault, words] of [['empty', 'empty'], ['truncated', 'not a whole PDF'], ['notPdf', 'not a whole PDF']] as const) {
+      org.control.setDocumentFault(String(invoice.Id), fault);
+      const answer = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+      expect(answer.ok, fault).toBe(false);
+      expect(answer.error, fault).toMatchObject({ code: 'SALESFORCE_ERROR', message: expect.stringContaining(words) });
+      expect(documentFiles(temp.dir)).toHaveLength(before);
+    }
+    org.control.setDocumentFault(String(invoice.Id), null);
+  });
+
+  it('the network dropping mid-download leaves nothing behind; the next try succeeds', async () => {
+    const invoice = withDocument(4);
+    const before = documentFiles(temp.dir).length;
+    org.control.injectFault({ kind: 'drop', pathPrefix: `/services/data/v67.0/sobjects/ContentVersion/${org.control.documentOf(String(invoice.Id))!.latestVersionId}` });
+    const dropped = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+    expect(dropped.ok).toBe(false);
+    expect(dropped.error?.code).toBe('NETWORK');
+    expect(documentFiles(temp.dir)).toHaveLength(before);
+    const again = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+    expect(again.ok, JSON.stringify(again.error)).toBe(true);
+    expect(documentFiles(temp.dir)).toHaveLength(before + 1);
+  });
+
+  it('a document deleted in Salesforce is dropped from the kept copies at the next sync', async () => {
+    const invoice = withDocument(4);
+    const before = documentFiles(temp.dir).length;
+    org.control.deleteDocument(String(invoice.Id));
+    expect((await harness.call('invoices.sync', { connectionId })).ok).toBe(true);
+    expect(documentFiles(temp.dir)).toHaveLength(before - 1);
+    const answer = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+    expect(answer.error?.code).toBe('NOT_FOUND');
+  });
+
+  it('with Salesforce gone and the app started again, serves the kept copy and says when it was kept', async () => {
+    const invoice = invoices[1]!;
+    const online = org.control.documentOf(String(invoice.Id))!;
+    await org.stop();
+    await harness.dispose();
+    harness = await startHarness(org, temp.dir, { secretBox: box, tokens });
+    const answer = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+    expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
+    const value = answer.value as InvoiceDocument;
+    expect(md5(value.bytes)).toBe(online.checksum);
+    expect(Date.parse(value.keptAt!)).toBeGreaterThan(Date.now() - 600_000);
+    // never opened online: nothing made up
+    const never = await harness.call('invoices.document', { connectionId, id: withDocument(5).Id });
+    expect(never.ok).toBe(false);
+  });
+});
