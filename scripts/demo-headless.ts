@@ -105,7 +105,7 @@ const steps: { name: string; ms: number; screenshot: string }[] = [];
 /**
  * `receivables` of summary.json: one entry per currency, { currency, paymentsApplied, creditsApplied, unappliedCash,
  * averageDaysToPay }, as `invoices.receivablesSummary` computes them (definitions in electron/contract/receivables.ts).
- * An org without payment objects gives an empty list.
+ * An org without payment objects, or one whose payment or credit objects cannot all be read, gives an empty list.
  */
 async function receivablesSummary(call: (channel: string, input?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<unknown> {
   const connections = await call('connections.list');

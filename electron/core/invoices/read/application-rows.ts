@@ -3,7 +3,6 @@ import type { ApplicationRow, ApplicationRows } from '../../export/xlsx-applicat
 import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy } from '../related/related-copy';
 import { applicationCurrency, countedApplications, ledgerIndex } from './applied-ledger';
-import { paymentFiguresState } from './payment-figures';
 
 /**
  * Every application (payment or credit, applied or taken back) of these invoices, invoice by invoice in
@@ -12,7 +11,8 @@ import { paymentFiguresState } from './payment-figures';
  * sheet is written (an export of a million invoices must not hold a million and a half of them).
  */
 export function applicationRows(copy: RelatedCopy | null | undefined, invoices: readonly InvoiceRow[]): ApplicationRows | null {
-  if (paymentFiguresState(copy) !== 'available') return null;
+  // Every application that can be read, even with the other kind hidden (the list's figures then stay empty).
+  if (!copy || copy.none || !copy.objects.some((o) => o.role === 'paymentApplication' || o.role === 'creditApplication')) return null;
   const index = ledgerIndex(copy!);
   let count = 0;
   const currencies = new Set<string>();

@@ -4,6 +4,7 @@ import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy } from '../related/related-copy';
 import { text, toMinor } from './applied-ledger';
 import { appliedBySource } from './source-applied';
+import { unappliedKnown } from './payment-figures';
 
 interface Sums {
   payments: number;
@@ -20,6 +21,9 @@ interface Sums {
  * counted in the payment's currency, so a payment applied to an invoice outside the rows still counts.
  */
 export function collectionFigures(copy: RelatedCopy | null | undefined, rows: readonly InvoiceListRow[]): CurrencyReceivables[] {
+  // Without every payment and credit object (none in the org, or one hidden from the user) the figures would be
+  // wrong, not incomplete (every payment unapplied, nothing paid): none are given.
+  if (!unappliedKnown(copy)) return [];
   const byCurrency = new Map<string, Sums>();
   const sums = (currency: string) => {
     let entry = byCurrency.get(currency);

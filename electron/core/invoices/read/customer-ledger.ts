@@ -5,6 +5,7 @@ import { isRateRole } from '../related/related-specs';
 import { relatedText } from '../related/related-text';
 import { text, toMinor } from './applied-ledger';
 import { appliedBySource } from './source-applied';
+import { unappliedKnown } from './payment-figures';
 
 interface CustomerSources {
   payments: RelatedRecord[];
@@ -51,6 +52,8 @@ export function customerLedger(copy: RelatedCopy | null | undefined, customer: s
   if (!copy) return empty(relatedText.notInCopyYet);
   if (copy.none) return empty(copy.none);
   if (!copy.objects.some((o) => !isRateRole(o.role))) return empty(relatedText.noReadableObjects);
+  // A payment with its applications hidden would look wholly unapplied: say so rather than show it.
+  if (!unappliedKnown(copy)) return empty(relatedText.someUnreadable);
   const sources = sourcesByName(copy).get(customer);
   if (!sources) return empty(null, true);
   const applied = appliedBySource(copy);

@@ -2,6 +2,7 @@ import type { InvoiceListRow, InvoiceRow, PaymentFiguresState } from '../../../c
 import { dayNumber } from '../../../contract/invoice-order';
 import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy } from '../related/related-copy';
+import type { RelatedRole } from '../related/related-specs';
 import type { Snapshot } from '../snapshot/snapshot';
 import { countedApplications, fullyPaidOn, ledgerIndex, toMinor } from './applied-ledger';
 
@@ -15,11 +16,22 @@ export interface PaymentFigures {
 }
 
 
-/** Whether a copy's related records can give payment figures, and if not why. */
+const has = (copy: RelatedCopy, role: RelatedRole) => copy.objects.some((o) => o.role === role);
+
+/**
+ * Whether a copy's related records can give payment figures, and if not why. Both kinds of application must be
+ * readable: with one hidden (field-level security, profile) every invoice would look unpaid or uncredited, days to
+ * pay would come from the other kind alone and balances as of a past day from half the applications.
+ */
 export function paymentFiguresState(copy: RelatedCopy | null | undefined): PaymentFiguresState {
   if (!copy) return 'notSynced';
   if (copy.none) return 'none';
-  return copy.objects.some((o) => o.role === 'paymentApplication' || o.role === 'creditApplication') ? 'available' : 'unreadable';
+  return has(copy, 'paymentApplication') && has(copy, 'creditApplication') ? 'available' : 'unreadable';
+}
+
+/** Whether what is not applied of the payments and credit notes can be told: the figures, and the payments and credit notes themselves. */
+export function unappliedKnown(copy: RelatedCopy | null | undefined): boolean {
+  return paymentFiguresState(copy) === 'available' && has(copy!, 'payment') && has(copy!, 'creditNote');
 }
 
 /**

@@ -8,6 +8,7 @@ import { englishMessage } from '../../../contract/i18n/spoken-messages';
 export const relatedText = {
   notInCopyYet: englishMessage('relatedNotInCopyYet'),
   noReadableObjects: englishMessage('relatedNoReadableObjects'),
+  someUnreadable: englishMessage('relatedSomeUnreadable'),
   noneForObject: (invoiceObject: string) => englishMessage('relatedNoneForObject', { invoiceObject }),
   objectUnreadable: (label: string, object: string) => englishMessage('relatedObjectUnreadable', { label, object }),
   requiredFieldsHidden: (label: string, hidden: string[]) =>

@@ -105,4 +105,5 @@ export const coreMessages = {
   objectDatedRates: 'Dated exchange rates (DatedConversionRate)',
   exportNotOurs: 'Budgetly opens only a file it exported in this session.',
   exportOpenFailed: 'The exported file could not be opened: {{reason}}',
+  relatedSomeUnreadable: 'Unapplied cash and credits are not shown: some payment or credit objects cannot be read with your Salesforce access.',
 } as const;

@@ -105,4 +105,5 @@ export const coreMessages: Translation<typeof en> = {
   objectDatedRates: 'Los tipos de cambio con fecha (DatedConversionRate)',
   exportNotOurs: 'Budgetly solo abre archivos que exportó en esta sesión.',
   exportOpenFailed: 'No se pudo abrir el archivo exportado: {{reason}}',
+  relatedSomeUnreadable: 'Los cobros y abonos sin aplicar no se muestran: algunos objetos de pago o de abono no se pueden leer con su acceso a Salesforce.',
 };
