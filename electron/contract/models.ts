@@ -67,6 +67,8 @@ export const settingsSchema = z.object({
   updates: updatePolicySchema,
   /** Words, numbers and dates: 'system' follows the computer's language (default, from the core's defaults like syncInterval). */
   language: z.enum(languageSettings),
+  /** Per connection id: when the user last left its workspace (an instant), the default of "Changed since…". */
+  lastVisits: z.record(z.string().max(64), z.string().max(40)).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { agingBuckets, type AgingBucketKey } from './aging';
 import type { InvoiceFilters } from './filters';
 import { formatPlainDate } from './plain-date';
+import { formatInstant } from '../lib/relative-time';
 import { NO_STATUS } from './prepared';
 
 
@@ -71,6 +72,9 @@ export function filterChips(filters: InvoiceFilters, t: T, locale: string | unde
   if (filters.overdueOnly) chips.push({ key: 'overdue', label: t('overdueOnly'), without: (f) => ({ ...f, overdueOnly: false }) });
   if (filters.aging) {
     chips.push({ key: 'aging', label: named(t('aging'), agingLabel(t, filters.aging)), without: (f) => ({ ...f, aging: null }) });
+  }
+  if (filters.changedSince !== null) {
+    chips.push({ key: 'changedSince', label: t('chipChangedSince', { when: formatInstant(filters.changedSince, locale) }), without: (f) => ({ ...f, changedSince: null }) });
   }
   return chips;
 }

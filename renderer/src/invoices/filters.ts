@@ -25,6 +25,8 @@ export interface InvoiceFilters {
    * account's name as the grid shows it (`row.customer`): two accounts with the same name are one customer here.
    */
   customer: string | null;
+  /** What changed: invoices Salesforce modified at or after this instant (ISO), e.g. since the user's last visit. */
+  changedSince: string | null;
 }
 
 export const noFilters: InvoiceFilters = {
@@ -41,6 +43,7 @@ export const noFilters: InvoiceFilters = {
   partlyPaid: false,
   hasCredits: false,
   customer: null,
+  changedSince: null,
 };
 
 export interface FilterContext {
@@ -50,6 +53,19 @@ export interface FilterContext {
   cutOffDay?: number;
   /** The locale amounts are typed in (search `9.536,86` in de-DE); absent: search is text only. */
   locale?: string;
+}
+
+const modifiedCache = new WeakMap<PreparedInvoices, Float64Array>();
+
+/** Each row's modification time in ms (NaN when unknown), parsed once per prepared set, only when "Changed since" is used. */
+function modifiedTimes(prepared: PreparedInvoices): Float64Array {
+  let times = modifiedCache.get(prepared);
+  if (!times) {
+    times = new Float64Array(prepared.rows.length);
+    for (let i = 0; i < times.length; i++) times[i] = Date.parse(prepared.rows[i]!.lastModified ?? '');
+    modifiedCache.set(prepared, times);
+  }
+  return times;
 }
 
 function range(from: string | null, to: string | null): [number, number] {
@@ -76,6 +92,8 @@ export function filterMask(prepared: PreparedInvoices, filters: InvoiceFilters, 
   const dueRange = filters.dueDateFrom !== null || filters.dueDateTo !== null;
   const payments = paymentFilter(filters);
   const cutOff = context.cutOffDay ?? Infinity;
+  const since = filters.changedSince === null ? null : Date.parse(filters.changedSince);
+  const modified = since === null ? null : modifiedTimes(prepared);
   for (let i = 0; i < n; i++) {
     const row = prepared.rows[i]!;
     // An invoice without a date stays (NaN is never after the cut-off).
@@ -94,6 +112,8 @@ export function filterMask(prepared: PreparedInvoices, filters: InvoiceFilters, 
     if (filters.overdueOnly && daysOverdueAt(prepared, i, context.asOfDay) <= 0) continue;
     if (filters.aging && agingBucketOf(prepared, i, context.asOfDay, context.agingBasis) !== filters.aging) continue;
     if (payments && !payments(row)) continue;
+    // An invoice without a modification time is not known to have changed.
+    if (modified && !(modified[i]! >= since!)) continue;
     if (query && !prepared.searchText[i]!.includes(query) && !(amount && (amountMatches(row.total, amount) || amountMatches(row.balance, amount)))) continue;
     mask[i] = 1;
   }
@@ -114,6 +134,7 @@ export function hasActiveFilters(filters: InvoiceFilters): boolean {
     filters.paidLate ||
     filters.partlyPaid ||
     filters.hasCredits ||
-    filters.customer !== null
+    filters.customer !== null ||
+    filters.changedSince !== null
   );
 }

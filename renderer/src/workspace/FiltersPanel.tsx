@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../i18n/DateField';
+import { ChangedSinceFilter } from './ChangedSinceFilter';
 import { statusLabel } from '../invoices/chips';
 import type { PaymentFiguresState } from '../../../electron/contract';
 import type { InvoiceFilters } from '../invoices/filters';
@@ -15,6 +16,8 @@ interface Props {
   /** Whether the rows carry payment figures (the payment filters need them). */
   payments?: PaymentFiguresState;
   onChange: (next: InvoiceFilters) => void;
+  /** When the user last left this workspace: where "Changed since…" starts. */
+  lastVisit?: string | null;
 }
 
 function toggle(list: string[], value: string, on: boolean): string[] {
@@ -38,7 +41,7 @@ function DateRange({ legend, from, to, onChange, testId }: { legend: string; fro
 }
 
 /** Customer, status (several), currency, overdue only, payments received (paid late, partly paid, credit notes), invoice-date and due-date ranges. */
-export function FiltersPanel({ filters, statuses, currencies, customers, payments, onChange }: Props) {
+export function FiltersPanel({ filters, statuses, currencies, customers, payments, onChange, lastVisit = null }: Props) {
   const { t } = useTranslation('workspace');
   return (
     <aside className="filters" aria-label={t('filters')}>
@@ -95,6 +98,7 @@ export function FiltersPanel({ filters, statuses, currencies, customers, payment
         to={filters.dueDateTo}
         onChange={(dueDateFrom, dueDateTo) => onChange({ ...filters, dueDateFrom, dueDateTo })}
       />
+      <ChangedSinceFilter filters={filters} lastVisit={lastVisit} onChange={onChange} />
     </aside>
   );
 }

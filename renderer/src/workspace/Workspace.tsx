@@ -31,6 +31,7 @@ import { useChaseSort } from './use-chase-sort';
 import { useFilters } from './use-filters';
 import { useFilterChips } from './use-filter-chips';
 import { useShortcuts } from './use-shortcuts';
+import { useLastVisit } from './use-last-visit';
 import { useWorkspaceSync } from './use-workspace-sync';
 import { WorkspaceTopBar } from './WorkspaceTopBar';
 import { useKeptSelection } from '../freshness/use-kept-selection';
@@ -137,6 +138,8 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   // eslint-disable-next-line react-hooks/set-state-in-effect -- the rows of the new date arrive with the settings; the selection must move after them
   useEffect(() => setActive(0), [asOfView]);
   const recent = useRecentChanges(connectionId);
+  // "Changed since…" starts from the user's last visit to this connection's workspace (recorded when they leave it).
+  const lastVisit = useLastVisit(connectionId, settings.lastVisits, onUpdateSettings);
   const canSync = connection.status === 'connected';
   const lastSyncedAt = list?.syncedAt ?? connection.lastSyncAt ?? null;
   useWorkspaceSync(connection.status, list !== null && complete, sync);
@@ -211,7 +214,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
       <div className={openRow ? 'workspace with-detail' : 'workspace'}>
         {/* Until every invoice is loaded, search and filters would work on a part of them: their controls wait (a disabled fieldset, no box of its own). */}
         <fieldset className="until-loaded" disabled={partial}>
-          <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} customers={view.prepared.customers} payments={list?.payments} onChange={changeFilters} />
+          <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} customers={view.prepared.customers} payments={list?.payments} onChange={changeFilters} lastVisit={lastVisit} />
         </fieldset>
         <main className="main" aria-label={t('invoicesLabel')}>
           <ListToolbar

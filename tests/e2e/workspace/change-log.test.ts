@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
-import { renderedNumbers } from './workspace-driver';
+import { renderedNumbers, waitForSynced, waitForVisibleCount } from './workspace-driver';
 
 /**
  * "What changed": the first sync says it loaded the invoices (never "600 new"); after Salesforce changes, deletes
@@ -92,5 +92,42 @@ describe('what changed between syncs', () => {
     expect((await renderedNumbers(w.page)).slice(0, 3)).toEqual(latest.map((r) => r.DocumentNumber));
     const shown = await w.page.locator('.grid-body [aria-rowindex="2"] [data-column="lastModified"]').textContent();
     expect(shown).toBe(new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(latest[0]!.LastModifiedDate as string)));
+  });
+
+  it('filters "Changed since…" from the last visit: leaving the workspace records it, and the next visit starts there', async () => {
+    // The visit is recorded (when the workspace opened, and when it is left); reloading the window starts a new visit,
+    // whose "Changed since" starts from the one before: no earlier than that recorded time, no later than the reload.
+    const lastVisits = async () => ((await w.harness.testCore.call('settings.get', undefined)) as { value: { lastVisits?: Record<string, string> } }).value.lastVisits ?? {};
+    const recorded = Object.values(await lastVisits());
+    expect(recorded).toHaveLength(1);
+    const reloadedAt = Date.now();
+    await w.page.reload();
+    await waitForSynced(w.page);
+
+    const records = w.org.control.records('Invoice');
+    const touched = [records[100]!, records[200]!, records[300]!].map((r) => r.Id as string);
+    w.org.control.updateInvoices(touched, { Balance: 1 });
+    await w.page.getByTestId('sync-button').click();
+    await poll(() => w.page.getByTestId('freshness-status').textContent()).toBe('Updated just now · 3 changed');
+
+    const filter = w.page.getByTestId('filter-changed-since');
+    await filter.getByTestId('changed-since-toggle').check();
+    const visit = (await filter.getByTestId('changed-since-hint').getAttribute('data-since'))!;
+    expect(Date.parse(visit)).toBeGreaterThanOrEqual(Date.parse(recorded[0]!));
+    expect(Date.parse(visit)).toBeLessThanOrEqual(reloadedAt + 1000);
+    // This visit is recorded too (for the next one).
+    expect(Date.parse(Object.values(await lastVisits())[0]!)).toBeGreaterThanOrEqual(reloadedAt);
+    expect(await filter.getByTestId('changed-since-hint').textContent()).toBe(`Since your last visit: ${new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(visit))}`);
+    const d = new Date(visit);
+    expect(await filter.getByTestId('changed-since').getAttribute('data-value')).toBe(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
+    // The org's own modification times decide which invoices changed since then.
+    const since = w.org.control.records('Invoice').filter((r) => Date.parse(r.LastModifiedDate as string) >= Date.parse(visit));
+    expect(since.map((r) => r.Id)).toEqual(expect.arrayContaining(touched));
+    await waitForVisibleCount(w.page, since.length);
+    expect((await renderedNumbers(w.page)).sort()).toEqual(since.map((r) => r.DocumentNumber as string).sort().slice(0, 30));
+    await w.harness.screenshot('changed-since-last-visit');
+    // Its chip removes it.
+    await w.page.getByRole('button', { name: /^Remove filter.*Changed since/ }).click();
+    await waitForVisibleCount(w.page, w.org.control.records('Invoice').length);
   });
 });

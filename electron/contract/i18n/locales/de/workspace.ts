@@ -88,4 +88,10 @@ export const workspace: Translation<typeof en> = {
   weakStorageSession: 'Dieser Computer hat keinen Systemschlüsselbund, daher bleibt Ihre Salesforce-Anmeldung nur bis zum Beenden von Budgetly erhalten.',
   summaryExpand: 'Altersstruktur anzeigen',
   summaryCollapse: 'Altersstruktur ausblenden',
+  changedSinceLegend: 'Änderungen',
+  changedSince: 'Geändert seit',
+  changedSinceDay: 'Geändert seit (Tag)',
+  changedSinceLastVisit: 'Seit Ihrem letzten Besuch: {{when}}',
+  changedSinceDayStart: 'Ab Beginn dieses Tages',
+  chipChangedSince: 'Geändert seit {{when}}',
 };

@@ -88,4 +88,11 @@ export const workspace = {
   weakStorageSession: 'This computer has no system keyring, so your Salesforce sign-in is kept only until you quit Budgetly.',
   summaryExpand: 'Show aging',
   summaryCollapse: 'Hide aging',
+  /** Filters → What changed: invoices Salesforce modified since the user's last visit or a chosen day. */
+  changedSinceLegend: 'What changed',
+  changedSince: 'Changed since',
+  changedSinceDay: 'Changed since (day)',
+  changedSinceLastVisit: 'Since your last visit: {{when}}',
+  changedSinceDayStart: 'From the start of that day',
+  chipChangedSince: 'Changed since {{when}}',
 } as const;

@@ -94,4 +94,10 @@ export const workspace: Translation<typeof en> = {
   weakStorageSession: 'Este equipo no tiene llavero del sistema, así que su inicio de sesión de Salesforce solo se conserva hasta que cierre Budgetly.',
   summaryExpand: 'Mostrar antigüedad',
   summaryCollapse: 'Ocultar antigüedad',
+  changedSinceLegend: 'Cambios',
+  changedSince: 'Modificadas desde',
+  changedSinceDay: 'Modificadas desde (día)',
+  changedSinceLastVisit: 'Desde su última visita: {{when}}',
+  changedSinceDayStart: 'Desde el inicio de ese día',
+  chipChangedSince: 'Modificadas desde {{when}}',
 };

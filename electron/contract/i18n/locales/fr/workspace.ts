@@ -94,4 +94,10 @@ export const workspace: Translation<typeof en> = {
   weakStorageSession: 'Cet ordinateur n’a pas de trousseau système : votre connexion Salesforce n’est conservée que jusqu’à la fermeture de Budgetly.',
   summaryExpand: 'Afficher la balance âgée',
   summaryCollapse: 'Masquer la balance âgée',
+  changedSinceLegend: 'Modifications',
+  changedSince: 'Modifiées depuis',
+  changedSinceDay: 'Modifiées depuis (jour)',
+  changedSinceLastVisit: 'Depuis votre dernière visite : {{when}}',
+  changedSinceDayStart: 'Depuis le début de ce jour',
+  chipChangedSince: 'Modifiées depuis {{when}}',
 };
