@@ -142,3 +142,45 @@ describe('an invoice PDF: fetched, verified against Salesforce, kept sealed, ser
     expect(never.ok).toBe(false);
   });
 });
+
+describe('an invoice PDF: the session and the storage rules of the offline copy', () => {
+  let org: RunningOrg;
+  let harness: Harness;
+  const temp = tempDir();
+
+  beforeAll(async () => {
+    org = await startOrg({ invoices: 20 });
+    // Linux without a keyring and no consent to weaker storage: the offline copy is not written, nor are documents.
+    harness = await startHarness(org, temp.dir, { secretBox: new TestSecretBox('basic_text') });
+    expect((await harness.call('invoices.sync', { connectionId })).ok).toBe(true);
+  });
+  afterAll(async () => {
+    await harness?.dispose();
+    await org?.stop().catch(() => undefined);
+    temp.remove();
+  });
+
+  it('an expired session while downloading is refreshed and the download replayed, as every other request', async () => {
+    const invoice = org.control.records('Invoice')[0]!;
+    const doc = org.control.documentOf(String(invoice.Id))!;
+    const before = org.control.counters().refreshes;
+    // 401 INVALID_SESSION_ID on the VersionData request itself (the queries before it pass)
+    org.control.injectFault({ kind: 'sessionExpired', pathPrefix: `/services/data/v67.0/sobjects/ContentVersion/${doc.latestVersionId}/VersionData` });
+    const answer = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+    expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
+    expect(md5((answer.value as InvoiceDocument).bytes)).toBe(doc.checksum);
+    expect(org.control.counters().refreshes).toBe(before + 1);
+  });
+
+  it('without OS encryption (and no consent to weaker storage) nothing is written; the session still has it offline', async () => {
+    const invoice = org.control.records('Invoice')[0]!;
+    const folder = join(temp.dir, 'invoices');
+    const files = () => { try { return readdirSync(folder).filter((n) => n.endsWith('.documents')); } catch { return []; } };
+    expect(files()).toEqual([]);
+    await org.stop();
+    const answer = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+    expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
+    expect((answer.value as InvoiceDocument).keptAt).not.toBeNull();
+    expect(files()).toEqual([]);
+  });
+});
