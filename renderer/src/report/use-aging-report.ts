@@ -33,5 +33,8 @@ export function useAgingReport({ prepared, agingSet, asOfDay, basis, converted, 
     changeFilters({ ...filters, customer, aging: bucket, currencies: currency === null ? filters.currencies : [currency] });
     setOpen(false);
   };
-  return { open, setOpen, tables, corporate, drill };
+  // The filters the report applies: all but the aging bucket's own (its columns are the buckets). The Summary sheet
+  // of its export says these, so the file never claims a bucket filter its sheets do not follow.
+  const applied = useMemo(() => (open && filters.aging ? { ...filters, aging: null } : filters), [open, filters]);
+  return { open, setOpen, tables, corporate, drill, applied };
 }

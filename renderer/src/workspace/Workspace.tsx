@@ -165,7 +165,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   // The file holds the rows, order and columns on screen, as of the same date and rules, and each row's aging bucket;
   // shown in the corporate currency, the converted amounts, the rate and its date too.
   // With the aging-by-customer report on screen, the file is the report: over the rows it sums (see useAgingReport).
-  const filterWords = useFilterChips(filters).map((chip) => chip.label);
+  const filterWords = useFilterChips(report.applied).map((chip) => chip.label);
   const currentView = () => {
     const columns: ExportColumn[] = [...table.getVisibleLeafColumns().map((c) => c.id as ExportColumn), 'agingBucket'];
     const ids = report.open ? Array.from(view.agingSet, (i) => view.prepared.rows[i]!.id) : Array.from(view.visible, (i) => view.prepared.rows[i]!.id);

@@ -202,6 +202,35 @@ describe('aging by customer (the controller’s report) over 5,000 multi-currenc
     await w.page.getByRole('complementary', { name: 'Filters' }).getByLabel('Overdue only').uncheck();
   });
 
+  it('after a drill-down to one bucket, the report (every bucket of that customer) is exported with the filters it applies, not the bucket it shows past', async () => {
+    await openReport(w.page);
+    const [eur] = (await readReport(w.page)).filter((t) => t.currency === 'EUR');
+    const line = eur!.lines.find((l) => l.amounts['31-60']! > 0 && l.amounts.current! > 0)!;
+    await w.page.locator(`[data-testid="aging-report-table"][data-currency="EUR"] [data-testid="aging-report-line"][data-customer="${line.customer}"] td[data-bucket="31-60"] button`).click();
+    await w.page.getByTestId('aging-report').waitFor({ state: 'detached' });
+    // Back to the report with the drill-down's filters on (customer, EUR, 31–60): it shows all of that customer's buckets.
+    await openReport(w.page);
+    const shown = await readReport(w.page);
+    expect(shown.map((t) => t.currency)).toEqual(['EUR']);
+    expect(shown[0]!.totals.current).toBe(line.amounts.current);
+    const path = join(files.dir, 'drilled-report.xlsx');
+    w.harness.testCore.saveDialog.answer = path;
+    await w.page.getByTestId('export-menu').click();
+    await w.page.getByTestId('export-report-xlsx').click();
+    await poll(() => w.page.getByTestId('export-status').textContent()).toContain(basename(path));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const totalRow = sheetRows(book.getWorksheet('Aging EUR')!).at(-1)!;
+    expect(totalRow).toEqual(['Total', ...BUCKETS.map((b) => line.amounts[b]), line.amounts.total]);
+    // The auditor reads which filters made these figures: customer and currency, and no aging bucket (the sheet has all five).
+    const filtersSaid = summaryField(sheetRows(book.getWorksheet('Summary')!), 'Filters') as string;
+    expect(filtersSaid).toContain(`Customer: ${line.customer}`);
+    expect(filtersSaid).toContain('EUR');
+    expect(filtersSaid).not.toContain('Aging');
+    await w.page.getByTestId('aging-report-close').click();
+    await w.page.getByRole('button', { name: 'Clear all' }).click();
+  });
+
   it('the invoice XLSX export has the same Summary sheet: bucket totals per currency of the rows in the file', async () => {
     await waitForVisibleCount(w.page, invoices.length);
     const book = await exportXlsx(w, join(files.dir, 'invoices.xlsx'));
