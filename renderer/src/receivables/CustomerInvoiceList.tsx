@@ -4,6 +4,7 @@ import { agingBucketOf, type AgingBasis, type AgingBucketKey } from '../invoices
 import { formatCount, formatMoney } from '../invoices/money';
 import { formatPlainDate } from '../invoices/plain-date';
 import { daysOverdueAt, type PreparedInvoices } from '../invoices/prepared';
+import { CustomerTable, SalesforceCell } from './CustomerTable';
 
 interface Props {
   prepared: PreparedInvoices;
@@ -25,56 +26,44 @@ export function CustomerInvoiceList({ prepared, indexes, asOfDay, basis, bucket,
     : Array.from(indexes);
   const date = (iso: string | null) => (iso ? formatPlainDate(iso, locale) : '');
   return (
-    <section className="customer-section" aria-labelledby="customer-invoices-title">
-      <h3 id="customer-invoices-title">
-        {t('invoicesHeading')} <span className="hint">({formatCount(shown.length, locale)})</span>
-      </h3>
-      {shown.length === 0 ? (
-        <p>{t('noInvoices')}</p>
-      ) : (
-        <div className="customer-table-frame">
-          <table className="customer-table" data-testid="customer-invoices">
-            <thead>
-              <tr>
-                <th scope="col">{t('columns:number')}</th>
-                <th scope="col">{t('columns:invoiceDate')}</th>
-                <th scope="col">{t('columns:dueDate')}</th>
-                <th scope="col">{t('columns:status')}</th>
-                <th scope="col" className="num">{t('columns:total')}</th>
-                <th scope="col" className="num">{t('columns:balance')}</th>
-                <th scope="col" className="num">{t('columns:daysOverdue')}</th>
-                <th scope="col"><span className="visually-hidden">{t('openInSalesforce')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((i) => {
-                const row = prepared.rows[i]!;
-                const days = daysOverdueAt(prepared, i, asOfDay);
-                return (
-                  <tr key={row.id} data-testid="customer-invoice" data-invoice-id={row.id} data-balance={row.balance ?? ''}>
-                    <td>
-                      <button type="button" className="link" onClick={() => onShow(row.id)} title={t('showInvoice', { number: row.number })}>
-                        {row.number}
-                      </button>
-                    </td>
-                    <td>{date(row.invoiceDate)}</td>
-                    <td>{date(row.dueDate)}</td>
-                    <td>{row.status ?? ''}</td>
-                    <td className="num">{formatMoney(row.total, row.currency, locale)}</td>
-                    <td className="num">{formatMoney(row.balance, row.currency, locale)}</td>
-                    <td className="num">{days > 0 ? formatCount(days, locale) : ''}</td>
-                    <td>
-                      <button type="button" className="link" onClick={() => onOpenInSalesforce(row.id)} title={t('openInSalesforce')}>
-                        ↗
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <CustomerTable
+      titleId="customer-invoices-title"
+      title={t('invoicesHeading')}
+      count={shown.length}
+      empty={t('noInvoices')}
+      testId="customer-invoices"
+      head={
+        <>
+          <th scope="col">{t('columns:number')}</th>
+          <th scope="col">{t('columns:invoiceDate')}</th>
+          <th scope="col">{t('columns:dueDate')}</th>
+          <th scope="col">{t('columns:status')}</th>
+          <th scope="col" className="num">{t('columns:total')}</th>
+          <th scope="col" className="num">{t('columns:balance')}</th>
+          <th scope="col" className="num">{t('columns:daysOverdue')}</th>
+        </>
+      }
+    >
+      {shown.map((i) => {
+        const row = prepared.rows[i]!;
+        const days = daysOverdueAt(prepared, i, asOfDay);
+        return (
+          <tr key={row.id} data-testid="customer-invoice" data-invoice-id={row.id} data-balance={row.balance ?? ''}>
+            <td>
+              <button type="button" className="link" onClick={() => onShow(row.id)} title={t('showInvoice', { number: row.number })}>
+                {row.number}
+              </button>
+            </td>
+            <td>{date(row.invoiceDate)}</td>
+            <td>{date(row.dueDate)}</td>
+            <td>{row.status ?? ''}</td>
+            <td className="num">{formatMoney(row.total, row.currency, locale)}</td>
+            <td className="num">{formatMoney(row.balance, row.currency, locale)}</td>
+            <td className="num">{days > 0 ? formatCount(days, locale) : ''}</td>
+            <SalesforceCell onOpen={() => onOpenInSalesforce(row.id)} />
+          </tr>
+        );
+      })}
+    </CustomerTable>
   );
 }

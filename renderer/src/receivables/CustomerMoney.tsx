@@ -3,6 +3,7 @@ import type { CustomerLedger, CustomerRecord } from '../../../electron/contract'
 import { useLocale } from '../i18n/locale-context';
 import { formatCount, formatMoney } from '../invoices/money';
 import { formatPlainDate } from '../invoices/plain-date';
+import { CustomerTable, SalesforceCell } from './CustomerTable';
 
 interface Props {
   ledger: CustomerLedger;
@@ -38,48 +39,35 @@ interface TableProps {
 function RecordTable({ kind, title, empty, records, onOpen }: TableProps) {
   const { t } = useTranslation('customer');
   const locale = useLocale();
-  const titleId = `customer-${kind}-title`;
   return (
-    <section className="customer-section" aria-labelledby={titleId}>
-      <h3 id={titleId}>
-        {title} <span className="hint">({formatCount(records.length, locale)})</span>
-      </h3>
-      {records.length === 0 ? (
-        <p>{empty}</p>
-      ) : (
-        <div className="customer-table-frame">
-          <table className="customer-table" data-testid={`customer-${kind}s`}>
-            <thead>
-              <tr>
-                <th scope="col">{t('date')}</th>
-                <th scope="col">{t('number')}</th>
-                {kind === 'payment' && <th scope="col">{t('method')}</th>}
-                <th scope="col" className="num">{t('amount')}</th>
-                <th scope="col" className="num">{t('applied')}</th>
-                <th scope="col" className="num">{t('unapplied')}</th>
-                <th scope="col"><span className="visually-hidden">{t('openInSalesforce')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {records.map((record) => (
-                <tr key={record.id} data-testid={`customer-${kind}`} data-id={record.id} data-unapplied={record.unapplied} data-currency={record.currency}>
-                  <td>{record.date ? formatPlainDate(record.date, locale) : ''}</td>
-                  <td>{record.number ?? ''}</td>
-                  {kind === 'payment' && <td>{record.method ?? ''}</td>}
-                  <td className="num">{formatMoney(record.amount, record.currency, locale)}</td>
-                  <td className="num">{formatMoney(record.applied, record.currency, locale)}</td>
-                  <td className="num">{record.unapplied !== 0 ? formatMoney(record.unapplied, record.currency, locale) : ''}</td>
-                  <td>
-                    <button type="button" className="link" onClick={() => onOpen(record.id)} title={t('openInSalesforce')}>
-                      ↗
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <CustomerTable
+      titleId={`customer-${kind}-title`}
+      title={title}
+      count={records.length}
+      empty={empty}
+      testId={`customer-${kind}s`}
+      head={
+        <>
+          <th scope="col">{t('date')}</th>
+          <th scope="col">{t('number')}</th>
+          {kind === 'payment' && <th scope="col">{t('method')}</th>}
+          <th scope="col" className="num">{t('amount')}</th>
+          <th scope="col" className="num">{t('applied')}</th>
+          <th scope="col" className="num">{t('unapplied')}</th>
+        </>
+      }
+    >
+      {records.map((record) => (
+        <tr key={record.id} data-testid={`customer-${kind}`} data-id={record.id} data-unapplied={record.unapplied} data-currency={record.currency}>
+          <td>{record.date ? formatPlainDate(record.date, locale) : ''}</td>
+          <td>{record.number ?? ''}</td>
+          {kind === 'payment' && <td>{record.method ?? ''}</td>}
+          <td className="num">{formatMoney(record.amount, record.currency, locale)}</td>
+          <td className="num">{formatMoney(record.applied, record.currency, locale)}</td>
+          <td className="num">{record.unapplied !== 0 ? formatMoney(record.unapplied, record.currency, locale) : ''}</td>
+          <SalesforceCell onOpen={() => onOpen(record.id)} />
+        </tr>
+      ))}
+    </CustomerTable>
   );
 }
