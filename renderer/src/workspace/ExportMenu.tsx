@@ -20,7 +20,9 @@ interface Props {
   report?: boolean;
 }
 
-type ExportState = { kind: 'idle' } | { kind: 'running'; written: number; total: number } | { kind: 'done'; path: string; rows: number } | { kind: 'failed'; message: string };
+type ExportState = { kind: 'idle' } | { kind: 'running'; written: number; total: number } | { kind: 'done'; path: string; rows: number } | { kind: 'failed'; message: string }
+  /** "Open" / "Show in folder" failed: the core's message says it all (not "Export failed": the export did not). */
+  | { kind: 'openFailed'; message: string };
 
 /** Exports exactly the current view (rows, order, columns) to CSV or Excel through a save dialog. */
 export function ExportMenu({ connectionId, currentView, disabled, report = false }: Props) {
@@ -81,8 +83,9 @@ export function ExportMenu({ connectionId, currentView, disabled, report = false
         )}
         {state.kind === 'done' && t('exported', { rows: formatCount(state.rows, locale), path: state.path })}
         {state.kind === 'failed' && t('exportFailed', { reason: state.message })}
+        {state.kind === 'openFailed' && state.message}
       </span>
-      {state.kind === 'done' && <ExportDone path={state.path} onError={(message) => setState({ kind: 'failed', message })} />}
+      {state.kind === 'done' && <ExportDone path={state.path} onError={(message) => setState({ kind: 'openFailed', message })} />}
     </div>
   );
 }
