@@ -52,7 +52,8 @@ export type InvoiceReceivables = z.infer<typeof invoiceReceivablesSchema>;
  * Collection figures of one currency over the invoices asked for (issue 13's definitions), from the offline copy:
  * - paymentsApplied / creditsApplied: net amounts applied (applications minus reversals) to those invoices;
  * - unappliedCash: Σ over every payment of the copy in this currency of (its amount − what of it is applied, net);
- * - averageDaysToPay: over those invoices that are fully paid, Σ(total × days to pay) ÷ Σ total, in days, one decimal
+ * - averageDaysToPay: over those invoices that are fully paid and not cancelled (a credit note cancelling an invoice is no
+ *   payment), Σ(total × days to pay) ÷ Σ total, in days, one decimal
  *   (null when none is fully paid).
  */
 export const currencyReceivablesSchema = z.object({

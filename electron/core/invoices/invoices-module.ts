@@ -2,6 +2,7 @@ import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { ChangeLogs } from './snapshot/change-logs';
 import type { CoreWords } from '../i18n/core-words';
 import { AppError, type Connection, type InvoiceListRow, type Mapping } from '../../contract';
+import { kindOfStatus } from '../../contract/invoice-status';
 import type { CoreDeps } from '../core-deps';
 import { exportInvoices } from '../export/export-invoices';
 import { exportAgingReport } from '../export/export-report';
@@ -204,7 +205,8 @@ export function createInvoicesModule(
       const snapshot = await repository.current(connectionId);
       if (!snapshot) return [];
       const rows = ids ? ids.flatMap((id) => indexOf(snapshot).get(id) ?? []) : listRowsOf(snapshot);
-      return collectionFigures(snapshot.related, rows);
+      const kinds = mappings.statusKinds(connectionId, new Set(rows.flatMap((row) => (row.status === null ? [] : [row.status]))));
+      return collectionFigures(snapshot.related, rows, (row) => kindOfStatus(kinds, row.status) === 'cancelled');
     },
     'invoices.customer': async ({ connectionId, customer }) => {
       known(connectionId);

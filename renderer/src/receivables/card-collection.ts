@@ -1,7 +1,7 @@
 import { addDaysToPay, averageDaysToPay, daysSalesOutstanding, DSO_PERIOD_DAYS, noDaysToPay, type DaysToPaySums } from '../../../electron/contract/collection-figures';
 import { currencyDecimals } from '../../../electron/contract/currency-decimals';
 import { dayNumber } from '../invoices/plain-date';
-import type { PreparedInvoices } from '../invoices/prepared';
+import { KIND_CANCELLED, type PreparedInvoices } from '../invoices/prepared';
 
 /** A currency card's collection figures (issue 13), over the invoices of the current view. */
 export interface CardCollection {
@@ -24,7 +24,7 @@ interface Sums {
  * Per currency, over the rows of the view (`members`): DSO = open balance of the receivables shown ÷ the total of
  * those of them dated in the DSO_PERIOD_DAYS up to the as-of day × DSO_PERIOD_DAYS (receivables as the cards count
  * them: posted, drafts when included; balances as of the day in an as-of view); average days to pay over every
- * invoice shown that is fully paid — by the as-of day, in an as-of view (`cutOff`). Sums in minor units.
+ * invoice shown that is fully paid and not cancelled — by the as-of day, in an as-of view (`cutOff`). Sums in minor units.
  */
 export function cardCollection(prepared: PreparedInvoices, members: ArrayLike<number>, asOfDay: number, cutOff: boolean): Map<string, CardCollection> {
   const byCurrency = new Map<string, Sums>();
@@ -40,7 +40,8 @@ export function cardCollection(prepared: PreparedInvoices, members: ArrayLike<nu
       const day = prepared.invoiceDay[i]!;
       if (day > from && day <= asOfDay) sums.sales += Math.round((row.total ?? 0) * scale);
     }
-    if (!cutOff || (row.fullyPaidOn && dayNumber(row.fullyPaidOn) <= asOfDay)) addDaysToPay(sums.days, row);
+    // A cancelled invoice settled by its credit note was never paid: it is no days to pay (as demo:headless counts it).
+    if (prepared.kind[i] !== KIND_CANCELLED && (!cutOff || (row.fullyPaidOn && dayNumber(row.fullyPaidOn) <= asOfDay))) addDaysToPay(sums.days, row);
   }
   const out = new Map<string, CardCollection>();
   for (const [currency, sums] of byCurrency) {

@@ -3,12 +3,12 @@ import type { RunningOrg } from '../../org';
 /** Names of one family's objects and fields, as Salesforce has them (independent of the app's specs). */
 export const FAMILIES = {
   Invoice: {
-    total: 'TotalAmountWithTax', balance: 'Balance', invoiceDate: 'InvoiceDate', dueDate: 'DueDate', appDate: 'AppliedDate',
+    total: 'TotalAmountWithTax', balance: 'Balance', status: 'Status', invoiceDate: 'InvoiceDate', dueDate: 'DueDate', appDate: 'AppliedDate',
     payment: 'Payment', paymentApp: 'PaymentLineInvoice', credit: 'CreditMemo', creditApp: 'CreditMemoInvApplication',
     appInvoice: 'InvoiceId', paymentRef: 'PaymentId', creditRef: 'CreditMemoId', amount: 'Amount', type: 'Type', reversal: 'Unapplied',
   },
   blng__Invoice__c: {
-    total: 'blng__TotalAmount__c', balance: 'blng__Balance__c', invoiceDate: 'blng__InvoiceDate__c', dueDate: 'blng__DueDate__c', appDate: 'CreatedDate',
+    total: 'blng__TotalAmount__c', balance: 'blng__Balance__c', status: 'blng__InvoiceStatus__c', invoiceDate: 'blng__InvoiceDate__c', dueDate: 'blng__DueDate__c', appDate: 'CreatedDate',
     payment: 'blng__Payment__c', paymentApp: 'blng__PaymentAllocationInvoice__c', credit: 'blng__CreditNote__c', creditApp: 'blng__CreditNoteAllocation__c',
     appInvoice: 'blng__Invoice__c', paymentRef: 'blng__Payment__c', creditRef: 'blng__CreditNote__c', amount: 'blng__Amount__c', type: 'blng__Type__c', reversal: 'Unallocation',
   },
@@ -135,7 +135,7 @@ export interface ExpectedCurrency {
 /**
  * Issue 13's collection figures per currency, from the org's records: net payments and credits applied to the
  * invoices given; Σ over every payment record of (amount − its applications net of reversals); the average days
- * to pay of the fully paid invoices given, weighted by total, one decimal.
+ * to pay of the fully paid invoices given that are not cancelled, weighted by total, one decimal.
  */
 export function expectedCurrencies(org: RunningOrg, shape: keyof typeof FAMILIES, invoiceIds?: Set<string>): ExpectedCurrency[] {
   const f = FAMILIES[shape];
@@ -145,12 +145,14 @@ export function expectedCurrencies(org: RunningOrg, shape: keyof typeof FAMILIES
     if (!e) out.set(currency, (e = { currency, paymentsApplied: 0, creditsApplied: 0, unappliedCash: 0, averageDaysToPay: null, weighted: 0, totals: 0 }));
     return e;
   };
+  // A cancelled invoice (settled by its credit note) is no payment: it has no days to pay.
+  const cancelled = new Set(org.control.records(shape).filter((i) => /cancel/i.test(String(i[f.status]))).map((i) => i.Id as string));
   for (const [id, figures] of expectedFigures(org, shape)) {
     if (invoiceIds && !invoiceIds.has(id)) continue;
     const e = entry(figures.currency);
     e.paymentsApplied += figures.paid;
     e.creditsApplied += figures.credited;
-    if (figures.fullyPaidOn && figures.daysToPay !== null) {
+    if (figures.fullyPaidOn && figures.daysToPay !== null && !cancelled.has(id)) {
       e.weighted += figures.total * figures.daysToPay;
       e.totals += figures.total;
     }

@@ -44,6 +44,13 @@ describe('the currency cards’ DSO and average days to pay', () => {
     expect(got.get('EUR')!.averageDaysToPay).toBe(40);
   });
 
+  it('leaves a cancelled invoice settled by its credit note out of days to pay (a cancellation is no payment)', () => {
+    const withCancelled = [...rows, row('K', { invoiceDate: '2026-11-01', status: 'Cancelled', total: 4000, balance: 0, credited: 4000, fullyPaidOn: '2026-11-03', daysToPay: 2 })];
+    const got = cardCollection(prepareInvoices(withCancelled, { statusKinds: { Draft: 'draft', Cancelled: 'cancelled' } }), Uint32Array.from(withCancelled.keys()), dayNumber('2026-12-01'), false);
+    // Still (500 × 20 + 1500 × 40) / 2000 = 35, not (… + 4000 × 2) / 6000 = 13; K is no receivable either (DSO unchanged).
+    expect(got.get('EUR')).toEqual({ dso: 60, averageDaysToPay: 35, receivables: 1000, sales: 1500 });
+  });
+
   it('rounds to one decimal', () => {
     expect(daysSalesOutstanding(1, 3, 90)).toBe(30);
     expect(daysSalesOutstanding(2, 7, 90)).toBe(25.7);

@@ -20,7 +20,7 @@ interface Sums {
  * per payment record: its amount less its applications (applied minus taken back, wherever they point),
  * counted in the payment's currency, so a payment applied to an invoice outside the rows still counts.
  */
-export function collectionFigures(copy: RelatedCopy | null | undefined, rows: readonly InvoiceListRow[]): CurrencyReceivables[] {
+export function collectionFigures(copy: RelatedCopy | null | undefined, rows: readonly InvoiceListRow[], cancelled: (row: InvoiceListRow) => boolean = () => false): CurrencyReceivables[] {
   // Without every payment and credit object (none in the org, or one hidden from the user) the figures would be
   // wrong, not incomplete (every payment unapplied, nothing paid): none are given.
   if (!unappliedKnown(copy)) return [];
@@ -36,7 +36,8 @@ export function collectionFigures(copy: RelatedCopy | null | undefined, rows: re
     const s = sums(row.currency);
     s.payments += toMinor(row.paid, d);
     s.credits += toMinor(row.credited ?? 0, d);
-    addDaysToPay(s.days, row);
+    // A cancelled invoice settled by its credit note was never paid: it is no days to pay (as the currency cards count it).
+    if (!cancelled(row)) addDaysToPay(s.days, row);
   }
   for (const [currency, minor] of unappliedCash(copy, rows[0]?.currency ?? 'USD')) sums(currency).unapplied += minor;
 
