@@ -6,8 +6,8 @@ import type { InvoiceDetail } from '../../../contract';
 import type { Logger, SecretBox } from '../../ports';
 import { OWNER_ONLY, writeAtomically } from './atomic-file';
 
-/** Invoices whose whole record is kept per connection (the most recently opened; ~2–4 KB each sealed). */
-export const KEPT_DETAILS_MAX = 2000;
+/** Invoices whose whole record is kept per connection (the most recently opened). Each keep rewrites the blob: ~1 MB of JSON at 500 (~30 ms to stringify and deflate on a loaded 2-core machine; 2,000 took ~175 ms, too long on the main process). */
+export const KEPT_DETAILS_MAX = 500;
 
 interface Kept {
   /** When Salesforce gave it (ISO instant). */
