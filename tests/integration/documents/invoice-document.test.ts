@@ -184,3 +184,26 @@ describe('an invoice PDF: the session and the storage rules of the offline copy'
     expect(files()).toEqual([]);
   });
 });
+
+describe('an invoice PDF kept under weaker storage', () => {
+  it('is deleted with the offline copies when weaker storage is switched off', async () => {
+    const org = await startOrg({ invoices: 10 });
+    const temp = tempDir();
+    const harness = await startHarness(org, temp.dir, { secretBox: new TestSecretBox('basic_text') });
+    try {
+      harness.settings.update({ allowWeakStorage: true });
+      await harness.settings.settled();
+      expect((await harness.call('invoices.sync', { connectionId })).ok).toBe(true);
+      const invoice = org.control.records('Invoice')[0]!;
+      expect((await harness.call('invoices.document', { connectionId, id: invoice.Id })).ok).toBe(true);
+      expect(documentFiles(temp.dir)).toHaveLength(1);
+      harness.settings.update({ allowWeakStorage: false });
+      await harness.settings.settled();
+      expect(readdirSync(join(temp.dir, 'invoices'))).toEqual([]);
+    } finally {
+      await harness.dispose();
+      await org.stop();
+      temp.remove();
+    }
+  });
+});

@@ -162,7 +162,8 @@ export class InvoiceCacheStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw error;
     }
-    await Promise.all(names.map((name) => rm(join(this.folder, name), { force: true })));
+    // Folders too: the invoices' documents (`<hash>.documents/`, sealed with the same key) go with the copies.
+    await Promise.all(names.map((name) => rm(join(this.folder, name), { force: true, recursive: true })));
   }
 
   private forgetTail(connectionId: string): void {
