@@ -39,3 +39,15 @@ describe('payment or credit applications hidden from the user, the rest readable
     }, 120_000);
   }
 });
+
+describe('an application object the user cannot read', () => {
+  it('is named once in the warning (its label and its API name, not the API name twice)', async () => {
+    await withOrgHarness({ invoices: 20, objects: ['Invoice'] }, async (harness, org) => {
+      org.control.setObjectHidden('PaymentLineInvoice', true);
+      expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+      const id = ((await harness.call('invoices.list', { connectionId })).value as InvoiceList).invoices[0]!.id;
+      const detail = (await harness.call('invoices.receivables', { connectionId, id })).value as InvoiceReceivables;
+      expect(detail.warnings).toContain('Payment applications (PaymentLineInvoice) are not in this org or cannot be read with your Salesforce access, so they are not shown.');
+    });
+  });
+});
