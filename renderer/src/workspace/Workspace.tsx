@@ -138,10 +138,10 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   // eslint-disable-next-line react-hooks/set-state-in-effect -- the rows of the new date arrive with the settings; the selection must move after them
   useEffect(() => setActive(0), [asOfView]);
   const recent = useRecentChanges(connectionId);
-  // "Changed since…" starts from the user's last visit to this connection's workspace (recorded when they leave it).
-  const lastVisit = useLastVisit(connectionId, settings.lastVisits, onUpdateSettings);
   const canSync = connection.status === 'connected';
   const lastSyncedAt = list?.syncedAt ?? connection.lastSyncAt ?? null;
+  // "Changed since…" starts from the user's last visit to this connection's workspace: the sync of the copy they saw.
+  const lastVisit = useLastVisit(connectionId, lastSyncedAt, settings.lastVisits, onUpdateSettings);
   useWorkspaceSync(connection.status, list !== null && complete, sync);
 
   useShortcuts({

@@ -2,20 +2,26 @@ import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../../electron/contract';
 
 /**
- * "Since my last visit": when the user was last in this connection's workspace, kept in Settings per connection.
- * Returns the visit before this one, read once when the workspace opens (what "Changed since…" starts from). The
- * time is written when the workspace opens and again when the user leaves it (switches to another org, closes or
- * reloads the window, or puts it out of sight): if a leaving write is lost (a window closing mid-write), the last
- * visit is its start, so "Changed since" shows a little more, never less.
+ * "Since my last visit": how far the user has seen this connection's invoices, kept in Settings per connection.
+ * A visit reaches as far as the copy on screen — the moment it was synced (`seenUpTo`), not the moment the user left:
+ * what Salesforce changed after that sync was not seen yet, even if the user stayed an hour (offline, or before the
+ * next refresh), and "Changed since" must still show it. Returns the value from before this visit, read once when the
+ * workspace opens (what "Changed since…" starts from). Written when the copy on screen changes and when the user
+ * leaves (switches to another org, closes or reloads the window, or puts it out of sight); if a write is lost, the
+ * last visit is an earlier one, so "Changed since" shows a little more, never less.
  */
-export function useLastVisit(connectionId: string, saved: Settings['lastVisits'], save: (patch: Partial<Settings>) => void): string | null {
+export function useLastVisit(connectionId: string, seenUpTo: string | null, saved: Settings['lastVisits'], save: (patch: Partial<Settings>) => void): string | null {
   const [previous] = useState(() => saved?.[connectionId] ?? null);
-  const latest = useRef({ saved, save });
+  const latest = useRef({ saved, save, seenUpTo });
   useEffect(() => {
-    latest.current = { saved, save };
+    latest.current = { saved, save, seenUpTo };
   });
   useEffect(() => {
-    const record = () => latest.current.save({ lastVisits: { ...latest.current.saved, [connectionId]: new Date().toISOString() } });
+    const record = () => {
+      const { saved: now, save: write, seenUpTo: seen } = latest.current;
+      // No copy yet: nothing was seen.
+      if (seen && now?.[connectionId] !== seen) write({ lastVisits: { ...now, [connectionId]: seen } });
+    };
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') record();
     };
@@ -27,6 +33,6 @@ export function useLastVisit(connectionId: string, saved: Settings['lastVisits']
       document.removeEventListener('visibilitychange', onVisibility);
       record();
     };
-  }, [connectionId]);
+  }, [connectionId, seenUpTo]);
   return previous;
 }

@@ -130,4 +130,33 @@ describe('what changed between syncs', () => {
     await w.page.getByRole('button', { name: /^Remove filter.*Changed since/ }).click();
     await waitForVisibleCount(w.page, w.org.control.records('Invoice').length);
   });
+
+  it('"since my last visit" keeps what changed in Salesforce after the last sync the user saw, even before they left', async () => {
+    const lastVisits = async () => ((await w.harness.testCore.call('settings.get', undefined)) as { value: { lastVisits?: Record<string, string> } }).value.lastVisits ?? {};
+    // Salesforce changes two invoices while the user is in the workspace, before any sync brings them in.
+    const records = w.org.control.records('Invoice');
+    const unseen = [records[400]!, records[500]!].map((r) => r.Id as string);
+    w.org.control.updateInvoices(unseen, { Balance: 2 });
+    const changedAt = Math.max(...w.org.control.records('Invoice').filter((r) => unseen.includes(r.Id as string)).map((r) => Date.parse(r.LastModifiedDate as string)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The user puts the window out of sight (a visit ends), comes back another time (a new visit), and syncs.
+    await w.page.evaluate(async () => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      // After whatever that wrote: the renderer's next call to the core.
+      await window.budgetly.settings.get();
+    });
+    expect(Date.parse(Object.values(await lastVisits())[0]!), 'the visit recorded when the window went out of sight').toBeLessThanOrEqual(changedAt);
+    await w.page.reload();
+    await waitForSynced(w.page);
+    await w.page.getByTestId('sync-button').click();
+    await poll(() => w.page.getByTestId('freshness-status').textContent()).toMatch(/^Updated just now/);
+    const numbers = w.org.control.records('Invoice').filter((r) => unseen.includes(r.Id as string)).map((r) => r.DocumentNumber as string);
+    const filter = w.page.getByTestId('filter-changed-since');
+    await filter.getByTestId('changed-since-toggle').check();
+    // The user never saw those changes (their copy was synced before them): "Changed since my last visit" shows them.
+    expect(Date.parse((await filter.getByTestId('changed-since-hint').getAttribute('data-since'))!)).toBeLessThanOrEqual(changedAt);
+    await poll(async () => (await renderedNumbers(w.page)).filter((n) => numbers.includes(n)).sort()).toEqual([...numbers].sort());
+    await w.page.getByRole('button', { name: /^Remove filter.*Changed since/ }).click();
+  });
 });
