@@ -125,7 +125,7 @@ export const invoiceListRowSchema = invoiceRowSchema.extend({
 });
 export type InvoiceListRow = z.infer<typeof invoiceListRowSchema>;
 
-/** Whether the list's payment figures could be computed: 'none' = this invoice object has no payment objects, 'unreadable' = none of them can be read, 'notSynced' = the copy predates them (the next sync brings them). */
+/** Whether the list's payment figures could be computed: 'none' = this invoice object has no payment objects, 'unreadable' = the payment or the credit applications (or both) cannot be read, 'notSynced' = the copy predates them (the next sync brings them). */
 export const paymentFiguresStateSchema = z.enum(['available', 'none', 'unreadable', 'notSynced']);
 export type PaymentFiguresState = z.infer<typeof paymentFiguresStateSchema>;
 

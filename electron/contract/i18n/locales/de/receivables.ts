@@ -21,7 +21,7 @@ export const receivables: Translation<typeof en> = {
   agrees: 'Stimmt mit dem Saldo in Salesforce überein.',
   fullyPaidOn: 'Vollständig bezahlt am {{date}}',
   figuresNone: 'Die Zahlungsspalten bleiben leer: Das Rechnungsobjekt dieser Org hat keine Zahlungs- oder Gutschriftsobjekte, die Budgetly kennt.',
-  figuresUnreadable: 'Die Zahlungsspalten bleiben leer: In dieser Org gibt es keine Verrechnungen von Zahlungen oder Gutschriften, die Budgetly lesen kann (nicht eingerichtet oder für Sie nicht sichtbar).',
+  figuresUnreadable: 'Die Zahlungsspalten bleiben leer: Budgetly kann die Verrechnungen von Zahlungen und von Gutschriften dieser Org nicht beide lesen, braucht aber beide (nicht eingerichtet oder für Sie nicht sichtbar).',
   figuresNotSynced: 'Die Zahlungsspalten werden mit der nächsten Synchronisierung gefüllt.',
   filterGroup: 'Zahlungseingang',
   paidLate: 'Verspätet bezahlt',

@@ -19,7 +19,7 @@ export const receivables = {
   agrees: 'Agrees with Salesforce’s balance.',
   fullyPaidOn: 'Fully paid on {{date}}',
   figuresNone: 'The payment columns stay empty: this org’s invoice object has no payment or credit objects that Budgetly knows.',
-  figuresUnreadable: 'The payment columns stay empty: this org has no payment or credit applications that Budgetly can read (not set up, or hidden from you).',
+  figuresUnreadable: 'The payment columns stay empty: Budgetly cannot read both this org’s payment applications and its credit applications, and it needs both (not set up, or hidden from you).',
   figuresNotSynced: 'The payment columns fill in with the next sync.',
   filterGroup: 'Payments received',
   paidLate: 'Paid late',

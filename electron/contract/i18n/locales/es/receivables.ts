@@ -21,7 +21,7 @@ export const receivables: Translation<typeof en> = {
   agrees: 'Coincide con el saldo de Salesforce.',
   fullyPaidOn: 'Pagada por completo el {{date}}',
   figuresNone: 'Las columnas de cobro quedan vacías: el objeto de factura de esta org no tiene objetos de cobro ni de abono que Budgetly conozca.',
-  figuresUnreadable: 'Las columnas de cobro quedan vacías: esta org no tiene aplicaciones de cobros ni de abonos que Budgetly pueda leer (no configuradas o no visibles para usted).',
+  figuresUnreadable: 'Las columnas de cobro quedan vacías: Budgetly no puede leer a la vez las aplicaciones de cobros y las de abonos de esta org, y necesita ambas (no configuradas o no visibles para usted).',
   figuresNotSynced: 'Las columnas de cobro se completan con la próxima sincronización.',
   filterGroup: 'Cobros recibidos',
   paidLate: 'Cobrada con retraso',

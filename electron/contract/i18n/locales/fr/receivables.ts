@@ -21,7 +21,7 @@ export const receivables: Translation<typeof en> = {
   agrees: 'Concorde avec le solde de Salesforce.',
   fullyPaidOn: 'Entièrement réglée le {{date}}',
   figuresNone: 'Les colonnes de règlement restent vides : l’objet facture de cette org n’a aucun objet de règlement ou d’avoir connu de Budgetly.',
-  figuresUnreadable: 'Les colonnes de règlement restent vides : cette org n’a aucune imputation de règlement ou d’avoir que Budgetly puisse lire (non configurée, ou masquée pour vous).',
+  figuresUnreadable: 'Les colonnes de règlement restent vides : Budgetly ne peut pas lire à la fois les imputations de règlement et celles d’avoir de cette org, et il lui faut les deux (non configurées, ou masquées pour vous).',
   figuresNotSynced: 'Les colonnes de règlement se rempliront à la prochaine synchronisation.',
   filterGroup: 'Règlements reçus',
   paidLate: 'Réglée en retard',
