@@ -246,10 +246,13 @@ export function createInvoicesModule(
       return null;
     },
     'invoices.openExport': async ({ path, how }) => exported.open(path, how),
-    'invoices.export': async ({ connectionId, ...request }) => {
+    'invoices.export': async ({ connectionId, ...asked }) => {
       known(connectionId);
       const snapshot = await repository.current(connectionId);
       if (!snapshot) throw new AppError('NOT_FOUND', englishMessage('exportNothingYet'));
+      // Balances move back to the as-of date only with the applications synced (as the screen's as-of note says):
+      // otherwise they are the last sync's, and the Summary sheet must say so.
+      const request = { ...asked, balancesAsOf: asked.balancesAsOf === true && paymentFiguresState(snapshot.related) === 'available' };
       try {
         const conversion = request.conversion ? exportConversion(currencyRates(snapshot), request.conversion.basis, request.asOf) : null;
         // The rows as the screen shows them: balances as of a chosen date, and what counts as a receivable.
