@@ -5,23 +5,22 @@ import type { CatalogueT } from '../../contract/i18n/catalogue';
 import { agingBucketKeyOf, type Cell, type CellContext } from './export-cells';
 import type { RowConversion } from './export-conversion';
 import type { TableSheet } from './xlsx-table-sheet';
+import { SUM_SCALE } from '../../contract/sum-scale';
 
 /**
  * Aging by customer as the core computes it for a file, from the exported rows and the export's rules (as-of
  * date and balances, basis, receivables): the same sums as the workspace's report (electron/contract/customer-aging.ts).
  */
 
-/** Minor units the sums are kept in: hundredths, as the screen sums (exact for every currency it shows). */
-const SCALE = 100;
 /** The converted balances are rounded per invoice to the corporate currency's decimals (up to 3): thousandths are exact. */
 const CORPORATE_SCALE = 1000;
 
 /** Open balances per currency × customer × bucket of the rows, by the export's rules (as-of date, basis, receivables). */
 export function agingByCustomer(rows: readonly InvoiceListRow[], context: CellContext): CustomerAgingTable[] {
-  const sums = new CustomerAgingSums(() => SCALE);
+  const sums = new CustomerAgingSums(() => SUM_SCALE);
   for (const row of rows) {
     const bucket = agingBucketKeyOf(row, context);
-    if (bucket) sums.add(row.currency, customerKey(row), bucket, Math.round((row.balance ?? 0) * SCALE));
+    if (bucket) sums.add(row.currency, customerKey(row), bucket, Math.round((row.balance ?? 0) * SUM_SCALE));
   }
   return sums.tables();
 }

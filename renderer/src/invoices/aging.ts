@@ -1,5 +1,6 @@
 import { agingBucketLabels, bucketOfDays, type AgingBucketKey } from '../../../electron/contract/aging-buckets';
 import type { PreparedInvoices } from './prepared';
+import { SUM_SCALE } from '../../../electron/contract/sum-scale';
 
 export { bucketOfDays, type AgingBucketKey };
 
@@ -36,7 +37,7 @@ export interface CurrencyAging {
   buckets: AgingBucketTotal[];
 }
 
-/** One pass over the visible rows; amounts summed in hundredths so totals are exact. */
+/** One pass over the visible rows; amounts summed in thousandths (SUM_SCALE) so totals are exact. */
 export function computeAging(prepared: PreparedInvoices, indexes: ArrayLike<number>, asOfDay: number, basis: AgingBasis): CurrencyAging[] {
   const byCurrency = new Map<string, { counts: number[]; cents: number[] }>();
   const order = agingBuckets.map((bucket) => bucket.key);
@@ -52,7 +53,7 @@ export function computeAging(prepared: PreparedInvoices, indexes: ArrayLike<numb
     }
     const slot = order.indexOf(bucket);
     entry.counts[slot]! += 1;
-    entry.cents[slot]! += Math.round((row.balance ?? 0) * 100);
+    entry.cents[slot]! += Math.round((row.balance ?? 0) * SUM_SCALE);
   }
   return [...byCurrency.keys()].sort().map((currency) => {
     const entry = byCurrency.get(currency)!;
@@ -62,7 +63,7 @@ export function computeAging(prepared: PreparedInvoices, indexes: ArrayLike<numb
         key: bucket.key,
         label: bucket.label,
         count: entry.counts[slot]!,
-        balance: entry.cents[slot]! / 100,
+        balance: entry.cents[slot]! / SUM_SCALE,
       })),
     };
   });

@@ -1,4 +1,5 @@
 import { KIND_CANCELLED, KIND_DRAFT, type PreparedInvoices } from './prepared';
+import { SUM_SCALE } from '../../../electron/contract/sum-scale';
 
 /** Invoices of one currency left out of receivables: how many, and their balance. */
 export interface LeftOut {
@@ -41,10 +42,10 @@ export function computeTotals(prepared: PreparedInvoices, indexes: ArrayLike<num
       entry = { count: 0, totalCents: 0, balanceCents: 0, drafts: 0, draftCents: 0, cancelled: 0, cancelledCents: 0 };
       byCurrency.set(row.currency, entry);
     }
-    const balanceCents = Math.round((row.balance ?? 0) * 100);
+    const balanceCents = Math.round((row.balance ?? 0) * SUM_SCALE);
     if (prepared.counted[i]) {
       entry.count += 1;
-      entry.totalCents += Math.round((row.total ?? 0) * 100);
+      entry.totalCents += Math.round((row.total ?? 0) * SUM_SCALE);
       entry.balanceCents += balanceCents;
     } else if (prepared.kind[i] === KIND_DRAFT) {
       entry.drafts += 1;
@@ -59,11 +60,11 @@ export function computeTotals(prepared: PreparedInvoices, indexes: ArrayLike<num
     return {
       currency,
       count: entry.count,
-      total: entry.totalCents / 100,
-      balance: entry.balanceCents / 100,
+      total: entry.totalCents / SUM_SCALE,
+      balance: entry.balanceCents / SUM_SCALE,
       excluded: {
-        drafts: { count: entry.drafts, balance: entry.draftCents / 100 },
-        cancelled: { count: entry.cancelled, balance: entry.cancelledCents / 100 },
+        drafts: { count: entry.drafts, balance: entry.draftCents / SUM_SCALE },
+        cancelled: { count: entry.cancelled, balance: entry.cancelledCents / SUM_SCALE },
       },
     };
   });

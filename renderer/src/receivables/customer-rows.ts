@@ -1,6 +1,7 @@
 import { computeAging, type AgingBasis, type CurrencyAging } from '../invoices/aging';
 import { daysOverdueAt, type PreparedInvoices } from '../invoices/prepared';
 import { computeTotals, type CurrencyTotals } from '../invoices/totals';
+import { SUM_SCALE } from '../../../electron/contract/sum-scale';
 
 /** One customer's invoices as the workspace counts them (same rules, same as-of day), for the customer view. */
 export interface CustomerInvoices {
@@ -47,13 +48,13 @@ export function customerInvoices(prepared: PreparedInvoices, customer: string, a
     if (prepared.invoiceDay[i]! > cutOffDay) continue;
     if (prepared.counted[i] && (row.balance ?? 0) > 0) open.push(i);
     else rest.push(i);
-    if (daysOverdueAt(prepared, i, asOfDay) > 0) overdueCents.set(row.currency, (overdueCents.get(row.currency) ?? 0) + Math.round(row.balance! * 100));
+    if (daysOverdueAt(prepared, i, asOfDay) > 0) overdueCents.set(row.currency, (overdueCents.get(row.currency) ?? 0) + Math.round(row.balance! * SUM_SCALE));
   }
   const due = (i: number) => (Number.isNaN(prepared.dueDay[i]!) ? Infinity : prepared.dueDay[i]!);
   const dated = (i: number) => (Number.isNaN(prepared.invoiceDay[i]!) ? -Infinity : prepared.invoiceDay[i]!);
   open.sort((a, b) => due(a) - due(b) || a - b);
   rest.sort((a, b) => dated(b) - dated(a) || a - b);
   const indexes = Uint32Array.from([...open, ...rest]);
-  const overdue = new Map([...overdueCents].map(([currency, cents]) => [currency, cents / 100]));
+  const overdue = new Map([...overdueCents].map(([currency, cents]) => [currency, cents / SUM_SCALE]));
   return { indexes, totals: computeTotals(prepared, indexes), aging: computeAging(prepared, indexes, asOfDay, basis), overdue };
 }

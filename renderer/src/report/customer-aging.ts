@@ -2,19 +2,20 @@ import { CustomerAgingSums, customerKey, type CustomerAgingTable } from '../../.
 import type { ConvertedRows } from '../../../electron/contract/conversion/convert';
 import { agingBucketOf, type AgingBasis, type AgingBucketKey } from '../invoices/aging';
 import type { PreparedInvoices } from '../invoices/prepared';
+import { SUM_SCALE } from '../../../electron/contract/sum-scale';
 
 /**
  * Aging by customer of the rows given (the workspace's filtered set), one table per currency, by the cards' own rule
- * (agingBucketOf: receivables only, open balance, as-of day and basis). Balances summed in hundredths, as the cards.
+ * (agingBucketOf: receivables only, open balance, as-of day and basis). Balances summed in thousandths (SUM_SCALE), as the cards.
  */
 export function customerAgingOf(prepared: PreparedInvoices, members: ArrayLike<number>, asOfDay: number, basis: AgingBasis): CustomerAgingTable[] {
-  const sums = new CustomerAgingSums(() => 100);
+  const sums = new CustomerAgingSums(() => SUM_SCALE);
   for (let k = 0; k < members.length; k++) {
     const i = members[k]!;
     const bucket = agingBucketOf(prepared, i, asOfDay, basis);
     if (!bucket) continue;
     const row = prepared.rows[i]!;
-    sums.add(row.currency, customerKey(row), bucket, Math.round((row.balance ?? 0) * 100));
+    sums.add(row.currency, customerKey(row), bucket, Math.round((row.balance ?? 0) * SUM_SCALE));
   }
   return sums.tables();
 }
