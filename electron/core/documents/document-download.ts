@@ -1,6 +1,6 @@
 import { AppError } from '../../contract';
 import { englishMessage } from '../../contract/i18n/spoken-messages';
-import { fetchTransport, jsforceAnswer, sendWithFetch } from '../salesforce/fetch-transport';
+import { fetchTransport, jsforceAnswer, readBoundedBody, sendWithFetch } from '../salesforce/fetch-transport';
 import { requestWith, type SalesforceConnection as Connection } from '../salesforce/jsforce-adapter';
 import { toAppError } from '../salesforce/salesforce-errors';
 
@@ -42,24 +42,10 @@ export async function downloadBlob(conn: Connection, path: string, options: { ma
 }
 
 async function readAll(response: Response, maxBytes: number): Promise<Buffer> {
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw documentTooLarge(maxBytes);
-  }
-  if (!response.body) return Buffer.alloc(0);
   const parts: Uint8Array[] = [];
-  let length = 0;
-  const reader = response.body.getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    length += read.value.byteLength;
-    if (length > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw documentTooLarge(maxBytes);
-    }
-    parts.push(read.value);
-  }
+  const length = await readBoundedBody(response, maxBytes, () => documentTooLarge(maxBytes), (chunk) => parts.push(chunk));
   const bytes = Buffer.concat(parts, length);
+  const declared = Number(response.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared !== bytes.length) throw new AppError('NETWORK', englishMessage('documentCutShort'));
   return bytes;
 }

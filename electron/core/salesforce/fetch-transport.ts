@@ -55,12 +55,6 @@ export function sendWithFetch(request: HttpRequest, signal: AbortSignal): Promis
  * (undici "terminated"), as with `response.text()`.
  */
 export async function bodyText(response: Response, maxBytes: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw answerTooLarge(maxBytes);
-  }
-  if (!response.body) return '';
   // Decoded chunk by chunk (a character split between chunks is kept for the next one) and joined once:
   // no second, off-heap copy of the whole body (Buffer.concat). A 2,000-record page is ~1 MB, and off-heap
   // memory counts towards V8's full collections, each of which marks every row a full sync has kept so
@@ -68,18 +62,34 @@ export async function bodyText(response: Response, maxBytes: number): Promise<st
   // 6 runs side by side; BENCHMARKS.md, "Node 24: full sync 100k").
   const decoder = new TextDecoder();
   const parts: string[] = [];
+  await readBoundedBody(response, maxBytes, () => answerTooLarge(maxBytes), (chunk) => parts.push(decoder.decode(chunk, { stream: true })));
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+/**
+ * Hands each chunk of the body to `onChunk` and returns the bytes read, refusing a body over `maxBytes` — declared
+ * (cancelled before a byte is read) or as it arrives (cancelled at the chunk that passes it) — with `tooLarge()`.
+ * No body reads as 0 bytes.
+ */
+export async function readBoundedBody(response: Response, maxBytes: number, tooLarge: () => Error, onChunk: (chunk: Uint8Array) => void): Promise<number> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return 0;
   let length = 0;
   const reader = response.body.getReader();
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
     length += read.value.byteLength;
     if (length > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw answerTooLarge(maxBytes);
+      throw tooLarge();
     }
-    parts.push(decoder.decode(read.value, { stream: true }));
+    onChunk(read.value);
   }
-  parts.push(decoder.decode());
-  return parts.join('');
+  return length;
 }
 
 function answerTooLarge(maxBytes: number): AppError {
