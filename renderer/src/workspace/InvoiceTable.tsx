@@ -3,9 +3,11 @@ import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useSta
 import { useTranslation } from 'react-i18next';
 import type { InvoiceListRow } from '../../../electron/contract';
 import type { ColumnInfo } from '../invoices/columns';
+import type { CustomerGroups } from '../invoices/group-by-customer';
 import { useElementWidthRem } from '../lib/use-element-width';
 import { compactColumnWidths, fitColumns, roomForLabels } from './column-fit';
 import { GridHeader, GridRow } from './grid-parts';
+import { GroupHeaderRow } from './GroupHeaderRow';
 import { columnWidths, gridMinWidth, type GridColumn } from './invoice-columns';
 import { TuckedColumnsNote } from './TuckedColumnsNote';
 import { ROW_HEIGHT, useRowWindow } from './use-row-window';
@@ -34,6 +36,10 @@ interface Props {
   compact?: boolean;
   /** Clicking the customer's name in a row opens their customer view (issue 13). */
   onOpenCustomer?: (customer: string) => void;
+  /** Grouped by customer: the grid shows these items (headers and invoices); `visible` is then `groups.order`. */
+  groups?: CustomerGroups | null;
+  /** A group's header was clicked (or Enter/Space on it): collapse or expand that customer. */
+  onToggleGroup?: (key: string) => void;
 }
 
 let measuring: CanvasRenderingContext2D | null | undefined;
@@ -52,7 +58,7 @@ function headerLabelRem(label: string): number {
  * the DOM (each with its `aria-rowindex`). The grid holds focus; the active row is its
  * `aria-activedescendant`. Arrows, Page Up/Down, Home/End move; Enter opens the details.
  */
-export function InvoiceTable({ table, visible, active, openId, onActiveChange, onOpen, empty, gridRef, highlighted, compact = false, onOpenCustomer }: Props) {
+export function InvoiceTable({ table, visible, active, openId, onActiveChange, onOpen, empty, gridRef, highlighted, compact = false, onOpenCustomer, groups, onToggleGroup }: Props) {
   const { t } = useTranslation('workspace');
   const gridId = useId();
   const idPrefix = `${gridId}-row-`;
@@ -66,6 +72,11 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
     [gridRef],
   );
   const rows = table.options.meta!.rows;
+  const items = groups?.items;
+  /** The grid's rows: invoices, and customers' headers when grouped. */
+  const slotCount = items ? items.length : visible.length;
+  /** Where the invoice at `position` (in `visible`) is among the grid's rows. */
+  const slotOf = useCallback((position: number) => (groups ? (groups.slotOf[position] ?? position) : position), [groups]);
   const [showAll, setShowAll] = useState(false);
   const availableRem = useElementWidthRem(scrollRef);
   const fitting = compact && !showAll && availableRem !== null;
@@ -96,9 +107,9 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
   // The active row stays on screen when the grid gets shorter (the detail panel opening narrows the columns and the toolbar).
   const activeRef = useRef(active);
   useLayoutEffect(() => {
-    activeRef.current = active;
-  }, [active]);
-  const { window: slice, scrollToRow } = useRowWindow(scrollRef, visible.length, OVERSCAN, activeRef);
+    activeRef.current = active >= 0 ? slotOf(active) : active;
+  }, [active, slotOf]);
+  const { window: slice, scrollToRow } = useRowWindow(scrollRef, slotCount, OVERSCAN, activeRef);
 
   // Follow the active row on keys, filter and sort, but never when a sync replaced the rows (nor when the
   // selection then follows its invoice to a new position): the user's scroll position stays.
@@ -109,8 +120,8 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
     const reloaded = previous.rows !== undefined && previous.rows !== rows;
     followed.current = { rows, visible, id: reloaded ? previous.id : id };
     if (reloaded || id === undefined || (visible === previous.visible && id === previous.id)) return;
-    scrollToRow(active);
-  }, [active, visible, scrollToRow, rows]);
+    scrollToRow(slotOf(active));
+  }, [active, visible, scrollToRow, rows, slotOf]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.target !== event.currentTarget || visible.length === 0) return;
@@ -135,23 +146,36 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
   // One click handler for every row: the row says where it is.
   function onRowClick(event: MouseEvent<HTMLDivElement>) {
     const row = (event.target as Element).closest('[role="row"]');
-    const position = Number(row?.getAttribute('aria-rowindex')) - 2;
-    if (!(position >= 0 && position < visible.length)) return;
+    const slot = Number(row?.getAttribute('aria-rowindex')) - 2;
+    if (!(slot >= 0 && slot < slotCount)) return;
+    const item = items?.[slot];
+    if (item?.kind === 'group') {
+      onToggleGroup?.(item.key);
+      return;
+    }
+    const position = item ? item.position : slot;
     onActiveChange(position);
     const customer = rows[visible[position]!]!.customer;
     if (onOpenCustomer && customer && (event.target as Element).closest('.customer-link')) onOpenCustomer(customer);
     else onOpen(position);
   }
 
-  const activeRow = active >= slice.first && active < slice.end ? rows[visible[active] ?? -1] : undefined;
+  const activeSlot = active >= 0 ? slotOf(active) : -1;
+  const activeRow = activeSlot >= slice.first && activeSlot < slice.end ? rows[visible[active] ?? -1] : undefined;
   const slots: ReactNode[] = [];
-  for (let position = slice.first; position < slice.end; position++) {
+  for (let slot = slice.first; slot < slice.end; slot++) {
+    const item = items?.[slot];
+    if (item?.kind === 'group') {
+      slots.push(<GroupHeaderRow key={slot - slice.first} group={item} slot={slot} />);
+      continue;
+    }
+    const position = item ? item.position : slot;
     const row = rows[visible[position]!]!;
     slots.push(
       <GridRow
-        key={position - slice.first}
+        key={slot - slice.first}
         row={row}
-        position={position}
+        slot={slot}
         columns={columns}
         idPrefix={idPrefix}
         active={position === active}
@@ -169,7 +193,7 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
           className="grid"
           role="grid"
           aria-label={t('invoicesLabel')}
-          aria-rowcount={visible.length + 1}
+          aria-rowcount={slotCount + 1}
           aria-colcount={columns.length}
           aria-activedescendant={activeRow ? idPrefix + activeRow.id : undefined}
           tabIndex={0}
@@ -180,8 +204,8 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
           <div role="rowgroup" className="grid-head" style={{ minWidth }}>
             <GridHeader table={table} shown={shownKey} sorting={table.getState().sorting} definitions={definitions} />
           </div>
-          {visible.length > 0 && (
-            <div role="rowgroup" className="grid-body" style={{ height: visible.length * ROW_HEIGHT, minWidth }} onClick={onRowClick}>
+          {slotCount > 0 && (
+            <div role="rowgroup" className="grid-body" style={{ height: slotCount * ROW_HEIGHT, minWidth }} onClick={onRowClick}>
               {/* The rendered rows, in order, moved as one block to where they belong. */}
               <div className="grid-window" style={{ transform: `translateY(${slice.first * ROW_HEIGHT}px)` }}>
                 {slots}
@@ -190,7 +214,7 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
           )}
         </div>
         {/* Outside the grid (a grid may only hold rows), shown where the rows would be. */}
-        {visible.length === 0 && <div className="grid-empty">{empty}</div>}
+        {slotCount === 0 && <div className="grid-empty">{empty}</div>}
       </div>
       {compact && (tucked.length > 0 || showAll) && (
         <TuckedColumnsNote tucked={tucked.map((id) => (table.getColumn(id)?.columnDef.meta as GridColumn).label)} showingAll={showAll} onShowAll={setShowAll} />

@@ -22,9 +22,11 @@ import { standingOf } from './detail-standing';
 import { EmptyState } from './EmptyState';
 import { FilterChips } from './FilterChips';
 import { FiltersPanel } from './FiltersPanel';
+import { GroupByCustomerToggle } from './GroupByCustomerToggle';
 import { InvoiceTable } from './InvoiceTable';
 import { ListLoadError, TotalsPending } from './ListLoadNotes';
 import { ListToolbar } from './ListToolbar';
+import { useCustomerGroups } from './use-customer-groups';
 import { useInvoiceTable } from './use-invoice-table';
 import { useInvoiceView } from './use-invoice-view';
 import { useChaseSort } from './use-chase-sort';
@@ -129,9 +131,12 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
     onColumnsChange: (visibleColumns) => onUpdateSettings({ visibleColumns }),
   });
 
-  const activeInRange = Math.min(active, Math.max(0, view.visible.length - 1));
+  // Grouped by customer, the grid's invoices are the groups' (in their order, collapsed ones left out): the active row is one of them.
+  const grouping = useCustomerGroups(view.prepared, view.visible, setActive);
+  const shown = grouping.groups?.order ?? view.visible;
+  const activeInRange = Math.min(active, Math.max(0, shown.length - 1));
   // A background sync reloads the rows in place: the selection follows its invoice; changed rows flash.
-  useKeptSelection(view.prepared.rows, view.visible, activeInRange, setActive);
+  useKeptSelection(view.prepared.rows, shown, activeInRange, setActive);
   // A new as-of date is a new view (other invoices, other balances), like a filter: back to its first row. After the
   // kept selection (declared above), which would otherwise follow the old first row into the new rows.
   const asOfView = `${asOf}|${cutOff}`;
@@ -159,7 +164,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   });
 
   const openAt = (position: number) => {
-    const index = view.visible[position];
+    const index = shown[position];
     if (index !== undefined) setOpenId(view.prepared.rows[index]!.id);
   };
   // The file holds the rows, order and columns on screen, as of the same date and rules, and each row's aging bucket;
@@ -236,6 +241,14 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
             total={total}
           >
             <ReportButton open={report.open} disabled={partial || total === 0} onToggle={report.setOpen} />
+            <GroupByCustomerToggle
+              on={grouping.on}
+              disabled={partial || total === 0 || report.open}
+              onToggle={(on) => {
+                grouping.setOn(on);
+                setActive(0);
+              }}
+            />
           </ListToolbar>
           <ListLoadError list={invoiceList} />
           <AsOfNote asOfLabel={cutOff ? asOfLabel : null} later={view.laterCount} fromApplications={asOfBalances ? asOfBalances.applications : null} />
@@ -291,7 +304,9 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
           ) : (
             <InvoiceTable
               table={table}
-              visible={view.visible}
+              visible={shown}
+              groups={grouping.groups}
+              onToggleGroup={(key) => grouping.toggle(key, shown[activeInRange])}
               active={activeInRange}
               openId={openId}
               onActiveChange={setActive}

@@ -49,8 +49,8 @@ const NAMED = new Set(['customer', 'number', 'status']);
 
 interface RowProps {
   row: InvoiceListRow;
-  /** Place in the visible rows (0 = first under the header). */
-  position: number;
+  /** Place in the grid's rows (0 = first under the header; customers' headers count when grouped). */
+  slot: number;
   columns: readonly GridColumn[];
   /** Prefix of the rows' DOM ids (the grid's aria-activedescendant points at one). */
   idPrefix: string;
@@ -65,12 +65,12 @@ interface RowProps {
  * moved or dropped), and a slot whose invoice did not change is not rendered again (memo).
  * Clicks are handled once, on the row group.
  */
-export const GridRow = memo(function GridRow({ row, position, columns, idPrefix, active, open, changed }: RowProps) {
+export const GridRow = memo(function GridRow({ row, slot, columns, idPrefix, active, open, changed }: RowProps) {
   return (
     <div
       id={idPrefix + row.id}
       role="row"
-      aria-rowindex={position + 2}
+      aria-rowindex={slot + 2}
       aria-selected={active}
       className={`grid-row${active ? ' active' : ''}${open ? ' open' : ''}${changed ? ' changed' : ''}`}
       data-invoice-id={row.id}

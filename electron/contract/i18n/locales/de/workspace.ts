@@ -94,4 +94,7 @@ export const workspace: Translation<typeof en> = {
   changedSinceLastVisit: 'Seit Ihrem letzten Besuch: {{when}}',
   changedSinceDayStart: 'Ab Beginn dieses Tages',
   chipChangedSince: 'Geändert seit {{when}}',
+  groupByCustomer: 'Nach Kunde gruppieren',
+  groupByCustomerHint: 'Eine Kopfzeile je Kunde mit der Zahl der Rechnungen sowie Betrag und Saldo je Währung (nur Forderungen, wie die Karten). Der Export enthält weiterhin nur die Rechnungen.',
+  groupSubtotal: 'Betrag {{total}} · Saldo {{balance}}',
 };

@@ -95,4 +95,8 @@ export const workspace = {
   changedSinceLastVisit: 'Since your last visit: {{when}}',
   changedSinceDayStart: 'From the start of that day',
   chipChangedSince: 'Changed since {{when}}',
+  /** List toolbar → Group by customer: a header row per customer over its invoices. */
+  groupByCustomer: 'Group by customer',
+  groupByCustomerHint: 'A header per customer with the number of invoices and the total and balance per currency (receivables only, like the cards). Export still holds the invoices only.',
+  groupSubtotal: 'Total {{total}} · balance {{balance}}',
 } as const;

@@ -100,4 +100,7 @@ export const workspace: Translation<typeof en> = {
   changedSinceLastVisit: 'Desde su última visita: {{when}}',
   changedSinceDayStart: 'Desde el inicio de ese día',
   chipChangedSince: 'Modificadas desde {{when}}',
+  groupByCustomer: 'Agrupar por cliente',
+  groupByCustomerHint: 'Un encabezado por cliente con el número de facturas, el importe y el saldo por moneda (solo cuentas por cobrar, como las tarjetas). La exportación sigue conteniendo solo las facturas.',
+  groupSubtotal: 'Importe {{total}} · saldo {{balance}}',
 };

@@ -100,4 +100,7 @@ export const workspace: Translation<typeof en> = {
   changedSinceLastVisit: 'Depuis votre dernière visite : {{when}}',
   changedSinceDayStart: 'Depuis le début de ce jour',
   chipChangedSince: 'Modifiées depuis {{when}}',
+  groupByCustomer: 'Grouper par client',
+  groupByCustomerHint: 'Un en-tête par client avec le nombre de factures, le montant et le solde par devise (créances seulement, comme les cartes). L’export contient toujours les factures seules.',
+  groupSubtotal: 'Montant {{total}} · solde {{balance}}',
 };
