@@ -1,6 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { activeAfterToggle, groupByCustomer, type CustomerGroups } from '../invoices/group-by-customer';
 import type { PreparedInvoices } from '../invoices/prepared';
+
+interface Collapsed {
+  keys: ReadonlySet<string>;
+  /** The groups a toggle already built for these keys, and what from: not built again on the render it causes. */
+  built: { prepared: PreparedInvoices; visible: Uint32Array; groups: CustomerGroups } | null;
+}
 
 /**
  * "Group by customer" in the list toolbar: whether it is on, which customers' groups are collapsed, and the flat
@@ -8,24 +14,24 @@ import type { PreparedInvoices } from '../invoices/prepared';
  */
 export function useCustomerGroups(prepared: PreparedInvoices, visible: Uint32Array, setActive: (position: number) => void) {
   const [on, setOn] = useState(false);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
-  const groups: CustomerGroups | null = useMemo(() => (on ? groupByCustomer(prepared, visible, collapsed) : null), [on, prepared, visible, collapsed]);
-  // The invoice that was active when a group was toggled: the active row follows it (or stays near) in the new list.
-  const kept = useRef<{ index: number; key: string } | null>(null);
-  useEffect(() => {
-    if (!groups || !kept.current) return;
-    const { index, key } = kept.current;
-    kept.current = null;
-    setActive(activeAfterToggle(groups, index, key));
-  }, [groups, setActive]);
-  /** Collapses or expands `key`'s group; `activeIndex` is the row index of the active invoice (undefined: none). */
-  const toggle = useCallback((key: string, activeIndex: number | undefined) => {
-    kept.current = activeIndex === undefined ? null : { index: activeIndex, key };
-    setCollapsed((previous) => {
-      const next = new Set(previous);
-      if (!next.delete(key)) next.add(key);
-      return next;
-    });
-  }, []);
+  const [collapsed, setCollapsed] = useState<Collapsed>(() => ({ keys: new Set(), built: null }));
+  const groups = useMemo(() => {
+    if (!on) return null;
+    const built = collapsed.built;
+    if (built && built.prepared === prepared && built.visible === visible) return built.groups;
+    return groupByCustomer(prepared, visible, collapsed.keys);
+  }, [on, prepared, visible, collapsed]);
+
+  /**
+   * Collapses or expands `key`'s group. The active row (`activeIndex`: the row index of the active invoice) moves in
+   * the same render as the rows, to its invoice or the next one shown: the grid never shows another invoice active.
+   */
+  const toggle = (key: string, activeIndex: number | undefined) => {
+    const keys = new Set(collapsed.keys);
+    if (!keys.delete(key)) keys.add(key);
+    const next = groupByCustomer(prepared, visible, keys);
+    setCollapsed({ keys, built: { prepared, visible, groups: next } });
+    if (activeIndex !== undefined) setActive(activeAfterToggle(next, activeIndex, key));
+  };
   return { on, setOn, groups, toggle };
 }

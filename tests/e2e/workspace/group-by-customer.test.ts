@@ -110,10 +110,17 @@ describe('group by customer: a header per customer with its count and subtotals 
     expect(thirdIds.has((rows[3] as { id: string }).id)).toBe(true);
     await expectAccessible(page, 'the grid grouped by customer, two groups collapsed');
 
-    // Enter again expands the first group: its invoices are back under it.
+    // Enter again expands the first group: its invoices are back under it (the grid keeps the active invoice, the
+    // third customer's, in view: back to the top to see the first group).
+    const activeId = await page.locator('.grid-body [aria-selected="true"]').getAttribute('data-invoice-id');
+    const rowCount = () => page.getByTestId('invoice-grid').getAttribute('aria-rowcount').then(Number);
+    const before = await rowCount();
     await page.getByTestId('group-toggle').first().focus();
     await page.keyboard.press('Enter');
-    await poll(async () => (await shownRows(page))[0]).toMatchObject({ expanded: true });
+    await poll(rowCount).toBe(before + first.length);
+    await poll(() => page.locator('.grid-body [aria-selected="true"]').getAttribute('data-invoice-id')).toBe(activeId);
+    await page.getByTestId('invoice-grid').evaluate((grid) => (grid.scrollTop = 0));
+    await poll(async () => (await shownRows(page))[0]).toMatchObject({ group: firstThree[0], expanded: true });
     rows = await shownRows(page);
     expect(rows[1]).toMatchObject({ id: expect.any(String) });
     expect(firstIds.has((rows[1] as { id: string }).id)).toBe(true);
