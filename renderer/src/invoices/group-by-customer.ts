@@ -1,3 +1,4 @@
+import { SUM_SCALE } from '../../../electron/contract/sum-scale';
 import { customerKey, NO_CUSTOMER, type PreparedInvoices } from './prepared';
 
 /** One currency's subtotal in a customer's group: receivables only, like the currency cards (never across currencies). */
@@ -36,14 +37,15 @@ export interface CustomerGroups {
 
 interface Bucket {
   indexes: number[];
-  cents: Map<string, { total: number; balance: number }>;
+  /** Per currency, in SUM_SCALE units. */
+  amounts: Map<string, { total: number; balance: number }>;
 }
 
 /**
  * Groups the visible invoices (`visible`: row indexes, filtered and sorted) by customer: one pass over them, then
  * one over the groups. Inside a group the invoices keep the current sort order; groups go by customer name
  * (locale-aware), the invoices without a customer last. The subtotals follow the cards' rule: only receivables
- * (`prepared.counted`) add to Total and Balance, summed in cents per currency; the count is every invoice shown.
+ * (`prepared.counted`) add to Total and Balance, summed in thousandths per currency (SUM_SCALE, as the cards); the count is every invoice shown.
  */
 export function groupByCustomer(prepared: PreparedInvoices, visible: ArrayLike<number>, collapsed: ReadonlySet<string>): CustomerGroups {
   const buckets = new Map<string, Bucket>();
@@ -53,18 +55,18 @@ export function groupByCustomer(prepared: PreparedInvoices, visible: ArrayLike<n
     const key = customerKey(row);
     let bucket = buckets.get(key);
     if (!bucket) {
-      bucket = { indexes: [], cents: new Map() };
+      bucket = { indexes: [], amounts: new Map() };
       buckets.set(key, bucket);
     }
     bucket.indexes.push(i);
     if (!prepared.counted[i]) continue;
-    let sums = bucket.cents.get(row.currency);
+    let sums = bucket.amounts.get(row.currency);
     if (!sums) {
       sums = { total: 0, balance: 0 };
-      bucket.cents.set(row.currency, sums);
+      bucket.amounts.set(row.currency, sums);
     }
-    sums.total += Math.round((row.total ?? 0) * 100);
-    sums.balance += Math.round((row.balance ?? 0) * 100);
+    sums.total += Math.round((row.total ?? 0) * SUM_SCALE);
+    sums.balance += Math.round((row.balance ?? 0) * SUM_SCALE);
   }
   const keys = [...buckets.keys()].filter((key) => key !== NO_CUSTOMER).sort((a, b) => a.localeCompare(b));
   if (buckets.has(NO_CUSTOMER)) keys.push(NO_CUSTOMER);
@@ -78,9 +80,9 @@ export function groupByCustomer(prepared: PreparedInvoices, visible: ArrayLike<n
   for (const key of keys) {
     const bucket = buckets.get(key)!;
     const closed = collapsed.has(key);
-    const totals = [...bucket.cents.keys()].sort().map((currency) => {
-      const sums = bucket.cents.get(currency)!;
-      return { currency, total: sums.total / 100, balance: sums.balance / 100 };
+    const totals = [...bucket.amounts.keys()].sort().map((currency) => {
+      const sums = bucket.amounts.get(currency)!;
+      return { currency, total: sums.total / SUM_SCALE, balance: sums.balance / SUM_SCALE };
     });
     items.push({ kind: 'group', key, count: bucket.indexes.length, collapsed: closed, totals });
     if (closed) continue;

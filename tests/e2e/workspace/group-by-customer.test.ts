@@ -25,16 +25,16 @@ async function shownRows(page: Page): Promise<Shown[]> {
   );
 }
 
-/** What a customer's header must say, from the org's records: every invoice counted, receivables summed per currency in cents. */
+/** What a customer's header must say, from the org's records: every invoice counted, receivables summed per currency in thousandths. */
 function expectedGroup(invoices: OrgInvoice[]) {
   const cents = new Map<string, { total: number; balance: number }>();
   for (const inv of invoices.filter((i) => isReceivable(i))) {
     const sums = cents.get(inv.currency) ?? { total: 0, balance: 0 };
-    sums.total += Math.round((inv.total ?? 0) * 100);
-    sums.balance += Math.round((inv.balance ?? 0) * 100);
+    sums.total += Math.round((inv.total ?? 0) * 1000);
+    sums.balance += Math.round((inv.balance ?? 0) * 1000);
     cents.set(inv.currency, sums);
   }
-  const money = (amount: number, currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency, currencySign: 'accounting' }).format(amount / 100);
+  const money = (amount: number, currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency, currencySign: 'accounting' }).format(amount / 1000);
   return {
     count: invoices.length === 1 ? '1 invoice' : `${invoices.length.toLocaleString('en-US')} invoices`,
     subtotals: [...cents.keys()].sort().map((currency) => {

@@ -79,6 +79,12 @@ describe('group by customer', () => {
     expect(numbers([noneClosed.order[activeAfterToggle(noneClosed, 2, NO_CUSTOMER)]!])).toEqual(['Z-1']);
   });
 
+  it('three-decimal currencies add up exactly, as on the cards (1.235 + 2.235 KWD is 3.47)', () => {
+    const kwd = [row({ customer: 'Gulf', total: 1.235, balance: 1.235, currency: 'KWD' }), row({ customer: 'Gulf', total: 2.235, balance: 2.235, currency: 'KWD' })];
+    const groups = groupByCustomer(prepareInvoices(kwd, { statusKinds }), Uint32Array.from([0, 1]), new Set());
+    expect(groups.items[0]).toMatchObject({ totals: [{ currency: 'KWD', total: 3.47, balance: 3.47 }] });
+  });
+
   it('no rows: no groups', () => {
     expect(groupByCustomer(prepared, new Uint32Array(0), new Set())).toEqual({ items: [], order: new Uint32Array(0), slotOf: new Uint32Array(0) });
   });
