@@ -85,6 +85,16 @@ describe('invoices.export', () => {
     expect(harness.shell.openedPaths).toEqual([written]);
     expect(harness.shell.shownInFolder).toEqual([written]);
 
+    // A name typed in the save dialog with another extension (run-me.bat): written, shown in its folder, never run.
+    const typed = join(temp.dir, 'run-me.bat');
+    harness.saveDialog.answer = typed;
+    await harness.call('invoices.export', { connectionId, format: 'xlsx', columns, ids: view.slice(0, 3).map((row) => row.id), asOf: AS_OF });
+    const runIt = await harness.call('invoices.openExport', { path: typed, how: 'open' });
+    expect(runIt.error).toMatchObject({ code: 'FORBIDDEN', message: 'Budgetly opens only the .csv and .xlsx files it exported: use “Show in folder” for this one.' });
+    expect(await harness.call('invoices.openExport', { path: typed, how: 'folder' })).toEqual({ ok: true, value: null });
+    expect(harness.shell.openedPaths).toEqual([written]);
+    expect(harness.shell.shownInFolder).toEqual([written, typed]);
+
     // The OS cannot open it (moved, no program for it): a clear error with its reason.
     harness.shell.openPathError = 'No application is associated with the file';
     const failed = await harness.call('invoices.openExport', { path: written, how: 'open' });

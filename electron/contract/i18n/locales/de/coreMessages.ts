@@ -106,4 +106,5 @@ export const coreMessages: Translation<typeof en> = {
   exportNotOurs: 'Budgetly öffnet nur Dateien, die es in dieser Sitzung exportiert hat.',
   exportOpenFailed: 'Die exportierte Datei konnte nicht geöffnet werden: {{reason}}',
   relatedSomeUnreadable: 'Nicht zugeordnete Zahlungen und Gutschriften werden nicht angezeigt: Einige Zahlungs- oder Gutschriftsobjekte können mit Ihrem Salesforce-Zugriff nicht gelesen werden.',
+  exportOpenKind: 'Budgetly öffnet nur die exportierten .csv- und .xlsx-Dateien: Diese Datei können Sie über „Im Ordner anzeigen“ finden.',
 };

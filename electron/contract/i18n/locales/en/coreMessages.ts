@@ -106,4 +106,5 @@ export const coreMessages = {
   exportNotOurs: 'Budgetly opens only a file it exported in this session.',
   exportOpenFailed: 'The exported file could not be opened: {{reason}}',
   relatedSomeUnreadable: 'Unapplied cash and credits are not shown: some payment or credit objects cannot be read with your Salesforce access.',
+  exportOpenKind: 'Budgetly opens only the .csv and .xlsx files it exported: use “Show in folder” for this one.',
 } as const;

@@ -106,4 +106,5 @@ export const coreMessages: Translation<typeof en> = {
   exportNotOurs: 'Budgetly solo abre archivos que exportó en esta sesión.',
   exportOpenFailed: 'No se pudo abrir el archivo exportado: {{reason}}',
   relatedSomeUnreadable: 'Los cobros y abonos sin aplicar no se muestran: algunos objetos de pago o de abono no se pueden leer con su acceso a Salesforce.',
+  exportOpenKind: 'Budgetly solo abre los archivos .csv y .xlsx que exportó: use «Mostrar en la carpeta» para este.',
 };

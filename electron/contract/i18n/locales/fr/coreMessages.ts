@@ -106,4 +106,5 @@ export const coreMessages: Translation<typeof en> = {
   exportNotOurs: 'Budgetly n’ouvre que les fichiers qu’il a exportés pendant cette session.',
   exportOpenFailed: 'Le fichier exporté n’a pas pu être ouvert : {{reason}}',
   relatedSomeUnreadable: 'Les encaissements et avoirs non imputés ne sont pas affichés : certains objets de paiement ou d’avoir ne peuvent pas être lus avec votre accès Salesforce.',
+  exportOpenKind: 'Budgetly n’ouvre que les fichiers .csv et .xlsx qu’il a exportés : utilisez « Afficher dans le dossier » pour celui-ci.',
 };
