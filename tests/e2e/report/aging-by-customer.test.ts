@@ -1,5 +1,5 @@
-import { basename, join } from 'node:path';
-import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { independentMinor, independentRate, orgRatesOf } from '../../support/independent-conversion';
 import { tempDir } from '../../support/test-ports';
@@ -164,13 +164,7 @@ describe('aging by customer (the controller’s report) over 5,000 multi-currenc
     const overdue = expectedFilter(invoices, { overdueOnly: true }, today);
     await waitForVisibleCount(w.page, overdue.length);
     await openReport(w.page);
-    const path = join(files.dir, 'report.xlsx');
-    w.harness.testCore.saveDialog.answer = path;
-    await w.page.getByTestId('export-menu').click();
-    await w.page.getByTestId('export-report-xlsx').click();
-    await poll(() => w.page.getByTestId('export-status').textContent()).toContain(basename(path));
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path);
+    const book = await exportXlsx(w, join(files.dir, 'report.xlsx'), 'export-report-xlsx');
     const expected = expectedAgingByCustomer(overdue, today);
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual([...expected.map((t) => `Aging ${t.currency}`), 'Summary']);
     for (const table of expected) {
@@ -213,13 +207,7 @@ describe('aging by customer (the controller’s report) over 5,000 multi-currenc
     const shown = await readReport(w.page);
     expect(shown.map((t) => t.currency)).toEqual(['EUR']);
     expect(shown[0]!.totals.current).toBe(line.amounts.current);
-    const path = join(files.dir, 'drilled-report.xlsx');
-    w.harness.testCore.saveDialog.answer = path;
-    await w.page.getByTestId('export-menu').click();
-    await w.page.getByTestId('export-report-xlsx').click();
-    await poll(() => w.page.getByTestId('export-status').textContent()).toContain(basename(path));
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path);
+    const book = await exportXlsx(w, join(files.dir, 'drilled-report.xlsx'), 'export-report-xlsx');
     const totalRow = sheetRows(book.getWorksheet('Aging EUR')!).at(-1)!;
     expect(totalRow).toEqual(['Total', ...BUCKETS.map((b) => line.amounts[b]), line.amounts.total]);
     // The auditor reads which filters made these figures: customer and currency, and no aging bucket (the sheet has all five).

@@ -75,11 +75,14 @@ export function poll<T>(read: () => T | Promise<T>) {
   return expect.poll(read, { timeout: 20_000, interval: 50 });
 }
 
-/** Exports the view as XLSX through the menu, answering the save dialog with `path`, and reads the file back. */
-export async function exportXlsx(w: WorkspaceFixture, path: string): Promise<ExcelJS.Workbook> {
+/**
+ * Exports as XLSX through the export menu — the view (`export-xlsx`) or the aging report (`export-report-xlsx`) —
+ * answering the save dialog with `path`, and reads the file back.
+ */
+export async function exportXlsx(w: WorkspaceFixture, path: string, item: 'export-xlsx' | 'export-report-xlsx' = 'export-xlsx'): Promise<ExcelJS.Workbook> {
   w.harness.testCore.saveDialog.answer = path;
   await w.page.getByTestId('export-menu').click();
-  await w.page.getByTestId('export-xlsx').click();
+  await w.page.getByTestId(item).click();
   await poll(() => w.page.getByTestId('export-status').textContent()).toContain(basename(path));
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(path);
