@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflateRaw, inflateRaw } from 'node:zlib';
 import type { InvoiceDetail } from '../../../contract';
 import type { Logger, SecretBox } from '../../ports';
 import { OWNER_ONLY, writeAtomically } from './atomic-file';
+
+// On libuv's thread pool, as the offline copy's records are: the main process keeps answering IPC meanwhile.
+const deflate = promisify(deflateRaw);
+const inflate = promisify(inflateRaw);
 
 /** Invoices whose whole record is kept per connection (the most recently opened). Each keep rewrites the blob: ~1 MB of JSON at 500 (~30 ms to stringify and deflate on a loaded 2-core machine; 2,000 took ~175 ms, too long on the main process). */
 export const KEPT_DETAILS_MAX = 500;
@@ -45,7 +50,7 @@ export class KeptDetails {
     kept = new Map();
     try {
       const sealed = await readFile(this.pathFor(connectionId));
-      const parsed = JSON.parse(inflateRawSync(await this.secretBox.open(sealed)).toString('utf8')) as { details?: [string, Kept][] };
+      const parsed = JSON.parse((await inflate(await this.secretBox.open(sealed))).toString('utf8')) as { details?: [string, Kept][] };
       for (const [id, entry] of parsed.details ?? []) if (entry?.detail?.invoice && typeof entry.keptAt === 'string') kept.set(id, entry);
     } catch (error) {
       // None yet, or unreadable (other machine, damaged): nothing is kept; the next opened invoice starts afresh.
@@ -68,7 +73,7 @@ export class KeptDetails {
     if (!this.persistable()) return;
     const previous = this.writes.get(connectionId) ?? Promise.resolve();
     const write = previous.then(async () => {
-      const plain = deflateRawSync(Buffer.from(JSON.stringify({ details: [...kept] }), 'utf8'));
+      const plain = await deflate(Buffer.from(JSON.stringify({ details: [...kept] }), 'utf8'));
       const sealed = await this.secretBox.seal(plain);
       await mkdir(this.folder, { recursive: true });
       await writeAtomically(this.pathFor(connectionId), async (temp) => {
