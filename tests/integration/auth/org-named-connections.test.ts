@@ -86,6 +86,13 @@ describe('a connection nobody named', () => {
     await call('connections.connect', { id: added.id });
     expect(queryCount()).toBe(queries);
     expect(await labelOf(added.id)).toBe('Mine');
+    // The org's name is read after the sign-in returns: once a connection signed in later has been named, this
+    // sign-in's decision is over too — one query (the other's), and the user's name still stands.
+    const later = await call<Connection>('connections.add', { loginUrl: org.url, clientId: 'budgetly-demo' });
+    await call('connections.connect', { id: later.id });
+    await expectLabel(later.id, ORG_NAME);
+    expect(queryCount()).toBe(queries + 1);
+    expect(await labelOf(added.id)).toBe('Mine');
   });
 
   it('saved by an older version with the host as its label: named after the org at the next sign-in', async () => {
