@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger, SecretBox } from '../ports';
 import { OWNER_ONLY, writeAtomically } from '../invoices/cache/atomic-file';
@@ -28,6 +28,8 @@ const SUFFIX = '.pdf.sealed';
  */
 export class KeptDocuments {
   private readonly memory = new Map<string, Map<string, KeptDocument>>();
+  /** Per connection, the facts of each file `list` read, with the file's identity then (a file rewritten is read again). */
+  private readonly listed = new Map<string, Map<string, { identity: string; facts: KeptDocumentFacts }>>();
 
   constructor(
     private readonly dataDir: string,
@@ -81,13 +83,28 @@ export class KeptDocuments {
   async list(connectionId: string): Promise<KeptDocumentFacts[]> {
     const out: KeptDocumentFacts[] = [...(this.memory.get(connectionId)?.values() ?? [])].map(({ bytes: _bytes, ...facts }) => facts);
     const names = await readdir(this.folderOf(connectionId)).catch(() => [] as string[]);
+    // Every sync asks (prune): a file unchanged since the last list is not read and unsealed again, only stat'ed.
+    const before = this.listed.get(connectionId);
+    const now = new Map<string, { identity: string; facts: KeptDocumentFacts }>();
     for (const name of names.filter((n) => n.endsWith(SUFFIX))) {
-      const kept = await this.read(join(this.folderOf(connectionId), name));
+      const path = join(this.folderOf(connectionId), name);
+      const file = await stat(path).catch(() => null);
+      if (!file) continue;
+      const identity = `${file.ino}:${file.size}:${file.mtimeMs}`;
+      const seen = before?.get(name);
+      if (seen?.identity === identity) {
+        now.set(name, seen);
+        out.push(seen.facts);
+        continue;
+      }
+      const kept = await this.read(path);
       if (kept) {
         const { bytes: _bytes, ...facts } = kept;
+        now.set(name, { identity, facts });
         out.push(facts);
       }
     }
+    this.listed.set(connectionId, now);
     return out;
   }
 
@@ -98,6 +115,7 @@ export class KeptDocuments {
 
   async forget(connectionId: string): Promise<void> {
     this.memory.delete(connectionId);
+    this.listed.delete(connectionId);
     await rm(this.folderOf(connectionId), { recursive: true, force: true });
   }
 
