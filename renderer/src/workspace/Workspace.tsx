@@ -163,9 +163,11 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
     },
   });
 
+  const rows = view.prepared.rows;
+  const total = rows.length;
   const openAt = (position: number) => {
     const index = shown[position];
-    if (index !== undefined) setOpenId(view.prepared.rows[index]!.id);
+    if (index !== undefined) setOpenId(rows[index]!.id);
   };
   // The file holds the rows, order and columns on screen, as of the same date and rules, and each row's aging bucket;
   // shown in the corporate currency, the converted amounts, the rate and its date too.
@@ -173,7 +175,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   const filterWords = useFilterChips(report.applied).map((chip) => chip.label);
   const currentView = () => {
     const columns: ExportColumn[] = [...table.getVisibleLeafColumns().map((c) => c.id as ExportColumn), 'agingBucket'];
-    const ids = report.open ? Array.from(view.agingSet, (i) => view.prepared.rows[i]!.id) : Array.from(view.visible, (i) => view.prepared.rows[i]!.id);
+    const ids = Array.from(report.open ? view.agingSet : view.visible, (i) => rows[i]!.id);
     const basis = {
       asOf, balancesAsOf: cutOff, agingBasis: settings.agingBasis, includeDrafts: settings.includeDrafts, filters: filterWords,
       ...(report.open ? { report: 'agingByCustomer' as const } : {}),
@@ -181,8 +183,6 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
     if (!corporate.converted) return { ids, columns, ...basis };
     return { ids, columns: [...columns, ...conversionColumnKeys], ...basis, conversion: { basis: corporate.view.basis } };
   };
-  const total = view.prepared.rows.length;
-  const rows = view.prepared.rows;
   // Found once per change of the rows or the open invoice (the detail's standing and conversion line need its index).
   const openIndex = useMemo(() => (openId ? rows.findIndex((row) => row.id === openId) : -1), [openId, rows]);
   const openRow = openIndex >= 0 ? rows[openIndex] : undefined;
