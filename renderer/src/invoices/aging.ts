@@ -37,6 +37,11 @@ export interface CurrencyAging {
   buckets: AgingBucketTotal[];
 }
 
+/** `currency`'s aging, or an empty one (every bucket at zero): a card with nothing outstanding still shows its aging. */
+export function agingOfCurrency(aging: readonly CurrencyAging[], currency: string): CurrencyAging {
+  return aging.find((x) => x.currency === currency) ?? { currency, buckets: agingBuckets.map((b) => ({ ...b, count: 0, balance: 0 })) };
+}
+
 /** One pass over the visible rows; amounts summed in thousandths (SUM_SCALE) so totals are exact. */
 export function computeAging(prepared: PreparedInvoices, indexes: ArrayLike<number>, asOfDay: number, basis: AgingBasis): CurrencyAging[] {
   const byCurrency = new Map<string, { counts: number[]; cents: number[] }>();

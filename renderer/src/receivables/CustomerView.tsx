@@ -5,7 +5,7 @@ import type { CustomerLedger } from '../../../electron/contract';
 import { useCustomerLedger } from '../api/use-customer-ledger';
 import { budgetly } from '../bridge';
 import { useLocale } from '../i18n/locale-context';
-import { agingBuckets, type AgingBasis, type AgingBucketKey } from '../invoices/aging';
+import { agingOfCurrency, type AgingBasis, type AgingBucketKey } from '../invoices/aging';
 import { formatCount, formatMoney } from '../invoices/money';
 import type { PreparedInvoices } from '../invoices/prepared';
 import { AgingBars } from '../workspace/AgingBars';
@@ -101,7 +101,7 @@ function CustomerCards({ invoices, ledger, bucket, onPickBucket }: CardsProps) {
     <section className="customer-cards" data-testid="customer-cards">
       {currencies.map((currency) => {
         const totals = invoices.totals.find((x) => x.currency === currency);
-        const aging = invoices.aging.find((x) => x.currency === currency) ?? { currency, buckets: agingBuckets.map((b) => ({ ...b, count: 0, balance: 0 })) };
+        const aging = agingOfCurrency(invoices.aging, currency);
         const unapplied = ledger?.unapplied.find((u) => u.currency === currency);
         const balance = totals?.balance ?? 0;
         const overdue = invoices.overdue.get(currency) ?? 0;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/locale-context';
-import { agingBuckets, type AgingBucketKey, type CurrencyAging } from '../invoices/aging';
+import { agingOfCurrency, type AgingBucketKey, type CurrencyAging } from '../invoices/aging';
 import { formatCount, formatMoney } from '../invoices/money';
 import type { CurrencyTotals } from '../invoices/totals';
 import { AgingBars } from './AgingBars';
@@ -65,7 +65,7 @@ export function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBuck
       {currencies.map((currency) => {
         const sum = totals.find((x) => x.currency === currency) ?? { currency, count: 0, total: 0, balance: 0, excluded: NONE_LEFT_OUT };
         // A currency with nothing outstanding still shows its (empty) aging.
-        const a = aging.find((x) => x.currency === currency) ?? { currency, buckets: agingBuckets.map((b) => ({ ...b, count: 0, balance: 0 })) };
+        const a = agingOfCurrency(aging, currency);
         return (
           <article key={currency} className="currency-card" data-testid="currency-card" data-currency={currency} aria-label={t('currencyTotals', { currency })}>
             <CardFigures title={currency} currency={currency} count={sum.count} total={sum.total} balance={sum.balance} testIdPrefix="currency" />
