@@ -34,5 +34,7 @@ describe('one customer’s invoices as the workspace counts them', () => {
     const asOf = dayNumber('2026-11-30');
     const got = customerInvoices(prepared, 'Acme', asOf, 'dueDate', asOf);
     expect(Array.from(got.indexes, (i) => rows[i]!.id)).not.toContain('G');
+    // Only G goes: the others keep their places (an empty list would pass the line above).
+    expect(Array.from(got.indexes, (i) => rows[i]!.id)).toEqual(['B', 'A', 'E', 'D', 'C']);
   });
 });
