@@ -21,8 +21,12 @@ describe('kept invoice records', () => {
     for (let i = 0; i <= KEPT_DETAILS_MAX; i++) await kept.keep('c1', detail(`I${i}`), '2026-12-04T10:00:00.000Z');
     // Opening I1 again makes it the most recent: the oldest is now I2.
     await kept.keep('c1', detail('I1'), '2026-12-04T11:00:00.000Z');
+    // One more beyond the cap: I2 goes, I1 stays.
+    await kept.keep('c1', detail('NEW'), '2026-12-04T12:00:00.000Z');
     const again = new KeptDetails(temp.dir, box, () => true, new MemoryLogger());
     expect(await again.get('c1', 'I0')).toBeNull();
+    expect(await again.get('c1', 'I2')).toBeNull();
+    expect(await again.get('c1', 'NEW')).not.toBeNull();
     expect((await again.get('c1', 'I1'))?.keptAt).toBe('2026-12-04T11:00:00.000Z');
     expect((await again.get('c1', `I${KEPT_DETAILS_MAX}`))?.detail.fields[0]).toMatchObject({ type: 'currency' });
     await again.forget('c1');
