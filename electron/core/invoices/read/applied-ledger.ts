@@ -1,6 +1,7 @@
 import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
 import { isRateRole, REVERSAL_TYPES, type RelatedRole } from '../related/related-specs';
 import { relatedText } from '../related/related-text';
+import { oncePerCopy } from './once-per-copy';
 
 interface Indexed {
   role: RelatedRole;
@@ -17,13 +18,9 @@ interface LedgerIndex {
   objects: Map<string, string>;
 }
 
-const indexes = new WeakMap<RelatedCopy, LedgerIndex>();
-
 /** Applications by invoice and sources by id, built once per copy (a sync makes a new copy). */
-export function ledgerIndex(copy: RelatedCopy): LedgerIndex {
-  let index = indexes.get(copy);
-  if (index) return index;
-  index = { byInvoice: new Map(), sources: new Map(), objects: new Map() };
+export const ledgerIndex = oncePerCopy((copy: RelatedCopy): LedgerIndex => {
+  const index: LedgerIndex = { byInvoice: new Map(), sources: new Map(), objects: new Map() };
   for (const object of copy.objects) {
     if (isRateRole(object.role)) continue;
     const application = object.role === 'paymentApplication' || object.role === 'creditApplication';
@@ -41,9 +38,8 @@ export function ledgerIndex(copy: RelatedCopy): LedgerIndex {
       list.push(entry);
     }
   }
-  indexes.set(copy, index);
   return index;
-}
+});
 
 // Plain code-unit order: days (YYYY-MM-DD), ISO instants and ids sort correctly so, and much faster than the collator.
 const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

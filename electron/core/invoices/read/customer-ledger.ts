@@ -4,6 +4,7 @@ import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
 import { isRateRole } from '../related/related-specs';
 import { relatedText } from '../related/related-text';
 import { text, toMinor } from './applied-ledger';
+import { oncePerCopy } from './once-per-copy';
 import { appliedBySource } from './source-applied';
 import { unappliedKnown } from './payment-figures';
 
@@ -13,13 +14,9 @@ interface CustomerSources {
   accounts: Set<string>;
 }
 
-const byName = new WeakMap<RelatedCopy, Map<string, CustomerSources>>();
-
 /** Payments and credit notes by their account's name, once per copy (a sync makes a new copy). */
-function sourcesByName(copy: RelatedCopy): Map<string, CustomerSources> {
-  let index = byName.get(copy);
-  if (index) return index;
-  index = new Map();
+const sourcesByName = oncePerCopy((copy: RelatedCopy): Map<string, CustomerSources> => {
+  const index = new Map<string, CustomerSources>();
   for (const object of copy.objects) {
     if (object.role !== 'payment' && object.role !== 'creditNote') continue;
     for (const record of object.records) {
@@ -32,9 +29,8 @@ function sourcesByName(copy: RelatedCopy): Map<string, CustomerSources> {
       if (account) entry.accounts.add(account);
     }
   }
-  byName.set(copy, index);
   return index;
-}
+});
 
 const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
 const newestFirst = (a: CustomerRecord, b: CustomerRecord) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id);

@@ -5,6 +5,7 @@ import type { RelatedCopy } from '../related/related-copy';
 import type { RelatedRole } from '../related/related-specs';
 import type { Snapshot } from '../snapshot/snapshot';
 import { countedApplications, fullyPaidOn, ledgerIndex, toMinor } from './applied-ledger';
+import { oncePerCopy } from './once-per-copy';
 
 /** What was applied to one invoice, as the list's columns show it (see invoiceListRowSchema). */
 export interface PaymentFigures {
@@ -82,11 +83,5 @@ export function withPaymentFigures(rows: readonly InvoiceRow[], copy: RelatedCop
   return out;
 }
 
-const listRows = new WeakMap<Snapshot, InvoiceListRow[]>();
-
 /** A snapshot's rows with their figures, computed once per snapshot (a sync or a cache load makes a new one). */
-export function listRowsOf(snapshot: Snapshot): InvoiceListRow[] {
-  let rows = listRows.get(snapshot);
-  if (!rows) listRows.set(snapshot, (rows = withPaymentFigures(snapshot.rows, snapshot.related)));
-  return rows;
-}
+export const listRowsOf = oncePerCopy((snapshot: Snapshot): InvoiceListRow[] => withPaymentFigures(snapshot.rows, snapshot.related));

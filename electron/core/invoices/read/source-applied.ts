@@ -1,6 +1,7 @@
 import type { RelatedCopy } from '../related/related-copy';
 import { REVERSAL_TYPES } from '../related/related-specs';
 import { text } from './applied-ledger';
+import { oncePerCopy } from './once-per-copy';
 
 /** Per payment or credit note id: what of it is applied, net of reversals (as Salesforce states the amounts). */
 interface SourceApplied {
@@ -8,18 +9,14 @@ interface SourceApplied {
   credits: Map<string, number>;
 }
 
-const cache = new WeakMap<RelatedCopy, SourceApplied>();
-
 /**
  * Σ of each payment's and credit note's applications (applied minus taken back), wherever they point — an
  * invoice outside the rows shown, or one not in the copy at all — once per copy. An application with a zero,
  * negative or missing amount is left out, as the detail panel leaves it out. What is not applied of a payment
  * is unapplied cash (issue 13); of a credit note, an unapplied credit.
  */
-export function appliedBySource(copy: RelatedCopy): SourceApplied {
-  let found = cache.get(copy);
-  if (found) return found;
-  found = { payments: new Map(), credits: new Map() };
+export const appliedBySource = oncePerCopy((copy: RelatedCopy): SourceApplied => {
+  const found: SourceApplied = { payments: new Map(), credits: new Map() };
   for (const object of copy.objects) {
     const into = object.role === 'paymentApplication' ? found.payments : object.role === 'creditApplication' ? found.credits : null;
     if (!into) continue;
@@ -30,6 +27,5 @@ export function appliedBySource(copy: RelatedCopy): SourceApplied {
       into.set(source, (into.get(source) ?? 0) + (reversal ? -record.amount : record.amount));
     }
   }
-  cache.set(copy, found);
   return found;
-}
+});
