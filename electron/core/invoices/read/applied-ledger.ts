@@ -49,7 +49,7 @@ const oldestFirst = (a: CountedApplication, b: CountedApplication) => order(a.da
 const NO_PROBLEMS: string[] = [];
 
 export const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
-const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
+export const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
 
 /** Minor units of an amount in a currency with `decimals` (exact for amounts Salesforce stores). */
 export function toMinor(amount: number, decimals: number): number {

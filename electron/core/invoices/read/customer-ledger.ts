@@ -3,7 +3,7 @@ import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
 import { isRateRole } from '../related/related-specs';
 import { relatedText } from '../related/related-text';
-import { text, toMinor } from './applied-ledger';
+import { day, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
 import { appliedBySource } from './source-applied';
 import { unappliedKnown } from './payment-figures';
@@ -32,7 +32,6 @@ const sourcesByName = oncePerCopy((copy: RelatedCopy): Map<string, CustomerSourc
   return index;
 });
 
-const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
 const newestFirst = (a: CustomerRecord, b: CustomerRecord) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id);
 
 /**
