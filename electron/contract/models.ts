@@ -3,6 +3,7 @@ import { statusKinds } from './invoice-status';
 import { appErrorSchema } from './errors';
 import { languageSettings } from './i18n/languages';
 import { conversionColumnKeys } from './conversion/columns';
+import { PDF_BUDGET_MAX_MB } from './document-budget';
 
 /** Shared value shapes used by the channels in `channels.ts`. */
 
@@ -69,6 +70,8 @@ export const settingsSchema = z.object({
   language: z.enum(languageSettings),
   /** Per connection id: when the user last left its workspace (an instant), the default of "Changed since…". */
   lastVisits: z.record(z.string().max(64), z.string().max(40)).optional(),
+  /** Disk budget for kept invoice PDFs, whole MB, 0–PDF_BUDGET_MAX_MB; 0 keeps none (default 500, from the core's defaults). */
+  pdfBudgetMb: z.number().int().min(0).max(PDF_BUDGET_MAX_MB),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

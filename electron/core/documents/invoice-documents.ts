@@ -50,6 +50,7 @@ export class InvoiceDocuments {
     }
     checkDocument(bytes, version);
     const keptAt = new Date(this.now()).toISOString();
+    // Kept within the disk budget (Settings; 0 keeps none): answered either way.
     await this.kept.keep(connectionId, {
       invoiceId, contentDocumentId: version.contentDocumentId, versionId: version.versionId, title: version.title,
       checksum: version.checksum, size: bytes.length, keptAt, bytes,

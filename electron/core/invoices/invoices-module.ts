@@ -26,6 +26,7 @@ import { InvoiceRepository } from './cache/invoice-repository';
 import { KeptDetails } from './cache/kept-details';
 import { InvoiceDocuments } from '../documents/invoice-documents';
 import { KeptDocuments } from '../documents/kept-documents';
+import { MB } from '../../contract/document-budget';
 import { withReferenceNames } from './read/reference-names';
 import { MappingService } from './mapping/mapping-service';
 import { OrgMetadata } from './mapping/org-metadata';
@@ -73,7 +74,15 @@ export function createInvoicesModule(
   const repository = new InvoiceRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger);
   const lists = new InvoiceLists(repository, deps.store, deps.logger);
   const kept = new KeptDetails(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger);
-  const keptDocuments = new KeptDocuments(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger);
+  const keptDocuments = new KeptDocuments(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger, {
+    budgetBytes: () => links.settings.get().pdfBudgetMb * MB,
+    now: () => deps.clock.now(),
+  });
+  // A lower budget evicts at once (least recently used first); weaker storage switched off deleted the kept files.
+  const stopBudget = links.settings.onChange(async (next, previous) => {
+    if (previous.allowWeakStorage && !next.allowWeakStorage && !repository.persistable()) keptDocuments.filesRemoved();
+    if (next.pdfBudgetMb < previous.pdfBudgetMb) await keptDocuments.trim();
+  });
   const documents = new InvoiceDocuments({
     open: async (connectionId) => {
       const { conn, apiVersion } = await metadata.open(connectionId);
@@ -287,9 +296,11 @@ export function createInvoicesModule(
     warmUp: (connections) => lists.warmUp(connections, deps.clock),
     async dispose() {
       stopForget();
+      stopBudget();
       lists.dispose();
       await coordinator.dispose();
       await repository.idle();
+      await keptDocuments.idle();
     },
   };
 }

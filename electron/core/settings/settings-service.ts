@@ -1,5 +1,6 @@
 import { AppError, NO_POLICY_LOCKS, settingsSchema, type PolicyLocks, type Settings } from '../../contract';
 import { englishMessage } from '../../contract/i18n/spoken-messages';
+import { PDF_BUDGET_DEFAULT_MB } from '../../contract/document-budget';
 import { applyLocks, lockViolation } from '../policy/policy-locks';
 import { englishT } from '../policy/policy-text';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
@@ -18,6 +19,7 @@ export const defaultSettings: Settings = {
   syncInterval: 15,
   updates: 'automatic',
   language: 'system',
+  pdfBudgetMb: PDF_BUDGET_DEFAULT_MB,
 };
 
 /** Settings the machine-wide policy file fixes, and where that file is (named when a change is refused). */

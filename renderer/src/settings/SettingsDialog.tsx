@@ -6,6 +6,7 @@ import { languageNames, languages } from '../../../electron/contract/i18n/langua
 import { SyncIntervalSetting } from '../freshness/SyncIntervalSetting';
 import { localTodayIso } from '../invoices/plain-date';
 import { UpdateSetting } from '../updates/UpdateSetting';
+import { PdfBudgetSetting } from './PdfBudgetSetting';
 import { PolicyNotice } from './PolicyNotice';
 import { usePolicy } from './use-policy';
 
@@ -152,6 +153,7 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, sav
         <Choice name={`${id}-theme`} value="light" current={settings.theme} label={t('themeLight')} onPick={(v) => onChange({ theme: v })} />
         <Choice name={`${id}-theme`} value="dark" current={settings.theme} label={t('themeDark')} onPick={(v) => onChange({ theme: v })} />
       </fieldset>
+      <PdfBudgetSetting settings={settings} onChange={onChange} />
       <fieldset>
         <legend>{t('keepSignedInLegend')}</legend>
         {weakAvailable && locks.weakStorageNeverAllowed ? (

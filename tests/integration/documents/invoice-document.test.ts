@@ -207,3 +207,32 @@ describe('an invoice PDF kept under weaker storage', () => {
     }
   });
 });
+
+describe('an invoice PDF with a disk budget of 0', () => {
+  it('opens online, keeps nothing on disk, and says offline that it was never kept', async () => {
+    const org = await startOrg({ invoices: 10 });
+    const temp = tempDir();
+    const harness = await startHarness(org, temp.dir, { secretBox: new TestSecretBox() });
+    try {
+      expect((await harness.call('invoices.sync', { connectionId })).ok).toBe(true);
+      const invoice = org.control.records('Invoice')[0]!;
+      expect((await harness.call('invoices.document', { connectionId, id: invoice.Id })).ok).toBe(true);
+      expect(documentFiles(temp.dir)).toHaveLength(1);
+      harness.settings.update({ pdfBudgetMb: 0 });
+      await harness.settings.settled();
+      expect(documentFiles(temp.dir)).toEqual([]); // the lower budget evicted at once
+      const online = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+      expect(online.ok, JSON.stringify(online.error)).toBe(true);
+      expect(md5((online.value as InvoiceDocument).bytes)).toBe(org.control.documentOf(String(invoice.Id))!.checksum);
+      expect(documentFiles(temp.dir)).toEqual([]);
+      await org.stop();
+      const offline = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+      expect(offline.ok).toBe(false);
+      expect(offline.error?.code).toBe('NETWORK');
+    } finally {
+      await harness.dispose();
+      await org.stop().catch(() => undefined);
+      temp.remove();
+    }
+  });
+});

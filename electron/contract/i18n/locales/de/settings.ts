@@ -45,4 +45,9 @@ export const settings: Translation<typeof en> = {
   policyIntervalBounds: 'Ihre Organisation erlaubt nur einige dieser Intervalle.',
   policyWeakNeverAllowed: 'Ihre Organisation erlaubt auf diesem Computer keine schwächere Speicherung.',
   policyPredefined: 'Von Ihrer Organisation hinzugefügte Verbindungen: {{names}}.',
+  pdfLegend: 'Rechnungs-PDFs',
+  pdfBudgetLabel: 'Speicherplatz für offline behaltene PDFs (MB)',
+  pdfBudgetHint: 'Geöffnete PDFs werden auf diesem Computer behalten, verschlüsselt wie die Offline-Kopie, damit sie auch ohne Verbindung öffnen. Ist der Platz belegt, werden die am längsten nicht geöffneten zuerst entfernt.',
+  pdfBudgetZero: 'Auf diesem Computer werden keine PDFs behalten: Sie öffnen sich online, aber nicht offline.',
+  pdfBudgetInvalid: 'Geben Sie eine ganze Zahl an MB von 0 bis {{max}} ein.',
 };

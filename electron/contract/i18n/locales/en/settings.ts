@@ -43,4 +43,9 @@ export const settings = {
   policyIntervalBounds: 'Your organisation allows only some of these intervals.',
   policyWeakNeverAllowed: 'Your organisation does not allow weaker storage on this computer.',
   policyPredefined: 'Connections added by your organisation: {{names}}.',
+  pdfLegend: 'Invoice PDFs',
+  pdfBudgetLabel: 'Disk space for PDFs kept offline (MB)',
+  pdfBudgetHint: 'PDFs you open are kept on this computer, encrypted like the offline copy, so they open without a connection. When the space is used up, the least recently opened go first.',
+  pdfBudgetZero: 'No PDFs are kept on this computer: they open while you are online, but not offline.',
+  pdfBudgetInvalid: 'Enter a whole number of MB from 0 to {{max}}.',
 } as const;

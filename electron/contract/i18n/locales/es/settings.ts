@@ -45,4 +45,9 @@ export const settings: Translation<typeof en> = {
   policyIntervalBounds: 'Su organización solo permite algunos de estos intervalos.',
   policyWeakNeverAllowed: 'Su organización no permite el almacenamiento menos protegido en este ordenador.',
   policyPredefined: 'Conexiones añadidas por su organización: {{names}}.',
+  pdfLegend: 'PDF de facturas',
+  pdfBudgetLabel: 'Espacio en disco para PDF guardados sin conexión (MB)',
+  pdfBudgetHint: 'Los PDF que abre se guardan en este equipo, cifrados como la copia sin conexión, para abrirse sin conexión. Cuando el espacio se llena, se eliminan primero los abiertos hace más tiempo.',
+  pdfBudgetZero: 'No se guarda ningún PDF en este equipo: se abren con conexión, pero no sin conexión.',
+  pdfBudgetInvalid: 'Introduzca un número entero de MB entre 0 y {{max}}.',
 };

@@ -45,4 +45,9 @@ export const settings: Translation<typeof en> = {
   policyIntervalBounds: 'Votre organisation n’autorise que certains de ces intervalles.',
   policyWeakNeverAllowed: 'Votre organisation n’autorise pas le stockage moins protégé sur cet ordinateur.',
   policyPredefined: 'Connexions ajoutées par votre organisation : {{names}}.',
+  pdfLegend: 'PDF des factures',
+  pdfBudgetLabel: 'Espace disque pour les PDF conservés hors ligne (Mo)',
+  pdfBudgetHint: 'Les PDF que vous ouvrez sont conservés sur cet ordinateur, chiffrés comme la copie hors ligne, pour s’ouvrir sans connexion. Quand l’espace est plein, les moins récemment ouverts partent en premier.',
+  pdfBudgetZero: 'Aucun PDF n’est conservé sur cet ordinateur : ils s’ouvrent en ligne, mais pas hors ligne.',
+  pdfBudgetInvalid: 'Saisissez un nombre entier de Mo entre 0 et {{max}}.',
 };

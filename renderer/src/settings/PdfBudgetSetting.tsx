@@ -1,0 +1,61 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../electron/contract';
+import { PDF_BUDGET_MAX_MB, pdfBudgetValid } from '../../../electron/contract/document-budget';
+
+/**
+ * Settings → Invoice PDFs: the disk space kept PDFs may take (MB; 0 keeps none). Saved when the field is left or
+ * Enter is pressed, only when it is a whole number within the bounds the core enforces; otherwise it says so.
+ */
+export function PdfBudgetSetting({ settings, onChange }: { settings: Settings; onChange: (patch: Partial<Settings>) => void }) {
+  const { t } = useTranslation('settings');
+  const id = useId();
+  const [text, setText] = useState(String(settings.pdfBudgetMb));
+  const [invalid, setInvalid] = useState(false);
+  // The saved value changed (here or elsewhere): the field shows it (adjusted during render, not in an effect).
+  const [shown, setShown] = useState(settings.pdfBudgetMb);
+  if (shown !== settings.pdfBudgetMb) {
+    setShown(settings.pdfBudgetMb);
+    setText(String(settings.pdfBudgetMb));
+    setInvalid(false);
+  }
+  const commit = () => {
+    const trimmed = text.trim();
+    const mb = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
+    if (!pdfBudgetValid(mb)) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    if (mb !== settings.pdfBudgetMb) onChange({ pdfBudgetMb: mb });
+  };
+  const note = invalid ? t('pdfBudgetInvalid', { max: PDF_BUDGET_MAX_MB }) : settings.pdfBudgetMb === 0 ? t('pdfBudgetZero') : t('pdfBudgetHint');
+  return (
+    <fieldset data-testid="settings-pdf">
+      <legend>{t('pdfLegend')}</legend>
+      <div className="field">
+      <label htmlFor={`${id}-budget`}>{t('pdfBudgetLabel')}</label>
+      <input
+        id={`${id}-budget`}
+        type="text"
+        inputMode="numeric"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          }
+        }}
+        aria-invalid={invalid}
+        aria-describedby={`${id}-budget-note`}
+        data-testid="settings-pdf-budget"
+      />
+      <p id={`${id}-budget-note`} className={invalid ? 'field-error' : 'hint'} role={invalid ? 'alert' : undefined} data-testid="settings-pdf-budget-note">
+        {note}
+      </p>
+      </div>
+    </fieldset>
+  );
+}
