@@ -41,7 +41,9 @@ export class InvoiceDocuments {
       throw new AppError('NOT_FOUND', englishMessage('documentNone'));
     }
     const kept = await this.kept.get(connectionId, invoiceId);
-    if (kept && kept.versionId === version.versionId && kept.checksum === version.checksum) return answer(kept, kept.keptAt);
+    // The kept copy is Salesforce's latest version: answered without downloading again, and as current (keptAt null:
+    // the viewer says "kept on …" only when Salesforce could not be asked).
+    if (kept && kept.versionId === version.versionId && kept.checksum === version.checksum) return answer(kept, null);
     let bytes: Buffer;
     try {
       bytes = await downloadBlob(conn, versionDataPath(version));

@@ -61,6 +61,11 @@ describe('an invoice PDF: fetched, verified against Salesforce, kept sealed, ser
     expect(text).toContain(String(invoice.DocumentNumber));
     expect(text).toContain(`Total: USD ${Number(invoice.TotalAmountWithTax).toFixed(2)}`);
     expect(text).toContain('Re-issued');
+
+    // Asked again while Salesforce answers: the same version, from the kept copy, and not called "kept" (offline).
+    const again = (await harness.call('invoices.document', { connectionId, id: invoice.Id })).value as InvoiceDocument;
+    expect(md5(again.bytes)).toBe(doc.checksum);
+    expect(again.keptAt).toBeNull();
   });
 
   it('keeps it sealed and owner-only: no PDF header, number or customer readable on disk', () => {

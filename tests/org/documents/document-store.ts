@@ -7,6 +7,8 @@ import { renderInvoicePdf, type InvoicePdfData } from './invoice-pdf.ts';
 export const DOC_SHAPES: InvoiceObjectName[] = ['Invoice', 'blng__Invoice__c', 'Invoice__c'];
 /** Document row = shape index × STRIDE + invoice row; version row = document row × 2 + version index (0, 1). */
 export const STRIDE = 1 << 24;
+/** The user password of a document under the 'encrypted' fault. */
+export const ENCRYPTED_PDF_PASSWORD = 'invoice-1234';
 
 
 /** Invoice-side facts the store needs, per shape (provided by OrgData from its invoice stores and tables). */
@@ -30,6 +32,8 @@ export class DocumentStore {
   private readonly recent = new Map<number, Buffer>();
   private readonly faults = new Map<number, DocumentFault>();
   private readonly deletedDocs = new Set<number>();
+  /** pdfkit encrypts with random salts: the protected file is made once per version, so its Checksum holds. */
+  private readonly encrypted = new Map<number, Buffer>();
   /** PDFs rendered so far (the org's laziness, visible to tests through counters()). */
   renders = 0;
 
@@ -98,6 +102,7 @@ export class DocumentStore {
     if (fault === 'notPdf') return Buffer.from('<html><body>Not a PDF: an HTML page uploaded under a .pdf name</body></html>\n');
     if (fault === 'truncated') return real.subarray(0, Math.floor(real.length / 2));
     if (fault === 'empty') return Buffer.alloc(0);
+    if (fault === 'encrypted') return this.encryptedCopy(version);
     return real;
   }
 
@@ -134,6 +139,15 @@ export class DocumentStore {
   pdfData(version: number): InvoicePdfData {
     const s = this.split(Math.floor(version / 2))!;
     return { ...this.side.pdfData(s.kind, s.row), version: (version % 2) + 1 };
+  }
+
+  private encryptedCopy(version: number): Buffer {
+    let bytes = this.encrypted.get(version);
+    if (!bytes) {
+      bytes = renderInvoicePdf(this.pdfData(version), ENCRYPTED_PDF_PASSWORD);
+      this.encrypted.set(version, bytes);
+    }
+    return bytes;
   }
 
   private rendered(version: number): Buffer {
