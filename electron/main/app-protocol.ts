@@ -1,6 +1,7 @@
 import { net, protocol } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { rendererFileHeaders } from '../core/app/renderer-file-headers';
 
 /** Must run before `app.ready`: app:// is a standard, secure scheme (fetch and CSP 'self' work). */
 export function registerAppScheme(): void {
@@ -12,12 +13,15 @@ export function registerAppScheme(): void {
 /** Serves the built renderer at app://budgetly/…, refusing anything outside its folder. */
 export function serveRenderer(rendererDir: string): void {
   const root = normalize(rendererDir);
-  protocol.handle('app', (request) => {
+  protocol.handle('app', async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'budgetly') return new Response('Not found', { status: 404 });
     const path = decodeURIComponent(url.pathname);
     const file = normalize(join(root, path === '/' ? 'index.html' : path));
     if (!file.startsWith(root + sep)) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(file).toString());
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    for (const [name, value] of Object.entries(rendererFileHeaders(file))) headers.set(name, value);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   });
 }

@@ -28,9 +28,18 @@ describe.each(pages.map((page) => [page.slice(root.length + 1), page]))('CSP of 
     expect(effectiveSources(policy, 'connect-src')).toEqual(["'none'"]);
     expect(effectiveSources(policy, 'object-src')).toEqual(["'none'"]);
     expect(effectiveSources(policy, 'frame-src')).toEqual(["'none'"]);
-    expect(effectiveSources(policy, 'worker-src')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'none'"]);
     expect(policy.get('form-action')).toEqual(["'none'"]);
+  });
+
+  it("starts workers from the app's own files only (pdf.js's worker, issue #15): no blob:, data: or other origin", () => {
+    expect(policy.get('worker-src')).toEqual(["'self'"]);
+    expect(effectiveSources(policy, 'worker-src')).toEqual(["'self'"]);
+    expect(effectiveSources(policy, 'child-src')).not.toContain('blob:');
+  });
+
+  it('has no unsafe-eval or wasm-unsafe-eval in any directive (pdf.js runs without eval)', () => {
+    for (const [directive, sources] of policy) expect(sources.join(' '), directive).not.toMatch(/unsafe-eval/i);
   });
 
   it('has no wildcard, scheme-wide or unsafe source anywhere', () => {

@@ -11,6 +11,7 @@ import { DetailStanding, type Standing } from './DetailStanding';
 import { InvoiceLines } from './InvoiceLines';
 import { ReceivablesTimeline } from '../receivables/ReceivablesTimeline';
 import { CustomerName } from '../receivables/CustomerName';
+import { InvoicePdfButton } from '../documents/InvoicePdfButton';
 
 interface Props {
   connectionId: string;
@@ -89,6 +90,7 @@ export function DetailPanel({ connectionId, cached, onClose, conversion, standin
       <button type="button" className="primary" onClick={() => void openInSalesforce()} data-testid="open-in-salesforce">
         {t('openInSalesforce')}
       </button>
+      <InvoicePdfButton connectionId={connectionId} invoice={{ id: invoiceId, number: invoice.number }} />
       {openError && <p role="alert">{openError}</p>}
       <ReceivablesTimeline connectionId={connectionId} invoiceId={invoiceId} version={cached.lastModified ?? ''} />
       {detail?.keptAt && (

@@ -6,6 +6,7 @@ import { connections } from './connections';
 import { coreErrors } from './coreErrors';
 import { currency } from './currency';
 import { customer } from './customer';
+import { documentViewer } from './documentViewer';
 import { coreMessages } from './coreMessages';
 import { freshness } from './freshness';
 import { invoiceDetail } from './invoiceDetail';
@@ -19,4 +20,4 @@ import { updates } from './updates';
 import { workspace } from './workspace';
 
 /** Every namespace of this language (add a namespace here and in each language's index). */
-export const de = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail, connections, provisioning, coreMessages, coreErrors, currency, report, customer, changeLog };
+export const de = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail, connections, provisioning, coreMessages, coreErrors, currency, report, customer, changeLog, documentViewer };
