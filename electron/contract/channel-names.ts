@@ -45,6 +45,9 @@ export const channelNames = [
   'updates.download',
   'updates.restart',
   'updates.openDownloadPage',
+  'statements.save',
+  'statements.saveMany',
+  'statements.cancel',
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -55,6 +58,7 @@ export const eventNames = [
   'invoices.exportProgress',
   'provisioning.changed',
   'updates.changed',
+  'statements.progress',
 ] as const satisfies readonly EventName[];
 
 // A channel or event of the contract missing from the lists above is a compile error (not only a test failure).

@@ -30,6 +30,7 @@ import { provisionedOfferSchema } from './provisioning';
 import { currencyReceivablesSchema, customerLedgerSchema, invoiceReceivablesSchema } from './receivables';
 import { currencyRatesSchema } from './rates';
 import { invoiceDocumentSchema } from './invoice-document';
+import { statementInputSchema, statementsInputSchema, statementsProgressSchema, statementsResultSchema } from './statements';
 
 /**
  * The IPC contract: every channel the renderer may call, with the schema of its input
@@ -206,6 +207,15 @@ export const channels = {
     input: z.strictObject({ path: z.string().min(1).max(4096), how: z.enum(['open', 'folder']) }),
     output: ok,
   },
+  /**
+   * One customer's statement of account as a PDF (issue #15), from the offline copy: saved where the save dialog
+   * says, or written to the app's temporary folder and opened in the OS (Open, Print). `path`: null when cancelled.
+   */
+  'statements.save': { input: statementInputSchema, output: z.object({ path: z.string().nullable() }) },
+  /** One PDF per customer into a folder the main process asks for, with progress (`statements.progress`) and cancel. */
+  'statements.saveMany': { input: statementsInputSchema, output: statementsResultSchema },
+  /** Stops `statements.saveMany` after the file being written (the written ones stay). */
+  'statements.cancel': { input: noInput, output: ok },
 } as const;
 
 /** Pushed from the main process to the renderer. */
@@ -218,6 +228,7 @@ export const events = {
   'freshness.changed': freshnessStatusSchema,
   'invoices.exportProgress': exportProgressSchema,
   'updates.changed': updateStatusSchema,
+  'statements.progress': statementsProgressSchema,
 } as const;
 
 export type Channels = typeof channels;

@@ -72,6 +72,8 @@ export const settingsSchema = z.object({
   lastVisits: z.record(z.string().max(64), z.string().max(40)).optional(),
   /** Disk budget for kept invoice PDFs, whole MB, 0–PDF_BUDGET_MAX_MB; 0 keeps none (default 500, from the core's defaults). */
   pdfBudgetMb: z.number().int().min(0).max(PDF_BUDGET_MAX_MB),
+  /** Printed at the top of customer statements (issue #15); '' = none (from the core's defaults, like syncInterval). */
+  firmName: z.string().max(200),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,6 +1,6 @@
 import type { UpdaterPort } from './updates/updater-port';
 import type { BuiltInClientIds, SignInMethod } from '../contract';
-import type { Clock, Confirm, EventSink, KeyValueStore, LaunchRequests, LoginAgent, Logger, PowerEvents, SaveDialog, SecretBox, Shell } from './ports';
+import type { Clock, Confirm, EventSink, FolderDialog, KeyValueStore, LaunchRequests, LoginAgent, Logger, PdfPrinter, PowerEvents, SaveDialog, SecretBox, Shell } from './ports';
 
 /** What the app says about itself in `app.info`. */
 export interface AppIdentity {
@@ -31,6 +31,10 @@ export interface CoreDeps {
   events: EventSink;
   shell: Shell;
   saveDialog: SaveDialog;
+  /** Where many statements go (one PDF per customer). */
+  folderDialog: FolderDialog;
+  /** HTML → PDF (customer statements). */
+  pdfPrinter: PdfPrinter;
   /** Questions the main process asks itself (weaker storage); never answered by the renderer. */
   confirm: Confirm;
   logger: Logger;

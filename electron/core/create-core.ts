@@ -16,6 +16,7 @@ import { englishT } from './policy/policy-text';
 import { createProvisioningModule } from './provisioning/provisioning-module';
 import { settingsHandlers } from './settings/settings-handlers';
 import { SettingsService } from './settings/settings-service';
+import { createStatementsModule } from './statements/statements-module';
 import { createUpdatesModule, type UpdatesModule } from './updates/updates-module';
 import { noUpdater } from './updates/updater-port';
 
@@ -64,6 +65,7 @@ export function createCore(deps: CoreDeps): Core {
   const connections = createConnectionsModule(tapped, settings, policy.connections, say);
   const { sessions, directory } = connections;
   const invoices = createInvoicesModule(tapped, { sessions, directory, settings, words, say });
+  const statements = createStatementsModule(deps, { copy: invoices.statementCopy, exported: invoices.exported, settings, words, directory });
   const provisioning = createProvisioningModule({
     connections: connections.service,
     events,
@@ -105,6 +107,7 @@ export function createCore(deps: CoreDeps): Core {
     ...appHandlers(deps.identity, deps.secretBox),
     ...connections.handlers,
     ...invoices.handlers,
+    ...statements.handlers,
     // A restart the user asks for waits for a running export.
     'invoices.export': updates.trackExport(invoices.handlers['invoices.export']),
     ...freshness.handlers,
@@ -141,6 +144,7 @@ export function createCore(deps: CoreDeps): Core {
       freshness.dispose();
       provisioning.dispose();
       updates.dispose();
+      await statements.dispose();
       await invoices.dispose();
       await connections.dispose();
     },

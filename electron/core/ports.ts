@@ -96,6 +96,20 @@ export interface SaveDialog {
   choosePath(options: { defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
 }
 
+/**
+ * Turns a self-contained HTML page (inline CSS, no script, no network) into PDF bytes. In the app: a hidden, sandboxed
+ * BrowserWindow with JavaScript off and `webContents.printToPDF`; in tests and headless: Chromium's `page.pdf()`
+ * (the same engine), both with `statementPdfOptions` (electron/core/statements/pdf-options.ts).
+ */
+export interface PdfPrinter {
+  print(html: string): Promise<Uint8Array>;
+}
+
+/** Asks for a folder (several files go into it); null when the user cancels. In the app: a native `dialog`. */
+export interface FolderDialog {
+  chooseFolder(options: { title: string }): Promise<string | null>;
+}
+
 export interface Logger {
   info(message: string, details?: Record<string, unknown>): void;
   warn(message: string, details?: Record<string, unknown>): void;

@@ -17,7 +17,8 @@ import { installMenu } from './menu';
 import { APP_ORIGIN } from './navigation-policy';
 import { createSafeStorageSecretBox } from './safe-storage-secret-box';
 import { denyAllPermissions } from './security';
-import { consoleLogger, nativeSaveDialog, osShell, powerEvents } from './shell-ports';
+import { consoleLogger, nativeFolderDialog, nativeSaveDialog, osShell, powerEvents } from './shell-ports';
+import { electronPdfPrinter } from './pdf-printer';
 import { createSystemBrowserAgent } from './system-browser-agent';
 
 /**
@@ -69,6 +70,8 @@ if (!app.requestSingleInstanceLock()) {
       events: windowEventSink(getWindow),
       shell,
       saveDialog: nativeSaveDialog(getWindow),
+      folderDialog: nativeFolderDialog(getWindow),
+      pdfPrinter: electronPdfPrinter(),
       confirm: nativeConfirm(getWindow),
       logger: consoleLogger,
       extraLoginOrigins,

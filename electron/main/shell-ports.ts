@@ -1,5 +1,5 @@
 import { dialog, powerMonitor, shell, type BrowserWindow } from 'electron';
-import type { Logger, PowerEvents, SaveDialog, Shell } from '../core/ports';
+import type { FolderDialog, Logger, PowerEvents, SaveDialog, Shell } from '../core/ports';
 import { redactTokens } from '../core/salesforce/salesforce-errors';
 import { isSafeExternalUrl } from './navigation-policy';
 
@@ -29,6 +29,18 @@ export function nativeSaveDialog(getWindow: () => BrowserWindow | null): SaveDia
       const options = { defaultPath: defaultName, filters };
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
+}
+
+/** A folder for many files (statements); `createDirectory` lets the user make one on macOS. */
+export function nativeFolderDialog(getWindow: () => BrowserWindow | null): FolderDialog {
+  return {
+    async chooseFolder({ title }) {
+      const window = getWindow();
+      const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };
 }

@@ -136,6 +136,8 @@ export interface OrgControl {
   resetCounters(): void;
   /** Sets the API requests used in the rolling 24 h (what `Sforce-Limit-Info` and `/limits` report): a low allowance left. */
   setApiUsage(used: number): void;
+  /** Renames an account (its invoices, payments and credit notes carry the new name from the next query on): a customer name with any characters. */
+  renameAccount(accountId: string, name: string): void;
 }
 
 export interface RunningOrg {

@@ -51,6 +51,9 @@ const validInputs: { [C in ChannelName]: ChannelInput<C> } = {
   'invoices.balancesAsOf': { connectionId: 'CONNECTION', asOf: '2026-01-31' },
   'invoices.export': { connectionId: 'CONNECTION', format: 'csv', columns: ['number'], ids: [], asOf: '2026-01-31' },
   'invoices.openExport': { path: '/home/user/invoices.xlsx', how: 'open' },
+  'statements.save': { connectionId: 'c1', customer: 'Acme', asOf: '2026-11-30', how: 'save' },
+  'statements.saveMany': { connectionId: 'c1', customers: ['Acme'], asOf: '2026-11-30' },
+  'statements.cancel': undefined,
 };
 
 const untrustedFrames = [

@@ -1,6 +1,7 @@
 import type { AppErrorValue, BuiltInClientIds, SecretProtection } from '../../electron/contract';
 import { createCore, type Core } from '../../electron/core/create-core';
-import type { Clock, KeyValueStore, LoginAgent } from '../../electron/core/ports';
+import type { Clock, KeyValueStore, LoginAgent, PdfPrinter } from '../../electron/core/ports';
+import { ChromiumPdfPrinter } from './chromium-pdf-printer';
 import { systemClock } from '../../electron/core/ports';
 import { checkedDispatch, checkResult, takeContractMismatches } from './contract-check';
 import type { UpdaterPort } from '../../electron/core/updates/updater-port';
@@ -10,6 +11,7 @@ import {
   RecordingEvents,
   RecordingShell,
   ScriptedConfirm,
+  ScriptedFolderDialog,
   ScriptedSaveDialog,
   TestSecretBox,
   createTestStore,
@@ -44,6 +46,8 @@ export interface TestCoreOptions {
   version?: string;
   /** The machine-wide policy file to read (a temp file); none by default. */
   policyFile?: string;
+  /** HTML → PDF (statements); by default Chromium's page.pdf(), launched at the first print and closed by dispose(). */
+  pdfPrinter?: PdfPrinter;
 }
 
 /**
@@ -66,6 +70,8 @@ export interface TestCore {
   events: RecordingEvents;
   shell: RecordingShell;
   saveDialog: ScriptedSaveDialog;
+  folderDialog: ScriptedFolderDialog;
+  pdfPrinter: PdfPrinter;
   /** The main process's own questions (weaker storage): answers no unless the test sets `answer`. */
   confirm: ScriptedConfirm;
   logger: MemoryLogger;
@@ -87,6 +93,9 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
   const events = new RecordingEvents();
   const shell = new RecordingShell();
   const saveDialog = new ScriptedSaveDialog();
+  const folderDialog = new ScriptedFolderDialog();
+  const ownPrinter = options.pdfPrinter ? null : new ChromiumPdfPrinter();
+  const pdfPrinter = options.pdfPrinter ?? ownPrinter!;
   const confirm = new ScriptedConfirm();
   const logger = new MemoryLogger();
   const launch = new DirectLaunchRequests();
@@ -103,6 +112,8 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     events,
     shell,
     saveDialog,
+    folderDialog,
+    pdfPrinter,
     confirm,
     logger,
     extraLoginOrigins: options.extraLoginOrigins ?? [],
@@ -125,11 +136,14 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     events,
     shell,
     saveDialog,
+    folderDialog,
+    pdfPrinter,
     confirm,
     logger,
     launch,
     async dispose() {
       await core.dispose();
+      await ownPrinter?.close();
       temp?.remove();
       const late = takeContractMismatches();
       if (late.length > 0) throw new Error(`The core broke the IPC contract:\n${late.join('\n')}`);

@@ -6,7 +6,7 @@ import Conf from 'conf';
 import { storeOptions } from '../../electron/main/store-options';
 import type { EventName, EventPayload, SecretProtection } from '../../electron/contract';
 import { checkEvent } from './contract-check';
-import type { Clock, Confirm, ConfirmQuestion, EventSink, KeyValueStore, LaunchRequests, Logger, SaveDialog, SecretBox, Shell } from '../../electron/core/ports';
+import type { Clock, Confirm, ConfirmQuestion, EventSink, FolderDialog, KeyValueStore, LaunchRequests, Logger, PdfPrinter, SaveDialog, SecretBox, Shell } from '../../electron/core/ports';
 import type { LaunchRequest } from '../../electron/core/provisioning/launch-args';
 
 /**
@@ -158,6 +158,21 @@ export class ScriptedSaveDialog implements SaveDialog {
     return this.answer;
   }
 }
+
+/** Answers the folder dialog with a folder chosen by the test (null = the user cancelled), and records the titles asked. */
+export class ScriptedFolderDialog implements FolderDialog {
+  constructor(public answer: string | null = null) {}
+  readonly asked: string[] = [];
+  async chooseFolder(options: { title: string }): Promise<string | null> {
+    this.asked.push(options.title);
+    return this.answer;
+  }
+}
+
+/** For cores that make no PDF (the benchmarks): says so if ever asked. */
+export const noPdfPrinter: PdfPrinter = {
+  print: () => Promise.reject(new Error('This core has no PDF printer')),
+};
 
 export class MemoryLogger implements Logger {
   readonly lines: string[] = [];

@@ -23,8 +23,8 @@ export class ExportedFiles {
       this.shell.showItemInFolder(path);
       return null;
     }
-    // Only what an export writes: a name typed in the save dialog as `run.bat` would otherwise be run by the OS.
-    if (!/\.(csv|xlsx)$/i.test(path)) throw new AppError('FORBIDDEN', englishMessage('exportOpenKind'));
+    // Only what an export or a statement writes: a name typed in the save dialog as `run.bat` would otherwise be run by the OS.
+    if (!/\.(csv|xlsx|pdf)$/i.test(path)) throw new AppError('FORBIDDEN', englishMessage('exportOpenKind'));
     try {
       await this.shell.openPath(path);
     } catch (error) {

@@ -3,6 +3,7 @@ import { ChangeLogs } from './snapshot/change-logs';
 import type { CoreWords } from '../i18n/core-words';
 import { AppError, type Connection, type InvoiceListRow, type Mapping } from '../../contract';
 import { kindOfStatus } from '../../contract/invoice-status';
+import { customerKey } from '../../contract/customer-aging';
 import type { CoreDeps } from '../core-deps';
 import { exportInvoices } from '../export/export-invoices';
 import { exportAgingReport } from '../export/export-report';
@@ -35,6 +36,7 @@ import { RelatedDiscovery } from './related/related-plan';
 import type { Snapshot } from './snapshot/snapshot';
 import { assertRecordId } from './sync/soql';
 import { defaultTuning, SyncCoordinator, type SyncTuning } from './sync/sync-coordinator';
+import type { StatementSource } from '../statements/statement-source';
 
 export type InvoiceHandlers = Pick<Handlers, Extract<keyof Handlers, `invoices.${string}`>>;
 
@@ -43,6 +45,10 @@ export interface InvoicesModule {
   syncs: InvoiceSyncs;
   /** The invoice object and field mapping last resolved for a connection (no network), for Connection details. */
   mappingOf(connectionId: string): Mapping | null;
+  /** What customer statements read from the offline copy, as of a day (electron/core/statements). */
+  statementCopy: StatementSource;
+  /** The files this session's exports (and statements) wrote: the only ones `invoices.openExport` may open or show. */
+  exported: ExportedFiles;
   /** Start-up: loads the offline copy the window will most likely ask for first; resolves once the window has it all, or after a grace (see InvoiceLists.warmUp). */
   warmUp(connections: readonly Connection[]): Promise<void>;
   dispose(): Promise<void>;
@@ -286,8 +292,39 @@ export function createInvoicesModule(
     },
   };
 
+  const statementCopy: StatementSource = async (connectionId, asOf) => {
+    known(connectionId);
+    const snapshot = await repository.current(connectionId);
+    if (!snapshot) return null;
+    // As the screen and the export count an as-of day: balances moved back to it when the applications are dated.
+    const dated = paymentFiguresState(snapshot.related) === 'available';
+    const balances = dated ? balancesAsOf(snapshot, indexOf(snapshot), asOf) : new Map<string, number>();
+    // Grouped once: a batch of statements reads many customers from one copy.
+    const byCustomer = new Map<string, InvoiceListRow[]>();
+    for (const row of indexOf(snapshot).values()) {
+      const balance = balances.get(row.id);
+      const key = customerKey(row);
+      let rows = byCustomer.get(key);
+      if (!rows) byCustomer.set(key, (rows = []));
+      rows.push(balance === undefined ? row : { ...row, balance });
+    }
+    const fallback = snapshot.rows[0]?.currency ?? 'USD';
+    return {
+      rowsOf: (customer) => byCustomer.get(customer) ?? [],
+      balancesAsOf: dated,
+      statusKinds: mappings.statusKinds(connectionId, distinctStatuses(snapshot.rows)),
+      rates: currencyRates(snapshot),
+      ledger: (customer) => {
+        const ledger = customerLedger(snapshot.related, customer, snapshot.rows.find((row) => row.customer === customer)?.currency ?? fallback);
+        return { ...ledger, note: ledger.note === null ? null : say(ledger.note) };
+      },
+    };
+  };
+
   return {
     handlers,
+    statementCopy,
+    exported,
     mappingOf: (connectionId: string) => mappings.get(connectionId),
     syncs: {
       sync: (connectionId, mode) => pruned(connectionId, coordinator.sync(connectionId, mode)),

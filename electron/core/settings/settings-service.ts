@@ -20,6 +20,7 @@ export const defaultSettings: Settings = {
   updates: 'automatic',
   language: 'system',
   pdfBudgetMb: PDF_BUDGET_DEFAULT_MB,
+  firmName: '',
 };
 
 /** Settings the machine-wide policy file fixes, and where that file is (named when a change is refused). */

@@ -1,7 +1,7 @@
 import type { Connection, Result } from '../../../electron/contract';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { systemClock } from '../../../electron/core/ports';
-import { HttpLoginAgent, MemoryLogger, RecordingEvents, RecordingShell, ScriptedConfirm, ScriptedSaveDialog, createTestStore, TestSecretBox } from '../../../tests/headless';
+import { HttpLoginAgent, MemoryLogger, RecordingEvents, RecordingShell, ScriptedConfirm, ScriptedFolderDialog, ScriptedSaveDialog, createTestStore, noPdfPrinter, TestSecretBox } from '../../../tests/headless';
 
 export interface BenchCore {
   core: Core;
@@ -28,6 +28,8 @@ export function createBenchCore(options: { dataDir: string; keyHex: string; orgU
     events,
     shell: new RecordingShell(),
     saveDialog,
+    folderDialog: new ScriptedFolderDialog(),
+    pdfPrinter: noPdfPrinter,
     confirm: new ScriptedConfirm(),
     logger: new MemoryLogger(),
     extraLoginOrigins: [options.orgUrl],

@@ -159,5 +159,10 @@ export function createControl(d: ControlDeps): OrgControl {
     setApiUsage(used) {
       d.counters.apiCalls = Math.max(0, Math.floor(used));
     },
+    renameAccount(accountId, name) {
+      const account = data.accounts.rows.find((row) => row.Id === accountId);
+      if (!account) throw new Error(`no account ${accountId}`);
+      account.Name = name;
+    },
   };
 }

@@ -41,7 +41,7 @@ export async function writeAtomically(target: string, write: (tempPath: string) 
   await fsyncPath(dirname(target), 'r').catch(() => undefined);
 }
 
-/** Bytes in memory put in place atomically (the kept-PDF index; the bench's baseline rewrite). */
+/** Bytes in memory put in place atomically (the kept-PDF index; a statement's PDF; the bench's baseline rewrite). */
 export async function writeBytesAtomically(target: string, bytes: Uint8Array): Promise<void> {
   await writeAtomically(target, async (temp) => {
     const handle = await open(temp, 'wx', OWNER_ONLY);

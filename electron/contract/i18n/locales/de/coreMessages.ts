@@ -106,5 +106,9 @@ export const coreMessages: Translation<typeof en> = {
   exportNotOurs: 'Budgetly öffnet nur Dateien, die es in dieser Sitzung exportiert hat.',
   exportOpenFailed: 'Die exportierte Datei konnte nicht geöffnet werden: {{reason}}',
   relatedSomeUnreadable: 'Nicht zugeordnete Zahlungen und Gutschriften werden nicht angezeigt: Einige Zahlungs- oder Gutschriftsobjekte können mit Ihrem Salesforce-Zugriff nicht gelesen werden.',
-  exportOpenKind: 'Budgetly öffnet nur die exportierten .csv- und .xlsx-Dateien: Diese Datei können Sie über „Im Ordner anzeigen“ finden.',
+  exportOpenKind: 'Budgetly öffnet nur die exportierten .csv-, .xlsx- und .pdf-Dateien: Diese Datei können Sie über „Im Ordner anzeigen“ finden.',
+  statementNoCustomer: 'Rechnungen ohne Kunden haben keinen Kontoauszug: Wählen Sie einen Kunden.',
+  statementWriteFailed: 'Der Kontoauszug konnte dort nicht gespeichert werden. Wählen Sie einen anderen Ordner oder schaffen Sie Speicherplatz und versuchen Sie es erneut.',
+  statementPrintFailed: 'Das PDF des Kontoauszugs konnte nicht erstellt werden: {{reason}}',
+  statementBusy: 'Es werden bereits Kontoauszüge erstellt: Warten Sie darauf oder brechen Sie sie zuerst ab.',
 };

@@ -106,5 +106,9 @@ export const coreMessages = {
   exportNotOurs: 'Budgetly opens only a file it exported in this session.',
   exportOpenFailed: 'The exported file could not be opened: {{reason}}',
   relatedSomeUnreadable: 'Unapplied cash and credits are not shown: some payment or credit objects cannot be read with your Salesforce access.',
-  exportOpenKind: 'Budgetly opens only the .csv and .xlsx files it exported: use “Show in folder” for this one.',
+  exportOpenKind: 'Budgetly opens only the .csv, .xlsx and .pdf files it exported: use “Show in folder” for this one.',
+  statementNoCustomer: 'Invoices without a customer have no statement of account: choose a customer.',
+  statementWriteFailed: 'The statement could not be written there. Choose another folder or free some disk space, then try again.',
+  statementPrintFailed: 'The statement’s PDF could not be made: {{reason}}',
+  statementBusy: 'Statements are being made already: wait for them or cancel them first.',
 } as const;

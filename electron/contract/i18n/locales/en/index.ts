@@ -17,7 +17,8 @@ import { receivables } from './receivables';
 import { report } from './report';
 import { settings } from './settings';
 import { updates } from './updates';
+import { statements } from './statements';
 import { workspace } from './workspace';
 
 /** Every namespace of this language (add a namespace here and in each language's index). */
-export const en = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail, connections, provisioning, coreMessages, coreErrors, currency, report, customer, changeLog, documentViewer };
+export const en = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail, connections, provisioning, coreMessages, coreErrors, currency, report, customer, changeLog, documentViewer, statements };

@@ -106,5 +106,9 @@ export const coreMessages: Translation<typeof en> = {
   exportNotOurs: 'Budgetly solo abre archivos que exportó en esta sesión.',
   exportOpenFailed: 'No se pudo abrir el archivo exportado: {{reason}}',
   relatedSomeUnreadable: 'Los cobros y abonos sin aplicar no se muestran: algunos objetos de pago o de abono no se pueden leer con su acceso a Salesforce.',
-  exportOpenKind: 'Budgetly solo abre los archivos .csv y .xlsx que exportó: use «Mostrar en la carpeta» para este.',
+  exportOpenKind: 'Budgetly solo abre los archivos .csv, .xlsx y .pdf que exportó: use «Mostrar en la carpeta» para este.',
+  statementNoCustomer: 'Las facturas sin cliente no tienen estado de cuenta: elija un cliente.',
+  statementWriteFailed: 'No se pudo guardar el estado de cuenta ahí. Elija otra carpeta o libere espacio en disco y vuelva a intentarlo.',
+  statementPrintFailed: 'No se pudo crear el PDF del estado de cuenta: {{reason}}',
+  statementBusy: 'Ya se están creando estados de cuenta: espere a que terminen o cancélelos antes.',
 };

@@ -106,5 +106,9 @@ export const coreMessages: Translation<typeof en> = {
   exportNotOurs: 'Budgetly n’ouvre que les fichiers qu’il a exportés pendant cette session.',
   exportOpenFailed: 'Le fichier exporté n’a pas pu être ouvert : {{reason}}',
   relatedSomeUnreadable: 'Les encaissements et avoirs non imputés ne sont pas affichés : certains objets de paiement ou d’avoir ne peuvent pas être lus avec votre accès Salesforce.',
-  exportOpenKind: 'Budgetly n’ouvre que les fichiers .csv et .xlsx qu’il a exportés : utilisez « Afficher dans le dossier » pour celui-ci.',
+  exportOpenKind: 'Budgetly n’ouvre que les fichiers .csv, .xlsx et .pdf qu’il a exportés : utilisez « Afficher dans le dossier » pour celui-ci.',
+  statementNoCustomer: 'Les factures sans client n’ont pas de relevé de compte : choisissez un client.',
+  statementWriteFailed: 'Le relevé n’a pas pu être enregistré à cet endroit. Choisissez un autre dossier ou libérez de l’espace disque, puis réessayez.',
+  statementPrintFailed: 'Le PDF du relevé n’a pas pu être créé : {{reason}}',
+  statementBusy: 'Des relevés sont déjà en cours de création : attendez-les ou annulez-les d’abord.',
 };

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { InvoiceListRow } from '../../../electron/contract';
+import { englishT } from '../../../electron/core/policy/policy-text';
+import { escapeHtml } from '../../../electron/core/statements/html-escape';
+import { statementFacts, type StatementInput } from '../../../electron/core/statements/statement-facts';
+import { statementFormat } from '../../../electron/core/statements/statement-format';
+import { statementHtml } from '../../../electron/core/statements/statement-html';
+import { safeStem, StatementNames } from '../../../electron/core/statements/statement-file-name';
+import { printToPdfOptions, printWindowOptions } from '../../../electron/main/print-window-options';
+
+const row = (over: Partial<InvoiceListRow>): InvoiceListRow => ({
+  id: `a0${Math.random().toString(36).slice(2, 15).padEnd(13, '0')}`, number: 'INV-1', customer: 'Acme', invoiceDate: '2026-01-01', dueDate: '2026-01-31',
+  status: 'Posted', total: 100, balance: 100, currency: 'USD', lastModified: null, ...over,
+});
+
+const input = (rows: InvoiceListRow[], over: Partial<StatementInput> = {}): StatementInput => ({
+  customer: 'Acme', asOf: '2026-03-31', rows, balancesAsOf: true, statusKinds: { Posted: 'posted', Draft: 'draft', Cancelled: 'cancelled' },
+  basis: 'dueDate', conversion: null, ledger: null, period: null, ...over,
+});
+
+describe('statement facts', () => {
+  it('by currency, then due date: keeps the customer’s posted invoices open on the day: drafts, cancelled, paid, later-dated and other customers’ are left out', () => {
+    const facts = statementFacts(input([
+      row({ number: 'A', dueDate: '2026-03-31' }),
+      row({ number: 'B', dueDate: '2026-02-28', balance: 40 }),
+      row({ number: 'C', status: 'Draft' }),
+      row({ number: 'D', status: 'Cancelled' }),
+      row({ number: 'E', balance: 0 }),
+      row({ number: 'F', invoiceDate: '2026-04-01' }),
+      row({ number: 'G', customer: 'Other' }),
+      row({ number: 'H', dueDate: '2025-12-01', balance: 0.001, currency: 'KWD' }),
+    ]));
+    expect(facts.invoices.map((i) => [i.number, i.daysOverdue])).toEqual([['H', 120], ['B', 31], ['A', 0]]);
+    expect(facts.currencies).toEqual([
+      { currency: 'KWD', count: 1, aging: [0, 0, 0, 0, 0.001], total: 0.001 },
+      { currency: 'USD', count: 2, aging: [100, 0, 40, 0, 0], total: 140 },
+    ]);
+  });
+
+  it('sums in thousandths: 0.1 + 0.2 is 0.3 exactly', () => {
+    const facts = statementFacts(input([row({ balance: 0.1 }), row({ balance: 0.2 })]));
+    expect(facts.currencies[0]!.total).toBe(0.3);
+  });
+
+  it('lists the payments of the period only, oldest first, and says when payments are not synced', () => {
+    const payment = (number: string, date: string) => ({ id: 'a01000000000001', number, date, status: null, method: 'Card', currency: 'USD', amount: 10, applied: 6, unapplied: 4 });
+    const ledger = { customer: 'Acme', available: true, note: null, accounts: 1, payments: [payment('P3', '2026-04-02'), payment('P2', '2026-03-15'), payment('P1', '2026-03-01'), payment('P0', '2026-02-28')], credits: [], unapplied: [], warnings: [] };
+    const facts = statementFacts(input([], { ledger, period: { from: '2026-03-01', to: '2026-03-31' } }));
+    expect(facts.payments).toMatchObject({ state: 'listed', payments: [{ reference: 'P1' }, { reference: 'P2' }] });
+    expect(statementFacts(input([], { ledger: { ...ledger, available: false, note: 'custom object' }, period: { from: '2026-03-01', to: '2026-03-31' } })).payments).toEqual({ state: 'unavailable', note: 'custom object' });
+    expect(statementFacts(input([], { ledger })).payments).toEqual({ state: 'notAsked' });
+  });
+});
+
+describe('statement page', () => {
+  const header = { firmName: 'Firm "&" <Co>', org: 'Org <b>' };
+  it('escapes every value: a hostile customer name is text, never markup', () => {
+    const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    const html = statementHtml(statementFacts(input([row({ customer: hostile, number: '<b>N</b>' })], { customer: hostile })), header, englishT, statementFormat('en-US'));
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html).toContain('Firm &#34;&#38;&#34; &#60;Co&#62;');
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+    expect(html.match(/<script/gi)).toBeNull();
+  });
+
+  it('says plainly that nothing is open, in the user’s language and date format', () => {
+    const html = statementHtml(statementFacts(input([])), { firmName: '', org: '' }, englishT, statementFormat('en-US'));
+    expect(html).toContain('Nothing is open: no invoice had a balance on Mar 31, 2026.');
+    expect(html).not.toContain('class="firm"');
+  });
+
+  it('escapes &, <, >, quotes and backticks', () => {
+    expect(escapeHtml(`a&b<c>d"e'f\`g`)).toBe('a&#38;b&#60;c&#62;d&#34;e&#39;f&#96;g');
+  });
+});
+
+describe('statement file names', () => {
+  it('keep no path separator, no character Windows refuses, no reserved device name, and a length cap', () => {
+    expect(safeStem('../../etc/passwd', 'Statement')).toBe('_.._etc_passwd');
+    expect(safeStem('a\\b:c*d?e"f<g>h|i', 'Statement')).toBe('a_b_c_d_e_f_g_h_i');
+    expect(safeStem('CON', 'S')).toBe('_CON');
+    expect(safeStem('lpt1.txt', 'S')).toBe('_lpt1.txt');
+    expect(safeStem('Console Ltd', 'S')).toBe('Console Ltd');
+    expect(safeStem('  ..  ', 'Statement')).toBe('Statement');
+    expect(safeStem('/', 'Statement')).toBe('Statement');
+    expect(safeStem('tab\there\nnew', 'S')).toBe('tab_here_new');
+    const long = safeStem('😀'.repeat(200), 'S');
+    expect(Array.from(long)).toHaveLength(80);
+    expect(long).toBe('😀'.repeat(80));
+  });
+
+  it('number duplicates (without regard to case) and never take a name already in the folder', () => {
+    const names = new StatementNames('Statement 2026-03-31', 'Statement', (name) => name === 'Acme - Statement 2026-03-31.pdf');
+    expect(names.next('Acme')).toBe('Acme (2) - Statement 2026-03-31.pdf');
+    expect(names.next('ACME')).toBe('ACME (3) - Statement 2026-03-31.pdf');
+    expect(names.next('a/b')).toBe('a_b - Statement 2026-03-31.pdf');
+    expect(names.next('a:b')).toBe('a_b (2) - Statement 2026-03-31.pdf');
+  });
+});
+
+describe('the PDF printer window of the shell', () => {
+  it('is hidden, sandboxed, with JavaScript off, no preload and an in-memory session; it prints with the tests’ options', () => {
+    const options = printWindowOptions();
+    expect(options.show).toBe(false);
+    expect(options.webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, devTools: false });
+    expect(options.webPreferences!.preload).toBeUndefined();
+    expect(options.webPreferences!.partition).not.toMatch(/^persist:/);
+    expect(printToPdfOptions()).toEqual({ pageSize: 'A4', landscape: false, printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false });
+  });
+});
