@@ -20,9 +20,22 @@ export function hash2(a: number, b: number): number {
 
 export const DAY_MS = 86_400_000;
 
+/**
+ * 'YYYY-MM-DD' of each day number, formatted once: every page of every object prints dates and instants
+ * (at 420k records ~1 µs a `toISOString` each, a fifth of what the org spent serving a page). Same strings.
+ */
+const isoDays = new Map<number, string>();
+
 export function dayToIso(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let iso = isoDays.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoDays.size < 200_000) isoDays.set(day, iso);
+  }
+  return iso;
 }
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
 export function isoToDay(iso: string): number {
   return Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
@@ -30,7 +43,17 @@ export function isoToDay(iso: string): number {
 
 /** Salesforce datetime format: 2026-01-01T00:00:00.000+0000 */
 export function sfDateTime(ms: number): string {
-  return new Date(ms).toISOString().replace('Z', '+0000');
+  const day = Math.floor(ms / DAY_MS);
+  // Instants of the years toISOString prints as YYYY; others (never generated) the slow way.
+  if (!Number.isInteger(ms) || day < -719_162 || day > 2_932_896) return new Date(ms).toISOString().replace('Z', '+0000');
+  let rest = ms - day * DAY_MS;
+  const milli = rest % 1000;
+  rest = (rest - milli) / 1000;
+  const second = rest % 60;
+  rest = (rest - second) / 60;
+  const minute = rest % 60;
+  const hour = (rest - minute) / 60;
+  return `${dayToIso(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}+0000`;
 }
 
 export function todayDay(): number {

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- untyped library objects (oidc-provider, soql-parser AST, jsforce records) */
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { sfDateTime } from '../data/random.ts';
-import type { Table } from '../schema/table.ts';
+import type { FieldDef, Table } from '../schema/table.ts';
 import { resolveColumn, type Catalog, type Column } from './resolve.ts';
 import { malformed, notSupportedType, SfError } from './sf-error.ts';
 import { compileWhere } from './where.ts';
@@ -123,9 +123,17 @@ function sortRows(catalog: Catalog, version: number, table: Table, soql: string,
   return out;
 }
 
+/** Each table's Id field, found once (materialize runs per record of every page). */
+const idFields = new WeakMap<Table, FieldDef>();
+
+function idOf(table: Table, row: number): string {
+  let field = idFields.get(table);
+  if (!field) idFields.set(table, (field = table.fields.find((f) => f.name === 'Id')!));
+  return field.get(row) as string;
+}
+
 /** Salesforce JSON for one row: attributes, then the selected fields (relationships nested). */
 export function materialize(table: Table, columns: Column[], row: number, apiBase: string | null): Record<string, unknown> {
-  const idOf = (t: Table, r: number) => t.fields.find((f) => f.name === 'Id')!.get(r) as string;
   const rec: Record<string, unknown> = {};
   if (apiBase) rec.attributes = { type: table.name, url: `${apiBase}/sobjects/${table.name}/${idOf(table, row)}` };
   for (const col of columns) {
