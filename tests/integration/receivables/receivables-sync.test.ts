@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CurrencyReceivables, InvoiceList, InvoiceReceivables } from '../../../electron/contract';
 import { startOrg, type RunningOrg } from '../../org';
@@ -134,6 +136,32 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
         expect((await harness.call('invoices.receivables', { connectionId, id })).value).toEqual(previous);
       }
       org.control.clearFaults();
+    });
+
+    it('the related queries run beside the invoices’ one: a failure of either stops the sync and keeps the previous copy byte-for-byte', async () => {
+      const files = () => readdirSync(join(temp.dir, 'invoices')).filter((name) => name.endsWith('.cache')).map((name) => readFileSync(join(temp.dir, 'invoices', name)));
+      const before = files();
+      const list = (await harness.call('invoices.list', { connectionId })).value.invoices;
+      const id = list.find((i: { balance: number }) => i.balance > 1).id as string;
+      const previous = (await harness.call('invoices.receivables', { connectionId, id })).value as InvoiceReceivables;
+      org.control.applyPayment(id, 1);
+      for (const failing of [shape, f.paymentApp]) {
+        // The failing query's first page comes late, then fails: the other queries are under way meanwhile.
+        org.control.injectFault({ kind: 'latency', ms: 300, count: 2, soqlContains: `FROM ${failing}` });
+        org.control.injectFault({ kind: 'http500', count: 20, soqlContains: `FROM ${failing}` });
+        const opened = () => (org.control.counters().requests.query ?? 0) + (org.control.counters().requests.queryAll ?? 0);
+        const queriesBefore = opened();
+        for (const mode of ['incremental', 'full'] as const) {
+          const sync = await harness.call('invoices.sync', { connectionId, mode });
+          expect(sync.ok, `${failing} ${mode}`).toBe(false);
+          expect(files()).toEqual(before);
+          expect((await harness.call('invoices.list', { connectionId })).value.invoices).toEqual(list);
+          expect((await harness.call('invoices.receivables', { connectionId, id })).value).toEqual(previous);
+        }
+        // The failing query was tried 4 times per sync (3 retries); the queries opened beside it make the rest.
+        if (failing === shape) expect(opened() - queriesBefore).toBeGreaterThan(2 * 4);
+        org.control.clearFaults();
+      }
     });
 
     it('opens offline from the encrypted copy (base and journal) with the same figures', async () => {

@@ -6,7 +6,8 @@ import type { SecretBox } from '../../ports';
 import { decodeSnapshotV1, MAGIC_V1 } from './cache-format-v1';
 import { CACHE_COLUMNS, rowFromCells, rowsToJson, UnreadableCacheError } from './cache-rows';
 import { RowsFold, type Delta, type Snapshot, type SnapshotMeta } from '../snapshot/snapshot';
-import { applyRelatedDelta, relatedDeltaFrom, wholeCopy, type RelatedCopy } from '../related/related-copy';
+import { applyRelatedDelta, relatedDeltaFrom, type RelatedCopy, type RelatedRecord } from '../related/related-copy';
+import { relatedHeadJson, relatedSegmentJson, RelatedSegments } from './cache-related';
 
 export { UnreadableCacheError };
 
@@ -26,8 +27,14 @@ export { UnreadableCacheError };
  * raw deflate in formats 2 and 3 (still read; a format-3 file is appended to in deflate). The records are:
  *
  *   base rows (kind 1)  a segment of rows (a page of a full sync), cell arrays in CACHE_COLUMNS order
- *   related   (kind 4)  the records synced with the invoices (payments, credit notes, applications …),
- *                       every related object's whole set (a RelatedDelta that replaces), before the base end
+ *   related rows (kind 5)  up to ROWS_PER_SEGMENT records of one related object (payments, credit notes,
+ *                       applications …): its role and object, its keys once, then each record as cells in that
+ *                       order (cache-related.ts); written as each related query completes, among the row segments
+ *   related   (kind 4)  the related copy's head, before the base end: every object's role, object, signature,
+ *                       watermark and record count (its records are the kind-5 segments before it), the warnings.
+ *                       Files written before the segments hold every object's whole set here instead (a
+ *                       RelatedDelta that replaces): still read; an older app meets kind 5, discards the copy and
+ *                       syncs again
  *   base end  (kind 2)  the base is complete: its metadata, row count and whether a related record came
  *   journal   (kind 3)  an incremental sync: upserted rows, deleted ids, the snapshot metadata, and
  *                       the related objects' changes of the same sync (`related`, optional)
@@ -84,8 +91,9 @@ const MAX_RECORD_BYTES = 512 * 1024 * 1024;
  */
 export const ROWS_PER_SEGMENT = 10_000;
 
-export const RecordKind = { baseRows: 1, baseEnd: 2, journal: 3, related: 4 } as const;
+export const RecordKind = { baseRows: 1, baseEnd: 2, journal: 3, related: 4, relatedRows: 5 } as const;
 type Kind = (typeof RecordKind)[keyof typeof RecordKind];
+const KINDS = new Set<number>(Object.values(RecordKind));
 
 /** One file's data key (in memory while the app runs, to append) and the header it was sealed into. */
 export interface CacheFileKey {
@@ -159,8 +167,14 @@ export function baseEndRecord(file: CacheFileKey, seq: number, meta: SnapshotMet
   return sealRecord(file, seq, RecordKind.baseEnd, JSON.stringify({ ...metaOf(meta), columns: CACHE_COLUMNS, rows, ...(related ? { related } : {}) }));
 }
 
-export function relatedRecord(file: CacheFileKey, seq: number, copy: RelatedCopy): Promise<Buffer> {
-  return sealRecord(file, seq, RecordKind.related, JSON.stringify(wholeCopy(copy)));
+/** The related copy's head (objects, counts, warnings): its records are the relatedRows segments written before it. */
+export function relatedHeadRecord(file: CacheFileKey, seq: number, copy: RelatedCopy): Promise<Buffer> {
+  return sealRecord(file, seq, RecordKind.related, relatedHeadJson(copy));
+}
+
+/** Records of one related object (at most ROWS_PER_SEGMENT), as cells under their keys. */
+export function relatedRowsRecord(file: CacheFileKey, seq: number, object: { role: string; object: string }, records: readonly RelatedRecord[]): Promise<Buffer> {
+  return sealRecord(file, seq, RecordKind.relatedRows, relatedSegmentJson(object, records));
 }
 
 export function journalRecord(file: CacheFileKey, seq: number, meta: SnapshotMeta, delta: Delta): Promise<Buffer> {
@@ -185,7 +199,14 @@ export async function encodeSnapshot(snapshot: Snapshot, secretBox: SecretBox, c
   for (let start = 0; start < snapshot.rows.length; start += ROWS_PER_SEGMENT) {
     parts.push(await baseRowsRecord(file, seq++, snapshot.rows.slice(start, start + ROWS_PER_SEGMENT)));
   }
-  if (snapshot.related) parts.push(await relatedRecord(file, seq++, snapshot.related));
+  if (snapshot.related) {
+    for (const object of snapshot.related.objects) {
+      for (let start = 0; start < object.records.length; start += ROWS_PER_SEGMENT) {
+        parts.push(await relatedRowsRecord(file, seq++, object, object.records.slice(start, start + ROWS_PER_SEGMENT)));
+      }
+    }
+    parts.push(await relatedHeadRecord(file, seq++, snapshot.related));
+  }
   parts.push(await baseEndRecord(file, seq, snapshot, snapshot.rows.length, !!snapshot.related));
   return Buffer.concat(parts);
 }
@@ -230,6 +251,7 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
   const rows: InvoiceRow[] = [];
   let meta: SnapshotMeta;
   let related: RelatedCopy | null = null;
+  const segments = new RelatedSegments();
   for (;;) {
     const record = await records.next().catch((error: unknown) => {
       throw new UnreadableCacheError('cacheDamaged', { cause: error });
@@ -241,9 +263,17 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
       for (const row of cells) rows.push(rowFromCells(row));
       continue;
     }
+    if (record.kind === RecordKind.relatedRows && related === null) {
+      try {
+        segments.add(record.payload);
+      } catch (error) {
+        throw new UnreadableCacheError('cacheUnexpectedShape', { cause: error });
+      }
+      continue;
+    }
     if (record.kind === RecordKind.related && related === null) {
       try {
-        related = applyRelatedDelta(null, relatedDeltaFrom(record.payload));
+        related = RelatedSegments.isHead(record.payload) ? segments.copy(record.payload) : applyRelatedDelta(null, relatedDeltaFrom(record.payload));
       } catch (error) {
         throw new UnreadableCacheError('cacheUnexpectedShape', { cause: error });
       }
@@ -251,7 +281,7 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
     }
     const end = record.payload as Partial<Record<string, unknown>>;
     if (record.kind !== RecordKind.baseEnd || !isMeta(end) || (end.columns as unknown[] | undefined)?.join() !== CACHE_COLUMNS.join() || end.rows !== rows.length
-      || (end.related === true) !== (related !== null)) {
+      || (end.related === true) !== (related !== null) || (related === null && !segments.empty())) {
       throw new UnreadableCacheError('cacheUnexpectedShape');
     }
     meta = metaOf(end);
@@ -326,8 +356,8 @@ class RecordReader {
     if (bytes.length - offset < FRAME_BYTES) throw new Error('a record is cut short');
     const length = bytes.readUInt32BE(offset);
     if (length < FRAME_BYTES - 4 || length > MAX_RECORD_BYTES || offset + 4 + length > bytes.length) throw new Error('a record is cut short');
-    const kind = bytes.readUInt8(offset + 4);
-    if (kind !== RecordKind.baseRows && kind !== RecordKind.baseEnd && kind !== RecordKind.journal && kind !== RecordKind.related) throw new Error('a record of an unknown kind');
+    const kind = bytes.readUInt8(offset + 4) as Kind;
+    if (!KINDS.has(kind)) throw new Error('a record of an unknown kind');
     const end = offset + 4 + length;
     const decipher = createDecipheriv('aes-256-gcm', this.file.key, bytes.subarray(offset + 5, offset + 5 + IV_BYTES), { authTagLength: TAG_BYTES });
     decipher.setAAD(additionalData(this.file, this.seq, kind));

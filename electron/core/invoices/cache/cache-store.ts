@@ -8,7 +8,8 @@ import { AtomicFile, removeStrayTemps, writeAtAndSync } from './atomic-file';
 import {
   baseEndRecord,
   baseRowsRecord,
-  relatedRecord,
+  relatedHeadRecord,
+  relatedRowsRecord,
   decodeCache,
   journalRecord,
   newCacheFile,
@@ -18,6 +19,8 @@ import {
   type CacheTail,
 } from './cache-format';
 import type { Delta, Snapshot, SnapshotMeta } from '../snapshot/snapshot';
+import type { RelatedRecord } from '../related/related-copy';
+import type { RelatedSink } from '../related/related-sync';
 
 export type CacheRead = { snapshot: Snapshot | null; warning: string | null };
 
@@ -174,12 +177,13 @@ export class InvoiceCacheStore {
 
 /**
  * A new cache file being written: header first, then the rows as they are added, gathered into segments of
- * `ROWS_PER_SEGMENT` (each encoded and written in the background, in order), then the last segment, the
- * related records and the base's end record at `commit`, which flushes the file and renames it over the
- * previous one. `abort` deletes it: the previous file stays byte-for-byte. `add` does not wait; a write
- * error surfaces at `commit`.
+ * `ROWS_PER_SEGMENT` (each encoded and written in the background, in order), each related object's records in
+ * segments as soon as its query is complete (`object`), then the last segment, the related objects not written
+ * yet, the related head and the base's end record at `commit`, which flushes the file and renames it over the
+ * previous one. `abort` deletes it: the previous file stays byte-for-byte. `add` and `object` do not wait; a
+ * write error surfaces at `commit`.
  */
-export class BaseWriter {
+export class BaseWriter implements RelatedSink {
   private work: Promise<void>;
   private file: CacheFileKey | null = null;
   private out: AtomicFile | null = null;
@@ -190,6 +194,8 @@ export class BaseWriter {
   private gathered: InvoiceRow[][] = [];
   private gatheredRows = 0;
   private finished = false;
+  /** Related objects written whole (their records arrays), in the order written: written again after a restart. */
+  private readonly related: { role: string; object: string; records: readonly RelatedRecord[] }[] = [];
 
   constructor(
     target: string,
@@ -233,7 +239,29 @@ export class BaseWriter {
     });
   }
 
-  /** The sync starts over (its query cursor expired): forget the rows written so far. */
+  /** A related object's whole set (its query is complete): its records go in segments now, in the background. */
+  object(change: { role: string; object: string; upserts: readonly RelatedRecord[] }): void {
+    const written = { role: change.role, object: change.object, records: change.upserts };
+    this.related.push(written);
+    this.writeRelated(written);
+  }
+
+  private writeRelated(object: { role: string; object: string; records: readonly RelatedRecord[] }): void {
+    for (let start = 0; start < object.records.length; start += ROWS_PER_SEGMENT) {
+      const seq = this.seq++;
+      const records = object.records.length <= ROWS_PER_SEGMENT ? object.records : object.records.slice(start, start + ROWS_PER_SEGMENT);
+      this.then(async () => {
+        const record = await relatedRowsRecord(this.file!, seq, object, records);
+        await this.out!.write(record, this.position);
+        this.position += record.length;
+      });
+    }
+  }
+
+  /**
+   * The invoices' query starts over (its cursor expired): forget the rows written so far. The file starts again
+   * after its header, so the related objects already complete are written again.
+   */
   restart(): void {
     this.seq = 0;
     this.rows = 0;
@@ -243,16 +271,22 @@ export class BaseWriter {
       this.position = this.file!.header.length;
       await this.out!.truncate(this.position);
     });
+    for (const object of this.related) this.writeRelated(object);
   }
 
   /** Writes the related records (if the snapshot has them) and the base's end, then puts the file in place. */
   async commit(meta: SnapshotMeta & Pick<Snapshot, 'related'>): Promise<void> {
     this.finished = true;
     this.writeSegment();
+    if (meta.related) {
+      // What was not handed over while paging (a compaction, a copy folded from a journal): written now.
+      const written = new Set(this.related.map((o) => o.records));
+      for (const object of meta.related.objects) if (!written.has(object.records)) this.writeRelated(object);
+    }
     try {
       await this.work;
       if (meta.related) {
-        const record = await relatedRecord(this.file!, this.seq++, meta.related);
+        const record = await relatedHeadRecord(this.file!, this.seq++, meta.related);
         await this.out!.write(record, this.position);
         this.position += record.length;
       }

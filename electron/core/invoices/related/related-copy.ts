@@ -48,6 +48,8 @@ export interface RelatedDelta {
 export function applyRelatedDelta(copy: RelatedCopy | null, delta: RelatedDelta): RelatedCopy {
   const objects = delta.objects.map((change): RelatedObjectCopy => {
     const { replace, upserts, deleted, ...meta } = change;
+    // A whole set (a full query: one record per id) is the copy as it came, not copied again record by record.
+    if (replace && deleted.length === 0) return { ...meta, records: upserts };
     const before = replace ? undefined : copy?.objects.find((o) => o.role === change.role && o.object === change.object);
     const records = before ? before.records.slice() : [];
     const at = new Map(records.map((record, i) => [record.id, i]));
@@ -67,15 +69,6 @@ export function applyRelatedDelta(copy: RelatedCopy | null, delta: RelatedDelta)
     return { ...meta, records };
   });
   return { objects, warnings: delta.warnings, none: delta.none, ...(delta.ratesUnreadable ? { ratesUnreadable: true } : {}) };
-}
-
-/**
- * A delta that writes the whole copy again (a full sync, or a compaction). Each object's records go once, as its
- * upserts (they were also written a second time as `records`: twice the JSON, the memory and the time to seal it —
- * ~320,000 records at 100k invoices; files written so still open, `records` being ignored when read).
- */
-export function wholeCopy(copy: RelatedCopy): RelatedDelta {
-  return { ...copy, objects: copy.objects.map(({ records, ...o }) => ({ ...o, replace: true, upserts: records, deleted: [] })) };
 }
 
 export function isRelatedRecord(value: unknown): value is RelatedRecord {

@@ -1,4 +1,4 @@
-import { readPath, type SalesforceRecord } from '../mapping/row-mapper';
+import { modstampReader, readPath, type SalesforceRecord } from '../mapping/row-mapper';
 import { runQuery, type PagerOptions, type Requester } from '../sync/query-pager';
 import { selectList, soqlDateTime } from '../sync/soql';
 import type { RelatedCopy, RelatedDelta, RelatedObjectDelta, RelatedRecord, RelatedValue } from './related-copy';
@@ -7,27 +7,39 @@ import type { RelatedObjectPlan, RelatedPlan } from './related-plan';
 /** Same overlap as the invoices' incremental sync (clock skew, in-flight commits). */
 const OVERLAP_MS = 5 * 60_000;
 
-function stampOf(record: SalesforceRecord, field: string | null): number | null {
-  const value = field ? record[field] : null;
-  if (typeof value !== 'string') return null;
-  const ms = Date.parse(value.replace(/\+0000$/, 'Z'));
-  return Number.isFinite(ms) ? ms : null;
+/**
+ * Related queries open at once (besides the invoices' own): Salesforce keeps several query cursors open per user
+ * (10 at a time before it closes the oldest), and serves them in parallel; two more beside the invoices keep the org busy
+ * while the app maps and stores pages, without holding many cursors of one sync.
+ */
+export const RELATED_QUERIES_AT_ONCE = 2;
+
+/** A function from a Salesforce record to the record the copy keeps, the plan's paths resolved once. */
+function recordMapper(plan: RelatedObjectPlan): (record: SalesforceRecord) => RelatedRecord {
+  const keys = Object.keys(plan.paths);
+  const paths = keys.map((key) => plan.paths[key]!);
+  const nested = paths.map((path) => path.includes('.'));
+  return (record) => {
+    const out: RelatedRecord = { id: String(record.Id) };
+    for (let i = 0; i < keys.length; i++) {
+      const value = nested[i] ? readPath(record, paths[i]!) : (record[paths[i]!] ?? null);
+      out[keys[i]!] = value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? (value as RelatedValue) : null;
+    }
+    return out;
+  };
 }
 
-function toRecord(record: SalesforceRecord, plan: RelatedObjectPlan): RelatedRecord {
-  const out: RelatedRecord = { id: String(record.Id) };
-  for (const [key, path] of Object.entries(plan.paths)) {
-    const value = readPath(record, path);
-    out[key] = value === null || ['string', 'number', 'boolean'].includes(typeof value) ? (value as RelatedValue) : null;
-  }
-  return out;
+/** Where a full sync hands each related object as soon as its query is complete (the new file, written meanwhile). */
+export interface RelatedSink {
+  object(change: RelatedObjectDelta): void;
 }
 
 /**
- * Syncs every related object of the plan, one after the other, under the invoices' rules: a full
- * query (every record) or, when the previous copy of that object has the same signature and a
- * watermark, queryAll of the changes since it (minus the overlap) with IsDeleted. Any failure
- * throws: the caller keeps the previous copy, invoices and related records alike.
+ * Syncs every related object of the plan under the invoices' rules: a full query (every record) or, when the
+ * previous copy of that object has the same signature and a watermark, queryAll of the changes since it (minus the
+ * overlap) with IsDeleted. Up to RELATED_QUERIES_AT_ONCE queries run at a time (beside the invoices' query, which
+ * the caller runs meanwhile). Any failure stops the others and throws: the caller keeps the previous copy, invoices
+ * and related records alike.
  */
 export async function syncRelated(
   conn: Requester,
@@ -35,34 +47,65 @@ export async function syncRelated(
   previous: RelatedCopy | null,
   incremental: boolean,
   pager: PagerOptions,
+  sink?: RelatedSink,
 ): Promise<{ delta: RelatedDelta; fetched: number }> {
-  const objects: RelatedObjectDelta[] = [];
+  const objects = new Array<RelatedObjectDelta>(plan.objects.length);
   let fetched = 0;
-  for (const object of plan.objects) {
-    const before = previous?.objects.find((o) => o.role === object.role && o.object === object.object && o.signature === object.signature);
-    const since = incremental && !object.whole && before && before.watermark !== null && object.modstamp ? before.watermark - OVERLAP_MS : null;
-    const fields = selectList({ object: object.object, paths: object.paths as never, modstamp: object.modstamp }, since === null ? [] : ['IsDeleted']);
-    const soql = `SELECT ${fields.join(', ')} FROM ${object.object}${since === null ? '' : ` WHERE ${object.modstamp} > ${soqlDateTime(since)}`}`;
-    let upserts: RelatedRecord[] = [];
-    let deleted: string[] = [];
-    let watermark = since === null ? null : before!.watermark;
-    const outcome = await runQuery(conn, soql, since === null ? 'query' : 'queryAll', pager, {
-      restart: () => {
-        upserts = [];
-        deleted = [];
-        watermark = since === null ? null : before!.watermark;
-      },
-      page: (records) => {
-        for (const record of records) {
-          const stamp = stampOf(record, object.modstamp);
-          if (stamp !== null && (watermark === null || stamp > watermark)) watermark = stamp;
-          if (record.IsDeleted === true) deleted.push(String(record.Id));
-          else upserts.push(toRecord(record, object));
-        }
-      },
-    });
-    fetched += outcome.fetched;
-    objects.push({ role: object.role, object: object.object, signature: object.signature, watermark, replace: since === null, upserts, deleted });
-  }
+  const stop = new AbortController();
+  const shared = { ...pager, signal: AbortSignal.any([pager.signal, stop.signal]) };
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const worker = async () => {
+    while (next < plan.objects.length && !failure) {
+      const at = next++;
+      try {
+        const { change, count } = await syncObject(conn, plan.objects[at]!, previous, incremental, shared);
+        objects[at] = change;
+        fetched += count;
+        if (change.replace) sink?.object(change);
+      } catch (error) {
+        // The first failure is the one reported; the queries still running stop (their cancellation is not the news).
+        failure ??= { error };
+        stop.abort();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(RELATED_QUERIES_AT_ONCE, plan.objects.length) }, worker));
+  if (failure) throw (failure as { error: unknown }).error;
   return { delta: { objects, warnings: plan.warnings, none: plan.none, ...(plan.ratesUnreadable ? { ratesUnreadable: true } : {}) }, fetched };
+}
+
+async function syncObject(
+  conn: Requester,
+  object: RelatedObjectPlan,
+  previous: RelatedCopy | null,
+  incremental: boolean,
+  pager: PagerOptions,
+): Promise<{ change: RelatedObjectDelta; count: number }> {
+  const before = previous?.objects.find((o) => o.role === object.role && o.object === object.object && o.signature === object.signature);
+  const since = incremental && !object.whole && before && before.watermark !== null && object.modstamp ? before.watermark - OVERLAP_MS : null;
+  const fields = selectList({ object: object.object, paths: object.paths as never, modstamp: object.modstamp }, since === null ? [] : ['IsDeleted']);
+  const soql = `SELECT ${fields.join(', ')} FROM ${object.object}${since === null ? '' : ` WHERE ${object.modstamp} > ${soqlDateTime(since)}`}`;
+  const toRecord = recordMapper(object);
+  const stampOf = modstampReader({ object: object.object, paths: {}, modstamp: object.modstamp });
+  let upserts: RelatedRecord[] = [];
+  let deleted: string[] = [];
+  let watermark = since === null ? null : before!.watermark;
+  const outcome = await runQuery(conn, soql, since === null ? 'query' : 'queryAll', pager, {
+    restart: () => {
+      upserts = [];
+      deleted = [];
+      watermark = since === null ? null : before!.watermark;
+    },
+    page: (records) => {
+      for (const record of records) {
+        const stamp = stampOf(record);
+        if (stamp !== null && (watermark === null || stamp > watermark)) watermark = stamp;
+        if (record.IsDeleted === true) deleted.push(String(record.Id));
+        else upserts.push(toRecord(record));
+      }
+    },
+  });
+  const change = { role: object.role, object: object.object, signature: object.signature, watermark, replace: since === null, upserts, deleted };
+  return { change, count: outcome.fetched };
 }

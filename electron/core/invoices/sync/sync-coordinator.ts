@@ -151,31 +151,51 @@ export class SyncCoordinator {
     let total = 0;
     let base: BaseWriter | null = null;
     let saved = false;
-    const pager = { apiVersion, pageSize: tuning.pageSize, retryDelaysMs: tuning.retryDelaysMs, maxRestarts: tuning.maxRestarts, sleep: tuning.sleep, signal };
-    try {
-      const { snapshot, result, tally, delta } = await runSync({
-        conn,
-        mapping,
-        previous,
-        requested: mode,
-        pager,
-        now: () => clock.now(),
-        onProgress: (count, all) => {
-          fetched = count;
-          total = all;
-          onProgress(count, all);
-        },
-        openBase: () => (base = repository.beginFullWrite(connectionId)),
+    // One signal for the invoices' query and the related ones: the first failure stops the others (and cancel stops all).
+    const together = new AbortController();
+    const shared = AbortSignal.any([signal, together.signal]);
+    const pager = { apiVersion, pageSize: tuning.pageSize, retryDelaysMs: tuning.retryDelaysMs, maxRestarts: tuning.maxRestarts, sleep: tuning.sleep, signal: shared };
+    let failure: { error: unknown } | null = null;
+    const settle = <T,>(work: Promise<T>): Promise<T | null> =>
+      work.catch((error: unknown) => {
+        failure ??= { error };
+        together.abort();
+        return null;
       });
+    const incrementalInvoices = mode === 'incremental' && canRunIncremental(previous, mapping, clock.now());
+    // A full sync writes its new file while paging: invoice segments and, as each related query completes, its records.
+    if (!incrementalInvoices) base = repository.beginFullWrite(connectionId);
+    try {
+      // The records synced with the invoices (payments, credit notes, applications …), under the same rules:
+      // incremental when the invoices are, fetched at the same time as the invoices (their own query cursors), saved
+      // with them in the same base or journal record.
+      const relatedIncremental = incrementalInvoices && !!previous?.related;
+      const [invoices, related] = await Promise.all([
+        settle(runSync({
+          conn,
+          mapping,
+          previous,
+          requested: incrementalInvoices ? 'incremental' : 'full',
+          pager,
+          now: () => clock.now(),
+          onProgress: (count, all) => {
+            fetched = count;
+            total = all;
+            onProgress(count, all);
+          },
+          openBase: () => base,
+        })),
+        settle((async () => {
+          const plan = await this.deps.related.plan(connectionId, conn, mapping.object, incrementalInvoices && !!mapping.reused, !!mapping.plan.paths.currency);
+          if (shared.aborted) throw cancelled();
+          return syncRelated(conn, plan, relatedIncremental ? previous.related! : null, relatedIncremental, pager, base ?? undefined);
+        })()),
+      ]);
+      if (failure) throw (failure as { error: unknown }).error;
       if (signal.aborted) throw cancelled();
-      // The records synced with the invoices (payments, credit notes, applications …), under the same
-      // rules: incremental when the invoices were, saved with them in the same base or journal record.
-      const plan = await this.deps.related.plan(connectionId, conn, mapping.object, delta !== null && !!mapping.reused, !!mapping.plan.paths.currency);
-      const incremental = delta !== null && !!previous?.related;
-      const related = await syncRelated(conn, plan, incremental ? previous.related! : null, incremental, pager);
-      if (signal.aborted) throw cancelled();
-      snapshot.related = applyRelatedDelta(incremental ? previous.related! : null, related.delta);
-      if (delta) delta.related = related.delta;
+      const { snapshot, result, tally, delta } = invoices!;
+      snapshot.related = applyRelatedDelta(relatedIncremental ? previous.related! : null, related!.delta);
+      if (delta) delta.related = related!.delta;
       events.emit('invoices.syncProgress', { connectionId, phase: 'saving', fetched, total });
       saved = true;
       if (delta) await repository.applyIncremental(connectionId, snapshot, delta);

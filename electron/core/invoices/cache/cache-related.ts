@@ -1,0 +1,124 @@
+import type { RelatedCopy, RelatedObjectCopy, RelatedRecord, RelatedValue } from '../related/related-copy';
+import type { RelatedRole } from '../related/related-specs';
+
+/**
+ * The related copy in the cache file (cache-format.ts): each object's records in segments (kind 5) of cells under
+ * keys named once per segment — `{"role","object","keys":["id",…],"rows":[["a2B…",…],…]}` — and a head (kind 4) that
+ * lists the objects with their signature, watermark and record count. Written as each related query completes,
+ * rather than the whole copy as one JSON of keyed objects at the end (at 100k invoices ~320k records: ~150 MB of
+ * JSON held at once, the sync's largest allocation and most of its GC).
+ */
+
+/** How the head says its records are in segments (files written before, whose kind 4 holds every record, have none). */
+const SEGMENTED = 'segments';
+
+interface HeadObject {
+  role: RelatedRole;
+  object: string;
+  signature: string;
+  watermark: number | null;
+  records: number;
+}
+
+interface Head {
+  format: typeof SEGMENTED;
+  objects: HeadObject[];
+  warnings: string[];
+  none: string | null;
+  ratesUnreadable?: boolean;
+}
+
+const objectKey = (role: string, object: string) => `${role}\u0000${object}`;
+
+/** One segment's JSON: the keys met in its records (the same for every record of a sync), each record as cells. */
+export function relatedSegmentJson(object: { role: string; object: string }, records: readonly RelatedRecord[]): string {
+  const keys: string[] = ['id'];
+  const known = new Set(keys);
+  for (const record of records) {
+    for (const key in record) {
+      if (!known.has(key)) {
+        known.add(key);
+        keys.push(key);
+      }
+    }
+  }
+  const rows = new Array<RelatedValue[]>(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    const cells = new Array<RelatedValue>(keys.length);
+    for (let k = 0; k < keys.length; k++) cells[k] = record[keys[k]!] ?? null;
+    rows[i] = cells;
+  }
+  return JSON.stringify({ role: object.role, object: object.object, keys, rows });
+}
+
+export function relatedHeadJson(copy: RelatedCopy): string {
+  const head: Head = {
+    format: SEGMENTED,
+    objects: copy.objects.map(({ role, object, signature, watermark, records }) => ({ role, object, signature, watermark, records: records.length })),
+    warnings: copy.warnings,
+    none: copy.none,
+    ...(copy.ratesUnreadable ? { ratesUnreadable: true } : {}),
+  };
+  return JSON.stringify(head);
+}
+
+const isValue = (value: unknown) => value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+/** The segments of a file's base as they are read, then the copy its head describes. Anything of another shape throws. */
+export class RelatedSegments {
+  private readonly records = new Map<string, RelatedRecord[]>();
+
+  static isHead(payload: unknown): payload is Head {
+    return (payload as Partial<Head> | null)?.format === SEGMENTED;
+  }
+
+  add(payload: unknown): void {
+    const segment = payload as { role?: unknown; object?: unknown; keys?: unknown; rows?: unknown } | null;
+    const keys = segment?.keys;
+    if (typeof segment?.role !== 'string' || typeof segment.object !== 'string' || !Array.isArray(keys) || keys[0] !== 'id'
+      || !keys.every((key) => typeof key === 'string') || new Set(keys).size !== keys.length || !Array.isArray(segment.rows)) {
+      throw new Error('a related segment of an unexpected shape');
+    }
+    const key = objectKey(segment.role, segment.object);
+    let list = this.records.get(key);
+    if (!list) this.records.set(key, (list = []));
+    const names = keys as string[];
+    for (const cells of segment.rows as unknown[]) {
+      if (!Array.isArray(cells) || cells.length !== names.length || typeof cells[0] !== 'string') throw new Error('a related record of an unexpected shape');
+      const record = {} as RelatedRecord;
+      for (let k = 0; k < names.length; k++) {
+        const value: unknown = cells[k];
+        if (!isValue(value)) throw new Error('a related value of an unexpected type');
+        record[names[k]!] = value as RelatedValue;
+      }
+      list.push(record);
+    }
+  }
+
+  empty(): boolean {
+    return this.records.size === 0;
+  }
+
+  /** The copy the head describes: each object's records from its segments, as many as the head counts. */
+  copy(head: Head): RelatedCopy {
+    const ok = Array.isArray(head.objects) && Array.isArray(head.warnings) && head.warnings.every((w) => typeof w === 'string')
+      && (head.none === null || typeof head.none === 'string') && (head.ratesUnreadable === undefined || typeof head.ratesUnreadable === 'boolean');
+    if (!ok) throw new Error('a related head of an unexpected shape');
+    const seen = new Set<string>();
+    const objects = head.objects.map((o): RelatedObjectCopy => {
+      if (typeof o?.role !== 'string' || typeof o.object !== 'string' || typeof o.signature !== 'string'
+        || (o.watermark !== null && typeof o.watermark !== 'number') || !Number.isInteger(o.records)) {
+        throw new Error('a related object of an unexpected shape');
+      }
+      const key = objectKey(o.role, o.object);
+      const records = this.records.get(key) ?? [];
+      if (seen.has(key) || records.length !== o.records) throw new Error(`${o.object}: ${records.length} records in the file, ${o.records} expected`);
+      seen.add(key);
+      return { role: o.role, object: o.object, signature: o.signature, watermark: o.watermark, records };
+    });
+    // Segments of an object the head does not list: not this copy's.
+    if ([...this.records.keys()].some((key) => !seen.has(key))) throw new Error('related records of an object the copy does not list');
+    return { objects, warnings: head.warnings, none: head.none, ...(head.ratesUnreadable ? { ratesUnreadable: true } : {}) };
+  }
+}
