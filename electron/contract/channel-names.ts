@@ -28,6 +28,7 @@ export const channelNames = [
   'invoices.list',
   'invoices.get',
   'invoices.document',
+  'invoices.saveDocument',
   'invoices.openInSalesforce',
   'invoices.export',
   'invoices.openExport',

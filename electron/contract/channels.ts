@@ -147,6 +147,11 @@ export const channels = {
    * encrypted copy; the kept copy when Salesforce is out of reach. Takes an invoice id only, never a URL.
    */
   'invoices.document': { input: z.strictObject({ connectionId: id, id }), output: invoiceDocumentSchema },
+  /**
+   * "Save as…" in the PDF viewer: the invoice's PDF (read as invoices.document reads it) written where the user picks in
+   * the main process's save dialog. Takes the invoice only: never bytes, never a path. `path` null: cancelled.
+   */
+  'invoices.saveDocument': { input: z.strictObject({ connectionId: id, id }), output: z.object({ path: z.string().nullable() }) },
   /** Payments and credit notes applied to one invoice, from the offline copy (works offline). */
   'invoices.receivables': { input: z.strictObject({ connectionId: id, id }), output: invoiceReceivablesSchema },
   /** Per currency: payments and credits applied, unapplied cash and average days to pay, over the invoices given (all without ids), from the offline copy. */

@@ -27,6 +27,7 @@ import { InvoiceRepository } from './cache/invoice-repository';
 import { KeptDetails } from './cache/kept-details';
 import { InvoiceDocuments } from '../documents/invoice-documents';
 import { KeptDocuments } from '../documents/kept-documents';
+import { saveInvoiceDocument } from '../documents/save-document';
 import { MB } from '../../contract/document-budget';
 import { withReferenceNames } from './read/reference-names';
 import { MappingService } from './mapping/mapping-service';
@@ -200,6 +201,11 @@ export function createInvoicesModule(
       known(connectionId);
       assertRecordId(id);
       return documents.document(connectionId, id);
+    },
+    'invoices.saveDocument': ({ connectionId, id }) => {
+      known(connectionId);
+      assertRecordId(id);
+      return saveInvoiceDocument(() => documents.document(connectionId, id), { saveDialog: deps.saveDialog, t: links.words.t, logger: deps.logger });
     },
     'invoices.receivables': async ({ connectionId, id }) => {
       known(connectionId);

@@ -1,9 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorOf, unwrap } from '../api/result';
-import { budgetly } from '../bridge';
 import { useLocale } from '../i18n/locale-context';
 import { formatInstant } from '../lib/relative-time';
+import { DocumentActions } from './DocumentActions';
 import { DocumentProblem } from './DocumentProblem';
 import { PasswordForm } from './PasswordForm';
 import { PdfView } from './PdfView';
@@ -21,13 +20,12 @@ interface Props {
  * by pdf.js in this sandboxed renderer. Escape closes it and focus goes back to the "Invoice PDF" button.
  */
 export function DocumentViewer({ connectionId, invoice, onClose }: Props) {
-  const { t } = useTranslation(['documentViewer', 'invoiceDetail']);
+  const { t } = useTranslation('documentViewer');
   const locale = useLocale();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { load, retry } = useInvoiceDocument(connectionId, invoice.id);
   const [password, setPassword] = useState<string | undefined>(undefined);
-  const [openError, setOpenError] = useState<string | null>(null);
   const bytes = load.kind === 'ready' ? load.document.bytes : null;
   const pdf = usePdf(bytes, password);
 
@@ -36,20 +34,7 @@ export function DocumentViewer({ connectionId, invoice, onClose }: Props) {
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
-  async function openInSalesforce() {
-    setOpenError(null);
-    try {
-      await unwrap(budgetly().invoices.openInSalesforce({ connectionId, id: invoice.id }));
-    } catch (e) {
-      setOpenError(errorOf(e).message);
-    }
-  }
-
-  const actions = (
-    <button type="button" onClick={() => void openInSalesforce()} data-testid="pdf-open-in-salesforce">
-      {t('invoiceDetail:openInSalesforce')}
-    </button>
-  );
+  const actions = <DocumentActions connectionId={connectionId} invoiceId={invoice.id} pdf={pdf.kind === 'open' ? pdf.pdf : null} />;
 
   return (
     <dialog ref={ref} className="document-viewer" aria-labelledby={titleId} onClose={onClose} data-testid="document-viewer">
@@ -59,7 +44,6 @@ export function DocumentViewer({ connectionId, invoice, onClose }: Props) {
           ×
         </button>
       </header>
-      {openError && <p role="alert">{openError}</p>}
       {load.kind === 'ready' && load.document.keptAt && (
         <p className="notice notice-info" role="status" data-testid="pdf-kept">
           {t('keptCopy', { date: formatInstant(load.document.keptAt, locale) })}

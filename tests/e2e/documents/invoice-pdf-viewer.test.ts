@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvoiceDocument } from '../../../electron/contract';
@@ -194,6 +195,55 @@ describe('the invoice PDF viewer', () => {
     await w.page.getByTestId('pdf-retry').click();
     await poll(() => w.page.getByTestId('pdf-page-of').textContent()).toMatch(/^Page 1 of \d+$/);
     expect(await w.page.getByTestId('pdf-kept').count()).toBe(0);
+    await closeViewer();
+  });
+
+  it("Save as… writes Salesforce's PDF where the user picks (pdftotext: its number and the total of its lines and tax); Print puts every page, and only them, on paper", async () => {
+    const record = withDocument(6);
+    const pages = await pagesByPoppler(record);
+    await openPdf(record);
+    await poll(shownPage).toMatch(/^1@/);
+
+    const target = join(temp.dir, 'saved invoice.pdf');
+    w.harness.testCore.saveDialog.answer = target;
+    await w.page.getByTestId('pdf-save-as').click();
+    await poll(() => w.page.getByTestId('pdf-action-message').textContent()).toBe(`Saved to ${target}`);
+    expect(w.harness.testCore.saveDialog.asked.at(-1)).toMatch(/\.pdf$/);
+    const saved = readFileSync(target);
+    expect(createHash('md5').update(saved).digest('hex')).toBe(w.org.control.documentOf(String(record.Id))!.checksum);
+    // The total computed from the org's records, not from the app: the invoice's lines summed, plus its tax.
+    const lines = w.org.control.records('InvoiceLine').filter((line) => line.InvoiceId === record.Id);
+    const cents = lines.reduce((sum, line) => sum + Math.round(Number(line.LineAmount) * 100), 0) + Math.round(Number(record.TotalTaxAmount) * 100);
+    const text = execFileSync('pdftotext', ['-layout', target, '-'], { encoding: 'utf8' });
+    expect(text).toContain(`Invoice ${String(record.DocumentNumber)}`);
+    expect(text).toContain(`Total: USD ${(cents / 100).toFixed(2)}`);
+    w.harness.testCore.saveDialog.answer = null; // cancelled: nothing said, nothing written
+    await w.page.getByTestId('pdf-save-as').click();
+    await poll(() => w.page.getByTestId('pdf-action-message').count()).toBe(0);
+
+    await w.page.getByTestId('pdf-print-button').click();
+    await poll(() => w.page.getByTestId('pdf-print').getAttribute('data-ready')).toBe('true');
+    expect(await w.page.getByTestId('pdf-print-page').count()).toBe(pages);
+    expect(await w.page.getByTestId('pdf-print').isVisible()).toBe(false); // not on screen
+    await w.page.emulateMedia({ media: 'print' });
+    try {
+      expect(await w.page.locator('#root').isVisible()).toBe(false);
+      expect(await viewer().isVisible()).toBe(false);
+      for (let page = 1; page <= pages; page++) {
+        const sheet = w.page.locator(`[data-testid="pdf-print-page"][data-page="${page}"]`);
+        expect(await sheet.isVisible(), `page ${page} printed`).toBe(true);
+        const ink = await sheet.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+          const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+          let dark = 0;
+          for (let i = 0; i < data.length; i += 4) if (data[i]! < 128) dark++;
+          return dark;
+        });
+        expect(ink, `page ${page} has its text`).toBeGreaterThan(200);
+      }
+      await w.harness.screenshot('invoice-pdf-print');
+    } finally {
+      await w.page.emulateMedia({ media: 'screen' });
+    }
     await closeViewer();
   });
 });

@@ -111,4 +111,6 @@ export const coreMessages: Translation<typeof en> = {
   statementWriteFailed: 'Der Kontoauszug konnte dort nicht gespeichert werden. Wählen Sie einen anderen Ordner oder schaffen Sie Speicherplatz und versuchen Sie es erneut.',
   statementPrintFailed: 'Das PDF des Kontoauszugs konnte nicht erstellt werden: {{reason}}',
   statementBusy: 'Es werden bereits Kontoauszüge erstellt: Warten Sie darauf oder brechen Sie sie zuerst ab.',
+  filePdf: 'PDF-Dokument',
+  documentSaveFailed: 'Das PDF konnte dort nicht gespeichert werden. Wählen Sie einen anderen Ordner oder schaffen Sie Speicherplatz und versuchen Sie es dann erneut.',
 };

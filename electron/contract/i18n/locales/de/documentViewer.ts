@@ -23,4 +23,8 @@ export const documentViewer: Translation<typeof en> = {
   password: 'Kennwort',
   openWithPassword: 'Öffnen',
   unreadable: 'Diese Datei kann nicht angezeigt werden: Sie ist kein lesbares PDF. Öffnen Sie sie zur Prüfung in Salesforce.',
+  saveAs: 'Speichern unter …',
+  saved: 'Gespeichert unter {{path}}',
+  print: 'Drucken …',
+  preparingPrint: 'Seiten werden für den Druck vorbereitet …',
 };

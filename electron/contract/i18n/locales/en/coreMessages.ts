@@ -111,4 +111,6 @@ export const coreMessages = {
   statementWriteFailed: 'The statement could not be written there. Choose another folder or free some disk space, then try again.',
   statementPrintFailed: 'The statement’s PDF could not be made: {{reason}}',
   statementBusy: 'Statements are being made already: wait for them or cancel them first.',
+  filePdf: 'PDF document',
+  documentSaveFailed: 'The PDF could not be written there. Choose another folder or free some disk space, then try again.',
 } as const;

@@ -21,4 +21,8 @@ export const documentViewer = {
   password: 'Password',
   openWithPassword: 'Open',
   unreadable: 'This file cannot be shown: it is not a PDF that can be read. Open it in Salesforce to check it.',
+  saveAs: 'Save as…',
+  saved: 'Saved to {{path}}',
+  print: 'Print…',
+  preparingPrint: 'Preparing the pages for printing…',
 } as const;

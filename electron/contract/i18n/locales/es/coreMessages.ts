@@ -111,4 +111,6 @@ export const coreMessages: Translation<typeof en> = {
   statementWriteFailed: 'No se pudo guardar el estado de cuenta ahí. Elija otra carpeta o libere espacio en disco y vuelva a intentarlo.',
   statementPrintFailed: 'No se pudo crear el PDF del estado de cuenta: {{reason}}',
   statementBusy: 'Ya se están creando estados de cuenta: espere a que terminen o cancélelos antes.',
+  filePdf: 'Documento PDF',
+  documentSaveFailed: 'No se pudo guardar el PDF ahí. Elija otra carpeta o libere espacio en disco y vuelva a intentarlo.',
 };

@@ -23,4 +23,8 @@ export const documentViewer: Translation<typeof en> = {
   password: 'Contraseña',
   openWithPassword: 'Abrir',
   unreadable: 'Este archivo no se puede mostrar: no es un PDF legible. Ábralo en Salesforce para comprobarlo.',
+  saveAs: 'Guardar como…',
+  saved: 'Guardado en {{path}}',
+  print: 'Imprimir…',
+  preparingPrint: 'Preparando las páginas para imprimir…',
 };

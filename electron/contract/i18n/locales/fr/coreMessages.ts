@@ -111,4 +111,6 @@ export const coreMessages: Translation<typeof en> = {
   statementWriteFailed: 'Le relevé n’a pas pu être enregistré à cet endroit. Choisissez un autre dossier ou libérez de l’espace disque, puis réessayez.',
   statementPrintFailed: 'Le PDF du relevé n’a pas pu être créé : {{reason}}',
   statementBusy: 'Des relevés sont déjà en cours de création : attendez-les ou annulez-les d’abord.',
+  filePdf: 'Document PDF',
+  documentSaveFailed: 'Le PDF n’a pas pu être enregistré à cet endroit. Choisissez un autre dossier ou libérez de l’espace disque, puis réessayez.',
 };

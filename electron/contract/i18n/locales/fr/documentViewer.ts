@@ -23,4 +23,8 @@ export const documentViewer: Translation<typeof en> = {
   password: 'Mot de passe',
   openWithPassword: 'Ouvrir',
   unreadable: 'Ce fichier ne peut pas être affiché : ce n’est pas un PDF lisible. Ouvrez-le dans Salesforce pour le vérifier.',
+  saveAs: 'Enregistrer sous…',
+  saved: 'Enregistré dans {{path}}',
+  print: 'Imprimer…',
+  preparingPrint: 'Préparation des pages pour l’impression…',
 };

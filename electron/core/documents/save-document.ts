@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { AppError, type InvoiceDocument } from '../../contract';
+import type { CatalogueT } from '../../contract/i18n/catalogue';
+import { englishMessage } from '../../contract/i18n/spoken-messages';
+import type { Logger, SaveDialog } from '../ports';
+
+/**
+ * `invoices.saveDocument` ("Save as…" in the PDF viewer): the renderer names the invoice only — never a path, never
+ * bytes. The document is read as `invoices.document` reads it (Salesforce's latest version checked, or the kept copy
+ * when Salesforce is out of reach), the user picks where in the main process's own save dialog, and exactly those
+ * checked bytes are written (a temp file beside it, then renamed: a failed write leaves no half PDF).
+ */
+export async function saveInvoiceDocument(
+  read: () => Promise<InvoiceDocument>,
+  ports: { saveDialog: SaveDialog; t: CatalogueT; logger: Logger },
+): Promise<{ path: string | null }> {
+  const document = await read();
+  const path = await ports.saveDialog.choosePath({
+    defaultName: pdfFileName(document.title),
+    filters: [{ name: ports.t('coreMessages:filePdf'), extensions: ['pdf'] }],
+  });
+  if (path === null) return { path: null };
+  const temp = `${path}.${randomBytes(6).toString('hex')}.part`;
+  try {
+    await writeFile(temp, document.bytes, { flag: 'wx' });
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    ports.logger.warn('Invoice PDF not saved', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
+    throw new AppError('STORAGE', englishMessage('documentSaveFailed'), { cause: error });
+  }
+  return { path };
+}
+
+/** A file name from the document's title in Salesforce: characters no file system takes become '-', '.pdf' at the end. */
+export function pdfFileName(title: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const base = title.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-').replace(/^[\s.-]+|[\s.]+$/g, '').slice(0, 120).trim();
+  const name = base === '' ? 'invoice' : base;
+  return /\.pdf$/i.test(name) ? name : `${name}.pdf`;
+}

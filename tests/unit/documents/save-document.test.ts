@@ -1,0 +1,50 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AppError, type InvoiceDocument } from '../../../electron/contract';
+import { createI18n } from '../../../electron/contract/i18n/create-i18n';
+import type { CatalogueT } from '../../../electron/contract/i18n/catalogue';
+import { pdfFileName, saveInvoiceDocument } from '../../../electron/core/documents/save-document';
+import { MemoryLogger, ScriptedSaveDialog, tempDir } from '../../support/test-ports';
+
+const temp = tempDir();
+afterAll(() => temp.remove());
+const t = createI18n('en').t as unknown as CatalogueT;
+const pdf: InvoiceDocument = { title: 'Invoice INV-0000007', bytes: new Uint8Array(Buffer.from('%PDF-1.3\n…\n%%EOF\n')), keptAt: null };
+
+describe('Save as… for an invoice PDF (invoices.saveDocument)', () => {
+  it('asks where with the title as the file name, then writes exactly the bytes it read', async () => {
+    const saveDialog = new ScriptedSaveDialog(join(temp.dir, 'chosen.pdf'));
+    const answer = await saveInvoiceDocument(async () => pdf, { saveDialog, t, logger: new MemoryLogger() });
+    expect(answer).toEqual({ path: join(temp.dir, 'chosen.pdf') });
+    expect(saveDialog.asked).toEqual(['Invoice INV-0000007.pdf']);
+    expect(readFileSync(join(temp.dir, 'chosen.pdf')).equals(Buffer.from(pdf.bytes))).toBe(true);
+    expect(readdirSync(temp.dir).filter((name) => name.endsWith('.part'))).toEqual([]);
+  });
+
+  it('cancelled: writes nothing; a document that cannot be read: the error, before anything is asked', async () => {
+    const saveDialog = new ScriptedSaveDialog(null);
+    expect(await saveInvoiceDocument(async () => pdf, { saveDialog, t, logger: new MemoryLogger() })).toEqual({ path: null });
+    const refused = new AppError('NOT_FOUND', 'This invoice has no document in Salesforce.');
+    const asking = new ScriptedSaveDialog(join(temp.dir, 'never.pdf'));
+    await expect(saveInvoiceDocument(() => Promise.reject(refused), { saveDialog: asking, t, logger: new MemoryLogger() })).rejects.toBe(refused);
+    expect(asking.asked).toEqual([]);
+    expect(existsSync(join(temp.dir, 'never.pdf'))).toBe(false);
+  });
+
+  it('a folder that cannot be written: a clear STORAGE error, and no half file or temp file left', async () => {
+    const target = join(temp.dir, 'no-such-folder', 'x.pdf');
+    const attempt = saveInvoiceDocument(async () => pdf, { saveDialog: new ScriptedSaveDialog(target), t, logger: new MemoryLogger() });
+    await expect(attempt).rejects.toMatchObject({ code: 'STORAGE', message: expect.stringContaining('could not be written there') });
+    expect(existsSync(join(temp.dir, 'no-such-folder'))).toBe(false);
+  });
+
+  it('makes a file name any file system takes from the title', () => {
+    expect(pdfFileName('Invoice INV-1')).toBe('Invoice INV-1.pdf');
+    expect(pdfFileName('INV/2026:07 "final"?')).toBe('INV-2026-07 -final-.pdf');
+    expect(pdfFileName('scan.PDF')).toBe('scan.PDF');
+    expect(pdfFileName('..\\..\\evil')).toBe('evil.pdf');
+    expect(pdfFileName('\u0000\u0007')).toBe('invoice.pdf');
+    expect(pdfFileName('x'.repeat(300))).toHaveLength(124);
+  });
+});
