@@ -6,5 +6,5 @@
  * ~100 MiB of RSS before the first request.
  */
 export { HttpLoginAgent, signIn } from './org/headless-login.ts';
-export { MemoryLogger, RecordingEvents, RecordingShell, ScriptedConfirm, ScriptedFolderDialog, ScriptedSaveDialog, TestSecretBox, createTestStore, noPdfPrinter } from './support/test-ports';
+export { MemoryLogger, RecordingEvents, RecordingShell, ScriptedConfirm, ScriptedFolderDialog, ScriptedOpenDialog, ScriptedSaveDialog, TestSecretBox, createTestStore, noPdfPrinter } from './support/test-ports';
 export { serveStatic } from './support/static-server';

@@ -49,6 +49,12 @@ export const channelNames = [
   'statements.save',
   'statements.saveMany',
   'statements.cancel',
+  'views.list',
+  'views.save',
+  'views.update',
+  'views.delete',
+  'views.export',
+  'views.import',
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [

@@ -31,6 +31,7 @@ import { currencyReceivablesSchema, customerLedgerSchema, invoiceReceivablesSche
 import { currencyRatesSchema } from './rates';
 import { invoiceDocumentSchema } from './invoice-document';
 import { statementInputSchema, statementsInputSchema, statementsProgressSchema, statementsResultSchema } from './statements';
+import { savedViewListSchema, viewNameSchema, viewStateSchema } from './saved-views';
 
 /**
  * The IPC contract: every channel the renderer may call, with the schema of its input
@@ -221,6 +222,24 @@ export const channels = {
   'statements.saveMany': { input: statementsInputSchema, output: statementsResultSchema },
   /** Stops `statements.saveMany` after the file being written (the written ones stay). */
   'statements.cancel': { input: noInput, output: ok },
+
+  /** Saved views (issue #21) of a connection, in their order, with its default view (opened at launch). */
+  'views.list': { input: byConnection, output: savedViewListSchema },
+  /** Saves the workspace's state under a name; a view of that name (case aside) is replaced in its place. */
+  'views.save': { input: z.strictObject({ connectionId: id, name: viewNameSchema, state: viewStateSchema }), output: savedViewListSchema },
+  /** Renames a view, moves it one place up or down, or makes it (or stops it being) the connection's default. */
+  'views.update': {
+    input: z.strictObject({ connectionId: id, id, name: viewNameSchema.optional(), move: z.enum(['up', 'down']).optional(), isDefault: z.boolean().optional() }),
+    output: savedViewListSchema,
+  },
+  'views.delete': { input: z.strictObject({ connectionId: id, id }), output: savedViewListSchema },
+  /** Writes the connection's views to a JSON file the user picks (a save dialog); path null when cancelled. */
+  'views.export': { input: byConnection, output: z.object({ path: z.string().nullable(), count: z.number().int() }) },
+  /**
+   * Reads views from a JSON file the user picks (an open dialog) and adds them; names already taken get " (2)".
+   * A broken or hostile file is refused whole (INVALID_INPUT with the reason) and changes nothing.
+   */
+  'views.import': { input: byConnection, output: z.object({ path: z.string().nullable(), imported: z.array(z.string()), list: savedViewListSchema }) },
 } as const;
 
 /** Pushed from the main process to the renderer. */

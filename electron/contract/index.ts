@@ -12,3 +12,4 @@ export * from './provisioning';
 export * from './policy';
 export * from './connection-details';
 export * from './invoice-status';
+export * from './saved-views';

@@ -1,6 +1,6 @@
 import type { UpdaterPort } from './updates/updater-port';
 import type { BuiltInClientIds, SignInMethod } from '../contract';
-import type { Clock, Confirm, EventSink, FolderDialog, KeyValueStore, LaunchRequests, LoginAgent, Logger, PdfPrinter, PowerEvents, SaveDialog, SecretBox, Shell } from './ports';
+import type { Clock, Confirm, EventSink, FolderDialog, KeyValueStore, LaunchRequests, LoginAgent, Logger, OpenDialog, PdfPrinter, PowerEvents, SaveDialog, SecretBox, Shell } from './ports';
 
 /** What the app says about itself in `app.info`. */
 export interface AppIdentity {
@@ -35,6 +35,8 @@ export interface CoreDeps {
   folderDialog: FolderDialog;
   /** HTML → PDF (customer statements). */
   pdfPrinter: PdfPrinter;
+  /** Which file to open (Import views). */
+  openDialog: OpenDialog;
   /** Questions the main process asks itself (weaker storage); never answered by the renderer. */
   confirm: Confirm;
   logger: Logger;

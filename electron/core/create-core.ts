@@ -19,6 +19,7 @@ import { SettingsService } from './settings/settings-service';
 import { createStatementsModule } from './statements/statements-module';
 import { createUpdatesModule, type UpdatesModule } from './updates/updates-module';
 import { noUpdater } from './updates/updater-port';
+import { createViewsModule } from './views/views-module';
 
 export interface Core {
   handlers: Handlers;
@@ -102,6 +103,14 @@ export function createCore(deps: CoreDeps): Core {
     connections: () => connections.list(),
     lockedPolicy: () => policy.settings.locks.updates,
   });
+  const views = createViewsModule({
+    store: deps.store,
+    saveDialog: deps.saveDialog,
+    openDialog: deps.openDialog,
+    logger: deps.logger,
+    knownConnection: (id) => connections.list().some((connection) => connection.id === id),
+    t: () => words.t,
+  });
   // `satisfies`: a channel of the contract without its handler is a compile error, not an INTERNAL answer at run time.
   const handlers = speakingErrors({
     ...appHandlers(deps.identity, deps.secretBox),
@@ -115,6 +124,7 @@ export function createCore(deps: CoreDeps): Core {
     ...updates.handlers,
     ...settingsHandlers(settings, deps.confirm, words),
     ...policy.handlers,
+    ...views.handlers,
     ...detailsHandlers({
       identity: deps.identity,
       record: (id) => connections.service.record(id),

@@ -110,6 +110,11 @@ export interface FolderDialog {
   chooseFolder(options: { title: string }): Promise<string | null>;
 }
 
+/** Asks which file to open (Import views); null when the user cancels. In the app: a native dialog. In tests: a scripted answer. */
+export interface OpenDialog {
+  choosePath(options: { filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+}
+
 export interface Logger {
   info(message: string, details?: Record<string, unknown>): void;
   warn(message: string, details?: Record<string, unknown>): void;

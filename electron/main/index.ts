@@ -17,7 +17,7 @@ import { installMenu } from './menu';
 import { APP_ORIGIN } from './navigation-policy';
 import { createSafeStorageSecretBox } from './safe-storage-secret-box';
 import { denyAllPermissions } from './security';
-import { consoleLogger, nativeFolderDialog, nativeSaveDialog, osShell, powerEvents } from './shell-ports';
+import { consoleLogger, nativeFolderDialog, nativeOpenDialog, nativeSaveDialog, osShell, powerEvents } from './shell-ports';
 import { electronPdfPrinter } from './pdf-printer';
 import { createSystemBrowserAgent } from './system-browser-agent';
 
@@ -72,6 +72,7 @@ if (!app.requestSingleInstanceLock()) {
       saveDialog: nativeSaveDialog(getWindow),
       folderDialog: nativeFolderDialog(getWindow),
       pdfPrinter: electronPdfPrinter(),
+      openDialog: nativeOpenDialog(getWindow),
       confirm: nativeConfirm(getWindow),
       logger: consoleLogger,
       extraLoginOrigins,

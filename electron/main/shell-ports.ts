@@ -1,5 +1,5 @@
 import { dialog, powerMonitor, shell, type BrowserWindow } from 'electron';
-import type { FolderDialog, Logger, PowerEvents, SaveDialog, Shell } from '../core/ports';
+import type { FolderDialog, Logger, OpenDialog, PowerEvents, SaveDialog, Shell } from '../core/ports';
 import { redactTokens } from '../core/salesforce/salesforce-errors';
 import { isSafeExternalUrl } from './navigation-policy';
 
@@ -39,6 +39,18 @@ export function nativeFolderDialog(getWindow: () => BrowserWindow | null): Folde
     async chooseFolder({ title }) {
       const window = getWindow();
       const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  };
+}
+
+/** One file to open (Import views); the core checks what it reads. */
+export function nativeOpenDialog(getWindow: () => BrowserWindow | null): OpenDialog {
+  return {
+    async choosePath({ filters }) {
+      const window = getWindow();
+      const options = { filters, properties: ['openFile' as const] };
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },

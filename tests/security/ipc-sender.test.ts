@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, channels, type ChannelInput, type ChannelName } from '../../electron/contract';
 import { createTestCore, TEST_RENDERER_URL, type TestCore } from '../support/test-core';
 import { observableState } from './support/core-state';
+import { plainViewState } from '../support/view-state';
 
 /**
  * Calls that do not come from the app's own renderer frame are refused with FORBIDDEN before
@@ -55,6 +56,12 @@ const validInputs: { [C in ChannelName]: ChannelInput<C> } = {
   'statements.save': { connectionId: 'c1', customer: 'Acme', asOf: '2026-11-30', how: 'save' },
   'statements.saveMany': { connectionId: 'c1', customers: ['Acme'], asOf: '2026-11-30' },
   'statements.cancel': undefined,
+  'views.list': { connectionId: 'CONNECTION' },
+  'views.save': { connectionId: 'CONNECTION', name: 'Planted by an attacker', state: plainViewState },
+  'views.update': { connectionId: 'CONNECTION', id: 'VIEW', name: 'Renamed by an attacker' },
+  'views.delete': { connectionId: 'CONNECTION', id: 'VIEW' },
+  'views.export': { connectionId: 'CONNECTION' },
+  'views.import': { connectionId: 'CONNECTION' },
 };
 
 const untrustedFrames = [

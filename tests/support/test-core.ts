@@ -12,6 +12,7 @@ import {
   RecordingShell,
   ScriptedConfirm,
   ScriptedFolderDialog,
+  ScriptedOpenDialog,
   ScriptedSaveDialog,
   TestSecretBox,
   createTestStore,
@@ -72,6 +73,8 @@ export interface TestCore {
   saveDialog: ScriptedSaveDialog;
   folderDialog: ScriptedFolderDialog;
   pdfPrinter: PdfPrinter;
+  /** Import views' file question: answers null (cancelled) unless the test sets `answer`. */
+  openDialog: ScriptedOpenDialog;
   /** The main process's own questions (weaker storage): answers no unless the test sets `answer`. */
   confirm: ScriptedConfirm;
   logger: MemoryLogger;
@@ -96,6 +99,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
   const folderDialog = new ScriptedFolderDialog();
   const ownPrinter = options.pdfPrinter ? null : new ChromiumPdfPrinter();
   const pdfPrinter = options.pdfPrinter ?? ownPrinter!;
+  const openDialog = new ScriptedOpenDialog();
   const confirm = new ScriptedConfirm();
   const logger = new MemoryLogger();
   const launch = new DirectLaunchRequests();
@@ -114,6 +118,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     saveDialog,
     folderDialog,
     pdfPrinter,
+    openDialog,
     confirm,
     logger,
     extraLoginOrigins: options.extraLoginOrigins ?? [],
@@ -138,6 +143,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     saveDialog,
     folderDialog,
     pdfPrinter,
+    openDialog,
     confirm,
     logger,
     launch,

@@ -6,7 +6,7 @@ import Conf from 'conf';
 import { storeOptions } from '../../electron/main/store-options';
 import type { EventName, EventPayload, SecretProtection } from '../../electron/contract';
 import { checkEvent } from './contract-check';
-import type { Clock, Confirm, ConfirmQuestion, EventSink, FolderDialog, KeyValueStore, LaunchRequests, Logger, PdfPrinter, SaveDialog, SecretBox, Shell } from '../../electron/core/ports';
+import type { Clock, Confirm, ConfirmQuestion, EventSink, FolderDialog, KeyValueStore, LaunchRequests, Logger, OpenDialog, PdfPrinter, SaveDialog, SecretBox, Shell } from '../../electron/core/ports';
 import type { LaunchRequest } from '../../electron/core/provisioning/launch-args';
 
 /**
@@ -165,6 +165,16 @@ export class ScriptedFolderDialog implements FolderDialog {
   readonly asked: string[] = [];
   async chooseFolder(options: { title: string }): Promise<string | null> {
     this.asked.push(options.title);
+    return this.answer;
+  }
+}
+
+/** Answers the open dialog with a path chosen by the test (null = the user cancelled), and counts the questions. */
+export class ScriptedOpenDialog implements OpenDialog {
+  constructor(public answer: string | null = null) {}
+  asked = 0;
+  async choosePath(): Promise<string | null> {
+    this.asked++;
     return this.answer;
   }
 }

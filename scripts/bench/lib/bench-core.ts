@@ -1,7 +1,7 @@
 import type { Connection, Result } from '../../../electron/contract';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { systemClock } from '../../../electron/core/ports';
-import { HttpLoginAgent, MemoryLogger, RecordingEvents, RecordingShell, ScriptedConfirm, ScriptedFolderDialog, ScriptedSaveDialog, createTestStore, noPdfPrinter, TestSecretBox } from '../../../tests/headless';
+import { HttpLoginAgent, MemoryLogger, RecordingEvents, RecordingShell, ScriptedConfirm, ScriptedFolderDialog, ScriptedOpenDialog, ScriptedSaveDialog, createTestStore, noPdfPrinter, TestSecretBox } from '../../../tests/headless';
 
 export interface BenchCore {
   core: Core;
@@ -30,6 +30,7 @@ export function createBenchCore(options: { dataDir: string; keyHex: string; orgU
     saveDialog,
     folderDialog: new ScriptedFolderDialog(),
     pdfPrinter: noPdfPrinter,
+    openDialog: new ScriptedOpenDialog(),
     confirm: new ScriptedConfirm(),
     logger: new MemoryLogger(),
     extraLoginOrigins: [options.orgUrl],

@@ -34,5 +34,6 @@ export async function observableState(testCore: TestCore): Promise<string> {
     events: testCore.events.emitted.length,
     opened: testCore.shell.opened,
     asked: testCore.saveDialog.asked,
+    openAsked: testCore.openDialog.asked,
   });
 }

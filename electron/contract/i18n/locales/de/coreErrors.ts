@@ -77,4 +77,12 @@ export const coreErrors: Translation<typeof en> = {
   documentEmpty: 'Das Dokument der Rechnung ist in Salesforce leer (0 Byte). Es wurde nicht gespeichert.',
   documentDamaged: 'Das Dokument der Rechnung in Salesforce ist kein vollständiges PDF (eine andere Dateiart oder abgeschnitten). Es wurde nicht gespeichert.',
   documentCutShort: 'Die Verbindung brach ab, während das Dokument der Rechnung heruntergeladen wurde. Nichts wurde gespeichert; versuchen Sie es erneut.',
+  viewNameTaken: 'Eine andere Ansicht heißt bereits „{{name}}“. Wählen Sie einen anderen Namen.',
+  viewsTooMany: 'Eine Verbindung behält höchstens {{max}} Ansichten, und diese hat {{count}}. Löschen Sie zuerst einige.',
+  viewNotFound: 'Diese Ansicht gibt es nicht mehr (sie wurde vielleicht in einem anderen Fenster gelöscht).',
+  viewsSaveFailed: 'Budgetly konnte Ihre Ansichten nicht speichern (der Datenträger ist vielleicht voll oder schreibgeschützt).',
+  viewsConnectionUnknown: 'Diese Verbindung gibt es nicht mehr, daher können ihre Ansichten nicht geändert werden.',
+  viewsFileNotWritten: 'Budgetly konnte die Ansichtsdatei dort nicht schreiben (der Ordner ist vielleicht schreibgeschützt oder der Datenträger voll).',
+  viewsFileNotRead: 'Budgetly konnte diese Datei nicht lesen.',
+  viewsFileRefused: 'Budgetly hat diese Datei nicht importiert: {{reason}} Es wurde nichts geändert.',
 };

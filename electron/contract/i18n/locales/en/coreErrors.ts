@@ -79,4 +79,12 @@ export const coreErrors = {
   documentEmpty: "The invoice's document in Salesforce is empty (0 bytes). It was not kept.",
   documentDamaged: "The invoice's document in Salesforce is not a whole PDF (another kind of file, or cut short). It was not kept.",
   documentCutShort: "The connection broke off while the invoice's document was downloading. Nothing was kept; try again.",
+  viewNameTaken: 'Another view is already named “{{name}}”. Choose another name.',
+  viewsTooMany: 'A connection keeps at most {{max}} views and this one has {{count}}. Delete some first.',
+  viewNotFound: 'This view no longer exists (it may have been deleted in another window).',
+  viewsSaveFailed: 'Budgetly could not save your views (the disk may be full or read-only).',
+  viewsConnectionUnknown: 'This connection no longer exists, so its views cannot be changed.',
+  viewsFileNotWritten: 'Budgetly could not write the views file there (the folder may be read-only or the disk full).',
+  viewsFileNotRead: 'Budgetly could not read this file.',
+  viewsFileRefused: 'Budgetly did not import this file: {{reason}} Nothing was changed.',
 } as const;

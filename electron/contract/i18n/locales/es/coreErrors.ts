@@ -77,4 +77,12 @@ export const coreErrors: Translation<typeof en> = {
   documentEmpty: 'El documento de la factura está vacío en Salesforce (0 bytes). No se guardó.',
   documentDamaged: 'El documento de la factura en Salesforce no es un PDF completo (otro tipo de archivo, o cortado). No se guardó.',
   documentCutShort: 'La conexión se interrumpió mientras se descargaba el documento de la factura. No se guardó nada; vuelva a intentarlo.',
+  viewNameTaken: 'Ya hay otra vista llamada «{{name}}». Elija otro nombre.',
+  viewsTooMany: 'Una conexión guarda como máximo {{max}} vistas y esta tiene {{count}}. Elimine algunas primero.',
+  viewNotFound: 'Esta vista ya no existe (quizá se eliminó en otra ventana).',
+  viewsSaveFailed: 'Budgetly no pudo guardar sus vistas (el disco puede estar lleno o ser de solo lectura).',
+  viewsConnectionUnknown: 'Esta conexión ya no existe, así que sus vistas no se pueden cambiar.',
+  viewsFileNotWritten: 'Budgetly no pudo escribir allí el archivo de vistas (la carpeta puede ser de solo lectura o el disco estar lleno).',
+  viewsFileNotRead: 'Budgetly no pudo leer este archivo.',
+  viewsFileRefused: 'Budgetly no importó este archivo: {{reason}} No se cambió nada.',
 };

@@ -77,4 +77,12 @@ export const coreErrors: Translation<typeof en> = {
   documentEmpty: 'Le document de la facture est vide dans Salesforce (0 octet). Il n’a pas été conservé.',
   documentDamaged: 'Le document de la facture dans Salesforce n’est pas un PDF complet (un autre type de fichier, ou tronqué). Il n’a pas été conservé.',
   documentCutShort: 'La connexion s’est interrompue pendant le téléchargement du document de la facture. Rien n’a été conservé ; réessayez.',
+  viewNameTaken: 'Une autre vue s’appelle déjà « {{name}} ». Choisissez un autre nom.',
+  viewsTooMany: 'Une connexion garde au plus {{max}} vues et celle-ci en a {{count}}. Supprimez-en d’abord.',
+  viewNotFound: 'Cette vue n’existe plus (elle a peut-être été supprimée dans une autre fenêtre).',
+  viewsSaveFailed: 'Budgetly n’a pas pu enregistrer vos vues (le disque est peut-être plein ou en lecture seule).',
+  viewsConnectionUnknown: 'Cette connexion n’existe plus : ses vues ne peuvent pas être modifiées.',
+  viewsFileNotWritten: 'Budgetly n’a pas pu écrire le fichier de vues à cet endroit (dossier en lecture seule ou disque plein).',
+  viewsFileNotRead: 'Budgetly n’a pas pu lire ce fichier.',
+  viewsFileRefused: 'Budgetly n’a pas importé ce fichier : {{reason}} Rien n’a été modifié.',
 };

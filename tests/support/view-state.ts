@@ -1,0 +1,33 @@
+import type { ViewState } from '../../electron/contract/saved-views';
+
+/** A saved view's state as the workspace reads it with nothing chosen: every invoice, default sort and columns. */
+export const plainViewState: ViewState = {
+  version: 1,
+  filters: {
+    search: '',
+    statuses: [],
+    currencies: [],
+    invoiceDateFrom: null,
+    invoiceDateTo: null,
+    dueDateFrom: null,
+    dueDateTo: null,
+    overdueOnly: false,
+    aging: null,
+    paidLate: false,
+    partlyPaid: false,
+    hasCredits: false,
+    customer: null,
+    changedSince: null,
+  },
+  agingBasis: 'dueDate',
+  asOf: null,
+  sort: { column: 'invoiceDate', desc: true },
+  columns: ['number', 'customer', 'invoiceDate', 'dueDate', 'status', 'total', 'balance', 'currency', 'daysOverdue'],
+  currency: { showIn: 'own', basis: 'invoiceDate' },
+  groupByCustomer: false,
+};
+
+/** A view state with `changes` applied to its filters and the rest. */
+export function viewState(changes: Partial<Omit<ViewState, 'filters'>> & { filters?: Partial<ViewState['filters']> } = {}): ViewState {
+  return { ...plainViewState, ...changes, filters: { ...plainViewState.filters, ...changes.filters } };
+}
