@@ -44,6 +44,7 @@ const wordsFromCatalogue = [
   'renderer/src/connections/**/*.tsx',
   'renderer/src/provisioning/**/*.tsx',
   'renderer/src/currency/**/*.tsx',
+  'renderer/src/views/**/*.tsx',
   'renderer/src/report/**/*.tsx',
   'renderer/src/documents/**/*.tsx',
 ];

@@ -1,8 +1,7 @@
 import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Connection, ExportColumn, Settings } from '../../../electron/contract';
-import { conversionColumnKeys } from '../../../electron/contract/conversion/columns';
+import type { Connection, Settings } from '../../../electron/contract';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import type { StatusKindMap } from '../../../electron/contract/invoice-status';
 import type { AppInfo } from '../api/use-app';
@@ -31,7 +30,8 @@ import { useInvoiceTable } from './use-invoice-table';
 import { useInvoiceView } from './use-invoice-view';
 import { useChaseSort } from './use-chase-sort';
 import { useFilters } from './use-filters';
-import { useFilterChips } from './use-filter-chips';
+import { useExportRequest } from './use-export-request';
+import { useWorkspaceViews } from '../views/use-workspace-views';
 import { useShortcuts } from './use-shortcuts';
 import { useLastVisit } from './use-last-visit';
 import { useWorkspaceSync } from './use-workspace-sync';
@@ -82,7 +82,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   const [sorting, setSorting] = useState<SortingState>(defaultSorting);
   const [active, setActive] = useState(0);
   const { filters, change: changeFilters, pickBucket, pickAnyBucket, pickedBucket } = useFilters(() => setActive(0));
-  useChaseSort(filters, sorting, setSorting);
+  const adoptChase = useChaseSort(filters, sorting, setSorting);
   const [openId, setOpenId] = useState<string | null>(null);
   // The customer whose view is open (issue 13): their invoices, balances, payments and credits.
   const [customer, setCustomer] = useState<string | null>(null);
@@ -134,6 +134,11 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   // Grouped by customer, the grid's invoices are the groups' (in their order, collapsed ones left out): the active row is one of them.
   const grouping = useCustomerGroups(view.prepared, view.visible, setActive);
   const shown = grouping.groups?.order ?? view.visible;
+  // Saved views (issue #21): the Views menu, its notices, Ctrl+1…9 and the default view once every invoice is there.
+  const views = useWorkspaceViews({
+    connectionId, ready: list !== null && complete, filters, changeFilters, adoptChase, sorting, setSorting, settings, onUpdateSettings,
+    currency: corporate, grouping, prepared: view.prepared, payments: list?.payments,
+  });
   const activeInRange = Math.min(active, Math.max(0, shown.length - 1));
   // A background sync reloads the rows in place: the selection follows its invoice; changed rows flash.
   useKeptSelection(view.prepared.rows, shown, activeInRange, setActive);
@@ -169,20 +174,10 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
     const index = shown[position];
     if (index !== undefined) setOpenId(rows[index]!.id);
   };
-  // The file holds the rows, order and columns on screen, as of the same date and rules, and each row's aging bucket;
-  // shown in the corporate currency, the converted amounts, the rate and its date too.
-  // With the aging-by-customer report on screen, the file is the report: over the rows it sums (see useAgingReport).
-  const filterWords = useFilterChips(report.applied).map((chip) => chip.label);
-  const currentView = () => {
-    const columns: ExportColumn[] = [...table.getVisibleLeafColumns().map((c) => c.id as ExportColumn), 'agingBucket'];
-    const ids = Array.from(report.open ? view.agingSet : view.visible, (i) => rows[i]!.id);
-    const basis = {
-      asOf, balancesAsOf: cutOff, agingBasis: settings.agingBasis, includeDrafts: settings.includeDrafts, filters: filterWords,
-      ...(report.open ? { report: 'agingByCustomer' as const } : {}),
-    };
-    if (!corporate.converted) return { ids, columns, ...basis };
-    return { ids, columns: [...columns, ...conversionColumnKeys], ...basis, conversion: { basis: corporate.view.basis } };
-  };
+  const currentView = useExportRequest({
+    columns: () => table.getVisibleLeafColumns().map((c) => c.id), rowIds: () => Array.from(report.open ? view.agingSet : view.visible, (i) => rows[i]!.id),
+    asOf, cutOff, settings, applied: report.applied, report: report.open, conversion: corporate.converted ? corporate.view.basis : null,
+  });
   // Found once per change of the rows or the open invoice (the detail's standing and conversion line need its index).
   const openIndex = useMemo(() => (openId ? rows.findIndex((row) => row.id === openId) : -1), [openId, rows]);
   const openRow = openIndex >= 0 ? rows[openIndex] : undefined;
@@ -195,6 +190,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
       <WorkspaceTopBar
         connection={connection}
         switcher={switcher}
+        views={views.menu}
         sync={sync}
         canSync={canSync}
         lastSyncedAt={lastSyncedAt}
@@ -253,6 +249,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
           <ListLoadError list={invoiceList} />
           <AsOfNote asOfLabel={cutOff ? asOfLabel : null} later={view.laterCount} fromApplications={asOfBalances ? asOfBalances.applications : null} />
           <FilterChips filters={filters} onChange={changeFilters} />
+          {views.notice}
           <TotalsPending list={invoiceList} />
           <PaymentFiguresNote state={list?.payments} shown={paymentColumnShown} />
           {/* Only when there is a corporate currency to show in: a single-currency org (or one whose rates the user cannot

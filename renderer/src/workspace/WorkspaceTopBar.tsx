@@ -12,6 +12,8 @@ interface Props {
   connection: Connection;
   /** The connection switcher (App owns the connections). */
   switcher: ReactNode;
+  /** The saved views' menu (renderer/src/views/). */
+  views: ReactNode;
   sync: SyncState;
   canSync: boolean;
   lastSyncedAt: string | null;
@@ -24,7 +26,7 @@ interface Props {
 }
 
 /** The workspace's top bar: which org, how fresh its invoices are, sync, export and the way to Settings. */
-export function WorkspaceTopBar({ connection, switcher, sync, canSync, lastSyncedAt, lastChange, currentView, exportDisabled, exportReport, onOpenSettings }: Props) {
+export function WorkspaceTopBar({ connection, switcher, views, sync, canSync, lastSyncedAt, lastChange, currentView, exportDisabled, exportReport, onOpenSettings }: Props) {
   const { t } = useTranslation(['workspace', 'settings']);
   // The change log lives here, not in the freshness line (which gives way to the progress while a sync runs).
   const [changeLogOpen, setChangeLogOpen] = useState(false);
@@ -34,6 +36,7 @@ export function WorkspaceTopBar({ connection, switcher, sync, canSync, lastSynce
         Budgetly
       </span>
       {switcher}
+      {views}
       <div className="spacer" />
       <SyncControls sync={sync} freshness={<FreshnessMessage connection={connection} lastSyncedAt={lastSyncedAt} last={lastChange} onOpenChanges={() => setChangeLogOpen(true)} />} disabled={!canSync} />
       <ExportMenu connectionId={connection.id} currentView={currentView} disabled={exportDisabled} report={exportReport} />

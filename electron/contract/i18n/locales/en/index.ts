@@ -18,7 +18,8 @@ import { report } from './report';
 import { settings } from './settings';
 import { updates } from './updates';
 import { statements } from './statements';
+import { views } from './views';
 import { workspace } from './workspace';
 
 /** Every namespace of this language (add a namespace here and in each language's index). */
-export const en = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail, connections, provisioning, coreMessages, coreErrors, currency, report, customer, changeLog, documentViewer, statements };
+export const en = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail, connections, provisioning, coreMessages, coreErrors, currency, report, customer, changeLog, documentViewer, statements, views };

@@ -1,0 +1,111 @@
+import type { SortingState } from '@tanstack/react-table';
+import { useEffect, useRef, useState } from 'react';
+import type { PaymentFiguresState, SavedView, Settings } from '../../../electron/contract';
+import type { CurrencyView } from '../currency/currency-view';
+import type { InvoiceFilters } from '../invoices/filters';
+import { ManageViewsDialog } from './ManageViewsDialog';
+import { SaveViewDialog } from './SaveViewDialog';
+import { useSavedViews } from './use-saved-views';
+import { useViewShortcuts } from './use-view-shortcuts';
+import { ViewNotices } from './ViewNotices';
+import { ViewsMenu } from './ViewsMenu';
+import { fitViewState, readViewState, workspaceStateOf, type Available, type Dropped, type WorkspaceState } from './view-state';
+
+/** Where the workspace keeps each part of a view, and how each is set. */
+interface Input {
+  connectionId: string;
+  /** Every invoice is loaded: a view is checked against what the org has, and the default view opened, only then. */
+  ready: boolean;
+  filters: InvoiceFilters;
+  /** Sets the filters with the view's own sort (not the chase's: see useChaseSort). */
+  changeFilters: (next: InvoiceFilters) => void;
+  adoptChase: (next: InvoiceFilters) => void;
+  sorting: SortingState;
+  setSorting: (next: SortingState) => void;
+  settings: Pick<Settings, 'visibleColumns' | 'agingBasis' | 'agingAsOf'>;
+  onUpdateSettings: (patch: Partial<Settings>) => void;
+  currency: { view: CurrencyView; change: (next: CurrencyView) => void };
+  grouping: { on: boolean; setOn: (on: boolean) => void };
+  /** What the org has now (currencies, customers, statuses) and whether the payment figures can be read. */
+  prepared: Omit<Available, 'paymentColumns'>;
+  payments: PaymentFiguresState | undefined;
+}
+
+/**
+ * Saved views in the workspace (issue #21): the Views menu for the top bar, its dialogs, the notices under the
+ * toolbar, Ctrl+1…9, and the connection's default view opened once every invoice is there (at launch).
+ */
+export function useWorkspaceViews({ connectionId, ready, filters, changeFilters, adoptChase, sorting, setSorting, settings, onUpdateSettings, currency, grouping, prepared, payments }: Input) {
+  const current: WorkspaceState = { filters, sorting, ...settings, currency: currency.view, groupByCustomer: grouping.on };
+  const available: Available = {
+    currencies: prepared.currencies,
+    customers: prepared.customers,
+    statuses: prepared.statuses,
+    paymentColumns: payments !== 'none' && payments !== 'unreadable',
+  };
+  const apply = (next: WorkspaceState) => {
+    adoptChase(next.filters);
+    changeFilters(next.filters);
+    setSorting(next.sorting);
+    onUpdateSettings({ visibleColumns: next.visibleColumns, agingBasis: next.agingBasis, agingAsOf: next.agingAsOf });
+    currency.change(next.currency);
+    grouping.setOn(next.groupByCustomer);
+  };
+  const saved = useSavedViews(connectionId);
+  const [dialog, setDialog] = useState<'save' | 'manage' | null>(null);
+  const [opened, setOpened] = useState<{ name: string; dropped: Dropped[] } | null>(null);
+  const [hideUnreadable, setHideUnreadable] = useState(false);
+  const list = saved.list;
+
+  const open = (view: SavedView) => {
+    const { state, dropped } = fitViewState(view.state, available);
+    apply(workspaceStateOf(state));
+    setOpened({ name: view.name, dropped });
+  };
+  const openAt = (position: number) => {
+    const view = ready ? list?.views[position] : undefined;
+    if (view) open(view);
+  };
+  useViewShortcuts(openAt);
+
+  // The default view, once per workspace (a connection's workspace is mounted anew when it is switched to).
+  const defaultDone = useRef(false);
+  const openDefault = useRef(open);
+  useEffect(() => {
+    openDefault.current = open;
+  });
+  useEffect(() => {
+    if (defaultDone.current || !ready || !list) return;
+    defaultDone.current = true;
+    const view = list.views.find((candidate) => candidate.id === list.defaultId);
+    if (view) openDefault.current(view);
+  }, [ready, list]);
+
+  const menu = (
+    <ViewsMenu
+      list={list}
+      onOpen={openAt}
+      onSave={() => setDialog('save')}
+      onManage={() => setDialog('manage')}
+      onExport={() => void saved.exportAll()}
+      onImport={() => void saved.importFile()}
+    />
+  );
+  const notice = (
+    <>
+      <ViewNotices
+        opened={opened}
+        outcome={saved.outcome}
+        unreadable={hideUnreadable ? 0 : (list?.unreadable ?? 0)}
+        onDismiss={() => {
+          setOpened(null);
+          saved.clearOutcome();
+          setHideUnreadable(true);
+        }}
+      />
+      {dialog === 'save' && <SaveViewDialog views={list?.views ?? []} onSave={(name) => saved.save(name, readViewState(current))} onClose={() => setDialog(null)} />}
+      {dialog === 'manage' && list && <ManageViewsDialog list={list} saved={saved} onClose={() => setDialog(null)} />}
+    </>
+  );
+  return { menu, notice };
+}
