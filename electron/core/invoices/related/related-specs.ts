@@ -40,7 +40,7 @@ const REVENUE_CLOUD: RelatedObjectSpec[] = [
   },
   {
     role: 'paymentApplication', label: englishMessage('objectPaymentApplications'), object: 'PaymentLineInvoice',
-    fields: { number: f('PaymentLineInvoiceNumber'), source: f('PaymentId', { required: true }), invoice: f('InvoiceId', { required: true }),
+    fields: { source: f('PaymentId', { required: true }), invoice: f('InvoiceId', { required: true }),
       amount: f('Amount', { required: true }), type: f('Type', { required: true }), date: f('AppliedDate'), created: f('CreatedDate'), currency: f('CurrencyIsoCode') },
   },
   {
@@ -50,7 +50,7 @@ const REVENUE_CLOUD: RelatedObjectSpec[] = [
   },
   {
     role: 'creditApplication', label: englishMessage('objectCreditMemoApplications'), object: 'CreditMemoInvApplication',
-    fields: { number: f('Name'), source: f('CreditMemoId', { required: true }), invoice: f('InvoiceId', { required: true }),
+    fields: { source: f('CreditMemoId', { required: true }), invoice: f('InvoiceId', { required: true }),
       amount: f('Amount', { required: true }), type: f('Type', { required: true }), date: f('AppliedDate'), created: f('CreatedDate'), currency: f('CurrencyIsoCode') },
   },
 ];
@@ -64,7 +64,7 @@ const BILLING: RelatedObjectSpec[] = [
   },
   {
     role: 'paymentApplication', label: englishMessage('objectPaymentAllocations'), object: 'blng__PaymentAllocationInvoice__c',
-    fields: { number: f('Name'), source: f('blng__Payment__c', { required: true }), invoice: f('blng__Invoice__c', { required: true }),
+    fields: { source: f('blng__Payment__c', { required: true }), invoice: f('blng__Invoice__c', { required: true }),
       amount: f('blng__Amount__c', { required: true }), type: f('blng__Type__c', { required: true }), created: f('CreatedDate'), currency: f('CurrencyIsoCode') },
   },
   {
@@ -74,7 +74,7 @@ const BILLING: RelatedObjectSpec[] = [
   },
   {
     role: 'creditApplication', label: englishMessage('objectCreditNoteAllocations'), object: 'blng__CreditNoteAllocation__c',
-    fields: { number: f('Name'), source: f('blng__CreditNote__c', { required: true }), invoice: f('blng__Invoice__c', { required: true }),
+    fields: { source: f('blng__CreditNote__c', { required: true }), invoice: f('blng__Invoice__c', { required: true }),
       amount: f('blng__Amount__c', { required: true }), type: f('blng__Type__c', { required: true }), created: f('CreatedDate'), currency: f('CurrencyIsoCode') },
   },
 ];
