@@ -4,7 +4,8 @@
 // harness page globals declared in harness-bridge.ts; the type-only import below brings those in.)
 // `npm run demo:headless -- --out <dir> [org flags]`: the real app (renderer + contract + core) in
 // headless Chromium against the local org, driven through connect → sync → workspace → a filter →
-// the detail panel. Writes a PNG per step and summary.json to <dir>; the app's data lives in <dir>/data.
+// the detail panel → its invoice PDF. Writes a PNG per step, invoice.pdf and summary.json to <dir>; the app's data
+// lives in <dir>/data.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,7 @@ import {
   type InvoiceObjectName,
   type OrgOptions,
 } from '../tests/index';
+import { demoInvoicePdf } from './demo/invoice-pdf';
 
 const { values } = parseArgs({
   options: {
@@ -186,6 +188,8 @@ async function main(): Promise<void> {
       await page.getByTestId('detail-panel').getByRole('heading', { name: /^Invoice / }).waitFor();
       await page.getByTestId('detail-fields').waitFor();
     });
+    // Issue 15: the open invoice's PDF in the viewer (screenshots), saved as invoice.pdf.
+    const invoicePdf = await demoInvoicePdf(page, harness.testCore.saveDialog, out, step, values.theme === 'dark' ? 'dark' : 'light');
     // Issue 13: the open invoice's customer — their balances and aging, invoices, payments with unapplied cash, credit notes not yet applied.
     await step('customer', async () => {
       await page.getByTestId('detail-customer').click();
@@ -206,6 +210,7 @@ async function main(): Promise<void> {
       aging: workspaceSummary.map(({ currency, aging }) => ({ currency, buckets: aging })),
       receivables,
       ...(corporate ? { corporate } : {}),
+      invoicePdf,
       filter: { description: 'Aging 90+ days past due, first currency', invoicesShown: filtered.visible, perCurrency: filtered.summary.map(({ currency, count, total: sum, balance }) => ({ currency, count, total: sum, balance })) },
       steps: steps.map(({ name, ms, screenshot }) => ({ name, ms, screenshot })),
       dataDir,
