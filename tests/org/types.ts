@@ -130,6 +130,11 @@ export interface OrgControl {
   setDocumentFault(invoiceId: string, fault: DocumentFault | null): void;
   /** Deletes the invoice's document (ContentDocument and its versions go to the recycle bin). */
   deleteDocument(invoiceId: string): void;
+  /**
+   * Re-issues the invoice's document while the org runs: a new ContentVersion (IsLatest moves to it, "Re-issued
+   * (version n)" in the PDF, a new Checksum, CreatedDate now). At most four versions per document.
+   */
+  reissueDocument(invoiceId: string): void;
   injectFault(fault: Fault): void;
   clearFaults(): void;
   counters(): OrgCounters;

@@ -4,8 +4,8 @@ import type { InvoiceObjectName, OrgControl } from '../types.ts';
 
 const FAULTS = ['mismatch', 'notPdf', 'truncated', 'empty', 'unreadable', 'encrypted'];
 
-/** Control of the invoice documents: look one up, damage it, delete it. */
-export function documentsControl(data: OrgData): Pick<OrgControl, 'documentOf' | 'setDocumentFault' | 'deleteDocument'> {
+/** Control of the invoice documents: look one up, damage it, delete it, re-issue it. */
+export function documentsControl(data: OrgData): Pick<OrgControl, 'documentOf' | 'setDocumentFault' | 'deleteDocument' | 'reissueDocument'> {
   const docs = data.documents;
   const docOf = (invoiceId: string): number | undefined => {
     const { table, row } = data.findInvoice(invoiceId);
@@ -21,8 +21,8 @@ export function documentsControl(data: OrgData): Pick<OrgControl, 'documentOf' |
     documentOf(invoiceId) {
       const doc = docOf(invoiceId);
       if (doc === undefined || docs.isDeleted(doc)) return null;
-      const versions = [doc * 2, doc * 2 + 1].filter((v) => docs.versionExists(v));
-      const latest = versions.at(-1)!;
+      const versions = docs.versionRows(doc);
+      const latest = docs.latestVersion(doc);
       const meta = docs.meta(latest);
       return {
         contentDocumentId: makeId('069', doc), versionIds: versions.map((v) => makeId('068', v)), latestVersionId: makeId('068', latest),
@@ -35,6 +35,9 @@ export function documentsControl(data: OrgData): Pick<OrgControl, 'documentOf' |
     },
     deleteDocument(invoiceId) {
       docs.deleteDoc(need(invoiceId));
+    },
+    reissueDocument(invoiceId) {
+      docs.reissue(need(invoiceId));
     },
   };
 }

@@ -5,10 +5,12 @@ import { renderInvoicePdf, type InvoicePdfData } from './invoice-pdf.ts';
 
 /** Invoice shapes in the order their documents are numbered. */
 export const DOC_SHAPES: InvoiceObjectName[] = ['Invoice', 'blng__Invoice__c', 'Invoice__c'];
-/** Document row = shape index × STRIDE + invoice row; version row = document row × 2 + version index (0, 1). */
+/** Document row = shape index × STRIDE + invoice row; version row = document row × PER_DOC + version index (0–3). */
 export const STRIDE = 1 << 24;
 /** The user password of a document under the 'encrypted' fault. */
 export const ENCRYPTED_PDF_PASSWORD = 'invoice-1234';
+/** Room for versions per document: the seeded ones (1 or 2) and re-issues made while the org runs (`reissue`). */
+const PER_DOC = 4;
 
 
 /** Invoice-side facts the store needs, per shape (provided by OrgData from its invoice stores and tables). */
@@ -34,6 +36,8 @@ export class DocumentStore {
   private readonly deletedDocs = new Set<number>();
   /** pdfkit encrypts with random salts: the protected file is made once per version, so its Checksum holds. */
   private readonly encrypted = new Map<number, Buffer>();
+  /** Per document: versions added while the org runs (re-issues), and when each was uploaded. */
+  private readonly reissues = new Map<number, number[]>();
   /** PDFs rendered so far (the org's laziness, visible to tests through counters()). */
   renders = 0;
 
@@ -68,15 +72,43 @@ export class DocumentStore {
     return !s || this.deletedDocs.has(doc) || this.side.deleted(s.kind, s.row);
   }
 
-  versionExists(version: number): boolean {
-    const doc = Math.floor(version / 2);
+  /** Versions of a document: the seeded ones plus its re-issues. */
+  private versionCount(doc: number): number {
     const s = this.split(doc);
-    return !!s && (version % 2) < this.versionsOf(s.kind, s.row);
+    return s ? this.versionsOf(s.kind, s.row) + (this.reissues.get(doc)?.length ?? 0) : 0;
+  }
+
+  docOfVersion(version: number): number {
+    return Math.floor(version / PER_DOC);
+  }
+
+  /** 0 for the first issue, 1 for the first re-issue, … */
+  versionIndex(version: number): number {
+    return version % PER_DOC;
+  }
+
+  /** The version rows of a document, oldest first. */
+  versionRows(doc: number): number[] {
+    return Array.from({ length: this.versionCount(doc) }, (_, i) => doc * PER_DOC + i);
+  }
+
+  latestVersion(doc: number): number {
+    return doc * PER_DOC + Math.max(0, this.versionCount(doc) - 1);
+  }
+
+  versionExists(version: number): boolean {
+    return this.versionIndex(version) < this.versionCount(this.docOfVersion(version));
   }
 
   isLatest(version: number): boolean {
-    const s = this.split(Math.floor(version / 2))!;
-    return version % 2 === this.versionsOf(s.kind, s.row) - 1;
+    return this.versionIndex(version) === this.versionCount(this.docOfVersion(version)) - 1;
+  }
+
+  /** A new version of the document uploaded now (Salesforce: a new ContentVersion; IsLatest moves to it). */
+  reissue(doc: number): number {
+    if (this.versionCount(doc) >= PER_DOC) throw new Error(`document ${doc} already has ${PER_DOC} versions (the local org's limit)`);
+    this.reissues.set(doc, [...(this.reissues.get(doc) ?? []), Date.now()]);
+    return this.latestVersion(doc);
   }
 
   *docs(): Iterable<number> {
@@ -88,15 +120,13 @@ export class DocumentStore {
 
   *versions(): Iterable<number> {
     for (const doc of this.docs()) {
-      const s = this.split(doc)!;
-      const n = this.versionsOf(s.kind, s.row);
-      for (let v = 0; v < n; v++) yield doc * 2 + v;
+      yield* this.versionRows(doc);
     }
   }
 
   /** The bytes as the org stores them (a fault applies to the latest version). */
   bytes(version: number): Buffer {
-    const fault = this.isLatest(version) ? this.faults.get(Math.floor(version / 2)) : undefined;
+    const fault = this.fault(version);
     const real = this.rendered(version);
     if (fault === 'mismatch') return Buffer.concat([real.subarray(0, real.length - 40), Buffer.from('%% altered after upload\n%%EOF\n')]);
     if (fault === 'notPdf') return Buffer.from('<html><body>Not a PDF: an HTML page uploaded under a .pdf name</body></html>\n');
@@ -107,7 +137,7 @@ export class DocumentStore {
   }
 
   fault(version: number): DocumentFault | undefined {
-    return this.isLatest(version) ? this.faults.get(Math.floor(version / 2)) : undefined;
+    return this.isLatest(version) ? this.faults.get(this.docOfVersion(version)) : undefined;
   }
 
   /** ContentSize and Checksum: of the stored bytes, except after 'mismatch' (the file changed behind the record's back). */
@@ -132,13 +162,17 @@ export class DocumentStore {
   }
 
   createdAt(version: number): number {
-    const s = this.split(Math.floor(version / 2))!;
-    return this.side.created(s.kind, s.row) + (version % 2) * 3 * 86_400_000;
+    const doc = this.docOfVersion(version);
+    const s = this.split(doc)!;
+    const seeded = this.versionsOf(s.kind, s.row);
+    const index = this.versionIndex(version);
+    if (index >= seeded) return this.reissues.get(doc)![index - seeded]!;
+    return this.side.created(s.kind, s.row) + index * 3 * 86_400_000;
   }
 
   pdfData(version: number): InvoicePdfData {
-    const s = this.split(Math.floor(version / 2))!;
-    return { ...this.side.pdfData(s.kind, s.row), version: (version % 2) + 1 };
+    const s = this.split(this.docOfVersion(version))!;
+    return { ...this.side.pdfData(s.kind, s.row), version: this.versionIndex(version) + 1 };
   }
 
   private encryptedCopy(version: number): Buffer {

@@ -27,14 +27,14 @@ function table(name: string, label: string, prefix: string, fields: FieldDef[], 
 export function documentTables(docs: DocumentStore, invoices: Map<InvoiceObjectName, Table>): Table[] {
   const idField = (prefix: string, label: string): FieldDef => ({ name: 'Id', label, type: 'id', get: (r) => makeId(prefix, r) });
   const deleted = (doc: (r: number) => number): FieldDef => ({ name: 'IsDeleted', label: 'Deleted', type: 'boolean', get: (r) => docs.isDeleted(doc(r)) });
-  const latest = (doc: number) => (doc * 2) + (docs.versionExists(doc * 2 + 1) ? 1 : 0);
-  const title = (doc: number) => `Invoice ${docs.pdfData(doc * 2).number}`;
+  const latest = (doc: number) => docs.latestVersion(doc);
+  const title = (doc: number) => `Invoice ${docs.pdfData(latest(doc)).number}`;
   const docRef = (doc: (r: number) => number): FieldDef => ({
     name: 'ContentDocumentId', label: 'ContentDocument ID', type: 'reference', referenceTo: 'ContentDocument', relationshipName: 'ContentDocument',
     get: (r) => makeId(P.document, doc(r)), refRow: doc,
   });
   const fileFields = (version: (r: number) => number): FieldDef[] => [
-    { name: 'Title', label: 'Title', type: 'string', length: 255, get: (r) => title(Math.floor(version(r) / 2)) },
+    { name: 'Title', label: 'Title', type: 'string', length: 255, get: (r) => title(docs.docOfVersion(version(r))) },
     { name: 'FileExtension', label: 'File Extension', type: 'string', length: 40, nillable: true, get: () => 'pdf' },
     { name: 'FileType', label: 'File Type', type: 'string', length: 20, get: () => 'PDF' },
     { name: 'ContentSize', label: 'Size', type: 'int', nillable: true, get: (r) => docs.meta(version(r)).size },
@@ -48,19 +48,19 @@ export function documentTables(docs: DocumentStore, invoices: Map<InvoiceObjectN
   ], (r) => docs.exists(r), () => docs.docs(), (r) => docs.isDeleted(r));
 
   const version = table('ContentVersion', 'Content Version', P.version, [
-    idField(P.version, 'ContentVersion ID'), deleted((r) => Math.floor(r / 2)), docRef((r) => Math.floor(r / 2)), ...fileFields((r) => r),
+    idField(P.version, 'ContentVersion ID'), deleted((r) => docs.docOfVersion(r)), docRef((r) => docs.docOfVersion(r)), ...fileFields((r) => r),
     { name: 'PathOnClient', label: 'Path On Client', type: 'string', length: 500, get: (r) => `${docs.pdfData(r).number}.pdf` },
     { name: 'Checksum', label: 'Checksum', type: 'string', length: 50, nillable: true, get: (r) => docs.meta(r).md5 },
     { name: 'IsLatest', label: 'Is Latest', type: 'boolean', get: (r) => docs.isLatest(r) },
-    { name: 'VersionNumber', label: 'Version Number', type: 'string', length: 20, get: (r) => String((r % 2) + 1) },
-    { name: 'ReasonForChange', label: 'Reason For Change', type: 'string', length: 1000, nillable: true, get: (r) => (r % 2 ? 'Re-issued' : null) },
+    { name: 'VersionNumber', label: 'Version Number', type: 'string', length: 20, get: (r) => String(docs.versionIndex(r) + 1) },
+    { name: 'ReasonForChange', label: 'Reason For Change', type: 'string', length: 1000, nillable: true, get: (r) => (docs.versionIndex(r) > 0 ? 'Re-issued' : null) },
     { name: 'VersionData', label: 'Version Data', type: 'base64', nillable: true, get: () => 'VersionData' },
     ...audit((r) => docs.createdAt(r)),
-  ], (r) => docs.versionExists(r), () => docs.versions(), (r) => docs.isDeleted(Math.floor(r / 2)));
+  ], (r) => docs.versionExists(r), () => docs.versions(), (r) => docs.isDeleted(docs.docOfVersion(r)));
   version.childRowsOf = (field, parentId) => {
     if (field.toLowerCase() !== 'contentdocumentid') return undefined;
     const doc = document.rowOf(parentId);
-    return doc < 0 ? [] : [doc * 2, doc * 2 + 1].filter((v) => docs.versionExists(v));
+    return doc < 0 ? [] : docs.versionRows(doc);
   };
   document.childRelationships.push({ childSObject: 'ContentVersion', field: 'ContentDocumentId', relationshipName: 'ContentVersions' });
 

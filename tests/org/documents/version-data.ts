@@ -9,7 +9,7 @@ import { SfError } from '../soql/sf-error.ts';
  */
 export function sendVersionData(data: OrgData, versionRow: number, res: ServerResponse, headers: Record<string, string>): void {
   const docs = data.documents;
-  if (docs.isDeleted(Math.floor(versionRow / 2))) throw new SfError(404, 'ENTITY_IS_DELETED', 'entity is deleted');
+  if (docs.isDeleted(docs.docOfVersion(versionRow))) throw new SfError(404, 'ENTITY_IS_DELETED', 'entity is deleted');
   if (docs.fault(versionRow) === 'unreadable') {
     throw new SfError(403, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
   }
