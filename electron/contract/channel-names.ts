@@ -29,6 +29,7 @@ export const channelNames = [
   'invoices.get',
   'invoices.document',
   'invoices.saveDocument',
+  'invoices.cancelPrefetch',
   'invoices.openInSalesforce',
   'invoices.export',
   'invoices.openExport',
@@ -66,6 +67,7 @@ export const eventNames = [
   'provisioning.changed',
   'updates.changed',
   'statements.progress',
+  'invoices.prefetchProgress',
 ] as const satisfies readonly EventName[];
 
 // A channel or event of the contract missing from the lists above is a compile error (not only a test failure).

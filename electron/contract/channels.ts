@@ -29,7 +29,7 @@ import { policyStatusSchema } from './policy';
 import { provisionedOfferSchema } from './provisioning';
 import { currencyReceivablesSchema, customerLedgerSchema, invoiceReceivablesSchema } from './receivables';
 import { currencyRatesSchema } from './rates';
-import { invoiceDocumentSchema } from './invoice-document';
+import { invoiceDocumentSchema, prefetchProgressSchema } from './invoice-document';
 import { statementInputSchema, statementsInputSchema, statementsProgressSchema, statementsResultSchema } from './statements';
 import { savedViewListSchema, viewNameSchema, viewStateSchema } from './saved-views';
 
@@ -153,6 +153,8 @@ export const channels = {
    * the main process's save dialog. Takes the invoice only: never bytes, never a path. `path` null: cancelled.
    */
   'invoices.saveDocument': { input: z.strictObject({ connectionId: id, id }), output: z.object({ path: z.string().nullable() }) },
+  /** Stops "Keep PDFs of open invoices offline" for this connection until its next sync (what was kept stays). */
+  'invoices.cancelPrefetch': { input: byConnection, output: ok },
   /** Payments and credit notes applied to one invoice, from the offline copy (works offline). */
   'invoices.receivables': { input: z.strictObject({ connectionId: id, id }), output: invoiceReceivablesSchema },
   /** Per currency: payments and credits applied, unapplied cash and average days to pay, over the invoices given (all without ids), from the offline copy. */
@@ -253,6 +255,7 @@ export const events = {
   'invoices.exportProgress': exportProgressSchema,
   'updates.changed': updateStatusSchema,
   'statements.progress': statementsProgressSchema,
+  'invoices.prefetchProgress': prefetchProgressSchema,
 } as const;
 
 export type Channels = typeof channels;

@@ -74,6 +74,8 @@ export const settingsSchema = z.object({
   pdfBudgetMb: z.number().int().min(0).max(PDF_BUDGET_MAX_MB),
   /** Printed at the top of customer statements (issue #15); '' = none (from the core's defaults, like syncInterval). */
   firmName: z.string().max(200),
+  /** Keep PDFs of open invoices offline: after each sync, download them in the background within the budget (default false). */
+  keepPdfsOffline: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

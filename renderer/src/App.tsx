@@ -8,6 +8,7 @@ import { useLogin } from './connections/use-login';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { LoadFailure } from './shell/LoadFailure';
 import { StatusBar } from './shell/StatusBar';
+import { PrefetchStatus } from './settings/PrefetchStatus';
 import { Loading, StartFailed } from './shell/StartupScreens';
 import { LocaleProvider } from './i18n/LocaleProvider';
 import { UpdateReadyNotice } from './updates/UpdateReadyNotice';
@@ -137,6 +138,7 @@ export function App() {
       <div className="app">
         {body}
         <StatusBar info={info} allowWeakStorage={settings?.allowWeakStorage ?? false}>
+          <PrefetchStatus />
           <UpdateReadyNotice />
         </StatusBar>
         {provisioned.offer && (

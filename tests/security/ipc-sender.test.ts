@@ -44,6 +44,7 @@ const validInputs: { [C in ChannelName]: ChannelInput<C> } = {
   'invoices.get': { connectionId: 'CONNECTION', id: 'a0G000000000001AAA' },
   'invoices.document': { connectionId: 'CONNECTION', id: 'a0G000000000001AAA' },
   'invoices.saveDocument': { connectionId: 'CONNECTION', id: 'a0G000000000001AAA' },
+  'invoices.cancelPrefetch': { connectionId: 'CONNECTION' },
   'invoices.openInSalesforce': { connectionId: 'CONNECTION', id: 'a0G000000000001AAA' },
   'invoices.receivables': { connectionId: 'CONNECTION', id: 'a0G000000000001AAA' },
   'invoices.receivablesSummary': { connectionId: 'CONNECTION' },

@@ -62,6 +62,32 @@ export async function latestDocument(conn: Connection, objectName: string, invoi
   return (await latestVersions(conn, await documentIdsOf(conn, objectName, invoiceId)))[0] ?? null;
 }
 
+/**
+ * The documents of many invoices at once (a prefetch): per invoice its newest latest version, or null when it has
+ * none. Two queries per 200 invoices instead of two per invoice.
+ */
+export async function latestDocumentsOf(conn: Connection, objectName: string, invoiceIds: readonly string[]): Promise<Map<string, DocumentVersion | null>> {
+  const out = new Map<string, DocumentVersion | null>(invoiceIds.map((id) => [id, null]));
+  for (let i = 0; i < invoiceIds.length; i += 200) {
+    const list = invoiceIds.slice(i, i + 200).map((id) => soqlString(assertRecordId(id))).join(', ');
+    const links = objectName === 'Invoice'
+      ? (await query<{ InvoiceId: string; ContentDocumentId: string }>(conn, `SELECT InvoiceId, ContentDocumentId FROM InvoiceDocument WHERE InvoiceId IN (${list})`))
+        .map((row) => ({ invoiceId: row.InvoiceId, documentId: row.ContentDocumentId }))
+      : (await query<{ LinkedEntityId: string; ContentDocumentId: string }>(conn, `SELECT LinkedEntityId, ContentDocumentId FROM ContentDocumentLink WHERE LinkedEntityId IN (${list})`))
+        .map((row) => ({ invoiceId: row.LinkedEntityId, documentId: row.ContentDocumentId }));
+    const invoicesOf = new Map<string, string[]>();
+    for (const link of links) {
+      if (typeof link.documentId !== 'string' || !out.has(link.invoiceId)) continue;
+      invoicesOf.set(link.documentId, [...(invoicesOf.get(link.documentId) ?? []), link.invoiceId]);
+    }
+    // Newest first: the first version met for an invoice is its document.
+    for (const version of await latestVersions(conn, [...invoicesOf.keys()])) {
+      for (const invoiceId of invoicesOf.get(version.contentDocumentId) ?? []) if (out.get(invoiceId) === null) out.set(invoiceId, version);
+    }
+  }
+  return out;
+}
+
 /** VersionData's path must be the version's own blob on this instance (never a URL the answer chose). */
 export function versionDataPath(version: DocumentVersion): string {
   const path = `/sobjects/ContentVersion/${assertRecordId(version.versionId)}/VersionData`;

@@ -1,10 +1,10 @@
 import { AppError, type InvoiceDocument } from '../../contract';
 import { englishMessage } from '../../contract/i18n/spoken-messages';
 import type { SalesforceConnection as Connection } from '../salesforce/jsforce-adapter';
-import { downloadBlob } from './document-download';
+import { documentTooLarge, downloadBlob, MAX_DOCUMENT_BYTES } from './document-download';
 import { checkDocument } from './document-integrity';
-import { latestDocument, latestVersions, versionDataPath } from './document-source';
-import type { KeptDocuments } from './kept-documents';
+import { latestDocument, latestVersions, versionDataPath, type DocumentVersion } from './document-source';
+import type { Evictable, KeptDocuments } from './kept-documents';
 
 /** What the documents need of the invoices module: an open session and the connection's invoice object. */
 export interface DocumentSession {
@@ -44,20 +44,39 @@ export class InvoiceDocuments {
     // The kept copy is Salesforce's latest version: answered without downloading again, and as current (keptAt null:
     // the viewer says "kept on …" only when Salesforce could not be asked).
     if (kept && kept.versionId === version.versionId && kept.checksum === version.checksum) return answer(kept, null);
-    let bytes: Buffer;
+    let bytes: Uint8Array;
     try {
-      bytes = await downloadBlob(conn, versionDataPath(version));
+      ({ bytes } = await this.fetchAndKeep(conn, connectionId, invoiceId, version));
     } catch (error) {
       return this.fromKept(connectionId, invoiceId, error);
     }
+    return answer({ title: version.title, bytes }, null);
+  }
+
+  /**
+   * The one download path (an open and a prefetch alike): VersionData downloaded, checked (MD5 or size, a whole PDF:
+   * a failed check throws SALESFORCE_ERROR and keeps nothing), then kept within the disk budget (`evictable`: what
+   * the keep may evict to make room). The bytes, and whether they were kept.
+   */
+  async fetchAndKeep(
+    conn: Connection,
+    connectionId: string,
+    invoiceId: string,
+    version: DocumentVersion,
+    options: { signal?: AbortSignal; evictable?: Evictable } = {},
+  ): Promise<{ bytes: Uint8Array; kept: boolean }> {
+    if (version.size !== null && version.size > MAX_DOCUMENT_BYTES) throw documentTooLarge(MAX_DOCUMENT_BYTES);
+    const bytes = await downloadBlob(conn, versionDataPath(version), { signal: options.signal });
     checkDocument(bytes, version);
+    // Stopped meanwhile (a prefetch cancelled, switched off, signed out): nothing new is kept.
+    options.signal?.throwIfAborted();
     const keptAt = new Date(this.now()).toISOString();
     // Kept within the disk budget (Settings; 0 keeps none): answered either way.
-    await this.kept.keep(connectionId, {
+    const kept = await this.kept.keep(connectionId, {
       invoiceId, contentDocumentId: version.contentDocumentId, versionId: version.versionId, title: version.title,
       checksum: version.checksum, size: bytes.length, keptAt, bytes,
-    });
-    return answer({ title: version.title, bytes }, null);
+    }, options.evictable);
+    return { bytes, kept };
   }
 
   /**

@@ -25,10 +25,8 @@ import { exportConversion } from '../export/export-conversion';
 import { listRowsOf, paymentFiguresState } from './read/payment-figures';
 import { InvoiceRepository } from './cache/invoice-repository';
 import { KeptDetails } from './cache/kept-details';
-import { InvoiceDocuments } from '../documents/invoice-documents';
-import { KeptDocuments } from '../documents/kept-documents';
-import { saveInvoiceDocument } from '../documents/save-document';
-import { MB } from '../../contract/document-budget';
+import { createDocumentsModule } from '../documents/documents-module';
+import { openInvoicesNewestFirst } from '../documents/prefetch-candidates';
 import { withReferenceNames } from './read/reference-names';
 import { MappingService } from './mapping/mapping-service';
 import { OrgMetadata } from './mapping/org-metadata';
@@ -81,21 +79,25 @@ export function createInvoicesModule(
   const repository = new InvoiceRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger);
   const lists = new InvoiceLists(repository, deps.store, deps.logger);
   const kept = new KeptDetails(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger);
-  const keptDocuments = new KeptDocuments(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger, {
-    budgetBytes: () => links.settings.get().pdfBudgetMb * MB,
-    now: () => deps.clock.now(),
-  });
-  // A lower budget evicts at once (least recently used first); weaker storage switched off deleted the kept files.
-  const stopBudget = links.settings.onChange(async (next, previous) => {
-    if (previous.allowWeakStorage && !next.allowWeakStorage && !repository.persistable()) keptDocuments.filesRemoved();
-    if (next.pdfBudgetMb < previous.pdfBudgetMb) await keptDocuments.trim();
-  });
-  const documents = new InvoiceDocuments({
-    open: async (connectionId) => {
-      const { conn, apiVersion } = await metadata.open(connectionId);
-      return { conn, objectName: (await mappings.forSync(connectionId, conn, apiVersion)).object };
+  const documents = createDocumentsModule(deps, {
+    settings: links.settings,
+    session: {
+      open: async (connectionId) => {
+        const { conn, apiVersion } = await metadata.open(connectionId);
+        return { conn, objectName: (await mappings.forSync(connectionId, conn, apiVersion)).object };
+      },
     },
-  }, keptDocuments, () => deps.clock.now());
+    persistable: () => repository.persistable(),
+    t: () => links.words.t,
+    openInvoices: async (connectionId) => {
+      const snapshot = await repository.current(connectionId);
+      return snapshot ? openInvoicesNewestFirst(snapshot.rows, mappings.statusKinds(connectionId, distinctStatuses(snapshot.rows))) : [];
+    },
+    checkRequest: (connectionId, id) => {
+      known(connectionId);
+      if (id !== undefined) assertRecordId(id);
+    },
+  });
   const { say } = links;
   const related = new RelatedDiscovery(metadata, deps.clock);
   const changeLogs = new ChangeLogs();
@@ -135,18 +137,19 @@ export function createInvoicesModule(
     lists.forget(connectionId);
     await repository.forget(connectionId);
     await kept.forget(connectionId);
-    await keptDocuments.forget(connectionId);
+    await documents.forget(connectionId);
   });
 
   // The files this session's exports wrote: the only ones invoices.openExport may open or show.
   const exported = new ExportedFiles(deps.shell);
   /**
    * After a sync: kept documents Salesforce deleted (or re-issued) are dropped before the sync answers (one query per
-   * 200 kept documents; none when nothing is kept). Salesforce out of reach: they stay until the next sync.
+   * 200 kept documents; none when nothing is kept; Salesforce out of reach: they stay until the next sync); then the
+   * PDFs of open invoices are kept offline in the background when Settings says so (the answer does not wait).
    */
   const pruned = <T,>(connectionId: string, sync: Promise<T>): Promise<T> =>
     sync.then(async (result) => {
-      await documents.prune(connectionId).catch((error: unknown) => deps.logger.warn('Kept documents not checked after the sync', { code: (error as AppError).code ?? 'unknown' }));
+      await documents.afterSync(connectionId);
       return result;
     });
   const handlers: InvoiceHandlers = {
@@ -163,6 +166,7 @@ export function createInvoicesModule(
     },
     'invoices.list': async ({ connectionId, offset, limit }) => {
       known(connectionId);
+      documents.seen(connectionId);
       // Works offline and while reconnect is needed: it reads only the offline copy.
       // Rows come in the workspace's default order, whole or as a window: the renderer asks for a
       // first screen, shows it, then fetches the rest in large windows (measured by `npm run bench`,
@@ -197,16 +201,7 @@ export function createInvoicesModule(
       const row = snapshot ? indexOf(snapshot).get(id) : undefined;
       return withReferenceNames(detail, row, mappings.get(connectionId)?.fields.customer, snapshot?.related);
     },
-    'invoices.document': ({ connectionId, id }) => {
-      known(connectionId);
-      assertRecordId(id);
-      return documents.document(connectionId, id);
-    },
-    'invoices.saveDocument': ({ connectionId, id }) => {
-      known(connectionId);
-      assertRecordId(id);
-      return saveInvoiceDocument(() => documents.document(connectionId, id), { saveDialog: deps.saveDialog, t: links.words.t, logger: deps.logger });
-    },
+    ...documents.handlers,
     'invoices.receivables': async ({ connectionId, id }) => {
       known(connectionId);
       assertRecordId(id);
@@ -339,11 +334,10 @@ export function createInvoicesModule(
     warmUp: (connections) => lists.warmUp(connections, deps.clock),
     async dispose() {
       stopForget();
-      stopBudget();
       lists.dispose();
       await coordinator.dispose();
       await repository.idle();
-      await keptDocuments.idle();
+      await documents.dispose();
     },
   };
 }

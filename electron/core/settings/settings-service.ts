@@ -21,6 +21,7 @@ export const defaultSettings: Settings = {
   language: 'system',
   pdfBudgetMb: PDF_BUDGET_DEFAULT_MB,
   firmName: '',
+  keepPdfsOffline: false,
 };
 
 /** Settings the machine-wide policy file fixes, and where that file is (named when a change is refused). */

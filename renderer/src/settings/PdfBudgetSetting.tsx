@@ -4,7 +4,7 @@ import type { Settings } from '../../../electron/contract';
 import { PDF_BUDGET_MAX_MB, pdfBudgetValid } from '../../../electron/contract/document-budget';
 
 /**
- * Settings → Invoice PDFs: the disk space kept PDFs may take (MB; 0 keeps none). Saved when the field is left or
+ * Settings → Invoice PDFs: "Keep PDFs of open invoices offline" and the disk space kept PDFs may take (MB; 0 keeps none). Saved when the field is left or
  * Enter is pressed, only when it is a whole number within the bounds the core enforces; otherwise it says so.
  */
 export function PdfBudgetSetting({ settings, onChange }: { settings: Settings; onChange: (patch: Partial<Settings>) => void }) {
@@ -33,6 +33,19 @@ export function PdfBudgetSetting({ settings, onChange }: { settings: Settings; o
   return (
     <fieldset data-testid="settings-pdf">
       <legend>{t('pdfLegend')}</legend>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={settings.keepPdfsOffline}
+          onChange={(e) => onChange({ keepPdfsOffline: e.target.checked })}
+          aria-describedby={`${id}-keep-hint`}
+          data-testid="settings-keep-pdfs"
+        />
+        {t('keepPdfsOffline')}
+      </label>
+      <p id={`${id}-keep-hint`} className="hint">
+        {t('keepPdfsOfflineHint')}
+      </p>
       <div className="field">
       <label htmlFor={`${id}-budget`}>{t('pdfBudgetLabel')}</label>
       <input

@@ -50,4 +50,13 @@ export const settings: Translation<typeof en> = {
   pdfBudgetHint: 'Geöffnete PDFs werden auf diesem Computer behalten, verschlüsselt wie die Offline-Kopie, damit sie auch ohne Verbindung öffnen. Ist der Platz belegt, werden die am längsten nicht geöffneten zuerst entfernt.',
   pdfBudgetZero: 'Auf diesem Computer werden keine PDFs behalten: Sie öffnen sich online, aber nicht offline.',
   pdfBudgetInvalid: 'Geben Sie eine ganze Zahl an MB von 0 bis {{max}} ein.',
+  keepPdfsOffline: 'PDFs offener Rechnungen offline behalten',
+  keepPdfsOfflineHint: 'Nach jeder Synchronisierung lädt Budgetly die PDFs der Rechnungen mit offenem Saldo im Hintergrund herunter, die neuesten zuerst, im oben festgelegten Speicherplatz. Standardmäßig aus: Es verbraucht Salesforce-API-Anfragen und Netzwerk.',
+  prefetchRunning: 'PDFs werden offline behalten: {{done}} von {{total}} · {{used}} von {{budget}}',
+  prefetchDone: 'PDFs offener Rechnungen offline behalten: {{done}} von {{total}} · {{used}} von {{budget}}',
+  prefetchFull: 'Speicherplatz für PDFs ist voll: {{done}} von {{total}} offline behalten · {{used}} von {{budget}}',
+  prefetchStopped: 'Offline-Behalten der PDFs pausiert, Salesforce ist nicht erreichbar: {{done}} von {{total}}; es geht bei der nächsten Synchronisierung weiter',
+  prefetchSkipped_one: '{{count}} Rechnung ohne verwendbares PDF',
+  prefetchSkipped_other: '{{count}} Rechnungen ohne verwendbares PDF',
+  prefetchCancel: 'Abbrechen',
 };

@@ -48,4 +48,13 @@ export const settings = {
   pdfBudgetHint: 'PDFs you open are kept on this computer, encrypted like the offline copy, so they open without a connection. When the space is used up, the least recently opened go first.',
   pdfBudgetZero: 'No PDFs are kept on this computer: they open while you are online, but not offline.',
   pdfBudgetInvalid: 'Enter a whole number of MB from 0 to {{max}}.',
+  keepPdfsOffline: 'Keep PDFs of open invoices offline',
+  keepPdfsOfflineHint: 'After each sync, Budgetly downloads the PDFs of invoices with a balance in the background, newest first, within the space above. Off by default: it uses your Salesforce API requests and your network.',
+  prefetchRunning: 'Keeping PDFs offline: {{done}} of {{total}} · {{used}} of {{budget}}',
+  prefetchDone: 'PDFs of open invoices kept offline: {{done}} of {{total}} · {{used}} of {{budget}}',
+  prefetchFull: 'Disk space for PDFs is full: {{done}} of {{total}} kept offline · {{used}} of {{budget}}',
+  prefetchStopped: 'Keeping PDFs offline paused, Salesforce is out of reach: {{done}} of {{total}}; it goes on at the next sync',
+  prefetchSkipped_one: '{{count}} invoice without a usable PDF',
+  prefetchSkipped_other: '{{count}} invoices without a usable PDF',
+  prefetchCancel: 'Cancel',
 } as const;
