@@ -1,4 +1,4 @@
-import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { CACHE_COLUMNS } from '../../../electron/core/invoices/cache/cache-rows'
 import { ROWS_PER_SEGMENT } from '../../../electron/core/invoices/cache/cache-format';
 import type { Snapshot } from '../../../electron/core/invoices/snapshot/snapshot';
 import { MemoryLogger, tempDir, TestSecretBox } from '../../support/test-ports';
+import { deflateCacheFile } from './support/deflate-cache-file';
 
 const row = (id: string, balance: number): InvoiceRow => ({
   id, number: `INV-${id}`, customer: 'Acme', invoiceDate: '2026-01-01', dueDate: null, status: 'Posted', total: 100, balance, currency: 'EUR', lastModified: null,
@@ -38,32 +39,10 @@ async function versionOneFile(box: TestSecretBox, value: Snapshot, tagBytes = 16
  * wrote it (until session 4): the same, bound to the connection (+ SHA-256 of "budgetly-cache:" + its id), deflated.
  */
 async function formatTwoFile(box: TestSecretBox, value: Snapshot, boundTo?: string): Promise<Buffer> {
-  const key = randomBytes(32);
-  const binding = boundTo === undefined ? Buffer.alloc(0) : createHash('sha256').update(`budgetly-cache:${boundTo}`).digest();
-  const json = Buffer.from(JSON.stringify({ format: boundTo === undefined ? 2 : 3, key: Buffer.from(await box.seal(key)).toString('base64') }));
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(json.length);
-  const header = Buffer.concat([Buffer.from('BDLYINV2', 'ascii'), length, json]);
-  const digest = createHash('sha256').update(header).digest();
-  const record = (seq: number, kind: number, payload: unknown) => {
-    const aad = Buffer.alloc(37);
-    digest.copy(aad);
-    aad.writeUInt32BE(seq, 32);
-    aad.writeUInt8(kind, 36);
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    cipher.setAAD(Buffer.concat([aad, binding]));
-    const body = Buffer.concat([cipher.update(deflateRawSync(Buffer.from(JSON.stringify(payload)))), cipher.final()]);
-    const frame = Buffer.alloc(5);
-    frame.writeUInt32BE(1 + 12 + body.length + 16);
-    frame.writeUInt8(kind, 4);
-    return Buffer.concat([frame, iv, body, cipher.getAuthTag()]);
-  };
   const { rows, ...meta } = value;
-  return Buffer.concat([
-    header,
-    record(0, 1, rows.map((r) => CACHE_COLUMNS.map((c) => r[c]))),
-    record(1, 2, { ...meta, columns: CACHE_COLUMNS, rows: rows.length }),
+  return deflateCacheFile(box, boundTo, [
+    { kind: 1, payload: rows.map((r) => CACHE_COLUMNS.map((c) => r[c])) },
+    { kind: 2, payload: { ...meta, columns: CACHE_COLUMNS, rows: rows.length } },
   ]);
 }
 

@@ -1,7 +1,5 @@
-import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InvoiceRow } from '../../../electron/contract';
 import { CACHE_COLUMNS } from '../../../electron/core/invoices/cache/cache-rows';
@@ -10,6 +8,7 @@ import { InvoiceCacheStore } from '../../../electron/core/invoices/cache/cache-s
 import type { RelatedCopy, RelatedObjectCopy, RelatedRecord } from '../../../electron/core/invoices/related/related-copy';
 import type { Snapshot } from '../../../electron/core/invoices/snapshot/snapshot';
 import { MemoryLogger, tempDir, TestSecretBox } from '../../support/test-ports';
+import { deflateCacheFile } from '../invoices/support/deflate-cache-file';
 
 /**
  * The related copy in the encrypted file: each object's records in segments of cells (kind 5), written as each
@@ -49,34 +48,12 @@ function recordsOf(bytes: Buffer): { offset: number; length: number; kind: numbe
 
 /** A file as the app wrote it before the segments (format 3, deflate): the related copy whole in one kind-4 record. */
 async function wholeRelatedFile(box: TestSecretBox, connectionId: string, value: Snapshot): Promise<Buffer> {
-  const key = randomBytes(32);
-  const binding = createHash('sha256').update(`budgetly-cache:${connectionId}`).digest();
-  const json = Buffer.from(JSON.stringify({ format: 3, key: Buffer.from(await box.seal(key)).toString('base64') }));
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(json.length);
-  const header = Buffer.concat([Buffer.from('BDLYINV2', 'ascii'), length, json]);
-  const digest = createHash('sha256').update(header).digest();
-  const record = (seq: number, kind: number, payload: unknown) => {
-    const aad = Buffer.alloc(37);
-    digest.copy(aad);
-    aad.writeUInt32BE(seq, 32);
-    aad.writeUInt8(kind, 36);
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    cipher.setAAD(Buffer.concat([aad, binding]));
-    const body = Buffer.concat([cipher.update(deflateRawSync(Buffer.from(JSON.stringify(payload)))), cipher.final()]);
-    const frame = Buffer.alloc(5);
-    frame.writeUInt32BE(1 + 12 + body.length + 16);
-    frame.writeUInt8(kind, 4);
-    return Buffer.concat([frame, iv, body, cipher.getAuthTag()]);
-  };
   const { rows: all, related: copy, ...meta } = value;
   const whole = { ...copy!, objects: copy!.objects.map(({ records, ...o }) => ({ ...o, replace: true, upserts: records, deleted: [] })) };
-  return Buffer.concat([
-    header,
-    record(0, RecordKind.baseRows, all.map((r) => CACHE_COLUMNS.map((c) => r[c]))),
-    record(1, RecordKind.related, whole),
-    record(2, RecordKind.baseEnd, { ...meta, columns: CACHE_COLUMNS, rows: all.length, related: true }),
+  return deflateCacheFile(box, connectionId, [
+    { kind: RecordKind.baseRows, payload: all.map((r) => CACHE_COLUMNS.map((c) => r[c])) },
+    { kind: RecordKind.related, payload: whole },
+    { kind: RecordKind.baseEnd, payload: { ...meta, columns: CACHE_COLUMNS, rows: all.length, related: true } },
   ]);
 }
 
