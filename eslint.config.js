@@ -45,6 +45,7 @@ const wordsFromCatalogue = [
   'renderer/src/provisioning/**/*.tsx',
   'renderer/src/currency/**/*.tsx',
   'renderer/src/views/**/*.tsx',
+  'renderer/src/statements/**/*.tsx',
   'renderer/src/report/**/*.tsx',
   'renderer/src/documents/**/*.tsx',
 ];

@@ -8,6 +8,7 @@ import type { LoginAgent } from '../../electron/core/ports';
 import { launchChromium } from './chromium';
 import { serveStatic } from './static-server';
 import { createTestCore, type TestCore, type TestCoreOptions } from './test-core';
+import { ChromiumPdfPrinter } from './chromium-pdf-printer';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDERER_DIR = join(root, 'out/renderer');
@@ -78,6 +79,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...options,
     rendererUrl: `${server.url}/index.html`,
     loginAgent: options.loginAgent?.(context),
+    // Statements print in the harness's own Chromium (a fresh context per page, JavaScript off).
+    pdfPrinter: options.pdfPrinter ?? new ChromiumPdfPrinter(browser),
   });
   const failing = new Map(Object.entries(options.failing ?? {}));
   await context.exposeBinding('__budgetlyInvoke', (source, channel: unknown, input: unknown) => {

@@ -12,6 +12,7 @@ import { AgingBars } from '../workspace/AgingBars';
 import { CustomerInvoiceList } from './CustomerInvoiceList';
 import { CustomerMoney } from './CustomerMoney';
 import { customerInvoices, type CustomerInvoices } from './customer-rows';
+import { StatementDialog } from '../statements/StatementDialog';
 
 interface Props {
   connectionId: string;
@@ -19,6 +20,8 @@ interface Props {
   /** The workspace's rows as it counts them (status rules, balances as of its date). */
   prepared: PreparedInvoices;
   asOfDay: number;
+  /** The same day as YYYY-MM-DD: a statement's first as-of date. */
+  asOf: string;
   basis: AgingBasis;
   /** An as-of view leaves out invoices dated after this day. */
   cutOffDay: number;
@@ -34,11 +37,12 @@ interface Props {
  * One customer at a glance, from the offline copy: open balance, overdue and aging per currency, unapplied cash
  * and credits, the customer's invoices, payments and credit notes not yet applied; every record opens in Salesforce.
  */
-export function CustomerView({ connectionId, customer, prepared, asOfDay, basis, cutOffDay, version, onClose, onOpenInvoice, onShowInList }: Props) {
-  const { t } = useTranslation('customer');
+export function CustomerView({ connectionId, customer, prepared, asOfDay, asOf, basis, cutOffDay, version, onClose, onOpenInvoice, onShowInList }: Props) {
+  const { t } = useTranslation(['customer', 'statements']);
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [bucket, setBucket] = useState<{ currency: string; key: AgingBucketKey } | null>(null);
+  const [statement, setStatement] = useState(false);
   const invoices = useMemo(() => customerInvoices(prepared, customer, asOfDay, basis, cutOffDay), [prepared, customer, asOfDay, basis, cutOffDay]);
   const { ledger, error } = useCustomerLedger(connectionId, customer, version);
   useEffect(() => {
@@ -65,6 +69,10 @@ export function CustomerView({ connectionId, customer, prepared, asOfDay, basis,
       >
         {t('showInList')}
       </button>
+      <button type="button" onClick={() => setStatement(true)} data-testid="customer-statement">
+        {t('statements:openDialog')}
+      </button>
+      {statement && <StatementDialog connectionId={connectionId} customers={[customer]} asOf={asOf} onClose={() => setStatement(false)} />}
       <CustomerCards invoices={invoices} ledger={ledger} bucket={bucket} onPickBucket={(currency, key) => setBucket(bucket?.currency === currency && bucket.key === key ? null : { currency, key })} />
       <CustomerInvoiceList
         prepared={prepared}

@@ -7,6 +7,7 @@ import { SyncIntervalSetting } from '../freshness/SyncIntervalSetting';
 import { localTodayIso } from '../invoices/plain-date';
 import { UpdateSetting } from '../updates/UpdateSetting';
 import { PdfBudgetSetting } from './PdfBudgetSetting';
+import { FirmNameSetting } from './FirmNameSetting';
 import { PolicyNotice } from './PolicyNotice';
 import { usePolicy } from './use-policy';
 
@@ -154,6 +155,7 @@ export function SettingsDialog({ open, settings, secretProtection, onChange, sav
         <Choice name={`${id}-theme`} value="dark" current={settings.theme} label={t('themeDark')} onPick={(v) => onChange({ theme: v })} />
       </fieldset>
       <PdfBudgetSetting settings={settings} onChange={onChange} />
+      <FirmNameSetting settings={settings} onChange={onChange} />
       <fieldset>
         <legend>{t('keepSignedInLegend')}</legend>
         {weakAvailable && locks.weakStorageNeverAllowed ? (

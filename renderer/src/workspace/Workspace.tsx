@@ -39,6 +39,8 @@ import { WorkspaceTopBar } from './WorkspaceTopBar';
 import { useKeptSelection } from '../freshness/use-kept-selection';
 import { PaymentFiguresNote } from '../receivables/PaymentFiguresNote';
 import { CustomerView } from '../receivables/CustomerView';
+import { StatementsButton } from '../statements/StatementsButton';
+import { customersOf } from '../statements/customers-of';
 import { CollectionLine } from '../receivables/CollectionLine';
 import { useCardCollection } from '../receivables/use-card-collection';
 import { useRecentChanges } from '../freshness/use-recent-changes';
@@ -237,6 +239,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
             total={total}
           >
             <ReportButton open={report.open} disabled={partial || total === 0} onToggle={report.setOpen} />
+            <StatementsButton connectionId={connectionId} asOf={asOf} customers={() => customersOf(rows, report.open ? view.agingSet : view.visible)} disabled={partial || view.visible.length === 0} />
             <GroupByCustomerToggle
               on={grouping.on}
               disabled={partial || total === 0 || report.open}
@@ -335,6 +338,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
           customer={customer}
           prepared={view.prepared}
           asOfDay={view.asOfDay}
+          asOf={asOf}
           basis={settings.agingBasis}
           cutOffDay={cutOff ? view.asOfDay : Infinity}
           version={list?.version ?? ''}

@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StatementDialog } from './StatementDialog';
+
+interface Props {
+  connectionId: string;
+  asOf: string;
+  /** The customers of the invoices on screen (or of the report), asked when the button is pressed. */
+  customers: () => string[];
+  disabled: boolean;
+}
+
+/** "Statements…" over the list or the report: one customer's statement, or one PDF per customer into a folder. */
+export function StatementsButton({ connectionId, asOf, customers, disabled }: Props) {
+  const { t } = useTranslation('statements');
+  const [chosen, setChosen] = useState<string[] | null>(null);
+  return (
+    <>
+      <button
+        type="button"
+        disabled={disabled}
+        onClick={() => {
+          const list = customers();
+          if (list.length > 0) setChosen(list);
+        }}
+        data-testid="statements-button"
+      >
+        {t('openDialogMany')}
+      </button>
+      {chosen && <StatementDialog connectionId={connectionId} customers={chosen} asOf={asOf} onClose={() => setChosen(null)} />}
+    </>
+  );
+}
