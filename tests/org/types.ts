@@ -64,7 +64,7 @@ export interface Fault {
   soqlContains?: string;
 }
 
-export type DocumentFault = 'mismatch' | 'notPdf' | 'truncated' | 'empty' | 'unreadable' | 'encrypted';
+export type DocumentFault = 'mismatch' | 'notPdf' | 'truncated' | 'empty' | 'unreadable' | 'encrypted' | 'garbled';
 
 export interface InvoiceDocumentInfo {
   contentDocumentId: string;
@@ -125,7 +125,8 @@ export interface OrgControl {
    * Damages the latest version of the invoice's document: 'mismatch' (bytes changed, Checksum and ContentSize as
    * before), 'notPdf' / 'truncated' / 'empty' (such a file was uploaded: Checksum and size of those bytes),
    * 'unreadable' (VersionData answers 403), 'encrypted' (a whole PDF protected by the user password
-   * ENCRYPTED_PDF_PASSWORD, Checksum and size of those bytes); null repairs it.
+   * ENCRYPTED_PDF_PASSWORD), 'garbled' (framed like a PDF, %PDF- … %%EOF, garbage between: the app's checks pass it,
+   * no reader can show it) — both with Checksum and size of those bytes; null repairs it.
    */
   setDocumentFault(invoiceId: string, fault: DocumentFault | null): void;
   /** Deletes the invoice's document (ContentDocument and its versions go to the recycle bin). */

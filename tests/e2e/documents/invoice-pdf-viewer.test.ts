@@ -145,7 +145,7 @@ describe('the invoice PDF viewer', () => {
     await closeViewer();
   });
 
-  it('says plainly what is wrong: no document, not a PDF (with Try again), password-protected (asks, then shows it)', async () => {
+  it('says plainly what is wrong: no document, not a PDF (with Try again), password-protected (asks, then shows it), unreadable', async () => {
     await openPdf(withoutDocument());
     await poll(() => w.page.getByTestId('pdf-problem').textContent()).toContain('No PDF in Salesforce for this invoice');
     expect(await w.page.getByTestId('pdf-retry').count()).toBe(0);
@@ -176,6 +176,16 @@ describe('the invoice PDF viewer', () => {
     await w.harness.screenshot('invoice-pdf-viewer-password');
     await closeViewer();
     w.org.control.setDocumentFault(String(locked.Id), null);
+
+    // Framed like a PDF (so the core keeps it) but no reader can draw it: said, never a blank page.
+    const garbled = withDocument(4);
+    w.org.control.setDocumentFault(String(garbled.Id), 'garbled');
+    await openPdf(garbled);
+    await poll(() => w.page.getByTestId('pdf-problem').getAttribute('data-kind')).toBe('unreadable');
+    expect(await w.page.getByTestId('pdf-problem').textContent()).toContain('cannot be shown');
+    expect(await w.page.getByTestId('pdf-page').count()).toBe(0);
+    await closeViewer();
+    w.org.control.setDocumentFault(String(garbled.Id), null);
   });
 
   it('offline: the copy kept when it was last opened, saying when; without one, says so, and Try again works once back', async () => {

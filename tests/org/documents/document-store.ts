@@ -133,6 +133,7 @@ export class DocumentStore {
     if (fault === 'truncated') return real.subarray(0, Math.floor(real.length / 2));
     if (fault === 'empty') return Buffer.alloc(0);
     if (fault === 'encrypted') return this.encryptedCopy(version);
+    if (fault === 'garbled') return Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(real.subarray(400).map((b) => b ^ 0x5a)), Buffer.from('\n%%EOF\n')]);
     return real;
   }
 
