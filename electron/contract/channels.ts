@@ -204,7 +204,25 @@ export const channels = {
       csvExcel: z.boolean().optional(),
       /** The active filters as the user reads them (the chips), for the XLSX Summary sheet. */
       filters: z.array(z.string().max(500)).max(50).optional(),
-    }).refine((request) => request.report !== 'agingByCustomer' || request.format === 'xlsx', { message: 'the aging-by-customer report is written as XLSX only', path: ['format'] }),
+      /**
+       * "All connections" (#21): `ids[i]` is a record of `connections[orgOf[i]]` (each row from its own org's copy, the
+       * `org` column its connection's name); `connectionId` is `connections[0]`. No Summary or Applications sheet.
+       */
+      combined: z
+        .strictObject({ connections: z.array(id).min(2).max(20), orgOf: z.array(z.number().int().min(0).max(19)).max(2_000_000) })
+        .optional(),
+    })
+      .refine((request) => request.report !== 'agingByCustomer' || request.format === 'xlsx', { message: 'the aging-by-customer report is written as XLSX only', path: ['format'] })
+      .refine((request) => !request.combined || (request.report ?? 'invoices') === 'invoices', { message: 'a combined export writes the invoices only', path: ['report'] })
+      .refine(
+        (request) =>
+          !request.combined ||
+          (request.combined.connections[0] === request.connectionId &&
+            request.combined.orgOf.length === request.ids.length &&
+            request.combined.orgOf.every((k) => k < request.combined!.connections.length)),
+        { message: 'a combined export names each row\'s connection among its connections, the first being connectionId', path: ['combined'] },
+      )
+      .refine((request) => Boolean(request.combined) || !request.columns.includes('org'), { message: 'the org column belongs to a combined export', path: ['columns'] }),
     output: z.object({ path: z.string().nullable(), rows: z.number() }),
   },
   /**

@@ -254,7 +254,8 @@ export type InvoiceDetail = z.infer<typeof invoiceDetailSchema>;
 /** Columns computed from the applications (see invoiceListRowSchema). */
 const paymentColumnKeys = ['paid', 'lastPaymentDate', 'fullyPaidOn', 'daysToPay'] as const;
 /** The invoice export's columns: the grid's, the aging bucket as of the export's date (file only), and the corporate-currency view's conversion columns. */
-export const exportColumnSchema = z.enum([...invoiceFieldKeys, 'daysOverdue', ...paymentColumnKeys, 'agingBucket', ...conversionColumnKeys]);
+/** `org`: the connection's name, in an export of "All connections" only (`invoices.export` `combined`). */
+export const exportColumnSchema = z.enum([...invoiceFieldKeys, 'daysOverdue', ...paymentColumnKeys, 'agingBucket', ...conversionColumnKeys, 'org']);
 export type ExportColumn = z.infer<typeof exportColumnSchema>;
 
 export const exportProgressSchema = z.object({ written: z.number(), total: z.number() });

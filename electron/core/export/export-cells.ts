@@ -41,6 +41,7 @@ export function columnLabels(t: CatalogueT, corporate = ''): Record<ExportColumn
     conversionRate: t('columns:conversionRate'),
     conversionRateDate: t('columns:conversionRateDate'),
     agingBucket: t('columns:agingBucket'),
+    org: t('columns:org'),
   };
 }
 
@@ -164,6 +165,9 @@ export function toCell(row: InvoiceListRow, column: ExportColumn, context: CellC
     }
     case 'conversionRateDate':
       return date(conversion?.of(row).rateDate);
+    // "All connections": the row's connection name (export-combined.ts tags each row); user text, formula-escaped like any.
+    case 'org':
+      return text((row as InvoiceListRow & { org?: string }).org ?? null);
   }
 }
 

@@ -142,6 +142,7 @@ export const COLUMN_WIDTHS: Record<ExportColumn, number> = {
   convertedBalance: 16,
   conversionRate: 12,
   conversionRateDate: 12,
+  org: 20,
 };
 
 /** A, B, … Z, AA, AB, … */

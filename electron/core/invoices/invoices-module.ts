@@ -8,6 +8,7 @@ import type { CoreDeps } from '../core-deps';
 import { exportInvoices } from '../export/export-invoices';
 import { exportAgingReport } from '../export/export-report';
 import { exportFacts } from '../export/export-facts';
+import { exportCombined, type CombinedSource } from '../export/export-combined';
 import { ExportedFiles } from '../export/exported-files';
 import type { Handlers } from '../ipc/dispatcher';
 import type { ConnectionDirectory, InvoiceSyncs, SalesforceSessions } from '../module-links';
@@ -142,6 +143,29 @@ export function createInvoicesModule(
 
   // The files this session's exports wrote: the only ones invoices.openExport may open or show.
   const exported = new ExportedFiles(deps.shell);
+  const exportPorts = () => ({ saveDialog: deps.saveDialog, events: deps.events, t: links.words.t });
+  /** A connection's rows for a combined export, as the one-org export reads them (balances as of the date when its applications allow). */
+  const combinedSource = async (connectionId: string, asked: { asOf: string; balancesAsOf?: boolean }): Promise<CombinedSource | null> => {
+    const connection = links.directory.get(connectionId);
+    const snapshot = connection ? await repository.current(connectionId) : null;
+    if (!connection || !snapshot) return null;
+    const asOf = asked.balancesAsOf === true && paymentFiguresState(snapshot.related) === 'available';
+    const rows = asOf ? withBalancesAsOf(indexOf(snapshot), balancesAsOf(snapshot, indexOf(snapshot), asked.asOf)) : indexOf(snapshot);
+    return { rows, statusKinds: mappings.statusKinds(connectionId, distinctStatuses(snapshot.rows)), label: connection.label };
+  };
+  /** Writes an export, keeping its path for Open / Show in folder; a failure to write is a STORAGE error with no path or stack. */
+  const writingExport = async (write: () => Promise<{ path: string | null; rows: number }>) => {
+    try {
+      const result = await write();
+      if (result.path) exported.add(result.path);
+      return result;
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      deps.logger.warn('Export failed', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
+      throw new AppError('STORAGE', englishMessage('exportWriteFailed'), { cause: error });
+    }
+  };
+
   /**
    * After a sync: kept documents Salesforce deleted (or re-issued) are dropped before the sync answers (one query per
    * 200 kept documents; none when nothing is kept; Salesforce out of reach: they stay until the next sync); then the
@@ -264,32 +288,23 @@ export function createInvoicesModule(
     'invoices.openExport': async ({ path, how }) => exported.open(path, how),
     'invoices.export': async ({ connectionId, ...asked }) => {
       known(connectionId);
+      if (asked.combined) return writingExport(() => exportCombined({ ...asked, combined: asked.combined! }, (id) => combinedSource(id, asked), exportPorts()));
       const snapshot = await repository.current(connectionId);
       if (!snapshot) throw new AppError('NOT_FOUND', englishMessage('exportNothingYet'));
       // Balances move back to the as-of date only with the applications synced (as the screen's as-of note says):
       // otherwise they are the last sync's, and the Summary sheet must say so.
       const request = { ...asked, balancesAsOf: asked.balancesAsOf === true && paymentFiguresState(snapshot.related) === 'available' };
-      try {
+      return writingExport(async () => {
         const conversion = request.conversion ? exportConversion(currencyRates(snapshot), request.conversion.basis, request.asOf) : null;
         // The rows as the screen shows them: balances as of a chosen date, and what counts as a receivable.
         const rows = request.balancesAsOf ? withBalancesAsOf(indexOf(snapshot), balancesAsOf(snapshot, indexOf(snapshot), request.asOf)) : indexOf(snapshot);
         const statusKinds = mappings.statusKinds(connectionId, distinctStatuses(snapshot.rows));
-        const ports = { saveDialog: deps.saveDialog, events: deps.events, t: links.words.t };
+        const ports = exportPorts();
         const facts = exportFacts(links.directory.get(connectionId), snapshot.syncedAt, deps.clock.now());
-        const result =
-          request.report === 'agingByCustomer'
-            ? await exportAgingReport(request, rows, ports, conversion, statusKinds, facts)
-            : await exportInvoices(request, rows, ports, (exported) => applicationRows(snapshot.related, exported), conversion, statusKinds, facts);
-        // "Open" and "Show in folder" act on this file only (invoices.openExport).
-        if (result.path) exported.add(result.path);
-        return result;
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        deps.logger.warn('Export failed', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
-        throw new AppError('STORAGE', englishMessage('exportWriteFailed'), {
-          cause: error,
-        });
-      }
+        return request.report === 'agingByCustomer'
+          ? exportAgingReport(request, rows, ports, conversion, statusKinds, facts)
+          : exportInvoices(request, rows, ports, (exported) => applicationRows(snapshot.related, exported), conversion, statusKinds, facts);
+      });
     },
   };
 
