@@ -48,6 +48,7 @@ const wordsFromCatalogue = [
   'renderer/src/statements/**/*.tsx',
   'renderer/src/report/**/*.tsx',
   'renderer/src/documents/**/*.tsx',
+  'renderer/src/all-connections/**/*.tsx',
 ];
 const noLiteralWords = [
   'error',

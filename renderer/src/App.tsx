@@ -14,6 +14,7 @@ import { LocaleProvider } from './i18n/LocaleProvider';
 import { UpdateReadyNotice } from './updates/UpdateReadyNotice';
 import { useTheme } from './shell/use-theme';
 import { Workspace } from './workspace/Workspace';
+import { AllConnections } from './all-connections/AllConnections';
 import { EditConnectionDialog } from './connections/EditConnectionDialog';
 import { ConnectionDetailsDialog } from './connections/ConnectionDetailsDialog';
 import { InvoiceSourceDialog } from './invoice-source/InvoiceSourceDialog';
@@ -23,6 +24,8 @@ import { ProvisionedConnectionDialog } from './provisioning/ProvisionedConnectio
 import { useProvisionedOffer } from './provisioning/use-provisioned-offer';
 
 const ACTIVE_KEY = 'budgetly.activeConnection';
+/** The remembered choice for "All connections" (#21): not a connection id (ids are Salesforce-like). */
+const ALL = 'all';
 
 function rememberedConnection(): string | null {
   try {
@@ -68,6 +71,7 @@ export function App() {
   // A connection that never signed in belongs to the connect screen (its sign-in may be running there).
   const usable = connections?.filter((c) => c.status !== 'disconnected' || c.username || c.lastSyncAt) ?? [];
   const active = usable.find((c) => c.id === activeId) ?? usable[0] ?? null;
+  const allShown = activeId === ALL && usable.length >= 2;
   const editing = connections?.find((c) => c.id === editingId) ?? null;
   const detailed = connections?.find((c) => c.id === detailsId) ?? null;
   let body;
@@ -94,7 +98,39 @@ export function App() {
     );
   } else {
     const retryable = 'connectionId' in reconnect.state ? connections.find((c) => c.id === (reconnect.state as { connectionId: string }).connectionId) : undefined;
-    body = (
+    const switcher = (
+      <ConnectionSwitcher
+        connections={connections}
+        active={active}
+        onSelect={select}
+        onReconnect={signInAgain}
+        onAdd={() => setAdding(true)}
+        onEdit={allShown ? undefined : (connection) => setEditingId(connection.id)}
+        onDetails={allShown ? undefined : (connection) => setDetailsId(connection.id)}
+        onInvoiceSource={allShown ? undefined : () => setSourceOpen(true)}
+        onSelectAll={usable.length >= 2 ? () => select(ALL) : undefined}
+        allActive={allShown}
+      />
+    );
+    const loginStatus = (
+      <LoginStatus
+        state={reconnect.state}
+        signInMethod={retryable?.signInMethod ?? settings.signInMethod}
+        onCancel={reconnect.cancel}
+        onRetry={() => (retryable ? signInAgain(retryable) : reconnect.reset())}
+      />
+    );
+    body = allShown ? (
+      <AllConnections
+        connections={usable}
+        settings={settings}
+        switcher={switcher}
+        notices={loginStatus}
+        onUpdateSettings={updateSettings}
+        onReconnect={(connection) => void reconnect.connect(connection.id)}
+        onOpenSettings={() => setSettingsOpen(true)}
+      />
+    ) : (
       <Workspace
         key={active.id}
         connection={active}
@@ -103,30 +139,14 @@ export function App() {
         onUpdateSettings={updateSettings}
         onReconnect={() => signInAgain(active)}
         onOpenSettings={() => setSettingsOpen(true)}
-        switcher={
-          <ConnectionSwitcher
-            connections={connections}
-            active={active}
-            onSelect={select}
-            onReconnect={signInAgain}
-            onAdd={() => setAdding(true)}
-            onEdit={(connection) => setEditingId(connection.id)}
-            onDetails={(connection) => setDetailsId(connection.id)}
-            onInvoiceSource={() => setSourceOpen(true)}
-          />
-        }
+        switcher={switcher}
         overlay={(sync) => (
           <InvoiceSourceDialog open={sourceOpen} connection={active} onClose={() => setSourceOpen(false)} onSync={sync.start} syncing={sync.running} />
         )}
         notices={
           <>
             <InvoiceSourceOffer key={active.id} connection={active} onOpen={() => setSourceOpen(true)} />
-            <LoginStatus
-              state={reconnect.state}
-              signInMethod={retryable?.signInMethod ?? settings.signInMethod}
-              onCancel={reconnect.cancel}
-              onRetry={() => (retryable ? signInAgain(retryable) : reconnect.reset())}
-            />
+            {loginStatus}
           </>
         }
       />
@@ -164,7 +184,7 @@ export function App() {
             saveError={settingsSaveError}
             onClose={() => setSettingsOpen(false)}
             onOpenInvoiceSource={
-              active && !adding
+              active && !adding && !allShown
                 ? () => {
                     setSettingsOpen(false);
                     setSourceOpen(true);

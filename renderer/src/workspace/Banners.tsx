@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Connection, SecretProtection } from '../../../electron/contract';
 import type { BridgeError } from '../api/result';
 import { shownStatus } from '../connections/connection-status';
+import { connectionTrouble } from '../connections/connection-trouble';
 import { useLocale } from '../i18n/locale-context';
 import { formatInstant } from '../lib/relative-time';
 
@@ -23,8 +24,9 @@ export function Banners(props: Props) {
   const { t } = useTranslation(['workspace', 'settings']);
   const locale = useLocale();
   const status = shownStatus(connection);
-  const reconnect = status === 'reconnect-needed' || status === 'disconnected' || syncError?.code === 'RECONNECT_REQUIRED' || syncError?.code === 'NOT_CONNECTED';
-  const offline = !reconnect && (status === 'offline' || syncError?.code === 'NETWORK');
+  const trouble = connectionTrouble(connection, syncError);
+  const reconnect = trouble === 'reconnect';
+  const offline = trouble === 'offline';
   const otherError = !reconnect && !offline && syncError && syncError.code !== 'CANCELLED' ? syncError : null;
   const cached = hasCache ? (lastSyncedAt ? t('cachedSince', { when: formatInstant(lastSyncedAt, locale) }) : t('cachedKept')) : '';
   return (

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../i18n/DateField';
 import { ChangedSinceFilter } from './ChangedSinceFilter';
@@ -18,6 +18,8 @@ interface Props {
   onChange: (next: InvoiceFilters) => void;
   /** When the user last left this workspace: where "Changed since…" starts. */
   lastVisit?: string | null;
+  /** Filters of a view of its own, first (the combined view's orgs). */
+  children?: ReactNode;
 }
 
 function toggle(list: string[], value: string, on: boolean): string[] {
@@ -41,11 +43,12 @@ function DateRange({ legend, from, to, onChange, testId }: { legend: string; fro
 }
 
 /** Customer, status (several), currency, overdue only, payments received (paid late, partly paid, credit notes), invoice-date and due-date ranges. */
-export function FiltersPanel({ filters, statuses, currencies, customers, payments, onChange, lastVisit = null }: Props) {
+export function FiltersPanel({ filters, statuses, currencies, customers, payments, onChange, lastVisit = null, children }: Props) {
   const { t } = useTranslation('workspace');
   return (
     <aside className="filters" aria-label={t('filters')}>
       <h2 className="panel-title">{t('filters')}</h2>
+      {children}
       <CustomerFilter key={filters.customer ?? ''} filters={filters} customers={customers} onChange={onChange} />
       <fieldset className="filter-group" data-testid="filter-status">
         <legend>{t('status')}</legend>

@@ -83,15 +83,19 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
   const chosen = table.getVisibleLeafColumns().map((c) => c.id as ColumnInfo['id']);
   const definitions = table.options.columns;
   // Each header's words in the user's language decide how narrow its column may get.
-  const widths = useMemo(
-    () =>
-      roomForLabels(
-        compact ? compactColumnWidths : columnWidths,
-        Object.fromEntries(definitions.map((definition) => [definition.id, (definition.meta as GridColumn).label])),
-        headerLabelRem,
-      ),
-    [compact, definitions],
-  );
+  const widths = useMemo(() => {
+    const fitted = roomForLabels(
+      compact ? compactColumnWidths : columnWidths,
+      Object.fromEntries(definitions.map((definition) => [definition.id, (definition.meta as GridColumn).label])),
+      headerLabelRem,
+    );
+    // A column of its own (the combined view's Org) brings its track.
+    for (const definition of definitions) {
+      const own = (definition.meta as GridColumn).width;
+      if (own) fitted[definition.id as ColumnInfo['id']] = own;
+    }
+    return fitted;
+  }, [compact, definitions]);
   const { shown: ids, tucked } = fitting ? fitColumns(chosen, widths, availableRem) : { shown: chosen, tucked: [] };
   const shownKey = ids.join(',');
   // One array per set of columns (not per render): the rows' memo compares it.

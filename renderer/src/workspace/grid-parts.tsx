@@ -79,7 +79,13 @@ export const GridRow = memo(function GridRow({ row, slot, columns, idPrefix, act
         const text = column.text(row);
         // A name cut off by its column (customer, number, status) shows in full on hover.
         return (
-          <div key={column.id} role="gridcell" className={column.numeric ? 'num' : undefined} data-column={column.id} title={NAMED.has(column.id) && text ? text : undefined}>
+          <div
+            key={column.id}
+            role="gridcell"
+            className={column.numeric ? 'num' : column.muted?.(row) ? 'muted-cell' : undefined}
+            data-column={column.id}
+            title={column.title ? column.title(row) : NAMED.has(column.id) && text ? text : undefined}
+          >
             {column.id === 'customer' && row.customer ? <span className="customer-link">{text}</span> : text}
           </div>
         );

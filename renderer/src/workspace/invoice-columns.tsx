@@ -72,6 +72,10 @@ export interface GridColumn extends ColumnInfo {
   /** The column's name in the user's language. */
   label: string;
   text: (row: InvoiceListRow) => string;
+  /** A column of its own (the combined view's Org): its track, its cell's tooltip, and whether the cell is muted. */
+  width?: string;
+  title?: (row: InvoiceListRow) => string | undefined;
+  muted?: (row: InvoiceListRow) => boolean;
 }
 
 /**

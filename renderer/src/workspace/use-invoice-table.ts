@@ -1,4 +1,4 @@
-import { getCoreRowModel, useReactTable, type RowData, type SortingState, type VisibilityState } from '@tanstack/react-table';
+import { getCoreRowModel, useReactTable, type ColumnDef, type RowData, type SortingState, type VisibilityState } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { InvoiceListRow } from '../../../electron/contract';
 import { invoiceColumns, visibleColumnIds } from '../invoices/columns';
@@ -24,10 +24,13 @@ interface Options {
   onSortingChange: (next: SortingState) => void;
   savedColumns: readonly string[] | null;
   onColumnsChange: (visible: string[]) => void;
+  /** Columns of a view of its own, before the invoice's (the combined view's Org column). */
+  leadColumns?: readonly ColumnDef<InvoiceListRow>[];
 }
 
 /** TanStack gets no data: its row model would be one Row object per invoice, each with its own closures and caches. */
 const NO_DATA: InvoiceListRow[] = [];
+const NO_COLUMNS: readonly ColumnDef<InvoiceListRow>[] = [];
 
 /**
  * The TanStack table for the columns: their definitions, visibility and the sort state (header,
@@ -36,10 +39,10 @@ const NO_DATA: InvoiceListRow[] = [];
  * copied into 100,000 TanStack rows (a heap that size made every major GC a long task while scrolling).
  * The invoices travel with the table in `table.options.meta.rows`.
  */
-export function useInvoiceTable({ rows, asOfDay, rules, sorting, onSortingChange, savedColumns, onColumnsChange }: Options) {
+export function useInvoiceTable({ rows, asOfDay, rules, sorting, onSortingChange, savedColumns, onColumnsChange, leadColumns = NO_COLUMNS }: Options) {
   const { t } = useTranslation('columns');
   const locale = useLocale();
-  const columns = useMemo(() => buildColumnDefs(locale, asOfDay, (id) => t(id), rules), [locale, asOfDay, t, rules]);
+  const columns = useMemo(() => [...leadColumns, ...buildColumnDefs(locale, asOfDay, (id) => t(id), rules)], [leadColumns, locale, asOfDay, t, rules]);
   const columnVisibility = useMemo<VisibilityState>(() => {
     const shown = new Set<string>(visibleColumnIds(savedColumns));
     return Object.fromEntries(invoiceColumns.map((c) => [c.id, shown.has(c.id)]));

@@ -39,4 +39,5 @@ export const columns: Translation<typeof en> = {
   tucked_one: '{{columns}} ist ausgeblendet, solange die Details geöffnet sind.',
   tucked_other: '{{columns}} sind ausgeblendet, solange die Details geöffnet sind.',
   showAll: 'Alle Spalten anzeigen',
+  org: 'Org',
 };

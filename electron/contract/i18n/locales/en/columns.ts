@@ -37,4 +37,5 @@ export const columns = {
   tucked_one: '{{columns}} is hidden while the details are open.',
   tucked_other: '{{columns}} are hidden while the details are open.',
   showAll: 'Show all columns',
+  org: 'Org',
 } as const;

@@ -40,4 +40,5 @@ export const columns: Translation<typeof en> = {
   tucked_other: '{{columns}} están ocultas mientras el detalle está abierto.',
   tucked_many: '{{columns}} están ocultas mientras el detalle está abierto.',
   showAll: 'Mostrar todas las columnas',
+  org: 'Org',
 };

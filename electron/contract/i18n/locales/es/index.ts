@@ -1,3 +1,4 @@
+import { allConnections } from './allConnections';
 import { changeLog } from './changeLog';
 import { columns } from './columns';
 import { common } from './common';
@@ -22,4 +23,4 @@ import { views } from './views';
 import { workspace } from './workspace';
 
 /** Every namespace of this language (add a namespace here and in each language's index). */
-export const es = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail, connections, provisioning, coreMessages, coreErrors, currency, report, customer, changeLog, documentViewer, statements, views };
+export const es = { common, settings, freshness, connectionDetails, updates, policy, receivables, columns, invoiceSource, workspace, invoiceDetail, connections, provisioning, coreMessages, coreErrors, currency, report, customer, changeLog, documentViewer, statements, views, allConnections };

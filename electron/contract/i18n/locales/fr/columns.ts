@@ -40,4 +40,5 @@ export const columns: Translation<typeof en> = {
   tucked_other: '{{columns}} sont masquées tant que le détail est ouvert.',
   tucked_many: '{{columns}} sont masquées tant que le détail est ouvert.',
   showAll: 'Afficher toutes les colonnes',
+  org: 'Org',
 };

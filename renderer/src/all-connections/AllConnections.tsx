@@ -1,0 +1,234 @@
+import type { SortingState } from '@tanstack/react-table';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Connection, Settings } from '../../../electron/contract';
+import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
+import type { StatusKindMap } from '../../../electron/contract/invoice-status';
+import { connectionTrouble, type ConnectionTrouble } from '../connections/connection-trouble';
+import { useLocale } from '../i18n/locale-context';
+import { hasActiveFilters, noFilters } from '../invoices/filters';
+import { formatPlainDate, localTodayIso } from '../invoices/plain-date';
+import type { SortColumn, SortSpec } from '../invoices/sort';
+import { CurrencySummary } from '../workspace/CurrencySummary';
+import { DetailPanel } from '../workspace/DetailPanel';
+import { standingOf } from '../workspace/detail-standing';
+import { EmptyState } from '../workspace/EmptyState';
+import { FilterChips } from '../workspace/FilterChips';
+import { FiltersPanel } from '../workspace/FiltersPanel';
+import { InvoiceTable } from '../workspace/InvoiceTable';
+import { ListLoadError, TotalsPending } from '../workspace/ListLoadNotes';
+import { ListToolbar } from '../workspace/ListToolbar';
+import { useFilters } from '../workspace/use-filters';
+import { useInvoiceTable } from '../workspace/use-invoice-table';
+import { useInvoiceView } from '../workspace/use-invoice-view';
+import { useShortcuts } from '../workspace/use-shortcuts';
+import { AllConnectionsTopBar } from './AllConnectionsTopBar';
+import type { CombinedRow } from './combine-lists';
+import { combinedExport } from './combined-export';
+import { OrgBanners } from './OrgBanners';
+import { OrgFeed } from './OrgFeed';
+import { OrgChips, OrgFilter } from './OrgFilter';
+import { orgColumn } from './org-column';
+import { OrgTotals } from './OrgTotals';
+import { useOrgFeeds } from './use-org-feeds';
+import './all-connections.css';
+
+interface Props {
+  /** Every usable connection (two or more). */
+  connections: readonly Connection[];
+  settings: Settings;
+  switcher: ReactNode;
+  notices?: ReactNode;
+  onUpdateSettings: (patch: Partial<Settings>) => void;
+  /** Signs one org in again, staying in this view. */
+  onReconnect: (connection: Connection) => void;
+  onOpenSettings: () => void;
+}
+
+const defaultSorting: SortingState = [{ id: DEFAULT_SORT.column, desc: DEFAULT_SORT.desc }];
+
+/**
+ * "All connections" (#21): the invoices of every connected org in one grid with an Org column and an org filter;
+ * totals and aging per currency across the orgs (and per org on demand), search, sort, filters, export and the
+ * detail panel as in one org. Each org keeps its own list, sync and freshness (OrgFeed, one per connection); an
+ * org that cannot be reached or needs a new sign-in keeps its rows, marked (README.md in this folder).
+ */
+export function AllConnections({ connections, settings, switcher, notices, onUpdateSettings, onReconnect, onOpenSettings }: Props) {
+  const { t } = useTranslation(['allConnections', 'workspace', 'columns']);
+  const locale = useLocale();
+  const [picked, setPicked] = useState<string[]>([]);
+  const feeds = useOrgFeeds(connections, picked);
+  const [sorting, setSorting] = useState<SortingState>(defaultSorting);
+  const [active, setActive] = useState(0);
+  const { filters, change: changeFilters, pickBucket, pickedBucket } = useFilters(() => setActive(0));
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [perOrg, setPerOrg] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<HTMLDivElement | null>(null);
+  const setGridNode = useCallback((node: HTMLDivElement | null) => void (gridRef.current = node), []);
+
+  const asOf = settings.agingAsOf ?? localTodayIso();
+  const cutOff = settings.agingAsOf !== null;
+  const { listState, kindsKey } = feeds;
+  const partial = !listState.complete && listState.list !== null;
+  const rules = useMemo(
+    () => ({ statusKinds: JSON.parse(kindsKey) as StatusKindMap, includeDrafts: settings.includeDrafts, cutOff }),
+    [kindsKey, settings.includeDrafts, cutOff],
+  );
+  const sort = useMemo<SortSpec | null>(() => (sorting[0] ? { column: sorting[0].id as SortColumn, desc: sorting[0].desc } : null), [sorting]);
+  const view = useInvoiceView(feeds.rows, filters, sort, asOf, settings.agingBasis, !partial, rules);
+
+  // Why an org's rows are as last synced (muted Org cell with a tooltip): the same reading as its banner.
+  const trouble = useMemo(
+    () => new Map<string, ConnectionTrouble>(connections.map((c) => [c.id, connectionTrouble(c, feeds.feeds[c.id]?.syncError ?? null)])),
+    [connections, feeds.feeds],
+  );
+  const troubleKey = [...trouble.values()].join(',');
+  const orgLabel = t('columns:org');
+  const staleWords = useCallback((org: string, why: Exclude<ConnectionTrouble, null>) => (why === 'offline' ? t('staleOffline', { org }) : t('staleReconnect', { org })), [t]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the column follows the troubles' content (troubleKey), not the map's identity
+  const leadColumns = useMemo(() => [orgColumn(orgLabel, staleWords, trouble)], [orgLabel, staleWords, troubleKey]);
+  const table = useInvoiceTable({
+    rows: view.prepared.rows,
+    asOfDay: view.asOfDay,
+    rules,
+    sorting,
+    onSortingChange: (next) => {
+      setSorting(next);
+      setActive(0);
+    },
+    savedColumns: settings.visibleColumns,
+    onColumnsChange: (visibleColumns) => onUpdateSettings({ visibleColumns }),
+    leadColumns,
+  });
+
+  const rows = view.prepared.rows as readonly CombinedRow[];
+  const shown = view.visible;
+  const activeInRange = Math.min(active, Math.max(0, shown.length - 1));
+  const openAt = (position: number) => {
+    const index = shown[position];
+    if (index !== undefined) setOpenId(rows[index]!.id);
+  };
+  const openIndex = useMemo(() => (openId ? rows.findIndex((row) => row.id === openId) : -1), [openId, rows]);
+  const openRow = openIndex >= 0 ? rows[openIndex] : undefined;
+  const total = rows.length;
+  const canSync = connections.some((c) => c.status === 'connected');
+  const syncing = connections.some((c) => feeds.feeds[c.id]?.syncing);
+  const syncAll = () => {
+    for (const c of connections) if (c.status === 'connected') feeds.startSync(c.id);
+  };
+  useShortcuts({
+    onFind: () => {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    },
+    onSync: () => canSync && syncAll(),
+    onEscape: () => {
+      if (!openId) return false;
+      setOpenId(null);
+      gridRef.current?.focus();
+      return true;
+    },
+  });
+  const asOfLabel = formatPlainDate(asOf, locale);
+  const connectionIds = connections.map((c) => c.id);
+  const exportView = () =>
+    combinedExport({
+      connections: connectionIds,
+      rows,
+      shown,
+      columns: table.getVisibleLeafColumns().map((c) => c.id),
+      asOf,
+      balancesAsOf: cutOff,
+      agingBasis: settings.agingBasis,
+      includeDrafts: settings.includeDrafts,
+    });
+
+  return (
+    <div className="workspace-shell all-connections" data-testid="all-connections">
+      {connections.map((connection) => (
+        <OrgFeed key={connection.id} connection={connection} asOf={asOf} cutOff={cutOff} onState={feeds.onState} onControls={feeds.onControls} />
+      ))}
+      <AllConnectionsTopBar
+        switcher={switcher}
+        syncing={syncing}
+        canSync={canSync}
+        onSyncAll={syncAll}
+        exportMenu={{ connectionId: connectionIds[0]!, currentView: exportView, disabled: partial || shown.length === 0 }}
+        onOpenSettings={onOpenSettings}
+      />
+      <OrgBanners
+        orgs={connections.map((connection) => ({ connection, syncError: feeds.feeds[connection.id]?.syncError ?? null }))}
+        onReconnect={onReconnect}
+        onRetrySync={feeds.startSync}
+      />
+      {notices}
+      <div className={openRow ? 'workspace with-detail' : 'workspace'}>
+        <fieldset className="until-loaded" disabled={partial}>
+          <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} customers={view.prepared.customers} onChange={changeFilters}>
+            <OrgFilter connections={connections} picked={picked} onChange={(next) => (setPicked(next), setActive(0))} />
+          </FiltersPanel>
+        </fieldset>
+        <main className="main" aria-label={t('workspace:invoicesLabel')}>
+          <ListToolbar
+            list={listState}
+            partial={partial}
+            searchRef={searchRef}
+            search={filters.search}
+            searchPending={view.searchPending}
+            onSearch={(search) => changeFilters({ ...filters, search })}
+            onOpenFirst={() => {
+              setActive(0);
+              openAt(0);
+            }}
+            asOf={asOf}
+            asOfIsToday={!cutOff}
+            onAsOfChange={(agingAsOf) => onUpdateSettings({ agingAsOf })}
+            table={table}
+            visible={shown.length}
+            total={total}
+          >
+            <button type="button" aria-pressed={perOrg} disabled={partial || total === 0} onClick={() => setPerOrg(!perOrg)} data-testid="per-org-toggle">
+              {perOrg ? t('perOrgHide') : t('perOrgShow')}
+            </button>
+          </ListToolbar>
+          <ListLoadError list={listState} />
+          <OrgChips connections={connections} picked={picked} onChange={setPicked} />
+          <FilterChips filters={filters} onChange={changeFilters} />
+          <TotalsPending list={listState} />
+          <CurrencySummary totals={view.totals} aging={view.aging} asOfLabel={asOfLabel} selected={pickedBucket} onPickBucket={pickBucket} />
+          {perOrg && !partial && <OrgTotals connections={connections} prepared={view.prepared} members={view.members} />}
+          <InvoiceTable
+            table={table}
+            visible={shown}
+            active={activeInRange}
+            openId={openId}
+            onActiveChange={setActive}
+            onOpen={openAt}
+            gridRef={setGridNode}
+            compact={Boolean(openRow)}
+            empty={
+              <EmptyState
+                hasInvoices={total > 0}
+                filtered={hasActiveFilters(filters) || picked.length > 0}
+                syncing={syncing}
+                onClearFilters={() => (changeFilters(noFilters), setPicked([]))}
+                onSync={syncAll}
+              />
+            }
+          />
+        </main>
+        {/* Each row opens in its own org: its connection and its own record id. */}
+        {openRow && (
+          <DetailPanel
+            key={`${openRow.id}@${openRow.lastModified ?? ''}`}
+            connectionId={openRow.connectionId}
+            cached={{ ...openRow, id: openRow.sourceId }}
+            onClose={() => setOpenId(null)}
+            standing={standingOf(view.prepared, openIndex, view.asOfDay, settings.agingBasis)}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { InvoiceListRow } from '../../../electron/contract';
+import type { StatusKindMap } from '../../../electron/contract/invoice-status';
+
+/** An invoice of the combined view: the org's row under a key unique across orgs, with its connection. */
+export interface CombinedRow extends InvoiceListRow {
+  /** `<connection index>:<Salesforce id>`: two orgs may hold the same record id (a sandbox copied from production). */
+  id: string;
+  /** The record's own id in its org (what the detail panel, Open in Salesforce and export are given). */
+  sourceId: string;
+  connectionId: string;
+  /** The connection's name (the Org column). */
+  org: string;
+}
+
+/** One connection's part of the combined view: its rows (as of the aging date) and how they stand. */
+export interface OrgPart {
+  connectionId: string;
+  org: string;
+  rows: readonly InvoiceListRow[] | undefined;
+  statusKinds?: StatusKindMap;
+}
+
+/** The key of a row of the `index`-th connection. */
+export const combinedKey = (index: number, id: string) => `${index}:${id}`;
+
+const rowCache = new WeakMap<readonly InvoiceListRow[], { org: string; index: number; rows: CombinedRow[] }>();
+
+/** One org's rows tagged with their connection; the same array again while that org's rows, name and place are unchanged. */
+function tagged(part: OrgPart, index: number): CombinedRow[] {
+  const rows = part.rows ?? [];
+  const cached = rowCache.get(rows);
+  if (cached && cached.org === part.org && cached.index === index) return cached.rows;
+  const out = new Array<CombinedRow>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    out[i] = { ...row, id: combinedKey(index, row.id), sourceId: row.id, connectionId: part.connectionId, org: part.org };
+  }
+  rowCache.set(rows, { org: part.org, index, rows: out });
+  return out;
+}
+
+/**
+ * Every org's rows (or those of the orgs `shown`) in one list, org after org (the grid sorts them; ties between orgs keep this order). An org
+ * whose rows have not arrived adds none. Tagging is done once per org list: a sync of one org re-tags its rows only.
+ */
+export function combineRows(parts: readonly OrgPart[], shown: ReadonlySet<string> | null = null): CombinedRow[] {
+  // Tagged by their place among every connection (not among those shown): a row keeps its key when the org filter changes.
+  const lists = parts.map(tagged).filter((_, p) => !shown || shown.has(parts[p]!.connectionId));
+  return lists.length === 1 ? lists[0]! : ([] as CombinedRow[]).concat(...lists);
+}
+
+/**
+ * What each status value means, over every org: each org's mapping; when two orgs give one value different
+ * meanings, the first org's wins (the combined view prepares its rows with one map — a known limit, README).
+ */
+export function combinedStatusKinds(parts: readonly OrgPart[]): StatusKindMap {
+  const kinds: StatusKindMap = {};
+  for (let p = parts.length - 1; p >= 0; p--) Object.assign(kinds, parts[p]!.statusKinds ?? {});
+  return kinds;
+}
+
+/** The indexes (into the combined rows) of each connection's rows among `indexes`, in that order. */
+export function indexesByOrg(rows: readonly CombinedRow[], indexes: ArrayLike<number>): Map<string, number[]> {
+  const byOrg = new Map<string, number[]>();
+  for (let k = 0; k < indexes.length; k++) {
+    const i = indexes[k]!;
+    const id = rows[i]!.connectionId;
+    let list = byOrg.get(id);
+    if (!list) byOrg.set(id, (list = []));
+    list.push(i);
+  }
+  return byOrg;
+}

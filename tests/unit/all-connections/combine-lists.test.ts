@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { combineRows, combinedStatusKinds, indexesByOrg } from '../../../renderer/src/all-connections/combine-lists';
+import { combinedExport } from '../../../renderer/src/all-connections/combined-export';
+import { row } from '../renderer/invoice-fixtures';
+
+// Two orgs holding the same record id (a sandbox refreshed from production has production's ids).
+const shared = 'a0SAME0000000001';
+const a = [row({ id: shared, number: 'A-1' }), row({ number: 'A-2', currency: 'EUR' })];
+const b = [row({ id: shared, number: 'B-1' })];
+const parts = [
+  { connectionId: 'conn-a', org: 'Acme EU', rows: a, statusKinds: { Posted: 'posted' as const, Void: 'cancelled' as const } },
+  { connectionId: 'conn-b', org: 'Acme US', rows: b, statusKinds: { Posted: 'posted' as const, Void: 'draft' as const, Draft: 'draft' as const } },
+];
+
+describe('the combined list of every connection', () => {
+  it('keeps every row with its connection, its own record id and a key unique across orgs', () => {
+    const rows = combineRows(parts);
+    expect(rows.map((r) => [r.number, r.org, r.connectionId, r.sourceId])).toEqual([
+      ['A-1', 'Acme EU', 'conn-a', shared],
+      ['A-2', 'Acme EU', 'conn-a', a[1]!.id],
+      ['B-1', 'Acme US', 'conn-b', shared],
+    ]);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(3);
+  });
+
+  it('narrows to the orgs picked without changing a row’s key (the open row stays open)', () => {
+    const all = combineRows(parts);
+    const onlyB = combineRows(parts, new Set(['conn-b']));
+    expect(onlyB.map((r) => r.number)).toEqual(['B-1']);
+    expect(onlyB[0]!.id).toBe(all[2]!.id);
+  });
+
+  it('tags an org’s rows once: an unchanged org gives the same row objects after another org’s sync', () => {
+    const first = combineRows(parts);
+    const afterSyncOfB = combineRows([parts[0]!, { ...parts[1]!, rows: [...b] }]);
+    expect(afterSyncOfB[0]).toBe(first[0]);
+    expect(afterSyncOfB[2]).not.toBe(first[2]);
+  });
+
+  it('adds nothing for an org whose list has not arrived', () => {
+    expect(combineRows([parts[0]!, { ...parts[1]!, rows: undefined }]).map((r) => r.number)).toEqual(['A-1', 'A-2']);
+  });
+
+  it('uses each org’s status meanings, the first org winning where two disagree', () => {
+    expect(combinedStatusKinds(parts)).toEqual({ Posted: 'posted', Void: 'cancelled', Draft: 'draft' });
+  });
+
+  it('splits the rows shown by org, in order', () => {
+    const rows = combineRows(parts);
+    expect(Object.fromEntries(indexesByOrg(rows, [2, 0, 1]))).toEqual({ 'conn-b': [2], 'conn-a': [0, 1] });
+  });
+
+  it('exports each row by its own record id and its connection’s place, with the Org column first', () => {
+    const rows = combineRows(parts);
+    const request = combinedExport({
+      connections: ['conn-a', 'conn-b'],
+      rows,
+      shown: [2, 0],
+      columns: ['org', 'number'],
+      asOf: '2026-06-30',
+      balancesAsOf: false,
+      agingBasis: 'dueDate',
+      includeDrafts: false,
+    });
+    expect(request.ids).toEqual([shared, shared]);
+    expect(request.combined).toEqual({ connections: ['conn-a', 'conn-b'], orgOf: [1, 0] });
+    expect(request.columns).toEqual(['org', 'number', 'agingBucket']);
+  });
+});
