@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineRows, combinedStatusKinds, indexesByOrg } from '../../../renderer/src/all-connections/combine-lists';
+import { combineRows, combinedStatusKinds, indexesByOrg, type OrgPart } from '../../../renderer/src/all-connections/combine-lists';
 import { combinedExport } from '../../../renderer/src/all-connections/combined-export';
 import { row } from '../renderer/invoice-fixtures';
 
@@ -7,9 +7,9 @@ import { row } from '../renderer/invoice-fixtures';
 const shared = 'a0SAME0000000001';
 const a = [row({ id: shared, number: 'A-1' }), row({ number: 'A-2', currency: 'EUR' })];
 const b = [row({ id: shared, number: 'B-1' })];
-const parts = [
-  { connectionId: 'conn-a', org: 'Acme EU', rows: a, statusKinds: { Posted: 'posted' as const, Void: 'cancelled' as const } },
-  { connectionId: 'conn-b', org: 'Acme US', rows: b, statusKinds: { Posted: 'posted' as const, Void: 'draft' as const, Draft: 'draft' as const } },
+const parts: OrgPart[] = [
+  { connectionId: 'conn-a', org: 'Acme EU', rows: a, statusKinds: { Posted: 'posted', Void: 'cancelled' } },
+  { connectionId: 'conn-b', org: 'Acme US', rows: b, statusKinds: { Posted: 'posted', Void: 'draft', Draft: 'draft' } },
 ];
 
 describe('the combined list of every connection', () => {
