@@ -26,6 +26,7 @@ import {
   type OrgOptions,
 } from '../tests/index';
 import { demoInvoicePdf } from './demo/invoice-pdf';
+import { orgCount, readAllConnections, showAllConnections, startMoreOrgs } from './demo/all-connections';
 
 const { values } = parseArgs({
   options: {
@@ -45,6 +46,7 @@ const { values } = parseArgs({
     latency: { type: 'string' },
     'request-limit': { type: 'string' },
     theme: { type: 'string' },
+    orgs: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: true,
@@ -54,6 +56,7 @@ if (values.help || !values.out) {
   console.log(`usage: npm run demo:headless -- --out <dir> [--invoices 2500] [--seed 42] [--multi-currency]
   [--objects Invoice,blng__Invoice__c,Invoice__c] [--batch-size 2000] [--session-ttl 7200] [--rotate-refresh]
   [--latency MS] [--request-limit 15000] [--theme light|dark]
+  [--orgs N]   N local orgs with the same flags (the n-th on seed + n − 1), all connected: "All connections"
   [--corporate-currency USD] [--dated-rates] [--show-in own|corporate] [--basis invoice-date|as-of]
   [--as-of YYYY-MM-DD]   aging as of that day: invoices dated later left out, balances as of then
 Needs the built renderer (npx electron-vite build) and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).`);
@@ -80,6 +83,13 @@ if (asOfArg !== undefined) {
     process.exit(2);
   }
 }
+
+const orgsArg = orgCount(values.orgs);
+if (orgsArg === null) {
+  console.error(`--orgs must be a whole number from 1 to 20 (got ${values.orgs})`);
+  process.exit(2);
+}
+const orgs: number = orgsArg;
 
 const int = (v: string | undefined) => (v === undefined ? undefined : Number.parseInt(v, 10));
 const orgOptions: OrgOptions = {
@@ -119,13 +129,14 @@ async function receivablesSummary(call: (channel: string, input?: unknown) => Pr
 
 async function main(): Promise<void> {
   const org = await startOrg(orgOptions);
+  const moreOrgs = await startMoreOrgs(orgOptions, orgs);
   const browser = await launchChromium();
   let agent: PlaywrightLoginAgent | undefined;
   const harness = await startHarness({
     browser,
     dataDir,
     demo: { label: 'Demo org', loginUrl: org.url, clientId: 'budgetly-demo' },
-    extraLoginOrigins: [org.url],
+    extraLoginOrigins: [org.url, ...moreOrgs.map((more) => more.url)],
     loginAgent: () => (agent = new PlaywrightLoginAgent(browser)),
     colorScheme: values.theme === 'dark' ? 'dark' : 'light',
   });
@@ -197,9 +208,16 @@ async function main(): Promise<void> {
       await page.getByTestId('customer-view').locator('[aria-busy="true"]').waitFor({ state: 'detached' });
     });
     await page.getByTestId('customer-view').press('Escape');
+    const status = await connectionStatus(page);
+    // Issue 21: the other orgs connected too, every org's invoices in one view.
+    let allConnections: unknown;
+    if (orgs > 1) {
+      await step('all-connections', () => showAllConnections({ page, testCore: harness.testCore, agent: agent!, more: moreOrgs }));
+      allConnections = await readAllConnections(page, orgs, orgOptions.seed ?? 42);
+    }
     const summary = {
       org: { url: org.url, options: orgOptions },
-      connectionStatus: await connectionStatus(page),
+      connectionStatus: status,
       invoicesShown: total,
       // Receivables: posted invoices (drafts too when Settings includes them); the figures below count only these.
       asOf,
@@ -211,6 +229,7 @@ async function main(): Promise<void> {
       receivables,
       ...(corporate ? { corporate } : {}),
       invoicePdf,
+      ...(allConnections ? { allConnections } : {}),
       filter: { description: 'Aging 90+ days past due, first currency', invoicesShown: filtered.visible, perCurrency: filtered.summary.map(({ currency, count, total: sum, balance }) => ({ currency, count, total: sum, balance })) },
       steps: steps.map(({ name, ms, screenshot }) => ({ name, ms, screenshot })),
       dataDir,
@@ -222,6 +241,7 @@ async function main(): Promise<void> {
     await agent?.dispose();
     await browser.close();
     await org.stop();
+    for (const more of moreOrgs) await more.stop();
   }
 }
 

@@ -18,4 +18,5 @@ export { startHarness } from './support/harness';
 export { PlaywrightLoginAgent } from './support/playwright-login-agent';
 
 // Driving the workspace as a user does (connect the demo org, wait for the sync, read what is shown).
+export { connectTestCore } from './support/connect';
 export { connectDemo, connectionStatus, readCorporate, readSummary, setAsOf, showInCorporate, visibleCount, waitForSynced } from './e2e/workspace/workspace-driver';

@@ -17,7 +17,7 @@ export function orgColumn(label: string, staleWords: (org: string, why: Exclude<
     numeric: false,
     hideable: false,
     label,
-    width: 'minmax(7rem, 0.5fr)',
+    width: '10rem',
     text: org,
     title: (row) => {
       const reason = why(row);
