@@ -109,6 +109,7 @@ export function createCore(deps: CoreDeps): Core {
     openDialog: deps.openDialog,
     logger: deps.logger,
     knownConnection: (id) => connections.list().some((connection) => connection.id === id),
+    onForget: directory.onForget,
     t: () => words.t,
   });
   // `satisfies`: a channel of the contract without its handler is a compile error, not an INTERNAL answer at run time.

@@ -1,24 +1,10 @@
 import type { ViewState } from '../../electron/contract/saved-views';
+import { noFilters } from '../../renderer/src/invoices/filters';
 
 /** A saved view's state as the workspace reads it with nothing chosen: every invoice, default sort and columns. */
 export const plainViewState: ViewState = {
   version: 1,
-  filters: {
-    search: '',
-    statuses: [],
-    currencies: [],
-    invoiceDateFrom: null,
-    invoiceDateTo: null,
-    dueDateFrom: null,
-    dueDateTo: null,
-    overdueOnly: false,
-    aging: null,
-    paidLate: false,
-    partlyPaid: false,
-    hasCredits: false,
-    customer: null,
-    changedSince: null,
-  },
+  filters: { ...noFilters },
   agingBasis: 'dueDate',
   asOf: null,
   sort: { column: 'invoiceDate', desc: true },

@@ -12,6 +12,8 @@ type ViewsChannel = 'views.list' | 'views.save' | 'views.update' | 'views.delete
 interface ViewsDeps extends Pick<CoreDeps, 'store' | 'saveDialog' | 'openDialog' | 'logger'> {
   /** Whether a connection of this id exists (views of a removed or unknown connection are refused). */
   knownConnection: (id: string) => boolean;
+  /** Called when a connection's data is forgotten (disconnect, another org, removal): a removed one's views go too. */
+  onForget: (listener: (connectionId: string) => void) => () => void;
   t: () => CatalogueT;
 }
 
@@ -25,6 +27,10 @@ export function createViewsModule(deps: ViewsDeps): { handlers: Pick<Handlers, V
     if (connectionId !== ALL_CONNECTIONS && !deps.knownConnection(connectionId)) throw new AppError('NOT_FOUND', englishMessage('viewsConnectionUnknown'));
     return connectionId;
   };
+  // Disconnected, the connection and its views stay (signing in again finds them); removed, its views go with it.
+  deps.onForget((connectionId) => {
+    if (!deps.knownConnection(connectionId)) store.forget(connectionId);
+  });
   const filters = () => [{ name: deps.t()('coreMessages:viewsFileKind'), extensions: ['json'] }];
   return {
     store,

@@ -118,6 +118,15 @@ export class ViewsStore {
     return { names, list: this.write(stored, connectionId) };
   }
 
+  /** Drops the views of a connection that was removed (its default too); others' stay in their order. */
+  forget(connectionId: string): void {
+    const stored = this.read();
+    if (!stored.views.some((view) => view.connectionId === connectionId) && !(connectionId in stored.defaults)) return;
+    stored.views = stored.views.filter((view) => view.connectionId !== connectionId);
+    delete stored.defaults[connectionId];
+    this.write(stored, connectionId);
+  }
+
   /** Every view of the connection, in order (for the export). */
   views(connectionId: string): SavedView[] {
     return this.read().views.filter((view) => view.connectionId === connectionId);

@@ -96,6 +96,19 @@ describe('saved views in the core', () => {
     expect(chosen.defaultId).toBe(saved.views[1]!.id);
   });
 
+  it('a removed connection’s views go with it; a disconnected one keeps them', async () => {
+    const { testCore, connectionId } = await withConnection();
+    const other = await value<{ id: string }>(testCore, 'connections.add', { label: 'Globex', loginUrl: 'https://test.salesforce.com', clientId: 'client-2' });
+    await value(testCore, 'views.save', { connectionId, name: 'Acme', state: acme });
+    const kept = await value<SavedViewList>(testCore, 'views.save', { connectionId: other.id, name: 'Globex', state: eurOverdue });
+    await value(testCore, 'views.update', { connectionId: other.id, id: kept.views[0]!.id, isDefault: true });
+    await value(testCore, 'connections.disconnect', { id: connectionId });
+    expect((await value<SavedViewList>(testCore, 'views.list', { connectionId })).views.map((view) => view.name)).toEqual(['Acme']);
+    await value(testCore, 'connections.remove', { id: connectionId });
+    expect(JSON.stringify(testCore.store.get('savedViews'))).not.toContain(connectionId);
+    expect(await value(testCore, 'views.list', { connectionId: other.id })).toMatchObject({ defaultId: kept.views[0]!.id, views: [{ name: 'Globex' }] });
+  });
+
   it('a damaged store is said (unreadable count) and kept aside in the settings file, not lost; the readable views stay', async () => {
     const { testCore, dataDir, connectionId } = await withConnection();
     const good = await value<SavedViewList>(testCore, 'views.save', { connectionId, name: 'Good', state: acme });
