@@ -4,7 +4,7 @@
 // harness page globals declared in harness-bridge.ts; the type-only import below brings those in.)
 // `npm run demo:headless -- --out <dir> [org flags]`: the real app (renderer + contract + core) in
 // headless Chromium against the local org, driven through connect → sync → workspace → a filter →
-// the detail panel → its invoice PDF. Writes a PNG per step, invoice.pdf and summary.json to <dir>; the app's data
+// the detail panel → its invoice PDF → its customer → their statement. Writes a PNG per step, invoice.pdf, statement.pdf and summary.json to <dir>; the app's data
 // lives in <dir>/data.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,6 +27,7 @@ import {
 } from '../tests/index';
 import { demoInvoicePdf } from './demo/invoice-pdf';
 import { orgCount, readAllConnections, showAllConnections, startMoreOrgs } from './demo/all-connections';
+import { demoStatementPdf } from './demo/statement-pdf';
 
 const { values } = parseArgs({
   options: {
@@ -207,6 +208,8 @@ async function main(): Promise<void> {
       await page.getByTestId('customer-view').getByTestId('customer-card').first().waitFor();
       await page.getByTestId('customer-view').locator('[aria-busy="true"]').waitFor({ state: 'detached' });
     });
+    // Issue 15: that customer's statement of account as of the aging date (dialog screenshot), saved as statement.pdf.
+    const statementPdf = await demoStatementPdf(page, harness.testCore.saveDialog, out, step);
     await page.getByTestId('customer-view').press('Escape');
     const status = await connectionStatus(page);
     // Issue 21: the other orgs connected too, every org's invoices in one view.
@@ -230,6 +233,7 @@ async function main(): Promise<void> {
       ...(corporate ? { corporate } : {}),
       invoicePdf,
       ...(allConnections ? { allConnections } : {}),
+      statementPdf,
       filter: { description: 'Aging 90+ days past due, first currency', invoicesShown: filtered.visible, perCurrency: filtered.summary.map(({ currency, count, total: sum, balance }) => ({ currency, count, total: sum, balance })) },
       steps: steps.map(({ name, ms, screenshot }) => ({ name, ms, screenshot })),
       dataDir,

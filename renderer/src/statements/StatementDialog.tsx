@@ -75,7 +75,21 @@ export function StatementDialog({ connectionId, customers, asOf: initialAsOf, on
 
   const count = (n: number) => formatCount(n, locale);
   return (
-    <dialog ref={ref} className="statement-dialog" aria-labelledby={titleId} onClose={onClose} onCancel={(e) => working && e.preventDefault()} data-testid="statement-dialog">
+    <dialog
+      ref={ref}
+      className="statement-dialog"
+      aria-labelledby={titleId}
+      onClose={(e) => {
+        // React passes a dialog's close on to the dialogs around it (the customer view): it is this one's only.
+        e.stopPropagation();
+        onClose();
+      }}
+      onCancel={(e) => {
+        e.stopPropagation();
+        if (working) e.preventDefault();
+      }}
+      data-testid="statement-dialog"
+    >
       <header className="dialog-header">
         <h2 id={titleId}>{many ? t('dialogMany', { count: customers.length }) : t('dialogTitle')}</h2>
         <button type="button" onClick={() => ref.current?.close()} aria-label={t('close')} disabled={working}>

@@ -60,7 +60,10 @@ describe('statements from the workspace', () => {
     expect(text(w.harness.testCore.shell.openedPaths.at(-1)!)).toContain(customer);
     await w.page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
+    // Closing the statement leaves the customer view open (its own Escape closes it).
+    expect(await w.page.getByTestId('customer-view').isVisible()).toBe(true);
     await w.page.keyboard.press('Escape');
+    await w.page.getByTestId('customer-view').waitFor({ state: 'detached' });
     await w.page.getByTestId('search').fill('');
   });
 
