@@ -10,6 +10,7 @@ import { markdownTable, textTable } from './lib/report';
 import { failedRow } from './lib/rows';
 import { ROOT, spawnWorker } from './lib/spawn-worker';
 import type { BenchContext, ResultRow, Scenario, UiRun } from './lib/types';
+import { allConnections } from './scenarios/all-connections';
 import { coldStart } from './scenarios/cold-start';
 import { currencyView } from './scenarios/currency-view';
 import { exportRows } from './scenarios/export';
@@ -28,7 +29,7 @@ import { syncMillion } from './scenarios/sync-million';
  * Targets that are missed are reported, not thrown: the exit code is non-zero only when a
  * scenario could not run.
  */
-const SCENARIOS: Scenario[] = [syncFull, syncIncremental, coldStart, search, sort, scroll, currencyView, exportRows, refreshSingleFlight, receivables, syncMillion];
+const SCENARIOS: Scenario[] = [syncFull, syncIncremental, coldStart, search, sort, scroll, currencyView, exportRows, refreshSingleFlight, receivables, allConnections, syncMillion];
 const TARGETS: Record<string, string> = { 'full sync, 1M': 'completes, ≤ 1 GB', 'expired session': 'exactly 1' };
 
 const cli = parseCli(process.argv.slice(2));

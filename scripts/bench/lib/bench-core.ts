@@ -12,7 +12,7 @@ export interface BenchCore {
 }
 
 /** The app's real core (createCore) on headless ports: the same composition root the Electron shell uses. */
-export function createBenchCore(options: { dataDir: string; keyHex: string; orgUrl: string; rendererUrl?: string }): BenchCore {
+export function createBenchCore(options: { dataDir: string; keyHex: string; orgUrl: string; moreOrgUrls?: readonly string[]; rendererUrl?: string }): BenchCore {
   const rendererUrl = options.rendererUrl ?? 'http://127.0.0.1:1/index.html';
   const events = new RecordingEvents();
   const saveDialog = new ScriptedSaveDialog();
@@ -33,7 +33,7 @@ export function createBenchCore(options: { dataDir: string; keyHex: string; orgU
     openDialog: new ScriptedOpenDialog(),
     confirm: new ScriptedConfirm(),
     logger: new MemoryLogger(),
-    extraLoginOrigins: [options.orgUrl],
+    extraLoginOrigins: [options.orgUrl, ...(options.moreOrgUrls ?? [])],
   });
   return {
     core,

@@ -65,7 +65,7 @@ async function bundle(entry: string): Promise<string> {
  * (stringify in Node, parse in the page), where Electron uses structured clone; the probe times
  * that crossing for invoices.list.
  */
-export async function openBenchPage(options: { dataDir: string; keyHex: string; orgUrl: string; browser?: Browser }): Promise<BenchPage> {
+export async function openBenchPage(options: { dataDir: string; keyHex: string; orgUrl: string; moreOrgUrls?: readonly string[]; browser?: Browser; activeConnection?: string }): Promise<BenchPage> {
   if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(PRELOAD_FILE)) throw new Error('The app is not built: run `npx electron-vite build` (or npm run bench -- --build).');
   const bridge = preloadInPage();
   const probe = await bundle(join(BENCH_DIR, 'page/probe.ts'));
@@ -87,6 +87,8 @@ export async function openBenchPage(options: { dataDir: string; keyHex: string; 
   // The probe first: it defines window.__budgetlyInvoke, which the bridge calls.
   await context.addInitScript({ content: probe });
   await context.addInitScript({ content: bridge });
+  // The view the app opens on (the App's remembered choice), e.g. 'all' for "All connections".
+  if (options.activeConnection) await context.addInitScript((id) => localStorage.setItem('budgetly.activeConnection', id), options.activeConnection);
   const page = await context.newPage();
   // As the Electron shell does (electron/main/index.ts: createCore, core.start(), then the window):
   // start() begins loading the offline copy in parallel with the page, and runs the launch sync.

@@ -19,10 +19,10 @@ export interface OrgProcess {
  * Multi-currency with dated rates (issue #14: a few hundred rate records beside the invoices, what the
  * "Show in" scenario converts with).
  */
-export async function startOrgProcess(invoices: number, options: { payments?: boolean } = {}): Promise<OrgProcess> {
+export async function startOrgProcess(invoices: number, options: { payments?: boolean; seed?: number } = {}): Promise<OrgProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--max-old-space-size=4096', '--import', 'tsx', join(ROOT, 'scripts/org.ts'), '--invoices', String(invoices), '--multi-currency', '--dated-rates', options.payments ? '--payments' : '--no-payments', '--port', '0'],
+    ['--max-old-space-size=4096', '--import', 'tsx', join(ROOT, 'scripts/org.ts'), '--invoices', String(invoices), '--multi-currency', '--dated-rates', options.payments ? '--payments' : '--no-payments', '--port', '0', ...(options.seed === undefined ? [] : ['--seed', String(options.seed)])],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
