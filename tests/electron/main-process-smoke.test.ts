@@ -54,6 +54,10 @@ describe('the built main process, started against a stand-in Electron', () => {
     expect(smoke.servedStatus).toBe(200);
     expect(smoke.servedHtml).toBe(true);
     expect(smoke.escapedStatus).toBe(404);
+    // pdf.js's worker runs under the policy its script is served with: nothing allowed (no eval, no fetch).
+    expect(smoke.workerStatus).toBe(200);
+    expect(smoke.workerPolicy).toBe("default-src 'none'");
+    expect(smoke.pagePolicyHeader).toBeNull(); // the page keeps its <meta> policy only
   });
 
   it('denies permissions, new windows and navigation away, and sends https links to the OS browser', () => {

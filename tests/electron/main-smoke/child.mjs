@@ -20,6 +20,11 @@ const window = record.windows[0];
 const serve = record.protocols.get('app');
 const served = serve ? await serve(new Request('app://budgetly/index.html')) : null;
 const escaped = serve ? await serve(new Request('app://budgetly/..%2f..%2fpackage.json')) : null;
+// pdf.js's worker (issue #15): served with a CSP of its own (a worker does not inherit the page's <meta> policy).
+const { readdirSync } = await import('node:fs');
+const { dirname: dirOf, join: joinPath } = await import('node:path');
+const workerName = readdirSync(joinPath(dirOf(mainBundle), '../renderer/assets')).find((name) => name.startsWith('pdf.worker'));
+const worker = serve && workerName ? await serve(new Request(`app://budgetly/assets/${workerName}`)) : null;
 const openHandler = window?.webContents.windowOpenHandler;
 const navigate = (url) => {
   const event = { prevented: false, preventDefault() { this.prevented = true; } };
@@ -43,6 +48,9 @@ const result = {
   servedStatus: served?.status ?? null,
   servedHtml: served ? (await served.text()).includes('<div id="root">') : false,
   escapedStatus: escaped?.status ?? null,
+  workerStatus: worker?.status ?? null,
+  workerPolicy: worker?.headers.get('content-security-policy') ?? null,
+  pagePolicyHeader: served?.headers.get('content-security-policy') ?? null,
   newWindow: openHandler ? openHandler({ url: 'https://example.com/' }) : null,
   openedExternally: record.opened ?? [],
   blocksForeignNavigation: navigate('https://evil.example/'),
