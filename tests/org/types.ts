@@ -64,7 +64,7 @@ export interface Fault {
   soqlContains?: string;
 }
 
-export type DocumentFault = 'mismatch' | 'notPdf' | 'truncated' | 'empty' | 'unreadable' | 'encrypted' | 'garbled';
+export type DocumentFault = 'mismatch' | 'notPdf' | 'truncated' | 'empty' | 'unreadable' | 'encrypted' | 'garbled' | 'huge';
 
 export interface InvoiceDocumentInfo {
   contentDocumentId: string;
@@ -83,6 +83,8 @@ export interface OrgCounters {
   apiCalls: number;
   /** Invoice PDFs rendered since the org started (they are made when read, never up front). */
   documentsRendered: number;
+  /** VersionData bytes handed to the sockets since the org started (a download cut short shows how early). */
+  documentBytesSent: number;
 }
 
 export interface OrgControl {

@@ -1,6 +1,6 @@
 import type { OrgCounters } from '../types.ts';
 
-export class Counters implements Omit<OrgCounters, 'documentsRendered'> {
+export class Counters implements Omit<OrgCounters, 'documentsRendered' | 'documentBytesSent'> {
   tokenGrants = 0;
   refreshes = 0;
   revokes = 0;
@@ -12,7 +12,7 @@ export class Counters implements Omit<OrgCounters, 'documentsRendered'> {
     this.requests[template] = (this.requests[template] ?? 0) + 1;
   }
 
-  snapshot(): Omit<OrgCounters, 'documentsRendered'> {
+  snapshot(): Omit<OrgCounters, 'documentsRendered' | 'documentBytesSent'> {
     return {
       tokenGrants: this.tokenGrants,
       refreshes: this.refreshes,

@@ -2,7 +2,7 @@ import { makeId } from '../data/ids.ts';
 import type { OrgData } from '../org-data.ts';
 import type { InvoiceObjectName, OrgControl } from '../types.ts';
 
-const FAULTS = ['mismatch', 'notPdf', 'truncated', 'empty', 'unreadable', 'encrypted', 'garbled'];
+const FAULTS = ['mismatch', 'notPdf', 'truncated', 'empty', 'unreadable', 'encrypted', 'garbled', 'huge'];
 
 /** Control of the invoice documents: look one up, damage it, delete it, re-issue it. */
 export function documentsControl(data: OrgData): Pick<OrgControl, 'documentOf' | 'setDocumentFault' | 'deleteDocument' | 'reissueDocument'> {

@@ -151,7 +151,7 @@ export function createControl(d: ControlDeps): OrgControl {
       d.faults.clear();
     },
     counters() {
-      return { ...d.counters.snapshot(), documentsRendered: data.documents.renders };
+      return { ...d.counters.snapshot(), documentsRendered: data.documents.renders, documentBytesSent: data.documents.bytesSent };
     },
     resetCounters() {
       d.counters.reset();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { hash2 } from '../data/random.ts';
 import type { DocumentFault, InvoiceObjectName } from '../types.ts';
 import { renderInvoicePdf, type InvoicePdfData } from './invoice-pdf.ts';
+import { hugeChunks, measureHuge } from './huge-document.ts';
 
 /** Invoice shapes in the order their documents are numbered. */
 export const DOC_SHAPES: InvoiceObjectName[] = ['Invoice', 'blng__Invoice__c', 'Invoice__c'];
@@ -40,6 +41,10 @@ export class DocumentStore {
   private readonly reissues = new Map<number, number[]>();
   /** PDFs rendered so far (the org's laziness, visible to tests through counters()). */
   renders = 0;
+  /** VersionData bytes written so far (counters().documentBytesSent). */
+  bytesSent = 0;
+  /** Size and MD5 of a version under the 'huge' fault (streamed once to measure, never kept). */
+  private readonly hugeMetas = new Map<number, Meta>();
 
   constructor(private readonly seed: number, private readonly side: InvoiceSide, readonly shapes: InvoiceObjectName[]) {}
 
@@ -134,6 +139,8 @@ export class DocumentStore {
     if (fault === 'empty') return Buffer.alloc(0);
     if (fault === 'encrypted') return this.encryptedCopy(version);
     if (fault === 'garbled') return Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(real.subarray(400).map((b) => b ^ 0x5a)), Buffer.from('\n%%EOF\n')]);
+    // never-user-facing: the org's own guard — a 200 MB file is only ever streamed (streamHuge)
+    if (fault === 'huge') throw new Error('the huge document is streamed, never built in memory');
     return real;
   }
 
@@ -144,6 +151,11 @@ export class DocumentStore {
   /** ContentSize and Checksum: of the stored bytes, except after 'mismatch' (the file changed behind the record's back). */
   meta(version: number): Meta {
     const fault = this.fault(version);
+    if (fault === 'huge') {
+      let huge = this.hugeMetas.get(version);
+      if (!huge) this.hugeMetas.set(version, (huge = measureHuge(this.rendered(version))));
+      return huge;
+    }
     if (fault && fault !== 'mismatch' && fault !== 'unreadable') return measure(this.bytes(version));
     let m = this.metas.get(version);
     if (!m) {
@@ -151,6 +163,11 @@ export class DocumentStore {
       this.metas.set(version, m);
     }
     return m;
+  }
+
+  /** The 200 MB file of a version under the 'huge' fault, in chunks (huge-document.ts). */
+  hugeChunks(version: number): Iterable<Buffer> {
+    return hugeChunks(this.rendered(version));
   }
 
   setFault(doc: number, fault: DocumentFault | null): void {
