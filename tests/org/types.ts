@@ -128,7 +128,8 @@ export interface OrgControl {
    * before), 'notPdf' / 'truncated' / 'empty' (such a file was uploaded: Checksum and size of those bytes),
    * 'unreadable' (VersionData answers 403), 'encrypted' (a whole PDF protected by the user password
    * ENCRYPTED_PDF_PASSWORD), 'garbled' (framed like a PDF, %PDF- … %%EOF, garbage between: the app's checks pass it,
-   * no reader can show it) — both with Checksum and size of those bytes; null repairs it.
+   * no reader can show it) — both with Checksum and size of those bytes; 'huge' (a valid 200 MB PDF, streamed and never
+   * built in memory, ContentSize and Checksum honest: tests/org/documents/huge-document.ts); null repairs it.
    */
   setDocumentFault(invoiceId: string, fault: DocumentFault | null): void;
   /** Deletes the invoice's document (ContentDocument and its versions go to the recycle bin). */
