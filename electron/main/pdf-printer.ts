@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PdfPrinter } from '../core/ports';
 import { PRINT_PARTITION, printToPdfOptions, printWindowOptions } from './print-window-options';
+import { denyAllPermissions } from './security';
 
 /**
  * HTML → PDF in a hidden, sandboxed window with JavaScript off and no preload, whose session refuses every request
@@ -13,14 +14,23 @@ import { PRINT_PARTITION, printToPdfOptions, printWindowOptions } from './print-
  * gone after each print. Not run in the tests (no Electron here): tests/support/chromium-pdf-printer.ts is its twin.
  */
 export function electronPdfPrinter(): PdfPrinter {
+  // The pages being printed now (two prints may overlap): the only URLs the print session lets through.
+  const pages = new Set<string>();
+  let guarded = false;
+  const guard = () => {
+    if (guarded) return;
+    guarded = true;
+    const printSession = session.fromPartition(PRINT_PARTITION);
+    printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !pages.has(details.url) }));
+    denyAllPermissions(printSession);
+  };
   return {
     async print(html) {
+      guard();
       const folder = await mkdtemp(join(tmpdir(), 'budgetly-print-'));
       const page = join(folder, 'statement.html');
       const pageUrl = pathToFileURL(page).href;
-      const printSession = session.fromPartition(PRINT_PARTITION);
-      printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== pageUrl }));
-      printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+      pages.add(pageUrl);
       const window = new BrowserWindow(printWindowOptions());
       window.webContents.on('will-navigate', (event) => event.preventDefault());
       window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -30,6 +40,7 @@ export function electronPdfPrinter(): PdfPrinter {
         return await window.webContents.printToPDF(printToPdfOptions());
       } finally {
         window.destroy();
+        pages.delete(pageUrl);
         await rm(folder, { recursive: true, force: true });
       }
     },
