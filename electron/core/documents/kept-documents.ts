@@ -232,6 +232,8 @@ export class KeptDocuments {
       this.listed.delete(connectionId);
       await rm(this.folderOf(connectionId), { recursive: true, force: true });
       await this.index.delete([...(await this.index.all()).keys()].filter((key) => key.startsWith(prefix)));
+      // Removing a connection answers once the index is on disk: no half-written index file is left behind.
+      await this.index.idle();
     });
   }
 

@@ -80,8 +80,10 @@ export class KeptIndex {
 
   async delete(keys: readonly string[]): Promise<void> {
     const entries = await this.all();
-    for (const key of keys) entries.delete(key);
-    this.save();
+    let removed = false;
+    for (const key of keys) removed = entries.delete(key) || removed;
+    // Nothing to forget, nothing written (removing a connection that kept no PDF leaves no index file behind).
+    if (removed) this.save();
   }
 
   /** Resolves once every change so far is on disk (or could not be written: logged). */

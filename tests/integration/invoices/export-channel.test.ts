@@ -90,7 +90,7 @@ describe('invoices.export', () => {
     harness.saveDialog.answer = typed;
     await harness.call('invoices.export', { connectionId, format: 'xlsx', columns, ids: view.slice(0, 3).map((row) => row.id), asOf: AS_OF });
     const runIt = await harness.call('invoices.openExport', { path: typed, how: 'open' });
-    expect(runIt.error).toMatchObject({ code: 'FORBIDDEN', message: 'Budgetly opens only the .csv and .xlsx files it exported: use “Show in folder” for this one.' });
+    expect(runIt.error).toMatchObject({ code: 'FORBIDDEN', message: 'Budgetly opens only the .csv, .xlsx and .pdf files it exported: use “Show in folder” for this one.' });
     expect(await harness.call('invoices.openExport', { path: typed, how: 'folder' })).toEqual({ ok: true, value: null });
     expect(harness.shell.openedPaths).toEqual([written]);
     expect(harness.shell.shownInFolder).toEqual([written, typed]);

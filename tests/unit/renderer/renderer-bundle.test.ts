@@ -20,6 +20,8 @@ describe('the renderer bundle', () => {
       format: 'esm',
       jsx: 'automatic',
       loader: { '.css': 'empty' },
+      // Vite's `?url` imports (pdf.js's worker, shipped as a file of its own) are URLs, not code of the window's bundle.
+      plugins: [{ name: 'vite-url-imports', setup: (b) => b.onResolve({ filter: /\?url$/ }, (args) => ({ path: args.path, external: true })) }],
       logLevel: 'silent',
     });
     const inputs = Object.keys(result.metafile.inputs);
