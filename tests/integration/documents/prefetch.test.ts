@@ -92,9 +92,13 @@ describe('keep PDFs of open invoices offline: within the budget, newest first, s
     expect(kept.length).toBe(disk.files.length);
     expect(end.done).toBe(kept.length);
     expect(kept.length).toBeLessThan(open.length);
-    // Newest first: the kept ones are the newest open invoices with a document (the ones without are skipped).
+    // Newest first: the kept ones are the newest open invoices with a document (the ones without are skipped) — two
+    // downloads at a time, so the one beside the first that did not fit may have been kept instead of it.
     const withDocument = open.filter((id) => org.control.documentOf(id) !== null);
-    expect(new Set(kept)).toEqual(new Set(withDocument.slice(0, kept.length)));
+    const positions = kept.map((id) => withDocument.indexOf(id)).sort((a, b) => a - b);
+    expect(positions[0]).toBe(0);
+    expect(positions.at(-1)).toBeLessThanOrEqual(kept.length);
+    expect(positions.filter((p, i) => p !== i)).toHaveLength(positions.at(-1) === kept.length ? 1 : 0);
     // Progress was reported on the way, counting up.
     const runs = harness.events.of('invoices.prefetchProgress').filter((p) => p.state === 'running').map((p) => p.done);
     expect(runs.length).toBeGreaterThan(kept.length);
