@@ -85,6 +85,11 @@ export interface OrgCounters {
   documentsRendered: number;
   /** VersionData bytes handed to the sockets since the org started (a download cut short shows how early). */
   documentBytesSent: number;
+  /**
+   * Most query cursors open at once since the last resetCounters (handed out with a first page, last page not yet
+   * asked for): how many queries a client keeps going side by side (Salesforce allows 10 per user).
+   */
+  peakOpenCursors: number;
 }
 
 export interface OrgControl {

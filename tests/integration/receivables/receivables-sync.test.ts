@@ -173,6 +173,28 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
   });
 }
 
+describe('query cursors of one sync', () => {
+  it('the invoices’ query and at most two related ones are open at a time, whatever the number of related objects', async () => {
+    const temp = tempDir();
+    // Every object pages (200 a page): invoices, payments, applications, credit memos and their applications.
+    const org = await startOrg({ invoices: 2_500, objects: ['Invoice'], multiCurrency: true, batchSize: 200 });
+    const harness = await startHarness(org, temp.dir, { tuning: { pageSize: 200 } });
+    try {
+      expect(org.control.records('CreditMemo').length).toBeGreaterThan(200);
+      org.control.resetCounters();
+      const sync = await harness.call('invoices.sync', { connectionId, mode: 'full' });
+      expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
+      // Salesforce keeps 10 open per user; a sync holds 3 at most (RELATED_QUERIES_AT_ONCE = 2 beside the invoices').
+      expect(org.control.counters().peakOpenCursors).toBeGreaterThanOrEqual(2);
+      expect(org.control.counters().peakOpenCursors).toBeLessThanOrEqual(3);
+    } finally {
+      await harness.dispose();
+      await org.stop();
+      temp.remove();
+    }
+  });
+});
+
 describe('a custom invoice object', () => {
   it('has no payment objects: the app says so and the sync works', async () => {
     await withOrgHarness({ invoices: 50, objects: ['Invoice__c'] }, async (harness) => {

@@ -110,6 +110,7 @@ function page(deps: RestDeps, result: QueryResult, base: string, cursorId: strin
   const records = [];
   for (let i = offset; i < end; i++) records.push(materialize(result.table, result.columns, result.rows[i]!, base));
   const done = end >= result.rows.length;
+  if (cursorId) deps.counters.cursorPage(cursorId, done);
   return {
     totalSize: result.totalSize,
     done,
