@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useSavedText } from './use-saved-text';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../electron/contract';
 
@@ -6,17 +7,10 @@ import type { Settings } from '../../../electron/contract';
 export function FirmNameSetting({ settings, onChange }: { settings: Settings; onChange: (patch: Partial<Settings>) => void }) {
   const { t } = useTranslation('statements');
   const id = useId();
-  const [text, setText] = useState(settings.firmName);
-  // The saved value changed (here or elsewhere): the field shows it (adjusted during render, not in an effect).
-  const [shown, setShown] = useState(settings.firmName);
-  if (shown !== settings.firmName) {
-    setShown(settings.firmName);
-    setText(settings.firmName);
-  }
-  const commit = () => {
+  const { field } = useSavedText(settings.firmName, (text) => {
     const value = text.trim().slice(0, 200);
     if (value !== settings.firmName) onChange({ firmName: value });
-  };
+  });
   return (
     <fieldset data-testid="settings-firm">
       <legend>{t('firmName')}</legend>
@@ -25,15 +19,7 @@ export function FirmNameSetting({ settings, onChange }: { settings: Settings; on
           id={`${id}-firm`}
           type="text"
           maxLength={200}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              commit();
-            }
-          }}
+          {...field}
           aria-label={t('firmName')}
           aria-describedby={`${id}-firm-hint`}
           data-testid="settings-firm-name"

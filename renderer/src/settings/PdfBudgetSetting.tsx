@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useSavedText } from './use-saved-text';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../electron/contract';
 import { PDF_BUDGET_MAX_MB, pdfBudgetValid } from '../../../electron/contract/document-budget';
@@ -10,25 +11,17 @@ import { PDF_BUDGET_MAX_MB, pdfBudgetValid } from '../../../electron/contract/do
 export function PdfBudgetSetting({ settings, onChange }: { settings: Settings; onChange: (patch: Partial<Settings>) => void }) {
   const { t } = useTranslation('settings');
   const id = useId();
-  const [text, setText] = useState(String(settings.pdfBudgetMb));
   const [invalid, setInvalid] = useState(false);
-  // The saved value changed (here or elsewhere): the field shows it (adjusted during render, not in an effect).
-  const [shown, setShown] = useState(settings.pdfBudgetMb);
-  if (shown !== settings.pdfBudgetMb) {
-    setShown(settings.pdfBudgetMb);
-    setText(String(settings.pdfBudgetMb));
-    setInvalid(false);
-  }
-  const commit = () => {
-    const trimmed = text.trim();
-    const mb = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
-    if (!pdfBudgetValid(mb)) {
-      setInvalid(true);
-      return;
-    }
-    setInvalid(false);
-    if (mb !== settings.pdfBudgetMb) onChange({ pdfBudgetMb: mb });
-  };
+  const { field } = useSavedText(
+    String(settings.pdfBudgetMb),
+    (text) => {
+      const trimmed = text.trim();
+      const mb = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
+      setInvalid(!pdfBudgetValid(mb));
+      if (pdfBudgetValid(mb) && mb !== settings.pdfBudgetMb) onChange({ pdfBudgetMb: mb });
+    },
+    () => setInvalid(false),
+  );
   const note = invalid ? t('pdfBudgetInvalid', { max: PDF_BUDGET_MAX_MB }) : settings.pdfBudgetMb === 0 ? t('pdfBudgetZero') : t('pdfBudgetHint');
   return (
     <fieldset data-testid="settings-pdf">
@@ -52,15 +45,7 @@ export function PdfBudgetSetting({ settings, onChange }: { settings: Settings; o
         id={`${id}-budget`}
         type="text"
         inputMode="numeric"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            commit();
-          }
-        }}
+        {...field}
         aria-invalid={invalid}
         aria-describedby={`${id}-budget-note`}
         data-testid="settings-pdf-budget"
