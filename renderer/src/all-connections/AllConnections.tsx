@@ -146,9 +146,13 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
 
   return (
     <div className="workspace-shell all-connections" data-testid="all-connections">
-      {connections.map((connection) => (
-        <OrgFeed key={connection.id} connection={connection} asOf={asOf} cutOff={cutOff} onState={feeds.onState} onControls={feeds.onControls} />
-      ))}
+      {/* One org after another: each starts loading once the one before has its first rows (or failed), so the first
+          org's copy is not read, decrypted and parsed while the others' are, and its first rows come first. */}
+      {connections.map((connection, k) => {
+        const before = k === 0 ? null : feeds.feeds[connections[k - 1]!.id];
+        if (k > 0 && !before?.list && !before?.loadError) return null;
+        return <OrgFeed key={connection.id} connection={connection} asOf={asOf} cutOff={cutOff} onState={feeds.onState} onControls={feeds.onControls} />;
+      })}
       <AllConnectionsTopBar
         switcher={switcher}
         syncing={syncing}

@@ -5,6 +5,15 @@ import { combineRows, combinedStatusKinds, type CombinedRow, type OrgPart } from
 import type { OrgControls, OrgFeedState } from './OrgFeed';
 
 const NO_ROWS: CombinedRow[] = [];
+const identities = new WeakMap<object, number>();
+let nextIdentity = 1;
+/** A number per array (0 for none): what the combined rows are keyed by. */
+function identityOf(rows: object | undefined): number {
+  if (!rows) return 0;
+  let known = identities.get(rows);
+  if (known === undefined) identities.set(rows, (known = nextIdentity++));
+  return known;
+}
 
 /**
  * What the OrgFeeds report, put together: each org's state, the combined rows (of the picked orgs, or all), their
@@ -21,10 +30,11 @@ export function useOrgFeeds(connections: readonly Connection[], picked: readonly
     [connections, feeds],
   );
   const pickedKey = picked.join(',');
-  const rows = useMemo(() => {
-    const shown = pickedKey ? new Set(pickedKey.split(',')) : null;
-    return parts.length === 0 ? NO_ROWS : combineRows(parts, shown);
-  }, [parts, pickedKey]);
+  // The combined rows change only when an org's rows (or a name, or the orgs picked) do — not with a load's
+  // progress or a sync's running state, which would have every row prepared again.
+  const rowsKey = `${parts.map((part) => `${part.connectionId}\u0001${part.org}\u0001${identityOf(part.rows)}`).join('\u0002')}\u0003${pickedKey}`;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the rows' identities (rowsKey), not by `parts`
+  const rows = useMemo(() => (parts.length === 0 ? NO_ROWS : combineRows(parts, pickedKey ? new Set(pickedKey.split(',')) : null)), [rowsKey]);
   // Keyed by content, as in the one-org workspace: a reload that changed no meaning prepares nothing again.
   const kindsKey = JSON.stringify(combinedStatusKinds(parts));
 
