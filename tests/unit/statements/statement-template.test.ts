@@ -50,6 +50,14 @@ describe('statement facts', () => {
     expect(statementFacts(input([], { ledger: { ...ledger, available: false, note: 'custom object' }, period: { from: '2026-03-01', to: '2026-03-31' } })).payments).toEqual({ state: 'unavailable', note: 'custom object' });
     expect(statementFacts(input([], { ledger })).payments).toEqual({ state: 'notAsked' });
   });
+
+  it('lists as received only payments that were: a draft, cancelled, voided or reversed payment is not money received', () => {
+    const payment = (number: string, status: string | null) => ({ id: 'a01000000000001', number, date: '2026-03-10', status, method: 'Card', currency: 'USD', amount: 10, applied: 0, unapplied: 10 });
+    const statuses = ['Processed', 'Posted', null, 'Draft', 'Canceled', 'Cancelled', 'Voided', 'Reversed', 'Failed', 'Declined'];
+    const ledger = { customer: 'Acme', available: true, note: null, accounts: 1, payments: statuses.map((status, i) => payment(`P${i}`, status)), credits: [], unapplied: [], warnings: [] };
+    const facts = statementFacts(input([], { ledger, period: { from: '2026-03-01', to: '2026-03-31' } }));
+    expect(facts.payments.state === 'listed' && facts.payments.payments.map((p) => p.reference)).toEqual(['P0', 'P1', 'P2']);
+  });
 });
 
 describe('statement page', () => {
