@@ -23,7 +23,7 @@ import { useInvoiceTable } from '../workspace/use-invoice-table';
 import { useInvoiceView } from '../workspace/use-invoice-view';
 import { useShortcuts } from '../workspace/use-shortcuts';
 import { AllConnectionsTopBar } from './AllConnectionsTopBar';
-import type { CombinedRow } from './combine-lists';
+import { combinedRules, type CombinedRow } from './combine-lists';
 import { combinedExport } from './combined-export';
 import { OrgBanners } from './OrgBanners';
 import { OrgFeed } from './OrgFeed';
@@ -72,7 +72,7 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
   const { listState, kindsKey } = feeds;
   const partial = !listState.complete && listState.list !== null;
   const rules = useMemo(
-    () => ({ statusKinds: JSON.parse(kindsKey) as StatusKindMap, includeDrafts: settings.includeDrafts, cutOff }),
+    () => ({ ...combinedRules(JSON.parse(kindsKey) as Record<string, StatusKindMap>, settings.includeDrafts), cutOff }),
     [kindsKey, settings.includeDrafts, cutOff],
   );
   const sort = useMemo<SortSpec | null>(() => (sorting[0] ? { column: sorting[0].id as SortColumn, desc: sorting[0].desc } : null), [sorting]);

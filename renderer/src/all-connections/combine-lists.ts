@@ -1,5 +1,6 @@
 import type { InvoiceListRow } from '../../../electron/contract';
 import type { StatusKindMap } from '../../../electron/contract/invoice-status';
+import type { ReceivableRules } from '../invoices/prepared';
 
 /** An invoice of the combined view: the org's row under a key unique across orgs, with its connection. */
 export interface CombinedRow extends InvoiceListRow {
@@ -49,14 +50,17 @@ export function combineRows(parts: readonly OrgPart[], shown: ReadonlySet<string
   return lists.length === 1 ? lists[0]! : ([] as CombinedRow[]).concat(...lists);
 }
 
+/** Each connection's status meanings (connection id → its map; {} while its list has not arrived). */
+export function statusKindsByOrg(parts: readonly OrgPart[]): Record<string, StatusKindMap> {
+  return Object.fromEntries(parts.map((part) => [part.connectionId, part.statusKinds ?? {}]));
+}
+
 /**
- * What each status value means, over every org: each org's mapping; when two orgs give one value different
- * meanings, the first org's wins (the combined view prepares its rows with one map — a known limit, README).
+ * The combined view's receivable rules: each row's status read with its own org's meanings (one org's "Pending"
+ * or "Void" may be a draft where another's is posted or cancelled), so every total is the orgs' own totals summed.
  */
-export function combinedStatusKinds(parts: readonly OrgPart[]): StatusKindMap {
-  const kinds: StatusKindMap = {};
-  for (let p = parts.length - 1; p >= 0; p--) Object.assign(kinds, parts[p]!.statusKinds ?? {});
-  return kinds;
+export function combinedRules(kinds: Readonly<Record<string, StatusKindMap>>, includeDrafts: boolean): ReceivableRules {
+  return { statusKindsOf: (row) => kinds[(row as CombinedRow).connectionId], includeDrafts };
 }
 
 /** The indexes (into the combined rows) of each connection's rows among `indexes`, in that order. */

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Connection } from '../../../electron/contract';
 import type { InvoiceListState } from '../api/use-invoices';
-import { combineRows, combinedStatusKinds, type CombinedRow, type OrgPart } from './combine-lists';
+import { combineRows, statusKindsByOrg, type CombinedRow, type OrgPart } from './combine-lists';
 import type { OrgControls, OrgFeedState } from './OrgFeed';
 
 const NO_ROWS: CombinedRow[] = [];
@@ -35,8 +35,8 @@ export function useOrgFeeds(connections: readonly Connection[], picked: readonly
   const rowsKey = `${parts.map((part) => `${part.connectionId}\u0001${part.org}\u0001${identityOf(part.rows)}`).join('\u0002')}\u0003${pickedKey}`;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the rows' identities (rowsKey), not by `parts`
   const rows = useMemo(() => (parts.length === 0 ? NO_ROWS : combineRows(parts, pickedKey ? new Set(pickedKey.split(',')) : null)), [rowsKey]);
-  // Keyed by content, as in the one-org workspace: a reload that changed no meaning prepares nothing again.
-  const kindsKey = JSON.stringify(combinedStatusKinds(parts));
+  // Each org's meanings, keyed by content as in the one-org workspace: a reload that changed no meaning prepares nothing again.
+  const kindsKey = JSON.stringify(statusKindsByOrg(parts));
 
   const states = connections.map((c) => feeds[c.id]);
   const complete = states.every((s) => s?.complete === true);

@@ -15,8 +15,16 @@ const KIND_CODES = { posted: KIND_POSTED, draft: KIND_DRAFT, cancelled: KIND_CAN
 export interface ReceivableRules {
   /** What each status value means (from the invoice-source mapping); absent: every status counts as posted. */
   statusKinds?: StatusKindMap;
+  /**
+   * Each row's own meanings, over `statusKinds` (All connections: the row's org's — one org's "Pending" may be a
+   * draft where another's is posted, and each org's invoices count as in that org's own view).
+   */
+  statusKindsOf?: (row: InvoiceListRow) => StatusKindMap | undefined;
   includeDrafts?: boolean;
 }
+
+/** A row's status kind under the rules (its own map when the rules give one per row). */
+const kindOfRow = (row: InvoiceListRow, rules: ReceivableRules) => kindOfStatus(rules.statusKindsOf ? rules.statusKindsOf(row) : rules.statusKinds, row.status);
 
 /**
  * The invoice list with what every filter, sort and total needs computed once per sync
@@ -59,8 +67,8 @@ export function prepareInvoices(rows: readonly InvoiceListRow[], rules: Receivab
     statuses.add(row.status ?? NO_STATUS);
     currencies.add(row.currency);
     customers.add(customerKey(row));
-    kind[i] = KIND_CODES[kindOfStatus(rules.statusKinds, row.status)];
-    counted[i] = countsAsReceivable(row.status, rules) ? 1 : 0;
+    kind[i] = KIND_CODES[kindOfRow(row, rules)];
+    counted[i] = countsAsReceivable(row, rules) ? 1 : 0;
   }
   return {
     rows,
@@ -95,14 +103,14 @@ export function daysOverdueAt(prepared: PreparedInvoices, i: number, asOfDay: nu
 
 /** The same, from a row alone (for rendering one cell), under the same receivable rules. */
 export function daysOverdueOfRow(row: InvoiceListRow, asOfDay: number, rules: ReceivableRules = {}): number {
-  if (!countsAsReceivable(row.status, rules)) return 0;
+  if (!countsAsReceivable(row, rules)) return 0;
   const due = dayNumber(row.dueDate);
   if (Number.isNaN(due) || (row.balance ?? 0) <= 0) return 0;
   return Math.max(0, asOfDay - due);
 }
 
-/** Whether an invoice with this status counts in receivables: posted, or a draft when drafts are included. */
-export function countsAsReceivable(status: string | null, rules: ReceivableRules): boolean {
-  const kind = kindOfStatus(rules.statusKinds, status);
+/** Whether an invoice counts in receivables: posted, or a draft when drafts are included. */
+function countsAsReceivable(row: InvoiceListRow, rules: ReceivableRules): boolean {
+  const kind = kindOfRow(row, rules);
   return kind === 'posted' || (kind === 'draft' && rules.includeDrafts === true);
 }

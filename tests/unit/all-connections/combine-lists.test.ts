@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { combineRows, combinedStatusKinds, indexesByOrg, type OrgPart } from '../../../renderer/src/all-connections/combine-lists';
+import { combineRows, combinedRules, indexesByOrg, statusKindsByOrg, type OrgPart } from '../../../renderer/src/all-connections/combine-lists';
+import { prepareInvoices } from '../../../renderer/src/invoices/prepared';
+import { computeTotals } from '../../../renderer/src/invoices/totals';
 import { combinedExport } from '../../../renderer/src/all-connections/combined-export';
 import { row } from '../renderer/invoice-fixtures';
 
@@ -41,8 +43,19 @@ describe('the combined list of every connection', () => {
     expect(combineRows([parts[0]!, { ...parts[1]!, rows: undefined }]).map((r) => r.number)).toEqual(['A-1', 'A-2']);
   });
 
-  it('uses each org’s status meanings, the first org winning where two disagree', () => {
-    expect(combinedStatusKinds(parts)).toEqual({ Posted: 'posted', Void: 'cancelled', Draft: 'draft' });
+  it('counts each org’s invoices by that org’s own status meanings: the totals are each org’s own totals summed', () => {
+    // "Pending" is a draft in a Revenue Cloud org and posted in an org on a custom object; "Void" cancelled in one, a draft in the other.
+    const orgs: OrgPart[] = [
+      { connectionId: 'rc', org: 'Revenue Cloud', rows: [row({ status: 'Pending', total: 10, balance: 10 }), row({ status: 'Void', total: 20, balance: 20 }), row({ total: 1, balance: 1 })], statusKinds: { Pending: 'draft', Void: 'cancelled', Posted: 'posted' } },
+      { connectionId: 'custom', org: 'Custom', rows: [row({ status: 'Pending', total: 300, balance: 300 }), row({ status: 'Void', total: 4000, balance: 4000 })], statusKinds: { Pending: 'posted', Void: 'draft' } },
+    ];
+    const all = (n: number) => Array.from({ length: n }, (_, i) => i);
+    for (const includeDrafts of [false, true]) {
+      const combined = prepareInvoices(combineRows(orgs), combinedRules(statusKindsByOrg(orgs), includeDrafts));
+      const own = orgs.map((org) => computeTotals(prepareInvoices(org.rows!, { statusKinds: org.statusKinds, includeDrafts }), all(org.rows!.length))[0]!);
+      const [usd] = computeTotals(combined, all(combined.rows.length));
+      expect([includeDrafts, usd!.count, usd!.total, usd!.balance]).toEqual([includeDrafts, own[0]!.count + own[1]!.count, own[0]!.total + own[1]!.total, own[0]!.balance + own[1]!.balance]);
+    }
   });
 
   it('splits the rows shown by org, in order', () => {
