@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../ports';
@@ -100,7 +100,9 @@ export class KeptIndex {
         this.dirty = false;
         const entries = Object.fromEntries(this.entries ?? []);
         try {
-          await writeBytesAtomically(this.file, Buffer.from(JSON.stringify({ format: 1, entries }), 'utf8'));
+          // No PDF kept (the last one evicted, the last connection removed): no index file either.
+          if (Object.keys(entries).length === 0) await rm(this.file, { force: true });
+          else await writeBytesAtomically(this.file, Buffer.from(JSON.stringify({ format: 1, entries }), 'utf8'));
         } catch (error) {
           // The folders stay the truth: the next start rebuilds what this write missed.
           this.logger.warn('Kept-PDF index not saved', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });

@@ -152,6 +152,18 @@ describe('kept invoice documents within the disk budget', () => {
     }
   });
 
+  it('forgetting the last connection leaves no kept PDF and no index file', async () => {
+    const kept = open(() => 3 * SEALED);
+    await kept.keep('c1', pdf('I1'));
+    await kept.idle();
+    const names = readdirSync(join(temp.dir, 'invoices'));
+    expect(names).toHaveLength(2);
+    expect(names).toEqual(expect.arrayContaining([expect.stringMatching(/\.documents$/), 'documents-index.json']));
+    await kept.forget('c1');
+    await kept.idle();
+    expect(readdirSync(join(temp.dir, 'invoices'))).toEqual([]);
+  });
+
   it('without OS encryption the budget holds for the documents kept in memory, and nothing is written', async () => {
     const kept = open(() => 2 * SEALED, new MemoryLogger(), false);
     for (const id of ['I1', 'I2', 'I3']) await kept.keep('c1', pdf(id));
