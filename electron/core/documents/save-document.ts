@@ -4,6 +4,7 @@ import { AppError, type InvoiceDocument } from '../../contract';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
 import { englishMessage } from '../../contract/i18n/spoken-messages';
 import type { Logger, SaveDialog } from '../ports';
+import { reservedOnWindows } from '../statements/statement-file-name';
 
 /**
  * `invoices.saveDocument` ("Save as…" in the PDF viewer): the renderer names the invoice only — never a path, never
@@ -35,8 +36,12 @@ export async function saveInvoiceDocument(
 
 /** A file name from the document's title in Salesforce: characters no file system takes become '-', '.pdf' at the end. */
 export function pdfFileName(title: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const base = title.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-').replace(/^[\s.-]+|[\s.]+$/g, '').slice(0, 120).trim();
-  const name = base === '' ? 'invoice' : base;
+  const cleaned = title
+    // eslint-disable-next-line no-control-regex -- control characters (and bidirectional controls) are exactly what must go
+    .replace(/[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, '-')
+    .replace(/^[\s.-]+|[\s.]+$/g, '');
+  // Cut by characters (code points), never inside a surrogate pair.
+  const base = Array.from(cleaned).slice(0, 120).join('').trim();
+  const name = base === '' ? 'invoice' : reservedOnWindows(base) ? `_${base}` : base;
   return /\.pdf$/i.test(name) ? name : `${name}.pdf`;
 }

@@ -12,17 +12,21 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout
 export function safeStem(name: string, fallback: string): string {
   let stem = name
     .normalize('NFC')
+    // Also the bidirectional controls: "Acme\u202Efdp.exe" would show in a folder as a name it is not.
     // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    .replace(/[\u0000-\u001f\u007f-\u009f<>:"/\\|?*]/g, '_')
+    .replace(/[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '_')
     .replace(/\s+/g, ' ')
     .replace(/^[\s.]+|[\s.]+$/g, '');
   // Cut by characters (code points), never inside a surrogate pair; then trim what the cut left at the end.
   const chars = Array.from(stem);
   if (chars.length > MAX_STEM) stem = chars.slice(0, MAX_STEM).join('').replace(/[\s.]+$/g, '');
   if (!stem || /^_*$/.test(stem)) stem = fallback;
-  // Windows opens the device for CON, CON.pdf and "con .txt" alike: what comes before the first dot decides.
-  if (RESERVED.test(stem.split('.')[0]!.trim())) stem = `_${stem}`;
-  return stem;
+  return reservedOnWindows(stem) ? `_${stem}` : stem;
+}
+
+/** Windows opens the device for CON, CON.pdf and "con .txt" alike: what comes before the first dot decides. */
+export function reservedOnWindows(name: string): boolean {
+  return RESERVED.test(name.split('.')[0]!.trim());
 }
 
 /**

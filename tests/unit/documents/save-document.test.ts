@@ -46,5 +46,10 @@ describe('Save as… for an invoice PDF (invoices.saveDocument)', () => {
     expect(pdfFileName('..\\..\\evil')).toBe('evil.pdf');
     expect(pdfFileName('\u0000\u0007')).toBe('invoice.pdf');
     expect(pdfFileName('x'.repeat(300))).toHaveLength(124);
+    // A title from Salesforce is anything: a Windows device name, bidirectional controls, emoji cut at the limit.
+    expect(pdfFileName('CON')).toBe('_CON.pdf');
+    expect(pdfFileName('nul.txt')).toBe('_nul.txt.pdf');
+    expect(pdfFileName('Invoice\u202Efdp.exe')).toBe('Invoice-fdp.exe.pdf');
+    expect(pdfFileName('😀'.repeat(200))).toBe(`${'😀'.repeat(120)}.pdf`);
   });
 });

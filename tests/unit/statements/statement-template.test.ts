@@ -98,6 +98,7 @@ describe('statement file names', () => {
     const long = safeStem('😀'.repeat(200), 'S');
     expect(Array.from(long)).toHaveLength(80);
     expect(long).toBe('😀'.repeat(80));
+    expect(safeStem('Acme\u202Efdp.exe\u2066x', 'S')).toBe('Acme_fdp.exe_x');
   });
 
   it('number duplicates (without regard to case) and never take a name already in the folder', () => {
