@@ -121,6 +121,31 @@ describe('the related records in the offline copy, in segments', () => {
     expect(read.related!.objects[1]!.records).toHaveLength(1_999);
   });
 
+  it('a journal heavy with related changes (applications fetched again, no invoice changed) makes the cache compact', async () => {
+    const { store } = setUp();
+    const cache = store();
+    await cache.write('c1', snapshot);
+    const deltaOf = (count: number) => ({
+      upserts: [], deleted: [],
+      related: {
+        ...related,
+        objects: related.objects.map(({ role, object: name, signature, watermark }, i) => ({
+          role, object: name, signature, watermark, replace: false, upserts: i === 1 ? Array.from({ length: count }, (_, k) => application(k)) : [], deleted: [],
+        })),
+      },
+    });
+    // A few changed applications: the journal stays.
+    expect(await cache.append('c1', snapshot, deltaOf(100))).toBe(true);
+    expect(cache.needsCompaction('c1')).toBe(false);
+    // Related changes over a fifth of the base's invoice rows weigh as invoice changes would: a new base is due.
+    expect(await cache.append('c1', snapshot, deltaOf(Math.ceil(rows.length * 0.2)))).toBe(true);
+    expect(cache.needsCompaction('c1')).toBe(true);
+    // The same read back from the file (a later start decides alike).
+    const again = store();
+    await again.read('c1');
+    expect(again.needsCompaction('c1')).toBe(true);
+  });
+
   it('a copy written before the segments (the related copy whole in one record) still opens with the same figures', async () => {
     const { box, store } = setUp();
     const cache = store();

@@ -5,7 +5,7 @@ import type { InvoiceRow } from '../../../contract';
 import type { SecretBox } from '../../ports';
 import { decodeSnapshotV1, MAGIC_V1 } from './cache-format-v1';
 import { CACHE_COLUMNS, rowFromCells, rowsToJson, UnreadableCacheError } from './cache-rows';
-import { RowsFold, type Delta, type Snapshot, type SnapshotMeta } from '../snapshot/snapshot';
+import { deltaSize, RowsFold, type Delta, type Snapshot, type SnapshotMeta } from '../snapshot/snapshot';
 import { applyRelatedDelta, relatedDeltaFrom, type RelatedCopy, type RelatedRecord } from '../related/related-copy';
 import { relatedHeadJson, relatedSegmentJson, RelatedSegments } from './cache-related';
 
@@ -116,6 +116,7 @@ export interface CacheTail {
   nextSeq: number;
   /** Bytes up to the end of the last readable record (anything after it is a torn / damaged tail). */
   length: number;
+  /** Invoice rows of the base (the journal's records, related ones included, are weighed against them). */
   baseRows: number;
   journalRecords: number;
   journalRows: number;
@@ -311,7 +312,7 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
     if (delta.related) related = applyRelatedDelta(related, delta.related);
     meta = recordMeta;
     journalRecords++;
-    journalRows += delta.upserts.length + delta.deleted.length;
+    journalRows += deltaSize(delta);
   }
   const snapshot: Snapshot = { ...meta, rows: fold.result(), ...(related ? { related } : {}) };
   // A format-2 file is not appended to: the next sync writes a bound (format 3) file in its place.

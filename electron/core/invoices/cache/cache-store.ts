@@ -18,7 +18,7 @@ import {
   type CacheFileKey,
   type CacheTail,
 } from './cache-format';
-import type { Delta, Snapshot, SnapshotMeta } from '../snapshot/snapshot';
+import { deltaSize, type Delta, type Snapshot, type SnapshotMeta } from '../snapshot/snapshot';
 import type { RelatedRecord } from '../related/related-copy';
 import type { RelatedSink } from '../related/related-sync';
 
@@ -133,7 +133,7 @@ export class InvoiceCacheStore {
       tail.nextSeq++;
       tail.length += record.length;
       tail.journalRecords++;
-      tail.journalRows += delta.upserts.length + delta.deleted.length;
+      tail.journalRows += deltaSize(delta);
       return true;
     } catch (error) {
       throw storageError(error);

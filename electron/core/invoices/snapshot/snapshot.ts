@@ -33,6 +33,17 @@ export interface Delta {
   related?: RelatedDelta;
 }
 
+/**
+ * How many records a delta changes, the related ones included: what the journal weighs against the base's invoice
+ * rows when the cache decides to compact (a first sync after the applications' fields changed re-fetches ~170k of
+ * them at 100k invoices in one journal record, which every start would otherwise decode until the next full sync).
+ */
+export function deltaSize(delta: Delta): number {
+  let size = delta.upserts.length + delta.deleted.length;
+  for (const object of delta.related?.objects ?? []) size += object.upserts.length + object.deleted.length;
+  return size;
+}
+
 const indexes = new WeakMap<readonly InvoiceRow[], Map<string, number>>();
 
 /** id → position in a rows array, built once per array (an incremental sync hands it on to its result). */
