@@ -50,14 +50,19 @@ export interface CellContext {
   asOf: string;
   /** What status values mean for receivables, and whether drafts count (absent: every invoice counts). */
   statusKinds?: StatusKindMap;
+  /** Each row's own meanings, over `statusKinds` (a combined export: the meanings of the row's own org). */
+  statusKindsOf?: RowStatusKinds;
   includeDrafts?: boolean;
   basis?: AgingBasis;
   /** "Current" in the user's language (the other buckets read 1–30 … 90+). */
   currentLabel?: string;
 }
 
+/** The status meanings of one row (All connections: its org's), by the row object itself. */
+export type RowStatusKinds = (row: object) => StatusKindMap | undefined;
+
 function isReceivable(row: Pick<InvoiceRow, 'status'>, context: CellContext): boolean {
-  const kind = kindOfStatus(context.statusKinds, row.status);
+  const kind = kindOfStatus(context.statusKindsOf ? context.statusKindsOf(row) : context.statusKinds, row.status);
   return kind === 'posted' || (kind === 'draft' && context.includeDrafts === true);
 }
 

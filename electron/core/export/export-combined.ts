@@ -15,8 +15,8 @@ export interface CombinedSource {
 /**
  * "All connections" (#21): exactly the rows on screen, in their order, each read from its own org's copy and
  * tagged with its connection's name (the `org` column). `ids[i]` belongs to `connections[orgOf[i]]`; a connection
- * without a copy (never synced) contributes nothing, like a row deleted meanwhile. Status meanings are each org's,
- * merged with the first org winning when two disagree (as the combined view counts them). No Summary sheet (it
+ * without a copy (never synced) contributes nothing, like a row deleted meanwhile. Each row's status is read with
+ * its own org's meanings (days overdue, aging bucket), as the combined view counts it. No Summary sheet (it
  * describes one connection) and no Applications sheet.
  */
 export async function exportCombined(
@@ -26,14 +26,16 @@ export async function exportCombined(
 ): Promise<{ path: string | null; rows: number }> {
   const { connections, orgOf } = request.combined;
   const sources = await Promise.all(connections.map(sourceOf));
-  const statusKinds: StatusKindMap = {};
-  for (let k = sources.length - 1; k >= 0; k--) Object.assign(statusKinds, sources[k]?.statusKinds ?? {});
+  const kindsOfRow = new WeakMap<object, StatusKindMap>();
   const keys = request.ids.map((id, i) => `${orgOf[i]}:${id}`);
   const rowOf = (key: string): InvoiceListRow | undefined => {
     const cut = key.indexOf(':');
     const source = sources[Number(key.slice(0, cut))];
     const row = source?.rows.get(key.slice(cut + 1));
-    return row && source ? { ...row, org: source.label } as InvoiceListRow : undefined;
+    if (!row || !source) return undefined;
+    const tagged = { ...row, org: source.label } as InvoiceListRow;
+    kindsOfRow.set(tagged, source.statusKinds);
+    return tagged;
   };
-  return exportInvoices({ ...request, ids: keys }, { get: rowOf }, ports, () => null, null, statusKinds);
+  return exportInvoices({ ...request, ids: keys }, { get: rowOf }, ports, () => null, null, (row) => kindsOfRow.get(row));
 }

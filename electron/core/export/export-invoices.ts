@@ -5,7 +5,7 @@ import type { StatusKindMap } from '../../contract/invoice-status';
 import { writeAtomically } from '../invoices/cache/atomic-file';
 import type { EventSink, SaveDialog } from '../ports';
 import { EXCEL_DECIMAL_COMMA, writeCsv, type ExportJob } from './csv-writer';
-import { columnLabels } from './export-cells';
+import { columnLabels, type RowStatusKinds } from './export-cells';
 import type { RowConversion } from './export-conversion';
 import type { ApplicationRows, ApplicationsSheet } from './xlsx-applications';
 import { writeXlsx } from './xlsx-writer';
@@ -41,7 +41,7 @@ export async function exportInvoices(
   /** The corporate-currency view's conversion (the conversion columns), null when the copy has no rates. */
   conversion: RowConversion | null = null,
   /** What each status means for receivables (from the invoice-source mapping), for days overdue and the aging bucket. */
-  statusKinds?: StatusKindMap,
+  statusKinds?: StatusKindMap | RowStatusKinds,
   /** For the XLSX Summary sheet: the connection, the sync, who exports and when (no Summary sheet without). */
   facts?: ExportFacts,
 ): Promise<{ path: string | null; rows: number }> {

@@ -3,7 +3,7 @@ import type { CatalogueT } from '../../contract/i18n/catalogue';
 import type { StatusKindMap } from '../../contract/invoice-status';
 import { writeAtomically } from '../invoices/cache/atomic-file';
 import type { EventSink, SaveDialog } from '../ports';
-import type { CellContext } from './export-cells';
+import type { CellContext, RowStatusKinds } from './export-cells';
 import type { RowConversion } from './export-conversion';
 import type { ExportRequest } from './export-request';
 import { agingByCustomer, corporateAgingByCustomer, reportSheet } from './report-tables';
@@ -14,8 +14,9 @@ import { writeTableWorkbook } from './xlsx-writer';
 export type ExportFacts = Pick<SummaryFacts, 'connection' | 'syncedAt' | 'exportedBy' | 'exportedAt'>;
 
 /** The receivable rules and as-of date of a request, as every cell and sum of an export uses them. */
-export function cellContext(request: ExportRequest, statusKinds: StatusKindMap | undefined, t: CatalogueT): CellContext {
-  return { asOf: request.asOf, statusKinds, includeDrafts: request.includeDrafts ?? false, basis: request.agingBasis ?? 'dueDate', currentLabel: t('workspace:agingCurrent') };
+export function cellContext(request: ExportRequest, statusKinds: StatusKindMap | RowStatusKinds | undefined, t: CatalogueT): CellContext {
+  const kinds = typeof statusKinds === 'function' ? { statusKindsOf: statusKinds } : { statusKinds };
+  return { asOf: request.asOf, ...kinds, includeDrafts: request.includeDrafts ?? false, basis: request.agingBasis ?? 'dueDate', currentLabel: t('workspace:agingCurrent') };
 }
 
 /** The Summary sheet's facts for this request and these rows. */

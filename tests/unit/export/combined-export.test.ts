@@ -14,7 +14,11 @@ const same = 'a0SAME0000000001';
 const invoice = (patch: Partial<InvoiceListRow>): InvoiceListRow => ({
   id: same, number: 'X', customer: 'Acme', invoiceDate: '2026-01-01', dueDate: '2026-01-31', status: 'Posted', total: 100, balance: 40, currency: 'USD', lastModified: null, ...patch,
 });
-const eu = new Map([[same, invoice({ number: 'EU-1', currency: 'EUR', balance: 10 })]]);
+const eu = new Map([
+  [same, invoice({ number: 'EU-1', currency: 'EUR', balance: 10 })],
+  // 'Void' means cancelled in the US org and, by this org's own mapping, a posted invoice here.
+  ['a0EUVOID00000001', invoice({ id: 'a0EUVOID00000001', number: 'EU-2', currency: 'EUR', status: 'Void', balance: 5 })],
+]);
 const us = new Map([[same, invoice({ number: 'US-1', status: 'Void' })]]);
 
 describe('exporting "All connections"', () => {
@@ -22,24 +26,25 @@ describe('exporting "All connections"', () => {
   beforeEach(() => (temp = tempDir()));
   afterEach(() => temp.remove());
 
-  it('writes each row from its own org, in the order on screen, with the Org column and each org’s status meanings', async () => {
+  it('writes each row from its own org, in the order on screen, with the Org column and each org’s own status meanings', async () => {
     const path = join(temp.dir, 'all.csv');
     const sources: Record<string, { rows: Map<string, InvoiceListRow>; statusKinds: Record<string, 'posted' | 'cancelled'>; label: string }> = {
-      'conn-eu': { rows: eu, statusKinds: { Posted: 'posted' }, label: '=Acme EU' },
+      'conn-eu': { rows: eu, statusKinds: { Posted: 'posted', Void: 'posted' }, label: '=Acme EU' },
       'conn-us': { rows: us, statusKinds: { Posted: 'posted', Void: 'cancelled' }, label: 'Acme US' },
     };
     const result = await exportCombined(
-      { format: 'csv', columns: ['org', 'number', 'balance', 'agingBucket'], ids: [same, same, 'a0GONE0000000001'], asOf: '2026-03-01', combined: { connections: ['conn-us', 'conn-eu'], orgOf: [0, 1, 1] } },
+      { format: 'csv', columns: ['org', 'number', 'balance', 'agingBucket'], ids: [same, same, 'a0GONE0000000001', 'a0EUVOID00000001'], asOf: '2026-03-01', combined: { connections: ['conn-us', 'conn-eu'], orgOf: [0, 1, 1, 1] } },
       async (id) => sources[id] ?? null,
       { t, saveDialog: new ScriptedSaveDialog(path), events: new RecordingEvents() },
     );
-    expect(result).toEqual({ path, rows: 2 });
+    expect(result).toEqual({ path, rows: 3 });
     const [header, ...lines] = parseCsv(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
     expect(header).toEqual(['Org', 'Number', 'Balance', 'Aging bucket']);
     // The cancelled (Void) US invoice has no bucket; the org name that looks like a formula is escaped.
     expect(lines).toEqual([
       ['Acme US', 'US-1', '40', ''],
       ["'=Acme EU", 'EU-1', '10', '1–30'],
+      ["'=Acme EU", 'EU-2', '5', '1–30'],
     ]);
   });
 
