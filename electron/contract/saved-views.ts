@@ -15,9 +15,11 @@ export { ALL_CONNECTIONS, MAX_VIEW_NAME, MAX_VIEWS, MAX_VIEWS_FILE_BYTES, VIEW_S
 export const viewColumnSchema = z.enum(viewColumnIds);
 export type ViewColumn = z.infer<typeof viewColumnSchema>;
 
-// Control characters (C0, DEL, C1) and the line/paragraph separators: a name is one line of text.
+// Control characters (C0, DEL, C1) and the line/paragraph separators: a name is one line of text. Also the
+// invisible format controls that make a name read as another (bidi embeddings, overrides and isolates reorder what
+// follows them: "EUR \u202Eeudrevo" shows as "EUR overdue"; zero-width space, word joiner and BOM show as nothing).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
 
 /** A view's name: one line, trimmed, 1…80 characters, no control characters. */
 export const viewNameSchema = z

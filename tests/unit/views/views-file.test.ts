@@ -38,6 +38,10 @@ describe('views file', () => {
     expect(refusal(`{"format":"budgetly-views","version":1,"views":[{"name":"x","state":{"__proto__":{"polluted":true}}}]}`)).toMatch(/“__proto__”/);
     expect(refusal(file([{ name: 'x', state: plainViewState, constructor: { prototype: {} } }]))).toMatch(/“(constructor|prototype)”/);
     expect(refusal(file([{ name: 'bell\u0007', state: plainViewState }]))).toMatch(/views\.0\.name: a view name cannot hold control characters/);
+    // A name that reads as another: a right-to-left override shows "EUR \u202Eeudrevo" as "EUR overdue"; an isolate; nothing visible.
+    for (const name of ['EUR \u202Eeudrevo\u202C', 'x\u2066y\u2069', '\u200B']) {
+      expect(refusal(file([{ name, state: plainViewState }]))).toMatch(/views\.0\.name: a view name cannot hold control characters/);
+    }
     expect(refusal(file([{ name: 'cols', state: { ...plainViewState, columns: ['number', 'ssn'] } }]))).toMatch(/views\.0\.state\.columns\.1/);
     expect(refusal(file([{ name: 'x'.repeat(81), state: plainViewState }]))).toMatch(/views\.0\.name/);
     expect(refusal(file([{ name: 'ok', state: plainViewState }, { name: 'extra', state: plainViewState, id: 'mine' }]))).toMatch(/views\.1/);
