@@ -158,7 +158,7 @@ export function App() {
       <div className="app">
         {body}
         <StatusBar info={info} allowWeakStorage={settings?.allowWeakStorage ?? false}>
-          <PrefetchStatus />
+          <PrefetchStatus enabled={settings?.keepPdfsOffline ?? false} />
           <UpdateReadyNotice />
         </StatusBar>
         {provisioned.offer && (

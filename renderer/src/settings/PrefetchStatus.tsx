@@ -8,14 +8,16 @@ import { useLocale } from '../i18n/locale-context';
 
 /**
  * The status-bar line of "Keep PDFs of open invoices offline": "Keeping PDFs offline: 120 of 430 · 62 MB of 500 MB"
- * with Cancel while it runs; how it ended (kept, budget full, paused until the next sync) after. Cancelled: gone.
+ * with Cancel while it runs; how it ended (kept, budget full, paused until the next sync) after. Cancelled or switched
+ * off: gone.
  */
-export function PrefetchStatus() {
+export function PrefetchStatus({ enabled }: { enabled: boolean }) {
   const { t } = useTranslation('settings');
   const locale = useLocale();
   const [progress, setProgress] = useState<PrefetchProgress | null>(null);
   useBridgeEvent('invoices.prefetchProgress', setProgress);
-  if (!progress || progress.state === 'cancelled') return null;
+  // Switched off: no line, whatever the last run said.
+  if (!enabled || !progress || progress.state === 'cancelled') return null;
   const mb = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: progress.keptBytes < 10 * MB ? 1 : 0 });
   const values = {
     done: new Intl.NumberFormat(locale).format(progress.done),

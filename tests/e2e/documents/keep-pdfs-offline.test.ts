@@ -55,4 +55,18 @@ describe('Settings → Invoice PDFs: the disk budget and keeping PDFs of open in
     await poll(() => line.count()).toBe(0);
     w.org.control.clearFaults();
   });
+
+  it('says how it ended ("kept offline: N of N"), and the line goes when the setting is switched off', async () => {
+    const line = w.page.getByTestId('prefetch-status');
+    // The next sync goes on where Cancel stopped it.
+    await w.page.getByTestId('sync-button').click();
+    await poll(() => line.getAttribute('data-state')).toBe('done');
+    const total = openInvoiceCount(w);
+    expect(await line.textContent()).toMatch(new RegExp(`^PDFs of open invoices kept offline: \\d+ of ${total} · [\\d.]+ MB of 2 MB`));
+    await w.page.getByTestId('open-settings').click();
+    await dialog().getByTestId('settings-keep-pdfs').uncheck();
+    await poll(async () => (await saved()).keepPdfsOffline).toBe(false);
+    await dialog().getByRole('button', { name: 'Done' }).click();
+    await poll(() => line.count()).toBe(0);
+  });
 });
