@@ -47,6 +47,9 @@ export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDF
   try {
     return await task.promise;
   } catch (error) {
+    // A task that failed (no or wrong password, unreadable) still holds its own worker: end it, or every attempt
+    // would leave one running until the window closes.
+    void task.destroy();
     if (error instanceof lib.PasswordException) {
       const wrong = (error as { code?: number }).code === lib.PasswordResponses.INCORRECT_PASSWORD;
       throw new PdfOpenError(wrong ? 'wrongPassword' : 'needsPassword', error);

@@ -173,6 +173,8 @@ describe('the invoice PDF viewer', () => {
     await w.page.keyboard.press('Enter');
     await poll(() => w.page.getByTestId('pdf-page-of').textContent()).toBe('Page 1 of 2');
     await poll(shownPage).toMatch(/^1@/);
+    // The attempts without and with the wrong password left no pdf.js worker behind: only the open document's runs.
+    await poll(() => w.page.workers().length).toBe(1);
     await w.harness.screenshot('invoice-pdf-viewer-password');
     await closeViewer();
     w.org.control.setDocumentFault(String(locked.Id), null);
@@ -186,6 +188,8 @@ describe('the invoice PDF viewer', () => {
     expect(await w.page.getByTestId('pdf-page').count()).toBe(0);
     await closeViewer();
     w.org.control.setDocumentFault(String(garbled.Id), null);
+    // Nothing left running once the viewer is closed, not even the worker of a PDF that could not be read.
+    await poll(() => w.page.workers().length).toBe(0);
   });
 
   it('offline: the copy kept when it was last opened, saying when; without one, says so, and Try again works once back', async () => {
