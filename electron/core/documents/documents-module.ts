@@ -44,13 +44,18 @@ export function createDocumentsModule(
   const userFirst = new UserFirst();
   const prefetch = new DocumentPrefetch({
     session: links.session, documents, kept, userFirst, events: deps.events, logger: deps.logger, budgetBytes,
-    enabled: () => links.settings.get().keepPdfsOffline,
+    // Only where the PDFs can be kept on disk: without OS encryption (and weaker storage not allowed) they would be kept
+    // in the app's memory, up to the whole budget, and be gone at the next start — nothing kept offline.
+    enabled: () => links.settings.get().keepPdfsOffline && links.persistable(),
     candidates: links.openInvoices,
   });
   const seen = new Set<string>();
   const stopSettings = links.settings.onChange(async (next, previous) => {
     // Weaker storage switched off deleted the kept files with the copies: the budget counts again.
-    if (previous.allowWeakStorage && !next.allowWeakStorage && !links.persistable()) kept.filesRemoved();
+    if (previous.allowWeakStorage && !next.allowWeakStorage && !links.persistable()) {
+      kept.filesRemoved();
+      await prefetch.stopAll('stopped');
+    }
     if (next.pdfBudgetMb < previous.pdfBudgetMb) await kept.trim();
     if (previous.keepPdfsOffline && !next.keepPdfsOffline) await prefetch.stopAll('cancelled');
     if (!previous.keepPdfsOffline && next.keepPdfsOffline) for (const connectionId of seen) void prefetch.start(connectionId);

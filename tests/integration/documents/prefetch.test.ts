@@ -278,3 +278,35 @@ describe('keep PDFs of open invoices offline: what stops it', () => {
     org.control.clearFaults();
   });
 });
+
+describe('keep PDFs of open invoices offline without OS encryption', () => {
+  let org: RunningOrg;
+  let harness: Harness;
+  const temp = tempDir();
+
+  beforeAll(async () => {
+    org = await startOrg({ invoices: 300 });
+    // No OS encryption and weaker storage not allowed: nothing may be written, PDFs opened are kept in memory only.
+    harness = await startHarness(org, temp.dir, { secretBox: new TestSecretBox('basic_text') });
+    harness.settings.update({ keepPdfsOffline: true });
+    await harness.settings.settled();
+  });
+  afterAll(async () => {
+    await harness?.dispose();
+    await org?.stop().catch(() => undefined);
+    temp.remove();
+  });
+
+  it('downloads nothing in the background (it would fill the app’s memory up to the budget and keep nothing past a restart); an open PDF still shows', async () => {
+    expect((await harness.call('invoices.list', { connectionId })).ok).toBe(true);
+    expect((await harness.call('invoices.sync', { connectionId })).ok).toBe(true);
+    // Waits for a run, if one was started, to end: it would report how it ended.
+    expect((await harness.call('invoices.cancelPrefetch', { connectionId })).ok).toBe(true);
+    expect(harness.events.of('invoices.prefetchProgress')).toEqual([]);
+    const withDocument = openInvoicesNewestFirst(org).find((id) => org.control.documentOf(id) !== null)!;
+    const opened = await harness.call('invoices.document', { connectionId, id: withDocument });
+    expect(opened.ok, JSON.stringify(opened.error)).toBe(true);
+    expect(md5((opened.value as InvoiceDocument).bytes)).toBe(org.control.documentOf(withDocument)!.checksum);
+    expect(onDisk(temp.dir).files).toEqual([]);
+  });
+});
