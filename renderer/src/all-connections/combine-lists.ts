@@ -4,7 +4,7 @@ import type { ReceivableRules } from '../invoices/prepared';
 
 /** An invoice of the combined view: the org's row under a key unique across orgs, with its connection. */
 export interface CombinedRow extends InvoiceListRow {
-  /** `<connection index>:<Salesforce id>`: two orgs may hold the same record id (a sandbox copied from production). */
+  /** `<connection id>:<Salesforce id>`: two orgs may hold the same record id (a sandbox copied from production). */
   id: string;
   /** The record's own id in its org (what the detail panel, Open in Salesforce and export are given). */
   sourceId: string;
@@ -21,22 +21,25 @@ export interface OrgPart {
   statusKinds?: StatusKindMap;
 }
 
-/** The key of a row of the `index`-th connection. */
-export const combinedKey = (index: number, id: string) => `${index}:${id}`;
+/**
+ * The key of a row of a connection: by the connection's id, not its place in the list — when an org before it is
+ * removed, an open row keeps its key instead of becoming the row of the same record id in the next org.
+ */
+const combinedKey = (connectionId: string, id: string) => `${connectionId}:${id}`;
 
-const rowCache = new WeakMap<readonly InvoiceListRow[], { org: string; index: number; rows: CombinedRow[] }>();
+const rowCache = new WeakMap<readonly InvoiceListRow[], { org: string; connectionId: string; rows: CombinedRow[] }>();
 
-/** One org's rows tagged with their connection; the same array again while that org's rows, name and place are unchanged. */
-function tagged(part: OrgPart, index: number): CombinedRow[] {
+/** One org's rows tagged with their connection; the same array again while that org's rows and name are unchanged. */
+function tagged(part: OrgPart): CombinedRow[] {
   const rows = part.rows ?? [];
   const cached = rowCache.get(rows);
-  if (cached && cached.org === part.org && cached.index === index) return cached.rows;
+  if (cached && cached.org === part.org && cached.connectionId === part.connectionId) return cached.rows;
   const out = new Array<CombinedRow>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    out[i] = { ...row, id: combinedKey(index, row.id), sourceId: row.id, connectionId: part.connectionId, org: part.org };
+    out[i] = { ...row, id: combinedKey(part.connectionId, row.id), sourceId: row.id, connectionId: part.connectionId, org: part.org };
   }
-  rowCache.set(rows, { org: part.org, index, rows: out });
+  rowCache.set(rows, { org: part.org, connectionId: part.connectionId, rows: out });
   return out;
 }
 
@@ -45,8 +48,8 @@ function tagged(part: OrgPart, index: number): CombinedRow[] {
  * whose rows have not arrived adds none. Tagging is done once per org list: a sync of one org re-tags its rows only.
  */
 export function combineRows(parts: readonly OrgPart[], shown: ReadonlySet<string> | null = null): CombinedRow[] {
-  // Tagged by their place among every connection (not among those shown): a row keeps its key when the org filter changes.
-  const lists = parts.map(tagged).filter((_, p) => !shown || shown.has(parts[p]!.connectionId));
+  // Keyed by connection: a row keeps its key when the org filter changes or another org is added or removed.
+  const lists = parts.map((part) => tagged(part)).filter((_, p) => !shown || shown.has(parts[p]!.connectionId));
   return lists.length === 1 ? lists[0]! : ([] as CombinedRow[]).concat(...lists);
 }
 

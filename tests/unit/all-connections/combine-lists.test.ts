@@ -39,6 +39,12 @@ describe('the combined list of every connection', () => {
     expect(afterSyncOfB[2]).not.toBe(first[2]);
   });
 
+  it('keeps a row’s key when an org before it is removed: the open row never becomes another org’s row of the same record id', () => {
+    const c: OrgPart = { connectionId: 'conn-c', org: 'Acme CA', rows: [row({ id: shared, number: 'C-1' })] };
+    const open = combineRows([parts[0]!, parts[1]!, c]).find((r) => r.number === 'B-1')!.id;
+    expect(combineRows([parts[1]!, c]).find((r) => r.id === open)?.number).toBe('B-1');
+  });
+
   it('adds nothing for an org whose list has not arrived', () => {
     expect(combineRows([parts[0]!, { ...parts[1]!, rows: undefined }]).map((r) => r.number)).toEqual(['A-1', 'A-2']);
   });
