@@ -80,11 +80,13 @@ export function createStatementsModule(
       const customers = [...new Set(asked)];
       if (running) throw new AppError('FORBIDDEN', englishMessage('statementBusy'));
       customers.forEach(checkCustomer);
-      const context = await contextFor(connectionId, asOf);
-      const folder = await deps.folderDialog.chooseFolder({ title: t()('statements:folderTitle') });
-      if (folder === null) return { folder: null, written: 0, total: customers.length, cancelled: false };
+      // Busy from here, before the first await: a second batch asked meanwhile is refused, not run beside this one
+      // (into the same folder, with one Cancel for two).
       const job = (running = { cancelled: false });
       try {
+        const context = await contextFor(connectionId, asOf);
+        const folder = await deps.folderDialog.chooseFolder({ title: t()('statements:folderTitle') });
+        if (folder === null) return { folder: null, written: 0, total: customers.length, cancelled: false };
         const names = new StatementNames(suffix(asOf), t()('statements:fileName'), (name) => existsSync(join(folder, name)));
         const result = await writeStatements({
           customers,

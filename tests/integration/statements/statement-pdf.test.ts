@@ -225,6 +225,19 @@ describe('statements for many customers', () => {
     expect(printed).toBe(2);
   });
 
+  it('a second batch asked while one runs is refused: one batch at a time, one Cancel for it', async () => {
+    const folder = join(temp.dir, 'twice');
+    execFileSync('mkdir', ['-p', folder]);
+    app.folderDialog.answer = folder;
+    const [first, second] = await Promise.all([
+      app.call('statements.saveMany', { connectionId, customers: customers.slice(0, 2), asOf: daysAgo(0) }),
+      app.call('statements.saveMany', { connectionId, customers: customers.slice(2, 4), asOf: daysAgo(0) }),
+    ]);
+    expect(first.value).toEqual({ folder, written: 2, total: 2, cancelled: false });
+    expect(second.error?.code).toBe('FORBIDDEN');
+    expect(readdirSync(folder)).toHaveLength(2);
+  });
+
   it('cancelling the folder dialog writes nothing', async () => {
     app.folderDialog.answer = null;
     const result = await app.call('statements.saveMany', { connectionId, customers: customers.slice(0, 2), asOf: daysAgo(0) });
