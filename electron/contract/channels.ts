@@ -209,7 +209,8 @@ export const channels = {
        * `org` column its connection's name); `connectionId` is `connections[0]`. No Summary or Applications sheet.
        */
       combined: z
-        .strictObject({ connections: z.array(id).min(2).max(20), orgOf: z.array(z.number().int().min(0).max(19)).max(2_000_000) })
+        // Up to 100 connections: a firm's policy file alone may give 50, and All connections sends every one of them.
+        .strictObject({ connections: z.array(id).min(2).max(100), orgOf: z.array(z.number().int().min(0).max(99)).max(2_000_000) })
         .optional(),
     })
       .refine((request) => request.report !== 'agingByCustomer' || request.format === 'xlsx', { message: 'the aging-by-customer report is written as XLSX only', path: ['format'] })

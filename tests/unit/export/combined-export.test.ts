@@ -56,5 +56,8 @@ describe('exporting "All connections"', () => {
     expect(input.safeParse({ ...base, combined: { connections: ['conn-us', 'conn-eu'], orgOf: [2] } }).success).toBe(false);
     expect(input.safeParse({ ...base, combined: { connections: ['conn-eu', 'conn-us'], orgOf: [0] } }).success).toBe(false);
     expect(input.safeParse(base).success).toBe(false);
+    // A firm with more than 20 clients' orgs (a policy file may give 50): All connections sends every connection.
+    const many = ['conn-us', ...Array.from({ length: 49 }, (_, k) => `conn-${k}`)];
+    expect(input.safeParse({ ...base, ids: [same, same], combined: { connections: many, orgOf: [0, 49] } }).success).toBe(true);
   });
 });
