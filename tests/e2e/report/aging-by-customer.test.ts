@@ -234,8 +234,10 @@ describe('aging by customer (the controller’s report) over 5,000 multi-currenc
   it('after an export: "Open" and "Show in folder" act on that file; the message goes away by itself, not while hovered', async () => {
     const path = join(files.dir, 'opened.xlsx');
     // The page's time stands still from here: only runFor moves it (a loaded machine cannot let the 10 s pass unseen).
+    // Paused a minute ahead: the page's clock runs from install until the pause, and a pause at a moment it has
+    // already passed (over a second between the two calls on a loaded machine) does not stop it.
     await w.page.clock.install();
-    await w.page.clock.pauseAt(Date.now() + 1_000);
+    await w.page.clock.pauseAt(Date.now() + 60_000);
     await exportXlsx(w, path);
     const status = w.page.getByTestId('export-status');
     await w.page.getByTestId('export-open').click();
