@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError, type InvoiceDocument } from '../../../electron/contract';
@@ -37,6 +37,12 @@ describe('Save as… for an invoice PDF (invoices.saveDocument)', () => {
     const attempt = saveInvoiceDocument(async () => pdf, { saveDialog: new ScriptedSaveDialog(target), t, logger: new MemoryLogger() });
     await expect(attempt).rejects.toMatchObject({ code: 'STORAGE', message: expect.stringContaining('could not be written there') });
     expect(existsSync(join(temp.dir, 'no-such-folder'))).toBe(false);
+    // The temp file is written but the rename fails (the name chosen is a folder): the temp file is removed.
+    const folder = join(temp.dir, 'a-folder');
+    mkdirSync(folder);
+    const renameFails = saveInvoiceDocument(async () => pdf, { saveDialog: new ScriptedSaveDialog(folder), t, logger: new MemoryLogger() });
+    await expect(renameFails).rejects.toMatchObject({ code: 'STORAGE' });
+    expect(readdirSync(temp.dir).filter((name) => name.endsWith('.part'))).toEqual([]);
   });
 
   it('makes a file name any file system takes from the title', () => {
