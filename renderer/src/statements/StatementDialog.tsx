@@ -77,7 +77,7 @@ export function StatementDialog({ connectionId, customers, asOf: initialAsOf, on
   return (
     <dialog
       ref={ref}
-      className="statement-dialog"
+      className="settings statement-dialog"
       aria-labelledby={titleId}
       onClose={(e) => {
         // React passes a dialog's close on to the dialogs around it (the customer view): it is this one's only.
