@@ -7,11 +7,7 @@ import { statementFormat } from '../../../electron/core/statements/statement-for
 import { statementHtml } from '../../../electron/core/statements/statement-html';
 import { safeStem, StatementNames } from '../../../electron/core/statements/statement-file-name';
 import { printToPdfOptions, printWindowOptions } from '../../../electron/main/print-window-options';
-
-const row = (over: Partial<InvoiceListRow>): InvoiceListRow => ({
-  id: `a0${Math.random().toString(36).slice(2, 15).padEnd(13, '0')}`, number: 'INV-1', customer: 'Acme', invoiceDate: '2026-01-01', dueDate: '2026-01-31',
-  status: 'Posted', total: 100, balance: 100, currency: 'USD', lastModified: null, ...over,
-});
+import { row } from '../renderer/invoice-fixtures';
 
 const input = (rows: InvoiceListRow[], over: Partial<StatementInput> = {}): StatementInput => ({
   customer: 'Acme', asOf: '2026-03-31', rows, balancesAsOf: true, statusKinds: { Posted: 'posted', Draft: 'draft', Cancelled: 'cancelled' },
