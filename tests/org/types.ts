@@ -126,6 +126,11 @@ export interface OrgControl {
   issueCreditNote(invoiceId: string, amount: number): { creditNoteId: string; applicationId: string };
   /** Deletes a payment and its applications (recycle bin: queryAll sees IsDeleted); the invoices' balances grow back. */
   deletePayment(paymentId: string): void;
+  /**
+   * A payment's or credit note's status: 'Draft' or 'Canceled' (never money received / credit issued), or 'Received'
+   * (the default: Processed for a Revenue Cloud payment, Posted otherwise). Its applications stay as they are; SystemModstamp moves.
+   */
+  setSourceStatus(recordId: string, status: 'Draft' | 'Canceled' | 'Received'): void;
   /** The invoice's document: its ContentDocument, versions (oldest first) and latest version; null when it has none. */
   documentOf(invoiceId: string): InvoiceDocumentInfo | null;
   /**

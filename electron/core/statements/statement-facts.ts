@@ -5,6 +5,7 @@ import type { StatusKindMap } from '../../contract/invoice-status';
 import { SUM_SCALE } from '../../contract/sum-scale';
 import { agingBucketKeyOf, daysOverdue, type CellContext } from '../export/export-cells';
 import type { RowConversion } from '../export/export-conversion';
+import { statusCounts } from '../invoices/read/counted-sources';
 
 /**
  * What one customer's statement of account says, as of a day: pure data, computed by the same rules as the
@@ -143,18 +144,11 @@ export function statementFacts(input: StatementInput): StatementFacts {
   };
 }
 
-/**
- * A payment that was never money received: a draft (Revenue Cloud and Billing: Draft), one cancelled (Canceled), or
- * voided, reversed, failed or declined by a gateway. A statement goes to the customer: it must not list it as received.
- * A status the app does not know (or none) counts as received, as an unknown invoice status counts as posted.
- */
-const NOT_RECEIVED = /draft|cancel|void|revers|fail|declin/i;
-
 function paymentsOf({ ledger, period }: StatementInput): StatementPayments {
   if (!period) return { state: 'notAsked' };
   if (!ledger || !ledger.available) return { state: 'unavailable', note: ledger?.note ?? null };
   const payments = ledger.payments
-    .filter((p) => p.date !== null && p.date >= period.from && p.date <= period.to && !(p.status !== null && NOT_RECEIVED.test(p.status)))
+    .filter((p) => p.date !== null && p.date >= period.from && p.date <= period.to && statusCounts(p.status))
     .map((p) => ({ date: p.date, reference: p.number, method: p.method, currency: p.currency, amount: p.amount, applied: p.applied, unapplied: p.unapplied }))
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.reference ?? '').localeCompare(b.reference ?? ''));
   return { state: 'listed', from: period.from, to: period.to, payments };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CustomerLedger, InvoiceList } from '../../../electron/contract';
 import type { RunningOrg } from '../../org';
 import { CONNECTION_ID as connectionId, withOrgHarness } from '../invoices/support/invoice-harness';
-import { FAMILIES, minor } from './org-ledger';
+import { FAMILIES, minor, paymentsWithCashLeft, received } from './org-ledger';
 
 /** Names of the sources' own fields, as Salesforce has them (independent of the app's specs). */
 const SOURCES = {
@@ -24,7 +24,7 @@ function expectedCustomer(org: RunningOrg, shape: keyof typeof FAMILIES, custome
     }
     const ids: string[] = [];
     for (const record of org.control.records(object)) {
-      if (!accounts.has(record[accountField] as string)) continue;
+      if (!accounts.has(record[accountField] as string) || !received(record, f.sourceStatus)) continue;
       const currency = String(record.CurrencyIsoCode);
       const rest = minor(record[amountField] as number, currency) - minor(applied.get(record.Id as string) ?? 0, currency);
       const e = unapplied.get(currency) ?? { cash: 0, credits: 0 };
@@ -71,6 +71,12 @@ describe('the customer view’s payments, unapplied cash and credits against the
         const apps = org.control.records(f.paymentApp).filter((a) => a[f.type] !== f.reversal);
         org.control.reverseApplication(apps[0]!.Id as string);
         org.control.deletePayment(apps[7]![f.paymentRef] as string);
+        // A payment turns Draft, another Canceled, a credit note Draft: never money received / credit issued.
+        const withCash = paymentsWithCashLeft(org, shape);
+        org.control.setSourceStatus(withCash[0]!, 'Draft');
+        org.control.setSourceStatus(withCash[1]!, 'Canceled');
+        org.control.setSourceStatus(org.control.records(f.credit)[0]!.Id as string, 'Draft');
+        expect(org.control.records(f.payment).filter((p) => !received(p, f.sourceStatus)).length).toBeGreaterThanOrEqual(2);
         expect((await harness.call('invoices.sync', { connectionId, mode: 'incremental' })).ok).toBe(true);
         await compareCustomers(harness, org, shape);
       });

@@ -6,11 +6,13 @@ export const FAMILIES = {
     total: 'TotalAmountWithTax', balance: 'Balance', status: 'Status', invoiceDate: 'InvoiceDate', dueDate: 'DueDate', appDate: 'AppliedDate',
     payment: 'Payment', paymentApp: 'PaymentLineInvoice', credit: 'CreditMemo', creditApp: 'CreditMemoInvApplication',
     appInvoice: 'InvoiceId', paymentRef: 'PaymentId', creditRef: 'CreditMemoId', amount: 'Amount', type: 'Type', reversal: 'Unapplied',
+    sourceStatus: 'Status',
   },
   blng__Invoice__c: {
     total: 'blng__TotalAmount__c', balance: 'blng__Balance__c', status: 'blng__InvoiceStatus__c', invoiceDate: 'blng__InvoiceDate__c', dueDate: 'blng__DueDate__c', appDate: 'CreatedDate',
     payment: 'blng__Payment__c', paymentApp: 'blng__PaymentAllocationInvoice__c', credit: 'blng__CreditNote__c', creditApp: 'blng__CreditNoteAllocation__c',
     appInvoice: 'blng__Invoice__c', paymentRef: 'blng__Payment__c', creditRef: 'blng__CreditNote__c', amount: 'blng__Amount__c', type: 'blng__Type__c', reversal: 'Unallocation',
+    sourceStatus: 'blng__Status__c',
   },
 } as const;
 
@@ -22,6 +24,20 @@ export interface Expected {
   reversals: number;
   /** Salesforce's balance − (total − payments − credits), minor units. */
   difference: number;
+}
+
+/** A payment or credit note that is money received / credit issued: the two statuses that are not are Draft and Canceled (both families' picklists). */
+export const received = (record: Record<string, unknown>, statusField: string) => record[statusField] !== 'Draft' && record[statusField] !== 'Canceled';
+
+/** Ids of the payments with cash not applied (amount > net applied), from the org's records. */
+export function paymentsWithCashLeft(org: RunningOrg, shape: keyof typeof FAMILIES): string[] {
+  const f = FAMILIES[shape];
+  const applied = new Map<string, number>();
+  for (const app of org.control.records(f.paymentApp)) {
+    const payment = app[f.paymentRef] as string;
+    applied.set(payment, (applied.get(payment) ?? 0) + (app[f.type] === f.reversal ? -1 : 1) * (app[f.amount] as number));
+  }
+  return org.control.records(f.payment).filter((p) => (p[f.amount] as number) - (applied.get(p.Id as string) ?? 0) > 0.005).map((p) => p.Id as string);
 }
 
 const decimals = (currency: unknown) => (currency === 'JPY' ? 0 : 2);
@@ -134,7 +150,7 @@ export interface ExpectedCurrency {
 
 /**
  * Issue 13's collection figures per currency, from the org's records: net payments and credits applied to the
- * invoices given; Σ over every payment record of (amount − its applications net of reversals); the average days
+ * invoices given; Σ over every payment record received (not Draft or Canceled) of (amount − its applications net of reversals); the average days
  * to pay of the fully paid invoices given that are not cancelled, weighted by total, one decimal.
  */
 export function expectedCurrencies(org: RunningOrg, shape: keyof typeof FAMILIES, invoiceIds?: Set<string>): ExpectedCurrency[] {
@@ -163,6 +179,7 @@ export function expectedCurrencies(org: RunningOrg, shape: keyof typeof FAMILIES
     applied.set(payment, (applied.get(payment) ?? 0) + (app[f.type] === f.reversal ? -1 : 1) * (app[f.amount] as number));
   }
   for (const payment of org.control.records(f.payment)) {
+    if (!received(payment, f.sourceStatus)) continue;
     const currency = (payment.CurrencyIsoCode as string | undefined) ?? 'USD';
     const m = 10 ** decimals(currency);
     entry(currency).unappliedCash += Math.round((payment[f.amount] as number) * m) - Math.round((applied.get(payment.Id as string) ?? 0) * m);

@@ -41,7 +41,7 @@ function moveBalance(money: ReceivablesStore, row: number, deltaMinor: number): 
   s.touch(row);
 }
 
-export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPayment' | 'reverseApplication' | 'issueCreditNote' | 'deletePayment'> {
+export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPayment' | 'reverseApplication' | 'issueCreditNote' | 'deletePayment' | 'setSourceStatus'> {
   const today = () => Math.floor(Date.now() / 86_400_000);
   const add = (invoiceId: string, kind: Kind, amount: number | undefined) => {
     const { money, store, row, prefixes } = moneyOf(data, invoiceId);
@@ -74,6 +74,15 @@ export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPaymen
       const reversal = money.addApp(kind, apps.get('source', row), invoice, apps.get('amount', row), true, at);
       moveBalance(money, invoice, Math.round(apps.get('amount', row) * money.minor(invoice)));
       return makeId(prefixes[kind].app, reversal);
+    },
+    setSourceStatus(recordId, status) {
+      const { money, kind, row } = findRecord(data, recordId, 'source');
+      // Both families' status picklists are [Draft, Processed | Posted, Canceled]: 0 stands for the received one.
+      const value = { Draft: 1, Canceled: 3, Received: 0 }[status];
+      if (value === undefined) throw new Error(`unknown status ${String(status)}`);
+      const sources = money.ledger(kind).sources;
+      sources.set('status', row, value);
+      sources.set('modstamp', row, money.stamp());
     },
     deletePayment(paymentId) {
       const { money, kind, row } = findRecord(data, paymentId, 'source');

@@ -5,7 +5,8 @@ import { DAY_MS, hash2, mulberry32 } from './random.ts';
 /** Payment methods (Billing's blng__PaymentType__c; Revenue Cloud's Payment.Type is Capture/Sale). */
 export const METHODS = ['ACH', 'Credit Card', 'Check', 'Wire Transfer'];
 
-const src = { account: Uint32Array, amount: Float64Array, day: Int32Array, method: Uint8Array, deleted: Uint8Array, created: Float64Array, modstamp: Float64Array };
+/** `status`: 0 = received / issued (Processed or Posted), else 1 + the index in the status picklist (1 Draft, 3 Canceled): setSourceStatus. */
+const src = { account: Uint32Array, amount: Float64Array, day: Int32Array, method: Uint8Array, status: Uint8Array, deleted: Uint8Array, created: Float64Array, modstamp: Float64Array };
 const app = { source: Uint32Array, invoice: Uint32Array, amount: Float64Array, reversal: Uint8Array, reversed: Uint8Array, deleted: Uint8Array, created: Float64Array, modstamp: Float64Array };
 export type SourceCol = keyof typeof src;
 export type AppCol = keyof typeof app;

@@ -51,6 +51,26 @@ describe('one customer’s payments, unapplied cash and credit notes not yet app
     expect(customerLedger(null, 'Acme', 'USD').available).toBe(false);
   });
 
+  it('leaves out a draft or cancelled payment (not money received) and credit note (not issued): not listed, not unapplied — as the statement leaves them out', () => {
+    const withDrafts = copy({
+      payment: [
+        source('P1', 'ACC1', 'Acme', 100, '2026-10-01'),
+        source('P2', 'ACC1', 'Acme', 40, '2026-10-02', { status: 'Draft' }),
+        source('P3', 'ACC1', 'Acme', 30, '2026-10-03', { status: 'Canceled' }),
+        source('P4', 'ACC1', 'Acme', 20, '2026-10-04', { status: 'Processed' }),
+      ],
+      paymentApplication: [app('A1', 'P1', 60)],
+      creditNote: [source('C1', 'ACC1', 'Acme', 80, '2026-10-10', { status: 'Draft' }), source('C2', 'ACC1', 'Acme', 15, '2026-10-12')],
+    });
+    const got = customerLedger(withDrafts, 'Acme', 'USD');
+    expect(got.payments.map((p) => [p.id, p.unapplied])).toEqual([['P4', 20], ['P1', 40]]);
+    expect(got.credits.map((c) => c.id)).toEqual(['C2']);
+    expect(got.unapplied).toEqual([{ currency: 'EUR', cash: 60, credits: 15 }]);
+    // A customer whose only payment is a draft has none.
+    const onlyDraft = copy({ payment: [source('P9', 'ACC9', 'Drafty', 10, '2026-10-01', { status: 'Draft' })] });
+    expect(customerLedger(onlyDraft, 'Drafty', 'USD')).toMatchObject({ available: true, payments: [], unapplied: [] });
+  });
+
   it('puts records without a currency (a single-currency org) in the fallback currency', () => {
     const single = copy({ payment: [source('P1', 'ACC1', 'Acme', 10, '2026-10-01', { currency: null })] });
     expect(customerLedger(single, 'Acme', 'GBP').unapplied).toEqual([{ currency: 'GBP', cash: 10, credits: 0 }]);

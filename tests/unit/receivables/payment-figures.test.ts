@@ -68,4 +68,18 @@ describe('collection figures per currency', () => {
     // Over a part of the invoices: applied and days follow the rows; unapplied cash is every payment's.
     expect(collectionFigures(c, rows.slice(1, 2))).toEqual([{ currency: 'EUR', paymentsApplied: 10, creditsApplied: 30, unappliedCash: 889.9, averageDaysToPay: 11 }]);
   });
+
+  it('unapplied cash counts only payments received: a draft or cancelled payment was never money in (the statement’s and the customer view’s rule)', () => {
+    const c = copy([app('1', 'A', 100.1, '2026-10-21')]);
+    const payments = c.objects.find((o) => o.role === 'payment')!;
+    payments.records = [
+      { id: 'A', amount: 500, currency: 'EUR', status: 'Posted' },
+      { id: 'B', amount: 500, currency: 'EUR', status: 'Draft' },
+      { id: 'D', amount: 70, currency: 'EUR', status: 'Canceled' },
+      { id: 'E', amount: 5, currency: 'EUR', status: null },
+    ];
+    const rows = withPaymentFigures([invoice], c);
+    // A: 500 − 100.1; E: a payment without a status counts; B and D are not money received.
+    expect(collectionFigures(c, rows)).toEqual([{ currency: 'EUR', paymentsApplied: 100.1, creditsApplied: 0, unappliedCash: 404.9, averageDaysToPay: 20 }]);
+  });
 });

@@ -3,6 +3,7 @@ import { addDaysToPay, averageDaysToPay, noDaysToPay, type DaysToPaySums } from 
 import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy } from '../related/related-copy';
 import { text, toMinor } from './applied-ledger';
+import { sourceCounts } from './counted-sources';
 import { appliedBySource } from './source-applied';
 import { unappliedKnown } from './payment-figures';
 
@@ -55,14 +56,17 @@ export function collectionFigures(copy: RelatedCopy | null | undefined, rows: re
     });
 }
 
-/** Per currency, Σ over every payment of (amount − net applied), minor units; a payment without a currency is in `fallback` (a single-currency org). */
+/**
+ * Per currency, Σ over every payment that counts (counted-sources.ts: not a draft, not cancelled) of (amount − net
+ * applied), minor units; a payment without a currency is in `fallback` (a single-currency org).
+ */
 function unappliedCash(copy: RelatedCopy | null | undefined, fallback: string): Map<string, number> {
   const out = new Map<string, number>();
   if (!copy || copy.none) return out;
   const payments = copy.objects.filter((o) => o.role === 'payment').flatMap((o) => o.records);
   const appliedTo = appliedBySource(copy).payments;
   for (const payment of payments) {
-    if (typeof payment.amount !== 'number') continue;
+    if (typeof payment.amount !== 'number' || !sourceCounts(payment)) continue;
     const currency = text(payment.currency) ?? fallback;
     const d = currencyDecimals(currency);
     const minor = toMinor(payment.amount, d) - toMinor(appliedTo.get(payment.id) ?? 0, d);

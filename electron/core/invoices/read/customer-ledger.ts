@@ -5,6 +5,7 @@ import { isRateRole } from '../related/related-specs';
 import { relatedText } from '../related/related-text';
 import { day, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
+import { sourceCounts } from './counted-sources';
 import { appliedBySource } from './source-applied';
 import { unappliedKnown } from './payment-figures';
 
@@ -20,6 +21,8 @@ const sourcesByName = oncePerCopy((copy: RelatedCopy): Map<string, CustomerSourc
   for (const object of copy.objects) {
     if (object.role !== 'payment' && object.role !== 'creditNote') continue;
     for (const record of object.records) {
+      // A draft or cancelled payment (credit note) was never money received (credit issued): counted-sources.ts.
+      if (!sourceCounts(record)) continue;
       const name = text(record.accountName);
       if (!name) continue;
       let entry = index.get(name);
