@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { openBenchPage } from '../lib/bench-page';
 import { scrollThrough, someCustomers, sortEachColumn, switchCurrencyView, typeAndClear, visibleColumns, waitForAllRows, waitForRows } from '../lib/ui-actions';
+import { profiled } from '../lib/page-profile';
+import type { Latency } from '../page/probe-interaction';
 import { runWorker, workerInput } from '../lib/worker-io';
 
 /**
@@ -77,9 +79,12 @@ runWorker(async () => {
     if (input.only === 'cold-start') return result;
     if (input.only === 'currency') return { ...result, currency: await switchCurrencyView(app.page, input.currencySwitches ?? 20) };
     const names = await someCustomers(app.page, input.searches);
-    const search = [];
-    for (const name of names) search.push(...(await typeAndClear(app.page, name.slice(0, 6).toLowerCase())));
-    const sort = await sortEachColumn(app.page, await visibleColumns(app.page));
+    const search: Latency[] = [];
+    await profiled(app.page, 'search', async () => {
+      for (const name of names) search.push(...(await typeAndClear(app.page, name.slice(0, 6).toLowerCase())));
+    });
+    const columns = await visibleColumns(app.page);
+    const sort = await profiled(app.page, 'sort', () => sortEachColumn(app.page, columns));
     const scroll = await scrollThrough(app.page, input.scrollStepPx, input.scrollMaxFrames);
     return { ...result, search, sort, scroll };
   } finally {

@@ -1,0 +1,26 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+/**
+ * BENCH_PAGE_PROFILE=<dir>: Chrome's CPU profile of the page during one measured phase (search keystrokes, sort
+ * clicks), written as `<dir>/<phase>-<pid>.cpuprofile` (open in Chrome DevTools' Performance panel). Sampling costs
+ * a little time: the figures of a profiled run are for finding where the time goes, not for the table.
+ */
+export async function profiled<T>(page: Page, phase: string, run: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PAGE_PROFILE;
+  if (!dir) return run();
+  const session = await page.context().newCDPSession(page);
+  try {
+    await session.send('Profiler.enable');
+    await session.send('Profiler.setSamplingInterval', { interval: 200 });
+    await session.send('Profiler.start');
+    const result = await run();
+    const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${phase}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+    return result;
+  } finally {
+    await session.detach();
+  }
+}
