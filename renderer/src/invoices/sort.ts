@@ -1,7 +1,8 @@
 import type { PreparedInvoices } from './prepared';
 import { daysOverdueAt } from './prepared';
 import { dayNumber } from './plain-date';
-import { invoiceNumberKeys, sortByKey, sortCollator, tieBreakRanks } from '../../../electron/contract/invoice-order';
+import { invoiceNumberKeys, sortCollator, tieBreakRanks } from '../../../electron/contract/invoice-order';
+import { denseRanks, orderByRank, tieOrder, type DenseRanks } from './rank-order';
 
 export type SortColumn =
   | 'number' | 'customer' | 'invoiceDate' | 'dueDate' | 'status' | 'total' | 'balance' | 'currency' | 'daysOverdue'
@@ -16,13 +17,15 @@ export interface SortSpec {
  * distinct values are sorted with the collator and each row gets its value's rank (values the
  * collator finds equal share one). The tie-break (invoice number, then id) is one rank per row,
  * also computed once. Comparing 100,000 rows with Intl.Collator at every click cost
- * ~1.7 M collator calls per sort; now a sort is typed-array compares. The keys, the tie-break and
- * the comparison are shared with the core (electron/contract/invoice-order.ts), which sends the
- * list in the default order: the first rows on screen are the top of this sort.
+ * ~1.7 M collator calls per sort; then a sort was typed-array compares (still ~1.7 M comparator calls);
+ * now every column's keys are ranked once and a click is a counting sort (rank-order.ts). The keys and
+ * the tie-break are shared with the core (electron/contract/invoice-order.ts, whose `sortByKey` gives
+ * the same order), which sends the list in the default order: the first rows on screen are the top of this sort.
  */
-const ranks = new WeakMap<PreparedInvoices, Map<string, Float64Array | Uint32Array>>();
+type Memo = Float64Array | Uint32Array | DenseRanks;
+const ranks = new WeakMap<PreparedInvoices, Map<string, Memo>>();
 
-function memo<T extends Float64Array | Uint32Array>(prepared: PreparedInvoices, key: string, build: () => T): T {
+function memo<T extends Memo>(prepared: PreparedInvoices, key: string, build: () => T): T {
   let cache = ranks.get(prepared);
   if (!cache) ranks.set(prepared, (cache = new Map()));
   let value = cache.get(key) as T | undefined;
@@ -39,44 +42,47 @@ function numberKeys(prepared: PreparedInvoices): { key: Float64Array; tie: Uint3
 
 /** Per row: the rank of its text value among the distinct values (NaN when empty: sorts last). */
 function textRank(prepared: PreparedInvoices, column: 'customer' | 'status' | 'currency'): Float64Array {
-  return memo(prepared, column, () => {
-    const rows = prepared.rows;
-    const text = (i: number) => (column === 'currency' ? rows[i]!.currency : rows[i]![column] || null);
-    const distinct = new Map<string, number>();
-    for (let i = 0; i < rows.length; i++) {
-      const value = text(i);
-      if (value !== null) distinct.set(value, 0);
-    }
-    const sorted = [...distinct.keys()].sort(sortCollator.compare);
-    let rank = 0;
-    sorted.forEach((value, k) => {
-      if (k > 0 && sortCollator.compare(sorted[k - 1]!, value) !== 0) rank++;
-      distinct.set(value, rank);
-    });
-    const key = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const value = text(i);
-      key[i] = value === null ? Number.NaN : distinct.get(value)!;
-    }
-    return key;
+  const rows = prepared.rows;
+  const text = (i: number) => (column === 'currency' ? rows[i]!.currency : rows[i]![column] || null);
+  const distinct = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) {
+    const value = text(i);
+    if (value !== null) distinct.set(value, 0);
+  }
+  const sorted = [...distinct.keys()].sort(sortCollator.compare);
+  let rank = 0;
+  sorted.forEach((value, k) => {
+    if (k > 0 && sortCollator.compare(sorted[k - 1]!, value) !== 0) rank++;
+    distinct.set(value, rank);
   });
+  const key = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const value = text(i);
+    key[i] = value === null ? Number.NaN : distinct.get(value)!;
+  }
+  return key;
 }
 
 /**
  * The whole set in display order for one column and direction. Empty values always go last;
  * ties are broken by invoice number, then id, so the order is the same every time.
- * Computed once per (data, column, direction, as-of day); the visible rows are then one pass
- * over this order keeping those in the filter mask.
+ * Each column's keys become dense ranks once per data set (per as-of day for days overdue), so a click is
+ * one O(n) counting sort (rank-order.ts) in either direction; the visible rows are then one pass over this
+ * order keeping those in the filter mask.
  */
 export function sortedOrder(prepared: PreparedInvoices, spec: SortSpec | null, asOfDay: number): Uint32Array {
-  const n = prepared.rows.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const numbers = numberKeys(prepared);
-  const tie = numbers.tie;
-  if (!spec) return order.sort((a, b) => tie[a]! - tie[b]!);
-  const key = spec.column === 'number' ? numbers.key : sortKey(prepared, spec.column, asOfDay);
-  return sortByKey(order, key, spec.desc, tie);
+  const byTie = memo(prepared, 'tieOrder', () => tieOrder(numberKeys(prepared).tie));
+  if (!spec) return byTie.slice();
+  const ranked =
+    spec.column === 'daysOverdue'
+      ? memo(prepared, `daysOverdue@${asOfDay}`, () => {
+          // One as-of day kept at a time: a new day replaces the ranks of the last one.
+          const cache = ranks.get(prepared)!;
+          for (const key of cache.keys()) if (key.startsWith('daysOverdue@')) cache.delete(key);
+          return denseRanks(sortKey(prepared, 'daysOverdue', asOfDay));
+        })
+      : memo(prepared, `rank:${spec.column}`, () => denseRanks(spec.column === 'number' ? numberKeys(prepared).key : sortKey(prepared, spec.column, asOfDay)));
+  return orderByRank(ranked, spec.desc, byTie);
 }
 
 function sortKey(prepared: PreparedInvoices, column: Exclude<SortColumn, 'number'>, asOfDay: number): Float64Array {
@@ -89,27 +95,24 @@ function sortKey(prepared: PreparedInvoices, column: Exclude<SortColumn, 'number
     case 'total':
     case 'balance':
     case 'paid':
-    case 'daysToPay':
+    case 'daysToPay': {
       // Absent figures (no payment objects) are NaN: they sort last, like empty amounts.
-      return memo(prepared, column, () => {
-        const key = new Float64Array(n);
-        for (let i = 0; i < n; i++) key[i] = prepared.rows[i]![column] ?? Number.NaN;
-        return key;
-      });
+      const key = new Float64Array(n);
+      for (let i = 0; i < n; i++) key[i] = prepared.rows[i]![column] ?? Number.NaN;
+      return key;
+    }
     case 'lastPaymentDate':
-    case 'fullyPaidOn':
-      return memo(prepared, column, () => {
-        const key = new Float64Array(n);
-        for (let i = 0; i < n; i++) key[i] = dayNumber(prepared.rows[i]![column] ?? null);
-        return key;
-      });
-    case 'lastModified':
+    case 'fullyPaidOn': {
+      const key = new Float64Array(n);
+      for (let i = 0; i < n; i++) key[i] = dayNumber(prepared.rows[i]![column] ?? null);
+      return key;
+    }
+    case 'lastModified': {
       // An instant (Salesforce's LastModifiedDate): milliseconds, NaN when absent (sorts last).
-      return memo(prepared, column, () => {
-        const key = new Float64Array(n);
-        for (let i = 0; i < n; i++) key[i] = Date.parse(prepared.rows[i]!.lastModified ?? '');
-        return key;
-      });
+      const key = new Float64Array(n);
+      for (let i = 0; i < n; i++) key[i] = Date.parse(prepared.rows[i]!.lastModified ?? '');
+      return key;
+    }
     case 'daysOverdue': {
       const key = new Float64Array(n);
       for (let i = 0; i < n; i++) key[i] = daysOverdueAt(prepared, i, asOfDay);
