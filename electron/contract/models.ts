@@ -4,6 +4,7 @@ import { appErrorSchema } from './errors';
 import { languageSettings } from './i18n/languages';
 import { conversionColumnKeys } from './conversion/columns';
 import { PDF_BUDGET_MAX_MB } from './document-budget';
+import { columnWidthsSchema } from './column-widths';
 
 /** Shared value shapes used by the channels in `channels.ts`. */
 
@@ -76,6 +77,8 @@ export const settingsSchema = z.object({
   firmName: z.string().max(200),
   /** Keep PDFs of open invoices offline: after each sync, download them in the background within the budget (default false). */
   keepPdfsOffline: z.boolean(),
+  /** Column widths the user set (rem per column id); none = the grid's own widths. Optional: settings saved before it existed have none. */
+  columnWidths: columnWidthsSchema.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -14,3 +14,10 @@ export const viewColumnIds = [
   'number', 'customer', 'invoiceDate', 'dueDate', 'status', 'total', 'balance', 'currency', 'daysOverdue',
   'paid', 'lastPaymentDate', 'fullyPaidOn', 'daysToPay', 'lastModified',
 ] as const;
+
+/** A column's width the user set (dragging its header's edge, or Alt+←/→), in rem: narrower hides its words, wider than a screen helps no one. */
+export const MIN_COLUMN_REM = 3;
+export const MAX_COLUMN_REM = 40;
+/** The columns a width can be kept for: the grid's, and the combined view's Org column. */
+export const widthColumnIds = [...viewColumnIds, 'org'] as const;
+export type WidthColumn = (typeof widthColumnIds)[number];

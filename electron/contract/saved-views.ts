@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { agingBucketKeys } from './aging-buckets';
 import { agingBasisSchema, id, isoDate } from './models';
+import { columnWidthsSchema } from './column-widths';
 import { ALL_CONNECTIONS, MAX_VIEW_NAME, MAX_VIEWS, MAX_VIEWS_FILE_BYTES, VIEW_STATE_VERSION, viewColumnIds } from './saved-view-limits';
 
 /**
@@ -57,8 +58,13 @@ export const viewStateSchema = z.strictObject({
   /** The as-of rule: a fixed day, or null for "today" (whatever day the view is opened). */
   asOf: isoDate.nullable(),
   sort: z.strictObject({ column: viewColumnSchema, desc: z.boolean() }),
-  /** The columns shown, in display order (the grid's order is fixed; widths are the grid's own, not the user's). */
+  /** The columns shown, in display order (the grid's order is fixed). */
   columns: z.array(viewColumnSchema).min(1).max(viewColumnIds.length),
+  /**
+   * The widths the user set (rem per column; a column not named has the grid's own width). Optional: a view saved
+   * before widths existed has none and leaves the widths on screen as they are.
+   */
+  widths: columnWidthsSchema.optional(),
   /** "Show in": each invoice's own currency, or the corporate currency at a conversion basis. */
   currency: z.strictObject({ showIn: z.enum(['own', 'corporate']), basis: z.enum(['invoiceDate', 'asOf']) }),
   groupByCustomer: z.boolean(),

@@ -99,6 +99,8 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
     },
     savedColumns: settings.visibleColumns,
     onColumnsChange: (visibleColumns) => onUpdateSettings({ visibleColumns }),
+    savedWidths: settings.columnWidths,
+    onWidthsChange: (columnWidths) => onUpdateSettings({ columnWidths }),
     leadColumns,
   });
 

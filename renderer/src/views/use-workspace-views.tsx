@@ -22,7 +22,7 @@ interface Input {
   adoptChase: (next: InvoiceFilters) => void;
   sorting: SortingState;
   setSorting: (next: SortingState) => void;
-  settings: Pick<Settings, 'visibleColumns' | 'agingBasis' | 'agingAsOf'>;
+  settings: Pick<Settings, 'visibleColumns' | 'agingBasis' | 'agingAsOf' | 'columnWidths'>;
   onUpdateSettings: (patch: Partial<Settings>) => void;
   currency: { view: CurrencyView; change: (next: CurrencyView) => void };
   grouping: { on: boolean; setOn: (on: boolean) => void };
@@ -47,7 +47,8 @@ export function useWorkspaceViews({ connectionId, ready, filters, changeFilters,
     adoptChase(next.filters);
     changeFilters(next.filters);
     setSorting(next.sorting);
-    onUpdateSettings({ visibleColumns: next.visibleColumns, agingBasis: next.agingBasis, agingAsOf: next.agingAsOf });
+    // A view saved before widths existed leaves the widths on screen as they are.
+    onUpdateSettings({ visibleColumns: next.visibleColumns, agingBasis: next.agingBasis, agingAsOf: next.agingAsOf, ...(next.columnWidths ? { columnWidths: next.columnWidths } : {}) });
     currency.change(next.currency);
     grouping.setOn(next.groupByCustomer);
   };

@@ -1,4 +1,5 @@
 import type { SortingState } from '@tanstack/react-table';
+import type { ColumnWidths } from '../../../electron/contract/column-widths';
 import type { ViewColumn, ViewState } from '../../../electron/contract/saved-views';
 import { VIEW_STATE_VERSION, viewColumnIds } from '../../../electron/contract/saved-view-limits';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
@@ -17,6 +18,8 @@ export interface WorkspaceState {
   agingAsOf: string | null;
   currency: CurrencyView;
   groupByCustomer: boolean;
+  /** Settings → the widths the user set (rem per column). Undefined from a view saved before widths: the widths on screen stay. */
+  columnWidths?: ColumnWidths;
 }
 
 const known = new Set<string>(viewColumnIds);
@@ -34,6 +37,7 @@ export function readViewState(state: WorkspaceState): ViewState {
     columns: visibleColumnIds(state.visibleColumns),
     currency: { showIn: state.currency.showIn, basis: state.currency.basis },
     groupByCustomer: state.groupByCustomer,
+    widths: { ...state.columnWidths },
   };
 }
 
@@ -99,5 +103,6 @@ export function workspaceStateOf(view: ViewState): WorkspaceState {
     agingAsOf: view.asOf,
     currency: { ...view.currency },
     groupByCustomer: view.groupByCustomer,
+    ...(view.widths ? { columnWidths: { ...view.widths } } : {}),
   };
 }

@@ -6,7 +6,8 @@ import type { ColumnInfo } from '../invoices/columns';
 import type { CustomerGroups } from '../invoices/group-by-customer';
 import { useElementWidthRem } from '../lib/use-element-width';
 import { compactColumnWidths, fitColumns, roomForLabels } from './column-fit';
-import { GridHeader, GridRow } from './grid-parts';
+import { applyUserWidths, widthsKey, withWidth } from './column-widths';
+import { GridHeader, GridRow, type OnResize } from './grid-parts';
 import { GroupHeaderRow } from './GroupHeaderRow';
 import { columnWidths, gridMinWidth, type GridColumn } from './invoice-columns';
 import { TuckedColumnsNote } from './TuckedColumnsNote';
@@ -71,7 +72,19 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
     },
     [gridRef],
   );
-  const rows = table.options.meta!.rows;
+  const { rows, widths: userWidths, onWidthsChange } = table.options.meta!;
+  // A drag in progress: the width follows the pointer on screen, and is saved once the button is let go.
+  const [dragging, setDragging] = useState<{ column: string; rem: number } | null>(null);
+  const onResize = useCallback<OnResize>(
+    (column, rem, done) => {
+      if (!done && rem !== null) return setDragging({ column, rem });
+      setDragging(null);
+      onWidthsChange?.(withWidth(userWidths, column, rem));
+    },
+    [onWidthsChange, userWidths],
+  );
+  const shownWidths = dragging ? withWidth(userWidths, dragging.column, dragging.rem) : userWidths;
+  const shownWidthsKey = widthsKey(shownWidths);
   const items = groups?.items;
   /** The grid's rows: invoices, and customers' headers when grouped. */
   const slotCount = items ? items.length : visible.length;
@@ -94,8 +107,10 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
       const own = (definition.meta as GridColumn).width;
       if (own) fitted[definition.id as ColumnInfo['id']] = own;
     }
-    return fitted;
-  }, [compact, definitions]);
+    // The widths the user set win over the grid's own.
+    return applyUserWidths(fitted, shownWidths);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the user's widths follow their content (shownWidthsKey), not the object's identity
+  }, [compact, definitions, shownWidthsKey]);
   const { shown: ids, tucked } = fitting ? fitColumns(chosen, widths, availableRem) : { shown: chosen, tucked: [] };
   const shownKey = ids.join(',');
   // One array per set of columns (not per render): the rows' memo compares it.
@@ -206,7 +221,14 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
           data-testid="invoice-grid"
         >
           <div role="rowgroup" className="grid-head" style={{ minWidth }}>
-            <GridHeader table={table} shown={shownKey} sorting={table.getState().sorting} definitions={definitions} />
+            <GridHeader
+              table={table}
+              shown={shownKey}
+              sorting={table.getState().sorting}
+              definitions={definitions}
+              widths={shownWidthsKey}
+              onResize={onWidthsChange ? onResize : undefined}
+            />
           </div>
           {slotCount > 0 && (
             <div role="rowgroup" className="grid-body" style={{ height: slotCount * ROW_HEIGHT, minWidth }} onClick={onRowClick}>

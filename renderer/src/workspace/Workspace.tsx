@@ -131,6 +131,8 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
     },
     savedColumns: settings.visibleColumns,
     onColumnsChange: (visibleColumns) => onUpdateSettings({ visibleColumns }),
+    savedWidths: settings.columnWidths,
+    onWidthsChange: (columnWidths) => onUpdateSettings({ columnWidths }),
   });
 
   // Grouped by customer, the grid's invoices are the groups' (in their order, collapsed ones left out): the active row is one of them.

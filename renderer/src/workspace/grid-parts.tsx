@@ -1,8 +1,13 @@
 import { flexRender, type SortingState, type Table } from '@tanstack/react-table';
-import { memo } from 'react';
+import { memo, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceListRow } from '../../../electron/contract';
 import type { GridColumn } from './invoice-columns';
+import { altKeyLabel } from '../lib/shortcut-keys';
+import { clampRem, RESIZE_STEP_REM } from './column-widths';
+
+/** A column's width changed: a number (rem) while dragging (`done` false) and when set, null for the grid's own width. */
+export type OnResize = (column: string, rem: number | null, done: boolean) => void;
 
 interface HeaderProps {
   table: Table<InvoiceListRow>;
@@ -11,11 +16,53 @@ interface HeaderProps {
   /** The sort state and the column definitions: inputs that the table object's identity does not change with. */
   sorting: SortingState;
   definitions: unknown;
+  /** The user's widths as a string: the header follows them (its cells' widths are the grid's tracks). */
+  widths: string;
+  onResize?: OnResize;
+}
+
+const rootPx = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+/** A header cell's width on screen, in rem. */
+const remOfCell = (cell: Element) => cell.getBoundingClientRect().width / rootPx();
+
+/** Alt+← / Alt+→ on a column's header: half a rem narrower or wider, kept. */
+function onHeaderKeyDown(event: KeyboardEvent<HTMLButtonElement>, column: string, onResize: OnResize) {
+  if (!event.altKey || event.ctrlKey || event.metaKey || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return;
+  event.preventDefault();
+  const cell = event.currentTarget.closest('[role="columnheader"]');
+  if (!cell) return;
+  onResize(column, clampRem(remOfCell(cell) + (event.key === 'ArrowRight' ? RESIZE_STEP_REM : -RESIZE_STEP_REM)), true);
+}
+
+/** Dragging a header's right edge: the width follows the pointer, and is kept when the button is let go. */
+function onEdgePointerDown(event: PointerEvent<HTMLSpanElement>, column: string, onResize: OnResize) {
+  if (event.button !== 0) return;
+  const edge = event.currentTarget;
+  const cell = edge.closest('[role="columnheader"]');
+  if (!cell) return;
+  event.preventDefault();
+  event.stopPropagation();
+  const start = remOfCell(cell);
+  const x0 = event.clientX;
+  const px = rootPx();
+  const at = (x: number) => clampRem(start + (x - x0) / px);
+  edge.setPointerCapture(event.pointerId);
+  const move = (e: globalThis.PointerEvent) => onResize(column, at(e.clientX), false);
+  const end = (e: globalThis.PointerEvent) => {
+    edge.removeEventListener('pointermove', move);
+    edge.removeEventListener('pointerup', end);
+    edge.removeEventListener('pointercancel', end);
+    onResize(column, at(e.clientX), true);
+  };
+  edge.addEventListener('pointermove', move);
+  edge.addEventListener('pointerup', end);
+  edge.addEventListener('pointercancel', end);
 }
 
 /** The header row: one sort button per column on screen, with aria-sort on the sorted one. Not rendered again while scrolling. */
-export const GridHeader = memo(function GridHeader({ table, shown }: HeaderProps) {
+export const GridHeader = memo(function GridHeader({ table, shown, onResize }: HeaderProps) {
   const { t } = useTranslation('columns');
+  const keys = `${altKeyLabel('←')} / ${altKeyLabel('→')}`;
   const onScreen = new Set(shown.split(','));
   const headers = table.getHeaderGroups()[0]!.headers.filter((header) => onScreen.has(header.column.id));
   return (
@@ -31,12 +78,30 @@ export const GridHeader = memo(function GridHeader({ table, shown }: HeaderProps
             className={info.numeric ? 'num' : undefined}
             data-column={header.id}
           >
-            <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} title={t('sortBy', { column: info.label })}>
+            <button
+              type="button"
+              className="sort-button"
+              onClick={header.column.getToggleSortingHandler()}
+              onKeyDown={onResize && ((event) => onHeaderKeyDown(event, header.id, onResize))}
+              aria-keyshortcuts={onResize ? 'Alt+ArrowLeft Alt+ArrowRight' : undefined}
+              title={t('sortBy', { column: info.label })}
+            >
               {flexRender(header.column.columnDef.header, header.getContext())}
               <span className="sort-mark" aria-hidden="true">
                 {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
               </span>
             </button>
+            {/* The edge to drag (the keyboard's way is Alt+←/→ on the header); a double-click gives the column its own width back. */}
+            {onResize && (
+              <span
+                className="column-resizer"
+                aria-hidden="true"
+                title={t('resizeColumn', { keys })}
+                onPointerDown={(event) => onEdgePointerDown(event, header.id, onResize)}
+                onDoubleClick={() => onResize(header.id, null, true)}
+                data-testid="column-resizer"
+              />
+            )}
           </div>
         );
       })}

@@ -1,6 +1,7 @@
 import { getCoreRowModel, useReactTable, type ColumnDef, type RowData, type SortingState, type VisibilityState } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { InvoiceListRow } from '../../../electron/contract';
+import type { ColumnWidths } from '../../../electron/contract/column-widths';
 import { invoiceColumns, visibleColumnIds } from '../invoices/columns';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/locale-context';
@@ -12,6 +13,9 @@ declare module '@tanstack/react-table' {
   interface TableMeta<TData extends RowData> {
     /** Every invoice of the list; the grid shows `rows[visible[i]]`. */
     rows: readonly InvoiceListRow[];
+    /** The widths the user set (rem per column), and where a new set goes (absent: the columns cannot be resized). */
+    widths?: ColumnWidths;
+    onWidthsChange?: (next: ColumnWidths) => void;
   }
 }
 
@@ -24,6 +28,9 @@ interface Options {
   onSortingChange: (next: SortingState) => void;
   savedColumns: readonly string[] | null;
   onColumnsChange: (visible: string[]) => void;
+  /** Settings → the widths the user set, and where a change goes. */
+  savedWidths?: ColumnWidths;
+  onWidthsChange?: (next: ColumnWidths) => void;
   /** Columns of a view of its own, before the invoice's (the combined view's Org column). */
   leadColumns?: readonly ColumnDef<InvoiceListRow>[];
 }
@@ -39,7 +46,7 @@ const NO_COLUMNS: readonly ColumnDef<InvoiceListRow>[] = [];
  * copied into 100,000 TanStack rows (a heap that size made every major GC a long task while scrolling).
  * The invoices travel with the table in `table.options.meta.rows`.
  */
-export function useInvoiceTable({ rows, asOfDay, rules, sorting, onSortingChange, savedColumns, onColumnsChange, leadColumns = NO_COLUMNS }: Options) {
+export function useInvoiceTable({ rows, asOfDay, rules, sorting, onSortingChange, savedColumns, onColumnsChange, savedWidths, onWidthsChange, leadColumns = NO_COLUMNS }: Options) {
   const { t } = useTranslation('columns');
   const locale = useLocale();
   const columns = useMemo(() => [...leadColumns, ...buildColumnDefs(locale, asOfDay, (id) => t(id), rules)], [leadColumns, locale, asOfDay, t, rules]);
@@ -47,7 +54,7 @@ export function useInvoiceTable({ rows, asOfDay, rules, sorting, onSortingChange
     const shown = new Set<string>(visibleColumnIds(savedColumns));
     return Object.fromEntries(invoiceColumns.map((c) => [c.id, shown.has(c.id)]));
   }, [savedColumns]);
-  const meta = useMemo(() => ({ rows }), [rows]);
+  const meta = useMemo(() => ({ rows, widths: savedWidths, onWidthsChange }), [rows, savedWidths, onWidthsChange]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table is the grid's engine; the app does not run the React Compiler, so nothing memoizes its functions
   return useReactTable({
     data: NO_DATA,

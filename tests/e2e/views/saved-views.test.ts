@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection, SavedViewList } from '../../../electron/contract';
+import type { Connection, SavedViewList, Settings } from '../../../electron/contract';
 import { startHarness } from '../../support/harness';
 import { tempDir } from '../../support/test-ports';
 import { viewState } from '../../support/view-state';
@@ -45,6 +45,23 @@ describe('saved views', () => {
     for (let i = 0; i < 3 && (await header.getAttribute('aria-sort')) !== direction; i++) await header.getByRole('button').click();
     await poll(() => header.getAttribute('aria-sort')).toBe(direction);
   };
+  const header = (name: string) => page().getByRole('columnheader', { name, exact: true });
+  const widthOf = async (name: string) => (await header(name).boundingBox())!.width;
+  /** Drags a column's right edge `dx` pixels, as a user does with the mouse. */
+  const dragEdge = async (name: string, dx: number) => {
+    const edge = (await header(name).getByTestId('column-resizer').boundingBox())!;
+    const [x, y] = [edge.x + edge.width / 2, edge.y + edge.height / 2];
+    await page().mouse.move(x, y);
+    await page().mouse.down();
+    await page().mouse.move(x + dx / 2, y, { steps: 3 });
+    await page().mouse.move(x + dx, y, { steps: 3 });
+    await page().mouse.up();
+  };
+  const settingsWidths = async () => ((await w.harness.testCore.call('settings.get')).value as Settings).columnWidths;
+  /** The page's rem in px (widths are kept in rem). */
+  const remPx = () => page().evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  let balanceOwn = 0;
+  let balanceSaved = 0;
   /** The view saved: one currency (set once the org's invoices are known), overdue only. */
   const theView = () => ({ currencies: [currency], overdueOnly: true });
   const byBalance = { key: 'balance', desc: true } as const;
@@ -54,6 +71,15 @@ describe('saved views', () => {
     await filters().getByLabel('Overdue only').check();
     await sortBy('Balance', 'descending');
     await expectView(page(), invoices, theView(), byBalance);
+    // The Balance column dragged 80 px wider: remembered in Settings, and part of the view.
+    balanceOwn = await widthOf('Balance');
+    await dragEdge('Balance', 80);
+    await poll(() => widthOf('Balance')).toBeCloseTo(balanceOwn + 80, -1);
+    balanceSaved = await widthOf('Balance');
+    await poll(async () => (await settingsWidths())?.balance).toBe(balanceSaved / (await remPx()));
+    // The rows' cells follow their header.
+    const cell = page().locator('.grid-body [role="gridcell"][data-column="balance"]').first();
+    expect((await cell.boundingBox())!.width).toBeCloseTo(balanceSaved, 0);
 
     await page().getByTestId('views-menu').click();
     await page().getByTestId('save-view').click();
@@ -64,6 +90,7 @@ describe('saved views', () => {
     const [saved] = (await savedViews()).views;
     expect(saved).toMatchObject({ name: `${currency} overdue`, connectionId });
     expect(saved!.state).toMatchObject({ filters: { currencies: [currency], overdueOnly: true, search: '', customer: null }, sort: { column: 'balance', desc: true }, asOf: null, groupByCustomer: false });
+    expect(saved!.state.widths).toEqual({ balance: balanceSaved / (await remPx()) });
 
     // Everything else: no filters, another sort, grouped by customer, a search.
     await page().getByRole('button', { name: 'Clear all' }).click();
@@ -71,6 +98,19 @@ describe('saved views', () => {
     await sortBy('Number', 'ascending');
     await page().getByTestId('group-by-customer').click();
     await poll(() => page().getByTestId('group-by-customer').getAttribute('aria-pressed')).toBe('true');
+    // Balance back to its own width (double-click on its edge); Number two steps wider from the keyboard.
+    await header('Balance').getByTestId('column-resizer').dblclick();
+    await poll(() => widthOf('Balance')).toBeCloseTo(balanceOwn, 0);
+    const numberOwn = await widthOf('Number');
+    await header('Number').getByRole('button').focus();
+    await page().keyboard.press('Alt+ArrowRight');
+    await page().keyboard.press('Alt+ArrowRight');
+    // One step is half a rem.
+    const step = (await remPx()) / 2;
+    await poll(() => widthOf('Number')).toBeCloseTo(numberOwn + 2 * step, 0);
+    await page().keyboard.press('Alt+ArrowLeft');
+    await poll(() => widthOf('Number')).toBeCloseTo(numberOwn + step, 0);
+    await poll(async () => (await settingsWidths())?.number).toBe((numberOwn + step) / (await remPx()));
 
     await page().getByTestId('invoice-grid').focus();
     await page().keyboard.press('Control+1');
@@ -78,6 +118,9 @@ describe('saved views', () => {
     await expectView(page(), invoices, theView(), byBalance);
     await poll(() => page().getByRole('columnheader', { name: 'Balance', exact: true }).getAttribute('aria-sort')).toBe('descending');
     await expect(page().getByTestId('view-dropped').count()).resolves.toBe(0);
+    // The view's widths: Balance as saved, Number (not set in the view) its own again.
+    await poll(() => widthOf('Balance')).toBeCloseTo(balanceSaved, 0);
+    await poll(() => widthOf('Number')).toBeCloseTo(numberOwn, 0);
 
     await page().getByTestId('views-menu').click();
     await expect(page().getByTestId('view-item').allTextContents()).resolves.toEqual([`${currency} overdueCtrl+1`]);
@@ -131,6 +174,9 @@ describe('saved views', () => {
     await poll(() => notice.textContent()).toContain('“Old view” named what this org no longer has');
     await expect(notice.locator('li').allTextContents()).resolves.toEqual(['currency CHF', 'status Archived', 'customer No Such Customer Ltd']);
     await expectView(page(), invoices, { currencies: [currency] }, byBalance);
+    // A view saved before widths existed leaves the widths as they were (the default view's, remembered across the reload).
+    expect(ghost).not.toHaveProperty('widths');
+    await poll(() => widthOf('Balance')).toBeCloseTo(balanceSaved, 0);
     await expectAccessible(page(), 'the notice of what a view left out');
   });
 

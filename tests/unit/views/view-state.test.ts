@@ -15,6 +15,7 @@ const workspace: WorkspaceState = {
   agingAsOf: '2026-06-30',
   currency: { showIn: 'corporate', basis: 'asOf' },
   groupByCustomer: true,
+  columnWidths: { customer: 20, balance: 7.5 },
 };
 
 describe('a view is the workspace as data', () => {
@@ -57,6 +58,34 @@ describe('a view is the workspace as data', () => {
     expect(named('two\nlines')).toBe(false);
     expect(named('bell\u0007')).toBe(false);
     expect(named('c1 control\u0085')).toBe(false);
+  });
+});
+
+describe('column widths in a view (#21: "visible columns and widths")', () => {
+  it('a view keeps the widths the user set and sets them again when opened', () => {
+    const view = readViewState(workspace);
+    expect(view.widths).toEqual({ customer: 20, balance: 7.5 });
+    expect(workspaceStateOf(fitViewState(view, everything).state).columnWidths).toEqual({ customer: 20, balance: 7.5 });
+  });
+
+  it('the grid’s own widths (none set) are kept as such: opening the view gives every column its own width back', () => {
+    const view = readViewState({ ...workspace, columnWidths: undefined });
+    expect(view.widths).toEqual({});
+    expect(workspaceStateOf(view).columnWidths).toEqual({});
+  });
+
+  it('a view saved before widths existed opens as it did: the widths on screen are left as they are', () => {
+    const before = viewState();
+    expect('widths' in before).toBe(false);
+    expect(viewStateSchema.parse(before)).toEqual(before);
+    expect('columnWidths' in workspaceStateOf(before)).toBe(false);
+  });
+
+  it('refuses widths that are not numbers in a sane range, or of a column the grid does not have', () => {
+    const withWidths = (widths: unknown) => viewStateSchema.safeParse({ ...plainViewState, widths }).success;
+    expect(withWidths({ customer: 3, number: 40, org: 12.25 })).toBe(true);
+    for (const bad of [{ customer: 0 }, { customer: -5 }, { customer: 2.9 }, { customer: 40.5 }, { customer: 1e308 }, { customer: '20' }, { customer: null }, { secretField: 10 }, JSON.parse('{"__proto__":10}'), [10, 20], 'wide'])
+      expect(withWidths(bad), JSON.stringify(bad)).toBe(false);
   });
 });
 

@@ -40,4 +40,5 @@ export const columns: Translation<typeof en> = {
   tucked_other: '{{columns}} sind ausgeblendet, solange die Details geöffnet sind.',
   showAll: 'Alle Spalten anzeigen',
   org: 'Org',
+  resizeColumn: 'Ziehen, um die Spalte schmaler oder breiter zu machen; Doppelklick für ihre eigene Breite ({{keys}} auf der Spaltenüberschrift)',
 };

@@ -38,4 +38,5 @@ export const columns = {
   tucked_other: '{{columns}} are hidden while the details are open.',
   showAll: 'Show all columns',
   org: 'Org',
+  resizeColumn: 'Drag to make the column narrower or wider; double-click for its own width ({{keys}} on its header)',
 } as const;

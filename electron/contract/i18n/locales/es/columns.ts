@@ -41,4 +41,5 @@ export const columns: Translation<typeof en> = {
   tucked_many: '{{columns}} están ocultas mientras el detalle está abierto.',
   showAll: 'Mostrar todas las columnas',
   org: 'Org',
+  resizeColumn: 'Arrastre para estrechar o ensanchar la columna; doble clic para su anchura original ({{keys}} en su encabezado)',
 };

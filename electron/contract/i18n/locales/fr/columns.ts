@@ -41,4 +41,5 @@ export const columns: Translation<typeof en> = {
   tucked_many: '{{columns}} sont masquées tant que le détail est ouvert.',
   showAll: 'Afficher toutes les colonnes',
   org: 'Org',
+  resizeColumn: 'Faites glisser pour rétrécir ou élargir la colonne ; double-clic pour sa largeur d’origine ({{keys}} sur son en-tête)',
 };
