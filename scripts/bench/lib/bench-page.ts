@@ -14,6 +14,9 @@ export const RENDERER_DIR = process.env.BENCH_RENDERER_DIR ?? join(ROOT, 'out/re
 export interface CoreCall {
   channel: string;
   ms: number;
+  /** invoices.list: the window asked (offset) and its connection. */
+  offset?: number;
+  connectionId?: string;
 }
 
 /** What a worker holds while it drives the app in Chromium. */
@@ -78,7 +81,8 @@ export async function openBenchPage(options: { dataDir: string; keyHex: string; 
   await context.exposeBinding('__benchInvoke', async (source, channel: string, input: unknown) => {
     const started = performance.now();
     const result = await bench.core.dispatch(channel, input, source.frame.url());
-    coreCalls.push({ channel, ms: performance.now() - started });
+    const asked = channel === 'invoices.list' ? ((input ?? {}) as { offset?: number; connectionId?: string }) : null;
+    coreCalls.push({ channel, ms: performance.now() - started, ...(asked ? { offset: asked.offset ?? 0, connectionId: asked.connectionId ?? '' } : {}) });
     if (channel === 'invoices.list') listAnswers.push(result);
     // One JSON string, parsed by the probe: Playwright's own serializer walks every value and is
     // far slower than any IPC (2.3 s for 5,000 invoices here), which would measure Playwright, not the app.

@@ -10,8 +10,8 @@ export interface StartupFigures {
   firstRowFrameAt: number | null;
   /** ms since navigation start when the row count said every invoice was loaded (data-complete="true"). */
   allRowsAt: number | null;
-  /** Page-side round trips of invoices.list (ms), with the size of the answer as JSON. */
-  listCalls: { startedAt: number; ms: number; chars: number; rows: number }[];
+  /** Page-side round trips of invoices.list (ms), with the size of the answer as JSON, the window's offset and its connection. */
+  listCalls: { startedAt: number; ms: number; chars: number; rows: number; offset: number; connectionId: string }[];
 }
 
 export const startup: StartupFigures = { firstRowAt: null, firstRowFrameAt: null, allRowsAt: null, listCalls: [] };
@@ -28,7 +28,8 @@ export function installInvokeTimer(): void {
     if (channel === 'invoices.list') {
       const ms = page.performance.now() - started;
       const value = (result as { value?: { invoices?: unknown[] } }).value;
-      startup.listCalls.push({ startedAt: started, ms, chars: text.length, rows: value?.invoices?.length ?? 0 });
+      const asked = (input ?? {}) as { offset?: number; connectionId?: string };
+      startup.listCalls.push({ startedAt: started, ms, chars: text.length, rows: value?.invoices?.length ?? 0, offset: asked.offset ?? 0, connectionId: asked.connectionId ?? '' });
     }
     return result;
   };

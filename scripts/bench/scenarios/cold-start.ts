@@ -19,9 +19,10 @@ export const coldStart: Scenario = {
         unit: 'ms',
         app: runs.map((r) => r.coldStartMs),
         baseline: runs.map((r) => r.readFileMs),
-        target: '≤ 1 s',
-        pass: (a) => a.median <= 1000,
-        note: `baseline = reading the ${(runs[0]!.cacheBytes / 2 ** 20).toFixed(1)} MiB cache file. The first window of ${runs[0]!.rows} rows is painted before the rest is loaded; the core starts loading the copy when it starts (core.start(), as in the app), before the page navigates. Per run: boot until the first invoices.list is asked ${ms(runs.map((r) => r.listAskedAtMs))}; that call in the core (waiting for the start-up load: read + decrypt + inflate + parse + order) ${ms(runs.map((r) => r.listCoreMs))}; crossing to the page ${ms(transfer)}; renderer (first window → first row in the DOM) ${ms(runs.map((r) => r.renderAfterListMs))}`,
+        // Issue #19's target (issue #7's was ≤ 1 s).
+        target: '≤ 300 ms',
+        pass: (a) => a.median <= 300,
+        note: `baseline = reading the ${(runs[0]!.cacheBytes / 2 ** 20).toFixed(1)} MiB cache file. The first window of ${runs[0]!.rows} rows is painted before the rest is loaded; the core starts loading the copy when it starts (core.start(), as in the app), before the page navigates. Per run: boot until the first invoices.list is asked ${ms(runs.map((r) => r.listAskedAtMs))}; that call in the core (the first screen beside the copy, or the start-up load it waits for: read + decrypt + inflate + parse + order) ${ms(runs.map((r) => r.listCoreMs))}; crossing to the page ${ms(transfer)}; renderer (first window → first row in the DOM) ${ms(runs.map((r) => r.renderAfterListMs))}`,
       }),
       resultRow({
         scenario,

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { InvoiceList } from '../../../electron/contract';
 import { kindOfStatus } from '../../../electron/contract/invoice-status';
 import { createBenchCore, connectBenchCore } from '../lib/bench-core';
-import { openBenchPage } from '../lib/bench-page';
+import { openBenchPage, type CoreCall } from '../lib/bench-page';
+import type { StartupFigures } from '../page/probe-startup';
 import { someCustomers, typeAndClear, waitForAllRows, waitForRows } from '../lib/ui-actions';
 import { runWorker, workerInput } from '../lib/worker-io';
 
@@ -36,6 +37,24 @@ function sumsOf(lists: readonly InvoiceList[]): Sums {
     }
   }
   return sums;
+}
+
+/**
+ * Where the start's time went (page clock, ms since navigation): when the first invoices.list was asked (the page's
+ * boot), when each org's first window was answered and how long the core took for it (a start-up load it waited for
+ * included), when the first row was in the DOM, and when each org's last window was answered.
+ */
+function startPhases(figures: StartupFigures, coreCalls: readonly CoreCall[]) {
+  const firstAsked = Math.min(...figures.listCalls.map((call) => call.startedAt));
+  const lists = coreCalls.filter((call) => call.channel === 'invoices.list');
+  const orgs = [...new Set(figures.listCalls.map((call) => call.connectionId))].map((connectionId) => {
+    const calls = figures.listCalls.filter((call) => call.connectionId === connectionId);
+    const first = calls.find((call) => call.offset === 0)!;
+    const core = lists.find((call) => call.connectionId === connectionId && call.offset === 0);
+    const last = calls.reduce((a, b) => (b.startedAt + b.ms > a.startedAt + a.ms ? b : a));
+    return { firstAnsweredAt: first.startedAt + first.ms, firstCoreMs: core?.ms ?? null, lastAnsweredAt: last.startedAt + last.ms };
+  });
+  return { firstAskedAt: firstAsked, firstRowInDomAt: figures.firstRowAt, orgs };
 }
 
 const input = workerInput<Input>();
@@ -73,7 +92,7 @@ runWorker(async () => {
       }).length + [...expected.keys()].filter((currency) => !shown.some((card) => card.currency === currency)).length;
       const search = [];
       for (const name of await someCustomers(app.page, input.searches)) search.push(...(await typeAndClear(app.page, name.slice(0, 6).toLowerCase())));
-      return { coldStartMs: startup.firstRowFrameAt, allRowsMs: loaded.allRowsAt, rows, currencies: shown.length, mismatches, search };
+      return { coldStartMs: startup.firstRowFrameAt, allRowsMs: loaded.allRowsAt, rows, currencies: shown.length, mismatches, search, phases: startPhases(loaded, app.coreCalls) };
     } finally {
       await app.close();
     }
