@@ -39,6 +39,8 @@ export interface Core {
    * tests run without it unless a test starts it.
    */
   start(): Promise<void>;
+  /** Resolves once no offline copy is being written in the background (a first screen after a sync, a compaction). */
+  idle(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -151,6 +153,7 @@ export function createCore(deps: CoreDeps): Core {
       return invoices.warmUp(connections.list()).then(() => freshness.start());
     },
     dispatch: createDispatcher(handlers, createSenderCheck(deps.rendererUrl), deps.logger, say),
+    idle: () => invoices.idle(),
     async dispose() {
       freshness.dispose();
       provisioning.dispose();

@@ -14,7 +14,8 @@ import type { Handlers } from '../ipc/dispatcher';
 import type { ConnectionDirectory, InvoiceSyncs, SalesforceSessions } from '../module-links';
 import type { SettingsService } from '../settings/settings-service';
 import { loadInvoiceDetail } from './read/invoice-detail';
-import { distinctStatuses, InvoiceLists } from './read/invoice-list';
+import { InvoiceLists } from './read/invoice-list';
+import { distinctStatuses, firstScreenOf } from './read/ordered-rows';
 import { balancesAsOf, withBalancesAsOf } from './read/balance-as-of';
 import { ledgerIndex } from './read/applied-ledger';
 import { invoiceReceivables } from './read/invoice-receivables';
@@ -51,6 +52,8 @@ export interface InvoicesModule {
   exported: ExportedFiles;
   /** Start-up: loads the offline copy the window will most likely ask for first; resolves once the window has it all, or after a grace (see InvoiceLists.warmUp). */
   warmUp(connections: readonly Connection[]): Promise<void>;
+  /** Resolves once no offline copy is being written (the first screen a sync writes after answering, a compaction). */
+  idle(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -77,7 +80,7 @@ export function createInvoicesModule(
   const tuned: SyncTuning = { ...defaultTuning, ...tuning };
   const metadata = new OrgMetadata(links.sessions, tuned);
   const mappings = new MappingService(deps.store, metadata, deps.clock);
-  const repository = new InvoiceRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger);
+  const repository = new InvoiceRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger, firstScreenOf);
   const lists = new InvoiceLists(repository, deps.store, deps.logger);
   const kept = new KeptDetails(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger);
   const documents = createDocumentsModule(deps, {
@@ -347,6 +350,7 @@ export function createInvoicesModule(
       isRunning: (connectionId) => coordinator.isRunning(connectionId),
     },
     warmUp: (connections) => lists.warmUp(connections, deps.clock),
+    idle: () => repository.idle(),
     async dispose() {
       stopForget();
       lists.dispose();

@@ -1,8 +1,9 @@
 import type { InvoiceList, InvoiceListRow } from '../../../electron/contract';
+import { FIRST_LIST_WINDOW } from '../../../electron/contract/list-window';
 import { errorOf, type BridgeError } from './result';
 
-/** Rows in the first window: a screen or two, painted before anything else crosses. */
-const FIRST_WINDOW = 500;
+/** Rows in the first window: a screen or two, painted before anything else crosses (the core keeps as many beside each copy). */
+const FIRST_WINDOW = FIRST_LIST_WINDOW;
 /** Rows per later window: large enough to be few calls, small enough that the page stays responsive between them. */
 const NEXT_WINDOW = 10_000;
 

@@ -21,6 +21,7 @@ import {
 import { deltaSize, type Delta, type Snapshot, type SnapshotMeta } from '../snapshot/snapshot';
 import type { RelatedRecord } from '../related/related-copy';
 import type { RelatedSink } from '../related/related-sync';
+import type { CopyIdentity } from './first-screen-file';
 
 export type CacheRead = { snapshot: Snapshot | null; warning: string | null };
 
@@ -28,6 +29,10 @@ export type CacheRead = { snapshot: Snapshot | null; warning: string | null };
 export const COMPACT_JOURNAL_SHARE = 0.2;
 /** … or more records than this (each one is decrypted and applied when the app opens the copy). */
 export const COMPACT_JOURNAL_RECORDS = 64;
+
+function fileNameOf(connectionId: string): string {
+  return createHash('sha256').update(connectionId).digest('hex').slice(0, 32);
+}
 
 function storageError(error: unknown): AppError {
   return error instanceof AppError ? error : new AppError('STORAGE', englishMessage('offlineCopyNotSaved'), { cause: error });
@@ -52,8 +57,18 @@ export class InvoiceCacheStore {
   }
 
   pathFor(connectionId: string): string {
-    const name = createHash('sha256').update(connectionId).digest('hex').slice(0, 32);
-    return join(this.folder, `${name}.cache`);
+    return join(this.folder, `${fileNameOf(connectionId)}.cache`);
+  }
+
+  /** The copy's first screen (first-screens.ts), beside it. */
+  firstScreenPathFor(connectionId: string): string {
+    return join(this.folder, `${fileNameOf(connectionId)}.first`);
+  }
+
+  /** The copy as last read or written (its header and length), what its first screen is bound to; null when it cannot be appended to. */
+  identity(connectionId: string): CopyIdentity | null {
+    const tail = this.tails.get(connectionId);
+    return tail ? { header: tail.file.header, length: tail.length } : null;
   }
 
   /** The saved snapshot; an unreadable file is deleted and reported (the next sync rebuilds it). */
@@ -150,9 +165,10 @@ export class InvoiceCacheStore {
 
   async remove(connectionId: string): Promise<void> {
     this.forgetTail(connectionId);
-    const path = this.pathFor(connectionId);
-    await rm(path, { force: true });
-    await removeStrayTemps(path);
+    for (const path of [this.pathFor(connectionId), this.firstScreenPathFor(connectionId)]) {
+      await rm(path, { force: true });
+      await removeStrayTemps(path);
+    }
   }
 
   /** Deletes every connection's file (and stray temp files) in the folder. */

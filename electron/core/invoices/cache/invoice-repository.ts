@@ -2,6 +2,8 @@ import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import type { Logger, SecretBox } from '../../ports';
 import type { SettingsService } from '../../settings/settings-service';
 import { InvoiceCacheStore, type BaseWriter } from './cache-store';
+import { FirstScreens } from './first-screens';
+import type { FirstScreen } from './first-screen-file';
 import { warmIndex, type Delta, type Snapshot } from '../snapshot/snapshot';
 
 const NO_SECURE_STORAGE = englishMessage('noSecureStorage');
@@ -19,14 +21,18 @@ export class InvoiceRepository {
   private readonly cacheWarnings = new Map<string, string>();
   private readonly writes = new Map<string, Promise<void>>();
   private readonly store: InvoiceCacheStore;
+  private readonly firstScreens: FirstScreens;
 
+  /** `screenOf`: a snapshot's first screen (the top of `invoices.list`), written beside the copy after each write of it. */
   constructor(
     dataDir: string,
     private readonly secretBox: SecretBox,
     private readonly settings: SettingsService,
     private readonly logger: Logger,
+    private readonly screenOf: ((snapshot: Snapshot) => FirstScreen) | null = null,
   ) {
     this.store = new InvoiceCacheStore(dataDir, secretBox, logger);
+    this.firstScreens = new FirstScreens(this.store, secretBox, logger);
     settings.onChange((next, previous) => {
       if (previous.allowWeakStorage && !next.allowWeakStorage && !this.persistable()) return this.dropWeakCopies();
     });
@@ -44,6 +50,20 @@ export class InvoiceRepository {
     } catch (error) {
       this.logger.error('Could not delete the weakly stored offline copies', { code: (error as { code?: string }).code ?? 'unknown' });
     }
+  }
+
+  /** Whether the snapshot is in memory (read, or made by a sync): `current` answers at once. */
+  isLoaded(connectionId: string): boolean {
+    return this.loaded.has(connectionId);
+  }
+
+  /**
+   * The first screen of the copy on disk, bound to it as it is now (first-screens.ts): what the window's first rows
+   * can come from while the whole copy is still being read. null when there is none that fits, or none may be kept.
+   */
+  async firstScreen(connectionId: string): Promise<FirstScreen | null> {
+    if (!this.screenOf || !this.persistable()) return null;
+    return this.firstScreens.read(connectionId);
   }
 
   /** The snapshot, read from disk on first use; one read per connection at a time (a failed read is not kept). */
@@ -86,6 +106,7 @@ export class InvoiceRepository {
     await this.serially(connectionId, () => (written ? written.commit(snapshot) : this.store.write(connectionId, snapshot)));
     this.cacheWarnings.delete(connectionId);
     this.loaded.set(connectionId, snapshot);
+    this.saveFirstScreen(connectionId, snapshot);
     warmIndex(snapshot.rows);
   }
 
@@ -101,11 +122,16 @@ export class InvoiceRepository {
     });
     this.cacheWarnings.delete(connectionId);
     this.loaded.set(connectionId, snapshot);
+    this.saveFirstScreen(connectionId, snapshot);
     if (this.store.needsCompaction(connectionId)) {
       void this.serially(connectionId, async () => {
         const latest = this.loaded.get(connectionId);
         // Still the file this snapshot is in (no full write or disconnect came first)?
-        if (latest && this.store.needsCompaction(connectionId)) await this.store.write(connectionId, latest);
+        if (latest && this.store.needsCompaction(connectionId)) {
+          await this.store.write(connectionId, latest);
+          // The new base has a new header: the first screen is made again for it.
+          await this.writeFirstScreen(connectionId, latest);
+        }
       }).catch((error: unknown) => {
         // The journal is still valid: the copy is complete, only slower to open.
         this.logger.warn('Could not compact the invoice cache', { code: (error as { code?: string }).code ?? 'unknown' });
@@ -132,6 +158,26 @@ export class InvoiceRepository {
 
   pathFor(connectionId: string): string {
     return this.store.pathFor(connectionId);
+  }
+
+  /**
+   * After the copy was written: its first screen, in the background after the write (the sync does not wait; the
+   * ordering it needs is shared with the window's next list). Ordered with the connection's writes.
+   */
+  private saveFirstScreen(connectionId: string, snapshot: Snapshot): void {
+    if (!this.screenOf) return;
+    void this.serially(connectionId, () => this.writeFirstScreen(connectionId, snapshot));
+  }
+
+  private async writeFirstScreen(connectionId: string, snapshot: Snapshot): Promise<void> {
+    // A newer snapshot (or a disconnect) came first: it writes its own, or there is no copy to go beside.
+    if (!this.screenOf || this.loaded.get(connectionId) !== snapshot) return;
+    try {
+      await this.firstScreens.write(connectionId, this.screenOf(snapshot));
+    } catch (error) {
+      // The copy is complete; without its first screen the next start reads the whole copy before the first rows.
+      this.logger.warn('Could not write the first screen beside the offline copy', { code: (error as { code?: string }).code ?? 'unknown' });
+    }
   }
 
   /** No copy may be kept on disk: remove it, and say why the invoices will not survive a restart. */

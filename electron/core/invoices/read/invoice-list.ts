@@ -1,9 +1,11 @@
-import type { Connection, InvoiceList, InvoiceListRow, InvoiceRow } from '../../../contract';
-import { defaultInvoiceOrder } from '../../../contract/invoice-order';
+import type { Connection, InvoiceList, InvoiceListRow } from '../../../contract';
 import type { Clock, KeyValueStore, Logger } from '../../ports';
+import type { FirstScreen } from '../cache/first-screen-file';
 import type { InvoiceRepository } from '../cache/invoice-repository';
 import type { Snapshot } from '../snapshot/snapshot';
-import { listRowsOf, paymentFiguresState } from './payment-figures';
+import { FIRST_LIST_WINDOW } from '../../../contract/list-window';
+import { coldVersion, orderedRows } from './ordered-rows';
+import { paymentFiguresState } from './payment-figures';
 
 /** Remembers whose invoices the window listed last: the connection to warm up at the next start. */
 const LAST_LISTED_KEY = 'invoices.lastListed';
@@ -16,6 +18,8 @@ export const START_GRACE_MS = 5_000;
  */
 export class InvoiceLists {
   private readonly ordered = new WeakMap<Snapshot, { rows: InvoiceListRow[]; version: string; statuses: string[] }>();
+  /** First screens read at start-up (or at the first list), per connection, until its whole copy is in memory. */
+  private readonly screens = new Map<string, Promise<FirstScreen | null>>();
   /** Connections whose list the window has had to the end; waiting for that (warmUp), with their cancels. */
   private readonly listedToEnd = new Set<string>();
   private readonly waiting = new Map<string, (() => void)[]>();
@@ -31,6 +35,8 @@ export class InvoiceLists {
   /** The window, and the distinct status values of the whole copy (for what each means for receivables). */
   async list(connectionId: string, window: { offset?: number; limit?: number }): Promise<Omit<InvoiceList, 'warnings' | 'statusKinds'> & { statuses: string[] }> {
     if (!window.offset) this.remember(connectionId);
+    const early = window.offset ? null : await this.fromFirstScreen(connectionId, window.limit);
+    if (early) return early;
     const snapshot = await this.repository.current(connectionId);
     const { rows, version, statuses } = snapshot ? this.inOrder(connectionId, snapshot) : { rows: [], version: 'none', statuses: [] };
     const offset = Math.min(window.offset ?? 0, rows.length);
@@ -49,21 +55,58 @@ export class InvoiceLists {
   }
 
   /**
-   * At start-up, before the window asks: loads (read, decrypt, inflate, parse) and orders the
-   * offline copy of the connection the window showed last (or the first one ever synced), so the
-   * first `invoices.list` finds it ready or in flight. A failure is only logged here; the list call
-   * reads again and reports it as usual. Resolves (never rejects) once the window has had that list
-   * to its end, or after START_GRACE_MS: the launch sync waits for it, so its network, merge and
-   * cache rewrite do not compete with the window's first rows and the rest of their loading.
+   * The first window from the copy's first screen (issue #19) while the whole copy is not in memory yet: the same rows,
+   * total, version and sync time the whole copy gives (the first screen is bound to the copy as it is on disk, see
+   * first-screen-file.ts), so nothing moves when the rest arrives. The whole copy is read by the start-up warm-up
+   * meanwhile, or when the next window asks. null when the copy is in memory, there is no first screen that fits, or the window asks for more rows.
+   */
+  private async fromFirstScreen(connectionId: string, limit: number | undefined): Promise<(Omit<InvoiceList, 'warnings' | 'statusKinds'> & { statuses: string[] }) | null> {
+    if (this.repository.isLoaded(connectionId)) {
+      this.screens.delete(connectionId);
+      return null;
+    }
+    // More than a first screen holds (the whole list, a large window): only the copy answers.
+    if (limit === undefined || limit > FIRST_LIST_WINDOW) return null;
+    let screen = this.screens.get(connectionId);
+    if (!screen) this.screens.set(connectionId, (screen = this.repository.firstScreen(connectionId)));
+    const first = await screen;
+    // Read meanwhile: the copy itself is as quick now (and a sync may have changed it since).
+    if (!first || this.repository.isLoaded(connectionId)) return null;
+    if (limit > first.rows.length && first.rows.length < first.total) return null;
+    const rows = limit >= first.rows.length ? first.rows : first.rows.slice(0, limit);
+    if (rows.length === first.total) this.listed(connectionId);
+    return { invoices: rows, total: first.total, offset: 0, version: first.version, payments: first.payments, syncedAt: first.syncedAt, object: first.object, statuses: first.statuses };
+  }
+
+  /**
+   * At start-up, before the window asks: first reads the first screen of every connection's copy (a few ms each: the
+   * window's first rows of any of them, All connections included, need no decode), then loads (read, decrypt, inflate,
+   * parse) and orders the copy of the connection the window showed last (or the first one ever synced), so the next
+   * windows find it ready or in flight; then, once the window has had that list to its end (or after START_GRACE_MS),
+   * every other connection's copy, one at a time (a list asked for meanwhile reads its own at once). A failure is only
+   * logged here; the list call reads again and reports it as usual. Resolves (never rejects) when all are loaded: the
+   * launch syncs wait for it, so their network, merge and cache writes do not compete with the window's first rows
+   * and the rest of their loading.
    */
   warmUp(connections: readonly Connection[], clock: Clock): Promise<void> {
     const last = this.store.get<string>(LAST_LISTED_KEY);
     const target = connections.find((c) => c.id === last) ?? connections.find((c) => c.lastSyncAt);
     if (!target) return Promise.resolve();
-    const loaded = this.repository.current(target.id).then(
-      (snapshot) => void (snapshot && this.inOrder(target.id, snapshot)),
-      () => this.logger.warn('Could not load the offline invoices at start-up; the workspace will try again'),
-    );
+    const others = connections.filter((c) => c !== target && c.lastSyncAt);
+    const screens = [target, ...others].map((c) => {
+      let screen = this.screens.get(c.id);
+      if (!screen) this.screens.set(c.id, (screen = this.repository.firstScreen(c.id)));
+      return screen;
+    });
+    const load = (connectionId: string) =>
+      this.repository.current(connectionId).then(
+        (snapshot) => {
+          this.screens.delete(connectionId);
+          if (snapshot) this.inOrder(connectionId, snapshot);
+        },
+        () => this.logger.warn('Could not load the offline invoices at start-up; the workspace will try again'),
+      );
+    const loaded = Promise.all(screens).then(() => load(target.id));
     const listed = this.listedToEnd.has(target.id)
       ? Promise.resolve()
       : new Promise<void>((resolve) => {
@@ -75,7 +118,10 @@ export class InvoiceLists {
             resolve();
           }
         });
-    return Promise.all([loaded, listed]).then(() => undefined);
+    const rest = Promise.all([loaded, listed]).then(async () => {
+      for (const other of others) await load(other.id);
+    });
+    return rest;
   }
 
   /** Stops waiting (the core is closing). */
@@ -99,13 +145,10 @@ export class InvoiceLists {
   private inOrder(connectionId: string, snapshot: Snapshot): { rows: InvoiceListRow[]; version: string; statuses: string[] } {
     let entry = this.ordered.get(snapshot);
     if (!entry) {
-      const figured = listRowsOf(snapshot);
-      const order = defaultInvoiceOrder(figured);
-      const rows = new Array<InvoiceListRow>(order.length);
-      for (let k = 0; k < order.length; k++) rows[k] = figured[order[k]!]!;
+      const { rows, statuses } = orderedRows(snapshot);
       const previous = this.latest.get(connectionId);
-      const version = previous && sameRows(previous.rows, rows) ? previous.version : `${snapshot.syncedAt}/${rows.length}`;
-      entry = { rows, version, statuses: distinctStatuses(figured) };
+      const version = previous && sameRows(previous.rows, rows) ? previous.version : coldVersion(snapshot, rows.length);
+      entry = { rows, version, statuses };
       this.ordered.set(snapshot, entry);
       this.latest.set(connectionId, entry);
     }
@@ -115,6 +158,7 @@ export class InvoiceLists {
   /** The connection is gone: it is no longer the one to warm up. */
   forget(connectionId: string): void {
     this.latest.delete(connectionId);
+    this.screens.delete(connectionId);
     if (this.store.get(LAST_LISTED_KEY) === connectionId) this.store.delete(LAST_LISTED_KEY);
   }
 
@@ -125,13 +169,6 @@ export class InvoiceLists {
       // Only a start-up hint: a store that cannot write costs the next start its warm-up, nothing else.
     }
   }
-}
-
-/** The status values the rows hold, each once. */
-export function distinctStatuses(rows: readonly InvoiceRow[]): string[] {
-  const statuses = new Set<string>();
-  for (const row of rows) if (row.status !== null) statuses.add(row.status);
-  return [...statuses];
 }
 
 /** Same rows in the same order, every field equal (unchanged rows are usually the same objects). */

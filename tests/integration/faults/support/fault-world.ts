@@ -65,8 +65,11 @@ export class FaultWorld {
     return result.value;
   }
 
-  sync(mode: 'full' | 'incremental' = 'full') {
-    return this.app.call('invoices.sync', { connectionId: this.connectionId, mode });
+  /** A sync, and what it writes after answering (the copy's first screen): the tests change the disk only then. */
+  async sync(mode: 'full' | 'incremental' = 'full') {
+    const result = await this.app.call('invoices.sync', { connectionId: this.connectionId, mode });
+    await this.app.core.idle();
+    return result;
   }
 
   async list(): Promise<InvoiceList> {

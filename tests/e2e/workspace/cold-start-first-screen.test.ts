@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyKeyOf, GatedSecretBox } from '../../support/gated-secret-box';
+import { startHarness, type Harness } from '../../support/harness';
+import { tempDir } from '../../support/test-ports';
+import { expectedSort } from './expected';
+import { expectView } from './view-assertions';
+import { poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
+import { renderedNumbers, waitForSynced } from './workspace-driver';
+
+/**
+ * Issue #19: the app started again on its offline copy shows its first rows from the small encrypted first screen
+ * kept beside the copy, before the copy itself is decoded — and they are the copy's first rows: when the whole copy
+ * has arrived nothing moves. "Before" is seen, not timed: the OS keychain (the secret box port) holds the copy's
+ * data key until the test lets it go, so the copy cannot be decoded until then. A damaged first screen is not used.
+ */
+describe('cold start from the offline copy', () => {
+  let w: WorkspaceFixture;
+  const data = tempDir();
+  const keychain = new GatedSecretBox();
+  let restarted: Harness | null = null;
+  const folder = join(data.dir, 'invoices');
+  const fileOf = (ending: string) => join(folder, readdirSync(folder).find((name) => name.endsWith(ending))!);
+
+  beforeAll(async () => {
+    w = await startWorkspace({ connect: true, org: { invoices: 3000, multiCurrency: true }, harness: { dataDir: data.dir, secretBox: keychain } });
+    // The app quits: its copy (and the first screen beside it) are on disk.
+    await w.harness.close();
+  });
+  afterAll(async () => {
+    keychain.letGo();
+    await restarted?.close();
+    await w?.agent()?.dispose();
+    await w?.browser.close();
+    await w?.org.stop().catch(() => undefined);
+    data.remove();
+  });
+
+  /** The app opened again on the same data folder and keychain, the copy's data key held. */
+  async function reopen(): Promise<Harness> {
+    await restarted?.close();
+    keychain.hold([copyKeyOf(fileOf('.cache'))]);
+    restarted = await startHarness({
+      browser: w.browser,
+      dataDir: data.dir,
+      secretBox: keychain,
+      demo: { label: 'Local org', loginUrl: w.org.url, clientId: 'budgetly-demo' },
+      extraLoginOrigins: [w.org.url],
+    });
+    return restarted;
+  }
+
+  const count = (h: Harness) => h.page.getByTestId('row-count');
+
+  it('shows the copy’s first rows before the copy is decoded; once it is, every invoice is there and nothing moved', async () => {
+    const invoices = w.invoices();
+    const { page } = await reopen();
+    await poll(async () => (await renderedNumbers(page)).length).toBeGreaterThan(5);
+    // The next window asked for the rest: the copy's decode waits for its data key — the rows on screen did not come from it.
+    await poll(() => keychain.waiting).toBe(1);
+    await poll(() => count(restarted!).textContent()).toContain('Loading invoices… 500 of 3,000');
+    const asOf = (await page.getByTestId('as-of').getAttribute('data-value'))!;
+    const top = expectedSort(invoices, 'invoiceDate', true, asOf).map((invoice) => invoice.number);
+    const first = await renderedNumbers(page);
+    expect(first).toEqual(top.slice(0, first.length));
+
+    keychain.letGo();
+    await poll(() => count(restarted!).getAttribute('data-complete')).toBe('true');
+    await expectView(page, invoices, {}, { key: 'invoiceDate', desc: true });
+    const after = await renderedNumbers(page);
+    expect(after.length).toBeGreaterThan(5);
+    expect(after).toEqual(first.slice(0, after.length));
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+    await waitForSynced(page, invoices.length);
+  });
+
+  it('a damaged first screen is not used: the first rows wait for the copy, and they are right, with nothing said', async () => {
+    const invoices = w.invoices();
+    await restarted?.close();
+    restarted = null;
+    const path = fileOf('.first');
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 100]! ^= 0x01;
+    writeFileSync(path, bytes);
+
+    const { page, testCore } = await reopen();
+    // The first window went to the copy (its key is held): no row until it is let go.
+    await poll(() => keychain.waiting).toBe(1);
+    await poll(() => testCore.logger.lines.join('\n')).toContain('Not using the first screen beside the offline copy');
+    expect(await renderedNumbers(page)).toEqual([]);
+    keychain.letGo();
+
+    await poll(() => count(restarted!).getAttribute('data-complete')).toBe('true');
+    await expectView(page, invoices, {}, { key: 'invoiceDate', desc: true });
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+  });
+});

@@ -1,0 +1,218 @@
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Connection, InvoiceRow } from '../../../electron/contract';
+import { FIRST_LIST_WINDOW } from '../../../electron/contract/list-window';
+import { InvoiceRepository } from '../../../electron/core/invoices/cache/invoice-repository';
+import { InvoiceLists } from '../../../electron/core/invoices/read/invoice-list';
+import { firstScreenOf } from '../../../electron/core/invoices/read/ordered-rows';
+import type { Snapshot } from '../../../electron/core/invoices/snapshot/snapshot';
+import { SettingsService } from '../../../electron/core/settings/settings-service';
+import { copyKeyOf, GatedSecretBox } from '../../support/gated-secret-box';
+import { createTestStore, ManualClock, MemoryLogger, tempDir, TestSecretBox } from '../../support/test-ports';
+
+/**
+ * The first screen beside each offline copy (#19): the app's first rows without decoding the whole copy — the same
+ * rows, count and version the copy gives, never those of another copy. Real files, real AES-GCM; the secret box (a
+ * port) can hold the opening of a copy's own data key, which is how "before the copy is decoded" is seen without timing.
+ */
+
+const DAYS = ['2026-11-30', '2026-11-29', '2026-11-28', '2026-10-01', '2025-12-31', null];
+const rowsOf = (count: number, prefix = 'a0'): InvoiceRow[] =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `${prefix}${String(i).padStart(13, '0')}`,
+    number: `INV-${String(count - i).padStart(6, '0')}`,
+    customer: `Customer ${i % 37}`,
+    invoiceDate: DAYS[i % DAYS.length]!,
+    dueDate: null,
+    status: ['Posted', 'Draft', 'Cancelled'][i % 3]!,
+    total: 100 + i,
+    balance: i % 5 === 0 ? 0 : 50 + i,
+    currency: i % 4 === 0 ? 'USD' : 'EUR',
+    lastModified: null,
+  }));
+const snapshotOf = (rows: InvoiceRow[], syncedAt = '2026-11-30T10:00:00.000Z'): Snapshot => ({ object: 'Invoice', signature: 'sig', syncedAt, watermark: 1_000, rows });
+const connection = (id: string): Connection => ({ id, label: id, loginUrl: 'https://login.salesforce.com', clientId: 'x', hasClientSecret: false, signInMethod: 'window', status: 'connected', sessionOnly: false, lastSyncAt: '2026-11-30T10:00:00.000Z' }) as Connection;
+
+describe('the first screen beside the offline copy', () => {
+  const temps: ReturnType<typeof tempDir>[] = [];
+  afterEach(() => {
+    for (const temp of temps.splice(0)) temp.remove();
+  });
+
+  /** The app on a data folder: its repository and lists, as the invoices module wires them. */
+  function app(dir: string, box: TestSecretBox) {
+    const store = createTestStore(dir);
+    const settings = new SettingsService(store);
+    const logger = new MemoryLogger();
+    const repository = new InvoiceRepository(dir, box, settings, logger, firstScreenOf);
+    const lists = new InvoiceLists(repository, store, logger);
+    return {
+      repository,
+      lists,
+      logger,
+      first: (id: string) => lists.list(id, { offset: 0, limit: FIRST_LIST_WINDOW }),
+      /** As the app starts (core.start()): the start-up warm-up of these connections' copies. */
+      warmUp: (ids: string[]) => lists.warmUp(ids.map(connection), new ManualClock()),
+    };
+  }
+  function setUp() {
+    const temp = tempDir();
+    temps.push(temp);
+    return { dir: temp.dir, box: new GatedSecretBox() };
+  }
+  const folder = (dir: string) => join(dir, 'invoices');
+  const fileOf = (dir: string, ending: string) => join(folder(dir), readdirSync(folder(dir)).find((name) => name.endsWith(ending))!);
+  /** A copy written by a sync, its first screen beside it (written after the copy, in the background). */
+  async function synced(dir: string, box: TestSecretBox, id: string, snapshot: Snapshot) {
+    const writer = app(dir, box);
+    await writer.repository.replace(id, snapshot);
+    await writer.repository.idle();
+    return writer;
+  }
+
+  it('answers the first window before the copy is decoded, with the rows, count and version the whole copy gives; nothing moves when it arrives', async () => {
+    const { dir, box } = setUp();
+    const snapshot = snapshotOf(rowsOf(3_000));
+    await synced(dir, box, 'c1', snapshot);
+    const screenFile = fileOf(dir, '.first');
+    // Encrypted like the copy: no invoice number or customer readable.
+    const bytes = readFileSync(screenFile);
+    for (const text of ['INV-', 'Customer 1', 'Posted']) expect(bytes.includes(Buffer.from(text))).toBe(false);
+
+    const reference = await app(dir, box).lists.list('c1', {});
+    box.hold([copyKeyOf(fileOf(dir, '.cache'))]);
+    const cold = app(dir, box);
+    void cold.warmUp(['c1']);
+    const first = await cold.first('c1');
+    // The copy's decode is waiting for its data key: these rows came from the first screen.
+    await expect.poll(() => box.waiting).toBe(1);
+    expect(cold.repository.isLoaded('c1')).toBe(false);
+    expect(first.invoices).toEqual(reference.invoices.slice(0, FIRST_LIST_WINDOW));
+    expect({ ...first, invoices: undefined }).toEqual({ ...reference, invoices: undefined, offset: 0 });
+
+    box.letGo();
+    const next = await cold.lists.list('c1', { offset: FIRST_LIST_WINDOW, limit: 10_000 });
+    expect(next.version).toBe(first.version);
+    const whole = await cold.lists.list('c1', {});
+    expect(whole.invoices.slice(0, FIRST_LIST_WINDOW)).toEqual(first.invoices);
+    expect([...first.invoices, ...next.invoices]).toEqual(whole.invoices);
+  });
+
+  it('a copy changed by a sync: the first screen follows it, and one kept from before is not used', async () => {
+    const { dir, box } = setUp();
+    const before = snapshotOf(rowsOf(2_000));
+    const writer = await synced(dir, box, 'c1', before);
+    const oldScreen = readFileSync(fileOf(dir, '.first'));
+    // An incremental sync: newer invoices at the top, one deleted, its journal appended to the copy.
+    const upserts = rowsOf(3, 'b0').map((row) => ({ ...row, invoiceDate: '2026-12-01' }));
+    const rows = [...before.rows.filter((row) => row.id !== before.rows[1]!.id), ...upserts];
+    const after = snapshotOf(rows, '2026-12-01T09:00:00.000Z');
+    await writer.repository.applyIncremental('c1', after, { upserts, deleted: [before.rows[1]!.id] });
+    await writer.repository.idle();
+    const reference = await app(dir, box).lists.list('c1', {});
+    expect(reference.invoices.slice(0, 3).map((row) => row.id).sort()).toEqual(upserts.map((row) => row.id).sort());
+
+    box.hold([copyKeyOf(fileOf(dir, '.cache'))]);
+    const cold = app(dir, box);
+    void cold.warmUp(['c1']);
+    const first = await cold.first('c1');
+    await expect.poll(() => box.waiting).toBe(1);
+    expect(cold.repository.isLoaded('c1')).toBe(false);
+    expect(first.invoices).toEqual(reference.invoices.slice(0, FIRST_LIST_WINDOW));
+    expect(first.version).toBe(reference.version);
+    box.letGo();
+
+    // The first screen of the copy before the sync, put back (a crash between the copy's write and its first screen's):
+    // it is not used; the first rows wait for the whole copy and are the copy's.
+    writeFileSync(fileOf(dir, '.first'), oldScreen);
+    box.hold([copyKeyOf(fileOf(dir, '.cache'))]);
+    const stale = app(dir, box);
+    const answer = stale.first('c1');
+    await expect.poll(() => box.waiting).toBe(1);
+    box.letGo();
+    const shown = await answer;
+    expect(shown.invoices).toEqual(reference.invoices.slice(0, FIRST_LIST_WINDOW));
+    expect(shown.total).toBe(reference.total);
+    expect(stale.logger.lines.join('\n')).toContain('Not using the first screen beside the offline copy; reading the whole copy');
+  });
+
+  it.each([
+    ['damaged (one byte changed)', (path: string) => {
+      const bytes = readFileSync(path);
+      bytes[bytes.length - 40]! ^= 0xff;
+      writeFileSync(path, bytes);
+    }],
+    ['cut short', (path: string) => writeFileSync(path, readFileSync(path).subarray(0, 100))],
+    ['not a first screen at all', (path: string) => writeFileSync(path, 'garbage')],
+    ['missing', (path: string) => rmSync(path)],
+  ])('a first screen %s is ignored: the whole copy answers, with no warning', async (_name, spoil) => {
+    const { dir, box } = setUp();
+    await synced(dir, box, 'c1', snapshotOf(rowsOf(1_200)));
+    const reference = await app(dir, box).lists.list('c1', {});
+    spoil(fileOf(dir, '.first'));
+    const cold = app(dir, box);
+    const first = await cold.first('c1');
+    expect(cold.repository.isLoaded('c1')).toBe(true);
+    expect(first.invoices).toEqual(reference.invoices.slice(0, FIRST_LIST_WINDOW));
+    expect(first.version).toBe(reference.version);
+    expect(cold.repository.warnings('c1')).toEqual([]);
+  });
+
+  it("another connection's first screen does not open for this one", async () => {
+    const { dir, box } = setUp();
+    await synced(dir, box, 'c1', snapshotOf(rowsOf(800)));
+    const writer = await synced(dir, box, 'c2', snapshotOf(rowsOf(900, 'c0')));
+    const paths = { c1: writer.repository.pathFor('c1').replace(/\.cache$/, '.first'), c2: writer.repository.pathFor('c2').replace(/\.cache$/, '.first') };
+    writeFileSync(paths.c1, readFileSync(paths.c2));
+    const cold = app(dir, box);
+    const first = await cold.first('c1');
+    expect(first.total).toBe(800);
+    expect(cold.repository.isLoaded('c1')).toBe(true);
+  });
+
+  it('nothing is written beside the copy when no copy may be kept on disk', async () => {
+    const { dir } = setUp();
+    const weak = new TestSecretBox('basic_text');
+    const writer = app(dir, weak);
+    await writer.repository.replace('c1', snapshotOf(rowsOf(600)));
+    await writer.repository.idle();
+    expect(existsSync(folder(dir)) ? readdirSync(folder(dir)) : []).toEqual([]);
+  });
+
+  it('disconnecting deletes the first screen with the copy', async () => {
+    const { dir, box } = setUp();
+    const writer = await synced(dir, box, 'c1', snapshotOf(rowsOf(600)));
+    expect(readdirSync(folder(dir)).sort().map((name) => name.split('.')[1])).toEqual(['cache', 'first']);
+    await writer.repository.forget('c1');
+    expect(readdirSync(folder(dir))).toEqual([]);
+  });
+
+  it('warm-up at start: every connection first answers from its first screen, then every copy is loaded, the last listed first', async () => {
+    const { dir, box } = setUp();
+    const ids = ['c1', 'c2', 'c3'];
+    const references = [];
+    for (const [n, id] of ids.entries()) await synced(dir, box, id, snapshotOf(rowsOf(1_000 + n * 100, `${n}0`)));
+    for (const id of ids) references.push(await app(dir, box).lists.list(id, {}));
+    const sealed = Object.fromEntries(ids.map((id, n) => [id, copyKeyOf(app(dir, box).repository.pathFor(ids[n]!))]));
+    // The window listed c2 last.
+    await app(dir, box).lists.list('c2', { offset: 0, limit: FIRST_LIST_WINDOW });
+
+    box.hold(ids.map((id) => sealed[id]!));
+    const cold = app(dir, box);
+    const warm = cold.warmUp(ids);
+    const firsts = await Promise.all(ids.map((id) => cold.first(id)));
+    for (const [n, first] of firsts.entries()) {
+      expect(first.invoices).toEqual(references[n]!.invoices.slice(0, FIRST_LIST_WINDOW));
+      expect(first.total).toBe(references[n]!.total);
+    }
+    // Only the last listed connection's copy is being read so far (the others wait until the window has it all).
+    await expect.poll(() => box.waiting).toBe(1);
+    expect(cold.repository.isLoaded('c1') || cold.repository.isLoaded('c2') || cold.repository.isLoaded('c3')).toBe(false);
+    box.letGo();
+    expect((await cold.lists.list('c2', { offset: FIRST_LIST_WINDOW, limit: 10_000 })).version).toBe(firsts[1]!.version);
+    expect(cold.repository.isLoaded('c2')).toBe(true);
+    await warm;
+    for (const id of ids) expect(cold.repository.isLoaded(id)).toBe(true);
+  });
+});
