@@ -164,7 +164,8 @@ export const channels = {
   },
   /** One customer's payments (with unapplied cash) and credit notes not wholly applied, from the offline copy (works offline). */
   'invoices.customer': {
-    input: z.strictObject({ connectionId: id, customer: z.string().min(1).max(255) }),
+    /** `account`: the customer's account id (InvoiceRow.customerId) when the invoices have one: it decides, the name is shown. */
+    input: z.strictObject({ connectionId: id, customer: z.string().min(1).max(255), account: id.optional() }),
     output: customerLedgerSchema,
   },
   /** The org's currencies and exchange rates from the offline copy (CurrencyType, DatedConversionRate), for the corporate-currency view. */

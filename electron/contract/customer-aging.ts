@@ -13,6 +13,21 @@ import { agingBucketKeys, type AgingBucketKey } from './aging-buckets';
 /** The customer of the invoices without one (a value no account name has: it starts with a NUL character). */
 export const NO_CUSTOMER = '\u0000no customer';
 
+/**
+ * A customer as the customer view and statements name it: the account's name (what is shown) and, when the copy has
+ * it (`InvoiceRow.customerId`), the account's id — which decides: two accounts of one name are two customers, an
+ * account renamed is one. Without an id (a text customer, a copy from before ids were synced) the name decides.
+ */
+export interface CustomerRef {
+  name: string;
+  account?: string;
+}
+
+/** Whether an invoice is this customer's: by account id when the customer has one, else by name. */
+export function isCustomersRow(row: { customer: string | null; customerId?: string }, who: CustomerRef): boolean {
+  return who.account ? row.customerId === who.account : customerKey(row) === who.name;
+}
+
 /** Who an invoice is for, as the customer filter and the report group it: the name, or NO_CUSTOMER when empty. */
 export function customerKey(row: { customer: string | null }): string {
   return row.customer ? row.customer : NO_CUSTOMER;

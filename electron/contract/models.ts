@@ -112,6 +112,11 @@ export const invoiceRowSchema = z.object({
   balance: z.number().nullable(),
   currency: z.string(),
   lastModified: z.string().nullable(),
+  /**
+   * The customer's account id when the customer is a lookup (BillingAccountId, blng__Account__c); absent for a text
+   * customer and in a copy from before it was synced. The customer view and statements key a customer by it.
+   */
+  customerId: id.optional(),
 });
 export type InvoiceRow = z.infer<typeof invoiceRowSchema>;
 

@@ -7,12 +7,15 @@ import { id, isoDate } from './models';
  */
 
 const customer = z.string().min(1).max(255);
+/** The customer's account id (InvoiceRow.customerId) when the invoices have one: it decides whose invoices and payments, the name is printed. */
+const account = id.optional();
 /** The payments received in this period are listed (when the org's payments are synced). */
 const period = z.strictObject({ from: isoDate, to: isoDate }).refine((p) => p.from <= p.to, { message: 'the period must start on or before its last day' });
 
 export const statementInputSchema = z.strictObject({
   connectionId: id,
   customer,
+  account,
   asOf: isoDate,
   period: period.optional(),
   /** 'save': the save dialog asks where; 'open': written to the app's temporary folder and opened in the OS's PDF viewer (Open and Print). */
@@ -21,7 +24,8 @@ export const statementInputSchema = z.strictObject({
 
 export const statementsInputSchema = z.strictObject({
   connectionId: id,
-  customers: z.array(customer).min(1).max(10_000),
+  /** A name, or a name with its account id (two accounts of one name are two statements). */
+  customers: z.array(z.union([customer, z.strictObject({ name: customer, account })])).min(1).max(10_000),
   asOf: isoDate,
   period: period.optional(),
 });

@@ -3,7 +3,7 @@ import { ChangeLogs } from './snapshot/change-logs';
 import type { CoreWords } from '../i18n/core-words';
 import { AppError, type Connection, type InvoiceListRow, type Mapping } from '../../contract';
 import { kindOfStatus } from '../../contract/invoice-status';
-import { customerKey } from '../../contract/customer-aging';
+import { customerKey, isCustomersRow, type CustomerRef } from '../../contract/customer-aging';
 import type { CoreDeps } from '../core-deps';
 import { exportInvoices } from '../export/export-invoices';
 import { exportAgingReport } from '../export/export-report';
@@ -251,13 +251,14 @@ export function createInvoicesModule(
       const kinds = mappings.statusKinds(connectionId, new Set(rows.flatMap((row) => (row.status === null ? [] : [row.status]))));
       return collectionFigures(snapshot.related, rows, (row) => kindOfStatus(kinds, row.status) === 'cancelled');
     },
-    'invoices.customer': async ({ connectionId, customer }) => {
+    'invoices.customer': async ({ connectionId, customer, account }) => {
       known(connectionId);
       const snapshot = await repository.current(connectionId);
       const rows = snapshot?.rows ?? [];
+      const who = account ? { name: customer, account } : { name: customer };
       // Records without a currency are a single-currency org's: in its invoices' currency.
-      const fallback = rows.find((row) => row.customer === customer)?.currency ?? rows[0]?.currency ?? 'USD';
-      const ledger = customerLedger(snapshot?.related, customer, fallback);
+      const fallback = rows.find((row) => isCustomersRow(row, who))?.currency ?? rows[0]?.currency ?? 'USD';
+      const ledger = customerLedger(snapshot?.related, who, fallback);
       return { ...ledger, note: ledger.note === null ? null : say(ledger.note), warnings: ledger.warnings.map(say) };
     },
     'invoices.balancesAsOf': async ({ connectionId, asOf }) => {
@@ -318,23 +319,29 @@ export function createInvoicesModule(
     // As the screen and the export count an as-of day: balances moved back to it when the applications are dated.
     const dated = paymentFiguresState(snapshot.related) === 'available';
     const balances = dated ? balancesAsOf(snapshot, indexOf(snapshot), asOf) : new Map<string, number>();
-    // Grouped once: a batch of statements reads many customers from one copy.
-    const byCustomer = new Map<string, InvoiceListRow[]>();
+    // Grouped once (by account id and by name): a batch of statements reads many customers from one copy.
+    const byName = new Map<string, InvoiceListRow[]>();
+    const byAccount = new Map<string, InvoiceListRow[]>();
+    const add = (index: Map<string, InvoiceListRow[]>, key: string, row: InvoiceListRow) => {
+      let rows = index.get(key);
+      if (!rows) index.set(key, (rows = []));
+      rows.push(row);
+    };
     for (const row of indexOf(snapshot).values()) {
       const balance = balances.get(row.id);
-      const key = customerKey(row);
-      let rows = byCustomer.get(key);
-      if (!rows) byCustomer.set(key, (rows = []));
-      rows.push(balance === undefined ? row : { ...row, balance });
+      const moved = balance === undefined ? row : { ...row, balance };
+      add(byName, customerKey(row), moved);
+      if (row.customerId) add(byAccount, row.customerId, moved);
     }
     const fallback = snapshot.rows[0]?.currency ?? 'USD';
+    const rowsOf = (who: CustomerRef) => (who.account ? byAccount.get(who.account) : byName.get(who.name)) ?? [];
     return {
-      rowsOf: (customer) => byCustomer.get(customer) ?? [],
+      rowsOf,
       balancesAsOf: dated,
       statusKinds: mappings.statusKinds(connectionId, distinctStatuses(snapshot.rows)),
       rates: currencyRates(snapshot),
-      ledger: (customer) => {
-        const ledger = customerLedger(snapshot.related, customer, snapshot.rows.find((row) => row.customer === customer)?.currency ?? fallback);
+      ledger: (who) => {
+        const ledger = customerLedger(snapshot.related, who, rowsOf(who)[0]?.currency ?? fallback);
         return { ...ledger, note: ledger.note === null ? null : say(ledger.note) };
       },
     };

@@ -2,9 +2,9 @@
  * Many statements, one after another: progress after each file ("12 of 40"), and a cancel that stops after the file
  * being written — each file is whole or absent (written to a temp file and renamed), the written ones stay.
  */
-export async function writeStatements(job: {
-  customers: readonly string[];
-  write: (customer: string) => Promise<void>;
+export async function writeStatements<Customer>(job: {
+  customers: readonly Customer[];
+  write: (customer: Customer) => Promise<void>;
   isCancelled: () => boolean;
   onProgress: (written: number, total: number) => void;
 }): Promise<{ written: number; total: number; cancelled: boolean }> {

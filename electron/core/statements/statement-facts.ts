@@ -1,6 +1,6 @@
 import type { AgingBasis, CustomerLedger, InvoiceListRow } from '../../contract';
 import { agingBucketKeys } from '../../contract/aging-buckets';
-import { CustomerAgingSums, customerKey } from '../../contract/customer-aging';
+import { CustomerAgingSums, isCustomersRow } from '../../contract/customer-aging';
 import type { StatusKindMap } from '../../contract/invoice-status';
 import { SUM_SCALE } from '../../contract/sum-scale';
 import { agingBucketKeyOf, daysOverdue, type CellContext } from '../export/export-cells';
@@ -77,6 +77,8 @@ export interface StatementFacts {
 
 export interface StatementInput {
   customer: string;
+  /** The customer's account id (InvoiceRow.customerId): when given, the invoices are that account's, whatever their name. */
+  account?: string;
   asOf: string;
   /** The copy's invoices, with balances as of `asOf` when `balancesAsOf`. */
   rows: Iterable<InvoiceListRow>;
@@ -101,7 +103,7 @@ export function statementFacts(input: StatementInput): StatementFacts {
   const missing = new Set<string>();
   const invoices: StatementInvoice[] = [];
   for (const row of input.rows) {
-    if (customerKey(row) !== input.customer) continue;
+    if (!isCustomersRow(row, input.account ? { name: input.customer, account: input.account } : { name: input.customer })) continue;
     // As of a day: an invoice dated later did not exist yet (the workspace's as-of cut-off).
     if (row.invoiceDate !== null && row.invoiceDate > input.asOf) continue;
     const bucket = agingBucketKeyOf(row, context);

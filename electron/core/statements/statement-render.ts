@@ -8,7 +8,10 @@ import { statementHtml, type StatementHeader } from './statement-html';
 import type { StatementCopy } from './statement-source';
 
 export interface StatementRequest {
+  /** Printed on the statement. */
   customer: string;
+  /** The customer's account id: its invoices and payments, whatever name they carry. */
+  account?: string;
   asOf: string;
   period: { from: string; to: string } | null;
 }
@@ -26,15 +29,17 @@ export interface StatementContext {
 /** One customer's statement: its facts from the copy, as HTML, printed to PDF bytes. */
 export async function renderStatement(request: StatementRequest, context: StatementContext): Promise<Uint8Array> {
   const { copy } = context;
+  const who = request.account ? { name: request.customer, account: request.account } : { name: request.customer };
   const facts = statementFacts({
     customer: request.customer,
+    account: request.account,
     asOf: request.asOf,
-    rows: copy.rowsOf(request.customer),
+    rows: copy.rowsOf(who),
     balancesAsOf: copy.balancesAsOf,
     statusKinds: copy.statusKinds,
     basis: context.basis,
     conversion: exportConversion(copy.rates, 'asOf', request.asOf),
-    ledger: request.period ? copy.ledger(request.customer) : null,
+    ledger: request.period ? copy.ledger(who) : null,
     period: request.period,
   });
   return context.printer.print(statementHtml(facts, context.header, context.t, statementFormat(context.locale)));

@@ -57,7 +57,7 @@ export function createStatementsModule(
   const suffix = (asOf: string) => `${t()('statements:fileName')} ${asOf}`;
 
   const handlers: StatementHandlers = {
-    'statements.save': async ({ connectionId, customer, asOf, period, how }) => {
+    'statements.save': async ({ connectionId, customer, account, asOf, period, how }) => {
       checkCustomer(customer);
       const context = await contextFor(connectionId, asOf);
       const name = new StatementNames(suffix(asOf), t()('statements:fileName')).next(customer);
@@ -70,16 +70,17 @@ export function createStatementsModule(
         const folder = await openFolder;
         path = join(folder, new StatementNames(suffix(asOf), t()('statements:fileName'), (taken) => existsSync(join(folder, taken))).next(customer));
       }
-      const bytes = await printed(() => renderStatement({ customer, asOf, period: period ?? null }, context));
+      const bytes = await printed(() => renderStatement({ customer, account, asOf, period: period ?? null }, context));
       await written(() => writeBytesAtomically(path, bytes));
       links.exported.add(path);
       if (how === 'open') await links.exported.open(path, 'open');
       return { path };
     },
     'statements.saveMany': async ({ connectionId, customers: asked, asOf, period }) => {
-      const customers = [...new Set(asked)];
+      // Each customer once: a name alone, or a name with its account id (two accounts of one name are two statements).
+      const customers = [...new Map(asked.map((c) => (typeof c === 'string' ? { name: c } : c)).map((c) => [`${c.account ?? ''}\u0000${c.name}`, c])).values()];
       if (running) throw new AppError('FORBIDDEN', englishMessage('statementBusy'));
-      customers.forEach(checkCustomer);
+      customers.forEach((c) => checkCustomer(c.name));
       // Busy from here, before the first await: a second batch asked meanwhile is refused, not run beside this one
       // (into the same folder, with one Cancel for two).
       const job = (running = { cancelled: false });
@@ -91,9 +92,9 @@ export function createStatementsModule(
         const result = await writeStatements({
           customers,
           isCancelled: () => job.cancelled,
-          write: async (customer) => {
-            const path = join(folder, names.next(customer));
-            const bytes = await printed(() => renderStatement({ customer, asOf, period: period ?? null }, context));
+          write: async ({ name, account }) => {
+            const path = join(folder, names.next(name));
+            const bytes = await printed(() => renderStatement({ customer: name, account, asOf, period: period ?? null }, context));
             await written(() => writeBytesAtomically(path, bytes));
             links.exported.add(path);
           },

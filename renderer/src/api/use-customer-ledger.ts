@@ -1,21 +1,23 @@
 import { useEffect, useState } from 'react';
 import type { CustomerLedger } from '../../../electron/contract';
+import type { CustomerRef } from '../../../electron/contract/customer-aging';
 import { budgetly } from '../bridge';
 import { errorOf, unwrap } from './result';
 
 /** One customer's payments and credit notes from the offline copy; read again when the copy changes (`version`). */
-export function useCustomerLedger(connectionId: string, customer: string, version: string): { ledger: CustomerLedger | null; error: string | null } {
-  const key = `${connectionId}|${customer}|${version}`;
+export function useCustomerLedger(connectionId: string, who: CustomerRef, version: string): { ledger: CustomerLedger | null; error: string | null } {
+  const { name: customer, account } = who;
+  const key = `${connectionId}|${account ?? ''}|${customer}|${version}`;
   const [state, setState] = useState<{ key: string; ledger: CustomerLedger | null; error: string | null } | null>(null);
   useEffect(() => {
     let live = true;
-    unwrap(budgetly().invoices.customer({ connectionId, customer })).then(
+    unwrap(budgetly().invoices.customer(account ? { connectionId, customer, account } : { connectionId, customer })).then(
       (ledger) => live && setState({ key, ledger, error: null }),
       (e: unknown) => live && setState({ key, ledger: null, error: errorOf(e).message }),
     );
     return () => {
       live = false;
     };
-  }, [connectionId, customer, key]);
+  }, [connectionId, customer, account, key]);
   return state?.key === key ? state : { ledger: null, error: null };
 }

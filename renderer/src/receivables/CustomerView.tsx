@@ -2,6 +2,7 @@ import './customer-view.css';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerLedger } from '../../../electron/contract';
+import type { CustomerRef } from '../../../electron/contract/customer-aging';
 import { useCustomerLedger } from '../api/use-customer-ledger';
 import { budgetly } from '../bridge';
 import { useLocale } from '../i18n/locale-context';
@@ -16,7 +17,8 @@ import { StatementDialog } from '../statements/StatementDialog';
 
 interface Props {
   connectionId: string;
-  customer: string;
+  /** The account (by id when the copy has it, else by name): its invoices, payments and credits, whatever name they carry. */
+  customer: CustomerRef;
   /** The workspace's rows as it counts them (status rules, balances as of its date). */
   prepared: PreparedInvoices;
   asOfDay: number;
@@ -54,7 +56,7 @@ export function CustomerView({ connectionId, customer, prepared, asOfDay, asOf, 
   return (
     <dialog ref={ref} className="customer-view" aria-labelledby={titleId} onClose={onClose} data-testid="customer-view">
       <header className="dialog-header">
-        <h2 id={titleId}>{customer}</h2>
+        <h2 id={titleId}>{customer.name}</h2>
         <button type="button" onClick={() => ref.current?.close()} aria-label={t('close')}>
           ×
         </button>

@@ -2,6 +2,7 @@ import { computeAging, type AgingBasis, type CurrencyAging } from '../invoices/a
 import { daysOverdueAt, type PreparedInvoices } from '../invoices/prepared';
 import { computeTotals, type CurrencyTotals } from '../invoices/totals';
 import { SUM_SCALE } from '../../../electron/contract/sum-scale';
+import type { CustomerRef } from '../../../electron/contract/customer-aging';
 
 /** One customer's invoices as the workspace counts them (same rules, same as-of day), for the customer view. */
 export interface CustomerInvoices {
@@ -14,32 +15,39 @@ export interface CustomerInvoices {
   overdue: Map<string, number>;
 }
 
-const byCustomer = new WeakMap<PreparedInvoices, Map<string, number[]>>();
+const byCustomer = new WeakMap<PreparedInvoices, { byName: Map<string, number[]>; byAccount: Map<string, number[]> }>();
 const NONE: number[] = [];
 
-/** Row indexes per customer, built in one pass per prepared rows (a sync or a rule change), so each view costs its own rows. */
-function rowsOf(prepared: PreparedInvoices, customer: string): number[] {
+/**
+ * Row indexes per customer — by account id (customerId) and by name — built in one pass per prepared rows (a sync or
+ * a rule change), so each view costs its own rows. A customer with an account id is that account's invoices,
+ * whatever name each was synced with; without one (a text customer, a copy from before the ids), the name's.
+ */
+function rowsOf(prepared: PreparedInvoices, customer: CustomerRef): number[] {
   let index = byCustomer.get(prepared);
   if (!index) {
-    index = new Map();
-    for (let i = 0; i < prepared.rows.length; i++) {
-      const name = prepared.rows[i]!.customer;
-      if (name === null) continue;
-      let list = index.get(name);
-      if (!list) index.set(name, (list = []));
+    index = { byName: new Map(), byAccount: new Map() };
+    const add = (map: Map<string, number[]>, key: string, i: number) => {
+      let list = map.get(key);
+      if (!list) map.set(key, (list = []));
       list.push(i);
+    };
+    for (let i = 0; i < prepared.rows.length; i++) {
+      const { customer: name, customerId } = prepared.rows[i]!;
+      if (name !== null) add(index.byName, name, i);
+      if (customerId) add(index.byAccount, customerId, i);
     }
     byCustomer.set(prepared, index);
   }
-  return index.get(customer) ?? NONE;
+  return (customer.account ? index.byAccount.get(customer.account) : index.byName.get(customer.name)) ?? NONE;
 }
 
 /**
- * The invoices whose customer is `customer` (the account name the grid shows), leaving out those an as-of view
+ * The invoices of `customer` (its account, or the account name the grid shows), leaving out those an as-of view
  * leaves out (dated after `cutOffDay`). Totals and aging come from the workspace's own functions over just these
  * rows, so the customer view and a currency card filtered to the customer agree.
  */
-export function customerInvoices(prepared: PreparedInvoices, customer: string, asOfDay: number, basis: AgingBasis, cutOffDay = Infinity): CustomerInvoices {
+export function customerInvoices(prepared: PreparedInvoices, customer: CustomerRef, asOfDay: number, basis: AgingBasis, cutOffDay = Infinity): CustomerInvoices {
   const open: number[] = [];
   const rest: number[] = [];
   const overdueCents = new Map<string, number>();

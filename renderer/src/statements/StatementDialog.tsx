@@ -1,4 +1,5 @@
 import './statements.css';
+import type { CustomerRef } from '../../../electron/contract/customer-aging';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { budgetly } from '../bridge';
@@ -13,7 +14,7 @@ import { defaultPeriod } from './statement-period';
 interface Props {
   connectionId: string;
   /** One customer: Save… / Open / Print. Several: one PDF each into a folder, with progress and Cancel. */
-  customers: readonly string[];
+  customers: readonly CustomerRef[];
   /** The aging's as-of day, the statement's first date. */
   asOf: string;
   onClose: () => void;
@@ -56,7 +57,7 @@ export function StatementDialog({ connectionId, customers, asOf: initialAsOf, on
   async function one(how: 'save' | 'open') {
     setState({ kind: 'working', written: 0, total: 1 });
     try {
-      const { path } = await unwrap(budgetly().statements.save({ ...asked, customer: customers[0]!, how }));
+      const { path } = await unwrap(budgetly().statements.save({ ...asked, customer: customers[0]!.name, ...(customers[0]!.account ? { account: customers[0]!.account } : {}), how }));
       setState(path === null ? { kind: 'idle' } : how === 'open' ? { kind: 'opened' } : { kind: 'saved', path });
     } catch (e) {
       setState({ kind: 'failed', message: errorOf(e).message });
@@ -96,7 +97,7 @@ export function StatementDialog({ connectionId, customers, asOf: initialAsOf, on
           ×
         </button>
       </header>
-      {!many && <p className="statement-customer" data-testid="statement-customer">{customers[0]}</p>}
+      {!many && <p className="statement-customer" data-testid="statement-customer">{customers[0]!.name}</p>}
       <div className="statement-fields">
         <div className="statement-as-of">
           <span aria-hidden="true">{t('asOf')}</span>

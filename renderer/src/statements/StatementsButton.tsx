@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { CustomerRef } from '../../../electron/contract/customer-aging';
 import { useTranslation } from 'react-i18next';
 import { StatementDialog } from './StatementDialog';
 
@@ -6,14 +7,14 @@ interface Props {
   connectionId: string;
   asOf: string;
   /** The customers of the invoices on screen (or of the report), asked when the button is pressed. */
-  customers: () => string[];
+  customers: () => CustomerRef[];
   disabled: boolean;
 }
 
 /** "Statements…" over the list or the report: one customer's statement, or one PDF per customer into a folder. */
 export function StatementsButton({ connectionId, asOf, customers, disabled }: Props) {
   const { t } = useTranslation('statements');
-  const [chosen, setChosen] = useState<string[] | null>(null);
+  const [chosen, setChosen] = useState<CustomerRef[] | null>(null);
   return (
     <>
       <button

@@ -1,11 +1,21 @@
 import type { InvoiceListRow } from '../../../electron/contract';
+import type { CustomerRef } from '../../../electron/contract/customer-aging';
 
-/** The customers of these rows (by name, as the list shows them), each once, in name order; invoices without one have no statement. */
-export function customersOf(rows: readonly InvoiceListRow[], indexes: ArrayLike<number>): string[] {
-  const names = new Set<string>();
+/**
+ * The customers of these rows, each once, in name order; invoices without one have no statement. A customer is its
+ * account when the rows have account ids (two accounts of one name are two statements; an account renamed since some
+ * of its invoices were synced is one, under the name of its latest invoice), else its name.
+ */
+export function customersOf(rows: readonly InvoiceListRow[], indexes: ArrayLike<number>): CustomerRef[] {
+  const found = new Map<string, { ref: CustomerRef; dated: string }>();
   for (let i = 0; i < indexes.length; i++) {
-    const customer = rows[indexes[i]!]?.customer;
-    if (customer) names.add(customer);
+    const row = rows[indexes[i]!];
+    if (!row?.customer) continue;
+    const key = row.customerId ? `id:${row.customerId}` : `name:${row.customer}`;
+    const dated = row.invoiceDate ?? '';
+    const seen = found.get(key);
+    if (seen && seen.dated >= dated) continue;
+    found.set(key, { ref: row.customerId ? { name: row.customer, account: row.customerId } : { name: row.customer }, dated });
   }
-  return [...names].sort((a, b) => a.localeCompare(b));
+  return [...found.values()].map((f) => f.ref).sort((a, b) => a.name.localeCompare(b.name) || (a.account ?? '').localeCompare(b.account ?? ''));
 }

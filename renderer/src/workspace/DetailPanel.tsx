@@ -23,7 +23,8 @@ interface Props {
   /** Days overdue and aging bucket as of the aging date (as the grid counts them). */
   standing?: Standing;
   /** Opens the customer view of the invoice's customer (issue 13). */
-  onOpenCustomer?: (customer: string) => void;
+  /** `account`: the invoice's account id (customerId) when the copy has it: the customer view is that account's. */
+  onOpenCustomer?: (customer: string, account?: string) => void;
 }
 
 /** Everything about one invoice: its fields, its lines, and a way to open it in Salesforce. */
@@ -68,7 +69,7 @@ export function DetailPanel({ connectionId, cached, onClose, conversion, standin
       </header>
       {/* The account's name (the customer as the grid shows it), never its id; the full name on hover. */}
       <p className="detail-customer" title={invoice.customer ?? undefined}>
-        {invoice.customer && onOpenCustomer ? <CustomerName name={invoice.customer} onOpen={onOpenCustomer} /> : (invoice.customer ?? t('noCustomer'))}
+        {invoice.customer && onOpenCustomer ? <CustomerName name={invoice.customer} account={cached.customerId} onOpen={onOpenCustomer} /> : (invoice.customer ?? t('noCustomer'))}
       </p>
       {detail?.terms && (
         <p className="detail-terms" data-testid="detail-terms">

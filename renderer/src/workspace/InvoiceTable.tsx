@@ -36,7 +36,8 @@ interface Props {
   /** The detail panel shares the window: narrower columns, and the least important ones tucked away if still too wide. */
   compact?: boolean;
   /** Clicking the customer's name in a row opens their customer view (issue 13). */
-  onOpenCustomer?: (customer: string) => void;
+  /** `account`: the row's account id (customerId) when the copy has it. */
+  onOpenCustomer?: (customer: string, account?: string) => void;
   /** Grouped by customer: the grid shows these items (headers and invoices); `visible` is then `groups.order`. */
   groups?: CustomerGroups | null;
   /** A group's header was clicked (or Enter/Space on it): collapse or expand that customer. */
@@ -174,8 +175,8 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
     }
     const position = item ? item.position : slot;
     onActiveChange(position);
-    const customer = rows[visible[position]!]!.customer;
-    if (onOpenCustomer && customer && (event.target as Element).closest('.customer-link')) onOpenCustomer(customer);
+    const { customer, customerId } = rows[visible[position]!]!;
+    if (onOpenCustomer && customer && (event.target as Element).closest('.customer-link')) onOpenCustomer(customer, customerId);
     else onOpen(position);
   }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Connection, Settings } from '../../../electron/contract';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import type { StatusKindMap } from '../../../electron/contract/invoice-status';
+import type { CustomerRef } from '../../../electron/contract/customer-aging';
 import type { AppInfo } from '../api/use-app';
 import { useBalancesAsOf } from '../api/use-balances-as-of';
 import { useInvoiceList, useSync } from '../api/use-invoices';
@@ -87,7 +88,9 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   const adoptChase = useChaseSort(filters, sorting, setSorting);
   const [openId, setOpenId] = useState<string | null>(null);
   // The customer whose view is open (issue 13): their invoices, balances, payments and credits.
-  const [customer, setCustomer] = useState<string | null>(null);
+  // By account id when the copy has it (two accounts of one name are two customers), else by name.
+  const [customer, setCustomer] = useState<CustomerRef | null>(null);
+  const openCustomer = (name: string, account?: string) => setCustomer(account ? { name, account } : { name });
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const setGridNode = useCallback((node: HTMLDivElement | null) => {
@@ -316,7 +319,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
               gridRef={setGridNode}
               highlighted={recent.highlighted}
               compact={Boolean(openRow)}
-              onOpenCustomer={partial ? undefined : setCustomer}
+              onOpenCustomer={partial ? undefined : openCustomer}
               empty={<EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />}
             />
           )}
@@ -330,7 +333,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
             onClose={() => setOpenId(null)}
             conversion={corporate.converted ? <ConversionLine corporate={corporate} index={openIndex} /> : undefined}
             standing={standingOf(view.prepared, openIndex, view.asOfDay, settings.agingBasis)}
-            onOpenCustomer={partial ? undefined : setCustomer}
+            onOpenCustomer={partial ? undefined : openCustomer}
           />
         )}
       </div>
@@ -346,7 +349,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
           version={list?.version ?? ''}
           onClose={() => setCustomer(null)}
           onOpenInvoice={setOpenId}
-          onShowInList={() => changeFilters({ ...filters, customer })}
+          onShowInList={() => changeFilters({ ...filters, customer: customer.name })}
         />
       )}
       {overlay?.({ start: sync.start, running: sync.running })}

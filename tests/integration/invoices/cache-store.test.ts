@@ -7,7 +7,7 @@ import { namespaces } from '../../../electron/contract/i18n/catalogue';
 import { createI18n } from '../../../electron/contract/i18n/create-i18n';
 import { createMessageSpeaker } from '../../../electron/contract/i18n/spoken-messages';
 import { InvoiceCacheStore } from '../../../electron/core/invoices/cache/cache-store';
-import { CACHE_COLUMNS } from '../../../electron/core/invoices/cache/cache-rows';
+import { CACHE_COLUMNS_BEFORE_ACCOUNT } from '../../../electron/core/invoices/cache/cache-rows';
 import { ROWS_PER_SEGMENT } from '../../../electron/core/invoices/cache/cache-format';
 import type { Snapshot } from '../../../electron/core/invoices/snapshot/snapshot';
 import { MemoryLogger, tempDir, TestSecretBox } from '../../support/test-ports';
@@ -25,7 +25,7 @@ async function versionOneFile(box: TestSecretBox, value: Snapshot, tagBytes = 16
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(magic);
-  const plain = JSON.stringify({ format: 1, ...value, columns: CACHE_COLUMNS, rows: value.rows.map((r) => CACHE_COLUMNS.map((c) => r[c])) });
+  const plain = JSON.stringify({ format: 1, ...value, columns: CACHE_COLUMNS_BEFORE_ACCOUNT, rows: value.rows.map((r) => CACHE_COLUMNS_BEFORE_ACCOUNT.map((c) => r[c])) });
   const body = Buffer.concat([cipher.update(deflateRawSync(Buffer.from(plain))), cipher.final()]);
   const header = Buffer.from(JSON.stringify({ format: 1, key: Buffer.from(await box.seal(key)).toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().subarray(0, tagBytes).toString('base64') }));
   const length = Buffer.alloc(4);
@@ -41,8 +41,8 @@ async function versionOneFile(box: TestSecretBox, value: Snapshot, tagBytes = 16
 async function formatTwoFile(box: TestSecretBox, value: Snapshot, boundTo?: string): Promise<Buffer> {
   const { rows, ...meta } = value;
   return deflateCacheFile(box, boundTo, [
-    { kind: 1, payload: rows.map((r) => CACHE_COLUMNS.map((c) => r[c])) },
-    { kind: 2, payload: { ...meta, columns: CACHE_COLUMNS, rows: rows.length } },
+    { kind: 1, payload: rows.map((r) => CACHE_COLUMNS_BEFORE_ACCOUNT.map((c) => r[c])) },
+    { kind: 2, payload: { ...meta, columns: CACHE_COLUMNS_BEFORE_ACCOUNT, rows: rows.length } },
   ]);
 }
 

@@ -10,11 +10,11 @@ const SOURCES = {
   blng__Invoice__c: { paymentAccount: 'blng__Account__c', paymentAmount: 'blng__Amount__c', creditAccount: 'blng__Account__c', creditAmount: 'blng__TotalAmount__c' },
 } as const;
 
-/** One customer's unapplied cash and credits per currency (minor units) and the ids of their payments and open credit notes, from the org's records. */
-function expectedCustomer(org: RunningOrg, shape: keyof typeof FAMILIES, customer: string) {
+/** One customer's (by name, or the one account `accountId`) unapplied cash and credits per currency (minor units) and the ids of their payments and open credit notes, from the org's records. */
+function expectedCustomer(org: RunningOrg, shape: keyof typeof FAMILIES, customer: string, accountId?: string) {
   const f = FAMILIES[shape];
   const s = SOURCES[shape];
-  const accounts = new Set(org.control.records('Account').filter((a) => a.Name === customer).map((a) => a.Id as string));
+  const accounts = accountId ? new Set([accountId]) : new Set(org.control.records('Account').filter((a) => a.Name === customer).map((a) => a.Id as string));
   const unapplied = new Map<string, { cash: number; credits: number }>();
   const side = (object: string, accountField: string, amountField: string, appObject: string, ref: string, key: 'cash' | 'credits') => {
     const applied = new Map<string, number>();
@@ -82,4 +82,53 @@ describe('the customer view’s payments, unapplied cash and credits against the
       });
     }, 120_000);
   }
+
+  it('by the invoices’ account id: two accounts of one name are two customers, an account renamed after a sync is one', async () => {
+    await withOrgHarness({ invoices: 300, objects: ['Invoice'], multiCurrency: true, unappliedShare: 0.3 }, async (harness, org) => {
+      const shape = 'Invoice';
+      const nameOf = (id: string) => org.control.records('Account').find((a) => a.Id === id)!.Name as string;
+      const payers = [...new Set(org.control.records('Payment').map((p) => p.AccountId as string))];
+      const [a, b, c] = payers as [string, string, string];
+      // b is given a's name before the first sync: the copy has two accounts called the same.
+      org.control.renameAccount(b, nameOf(a));
+      const name = nameOf(a);
+      expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+      const list = (await harness.call('invoices.list', { connectionId })).value as InvoiceList;
+      // The copy carries each invoice's account id.
+      for (const account of [a, b]) {
+        const own = org.control.records(shape).filter((i) => i.BillingAccountId === account).map((i) => i.Id as string).sort();
+        expect(list.invoices.filter((r) => r.customerId === account).map((r) => r.id).sort()).toEqual(own);
+        expect(own.length).toBeGreaterThan(0);
+      }
+      const ledgerOf = async (customer: string, account?: string) =>
+        (await harness.call('invoices.customer', { connectionId, customer, ...(account ? { account } : {}) })).value as CustomerLedger;
+      const seen = (got: CustomerLedger) => ({
+        payments: got.payments.map((p) => p.id).sort(),
+        credits: got.credits.map((x) => x.id).sort(),
+        unapplied: got.unapplied.map((u) => ({ currency: u.currency, cash: minor(u.cash, u.currency), credits: minor(u.credits, u.currency) })),
+      });
+      const first = await ledgerOf(name, a);
+      const second = await ledgerOf(name, b);
+      expect(first.accounts).toBe(1);
+      expect(seen(first)).toEqual(expectedCustomer(org, shape, name, a));
+      expect(seen(second)).toEqual(expectedCustomer(org, shape, name, b));
+      expect(first.payments.some((p) => second.payments.some((q) => q.id === p.id))).toBe(false);
+      // By name alone (a copy from before the ids): both accounts, as before.
+      expect((await ledgerOf(name)).accounts).toBe(2);
+
+      // c is renamed; one of its invoices is paid (that invoice and the new payment come again with the new name, the rest keep the old one).
+      const oldName = nameOf(c);
+      org.control.renameAccount(c, 'Renamed Co');
+      const openOfC = org.control.records(shape).find((i) => i.BillingAccountId === c && (i.Balance as number) > 1)!;
+      const paid = org.control.applyPayment(openOfC.Id as string, 1);
+      expect((await harness.call('invoices.sync', { connectionId, mode: 'incremental' })).ok).toBe(true);
+      const after = (await harness.call('invoices.list', { connectionId })).value as InvoiceList;
+      const names = new Set(after.invoices.filter((r) => r.customerId === c).map((r) => r.customer));
+      expect(names).toEqual(new Set([oldName, 'Renamed Co']));
+      const renamed = await ledgerOf('Renamed Co', c);
+      expect(seen(renamed)).toEqual(expectedCustomer(org, shape, 'Renamed Co', c));
+      expect(renamed.payments.length).toBeGreaterThan(1);
+      expect(renamed.payments.map((p) => p.id)).toContain(paid.paymentId);
+    });
+  }, 120_000);
 });

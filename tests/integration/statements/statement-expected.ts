@@ -24,12 +24,14 @@ function bucketIndex(days: number): number {
   return 4;
 }
 
-export function expectedStatement(org: RunningOrg, customer: string, asOf: string): ExpectedStatement {
+/** By name (every account of that name), or with `accountId` that one account's invoices (whatever name they carry). */
+export function expectedStatement(org: RunningOrg, customer: string, asOf: string, accountId?: string): ExpectedStatement {
   const balances = expectedBalancesAsOf(org, 'Invoice', asOf);
   const invoices: ExpectedInvoice[] = [];
   const currencies = new Map<string, { buckets: number[]; total: number; count: number }>();
   for (const record of org.control.records('Invoice')) {
-    if ((record.BillingAccount as { Name: string } | null)?.Name !== customer || !isPosted(record.Status)) continue;
+    const theirs = accountId ? record.BillingAccountId === accountId : (record.BillingAccount as { Name: string } | null)?.Name === customer;
+    if (!theirs || !isPosted(record.Status)) continue;
     const asThen = balances.get(record.Id as string);
     if (!asThen || asThen.balance === 0) continue;
     const dueDate = (record.DueDate as string | null) ?? null;

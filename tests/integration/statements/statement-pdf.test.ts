@@ -41,6 +41,8 @@ const printer = new ChromiumPdfPrinter();
 let afterPrint: (() => Promise<void>) | null = null;
 const temp = tempDir('budgetly-statements-');
 let customers: string[];
+let twins: [string, string];
+let twinName: string;
 
 beforeAll(async () => {
   org = await startOrg({ invoices: 600, objects: ['Invoice'], multiCurrency: true, datedRates: true });
@@ -49,6 +51,13 @@ beforeAll(async () => {
   org.control.renameAccount(accounts[0]!.Id as string, HOSTILE);
   org.control.renameAccount(accounts[1]!.Id as string, 'CON');
   org.control.renameAccount(accounts[2]!.Id as string, 'con');
+  // Two accounts of one name (the statement must not mix them): the two most-invoiced accounts after the first three.
+  const counts = new Map<string, number>();
+  for (const invoice of org.control.records('Invoice')) counts.set(invoice.BillingAccountId as string, (counts.get(invoice.BillingAccountId as string) ?? 0) + 1);
+  const spare = [...counts.entries()].filter(([id]) => !accounts.slice(0, 3).some((a) => a.Id === id)).sort((a, b) => b[1] - a[1]);
+  twins = [spare[0]![0], spare[1]![0]];
+  twinName = accounts.find((a) => a.Id === twins[0])!.Name as string;
+  org.control.renameAccount(twins[1], twinName);
   customers = customersOf(org);
   app = createTestCore({
     loginAgent: new HttpLoginAgent(),
@@ -75,9 +84,9 @@ afterAll(async () => {
   temp.remove();
 });
 
-async function statementOf(customer: string, asOf: string, file: string, period?: { from: string; to: string }): Promise<string> {
+async function statementOf(customer: string, asOf: string, file: string, period?: { from: string; to: string }, account?: string): Promise<string> {
   app.saveDialog.answer = join(temp.dir, file);
-  const saved = await app.call('statements.save', { connectionId, customer, asOf, how: 'save', ...(period ? { period } : {}) });
+  const saved = await app.call('statements.save', { connectionId, customer, asOf, how: 'save', ...(period ? { period } : {}), ...(account ? { account } : {}) });
   expect(saved.ok, JSON.stringify(saved.error)).toBe(true);
   expect(saved.value.path).toBe(join(temp.dir, file));
   return text(saved.value.path);
@@ -108,6 +117,25 @@ describe('a statement of account', () => {
       const cells = [currency, String(sums.count), ...sums.buckets.map((b) => usd(currency, b / 1000)), usd(currency, sums.total / 1000)];
       expect(line(pdf, ...cells), `${cells.join(' … ')}\n${pdf}`).toBe(true);
     }
+  });
+
+  it('two accounts of one name are two statements: with the account id, each lists its own invoices and no other', async () => {
+    const asOf = daysAgo(20);
+    const numbers: string[][] = [];
+    for (const [n, account] of twins.entries()) {
+      const expected = expectedStatement(org, twinName, asOf, account);
+      expect(expected.invoices.length).toBeGreaterThan(0);
+      const pdf = await statementOf(twinName, asOf, `twin-${n}.pdf`, undefined, account);
+      expect(pdf).toContain(twinName);
+      const listed = pdf.match(/INV-\d+/g) ?? [];
+      expect(new Set(listed)).toEqual(new Set(expected.invoices.map((i) => i.number)));
+      for (const [currency, sums] of expected.currencies) {
+        const cells = [currency, String(sums.count), ...sums.buckets.map((b) => usd(currency, b / 1000)), usd(currency, sums.total / 1000)];
+        expect(line(pdf, ...cells), `${cells.join(' … ')}\n${pdf}`).toBe(true);
+      }
+      numbers.push(listed);
+    }
+    expect(numbers[0]!.some((x) => numbers[1]!.includes(x))).toBe(false);
   });
 
   it('gives the totals in the corporate currency at the rates of the as-of day, and says each rate and its date', async () => {
@@ -199,6 +227,21 @@ describe('statements for many customers', () => {
     const hostileFile = files.find((f) => f.includes('script'))!;
     expect(text(join(folder, hostileFile))).toContain(HOSTILE);
     expect(app.events.of('statements.progress').slice(before).map((p) => p.written)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('two accounts of one name: two files, numbered, each with its own account’s invoices', async () => {
+    const folder = join(temp.dir, 'twins');
+    execFileSync('mkdir', ['-p', folder]);
+    app.folderDialog.answer = folder;
+    const result = await app.call('statements.saveMany', { connectionId, customers: twins.map((account) => ({ name: twinName, account })), asOf: daysAgo(0) });
+    expect(result.value).toMatchObject({ written: 2, total: 2 });
+    const files = readdirSync(folder).sort();
+    expect(files).toHaveLength(2);
+    const listed = files.map((f) => new Set(text(join(folder, f)).match(/INV-\d+/g) ?? []));
+    const expected = twins.map((account) => new Set(expectedStatement(org, twinName, daysAgo(0), account).invoices.map((i) => i.number)));
+    // Each file is one account's (in either order: both have one name).
+    expect(listed[0]!.size + listed[1]!.size).toBe(expected[0]!.size + expected[1]!.size);
+    for (const got of listed) expect(expected.some((want) => [...want].every((x) => got.has(x)) && want.size === got.size)).toBe(true);
   });
 
   it('Cancel stops after the file being written: the written ones stay whole, no partial file, and the answer says so', async () => {

@@ -21,10 +21,10 @@ const invoice: ObjectDescribe = {
 const plan = buildQueryPlan(invoice, { number: 'DocumentNumber', customer: 'BillingAccountId', dueDate: 'DueDate', balance: 'Balance' });
 
 describe('SOQL builder', () => {
-  it('selects only described fields, lookups through their relationship name', () => {
-    expect(fullSyncQuery(plan)).toBe('SELECT Id, DocumentNumber, BillingAccount.Name, DueDate, Balance, SystemModstamp FROM Invoice');
+  it('selects only described fields, lookups through their relationship name (and the customer lookup’s id: two accounts of one name are two customers)', () => {
+    expect(fullSyncQuery(plan)).toBe('SELECT Id, DocumentNumber, BillingAccount.Name, DueDate, Balance, BillingAccountId, SystemModstamp FROM Invoice');
     expect(incrementalQuery(plan, Date.parse('2026-11-29T12:05:00.789Z'))).toBe(
-      'SELECT Id, DocumentNumber, BillingAccount.Name, DueDate, Balance, SystemModstamp, IsDeleted FROM Invoice WHERE SystemModstamp > 2026-11-29T12:05:00Z',
+      'SELECT Id, DocumentNumber, BillingAccount.Name, DueDate, Balance, BillingAccountId, SystemModstamp, IsDeleted FROM Invoice WHERE SystemModstamp > 2026-11-29T12:05:00Z',
     );
     expect(soqlDateTime(0)).toBe('1970-01-01T00:00:00Z');
   });
@@ -52,11 +52,14 @@ describe('SOQL builder', () => {
 describe('records onto rows', () => {
   it('keeps dates as dates, reads lookups, falls back to the default currency', () => {
     const row = toInvoiceRow(
-      { Id: '3tt1', DocumentNumber: 'INV-1', BillingAccount: { Name: 'Acme' }, DueDate: '2026-01-31', Balance: 12.5, SystemModstamp: '2026-11-29T12:00:00.000+0000' },
+      { Id: '3tt1', DocumentNumber: 'INV-1', BillingAccount: { Name: 'Acme' }, BillingAccountId: '001000000000001AAA', DueDate: '2026-01-31', Balance: 12.5, SystemModstamp: '2026-11-29T12:00:00.000+0000' },
       plan,
       'EUR',
     );
-    expect(row).toEqual({ id: '3tt1', number: 'INV-1', customer: 'Acme', invoiceDate: null, dueDate: '2026-01-31', status: null, total: null, balance: 12.5, currency: 'EUR', lastModified: null });
+    expect(row).toEqual({
+      id: '3tt1', number: 'INV-1', customer: 'Acme', invoiceDate: null, dueDate: '2026-01-31', status: null, total: null, balance: 12.5, currency: 'EUR', lastModified: null,
+      customerId: '001000000000001AAA',
+    });
     expect(toInvoiceRow({ Id: '3tt2', BillingAccount: null }, plan, 'USD')).toMatchObject({ number: '3tt2', customer: null });
   });
 });

@@ -33,7 +33,7 @@ describe('one customer’s payments, unapplied cash and credit notes not yet app
   });
 
   it('matches by account name over every account of that name, nets reversals and sums unapplied per currency in minor units', () => {
-    const got = customerLedger(data, 'Acme', 'USD');
+    const got = customerLedger(data, { name: 'Acme' }, 'USD');
     expect(got.available).toBe(true);
     expect(got.accounts).toBe(2);
     expect(got.payments.map((p) => [p.id, p.date, p.applied, p.unapplied])).toEqual([
@@ -45,10 +45,30 @@ describe('one customer’s payments, unapplied cash and credit notes not yet app
     expect(got.unapplied).toEqual([{ currency: 'EUR', cash: 40, credits: 50 }, { currency: 'JPY', cash: 600, credits: 0 }]);
   });
 
+  it('with the account id, a customer is that account: not the other account of the same name, and every payment of it under an older name', () => {
+    const renamed = copy({
+      payment: [...data.objects[0]!.records, source('P5', 'ACC1', 'Acme (old name)', 12, '2026-08-01')],
+      paymentApplication: data.objects[1]!.records,
+      creditNote: data.objects[2]!.records,
+      creditApplication: data.objects[3]!.records,
+    });
+    const first = customerLedger(renamed, { name: 'Acme', account: 'ACC1' }, 'USD');
+    expect(first.accounts).toBe(1);
+    expect(first.payments.map((p) => p.id)).toEqual(['P2', 'P1', 'P5']);
+    // C3 has no account name but is ACC1's: matched by its account now (50 + 10 unapplied).
+    expect(first.credits.map((c) => c.id)).toEqual(['C3', 'C1']);
+    expect(first.unapplied).toEqual([{ currency: 'EUR', cash: 52, credits: 60 }]);
+    const second = customerLedger(renamed, { name: 'Acme', account: 'ACC2' }, 'USD');
+    expect(second.payments.map((p) => p.id)).toEqual(['P3']);
+    expect(second.credits).toEqual([]);
+    // By name alone (a copy without account ids), both accounts of that name are one customer, as before.
+    expect(customerLedger(renamed, { name: 'Acme' }, 'USD').accounts).toBe(2);
+  });
+
   it('answers an empty ledger for a customer with no payments, and says why when the copy has none', () => {
-    expect(customerLedger(data, 'Nobody', 'USD')).toMatchObject({ available: true, accounts: 0, payments: [], credits: [], unapplied: [] });
-    expect(customerLedger({ objects: [], warnings: [], none: 'Invoice__c has none' }, 'Acme', 'USD')).toMatchObject({ available: false, note: 'Invoice__c has none' });
-    expect(customerLedger(null, 'Acme', 'USD').available).toBe(false);
+    expect(customerLedger(data, { name: 'Nobody' }, 'USD')).toMatchObject({ available: true, accounts: 0, payments: [], credits: [], unapplied: [] });
+    expect(customerLedger({ objects: [], warnings: [], none: 'Invoice__c has none' }, { name: 'Acme' }, 'USD')).toMatchObject({ available: false, note: 'Invoice__c has none' });
+    expect(customerLedger(null, { name: 'Acme' }, 'USD').available).toBe(false);
   });
 
   it('leaves out a draft or cancelled payment (not money received) and credit note (not issued): not listed, not unapplied — as the statement leaves them out', () => {
@@ -62,17 +82,17 @@ describe('one customer’s payments, unapplied cash and credit notes not yet app
       paymentApplication: [app('A1', 'P1', 60)],
       creditNote: [source('C1', 'ACC1', 'Acme', 80, '2026-10-10', { status: 'Draft' }), source('C2', 'ACC1', 'Acme', 15, '2026-10-12')],
     });
-    const got = customerLedger(withDrafts, 'Acme', 'USD');
+    const got = customerLedger(withDrafts, { name: 'Acme' }, 'USD');
     expect(got.payments.map((p) => [p.id, p.unapplied])).toEqual([['P4', 20], ['P1', 40]]);
     expect(got.credits.map((c) => c.id)).toEqual(['C2']);
     expect(got.unapplied).toEqual([{ currency: 'EUR', cash: 60, credits: 15 }]);
     // A customer whose only payment is a draft has none.
     const onlyDraft = copy({ payment: [source('P9', 'ACC9', 'Drafty', 10, '2026-10-01', { status: 'Draft' })] });
-    expect(customerLedger(onlyDraft, 'Drafty', 'USD')).toMatchObject({ available: true, payments: [], unapplied: [] });
+    expect(customerLedger(onlyDraft, { name: 'Drafty' }, 'USD')).toMatchObject({ available: true, payments: [], unapplied: [] });
   });
 
   it('puts records without a currency (a single-currency org) in the fallback currency', () => {
     const single = copy({ payment: [source('P1', 'ACC1', 'Acme', 10, '2026-10-01', { currency: null })] });
-    expect(customerLedger(single, 'Acme', 'GBP').unapplied).toEqual([{ currency: 'GBP', cash: 10, credits: 0 }]);
+    expect(customerLedger(single, { name: 'Acme' }, 'GBP').unapplied).toEqual([{ currency: 'GBP', cash: 10, credits: 0 }]);
   });
 });

@@ -21,7 +21,7 @@ describe('one customer’s invoices as the workspace counts them', () => {
   const prepared = prepareInvoices(rows, { statusKinds: { Draft: 'draft' } });
 
   it('lists open invoices oldest due first, then the rest newest first; totals, overdue and aging per currency leave drafts out', () => {
-    const got = customerInvoices(prepared, 'Acme', dayNumber('2026-12-01'), 'dueDate');
+    const got = customerInvoices(prepared, { name: 'Acme' }, dayNumber('2026-12-01'), 'dueDate');
     expect(Array.from(got.indexes, (i) => rows[i]!.id)).toEqual(['B', 'G', 'A', 'E', 'D', 'C']);
     expect(got.totals.map((t) => [t.currency, t.count, t.balance])).toEqual([['EUR', 4, 37.3], ['JPY', 1, 3000]]);
     // B (77 days), G (61 days, the default due date) and A (11 days) are past due; E is not yet due; D is a draft.
@@ -32,9 +32,25 @@ describe('one customer’s invoices as the workspace counts them', () => {
 
   it('leaves out invoices dated after the as-of day of an as-of view', () => {
     const asOf = dayNumber('2026-11-30');
-    const got = customerInvoices(prepared, 'Acme', asOf, 'dueDate', asOf);
+    const got = customerInvoices(prepared, { name: 'Acme' }, asOf, 'dueDate', asOf);
     expect(Array.from(got.indexes, (i) => rows[i]!.id)).not.toContain('G');
     // Only G goes: the others keep their places (an empty list would pass the line above).
     expect(Array.from(got.indexes, (i) => rows[i]!.id)).toEqual(['B', 'A', 'E', 'D', 'C']);
+  });
+
+  it('with account ids, a customer is its account: not another account of the same name, and its invoices under an older name too', () => {
+    const keyed = [
+      row('A1', 'Acme', { customerId: '001A' }),
+      row('A2', 'Acme (old name)', { customerId: '001A', invoiceDate: '2026-07-01' }),
+      row('B1', 'Acme', { customerId: '001B', balance: 55 }),
+    ];
+    const both = prepareInvoices(keyed, {});
+    const first = customerInvoices(both, { name: 'Acme', account: '001A' }, dayNumber('2026-09-02'), 'dueDate');
+    expect(Array.from(first.indexes, (i) => keyed[i]!.id).sort()).toEqual(['A1', 'A2']);
+    expect(first.totals.map((t) => t.balance)).toEqual([200]);
+    const second = customerInvoices(both, { name: 'Acme', account: '001B' }, dayNumber('2026-09-02'), 'dueDate');
+    expect(Array.from(second.indexes, (i) => keyed[i]!.id)).toEqual(['B1']);
+    // By name alone (a copy from before the ids): both accounts called Acme, as before.
+    expect(Array.from(customerInvoices(both, { name: 'Acme' }, dayNumber('2026-09-02'), 'dueDate').indexes, (i) => keyed[i]!.id).sort()).toEqual(['A1', 'B1']);
   });
 });

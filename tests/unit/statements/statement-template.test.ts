@@ -33,6 +33,18 @@ describe('statement facts', () => {
     ]);
   });
 
+  it('with the account id, the statement is that account’s: not another account of the same name, and its invoices synced under an older name', () => {
+    const rows = [
+      row({ number: 'A1', customerId: '001A' }),
+      row({ number: 'A2', customer: 'Acme (old name)', customerId: '001A', balance: 40 }),
+      row({ number: 'B1', customerId: '001B', balance: 7 }),
+    ];
+    expect(statementFacts(input(rows, { account: '001A' })).invoices.map((i) => i.number).sort()).toEqual(['A1', 'A2']);
+    expect(statementFacts(input(rows, { account: '001B' })).invoices.map((i) => i.number)).toEqual(['B1']);
+    // Without an id (a copy from before the ids): by name, both accounts called Acme.
+    expect(statementFacts(input(rows)).invoices.map((i) => i.number).sort()).toEqual(['A1', 'B1']);
+  });
+
   it('sums in thousandths: 0.1 + 0.2 is 0.3 exactly', () => {
     const facts = statementFacts(input([row({ balance: 0.1 }), row({ balance: 0.2 })]));
     expect(facts.currencies[0]!.total).toBe(0.3);

@@ -2,7 +2,7 @@ import { createDecipheriv } from 'node:crypto';
 import { promisify } from 'node:util';
 import { inflateRaw } from 'node:zlib';
 import type { SecretBox } from '../../ports';
-import { CACHE_COLUMNS, rowFromCells, UnreadableCacheError } from './cache-rows';
+import { CACHE_COLUMNS_BEFORE_ACCOUNT, rowFromCells, UnreadableCacheError } from './cache-rows';
 import type { Snapshot } from '../snapshot/snapshot';
 
 /**
@@ -55,7 +55,7 @@ export async function decodeSnapshotV1(file: Buffer, secretBox: SecretBox): Prom
     typeof payload.syncedAt !== 'string' ||
     !(payload.watermark === null || typeof payload.watermark === 'number') ||
     !Array.isArray(columns) ||
-    columns.join() !== CACHE_COLUMNS.join() ||
+    columns.join() !== CACHE_COLUMNS_BEFORE_ACCOUNT.join() ||
     !Array.isArray(payload.rows)
   ) {
     throw new UnreadableCacheError('cacheUnexpectedShape');

@@ -4,7 +4,7 @@ import * as zlib from 'node:zlib';
 import type { InvoiceRow } from '../../../contract';
 import type { SecretBox } from '../../ports';
 import { decodeSnapshotV1, MAGIC_V1 } from './cache-format-v1';
-import { CACHE_COLUMNS, rowFromCells, rowsToJson, UnreadableCacheError } from './cache-rows';
+import { CACHE_COLUMNS, CACHE_COLUMNS_BEFORE_ACCOUNT, rowFromCells, rowsToJson, UnreadableCacheError } from './cache-rows';
 import { deltaSize, RowsFold, type Delta, type Snapshot, type SnapshotMeta } from '../snapshot/snapshot';
 import { applyRelatedDelta, relatedDeltaFrom, type RelatedCopy, type RelatedRecord } from '../related/related-copy';
 import { relatedHeadJson, relatedSegmentJson, RelatedSegments } from './cache-related';
@@ -164,6 +164,9 @@ export function baseRowsRecord(file: CacheFileKey, seq: number, rows: readonly I
   return sealRecord(file, seq, RecordKind.baseRows, rowsToJson(rows));
 }
 
+/** The base's columns: today's, or those of a copy written before the customer's account id (read as they are). */
+const knownColumns = (columns: string | undefined) => columns === CACHE_COLUMNS.join() || columns === CACHE_COLUMNS_BEFORE_ACCOUNT.join();
+
 export function baseEndRecord(file: CacheFileKey, seq: number, meta: SnapshotMeta, rows: number, related = false): Promise<Buffer> {
   return sealRecord(file, seq, RecordKind.baseEnd, JSON.stringify({ ...metaOf(meta), columns: CACHE_COLUMNS, rows, ...(related ? { related } : {}) }));
 }
@@ -281,7 +284,7 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
       continue;
     }
     const end = record.payload as Partial<Record<string, unknown>>;
-    if (record.kind !== RecordKind.baseEnd || !isMeta(end) || (end.columns as unknown[] | undefined)?.join() !== CACHE_COLUMNS.join() || end.rows !== rows.length
+    if (record.kind !== RecordKind.baseEnd || !isMeta(end) || !knownColumns((end.columns as unknown[] | undefined)?.join()) || end.rows !== rows.length
       || (end.related === true) !== (related !== null) || (related === null && !segments.empty())) {
       throw new UnreadableCacheError('cacheUnexpectedShape');
     }

@@ -151,7 +151,8 @@ export class MappingService {
     this.store.set(KEY, entries);
     // A new choice or a fresh describe: an earlier mapping must not be reused.
     this.recent.delete(connectionId);
-    const signature = JSON.stringify({ object: plan.object, paths: plan.paths, modstamp: plan.modstamp, defaultCurrency });
+    // With the customer's account id (customerId) the signature changes: a copy from before it syncs in full once.
+    const signature = JSON.stringify({ object: plan.object, paths: plan.paths, modstamp: plan.modstamp, defaultCurrency, customerId: plan.customerId });
     return { view, sync: { object: describe.name, plan, signature, defaultCurrency, warnings } };
   }
 

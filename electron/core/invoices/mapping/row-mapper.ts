@@ -131,6 +131,7 @@ export function rowMapper(plan: QueryPlan, defaultCurrency: string): (record: Sa
   const balance = readerFor(plan.paths.balance);
   const currency = readerFor(plan.paths.currency);
   const lastModified = readerFor(plan.paths.lastModified);
+  const customerId = plan.customerId ? readerFor(plan.customerId) : null;
   return (record) => {
     const id = String(record.Id);
     return {
@@ -144,6 +145,7 @@ export function rowMapper(plan: QueryPlan, defaultCurrency: string): (record: Sa
       balance: toAmount(balance(record)),
       currency: toText(currency(record)) ?? defaultCurrency,
       lastModified: toInstant(lastModified(record)),
+      customerId: customerId ? (toText(customerId(record)) ?? undefined) : undefined,
     };
   };
 }

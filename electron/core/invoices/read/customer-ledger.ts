@@ -1,4 +1,5 @@
 import type { CustomerLedger, CustomerRecord } from '../../../contract';
+import type { CustomerRef } from '../../../contract/customer-aging';
 import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
 import { isRateRole } from '../related/related-specs';
@@ -15,24 +16,28 @@ interface CustomerSources {
   accounts: Set<string>;
 }
 
-/** Payments and credit notes by their account's name, once per copy (a sync makes a new copy). */
-const sourcesByName = oncePerCopy((copy: RelatedCopy): Map<string, CustomerSources> => {
-  const index = new Map<string, CustomerSources>();
+/** Payments and credit notes by their account's id and by its name, once per copy (a sync makes a new copy). */
+const sourcesByCustomer = oncePerCopy((copy: RelatedCopy): { byAccount: Map<string, CustomerSources>; byName: Map<string, CustomerSources> } => {
+  const byAccount = new Map<string, CustomerSources>();
+  const byName = new Map<string, CustomerSources>();
+  const add = (index: Map<string, CustomerSources>, key: string, role: 'payment' | 'creditNote', record: RelatedRecord, account: string | null) => {
+    let entry = index.get(key);
+    if (!entry) index.set(key, (entry = { payments: [], credits: [], accounts: new Set() }));
+    (role === 'payment' ? entry.payments : entry.credits).push(record);
+    if (account) entry.accounts.add(account);
+  };
   for (const object of copy.objects) {
     if (object.role !== 'payment' && object.role !== 'creditNote') continue;
     for (const record of object.records) {
       // A draft or cancelled payment (credit note) was never money received (credit issued): counted-sources.ts.
       if (!sourceCounts(record)) continue;
-      const name = text(record.accountName);
-      if (!name) continue;
-      let entry = index.get(name);
-      if (!entry) index.set(name, (entry = { payments: [], credits: [], accounts: new Set() }));
-      (object.role === 'payment' ? entry.payments : entry.credits).push(record);
       const account = text(record.account);
-      if (account) entry.accounts.add(account);
+      const name = text(record.accountName);
+      if (account) add(byAccount, account, object.role, record, account);
+      if (name) add(byName, name, object.role, record, account);
     }
   }
-  return index;
+  return { byAccount, byName };
 });
 
 const newestFirst = (a: CustomerRecord, b: CustomerRecord) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id);
@@ -40,10 +45,13 @@ const newestFirst = (a: CustomerRecord, b: CustomerRecord) => (b.date ?? '').loc
 /**
  * One customer's payments (each with what is applied and what is not: unapplied cash) and credit notes not wholly
  * applied, from the offline copy; amounts in each record's currency (`fallback` for a single-currency org's records,
- * which carry none), sums in minor units. A customer is an account name; payments and credit notes are matched by
- * their account's name (the copy keeps the account's id and name), so every account of that name counts.
+ * which carry none), sums in minor units. A customer with an account id (the invoices' `customerId`) is that account:
+ * its payments and credit notes are those of the account, whatever name they were synced with (a renamed account is
+ * one customer, two accounts of one name are two). Without an id (a text customer, a copy from before the ids) they
+ * are matched by the account's name, so every account of that name counts (`accounts` says how many).
  */
-export function customerLedger(copy: RelatedCopy | null | undefined, customer: string, fallback: string): CustomerLedger {
+export function customerLedger(copy: RelatedCopy | null | undefined, who: CustomerRef, fallback: string): CustomerLedger {
+  const customer = who.name;
   const empty = (note: string | null, available = false): CustomerLedger => ({
     customer, available, note, accounts: 0, payments: [], credits: [], unapplied: [], warnings: copy?.warnings ?? [],
   });
@@ -52,7 +60,8 @@ export function customerLedger(copy: RelatedCopy | null | undefined, customer: s
   if (!copy.objects.some((o) => !isRateRole(o.role))) return empty(relatedText.noReadableObjects);
   // A payment with its applications hidden would look wholly unapplied: say so rather than show it.
   if (!unappliedKnown(copy)) return empty(relatedText.someUnreadable);
-  const sources = sourcesByName(copy).get(customer);
+  const index = sourcesByCustomer(copy);
+  const sources = who.account ? index.byAccount.get(who.account) : index.byName.get(customer);
   if (!sources) return empty(null, true);
   const applied = appliedBySource(copy);
   const unapplied = new Map<string, { cash: number; credits: number }>();

@@ -59,5 +59,6 @@ export function sameRow(a: InvoiceRow, b: InvoiceRow): boolean {
   for (const key of invoiceFieldKeys) {
     if (a[key] !== b[key]) return false;
   }
-  return true;
+  // Another account of the same name is another customer.
+  return a.customerId === b.customerId;
 }

@@ -40,10 +40,16 @@ export interface QueryPlan {
   paths: Partial<Record<InvoiceFieldKey, string>>;
   /** SystemModstamp (or LastModifiedDate) when readable; without it every sync is a full one. */
   modstamp: string | null;
+  /**
+   * The customer lookup's own field (BillingAccountId, blng__Account__c) when the customer is a lookup: its id is
+   * `InvoiceRow.customerId`, so the customer view and statements tell two accounts of one name apart.
+   */
+  customerId?: string;
 }
 
 export function buildQueryPlan(describe: ObjectDescribe, fields: FieldMapping): QueryPlan {
   const paths: Partial<Record<InvoiceFieldKey, string>> = {};
+  let customerId: string | undefined;
   for (const key of invoiceFieldKeys) {
     const name = fields[key];
     if (!name) continue;
@@ -53,16 +59,17 @@ export function buildQueryPlan(describe: ObjectDescribe, fields: FieldMapping): 
       // A lookup shows the record's name (e.g. BillingAccount.Name), not its id.
       if (!field.relationshipName) continue;
       paths[key] = `${assertIdentifier(field.relationshipName)}.Name`;
+      if (key === 'customer') customerId = assertIdentifier(field.name);
     } else {
       paths[key] = assertIdentifier(field.name);
     }
   }
   const modstamp = findField(describe, 'SystemModstamp')?.name ?? findField(describe, 'LastModifiedDate')?.name ?? null;
-  return { object: assertIdentifier(describe.name), paths, modstamp };
+  return { object: assertIdentifier(describe.name), paths, modstamp, ...(customerId ? { customerId } : {}) };
 }
 
 export function selectList(plan: QueryPlan, extra: string[] = []): string[] {
-  const list = ['Id', ...Object.values(plan.paths), ...(plan.modstamp ? [plan.modstamp] : []), ...extra];
+  const list = ['Id', ...Object.values(plan.paths), ...(plan.customerId ? [plan.customerId] : []), ...(plan.modstamp ? [plan.modstamp] : []), ...extra];
   return [...new Set(list.map(assertIdentifier))];
 }
 
