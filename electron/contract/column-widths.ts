@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MAX_COLUMN_REM, MIN_COLUMN_REM, widthColumnIds } from './saved-view-limits';
+import { MAX_COLUMN_REM, MIN_COLUMN_REM, gridColumnIds } from './saved-view-limits';
 
-const known = new Set<string>(widthColumnIds);
+const known = new Set<string>(gridColumnIds);
 /** Every own key a column of the grid (a record drops "__proto__" silently: it is refused instead). */
 const onlyGridColumns = (value: unknown) => typeof value !== 'object' || value === null || Object.keys(value).every((key) => known.has(key));
 
@@ -13,5 +13,5 @@ const onlyGridColumns = (value: unknown) => typeof value !== 'object' || value =
 export const columnWidthsSchema = z
   .unknown()
   .refine(onlyGridColumns, { message: 'a width is kept only for a column of the grid' })
-  .pipe(z.partialRecord(z.enum(widthColumnIds), z.number().finite().min(MIN_COLUMN_REM).max(MAX_COLUMN_REM)));
+  .pipe(z.partialRecord(z.enum(gridColumnIds), z.number().finite().min(MIN_COLUMN_REM).max(MAX_COLUMN_REM)));
 export type ColumnWidths = z.infer<typeof columnWidthsSchema>;

@@ -18,6 +18,8 @@ export const viewColumnIds = [
 /** A column's width the user set (dragging its header's edge, or Alt+←/→), in rem: narrower hides its words, wider than a screen helps no one. */
 export const MIN_COLUMN_REM = 3;
 export const MAX_COLUMN_REM = 40;
-/** The columns a width can be kept for: the grid's, and the combined view's Org column. */
-export const widthColumnIds = [...viewColumnIds, 'org'] as const;
-export type WidthColumn = (typeof widthColumnIds)[number];
+/** The grid's columns and the combined view's Org column: what a width is kept for and what a view may sort by. */
+export const gridColumnIds = [...viewColumnIds, 'org'] as const;
+/** The connections whose rows an "All connections" view shows (its org filter): at most this many. */
+export const MAX_VIEW_ORGS = 100;
+export type GridColumnId = (typeof gridColumnIds)[number];

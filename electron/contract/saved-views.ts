@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { agingBucketKeys } from './aging-buckets';
 import { agingBasisSchema, id, isoDate } from './models';
 import { columnWidthsSchema } from './column-widths';
-import { ALL_CONNECTIONS, MAX_VIEW_NAME, MAX_VIEWS, MAX_VIEWS_FILE_BYTES, VIEW_STATE_VERSION, viewColumnIds } from './saved-view-limits';
+import { ALL_CONNECTIONS, gridColumnIds, MAX_VIEW_NAME, MAX_VIEW_ORGS, MAX_VIEWS, MAX_VIEWS_FILE_BYTES, VIEW_STATE_VERSION, viewColumnIds } from './saved-view-limits';
 
 /**
  * Saved views (issue #21): the state of the workspace as data, under a name, per connection. The renderer reads
@@ -57,7 +57,8 @@ export const viewStateSchema = z.strictObject({
   agingBasis: agingBasisSchema,
   /** The as-of rule: a fixed day, or null for "today" (whatever day the view is opened). */
   asOf: isoDate.nullable(),
-  sort: z.strictObject({ column: viewColumnSchema, desc: z.boolean() }),
+  /** The sort: a column of the grid, or the combined view's Org. */
+  sort: z.strictObject({ column: z.enum(gridColumnIds), desc: z.boolean() }),
   /** The columns shown, in display order (the grid's order is fixed). */
   columns: z.array(viewColumnSchema).min(1).max(viewColumnIds.length),
   /**
@@ -65,6 +66,11 @@ export const viewStateSchema = z.strictObject({
    * before widths existed has none and leaves the widths on screen as they are.
    */
   widths: columnWidthsSchema.optional(),
+  /**
+   * "All connections": the orgs its org filter shows (none named: every org), each by its connection's id and its
+   * name then (said when the connection is gone). Absent in a view of one org.
+   */
+  orgs: z.array(z.strictObject({ id, name: text })).max(MAX_VIEW_ORGS).optional(),
   /** "Show in": each invoice's own currency, or the corporate currency at a conversion basis. */
   currency: z.strictObject({ showIn: z.enum(['own', 'corporate']), basis: z.enum(['invoiceDate', 'asOf']) }),
   groupByCustomer: z.boolean(),

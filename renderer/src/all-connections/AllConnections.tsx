@@ -3,12 +3,13 @@ import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection, Settings } from '../../../electron/contract';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
+import { ALL_CONNECTIONS } from '../../../electron/contract/saved-view-limits';
 import type { StatusKindMap } from '../../../electron/contract/invoice-status';
 import { connectionTrouble, type ConnectionTrouble } from '../connections/connection-trouble';
 import { useLocale } from '../i18n/locale-context';
 import { hasActiveFilters, noFilters } from '../invoices/filters';
 import { formatPlainDate, localTodayIso } from '../invoices/plain-date';
-import type { SortColumn, SortSpec } from '../invoices/sort';
+import type { SortSpec } from '../invoices/sort';
 import { CurrencySummary } from '../workspace/CurrencySummary';
 import { DetailPanel } from '../workspace/DetailPanel';
 import { standingOf } from '../workspace/detail-standing';
@@ -22,6 +23,7 @@ import { useFilters } from '../workspace/use-filters';
 import { useInvoiceTable } from '../workspace/use-invoice-table';
 import { useInvoiceView } from '../workspace/use-invoice-view';
 import { useShortcuts } from '../workspace/use-shortcuts';
+import { useWorkspaceViews } from '../views/use-workspace-views';
 import { AllConnectionsTopBar } from './AllConnectionsTopBar';
 import { combinedRules, type CombinedRow } from './combine-lists';
 import { combinedExport } from './combined-export';
@@ -29,6 +31,7 @@ import { OrgBanners } from './OrgBanners';
 import { OrgFeed } from './OrgFeed';
 import { OrgChips, OrgFilter } from './OrgFilter';
 import { orgColumn } from './org-column';
+import { combinedPayments, valuesOfOrgs } from './org-values';
 import { OrgTotals } from './OrgTotals';
 import { useOrgFeeds } from './use-org-feeds';
 import './all-connections.css';
@@ -75,7 +78,7 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
     () => ({ ...combinedRules(JSON.parse(kindsKey) as Record<string, StatusKindMap>, settings.includeDrafts), cutOff }),
     [kindsKey, settings.includeDrafts, cutOff],
   );
-  const sort = useMemo<SortSpec | null>(() => (sorting[0] ? { column: sorting[0].id as SortColumn, desc: sorting[0].desc } : null), [sorting]);
+  const sort = useMemo<SortSpec | null>(() => (sorting[0] ? { column: sorting[0].id as SortSpec['column'], desc: sorting[0].desc } : null), [sorting]);
   const view = useInvoiceView(feeds.rows, filters, sort, asOf, settings.agingBasis, !partial, rules);
 
   // Why an org's rows are as last synced (muted Org cell with a tooltip): the same reading as its banner.
@@ -102,6 +105,23 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
     savedWidths: settings.columnWidths,
     onWidthsChange: (columnWidths) => onUpdateSettings({ columnWidths }),
     leadColumns,
+  });
+
+  // Saved views of "All connections" (the core keeps them under ALL_CONNECTIONS): the Views menu, Ctrl+1…9, the
+  // default view once every org's invoices are there, export / import; a view keeps the org filter too.
+  const orgList = useMemo(() => connections.map((c) => ({ id: c.id, name: c.label })), [connections]);
+  const views = useWorkspaceViews({
+    connectionId: ALL_CONNECTIONS,
+    ready: listState.complete,
+    filters,
+    changeFilters,
+    sorting,
+    setSorting,
+    settings,
+    onUpdateSettings,
+    orgs: { connected: orgList, picked, setPicked },
+    prepared: () => valuesOfOrgs(connections.map((c) => feeds.feeds[c.id]?.rows)),
+    payments: combinedPayments(connections.map((c) => feeds.feeds[c.id]?.list?.payments)),
   });
 
   const rows = view.prepared.rows as readonly CombinedRow[];
@@ -157,6 +177,7 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
       })}
       <AllConnectionsTopBar
         switcher={switcher}
+        views={views.menu}
         syncing={syncing}
         canSync={canSync}
         onSyncAll={syncAll}
@@ -169,6 +190,7 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
         onRetrySync={feeds.startSync}
       />
       {notices}
+      {views.notice}
       <div className={openRow ? 'workspace with-detail' : 'workspace'}>
         <fieldset className="until-loaded" disabled={partial}>
           <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} customers={view.prepared.customers} onChange={changeFilters}>

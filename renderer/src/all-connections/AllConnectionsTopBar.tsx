@@ -4,6 +4,8 @@ import { ExportMenu } from '../workspace/ExportMenu';
 
 interface Props {
   switcher: ReactNode;
+  /** The saved views' menu (renderer/src/views/), as in one org's top bar. */
+  views: ReactNode;
   syncing: boolean;
   canSync: boolean;
   onSyncAll: () => void;
@@ -12,7 +14,7 @@ interface Props {
 }
 
 /** The combined view's top bar: the switcher, Sync all (each org syncs on its own), export and Settings. */
-export function AllConnectionsTopBar({ switcher, syncing, canSync, onSyncAll, exportMenu, onOpenSettings }: Props) {
+export function AllConnectionsTopBar({ switcher, views, syncing, canSync, onSyncAll, exportMenu, onOpenSettings }: Props) {
   const { t } = useTranslation(['allConnections', 'settings']);
   return (
     <header className="topbar">
@@ -20,6 +22,7 @@ export function AllConnectionsTopBar({ switcher, syncing, canSync, onSyncAll, ex
         Budgetly
       </span>
       {switcher}
+      {views}
       <div className="spacer" />
       <button type="button" className="primary" onClick={onSyncAll} disabled={!canSync || syncing} aria-busy={syncing || undefined} data-testid="sync-all">
         {t('syncAll')}

@@ -6,8 +6,8 @@ import type { ConnectionTrouble } from '../connections/connection-trouble';
 
 /**
  * The Org column of the combined grid: the connection's name; muted, with a tooltip saying why, for the rows of an
- * org that cannot be reached or needs a new sign-in (they are as last synced). Not sortable (the org filter
- * narrows to one org); always shown.
+ * org that cannot be reached or needs a new sign-in (they are as last synced). Sortable (A…Z by name, each
+ * org's invoices by number); always shown.
  */
 export function orgColumn(label: string, staleWords: (org: string, why: Exclude<ConnectionTrouble, null>) => string, stale: ReadonlyMap<string, ConnectionTrouble>): ColumnDef<InvoiceListRow> {
   const org = (row: InvoiceListRow) => (row as CombinedRow).org;
@@ -25,5 +25,5 @@ export function orgColumn(label: string, staleWords: (org: string, why: Exclude<
     },
     muted: (row) => why(row) !== null,
   };
-  return { id: 'org', header: label, enableHiding: false, enableSorting: false, accessorFn: org, meta, cell: ({ row }) => org(row.original) };
+  return { id: 'org', header: label, enableHiding: false, sortDescFirst: false, accessorFn: org, meta, cell: ({ row }) => org(row.original) };
 }

@@ -8,7 +8,8 @@ export type SortColumn =
   | 'number' | 'customer' | 'invoiceDate' | 'dueDate' | 'status' | 'total' | 'balance' | 'currency' | 'daysOverdue'
   | 'paid' | 'lastPaymentDate' | 'fullyPaidOn' | 'daysToPay' | 'lastModified';
 export interface SortSpec {
-  column: SortColumn;
+  /** A column of the grid, or (in "All connections") the row's org (renderer/src/all-connections/combine-lists.ts). */
+  column: SortColumn | 'org';
   desc: boolean;
 }
 
@@ -41,9 +42,10 @@ function numberKeys(prepared: PreparedInvoices): { key: Float64Array; tie: Uint3
 }
 
 /** Per row: the rank of its text value among the distinct values (NaN when empty: sorts last). */
-function textRank(prepared: PreparedInvoices, column: 'customer' | 'status' | 'currency'): Float64Array {
+function textRank(prepared: PreparedInvoices, column: 'customer' | 'status' | 'currency' | 'org'): Float64Array {
   const rows = prepared.rows;
-  const text = (i: number) => (column === 'currency' ? rows[i]!.currency : rows[i]![column] || null);
+  const text = (i: number) =>
+    column === 'currency' ? rows[i]!.currency : column === 'org' ? (rows[i] as { org?: string }).org || null : rows[i]![column] || null;
   const distinct = new Map<string, number>();
   for (let i = 0; i < rows.length; i++) {
     const value = text(i);
@@ -85,7 +87,7 @@ export function sortedOrder(prepared: PreparedInvoices, spec: SortSpec | null, a
   return orderByRank(ranked, spec.desc, byTie);
 }
 
-function sortKey(prepared: PreparedInvoices, column: Exclude<SortColumn, 'number'>, asOfDay: number): Float64Array {
+function sortKey(prepared: PreparedInvoices, column: Exclude<SortSpec['column'], 'number'>, asOfDay: number): Float64Array {
   const n = prepared.rows.length;
   switch (column) {
     case 'invoiceDate':

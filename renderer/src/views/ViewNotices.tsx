@@ -9,10 +9,12 @@ interface Props {
   outcome: ViewsOutcome | null;
   unreadable: number;
   onDismiss: () => void;
+  /** In "All connections": what the view named is gone from every org (or the org itself is). */
+  everyOrg?: boolean;
 }
 
 /** Under the toolbar: what an opened view left out (never a silently empty grid), and what Export / Import did. */
-export function ViewNotices({ opened, outcome, unreadable, onDismiss }: Props) {
+export function ViewNotices({ opened, outcome, unreadable, onDismiss, everyOrg = false }: Props) {
   const { t } = useTranslation('views');
   const { t: column } = useTranslation('columns');
   const said = (item: Dropped) => {
@@ -27,6 +29,8 @@ export function ViewNotices({ opened, outcome, unreadable, onDismiss }: Props) {
         return t('droppedColumn', { value: column(item.value) });
       case 'paymentFilters':
         return t('droppedPaymentFilters');
+      case 'org':
+        return t('droppedOrg', { value: item.value });
     }
   };
   const dropped = opened?.dropped ?? [];
@@ -41,7 +45,7 @@ export function ViewNotices({ opened, outcome, unreadable, onDismiss }: Props) {
     <div className="view-notices" role="status" data-testid="view-notice">
       {dropped.length > 0 && (
         <div data-testid="view-dropped">
-          {t('droppedIntro', { name: opened!.name })}
+          {everyOrg ? t('droppedIntroAll', { name: opened!.name }) : t('droppedIntro', { name: opened!.name })}
           <ul>
             {dropped.map((item, i) => (
               <li key={i} data-kind={item.kind}>

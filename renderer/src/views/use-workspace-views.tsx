@@ -1,7 +1,7 @@
 import type { SortingState } from '@tanstack/react-table';
 import { useEffect, useRef, useState } from 'react';
 import type { PaymentFiguresState, SavedView, Settings } from '../../../electron/contract';
-import type { CurrencyView } from '../currency/currency-view';
+import { ownCurrencies, type CurrencyView } from '../currency/currency-view';
 import type { InvoiceFilters } from '../invoices/filters';
 import { ManageViewsDialog } from './ManageViewsDialog';
 import { SaveViewDialog } from './SaveViewDialog';
@@ -9,7 +9,9 @@ import { useSavedViews } from './use-saved-views';
 import { useViewShortcuts } from './use-view-shortcuts';
 import { ViewNotices } from './ViewNotices';
 import { ViewsMenu } from './ViewsMenu';
-import { fitViewState, readViewState, workspaceStateOf, type Available, type Dropped, type WorkspaceState } from './view-state';
+import { fitViewState, readViewState, workspaceStateOf, type Available, type Dropped, type ViewOrg, type WorkspaceState } from './view-state';
+
+type OrgValues = Pick<Available, 'currencies' | 'customers' | 'statuses'>;
 
 /** Where the workspace keeps each part of a view, and how each is set. */
 interface Input {
@@ -19,15 +21,22 @@ interface Input {
   filters: InvoiceFilters;
   /** Sets the filters with the view's own sort (not the chase's: see useChaseSort). */
   changeFilters: (next: InvoiceFilters) => void;
-  adoptChase: (next: InvoiceFilters) => void;
+  /** One org's workspace: the chase sort follows the filters (absent in "All connections"). */
+  adoptChase?: (next: InvoiceFilters) => void;
   sorting: SortingState;
   setSorting: (next: SortingState) => void;
   settings: Pick<Settings, 'visibleColumns' | 'agingBasis' | 'agingAsOf' | 'columnWidths'>;
   onUpdateSettings: (patch: Partial<Settings>) => void;
-  currency: { view: CurrencyView; change: (next: CurrencyView) => void };
-  grouping: { on: boolean; setOn: (on: boolean) => void };
-  /** What the org has now (currencies, customers, statuses) and whether the payment figures can be read. */
-  prepared: Omit<Available, 'paymentColumns'>;
+  /** "Show in" and grouping by customer: one org's workspace has them ("All connections" shows each invoice's own currency, ungrouped). */
+  currency?: { view: CurrencyView; change: (next: CurrencyView) => void };
+  grouping?: { on: boolean; setOn: (on: boolean) => void };
+  /** "All connections": the connected orgs and the org filter's choice (a view keeps and sets it). */
+  orgs?: { connected: readonly ViewOrg[]; picked: readonly string[]; setPicked: (ids: string[]) => void };
+  /**
+   * What the org has now (currencies, customers, statuses) and whether the payment figures can be read. A function is
+   * asked only when a view is opened ("All connections": every org's values, not only those of the orgs shown).
+   */
+  prepared: OrgValues | (() => OrgValues);
   payments: PaymentFiguresState | undefined;
 }
 
@@ -35,22 +44,34 @@ interface Input {
  * Saved views in the workspace (issue #21): the Views menu for the top bar, its dialogs, the notices under the
  * toolbar, Ctrl+1…9, and the connection's default view opened once every invoice is there (at launch).
  */
-export function useWorkspaceViews({ connectionId, ready, filters, changeFilters, adoptChase, sorting, setSorting, settings, onUpdateSettings, currency, grouping, prepared, payments }: Input) {
-  const current: WorkspaceState = { filters, sorting, ...settings, currency: currency.view, groupByCustomer: grouping.on };
-  const available: Available = {
-    currencies: prepared.currencies,
-    customers: prepared.customers,
-    statuses: prepared.statuses,
-    paymentColumns: payments !== 'none' && payments !== 'unreadable',
+export function useWorkspaceViews({ connectionId, ready, filters, changeFilters, adoptChase, sorting, setSorting, settings, onUpdateSettings, currency, grouping, orgs, prepared, payments }: Input) {
+  const current: WorkspaceState = {
+    filters,
+    sorting,
+    ...settings,
+    currency: currency?.view ?? ownCurrencies,
+    groupByCustomer: grouping?.on ?? false,
+    ...(orgs ? { orgs: orgs.connected.filter((org) => orgs.picked.includes(org.id)) } : {}),
+  };
+  const available = (): Available => {
+    const values = typeof prepared === 'function' ? prepared() : prepared;
+    return {
+      currencies: values.currencies,
+      customers: values.customers,
+      statuses: values.statuses,
+      paymentColumns: payments !== 'none' && payments !== 'unreadable',
+      ...(orgs ? { orgs: orgs.connected } : {}),
+    };
   };
   const apply = (next: WorkspaceState) => {
-    adoptChase(next.filters);
+    adoptChase?.(next.filters);
     changeFilters(next.filters);
     setSorting(next.sorting);
+    if (orgs && next.orgs) orgs.setPicked(next.orgs.map((org) => org.id));
     // A view saved before widths existed leaves the widths on screen as they are.
     onUpdateSettings({ visibleColumns: next.visibleColumns, agingBasis: next.agingBasis, agingAsOf: next.agingAsOf, ...(next.columnWidths ? { columnWidths: next.columnWidths } : {}) });
-    currency.change(next.currency);
-    grouping.setOn(next.groupByCustomer);
+    currency?.change(next.currency);
+    grouping?.setOn(next.groupByCustomer);
   };
   const saved = useSavedViews(connectionId);
   const [dialog, setDialog] = useState<'save' | 'manage' | null>(null);
@@ -59,7 +80,7 @@ export function useWorkspaceViews({ connectionId, ready, filters, changeFilters,
   const list = saved.list;
 
   const open = (view: SavedView) => {
-    const { state, dropped } = fitViewState(view.state, available);
+    const { state, dropped } = fitViewState(view.state, available());
     apply(workspaceStateOf(state));
     setOpened({ name: view.name, dropped });
   };
@@ -96,6 +117,7 @@ export function useWorkspaceViews({ connectionId, ready, filters, changeFilters,
     <>
       <ViewNotices
         opened={opened}
+        everyOrg={orgs !== undefined}
         outcome={saved.outcome}
         unreadable={hideUnreadable ? 0 : (list?.unreadable ?? 0)}
         onDismiss={() => {

@@ -1,7 +1,7 @@
 import type { SortingState } from '@tanstack/react-table';
 import type { ColumnWidths } from '../../../electron/contract/column-widths';
 import type { ViewColumn, ViewState } from '../../../electron/contract/saved-views';
-import { VIEW_STATE_VERSION, viewColumnIds } from '../../../electron/contract/saved-view-limits';
+import { gridColumnIds, VIEW_STATE_VERSION, type GridColumnId } from '../../../electron/contract/saved-view-limits';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import type { AgingBasis } from '../invoices/aging';
 import { isPaymentColumn, visibleColumnIds } from '../invoices/columns';
@@ -20,10 +20,18 @@ export interface WorkspaceState {
   groupByCustomer: boolean;
   /** Settings → the widths the user set (rem per column). Undefined from a view saved before widths: the widths on screen stay. */
   columnWidths?: ColumnWidths;
+  /** "All connections": the orgs its org filter shows (empty: every org). Undefined in one org's workspace. */
+  orgs?: ViewOrg[];
 }
 
-const known = new Set<string>(viewColumnIds);
-const isViewColumn = (id: string): id is ViewColumn => known.has(id);
+/** An org as a view names it: its connection's id, and its name (to say which one is gone). */
+export interface ViewOrg {
+  id: string;
+  name: string;
+}
+
+const known = new Set<string>(gridColumnIds);
+const isSortColumn = (id: string): id is GridColumnId => known.has(id);
 
 /** The workspace's state as a view (what Save view… keeps). */
 export function readViewState(state: WorkspaceState): ViewState {
@@ -33,11 +41,12 @@ export function readViewState(state: WorkspaceState): ViewState {
     filters: { ...state.filters, statuses: [...state.filters.statuses], currencies: [...state.filters.currencies] },
     agingBasis: state.agingBasis,
     asOf: state.agingAsOf,
-    sort: sort && isViewColumn(sort.id) ? { column: sort.id, desc: sort.desc } : { ...DEFAULT_SORT },
+    sort: sort && isSortColumn(sort.id) ? { column: sort.id, desc: sort.desc } : { ...DEFAULT_SORT },
     columns: visibleColumnIds(state.visibleColumns),
     currency: { showIn: state.currency.showIn, basis: state.currency.basis },
     groupByCustomer: state.groupByCustomer,
     widths: { ...state.columnWidths },
+    ...(state.orgs ? { orgs: state.orgs.map((org) => ({ ...org })) } : {}),
   };
 }
 
@@ -48,6 +57,8 @@ export interface Available {
   statuses: readonly string[];
   /** Whether the payment columns can be filled (false when the org has no payment objects or they are hidden from the user). */
   paymentColumns: boolean;
+  /** "All connections": the connected orgs (a view's org filter keeps those still here). Undefined in one org's workspace. */
+  orgs?: readonly ViewOrg[];
 }
 
 /** Something a view named that the org no longer has, left out when the view was opened. */
@@ -56,7 +67,9 @@ export type Dropped =
   | { kind: 'customer'; value: string }
   | { kind: 'status'; value: string }
   | { kind: 'column'; value: ViewColumn }
-  | { kind: 'paymentFilters' };
+  | { kind: 'paymentFilters' }
+  /** An org of the view's org filter whose connection is gone (by its name when the view was saved). */
+  | { kind: 'org'; value: string };
 
 /**
  * The view as the org can show it now: currencies, customers and statuses it no longer has are left out of the
@@ -90,7 +103,13 @@ export function fitViewState(view: ViewState, available: Available): { state: Vi
       filters.hasCredits = false;
     }
   }
-  return { state: { ...view, filters, columns, sort }, dropped };
+  // The Org column is only in "All connections": elsewhere a sort by it is the default sort.
+  if (sort.column === 'org' && !available.orgs) sort = { ...DEFAULT_SORT };
+  // The org filter: the orgs still connected (those gone are said); in one org's workspace it has no meaning.
+  const { orgs: named, ...rest } = view;
+  const here = available.orgs && new Set(available.orgs.map((org) => org.id));
+  const orgs = named && here ? named.filter((org) => here.has(org.id) || (dropped.push({ kind: 'org', value: org.name }), false)) : undefined;
+  return { state: { ...rest, filters, columns, sort, ...(orgs ? { orgs } : {}) }, dropped };
 }
 
 /** The workspace state a (fitted) view sets. */
@@ -104,5 +123,6 @@ export function workspaceStateOf(view: ViewState): WorkspaceState {
     currency: { ...view.currency },
     groupByCustomer: view.groupByCustomer,
     ...(view.widths ? { columnWidths: { ...view.widths } } : {}),
+    ...(view.orgs ? { orgs: view.orgs.map((org) => ({ ...org })) } : {}),
   };
 }

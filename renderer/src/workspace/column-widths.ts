@@ -1,5 +1,5 @@
 import type { ColumnWidths } from '../../../electron/contract/column-widths';
-import { MAX_COLUMN_REM, MIN_COLUMN_REM, type WidthColumn } from '../../../electron/contract/saved-view-limits';
+import { MAX_COLUMN_REM, MIN_COLUMN_REM, type GridColumnId } from '../../../electron/contract/saved-view-limits';
 
 /** One Alt+← / Alt+→ press: half a rem (8 px at the default size). */
 export const RESIZE_STEP_REM = 0.5;
@@ -13,8 +13,8 @@ export function clampRem(rem: number): number {
 /** The widths with one column set (a number) or given back to the grid's own width (null). */
 export function withWidth(widths: ColumnWidths | undefined, column: string, rem: number | null): ColumnWidths {
   const next: ColumnWidths = { ...widths };
-  if (rem === null) delete next[column as WidthColumn];
-  else next[column as WidthColumn] = clampRem(rem);
+  if (rem === null) delete next[column as GridColumnId];
+  else next[column as GridColumnId] = clampRem(rem);
   return next;
 }
 

@@ -7,6 +7,8 @@ import { launchChromium } from '../../support/chromium';
 import { connectTestCore } from '../../support/connect';
 import { parseCsv } from '../../support/csv';
 import { startHarness, type Harness } from '../../support/harness';
+import { viewState } from '../../support/view-state';
+import type { SavedViewList } from '../../../electron/contract';
 import { PlaywrightLoginAgent } from '../../support/playwright-login-agent';
 import { tempDir } from '../../support/test-ports';
 import { expectedSummary, fromOrgRecords, type OrgInvoice } from '../workspace/expected';
@@ -155,6 +157,85 @@ describe('All connections: every connected org in one view', () => {
       // Each row's balance is its own org's (the orgs share record ids and numbers, not amounts).
       for (const r of mine) expect(Number(r[balanceAt])).toBeCloseTo(records.get(r[numberAt]!)!.balance ?? 0, 2);
     }
+  });
+
+  it('sorts by Org, and keeps the org filter and that sort in a saved view (Views menu, Ctrl+1, default at launch, export)', async () => {
+    const north = invoicesOf(0);
+    const south = invoicesOf(1);
+    const orgHeader = page.getByRole('columnheader', { name: 'Org', exact: true });
+    const firstOrg = () => page.locator('.grid-body [aria-rowindex="2"] [data-column="org"]').textContent();
+    await orgHeader.getByRole('button').click();
+    await poll(() => orgHeader.getAttribute('aria-sort')).toBe('ascending');
+    expect(await firstOrg()).toBe('North GmbH');
+    // The last row is South's: every North row comes first.
+    await page.getByTestId('invoice-grid').focus();
+    await page.keyboard.press('End');
+    await poll(() => page.locator('.grid-body .grid-row.active [data-column="org"]').textContent()).toBe('South Ltd');
+    await orgHeader.getByRole('button').click();
+    await poll(() => orgHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(await firstOrg()).toBe('South Ltd');
+
+    await page.getByTestId('filter-org').getByLabel(/South Ltd/).check();
+    await waitForRowsVisible(page, south.length);
+    await page.getByTestId('views-menu').click();
+    await page.getByTestId('save-view').click();
+    await page.getByTestId('view-name').fill('South, by org');
+    await page.getByTestId('save-view-confirm').click();
+    const views = async () => (await harness.testCore.call('views.list', { connectionId: '*' })).value as SavedViewList;
+    await poll(async () => (await views()).views.length).toBe(1);
+    expect((await views()).views[0]!.state).toMatchObject({ orgs: [{ id: ids[1], name: 'South Ltd' }], sort: { column: 'org', desc: true } });
+
+    // Everything else, then Ctrl+1.
+    await page.getByRole('button', { name: 'Remove filter Org: South Ltd' }).click();
+    await waitForRowsVisible(page, north.length + south.length);
+    await page.getByRole('columnheader', { name: 'Number', exact: true }).getByRole('button').click();
+    await page.getByTestId('invoice-grid').focus();
+    await page.keyboard.press('Control+1');
+    await waitForRowsVisible(page, south.length);
+    expect(await page.getByTestId('org-chips').textContent()).toContain('Org: South Ltd');
+    await poll(() => orgHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(figures(await readSummary(page))).toEqual(figures(expectedSummary(south, await asOf())));
+
+    // A view naming a connection that is gone opens with the orgs still here, and says which one it left out.
+    const gone = viewState({ orgs: [{ id: 'removed-connection', name: 'Old Sandbox' }, { id: ids[0]!, name: 'North GmbH' }] });
+    await harness.testCore.call('views.save', { connectionId: '*', name: 'North and the old sandbox', state: gone });
+    await page.reload();
+    await waitForRows(north.length + south.length);
+    await page.getByTestId('invoice-grid').focus();
+    await page.keyboard.press('Control+2');
+    await waitForRowsVisible(page, north.length);
+    const notice = page.getByTestId('view-dropped');
+    await poll(() => notice.textContent()).toContain('“North and the old sandbox” named what the connected orgs no longer have');
+    await expect(notice.locator('li').allTextContents()).resolves.toEqual(['org Old Sandbox (its connection is gone)']);
+    await expectAccessible(page, 'all connections, a view that left out an org');
+    await page.getByTestId('view-notice-dismiss').click();
+
+    // The default view of All connections opens at launch.
+    const first = (await views()).views[0]!;
+    await harness.testCore.call('views.update', { connectionId: '*', id: first.id, isDefault: true });
+    await page.reload();
+    // Every org loaded (the default waits for that), then only South's rows: the view's org filter.
+    await page.waitForFunction(
+      (n) => {
+        const count = document.querySelector('[data-testid="row-count"]');
+        return count?.getAttribute('data-visible') === String(n) && count.getAttribute('data-complete') === 'true';
+      },
+      south.length,
+      { timeout: 60_000 },
+    );
+    expect(await page.getByTestId('org-chips').textContent()).toContain('Org: South Ltd');
+    await poll(() => orgHeader.getAttribute('aria-sort')).toBe('descending');
+
+    // Export: both views of All connections in one file.
+    const path = join(temp.dir, 'all-views.json');
+    harness.testCore.saveDialog.answer = path;
+    await page.getByTestId('views-menu').click();
+    await page.getByTestId('export-views').click();
+    await poll(() => page.getByTestId('views-outcome').textContent()).toContain('2 views exported');
+    expect((JSON.parse(readFileSync(path, 'utf8')) as { views: { name: string }[] }).views.map((v) => v.name)).toEqual(['South, by org', 'North and the old sandbox']);
+
+    await page.getByRole('button', { name: 'Remove filter Org: South Ltd' }).click();
+    await waitForRowsVisible(page, north.length + south.length);
   });
 
   it('takes in a third org connected later, and keeps a stopped org’s rows, marked, with its banner', async () => {

@@ -41,4 +41,6 @@ export const views: Translation<typeof en> = {
   unreadable_one: '{{count}} gespeicherte Ansicht war nicht lesbar; sie ist in der Einstellungsdatei beiseitegelegt.',
   unreadable_other: '{{count}} gespeicherte Ansichten waren nicht lesbar; sie sind in der Einstellungsdatei beiseitegelegt.',
   noCustomer: '(kein Kunde)',
+  droppedIntroAll: '„{{name}}“ nannte, was die verbundenen Orgs nicht mehr haben; die Ansicht wurde geöffnet ohne:',
+  droppedOrg: 'Org {{value}} (ihre Verbindung gibt es nicht mehr)',
 };

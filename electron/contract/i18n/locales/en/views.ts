@@ -39,4 +39,6 @@ export const views = {
   unreadable_one: '{{count}} saved view could not be read; it is kept aside in the settings file.',
   unreadable_other: '{{count}} saved views could not be read; they are kept aside in the settings file.',
   noCustomer: '(no customer)',
+  droppedIntroAll: '“{{name}}” named what the connected orgs no longer have; it opened without:',
+  droppedOrg: 'org {{value}} (its connection is gone)',
 } as const;

@@ -44,4 +44,6 @@ export const views: Translation<typeof en> = {
   unreadable_other: '{{count}} vistas guardadas no se pudieron leer; se guardan aparte en el archivo de ajustes.',
   unreadable_many: '{{count}} de vistas guardadas no se pudieron leer; se guardan aparte en el archivo de ajustes.',
   noCustomer: '(sin cliente)',
+  droppedIntroAll: '«{{name}}» nombraba lo que las orgs conectadas ya no tienen; se abrió sin:',
+  droppedOrg: 'la org {{value}} (su conexión ya no existe)',
 };

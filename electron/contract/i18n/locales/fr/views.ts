@@ -44,4 +44,6 @@ export const views: Translation<typeof en> = {
   unreadable_other: '{{count}} vues enregistrées n’ont pas pu être lues ; elles sont mises de côté dans le fichier de réglages.',
   unreadable_many: '{{count}} de vues enregistrées n’ont pas pu être lues ; elles sont mises de côté dans le fichier de réglages.',
   noCustomer: '(sans client)',
+  droppedIntroAll: '« {{name}} » nommait ce que les orgs connectées n’ont plus ; elle s’est ouverte sans :',
+  droppedOrg: 'l’org {{value}} (sa connexion n’existe plus)',
 };
