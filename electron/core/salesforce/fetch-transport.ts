@@ -55,16 +55,48 @@ export function sendWithFetch(request: HttpRequest, signal: AbortSignal): Promis
  * (undici "terminated"), as with `response.text()`.
  */
 export async function bodyText(response: Response, maxBytes: number): Promise<string> {
-  // Decoded chunk by chunk (a character split between chunks is kept for the next one) and joined once:
-  // no second, off-heap copy of the whole body (Buffer.concat). A 2,000-record page is ~1 MB, and off-heap
-  // memory counts towards V8's full collections, each of which marks every row a full sync has kept so
-  // far: at 100k invoices, full collections during the pages 4 → 1 and the sync's CPU −120 ms (median of
-  // 6 runs side by side; BENCHMARKS.md, "Node 24: full sync 100k").
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
-  await readBoundedBody(response, maxBytes, () => answerTooLarge(maxBytes), (chunk) => parts.push(decoder.decode(chunk, { stream: true })));
-  parts.push(decoder.decode());
-  return parts.join('');
+  // The chunks are copied into a body buffer kept for the next answer and decoded once, as the whole body: no string
+  // per chunk joined again (one copy less of every 2,000-record page, ~1 MB), and no new off-heap buffer per answer
+  // (`Buffer.concat`): off-heap memory counts towards V8's full collections, each of which marks every row a full
+  // sync has kept so far (BENCHMARKS.md, "Node 24: full sync 100k"; this session: "full sync 100k, session 6").
+  let body = takeBodyBuffer();
+  let length = 0;
+  try {
+    await readBoundedBody(response, maxBytes, () => answerTooLarge(maxBytes), (chunk) => {
+      if (length + chunk.byteLength > body.length) body = grown(body, length, length + chunk.byteLength);
+      body.set(chunk, length);
+      length += chunk.byteLength;
+    });
+    // As TextDecoder (and `response.text()`) decode: a byte-order mark in front is not part of the text.
+    const start = length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
+    return body.toString('utf8', start, length);
+  } finally {
+    giveBodyBuffer(body, length);
+  }
+}
+
+/** Body buffers not in use (answers may be read at the same time: each takes its own). */
+const spareBodies: Buffer[] = [];
+/** A body buffer larger than this is not kept for the next answer (a 2,000-record page is ~1 MB). */
+const KEPT_BODY_BYTES = 8 * 1024 * 1024;
+const MAX_SPARE_BODIES = 4;
+
+function takeBodyBuffer(): Buffer {
+  return spareBodies.pop() ?? Buffer.allocUnsafeSlow(64 * 1024);
+}
+
+/** Back for the next answer, wiped (an answer may hold tokens: sign-in's go through here too). */
+function giveBodyBuffer(body: Buffer, used: number): void {
+  if (body.length > KEPT_BODY_BYTES || spareBodies.length >= MAX_SPARE_BODIES) return;
+  body.fill(0, 0, Math.min(used, body.length));
+  spareBodies.push(body);
+}
+
+/** A larger buffer holding the first `used` bytes of `body` (at least doubled: few copies for a body of unknown size). */
+function grown(body: Buffer, used: number, needed: number): Buffer {
+  const next = Buffer.allocUnsafeSlow(Math.max(needed, body.length * 2));
+  body.copy(next, 0, 0, used);
+  return next;
 }
 
 /**
