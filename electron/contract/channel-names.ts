@@ -68,6 +68,7 @@ export const eventNames = [
   'updates.changed',
   'statements.progress',
   'invoices.prefetchProgress',
+  'invoices.recordProgress',
 ] as const satisfies readonly EventName[];
 
 // A channel or event of the contract missing from the lists above is a compile error (not only a test failure).

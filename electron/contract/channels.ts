@@ -30,6 +30,7 @@ import { provisionedOfferSchema } from './provisioning';
 import { currencyReceivablesSchema, customerLedgerSchema, invoiceReceivablesSchema } from './receivables';
 import { currencyRatesSchema } from './rates';
 import { invoiceDocumentSchema, prefetchProgressSchema } from './invoice-document';
+import { recordProgressSchema } from './invoice-record';
 import { statementInputSchema, statementsInputSchema, statementsProgressSchema, statementsResultSchema } from './statements';
 import { savedViewListSchema, viewNameSchema, viewStateSchema } from './saved-views';
 
@@ -276,6 +277,8 @@ export const events = {
   'updates.changed': updateStatusSchema,
   'statements.progress': statementsProgressSchema,
   'invoices.prefetchProgress': prefetchProgressSchema,
+  /** How far the background phase after a sync that keeps every invoice's whole record offline is. */
+  'invoices.recordProgress': recordProgressSchema,
 } as const;
 
 export type Channels = typeof channels;

@@ -3,6 +3,7 @@ export * from './models';
 export * from './receivables';
 export * from './rates';
 export * from './invoice-document';
+export * from './invoice-record';
 export * from './channels';
 export * from './channel-names';
 export * from './bridge';

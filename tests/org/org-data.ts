@@ -23,6 +23,8 @@ export class OrgData implements Catalog {
   readonly refDay = todayDay();
   readonly accounts: AccountData;
   readonly stores = new Map<InvoiceObjectName, InvoiceStore>();
+  /** Each invoice shape's line object (InvoiceLine, blng__InvoiceLine__c, Invoice_Line__c). */
+  private readonly lineTables = new Map<InvoiceObjectName, Table>();
   /** Payments, credit notes and applications per invoice shape (Invoice, blng__Invoice__c) when `payments` is on. */
   readonly receivables = new Map<InvoiceObjectName, ReceivablesStore>();
   /** Tables in describeGlobal order, keyed by lower-case name. */
@@ -53,6 +55,7 @@ export class OrgData implements Catalog {
       const { invoice, line } = invoiceTables(kind, store, this.accounts, true);
       add(invoice);
       add(line);
+      this.lineTables.set(kind, line);
       if (options.payments && kind !== 'Invoice__c') {
         const money = new ReceivablesStore(store, this.accounts.bulkSeeds[k]!, this.refDay, options.unappliedShare);
         this.receivables.set(kind, money);
@@ -137,6 +140,15 @@ export class OrgData implements Catalog {
       tax: store.tax[row]!,
       total: round(store.total[row]! + store.tax[row]!),
     };
+  }
+
+  /** The invoice line with this id: its store and row (row / LINE_SLOTS is its invoice). */
+  findLine(id: string): { store: InvoiceStore; row: number } {
+    for (const [kind, table] of this.lineTables) {
+      const row = table.rowOf(id);
+      if (row >= 0) return { store: this.stores.get(kind)!, row };
+    }
+    throw new Error(`no invoice line with id ${id}`);
   }
 
   findInvoice(id: string): { table: Table; store: InvoiceStore; row: number } {

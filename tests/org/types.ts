@@ -97,6 +97,13 @@ export interface OrgControl {
   createInvoices(count: number, objectName?: string): string[];
   updateInvoices(ids: string[], patch?: Record<string, unknown>): void;
   deleteInvoices(ids: string[]): void;
+  /**
+   * An invoice line changes (product, quantity, unit price; the amount follows): the line's own SystemModstamp moves,
+   * its invoice's does not (no roll-up summary on these shapes).
+   */
+  editInvoiceLine(lineId: string, patch: { product?: string; quantity?: number; unitPrice?: number }): void;
+  /** Invoice lines deleted on their own (recycle bin: queryAll sees them with IsDeleted); their invoices are not touched. */
+  deleteInvoiceLines(lineIds: string[]): void;
   revokeAllTokens(): void;
   expireSessions(): void;
   /** Every refresh token reaches the end of its lifetime now (as `refreshTtl` would, without waiting for the clock). */

@@ -30,6 +30,10 @@ import { KeptDetails } from './cache/kept-details';
 import { createDocumentsModule } from '../documents/documents-module';
 import { openInvoicesNewestFirst } from '../documents/prefetch-candidates';
 import { withReferenceNames } from './read/reference-names';
+import { newerDetail, recordDetail } from './read/record-detail';
+import { RecordCopies } from './record/record-copy';
+import { RecordPhases } from './record/record-phase';
+import { rowById } from './snapshot/snapshot';
 import { MappingService } from './mapping/mapping-service';
 import { OrgMetadata } from './mapping/org-metadata';
 import { recordUrl } from './read/record-link';
@@ -83,6 +87,8 @@ export function createInvoicesModule(
   const repository = new InvoiceRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger, firstScreenOf);
   const lists = new InvoiceLists(repository, deps.store, deps.logger);
   const kept = new KeptDetails(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger);
+  // Every invoice's whole record (fields and lines), fetched in the background after each sync (README: record/).
+  const records = new RecordCopies(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger);
   const documents = createDocumentsModule(deps, {
     settings: links.settings,
     session: {
@@ -104,6 +110,7 @@ export function createInvoicesModule(
   });
   const { say } = links;
   const related = new RelatedDiscovery(metadata, deps.clock);
+  const recordPhases = new RecordPhases({ metadata, mappings, copies: records, events: deps.events, clock: deps.clock, logger: deps.logger, tuning: tuned });
   const changeLogs = new ChangeLogs();
   const coordinator = new SyncCoordinator({
     metadata,
@@ -134,6 +141,7 @@ export function createInvoicesModule(
   const stopForget = links.directory.onForget(async (connectionId) => {
     // A sync still running must not write the copy back after it was deleted.
     await coordinator.stop(connectionId);
+    await recordPhases.stop(connectionId);
     metadata.forget(connectionId);
     mappings.forget(connectionId);
     related.forget(connectionId);
@@ -141,6 +149,7 @@ export function createInvoicesModule(
     lists.forget(connectionId);
     await repository.forget(connectionId);
     await kept.forget(connectionId);
+    await records.forget(connectionId);
     await documents.forget(connectionId);
   });
 
@@ -176,6 +185,7 @@ export function createInvoicesModule(
    */
   const pruned = <T,>(connectionId: string, sync: Promise<T>): Promise<T> =>
     sync.then(async (result) => {
+      recordPhases.after(connectionId);
       await documents.afterSync(connectionId);
       return result;
     });
@@ -220,9 +230,13 @@ export function createInvoicesModule(
         // Salesforce out of reach (offline, signed out, limits): the record as it was last opened, from the copy.
         // An invoice Salesforce says is gone, or a bad id, is not dressed up from an old copy.
         const code = error instanceof AppError ? error.code : null;
-        const before = code === 'NOT_FOUND' || code === 'INVALID_INPUT' ? null : await kept.get(connectionId, id);
+        if (code === 'NOT_FOUND' || code === 'INVALID_INPUT') throw error;
+        // The newer of the record as last opened and the record copy of the last sync (every invoice).
+        const stored = await records.get(connectionId, id);
+        const row = stored ? rowById((await repository.current(connectionId))?.rows ?? [], id) : undefined;
+        const before = newerDetail(await kept.get(connectionId, id), stored && row ? recordDetail(stored.head, stored.entry, row) : null);
         if (!before) throw error;
-        detail = { ...before.detail, keptAt: before.keptAt };
+        detail = before;
       }
       const snapshot = await repository.current(connectionId);
       const row = snapshot ? indexOf(snapshot).get(id) : undefined;
@@ -362,6 +376,7 @@ export function createInvoicesModule(
       stopForget();
       lists.dispose();
       await coordinator.dispose();
+      await recordPhases.dispose();
       await repository.idle();
       await documents.dispose();
     },

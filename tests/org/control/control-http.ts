@@ -4,7 +4,7 @@ import type { OrgControl } from '../types.ts';
 
 const PARAMS: Record<keyof OrgControl, string[]> = {
   records: ['objectName'], createInvoices: ['count', 'objectName'], updateInvoices: ['ids', 'patch'],
-  deleteInvoices: ['ids'], revokeAllTokens: [], expireSessions: [], expireRefreshTokens: [], setRotation: ['on'], setTokenUrls: ['urls'],
+  deleteInvoices: ['ids'], editInvoiceLine: ['lineId', 'patch'], deleteInvoiceLines: ['lineIds'], revokeAllTokens: [], expireSessions: [], expireRefreshTokens: [], setRotation: ['on'], setTokenUrls: ['urls'],
   setFieldHidden: ['objectName', 'fieldName', 'hidden'], setObjectHidden: ['objectName', 'hidden'],
   setCurrency: ['isoCode', 'patch'], enableMultiCurrency: [], addRatePeriod: ['isoCode', 'conversionRate', 'startDate', 'nextStartDate'],
   setRate: ['isoCode', 'conversionRate', 'startDate'], injectFault: ['fault'], clearFaults: [],

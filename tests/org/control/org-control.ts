@@ -99,6 +99,23 @@ export function createControl(d: ControlDeps): OrgControl {
         store.touch(row);
       }
     },
+    editInvoiceLine(lineId, patch) {
+      const { store, row } = data.findLine(lineId);
+      const edit = { ...store.lineEdits.get(row) };
+      if (patch.product !== undefined) edit.product = String(patch.product);
+      if (patch.quantity !== undefined) edit.quantity = Number(patch.quantity);
+      if (patch.unitPrice !== undefined) edit.unitPrice = Number(patch.unitPrice);
+      store.lineEdits.set(row, edit);
+      store.lineStamps.set(row, store.nextStamp());
+      store.lineVersion++;
+    },
+    deleteInvoiceLines(lineIds) {
+      for (const id of lineIds) {
+        const { store, row } = data.findLine(id);
+        store.lineDeleted.add(row);
+        store.lineStamps.set(row, store.nextStamp());
+      }
+    },
     revokeAllTokens() {
       d.storage.clear('AccessToken', 'RefreshToken', 'AuthorizationCode', 'Grant');
     },

@@ -6,6 +6,9 @@ export const St = { Draft: 0, Posted: 1, Paid: 2, Cancelled: 3 } as const;
 
 export interface Line { slot: number; product: string; quantity: number; unitPrice: number; amount: number }
 
+/** Line rows per invoice: line r belongs to invoice floor(r / LINE_SLOTS), slot r % LINE_SLOTS. */
+export const LINE_SLOTS = 8;
+
 const TERMS = [15, 30, 30, 45, 60];
 /** Days past due for the first invoices, so every aging bucket is populated even in tiny orgs. */
 const FORCED_OVERDUE = [-10, 15, 45, 75, 120];
@@ -38,6 +41,12 @@ export class InvoiceStore {
   balance = new Float64Array(0);
   created = new Float64Array(0);
   modstamp = new Float64Array(0);
+  /** Lines edited through the control API (by line row), their own SystemModstamp, and lines deleted on their own. */
+  readonly lineEdits = new Map<number, Partial<Pick<Line, 'product' | 'quantity' | 'unitPrice'>>>();
+  readonly lineStamps = new Map<number, number>();
+  readonly lineDeleted = new Set<number>();
+  /** Moves with every line edit (the line tables cache one invoice's lines). */
+  lineVersion = 0;
   private lastStamp = 0;
 
   constructor(
@@ -70,9 +79,33 @@ export class InvoiceStore {
       const base = 20 + rnd() * 980;
       const unitPrice = jpy ? Math.round(base * 150) : round(base, 2);
       const product = this.accounts.products[Math.floor(rnd() * this.accounts.products.length)]!;
+      const edit = this.lineEdits.get(i * LINE_SLOTS + slot);
+      if (edit) {
+        const q = edit.quantity ?? quantity;
+        const p = edit.unitPrice ?? unitPrice;
+        out.push({ slot, product: edit.product ?? product, quantity: q, unitPrice: p, amount: round(q * p, jpy ? 0 : 2) });
+        continue;
+      }
       out.push({ slot, product, quantity, unitPrice, amount: round(quantity * unitPrice, jpy ? 0 : 2) });
     }
     return out;
+  }
+
+  /**
+   * A line's SystemModstamp: its own when edited or deleted on its own; the invoice's when the invoice was deleted
+   * (the lines go with it, as a master-detail child does); else when it was created. An edited line does not move its
+   * invoice's stamp (Salesforce touches a parent only through a roll-up summary field).
+   */
+  lineStamp(r: number): number {
+    const own = this.lineStamps.get(r);
+    const i = Math.floor(r / LINE_SLOTS);
+    if (this.deleted[i] === 1) return Math.max(own ?? 0, this.modstamp[i]!);
+    return own ?? this.created[i]!;
+  }
+
+  /** Whether a line row is in the recycle bin (deleted itself, or with its invoice). */
+  lineIsDeleted(r: number): boolean {
+    return this.deleted[Math.floor(r / LINE_SLOTS)] === 1 || this.lineDeleted.has(r);
   }
 
   /** Appends `count` new posted, unpaid invoices dated today; returns their indexes. */

@@ -1,11 +1,10 @@
 import type { AccountData } from '../data/accounts.ts';
 import { makeId, parseId } from '../data/ids.ts';
-import type { InvoiceStore, Line } from '../data/invoice-store.ts';
+import { LINE_SLOTS, type InvoiceStore, type Line } from '../data/invoice-store.ts';
 import type { InvoiceObjectName } from '../types.ts';
 import { FieldKit } from './invoice-fields.ts';
 import { range, type FieldDef, type Table } from './table.ts';
 
-const LINE_SLOTS = 8;
 
 interface LineSpec {
   name: string; label: string; labelPlural: string; keyPrefix: string; custom: boolean;
@@ -126,10 +125,11 @@ export function invoiceTables(
     invoiceKind: kind,
   };
   let cacheInv = -1;
+  let cacheVersion = -1;
   let cacheLines: Line[] = [];
   const line = (r: number): Line => {
     const inv = Math.floor(r / LINE_SLOTS);
-    if (inv !== cacheInv) { cacheLines = store.linesOf(inv); cacheInv = inv; }
+    if (inv !== cacheInv || cacheVersion !== store.lineVersion) { cacheLines = store.linesOf(inv); cacheInv = inv; cacheVersion = store.lineVersion; }
     return cacheLines[r % LINE_SLOTS]!;
   };
   const lineKit = new FieldKit(store, accounts, ls.keyPrefix, multiCurrency);
@@ -139,7 +139,7 @@ export function invoiceTables(
     minVersion: shape.minVersion, hidden: new Set(), childRelationships: [],
     fields: [
       { name: 'Id', label: 'Record ID', type: 'id', get: (r) => makeId(ls.keyPrefix, r) },
-      { name: 'IsDeleted', label: 'Deleted', type: 'boolean', get: (r) => store.deleted[inv(r)] === 1 },
+      { name: 'IsDeleted', label: 'Deleted', type: 'boolean', get: (r) => store.lineIsDeleted(r) },
       {
         name: ls.parentField, label: shape.label, type: 'reference', referenceTo: kind, relationshipName: ls.parentRel,
         custom: ls.custom, get: (r) => makeId(shape.keyPrefix, inv(r)), refRow: inv,
@@ -147,13 +147,13 @@ export function invoiceTables(
       ...ls.fields(line, lineKit),
       ...(multiCurrency ? [{ ...lineKit.currency()[0]!, get: (r: number) => store.currencyOf(inv(r)) }] : []),
       { name: 'CreatedDate', label: 'Created Date', type: 'datetime', get: (r) => store.created[inv(r)] },
-      { name: 'LastModifiedDate', label: 'Last Modified Date', type: 'datetime', get: (r) => store.created[inv(r)] },
-      { name: 'SystemModstamp', label: 'System Modstamp', type: 'datetime', get: (r) => store.created[inv(r)] },
+      { name: 'LastModifiedDate', label: 'Last Modified Date', type: 'datetime', get: (r) => store.lineStamp(r) },
+      { name: 'SystemModstamp', label: 'System Modstamp', type: 'datetime', get: (r) => store.lineStamp(r) },
     ],
     scan: function* () {
       for (let i = 0; i < store.n; i++) for (let s = 0; s < store.lines[i]!; s++) yield i * LINE_SLOTS + s;
     },
-    isDeleted: (r) => store.deleted[inv(r)] === 1,
+    isDeleted: (r) => store.lineIsDeleted(r),
     rowOf: (id) => {
       const r = parseId(ls.keyPrefix, id);
       return r >= 0 && inv(r) < store.n && r % LINE_SLOTS < store.lines[inv(r)]! ? r : -1;

@@ -36,14 +36,14 @@ describe('the detail panel’s fields', () => {
       BillToContactId: '003000000000001AAA', PaymentTermId: '9pt000000000001AAA', PaymentTerm: { Name: 'Net 30' },
       LastModifiedDate: '2026-01-01T00:00:00.000+0000', SystemModstamp: '2026-01-01T00:00:00.000+0000', CreatedById: '005000000000001AAA',
     };
-    const { fields, terms } = detailFields(describe, plan, record);
+    const { fields, terms } = detailFields(describe, Object.values(plan.paths), record);
     expect(terms).toBe('Net 30');
     expect(fields.find((f) => f.name === 'BillingAccountId')).toMatchObject({ name: 'BillingAccountId', label: 'Billing Account ID', value: 'Müller GmbH' });
     expect(fields.find((f) => f.name === 'PaymentTermId')?.value).toBe('Net 30');
     expect(fields.filter((f) => f.system).map((f) => f.name)).toEqual(['Id', 'IsDeleted', 'BillToContactId', 'SystemModstamp', 'CreatedById']);
     expect(fields.filter((f) => !f.system).map((f) => f.name)).toEqual(['DocumentNumber', 'BillingAccountId', 'PaymentTermId', 'LastModifiedDate']);
     // Empty terms are no terms.
-    expect(detailFields(describe, plan, { ...record, PaymentTerm: { Name: '' } }).terms).toBeNull();
-    expect(detailFields(describe, plan, { ...record, PaymentTerm: null }).terms).toBeNull();
+    expect(detailFields(describe, Object.values(plan.paths), { ...record, PaymentTerm: { Name: '' } }).terms).toBeNull();
+    expect(detailFields(describe, Object.values(plan.paths), { ...record, PaymentTerm: null }).terms).toBeNull();
   });
 });

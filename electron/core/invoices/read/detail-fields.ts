@@ -1,7 +1,6 @@
 import type { InvoiceDetail } from '../../../contract';
 import { isScalarField, type FieldDescribe, type ObjectDescribe } from '../mapping/describe-types';
 import { readPath, type SalesforceRecord } from '../mapping/row-mapper';
-import type { QueryPlan } from '../sync/soql';
 
 type Field = InvoiceDetail['fields'][number];
 type Value = Field['value'];
@@ -45,12 +44,12 @@ export function detailSelect(describe: ObjectDescribe, extra: string[]): string[
 }
 
 /**
- * Every readable field of the record, labelled, in describe order. A lookup that the mapping reads by name (the
- * customer's BillingAccountId → BillingAccount.Name) shows that name, as does the terms lookup; other lookups
+ * Every readable field of the record, labelled, in describe order. A lookup that the mapping reads by name
+ * (`namedPaths`, the mapping plan's paths: the customer's BillingAccountId → BillingAccount.Name) shows that name, as does the terms lookup; other lookups
  * (ids) and the system's bookkeeping are marked `system` (the panel folds them under "More").
  */
-export function detailFields(describe: ObjectDescribe, plan: QueryPlan, record: SalesforceRecord): { fields: Field[]; terms: string | null } {
-  const named = new Set(Object.values(plan.paths));
+export function detailFields(describe: ObjectDescribe, namedPaths: Iterable<string>, record: SalesforceRecord): { fields: Field[]; terms: string | null } {
+  const named = new Set(namedPaths);
   const terms = termsField(describe);
   if (terms?.field.type === 'reference') named.add(terms.path);
   const fields = describe.fields.filter(isScalarField).map((field): Field => {

@@ -64,7 +64,7 @@ export async function loadInvoiceDetail(
   const soql = byIdQuery(describe.name, detailSelect(describe, selectList(mapping.plan)), id);
   const record = (await query(conn, soql))[0];
   if (!record) throw new AppError('NOT_FOUND', englishMessage('invoiceGone'));
-  const { fields, terms } = detailFields(describe, mapping.plan, record);
+  const { fields, terms } = detailFields(describe, Object.values(mapping.plan.paths), record);
   const invoice = toInvoiceRow(record, mapping.plan, mapping.defaultCurrency);
 
   const relation = findLineRelationship(describe);

@@ -1,5 +1,5 @@
 import jsforce from 'jsforce';
-import type { Connection as ConnectionInfo } from '../../../../electron/contract';
+import { AppError, type Connection as ConnectionInfo } from '../../../../electron/contract';
 import { createMessageSpeaker } from '../../../../electron/contract/i18n/spoken-messages';
 import { createCoreWords } from '../../../../electron/core/i18n/core-words';
 import { createInvoicesModule, type InvoicesDeps, type InvoicesModule } from '../../../../electron/core/invoices/invoices-module';
@@ -38,9 +38,11 @@ export class MemoryDirectory implements ConnectionDirectory {
 /** Plain jsforce connections on the org's tokens; jsforce's own refresh handles a 401. */
 export class TokenSessions implements SalesforceSessions {
   opened: string[] = [];
+  /** Salesforce out of reach (the computer offline): every session fails as the app's does without a network. */
   offline = false;
   constructor(private readonly tokens: OrgTokens) {}
   async open(_connectionId: string, apiVersion: string) {
+    if (this.offline) throw new AppError('NETWORK', 'Salesforce cannot be reached (the test took the network away).');
     this.opened.push(apiVersion);
     return new jsforce.Connection({
       oauth2: { clientId: CLIENT_ID, loginUrl: this.tokens.instanceUrl, redirectUri: 'http://localhost:1717/OauthRedirect' },
@@ -54,6 +56,7 @@ export class TokenSessions implements SalesforceSessions {
 
 export interface Harness {
   module: InvoicesModule;
+  sessions: TokenSessions;
   /** The org session this harness signed in with (share it to open a second app on the same org). */
   tokens: OrgTokens;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read results of many channels
@@ -98,13 +101,15 @@ export async function startHarness(
   } satisfies InvoicesDeps;
   const settings = new SettingsService(store);
   const words = createCoreWords(settings, 'en-US');
-  const module = createInvoicesModule(deps, { sessions: new TokenSessions(tokens), directory, settings, words, say: createMessageSpeaker(() => words.t) }, {
+  const sessions = new TokenSessions(tokens);
+  const module = createInvoicesModule(deps, { sessions, directory, settings, words, say: createMessageSpeaker(() => words.t) }, {
     retryDelaysMs: [5, 10, 20],
     ...options.tuning,
   });
   const dispatch = checkedDispatch(createDispatcher(module.handlers, () => true, logger));
   return {
     module,
+    sessions,
     tokens,
     call: (channel, input) => dispatch(channel, input, 'http://127.0.0.1:1/') as never,
     events,

@@ -1,0 +1,178 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InvoiceDetail } from '../../../electron/contract';
+import { startOrg, type RunningOrg } from '../../org';
+import type { InvoiceObjectName } from '../../org/types';
+import { tempDir, TestSecretBox } from '../../support/test-ports';
+import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
+import { loginToOrg, type OrgTokens } from '../invoices/support/org-login';
+import { recordPhaseEnded as phaseEnded } from '../invoices/support/record-phase';
+
+async function detail(harness: Harness, id: string): Promise<InvoiceDetail> {
+  const answer = await harness.call('invoices.get', { connectionId, id });
+  expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
+  return answer.value as InvoiceDetail;
+}
+
+/** What the panel shows of a detail (not when it was fetched): the invoice, every field, the terms, the lines. */
+const shown = (d: InvoiceDetail) => ({ fields: d.fields, terms: d.terms ?? null, lines: d.lines });
+
+describe('the whole record of every invoice, offline (issue #13)', () => {
+  let org: RunningOrg;
+  let tokens: OrgTokens;
+  /** Syncs, never opens an invoice online: what it shows offline comes from the record copy alone. */
+  let app: Harness;
+  /** Another app on the same org: what the panel shows online. */
+  let online: Harness;
+  const temp = tempDir();
+  const other = tempDir();
+  const box = new TestSecretBox();
+  let ids: string[];
+
+  beforeAll(async () => {
+    org = await startOrg({ invoices: 300, multiCurrency: true });
+    tokens = await loginToOrg(org);
+    app = await startHarness(org, temp.dir, { secretBox: box, tokens, tuning: { pageSize: 200 } });
+    online = await startHarness(org, other.dir, { tokens });
+    expect((await app.call('invoices.sync', { connectionId })).ok).toBe(true);
+    expect((await online.call('invoices.sync', { connectionId })).ok).toBe(true);
+    const records = org.control.records('Invoice');
+    // EUR with cents, JPY in whole yen, the first and the last: a few of every kind.
+    ids = [
+      records.find((r) => r.CurrencyIsoCode === 'EUR' && !Number.isInteger(r.TotalAmountWithTax as number))!.Id as string,
+      records.find((r) => r.CurrencyIsoCode === 'JPY')!.Id as string,
+      records[0]!.Id as string,
+      records.at(-1)!.Id as string,
+    ];
+  });
+  afterAll(async () => {
+    await app?.dispose();
+    await online?.dispose();
+    await org?.stop().catch(() => undefined);
+    temp.remove();
+    other.remove();
+  });
+
+  it('fetches every invoice and line after the sync, in the background, with progress', async () => {
+    const end = await phaseEnded(app, 1);
+    expect(end.phase).toBe('done');
+    const lines = org.control.records('InvoiceLine').length;
+    expect(lines).toBeGreaterThan(300);
+    // Every invoice and every line, once each (the first phase is a full one).
+    expect(end.fetched).toBe(300 + lines);
+    const progress = app.events.of('invoices.recordProgress');
+    expect(progress.some((p) => p.phase === 'fetching' && p.fetched > 0 && p.fetched < end.fetched)).toBe(true);
+  });
+
+  it('keeps it sealed beside the offline copy: owner-only, no number, customer or product readable', () => {
+    const folder = join(temp.dir, 'invoices');
+    const file = join(folder, readdirSync(folder).find((name) => name.endsWith('.record'))!);
+    const bytes = readFileSync(file);
+    const invoice = org.control.records('Invoice')[0]!;
+    const line = org.control.records('InvoiceLine')[0]!;
+    for (const text of [invoice.DocumentNumber as string, (invoice.BillingAccount as { Name: string }).Name, line.Description as string]) {
+      expect(bytes.includes(Buffer.from(text))).toBe(false);
+    }
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('offline, an invoice never opened shows exactly what the panel shows online: every field by its type, the lines', async () => {
+    const expected = await Promise.all(ids.map((id) => detail(online, id)));
+    app.sessions.offline = true;
+    try {
+      for (const [i, id] of ids.entries()) {
+        const offline = await detail(app, id);
+        expect(shown(offline)).toEqual(shown(expected[i]!));
+        expect(offline.lines.length).toBeGreaterThan(0);
+        expect(offline.invoice.id).toBe(id);
+        // Said to come from the copy, as of the phase.
+        expect(Date.parse(offline.keptAt!)).toBeGreaterThan(Date.now() - 600_000);
+      }
+      // The currency field keeps its describe type; the customer's lookup reads as the account's name.
+      const first = await detail(app, ids[0]!);
+      expect(first.fields.find((f) => f.name === 'TotalAmountWithTax')).toMatchObject({ type: 'currency' });
+      expect(first.fields.find((f) => f.name === 'InvoiceDate')).toMatchObject({ type: 'date' });
+    } finally {
+      app.sessions.offline = false;
+    }
+  });
+
+  it('after lines are edited and deleted, an invoice deleted and one changed in Salesforce, fetches only those changes and shows them offline', async () => {
+    const lines = org.control.records('InvoiceLine');
+    const edited = lines.find((l) => l.InvoiceId === ids[0])!;
+    const removed = lines.find((l) => l.InvoiceId === ids[1])!;
+    org.control.editInvoiceLine(edited.Id as string, { quantity: 7, unitPrice: 12.5, product: 'Consulting (revised)' });
+    org.control.deleteInvoiceLines([removed.Id as string]);
+    org.control.updateInvoices([ids[2]!]);
+    org.control.deleteInvoices([ids[3]!]);
+    expect((await app.call('invoices.sync', { connectionId })).ok).toBe(true);
+    const end = await phaseEnded(app, 2);
+    expect(end.phase).toBe('done');
+    // Changes since the watermarks (minus the 5-minute overlap): far fewer than every record.
+    expect(end.fetched).toBeLessThan(100);
+
+    const expected = await Promise.all(ids.slice(0, 3).map((id) => detail(online, id)));
+    expect(expected[0]!.lines.find((l) => l.id === edited.Id)).toMatchObject({ quantity: 7, unitPrice: 12.5, amount: 87.5, description: 'Consulting (revised)' });
+    expect(expected[1]!.lines.some((l) => l.id === removed.Id)).toBe(false);
+    app.sessions.offline = true;
+    try {
+      for (const [i, id] of ids.slice(0, 3).entries()) expect(shown(await detail(app, id))).toEqual(shown(expected[i]!));
+      // The deleted invoice is in neither copy any more: nothing is made up.
+      expect((await app.call('invoices.get', { connectionId, id: ids[3] })).ok).toBe(false);
+    } finally {
+      app.sessions.offline = false;
+    }
+  });
+
+  it('a phase that fails half-way keeps the previous record copy byte for byte; the sync itself is not affected', async () => {
+    const folder = join(temp.dir, 'invoices');
+    const file = join(folder, readdirSync(folder).find((name) => name.endsWith('.record'))!);
+    const before = readFileSync(file);
+    org.control.editInvoiceLine(org.control.records('InvoiceLine').find((l) => l.InvoiceId === ids[0])!.Id as string, { quantity: 2 });
+    org.control.injectFault({ kind: 'http500', count: 10, soqlContains: 'FROM InvoiceLine' });
+    try {
+      expect((await app.call('invoices.sync', { connectionId })).ok).toBe(true);
+      expect((await phaseEnded(app, 3)).phase).toBe('failed');
+    } finally {
+      org.control.clearFaults();
+    }
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readdirSync(folder).filter((name) => name.includes('.record.partial-'))).toEqual([]);
+  });
+
+  it('opens again after a restart, offline', async () => {
+    const expected = shown(await detail(online, ids[1]!));
+    await app.dispose();
+    app = await startHarness(org, temp.dir, { secretBox: box, tokens });
+    app.sessions.offline = true;
+    expect(shown(await detail(app, ids[1]!))).toEqual(expected);
+  });
+});
+
+describe.each<InvoiceObjectName>(['blng__Invoice__c', 'Invoice__c'])('the whole record of %s invoices, offline', (shape) => {
+  it('shows the lines and every field offline as online', async () => {
+    const temp = tempDir();
+    const other = tempDir();
+    const org = await startOrg({ invoices: 120, objects: [shape] });
+    const tokens = await loginToOrg(org);
+    const app = await startHarness(org, temp.dir, { tokens });
+    const online = await startHarness(org, other.dir, { tokens });
+    try {
+      expect((await app.call('invoices.sync', { connectionId })).ok).toBe(true);
+      expect((await online.call('invoices.sync', { connectionId })).ok).toBe(true);
+      expect((await phaseEnded(app, 1)).phase).toBe('done');
+      const id = org.control.records(shape)[5]!.Id as string;
+      const expected = await detail(online, id);
+      expect(expected.lines.length).toBeGreaterThan(0);
+      app.sessions.offline = true;
+      expect(shown(await detail(app, id))).toEqual(shown(expected));
+    } finally {
+      await app.dispose();
+      await online.dispose();
+      await org.stop();
+      temp.remove();
+      other.remove();
+    }
+  });
+});
