@@ -54,3 +54,19 @@ export async function connectBenchCore(bench: BenchCore, orgUrl: string): Promis
   if (connected.status !== 'connected') throw new Error(`sign-in ended as ${connected.status}`);
   return added.id;
 }
+
+/**
+ * The next end of the core's background record phase (every invoice's whole record, fetched after each sync: issue
+ * #13), with how it ended and how many records it fetched. Armed before the sync it follows: measurements taken after
+ * a sync wait for it, so it never runs under them unseen.
+ */
+export function nextRecordPhaseEnd(bench: BenchCore): Promise<{ phase: string; fetched: number; at: number }> {
+  return new Promise((resolve) => {
+    const stop = bench.events.listen((event, payload) => {
+      const { phase, fetched } = payload as { phase?: string; fetched?: number };
+      if (event !== 'invoices.recordProgress' || (phase !== 'done' && phase !== 'failed' && phase !== 'cancelled')) return;
+      stop();
+      resolve({ phase, fetched: fetched ?? 0, at: performance.now() });
+    });
+  });
+}
