@@ -9,6 +9,7 @@ import { SettingsDialog } from './settings/SettingsDialog';
 import { LoadFailure } from './shell/LoadFailure';
 import { StatusBar } from './shell/StatusBar';
 import { PrefetchStatus } from './settings/PrefetchStatus';
+import { RecordStatus } from './receivables/RecordStatus';
 import { Loading, StartFailed } from './shell/StartupScreens';
 import { LocaleProvider } from './i18n/LocaleProvider';
 import { UpdateReadyNotice } from './updates/UpdateReadyNotice';
@@ -159,6 +160,7 @@ export function App() {
         {body}
         <StatusBar info={info} allowWeakStorage={settings?.allowWeakStorage ?? false}>
           <PrefetchStatus enabled={settings?.keepPdfsOffline ?? false} />
+          <RecordStatus />
           <UpdateReadyNotice />
         </StatusBar>
         {provisioned.offer && (

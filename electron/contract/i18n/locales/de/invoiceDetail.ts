@@ -30,4 +30,7 @@ export const invoiceDetail: Translation<typeof en> = {
   moreFields_one: 'Mehr ({{count}} Systemfeld)',
   moreFields_other: 'Mehr ({{count}} Systemfelder)',
   keptCopy: 'Salesforce ist nicht erreichbar: alle Felder und Positionen, wie Salesforce sie am {{date}} lieferte, aus der Offline-Kopie.',
+  recordFetching: 'Alle Rechnungen werden offline gehalten: {{fetched}} von {{total}} Datensätzen',
+  recordSaving: 'Alle Rechnungen werden offline gehalten: wird gespeichert…',
+  recordFailed: 'Positionen und Felder aller Rechnungen konnten nicht offline gehalten werden; die nächste Synchronisierung versucht es erneut.',
 };

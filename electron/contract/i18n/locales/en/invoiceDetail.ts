@@ -31,4 +31,8 @@ export const invoiceDetail = {
   moreFields_one: 'More ({{count}} system field)',
   moreFields_other: 'More ({{count}} system fields)',
   keptCopy: 'Salesforce is out of reach: every field and line as Salesforce gave them on {{date}}, from the offline copy.',
+  /** Status bar: the background phase after a sync that keeps every invoice's lines and fields offline. */
+  recordFetching: 'Keeping every invoice offline: {{fetched}} of {{total}} records',
+  recordSaving: 'Keeping every invoice offline: saving…',
+  recordFailed: 'Could not keep every invoice’s lines and fields offline; the next sync tries again.',
 } as const;

@@ -32,4 +32,7 @@ export const invoiceDetail: Translation<typeof en> = {
   moreFields_other: 'Más ({{count}} campos del sistema)',
   moreFields_many: 'Más ({{count}} de campos del sistema)',
   keptCopy: 'Salesforce no está disponible: todos los campos y líneas tal como Salesforce los dio el {{date}}, desde la copia sin conexión.',
+  recordFetching: 'Guardando todas las facturas sin conexión: {{fetched}} de {{total}} registros',
+  recordSaving: 'Guardando todas las facturas sin conexión: guardando…',
+  recordFailed: 'No se pudieron guardar sin conexión las líneas y los campos de todas las facturas; la próxima sincronización lo intentará de nuevo.',
 };

@@ -32,4 +32,7 @@ export const invoiceDetail: Translation<typeof en> = {
   moreFields_other: 'Plus ({{count}} champs système)',
   moreFields_many: 'Plus ({{count}} de champs système)',
   keptCopy: 'Salesforce est injoignable : tous les champs et lignes tels que Salesforce les a donnés le {{date}}, depuis la copie hors ligne.',
+  recordFetching: 'Conservation de toutes les factures hors ligne : {{fetched}} sur {{total}} enregistrements',
+  recordSaving: 'Conservation de toutes les factures hors ligne : enregistrement…',
+  recordFailed: 'Impossible de conserver hors ligne les lignes et les champs de toutes les factures ; la prochaine synchronisation réessaiera.',
 };
