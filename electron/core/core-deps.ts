@@ -53,4 +53,10 @@ export interface CoreDeps {
   policyFile?: string;
   /** The app's own updates (electron-updater in the app, the same adapter over a local server in tests); none in other test cores. */
   updater?: UpdaterPort;
+  /**
+   * The background phase after each sync that keeps every invoice's whole record offline (issue #13): on unless
+   * false. Test cores switch it off unless a test asks for it: its requests would take the faults other tests inject
+   * for the sync's own requests.
+   */
+  recordPhase?: boolean;
 }

@@ -22,6 +22,8 @@ import {
 export const TEST_RENDERER_URL = 'http://127.0.0.1:1/index.html';
 
 export interface TestCoreOptions {
+  /** The background record phase after each sync (issue #13; CoreDeps.recordPhase): off unless a test asks. */
+  recordPhase?: boolean;
   /** Origin the renderer is served from (the harness passes its static server's URL). */
   rendererUrl?: string;
   /**
@@ -125,6 +127,7 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
     launchRequests: launch,
     updater: options.updater,
     policyFile: options.policyFile,
+    recordPhase: options.recordPhase ?? false,
   });
   const core: Core = { ...real, dispatch: checkedDispatch(real.dispatch) };
   return {

@@ -62,7 +62,7 @@ export interface InvoicesModule {
 }
 
 /** The ports the invoices module uses. */
-export type InvoicesDeps = Pick<CoreDeps, 'dataDir' | 'secretBox' | 'store' | 'clock' | 'events' | 'shell' | 'saveDialog' | 'logger' | 'extraLoginOrigins'>;
+export type InvoicesDeps = Pick<CoreDeps, 'dataDir' | 'secretBox' | 'store' | 'clock' | 'events' | 'shell' | 'saveDialog' | 'logger' | 'extraLoginOrigins' | 'recordPhase'>;
 
 /**
  * Everything behind the `invoices.*` channels: discovery and mapping, sync (full and incremental)
@@ -185,7 +185,7 @@ export function createInvoicesModule(
    */
   const pruned = <T,>(connectionId: string, sync: Promise<T>): Promise<T> =>
     sync.then(async (result) => {
-      recordPhases.after(connectionId);
+      if (deps.recordPhase !== false) recordPhases.after(connectionId);
       await documents.afterSync(connectionId);
       return result;
     });

@@ -25,7 +25,7 @@ describe('an invoice never opened, offline: the panel shows what it shows online
   let records: Record<string, unknown>[];
 
   beforeAll(async () => {
-    w = await startWorkspace({ org: { invoices: 400, objects: ['blng__Invoice__c'] } });
+    w = await startWorkspace({ org: { invoices: 400, objects: ['blng__Invoice__c'] }, harness: { recordPhase: true } });
     await connectDemo(w.page, w.agent());
     records = w.org.control.records('blng__Invoice__c');
     await waitForSynced(w.page, records.length);

@@ -20,7 +20,7 @@ describe('the whole record of an opened invoice, kept for offline', () => {
   beforeAll(async () => {
     org = await startOrg({ invoices: 300, multiCurrency: true });
     tokens = await loginToOrg(org);
-    harness = await startHarness(org, temp.dir, { secretBox: box, tokens });
+    harness = await startHarness(org, temp.dir, { secretBox: box, tokens, recordPhase: true });
     expect((await harness.call('invoices.sync', { connectionId })).ok).toBe(true);
     // The background phase after the sync (every invoice's record, whole-record.test.ts) has ended: the copy has them all.
     expect((await recordPhaseEnded(harness)).phase).toBe('done');

@@ -33,7 +33,7 @@ describe('the whole record of every invoice, offline (issue #13)', () => {
   beforeAll(async () => {
     org = await startOrg({ invoices: 300, multiCurrency: true });
     tokens = await loginToOrg(org);
-    app = await startHarness(org, temp.dir, { secretBox: box, tokens, tuning: { pageSize: 200 } });
+    app = await startHarness(org, temp.dir, { secretBox: box, tokens, tuning: { pageSize: 200 }, recordPhase: true });
     online = await startHarness(org, other.dir, { tokens });
     expect((await app.call('invoices.sync', { connectionId })).ok).toBe(true);
     expect((await online.call('invoices.sync', { connectionId })).ok).toBe(true);
@@ -144,7 +144,7 @@ describe('the whole record of every invoice, offline (issue #13)', () => {
   it('opens again after a restart, offline', async () => {
     const expected = shown(await detail(online, ids[1]!));
     await app.dispose();
-    app = await startHarness(org, temp.dir, { secretBox: box, tokens });
+    app = await startHarness(org, temp.dir, { secretBox: box, tokens, recordPhase: true });
     app.sessions.offline = true;
     expect(shown(await detail(app, ids[1]!))).toEqual(expected);
   });
@@ -156,7 +156,7 @@ describe.each<InvoiceObjectName>(['blng__Invoice__c', 'Invoice__c'])('the whole 
     const other = tempDir();
     const org = await startOrg({ invoices: 120, objects: [shape] });
     const tokens = await loginToOrg(org);
-    const app = await startHarness(org, temp.dir, { tokens });
+    const app = await startHarness(org, temp.dir, { tokens, recordPhase: true });
     const online = await startHarness(org, other.dir, { tokens });
     try {
       expect((await app.call('invoices.sync', { connectionId })).ok).toBe(true);

@@ -75,7 +75,7 @@ export interface Harness {
 export async function startHarness(
   org: RunningOrg,
   dataDir: string,
-  options: { tuning?: Partial<SyncTuning>; secretBox?: SecretBox; tokens?: OrgTokens; clock?: Clock } = {},
+  options: { tuning?: Partial<SyncTuning>; secretBox?: SecretBox; tokens?: OrgTokens; clock?: Clock; recordPhase?: boolean } = {},
 ): Promise<Harness> {
   const tokens = options.tokens ?? (await loginToOrg(org));
   const events = new RecordingEvents();
@@ -98,6 +98,8 @@ export async function startHarness(
     logger,
     // The local org is the connection's instance: record links to it are allowed on its exact http origin.
     extraLoginOrigins: [org.url],
+    // Every invoice's whole record after each sync (issue #13): only where a test asks (CoreDeps.recordPhase).
+    recordPhase: options.recordPhase ?? false,
   } satisfies InvoicesDeps;
   const settings = new SettingsService(store);
   const words = createCoreWords(settings, 'en-US');
