@@ -1,6 +1,7 @@
 import { agingBucketLabels, bucketOfDays, type AgingBucketKey } from '../../../electron/contract/aging-buckets';
 import type { PreparedInvoices } from './prepared';
 import { SUM_SCALE } from '../../../electron/contract/sum-scale';
+import { amountColumns } from './amount-columns';
 
 export { bucketOfDays, type AgingBucketKey };
 
@@ -42,34 +43,44 @@ export function agingOfCurrency(aging: readonly CurrencyAging[], currency: strin
   return aging.find((x) => x.currency === currency) ?? { currency, buckets: agingBuckets.map((b) => ({ ...b, count: 0, balance: 0 })) };
 }
 
-/** One pass over the visible rows; amounts summed in thousandths (SUM_SCALE) so totals are exact. */
+/** The slot (0 Current … 4 90+) of days past, as `bucketOfDays` puts them. */
+const slotOf = new Map(agingBuckets.map((bucket, slot) => [bucket.key, slot]));
+
+/**
+ * One pass over the visible rows; amounts summed in thousandths (SUM_SCALE) so totals are exact. Reads typed
+ * columns (amount-columns.ts), not the row objects: this runs at every keystroke in the search box.
+ */
 export function computeAging(prepared: PreparedInvoices, indexes: ArrayLike<number>, asOfDay: number, basis: AgingBasis): CurrencyAging[] {
-  const byCurrency = new Map<string, { counts: number[]; cents: number[] }>();
-  const order = agingBuckets.map((bucket) => bucket.key);
+  const { codes, currency, balance, open } = amountColumns(prepared);
+  const buckets = agingBuckets.length;
+  const counts = new Float64Array(codes.length * buckets);
+  const sums = new Float64Array(codes.length * buckets);
+  const seen = new Uint8Array(codes.length);
+  const counted = prepared.counted;
+  const from = basis === 'dueDate' ? prepared.dueDay : prepared.invoiceDay;
   for (let k = 0; k < indexes.length; k++) {
     const i = indexes[k]!;
-    const bucket = agingBucketOf(prepared, i, asOfDay, basis);
-    if (!bucket) continue;
-    const row = prepared.rows[i]!;
-    let entry = byCurrency.get(row.currency);
-    if (!entry) {
-      entry = { counts: [0, 0, 0, 0, 0], cents: [0, 0, 0, 0, 0] };
-      byCurrency.set(row.currency, entry);
-    }
-    const slot = order.indexOf(bucket);
-    entry.counts[slot]! += 1;
-    entry.cents[slot]! += Math.round((row.balance ?? 0) * SUM_SCALE);
+    // As agingBucketOf: nothing outstanding or not a receivable is in no bucket; no date counts as current.
+    if (!open[i] || !counted[i]) continue;
+    const day = from[i]!;
+    const slot = day !== day ? 0 : slotOf.get(bucketOfDays(asOfDay - day))!;
+    const c = currency[i]!;
+    seen[c] = 1;
+    counts[c * buckets + slot]! += 1;
+    sums[c * buckets + slot]! += balance[i]!;
   }
-  return [...byCurrency.keys()].sort().map((currency) => {
-    const entry = byCurrency.get(currency)!;
-    return {
-      currency,
+  const out: CurrencyAging[] = [];
+  codes.forEach((code, c) => {
+    if (!seen[c]) return;
+    out.push({
+      currency: code,
       buckets: agingBuckets.map((bucket, slot) => ({
         key: bucket.key,
         label: bucket.label,
-        count: entry.counts[slot]!,
-        balance: entry.cents[slot]! / SUM_SCALE,
+        count: counts[c * buckets + slot]!,
+        balance: sums[c * buckets + slot]! / SUM_SCALE,
       })),
-    };
+    });
   });
+  return out;
 }

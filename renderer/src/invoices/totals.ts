@@ -1,5 +1,6 @@
 import { KIND_CANCELLED, KIND_DRAFT, type PreparedInvoices } from './prepared';
 import { SUM_SCALE } from '../../../electron/contract/sum-scale';
+import { amountColumns } from './amount-columns';
 
 /** Invoices of one currency left out of receivables: how many, and their balance. */
 export interface LeftOut {
@@ -17,55 +18,51 @@ export interface CurrencyTotals {
   excluded: { drafts: LeftOut; cancelled: LeftOut };
 }
 
-interface Sums {
-  count: number;
-  totalCents: number;
-  balanceCents: number;
-  drafts: number;
-  draftCents: number;
-  cancelled: number;
-  cancelledCents: number;
-}
+/** Per currency, seven sums side by side: count, total, balance, drafts, their balance, cancelled, their balance. */
+const SUMS = 7;
 
 /**
  * Count, total and balance per currency of the visible rows that are receivables, and what of the visible
  * rows was left out (drafts, cancelled); never summed across currencies. A currency whose visible rows are
- * all left out still has its entry (zeros, and what was left out).
+ * all left out still has its entry (zeros, and what was left out). One pass over typed columns
+ * (amount-columns.ts), sums in SUM_SCALE thousandths: exact.
  */
 export function computeTotals(prepared: PreparedInvoices, indexes: ArrayLike<number>): CurrencyTotals[] {
-  const byCurrency = new Map<string, Sums>();
+  const { codes, currency, total, balance } = amountColumns(prepared);
+  const sums = new Float64Array(codes.length * SUMS);
+  const seen = new Uint8Array(codes.length);
+  const { counted, kind } = prepared;
   for (let k = 0; k < indexes.length; k++) {
     const i = indexes[k]!;
-    const row = prepared.rows[i]!;
-    let entry = byCurrency.get(row.currency);
-    if (!entry) {
-      entry = { count: 0, totalCents: 0, balanceCents: 0, drafts: 0, draftCents: 0, cancelled: 0, cancelledCents: 0 };
-      byCurrency.set(row.currency, entry);
-    }
-    const balanceCents = Math.round((row.balance ?? 0) * SUM_SCALE);
-    if (prepared.counted[i]) {
-      entry.count += 1;
-      entry.totalCents += Math.round((row.total ?? 0) * SUM_SCALE);
-      entry.balanceCents += balanceCents;
-    } else if (prepared.kind[i] === KIND_DRAFT) {
-      entry.drafts += 1;
-      entry.draftCents += balanceCents;
-    } else if (prepared.kind[i] === KIND_CANCELLED) {
-      entry.cancelled += 1;
-      entry.cancelledCents += balanceCents;
+    const c = currency[i]!;
+    const at = c * SUMS;
+    seen[c] = 1;
+    if (counted[i]) {
+      sums[at]! += 1;
+      sums[at + 1]! += total[i]!;
+      sums[at + 2]! += balance[i]!;
+    } else if (kind[i] === KIND_DRAFT) {
+      sums[at + 3]! += 1;
+      sums[at + 4]! += balance[i]!;
+    } else if (kind[i] === KIND_CANCELLED) {
+      sums[at + 5]! += 1;
+      sums[at + 6]! += balance[i]!;
     }
   }
-  return [...byCurrency.keys()].sort().map((currency) => {
-    const entry = byCurrency.get(currency)!;
-    return {
-      currency,
-      count: entry.count,
-      total: entry.totalCents / SUM_SCALE,
-      balance: entry.balanceCents / SUM_SCALE,
+  const out: CurrencyTotals[] = [];
+  codes.forEach((code, c) => {
+    if (!seen[c]) return;
+    const at = c * SUMS;
+    out.push({
+      currency: code,
+      count: sums[at]!,
+      total: sums[at + 1]! / SUM_SCALE,
+      balance: sums[at + 2]! / SUM_SCALE,
       excluded: {
-        drafts: { count: entry.drafts, balance: entry.draftCents / SUM_SCALE },
-        cancelled: { count: entry.cancelled, balance: entry.cancelledCents / SUM_SCALE },
+        drafts: { count: sums[at + 3]!, balance: sums[at + 4]! / SUM_SCALE },
+        cancelled: { count: sums[at + 5]!, balance: sums[at + 6]! / SUM_SCALE },
       },
-    };
+    });
   });
+  return out;
 }

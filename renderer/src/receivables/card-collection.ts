@@ -1,6 +1,7 @@
-import { addDaysToPay, averageDaysToPay, daysSalesOutstanding, DSO_PERIOD_DAYS, noDaysToPay, type DaysToPaySums } from '../../../electron/contract/collection-figures';
+import { addDaysToPay, averageDaysToPay, daysSalesOutstanding, DSO_PERIOD_DAYS, noDaysToPay } from '../../../electron/contract/collection-figures';
 import { currencyDecimals } from '../../../electron/contract/currency-decimals';
 import { dayNumber } from '../invoices/plain-date';
+import { amountColumns } from '../invoices/amount-columns';
 import { KIND_CANCELLED, type PreparedInvoices } from '../invoices/prepared';
 
 /** A currency card's collection figures (issue 13), over the invoices of the current view. */
@@ -14,44 +15,81 @@ export interface CardCollection {
   sales: number;
 }
 
-interface Sums {
-  receivables: number;
-  sales: number;
-  days: DaysToPaySums;
+/** Per row, what the collection figures add up, in minor units of its currency (once per prepared set). */
+interface CollectionColumns {
+  balance: Float64Array;
+  total: Float64Array;
+  /** What addDaysToPay (collection-figures.ts) adds for the row: Σ total × days to pay and Σ total (0 when not fully paid). */
+  paidWeighted: Float64Array;
+  paidTotal: Float64Array;
+  /** The day it was fully paid (NaN when not). */
+  fullyPaidDay: Float64Array;
+}
+
+const columnsCache = new WeakMap<PreparedInvoices, CollectionColumns>();
+
+function collectionColumns(prepared: PreparedInvoices): CollectionColumns {
+  let columns = columnsCache.get(prepared);
+  if (columns) return columns;
+  const n = prepared.rows.length;
+  columns = { balance: new Float64Array(n), total: new Float64Array(n), paidWeighted: new Float64Array(n), paidTotal: new Float64Array(n), fullyPaidDay: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    const row = prepared.rows[i]!;
+    const scale = 10 ** currencyDecimals(row.currency);
+    columns.balance[i] = Math.round((row.balance ?? 0) * scale);
+    columns.total[i] = Math.round((row.total ?? 0) * scale);
+    const paid = noDaysToPay();
+    addDaysToPay(paid, row);
+    columns.paidWeighted[i] = paid.weighted;
+    columns.paidTotal[i] = paid.totals;
+    columns.fullyPaidDay[i] = row.fullyPaidOn ? dayNumber(row.fullyPaidOn) : Number.NaN;
+  }
+  columnsCache.set(prepared, columns);
+  return columns;
 }
 
 /**
  * Per currency, over the rows of the view (`members`): DSO = open balance of the receivables shown ÷ the total of
  * those of them dated in the DSO_PERIOD_DAYS up to the as-of day × DSO_PERIOD_DAYS (receivables as the cards count
  * them: posted, drafts when included; balances as of the day in an as-of view); average days to pay over every
- * invoice shown that is fully paid and not cancelled — by the as-of day, in an as-of view (`cutOff`). Sums in minor units.
+ * invoice shown that is fully paid and not cancelled — by the as-of day, in an as-of view (`cutOff`). Sums in minor
+ * units, read from typed columns (this runs at every keystroke in the search box).
  */
 export function cardCollection(prepared: PreparedInvoices, members: ArrayLike<number>, asOfDay: number, cutOff: boolean): Map<string, CardCollection> {
-  const byCurrency = new Map<string, Sums>();
+  const { codes, currency } = amountColumns(prepared);
+  const { balance, total, paidWeighted, paidTotal, fullyPaidDay } = collectionColumns(prepared);
+  // Per currency: receivables, sales, Σ total × days to pay, Σ total of the fully paid.
+  const sums = new Float64Array(codes.length * 4);
+  const seen = new Uint8Array(codes.length);
   const from = asOfDay - DSO_PERIOD_DAYS;
+  const { counted, kind, invoiceDay } = prepared;
   for (let k = 0; k < members.length; k++) {
     const i = members[k]!;
-    const row = prepared.rows[i]!;
-    let sums = byCurrency.get(row.currency);
-    if (!sums) byCurrency.set(row.currency, (sums = { receivables: 0, sales: 0, days: noDaysToPay() }));
-    const scale = 10 ** currencyDecimals(row.currency);
-    if (prepared.counted[i]) {
-      sums.receivables += Math.round((row.balance ?? 0) * scale);
-      const day = prepared.invoiceDay[i]!;
-      if (day > from && day <= asOfDay) sums.sales += Math.round((row.total ?? 0) * scale);
+    const c = currency[i]!;
+    const at = c * 4;
+    seen[c] = 1;
+    if (counted[i]) {
+      sums[at]! += balance[i]!;
+      const day = invoiceDay[i]!;
+      if (day > from && day <= asOfDay) sums[at + 1]! += total[i]!;
     }
     // A cancelled invoice settled by its credit note was never paid: it is no days to pay (as demo:headless counts it).
-    if (prepared.kind[i] !== KIND_CANCELLED && (!cutOff || (row.fullyPaidOn && dayNumber(row.fullyPaidOn) <= asOfDay))) addDaysToPay(sums.days, row);
+    if (kind[i] !== KIND_CANCELLED && (!cutOff || fullyPaidDay[i]! <= asOfDay)) {
+      sums[at + 2]! += paidWeighted[i]!;
+      sums[at + 3]! += paidTotal[i]!;
+    }
   }
   const out = new Map<string, CardCollection>();
-  for (const [currency, sums] of byCurrency) {
-    const scale = 10 ** currencyDecimals(currency);
-    out.set(currency, {
-      dso: daysSalesOutstanding(sums.receivables, sums.sales),
-      averageDaysToPay: averageDaysToPay(sums.days),
-      receivables: sums.receivables / scale,
-      sales: sums.sales / scale,
+  codes.forEach((code, c) => {
+    if (!seen[c]) return;
+    const at = c * 4;
+    const scale = 10 ** currencyDecimals(code);
+    out.set(code, {
+      dso: daysSalesOutstanding(sums[at]!, sums[at + 1]!),
+      averageDaysToPay: averageDaysToPay({ weighted: sums[at + 2]!, totals: sums[at + 3]! }),
+      receivables: sums[at]! / scale,
+      sales: sums[at + 1]! / scale,
     });
-  }
+  });
   return out;
 }
