@@ -1,7 +1,8 @@
-import { amountMatches, parseAmountQuery } from './amount-search';
+import { amountMatches, parseAmountQuery, type AmountQuery } from './amount-search';
 import { agingBucketOf, type AgingBasis, type AgingBucketKey } from './aging';
 import { dayNumber } from './plain-date';
 import { paymentFilter } from './payment-filters';
+import { rowsMatching } from './text-search';
 import { NO_STATUS, customerKey, daysOverdueAt, type PreparedInvoices } from './prepared';
 
 /** What narrows the workspace's rows. Empty arrays and nulls mean "any". */
@@ -81,9 +82,10 @@ function range(from: string | null, to: string | null): [number, number] {
  */
 export function filterMask(prepared: PreparedInvoices, filters: InvoiceFilters, context: FilterContext): Uint8Array {
   const n = prepared.rows.length;
-  const mask = new Uint8Array(n);
   const query = filters.search.trim().toLocaleLowerCase();
   const amount = query && context.locale ? parseAmountQuery(filters.search, context.locale) : null;
+  // The text search first, over one string (text-search.ts): the rows it matches, ascending.
+  const found = query ? textMatches(prepared, query, amount) : null;
   const statuses = filters.statuses.length ? new Set(filters.statuses) : null;
   const currencies = filters.currencies.length ? new Set(filters.currencies) : null;
   const [invLo, invHi] = range(filters.invoiceDateFrom, filters.invoiceDateTo);
@@ -94,7 +96,12 @@ export function filterMask(prepared: PreparedInvoices, filters: InvoiceFilters, 
   const cutOff = context.cutOffDay ?? Infinity;
   const since = filters.changedSince === null ? null : Date.parse(filters.changedSince);
   const modified = since === null ? null : modifiedTimes(prepared);
+  const others = statuses || currencies || filters.customer !== null || invRange || dueRange || filters.overdueOnly || filters.aging || payments || modified || cutOff !== Infinity;
+  // Nothing but the search (typing in the box): its matches are the mask.
+  if (!others) return found ?? new Uint8Array(n).fill(1);
+  const mask = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
+    if (found && !found[i]) continue;
     const row = prepared.rows[i]!;
     // An invoice without a date stays (NaN is never after the cut-off).
     if (prepared.invoiceDay[i]! > cutOff) continue;
@@ -114,10 +121,24 @@ export function filterMask(prepared: PreparedInvoices, filters: InvoiceFilters, 
     if (payments && !payments(row)) continue;
     // An invoice without a modification time is not known to have changed.
     if (modified && !(modified[i]! >= since!)) continue;
-    if (query && !prepared.searchText[i]!.includes(query) && !(amount && (amountMatches(row.total, amount) || amountMatches(row.balance, amount)))) continue;
     mask[i] = 1;
   }
   return mask;
+}
+
+/** 1 for each row the search matches: its number or customer holds the text, or its total or balance is the amount. */
+function textMatches(prepared: PreparedInvoices, query: string, amount: AmountQuery | null): Uint8Array {
+  const n = prepared.rows.length;
+  const found = new Uint8Array(n);
+  const rows = rowsMatching(prepared.search, query);
+  for (let k = 0; k < rows.length; k++) found[rows[k]!] = 1;
+  if (amount) {
+    for (let i = 0; i < n; i++) {
+      const row = prepared.rows[i]!;
+      if (!found[i] && (amountMatches(row.total, amount) || amountMatches(row.balance, amount))) found[i] = 1;
+    }
+  }
+  return found;
 }
 
 export function hasActiveFilters(filters: InvoiceFilters): boolean {

@@ -1,6 +1,7 @@
 import type { InvoiceListRow } from '../../../electron/contract';
 import { kindOfStatus, type StatusKindMap } from '../../../electron/contract/invoice-status';
 import { dayNumber } from './plain-date';
+import { buildSearchText, type SearchText } from './text-search';
 import { customerKey, NO_CUSTOMER } from '../../../electron/contract/customer-aging';
 
 export { customerKey, NO_CUSTOMER };
@@ -35,8 +36,8 @@ export interface PreparedInvoices {
   /** Day numbers (NaN when the date is empty). */
   invoiceDay: Float64Array;
   dueDay: Float64Array;
-  /** number + customer, lower-cased, for the global search. */
-  searchText: string[];
+  /** number + customer, lower-cased, for the global search (one string: text-search.ts). */
+  search: SearchText;
   /** Distinct values present, sorted, for the filter pickers. */
   statuses: string[];
   currencies: string[];
@@ -55,7 +56,6 @@ export function prepareInvoices(rows: readonly InvoiceListRow[], rules: Receivab
   const counted = new Uint8Array(n);
   const invoiceDay = new Float64Array(n);
   const dueDay = new Float64Array(n);
-  const searchText = new Array<string>(n);
   const statuses = new Set<string>();
   const currencies = new Set<string>();
   const customers = new Set<string>();
@@ -63,7 +63,6 @@ export function prepareInvoices(rows: readonly InvoiceListRow[], rules: Receivab
     const row = rows[i]!;
     invoiceDay[i] = dayNumber(row.invoiceDate);
     dueDay[i] = dayNumber(row.dueDate);
-    searchText[i] = `${row.number}\u0001${row.customer ?? ''}`.toLocaleLowerCase();
     statuses.add(row.status ?? NO_STATUS);
     currencies.add(row.currency);
     customers.add(customerKey(row));
@@ -74,7 +73,7 @@ export function prepareInvoices(rows: readonly InvoiceListRow[], rules: Receivab
     rows,
     invoiceDay,
     dueDay,
-    searchText,
+    search: buildSearchText(rows),
     statuses: [...statuses].sort((a, b) => a.localeCompare(b)),
     currencies: [...currencies].sort(),
     customers: sortedCustomers(customers),

@@ -32,7 +32,7 @@ function arrivedView(rows: readonly InvoiceListRow[]): PreparedInvoices & { visi
   const visible = new Uint32Array(rows.length);
   for (let i = 0; i < rows.length; i++) visible[i] = i;
   const none = new Float64Array(0);
-  return { rows, invoiceDay: none, dueDay: none, searchText: [], statuses: [], currencies: [], customers: [], kind: new Uint8Array(0), counted: new Uint8Array(0), visible };
+  return { rows, invoiceDay: none, dueDay: none, search: { text: '', starts: new Uint32Array(1) }, statuses: [], currencies: [], customers: [], kind: new Uint8Array(0), counted: new Uint8Array(0), visible };
 }
 
 /**
