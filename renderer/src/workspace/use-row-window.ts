@@ -63,15 +63,19 @@ export function rowWhollyVisible(index: number, scrollTop: number, viewportHeigh
 export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: number, overscan: number, keepInView?: RefObject<number>) {
   const [view, setView] = useState({ top: 0, rows: 0, leap: false });
   const viewportHeight = useRef(0);
+  /** scrollTop as last read in a scroll event (or set here): the browser may since have lowered it, never raised it. */
+  const lastScrollTop = useRef(0);
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (!element) return undefined;
-    let top = Math.floor(element.scrollTop / ROW_HEIGHT);
+    lastScrollTop.current = element.scrollTop;
+    let top = Math.floor(lastScrollTop.current / ROW_HEIGHT);
     let rows = rowsInViewport(element.clientHeight);
     viewportHeight.current = element.clientHeight;
     setView({ top, rows, leap: false });
     const onScroll = () => {
-      const next = Math.floor(element.scrollTop / ROW_HEIGHT);
+      lastScrollTop.current = element.scrollTop;
+      const next = Math.floor(lastScrollTop.current / ROW_HEIGHT);
       if (next === top) return;
       const leap = Math.abs(next - top) > rows;
       top = next;
@@ -83,7 +87,7 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
       const kept = keepInView?.current ?? -1;
       if (kept >= 0 && height < viewportHeight.current && rowWhollyVisible(kept, element.scrollTop, viewportHeight.current)) {
         const next = scrollTopToShow(kept, element.scrollTop, height);
-        if (next !== element.scrollTop) element.scrollTop = next;
+        if (next !== element.scrollTop) element.scrollTop = lastScrollTop.current = next;
       }
       viewportHeight.current = height;
       const next = rowsInViewport(height);
@@ -99,13 +103,18 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
     };
   }, [scrollRef, keepInView]);
 
-  /** Scrolls just enough for row `index` to be wholly visible. */
+  /**
+   * Scrolls just enough for row `index` to be wholly visible. Reading scrollTop right after React changed the rows
+   * forces a layout of the grid (~4 ms at every keystroke in the search box): when the grid is known to be at the
+   * top and the row is within the first screen (a filter's first row), nothing is read or moved.
+   */
   const scrollToRow = useCallback(
     (index: number) => {
       const element = scrollRef.current;
       if (!element) return;
+      if (lastScrollTop.current === 0 && viewportHeight.current > 0 && rowWhollyVisible(index, 0, viewportHeight.current)) return;
       const next = scrollTopToShow(index, element.scrollTop, viewportHeight.current || element.clientHeight);
-      if (next !== element.scrollTop) element.scrollTop = next;
+      if (next !== element.scrollTop) element.scrollTop = lastScrollTop.current = next;
     },
     [scrollRef],
   );
