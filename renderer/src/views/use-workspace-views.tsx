@@ -6,6 +6,7 @@ import type { InvoiceFilters } from '../invoices/filters';
 import { ManageViewsDialog } from './ManageViewsDialog';
 import { SaveViewDialog } from './SaveViewDialog';
 import { useSavedViews } from './use-saved-views';
+import { useUnreadableColumns } from './unreadable-columns';
 import { useViewShortcuts } from './use-view-shortcuts';
 import { ViewNotices } from './ViewNotices';
 import { ViewsMenu } from './ViewsMenu';
@@ -53,6 +54,8 @@ export function useWorkspaceViews({ connectionId, ready, filters, changeFilters,
     groupByCustomer: grouping?.on ?? false,
     ...(orgs ? { orgs: orgs.connected.filter((org) => orgs.picked.includes(org.id)) } : {}),
   };
+  // Invoice fields the org (every org, in "All connections") cannot read: a view's column of one is left out, and said.
+  const unreadable = useUnreadableColumns(orgs ? orgs.connected.map((org) => org.id) : [connectionId], ready);
   const available = (): Available => {
     const values = typeof prepared === 'function' ? prepared() : prepared;
     return {
@@ -60,6 +63,7 @@ export function useWorkspaceViews({ connectionId, ready, filters, changeFilters,
       customers: values.customers,
       statuses: values.statuses,
       paymentColumns: payments !== 'none' && payments !== 'unreadable',
+      unreadableColumns: unreadable,
       ...(orgs ? { orgs: orgs.connected } : {}),
     };
   };

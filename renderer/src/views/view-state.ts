@@ -57,6 +57,8 @@ export interface Available {
   statuses: readonly string[];
   /** Whether the payment columns can be filled (false when the org has no payment objects or they are hidden from the user). */
   paymentColumns: boolean;
+  /** Columns whose invoice field no org can read (field-level security, a deleted field: the mapping dropped it). */
+  unreadableColumns?: readonly string[];
   /** "All connections": the connected orgs (a view's org filter keeps those still here). Undefined in one org's workspace. */
   orgs?: readonly ViewOrg[];
 }
@@ -102,6 +104,12 @@ export function fitViewState(view: ViewState, available: Available): { state: Vi
       filters.partlyPaid = false;
       filters.hasCredits = false;
     }
+  }
+  // A column whose invoice field cannot be read would be empty: left out and said, with a sort on it.
+  if (available.unreadableColumns && available.unreadableColumns.length > 0) {
+    const hidden = new Set(available.unreadableColumns);
+    columns = columns.filter((column) => !hidden.has(column) || (dropped.push({ kind: 'column', value: column }), false));
+    if (hidden.has(sort.column)) sort = { ...DEFAULT_SORT };
   }
   // The Org column is only in "All connections": elsewhere a sort by it is the default sort.
   if (sort.column === 'org' && !available.orgs) sort = { ...DEFAULT_SORT };

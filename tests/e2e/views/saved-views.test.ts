@@ -192,4 +192,26 @@ describe('saved views', () => {
     await page().getByTestId('views-menu').click();
     await expect(page().getByTestId('view-item').count()).resolves.toBe(before.views.length);
   });
+
+  it('a view naming a column whose invoice field field-level security now hides opens without it, and says so', async () => {
+    w.org.control.setFieldHidden('Invoice', 'DueDate', true);
+    try {
+      const synced = await w.harness.testCore.call('invoices.sync', { connectionId, mode: 'full' });
+      expect(synced).toMatchObject({ ok: true });
+      const state = viewState({ columns: ['number', 'customer', 'dueDate', 'balance'], sort: { column: 'dueDate', desc: false } });
+      const list = (await w.harness.testCore.call('views.save', { connectionId, name: 'By due date', state })).value as SavedViewList;
+      const position = list.views.findIndex((view) => view.name === 'By due date');
+      await page().reload();
+      await waitForSynced(page(), invoices.length);
+      await page().getByTestId('invoice-grid').focus();
+      await page().keyboard.press(`Control+${position + 1}`);
+      const notice = page().getByTestId('view-dropped');
+      await poll(() => notice.textContent()).toContain('“By due date” named what this org no longer has');
+      await expect(notice.locator('li').allTextContents()).resolves.toEqual(['column “Due date” (its data cannot be read)']);
+      // Not an empty Due date column: the view's other columns, in the default sort.
+      await poll(() => page().locator('[role="columnheader"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-column')))).toEqual(['number', 'customer', 'balance']);
+    } finally {
+      w.org.control.setFieldHidden('Invoice', 'DueDate', false);
+    }
+  });
 });

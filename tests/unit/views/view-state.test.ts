@@ -4,6 +4,7 @@ import { invoiceColumns } from '../../../renderer/src/invoices/columns';
 import { noFilters } from '../../../renderer/src/invoices/filters';
 import { fitViewState, readViewState, workspaceStateOf, type Available, type WorkspaceState } from '../../../renderer/src/views/view-state';
 import { plainViewState, viewState } from '../../support/view-state';
+import { unreadableColumns } from '../../../renderer/src/views/unreadable-columns';
 
 const everything: Available = { currencies: ['EUR', 'USD'], customers: ['Acme', 'Globex'], statuses: ['Posted', 'Draft'], paymentColumns: true };
 
@@ -113,6 +114,25 @@ describe('a view that names what the org no longer has', () => {
     expect(state.sort).toEqual({ column: 'invoiceDate', desc: true });
     expect(state.filters.paidLate).toBe(false);
     expect(dropped).toEqual([{ kind: 'column', value: 'paid' }, { kind: 'column', value: 'daysToPay' }, { kind: 'paymentFilters' }]);
+  });
+
+  it('an invoice field field-level security hides (the mapping dropped it) is left out as a column, with its sort, and said', () => {
+    const view = viewState({ columns: ['number', 'customer', 'dueDate', 'balance'], sort: { column: 'dueDate', desc: false } });
+    const { state, dropped } = fitViewState(view, { ...everything, unreadableColumns: unreadableColumns([{ fields: { number: 'Name', customer: 'AccountId', balance: 'Balance' } }]) });
+    expect(state.columns).toEqual(['number', 'customer', 'balance']);
+    expect(state.sort).toEqual({ column: 'invoiceDate', desc: true });
+    expect(dropped).toEqual([{ kind: 'column', value: 'dueDate' }]);
+  });
+
+  it('a field is unreadable only when no org can read it, and only when every org’s mapping is known', () => {
+    const a = { fields: { number: 'Name', dueDate: 'DueDate' } };
+    const b = { fields: { number: 'Name' } };
+    expect(unreadableColumns([a, b])).not.toContain('dueDate');
+    expect(unreadableColumns([b])).toEqual(['customer', 'invoiceDate', 'dueDate', 'status', 'total', 'balance', 'lastModified']);
+    // The number is always there; a hidden currency is the org's corporate currency.
+    expect(unreadableColumns([b])).not.toContain('currency');
+    expect(unreadableColumns([b, null])).toEqual([]);
+    expect(unreadableColumns([])).toEqual([]);
   });
 
   it('a view of what the org has opens whole, nothing said', () => {
