@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvoiceDetail } from '../../../electron/contract';
@@ -147,6 +147,29 @@ describe('the whole record of every invoice, offline (issue #13)', () => {
     app = await startHarness(org, temp.dir, { secretBox: box, tokens, recordPhase: true });
     app.sessions.offline = true;
     expect(shown(await detail(app, ids[1]!))).toEqual(expected);
+  });
+
+  it('a damaged record copy is deleted, nothing is made up from it, and the next sync fetches it again whole', async () => {
+    const folder = join(temp.dir, 'invoices');
+    const file = () => readdirSync(folder).find((name) => name.endsWith('.record'));
+    const bytes = readFileSync(join(folder, file()!));
+    bytes[bytes.length >> 2]! ^= 0xff; // inside the first chunk: its seal no longer opens
+    writeFileSync(join(folder, file()!), bytes);
+    await app.dispose();
+    app = await startHarness(org, temp.dir, { secretBox: box, tokens, recordPhase: true });
+    app.sessions.offline = true;
+    const answer = await app.call('invoices.get', { connectionId, id: ids[1] });
+    expect(answer.ok).toBe(false);
+    expect(answer.error?.code).toBe('NETWORK');
+    expect(file()).toBeUndefined();
+    app.sessions.offline = false;
+    expect((await app.call('invoices.sync', { connectionId })).ok).toBe(true);
+    const end = await phaseEnded(app, 1);
+    expect(end.phase).toBe('done');
+    // Whole again: every invoice and line the org has.
+    expect(end.fetched).toBe(org.control.records('Invoice').length + org.control.records('InvoiceLine').length);
+    app.sessions.offline = true;
+    expect(shown(await detail(app, ids[1]!))).toEqual(shown(await detail(online, ids[1]!)));
   });
 });
 
