@@ -59,7 +59,7 @@ if (values.help || !values.out) {
   [--latency MS] [--request-limit 15000] [--theme light|dark]
   [--orgs N]   N local orgs with the same flags (the n-th on seed + n − 1), all connected: "All connections"
   [--corporate-currency USD] [--dated-rates] [--show-in own|corporate] [--basis invoice-date|as-of]
-  [--as-of YYYY-MM-DD]   aging as of that day: invoices dated later left out, balances as of then
+  [--as-of YYYY-MM-DD]   aging and receivables as of that day: invoices dated later left out, balances, payments and applications as of then
 Needs the built renderer (npx electron-vite build) and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).`);
   process.exit(values.help ? 0 : 2);
 }
@@ -117,13 +117,14 @@ const steps: { name: string; ms: number; screenshot: string }[] = [];
 
 /**
  * `receivables` of summary.json: one entry per currency, { currency, paymentsApplied, creditsApplied, unappliedCash,
- * averageDaysToPay }, as `invoices.receivablesSummary` computes them (definitions in electron/contract/receivables.ts).
+ * averageDaysToPay }, as `invoices.receivablesSummary` computes them (definitions in electron/contract/receivables.ts),
+ * as of --as-of when given (later invoices, payments and applications not yet there, as the workspace's as-of view).
  * An org without payment objects, or one whose payment or credit objects cannot all be read, gives an empty list.
  */
-async function receivablesSummary(call: (channel: string, input?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<unknown> {
+async function receivablesSummary(call: (channel: string, input?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>, asOf: string | undefined): Promise<unknown> {
   const connections = await call('connections.list');
   const connectionId = (connections.value as { id: string }[])[0]!.id;
-  const answer = await call('invoices.receivablesSummary', { connectionId });
+  const answer = await call('invoices.receivablesSummary', { connectionId, ...(asOf === undefined ? {} : { asOf }) });
   if (!answer.ok) throw new Error(`invoices.receivablesSummary failed: ${JSON.stringify(answer.error)}`);
   return answer.value;
 }
@@ -176,7 +177,7 @@ async function main(): Promise<void> {
     const later = page.getByTestId('as-of-later');
     const datedAfter = (await later.count()) > 0 ? Number(await later.getAttribute('data-count')) : 0;
     // Issue 13's collection figures per currency, over every invoice shown (no filter yet), from the app's offline copy.
-    const receivables = await receivablesSummary(harness.testCore.call);
+    const receivables = await receivablesSummary(harness.testCore.call, asOfArg);
     // Issue 14: everything shown in the corporate currency at the basis asked for (amounts over every invoice shown, aging by balance).
     let corporate: unknown;
     if (showIn === 'corporate') {

@@ -158,9 +158,13 @@ export const channels = {
   'invoices.cancelPrefetch': { input: byConnection, output: ok },
   /** Payments and credit notes applied to one invoice, from the offline copy (works offline). */
   'invoices.receivables': { input: z.strictObject({ connectionId: id, id }), output: invoiceReceivablesSchema },
-  /** Per currency: payments and credits applied, unapplied cash and average days to pay, over the invoices given (all without ids), from the offline copy. */
+  /**
+   * Per currency: payments and credits applied, unapplied cash and average days to pay, over the invoices given (all
+   * without ids), from the offline copy. With `asOf`, as of that day (the workspace's as-of): invoices dated later
+   * left out, applications and payments dated later not yet made.
+   */
   'invoices.receivablesSummary': {
-    input: z.strictObject({ connectionId: id, ids: z.array(id).max(2_000_000).optional() }),
+    input: z.strictObject({ connectionId: id, ids: z.array(id).max(2_000_000).optional(), asOf: isoDate.optional() }),
     output: z.array(currencyReceivablesSchema),
   },
   /** One customer's payments (with unapplied cash) and credit notes not wholly applied, from the offline copy (works offline). */

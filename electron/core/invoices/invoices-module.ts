@@ -22,6 +22,7 @@ import { invoiceReceivables } from './read/invoice-receivables';
 import { applicationRows } from './read/application-rows';
 import { collectionFigures } from './read/collection-figures';
 import { customerLedger } from './read/customer-ledger';
+import { rowsAsOf } from './read/receivables-as-of';
 import { currencyRates } from './read/currency-rates';
 import { exportConversion } from '../export/export-conversion';
 import { listRowsOf, paymentFiguresState } from './read/payment-figures';
@@ -257,13 +258,15 @@ export function createInvoicesModule(
         entries: receivables.entries.map((entry) => ({ ...entry, problems: entry.problems.map(say) })),
       };
     },
-    'invoices.receivablesSummary': async ({ connectionId, ids }) => {
+    'invoices.receivablesSummary': async ({ connectionId, ids, asOf }) => {
       known(connectionId);
       const snapshot = await repository.current(connectionId);
       if (!snapshot) return [];
-      const rows = ids ? ids.flatMap((id) => indexOf(snapshot).get(id) ?? []) : listRowsOf(snapshot);
+      const shown = ids ? ids.flatMap((id) => indexOf(snapshot).get(id) ?? []) : listRowsOf(snapshot);
+      // As of a day (the workspace's as-of; headless --as-of): the rows and their figures as they stood then.
+      const rows = asOf === undefined ? shown : rowsAsOf(shown, snapshot.related, asOf);
       const kinds = mappings.statusKinds(connectionId, new Set(rows.flatMap((row) => (row.status === null ? [] : [row.status]))));
-      return collectionFigures(snapshot.related, rows, (row) => kindOfStatus(kinds, row.status) === 'cancelled');
+      return collectionFigures(snapshot.related, rows, (row) => kindOfStatus(kinds, row.status) === 'cancelled', asOf);
     },
     'invoices.customer': async ({ connectionId, customer, account }) => {
       known(connectionId);

@@ -6,13 +6,13 @@ export const FAMILIES = {
     total: 'TotalAmountWithTax', balance: 'Balance', status: 'Status', invoiceDate: 'InvoiceDate', dueDate: 'DueDate', appDate: 'AppliedDate',
     payment: 'Payment', paymentApp: 'PaymentLineInvoice', credit: 'CreditMemo', creditApp: 'CreditMemoInvApplication',
     appInvoice: 'InvoiceId', paymentRef: 'PaymentId', creditRef: 'CreditMemoId', amount: 'Amount', type: 'Type', reversal: 'Unapplied',
-    sourceStatus: 'Status',
+    sourceStatus: 'Status', paymentDate: 'Date',
   },
   blng__Invoice__c: {
     total: 'blng__TotalAmount__c', balance: 'blng__Balance__c', status: 'blng__InvoiceStatus__c', invoiceDate: 'blng__InvoiceDate__c', dueDate: 'blng__DueDate__c', appDate: 'CreatedDate',
     payment: 'blng__Payment__c', paymentApp: 'blng__PaymentAllocationInvoice__c', credit: 'blng__CreditNote__c', creditApp: 'blng__CreditNoteAllocation__c',
     appInvoice: 'blng__Invoice__c', paymentRef: 'blng__Payment__c', creditRef: 'blng__CreditNote__c', amount: 'blng__Amount__c', type: 'blng__Type__c', reversal: 'Unallocation',
-    sourceStatus: 'blng__Status__c',
+    sourceStatus: 'blng__Status__c', paymentDate: 'blng__PaymentDate__c',
   },
 } as const;
 
@@ -90,9 +90,10 @@ const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`)
 /**
  * Per invoice id, the list's payment figures straight from the org's records: net payments and credits
  * applied; the last day a payment was applied; the day of the application after which the balance
- * (total − everything applied so far, in the order the applications were made) stays at zero or below.
+ * (total − everything applied so far, in the order the applications were made) stays at zero or below. With
+ * `asOf`: as of that day, applications dated later not made yet.
  */
-export function expectedFigures(org: RunningOrg, shape: keyof typeof FAMILIES): Map<string, ExpectedFigures> {
+export function expectedFigures(org: RunningOrg, shape: keyof typeof FAMILIES, asOf?: string): Map<string, ExpectedFigures> {
   const f = FAMILIES[shape];
   const invoices = org.control.records(shape);
   const apps = new Map<string, { minor: number; payment: boolean; reversal: boolean; day: string; created: string; id: string }[]>();
@@ -101,6 +102,7 @@ export function expectedFigures(org: RunningOrg, shape: keyof typeof FAMILIES): 
     for (const app of org.control.records(object)) {
       const invoiceId = app[f.appInvoice] as string;
       if (!currencyOf.has(invoiceId)) continue;
+      if (asOf !== undefined && dayOf(app[f.appDate])! > asOf) continue;
       const list = apps.get(invoiceId) ?? [];
       list.push({
         minor: Math.round((app[f.amount] as number) * 10 ** decimals(currencyOf.get(invoiceId))), payment, reversal: app[f.type] === f.reversal,
@@ -153,7 +155,7 @@ export interface ExpectedCurrency {
  * invoices given; Σ over every payment record received (not Draft or Canceled) of (amount − its applications net of reversals); the average days
  * to pay of the fully paid invoices given that are not cancelled, weighted by total, one decimal.
  */
-export function expectedCurrencies(org: RunningOrg, shape: keyof typeof FAMILIES, invoiceIds?: Set<string>): ExpectedCurrency[] {
+export function expectedCurrencies(org: RunningOrg, shape: keyof typeof FAMILIES, invoiceIds?: Set<string>, asOf?: string): ExpectedCurrency[] {
   const f = FAMILIES[shape];
   const out = new Map<string, ExpectedCurrency & { weighted: number; totals: number }>();
   const entry = (currency: string) => {
@@ -163,8 +165,10 @@ export function expectedCurrencies(org: RunningOrg, shape: keyof typeof FAMILIES
   };
   // A cancelled invoice (settled by its credit note) is no payment: it has no days to pay.
   const cancelled = new Set(org.control.records(shape).filter((i) => /cancel/i.test(String(i[f.status]))).map((i) => i.Id as string));
-  for (const [id, figures] of expectedFigures(org, shape)) {
-    if (invoiceIds && !invoiceIds.has(id)) continue;
+  // As of a day: invoices dated later did not exist, payments received and applications made later had not happened.
+  const later = new Set(asOf === undefined ? [] : org.control.records(shape).filter((i) => dayOf(i[f.invoiceDate]) !== null && dayOf(i[f.invoiceDate])! > asOf).map((i) => i.Id as string));
+  for (const [id, figures] of expectedFigures(org, shape, asOf)) {
+    if ((invoiceIds && !invoiceIds.has(id)) || later.has(id)) continue;
     const e = entry(figures.currency);
     e.paymentsApplied += figures.paid;
     e.creditsApplied += figures.credited;
@@ -175,11 +179,13 @@ export function expectedCurrencies(org: RunningOrg, shape: keyof typeof FAMILIES
   }
   const applied = new Map<string, number>();
   for (const app of org.control.records(f.paymentApp)) {
+    if (asOf !== undefined && dayOf(app[f.appDate])! > asOf) continue;
     const payment = app[f.paymentRef] as string;
     applied.set(payment, (applied.get(payment) ?? 0) + (app[f.type] === f.reversal ? -1 : 1) * (app[f.amount] as number));
   }
   for (const payment of org.control.records(f.payment)) {
     if (!received(payment, f.sourceStatus)) continue;
+    if (asOf !== undefined && dayOf(payment[f.paymentDate])! > asOf) continue;
     const currency = (payment.CurrencyIsoCode as string | undefined) ?? 'USD';
     const m = 10 ** decimals(currency);
     entry(currency).unappliedCash += Math.round((payment[f.amount] as number) * m) - Math.round((applied.get(payment.Id as string) ?? 0) * m);

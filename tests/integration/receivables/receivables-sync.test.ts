@@ -60,6 +60,12 @@ async function compareFigures(harness: Harness, org: RunningOrg, shape: keyof ty
   expect(whole.ok, JSON.stringify(whole.error)).toBe(true);
   expect(inMinor(whole.value as CurrencyReceivables[])).toEqual(expectedCurrencies(org, shape));
   expect(expectedCurrencies(org, shape).some((c) => c.unappliedCash > 0 && c.averageDaysToPay !== null)).toBe(true);
+  // As of a day (headless --as-of, the workspace's as-of): later invoices, payments and applications had not happened.
+  const asOf = new Date(Date.now() - 45 * 86_400_000).toISOString().slice(0, 10);
+  const then = await harness.call('invoices.receivablesSummary', { connectionId, asOf });
+  expect(then.ok, JSON.stringify(then.error)).toBe(true);
+  expect(inMinor(then.value as CurrencyReceivables[])).toEqual(expectedCurrencies(org, shape, undefined, asOf));
+  expect(expectedCurrencies(org, shape, undefined, asOf)).not.toEqual(expectedCurrencies(org, shape));
   const some = list.invoices.filter((_, i) => i % 3 === 0).map((row) => row.id);
   const part = await harness.call('invoices.receivablesSummary', { connectionId, ids: some });
   expect(inMinor(part.value as CurrencyReceivables[])).toEqual(expectedCurrencies(org, shape, new Set(some)));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InvoiceRow } from '../../../electron/contract';
 import { collectionFigures } from '../../../electron/core/invoices/read/collection-figures';
+import { rowsAsOf } from '../../../electron/core/invoices/read/receivables-as-of';
 import { paymentFigures, paymentFiguresState, withPaymentFigures } from '../../../electron/core/invoices/read/payment-figures';
 import type { RelatedCopy, RelatedRecord } from '../../../electron/core/invoices/related/related-copy';
 
@@ -67,6 +68,19 @@ describe('collection figures per currency', () => {
     ]);
     // Over a part of the invoices: applied and days follow the rows; unapplied cash is every payment's.
     expect(collectionFigures(c, rows.slice(1, 2))).toEqual([{ currency: 'EUR', paymentsApplied: 10, creditsApplied: 30, unappliedCash: 889.9, averageDaysToPay: 11 }]);
+  });
+
+  it('as of a day: invoices dated later left out, applications and payments dated later not yet made', () => {
+    const c = copy([app('1', 'A', 100.1, '2026-10-21'), app('2', 'B', 10, '2026-10-05', { invoice: 'INV2' })], [app('3', 'C', 30, '2026-10-06', { invoice: 'INV2' })]);
+    c.objects.find((o) => o.role === 'payment')!.records.push({ id: 'L', amount: 7, currency: 'EUR', date: '2026-10-12' });
+    const second = { ...invoice, id: 'INV2', total: 40, balance: 0, invoiceDate: '2026-09-25' };
+    const later = { ...invoice, id: 'INV4', total: 9, balance: 9, invoiceDate: '2026-10-15' };
+    const rows = rowsAsOf(withPaymentFigures([invoice, second, later], c), c, '2026-10-10');
+    expect(rows.map((r) => [r.id, r.paid, r.fullyPaidOn])).toEqual([['INV1', 0, null], ['INV2', 10, '2026-10-06']]);
+    // A: 500 unapplied on the day (its 100.1 came on 10-21); B: 490; L was received on 10-12.
+    expect(collectionFigures(c, rows, undefined, '2026-10-10')).toEqual([{ currency: 'EUR', paymentsApplied: 10, creditsApplied: 30, unappliedCash: 990, averageDaysToPay: 11 }]);
+    // And today: everything.
+    expect(collectionFigures(c, withPaymentFigures([invoice, second], c))[0]).toMatchObject({ paymentsApplied: 110.1, unappliedCash: 896.9 });
   });
 
   it('unapplied cash counts only payments received: a draft or cancelled payment was never money in (the statement’s and the customer view’s rule)', () => {

@@ -2,9 +2,9 @@ import type { CurrencyReceivables, InvoiceListRow } from '../../../contract';
 import { addDaysToPay, averageDaysToPay, noDaysToPay, type DaysToPaySums } from '../../../contract/collection-figures';
 import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy } from '../related/related-copy';
-import { text, toMinor } from './applied-ledger';
+import { day, text, toMinor } from './applied-ledger';
 import { sourceCounts } from './counted-sources';
-import { appliedBySource } from './source-applied';
+import { appliedBySource, appliedBySourceAsOf } from './source-applied';
 import { unappliedKnown } from './payment-figures';
 
 interface Sums {
@@ -21,7 +21,13 @@ interface Sums {
  * per payment record: its amount less its applications (applied minus taken back, wherever they point),
  * counted in the payment's currency, so a payment applied to an invoice outside the rows still counts.
  */
-export function collectionFigures(copy: RelatedCopy | null | undefined, rows: readonly InvoiceListRow[], cancelled: (row: InvoiceListRow) => boolean = () => false): CurrencyReceivables[] {
+export function collectionFigures(
+  copy: RelatedCopy | null | undefined,
+  rows: readonly InvoiceListRow[],
+  cancelled: (row: InvoiceListRow) => boolean = () => false,
+  /** As of a day: the rows' figures are already as of it (receivables-as-of.ts); payments dated later and applications made later are left out of unapplied cash. */
+  asOf?: string,
+): CurrencyReceivables[] {
   // Without every payment and credit object (none in the org, or one hidden from the user) the figures would be
   // wrong, not incomplete (every payment unapplied, nothing paid): none are given.
   if (!unappliedKnown(copy)) return [];
@@ -40,7 +46,7 @@ export function collectionFigures(copy: RelatedCopy | null | undefined, rows: re
     // A cancelled invoice settled by its credit note was never paid: it is no days to pay (as the currency cards count it).
     if (!cancelled(row)) addDaysToPay(s.days, row);
   }
-  for (const [currency, minor] of unappliedCash(copy, rows[0]?.currency ?? 'USD')) sums(currency).unapplied += minor;
+  for (const [currency, minor] of unappliedCash(copy, rows[0]?.currency ?? 'USD', asOf)) sums(currency).unapplied += minor;
 
   return [...byCurrency.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -60,13 +66,16 @@ export function collectionFigures(copy: RelatedCopy | null | undefined, rows: re
  * Per currency, Σ over every payment that counts (counted-sources.ts: not a draft, not cancelled) of (amount − net
  * applied), minor units; a payment without a currency is in `fallback` (a single-currency org).
  */
-function unappliedCash(copy: RelatedCopy | null | undefined, fallback: string): Map<string, number> {
+function unappliedCash(copy: RelatedCopy | null | undefined, fallback: string, asOf?: string): Map<string, number> {
   const out = new Map<string, number>();
   if (!copy || copy.none) return out;
   const payments = copy.objects.filter((o) => o.role === 'payment').flatMap((o) => o.records);
-  const appliedTo = appliedBySource(copy).payments;
+  const appliedTo = (asOf === undefined ? appliedBySource(copy) : appliedBySourceAsOf(copy, asOf)).payments;
   for (const payment of payments) {
     if (typeof payment.amount !== 'number' || !sourceCounts(payment)) continue;
+    // As of a day, a payment received later was not money in yet.
+    const received = day(payment.date);
+    if (asOf !== undefined && received !== null && received > asOf) continue;
     const currency = text(payment.currency) ?? fallback;
     const d = currencyDecimals(currency);
     const minor = toMinor(payment.amount, d) - toMinor(appliedTo.get(payment.id) ?? 0, d);

@@ -38,11 +38,13 @@ export function unappliedKnown(copy: RelatedCopy | null | undefined): boolean {
 /**
  * One invoice's figures by the same counting as the detail panel (applied-ledger.ts): net payments and
  * credits applied, the day of the latest payment applied (reversals are not payments), the day the
- * balance reached zero and the days from the invoice date to it.
+ * balance reached zero and the days from the invoice date to it. With `asOf`, as of that day: applications dated
+ * later were not made yet (as balancesAsOf moves the balance back).
  */
-export function paymentFigures(copy: RelatedCopy, invoice: InvoiceRow): PaymentFigures {
+export function paymentFigures(copy: RelatedCopy, invoice: InvoiceRow, asOf?: string): PaymentFigures {
   const decimals = currencyDecimals(invoice.currency);
-  const applications = countedApplications(ledgerIndex(copy), invoice.id, invoice.currency, decimals);
+  const all = countedApplications(ledgerIndex(copy), invoice.id, invoice.currency, decimals);
+  const applications = asOf === undefined ? all : all.filter((application) => application.date === null || application.date <= asOf);
   let paid = 0;
   let credited = 0;
   let lastPaymentDate: string | null = null;

@@ -1,6 +1,6 @@
 import type { RelatedCopy } from '../related/related-copy';
 import { REVERSAL_TYPES } from '../related/related-specs';
-import { text } from './applied-ledger';
+import { day, text } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
 
 /** Per payment or credit note id: what of it is applied, net of reversals (as Salesforce states the amounts). */
@@ -15,7 +15,14 @@ interface SourceApplied {
  * negative or missing amount is left out, as the detail panel leaves it out. What is not applied of a payment
  * is unapplied cash (issue 13); of a credit note, an unapplied credit.
  */
-export const appliedBySource = oncePerCopy((copy: RelatedCopy): SourceApplied => {
+export const appliedBySource = oncePerCopy((copy: RelatedCopy): SourceApplied => appliedSums(copy));
+
+/** As appliedBySource, as of a day: applications dated later (applied day, else created) were not made yet. */
+export function appliedBySourceAsOf(copy: RelatedCopy, asOf: string): SourceApplied {
+  return appliedSums(copy, asOf);
+}
+
+function appliedSums(copy: RelatedCopy, asOf?: string): SourceApplied {
   const found: SourceApplied = { payments: new Map(), credits: new Map() };
   for (const object of copy.objects) {
     const into = object.role === 'paymentApplication' ? found.payments : object.role === 'creditApplication' ? found.credits : null;
@@ -23,9 +30,13 @@ export const appliedBySource = oncePerCopy((copy: RelatedCopy): SourceApplied =>
     for (const record of object.records) {
       const source = text(record.source);
       if (!source || typeof record.amount !== 'number' || !(record.amount > 0)) continue;
+      if (asOf !== undefined) {
+        const on = day(record.date) ?? day(record.created);
+        if (on !== null && on > asOf) continue;
+      }
       const reversal = REVERSAL_TYPES.has(String(record.type ?? '').toLowerCase());
       into.set(source, (into.get(source) ?? 0) + (reversal ? -record.amount : record.amount));
     }
   }
   return found;
-});
+}
