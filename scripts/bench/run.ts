@@ -63,7 +63,7 @@ try {
       (ui ??= (async () => {
         const runs: UiRun[] = [];
         for (let i = 0; i < cli.options.runs.ui; i++) {
-          const input = { preparedDir, keyHex, orgUrl: org.url, searches: cli.options.searches, scrollStepPx: 5_000, scrollMaxFrames: cli.options.scrollMaxFrames };
+          const input = { preparedDir, connectionId: prepared.connectionId, keyHex, orgUrl: org.url, searches: cli.options.searches, scrollStepPx: 5_000, scrollMaxFrames: cli.options.scrollMaxFrames };
           runs.push(await spawnWorker<UiRun>('ui-worker', input, { timeoutMs: 600_000 }));
           log(`  UI run ${i + 1}: rows painted at ${Math.round(runs.at(-1)!.coldStartMs)} ms`);
         }

@@ -56,6 +56,8 @@ export interface UiRun {
   listTransferMs: number | null;
   listJsonChars: number | null;
   listAskedAtMs: number | null;
+  /** The boot's waterfall until the first invoices.list, as text (ui-worker's bootOf). */
+  boot: string;
   renderAfterListMs: number | null;
   structuredCloneMs: number;
   rows: number;

@@ -12,6 +12,7 @@ interface AllRun {
   currencies: number;
   mismatches: number;
   search: Latency[];
+  boot: string;
   phases: { firstAskedAt: number; firstRowInDomAt: number | null; orgs: { firstAnsweredAt: number; firstCoreMs: number | null; lastAnsweredAt: number }[] };
 }
 
@@ -20,7 +21,7 @@ function phasesOf(run: AllRun): string {
   const { phases } = run;
   const r = (value: number | null) => (value === null ? '—' : String(Math.round(value)));
   const firsts = phases.orgs.map((org) => `${r(org.firstAnsweredAt)} (core ${r(org.firstCoreMs)})`).join(' / ');
-  return `first list asked ${r(phases.firstAskedAt)}, first windows answered ${firsts}, first row in the DOM ${r(phases.firstRowInDomAt)}, painted ${r(run.coldStartMs)}, orgs' last windows answered ${phases.orgs.map((org) => r(org.lastAnsweredAt)).join(' / ')}`;
+  return `first list asked ${r(phases.firstAskedAt)}, first windows answered ${firsts}, first row in the DOM ${r(phases.firstRowInDomAt)}, painted ${r(run.coldStartMs)}, orgs' last windows answered ${phases.orgs.map((org) => r(org.lastAnsweredAt)).join(' / ')}; boot: ${run.boot}`;
 }
 
 /**

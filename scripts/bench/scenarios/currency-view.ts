@@ -22,7 +22,7 @@ export const currencyView: Scenario = {
   async run({ org, options, keyHex, prepared, log }) {
     const runs: CurrencyRun[] = [];
     for (let i = 0; i < options.runs.ui; i++) {
-      runs.push(await spawnWorker<CurrencyRun>('ui-worker', { preparedDir: prepared.dir, keyHex, orgUrl: org.url, searches: 0, scrollStepPx: 0, scrollMaxFrames: 0, only: 'currency', currencySwitches: SWITCHES }, { timeoutMs: 600_000 }));
+      runs.push(await spawnWorker<CurrencyRun>('ui-worker', { preparedDir: prepared.dir, connectionId: prepared.connectionId, keyHex, orgUrl: org.url, searches: 0, scrollStepPx: 0, scrollMaxFrames: 0, only: 'currency', currencySwitches: SWITCHES }, { timeoutMs: 600_000 }));
       log(`  currency run ${i + 1}: to corporate p95 ${Math.round(percentile(runs.at(-1)!.currency.toCorporate.map((s) => s.frameMs), 95))} ms`);
     }
     const scenario = `"Show in" at ${org.invoices.toLocaleString('en-US')} invoices, dated rates`;

@@ -5,6 +5,7 @@ import type { InvoiceList } from '../../../electron/contract';
 import { kindOfStatus } from '../../../electron/contract/invoice-status';
 import { createBenchCore, connectBenchCore } from '../lib/bench-core';
 import { openBenchPage, type CoreCall } from '../lib/bench-page';
+import { bootOf } from '../lib/boot-waterfall';
 import type { StartupFigures } from '../page/probe-startup';
 import { someCustomers, typeAndClear, waitForAllRows, waitForRows } from '../lib/ui-actions';
 import { runWorker, workerInput } from '../lib/worker-io';
@@ -92,7 +93,7 @@ runWorker(async () => {
       }).length + [...expected.keys()].filter((currency) => !shown.some((card) => card.currency === currency)).length;
       const search = [];
       for (const name of await someCustomers(app.page, input.searches)) search.push(...(await typeAndClear(app.page, name.slice(0, 6).toLowerCase())));
-      return { coldStartMs: startup.firstRowFrameAt, allRowsMs: loaded.allRowsAt, rows, currencies: shown.length, mismatches, search, phases: startPhases(loaded, app.coreCalls) };
+      return { coldStartMs: startup.firstRowFrameAt, allRowsMs: loaded.allRowsAt, rows, currencies: shown.length, mismatches, search, phases: startPhases(loaded, app.coreCalls), boot: await bootOf(app.page, startup) };
     } finally {
       await app.close();
     }

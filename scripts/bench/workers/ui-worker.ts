@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { openBenchPage } from '../lib/bench-page';
+import { bootOf } from '../lib/boot-waterfall';
 import { scrollThrough, someCustomers, sortEachColumn, switchCurrencyView, typeAndClear, visibleColumns, waitForAllRows, waitForRows } from '../lib/ui-actions';
 import { profiled } from '../lib/page-profile';
 import type { Latency } from '../page/probe-interaction';
@@ -16,6 +17,8 @@ import { runWorker, workerInput } from '../lib/worker-io';
  */
 interface Input {
   preparedDir: string;
+  /** The prepared copy's connection: the one the app remembers having shown (its localStorage). */
+  connectionId: string;
   keyHex: string;
   orgUrl: string;
   /** Search texts typed and deleted again (each key is one sample); customer names from the screen when empty. */
@@ -39,7 +42,8 @@ runWorker(async () => {
   const readStarted = performance.now();
   const bytes = await readFile(cacheFile);
   const readFileMs = performance.now() - readStarted;
-  const app = await openBenchPage({ dataDir, keyHex: input.keyHex, orgUrl: input.orgUrl });
+  // The app was used before (it synced this copy): it opens on the connection it remembers, as after a first connect.
+  const app = await openBenchPage({ dataDir, keyHex: input.keyHex, orgUrl: input.orgUrl, activeConnection: input.connectionId });
   try {
     const startup = await waitForRows(app.page);
     // The first rows are painted before the rest of the list has crossed: wait for all of it, then
@@ -72,6 +76,7 @@ runWorker(async () => {
       listJsonCharsAll: sum(pages.map((call) => call.chars)),
       /** Navigation → invoices.list asked (the app's boot), and first window answered → first row in the DOM (renderer work). */
       listAskedAtMs: listPage?.startedAt ?? null,
+      boot: await bootOf(app.page, startup),
       renderAfterListMs: listPage && startup.firstRowAt !== null ? startup.firstRowAt - (listPage.startedAt + listPage.ms) : null,
       structuredCloneMs,
       rows: listPage?.rows ?? null,
