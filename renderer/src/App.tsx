@@ -23,10 +23,10 @@ import { InvoiceSourceOffer } from './invoice-source/InvoiceSourceOffer';
 import { useNetworkReporting } from './freshness/use-freshness';
 import { ProvisionedConnectionDialog } from './provisioning/ProvisionedConnectionDialog';
 import { useProvisionedOffer } from './provisioning/use-provisioned-offer';
+import { ACTIVE_KEY, ALL_CONNECTIONS } from './api/early-first-window';
 
-const ACTIVE_KEY = 'budgetly.activeConnection';
-/** The remembered choice for "All connections" (#21): not a connection id (ids are Salesforce-like). */
-const ALL = 'all';
+/** The remembered view (ACTIVE_KEY; ALL for "All connections"), kept where the page's early first ask reads it too. */
+const ALL = ALL_CONNECTIONS;
 
 function rememberedConnection(): string | null {
   try {

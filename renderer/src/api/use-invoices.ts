@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SyncProgress } from '../../../electron/contract';
+import { FIRST_LIST_WINDOW } from '../../../electron/contract/list-window';
 import { budgetly } from '../bridge';
+import { takeEarlyFirstWindow } from './early-first-window';
 import { afterPaint, createInvoiceListLoader, LOADING, nextTask, type InvoiceListLoader, type InvoiceListSnapshot } from './invoice-list-loader';
 import { errorOf, unwrap, type BridgeError } from './result';
 import { useBridgeEvent } from './use-event';
@@ -19,7 +21,8 @@ export function useInvoiceList(connectionId: string): InvoiceListState {
   const loader = useRef<InvoiceListLoader | null>(null);
   useEffect(() => {
     const current = createInvoiceListLoader({
-      fetchWindow: (offset, limit) => unwrap(budgetly().invoices.list({ connectionId, offset, limit })),
+      // The first window may have been asked for as the page started (early-first-window.ts): taken once.
+      fetchWindow: (offset, limit) => (offset === 0 && limit === FIRST_LIST_WINDOW ? takeEarlyFirstWindow(connectionId) : null) ?? unwrap(budgetly().invoices.list({ connectionId, offset, limit })),
       onChange: (snapshot) => setState({ for: connectionId, snapshot }),
       afterPaint,
       nextTask,

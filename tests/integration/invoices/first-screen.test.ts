@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Connection, InvoiceRow } from '../../../electron/contract';
 import { FIRST_LIST_WINDOW } from '../../../electron/contract/list-window';
 import { InvoiceRepository } from '../../../electron/core/invoices/cache/invoice-repository';
-import { InvoiceLists } from '../../../electron/core/invoices/read/invoice-list';
+import { FIRST_ROWS_GRACE_MS, InvoiceLists, START_GRACE_MS } from '../../../electron/core/invoices/read/invoice-list';
 import { firstScreenOf } from '../../../electron/core/invoices/read/ordered-rows';
 import type { Snapshot } from '../../../electron/core/invoices/snapshot/snapshot';
 import { SettingsService } from '../../../electron/core/settings/settings-service';
@@ -53,7 +53,7 @@ describe('the first screen beside the offline copy', () => {
       logger,
       first: (id: string) => lists.list(id, { offset: 0, limit: FIRST_LIST_WINDOW }),
       /** As the app starts (core.start()): the start-up warm-up of these connections' copies. */
-      warmUp: (ids: string[]) => lists.warmUp(ids.map(connection), new ManualClock()),
+      warmUp: (ids: string[], clock = new ManualClock()) => lists.warmUp(ids.map(connection), clock),
     };
   }
   function setUp() {
@@ -188,30 +188,58 @@ describe('the first screen beside the offline copy', () => {
     expect(readdirSync(folder(dir))).toEqual([]);
   });
 
-  it('warm-up at start: every connection first answers from its first screen, then every copy is loaded, the last listed first', async () => {
-    const { dir, box } = setUp();
+  /** Three synced copies; the window listed c2 last. Their lists as a fresh app gives them, and their sealed data keys. */
+  async function threeCopies(dir: string, box: GatedSecretBox) {
     const ids = ['c1', 'c2', 'c3'];
-    const references = [];
     for (const [n, id] of ids.entries()) await synced(dir, box, id, snapshotOf(rowsOf(1_000 + n * 100, `${n}0`)));
+    const references = [];
     for (const id of ids) references.push(await app(dir, box).lists.list(id, {}));
-    const sealed = Object.fromEntries(ids.map((id, n) => [id, copyKeyOf(app(dir, box).repository.pathFor(ids[n]!))]));
-    // The window listed c2 last.
+    const sealed = ids.map((id) => copyKeyOf(app(dir, box).repository.pathFor(id)));
     await app(dir, box).lists.list('c2', { offset: 0, limit: FIRST_LIST_WINDOW });
+    return { ids, references, sealed };
+  }
+  /** Lets every pending read and timer of the event loop run (to see that something did *not* start). */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
-    box.hold(ids.map((id) => sealed[id]!));
+  it('warm-up at start: every connection answers its first rows from its first screen; the last listed copy is decoded once its first rows are out, the others once it is all out', async () => {
+    const { dir, box } = setUp();
+    const { ids, references, sealed } = await threeCopies(dir, box);
+    box.hold(sealed);
     const cold = app(dir, box);
     const warm = cold.warmUp(ids);
-    const firsts = await Promise.all(ids.map((id) => cold.first(id)));
+    const others = await Promise.all([cold.first('c1'), cold.first('c3')]);
+    await settle();
+    // The decode of the window's connection (c2) waits for its first rows: it would hold up the window's calls.
+    expect(box.waiting).toBe(0);
+    const firsts = [others[0]!, await cold.first('c2'), others[1]!];
     for (const [n, first] of firsts.entries()) {
       expect(first.invoices).toEqual(references[n]!.invoices.slice(0, FIRST_LIST_WINDOW));
       expect(first.total).toBe(references[n]!.total);
     }
-    // Only the last listed connection's copy is being read so far (the others wait until the window has it all).
+    // Now c2's copy is read, and only c2's (the others wait until the window has c2's list to its end).
     await expect.poll(() => box.waiting).toBe(1);
-    expect(cold.repository.isLoaded('c1') || cold.repository.isLoaded('c2') || cold.repository.isLoaded('c3')).toBe(false);
+    await settle();
+    expect(box.waiting).toBe(1);
     box.letGo();
     expect((await cold.lists.list('c2', { offset: FIRST_LIST_WINDOW, limit: 10_000 })).version).toBe(firsts[1]!.version);
     expect(cold.repository.isLoaded('c2')).toBe(true);
+    await warm;
+    for (const id of ids) expect(cold.repository.isLoaded(id)).toBe(true);
+  });
+
+  it('warm-up when the window does not ask (it opened on something else): the copies are decoded after the grace', async () => {
+    const { dir, box } = setUp();
+    const { ids, sealed } = await threeCopies(dir, box);
+    box.hold(sealed);
+    const cold = app(dir, box);
+    const clock = new ManualClock();
+    const warm = cold.warmUp(ids, clock);
+    await settle();
+    expect(box.waiting).toBe(0);
+    clock.advance(FIRST_ROWS_GRACE_MS);
+    await expect.poll(() => box.waiting).toBe(1);
+    box.letGo();
+    clock.advance(START_GRACE_MS);
     await warm;
     for (const id of ids) expect(cold.repository.isLoaded(id)).toBe(true);
   });

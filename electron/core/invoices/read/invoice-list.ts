@@ -5,12 +5,18 @@ import type { InvoiceRepository } from '../cache/invoice-repository';
 import type { Snapshot } from '../snapshot/snapshot';
 import { FIRST_LIST_WINDOW } from '../../../contract/list-window';
 import { coldVersion, orderedRows } from './ordered-rows';
+import { WindowSignals } from './window-signals';
 import { paymentFiguresState } from './payment-figures';
 
 /** Remembers whose invoices the window listed last: the connection to warm up at the next start. */
 const LAST_LISTED_KEY = 'invoices.lastListed';
 /** How long the start-up waits at most for the window to have every row before background work goes on. */
 export const START_GRACE_MS = 5_000;
+/**
+ * How long the start-up decode waits at most for the window to take its first rows from the first screen (the window
+ * may open on another view): it then decodes anyway.
+ */
+export const FIRST_ROWS_GRACE_MS = 2_000;
 
 /**
  * `invoices.list` over the repository: each snapshot put in the workspace's default order once, and
@@ -20,9 +26,10 @@ export class InvoiceLists {
   private readonly ordered = new WeakMap<Snapshot, { rows: InvoiceListRow[]; version: string; statuses: string[] }>();
   /** First screens read at start-up (or at the first list), per connection, until its whole copy is in memory. */
   private readonly screens = new Map<string, Promise<FirstScreen | null>>();
-  /** Connections whose list the window has had to the end; waiting for that (warmUp), with their cancels. */
-  private readonly listedToEnd = new Set<string>();
-  private readonly waiting = new Map<string, (() => void)[]>();
+  /** Connections whose list the window has had to the end (the warm-up waits for the one it loads first). */
+  private readonly listedToEnd = new WindowSignals();
+  /** Connections whose first window the window has had from the first screen (the warm-up's decode waits for it). */
+  private readonly firstServed = new WindowSignals();
   /** Per connection, the last snapshot put in order (to tell whether a new one changed anything). */
   private readonly latest = new Map<string, { rows: InvoiceListRow[]; version: string }>();
 
@@ -41,7 +48,7 @@ export class InvoiceLists {
     const { rows, version, statuses } = snapshot ? this.inOrder(connectionId, snapshot) : { rows: [], version: 'none', statuses: [] };
     const offset = Math.min(window.offset ?? 0, rows.length);
     const end = window.limit === undefined ? rows.length : Math.min(rows.length, offset + window.limit);
-    if (end === rows.length) this.listed(connectionId);
+    if (end === rows.length) this.listedToEnd.fire(connectionId);
     return {
       invoices: offset === 0 && end === rows.length ? rows : rows.slice(offset, end),
       total: rows.length,
@@ -74,15 +81,17 @@ export class InvoiceLists {
     if (!first || this.repository.isLoaded(connectionId)) return null;
     if (limit > first.rows.length && first.rows.length < first.total) return null;
     const rows = limit >= first.rows.length ? first.rows : first.rows.slice(0, limit);
-    if (rows.length === first.total) this.listed(connectionId);
+    if (rows.length === first.total) this.listedToEnd.fire(connectionId);
+    this.firstServed.fire(connectionId);
     return { invoices: rows, total: first.total, offset: 0, version: first.version, payments: first.payments, syncedAt: first.syncedAt, object: first.object, statuses: first.statuses };
   }
 
   /**
    * At start-up, before the window asks: first reads the first screen of every connection's copy (a few ms each: the
    * window's first rows of any of them, All connections included, need no decode), then loads (read, decrypt, inflate,
-   * parse) and orders the copy of the connection the window showed last (or the first one ever synced), so the next
-   * windows find it ready or in flight; then, once the window has had that list to its end (or after START_GRACE_MS),
+   * parse) and orders the copy of the connection the window showed last (or the first one ever synced) — once the
+   * window has had its first rows from that copy's first screen (or after FIRST_ROWS_GRACE_MS; at once without one),
+   * so the decode does not hold up the window's start-up calls — so the next windows find it ready or in flight; then, once the window has had that list to its end (or after START_GRACE_MS),
    * every other connection's copy, one at a time (a list asked for meanwhile reads its own at once). A failure is only
    * logged here; the list call reads again and reports it as usual. Resolves (never rejects) when all are loaded: the
    * launch syncs wait for it, so their network, merge and cache writes do not compete with the window's first rows
@@ -93,7 +102,7 @@ export class InvoiceLists {
     const target = connections.find((c) => c.id === last) ?? connections.find((c) => c.lastSyncAt);
     if (!target) return Promise.resolve();
     const others = connections.filter((c) => c !== target && c.lastSyncAt);
-    const screens = [target, ...others].map((c) => {
+    const [targetScreen, ...otherScreens] = [target, ...others].map((c) => {
       let screen = this.screens.get(c.id);
       if (!screen) this.screens.set(c.id, (screen = this.repository.firstScreen(c.id)));
       return screen;
@@ -106,34 +115,21 @@ export class InvoiceLists {
         },
         () => this.logger.warn('Could not load the offline invoices at start-up; the workspace will try again'),
       );
-    const loaded = Promise.all(screens).then(() => load(target.id));
-    const listed = this.listedToEnd.has(target.id)
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => {
-          const cancel = clock.setTimeout(done, START_GRACE_MS);
-          const waiters = this.waiting.get(target.id) ?? [];
-          this.waiting.set(target.id, [...waiters, done]);
-          function done() {
-            cancel();
-            resolve();
-          }
-        });
-    const rest = Promise.all([loaded, listed]).then(async () => {
+    // With a first screen, the window's first rows need no decode: the decode (on the main process's thread, which
+    // also answers the window's start-up calls) waits until the window has had them, or FIRST_ROWS_GRACE_MS.
+    const loaded = Promise.all([targetScreen!, ...otherScreens])
+      .then(([screen]) => (screen ? this.firstServed.wait(target.id, clock, FIRST_ROWS_GRACE_MS) : undefined))
+      .then(() => load(target.id));
+    const listed = this.listedToEnd.wait(target.id, clock, START_GRACE_MS);
+    return Promise.all([loaded, listed]).then(async () => {
       for (const other of others) await load(other.id);
     });
-    return rest;
   }
 
   /** Stops waiting (the core is closing). */
   dispose(): void {
-    for (const id of [...this.waiting.keys()]) this.listed(id);
-  }
-
-  private listed(connectionId: string): void {
-    this.listedToEnd.add(connectionId);
-    const waiters = this.waiting.get(connectionId);
-    this.waiting.delete(connectionId);
-    for (const done of waiters ?? []) done();
+    this.listedToEnd.release();
+    this.firstServed.release();
   }
 
   /**

@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FIRST_LIST_WINDOW } from '../../../electron/contract/list-window';
+
+/**
+ * The page asks for the first rows of the view it opens on before React renders (#19): for the connection it remembers,
+ * or every synced connection for All connections; the workspace takes that answer once as its first window, and a list
+ * changed in between (a sync) is asked for again. The bridge here stands in for the preload (Electron's side).
+ */
+type Listener = (payload: { connectionId: string }) => void;
+
+function page(remembered: string | null) {
+  const asked: { connectionId: string; offset?: number; limit?: number }[] = [];
+  const listeners: Listener[] = [];
+  const storage = new Map(remembered === null ? [] : [['budgetly.activeConnection', remembered]]);
+  const bridge = {
+    invoices: {
+      list: (input: { connectionId: string; offset?: number; limit?: number }) => {
+        asked.push(input);
+        return Promise.resolve({ ok: true, value: { invoices: [], total: 0, offset: 0, version: `v-${input.connectionId}-${asked.length}` } });
+      },
+    },
+    connections: {
+      list: () => Promise.resolve({ ok: true, value: [{ id: 'a', lastSyncAt: '2026-12-01T00:00:00Z' }, { id: 'b', lastSyncAt: null }, { id: 'c', lastSyncAt: '2026-12-02T00:00:00Z' }] }),
+    },
+    on: (_event: string, listener: Listener) => {
+      listeners.push(listener);
+      return () => undefined;
+    },
+  };
+  vi.stubGlobal('window', { budgetly: bridge });
+  vi.stubGlobal('localStorage', { getItem: (key: string) => storage.get(key) ?? null });
+  return { asked, changed: (connectionId: string) => listeners.forEach((listener) => listener({ connectionId })) };
+}
+
+async function fresh() {
+  vi.resetModules();
+  return import('../../../renderer/src/api/early-first-window');
+}
+
+describe('the first rows asked for as the page starts', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks the remembered connection’s first window at once; the workspace takes that answer once', async () => {
+    const { asked } = page('a');
+    const early = await fresh();
+    early.askFirstWindowsEarly();
+    expect(asked).toEqual([{ connectionId: 'a', offset: 0, limit: FIRST_LIST_WINDOW }]);
+    await expect(early.takeEarlyFirstWindow('a')).resolves.toMatchObject({ version: 'v-a-1' });
+    expect(early.takeEarlyFirstWindow('a')).toBeNull();
+    expect(early.takeEarlyFirstWindow('c')).toBeNull();
+  });
+
+  it('for All connections, every synced connection’s first window once the connections are listed', async () => {
+    const { asked } = page('all');
+    const early = await fresh();
+    early.askFirstWindowsEarly();
+    await vi.waitFor(() => expect(asked.map((input) => input.connectionId)).toEqual(['a', 'c']));
+    expect(early.takeEarlyFirstWindow('b')).toBeNull();
+    expect(early.takeEarlyFirstWindow('c')).not.toBeNull();
+  });
+
+  it('a list that changed before the workspace took the answer is not given: the workspace asks again', async () => {
+    const { changed } = page('a');
+    const early = await fresh();
+    early.askFirstWindowsEarly();
+    changed('a');
+    expect(early.takeEarlyFirstWindow('a')).toBeNull();
+  });
+
+  it('asks nothing without a remembered view', async () => {
+    const { asked } = page(null);
+    const early = await fresh();
+    early.askFirstWindowsEarly();
+    expect(asked).toEqual([]);
+  });
+});
