@@ -81,12 +81,18 @@ export const customerRecordSchema = z.object({
   applied: z.number(),
   /** amount − applied: received (or issued) but not allocated to any invoice. */
   unapplied: z.number(),
+  /**
+   * Applications in another currency than the record's own, net per currency: shown as they are, never summed into
+   * `applied` or `unapplied` (Salesforce states no rate between them here).
+   */
+  otherCurrency: z.array(z.object({ currency: z.string(), amount: z.number() })).optional(),
 });
 export type CustomerRecord = z.infer<typeof customerRecordSchema>;
 
 /**
- * One customer's money besides their invoices, from the offline copy (works offline). A customer is the account
- * name the invoices show (`InvoiceRow.customer`); payments and credit notes carry their account's id and name, and
+ * One customer's money besides their invoices, from the offline copy (works offline). A customer is an account
+ * (`invoices.customer` with `account`: the invoices' `customerId`) or, without an id, the account name the invoices
+ * show (`InvoiceRow.customer`); payments and credit notes carry their account's id and name, and by name alone
  * belong to the customer when that name is the same (so two accounts of one name are one customer: `accounts` says
  * how many accounts were matched).
  */

@@ -63,7 +63,14 @@ function RecordTable({ kind, title, empty, records, onOpen }: TableProps) {
           <td>{record.number ?? ''}</td>
           {kind === 'payment' && <td>{record.method ?? ''}</td>}
           <td className="num">{formatMoney(record.amount, record.currency, locale)}</td>
-          <td className="num">{formatMoney(record.applied, record.currency, locale)}</td>
+          <td className="num">
+            {formatMoney(record.applied, record.currency, locale)}
+            {record.otherCurrency?.map((other) => (
+              <span key={other.currency} className="other-currency" data-testid="customer-other-currency" data-currency={other.currency} data-amount={other.amount}>
+                {t('otherCurrencyApplied', { amount: formatMoney(other.amount, other.currency, locale) })}
+              </span>
+            ))}
+          </td>
           <td className="num">{record.unapplied !== 0 ? formatMoney(record.unapplied, record.currency, locale) : ''}</td>
           <SalesforceCell onOpen={() => onOpen(record.id)} />
         </tr>

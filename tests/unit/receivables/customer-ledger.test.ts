@@ -25,7 +25,7 @@ describe('one customer’s payments, unapplied cash and credit notes not yet app
       // P2: wholly applied to an invoice of another customer's (it still is applied).
       app('A5', 'P2', 50, 'Applied', 'INV-ELSEWHERE'),
       // A zero or negative amount is not counted (as the detail panel leaves it out).
-      app('A6', 'P3', 0), app('A7', 'P3', -5), app('A8', 'P3', 400, 'Allocation'),
+      { ...app('A6', 'P3', 0), currency: 'JPY' }, { ...app('A7', 'P3', -5), currency: 'JPY' }, { ...app('A8', 'P3', 400, 'Allocation'), currency: 'JPY' },
       app('A9', 'P4', 70),
     ],
     creditNote: [source('C1', 'ACC1', 'Acme', 80, '2026-10-10'), source('C2', 'ACC1', 'Acme', 25, '2026-10-12'), source('C3', 'ACC1', null, 10, '2026-10-12')],
@@ -89,6 +89,16 @@ describe('one customer’s payments, unapplied cash and credit notes not yet app
     // A customer whose only payment is a draft has none.
     const onlyDraft = copy({ payment: [source('P9', 'ACC9', 'Drafty', 10, '2026-10-01', { status: 'Draft' })] });
     expect(customerLedger(onlyDraft, { name: 'Drafty' }, 'USD')).toMatchObject({ available: true, payments: [], unapplied: [] });
+  });
+
+  it('an application in another currency than its payment’s is shown apart, never summed into the payment’s applied or unapplied cash', () => {
+    const mixed = copy({
+      payment: [source('P1', 'ACC1', 'Acme', 100, '2026-10-01')],
+      paymentApplication: [app('A1', 'P1', 60), { ...app('A2', 'P1', 5000), currency: 'JPY' }, { ...app('A3', 'P1', 1000, 'Unapplied'), currency: 'JPY' }],
+    });
+    const got = customerLedger(mixed, { name: 'Acme' }, 'USD');
+    expect(got.payments[0]).toMatchObject({ applied: 60, unapplied: 40, otherCurrency: [{ currency: 'JPY', amount: 4000 }] });
+    expect(got.unapplied).toEqual([{ currency: 'EUR', cash: 40, credits: 0 }]);
   });
 
   it('puts records without a currency (a single-currency org) in the fallback currency', () => {

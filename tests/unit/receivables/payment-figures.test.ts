@@ -83,6 +83,12 @@ describe('collection figures per currency', () => {
     expect(collectionFigures(c, withPaymentFigures([invoice, second], c))[0]).toMatchObject({ paymentsApplied: 110.1, unappliedCash: 896.9 });
   });
 
+  it('unapplied cash leaves out an application in another currency than its payment (never summed across currencies)', () => {
+    const c = copy([app('1', 'A', 100.1, '2026-10-21'), app('2', 'B', 300, '2026-10-22', { currency: 'JPY', invoice: 'INV9' })]);
+    // B (500 EUR) has 300 JPY applied: still 500 EUR unapplied, not 200.
+    expect(collectionFigures(c, withPaymentFigures([invoice], c))[0]).toMatchObject({ currency: 'EUR', unappliedCash: 899.9 });
+  });
+
   it('unapplied cash counts only payments received: a draft or cancelled payment was never money in (the statement’s and the customer view’s rule)', () => {
     const c = copy([app('1', 'A', 100.1, '2026-10-21')]);
     const payments = c.objects.find((o) => o.role === 'payment')!;

@@ -75,9 +75,11 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
     if (!sums) unapplied.set(currency, (sums = { cash: 0, credits: 0 }));
     sums[kind] += restMinor;
     const scale = 10 ** decimals;
+    const other = applied.otherCurrency.get(record.id);
     return {
       id: record.id, number: text(record.number), date: day(record.date), status: text(record.status), method: text(record.method),
       currency, amount, applied: appliedMinor / scale, unapplied: restMinor / scale,
+      ...(other ? { otherCurrency: [...other].sort(([a], [b]) => a.localeCompare(b)).map(([c, sum]) => ({ currency: c, amount: toMinor(sum, currencyDecimals(c)) / 10 ** currencyDecimals(c) })) } : {}),
     };
   };
   const payments = sources.payments.map((record) => toRecord(record, 'cash')).sort(newestFirst);

@@ -7,11 +7,17 @@ import { oncePerCopy } from './once-per-copy';
 interface SourceApplied {
   payments: Map<string, number>;
   credits: Map<string, number>;
+  /**
+   * Applications in another currency than their payment's or credit note's, net per currency: never summed into the
+   * payment's own currency (no rate makes them comparable here) — shown beside it, left out of unapplied cash.
+   */
+  otherCurrency: Map<string, Map<string, number>>;
 }
 
 /**
  * Σ of each payment's and credit note's applications (applied minus taken back), wherever they point — an
- * invoice outside the rows shown, or one not in the copy at all — once per copy. An application with a zero,
+ * invoice outside the rows shown, or one not in the copy at all — once per copy; those in another currency than
+ * the payment's (credit note's) apart, per currency (`otherCurrency`). An application with a zero,
  * negative or missing amount is left out, as the detail panel leaves it out. What is not applied of a payment
  * is unapplied cash (issue 13); of a credit note, an unapplied credit.
  */
@@ -23,7 +29,15 @@ export function appliedBySourceAsOf(copy: RelatedCopy, asOf: string): SourceAppl
 }
 
 function appliedSums(copy: RelatedCopy, asOf?: string): SourceApplied {
-  const found: SourceApplied = { payments: new Map(), credits: new Map() };
+  const found: SourceApplied = { payments: new Map(), credits: new Map(), otherCurrency: new Map() };
+  const currencyOf = new Map<string, string>();
+  for (const object of copy.objects) {
+    if (object.role !== 'payment' && object.role !== 'creditNote') continue;
+    for (const record of object.records) {
+      const currency = text(record.currency);
+      if (currency) currencyOf.set(record.id, currency);
+    }
+  }
   for (const object of copy.objects) {
     const into = object.role === 'paymentApplication' ? found.payments : object.role === 'creditApplication' ? found.credits : null;
     if (!into) continue;
@@ -35,7 +49,16 @@ function appliedSums(copy: RelatedCopy, asOf?: string): SourceApplied {
         if (on !== null && on > asOf) continue;
       }
       const reversal = REVERSAL_TYPES.has(String(record.type ?? '').toLowerCase());
-      into.set(source, (into.get(source) ?? 0) + (reversal ? -record.amount : record.amount));
+      const signed = reversal ? -record.amount : record.amount;
+      const own = currencyOf.get(source);
+      const currency = text(record.currency) ?? own;
+      if (own && currency && currency !== own) {
+        let other = found.otherCurrency.get(source);
+        if (!other) found.otherCurrency.set(source, (other = new Map()));
+        other.set(currency, (other.get(currency) ?? 0) + signed);
+        continue;
+      }
+      into.set(source, (into.get(source) ?? 0) + signed);
     }
   }
   return found;

@@ -27,4 +27,5 @@ export const customer: Translation<typeof en> = {
   showInvoice: 'Rechnung {{number}} anzeigen',
   loading: 'Zahlungen und Gutschriften werden geladen …',
   showInList: 'Ihre Rechnungen in der Liste zeigen',
+  otherCurrencyApplied: '+ {{amount}} in anderer Währung zugeordnet (hier nicht mitgerechnet)',
 };

@@ -25,4 +25,5 @@ export const customer = {
   showInvoice: 'Show invoice {{number}}',
   loading: 'Loading payments and credit notes…',
   showInList: 'Show their invoices in the list',
+  otherCurrencyApplied: '+ {{amount}} applied in another currency (not counted here)',
 } as const;

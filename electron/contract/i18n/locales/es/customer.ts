@@ -27,4 +27,5 @@ export const customer: Translation<typeof en> = {
   showInvoice: 'Mostrar la factura {{number}}',
   loading: 'Cargando pagos y notas de crédito…',
   showInList: 'Mostrar sus facturas en la lista',
+  otherCurrencyApplied: '+ {{amount}} aplicado en otra moneda (no se cuenta aquí)',
 };

@@ -27,4 +27,5 @@ export const customer: Translation<typeof en> = {
   showInvoice: 'Afficher la facture {{number}}',
   loading: 'Chargement des paiements et avoirs…',
   showInList: 'Afficher ses factures dans la liste',
+  otherCurrencyApplied: '+ {{amount}} imputé dans une autre devise (non compté ici)',
 };
