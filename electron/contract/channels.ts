@@ -212,7 +212,8 @@ export const channels = {
       filters: z.array(z.string().max(500)).max(50).optional(),
       /**
        * "All connections" (#21): `ids[i]` is a record of `connections[orgOf[i]]` (each row from its own org's copy, the
-       * `org` column its connection's name); `connectionId` is `connections[0]`. No Summary or Applications sheet.
+       * `org` column its connection's name); `connectionId` is `connections[0]`. The XLSX's Summary (per currency and per org) and Applications (with the
+       * org) sheets cover every org.
        */
       combined: z
         // Up to 100 connections: a firm's policy file alone may give 50, and All connections sends every one of them.

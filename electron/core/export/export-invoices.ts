@@ -5,25 +5,39 @@ import type { StatusKindMap } from '../../contract/invoice-status';
 import { writeAtomically } from '../invoices/cache/atomic-file';
 import type { EventSink, SaveDialog } from '../ports';
 import { EXCEL_DECIMAL_COMMA, writeCsv, type ExportJob } from './csv-writer';
-import { columnLabels, type RowStatusKinds } from './export-cells';
+import { columnLabels, type CellContext, type RowStatusKinds } from './export-cells';
 import type { RowConversion } from './export-conversion';
 import type { ApplicationRows, ApplicationsSheet } from './xlsx-applications';
 import { writeXlsx } from './xlsx-writer';
 import { cellContext, summaryFacts, type ExportFacts } from './export-report';
 import { agingByCustomer, corporateAgingByCustomer } from './report-tables';
-import { summarySheet } from './summary-sheet';
+import { summarySheet, type OrgTables } from './summary-sheet';
 
 /** The "Applications" sheet's words in the user's language around its rows; none without rows to list. */
 function applicationsSheet(applications: ApplicationRows | null, t: CatalogueT): ApplicationsSheet | undefined {
   if (!applications) return undefined;
   return {
     name: t('columns:sheetApplications'),
+    // "All connections": invoice numbers repeat across orgs, so each application says its org.
+    ...(applications.byOrg ? { orgLabel: t('columns:org') } : {}),
     labels: [t('columns:applicationInvoice'), t('columns:applicationKind'), t('columns:applicationDate'), t('columns:applicationAmount'), t('columns:currency'), t('columns:applicationRecord')],
     kinds: { payment: t('receivables:payment'), credit: t('receivables:credit'), paymentReversed: t('receivables:paymentReversed'), creditReversed: t('receivables:creditReversed') },
     applications,
   };
 }
 
+
+/** "All connections": each org's bucket totals per currency over its rows in the file (rows tagged with `org`), in the order the orgs first appear. */
+function perOrgTables(rows: readonly InvoiceListRow[], context: CellContext): OrgTables[] {
+  const byOrg = new Map<string, InvoiceListRow[]>();
+  for (const row of rows) {
+    const org = (row as { org?: string }).org ?? '';
+    let mine = byOrg.get(org);
+    if (!mine) byOrg.set(org, (mine = []));
+    mine.push(row);
+  }
+  return [...byOrg].map(([label, mine]) => ({ label, tables: agingByCustomer(mine, context) }));
+}
 
 /**
  * Exports exactly the rows the user sees, in their order: `ids` come from the workspace (filtered
@@ -59,7 +73,16 @@ export async function exportInvoices(
   const total = rows.length;
   const context = cellContext(request, statusKinds, ports.t);
   // The Summary sheet's bucket totals are those of the rows in the file (the aging-by-customer sums' total rows).
-  const summary = request.format === 'xlsx' && facts ? summarySheet(ports.t, summaryFacts(request, facts, total), agingByCustomer(rows, context), conversion ? corporateAgingByCustomer(rows, context, conversion) : null) : undefined;
+  const summary =
+    request.format === 'xlsx' && facts
+      ? summarySheet(
+          ports.t,
+          summaryFacts(request, facts, total),
+          agingByCustomer(rows, context),
+          conversion ? corporateAgingByCustomer(rows, context, conversion) : null,
+          facts.orgs ? perOrgTables(rows, context) : [],
+        )
+      : undefined;
   const job: ExportJob = {
     rows,
     columns: request.columns,

@@ -11,7 +11,7 @@ import { summarySheet, type SummaryFacts } from './summary-sheet';
 import { writeTableWorkbook } from './xlsx-writer';
 
 /** What the Summary sheet says besides the request: the connection, the sync, who and when. */
-export type ExportFacts = Pick<SummaryFacts, 'connection' | 'syncedAt' | 'exportedBy' | 'exportedAt'>;
+export type ExportFacts = Pick<SummaryFacts, 'connection' | 'syncedAt' | 'exportedBy' | 'exportedAt' | 'orgs'>;
 
 /** The receivable rules and as-of date of a request, as every cell and sum of an export uses them. */
 export function cellContext(request: ExportRequest, statusKinds: StatusKindMap | RowStatusKinds | undefined, t: CatalogueT): CellContext {

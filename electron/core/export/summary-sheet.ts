@@ -27,12 +27,26 @@ export interface SummaryFacts {
   filters: readonly string[];
   /** Invoices in the file (the invoice export) or counted in the report. */
   invoices: number;
+  /** "All connections": each org's name and when its copy was synced (the bucket totals then follow per org too). */
+  orgs?: readonly { label: string; syncedAt: string | null }[];
+}
+
+/** One org's bucket totals per currency ("All connections"). */
+export interface OrgTables {
+  label: string;
+  tables: readonly CustomerAgingTable[];
 }
 
 const text = (value: string): Cell => (value === '' ? { kind: 'empty' } : { kind: 'text', value });
 const money = (value: number, currency: string): Cell => ({ kind: 'money', value, currency });
 
-export function summarySheet(t: CatalogueT, facts: SummaryFacts, tables: readonly CustomerAgingTable[], corporate: { table: CustomerAgingTable | null; missing: number } | null): TableSheet {
+export function summarySheet(
+  t: CatalogueT,
+  facts: SummaryFacts,
+  tables: readonly CustomerAgingTable[],
+  corporate: { table: CustomerAgingTable | null; missing: number } | null,
+  perOrg: readonly OrgTables[] = [],
+): TableSheet {
   const c = facts.connection;
   const line = (label: string, value: Cell): Cell[] => [text(label), value];
   const rows: Cell[][] = [
@@ -48,6 +62,7 @@ export function summarySheet(t: CatalogueT, facts: SummaryFacts, tables: readonl
     line(t('report:summarySyncedAt'), facts.syncedAt ? { kind: 'instant', value: facts.syncedAt } : { kind: 'empty' }),
     line(t('report:summaryExportedBy'), text(facts.exportedBy)),
     line(t('report:summaryExportedAt'), { kind: 'instant', value: facts.exportedAt }),
+    ...(facts.orgs ?? []).map((org) => line(t('report:summarySyncedAtOrg', { org: org.label }), org.syncedAt ? { kind: 'instant', value: org.syncedAt } : { kind: 'empty' })),
     [],
     [text(t('report:summaryBucketTotals'))],
     [text(t('columns:currency')), ...bucketHeadings(t).map(text), text(t('report:total'))],
@@ -58,5 +73,11 @@ export function summarySheet(t: CatalogueT, facts: SummaryFacts, tables: readonl
     rows.push([text(t('report:captionCorporate', { currency })), ...totals.amounts.map((a) => money(a, currency)), money(totals.total, currency)]);
   }
   if (corporate && corporate.missing > 0) rows.push([text(t('report:missingRate', { count: corporate.missing, currency: corporate.table?.currency ?? '' }))]);
+  if (perOrg.length > 0) {
+    rows.push([], [text(t('report:summaryBucketTotalsPerOrg'))], [text(t('columns:org')), text(t('columns:currency')), ...bucketHeadings(t).map(text), text(t('report:total'))]);
+    for (const org of perOrg) {
+      for (const table of org.tables) rows.push([text(org.label), text(table.currency), ...table.totals.amounts.map((a) => money(a, table.currency)), money(table.totals.total, table.currency)]);
+    }
+  }
   return { name: t('report:sheetSummary'), header: [t('report:summaryItem'), t('report:summaryValue')], widths: [30, 44, 16, 16, 16, 16, 18], rows };
 }

@@ -14,6 +14,8 @@ export interface ApplicationRow {
   currency: string;
   /** The application record's id in Salesforce. */
   id: string;
+  /** "All connections": the org the invoice is of. */
+  org?: string;
 }
 
 /** The applications to list: how many, their currencies (for styles.xml, written first) and the rows, made as they are written. */
@@ -21,6 +23,8 @@ export interface ApplicationRows {
   count: number;
   currencies: Iterable<string>;
   rows(): Iterable<ApplicationRow>;
+  /** The rows are of several orgs ("All connections"): the sheet has an Org column first. */
+  byOrg?: boolean;
 }
 
 /** The sheet's name, header words and the word for each kind, in the user's language. */
@@ -30,9 +34,12 @@ export interface ApplicationsSheet {
   labels: readonly [string, string, string, string, string, string];
   kinds: { payment: string; credit: string; paymentReversed: string; creditReversed: string };
   applications: ApplicationRows;
+  /** "All connections": the Org column's header (the column comes first). */
+  orgLabel?: string;
 }
 
 const WIDTHS = [16, 24, 12, 16, 10, 22];
+const ORG_WIDTH = 20;
 const ROWS_PER_CHUNK = 100;
 const EMPTY: Cell = { kind: 'empty' };
 
@@ -40,7 +47,10 @@ const EMPTY: Cell = { kind: 'empty' };
 export function* applicationChunks(sheet: ApplicationsSheet, styles: SheetStyles): Generator<string> {
   const cells = new CellXml(styles);
   const { kinds, applications } = sheet;
-  yield sheetHead(WIDTHS, applications.count, false) + cells.header(sheet.labels);
+  const withOrg = sheet.orgLabel !== undefined;
+  // With the Org column first, every other column moves one to the right.
+  const col = withOrg ? 'BCDEFG' : 'ABCDEF';
+  yield sheetHead(withOrg ? [ORG_WIDTH, ...WIDTHS] : WIDTHS, applications.count, false) + cells.header(withOrg ? [sheet.orgLabel!, ...sheet.labels] : sheet.labels);
   let xml = '';
   let n = 0;
   for (const row of applications.rows()) {
@@ -48,12 +58,13 @@ export function* applicationChunks(sheet: ApplicationsSheet, styles: SheetStyles
     const kind = row.kind === 'payment' ? (row.reversal ? kinds.paymentReversed : kinds.payment) : row.reversal ? kinds.creditReversed : kinds.credit;
     xml +=
       '<row r="' + r + '">' +
-      cells.cell({ kind: 'text', value: row.invoiceNumber }, 'A' + r) +
-      cells.cell({ kind: 'text', value: kind }, 'B' + r) +
-      cells.cell(row.date ? { kind: 'date', value: row.date } : EMPTY, 'C' + r) +
-      cells.cell(row.amount === null ? EMPTY : { kind: 'money', value: row.amount, currency: row.currency }, 'D' + r) +
-      cells.cell({ kind: 'text', value: row.currency }, 'E' + r) +
-      cells.cell({ kind: 'text', value: row.id }, 'F' + r) +
+      (withOrg ? cells.cell({ kind: 'text', value: row.org ?? '' }, 'A' + r) : '') +
+      cells.cell({ kind: 'text', value: row.invoiceNumber }, col[0] + r) +
+      cells.cell({ kind: 'text', value: kind }, col[1] + r) +
+      cells.cell(row.date ? { kind: 'date', value: row.date } : EMPTY, col[2] + r) +
+      cells.cell(row.amount === null ? EMPTY : { kind: 'money', value: row.amount, currency: row.currency }, col[3] + r) +
+      cells.cell({ kind: 'text', value: row.currency }, col[4] + r) +
+      cells.cell({ kind: 'text', value: row.id }, col[5] + r) +
       '</row>';
     if (++n % ROWS_PER_CHUNK === 0) {
       yield xml;

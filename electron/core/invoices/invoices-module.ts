@@ -164,7 +164,14 @@ export function createInvoicesModule(
     if (!connection || !snapshot) return null;
     const asOf = asked.balancesAsOf === true && paymentFiguresState(snapshot.related) === 'available';
     const rows = asOf ? withBalancesAsOf(indexOf(snapshot), balancesAsOf(snapshot, indexOf(snapshot), asked.asOf)) : indexOf(snapshot);
-    return { rows, statusKinds: mappings.statusKinds(connectionId, distinctStatuses(snapshot.rows)), label: connection.label };
+    return {
+      rows,
+      statusKinds: mappings.statusKinds(connectionId, distinctStatuses(snapshot.rows)),
+      label: connection.label,
+      // The XLSX's Applications and Summary sheets, as one org's export has them.
+      applicationsOf: (exported) => applicationRows(snapshot.related, exported),
+      facts: exportFacts(connection, snapshot.syncedAt, deps.clock.now()),
+    };
   };
   /** Writes an export, keeping its path for Open / Show in folder; a failure to write is a STORAGE error with no path or stack. */
   const writingExport = async (write: () => Promise<{ path: string | null; rows: number }>) => {

@@ -12,6 +12,8 @@ interface Options {
   balancesAsOf: boolean;
   agingBasis: AgingBasis;
   includeDrafts: boolean;
+  /** The active filters as the chips say them (the org filter's too), for the XLSX Summary sheet. */
+  filters: string[];
 }
 
 /**

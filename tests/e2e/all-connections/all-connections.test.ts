@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrg, type RunningOrg } from '../../org/index';
@@ -157,6 +158,34 @@ describe('All connections: every connected org in one view', () => {
       // Each row's balance is its own org's (the orgs share record ids and numbers, not amounts).
       for (const r of mine) expect(Number(r[balanceAt])).toBeCloseTo(records.get(r[numberAt]!)!.balance ?? 0, 2);
     }
+  });
+
+  it('exports the combined view as XLSX with the Summary (every org, totals per currency and per org) and Applications sheets', async () => {
+    const path = join(temp.dir, 'all.xlsx');
+    harness.testCore.saveDialog.answer = path;
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('export-xlsx').click();
+    await poll(() => page.getByTestId('export-status').textContent()).toContain('all.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const names = book.worksheets.map((sheet) => sheet.name);
+    expect(names[0]).toBe('Invoices');
+    expect(names.at(-1)).toBe('Summary');
+    const summary = book.getWorksheet('Summary')!.getSheetValues().slice(1).map((row) => ((row as unknown[]) ?? []).slice(1));
+    expect(summary.find((row) => row[0] === 'Connection')?.[1]).toBe('North GmbH, South Ltd');
+    // Per org: each org's open balance per currency, as its own records say (the last cell of its row).
+    const perOrgAt = summary.findIndex((row) => row[0] === 'Open balances by aging bucket, per org');
+    expect(perOrgAt).toBeGreaterThan(0);
+    const day = await asOf();
+    for (const k of [0, 1]) {
+      const mine = summary.slice(perOrgAt + 2).filter((row) => row[0] === ORGS[k]!.label).map((row) => [row[1], Math.round(Number(row.at(-1)) * 100)]).filter(([, cents]) => cents !== 0);
+      // The open balances by bucket (as the cards' aging), currencies with any.
+      const expected = expectedSummary(invoicesOf(k), day)
+        .map((c) => [c.currency, Math.round(Object.values(c.aging).reduce((sum, bucket) => sum + bucket.amount, 0) * 100)])
+        .filter(([, cents]) => cents !== 0);
+      expect(mine.sort()).toEqual(expected.sort());
+    }
+    if (names.includes('Applications')) expect(book.getWorksheet('Applications')!.getRow(1).getCell(1).value).toBe('Org');
   });
 
   it('sorts by Org, and keeps the org filter and that sort in a saved view (Views menu, Ctrl+1, default at launch, export)', async () => {

@@ -80,8 +80,10 @@ describe('the combined list of every connection', () => {
       balancesAsOf: false,
       agingBasis: 'dueDate',
       includeDrafts: false,
+      filters: ['Org: Acme US'],
     });
     expect(request.ids).toEqual([shared, shared]);
+    expect(request.filters).toEqual(['Org: Acme US']);
     expect(request.combined).toEqual({ connections: ['conn-a', 'conn-b'], orgOf: [1, 0] });
     expect(request.columns).toEqual(['org', 'number', 'agingBucket']);
   });

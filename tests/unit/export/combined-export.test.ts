@@ -5,7 +5,9 @@ import type { InvoiceListRow } from '../../../electron/contract';
 import { channels } from '../../../electron/contract/channels';
 import { namespaces } from '../../../electron/contract/i18n/catalogue';
 import { createI18n } from '../../../electron/contract/i18n/create-i18n';
-import { exportCombined } from '../../../electron/core/export/export-combined';
+import { exportCombined, type CombinedSource } from '../../../electron/core/export/export-combined';
+import type { ApplicationRows } from '../../../electron/core/export/xlsx-applications';
+import ExcelJS from 'exceljs';
 import { parseCsv } from '../../support/csv';
 import { RecordingEvents, ScriptedSaveDialog, tempDir } from '../../support/test-ports';
 
@@ -46,6 +48,53 @@ describe('exporting "All connections"', () => {
       ["'=Acme EU", 'EU-1', '10', '1–30'],
       ["'=Acme EU", 'EU-2', '5', '1–30'],
     ]);
+  });
+
+  it('XLSX: the Applications sheet lists each org’s own applications with an Org column, and the Summary names every org with bucket totals per currency and per org', async () => {
+    const path = join(temp.dir, 'all.xlsx');
+    // Both orgs hold record `same`; each has its own application of it (looked up in its own copy, never the other's).
+    const appsOf = (org: string, amount: number, currency: string) => (rows: readonly InvoiceListRow[]): ApplicationRows => ({
+      count: rows.length,
+      currencies: [currency],
+      *rows() {
+        for (const row of rows) yield { invoiceNumber: row.number, kind: 'payment', reversal: false, date: '2026-02-01', amount, currency, id: `${org}-APP-${row.id}` };
+      },
+    });
+    const facts = (label: string, username: string, syncedAt: string) => ({ connection: { label, username, orgId: `00D${label}` }, syncedAt, exportedBy: username, exportedAt: '2026-03-02T09:00:00.000Z' });
+    const sources: Record<string, CombinedSource> = {
+      'conn-eu': { rows: eu, statusKinds: { Posted: 'posted', Void: 'posted' }, label: 'Acme EU', applicationsOf: appsOf('EU', 90, 'EUR'), facts: facts('Acme EU', 'eu@acme.test', '2026-03-01T08:00:00.000Z') },
+      'conn-us': { rows: us, statusKinds: { Posted: 'posted', Void: 'posted' }, label: 'Acme US', applicationsOf: appsOf('US', 60, 'USD'), facts: facts('Acme US', 'us@acme.test', '2026-02-28T08:00:00.000Z') },
+    };
+    await exportCombined(
+      { format: 'xlsx', columns: ['org', 'number', 'balance'], ids: [same, same, 'a0EUVOID00000001'], asOf: '2026-03-01', combined: { connections: ['conn-us', 'conn-eu'], orgOf: [0, 1, 1] } },
+      async (id) => sources[id] ?? null,
+      { t, saveDialog: new ScriptedSaveDialog(path), events: new RecordingEvents() },
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Invoices', 'Applications', 'Summary']);
+    const values = (name: string) => book.getWorksheet(name)!.getSheetValues().slice(1).map((row) => ((row as unknown[]) ?? []).slice(1).map((v) => (v instanceof Date ? v.toISOString() : v)));
+    expect(values('Applications')).toEqual([
+      ['Org', 'Invoice', 'Kind', 'Date', 'Amount', 'Currency', 'Record ID'],
+      ['Acme US', 'US-1', 'Payment', '2026-02-01T00:00:00.000Z', 60, 'USD', `US-APP-${same}`],
+      ['Acme EU', 'EU-1', 'Payment', '2026-02-01T00:00:00.000Z', 90, 'EUR', `EU-APP-${same}`],
+      ['Acme EU', 'EU-2', 'Payment', '2026-02-01T00:00:00.000Z', 90, 'EUR', 'EU-APP-a0EUVOID00000001'],
+    ]);
+    const summary = values('Summary');
+    const item = (label: string) => summary.find((row) => row[0] === label)?.[1];
+    expect(item('Connection')).toBe('Acme US, Acme EU');
+    expect(item('Salesforce user')).toBe('us@acme.test, eu@acme.test');
+    expect(item('Invoices')).toBe(3);
+    // The file is as old as its oldest org's copy; each org's own sync is listed.
+    expect(item('Last synced (UTC)')).toBe('2026-02-28T08:00:00.000Z');
+    expect(item('Last synced (UTC): Acme EU')).toBe('2026-03-01T08:00:00.000Z');
+    // Bucket totals per currency across the orgs, then per org (each invoice due 2026-01-31: 29 days overdue on 1 March).
+    const at = summary.findIndex((row) => row[0] === 'Open balances by aging bucket');
+    const perOrgAt = summary.findIndex((row) => row[0] === 'Open balances by aging bucket, per org');
+    const totals = (rows: unknown[][]) => rows.filter((row) => row.length > 2).map((row) => [row[0], row.at(-1)]);
+    expect(totals(summary.slice(at + 2, perOrgAt))).toEqual([['EUR', 15], ['USD', 40]]);
+    expect(summary[perOrgAt + 1]!.slice(0, 2)).toEqual(['Org', 'Currency']);
+    expect(summary.slice(perOrgAt + 2).map((row) => [row[0], row[1], row.at(-1)])).toEqual([['Acme US', 'USD', 40], ['Acme EU', 'EUR', 15]]);
   });
 
   it('refuses a request whose rows name no connection, or the Org column outside a combined export', () => {

@@ -48,4 +48,6 @@ export const report: Translation<typeof en> = {
   openFile: 'Öffnen',
   showInFolder: 'Im Ordner anzeigen',
   exportCsvExcel: 'CSV (Excel, {{locale}})',
+  summaryBucketTotalsPerOrg: 'Offene Salden nach Altersklasse, je Org',
+  summarySyncedAtOrg: 'Zuletzt synchronisiert (UTC): {{org}}',
 };

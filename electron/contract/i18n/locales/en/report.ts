@@ -46,4 +46,6 @@ export const report = {
   openFile: 'Open',
   showInFolder: 'Show in folder',
   exportCsvExcel: 'CSV (Excel, {{locale}})',
+  summaryBucketTotalsPerOrg: 'Open balances by aging bucket, per org',
+  summarySyncedAtOrg: 'Last synced (UTC): {{org}}',
 } as const;

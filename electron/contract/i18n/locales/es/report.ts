@@ -49,4 +49,6 @@ export const report: Translation<typeof en> = {
   openFile: 'Abrir',
   showInFolder: 'Mostrar en la carpeta',
   exportCsvExcel: 'CSV (Excel, {{locale}})',
+  summaryBucketTotalsPerOrg: 'Saldos pendientes por tramo de antigüedad, por org',
+  summarySyncedAtOrg: 'Última sincronización (UTC): {{org}}',
 };

@@ -49,4 +49,6 @@ export const report: Translation<typeof en> = {
   openFile: 'Ouvrir',
   showInFolder: 'Afficher dans le dossier',
   exportCsvExcel: 'CSV (Excel, {{locale}})',
+  summaryBucketTotalsPerOrg: 'Soldes ouverts par tranche d’ancienneté, par org',
+  summarySyncedAtOrg: 'Dernière synchronisation (UTC) : {{org}}',
 };
