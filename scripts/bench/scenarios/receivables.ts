@@ -28,7 +28,7 @@ interface ReadsRun {
   customers: number;
   payments: number;
   /** The background phase after the full sync that fetches every invoice's whole record (fields and lines). */
-  record: { ms: number; phase: string; fetched: number; bytes: number };
+  record: { ms: number; phase: string; fetched: number; bytes: number; rssAtSyncMiB: number; peakRssMiB: number };
 }
 
 const ms = (values: number[]) => `${values.map(Math.round).join(', ')} ms`;
@@ -70,7 +70,7 @@ export const receivables: Scenario = {
           scenario, metric: 'whole record of every invoice (background, after the sync)', unit: 'ms',
           app: [reads.record.ms], baseline: withPayments.map((r) => r.ms),
           target: 'not in the sync the user waits for', pass: () => reads.record.phase === 'done',
-          note: `${reads.record.phase}: ${reads.record.fetched.toLocaleString('en-US')} records (every invoice with every readable field, and its lines), from the sync's answer to the sealed copy written (${(reads.record.bytes / 1048576).toFixed(1)} MiB); baseline: the full sync with payments it follows`,
+          note: `${reads.record.phase}: ${reads.record.fetched.toLocaleString('en-US')} records (every invoice with every readable field, and its lines), from the sync's answer to the sealed copy written (${(reads.record.bytes / 1048576).toFixed(1)} MiB); RSS ${reads.record.rssAtSyncMiB} MiB at the sync's answer, peak ${reads.record.peakRssMiB} MiB during the phase; baseline: the full sync with payments it follows`,
         }),
         resultRow({
           scenario, metric: 'incremental (1% changed) wall time', unit: 'ms',

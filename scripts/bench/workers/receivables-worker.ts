@@ -7,6 +7,7 @@ import { prepareInvoices } from '../../../renderer/src/invoices/prepared';
 import { customerInvoices } from '../../../renderer/src/receivables/customer-rows';
 import { signIn } from '../../../tests/headless';
 import { createBenchCore, connectBenchCore, nextRecordPhaseEnd } from '../lib/bench-core';
+import { peakRssMiB, resetPeak } from '../lib/peak-memory';
 import { runWorker, workerInput } from '../lib/worker-io';
 
 /**
@@ -33,7 +34,9 @@ async function measure(): Promise<Record<string, unknown>> {
     // Every invoice's whole record, fetched in the background after the sync (issue #13): how long after the sync's
     // answer it is complete; the reads below are timed after it.
     const synced = performance.now();
+    const rssAtSync = resetPeak();
     const record = await phase;
+    const recordPeak = peakRssMiB();
     const list = await bench.call<InvoiceList>('invoices.list', { connectionId });
     const rows = list.invoices;
     const step = Math.max(1, Math.floor(rows.length / input.samples));
@@ -74,7 +77,7 @@ async function measure(): Promise<Record<string, unknown>> {
     const recordBytes = recordFile ? statSync(join(dataDir, 'invoices', recordFile)).size : 0;
     return {
       rows: rows.length, related: await relatedCounts(), detailMs, entries, customerMs, ledgerMs, rowsMs, customers: customers.length, payments,
-      record: { ms: record.at - synced, phase: record.phase, fetched: record.fetched, bytes: recordBytes },
+      record: { ms: record.at - synced, phase: record.phase, fetched: record.fetched, bytes: recordBytes, rssAtSyncMiB: rssAtSync, peakRssMiB: recordPeak },
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -171,6 +171,25 @@ describe('the whole record of every invoice, offline (issue #13)', () => {
     app.sessions.offline = true;
     expect(shown(await detail(app, ids[1]!))).toEqual(shown(await detail(online, ids[1]!)));
   });
+
+  it('an incremental phase that meets a damaged chunk fails without writing, drops the copy, and the next phase fetches it whole', async () => {
+    app.sessions.offline = false;
+    const folder = join(temp.dir, 'invoices');
+    const file = () => readdirSync(folder).find((name) => name.endsWith('.record'));
+    const bytes = readFileSync(join(folder, file()!));
+    bytes[bytes.length >> 2]! ^= 0xff;
+    writeFileSync(join(folder, file()!), bytes);
+    await app.dispose();
+    app = await startHarness(org, temp.dir, { secretBox: box, tokens, recordPhase: true });
+    org.control.updateInvoices([ids[0]!]);
+    expect((await app.call('invoices.sync', { connectionId })).ok).toBe(true);
+    expect((await phaseEnded(app, 1)).phase).toBe('failed');
+    expect(file()).toBeUndefined();
+    expect((await app.call('invoices.sync', { connectionId })).ok).toBe(true);
+    const end = await phaseEnded(app, 2);
+    expect(end.phase).toBe('done');
+    expect(end.fetched).toBe(org.control.records('Invoice').length + org.control.records('InvoiceLine').length);
+  });
 });
 
 describe.each<InvoiceObjectName>(['blng__Invoice__c', 'Invoice__c'])('the whole record of %s invoices, offline', (shape) => {

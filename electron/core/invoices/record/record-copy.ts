@@ -163,7 +163,7 @@ export class RecordCopies {
           for (const id of chunk.ids) placed.add(id);
           continue;
         }
-        for (const [id, fields, lines] of await decodeChunk(this.box, await previous.read(chunk.offset, chunk.length))) {
+        for (const [id, fields, lines] of await this.previousChunk(connectionId, previous, chunk)) {
           placed.add(id);
           if (fetched.deletedInvoices.has(id)) continue;
           await out.add([id, fetched.fields.get(id) ?? fields, mergeLines(lines, fetched.lines.get(id), goneLines.get(id))]);
@@ -196,6 +196,17 @@ export class RecordCopies {
       await rm(this.pathFor(connectionId), { force: true });
     }
     this.loaded.set(connectionId, { head, index: indexOf(head), read: this.reader(connectionId).read });
+  }
+
+  /** A chunk of the previous copy an incremental phase changes; one that does not open drops the copy (the next phase is full) and fails this one. */
+  private async previousChunk(connectionId: string, previous: Loaded, chunk: RecordHead['chunks'][number]): Promise<RecordEntry[]> {
+    try {
+      return await decodeChunk(this.box, await previous.read(chunk.offset, chunk.length));
+    } catch (error) {
+      this.logger.warn('A chunk of the invoices\u2019 records is unreadable; the copy is fetched again', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
+      await this.drop(connectionId);
+      throw error;
+    }
   }
 
   /** The copy goes (unreadable): the next phase fetches every record again. */
