@@ -203,7 +203,9 @@ export function createInvoicesModule(
     'invoices.mapping.set': ({ connectionId, object, fields, statusKinds }) => mappings.set(connectionId, object, fields, statusKinds),
     'invoices.sync': ({ connectionId, mode }) => {
       known(connectionId);
-      return pruned(connectionId, coordinator.sync(connectionId, mode ?? 'incremental'));
+      const answer = pruned(connectionId, coordinator.sync(connectionId, mode ?? 'incremental'));
+      repository.afterAnswer(connectionId, answer);
+      return answer;
     },
     'invoices.cancelSync': ({ connectionId }) => {
       coordinator.cancel(connectionId);

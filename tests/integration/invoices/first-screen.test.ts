@@ -159,6 +159,34 @@ describe('the first screen beside the offline copy', () => {
     expect(cold.repository.warnings('c1')).toEqual([]);
   });
 
+  it("a sync's first screen is made once the sync's answer has gone, not before it (the answer does not wait for the ordering)", async () => {
+    const { dir, box } = setUp();
+    const made: string[] = [];
+    const repository = new InvoiceRepository(dir, box, new SettingsService(createTestStore(dir)), new MemoryLogger(), (snapshot) => {
+      made.push(snapshot.syncedAt);
+      return firstScreenOf(snapshot);
+    });
+    let answer!: () => void;
+    repository.afterAnswer('c1', new Promise<void>((resolve) => (answer = resolve)));
+    const snapshot = snapshotOf(rowsOf(2_000));
+    await repository.replace('c1', snapshot);
+    // The copy is written and in memory; the promise turns after it (where the answer goes) have run: no ordering yet.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(repository.isLoaded('c1')).toBe(true);
+    expect(made).toEqual([]);
+    answer();
+    await repository.idle();
+    expect(made).toEqual([snapshot.syncedAt]);
+    const reference = await app(dir, box).lists.list('c1', {});
+    box.hold([copyKeyOf(fileOf(dir, '.cache'))]);
+    const cold = app(dir, box);
+    void cold.warmUp(['c1']);
+    const first = await cold.first('c1');
+    await expect.poll(() => box.waiting).toBe(1);
+    expect(first.invoices).toEqual(reference.invoices.slice(0, FIRST_LIST_WINDOW));
+    box.letGo();
+  });
+
   it("another connection's first screen does not open for this one", async () => {
     const { dir, box } = setUp();
     await synced(dir, box, 'c1', snapshotOf(rowsOf(800)));
