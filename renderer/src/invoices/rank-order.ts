@@ -14,8 +14,50 @@ export interface DenseRanks {
 }
 
 export function denseRanks(key: ArrayLike<number>): DenseRanks {
+  return smallIntegerRanks(key) ?? sortedRanks(key);
+}
+
+/**
+ * Whole numbers within a span of a few times the row count (days, text ranks, days overdue): ranked by a table of
+ * the values present, no sort. Null when the keys are not such numbers.
+ */
+function smallIntegerRanks(key: ArrayLike<number>): DenseRanks | null {
   const n = key.length;
-  // A typed array sorts numerically without a callback; NaN goes last.
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const value = key[i]!;
+    if (value !== value) continue;
+    if (value !== Math.floor(value)) return null;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  if (min === Infinity) return { rank: new Uint32Array(n), count: 0 };
+  const span = max - min + 1;
+  if (span > 4 * n + 1024) return null;
+  // present[v − min]: 1 when some key is v; then, summed up, the rank of v.
+  const present = new Uint32Array(span);
+  for (let i = 0; i < n; i++) {
+    const value = key[i]!;
+    if (value === value) present[value - min] = 1;
+  }
+  let count = 0;
+  for (let v = 0; v < span; v++) {
+    const here = present[v]!;
+    present[v] = count;
+    count += here;
+  }
+  const rank = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const value = key[i]!;
+    rank[i] = value === value ? present[value - min]! : count;
+  }
+  return { rank, count };
+}
+
+/** Any numbers: the distinct ones sorted (a typed array sorts without a callback, NaN last), each key found by bisection. */
+function sortedRanks(key: ArrayLike<number>): DenseRanks {
+  const n = key.length;
   const sorted = Float64Array.from(key).sort();
   let count = 0;
   for (let k = 0; k < n; k++) {

@@ -75,16 +75,40 @@ function textRank(prepared: PreparedInvoices, column: 'customer' | 'status' | 'c
 export function sortedOrder(prepared: PreparedInvoices, spec: SortSpec | null, asOfDay: number): Uint32Array {
   const byTie = memo(prepared, 'tieOrder', () => tieOrder(numberKeys(prepared).tie));
   if (!spec) return byTie.slice();
-  const ranked =
-    spec.column === 'daysOverdue'
-      ? memo(prepared, `daysOverdue@${asOfDay}`, () => {
-          // One as-of day kept at a time: a new day replaces the ranks of the last one.
-          const cache = ranks.get(prepared)!;
-          for (const key of cache.keys()) if (key.startsWith('daysOverdue@')) cache.delete(key);
-          return denseRanks(sortKey(prepared, 'daysOverdue', asOfDay));
-        })
-      : memo(prepared, `rank:${spec.column}`, () => denseRanks(spec.column === 'number' ? numberKeys(prepared).key : sortKey(prepared, spec.column, asOfDay)));
-  return orderByRank(ranked, spec.desc, byTie);
+  return orderByRank(rankedKeys(prepared, spec.column, asOfDay), spec.desc, byTie);
+}
+
+/** A column's keys as dense ranks, made once per data set (days overdue: once per as-of day, the last one kept). */
+function rankedKeys(prepared: PreparedInvoices, column: SortSpec['column'], asOfDay: number): DenseRanks {
+  if (column === 'daysOverdue') {
+    return memo(prepared, `daysOverdue@${asOfDay}`, () => {
+      const cache = ranks.get(prepared)!;
+      for (const key of cache.keys()) if (key.startsWith('daysOverdue@')) cache.delete(key);
+      return denseRanks(sortKey(prepared, 'daysOverdue', asOfDay));
+    });
+  }
+  return memo(prepared, `rank:${column}`, () => denseRanks(column === 'number' ? numberKeys(prepared).key : sortKey(prepared, column, asOfDay)));
+}
+
+/**
+ * Ranks the keys of `columns` before anyone clicks them, one column per idle moment of the page (the first click
+ * on a column would otherwise rank it: 10–50 ms at 100,000 rows). Returns a function that stops what is left.
+ */
+export function warmSortKeys(prepared: PreparedInvoices, columns: readonly SortSpec['column'][], asOfDay: number): () => void {
+  const left = [...columns];
+  let stopped = false;
+  const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run) : setTimeout(run, 0));
+  const next = () => {
+    const column = left.shift();
+    if (stopped || column === undefined || prepared.rows.length === 0) return;
+    if (column === 'number') sortedOrder(prepared, null, asOfDay);
+    rankedKeys(prepared, column, asOfDay);
+    idle(next);
+  };
+  idle(next);
+  return () => {
+    stopped = true;
+  };
 }
 
 function sortKey(prepared: PreparedInvoices, column: Exclude<SortSpec['column'], 'number'>, asOfDay: number): Float64Array {

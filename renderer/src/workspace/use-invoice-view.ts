@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import type { InvoiceListRow } from '../../../electron/contract';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import { useLocale } from '../i18n/locale-context';
@@ -7,7 +7,8 @@ import { datedAfter } from '../invoices/as-of';
 import { filterMask, type InvoiceFilters } from '../invoices/filters';
 import { dayNumber } from '../invoices/plain-date';
 import { prepareInvoices, type PreparedInvoices, type ReceivableRules } from '../invoices/prepared';
-import { maskIndexes, sortedOrder, visibleIndexes, type SortSpec } from '../invoices/sort';
+import { maskIndexes, sortedOrder, visibleIndexes, warmSortKeys, type SortSpec } from '../invoices/sort';
+import { visibleColumnIds } from '../invoices/columns';
 import { computeTotals, type CurrencyTotals } from '../invoices/totals';
 
 const EMPTY: InvoiceListRow[] = [];
@@ -22,6 +23,8 @@ export interface ViewRules extends ReceivableRules {
   cutOff?: boolean;
 }
 const NO_RULES: ViewRules = {};
+/** The columns whose sort keys are ranked ahead of a click (the grid's columns when nothing was chosen). */
+const WARM_COLUMNS = visibleColumnIds(null);
 
 /**
  * The rows of an incomplete first load as they arrived (already in the default order): nothing is
@@ -75,6 +78,8 @@ function useInvoiceViewOf(rows: InvoiceListRow[] | undefined, filters: InvoiceFi
   const asOfDay = dayNumber(asOf);
   const orderDay = sort?.column === 'daysOverdue' ? asOfDay : 0;
   const order = useMemo(() => sortedOrder(prepared, sort, orderDay), [prepared, sort, orderDay]);
+  // Once the rows are there, each column's sort keys are ranked in the page's idle moments: every click is then one O(n) pass.
+  useEffect(() => warmSortKeys(prepared, WARM_COLUMNS, asOfDay), [prepared, asOfDay]);
   const effective = deferred;
   const cutOffDay = cutOff ? asOfDay : Infinity;
   // Amounts in the search box are read the way the user's language writes them (amount-search.ts).

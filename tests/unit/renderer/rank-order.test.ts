@@ -43,13 +43,15 @@ const compare = (x: string | number, y: string | number) =>
 describe('a column sort by ranks', () => {
   it('orders exactly as the shared comparator: many ties, empty keys last both ways, −0 equal to 0', () => {
     const next = random(7);
-    for (const n of [0, 1, 2, 50, 3_000]) {
+    // Fractions (ranked by sorting), whole numbers in a short span (ranked by a table), and far-apart ones.
+    const values = [() => Math.round(next() * 40) / 4 - 5, () => Math.round(next() * 60) - 30, () => Math.round(next() * 1e12) * (next() < 0.5 ? -1 : 1)];
+    for (const [n, value] of [0, 1, 2, 50, 3_000].flatMap((n) => values.map((v) => [n, v] as const))) {
       const key = Float64Array.from({ length: n }, () => {
         const r = next();
         if (r < 0.1) return Number.NaN;
         if (r < 0.15) return -0;
         if (r < 0.2) return 0;
-        return Math.round(next() * 40) / 4 - 5; // few distinct values: many ties
+        return value(); // few distinct values: many ties
       });
       const tie = new Uint32Array(n);
       const places = Array.from({ length: n }, (_, i) => i).sort(() => next() - 0.5);
