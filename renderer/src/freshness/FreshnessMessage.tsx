@@ -1,4 +1,5 @@
 import './freshness.css';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../electron/contract';
 import { useLocale } from '../i18n/locale-context';
@@ -24,8 +25,9 @@ interface Props {
  * ("Updated 2 hours ago · Offline · updates when back online"). The tooltip has the exact time, the next planned
  * update, a slowed-down sync and the last error. It replaced the top bar's "Last synced …", its "Updated … · N new"
  * and the status bar's "Synced …" (three lines saying one thing).
+ * Memoized: the workspace renders at every keystroke in the search box, and nothing here depends on it.
  */
-export function FreshnessMessage({ connection, lastSyncedAt, last, onOpenChanges }: Props) {
+export const FreshnessMessage = memo(function FreshnessMessage({ connection, lastSyncedAt, last, onOpenChanges }: Props) {
   const { t } = useTranslation(['freshness', 'changeLog']);
   const locale = useLocale();
   const status = useFreshness();
@@ -74,4 +76,4 @@ export function FreshnessMessage({ connection, lastSyncedAt, last, onOpenChanges
       {trouble && ` · ${trouble}`}
     </span>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useState, type ComponentProps, type ReactNode } from 'react';
+import { useCallback, useState, type ComponentProps, type ReactNode } from 'react';
 import type { Connection } from '../../../electron/contract';
 import type { SyncState } from '../api/use-invoices';
 import { FreshnessMessage } from '../freshness/FreshnessMessage';
@@ -30,6 +30,8 @@ export function WorkspaceTopBar({ connection, switcher, views, sync, canSync, la
   const { t } = useTranslation(['workspace', 'settings']);
   // The change log lives here, not in the freshness line (which gives way to the progress while a sync runs).
   const [changeLogOpen, setChangeLogOpen] = useState(false);
+  // One function for the top bar's life: the freshness line is memoized and need not render with the workspace.
+  const openChanges = useCallback(() => setChangeLogOpen(true), []);
   return (
     <header className="topbar">
       <span className="brand" aria-hidden="true">
@@ -38,7 +40,7 @@ export function WorkspaceTopBar({ connection, switcher, views, sync, canSync, la
       {switcher}
       {views}
       <div className="spacer" />
-      <SyncControls sync={sync} freshness={<FreshnessMessage connection={connection} lastSyncedAt={lastSyncedAt} last={lastChange} onOpenChanges={() => setChangeLogOpen(true)} />} disabled={!canSync} />
+      <SyncControls sync={sync} freshness={<FreshnessMessage connection={connection} lastSyncedAt={lastSyncedAt} last={lastChange} onOpenChanges={openChanges} />} disabled={!canSync} />
       <ExportMenu connectionId={connection.id} currentView={currentView} disabled={exportDisabled} report={exportReport} />
       <button type="button" onClick={onOpenSettings} data-testid="open-settings">
         {t('settings:title')}
