@@ -80,7 +80,7 @@ export function createInvoicesModule(
     /** The core's one speaker: what the copy keeps in English (discovery warnings, why an application is not counted) in the user's language. */
     say: (message: string) => string;
   },
-  tuning: Partial<SyncTuning> = {},
+  tuning: Partial<SyncTuning> & { recordMaxInvoices?: number } = {},
 ): InvoicesModule {
   const tuned: SyncTuning = { ...defaultTuning, ...tuning };
   const metadata = new OrgMetadata(links.sessions, tuned);
@@ -111,7 +111,11 @@ export function createInvoicesModule(
   });
   const { say } = links;
   const related = new RelatedDiscovery(metadata, deps.clock);
-  const recordPhases = new RecordPhases({ metadata, mappings, copies: records, events: deps.events, clock: deps.clock, logger: deps.logger, tuning: tuned });
+  const recordPhases = new RecordPhases({
+    metadata, mappings, copies: records, events: deps.events, clock: deps.clock, logger: deps.logger, tuning: tuned,
+    invoiceCount: async (connectionId) => (await repository.current(connectionId))?.rows.length ?? 0,
+    maxInvoices: tuning.recordMaxInvoices,
+  });
   const changeLogs = new ChangeLogs();
   const coordinator = new SyncCoordinator({
     metadata,

@@ -218,3 +218,25 @@ describe.each<InvoiceObjectName>(['blng__Invoice__c', 'Invoice__c'])('the whole 
     }
   });
 });
+
+describe('an offline copy with more invoices than the record phase keeps', () => {
+  it('fetches nothing, says how many and the most it keeps; an invoice never opened still needs Salesforce', async () => {
+    const temp = tempDir();
+    const org = await startOrg({ invoices: 150 });
+    const app = await startHarness(org, temp.dir, { recordPhase: true, tuning: { recordMaxInvoices: 100 } });
+    try {
+      expect((await app.call('invoices.sync', { connectionId })).ok).toBe(true);
+      const end = await phaseEnded(app, 1);
+      expect(end).toMatchObject({ phase: 'tooLarge', total: 150, fetched: 100 });
+      expect(app.events.of('invoices.recordProgress').some((p) => p.phase === 'fetching')).toBe(false);
+      expect(readdirSync(join(temp.dir, 'invoices')).some((name) => name.endsWith('.record'))).toBe(false);
+      app.sessions.offline = true;
+      const never = await app.call('invoices.get', { connectionId, id: org.control.records('Invoice')[3]!.Id });
+      expect(never.ok).toBe(false);
+    } finally {
+      await app.dispose();
+      await org.stop();
+      temp.remove();
+    }
+  });
+});

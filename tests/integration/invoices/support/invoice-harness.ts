@@ -75,7 +75,7 @@ export interface Harness {
 export async function startHarness(
   org: RunningOrg,
   dataDir: string,
-  options: { tuning?: Partial<SyncTuning>; secretBox?: SecretBox; tokens?: OrgTokens; clock?: Clock; recordPhase?: boolean } = {},
+  options: { tuning?: Partial<SyncTuning> & { recordMaxInvoices?: number }; secretBox?: SecretBox; tokens?: OrgTokens; clock?: Clock; recordPhase?: boolean } = {},
 ): Promise<Harness> {
   const tokens = options.tokens ?? (await loginToOrg(org));
   const events = new RecordingEvents();
