@@ -189,9 +189,13 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
         onOpenSettings={onOpenSettings}
       />
       <OrgBanners
-        orgs={connections.map((connection) => ({ connection, syncError: feeds.feeds[connection.id]?.syncError ?? null }))}
+        orgs={connections.map((connection) => {
+          const feed = feeds.feeds[connection.id];
+          return { connection, syncError: feed?.syncError ?? null, load: feed?.loadError ? { error: feed.loadError, complete: feed.complete } : null };
+        })}
         onReconnect={onReconnect}
         onRetrySync={feeds.startSync}
+        onRetryLoad={feeds.retryLoad}
       />
       {notices}
       {views.notice}

@@ -25,8 +25,10 @@ export function useOrgFeeds(connections: readonly Connection[], picked: readonly
   const onState = useCallback((state: OrgFeedState) => setFeeds((previous) => ({ ...previous, [state.connectionId]: state })), []);
   const onControls = useCallback((connectionId: string, given: OrgControls) => void controls.current.set(connectionId, given), []);
 
+  // An org whose first load failed adds no rows (some of them would make totals that are not the org's): its banner says so.
   const parts = useMemo<OrgPart[]>(
-    () => connections.map((c) => ({ connectionId: c.id, org: c.label, rows: feeds[c.id]?.rows, statusKinds: feeds[c.id]?.list?.statusKinds })),
+    () =>
+      connections.map((c) => ({ connectionId: c.id, org: c.label, rows: loadFailed(feeds[c.id]) ? undefined : feeds[c.id]?.rows, statusKinds: feeds[c.id]?.list?.statusKinds })),
     [connections, feeds],
   );
   const pickedKey = picked.join(',');
@@ -38,21 +40,36 @@ export function useOrgFeeds(connections: readonly Connection[], picked: readonly
   // Each org's meanings, keyed by content as in the one-org workspace: a reload that changed no meaning prepares nothing again.
   const kindsKey = JSON.stringify(statusKindsByOrg(parts));
 
-  const states = connections.map((c) => feeds[c.id]);
-  const complete = states.every((s) => s?.complete === true);
-  const anyList = states.find((s) => s?.list)?.list ?? null;
-  const failed = states.find((s) => s?.loadError);
-  const listState: InvoiceListState = {
-    list: anyList,
-    complete,
-    progress: complete ? null : progressOf(states),
-    error: failed?.loadError ?? null,
-    loading: states.some((s) => !s || !s.complete),
-    retry: () => failed && controls.current.get(failed.connectionId)?.retry(),
-  };
+  const listState = combinedListState(connections.map((c) => feeds[c.id]));
   /** Starts one org's sync (its own, with its own progress and error). */
   const startSync = useCallback((connectionId: string) => controls.current.get(connectionId)?.start(), []);
-  return { feeds, onState, onControls, startSync, rows, kindsKey, listState };
+  /** Loads one org's list again after its load failed (continuing where it stopped). */
+  const retryLoad = useCallback((connectionId: string) => controls.current.get(connectionId)?.retry(), []);
+  return { feeds, onState, onControls, startSync, retryLoad, rows, kindsKey, listState };
+}
+
+/** An org's first load failed (it has no complete list): it is left out until Try again loads it. */
+export function loadFailed(state: OrgFeedState | undefined): boolean {
+  return state !== undefined && state.loadError !== null && !state.complete;
+}
+
+/**
+ * One list state for the toolbar's count, progress and "partial" over every org. An org whose first load failed
+ * does not hold the others back: the view is complete once every other org's list is (its banner names it, with
+ * Try again), so the totals, aging and export are of what is there instead of "partial" for ever. Each org's load
+ * error is said by its own banner (OrgBanners), not by the one-org list error.
+ */
+export function combinedListState(states: readonly (OrgFeedState | undefined)[]): Omit<InvoiceListState, 'retry'> & { retry: () => void } {
+  const counted = states.filter((s) => !loadFailed(s));
+  const complete = counted.every((s) => s?.complete === true);
+  return {
+    list: counted.find((s) => s?.list)?.list ?? null,
+    complete,
+    progress: complete ? null : progressOf(counted),
+    error: null,
+    loading: counted.some((s) => !s || !s.complete),
+    retry: () => undefined,
+  };
 }
 
 /** Rows loaded of rows in all, over the orgs (an org not yet answering counts as none of none). */

@@ -188,6 +188,46 @@ describe('All connections: every connected org in one view', () => {
     if (names.includes('Applications')) expect(book.getWorksheet('Applications')!.getRow(1).getCell(1).value).toBe('Org');
   });
 
+  it('one org’s failed load: its banner names it with Try again, the view counts the other org (not “partial” for ever)', async () => {
+    const north = invoicesOf(0);
+    const south = invoicesOf(1);
+    // South's invoice list answers as a broken offline copy would, while the page's session says so.
+    await harness.context.addInitScript({
+      content: `(() => {
+        const install = () => {
+          const original = window.__budgetlyInvoke;
+          if (typeof original !== 'function' || original.__failing) return;
+          const failing = async (channel, input) => {
+            if (channel === 'invoices.list' && input && input.connectionId === sessionStorage.getItem('failListOf')) {
+              return { ok: false, error: { code: 'STORAGE', message: 'The offline copy could not be read.' } };
+            }
+            return original(channel, input);
+          };
+          failing.__failing = true;
+          window.__budgetlyInvoke = failing;
+        };
+        install();
+        document.addEventListener('readystatechange', install);
+      })();`,
+    });
+    await page.evaluate((id) => sessionStorage.setItem('failListOf', id), ids[1]!);
+    await page.reload();
+    const banner = page.locator('[data-testid="org-banner"][data-kind="load"]');
+    await poll(() => banner.textContent()).toContain('South Ltd: its invoices could not be loaded — The offline copy could not be read.');
+    await waitForRows(north.length);
+    // North's figures, the export and the filters are there: the view is complete over what it has.
+    expect(figures(await readSummary(page))).toEqual(figures(expectedSummary(north, await asOf())));
+    expect(await page.getByTestId('export-menu').getAttribute('aria-disabled')).toBeNull();
+    expect(new Set((await orgCells()).map((c) => c.text))).toEqual(new Set(['North GmbH']));
+    await expectAccessible(page, 'all connections, one org’s list failed');
+
+    await page.evaluate(() => sessionStorage.removeItem('failListOf'));
+    await banner.getByRole('button', { name: 'Try again' }).click();
+    await waitForRows(north.length + south.length);
+    expect(await banner.count()).toBe(0);
+    expect(figures(await readSummary(page))).toEqual(figures(expectedSummary([...north, ...south], await asOf())));
+  });
+
   it('sorts by Org, and keeps the org filter and that sort in a saved view (Views menu, Ctrl+1, default at launch, export)', async () => {
     const north = invoicesOf(0);
     const south = invoicesOf(1);

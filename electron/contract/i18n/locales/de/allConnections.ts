@@ -15,4 +15,6 @@ export const allConnections: Translation<typeof en> = {
   perOrgHide: 'Summen je Org ausblenden',
   perOrgCaption: 'Forderungen je Org und Währung',
   invoicesCount: 'Rechnungen',
+  bannerLoadFailed: '{{org}}: Die Rechnungen konnten nicht geladen werden — {{reason}} Summen, Fälligkeitsstruktur und Export umfassen bis dahin nur die anderen Orgs.',
+  bannerLoadLatestFailed: '{{org}}: Die neuesten Rechnungen konnten nicht geladen werden — {{reason}} Die Rechnungen sind so wie zuvor geladen.',
 };

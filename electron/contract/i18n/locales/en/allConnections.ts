@@ -13,4 +13,6 @@ export const allConnections = {
   perOrgHide: 'Hide totals per org',
   perOrgCaption: 'Receivables per org and currency',
   invoicesCount: 'Invoices',
+  bannerLoadFailed: '{{org}}: its invoices could not be loaded — {{reason}} The totals, aging and export are of the other orgs until they are.',
+  bannerLoadLatestFailed: '{{org}}: its latest invoices could not be loaded — {{reason}} Its invoices are as loaded before.',
 } as const;

@@ -15,4 +15,6 @@ export const allConnections: Translation<typeof en> = {
   perOrgHide: 'Ocultar totales por org',
   perOrgCaption: 'Cuentas por cobrar por org y moneda',
   invoicesCount: 'Facturas',
+  bannerLoadFailed: '{{org}}: no se pudieron cargar sus facturas — {{reason}} Hasta entonces, los totales, la antigüedad y la exportación son de las demás orgs.',
+  bannerLoadLatestFailed: '{{org}}: no se pudieron cargar sus últimas facturas — {{reason}} Sus facturas son las cargadas antes.',
 };

@@ -15,4 +15,6 @@ export const allConnections: Translation<typeof en> = {
   perOrgHide: 'Masquer les totaux par org',
   perOrgCaption: 'Créances par org et par devise',
   invoicesCount: 'Factures',
+  bannerLoadFailed: '{{org}} : ses factures n’ont pas pu être chargées — {{reason}} Les totaux, l’échéancier et l’export ne portent d’ici là que sur les autres orgs.',
+  bannerLoadLatestFailed: '{{org}} : ses dernières factures n’ont pas pu être chargées — {{reason}} Ses factures sont celles chargées auparavant.',
 };
