@@ -34,7 +34,7 @@ export interface SettingsPolicy {
 export type SettingsListener = (next: Settings, previous: Settings) => void | Promise<void>;
 
 /**
- * The user's preferences, kept in the key-value store. A damaged entry falls back to the defaults.
+ * The user's preferences, kept in the key-value store. A damaged field falls back to its default (the others stay).
  * Listeners hear each saved change. The one rule for their failures: a save that was written stays a
  * success; a listener that throws is logged and the others still hear the change.
  * Locked by the machine policy: `get()` answers the locked values whatever was saved, and `update()` refuses
@@ -52,8 +52,7 @@ export class SettingsService {
   ) {}
 
   get(): Settings {
-    const parsed = settingsSchema.partial().safeParse(this.store.get(KEY) ?? {});
-    return applyLocks({ ...defaultSettings, ...(parsed.success ? parsed.data : {}) }, this.policy.locks);
+    return applyLocks({ ...defaultSettings, ...readableSettings(this.store.get(KEY) ?? {}) }, this.policy.locks);
   }
 
   locks(): PolicyLocks {
@@ -102,4 +101,20 @@ export class SettingsService {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+}
+
+/**
+ * The saved settings that can be read. A field that cannot (hand-edited, hostile, or written by a newer app: a width
+ * for a column this one does not know) falls back to its default alone; the others — the language, the weak-storage
+ * consent, whose loss deletes the offline copies — stay. Not an object at all: the defaults.
+ */
+function readableSettings(raw: unknown): Partial<Settings> {
+  const schema = settingsSchema.partial();
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  const damaged = new Set(parsed.error.issues.map((issue) => issue.path[0]));
+  if (damaged.has(undefined)) return {};
+  const again = schema.safeParse(Object.fromEntries(Object.entries(raw).filter(([key]) => !damaged.has(key))));
+  return again.success ? again.data : {};
 }
