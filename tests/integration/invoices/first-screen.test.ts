@@ -71,6 +71,20 @@ describe('the first screen beside the offline copy', () => {
     return writer;
   }
 
+  /**
+   * The app started on c1's copy with the copy's data key held, and its first window: the decode then starts and waits
+   * for the key, so the window's rows came from the first screen.
+   */
+  async function startedWithCopyHeld(dir: string, box: GatedSecretBox) {
+    box.hold([copyKeyOf(fileOf(dir, '.cache'))]);
+    const cold = app(dir, box);
+    void cold.warmUp(['c1']);
+    const first = await cold.first('c1');
+    await expect.poll(() => box.waiting).toBe(1);
+    expect(cold.repository.isLoaded('c1')).toBe(false);
+    return { cold, first };
+  }
+
   it('answers the first window before the copy is decoded, with the rows, count and version the whole copy gives; nothing moves when it arrives', async () => {
     const { dir, box } = setUp();
     const snapshot = snapshotOf(rowsOf(3_000));
@@ -81,13 +95,7 @@ describe('the first screen beside the offline copy', () => {
     for (const text of ['INV-', 'Customer 1', 'Posted']) expect(bytes.includes(Buffer.from(text))).toBe(false);
 
     const reference = await app(dir, box).lists.list('c1', {});
-    box.hold([copyKeyOf(fileOf(dir, '.cache'))]);
-    const cold = app(dir, box);
-    void cold.warmUp(['c1']);
-    const first = await cold.first('c1');
-    // The copy's decode is waiting for its data key: these rows came from the first screen.
-    await expect.poll(() => box.waiting).toBe(1);
-    expect(cold.repository.isLoaded('c1')).toBe(false);
+    const { cold, first } = await startedWithCopyHeld(dir, box);
     expect(first.invoices).toEqual(reference.invoices.slice(0, FIRST_LIST_WINDOW));
     expect({ ...first, invoices: undefined }).toEqual({ ...reference, invoices: undefined, offset: 0 });
 
@@ -113,12 +121,7 @@ describe('the first screen beside the offline copy', () => {
     const reference = await app(dir, box).lists.list('c1', {});
     expect(reference.invoices.slice(0, 3).map((row) => row.id).sort()).toEqual(upserts.map((row) => row.id).sort());
 
-    box.hold([copyKeyOf(fileOf(dir, '.cache'))]);
-    const cold = app(dir, box);
-    void cold.warmUp(['c1']);
-    const first = await cold.first('c1');
-    await expect.poll(() => box.waiting).toBe(1);
-    expect(cold.repository.isLoaded('c1')).toBe(false);
+    const { first } = await startedWithCopyHeld(dir, box);
     expect(first.invoices).toEqual(reference.invoices.slice(0, FIRST_LIST_WINDOW));
     expect(first.version).toBe(reference.version);
     box.letGo();
