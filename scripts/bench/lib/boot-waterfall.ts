@@ -2,9 +2,8 @@ import type { Page } from 'playwright-core';
 import type { StartupFigures } from '../page/probe-startup';
 
 /**
- * The page's boot until it asks for the first rows (ms since navigation): the document and the scripts fetched
- * (resource timing), the first bridge call (the bundle ran and React's first effects asked), and each call before
- * the first invoices.list with its answer.
+ * The page's boot until its first rows (ms since navigation): the document and the scripts fetched (resource timing),
+ * DOMContentLoaded (the bundle ran), and each bridge call answered before the first row was in the DOM (asked → answered).
  */
 export async function bootOf(page: Page, startup: StartupFigures): Promise<string> {
   const resources = await page.evaluate(() =>
