@@ -40,6 +40,7 @@ import { WorkspaceTopBar } from './WorkspaceTopBar';
 import { useKeptSelection } from '../freshness/use-kept-selection';
 import { PaymentFiguresNote } from '../receivables/PaymentFiguresNote';
 import { CustomerView } from '../receivables/CustomerView';
+import { accountName } from '../receivables/account-name';
 import { StatementsButton } from '../statements/StatementsButton';
 import { customersOf } from '../statements/customers-of';
 import { CollectionLine } from '../receivables/CollectionLine';
@@ -90,7 +91,6 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   // The customer whose view is open (issue 13): their invoices, balances, payments and credits.
   // By account id when the copy has it (two accounts of one name are two customers), else by name.
   const [customer, setCustomer] = useState<CustomerRef | null>(null);
-  const openCustomer = (name: string, account?: string) => setCustomer(account ? { name, account } : { name });
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const setGridNode = useCallback((node: HTMLDivElement | null) => {
@@ -113,6 +113,8 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
     [kindsKey, settings.includeDrafts, cutOff],
   );
   const view = useInvoiceView(rowsOfDate, filters, sort, asOf, settings.agingBasis, !partial, rules);
+  // An account renamed in Salesforce: the view (and its statement) is headed with its name now, whichever row was clicked.
+  const openCustomer = (name: string, account?: string) => setCustomer(account ? { name: accountName(view.prepared.rows, account, name), account } : { name });
   // "Show in" the corporate currency (issue #14): converted figures beside the per-currency ones.
   const corporate = useCorporateView({
     connectionId, prepared: view.prepared, members: view.members, agingSet: view.agingSet, asOf, asOfDay: view.asOfDay, agingBasis: settings.agingBasis,
