@@ -44,6 +44,26 @@ function combinedFacts(sources: readonly (CombinedSource | null)[]): ExportFacts
 }
 
 /**
+ * Each org under a name no other org in the file has: two connections may carry one name (a full sandbox keeps its
+ * production org's Organization name; two connections named after one login host), and the Org column, the per-org
+ * totals and the Applications sheet go by name — one "Acme Corp" line would sum a sandbox's test invoices into the
+ * production org's receivables. A repeated name gets its Salesforce user (unique across Salesforce), then a number.
+ */
+function distinctLabels(sources: (CombinedSource | null)[]): (CombinedSource | null)[] {
+  const count = new Map<string, number>();
+  for (const source of sources) if (source) count.set(source.label, (count.get(source.label) ?? 0) + 1);
+  const used = new Set<string>();
+  return sources.map((source, place) => {
+    if (!source || count.get(source.label)! < 2) return source;
+    const user = source.facts?.connection?.username;
+    let label = user ? `${source.label} (${user})` : `${source.label} (${place + 1})`;
+    if (used.has(label)) label = `${label} (${place + 1})`;
+    used.add(label);
+    return { ...source, label };
+  });
+}
+
+/**
  * "All connections" (#21): exactly the rows on screen, in their order, each read from its own org's copy and
  * tagged with its connection's name (the `org` column). `ids[i]` belongs to `connections[orgOf[i]]`; a connection
  * without a copy (never synced) contributes nothing, like a row deleted meanwhile. Each row's status is read with
@@ -57,7 +77,7 @@ export async function exportCombined(
   ports: { saveDialog: SaveDialog; events: EventSink; t: CatalogueT },
 ): Promise<{ path: string | null; rows: number }> {
   const { connections, orgOf } = request.combined;
-  const sources = await Promise.all(connections.map(sourceOf));
+  const sources = distinctLabels(await Promise.all(connections.map(sourceOf)));
   const kindsOfRow = new WeakMap<object, StatusKindMap>();
   const sourceOfRow = new WeakMap<object, number>();
   const keys = request.ids.map((id, i) => `${orgOf[i]}:${id}`);

@@ -97,6 +97,34 @@ describe('exporting "All connections"', () => {
     expect(summary.slice(perOrgAt + 2).map((row) => [row[0], row[1], row.at(-1)])).toEqual([['Acme US', 'USD', 40], ['Acme EU', 'EUR', 15]]);
   });
 
+  it('two orgs with one name (production and its full sandbox keep the Organization name) stay two orgs: rows, applications and per-org totals each say which', async () => {
+    const path = join(temp.dir, 'twins.xlsx');
+    const facts = (username: string) => ({ connection: { label: 'Acme Corp', username, orgId: `00D${username}` }, syncedAt: '2026-03-01T08:00:00.000Z', exportedBy: username, exportedAt: '2026-03-02T09:00:00.000Z' });
+    const sources: Record<string, CombinedSource> = {
+      prod: { rows: new Map([[same, invoice({ number: 'P-1', balance: 40 })]]), statusKinds: { Posted: 'posted' }, label: 'Acme Corp', facts: facts('ap@acme.test') },
+      uat: { rows: new Map([[same, invoice({ number: 'S-1', balance: 7 })]]), statusKinds: { Posted: 'posted' }, label: 'Acme Corp', facts: facts('ap@acme.test.uat') },
+    };
+    await exportCombined(
+      { format: 'xlsx', columns: ['org', 'number', 'balance'], ids: [same, same], asOf: '2026-03-01', combined: { connections: ['prod', 'uat'], orgOf: [0, 1] } },
+      async (id) => sources[id] ?? null,
+      { t, saveDialog: new ScriptedSaveDialog(path), events: new RecordingEvents() },
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const values = (name: string) => book.getWorksheet(name)!.getSheetValues().slice(1).map((row) => ((row as unknown[]) ?? []).slice(1));
+    expect(values('Invoices').slice(1)).toEqual([
+      ['Acme Corp (ap@acme.test)', 'P-1', 40],
+      ['Acme Corp (ap@acme.test.uat)', 'S-1', 7],
+    ]);
+    const summary = values('Summary');
+    const perOrgAt = summary.findIndex((row) => row[0] === 'Open balances by aging bucket, per org');
+    // Not one "Acme Corp" line of 47: the sandbox's test invoices are not the production org's receivables.
+    expect(summary.slice(perOrgAt + 2).map((row) => [row[0], row[1], row.at(-1)])).toEqual([
+      ['Acme Corp (ap@acme.test)', 'USD', 40],
+      ['Acme Corp (ap@acme.test.uat)', 'USD', 7],
+    ]);
+  });
+
   it('refuses a request whose rows name no connection, or the Org column outside a combined export', () => {
     const input = channels['invoices.export'].input;
     const base = { connectionId: 'conn-us', format: 'csv', columns: ['org', 'number'], ids: [same], asOf: '2026-03-01' };
