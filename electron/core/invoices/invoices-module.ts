@@ -201,15 +201,19 @@ export function createInvoicesModule(
       await documents.afterSync(connectionId);
       return result;
     });
+  /** A sync's answer (after `pruned`); the first screen of the copy it writes is made once it has gone (repository.afterAnswer). */
+  const answered = <T,>(connectionId: string, sync: Promise<T>): Promise<T> => {
+    const answer = pruned(connectionId, sync);
+    repository.afterAnswer(connectionId, answer);
+    return answer;
+  };
   const handlers: InvoiceHandlers = {
     'invoices.objects': ({ connectionId }) => mappings.objects(connectionId),
     'invoices.mapping.get': ({ connectionId }) => mappings.get(connectionId),
     'invoices.mapping.set': ({ connectionId, object, fields, statusKinds }) => mappings.set(connectionId, object, fields, statusKinds),
     'invoices.sync': ({ connectionId, mode }) => {
       known(connectionId);
-      const answer = pruned(connectionId, coordinator.sync(connectionId, mode ?? 'incremental'));
-      repository.afterAnswer(connectionId, answer);
-      return answer;
+      return answered(connectionId, coordinator.sync(connectionId, mode ?? 'incremental'));
     },
     'invoices.cancelSync': ({ connectionId }) => {
       coordinator.cancel(connectionId);
@@ -383,7 +387,7 @@ export function createInvoicesModule(
     exported,
     mappingOf: (connectionId: string) => mappings.get(connectionId),
     syncs: {
-      sync: (connectionId, mode) => pruned(connectionId, coordinator.sync(connectionId, mode)),
+      sync: (connectionId, mode) => answered(connectionId, coordinator.sync(connectionId, mode)),
       isRunning: (connectionId) => coordinator.isRunning(connectionId),
     },
     warmUp: (connections) => lists.warmUp(connections, deps.clock),
