@@ -5,6 +5,7 @@ import { useLocale } from '../i18n/locale-context';
 import { useElementWidthRem } from '../lib/use-element-width';
 import { PdfPageCanvas } from './PdfPageCanvas';
 import { FIT_WIDTH, pageAfter, scaleOf, stepZoom, type Zoom } from './zoom';
+import { useShortcutLabel } from '../lib/use-shortcut-label';
 
 /** Room left and right of the page inside the scroll area (CSS px), so fit width shows no horizontal scroll bar. */
 const PAGE_GUTTER = 32;
@@ -18,6 +19,7 @@ interface Props {
 /** The open PDF: one page at a time on a canvas, with page navigation and zoom by buttons and keys. */
 export function PdfView({ pdf, actions }: Props) {
   const { t } = useTranslation('documentViewer');
+  const shortcut = useShortcutLabel();
   const locale = useLocale();
   const count = pdf.numPages;
   const [page, setPage] = useState(1);
@@ -77,13 +79,13 @@ export function PdfView({ pdf, actions }: Props) {
           ▼
         </button>
         <span className="pdf-toolbar-gap" />
-        <button type="button" onClick={() => setZoom(stepZoom(scale, -1))} aria-label={t('zoomOut')} title={t('zoomOut')} data-testid="pdf-zoom-out">
+        <button type="button" onClick={() => setZoom(stepZoom(scale, -1))} aria-label={t('zoomOut', { keys: shortcut('−') })} title={t('zoomOut', { keys: shortcut('−') })} data-testid="pdf-zoom-out">
           –
         </button>
         <span className="pdf-zoom" data-testid="pdf-zoom" data-scale={scale.toFixed(3)}>
           {percent}
         </span>
-        <button type="button" onClick={() => setZoom(stepZoom(scale, 1))} aria-label={t('zoomIn')} title={t('zoomIn')} data-testid="pdf-zoom-in">
+        <button type="button" onClick={() => setZoom(stepZoom(scale, 1))} aria-label={t('zoomIn', { keys: shortcut('=') })} title={t('zoomIn', { keys: shortcut('=') })} data-testid="pdf-zoom-in">
           +
         </button>
         <button type="button" onClick={() => setZoom(FIT_WIDTH)} aria-pressed={zoom.kind === 'fitWidth'} data-testid="pdf-fit-width">

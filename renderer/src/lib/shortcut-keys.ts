@@ -10,3 +10,8 @@ export function isMacPlatform(platform: string = typeof navigator === 'undefined
 export function altKeyLabel(key: string, mac: boolean = isMacPlatform()): string {
   return mac ? `⌥${key}` : `Alt+${key}`;
 }
+
+/** "Ctrl+F" (Strg+F in German) / "⌘F": a key with the command modifier (Ctrl, or Cmd on macOS), as the platform writes it. */
+export function modKeyLabel(key: string, ctrlWord: string, mac: boolean = isMacPlatform()): string {
+  return mac ? `⌘${key}` : `${ctrlWord}+${key}`;
+}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SavedViewList } from '../../../electron/contract';
 import { useDismiss } from '../lib/use-dismiss';
+import { useShortcutLabel } from '../lib/use-shortcut-label';
 
 interface Props {
   list: SavedViewList | null;
@@ -14,6 +15,7 @@ interface Props {
 /** "Views" in the top bar: the saved views (the first nine with their Ctrl+n), Save view…, Manage, Export, Import. */
 export function ViewsMenu({ list, onOpen, onSave, onManage, onExport, onImport }: Props) {
   const { t } = useTranslation('views');
+  const shortcut = useShortcutLabel();
   const { ref, onKeyDown, close } = useDismiss();
   const views = list?.views ?? [];
   const act = (action: () => void) => () => {
@@ -34,11 +36,11 @@ export function ViewsMenu({ list, onOpen, onSave, onManage, onExport, onImport }
                   onClick={act(() => onOpen(position))}
                   data-testid="view-item"
                   data-view-id={view.id}
-                  aria-keyshortcuts={position < 9 ? `Control+${position + 1}` : undefined}
+                  aria-keyshortcuts={position < 9 ? `Control+${position + 1} Meta+${position + 1}` : undefined}
                 >
                   <span className="view-name">{view.name}</span>
                   {view.id === list?.defaultId && <span className="hint">{t('defaultMark')}</span>}
-                  {position < 9 && <kbd>{t('shortcutHint', { n: position + 1 })}</kbd>}
+                  {position < 9 && <kbd>{shortcut(String(position + 1))}</kbd>}
                 </button>
               </li>
             ))}

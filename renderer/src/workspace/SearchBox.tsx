@@ -1,5 +1,6 @@
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShortcutLabel } from '../lib/use-shortcut-label';
 
 interface Props {
   value: string;
@@ -16,6 +17,7 @@ interface Props {
  */
 export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox({ value, pending, onChange, onSubmit }, ref) {
   const { t } = useTranslation('workspace');
+  const shortcut = useShortcutLabel();
   return (
     <div className="search" role="search">
       <label htmlFor="invoice-search" className="visually-hidden">
@@ -26,7 +28,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         id="invoice-search"
         type="search"
         value={value}
-        placeholder={t('searchPlaceholder')}
+        placeholder={t('searchPlaceholder', { keys: shortcut('F') })}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.nativeEvent.isComposing) {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/locale-context';
 import type { SyncState } from '../api/use-invoices';
 import { formatCount } from '../invoices/money';
+import { useShortcutLabel } from '../lib/use-shortcut-label';
 
 interface Props {
   sync: SyncState;
@@ -14,6 +15,7 @@ interface Props {
 /** Sync now (Ctrl/Cmd+R), live progress with cancel, and otherwise how fresh the data is. */
 export function SyncControls({ sync, freshness, disabled }: Props) {
   const { t } = useTranslation('workspace');
+  const shortcut = useShortcutLabel();
   const locale = useLocale();
   const phaseLabels: Record<string, string> = { describe: t('syncDescribe'), deletions: t('syncDeletions'), saving: t('syncSaving') };
   const progress = sync.progress;
@@ -40,7 +42,7 @@ export function SyncControls({ sync, freshness, disabled }: Props) {
       ) : (
         <>
           {freshness}
-          <button type="button" className="primary" onClick={sync.start} disabled={disabled} title={t('syncTitle')} data-testid="sync-button" aria-keyshortcuts="Control+R Meta+R">
+          <button type="button" className="primary" onClick={sync.start} disabled={disabled} title={t('syncTitle', { keys: shortcut('R') })} data-testid="sync-button" aria-keyshortcuts="Control+R Meta+R">
             {t('sync')}
           </button>
         </>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { settingsSchema } from '../../../electron/contract';
 import { MAX_COLUMN_REM, MIN_COLUMN_REM } from '../../../electron/contract/saved-view-limits';
 import { applyUserWidths, clampRem, withWidth } from '../../../renderer/src/workspace/column-widths';
-import { altKeyLabel, isMacPlatform } from '../../../renderer/src/lib/shortcut-keys';
+import { altKeyLabel, isMacPlatform, modKeyLabel } from '../../../renderer/src/lib/shortcut-keys';
 
 describe('the widths the user sets on the grid', () => {
   it('a drag or a key step is kept to a quarter rem, never narrower or wider than a view may hold', () => {
@@ -38,5 +38,11 @@ describe('the widths the user sets on the grid', () => {
     expect(isMacPlatform('Linux x86_64')).toBe(false);
     expect(altKeyLabel('←', true)).toBe('⌥←');
     expect(altKeyLabel('←', false)).toBe('Alt+←');
+  });
+
+  it('Ctrl shortcuts are labelled ⌘ on macOS and by the keyboard’s own word elsewhere (Strg in German), from one helper', () => {
+    expect(modKeyLabel('1', 'Ctrl', true)).toBe('⌘1');
+    expect(modKeyLabel('F', 'Strg', false)).toBe('Strg+F');
+    expect(modKeyLabel('R', 'Ctrl', false)).toBe('Ctrl+R');
   });
 });

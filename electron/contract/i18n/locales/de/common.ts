@@ -33,4 +33,6 @@ export const common: Translation<typeof en> = {
   dateTooEarly: 'Wählen Sie den {{date}} oder später.',
   dateTooLate: 'Wählen Sie den {{date}} oder früher.',
   dateKept: 'Es bleibt beim {{date}}.',
+  /** The Control key's name on a keyboard in this language (macOS shows ⌘ instead: renderer/src/lib/shortcut-keys.ts). */
+  ctrlKey: 'Strg',
 };

@@ -5,7 +5,6 @@ export const views: Translation<typeof en> = {
   menu: 'Ansichten',
   menuLabel: 'Gespeicherte Ansichten',
   none: 'Noch keine gespeicherten Ansichten.',
-  shortcutHint: 'Strg+{{n}}',
   defaultMark: 'Standard',
   saveView: 'Ansicht speichern…',
   manageViews: 'Ansichten verwalten…',

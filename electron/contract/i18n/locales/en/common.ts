@@ -36,4 +36,6 @@ export const common = {
   dateTooEarly: 'Choose {{date}} or later.',
   dateTooLate: 'Choose {{date}} or earlier.',
   dateKept: 'The date stays {{date}}.',
+  /** The Control key's name on a keyboard in this language (macOS shows ⌘ instead: renderer/src/lib/shortcut-keys.ts). */
+  ctrlKey: 'Ctrl',
 } as const;

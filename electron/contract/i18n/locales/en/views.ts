@@ -3,7 +3,6 @@ export const views = {
   menu: 'Views',
   menuLabel: 'Saved views',
   none: 'No saved views yet.',
-  shortcutHint: 'Ctrl+{{n}}',
   defaultMark: 'default',
   saveView: 'Save view…',
   manageViews: 'Manage views…',

@@ -33,4 +33,6 @@ export const common: Translation<typeof en> = {
   dateTooEarly: 'Elija el {{date}} o una fecha posterior.',
   dateTooLate: 'Elija el {{date}} o una fecha anterior.',
   dateKept: 'Se mantiene el {{date}}.',
+  /** The Control key's name on a keyboard in this language (macOS shows ⌘ instead: renderer/src/lib/shortcut-keys.ts). */
+  ctrlKey: 'Ctrl',
 };

@@ -5,7 +5,6 @@ export const views: Translation<typeof en> = {
   menu: 'Vistas',
   menuLabel: 'Vistas guardadas',
   none: 'Aún no hay vistas guardadas.',
-  shortcutHint: 'Ctrl+{{n}}',
   defaultMark: 'predeterminada',
   saveView: 'Guardar vista…',
   manageViews: 'Gestionar vistas…',

@@ -33,4 +33,6 @@ export const common: Translation<typeof en> = {
   dateTooEarly: 'Choisissez le {{date}} ou une date ultérieure.',
   dateTooLate: 'Choisissez le {{date}} ou une date antérieure.',
   dateKept: 'La date reste le {{date}}.',
+  /** The Control key's name on a keyboard in this language (macOS shows ⌘ instead: renderer/src/lib/shortcut-keys.ts). */
+  ctrlKey: 'Ctrl',
 };

@@ -5,7 +5,6 @@ export const views: Translation<typeof en> = {
   menu: 'Vues',
   menuLabel: 'Vues enregistrées',
   none: 'Aucune vue enregistrée.',
-  shortcutHint: 'Ctrl+{{n}}',
   defaultMark: 'par défaut',
   saveView: 'Enregistrer la vue…',
   manageViews: 'Gérer les vues…',
