@@ -27,6 +27,9 @@ describe('faults injected mid-sync', () => {
     org.control.clearFaults();
     const sync = await harness.call('invoices.sync', { connectionId, mode: 'full' });
     expect(sync.ok).toBe(true);
+    // The copy's first screen is written once the sync has answered (c715752): let it land, so the files below are
+    // the settled baseline and a '.partial-' left after the failing sync can only be that sync's.
+    await harness.module.idle();
     baseline = await list();
     baselineFile = readFileSync(cachePath());
     // The org moves on: a sync that completes must show these, a failed one must not.
