@@ -84,7 +84,8 @@ export const GridHeader = memo(function GridHeader({ table, shown, onResize }: H
               onClick={header.column.getToggleSortingHandler()}
               onKeyDown={onResize && ((event) => onHeaderKeyDown(event, header.id, onResize))}
               aria-keyshortcuts={onResize ? 'Alt+ArrowLeft Alt+ArrowRight' : undefined}
-              title={t('sortBy', { column: info.label })}
+              // The keyboard's way to resize is said where the keyboard is (the edge's tooltip is the mouse's).
+              title={onResize ? t('sortByOrResize', { column: info.label, keys }) : t('sortBy', { column: info.label })}
             >
               {flexRender(header.column.columnDef.header, header.getContext())}
               <span className="sort-mark" aria-hidden="true">

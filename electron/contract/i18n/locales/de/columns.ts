@@ -41,4 +41,5 @@ export const columns: Translation<typeof en> = {
   showAll: 'Alle Spalten anzeigen',
   org: 'Org',
   resizeColumn: 'Ziehen, um die Spalte schmaler oder breiter zu machen; Doppelklick für ihre eigene Breite ({{keys}} auf der Spaltenüberschrift)',
+  sortByOrResize: 'Nach {{column}} sortieren; {{keys}} macht die Spalte schmaler oder breiter',
 };

@@ -39,4 +39,5 @@ export const columns = {
   showAll: 'Show all columns',
   org: 'Org',
   resizeColumn: 'Drag to make the column narrower or wider; double-click for its own width ({{keys}} on its header)',
+  sortByOrResize: 'Sort by {{column}}; {{keys}} makes it narrower or wider',
 } as const;

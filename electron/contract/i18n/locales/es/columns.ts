@@ -42,4 +42,5 @@ export const columns: Translation<typeof en> = {
   showAll: 'Mostrar todas las columnas',
   org: 'Org',
   resizeColumn: 'Arrastre para estrechar o ensanchar la columna; doble clic para su anchura original ({{keys}} en su encabezado)',
+  sortByOrResize: 'Ordenar por {{column}}; {{keys}} estrecha o ensancha la columna',
 };

@@ -42,4 +42,5 @@ export const columns: Translation<typeof en> = {
   showAll: 'Afficher toutes les colonnes',
   org: 'Org',
   resizeColumn: 'Faites glisser pour rétrécir ou élargir la colonne ; double-clic pour sa largeur d’origine ({{keys}} sur son en-tête)',
+  sortByOrResize: 'Trier par {{column}} ; {{keys}} rétrécit ou élargit la colonne',
 };
