@@ -2,6 +2,7 @@ import type { InvoiceListRow } from '../../contract';
 import type { StatusKindMap } from '../../contract/invoice-status';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
 import type { EventSink, SaveDialog } from '../ports';
+import { distinctOrgNames } from '../../contract/org-names';
 import { exportInvoices } from './export-invoices';
 import type { ExportFacts } from './export-report';
 import type { ExportRequest } from './export-request';
@@ -43,24 +44,10 @@ function combinedFacts(sources: readonly (CombinedSource | null)[]): ExportFacts
   };
 }
 
-/**
- * Each org under a name no other org in the file has: two connections may carry one name (a full sandbox keeps its
- * production org's Organization name; two connections named after one login host), and the Org column, the per-org
- * totals and the Applications sheet go by name — one "Acme Corp" line would sum a sandbox's test invoices into the
- * production org's receivables. A repeated name gets its Salesforce user (unique across Salesforce), then a number.
- */
+/** Each org under a name no other org in the file has (org-names.ts): the Org column and the per-org totals go by name. */
 function distinctLabels(sources: (CombinedSource | null)[]): (CombinedSource | null)[] {
-  const count = new Map<string, number>();
-  for (const source of sources) if (source) count.set(source.label, (count.get(source.label) ?? 0) + 1);
-  const used = new Set<string>();
-  return sources.map((source, place) => {
-    if (!source || count.get(source.label)! < 2) return source;
-    const user = source.facts?.connection?.username;
-    let label = user ? `${source.label} (${user})` : `${source.label} (${place + 1})`;
-    if (used.has(label)) label = `${label} (${place + 1})`;
-    used.add(label);
-    return { ...source, label };
-  });
+  const names = distinctOrgNames(sources.map((source) => source && { label: source.label, username: source.facts?.connection?.username }));
+  return sources.map((source, place) => source && (names[place] === source.label ? source : { ...source, label: names[place]! }));
 }
 
 /**

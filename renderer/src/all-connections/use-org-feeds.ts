@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Connection } from '../../../electron/contract';
+import { distinctOrgNames } from '../../../electron/contract/org-names';
 import type { InvoiceListState } from '../api/use-invoices';
 import { combineRows, statusKindsByOrg, type CombinedRow, type OrgPart } from './combine-lists';
 import type { OrgControls, OrgFeedState } from './OrgFeed';
@@ -26,11 +27,11 @@ export function useOrgFeeds(connections: readonly Connection[], picked: readonly
   const onControls = useCallback((connectionId: string, given: OrgControls) => void controls.current.set(connectionId, given), []);
 
   // An org whose first load failed adds no rows (some of them would make totals that are not the org's): its banner says so.
-  const parts = useMemo<OrgPart[]>(
-    () =>
-      connections.map((c) => ({ connectionId: c.id, org: c.label, rows: loadFailed(feeds[c.id]) ? undefined : feeds[c.id]?.rows, statusKinds: feeds[c.id]?.list?.statusKinds })),
-    [connections, feeds],
-  );
+  // Two orgs with one name (a sandbox and its production org) are told apart: the Org column, its sort and the totals per org go by name.
+  const parts = useMemo<OrgPart[]>(() => {
+    const names = distinctOrgNames(connections);
+    return connections.map((c, place) => ({ connectionId: c.id, org: names[place]!, rows: loadFailed(feeds[c.id]) ? undefined : feeds[c.id]?.rows, statusKinds: feeds[c.id]?.list?.statusKinds }));
+  }, [connections, feeds]);
   const pickedKey = picked.join(',');
   // The combined rows change only when an org's rows (or a name, or the orgs picked) do — not with a load's
   // progress or a sync's running state, which would have every row prepared again.
