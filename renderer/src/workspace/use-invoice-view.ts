@@ -13,7 +13,7 @@ import { computeTotals, type CurrencyTotals } from '../invoices/totals';
 
 const EMPTY: InvoiceListRow[] = [];
 /** Above this many invoices filter changes render deferred (see below). */
-const SYNC_FILTER_ROWS = 150_000;
+const SYNC_FILTER_ROWS = 400_000;
 
 const NO_TOTALS: CurrencyTotals[] = [];
 const NO_AGING: CurrencyAging[] = [];
@@ -70,6 +70,10 @@ function useInvoiceViewOf(rows: InvoiceListRow[] | undefined, filters: InvoiceFi
   // render. Up to SYNC_FILTER_ROWS a synchronous pass is quicker to show: measured at 100,000
   // invoices (npm run bench, 2 cores), keystroke → table updated p95 was 88 ms deferred (React
   // renders the transition in slices between frames) and 42 ms synchronous, below the 50 ms budget.
+  // Since the search session's pipeline (text-search.ts, typed totals) one synchronous pass over 300,000 rows (All
+  // connections, 3 × 100k) is quicker too: `npm run bench -- --only "all connections" --runs 3`, lead, 2026-12-04,
+  // threshold 150,000 (deferred at 300k) → 400,000: search p95 70.6 ms (64.6–104) → 40.4 ms (33.4–47.9) at load ~4,
+  // 39.3 ms (33.8–62) under `stress-ng --cpu 2`.
   // Below the threshold the deferred value is held still: a changing one would make React render the whole
   // workspace a second time after every keystroke (the deferred pass), only to find the same rows.
   const sync = prepared.rows.length <= SYNC_FILTER_ROWS;
