@@ -333,6 +333,29 @@ describe('All connections: every connected org in one view', () => {
     await harness.screenshot('all-connections-one-offline');
     await expectAccessible(page, 'all connections, one org offline');
   });
+
+  it('keeps an org that needs a new sign-in: its banner offers Reconnect, its rows stay, marked, and counted', async () => {
+    // Salesforce revoked West's session (an admin, a password reset): the refresh is refused, not a network failure.
+    orgs[2]!.control.revokeAllTokens();
+    await page.getByTestId('sync-all').click();
+    const banner = page.locator('[data-testid="org-banner"][data-kind="reconnect"]');
+    await banner.waitFor({ timeout: 60_000 });
+    expect(await banner.textContent()).toContain('West SA: the session ended');
+    expect(await banner.getByRole('button', { name: 'Reconnect' }).count()).toBe(1);
+    // South (stopped in the test before) keeps its own banner: each org says its own trouble.
+    expect(await page.locator('[data-testid="org-banner"][data-kind="offline"]').count()).toBe(1);
+    const all = [...invoicesOf(0), ...invoicesOf(1), ...invoicesOf(2)];
+    await waitForRows(all.length);
+    expect(figures(await readSummary(page))).toEqual(figures(expectedSummary(all, await asOf())));
+    await page.getByTestId('filter-org').getByLabel(/West SA/).check();
+    await waitForRowsVisible(page, invoicesOf(2).length);
+    const cells = await orgCells();
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.every((c) => c.muted && c.title === 'West SA needs you to sign in again: this invoice is as last synced')).toBe(true);
+    await page.getByTestId('filter-org').getByLabel(/West SA/).uncheck();
+    await waitForRowsVisible(page, all.length);
+    expect((await orgCells()).filter((c) => c.text === 'North GmbH').every((c) => !c.muted)).toBe(true);
+  });
 });
 
 async function waitForRowsVisible(page: Page, n: number): Promise<void> {
