@@ -49,6 +49,8 @@ export class InvoiceLists {
     const offset = Math.min(window.offset ?? 0, rows.length);
     const end = window.limit === undefined ? rows.length : Math.min(rows.length, offset + window.limit);
     if (end === rows.length) this.listedToEnd.fire(connectionId);
+    // The window has had its first rows (from the copy itself): the start-up decode need not wait for a first screen.
+    if (offset === 0) this.firstServed.fire(connectionId);
     return {
       invoices: offset === 0 && end === rows.length ? rows : rows.slice(offset, end),
       total: rows.length,
