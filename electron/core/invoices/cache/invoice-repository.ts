@@ -163,10 +163,6 @@ export class InvoiceRepository {
   }
 
   /**
-   * After the copy was written: its first screen, in the background after the write (the sync does not wait; the
-   * ordering it needs is shared with the window's next list). Ordered with the connection's writes.
-   */
-  /**
    * A sync's answer on its way (`invoices.sync`): the first screen of the copy it writes is made once the answer has
    * gone. Ordering the rows for it is ~100 ms of CPU at 100k (measured: the sync answered that much later), and the list
    * the window asks for next shares that ordering.
@@ -182,6 +178,10 @@ export class InvoiceRepository {
     });
   }
 
+  /**
+   * After the copy was written: its first screen, in the background after the write (the sync does not wait; the
+   * ordering it needs is shared with the window's next list). Ordered with the connection's writes.
+   */
   private saveFirstScreen(connectionId: string, snapshot: Snapshot): void {
     if (!this.screenOf) return;
     const answer = this.answers.get(connectionId);

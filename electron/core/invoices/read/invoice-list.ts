@@ -92,7 +92,8 @@ export class InvoiceLists {
    * At start-up, before the window asks: first reads the first screen of every connection's copy (a few ms each: the
    * window's first rows of any of them, All connections included, need no decode), then loads (read, decrypt, inflate,
    * parse) and orders the copy of the connection the window showed last (or the first one ever synced) — once the
-   * window has had its first rows from that copy's first screen (or after FIRST_ROWS_GRACE_MS; at once without one),
+   * window has had its first rows (from that copy's first screen, or from the copy when it is already in memory; or
+   * after FIRST_ROWS_GRACE_MS; at once without a first screen),
    * so the decode does not hold up the window's start-up calls — so the next windows find it ready or in flight; then, once the window has had that list to its end (or after START_GRACE_MS),
    * every other connection's copy, one at a time (a list asked for meanwhile reads its own at once). A failure is only
    * logged here; the list call reads again and reports it as usual. Resolves (never rejects) when all are loaded: the
