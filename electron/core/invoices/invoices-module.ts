@@ -31,10 +31,7 @@ import { KeptDetails } from './cache/kept-details';
 import { createDocumentsModule } from '../documents/documents-module';
 import { openInvoicesNewestFirst } from '../documents/prefetch-candidates';
 import { withReferenceNames } from './read/reference-names';
-import { newerDetail, recordDetail } from './read/record-detail';
-import { RecordCopies } from './record/record-copy';
-import { RecordPhases } from './record/record-phase';
-import { rowById } from './snapshot/snapshot';
+import { createRecordKeeping } from './record/record-keeping';
 import { MappingService } from './mapping/mapping-service';
 import { OrgMetadata } from './mapping/org-metadata';
 import { recordUrl } from './read/record-link';
@@ -88,8 +85,6 @@ export function createInvoicesModule(
   const repository = new InvoiceRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger, firstScreenOf);
   const lists = new InvoiceLists(repository, deps.store, deps.logger);
   const kept = new KeptDetails(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger);
-  // Every invoice's whole record (fields and lines), fetched in the background after each sync (README: record/).
-  const records = new RecordCopies(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger);
   const documents = createDocumentsModule(deps, {
     settings: links.settings,
     session: {
@@ -111,11 +106,8 @@ export function createInvoicesModule(
   });
   const { say } = links;
   const related = new RelatedDiscovery(metadata, deps.clock);
-  const recordPhases = new RecordPhases({
-    metadata, mappings, copies: records, events: deps.events, clock: deps.clock, logger: deps.logger, tuning: tuned,
-    invoiceCount: async (connectionId) => (await repository.current(connectionId))?.rows.length ?? 0,
-    maxInvoices: tuning.recordMaxInvoices,
-  });
+  // Every invoice's whole record (fields and lines), fetched in the background after each sync (README: record/).
+  const records = createRecordKeeping(deps, { metadata, mappings, repository, kept, tuning: tuned, maxInvoices: tuning.recordMaxInvoices });
   const changeLogs = new ChangeLogs();
   const coordinator = new SyncCoordinator({
     metadata,
@@ -146,7 +138,7 @@ export function createInvoicesModule(
   const stopForget = links.directory.onForget(async (connectionId) => {
     // A sync still running must not write the copy back after it was deleted.
     await coordinator.stop(connectionId);
-    await recordPhases.stop(connectionId);
+    await records.forget(connectionId);
     metadata.forget(connectionId);
     mappings.forget(connectionId);
     related.forget(connectionId);
@@ -154,7 +146,6 @@ export function createInvoicesModule(
     lists.forget(connectionId);
     await repository.forget(connectionId);
     await kept.forget(connectionId);
-    await records.forget(connectionId);
     await documents.forget(connectionId);
   });
 
@@ -197,7 +188,7 @@ export function createInvoicesModule(
    */
   const pruned = <T,>(connectionId: string, sync: Promise<T>): Promise<T> =>
     sync.then(async (result) => {
-      if (deps.recordPhase !== false) recordPhases.after(connectionId);
+      records.afterSync(connectionId);
       await documents.afterSync(connectionId);
       return result;
     });
@@ -250,9 +241,7 @@ export function createInvoicesModule(
         const code = error instanceof AppError ? error.code : null;
         if (code === 'NOT_FOUND' || code === 'INVALID_INPUT') throw error;
         // The newer of the record as last opened and the record copy of the last sync (every invoice).
-        const stored = await records.get(connectionId, id);
-        const row = stored ? rowById((await repository.current(connectionId))?.rows ?? [], id) : undefined;
-        const before = newerDetail(await kept.get(connectionId, id), stored && row ? recordDetail(stored.head, stored.entry, row) : null);
+        const before = await records.offlineDetail(connectionId, id);
         if (!before) throw error;
         detail = before;
       }
@@ -396,7 +385,7 @@ export function createInvoicesModule(
       stopForget();
       lists.dispose();
       await coordinator.dispose();
-      await recordPhases.dispose();
+      await records.dispose();
       await repository.idle();
       await documents.dispose();
     },
