@@ -6,8 +6,9 @@ import { agingBucketKeys, type AgingBucketKey } from './aging-buckets';
  * XLSX export so the screen and the file always agree. Amounts are summed in minor units (integers) and turned
  * into major units once, so every total is exactly the sum of its cells.
  *
- * A customer is identified by the account's name as the grid shows it (`row.customer`), not by account id: two
- * accounts with the same name are one line here. Invoices without a customer are one line, NO_CUSTOMER.
+ * A customer is its account (customer-directory.ts: `customerOf`, by `InvoiceRow.customerId`) when the copy has the
+ * id — two accounts of one name are two lines, an account renamed one line under its name now — else the name the
+ * grid shows. Invoices without a customer are one line, NO_CUSTOMER.
  */
 
 /** The customer of the invoices without one (a value no account name has: it starts with a NUL character). */
@@ -34,7 +35,10 @@ export function customerKey(row: { customer: string | null }): string {
 }
 
 export interface CustomerAgingLine {
+  /** The customer as the user reads it (the directory's label: a name two accounts share says the account id). */
   customer: string;
+  /** Who it is (customer-directory.ts): the key a drill-down filters by. */
+  key: string;
   /** Open balance per bucket, in agingBucketKeys order (Current, 1–30, 31–60, 61–90, 90+), major units. */
   amounts: number[];
   /** The sum of the amounts. */
@@ -45,7 +49,7 @@ export interface CustomerAgingLine {
 
 export interface CustomerAgingTable {
   currency: string;
-  /** By customer name (NO_CUSTOMER last); sort for display with sortCustomerLines. */
+  /** By customer label (NO_CUSTOMER last); sort for display with sortCustomerLines. */
   lines: CustomerAgingLine[];
   /** The total row: per bucket, overall, and the invoices counted. */
   totals: { amounts: number[]; total: number; count: number };
@@ -60,9 +64,13 @@ interface Sums {
 export class CustomerAgingSums {
   private readonly byCurrency = new Map<string, Map<string, Sums>>();
 
-  constructor(private readonly scaleOf: (currency: string) => number) {}
+  /** `labelOf`: a customer's key as the user reads it (customerDirectory(rows).label); absent: the key itself. */
+  constructor(
+    private readonly scaleOf: (currency: string) => number,
+    private readonly labelOf: (key: string) => string = (key) => key,
+  ) {}
 
-  /** One invoice's open balance, already in minor units of `currency` (an integer). */
+  /** One invoice's open balance, already in minor units of `currency` (an integer); `customer` is the customer's key. */
   add(currency: string, customer: string, bucket: AgingBucketKey, minor: number): void {
     let customers = this.byCurrency.get(currency);
     if (!customers) this.byCurrency.set(currency, (customers = new Map()));
@@ -79,10 +87,10 @@ export class CustomerAgingSums {
       const major = (minor: number) => minor / scale;
       const totalMinor = [0, 0, 0, 0, 0];
       let count = 0;
-      const lines = [...this.byCurrency.get(currency)!.entries()].map(([customer, sums]) => {
+      const lines = [...this.byCurrency.get(currency)!.entries()].map(([key, sums]) => {
         sums.minor.forEach((m, slot) => (totalMinor[slot]! += m));
         count += sums.count;
-        return { customer, amounts: sums.minor.map(major), total: major(sum(sums.minor)), count: sums.count };
+        return { customer: this.labelOf(key), key, amounts: sums.minor.map(major), total: major(sum(sums.minor)), count: sums.count };
       });
       return { currency, lines: sortCustomerLines(lines, 'customer', false), totals: { amounts: totalMinor.map(major), total: major(sum(totalMinor)), count } };
     });

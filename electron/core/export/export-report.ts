@@ -1,4 +1,5 @@
 import type { InvoiceListRow } from '../../contract';
+import type { CustomerDirectory } from '../../contract/customer-directory';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
 import type { StatusKindMap } from '../../contract/invoice-status';
 import { writeAtomically } from '../invoices/cache/atomic-file';
@@ -44,6 +45,8 @@ export async function exportAgingReport(
   conversion: RowConversion | null,
   statusKinds: StatusKindMap | undefined,
   facts: ExportFacts,
+  /** The customers of the whole copy (customerDirectory of its rows): the lines' names, as on screen. */
+  customers: CustomerDirectory,
 ): Promise<{ path: string | null; rows: number }> {
   const { t } = ports;
   const path = await ports.saveDialog.choosePath({
@@ -54,8 +57,8 @@ export async function exportAgingReport(
   const rows = request.ids.flatMap((id) => rowsById.get(id) ?? []);
   ports.events.emit('invoices.exportProgress', { written: 0, total: rows.length });
   const context = cellContext(request, statusKinds, t);
-  const tables = agingByCustomer(rows, context);
-  const corporate = conversion ? corporateAgingByCustomer(rows, context, conversion) : null;
+  const tables = agingByCustomer(rows, context, customers);
+  const corporate = conversion ? corporateAgingByCustomer(rows, context, conversion, customers) : null;
   const counted = tables.reduce((n, table) => n + table.totals.count, 0);
   const sheets = [
     ...(corporate?.table ? [reportSheet(t, corporate.table, true)] : []),

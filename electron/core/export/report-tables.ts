@@ -1,6 +1,7 @@
 import type { InvoiceListRow } from '../../contract';
 import { agingBucketKeys, agingBucketLabels } from '../../contract/aging-buckets';
-import { CustomerAgingSums, customerKey, NO_CUSTOMER, type CustomerAgingTable } from '../../contract/customer-aging';
+import { CustomerAgingSums, NO_CUSTOMER, type CustomerAgingTable } from '../../contract/customer-aging';
+import { customerDirectory, customerOf, type CustomerDirectory } from '../../contract/customer-directory';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
 import { agingBucketKeyOf, type Cell, type CellContext } from './export-cells';
 import type { RowConversion } from './export-conversion';
@@ -15,19 +16,28 @@ import { SUM_SCALE } from '../../contract/sum-scale';
 /** The converted balances are rounded per invoice to the corporate currency's decimals (up to 3): thousandths are exact. */
 const CORPORATE_SCALE = 1000;
 
-/** Open balances per currency × customer × bucket of the rows, by the export's rules (as-of date, basis, receivables). */
-export function agingByCustomer(rows: readonly InvoiceListRow[], context: CellContext): CustomerAgingTable[] {
-  const sums = new CustomerAgingSums(() => SUM_SCALE);
+/**
+ * Open balances per currency × customer × bucket of the rows, by the export's rules (as-of date, basis, receivables).
+ * A customer is its account when the copy has ids (customer-directory.ts), named by `customers` — the directory of
+ * the whole copy, as the screen's report names them from every row (default: of these rows).
+ */
+export function agingByCustomer(rows: readonly InvoiceListRow[], context: CellContext, customers: CustomerDirectory = customerDirectory(rows)): CustomerAgingTable[] {
+  const sums = new CustomerAgingSums(() => SUM_SCALE, customers.label);
   for (const row of rows) {
     const bucket = agingBucketKeyOf(row, context);
-    if (bucket) sums.add(row.currency, customerKey(row), bucket, Math.round((row.balance ?? 0) * SUM_SCALE));
+    if (bucket) sums.add(row.currency, customerOf(row), bucket, Math.round((row.balance ?? 0) * SUM_SCALE));
   }
   return sums.tables();
 }
 
 /** The same in the corporate currency (converted balances, rounded per invoice); rows without a rate are counted apart. */
-export function corporateAgingByCustomer(rows: readonly InvoiceListRow[], context: CellContext, conversion: RowConversion): { table: CustomerAgingTable | null; missing: number } {
-  const sums = new CustomerAgingSums(() => CORPORATE_SCALE);
+export function corporateAgingByCustomer(
+  rows: readonly InvoiceListRow[],
+  context: CellContext,
+  conversion: RowConversion,
+  customers: CustomerDirectory = customerDirectory(rows),
+): { table: CustomerAgingTable | null; missing: number } {
+  const sums = new CustomerAgingSums(() => CORPORATE_SCALE, customers.label);
   let missing = 0;
   for (const row of rows) {
     const bucket = agingBucketKeyOf(row, context);
@@ -37,7 +47,7 @@ export function corporateAgingByCustomer(rows: readonly InvoiceListRow[], contex
       missing++;
       continue;
     }
-    sums.add(conversion.corporate, customerKey(row), bucket, Math.round(balance * CORPORATE_SCALE));
+    sums.add(conversion.corporate, customerOf(row), bucket, Math.round(balance * CORPORATE_SCALE));
   }
   return { table: sums.tables()[0] ?? null, missing };
 }
@@ -48,7 +58,7 @@ export function bucketHeadings(t: CatalogueT): string[] {
 }
 
 /**
- * One sheet per table: a line per customer (by name, "(no customer)" last), an empty cell where nothing is owed in a
+ * One sheet per table: a line per customer (by label, "(no customer)" last), an empty cell where nothing is owed in a
  * bucket (as on screen), the customer's total, and the total row.
  */
 export function reportSheet(t: CatalogueT, table: CustomerAgingTable, corporate: boolean): TableSheet {

@@ -4,6 +4,7 @@ import type { CoreWords } from '../i18n/core-words';
 import { AppError, type Connection, type InvoiceListRow, type Mapping } from '../../contract';
 import { kindOfStatus } from '../../contract/invoice-status';
 import { customerKey, isCustomersRow, type CustomerRef } from '../../contract/customer-aging';
+import { customerDirectory } from '../../contract/customer-directory';
 import type { CoreDeps } from '../core-deps';
 import { exportInvoices } from '../export/export-invoices';
 import { exportAgingReport } from '../export/export-report';
@@ -329,7 +330,7 @@ export function createInvoicesModule(
         const ports = exportPorts();
         const facts = exportFacts(links.directory.get(connectionId), snapshot.syncedAt, deps.clock.now());
         return request.report === 'agingByCustomer'
-          ? exportAgingReport(request, rows, ports, conversion, statusKinds, facts)
+          ? exportAgingReport(request, rows, ports, conversion, statusKinds, facts, customerDirectory(snapshot.rows))
           : exportInvoices(request, rows, ports, (exported) => applicationRows(snapshot.related, exported), conversion, statusKinds, facts);
       });
     },

@@ -36,6 +36,7 @@ import { combinedPayments, valuesOfOrgs } from './org-values';
 import { OrgTotals } from './OrgTotals';
 import { useOrgFeeds } from './use-org-feeds';
 import './all-connections.css';
+import { customerDirectory } from '../../../electron/contract/customer-directory';
 
 interface Props {
   /** Every usable connection (two or more). */
@@ -201,7 +202,7 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
       {views.notice}
       <div className={openRow ? 'workspace with-detail' : 'workspace'}>
         <fieldset className="until-loaded" disabled={partial}>
-          <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} customers={view.prepared.customers} onChange={changeFilters}>
+          <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} customers={customerDirectory(view.prepared.rows)} onChange={changeFilters}>
             <OrgFilter connections={connections} picked={picked} onChange={(next) => (setPicked(next), setActive(0))} />
           </FiltersPanel>
         </fieldset>

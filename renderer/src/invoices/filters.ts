@@ -3,7 +3,8 @@ import { agingBucketOf, type AgingBasis, type AgingBucketKey } from './aging';
 import { dayNumber } from './plain-date';
 import { paymentFilter } from './payment-filters';
 import { rowsMatching } from './text-search';
-import { NO_STATUS, customerKey, daysOverdueAt, type PreparedInvoices } from './prepared';
+import { NO_STATUS, daysOverdueAt, type PreparedInvoices } from './prepared';
+import { customerMatcher } from '../../../electron/contract/customer-directory';
 
 /** What narrows the workspace's rows. Empty arrays and nulls mean "any". */
 export interface InvoiceFilters {
@@ -22,8 +23,9 @@ export interface InvoiceFilters {
   partlyPaid: boolean;
   hasCredits: boolean;
   /**
-   * One customer (exact match), or NO_CUSTOMER for the invoices without one. A customer is identified by the
-   * account's name as the grid shows it (`row.customer`): two accounts with the same name are one customer here.
+   * One customer's key (customer-directory.ts), or NO_CUSTOMER for the invoices without one: an account
+   * (`accountKey(id)`: its invoices, whatever name each was synced with — two accounts of one name are two
+   * customers) or, for a text customer and in views saved before account keys, a name (every invoice of that name).
    */
   customer: string | null;
   /** What changed: invoices Salesforce modified at or after this instant (ISO), e.g. since the user's last visit. */
@@ -93,10 +95,11 @@ export function filterMask(prepared: PreparedInvoices, filters: InvoiceFilters, 
   const invRange = filters.invoiceDateFrom !== null || filters.invoiceDateTo !== null;
   const dueRange = filters.dueDateFrom !== null || filters.dueDateTo !== null;
   const payments = paymentFilter(filters);
+  const customer = filters.customer === null ? null : customerMatcher(filters.customer);
   const cutOff = context.cutOffDay ?? Infinity;
   const since = filters.changedSince === null ? null : Date.parse(filters.changedSince);
   const modified = since === null ? null : modifiedTimes(prepared);
-  const others = statuses || currencies || filters.customer !== null || invRange || dueRange || filters.overdueOnly || filters.aging || payments || modified || cutOff !== Infinity;
+  const others = statuses || currencies || customer || invRange || dueRange || filters.overdueOnly || filters.aging || payments || modified || cutOff !== Infinity;
   // Nothing but the search (typing in the box): its matches are the mask.
   if (!others) return found ?? new Uint8Array(n).fill(1);
   const mask = new Uint8Array(n);
@@ -107,7 +110,7 @@ export function filterMask(prepared: PreparedInvoices, filters: InvoiceFilters, 
     if (prepared.invoiceDay[i]! > cutOff) continue;
     if (statuses && !statuses.has(row.status ?? NO_STATUS)) continue;
     if (currencies && !currencies.has(row.currency)) continue;
-    if (filters.customer !== null && customerKey(row) !== filters.customer) continue;
+    if (customer && !customer(row)) continue;
     if (invRange) {
       const day = prepared.invoiceDay[i]!;
       if (!(day >= invLo && day <= invHi)) continue;

@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agingBucketKeys, agingBucketLabels, type AgingBucketKey } from '../../../electron/contract/aging-buckets';
 import { customerAgingColumns, NO_CUSTOMER, sortCustomerLines, type CustomerAgingColumn, type CustomerAgingTable } from '../../../electron/contract/customer-aging';
+import { customerFilterValue } from '../../../electron/contract/customer-directory';
 import { useLocale } from '../i18n/locale-context';
 import type { AgingBasis } from '../invoices/aging';
 import { formatMoney } from '../invoices/money';
 import { customerLabel } from './customer-filter';
 
 export interface ReportDrill {
+  /** The customer filter's value (customer-directory.ts): the account (with its label) when the copy has ids, else the name. */
   customer: string;
   /** The table's currency, or null for the corporate-currency table (every currency). */
   currency: string | null;
@@ -90,6 +92,7 @@ function ReportTable({
   corporate: boolean;
   sort: Sort;
   onSort: (column: CustomerAgingColumn) => void;
+  /** The line's customer filter value (customerFilterValue of its key) and a bucket, or null for the whole line. */
   onDrill: (customer: string, bucket: AgingBucketKey | null) => void;
 }) {
   const { t } = useTranslation(['report', 'workspace']);
@@ -124,9 +127,9 @@ function ReportTable({
         {lines.map((line) => {
           const name = customerLabel(words, line.customer);
           return (
-            <tr key={line.customer} data-testid="aging-report-line" data-customer={line.customer === NO_CUSTOMER ? '' : line.customer}>
+            <tr key={line.key} data-testid="aging-report-line" data-customer={line.customer === NO_CUSTOMER ? '' : line.customer}>
               <th scope="row">
-                <button type="button" className="link" onClick={() => onDrill(line.customer, null)} aria-label={t('showInvoicesOf', { customer: name })} data-testid="aging-report-customer">
+                <button type="button" className="link" onClick={() => onDrill(customerFilterValue(line.key, line.customer), null)} aria-label={t('showInvoicesOf', { customer: name })} data-testid="aging-report-customer">
                   {name}
                 </button>
               </th>
@@ -140,7 +143,7 @@ function ReportTable({
                       <button
                         type="button"
                         className="link"
-                        onClick={() => onDrill(line.customer, bucket)}
+                        onClick={() => onDrill(customerFilterValue(line.key, line.customer), bucket)}
                         aria-label={t('showBucketOf', { customer: name, bucket: heading(bucket), amount: money(amount) })}
                       >
                         {money(amount)}

@@ -1,18 +1,19 @@
 import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CustomerDirectory } from '../../../electron/contract/customer-directory';
 import type { InvoiceFilters } from '../invoices/filters';
 import { customerLabel, customerOfText } from './customer-filter';
 
 interface Props {
   filters: InvoiceFilters;
-  /** The distinct customers of the rows (prepared.customers). */
-  customers: readonly string[];
+  /** The customers of the rows (customerDirectory(prepared.rows)): each under a label no other one has. */
+  customers: CustomerDirectory;
   onChange: (next: InvoiceFilters) => void;
 }
 
 /**
  * The customer filter: a box that suggests the customers of the rows; the filter follows as soon as the text is
- * exactly one of them (or empty: any customer). Keyed by the filter in the panel, so a chip removed or a drill-down
+ * exactly one of their labels (or empty: any customer) — an account by its id, two accounts of one name apart. Keyed by the filter in the panel, so a chip removed or a drill-down
  * from the report shows here at once.
  */
 export function CustomerFilter({ filters, customers, onChange }: Props) {
@@ -20,7 +21,7 @@ export function CustomerFilter({ filters, customers, onChange }: Props) {
   const id = useId();
   const noCustomer = t('noCustomer');
   const words = { noCustomer };
-  const [text, setText] = useState(filters.customer === null ? '' : customerLabel(words, filters.customer));
+  const [text, setText] = useState(filters.customer === null ? '' : customerLabel(words, customers.label(filters.customer)));
   const pick = (next: string) => {
     setText(next);
     const customer = customerOfText(next, customers, words);
@@ -46,11 +47,11 @@ export function CustomerFilter({ filters, customers, onChange }: Props) {
 }
 
 /** The suggestions: thousands of accounts in a large org, so drawn again only when the rows (or the language) change. */
-const CustomerOptions = memo(function CustomerOptions({ id, customers, noCustomer }: { id: string; customers: readonly string[]; noCustomer: string }) {
+const CustomerOptions = memo(function CustomerOptions({ id, customers, noCustomer }: { id: string; customers: CustomerDirectory; noCustomer: string }) {
   return (
     <datalist id={id}>
-      {customers.map((customer) => (
-        <option key={customer} value={customerLabel({ noCustomer }, customer)} />
+      {customers.keys.map((key) => (
+        <option key={key} value={customerLabel({ noCustomer }, customers.label(key))} />
       ))}
     </datalist>
   );

@@ -1,6 +1,7 @@
 import type { FilterChip } from '../invoices/chips';
 import type { InvoiceFilters } from '../invoices/filters';
 import { NO_CUSTOMER } from '../invoices/prepared';
+import { customerFilterValue, labelOfFilterValue, type CustomerDirectory } from '../../../electron/contract/customer-directory';
 
 /** Words the customer filter needs (from the catalogue's `report` namespace, given by the component). */
 export interface CustomerWords {
@@ -9,9 +10,12 @@ export interface CustomerWords {
   chip: (name: string, value: string) => string;
 }
 
-/** A customer as the user reads it: the invoices without one are "(no customer)" in their language. */
+/**
+ * A customer (a label, a key or a customer filter's value) as the user reads it: an account by the label it was
+ * picked by (customer-directory.ts), the invoices without one "(no customer)" in their language.
+ */
 export function customerLabel(words: Pick<CustomerWords, 'noCustomer'>, customer: string): string {
-  return customer === NO_CUSTOMER ? words.noCustomer : customer;
+  return customer === NO_CUSTOMER ? words.noCustomer : labelOfFilterValue(customer);
 }
 
 /** The customer filter, when on, as one removable chip. */
@@ -21,11 +25,13 @@ export function customerFilterChips(filters: InvoiceFilters, words: CustomerWord
 }
 
 /**
- * What the customer box's text stands for: null for an empty box (any customer), the customer whose name (or
- * "(no customer)" label) it is exactly, or undefined while it names none (the filter then stays as it was).
+ * What the customer box's text stands for: null for an empty box (any customer), the filter value of the customer
+ * whose label (or "(no customer)") it is exactly — an account by its id, so two accounts of one name, labelled apart,
+ * are two choices —, or undefined while it names none (the filter then stays as it was).
  */
-export function customerOfText(text: string, customers: readonly string[], words: Pick<CustomerWords, 'noCustomer'>): string | null | undefined {
+export function customerOfText(text: string, customers: CustomerDirectory, words: Pick<CustomerWords, 'noCustomer'>): string | null | undefined {
   if (text.trim() === '') return null;
-  if (text === words.noCustomer && customers.includes(NO_CUSTOMER)) return NO_CUSTOMER;
-  return customers.includes(text) ? text : undefined;
+  if (text === words.noCustomer && customers.has(NO_CUSTOMER)) return NO_CUSTOMER;
+  const key = customers.keyOfLabel(text);
+  return key === undefined || key === NO_CUSTOMER ? undefined : customerFilterValue(key, text);
 }

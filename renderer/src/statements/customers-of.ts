@@ -1,6 +1,6 @@
 import type { InvoiceListRow } from '../../../electron/contract';
 import type { CustomerRef } from '../../../electron/contract/customer-aging';
-import { newerName } from '../receivables/account-name';
+import { newerName } from '../../../electron/contract/customer-directory';
 
 /**
  * The customers of these rows, each once, in name order; invoices without one have no statement. A customer is its

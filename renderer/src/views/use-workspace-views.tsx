@@ -1,6 +1,7 @@
 import type { SortingState } from '@tanstack/react-table';
 import { useEffect, useRef, useState } from 'react';
-import type { PaymentFiguresState, SavedView, Settings } from '../../../electron/contract';
+import type { InvoiceListRow, PaymentFiguresState, SavedView, Settings } from '../../../electron/contract';
+import { customerDirectory } from '../../../electron/contract/customer-directory';
 import { ownCurrencies, type CurrencyView } from '../currency/currency-view';
 import type { InvoiceFilters } from '../invoices/filters';
 import { ManageViewsDialog } from './ManageViewsDialog';
@@ -12,7 +13,8 @@ import { ViewNotices } from './ViewNotices';
 import { ViewsMenu } from './ViewsMenu';
 import { fitViewState, readViewState, workspaceStateOf, type Available, type Dropped, type ViewOrg, type WorkspaceState } from './view-state';
 
-type OrgValues = Pick<Available, 'currencies' | 'customers' | 'statuses'>;
+/** What the org has; with its rows (one org's prepared invoices), a customer filter is checked by account id too. */
+type OrgValues = Pick<Available, 'currencies' | 'customers' | 'statuses' | 'customerFound'> & { rows?: readonly InvoiceListRow[] };
 
 /** Where the workspace keeps each part of a view, and how each is set. */
 interface Input {
@@ -61,6 +63,7 @@ export function useWorkspaceViews({ connectionId, ready, filters, changeFilters,
     return {
       currencies: values.currencies,
       customers: values.customers,
+      customerFound: values.rows ? customerDirectory(values.rows).has : values.customerFound,
       statuses: values.statuses,
       paymentColumns: payments !== 'none' && payments !== 'unreadable',
       unreadableColumns: unreadable,

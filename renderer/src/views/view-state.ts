@@ -7,6 +7,7 @@ import type { AgingBasis } from '../invoices/aging';
 import { isPaymentColumn, visibleColumnIds } from '../invoices/columns';
 import type { InvoiceFilters } from '../invoices/filters';
 import type { CurrencyView } from '../currency/currency-view';
+import { labelOfFilterValue } from '../../../electron/contract/customer-directory';
 
 /** Where the workspace keeps what a view holds (filters, sort, settings, "Show in", grouping). */
 export interface WorkspaceState {
@@ -54,6 +55,11 @@ export function readViewState(state: WorkspaceState): ViewState {
 export interface Available {
   currencies: readonly string[];
   customers: readonly string[];
+  /**
+   * Whether a view's customer filter finds invoices (customer-directory.ts: an account by its id, a name by any
+   * invoice of it); absent: the filter is one of `customers`.
+   */
+  customerFound?: (value: string) => boolean;
   statuses: readonly string[];
   /** Whether the payment columns can be filled (false when the org has no payment objects or they are hidden from the user). */
   paymentColumns: boolean;
@@ -88,8 +94,9 @@ export function fitViewState(view: ViewState, available: Available): { state: Vi
   const filters = { ...view.filters };
   filters.currencies = keep('currency', view.filters.currencies, available.currencies);
   filters.statuses = keep('status', view.filters.statuses, available.statuses);
-  if (filters.customer !== null && !available.customers.includes(filters.customer)) {
-    dropped.push({ kind: 'customer', value: filters.customer });
+  const customerFound = available.customerFound ?? ((value: string) => available.customers.includes(value));
+  if (filters.customer !== null && !customerFound(filters.customer)) {
+    dropped.push({ kind: 'customer', value: labelOfFilterValue(filters.customer) });
     filters.customer = null;
   }
   let columns = view.columns;

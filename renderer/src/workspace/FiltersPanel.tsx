@@ -5,6 +5,7 @@ import { ChangedSinceFilter } from './ChangedSinceFilter';
 import { statusLabel } from '../invoices/chips';
 import type { PaymentFiguresState } from '../../../electron/contract';
 import type { InvoiceFilters } from '../invoices/filters';
+import type { CustomerDirectory } from '../../../electron/contract/customer-directory';
 import { PaymentFilters } from '../receivables/PaymentFilters';
 import { CustomerFilter } from '../report/CustomerFilter';
 
@@ -12,7 +13,7 @@ interface Props {
   filters: InvoiceFilters;
   statuses: string[];
   currencies: string[];
-  customers: readonly string[];
+  customers: CustomerDirectory;
   /** Whether the rows carry payment figures (the payment filters need them). */
   payments?: PaymentFiguresState;
   onChange: (next: InvoiceFilters) => void;

@@ -55,6 +55,7 @@ import { ConversionLine } from '../currency/ConversionLine';
 import { AgingByCustomer } from '../report/AgingByCustomer';
 import { ReportButton } from '../report/ReportButton';
 import { useAgingReport } from '../report/use-aging-report';
+import { customerDirectory, customerFilterOf } from '../../../electron/contract/customer-directory';
 
 interface Props {
   connection: Connection;
@@ -224,7 +225,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
       <div className={openRow ? 'workspace with-detail' : 'workspace'}>
         {/* Until every invoice is loaded, search and filters would work on a part of them: their controls wait (a disabled fieldset, no box of its own). */}
         <fieldset className="until-loaded" disabled={partial}>
-          <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} customers={view.prepared.customers} payments={list?.payments} onChange={changeFilters} lastVisit={lastVisit} />
+          <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} customers={customerDirectory(view.prepared.rows)} payments={list?.payments} onChange={changeFilters} lastVisit={lastVisit} />
         </fieldset>
         <main className="main" aria-label={t('invoicesLabel')}>
           <ListToolbar
@@ -351,7 +352,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
           version={list?.version ?? ''}
           onClose={() => setCustomer(null)}
           onOpenInvoice={setOpenId}
-          onShowInList={() => changeFilters({ ...filters, customer: customer.name })}
+          onShowInList={() => changeFilters({ ...filters, customer: customerFilterOf(customer, customerDirectory(view.prepared.rows)) })}
         />
       )}
       {overlay?.({ start: sync.start, running: sync.running })}

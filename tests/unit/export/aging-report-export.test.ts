@@ -7,6 +7,7 @@ import { createI18n } from '../../../electron/contract/i18n/create-i18n';
 import { exportFacts } from '../../../electron/core/export/export-facts';
 import { exportInvoices } from '../../../electron/core/export/export-invoices';
 import { exportAgingReport } from '../../../electron/core/export/export-report';
+import { customerDirectory } from '../../../electron/contract/customer-directory';
 import type { ExportRequest } from '../../../electron/core/export/export-request';
 import { RecordingEvents, ScriptedSaveDialog, tempDir } from '../../support/test-ports';
 
@@ -50,7 +51,7 @@ describe('the aging-by-customer XLSX and its Summary sheet', () => {
     const path = join(temp.dir, `report-${language}.xlsx`);
     const t = createI18n(language).getFixedT(language, namespaces);
     const dialog = new ScriptedSaveDialog(path);
-    const result = await exportAgingReport(r, byId, { t, saveDialog: dialog, events: new RecordingEvents() }, null, statusKinds, facts);
+    const result = await exportAgingReport(r, byId, { t, saveDialog: dialog, events: new RecordingEvents() }, null, statusKinds, facts, customerDirectory(rows));
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path);
     return { book, result, dialog };

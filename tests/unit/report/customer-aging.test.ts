@@ -35,7 +35,7 @@ describe('aging by customer', () => {
       [NO_CUSTOMER, [0, 7, 0, 0, 0], 7, 1],
     ]);
     expect(eur!.totals).toEqual({ amounts: [0.1, 7.2, 0, 1000.3, 50], total: 1057.6, count: 5 });
-    expect(usd!.lines).toEqual([{ customer: 'Alpha', amounts: [0, 0, 5, 0, 0], total: 5, count: 1 }]);
+    expect(usd!.lines).toEqual([{ customer: 'Alpha', key: 'Alpha', amounts: [0, 0, 5, 0, 0], total: 5, count: 1 }]);
   });
 
   it('has the same bucket totals as the aging cards, drafts in when included', () => {
@@ -84,7 +84,7 @@ describe('aging by customer', () => {
     const { table: corporate, missing } = corporateCustomerAging(converted, prepared, all, (i) => agingBucketOf(prepared, i, asOfDay, 'dueDate'));
     expect(missing).toBe(0);
     expect(corporate!.currency).toBe('EUR');
-    expect(corporate!.lines.find((l) => l.customer === 'Alpha')).toEqual({ customer: 'Alpha', amounts: [0, 0, 2.5, 1000.3, 50], total: 1052.8, count: 3 });
+    expect(corporate!.lines.find((l) => l.customer === 'Alpha')).toEqual({ customer: 'Alpha', key: 'Alpha', amounts: [0, 0, 2.5, 1000.3, 50], total: 1052.8, count: 3 });
     expect(corporate!.totals.total).toBe(1060.1);
   });
 });

@@ -8,6 +8,7 @@ import { maskIndexes } from '../../../renderer/src/invoices/sort';
 import { computeTotals } from '../../../renderer/src/invoices/totals';
 import { customerFilterChips, customerOfText } from '../../../renderer/src/report/customer-filter';
 import { row } from '../renderer/invoice-fixtures';
+import { customerDirectory } from '../../../electron/contract/customer-directory';
 
 const asOfDay = dayNumber('2026-03-01');
 const ctx = { asOfDay, agingBasis: 'dueDate' as const };
@@ -59,9 +60,9 @@ describe('the customer filter', () => {
 
   it('takes the typed text as a customer only when it is exactly one', () => {
     const words = { noCustomer: '(no customer)' };
-    expect(customerOfText('Acme Corp', prepared.customers, words)).toBe('Acme Corp');
-    expect(customerOfText('Acme', prepared.customers, words)).toBeUndefined();
-    expect(customerOfText('(no customer)', prepared.customers, words)).toBe(NO_CUSTOMER);
-    expect(customerOfText('  ', prepared.customers, words)).toBeNull();
+    expect(customerOfText('Acme Corp', customerDirectory(rows), words)).toBe('Acme Corp');
+    expect(customerOfText('Acme', customerDirectory(rows), words)).toBeUndefined();
+    expect(customerOfText('(no customer)', customerDirectory(rows), words)).toBe(NO_CUSTOMER);
+    expect(customerOfText('  ', customerDirectory(rows), words)).toBeNull();
   });
 });
