@@ -5,7 +5,11 @@ import { id, isoDate } from './models';
 export const receivableEntrySchema = z.object({
   /** The application record's id (open it in Salesforce with `invoices.openInSalesforce`). */
   id,
-  kind: z.enum(['payment', 'credit']),
+  /**
+   * `refund`: a refund line of a payment applied to this invoice — money of that payment paid back to the customer. Shown as
+   * information: its effect is always 0 (Salesforce applies refunds to payments, never to invoices).
+   */
+  kind: z.enum(['payment', 'credit', 'refund']),
   /** An Unallocation / Unapplied record: it takes an earlier application back (adds to the balance). */
   reversal: z.boolean(),
   /** When it was applied (plain day, UTC as Salesforce stores it). */
@@ -51,7 +55,8 @@ export type InvoiceReceivables = z.infer<typeof invoiceReceivablesSchema>;
 /**
  * Collection figures of one currency over the invoices asked for (issue 13's definitions), from the offline copy:
  * - paymentsApplied / creditsApplied: net amounts applied (applications minus reversals) to those invoices;
- * - unappliedCash: Σ over every payment of the copy in this currency of (its amount − what of it is applied, net);
+ * - unappliedCash: Σ over every payment of the copy in this currency of (its amount − what of it is applied, net − what of it
+ *   was refunded, net);
  * - averageDaysToPay: over those invoices that are fully paid and not cancelled (a credit note cancelling an invoice is no
  *   payment), Σ(total × days to pay) ÷ Σ total, in days, one decimal
  *   (null when none is fully paid).
@@ -79,8 +84,10 @@ export const customerRecordSchema = z.object({
   amount: z.number().nullable(),
   /** Applied to invoices, net of applications taken back. */
   applied: z.number(),
-  /** amount − applied: received (or issued) but not allocated to any invoice. */
+  /** amount − applied − refunded: received (or issued) but not allocated to any invoice nor paid back. */
   unapplied: z.number(),
+  /** Payments: paid back to the customer by refund lines, net of lines taken back (absent: none). */
+  refunded: z.number().optional(),
   /**
    * Applications in another currency than the record's own, net per currency: shown as they are, never summed into
    * `applied` or `unapplied` (Salesforce states no rate between them here).

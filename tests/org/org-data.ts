@@ -5,6 +5,7 @@ import { documentTables } from './documents/document-tables.ts';
 import { makeId } from './data/ids.ts';
 import { InvoiceStore } from './data/invoice-store.ts';
 import { ReceivablesStore } from './data/receivables-store.ts';
+import { RefundsStore } from './data/refunds-store.ts';
 import { dayToIso, todayDay } from './data/random.ts';
 import type { ResolvedOptions } from './options.ts';
 import { accountTable, salesforceInvoiceTable } from './schema/account-table.ts';
@@ -12,6 +13,7 @@ import { currencyTables } from './schema/currency-tables.ts';
 import { invoiceTables } from './schema/invoice-tables.ts';
 import { organizationTable, userTable } from './schema/user-org-tables.ts';
 import { receivableTables } from './schema/receivable-tables.ts';
+import { refundTables } from './schema/refund-tables.ts';
 import type { Table } from './schema/table.ts';
 import type { Catalog } from './soql/resolve.ts';
 import type { InvoiceObjectName } from './types.ts';
@@ -27,6 +29,8 @@ export class OrgData implements Catalog {
   private readonly lineTables = new Map<InvoiceObjectName, Table>();
   /** Payments, credit notes and applications per invoice shape (Invoice, blng__Invoice__c) when `payments` is on. */
   readonly receivables = new Map<InvoiceObjectName, ReceivablesStore>();
+  /** Refunds of those payments (refund + refund line per shape), beside the payments. */
+  readonly refunds = new Map<InvoiceObjectName, RefundsStore>();
   /** Tables in describeGlobal order, keyed by lower-case name. */
   readonly tables = new Map<string, Table>();
   /**
@@ -60,6 +64,11 @@ export class OrgData implements Catalog {
         const money = new ReceivablesStore(store, this.accounts.bulkSeeds[k]!, this.refDay, options.unappliedShare);
         this.receivables.set(kind, money);
         for (const t of receivableTables(money, this.accounts, invoice, true)) add(t);
+        const refunds = new RefundsStore(money, this.accounts.bulkSeeds[k]!, this.refDay);
+        this.refunds.set(kind, refunds);
+        const shape = kind as 'Invoice' | 'blng__Invoice__c';
+        const paymentTable = this.tables.get(shape === 'Invoice' ? 'payment' : 'blng__payment__c')!;
+        for (const t of refundTables(shape, refunds, this.accounts, paymentTable)) add(t);
       }
     }
     this.documents = new DocumentStore(options.seed, {

@@ -138,6 +138,14 @@ export interface OrgControl {
    * (the default: Processed for a Revenue Cloud payment, Posted otherwise). Its applications stay as they are; SystemModstamp moves.
    */
   setSourceStatus(recordId: string, status: 'Draft' | 'Canceled' | 'Received'): void;
+  /**
+   * A refund of a payment (today): a refund and its one line (Allocation / Applied, Posted) paying back `amount` (default: all
+   * that is unapplied of the payment, net of earlier refunds); more than that is refused. No invoice changes; the payment's
+   * SystemModstamp moves.
+   */
+  issueRefund(paymentId: string, amount?: number): { refundId: string; refundLineId: string };
+  /** Deletes a refund line (recycle bin: queryAll sees IsDeleted); the payment's SystemModstamp moves. */
+  deleteRefundLine(refundLineId: string): void;
   /** The invoice's document: its ContentDocument, versions (oldest first) and latest version; null when it has none. */
   documentOf(invoiceId: string): InvoiceDocumentInfo | null;
   /**

@@ -70,6 +70,11 @@ function RecordTable({ kind, title, empty, records, onOpen }: TableProps) {
                 {t('otherCurrencyApplied', { amount: formatMoney(other.amount, other.currency, locale) })}
               </span>
             ))}
+            {record.refunded !== undefined && (
+              <span className="other-currency" data-testid="customer-refunded" data-amount={record.refunded}>
+                {t('refundedFromPayment', { amount: formatMoney(record.refunded, record.currency, locale) })}
+              </span>
+            )}
           </td>
           <td className="num">{record.unapplied !== 0 ? formatMoney(record.unapplied, record.currency, locale) : ''}</td>
           <SalesforceCell onOpen={() => onOpen(record.id)} />

@@ -50,18 +50,24 @@ export function ReceivablesTimeline({ connectionId, invoiceId, version }: Props)
       {value.entries.length > 0 && (
         <ol className="receivables-timeline" data-testid="receivables-timeline">
           {value.entries.map((entry) => {
-            const kind = entry.kind === 'payment' ? t('payment') : t('credit');
-            const reversed = entry.kind === 'payment' ? t('paymentReversed') : t('creditReversed');
+            const kind = { payment: t('payment'), credit: t('credit'), refund: t('refund') }[entry.kind];
+            const reversed = { payment: t('paymentReversed'), credit: t('creditReversed'), refund: t('refundReversed') }[entry.kind];
+            const refund = entry.kind === 'refund';
             return (
-              <li key={entry.id} className={entry.reversal ? 'reversal' : undefined} data-testid="receivables-entry">
+              <li key={entry.id} className={[entry.reversal && 'reversal', refund && 'refund'].filter(Boolean).join(' ') || undefined}
+                data-testid="receivables-entry" data-kind={entry.kind}>
                 <span className="when">{entry.date ? formatPlainDate(entry.date, locale) : t('noDate')}</span>
                 <span className="what">
                   {entry.reversal ? reversed : kind}
                   {entry.sourceNumber ? ` ${entry.sourceNumber}` : ''}
                   {entry.method ? ` · ${entry.method}` : ''}
                 </span>
-                <span className="amount" data-testid="receivables-effect">{formatMoney(entry.effect, value.currency, locale)}</span>
-                <button type="button" className="link" onClick={() => open(entry.sourceId ?? entry.id)} title={t('open')}>
+                {/* A refund moves no balance here: its own amount, in its currency, beside the information that it is paid back. */}
+                <span className="amount" data-testid="receivables-effect" data-effect={entry.effect}>
+                  {refund ? formatMoney(entry.amount, entry.currency, locale) : formatMoney(entry.effect, value.currency, locale)}
+                </span>
+                {refund && <span className="problem refund-info" role="note">{t('refundInfo')}</span>}
+                <button type="button" className="link" onClick={() => open(refund ? entry.id : entry.sourceId ?? entry.id)} title={t('open')}>
                   ↗
                 </button>
                 {entry.problems.map((problem) => (

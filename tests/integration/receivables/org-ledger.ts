@@ -7,12 +7,15 @@ export const FAMILIES = {
     payment: 'Payment', paymentApp: 'PaymentLineInvoice', credit: 'CreditMemo', creditApp: 'CreditMemoInvApplication',
     appInvoice: 'InvoiceId', paymentRef: 'PaymentId', creditRef: 'CreditMemoId', amount: 'Amount', type: 'Type', reversal: 'Unapplied',
     sourceStatus: 'Status', paymentDate: 'Date',
+    refundLine: 'RefundLinePayment', refundPayment: 'PaymentId', refundReversal: 'Unapplied', refundStatus: null, refundDate: 'AppliedDate',
   },
   blng__Invoice__c: {
     total: 'blng__TotalAmount__c', balance: 'blng__Balance__c', status: 'blng__InvoiceStatus__c', invoiceDate: 'blng__InvoiceDate__c', dueDate: 'blng__DueDate__c', appDate: 'CreatedDate',
     payment: 'blng__Payment__c', paymentApp: 'blng__PaymentAllocationInvoice__c', credit: 'blng__CreditNote__c', creditApp: 'blng__CreditNoteAllocation__c',
     appInvoice: 'blng__Invoice__c', paymentRef: 'blng__Payment__c', creditRef: 'blng__CreditNote__c', amount: 'blng__Amount__c', type: 'blng__Type__c', reversal: 'Unallocation',
     sourceStatus: 'blng__Status__c', paymentDate: 'blng__PaymentDate__c',
+    refundLine: 'blng__RefundLinePayment__c', refundPayment: 'blng__Payment__c', refundReversal: 'Unallocation', refundStatus: 'blng__Status__c',
+    refundDate: 'blng__RefundLineDate__c',
   },
 } as const;
 
@@ -42,9 +45,44 @@ export function paymentsWithCashLeft(org: RunningOrg, shape: keyof typeof FAMILI
 
 const decimals = (currency: unknown) => (currency === 'JPY' ? 0 : 2);
 
+/**
+ * Per payment id, what refund lines paid back of it (major units, allocations minus unallocations), straight from the
+ * org's records: a line that is Draft or Cancelled (Billing's status) paid nothing back. With `asOf`: lines dated later left out.
+ */
+export function refundedByPayment(org: RunningOrg, shape: keyof typeof FAMILIES, asOf?: string): Map<string, number> {
+  const f = FAMILIES[shape];
+  const out = new Map<string, number>();
+  for (const line of org.control.records(f.refundLine)) {
+    if (f.refundStatus && (line[f.refundStatus] === 'Draft' || line[f.refundStatus] === 'Cancelled')) continue;
+    if (asOf !== undefined && String(line[f.refundDate]).slice(0, 10) > asOf) continue;
+    const payment = line[f.refundPayment] as string;
+    out.set(payment, (out.get(payment) ?? 0) + (line[f.type] === f.refundReversal ? -1 : 1) * (line[f.amount] as number));
+  }
+  return out;
+}
+
 /** Minor units of an amount (cents; whole yen), and back: how every expected figure here is counted. */
 export const minor = (value: number, currency: string) => Math.round(value * 10 ** decimals(currency));
 export const major = (minorUnits: number, currency: string) => minorUnits / 10 ** decimals(currency);
+
+/**
+ * Per invoice id, the refund lines its timeline lists (information, effect 0), from the org's records: every line of every
+ * payment applied to it.
+ */
+export function expectedRefundEntries(org: RunningOrg, shape: keyof typeof FAMILIES): Map<string, number> {
+  const f = FAMILIES[shape];
+  const lines = new Map<string, number>();
+  for (const line of org.control.records(f.refundLine)) lines.set(line[f.refundPayment] as string, (lines.get(line[f.refundPayment] as string) ?? 0) + 1);
+  const paymentsOf = new Map<string, Set<string>>();
+  for (const app of org.control.records(f.paymentApp)) {
+    const invoice = app[f.appInvoice] as string;
+    if (!paymentsOf.has(invoice)) paymentsOf.set(invoice, new Set());
+    paymentsOf.get(invoice)!.add(app[f.paymentRef] as string);
+  }
+  const out = new Map<string, number>();
+  for (const [invoice, payments] of paymentsOf) out.set(invoice, [...payments].reduce((n, p) => n + (lines.get(p) ?? 0), 0));
+  return out;
+}
 
 /** Per invoice id, straight from the org's records: what the app must show. */
 export function expectedLedger(org: RunningOrg, shape: keyof typeof FAMILIES): Map<string, Expected> {
@@ -152,7 +190,8 @@ export interface ExpectedCurrency {
 
 /**
  * Issue 13's collection figures per currency, from the org's records: net payments and credits applied to the
- * invoices given; Σ over every payment record received (not Draft or Canceled) of (amount − its applications net of reversals); the average days
+ * invoices given; Σ over every payment record received (not Draft or Canceled) of (amount − its applications net of reversals − its
+ * refund lines net of unallocations); the average days
  * to pay of the fully paid invoices given that are not cancelled, weighted by total, one decimal.
  */
 export function expectedCurrencies(org: RunningOrg, shape: keyof typeof FAMILIES, invoiceIds?: Set<string>, asOf?: string): ExpectedCurrency[] {
@@ -183,12 +222,14 @@ export function expectedCurrencies(org: RunningOrg, shape: keyof typeof FAMILIES
     const payment = app[f.paymentRef] as string;
     applied.set(payment, (applied.get(payment) ?? 0) + (app[f.type] === f.reversal ? -1 : 1) * (app[f.amount] as number));
   }
+  const refunded = refundedByPayment(org, shape, asOf);
   for (const payment of org.control.records(f.payment)) {
     if (!received(payment, f.sourceStatus)) continue;
     if (asOf !== undefined && dayOf(payment[f.paymentDate])! > asOf) continue;
     const currency = (payment.CurrencyIsoCode as string | undefined) ?? 'USD';
     const m = 10 ** decimals(currency);
-    entry(currency).unappliedCash += Math.round((payment[f.amount] as number) * m) - Math.round((applied.get(payment.Id as string) ?? 0) * m);
+    entry(currency).unappliedCash += Math.round((payment[f.amount] as number) * m) - Math.round((applied.get(payment.Id as string) ?? 0) * m)
+      - Math.round((refunded.get(payment.Id as string) ?? 0) * m);
   }
   return [...out.values()]
     .sort((a, b) => a.currency.localeCompare(b.currency))

@@ -5,11 +5,12 @@ import type { CurrencyReceivables, InvoiceList, InvoiceReceivables } from '../..
 import { startOrg, type RunningOrg } from '../../org';
 import { tempDir, TestSecretBox } from '../../support/test-ports';
 import { CONNECTION_ID as connectionId, startHarness, type Harness, withOrgHarness } from '../invoices/support/invoice-harness';
-import { expectedCurrencies, expectedFigures, expectedLedger, FAMILIES, minor, paymentsWithCashLeft } from './org-ledger';
+import { expectedCurrencies, expectedFigures, expectedLedger, expectedRefundEntries, FAMILIES, minor, paymentsWithCashLeft } from './org-ledger';
 
 /** Every invoice of the copy: what the app shows against what the org's records say. */
 async function compareAll(harness: Harness, org: RunningOrg, shape: keyof typeof FAMILIES): Promise<{ checked: number; withEntries: number; reversals: number }> {
   const expected = expectedLedger(org, shape);
+  const refunds = expectedRefundEntries(org, shape);
   const list = (await harness.call('invoices.list', { connectionId })).value as { invoices: { id: string; currency: string }[] };
   expect(list.invoices.length).toBe(expected.size);
   let withEntries = 0;
@@ -23,11 +24,15 @@ async function compareAll(harness: Harness, org: RunningOrg, shape: keyof typeof
     const seen = {
       payments: minor(got.arithmetic.payments, invoice.currency),
       credits: minor(got.arithmetic.credits, invoice.currency),
-      entries: got.entries.length,
-      reversals: got.entries.filter((e) => e.reversal).length,
+      entries: got.entries.filter((e) => e.kind !== 'refund').length,
+      reversals: got.entries.filter((e) => e.reversal && e.kind !== 'refund').length,
       difference: minor(got.arithmetic.difference ?? Number.NaN, invoice.currency),
     };
     expect(seen, invoice.id).toEqual(want);
+    // The refunds of the payments applied to it are listed as information: they move nothing.
+    const listed = got.entries.filter((e) => e.kind === 'refund');
+    expect(listed.length, invoice.id).toBe(refunds.get(invoice.id) ?? 0);
+    expect(listed.every((e) => e.effect === 0)).toBe(true);
     // The arithmetic adds up to the cent: total − payments − credits = computed balance.
     const a = got.arithmetic;
     expect(minor(a.total!, invoice.currency) - minor(a.payments, invoice.currency) - minor(a.credits, invoice.currency)).toBe(minor(a.computedBalance!, invoice.currency));
@@ -243,7 +248,8 @@ describe('objects and fields hidden from the user', () => {
       );
       const entries = answers.flatMap((a) => a.entries);
       expect(entries.length).toBeGreaterThan(0);
-      expect(entries.every((e) => e.kind === 'payment' && e.method === null)).toBe(true);
+      // Credit applications hidden: payments only (and the refunds of those payments, as information), none with a method.
+      expect(entries.every((e) => (e.kind === 'payment' || e.kind === 'refund') && e.method === null)).toBe(true);
     });
   });
 });

@@ -11,6 +11,7 @@ import type { Counters } from './counters.ts';
 import type { Faults } from './faults.ts';
 import { documentsControl } from './documents-control.ts';
 import { receivablesControl } from './receivables-control.ts';
+import { refundsControl } from './refunds-control.ts';
 
 export interface ControlDeps {
   data: OrgData;
@@ -55,6 +56,7 @@ export function createControl(d: ControlDeps): OrgControl {
   const { data } = d;
   return {
     ...receivablesControl(data),
+    ...refundsControl(data),
     ...documentsControl(data),
     records(objectName) {
       const t = anyTable(data, objectName);

@@ -47,9 +47,9 @@ const BLNG: Record<'payments' | 'credits', LedgerSpec> = {
   },
 };
 
-const num = (prefix: string, r: number) => `${prefix}${String(r + 1).padStart(7, '0')}`;
+export const num = (prefix: string, r: number) => `${prefix}${String(r + 1).padStart(7, '0')}`;
 
-function audit(cols: { get(k: 'created' | 'modstamp', i: number): number }): FieldDef[] {
+export function audit(cols: { get(k: 'created' | 'modstamp', i: number): number }): FieldDef[] {
   return [
     { name: 'CreatedDate', label: 'Created Date', type: 'datetime', get: (r) => cols.get('created', r) },
     { name: 'LastModifiedDate', label: 'Last Modified Date', type: 'datetime', get: (r) => cols.get('modstamp', r) },
@@ -57,7 +57,7 @@ function audit(cols: { get(k: 'created' | 'modstamp', i: number): number }): Fie
   ];
 }
 
-function table(name: string, label: string, plural: string, prefix: string, custom: boolean, n: () => number, deleted: (r: number) => boolean,
+export function table(name: string, label: string, plural: string, prefix: string, custom: boolean, n: () => number, deleted: (r: number) => boolean,
   fields: FieldDef[], childRelationships: ChildRelationship[] = [], minVersion?: number): Table {
   return {
     name, label, labelPlural: plural, keyPrefix: prefix, custom, minVersion, fields, childRelationships, hidden: new Set(),

@@ -16,17 +16,27 @@ interface LedgerIndex {
   sources: Map<string, Indexed>;
   /** Every related record's object, by id (for "open in Salesforce"). */
   objects: Map<string, string>;
+  /** Refund lines per payment id (they apply to payments, never to invoices: refund-lines.ts). */
+  refundsByPayment: Map<string, RelatedRecord[]>;
 }
 
 /** Applications by invoice and sources by id, built once per copy (a sync makes a new copy). */
 export const ledgerIndex = oncePerCopy((copy: RelatedCopy): LedgerIndex => {
-  const index: LedgerIndex = { byInvoice: new Map(), sources: new Map(), objects: new Map() };
+  const index: LedgerIndex = { byInvoice: new Map(), sources: new Map(), objects: new Map(), refundsByPayment: new Map() };
   for (const object of copy.objects) {
     if (isRateRole(object.role)) continue;
     const application = object.role === 'paymentApplication' || object.role === 'creditApplication';
     for (const record of object.records) {
       const entry = { role: object.role, object: object.object, record };
       index.objects.set(record.id, object.object);
+      if (object.role === 'refundApplication') {
+        const payment = text(record.payment);
+        if (!payment) continue;
+        let list = index.refundsByPayment.get(payment);
+        if (!list) index.refundsByPayment.set(payment, (list = []));
+        list.push(record);
+        continue;
+      }
       if (!application) {
         index.sources.set(record.id, entry);
         continue;

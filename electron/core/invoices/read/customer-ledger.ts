@@ -8,6 +8,7 @@ import { day, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
 import { sourceCounts } from './counted-sources';
 import { appliedBySource } from './source-applied';
+import { refundedMinor } from './refund-lines';
 import { unappliedKnown } from './payment-figures';
 
 interface CustomerSources {
@@ -70,7 +71,9 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
     const decimals = currencyDecimals(currency);
     const amount = typeof record.amount === 'number' ? record.amount : null;
     const appliedMinor = toMinor((kind === 'cash' ? applied.payments : applied.credits).get(record.id) ?? 0, decimals);
-    const restMinor = amount === null ? 0 : toMinor(amount, decimals) - appliedMinor;
+    // A payment's refunds paid part of it back: that part is no longer unapplied cash (refund-lines.ts).
+    const refunded = kind === 'cash' ? refundedMinor(applied.refunded, record.id, decimals) : 0;
+    const restMinor = amount === null ? 0 : toMinor(amount, decimals) - appliedMinor - refunded;
     let sums = unapplied.get(currency);
     if (!sums) unapplied.set(currency, (sums = { cash: 0, credits: 0 }));
     sums[kind] += restMinor;
@@ -78,7 +81,7 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
     const other = applied.otherCurrency.get(record.id);
     return {
       id: record.id, number: text(record.number), date: day(record.date), status: text(record.status), method: text(record.method),
-      currency, amount, applied: appliedMinor / scale, unapplied: restMinor / scale,
+      currency, amount, applied: appliedMinor / scale, unapplied: restMinor / scale, ...(refunded !== 0 ? { refunded: refunded / scale } : {}),
       ...(other ? { otherCurrency: [...other].sort(([a], [b]) => a.localeCompare(b)).map(([c, sum]) => ({ currency: c, amount: toMinor(sum, currencyDecimals(c)) / 10 ** currencyDecimals(c) })) } : {}),
     };
   };

@@ -4,6 +4,7 @@ import type { RelatedCopy } from '../related/related-copy';
 import { relatedText } from '../related/related-text';
 import { isRateRole } from '../related/related-specs';
 import { countedApplications, fullyPaidOn, ledgerIndex, text, toMinor } from './applied-ledger';
+import { refundEntries } from './refund-lines';
 
 /**
  * Everything applied to one invoice from the offline copy: a dated list of applications and
@@ -23,7 +24,8 @@ export function invoiceReceivables(copy: RelatedCopy | null | undefined, invoice
   if (copy.none) return unavailable(copy.none);
   if (!copy.objects.some((o) => !isRateRole(o.role))) return unavailable(relatedText.noReadableObjects);
 
-  const applications = countedApplications(ledgerIndex(copy), invoice.id, currency, decimals);
+  const index = ledgerIndex(copy);
+  const applications = countedApplications(index, invoice.id, currency, decimals);
   let payments = 0;
   let credits = 0;
   for (const { kind, effectMinor } of applications) {
@@ -33,11 +35,17 @@ export function invoiceReceivables(copy: RelatedCopy | null | undefined, invoice
   const total = invoice.total === null ? null : toMinor(invoice.total, decimals);
   const computed = total === null ? null : total - payments - credits;
   const balance = invoice.balance === null ? null : toMinor(invoice.balance, decimals);
+  const entries = applications.map(({ effectMinor, source, at: _at, ...entry }): ReceivableEntry => ({
+    ...entry, effect: major(effectMinor), sourceNumber: text(source?.number), method: text(source?.method),
+  }));
+  // Refunds of the payments applied here: information (effect 0), in date order among the applications.
+  const paid = new Map(applications.filter((a) => a.kind === 'payment' && a.sourceId).map((a) => [a.sourceId!, a.source] as const));
+  const refunds = paid.size ? refundEntries(index.refundsByPayment, paid, currency, relatedText.refundNotCounted) : [];
+  if (refunds.length) entries.push(...refunds);
+  if (refunds.length) entries.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   return {
     available: true, note: null, currency, fullyPaidOn: fullyPaidOn(total, applications), warnings: copy.warnings,
-    entries: applications.map(({ effectMinor, source, at: _at, ...entry }): ReceivableEntry => ({
-      ...entry, effect: major(effectMinor), sourceNumber: text(source?.number), method: text(source?.method),
-    })),
+    entries,
     arithmetic: {
       total: invoice.total, payments: major(payments), credits: major(credits),
       computedBalance: computed === null ? null : major(computed), balance: invoice.balance,

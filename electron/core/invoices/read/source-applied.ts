@@ -2,6 +2,7 @@ import type { RelatedCopy } from '../related/related-copy';
 import { REVERSAL_TYPES } from '../related/related-specs';
 import { day, text } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
+import { refundDay, refundEffect } from './refund-lines';
 
 /** Per payment or credit note id: what of it is applied, net of reversals (as Salesforce states the amounts). */
 interface SourceApplied {
@@ -12,6 +13,11 @@ interface SourceApplied {
    * payment's own currency (no rate makes them comparable here) — shown beside it, left out of unapplied cash.
    */
   otherCurrency: Map<string, Map<string, number>>;
+  /**
+   * Per payment id: what of it was paid back by refund lines (allocations minus unallocations; refund-lines.ts says which
+   * count). Not applied to any invoice, and no longer unapplied cash: unapplied = amount − applied − refunded.
+   */
+  refunded: Map<string, number>;
 }
 
 /**
@@ -29,13 +35,26 @@ export function appliedBySourceAsOf(copy: RelatedCopy, asOf: string): SourceAppl
 }
 
 function appliedSums(copy: RelatedCopy, asOf?: string): SourceApplied {
-  const found: SourceApplied = { payments: new Map(), credits: new Map(), otherCurrency: new Map() };
+  const found: SourceApplied = { payments: new Map(), credits: new Map(), otherCurrency: new Map(), refunded: new Map() };
   const currencyOf = new Map<string, string>();
   for (const object of copy.objects) {
     if (object.role !== 'payment' && object.role !== 'creditNote') continue;
     for (const record of object.records) {
       const currency = text(record.currency);
       if (currency) currencyOf.set(record.id, currency);
+    }
+  }
+  for (const object of copy.objects) {
+    if (object.role !== 'refundApplication') continue;
+    for (const record of object.records) {
+      const payment = text(record.payment);
+      const signed = refundEffect(record);
+      if (!payment || signed === 0 || (asOf !== undefined && (refundDay(record) ?? '') > asOf)) continue;
+      // A refund line in another currency than its payment's is not taken off it (Salesforce keeps a refund line in its refund's currency).
+      const own = currencyOf.get(payment);
+      const currency = text(record.currency) ?? own;
+      if (own && currency && currency !== own) continue;
+      found.refunded.set(payment, (found.refunded.get(payment) ?? 0) + signed);
     }
   }
   for (const object of copy.objects) {

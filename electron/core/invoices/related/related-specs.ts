@@ -27,7 +27,11 @@ export interface RelatedObjectSpec {
   fields: Record<string, RelatedFieldSpec>;
 }
 
-export type RelatedRole = 'payment' | 'paymentApplication' | 'creditNote' | 'creditApplication' | 'currency' | 'datedRate';
+/**
+ * `refundApplication`: a refund line applied to (or, reversed, taken back from) a payment — never to an invoice (issue 13,
+ * ../README.md "Refunds and debit notes"): it lowers what is unapplied of its payment and enters no invoice's arithmetic.
+ */
+export type RelatedRole = 'payment' | 'paymentApplication' | 'creditNote' | 'creditApplication' | 'refundApplication' | 'currency' | 'datedRate';
 
 const f = (name: string, extra: Omit<RelatedFieldSpec, 'name'> = {}): RelatedFieldSpec => ({ name, ...extra });
 
@@ -53,6 +57,12 @@ const REVENUE_CLOUD: RelatedObjectSpec[] = [
     fields: { source: f('CreditMemoId', { required: true }), invoice: f('InvoiceId', { required: true }),
       amount: f('Amount', { required: true }), type: f('Type', { required: true }), date: f('AppliedDate'), created: f('CreatedDate'), currency: f('CurrencyIsoCode') },
   },
+  {
+    // Object reference, RefundLinePayment (API 48+): PaymentId, RefundId, Amount, Type Applied / Unapplied, AppliedDate.
+    role: 'refundApplication', label: englishMessage('objectRefundLines'), object: 'RefundLinePayment',
+    fields: { number: f('RefundLinePaymentNumber'), payment: f('PaymentId', { required: true }), refund: f('RefundId'), amount: f('Amount', { required: true }),
+      type: f('Type', { required: true }), date: f('AppliedDate'), created: f('CreatedDate'), currency: f('CurrencyIsoCode') },
+  },
 ];
 
 /** Salesforce Billing (`blng__Invoice__c`): payments, payment allocations, credit notes, credit note allocations. */
@@ -76,6 +86,14 @@ const BILLING: RelatedObjectSpec[] = [
     role: 'creditApplication', label: englishMessage('objectCreditNoteAllocations'), object: 'blng__CreditNoteAllocation__c',
     fields: { source: f('blng__CreditNote__c', { required: true }), invoice: f('blng__Invoice__c', { required: true }),
       amount: f('blng__Amount__c', { required: true }), type: f('blng__Type__c', { required: true }), created: f('CreatedDate'), currency: f('CurrencyIsoCode') },
+  },
+  {
+    // Billing developer guide, blng__RefundLinePayment__c: blng__Payment__c and blng__Refund__c (master-detail), blng__Amount__c,
+    // blng__RefundLineDate__c, blng__Status__c (Draft / Posted / Cancelled), blng__Type__c (Allocation / Unallocation).
+    role: 'refundApplication', label: englishMessage('objectRefundLines'), object: 'blng__RefundLinePayment__c',
+    fields: { number: f('Name'), payment: f('blng__Payment__c', { required: true }), refund: f('blng__Refund__c'), amount: f('blng__Amount__c', { required: true }),
+      type: f('blng__Type__c', { required: true }), date: f('blng__RefundLineDate__c'), status: f('blng__Status__c'), created: f('CreatedDate'),
+      currency: f('CurrencyIsoCode') },
   },
 ];
 

@@ -17,5 +17,6 @@ export const relatedText = {
     englishMessage(hidden.length > 1 ? 'relatedOptionalHiddenMany' : 'relatedOptionalHiddenOne', { label, fields: hidden.join(', ') }),
   otherCurrency: (entryCurrency: string, invoiceCurrency: string) => englishMessage('relatedOtherCurrency', { entryCurrency, invoiceCurrency }),
   notPositive: englishMessage('relatedNotPositive'),
+  refundNotCounted: englishMessage('relatedRefundNotCounted'),
   sourceMissing: (kind: 'payment' | 'credit') => englishMessage(kind === 'payment' ? 'relatedPaymentMissing' : 'relatedCreditMissing'),
 } as const;

@@ -123,4 +123,6 @@ export const coreMessages: Translation<typeof en> = {
   viewsFileTooLarge: 'Sie ist größer als {{size}}; eine Ansichtsdatei hat wenige KB.',
   viewsFileKind: 'Budgetly-Ansichten',
   viewsFileName: 'Budgetly-Ansichten.json',
+  objectRefundLines: 'Erstattungspositionen',
+  relatedRefundNotCounted: 'Eine Erstattungsposition im Entwurf, storniert oder ohne positiven Betrag: nicht als erstattet gezählt.',
 };

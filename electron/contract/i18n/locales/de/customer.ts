@@ -28,4 +28,5 @@ export const customer: Translation<typeof en> = {
   loading: 'Zahlungen und Gutschriften werden geladen …',
   showInList: 'Ihre Rechnungen in der Liste zeigen',
   otherCurrencyApplied: '+ {{amount}} in anderer Währung zugeordnet (hier nicht mitgerechnet)',
+  refundedFromPayment: '− {{amount}} an den Kunden erstattet',
 };

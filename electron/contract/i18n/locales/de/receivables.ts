@@ -34,4 +34,7 @@ export const receivables: Translation<typeof en> = {
   dsoHelp: 'Forderungslaufzeit (DSO), Standardmethode: offener Saldo der gezeigten Forderungen ({{receivables}}) ÷ ihr Rechnungsbetrag der {{days}} Tage bis {{date}} ({{sales}}) × {{days}}.',
   averageDaysToPay: 'Ø Tage bis Zahlung',
   averageDaysToPayHelp: 'Durchschnittliche Tage vom Rechnungsdatum bis zur vollständigen Zahlung, über die gezeigten vollständig bezahlten Rechnungen, gewichtet mit ihrem Betrag.',
+  refund: 'Erstattung aus Zahlung',
+  refundReversed: 'Erstattung zurückgenommen, Zahlung',
+  refundInfo: 'Aus dieser Zahlung an den Kunden zurückgezahlt: ändert den Saldo dieser Rechnung nicht.',
 };

@@ -123,4 +123,6 @@ export const coreMessages = {
   viewsFileTooLarge: 'It is larger than {{size}}; a views file is a few KB.',
   viewsFileKind: 'Budgetly views',
   viewsFileName: 'Budgetly views.json',
+  objectRefundLines: 'Refund lines',
+  relatedRefundNotCounted: 'A draft or cancelled refund line, or one without a positive amount: not counted as paid back.',
 } as const;

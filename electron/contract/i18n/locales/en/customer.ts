@@ -26,4 +26,5 @@ export const customer = {
   loading: 'Loading payments and credit notes…',
   showInList: 'Show their invoices in the list',
   otherCurrencyApplied: '+ {{amount}} applied in another currency (not counted here)',
+  refundedFromPayment: '− {{amount}} refunded to the customer',
 } as const;

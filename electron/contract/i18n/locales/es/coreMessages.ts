@@ -123,4 +123,6 @@ export const coreMessages: Translation<typeof en> = {
   viewsFileTooLarge: 'Supera {{size}}; un archivo de vistas ocupa unos pocos KB.',
   viewsFileKind: 'Vistas de Budgetly',
   viewsFileName: 'Vistas de Budgetly.json',
+  objectRefundLines: 'Las líneas de reembolso',
+  relatedRefundNotCounted: 'Línea de reembolso en borrador, cancelada o sin importe positivo: no se cuenta como reembolsada.',
 };

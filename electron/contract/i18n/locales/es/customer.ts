@@ -28,4 +28,5 @@ export const customer: Translation<typeof en> = {
   loading: 'Cargando pagos y notas de crédito…',
   showInList: 'Mostrar sus facturas en la lista',
   otherCurrencyApplied: '+ {{amount}} aplicado en otra moneda (no se cuenta aquí)',
+  refundedFromPayment: '− {{amount}} reembolsado al cliente',
 };

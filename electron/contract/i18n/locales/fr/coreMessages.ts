@@ -123,4 +123,6 @@ export const coreMessages: Translation<typeof en> = {
   viewsFileTooLarge: 'Il dépasse {{size}} ; un fichier de vues fait quelques Ko.',
   viewsFileKind: 'Vues Budgetly',
   viewsFileName: 'Vues Budgetly.json',
+  objectRefundLines: 'Les lignes de remboursement',
+  relatedRefundNotCounted: 'Ligne de remboursement en brouillon, annulée ou sans montant positif : non comptée comme remboursée.',
 };

@@ -28,4 +28,5 @@ export const customer: Translation<typeof en> = {
   loading: 'Chargement des paiements et avoirs…',
   showInList: 'Afficher ses factures dans la liste',
   otherCurrencyApplied: '+ {{amount}} imputé dans une autre devise (non compté ici)',
+  refundedFromPayment: '− {{amount}} remboursé au client',
 };

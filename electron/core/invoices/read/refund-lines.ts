@@ -1,0 +1,50 @@
+import type { ReceivableEntry } from '../../../contract';
+import type { RelatedRecord } from '../related/related-copy';
+import { REVERSAL_TYPES } from '../related/related-specs';
+import { day, text, toMinor } from './applied-ledger';
+import { statusCounts } from './counted-sources';
+
+/**
+ * THE rule for refund lines (Billing `blng__RefundLinePayment__c`, Revenue Cloud `RefundLinePayment`): a line pays money
+ * of a payment back to the customer. It counts unless its status says it is a draft or cancelled (Billing's blng__Status__c;
+ * Revenue Cloud lines have none) or its amount is not positive; an Unallocation / Unapplied line takes an earlier one back.
+ * It never applies to an invoice (Salesforce has no refund-to-invoice object): it lowers what is unapplied of its payment.
+ */
+export function refundEffect(record: RelatedRecord): number {
+  if (typeof record.amount !== 'number' || !(record.amount > 0)) return 0;
+  if (!statusCounts(typeof record.status === 'string' ? record.status : null)) return 0;
+  return REVERSAL_TYPES.has(String(record.type ?? '').toLowerCase()) ? -record.amount : record.amount;
+}
+
+/** The day a refund line was made (its refund line / applied date, else its creation). */
+export function refundDay(record: RelatedRecord): string | null {
+  return day(record.date) ?? day(record.created);
+}
+
+/**
+ * The refunds of the payments applied to one invoice, as information for its timeline (effect 0: the invoice's
+ * arithmetic is the applications' alone, as Salesforce's balance is). `payments`: the payments applied to the invoice.
+ */
+export function refundEntries(
+  refundsByPayment: Map<string, RelatedRecord[]>,
+  payments: ReadonlyMap<string, RelatedRecord | undefined>,
+  invoiceCurrency: string,
+  notCounted: string,
+): ReceivableEntry[] {
+  const entries: ReceivableEntry[] = [];
+  for (const [paymentId, payment] of payments) {
+    for (const record of refundsByPayment.get(paymentId) ?? []) {
+      const amount = typeof record.amount === 'number' ? record.amount : null;
+      const currency = text(record.currency) ?? text(payment?.currency) ?? invoiceCurrency;
+      entries.push({
+        id: record.id, kind: 'refund', reversal: REVERSAL_TYPES.has(String(record.type ?? '').toLowerCase()), date: refundDay(record), amount, currency,
+        effect: 0, sourceId: paymentId, sourceNumber: text(payment?.number), method: text(payment?.method),
+        problems: refundEffect(record) === 0 ? [notCounted] : [],
+      });
+    }
+  }
+  return entries;
+}
+
+/** Net refunded of a payment in minor units (see SourceApplied.refunded). */
+export const refundedMinor = (refunded: ReadonlyMap<string, number>, paymentId: string, decimals: number) => toMinor(refunded.get(paymentId) ?? 0, decimals);

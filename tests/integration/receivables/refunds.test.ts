@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { CurrencyReceivables, CustomerLedger, InvoiceList, InvoiceReceivables } from '../../../electron/contract';
+import type { RunningOrg } from '../../org';
+import { CONNECTION_ID as connectionId, type Harness, withOrgHarness } from '../invoices/support/invoice-harness';
+import { expectedCurrencies, expectedLedger, FAMILIES, minor, paymentsWithCashLeft, refundedByPayment } from './org-ledger';
+
+/** The account field of each family's payment (as Salesforce names it). */
+const PAYMENT_ACCOUNT = { Invoice: 'AccountId', blng__Invoice__c: 'blng__Account__c' } as const;
+
+const inMinor = (figures: CurrencyReceivables[]) => figures.map((c) => ({
+  currency: c.currency, paymentsApplied: minor(c.paymentsApplied, c.currency), creditsApplied: minor(c.creditsApplied, c.currency),
+  unappliedCash: minor(c.unappliedCash, c.currency), averageDaysToPay: c.averageDaysToPay,
+}));
+
+/** Headless `receivablesSummary` against the org's records, refunds taken off each payment's unapplied cash. */
+async function compareSummary(harness: Harness, org: RunningOrg, shape: keyof typeof FAMILIES): Promise<void> {
+  const got = await harness.call('invoices.receivablesSummary', { connectionId });
+  expect(got.ok, JSON.stringify(got.error)).toBe(true);
+  expect(inMinor(got.value as CurrencyReceivables[])).toEqual(expectedCurrencies(org, shape));
+}
+
+/** One payment as the customer view shows it. */
+async function paymentInCustomerView(harness: Harness, org: RunningOrg, shape: keyof typeof FAMILIES, paymentId: string) {
+  const f = FAMILIES[shape];
+  const payment = org.control.records(f.payment).find((p) => p.Id === paymentId)!;
+  const account = payment[PAYMENT_ACCOUNT[shape]] as string;
+  const name = org.control.records('Account').find((a) => a.Id === account)!.Name as string;
+  const ledger = (await harness.call('invoices.customer', { connectionId, customer: name, account })).value as CustomerLedger;
+  return { ledger, record: ledger.payments.find((p) => p.id === paymentId)! };
+}
+
+/** A payment's amount − net applied − net refunded, in minor units, from the org's records. */
+function unappliedOf(org: RunningOrg, shape: keyof typeof FAMILIES, paymentId: string): number {
+  const f = FAMILIES[shape];
+  const payment = org.control.records(f.payment).find((p) => p.Id === paymentId)!;
+  const currency = String(payment.CurrencyIsoCode);
+  let applied = 0;
+  for (const app of org.control.records(f.paymentApp)) {
+    if (app[f.paymentRef] === paymentId) applied += (app[f.type] === f.reversal ? -1 : 1) * minor(app[f.amount] as number, currency);
+  }
+  return minor(payment[f.amount] as number, currency) - applied - minor(refundedByPayment(org, shape).get(paymentId) ?? 0, currency);
+}
+
+describe('refunds of payments (issue 13): never in an invoice’s arithmetic, taken off the payment’s unapplied cash', () => {
+  for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
+    it(`${shape}: full sync, a refund issued and a refund line deleted between incremental syncs, against the org’s records`, async () => {
+      await withOrgHarness({ invoices: 400, objects: [shape], multiCurrency: true, unappliedShare: 0.4 }, async (harness, org) => {
+        const f = FAMILIES[shape];
+        const lines = org.control.records(f.refundLine);
+        // The org's refunds: some, each no more than what was unapplied of its payment; some taken back or still drafts.
+        expect(lines.length).toBeGreaterThan(5);
+        expect(lines.some((l) => l[f.type] === f.refundReversal)).toBe(true);
+        expect([...refundedByPayment(org, shape).values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+        expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+        await compareSummary(harness, org, shape);
+
+        // A refunded payment applied to an invoice: the invoice's timeline lists the refund as information, its arithmetic is the applications'.
+        const apps = org.control.records(f.paymentApp);
+        const line = lines.find((l) => l[f.type] !== f.refundReversal && apps.some((a) => a[f.paymentRef] === l[f.refundPayment]))!;
+        const invoiceId = apps.find((a) => a[f.paymentRef] === line[f.refundPayment])![f.appInvoice] as string;
+        const timeline = (await harness.call('invoices.receivables', { connectionId, id: invoiceId })).value as InvoiceReceivables;
+        const entry = timeline.entries.find((e) => e.id === line.Id)!;
+        expect(entry).toMatchObject({ kind: 'refund', effect: 0, amount: line[f.amount], sourceId: line[f.refundPayment], reversal: false });
+        expect(entry.date).toBe(String(line[f.refundDate]).slice(0, 10));
+        const want = expectedLedger(org, shape).get(invoiceId)!;
+        expect(minor(timeline.arithmetic.payments, timeline.currency)).toBe(want.payments);
+        expect(minor(timeline.arithmetic.difference!, timeline.currency)).toBe(want.difference);
+
+        // A refund of a payment with cash left: that payment's unapplied cash falls by the refund; no invoice moves.
+        const before = (await harness.call('invoices.list', { connectionId })).value as InvoiceList;
+        const paymentId = paymentsWithCashLeft(org, shape).find((id) => unappliedOf(org, shape, id) >= 200)!;
+        const { record: was } = await paymentInCustomerView(harness, org, shape, paymentId);
+        expect(minor(was.unapplied, was.currency)).toBe(unappliedOf(org, shape, paymentId));
+        const refund = org.control.issueRefund(paymentId, 1);
+        expect(() => org.control.issueRefund(paymentId, 1e9)).toThrow(/cannot exceed what is unapplied/);
+        expect((await harness.call('invoices.sync', { connectionId, mode: 'incremental' })).ok).toBe(true);
+        const { ledger, record: now } = await paymentInCustomerView(harness, org, shape, paymentId);
+        expect(minor(now.unapplied, now.currency)).toBe(minor(was.unapplied, was.currency) - minor(1, now.currency));
+        expect(minor(now.refunded!, now.currency)).toBe(minor(refundedByPayment(org, shape).get(paymentId)!, now.currency));
+        expect(ledger.unapplied.find((u) => u.currency === now.currency)).toBeDefined();
+        await compareSummary(harness, org, shape);
+        const after = (await harness.call('invoices.list', { connectionId })).value as InvoiceList;
+        expect(after.invoices.map((r) => [r.id, r.balance, r.paid])).toEqual(before.invoices.map((r) => [r.id, r.balance, r.paid]));
+
+        // The refund line deleted in Salesforce (recycle bin): the next incremental sync gives the cash back.
+        org.control.deleteRefundLine(refund.refundLineId);
+        expect((await harness.call('invoices.sync', { connectionId, mode: 'incremental' })).ok).toBe(true);
+        const { record: back } = await paymentInCustomerView(harness, org, shape, paymentId);
+        expect(back.unapplied).toBe(was.unapplied);
+        await compareSummary(harness, org, shape);
+      });
+    }, 120_000);
+  }
+
+  it('refund lines the user cannot read: said plainly, nothing fails, unapplied cash as before refunds', async () => {
+    await withOrgHarness({ invoices: 150, objects: ['blng__Invoice__c'], multiCurrency: true, unappliedShare: 0.4 }, async (harness, org) => {
+      org.control.setObjectHidden('blng__RefundLinePayment__c', true);
+      expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+      const list = (await harness.call('invoices.list', { connectionId })).value as InvoiceList;
+      expect(list.payments).toBe('available');
+      const got = (await harness.call('invoices.receivables', { connectionId, id: list.invoices[0]!.id })).value as InvoiceReceivables;
+      expect(got.warnings.join(' ')).toMatch(/Refund lines \(blng__RefundLinePayment__c\)/);
+      expect(got.entries.some((e) => e.kind === 'refund')).toBe(false);
+      // Without the lines nothing can be taken off: each payment's amount − net applied, as the org's records give it.
+      const f = FAMILIES.blng__Invoice__c;
+      const refunded = refundedByPayment(org, 'blng__Invoice__c');
+      const withoutRefunds = expectedCurrencies(org, 'blng__Invoice__c').map((c) => {
+        let back = 0;
+        for (const p of org.control.records(f.payment)) {
+          if (p.CurrencyIsoCode === c.currency && p[f.sourceStatus] !== 'Draft' && p[f.sourceStatus] !== 'Canceled') back += minor(refunded.get(p.Id as string) ?? 0, c.currency);
+        }
+        return { ...c, unappliedCash: c.unappliedCash + back };
+      });
+      const summary = (await harness.call('invoices.receivablesSummary', { connectionId })).value as CurrencyReceivables[];
+      expect(inMinor(summary)).toEqual(withoutRefunds);
+    });
+  }, 120_000);
+
+  it('a sync whose refund lines fail keeps the previous copy, refunds included', async () => {
+    await withOrgHarness({ invoices: 150, objects: ['Invoice'], multiCurrency: true, unappliedShare: 0.4 }, async (harness, org) => {
+      expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+      const summary = (await harness.call('invoices.receivablesSummary', { connectionId })).value;
+      const paymentId = paymentsWithCashLeft(org, 'Invoice').find((id) => unappliedOf(org, 'Invoice', id) >= 200)!;
+      org.control.issueRefund(paymentId, 1);
+      org.control.injectFault({ kind: 'http500', count: 20, soqlContains: 'FROM RefundLinePayment' });
+      for (const mode of ['incremental', 'full'] as const) {
+        expect((await harness.call('invoices.sync', { connectionId, mode })).ok).toBe(false);
+        expect((await harness.call('invoices.receivablesSummary', { connectionId })).value).toEqual(summary);
+      }
+      org.control.clearFaults();
+      expect((await harness.call('invoices.sync', { connectionId, mode: 'incremental' })).ok).toBe(true);
+      await compareSummary(harness, org, 'Invoice');
+    });
+  }, 120_000);
+});
