@@ -66,10 +66,10 @@ export function ReceivablesTimeline({ connectionId, invoiceId, version }: Props)
                 <span className="amount" data-testid="receivables-effect" data-effect={entry.effect}>
                   {refund ? formatMoney(entry.amount, entry.currency, locale) : formatMoney(entry.effect, value.currency, locale)}
                 </span>
-                {refund && <span className="problem refund-info" role="note">{t('refundInfo')}</span>}
                 <button type="button" className="link" onClick={() => open(refund ? entry.id : entry.sourceId ?? entry.id)} title={t('open')}>
                   ↗
                 </button>
+                {refund && <span className="refund-info" role="note">{t('refundInfo')}</span>}
                 {entry.problems.map((problem) => (
                   <span key={problem} className="problem" role="note">{problem}</span>
                 ))}

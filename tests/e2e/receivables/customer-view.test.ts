@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { minor } from '../../integration/receivables/org-ledger';
+import { minor, refundedByPayment } from '../../integration/receivables/org-ledger';
 import { BUCKETS, bucketOf, daysOverdue, isReceivable, type OrgInvoice } from '../workspace/expected';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
 import { waitForVisibleCount } from '../workspace/workspace-driver';
@@ -7,7 +7,7 @@ import { waitForVisibleCount } from '../workspace/workspace-driver';
 interface ExpectedSource {
   id: string;
   currency: string;
-  /** Minor units: amount − applications net of reversals. */
+  /** Minor units: amount − applications net of reversals (− refund lines net of unapplied ones, for payments). */
   unapplied: number;
 }
 
@@ -40,7 +40,10 @@ function expectedCustomer(w: WorkspaceFixture, invoices: OrgInvoice[], customer:
       return { id: s.Id as string, currency, unapplied: minor(s[amountField] as number, currency) - minor(applied.get(s.Id as string) ?? 0, currency) };
     });
   };
-  const payments = sources('Payment', 'AccountId', 'Amount', 'PaymentLineInvoice', 'PaymentId');
+  // What refund lines paid back of a payment is no longer unapplied cash.
+  const refunded = refundedByPayment(w.org, 'Invoice');
+  const payments = sources('Payment', 'AccountId', 'Amount', 'PaymentLineInvoice', 'PaymentId')
+    .map((p) => ({ ...p, unapplied: p.unapplied - minor(refunded.get(p.id) ?? 0, p.currency) }));
   const credits = sources('CreditMemo', 'BillingAccountId', 'TotalAmountWithTax', 'CreditMemoInvApplication', 'CreditMemoId');
   return { mine, perCurrency, payments, credits, accounts };
 }

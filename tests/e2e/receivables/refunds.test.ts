@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAMILIES, minor, paymentsWithCashLeft, refundedByPayment } from '../../integration/receivables/org-ledger';
+import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
+import { connectDemo, waitForSynced, waitForVisibleCount } from '../workspace/workspace-driver';
+
+const f = FAMILIES.Invoice;
+
+/** A payment's amount − net applied − net refunded, in minor units, from the org's records (not the app's code). */
+function unappliedOf(w: WorkspaceFixture, paymentId: string): { currency: string; unapplied: number } {
+  const payment = w.org.control.records(f.payment).find((p) => p.Id === paymentId)!;
+  const currency = String(payment.CurrencyIsoCode);
+  let applied = 0;
+  for (const app of w.org.control.records(f.paymentApp)) {
+    if (app[f.paymentRef] === paymentId) applied += (app[f.type] === f.reversal ? -1 : 1) * minor(app[f.amount] as number, currency);
+  }
+  const refunded = minor(refundedByPayment(w.org, 'Invoice').get(paymentId) ?? 0, currency);
+  return { currency, unapplied: minor(payment[f.amount] as number, currency) - applied - refunded };
+}
+
+describe('a refund of a payment (issue 13)', () => {
+  let w: WorkspaceFixture;
+  let paymentId: string;
+  let invoiceId: string;
+
+  beforeAll(async () => {
+    w = await startWorkspace({ org: { invoices: 400, unappliedShare: 0.4 } });
+    // A payment with cash left, not refunded yet, applied to an invoice: Salesforce refunds 1.50 of it.
+    const refunded = refundedByPayment(w.org, 'Invoice');
+    const apps = w.org.control.records(f.paymentApp);
+    paymentId = paymentsWithCashLeft(w.org, 'Invoice').find((id) => !refunded.has(id) && unappliedOf(w, id).unapplied >= 300 && apps.some((a) => a[f.paymentRef] === id))!;
+    invoiceId = apps.find((a) => a[f.paymentRef] === paymentId)![f.appInvoice] as string;
+    w.org.control.issueRefund(paymentId, 1.5);
+    await connectDemo(w.page, w.agent());
+    await waitForSynced(w.page, w.invoices().length);
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('is listed on the invoice its payment paid, as information: its amount and date, no effect on the balance', async () => {
+    const invoice = w.invoices().find((i) => i.id === invoiceId)!;
+    await w.page.getByTestId('search').fill(invoice.number);
+    await waitForVisibleCount(w.page, 1);
+    await w.page.locator('.grid-body [role="row"]').first().click();
+    await w.page.keyboard.press('Enter');
+    const panel = w.page.getByTestId('detail-panel');
+    await panel.getByTestId('receivables-timeline').waitFor();
+    const refund = panel.locator('[data-testid="receivables-entry"][data-kind="refund"]');
+    await poll(() => refund.count()).toBe(1);
+    expect(await refund.getByTestId('receivables-effect').getAttribute('data-effect')).toBe('0');
+    expect(await refund.getByTestId('receivables-effect').textContent()).toMatch(/1\.50/);
+    expect(await refund.textContent()).toContain('Paid back to the customer out of this payment');
+    // The balance is Salesforce's, reached by the applications alone: no mismatch.
+    expect(await panel.getByTestId('receivables-computed').textContent()).toBe(await panel.getByTestId('detail-balance').textContent());
+    expect(await panel.getByTestId('receivables-mismatch').count()).toBe(0);
+    await w.harness.screenshot('detail-receivables-refund');
+    await expectAccessible(w.page, 'detail panel with a refund');
+  });
+
+  it('lowers the payment’s unapplied cash in the customer view by what was paid back', async () => {
+    const panel = w.page.getByTestId('detail-panel');
+    await panel.getByTestId('detail-customer').click();
+    const view = w.page.getByTestId('customer-view');
+    await view.getByTestId('customer-card').first().waitFor();
+    await view.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+    const row = view.locator(`[data-testid="customer-payment"][data-id="${paymentId}"]`);
+    const { currency, unapplied } = unappliedOf(w, paymentId);
+    expect(minor(Number(await row.getAttribute('data-unapplied')), currency)).toBe(unapplied);
+    expect(Number(await row.getByTestId('customer-refunded').getAttribute('data-amount'))).toBe(1.5);
+    expect(await row.getByTestId('customer-refunded').textContent()).toContain('refunded to the customer');
+    await w.harness.screenshot('customer-view-refund');
+    await expectAccessible(w.page, 'customer view with a refund');
+  });
+});
