@@ -6,6 +6,7 @@ import { serveStatic } from '../../../tests/headless';
 import { launchChromium } from '../../../tests/index';
 import type { BenchProbe } from '../page/probe';
 import { createBenchCore, type BenchCore } from './bench-core';
+import { startProfile } from './page-profile';
 import { BENCH_DIR, ROOT } from './paths';
 
 /** The built renderer (BENCH_RENDERER_DIR points elsewhere, e.g. an unminified build for profiling). */
@@ -27,6 +28,8 @@ export interface BenchPage {
   coreCalls: CoreCall[];
   /** Answers of invoices.list, kept to time a structured clone (Electron's IPC) of the same value. */
   listAnswers: unknown[];
+  /** BENCH_PAGE_PROFILE: stops the page's CPU profile started before navigation and writes it (null: none asked). */
+  stopStartupProfile: ((phase: string) => Promise<void>) | null;
   close(): Promise<void>;
 }
 
@@ -96,6 +99,7 @@ export async function openBenchPage(options: { dataDir: string; keyHex: string; 
   const page = await context.newPage();
   // As the Electron shell does (electron/main/index.ts: createCore, core.start(), then the window):
   // start() begins loading the offline copy in parallel with the page, and runs the launch sync.
+  const stopStartupProfile = await startProfile(page);
   void bench.core.start();
   await page.goto(`${server.url}/index.html`);
   return {
@@ -103,6 +107,7 @@ export async function openBenchPage(options: { dataDir: string; keyHex: string; 
     bench,
     coreCalls,
     listAnswers,
+    stopStartupProfile,
     async close() {
       await context.close().catch(() => undefined);
       if (!options.browser) await browser.close().catch(() => undefined);

@@ -24,3 +24,22 @@ export async function profiled<T>(page: Page, phase: string, run: () => Promise<
     await session.detach();
   }
 }
+
+/**
+ * BENCH_PAGE_PROFILE=<dir> for the start-up: the profiler is started on the page before it navigates; the returned
+ * function stops it and writes `<dir>/<phase>-<pid>.cpuprofile`. Null when no profile is asked for.
+ */
+export async function startProfile(page: Page): Promise<((phase: string) => Promise<void>) | null> {
+  const dir = process.env.BENCH_PAGE_PROFILE;
+  if (!dir) return null;
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await session.send('Profiler.start');
+  return async (phase) => {
+    const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${phase}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+    await session.detach();
+  };
+}

@@ -46,6 +46,7 @@ runWorker(async () => {
   const app = await openBenchPage({ dataDir, keyHex: input.keyHex, orgUrl: input.orgUrl, activeConnection: input.connectionId });
   try {
     const startup = await waitForRows(app.page);
+    await app.stopStartupProfile?.('cold-start');
     // The first rows are painted before the rest of the list has crossed: wait for all of it, then
     // read the figures again (every invoices.list window, the moment the list was complete).
     const loaded = await waitForAllRows(app.page);
