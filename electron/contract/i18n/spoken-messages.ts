@@ -1,5 +1,6 @@
-import { namespaces, type CatalogueT } from './catalogue';
-import { createI18n } from './create-i18n';
+import type { CatalogueT, Namespace } from './catalogue';
+import { createI18nWith } from './i18n-instance';
+import { en } from './locales/en';
 import { coreErrors } from './locales/en/coreErrors';
 import { coreMessages } from './locales/en/coreMessages';
 
@@ -23,7 +24,8 @@ const say = (t: CatalogueT, key: CoreMessageKey, values: Values = {}): string =>
  * they leave the core (the IPC answer, a record's last error, a pushed event).
  */
 export function englishMessage(key: CoreMessageKey, values: Values = {}): string {
-  english ??= createI18n('en').getFixedT('en', namespaces);
+  // English only: the window imports this module too, and needs no other language's words for it.
+  english ??= createI18nWith('en', { en }).getFixedT('en', Object.keys(en) as Namespace[]);
   return say(english, key, values);
 }
 let english: CatalogueT | undefined;

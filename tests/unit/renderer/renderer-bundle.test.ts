@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -8,9 +8,8 @@ import { describe, expect, it } from 'vitest';
  * minified code parsed at every start for nothing (it came in once through the language setting's schema).
  * esbuild reads the renderer's import graph the way the build does (styles left out).
  */
-describe('the renderer bundle', () => {
-  it('carries no zod', async () => {
-    const result = await build({
+async function buildRenderer(options: { splitting?: boolean } = {}) {
+  return build({
       absWorkingDir: resolve(import.meta.dirname, '../../..'),
       entryPoints: ['renderer/src/main.tsx'],
       bundle: true,
@@ -23,9 +22,43 @@ describe('the renderer bundle', () => {
       // Vite's `?url` imports (pdf.js's worker, shipped as a file of its own) are URLs, not code of the window's bundle.
       plugins: [{ name: 'vite-url-imports', setup: (b) => b.onResolve({ filter: /\?url$/ }, (args) => ({ path: args.path, external: true })) }],
       logLevel: 'silent',
+      ...(options.splitting ? { splitting: true, outdir: 'out/renderer-bundle-test' } : {}),
     });
+}
+
+/** Every source file in the chunks the page loads before it runs: the entry and what it imports statically, not `import()`. */
+function startUpInputs(metafile: Metafile): string[] {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((name) => outputs[name]!.entryPoint === 'renderer/src/main.tsx')!;
+  const seen = new Set<string>([entry]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    for (const imported of outputs[queue.pop()!]!.imports) {
+      if (imported.kind !== 'import-statement' || seen.has(imported.path) || !outputs[imported.path]) continue;
+      seen.add(imported.path);
+      queue.push(imported.path);
+    }
+  }
+  return [...seen].flatMap((name) => Object.keys(outputs[name]!.inputs));
+}
+
+describe('the renderer bundle', () => {
+  it('carries no zod', async () => {
+    const result = await buildRenderer();
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((input) => input.startsWith('renderer/src/'))).toBe(true);
     expect(inputs.filter((input) => input.includes('node_modules/zod/'))).toEqual([]);
+  });
+
+  it("starts without what the first screen does not show (#19): other languages' words load on demand", async () => {
+    const result = await buildRenderer({ splitting: true });
+    const startInputs = startUpInputs(result.metafile);
+    const all = Object.keys(result.metafile.inputs);
+    const locale = (language: string) => (input: string) => input.startsWith(`electron/contract/i18n/locales/${language}/`);
+    expect(startInputs.some(locale('en'))).toBe(true);
+    for (const language of ['de', 'fr', 'es']) {
+      expect(startInputs.filter(locale(language))).toEqual([]);
+      expect(all.some(locale(language))).toBe(true);
+    }
   });
 });
