@@ -32,6 +32,7 @@ import { KeptDetails } from './cache/kept-details';
 import { createDocumentsModule } from '../documents/documents-module';
 import { openInvoicesNewestFirst } from '../documents/prefetch-candidates';
 import { withReferenceNames } from './read/reference-names';
+import type { RecordWriteTuning } from './record/record-build';
 import { createRecordKeeping } from './record/record-keeping';
 import { MappingService } from './mapping/mapping-service';
 import { OrgMetadata } from './mapping/org-metadata';
@@ -78,7 +79,7 @@ export function createInvoicesModule(
     /** The core's one speaker: what the copy keeps in English (discovery warnings, why an application is not counted) in the user's language. */
     say: (message: string) => string;
   },
-  tuning: Partial<SyncTuning> & { recordMaxInvoices?: number } = {},
+  tuning: Partial<SyncTuning> & { record?: Partial<RecordWriteTuning> } = {},
 ): InvoicesModule {
   const tuned: SyncTuning = { ...defaultTuning, ...tuning };
   const metadata = new OrgMetadata(links.sessions, tuned);
@@ -108,7 +109,7 @@ export function createInvoicesModule(
   const { say } = links;
   const related = new RelatedDiscovery(metadata, deps.clock);
   // Every invoice's whole record (fields and lines), fetched in the background after each sync (README: record/).
-  const records = createRecordKeeping(deps, { metadata, mappings, repository, kept, tuning: tuned, maxInvoices: tuning.recordMaxInvoices });
+  const records = createRecordKeeping(deps, { metadata, mappings, repository, kept, tuning: tuned, write: tuning.record });
   const changeLogs = new ChangeLogs();
   const coordinator = new SyncCoordinator({
     metadata,

@@ -20,7 +20,6 @@ export function RecordStatus() {
     fetching: t('recordFetching', { fetched: count.format(progress.fetched), total: count.format(progress.total) }),
     saving: t('recordSaving'),
     failed: t('recordFailed'),
-    tooLarge: t('recordTooLarge', { total: count.format(progress.total), most: count.format(progress.fetched) }),
   }[progress.phase];
   return (
     <span className="record-status" role="status" data-testid="record-status" data-phase={progress.phase}>

@@ -64,7 +64,7 @@ export function nextRecordPhaseEnd(bench: BenchCore): Promise<{ phase: string; f
   return new Promise((resolve) => {
     const stop = bench.events.listen((event, payload) => {
       const { phase, fetched } = payload as { phase?: string; fetched?: number };
-      if (event !== 'invoices.recordProgress' || (phase !== 'done' && phase !== 'failed' && phase !== 'cancelled' && phase !== 'tooLarge')) return;
+      if (event !== 'invoices.recordProgress' || (phase !== 'done' && phase !== 'failed' && phase !== 'cancelled')) return;
       stop();
       resolve({ phase, fetched: fetched ?? 0, at: performance.now() });
     });

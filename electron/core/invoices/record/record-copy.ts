@@ -2,70 +2,69 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger, SecretBox } from '../../ports';
-import { removeStrayTemps, writeBytesAtomically } from '../cache/atomic-file';
-import type { FetchedRecord, LineCells } from './record-fetch';
-import { CHUNK_INVOICES, decodeChunk, decodeHead, encodeChunk, encodeHead, RECORD_FORMAT, RECORD_MAGIC, type RecordEntry, type RecordHead } from './record-file';
+import { removeStrayTemps } from '../cache/atomic-file';
+import { cancelled } from '../sync/sync-faults';
+import { PreviousCopyUnreadable, RecordBuild, type RecordWriteTuning } from './record-build';
+import type { Cell, FetchedRecord, LineCells, RecordSink } from './record-fetch';
+import { decodeChunk, decodeFieldChunk, decodeHead, decodeLineChunk, RECORD_FORMAT_COMBINED, type LineEntry, type RecordEntry, type RecordHead } from './record-file';
+import { FileOutput, MemoryOutput } from './record-output';
 import type { RecordPlan } from './record-plan';
 
 type Read = (offset: number, length: number) => Promise<Buffer>;
 
+/** Where an invoice's values are: its field chunk and its line chunks, in the head's order (format 1: one chunk, under `fields`). */
+interface Index {
+  fields: Map<string, number>;
+  lines: Map<string, number[]>;
+}
+
 interface Loaded {
   head: RecordHead;
-  /** Invoice id → its chunk's number. */
-  index: Map<string, number>;
+  index: Index;
   read: Read;
 }
 
-function indexOf(head: RecordHead): Map<string, number> {
-  const index = new Map<string, number>();
+function indexOf(head: RecordHead): Index {
+  const index: Index = { fields: new Map(), lines: new Map() };
   head.chunks.forEach((chunk, at) => {
-    for (const id of chunk.ids) index.set(id, at);
+    for (const id of chunk.ids) {
+      if (chunk.kind !== 'lines') {
+        index.fields.set(id, at);
+        continue;
+      }
+      const list = index.lines.get(id);
+      if (list) list.push(at);
+      else index.lines.set(id, [at]);
+    }
   });
   return index;
 }
 
-/** Entries in chunks of CHUNK_INVOICES, sealed one by one (each await lets the main process answer meanwhile). */
-class ChunkWriter {
-  readonly parts: Buffer[] = [RECORD_MAGIC];
-  readonly chunks: RecordHead['chunks'] = [];
-  private size = RECORD_MAGIC.length;
-  private pending: RecordEntry[] = [];
-
-  constructor(private readonly box: SecretBox) {}
-
-  /** Sealed bytes of an unchanged chunk, copied as they are. */
-  copy(bytes: Buffer, ids: string[]): void {
-    this.parts.push(bytes);
-    this.chunks.push({ offset: this.size, length: bytes.length, ids });
-    this.size += bytes.length;
-  }
-
-  async add(entry: RecordEntry): Promise<void> {
-    this.pending.push(entry);
-    if (this.pending.length >= CHUNK_INVOICES) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const entries = this.pending;
-    this.pending = [];
-    this.copy(Buffer.from(await encodeChunk(this.box, entries)), entries.map(([id]) => id));
-  }
-}
-
-/** An invoice's lines after an incremental fetch: lines fetched again replace theirs, new ones follow, deleted ones leave. */
-function mergeLines(before: LineCells[], fetched: LineCells[] | undefined, gone: Set<string> | undefined): LineCells[] {
-  let lines = before;
-  if (fetched) {
-    lines = lines.slice();
-    const at = new Map(lines.map((line, i) => [line[0], i]));
-    for (const line of fetched) {
-      const i = at.get(line[0]);
-      if (i === undefined) lines.push(line);
-      else lines[i] = line;
+/** An invoice's lines from its line chunks in order: a line keeps its first place and its last values; a marker alone shows nothing. */
+function foldLines(id: string, chunks: LineEntry[][]): LineCells[] {
+  const lines = new Map<string, LineCells | null>();
+  for (const entries of chunks) {
+    for (const [invoice, line] of entries) {
+      if (invoice !== id) continue;
+      if (line.length > 1) lines.set(line[0], line);
+      else if (!lines.has(line[0])) lines.set(line[0], null);
     }
   }
-  return gone ? lines.filter((line) => !gone.has(line[0])) : lines;
+  return [...lines.values()].filter((line): line is LineCells => line !== null);
+}
+
+/** One phase's writing: its plan, the previous copy it brings up to date, its fetch, and when it must stop. */
+export interface RecordWrite {
+  plan: RecordPlan;
+  /** The previous copy (an incremental phase), or null (a full one). */
+  previous: Loaded | null;
+  /** The fetch, given the sink its pages go to as they come. */
+  fetch: (sink: RecordSink) => Promise<FetchedRecord>;
+  /** The fetch is over; the copy is being completed (progress 'saving'). */
+  saving: () => void;
+  signal: AbortSignal;
+  /** When the phase ends (ISO instant): what `keptAt` says offline. */
+  syncedAt: () => string;
 }
 
 /**
@@ -82,6 +81,7 @@ export class RecordCopies {
     private readonly box: SecretBox,
     private readonly persistable: () => boolean,
     private readonly logger: Logger,
+    private readonly tuning: RecordWriteTuning,
   ) {
     this.folder = join(dataDir, 'invoices');
   }
@@ -131,80 +131,74 @@ export class RecordCopies {
   /** One invoice's fields and lines as last fetched, with the head that explains them; null when the copy has none. */
   async get(connectionId: string, id: string): Promise<{ head: RecordHead; entry: RecordEntry } | null> {
     const loaded = await this.head(connectionId);
-    const at = loaded?.index.get(id);
-    if (!loaded || at === undefined) return null;
-    const chunk = loaded.head.chunks[at]!;
+    if (!loaded) return null;
+    const { head, index, read } = loaded;
+    const fieldsAt = index.fields.get(id);
+    const linesAt = index.lines.get(id) ?? [];
+    if (fieldsAt === undefined && linesAt.length === 0) return null;
+    const chunk = (at: number) => read(head.chunks[at]!.offset, head.chunks[at]!.length);
     try {
-      const entry = (await decodeChunk(this.box, await loaded.read(chunk.offset, chunk.length))).find(([entryId]) => entryId === id);
-      return entry ? { head: loaded.head, entry } : null;
+      if (head.format === RECORD_FORMAT_COMBINED) {
+        const entry = (await decodeChunk(this.box, await chunk(fieldsAt!))).find(([entryId]) => entryId === id);
+        return entry ? { head, entry } : null;
+      }
+      let fields: Cell[] | null = null;
+      // The last entry of the invoice in its chunk (an incremental phase may have fetched it twice).
+      if (fieldsAt !== undefined) for (const [entryId, cells] of await decodeFieldChunk(this.box, await chunk(fieldsAt))) if (entryId === id) fields = cells;
+      const lines = foldLines(id, await Promise.all(linesAt.map(async (at) => decodeLineChunk(this.box, await chunk(at)))));
+      return { head, entry: [id, fields, lines] };
     } catch (error) {
+      // A phase put a new copy in place while this read the old one's places: read the new one.
+      if (this.loaded.get(connectionId) !== loaded) return this.get(connectionId, id);
       this.logger.warn('A chunk of the invoices\u2019 records is unreadable; the copy is fetched again', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
       await this.drop(connectionId);
       return null;
     }
   }
 
-  /** Writes the new copy: a full fetch whole; an incremental one over the previous copy (unchanged chunks copied). */
-  async save(connectionId: string, plan: RecordPlan, fetched: FetchedRecord, previous: Loaded | null, syncedAt: string): Promise<void> {
-    const out = new ChunkWriter(this.box);
-    const placed = new Set<string>();
-    const goneLines = new Map<string, Set<string>>();
-    for (const { id, invoice } of fetched.deletedLines) {
-      if (invoice === null) continue;
-      let set = goneLines.get(invoice);
-      if (!set) goneLines.set(invoice, (set = new Set()));
-      set.add(id);
-    }
-    if (previous) {
-      const touched = (id: string) => fetched.fields.has(id) || fetched.deletedInvoices.has(id) || fetched.lines.has(id) || goneLines.has(id);
-      for (const chunk of previous.head.chunks) {
-        if (!chunk.ids.some(touched)) {
-          out.copy(await previous.read(chunk.offset, chunk.length), chunk.ids);
-          for (const id of chunk.ids) placed.add(id);
-          continue;
-        }
-        for (const [id, fields, lines] of await this.previousChunk(connectionId, previous, chunk)) {
-          placed.add(id);
-          if (fetched.deletedInvoices.has(id)) continue;
-          await out.add([id, fetched.fields.get(id) ?? fields, mergeLines(lines, fetched.lines.get(id), goneLines.get(id))]);
-        }
-      }
-    }
-    for (const [id, fields] of fetched.fields) {
-      if (!placed.has(id)) await out.add([id, fields, mergeLines([], fetched.lines.get(id), goneLines.get(id))]);
-      placed.add(id);
-    }
-    // Lines of invoices whose fields did not come (sharing): kept with no fields, the detail then needs Salesforce.
-    for (const [id, lines] of fetched.lines) if (!placed.has(id) && !fetched.deletedInvoices.has(id)) await out.add([id, null, mergeLines([], lines, goneLines.get(id))]);
-    await out.flush();
-    const head: RecordHead = {
-      format: RECORD_FORMAT,
-      syncedAt,
-      fields: { object: plan.fields.object, signature: plan.fields.signature, watermark: fetched.fieldsWatermark, select: plan.fields.select, describe: plan.fields.describe, named: plan.fields.named },
-      lines: plan.lines ? { object: plan.lines.object, signature: plan.lines.signature, watermark: fetched.linesWatermark } : null,
-      chunks: out.chunks,
-    };
-    const bytes = Buffer.concat([...out.parts, Buffer.from(await encodeHead(this.box, head))]);
-    if (this.persistable()) {
+  /**
+   * Runs a phase's fetch into a new copy written as the pages come (record-build.ts) and puts it in place whole: on
+   * disk an atomic replace (temp file, fsync, rename); a failure, a cancel or a crash before the rename leaves the
+   * previous copy byte for byte (the temp file is deleted, or removed by the next phase). A previous copy found damaged
+   * on the way is dropped (the next phase is full).
+   */
+  async write(connectionId: string, job: RecordWrite): Promise<void> {
+    const onDisk = this.persistable();
+    if (onDisk) {
       await mkdir(this.folder, { recursive: true });
       await removeStrayTemps(this.pathFor(connectionId));
-      await writeBytesAtomically(this.pathFor(connectionId), bytes);
-      this.memory.delete(connectionId);
-    } else {
-      // Nothing may be written to disk: this session keeps it, and no copy of an earlier session stays behind.
-      this.memory.set(connectionId, bytes);
-      await rm(this.pathFor(connectionId), { force: true });
     }
-    this.loaded.set(connectionId, { head, index: indexOf(head), read: this.reader(connectionId).read });
-  }
-
-  /** A chunk of the previous copy an incremental phase changes; one that does not open drops the copy (the next phase is full) and fails this one. */
-  private async previousChunk(connectionId: string, previous: Loaded, chunk: RecordHead['chunks'][number]): Promise<RecordEntry[]> {
+    const output = onDisk ? await FileOutput.create(this.pathFor(connectionId)) : new MemoryOutput();
     try {
-      return await decodeChunk(this.box, await previous.read(chunk.offset, chunk.length));
+      const build = new RecordBuild(this.box, output, job.previous !== null, this.tuning);
+      await build.start();
+      const fetched = await job.fetch(build);
+      if (job.signal.aborted) throw cancelled();
+      job.saving();
+      const { plan } = job;
+      const head = await build.finish(job.previous, {
+        syncedAt: job.syncedAt(),
+        fields: { object: plan.fields.object, signature: plan.fields.signature, watermark: fetched.fieldsWatermark, select: plan.fields.select, describe: plan.fields.describe, named: plan.fields.named },
+        lines: plan.lines ? { object: plan.lines.object, signature: plan.lines.signature, watermark: fetched.linesWatermark } : null,
+      });
+      if (job.signal.aborted) throw cancelled();
+      if (output instanceof FileOutput && this.persistable()) {
+        await output.commit();
+        this.memory.delete(connectionId);
+      } else {
+        // Nothing may be written to disk (now): this session keeps it, and no copy of an earlier session stays behind.
+        const bytes = output instanceof MemoryOutput ? output.bytes() : await output.read(0, output.length());
+        await output.discard();
+        this.memory.set(connectionId, bytes);
+        await rm(this.pathFor(connectionId), { force: true });
+      }
+      this.loaded.set(connectionId, { head, index: indexOf(head), read: this.reader(connectionId).read });
     } catch (error) {
-      this.logger.warn('A chunk of the invoices\u2019 records is unreadable; the copy is fetched again', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
-      await this.drop(connectionId);
+      await output.discard();
+      if (error instanceof PreviousCopyUnreadable) {
+        this.logger.warn('A chunk of the invoices\u2019 records is unreadable; the copy is fetched again', { code: (error.cause as NodeJS.ErrnoException | undefined)?.code ?? 'unknown' });
+        await this.drop(connectionId);
+      }
       throw error;
     }
   }

@@ -8,15 +8,22 @@ export type Cell = string | number | boolean | null;
 /** A line as the copy keeps it: its id, then the LINE_KEYS values. */
 export type LineCells = [string, ...Cell[]];
 
+/**
+ * Where the fetched records go as each page comes (record-build.ts seals them into chunks): nothing of the phase is
+ * held here. `room` resolves once the writer has caught up: the next page is asked of Salesforce only then.
+ */
+export interface RecordSink {
+  room(): Promise<void>;
+  field(id: string, cells: Cell[]): void;
+  fieldGone(id: string): void;
+  line(invoice: string, cells: LineCells): void;
+  /** A deleted line (queryAll returns its fields: the invoice it belonged to, when readable). */
+  lineGone(id: string, invoice: string | null): void;
+  /** The query starts over (its cursor expired): what it delivered so far is void. */
+  restart(kind: 'fields' | 'lines'): void;
+}
+
 export interface FetchedRecord {
-  /** Full: every invoice's field values (cells in the plan's select order); incremental: those changed since. */
-  fields: Map<string, Cell[]>;
-  /** Invoices deleted since (incremental only). */
-  deletedInvoices: Set<string>;
-  /** Lines fetched, by invoice id, in the order Salesforce gave them. */
-  lines: Map<string, LineCells[]>;
-  /** Lines deleted since, with the invoice each belonged to (queryAll returns a deleted row's fields). */
-  deletedLines: { id: string; invoice: string | null }[];
   fieldsWatermark: number | null;
   linesWatermark: number | null;
   fetched: number;
@@ -33,20 +40,27 @@ const scalar = (value: unknown): Cell =>
 
 const cellOf = (record: SalesforceRecord, name: string): Cell => scalar(name.includes('.') ? readPath(record, name) : record[name]);
 
+/** The connection, with every request (each page) waiting until the sink has room: memory stays at a few chunks. */
+function gated(conn: Requester, sink: RecordSink): Requester {
+  const request = ((...args: Parameters<Requester['request']>) => sink.room().then(() => conn.request(...args))) as unknown as Requester['request'];
+  return { request };
+}
+
 /**
  * Fetches the invoices' whole records under the sync's rules: both queries at once on their own cursors, through the
  * same pager (every page, retries, locator restarts, cancel); the first failure stops the other and is thrown. Full:
  * `query` of every record; incremental: `queryAll` of what changed since each object's own watermark (minus the
- * overlap), with IsDeleted.
+ * overlap), with IsDeleted. Every record goes to `sink` as its page comes.
  */
 export async function fetchRecord(
   conn: Requester,
   plan: RecordPlan,
   since: Since | null,
   pager: PagerOptions,
+  sink: RecordSink,
   onProgress: (fetched: number, total: number) => void,
 ): Promise<FetchedRecord> {
-  const out: FetchedRecord = { fields: new Map(), deletedInvoices: new Set(), lines: new Map(), deletedLines: [], fieldsWatermark: since?.fields ?? null, linesWatermark: since?.lines ?? null, fetched: 0 };
+  const out: FetchedRecord = { fieldsWatermark: since?.fields ?? null, linesWatermark: since?.lines ?? null, fetched: 0 };
   const progress = new Map<string, { fetched: number; total: number }>();
   const report = (which: string, fetched: number, total: number) => {
     progress.set(which, { fetched, total });
@@ -65,6 +79,7 @@ export async function fetchRecord(
       stop.abort();
       throw error;
     });
+  const paced = gated(conn, sink);
 
   const fieldsQuery = async () => {
     const { fields } = plan;
@@ -73,10 +88,9 @@ export async function fetchRecord(
     const select = [...new Set([...fields.select, ...(incremental ? ['IsDeleted'] : [])])];
     const stamp = modstampReader({ object: fields.object, paths: {}, modstamp: fields.modstamp });
     const start = out.fieldsWatermark;
-    const result = await runQuery(conn, `SELECT ${select.join(', ')} FROM ${fields.object}${where}`, incremental ? 'queryAll' : 'query', shared, {
+    const result = await runQuery(paced, `SELECT ${select.join(', ')} FROM ${fields.object}${where}`, incremental ? 'queryAll' : 'query', shared, {
       restart: () => {
-        out.fields.clear();
-        out.deletedInvoices.clear();
+        sink.restart('fields');
         out.fieldsWatermark = start;
       },
       page: (records, fetched, total) => {
@@ -84,13 +98,8 @@ export async function fetchRecord(
           const id = String(record.Id);
           const at = stamp(record);
           if (at !== null && (out.fieldsWatermark === null || at > out.fieldsWatermark)) out.fieldsWatermark = at;
-          if (record.IsDeleted === true) {
-            out.fields.delete(id);
-            out.deletedInvoices.add(id);
-          } else {
-            out.fields.set(id, fields.select.map((name) => cellOf(record, name)));
-            out.deletedInvoices.delete(id);
-          }
+          if (record.IsDeleted === true) sink.fieldGone(id);
+          else sink.field(id, fields.select.map((name) => cellOf(record, name)));
         }
         report('fields', fetched, total);
       },
@@ -107,10 +116,9 @@ export async function fetchRecord(
     const select = [...new Set(['Id', lines.parent, ...columns.filter((name): name is string => name !== null), ...(lines.modstamp ? [lines.modstamp] : []), ...(incremental ? ['IsDeleted'] : [])])];
     const stamp = modstampReader({ object: lines.object, paths: {}, modstamp: lines.modstamp });
     const start = out.linesWatermark;
-    const result = await runQuery(conn, `SELECT ${select.join(', ')} FROM ${lines.object}${where}`, incremental ? 'queryAll' : 'query', shared, {
+    const result = await runQuery(paced, `SELECT ${select.join(', ')} FROM ${lines.object}${where}`, incremental ? 'queryAll' : 'query', shared, {
       restart: () => {
-        out.lines.clear();
-        out.deletedLines = [];
+        sink.restart('lines');
         out.linesWatermark = start;
       },
       page: (records, fetched, total) => {
@@ -119,18 +127,8 @@ export async function fetchRecord(
           if (at !== null && (out.linesWatermark === null || at > out.linesWatermark)) out.linesWatermark = at;
           const invoice = scalar(record[lines.parent]);
           const id = String(record.Id);
-          if (record.IsDeleted === true) {
-            out.deletedLines.push({ id, invoice: typeof invoice === 'string' ? invoice : null });
-            continue;
-          }
-          if (typeof invoice !== 'string') continue;
-          let list = out.lines.get(invoice);
-          if (!list) out.lines.set(invoice, (list = []));
-          const cells: LineCells = [id, ...columns.map((name) => (name === null ? null : cellOf(record, name)))];
-          // Fetched twice within one incremental (the overlap, a page boundary moved): the later one counts.
-          const before = incremental ? list.findIndex((line) => line[0] === id) : -1;
-          if (before >= 0) list[before] = cells;
-          else list.push(cells);
+          if (record.IsDeleted === true) sink.lineGone(id, typeof invoice === 'string' ? invoice : null);
+          else if (typeof invoice === 'string') sink.line(invoice, [id, ...columns.map((name) => (name === null ? null : cellOf(record, name)))]);
         }
         report('lines', fetched, total);
       },

@@ -7,6 +7,7 @@ import type { OrgMetadata } from '../mapping/org-metadata';
 import { newerDetail, recordDetail } from '../read/record-detail';
 import { rowById } from '../snapshot/snapshot';
 import type { SyncTuning } from '../sync/sync-coordinator';
+import { defaultWriteTuning, type RecordWriteTuning } from './record-build';
 import { RecordCopies } from './record-copy';
 import { RecordPhases } from './record-phase';
 
@@ -24,14 +25,12 @@ export interface RecordKeeping {
 /** The ports and the invoices module's parts the record phase and its copy use. */
 export function createRecordKeeping(
   deps: Pick<CoreDeps, 'dataDir' | 'secretBox' | 'clock' | 'events' | 'logger' | 'recordPhase'>,
-  parts: { metadata: OrgMetadata; mappings: MappingService; repository: InvoiceRepository; kept: KeptDetails; tuning: SyncTuning; maxInvoices?: number },
+  parts: { metadata: OrgMetadata; mappings: MappingService; repository: InvoiceRepository; kept: KeptDetails; tuning: SyncTuning; write?: Partial<RecordWriteTuning> },
 ): RecordKeeping {
   const { repository, kept } = parts;
-  const copies = new RecordCopies(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger);
+  const copies = new RecordCopies(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger, { ...defaultWriteTuning, ...parts.write });
   const phases = new RecordPhases({
     metadata: parts.metadata, mappings: parts.mappings, copies, events: deps.events, clock: deps.clock, logger: deps.logger, tuning: parts.tuning,
-    invoiceCount: async (connectionId) => (await repository.current(connectionId))?.rows.length ?? 0,
-    maxInvoices: parts.maxInvoices,
   });
   return {
     afterSync(connectionId) {

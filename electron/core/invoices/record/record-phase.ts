@@ -8,15 +8,8 @@ import { MAX_INCREMENTAL_AGE_MS } from '../sync/sync-engine';
 import type { SyncTuning } from '../sync/sync-coordinator';
 import type { RecordCopies } from './record-copy';
 import { fetchRecord, type Since } from './record-fetch';
-import type { RecordHead } from './record-file';
+import { RECORD_FORMAT, type RecordHead } from './record-file';
 import { planRecord, type RecordPlan } from './record-plan';
-
-/**
- * The most invoices whose whole record the phase keeps. It holds what it fetched until it writes the copy: at 100k
- * invoices (400k records with the lines) the process grew by ~240 MiB during the phase (BENCHMARKS.md), so ~600 MiB
- * at this cap; beyond it the fetch would have to stream chunks to the file (README: left to do).
- */
-export const RECORD_MAX_INVOICES = 250_000;
 
 interface Running {
   promise: Promise<void>;
@@ -27,7 +20,8 @@ interface Running {
 
 /** Whether the previous copy can be brought up to date by its changes alone (same shape, watermarks, recent). */
 export function sinceOf(head: RecordHead | null, plan: RecordPlan, now: number): Since | null {
-  if (!head || head.fields.signature !== plan.fields.signature || head.fields.watermark === null || !plan.fields.modstamp) return null;
+  // A copy of the first format (fields and lines together) is replaced by a full phase.
+  if (!head || head.format !== RECORD_FORMAT || head.fields.signature !== plan.fields.signature || head.fields.watermark === null || !plan.fields.modstamp) return null;
   if (now - Date.parse(head.syncedAt) >= MAX_INCREMENTAL_AGE_MS) return null;
   if (!plan.lines) return head.lines === null ? { fields: head.fields.watermark, lines: null } : null;
   if (!head.lines || head.lines.signature !== plan.lines.signature || head.lines.watermark === null || !plan.lines.modstamp) return null;
@@ -54,9 +48,6 @@ export class RecordPhases {
       clock: Clock;
       logger: Logger;
       tuning: SyncTuning;
-      /** How many invoices the offline copy holds (the phase keeps no more than `maxInvoices`). */
-      invoiceCount: (connectionId: string) => Promise<number>;
-      maxInvoices?: number;
     },
   ) {}
 
@@ -103,13 +94,6 @@ export class RecordPhases {
     let total = 0;
     const progress = (phase: RecordProgress['phase']) => events.emit('invoices.recordProgress', { connectionId, phase, fetched, total });
     try {
-      const invoices = await this.deps.invoiceCount(connectionId);
-      const most = this.deps.maxInvoices ?? RECORD_MAX_INVOICES;
-      if (invoices > most) {
-        fetched = most;
-        total = invoices;
-        return progress('tooLarge');
-      }
       progress('fetching');
       const { conn, apiVersion } = await metadata.open(connectionId);
       // The sync just described the invoice object: its mapping is reused (a field hidden since fails the query, and the next sync describes again).
@@ -118,32 +102,36 @@ export class RecordPhases {
       const reused = !!mapping.reused && recent?.mapping === mapping.signature && clock.now() - recent.at < DESCRIBE_REUSE_MS;
       const previous = await copies.head(connectionId);
       const pager = { apiVersion, pageSize: tuning.pageSize, retryDelaysMs: tuning.retryDelaysMs, maxRestarts: tuning.maxRestarts, sleep: tuning.sleep, signal };
+      // The fetch streams into the new copy as its pages come (record-copy.ts, record-build.ts): a retry after a
+      // refused query starts a new copy; the previous one stays until a phase completes.
       const fetchWith = async (plan: RecordPlan) => {
         const since = sinceOf(previous?.head ?? null, plan, clock.now());
         if (signal.aborted) throw cancelled();
-        return { plan, since, record: await fetchRecord(conn, plan, since, pager, (count, all) => {
-          fetched = count;
-          total = all;
-          progress('fetching');
-        }) };
+        await copies.write(connectionId, {
+          plan,
+          previous: since ? previous : null,
+          fetch: (sink) => fetchRecord(conn, plan, since, pager, sink, (count, all) => {
+            fetched = count;
+            total = all;
+            progress('fetching');
+          }),
+          saving: () => progress('saving'),
+          signal,
+          syncedAt: () => new Date(clock.now()).toISOString(),
+        });
       };
       const described = async () => {
         const plan = await planRecord(metadata, conn, mapping);
         this.plans.set(connectionId, { plan, mapping: mapping.signature, at: clock.now() });
         return plan;
       };
-      let outcome;
       try {
-        outcome = await fetchWith(reused ? recent.plan : await described());
+        await fetchWith(reused ? recent.plan : await described());
       } catch (error) {
         // A field hidden since the reused describe: Salesforce refuses the query; describe again, once.
         if (!reused || signal.aborted || !errorFacts(error).chainCodes.some((code) => code === 'INVALID_FIELD' || code === 'INVALID_TYPE')) throw error;
-        outcome = await fetchWith(await described());
+        await fetchWith(await described());
       }
-      const { plan, since, record } = outcome;
-      if (signal.aborted) throw cancelled();
-      progress('saving');
-      await copies.save(connectionId, plan, record, since ? previous : null, new Date(clock.now()).toISOString());
       progress('done');
     } catch (error) {
       const appError = toSyncError(error);

@@ -4,6 +4,7 @@ import { createMessageSpeaker } from '../../../../electron/contract/i18n/spoken-
 import { createCoreWords } from '../../../../electron/core/i18n/core-words';
 import { createInvoicesModule, type InvoicesDeps, type InvoicesModule } from '../../../../electron/core/invoices/invoices-module';
 import type { SyncTuning } from '../../../../electron/core/invoices/sync/sync-coordinator';
+import type { RecordWriteTuning } from '../../../../electron/core/invoices/record/record-build';
 import { checkedDispatch } from '../../../support/contract-check';
 import { createDispatcher } from '../../../../electron/core/ipc/dispatcher';
 import { systemClock, type Clock, type SecretBox } from '../../../../electron/core/ports';
@@ -75,7 +76,7 @@ export interface Harness {
 export async function startHarness(
   org: RunningOrg,
   dataDir: string,
-  options: { tuning?: Partial<SyncTuning> & { recordMaxInvoices?: number }; secretBox?: SecretBox; tokens?: OrgTokens; clock?: Clock; recordPhase?: boolean } = {},
+  options: { tuning?: Partial<SyncTuning> & { record?: Partial<RecordWriteTuning> }; secretBox?: SecretBox; tokens?: OrgTokens; clock?: Clock; recordPhase?: boolean } = {},
 ): Promise<Harness> {
   const tokens = options.tokens ?? (await loginToOrg(org));
   const events = new RecordingEvents();

@@ -6,7 +6,7 @@ import type { Harness } from './invoice-harness';
  * `count` times in all; answers how the last of them ended.
  */
 export async function recordPhaseEnded(harness: Pick<Harness, 'events'>, count = 1): Promise<RecordProgress> {
-  const ends = () => harness.events.of('invoices.recordProgress').filter((p) => p.phase === 'done' || p.phase === 'failed' || p.phase === 'cancelled' || p.phase === 'tooLarge');
+  const ends = () => harness.events.of('invoices.recordProgress').filter((p) => p.phase === 'done' || p.phase === 'failed' || p.phase === 'cancelled');
   for (let waited = 0; ends().length < count; waited += 20) {
     if (waited > 120_000) throw new Error(`record phase ${count} did not end`);
     await new Promise((resolve) => setTimeout(resolve, 20));

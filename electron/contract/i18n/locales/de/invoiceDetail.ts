@@ -33,5 +33,4 @@ export const invoiceDetail: Translation<typeof en> = {
   recordFetching: 'Alle Rechnungen werden offline gehalten: {{fetched}} von {{total}} Datensätzen',
   recordSaving: 'Alle Rechnungen werden offline gehalten: wird gespeichert…',
   recordFailed: 'Positionen und Felder aller Rechnungen konnten nicht offline gehalten werden; die nächste Synchronisierung versucht es erneut.',
-  recordTooLarge: 'Positionen und Felder von {{total}} Rechnungen sind mehr, als offline gehalten werden (bis {{most}}): eine online geöffnete Rechnung wird behalten.',
 };

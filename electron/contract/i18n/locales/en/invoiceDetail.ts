@@ -35,5 +35,4 @@ export const invoiceDetail = {
   recordFetching: 'Keeping every invoice offline: {{fetched}} of {{total}} records',
   recordSaving: 'Keeping every invoice offline: saving…',
   recordFailed: 'Could not keep every invoice’s lines and fields offline; the next sync tries again.',
-  recordTooLarge: 'Lines and fields of {{total}} invoices are more than are kept offline (up to {{most}}): an invoice opened online is kept.',
 } as const;

@@ -35,5 +35,4 @@ export const invoiceDetail: Translation<typeof en> = {
   recordFetching: 'Guardando todas las facturas sin conexión: {{fetched}} de {{total}} registros',
   recordSaving: 'Guardando todas las facturas sin conexión: guardando…',
   recordFailed: 'No se pudieron guardar sin conexión las líneas y los campos de todas las facturas; la próxima sincronización lo intentará de nuevo.',
-  recordTooLarge: 'Las líneas y los campos de {{total}} facturas superan lo que se guarda sin conexión (hasta {{most}}): una factura abierta en línea se guarda.',
 };

@@ -35,5 +35,4 @@ export const invoiceDetail: Translation<typeof en> = {
   recordFetching: 'Conservation de toutes les factures hors ligne : {{fetched}} sur {{total}} enregistrements',
   recordSaving: 'Conservation de toutes les factures hors ligne : enregistrement…',
   recordFailed: 'Impossible de conserver hors ligne les lignes et les champs de toutes les factures ; la prochaine synchronisation réessaiera.',
-  recordTooLarge: 'Les lignes et les champs de {{total}} factures dépassent ce qui est conservé hors ligne (jusqu’à {{most}}) : une facture ouverte en ligne est conservée.',
 };

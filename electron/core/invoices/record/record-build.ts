@@ -1,0 +1,215 @@
+import type { SecretBox } from '../../ports';
+import type { Cell, LineCells, RecordSink } from './record-fetch';
+import {
+  CHUNK_ENTRIES, decodeFieldChunk, decodeLineChunk, encodeFieldChunk, encodeHead, encodeLineChunk, RECORD_FORMAT, RECORD_MAGIC,
+  type ChunkKind, type ChunkRef, type FieldEntry, type LineEntry, type RecordHead,
+} from './record-file';
+import type { RecordOutput } from './record-output';
+
+/** How a phase writes: entries per chunk, and how many sealed-but-unwritten chunks it lets the fetch run ahead of. */
+export interface RecordWriteTuning {
+  chunkEntries: number;
+  backlogChunks: number;
+}
+
+/** A chunk holds up to 1,000 entries; the fetch runs at most 4 sealed chunks ahead of the disk. */
+export const defaultWriteTuning: RecordWriteTuning = { chunkEntries: CHUNK_ENTRIES, backlogChunks: 4 };
+
+/** A chunk this phase wrote, with what pass 2 needs to know of it. */
+interface Written {
+  ref: ChunkRef;
+  /** Restarts of its query before it was queued: a chunk of an earlier run of the query is void. */
+  generation: number;
+  /** Field chunks: its number (an invoice fetched twice counts in the later one). */
+  number: number;
+  /** Line chunks of an incremental phase: its lines' ids (a line deleted later in the phase leaves it). */
+  lineIds: string[] | null;
+}
+
+/** The previous copy an incremental phase brings up to date. */
+export interface PreviousCopy {
+  head: RecordHead;
+  read: (offset: number, length: number) => Promise<Buffer>;
+}
+
+/** The previous copy could not be read (a damaged chunk): it is dropped and the next phase fetches everything. */
+export class PreviousCopyUnreadable extends Error {
+  constructor(cause: unknown) {
+    // never-user-facing: logged by the phase (only its code), which then says 'failed' in the status bar
+    super('a chunk of the previous record copy is unreadable', { cause });
+  }
+}
+
+/** A chunk of the previous copy that does not open (seal, shape): the copy is damaged. */
+const opened = <T,>(decoding: Promise<T>): Promise<T> => decoding.catch((error: unknown) => Promise.reject(new PreviousCopyUnreadable(error)));
+
+const distinct = (entries: LineEntry[]) => [...new Set(entries.map(([invoice]) => invoice))];
+
+/**
+ * A record phase's new copy, written as the pages come (README: "The whole record of every invoice"): field values
+ * and lines go into chunks of `chunkEntries`, each sealed and appended to the output as soon as it is full, one at a
+ * time in order; the fetch asks for its next page only while fewer than `backlogChunks` wait (`room`). What the phase
+ * holds is a few chunks and, for an incremental phase, the ids of what changed — never the records themselves.
+ *
+ * `finish` then (incremental) goes through the previous copy's chunks in order: a chunk none of whose invoices changed
+ * is copied as sealed bytes; one that holds a changed or deleted invoice's fields, a deleted line, or a line fetched
+ * again is opened and written anew without them (a line fetched again leaves a marker: it keeps its place). The new
+ * chunks follow the previous ones in the head's order, so an invoice's lines fold in place.
+ */
+export class RecordBuild implements RecordSink {
+  private queue: Promise<void> = Promise.resolve();
+  private waiting = 0;
+  private failure: { error: unknown } | null = null;
+  private readonly wakers: (() => void)[] = [];
+  private readonly written: Written[] = [];
+  private readonly pending: { fields: FieldEntry[]; lines: LineEntry[] } = { fields: [], lines: [] };
+  private readonly generation = { fields: 0, lines: 0 };
+  private fieldChunks = 0;
+  /** Incremental: invoice id → the number of the field chunk with its latest values, or -1 when deleted. */
+  private readonly invoices = new Map<string, number>();
+  /** Incremental: line id → fetched again (true) or deleted (false). */
+  private readonly lineStates = new Map<string, boolean>();
+  /** Incremental: invoices whose lines changed. */
+  private readonly lineInvoices = new Set<string>();
+
+  constructor(
+    private readonly box: SecretBox,
+    private readonly output: RecordOutput,
+    private readonly incremental: boolean,
+    private readonly tuning: RecordWriteTuning,
+  ) {}
+
+  /** Writes the magic: every chunk's offset is past it. */
+  async start(): Promise<void> {
+    await this.output.append(RECORD_MAGIC);
+  }
+
+  room(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure.error);
+    if (this.waiting < this.tuning.backlogChunks) return Promise.resolve();
+    return new Promise<void>((resolve) => this.wakers.push(resolve)).then(() => this.room());
+  }
+
+  field(id: string, cells: Cell[]): void {
+    if (this.incremental) this.invoices.set(id, this.fieldChunks);
+    this.pending.fields.push([id, cells]);
+    if (this.pending.fields.length >= this.tuning.chunkEntries) this.flush('fields');
+  }
+
+  fieldGone(id: string): void {
+    this.invoices.set(id, -1);
+  }
+
+  line(invoice: string, cells: LineCells): void {
+    if (this.incremental) {
+      this.lineStates.set(cells[0], true);
+      this.lineInvoices.add(invoice);
+    }
+    this.pending.lines.push([invoice, cells]);
+    if (this.pending.lines.length >= this.tuning.chunkEntries) this.flush('lines');
+  }
+
+  lineGone(id: string, invoice: string | null): void {
+    this.lineStates.set(id, false);
+    if (invoice !== null) this.lineInvoices.add(invoice);
+  }
+
+  restart(kind: ChunkKind): void {
+    this.generation[kind]++;
+    this.pending[kind] = [];
+    if (kind === 'fields') this.invoices.clear();
+    else {
+      this.lineStates.clear();
+      this.lineInvoices.clear();
+    }
+  }
+
+  /** Seals the pending entries of one kind as a chunk and queues its write (one write at a time, in order). */
+  private flush(kind: ChunkKind): void {
+    const generation = this.generation[kind];
+    const number = kind === 'fields' ? this.fieldChunks++ : -1;
+    const fields = kind === 'fields' ? this.pending.fields : [];
+    const lines = kind === 'lines' ? this.pending.lines : [];
+    this.pending[kind] = [];
+    if (fields.length + lines.length === 0) return;
+    this.waiting++;
+    this.queue = this.queue.then(async () => {
+      try {
+        if (this.failure) return;
+        const ids = kind === 'fields' ? fields.map(([id]) => id) : distinct(lines);
+        const lineIds = this.incremental && kind === 'lines' ? lines.map(([, line]) => line[0]) : null;
+        const sealed = kind === 'fields' ? await encodeFieldChunk(this.box, fields) : await encodeLineChunk(this.box, lines);
+        const offset = await this.output.append(sealed);
+        this.written.push({ ref: { offset, length: sealed.length, kind, ids }, generation, number, lineIds });
+      } catch (error) {
+        this.failure ??= { error };
+      } finally {
+        this.waiting--;
+        for (const wake of this.wakers.splice(0)) wake();
+      }
+    });
+  }
+
+  /** Every chunk written and the new copy's head appended (its bytes: the output is then complete). */
+  async finish(previous: PreviousCopy | null, head: Omit<RecordHead, 'format' | 'chunks'>): Promise<RecordHead> {
+    this.flush('fields');
+    this.flush('lines');
+    await this.queue;
+    if (this.failure) throw this.failure.error;
+    const chunks: ChunkRef[] = [];
+    if (previous) {
+      // Reading the previous copy (not writing the new one) failing: it is damaged.
+      const read: PreviousCopy['read'] = (offset, length) => previous.read(offset, length).catch((error: unknown) => Promise.reject(new PreviousCopyUnreadable(error)));
+      for (const chunk of previous.head.chunks) await this.keep(chunk, read, chunks);
+    }
+    for (const chunk of this.written) {
+      if (chunk.generation !== this.generation[chunk.ref.kind!]) continue;
+      if (chunk.ref.kind === 'fields') {
+        // Incremental: an invoice fetched twice (the overlap) is read from the later chunk; a deleted one from none.
+        const ids = this.incremental ? chunk.ref.ids.filter((id) => this.invoices.get(id) === chunk.number) : chunk.ref.ids;
+        if (ids.length > 0) chunks.push({ ...chunk.ref, ids });
+      } else if (chunk.lineIds?.some((id) => this.lineStates.get(id) === false) || chunk.ref.ids.some((id) => this.invoices.get(id) === -1)) {
+        await this.rewriteLines(chunk.ref, this.output.read.bind(this.output), chunks, false);
+      } else chunks.push(chunk.ref);
+    }
+    const full: RecordHead = { format: RECORD_FORMAT, ...head, chunks };
+    await this.output.append(await encodeHead(this.box, full));
+    return full;
+  }
+
+  /** A chunk of the previous copy: copied as it is when nothing in it changed, else written anew without what did. */
+  private async keep(chunk: ChunkRef, read: PreviousCopy['read'], into: ChunkRef[]): Promise<void> {
+    if (chunk.kind === 'fields') {
+      if (!chunk.ids.some((id) => this.invoices.has(id))) return void into.push(await this.copy(chunk, read));
+      const listed = new Set(chunk.ids.filter((id) => !this.invoices.has(id)));
+      if (listed.size === 0) return;
+      const kept = (await opened(decodeFieldChunk(this.box, await read(chunk.offset, chunk.length)))).filter(([id]) => listed.has(id));
+      return void into.push(await this.append('fields', kept.map(([id]) => id), encodeFieldChunk(this.box, kept)));
+    }
+    if (!chunk.ids.some((id) => this.lineInvoices.has(id) || this.invoices.get(id) === -1)) return void into.push(await this.copy(chunk, read));
+    await this.rewriteLines(chunk, read, into, true);
+  }
+
+
+  /** A line chunk without deleted lines and deleted invoices' lines; `older`: a line fetched again leaves a marker. */
+  private async rewriteLines(chunk: ChunkRef, read: PreviousCopy['read'], into: ChunkRef[], older: boolean): Promise<void> {
+    const kept: LineEntry[] = [];
+    const entries = decodeLineChunk(this.box, await read(chunk.offset, chunk.length));
+    for (const [invoice, line] of await (older ? opened(entries) : entries)) {
+      const state = this.lineStates.get(line[0]);
+      if (state === false || this.invoices.get(invoice) === -1) continue;
+      kept.push(older && state === true && line.length > 1 ? [invoice, [line[0]]] : [invoice, line]);
+    }
+    if (kept.length > 0) into.push(await this.append('lines', distinct(kept), encodeLineChunk(this.box, kept)));
+  }
+
+  private async copy(chunk: ChunkRef, read: PreviousCopy['read']): Promise<ChunkRef> {
+    const offset = await this.output.append(await read(chunk.offset, chunk.length));
+    return { ...chunk, offset };
+  }
+
+  private async append(kind: ChunkKind, ids: string[], sealing: Promise<Uint8Array>): Promise<ChunkRef> {
+    const sealed = await sealing;
+    return { offset: await this.output.append(sealed), length: sealed.length, kind, ids };
+  }
+}
