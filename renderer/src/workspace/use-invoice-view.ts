@@ -2,14 +2,15 @@ import { useDeferredValue, useEffect, useMemo } from 'react';
 import type { InvoiceListRow } from '../../../electron/contract';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import { useLocale } from '../i18n/locale-context';
-import { computeAging, type AgingBasis, type CurrencyAging } from '../invoices/aging';
+import type { AgingBasis, CurrencyAging } from '../invoices/aging';
 import { datedAfter } from '../invoices/as-of';
-import { filterMask, type InvoiceFilters } from '../invoices/filters';
+import type { InvoiceFilters } from '../invoices/filters';
 import { dayNumber } from '../invoices/plain-date';
 import { prepareInvoices, type PreparedInvoices, type ReceivableRules } from '../invoices/prepared';
-import { maskIndexes, sortedOrder, visibleIndexes, warmSortKeys, type SortSpec } from '../invoices/sort';
+import { sortedOrder, warmSortKeys, type SortSpec } from '../invoices/sort';
 import { visibleColumnIds } from '../invoices/columns';
-import { computeTotals, type CurrencyTotals } from '../invoices/totals';
+import type { CurrencyTotals } from '../invoices/totals';
+import { filteredView } from './filtered-views';
 
 const EMPTY: InvoiceListRow[] = [];
 /** Above this many invoices filter changes render deferred (see below). */
@@ -90,17 +91,12 @@ function useInvoiceViewOf(rows: InvoiceListRow[] | undefined, filters: InvoiceFi
   const locale = useLocale();
   const context = useMemo(() => ({ asOfDay, agingBasis: basis, cutOffDay, locale }), [asOfDay, basis, cutOffDay, locale]);
   const laterCount = useMemo(() => (cutOffDay === Infinity ? 0 : datedAfter(prepared, cutOffDay)), [prepared, cutOffDay]);
-  const mask = useMemo(() => filterMask(prepared, effective, context), [prepared, effective, context]);
-  const visible = useMemo(() => visibleIndexes(order, mask), [order, mask]);
-  // Totals and aging depend on which rows are shown, not on their order: a sort click does not redo them.
-  const members = useMemo(() => maskIndexes(mask), [mask]);
-  const totals = useMemo(() => computeTotals(prepared, members), [prepared, members]);
-  // The chart shows the filtered set before its own bucket filter, so the other bars stay visible.
-  const agingSet = useMemo(() => {
-    if (!effective.aging) return members;
-    return maskIndexes(filterMask(prepared, { ...effective, aging: null }, context));
-  }, [effective, members, prepared, context]);
-  const aging = useMemo(() => computeAging(prepared, agingSet, asOfDay, basis), [prepared, agingSet, asOfDay, basis]);
+  // Rows, totals and aging of these filters: one filter pass and one pass over the order, or none for a search just
+  // deleted back to (remembered) or one that keeps the same rows (the same objects: nothing below renders again).
+  const { visible, totals, aging, members, agingSet } = useMemo(
+    () => filteredView({ prepared, order, context, basis }, effective),
+    [prepared, order, context, basis, effective],
+  );
   // members / agingSet: the rows the totals and the aging chart are over (what the corporate-currency view converts).
   return { prepared, visible, totals, aging, members, agingSet, asOfDay, laterCount, searchPending: deferred !== filters };
 }
