@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SyncProgress } from '../../../electron/contract';
 import { FIRST_LIST_WINDOW } from '../../../electron/contract/list-window';
 import { budgetly } from '../bridge';
@@ -77,5 +77,6 @@ export function useSync(connectionId: string): SyncState {
     void budgetly().invoices.cancelSync({ connectionId });
   }, [connectionId]);
   const clearError = useCallback(() => setError(null), []);
-  return { running, progress, error, start, cancel, clearError };
+  // One object per change of its state: the memoized top bar and banners take it whole.
+  return useMemo(() => ({ running, progress, error, start, cancel, clearError }), [running, progress, error, start, cancel, clearError]);
 }

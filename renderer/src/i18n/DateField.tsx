@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localTodayIso } from '../invoices/plain-date';
 import { addDays, datePattern, formatDate, parseDate, patternText } from '../lib/date-pattern';
@@ -23,7 +23,7 @@ interface Props {
  * back the date in force. A date that is not one (31.02.2026) or out of bounds says why, under the field, and the
  * date in force stays. Empty means none. `data-value` holds the day as 'YYYY-MM-DD'.
  */
-export function DateField({ value, onChange, id, label, min, max, testId }: Props) {
+export const DateField = memo(function DateField({ value, onChange, id, label, min, max, testId }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const pattern = useMemo(() => datePattern(locale), [locale]);
@@ -127,4 +127,4 @@ export function DateField({ value, onChange, id, label, min, max, testId }: Prop
       )}
     </span>
   );
-}
+});

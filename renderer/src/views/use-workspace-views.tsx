@@ -1,5 +1,6 @@
 import type { SortingState } from '@tanstack/react-table';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useStableHandler } from '../lib/use-stable-handler';
 import type { InvoiceListRow, PaymentFiguresState, SavedView, Settings } from '../../../electron/contract';
 import { customerDirectory } from '../../../electron/contract/customer-directory';
 import { ownCurrencies, type CurrencyView } from '../currency/currency-view';
@@ -91,10 +92,15 @@ export function useWorkspaceViews({ connectionId, ready, filters, changeFilters,
     apply(workspaceStateOf(state));
     setOpened({ name: view.name, dropped });
   };
-  const openAt = (position: number) => {
+  // Stable, like the menu's other handlers: the menu (and the memoized top bar it sits in) does not render on a keystroke.
+  const openAt = useStableHandler((position: number) => {
     const view = ready ? list?.views[position] : undefined;
     if (view) open(view);
-  };
+  });
+  const openSave = useCallback(() => setDialog('save'), []);
+  const openManage = useCallback(() => setDialog('manage'), []);
+  const exportAll = useStableHandler(() => void saved.exportAll());
+  const importFile = useStableHandler(() => void saved.importFile());
   useViewShortcuts(openAt);
 
   // The default view, once per workspace (a connection's workspace is mounted anew when it is switched to).
@@ -110,15 +116,9 @@ export function useWorkspaceViews({ connectionId, ready, filters, changeFilters,
     if (view) openDefault.current(view);
   }, [ready, list]);
 
-  const menu = (
-    <ViewsMenu
-      list={list}
-      onOpen={openAt}
-      onSave={() => setDialog('save')}
-      onManage={() => setDialog('manage')}
-      onExport={() => void saved.exportAll()}
-      onImport={() => void saved.importFile()}
-    />
+  const menu = useMemo(
+    () => <ViewsMenu list={list} onOpen={openAt} onSave={openSave} onManage={openManage} onExport={exportAll} onImport={importFile} />,
+    [list, openAt, openSave, openManage, exportAll, importFile],
   );
   const notice = (
     <>

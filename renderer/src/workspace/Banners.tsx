@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection, SecretProtection } from '../../../electron/contract';
 import type { BridgeError } from '../api/result';
@@ -18,8 +19,8 @@ interface Props {
   onOpenSettings: () => void;
 }
 
-/** Reconnect, offline, weak storage and sync failures: each said once, with the one action that helps. */
-export function Banners(props: Props) {
+/** Reconnect, offline, weak storage and sync failures: each said once, with the one action that helps. Memoized: nothing here changes with a search. */
+export const Banners = memo(function Banners(props: Props) {
   const { connection, syncError, secretProtection, lastSyncedAt, hasCache } = props;
   const { t } = useTranslation(['workspace', 'settings']);
   const locale = useLocale();
@@ -75,4 +76,4 @@ export function Banners(props: Props) {
       )}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/locale-context';
 import { agingOfCurrency, type AgingBucketKey, type CurrencyAging } from '../invoices/aging';
@@ -48,9 +48,10 @@ function LeftOut({ excluded, currency }: { excluded: CurrencyTotals['excluded'];
 /**
  * One card per currency: count, total and balance of the filtered set's receivables (posted invoices, drafts when
  * included), what was left out, and the aging. Never summed across currencies. On a small window each currency is
- * one line (count, total, balance) until the user opens the aging (use-summary-size).
+ * one line (count, total, balance) until the user opens the aging (use-summary-size). Memoized: a keystroke that keeps
+ * the invoices shown (the same totals and aging: see filtered-views.ts) does not render it again.
  */
-export function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBucket, extra, collection }: Props) {
+export const CurrencySummary = memo(function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBucket, extra, collection }: Props) {
   const { t } = useTranslation('workspace');
   const size = useSummarySize();
   const currencies = [...new Set([...totals.map((x) => x.currency), ...aging.map((a) => a.currency)])].sort();
@@ -87,4 +88,4 @@ export function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBuck
       )}
     </section>
   );
-}
+});

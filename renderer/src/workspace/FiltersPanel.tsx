@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../i18n/DateField';
 import { ChangedSinceFilter } from './ChangedSinceFilter';
@@ -43,8 +43,11 @@ function DateRange({ legend, from, to, onChange, testId }: { legend: string; fro
   );
 }
 
-/** Customer, status (several), currency, overdue only, payments received (paid late, partly paid, credit notes), invoice-date and due-date ranges. */
-export function FiltersPanel({ filters, statuses, currencies, customers, payments, onChange, lastVisit = null, children }: Props) {
+/**
+ * Customer, status (several), currency, overdue only, payments received (paid late, partly paid, credit notes), invoice-date and due-date ranges.
+ * Memoized: given the filters but the search (useFilters' `others`), it does not render on a keystroke in the search box.
+ */
+export const FiltersPanel = memo(function FiltersPanel({ filters, statuses, currencies, customers, payments, onChange, lastVisit = null, children }: Props) {
   const { t } = useTranslation('workspace');
   return (
     <aside className="filters" aria-label={t('filters')}>
@@ -105,4 +108,4 @@ export function FiltersPanel({ filters, statuses, currencies, customers, payment
       <ChangedSinceFilter filters={filters} lastVisit={lastVisit} onChange={onChange} />
     </aside>
   );
-}
+});

@@ -2,6 +2,7 @@ import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection, Settings } from '../../../electron/contract';
+import type { ColumnWidths } from '../../../electron/contract/column-widths';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import type { StatusKindMap } from '../../../electron/contract/invoice-status';
 import type { CustomerRef } from '../../../electron/contract/customer-aging';
@@ -34,6 +35,7 @@ import { useFilters } from './use-filters';
 import { useExportRequest } from './use-export-request';
 import { useWorkspaceViews } from '../views/use-workspace-views';
 import { useShortcuts } from './use-shortcuts';
+import { useStableHandler } from '../lib/use-stable-handler';
 import { useLastVisit } from './use-last-visit';
 import { useWorkspaceSync } from './use-workspace-sync';
 import { WorkspaceTopBar } from './WorkspaceTopBar';
@@ -86,7 +88,8 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   const sync = useSync(connectionId);
   const [sorting, setSorting] = useState<SortingState>(defaultSorting);
   const [active, setActive] = useState(0);
-  const { filters, change: changeFilters, pickBucket, pickAnyBucket, pickedBucket } = useFilters(() => setActive(0));
+  const toFirstRow = useCallback(() => setActive(0), []);
+  const { filters, others, change: changeFilters, changeOthers, pickBucket, pickAnyBucket, pickedBucket } = useFilters(toFirstRow);
   const adoptChase = useChaseSort(filters, sorting, setSorting);
   const [openId, setOpenId] = useState<string | null>(null);
   // The customer whose view is open (issue 13): their invoices, balances, payments and credits.
@@ -126,6 +129,11 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   });
   // DSO and average days to pay per currency card, over the rows shown (issue 13).
   const collection = useCardCollection(view.prepared, view.members, view.asOfDay, cutOff);
+  // Stable handlers for what is memoized below (the grid's header, the top bar, the aging date): a keystroke in the
+  // search box renders what shows its result, not those.
+  const saveColumns = useStableHandler((visibleColumns: string[]) => onUpdateSettings({ visibleColumns }));
+  const saveWidths = useStableHandler((columnWidths: ColumnWidths) => onUpdateSettings({ columnWidths }));
+  const changeAsOf = useStableHandler((agingAsOf: string | null) => onUpdateSettings({ agingAsOf }));
   const table = useInvoiceTable({
     rows: view.prepared.rows,
     asOfDay: view.asOfDay,
@@ -136,9 +144,9 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
       setActive(0);
     },
     savedColumns: settings.visibleColumns,
-    onColumnsChange: (visibleColumns) => onUpdateSettings({ visibleColumns }),
+    onColumnsChange: saveColumns,
     savedWidths: settings.columnWidths,
-    onWidthsChange: (columnWidths) => onUpdateSettings({ columnWidths }),
+    onWidthsChange: saveWidths,
   });
 
   // Grouped by customer, the grid's invoices are the groups' (in their order, collapsed ones left out): the active row is one of them.
@@ -184,16 +192,33 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
     const index = shown[position];
     if (index !== undefined) setOpenId(rows[index]!.id);
   };
-  const currentView = useExportRequest({
+  const exportRequest = useExportRequest({
     columns: () => table.getVisibleLeafColumns().map((c) => c.id), rowIds: () => Array.from(report.open ? view.agingSet : view.visible, (i) => rows[i]!.id),
     asOf, cutOff, settings, applied: report.applied, report: report.open, conversion: corporate.converted ? corporate.view.basis : null,
   });
+  const currentView = useStableHandler(exportRequest);
   // Found once per change of the rows or the open invoice (the detail's standing and conversion line need its index).
   const openIndex = useMemo(() => (openId ? rows.findIndex((row) => row.id === openId) : -1), [openId, rows]);
   const openRow = openIndex >= 0 ? rows[openIndex] : undefined;
   const filtered = hasActiveFilters(filters);
   const paymentColumnShown = table.getVisibleLeafColumns().some((c) => isPaymentColumn(c.id));
   const asOfLabel = formatPlainDate(asOf, locale);
+  // The cards' parts, one function per change of what they show: the summary is memoized and need not render on a
+  // keystroke that leaves its figures as they were.
+  const collectionLine = useCallback(
+    (currency: string) => <CollectionLine currency={currency} figures={collection.get(currency)} asOfLabel={asOfLabel} />,
+    [collection, asOfLabel],
+  );
+  const { figures: convertedFigures, table: rateTable, corporate: corporateCurrency } = corporate;
+  const convertedLine = useMemo(
+    () =>
+      convertedFigures && rateTable
+        ? (currency: string) => currency !== corporateCurrency && (
+            <ConvertedAmounts totals={convertedFigures.byCurrency.get(currency)} table={rateTable} slots={convertedFigures.slotsByCurrency.get(currency) ?? new Set()} />
+          )
+        : undefined,
+    [convertedFigures, rateTable, corporateCurrency],
+  );
 
   return (
     <div className="workspace-shell">
@@ -225,7 +250,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
       <div className={openRow ? 'workspace with-detail' : 'workspace'}>
         {/* Until every invoice is loaded, search and filters would work on a part of them: their controls wait (a disabled fieldset, no box of its own). */}
         <fieldset className="until-loaded" disabled={partial}>
-          <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} customers={customerDirectory(view.prepared.rows)} payments={list?.payments} onChange={changeFilters} lastVisit={lastVisit} />
+          <FiltersPanel filters={others} statuses={view.prepared.statuses} currencies={view.prepared.currencies} customers={customerDirectory(view.prepared.rows)} payments={list?.payments} onChange={changeOthers} lastVisit={lastVisit} />
         </fieldset>
         <main className="main" aria-label={t('invoicesLabel')}>
           <ListToolbar
@@ -241,7 +266,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
             }}
             asOf={asOf}
             asOfIsToday={settings.agingAsOf === null}
-            onAsOfChange={(agingAsOf) => onUpdateSettings({ agingAsOf })}
+            onAsOfChange={changeAsOf}
             table={table}
             visible={view.visible.length}
             total={total}
@@ -287,18 +312,8 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
             asOfLabel={asOfLabel}
             selected={pickedBucket}
             onPickBucket={pickBucket}
-            collection={(currency) => <CollectionLine currency={currency} figures={collection.get(currency)} asOfLabel={asOfLabel} />}
-            extra={
-              corporate.figures && corporate.table
-                ? (currency) => currency !== corporate.corporate && (
-                    <ConvertedAmounts
-                      totals={corporate.figures!.byCurrency.get(currency)}
-                      table={corporate.table!}
-                      slots={corporate.figures!.slotsByCurrency.get(currency) ?? new Set()}
-                    />
-                  )
-                : undefined
-            }
+            collection={collectionLine}
+            extra={convertedLine}
           />
           {report.open ? (
             <AgingByCustomer

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useCallback, useState, type ComponentProps, type ReactNode } from 'react';
+import { memo, useCallback, useState, type ComponentProps, type ReactNode } from 'react';
 import type { Connection } from '../../../electron/contract';
 import type { SyncState } from '../api/use-invoices';
 import { FreshnessMessage } from '../freshness/FreshnessMessage';
@@ -25,8 +25,11 @@ interface Props {
   onOpenSettings: () => void;
 }
 
-/** The workspace's top bar: which org, how fresh its invoices are, sync, export and the way to Settings. */
-export function WorkspaceTopBar({ connection, switcher, views, sync, canSync, lastSyncedAt, lastChange, currentView, exportDisabled, exportReport, onOpenSettings }: Props) {
+/**
+ * The workspace's top bar: which org, how fresh its invoices are, sync, export and the way to Settings. Memoized (the
+ * workspace gives it stable props): a keystroke in the search box does not render it.
+ */
+export const WorkspaceTopBar = memo(function WorkspaceTopBar({ connection, switcher, views, sync, canSync, lastSyncedAt, lastChange, currentView, exportDisabled, exportReport, onOpenSettings }: Props) {
   const { t } = useTranslation(['workspace', 'settings']);
   // The change log lives here, not in the freshness line (which gives way to the progress while a sync runs).
   const [changeLogOpen, setChangeLogOpen] = useState(false);
@@ -48,4 +51,4 @@ export function WorkspaceTopBar({ connection, switcher, views, sync, canSync, la
       {changeLogOpen && <ChangeLogDialog connectionId={connection.id} onClose={() => setChangeLogOpen(false)} />}
     </header>
   );
-}
+});
