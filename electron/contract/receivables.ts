@@ -97,6 +97,21 @@ export const customerRecordSchema = z.object({
 export type CustomerRecord = z.infer<typeof customerRecordSchema>;
 
 /**
+ * A Salesforce Billing debit note of the customer (`blng__DebitNote__c`): its own receivable (a late fee, a price correction),
+ * with the balance Salesforce states (`blng__Balance__c`, what is still to be settled). Never part of an invoice's arithmetic.
+ */
+export const customerDebitNoteSchema = z.object({
+  id,
+  number: z.string().nullable(),
+  date: isoDate.nullable(),
+  status: z.string().nullable(),
+  currency: z.string(),
+  amount: z.number().nullable(),
+  balance: z.number().nullable(),
+});
+export type CustomerDebitNote = z.infer<typeof customerDebitNoteSchema>;
+
+/**
  * One customer's money besides their invoices, from the offline copy (works offline). A customer is an account
  * (`invoices.customer` with `account`: the invoices' `customerId`) or, without an id, the account name the invoices
  * show (`InvoiceRow.customer`); payments and credit notes carry their account's id and name, and by name alone
@@ -114,6 +129,11 @@ export const customerLedgerSchema = z.object({
   payments: z.array(customerRecordSchema),
   /** The customer's credit notes that are not wholly applied, newest first. */
   credits: z.array(customerRecordSchema),
+  /**
+   * The customer's debit notes still open (balance ≠ 0, not Draft / Cancelled), newest first; absent where the org has no
+   * readable debit note object (Revenue Cloud, a custom invoice object, or hidden from the user).
+   */
+  debitNotes: z.array(customerDebitNoteSchema).optional(),
   /** Per currency: Σ unapplied of the payments (unapplied cash) and of the credit notes. */
   unapplied: z.array(z.object({ currency: z.string(), cash: z.number(), credits: z.number() })),
   /** Objects or fields that could not be read, from the last sync. */

@@ -6,6 +6,7 @@ import { makeId } from './data/ids.ts';
 import { InvoiceStore } from './data/invoice-store.ts';
 import { ReceivablesStore } from './data/receivables-store.ts';
 import { RefundsStore } from './data/refunds-store.ts';
+import { DebitNotesStore } from './data/debit-notes-store.ts';
 import { dayToIso, todayDay } from './data/random.ts';
 import type { ResolvedOptions } from './options.ts';
 import { accountTable, salesforceInvoiceTable } from './schema/account-table.ts';
@@ -14,6 +15,7 @@ import { invoiceTables } from './schema/invoice-tables.ts';
 import { organizationTable, userTable } from './schema/user-org-tables.ts';
 import { receivableTables } from './schema/receivable-tables.ts';
 import { refundTables } from './schema/refund-tables.ts';
+import { debitNoteTables } from './schema/debit-note-tables.ts';
 import type { Table } from './schema/table.ts';
 import type { Catalog } from './soql/resolve.ts';
 import type { InvoiceObjectName } from './types.ts';
@@ -31,6 +33,8 @@ export class OrgData implements Catalog {
   readonly receivables = new Map<InvoiceObjectName, ReceivablesStore>();
   /** Refunds of those payments (refund + refund line per shape), beside the payments. */
   readonly refunds = new Map<InvoiceObjectName, RefundsStore>();
+  /** Billing's debit notes (blng__DebitNote__c), next to blng__Invoice__c's payments. */
+  debitNotes: DebitNotesStore | null = null;
   /** Tables in describeGlobal order, keyed by lower-case name. */
   readonly tables = new Map<string, Table>();
   /**
@@ -69,6 +73,10 @@ export class OrgData implements Catalog {
         const shape = kind as 'Invoice' | 'blng__Invoice__c';
         const paymentTable = this.tables.get(shape === 'Invoice' ? 'payment' : 'blng__payment__c')!;
         for (const t of refundTables(shape, refunds, this.accounts, paymentTable)) add(t);
+        if (shape === 'blng__Invoice__c') {
+          this.debitNotes = new DebitNotesStore(money, this.accounts.bulkSeeds[k]!, this.refDay);
+          for (const t of debitNoteTables(this.debitNotes, this.accounts, this.tables.get('account')!, invoice.minVersion)) add(t);
+        }
       }
     }
     this.documents = new DocumentStore(options.seed, {

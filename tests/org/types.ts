@@ -146,6 +146,10 @@ export interface OrgControl {
   issueRefund(paymentId: string, amount?: number): { refundId: string; refundLineId: string };
   /** Deletes a refund line (recycle bin: queryAll sees IsDeleted); the payment's SystemModstamp moves. */
   deleteRefundLine(refundLineId: string): void;
+  /** Billing orgs: a posted debit note (blng__DebitNote__c, today) for an account, its balance the whole amount. Returns its id. */
+  issueDebitNote(accountId: string, amount: number): string;
+  /** Billing orgs: a payment of part of a debit note — its blng__Balance__c falls by `amount` (at most the balance), SystemModstamp moves. */
+  payDebitNote(debitNoteId: string, amount: number): void;
   /** The invoice's document: its ContentDocument, versions (oldest first) and latest version; null when it has none. */
   documentOf(invoiceId: string): InvoiceDocumentInfo | null;
   /**

@@ -3,6 +3,7 @@ import type { CustomerLedger, CustomerRecord } from '../../../electron/contract'
 import { useLocale } from '../i18n/locale-context';
 import { formatCount, formatMoney } from '../invoices/money';
 import { formatPlainDate } from '../invoices/plain-date';
+import { CustomerDebitNotes } from './CustomerDebitNotes';
 import { CustomerTable, SalesforceCell } from './CustomerTable';
 
 interface Props {
@@ -24,6 +25,7 @@ export function CustomerMoney({ ledger, onOpenInSalesforce }: Props) {
       {ledger.accounts > 1 && <p className="hint" data-testid="customer-shared-name">{t('sharedName', { n: formatCount(ledger.accounts, locale) })}</p>}
       <RecordTable kind="payment" title={t('paymentsHeading')} empty={t('noPayments')} records={ledger.payments} onOpen={onOpenInSalesforce} />
       <RecordTable kind="credit" title={t('creditsHeading')} empty={t('noCredits')} records={ledger.credits} onOpen={onOpenInSalesforce} />
+      {ledger.debitNotes && <CustomerDebitNotes debitNotes={ledger.debitNotes} onOpen={onOpenInSalesforce} />}
     </>
   );
 }

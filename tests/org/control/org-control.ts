@@ -12,6 +12,7 @@ import type { Faults } from './faults.ts';
 import { documentsControl } from './documents-control.ts';
 import { receivablesControl } from './receivables-control.ts';
 import { refundsControl } from './refunds-control.ts';
+import { debitNotesControl } from './debit-notes-control.ts';
 
 export interface ControlDeps {
   data: OrgData;
@@ -57,6 +58,7 @@ export function createControl(d: ControlDeps): OrgControl {
   return {
     ...receivablesControl(data),
     ...refundsControl(data),
+    ...debitNotesControl(data),
     ...documentsControl(data),
     records(objectName) {
       const t = anyTable(data, objectName);

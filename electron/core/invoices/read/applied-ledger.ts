@@ -29,6 +29,8 @@ export const ledgerIndex = oncePerCopy((copy: RelatedCopy): LedgerIndex => {
     for (const record of object.records) {
       const entry = { role: object.role, object: object.object, record };
       index.objects.set(record.id, object.object);
+      // A debit note is the customer's own receivable, no source of an application (customer-ledger.ts lists it).
+      if (object.role === 'debitNote') continue;
       if (object.role === 'refundApplication') {
         const payment = text(record.payment);
         if (!payment) continue;

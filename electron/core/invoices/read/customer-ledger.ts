@@ -1,4 +1,4 @@
-import type { CustomerLedger, CustomerRecord } from '../../../contract';
+import type { CustomerDebitNote, CustomerLedger, CustomerRecord } from '../../../contract';
 import type { CustomerRef } from '../../../contract/customer-aging';
 import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
@@ -14,34 +14,54 @@ import { unappliedKnown } from './payment-figures';
 interface CustomerSources {
   payments: RelatedRecord[];
   credits: RelatedRecord[];
+  debitNotes: RelatedRecord[];
   accounts: Set<string>;
 }
+
+type SourceRole = 'payment' | 'creditNote' | 'debitNote';
+const LISTS = { payment: 'payments', creditNote: 'credits', debitNote: 'debitNotes' } as const;
 
 /** Payments and credit notes by their account's id and by its name, once per copy (a sync makes a new copy). */
 const sourcesByCustomer = oncePerCopy((copy: RelatedCopy): { byAccount: Map<string, CustomerSources>; byName: Map<string, CustomerSources> } => {
   const byAccount = new Map<string, CustomerSources>();
   const byName = new Map<string, CustomerSources>();
-  const add = (index: Map<string, CustomerSources>, key: string, role: 'payment' | 'creditNote', record: RelatedRecord, account: string | null) => {
+  const add = (index: Map<string, CustomerSources>, key: string, role: SourceRole, record: RelatedRecord, account: string | null) => {
     let entry = index.get(key);
-    if (!entry) index.set(key, (entry = { payments: [], credits: [], accounts: new Set() }));
-    (role === 'payment' ? entry.payments : entry.credits).push(record);
+    if (!entry) index.set(key, (entry = { payments: [], credits: [], debitNotes: [], accounts: new Set() }));
+    entry[LISTS[role]].push(record);
     if (account) entry.accounts.add(account);
   };
   for (const object of copy.objects) {
-    if (object.role !== 'payment' && object.role !== 'creditNote') continue;
+    if (object.role !== 'payment' && object.role !== 'creditNote' && object.role !== 'debitNote') continue;
+    const role = object.role;
     for (const record of object.records) {
       // A draft or cancelled payment (credit note) was never money received (credit issued): counted-sources.ts.
       if (!sourceCounts(record)) continue;
       const account = text(record.account);
       const name = text(record.accountName);
-      if (account) add(byAccount, account, object.role, record, account);
-      if (name) add(byName, name, object.role, record, account);
+      if (account) add(byAccount, account, role, record, account);
+      if (name) add(byName, name, role, record, account);
     }
   }
   return { byAccount, byName };
 });
 
-const newestFirst = (a: CustomerRecord, b: CustomerRecord) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id);
+/**
+ * A customer's debit notes still open, as Salesforce states them: its own balance (blng__Balance__c), not computed — the
+ * payments allocated to a debit note's lines are not synced. A draft or cancelled one was never owed (counted-sources.ts).
+ */
+function openDebitNotes(records: RelatedRecord[], fallback: string): CustomerDebitNote[] {
+  const amount = (value: unknown) => (typeof value === 'number' ? value : null);
+  return records
+    .filter((record) => amount(record.balance) !== 0)
+    .map((record) => ({
+      id: record.id, number: text(record.number), date: day(record.date), status: text(record.status), currency: text(record.currency) ?? fallback,
+      amount: amount(record.amount), balance: amount(record.balance),
+    }))
+    .sort(newestFirst);
+}
+
+const newestFirst = (a: { date: string | null; id: string }, b: { date: string | null; id: string }) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id);
 
 /**
  * One customer's payments (each with what is applied and what is not: unapplied cash) and credit notes not wholly
@@ -87,8 +107,10 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
   };
   const payments = sources.payments.map((record) => toRecord(record, 'cash')).sort(newestFirst);
   const credits = sources.credits.map((record) => toRecord(record, 'credits')).filter((credit) => credit.unapplied !== 0).sort(newestFirst);
+  const hasDebitNotes = copy.objects.some((o) => o.role === 'debitNote');
   return {
     customer, available: true, note: null, accounts: sources.accounts.size, payments, credits, warnings: copy.warnings,
+    ...(hasDebitNotes ? { debitNotes: openDebitNotes(sources.debitNotes, fallback) } : {}),
     unapplied: [...unapplied.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, sums]) => {
       const scale = 10 ** currencyDecimals(currency);
       return { currency, cash: sums.cash / scale, credits: sums.credits / scale };

@@ -31,7 +31,11 @@ export interface RelatedObjectSpec {
  * `refundApplication`: a refund line applied to (or, reversed, taken back from) a payment — never to an invoice (issue 13,
  * ../README.md "Refunds and debit notes"): it lowers what is unapplied of its payment and enters no invoice's arithmetic.
  */
-export type RelatedRole = 'payment' | 'paymentApplication' | 'creditNote' | 'creditApplication' | 'refundApplication' | 'currency' | 'datedRate';
+/**
+ * `debitNote`: a Salesforce Billing debit note — its own receivable with its own balance, not an application to an invoice
+ * (../README.md "Debit notes"): shown among the customer's money, never in an invoice's arithmetic.
+ */
+export type RelatedRole = 'payment' | 'paymentApplication' | 'creditNote' | 'creditApplication' | 'refundApplication' | 'debitNote' | 'currency' | 'datedRate';
 
 const f = (name: string, extra: Omit<RelatedFieldSpec, 'name'> = {}): RelatedFieldSpec => ({ name, ...extra });
 
@@ -94,6 +98,13 @@ const BILLING: RelatedObjectSpec[] = [
     fields: { number: f('Name'), payment: f('blng__Payment__c', { required: true }), refund: f('blng__Refund__c'), amount: f('blng__Amount__c', { required: true }),
       type: f('blng__Type__c', { required: true }), date: f('blng__RefundLineDate__c'), status: f('blng__Status__c'), created: f('CreatedDate'),
       currency: f('CurrencyIsoCode') },
+  },
+  {
+    // Billing developer guide, blng__DebitNote__c: blng__Account__c (master-detail), blng__DebitNoteDate__c, blng__Status__c
+    // (Cancelled / Draft / Posted), blng__TotalAmount__c and blng__Balance__c ("available for application"), both calculated.
+    role: 'debitNote', label: englishMessage('objectDebitNotes'), object: 'blng__DebitNote__c',
+    fields: { number: f('Name'), account: f('blng__Account__c', { withName: 'blng__Account__r.Name' }), amount: f('blng__TotalAmount__c', { required: true }),
+      balance: f('blng__Balance__c', { required: true }), date: f('blng__DebitNoteDate__c'), status: f('blng__Status__c'), currency: f('CurrencyIsoCode') },
   },
 ];
 

@@ -125,4 +125,5 @@ export const coreMessages: Translation<typeof en> = {
   viewsFileName: 'Budgetly-Ansichten.json',
   objectRefundLines: 'Erstattungspositionen',
   relatedRefundNotCounted: 'Eine Erstattungsposition im Entwurf, storniert oder ohne positiven Betrag: nicht als erstattet gezählt.',
+  objectDebitNotes: 'Belastungsanzeigen',
 };

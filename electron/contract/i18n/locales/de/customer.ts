@@ -29,4 +29,9 @@ export const customer: Translation<typeof en> = {
   showInList: 'Ihre Rechnungen in der Liste zeigen',
   otherCurrencyApplied: '+ {{amount}} in anderer Währung zugeordnet (hier nicht mitgerechnet)',
   refundedFromPayment: '− {{amount}} an den Kunden erstattet',
+  debitNotesHeading: 'Offene Belastungsanzeigen',
+  noDebitNotes: 'Keine offenen Belastungsanzeigen.',
+  debitNoteStatus: 'Status',
+  debitNoteOpen: 'Offen',
+  debitNotesHint: 'Eine Belastungsanzeige ist in Salesforce Billing eine eigene Forderung: Sie erhöht, was der Kunde schuldet, nicht den Saldo einer Rechnung. Offen ist der Saldo, den Salesforce angibt.',
 };

@@ -125,4 +125,5 @@ export const coreMessages = {
   viewsFileName: 'Budgetly views.json',
   objectRefundLines: 'Refund lines',
   relatedRefundNotCounted: 'A draft or cancelled refund line, or one without a positive amount: not counted as paid back.',
+  objectDebitNotes: 'Debit notes',
 } as const;

@@ -27,4 +27,9 @@ export const customer = {
   showInList: 'Show their invoices in the list',
   otherCurrencyApplied: '+ {{amount}} applied in another currency (not counted here)',
   refundedFromPayment: '− {{amount}} refunded to the customer',
+  debitNotesHeading: 'Debit notes still open',
+  noDebitNotes: 'No open debit notes.',
+  debitNoteStatus: 'Status',
+  debitNoteOpen: 'Open',
+  debitNotesHint: 'A debit note is its own receivable in Salesforce Billing: it adds to what the customer owes, not to an invoice’s balance. Its open amount is the balance Salesforce states.',
 } as const;

@@ -125,4 +125,5 @@ export const coreMessages: Translation<typeof en> = {
   viewsFileName: 'Vistas de Budgetly.json',
   objectRefundLines: 'Las líneas de reembolso',
   relatedRefundNotCounted: 'Línea de reembolso en borrador, cancelada o sin importe positivo: no se cuenta como reembolsada.',
+  objectDebitNotes: 'Las notas de débito',
 };

@@ -29,4 +29,9 @@ export const customer: Translation<typeof en> = {
   showInList: 'Mostrar sus facturas en la lista',
   otherCurrencyApplied: '+ {{amount}} aplicado en otra moneda (no se cuenta aquí)',
   refundedFromPayment: '− {{amount}} reembolsado al cliente',
+  debitNotesHeading: 'Notas de débito pendientes',
+  noDebitNotes: 'No hay notas de débito pendientes.',
+  debitNoteStatus: 'Estado',
+  debitNoteOpen: 'Pendiente',
+  debitNotesHint: 'Una nota de débito es una cuenta por cobrar propia en Salesforce Billing: aumenta lo que debe el cliente, no el saldo de una factura. Lo pendiente es el saldo que indica Salesforce.',
 };

@@ -125,4 +125,5 @@ export const coreMessages: Translation<typeof en> = {
   viewsFileName: 'Vues Budgetly.json',
   objectRefundLines: 'Les lignes de remboursement',
   relatedRefundNotCounted: 'Ligne de remboursement en brouillon, annulée ou sans montant positif : non comptée comme remboursée.',
+  objectDebitNotes: 'Les notes de débit',
 };

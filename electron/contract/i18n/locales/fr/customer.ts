@@ -29,4 +29,9 @@ export const customer: Translation<typeof en> = {
   showInList: 'Afficher ses factures dans la liste',
   otherCurrencyApplied: '+ {{amount}} imputé dans une autre devise (non compté ici)',
   refundedFromPayment: '− {{amount}} remboursé au client',
+  debitNotesHeading: 'Notes de débit encore ouvertes',
+  noDebitNotes: 'Aucune note de débit ouverte.',
+  debitNoteStatus: 'Statut',
+  debitNoteOpen: 'Ouvert',
+  debitNotesHint: 'Une note de débit est une créance à part entière dans Salesforce Billing : elle augmente ce que doit le client, pas le solde d’une facture. Le montant ouvert est le solde indiqué par Salesforce.',
 };
