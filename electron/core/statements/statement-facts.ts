@@ -51,7 +51,18 @@ export interface StatementPayment {
   currency: string;
   amount: number | null;
   applied: number;
+  /** Paid back to the customer by refunds (0: none); amount = applied + refunded + unapplied. */
+  refunded: number;
   unapplied: number;
+}
+
+/** A Salesforce Billing debit note of the customer still open: owed besides the invoices (its balance as of the last sync). */
+export interface StatementDebitNote {
+  date: string | null;
+  reference: string | null;
+  currency: string;
+  amount: number | null;
+  balance: number | null;
 }
 
 /** The payments part: those received in the period, or why there are none to show. */
@@ -73,6 +84,8 @@ export interface StatementFacts {
   currencies: StatementCurrency[];
   corporate: StatementCorporate | null;
   payments: StatementPayments;
+  /** Open debit notes dated on or before the as-of day, oldest first (none where the org has no debit note object). */
+  debitNotes: StatementDebitNote[];
 }
 
 export interface StatementInput {
@@ -143,7 +156,15 @@ export function statementFacts(input: StatementInput): StatementFacts {
     currencies,
     corporate,
     payments: paymentsOf(input),
+    debitNotes: debitNotesOf(input),
   };
+}
+
+function debitNotesOf({ ledger, asOf }: StatementInput): StatementDebitNote[] {
+  return (ledger?.debitNotes ?? [])
+    .filter((d) => d.date === null || d.date <= asOf)
+    .map((d) => ({ date: d.date, reference: d.number, currency: d.currency, amount: d.amount, balance: d.balance }))
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.reference ?? '').localeCompare(b.reference ?? ''));
 }
 
 function paymentsOf({ ledger, period }: StatementInput): StatementPayments {
@@ -151,7 +172,7 @@ function paymentsOf({ ledger, period }: StatementInput): StatementPayments {
   if (!ledger || !ledger.available) return { state: 'unavailable', note: ledger?.note ?? null };
   const payments = ledger.payments
     .filter((p) => p.date !== null && p.date >= period.from && p.date <= period.to && statusCounts(p.status))
-    .map((p) => ({ date: p.date, reference: p.number, method: p.method, currency: p.currency, amount: p.amount, applied: p.applied, unapplied: p.unapplied }))
+    .map((p) => ({ date: p.date, reference: p.number, method: p.method, currency: p.currency, amount: p.amount, applied: p.applied, refunded: p.refunded ?? 0, unapplied: p.unapplied }))
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.reference ?? '').localeCompare(b.reference ?? ''));
   return { state: 'listed', from: period.from, to: period.to, payments };
 }

@@ -39,7 +39,8 @@ export async function renderStatement(request: StatementRequest, context: Statem
     statusKinds: copy.statusKinds,
     basis: context.basis,
     conversion: exportConversion(copy.rates, 'asOf', request.asOf),
-    ledger: request.period ? copy.ledger(who) : null,
+    // The customer's money besides the invoices: the period's payments (when asked) and the open debit notes (always).
+    ledger: copy.ledger(who),
     period: request.period,
   });
   return context.printer.print(statementHtml(facts, context.header, context.t, statementFormat(context.locale)));

@@ -69,12 +69,28 @@ export function paymentsSection(facts: StatementFacts, t: CatalogueT, f: Stateme
   if (payments.state === 'unavailable') return `<p class="note">${escapeHtml(t('statements:paymentsUnavailable'))}</p>`;
   const title = `<h2>${escapeHtml(t('statements:paymentsHeading', { from: f.date(payments.from), to: f.date(payments.to) }))}</h2>`;
   if (payments.payments.length === 0) return `${title}<p>${escapeHtml(t('statements:paymentsNone'))}</p>`;
+  // A refunds column only when a payment listed was refunded: amount = applied + refunded + unapplied, nothing unexplained.
+  const refunds = payments.payments.some((p) => p.refunded !== 0);
   const heads = [
     head(t('statements:paymentDate')), head(t('statements:paymentReference')), head(t('statements:paymentMethod')),
-    head(t('statements:paymentAmount'), true), head(t('statements:paymentApplied'), true), head(t('statements:paymentUnapplied'), true),
+    head(t('statements:paymentAmount'), true), head(t('statements:paymentApplied'), true),
+    ...(refunds ? [head(t('statements:paymentRefunded'), true)] : []), head(t('statements:paymentUnapplied'), true),
   ];
   const rows = payments.payments.map((p) =>
-    row([cell(f.date(p.date)), cell(p.reference ?? ''), cell(p.method ?? ''), cell(f.money(p.amount, p.currency), true), cell(f.money(p.applied, p.currency), true), cell(f.money(p.unapplied, p.currency), true)]),
+    row([
+      cell(f.date(p.date)), cell(p.reference ?? ''), cell(p.method ?? ''), cell(f.money(p.amount, p.currency), true), cell(f.money(p.applied, p.currency), true),
+      ...(refunds ? [cell(f.money(p.refunded, p.currency), true)] : []), cell(f.money(p.unapplied, p.currency), true),
+    ]),
   );
   return `${title}${table(heads, rows)}<p class="note">${escapeHtml(t('statements:paymentsAsSynced'))}</p>`;
+}
+
+/** The customer's open debit notes (Salesforce Billing): owed besides the invoices; nothing when there are none. */
+export function debitNotesSection(facts: StatementFacts, t: CatalogueT, f: StatementFormat): string {
+  if (facts.debitNotes.length === 0) return '';
+  const heads = [head(t('statements:paymentDate')), head(t('statements:paymentReference')), head(t('statements:paymentAmount'), true), head(t('statements:debitNoteOpen'), true)];
+  const rows = facts.debitNotes.map((d) =>
+    row([cell(f.date(d.date)), cell(d.reference ?? ''), cell(f.money(d.amount, d.currency), true), cell(f.money(d.balance, d.currency), true)]),
+  );
+  return `<h2>${escapeHtml(t('statements:debitNotesHeading'))}</h2>${table(heads, rows)}<p class="note">${escapeHtml(t('statements:debitNotesNote'))}</p>`;
 }

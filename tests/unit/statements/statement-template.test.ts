@@ -68,6 +68,36 @@ describe('statement facts', () => {
   });
 });
 
+describe('refunds and debit notes on a statement (issue 13)', () => {
+  const period = { from: '2026-03-01', to: '2026-03-31' };
+  const base = { customer: 'Acme', available: true, note: null, accounts: 1, credits: [], unapplied: [], warnings: [] };
+  const payment = (number: string, refunded?: number) => ({
+    id: 'a01000000000001', number, date: '2026-03-10', status: null, method: 'Card', currency: 'USD', amount: 100, applied: 60,
+    unapplied: 40 - (refunded ?? 0), ...(refunded === undefined ? {} : { refunded }),
+  });
+  const debit = (number: string, date: string, balance: number) => ({ id: 'a2G000000000001', number, date, status: 'Posted', currency: 'EUR', amount: 50, balance });
+
+  it('says what a payment’s refunds paid back, in a column of their own only when a payment listed was refunded', () => {
+    const refunded = statementHtml(statementFacts(input([], { ledger: { ...base, payments: [payment('P1', 15), payment('P2')] }, period })), { firmName: '', org: '' }, englishT, statementFormat('en-US'));
+    expect(refunded).toContain('<th class="num">Refunded</th>');
+    // amount 100 = applied 60 + refunded 15 + unapplied 25.
+    expect(refunded).toMatch(/\$100\.00<\/td><td class="num">\$60\.00<\/td><td class="num">\$15\.00<\/td><td class="num">\$25\.00/);
+    const none = statementHtml(statementFacts(input([], { ledger: { ...base, payments: [payment('P2')] }, period })), { firmName: '', org: '' }, englishT, statementFormat('en-US'));
+    expect(none).not.toContain('Refunded');
+  });
+
+  it('lists the open debit notes dated up to the as-of day, oldest first, with or without a period', () => {
+    const ledger = { ...base, payments: [], debitNotes: [debit('DN-2', '2026-03-20', 50), debit('DN-1', '2026-02-01', 12.5), debit('DN-3', '2026-04-02', 50)] };
+    const facts = statementFacts(input([], { ledger }));
+    expect(facts.debitNotes.map((d) => d.reference)).toEqual(['DN-1', 'DN-2']);
+    const html = statementHtml(facts, { firmName: '', org: '' }, englishT, statementFormat('en-US'));
+    expect(html).toContain('<h2>Debit notes still open</h2>');
+    expect(html).toContain('€12.50');
+    expect(html).toContain('Owed besides the invoices above');
+    expect(statementHtml(statementFacts(input([], { ledger: { ...base, payments: [] } })), { firmName: '', org: '' }, englishT, statementFormat('en-US'))).not.toContain('Debit notes');
+  });
+});
+
 describe('statement page', () => {
   const header = { firmName: 'Firm "&" <Co>', org: 'Org <b>' };
   it('escapes every value: a hostile customer name is text, never markup', () => {

@@ -61,4 +61,8 @@ export const statements: Translation<typeof en> = {
   periodOrder: 'Der Zeitraum muss am oder vor seinem letzten Tag beginnen.',
   firmName: 'Firmenname auf Kontoauszügen',
   firmNameHint: 'Steht oben auf jedem Kontoauszug.',
+  paymentRefunded: 'Erstattet',
+  debitNotesHeading: 'Offene Belastungsanzeigen',
+  debitNoteOpen: 'Offen',
+  debitNotesNote: 'Zusätzlich zu den obigen Rechnungen geschuldet; offene Beträge zum Stand der letzten Synchronisierung.',
 };

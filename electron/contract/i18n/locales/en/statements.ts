@@ -59,4 +59,8 @@ export const statements = {
   periodOrder: 'The period must start on or before its last day.',
   firmName: 'Firm name on statements',
   firmNameHint: 'Printed at the top of every statement of account.',
+  paymentRefunded: 'Refunded',
+  debitNotesHeading: 'Debit notes still open',
+  debitNoteOpen: 'Open',
+  debitNotesNote: 'Owed besides the invoices above; open amounts as of the last sync.',
 } as const;

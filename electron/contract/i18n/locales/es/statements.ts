@@ -63,4 +63,8 @@ export const statements: Translation<typeof en> = {
   periodOrder: 'El periodo debe empezar como tarde en su último día.',
   firmName: 'Nombre de la empresa en los estados de cuenta',
   firmNameHint: 'Se imprime en la parte superior de cada estado de cuenta.',
+  paymentRefunded: 'Reembolsado',
+  debitNotesHeading: 'Notas de débito pendientes',
+  debitNoteOpen: 'Pendiente',
+  debitNotesNote: 'Adeudado además de las facturas anteriores; importes pendientes a la última sincronización.',
 };

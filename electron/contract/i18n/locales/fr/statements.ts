@@ -63,4 +63,8 @@ export const statements: Translation<typeof en> = {
   periodOrder: 'La période doit commencer au plus tard à son dernier jour.',
   firmName: 'Raison sociale sur les relevés',
   firmNameHint: 'Imprimée en haut de chaque relevé de compte.',
+  paymentRefunded: 'Remboursé',
+  debitNotesHeading: 'Notes de débit encore ouvertes',
+  debitNoteOpen: 'Ouvert',
+  debitNotesNote: 'Dû en plus des factures ci-dessus ; montants ouverts à la dernière synchronisation.',
 };
