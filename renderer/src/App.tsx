@@ -2,10 +2,8 @@ import { useState } from 'react';
 import type { Connection } from '../../electron/contract';
 import { useAppInfo, useConnections, useSettings } from './api/use-app';
 import { ConnectionSwitcher } from './connections/ConnectionSwitcher';
-import { ConnectScreen } from './connections/ConnectScreen';
 import { LoginStatus } from './connections/LoginStatus';
 import { useLogin } from './connections/use-login';
-import { SettingsDialog } from './settings/SettingsDialog';
 import { LoadFailure } from './shell/LoadFailure';
 import { StatusBar } from './shell/StatusBar';
 import { PrefetchStatus } from './settings/PrefetchStatus';
@@ -16,14 +14,20 @@ import { UpdateReadyNotice } from './updates/UpdateReadyNotice';
 import { useTheme } from './shell/use-theme';
 import { Workspace } from './workspace/Workspace';
 import { AllConnections } from './all-connections/AllConnections';
-import { EditConnectionDialog } from './connections/EditConnectionDialog';
-import { ConnectionDetailsDialog } from './connections/ConnectionDetailsDialog';
-import { InvoiceSourceDialog } from './invoice-source/InvoiceSourceDialog';
 import { InvoiceSourceOffer } from './invoice-source/InvoiceSourceOffer';
 import { useNetworkReporting } from './freshness/use-freshness';
-import { ProvisionedConnectionDialog } from './provisioning/ProvisionedConnectionDialog';
 import { useProvisionedOffer } from './provisioning/use-provisioned-offer';
 import { ACTIVE_KEY, ALL_CONNECTIONS } from './api/early-first-window';
+import { LazyPart } from './shell/LazyPart';
+import {
+  ConnectionDetailsDialog,
+  ConnectScreen,
+  EditConnectionDialog,
+  InvoiceSourceDialog,
+  ProvisionedConnectionDialog,
+  SettingsDialog,
+  useOpenedOnce,
+} from './shell/lazy-parts';
 
 /** The remembered view (ACTIVE_KEY; ALL for "All connections"), kept where the page's early first ask reads it too. */
 const ALL = ALL_CONNECTIONS;
@@ -49,6 +53,8 @@ export function App() {
   const [detailsId, setDetailsId] = useState<string | null>(null);
   const reconnect = useLogin();
   const provisioned = useProvisionedOffer();
+  const settingsMounted = useOpenedOnce(settingsOpen);
+  const sourceMounted = useOpenedOnce(sourceOpen);
   useNetworkReporting();
   useTheme(settings?.theme);
   // Settings → Language over the computer's locale (the window's own until app.info answers).
@@ -86,16 +92,18 @@ export function App() {
     body = <Loading />;
   } else if (!active || adding) {
     body = (
-      <ConnectScreen
-        info={info}
-        connections={connections}
-        defaultSignInMethod={settings.signInMethod}
-        onConnected={(connection) => {
-          select(connection.id);
-          setAdding(false);
-        }}
-        onCancel={adding ? () => setAdding(false) : undefined}
-      />
+      <LazyPart>
+        <ConnectScreen
+          info={info}
+          connections={connections}
+          defaultSignInMethod={settings.signInMethod}
+          onConnected={(connection) => {
+            select(connection.id);
+            setAdding(false);
+          }}
+          onCancel={adding ? () => setAdding(false) : undefined}
+        />
+      </LazyPart>
     );
   } else {
     const retryable = 'connectionId' in reconnect.state ? connections.find((c) => c.id === (reconnect.state as { connectionId: string }).connectionId) : undefined;
@@ -141,9 +149,13 @@ export function App() {
         onReconnect={() => signInAgain(active)}
         onOpenSettings={() => setSettingsOpen(true)}
         switcher={switcher}
-        overlay={(sync) => (
-          <InvoiceSourceDialog open={sourceOpen} connection={active} onClose={() => setSourceOpen(false)} onSync={sync.start} syncing={sync.running} />
-        )}
+        overlay={(sync) =>
+          sourceMounted && (
+            <LazyPart>
+              <InvoiceSourceDialog open={sourceOpen} connection={active} onClose={() => setSourceOpen(false)} onSync={sync.start} syncing={sync.running} />
+            </LazyPart>
+          )
+        }
         notices={
           <>
             <InvoiceSourceOffer key={active.id} connection={active} onOpen={() => setSourceOpen(true)} />
@@ -164,36 +176,48 @@ export function App() {
           <UpdateReadyNotice />
         </StatusBar>
         {provisioned.offer && (
-          <ProvisionedConnectionDialog
-            key={provisioned.offer.id}
-            offer={provisioned.offer}
-            onClose={provisioned.close}
-            onConnected={(connection) => {
-              provisioned.close();
-              select(connection.id);
-              setAdding(false);
-            }}
-          />
+          <LazyPart>
+            <ProvisionedConnectionDialog
+              key={provisioned.offer.id}
+              offer={provisioned.offer}
+              onClose={provisioned.close}
+              onConnected={(connection) => {
+                provisioned.close();
+                select(connection.id);
+                setAdding(false);
+              }}
+            />
+          </LazyPart>
         )}
-        {editing && <EditConnectionDialog key={editing.id} connection={editing} onClose={() => setEditingId(null)} />}
-        {detailed && <ConnectionDetailsDialog key={detailed.id} connection={detailed} onClose={() => setDetailsId(null)} />}
-        {settings && (
-          <SettingsDialog
-            open={settingsOpen}
-            settings={settings}
-            secretProtection={info?.secretProtection ?? null}
-            onChange={updateSettings}
-            saveError={settingsSaveError}
-            onClose={() => setSettingsOpen(false)}
-            onOpenInvoiceSource={
-              active && !adding && !allShown
-                ? () => {
-                    setSettingsOpen(false);
-                    setSourceOpen(true);
-                  }
-                : undefined
-            }
-          />
+        {editing && (
+          <LazyPart>
+            <EditConnectionDialog key={editing.id} connection={editing} onClose={() => setEditingId(null)} />
+          </LazyPart>
+        )}
+        {detailed && (
+          <LazyPart>
+            <ConnectionDetailsDialog key={detailed.id} connection={detailed} onClose={() => setDetailsId(null)} />
+          </LazyPart>
+        )}
+        {settings && settingsMounted && (
+          <LazyPart>
+            <SettingsDialog
+              open={settingsOpen}
+              settings={settings}
+              secretProtection={info?.secretProtection ?? null}
+              onChange={updateSettings}
+              saveError={settingsSaveError}
+              onClose={() => setSettingsOpen(false)}
+              onOpenInvoiceSource={
+                active && !adding && !allShown
+                  ? () => {
+                      setSettingsOpen(false);
+                      setSourceOpen(true);
+                    }
+                  : undefined
+              }
+            />
+          </LazyPart>
         )}
       </div>
     </LocaleProvider>

@@ -11,7 +11,8 @@ import { hasActiveFilters, noFilters } from '../invoices/filters';
 import { formatPlainDate, localTodayIso } from '../invoices/plain-date';
 import type { SortSpec } from '../invoices/sort';
 import { CurrencySummary } from '../workspace/CurrencySummary';
-import { DetailPanel } from '../workspace/DetailPanel';
+import { LazyPart } from '../shell/LazyPart';
+import { DetailPanel } from '../shell/lazy-parts';
 import { standingOf } from '../workspace/detail-standing';
 import { EmptyState } from '../workspace/EmptyState';
 import { FilterChips } from '../workspace/FilterChips';
@@ -257,13 +258,15 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
         </main>
         {/* Each row opens in its own org: its connection and its own record id. */}
         {openRow && (
-          <DetailPanel
-            key={`${openRow.id}@${openRow.lastModified ?? ''}`}
-            connectionId={openRow.connectionId}
-            cached={{ ...openRow, id: openRow.sourceId }}
-            onClose={() => setOpenId(null)}
-            standing={standingOf(view.prepared, openIndex, view.asOfDay, settings.agingBasis)}
-          />
+          <LazyPart>
+            <DetailPanel
+              key={`${openRow.id}@${openRow.lastModified ?? ''}`}
+              connectionId={openRow.connectionId}
+              cached={{ ...openRow, id: openRow.sourceId }}
+              onClose={() => setOpenId(null)}
+              standing={standingOf(view.prepared, openIndex, view.asOfDay, settings.agingBasis)}
+            />
+          </LazyPart>
         )}
       </div>
     </div>

@@ -13,7 +13,8 @@ import { AgingBars } from '../workspace/AgingBars';
 import { CustomerInvoiceList } from './CustomerInvoiceList';
 import { CustomerMoney } from './CustomerMoney';
 import { customerInvoices, type CustomerInvoices } from './customer-rows';
-import { StatementDialog } from '../statements/StatementDialog';
+import { LazyPart } from '../shell/LazyPart';
+import { StatementDialog } from '../shell/lazy-parts';
 
 interface Props {
   connectionId: string;
@@ -74,7 +75,11 @@ export function CustomerView({ connectionId, customer, prepared, asOfDay, asOf, 
       <button type="button" onClick={() => setStatement(true)} data-testid="customer-statement">
         {t('statements:openDialog')}
       </button>
-      {statement && <StatementDialog connectionId={connectionId} customers={[customer]} asOf={asOf} onClose={() => setStatement(false)} />}
+      {statement && (
+        <LazyPart>
+          <StatementDialog connectionId={connectionId} customers={[customer]} asOf={asOf} onClose={() => setStatement(false)} />
+        </LazyPart>
+      )}
       <CustomerCards invoices={invoices} ledger={ledger} bucket={bucket} onPickBucket={(currency, key) => setBucket(bucket?.currency === currency && bucket.key === key ? null : { currency, key })} />
       <CustomerInvoiceList
         prepared={prepared}

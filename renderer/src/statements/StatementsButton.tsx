@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { CustomerRef } from '../../../electron/contract/customer-aging';
 import { useTranslation } from 'react-i18next';
-import { StatementDialog } from './StatementDialog';
+import { LazyPart } from '../shell/LazyPart';
+import { StatementDialog } from '../shell/lazy-parts';
 
 interface Props {
   connectionId: string;
@@ -28,7 +29,11 @@ export function StatementsButton({ connectionId, asOf, customers, disabled }: Pr
       >
         {t('openDialogMany')}
       </button>
-      {chosen && <StatementDialog connectionId={connectionId} customers={chosen} asOf={asOf} onClose={() => setChosen(null)} />}
+      {chosen && (
+        <LazyPart>
+          <StatementDialog connectionId={connectionId} customers={chosen} asOf={asOf} onClose={() => setChosen(null)} />
+        </LazyPart>
+      )}
     </>
   );
 }

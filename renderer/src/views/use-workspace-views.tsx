@@ -5,8 +5,8 @@ import type { InvoiceListRow, PaymentFiguresState, SavedView, Settings } from '.
 import { customerDirectory } from '../../../electron/contract/customer-directory';
 import { ownCurrencies, type CurrencyView } from '../currency/currency-view';
 import type { InvoiceFilters } from '../invoices/filters';
-import { ManageViewsDialog } from './ManageViewsDialog';
-import { SaveViewDialog } from './SaveViewDialog';
+import { LazyPart } from '../shell/LazyPart';
+import { ManageViewsDialog, SaveViewDialog } from '../shell/lazy-parts';
 import { useSavedViews } from './use-saved-views';
 import { useUnreadableColumns } from './unreadable-columns';
 import { useViewShortcuts } from './use-view-shortcuts';
@@ -133,8 +133,16 @@ export function useWorkspaceViews({ connectionId, ready, filters, changeFilters,
           setHideUnreadable(true);
         }}
       />
-      {dialog === 'save' && <SaveViewDialog views={list?.views ?? []} onSave={(name) => saved.save(name, readViewState(current))} onClose={() => setDialog(null)} />}
-      {dialog === 'manage' && list && <ManageViewsDialog list={list} saved={saved} onClose={() => setDialog(null)} />}
+      {dialog === 'save' && (
+        <LazyPart>
+          <SaveViewDialog views={list?.views ?? []} onSave={(name) => saved.save(name, readViewState(current))} onClose={() => setDialog(null)} />
+        </LazyPart>
+      )}
+      {dialog === 'manage' && list && (
+        <LazyPart>
+          <ManageViewsDialog list={list} saved={saved} onClose={() => setDialog(null)} />
+        </LazyPart>
+      )}
     </>
   );
   return { menu, notice };

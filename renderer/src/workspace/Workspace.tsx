@@ -18,7 +18,6 @@ import type { SortColumn, SortSpec } from '../invoices/sort';
 import { AsOfNote } from './AsOfNote';
 import { Banners } from './Banners';
 import { CurrencySummary } from './CurrencySummary';
-import { DetailPanel } from './DetailPanel';
 import { standingOf } from './detail-standing';
 import { EmptyState } from './EmptyState';
 import { FilterChips } from './FilterChips';
@@ -41,7 +40,6 @@ import { useWorkspaceSync } from './use-workspace-sync';
 import { WorkspaceTopBar } from './WorkspaceTopBar';
 import { useKeptSelection } from '../freshness/use-kept-selection';
 import { PaymentFiguresNote } from '../receivables/PaymentFiguresNote';
-import { CustomerView } from '../receivables/CustomerView';
 import { accountName } from '../receivables/account-name';
 import { StatementsButton } from '../statements/StatementsButton';
 import { customersOf } from '../statements/customers-of';
@@ -54,7 +52,8 @@ import { CurrencyNotices } from '../currency/CurrencyNotices';
 import { CorporateCard } from '../currency/CorporateCard';
 import { ConvertedAmounts } from '../currency/ConvertedAmounts';
 import { ConversionLine } from '../currency/ConversionLine';
-import { AgingByCustomer } from '../report/AgingByCustomer';
+import { LazyPart } from '../shell/LazyPart';
+import { AgingByCustomer, CustomerView, DetailPanel } from '../shell/lazy-parts';
 import { ReportButton } from '../report/ReportButton';
 import { useAgingReport } from '../report/use-aging-report';
 import { customerDirectory, customerFilterOf } from '../../../electron/contract/customer-directory';
@@ -316,14 +315,16 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
             extra={convertedLine}
           />
           {report.open ? (
-            <AgingByCustomer
-              tables={report.tables}
-              corporate={report.corporate}
-              asOfLabel={asOfLabel}
-              basis={settings.agingBasis}
-              onDrill={report.drill}
-              onClose={() => report.setOpen(false)}
-            />
+            <LazyPart>
+              <AgingByCustomer
+                tables={report.tables}
+                corporate={report.corporate}
+                asOfLabel={asOfLabel}
+                basis={settings.agingBasis}
+                onDrill={report.drill}
+                onClose={() => report.setOpen(false)}
+              />
+            </LazyPart>
           ) : (
             <InvoiceTable
               table={table}
@@ -344,31 +345,35 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
         </main>
         {/* Keyed by the modification time too: a sync that changed the open invoice shows its new values (and lines). */}
         {openRow && (
-          <DetailPanel
-            key={`${openRow.id}@${openRow.lastModified ?? ''}`}
-            connectionId={connectionId}
-            cached={openRow}
-            onClose={() => setOpenId(null)}
-            conversion={corporate.converted ? <ConversionLine corporate={corporate} index={openIndex} /> : undefined}
-            standing={standingOf(view.prepared, openIndex, view.asOfDay, settings.agingBasis)}
-            onOpenCustomer={partial ? undefined : openCustomer}
-          />
+          <LazyPart>
+            <DetailPanel
+              key={`${openRow.id}@${openRow.lastModified ?? ''}`}
+              connectionId={connectionId}
+              cached={openRow}
+              onClose={() => setOpenId(null)}
+              conversion={corporate.converted ? <ConversionLine corporate={corporate} index={openIndex} /> : undefined}
+              standing={standingOf(view.prepared, openIndex, view.asOfDay, settings.agingBasis)}
+              onOpenCustomer={partial ? undefined : openCustomer}
+            />
+          </LazyPart>
         )}
       </div>
       {customer !== null && (
-        <CustomerView
-          connectionId={connectionId}
-          customer={customer}
-          prepared={view.prepared}
-          asOfDay={view.asOfDay}
-          asOf={asOf}
-          basis={settings.agingBasis}
-          cutOffDay={cutOff ? view.asOfDay : Infinity}
-          version={list?.version ?? ''}
-          onClose={() => setCustomer(null)}
-          onOpenInvoice={setOpenId}
-          onShowInList={() => changeFilters({ ...filters, customer: customerFilterOf(customer, customerDirectory(view.prepared.rows)) })}
-        />
+        <LazyPart>
+          <CustomerView
+            connectionId={connectionId}
+            customer={customer}
+            prepared={view.prepared}
+            asOfDay={view.asOfDay}
+            asOf={asOf}
+            basis={settings.agingBasis}
+            cutOffDay={cutOff ? view.asOfDay : Infinity}
+            version={list?.version ?? ''}
+            onClose={() => setCustomer(null)}
+            onOpenInvoice={setOpenId}
+            onShowInList={() => changeFilters({ ...filters, customer: customerFilterOf(customer, customerDirectory(view.prepared.rows)) })}
+          />
+        </LazyPart>
       )}
       {overlay?.({ start: sync.start, running: sync.running })}
     </div>

@@ -35,4 +35,5 @@ export const common: Translation<typeof en> = {
   dateKept: 'Es bleibt beim {{date}}.',
   /** The Control key's name on a keyboard in this language (macOS shows ⌘ instead: renderer/src/lib/shortcut-keys.ts). */
   ctrlKey: 'Strg',
+  partFailed: 'Dieser Teil von Budgetly konnte nicht geöffnet werden: {{reason}}',
 };

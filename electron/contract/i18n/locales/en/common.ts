@@ -38,4 +38,6 @@ export const common = {
   dateKept: 'The date stays {{date}}.',
   /** The Control key's name on a keyboard in this language (macOS shows ⌘ instead: renderer/src/lib/shortcut-keys.ts). */
   ctrlKey: 'Ctrl',
+  /** A part of the window loaded when first opened (a dialog, the report, an invoice's details) could not be loaded. */
+  partFailed: 'This part of Budgetly could not be opened: {{reason}}',
 } as const;

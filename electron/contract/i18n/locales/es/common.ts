@@ -35,4 +35,5 @@ export const common: Translation<typeof en> = {
   dateKept: 'Se mantiene el {{date}}.',
   /** The Control key's name on a keyboard in this language (macOS shows ⌘ instead: renderer/src/lib/shortcut-keys.ts). */
   ctrlKey: 'Ctrl',
+  partFailed: 'No se pudo abrir esta parte de Budgetly: {{reason}}',
 };

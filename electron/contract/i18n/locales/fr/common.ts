@@ -35,4 +35,5 @@ export const common: Translation<typeof en> = {
   dateKept: 'La date reste le {{date}}.',
   /** The Control key's name on a keyboard in this language (macOS shows ⌘ instead: renderer/src/lib/shortcut-keys.ts). */
   ctrlKey: 'Ctrl',
+  partFailed: 'Cette partie de Budgetly n’a pas pu être ouverte : {{reason}}',
 };
