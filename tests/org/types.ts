@@ -127,6 +127,12 @@ export interface OrgControl {
   setRate(isoCode: string, conversionRate: number, startDate?: string): void;
   /** A new payment (today, the invoice's account and currency) applied to the invoice: amount defaults to its balance. */
   applyPayment(invoiceId: string, amount?: number): { paymentId: string; applicationId: string };
+  /**
+   * Applies `amount` more of an existing payment to an invoice (a new Allocation / Applied record, in the invoice's
+   * currency: another than the payment's when they differ — what Salesforce refuses and a data import can leave). The
+   * invoice's balance falls by it; the payment's SystemModstamp moves. Returns the application's id.
+   */
+  allocatePayment(paymentId: string, invoiceId: string, amount: number): string;
   /** Takes an application back: a reversal record (Unallocation / Unapplied) of the same amount; the balance grows by it. */
   reverseApplication(applicationId: string): string;
   /** A new credit note for `amount`, applied to the invoice. */

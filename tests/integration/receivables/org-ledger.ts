@@ -216,24 +216,44 @@ export function expectedCurrencies(org: RunningOrg, shape: keyof typeof FAMILIES
       e.totals += figures.total;
     }
   }
-  const applied = new Map<string, number>();
-  for (const app of org.control.records(f.paymentApp)) {
-    if (asOf !== undefined && dayOf(app[f.appDate])! > asOf) continue;
-    const payment = app[f.paymentRef] as string;
-    applied.set(payment, (applied.get(payment) ?? 0) + (app[f.type] === f.reversal ? -1 : 1) * (app[f.amount] as number));
-  }
-  const refunded = refundedByPayment(org, shape, asOf);
-  for (const payment of org.control.records(f.payment)) {
-    if (!received(payment, f.sourceStatus)) continue;
-    if (asOf !== undefined && dayOf(payment[f.paymentDate])! > asOf) continue;
-    const currency = (payment.CurrencyIsoCode as string | undefined) ?? 'USD';
-    const m = 10 ** decimals(currency);
-    entry(currency).unappliedCash += Math.round((payment[f.amount] as number) * m) - Math.round((applied.get(payment.Id as string) ?? 0) * m)
-      - Math.round((refunded.get(payment.Id as string) ?? 0) * m);
-  }
+  for (const [currency, cash] of unappliedCashOf(org, shape, asOf).values()) entry(currency).unappliedCash += cash;
   return [...out.values()]
     .sort((a, b) => a.currency.localeCompare(b.currency))
     .map(({ weighted, totals, ...e }) => ({ ...e, averageDaysToPay: totals > 0 ? Math.round((weighted / totals) * 10) / 10 : null }));
+}
+
+/**
+ * Per payment received (not Draft or Canceled; with `asOf`, received by then), its currency and what of it is not applied
+ * (minor units), from the org's records: amount − its applications in its own currency net of reversals − its refund
+ * lines net of unallocations; a payment with applications in another currency that add up to more than nothing has
+ * its own currency used up — 0 (an accountant never counts as cash to apply money applied elsewhere).
+ */
+export function unappliedCashOf(org: RunningOrg, shape: keyof typeof FAMILIES, asOf?: string): Map<string, [currency: string, cash: number]> {
+  const f = FAMILIES[shape];
+  const payments = org.control.records(f.payment).filter((p) => received(p, f.sourceStatus) && (asOf === undefined || dayOf(p[f.paymentDate])! <= asOf));
+  const currencyOf = new Map(payments.map((p) => [p.Id as string, (p.CurrencyIsoCode as string | undefined) ?? 'USD']));
+  const own = new Map<string, number>();
+  const elsewhere = new Map<string, Map<string, number>>();
+  for (const app of org.control.records(f.paymentApp)) {
+    if (asOf !== undefined && dayOf(app[f.appDate])! > asOf) continue;
+    const payment = app[f.paymentRef] as string;
+    const signed = (app[f.type] === f.reversal ? -1 : 1) * minor(app[f.amount] as number, String(app.CurrencyIsoCode ?? 'USD'));
+    const currency = (app.CurrencyIsoCode as string | undefined) ?? currencyOf.get(payment) ?? 'USD';
+    if (currency === (currencyOf.get(payment) ?? currency)) own.set(payment, (own.get(payment) ?? 0) + signed);
+    else {
+      const sums = elsewhere.get(payment) ?? new Map<string, number>();
+      elsewhere.set(payment, sums.set(currency, (sums.get(currency) ?? 0) + signed));
+    }
+  }
+  const refunded = refundedByPayment(org, shape, asOf);
+  const out = new Map<string, [string, number]>();
+  for (const payment of payments) {
+    const id = payment.Id as string;
+    const currency = currencyOf.get(id)!;
+    const usedUp = [...(elsewhere.get(id)?.values() ?? [])].some((sum) => sum > 0);
+    out.set(id, [currency, usedUp ? 0 : minor(payment[f.amount] as number, currency) - (own.get(id) ?? 0) - minor(refunded.get(id) ?? 0, currency)]);
+  }
+  return out;
 }
 
 /**

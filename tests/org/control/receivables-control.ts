@@ -41,7 +41,7 @@ function moveBalance(money: ReceivablesStore, row: number, deltaMinor: number): 
   s.touch(row);
 }
 
-export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPayment' | 'reverseApplication' | 'issueCreditNote' | 'deletePayment' | 'setSourceStatus'> {
+export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPayment' | 'reverseApplication' | 'issueCreditNote' | 'deletePayment' | 'setSourceStatus' | 'allocatePayment'> {
   const today = () => Math.floor(Date.now() / 86_400_000);
   const add = (invoiceId: string, kind: Kind, amount: number | undefined) => {
     const { money, store, row, prefixes } = moneyOf(data, invoiceId);
@@ -74,6 +74,19 @@ export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPaymen
       const reversal = money.addApp(kind, apps.get('source', row), invoice, apps.get('amount', row), true, at);
       moveBalance(money, invoice, Math.round(apps.get('amount', row) * money.minor(invoice)));
       return makeId(prefixes[kind].app, reversal);
+    },
+    allocatePayment(paymentId, invoiceId, amount) {
+      const { money, kind, row: source, prefixes } = findRecord(data, paymentId, 'source');
+      if (kind !== 'payments') throw new Error(`${paymentId} is not a payment`);
+      const { money: invoiceMoney, row } = moneyOf(data, invoiceId);
+      if (invoiceMoney !== money) throw new Error(`${paymentId} and ${invoiceId} are not of one invoice object`);
+      // The application is in the invoice's currency (as the org serves every application): another than the payment's when they differ.
+      const minor = Math.round(amount * money.minor(row));
+      if (!Number.isFinite(minor) || minor <= 0) throw new Error('the amount must be positive');
+      const app = money.addApp('payments', source, row, minor / money.minor(row), false, money.stamp());
+      moveBalance(money, row, -minor);
+      money.payments.sources.set('modstamp', source, money.stamp());
+      return makeId(prefixes.payments.app, app);
     },
     setSourceStatus(recordId, status) {
       const { money, kind, row } = findRecord(data, recordId, 'source');

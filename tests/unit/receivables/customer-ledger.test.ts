@@ -91,14 +91,24 @@ describe('one customer’s payments, unapplied cash and credit notes not yet app
     expect(customerLedger(onlyDraft, { name: 'Drafty' }, 'USD')).toMatchObject({ available: true, payments: [], unapplied: [] });
   });
 
-  it('an application in another currency than its payment’s is shown apart, never summed into the payment’s applied or unapplied cash', () => {
+  it('an application in another currency than its payment’s is shown apart, never summed; it used the payment up: nothing of it unapplied', () => {
     const mixed = copy({
-      payment: [source('P1', 'ACC1', 'Acme', 100, '2026-10-01')],
-      paymentApplication: [app('A1', 'P1', 60), { ...app('A2', 'P1', 5000), currency: 'JPY' }, { ...app('A3', 'P1', 1000, 'Unapplied'), currency: 'JPY' }],
+      payment: [source('P1', 'ACC1', 'Acme', 100, '2026-10-01'), source('P2', 'ACC1', 'Acme', 30, '2026-10-02')],
+      paymentApplication: [
+        app('A1', 'P1', 60), { ...app('A2', 'P1', 5000), currency: 'JPY' }, { ...app('A3', 'P1', 1000, 'Unapplied'), currency: 'JPY' },
+        // P2's yen were applied and wholly taken back: its 30 EUR are unapplied again, nothing shown beside it.
+        { ...app('A4', 'P2', 700), currency: 'JPY' }, { ...app('A5', 'P2', 700, 'Unapplied'), currency: 'JPY' },
+      ],
+      creditNote: [source('C1', 'ACC1', 'Acme', 80, '2026-10-10')],
+      creditApplication: [{ ...app('B1', 'C1', 20), currency: 'GBP' }],
     });
     const got = customerLedger(mixed, { name: 'Acme' }, 'USD');
-    expect(got.payments[0]).toMatchObject({ applied: 60, unapplied: 40, otherCurrency: [{ currency: 'JPY', amount: 4000 }] });
-    expect(got.unapplied).toEqual([{ currency: 'EUR', cash: 40, credits: 0 }]);
+    expect(got.payments.find((p) => p.id === 'P1')).toMatchObject({ applied: 60, unapplied: 0, otherCurrency: [{ currency: 'JPY', amount: 4000 }] });
+    expect(got.payments.find((p) => p.id === 'P2')).toMatchObject({ applied: 0, unapplied: 30 });
+    expect(got.payments.find((p) => p.id === 'P2')!.otherCurrency).toBeUndefined();
+    // A credit note applied in another currency is no credit left to apply.
+    expect(got.credits).toEqual([]);
+    expect(got.unapplied).toEqual([{ currency: 'EUR', cash: 30, credits: 0 }]);
   });
 
   it('puts records without a currency (a single-currency org) in the fallback currency', () => {

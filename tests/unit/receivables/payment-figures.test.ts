@@ -83,10 +83,15 @@ describe('collection figures per currency', () => {
     expect(collectionFigures(c, withPaymentFigures([invoice, second], c))[0]).toMatchObject({ paymentsApplied: 110.1, unappliedCash: 896.9 });
   });
 
-  it('unapplied cash leaves out an application in another currency than its payment (never summed across currencies)', () => {
+  it('a payment applied in another currency has its own currency used up: none of it is unapplied cash, and the yen are summed nowhere', () => {
     const c = copy([app('1', 'A', 100.1, '2026-10-21'), app('2', 'B', 300, '2026-10-22', { currency: 'JPY', invoice: 'INV9' })]);
-    // B (500 EUR) has 300 JPY applied: still 500 EUR unapplied, not 200.
-    expect(collectionFigures(c, withPaymentFigures([invoice], c))[0]).toMatchObject({ currency: 'EUR', unappliedCash: 899.9 });
+    // B (500 EUR) has 300 JPY applied: 0 EUR unapplied (not 500, not 200); A: 399.9 (500 − 100.1).
+    const figures = collectionFigures(c, withPaymentFigures([invoice], c));
+    expect(figures).toHaveLength(1);
+    expect(figures[0]).toMatchObject({ currency: 'EUR', unappliedCash: 399.9 });
+    // Taken back, B's 500 are unapplied again.
+    const back = copy([app('1', 'A', 100.1, '2026-10-21'), app('2', 'B', 300, '2026-10-22', { currency: 'JPY', invoice: 'INV9' }), app('3', 'B', 300, '2026-10-23', { currency: 'JPY', invoice: 'INV9', type: 'Unallocation' })]);
+    expect(collectionFigures(back, withPaymentFigures([invoice], back))[0]).toMatchObject({ currency: 'EUR', unappliedCash: 899.9 });
   });
 
   it('unapplied cash counts only payments received: a draft or cancelled payment was never money in (the statement’s and the customer view’s rule)', () => {

@@ -4,8 +4,7 @@ import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy } from '../related/related-copy';
 import { day, text, toMinor } from './applied-ledger';
 import { sourceCounts } from './counted-sources';
-import { appliedBySource, appliedBySourceAsOf } from './source-applied';
-import { refundedMinor } from './refund-lines';
+import { appliedBySource, appliedBySourceAsOf, unappliedMinor } from './source-applied';
 import { unappliedKnown } from './payment-figures';
 
 interface Sums {
@@ -64,15 +63,14 @@ export function collectionFigures(
 }
 
 /**
- * Per currency, Σ over every payment that counts (counted-sources.ts: not a draft, not cancelled) of (amount − net
- * applied − net refunded), minor units; a payment without a currency is in `fallback` (a single-currency org).
+ * Per currency, Σ over every payment that counts (counted-sources.ts: not a draft, not cancelled) of what is unapplied
+ * of it (source-applied.ts: amount − net applied − net refunded; 0 when applied in another currency), minor units; a payment without a currency is in `fallback` (a single-currency org).
  */
 function unappliedCash(copy: RelatedCopy | null | undefined, fallback: string, asOf?: string): Map<string, number> {
   const out = new Map<string, number>();
   if (!copy || copy.none) return out;
   const payments = copy.objects.filter((o) => o.role === 'payment').flatMap((o) => o.records);
   const sums = asOf === undefined ? appliedBySource(copy) : appliedBySourceAsOf(copy, asOf);
-  const appliedTo = sums.payments;
   for (const payment of payments) {
     if (typeof payment.amount !== 'number' || !sourceCounts(payment)) continue;
     // As of a day, a payment received later was not money in yet.
@@ -80,8 +78,8 @@ function unappliedCash(copy: RelatedCopy | null | undefined, fallback: string, a
     if (asOf !== undefined && received !== null && received > asOf) continue;
     const currency = text(payment.currency) ?? fallback;
     const d = currencyDecimals(currency);
-    // What a refund paid back is no longer the customer's money with us (refund-lines.ts).
-    const minor = toMinor(payment.amount, d) - toMinor(appliedTo.get(payment.id) ?? 0, d) - refundedMinor(sums.refunded, payment.id, d);
+    // What a refund paid back is no longer the customer's money with us (refund-lines.ts); one used in another currency has none left.
+    const minor = unappliedMinor(sums, 'payment', payment.id, payment.amount, d);
     out.set(currency, (out.get(currency) ?? 0) + minor);
   }
   return out;

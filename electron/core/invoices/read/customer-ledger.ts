@@ -7,7 +7,7 @@ import { relatedText } from '../related/related-text';
 import { day, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
 import { sourceCounts } from './counted-sources';
-import { appliedBySource } from './source-applied';
+import { appliedBySource, unappliedMinor } from './source-applied';
 import { refundedMinor } from './refund-lines';
 import { unappliedKnown } from './payment-figures';
 
@@ -93,16 +93,17 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
     const appliedMinor = toMinor((kind === 'cash' ? applied.payments : applied.credits).get(record.id) ?? 0, decimals);
     // A payment's refunds paid part of it back: that part is no longer unapplied cash (refund-lines.ts).
     const refunded = kind === 'cash' ? refundedMinor(applied.refunded, record.id, decimals) : 0;
-    const restMinor = amount === null ? 0 : toMinor(amount, decimals) - appliedMinor - refunded;
+    const restMinor = amount === null ? 0 : unappliedMinor(applied, kind === 'cash' ? 'payment' : 'credit', record.id, amount, decimals);
     let sums = unapplied.get(currency);
     if (!sums) unapplied.set(currency, (sums = { cash: 0, credits: 0 }));
     sums[kind] += restMinor;
     const scale = 10 ** decimals;
-    const other = applied.otherCurrency.get(record.id);
+    // What of it is applied in another currency (net, taken-back ones left out): shown beside it, never summed.
+    const other = [...(applied.otherCurrency.get(record.id) ?? [])].filter(([c, sum]) => toMinor(sum, currencyDecimals(c)) > 0);
     return {
       id: record.id, number: text(record.number), date: day(record.date), status: text(record.status), method: text(record.method),
       currency, amount, applied: appliedMinor / scale, unapplied: restMinor / scale, ...(refunded !== 0 ? { refunded: refunded / scale } : {}),
-      ...(other ? { otherCurrency: [...other].sort(([a], [b]) => a.localeCompare(b)).map(([c, sum]) => ({ currency: c, amount: toMinor(sum, currencyDecimals(c)) / 10 ** currencyDecimals(c) })) } : {}),
+      ...(other.length > 0 ? { otherCurrency: other.sort(([a], [b]) => a.localeCompare(b)).map(([c, sum]) => ({ currency: c, amount: toMinor(sum, currencyDecimals(c)) / 10 ** currencyDecimals(c) })) } : {}),
     };
   };
   const payments = sources.payments.map((record) => toRecord(record, 'cash')).sort(newestFirst);

@@ -1,8 +1,9 @@
 import type { RelatedCopy } from '../related/related-copy';
 import { REVERSAL_TYPES } from '../related/related-specs';
-import { day, text } from './applied-ledger';
+import { day, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
-import { refundDay, refundEffect } from './refund-lines';
+import { refundDay, refundEffect, refundedMinor } from './refund-lines';
+import { currencyDecimals } from '../../../contract/currency-decimals';
 
 /** Per payment or credit note id: what of it is applied, net of reversals (as Salesforce states the amounts). */
 interface SourceApplied {
@@ -10,7 +11,8 @@ interface SourceApplied {
   credits: Map<string, number>;
   /**
    * Applications in another currency than their payment's or credit note's, net per currency: never summed into the
-   * payment's own currency (no rate makes them comparable here) — shown beside it, left out of unapplied cash.
+   * payment's own currency (no rate makes them comparable here) — shown beside it; a payment used so has nothing
+   * left as unapplied cash (unappliedMinor).
    */
   otherCurrency: Map<string, Map<string, number>>;
   /**
@@ -81,4 +83,20 @@ function appliedSums(copy: RelatedCopy, asOf?: string): SourceApplied {
     }
   }
   return found;
+}
+
+/**
+ * THE rule of what is still unapplied of a payment (credit note), in minor units of its own currency: its amount − what
+ * is applied in its currency (net of reversals) − what refunds paid back (payments only). A payment (credit note)
+ * applied in another currency — Salesforce keeps a payment and the invoices it pays in one currency, so such an
+ * application is money the customer meant for that invoice, in an amount no rate here turns back into the payment's —
+ * has its own currency used: nothing of it is unapplied (0; it was its whole amount), the other currency shown beside
+ * it (`otherCurrency`), never added to any currency's sums. Once that application is taken back, the usual rule again.
+ * The customer view, statements and `receivablesSummary` (headless `unappliedCash`) all ask this.
+ */
+export function unappliedMinor(sums: SourceApplied, kind: 'payment' | 'credit', id: string, amount: number, decimals: number): number {
+  const other = sums.otherCurrency.get(id);
+  if (other && [...other].some(([currency, net]) => toMinor(net, currencyDecimals(currency)) > 0)) return 0;
+  const applied = toMinor((kind === 'payment' ? sums.payments : sums.credits).get(id) ?? 0, decimals);
+  return toMinor(amount, decimals) - applied - (kind === 'payment' ? refundedMinor(sums.refunded, id, decimals) : 0);
 }

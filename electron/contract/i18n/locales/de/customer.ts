@@ -27,7 +27,7 @@ export const customer: Translation<typeof en> = {
   showInvoice: 'Rechnung {{number}} anzeigen',
   loading: 'Zahlungen und Gutschriften werden geladen …',
   showInList: 'Ihre Rechnungen in der Liste zeigen',
-  otherCurrencyApplied: '+ {{amount}} in anderer Währung zugeordnet (hier nicht mitgerechnet)',
+  otherCurrencyApplied: '+ {{amount}} in anderer Währung zugeordnet (in eigener Währung verbraucht: nichts mehr offen)',
   refundedFromPayment: '− {{amount}} an den Kunden erstattet',
   debitNotesHeading: 'Offene Belastungsanzeigen',
   noDebitNotes: 'Keine offenen Belastungsanzeigen.',

@@ -25,7 +25,7 @@ export const customer = {
   showInvoice: 'Show invoice {{number}}',
   loading: 'Loading payments and credit notes…',
   showInList: 'Show their invoices in the list',
-  otherCurrencyApplied: '+ {{amount}} applied in another currency (not counted here)',
+  otherCurrencyApplied: '+ {{amount}} applied in another currency (its own currency used up: nothing left unapplied)',
   refundedFromPayment: '− {{amount}} refunded to the customer',
   debitNotesHeading: 'Debit notes still open',
   noDebitNotes: 'No open debit notes.',

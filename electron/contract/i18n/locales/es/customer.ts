@@ -27,7 +27,7 @@ export const customer: Translation<typeof en> = {
   showInvoice: 'Mostrar la factura {{number}}',
   loading: 'Cargando pagos y notas de crédito…',
   showInList: 'Mostrar sus facturas en la lista',
-  otherCurrencyApplied: '+ {{amount}} aplicado en otra moneda (no se cuenta aquí)',
+  otherCurrencyApplied: '+ {{amount}} aplicado en otra moneda (su moneda queda agotada: nada sin aplicar)',
   refundedFromPayment: '− {{amount}} reembolsado al cliente',
   debitNotesHeading: 'Notas de débito pendientes',
   noDebitNotes: 'No hay notas de débito pendientes.',

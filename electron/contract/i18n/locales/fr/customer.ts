@@ -27,7 +27,7 @@ export const customer: Translation<typeof en> = {
   showInvoice: 'Afficher la facture {{number}}',
   loading: 'Chargement des paiements et avoirs…',
   showInList: 'Afficher ses factures dans la liste',
-  otherCurrencyApplied: '+ {{amount}} imputé dans une autre devise (non compté ici)',
+  otherCurrencyApplied: '+ {{amount}} imputé dans une autre devise (sa devise est épuisée : plus rien de non imputé)',
   refundedFromPayment: '− {{amount}} remboursé au client',
   debitNotesHeading: 'Notes de débit encore ouvertes',
   noDebitNotes: 'Aucune note de débit ouverte.',
