@@ -36,14 +36,15 @@ async function versionOneFile(box: TestSecretBox, value: Snapshot, tagBytes = 16
 /**
  * A copy as the append-only format wrote it before the connection was bound ("BDLYINV2", header format 2):
  * records whose additional data is SHA-256(header) + sequence number + kind only. With `boundTo`, as format 3
- * wrote it (until session 4): the same, bound to the connection (+ SHA-256 of "budgetly-cache:" + its id), deflated.
+ * wrote it (until session 4): the same, bound to the connection (+ SHA-256 of "budgetly-cache:" + its id), deflated;
+ * with `zstd` too, as format 4 wrote it (until session 11): Zstandard instead of deflate.
  */
-async function formatTwoFile(box: TestSecretBox, value: Snapshot, boundTo?: string): Promise<Buffer> {
+async function formatTwoFile(box: TestSecretBox, value: Snapshot, boundTo?: string, zstd = false): Promise<Buffer> {
   const { rows, ...meta } = value;
   return deflateCacheFile(box, boundTo, [
     { kind: 1, payload: rows.map((r) => CACHE_COLUMNS_BEFORE_ACCOUNT.map((c) => r[c])) },
     { kind: 2, payload: { ...meta, columns: CACHE_COLUMNS_BEFORE_ACCOUNT, rows: rows.length } },
-  ]);
+  ], zstd);
 }
 
 /** The JSON header of a cache file (format, sealed key). */
@@ -76,7 +77,7 @@ describe('the cache store on disk', () => {
     expect(await first.append('c1', next, { upserts: [row('a', 0)], deleted: [] })).toBe(false);
     await first.write('c1', next);
     expect(readFileSync(first.pathFor('c1')).subarray(0, 8).toString()).toBe('BDLYINV2');
-    expect(headerOf(first.pathFor('c1'))).toMatchObject({ format: 4 });
+    expect(headerOf(first.pathFor('c1'))).toMatchObject({ format: 5 });
     expect((await store().read('c1')).snapshot).toEqual(next);
   });
 
@@ -89,11 +90,11 @@ describe('the cache store on disk', () => {
     const next = { ...snapshot, watermark: 2_000, rows: [row('a', 0), row('b', 2)] };
     expect(await first.append('c1', next, { upserts: [row('a', 0)], deleted: [] })).toBe(false);
     await first.write('c1', next);
-    expect(headerOf(first.pathFor('c1'))).toMatchObject({ format: 4 });
+    expect(headerOf(first.pathFor('c1'))).toMatchObject({ format: 5 });
     expect((await store().read('c1')).snapshot).toEqual(next);
   });
 
-  it('opens a copy written in deflate (format 3, before zstd) and appends to it in deflate; the next full write is zstd (format 4)', async () => {
+  it('opens a copy written in deflate (format 3, before zstd) and appends to it in deflate; the next full write is zstd with columns (format 5)', async () => {
     const { box, store } = setUp();
     const first = store();
     mkdirSync(first.pathFor('c1').replace(/[^/]+$/, ''), { recursive: true });
@@ -106,7 +107,24 @@ describe('the cache store on disk', () => {
     expect(await store().read('c1')).toEqual({ snapshot: next, warning: null });
     const full = { ...next, watermark: 3_000, rows: [row('b', 5)] };
     await first.write('c1', full);
+    expect(headerOf(first.pathFor('c1'))).toMatchObject({ format: 5 });
+    expect(await store().read('c1')).toEqual({ snapshot: full, warning: null });
+  });
+
+  it('opens a copy written by the previous version (format 4: zstd, rows as JSON) and appends to it as it is; the next full write is columns (format 5)', async () => {
+    const { box, store } = setUp();
+    const first = store();
+    mkdirSync(first.pathFor('c1').replace(/[^/]+$/, ''), { recursive: true });
+    writeFileSync(first.pathFor('c1'), await formatTwoFile(box, snapshot, 'c1', true));
     expect(headerOf(first.pathFor('c1'))).toMatchObject({ format: 4 });
+    expect(await first.read('c1')).toEqual({ snapshot, warning: null });
+    const next = { ...snapshot, watermark: 2_000, rows: [row('a', 0), row('b', 2)] };
+    expect(await first.append('c1', next, { upserts: [row('a', 0)], deleted: [] })).toBe(true);
+    expect(headerOf(first.pathFor('c1'))).toMatchObject({ format: 4 });
+    expect(await store().read('c1')).toEqual({ snapshot: next, warning: null });
+    const full = { ...next, watermark: 3_000, rows: [row('b', 5), row('c', 6)] };
+    await first.write('c1', full);
+    expect(headerOf(first.pathFor('c1'))).toMatchObject({ format: 5 });
     expect(await store().read('c1')).toEqual({ snapshot: full, warning: null });
   });
 

@@ -22,12 +22,12 @@ describe('cache file format', () => {
     expect(await decodeSnapshot(await encodeSnapshot(snapshot, box, 'c1'), box, 'c1')).toEqual(snapshot);
   });
 
-  it('writes zstd (format 4); the deflate writer (format 3, for a runtime without zstd) round-trips too', async () => {
+  it('writes zstd with the rows as columns (format 5); the deflate writer (format 3, for a runtime without zstd) round-trips too', async () => {
     const box = new TestSecretBox();
     const headerOf = (bytes: Buffer) => JSON.parse(bytes.subarray(12, 12 + bytes.readUInt32BE(8)).toString()) as { format: number };
     const zstd = await encodeSnapshot(snapshot, box, 'c1');
     const deflate = await encodeSnapshot(snapshot, box, 'c1', 'deflate');
-    expect([headerOf(zstd).format, headerOf(deflate).format]).toEqual([4, 3]);
+    expect([headerOf(zstd).format, headerOf(deflate).format]).toEqual([5, 3]);
     expect(await decodeSnapshot(deflate, box, 'c1')).toEqual(snapshot);
   });
 

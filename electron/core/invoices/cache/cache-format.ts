@@ -8,13 +8,16 @@ import { CACHE_COLUMNS, CACHE_COLUMNS_BEFORE_ACCOUNT, rowFromCells, rowsToJson, 
 import { deltaSize, RowsFold, type Delta, type Snapshot, type SnapshotMeta } from '../snapshot/snapshot';
 import { applyRelatedDelta, relatedDeltaFrom, type RelatedCopy, type RelatedRecord } from '../related/related-copy';
 import { relatedHeadJson, relatedSegmentJson, RelatedSegments } from './cache-related';
+import { chunksOf, RowColumns, type ColumnChunk } from '../snapshot/row-columns';
+import { columnSnapshot, columnsOf, rowCount } from '../snapshot/snapshot';
+import { decodeColumnSegment, encodeColumnSegment } from './column-segment';
 
 export { UnreadableCacheError };
 
 /**
  * The offline copy's file format (append-only):
  *
- *   "BDLYINV2" | u32 header length | header JSON {format: 4, key}
+ *   "BDLYINV2" | u32 header length | header JSON {format: 5, key}
  *   record*    where record = u32 length | u8 kind | 12-byte IV | AES-256-GCM ciphertext | 16-byte tag
  *
  * The header holds a random 256-bit data key sealed by the SecretBox (safeStorage in the app), fresh
@@ -23,10 +26,14 @@ export { UnreadableCacheError };
  * its kind and the connection it belongs to (SHA-256 of the connection id), so records cannot be moved,
  * swapped or spliced in from another file, and a file copied over another connection's does not open.
  * Format 2 (the same without the connection) is still read; it cannot be appended to, so the next sync
- * writes format 3 or 4. Plaintexts are compressed JSON: Zstandard in format 4 (what a new file is written in),
+ * writes format 3 or 5. Plaintexts are compressed: Zstandard in formats 4 and 5 (5 is what a new file is written in),
  * raw deflate in formats 2 and 3 (still read; a format-3 file is appended to in deflate). The records are:
  *
- *   base rows (kind 1)  a segment of rows (a page of a full sync), cell arrays in CACHE_COLUMNS order
+ *   base columns (kind 6)  format 5: a segment of ROWS_PER_SEGMENT rows (or more) as columns, bytes not JSON
+ *                       (column-segment.ts). An older app cannot read format 5: it discards the copy with a warning
+ *                       and syncs again
+ *   base rows (kind 1)  formats 2–4 (and 3 still written by a runtime without zstd): a segment of rows, JSON cell
+ *                       arrays in CACHE_COLUMNS order
  *   related rows (kind 5)  up to ROWS_PER_SEGMENT records of one related object (payments, credit notes,
  *                       applications …): its role and object, its keys once, then each record as cells in that
  *                       order (cache-related.ts); written as each related query completes, among the row segments
@@ -61,7 +68,9 @@ const unzstd = typeof zlib.zstdDecompress === 'function' ? promisify(zlib.zstdDe
 export type CacheCodec = 'zstd' | 'deflate';
 
 export const MAGIC = Buffer.from('BDLYINV2', 'ascii');
-/** Bound to the connection, records compressed with zstd. */
+/** Bound to the connection, records compressed with zstd, the base as columns (kind 6): what a new file is written in. */
+const FORMAT_COLUMNS = 5;
+/** Bound to the connection, records compressed with zstd, the base as JSON rows (still read and appended to). */
 const FORMAT_ZSTD = 4;
 /** Bound to the connection, records compressed with deflate (still read and appended to). */
 const FORMAT_DEFLATE = 3;
@@ -91,7 +100,7 @@ const MAX_RECORD_BYTES = 512 * 1024 * 1024;
  */
 export const ROWS_PER_SEGMENT = 10_000;
 
-export const RecordKind = { baseRows: 1, baseEnd: 2, journal: 3, related: 4, relatedRows: 5 } as const;
+export const RecordKind = { baseRows: 1, baseEnd: 2, journal: 3, related: 4, relatedRows: 5, baseColumns: 6 } as const;
 type Kind = (typeof RecordKind)[keyof typeof RecordKind];
 const KINDS = new Set<number>(Object.values(RecordKind));
 
@@ -104,6 +113,8 @@ export interface CacheFileKey {
   binding: Buffer | null;
   /** How the file's records are compressed (an append uses the file's own). */
   codec: CacheCodec;
+  /** Whether a new base's rows are written as columns (format 5) or as JSON rows (format 3, a runtime without zstd). */
+  columns: boolean;
 }
 
 function bindingOf(connectionId: string): Buffer {
@@ -126,12 +137,12 @@ export interface CacheTail {
 export async function newCacheFile(secretBox: SecretBox, connectionId: string, codec: CacheCodec = zstd ? 'zstd' : 'deflate'): Promise<CacheFileKey> {
   const key = randomBytes(32);
   const sealed = await secretBox.seal(key);
-  const format = codec === 'zstd' ? FORMAT_ZSTD : FORMAT_DEFLATE;
+  const format = codec === 'zstd' ? FORMAT_COLUMNS : FORMAT_DEFLATE;
   const json = Buffer.from(JSON.stringify({ format, key: Buffer.from(sealed).toString('base64') }), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32BE(json.length);
   const header = Buffer.concat([MAGIC, length, json]);
-  return { key, header, digest: createHash('sha256').update(header).digest(), binding: bindingOf(connectionId), codec };
+  return { key, header, digest: createHash('sha256').update(header).digest(), binding: bindingOf(connectionId), codec, columns: codec === 'zstd' };
 }
 
 function additionalData(file: CacheFileKey, seq: number, kind: Kind): Buffer {
@@ -142,8 +153,8 @@ function additionalData(file: CacheFileKey, seq: number, kind: Kind): Buffer {
   return file.binding ? Buffer.concat([aad, file.binding]) : aad;
 }
 
-async function sealRecord(file: CacheFileKey, seq: number, kind: Kind, json: string): Promise<Buffer> {
-  const plain = await compress(file.codec, Buffer.from(json, 'utf8'));
+async function sealRecord(file: CacheFileKey, seq: number, kind: Kind, content: string | Buffer): Promise<Buffer> {
+  const plain = await compress(file.codec, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', file.key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(additionalData(file, seq, kind));
@@ -160,8 +171,30 @@ async function sealRecord(file: CacheFileKey, seq: number, kind: Kind, json: str
   return record;
 }
 
-export function baseRowsRecord(file: CacheFileKey, seq: number, rows: readonly InvoiceRow[]): Promise<Buffer> {
-  return sealRecord(file, seq, RecordKind.baseRows, rowsToJson(rows));
+/** One base segment of rows: as columns in a format-5 file, as JSON rows in a format-3 one. */
+export function baseSegmentRecord(file: CacheFileKey, seq: number, chunks: readonly ColumnChunk[]): Promise<Buffer> {
+  if (file.columns) return sealRecord(file, seq, RecordKind.baseColumns, encodeColumnSegment(chunks));
+  return sealRecord(file, seq, RecordKind.baseRows, rowsToJson(new RowColumns(chunks).materialize()));
+}
+
+/** A snapshot's rows in base segments of ROWS_PER_SEGMENT rows (or more: whole chunks of a columnar copy). */
+export function segmentsOf(snapshot: Snapshot): ColumnChunk[][] {
+  const columns = columnsOf(snapshot);
+  if (!columns) return chunksOf(snapshot.rows, ROWS_PER_SEGMENT).map((chunk) => [chunk]);
+  const segments: ColumnChunk[][] = [];
+  let gathered: ColumnChunk[] = [];
+  let rows = 0;
+  for (const chunk of columns.chunks) {
+    gathered.push(chunk);
+    rows += chunk.rows;
+    if (rows >= ROWS_PER_SEGMENT) {
+      segments.push(gathered);
+      gathered = [];
+      rows = 0;
+    }
+  }
+  if (gathered.length > 0) segments.push(gathered);
+  return segments;
 }
 
 /** The base's columns: today's, or those of a copy written before the customer's account id (read as they are). */
@@ -200,9 +233,7 @@ export async function encodeSnapshot(snapshot: Snapshot, secretBox: SecretBox, c
   const file = await newCacheFile(secretBox, connectionId, codec);
   const parts = [file.header];
   let seq = 0;
-  for (let start = 0; start < snapshot.rows.length; start += ROWS_PER_SEGMENT) {
-    parts.push(await baseRowsRecord(file, seq++, snapshot.rows.slice(start, start + ROWS_PER_SEGMENT)));
-  }
+  for (const segment of segmentsOf(snapshot)) parts.push(await baseSegmentRecord(file, seq++, segment));
   if (snapshot.related) {
     for (const object of snapshot.related.objects) {
       for (let start = 0; start < object.records.length; start += ROWS_PER_SEGMENT) {
@@ -211,7 +242,7 @@ export async function encodeSnapshot(snapshot: Snapshot, secretBox: SecretBox, c
     }
     parts.push(await relatedHeadRecord(file, seq++, snapshot.related));
   }
-  parts.push(await baseEndRecord(file, seq, snapshot, snapshot.rows.length, !!snapshot.related));
+  parts.push(await baseEndRecord(file, seq, snapshot, rowCount(snapshot), !!snapshot.related));
   return Buffer.concat(parts);
 }
 
@@ -237,22 +268,26 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
   let file: CacheFileKey;
   try {
     const header = JSON.parse(bytes.subarray(MAGIC.length + 4, headerEnd).toString('utf8')) as { format?: unknown; key?: unknown };
-    const known = header.format === FORMAT_ZSTD || header.format === FORMAT_DEFLATE || header.format === FORMAT_UNBOUND;
+    const zstdFormat = header.format === FORMAT_COLUMNS || header.format === FORMAT_ZSTD;
+    const known = zstdFormat || header.format === FORMAT_DEFLATE || header.format === FORMAT_UNBOUND;
     if (!known || typeof header.key !== 'string') throw new Error(`format ${String(header.format)}`);
-    if (header.format === FORMAT_ZSTD && !unzstd) throw new Error('zstd is not available in this runtime');
+    if (zstdFormat && !unzstd) throw new Error('zstd is not available in this runtime');
     const key = Buffer.from(await secretBox.open(Buffer.from(header.key, 'base64')));
     if (key.length !== 32) throw new Error('data key of the wrong size');
     const headerBytes = Buffer.from(bytes.subarray(0, headerEnd));
     const binding = header.format === FORMAT_UNBOUND ? null : bindingOf(connectionId);
-    const codec: CacheCodec = header.format === FORMAT_ZSTD ? 'zstd' : 'deflate';
-    file = { key, header: headerBytes, digest: createHash('sha256').update(headerBytes).digest(), binding, codec };
+    const codec: CacheCodec = zstdFormat ? 'zstd' : 'deflate';
+    file = { key, header: headerBytes, digest: createHash('sha256').update(headerBytes).digest(), binding, codec, columns: header.format === FORMAT_COLUMNS };
   } catch (error) {
     throw new UnreadableCacheError('cacheKeyUnopenable', { cause: error });
   }
 
   const records = new RecordReader(bytes, headerEnd, file);
   // The base: every segment, then its end record. Anything wrong here and nothing can be trusted.
+  // Rows of a JSON base (formats 2–4), chunks of a columnar one (format 5).
   const rows: InvoiceRow[] = [];
+  const chunks: ColumnChunk[] = [];
+  let chunkRows = 0;
   let meta: SnapshotMeta;
   let related: RelatedCopy | null = null;
   const segments = new RelatedSegments();
@@ -261,7 +296,13 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
       throw new UnreadableCacheError('cacheDamaged', { cause: error });
     });
     if (!record) throw new UnreadableCacheError('cacheIncomplete');
-    if (record.kind === RecordKind.baseRows) {
+    if (record.kind === RecordKind.baseColumns && file.columns) {
+      const chunk = decodeColumnSegment(record.payload as Buffer);
+      chunks.push(chunk);
+      chunkRows += chunk.rows;
+      continue;
+    }
+    if (record.kind === RecordKind.baseRows && !file.columns) {
       const cells = record.payload;
       if (!Array.isArray(cells)) throw new UnreadableCacheError('cacheUnexpectedShape');
       for (const row of cells) rows.push(rowFromCells(row));
@@ -284,17 +325,18 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
       continue;
     }
     const end = record.payload as Partial<Record<string, unknown>>;
-    if (record.kind !== RecordKind.baseEnd || !isMeta(end) || !knownColumns((end.columns as unknown[] | undefined)?.join()) || end.rows !== rows.length
+    if (record.kind !== RecordKind.baseEnd || !isMeta(end) || !knownColumns((end.columns as unknown[] | undefined)?.join()) || end.rows !== rows.length + chunkRows
       || (end.related === true) !== (related !== null) || (related === null && !segments.empty())) {
       throw new UnreadableCacheError('cacheUnexpectedShape');
     }
     meta = metaOf(end);
     break;
   }
-  const baseRows = rows.length;
+  const baseRows = rows.length + chunkRows;
+  const columns = file.columns ? new RowColumns(chunks) : null;
 
   // The journal, record by record, until the end of the file or the first record that does not open.
-  const fold = new RowsFold(rows);
+  let fold: RowsFold | null = null;
   let journalRecords = 0;
   let journalRows = 0;
   let ignoredTail: string | null = null;
@@ -311,13 +353,16 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
       ignoredTail = error instanceof Error ? error.message : String(error);
       break;
     }
+    // Changes are folded into row objects: a columnar base becomes rows only when a journal follows it.
+    fold ??= new RowsFold(columns ? columns.materialize() : rows);
     fold.apply(delta);
     if (delta.related) related = applyRelatedDelta(related, delta.related);
     meta = recordMeta;
     journalRecords++;
     journalRows += deltaSize(delta);
   }
-  const snapshot: Snapshot = { ...meta, rows: fold.result(), ...(related ? { related } : {}) };
+  const snapshot: Snapshot = columns && !fold ? columnSnapshot(meta, columns) : { ...meta, rows: fold ? fold.result() : rows };
+  if (related) snapshot.related = related;
   // A format-2 file is not appended to: the next sync writes a bound (format 3) file in its place.
   const tail: CacheTail | null = file.binding ? { file, nextSeq: records.seq, length: records.offset, baseRows, journalRecords, journalRows } : null;
   if (!tail) file.key.fill(0);
@@ -367,7 +412,8 @@ class RecordReader {
     decipher.setAAD(additionalData(this.file, this.seq, kind));
     decipher.setAuthTag(bytes.subarray(end - TAG_BYTES, end));
     const plain = Buffer.concat([decipher.update(bytes.subarray(offset + 5 + IV_BYTES, end - TAG_BYTES)), decipher.final()]);
-    const payload: unknown = JSON.parse((await decompress(this.file.codec, plain)).toString('utf8'));
+    const unpacked = await decompress(this.file.codec, plain);
+    const payload: unknown = kind === RecordKind.baseColumns ? unpacked : JSON.parse(unpacked.toString('utf8'));
     this.offset = end;
     this.seq++;
     return { kind, payload };

@@ -7,18 +7,20 @@ import type { Logger, SecretBox } from '../../ports';
 import { AtomicFile, removeStrayTemps, writeAtAndSync } from './atomic-file';
 import {
   baseEndRecord,
-  baseRowsRecord,
+  baseSegmentRecord,
   relatedHeadRecord,
   relatedRowsRecord,
   decodeCache,
   journalRecord,
   newCacheFile,
   ROWS_PER_SEGMENT,
+  segmentsOf,
   UnreadableCacheError,
   type CacheFileKey,
   type CacheTail,
 } from './cache-format';
 import { deltaSize, type Delta, type Snapshot, type SnapshotMeta } from '../snapshot/snapshot';
+import { chunksOf, type ColumnChunk } from '../snapshot/row-columns';
 import type { RelatedRecord } from '../related/related-copy';
 import type { RelatedSink } from '../related/related-sync';
 import type { CopyIdentity } from './first-screen-file';
@@ -113,7 +115,7 @@ export class InvoiceCacheStore {
   /** The whole snapshot as a new file (fresh data key), put in place atomically. */
   async write(connectionId: string, snapshot: Snapshot): Promise<void> {
     const writer = this.beginBase(connectionId);
-    writer.add(snapshot.rows);
+    for (const segment of segmentsOf(snapshot)) for (const chunk of segment) writer.addChunk(chunk);
     await writer.commit(snapshot);
   }
 
@@ -192,8 +194,8 @@ export class InvoiceCacheStore {
 }
 
 /**
- * A new cache file being written: header first, then the rows as they are added, gathered into segments of
- * `ROWS_PER_SEGMENT` (each encoded and written in the background, in order), each related object's records in
+ * A new cache file being written: header first, then the rows as they are added (chunks of columns: a sync's
+ * pages), gathered into segments of at least `ROWS_PER_SEGMENT` rows (each encoded and written in the background, in order), each related object's records in
  * segments as soon as its query is complete (`object`), then the last segment, the related objects not written
  * yet, the related head and the base's end record at `commit`, which flushes the file and renames it over the
  * previous one. `abort` deletes it: the previous file stays byte-for-byte. `add` and `object` do not wait; a
@@ -207,7 +209,7 @@ export class BaseWriter implements RelatedSink {
   private seq = 0;
   private rows = 0;
   /** Rows added but not yet handed to a segment. */
-  private gathered: InvoiceRow[][] = [];
+  private gathered: ColumnChunk[] = [];
   private gatheredRows = 0;
   private finished = false;
   /** Related objects written whole (their records arrays), in the order written: written again after a restart. */
@@ -230,26 +232,28 @@ export class BaseWriter implements RelatedSink {
     this.work.catch(() => undefined);
   }
 
+  /** Rows as objects (a test, a caller without columns). */
   add(rows: readonly InvoiceRow[]): void {
-    this.rows += rows.length;
-    for (let start = 0; start < rows.length; ) {
-      const take = Math.min(rows.length - start, ROWS_PER_SEGMENT - this.gatheredRows);
-      this.gathered.push(start === 0 && take === rows.length ? (rows as InvoiceRow[]) : rows.slice(start, start + take));
-      this.gatheredRows += take;
-      start += take;
-      if (this.gatheredRows === ROWS_PER_SEGMENT) this.writeSegment();
-    }
+    for (const chunk of chunksOf(rows, ROWS_PER_SEGMENT)) this.addChunk(chunk);
+  }
+
+  /** The next rows, as columns; a segment is written once ROWS_PER_SEGMENT rows or more are gathered. */
+  addChunk(chunk: ColumnChunk): void {
+    this.rows += chunk.rows;
+    this.gathered.push(chunk);
+    this.gatheredRows += chunk.rows;
+    if (this.gatheredRows >= ROWS_PER_SEGMENT) this.writeSegment();
   }
 
   /** The rows gathered so far as the next segment (encoded and written in the background). */
   private writeSegment(): void {
     if (this.gatheredRows === 0) return;
-    const rows = this.gathered.length === 1 ? this.gathered[0]! : this.gathered.flat();
+    const chunks = this.gathered;
     this.gathered = [];
     this.gatheredRows = 0;
     const seq = this.seq++;
     this.then(async () => {
-      const record = await baseRowsRecord(this.file!, seq, rows);
+      const record = await baseSegmentRecord(this.file!, seq, chunks);
       await this.out!.write(record, this.position);
       this.position += record.length;
     });

@@ -108,8 +108,8 @@ export class InvoiceRepository {
     await this.serially(connectionId, () => (written ? written.commit(snapshot) : this.store.write(connectionId, snapshot)));
     this.cacheWarnings.delete(connectionId);
     this.loaded.set(connectionId, snapshot);
-    this.saveFirstScreen(connectionId, snapshot);
-    warmIndex(snapshot.rows);
+    // The index of its rows (what the next incremental sync needs) comes after the first screen, once the answer has gone.
+    this.saveFirstScreen(connectionId, snapshot, () => warmIndex(snapshot.rows));
   }
 
   /**
@@ -182,9 +182,12 @@ export class InvoiceRepository {
    * After the copy was written: its first screen, in the background after the write (the sync does not wait; the
    * ordering it needs is shared with the window's next list). Ordered with the connection's writes.
    */
-  private saveFirstScreen(connectionId: string, snapshot: Snapshot): void {
-    if (!this.screenOf) return;
+  private saveFirstScreen(connectionId: string, snapshot: Snapshot, then?: () => void): void {
     const answer = this.answers.get(connectionId);
+    if (!this.screenOf) {
+      if (then) void (answer ?? Promise.resolve()).then(then);
+      return;
+    }
     void this.serially(connectionId, async () => {
       if (answer) {
         await answer;
@@ -192,6 +195,7 @@ export class InvoiceRepository {
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
       await this.writeFirstScreen(connectionId, snapshot);
+      if (then && this.loaded.get(connectionId) === snapshot) then();
     });
   }
 

@@ -1,6 +1,7 @@
 import type { InvoiceRow } from '../../../contract';
 import type { RelatedCopy, RelatedDelta } from '../related/related-copy';
 import { ChangeTally, sameRow } from './row-diff';
+import type { RowColumns } from './row-columns';
 
 /** What identifies a snapshot besides its rows (saved with the base and with every journal record). */
 export interface SnapshotMeta {
@@ -18,6 +19,41 @@ export interface Snapshot extends SnapshotMeta {
   rows: InvoiceRow[];
   /** Records synced with the invoices (payments, credit notes, their applications …); absent in copies made before them. */
   related?: RelatedCopy | null;
+}
+
+/** The columns a snapshot was made from (a full sync, a columnar copy read from disk): not enumerable, see columnSnapshot. */
+const COLUMNS = Symbol('columns');
+
+/**
+ * A snapshot whose rows are columns (row-columns.ts): `rows` becomes the row objects the first time a reader asks
+ * for them (the list, the index, an incremental sync), once; until then the copy holds no object per invoice. A full
+ * sync's answer and the writing of its copy need none.
+ */
+export function columnSnapshot(meta: SnapshotMeta, columns: RowColumns): Snapshot {
+  let rows: InvoiceRow[] | null = null;
+  const snapshot = { ...metaOnly(meta) } as Snapshot;
+  Object.defineProperty(snapshot, 'rows', {
+    enumerable: true,
+    configurable: true,
+    get: () => (rows ??= columns.materialize()),
+    set: (value: InvoiceRow[]) => (rows = value),
+  });
+  Object.defineProperty(snapshot, COLUMNS, { value: columns, enumerable: false });
+  return snapshot;
+}
+
+function metaOnly({ object, signature, syncedAt, watermark }: SnapshotMeta): SnapshotMeta {
+  return { object, signature, syncedAt, watermark };
+}
+
+/** The columns of a snapshot made from them, or null (its rows are the source). */
+export function columnsOf(snapshot: Snapshot): RowColumns | null {
+  return (snapshot as Snapshot & { [COLUMNS]?: RowColumns })[COLUMNS] ?? null;
+}
+
+/** How many invoices a snapshot holds, without making its rows. */
+export function rowCount(snapshot: Snapshot): number {
+  return columnsOf(snapshot)?.length ?? snapshot.rows.length;
 }
 
 export interface Change {

@@ -1,9 +1,10 @@
-import type { InvoiceRow, SyncResult } from '../../../contract';
+import type { SyncResult } from '../../../contract';
 import type { SyncMapping } from '../mapping/mapping-service';
 import { runQuery, type PagerOptions, type Requester } from './query-pager';
 import { ChangeTally } from '../snapshot/row-diff';
 import { modstampReader, rowMapper } from '../mapping/row-mapper';
-import { mergeChanges, rowIndex, type Change, type Delta, type Snapshot } from '../snapshot/snapshot';
+import { columnSnapshot, mergeChanges, rowIndex, type Change, type Delta, type Snapshot } from '../snapshot/snapshot';
+import { ColumnChunkBuilder, RowColumns, type ColumnChunk } from '../snapshot/row-columns';
 import { fullSyncQuery, incrementalQuery } from './soql';
 
 /** Records changed within this window before the last watermark are fetched again (clock skew, in-flight commits). */
@@ -24,7 +25,8 @@ export interface SyncRun {
 }
 
 export interface BaseSink {
-  add(rows: InvoiceRow[]): void;
+  /** One page's rows, as columns. */
+  addChunk(chunk: ColumnChunk): void;
   /** The query starts over: forget the rows added so far. */
   restart(): void;
 }
@@ -84,48 +86,55 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
     };
   }
 
-  // Full: every record; the tally against the previous rows is kept page by page (no second pass at the end).
+  // Full: every record; the tally against the previous rows is kept page by page (no second pass at the end). Each
+  // page's rows go into columns (the snapshot and the new file are made of them): a row object lives only while its
+  // record is mapped.
   const before = previous ? rowIndex(previous.rows) : new Map<string, number>();
   const base = run.openBase?.() ?? null;
-  let rows: InvoiceRow[] = [];
+  const builder = new ColumnChunkBuilder();
+  let chunks: ColumnChunk[] = [];
   let watermark: number | null = null;
   let tally = new ChangeTally();
   let kept = 0;
   const outcome = await runQuery(run.conn, fullSyncQuery(mapping.plan), 'query', run.pager, {
     restart: () => {
-      rows = [];
+      chunks = [];
+      builder.chunk();
       watermark = null;
       tally = new ChangeTally();
       kept = 0;
       base?.restart();
     },
     page: (records, count, total) => {
-      const pageRows = new Array<InvoiceRow>(records.length);
       for (let i = 0; i < records.length; i++) {
         const record = records[i]!;
         const stamp = stampOf(record);
         if (stamp !== null && (watermark === null || stamp > watermark)) watermark = stamp;
         const row = toRow(record);
-        pageRows[i] = row;
-        rows.push(row);
+        builder.add(row);
         const at = before.size === 0 ? undefined : before.get(row.id);
         const old = at === undefined ? undefined : previous!.rows[at];
         if (old !== undefined) kept++;
         tally.upserted(old, row);
       }
-      base?.add(pageRows);
+      const chunk = builder.chunk();
+      if (chunk) {
+        chunks.push(chunk);
+        base?.addChunk(chunk);
+      }
       run.onProgress(count, total);
     },
   });
+  const columns = new RowColumns(chunks);
   // Gone since the last copy (deleted in Salesforce): named in the change log as they were.
   if (before.size > kept) {
-    const now = new Set(rows.map((row) => row.id));
+    const now = new Set(columns.ids());
     for (const old of previous!.rows) if (!now.has(old.id)) tally.removed(old);
   }
   const at = syncedAt();
   return {
-    snapshot: { object: mapping.object, signature: mapping.signature, syncedAt: at, watermark, rows },
-    result: { mode: 'full', fetched: outcome.fetched, total: rows.length, changed: rows.length, deleted: 0, syncedAt: at },
+    snapshot: columnSnapshot({ object: mapping.object, signature: mapping.signature, syncedAt: at, watermark }, columns),
+    result: { mode: 'full', fetched: outcome.fetched, total: columns.length, changed: columns.length, deleted: 0, syncedAt: at },
     tally,
     delta: null,
   };

@@ -1,0 +1,192 @@
+import type { InvoiceRow } from '../../../contract';
+
+/**
+ * A copy's invoice rows as columns (issue #19, #22): a full sync keeps no row object per invoice. Each chunk (a page
+ * of a sync, a segment of the copy) holds its text cells as ONE string (every cell of every row, one after the other)
+ * with the cells' start offsets, which cells are null as bits, and the amounts in typed arrays. A chunk is a handful of
+ * heap objects whatever its size — the collector has nothing to trace per row — and the copy's segment is encoded from
+ * it without JSON (cache/column-segment.ts). Rows are made on demand (`rowAt`, `materialize`).
+ */
+
+/** The text cells, in the order a chunk holds them. */
+export const TEXT_CELLS = ['id', 'number', 'customer', 'invoiceDate', 'dueDate', 'status', 'currency', 'lastModified', 'customerId'] as const;
+export const TEXT_CELL_COUNT = TEXT_CELLS.length;
+/** Null bits: one per text cell (bit k = TEXT_CELLS[k]), then the two amounts. */
+export const TOTAL_NULL = 1 << TEXT_CELL_COUNT;
+export const BALANCE_NULL = 1 << (TEXT_CELL_COUNT + 1);
+/** Every bit a chunk's null mask may have. */
+export const NULL_BITS = (1 << (TEXT_CELL_COUNT + 2)) - 1;
+
+export interface ColumnChunk {
+  rows: number;
+  /** Every text cell of every row, row after row, in TEXT_CELLS order (a null cell is empty). */
+  text: string;
+  /** Where each cell starts in `text` (rows × TEXT_CELL_COUNT + 1 offsets; the last is text.length). */
+  starts: Uint32Array;
+  /** Per row: which cells are null (bits as above). */
+  nulls: Uint16Array;
+  total: Float64Array;
+  balance: Float64Array;
+}
+
+const cellAt = (chunk: ColumnChunk, row: number, cell: number): string | null => {
+  if (chunk.nulls[row]! & (1 << cell)) return null;
+  const at = row * TEXT_CELL_COUNT + cell;
+  return chunk.text.slice(chunk.starts[at], chunk.starts[at + 1]);
+};
+
+/** One row of a chunk as the `InvoiceRow` the mapper makes (same keys, same order: one hidden class). */
+export function chunkRow(chunk: ColumnChunk, row: number): InvoiceRow {
+  const nulls = chunk.nulls[row]!;
+  const { text, starts } = chunk;
+  const at = row * TEXT_CELL_COUNT;
+  const cell = (k: number) => (nulls & (1 << k) ? null : text.slice(starts[at + k], starts[at + k + 1]));
+  return {
+    id: cell(0)!,
+    number: cell(1)!,
+    customer: cell(2),
+    invoiceDate: cell(3),
+    dueDate: cell(4),
+    status: cell(5),
+    total: nulls & TOTAL_NULL ? null : chunk.total[row]!,
+    balance: nulls & BALANCE_NULL ? null : chunk.balance[row]!,
+    currency: cell(6)!,
+    lastModified: cell(7),
+    customerId: cell(8) ?? undefined,
+  };
+}
+
+/** The id of one row of a chunk (ids are never null). */
+export const chunkId = (chunk: ColumnChunk, row: number): string => cellAt(chunk, row, 0)!;
+
+/** Gathers rows into chunks: `add` each row, `chunk()` when a page (or segment) is complete. */
+export class ColumnChunkBuilder {
+  /** The chunk's text so far: appended to cell by cell (a rope V8 flattens once, in `chunk`; cheaper than joining parts). */
+  private text = '';
+  private starts = new Uint32Array(TEXT_CELL_COUNT * 256 + 1);
+  private nulls = new Uint16Array(256);
+  private totals = new Float64Array(256);
+  private balances = new Float64Array(256);
+  private count = 0;
+  private cells = 0;
+
+  get rows(): number {
+    return this.count;
+  }
+
+  add(row: InvoiceRow): void {
+    if (this.count === this.nulls.length) this.grow();
+    let nulls = 0;
+    nulls |= this.cell(row.id, 0);
+    nulls |= this.cell(row.number, 1);
+    nulls |= this.cell(row.customer, 2);
+    nulls |= this.cell(row.invoiceDate, 3);
+    nulls |= this.cell(row.dueDate, 4);
+    nulls |= this.cell(row.status, 5);
+    nulls |= this.cell(row.currency, 6);
+    nulls |= this.cell(row.lastModified, 7);
+    nulls |= this.cell(row.customerId ?? null, 8);
+    const { total, balance } = row;
+    if (total === null) nulls |= TOTAL_NULL;
+    else this.totals[this.count] = total;
+    if (balance === null) nulls |= BALANCE_NULL;
+    else this.balances[this.count] = balance;
+    this.nulls[this.count++] = nulls;
+  }
+
+  private cell(value: string | null, cell: number): number {
+    if (value === null) {
+      this.starts[++this.cells] = this.text.length;
+      return 1 << cell;
+    }
+    this.text += value;
+    this.starts[++this.cells] = this.text.length;
+    return 0;
+  }
+
+  private grow(): void {
+    const rows = this.nulls.length * 2;
+    const grown = <T extends Uint32Array | Uint16Array | Float64Array>(from: T, to: T): T => (to.set(from), to);
+    this.starts = grown(this.starts, new Uint32Array(rows * TEXT_CELL_COUNT + 1));
+    this.nulls = grown(this.nulls, new Uint16Array(rows));
+    this.totals = grown(this.totals, new Float64Array(rows));
+    this.balances = grown(this.balances, new Float64Array(rows));
+  }
+
+  /** The rows added since the last chunk (null when none), and a fresh start. */
+  chunk(): ColumnChunk | null {
+    const rows = this.count;
+    if (rows === 0) return null;
+    const text = this.text;
+    // ToNumber flattens the rope into one string (the `flatstr` idiom): kept as one object, not one per cell.
+    void Number(text);
+    const chunk: ColumnChunk = {
+      rows,
+      text,
+      starts: this.starts.slice(0, rows * TEXT_CELL_COUNT + 1),
+      nulls: this.nulls.slice(0, rows),
+      total: this.totals.slice(0, rows),
+      balance: this.balances.slice(0, rows),
+    };
+    // The arrays are reused, and a null amount's place is not written: zeroed for the next chunk.
+    this.totals.fill(0, 0, rows);
+    this.balances.fill(0, 0, rows);
+    this.text = '';
+    this.count = 0;
+    this.cells = 0;
+    return chunk;
+  }
+}
+
+/** Rows as chunks; chunks of rows (any sizes). */
+export function chunksOf(rows: readonly InvoiceRow[], size: number): ColumnChunk[] {
+  const chunks: ColumnChunk[] = [];
+  const builder = new ColumnChunkBuilder();
+  for (let i = 0; i < rows.length; i++) {
+    builder.add(rows[i]!);
+    if (builder.rows === size) chunks.push(builder.chunk()!);
+  }
+  const last = builder.chunk();
+  if (last) chunks.push(last);
+  return chunks;
+}
+
+/** A copy's rows as chunks, with what readers need: the count, one row, each id, every row. */
+export class RowColumns {
+  readonly length: number;
+  /** Index of each chunk's first row. */
+  private readonly firsts: number[] = [];
+
+  constructor(readonly chunks: readonly ColumnChunk[]) {
+    let length = 0;
+    for (const chunk of chunks) {
+      this.firsts.push(length);
+      length += chunk.rows;
+    }
+    this.length = length;
+  }
+
+  rowAt(index: number): InvoiceRow | undefined {
+    if (!(index >= 0 && index < this.length)) return undefined;
+    let low = 0;
+    let high = this.firsts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.firsts[mid]! <= index) low = mid;
+      else high = mid - 1;
+    }
+    return chunkRow(this.chunks[low]!, index - this.firsts[low]!);
+  }
+
+  *ids(): Generator<string> {
+    for (const chunk of this.chunks) for (let row = 0; row < chunk.rows; row++) yield chunkId(chunk, row);
+  }
+
+  /** Every row as an object (what the readers of a snapshot's `rows` get), in order. */
+  materialize(): InvoiceRow[] {
+    const rows = new Array<InvoiceRow>(this.length);
+    let k = 0;
+    for (const chunk of this.chunks) for (let row = 0; row < chunk.rows; row++) rows[k++] = chunkRow(chunk, row);
+    return rows;
+  }
+}
