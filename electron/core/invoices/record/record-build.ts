@@ -133,12 +133,15 @@ export class RecordBuild implements RecordSink {
     this.pending[kind] = [];
     if (fields.length + lines.length === 0) return;
     this.waiting++;
+    const ids = kind === 'fields' ? fields.map(([id]) => id) : distinct(lines);
+    const lineIds = this.incremental && kind === 'lines' ? lines.map(([, line]) => line[0]) : null;
+    // Sealed at once (deflate on libuv's pool, beside the chunks before it); written in order, one at a time.
+    const sealing = kind === 'fields' ? encodeFieldChunk(this.box, fields) : encodeLineChunk(this.box, lines);
+    sealing.catch(() => undefined); // awaited in turn below
     this.queue = this.queue.then(async () => {
       try {
         if (this.failure) return;
-        const ids = kind === 'fields' ? fields.map(([id]) => id) : distinct(lines);
-        const lineIds = this.incremental && kind === 'lines' ? lines.map(([, line]) => line[0]) : null;
-        const sealed = kind === 'fields' ? await encodeFieldChunk(this.box, fields) : await encodeLineChunk(this.box, lines);
+        const sealed = await sealing;
         const offset = await this.output.append(sealed);
         this.written.push({ ref: { offset, length: sealed.length, kind, ids }, generation, number, lineIds });
       } catch (error) {
