@@ -256,6 +256,8 @@ export const invoiceDetailSchema = z.object({
   terms: z.string().nullable().optional(),
   /** Served from the offline copy (Salesforce unreachable): when Salesforce gave this record (ISO instant). Absent or null: fresh. */
   keptAt: z.string().nullable().optional(),
+  /** Served from the record copy of every invoice: what it leaves out and why (a field hidden by field-level security …). */
+  warnings: z.array(z.string()).optional(),
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetailSchema>;
 

@@ -109,7 +109,7 @@ export function createInvoicesModule(
   const { say } = links;
   const related = new RelatedDiscovery(metadata, deps.clock);
   // Every invoice's whole record (fields and lines), fetched in the background after each sync (README: record/).
-  const records = createRecordKeeping(deps, { metadata, mappings, repository, kept, tuning: tuned, write: tuning.record });
+  const records = createRecordKeeping(deps, { say: links.say, metadata, mappings, repository, kept, tuning: tuned, write: tuning.record });
   const changeLogs = new ChangeLogs();
   const coordinator = new SyncCoordinator({
     metadata,

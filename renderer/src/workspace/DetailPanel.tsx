@@ -99,6 +99,11 @@ export function DetailPanel({ connectionId, cached, onClose, conversion, standin
           {t('keptCopy', { date: formatInstant(detail.keptAt, locale) })}
         </p>
       )}
+      {detail?.warnings?.map((warning) => (
+        <p key={warning} className="notice notice-info" role="note" data-testid="detail-record-warning">
+          {warning}
+        </p>
+      ))}
       {error && (
         <p className="notice notice-info" role="status" data-testid="detail-cached-only">
           {t('cachedOnly', { reason: error })}

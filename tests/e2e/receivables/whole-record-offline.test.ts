@@ -72,4 +72,25 @@ describe('an invoice never opened, offline: the panel shows what it shows online
     const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: String(record.CurrencyIsoCode), currencySign: 'accounting' });
     expect(offline.fields).toContain(money.format(record.blng__TotalAmount__c as number));
   });
+
+  it('a line field hidden from the user: the panel, offline, says which one and why it is blank', async () => {
+    w.org.control.setFieldHidden('blng__InvoiceLine__c', 'blng__Quantity__c', true);
+    const panel = w.page.getByTestId('detail-panel');
+    try {
+      const phases = () => w.harness.testCore.events.of('invoices.recordProgress').filter((p) => p.phase === 'done').length;
+      const before = phases();
+      await w.page.getByTestId('sync-button').click();
+      await poll(phases).toBe(before + 1);
+      w.org.control.injectFault({ kind: 'drop', count: 100_000 });
+      await w.page.locator('.grid-body [aria-rowindex="6"]').click();
+      await panel.getByTestId('detail-kept').waitFor();
+      await poll(() => panel.getByTestId('detail-record-warning').textContent()).toBe(
+        'Lines kept offline: the field blng__Quantity__c of blng__InvoiceLine__c is hidden from you (field-level security) and left blank.',
+      );
+      await expectAccessible(w.page, 'detail panel offline with a field hidden from the record copy');
+    } finally {
+      w.org.control.clearFaults();
+      w.org.control.setFieldHidden('blng__InvoiceLine__c', 'blng__Quantity__c', false);
+    }
+  });
 });

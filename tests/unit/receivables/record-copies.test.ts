@@ -14,6 +14,7 @@ const box = new TestSecretBox();
 const plan: RecordPlan = {
   fields: { object: 'Invoice', select: ['Name', 'Amount'], modstamp: 'SystemModstamp', describe: { name: 'Invoice', label: 'Invoice', fields: [] }, named: [], signature: 'fields-1' },
   lines: { object: 'InvoiceLine', parent: 'InvoiceId', columns: {}, modstamp: 'SystemModstamp', signature: 'lines-1' },
+  warnings: [],
 };
 
 const invoiceId = (n: number) => `3tt${String(n).padStart(12, '0')}AAA`;

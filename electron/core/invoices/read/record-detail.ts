@@ -42,6 +42,8 @@ export function recordDetail(head: RecordHead, entry: RecordEntry, row: InvoiceR
       id, name: text(name), description: text(description), quantity: number(quantity), unitPrice: number(unitPrice), amount: number(amount),
     })),
     keptAt: head.syncedAt,
+    // What the copy leaves out (a field hidden, a name SOQL cannot carry): said beside the detail.
+    ...(head.warnings?.length ? { warnings: head.warnings } : {}),
   };
 }
 

@@ -180,6 +180,7 @@ export class RecordCopies {
         syncedAt: job.syncedAt(),
         fields: { object: plan.fields.object, signature: plan.fields.signature, watermark: fetched.fieldsWatermark, select: plan.fields.select, describe: plan.fields.describe, named: plan.fields.named },
         lines: plan.lines ? { object: plan.lines.object, signature: plan.lines.signature, watermark: fetched.linesWatermark } : null,
+        warnings: plan.warnings,
       });
       if (job.signal.aborted) throw cancelled();
       if (output instanceof FileOutput && this.persistable()) {

@@ -52,6 +52,8 @@ export interface RecordHead {
   fields: { object: string; signature: string; watermark: number | null; select: string[]; describe: DescribeMeta; named: string[] };
   lines: { object: string; signature: string; watermark: number | null } | null;
   chunks: ChunkRef[];
+  /** What the copy leaves out and why (English core messages); absent in copies written before session 11. */
+  warnings?: string[];
 }
 
 async function seal(box: SecretBox, value: unknown): Promise<Uint8Array> {
@@ -117,6 +119,7 @@ export async function decodeHead(box: SecretBox, read: (offset: number, length: 
   const ok = (head?.format === RECORD_FORMAT || head?.format === RECORD_FORMAT_COMBINED) && typeof head.syncedAt === 'string' && typeof head.fields?.signature === 'string'
     && Array.isArray(head.fields.select) && Array.isArray(head.fields.describe?.fields) && Array.isArray(head.fields.named)
     && (head.lines === null || typeof head.lines?.signature === 'string') && Array.isArray(head.chunks)
+    && (head.warnings === undefined || (Array.isArray(head.warnings) && head.warnings.every((w) => typeof w === 'string')))
     && head.chunks.every((c) => Number.isInteger(c.offset) && Number.isInteger(c.length) && c.offset >= RECORD_MAGIC.length && c.offset + c.length <= end && Array.isArray(c.ids)
       && (head.format === RECORD_FORMAT_COMBINED ? c.kind === undefined : c.kind === 'fields' || c.kind === 'lines'));
   if (!ok) throw new Error('record head of an unexpected shape');

@@ -4,6 +4,7 @@ import type { SyncMapping } from '../mapping/mapping-service';
 import type { OrgMetadata } from '../mapping/org-metadata';
 import { detailSelect } from '../read/detail-fields';
 import { findLineRelationship, lineColumns } from '../read/invoice-detail';
+import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import { assertIdentifier, selectList } from '../sync/soql';
 
 /** The line keys the copy keeps, in cell order after the line's id (the detail panel's line columns). */
@@ -38,7 +39,29 @@ export interface RecordLinesPlan {
 export interface RecordPlan {
   fields: RecordFieldsPlan;
   lines: RecordLinesPlan | null;
+  /** What the copy leaves out and why (English core messages, said in the user's language with the offline detail). */
+  warnings: string[];
 }
+
+/**
+ * The line fields of the line objects Budgetly knows (Revenue Cloud's `InvoiceLine`, Billing's `blng__InvoiceLine__c`):
+ * one of them missing from describe is hidden from the user by field-level security (describe leaves such a field
+ * out). A custom line object's fields are found by their names and labels only: one not found cannot be told from
+ * one that does not exist, and nothing is said.
+ */
+const KNOWN_LINE_FIELDS: Record<string, Partial<Record<LineKey, string>>> = {
+  InvoiceLine: { name: 'Name', description: 'Description', quantity: 'Quantity', unitPrice: 'UnitPrice', amount: 'LineAmount' },
+  blng__InvoiceLine__c: { name: 'Name', quantity: 'blng__Quantity__c', unitPrice: 'blng__UnitPrice__c', amount: 'blng__Subtotal__c' },
+};
+
+const isIdentifier = (name: string) => {
+  try {
+    assertIdentifier(name);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const stampOf = (describe: ObjectDescribe) => findField(describe, 'SystemModstamp')?.name ?? findField(describe, 'LastModifiedDate')?.name ?? null;
 
@@ -49,7 +72,13 @@ const stampOf = (describe: ObjectDescribe) => findField(describe, 'SystemModstam
  */
 export async function planRecord(metadata: OrgMetadata, conn: Connection, mapping: SyncMapping): Promise<RecordPlan> {
   const describe = await metadata.describe(conn, mapping.object);
-  const select = [...new Set(detailSelect(describe, selectList(mapping.plan)).map(assertIdentifier))];
+  const warnings: string[] = [];
+  // A name SOQL cannot carry (describe is the org's word, not ours): that field is left out and said, the rest kept.
+  const select: string[] = [];
+  for (const name of new Set(detailSelect(describe, selectList(mapping.plan)))) {
+    if (isIdentifier(name)) select.push(name);
+    else warnings.push(englishMessage('recordFieldNotQueryable', { field: name.slice(0, 80), object: describe.name }));
+  }
   const meta: DescribeMeta = {
     name: describe.name,
     label: describe.label,
@@ -62,18 +91,22 @@ export async function planRecord(metadata: OrgMetadata, conn: Connection, mappin
     signature: JSON.stringify({ object: describe.name, select, modstamp, meta, named }),
   };
   const relation = findLineRelationship(describe);
-  if (!relation) return { fields, lines: null };
+  if (!relation) return { fields, lines: null, warnings };
   const lineDescribe = await metadata.describe(conn, relation.childSObject);
   const parent = findField(lineDescribe, relation.field)?.name;
-  // The parent field hidden from the user: the lines cannot be told apart by invoice, none are kept.
-  if (!parent) return { fields, lines: null };
+  // The parent field hidden from the user: the lines cannot be told apart by invoice, none are kept — and that is said.
+  if (!parent) return { fields, lines: null, warnings: [...warnings, englishMessage('recordLineParentHidden', { field: relation.field, object: lineDescribe.name })] };
   const found = lineColumns(lineDescribe);
   const columns: Partial<Record<LineKey, string>> = {};
-  for (const key of LINE_KEYS) if (found[key]) columns[key] = assertIdentifier(found[key]);
+  for (const key of LINE_KEYS) if (found[key] && isIdentifier(found[key])) columns[key] = found[key];
+  for (const [key, name] of Object.entries(KNOWN_LINE_FIELDS[lineDescribe.name] ?? {})) {
+    if (!columns[key as LineKey] && !findField(lineDescribe, name)) warnings.push(englishMessage('recordLineFieldHidden', { field: name, object: lineDescribe.name }));
+  }
   const lineStamp = stampOf(lineDescribe);
   const object = assertIdentifier(lineDescribe.name);
   return {
     fields,
     lines: { object, parent: assertIdentifier(parent), columns, modstamp: lineStamp, signature: JSON.stringify({ object, parent, columns, modstamp: lineStamp }) },
+    warnings,
   };
 }

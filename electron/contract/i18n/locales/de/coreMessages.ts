@@ -126,4 +126,7 @@ export const coreMessages: Translation<typeof en> = {
   objectRefundLines: 'Erstattungspositionen',
   relatedRefundNotCounted: 'Eine Erstattungsposition im Entwurf, storniert oder ohne positiven Betrag: nicht als erstattet gezählt.',
   objectDebitNotes: 'Belastungsanzeigen',
+  recordFieldNotQueryable: 'Das Feld „{{field}}“ von {{object}} hat einen Namen, den Budgetly bei Salesforce nicht abfragen kann: Es fehlt in den offline gehaltenen Rechnungen.',
+  recordLineFieldHidden: 'Offline gehaltene Positionen: Das Feld {{field}} von {{object}} ist für Sie ausgeblendet (Feldebenensicherheit) und bleibt leer.',
+  recordLineParentHidden: 'Offline werden keine Positionen gehalten: Das Feld {{field}}, das {{object}} mit ihrer Rechnung verknüpft, ist für Sie ausgeblendet (Feldebenensicherheit).',
 };

@@ -126,4 +126,7 @@ export const coreMessages = {
   objectRefundLines: 'Refund lines',
   relatedRefundNotCounted: 'A draft or cancelled refund line, or one without a positive amount: not counted as paid back.',
   objectDebitNotes: 'Debit notes',
+  recordFieldNotQueryable: 'The field “{{field}}” of {{object}} has a name Budgetly cannot ask Salesforce for: it is left out of the invoices kept offline.',
+  recordLineFieldHidden: 'Lines kept offline: the field {{field}} of {{object}} is hidden from you (field-level security) and left blank.',
+  recordLineParentHidden: 'No lines are kept offline: the field {{field}} that links {{object}} to their invoice is hidden from you (field-level security).',
 } as const;

@@ -126,4 +126,7 @@ export const coreMessages: Translation<typeof en> = {
   objectRefundLines: 'Las líneas de reembolso',
   relatedRefundNotCounted: 'Línea de reembolso en borrador, cancelada o sin importe positivo: no se cuenta como reembolsada.',
   objectDebitNotes: 'Las notas de débito',
+  recordFieldNotQueryable: 'El campo «{{field}}» de {{object}} tiene un nombre que Budgetly no puede pedir a Salesforce: queda fuera de las facturas guardadas sin conexión.',
+  recordLineFieldHidden: 'Líneas guardadas sin conexión: el campo {{field}} de {{object}} está oculto para usted (seguridad a nivel de campo) y queda en blanco.',
+  recordLineParentHidden: 'No se guardan líneas sin conexión: el campo {{field}} que vincula {{object}} con su factura está oculto para usted (seguridad a nivel de campo).',
 };

@@ -126,4 +126,7 @@ export const coreMessages: Translation<typeof en> = {
   objectRefundLines: 'Les lignes de remboursement',
   relatedRefundNotCounted: 'Ligne de remboursement en brouillon, annulée ou sans montant positif : non comptée comme remboursée.',
   objectDebitNotes: 'Les notes de débit',
+  recordFieldNotQueryable: 'Le champ « {{field}} » de {{object}} porte un nom que Budgetly ne peut pas demander à Salesforce : il manque dans les factures conservées hors ligne.',
+  recordLineFieldHidden: 'Lignes conservées hors ligne : le champ {{field}} de {{object}} vous est masqué (sécurité au niveau du champ) et reste vide.',
+  recordLineParentHidden: 'Aucune ligne n’est conservée hors ligne : le champ {{field}} qui relie {{object}} à leur facture vous est masqué (sécurité au niveau du champ).',
 };
