@@ -9,18 +9,28 @@ export const ACTIVE_KEY = 'budgetly.activeConnection';
 export const ALL_CONNECTIONS = 'all';
 
 const early = new Map<string, Promise<InvoiceList>>();
+/** The early answers that have arrived (the same objects the promises resolve to), while they are not taken. */
+const arrived = new Map<string, InvoiceList>();
 let listening = false;
 
 function ask(connectionIds: readonly string[]): void {
   if (!listening) {
     listening = true;
     // A sync changed the list before the workspace took its answer: the workspace asks again itself.
-    budgetly().on('invoices.changed', ({ connectionId }) => early.delete(connectionId));
+    budgetly().on('invoices.changed', ({ connectionId }) => {
+      early.delete(connectionId);
+      arrived.delete(connectionId);
+    });
   }
   for (const connectionId of connectionIds) {
     if (early.has(connectionId)) continue;
     const answer = unwrap(budgetly().invoices.list({ connectionId, offset: 0, limit: FIRST_LIST_WINDOW }));
-    answer.catch(() => undefined);
+    answer.then(
+      (list) => {
+        if (early.get(connectionId) === answer) arrived.set(connectionId, list);
+      },
+      () => undefined,
+    );
     early.set(connectionId, answer);
   }
 }
@@ -52,5 +62,14 @@ export function askFirstWindowsEarly(): void {
 export function takeEarlyFirstWindow(connectionId: string): Promise<InvoiceList> | null {
   const answer = early.get(connectionId) ?? null;
   early.delete(connectionId);
+  arrived.delete(connectionId);
   return answer;
+}
+
+/**
+ * The early first window if it has already arrived (not taken: `takeEarlyFirstWindow` still hands out its promise).
+ * The workspace starts from it, so its first render already has the rows — no render of an empty grid first.
+ */
+export function arrivedEarlyFirstWindow(connectionId: string): InvoiceList | null {
+  return arrived.get(connectionId) ?? null;
 }

@@ -27,9 +27,42 @@ function useStartupLoad<T>(ask: () => Promise<T>) {
   return { value, setValue, error, setError, reload };
 }
 
-const askInfo = () => unwrap(budgetly().app.info());
-const askSettings = () => unwrap(budgetly().settings.get());
-const askConnections = () => unwrap(budgetly().connections.list());
+const askInfoNow = () => unwrap(budgetly().app.info());
+const askSettingsNow = () => unwrap(budgetly().settings.get());
+const askConnectionsNow = () => unwrap(budgetly().connections.list());
+
+/** The answers asked for as the page starts (`askStartupEarly`), each taken once by the App's first load of it. */
+const early: { info?: Promise<AppInfo>; settings?: Promise<Settings>; connections?: Promise<Connection[]> } = {};
+
+/**
+ * Issue #19 (cold start): what the App needs before it shows the workspace — app info, settings, connections — is
+ * asked for as the page starts, with the first rows (early-first-window.ts), instead of after React's first render:
+ * the workspace mounts as soon as the page is free to take the answers. A `connections.changed` before the App
+ * listens replaces the early answer. Never throws: a page opened without the bridge asks nothing.
+ */
+export function askStartupEarly(): void {
+  if (!window.budgetly) return;
+  early.info = askInfoNow();
+  early.settings = askSettingsNow();
+  early.connections = askConnectionsNow();
+  for (const answer of [early.info, early.settings, early.connections]) answer.catch(() => undefined);
+  budgetly().on('connections.changed', (list) => {
+    if (early.connections) early.connections = Promise.resolve(list);
+  });
+}
+
+/** The early answer once (then gone: a reload asks again), else a new ask. */
+function takeEarly<K extends keyof typeof early>(key: K, ask: () => NonNullable<(typeof early)[K]>): () => NonNullable<(typeof early)[K]> {
+  return () => {
+    const answer = early[key];
+    delete early[key];
+    return (answer as NonNullable<(typeof early)[K]> | undefined) ?? ask();
+  };
+}
+
+const askInfo = takeEarly('info', askInfoNow);
+const askSettings = takeEarly('settings', askSettingsNow);
+const askConnections = takeEarly('connections', askConnectionsNow);
 
 export function useAppInfo(): { info: AppInfo | null; error: BridgeError | null } {
   const { value: info, error } = useStartupLoad(askInfo);
@@ -60,7 +93,7 @@ export function useSettings(): SettingsState {
       } catch (e) {
         // Not saved: show what is really stored, and why.
         setSaveError(errorOf(e).message);
-        askSettings().then(setSettings, () => undefined);
+        askSettingsNow().then(setSettings, () => undefined);
       }
     },
     [setSettings],

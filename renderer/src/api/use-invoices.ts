@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SyncProgress } from '../../../electron/contract';
 import { FIRST_LIST_WINDOW } from '../../../electron/contract/list-window';
 import { budgetly } from '../bridge';
-import { takeEarlyFirstWindow } from './early-first-window';
+import { arrivedEarlyFirstWindow, takeEarlyFirstWindow } from './early-first-window';
 import { afterPaint, createInvoiceListLoader, LOADING, nextTask, type InvoiceListLoader, type InvoiceListSnapshot } from './invoice-list-loader';
 import { errorOf, unwrap, type BridgeError } from './result';
 import { useBridgeEvent } from './use-event';
@@ -17,7 +17,8 @@ export interface InvoiceListState extends InvoiceListSnapshot {
  * where the rules are) over `window.budgetly`, reloaded when the core says they changed.
  */
 export function useInvoiceList(connectionId: string): InvoiceListState {
-  const [state, setState] = useState<{ for: string; snapshot: InvoiceListSnapshot }>({ for: connectionId, snapshot: LOADING });
+  // The first window already here (asked as the page started): the first render shows it, as the loader's first step would.
+  const [state, setState] = useState<{ for: string; snapshot: InvoiceListSnapshot }>(() => ({ for: connectionId, snapshot: firstSnapshot(connectionId) }));
   const loader = useRef<InvoiceListLoader | null>(null);
   useEffect(() => {
     const current = createInvoiceListLoader({
@@ -36,6 +37,13 @@ export function useInvoiceList(connectionId: string): InvoiceListState {
   });
   const retry = useCallback(() => loader.current?.retry(), []);
   return { ...(state.for === connectionId ? state.snapshot : LOADING), retry };
+}
+
+/** What the loader shows once the first window is in (invoice-list-loader.ts), if it already is; else loading. */
+function firstSnapshot(connectionId: string): InvoiceListSnapshot {
+  const first = arrivedEarlyFirstWindow(connectionId);
+  if (!first || first.invoices.length >= first.total) return LOADING;
+  return { ...LOADING, list: first, progress: { loaded: first.invoices.length, total: first.total } };
 }
 
 export interface SyncState {

@@ -73,4 +73,21 @@ describe('the first rows asked for as the page starts', () => {
     early.askFirstWindowsEarly();
     expect(asked).toEqual([]);
   });
+
+  it('the answer once it has arrived is there at once for the first render; taken, or changed by a sync, it is gone', async () => {
+    const { changed } = page('a');
+    const early = await fresh();
+    early.askFirstWindowsEarly();
+    expect(early.arrivedEarlyFirstWindow('a')).toBeNull();
+    await vi.waitFor(() => expect(early.arrivedEarlyFirstWindow('a')).toMatchObject({ version: 'v-a-1' }));
+    const arrived = early.arrivedEarlyFirstWindow('a');
+    // The same object the workspace's loader then takes (its rows are not prepared twice).
+    await expect(early.takeEarlyFirstWindow('a')).resolves.toBe(arrived);
+    expect(early.arrivedEarlyFirstWindow('a')).toBeNull();
+
+    early.askFirstWindowsEarly();
+    await vi.waitFor(() => expect(early.arrivedEarlyFirstWindow('a')).not.toBeNull());
+    changed('a');
+    expect(early.arrivedEarlyFirstWindow('a')).toBeNull();
+  });
 });
