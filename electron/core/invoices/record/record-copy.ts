@@ -12,31 +12,38 @@ import type { RecordPlan } from './record-plan';
 
 type Read = (offset: number, length: number) => Promise<Buffer>;
 
-/** Where an invoice's values are: its field chunk and its line chunks, in the head's order (format 1: one chunk, under `fields`). */
+/**
+ * Where an invoice's values are: its field chunk and its line chunks, in the head's order (format 1: one chunk, under
+ * `fields`); most invoices' lines are in one chunk (a number), some in several (in order).
+ */
 interface Index {
   fields: Map<string, number>;
-  lines: Map<string, number[]>;
+  lines: Map<string, number | number[]>;
 }
 
 interface Loaded {
   head: RecordHead;
-  index: Index;
   read: Read;
+  /** Built when an invoice is first read from this copy (a phase needs the head only). */
+  index?: Index;
 }
 
-function indexOf(head: RecordHead): Index {
+function indexOf(loaded: Loaded): Index {
+  if (loaded.index) return loaded.index;
   const index: Index = { fields: new Map(), lines: new Map() };
-  head.chunks.forEach((chunk, at) => {
+  loaded.head.chunks.forEach((chunk, at) => {
     for (const id of chunk.ids) {
       if (chunk.kind !== 'lines') {
         index.fields.set(id, at);
         continue;
       }
-      const list = index.lines.get(id);
-      if (list) list.push(at);
-      else index.lines.set(id, [at]);
+      const before = index.lines.get(id);
+      if (before === undefined) index.lines.set(id, at);
+      else if (typeof before === 'number') index.lines.set(id, [before, at]);
+      else before.push(at);
     }
   });
+  loaded.index = index;
   return index;
 }
 
@@ -117,7 +124,7 @@ export class RecordCopies {
     let loaded: Loaded | null = null;
     try {
       const head = await decodeHead(this.box, read, await size());
-      loaded = { head, index: indexOf(head), read };
+      loaded = { head, read };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
         this.logger.warn('The offline copy of the invoices\u2019 records is unreadable; it is fetched again', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
@@ -132,9 +139,11 @@ export class RecordCopies {
   async get(connectionId: string, id: string): Promise<{ head: RecordHead; entry: RecordEntry } | null> {
     const loaded = await this.head(connectionId);
     if (!loaded) return null;
-    const { head, index, read } = loaded;
+    const { head, read } = loaded;
+    const index = indexOf(loaded);
     const fieldsAt = index.fields.get(id);
-    const linesAt = index.lines.get(id) ?? [];
+    const inLines = index.lines.get(id);
+    const linesAt = inLines === undefined ? [] : typeof inLines === 'number' ? [inLines] : inLines;
     if (fieldsAt === undefined && linesAt.length === 0) return null;
     const chunk = (at: number) => read(head.chunks[at]!.offset, head.chunks[at]!.length);
     try {
@@ -193,7 +202,7 @@ export class RecordCopies {
         this.memory.set(connectionId, bytes);
         await rm(this.pathFor(connectionId), { force: true });
       }
-      this.loaded.set(connectionId, { head, index: indexOf(head), read: this.reader(connectionId).read });
+      this.loaded.set(connectionId, { head, read: this.reader(connectionId).read });
     } catch (error) {
       await output.discard();
       if (error instanceof PreviousCopyUnreadable) {
