@@ -32,7 +32,7 @@ export function CorporateCard({ corporate, selected, onPickBucket }: Props) {
           testIdPrefix="corporate"
           amountTitle={rates}
         />
-        <AgingBars aging={{ currency: all.corporate, buckets: aging }} selected={selected} onPick={onPickBucket} />
+        <AgingBars aging={{ currency: all.corporate, buckets: aging }} selected={selected} onPick={(_currency, bucket) => onPickBucket(bucket)} />
       </article>
     </section>
   );

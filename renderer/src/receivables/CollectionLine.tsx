@@ -1,4 +1,5 @@
 import './receivables.css';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DSO_PERIOD_DAYS } from '../../../electron/contract/collection-figures';
 import { useLocale } from '../i18n/locale-context';
@@ -19,8 +20,11 @@ function days(value: number, locale: string): string {
   return format.format(value);
 }
 
-/** A currency card's DSO and average days to pay, each saying how it is computed when hovered. */
-export function CollectionLine({ currency, figures, asOfLabel }: Props) {
+const sameFigures = (a: CardCollection | undefined, b: CardCollection | undefined) =>
+  a === b || (!!a && !!b && a.dso === b.dso && a.averageDaysToPay === b.averageDaysToPay && a.receivables === b.receivables && a.sales === b.sales);
+
+/** A currency card's DSO and average days to pay, each saying how it is computed when hovered. Memoized on its figures. */
+export const CollectionLine = memo(function CollectionLine({ currency, figures, asOfLabel }: Props) {
   const { t } = useTranslation('receivables');
   const locale = useLocale();
   if (!figures) return null;
@@ -43,4 +47,4 @@ export function CollectionLine({ currency, figures, asOfLabel }: Props) {
       </div>
     </dl>
   );
-}
+}, (a, b) => a.currency === b.currency && a.asOfLabel === b.asOfLabel && sameFigures(a.figures, b.figures));

@@ -151,7 +151,7 @@ function CustomerCards({ invoices, ledger, bucket, onPickBucket }: CardsProps) {
                 </>
               )}
             </dl>
-            <AgingBars aging={aging} selected={bucket?.currency === currency ? bucket.key : null} onPick={(key) => onPickBucket(currency, key)} />
+            <AgingBars aging={aging} selected={bucket?.currency === currency ? bucket.key : null} onPick={onPickBucket} />
           </article>
         );
       })}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/locale-context';
 import type { AgingBucketKey, CurrencyAging } from '../invoices/aging';
@@ -6,11 +7,25 @@ import { compactMoney, formatCount, formatMoney } from '../invoices/money';
 interface Props {
   aging: CurrencyAging;
   selected: AgingBucketKey | null;
-  onPick: (bucket: AgingBucketKey) => void;
+  /** A bar was clicked: its currency (the chart's) and bucket. */
+  onPick: (currency: string, bucket: AgingBucketKey) => void;
 }
 
-/** Open balance by days past due, as plain CSS bars; each bar is a button that filters to it. */
-export function AgingBars({ aging, selected, onPick }: Props) {
+/** Same currency and the same figures in every bucket: the bars would render exactly as they are. */
+function sameAging(a: CurrencyAging, b: CurrencyAging): boolean {
+  if (a === b) return true;
+  if (a.currency !== b.currency || a.buckets.length !== b.buckets.length) return false;
+  return a.buckets.every((bucket, i) => {
+    const other = b.buckets[i]!;
+    return bucket.key === other.key && bucket.label === other.label && bucket.count === other.count && bucket.balance === other.balance;
+  });
+}
+
+/**
+ * Open balance by days past due, as plain CSS bars; each bar is a button that filters to it. Memoized on its figures:
+ * a search that changes other currencies' cards (or none) does not render this one again.
+ */
+export const AgingBars = memo(function AgingBars({ aging, selected, onPick }: Props) {
   const { t } = useTranslation(['workspace', 'common']);
   const locale = useLocale();
   const max = Math.max(...aging.buckets.map((b) => Math.abs(b.balance)), 0);
@@ -28,7 +43,7 @@ export function AgingBars({ aging, selected, onPick }: Props) {
             className={`aging-bar bucket-${bucket.key}`}
             aria-pressed={selected === bucket.key}
             title={t('agingTitle', { what, amount, invoices })}
-            onClick={() => onPick(bucket.key)}
+            onClick={() => onPick(aging.currency, bucket.key)}
             data-testid="aging-bar"
             data-bucket={bucket.key}
             data-amount={bucket.balance}
@@ -47,4 +62,4 @@ export function AgingBars({ aging, selected, onPick }: Props) {
       })}
     </div>
   );
-}
+}, (a, b) => a.selected === b.selected && a.onPick === b.onPick && sameAging(a.aging, b.aging));

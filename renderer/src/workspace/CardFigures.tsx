@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/locale-context';
 import { formatCount, formatMoney } from '../invoices/money';
@@ -17,8 +17,8 @@ interface Props {
   amountTitle?: string;
 }
 
-/** A summary card's header (title and invoice count) and its total and balance. */
-export function CardFigures({ title, currency, count, total, balance, testIdPrefix, amountTitle }: Props) {
+/** A summary card's header (title and invoice count) and its total and balance. Memoized: its figures are plain values. */
+export const CardFigures = memo(function CardFigures({ title, currency, count, total, balance, testIdPrefix, amountTitle }: Props) {
   const { t } = useTranslation('workspace');
   const locale = useLocale();
   return (
@@ -45,4 +45,4 @@ export function CardFigures({ title, currency, count, total, balance, testIdPref
       </dl>
     </>
   );
-}
+});

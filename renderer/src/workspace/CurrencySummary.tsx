@@ -23,10 +23,9 @@ interface Props {
 const NONE_LEFT_OUT: CurrencyTotals['excluded'] = { drafts: { count: 0, balance: 0 }, cancelled: { count: 0, balance: 0 } };
 
 /** What of the invoices shown is not in the card's receivables: drafts (unless included) and cancelled invoices, with their balance. */
-function LeftOut({ excluded, currency }: { excluded: CurrencyTotals['excluded']; currency: string }) {
+const LeftOut = memo(function LeftOut({ drafts, cancelled, currency }: CurrencyTotals['excluded'] & { currency: string }) {
   const { t } = useTranslation('workspace');
   const locale = useLocale();
-  const { drafts, cancelled } = excluded;
   if (drafts.count === 0 && cancelled.count === 0) return null;
   const words = (count: number, balance: number) => ({ count, n: formatCount(count, locale), amount: formatMoney(balance, currency, locale) });
   return (
@@ -43,7 +42,9 @@ function LeftOut({ excluded, currency }: { excluded: CurrencyTotals['excluded'];
       )}
     </ul>
   );
-}
+}, (a, b) => a.currency === b.currency && sameFigure(a.drafts, b.drafts) && sameFigure(a.cancelled, b.cancelled));
+
+const sameFigure = (a: { count: number; balance: number }, b: { count: number; balance: number }) => a.count === b.count && a.balance === b.balance;
 
 /**
  * One card per currency: count, total and balance of the filtered set's receivables (posted invoices, drafts when
@@ -70,14 +71,10 @@ export const CurrencySummary = memo(function CurrencySummary({ totals, aging, as
         return (
           <article key={currency} className="currency-card" data-testid="currency-card" data-currency={currency} aria-label={t('currencyTotals', { currency })}>
             <CardFigures title={currency} currency={currency} count={sum.count} total={sum.total} balance={sum.balance} testIdPrefix="currency" />
-            <LeftOut excluded={sum.excluded} currency={currency} />
+            <LeftOut drafts={sum.excluded.drafts} cancelled={sum.excluded.cancelled} currency={currency} />
             {collection?.(currency)}
             {extra?.(currency)}
-            <AgingBars
-              aging={a}
-              selected={selected?.currency === currency ? selected.bucket : null}
-              onPick={(bucket) => onPickBucket(currency, bucket)}
-            />
+            <AgingBars aging={a} selected={selected?.currency === currency ? selected.bucket : null} onPick={onPickBucket} />
           </article>
         );
       })}
