@@ -54,6 +54,7 @@ describe('refund lines (issue 13): one rule for what a refund paid back of a pay
     expect(refunds.find((e) => e.id === 'R3')).toMatchObject({ reversal: true, problems: [] });
     // Each one that pays nothing back says why.
     for (const id of ['R4', 'R5', 'R6', 'R7', 'R8']) expect(refunds.find((e) => e.id === id)!.problems, id).toHaveLength(1);
+    expect(refunds.find((e) => e.id === 'R9')!.problems).toEqual(['In USD while its payment is in EUR: not taken off the payment.']);
     expect(got.arithmetic).toMatchObject({ total: 60, payments: 60, credits: 0, computedBalance: 0, difference: 0 });
     // Oldest first among the applications.
     expect(got.entries.map((e) => e.date)).toEqual([...got.entries.map((e) => e.date)].sort());

@@ -40,7 +40,7 @@ export function invoiceReceivables(copy: RelatedCopy | null | undefined, invoice
   }));
   // Refunds of the payments applied here: information (effect 0), in date order among the applications.
   const paid = new Map(applications.filter((a) => a.kind === 'payment' && a.sourceId).map((a) => [a.sourceId!, a.source] as const));
-  const refunds = paid.size ? refundEntries(index.refundsByPayment, paid, currency, relatedText.refundNotCounted) : [];
+  const refunds = paid.size ? refundEntries(index.refundsByPayment, paid, currency, { notCounted: relatedText.refundNotCounted, otherCurrency: relatedText.refundOtherCurrency }) : [];
   if (refunds.length) entries.push(...refunds);
   if (refunds.length) entries.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   return {

@@ -29,17 +29,21 @@ export function refundEntries(
   refundsByPayment: Map<string, RelatedRecord[]>,
   payments: ReadonlyMap<string, RelatedRecord | undefined>,
   invoiceCurrency: string,
-  notCounted: string,
+  words: { notCounted: string; otherCurrency: (refundCurrency: string, paymentCurrency: string) => string },
 ): ReceivableEntry[] {
   const entries: ReceivableEntry[] = [];
   for (const [paymentId, payment] of payments) {
     for (const record of refundsByPayment.get(paymentId) ?? []) {
       const amount = typeof record.amount === 'number' ? record.amount : null;
-      const currency = text(record.currency) ?? text(payment?.currency) ?? invoiceCurrency;
+      const own = text(payment?.currency);
+      const currency = text(record.currency) ?? own ?? invoiceCurrency;
+      const problems = refundEffect(record) === 0 ? [words.notCounted] : [];
+      // Not taken off its payment (source-applied.ts): said, as an application in another currency is.
+      if (own && currency !== own) problems.push(words.otherCurrency(currency, own));
       entries.push({
         id: record.id, kind: 'refund', reversal: REVERSAL_TYPES.has(String(record.type ?? '').toLowerCase()), date: refundDay(record), amount, currency,
         effect: 0, sourceId: paymentId, sourceNumber: text(payment?.number), method: text(payment?.method),
-        problems: refundEffect(record) === 0 ? [notCounted] : [],
+        problems,
       });
     }
   }

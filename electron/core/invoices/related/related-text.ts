@@ -18,5 +18,6 @@ export const relatedText = {
   otherCurrency: (entryCurrency: string, invoiceCurrency: string) => englishMessage('relatedOtherCurrency', { entryCurrency, invoiceCurrency }),
   notPositive: englishMessage('relatedNotPositive'),
   refundNotCounted: englishMessage('relatedRefundNotCounted'),
+  refundOtherCurrency: (refundCurrency: string, paymentCurrency: string) => englishMessage('relatedRefundOtherCurrency', { refundCurrency, paymentCurrency }),
   sourceMissing: (kind: 'payment' | 'credit') => englishMessage(kind === 'payment' ? 'relatedPaymentMissing' : 'relatedCreditMissing'),
 } as const;

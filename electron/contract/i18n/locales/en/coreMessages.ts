@@ -129,4 +129,5 @@ export const coreMessages = {
   recordFieldNotQueryable: 'The field “{{field}}” of {{object}} has a name Budgetly cannot ask Salesforce for: it is left out of the invoices kept offline.',
   recordLineFieldHidden: 'Lines kept offline: the field {{field}} of {{object}} is hidden from you (field-level security) and left blank.',
   recordLineParentHidden: 'No lines are kept offline: the field {{field}} that links {{object}} to their invoice is hidden from you (field-level security).',
+  relatedRefundOtherCurrency: 'In {{refundCurrency}} while its payment is in {{paymentCurrency}}: not taken off the payment.',
 } as const;

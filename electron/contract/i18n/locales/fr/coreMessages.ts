@@ -129,4 +129,5 @@ export const coreMessages: Translation<typeof en> = {
   recordFieldNotQueryable: 'Le champ « {{field}} » de {{object}} porte un nom que Budgetly ne peut pas demander à Salesforce : il manque dans les factures conservées hors ligne.',
   recordLineFieldHidden: 'Lignes conservées hors ligne : le champ {{field}} de {{object}} vous est masqué (sécurité au niveau du champ) et reste vide.',
   recordLineParentHidden: 'Aucune ligne n’est conservée hors ligne : le champ {{field}} qui relie {{object}} à leur facture vous est masqué (sécurité au niveau du champ).',
+  relatedRefundOtherCurrency: 'En {{refundCurrency}} alors que le paiement est en {{paymentCurrency}} : non déduit du paiement.',
 };
