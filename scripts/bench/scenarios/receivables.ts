@@ -13,10 +13,17 @@ interface FullRun {
 interface IncrementalRun {
   incrementalMs: number;
   fullMs: number;
+  /** The app's CPU in the full sync after it (wall time moves with the machine's load; CPU much less). */
+  fullCpuMs: number;
   changed: number;
   fetched: number;
   mode: string;
+  /** Where the incremental's time went (sync-worker.ts). */
+  incrementalPhases: { untilFirstPageMs: number; pagesMs: number; savingMs: number; afterDoneMs: number; cpuMs: number; gcMs: number };
 }
+
+const phasesOf = (p: IncrementalRun['incrementalPhases']) =>
+  `until first page ${Math.round(p.untilFirstPageMs)}, pages ${Math.round(p.pagesMs)}, saving ${Math.round(p.savingMs)}, after done ${Math.round(p.afterDoneMs)} ms; CPU ${Math.round(p.cpuMs)} ms, GC ${Math.round(p.gcMs)} ms`;
 interface ReadsRun {
   rows: number;
   related: Record<string, number>;
@@ -54,7 +61,7 @@ export const receivables: Scenario = {
       const incremental: IncrementalRun[] = [];
       for (let i = 0; i < options.runs.incremental; i++) {
         incremental.push(await spawnWorker<IncrementalRun>('sync-worker', { mode: 'incremental', orgUrl: payOrg.url, keyHex, changedShare: 0.01 }));
-        log(`  incremental ${i + 1}: ${Math.round(incremental.at(-1)!.incrementalMs)} ms vs full ${Math.round(incremental.at(-1)!.fullMs)} ms`);
+        log(`  incremental ${i + 1}: ${Math.round(incremental.at(-1)!.incrementalMs)} ms vs full ${Math.round(incremental.at(-1)!.fullMs)} ms (${phasesOf(incremental.at(-1)!.incrementalPhases)})`);
       }
       const reads = await spawnWorker<ReadsRun>('receivables-worker', { orgUrl: payOrg.url, keyHex, samples: options.quick ? 20 : 100 }, { timeoutMs: 600_000 });
       const scenario = `receivables ${org.invoices.toLocaleString('en-US')} (payments, credits, applications)`;
@@ -76,7 +83,7 @@ export const receivables: Scenario = {
           scenario, metric: 'incremental (1% changed) wall time', unit: 'ms',
           app: incremental.map((r) => r.incrementalMs), baseline: incremental.map((r) => r.fullMs),
           target: '≤ 5% of full', pass: (_a, _b, ratio) => ratio !== null && ratio <= 0.05,
-          note: `${incremental[0]!.changed} invoices changed, ${incremental[0]!.fetched} records fetched (invoices and related changes since the watermark, 5-min overlap); mode ${incremental[0]!.mode}`,
+          note: `${incremental[0]!.changed} invoices changed, ${incremental[0]!.fetched} records fetched (invoices and related changes since the watermark, 5-min overlap); mode ${incremental[0]!.mode}; ${incremental.map((r) => `${phasesOf(r.incrementalPhases)} vs the full sync's CPU ${Math.round(r.fullCpuMs)} ms (CPU ratio ${(r.incrementalPhases.cpuMs / r.fullCpuMs).toFixed(3)})`).join(' | ')}`,
         }),
         resultRow({
           scenario, metric: 'open detail: payments and arithmetic (p95)', unit: 'ms',

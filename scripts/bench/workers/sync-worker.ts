@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InvoiceList, SyncResult } from '../../../electron/contract';
@@ -80,20 +81,37 @@ async function appSync(): Promise<Record<string, unknown>> {
     const ids = list.invoices.filter((_, index) => index % every === 0).map((row) => row.id);
     await orgControl('updateInvoices', [ids]);
     resetPeak();
-    // Phases of the incremental sync from its progress events: until the first page, saving (the journal append).
+    // Phases of the incremental sync from its progress events: until the first page, the pages (invoices and related
+    // records), saving (the journal append), from 'done' to the answer; and the GC and CPU time spent inside it.
     const marks: Record<string, number> = {};
     const stopMarks = bench.events.listen((event, payload) => {
       const phase = (payload as { phase?: string }).phase;
-      if (event === 'invoices.syncProgress' && phase && !(phase in marks)) marks[phase] = performance.now();
+      if (event !== 'invoices.syncProgress' || !phase) return;
+      if (!(phase in marks)) marks[phase] = performance.now();
+      if (phase === 'fetching') marks.lastPage = performance.now();
     });
+    const gc = gcTime();
+    const cpuBefore = process.cpuUsage();
     const incrementalStarted = performance.now();
     const incrementalPhase = nextRecordPhaseEnd(bench);
     const incremental = await timed('incremental');
+    const answered = performance.now();
+    const incrementalCpu = process.cpuUsage(cpuBefore);
     stopMarks();
+    const gcMs = gc.stop();
     await incrementalPhase;
-    const incrementalPhases = { untilFirstPageMs: marks.fetching! - incrementalStarted, savingMs: marks.done! - marks.saving! };
+    const incrementalPhases = {
+      untilFirstPageMs: marks.fetching! - incrementalStarted,
+      pagesMs: (marks.saving ?? Number.NaN) - marks.fetching!,
+      savingMs: marks.done! - marks.saving!,
+      afterDoneMs: answered - marks.done!,
+      cpuMs: (incrementalCpu.user + incrementalCpu.system) / 1000,
+      gcMs,
+    };
     const incrementalPeak = peakRssMiB();
+    const fullCpuBefore = process.cpuUsage();
     const full = await timed('full');
+    const fullCpu = process.cpuUsage(fullCpuBefore);
     // What any sync pays at the end whatever changed: re-writing the whole encrypted copy (timed alone, same rows).
     const after = await bench.call<InvoiceList>('invoices.list', { connectionId });
     const cacheStarted = performance.now();
@@ -109,6 +127,7 @@ async function appSync(): Promise<Record<string, unknown>> {
       cacheRewriteMs,
       incrementalMs: incremental.ms,
       fullMs: full.ms,
+      fullCpuMs: (fullCpu.user + fullCpu.system) / 1000,
       firstFullMs: first.ms,
       changed: ids.length,
       fetched: incremental.result.fetched,
@@ -120,6 +139,22 @@ async function appSync(): Promise<Record<string, unknown>> {
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Time spent in garbage collection from now until stop() (PerformanceObserver 'gc' entries). */
+function gcTime(): { stop(): number } {
+  let total = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) total += entry.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop() {
+      for (const entry of observer.takeRecords()) total += entry.duration;
+      observer.disconnect();
+      return total;
+    },
+  };
 }
 
 async function orgControl(method: string, args: unknown[]): Promise<unknown> {
