@@ -109,7 +109,7 @@ export function createInvoicesModule(
   const { say } = links;
   const related = new RelatedDiscovery(metadata, deps.clock);
   // Every invoice's whole record (fields and lines), fetched in the background after each sync (README: record/).
-  const records = createRecordKeeping(deps, { say: links.say, metadata, mappings, repository, kept, tuning: tuned, write: tuning.record });
+  const records = createRecordKeeping(deps, { metadata, mappings, repository, kept, tuning: tuned, write: tuning.record });
   const changeLogs = new ChangeLogs();
   const coordinator = new SyncCoordinator({
     metadata,
@@ -249,7 +249,9 @@ export function createInvoicesModule(
       }
       const snapshot = await repository.current(connectionId);
       const row = snapshot ? indexOf(snapshot).get(id) : undefined;
-      return withReferenceNames(detail, row, mappings.get(connectionId)?.fields.customer, snapshot?.related);
+      const answer = withReferenceNames(detail, row, mappings.get(connectionId)?.fields.customer, snapshot?.related);
+      // What the detail leaves out and why (kept in English, in the copies too), in the user's language.
+      return answer.warnings ? { ...answer, warnings: answer.warnings.map(say) } : answer;
     },
     ...documents.handlers,
     'invoices.receivables': async ({ connectionId, id }) => {

@@ -440,6 +440,24 @@ describe('what the record copy leaves out is said beside the offline detail (fie
     }
   });
 
+  it('online, the lines’ link hidden: the invoice opens with its fields and no lines, and says why (the lines’ query would be refused)', async () => {
+    const temp = tempDir();
+    temps.push(temp);
+    const app = await startHarness(org, temp.dir, { tokens });
+    org.control.setFieldHidden('InvoiceLine', 'InvoiceId', true);
+    try {
+      expect((await app.call('invoices.sync', { connectionId })).ok).toBe(true);
+      const online = await detail(app, org.control.records('Invoice')[5]!.Id as string);
+      expect(online.keptAt ?? null).toBeNull();
+      expect(online.lines).toEqual([]);
+      expect(online.fields.find((f) => f.name === 'TotalAmountWithTax')?.value).not.toBeNull();
+      expect(online.warnings).toEqual(['Lines are not shown: the field InvoiceId that links InvoiceLine to their invoice is hidden from you (field-level security).']);
+    } finally {
+      org.control.setFieldHidden('InvoiceLine', 'InvoiceId', false);
+      await app.dispose();
+    }
+  });
+
   it('nothing hidden: nothing said', async () => {
     expect((await offlineDetail()).warnings).toBeUndefined();
   });

@@ -2,7 +2,7 @@ import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import type { SalesforceConnection as Connection } from '../../salesforce/jsforce-adapter';
 import { AppError, type InvoiceDetail } from '../../../contract';
 import { toAppError } from '../../salesforce/salesforce-errors';
-import { isScalarField, type FieldDescribe, type ObjectDescribe } from '../mapping/describe-types';
+import { findField, isScalarField, type FieldDescribe, type ObjectDescribe } from '../mapping/describe-types';
 import type { SyncMapping } from '../mapping/mapping-service';
 import type { OrgMetadata } from '../mapping/org-metadata';
 import { readPath, toInvoiceRow, type SalesforceRecord } from '../mapping/row-mapper';
@@ -70,9 +70,13 @@ export async function loadInvoiceDetail(
   const relation = findLineRelationship(describe);
   if (!relation) return { invoice, fields, terms, lines: [] };
   const lineDescribe = await metadata.describe(conn, relation.childSObject);
+  // The lines' link to their invoice hidden from the user (field-level security): Salesforce would refuse the
+  // lines' query (INVALID_FIELD) and the whole detail with it; the invoice is shown without its lines, and why.
+  const parent = findField(lineDescribe, relation.field)?.name;
+  if (!parent) return { invoice, fields, terms, lines: [], warnings: [englishMessage('detailLinesParentHidden', { field: relation.field, object: lineDescribe.name })] };
   const columns = lineColumns(lineDescribe);
   const names = ['Id', ...Object.values(columns).filter((name): name is string => !!name)];
-  const records = await query(conn, childrenQuery(lineDescribe.name, names, relation.field, id));
+  const records = await query(conn, childrenQuery(lineDescribe.name, names, parent, id));
   const read = (line: SalesforceRecord, key: keyof typeof columns) => {
     const name = columns[key];
     return name ? scalar(readPath(line, name)) : null;

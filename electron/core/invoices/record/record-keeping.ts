@@ -25,7 +25,7 @@ export interface RecordKeeping {
 /** The ports and the invoices module's parts the record phase and its copy use. */
 export function createRecordKeeping(
   deps: Pick<CoreDeps, 'dataDir' | 'secretBox' | 'clock' | 'events' | 'logger' | 'recordPhase'>,
-  parts: { say: (message: string) => string; metadata: OrgMetadata; mappings: MappingService; repository: InvoiceRepository; kept: KeptDetails; tuning: SyncTuning; write?: Partial<RecordWriteTuning> },
+  parts: { metadata: OrgMetadata; mappings: MappingService; repository: InvoiceRepository; kept: KeptDetails; tuning: SyncTuning; write?: Partial<RecordWriteTuning> },
 ): RecordKeeping {
   const { repository, kept } = parts;
   const copies = new RecordCopies(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger, { ...defaultWriteTuning, ...parts.write });
@@ -39,9 +39,7 @@ export function createRecordKeeping(
     async offlineDetail(connectionId, id) {
       const stored = await copies.get(connectionId, id);
       const row = stored ? rowById((await repository.current(connectionId))?.rows ?? [], id) : undefined;
-      const detail = newerDetail(await kept.get(connectionId, id), stored && row ? recordDetail(stored.head, stored.entry, row) : null);
-      // In the user's language, as the core's other messages leave it.
-      return detail?.warnings ? { ...detail, warnings: detail.warnings.map(parts.say) } : detail;
+      return newerDetail(await kept.get(connectionId, id), stored && row ? recordDetail(stored.head, stored.entry, row) : null);
     },
     async forget(connectionId) {
       await phases.stop(connectionId);

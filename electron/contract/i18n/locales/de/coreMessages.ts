@@ -130,4 +130,5 @@ export const coreMessages: Translation<typeof en> = {
   recordLineFieldHidden: 'Offline gehaltene Positionen: Das Feld {{field}} von {{object}} ist für Sie ausgeblendet (Feldebenensicherheit) und bleibt leer.',
   recordLineParentHidden: 'Offline werden keine Positionen gehalten: Das Feld {{field}}, das {{object}} mit ihrer Rechnung verknüpft, ist für Sie ausgeblendet (Feldebenensicherheit).',
   relatedRefundOtherCurrency: 'In {{refundCurrency}}, die Zahlung aber in {{paymentCurrency}}: nicht von der Zahlung abgezogen.',
+  detailLinesParentHidden: 'Positionen werden nicht angezeigt: Das Feld {{field}}, das {{object}} mit ihrer Rechnung verknüpft, ist für Sie ausgeblendet (Feldebenensicherheit).',
 };

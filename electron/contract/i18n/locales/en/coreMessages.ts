@@ -130,4 +130,5 @@ export const coreMessages = {
   recordLineFieldHidden: 'Lines kept offline: the field {{field}} of {{object}} is hidden from you (field-level security) and left blank.',
   recordLineParentHidden: 'No lines are kept offline: the field {{field}} that links {{object}} to their invoice is hidden from you (field-level security).',
   relatedRefundOtherCurrency: 'In {{refundCurrency}} while its payment is in {{paymentCurrency}}: not taken off the payment.',
+  detailLinesParentHidden: 'Lines are not shown: the field {{field}} that links {{object}} to their invoice is hidden from you (field-level security).',
 } as const;

@@ -130,4 +130,5 @@ export const coreMessages: Translation<typeof en> = {
   recordLineFieldHidden: 'Líneas guardadas sin conexión: el campo {{field}} de {{object}} está oculto para usted (seguridad a nivel de campo) y queda en blanco.',
   recordLineParentHidden: 'No se guardan líneas sin conexión: el campo {{field}} que vincula {{object}} con su factura está oculto para usted (seguridad a nivel de campo).',
   relatedRefundOtherCurrency: 'En {{refundCurrency}} mientras el pago está en {{paymentCurrency}}: no se descuenta del pago.',
+  detailLinesParentHidden: 'No se muestran las líneas: el campo {{field}} que vincula {{object}} con su factura está oculto para usted (seguridad a nivel de campo).',
 };

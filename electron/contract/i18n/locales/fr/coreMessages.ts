@@ -130,4 +130,5 @@ export const coreMessages: Translation<typeof en> = {
   recordLineFieldHidden: 'Lignes conservées hors ligne : le champ {{field}} de {{object}} vous est masqué (sécurité au niveau du champ) et reste vide.',
   recordLineParentHidden: 'Aucune ligne n’est conservée hors ligne : le champ {{field}} qui relie {{object}} à leur facture vous est masqué (sécurité au niveau du champ).',
   relatedRefundOtherCurrency: 'En {{refundCurrency}} alors que le paiement est en {{paymentCurrency}} : non déduit du paiement.',
+  detailLinesParentHidden: 'Les lignes ne sont pas affichées : le champ {{field}} qui relie {{object}} à leur facture vous est masqué (sécurité au niveau du champ).',
 };
