@@ -10,6 +10,8 @@ interface AppRun {
   peakRssMiB: number;
   rssBeforeMiB: number;
   queryPath: string;
+  /** After the answer (not in the figure): the window's first list window of the new copy, and peak RSS until then. */
+  afterAnswer: { firstWindowMs: number; firstWindowCpuMs: number; peakRssMiB: number };
 }
 interface BaselineRun {
   ms: number;
@@ -54,7 +56,7 @@ export const syncMillion: Scenario = {
           baseline: baseline.map((r) => r.peakRssMiB),
           target: 'completes, ≤ 1 GB',
           pass: (a) => complete && a.max <= 1024,
-          note: `${completeness}; whole worker process (≈ ${Math.round(app[0]!.rssBeforeMiB)} MiB before the sync); the fetch loop's for comparison`,
+          note: `${completeness}; whole worker process (≈ ${Math.round(app[0]!.rssBeforeMiB)} MiB before the sync); the fetch loop's for comparison; after the answer (not in the figure) the window's first list window of the new copy (rows made and ordered) ${ms(app.map((r) => r.afterAnswer.firstWindowMs))}, peak RSS until then ${app.map((r) => Math.round(r.afterAnswer.peakRssMiB)).join(', ')} MiB`,
         }),
         resultRow({
           scenario,
