@@ -192,17 +192,22 @@ export class RecordCopies {
         warnings: plan.warnings,
       });
       if (job.signal.aborted) throw cancelled();
+      const place = () => this.loaded.set(connectionId, { head, read: this.reader(connectionId).read });
       if (output instanceof FileOutput && this.persistable()) {
-        await output.commit();
-        this.memory.delete(connectionId);
+        // The new head is known the moment the file is renamed: an invoice read offline meanwhile (while the folder is
+        // fsynced) must not read the old head's places in the new file, fail, and drop the copy just written.
+        await output.commit(() => {
+          this.memory.delete(connectionId);
+          place();
+        });
       } else {
         // Nothing may be written to disk (now): this session keeps it, and no copy of an earlier session stays behind.
         const bytes = output instanceof MemoryOutput ? output.bytes() : await output.read(0, output.length());
         await output.discard();
         this.memory.set(connectionId, bytes);
+        place();
         await rm(this.pathFor(connectionId), { force: true });
       }
-      this.loaded.set(connectionId, { head, read: this.reader(connectionId).read });
     } catch (error) {
       await output.discard();
       if (error instanceof PreviousCopyUnreadable) {

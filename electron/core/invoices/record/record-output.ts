@@ -56,7 +56,11 @@ export class FileOutput implements RecordOutput {
     return out;
   }
 
-  async commit(): Promise<void> {
+  /**
+   * `placed` runs at once after the rename, before the folder's fsync: from then on a read of the target reads the new
+   * copy, so whoever reads it must know the new head before anything else is awaited (record-copy.ts).
+   */
+  async commit(placed: () => void = () => undefined): Promise<void> {
     try {
       await this.handle.sync();
       this.closed = true;
@@ -66,6 +70,7 @@ export class FileOutput implements RecordOutput {
       await this.discard();
       throw error;
     }
+    placed();
     const folder = await open(dirname(this.target), 'r').catch(() => null);
     // Some platforms (Windows) cannot fsync a directory; the rename is still atomic there.
     await folder?.sync().catch(() => undefined);
