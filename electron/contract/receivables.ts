@@ -131,7 +131,7 @@ export const customerLedgerSchema = z.object({
   credits: z.array(customerRecordSchema),
   /**
    * The customer's debit notes still open (balance ≠ 0, not Draft / Cancelled), newest first; absent where the org has no
-   * readable debit note object (Revenue Cloud, a custom invoice object, or hidden from the user).
+   * readable Billing debit note object (Revenue Cloud — its DebitMemo is not synced, invoices/README.md —, a custom invoice object, or hidden from the user).
    */
   debitNotes: z.array(customerDebitNoteSchema).optional(),
   /** Per currency: Σ unapplied of the payments (unapplied cash) and of the credit notes. */

@@ -53,7 +53,7 @@ describe('Salesforce Billing debit notes (issue 13): the customer’s own receiv
     });
   }, 120_000);
 
-  it('Revenue Cloud has no debit note object: the customer view lists none and says nothing of it', async () => {
+  it('a Revenue Cloud org (no Billing debit note object; its DebitMemo is not synced): the customer view lists none and says nothing of it', async () => {
     await withOrgHarness({ invoices: 60, objects: ['Invoice'], multiCurrency: true }, async (harness, org) => {
       expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
       const account = org.control.records('Payment')[0]!.AccountId as string;
