@@ -60,6 +60,9 @@ function foldLines(id: string, chunks: LineEntry[][]): LineCells[] {
   return [...lines.values()].filter((line): line is LineCells => line !== null);
 }
 
+/** What binds a record copy to its connection (its head's `connection`, and its file name). */
+const bindingOf = (connectionId: string) => createHash('sha256').update(connectionId).digest('hex').slice(0, 32);
+
 /** One phase's writing: its plan, the previous copy it brings up to date, its fetch, and when it must stop. */
 export interface RecordWrite {
   plan: RecordPlan;
@@ -94,7 +97,7 @@ export class RecordCopies {
   }
 
   private pathFor(connectionId: string): string {
-    return join(this.folder, `${createHash('sha256').update(connectionId).digest('hex').slice(0, 32)}.record`);
+    return join(this.folder, `${bindingOf(connectionId)}.record`);
   }
 
   private reader(connectionId: string): { read: Read; size: () => Promise<number> } {
@@ -124,6 +127,9 @@ export class RecordCopies {
     let loaded: Loaded | null = null;
     try {
       const head = await decodeHead(this.box, read, await size());
+      // Another connection's copy is not this connection's: dropped, fetched again. A copy written before copies were
+      // bound (no `connection`) still opens; the next phase (full or incremental) writes its head bound.
+      if (head.connection !== undefined && head.connection !== bindingOf(connectionId)) throw new Error('record copy of another connection');
       loaded = { head, read };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
@@ -190,6 +196,7 @@ export class RecordCopies {
         fields: { object: plan.fields.object, signature: plan.fields.signature, watermark: fetched.fieldsWatermark, select: plan.fields.select, describe: plan.fields.describe, named: plan.fields.named },
         lines: plan.lines ? { object: plan.lines.object, signature: plan.lines.signature, watermark: fetched.linesWatermark } : null,
         warnings: plan.warnings,
+        connection: bindingOf(connectionId),
       });
       if (job.signal.aborted) throw cancelled();
       const place = () => this.loaded.set(connectionId, { head, read: this.reader(connectionId).read });

@@ -54,6 +54,12 @@ export interface RecordHead {
   chunks: ChunkRef[];
   /** What the copy leaves out and why (English core messages); absent in copies written before session 11. */
   warnings?: string[];
+  /**
+   * The connection it was written for (a hash of its id, record-copy.ts): a copy at another connection's path is not
+   * read as that connection's (as the offline copy is bound to its connection). Absent in copies written before: they
+   * still open, and the next phase writes the head bound.
+   */
+  connection?: string;
 }
 
 async function seal(box: SecretBox, value: unknown): Promise<Uint8Array> {
@@ -120,6 +126,7 @@ export async function decodeHead(box: SecretBox, read: (offset: number, length: 
     && Array.isArray(head.fields.select) && Array.isArray(head.fields.describe?.fields) && Array.isArray(head.fields.named)
     && (head.lines === null || typeof head.lines?.signature === 'string') && Array.isArray(head.chunks)
     && (head.warnings === undefined || (Array.isArray(head.warnings) && head.warnings.every((w) => typeof w === 'string')))
+    && (head.connection === undefined || typeof head.connection === 'string')
     && head.chunks.every((c) => Number.isInteger(c.offset) && Number.isInteger(c.length) && c.offset >= RECORD_MAGIC.length && c.offset + c.length <= end && Array.isArray(c.ids)
       && (head.format === RECORD_FORMAT_COMBINED ? c.kind === undefined : c.kind === 'fields' || c.kind === 'lines'));
   if (!ok) throw new Error('record head of an unexpected shape');
