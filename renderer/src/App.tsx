@@ -10,6 +10,7 @@ import { PrefetchStatus } from './settings/PrefetchStatus';
 import { RecordStatus } from './receivables/RecordStatus';
 import { Loading, StartFailed } from './shell/StartupScreens';
 import { LocaleProvider } from './i18n/LocaleProvider';
+import { languageShownLast } from './i18n/catalogues';
 import { UpdateReadyNotice } from './updates/UpdateReadyNotice';
 import { useTheme } from './shell/use-theme';
 import { Workspace } from './workspace/Workspace';
@@ -57,8 +58,10 @@ export function App() {
   const sourceMounted = useOpenedOnce(sourceOpen);
   useNetworkReporting();
   useTheme(settings?.theme);
-  // Settings → Language over the computer's locale (the window's own until app.info answers).
-  const language = settings?.language ?? 'system';
+  // Settings → Language over the computer's locale (the window's own until app.info answers); until the settings
+  // answer, the language the window showed last (not the computer's: no German flash for English chosen in Germany).
+  const [shownLast] = useState(languageShownLast);
+  const language = settings?.language ?? shownLast;
   const systemLocale = info?.systemLocale ?? navigator.language;
 
   const select = (id: string) => {

@@ -57,17 +57,24 @@ export function rememberShownLanguage(language: Language): void {
 }
 
 /**
- * As the page starts, before the settings have answered: the language the window showed last (else the computer's)
- * starts loading, so its words are there by the time the first screen renders.
+ * The language the window showed last (Settings → Language as it resolved then), else 'system': what the window speaks
+ * before the settings have answered. Not the computer's language: someone who chose English on a German computer would
+ * see German (and load its words) until the settings arrive, then English.
  */
-export function loadLikelyCatalogue(): void {
+export function languageShownLast(): LanguageSetting {
   let remembered: string | null = null;
   try {
     remembered = localStorage.getItem(SHOWN_LANGUAGE_KEY);
   } catch {
-    // storage unavailable: the computer's language below
+    // storage unavailable: the computer's language
   }
-  const setting: LanguageSetting = remembered !== null && (languages as readonly string[]).includes(remembered) ? (remembered as Language) : 'system';
-  const language = resolveLanguage(setting, navigator.language);
-  loadCatalogue(language).catch(() => undefined);
+  return remembered !== null && (languages as readonly string[]).includes(remembered) ? (remembered as Language) : 'system';
+}
+
+/**
+ * As the page starts, before the settings have answered: the language the window showed last (else the computer's)
+ * starts loading, so its words are there by the time the first screen renders.
+ */
+export function loadLikelyCatalogue(): void {
+  loadCatalogue(resolveLanguage(languageShownLast(), navigator.language)).catch(() => undefined);
 }
