@@ -10,10 +10,28 @@ import type { RecordOutput } from './record-output';
 export interface RecordWriteTuning {
   chunkEntries: number;
   backlogChunks: number;
+  /**
+   * An incremental phase keeps the ids of what changed (invoices and lines) until it writes the copy: beyond this many
+   * it stops (TooManyChanges) and a full phase runs instead, whose memory does not grow with the changes. Default 250,000.
+   */
+  maxChanges?: number;
 }
 
-/** A chunk holds up to 1,000 entries; the fetch runs at most 4 sealed chunks ahead of the disk. */
-export const defaultWriteTuning: RecordWriteTuning = { chunkEntries: CHUNK_ENTRIES, backlogChunks: 4 };
+const MAX_CHANGES = 250_000;
+
+/**
+ * A chunk holds up to 1,000 entries; the fetch runs at most 4 sealed chunks ahead of the disk; an incremental phase
+ * tracks at most 250,000 changed ids (~20 MiB; a mass update of 1M invoices and 3M lines tracked them all: ~340 MiB).
+ */
+export const defaultWriteTuning: RecordWriteTuning = { chunkEntries: CHUNK_ENTRIES, backlogChunks: 4, maxChanges: MAX_CHANGES };
+
+/** An incremental phase met more changes than it may keep track of (RecordWriteTuning.maxChanges): a full phase is cheaper. */
+export class TooManyChanges extends Error {
+  constructor() {
+    // never-user-facing: the phase then runs full (record-phase.ts)
+    super('too many changes for an incremental record phase');
+  }
+}
 
 /** A chunk this phase wrote, with what pass 2 needs to know of it. */
 interface Written {
@@ -90,28 +108,52 @@ export class RecordBuild implements RecordSink {
     return new Promise<void>((resolve) => this.wakers.push(resolve)).then(() => this.room());
   }
 
+  /** Whether the phase stopped because more changed than it may track (the fetch's own error then wraps it). */
+  tooManyChanges(): boolean {
+    return this.failure?.error instanceof TooManyChanges;
+  }
+
+  /** Incremental: once more ids changed than it may track, the phase stops (room() rejects) and nothing is tracked. */
+  private tracked(): void {
+    if (this.invoices.size + this.lineStates.size + this.lineInvoices.size <= (this.tuning.maxChanges ?? MAX_CHANGES)) return;
+    this.failure ??= { error: new TooManyChanges() };
+    this.invoices.clear();
+    this.lineStates.clear();
+    this.lineInvoices.clear();
+  }
+
   field(id: string, cells: Cell[]): void {
-    if (this.incremental) this.invoices.set(id, this.fieldChunks);
+    if (this.failure) return;
+    if (this.incremental) {
+      this.invoices.set(id, this.fieldChunks);
+      this.tracked();
+    }
     this.pending.fields.push([id, cells]);
     if (this.pending.fields.length >= this.tuning.chunkEntries) this.flush('fields');
   }
 
   fieldGone(id: string): void {
+    if (this.failure) return;
     this.invoices.set(id, -1);
+    this.tracked();
   }
 
   line(invoice: string, cells: LineCells): void {
+    if (this.failure) return;
     if (this.incremental) {
       this.lineStates.set(cells[0], true);
       this.lineInvoices.add(invoice);
+      this.tracked();
     }
     this.pending.lines.push([invoice, cells]);
     if (this.pending.lines.length >= this.tuning.chunkEntries) this.flush('lines');
   }
 
   lineGone(id: string, invoice: string | null): void {
+    if (this.failure) return;
     this.lineStates.set(id, false);
     if (invoice !== null) this.lineInvoices.add(invoice);
+    this.tracked();
   }
 
   restart(kind: ChunkKind): void {

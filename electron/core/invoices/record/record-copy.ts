@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Logger, SecretBox } from '../../ports';
 import { removeStrayTemps } from '../cache/atomic-file';
 import { cancelled } from '../sync/sync-faults';
-import { PreviousCopyUnreadable, RecordBuild, type RecordWriteTuning } from './record-build';
+import { PreviousCopyUnreadable, RecordBuild, TooManyChanges, type RecordWriteTuning } from './record-build';
 import type { Cell, FetchedRecord, LineCells, RecordSink } from './record-fetch';
 import { decodeChunk, decodeFieldChunk, decodeHead, decodeLineChunk, RECORD_FORMAT_COMBINED, type LineEntry, type RecordEntry, type RecordHead } from './record-file';
 import { FileOutput, MemoryOutput } from './record-output';
@@ -187,7 +187,8 @@ export class RecordCopies {
     try {
       const build = new RecordBuild(this.box, output, job.previous !== null, this.tuning);
       await build.start();
-      const fetched = await job.fetch(build);
+      // The fetch stopped because more changed than an incremental phase may track: said as such (the phase runs full).
+      const fetched = await job.fetch(build).catch((error: unknown) => Promise.reject(build.tooManyChanges() ? new TooManyChanges() : error));
       if (job.signal.aborted) throw cancelled();
       job.saving();
       const { plan } = job;

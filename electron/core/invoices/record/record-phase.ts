@@ -7,6 +7,7 @@ import { cancelled, toSyncError } from '../sync/sync-faults';
 import { MAX_INCREMENTAL_AGE_MS } from '../sync/sync-engine';
 import type { SyncTuning } from '../sync/sync-coordinator';
 import type { RecordCopies } from './record-copy';
+import { TooManyChanges } from './record-build';
 import { fetchRecord, type Since } from './record-fetch';
 import { RECORD_FORMAT, type RecordHead } from './record-file';
 import { planRecord, type RecordPlan } from './record-plan';
@@ -104,9 +105,16 @@ export class RecordPhases {
       const pager = { apiVersion, pageSize: tuning.pageSize, retryDelaysMs: tuning.retryDelaysMs, maxRestarts: tuning.maxRestarts, sleep: tuning.sleep, signal };
       // The fetch streams into the new copy as its pages come (record-copy.ts, record-build.ts): a retry after a
       // refused query starts a new copy; the previous one stays until a phase completes.
-      const fetchWith = async (plan: RecordPlan) => {
-        const since = sinceOf(previous?.head ?? null, plan, clock.now());
+      const fetchWith = async (plan: RecordPlan, full = false): Promise<void> => {
+        const since = full ? null : sinceOf(previous?.head ?? null, plan, clock.now());
         if (signal.aborted) throw cancelled();
+        if (since) {
+          // More changes than an incremental phase may keep track of (a mass update): a full phase, whose memory does not grow with them.
+          return writeWith(plan, since).catch((error: unknown) => (error instanceof TooManyChanges ? fetchWith(plan, true) : Promise.reject(error)));
+        }
+        return writeWith(plan, null);
+      };
+      const writeWith = async (plan: RecordPlan, since: Since | null) => {
         await copies.write(connectionId, {
           plan,
           previous: since ? previous : null,
