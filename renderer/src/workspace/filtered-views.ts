@@ -16,7 +16,7 @@ export interface FilteredView {
   aging: CurrencyAging[];
 }
 
-/** What every view of one cache shares: a new one of any of these starts a new cache. */
+/** What every view of one cache shares: a new one of any of these starts a new cache (a new sort order does not). */
 interface Scope {
   prepared: PreparedInvoices;
   order: Uint32Array;
@@ -26,19 +26,26 @@ interface Scope {
 
 /** Views remembered per scope (a customer's name typed, then deleted again); more than this, the oldest go first. */
 const MAX_VIEWS = 80;
-/** …and never more than this many bytes of index arrays (at 1,000,000 invoices a view of every row is ~12 MB). */
+/** …and never more than this many bytes of masks and index arrays (at 1,000,000 invoices a view of every row is ~13 MB). */
 const MAX_BYTES = 48 * 1024 * 1024;
 
-interface Cache extends Scope {
-  views: Map<string, FilteredView>;
+/** One filter's rows and figures (which do not depend on the order) and its rows in the last order asked for. */
+interface Entry extends Omit<FilteredView, 'visible'> {
+  mask: Uint8Array;
+  sorted: { order: Uint32Array; visible: Uint32Array } | null;
+}
+
+interface Cache extends Omit<Scope, 'order'> {
+  views: Map<string, Entry>;
   bytes: number;
   /** The view answered last: a new filter that shows exactly its rows gets it back, the same objects. */
-  last: { view: FilteredView; aging: InvoiceFilters['aging'] } | null;
+  last: { entry: Entry; aging: InvoiceFilters['aging'] } | null;
 }
 
 const caches = new WeakMap<PreparedInvoices, Cache>();
 
-const sizeOf = (view: FilteredView) => 4 * (view.visible.length + view.members.length + (view.agingSet === view.members ? 0 : view.agingSet.length));
+/** Its bytes, the rows in order counted (as many as its members) whether or not they are made yet. */
+const sizeOf = (entry: Entry) => entry.mask.length + 4 * (2 * entry.members.length + (entry.agingSet === entry.members ? 0 : entry.agingSet.length));
 
 function sameIndexes(a: Uint32Array, b: Uint32Array): boolean {
   if (a === b) return true;
@@ -48,56 +55,58 @@ function sameIndexes(a: Uint32Array, b: Uint32Array): boolean {
 }
 
 /**
- * The view of these filters; `last` itself when they keep exactly its rows (then the order, and so the rows on screen,
- * are the same too: one scope has one order) and neither has an aging bucket of its own (whose chart is over other rows).
+ * The entry of these filters; `last` itself when they keep exactly its rows and neither has an aging bucket of its own
+ * (whose chart is over other rows).
  */
-function computeView({ prepared, order, context, basis }: Scope, filters: InvoiceFilters, last: Cache['last']): FilteredView {
+function computeEntry({ prepared, context, basis }: Scope, filters: InvoiceFilters, last: Cache['last']): Entry {
   const mask = filterMask(prepared, filters, context);
   const members = maskIndexes(mask);
-  if (last && filters.aging === null && last.aging === null && sameIndexes(last.view.members, members)) return last.view;
+  if (last && filters.aging === null && last.aging === null && sameIndexes(last.entry.members, members)) return last.entry;
   const agingSet = filters.aging ? maskIndexes(filterMask(prepared, { ...filters, aging: null }, context)) : members;
-  return {
-    visible: visibleIndexes(order, mask),
-    members,
-    totals: computeTotals(prepared, members),
-    agingSet,
-    aging: computeAging(prepared, agingSet, context.asOfDay, basis),
-  };
+  return { mask, members, totals: computeTotals(prepared, members), agingSet, aging: computeAging(prepared, agingSet, context.asOfDay, basis), sorted: null };
+}
+
+/** The entry's rows in this order: one pass over the order, once per order (a sort click keeps the totals and aging). */
+function visibleIn(entry: Entry, order: Uint32Array): Uint32Array {
+  if (entry.sorted?.order === order) return entry.sorted.visible;
+  entry.sorted = { order, visible: visibleIndexes(order, entry.mask) };
+  return entry.sorted.visible;
 }
 
 /**
- * The rows, totals and aging one set of filters shows — exact, the same as computing them afresh — with two shortcuts
- * that make a keystroke in the search box cheap:
- * - a filter seen before in the same scope (same rows, order, as-of day and rules) answers from memory: deleting what
- *   was just typed shows the views it passed through again without a pass over the rows;
+ * The rows, totals and aging one set of filters shows — exact, the same as computing them afresh — with shortcuts that
+ * make a keystroke in the search box cheap:
+ * - a filter seen before in the same scope (same rows, as-of day and rules) answers from memory: deleting what was just
+ *   typed shows the views it passed through again without a pass over the rows;
  * - a filter that keeps exactly the rows of the last one (typing on in a name that already picked its invoices) answers
- *   the last view itself, the same arrays and totals, so nothing that renders from them renders again.
+ *   the last view's own arrays and totals, so nothing that renders from them renders again;
+ * - a new sort order only redoes the rows' order: the totals and aging (and the cards) stay the same objects.
  */
 export function filteredView(scope: Scope, filters: InvoiceFilters): FilteredView {
   let cache = caches.get(scope.prepared);
-  if (!cache || cache.order !== scope.order || cache.context !== scope.context || cache.basis !== scope.basis) {
-    cache = { ...scope, views: new Map(), bytes: 0, last: null };
+  if (!cache || cache.context !== scope.context || cache.basis !== scope.basis) {
+    cache = { prepared: scope.prepared, context: scope.context, basis: scope.basis, views: new Map(), bytes: 0, last: null };
     caches.set(scope.prepared, cache);
   }
   const key = JSON.stringify(filters);
-  const known = cache.views.get(key);
-  if (known) {
+  let entry = cache.views.get(key);
+  if (entry) {
     // Most recently used last (the Map keeps insertion order).
     cache.views.delete(key);
-    cache.views.set(key, known);
-    cache.last = { view: known, aging: filters.aging };
-    return known;
+    cache.views.set(key, entry);
+  } else {
+    entry = computeEntry(scope, filters, cache.last);
+    remember(cache, key, entry);
   }
-  const view = computeView(scope, filters, cache.last);
-  remember(cache, key, view);
-  cache.last = { view, aging: filters.aging };
-  return view;
+  cache.last = { entry, aging: filters.aging };
+  const { members, totals, agingSet, aging } = entry;
+  return { visible: visibleIn(entry, scope.order), members, totals, agingSet, aging };
 }
 
-function remember(cache: Cache, key: string, view: FilteredView): void {
-  const size = sizeOf(view);
+function remember(cache: Cache, key: string, entry: Entry): void {
+  const size = sizeOf(entry);
   if (size > MAX_BYTES) return;
-  cache.views.set(key, view);
+  cache.views.set(key, entry);
   cache.bytes += size;
   for (const [oldKey, old] of cache.views) {
     if (cache.views.size <= MAX_VIEWS && cache.bytes <= MAX_BYTES) break;
