@@ -44,7 +44,8 @@ export function LocaleProvider({ setting, systemLocale, children }: Props) {
   // The words on screen follow the wanted language as soon as its catalogue is there (state derived during render).
   if (ready && shown !== wanted) setShown(wanted);
   const language = ready ? wanted : failed === wanted ? sourceLanguage : shown;
-  const locale = formatLocale(setting, systemLocale);
+  // Numbers and dates in the language of the words shown: while a new language's words load, the old format stays too.
+  const locale = formatLocale(language ?? setting, systemLocale);
   const i18n = useMemo(() => (language ? instanceFor(language) : null), [language]);
   useEffect(() => {
     if (ready) return;
