@@ -67,7 +67,8 @@ export class AtomicFile {
 
   static async create(target: string): Promise<AtomicFile> {
     const temp = tempPathFor(target);
-    return new AtomicFile(target, temp, await open(temp, 'wx', OWNER_ONLY));
+    // Opened for reading too: the record phase reads back chunks it rewrites (record-output.ts).
+    return new AtomicFile(target, temp, await open(temp, 'wx+', OWNER_ONLY));
   }
 
   async write(bytes: Uint8Array, position: number): Promise<void> {
@@ -78,11 +79,23 @@ export class AtomicFile {
     }
   }
 
+  /** `length` bytes written at `offset` (all of them, or an error). */
+  async read(offset: number, length: number): Promise<Buffer> {
+    const out = Buffer.alloc(length);
+    const { bytesRead } = await this.handle.read(out, 0, length, offset);
+    if (bytesRead !== length) throw new Error('file cut short');
+    return out;
+  }
+
   truncate(length: number): Promise<void> {
     return this.handle.truncate(length);
   }
 
-  async commit(): Promise<void> {
+  /**
+   * `placed` runs at once after the rename, before the folder's fsync: from then on a read of the target reads the new
+   * file (record-copy.ts must know its new head before anything else is awaited).
+   */
+  async commit(placed: () => void = () => undefined): Promise<void> {
     try {
       await this.handle.sync();
       await this.handle.close();
@@ -91,6 +104,7 @@ export class AtomicFile {
       await this.discard();
       throw error;
     }
+    placed();
     await fsyncPath(dirname(this.target), 'r').catch(() => undefined);
   }
 

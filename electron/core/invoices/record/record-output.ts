@@ -1,6 +1,4 @@
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { OWNER_ONLY, tempPathFor } from '../cache/atomic-file';
+import { AtomicFile } from '../cache/atomic-file';
 
 /**
  * Where a record phase writes its new copy while it runs: appended chunk by chunk, read back when the phase rewrites
@@ -14,32 +12,22 @@ export interface RecordOutput {
 }
 
 /**
- * The new copy on disk: a temp file beside the target (owner-only, opened for reading and writing), fsynced and
- * renamed over the target by `commit` — an atomic replace: until then the previous copy is untouched, and a crash
- * leaves at most the temp file (removed by the next phase's `removeStrayTemps`).
+ * The new copy on disk: appended to an `AtomicFile` beside the target (owner-only temp, fsynced and renamed over the
+ * target by `commit`) — until then the previous copy is untouched, and a crash leaves at most the temp file (removed by
+ * the next phase's `removeStrayTemps`).
  */
 export class FileOutput implements RecordOutput {
   private size = 0;
-  private closed = false;
 
-  private constructor(
-    private readonly target: string,
-    private readonly temp: string,
-    private readonly handle: FileHandle,
-  ) {}
+  private constructor(private readonly file: AtomicFile) {}
 
   static async create(target: string): Promise<FileOutput> {
-    const temp = tempPathFor(target);
-    return new FileOutput(target, temp, await open(temp, 'wx+', OWNER_ONLY));
+    return new FileOutput(await AtomicFile.create(target));
   }
 
   async append(bytes: Uint8Array): Promise<number> {
     const at = this.size;
-    let done = 0;
-    while (done < bytes.length) {
-      const { bytesWritten } = await this.handle.write(bytes, done, bytes.length - done, at + done);
-      done += bytesWritten;
-    }
+    await this.file.write(bytes, at);
     this.size += bytes.length;
     return at;
   }
@@ -49,38 +37,17 @@ export class FileOutput implements RecordOutput {
     return this.size;
   }
 
-  async read(offset: number, length: number): Promise<Buffer> {
-    const out = Buffer.alloc(length);
-    const { bytesRead } = await this.handle.read(out, 0, length, offset);
-    if (bytesRead !== length) throw new Error('record copy cut short');
-    return out;
+  read(offset: number, length: number): Promise<Buffer> {
+    return this.file.read(offset, length);
   }
 
-  /**
-   * `placed` runs at once after the rename, before the folder's fsync: from then on a read of the target reads the new
-   * copy, so whoever reads it must know the new head before anything else is awaited (record-copy.ts).
-   */
-  async commit(placed: () => void = () => undefined): Promise<void> {
-    try {
-      await this.handle.sync();
-      this.closed = true;
-      await this.handle.close();
-      await rename(this.temp, this.target);
-    } catch (error) {
-      await this.discard();
-      throw error;
-    }
-    placed();
-    const folder = await open(dirname(this.target), 'r').catch(() => null);
-    // Some platforms (Windows) cannot fsync a directory; the rename is still atomic there.
-    await folder?.sync().catch(() => undefined);
-    await folder?.close();
+  /** See `AtomicFile.commit`: `placed` runs right after the rename. */
+  commit(placed?: () => void): Promise<void> {
+    return this.file.commit(placed);
   }
 
-  async discard(): Promise<void> {
-    if (!this.closed) await this.handle.close().catch(() => undefined);
-    this.closed = true;
-    await rm(this.temp, { force: true });
+  discard(): Promise<void> {
+    return this.file.discard();
   }
 }
 
