@@ -86,7 +86,7 @@ export const customerRecordSchema = z.object({
   applied: z.number(),
   /** amount − applied − refunded: received (or issued) but not allocated to any invoice nor paid back. */
   unapplied: z.number(),
-  /** Payments: paid back to the customer by refund lines, net of lines taken back (absent: none). */
+  /** Paid back to the customer by refund lines (of a payment; of a Billing credit note, through its lines), net of lines taken back (absent: none). */
   refunded: z.number().optional(),
   /**
    * Applications in another currency than the record's own, net per currency: shown as they are, never summed into

@@ -7,6 +7,7 @@ import { InvoiceStore } from './data/invoice-store.ts';
 import { ReceivablesStore } from './data/receivables-store.ts';
 import { RefundsStore } from './data/refunds-store.ts';
 import { DebitNotesStore } from './data/debit-notes-store.ts';
+import { CreditRefundsStore } from './data/credit-refunds-store.ts';
 import { dayToIso, todayDay } from './data/random.ts';
 import type { ResolvedOptions } from './options.ts';
 import { accountTable, salesforceInvoiceTable } from './schema/account-table.ts';
@@ -16,6 +17,7 @@ import { organizationTable, userTable } from './schema/user-org-tables.ts';
 import { receivableTables } from './schema/receivable-tables.ts';
 import { refundTables } from './schema/refund-tables.ts';
 import { debitNoteTables } from './schema/debit-note-tables.ts';
+import { creditRefundTables } from './schema/credit-refund-tables.ts';
 import type { Table } from './schema/table.ts';
 import type { Catalog } from './soql/resolve.ts';
 import type { InvoiceObjectName } from './types.ts';
@@ -35,6 +37,8 @@ export class OrgData implements Catalog {
   readonly refunds = new Map<InvoiceObjectName, RefundsStore>();
   /** Billing's debit notes (blng__DebitNote__c), next to blng__Invoice__c's payments. */
   debitNotes: DebitNotesStore | null = null;
+  /** Billing's refunds of credit notes (blng__CreditNoteLine__c + blng__RefundLineCreditNoteLine__c), next to blng__Invoice__c's credit notes. */
+  creditRefunds: CreditRefundsStore | null = null;
   /** Tables in describeGlobal order, keyed by lower-case name. */
   readonly tables = new Map<string, Table>();
   /**
@@ -76,6 +80,9 @@ export class OrgData implements Catalog {
         if (shape === 'blng__Invoice__c') {
           this.debitNotes = new DebitNotesStore(money, this.accounts.bulkSeeds[k]!, this.refDay);
           for (const t of debitNoteTables(this.debitNotes, this.accounts, this.tables.get('account')!, invoice.minVersion)) add(t);
+          this.creditRefunds = new CreditRefundsStore(money, refunds, this.accounts.bulkSeeds[k]!, this.refDay);
+          const creditTables = creditRefundTables(money, this.creditRefunds, this.accounts, this.tables.get('blng__creditnote__c')!, this.tables.get('blng__refund__c')!);
+          for (const t of creditTables) add(t);
         }
       }
     }

@@ -152,6 +152,14 @@ export interface OrgControl {
   issueRefund(paymentId: string, amount?: number): { refundId: string; refundLineId: string };
   /** Deletes a refund line (recycle bin: queryAll sees IsDeleted); the payment's SystemModstamp moves. */
   deleteRefundLine(refundLineId: string): void;
+  /**
+   * Billing orgs: a refund of a credit note (today): a refund (blng__Refund__c) and its one line on the credit note's line
+   * (blng__RefundLineCreditNoteLine__c, Allocation, Posted) paying back `amount` (default: all that is unapplied of the credit
+   * note, net of earlier refunds); more than that is refused. No invoice changes; the credit note's SystemModstamp moves.
+   */
+  issueCreditNoteRefund(creditNoteId: string, amount?: number): { refundId: string; refundLineId: string };
+  /** Billing orgs: deletes a credit note's refund line (recycle bin: queryAll sees IsDeleted); the credit note's SystemModstamp moves. */
+  deleteCreditNoteRefundLine(refundLineId: string): void;
   /** Billing orgs: a posted debit note (blng__DebitNote__c, today) for an account, its balance the whole amount. Returns its id. */
   issueDebitNote(accountId: string, amount: number): string;
   /** Billing orgs: a payment of part of a debit note — its blng__Balance__c falls by `amount` (at most the balance), SystemModstamp moves. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CustomerLedger, InvoiceList } from '../../../electron/contract';
 import type { RunningOrg } from '../../org';
 import { CONNECTION_ID as connectionId, withOrgHarness } from '../invoices/support/invoice-harness';
-import { FAMILIES, minor, paymentsWithCashLeft, received, refundedByPayment } from './org-ledger';
+import { creditNotesLeft, FAMILIES, minor, paymentsWithCashLeft, received, refundedByPayment } from './org-ledger';
 
 /** Names of the sources' own fields, as Salesforce has them (independent of the app's specs). */
 const SOURCES = {
@@ -16,8 +16,9 @@ function expectedCustomer(org: RunningOrg, shape: keyof typeof FAMILIES, custome
   const s = SOURCES[shape];
   const accounts = accountId ? new Set([accountId]) : new Set(org.control.records('Account').filter((a) => a.Name === customer).map((a) => a.Id as string));
   const unapplied = new Map<string, { cash: number; credits: number }>();
-  // What refund lines paid back of a payment is no longer unapplied cash.
+  // What refund lines paid back of a payment is no longer unapplied cash; of a Billing credit note (through its lines), no longer credit to apply.
   const refunded = refundedByPayment(org, shape);
+  const creditRefunded = shape === 'blng__Invoice__c' ? creditNotesLeft(org) : new Map<string, { refunded: number }>();
   const side = (object: string, accountField: string, amountField: string, appObject: string, ref: string, key: 'cash' | 'credits') => {
     const applied = new Map<string, number>();
     for (const app of org.control.records(appObject)) {
@@ -29,7 +30,7 @@ function expectedCustomer(org: RunningOrg, shape: keyof typeof FAMILIES, custome
       if (!accounts.has(record[accountField] as string) || !received(record, f.sourceStatus)) continue;
       const currency = String(record.CurrencyIsoCode);
       const rest = minor(record[amountField] as number, currency) - minor(applied.get(record.Id as string) ?? 0, currency)
-        - (key === 'cash' ? minor(refunded.get(record.Id as string) ?? 0, currency) : 0);
+        - (key === 'cash' ? minor(refunded.get(record.Id as string) ?? 0, currency) : (creditRefunded.get(record.Id as string)?.refunded ?? 0));
       const e = unapplied.get(currency) ?? { cash: 0, credits: 0 };
       unapplied.set(currency, e);
       e[key] += rest;

@@ -285,3 +285,37 @@ export function expectedBalancesAsOf(org: RunningOrg, shape: keyof typeof FAMILI
   }
   return out;
 }
+
+/**
+ * Billing credit notes, straight from the org's records: per credit note id that is credit issued (not Draft or Canceled),
+ * its currency and what of it is not yet applied (minor units) = amount − its allocations net of unallocations − what its
+ * refund lines paid back (`blng__RefundLineCreditNoteLine__c` → `blng__CreditNoteLine__c` → its credit note; Posted lines
+ * only, Allocation minus Unallocation), and the refunded part alone.
+ */
+export function creditNotesLeft(org: RunningOrg): Map<string, { currency: string; unapplied: number; refunded: number }> {
+  const f = FAMILIES.blng__Invoice__c;
+  const creditNoteOfLine = new Map(org.control.records('blng__CreditNoteLine__c').map((l) => [l.Id as string, l.blng__CreditNote__c as string]));
+  const notes = org.control.records(f.credit).filter((c) => received(c, f.sourceStatus));
+  const currencyOf = new Map(notes.map((c) => [c.Id as string, (c.CurrencyIsoCode as string | undefined) ?? 'USD']));
+  const applied = new Map<string, number>();
+  for (const app of org.control.records(f.creditApp)) {
+    const note = app[f.creditRef] as string;
+    if (!currencyOf.has(note)) continue;
+    applied.set(note, (applied.get(note) ?? 0) + (app[f.type] === f.reversal ? -1 : 1) * minor(app[f.amount] as number, currencyOf.get(note)!));
+  }
+  const refunded = new Map<string, number>();
+  for (const line of org.control.records('blng__RefundLineCreditNoteLine__c')) {
+    if (line.blng__Status__c !== 'Posted') continue;
+    const note = creditNoteOfLine.get(line.blng__CreditNoteLine__c as string);
+    if (!note || !currencyOf.has(note)) continue;
+    refunded.set(note, (refunded.get(note) ?? 0) + (line.blng__Type__c === 'Unallocation' ? -1 : 1) * minor(line.blng__Amount__c as number, currencyOf.get(note)!));
+  }
+  const out = new Map<string, { currency: string; unapplied: number; refunded: number }>();
+  for (const note of notes) {
+    const id = note.Id as string;
+    const currency = currencyOf.get(id)!;
+    const back = refunded.get(id) ?? 0;
+    out.set(id, { currency, refunded: back, unapplied: minor(note.blng__TotalAmount__c as number, currency) - (applied.get(id) ?? 0) - back });
+  }
+  return out;
+}

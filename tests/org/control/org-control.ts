@@ -12,6 +12,7 @@ import type { Faults } from './faults.ts';
 import { documentsControl } from './documents-control.ts';
 import { receivablesControl } from './receivables-control.ts';
 import { refundsControl } from './refunds-control.ts';
+import { creditRefundsControl } from './credit-refunds-control.ts';
 import { debitNotesControl } from './debit-notes-control.ts';
 
 export interface ControlDeps {
@@ -58,6 +59,7 @@ export function createControl(d: ControlDeps): OrgControl {
   return {
     ...receivablesControl(data),
     ...refundsControl(data),
+    ...creditRefundsControl(data),
     ...debitNotesControl(data),
     ...documentsControl(data),
     records(objectName) {

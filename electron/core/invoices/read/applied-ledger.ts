@@ -31,6 +31,8 @@ export const ledgerIndex = oncePerCopy((copy: RelatedCopy): LedgerIndex => {
       index.objects.set(record.id, object.object);
       // A debit note is the customer's own receivable, no source of an application (customer-ledger.ts lists it).
       if (object.role === 'debitNote') continue;
+      // A credit note's lines and their refund lines pay money back out of the credit note, never into an invoice (refund-lines.ts).
+      if (object.role === 'creditNoteLine' || object.role === 'creditRefundApplication') continue;
       if (object.role === 'refundApplication') {
         const payment = text(record.payment);
         if (!payment) continue;

@@ -91,8 +91,8 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
     const decimals = currencyDecimals(currency);
     const amount = typeof record.amount === 'number' ? record.amount : null;
     const appliedMinor = toMinor((kind === 'cash' ? applied.payments : applied.credits).get(record.id) ?? 0, decimals);
-    // A payment's refunds paid part of it back: that part is no longer unapplied cash (refund-lines.ts).
-    const refunded = kind === 'cash' ? refundedMinor(applied.refunded, record.id, decimals) : 0;
+    // A payment's (credit note's) refunds paid part of it back: that part is no longer unapplied (refund-lines.ts).
+    const refunded = refundedMinor(applied.refunded, record.id, decimals);
     const restMinor = amount === null ? 0 : unappliedMinor(applied, kind === 'cash' ? 'payment' : 'credit', record.id, amount, decimals);
     let sums = unapplied.get(currency);
     if (!sums) unapplied.set(currency, (sums = { cash: 0, credits: 0 }));

@@ -1,19 +1,43 @@
 import type { ReceivableEntry } from '../../../contract';
-import type { RelatedRecord } from '../related/related-copy';
+import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
 import { REVERSAL_TYPES } from '../related/related-specs';
 import { day, text, toMinor } from './applied-ledger';
 import { statusCounts } from './counted-sources';
 
 /**
- * THE rule for refund lines (Billing `blng__RefundLinePayment__c`, Revenue Cloud `RefundLinePayment`): a line pays money
- * of a payment back to the customer. It counts unless its status says it is a draft or cancelled (Billing's blng__Status__c;
+ * THE rule for refund lines (Billing `blng__RefundLinePayment__c` and `blng__RefundLineCreditNoteLine__c`, Revenue Cloud
+ * `RefundLinePayment`): a line pays money of a payment (a credit note) back to the customer. It counts unless its status says it is a draft or cancelled (Billing's blng__Status__c;
  * Revenue Cloud lines have none) or its amount is not positive; an Unallocation / Unapplied line takes an earlier one back.
- * It never applies to an invoice (Salesforce has no refund-to-invoice object): it lowers what is unapplied of its payment.
+ * It never applies to an invoice (Salesforce has no refund-to-invoice object): it lowers what is unapplied of its payment (credit note).
  */
 export function refundEffect(record: RelatedRecord): number {
   if (typeof record.amount !== 'number' || !(record.amount > 0)) return 0;
   if (!statusCounts(typeof record.status === 'string' ? record.status : null)) return 0;
   return REVERSAL_TYPES.has(String(record.type ?? '').toLowerCase()) ? -record.amount : record.amount;
+}
+
+/**
+ * Every refund line of the copy with the payment or credit note it pays money back out of: a payment's refund line names its
+ * payment; a Billing credit note's (`blng__RefundLineCreditNoteLine__c`) names a credit note *line*, whose credit note the
+ * synced credit note lines tell. A credit note refund line whose line is not in the copy (deleted, hidden) has no source and is
+ * left out (its credit note's unapplied part stays as the applications leave it; the copy's warnings say what was unreadable).
+ */
+export function* refundLinesBySource(copy: RelatedCopy): Generator<[sourceId: string, record: RelatedRecord]> {
+  const creditNoteOfLine = new Map<string, string>();
+  for (const object of copy.objects) {
+    if (object.role !== 'creditNoteLine') continue;
+    for (const record of object.records) {
+      const creditNote = text(record.creditNote);
+      if (creditNote) creditNoteOfLine.set(record.id, creditNote);
+    }
+  }
+  for (const object of copy.objects) {
+    if (object.role !== 'refundApplication' && object.role !== 'creditRefundApplication') continue;
+    for (const record of object.records) {
+      const source = object.role === 'refundApplication' ? text(record.payment) : creditNoteOfLine.get(text(record.creditNoteLine) ?? '');
+      if (source) yield [source, record];
+    }
+  }
 }
 
 /** The day a refund line was made (its refund line / applied date, else its creation). */
@@ -50,5 +74,5 @@ export function refundEntries(
   return entries;
 }
 
-/** Net refunded of a payment in minor units (see SourceApplied.refunded). */
-export const refundedMinor = (refunded: ReadonlyMap<string, number>, paymentId: string, decimals: number) => toMinor(refunded.get(paymentId) ?? 0, decimals);
+/** Net refunded of a payment or credit note in minor units (see SourceApplied.refunded). */
+export const refundedMinor = (refunded: ReadonlyMap<string, number>, sourceId: string, decimals: number) => toMinor(refunded.get(sourceId) ?? 0, decimals);

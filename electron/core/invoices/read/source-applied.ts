@@ -2,7 +2,7 @@ import type { RelatedCopy } from '../related/related-copy';
 import { REVERSAL_TYPES } from '../related/related-specs';
 import { day, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
-import { refundDay, refundEffect, refundedMinor } from './refund-lines';
+import { refundDay, refundEffect, refundedMinor, refundLinesBySource } from './refund-lines';
 import { currencyDecimals } from '../../../contract/currency-decimals';
 
 /** Per payment or credit note id: what of it is applied, net of reversals (as Salesforce states the amounts). */
@@ -16,8 +16,8 @@ interface SourceApplied {
    */
   otherCurrency: Map<string, Map<string, number>>;
   /**
-   * Per payment id: what of it was paid back by refund lines (allocations minus unallocations; refund-lines.ts says which
-   * count). Not applied to any invoice, and no longer unapplied cash: unapplied = amount − applied − refunded.
+   * Per payment or credit note id: what of it was paid back by refund lines (allocations minus unallocations; refund-lines.ts
+   * says which count). Not applied to any invoice, and no longer unapplied: unapplied = amount − applied − refunded.
    */
   refunded: Map<string, number>;
 }
@@ -46,18 +46,14 @@ function appliedSums(copy: RelatedCopy, asOf?: string): SourceApplied {
       if (currency) currencyOf.set(record.id, currency);
     }
   }
-  for (const object of copy.objects) {
-    if (object.role !== 'refundApplication') continue;
-    for (const record of object.records) {
-      const payment = text(record.payment);
-      const signed = refundEffect(record);
-      if (!payment || signed === 0 || (asOf !== undefined && (refundDay(record) ?? '') > asOf)) continue;
-      // A refund line in another currency than its payment's is not taken off it (Salesforce keeps a refund line in its refund's currency).
-      const own = currencyOf.get(payment);
-      const currency = text(record.currency) ?? own;
-      if (own && currency && currency !== own) continue;
-      found.refunded.set(payment, (found.refunded.get(payment) ?? 0) + signed);
-    }
+  for (const [source, record] of refundLinesBySource(copy)) {
+    const signed = refundEffect(record);
+    if (signed === 0 || (asOf !== undefined && (refundDay(record) ?? '') > asOf)) continue;
+    // A refund line in another currency than its payment's (credit note's) is not taken off it (Salesforce keeps a refund line in its refund's currency).
+    const own = currencyOf.get(source);
+    const currency = text(record.currency) ?? own;
+    if (own && currency && currency !== own) continue;
+    found.refunded.set(source, (found.refunded.get(source) ?? 0) + signed);
   }
   for (const object of copy.objects) {
     const into = object.role === 'paymentApplication' ? found.payments : object.role === 'creditApplication' ? found.credits : null;
@@ -87,7 +83,7 @@ function appliedSums(copy: RelatedCopy, asOf?: string): SourceApplied {
 
 /**
  * THE rule of what is still unapplied of a payment (credit note), in minor units of its own currency: its amount − what
- * is applied in its currency (net of reversals) − what refunds paid back (payments only). A payment (credit note)
+ * is applied in its currency (net of reversals) − what refunds paid back of it. A payment (credit note)
  * applied in another currency — Salesforce keeps a payment and the invoices it pays in one currency, so such an
  * application is money the customer meant for that invoice, in an amount no rate here turns back into the payment's —
  * has its own currency used: nothing of it is unapplied (0; it was its whole amount), the other currency shown beside
@@ -98,5 +94,5 @@ export function unappliedMinor(sums: SourceApplied, kind: 'payment' | 'credit', 
   const other = sums.otherCurrency.get(id);
   if (other && [...other].some(([currency, net]) => toMinor(net, currencyDecimals(currency)) > 0)) return 0;
   const applied = toMinor((kind === 'payment' ? sums.payments : sums.credits).get(id) ?? 0, decimals);
-  return toMinor(amount, decimals) - applied - (kind === 'payment' ? refundedMinor(sums.refunded, id, decimals) : 0);
+  return toMinor(amount, decimals) - applied - refundedMinor(sums.refunded, id, decimals);
 }

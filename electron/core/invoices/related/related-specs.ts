@@ -35,7 +35,14 @@ export interface RelatedObjectSpec {
  * `debitNote`: a Salesforce Billing debit note — its own receivable with its own balance, not an application to an invoice
  * (../README.md "Debit notes"): shown among the customer's money, never in an invoice's arithmetic.
  */
-export type RelatedRole = 'payment' | 'paymentApplication' | 'creditNote' | 'creditApplication' | 'refundApplication' | 'debitNote' | 'currency' | 'datedRate';
+/**
+ * `creditNoteLine` / `creditRefundApplication`: Salesforce Billing refunds a credit note through a refund line on one of its
+ * *lines* (`blng__RefundLineCreditNoteLine__c` → `blng__CreditNoteLine__c` → `blng__CreditNote__c`); the credit note lines are
+ * synced only as far as the refund lines need them (which credit note each belongs to). A refund lowers what is not yet applied
+ * of its credit note (read/refund-lines.ts) and enters no invoice's arithmetic.
+ */
+export type RelatedRole = 'payment' | 'paymentApplication' | 'creditNote' | 'creditApplication' | 'refundApplication' | 'debitNote'
+  | 'creditNoteLine' | 'creditRefundApplication' | 'currency' | 'datedRate';
 
 const f = (name: string, extra: Omit<RelatedFieldSpec, 'name'> = {}): RelatedFieldSpec => ({ name, ...extra });
 
@@ -105,6 +112,21 @@ const BILLING: RelatedObjectSpec[] = [
     role: 'debitNote', label: englishMessage('objectDebitNotes'), object: 'blng__DebitNote__c',
     fields: { number: f('Name'), account: f('blng__Account__c', { withName: 'blng__Account__r.Name' }), amount: f('blng__TotalAmount__c', { required: true }),
       balance: f('blng__Balance__c', { required: true }), date: f('blng__DebitNoteDate__c'), status: f('blng__Status__c'), currency: f('CurrencyIsoCode') },
+  },
+  {
+    // Billing developer guide, blng__CreditNoteLine__c: blng__CreditNote__c (master-detail). Only what ties a refund line to its
+    // credit note is synced (no amounts, products or tax: the credit note states those).
+    role: 'creditNoteLine', label: englishMessage('objectCreditNoteLines'), object: 'blng__CreditNoteLine__c',
+    fields: { number: f('Name'), creditNote: f('blng__CreditNote__c', { required: true }), currency: f('CurrencyIsoCode') },
+  },
+  {
+    // Billing developer guide, blng__RefundLineCreditNoteLine__c: blng__CreditNoteLine__c and blng__Refund__c (master-detail),
+    // blng__Amount__c, blng__Status__c (Cancelled / Draft / Posted), blng__Type__c (Allocation / Unallocation); no date field of
+    // its own (CreatedDate is its day).
+    role: 'creditRefundApplication', label: englishMessage('objectCreditNoteRefundLines'), object: 'blng__RefundLineCreditNoteLine__c',
+    fields: { number: f('Name'), creditNoteLine: f('blng__CreditNoteLine__c', { required: true }), refund: f('blng__Refund__c'),
+      amount: f('blng__Amount__c', { required: true }), type: f('blng__Type__c', { required: true }), status: f('blng__Status__c'), created: f('CreatedDate'),
+      currency: f('CurrencyIsoCode') },
   },
 ];
 

@@ -131,4 +131,6 @@ export const coreMessages: Translation<typeof en> = {
   recordLineParentHidden: 'Offline werden keine Positionen gehalten: Das Feld {{field}}, das {{object}} mit ihrer Rechnung verknüpft, ist für Sie ausgeblendet (Feldebenensicherheit).',
   relatedRefundOtherCurrency: 'In {{refundCurrency}}, die Zahlung aber in {{paymentCurrency}}: nicht von der Zahlung abgezogen.',
   detailLinesParentHidden: 'Positionen werden nicht angezeigt: Das Feld {{field}}, das {{object}} mit ihrer Rechnung verknüpft, ist für Sie ausgeblendet (Feldebenensicherheit).',
+  objectCreditNoteLines: 'Gutschriftspositionen',
+  objectCreditNoteRefundLines: 'Erstattungspositionen von Gutschriften',
 };

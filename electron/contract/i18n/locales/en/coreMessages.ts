@@ -131,4 +131,6 @@ export const coreMessages = {
   recordLineParentHidden: 'No lines are kept offline: the field {{field}} that links {{object}} to their invoice is hidden from you (field-level security).',
   relatedRefundOtherCurrency: 'In {{refundCurrency}} while its payment is in {{paymentCurrency}}: not taken off the payment.',
   detailLinesParentHidden: 'Lines are not shown: the field {{field}} that links {{object}} to their invoice is hidden from you (field-level security).',
+  objectCreditNoteLines: 'Credit note lines',
+  objectCreditNoteRefundLines: 'Refund lines of credit notes',
 } as const;

@@ -131,4 +131,6 @@ export const coreMessages: Translation<typeof en> = {
   recordLineParentHidden: 'No se guardan líneas sin conexión: el campo {{field}} que vincula {{object}} con su factura está oculto para usted (seguridad a nivel de campo).',
   relatedRefundOtherCurrency: 'En {{refundCurrency}} mientras el pago está en {{paymentCurrency}}: no se descuenta del pago.',
   detailLinesParentHidden: 'No se muestran las líneas: el campo {{field}} que vincula {{object}} con su factura está oculto para usted (seguridad a nivel de campo).',
+  objectCreditNoteLines: 'Las líneas de abono',
+  objectCreditNoteRefundLines: 'Las líneas de reembolso de abonos',
 };

@@ -131,4 +131,6 @@ export const coreMessages: Translation<typeof en> = {
   recordLineParentHidden: 'Aucune ligne n’est conservée hors ligne : le champ {{field}} qui relie {{object}} à leur facture vous est masqué (sécurité au niveau du champ).',
   relatedRefundOtherCurrency: 'En {{refundCurrency}} alors que le paiement est en {{paymentCurrency}} : non déduit du paiement.',
   detailLinesParentHidden: 'Les lignes ne sont pas affichées : le champ {{field}} qui relie {{object}} à leur facture vous est masqué (sécurité au niveau du champ).',
+  objectCreditNoteLines: 'Les lignes de note de crédit',
+  objectCreditNoteRefundLines: 'Les lignes de remboursement des notes de crédit',
 };
