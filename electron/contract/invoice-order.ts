@@ -8,12 +8,6 @@
  * (numeric-aware, case-insensitive collator), then by id.
  */
 
-export interface OrderedInvoice {
-  id: string;
-  number: string;
-  invoiceDate: string | null;
-}
-
 /** The default sort of the workspace (column + direction). */
 export const DEFAULT_SORT = { column: 'invoiceDate', desc: true } as const;
 
@@ -37,23 +31,28 @@ export function dayNumber(iso: string | null | undefined): number {
  * the digits' value. Otherwise each number's rank among the collator-sorted numbers.
  */
 export function invoiceNumberKeys(rows: readonly { number: string }[]): Float64Array {
-  const n = rows.length;
+  return invoiceNumberKeysBy(rows.length, (i) => rows[i]!.number);
+}
+
+/** invoiceNumberKeys over rows read by position (the core's columns: no row objects). */
+export function invoiceNumberKeysBy(n: number, numberAt: (i: number) => string): Float64Array {
   const value = new Float64Array(n);
-  const prefix = n > 0 ? /^(\D*)\d{1,15}$/.exec(rows[0]!.number)?.[1] : undefined;
+  const prefix = n > 0 ? /^(\D*)\d{1,15}$/.exec(numberAt(0))?.[1] : undefined;
   let fast = prefix !== undefined;
   for (let i = 0; fast && i < n; i++) {
-    const number = rows[i]!.number;
+    const number = numberAt(i);
     const digits = number.slice(prefix!.length);
     if (!number.startsWith(prefix!) || !/^\d{1,15}$/.test(digits)) fast = false;
     else value[i] = Number(digits);
   }
   if (fast) return value;
+  const numbers = Array.from({ length: n }, (_, i) => numberAt(i));
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => sortCollator.compare(rows[a]!.number, rows[b]!.number));
+  order.sort((a, b) => sortCollator.compare(numbers[a]!, numbers[b]!));
   let rank = 0;
   for (let k = 0; k < n; k++) {
-    if (k > 0 && sortCollator.compare(rows[order[k - 1]!]!.number, rows[order[k]!]!.number) !== 0) rank++;
+    if (k > 0 && sortCollator.compare(numbers[order[k - 1]!]!, numbers[order[k]!]!) !== 0) rank++;
     value[order[k]!] = rank;
   }
   return value;
@@ -61,10 +60,20 @@ export function invoiceNumberKeys(rows: readonly { number: string }[]): Float64A
 
 /** Each row's place in the tie-break order: invoice number key, then id. */
 export function tieBreakRanks(rows: readonly { id: string }[], numberKey: Float64Array): Uint32Array {
+  return tieBreakRanksBy((i) => rows[i]!.id, numberKey);
+}
+
+/** tieBreakRanks over rows read by position (ids are read only where number keys tie). */
+export function tieBreakRanksBy(idAt: (i: number) => string, numberKey: Float64Array): Uint32Array {
   const n = numberKey.length;
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => numberKey[a]! - numberKey[b]! || (rows[a]!.id < rows[b]!.id ? -1 : rows[a]!.id > rows[b]!.id ? 1 : 0));
+  order.sort((a, b) => {
+    if (numberKey[a]! !== numberKey[b]!) return numberKey[a]! - numberKey[b]!;
+    const x = idAt(a);
+    const y = idAt(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
   const rank = new Uint32Array(n);
   for (let k = 0; k < n; k++) rank[order[k]!] = k;
   return rank;
@@ -86,14 +95,13 @@ export function sortByKey(order: Uint32Array, key: ArrayLike<number>, desc: bool
   });
 }
 
-/** Indexes of `rows` in the default display order. */
-export function defaultInvoiceOrder(rows: readonly OrderedInvoice[]): Uint32Array {
-  const n = rows.length;
+/** The default display order of rows read by position (the core's columns): `dayAt` as dayNumber gives it. */
+export function defaultInvoiceOrderBy(n: number, read: { dayAt(i: number): number; numberAt(i: number): string; idAt(i: number): string }): Uint32Array {
   const day = new Float64Array(n);
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    day[i] = dayNumber(rows[i]!.invoiceDate);
+    day[i] = read.dayAt(i);
     order[i] = i;
   }
-  return sortByKey(order, day, DEFAULT_SORT.desc, tieBreakRanks(rows, invoiceNumberKeys(rows)));
+  return sortByKey(order, day, DEFAULT_SORT.desc, tieBreakRanksBy(read.idAt, invoiceNumberKeysBy(n, read.numberAt)));
 }

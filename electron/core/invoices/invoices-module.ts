@@ -3,7 +3,7 @@ import { ChangeLogs } from './snapshot/change-logs';
 import type { CoreWords } from '../i18n/core-words';
 import { AppError, type Connection, type InvoiceListRow, type Mapping } from '../../contract';
 import { kindOfStatus } from '../../contract/invoice-status';
-import { customerKey, isCustomersRow, type CustomerRef } from '../../contract/customer-aging';
+import { customerKey, type CustomerRef } from '../../contract/customer-aging';
 import { customerDirectory } from '../../contract/customer-directory';
 import type { CoreDeps } from '../core-deps';
 import { exportInvoices } from '../export/export-invoices';
@@ -16,7 +16,8 @@ import type { ConnectionDirectory, InvoiceSyncs, SalesforceSessions } from '../m
 import type { SettingsService } from '../settings/settings-service';
 import { loadInvoiceDetail } from './read/invoice-detail';
 import { InvoiceLists } from './read/invoice-list';
-import { distinctStatuses, firstScreenOf } from './read/ordered-rows';
+import { firstScreenOf, statusesOf } from './read/ordered-rows';
+import { customersCurrency, firstCurrency, listRowById, rowsWithBalance } from './read/copy-lookups';
 import { balancesAsOf, withBalancesAsOf } from './read/balance-as-of';
 import { ledgerIndex } from './read/applied-ledger';
 import { invoiceReceivables } from './read/invoice-receivables';
@@ -99,7 +100,7 @@ export function createInvoicesModule(
     t: () => links.words.t,
     openInvoices: async (connectionId) => {
       const snapshot = await repository.current(connectionId);
-      return snapshot ? openInvoicesNewestFirst(snapshot.rows, mappings.statusKinds(connectionId, distinctStatuses(snapshot.rows))) : [];
+      return snapshot ? openInvoicesNewestFirst(rowsWithBalance(snapshot), mappings.statusKinds(connectionId, statusesOf(snapshot))) : [];
     },
     checkRequest: (connectionId, id) => {
       known(connectionId);
@@ -163,7 +164,7 @@ export function createInvoicesModule(
     const rows = asOf ? withBalancesAsOf(indexOf(snapshot), balancesAsOf(snapshot, indexOf(snapshot), asked.asOf)) : indexOf(snapshot);
     return {
       rows,
-      statusKinds: mappings.statusKinds(connectionId, distinctStatuses(snapshot.rows)),
+      statusKinds: mappings.statusKinds(connectionId, statusesOf(snapshot)),
       label: connection.label,
       // The XLSX's Applications and Summary sheets, as one org's export has them.
       applicationsOf: (exported) => applicationRows(snapshot.related, exported),
@@ -248,7 +249,7 @@ export function createInvoicesModule(
         detail = before;
       }
       const snapshot = await repository.current(connectionId);
-      const row = snapshot ? indexOf(snapshot).get(id) : undefined;
+      const row = snapshot ? listRowById(snapshot, id) : undefined;
       const answer = withReferenceNames(detail, row, mappings.get(connectionId)?.fields.customer, snapshot?.related);
       // What the detail leaves out and why (kept in English, in the copies too), in the user's language.
       return answer.warnings ? { ...answer, warnings: answer.warnings.map(say) } : answer;
@@ -258,7 +259,7 @@ export function createInvoicesModule(
       known(connectionId);
       assertRecordId(id);
       const snapshot = await repository.current(connectionId);
-      const invoice = snapshot ? indexOf(snapshot).get(id) : undefined;
+      const invoice = snapshot ? listRowById(snapshot, id) : undefined;
       if (!snapshot || !invoice) throw new AppError('NOT_FOUND', englishMessage('notInOfflineCopy'));
       const receivables = invoiceReceivables(snapshot.related, invoice);
       return {
@@ -272,7 +273,7 @@ export function createInvoicesModule(
       known(connectionId);
       const snapshot = await repository.current(connectionId);
       if (!snapshot) return [];
-      const shown = ids ? ids.flatMap((id) => indexOf(snapshot).get(id) ?? []) : listRowsOf(snapshot);
+      const shown = ids ? ids.flatMap((id) => listRowById(snapshot, id) ?? []) : listRowsOf(snapshot);
       // As of a day (the workspace's as-of; headless --as-of): the rows and their figures as they stood then.
       const rows = asOf === undefined ? shown : rowsAsOf(shown, snapshot.related, asOf);
       const kinds = mappings.statusKinds(connectionId, new Set(rows.flatMap((row) => (row.status === null ? [] : [row.status]))));
@@ -281,10 +282,9 @@ export function createInvoicesModule(
     'invoices.customer': async ({ connectionId, customer, account }) => {
       known(connectionId);
       const snapshot = await repository.current(connectionId);
-      const rows = snapshot?.rows ?? [];
       const who = account ? { name: customer, account } : { name: customer };
       // Records without a currency are a single-currency org's: in its invoices' currency.
-      const fallback = rows.find((row) => isCustomersRow(row, who))?.currency ?? rows[0]?.currency ?? 'USD';
+      const fallback = snapshot ? customersCurrency(snapshot, who) : 'USD';
       const ledger = customerLedger(snapshot?.related, who, fallback);
       return { ...ledger, note: ledger.note === null ? null : say(ledger.note), warnings: ledger.warnings.map(say) };
     },
@@ -329,11 +329,11 @@ export function createInvoicesModule(
         const conversion = request.conversion ? exportConversion(currencyRates(snapshot), request.conversion.basis, request.asOf) : null;
         // The rows as the screen shows them: balances as of a chosen date, and what counts as a receivable.
         const rows = request.balancesAsOf ? withBalancesAsOf(indexOf(snapshot), balancesAsOf(snapshot, indexOf(snapshot), request.asOf)) : indexOf(snapshot);
-        const statusKinds = mappings.statusKinds(connectionId, distinctStatuses(snapshot.rows));
+        const statusKinds = mappings.statusKinds(connectionId, statusesOf(snapshot));
         const ports = exportPorts();
         const facts = exportFacts(links.directory.get(connectionId), snapshot.syncedAt, deps.clock.now());
         return request.report === 'agingByCustomer'
-          ? exportAgingReport(request, rows, ports, conversion, statusKinds, facts, customerDirectory(snapshot.rows))
+          ? exportAgingReport(request, rows, ports, conversion, statusKinds, facts, customerDirectory(listRowsOf(snapshot)))
           : exportInvoices(request, rows, ports, (exported) => applicationRows(snapshot.related, exported), conversion, statusKinds, facts);
       });
     },
@@ -360,12 +360,12 @@ export function createInvoicesModule(
       add(byName, customerKey(row), moved);
       if (row.customerId) add(byAccount, row.customerId, moved);
     }
-    const fallback = snapshot.rows[0]?.currency ?? 'USD';
+    const fallback = firstCurrency(snapshot);
     const rowsOf = (who: CustomerRef) => (who.account ? byAccount.get(who.account) : byName.get(who.name)) ?? [];
     return {
       rowsOf,
       balancesAsOf: dated,
-      statusKinds: mappings.statusKinds(connectionId, distinctStatuses(snapshot.rows)),
+      statusKinds: mappings.statusKinds(connectionId, statusesOf(snapshot)),
       rates: currencyRates(snapshot),
       ledger: (who) => {
         const ledger = customerLedger(snapshot.related, who, rowsOf(who)[0]?.currency ?? fallback);

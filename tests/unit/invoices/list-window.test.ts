@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { channels, LIST_WINDOW_MAX, type InvoiceRow } from '../../../electron/contract';
-import { defaultInvoiceOrder } from '../../../electron/contract/invoice-order';
+import { orderedRows } from '../../../electron/core/invoices/read/ordered-rows';
+import { chunksOf, RowColumns } from '../../../electron/core/invoices/snapshot/row-columns';
+import { columnSnapshot } from '../../../electron/core/invoices/snapshot/snapshot';
 import { createDispatcher } from '../../../electron/core/ipc/dispatcher';
 import { createSenderCheck } from '../../../electron/core/ipc/sender-check';
 import { prepareInvoices } from '../../../renderer/src/invoices/prepared';
@@ -71,11 +73,15 @@ describe('the default display order shared by the core and the renderer', () => 
         invoiceDate: pick(next, ['2026-01-01', '2026-01-02', '2025-12-31', '2024-02-29', null, 'not a date', '2026-01-01']),
       }),
     );
-    const core = Array.from(defaultInvoiceOrder(rows), (i) => rows[i]!.id);
+    // The core's list of a full sync's columns and of a copy of rows (an older format, an incremental sync).
+    const meta = { object: 'Invoice', signature: 's', syncedAt: '2026-11-29T12:00:00.000Z', watermark: null };
+    const fromColumns = orderedRows(columnSnapshot(meta, new RowColumns(chunksOf(rows, 700)))).slice(0, rows.length);
+    const fromRows = orderedRows({ ...meta, rows }).slice(0, rows.length);
     const workspace = Array.from(sortedOrder(prepareInvoices(rows), { column: 'invoiceDate', desc: true }, 0), (i) => rows[i]!.id);
-    expect(core).toEqual(workspace);
+    expect(fromColumns.map((r) => r.id)).toEqual(workspace);
+    expect(fromRows.map((r) => r.id)).toEqual(workspace);
     // And it is the order a user expects: newest first, undated last.
-    const dates = Array.from(defaultInvoiceOrder(rows), (i) => rows[i]!.invoiceDate);
+    const dates = fromColumns.map((r) => r.invoiceDate);
     expect(dates[0]).toBe('2026-01-02');
     expect(dates.at(-1) === null || dates.at(-1) === 'not a date').toBe(true);
   });

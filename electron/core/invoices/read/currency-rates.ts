@@ -1,6 +1,7 @@
 import type { CurrencyRate, CurrencyRates, DatedRate } from '../../../contract';
 import type { RelatedRecord } from '../related/related-copy';
 import type { Snapshot } from '../snapshot/snapshot';
+import { rowTableOf } from '../snapshot/row-table';
 import { text } from './applied-ledger';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -48,7 +49,7 @@ export function currencyRates(snapshot: Snapshot | null): CurrencyRates {
 }
 
 function severalCurrencies(snapshot: Snapshot): boolean {
-  const rows = snapshot.rows;
-  const first = rows[0]?.currency;
-  return rows.some((row) => row.currency !== first);
+  const table = rowTableOf(snapshot);
+  for (let i = 1; i < table.length; i++) if (table.currency(i) !== table.currency(0)) return true;
+  return false;
 }

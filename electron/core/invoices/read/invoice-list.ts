@@ -1,10 +1,10 @@
-import type { Connection, InvoiceList, InvoiceListRow } from '../../../contract';
+import type { Connection, InvoiceList } from '../../../contract';
 import type { Clock, KeyValueStore, Logger } from '../../ports';
 import type { FirstScreen } from '../cache/first-screen-file';
 import type { InvoiceRepository } from '../cache/invoice-repository';
 import type { Snapshot } from '../snapshot/snapshot';
 import { FIRST_LIST_WINDOW } from '../../../contract/list-window';
-import { coldVersion, orderedRows } from './ordered-rows';
+import { coldVersion, orderedRows, type OrderedList } from './ordered-rows';
 import { WindowSignals } from './window-signals';
 import { paymentFiguresState } from './payment-figures';
 
@@ -23,7 +23,7 @@ export const FIRST_ROWS_GRACE_MS = 2_000;
  * windows (`offset`, `limit`) of that order with the total and the snapshot's version.
  */
 export class InvoiceLists {
-  private readonly ordered = new WeakMap<Snapshot, { rows: InvoiceListRow[]; version: string; statuses: string[] }>();
+  private readonly ordered = new WeakMap<Snapshot, { list: OrderedList; version: string }>();
   /** First screens read at start-up (or at the first list), per connection, until its whole copy is in memory. */
   private readonly screens = new Map<string, Promise<FirstScreen | null>>();
   /** Connections whose list the window has had to the end (the warm-up waits for the one it loads first). */
@@ -31,7 +31,7 @@ export class InvoiceLists {
   /** Connections whose first window the window has had from the first screen (the warm-up's decode waits for it). */
   private readonly firstServed = new WindowSignals();
   /** Per connection, the last snapshot put in order (to tell whether a new one changed anything). */
-  private readonly latest = new Map<string, { rows: InvoiceListRow[]; version: string }>();
+  private readonly latest = new Map<string, { list: OrderedList; version: string }>();
 
   constructor(
     private readonly repository: InvoiceRepository,
@@ -45,21 +45,22 @@ export class InvoiceLists {
     const early = window.offset ? null : await this.fromFirstScreen(connectionId, window.limit);
     if (early) return early;
     const snapshot = await this.repository.current(connectionId);
-    const { rows, version, statuses } = snapshot ? this.inOrder(connectionId, snapshot) : { rows: [], version: 'none', statuses: [] };
-    const offset = Math.min(window.offset ?? 0, rows.length);
-    const end = window.limit === undefined ? rows.length : Math.min(rows.length, offset + window.limit);
-    if (end === rows.length) this.listedToEnd.fire(connectionId);
+    const { list, version } = snapshot ? this.inOrder(connectionId, snapshot) : { list: NO_ROWS, version: 'none' };
+    const offset = Math.min(window.offset ?? 0, list.length);
+    const end = window.limit === undefined ? list.length : Math.min(list.length, offset + window.limit);
+    if (end === list.length) this.listedToEnd.fire(connectionId);
     // The window has had its first rows (from the copy itself): the start-up decode need not wait for a first screen.
     if (offset === 0) this.firstServed.fire(connectionId);
     return {
-      invoices: offset === 0 && end === rows.length ? rows : rows.slice(offset, end),
-      total: rows.length,
+      // Only the window's rows are made (from the copy's columns when it has them).
+      invoices: list.slice(offset, end),
+      total: list.length,
       offset,
       version,
       payments: paymentFiguresState(snapshot?.related),
       syncedAt: snapshot?.syncedAt ?? null,
       object: snapshot?.object ?? null,
-      statuses,
+      statuses: list.statuses,
     };
   }
 
@@ -141,13 +142,13 @@ export class InvoiceLists {
    * field by field to the connection's previous ones, the version stays, so a window list that is
    * loading goes on and a complete one is kept. Otherwise the version is new (the sync's instant).
    */
-  private inOrder(connectionId: string, snapshot: Snapshot): { rows: InvoiceListRow[]; version: string; statuses: string[] } {
+  private inOrder(connectionId: string, snapshot: Snapshot): { list: OrderedList; version: string } {
     let entry = this.ordered.get(snapshot);
     if (!entry) {
-      const { rows, statuses } = orderedRows(snapshot);
+      const list = orderedRows(snapshot);
       const previous = this.latest.get(connectionId);
-      const version = previous && sameRows(previous.rows, rows) ? previous.version : coldVersion(snapshot, rows.length);
-      entry = { rows, version, statuses };
+      const version = previous && sameRows(previous.list, list) ? previous.version : coldVersion(snapshot, list.length);
+      entry = { list, version };
       this.ordered.set(snapshot, entry);
       this.latest.set(connectionId, entry);
     }
@@ -170,12 +171,14 @@ export class InvoiceLists {
   }
 }
 
-/** Same rows in the same order, every field equal (unchanged rows are usually the same objects). */
-function sameRows(a: readonly InvoiceListRow[], b: readonly InvoiceListRow[]): boolean {
+const NO_ROWS: OrderedList = { length: 0, statuses: [], rowAt: () => undefined as never, slice: () => [] };
+
+/** Same rows in the same order, every field equal (unchanged rows are usually the same objects); rows made one at a time. */
+function sameRows(a: OrderedList, b: OrderedList): boolean {
   if (a.length !== b.length) return false;
   for (let k = 0; k < a.length; k++) {
-    const x = a[k]! as unknown as Record<string, unknown>;
-    const y = b[k]! as unknown as Record<string, unknown>;
+    const x = a.rowAt(k) as unknown as Record<string, unknown>;
+    const y = b.rowAt(k) as unknown as Record<string, unknown>;
     if (x === y) continue;
     const keys = Object.keys(x);
     if (keys.length !== Object.keys(y).length) return false;

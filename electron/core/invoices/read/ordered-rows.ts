@@ -1,28 +1,47 @@
-import type { InvoiceListRow, InvoiceRow } from '../../../contract';
+import type { InvoiceListRow } from '../../../contract';
 import { FIRST_LIST_WINDOW } from '../../../contract/list-window';
-import { defaultInvoiceOrder } from '../../../contract/invoice-order';
+import { defaultInvoiceOrderBy } from '../../../contract/invoice-order';
 import type { FirstScreen } from '../cache/first-screen-file';
 import type { Snapshot } from '../snapshot/snapshot';
-import { listRowsOf, paymentFiguresState } from './payment-figures';
-
-const ordered = new WeakMap<Snapshot, { rows: InvoiceListRow[]; statuses: string[] }>();
+import { rowTableOf, type RowTable } from '../snapshot/row-table';
+import { listRowMaker, paymentFiguresState } from './payment-figures';
+import { oncePerCopy } from './once-per-copy';
 
 /**
- * The snapshot's rows with their payment figures in the workspace's default order, and the distinct status values of
- * the whole copy; once per snapshot (~60–100 ms at 100k), shared by `invoices.list` and the copy's first screen.
+ * A snapshot's invoices in the workspace's default order, read by position (issue #19): only the rows a window asks
+ * for are made (with their payment figures); the order itself is one Uint32Array. The same rows `invoices.list`
+ * always gave, in the same order.
  */
-export function orderedRows(snapshot: Snapshot): { rows: InvoiceListRow[]; statuses: string[] } {
-  let entry = ordered.get(snapshot);
-  if (!entry) {
-    const figured = listRowsOf(snapshot);
-    const order = defaultInvoiceOrder(figured);
-    const rows = new Array<InvoiceListRow>(order.length);
-    for (let k = 0; k < order.length; k++) rows[k] = figured[order[k]!]!;
-    entry = { rows, statuses: distinctStatuses(figured) };
-    ordered.set(snapshot, entry);
-  }
-  return entry;
+export interface OrderedList {
+  readonly length: number;
+  /** The distinct status values of the whole copy. */
+  readonly statuses: string[];
+  /** The row at this place of the order, with its payment figures. */
+  rowAt(k: number): InvoiceListRow;
+  /** The rows at places [from, to) of the order. */
+  slice(from: number, to: number): InvoiceListRow[];
 }
+
+/**
+ * The snapshot's invoices in the default order and the distinct status values of the whole copy; ordered once per
+ * snapshot (~60–100 ms at 100k), shared by `invoices.list` and the copy's first screen.
+ */
+export const orderedRows = oncePerCopy((snapshot: Snapshot): OrderedList => {
+  const table = rowTableOf(snapshot);
+  const order = defaultInvoiceOrderBy(table.length, { dayAt: table.invoiceDay, numberAt: table.number, idAt: table.id });
+  const make = listRowMaker(snapshot.related);
+  const rowAt = make ? (k: number) => make(table.rowAt(order[k]!)) : (k: number) => table.rowAt(order[k]!) as InvoiceListRow;
+  return {
+    length: order.length,
+    statuses: statusesOf(snapshot),
+    rowAt,
+    slice: (from, to) => {
+      const rows = new Array<InvoiceListRow>(Math.max(0, to - from));
+      for (let k = from; k < to; k++) rows[k - from] = rowAt(k);
+      return rows;
+    },
+  };
+});
 
 /** The version a copy's list has when nothing earlier in this run compares with it (a start): what its first screen carries. */
 export function coldVersion(snapshot: Snapshot, rows: number): string {
@@ -31,21 +50,26 @@ export function coldVersion(snapshot: Snapshot, rows: number): string {
 
 /** The top of the snapshot's list and what the window's first answer says beside it: written beside the copy (first-screens.ts). */
 export function firstScreenOf(snapshot: Snapshot): FirstScreen {
-  const { rows, statuses } = orderedRows(snapshot);
+  const list = orderedRows(snapshot);
   return {
-    rows: rows.slice(0, FIRST_LIST_WINDOW),
-    total: rows.length,
-    version: coldVersion(snapshot, rows.length),
+    rows: list.slice(0, Math.min(FIRST_LIST_WINDOW, list.length)),
+    total: list.length,
+    version: coldVersion(snapshot, list.length),
     syncedAt: snapshot.syncedAt,
     object: snapshot.object,
     payments: paymentFiguresState(snapshot.related),
-    statuses,
+    statuses: list.statuses,
   };
 }
 
-/** The status values the rows hold, each once. */
-export function distinctStatuses(rows: readonly InvoiceRow[]): string[] {
+/** The status values the snapshot's invoices hold, each once (in the order they first come), once per snapshot. */
+export const statusesOf = oncePerCopy((snapshot: Snapshot): string[] => distinctStatuses(rowTableOf(snapshot)));
+
+function distinctStatuses(table: RowTable): string[] {
   const statuses = new Set<string>();
-  for (const row of rows) if (row.status !== null) statuses.add(row.status);
+  for (let i = 0; i < table.length; i++) {
+    const status = table.status(i);
+    if (status !== null) statuses.add(status);
+  }
   return [...statuses];
 }

@@ -72,18 +72,21 @@ export function paymentFigures(copy: RelatedCopy, invoice: InvoiceRow, asOf?: st
 
 const NOTHING: PaymentFigures = Object.freeze({ paid: 0, credited: 0, lastPaymentDate: null, fullyPaidOn: null, daysToPay: null });
 
-/** The rows with their payment figures (the rows themselves when the copy has none): one pass, no query. */
-export function withPaymentFigures(rows: readonly InvoiceRow[], copy: RelatedCopy | null | undefined): InvoiceListRow[] {
-  if (paymentFiguresState(copy) !== 'available') return rows as InvoiceListRow[];
+/**
+ * What makes one invoice's list row (its payment figures beside it), for a copy: the row itself when the copy has no
+ * figures (null then, so a caller can hand the rows on as they are). One ledger index per copy; no query.
+ */
+export function listRowMaker(copy: RelatedCopy | null | undefined): ((row: InvoiceRow) => InvoiceListRow) | null {
+  if (paymentFiguresState(copy) !== 'available') return null;
   const index = ledgerIndex(copy!);
-  const out = new Array<InvoiceListRow>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const figures = index.byInvoice.has(row.id) ? paymentFigures(copy!, row) : NOTHING;
-    out[i] = { ...row, ...figures };
-  }
-  return out;
+  return (row) => ({ ...row, ...(index.byInvoice.has(row.id) ? paymentFigures(copy!, row) : NOTHING) });
 }
 
-/** A snapshot's rows with their figures, computed once per snapshot (a sync or a cache load makes a new one). */
+/** The rows with their payment figures (the rows themselves when the copy has none): one pass, no query. */
+export function withPaymentFigures(rows: readonly InvoiceRow[], copy: RelatedCopy | null | undefined): InvoiceListRow[] {
+  const make = listRowMaker(copy);
+  return make ? rows.map(make) : (rows as InvoiceListRow[]);
+}
+
+/** A snapshot's rows with their figures, computed once per snapshot (a sync or a cache load makes a new one): for the readers of the whole copy (exports, statements, balances as of a day). */
 export const listRowsOf = oncePerCopy((snapshot: Snapshot): InvoiceListRow[] => withPaymentFigures(snapshot.rows, snapshot.related));

@@ -5,7 +5,7 @@ import type { KeptDetails } from '../cache/kept-details';
 import type { MappingService } from '../mapping/mapping-service';
 import type { OrgMetadata } from '../mapping/org-metadata';
 import { newerDetail, recordDetail } from '../read/record-detail';
-import { rowById } from '../snapshot/snapshot';
+import { rowOfId } from '../snapshot/row-table';
 import type { SyncTuning } from '../sync/sync-coordinator';
 import { defaultWriteTuning, type RecordWriteTuning } from './record-build';
 import { RecordCopies } from './record-copy';
@@ -38,7 +38,8 @@ export function createRecordKeeping(
     },
     async offlineDetail(connectionId, id) {
       const stored = await copies.get(connectionId, id);
-      const row = stored ? rowById((await repository.current(connectionId))?.rows ?? [], id) : undefined;
+      const snapshot = stored ? await repository.current(connectionId) : null;
+      const row = snapshot ? rowOfId(snapshot, id) : undefined;
       return newerDetail(await kept.get(connectionId, id), stored && row ? recordDetail(stored.head, stored.entry, row) : null);
     },
     async forget(connectionId) {
