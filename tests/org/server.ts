@@ -13,6 +13,7 @@ import { salesforcePkce } from './oauth/salesforce-pkce.ts';
 import { resolveOptions } from './options.ts';
 import { OrgData } from './org-data.ts';
 import { Cursors } from './rest/cursors.ts';
+import { BulkJobs } from './rest/bulk-query.ts';
 import { sendSfError } from './rest/respond.ts';
 import { handleRest, templateOf } from './rest/rest-router.ts';
 import type { OrgOptions, RunningOrg } from './types.ts';
@@ -39,6 +40,7 @@ export async function startOrg(options: OrgOptions = {}): Promise<RunningOrg> {
   const counters = new Counters();
   const faults = new Faults();
   const cursors = new Cursors();
+  const jobs = new BulkJobs();
   const storage = new OrgStorage();
   const state: ProviderState = { rotation: o.rotateRefresh };
   const control = createControl({ data, storage, state, counters, faults });
@@ -49,7 +51,7 @@ export async function startOrg(options: OrgOptions = {}): Promise<RunningOrg> {
   let base = '';
 
   const restDeps = {
-    data, counters, faults, cursors, url: () => base,
+    data, counters, faults, cursors, jobs, url: () => base,
     authenticate: async (token: string) => !!(await findAccessToken(provider, token)),
   };
 
@@ -120,6 +122,7 @@ export async function startOrg(options: OrgOptions = {}): Promise<RunningOrg> {
     stop: () => {
       stopped ??= new Promise<void>((resolve) => {
         cursors.clear();
+        jobs.clear();
         server.close(() => resolve());
         server.closeAllConnections();
       });

@@ -50,7 +50,9 @@ export type FaultKind =
   | 'latency'
   | 'requestLimit'
   | 'invalidLocator'
-  | 'sessionExpired';
+  | 'sessionExpired'
+  /** A Bulk API 2.0 query job created while armed (soqlContains: its query) ends Failed, with Salesforce's errorMessage. */
+  | 'bulkJobFailed';
 
 export interface Fault {
   kind: FaultKind;

@@ -8,6 +8,7 @@ import { materialize, runQuery, type QueryResult } from '../soql/query.ts';
 import type { Column } from '../soql/resolve.ts';
 import { malformed, SfError } from '../soql/sf-error.ts';
 import type { Cursors } from './cursors.ts';
+import { handleBulkQuery, type BulkJobs } from './bulk-query.ts';
 import { sendVersionData } from '../documents/version-data.ts';
 import { describeGlobal, describeSObject, sobjectSummary } from './describe.ts';
 import { sendJson, sendSfError } from './respond.ts';
@@ -18,6 +19,8 @@ export interface RestDeps {
   counters: Counters;
   faults: Faults;
   cursors: Cursors;
+  /** Bulk API 2.0 query jobs (bulk-query.ts). */
+  jobs: BulkJobs;
   url: () => string;
   /** True when the bearer token is a live access token. */
   authenticate(token: string): Promise<boolean>;
@@ -32,7 +35,9 @@ export async function handleRest(deps: RestDeps, req: IncomingMessage, res: Serv
   const parts = url.pathname.replace(/^\/services\/data\/?/, '').split('/').filter(Boolean);
 
   if (parts.length === 0) return sendJson(res, 200, versionList(), limitHeader());
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
+  // Bulk API 2.0 query jobs also take POST, PATCH and DELETE.
+  const bulk = parts[1] === 'jobs' && parts[2] === 'query';
+  if (!bulk && req.method !== 'GET' && req.method !== 'HEAD') {
     return fail(new SfError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${req.method}' not allowed. Allowed are GET,HEAD`));
   }
 
@@ -52,6 +57,7 @@ export async function handleRest(deps: RestDeps, req: IncomingMessage, res: Serv
   try {
     const [, resource, a, b] = parts;
     if (!resource) return sendJson(res, 200, resources(base, `${deps.url()}/id/${data.orgId}/${data.userId}`), limitHeader());
+    if (bulk) return await handleBulkQuery({ data, faults, jobs: deps.jobs, userId: data.userId }, req, res, url, version, parts.slice(1), limitHeader());
     if ((resource === 'query' || resource === 'queryAll') && parts.length <= 3) {
       const batchHeader = /batchSize=(\d+)/i.exec(String(req.headers['sforce-query-options'] ?? ''));
       const batch = batchHeader ? clampBatch(Number(batchHeader[1])) : undefined;

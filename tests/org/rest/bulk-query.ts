@@ -1,0 +1,173 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { makeId } from '../data/ids.ts';
+import { sfDateTime } from '../data/random.ts';
+import type { OrgData } from '../org-data.ts';
+import type { Faults } from '../control/faults.ts';
+import { csvHeader, csvLines } from '../soql/csv-rows.ts';
+import { runQuery, type QueryResult } from '../soql/query.ts';
+import { SfError } from '../soql/sf-error.ts';
+import { sendJson } from './respond.ts';
+
+/**
+ * Bulk API 2.0 query jobs (API 47.0+), as Salesforce serves them:
+ *   POST   /services/data/vXX.X/jobs/query                 {operation: query|queryAll, query, contentType?, columnDelimiter?, lineEnding?} → job info (UploadComplete)
+ *   GET    /services/data/vXX.X/jobs/query/<id>            → job info: InProgress at the first look, then JobComplete (or Failed, with errorMessage)
+ *   GET    /services/data/vXX.X/jobs/query/<id>/results?maxRecords=N&locator=L → text/csv, headers Sforce-Locator ("null" on the last
+ *          part) and Sforce-NumberOfRecords
+ *   PATCH  /services/data/vXX.X/jobs/query/<id>            {state: "Aborted"} → job info; DELETE → 204
+ * The query runs when the job is created (one snapshot of matching rows, like a REST cursor); results parts are slices of it.
+ * Only CSV, COMMA and LF (what the app asks for); anything else is refused as Salesforce refuses an unknown value.
+ */
+export interface BulkJob {
+  id: string;
+  operation: 'query' | 'queryAll';
+  object: string;
+  apiVersion: number;
+  createdDate: string;
+  state: 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
+  result: QueryResult | null;
+  errorMessage?: string;
+}
+
+const MAX_JOBS = 100;
+/** Salesforce's own cap on maxRecords is large; without maxRecords it picks a part size itself. */
+const DEFAULT_PART = 100_000;
+
+export class BulkJobs {
+  private jobs = new Map<string, BulkJob>();
+  private seq = 0;
+
+  add(job: Omit<BulkJob, 'id'>): BulkJob {
+    const full: BulkJob = { ...job, id: makeId('750', this.seq++) };
+    this.jobs.set(full.id, full);
+    while (this.jobs.size > MAX_JOBS) this.jobs.delete(this.jobs.keys().next().value!);
+    return full;
+  }
+
+  get(id: string): BulkJob | undefined {
+    return this.jobs.get(id);
+  }
+
+  delete(id: string): boolean {
+    return this.jobs.delete(id);
+  }
+
+  clear(): void {
+    this.jobs.clear();
+  }
+}
+
+export interface BulkDeps {
+  data: OrgData;
+  faults: Faults;
+  jobs: BulkJobs;
+  userId: string;
+}
+
+const invalidJob = (message: string) => new SfError(400, 'INVALIDJOB', message);
+const notFound = () => new SfError(404, 'NOT_FOUND', 'The requested resource does not exist');
+
+async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    const body = JSON.parse(text) as unknown;
+    if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch {
+    // answered below
+  }
+  throw new SfError(400, 'JSON_PARSER_ERROR', 'The request body is not valid JSON');
+}
+
+/** Handles `parts` = ['jobs', 'query', id?, 'results'?] of an authenticated request; throws SfError for Salesforce's error answers. */
+export async function handleBulkQuery(deps: BulkDeps, req: IncomingMessage, res: ServerResponse, url: URL, version: number, parts: string[], headers: Record<string, string>): Promise<void> {
+  if (version < 47) throw notFound();
+  const [, , id, sub] = parts;
+  if (!id) {
+    if (req.method !== 'POST') throw new SfError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${req.method}' not allowed. Allowed are POST`);
+    return sendJson(res, 200, info(create(deps, version, url.pathname, await jsonBody(req)), deps.userId), headers);
+  }
+  const job = deps.jobs.get(id);
+  if (!job || parts.length > 4 || (sub !== undefined && sub !== 'results')) throw notFound();
+  if (sub === 'results') {
+    if (req.method !== 'GET') throw new SfError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${req.method}' not allowed. Allowed are GET`);
+    return sendResults(job, res, url, headers);
+  }
+  if (req.method === 'GET') {
+    // A job is never complete at once in Salesforce: the first look finds it in progress (so clients poll).
+    if (job.state === 'InProgress') job.state = job.errorMessage ? 'Failed' : 'JobComplete';
+    if (job.state === 'UploadComplete') job.state = 'InProgress';
+    return sendJson(res, 200, info(job, deps.userId), headers);
+  }
+  if (req.method === 'PATCH') {
+    const body = await jsonBody(req);
+    if (body.state !== 'Aborted') throw invalidJob(`Invalid state: ${String(body.state)}`);
+    if (job.state === 'JobComplete' || job.state === 'Failed' || job.state === 'Aborted') throw invalidJob(`Cannot abort a job in state ${job.state}`);
+    job.state = 'Aborted';
+    job.result = null;
+    return sendJson(res, 200, info(job, deps.userId), headers);
+  }
+  if (req.method === 'DELETE') {
+    deps.jobs.delete(job.id);
+    res.writeHead(204, headers);
+    res.end();
+    return;
+  }
+  throw new SfError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${req.method}' not allowed. Allowed are GET,PATCH,DELETE`);
+}
+
+function create(deps: BulkDeps, version: number, path: string, body: Record<string, unknown>): BulkJob {
+  const { operation, query } = body;
+  if (operation !== 'query' && operation !== 'queryAll') throw invalidJob(`Invalid operation: ${String(operation)}`);
+  if (typeof query !== 'string' || !query.trim()) throw invalidJob('A query is required');
+  for (const [key, allowed] of [['contentType', 'CSV'], ['columnDelimiter', 'COMMA'], ['lineEnding', 'LF']] as const) {
+    if (body[key] !== undefined && body[key] !== allowed) throw invalidJob(`Invalid ${key}: ${String(body[key])} (the local org serves ${allowed})`);
+  }
+  // A query SOQL refuses is refused when the job is created, with the same error the REST query gives.
+  const result = runQuery(deps.data, version, query, operation === 'queryAll');
+  if (result.count) throw invalidJob('Aggregate Relationships and COUNT() are not supported by Bulk API 2.0 query');
+  const base = { operation, object: result.table.name, apiVersion: version, createdDate: sfDateTime(Date.now()) } as const;
+  // A job that fails in Salesforce (e.g. a timeout of the query on its servers) is created fine and found Failed when polled.
+  if (deps.faults.take(path, ['bulkJobFailed'], query)) {
+    return deps.jobs.add({ ...base, state: 'UploadComplete', result: null, errorMessage: 'InternalServerError : Failed to process query: the query timed out' });
+  }
+  return deps.jobs.add({ ...base, state: 'UploadComplete', result });
+}
+
+function sendResults(job: BulkJob, res: ServerResponse, url: URL, headers: Record<string, string>): void {
+  if (job.state !== 'JobComplete' || !job.result) throw invalidJob(`Query job ${job.id} is in state ${job.state}: results are available only for a job in state JobComplete`);
+  const max = url.searchParams.get('maxRecords');
+  const size = max === null ? DEFAULT_PART : Number(max);
+  if (!Number.isInteger(size) || size <= 0) throw invalidJob(`Invalid maxRecords: ${max}`);
+  const locator = url.searchParams.get('locator');
+  const from = locator === null ? 0 : offsetOf(locator, job.result.rows.length);
+  const to = Math.min(job.result.rows.length, from + size);
+  const body = csvHeader(job.result) + csvLines(job.result, from, to);
+  res.writeHead(200, {
+    'Content-Type': 'text/csv',
+    'Content-Length': String(Buffer.byteLength(body)),
+    'Sforce-Locator': to >= job.result.rows.length ? 'null' : Buffer.from(String(to)).toString('base64url'),
+    'Sforce-NumberOfRecords': String(to - from),
+    ...headers,
+  });
+  res.end(body);
+}
+
+function offsetOf(locator: string, rows: number): number {
+  const offset = Number(Buffer.from(locator, 'base64url').toString('utf8'));
+  if (!Number.isInteger(offset) || offset <= 0 || offset > rows || Buffer.from(String(offset)).toString('base64url') !== locator) {
+    throw new SfError(400, 'INVALID_LOCATOR', `Invalid locator: ${locator}`);
+  }
+  return offset;
+}
+
+function info(job: BulkJob, userId: string): Record<string, unknown> {
+  return {
+    id: job.id, operation: job.operation, object: job.object, createdById: userId, createdDate: job.createdDate,
+    systemModstamp: job.createdDate, state: job.state, concurrencyMode: 'Parallel', contentType: 'CSV', apiVersion: job.apiVersion,
+    jobType: 'V2Query', lineEnding: 'LF', columnDelimiter: 'COMMA',
+    numberRecordsProcessed: job.state === 'JobComplete' ? job.result?.rows.length ?? 0 : 0, retries: 0, totalProcessingTime: 0,
+    isPkChunkingSupported: true, ...(job.state === 'Failed' ? { errorMessage: job.errorMessage } : {}),
+  };
+}
