@@ -2,6 +2,7 @@ import { agingBucketLabels, bucketOfDays, type AgingBucketKey } from '../../../e
 import type { PreparedInvoices } from './prepared';
 import { SUM_SCALE } from '../../../electron/contract/sum-scale';
 import { amountColumns } from './amount-columns';
+import { everyRow, sumsOfSet, wholeBelow } from './set-sums';
 
 export { bucketOfDays, type AgingBucketKey };
 
@@ -46,39 +47,81 @@ export function agingOfCurrency(aging: readonly CurrencyAging[], currency: strin
 /** The slot (0 Current … 4 90+) of days past, as `bucketOfDays` puts them. */
 const slotOf = new Map(agingBuckets.map((bucket, slot) => [bucket.key, slot]));
 
-/**
- * One pass over the visible rows; amounts summed in thousandths (SUM_SCALE) so totals are exact. Reads typed
- * columns (amount-columns.ts), not the row objects: this runs at every keystroke in the search box.
- */
-export function computeAging(prepared: PreparedInvoices, indexes: ArrayLike<number>, asOfDay: number, basis: AgingBasis): CurrencyAging[] {
-  const { codes, currency, balance, open } = amountColumns(prepared);
-  const buckets = agingBuckets.length;
-  const counts = new Float64Array(codes.length * buckets);
-  const sums = new Float64Array(codes.length * buckets);
-  const seen = new Uint8Array(codes.length);
+/** Each row's aging slot as of a day on a basis (−1: in no bucket), kept for the last few days/bases asked per prepared set. */
+const slotColumns = new WeakMap<PreparedInvoices, Map<string, Int8Array>>();
+
+function agingSlots(prepared: PreparedInvoices, asOfDay: number, basis: AgingBasis): Int8Array {
+  let byDay = slotColumns.get(prepared);
+  if (!byDay) slotColumns.set(prepared, (byDay = new Map()));
+  const key = `${asOfDay}|${basis}`;
+  let slots = byDay.get(key);
+  if (slots) return slots;
+  const { open } = amountColumns(prepared);
   const counted = prepared.counted;
   const from = basis === 'dueDate' ? prepared.dueDay : prepared.invoiceDay;
+  slots = new Int8Array(prepared.rows.length);
+  for (let i = 0; i < slots.length; i++) {
+    // As agingBucketOf: nothing outstanding or not a receivable is in no bucket; no date counts as current.
+    const day = from[i]!;
+    slots[i] = !open[i] || !counted[i] ? -1 : day !== day ? 0 : slotOf.get(bucketOfDays(asOfDay - day))!;
+  }
+  if (byDay.size >= 4) byDay.delete(byDay.keys().next().value!);
+  byDay.set(key, slots);
+  return slots;
+}
+
+/** Per currency, a count and a sum per bucket: [counts × buckets, sums × buckets]. */
+function agingSums(prepared: PreparedInvoices, slots: Int8Array, indexes: ArrayLike<number>): Float64Array {
+  const { codes, currency, balance } = amountColumns(prepared);
+  const buckets = agingBuckets.length;
+  const sums = new Float64Array(codes.length * buckets * 2);
   for (let k = 0; k < indexes.length; k++) {
     const i = indexes[k]!;
-    // As agingBucketOf: nothing outstanding or not a receivable is in no bucket; no date counts as current.
-    if (!open[i] || !counted[i]) continue;
-    const day = from[i]!;
-    const slot = day !== day ? 0 : slotOf.get(bucketOfDays(asOfDay - day))!;
-    const c = currency[i]!;
-    seen[c] = 1;
-    counts[c * buckets + slot]! += 1;
-    sums[c * buckets + slot]! += balance[i]!;
+    const slot = slots[i]!;
+    if (slot < 0) continue;
+    const at = currency[i]! * buckets * 2 + slot;
+    sums[at]! += 1;
+    sums[at + buckets]! += balance[i]!;
   }
+  return sums;
+}
+
+/** Every row's aging sums per slot column (null when a subset's sum might not be exact: see set-sums.ts). */
+const allAging = new WeakMap<Int8Array, Float64Array | null>();
+const exactBalances = new WeakMap<PreparedInvoices, boolean>();
+
+function agingOfAll(prepared: PreparedInvoices, slots: Int8Array): Float64Array | null {
+  if (!allAging.has(slots)) {
+    let exact = exactBalances.get(prepared);
+    if (exact === undefined) exactBalances.set(prepared, (exact = wholeBelow(amountColumns(prepared).balance)));
+    allAging.set(slots, exact ? agingSums(prepared, slots, everyRow(prepared, prepared.rows.length)) : null);
+  }
+  return allAging.get(slots)!;
+}
+
+/**
+ * One pass over the visible rows (or over those not shown when they are fewer: set-sums.ts); amounts summed in
+ * thousandths (SUM_SCALE) so totals are exact. Reads typed columns (amount-columns.ts) and each row's bucket as of
+ * the day (once per day and basis), not the row objects: this runs at every keystroke in the search box.
+ */
+export function computeAging(prepared: PreparedInvoices, indexes: ArrayLike<number>, asOfDay: number, basis: AgingBasis): CurrencyAging[] {
+  const { codes } = amountColumns(prepared);
+  const buckets = agingBuckets.length;
+  const slots = agingSlots(prepared, asOfDay, basis);
+  const sums = sumsOfSet(indexes, prepared.rows.length, (set) => agingSums(prepared, slots, set), () => agingOfAll(prepared, slots));
   const out: CurrencyAging[] = [];
   codes.forEach((code, c) => {
-    if (!seen[c]) return;
+    const at = c * buckets * 2;
+    let seen = 0;
+    for (let slot = 0; slot < buckets; slot++) seen += sums[at + slot]!;
+    if (!seen) return;
     out.push({
       currency: code,
       buckets: agingBuckets.map((bucket, slot) => ({
         key: bucket.key,
         label: bucket.label,
-        count: counts[c * buckets + slot]!,
-        balance: sums[c * buckets + slot]! / SUM_SCALE,
+        count: sums[at + slot]!,
+        balance: sums[at + buckets + slot]! / SUM_SCALE,
       })),
     });
   });

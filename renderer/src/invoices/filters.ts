@@ -83,11 +83,20 @@ function range(from: string | null, to: string | null): [number, number] {
  * reads as an amount in the context's locale (amount-search.ts) — the total or the balance.
  */
 export function filterMask(prepared: PreparedInvoices, filters: InvoiceFilters, context: FilterContext): Uint8Array {
+  return filterRows(prepared, filters, context).mask;
+}
+
+/**
+ * filterMask's mask, and the rows it keeps (ascending) when the filter found them on the way: a search and nothing
+ * else (typing in the box) is the text search's own rows, and they need no second pass over the mask.
+ */
+export function filterRows(prepared: PreparedInvoices, filters: InvoiceFilters, context: FilterContext): { mask: Uint8Array; members: Uint32Array | null } {
   const n = prepared.rows.length;
   const query = filters.search.trim().toLocaleLowerCase();
   const amount = query && context.locale ? parseAmountQuery(filters.search, context.locale) : null;
   // The text search first, over one string (text-search.ts): the rows it matches, ascending.
-  const found = query ? textMatches(prepared, query, amount) : null;
+  const text = query ? textMatches(prepared, query, amount) : null;
+  const found = text?.mask ?? null;
   const statuses = filters.statuses.length ? new Set(filters.statuses) : null;
   const currencies = filters.currencies.length ? new Set(filters.currencies) : null;
   const [invLo, invHi] = range(filters.invoiceDateFrom, filters.invoiceDateTo);
@@ -101,7 +110,7 @@ export function filterMask(prepared: PreparedInvoices, filters: InvoiceFilters, 
   const modified = since === null ? null : modifiedTimes(prepared);
   const others = statuses || currencies || customer || invRange || dueRange || filters.overdueOnly || filters.aging || payments || modified || cutOff !== Infinity;
   // Nothing but the search (typing in the box): its matches are the mask.
-  if (!others) return found ?? new Uint8Array(n).fill(1);
+  if (!others) return text ?? { mask: new Uint8Array(n).fill(1), members: null };
   const mask = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     if (found && !found[i]) continue;
@@ -126,11 +135,14 @@ export function filterMask(prepared: PreparedInvoices, filters: InvoiceFilters, 
     if (modified && !(modified[i]! >= since!)) continue;
     mask[i] = 1;
   }
-  return mask;
+  return { mask, members: null };
 }
 
-/** 1 for each row the search matches: its number or customer holds the text, or its total or balance is the amount. */
-function textMatches(prepared: PreparedInvoices, query: string, amount: AmountQuery | null): Uint8Array {
+/**
+ * 1 for each row the search matches: its number or customer holds the text, or its total or balance is the amount;
+ * and the rows themselves, ascending, when the text alone matched them (no amount read in the query).
+ */
+function textMatches(prepared: PreparedInvoices, query: string, amount: AmountQuery | null): { mask: Uint8Array; members: Uint32Array | null } {
   const n = prepared.rows.length;
   const found = new Uint8Array(n);
   const rows = rowsMatching(prepared.search, query);
@@ -141,7 +153,7 @@ function textMatches(prepared: PreparedInvoices, query: string, amount: AmountQu
       if (!found[i] && (amountMatches(row.total, amount) || amountMatches(row.balance, amount))) found[i] = 1;
     }
   }
-  return found;
+  return { mask: found, members: amount ? null : rows };
 }
 
 export function hasActiveFilters(filters: InvoiceFilters): boolean {

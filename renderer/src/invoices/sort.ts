@@ -162,6 +162,32 @@ export function visibleIndexes(order: Uint32Array, mask: Uint8Array): Uint32Arra
   return out;
 }
 
+/** Each row's place in an order (the inverse of `order`), once per order. */
+const placesOf = new WeakMap<Uint32Array, Uint32Array>();
+function placesIn(order: Uint32Array): Uint32Array {
+  let places = placesOf.get(order);
+  if (!places) {
+    places = new Uint32Array(order.length);
+    for (let k = 0; k < order.length; k++) places[order[k]!] = k;
+    placesOf.set(order, places);
+  }
+  return places;
+}
+
+/**
+ * visibleIndexes for a set whose rows are known (`members`): a few rows (a search that picked one customer's invoices)
+ * are put in order by their places (a sort of the few), not by a pass over every row of the order. Same result.
+ */
+export function visibleRowsInOrder(order: Uint32Array, mask: Uint8Array, members: ArrayLike<number>): Uint32Array {
+  if (members.length * 16 > order.length || order.length !== mask.length) return visibleIndexes(order, mask);
+  const places = placesIn(order);
+  const at = new Uint32Array(members.length);
+  for (let k = 0; k < members.length; k++) at[k] = places[members[k]!]!;
+  at.sort();
+  for (let k = 0; k < at.length; k++) at[k] = order[at[k]!]!;
+  return at;
+}
+
 /** The rows a mask keeps, in data order (for totals and aging, which do not depend on the order). */
 export function maskIndexes(mask: Uint8Array): Uint32Array {
   let count = 0;

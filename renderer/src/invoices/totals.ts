@@ -1,6 +1,7 @@
 import { KIND_CANCELLED, KIND_DRAFT, type PreparedInvoices } from './prepared';
 import { SUM_SCALE } from '../../../electron/contract/sum-scale';
 import { amountColumns } from './amount-columns';
+import { everyRow, sumsOfSet, wholeBelow } from './set-sums';
 
 /** Invoices of one currency left out of receivables: how many, and their balance. */
 export interface LeftOut {
@@ -18,25 +19,18 @@ export interface CurrencyTotals {
   excluded: { drafts: LeftOut; cancelled: LeftOut };
 }
 
-/** Per currency, seven sums side by side: count, total, balance, drafts, their balance, cancelled, their balance. */
-const SUMS = 7;
+/** Per currency, eight sums side by side: count, total, balance, drafts, their balance, cancelled, their balance, rows. */
+const SUMS = 8;
 
-/**
- * Count, total and balance per currency of the visible rows that are receivables, and what of the visible
- * rows was left out (drafts, cancelled); never summed across currencies. A currency whose visible rows are
- * all left out still has its entry (zeros, and what was left out). One pass over typed columns
- * (amount-columns.ts), sums in SUM_SCALE thousandths: exact.
- */
-export function computeTotals(prepared: PreparedInvoices, indexes: ArrayLike<number>): CurrencyTotals[] {
+/** The sums of the rows at `indexes` (see SUMS). */
+function totalSums(prepared: PreparedInvoices, indexes: ArrayLike<number>): Float64Array {
   const { codes, currency, total, balance } = amountColumns(prepared);
   const sums = new Float64Array(codes.length * SUMS);
-  const seen = new Uint8Array(codes.length);
   const { counted, kind } = prepared;
   for (let k = 0; k < indexes.length; k++) {
     const i = indexes[k]!;
-    const c = currency[i]!;
-    const at = c * SUMS;
-    seen[c] = 1;
+    const at = currency[i]! * SUMS;
+    sums[at + 7]! += 1;
     if (counted[i]) {
       sums[at]! += 1;
       sums[at + 1]! += total[i]!;
@@ -49,10 +43,33 @@ export function computeTotals(prepared: PreparedInvoices, indexes: ArrayLike<num
       sums[at + 6]! += balance[i]!;
     }
   }
+  return sums;
+}
+
+/** Every row's sums, once per prepared set (null when a subset's sum might not be exact: see set-sums.ts). */
+const allSums = new WeakMap<PreparedInvoices, Float64Array | null>();
+function sumsOfAll(prepared: PreparedInvoices): Float64Array | null {
+  if (!allSums.has(prepared)) {
+    const { total, balance } = amountColumns(prepared);
+    allSums.set(prepared, wholeBelow(total, balance) ? totalSums(prepared, everyRow(prepared, prepared.rows.length)) : null);
+  }
+  return allSums.get(prepared)!;
+}
+
+/**
+ * Count, total and balance per currency of the visible rows that are receivables, and what of the visible
+ * rows was left out (drafts, cancelled); never summed across currencies. A currency whose visible rows are
+ * all left out still has its entry (zeros, and what was left out). One pass over typed columns
+ * (amount-columns.ts), sums in SUM_SCALE thousandths: exact — over the rows not shown when they are fewer
+ * (set-sums.ts: `indexes` ascending, as a filter gives them).
+ */
+export function computeTotals(prepared: PreparedInvoices, indexes: ArrayLike<number>): CurrencyTotals[] {
+  const { codes } = amountColumns(prepared);
+  const sums = sumsOfSet(indexes, prepared.rows.length, (set) => totalSums(prepared, set), () => sumsOfAll(prepared));
   const out: CurrencyTotals[] = [];
   codes.forEach((code, c) => {
-    if (!seen[c]) return;
     const at = c * SUMS;
+    if (!sums[at + 7]) return;
     out.push({
       currency: code,
       count: sums[at]!,

@@ -3,6 +3,7 @@ import { currencyDecimals } from '../../../electron/contract/currency-decimals';
 import { dayNumber } from '../invoices/plain-date';
 import { amountColumns } from '../invoices/amount-columns';
 import { KIND_CANCELLED, type PreparedInvoices } from '../invoices/prepared';
+import { everyRow, sumsOfSet, wholeBelow } from '../invoices/set-sums';
 
 /** A currency card's collection figures (issue 13), over the invoices of the current view. */
 export interface CardCollection {
@@ -56,18 +57,37 @@ function collectionColumns(prepared: PreparedInvoices): CollectionColumns {
  * units, read from typed columns (this runs at every keystroke in the search box).
  */
 export function cardCollection(prepared: PreparedInvoices, members: ArrayLike<number>, asOfDay: number, cutOff: boolean): Map<string, CardCollection> {
+  const { codes } = amountColumns(prepared);
+  // Over the rows not shown when they are fewer (set-sums.ts: `members` ascending, as a filter gives them).
+  const sums = sumsOfSet(members, prepared.rows.length, (set) => collectionSums(prepared, set, asOfDay, cutOff), () => collectionOfAll(prepared, asOfDay, cutOff));
+  const out = new Map<string, CardCollection>();
+  codes.forEach((code, c) => {
+    const at = c * SUMS;
+    if (!sums[at + 4]) return;
+    const scale = 10 ** currencyDecimals(code);
+    out.set(code, {
+      dso: daysSalesOutstanding(sums[at]!, sums[at + 1]!),
+      averageDaysToPay: averageDaysToPay({ weighted: sums[at + 2]!, totals: sums[at + 3]! }),
+      receivables: sums[at]! / scale,
+      sales: sums[at + 1]! / scale,
+    });
+  });
+  return out;
+}
+
+/** Per currency: receivables, sales, Σ total × days to pay, Σ total of the fully paid, rows. */
+const SUMS = 5;
+
+function collectionSums(prepared: PreparedInvoices, indexes: ArrayLike<number>, asOfDay: number, cutOff: boolean): Float64Array {
   const { codes, currency } = amountColumns(prepared);
   const { balance, total, paidWeighted, paidTotal, fullyPaidDay } = collectionColumns(prepared);
-  // Per currency: receivables, sales, Σ total × days to pay, Σ total of the fully paid.
-  const sums = new Float64Array(codes.length * 4);
-  const seen = new Uint8Array(codes.length);
+  const sums = new Float64Array(codes.length * SUMS);
   const from = asOfDay - DSO_PERIOD_DAYS;
   const { counted, kind, invoiceDay } = prepared;
-  for (let k = 0; k < members.length; k++) {
-    const i = members[k]!;
-    const c = currency[i]!;
-    const at = c * 4;
-    seen[c] = 1;
+  for (let k = 0; k < indexes.length; k++) {
+    const i = indexes[k]!;
+    const at = currency[i]! * SUMS;
+    sums[at + 4]! += 1;
     if (counted[i]) {
       sums[at]! += balance[i]!;
       const day = invoiceDay[i]!;
@@ -79,17 +99,18 @@ export function cardCollection(prepared: PreparedInvoices, members: ArrayLike<nu
       sums[at + 3]! += paidTotal[i]!;
     }
   }
-  const out = new Map<string, CardCollection>();
-  codes.forEach((code, c) => {
-    if (!seen[c]) return;
-    const at = c * 4;
-    const scale = 10 ** currencyDecimals(code);
-    out.set(code, {
-      dso: daysSalesOutstanding(sums[at]!, sums[at + 1]!),
-      averageDaysToPay: averageDaysToPay({ weighted: sums[at + 2]!, totals: sums[at + 3]! }),
-      receivables: sums[at]! / scale,
-      sales: sums[at + 1]! / scale,
-    });
-  });
-  return out;
+  return sums;
+}
+
+/** Every row's sums as of the last day asked (null when a subset's sum might not be exact: see set-sums.ts). */
+const allCollection = new WeakMap<PreparedInvoices, { key: string; sums: Float64Array | null }>();
+
+function collectionOfAll(prepared: PreparedInvoices, asOfDay: number, cutOff: boolean): Float64Array | null {
+  const key = `${asOfDay}|${cutOff}`;
+  const known = allCollection.get(prepared);
+  if (known?.key === key) return known.sums;
+  const { balance, total, paidWeighted, paidTotal } = collectionColumns(prepared);
+  const sums = wholeBelow(balance, total, paidWeighted, paidTotal) ? collectionSums(prepared, everyRow(prepared, prepared.rows.length), asOfDay, cutOff) : null;
+  allCollection.set(prepared, { key, sums });
+  return sums;
 }

@@ -1,7 +1,7 @@
 import { computeAging, type AgingBasis, type CurrencyAging } from '../invoices/aging';
-import { filterMask, type FilterContext, type InvoiceFilters } from '../invoices/filters';
+import { filterMask, filterRows, type FilterContext, type InvoiceFilters } from '../invoices/filters';
 import type { PreparedInvoices } from '../invoices/prepared';
-import { maskIndexes, visibleIndexes } from '../invoices/sort';
+import { maskIndexes, visibleRowsInOrder } from '../invoices/sort';
 import { computeTotals, type CurrencyTotals } from '../invoices/totals';
 
 /** What one set of filters shows: the rows in display order, and what the cards and the aging chart are over. */
@@ -59,8 +59,9 @@ function sameIndexes(a: Uint32Array, b: Uint32Array): boolean {
  * (whose chart is over other rows).
  */
 function computeEntry({ prepared, context, basis }: Scope, filters: InvoiceFilters, last: Cache['last']): Entry {
-  const mask = filterMask(prepared, filters, context);
-  const members = maskIndexes(mask);
+  const found = filterRows(prepared, filters, context);
+  const mask = found.mask;
+  const members = found.members ?? maskIndexes(mask);
   if (last && filters.aging === null && last.aging === null && sameIndexes(last.entry.members, members)) return last.entry;
   const agingSet = filters.aging ? maskIndexes(filterMask(prepared, { ...filters, aging: null }, context)) : members;
   return { mask, members, totals: computeTotals(prepared, members), agingSet, aging: computeAging(prepared, agingSet, context.asOfDay, basis), sorted: null };
@@ -69,7 +70,7 @@ function computeEntry({ prepared, context, basis }: Scope, filters: InvoiceFilte
 /** The entry's rows in this order: one pass over the order, once per order (a sort click keeps the totals and aging). */
 function visibleIn(entry: Entry, order: Uint32Array): Uint32Array {
   if (entry.sorted?.order === order) return entry.sorted.visible;
-  entry.sorted = { order, visible: visibleIndexes(order, entry.mask) };
+  entry.sorted = { order, visible: visibleRowsInOrder(order, entry.mask, entry.members) };
   return entry.sorted.visible;
 }
 

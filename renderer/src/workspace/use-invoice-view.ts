@@ -11,6 +11,8 @@ import { sortedOrder, warmSortKeys, type SortSpec } from '../invoices/sort';
 import { visibleColumnIds } from '../invoices/columns';
 import type { CurrencyTotals } from '../invoices/totals';
 import { filteredView } from './filtered-views';
+import { warmSearchParts } from '../invoices/text-search';
+import { whenIdle } from '../lib/when-idle';
 
 const EMPTY: InvoiceListRow[] = [];
 /** Above this many invoices filter changes render deferred (see below). */
@@ -85,6 +87,8 @@ function useInvoiceViewOf(rows: InvoiceListRow[] | undefined, filters: InvoiceFi
   const order = useMemo(() => sortedOrder(prepared, sort, orderDay), [prepared, sort, orderDay]);
   // Once the rows are there, each column's sort keys are ranked in the page's idle moments: every click is then one O(n) pass.
   useEffect(() => warmSortKeys(prepared, WARM_COLUMNS, asOfDay), [prepared, asOfDay]);
+  // …and the search text's parts (text-search.ts), so a first letter searches each customer once.
+  useEffect(() => whenIdle(() => warmSearchParts(prepared.search)), [prepared]);
   const effective = deferred;
   const cutOffDay = cutOff ? asOfDay : Infinity;
   // Amounts in the search box are read the way the user's language writes them (amount-search.ts).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterMask, noFilters } from '../../../renderer/src/invoices/filters';
 import { prepareInvoices } from '../../../renderer/src/invoices/prepared';
-import { buildSearchText, rowsMatching } from '../../../renderer/src/invoices/text-search';
+import { buildSearchText, rowsMatching, warmSearchParts } from '../../../renderer/src/invoices/text-search';
 import { row } from './invoice-fixtures';
 
 /** What the search box always meant: the row's number or customer, lower-cased, holds the query. */
@@ -17,6 +17,20 @@ describe('the search over one string of every row', () => {
     // Typing a name and deleting it again: each query narrows the last one or starts over.
     const typed = ['a', 'ac', 'acm', 'acme', 'acme ', 'acme g', 'acme', 'ac', 'a', 'i̇', 'i̇s', 'inv-1', 'inv-12', 'inv-129', '9', 'ße', 'ss', '\u0001acme', 'y'];
     for (const query of typed) expect([...rowsMatching(search, query)], query).toEqual(naive(rows, query));
+  });
+
+  it('searches each customer once (a first letter matches most rows) with the same rows, and a number holding a separator whole', () => {
+    const queries = ['a', 'c', 'e', 'i', 'n', 'v', '-', '1', ' ', 'z', 'i̇s', 'ße', 'acme c', 'inv-12'];
+    const before = queries.map((query) => [...rowsMatching(search, query)]);
+    warmSearchParts(search);
+    queries.forEach((query, k) => {
+      expect([...rowsMatching(search, query)], query).toEqual(naive(rows, query));
+      expect(before[k], query).toEqual(naive(rows, query));
+    });
+    const odd = [row({ number: 'INV\u00011', customer: 'Acme' }), row({ number: 'INV-2', customer: 'Zeta' })];
+    const oddSearch = buildSearchText(odd);
+    warmSearchParts(oddSearch);
+    for (const query of ['a', 'inv', '1acme', '\u00011']) expect([...rowsMatching(oddSearch, query)], query).toEqual(naive(odd, query));
   });
 
   it('never matches across two rows, nor text holding the rows’ separator', () => {
