@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,6 +89,9 @@ runWorker(async () => {
     await profiled(app.page, 'search', async () => {
       for (const name of names) search.push(...(await typeAndClear(app.page, name.slice(0, 6).toLowerCase())));
     });
+    // Beside a trace or profile: each keystroke's text and latency, to find the slow ones in it.
+    const traceDir = process.env.BENCH_PAGE_TRACE ?? process.env.BENCH_PAGE_PROFILE;
+    if (traceDir) writeFileSync(join(traceDir, `search-${process.pid}.keys.json`), JSON.stringify(keystrokes(names, search), null, 1));
     const columns = await visibleColumns(app.page);
     const sort = await profiled(app.page, 'sort', () => sortEachColumn(app.page, columns));
     const scroll = await scrollThrough(app.page, input.scrollStepPx, input.scrollMaxFrames);
@@ -98,3 +101,12 @@ runWorker(async () => {
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+/** Each keystroke's search text (typed, then deleted one key at a time) beside its latency. */
+function keystrokes(names: string[], search: Latency[]): { text: string; commitMs: number; frameMs: number }[] {
+  const texts = names.flatMap((name) => {
+    const typed = name.slice(0, 6).toLowerCase();
+    return [...[...typed].map((_, i) => typed.slice(0, i + 1)), ...[...typed].map((_, i) => typed.slice(0, typed.length - i - 1))];
+  });
+  return search.map((latency, i) => ({ text: texts[i] ?? '?', commitMs: Math.round(latency.commitMs * 10) / 10, frameMs: Math.round(latency.frameMs * 10) / 10 }));
+}
