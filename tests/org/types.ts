@@ -139,7 +139,11 @@ export interface OrgControl {
   reverseApplication(applicationId: string): string;
   /** A new credit note for `amount`, applied to the invoice. */
   issueCreditNote(invoiceId: string, amount: number): { creditNoteId: string; applicationId: string };
-  /** Deletes a payment and its applications (recycle bin: queryAll sees IsDeleted); the invoices' balances grow back. */
+  /**
+   * Deletes a payment and its applications (recycle bin: queryAll sees IsDeleted); the invoices' balances grow back. Its
+   * refund lines: Billing's (master-detail) are deleted with it; a Revenue Cloud payment with refund lines is refused (its
+   * RefundLinePayment lines have a required lookup to it and no delete() call).
+   */
   deletePayment(paymentId: string): void;
   /**
    * A payment's or credit note's status: 'Draft' or 'Canceled' (never money received / credit issued), or 'Received'

@@ -102,9 +102,22 @@ export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPaymen
       if (kind !== 'payments') throw new Error(`${paymentId} is not a payment`);
       const { sources, apps } = money.payments;
       if (sources.get('deleted', row)) throw new Error('this payment is already deleted');
+      // Its refund lines, as Salesforce has them (object references, API 67.0): Billing's blng__RefundLinePayment__c is a
+      // master-detail child of blng__Payment__c — deleted with it (cascade, recycle bin); Revenue Cloud's RefundLinePayment
+      // points at its payment by a required lookup and cannot be deleted (no delete() call) — the payment's deletion is refused.
+      const shape = [...data.receivables].find(([, m]) => m === money)![0];
+      const refunds = data.refunds.get(shape);
+      const refundLines = refunds ? [...Array(refunds.lines.n).keys()].filter((r) => refunds.lines.get('payment', r) === row && !refunds.lines.get('deleted', r)) : [];
+      if (refundLines.length > 0 && shape === 'Invoice') {
+        throw new Error(`this payment has ${refundLines.length} refund line(s) (RefundLinePayment): Salesforce refuses to delete it`);
+      }
       const at = money.stamp();
       sources.set('deleted', row, 1);
       sources.set('modstamp', row, at);
+      for (const r of refundLines) {
+        refunds!.lines.set('deleted', r, 1);
+        refunds!.lines.set('modstamp', r, at);
+      }
       for (let r = 0; r < apps.n; r++) {
         if (apps.get('source', r) !== row || apps.get('deleted', r)) continue;
         apps.set('deleted', r, 1);
