@@ -67,6 +67,16 @@ export const currencyReceivablesSchema = z.object({
   creditsApplied: z.number(),
   unappliedCash: z.number(),
   averageDaysToPay: z.number().nullable(),
+  /**
+   * How many payments in this currency were refunded beyond what was left unapplied of them: their rest is below zero and
+   * summed into unappliedCash as it is (never clamped). Absent: none.
+   */
+  overRefunded: z.number().optional(),
+  /**
+   * The refund lines could not be read (object or a required field hidden from the user): unappliedCash is amount − net
+   * applied, before any refund — it may be more than is left. Absent: read.
+   */
+  refundsUnread: z.literal(true).optional(),
 });
 export type CurrencyReceivables = z.infer<typeof currencyReceivablesSchema>;
 
@@ -88,6 +98,8 @@ export const customerRecordSchema = z.object({
   unapplied: z.number(),
   /** Paid back to the customer by refund lines (of a payment; of a Billing credit note, through its lines), net of lines taken back (absent: none). */
   refunded: z.number().optional(),
+  /** Refunded beyond what was left unapplied: `unapplied` is below zero as Salesforce's records give it (never clamped). */
+  overRefunded: z.literal(true).optional(),
   /**
    * Applications in another currency than the record's own, net per currency: shown as they are, never summed into
    * `applied` or `unapplied` (Salesforce states no rate between them here).

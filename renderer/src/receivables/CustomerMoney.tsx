@@ -78,7 +78,12 @@ function RecordTable({ kind, title, empty, records, onOpen }: TableProps) {
               </span>
             )}
           </td>
-          <td className="num">{record.unapplied !== 0 ? formatMoney(record.unapplied, record.currency, locale) : ''}</td>
+          <td className="num">
+            {record.unapplied !== 0 ? formatMoney(record.unapplied, record.currency, locale) : ''}
+            {record.overRefunded && (
+              <span className="problem" role="note" data-testid="customer-over-refunded">{t('overRefunded')}</span>
+            )}
+          </td>
           <SalesforceCell onOpen={() => onOpen(record.id)} />
         </tr>
       ))}

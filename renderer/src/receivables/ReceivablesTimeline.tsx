@@ -7,6 +7,7 @@ import { formatMoney } from '../invoices/money';
 import { formatPlainDate } from '../invoices/plain-date';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/locale-context';
+import { refundShownAmount } from './refund-amount';
 
 interface Props {
   connectionId: string;
@@ -62,9 +63,9 @@ export function ReceivablesTimeline({ connectionId, invoiceId, version }: Props)
                   {entry.sourceNumber ? ` ${entry.sourceNumber}` : ''}
                   {entry.method ? ` · ${entry.method}` : ''}
                 </span>
-                {/* A refund moves no balance here: its own amount, in its currency, beside the information that it is paid back. */}
-                <span className="amount" data-testid="receivables-effect" data-effect={entry.effect}>
-                  {refund ? formatMoney(entry.amount, entry.currency, locale) : formatMoney(entry.effect, value.currency, locale)}
+                {/* A refund moves no balance here: its own amount, in its currency, signed as money paid back out of the payment (refund-amount.ts). */}
+                <span className="amount" data-testid="receivables-effect" data-effect={entry.effect} data-shown={refund ? refundShownAmount(entry) ?? '' : entry.effect}>
+                  {refund ? formatMoney(refundShownAmount(entry), entry.currency, locale) : formatMoney(entry.effect, value.currency, locale)}
                 </span>
                 <button type="button" className="link" onClick={() => open(refund ? entry.id : entry.sourceId ?? entry.id)} title={t('open')}>
                   ↗

@@ -49,6 +49,8 @@ describe('a refund of a payment (issue 13)', () => {
     await poll(() => refund.count()).toBe(1);
     expect(await refund.getByTestId('receivables-effect').getAttribute('data-effect')).toBe('0');
     expect(await refund.getByTestId('receivables-effect').textContent()).toMatch(/1\.50/);
+    // Signed as money paid back out of the payment (−), as the arithmetic signs a payment.
+    expect(await refund.getByTestId('receivables-effect').getAttribute('data-shown')).toBe('-1.5');
     expect(await refund.textContent()).toContain('Paid back to the customer out of this payment');
     // The balance is Salesforce's, reached by the applications alone: no mismatch.
     expect(await panel.getByTestId('receivables-computed').textContent()).toBe(await panel.getByTestId('detail-balance').textContent());

@@ -11,10 +11,12 @@ const invoice: InvoiceRow = {
 };
 
 function copy(applications: RelatedRecord[], credits: RelatedRecord[] = []): RelatedCopy {
-  const o = (role: 'payment' | 'creditNote' | 'paymentApplication' | 'creditApplication', records: RelatedRecord[]) =>
+  const o = (role: 'payment' | 'creditNote' | 'paymentApplication' | 'creditApplication' | 'refundApplication', records: RelatedRecord[]) =>
     ({ role, object: role, signature: role, watermark: null, records });
   return {
-    objects: [o('payment', [{ id: 'A', amount: 500, currency: 'EUR' }, { id: 'B', amount: 500, currency: 'EUR' }]), o('creditNote', [{ id: 'C', amount: 40 }]), o('paymentApplication', applications), o('creditApplication', credits)],
+    objects: [o('payment', [{ id: 'A', amount: 500, currency: 'EUR' }, { id: 'B', amount: 500, currency: 'EUR' }]), o('creditNote', [{ id: 'C', amount: 40 }]), o('paymentApplication', applications), o('creditApplication', credits),
+      // Refund lines read (none): unapplied cash is not flagged as before refunds.
+      o('refundApplication', [])],
     warnings: [], none: null,
   };
 }

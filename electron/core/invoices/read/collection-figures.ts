@@ -4,13 +4,15 @@ import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy } from '../related/related-copy';
 import { day, text, toMinor } from './applied-ledger';
 import { sourceCounts } from './counted-sources';
-import { appliedBySource, appliedBySourceAsOf, unappliedMinor } from './source-applied';
+import { appliedBySource, appliedBySourceAsOf, overRefunded, unappliedMinor } from './source-applied';
 import { unappliedKnown } from './payment-figures';
 
 interface Sums {
   payments: number;
   credits: number;
   unapplied: number;
+  /** Payments refunded beyond what was left unapplied (their rest below zero, summed as it is). */
+  overRefunded: number;
   /** Of the fully paid invoices (contract/collection-figures.ts, shared with the currency cards). */
   days: DaysToPaySums;
 }
@@ -34,7 +36,7 @@ export function collectionFigures(
   const byCurrency = new Map<string, Sums>();
   const sums = (currency: string) => {
     let entry = byCurrency.get(currency);
-    if (!entry) byCurrency.set(currency, (entry = { payments: 0, credits: 0, unapplied: 0, days: noDaysToPay() }));
+    if (!entry) byCurrency.set(currency, (entry = { payments: 0, credits: 0, unapplied: 0, overRefunded: 0, days: noDaysToPay() }));
     return entry;
   };
   for (const row of rows) {
@@ -46,7 +48,12 @@ export function collectionFigures(
     // A cancelled invoice settled by its credit note was never paid: it is no days to pay (as the currency cards count it).
     if (!cancelled(row)) addDaysToPay(s.days, row);
   }
-  for (const [currency, minor] of unappliedCash(copy, rows[0]?.currency ?? 'USD', asOf)) sums(currency).unapplied += minor;
+  for (const [currency, cash] of unappliedCash(copy, rows[0]?.currency ?? 'USD', asOf)) {
+    sums(currency).unapplied += cash.minor;
+    sums(currency).overRefunded += cash.overRefunded;
+  }
+  // Refund lines the user cannot read (not in the copy while its payments are): unapplied cash is before refunds — said, not guessed.
+  const refundsUnread = !copy!.objects.some((o) => o.role === 'refundApplication');
 
   return [...byCurrency.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -58,6 +65,8 @@ export function collectionFigures(
         creditsApplied: s.credits / scale,
         unappliedCash: s.unapplied / scale,
         averageDaysToPay: averageDaysToPay(s.days),
+        ...(s.overRefunded > 0 ? { overRefunded: s.overRefunded } : {}),
+        ...(refundsUnread ? { refundsUnread: true as const } : {}),
       };
     });
 }
@@ -66,8 +75,8 @@ export function collectionFigures(
  * Per currency, Σ over every payment that counts (counted-sources.ts: not a draft, not cancelled) of what is unapplied
  * of it (source-applied.ts: amount − net applied − net refunded; 0 when applied in another currency), minor units; a payment without a currency is in `fallback` (a single-currency org).
  */
-function unappliedCash(copy: RelatedCopy | null | undefined, fallback: string, asOf?: string): Map<string, number> {
-  const out = new Map<string, number>();
+function unappliedCash(copy: RelatedCopy | null | undefined, fallback: string, asOf?: string): Map<string, { minor: number; overRefunded: number }> {
+  const out = new Map<string, { minor: number; overRefunded: number }>();
   if (!copy || copy.none) return out;
   const payments = copy.objects.filter((o) => o.role === 'payment').flatMap((o) => o.records);
   const sums = asOf === undefined ? appliedBySource(copy) : appliedBySourceAsOf(copy, asOf);
@@ -80,7 +89,11 @@ function unappliedCash(copy: RelatedCopy | null | undefined, fallback: string, a
     const d = currencyDecimals(currency);
     // What a refund paid back is no longer the customer's money with us (refund-lines.ts); one used in another currency has none left.
     const minor = unappliedMinor(sums, 'payment', payment.id, payment.amount, d);
-    out.set(currency, (out.get(currency) ?? 0) + minor);
+    const entry = out.get(currency) ?? { minor: 0, overRefunded: 0 };
+    entry.minor += minor;
+    // Refunded beyond what was left: summed as it is (never clamped), and counted so the summary says so.
+    if (overRefunded(sums, payment.id, minor, d)) entry.overRefunded += 1;
+    out.set(currency, entry);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { relatedText } from '../related/related-text';
 import { day, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
 import { sourceCounts } from './counted-sources';
-import { appliedBySource, unappliedMinor } from './source-applied';
+import { appliedBySource, overRefunded, unappliedMinor } from './source-applied';
 import { refundedMinor } from './refund-lines';
 import { unappliedKnown } from './payment-figures';
 
@@ -103,6 +103,8 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
     return {
       id: record.id, number: text(record.number), date: day(record.date), status: text(record.status), method: text(record.method),
       currency, amount, applied: appliedMinor / scale, unapplied: restMinor / scale, ...(refunded !== 0 ? { refunded: refunded / scale } : {}),
+      // Refunded beyond what was left: shown below zero as Salesforce's records give it, and flagged (never clamped).
+      ...(overRefunded(applied, record.id, restMinor, decimals) ? { overRefunded: true as const } : {}),
       ...(other.length > 0 ? { otherCurrency: other.sort(([a], [b]) => a.localeCompare(b)).map(([c, sum]) => ({ currency: c, amount: toMinor(sum, currencyDecimals(c)) / 10 ** currencyDecimals(c) })) } : {}),
     };
   };

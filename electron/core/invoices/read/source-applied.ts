@@ -96,3 +96,12 @@ export function unappliedMinor(sums: SourceApplied, kind: 'payment' | 'credit', 
   const applied = toMinor((kind === 'payment' ? sums.payments : sums.credits).get(id) ?? 0, decimals);
   return toMinor(amount, decimals) - applied - refundedMinor(sums.refunded, id, decimals);
 }
+
+/**
+ * Whether a payment (credit note) was refunded beyond what was left unapplied of it: its rest (unappliedMinor) is below zero
+ * and refunds took part in getting it there. Salesforce's records can say so (a refund line entered by hand, an allocation
+ * made after the refund); the rest is shown below zero as it is, never clamped, and flagged.
+ */
+export function overRefunded(sums: SourceApplied, id: string, restMinor: number, decimals: number): boolean {
+  return restMinor < 0 && refundedMinor(sums.refunded, id, decimals) > 0;
+}

@@ -34,4 +34,5 @@ export const customer: Translation<typeof en> = {
   debitNoteStatus: 'Status',
   debitNoteOpen: 'Offen',
   debitNotesHint: 'Eine Belastungsanzeige ist in Salesforce Billing eine eigene Forderung: Sie erhöht, was der Kunde schuldet, nicht den Saldo einer Rechnung. Offen ist der Saldo, den Salesforce angibt.',
+  overRefunded: 'Mehr erstattet, als nicht zugeordnet war: unter null angezeigt, wie es die Datensätze in Salesforce ergeben.',
 };

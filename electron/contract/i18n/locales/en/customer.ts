@@ -32,4 +32,5 @@ export const customer = {
   debitNoteStatus: 'Status',
   debitNoteOpen: 'Open',
   debitNotesHint: 'A debit note is its own receivable in Salesforce Billing: it adds to what the customer owes, not to an invoice’s balance. Its open amount is the balance Salesforce states.',
+  overRefunded: 'Refunded more than was left unapplied: shown below zero, as Salesforce’s records give it.',
 } as const;

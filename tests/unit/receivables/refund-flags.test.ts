@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { InvoiceListRow } from '../../../electron/contract';
+import { collectionFigures } from '../../../electron/core/invoices/read/collection-figures';
+import { customerLedger } from '../../../electron/core/invoices/read/customer-ledger';
+import type { RelatedCopy, RelatedRecord } from '../../../electron/core/invoices/related/related-copy';
+import type { RelatedRole } from '../../../electron/core/invoices/related/related-specs';
+import { refundShownAmount } from '../../../renderer/src/receivables/refund-amount';
+
+const BASE: RelatedRole[] = ['payment', 'paymentApplication', 'creditNote', 'creditApplication'];
+
+function copy(records: Partial<Record<RelatedRole, RelatedRecord[]>>, roles: RelatedRole[] = [...BASE, 'refundApplication']): RelatedCopy {
+  return { objects: roles.map((role) => ({ role, object: role, signature: role, watermark: null, records: records[role] ?? [] })), warnings: [], none: null };
+}
+const payment = (id: string, amount: number): RelatedRecord =>
+  ({ id, number: id, account: 'ACC1', accountName: 'Acme', amount, date: '2026-10-01', currency: 'EUR', status: 'Posted' });
+const applied = (id: string, source: string, amount: number): RelatedRecord =>
+  ({ id, source, invoice: 'INV1', amount, type: 'Allocation', currency: 'EUR', created: '2026-10-01T10:00:00Z' });
+const refund = (id: string, paymentId: string, amount: number): RelatedRecord =>
+  ({ id, payment: paymentId, amount, type: 'Allocation', date: '2026-10-05', currency: 'EUR', status: 'Posted' });
+
+const row: InvoiceListRow = {
+  id: 'INV1', number: 'INV-1', customer: 'Acme', customerId: 'ACC1', invoiceDate: '2026-09-01', dueDate: '2026-10-01', status: 'Posted',
+  total: 60, balance: 0, currency: 'EUR', lastModified: null, paid: 60, credited: 0, lastPaymentDate: '2026-10-01', fullyPaidOn: '2026-10-01', daysToPay: 30,
+} as InvoiceListRow;
+
+describe('refunds flagged, never clamped (issue 13, reviewB lows)', () => {
+  // P1: 100 received, 60 applied, 55 refunded — 15 more than the 40 left. P2: 50 received, nothing applied, 20 refunded.
+  const data = copy({
+    payment: [payment('P1', 100), payment('P2', 50)],
+    paymentApplication: [applied('A1', 'P1', 60)],
+    refundApplication: [refund('R1', 'P1', 55), refund('R2', 'P2', 20)],
+  });
+
+  it('a refund larger than what was left unapplied: the customer view shows the rest below zero, flagged', () => {
+    const got = customerLedger(data, { name: 'Acme', account: 'ACC1' }, 'EUR');
+    const p1 = got.payments.find((p) => p.id === 'P1')!;
+    expect(p1).toMatchObject({ applied: 60, refunded: 55, unapplied: -15, overRefunded: true });
+    expect(got.payments.find((p) => p.id === 'P2')).not.toHaveProperty('overRefunded');
+    // Summed as they are: −15 + 30.
+    expect(got.unapplied).toEqual([{ currency: 'EUR', cash: 15, credits: 0 }]);
+  });
+
+  it('the summary sums the rest below zero as it is and says how many payments were refunded beyond it', () => {
+    expect(collectionFigures(data, [row])).toEqual([
+      { currency: 'EUR', paymentsApplied: 60, creditsApplied: 0, unappliedCash: 15, averageDaysToPay: 30, overRefunded: 1 },
+    ]);
+  });
+
+  it('refund lines the user cannot read: the summary flags unapplied cash as before refunds', () => {
+    const hidden = copy({ payment: [payment('P1', 100)], paymentApplication: [applied('A1', 'P1', 60)] }, BASE);
+    expect(collectionFigures(hidden, [row])).toEqual([
+      { currency: 'EUR', paymentsApplied: 60, creditsApplied: 0, unappliedCash: 40, averageDaysToPay: 30, refundsUnread: true },
+    ]);
+  });
+
+  it('a credit note refunded through its line (Billing): not yet applied = total − applied − refunded; a line not in the copy ties nothing', () => {
+    const credits = copy({
+      creditNote: [{ ...payment('C1', 80) }],
+      creditApplication: [applied('CA1', 'C1', 30)],
+      creditNoteLine: [{ id: 'L1', creditNote: 'C1', currency: 'EUR' }],
+      creditRefundApplication: [
+        { id: 'X1', creditNoteLine: 'L1', amount: 20, type: 'Allocation', status: 'Posted', currency: 'EUR', created: '2026-10-06T09:00:00Z' },
+        { id: 'X2', creditNoteLine: 'L1', amount: 5, type: 'Allocation', status: 'Draft', currency: 'EUR', created: '2026-10-06T09:00:00Z' },
+        { id: 'X3', creditNoteLine: 'L-GONE', amount: 7, type: 'Allocation', status: 'Posted', currency: 'EUR', created: '2026-10-06T09:00:00Z' },
+      ],
+    }, [...BASE, 'refundApplication', 'creditNoteLine', 'creditRefundApplication']);
+    const got = customerLedger(credits, { name: 'Acme', account: 'ACC1' }, 'EUR');
+    expect(got.credits).toEqual([expect.objectContaining({ id: 'C1', applied: 30, refunded: 20, unapplied: 30 })]);
+    expect(got.unapplied).toEqual([{ currency: 'EUR', cash: 0, credits: 30 }]);
+  });
+
+  it('the timeline signs a refund as money paid back out of the payment: −, taken back +', () => {
+    expect(refundShownAmount({ amount: 1.5, reversal: false })).toBe(-1.5);
+    expect(refundShownAmount({ amount: 1.5, reversal: true })).toBe(1.5);
+    expect(refundShownAmount({ amount: null, reversal: false })).toBeNull();
+  });
+});
