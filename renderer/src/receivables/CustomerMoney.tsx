@@ -21,7 +21,10 @@ export function CustomerMoney({ ledger, onOpenInSalesforce }: Props) {
       {ledger.warnings.map((warning) => (
         <p key={warning} className="notice notice-info">{warning}</p>
       ))}
-      <p className="hint">{t('matchedBy', { customer: ledger.customer })}</p>
+      {/* Billing orgs whose debit notes are read list them too (below): the line says so. */}
+      <p className="hint" data-testid="customer-matched-by">
+        {ledger.debitNotes ? t('matchedByWithDebitNotes', { customer: ledger.customer }) : t('matchedBy', { customer: ledger.customer })}
+      </p>
       {ledger.accounts > 1 && <p className="hint" data-testid="customer-shared-name">{t('sharedName', { n: formatCount(ledger.accounts, locale) })}</p>}
       <RecordTable kind="payment" title={t('paymentsHeading')} empty={t('noPayments')} records={ledger.payments} onOpen={onOpenInSalesforce} />
       <RecordTable kind="credit" title={t('creditsHeading')} empty={t('noCredits')} records={ledger.credits} onOpen={onOpenInSalesforce} />

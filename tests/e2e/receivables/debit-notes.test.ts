@@ -34,6 +34,8 @@ describe('Salesforce Billing debit notes in the customer view (issue 13)', () =>
     expect(shown.map((d) => ({ id: d.id, balance: minor(d.balance, d.currency) })).sort((a, b) => a.id!.localeCompare(b.id!)))
       .toEqual(open.map((d) => ({ id: d.Id, balance: minor(d.blng__Balance__c as number, String(d.CurrencyIsoCode)) })).sort((a, b) => String(a.id).localeCompare(String(b.id))));
     expect(await view.getByText('A debit note is its own receivable in Salesforce Billing').count()).toBe(1);
+    // The line that says whose records these are names the debit notes too.
+    expect(await view.getByTestId('customer-matched-by').textContent()).toMatch(/^Payments, credit notes and debit notes are those of the Salesforce accounts named /);
     await w.harness.screenshot('customer-view-debit-notes');
     await expectAccessible(w.page, 'customer view with debit notes');
 

@@ -35,4 +35,5 @@ export const customer: Translation<typeof en> = {
   debitNoteOpen: 'Offen',
   debitNotesHint: 'Eine Belastungsanzeige ist in Salesforce Billing eine eigene Forderung: Sie erhöht, was der Kunde schuldet, nicht den Saldo einer Rechnung. Offen ist der Saldo, den Salesforce angibt.',
   overRefunded: 'Mehr erstattet, als nicht zugeordnet war: unter null angezeigt, wie es die Datensätze in Salesforce ergeben.',
+  matchedByWithDebitNotes: 'Zahlungen, Gutschriften und Belastungsanzeigen sind die der Salesforce-Accounts mit dem Namen {{customer}}.',
 };

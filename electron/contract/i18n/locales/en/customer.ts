@@ -33,4 +33,5 @@ export const customer = {
   debitNoteOpen: 'Open',
   debitNotesHint: 'A debit note is its own receivable in Salesforce Billing: it adds to what the customer owes, not to an invoice’s balance. Its open amount is the balance Salesforce states.',
   overRefunded: 'Refunded more than was left unapplied: shown below zero, as Salesforce’s records give it.',
+  matchedByWithDebitNotes: 'Payments, credit notes and debit notes are those of the Salesforce accounts named {{customer}}.',
 } as const;

@@ -35,4 +35,5 @@ export const customer: Translation<typeof en> = {
   debitNoteOpen: 'Pendiente',
   debitNotesHint: 'Una nota de débito es una cuenta por cobrar propia en Salesforce Billing: aumenta lo que debe el cliente, no el saldo de una factura. Lo pendiente es el saldo que indica Salesforce.',
   overRefunded: 'Reembolsado por encima de lo que quedaba sin aplicar: se muestra por debajo de cero, tal como lo indican los registros de Salesforce.',
+  matchedByWithDebitNotes: 'Los pagos, notas de crédito y notas de débito son los de las cuentas de Salesforce llamadas {{customer}}.',
 };

@@ -35,4 +35,5 @@ export const customer: Translation<typeof en> = {
   debitNoteOpen: 'Ouvert',
   debitNotesHint: 'Une note de débit est une créance à part entière dans Salesforce Billing : elle augmente ce que doit le client, pas le solde d’une facture. Le montant ouvert est le solde indiqué par Salesforce.',
   overRefunded: 'Remboursé au-delà de ce qui restait non affecté : affiché sous zéro, tel que l’indiquent les enregistrements Salesforce.',
+  matchedByWithDebitNotes: 'Les paiements, avoirs et notes de débit sont ceux des comptes Salesforce nommés {{customer}}.',
 };
