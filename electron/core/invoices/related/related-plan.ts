@@ -17,7 +17,18 @@ export interface RelatedObjectPlan {
   signature: string;
   /** Fetched whole at every sync (see RelatedObjectSpec.whole). */
   whole?: boolean;
+  /**
+   * How a key's CSV cell (Bulk API 2.0: text only) becomes the value REST's JSON gives, from describe's field types;
+   * keys not listed are text. Not in the signature: it changes nothing of the records.
+   */
+  cells?: Record<string, RelatedCellKind>;
 }
+
+export type RelatedCellKind = 'number' | 'boolean' | 'instant';
+
+const CELL_KINDS: Record<string, RelatedCellKind> = {
+  double: 'number', currency: 'number', percent: 'number', int: 'number', long: 'number', boolean: 'boolean', datetime: 'instant',
+};
 
 export interface RelatedPlan {
   objects: RelatedObjectPlan[];
@@ -65,6 +76,7 @@ export async function discoverRelated(metadata: OrgMetadata, conn: Connection, i
 async function planObject(metadata: OrgMetadata, conn: Connection, spec: RelatedObjectSpec, warnings: string[]): Promise<RelatedObjectPlan | null> {
   const describe = await metadata.describe(conn, spec.object);
   const paths: Record<string, string> = {};
+  const cells: Record<string, RelatedCellKind> = {};
   const hidden: string[] = [];
   let usable = true;
   for (const [key, field] of Object.entries(spec.fields)) {
@@ -75,6 +87,8 @@ async function planObject(metadata: OrgMetadata, conn: Connection, spec: Related
       continue;
     }
     paths[key] = assertIdentifier(found.name);
+    const kind = CELL_KINDS[found.type];
+    if (kind) cells[key] = kind;
     const relation = field.withName?.split('.')[0];
     if (relation && found.relationshipName === relation) paths[`${key}Name`] = assertIdentifier(field.withName!);
   }
@@ -86,7 +100,7 @@ async function planObject(metadata: OrgMetadata, conn: Connection, spec: Related
   const modstamp = findField(describe, 'SystemModstamp')?.name ?? findField(describe, 'LastModifiedDate')?.name ?? null;
   return {
     role: spec.role, object: describe.name, paths, modstamp, signature: JSON.stringify({ object: describe.name, paths, modstamp }),
-    ...(spec.whole ? { whole: true } : {}),
+    ...(spec.whole ? { whole: true } : {}), cells,
   };
 }
 

@@ -18,6 +18,10 @@ import { errorFacts } from '../../salesforce/error-facts';
 export interface SyncTuning extends RetryPolicy {
   pageSize: number;
   maxRestarts: number;
+  /** From how many records a full sync fetches a related object through Bulk API 2.0 (default BULK_MIN_RECORDS; Infinity: never). */
+  bulkMinRecords?: number;
+  /** Records asked for per Bulk API 2.0 results part (default 50,000). */
+  bulkPartRecords?: number;
 }
 
 export const defaultTuning: SyncTuning = {
@@ -154,7 +158,7 @@ export class SyncCoordinator {
     // One signal for the invoices' query and the related ones: the first failure stops the others (and cancel stops all).
     const together = new AbortController();
     const shared = AbortSignal.any([signal, together.signal]);
-    const pager = { apiVersion, pageSize: tuning.pageSize, retryDelaysMs: tuning.retryDelaysMs, maxRestarts: tuning.maxRestarts, sleep: tuning.sleep, signal: shared };
+    const pager = { apiVersion, pageSize: tuning.pageSize, retryDelaysMs: tuning.retryDelaysMs, maxRestarts: tuning.maxRestarts, sleep: tuning.sleep, signal: shared, bulkMinRecords: tuning.bulkMinRecords, partRecords: tuning.bulkPartRecords };
     let failure: { error: unknown } | null = null;
     const settle = <T,>(work: Promise<T>): Promise<T | null> =>
       work.catch((error: unknown) => {

@@ -85,4 +85,6 @@ export const coreErrors: Translation<typeof en> = {
   viewsFileNotWritten: 'Budgetly konnte die Ansichtsdatei dort nicht schreiben (der Ordner ist vielleicht schreibgeschützt oder der Datenträger voll).',
   viewsFileNotRead: 'Budgetly konnte diese Datei nicht lesen.',
   viewsFileRefused: 'Budgetly hat diese Datei nicht importiert: {{reason}} Es wurde nichts geändert.',
+  bulkQueryFailed: 'Salesforce konnte die Massenabfrage von {{object}} nicht ausführen: {{reason}} Ihre bisherigen Rechnungen und Zahlungen bleiben erhalten; synchronisieren Sie erneut.',
+  bulkQueryAborted: 'Die Massenabfrage von {{object}} wurde in Salesforce abgebrochen. Ihre bisherigen Rechnungen und Zahlungen bleiben erhalten; synchronisieren Sie erneut.',
 };

@@ -87,4 +87,6 @@ export const coreErrors = {
   viewsFileNotWritten: 'Budgetly could not write the views file there (the folder may be read-only or the disk full).',
   viewsFileNotRead: 'Budgetly could not read this file.',
   viewsFileRefused: 'Budgetly did not import this file: {{reason}} Nothing was changed.',
+  bulkQueryFailed: 'Salesforce could not run the bulk query of {{object}}: {{reason}} Your previous invoices and payments are kept; sync again.',
+  bulkQueryAborted: 'The bulk query of {{object}} was aborted in Salesforce. Your previous invoices and payments are kept; sync again.',
 } as const;

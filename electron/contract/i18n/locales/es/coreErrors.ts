@@ -85,4 +85,6 @@ export const coreErrors: Translation<typeof en> = {
   viewsFileNotWritten: 'Budgetly no pudo escribir allí el archivo de vistas (la carpeta puede ser de solo lectura o el disco estar lleno).',
   viewsFileNotRead: 'Budgetly no pudo leer este archivo.',
   viewsFileRefused: 'Budgetly no importó este archivo: {{reason}} No se cambió nada.',
+  bulkQueryFailed: 'Salesforce no pudo ejecutar la consulta masiva de {{object}}: {{reason}} Se conservan sus facturas y pagos anteriores; vuelva a sincronizar.',
+  bulkQueryAborted: 'La consulta masiva de {{object}} se canceló en Salesforce. Se conservan sus facturas y pagos anteriores; vuelva a sincronizar.',
 };

@@ -85,4 +85,6 @@ export const coreErrors: Translation<typeof en> = {
   viewsFileNotWritten: 'Budgetly n’a pas pu écrire le fichier de vues à cet endroit (dossier en lecture seule ou disque plein).',
   viewsFileNotRead: 'Budgetly n’a pas pu lire ce fichier.',
   viewsFileRefused: 'Budgetly n’a pas importé ce fichier : {{reason}} Rien n’a été modifié.',
+  bulkQueryFailed: 'Salesforce n’a pas pu exécuter la requête en masse de {{object}} : {{reason}} Vos factures et paiements précédents sont conservés ; synchronisez à nouveau.',
+  bulkQueryAborted: 'La requête en masse de {{object}} a été interrompue dans Salesforce. Vos factures et paiements précédents sont conservés ; synchronisez à nouveau.',
 };

@@ -1,0 +1,137 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvoiceCacheStore } from '../../../electron/core/invoices/cache/cache-store';
+import type { RelatedCopy } from '../../../electron/core/invoices/related/related-copy';
+import { startOrg, type RunningOrg } from '../../org';
+import { MemoryLogger, tempDir, TestSecretBox } from '../../support/test-ports';
+import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
+
+/**
+ * A full sync fetches the large related objects as Bulk API 2.0 query jobs (CSV parts), the rest and every incremental
+ * sync through REST pages. Proof that the readers' meaning is unchanged: the related copy a bulk sync writes is the one
+ * a REST sync writes of the same org, record for record, key for key, watermark for watermark.
+ */
+/** A job's looks and results parts (the app asks for the org's latest version, 67.0). */
+const JOBS = '/services/data/v67.0/jobs/query/';
+
+async function relatedOf(dir: string, box: TestSecretBox): Promise<RelatedCopy> {
+  const read = await new InvoiceCacheStore(dir, box, new MemoryLogger()).read(connectionId);
+  return read.snapshot!.related!;
+}
+
+const jobsAsked = (org: RunningOrg) => org.control.counters().requests.jobs ?? 0;
+
+for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
+  describe(`related records through Bulk API 2.0 (${shape})`, () => {
+    let org: RunningOrg;
+    const bulkDir = tempDir();
+    const restDir = tempDir();
+    const box = new TestSecretBox();
+    let bulk: Harness;
+    let rest: Harness;
+    beforeAll(async () => {
+      org = await startOrg({ invoices: 600, objects: [shape], multiCurrency: true, batchSize: 200 });
+      // Every related object through a job (threshold 1), in parts of 150 records: several parts each.
+      bulk = await startHarness(org, bulkDir.dir, { tuning: { pageSize: 200, bulkMinRecords: 1, bulkPartRecords: 150 }, secretBox: box });
+      rest = await startHarness(org, restDir.dir, { tuning: { pageSize: 200, bulkMinRecords: Infinity }, secretBox: box, tokens: bulk.tokens });
+    });
+    afterAll(async () => {
+      await bulk?.dispose();
+      await rest?.dispose();
+      await org?.stop();
+      bulkDir.remove();
+      restDir.remove();
+    });
+
+    it('a full sync through jobs writes the same related copy as one through REST pages, and the same figures', async () => {
+      org.control.resetCounters();
+      const viaRest = await rest.call('invoices.sync', { connectionId, mode: 'full' });
+      expect(viaRest.ok, JSON.stringify(viaRest.error)).toBe(true);
+      expect(jobsAsked(org)).toBe(0);
+      const viaBulk = await bulk.call('invoices.sync', { connectionId, mode: 'full' });
+      expect(viaBulk.ok, JSON.stringify(viaBulk.error)).toBe(true);
+      const byBulk = await relatedOf(bulkDir.dir, box);
+      const byRest = await relatedOf(restDir.dir, box);
+      const objects = byRest.objects.filter((o) => !['currency', 'datedRate'].includes(o.role));
+      expect(objects.length).toBeGreaterThanOrEqual(4);
+      expect(objects.every((o) => o.records.length > 0)).toBe(true);
+      // Several parts per large object: create + ≥ 2 looks + ≥ 1 results part per object.
+      expect(jobsAsked(org)).toBeGreaterThan(objects.length * 4);
+      const sorted = (copy: RelatedCopy) => copy.objects.map((o) => ({ ...o, records: [...o.records].sort((a, b) => (a.id < b.id ? -1 : 1)) }));
+      expect(sorted(byBulk)).toEqual(sorted(byRest));
+      // Same keys in the same order as REST made them (what the file's cells are named after).
+      for (const [i, o] of byRest.objects.entries()) expect(Object.keys(byBulk.objects[i]!.records[0] ?? {})).toEqual(Object.keys(o.records[0] ?? {}));
+      expect(byBulk.warnings).toEqual(byRest.warnings);
+      const summary = async (h: Harness) => (await h.call('invoices.receivablesSummary', { connectionId })).value;
+      expect(await summary(bulk)).toEqual(await summary(rest));
+      const ids = ((await rest.call('invoices.list', { connectionId })).value.invoices as { id: string }[]).filter((_, i) => i % 10 === 0).map((i) => i.id);
+      for (const id of ids) {
+        expect((await bulk.call('invoices.receivables', { connectionId, id })).value, id).toEqual((await rest.call('invoices.receivables', { connectionId, id })).value);
+      }
+    });
+
+    it('an incremental sync stays on REST, from the watermark the bulk sync kept', async () => {
+      const open = org.control.records(shape).map((i) => i.Id as string);
+      org.control.applyPayment(open[3]!, 1);
+      const before = jobsAsked(org);
+      for (const h of [bulk, rest]) {
+        const sync = await h.call('invoices.sync', { connectionId, mode: 'incremental' });
+        expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
+        expect(sync.value.mode).toBe('incremental');
+      }
+      expect(jobsAsked(org)).toBe(before);
+      const sorted = (copy: RelatedCopy) => copy.objects.map((o) => ({ ...o, records: [...o.records].sort((a, b) => (a.id < b.id ? -1 : 1)) }));
+      expect(sorted(await relatedOf(bulkDir.dir, box))).toEqual(sorted(await relatedOf(restDir.dir, box)));
+      const id = open[3]!;
+      expect((await bulk.call('invoices.receivables', { connectionId, id })).value).toEqual((await rest.call('invoices.receivables', { connectionId, id })).value);
+    });
+
+    if (shape !== 'Invoice') return;
+
+    const files = () => readdirSync(join(bulkDir.dir, 'invoices')).filter((n) => n.endsWith('.cache')).map((n) => readFileSync(join(bulkDir.dir, 'invoices', n)));
+
+    it('a job that fails in Salesforce is a clear error and keeps the previous copy byte for byte', async () => {
+      const before = files();
+      org.control.injectFault({ kind: 'bulkJobFailed', soqlContains: 'FROM PaymentLineInvoice' });
+      const sync = await bulk.call('invoices.sync', { connectionId, mode: 'full' });
+      expect(sync.ok).toBe(false);
+      expect(sync.error?.message).toContain('could not run the bulk query of PaymentLineInvoice');
+      expect(sync.error?.message).toContain('the query timed out');
+      expect(files()).toEqual(before);
+      org.control.clearFaults();
+    });
+
+    it('a results part that fails (5xx, or cut mid-body) is asked for again with its locator: the same copy', async () => {
+      expect((await bulk.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+      const before = await relatedOf(bulkDir.dir, box);
+      const clean = jobsAsked(org);
+      expect((await bulk.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+      const perSync = jobsAsked(org) - clean;
+      org.control.injectFault({ kind: 'http503', count: 2, pathPrefix: JOBS });
+      org.control.injectFault({ kind: 'drop', count: 1, pathPrefix: JOBS });
+      const start = jobsAsked(org);
+      const sync = await bulk.call('invoices.sync', { connectionId, mode: 'full' });
+      expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
+      // Each failure was asked for again (a look cut mid-body had moved the job on: one look fewer after it).
+      expect(jobsAsked(org) - start).toBeGreaterThanOrEqual(perSync + 2);
+      expect(jobsAsked(org) - start).toBeLessThanOrEqual(perSync + 3);
+      const sorted = (copy: RelatedCopy) => copy.objects.map((o) => ({ ...o, records: [...o.records].sort((a, b) => (a.id < b.id ? -1 : 1)) }));
+      expect(sorted(await relatedOf(bulkDir.dir, box))).toEqual(sorted(before));
+      org.control.clearFaults();
+    });
+
+    it('cancel while a job runs: CANCELLED, the previous copy kept byte for byte', async () => {
+      const before = files();
+      org.control.injectFault({ kind: 'latency', ms: 400, count: 50, pathPrefix: '/services/data/v67.0/jobs/query' });
+      const start = jobsAsked(org);
+      const sync = bulk.call('invoices.sync', { connectionId, mode: 'full' });
+      // Jobs created and being looked at (slowly): cancel then.
+      while (jobsAsked(org) < start + 3) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect((await bulk.call('invoices.cancelSync', { connectionId })).ok).toBe(true);
+      expect((await sync).error?.code).toBe('CANCELLED');
+      expect(files()).toEqual(before);
+      org.control.clearFaults();
+    });
+  });
+}
