@@ -42,6 +42,10 @@ describe('npm run bench -- --quick', () => {
       /^export .* XLSX: peak memory/,
       /^50 concurrent calls .*refresh/,
       /^full sync 10,000: peak RSS/,
+      /^10,000 in the grid: navigation → first rows painted/,
+      /^10,000 in the grid: renderer JS heap/,
+      /^10,000 in the grid: search keystroke/,
+      /^10,000 in the grid: sort by a column/,
     ];
     const names = report.rows.map((row) => `${row.scenario}: ${row.metric}`);
     for (const pattern of scenarios) expect(names.some((name) => pattern.test(name)), `${pattern} in ${names.join(' / ')}`).toBe(true);

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import type { Page } from 'playwright-core';
 import { openBenchPage } from '../lib/bench-page';
 import { bootOf } from '../lib/boot-waterfall';
 import { scrollThrough, someCustomers, sortEachColumn, switchCurrencyView, typeAndClear, visibleColumns, waitForAllRows, waitForRows } from '../lib/ui-actions';
@@ -29,6 +30,10 @@ interface Input {
   only?: 'cold-start' | 'currency';
   /** Show-in switches each way (the currency scenario). */
   currencySwitches?: number;
+  /** How long to wait for the first rows, and then for every row (default 120 s each; the 1M grid waits longer). */
+  waitMs?: number;
+  /** The 1M grid (issue #19): the renderer's JS heap after each step, and a result even when not every row loads. */
+  heap?: boolean;
 }
 
 const input = workerInput<Input>();
@@ -44,12 +49,24 @@ runWorker(async () => {
   const readFileMs = performance.now() - readStarted;
   // The app was used before (it synced this copy): it opens on the connection it remembers, as after a first connect.
   const app = await openBenchPage({ dataDir, keyHex: input.keyHex, orgUrl: input.orgUrl, activeConnection: input.connectionId });
+  const heap = input.heap ? await heapProbe(app.page) : null;
   try {
-    const startup = await waitForRows(app.page);
+    const startup = await waitForRows(app.page, input.waitMs);
     await app.stopStartupProfile?.('cold-start');
+    await heap?.sample('first rows');
     // The first rows are painted before the rest of the list has crossed: wait for all of it, then
     // read the figures again (every invoices.list window, the moment the list was complete).
-    const loaded = await waitForAllRows(app.page);
+    const loaded = await waitForAllRows(app.page, input.waitMs).catch((error: unknown) => {
+      if (!heap) throw error;
+      return null;
+    });
+    if (!loaded) {
+      // The 1M grid: what it reached, said with figures (the first rows, rows loaded so far, the heap).
+      await heap!.sample('when the wait for every row ended');
+      const unfinished = `not every invoice loaded within ${Math.round((input.waitMs ?? 120_000) / 1000)} s: ${await loadedSoFar(app.page)}; renderer JS heap ${heap!.text()} MiB`;
+      return { coldStartMs: startup.firstRowFrameAt, firstRowInDomMs: startup.firstRowAt, readFileMs, cacheBytes: bytes.length, listCoreMs: app.coreCalls.find((call) => call.channel === 'invoices.list')?.ms ?? null, heap: heap!.result(), unfinished };
+    }
+    await heap?.sample('every row');
     const listCores = app.coreCalls.filter((call) => call.channel === 'invoices.list');
     const listCore = listCores[0];
     const listPage = startup.listCalls[0];
@@ -82,7 +99,7 @@ runWorker(async () => {
       structuredCloneMs,
       rows: listPage?.rows ?? null,
     };
-    if (input.only === 'cold-start') return result;
+    if (input.only === 'cold-start') return heap ? { ...result, heap: heap.result() } : result;
     if (input.only === 'currency') return { ...result, currency: await switchCurrencyView(app.page, input.currencySwitches ?? 20) };
     const names = await someCustomers(app.page, input.searches);
     const search: Latency[] = [];
@@ -92,10 +109,13 @@ runWorker(async () => {
     // Beside a trace or profile: each keystroke's text and latency, to find the slow ones in it.
     const traceDir = process.env.BENCH_PAGE_TRACE ?? process.env.BENCH_PAGE_PROFILE;
     if (traceDir) writeFileSync(join(traceDir, `search-${process.pid}.keys.json`), JSON.stringify(keystrokes(names, search), null, 1));
+    await heap?.sample('search');
     const columns = await visibleColumns(app.page);
     const sort = await profiled(app.page, 'sort', () => sortEachColumn(app.page, columns));
+    await heap?.sample('sort');
     const scroll = await scrollThrough(app.page, input.scrollStepPx, input.scrollMaxFrames);
-    return { ...result, search, sort, scroll };
+    await heap?.sample('scroll');
+    return { ...result, search, sort, scroll, ...(heap ? { heap: heap.result() } : {}) };
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -109,4 +129,25 @@ function keystrokes(names: string[], search: Latency[]): { text: string; commitM
     return [...[...typed].map((_, i) => typed.slice(0, i + 1)), ...[...typed].map((_, i) => typed.slice(0, typed.length - i - 1))];
   });
   return search.map((latency, i) => ({ text: texts[i] ?? '?', commitMs: Math.round(latency.commitMs * 10) / 10, frameMs: Math.round(latency.frameMs * 10) / 10 }));
+}
+
+/** The page's JS heap in use (Chrome DevTools Protocol, Runtime.getHeapUsage), sampled after each step; MiB. */
+async function heapProbe(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  const samples: { step: string; usedMiB: number }[] = [];
+  const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+  return {
+    async sample(step: string) {
+      const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+      samples.push({ step, usedMiB: mib(usedSize) });
+    },
+    text: () => samples.map((s) => `${s.step} ${s.usedMiB} MiB`).join(', '),
+    result: () => ({ maxMiB: Math.max(...samples.map((s) => s.usedMiB)), samples }),
+  };
+}
+
+/** What the workspace says it has loaded so far (its row count), for a wait that ended early. */
+async function loadedSoFar(page: Page): Promise<string> {
+  const text = await page.evaluate(() => document.querySelector('[data-complete]')?.textContent ?? null).catch(() => null);
+  return text === null ? 'no row count on screen' : `the row count says "${text.trim()}"`;
 }
