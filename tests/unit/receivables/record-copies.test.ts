@@ -232,4 +232,31 @@ describe('the record copy, written as the pages come (issue #13: any number of i
     expect(sinceOf(head, plan, Date.now())).toBeNull();
     expect(sinceOf({ ...head, format: 2 }, plan, Date.now())).toEqual({ fields: 1, lines: 1 });
   });
+
+  it('a line moved to another invoice (reviewB low) shows under its new invoice only — its old invoice changed too (Salesforce re-sums it), or had line changes of its own', async () => {
+    const { run, copies, expectCopy } = setUp(3);
+    const model = new Model();
+    await run(full(model, 12, 2));
+    const previous = await copies.head(CONNECTION);
+    await run(async (sink) => {
+      // Line 1 of invoice 1 moves to invoice 9: both invoices' totals change (their SystemModstamp moves: fetched again).
+      sink.field(invoiceId(1), fieldsOf(1, 2));
+      model.field(invoiceId(1), fieldsOf(1, 2));
+      sink.field(invoiceId(9), fieldsOf(9, 2));
+      model.field(invoiceId(9), fieldsOf(9, 2));
+      sink.line(invoiceId(9), lineOf(1, 1, 55));
+      model.lineGone(invoiceId(1), lineId(1, 1));
+      model.line(invoiceId(9), lineOf(1, 1, 55));
+      // Line 2 of invoice 6 moves to invoice 7, and invoice 6 has a line edited in the same phase.
+      sink.line(invoiceId(6), lineOf(6, 1, 77));
+      model.line(invoiceId(6), lineOf(6, 1, 77));
+      sink.line(invoiceId(7), lineOf(6, 2));
+      model.lineGone(invoiceId(6), lineId(6, 2));
+      model.line(invoiceId(7), lineOf(6, 2));
+    }, previous);
+    await expectCopy(model, Array.from({ length: 12 }, (_, i) => invoiceId(i + 1)));
+    // Once, with its new values, under its new invoice.
+    expect((await copies.get(CONNECTION, invoiceId(1)))!.entry[2].map((line) => line[0])).toEqual([lineId(1, 2)]);
+    expect((await copies.get(CONNECTION, invoiceId(9)))!.entry[2].map((line) => line[0])).toEqual([lineId(9, 1), lineId(9, 2), lineId(1, 1)]);
+  });
 });

@@ -85,8 +85,8 @@ export class RecordBuild implements RecordSink {
   private fieldChunks = 0;
   /** Incremental: invoice id → the number of the field chunk with its latest values, or -1 when deleted. */
   private readonly invoices = new Map<string, number>();
-  /** Incremental: line id → fetched again (true) or deleted (false). */
-  private readonly lineStates = new Map<string, boolean>();
+  /** Incremental: line id → the invoice it was fetched again under, or false (deleted). */
+  private readonly lineStates = new Map<string, string | false>();
   /** Incremental: invoices whose lines changed. */
   private readonly lineInvoices = new Set<string>();
 
@@ -141,7 +141,7 @@ export class RecordBuild implements RecordSink {
   line(invoice: string, cells: LineCells): void {
     if (this.failure) return;
     if (this.incremental) {
-      this.lineStates.set(cells[0], true);
+      this.lineStates.set(cells[0], invoice);
       this.lineInvoices.add(invoice);
       this.tracked();
     }
@@ -231,19 +231,27 @@ export class RecordBuild implements RecordSink {
       const kept = (await opened(decodeFieldChunk(this.box, await read(chunk.offset, chunk.length)))).filter(([id]) => listed.has(id));
       return void into.push(await this.append('fields', kept.map(([id]) => id), encodeFieldChunk(this.box, kept)));
     }
-    if (!chunk.ids.some((id) => this.lineInvoices.has(id) || this.invoices.get(id) === -1)) return void into.push(await this.copy(chunk, read));
+    // A line fetched again may have moved from another invoice (reviewB's low: it showed under both). Its old invoice is
+    // opened when it has line changes of its own or was fetched again itself — Salesforce re-sums an invoice whose line
+    // leaves it (its total changes: SystemModstamp moves); an old invoice that changed in neither way keeps the line.
+    const linesMoved = this.lineInvoices.size > 0;
+    const touched = (id: string) => this.lineInvoices.has(id) || this.invoices.get(id) === -1 || (linesMoved && this.invoices.has(id));
+    if (!chunk.ids.some(touched)) return void into.push(await this.copy(chunk, read));
     await this.rewriteLines(chunk, read, into, true);
   }
 
 
-  /** A line chunk without deleted lines and deleted invoices' lines; `older`: a line fetched again leaves a marker. */
+  /**
+   * A line chunk without deleted lines, deleted invoices' lines and lines fetched again under another invoice (moved: they
+   * are under their new one now); `older`: a line fetched again under the same invoice leaves a marker (it keeps its place).
+   */
   private async rewriteLines(chunk: ChunkRef, read: PreviousCopy['read'], into: ChunkRef[], older: boolean): Promise<void> {
     const kept: LineEntry[] = [];
     const entries = decodeLineChunk(this.box, await read(chunk.offset, chunk.length));
     for (const [invoice, line] of await (older ? opened(entries) : entries)) {
       const state = this.lineStates.get(line[0]);
-      if (state === false || this.invoices.get(invoice) === -1) continue;
-      kept.push(older && state === true && line.length > 1 ? [invoice, [line[0]]] : [invoice, line]);
+      if (state === false || this.invoices.get(invoice) === -1 || (older && state !== undefined && state !== invoice)) continue;
+      kept.push(older && state === invoice && line.length > 1 ? [invoice, [line[0]]] : [invoice, line]);
     }
     if (kept.length > 0) into.push(await this.append('lines', distinct(kept), encodeLineChunk(this.box, kept)));
   }
