@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/locale-context';
 import type { AgingBucketKey, CurrencyAging } from '../invoices/aging';
@@ -29,12 +29,25 @@ export const AgingBars = memo(function AgingBars({ aging, selected, onPick }: Pr
   const { t } = useTranslation(['workspace', 'common']);
   const locale = useLocale();
   const max = Math.max(...aging.buckets.map((b) => Math.abs(b.balance)), 0);
+  // The words that do not change with the figures, once per language and set of buckets (a keystroke changes only
+  // the amounts and counts of every bar: three lookups a bar, not six).
+  const labels = aging.buckets.map((bucket) => `${bucket.key}\u0001${bucket.label}`).join('\u0000');
+  const words = useMemo(
+    () => ({
+      thousands: t('common:thousandsShort'),
+      current: t('agingCurrent'),
+      what: aging.buckets.map((bucket) => (bucket.key === 'current' ? t('notYetDue') : t('daysPastDue', { days: bucket.label }))),
+    }),
+    // The buckets' labels (in their order) are what the words are made of, not the aging object (new at every keystroke).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, labels],
+  );
   return (
     <div className="aging" role="group" aria-label={t('agingGroup', { currency: aging.currency })} data-testid="aging">
-      {aging.buckets.map((bucket) => {
+      {aging.buckets.map((bucket, slot) => {
         const height = max > 0 ? Math.max(bucket.balance !== 0 ? 3 : 0, (Math.abs(bucket.balance) / max) * 100) : 0;
         const amount = formatMoney(bucket.balance, aging.currency, locale);
-        const what = bucket.key === 'current' ? t('notYetDue') : t('daysPastDue', { days: bucket.label });
+        const what = words.what[slot]!;
         const invoices = t('invoiceCount', { count: bucket.count, n: formatCount(bucket.count, locale) });
         return (
           <button
@@ -49,11 +62,11 @@ export const AgingBars = memo(function AgingBars({ aging, selected, onPick }: Pr
             data-amount={bucket.balance}
             data-count={bucket.count}
           >
-            <span className="aging-value">{compactMoney(bucket.balance, aging.currency, locale, t('common:thousandsShort'))}</span>
+            <span className="aging-value">{compactMoney(bucket.balance, aging.currency, locale, words.thousands)}</span>
             <span className="aging-track" aria-hidden="true">
               <span className="aging-fill" style={{ height: `${height}%` }} />
             </span>
-            <span className="aging-label">{bucket.key === 'current' ? t('agingCurrent') : bucket.label}</span>
+            <span className="aging-label">{bucket.key === 'current' ? words.current : bucket.label}</span>
             <span className="visually-hidden">
               {t('agingSpoken', { currency: aging.currency, what, amount, invoices })}
             </span>
