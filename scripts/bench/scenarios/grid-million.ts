@@ -23,7 +23,7 @@ const HEAP_MIB = 600;
  * of memory) is reported with the figures it reached, not hidden.
  */
 export const gridMillion: Scenario = {
-  name: '1M in the grid',
+  name: 'grid of a million',
   async run({ options, keyHex, log }) {
     const invoices = options.millionInvoices;
     const scenario = `${invoices.toLocaleString('en-US')} in the grid`;
