@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { builtInClientIdsFromEnv } from './electron/contract/built-in-client';
+import { preloadStartBundle } from './scripts/toolchain/preload-start-bundle';
 
 // Main: ESM, dependencies stay external (shipped in the asar's node_modules).
 // Preload: one self-contained CommonJS file, as a sandboxed preload requires.
@@ -27,7 +28,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [react()],
+    // The start-up bundle is loaded beside the small first module (see renderer/src/main.tsx).
+    plugins: [react(), preloadStartBundle('renderer/src/boot.tsx')],
     build: {
       outDir: resolve('out/renderer'),
       // electron-vite leaves bundles unminified; the renderer's start-up parses every byte of it.

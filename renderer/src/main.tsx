@@ -1,19 +1,11 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
 import { askFirstWindowsEarly } from './api/early-first-window';
-import { askStartupEarly } from './api/use-app';
-import { loadLikelyCatalogue } from './i18n/catalogues';
+import { askStartupEarly } from './api/early-startup';
 import './styles.css';
 
-// Before React renders anything: the first rows of the view the app opens on are on their way meanwhile.
-askFirstWindowsEarly();
-// …and what the App needs to show them (app info, settings, connections), answered beside them.
+// Issue #19 (cold start): this first module is small on purpose — no React, no workspace — so the page asks for what
+// its first screen needs while the bundle that shows it is still being loaded and parsed (boot.tsx).
+// What the App needs to show the rows (app info, settings, connections)…
 askStartupEarly();
-// …and the words of the language it showed last, if they are not English (in the bundle).
-loadLikelyCatalogue();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// …and the first rows of the view the app opens on, beside them.
+askFirstWindowsEarly();
+void import('./boot');

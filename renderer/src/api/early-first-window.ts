@@ -1,6 +1,7 @@
-import type { Connection, InvoiceList } from '../../../electron/contract';
+import type { Connection, InvoiceList, SavedViewList } from '../../../electron/contract';
 import { FIRST_LIST_WINDOW } from '../../../electron/contract/list-window';
 import { budgetly } from '../bridge';
+import { earlyConnections } from './early-startup';
 import { unwrap } from './result';
 
 /** Where the app remembers the view it opens on: a connection's id, or ALL_CONNECTIONS. */
@@ -51,8 +52,13 @@ export function askFirstWindowsEarly(): void {
     return;
   }
   if (!remembered || !window.budgetly) return;
-  if (remembered !== ALL_CONNECTIONS) return ask([remembered]);
-  unwrap(budgetly().connections.list()).then(
+  if (remembered !== ALL_CONNECTIONS) {
+    ask([remembered]);
+    askViews(remembered);
+    return;
+  }
+  // The connections the App asks for as it starts (early-startup.ts) when asked already: one call, not two.
+  (earlyConnections() ?? unwrap(budgetly().connections.list())).then(
     (connections: Connection[]) => ask(connections.filter((c) => c.lastSyncAt).map((c) => c.id)),
     () => undefined,
   );
@@ -72,4 +78,35 @@ export function takeEarlyFirstWindow(connectionId: string): Promise<InvoiceList>
  */
 export function arrivedEarlyFirstWindow(connectionId: string): InvoiceList | null {
   return arrived.get(connectionId) ?? null;
+}
+
+const earlyViews = new Map<string, Promise<SavedViewList>>();
+const arrivedViews = new Map<string, SavedViewList>();
+
+/**
+ * The saved views of the connection the app opens on, asked beside its first rows: a default view (issue #21) decides
+ * what the first screen shows — its order, filters and columns — so the workspace must know it before it paints a row.
+ */
+function askViews(connectionId: string): void {
+  const answer = unwrap(budgetly().views.list({ connectionId }));
+  answer.then(
+    (list) => {
+      if (earlyViews.get(connectionId) === answer) arrivedViews.set(connectionId, list);
+    },
+    () => undefined,
+  );
+  earlyViews.set(connectionId, answer);
+}
+
+/** The views asked for early for this connection, once; null when none were (then the workspace asks). */
+export function takeEarlyViews(connectionId: string): Promise<SavedViewList> | null {
+  const answer = earlyViews.get(connectionId) ?? null;
+  earlyViews.delete(connectionId);
+  arrivedViews.delete(connectionId);
+  return answer;
+}
+
+/** The early views if they have arrived (not taken): the workspace's first render knows the default view. */
+export function arrivedEarlyViews(connectionId: string): SavedViewList | null {
+  return arrivedViews.get(connectionId) ?? null;
 }

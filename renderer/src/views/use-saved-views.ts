@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelInput, SavedViewList, ViewState } from '../../../electron/contract';
+import { arrivedEarlyViews, takeEarlyViews } from '../api/early-first-window';
 import { errorOf, unwrap } from '../api/result';
 import { budgetly } from '../bridge';
 
@@ -10,11 +11,12 @@ export type ViewsOutcome = { kind: 'exported'; count: number; path: string } | {
 
 /** A connection's saved views from the core, and the calls that change them (each answers the new list). */
 export function useSavedViews(connectionId: string) {
-  const [list, setList] = useState<SavedViewList | null>(null);
+  // Asked as the page started (early-first-window.ts) and already here: the first render knows the default view.
+  const [list, setList] = useState<SavedViewList | null>(() => arrivedEarlyViews(connectionId));
   const [outcome, setOutcome] = useState<ViewsOutcome | null>(null);
   useEffect(() => {
     let live = true;
-    unwrap(budgetly().views.list({ connectionId })).then(
+    (takeEarlyViews(connectionId) ?? unwrap(budgetly().views.list({ connectionId }))).then(
       (next) => live && setList(next),
       (e: unknown) => live && setOutcome({ kind: 'failed', message: errorOf(e).message }),
     );

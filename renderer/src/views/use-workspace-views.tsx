@@ -1,5 +1,5 @@
 import type { SortingState } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStableHandler } from '../lib/use-stable-handler';
 import type { InvoiceListRow, PaymentFiguresState, SavedView, Settings } from '../../../electron/contract';
 import { customerDirectory } from '../../../electron/contract/customer-directory';
@@ -103,18 +103,27 @@ export function useWorkspaceViews({ connectionId, ready, filters, changeFilters,
   const importFile = useStableHandler(() => void saved.importFile());
   useViewShortcuts(openAt);
 
-  // The default view, once per workspace (a connection's workspace is mounted anew when it is switched to).
-  const defaultDone = useRef(false);
+  // The default view, once per workspace (a connection's workspace is mounted anew when it is switched to). Opened in
+  // a layout effect: its order, filters and columns are on screen in the first frame that shows every invoice.
+  const [defaultDone, setDefaultDone] = useState(false);
   const openDefault = useRef(open);
-  useEffect(() => {
+  // A layout effect, declared first: the default view below opens with this render's rows (what the org has now).
+  useLayoutEffect(() => {
     openDefault.current = open;
   });
-  useEffect(() => {
-    if (defaultDone.current || !ready || !list) return;
-    defaultDone.current = true;
+  useLayoutEffect(() => {
+    if (defaultDone || !ready || !list) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the view opens (state of the workspace) before the frame that shows every invoice
+    setDefaultDone(true);
     const view = list.views.find((candidate) => candidate.id === list.defaultId);
     if (view) openDefault.current(view);
-  }, [ready, list]);
+  }, [ready, list, defaultDone]);
+  // Issue #19: until the default view is open, the rows in the default order would be the wrong rows (another order,
+  // other filters, other columns): the grid waits for it — and, while the views are not known, for them (they are
+  // asked beside the first rows). A failed ask of the views waits for nothing.
+  const defaultView = list?.views.find((candidate) => candidate.id === list.defaultId) ?? null;
+  const failed = saved.outcome?.kind === 'failed';
+  const pending: { name: string | null } | null = defaultDone || failed || (list !== null && !defaultView) ? null : { name: defaultView?.name ?? null };
 
   const menu = useMemo(
     () => <ViewsMenu list={list} onOpen={openAt} onSave={openSave} onManage={openManage} onExport={exportAll} onImport={importFile} />,
@@ -145,5 +154,5 @@ export function useWorkspaceViews({ connectionId, ready, filters, changeFilters,
       )}
     </>
   );
-  return { menu, notice };
+  return { menu, notice, pending };
 }

@@ -33,6 +33,7 @@ import { useChaseSort } from './use-chase-sort';
 import { useFilters } from './use-filters';
 import { useExportRequest } from './use-export-request';
 import { useWorkspaceViews } from '../views/use-workspace-views';
+import { DefaultViewPending } from '../views/DefaultViewPending';
 import { useShortcuts } from './use-shortcuts';
 import { useStableHandler } from '../lib/use-stable-handler';
 import { useLastVisit } from './use-last-visit';
@@ -76,6 +77,8 @@ interface Props {
 const defaultSorting: SortingState = [{ id: DEFAULT_SORT.column, desc: DEFAULT_SORT.desc }];
 
 const noneMissing: Readonly<Record<string, number>> = {};
+/** The grid's rows while the default view waits for every invoice (none: see DefaultViewPending). */
+const NO_ROWS = new Uint32Array(0);
 
 /** The screen accountants live in: the invoices of one connection, filtered, totalled, aged, exported. */
 export function Workspace({ connection, info, settings, switcher, notices, onUpdateSettings, onReconnect, onOpenSettings, overlay }: Props) {
@@ -328,7 +331,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
           ) : (
             <InvoiceTable
               table={table}
-              visible={shown}
+              visible={views.pending ? NO_ROWS : shown}
               groups={grouping.groups}
               onToggleGroup={(key) => grouping.toggle(key, shown[activeInRange])}
               active={activeInRange}
@@ -339,7 +342,13 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
               highlighted={recent.highlighted}
               compact={Boolean(openRow)}
               onOpenCustomer={partial ? undefined : openCustomer}
-              empty={<EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />}
+              empty={
+                views.pending ? (
+                  <DefaultViewPending name={views.pending.name} />
+                ) : (
+                  <EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />
+                )
+              }
             />
           )}
         </main>

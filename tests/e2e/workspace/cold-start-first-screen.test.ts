@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyKeyOf, GatedSecretBox } from '../../support/gated-secret-box';
 import { startHarness, type Harness } from '../../support/harness';
 import { tempDir } from '../../support/test-ports';
+import type { Connection, SavedViewList } from '../../../electron/contract';
+import { viewState } from '../../support/view-state';
 import { expectedSort } from './expected';
 import { expectView } from './view-assertions';
 import { poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
@@ -73,6 +75,48 @@ describe('cold start from the offline copy', () => {
     expect(after).toEqual(first.slice(0, after.length));
     expect(await page.locator('[role="alert"]').count()).toBe(0);
     await waitForSynced(page, invoices.length);
+  });
+
+  it('with a saved default view sorted by amount, the first rows painted are already in its order: the grid waits for the view, never shows another order', async () => {
+    const invoices = w.invoices();
+    if (!restarted) {
+      await reopen();
+      keychain.letGo();
+    }
+    const core = restarted!.testCore;
+    const connectionId = ((await core.call('connections.list')).value as Connection[])[0]!.id;
+    const saved = (await core.call('views.save', { connectionId, name: 'Largest first', state: viewState({ sort: { column: 'total', desc: true } }) })).value as SavedViewList;
+    const view = saved.views.find((candidate) => candidate.name === 'Largest first')!;
+    expect(await core.call('views.update', { connectionId, id: view.id, isDefault: true })).toMatchObject({ ok: true });
+
+    const { page } = await reopen();
+    // The first window is in (from the first screen), the rest waits for the copy's key: the grid says why it waits.
+    await poll(() => keychain.waiting).toBe(1);
+    await poll(() => page.getByTestId('default-view-pending').textContent()).toContain('Largest first');
+    expect(await renderedNumbers(page)).toEqual([]);
+    // Every row the grid ever shows from now on is recorded as it is put in.
+    await page.evaluate(() => {
+      const seen: string[][] = [];
+      (window as unknown as { shownRows: string[][] }).shownRows = seen;
+      new MutationObserver(() => {
+        const numbers = [...document.querySelectorAll('[role="grid"] .grid-body [role="row"]')].map((row) => row.querySelector('[data-column="number"]')?.textContent ?? '');
+        if (numbers.length > 0) seen.push(numbers);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+
+    keychain.letGo();
+    await poll(() => count(restarted!).getAttribute('data-complete')).toBe('true');
+    await poll(async () => (await renderedNumbers(page)).length).toBeGreaterThan(5);
+    const asOf = (await page.getByTestId('as-of').getAttribute('data-value'))!;
+    const top = expectedSort(invoices, 'total', true, asOf).map((invoice) => invoice.number);
+    const shown = await page.evaluate(() => (window as unknown as { shownRows: string[][] }).shownRows);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown[0]).toEqual(top.slice(0, shown[0]!.length));
+    await expectView(page, invoices, {}, { key: 'total', desc: true });
+    await expect(page.getByRole('columnheader', { name: 'Total', exact: true }).getAttribute('aria-sort')).resolves.toBe('descending');
+
+    // Back to no default view for the next start.
+    expect(await restarted!.testCore.call('views.delete', { connectionId, id: view.id })).toMatchObject({ ok: true });
   });
 
   it('a damaged first screen is not used: the first rows wait for the copy, and they are right, with nothing said', async () => {

@@ -10,6 +10,7 @@ type Listener = (payload: { connectionId: string }) => void;
 
 function page(remembered: string | null) {
   const asked: { connectionId: string; offset?: number; limit?: number }[] = [];
+  const calls: string[] = [];
   const listeners: Listener[] = [];
   const storage = new Map(remembered === null ? [] : [['budgetly.activeConnection', remembered]]);
   const bridge = {
@@ -20,8 +21,19 @@ function page(remembered: string | null) {
       },
     },
     connections: {
-      list: () => Promise.resolve({ ok: true, value: [{ id: 'a', lastSyncAt: '2026-12-01T00:00:00Z' }, { id: 'b', lastSyncAt: null }, { id: 'c', lastSyncAt: '2026-12-02T00:00:00Z' }] }),
+      list: () => {
+        calls.push('connections.list');
+        return Promise.resolve({ ok: true, value: [{ id: 'a', lastSyncAt: '2026-12-01T00:00:00Z' }, { id: 'b', lastSyncAt: null }, { id: 'c', lastSyncAt: '2026-12-02T00:00:00Z' }] });
+      },
     },
+    views: {
+      list: (input: { connectionId: string }) => {
+        calls.push(`views.list ${input.connectionId}`);
+        return Promise.resolve({ ok: true, value: { views: [], defaultId: null, unreadable: 0 } });
+      },
+    },
+    app: { info: () => (calls.push('app.info'), Promise.resolve({ ok: true, value: { version: '1' } })) },
+    settings: { get: () => (calls.push('settings.get'), Promise.resolve({ ok: true, value: { language: 'en' } })) },
     on: (_event: string, listener: Listener) => {
       listeners.push(listener);
       return () => undefined;
@@ -29,7 +41,7 @@ function page(remembered: string | null) {
   };
   vi.stubGlobal('window', { budgetly: bridge });
   vi.stubGlobal('localStorage', { getItem: (key: string) => storage.get(key) ?? null });
-  return { asked, changed: (connectionId: string) => listeners.forEach((listener) => listener({ connectionId })) };
+  return { asked, calls, changed: (connectionId: string) => listeners.forEach((listener) => listener({ connectionId })) };
 }
 
 async function fresh() {
@@ -89,5 +101,32 @@ describe('the first rows asked for as the page starts', () => {
     await vi.waitFor(() => expect(early.arrivedEarlyFirstWindow('a')).not.toBeNull());
     changed('a');
     expect(early.arrivedEarlyFirstWindow('a')).toBeNull();
+  });
+
+  it('asks the remembered connection’s saved views beside its first rows: the workspace knows its default view before it paints a row', async () => {
+    const { calls } = page('a');
+    const early = await fresh();
+    early.askFirstWindowsEarly();
+    expect(calls).toEqual(['views.list a']);
+    expect(early.arrivedEarlyViews('a')).toBeNull();
+    await vi.waitFor(() => expect(early.arrivedEarlyViews('a')).toEqual({ views: [], defaultId: null, unreadable: 0 }));
+    await expect(early.takeEarlyViews('a')).resolves.toEqual({ views: [], defaultId: null, unreadable: 0 });
+    expect(early.takeEarlyViews('a')).toBeNull();
+    expect(early.arrivedEarlyViews('a')).toBeNull();
+  });
+
+  it('All connections: the connections are asked once at start, for the App and the first windows alike', async () => {
+    const { calls, asked } = page('all');
+    vi.resetModules();
+    const startup = await import('../../../renderer/src/api/early-startup');
+    const early = await import('../../../renderer/src/api/early-first-window');
+    startup.askStartupEarly();
+    early.askFirstWindowsEarly();
+    await vi.waitFor(() => expect(asked.map((input) => input.connectionId)).toEqual(['a', 'c']));
+    expect(calls.filter((call) => call === 'connections.list')).toHaveLength(1);
+    // …and the App takes that same answer, once it has arrived, for its first render.
+    expect(startup.arrivedEarly('connections')?.map((c) => c.id)).toEqual(['a', 'b', 'c']);
+    startup.dropEarly('connections');
+    expect(startup.arrivedEarly('connections')).toBeNull();
   });
 });

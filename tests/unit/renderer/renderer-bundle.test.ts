@@ -26,15 +26,21 @@ async function buildRenderer(options: { splitting?: boolean } = {}) {
     });
 }
 
-/** Every source file in the chunks the page loads before it runs: the entry and what it imports statically, not `import()`. */
+/**
+ * Every source file in the chunks the page loads before its first rows: the entry, the start-up bundle it imports at
+ * once (boot.tsx, the entry's one `import()`: the small entry asks for the first rows while it loads), and what they
+ * import statically — not the other `import()`s (the lazy parts).
+ */
 function startUpInputs(metafile: Metafile): string[] {
   const outputs = metafile.outputs;
   const entry = Object.keys(outputs).find((name) => outputs[name]!.entryPoint === 'renderer/src/main.tsx')!;
   const seen = new Set<string>([entry]);
   const queue = [entry];
   while (queue.length > 0) {
-    for (const imported of outputs[queue.pop()!]!.imports) {
-      if (imported.kind !== 'import-statement' || seen.has(imported.path) || !outputs[imported.path]) continue;
+    const chunk = queue.pop()!;
+    for (const imported of outputs[chunk]!.imports) {
+      const followed = imported.kind === 'import-statement' || (chunk === entry && imported.kind === 'dynamic-import');
+      if (!followed || seen.has(imported.path) || !outputs[imported.path]) continue;
       seen.add(imported.path);
       queue.push(imported.path);
     }
@@ -74,5 +80,18 @@ describe('the renderer bundle', () => {
     expect(startInputs.filter((input) => parts.includes(input))).toEqual([]);
     expect(parts.filter((part) => !all.includes(part))).toEqual([]);
     expect(startInputs).toContain('renderer/src/workspace/InvoiceTable.tsx');
+  });
+
+  it('the first module asks for the first rows without React or the workspace: the bundle that shows them loads meanwhile (#19)', async () => {
+    const result = await buildRenderer({ splitting: true });
+    const outputs = result.metafile.outputs;
+    const entry = Object.values(outputs).find((output) => output.entryPoint === 'renderer/src/main.tsx')!;
+    // Its own code and the chunks it shares with the bundle (imported statically: loaded before it runs).
+    const shared = entry.imports.filter((imported) => imported.kind === 'import-statement').flatMap((imported) => Object.keys(outputs[imported.path]?.inputs ?? {}));
+    const first = [...Object.keys(entry.inputs), ...shared];
+    expect(first).toContain('renderer/src/api/early-first-window.ts');
+    expect(first).toContain('renderer/src/api/early-startup.ts');
+    expect(first.filter((input) => input.includes('node_modules/react') || input.startsWith('renderer/src/workspace/') || input.includes('/i18n/locales/'))).toEqual([]);
+    expect(entry.imports.filter((imported) => imported.kind === 'dynamic-import')).toHaveLength(1);
   });
 });

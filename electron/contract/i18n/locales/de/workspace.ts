@@ -97,4 +97,5 @@ export const workspace: Translation<typeof en> = {
   groupByCustomer: 'Nach Kunde gruppieren',
   groupByCustomerHint: 'Eine Kopfzeile je Kunde mit der Zahl der Rechnungen sowie Betrag und Saldo je Währung (nur Forderungen, wie die Karten). Der Export enthält weiterhin nur die Rechnungen.',
   groupSubtotal: 'Betrag {{total}} · Saldo {{balance}}',
+  defaultViewPending: 'Ihre Standardansicht „{{name}}“ öffnet, sobald alle Rechnungen geladen sind…',
 };

@@ -99,4 +99,5 @@ export const workspace = {
   groupByCustomer: 'Group by customer',
   groupByCustomerHint: 'A header per customer with the number of invoices and the total and balance per currency (receivables only, like the cards). Export still holds the invoices only.',
   groupSubtotal: 'Total {{total}} · balance {{balance}}',
+  defaultViewPending: 'Opening your default view “{{name}}” as soon as every invoice is loaded…',
 } as const;

@@ -103,4 +103,5 @@ export const workspace: Translation<typeof en> = {
   groupByCustomer: 'Agrupar por cliente',
   groupByCustomerHint: 'Un encabezado por cliente con el número de facturas, el importe y el saldo por moneda (solo cuentas por cobrar, como las tarjetas). La exportación sigue conteniendo solo las facturas.',
   groupSubtotal: 'Importe {{total}} · saldo {{balance}}',
+  defaultViewPending: 'Su vista predeterminada «{{name}}» se abre en cuanto se carguen todas las facturas…',
 };

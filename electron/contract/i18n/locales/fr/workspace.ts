@@ -103,4 +103,5 @@ export const workspace: Translation<typeof en> = {
   groupByCustomer: 'Grouper par client',
   groupByCustomerHint: 'Un en-tête par client avec le nombre de factures, le montant et le solde par devise (créances seulement, comme les cartes). L’export contient toujours les factures seules.',
   groupSubtotal: 'Montant {{total}} · solde {{balance}}',
+  defaultViewPending: 'Votre vue par défaut « {{name}} » s’ouvre dès que toutes les factures sont chargées…',
 };
