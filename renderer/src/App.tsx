@@ -10,6 +10,7 @@ import { PrefetchStatus } from './settings/PrefetchStatus';
 import { RecordStatus } from './receivables/RecordStatus';
 import { Loading, StartFailed } from './shell/StartupScreens';
 import { LocaleProvider } from './i18n/LocaleProvider';
+import { LanguageFailedNotice } from './i18n/language-failure';
 import { languageShownLast } from './i18n/catalogues';
 import { UpdateReadyNotice } from './updates/UpdateReadyNotice';
 import { useTheme } from './shell/use-theme';
@@ -177,6 +178,7 @@ export function App() {
           <PrefetchStatus enabled={settings?.keepPdfsOffline ?? false} />
           <RecordStatus />
           <UpdateReadyNotice />
+          <LanguageFailedNotice />
         </StatusBar>
         {provisioned.offer && (
           <LazyPart>

@@ -4,6 +4,7 @@ import type { i18n } from 'i18next';
 import { createI18nWith } from '../../../electron/contract/i18n/i18n-instance';
 import { formatLocale, resolveLanguage, sourceLanguage, type Language, type LanguageSetting } from '../../../electron/contract/i18n/languages';
 import { cataloguesFor, loadCatalogue, rememberShownLanguage } from './catalogues';
+import { LanguageFailureContext } from './language-failure';
 import { LocaleContext } from './locale-context';
 
 const instances = new Map<Language, i18n>();
@@ -33,7 +34,7 @@ interface Props {
  * A language whose words are not loaded yet (renderer/src/i18n/catalogues.ts) keeps the words on screen until they are,
  * then every word changes in one render: never a mix of two languages, never English first by mistake. Nothing is
  * shown before the first language is there (a few milliseconds at start-up: main.tsx starts loading it at once); if
- * a language cannot be loaded, English.
+ * a language cannot be loaded, English, and the status bar says so (language-failure.tsx).
  */
 export function LocaleProvider({ setting, systemLocale, children }: Props) {
   const wanted = resolveLanguage(setting, systemLocale);
@@ -67,7 +68,9 @@ export function LocaleProvider({ setting, systemLocale, children }: Props) {
   if (!i18n) return null;
   return (
     <I18nextProvider i18n={i18n}>
-      <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>
+      <LocaleContext.Provider value={locale}>
+        <LanguageFailureContext.Provider value={!ready && failed === wanted ? wanted : null}>{children}</LanguageFailureContext.Provider>
+      </LocaleContext.Provider>
     </I18nextProvider>
   );
 }

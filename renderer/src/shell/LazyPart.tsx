@@ -1,5 +1,6 @@
 import { Component, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { retryFailedParts } from './retryable-lazy';
 
 /** What shows for the moment a part's code takes to load (from the app's own files: a few milliseconds). */
 function PartLoading() {
@@ -11,25 +12,40 @@ function PartLoading() {
   );
 }
 
-function PartFailed({ reason }: { reason: string }) {
+function PartFailed({ onRetry }: { onRetry: () => void }) {
   const { t } = useTranslation();
   return (
-    <div className="part-failed" role="alert">
-      {t('partFailed', { reason })}
+    <div className="part-failed" role="alert" data-testid="part-failed">
+      {t('partFailed')}{' '}
+      <button type="button" onClick={onRetry}>
+        {t('partRetry')}
+      </button>
     </div>
   );
 }
 
-/** A part whose code could not be loaded says so where it would have been; the rest of the window works on. */
-class PartBoundary extends Component<{ children: ReactNode }, { reason: string | null }> {
-  override state = { reason: null as string | null };
+/**
+ * A part whose code could not be loaded says so where it would have been, with a way to try again (the browser's own
+ * message goes to the console, not to the accountant); the rest of the window works on.
+ */
+class PartBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
 
-  static getDerivedStateFromError(error: unknown) {
-    return { reason: error instanceof Error ? error.message : String(error) };
+  static getDerivedStateFromError() {
+    return { failed: true };
   }
 
+  override componentDidCatch(error: unknown) {
+    console.error('A part of the window could not be loaded:', error);
+  }
+
+  private readonly retry = () => {
+    retryFailedParts();
+    this.setState({ failed: false });
+  };
+
   override render() {
-    return this.state.reason !== null ? <PartFailed reason={this.state.reason} /> : this.props.children;
+    return this.state.failed ? <PartFailed onRetry={this.retry} /> : this.props.children;
   }
 }
 

@@ -95,4 +95,37 @@ describe('parts of the window loaded when first opened', () => {
     await w.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });
+
+  it('a part whose code could not be loaded says so in the window’s words and offers Try again, which loads it', async () => {
+    expect(loaded('ConnectionDetailsDialog')).toBe(false);
+    // The chunk cannot be read for a while (a file locked by a virus scanner, a disk that was asleep …).
+    let readable = false;
+    await w.page.route(/\/assets\/ConnectionDetailsDialog-[\w-]+\.js$/, (route) => (readable ? route.continue() : route.abort('failed')));
+    await w.page.getByTestId('connection-switcher').locator('summary').click();
+    await w.page.getByTestId('open-connection-details').click();
+    const failed = w.page.getByTestId('part-failed');
+    await poll(() => failed.textContent()).toContain('This part of Budgetly could not be loaded.');
+    // The browser's own message is not the accountant's.
+    expect(await failed.textContent()).not.toMatch(/dynamically imported module|Failed to fetch/i);
+    readable = true;
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await w.page.getByTestId('connection-details').waitFor();
+    expect(await w.page.getByTestId('part-failed').count()).toBe(0);
+    await w.page.keyboard.press('Escape');
+    await w.page.getByTestId('connection-details').waitFor({ state: 'detached' });
+  });
+
+  it('a language whose words cannot be loaded: the window stays in English and the status bar says so', async () => {
+    await w.page.route(/\/assets\/es-[\w-]+\.js$/, (route) => route.abort('failed'));
+    await w.page.getByTestId('open-settings').click();
+    const dialog = w.page.getByTestId('settings-dialog');
+    await dialog.getByTestId('settings-language').getByRole('radio', { name: 'Español' }).check();
+    const notice = w.page.getByTestId('language-failed');
+    await poll(() => notice.textContent()).toBe('The words in Español could not be loaded: Budgetly shows English until it is started again.');
+    expect(await dialog.getByRole('heading').first().textContent()).toBe('Settings');
+    await dialog.getByTestId('settings-language').getByRole('radio', { name: 'Same as my computer' }).check();
+    await poll(() => notice.count()).toBe(0);
+    await w.page.keyboard.press('Escape');
+    await poll(() => dialog.isVisible()).toBe(false);
+  });
 });

@@ -35,5 +35,7 @@ export const common: Translation<typeof en> = {
   dateKept: 'Es bleibt beim {{date}}.',
   /** The Control key's name on a keyboard in this language (macOS shows ⌘ instead: renderer/src/lib/shortcut-keys.ts). */
   ctrlKey: 'Strg',
-  partFailed: 'Dieser Teil von Budgetly konnte nicht geöffnet werden: {{reason}}',
+  partFailed: 'Dieser Teil von Budgetly konnte nicht geladen werden.',
+  partRetry: 'Erneut versuchen',
+  languageFailed: 'Die Texte auf {{language}} konnten nicht geladen werden: Budgetly zeigt Englisch, bis es neu gestartet wird.',
 };

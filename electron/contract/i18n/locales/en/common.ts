@@ -39,5 +39,7 @@ export const common = {
   /** The Control key's name on a keyboard in this language (macOS shows ⌘ instead: renderer/src/lib/shortcut-keys.ts). */
   ctrlKey: 'Ctrl',
   /** A part of the window loaded when first opened (a dialog, the report, an invoice's details) could not be loaded. */
-  partFailed: 'This part of Budgetly could not be opened: {{reason}}',
+  partFailed: 'This part of Budgetly could not be loaded.',
+  partRetry: 'Try again',
+  languageFailed: 'The words in {{language}} could not be loaded: Budgetly shows English until it is started again.',
 } as const;

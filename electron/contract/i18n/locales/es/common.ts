@@ -35,5 +35,7 @@ export const common: Translation<typeof en> = {
   dateKept: 'Se mantiene el {{date}}.',
   /** The Control key's name on a keyboard in this language (macOS shows ⌘ instead: renderer/src/lib/shortcut-keys.ts). */
   ctrlKey: 'Ctrl',
-  partFailed: 'No se pudo abrir esta parte de Budgetly: {{reason}}',
+  partFailed: 'No se pudo cargar esta parte de Budgetly.',
+  partRetry: 'Reintentar',
+  languageFailed: 'No se pudieron cargar los textos en {{language}}: Budgetly se muestra en inglés hasta que se vuelva a iniciar.',
 };

@@ -35,5 +35,7 @@ export const common: Translation<typeof en> = {
   dateKept: 'La date reste le {{date}}.',
   /** The Control key's name on a keyboard in this language (macOS shows ⌘ instead: renderer/src/lib/shortcut-keys.ts). */
   ctrlKey: 'Ctrl',
-  partFailed: 'Cette partie de Budgetly n’a pas pu être ouverte : {{reason}}',
+  partFailed: 'Cette partie de Budgetly n’a pas pu être chargée.',
+  partRetry: 'Réessayer',
+  languageFailed: 'Les textes en {{language}} n’ont pas pu être chargés : Budgetly s’affiche en anglais jusqu’à son prochain démarrage.',
 };
