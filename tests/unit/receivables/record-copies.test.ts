@@ -259,4 +259,37 @@ describe('the record copy, written as the pages come (issue #13: any number of i
     expect((await copies.get(CONNECTION, invoiceId(1)))!.entry[2].map((line) => line[0])).toEqual([lineId(1, 2)]);
     expect((await copies.get(CONNECTION, invoiceId(9)))!.entry[2].map((line) => line[0])).toEqual([lineId(9, 1), lineId(9, 2), lineId(1, 1)]);
   });
+
+  it('compaction (reviewB low): once more than half of the chunks’ room is dead, an incremental phase writes the previous copy anew, packed — every invoice reads the same', async () => {
+    const { run, copies, headOf, expectCopy } = setUp(3);
+    const model = new Model();
+    await run(full(model, 12, 2));
+    const counts: number[] = [(await headOf()).chunks.length];
+    for (let phase = 1; phase <= 6; phase++) {
+      const previous = await copies.head(CONNECTION);
+      await run(async (sink) => {
+        // Every invoice's first line edited (a marker where it stood, its values in a new chunk); invoice 1's fields change.
+        for (let n = 1; n <= 12; n++) {
+          sink.line(invoiceId(n), lineOf(n, 1, 100 * phase + n));
+          model.line(invoiceId(n), lineOf(n, 1, 100 * phase + n));
+        }
+        sink.field(invoiceId(1), fieldsOf(1, phase + 1));
+        model.field(invoiceId(1), fieldsOf(1, phase + 1));
+        // A line deleted in phase 3 (it leaves wherever it stood).
+        if (phase === 3) {
+          sink.lineGone(lineId(5, 2), invoiceId(5));
+          model.lineGone(invoiceId(5), lineId(5, 2));
+        }
+      }, previous);
+      await expectCopy(model, Array.from({ length: 12 }, (_, i) => invoiceId(i + 1)));
+      // Each invoice's lines in place: line 1 first (edited, it keeps its place), then line 2.
+      expect((await copies.get(CONNECTION, invoiceId(2)))!.entry[2].map((line) => line[0])).toEqual([lineId(2, 1), lineId(2, 2)]);
+      counts.push((await headOf()).chunks.length);
+    }
+    // Without compaction each phase adds chunks (markers stay, values pile up): 12 → 17 → 22 → … Packed, the copy stays small.
+    expect(Math.max(...counts.slice(1))).toBeLessThan(counts[0]! + 15);
+    expect(counts.some((n, k) => k > 0 && n < counts[k - 1]!)).toBe(true);
+    const head = await headOf();
+    expect(head.chunks.every((chunk) => typeof chunk.entries === 'number')).toBe(true);
+  });
 });

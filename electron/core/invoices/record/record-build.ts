@@ -62,6 +62,20 @@ export class PreviousCopyUnreadable extends Error {
 const opened = <T,>(decoding: Promise<T>): Promise<T> => decoding.catch((error: unknown) => Promise.reject(new PreviousCopyUnreadable(error)));
 
 const distinct = (entries: LineEntry[]) => [...new Set(entries.map(([invoice]) => invoice))];
+/** Line entries that hold values (a marker, its id alone, holds none). */
+const valued = (entries: LineEntry[]) => entries.filter(([, line]) => line.length > 1).length;
+
+/**
+ * The share of a copy's chunk room that holds no values: markers, and chunks thinned by incremental phases (each phase
+ * rewrites a chunk without what changed and adds small ones). A chunk written before `entries` existed: a field chunk
+ * counts its ids, a line chunk counts as full.
+ */
+export function deadShare(head: RecordHead, chunkEntries: number): number {
+  if (head.chunks.length < 3) return 0;
+  let live = 0;
+  for (const chunk of head.chunks) live += Math.min(chunkEntries, chunk.entries ?? (chunk.kind === 'fields' ? chunk.ids.length : chunkEntries));
+  return 1 - live / (head.chunks.length * chunkEntries);
+}
 
 /**
  * A record phase's new copy, written as the pages come (README: "The whole record of every invoice"): field values
@@ -185,7 +199,7 @@ export class RecordBuild implements RecordSink {
         if (this.failure) return;
         const sealed = await sealing;
         const offset = await this.output.append(sealed);
-        this.written.push({ ref: { offset, length: sealed.length, kind, ids }, generation, number, lineIds });
+        this.written.push({ ref: { offset, length: sealed.length, kind, ids, entries: fields.length + lines.length }, generation, number, lineIds });
       } catch (error) {
         this.failure ??= { error };
       } finally {
@@ -205,7 +219,9 @@ export class RecordBuild implements RecordSink {
     if (previous) {
       // Reading the previous copy (not writing the new one) failing: it is damaged.
       const read: PreviousCopy['read'] = (offset, length) => previous.read(offset, length).catch((error: unknown) => Promise.reject(new PreviousCopyUnreadable(error)));
-      for (const chunk of previous.head.chunks) await this.keep(chunk, read, chunks);
+      // More than half of the previous copy's chunk room dead (markers, chunks thinned by earlier phases): written anew, packed.
+      if (deadShare(previous.head, this.tuning.chunkEntries) > 0.5) await this.compact(previous.head, read, chunks);
+      else for (const chunk of previous.head.chunks) await this.keep(chunk, read, chunks);
     }
     for (const chunk of this.written) {
       if (chunk.generation !== this.generation[chunk.ref.kind!]) continue;
@@ -229,7 +245,7 @@ export class RecordBuild implements RecordSink {
       const listed = new Set(chunk.ids.filter((id) => !this.invoices.has(id)));
       if (listed.size === 0) return;
       const kept = (await opened(decodeFieldChunk(this.box, await read(chunk.offset, chunk.length)))).filter(([id]) => listed.has(id));
-      return void into.push(await this.append('fields', kept.map(([id]) => id), encodeFieldChunk(this.box, kept)));
+      return void into.push(await this.append('fields', kept.map(([id]) => id), encodeFieldChunk(this.box, kept), kept.length));
     }
     // A line fetched again may have moved from another invoice (reviewB's low: it showed under both). Its old invoice is
     // opened when it has line changes of its own or was fetched again itself — Salesforce re-sums an invoice whose line
@@ -248,12 +264,79 @@ export class RecordBuild implements RecordSink {
   private async rewriteLines(chunk: ChunkRef, read: PreviousCopy['read'], into: ChunkRef[], older: boolean): Promise<void> {
     const kept: LineEntry[] = [];
     const entries = decodeLineChunk(this.box, await read(chunk.offset, chunk.length));
-    for (const [invoice, line] of await (older ? opened(entries) : entries)) {
-      const state = this.lineStates.get(line[0]);
-      if (state === false || this.invoices.get(invoice) === -1 || (older && state !== undefined && state !== invoice)) continue;
-      kept.push(older && state === invoice && line.length > 1 ? [invoice, [line[0]]] : [invoice, line]);
+    for (const entry of await (older ? opened(entries) : entries)) {
+      const effective = this.effective(entry, older);
+      if (effective) kept.push(effective);
     }
-    if (kept.length > 0) into.push(await this.append('lines', distinct(kept), encodeLineChunk(this.box, kept)));
+    if (kept.length > 0) into.push(await this.append('lines', distinct(kept), encodeLineChunk(this.box, kept), valued(kept)));
+  }
+
+  /** What of a line entry stays: nothing (deleted, its invoice deleted, moved away), a marker (`older` and fetched again), or itself. */
+  private effective([invoice, line]: LineEntry, older: boolean): LineEntry | null {
+    const state = this.lineStates.get(line[0]);
+    if (state === false || this.invoices.get(invoice) === -1 || (older && state !== undefined && state !== invoice)) return null;
+    return older && state === invoice && line.length > 1 ? [invoice, [line[0]]] : [invoice, line];
+  }
+
+  /**
+   * The previous copy written anew, packed into full chunks (compaction, reviewB's low): field chunks without what changed,
+   * then every line in the head's order — a marker of an earlier phase takes the last values that came after it (its line
+   * keeps its first place, as the fold reads it), those later entries leave; a marker of this phase stays (its values are in
+   * this phase's chunks). Two passes over the line chunks (the second writes): what is held is the markers' lines only.
+   */
+  private async compact(head: RecordHead, read: PreviousCopy['read'], into: ChunkRef[]): Promise<void> {
+    const size = this.tuning.chunkEntries;
+    const decode = async (chunk: ChunkRef) => opened(decodeLineChunk(this.box, await read(chunk.offset, chunk.length)));
+    let fields: FieldEntry[] = [];
+    const sealFields = async () => {
+      if (fields.length > 0) into.push(await this.append('fields', fields.map(([id]) => id), encodeFieldChunk(this.box, fields), fields.length));
+      fields = [];
+    };
+    for (const chunk of head.chunks) {
+      if (chunk.kind !== 'fields') continue;
+      for (const entry of await opened(decodeFieldChunk(this.box, await read(chunk.offset, chunk.length)))) {
+        if (this.invoices.has(entry[0])) continue;
+        fields.push(entry);
+        if (fields.length === size) await sealFields();
+      }
+    }
+    await sealFields();
+    const key = (invoice: string, id: string) => `${invoice}\u0000${id}`;
+    // Pass 1: markers (by invoice and line) and the last values that follow each.
+    const folded = new Map<string, LineCells | null>();
+    for (const chunk of head.chunks) {
+      if (chunk.kind !== 'lines') continue;
+      for (const entry of await decode(chunk)) {
+        const kept = this.effective(entry, true);
+        if (!kept) continue;
+        const k = key(kept[0], kept[1][0]);
+        if (kept[1].length === 1) {
+          if (!folded.has(k)) folded.set(k, null);
+        } else if (folded.has(k)) folded.set(k, kept[1]);
+      }
+    }
+    // Pass 2: in order, each line once where it first stood.
+    const placed = new Set<string>();
+    let lines: LineEntry[] = [];
+    const sealLines = async () => {
+      if (lines.length > 0) into.push(await this.append('lines', distinct(lines), encodeLineChunk(this.box, lines), valued(lines)));
+      lines = [];
+    };
+    for (const chunk of head.chunks) {
+      if (chunk.kind !== 'lines') continue;
+      for (const entry of await decode(chunk)) {
+        const kept = this.effective(entry, true);
+        if (!kept) continue;
+        const k = key(kept[0], kept[1][0]);
+        if (folded.has(k)) {
+          if (placed.has(k)) continue;
+          placed.add(k);
+          lines.push([kept[0], folded.get(k) ?? [kept[1][0]]]);
+        } else lines.push(kept);
+        if (lines.length === size) await sealLines();
+      }
+    }
+    await sealLines();
   }
 
   private async copy(chunk: ChunkRef, read: PreviousCopy['read']): Promise<ChunkRef> {
@@ -261,8 +344,8 @@ export class RecordBuild implements RecordSink {
     return { ...chunk, offset };
   }
 
-  private async append(kind: ChunkKind, ids: string[], sealing: Promise<Uint8Array>): Promise<ChunkRef> {
+  private async append(kind: ChunkKind, ids: string[], sealing: Promise<Uint8Array>, entries: number): Promise<ChunkRef> {
     const sealed = await sealing;
-    return { offset: await this.output.append(sealed), length: sealed.length, kind, ids };
+    return { offset: await this.output.append(sealed), length: sealed.length, kind, ids, entries };
   }
 }

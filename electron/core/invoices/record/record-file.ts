@@ -43,6 +43,11 @@ export interface ChunkRef {
   kind?: ChunkKind;
   /** The invoices it holds: field values (`fields`), lines (`lines`), both (format 1). */
   ids: string[];
+  /**
+   * Entries that hold values (a field chunk: its invoices; a line chunk: its lines, markers not counted), for compaction
+   * (record-build.ts). Absent in chunks written before session 12: a field chunk counts its ids, a line chunk as full.
+   */
+  entries?: number;
 }
 
 export interface RecordHead {
