@@ -79,8 +79,9 @@ function gridRows(scenario: string, all: GridRun[], failures: string[]): ResultR
       unit: 'MiB',
       app: all.map((r) => r.heap.maxMiB),
       target: `≤ ${HEAP_MIB} MiB`,
-      pass: (a) => a.max <= HEAP_MIB,
-      note: `used heap after each step (CDP Runtime.getHeapUsage, garbage not collected first): ${all.map((r, i) => `run ${i + 1}: ${r.heap.samples.map((s) => `${s.step} ${s.usedMiB}`).join(', ')}`).join('; ')} MiB`,
+      // Judged only when every run loaded every invoice: a heap measured with part of the rows says nothing of 1M's.
+      pass: failures.length ? null : (a) => a.max <= HEAP_MIB,
+      note: `used heap after each step (CDP Runtime.getHeapUsage, garbage not collected first)${failures.length ? '; NOT judged: not every run loaded every invoice' : ''}: ${all.map((r, i) => `run ${i + 1}: ${r.heap.samples.map((s) => `${s.step} ${s.usedMiB}`).join(', ')}`).join('; ')} MiB`,
     }),
     ...(runs.length ? finishedRows(scenario, runs, failures.length > 0) : [failedRow(`${scenario}: every invoice loaded, search, sort, scroll`, 'see the rows above', new Error(failures.join(' | ')))]),
   ];

@@ -63,7 +63,9 @@ runWorker(async () => {
     if (!loaded) {
       // The 1M grid: what it reached, said with figures (the first rows, rows loaded so far, the heap).
       await heap!.sample('when the wait for every row ended');
-      const unfinished = `not every invoice loaded within ${Math.round((input.waitMs ?? 120_000) / 1000)} s: ${await loadedSoFar(app.page)}; renderer JS heap ${heap!.text()} MiB`;
+      const lists = app.coreCalls.filter((call) => call.channel === 'invoices.list');
+      const coreMs = Math.round(lists.reduce((sum, call) => sum + call.ms, 0));
+      const unfinished = `not every invoice loaded within ${Math.round((input.waitMs ?? 120_000) / 1000)} s: ${await loadedSoFar(app.page)} (${lists.length} invoices.list windows answered, ${coreMs} ms of it in the core); renderer JS heap ${heap!.text()}`;
       return { coldStartMs: startup.firstRowFrameAt, firstRowInDomMs: startup.firstRowAt, readFileMs, cacheBytes: bytes.length, listCoreMs: app.coreCalls.find((call) => call.channel === 'invoices.list')?.ms ?? null, heap: heap!.result(), unfinished };
     }
     await heap?.sample('every row');
