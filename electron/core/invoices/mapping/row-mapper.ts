@@ -66,6 +66,11 @@ function salesforceUtcMs(value: string): number {
   return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
 
+/** Whether `value` is Salesforce's own UTC form of a real moment (what `toInstant` rewrites without parsing). */
+export function isSalesforceUtc(value: string): boolean {
+  return !Number.isNaN(salesforceUtcMs(value));
+}
+
 /**
  * The same value already as the ISO instant but for the zone: rewritten, not parsed and printed. Made one flat
  * string (`normalize` leaves ASCII as it is): `slice` + 'Z' alone is a rope of two strings over the whole original
@@ -83,30 +88,31 @@ export function toInstant(value: unknown): string | null {
     if (fast) return fast;
   }
   if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const ms = typeof value === 'number' ? value : Date.parse(value);
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+  // A number past the range of Date (±8.64e15 ms) is no instant either: null, not a RangeError that fails the sync.
+  const date = new Date(typeof value === 'number' ? value : Date.parse(value));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 /** YYYY-MM-DD in ASCII digits (what /^\d{4}-\d{2}-\d{2}$/ accepts), read without a regex: two per record in a sync. */
-function isPlainDate(value: string): boolean {
+export function isPlainDate(value: string): boolean {
   const digits = digit(value, 0) + digit(value, 1) + digit(value, 2) + digit(value, 3) + digit(value, 5) + digit(value, 6) + digit(value, 8) + digit(value, 9);
   return value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45 && !Number.isNaN(digits);
 }
 
 /** Plain calendar dates stay Y-M-D strings (never instants: no off-by-one west of UTC). */
-function toDate(value: unknown): string | null {
+export function toDate(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   if (value.length === 10 && isPlainDate(value)) return value;
   const instant = toInstant(value);
   return instant ? instant.slice(0, 10) : null;
 }
 
-function toText(value: unknown): string | null {
+export function toText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   return typeof value === 'string' ? value : String(value);
 }
 
-function toAmount(value: unknown): number | null {
+export function toAmount(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'string' && value.trim() !== '') {
     const parsed = Number(value);
@@ -115,9 +121,9 @@ function toAmount(value: unknown): number | null {
   return null;
 }
 
-type Reader = (record: SalesforceRecord) => unknown;
+export type Reader = (record: SalesforceRecord) => unknown;
 
-function readerFor(path: string | undefined): Reader {
+export function readerFor(path: string | undefined): Reader {
   if (!path) return () => null;
   if (!path.includes('.')) return (record) => record[path] ?? null;
   return (record) => readPath(record, path);

@@ -74,7 +74,7 @@ export class ColumnChunkBuilder {
   }
 
   add(row: InvoiceRow): void {
-    if (this.count === this.nulls.length) this.grow();
+    this.beginRow();
     let nulls = 0;
     nulls |= this.cell(row.id, 0);
     nulls |= this.cell(row.number, 1);
@@ -85,7 +85,40 @@ export class ColumnChunkBuilder {
     nulls |= this.cell(row.currency, 6);
     nulls |= this.cell(row.lastModified, 7);
     nulls |= this.cell(row.customerId ?? null, 8);
-    const { total, balance } = row;
+    this.endRow(nulls, row.total, row.balance);
+  }
+
+  /*
+   * Writing a row cell by cell, with no row object (mapping/column-writer.ts): `beginRow`, then each of the
+   * TEXT_CELLS in order — `putText` (or `putTextZ`) for a value, `putNull` for a null one, the caller keeping the null
+   * bits — then `endRow` with the bits and the amounts.
+   */
+
+  /** Room for one more row. */
+  beginRow(): void {
+    if (this.count === this.nulls.length) this.grow();
+  }
+
+  /** The next text cell is `value`. */
+  putText(value: string): void {
+    this.text += value;
+    this.starts[++this.cells] = this.text.length;
+  }
+
+  /** The next text cell is `value` followed by 'Z' (an ISO instant rewritten from Salesforce's +0000 form). */
+  putTextZ(value: string): void {
+    this.text += value;
+    this.text += 'Z';
+    this.starts[++this.cells] = this.text.length;
+  }
+
+  /** The next text cell is null (its bit goes into `endRow`'s `nulls`). */
+  putNull(): void {
+    this.starts[++this.cells] = this.text.length;
+  }
+
+  /** The row's null bits (TEXT_CELLS' and the amounts') and its amounts. */
+  endRow(nulls: number, total: number | null, balance: number | null): void {
     if (total === null) nulls |= TOTAL_NULL;
     else this.totals[this.count] = total;
     if (balance === null) nulls |= BALANCE_NULL;
@@ -95,11 +128,10 @@ export class ColumnChunkBuilder {
 
   private cell(value: string | null, cell: number): number {
     if (value === null) {
-      this.starts[++this.cells] = this.text.length;
+      this.putNull();
       return 1 << cell;
     }
-    this.text += value;
-    this.starts[++this.cells] = this.text.length;
+    this.putText(value);
     return 0;
   }
 

@@ -1,3 +1,4 @@
+import { chunkId, chunkRow, type ColumnChunk } from './row-columns';
 import { CHANGED_IDS_CAP, invoiceFieldKeys, type ChangeLogEntry, type InvoiceFieldKey, type InvoiceRow, type InvoicesChanged, type SyncChangeLog } from '../../../contract';
 
 /** A row as the change log names it; for a changed row, the fields that differ (Last modified left out: it always does). */
@@ -31,6 +32,25 @@ export class ChangeTally {
       if (this.entries.changed.length < CHANGED_IDS_CAP) this.entries.changed.push(entryOf(row, old));
     }
     if (this.ids.length < CHANGED_IDS_CAP) this.ids.push(row.id);
+  }
+
+  /**
+   * Every row of a chunk (a full sync's page) is now in the copy; `oldOf(id)` is what was there under its id. A row
+   * object is made only when needed (compared with an old one, or named in the log): a first sync makes 500, not one
+   * per invoice. Returns how many of the rows were there before.
+   */
+  upsertedChunk(chunk: ColumnChunk, oldOf: ((id: string) => InvoiceRow | undefined) | null): number {
+    let kept = 0;
+    for (let row = 0; row < chunk.rows; row++) {
+      const old = oldOf === null ? undefined : oldOf(chunkId(chunk, row));
+      if (old !== undefined) kept++;
+      else if (this.entries.added.length >= CHANGED_IDS_CAP && this.ids.length >= CHANGED_IDS_CAP) {
+        this.added++;
+        continue;
+      }
+      this.upserted(old, chunkRow(chunk, row));
+    }
+    return kept;
   }
 
   /** `old` left the copy (deleted in Salesforce). */

@@ -3,6 +3,7 @@ import type { SyncMapping } from '../mapping/mapping-service';
 import { runQuery, type PagerOptions, type Requester } from './query-pager';
 import { ChangeTally } from '../snapshot/row-diff';
 import { modstampReader, rowMapper } from '../mapping/row-mapper';
+import { columnWriter } from '../mapping/column-writer';
 import { columnSnapshot, mergeChanges, rowIndex, type Change, type Delta, type Snapshot } from '../snapshot/snapshot';
 import { ColumnChunkBuilder, RowColumns, type ColumnChunk } from '../snapshot/row-columns';
 import { fullSyncQuery, incrementalQuery } from './soql';
@@ -87,9 +88,14 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
   }
 
   // Full: every record; the tally against the previous rows is kept page by page (no second pass at the end). Each
-  // page's rows go into columns (the snapshot and the new file are made of them): a row object lives only while its
-  // record is mapped.
+  // record is written straight into the page's columns (the snapshot and the new file are made of them): no row
+  // object per invoice, but for the tally's few (ChangeTally.upsertedChunk).
   const before = previous ? rowIndex(previous.rows) : new Map<string, number>();
+  const oldOf = before.size === 0 ? null : (id: string) => {
+    const at = before.get(id);
+    return at === undefined ? undefined : previous!.rows[at];
+  };
+  const write = columnWriter(mapping.plan, mapping.defaultCurrency);
   const base = run.openBase?.() ?? null;
   const builder = new ColumnChunkBuilder();
   let chunks: ColumnChunk[] = [];
@@ -110,15 +116,11 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
         const record = records[i]!;
         const stamp = stampOf(record);
         if (stamp !== null && (watermark === null || stamp > watermark)) watermark = stamp;
-        const row = toRow(record);
-        builder.add(row);
-        const at = before.size === 0 ? undefined : before.get(row.id);
-        const old = at === undefined ? undefined : previous!.rows[at];
-        if (old !== undefined) kept++;
-        tally.upserted(old, row);
+        write(record, builder);
       }
       const chunk = builder.chunk();
       if (chunk) {
+        kept += tally.upsertedChunk(chunk, oldOf);
         chunks.push(chunk);
         base?.addChunk(chunk);
       }
