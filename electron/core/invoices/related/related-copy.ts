@@ -51,21 +51,23 @@ export function applyRelatedDelta(copy: RelatedCopy | null, delta: RelatedDelta)
     // A whole set (a full query: one record per id) is the copy as it came, not copied again record by record.
     if (replace && deleted.length === 0) return { ...meta, records: upserts };
     const before = replace ? undefined : copy?.objects.find((o) => o.role === change.role && o.object === change.object);
-    const records = before ? before.records.slice() : [];
-    const at = new Map(records.map((record, i) => [record.id, i]));
-    for (const record of upserts) {
-      const i = at.get(record.id);
-      if (i === undefined) {
-        at.set(record.id, records.length);
+    // Indexed by the few changed ids, not by every kept record (an incremental at 100k kept ~300k ids in a Map each time):
+    // an upserted record takes its old one's place, a new one goes at the end (first upsert's place, last upsert's value).
+    const changed = new Map<string, RelatedRecord>();
+    for (const record of upserts) changed.set(record.id, record);
+    const gone = new Set(deleted);
+    const records: RelatedRecord[] = [];
+    for (const record of before?.records ?? []) {
+      if (gone.size && gone.has(record.id)) continue;
+      const update = changed.size ? changed.get(record.id) : undefined;
+      if (update === undefined) {
         records.push(record);
       } else {
-        records[i] = record;
+        records.push(update);
+        changed.delete(record.id);
       }
     }
-    if (deleted.length) {
-      const gone = new Set(deleted);
-      return { ...meta, records: records.filter((record) => !gone.has(record.id)) };
-    }
+    for (const record of changed.values()) if (!gone.has(record.id)) records.push(record);
     return { ...meta, records };
   });
   return { objects, warnings: delta.warnings, none: delta.none, ...(delta.ratesUnreadable ? { ratesUnreadable: true } : {}) };
