@@ -301,19 +301,23 @@ export class RecordBuild implements RecordSink {
       }
     }
     await sealFields();
-    const key = (invoice: string, id: string) => `${invoice}\u0000${id}`;
+    // The previous copy's lines as they stay (effective), in the head's order, each with its key (invoice and line).
+    const effective = (entry: LineEntry) => this.effective(entry, true);
+    async function* kept(): AsyncGenerator<[key: string, entry: LineEntry]> {
+      for (const chunk of head.chunks) {
+        if (chunk.kind !== 'lines') continue;
+        for (const entry of await decode(chunk)) {
+          const stays = effective(entry);
+          if (stays) yield [`${stays[0]}\u0000${stays[1][0]}`, stays];
+        }
+      }
+    }
     // Pass 1: markers (by invoice and line) and the last values that follow each.
     const folded = new Map<string, LineCells | null>();
-    for (const chunk of head.chunks) {
-      if (chunk.kind !== 'lines') continue;
-      for (const entry of await decode(chunk)) {
-        const kept = this.effective(entry, true);
-        if (!kept) continue;
-        const k = key(kept[0], kept[1][0]);
-        if (kept[1].length === 1) {
-          if (!folded.has(k)) folded.set(k, null);
-        } else if (folded.has(k)) folded.set(k, kept[1]);
-      }
+    for await (const [k, [, line]] of kept()) {
+      if (line.length === 1) {
+        if (!folded.has(k)) folded.set(k, null);
+      } else if (folded.has(k)) folded.set(k, line);
     }
     // Pass 2: in order, each line once where it first stood.
     const placed = new Set<string>();
@@ -322,19 +326,13 @@ export class RecordBuild implements RecordSink {
       if (lines.length > 0) into.push(await this.append('lines', distinct(lines), encodeLineChunk(this.box, lines), valued(lines)));
       lines = [];
     };
-    for (const chunk of head.chunks) {
-      if (chunk.kind !== 'lines') continue;
-      for (const entry of await decode(chunk)) {
-        const kept = this.effective(entry, true);
-        if (!kept) continue;
-        const k = key(kept[0], kept[1][0]);
-        if (folded.has(k)) {
-          if (placed.has(k)) continue;
-          placed.add(k);
-          lines.push([kept[0], folded.get(k) ?? [kept[1][0]]]);
-        } else lines.push(kept);
-        if (lines.length === size) await sealLines();
-      }
+    for await (const [k, [invoice, line]] of kept()) {
+      if (folded.has(k)) {
+        if (placed.has(k)) continue;
+        placed.add(k);
+        lines.push([invoice, folded.get(k) ?? [line[0]]]);
+      } else lines.push([invoice, line]);
+      if (lines.length === size) await sealLines();
     }
     await sealLines();
   }
