@@ -89,6 +89,28 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
 
     if (shape !== 'Invoice') return;
 
+    it('counts first (SELECT COUNT()): only objects of at least the threshold go through jobs, the copy is the same', async () => {
+      const sorted = (copy: RelatedCopy) => copy.objects.map((o) => ({ ...o, records: [...o.records].sort((a, b) => (a.id < b.id ? -1 : 1)) }));
+      const want = sorted(await relatedOf(restDir.dir, box));
+      const sizes = new Map(want.map((o) => [o.object, o.records.length]));
+      const threshold = Math.max(...sizes.values());
+      expect([...sizes.values()].filter((n) => n >= threshold)).toHaveLength(1);
+      for (const [min, jobs] of [[threshold + 1, false], [threshold, true]] as const) {
+        const dir = tempDir();
+        const h = await startHarness(org, dir.dir, { tuning: { pageSize: 200, bulkMinRecords: min }, secretBox: box, tokens: bulk.tokens });
+        try {
+          const before = jobsAsked(org);
+          expect((await h.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+          // One object at the threshold: one job (create, two looks, its parts of 50,000) — none above it.
+          expect(jobsAsked(org) - before).toBe(jobs ? 4 : 0);
+          expect(sorted(await relatedOf(dir.dir, box))).toEqual(sorted(await relatedOf(restDir.dir, box)));
+        } finally {
+          await h.dispose();
+          dir.remove();
+        }
+      }
+    });
+
     const files = () => readdirSync(join(bulkDir.dir, 'invoices')).filter((n) => n.endsWith('.cache')).map((n) => readFileSync(join(bulkDir.dir, 'invoices', n)));
 
     it('a job that fails in Salesforce is a clear error and keeps the previous copy byte for byte', async () => {
