@@ -58,6 +58,10 @@ describe('a copy read by position (row table)', () => {
             expect(Object.is(table.invoiceDay(i), dayNumber(r.invoiceDate))).toBe(true);
             expect(table.indexOfId(r.id)).toBe(rows.findLastIndex((other) => other.id === r.id));
           });
+          // A window's rows in any order of places (the list's), repeats included.
+          const places = rows.map((_, i) => (i * 7) % rows.length).reverse();
+          expect(table.rowsAt(places)).toEqual(places.map((i) => rows[i]));
+          expect(table.rowsAt([])).toEqual([]);
           expect(table.indexOfId('a0B')).toBe(-1);
           expect(table.indexOfId('')).toBe(-1);
         }

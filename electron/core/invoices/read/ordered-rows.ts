@@ -36,9 +36,8 @@ export const orderedRows = oncePerCopy((snapshot: Snapshot): OrderedList => {
     statuses: statusesOf(snapshot),
     rowAt,
     slice: (from, to) => {
-      const rows = new Array<InvoiceListRow>(Math.max(0, to - from));
-      for (let k = from; k < to; k++) rows[k - from] = rowAt(k);
-      return rows;
+      const rows = table.rowsAt(order.subarray(from, Math.max(from, to)));
+      return make ? rows.map(make) : (rows as InvoiceListRow[]);
     },
   };
 });

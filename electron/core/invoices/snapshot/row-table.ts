@@ -25,6 +25,8 @@ export interface RowTable {
   balance(i: number): number | null;
   /** The position of the row with this id (the last one if an id came twice), or -1. */
   indexOfId(id: string): number;
+  /** The rows at these positions, in this order (a window of the list: made chunk by chunk, where their cells lie together). */
+  rowsAt(positions: ArrayLike<number>): InvoiceRow[];
 }
 
 const tables = new WeakMap<Snapshot, RowTable>();
@@ -86,6 +88,7 @@ class ArrayTable implements RowTable {
   total = (i: number) => this.rows[i]!.total;
   balance = (i: number) => this.rows[i]!.balance;
   indexOfId = (id: string) => rowIndex(this.rows).get(id) ?? -1;
+  rowsAt = (positions: ArrayLike<number>) => Array.from(positions, (i) => this.rows[i]!);
 }
 
 /** Cell numbers in a chunk (row-columns.ts TEXT_CELLS). */
@@ -155,6 +158,25 @@ class ColumnTable implements RowTable {
   customer = (i: number) => this.text(i, CUSTOMER);
   total = (i: number) => this.amount(i, TOTAL_NULL, 'total');
   balance = (i: number) => this.amount(i, BALANCE_NULL, 'balance');
+
+  /**
+   * A window's rows in the list's order lie all over the copy: made in chunk order (a counting sort of the places by
+   * chunk, O(n)), each chunk's cells are read while they are in the cache, instead of jumping chunk to chunk per row.
+   */
+  rowsAt = (positions: ArrayLike<number>): InvoiceRow[] => {
+    const n = positions.length;
+    const starts = new Uint32Array(this.chunks.length + 1);
+    for (let k = 0; k < n; k++) starts[this.chunkOf[positions[k]!]! + 1]!++;
+    for (let c = 1; c < starts.length; c++) starts[c]! += starts[c - 1]!;
+    const byChunk = new Uint32Array(n);
+    for (let k = 0; k < n; k++) byChunk[starts[this.chunkOf[positions[k]!]!]!++] = k;
+    const rows = new Array<InvoiceRow>(n);
+    for (let j = 0; j < n; j++) {
+      const k = byChunk[j]!;
+      rows[k] = this.rowAt(positions[k]!);
+    }
+    return rows;
+  };
 
   indexOfId = (id: string): number => {
     const slots = (this.slots ??= this.buildSlots());
