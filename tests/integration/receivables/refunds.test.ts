@@ -132,4 +132,25 @@ describe('refunds of payments (issue 13): never in an invoice’s arithmetic, ta
       await compareSummary(harness, org, 'Invoice');
     });
   }, 120_000);
+
+  it('a payment refunded, then allocated beyond what was left: below zero in the customer view and the summary, flagged, never clamped', async () => {
+    await withOrgHarness({ invoices: 300, objects: ['blng__Invoice__c'], multiCurrency: true, unappliedShare: 0.4 }, async (harness, org) => {
+      const f = FAMILIES.blng__Invoice__c;
+      expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+      const apps = org.control.records(f.paymentApp);
+      const paymentId = paymentsWithCashLeft(org, 'blng__Invoice__c').find((id) => unappliedOf(org, 'blng__Invoice__c', id) >= 300 && apps.some((a) => a[f.paymentRef] === id))!;
+      const invoiceId = apps.find((a) => a[f.paymentRef] === paymentId)![f.appInvoice] as string;
+      // Salesforce refunds all that is left, then an allocation of 2.00 more is made (an import, a data fix): 2.00 below zero.
+      org.control.issueRefund(paymentId);
+      org.control.allocatePayment(paymentId, invoiceId, 2);
+      expect((await harness.call('invoices.sync', { connectionId, mode: 'incremental' })).ok).toBe(true);
+      const { record } = await paymentInCustomerView(harness, org, 'blng__Invoice__c', paymentId);
+      expect(minor(record.unapplied, record.currency)).toBe(unappliedOf(org, 'blng__Invoice__c', paymentId));
+      expect(record.unapplied).toBeLessThan(0);
+      expect(record.overRefunded).toBe(true);
+      const summary = (await harness.call('invoices.receivablesSummary', { connectionId })).value as CurrencyReceivables[];
+      expect(summary.find((c) => c.currency === record.currency)!.overRefunded).toBe(1);
+      await compareSummary(harness, org, 'blng__Invoice__c');
+    });
+  }, 120_000);
 });
