@@ -7,6 +7,7 @@ import type { CurrencyTotals } from '../invoices/totals';
 import { AgingBars } from './AgingBars';
 import { CardFigures } from './CardFigures';
 import { useSummarySize } from './use-summary-size';
+import { useRememberSummaryRoom } from './summary-room';
 
 interface Props {
   totals: CurrencyTotals[];
@@ -55,10 +56,12 @@ const sameFigure = (a: { count: number; balance: number }, b: { count: number; b
 export const CurrencySummary = memo(function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBucket, extra, collection }: Props) {
   const { t } = useTranslation('workspace');
   const size = useSummarySize();
+  const room = useRememberSummaryRoom();
   const currencies = [...new Set([...totals.map((x) => x.currency), ...aging.map((a) => a.currency)])].sort();
   if (currencies.length === 0) return null;
   return (
     <section
+      ref={room}
       className={size.compact ? 'summary compact' : 'summary'}
       aria-label={t('summaryLabel', { date: asOfLabel })}
       data-testid="summary"

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rememberedSummaryRoom } from './summary-room';
 import type { InvoiceListState } from '../api/use-invoices';
 import { useLocale } from '../i18n/locale-context';
 import { formatCount } from '../invoices/money';
@@ -21,9 +23,11 @@ export function ListLoadError({ list: { error, complete, retry } }: { list: Invo
 export function TotalsPending({ list: { progress } }: { list: InvoiceListState }) {
   const { t } = useTranslation('workspace');
   const locale = useLocale();
+  // As tall as the cards were the last time (summary-room.ts): when they come, the grid does not move.
+  const [room] = useState(rememberedSummaryRoom);
   if (!progress) return null;
   return (
-    <section className="summary" aria-busy="true" data-testid="summary-loading">
+    <section className="summary" aria-busy="true" data-testid="summary-loading" style={room ? { minHeight: room, boxSizing: 'border-box' } : undefined}>
       <p className="hint">{t('totalsPending', { count: progress.total, total: formatCount(progress.total, locale) })}</p>
     </section>
   );

@@ -252,7 +252,12 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
       <div className={openRow ? 'workspace with-detail' : 'workspace'}>
         {/* Until every invoice is loaded, search and filters would work on a part of them: their controls wait (a disabled fieldset, no box of its own). */}
         <fieldset className="until-loaded" disabled={partial}>
-          <FiltersPanel filters={others} statuses={view.prepared.statuses} currencies={view.prepared.currencies} customers={customerDirectory(view.prepared.rows)} payments={list?.payments} onChange={changeOthers} lastVisit={lastVisit} />
+          {/* #19: the first window paints with the least work — the panel (its lists need every invoice) keeps its place empty until then. */}
+          {partial ? (
+            <aside className="filters" aria-busy="true" data-testid="filters-pending" />
+          ) : (
+            <FiltersPanel filters={others} statuses={view.prepared.statuses} currencies={view.prepared.currencies} customers={customerDirectory(view.prepared.rows)} payments={list?.payments} onChange={changeOthers} lastVisit={lastVisit} />
+          )}
         </fieldset>
         <main className="main" aria-label={t('invoicesLabel')}>
           <ListToolbar
