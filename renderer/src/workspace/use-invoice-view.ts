@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { InvoiceListRow } from '../../../electron/contract';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import { useLocale } from '../i18n/locale-context';
@@ -13,6 +13,7 @@ import type { CurrencyTotals } from '../invoices/totals';
 import { filteredView } from './filtered-views';
 import { warmSearchParts } from '../invoices/text-search';
 import { whenIdle } from '../lib/when-idle';
+import { warmKeystroke } from './warm-keystroke';
 
 const EMPTY: InvoiceListRow[] = [];
 /** Above this many invoices filter changes render deferred (see below). */
@@ -87,13 +88,26 @@ function useInvoiceViewOf(rows: InvoiceListRow[] | undefined, filters: InvoiceFi
   const order = useMemo(() => sortedOrder(prepared, sort, orderDay), [prepared, sort, orderDay]);
   // Once the rows are there, each column's sort keys are ranked in the page's idle moments: every click is then one O(n) pass.
   useEffect(() => warmSortKeys(prepared, WARM_COLUMNS, asOfDay), [prepared, asOfDay]);
-  // …and the search text's parts (text-search.ts), so a first letter searches each customer once.
-  useEffect(() => whenIdle(() => warmSearchParts(prepared.search)), [prepared]);
   const effective = deferred;
   const cutOffDay = cutOff ? asOfDay : Infinity;
   // Amounts in the search box are read the way the user's language writes them (amount-search.ts).
   const locale = useLocale();
   const context = useMemo(() => ({ asOfDay, agingBasis: basis, cutOffDay, locale }), [asOfDay, basis, cutOffDay, locale]);
+  // …and the search text's parts (text-search.ts), so a first letter searches each customer once; then a keystroke's
+  // passes run once (warm-keystroke.ts), with the order and as-of day of that moment.
+  const now = useRef({ order, context, basis, cutOff: cutOff === true });
+  useEffect(() => {
+    now.current = { order, context, basis, cutOff: cutOff === true };
+  });
+  useEffect(
+    () =>
+      whenIdle(() => {
+        warmSearchParts(prepared.search);
+        const { order: at, context: as, basis: on, cutOff: cut } = now.current;
+        if (at.length === prepared.rows.length) warmKeystroke(prepared, at, as, on, cut);
+      }),
+    [prepared],
+  );
   const laterCount = useMemo(() => (cutOffDay === Infinity ? 0 : datedAfter(prepared, cutOffDay)), [prepared, cutOffDay]);
   // Rows, totals and aging of these filters: one filter pass and one pass over the order, or none for a search just
   // deleted back to (remembered) or one that keeps the same rows (the same objects: nothing below renders again).
