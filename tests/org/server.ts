@@ -43,7 +43,7 @@ export async function startOrg(options: OrgOptions = {}): Promise<RunningOrg> {
   const jobs = new BulkJobs();
   const storage = new OrgStorage();
   const state: ProviderState = { rotation: o.rotateRefresh };
-  const control = createControl({ data, storage, state, counters, faults });
+  const control = createControl({ data, storage, state, counters, faults, jobs });
   // eslint-disable-next-line prefer-const -- assigned once the port is known
   let provider: any;
   // eslint-disable-next-line prefer-const -- idem

@@ -52,7 +52,11 @@ export type FaultKind =
   | 'invalidLocator'
   | 'sessionExpired'
   /** A Bulk API 2.0 query job created while armed (soqlContains: its query) ends Failed, with Salesforce's errorMessage. */
-  | 'bulkJobFailed';
+  | 'bulkJobFailed'
+  /** A Bulk API 2.0 results part asked for while armed loses its last line (Sforce-NumberOfRecords still counts it). */
+  | 'bulkPartShort'
+  /** A Bulk API 2.0 results part asked for with a locator answers that same locator as the next one (a locator loop). */
+  | 'bulkLocatorLoop';
 
 export interface Fault {
   kind: FaultKind;
@@ -190,6 +194,8 @@ export interface OrgControl {
   reissueDocument(invoiceId: string): void;
   injectFault(fault: Fault): void;
   clearFaults(): void;
+  /** The Bulk API 2.0 query jobs the org still keeps (a client deletes its jobs; an aborted one says Aborted). */
+  bulkJobs(): { id: string; state: string }[];
   counters(): OrgCounters;
   resetCounters(): void;
   /** Sets the API requests used in the rolling 24 h (what `Sforce-Limit-Info` and `/limits` report): a low allowance left. */

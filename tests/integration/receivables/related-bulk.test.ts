@@ -101,14 +101,27 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
         try {
           const before = jobsAsked(org);
           expect((await h.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
-          // One object at the threshold: one job (create, two looks, its parts of 50,000) — none above it.
-          expect(jobsAsked(org) - before).toBe(jobs ? 4 : 0);
+          // One object at the threshold: one job (create, two looks, its parts of 50,000, delete) — none above it.
+          expect(jobsAsked(org) - before).toBe(jobs ? 5 : 0);
           expect(sorted(await relatedOf(dir.dir, box))).toEqual(sorted(await relatedOf(restDir.dir, box)));
         } finally {
           await h.dispose();
           dir.remove();
         }
       }
+    });
+
+    it('text CSV could mangle comes through as REST gives it: quotes, commas, line breaks, formulas, leading zeros, numbers as text, non-ASCII', async () => {
+      const hostile = ['=1+1', 'He said "hi", then left', 'Line one\nline two', 'CR\r\nLF, "both"', '007', '1e5', ' padded ', 'Müller & Söhne — 株式会社 🧾', '"', ',', 'null', 'true'];
+      const accounts = org.control.records('Account').map((a) => a.Id as string);
+      hostile.forEach((name, i) => org.control.renameAccount(accounts[i]!, name));
+      for (const h of [rest, bulk]) expect((await h.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+      const sorted = (copy: RelatedCopy) => copy.objects.map((o) => ({ ...o, records: [...o.records].sort((a, b) => (a.id < b.id ? -1 : 1)) }));
+      const byBulk = await relatedOf(bulkDir.dir, box);
+      expect(sorted(byBulk)).toEqual(sorted(await relatedOf(restDir.dir, box)));
+      // Every hostile name is in the copy as it is in Salesforce (not turned into a number, a boolean or a formula's value).
+      const names = new Set(byBulk.objects.flatMap((o) => o.records.map((r) => r.accountName)));
+      for (const name of hostile) expect(names.has(name), JSON.stringify(name)).toBe(true);
     });
 
     const files = () => readdirSync(join(bulkDir.dir, 'invoices')).filter((n) => n.endsWith('.cache')).map((n) => readFileSync(join(bulkDir.dir, 'invoices', n)));
@@ -143,6 +156,43 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
       org.control.clearFaults();
     });
 
+    // A job the sync is done with is deleted, one it gives up on is aborted and deleted: none left behind in the org.
+    const jobsLeft = () => org.control.bulkJobs();
+
+    it('a full sync through jobs deletes each job once its results are read: none left behind in the org', async () => {
+      expect((await bulk.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+      expect(jobsLeft()).toEqual([]);
+    });
+
+    it('a results part that lost a line (fewer records than Sforce-NumberOfRecords) is a clear error: the previous copy kept, nothing left', async () => {
+      const before = files();
+      org.control.injectFault({ kind: 'bulkPartShort', count: 1, pathPrefix: JOBS });
+      const sync = await bulk.call('invoices.sync', { connectionId, mode: 'full' });
+      expect(sync.ok).toBe(false);
+      expect(sync.error?.message).toContain('incomplete');
+      expect(files()).toEqual(before);
+      org.control.clearFaults();
+      await expect.poll(jobsLeft).toEqual([]);
+    });
+
+    it('a locator that leads back to a part already read is a clear error, not records read twice (or a loop without end)', async () => {
+      const before = files();
+      org.control.injectFault({ kind: 'bulkLocatorLoop', count: 1_000, pathPrefix: JOBS });
+      const sync = await bulk.call('invoices.sync', { connectionId, mode: 'full' });
+      expect(sync.ok).toBe(false);
+      expect(sync.error?.message).toContain('incomplete');
+      expect(files()).toEqual(before);
+      org.control.clearFaults();
+      await expect.poll(jobsLeft).toEqual([]);
+    });
+
+    it('a job found Failed is deleted too', async () => {
+      org.control.injectFault({ kind: 'bulkJobFailed', soqlContains: 'FROM PaymentLineInvoice' });
+      expect((await bulk.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(false);
+      org.control.clearFaults();
+      await expect.poll(jobsLeft).toEqual([]);
+    });
+
     it('cancel while a job runs: CANCELLED, the previous copy kept byte for byte', async () => {
       const before = files();
       org.control.injectFault({ kind: 'latency', ms: 400, count: 50, pathPrefix: '/services/data/v67.0/jobs/query' });
@@ -154,6 +204,8 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
       expect((await sync).error?.code).toBe('CANCELLED');
       expect(files()).toEqual(before);
       org.control.clearFaults();
+      // The jobs it had running are aborted in Salesforce and deleted, not left to run on.
+      await expect.poll(jobsLeft, { timeout: 15_000 }).toEqual([]);
     });
   });
 }

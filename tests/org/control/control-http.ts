@@ -7,7 +7,7 @@ const PARAMS: Record<keyof OrgControl, string[]> = {
   deleteInvoices: ['ids'], editInvoiceLine: ['lineId', 'patch'], deleteInvoiceLines: ['lineIds'], revokeAllTokens: [], expireSessions: [], expireRefreshTokens: [], setRotation: ['on'], setTokenUrls: ['urls'],
   setFieldHidden: ['objectName', 'fieldName', 'hidden'], setObjectHidden: ['objectName', 'hidden'],
   setCurrency: ['isoCode', 'patch'], enableMultiCurrency: [], addRatePeriod: ['isoCode', 'conversionRate', 'startDate', 'nextStartDate'],
-  setRate: ['isoCode', 'conversionRate', 'startDate'], injectFault: ['fault'], clearFaults: [],
+  setRate: ['isoCode', 'conversionRate', 'startDate'], injectFault: ['fault'], clearFaults: [], bulkJobs: [],
   counters: [], resetCounters: [], setApiUsage: ['used'],
   applyPayment: ['invoiceId', 'amount'], reverseApplication: ['applicationId'], issueCreditNote: ['invoiceId', 'amount'], deletePayment: ['paymentId'], setSourceStatus: ['recordId', 'status'], allocatePayment: ['paymentId', 'invoiceId', 'amount'],
   issueRefund: ['paymentId', 'amount'], deleteRefundLine: ['refundLineId'], issueCreditNoteRefund: ['creditNoteId', 'amount'], deleteCreditNoteRefundLine: ['refundLineId'], issueDebitNote: ['accountId', 'amount'], payDebitNote: ['debitNoteId', 'amount'],

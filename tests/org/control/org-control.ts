@@ -9,6 +9,7 @@ import { St } from '../data/invoice-store.ts';
 import type { Fault, OrgControl } from '../types.ts';
 import type { Counters } from './counters.ts';
 import type { Faults } from './faults.ts';
+import type { BulkJobs } from '../rest/bulk-query.ts';
 import { documentsControl } from './documents-control.ts';
 import { receivablesControl } from './receivables-control.ts';
 import { refundsControl } from './refunds-control.ts';
@@ -21,6 +22,7 @@ export interface ControlDeps {
   state: ProviderState;
   counters: Counters;
   faults: Faults;
+  jobs: BulkJobs;
 }
 
 function anyTable(data: OrgData, name: string): Table {
@@ -172,6 +174,9 @@ export function createControl(d: ControlDeps): OrgControl {
     },
     clearFaults() {
       d.faults.clear();
+    },
+    bulkJobs() {
+      return d.jobs.list().map((job) => ({ id: job.id, state: job.state }));
     },
     counters() {
       return { ...d.counters.snapshot(), documentsRendered: data.documents.renders, documentBytesSent: data.documents.bytesSent };

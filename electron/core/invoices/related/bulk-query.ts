@@ -12,8 +12,11 @@ import { withRetries } from '../sync/with-retries';
  * parsing), not jsforce's `bulk2.query` (FIELD-NOTES: it breaks on multi-page results). One job per query:
  *   POST jobs/query {operation, query, contentType CSV, COMMA, LF} → poll GET jobs/query/<id> until JobComplete
  *   (Failed / Aborted: a clear error) → GET …/results?maxRecords=N[&locator=L] until Sforce-Locator is "null".
- * Each part is handed over as the CSV text Salesforce sent (header + rows). Every request is retried like a REST page
- * (5xx, dropped connections); a results part is asked for again with the same locator. A cancel stops at once.
+ * Each part is handed over as the CSV text Salesforce sent (header + rows); the records it held must be the part's
+ * Sforce-NumberOfRecords, the whole the job's numberRecordsProcessed, and no locator may come twice — else the results are
+ * incomplete: a clear error, never a copy with records missing or read twice. Every request is retried like a REST page
+ * (5xx, dropped connections); a results part is asked for again with the same locator. A cancel stops at once. The job is
+ * deleted once its results are read; one given up on (cancel, error) is aborted and deleted without waiting for it.
  */
 export interface BulkQueryOptions extends PagerOptions {
   /** Records asked for per results part. */
@@ -31,6 +34,7 @@ interface JobInfo {
   id: string;
   state: string;
   errorMessage?: string;
+  numberRecordsProcessed?: number;
 }
 
 /** Answers by which an org says it has no Bulk API 2.0 for this user: the caller fetches through REST instead. */
@@ -51,13 +55,36 @@ async function send(conn: Requester, request: HttpRequest, options: PagerOptions
   return withRetries(() => requestWith<unknown>(conn, request, transport), options, options.signal);
 }
 
+/** Best effort, one try, never the sync's signal (a cancelled sync still closes its job): abort if asked, then delete. */
+async function closeJob(conn: Requester, url: string, abort: boolean): Promise<void> {
+  const transport = fetchTransport(async (req) => {
+    const response = await sendWithFetch(req, AbortSignal.timeout(15_000));
+    return jsforceAnswer(response, await bodyText(response, 64 * 1024));
+  });
+  try {
+    if (abort) await requestWith(conn, { method: 'PATCH', url, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ state: 'Aborted' }) }, transport);
+  } catch {
+    // A job that ended meanwhile cannot be aborted: it is deleted all the same.
+  }
+  try {
+    await requestWith(conn, { method: 'DELETE', url, headers: {} }, transport);
+  } catch {
+    // Salesforce deletes a job's results after 7 days itself; nothing of the sync depends on it.
+  }
+}
+
+const incomplete = (object: string) => new AppError('SALESFORCE_ERROR', englishMessage('bulkQueryIncomplete', { object }));
+
 /**
- * Runs `soql` as a Bulk API 2.0 query job and hands each results part to `part` (CSV text). Resolves with the number
- * of records, or with null when the org has no Bulk API 2.0 for this user (nothing was fetched).
+ * Runs `soql` as a Bulk API 2.0 query job and hands each results part to `part` (CSV text; it answers how many records
+ * the part held). Resolves with the number of records, or with null when the org has no Bulk API 2.0 for this user
+ * (nothing was fetched).
  */
-export async function bulkQuery(conn: Requester, soql: string, object: string, options: BulkQueryOptions, part: (csv: string) => void): Promise<number | null> {
+export async function bulkQuery(conn: Requester, soql: string, object: string, options: BulkQueryOptions, part: (csv: string) => number): Promise<number | null> {
   const base = `/services/data/v${options.apiVersion}/jobs/query`;
   const json = { 'Content-Type': 'application/json' };
+  let created: string | null = null;
+  let done = false;
   try {
     let job: JobInfo;
     try {
@@ -67,6 +94,7 @@ export async function bulkQuery(conn: Requester, soql: string, object: string, o
       throw error;
     }
     if (!job || typeof job.id !== 'string' || !/^[A-Za-z0-9]{15,18}$/.test(job.id)) throw new AppError('SALESFORCE_ERROR', englishMessage('queryUnexpectedAnswer'));
+    created = job.id;
     const delays = options.pollDelaysMs ?? DEFAULT_POLL_DELAYS_MS;
     for (let polls = 0; job.state !== 'JobComplete'; polls++) {
       if (job.state === 'Failed') throw new AppError('SALESFORCE_ERROR', englishMessage('bulkQueryFailed', { object, reason: job.errorMessage ?? '' }));
@@ -77,6 +105,7 @@ export async function bulkQuery(conn: Requester, soql: string, object: string, o
     }
     let records = 0;
     let locator: string | null = null;
+    const locators = new Set<string>();
     do {
       let headers: Record<string, string> = {};
       const query = `maxRecords=${options.partRecords ?? DEFAULT_PART_RECORDS}${locator ? `&locator=${encodeURIComponent(locator)}` : ''}`;
@@ -85,13 +114,27 @@ export async function bulkQuery(conn: Requester, soql: string, object: string, o
       if (options.signal.aborted) throw cancelled();
       const next = headers['sforce-locator'];
       if (next === undefined || next === '') throw new AppError('SALESFORCE_ERROR', englishMessage('queryUnexpectedAnswer'));
-      records += Number(headers['sforce-numberofrecords'] ?? 0);
-      part(text);
+      const said = Number(headers['sforce-numberofrecords']);
+      const held = part(text);
+      if (held !== said) throw incomplete(object);
+      records += held;
       locator = next === 'null' ? null : next;
+      if (locator !== null) {
+        if (locators.has(locator)) throw incomplete(object);
+        locators.add(locator);
+      }
     } while (locator);
+    if (typeof job.numberRecordsProcessed === 'number' && job.numberRecordsProcessed !== records) throw incomplete(object);
+    done = true;
     return records;
   } catch (error) {
     if (options.signal.aborted) throw cancelled();
     throw toSyncError(error);
+  } finally {
+    if (created !== null) {
+      const closing = closeJob(conn, `${base}/${created}`, !done);
+      // A finished job is deleted before the sync goes on; one given up on is closed in the background (a cancel is at once).
+      if (done) await closing;
+    }
   }
 }

@@ -19,6 +19,8 @@ export interface CsvPart {
 }
 
 export function relatedRecordsOfCsv(plan: RelatedObjectPlan, csv: string): CsvPart {
+  // A part of no records may come without even a header line.
+  if (csv.trim() === '') return { records: [], watermark: null };
   const schema = inferSchema(csv, { col: ',', row: '\n', encl: '"', esc: '"', trim: false }, 1);
   const header = schema.cols.map((c) => c.name.toLowerCase());
   const at = (path: string): number => {

@@ -145,6 +145,7 @@ async function viaBulk(conn: Requester, object: RelatedObjectPlan, fields: strin
     const part = relatedRecordsOfCsv(object, csv);
     for (const record of part.records) upserts.push(record);
     if (part.watermark !== null && (watermark === null || part.watermark > watermark)) watermark = part.watermark;
+    return part.records.length;
   });
   if (count === null) return null;
   return { change: { role: object.role, object: object.object, signature: object.signature, watermark, replace: true, upserts, deleted: [] }, count: upserts.length };

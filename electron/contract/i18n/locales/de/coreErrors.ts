@@ -87,4 +87,5 @@ export const coreErrors: Translation<typeof en> = {
   viewsFileRefused: 'Budgetly hat diese Datei nicht importiert: {{reason}} Es wurde nichts geändert.',
   bulkQueryFailed: 'Salesforce konnte die Massenabfrage von {{object}} nicht ausführen: {{reason}} Ihre bisherigen Rechnungen und Zahlungen bleiben erhalten; synchronisieren Sie erneut.',
   bulkQueryAborted: 'Die Massenabfrage von {{object}} wurde in Salesforce abgebrochen. Ihre bisherigen Rechnungen und Zahlungen bleiben erhalten; synchronisieren Sie erneut.',
+  bulkQueryIncomplete: 'Salesforce hat unvollständige Ergebnisse der Massenabfrage von {{object}} gesendet (Datensätze fehlen oder kamen doppelt). Ihre bisherigen Rechnungen und Zahlungen bleiben erhalten; synchronisieren Sie erneut.',
 };

@@ -89,4 +89,5 @@ export const coreErrors = {
   viewsFileRefused: 'Budgetly did not import this file: {{reason}} Nothing was changed.',
   bulkQueryFailed: 'Salesforce could not run the bulk query of {{object}}: {{reason}} Your previous invoices and payments are kept; sync again.',
   bulkQueryAborted: 'The bulk query of {{object}} was aborted in Salesforce. Your previous invoices and payments are kept; sync again.',
+  bulkQueryIncomplete: 'Salesforce sent incomplete results for the bulk query of {{object}} (records missing or sent twice). Your previous invoices and payments are kept; sync again.',
 } as const;

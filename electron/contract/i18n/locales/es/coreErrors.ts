@@ -87,4 +87,5 @@ export const coreErrors: Translation<typeof en> = {
   viewsFileRefused: 'Budgetly no importó este archivo: {{reason}} No se cambió nada.',
   bulkQueryFailed: 'Salesforce no pudo ejecutar la consulta masiva de {{object}}: {{reason}} Se conservan sus facturas y pagos anteriores; vuelva a sincronizar.',
   bulkQueryAborted: 'La consulta masiva de {{object}} se canceló en Salesforce. Se conservan sus facturas y pagos anteriores; vuelva a sincronizar.',
+  bulkQueryIncomplete: 'Salesforce envió resultados incompletos de la consulta masiva de {{object}} (faltan registros o llegaron dos veces). Se conservan sus facturas y pagos anteriores; vuelva a sincronizar.',
 };

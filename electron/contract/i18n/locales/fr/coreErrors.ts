@@ -87,4 +87,5 @@ export const coreErrors: Translation<typeof en> = {
   viewsFileRefused: 'Budgetly n’a pas importé ce fichier : {{reason}} Rien n’a été modifié.',
   bulkQueryFailed: 'Salesforce n’a pas pu exécuter la requête en masse de {{object}} : {{reason}} Vos factures et paiements précédents sont conservés ; synchronisez à nouveau.',
   bulkQueryAborted: 'La requête en masse de {{object}} a été interrompue dans Salesforce. Vos factures et paiements précédents sont conservés ; synchronisez à nouveau.',
+  bulkQueryIncomplete: 'Salesforce a envoyé des résultats incomplets pour la requête en masse de {{object}} (enregistrements manquants ou reçus deux fois). Vos factures et paiements précédents sont conservés ; synchronisez à nouveau.',
 };
