@@ -54,6 +54,8 @@ export interface StatementPayment {
   /** Paid back to the customer by refunds (0: none); amount = applied + refunded + unapplied. */
   refunded: number;
   unapplied: number;
+  /** Refunded beyond what was left unapplied: `unapplied` is below zero as Salesforce's records give it (said under the table). */
+  overRefunded?: true;
 }
 
 /** A Salesforce Billing debit note of the customer still open: owed besides the invoices (its balance as of the last sync). */
@@ -172,7 +174,7 @@ function paymentsOf({ ledger, period }: StatementInput): StatementPayments {
   if (!ledger || !ledger.available) return { state: 'unavailable', note: ledger?.note ?? null };
   const payments = ledger.payments
     .filter((p) => p.date !== null && p.date >= period.from && p.date <= period.to && statusCounts(p.status))
-    .map((p) => ({ date: p.date, reference: p.number, method: p.method, currency: p.currency, amount: p.amount, applied: p.applied, refunded: p.refunded ?? 0, unapplied: p.unapplied }))
+    .map((p) => ({ date: p.date, reference: p.number, method: p.method, currency: p.currency, amount: p.amount, applied: p.applied, refunded: p.refunded ?? 0, unapplied: p.unapplied, ...(p.overRefunded ? { overRefunded: true as const } : {}) }))
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.reference ?? '').localeCompare(b.reference ?? ''));
   return { state: 'listed', from: period.from, to: period.to, payments };
 }

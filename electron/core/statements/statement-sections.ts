@@ -82,7 +82,9 @@ export function paymentsSection(facts: StatementFacts, t: CatalogueT, f: Stateme
       ...(refunds ? [cell(f.money(p.refunded, p.currency), true)] : []), cell(f.money(p.unapplied, p.currency), true),
     ]),
   );
-  return `${title}${table(heads, rows)}<p class="note">${escapeHtml(t('statements:paymentsAsSynced'))}</p>`;
+  // A payment refunded beyond what was left: its unapplied is below zero as it is, never clamped — said, not left unexplained.
+  const over = payments.payments.some((p) => p.overRefunded) ? `<p class="note">${escapeHtml(t('statements:paymentsOverRefunded'))}</p>` : '';
+  return `${title}${table(heads, rows)}${over}<p class="note">${escapeHtml(t('statements:paymentsAsSynced'))}</p>`;
 }
 
 /** The customer's open debit notes (Salesforce Billing): owed besides the invoices; nothing when there are none. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InvoiceListRow } from '../../../electron/contract';
+import type { CatalogueT } from '../../../electron/contract/i18n/catalogue';
+import { createI18n } from '../../../electron/contract/i18n/create-i18n';
 import { englishT } from '../../../electron/core/policy/policy-text';
 import { escapeHtml } from '../../../electron/core/statements/html-escape';
 import { statementFacts, type StatementInput } from '../../../electron/core/statements/statement-facts';
@@ -84,6 +86,19 @@ describe('refunds and debit notes on a statement (issue 13)', () => {
     expect(refunded).toMatch(/\$100\.00<\/td><td class="num">\$60\.00<\/td><td class="num">\$15\.00<\/td><td class="num">\$25\.00/);
     const none = statementHtml(statementFacts(input([], { ledger: { ...base, payments: [payment('P2')] }, period })), { firmName: '', org: '' }, englishT, statementFormat('en-US'));
     expect(none).not.toContain('Refunded');
+  });
+
+  it('a payment refunded beyond what was left shows its unapplied below zero and says why (en, de)', () => {
+    const over = { ...payment('P3', 50), overRefunded: true as const };
+    const ledger = { ...base, payments: [over, payment('P4')] };
+    const html = statementHtml(statementFacts(input([], { ledger, period })), { firmName: '', org: '' }, englishT, statementFormat('en-US'));
+    // amount 100 = applied 60 + refunded 50 + unapplied −10: kept as Salesforce's records give it.
+    expect(html).toMatch(/\$100\.00<\/td><td class="num">\$60\.00<\/td><td class="num">\$50\.00<\/td><td class="num">-\$10\.00/);
+    expect(html).toContain('was refunded more than was left unapplied of it');
+    const german = statementHtml(statementFacts(input([], { ledger, period })), { firmName: '', org: '' }, createI18n('de').getFixedT('de') as unknown as CatalogueT, statementFormat('de-DE'));
+    expect(german).toContain('höher erstattet, als von ihr nicht zugeordnet war');
+    const plain = statementHtml(statementFacts(input([], { ledger: { ...base, payments: [payment('P1', 15)] }, period })), { firmName: '', org: '' }, englishT, statementFormat('en-US'));
+    expect(plain).not.toContain('Refunded more than');
   });
 
   it('lists the open debit notes dated up to the as-of day, oldest first, with or without a period', () => {

@@ -65,4 +65,5 @@ export const statements: Translation<typeof en> = {
   debitNotesHeading: 'Offene Belastungsanzeigen',
   debitNoteOpen: 'Offen',
   debitNotesNote: 'Zusätzlich zu den obigen Rechnungen geschuldet; offene Beträge zum Stand der letzten Synchronisierung.',
+  paymentsOverRefunded: 'Eine Zahlung mit nicht zugeordnetem Betrag unter null wurde höher erstattet, als von ihr nicht zugeordnet war: angezeigt, wie es die Datensätze in Salesforce ergeben.',
 };

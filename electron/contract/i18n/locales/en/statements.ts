@@ -63,4 +63,5 @@ export const statements = {
   debitNotesHeading: 'Debit notes still open',
   debitNoteOpen: 'Open',
   debitNotesNote: 'Owed besides the invoices above; open amounts as of the last sync.',
+  paymentsOverRefunded: 'A payment with unapplied below zero was refunded more than was left unapplied of it: shown as Salesforce’s records give it.',
 } as const;

@@ -67,4 +67,5 @@ export const statements: Translation<typeof en> = {
   debitNotesHeading: 'Notas de débito pendientes',
   debitNoteOpen: 'Pendiente',
   debitNotesNote: 'Adeudado además de las facturas anteriores; importes pendientes a la última sincronización.',
+  paymentsOverRefunded: 'Un pago con importe sin aplicar bajo cero se reembolsó por encima de lo que quedaba sin aplicar: se muestra tal como lo indican los registros de Salesforce.',
 };

@@ -67,4 +67,5 @@ export const statements: Translation<typeof en> = {
   debitNotesHeading: 'Notes de débit encore ouvertes',
   debitNoteOpen: 'Ouvert',
   debitNotesNote: 'Dû en plus des factures ci-dessus ; montants ouverts à la dernière synchronisation.',
+  paymentsOverRefunded: 'Un paiement dont le non affecté est sous zéro a été remboursé au-delà de ce qui en restait non affecté : affiché tel que l’indiquent les enregistrements Salesforce.',
 };
