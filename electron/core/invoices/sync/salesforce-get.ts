@@ -1,5 +1,5 @@
 import { bodyText, fetchTransport, jsforceAnswer, MAX_ANSWER_BYTES, sendWithFetch } from '../../salesforce/fetch-transport';
-import { requestWith, type SalesforceConnection } from '../../salesforce/jsforce-adapter';
+import { requestWith, type HttpResponse, type SalesforceConnection } from '../../salesforce/jsforce-adapter';
 
 export type Requester = Pick<SalesforceConnection, 'request'>;
 
@@ -14,17 +14,46 @@ export interface GetOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
+/** The content types jsforce parses as JSON (http-api.js). */
+const JSON_TYPE = /^application\/json(;|$)/;
 
-/** The sync's transport: one overall limit per request (body included), cancelled with the sync. */
-function pageTransport(options: GetOptions) {
+/**
+ * The sync's transport: one overall limit per request (body included), cancelled with the sync. A successful JSON
+ * answer reaches jsforce without its content type, so jsforce hands the body on as text and `salesforceGet` parses
+ * it (`json.answered`); errors keep theirs (jsforce reads the error code from the body).
+ */
+function pageTransport(options: GetOptions, json: { answered: boolean }) {
   return fetchTransport(async (request) => {
     const signals = [AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS), ...(options.signal ? [options.signal] : [])];
     const response = await sendWithFetch(request, AbortSignal.any(signals));
-    return jsforceAnswer(response, await bodyText(response, options.maxBodyBytes ?? MAX_ANSWER_BYTES));
+    const answer = jsforceAnswer(response, await bodyText(response, options.maxBodyBytes ?? MAX_ANSWER_BYTES));
+    json.answered = answer.statusCode >= 200 && answer.statusCode < 300 && answer.statusCode !== 204 && JSON_TYPE.test(answer.headers['content-type'] ?? '');
+    return json.answered ? untyped(answer) : answer;
   });
 }
 
-/** GET through the connection (authenticated, refreshed on 401) with a body-safe transport and no hidden retries. */
-export function salesforceGet<T>(conn: Requester, url: string, options: GetOptions = {}): Promise<T> {
-  return requestWith<T>(conn, { method: 'GET', url, headers: { ...options.headers } }, pageTransport(options));
+function untyped(answer: HttpResponse): HttpResponse {
+  const headers = { ...answer.headers };
+  delete headers['content-type'];
+  return { ...answer, headers };
+}
+
+/**
+ * GET through the connection (authenticated, refreshed on 401) with a body-safe transport and no hidden retries.
+ *
+ * A successful JSON answer is parsed here, after jsforce, not by jsforce: parsed inside jsforce's request chain a
+ * 2,000-record page survived the young generation's collections (promoted, then marked and compacted: measured on
+ * the 50 pages of a 100k sync replayed through the connection, 370 → 245 ms of CPU, the rest of jsforce's request
+ * path included; the plain parse loop 175 ms). Same result as jsforce's own parse: the value, or the text itself when
+ * it is not JSON.
+ */
+export async function salesforceGet<T>(conn: Requester, url: string, options: GetOptions = {}): Promise<T> {
+  const json = { answered: false };
+  const body = await requestWith<T>(conn, { method: 'GET', url, headers: { ...options.headers } }, pageTransport(options, json));
+  if (!json.answered || typeof body !== 'string') return body;
+  try {
+    return JSON.parse(body) as T;
+  } catch {
+    return body as T;
+  }
 }
