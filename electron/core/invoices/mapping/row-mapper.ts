@@ -36,6 +36,11 @@ function digit(value: string, at: number): number {
  * record in a sync, where a regex with captures, Date.parse and then a digit loop per field showed in profiles.
  */
 function salesforceUtcMs(value: string): number {
+  return salesforceUtc(value, true);
+}
+
+/** `salesforceUtcMs` when `ms`; else 0 for a valid value (the check alone: no Date.UTC, one per record in a sync). */
+function salesforceUtc(value: string, ms: boolean): number {
   if (
     value.length !== 28 ||
     value.charCodeAt(4) !== 45 || // -
@@ -58,17 +63,17 @@ function salesforceUtcMs(value: string): number {
   const hour = digit(value, 11) * 10 + digit(value, 12);
   const minute = digit(value, 14) * 10 + digit(value, 15);
   const second = digit(value, 17) * 10 + digit(value, 18);
-  const ms = digit(value, 20) * 100 + digit(value, 21) * 10 + digit(value, 22);
+  const millis = digit(value, 20) * 100 + digit(value, 21) * 10 + digit(value, 22);
   // Years before 1000 go the general way (Date.UTC reads 0–99 as 1900–1999). Written so that NaN fails each test.
-  if (!(year >= 1000 && ms >= 0 && hour <= 23 && minute <= 59 && second <= 59 && month >= 1 && month <= 12 && day >= 1)) return Number.NaN;
+  if (!(year >= 1000 && millis >= 0 && hour <= 23 && minute <= 59 && second <= 59 && month >= 1 && month <= 12 && day >= 1)) return Number.NaN;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]!)) return Number.NaN;
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  return ms ? Date.UTC(year, month - 1, day, hour, minute, second, millis) : 0;
 }
 
 /** Whether `value` is Salesforce's own UTC form of a real moment (what `toInstant` rewrites without parsing). */
 export function isSalesforceUtc(value: string): boolean {
-  return !Number.isNaN(salesforceUtcMs(value));
+  return !Number.isNaN(salesforceUtc(value, false));
 }
 
 /**
@@ -78,7 +83,7 @@ export function isSalesforceUtc(value: string): boolean {
  * written).
  */
 function fastInstant(value: string): string | null {
-  return Number.isNaN(salesforceUtcMs(value)) ? null : `${value.slice(0, 23)}Z`.normalize();
+  return isSalesforceUtc(value) ? `${value.slice(0, 23)}Z`.normalize() : null;
 }
 
 /** Salesforce datetimes look like 2026-11-29T12:00:00.000+0000; the app keeps ISO instants. */
