@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditNotesLeft, minor, paymentsWithCashLeft } from '../../integration/receivables/org-ledger';
+import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
+import { connectDemo, waitForSynced } from '../workspace/workspace-driver';
+
+/**
+ * A new user in German, Salesforce Billing: a credit note refunded (through its line) and a payment refunded beyond what was
+ * left — the customer view says what each refund paid back and why a rest is below zero, in the user's words.
+ */
+describe('refunded credit note and a refund beyond the rest, in German (issue 13)', () => {
+  let w: WorkspaceFixture;
+  let account: string;
+  let noteId: string;
+  let paymentId: string;
+
+  beforeAll(async () => {
+    w = await startWorkspace({ org: { invoices: 400, objects: ['blng__Invoice__c'], unappliedShare: 0.5 }, harness: { locale: 'de-DE' } });
+    // A customer with a credit note left to apply and a payment with cash left (one account).
+    const notes = [...creditNotesLeft(w.org)].filter(([, c]) => c.unapplied >= 300 && c.refunded === 0);
+    const payments = new Set(paymentsWithCashLeft(w.org, 'blng__Invoice__c'));
+    const byId = new Map(w.org.control.records('blng__Payment__c').map((p) => [p.Id as string, p]));
+    const noteAccount = new Map(w.org.control.records('blng__CreditNote__c').map((c) => [c.Id as string, c.blng__Account__c as string]));
+    const pick = notes.map(([id]) => [id, [...payments].find((p) => byId.get(p)!.blng__Account__c === noteAccount.get(id) && byId.get(p)!.blng__Status__c !== 'Draft')] as const).find(([, p]) => p)!;
+    [noteId, paymentId] = [pick[0], pick[1]!];
+    account = noteAccount.get(noteId)!;
+    w.org.control.issueCreditNoteRefund(noteId, 2);
+    // The whole rest of the payment refunded, then 1 more allocated to an invoice of its currency: 1 below zero.
+    w.org.control.issueRefund(paymentId);
+    const currency = byId.get(paymentId)!.CurrencyIsoCode;
+    const invoice = w.org.control.records('blng__Invoice__c').find((i) => i.CurrencyIsoCode === currency && (i.blng__Balance__c as number) > 5)!;
+    w.org.control.allocatePayment(paymentId, invoice.Id as string, 1);
+    await connectDemo(w.page, w.agent());
+    await waitForSynced(w.page, w.org.control.records('blng__Invoice__c').length);
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('says what was refunded of the credit note, and why the payment’s rest is below zero', async () => {
+    const customer = w.org.control.records('Account').find((a) => a.Id === account)!.Name as string;
+    await w.page.getByTestId('search').fill(customer);
+    await poll(() => w.page.locator('.grid-body [role="row"]').count()).toBeGreaterThan(0);
+    await w.page.locator('.grid-body [role="row"]').filter({ hasText: customer }).first().locator('.customer-link').click();
+    const view = w.page.getByTestId('customer-view');
+    await view.getByTestId('customer-card').first().waitFor();
+    await view.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+
+    const note = view.locator(`[data-testid="customer-credit"][data-id="${noteId}"]`);
+    const left = creditNotesLeft(w.org).get(noteId)!;
+    expect(minor(Number(await note.getAttribute('data-unapplied')), left.currency)).toBe(left.unapplied);
+    expect(await note.getByTestId('customer-refunded').textContent()).toMatch(/an den Kunden erstattet/);
+
+    const payment = view.locator(`[data-testid="customer-payment"][data-id="${paymentId}"]`);
+    expect(Number(await payment.getAttribute('data-unapplied'))).toBe(-1);
+    expect(await payment.getByTestId('customer-over-refunded').textContent()).toMatch(/^Mehr erstattet, als nicht zugeordnet war/);
+    await w.harness.screenshot('customer-view-credit-refund-de');
+    await expectAccessible(w.page, 'customer view (de) with a refunded credit note and a refund beyond the rest');
+  });
+});
