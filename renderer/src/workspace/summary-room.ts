@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useCallback, useRef } from 'react';
 
 /** Where the window remembers how tall the currency cards were, and at which window size. */
 const KEY = 'budgetly.summaryRoom';
@@ -26,25 +26,30 @@ export function rememberedSummaryRoom(): number | null {
 }
 
 /**
- * Remembers the cards' height as it changes (a ResizeObserver: no layout forced on a keystroke's render). The cards
- * shown on a whole list only: the caller mounts the section only then.
+ * Remembers the cards' height as they first show in this workspace (a ResizeObserver: no layout forced), and again
+ * only when the window's size changes: the cards of the whole list as the start opened it (its default view), which is
+ * what the next start's first screen adds up — not a search or filter typed later (fewer cards, another height: the
+ * next start's grid would move when every invoice is in). A callback ref: one observer per section, none per render.
  */
-export function useRememberSummaryRoom(): RefObject<HTMLElement | null> {
-  const ref = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    const element = ref.current;
+export function useRememberSummaryRoom(): (element: HTMLElement | null) => void {
+  // The window size the height was remembered at (this workspace), and the section's observer.
+  const rememberedAt = useRef<string | null>(null);
+  const observer = useRef<ResizeObserver | null>(null);
+  return useCallback((element: HTMLElement | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
     if (!element || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => {
+    observer.current = new ResizeObserver(([entry]) => {
+      const windowSize = `${window.innerWidth}x${window.innerHeight}`;
       const px = entry?.borderBoxSize?.[0]?.blockSize;
-      if (!px) return;
+      if (!px || rememberedAt.current === windowSize) return;
+      rememberedAt.current = windowSize;
       try {
         localStorage.setItem(KEY, JSON.stringify({ width: window.innerWidth, height: window.innerHeight, px: Math.round(px * 100) / 100 } satisfies Room));
       } catch {
         // storage unavailable: the placeholder keeps its own height
       }
     });
-    observer.observe(element);
-    return () => observer.disconnect();
-  });
-  return ref;
+    observer.current.observe(element);
+  }, []);
 }

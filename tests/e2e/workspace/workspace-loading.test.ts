@@ -102,6 +102,29 @@ describe('opening the workspace on a large offline copy', () => {
     await waitForSynced(page, invoices.length);
   });
 
+  it('a search typed before the app quits does not set the totals\' placeholder of the next start: the grid still does not move', async () => {
+    const { page } = w;
+    await reopenWithRestHeld();
+    await release(page);
+    await poll(() => count().getAttribute('data-complete')).toBe('true');
+    const cards = async () => (await page.getByTestId('summary').boundingBox())!.height;
+    const whole = await cards();
+    // One invoice found: one currency's card (fewer cards, another height) — what the window showed last.
+    const number = (await renderedNumbers(page))[0]!;
+    await page.getByTestId('search').fill(number);
+    await poll(() => page.getByTestId('currency-card').count()).toBe(1);
+    await poll(cards).not.toBeCloseTo(whole, 0);
+
+    await reopenWithRestHeld();
+    const gridTop = async () => (await page.getByRole('grid').boundingBox())!.y;
+    await poll(async () => (await renderedNumbers(page)).length).toBeGreaterThan(5);
+    const topWhileLoading = await gridTop();
+    await release(page);
+    await poll(() => count().getAttribute('data-complete')).toBe('true');
+    expect(await page.getByTestId('currency-card').count()).toBeGreaterThan(1);
+    expect(await gridTop()).toBeCloseTo(topWhileLoading, 0);
+  });
+
   it('a sync that changes the invoices while they load: the loading starts over and ends exactly as the org is, never mixed', async () => {
     const { page, org } = w;
     await reopenWithRestHeld();
