@@ -49,8 +49,8 @@ describe('the built main process, started against a stand-in Electron', () => {
     expect(existsSync(smoke.windowOptions.preload)).toBe(true);
   });
 
-  it('serves the renderer over a secure standard scheme and nothing outside its folder', () => {
-    expect(smoke.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  it('serves the renderer over a secure standard scheme (V8 may cache its compiled code) and nothing outside its folder', () => {
+    expect(smoke.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
     expect(smoke.servedStatus).toBe(200);
     expect(smoke.servedHtml).toBe(true);
     expect(smoke.escapedStatus).toBe(404);
