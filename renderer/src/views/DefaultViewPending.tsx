@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 export function DefaultViewPending({ name }: { name: string | null }) {
   const { t } = useTranslation(['workspace', 'common']);
   return (
-    <p className="empty" aria-busy="true" data-testid="default-view-pending">
+    <p className="empty" role="status" aria-busy="true" data-testid="default-view-pending">
       {name === null ? t('common:loading') : t('defaultViewPending', { name })}
     </p>
   );

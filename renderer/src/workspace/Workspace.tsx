@@ -159,6 +159,8 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
     connectionId, ready: list !== null && complete, filters, changeFilters, adoptChase, sorting, setSorting, settings, onUpdateSettings,
     currency: corporate, grouping, prepared: view.prepared, payments: list?.payments,
   });
+  // A list that failed to load cannot open the default view: the rows that did arrive show (with the error's Try again).
+  const holdForView = views.pending !== null && !invoiceList.error;
   const activeInRange = Math.min(active, Math.max(0, shown.length - 1));
   // A background sync reloads the rows in place: the selection follows its invoice; changed rows flash.
   useKeptSelection(view.prepared.rows, shown, activeInRange, setActive);
@@ -336,7 +338,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
           ) : (
             <InvoiceTable
               table={table}
-              visible={views.pending ? NO_ROWS : shown}
+              visible={holdForView ? NO_ROWS : shown}
               groups={grouping.groups}
               onToggleGroup={(key) => grouping.toggle(key, shown[activeInRange])}
               active={activeInRange}
@@ -348,7 +350,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
               compact={Boolean(openRow)}
               onOpenCustomer={partial ? undefined : openCustomer}
               empty={
-                views.pending ? (
+                holdForView && views.pending ? (
                   <DefaultViewPending name={views.pending.name} />
                 ) : (
                   <EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection, Result } from '../../../electron/contract';
+import type { Connection, Result, SavedViewList } from '../../../electron/contract';
+import { viewState } from '../../support/view-state';
 import { expectedSort } from './expected';
 import { expectView } from './view-assertions';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
@@ -168,6 +169,41 @@ describe('opening the workspace on a large offline copy', () => {
     await poll(() => count().getAttribute('data-complete')).toBe('true');
     expect(await alert.count()).toBe(0);
     await expectView(page, invoices, {}, { key: 'invoiceDate', desc: true });
+  });
+
+  it('with a saved default view, a window that fails shows the rows that arrived and the error, not the wait for the view; Try again opens the view', async () => {
+    const { page } = w;
+    const invoices = w.invoices();
+    const core = w.harness.testCore;
+    const saved = (await core.call('views.save', { connectionId, name: 'Largest first', state: viewState({ sort: { column: 'total', desc: true } }) })) as Result<SavedViewList>;
+    const view = saved.ok ? saved.value.views.find((candidate) => candidate.name === 'Largest first')! : null;
+    expect(await core.call('views.update', { connectionId, id: view!.id, isDefault: true })).toMatchObject({ ok: true });
+
+    await reopenWithRestHeld();
+    // Waiting for the view is said to a screen reader too.
+    const pending = page.getByTestId('default-view-pending');
+    await poll(() => pending.textContent()).toContain('Largest first');
+    expect(await pending.getAttribute('role')).toBe('status');
+    expect(await renderedNumbers(page)).toEqual([]);
+
+    await page.evaluate(() => ((window as unknown as Probe).__failWindows = true));
+    await release(page);
+    const alert = page.getByTestId('list-error');
+    await poll(() => alert.textContent()).toContain('could not load the rest of the invoices: The offline copy could not be read.');
+    // The view cannot open on part of the list: the rows that arrived show, in the default order, under the error.
+    await poll(async () => (await renderedNumbers(page)).length).toBeGreaterThan(5);
+    expect(await pending.count()).toBe(0);
+    const asOf = (await page.getByTestId('as-of').getAttribute('data-value'))!;
+    const arrived = expectedSort(invoices, 'invoiceDate', true, asOf).map((invoice) => invoice.number);
+    const shown = await renderedNumbers(page);
+    expect(shown).toEqual(arrived.slice(0, shown.length));
+
+    await page.evaluate(() => ((window as unknown as Probe).__failWindows = false));
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await poll(() => count().getAttribute('data-complete')).toBe('true');
+    await expectView(page, invoices, {}, { key: 'total', desc: true });
+
+    expect(await core.call('views.delete', { connectionId, id: view!.id })).toMatchObject({ ok: true });
   });
 
   it('a column sorted while the invoices load sorts those that have arrived, then the whole list once all are there', async () => {
