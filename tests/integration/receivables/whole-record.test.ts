@@ -280,8 +280,10 @@ describe('the record phase writes its copy as the pages come, in chunks (any num
     const end = await phaseEnded(app, 1);
     watch.stop();
     expect(end.phase).toBe('done');
-    // The temp file grew while the queries paged (not written all at once at the end).
-    expect(new Set(watch.sizes).size).toBeGreaterThan(5);
+    // The temp file grew while the queries paged (not written all at once at the end: that shows at most its empty and
+    // its final size). The sampler shares the event loop with the phase, so a loaded machine sees fewer of the ~50
+    // sizes (5 in one CI run): more than two is the behaviour, not the sampler's luck.
+    expect(new Set(watch.sizes).size).toBeGreaterThan(2);
     expect(partials()).toEqual([]);
     const bytes = readFileSync(recordFile());
     const head = await decodeHead(box, async (offset, length) => bytes.subarray(offset, offset + length), bytes.length);
