@@ -1,6 +1,6 @@
 import { TEXT_CELLS, type ColumnChunkBuilder } from '../snapshot/row-columns';
 import type { QueryPlan } from '../sync/soql';
-import { isPlainDate, isSalesforceUtc, readerFor, toAmount, toDate, toInstant, toText, type SalesforceRecord } from './row-mapper';
+import { fieldReaders, isPlainDate, isSalesforceUtc, readerFor, toAmount, toDate, toInstant, toText, type SalesforceRecord } from './row-mapper';
 
 /** Writes one Salesforce record into a chunk being built, as the row `rowMapper` would make of it. */
 export type ColumnWriter = (record: SalesforceRecord, out: ColumnChunkBuilder) => void;
@@ -53,15 +53,7 @@ function putInstant(out: ColumnChunkBuilder, value: unknown, nullBit: number): n
  * values `rowMapper` gives (tests/unit/invoices/column-writer.test.ts holds the two side by side).
  */
 export function columnWriter(plan: QueryPlan, defaultCurrency: string): ColumnWriter {
-  const number = readerFor(plan.paths.number);
-  const customer = readerFor(plan.paths.customer);
-  const invoiceDate = readerFor(plan.paths.invoiceDate);
-  const dueDate = readerFor(plan.paths.dueDate);
-  const status = readerFor(plan.paths.status);
-  const total = readerFor(plan.paths.total);
-  const balance = readerFor(plan.paths.balance);
-  const currency = readerFor(plan.paths.currency);
-  const lastModified = readerFor(plan.paths.lastModified);
+  const { number, customer, invoiceDate, dueDate, status, total, balance, currency, lastModified } = fieldReaders(plan);
   const customerId = readerFor(plan.customerId);
   return (record, out) => {
     out.beginRow();

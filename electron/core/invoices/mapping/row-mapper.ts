@@ -134,20 +134,28 @@ export function readerFor(path: string | undefined): Reader {
   return (record) => readPath(record, path);
 }
 
+/** A reader per canonical field of the plan, resolved once per sync (the row mapper's and the column writer's). */
+export function fieldReaders(plan: QueryPlan) {
+  const { paths } = plan;
+  return {
+    number: readerFor(paths.number),
+    customer: readerFor(paths.customer),
+    invoiceDate: readerFor(paths.invoiceDate),
+    dueDate: readerFor(paths.dueDate),
+    status: readerFor(paths.status),
+    total: readerFor(paths.total),
+    balance: readerFor(paths.balance),
+    currency: readerFor(paths.currency),
+    lastModified: readerFor(paths.lastModified),
+  };
+}
+
 /**
  * The mapping of one sync, compiled once: a function from a Salesforce record to the canonical
  * row (the field paths resolved up front, not per record and field).
  */
 export function rowMapper(plan: QueryPlan, defaultCurrency: string): (record: SalesforceRecord) => InvoiceRow {
-  const number = readerFor(plan.paths.number);
-  const customer = readerFor(plan.paths.customer);
-  const invoiceDate = readerFor(plan.paths.invoiceDate);
-  const dueDate = readerFor(plan.paths.dueDate);
-  const status = readerFor(plan.paths.status);
-  const total = readerFor(plan.paths.total);
-  const balance = readerFor(plan.paths.balance);
-  const currency = readerFor(plan.paths.currency);
-  const lastModified = readerFor(plan.paths.lastModified);
+  const { number, customer, invoiceDate, dueDate, status, total, balance, currency, lastModified } = fieldReaders(plan);
   const customerId = plan.customerId ? readerFor(plan.customerId) : null;
   return (record) => {
     const id = String(record.Id);
