@@ -26,6 +26,7 @@ export const channelNames = [
   'invoices.sync',
   'invoices.cancelSync',
   'invoices.list',
+  'invoices.listColumns',
   'invoices.get',
   'invoices.document',
   'invoices.saveDocument',

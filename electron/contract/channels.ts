@@ -9,6 +9,7 @@ import {
   id,
   invoiceDetailSchema,
   invoiceListSchema,
+  invoiceListColumnsSchema,
   invoiceObjectSchema,
   invoicesChangedSchema,
   syncChangeLogSchema,
@@ -142,6 +143,18 @@ export const channels = {
       limit: z.number().int().min(1).max(LIST_WINDOW_MAX).optional(),
     }),
     output: invoiceListSchema,
+  },
+  /**
+   * The same window as `invoices.list` (same input, same answer) with its rows as columns: one string table and a typed
+   * array per field (electron/contract/invoice-columns.ts). What the workspace loads the rest of a list with (issue #19).
+   */
+  'invoices.listColumns': {
+    input: z.strictObject({
+      connectionId: id,
+      offset: z.number().int().min(0).max(LIST_OFFSET_MAX).optional(),
+      limit: z.number().int().min(1).max(LIST_WINDOW_MAX).optional(),
+    }),
+    output: invoiceListColumnsSchema,
   },
   'invoices.get': { input: z.strictObject({ connectionId: id, id }), output: invoiceDetailSchema },
   /**

@@ -225,6 +225,35 @@ export const invoiceListSchema = z.object({
 });
 export type InvoiceList = z.infer<typeof invoiceListSchema>;
 
+const textCells = z.instanceof(Uint32Array);
+const numberCells = z.instanceof(Float64Array);
+const numberMarks = z.instanceof(Uint8Array).nullable();
+/**
+ * A window of the list as columns (`invoices.listColumns`, electron/contract/invoice-columns.ts): the window's distinct
+ * strings once, and per field a typed array with a cell per row — the same rows `invoices.list` gives for the same window.
+ */
+export const invoiceColumnsSchema = z.object({
+  length: z.number().int().nonnegative(),
+  strings: z.array(z.string()),
+  text: z.object({
+    id: textCells,
+    number: textCells,
+    customer: textCells,
+    invoiceDate: textCells,
+    dueDate: textCells,
+    status: textCells,
+    currency: textCells,
+    lastModified: textCells,
+    customerId: textCells,
+    lastPaymentDate: textCells,
+    fullyPaidOn: textCells,
+  }),
+  numbers: z.object({ total: numberCells, balance: numberCells, paid: numberCells, credited: numberCells, daysToPay: numberCells }),
+  missing: z.object({ total: numberMarks, balance: numberMarks, paid: numberMarks, credited: numberMarks, daysToPay: numberMarks }),
+});
+/** `invoices.list`'s answer with the window's rows as columns instead of objects. */
+export const invoiceListColumnsSchema = invoiceListSchema.omit({ invoices: true }).extend({ columns: invoiceColumnsSchema });
+
 export const invoiceLineSchema = z.object({
   id,
   name: z.string().nullable(),

@@ -41,6 +41,7 @@ const validInputs: { [C in ChannelName]: ChannelInput<C> } = {
   'invoices.sync': { connectionId: 'CONNECTION' },
   'invoices.cancelSync': { connectionId: 'CONNECTION' },
   'invoices.list': { connectionId: 'CONNECTION' },
+  'invoices.listColumns': { connectionId: 'CONNECTION' },
   'invoices.get': { connectionId: 'CONNECTION', id: 'a0G000000000001AAA' },
   'invoices.document': { connectionId: 'CONNECTION', id: 'a0G000000000001AAA' },
   'invoices.saveDocument': { connectionId: 'CONNECTION', id: 'a0G000000000001AAA' },

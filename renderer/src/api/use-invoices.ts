@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { SyncProgress } from '../../../electron/contract';
+import type { InvoiceList, SyncProgress } from '../../../electron/contract';
+import { decodeInvoiceColumns } from '../../../electron/contract/invoice-columns';
 import { FIRST_LIST_WINDOW } from '../../../electron/contract/list-window';
 import { budgetly } from '../bridge';
 import { arrivedEarlyFirstWindow, takeEarlyFirstWindow } from './early-first-window';
@@ -23,7 +24,7 @@ export function useInvoiceList(connectionId: string): InvoiceListState {
   useEffect(() => {
     const current = createInvoiceListLoader({
       // The first window may have been asked for as the page started (early-first-window.ts): taken once.
-      fetchWindow: (offset, limit) => (offset === 0 && limit === FIRST_LIST_WINDOW ? takeEarlyFirstWindow(connectionId) : null) ?? unwrap(budgetly().invoices.list({ connectionId, offset, limit })),
+      fetchWindow: (offset, limit) => (offset === 0 && limit === FIRST_LIST_WINDOW ? takeEarlyFirstWindow(connectionId) : null) ?? listWindow(connectionId, offset, limit),
       onChange: (snapshot) => setState({ for: connectionId, snapshot }),
       afterPaint,
       nextTask,
@@ -37,6 +38,17 @@ export function useInvoiceList(connectionId: string): InvoiceListState {
   });
   const retry = useCallback(() => loader.current?.retry(), []);
   return { ...(state.for === connectionId ? state.snapshot : LOADING), retry };
+}
+
+/**
+ * One window of the list: the first screen as rows (`invoices.list`, as the page's first call asks it), every later
+ * window as columns (`invoices.listColumns`: a string table and typed arrays cross instead of thousands of objects, and
+ * the rows made from them share each distinct string — issue #19's million).
+ */
+async function listWindow(connectionId: string, offset: number, limit: number): Promise<InvoiceList> {
+  if (offset === 0) return unwrap(budgetly().invoices.list({ connectionId, offset, limit }));
+  const { columns, ...rest } = await unwrap(budgetly().invoices.listColumns({ connectionId, offset, limit }));
+  return { ...rest, invoices: decodeInvoiceColumns(columns) };
 }
 
 /** What the loader shows once the first window is in (invoice-list-loader.ts), if it already is; else loading. */

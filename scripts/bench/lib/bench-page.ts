@@ -84,12 +84,14 @@ export async function openBenchPage(options: { dataDir: string; keyHex: string; 
   await context.exposeBinding('__benchInvoke', async (source, channel: string, input: unknown) => {
     const started = performance.now();
     const result = await bench.core.dispatch(channel, input, source.frame.url());
-    const asked = channel === 'invoices.list' ? ((input ?? {}) as { offset?: number; connectionId?: string }) : null;
+    const listing = channel === 'invoices.list' || channel === 'invoices.listColumns';
+    const asked = listing ? ((input ?? {}) as { offset?: number; connectionId?: string }) : null;
     coreCalls.push({ channel, ms: performance.now() - started, ...(asked ? { offset: asked.offset ?? 0, connectionId: asked.connectionId ?? '' } : {}) });
-    if (channel === 'invoices.list') listAnswers.push(result);
+    if (listing) listAnswers.push(result);
     // One JSON string, parsed by the probe: Playwright's own serializer walks every value and is
     // far slower than any IPC (2.3 s for 5,000 invoices here), which would measure Playwright, not the app.
-    return JSON.stringify(result);
+    // A window as columns: its typed arrays cross as base64 text (JSON has no typed arrays), turned back in the probe.
+    return channel === 'invoices.listColumns' ? JSON.stringify(columnsAsText(result)) : JSON.stringify(result);
   });
   // The probe first: it defines window.__budgetlyInvoke, which the bridge calls.
   await context.addInitScript({ content: probe });
@@ -119,3 +121,18 @@ export async function openBenchPage(options: { dataDir: string; keyHex: string; 
 
 /** How page.evaluate reaches the probe (window.__bench). */
 export type ProbeHost = { __bench: BenchProbe };
+
+/** An invoices.listColumns answer with each typed array as `{ ta: kind, b: base64 }` (page/probe-startup.ts turns them back). */
+function columnsAsText(result: unknown): unknown {
+  const answer = result as { ok: boolean; value?: { columns: Record<string, unknown> } };
+  if (!answer.ok || !answer.value) return result;
+  const text = (group: unknown) =>
+    Object.fromEntries(
+      Object.entries(group as Record<string, ArrayBufferView | null>).map(([key, cells]) => [
+        key,
+        cells === null ? null : { ta: cells.constructor.name, b: Buffer.from(cells.buffer, cells.byteOffset, cells.byteLength).toString('base64') },
+      ]),
+    );
+  const { columns } = answer.value;
+  return { ...answer, value: { ...answer.value, columns: { ...columns, text: text(columns.text), numbers: text(columns.numbers), missing: text(columns.missing) } } };
+}

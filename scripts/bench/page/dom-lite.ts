@@ -35,6 +35,7 @@ export interface PageGlobal {
   addEventListener: El['addEventListener'];
   removeEventListener: El['removeEventListener'];
   performance: { now(): number };
+  atob(data: string): string;
   __budgetlyInvoke?: (channel: string, input: unknown) => Promise<unknown>;
   __benchInvoke?: (channel: string, input: unknown) => Promise<unknown>;
   __bench?: unknown;

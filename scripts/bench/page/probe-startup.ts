@@ -26,13 +26,13 @@ export function installInvokeTimer(): void {
   page.__budgetlyInvoke = async (channel, input) => {
     const started = page.performance.now();
     const text = (await page.__benchInvoke!(channel, input)) as string;
-    const result = JSON.parse(text) as unknown;
+    const result = channel === 'invoices.listColumns' ? columnsFromText(JSON.parse(text)) : (JSON.parse(text) as unknown);
     if (startup.firstRowAt === null) startup.bootCalls.push({ channel, startedAt: started, ms: page.performance.now() - started });
-    if (channel === 'invoices.list') {
+    if (channel === 'invoices.list' || channel === 'invoices.listColumns') {
       const ms = page.performance.now() - started;
-      const value = (result as { value?: { invoices?: unknown[] } }).value;
+      const value = (result as { value?: { invoices?: unknown[]; columns?: { length: number } } }).value;
       const asked = (input ?? {}) as { offset?: number; connectionId?: string };
-      startup.listCalls.push({ startedAt: started, ms, chars: text.length, rows: value?.invoices?.length ?? 0, offset: asked.offset ?? 0, connectionId: asked.connectionId ?? '' });
+      startup.listCalls.push({ startedAt: started, ms, chars: text.length, rows: value?.invoices?.length ?? value?.columns?.length ?? 0, offset: asked.offset ?? 0, connectionId: asked.connectionId ?? '' });
     }
     return result;
   };
@@ -57,4 +57,26 @@ export function watchFirstRow(): void {
     void nextFrame().then((time) => (startup.firstRowFrameAt = time));
   });
   observer.observe(page.document, { subtree: true, childList: true });
+}
+
+const TYPED = { Uint32Array, Float64Array, Uint8Array } as const;
+
+/** An invoices.listColumns answer as bench-page.ts's columnsAsText sent it, with its typed arrays made again (part of the crossing's time). */
+function columnsFromText(result: { ok: boolean; value?: { columns: Record<string, unknown> } }): unknown {
+  if (!result.ok || !result.value) return result;
+  const typed = (group: unknown) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, cells] of Object.entries(group as Record<string, { ta: keyof typeof TYPED; b: string } | null>)) {
+      if (cells === null) out[key] = null;
+      else {
+        const binary = page.atob(cells.b);
+        const bytes = new Uint8Array(binary.length);
+        for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+        out[key] = new TYPED[cells.ta](bytes.buffer);
+      }
+    }
+    return out;
+  };
+  const { columns } = result.value;
+  return { ...result, value: { ...result.value, columns: { ...columns, text: typed(columns.text), numbers: typed(columns.numbers), missing: typed(columns.missing) } } };
 }

@@ -8,7 +8,7 @@ import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '.
 import { renderedNumbers, waitForSynced } from './workspace-driver';
 
 /**
- * Added before every page load: holds the invoices.list windows after the first one (offset > 0)
+ * Added before every page load: holds the list windows after the first one (offset > 0, as rows or as columns)
  * until the test releases them, so "the rest is still loading" lasts as long as the test needs
  * (no timing involved). With `__failWindows` set, those windows fail as a broken core would answer.
  * Plain JS text: the page has none of the test's helpers.
@@ -23,7 +23,7 @@ const HOLD_LATER_WINDOWS = `(() => {
     const original = window.__budgetlyInvoke;
     if (typeof original !== 'function' || original.__held) return;
     const held = async (channel, input) => {
-      if (channel === 'invoices.list' && input && input.offset > 0) {
+      if ((channel === 'invoices.list' || channel === 'invoices.listColumns') && input && input.offset > 0) {
         window.__heldWindows++;
         await gate;
         if (window.__failWindows) return { ok: false, error: { code: 'STORAGE', message: 'The offline copy could not be read.' } };

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeInvoiceColumns } from '../../../electron/contract/invoice-columns';
 import { startOrg, type RunningOrg } from '../../org';
 import { launchChromium } from '../../support/chromium';
 import { connectTestCore } from '../../support/connect';
@@ -63,6 +64,15 @@ describe('invoices through the real core', () => {
       windows.push(...window.value.invoices);
     }
     expect(windows).toEqual(whole.invoices);
+    // The same windows as columns (what the workspace loads the rest of a list with) decode to exactly the same rows.
+    const fromColumns = [];
+    for (let offset = 0; offset < 3000; offset += 1000) {
+      const window = await app.call('invoices.listColumns', { connectionId, offset, limit: 1000 });
+      expect(window.ok, JSON.stringify(window.error)).toBe(true);
+      expect(window.value).toMatchObject({ total: 3000, offset, version: whole.version, syncedAt: whole.syncedAt });
+      fromColumns.push(...decodeInvoiceColumns(window.value.columns));
+    }
+    expect(fromColumns).toStrictEqual(whole.invoices);
     const past = await app.call('invoices.list', { connectionId, offset: 5000, limit: 10 });
     expect(past.value).toMatchObject({ invoices: [], total: 3000, offset: 3000 });
 

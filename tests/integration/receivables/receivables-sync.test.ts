@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CurrencyReceivables, InvoiceList, InvoiceReceivables } from '../../../electron/contract';
+import { decodeInvoiceColumns } from '../../../electron/contract/invoice-columns';
 import { startOrg, type RunningOrg } from '../../org';
 import { tempDir, TestSecretBox } from '../../support/test-ports';
 import { CONNECTION_ID as connectionId, startHarness, type Harness, withOrgHarness } from '../invoices/support/invoice-harness';
@@ -108,6 +109,12 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
       expect(checked).toBe(600);
       expect(withEntries).toBeGreaterThan(200);
       expect(reversals).toBeGreaterThan(0);
+      // The list as columns carries the same payment figures, row for row.
+      const rows = (await harness.call('invoices.list', { connectionId })).value.invoices as InvoiceList['invoices'];
+      const columns = await harness.call('invoices.listColumns', { connectionId, offset: 0, limit: 600 });
+      expect(columns.ok, JSON.stringify(columns.error)).toBe(true);
+      expect(rows.filter((row) => row.paid !== undefined).length).toBeGreaterThan(200);
+      expect(decodeInvoiceColumns(columns.value.columns)).toStrictEqual(rows);
     });
 
     it('after the org applies, reverses, credits and deletes, an incremental sync shows exactly the org’s figures', async () => {

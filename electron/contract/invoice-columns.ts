@@ -1,0 +1,153 @@
+import type { InvoiceListRow } from './models';
+
+/**
+ * A window of `invoices.list` as columns (issue #19: "rows as columns from the cache decoder to the grid"): one table of
+ * the window's distinct strings and, per field, one typed array with a cell per row. It crosses as a structured clone
+ * (Electron) or the harness's serializer as a few arrays instead of thousands of objects, and the renderer's rows made
+ * from it share each distinct string (a customer, a date, a status, a currency) instead of holding a copy per row.
+ * Exact: `decodeInvoiceColumns(encodeInvoiceColumns(rows))` gives rows equal to `rows` field by field, with the same
+ * fields present (a null stays null, an absent optional field stays absent). Free of zod: the renderer imports it.
+ */
+export interface InvoiceColumns {
+  /** Rows in the window. */
+  length: number;
+  /** Every distinct string of the window's cells, once. */
+  strings: string[];
+  /** Per text field, per row: the place of its value in `strings`, or STRING_NULL / STRING_ABSENT. */
+  text: Record<TextField, Text>;
+  /** Per number field, per row: the value (0 where `missing` says null or absent). */
+  numbers: Record<NumberField, Numbers>;
+  /** Per number field: per row NUMBER_PRESENT / NUMBER_NULL / NUMBER_ABSENT, or null when every row holds a number. */
+  missing: Record<NumberField, Marks | null>;
+}
+
+export const textFields = ['id', 'number', 'customer', 'invoiceDate', 'dueDate', 'status', 'currency', 'lastModified', 'customerId', 'lastPaymentDate', 'fullyPaidOn'] as const;
+export const numberFields = ['total', 'balance', 'paid', 'credited', 'daysToPay'] as const;
+export type TextField = (typeof textFields)[number];
+export type NumberField = (typeof numberFields)[number];
+
+/** A text cell that is null. */
+export const STRING_NULL = 0xffff_ffff;
+/** A text cell whose field the row does not have (an optional field). */
+export const STRING_ABSENT = 0xffff_fffe;
+export const NUMBER_PRESENT = 0;
+export const NUMBER_NULL = 1;
+export const NUMBER_ABSENT = 2;
+
+type Cells = Record<string, unknown>;
+type Text = Uint32Array<ArrayBuffer>;
+type Numbers = Float64Array<ArrayBuffer>;
+type Marks = Uint8Array<ArrayBuffer>;
+
+/** The rows as columns (see InvoiceColumns). */
+export function encodeInvoiceColumns(rows: readonly InvoiceListRow[]): InvoiceColumns {
+  const n = rows.length;
+  const strings: string[] = [];
+  const places = new Map<string, number>();
+  const text = {} as Record<TextField, Text>;
+  const numbers = {} as Record<NumberField, Numbers>;
+  const missing = {} as Record<NumberField, Marks | null>;
+  for (const field of textFields) {
+    const cells = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const value = (rows[i] as unknown as Cells)[field];
+      if (value === undefined) cells[i] = STRING_ABSENT;
+      else if (value === null) cells[i] = STRING_NULL;
+      else {
+        const key = value as string;
+        let at = places.get(key);
+        if (at === undefined) {
+          at = strings.length;
+          strings.push(key);
+          places.set(key, at);
+        }
+        cells[i] = at;
+      }
+    }
+    text[field] = cells;
+  }
+  for (const field of numberFields) {
+    const values = new Float64Array(n);
+    let marks: Marks | null = null;
+    for (let i = 0; i < n; i++) {
+      const value = (rows[i] as unknown as Cells)[field];
+      if (typeof value === 'number') values[i] = value;
+      else (marks ??= new Uint8Array(n))[i] = value === undefined ? NUMBER_ABSENT : NUMBER_NULL;
+    }
+    numbers[field] = values;
+    missing[field] = marks;
+  }
+  return { length: n, strings, text, numbers, missing };
+}
+
+/** What is wrong with a window's columns (a length that differs, a place outside the string table …), or null. */
+export function invoiceColumnsProblem(columns: InvoiceColumns): string | null {
+  const n = columns.length;
+  const count = columns.strings.length;
+  for (const field of textFields) {
+    const cells = columns.text[field];
+    if (cells.length !== n) return `the ${field} column has ${cells.length} cells for ${n} rows`;
+    for (let i = 0; i < n; i++) {
+      const at = cells[i]!;
+      if (at >= count && at !== STRING_NULL && at !== STRING_ABSENT) return `the ${field} of row ${i} points outside the window's strings`;
+    }
+  }
+  for (const field of numberFields) {
+    if (columns.numbers[field].length !== n) return `the ${field} column has ${columns.numbers[field].length} cells for ${n} rows`;
+    const marks = columns.missing[field];
+    if (marks && marks.length !== n) return `the ${field} marks have ${marks.length} cells for ${n} rows`;
+  }
+  for (const field of ['id', 'number', 'currency'] as const) {
+    const cells = columns.text[field];
+    for (let i = 0; i < n; i++) if (cells[i]! >= count) return `row ${i} has no ${field}`;
+  }
+  return null;
+}
+
+/**
+ * The window's rows (exactly the rows encoded): each distinct string is one string shared by every row that holds it.
+ * Throws a clear error for columns that do not fit together (see invoiceColumnsProblem): no row is made from them.
+ */
+export function decodeInvoiceColumns(columns: InvoiceColumns): InvoiceListRow[] {
+  const problem = invoiceColumnsProblem(columns);
+  if (problem) throw new Error(`The invoice list window is malformed: ${problem}.`);
+  const { length: n, strings, text, numbers, missing } = columns;
+  const str = (cells: Uint32Array, i: number): string | null => {
+    const at = cells[i]!;
+    return at === STRING_NULL || at === STRING_ABSENT ? null : strings[at]!;
+  };
+  const num = (field: NumberField, i: number): number | null => {
+    const marks = missing[field];
+    return marks && marks[i] !== NUMBER_PRESENT ? null : numbers[field][i]!;
+  };
+  const { id, number, customer, invoiceDate, dueDate, status, currency, lastModified, customerId, lastPaymentDate, fullyPaidOn } = text;
+  const rows = new Array<InvoiceListRow>(n);
+  for (let i = 0; i < n; i++) {
+    const row: InvoiceListRow = {
+      id: strings[id[i]!]!,
+      number: strings[number[i]!]!,
+      customer: str(customer, i),
+      invoiceDate: str(invoiceDate, i),
+      dueDate: str(dueDate, i),
+      status: str(status, i),
+      total: num('total', i),
+      balance: num('balance', i),
+      currency: strings[currency[i]!]!,
+      lastModified: str(lastModified, i),
+    };
+    // Optional fields: present exactly where the encoded row had them (null included).
+    if (customerId[i] !== STRING_ABSENT) row.customerId = str(customerId, i) as string;
+    if (present('paid', i)) row.paid = num('paid', i) as number;
+    if (present('credited', i)) row.credited = num('credited', i) as number;
+    if (lastPaymentDate[i] !== STRING_ABSENT) row.lastPaymentDate = str(lastPaymentDate, i);
+    if (fullyPaidOn[i] !== STRING_ABSENT) row.fullyPaidOn = str(fullyPaidOn, i);
+    if (present('daysToPay', i)) row.daysToPay = num('daysToPay', i);
+    rows[i] = row;
+  }
+  return rows;
+
+  function present(field: NumberField, i: number): boolean {
+    const marks = missing[field];
+    return !marks || marks[i] !== NUMBER_ABSENT;
+  }
+}

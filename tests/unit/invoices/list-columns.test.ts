@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { channels, LIST_WINDOW_MAX, type InvoiceListRow } from '../../../electron/contract';
+import { decodeInvoiceColumns, encodeInvoiceColumns, STRING_ABSENT } from '../../../electron/contract/invoice-columns';
+import { createDispatcher } from '../../../electron/core/ipc/dispatcher';
+import { createSenderCheck } from '../../../electron/core/ipc/sender-check';
+import { row } from '../renderer/invoice-fixtures';
+
+const renderer = 'app://budgetly/index.html';
+
+/** Rows of every kind a list window holds: nulls, optional fields absent or present (null too), JPY, negatives, -0. */
+function mixedRows(): InvoiceListRow[] {
+  return [
+    row({ customer: 'Acme', customerId: '001000000000001AAA', lastModified: '2026-11-01T10:00:00.000Z' }),
+    row({ customer: null, invoiceDate: null, dueDate: null, status: null, total: null, balance: null, currency: 'JPY' }),
+    { ...row({ customer: 'Acme', total: 1234.56, balance: -0.01 }), paid: 1000, credited: 234.57, lastPaymentDate: '2026-02-01', fullyPaidOn: null, daysToPay: null },
+    { ...row({ customer: 'Zeta GmbH', currency: 'EUR', total: 0, balance: -0 }), paid: 0, credited: 0, lastPaymentDate: null, fullyPaidOn: '2026-03-04', daysToPay: 62 },
+    { ...row({ customer: 'Émile & Söhne "Ltd", 東京', number: '' + 'INV-ü-1', total: 1e15 + 0.5 }), paid: 12.3 },
+    row({ customer: 'Acme', status: 'Draft', total: -50, balance: -50, currency: 'JPY' }),
+  ];
+}
+
+describe('a list window as columns (issue #19)', () => {
+  it('decodes to exactly the rows encoded: the same values, the same fields present, null kept apart from absent', () => {
+    const rows = mixedRows();
+    const decoded = decodeInvoiceColumns(encodeInvoiceColumns(rows));
+    expect(decoded).toStrictEqual(rows);
+    // toStrictEqual treats -0 and 0 as different: the sign of a zero balance survives too.
+    expect(Object.is(decoded[3]!.balance, -0)).toBe(true);
+    expect(Object.keys(decoded[0]!)).not.toContain('paid');
+    expect('daysToPay' in decoded[2]!).toBe(true);
+    expect(decoded[2]!.daysToPay).toBeNull();
+  });
+
+  it('holds each distinct string once, however many rows carry it', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => row({ customer: `Customer ${i % 10}`, currency: i % 2 ? 'USD' : 'EUR', invoiceDate: '2026-01-01', dueDate: '2026-01-31' }));
+    const columns = encodeInvoiceColumns(rows);
+    // 1,000 ids + 1,000 numbers + 10 customers + 2 currencies + 2 dates + 1 status.
+    expect(columns.strings).toHaveLength(2015);
+    expect(decodeInvoiceColumns(columns)).toStrictEqual(rows);
+  });
+
+  it('an empty window is empty', () => {
+    expect(decodeInvoiceColumns(encodeInvoiceColumns([]))).toEqual([]);
+  });
+
+  it.each([
+    ['a column shorter than the window', (c: ReturnType<typeof encodeInvoiceColumns>) => void (c.numbers.balance = c.numbers.balance.slice(1)), 'balance column'],
+    ['a place outside the string table', (c: ReturnType<typeof encodeInvoiceColumns>) => void (c.text.customer[2] = c.strings.length + 5), 'customer of row 2'],
+    ['a row without an id', (c: ReturnType<typeof encodeInvoiceColumns>) => void (c.text.id[1] = STRING_ABSENT), 'row 1 has no id'],
+    ['marks of another length', (c: ReturnType<typeof encodeInvoiceColumns>) => void (c.missing.total = new Uint8Array(2)), 'total marks'],
+  ])('refuses %s with a clear error and makes no row', (_name, spoil, message) => {
+    const columns = encodeInvoiceColumns(mixedRows());
+    spoil(columns);
+    expect(() => decodeInvoiceColumns(columns)).toThrow(`The invoice list window is malformed: `);
+    expect(() => decodeInvoiceColumns(columns)).toThrow(message);
+  });
+
+  it('the contract accepts what the core sends and refuses columns of the wrong kind', () => {
+    const answer = { total: 6, offset: 0, version: 'v', payments: 'available', syncedAt: null, object: 'Invoice', statusKinds: {}, warnings: [] };
+    const output = channels['invoices.listColumns'].output;
+    expect(output.safeParse({ ...answer, columns: encodeInvoiceColumns(mixedRows()) }).success).toBe(true);
+    const columns = encodeInvoiceColumns(mixedRows());
+    expect(output.safeParse({ ...answer, columns: { ...columns, text: { ...columns.text, id: Array.from(columns.text.id) } } }).success).toBe(false);
+  });
+});
+
+describe('invoices.listColumns windows (zod)', () => {
+  const calls: unknown[] = [];
+  const dispatch = createDispatcher(
+    {
+      'invoices.listColumns': (input) => {
+        calls.push(input);
+        return { columns: encodeInvoiceColumns([]), total: 0, offset: 0, version: 'none', payments: 'notSynced', syncedAt: null, object: null, statusKinds: {}, warnings: [] };
+      },
+    },
+    createSenderCheck(renderer),
+  );
+
+  it('accepts the windows invoices.list accepts', async () => {
+    await expect(dispatch('invoices.listColumns', { connectionId: 'c1', offset: 500, limit: LIST_WINDOW_MAX }, renderer)).resolves.toMatchObject({ ok: true });
+    expect(calls).toEqual([{ connectionId: 'c1', offset: 500, limit: LIST_WINDOW_MAX }]);
+  });
+
+  it.each([
+    ['a limit above the cap', { offset: 0, limit: LIST_WINDOW_MAX + 1 }, 'limit'],
+    ['a negative offset', { offset: -1 }, 'offset'],
+    ['an extra key', { offset: 0, columns: ['id'] }, 'columns'],
+  ])('refuses %s with a clear INVALID_INPUT naming the field, before the handler runs', async (_name, window, field) => {
+    const before = calls.length;
+    const result = await dispatch('invoices.listColumns', { connectionId: 'c1', ...window }, renderer);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((result as { error: { message: string } }).error.message).toContain(field);
+    expect(calls).toHaveLength(before);
+  });
+});
