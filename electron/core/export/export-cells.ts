@@ -98,9 +98,18 @@ function asOfDayNumber(asOf: string): number {
   return lastAsOfDay;
 }
 
+/** Day numbers of the dates seen (due and invoice dates repeat a lot; bounded whatever the data). */
+const dayNumbers = new Map<string, number>();
+
 function dayNumber(isoDate: string): number {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+  let days = dayNumbers.get(isoDate);
+  if (days === undefined) {
+    const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+    days = Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+    if (dayNumbers.size >= 10_000) dayNumbers.clear();
+    dayNumbers.set(isoDate, days);
+  }
+  return days;
 }
 
 /**

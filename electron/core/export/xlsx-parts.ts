@@ -7,8 +7,8 @@ import { currencyNumberFormat } from './export-cells';
  * shared strings, no theme. Pure strings; the sheet's rows are in xlsx-sheet.ts.
  */
 
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
@@ -25,8 +25,11 @@ function sheetName(name: string): string {
   return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet';
 }
 
-/** The package's fixed parts for sheets with these names, in order (sheet n is `sheetPath(n)`). */
-export function workbookParts(names: readonly string[]): { contentTypes: string; workbook: string; workbookRels: string } {
+/**
+ * The package's fixed parts for sheets with these names, in order (sheet n is `sheetPath(n)`), with the shared-string
+ * table (xl/sharedStrings.xml) when `sharedStrings`.
+ */
+export function workbookParts(names: readonly string[], sharedStrings = false): { contentTypes: string; workbook: string; workbookRels: string } {
   const sheets = names.map((_, i) => i + 1);
   const contentTypes =
     XML_HEAD +
@@ -36,6 +39,7 @@ export function workbookParts(names: readonly string[]): { contentTypes: string;
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
     sheets.map((n) => `<Override PartName="/${sheetPath(n)}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+    (sharedStrings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : '') +
     '</Types>';
   const workbook =
     XML_HEAD +
@@ -48,6 +52,7 @@ export function workbookParts(names: readonly string[]): { contentTypes: string;
     `<Relationships xmlns="${PACKAGE_REL_NS}">` +
     sheets.map((n) => `<Relationship Id="rId${n}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${n}.xml"/>`).join('') +
     `<Relationship Id="rId${names.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
+    (sharedStrings ? `<Relationship Id="rId${names.length + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` : '') +
     '</Relationships>';
   return { contentTypes, workbook, workbookRels };
 }

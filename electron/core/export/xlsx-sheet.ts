@@ -2,6 +2,7 @@ import type { ExportColumn, InvoiceListRow } from '../../contract';
 import { escapeFormula, toCell, type Cell, type CellContext } from './export-cells';
 import type { RowConversion } from './export-conversion';
 import { STYLE, columnLetter, type SheetStyles } from './xlsx-parts';
+import type { SharedStrings } from './xlsx-shared-strings';
 
 /**
  * The rows of sheet1.xml as SpreadsheetML text (pure). Strings are inline (`t="inlineStr"`): no
@@ -25,24 +26,40 @@ const NEEDS_WORK = /[&<>_\u0000-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const EXCEL_ESCAPE_LOOKALIKE = /_(?=x[0-9A-Fa-f]{4}_)/g;
 const NEEDS_PRESERVE = /^\s|\s$|[\n\r\t]/;
 
+/** The most characters (UTF-16 code units) a cell can hold in Excel; a longer text makes Excel repair the file. */
+export const EXCEL_MAX_TEXT = 32_767;
+
+/** The text cut to what a cell can hold, never between the two halves of a surrogate pair (an emoji is kept whole or not at all). */
+function fitCell(text: string): string {
+  if (text.length <= EXCEL_MAX_TEXT) return text;
+  const cut = text.charCodeAt(EXCEL_MAX_TEXT - 1);
+  return text.slice(0, cut >= 0xd800 && cut <= 0xdbff ? EXCEL_MAX_TEXT - 1 : EXCEL_MAX_TEXT);
+}
+
 /**
  * A text value as the content of a cell's `<t>`: characters XML cannot carry removed first, then the
  * formula guard of every export (a leading = + - @ tab or CR gets an apostrophe; stripping first means
- * "\u0001=1+1" is guarded like "=1+1"), then Excel's escape for `_xHHHH_` look-alikes, then & < >.
- * A CR stays as written (an XML reader, Excel included, reads it as a line feed).
+ * "\u0001=1+1" is guarded like "=1+1"), then cut to Excel's 32,767 characters, then Excel's escape for `_xHHHH_`
+ * look-alikes, then & < >. A CR stays as written (an XML reader, Excel included, reads it as a line feed).
  */
 export function cellText(value: string): string {
-  if (!NEEDS_WORK.test(value)) return escapeFormula(value);
+  if (!NEEDS_WORK.test(value)) return fitCell(escapeFormula(value));
   const clean = value.replace(NOT_XML, '');
   if (clean === '') return '';
-  return escapeFormula(clean).replace(EXCEL_ESCAPE_LOOKALIKE, '_x005F_').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return fitCell(escapeFormula(clean)).replace(EXCEL_ESCAPE_LOOKALIKE, '_x005F_').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A text as `<t>` content and its opening tag (whitespace kept when it matters), or null when nothing is left of it. */
+function cleanText(value: string): { text: string; open: string } | null {
+  const text = cellText(value);
+  if (text === '') return null;
+  return { text, open: NEEDS_PRESERVE.test(text) ? '<t xml:space="preserve">' : '<t>' };
 }
 
 function textCell(ref: string, value: string, style: string): string {
-  const text = cellText(value);
-  if (text === '') return '';
-  const t = NEEDS_PRESERVE.test(text) ? '<t xml:space="preserve">' : '<t>';
-  return `<c r="${ref}"${style} t="inlineStr"><is>${t}${text}</t></is></c>`;
+  const cleaned = cleanText(value);
+  if (cleaned === null) return '';
+  return '<c r="' + ref + '"' + style + ' t="inlineStr"><is>' + cleaned.open + cleaned.text + '</t></is></c>';
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -60,7 +77,10 @@ export function instantSerial(iso: string): number | null {
   return Number.isFinite(ms) ? UNIX_EPOCH_SERIAL + ms / DAY_MS : null;
 }
 
-/** Serials of calendar days already seen in this export, as text (invoice and due dates repeat a lot). */
+/**
+ * Calendar days already seen in this export as the date cell's XML after its `r` attribute (invoice and due dates
+ * repeat a lot), or null when the text is not a day.
+ */
 class DaySerials {
   private readonly serials = new Map<string, string | null>();
 
@@ -68,7 +88,7 @@ class DaySerials {
     let serial = this.serials.get(isoDate);
     if (serial === undefined) {
       const number = dateSerial(isoDate);
-      serial = number === null ? null : String(number);
+      serial = number === null ? null : '" s="' + STYLE.date + '"><v>' + number + '</v></c>';
       // Bounded whatever the data: a few thousand distinct days in practice.
       if (this.serials.size >= 10_000) this.serials.clear();
       this.serials.set(isoDate, serial);
@@ -80,8 +100,16 @@ class DaySerials {
 /** One cell as sheet XML (typed: text inline, numbers, money with its currency's style, dates and instants as serials). */
 export class CellXml {
   private readonly days = new DaySerials();
+  /** A money cell's XML between its `r` attribute and its value, per currency. */
+  private readonly moneyOpen = new Map<string, string>();
 
   constructor(private readonly styles: SheetStyles) {}
+
+  private money(currency: string): string {
+    let open = this.moneyOpen.get(currency);
+    if (open === undefined) this.moneyOpen.set(currency, (open = '" s="' + this.styles.money(currency) + '"><v>'));
+    return open;
+  }
 
   /** The bold header row (row 1) of these labels. */
   header(labels: readonly string[]): string {
@@ -99,10 +127,10 @@ export class CellXml {
       case 'number':
         return Number.isFinite(cell.value) ? '<c r="' + ref + '"><v>' + cell.value + '</v></c>' : '';
       case 'money':
-        return Number.isFinite(cell.value) ? '<c r="' + ref + '" s="' + this.styles.money(cell.currency) + '"><v>' + cell.value + '</v></c>' : '';
+        return Number.isFinite(cell.value) ? '<c r="' + ref + this.money(cell.currency) + cell.value + '</v></c>' : '';
       case 'date': {
-        const serial = this.days.get(cell.value);
-        return serial === null ? textCell(ref, cell.value, '') : '<c r="' + ref + '" s="' + STYLE.date + '"><v>' + serial + '</v></c>';
+        const tail = this.days.get(cell.value);
+        return tail === null ? textCell(ref, cell.value, '') : '<c r="' + ref + tail;
       }
       case 'instant': {
         const serial = instantSerial(cell.value);
@@ -112,10 +140,17 @@ export class CellXml {
   }
 }
 
+/**
+ * Columns whose texts repeat down the sheet: written through the shared-string table when there is one. The invoice
+ * number (unique per row) stays inline: it would only fill the table.
+ */
+const SHARED_COLUMNS: ReadonlySet<ExportColumn> = new Set(['customer', 'status', 'currency', 'agingBucket', 'org']);
+
 /** Writes the rows of one export: the bold header row, then each invoice. */
 export class SheetRows {
   private readonly letters: string[];
   private readonly cells: CellXml;
+  private readonly shareable: boolean[];
 
   constructor(
     private readonly columns: readonly ExportColumn[],
@@ -123,9 +158,12 @@ export class SheetRows {
     private readonly context: CellContext,
     styles: SheetStyles,
     private readonly conversion?: RowConversion,
+    /** The workbook's shared-string table (texts of SHARED_COLUMNS); every text inline without one. */
+    private readonly shared?: SharedStrings,
   ) {
     this.letters = columns.map((_, index) => columnLetter(index));
     this.cells = new CellXml(styles);
+    this.shareable = columns.map((column) => shared !== undefined && SHARED_COLUMNS.has(column));
   }
 
   header(): string {
@@ -134,15 +172,27 @@ export class SheetRows {
 
   /** Rows `from` (inclusive) to `to` (exclusive) of `rows`, as sheet rows 2 onwards (row i is sheet row i + 2). */
   batch(rows: readonly InvoiceListRow[], from: number, to: number): string {
-    const { columns, letters, context } = this;
-    const lines: string[] = [];
+    const { columns, letters, context, conversion, shareable, shared, cells } = this;
+    let xml = '';
     for (let i = from; i < to; i++) {
       const row = rows[i]!;
       const r = String(i + 2);
-      let xml = '<row r="' + r + '">';
-      for (let c = 0; c < columns.length; c++) xml += this.cells.cell(toCell(row, columns[c]!, context, this.conversion), letters[c]! + r);
-      lines.push(xml + '</row>');
+      xml += '<row r="' + r + '">';
+      for (let c = 0; c < columns.length; c++) {
+        const cell = toCell(row, columns[c]!, context, conversion);
+        if (cell.kind === 'empty') continue;
+        if (cell.kind === 'text' && shareable[c]) {
+          const tail = shared!.tail(cell.value, cleanText);
+          if (tail === undefined) continue;
+          if (tail !== null) {
+            xml += '<c r="' + letters[c]! + r + '"' + tail;
+            continue;
+          }
+        }
+        xml += cells.cell(cell, letters[c]! + r);
+      }
+      xml += '</row>';
     }
-    return lines.join('');
+    return xml;
   }
 }

@@ -7,6 +7,7 @@ import type { ExportJob } from './csv-writer';
 import { PROGRESS_EVERY } from './csv-writer';
 import { applicationChunks } from './xlsx-applications';
 import { COLUMN_WIDTHS, ROOT_RELS, SheetStyles, sheetHead, sheetPath, SHEET_TAIL, workbookParts } from './xlsx-parts';
+import { SharedStrings, SHARED_STRINGS_PATH } from './xlsx-shared-strings';
 import { SheetRows } from './xlsx-sheet';
 import { registerTableStyles, tableSheetChunks, type TableSheet } from './xlsx-table-sheet';
 
@@ -25,14 +26,17 @@ const COMPRESSION_LEVEL = 1;
  */
 const ROWS_PER_CHUNK = 100;
 
-/** The sheet's XML, a chunk at a time, built only when the zip asks for the next chunk. */
-function* sheetChunks(job: ExportJob, styles: SheetStyles): Generator<string> {
+/**
+ * The sheet's XML, a chunk at a time, built only when the zip asks for the next chunk. Each chunk is encoded here, once
+ * (a string chunk would be encoded by the CRC step and again by deflate).
+ */
+function* sheetChunks(job: ExportJob, styles: SheetStyles, shared: SharedStrings): Generator<string | Buffer> {
   const { rows } = job;
-  const sheet = new SheetRows(job.columns, job.labels, job.cells, styles, job.conversion);
+  const sheet = new SheetRows(job.columns, job.labels, job.cells, styles, job.conversion, shared);
   yield sheetHead(job.columns.map((column) => COLUMN_WIDTHS[column]), rows.length) + sheet.header();
   for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
     const end = Math.min(rows.length, start + ROWS_PER_CHUNK);
-    yield sheet.batch(rows, start, end);
+    yield Buffer.from(sheet.batch(rows, start, end), 'utf8');
     // Resumed when the zip pulls the next chunk: the previous one has been taken.
     if (end % PROGRESS_EVERY === 0) job.onProgress(end);
   }
@@ -42,7 +46,7 @@ function* sheetChunks(job: ExportJob, styles: SheetStyles): Generator<string> {
 /** A sheet of the workbook: its name and its XML, pulled a chunk at a time by the zip. */
 export interface WorkbookSheet {
   name: string;
-  chunks: Iterable<string>;
+  chunks: Iterable<string | Buffer>;
 }
 
 /**
@@ -62,10 +66,11 @@ export async function writeXlsx(path: string, job: ExportJob): Promise<void> {
   // styles.xml is written before the sheets: every currency of the applications is registered now.
   for (const currency of applications?.applications.currencies ?? []) styles.money(currency);
   if (job.summary) registerTableStyles(job.summary, styles);
-  const sheets: WorkbookSheet[] = [{ name: job.sheetName, chunks: sheetChunks(job, styles) }];
+  const shared = new SharedStrings();
+  const sheets: WorkbookSheet[] = [{ name: job.sheetName, chunks: sheetChunks(job, styles, shared) }];
   if (applications) sheets.push({ name: applications.name, chunks: applicationChunks(applications, styles) });
   if (job.summary) sheets.push({ name: job.summary.name, chunks: tableSheetChunks(job.summary, styles) });
-  await writeWorkbook(path, styles, sheets);
+  await writeWorkbook(path, styles, sheets, shared);
   job.onProgress(job.rows.length);
 }
 
@@ -76,9 +81,12 @@ export async function writeTableWorkbook(path: string, tables: readonly TableShe
   await writeWorkbook(path, styles, tables.map((table) => ({ name: table.name, chunks: tableSheetChunks(table, styles) })));
 }
 
-/** The package: fixed parts, styles (every currency registered before), then each sheet streamed into the zip. */
-async function writeWorkbook(path: string, styles: SheetStyles, sheets: readonly WorkbookSheet[]): Promise<void> {
-  const parts = workbookParts(sheets.map((sheet) => sheet.name));
+/**
+ * The package: fixed parts, styles (every currency registered before), then each sheet streamed into the zip, then the
+ * shared-string table the sheets filled (when there is one).
+ */
+async function writeWorkbook(path: string, styles: SheetStyles, sheets: readonly WorkbookSheet[], shared?: SharedStrings): Promise<void> {
+  const parts = workbookParts(sheets.map((sheet) => sheet.name), shared !== undefined);
   const zip = new yazl.ZipFile();
   const options = { compressionLevel: COMPRESSION_LEVEL };
   zip.addBuffer(Buffer.from(parts.contentTypes), '[Content_Types].xml', options);
@@ -89,6 +97,12 @@ async function writeWorkbook(path: string, styles: SheetStyles, sheets: readonly
   // One chunk buffered ahead at most (an object stream's default would read 16 ahead).
   const streams = sheets.map((sheet) => Readable.from(sheet.chunks, { objectMode: true, highWaterMark: 1 }));
   streams.forEach((stream, index) => zip.addReadStreamLazy(sheetPath(index + 1), options, (callback) => callback(null, stream)));
+  // Pulled after the last sheet (yazl writes its entries one after the other): by then the table is complete.
+  if (shared) {
+    const stream = Readable.from(shared.chunks(), { objectMode: true, highWaterMark: 1 });
+    streams.push(stream);
+    zip.addReadStreamLazy(SHARED_STRINGS_PATH, options, (callback) => callback(null, stream));
+  }
   zip.end();
 
   // yazl neither forwards an error of the entry's source nor ends its output on one: fail the output.
