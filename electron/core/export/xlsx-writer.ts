@@ -1,7 +1,4 @@
 import { createWriteStream } from 'node:fs';
-import { Readable, type PassThrough } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import yazl from 'yazl';
 import { OWNER_ONLY } from '../invoices/cache/atomic-file';
 import type { ExportJob } from './csv-writer';
 import { PROGRESS_EVERY } from './csv-writer';
@@ -10,6 +7,7 @@ import { COLUMN_WIDTHS, ROOT_RELS, SheetStyles, sheetHead, sheetPath, SHEET_TAIL
 import { SharedStrings, SHARED_STRINGS_PATH } from './xlsx-shared-strings';
 import { SheetRows } from './xlsx-sheet';
 import { registerTableStyles, tableSheetChunks, type TableSheet } from './xlsx-table-sheet';
+import { ZipWriter } from './xlsx-zip';
 
 /**
  * Deflate level of the zip entries. The sheet is very repetitive XML: at level 1 the file is about
@@ -37,7 +35,7 @@ function* sheetChunks(job: ExportJob, styles: SheetStyles, shared: SharedStrings
   for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
     const end = Math.min(rows.length, start + ROWS_PER_CHUNK);
     yield Buffer.from(sheet.batch(rows, start, end), 'utf8');
-    // Resumed when the zip pulls the next chunk: the previous one has been taken.
+    // Resumed when the zip pulls the next chunk: the one before the previous has been taken.
     if (end % PROGRESS_EVERY === 0) job.onProgress(end);
   }
   yield SHEET_TAIL;
@@ -51,10 +49,10 @@ export interface WorkbookSheet {
 
 /**
  * XLSX written by streaming: the sheet's XML is produced a chunk at a time by a generator that the
- * zip stream pulls (yazl: crc → deflate → the file), so at most a chunk or two of XML is in memory
+ * zip pulls (xlsx-zip.ts: CRC, deflate on the thread pool, the file), so at most a chunk or two of XML is in memory
  * whatever the row count; exceljs's streaming writer buffered the whole sheet (it ignores
- * backpressure). The workbook is minimal (the invoices sheet, styles, no shared strings): bold
- * frozen header, column widths, real dates, amounts with their currency's format. When the job has
+ * backpressure). The workbook is minimal (the invoices sheet, styles, a bounded shared-string table for the texts
+ * that repeat): bold frozen header, column widths, real dates, amounts with their currency's format. When the job has
  * applications (an org with payment objects), a second sheet lists them, one row per application of
  * the exported invoices, streamed the same way; the Summary sheet (the audit trail) comes last. Owner-only file.
  */
@@ -83,40 +81,32 @@ export async function writeTableWorkbook(path: string, tables: readonly TableShe
 
 /**
  * The package: fixed parts, styles (every currency registered before), then each sheet streamed into the zip, then the
- * shared-string table the sheets filled (when there is one).
+ * shared-string table the sheets filled (when there is one). On any failure the file is closed before the error is
+ * passed on (the caller deletes the temp file; Windows cannot delete an open file).
  */
 async function writeWorkbook(path: string, styles: SheetStyles, sheets: readonly WorkbookSheet[], shared?: SharedStrings): Promise<void> {
   const parts = workbookParts(sheets.map((sheet) => sheet.name), shared !== undefined);
-  const zip = new yazl.ZipFile();
-  const options = { compressionLevel: COMPRESSION_LEVEL };
-  zip.addBuffer(Buffer.from(parts.contentTypes), '[Content_Types].xml', options);
-  zip.addBuffer(Buffer.from(ROOT_RELS), '_rels/.rels', options);
-  zip.addBuffer(Buffer.from(parts.workbook), 'xl/workbook.xml', options);
-  zip.addBuffer(Buffer.from(parts.workbookRels), 'xl/_rels/workbook.xml.rels', options);
-  zip.addBuffer(Buffer.from(styles.xml()), 'xl/styles.xml', options);
-  // One chunk buffered ahead at most (an object stream's default would read 16 ahead).
-  const streams = sheets.map((sheet) => Readable.from(sheet.chunks, { objectMode: true, highWaterMark: 1 }));
-  streams.forEach((stream, index) => zip.addReadStreamLazy(sheetPath(index + 1), options, (callback) => callback(null, stream)));
-  // Pulled after the last sheet (yazl writes its entries one after the other): by then the table is complete.
-  if (shared) {
-    const stream = Readable.from(shared.chunks(), { objectMode: true, highWaterMark: 1 });
-    streams.push(stream);
-    zip.addReadStreamLazy(SHARED_STRINGS_PATH, options, (callback) => callback(null, stream));
-  }
-  zip.end();
-
-  // yazl neither forwards an error of the entry's source nor ends its output on one: fail the output.
-  const output = zip.outputStream as PassThrough;
-  const fail = (error: Error) => output.destroy(error);
-  for (const stream of streams) stream.on('error', fail);
-  zip.on('error', fail);
   const file = createWriteStream(path, { flags: 'wx', mode: OWNER_ONLY });
+  // The file's own failure (cannot be created, disk full) is the error to report; the zip stops at it.
+  let failure: Error | undefined;
+  file.on('error', (error) => (failure ??= error));
+  const zip = new ZipWriter(file, COMPRESSION_LEVEL);
   try {
-    await pipeline(output, file);
+    await zip.add('[Content_Types].xml', [parts.contentTypes]);
+    await zip.add('_rels/.rels', [ROOT_RELS]);
+    await zip.add('xl/workbook.xml', [parts.workbook]);
+    await zip.add('xl/_rels/workbook.xml.rels', [parts.workbookRels]);
+    await zip.add('xl/styles.xml', [styles.xml()]);
+    for (const [index, sheet] of sheets.entries()) await zip.add(sheetPath(index + 1), sheet.chunks);
+    // After the last sheet: by then the table is complete.
+    if (shared) await zip.add(SHARED_STRINGS_PATH, shared.chunks());
+    await zip.close();
   } catch (error) {
-    for (const stream of streams) stream.destroy();
-    // The caller deletes the temp file: let the descriptor be closed first (Windows cannot delete an open file).
+    // The file's own failure if it had one, else what stopped the zip (a row that failed); not what closing it says.
+    const cause = failure ?? error;
+    file.destroy();
+    // Not events.once: closing a file with writes in flight also emits an error, which would reject it.
     if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
-    throw error;
+    throw cause;
   }
 }

@@ -1,0 +1,187 @@
+import { once } from 'node:events';
+import type { WriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import zlib from 'node:zlib';
+
+/**
+ * The XLSX package's zip, streamed: each part is deflated as its chunks come (zlib on the thread pool, beside the
+ * JavaScript that builds the next chunk) and written straight to the file, with its CRC-32 (zlib's, native) and sizes
+ * in a data descriptor after it; the central directory at the end. PKWARE APPNOTE 6.3 (the subset every zip reader,
+ * Excel and LibreOffice included, reads: deflate, data descriptors, no ZIP64). yazl did this with five streams and a
+ * JavaScript CRC per chunk; here one deflate stream per part, piped to the file with its backpressure.
+ *
+ * No ZIP64: a part or the file past 4 GiB is refused with a clear error (Excel's 1,048,576 rows of a sheet are about
+ * 0.5 GiB of XML), and the caller's temp file is deleted — nothing half-written is left.
+ */
+
+const LOCAL_HEADER = 0x04034b50;
+const DATA_DESCRIPTOR = 0x08074b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+/** Bit 3: CRC and sizes follow the data; bit 11: the name is UTF-8. */
+const FLAGS = 0x0008 | 0x0800;
+const DEFLATE = 8;
+const VERSION = 20;
+/** Made by Unix (3), so the external attributes carry a regular file's mode (rw-r--r--), as yazl wrote them. */
+const MADE_BY = (3 << 8) | VERSION;
+const FILE_MODE = (0o100644 << 16) >>> 0;
+const LIMIT = 0xffffffff;
+
+interface Written {
+  name: Buffer;
+  crc: number;
+  compressed: number;
+  size: number;
+  offset: number;
+}
+
+export class TooLargeForZipError extends Error {
+  constructor() {
+    super('The export is too large for an XLSX file (a part or the file passes 4 GiB); export fewer rows or as CSV.');
+    this.name = 'TooLargeForZipError';
+  }
+}
+
+/** MS-DOS date and time (local), as zip headers carry them. */
+function dosDateTime(date: Date): { time: number; day: number } {
+  const year = Math.max(1980, date.getFullYear());
+  return {
+    time: (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1),
+    day: ((year - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
+  };
+}
+
+export class ZipWriter {
+  private readonly written: Written[] = [];
+  private offset = 0;
+  private readonly stamp = dosDateTime(new Date());
+
+  /** Writes into `file` (opened by the caller); `level` is zlib's deflate level. */
+  constructor(
+    private readonly file: WriteStream,
+    private readonly level: number,
+  ) {}
+
+  private async put(bytes: Buffer): Promise<void> {
+    this.alive();
+    this.offset += bytes.length;
+    if (!this.file.write(bytes)) await drained(this.file);
+  }
+
+  /** The file failed (or was closed) earlier: nothing more can be written. */
+  private alive(): void {
+    if (this.file.destroyed) throw this.file.errored ?? new Error('the export file was closed before it was written');
+  }
+
+  /** One part, deflated from its chunks as they are pulled (a chunk is pulled once the previous one has been taken). */
+  async add(path: string, chunks: Iterable<string | Buffer>): Promise<void> {
+    const name = Buffer.from(path, 'utf8');
+    const offset = this.offset;
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(LOCAL_HEADER, 0);
+    header.writeUInt16LE(VERSION, 4);
+    header.writeUInt16LE(FLAGS, 6);
+    header.writeUInt16LE(DEFLATE, 8);
+    header.writeUInt16LE(this.stamp.time, 10);
+    header.writeUInt16LE(this.stamp.day, 12);
+    // CRC and sizes (14–25) are zero here: they follow the data, in the descriptor.
+    header.writeUInt16LE(name.length, 26);
+    await this.put(Buffer.concat([header, name]));
+
+    const deflate = zlib.createDeflateRaw({ level: this.level });
+    let compressed = 0;
+    deflate.on('data', (out: Buffer) => (compressed += out.length));
+    deflate.pipe(this.file, { end: false });
+    const done = finished(deflate);
+    // Awaited below on success; on a failure the deflate is destroyed and its premature close is not news.
+    done.catch(() => undefined);
+    // The file failing (disk full) must stop the deflate too, or a pending write would wait for good.
+    const fileFailed = (error: Error) => deflate.destroy(error);
+    this.file.once('error', fileFailed);
+    let crc = 0;
+    let size = 0;
+    // The previous chunk's write, until deflate has taken it: the next chunk is built meanwhile (at most two in memory).
+    let taking: Promise<void> | null = null;
+    try {
+      for (const chunk of chunks) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        if (bytes.length === 0) continue;
+        crc = zlib.crc32(bytes, crc);
+        size += bytes.length;
+        if (size > LIMIT) throw new TooLargeForZipError();
+        if (taking) await taking;
+        taking = deflate.write(bytes) ? null : drained(deflate);
+      }
+      if (taking) await taking;
+      deflate.end();
+      await done;
+    } catch (error) {
+      taking?.catch(() => undefined);
+      deflate.destroy();
+      throw error;
+    } finally {
+      this.file.off('error', fileFailed);
+      deflate.unpipe(this.file);
+    }
+    this.offset += compressed;
+    if (this.offset > LIMIT) throw new TooLargeForZipError();
+    const descriptor = Buffer.alloc(16);
+    descriptor.writeUInt32LE(DATA_DESCRIPTOR, 0);
+    descriptor.writeUInt32LE(crc >>> 0, 4);
+    descriptor.writeUInt32LE(compressed, 8);
+    descriptor.writeUInt32LE(size, 12);
+    await this.put(descriptor);
+    this.written.push({ name, crc: crc >>> 0, compressed, size, offset });
+  }
+
+  /** The central directory and its end record; then the file is ended and flushed to the OS. */
+  async close(): Promise<void> {
+    const start = this.offset;
+    const records = this.written.map((entry) => {
+      const record = Buffer.alloc(46);
+      record.writeUInt32LE(CENTRAL_HEADER, 0);
+      record.writeUInt16LE(MADE_BY, 4);
+      record.writeUInt16LE(VERSION, 6);
+      record.writeUInt16LE(FLAGS, 8);
+      record.writeUInt16LE(DEFLATE, 10);
+      record.writeUInt16LE(this.stamp.time, 12);
+      record.writeUInt16LE(this.stamp.day, 14);
+      record.writeUInt32LE(entry.crc, 16);
+      record.writeUInt32LE(entry.compressed, 20);
+      record.writeUInt32LE(entry.size, 24);
+      record.writeUInt16LE(entry.name.length, 28);
+      // Extra field, comment, disk number, internal attributes: none / zero (30–37).
+      record.writeUInt32LE(FILE_MODE, 38);
+      record.writeUInt32LE(entry.offset, 42);
+      return Buffer.concat([record, entry.name]);
+    });
+    const directory = Buffer.concat(records);
+    if (start + directory.length > LIMIT || this.written.length > 0xffff) throw new TooLargeForZipError();
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
+    end.writeUInt16LE(this.written.length, 8);
+    end.writeUInt16LE(this.written.length, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(start, 16);
+    await this.put(Buffer.concat([directory, end]));
+    this.file.end();
+    await finished(this.file);
+    // Closed before the caller fsyncs and renames it (Windows cannot rename an open file).
+    if (!this.file.closed) await once(this.file, 'close');
+  }
+}
+
+/** Resolves on 'drain', rejects if the stream fails or closes first. */
+async function drained(stream: NodeJS.WritableStream & { destroyed: boolean; errored: Error | null }): Promise<void> {
+  if (stream.destroyed) throw stream.errored ?? new Error('the export file was closed before it was written');
+  const ac = new AbortController();
+  try {
+    await Promise.race([
+      once(stream, 'drain', { signal: ac.signal }),
+      once(stream, 'error', { signal: ac.signal }).then(([error]) => Promise.reject(error as Error)),
+      once(stream, 'close', { signal: ac.signal }).then(() => Promise.reject(new Error('the output closed before the export was written'))),
+    ]);
+  } finally {
+    ac.abort();
+  }
+}
