@@ -6,6 +6,8 @@ import type { SecretBox } from '../../ports';
 import { decodeSnapshotV1, MAGIC_V1 } from './cache-format-v1';
 import { CACHE_COLUMNS, CACHE_COLUMNS_BEFORE_ACCOUNT, rowFromCells, rowsToJson, UnreadableCacheError } from './cache-rows';
 import { deltaSize, RowsFold, type Delta, type Snapshot, type SnapshotMeta } from '../snapshot/snapshot';
+import { ColumnsFold } from '../snapshot/columns-fold';
+import { columnTable } from '../snapshot/row-table';
 import { applyRelatedDelta, relatedDeltaFrom, type RelatedCopy, type RelatedRecord } from '../related/related-copy';
 import { relatedHeadJson, relatedSegmentJson, RelatedSegments } from './cache-related';
 import { chunksOf, RowColumns, type ColumnChunk } from '../snapshot/row-columns';
@@ -336,7 +338,8 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
   const columns = file.columns ? new RowColumns(chunks) : null;
 
   // The journal, record by record, until the end of the file or the first record that does not open.
-  let fold: RowsFold | null = null;
+  // Changes are folded into the base as it is: over its columns (no row object per invoice), or over its rows.
+  let fold: RowsFold | ColumnsFold | null = null;
   let journalRecords = 0;
   let journalRows = 0;
   let ignoredTail: string | null = null;
@@ -353,15 +356,16 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
       ignoredTail = error instanceof Error ? error.message : String(error);
       break;
     }
-    // Changes are folded into row objects: a columnar base becomes rows only when a journal follows it.
-    fold ??= new RowsFold(columns ? columns.materialize() : rows);
+    fold ??= columns ? new ColumnsFold(columns, columnTable(columns)) : new RowsFold(rows);
     fold.apply(delta);
     if (delta.related) related = applyRelatedDelta(related, delta.related);
     meta = recordMeta;
     journalRecords++;
     journalRows += deltaSize(delta);
   }
-  const snapshot: Snapshot = columns && !fold ? columnSnapshot(meta, columns) : { ...meta, rows: fold ? fold.result() : rows };
+  const snapshot: Snapshot = columns
+    ? columnSnapshot(meta, fold instanceof ColumnsFold ? fold.result() : columns)
+    : { ...meta, rows: fold instanceof RowsFold ? fold.result() : rows };
   if (related) snapshot.related = related;
   // A format-2 file is not appended to: the next sync writes a bound (format 3) file in its place.
   const tail: CacheTail | null = file.binding ? { file, nextSeq: records.seq, length: records.offset, baseRows, journalRecords, journalRows } : null;

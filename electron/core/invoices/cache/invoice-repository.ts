@@ -4,7 +4,8 @@ import type { SettingsService } from '../../settings/settings-service';
 import { InvoiceCacheStore, type BaseWriter } from './cache-store';
 import { FirstScreens } from './first-screens';
 import type { FirstScreen } from './first-screen-file';
-import { warmIndex, type Delta, type Snapshot } from '../snapshot/snapshot';
+import type { Delta, Snapshot } from '../snapshot/snapshot';
+import { warmIdIndex } from '../snapshot/row-table';
 
 const NO_SECURE_STORAGE = englishMessage('noSecureStorage');
 
@@ -108,8 +109,8 @@ export class InvoiceRepository {
     await this.serially(connectionId, () => (written ? written.commit(snapshot) : this.store.write(connectionId, snapshot)));
     this.cacheWarnings.delete(connectionId);
     this.loaded.set(connectionId, snapshot);
-    // The index of its rows (what the next incremental sync needs) comes after the first screen, once the answer has gone.
-    this.saveFirstScreen(connectionId, snapshot, () => warmIndex(snapshot.rows));
+    // The index of its ids (what the next incremental sync needs) comes after the first screen, once the answer has gone.
+    this.saveFirstScreen(connectionId, snapshot, () => warmIdIndex(snapshot));
   }
 
   /**
@@ -124,7 +125,7 @@ export class InvoiceRepository {
     });
     this.cacheWarnings.delete(connectionId);
     this.loaded.set(connectionId, snapshot);
-    this.saveFirstScreen(connectionId, snapshot);
+    this.saveFirstScreen(connectionId, snapshot, () => warmIdIndex(snapshot));
     if (this.store.needsCompaction(connectionId)) {
       void this.serially(connectionId, async () => {
         const latest = this.loaded.get(connectionId);

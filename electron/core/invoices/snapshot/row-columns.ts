@@ -99,6 +99,25 @@ export class ColumnChunkBuilder {
     if (this.count === this.nulls.length) this.grow();
   }
 
+  /**
+   * Rows [from, to) of a chunk as they are: the text as one slice, the cells' starts shifted, the null bits and the
+   * amounts copied (an incremental sync's fold copies the unchanged runs of a chunk this way: no row object, no cell string).
+   */
+  copyRows(chunk: ColumnChunk, from: number, to: number): void {
+    const n = to - from;
+    if (n <= 0) return;
+    while (this.nulls.length < this.count + n) this.grow();
+    const first = from * TEXT_CELL_COUNT;
+    const last = to * TEXT_CELL_COUNT;
+    const shift = this.text.length - chunk.starts[first]!;
+    this.text += chunk.text.slice(chunk.starts[first], chunk.starts[last]);
+    for (let k = first + 1; k <= last; k++) this.starts[++this.cells] = chunk.starts[k]! + shift;
+    this.nulls.set(chunk.nulls.subarray(from, to), this.count);
+    this.totals.set(chunk.total.subarray(from, to), this.count);
+    this.balances.set(chunk.balance.subarray(from, to), this.count);
+    this.count += n;
+  }
+
   /** The next text cell is `value`. */
   putText(value: string): void {
     this.text += value;

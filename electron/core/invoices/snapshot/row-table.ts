@@ -42,6 +42,20 @@ export function rowTableOf(snapshot: Snapshot): RowTable {
   return table;
 }
 
+/** A table over columns that belong to no snapshot yet (a copy's journal folded as it is read). */
+export function columnTable(columns: RowColumns): RowTable {
+  return new ColumnTable(columns);
+}
+
+/**
+ * Builds the snapshot's index by id soon, outside the caller's work (after a sync: the next incremental one then finds
+ * it ready instead of building it on its own clock). Over columns it is two typed arrays (~12 MB at a million
+ * invoices), not a row object per invoice.
+ */
+export function warmIdIndex(snapshot: Snapshot): void {
+  setTimeout(() => rowTableOf(snapshot).indexOfId(''), 0).unref();
+}
+
 /** The snapshot's row with this id (made from the columns), or undefined. */
 export function rowOfId(snapshot: Snapshot, id: string): InvoiceRow | undefined {
   const table = rowTableOf(snapshot);

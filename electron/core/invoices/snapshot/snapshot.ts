@@ -93,15 +93,6 @@ export function rowIndex(rows: readonly InvoiceRow[]): Map<string, number> {
   return index;
 }
 
-/**
- * Builds the index soon, outside the caller's work (after a full sync: the next incremental one
- * then finds it ready instead of building it on its own clock).
- */
-export function warmIndex(rows: readonly InvoiceRow[]): void {
-  if (indexes.has(rows)) return;
-  setTimeout(() => rowIndex(rows), 0).unref();
-}
-
 /** The row with this id, or undefined. */
 export function rowById(rows: readonly InvoiceRow[], id: string): InvoiceRow | undefined {
   const at = rowIndex(rows).get(id);
@@ -113,6 +104,11 @@ export function rowById(rows: readonly InvoiceRow[], id: string): InvoiceRow | u
  * the previous rows. Rows fetched again that did not change (the overlap) are left out.
  */
 export function netChanges(previous: readonly InvoiceRow[], changes: Iterable<Change>): { delta: Delta; changed: number; tally: ChangeTally } {
+  return netChangesBy((id) => rowById(previous, id), changes);
+}
+
+/** `netChanges` against the previous rows as `find` gives them by id (a copy's columns make only the rows asked for). */
+export function netChangesBy(find: (id: string) => InvoiceRow | undefined, changes: Iterable<Change>): { delta: Delta; changed: number; tally: ChangeTally } {
   const net = new Map<string, InvoiceRow | null>();
   let changed = 0;
   for (const change of changes) {
@@ -127,7 +123,7 @@ export function netChanges(previous: readonly InvoiceRow[], changes: Iterable<Ch
   const delta: Delta = { upserts: [], deleted: [] };
   if (net.size === 0) return { delta, changed, tally };
   for (const [id, row] of net) {
-    const old = rowById(previous, id);
+    const old = find(id);
     if (row === null) {
       if (old !== undefined) {
         delta.deleted.push(id);

@@ -4,7 +4,9 @@ import { runQuery, type PagerOptions, type Requester } from './query-pager';
 import { ChangeTally } from '../snapshot/row-diff';
 import { modstampReader, rowMapper } from '../mapping/row-mapper';
 import { columnWriter } from '../mapping/column-writer';
-import { columnSnapshot, mergeChanges, rowIndex, type Change, type Delta, type Snapshot } from '../snapshot/snapshot';
+import { columnSnapshot, columnsOf, mergeChanges, rowCount, type Change, type Delta, type Snapshot, type SnapshotMeta } from '../snapshot/snapshot';
+import { mergeIntoColumns } from '../snapshot/columns-fold';
+import { rowTableOf } from '../snapshot/row-table';
 import { ColumnChunkBuilder, RowColumns, type ColumnChunk } from '../snapshot/row-columns';
 import { fullSyncQuery, incrementalQuery } from './soql';
 
@@ -38,6 +40,12 @@ export interface SyncOutcome {
   tally: ChangeTally;
   /** An incremental sync's net changes to the previous snapshot; null after a full sync. */
   delta: Delta | null;
+}
+
+/** `mergeChanges` over a copy made of row objects (a file written before the columns). */
+function mergedRows(previous: Snapshot, meta: SnapshotMeta, changes: Iterable<Change>) {
+  const { rows, ...merged } = mergeChanges(previous.rows, changes);
+  return { snapshot: { ...meta, rows } as Snapshot, ...merged };
 }
 
 /** Whether an incremental refresh can give the same result as a full sync. */
@@ -77,11 +85,13 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
         run.onProgress(count, total);
       },
     });
-    const { rows, changed, deleted, tally, delta } = mergeChanges(previous.rows, changes);
     const at = syncedAt();
+    const meta = { object: mapping.object, signature: mapping.signature, syncedAt: at, watermark };
+    // A copy made of columns stays columns (no row object per invoice); one made of rows (an older file) stays rows.
+    const { snapshot, changed, deleted, tally, delta } = columnsOf(previous) ? mergeIntoColumns(previous, meta, changes) : mergedRows(previous, meta, changes);
     return {
-      snapshot: { object: mapping.object, signature: mapping.signature, syncedAt: at, watermark, rows },
-      result: { mode: 'incremental', fetched: outcome.fetched, total: rows.length, changed, deleted, syncedAt: at },
+      snapshot,
+      result: { mode: 'incremental', fetched: outcome.fetched, total: rowCount(snapshot), changed, deleted, syncedAt: at },
       tally,
       delta,
     };
@@ -90,10 +100,11 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
   // Full: every record; the tally against the previous rows is kept page by page (no second pass at the end). Each
   // record is written straight into the page's columns (the snapshot and the new file are made of them): no row
   // object per invoice, but for the tally's few (ChangeTally.upsertedChunk).
-  const before = previous ? rowIndex(previous.rows) : new Map<string, number>();
-  const oldOf = before.size === 0 ? null : (id: string) => {
-    const at = before.get(id);
-    return at === undefined ? undefined : previous!.rows[at];
+  // The previous copy is looked up by id through its table (typed, over its columns): no row object per invoice.
+  const before = previous && rowCount(previous) > 0 ? rowTableOf(previous) : null;
+  const oldOf = before === null ? null : (id: string) => {
+    const at = before.indexOfId(id);
+    return at < 0 ? undefined : before.rowAt(at);
   };
   const write = columnWriter(mapping.plan, mapping.defaultCurrency);
   const base = run.openBase?.() ?? null;
@@ -128,14 +139,15 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
     },
   });
   const columns = new RowColumns(chunks);
-  // Gone since the last copy (deleted in Salesforce): named in the change log as they were.
-  if (before.size > kept) {
-    const now = new Set(columns.ids());
-    for (const old of previous!.rows) if (!now.has(old.id)) tally.removed(old);
-  }
   const at = syncedAt();
+  const snapshot = columnSnapshot({ object: mapping.object, signature: mapping.signature, syncedAt: at, watermark }, columns);
+  // Gone since the last copy (deleted in Salesforce): named in the change log as they were.
+  if (before !== null && before.length > kept) {
+    const now = rowTableOf(snapshot);
+    for (let i = 0; i < before.length; i++) if (now.indexOfId(before.id(i)) < 0) tally.removed(before.rowAt(i));
+  }
   return {
-    snapshot: columnSnapshot({ object: mapping.object, signature: mapping.signature, syncedAt: at, watermark }, columns),
+    snapshot,
     result: { mode: 'full', fetched: outcome.fetched, total: columns.length, changed: columns.length, deleted: 0, syncedAt: at },
     tally,
     delta: null,
