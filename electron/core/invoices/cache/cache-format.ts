@@ -174,8 +174,8 @@ async function sealRecord(file: CacheFileKey, seq: number, kind: Kind, content: 
 }
 
 /** One base segment of rows: as columns in a format-5 file, as JSON rows in a format-3 one. */
-export function baseSegmentRecord(file: CacheFileKey, seq: number, chunks: readonly ColumnChunk[]): Promise<Buffer> {
-  if (file.columns) return sealRecord(file, seq, RecordKind.baseColumns, encodeColumnSegment(chunks));
+export function baseSegmentRecord(file: CacheFileKey, seq: number, chunks: readonly ColumnChunk[], into?: (size: number) => Buffer): Promise<Buffer> {
+  if (file.columns) return sealRecord(file, seq, RecordKind.baseColumns, encodeColumnSegment(chunks, into));
   return sealRecord(file, seq, RecordKind.baseRows, rowsToJson(new RowColumns(chunks).materialize()));
 }
 

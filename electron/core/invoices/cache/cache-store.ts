@@ -212,6 +212,15 @@ export class BaseWriter implements RelatedSink {
   private gathered: ColumnChunk[] = [];
   private gatheredRows = 0;
   private finished = false;
+  /**
+   * One buffer every segment is encoded into, in turn (the segments are sealed one after the other: the next one is
+   * encoded once the last one is written), grown when a segment needs more; dropped when the file is done.
+   */
+  private scratchBytes: Buffer | null = null;
+  private readonly scratch = (size: number): Buffer => {
+    if (!this.scratchBytes || this.scratchBytes.length < size) this.scratchBytes = Buffer.allocUnsafeSlow(Math.ceil(size * 1.25));
+    return this.scratchBytes.subarray(0, size);
+  };
   /** Related objects written whole (their records arrays), in the order written: written again after a restart. */
   private readonly related: { role: string; object: string; records: readonly RelatedRecord[] }[] = [];
 
@@ -253,7 +262,7 @@ export class BaseWriter implements RelatedSink {
     this.gatheredRows = 0;
     const seq = this.seq++;
     this.then(async () => {
-      const record = await baseSegmentRecord(this.file!, seq, chunks);
+      const record = await baseSegmentRecord(this.file!, seq, chunks, this.scratch);
       await this.out!.write(record, this.position);
       this.position += record.length;
     });
@@ -305,6 +314,7 @@ export class BaseWriter implements RelatedSink {
     }
     try {
       await this.work;
+      this.scratchBytes = null;
       if (meta.related) {
         const record = await relatedHeadRecord(this.file!, this.seq++, meta.related);
         await this.out!.write(record, this.position);
@@ -324,6 +334,7 @@ export class BaseWriter implements RelatedSink {
     if (this.finished) return;
     this.finished = true;
     await this.work.catch(() => undefined);
+    this.scratchBytes = null;
     await this.out?.discard();
     this.file?.key.fill(0);
   }

@@ -22,7 +22,12 @@ const REQUIRED = (1 << 0) | (1 << 1) | (1 << 6);
 /** A character that does not fit Latin-1. */
 const WIDE = /[\u0100-\uffff]/;
 
-export function encodeColumnSegment(chunks: readonly ColumnChunk[]): Buffer {
+/**
+ * `into(size)`: where the segment is written (a buffer of exactly `size` bytes): a full sync's writer hands the same
+ * scratch buffer for every segment it encodes one after the other (~1.9 MB per 10,000 rows that would otherwise wait
+ * for the collector, a hundred of them at a million invoices). A new buffer by default.
+ */
+export function encodeColumnSegment(chunks: readonly ColumnChunk[], into: (size: number) => Buffer = Buffer.allocUnsafe): Buffer {
   let rows = 0;
   let chars = 0;
   let wide = false;
@@ -41,7 +46,7 @@ export function encodeColumnSegment(chunks: readonly ColumnChunk[]): Buffer {
   const totalsAt = nullsAt + rows * 2;
   const balancesAt = totalsAt + rows * 8;
   const textAt = balancesAt + rows * 8;
-  const out = Buffer.allocUnsafe(textAt + textBytes);
+  const out = into(textAt + textBytes);
   out.writeUInt32LE(rows, 0);
   out.writeUInt32LE(chars, 4);
   out.writeUInt8(wide ? UTF16 : LATIN1, 8);
