@@ -1,4 +1,3 @@
-import { inferSchema, initParser } from 'udsv';
 import { AppError } from '../../../contract';
 import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import { modstampReader } from '../mapping/row-mapper';
@@ -6,11 +5,16 @@ import type { RelatedRecord, RelatedValue } from './related-copy';
 import type { RelatedObjectPlan } from './related-plan';
 
 /**
- * One results part of a Bulk API 2.0 query (CSV: a header of the selected paths, every value in quotes, null as an
- * empty value) → the related records the REST path makes of the same rows (`recordMapper` in related-sync.ts): the same
- * keys in the same order, numbers and booleans typed from describe, instants written as REST writes them
- * (`…+0000`, where Bulk writes `…Z`), empty → null. Split into columns by uDSV (measured: 1.1–1.2 µs a record, against
- * 4.4–6.5 µs for csv-parse and 2.3–2.7 µs for papaparse on the same 326k related records).
+ * One results part of a Bulk API 2.0 query (CSV, RFC 4180: a header of the selected paths, every value in quotes, quotes
+ * doubled, null as an empty value) → the related records the REST path makes of the same rows (`recordMapper` in
+ * related-sync.ts): the same keys in the same order, numbers and booleans typed from describe, instants written as REST
+ * writes them (`…+0000`, where Bulk writes `…Z`), empty → null.
+ *
+ * Read in one pass straight into the records (no columns first): each cell is found with `indexOf`, and a text cell
+ * equal to one of the few values its column has had so far (status, type, currency, a day, the account of the rows
+ * before) is that same string, compared in place — not a new string per record. At 100k invoices the ~300k records of
+ * a full sync kept ~3 million strings of their own, which every young-generation collection of the sync then copied
+ * (BENCHMARKS, session 13).
  */
 export interface CsvPart {
   records: RelatedRecord[];
@@ -18,44 +22,162 @@ export interface CsvPart {
   watermark: number | null;
 }
 
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+/** Distinct values remembered per text column; a column that keeps missing (ids, numbers, names) stops looking. */
+const REMEMBERED = 8;
+const GIVE_UP_AFTER_MISSES = 64;
+
+const malformed = () => new AppError('SALESFORCE_ERROR', englishMessage('queryUnexpectedAnswer'));
+
+/** A cursor over the CSV text: each `cell()` reads one value and says how the row goes on. */
+class CsvReader {
+  at = 0;
+  /** Where the last cell's text starts and ends in `csv` (escaped: its `""` must be undone). */
+  start = 0;
+  end = 0;
+  escaped = false;
+  /** After the last cell: 1 = another cell follows, 0 = the row ended (line end or end of text). */
+  more = 0;
+
+  constructor(readonly csv: string) {}
+
+  cell(): void {
+    const csv = this.csv;
+    let i = this.at;
+    this.escaped = false;
+    if (csv.charCodeAt(i) === QUOTE) {
+      this.start = i + 1;
+      let j = csv.indexOf('"', i + 1);
+      while (j >= 0 && csv.charCodeAt(j + 1) === QUOTE) {
+        this.escaped = true;
+        j = csv.indexOf('"', j + 2);
+      }
+      if (j < 0) throw malformed();
+      this.end = j;
+      i = j + 1;
+    } else {
+      this.start = i;
+      while (i < csv.length) {
+        const c = csv.charCodeAt(i);
+        if (c === COMMA || c === LF || (c === CR && csv.charCodeAt(i + 1) === LF)) break;
+        if (c === QUOTE) throw malformed();
+        i++;
+      }
+      this.end = i;
+    }
+    const c = csv.charCodeAt(i);
+    if (c === COMMA) {
+      this.more = 1;
+      this.at = i + 1;
+    } else if (c === LF || Number.isNaN(c)) {
+      this.more = 0;
+      this.at = i + 1;
+    } else if (c === CR && csv.charCodeAt(i + 1) === LF) {
+      this.more = 0;
+      this.at = i + 2;
+    } else {
+      throw malformed();
+    }
+  }
+
+  text(): string {
+    const text = this.csv.slice(this.start, this.end);
+    return this.escaped ? text.replaceAll('""', '"') : text;
+  }
+
+  done(): boolean {
+    return this.at >= this.csv.length;
+  }
+}
+
+/** The last few distinct values of a text column, matched in the CSV text without making a string first. */
+class Remembered {
+  private readonly values: string[] = [];
+  private last = '';
+  private misses = 0;
+
+  take(reader: CsvReader): string {
+    if (reader.escaped) return reader.text();
+    const length = reader.end - reader.start;
+    const csv = reader.csv;
+    if (this.last.length === length && csv.startsWith(this.last, reader.start)) return this.last;
+    const values = this.values;
+    if (this.misses <= GIVE_UP_AFTER_MISSES) {
+      for (let v = 0; v < values.length; v++) {
+        const value = values[v]!;
+        if (value.length === length && csv.startsWith(value, reader.start)) return (this.last = value);
+      }
+    }
+    const text = reader.text();
+    if (values.length < REMEMBERED) values.push(text);
+    else this.misses++;
+    return (this.last = text);
+  }
+}
+
 export function relatedRecordsOfCsv(plan: RelatedObjectPlan, csv: string): CsvPart {
   // A part of no records may come without even a header line.
   if (csv.trim() === '') return { records: [], watermark: null };
-  const schema = inferSchema(csv, { col: ',', row: '\n', encl: '"', esc: '"', trim: false }, 1);
-  const header = schema.cols.map((c) => c.name.toLowerCase());
+  const reader = new CsvReader(csv);
+  const header: string[] = [];
+  do {
+    reader.cell();
+    header.push(reader.text().toLowerCase());
+  } while (reader.more);
   const at = (path: string): number => {
     const i = header.indexOf(path.toLowerCase());
-    if (i < 0) throw new AppError('SALESFORCE_ERROR', englishMessage('queryUnexpectedAnswer'));
+    if (i < 0) throw malformed();
     return i;
   };
   const keys = Object.keys(plan.paths);
-  const columns = initParser(schema).stringCols(csv) as string[][];
-  const idColumn = columns[at('Id')] ?? [];
-  const cells = keys.map((key) => columns[at(plan.paths[key]!)] ?? []);
+  const width = header.length;
+  // For each column of the CSV: which keys it fills (a path may fill two keys), and how its text becomes a value.
+  const idColumn = at('Id');
+  const stampColumn = plan.modstamp ? at(plan.modstamp) : -1;
+  const keysOf: number[][] = Array.from({ length: width }, () => []);
+  for (const [k, key] of keys.entries()) keysOf[at(plan.paths[key]!)]!.push(k);
   const kinds = keys.map((key) => plan.cells?.[key]);
-  const count = idColumn.length;
-  const records = new Array<RelatedRecord>(count);
-  for (let r = 0; r < count; r++) {
-    const out: RelatedRecord = { id: idColumn[r]! };
-    for (let k = 0; k < keys.length; k++) {
-      const text = cells[k]![r]!;
-      let value: RelatedValue;
-      if (text === '') value = null;
-      else if (kinds[k] === 'number') value = Number(text);
-      else if (kinds[k] === 'boolean') value = text === 'true';
-      else if (kinds[k] === 'instant') value = restInstant(text);
-      else value = text;
-      out[keys[k]!] = value;
+  const remembered = keys.map(() => new Remembered());
+  const template: RelatedRecord = { id: '' };
+  for (const key of keys) template[key] = null;
+  const records: RelatedRecord[] = [];
+  const values = new Array<RelatedValue>(keys.length);
+  let highest = '';
+  while (!reader.done()) {
+    let id = '';
+    for (let column = 0; column < width; column++) {
+      if (column > 0 && !reader.more) throw malformed();
+      reader.cell();
+      if (column === idColumn) id = reader.text();
+      if (column === stampColumn && reader.end > reader.start) {
+        const stamp = reader.text();
+        if (stamp > highest) highest = stamp;
+      }
+      const fills = keysOf[column]!;
+      for (let f = 0; f < fills.length; f++) {
+        const k = fills[f]!;
+        const kind = kinds[k];
+        let value: RelatedValue;
+        if (reader.end === reader.start) value = null;
+        else if (kind === 'number') value = Number(reader.text());
+        else if (kind === 'boolean') value = reader.end - reader.start === 4 && csv.startsWith('true', reader.start);
+        else if (kind === 'instant') value = restInstant(reader.text());
+        else value = remembered[k]!.take(reader);
+        values[k] = value;
+      }
     }
-    records[r] = out;
+    if (reader.more) throw malformed();
+    // A copy of the template has every key in place at once (no growing of the object key by key).
+    const out: RelatedRecord = { ...template, id };
+    for (let k = 0; k < keys.length; k++) out[keys[k]!] = values[k]!;
+    records.push(out);
   }
   let watermark: number | null = null;
-  if (plan.modstamp && count > 0) {
-    // Instants of one format order as text: one parse per part, of the highest.
-    let highest = '';
-    for (const stamp of columns[at(plan.modstamp)]!) if (stamp > highest) highest = stamp;
-    if (highest) watermark = modstampReader({ object: plan.object, paths: {}, modstamp: plan.modstamp })({ [plan.modstamp]: restInstant(highest) });
-  }
+  // Instants of one format order as text: one parse per part, of the highest.
+  if (highest) watermark = modstampReader({ object: plan.object, paths: {}, modstamp: plan.modstamp! })({ [plan.modstamp!]: restInstant(highest) });
   return { records, watermark };
 }
 
