@@ -10,6 +10,7 @@ import { ColumnsFold } from '../snapshot/columns-fold';
 import { columnTable } from '../snapshot/row-table';
 import { applyRelatedDelta, relatedDeltaFrom, type RelatedCopy, type RelatedRecord } from '../related/related-copy';
 import { relatedHeadJson, relatedSegmentJson, RelatedSegments } from './cache-related';
+import type { CsvReading } from '../related/related-csv';
 import { chunksOf, RowColumns, type ColumnChunk } from '../snapshot/row-columns';
 import { columnSnapshot, columnsOf, rowCount } from '../snapshot/snapshot';
 import { decodeColumnSegment, encodeColumnSegment } from './column-segment';
@@ -39,6 +40,11 @@ export { UnreadableCacheError };
  *   related rows (kind 5)  up to ROWS_PER_SEGMENT records of one related object (payments, credit notes,
  *                       applications …): its role and object, its keys once, then each record as cells in that
  *                       order (cache-related.ts); written as each related query completes, among the row segments
+ *   related CSV (kind 7)  one Bulk API 2.0 results part of a related object as Salesforce sent it: a line of JSON (role,
+ *                       object, how to read it: paths, cell kinds, modstamp), then the CSV text (header and rows) as it
+ *                       came, read back by the sync's own CSV reader (related-csv.ts) into the same records; written by
+ *                       a full sync for the objects it fetched through jobs (no second encoding of ~300k records at
+ *                       100k invoices). An older app meets kind 7, discards the copy and syncs again
  *   related   (kind 4)  the related copy's head, before the base end: every object's role, object, signature,
  *                       watermark and record count (its records are the kind-5 segments before it), the warnings.
  *                       Files written before the segments hold every object's whole set here instead (a
@@ -102,7 +108,7 @@ const MAX_RECORD_BYTES = 512 * 1024 * 1024;
  */
 export const ROWS_PER_SEGMENT = 10_000;
 
-export const RecordKind = { baseRows: 1, baseEnd: 2, journal: 3, related: 4, relatedRows: 5, baseColumns: 6 } as const;
+export const RecordKind = { baseRows: 1, baseEnd: 2, journal: 3, related: 4, relatedRows: 5, baseColumns: 6, relatedCsv: 7 } as const;
 type Kind = (typeof RecordKind)[keyof typeof RecordKind];
 const KINDS = new Set<number>(Object.values(RecordKind));
 
@@ -209,6 +215,11 @@ export function baseEndRecord(file: CacheFileKey, seq: number, meta: SnapshotMet
 /** The related copy's head (objects, counts, warnings): its records are the relatedRows segments written before it. */
 export function relatedHeadRecord(file: CacheFileKey, seq: number, copy: RelatedCopy): Promise<Buffer> {
   return sealRecord(file, seq, RecordKind.related, relatedHeadJson(copy));
+}
+
+/** One Bulk API 2.0 results part of a related object, kept as the CSV text it came as (kind 7). */
+export function relatedCsvRecord(file: CacheFileKey, seq: number, object: { role: string; object: string }, reading: CsvReading, csv: string): Promise<Buffer> {
+  return sealRecord(file, seq, RecordKind.relatedCsv, `${JSON.stringify({ role: object.role, object: object.object, reading })}\n${csv}`);
 }
 
 /** Records of one related object (at most ROWS_PER_SEGMENT), as cells under their keys. */
@@ -318,6 +329,14 @@ export async function decodeCache(bytes: Buffer, secretBox: SecretBox, connectio
       }
       continue;
     }
+    if (record.kind === RecordKind.relatedCsv && related === null) {
+      try {
+        segments.addCsv(record.payload as Buffer);
+      } catch (error) {
+        throw new UnreadableCacheError('cacheUnexpectedShape', { cause: error });
+      }
+      continue;
+    }
     if (record.kind === RecordKind.related && related === null) {
       try {
         related = RelatedSegments.isHead(record.payload) ? segments.copy(record.payload) : applyRelatedDelta(null, relatedDeltaFrom(record.payload));
@@ -417,7 +436,7 @@ class RecordReader {
     decipher.setAuthTag(bytes.subarray(end - TAG_BYTES, end));
     const plain = Buffer.concat([decipher.update(bytes.subarray(offset + 5 + IV_BYTES, end - TAG_BYTES)), decipher.final()]);
     const unpacked = await decompress(this.file.codec, plain);
-    const payload: unknown = kind === RecordKind.baseColumns ? unpacked : JSON.parse(unpacked.toString('utf8'));
+    const payload: unknown = kind === RecordKind.baseColumns || kind === RecordKind.relatedCsv ? unpacked : JSON.parse(unpacked.toString('utf8'));
     this.offset = end;
     this.seq++;
     return { kind, payload };

@@ -1,5 +1,6 @@
 import type { RelatedCopy, RelatedObjectCopy, RelatedRecord, RelatedValue } from '../related/related-copy';
 import type { RelatedRole } from '../related/related-specs';
+import { relatedRecordsOfCsv, type CsvReading } from '../related/related-csv';
 
 /**
  * The related copy in the cache file (cache-format.ts): each object's records in segments (kind 5) of cells under
@@ -63,6 +64,9 @@ export function relatedHeadJson(copy: RelatedCopy): string {
   return JSON.stringify(head);
 }
 
+const isTextMap = (value: unknown): boolean =>
+  !!value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+
 const isValue = (value: unknown) => value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
 /** The segments of a file's base as they are read, then the copy its head describes. Anything of another shape throws. */
@@ -94,6 +98,21 @@ export class RelatedSegments {
       }
       list.push(record);
     }
+  }
+
+  /** A kind-7 record: a line of JSON (role, object, how to read), then one Bulk API 2.0 part's CSV as it came. */
+  addCsv(payload: Buffer): void {
+    const end = payload.indexOf(10);
+    if (end < 0) throw new Error('a related CSV part of an unexpected shape');
+    const head = JSON.parse(payload.subarray(0, end).toString('utf8')) as { role?: unknown; object?: unknown; reading?: Partial<CsvReading> | null };
+    const reading = head.reading;
+    const ok = typeof head.role === 'string' && typeof head.object === 'string' && !!reading && typeof reading.object === 'string'
+      && (reading.modstamp === null || typeof reading.modstamp === 'string') && isTextMap(reading.paths) && (reading.cells === undefined || isTextMap(reading.cells));
+    if (!ok) throw new Error('a related CSV part of an unexpected shape');
+    const key = objectKey(head.role as string, head.object as string);
+    let list = this.records.get(key);
+    if (!list) this.records.set(key, (list = []));
+    for (const record of relatedRecordsOfCsv(reading as CsvReading, payload.subarray(end + 1).toString('utf8')).records) list.push(record);
   }
 
   empty(): boolean {

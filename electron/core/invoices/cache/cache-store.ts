@@ -9,6 +9,7 @@ import {
   baseEndRecord,
   baseSegmentRecord,
   relatedHeadRecord,
+  relatedCsvRecord,
   relatedRowsRecord,
   decodeCache,
   journalRecord,
@@ -23,6 +24,7 @@ import { deltaSize, type Delta, type Snapshot, type SnapshotMeta } from '../snap
 import { chunksOf, type ColumnChunk } from '../snapshot/row-columns';
 import type { RelatedRecord } from '../related/related-copy';
 import type { RelatedSink } from '../related/related-sync';
+import type { CsvParts } from '../related/related-csv';
 import type { CopyIdentity } from './first-screen-file';
 
 export type CacheRead = { snapshot: Snapshot | null; warning: string | null };
@@ -193,6 +195,13 @@ export class InvoiceCacheStore {
   }
 }
 
+interface WrittenObject {
+  role: string;
+  object: string;
+  records: readonly RelatedRecord[];
+  csv?: CsvParts;
+}
+
 /**
  * A new cache file being written: header first, then the rows as they are added (chunks of columns: a sync's
  * pages), gathered into segments of at least `ROWS_PER_SEGMENT` rows (each encoded and written in the background, in order), each related object's records in
@@ -221,8 +230,8 @@ export class BaseWriter implements RelatedSink {
     if (!this.scratchBytes || this.scratchBytes.length < size) this.scratchBytes = Buffer.allocUnsafeSlow(Math.ceil(size * 1.25));
     return this.scratchBytes.subarray(0, size);
   };
-  /** Related objects written whole (their records arrays), in the order written: written again after a restart. */
-  private readonly related: { role: string; object: string; records: readonly RelatedRecord[] }[] = [];
+  /** Related objects written whole (their records arrays, or CSV parts), in the order written: written again after a restart. */
+  private readonly related: WrittenObject[] = [];
 
   constructor(
     target: string,
@@ -268,14 +277,29 @@ export class BaseWriter implements RelatedSink {
     });
   }
 
-  /** A related object's whole set (its query is complete): its records go in segments now, in the background. */
-  object(change: { role: string; object: string; upserts: readonly RelatedRecord[] }): void {
-    const written = { role: change.role, object: change.object, records: change.upserts };
+  /**
+   * A related object's whole set (its query is complete): its records go in segments now, in the background — as the
+   * CSV parts they came in when fetched through Bulk API 2.0 (kind 7: no second encoding), else as cells (kind 5).
+   */
+  object(change: { role: string; object: string; upserts: readonly RelatedRecord[] }, csv?: CsvParts): void {
+    const written: WrittenObject = { role: change.role, object: change.object, records: change.upserts, ...(csv ? { csv } : {}) };
     this.related.push(written);
     this.writeRelated(written);
   }
 
-  private writeRelated(object: { role: string; object: string; records: readonly RelatedRecord[] }): void {
+  private writeRelated(object: WrittenObject): void {
+    if (object.csv) {
+      for (const part of object.csv.parts) {
+        const seq = this.seq++;
+        const reading = object.csv.reading;
+        this.then(async () => {
+          const record = await relatedCsvRecord(this.file!, seq, object, reading, part);
+          await this.out!.write(record, this.position);
+          this.position += record.length;
+        });
+      }
+      return;
+    }
     for (let start = 0; start < object.records.length; start += ROWS_PER_SEGMENT) {
       const seq = this.seq++;
       const records = object.records.length <= ROWS_PER_SEGMENT ? object.records : object.records.slice(start, start + ROWS_PER_SEGMENT);

@@ -16,6 +16,15 @@ import type { RelatedObjectPlan } from './related-plan';
  * a full sync kept ~3 million strings of their own, which every young-generation collection of the sync then copied
  * (BENCHMARKS, session 13).
  */
+/** What reading a part needs of the object's plan (the file keeps it beside the parts it writes as they came). */
+export type CsvReading = Pick<RelatedObjectPlan, 'object' | 'paths' | 'modstamp' | 'cells'>;
+
+/** An object's Bulk API 2.0 results parts, each as Salesforce sent it (header and rows), and how to read them. */
+export interface CsvParts {
+  reading: CsvReading;
+  parts: string[];
+}
+
 export interface CsvPart {
   records: RelatedRecord[];
   /** The part's highest SystemModstamp (ms), or null. */
@@ -118,7 +127,7 @@ class Remembered {
   }
 }
 
-export function relatedRecordsOfCsv(plan: RelatedObjectPlan, csv: string): CsvPart {
+export function relatedRecordsOfCsv(plan: CsvReading, csv: string): CsvPart {
   // A part of no records may come without even a header line.
   if (csv.trim() === '') return { records: [], watermark: null };
   const reader = new CsvReader(csv);

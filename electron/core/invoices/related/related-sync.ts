@@ -4,7 +4,7 @@ import { selectList, soqlDateTime } from '../sync/soql';
 import type { RelatedCopy, RelatedDelta, RelatedObjectDelta, RelatedRecord, RelatedValue } from './related-copy';
 import type { RelatedObjectPlan, RelatedPlan } from './related-plan';
 import { bulkQuery, type BulkQueryOptions } from './bulk-query';
-import { relatedRecordsOfCsv } from './related-csv';
+import { relatedRecordsOfCsv, type CsvParts } from './related-csv';
 
 /** Same overlap as the invoices' incremental sync (clock skew, in-flight commits). */
 const OVERLAP_MS = 5 * 60_000;
@@ -43,9 +43,12 @@ function recordMapper(plan: RelatedObjectPlan): (record: SalesforceRecord) => Re
   };
 }
 
-/** Where a full sync hands each related object as soon as its query is complete (the new file, written meanwhile). */
+/**
+ * Where a full sync hands each related object as soon as its query is complete (the new file, written meanwhile); an
+ * object fetched through Bulk API 2.0 comes with its CSV parts as Salesforce sent them, which the file keeps as they are.
+ */
 export interface RelatedSink {
-  object(change: RelatedObjectDelta): void;
+  object(change: RelatedObjectDelta, csv?: CsvParts): void;
 }
 
 /**
@@ -73,10 +76,10 @@ export async function syncRelated(
     while (next < plan.objects.length && !failure) {
       const at = next++;
       try {
-        const { change, count } = await syncObject(conn, plan.objects[at]!, previous, incremental, shared);
+        const { change, count, csv } = await syncObject(conn, plan.objects[at]!, previous, incremental, shared);
         objects[at] = change;
         fetched += count;
-        if (change.replace) sink?.object(change);
+        if (change.replace) sink?.object(change, csv);
       } catch (error) {
         // The first failure is the one reported; the queries still running stop (their cancellation is not the news).
         failure ??= { error };
@@ -95,7 +98,7 @@ async function syncObject(
   previous: RelatedCopy | null,
   incremental: boolean,
   pager: RelatedSyncOptions,
-): Promise<{ change: RelatedObjectDelta; count: number }> {
+): Promise<{ change: RelatedObjectDelta; count: number; csv?: CsvParts }> {
   const before = previous?.objects.find((o) => o.role === object.role && o.object === object.object && o.signature === object.signature);
   const since = incremental && !object.whole && before && before.watermark !== null && object.modstamp ? before.watermark - OVERLAP_MS : null;
   const fields = selectList({ object: object.object, paths: object.paths as never, modstamp: object.modstamp }, since === null ? [] : ['IsDeleted']);
@@ -132,7 +135,7 @@ async function syncObject(
  * A full query of a large object as a Bulk API 2.0 job, its CSV parts mapped into the same records as REST's pages;
  * null when the object is below the threshold or the org has no Bulk API 2.0 for this user (REST then fetches it).
  */
-async function viaBulk(conn: Requester, object: RelatedObjectPlan, fields: string[], pager: RelatedSyncOptions): Promise<{ change: RelatedObjectDelta; count: number } | null> {
+async function viaBulk(conn: Requester, object: RelatedObjectPlan, fields: string[], pager: RelatedSyncOptions): Promise<{ change: RelatedObjectDelta; count: number; csv: CsvParts } | null> {
   const threshold = pager.bulkMinRecords ?? BULK_MIN_RECORDS;
   if (!Number.isFinite(threshold)) return null;
   if (threshold > 1) {
@@ -140,13 +143,16 @@ async function viaBulk(conn: Requester, object: RelatedObjectPlan, fields: strin
     if (totalSize < threshold) return null;
   }
   const upserts: RelatedRecord[] = [];
+  const parts: string[] = [];
   let watermark: number | null = null;
   const count = await bulkQuery(conn, `SELECT ${fields.join(', ')} FROM ${object.object}`, object.object, pager, (csv) => {
     const part = relatedRecordsOfCsv(object, csv);
+    if (part.records.length > 0) parts.push(csv);
     for (const record of part.records) upserts.push(record);
     if (part.watermark !== null && (watermark === null || part.watermark > watermark)) watermark = part.watermark;
     return part.records.length;
   });
   if (count === null) return null;
-  return { change: { role: object.role, object: object.object, signature: object.signature, watermark, replace: true, upserts, deleted: [] }, count: upserts.length };
+  const csv: CsvParts = { reading: { object: object.object, paths: object.paths, modstamp: object.modstamp, ...(object.cells ? { cells: object.cells } : {}) }, parts };
+  return { change: { role: object.role, object: object.object, signature: object.signature, watermark, replace: true, upserts, deleted: [] }, count: upserts.length, csv };
 }
