@@ -51,17 +51,22 @@ export async function discoverRelated(metadata: OrgMetadata, conn: Connection, i
   const none = family.length === 0 ? relatedText.noneForObject(invoiceObject) : null;
   if (specs.length === 0) return { objects: [], warnings: [], none };
   const globals = new Map((await metadata.globals(conn)).map((g) => [g.name, g]));
-  const objects: RelatedObjectPlan[] = [];
-  const warnings: string[] = [];
-  for (const spec of specs) {
-    // What is missing of the rates is said once, as ratesUnreadable (the workspace's currency notice), not among the payments' warnings.
-    const said = RATE_SPECS.includes(spec) ? [] : warnings;
+  // Every object described at once (one round trip's wait, not one per object, before the related queries can start);
+  // the plan and its warnings in the specs' order all the same.
+  const planned = await Promise.all(specs.map(async (spec) => {
+    const said: string[] = [];
     const global = globals.get(spec.object);
     if (!global?.queryable) {
       said.push(relatedText.objectUnreadable(spec.label, spec.object));
-      continue;
+      return { spec, said, object: null };
     }
-    const object = await planObject(metadata, conn, spec, said);
+    return { spec, said, object: await planObject(metadata, conn, spec, said) };
+  }));
+  const objects: RelatedObjectPlan[] = [];
+  const warnings: string[] = [];
+  for (const { spec, said, object } of planned) {
+    // What is missing of the rates is said once, as ratesUnreadable (the workspace's currency notice), not among the payments' warnings.
+    if (!RATE_SPECS.includes(spec)) warnings.push(...said);
     if (object) objects.push(object);
   }
   // DatedConversionRate exists only in orgs with advanced currency management: listed in describeGlobal but not
