@@ -41,11 +41,11 @@ export function isoToDay(iso: string): number {
   return Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
 }
 
-/** Salesforce datetime format: 2026-01-01T00:00:00.000+0000 */
-export function sfDateTime(ms: number): string {
+/** Salesforce datetime format: 2026-01-01T00:00:00.000+0000 (Bulk API 2.0 CSV: zone `Z`). */
+export function sfDateTime(ms: number, zone: '+0000' | 'Z' = '+0000'): string {
   const day = Math.floor(ms / DAY_MS);
   // Instants of the years toISOString prints as YYYY; others (never generated) the slow way.
-  if (!Number.isInteger(ms) || day < -719_162 || day > 2_932_896) return new Date(ms).toISOString().replace('Z', '+0000');
+  if (!Number.isInteger(ms) || day < -719_162 || day > 2_932_896) return new Date(ms).toISOString().replace('Z', zone);
   let rest = ms - day * DAY_MS;
   const milli = rest % 1000;
   rest = (rest - milli) / 1000;
@@ -53,7 +53,7 @@ export function sfDateTime(ms: number): string {
   rest = (rest - second) / 60;
   const minute = rest % 60;
   const hour = (rest - minute) / 60;
-  return `${dayToIso(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}+0000`;
+  return `${dayToIso(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}${zone}`;
 }
 
 export function todayDay(): number {

@@ -11,19 +11,39 @@ export function csvHeader(result: QueryResult): string {
   return `${result.columns.map((c) => quote(c.path.join('.'))).join(',')}\n`;
 }
 
-/** Rows [from, to) of the result as CSV lines (no header). Cells and lines joined once each (measured: half the CPU of `+=`). */
+/** Field types whose values are never text with a quote in it (ids, numbers, dates, booleans): no quote check. */
+const PLAIN = new Set(['id', 'reference', 'date', 'datetime', 'currency', 'double', 'int', 'boolean']);
+
+/**
+ * Rows [from, to) of the result as CSV lines (no header). Cells and lines joined once each (measured: half the CPU of
+ * `+=`); each column's cell writer chosen once (instants printed straight with `Z`, quotes looked for only in text).
+ */
 export function csvLines(result: QueryResult, from: number, to: number): string {
-  const gets = result.columns.map((c) => c.get);
-  const datetime = result.columns.map((c) => c.field.type === 'datetime');
-  const cells = new Array<string>(gets.length);
+  const writers = result.columns.map((c): ((row: number) => string) => {
+    const get = c.get;
+    if (c.field.type === 'datetime') {
+      return (row) => {
+        const v = get(row);
+        return v === null || v === undefined ? '' : typeof v === 'number' ? sfDateTime(v, 'Z') : String(v);
+      };
+    }
+    if (PLAIN.has(c.field.type)) {
+      return (row) => {
+        const v = get(row);
+        return v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
+      };
+    }
+    return (row) => {
+      const v = get(row);
+      const text = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
+      return text.includes('"') ? text.replaceAll('"', '""') : text;
+    };
+  });
+  const cells = new Array<string>(writers.length);
   const lines = new Array<string>(Math.max(0, to - from));
   for (let i = from; i < to; i++) {
     const row = result.rows[i]!;
-    for (let k = 0; k < gets.length; k++) {
-      const v = gets[k]!(row);
-      const text = v === null || v === undefined ? '' : datetime[k] && typeof v === 'number' ? bulkDateTime(v) : typeof v === 'string' ? v : String(v);
-      cells[k] = text.includes('"') ? text.replaceAll('"', '""') : text;
-    }
+    for (let k = 0; k < writers.length; k++) cells[k] = writers[k]!(row);
     lines[i - from] = `"${cells.join('","')}"\n`;
   }
   return lines.join('');
@@ -31,9 +51,4 @@ export function csvLines(result: QueryResult, from: number, to: number): string 
 
 function quote(text: string): string {
   return `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
-}
-
-/** Bulk 2.0 prints instants in UTC with `Z` (REST JSON: `+0000`). */
-function bulkDateTime(ms: number): string {
-  return `${sfDateTime(ms).slice(0, -5)}Z`;
 }
