@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { serveStatic } from '../../../tests/headless';
-import { launchChromium } from '../../../tests/index';
+import { launchChromium, NO_BROWSER_UI } from '../../../tests/index';
 import type { BenchProbe } from '../page/probe';
 import { createBenchCore, type BenchCore } from './bench-core';
 import { startProfile } from './page-profile';
@@ -18,6 +18,15 @@ export interface CoreCall {
   /** invoices.list: the window asked (offset) and its connection. */
   offset?: number;
   connectionId?: string;
+}
+
+/**
+ * The bench's Chromium: without the browser's own window UI (NO_BROWSER_UI: an Electron window has no address bar;
+ * Chromium's preloaded its WebUI beside the app's page as it started). BENCH_BROWSER_UI=1 keeps it, to compare with
+ * figures taken before 2026-12-05 (session 13).
+ */
+function launchBenchChromium(): Promise<Browser> {
+  return launchChromium(process.env.BENCH_BROWSER_UI === '1' ? {} : { args: NO_BROWSER_UI });
 }
 
 /** What a worker holds while it drives the app in Chromium. */
@@ -76,7 +85,7 @@ export async function openBenchPage(options: { dataDir: string; keyHex: string; 
   const bridge = preloadInPage();
   const probe = await bundle(join(BENCH_DIR, 'page/probe.ts'));
   const server = await serveStatic(RENDERER_DIR);
-  const browser = options.browser ?? (await launchChromium());
+  const browser = options.browser ?? (await launchBenchChromium());
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', colorScheme: 'light' });
   const bench = createBenchCore({ ...options, rendererUrl: `${server.url}/index.html` });
   const coreCalls: CoreCall[] = [];

@@ -43,9 +43,20 @@ export async function profiled<T>(page: Page, phase: string, run: () => Promise<
 
 /**
  * BENCH_PAGE_PROFILE=<dir> for the start-up: the profiler is started on the page before it navigates; the returned
- * function stops it and writes `<dir>/<phase>-<pid>.cpuprofile`. Null when no profile is asked for.
+ * function stops it and writes `<dir>/<phase>-<pid>.cpuprofile` (BENCH_PAGE_TRACE=<dir>: a trace, `<phase>-<pid>.json`).
+ * Null when neither is asked for.
  */
 export async function startProfile(page: Page): Promise<((phase: string) => Promise<void>) | null> {
+  const traceDir = process.env.BENCH_PAGE_TRACE;
+  if (traceDir) {
+    // BENCH_PAGE_TRACE: Chrome's trace of the start-up (navigation, every script fetched and run, tasks, paint).
+    mkdirSync(traceDir, { recursive: true });
+    const browser = page.context().browser()!;
+    await browser.startTracing(page, { categories: [...TRACE_CATEGORIES, 'devtools.timeline.frame', 'loading', 'netlog', 'disabled-by-default-v8.cpu_profiler'] });
+    return async (phase) => {
+      writeFileSync(join(traceDir, `${phase}-${process.pid}.json`), await browser.stopTracing());
+    };
+  }
   const dir = process.env.BENCH_PAGE_PROFILE;
   if (!dir) return null;
   const session = await page.context().newCDPSession(page);
