@@ -11,7 +11,7 @@ import { RecordStatus } from './receivables/RecordStatus';
 import { Loading, StartFailed } from './shell/StartupScreens';
 import { LocaleProvider } from './i18n/LocaleProvider';
 import { LanguageFailedNotice } from './i18n/language-failure';
-import { languageShownLast } from './i18n/catalogues';
+import { languageShownLast } from './i18n/shown-language';
 import { UpdateReadyNotice } from './updates/UpdateReadyNotice';
 import { useTheme } from './shell/use-theme';
 import { Workspace } from './workspace/Workspace';

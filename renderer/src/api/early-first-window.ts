@@ -1,6 +1,7 @@
 import type { Connection, InvoiceList, SavedViewList } from '../../../electron/contract';
 import { FIRST_LIST_WINDOW } from '../../../electron/contract/list-window';
 import { budgetly } from '../bridge';
+import { warmFormatsFor } from './early-formats';
 import { earlyConnections } from './early-startup';
 import { unwrap } from './result';
 
@@ -29,6 +30,7 @@ function ask(connectionIds: readonly string[]): void {
     answer.then(
       (list) => {
         if (early.get(connectionId) === answer) arrived.set(connectionId, list);
+        warmFormatsFor(list);
       },
       () => undefined,
     );
@@ -57,10 +59,13 @@ export function askFirstWindowsEarly(): void {
     askViews(remembered);
     return;
   }
-  // The connections the App asks for as it starts (early-startup.ts) when asked already: one call, not two.
-  (earlyConnections() ?? unwrap(budgetly().connections.list())).then(
-    (connections: Connection[]) => ask(connections.filter((c) => c.lastSyncAt).map((c) => c.id)),
-    () => undefined,
+  // The connections the App asks for as it starts (early-startup.ts, asked right after this in main.tsx): one call, not
+  // two — looked for once the page's first module has asked everything.
+  queueMicrotask(() =>
+    (earlyConnections() ?? unwrap(budgetly().connections.list())).then(
+      (connections: Connection[]) => ask(connections.filter((c) => c.lastSyncAt).map((c) => c.id)),
+      () => undefined,
+    ),
   );
 }
 

@@ -3,7 +3,8 @@ import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
 import { createI18nWith } from '../../../electron/contract/i18n/i18n-instance';
 import { formatLocale, resolveLanguage, sourceLanguage, type Language, type LanguageSetting } from '../../../electron/contract/i18n/languages';
-import { cataloguesFor, loadCatalogue, rememberShownLanguage } from './catalogues';
+import { cataloguesFor, loadCatalogue } from './catalogues';
+import { rememberShownLanguage } from './shown-language';
 import { LanguageFailureContext } from './language-failure';
 import { LocaleContext } from './locale-context';
 

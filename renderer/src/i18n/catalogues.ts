@@ -1,6 +1,7 @@
 import type { LanguageCatalogue } from '../../../electron/contract/i18n/i18n-instance';
-import { languages, resolveLanguage, type Language, type LanguageSetting } from '../../../electron/contract/i18n/languages';
+import { resolveLanguage, type Language } from '../../../electron/contract/i18n/languages';
 import { en } from '../../../electron/contract/i18n/locales/en';
+import { languageShownLast } from './shown-language';
 
 /**
  * The window's catalogues (issue #19, cold start): English (the source and fallback) is in the start-up bundle; German,
@@ -43,32 +44,6 @@ export function loadCatalogue(language: Language): Promise<LanguageCatalogue> {
     loading.set(language, pending);
   }
   return pending;
-}
-
-/** Where the window remembers the language it showed last (Settings → Language resolved), for its next start. */
-const SHOWN_LANGUAGE_KEY = 'budgetly.language';
-
-export function rememberShownLanguage(language: Language): void {
-  try {
-    localStorage.setItem(SHOWN_LANGUAGE_KEY, language);
-  } catch {
-    // storage unavailable: the next start loads the language when the settings say it
-  }
-}
-
-/**
- * The language the window showed last (Settings → Language as it resolved then), else 'system': what the window speaks
- * before the settings have answered. Not the computer's language: someone who chose English on a German computer would
- * see German (and load its words) until the settings arrive, then English.
- */
-export function languageShownLast(): LanguageSetting {
-  let remembered: string | null = null;
-  try {
-    remembered = localStorage.getItem(SHOWN_LANGUAGE_KEY);
-  } catch {
-    // storage unavailable: the computer's language
-  }
-  return remembered !== null && (languages as readonly string[]).includes(remembered) ? (remembered as Language) : 'system';
 }
 
 /**

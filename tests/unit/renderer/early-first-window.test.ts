@@ -129,4 +129,15 @@ describe('the first rows asked for as the page starts', () => {
     startup.dropEarly('connections');
     expect(startup.arrivedEarly('connections')).toBeNull();
   });
+
+  it('All connections in the first module’s order (first windows asked, then the App’s answers): still one connections.list', async () => {
+    const { calls, asked } = page('all');
+    vi.resetModules();
+    const startup = await import('../../../renderer/src/api/early-startup');
+    const early = await import('../../../renderer/src/api/early-first-window');
+    early.askFirstWindowsEarly();
+    startup.askStartupEarly();
+    await vi.waitFor(() => expect(asked.map((input) => input.connectionId)).toEqual(['a', 'c']));
+    expect(calls.filter((call) => call === 'connections.list')).toHaveLength(1);
+  });
 });

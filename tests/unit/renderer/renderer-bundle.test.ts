@@ -91,6 +91,9 @@ describe('the renderer bundle', () => {
     const first = [...Object.keys(entry.inputs), ...shared];
     expect(first).toContain('renderer/src/api/early-first-window.ts');
     expect(first).toContain('renderer/src/api/early-startup.ts');
+    // …and makes the formats the first rows are written with while it waits (the first Intl formats are the dearest).
+    expect(first).toContain('renderer/src/api/early-formats.ts');
+    expect(first).toContain('renderer/src/invoices/money.ts');
     expect(first.filter((input) => input.includes('node_modules/react') || input.startsWith('renderer/src/workspace/') || input.includes('/i18n/locales/'))).toEqual([]);
     expect(entry.imports.filter((imported) => imported.kind === 'dynamic-import')).toHaveLength(1);
   });
