@@ -13,7 +13,7 @@ const LAST_LISTED_KEY = 'invoices.lastListed';
 /** How long the start-up waits at most for the window to have every row before background work goes on. */
 export const START_GRACE_MS = 5_000;
 /**
- * How long the start-up decode waits at most for the window to take its first rows from the first screen (the window
+ * How long the start-up decode waits at most for the window to paint its first rows from the first screen (the window
  * may open on another view): it then decodes anyway.
  */
 export const FIRST_ROWS_GRACE_MS = 2_000;
@@ -28,8 +28,11 @@ export class InvoiceLists {
   private readonly screens = new Map<string, Promise<FirstScreen | null>>();
   /** Connections whose list the window has had to the end (the warm-up waits for the one it loads first). */
   private readonly listedToEnd = new WindowSignals();
-  /** Connections whose first window the window has had from the first screen (the warm-up's decode waits for it). */
-  private readonly firstServed = new WindowSignals();
+  /**
+   * Connections whose first rows the window has painted — it asks for the next window then (invoice-list-loader.ts:
+   * after the paint) — or has all of (the warm-up's decode waits for it).
+   */
+  private readonly firstPainted = new WindowSignals();
   /** Per connection, the last snapshot put in order (to tell whether a new one changed anything). */
   private readonly latest = new Map<string, { list: OrderedList; version: string }>();
 
@@ -42,6 +45,8 @@ export class InvoiceLists {
   /** The window, and the distinct status values of the whole copy (for what each means for receivables). */
   async list(connectionId: string, window: { offset?: number; limit?: number }): Promise<Omit<InvoiceList, 'warnings' | 'statusKinds'> & { statuses: string[] }> {
     if (!window.offset) this.remember(connectionId);
+    // The window asks past its first rows once it has painted them: the start-up decode may run now (see warmUp).
+    else this.firstPainted.fire(connectionId);
     const early = window.offset ? null : await this.fromFirstScreen(connectionId, window.limit);
     if (early) return early;
     const snapshot = await this.repository.current(connectionId);
@@ -49,8 +54,8 @@ export class InvoiceLists {
     const offset = Math.min(window.offset ?? 0, list.length);
     const end = window.limit === undefined ? list.length : Math.min(list.length, offset + window.limit);
     if (end === list.length) this.listedToEnd.fire(connectionId);
-    // The window has had its first rows (from the copy itself): the start-up decode need not wait for a first screen.
-    if (offset === 0) this.firstServed.fire(connectionId);
+    // The window has its first rows from the copy itself: the copy is in memory, nothing for the start-up to wait for.
+    if (offset === 0) this.firstPainted.fire(connectionId);
     return {
       // Only the window's rows are made (from the copy's columns when it has them).
       invoices: list.slice(offset, end),
@@ -84,8 +89,11 @@ export class InvoiceLists {
     if (!first || this.repository.isLoaded(connectionId)) return null;
     if (limit > first.rows.length && first.rows.length < first.total) return null;
     const rows = limit >= first.rows.length ? first.rows : first.rows.slice(0, limit);
-    if (rows.length === first.total) this.listedToEnd.fire(connectionId);
-    this.firstServed.fire(connectionId);
+    // The whole list in the first screen: the window will ask for nothing more.
+    if (rows.length === first.total) {
+      this.listedToEnd.fire(connectionId);
+      this.firstPainted.fire(connectionId);
+    }
     return { invoices: rows, total: first.total, offset: 0, version: first.version, payments: first.payments, syncedAt: first.syncedAt, object: first.object, statuses: first.statuses };
   }
 
@@ -93,8 +101,9 @@ export class InvoiceLists {
    * At start-up, before the window asks: first reads the first screen of every connection's copy (a few ms each: the
    * window's first rows of any of them, All connections included, need no decode), then loads (read, decrypt, inflate,
    * parse) and orders the copy of the connection the window showed last (or the first one ever synced) — once the
-   * window has had its first rows (from that copy's first screen, or from the copy when it is already in memory; or
-   * after FIRST_ROWS_GRACE_MS; at once without a first screen),
+   * window has painted its first rows from that copy's first screen (it asks for the next window; or it had them from
+   * the copy already in memory, or the first screen held the whole list; or after FIRST_ROWS_GRACE_MS; at once without
+   * a first screen),
    * so the decode does not hold up the window's start-up calls — so the next windows find it ready or in flight; then, once the window has had that list to its end (or after START_GRACE_MS),
    * every other connection's copy, one at a time (a list asked for meanwhile reads its own at once). A failure is only
    * logged here; the list call reads again and reports it as usual. Resolves (never rejects) when all are loaded: the
@@ -120,9 +129,12 @@ export class InvoiceLists {
         () => this.logger.warn('Could not load the offline invoices at start-up; the workspace will try again'),
       );
     // With a first screen, the window's first rows need no decode: the decode (on the main process's thread, which
-    // also answers the window's start-up calls) waits until the window has had them, or FIRST_ROWS_GRACE_MS.
+    // also serves the window's start-up chunks over app:// and answers its other start-up calls) waits until the window
+    // has painted them — it then asks for the next window, which reads the copy itself —, or FIRST_ROWS_GRACE_MS.
+    // Issue #19: started as soon as the first window was answered, it ran beside the page's first render on two cores
+    // and held up the start-up bundle's files (a Chrome trace of the bench's cold start, session 13).
     const loaded = Promise.all([targetScreen!, ...otherScreens])
-      .then(([screen]) => (screen ? this.firstServed.wait(target.id, clock, FIRST_ROWS_GRACE_MS) : undefined))
+      .then(([screen]) => (screen ? this.firstPainted.wait(target.id, clock, FIRST_ROWS_GRACE_MS) : undefined))
       .then(() => load(target.id));
     const listed = this.listedToEnd.wait(target.id, clock, START_GRACE_MS);
     return Promise.all([loaded, listed]).then(async () => {
@@ -133,7 +145,7 @@ export class InvoiceLists {
   /** Stops waiting (the core is closing). */
   dispose(): void {
     this.listedToEnd.release();
-    this.firstServed.release();
+    this.firstPainted.release();
   }
 
   /**
