@@ -26,7 +26,7 @@ const COLUMNS = Symbol('columns');
 
 /**
  * A snapshot whose rows are columns (row-columns.ts): `rows` becomes the row objects the first time a reader asks
- * for them (the list, the index, an incremental sync), once; until then the copy holds no object per invoice. A full
+ * for them (an export, statements as of a day; the list, the id index and an incremental sync read the columns), once; until then the copy holds no object per invoice. A full
  * sync's answer and the writing of its copy need none.
  */
 export function columnSnapshot(meta: SnapshotMeta, columns: RowColumns): Snapshot {
