@@ -1,4 +1,5 @@
 import { Connection, OAuth2, type HttpRequest, type HttpRequestOptions, type HttpResponse, type TokenResponse } from 'jsforce';
+import { HttpApi } from 'jsforce/lib/http-api.js';
 
 /**
  * Everything Budgetly does with jsforce goes through this file: the OAuth client (sign-in, refresh,
@@ -51,11 +52,60 @@ export function createConnection(session: { instanceUrl: string; accessToken: st
  * `wrap` changes the transport it is given (its `httpRequest`) and returns it.
  */
 export function wrapTransports(conn: SalesforceConnection, wrap: (transport: Transport) => Transport): void {
+  transportWraps.set(conn, wrap);
   wrap(conn._transport);
   const request = conn.request.bind(conn);
   conn.request = ((req: Parameters<typeof request>[0], options?: { transport?: Transport }) =>
     request(req, options?.transport ? { ...options, transport: wrap(copyOf(options.transport)) } : options)) as typeof conn.request;
 }
+
+/** The `wrap` each connection's transports get (`wrapTransports`), for the requests `sendAsConnection` sends itself. */
+const transportWraps = new WeakMap<object, (transport: Transport) => Transport>();
+
+/**
+ * Sends `request` (a path on the connection's instance: `/services/…`, or `/…` under the pinned API version) as
+ * `conn.request(request, { transport })` would — the same URL, the session's bearer token, and the wrap of
+ * `wrapTransports` around `transport` (the core's renewal on 401 and its API-usage observer) — but without jsforce's
+ * request chain. Returns the raw answer (any status); `connectionAnswer` reads it as jsforce would. Null when `conn`
+ * is not a connection wrapped here (e.g. a caller's own `request` in front of one: that caller goes through jsforce).
+ *
+ * What the chain costs that this leaves out, per request: a StreamPromise, a lazy stream (two PassThroughs piped
+ * through the transport's and joined into a Duplex), the renewal wrapper's body stream — the whole answer (a 2,000-record
+ * page is ~1 MB) written into a PassThrough nobody reads — two event emissions and the debug lines' strings. Measured
+ * on the 50 pages of a 100k sync: BENCHMARKS.md, "Full sync 100k, session 13".
+ */
+export function sendAsConnection(conn: object, request: HttpRequest, transport: TransportLike): Promise<HttpResponse> | null {
+  const wrap = transportWraps.get(conn);
+  if (!wrap || !request.url.startsWith('/')) return null;
+  const connection = conn as SalesforceConnection;
+  // jsforce's Connection#_normalizeUrl for a path: under the instance, or under the version's base URL.
+  const url = request.url.startsWith('/services/') ? `${connection.instanceUrl}${request.url}` : `${connection.instanceUrl}/services/data/v${connection.version}${request.url}`;
+  // jsforce's HttpApi#beforeSend for a GET: the bearer token of the moment (no call options are set on our connections).
+  const headers = { ...request.headers };
+  if (connection.accessToken) headers.Authorization = `Bearer ${connection.accessToken}`;
+  return wrap(copyOf(transport as unknown as Transport)).httpRequest({ ...request, url, headers }) as unknown as Promise<HttpResponse>;
+}
+
+/**
+ * An answer of `sendAsConnection` as `conn.request` resolves or rejects with it: jsforce's own HttpApi reads it
+ * (error answers → its errors, named after Salesforce's errorCode; 204, 300 and the content types it parses), but
+ * for a successful JSON answer, parsed here — `JSON.parse`, or the text itself when it is not JSON, as jsforce does.
+ */
+export async function connectionAnswer<T>(conn: object, response: HttpResponse): Promise<T> {
+  if (response.statusCode >= 200 && response.statusCode < 300 && response.statusCode !== 204 && JSON_TYPE.test(response.headers['content-type'] ?? '')) {
+    try {
+      return JSON.parse(response.body) as T;
+    } catch {
+      return response.body as T;
+    }
+  }
+  const api = new HttpApi(conn as SalesforceConnection, {});
+  if (api.isErrorResponse(response)) throw await api.getError(response);
+  return (await api.getResponseBody(response)) as T;
+}
+
+/** The content types jsforce parses as JSON (http-api.js). */
+const JSON_TYPE = /^application\/json(;|$)/;
 
 /** One request through `transport` instead of the connection's own (public jsforce API). */
 export function requestWith<T>(conn: Pick<SalesforceConnection, 'request'>, request: HttpRequest, transport: TransportLike): Promise<T> {

@@ -1,5 +1,5 @@
 import { bodyText, fetchTransport, jsforceAnswer, MAX_ANSWER_BYTES, sendWithFetch } from '../../salesforce/fetch-transport';
-import { requestWith, type HttpResponse, type SalesforceConnection } from '../../salesforce/jsforce-adapter';
+import { connectionAnswer, requestWith, sendAsConnection, type HttpRequest, type HttpResponse, type SalesforceConnection } from '../../salesforce/jsforce-adapter';
 
 export type Requester = Pick<SalesforceConnection, 'request'>;
 
@@ -24,12 +24,16 @@ const JSON_TYPE = /^application\/json(;|$)/;
  */
 function pageTransport(options: GetOptions, json: { answered: boolean }) {
   return fetchTransport(async (request) => {
-    const signals = [AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS), ...(options.signal ? [options.signal] : [])];
-    const response = await sendWithFetch(request, AbortSignal.any(signals));
-    const answer = jsforceAnswer(response, await bodyText(response, options.maxBodyBytes ?? MAX_ANSWER_BYTES));
+    const answer = await send(request, options);
     json.answered = answer.statusCode >= 200 && answer.statusCode < 300 && answer.statusCode !== 204 && JSON_TYPE.test(answer.headers['content-type'] ?? '');
     return json.answered ? untyped(answer) : answer;
   });
+}
+
+async function send(request: HttpRequest, options: GetOptions): Promise<HttpResponse> {
+  const signals = [AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS), ...(options.signal ? [options.signal] : [])];
+  const response = await sendWithFetch(request, AbortSignal.any(signals));
+  return jsforceAnswer(response, await bodyText(response, options.maxBodyBytes ?? MAX_ANSWER_BYTES));
 }
 
 function untyped(answer: HttpResponse): HttpResponse {
@@ -48,6 +52,9 @@ function untyped(answer: HttpResponse): HttpResponse {
  * it is not JSON.
  */
 export async function salesforceGet<T>(conn: Requester, url: string, options: GetOptions = {}): Promise<T> {
+  const request: HttpRequest = { method: 'GET', url, headers: { ...options.headers } };
+  const own = sendAsConnection(conn, request, fetchTransport((sent) => send(sent, options)));
+  if (own) return connectionAnswer<T>(conn, await own);
   const json = { answered: false };
   const body = await requestWith<T>(conn, { method: 'GET', url, headers: { ...options.headers } }, pageTransport(options, json));
   if (!json.answered || typeof body !== 'string') return body;
