@@ -69,7 +69,7 @@ runWorker(async () => {
       return { coldStartMs: startup.firstRowFrameAt, firstRowInDomMs: startup.firstRowAt, readFileMs, cacheBytes: bytes.length, listCoreMs: app.coreCalls.find((call) => call.channel === 'invoices.list')?.ms ?? null, heap: heap!.result(), unfinished };
     }
     await heap?.sample('every row');
-    const listCores = app.coreCalls.filter((call) => call.channel === 'invoices.list');
+    const listCores = app.coreCalls.filter((call) => call.channel === 'invoices.list' || call.channel === 'invoices.listColumns');
     const listCore = listCores[0];
     const listPage = startup.listCalls[0];
     const pages = loaded.listCalls;
