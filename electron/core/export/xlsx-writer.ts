@@ -1,4 +1,6 @@
 import { createWriteStream } from 'node:fs';
+import { AppError } from '../../contract';
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { OWNER_ONLY } from '../invoices/cache/atomic-file';
 import type { ExportJob } from './csv-writer';
 import { PROGRESS_EVERY } from './csv-writer';
@@ -15,6 +17,13 @@ import { ZipWriter } from './xlsx-zip';
  * costs noticeably more CPU).
  */
 const COMPRESSION_LEVEL = 1;
+
+/** An Excel sheet holds 1,048,576 rows (Excel's specifications and limits); the header takes one. */
+const XLSX_MAX_DATA_ROWS = 1_048_575;
+
+function refuseRowsPastExcel(count: number): void {
+  if (count > XLSX_MAX_DATA_ROWS) throw new AppError('INVALID_INPUT', englishMessage('xlsxTooManyRows', { rows: String(count) }));
+}
 
 /**
  * Rows per chunk of sheet XML (~50 KiB). Small on purpose: each chunk becomes a Buffer that lives
@@ -57,6 +66,9 @@ export interface WorkbookSheet {
  * the exported invoices, streamed the same way; the Summary sheet (the audit trail) comes last. Owner-only file.
  */
 export async function writeXlsx(path: string, job: ExportJob): Promise<void> {
+  // Before the file exists: a sheet Excel cannot hold is refused plainly, not written for Excel to cut on "repair".
+  refuseRowsPastExcel(job.rows.length);
+  if (job.applications) refuseRowsPastExcel(job.applications.applications.count);
   const styles = new SheetStyles();
   if (job.columns.some((c) => c === 'total' || c === 'balance' || c === 'paid')) for (const row of job.rows) styles.money(row.currency);
   if (job.conversion) styles.money(job.conversion.corporate);

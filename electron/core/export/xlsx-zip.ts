@@ -2,6 +2,8 @@ import { once } from 'node:events';
 import type { WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import zlib from 'node:zlib';
+import { AppError } from '../../contract';
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 
 /**
  * The XLSX package's zip, streamed: each part is deflated as its chunks come (zlib on the thread pool, beside the
@@ -9,6 +11,14 @@ import zlib from 'node:zlib';
  * in a data descriptor after it; the central directory at the end. PKWARE APPNOTE 6.3 (the subset every zip reader,
  * Excel and LibreOffice included, reads: deflate, data descriptors, no ZIP64). yazl did this with five streams and a
  * JavaScript CRC per chunk; here one deflate stream per part, piped to the file with its backpressure.
+ *
+ * Why our own code instead of the yazl library (the team's rule: replace a well-kept library only on a measurement):
+ * the zip step alone — the same 32.2 MB of sheet XML from 100,000 invoices in 1,000 chunks, deflate level 1, the two
+ * writers alternating in one process, 11 runs each — own 223 ms median (155–285) against yazl 273 ms (231–412), at
+ * nice 0 under the bench lock, load 8–19 (2026-12-05 09:20 UTC); at nice 19 and load ~39 (reviewB, the same script):
+ * own 1,685 ms (249–2,841) against yazl 2,617 ms (1,176–4,459). The files are byte-for-byte the same size within
+ * 9 bytes (5,237,926 vs 5,237,935). tests/unit/export/xlsx-zip.test.ts reads every part back with an independent
+ * reader (CRC-32, sizes, data descriptors, UTF-8 names).
  *
  * No ZIP64: a part or the file past 4 GiB is refused with a clear error (Excel's 1,048,576 rows of a sheet are about
  * 0.5 GiB of XML), and the caller's temp file is deleted — nothing half-written is left.
@@ -25,7 +35,9 @@ const VERSION = 20;
 /** Made by Unix (3), so the external attributes carry a regular file's mode (rw-r--r--), as yazl wrote them. */
 const MADE_BY = (3 << 8) | VERSION;
 const FILE_MODE = (0o100644 << 16) >>> 0;
+/** 0xFFFFFFFF and 0xFFFF are reserved (APPNOTE 4.4.8: "see the ZIP64 record"): sizes, offsets and counts stay below. */
 const LIMIT = 0xffffffff;
+const MAX_ENTRIES = 0xffff;
 
 interface Written {
   name: Buffer;
@@ -35,9 +47,10 @@ interface Written {
   offset: number;
 }
 
-export class TooLargeForZipError extends Error {
+/** A clear refusal the user reads (translated on its way out), not "something went wrong". */
+export class TooLargeForZipError extends AppError {
   constructor() {
-    super('The export is too large for an XLSX file (a part or the file passes 4 GiB); export fewer rows or as CSV.');
+    super('INVALID_INPUT', englishMessage('xlsxTooLarge'));
     this.name = 'TooLargeForZipError';
   }
 }
@@ -108,7 +121,7 @@ export class ZipWriter {
         if (bytes.length === 0) continue;
         crc = zlib.crc32(bytes, crc);
         size += bytes.length;
-        if (size > LIMIT) throw new TooLargeForZipError();
+        if (size >= LIMIT) throw new TooLargeForZipError();
         if (taking) await taking;
         taking = deflate.write(bytes) ? null : drained(deflate);
       }
@@ -124,7 +137,7 @@ export class ZipWriter {
       deflate.unpipe(this.file);
     }
     this.offset += compressed;
-    if (this.offset > LIMIT) throw new TooLargeForZipError();
+    if (this.offset >= LIMIT) throw new TooLargeForZipError();
     const descriptor = Buffer.alloc(16);
     descriptor.writeUInt32LE(DATA_DESCRIPTOR, 0);
     descriptor.writeUInt32LE(crc >>> 0, 4);
@@ -156,7 +169,7 @@ export class ZipWriter {
       return Buffer.concat([record, entry.name]);
     });
     const directory = Buffer.concat(records);
-    if (start + directory.length > LIMIT || this.written.length > 0xffff) throw new TooLargeForZipError();
+    if (start + directory.length >= LIMIT || this.written.length >= MAX_ENTRIES) throw new TooLargeForZipError();
     const end = Buffer.alloc(22);
     end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
     end.writeUInt16LE(this.written.length, 8);

@@ -172,6 +172,23 @@ describe('XLSX export', () => {
     expect(readdirSync(temp.dir)).toEqual(['out.xlsx']);
   });
 
+  it('more rows than an Excel sheet holds (1,048,576 with the header) is refused plainly, keeping the previous file', async () => {
+    const path = join(temp.dir, 'out.xlsx');
+    writeFileSync(path, 'previous export');
+    // The same invoice 1,048,576 times over (the bench's 1M export repeats ids too): one more than a sheet holds under its header.
+    const ids = new Array<string>(1_048_576).fill(base.id);
+    const failure = await exportInvoices({ format: 'xlsx', columns: ['number', 'total'], ids, asOf }, new Map([[base.id, base]]), {
+      t: englishT, saveDialog: new ScriptedSaveDialog(path), events: new RecordingEvents(),
+    }).then(
+      () => null,
+      (error: unknown) => error as { code?: string; message: string },
+    );
+    expect(failure?.code).toBe('INVALID_INPUT');
+    expect(failure?.message).toBe('This export has 1048576 rows: more than an Excel sheet holds (1,048,575 below its header). Export it as CSV, or filter to fewer rows. No file was written.');
+    expect(readFileSync(path, 'utf8')).toBe('previous export');
+    expect(readdirSync(temp.dir)).toEqual(['out.xlsx']);
+  });
+
   it('a destination that cannot be written rejects and creates nothing', async () => {
     const path = join(temp.dir, 'missing-folder', 'out.xlsx');
     await expect(

@@ -88,4 +88,6 @@ export const coreErrors: Translation<typeof en> = {
   bulkQueryFailed: 'Salesforce konnte die Massenabfrage von {{object}} nicht ausführen: {{reason}} Ihre bisherigen Rechnungen und Zahlungen bleiben erhalten; synchronisieren Sie erneut.',
   bulkQueryAborted: 'Die Massenabfrage von {{object}} wurde in Salesforce abgebrochen. Ihre bisherigen Rechnungen und Zahlungen bleiben erhalten; synchronisieren Sie erneut.',
   bulkQueryIncomplete: 'Salesforce hat unvollständige Ergebnisse der Massenabfrage von {{object}} gesendet (Datensätze fehlen oder kamen doppelt). Ihre bisherigen Rechnungen und Zahlungen bleiben erhalten; synchronisieren Sie erneut.',
+  xlsxTooManyRows: 'Dieser Export hat {{rows}} Zeilen – mehr, als ein Excel-Blatt fasst (1.048.575 unter der Kopfzeile). Exportieren Sie als CSV oder filtern Sie auf weniger Zeilen. Es wurde keine Datei geschrieben.',
+  xlsxTooLarge: 'Dieser Export ist zu groß für eine XLSX-Datei (ein Teil oder die Datei überschreitet 4 GiB). Exportieren Sie als CSV oder filtern Sie auf weniger Zeilen. Es wurde keine Datei geschrieben.',
 };

@@ -90,4 +90,6 @@ export const coreErrors = {
   bulkQueryFailed: 'Salesforce could not run the bulk query of {{object}}: {{reason}} Your previous invoices and payments are kept; sync again.',
   bulkQueryAborted: 'The bulk query of {{object}} was aborted in Salesforce. Your previous invoices and payments are kept; sync again.',
   bulkQueryIncomplete: 'Salesforce sent incomplete results for the bulk query of {{object}} (records missing or sent twice). Your previous invoices and payments are kept; sync again.',
+  xlsxTooManyRows: 'This export has {{rows}} rows: more than an Excel sheet holds (1,048,575 below its header). Export it as CSV, or filter to fewer rows. No file was written.',
+  xlsxTooLarge: 'This export is too large for an XLSX file (a part or the file passes 4 GiB). Export it as CSV, or filter to fewer rows. No file was written.',
 } as const;

@@ -88,4 +88,6 @@ export const coreErrors: Translation<typeof en> = {
   bulkQueryFailed: 'Salesforce no pudo ejecutar la consulta masiva de {{object}}: {{reason}} Se conservan sus facturas y pagos anteriores; vuelva a sincronizar.',
   bulkQueryAborted: 'La consulta masiva de {{object}} se canceló en Salesforce. Se conservan sus facturas y pagos anteriores; vuelva a sincronizar.',
   bulkQueryIncomplete: 'Salesforce envió resultados incompletos de la consulta masiva de {{object}} (faltan registros o llegaron dos veces). Se conservan sus facturas y pagos anteriores; vuelva a sincronizar.',
+  xlsxTooManyRows: 'Esta exportación tiene {{rows}} filas: más de las que cabe en una hoja de Excel (1.048.575 bajo su encabezado). Expórtela como CSV o filtre menos filas. No se escribió ningún archivo.',
+  xlsxTooLarge: 'Esta exportación es demasiado grande para un archivo XLSX (una parte o el archivo supera 4 GiB). Expórtela como CSV o filtre menos filas. No se escribió ningún archivo.',
 };

@@ -88,4 +88,6 @@ export const coreErrors: Translation<typeof en> = {
   bulkQueryFailed: 'Salesforce n’a pas pu exécuter la requête en masse de {{object}} : {{reason}} Vos factures et paiements précédents sont conservés ; synchronisez à nouveau.',
   bulkQueryAborted: 'La requête en masse de {{object}} a été interrompue dans Salesforce. Vos factures et paiements précédents sont conservés ; synchronisez à nouveau.',
   bulkQueryIncomplete: 'Salesforce a envoyé des résultats incomplets pour la requête en masse de {{object}} (enregistrements manquants ou reçus deux fois). Vos factures et paiements précédents sont conservés ; synchronisez à nouveau.',
+  xlsxTooManyRows: 'Cet export compte {{rows}} lignes : plus qu’une feuille Excel n’en contient (1 048 575 sous son en-tête). Exportez-le en CSV, ou filtrez moins de lignes. Aucun fichier n’a été écrit.',
+  xlsxTooLarge: 'Cet export est trop volumineux pour un fichier XLSX (une partie ou le fichier dépasse 4 Gio). Exportez-le en CSV, ou filtrez moins de lignes. Aucun fichier n’a été écrit.',
 };
