@@ -116,7 +116,7 @@ describe('XLSX export: awkward text and money read back', () => {
   });
 
   it('the shared-string table is bounded: once full, further texts are written inline and read back the same', async () => {
-    const shared = new SharedStrings({ maxEntries: 2, maxLength: 10 });
+    const shared = new SharedStrings({ maxEntries: 2, maxLength: 10, maxChars: 1000 });
     const rows = [row(1, { customer: 'One & Co' }), row(2, { customer: 'Two <Ltd>' }), row(3, { customer: 'Three' }), row(4, { customer: 'One & Co' }), row(5, { customer: 'a much longer name' })];
     const sheet = new SheetRows(['customer'], columnLabels(t), { asOf }, new SheetStyles(), undefined, shared);
     const xml = sheet.batch(rows, 0, rows.length);
@@ -127,5 +127,16 @@ describe('XLSX export: awkward text and money read back', () => {
     expect(xml).toContain('<c r="A5" t="s"><v>0</v></c>');
     expect(xml).toContain('<c r="A6" t="inlineStr"><is><t>a much longer name</t></is></c>');
     expect([...shared.chunks()].join('')).toContain('count="3" uniqueCount="2"><si><t>One &amp; Co</t></si><si><t>Two &lt;Ltd&gt;</t></si></sst>');
+  });
+  it('the shared-string table keeps to its character budget: a text that would pass it is written inline, a shorter one still fits', () => {
+    const shared = new SharedStrings({ maxEntries: 10, maxLength: 10, maxChars: 13 });
+    const rows = [row(1, { customer: 'One & Co' }), row(2, { customer: 'Two <Ltd>' }), row(3, { customer: 'Three' }), row(4, { customer: 'Two <Ltd>' })];
+    const xml = new SheetRows(['customer'], columnLabels(t), { asOf }, new SheetStyles(), undefined, shared).batch(rows, 0, rows.length);
+    // 8 characters, then 9 more would make 17 > 13: inline; 'Three' makes 13: in the table.
+    expect(shared.size).toBe(2);
+    expect(xml).toContain('<c r="A2" t="s"><v>0</v></c>');
+    expect(xml).toContain('<c r="A3" t="inlineStr"><is><t>Two &lt;Ltd&gt;</t></is></c>');
+    expect(xml).toContain('<c r="A4" t="s"><v>1</v></c>');
+    expect(xml).toContain('<c r="A5" t="inlineStr"><is><t>Two &lt;Ltd&gt;</t></is></c>');
   });
 });
