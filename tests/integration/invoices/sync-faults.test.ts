@@ -20,7 +20,10 @@ describe('faults injected mid-sync', () => {
   const cachePath = () => `${temp.dir}/invoices/${readdirSync(`${temp.dir}/invoices`).find((name) => name.endsWith('.cache'))}`;
 
   beforeAll(async () => {
-    org = await startOrg({ invoices: 3000, multiCurrency: true });
+    // Invoices only: these faults count follow-up pages (`/query/<locator>`), and the payment objects' own REST pages,
+    // fetched beside the invoices' since a1cbc4d, would take some of them (a cursor fault counted 3 then reached the
+    // invoices' pager twice: CI 2026-12-05). Faults during the related fetch: tests/integration/faults, receivables.
+    org = await startOrg({ invoices: 3000, multiCurrency: true, payments: false });
     harness = await startHarness(org, temp.dir, { tuning: { pageSize: 500 } });
   });
   beforeEach(async () => {
