@@ -55,6 +55,11 @@ export type FaultKind =
   | 'bulkJobFailed'
   /** A Bulk API 2.0 results part asked for while armed loses its last line (Sforce-NumberOfRecords still counts it). */
   | 'bulkPartShort'
+  /**
+   * A Bulk API 2.0 results part asked for while armed says one record more in its Sforce-NumberOfRecords than it holds (its CSV
+   * whole, the job's numberRecordsProcessed right): only the part's own header can tell.
+   */
+  | 'bulkPartCountOff'
   /** A Bulk API 2.0 results part asked for with a locator answers that same locator as the next one (a locator loop). */
   | 'bulkLocatorLoop';
 

@@ -175,6 +175,19 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
       await expect.poll(jobsLeft).toEqual([]);
     });
 
+    it("a results part whose Sforce-NumberOfRecords disagrees with the records it holds is a clear error, though the job's total is right: the previous copy byte-identical", async () => {
+      const before = files();
+      // The part's CSV is whole and the job's numberRecordsProcessed right: only the part's own header says something is wrong.
+      org.control.injectFault({ kind: 'bulkPartCountOff', count: 1, pathPrefix: JOBS });
+      const sync = await bulk.call('invoices.sync', { connectionId, mode: 'full' });
+      expect(sync.ok).toBe(false);
+      expect(sync.error?.code).toBe('SALESFORCE_ERROR');
+      expect(sync.error?.message).toMatch(/^Salesforce sent incomplete results for the bulk query of /);
+      expect(files()).toEqual(before);
+      org.control.clearFaults();
+      await expect.poll(jobsLeft).toEqual([]);
+    });
+
     it('a locator that leads back to a part already read is a clear error, not records read twice (or a loop without end)', async () => {
       const before = files();
       org.control.injectFault({ kind: 'bulkLocatorLoop', count: 1_000, pathPrefix: JOBS });
