@@ -6,13 +6,16 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
  * Headless unless `headed` (the browser preview shows its window). `ownSignals`: the caller closes Chromium on
  * Ctrl+C itself (Playwright would otherwise kill it and exit the process with 130 before the caller cleans up).
+ * `browserUi`: keep Chromium's own window UI (NO_BROWSER_UI below); on by default only for a headed window, which a
+ * person looks at. Headless, the app's page runs as in an Electron window, which has none of it.
  */
-export function launchChromium(options: { headed?: boolean; ownSignals?: boolean; args?: readonly string[] } = {}): Promise<Browser> {
+export function launchChromium(options: { headed?: boolean; ownSignals?: boolean; browserUi?: boolean; args?: readonly string[] } = {}): Promise<Browser> {
+  const browserUi = options.browserUi ?? options.headed === true;
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: !options.headed,
     ...(options.ownSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', '--no-first-run', ...(options.args ?? [])],
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', '--no-first-run', ...(browserUi ? [] : NO_BROWSER_UI), ...(options.args ?? [])],
   });
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { serveStatic } from '../../../tests/headless';
-import { launchChromium, NO_BROWSER_UI } from '../../../tests/index';
+import { launchChromium } from '../../../tests/index';
 import type { BenchProbe } from '../page/probe';
 import { createBenchCore, type BenchCore } from './bench-core';
 import { startProfile } from './page-profile';
@@ -26,7 +26,7 @@ export interface CoreCall {
  * figures taken before 2026-12-05 (session 13).
  */
 function launchBenchChromium(): Promise<Browser> {
-  return launchChromium(process.env.BENCH_BROWSER_UI === '1' ? {} : { args: NO_BROWSER_UI });
+  return launchChromium({ browserUi: process.env.BENCH_BROWSER_UI === '1' });
 }
 
 /** What a worker holds while it drives the app in Chromium. */

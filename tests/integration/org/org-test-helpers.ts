@@ -1,8 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- untyped library objects (oidc-provider, soql-parser AST, jsforce records) */
 import jsforce from 'jsforce';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { authorizationCode, DEMO_CLIENT_ID, DEMO_REDIRECT_URI, DEMO_USER, pkcePair, signIn, type RunningOrg } from '../../org/index.ts';
 import { approve, deny, fillOrgLogin } from '../../support/playwright-login-agent';
+import { launchChromium } from '../../support/chromium';
 
 export const CLIENT_ID = DEMO_CLIENT_ID;
 export const REDIRECT = DEMO_REDIRECT_URI;
@@ -23,13 +24,8 @@ export function connection(org: RunningOrg, tokens?: { access_token: string; ref
   });
 }
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
+/** The tests' one Chromium launcher (tests/support/chromium.ts). */
+export { launchChromium };
 
 /** Drives the org's real login + consent pages in Chromium; resolves with the redirect URL the org sent. */
 export async function browserLogin(
