@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CurrencyReceivables, InvoiceList } from '../../../electron/contract';
+import { startOrg, type RunningOrg } from '../../org';
+import { tempDir, TestSecretBox } from '../../support/test-ports';
+import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
+import { expectedCurrencies, expectedFigures, minor } from './org-ledger';
+
+/** Follow-up pages only (`/query/<locator>`). */
+const NEXT_PAGES = '/services/data/v67.0/query/';
+
+/**
+ * An expired cursor (INVALID_QUERY_LOCATOR) in the related fetch's REST paging, not the invoices': the invoices fit in
+ * one page (150 < 200), so the only follow-up pages are the payment objects' (Payment 210, PaymentLineInvoice 228 at
+ * this seed). tests/integration/invoices/sync-faults.test.ts runs with payments off since 41aad8b, and the other cursor
+ * faults (faults/sync-faults-table, receivables/whole-record) check invoice ids or the record phase, never the
+ * payment figures: without this file, a related query that kept its first run's records after a restart (paid twice)
+ * passed every test.
+ */
+describe('an expired cursor in the related fetch (payments)', () => {
+  let org: RunningOrg;
+  let harness: Harness;
+  const temp = tempDir();
+
+  beforeAll(async () => {
+    org = await startOrg({ invoices: 150, objects: ['Invoice'], multiCurrency: true, batchSize: 200 });
+    harness = await startHarness(org, temp.dir, { tuning: { pageSize: 200 }, secretBox: new TestSecretBox() });
+  });
+  afterAll(async () => {
+    await harness?.dispose();
+    await org?.stop();
+    temp.remove();
+  });
+
+  const figures = async () => {
+    const list = (await harness.call('invoices.list', { connectionId })).value as InvoiceList;
+    expect(list.payments).toBe('available');
+    return list.invoices.map((row) => ({ id: row.id, paid: minor(row.paid!, row.currency), credited: minor(row.credited!, row.currency), fullyPaidOn: row.fullyPaidOn }));
+  };
+  const summary = async () => {
+    const answer = await harness.call('invoices.receivablesSummary', { connectionId });
+    expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
+    return (answer.value as CurrencyReceivables[]).map((c) => ({ currency: c.currency, paymentsApplied: minor(c.paymentsApplied, c.currency), unappliedCash: minor(c.unappliedCash, c.currency) }));
+  };
+  const expected = () => {
+    const want = expectedFigures(org, 'Invoice');
+    return {
+      rows: [...want].map(([id, e]) => ({ id, paid: e.paid, credited: e.credited, fullyPaidOn: e.fullyPaidOn })),
+      currencies: expectedCurrencies(org, 'Invoice').map((c) => ({ currency: c.currency, paymentsApplied: c.paymentsApplied, unappliedCash: c.unappliedCash })),
+    };
+  };
+  const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+
+  for (const mode of ['full', 'incremental'] as const) {
+    it(`${mode}: the payments' query starts over and every payment is counted once (the org's figures, to the cent)`, async () => {
+      // Every received payment touched (its status set to what it is: only SystemModstamp moves): the incremental's
+      // queryAll pages through them too.
+      if (mode === 'incremental') for (const p of org.control.records('Payment')) if (p.Status === 'Processed') org.control.setSourceStatus(p.Id as string, 'Received');
+      const firstPages = () => (org.control.counters().requests.query ?? 0) + (org.control.counters().requests.queryAll ?? 0);
+      const before = firstPages();
+      org.control.clearFaults();
+      org.control.injectFault({ kind: 'invalidLocator', count: 1, pathPrefix: NEXT_PAGES });
+      const sync = await harness.call('invoices.sync', { connectionId, mode });
+      org.control.clearFaults();
+      expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
+      const want = expected();
+      expect(byId(await figures())).toEqual(byId(want.rows));
+      expect(await summary()).toEqual(want.currencies);
+      // The fault struck (a related query's first page asked for once more) and some invoice has payments.
+      expect(firstPages() - before).toBeGreaterThan(0);
+      expect(want.rows.filter((r) => r.paid > 0).length).toBeGreaterThan(20);
+    });
+  }
+});
