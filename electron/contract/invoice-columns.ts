@@ -58,6 +58,8 @@ const readers: Record<TextField | NumberField, (row: InvoiceListRow) => unknown>
  * earlier copy (a lookup per cell was most of the encoding's time: 4 µs a row with them, in Node).
  */
 const UNSHARED: ReadonlySet<TextField> = new Set(['id', 'number', 'lastModified']);
+/** Optional number fields a row has as a number or not at all (never null). */
+const NEVER_NULL: ReadonlySet<NumberField> = new Set(['paid', 'credited']);
 type Text = Uint32Array<ArrayBuffer>;
 type Numbers = Float64Array<ArrayBuffer>;
 type Marks = Uint8Array<ArrayBuffer>;
@@ -127,12 +129,22 @@ export function invoiceColumnsProblem(columns: InvoiceColumns): string | null {
   for (const field of numberFields) {
     if (columns.numbers[field].length !== n) return `the ${field} column has ${columns.numbers[field].length} cells for ${n} rows`;
     const marks = columns.missing[field];
-    if (marks && marks.length !== n) return `the ${field} marks have ${marks.length} cells for ${n} rows`;
+    if (!marks) continue;
+    if (marks.length !== n) return `the ${field} marks have ${marks.length} cells for ${n} rows`;
+    // A mark is one of the three; paid and credited are a number or absent, never null (invoiceListRowSchema).
+    const highest = NEVER_NULL.has(field) ? NUMBER_PRESENT : NUMBER_NULL;
+    for (let i = 0; i < n; i++) {
+      const mark = marks[i]!;
+      if (mark > highest && mark !== NUMBER_ABSENT) return `the ${field} of row ${i} is marked ${mark}`;
+    }
   }
   for (const field of ['id', 'number', 'currency'] as const) {
     const cells = columns.text[field];
     for (let i = 0; i < n; i++) if (cells[i]! >= count) return `row ${i} has no ${field}`;
   }
+  // The customer's account id is a string or absent, never null (invoiceRowSchema).
+  const customerIds = columns.text.customerId;
+  for (let i = 0; i < n; i++) if (customerIds[i] === STRING_NULL) return `the customerId of row ${i} is null`;
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { channels, LIST_WINDOW_MAX, type InvoiceListRow } from '../../../electron/contract';
-import { decodeInvoiceColumns, encodeInvoiceColumns, STRING_ABSENT } from '../../../electron/contract/invoice-columns';
+import { decodeInvoiceColumns, encodeInvoiceColumns, NUMBER_NULL, STRING_ABSENT, STRING_NULL } from '../../../electron/contract/invoice-columns';
 import { createDispatcher } from '../../../electron/core/ipc/dispatcher';
 import { createSenderCheck } from '../../../electron/core/ipc/sender-check';
 import { row } from '../renderer/invoice-fixtures';
@@ -48,6 +48,11 @@ describe('a list window as columns (issue #19)', () => {
     ['a place outside the string table', (c: ReturnType<typeof encodeInvoiceColumns>) => void (c.text.customer[2] = c.strings.length + 5), 'customer of row 2'],
     ['a row without an id', (c: ReturnType<typeof encodeInvoiceColumns>) => void (c.text.id[1] = STRING_ABSENT), 'row 1 has no id'],
     ['marks of another length', (c: ReturnType<typeof encodeInvoiceColumns>) => void (c.missing.total = new Uint8Array(2)), 'total marks'],
+    // A mark that is none of present / null / absent, and null where the row contract has none: each made a row the
+    // contract refuses (paid: null, customerId: null), with no error.
+    ['a mark that means nothing', (c: ReturnType<typeof encodeInvoiceColumns>) => void (c.missing.balance = new Uint8Array(6).fill(7, 4, 5)), 'balance of row 4 is marked 7'],
+    ['a paid amount marked null', (c: ReturnType<typeof encodeInvoiceColumns>) => void (c.missing.paid![2] = NUMBER_NULL), 'paid of row 2 is marked 1'],
+    ['a customer account id that is null', (c: ReturnType<typeof encodeInvoiceColumns>) => void (c.text.customerId[0] = STRING_NULL), 'customerId of row 0 is null'],
   ])('refuses %s with a clear error and makes no row', (_name, spoil, message) => {
     const columns = encodeInvoiceColumns(mixedRows());
     spoil(columns);
