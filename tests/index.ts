@@ -13,7 +13,7 @@ export { startOrg, type InvoiceObjectName, type OrgOptions } from './org/index.t
 export * from './headless';
 
 // The headless app: the core's ports without Electron, Debian's Chromium, the static server and the harness.
-export { CHROMIUM_PATH, launchChromium, NO_BROWSER_UI } from './support/chromium';
+export { CHROMIUM_PATH, launchChromium } from './support/chromium';
 export { startHarness } from './support/harness';
 export { PlaywrightLoginAgent } from './support/playwright-login-agent';
 
