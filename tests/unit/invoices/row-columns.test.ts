@@ -53,6 +53,55 @@ describe('rows as columns', () => {
     expect(new RowColumns([first, second]).materialize().slice(-2)).toEqual([row('a299', 399), row('b0', null, { customer: null, customerId: '001000000000001AAA' })]);
   });
 
+  it('a page whose text stops being ASCII part-way keeps every character: after 300 ASCII rows, in the middle of a row, and the next page ASCII again (issue #22: ASCII cells go in as bytes)', () => {
+    const builder = new ColumnChunkBuilder();
+    const ascii = (i: number) => row(`a${i}`, i, { customer: `Acme ${i}`, currency: 'USD' });
+    const page: InvoiceRow[] = [];
+    for (let i = 0; i < 300; i++) page.push(ascii(i));
+    // Latin-1 past ASCII, a character past Latin-1, an emoji (a surrogate pair), a lone surrogate, DEL and NUL.
+    const awkward = [row('b0', 1, { customer: 'Zürich Ärzte GmbH' }), row('b1', 2, { customer: '株式会社', status: '✓ Posted' }), row('b2', 3, { customer: '🧾 \ud800', number: 'INV\u007f\u0000' })];
+    page.push(...awkward, ascii(300));
+    for (const r of page) builder.add(r);
+    const first = builder.chunk()!;
+    for (let i = 400; i < 700; i++) builder.add(ascii(i));
+    const second = builder.chunk()!;
+    const next = Array.from({ length: 300 }, (_, k) => ascii(400 + k));
+    expect(new RowColumns([first, second]).materialize()).toEqual([...page, ...next]);
+    expect(first.text.length).toBe(first.starts[first.starts.length - 1]);
+    // The copy's segment of both pages reads back the same rows.
+    expect(new RowColumns([decodeColumnSegment(encodeColumnSegment([first, second]))]).materialize()).toEqual([...page, ...next]);
+  });
+
+  it('rows copied from another chunk after ASCII cells, and an instant cell made from the start of a longer value, stay exact', () => {
+    const source = chunksOf([row('s0', 1, { customer: 'Été' }), row('s1', 2), row('s2', 3)], 3)[0]!;
+    const builder = new ColumnChunkBuilder();
+    builder.add(row('a0', 0, { customer: 'Acme' }));
+    builder.copyRows(source, 1, 3);
+    builder.add(row('a1', 5));
+    builder.beginRow();
+    for (const cell of ['i', 'n', 'c', '2026-01-01', '2026-01-02', 'Posted', 'EUR']) builder.putText(cell);
+    builder.putTextZ('2026-11-29T12:00:00.000+0000', 23);
+    builder.putText('001');
+    builder.endRow(0, 1, 2);
+    builder.beginRow();
+    for (const cell of ['j', 'n', 'c', '2026-01-01', '2026-01-02', 'Posted', 'EUR']) builder.putText(cell);
+    builder.putTextZ('2026-11-29T12:00:00.000+0000');
+    builder.putText('002');
+    builder.endRow(0, 1, 2);
+    const rows = new RowColumns([builder.chunk()!]).materialize();
+    expect(rows.slice(0, 4)).toEqual([row('a0', 0, { customer: 'Acme' }), row('s1', 2), row('s2', 3), row('a1', 5)]);
+    expect(rows[4]).toMatchObject({ id: 'i', lastModified: '2026-11-29T12:00:00.000Z', customerId: '001' });
+    expect(rows[5]).toMatchObject({ id: 'j', lastModified: '2026-11-29T12:00:00.000+0000Z', customerId: '002' });
+  });
+
+  it('a cell longer than the builder\'s first buffer (and a page past it) keeps every character', () => {
+    const builder = new ColumnChunkBuilder();
+    const rows = [row('a', 1, { customer: 'x'.repeat(300_000) }), row('b', 2, { customer: 'y'.repeat(70_000) + 'é' })];
+    for (let i = 0; i < 5_000; i++) rows.push(row(`c${i}`, i));
+    for (const r of rows) builder.add(r);
+    expect(new RowColumns([builder.chunk()!]).materialize()).toEqual(rows);
+  });
+
   it('a snapshot of columns makes its rows once, when first read, and counts them without making them', () => {
     const columns = new RowColumns(chunksOf([row('a', 1), row('b', 2)], 1));
     const snapshot = columnSnapshot({ object: 'Invoice', signature: 's', syncedAt: '2026-11-29T12:00:00.000Z', watermark: null }, columns);

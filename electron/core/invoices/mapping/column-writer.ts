@@ -40,7 +40,7 @@ function putDate(out: ColumnChunkBuilder, value: unknown, nullBit: number): numb
 /** An instant cell (`toInstant`): Salesforce's +0000 form rewritten to …Z without parsing, anything else the general way. */
 function putInstant(out: ColumnChunkBuilder, value: unknown, nullBit: number): number {
   if (typeof value === 'string' && isSalesforceUtc(value)) {
-    out.putTextZ(value.slice(0, 23));
+    out.putTextZ(value, 23);
     return 0;
   }
   return putText(out, toInstant(value), nullBit);

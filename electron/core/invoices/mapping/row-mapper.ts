@@ -13,10 +13,14 @@ export function readPath(record: Record<string, unknown>, path: string): unknown
     parts = path.split('.');
     if (pathParts.size < 1000) pathParts.set(path, parts);
   }
+  return readParts(record, parts);
+}
+
+function readParts(record: Record<string, unknown>, parts: readonly string[]): unknown {
   let current: unknown = record;
-  for (const part of parts) {
+  for (let i = 0; i < parts.length; i++) {
     if (current === null || typeof current !== 'object') return null;
-    current = (current as Record<string, unknown>)[part];
+    current = (current as Record<string, unknown>)[parts[i]!];
   }
   return current ?? null;
 }
@@ -131,7 +135,9 @@ export type Reader = (record: SalesforceRecord) => unknown;
 export function readerFor(path: string | undefined): Reader {
   if (!path) return () => null;
   if (!path.includes('.')) return (record) => record[path] ?? null;
-  return (record) => readPath(record, path);
+  // The path split here, once per sync: no lookup of its parts per record and field.
+  const parts = path.split('.');
+  return (record) => readParts(record, parts);
 }
 
 /** A reader per canonical field of the plan, resolved once per sync (the row mapper's and the column writer's). */

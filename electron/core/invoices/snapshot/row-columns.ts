@@ -58,10 +58,22 @@ export function chunkRow(chunk: ColumnChunk, row: number): InvoiceRow {
 /** The id of one row of a chunk (ids are never null). */
 export const chunkId = (chunk: ColumnChunk, row: number): string => cellAt(chunk, row, 0)!;
 
+/** A builder's bytes before its first text cell (it takes a buffer only once it writes one). */
+const NO_BYTES = Buffer.alloc(0);
+
 /** Gathers rows into chunks: `add` each row, `chunk()` when a page (or segment) is complete. */
 export class ColumnChunkBuilder {
   /** The chunk's text so far: appended to cell by cell (a rope V8 flattens once, in `chunk`; cheaper than joining parts). */
   private text = '';
+  /**
+   * While every cell of the chunk is ASCII (Salesforce's ids, numbers, dates, codes and most names), its text is
+   * written here as bytes instead, and made one flat string at once in `chunk` (issue #22: no cons string per cell
+   * for the collector, no rope to flatten, and the copy's segment gets a flat string to write). The first cell that
+   * is not ASCII turns the text so far into the rope's start, and the rest of the chunk goes there.
+   */
+  private bytes = NO_BYTES;
+  private used = 0;
+  private ascii = true;
   private starts = new Uint32Array(TEXT_CELL_COUNT * 256 + 1);
   private nulls = new Uint16Array(256);
   private totals = new Float64Array(256);
@@ -107,6 +119,7 @@ export class ColumnChunkBuilder {
     const n = to - from;
     if (n <= 0) return;
     while (this.nulls.length < this.count + n) this.grow();
+    this.leaveBytes();
     const first = from * TEXT_CELL_COUNT;
     const last = to * TEXT_CELL_COUNT;
     const shift = this.text.length - chunk.starts[first]!;
@@ -120,20 +133,63 @@ export class ColumnChunkBuilder {
 
   /** The next text cell is `value`. */
   putText(value: string): void {
+    if (this.ascii && this.asciiBytes(value)) {
+      this.starts[++this.cells] = this.used;
+      return;
+    }
     this.text += value;
     this.starts[++this.cells] = this.text.length;
   }
 
-  /** The next text cell is `value` followed by 'Z' (an ISO instant rewritten from Salesforce's +0000 form). */
-  putTextZ(value: string): void {
-    this.text += value;
+  /**
+   * The next text cell is `value`'s first `length` characters followed by 'Z' (an ISO instant rewritten from
+   * Salesforce's +0000 form, without a slice of it made first).
+   */
+  putTextZ(value: string, length = value.length): void {
+    if (this.ascii && this.asciiBytes(value, length)) {
+      this.bytes[this.used++] = 90; // 'Z' (asciiBytes keeps room for one more byte)
+      this.starts[++this.cells] = this.used;
+      return;
+    }
+    this.text += length === value.length ? value : value.slice(0, length);
     this.text += 'Z';
     this.starts[++this.cells] = this.text.length;
   }
 
   /** The next text cell is null (its bit goes into `endRow`'s `nulls`). */
   putNull(): void {
-    this.starts[++this.cells] = this.text.length;
+    this.starts[++this.cells] = this.ascii ? this.used : this.text.length;
+  }
+
+  /** The chunk's text so far becomes the rope's start (exact: ASCII bytes are their characters); cells go there from now on. */
+  private leaveBytes(): void {
+    if (!this.ascii) return;
+    this.text = this.bytes.toString('latin1', 0, this.used);
+    this.ascii = false;
+  }
+
+  /**
+   * `value`'s first `length` characters appended as bytes when they are ASCII (true, with room for one more byte
+   * after them); else nothing appended, the chunk's text so far handed to the rope (`leaveBytes`), and false.
+   */
+  private asciiBytes(value: string, length = value.length): boolean {
+    let bytes = this.bytes;
+    const used = this.used;
+    if (used + length + 1 > bytes.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(bytes.length * 2, used + length + 1, 1 << 16));
+      bytes.copy(grown, 0, 0, used);
+      this.bytes = bytes = grown;
+    }
+    for (let k = 0; k < length; k++) {
+      const code = value.charCodeAt(k);
+      if (code > 127) {
+        this.leaveBytes();
+        return false;
+      }
+      bytes[used + k] = code;
+    }
+    this.used = used + length;
+    return true;
   }
 
   /** The row's null bits (TEXT_CELLS' and the amounts') and its amounts. */
@@ -167,9 +223,10 @@ export class ColumnChunkBuilder {
   chunk(): ColumnChunk | null {
     const rows = this.count;
     if (rows === 0) return null;
-    const text = this.text;
-    // ToNumber flattens the rope into one string (the `flatstr` idiom): kept as one object, not one per cell.
-    void Number(text);
+    // The ASCII bytes as one flat string; or the rope, which ToNumber flattens into one (the `flatstr` idiom): kept as
+    // one object, not one per cell.
+    const text = this.ascii ? this.bytes.toString('latin1', 0, this.used) : this.text;
+    if (!this.ascii) void Number(text);
     const chunk: ColumnChunk = {
       rows,
       text,
@@ -182,6 +239,8 @@ export class ColumnChunkBuilder {
     this.totals.fill(0, 0, rows);
     this.balances.fill(0, 0, rows);
     this.text = '';
+    this.used = 0;
+    this.ascii = true;
     this.count = 0;
     this.cells = 0;
     return chunk;
