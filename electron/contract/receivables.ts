@@ -6,10 +6,12 @@ export const receivableEntrySchema = z.object({
   /** The application record's id (open it in Salesforce with `invoices.openInSalesforce`). */
   id,
   /**
-   * `refund`: a refund line of a payment applied to this invoice — money of that payment paid back to the customer. Shown as
-   * information: its effect is always 0 (Salesforce applies refunds to payments, never to invoices).
+   * `refund`: a refund line of a payment (or Billing credit note) applied to this invoice — money of it paid back to the customer.
+   * Shown as information: its effect is always 0 (Salesforce applies refunds to payments and credit notes, never to invoices).
    */
   kind: z.enum(['payment', 'credit', 'refund']),
+  /** Of a `refund`: 'credit' when it pays back money of a Billing credit note applied here (through the note's line), absent for a payment's. */
+  refundOf: z.literal('credit').optional(),
   /** An Unallocation / Unapplied record: it takes an earlier application back (adds to the balance). */
   reversal: z.boolean(),
   /** When it was applied (plain day, UTC as Salesforce stores it). */
@@ -94,10 +96,15 @@ export const customerRecordSchema = z.object({
   amount: z.number().nullable(),
   /** Applied to invoices, net of applications taken back. */
   applied: z.number(),
-  /** amount − applied − refunded: received (or issued) but not allocated to any invoice nor paid back. */
+  /** amount − applied − refunded − debited: received (or issued) but not allocated to any invoice, nor paid back, nor taken by a debit note. */
   unapplied: z.number(),
   /** Paid back to the customer by refund lines (of a payment; of a Billing credit note, through its lines), net of lines taken back (absent: none). */
   refunded: z.number().optional(),
+  /**
+   * Of a Billing credit note: what debit notes allocated to its lines took of it (Σ blng__CreditNoteLine__c.blng__Debits__c, which
+   * Billing subtracts from the line's available balance), absent when none.
+   */
+  debited: z.number().optional(),
   /** Refunded beyond what was left unapplied: `unapplied` is below zero as Salesforce's records give it (never clamped). */
   overRefunded: z.literal(true).optional(),
   /**

@@ -179,6 +179,13 @@ export interface OrgControl {
   issueDebitNote(accountId: string, amount: number): string;
   /** Billing orgs: a payment of part of a debit note — its blng__Balance__c falls by `amount` (at most the balance), SystemModstamp moves. */
   payDebitNote(debitNoteId: string, amount: number): void;
+  /**
+   * Billing orgs: a debit note allocated to a (positive) credit note line of the same account — what Billing's docs allow
+   * ("the positive balance change that you can allocate to an invoice line or a positive credit note line"). The debit
+   * note's blng__Balance__c falls by `amount`, the credit note line's blng__Debits__c rises by it (so its blng__Balance__c,
+   * what is available of the credit note, falls); at most either. No invoice changes; both SystemModstamps move.
+   */
+  allocateDebitNote(debitNoteId: string, creditNoteId: string, amount: number): void;
   /** The invoice's document: its ContentDocument, versions (oldest first) and latest version; null when it has none. */
   documentOf(invoiceId: string): InvoiceDocumentInfo | null;
   /**

@@ -80,6 +80,12 @@ function RecordTable({ kind, title, empty, records, onOpen }: TableProps) {
                 {t('refundedFromPayment', { amount: formatMoney(record.refunded, record.currency, locale) })}
               </span>
             )}
+            {/* A Billing credit note's part taken by debit notes (its lines' blng__Debits__c): no longer available, said. */}
+            {record.debited !== undefined && (
+              <span className="other-currency" data-testid="customer-debited" data-amount={record.debited}>
+                {t('debitedFromCredit', { amount: formatMoney(record.debited, record.currency, locale) })}
+              </span>
+            )}
           </td>
           <td className="num">
             {record.unapplied !== 0 ? formatMoney(record.unapplied, record.currency, locale) : ''}

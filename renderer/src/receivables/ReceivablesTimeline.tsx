@@ -51,12 +51,14 @@ export function ReceivablesTimeline({ connectionId, invoiceId, version }: Props)
       {value.entries.length > 0 && (
         <ol className="receivables-timeline" data-testid="receivables-timeline">
           {value.entries.map((entry) => {
-            const kind = { payment: t('payment'), credit: t('credit'), refund: t('refund') }[entry.kind];
-            const reversed = { payment: t('paymentReversed'), credit: t('creditReversed'), refund: t('refundReversed') }[entry.kind];
+            // A refund of a Billing credit note applied here says so (refundOf 'credit'); one of a payment as before.
+            const ofCredit = entry.refundOf === 'credit';
+            const kind = { payment: t('payment'), credit: t('credit'), refund: ofCredit ? t('creditRefund') : t('refund') }[entry.kind];
+            const reversed = { payment: t('paymentReversed'), credit: t('creditReversed'), refund: ofCredit ? t('creditRefundReversed') : t('refundReversed') }[entry.kind];
             const refund = entry.kind === 'refund';
             return (
               <li key={entry.id} className={[entry.reversal && 'reversal', refund && 'refund'].filter(Boolean).join(' ') || undefined}
-                data-testid="receivables-entry" data-kind={entry.kind}>
+                data-testid="receivables-entry" data-kind={entry.kind} data-refund-of={refund ? entry.refundOf ?? 'payment' : undefined}>
                 <span className="when">{entry.date ? formatPlainDate(entry.date, locale) : t('noDate')}</span>
                 <span className="what">
                   {entry.reversal ? reversed : kind}
@@ -70,7 +72,7 @@ export function ReceivablesTimeline({ connectionId, invoiceId, version }: Props)
                 <button type="button" className="link" onClick={() => open(refund ? entry.id : entry.sourceId ?? entry.id)} title={t('open')}>
                   ↗
                 </button>
-                {refund && <span className="refund-info" role="note">{t('refundInfo')}</span>}
+                {refund && <span className="refund-info" role="note">{ofCredit ? t('creditRefundInfo') : t('refundInfo')}</span>}
                 {entry.problems.map((problem) => (
                   <span key={problem} className="problem" role="note">{problem}</span>
                 ))}

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditNotesLeft, minor, paymentsWithCashLeft } from '../../integration/receivables/org-ledger';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
-import { connectDemo, waitForSynced } from '../workspace/workspace-driver';
+import { connectDemo, waitForSynced, waitForVisibleCount } from '../workspace/workspace-driver';
 
 /**
- * A new user in German, Salesforce Billing: a credit note refunded (through its line) and a payment refunded beyond what was
- * left — the customer view says what each refund paid back and why a rest is below zero, in the user's words.
+ * A new user in German, Salesforce Billing: a credit note refunded (through its line) and partly taken by a debit note allocated
+ * to its line, and a payment refunded beyond what was left — the customer view says what each refund paid back, what the debit
+ * note took and why a rest is below zero, in the user's words.
  */
 describe('refunded credit note and a refund beyond the rest, in German (issue 13)', () => {
   let w: WorkspaceFixture;
@@ -24,6 +25,8 @@ describe('refunded credit note and a refund beyond the rest, in German (issue 13
     [noteId, paymentId] = [pick[0], pick[1]!];
     account = noteAccount.get(noteId)!;
     w.org.control.issueCreditNoteRefund(noteId, 2);
+    // A debit note of the same account allocated to the credit note's line for 1 (its blng__Debits__c): taken off what is left too.
+    w.org.control.allocateDebitNote(w.org.control.issueDebitNote(account, 4), noteId, 1);
     // The whole rest of the payment refunded, then 1 more allocated to an invoice of its currency: 1 below zero.
     w.org.control.issueRefund(paymentId);
     const currency = byId.get(paymentId)!.CurrencyIsoCode;
@@ -49,11 +52,34 @@ describe('refunded credit note and a refund beyond the rest, in German (issue 13
     const left = creditNotesLeft(w.org).get(noteId)!;
     expect(minor(Number(await note.getAttribute('data-unapplied')), left.currency)).toBe(left.unapplied);
     expect(await note.getByTestId('customer-refunded').textContent()).toMatch(/an den Kunden erstattet/);
+    expect(left.debited).toBe(100);
+    expect(await note.getByTestId('customer-debited').textContent()).toMatch(/^− 1,00\s*\S+ durch Lastschriftanzeigen verrechnet$/);
 
     const payment = view.locator(`[data-testid="customer-payment"][data-id="${paymentId}"]`);
     expect(Number(await payment.getAttribute('data-unapplied'))).toBe(-1);
     expect(await payment.getByTestId('customer-over-refunded').textContent()).toMatch(/^Mehr erstattet, als nicht zugeordnet war/);
     await w.harness.screenshot('customer-view-credit-refund-de');
     await expectAccessible(w.page, 'customer view (de) with a refunded credit note and a refund beyond the rest');
+    await view.press('Escape');
+  });
+
+  it('lists the credit note’s refund on the invoice it was applied to, dated, as information: the balance unchanged', async () => {
+    const app = w.org.control.records('blng__CreditNoteAllocation__c').find((a) => a.blng__CreditNote__c === noteId)!;
+    const invoice = w.org.control.records('blng__Invoice__c').find((i) => i.Id === app.blng__Invoice__c)!;
+    await w.page.getByTestId('search').fill(String(invoice.Name));
+    await waitForVisibleCount(w.page, 1);
+    await w.page.locator('.grid-body [role="row"]').first().click();
+    await w.page.keyboard.press('Enter');
+    const panel = w.page.getByTestId('detail-panel');
+    await panel.getByTestId('receivables-timeline').waitFor();
+    const refund = panel.locator('[data-testid="receivables-entry"][data-refund-of="credit"]');
+    await poll(() => refund.count()).toBe(1);
+    expect(await refund.textContent()).toContain('Erstattung aus Gutschrift');
+    expect(await refund.textContent()).toContain('Aus dieser Gutschrift an den Kunden zurückgezahlt');
+    expect(await refund.getByTestId('receivables-effect').getAttribute('data-effect')).toBe('0');
+    expect(await refund.getByTestId('receivables-effect').getAttribute('data-shown')).toBe('-2');
+    // The arithmetic is the applications' alone: it still reaches Salesforce's balance.
+    expect(await panel.getByTestId('receivables-computed').textContent()).toBe(await panel.getByTestId('detail-balance').textContent());
+    await expectAccessible(w.page, 'detail panel (de) with a credit note refund');
   });
 });

@@ -67,17 +67,26 @@ export const major = (minorUnits: number, currency: string) => minorUnits / 10 *
 
 /**
  * Per invoice id, the refund lines its timeline lists (information, effect 0), from the org's records: every line of every
- * payment applied to it.
+ * payment applied to it, and (Billing) every refund line of every credit note applied to it, through the credit note's lines.
  */
 export function expectedRefundEntries(org: RunningOrg, shape: keyof typeof FAMILIES): Map<string, number> {
   const f = FAMILIES[shape];
   const lines = new Map<string, number>();
   for (const line of org.control.records(f.refundLine)) lines.set(line[f.refundPayment] as string, (lines.get(line[f.refundPayment] as string) ?? 0) + 1);
   const paymentsOf = new Map<string, Set<string>>();
-  for (const app of org.control.records(f.paymentApp)) {
-    const invoice = app[f.appInvoice] as string;
-    if (!paymentsOf.has(invoice)) paymentsOf.set(invoice, new Set());
-    paymentsOf.get(invoice)!.add(app[f.paymentRef] as string);
+  for (const [object, ref] of [[f.paymentApp, f.paymentRef], [f.creditApp, f.creditRef]] as const) {
+    for (const app of org.control.records(object)) {
+      const invoice = app[f.appInvoice] as string;
+      if (!paymentsOf.has(invoice)) paymentsOf.set(invoice, new Set());
+      paymentsOf.get(invoice)!.add(app[ref] as string);
+    }
+  }
+  if (shape === 'blng__Invoice__c') {
+    const creditNoteOfLine = new Map(org.control.records('blng__CreditNoteLine__c').map((l) => [l.Id as string, l.blng__CreditNote__c as string]));
+    for (const line of org.control.records('blng__RefundLineCreditNoteLine__c')) {
+      const note = creditNoteOfLine.get(line.blng__CreditNoteLine__c as string);
+      if (note) lines.set(note, (lines.get(note) ?? 0) + 1);
+    }
   }
   const out = new Map<string, number>();
   for (const [invoice, payments] of paymentsOf) out.set(invoice, [...payments].reduce((n, p) => n + (lines.get(p) ?? 0), 0));
@@ -290,11 +299,13 @@ export function expectedBalancesAsOf(org: RunningOrg, shape: keyof typeof FAMILI
  * Billing credit notes, straight from the org's records: per credit note id that is credit issued (not Draft or Canceled),
  * its currency and what of it is not yet applied (minor units) = amount − its allocations net of unallocations − what its
  * refund lines paid back (`blng__RefundLineCreditNoteLine__c` → `blng__CreditNoteLine__c` → its credit note; Posted lines
- * only, Allocation minus Unallocation), and the refunded part alone.
+ * only, Allocation minus Unallocation) − what debit notes allocated to its lines took (their blng__Debits__c), and the refunded
+ * and debited parts alone.
  */
-export function creditNotesLeft(org: RunningOrg): Map<string, { currency: string; unapplied: number; refunded: number }> {
+export function creditNotesLeft(org: RunningOrg): Map<string, { currency: string; unapplied: number; refunded: number; debited: number }> {
   const f = FAMILIES.blng__Invoice__c;
-  const creditNoteOfLine = new Map(org.control.records('blng__CreditNoteLine__c').map((l) => [l.Id as string, l.blng__CreditNote__c as string]));
+  const lines = org.control.records('blng__CreditNoteLine__c');
+  const creditNoteOfLine = new Map(lines.map((l) => [l.Id as string, l.blng__CreditNote__c as string]));
   const notes = org.control.records(f.credit).filter((c) => received(c, f.sourceStatus));
   const currencyOf = new Map(notes.map((c) => [c.Id as string, (c.CurrencyIsoCode as string | undefined) ?? 'USD']));
   const applied = new Map<string, number>();
@@ -310,12 +321,20 @@ export function creditNotesLeft(org: RunningOrg): Map<string, { currency: string
     if (!note || !currencyOf.has(note)) continue;
     refunded.set(note, (refunded.get(note) ?? 0) + (line.blng__Type__c === 'Unallocation' ? -1 : 1) * minor(line.blng__Amount__c as number, currencyOf.get(note)!));
   }
-  const out = new Map<string, { currency: string; unapplied: number; refunded: number }>();
+  // Debit notes allocated to a line (its blng__Debits__c, which Billing takes off the line's available balance as it takes refunds).
+  const debited = new Map<string, number>();
+  for (const line of lines) {
+    const note = line.blng__CreditNote__c as string;
+    if (!currencyOf.has(note)) continue;
+    debited.set(note, (debited.get(note) ?? 0) + minor((line.blng__Debits__c as number | undefined) ?? 0, currencyOf.get(note)!));
+  }
+  const out = new Map<string, { currency: string; unapplied: number; refunded: number; debited: number }>();
   for (const note of notes) {
     const id = note.Id as string;
     const currency = currencyOf.get(id)!;
     const back = refunded.get(id) ?? 0;
-    out.set(id, { currency, refunded: back, unapplied: minor(note.blng__TotalAmount__c as number, currency) - (applied.get(id) ?? 0) - back });
+    const taken = debited.get(id) ?? 0;
+    out.set(id, { currency, refunded: back, debited: taken, unapplied: minor(note.blng__TotalAmount__c as number, currency) - (applied.get(id) ?? 0) - back - taken });
   }
   return out;
 }

@@ -10,7 +10,7 @@ const PARAMS: Record<keyof OrgControl, string[]> = {
   setRate: ['isoCode', 'conversionRate', 'startDate'], injectFault: ['fault'], clearFaults: [], bulkJobs: [],
   counters: [], resetCounters: [], setApiUsage: ['used'],
   applyPayment: ['invoiceId', 'amount'], reverseApplication: ['applicationId'], issueCreditNote: ['invoiceId', 'amount'], deletePayment: ['paymentId'], setSourceStatus: ['recordId', 'status'], allocatePayment: ['paymentId', 'invoiceId', 'amount'],
-  issueRefund: ['paymentId', 'amount'], deleteRefundLine: ['refundLineId'], issueCreditNoteRefund: ['creditNoteId', 'amount'], deleteCreditNoteRefundLine: ['refundLineId'], issueDebitNote: ['accountId', 'amount'], payDebitNote: ['debitNoteId', 'amount'],
+  issueRefund: ['paymentId', 'amount'], deleteRefundLine: ['refundLineId'], issueCreditNoteRefund: ['creditNoteId', 'amount'], deleteCreditNoteRefundLine: ['refundLineId'], issueDebitNote: ['accountId', 'amount'], payDebitNote: ['debitNoteId', 'amount'], allocateDebitNote: ['debitNoteId', 'creditNoteId', 'amount'],
   documentOf: ['invoiceId'], setDocumentFault: ['invoiceId', 'fault'], deleteDocument: ['invoiceId'], reissueDocument: ['invoiceId'], renameAccount: ['accountId', 'name'],
 };
 

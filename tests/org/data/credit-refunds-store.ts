@@ -19,6 +19,12 @@ const lineCols = {
  */
 export class CreditRefundsStore {
   readonly lines = new Columns(lineCols);
+  /**
+   * Per credit note (its one line): what debit notes took of it, major units — the line's blng__Debits__c, a calculated field
+   * Billing keeps (its blng__Balance__c = total − allocations + unallocations − refunds − debits). Not seeded: only
+   * allocateDebitNote makes one.
+   */
+  readonly debits = new Map<number, number>();
 
   constructor(
     private readonly money: ReceivablesStore,
@@ -51,10 +57,10 @@ export class CreditRefundsStore {
     return sum;
   }
 
-  /** What is unapplied of a credit note and not refunded yet, minor units. */
+  /** What is unapplied of a credit note, not refunded and not taken by debit notes yet, minor units (its line's blng__Balance__c). */
   restOf(creditNote: number, f: number): number {
     const amount = Math.round(this.money.credits.sources.get('amount', creditNote) * f);
-    return amount - this.money.appliedOfSource('credits', creditNote, f) - this.refundedOf(creditNote, f);
+    return amount - this.money.appliedOfSource('credits', creditNote, f) - this.refundedOf(creditNote, f) - Math.round((this.debits.get(creditNote) ?? 0) * f);
   }
 
   /** A refund of `amount` (major units) of a credit note: a refund head and its one line on the credit note's line. */

@@ -14,7 +14,7 @@ const CREDIT_NOTE_PREFIX = 'a2C';
 /**
  * Salesforce Billing's credit note lines and the refund lines on them, as the Billing developer guide (API 67.0) gives them:
  * `blng__CreditNoteLine__c` (Name, blng__CreditNote__c master-detail, blng__TotalAmount__c, blng__Status__c, CurrencyIsoCode;
- * here one line per credit note, its whole amount) and `blng__RefundLineCreditNoteLine__c` (Name, blng__CreditNoteLine__c
+ * here one line per credit note, its whole amount; blng__Debits__c, calculated: what debit notes allocated to the line took of it) and `blng__RefundLineCreditNoteLine__c` (Name, blng__CreditNoteLine__c
  * master-detail, blng__Refund__c master-detail, blng__Amount__c, blng__Status__c Cancelled/Draft/Posted, blng__Type__c
  * Allocation/Unallocation, CurrencyIsoCode). Child relationships: credit note → lines, line → refund lines, refund → refund lines.
  */
@@ -31,6 +31,8 @@ export function creditRefundTables(money: ReceivablesStore, store: CreditRefunds
       get: (row) => makeId(CREDIT_NOTE_PREFIX, row), refRow: (row) => row },
     { name: 'blng__TotalAmount__c', label: 'Total Amount', type: 'currency', custom: true, nillable: true, precision: 18, scale: 2, get: (row) => sources.get('amount', row) },
     { name: 'blng__Status__c', label: 'Status', type: 'picklist', picklist: [...REFUND_LINE_STATUS], custom: true, nillable: true, get: () => 'Posted' },
+    // Calculated by Billing: the debit notes allocated to this line (its blng__Balance__c subtracts them, as it does refunds).
+    { name: 'blng__Debits__c', label: 'Debits', type: 'currency', custom: true, nillable: true, precision: 18, scale: 2, get: (row) => store.debits.get(row) ?? 0 },
     currency(currencyOf), ...audit(sources),
   ];
   const refundPrefix = REFUND_SPECS.blng__Invoice__c.refund.prefix;

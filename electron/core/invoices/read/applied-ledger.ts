@@ -18,11 +18,13 @@ interface LedgerIndex {
   objects: Map<string, string>;
   /** Refund lines per payment id (they apply to payments, never to invoices: refund-lines.ts). */
   refundsByPayment: Map<string, RelatedRecord[]>;
+  /** Billing credit note refund lines per credit note id, through their credit note lines (refund-lines.ts). */
+  refundsByCreditNote: Map<string, RelatedRecord[]>;
 }
 
 /** Applications by invoice and sources by id, built once per copy (a sync makes a new copy). */
 export const ledgerIndex = oncePerCopy((copy: RelatedCopy): LedgerIndex => {
-  const index: LedgerIndex = { byInvoice: new Map(), sources: new Map(), objects: new Map(), refundsByPayment: new Map() };
+  const index: LedgerIndex = { byInvoice: new Map(), sources: new Map(), objects: new Map(), refundsByPayment: new Map(), refundsByCreditNote: new Map() };
   for (const object of copy.objects) {
     if (isRateRole(object.role)) continue;
     const application = object.role === 'paymentApplication' || object.role === 'creditApplication';
@@ -52,8 +54,33 @@ export const ledgerIndex = oncePerCopy((copy: RelatedCopy): LedgerIndex => {
       list.push(entry);
     }
   }
+  for (const [creditNote, record] of creditRefundLines(copy)) {
+    let list = index.refundsByCreditNote.get(creditNote);
+    if (!list) index.refundsByCreditNote.set(creditNote, (list = []));
+    list.push(record);
+  }
   return index;
 });
+
+/** The Billing credit note refund lines of the copy with their credit note (through the synced credit note lines; refund-lines.ts refundLinesBySource). */
+export function* creditRefundLines(copy: RelatedCopy): Generator<[creditNoteId: string, record: RelatedRecord]> {
+  const creditNoteOfLine = new Map<string, string>();
+  for (const object of copy.objects) {
+    if (object.role !== 'creditNoteLine') continue;
+    for (const record of object.records) {
+      const creditNote = text(record.creditNote);
+      if (creditNote) creditNoteOfLine.set(record.id, creditNote);
+    }
+  }
+  if (creditNoteOfLine.size === 0) return;
+  for (const object of copy.objects) {
+    if (object.role !== 'creditRefundApplication') continue;
+    for (const record of object.records) {
+      const source = creditNoteOfLine.get(text(record.creditNoteLine) ?? '');
+      if (source) yield [source, record];
+    }
+  }
+}
 
 // Plain code-unit order: days (YYYY-MM-DD), ISO instants and ids sort correctly so, and much faster than the collator.
 const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

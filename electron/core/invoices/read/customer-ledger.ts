@@ -7,7 +7,7 @@ import { relatedText } from '../related/related-text';
 import { day, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
 import { sourceCounts } from './counted-sources';
-import { appliedBySource, overRefunded, unappliedMinor } from './source-applied';
+import { appliedBySource, debitedMinor, overRefunded, unappliedMinor } from './source-applied';
 import { refundedMinor } from './refund-lines';
 import { unappliedKnown } from './payment-figures';
 
@@ -93,6 +93,8 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
     const appliedMinor = toMinor((kind === 'cash' ? applied.payments : applied.credits).get(record.id) ?? 0, decimals);
     // A payment's (credit note's) refunds paid part of it back: that part is no longer unapplied (refund-lines.ts).
     const refunded = refundedMinor(applied.refunded, record.id, decimals);
+    // A Billing credit note's part taken by debit notes allocated to its lines: no longer available either (source-applied.ts).
+    const debited = kind === 'credits' ? debitedMinor(applied, record.id, decimals) : 0;
     const restMinor = amount === null ? 0 : unappliedMinor(applied, kind === 'cash' ? 'payment' : 'credit', record.id, amount, decimals);
     let sums = unapplied.get(currency);
     if (!sums) unapplied.set(currency, (sums = { cash: 0, credits: 0 }));
@@ -103,6 +105,7 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
     return {
       id: record.id, number: text(record.number), date: day(record.date), status: text(record.status), method: text(record.method),
       currency, amount, applied: appliedMinor / scale, unapplied: restMinor / scale, ...(refunded !== 0 ? { refunded: refunded / scale } : {}),
+      ...(debited !== 0 ? { debited: debited / scale } : {}),
       // Refunded beyond what was left: shown below zero as Salesforce's records give it, and flagged (never clamped).
       ...(overRefunded(applied, record.id, restMinor, decimals) ? { overRefunded: true as const } : {}),
       ...(other.length > 0 ? { otherCurrency: other.sort(([a], [b]) => a.localeCompare(b)).map(([c, sum]) => ({ currency: c, amount: toMinor(sum, currencyDecimals(c)) / 10 ** currencyDecimals(c) })) } : {}),

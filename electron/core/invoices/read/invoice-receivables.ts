@@ -38,9 +38,13 @@ export function invoiceReceivables(copy: RelatedCopy | null | undefined, invoice
   const entries = applications.map(({ effectMinor, source, at: _at, ...entry }): ReceivableEntry => ({
     ...entry, effect: major(effectMinor), sourceNumber: text(source?.number), method: text(source?.method),
   }));
-  // Refunds of the payments applied here: information (effect 0), in date order among the applications.
+  // Refunds of the payments (and credit notes) applied here: information (effect 0), in date order among the applications.
   const paid = new Map(applications.filter((a) => a.kind === 'payment' && a.sourceId).map((a) => [a.sourceId!, a.source] as const));
-  const refunds = paid.size ? refundEntries(index.refundsByPayment, paid, currency, { notCounted: relatedText.refundNotCounted, otherCurrency: relatedText.refundOtherCurrency }) : [];
+  const words = { notCounted: relatedText.refundNotCounted, otherCurrency: relatedText.refundOtherCurrency };
+  const refunds = paid.size ? refundEntries(index.refundsByPayment, paid, currency, words) : [];
+  // Refunds of the Billing credit notes applied here (through their lines): information too, effect 0.
+  const credited = new Map(applications.filter((a) => a.kind === 'credit' && a.sourceId).map((a) => [a.sourceId!, a.source] as const));
+  if (credited.size && index.refundsByCreditNote.size) refunds.push(...refundEntries(index.refundsByCreditNote, credited, currency, words, 'credit'));
   if (refunds.length) entries.push(...refunds);
   if (refunds.length) entries.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   return {

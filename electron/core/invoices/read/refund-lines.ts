@@ -1,7 +1,7 @@
 import type { ReceivableEntry } from '../../../contract';
 import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
 import { REVERSAL_TYPES } from '../related/related-specs';
-import { day, text, toMinor } from './applied-ledger';
+import { creditRefundLines, day, text, toMinor } from './applied-ledger';
 import { statusCounts } from './counted-sources';
 
 /**
@@ -23,21 +23,14 @@ export function refundEffect(record: RelatedRecord): number {
  * left out (its credit note's unapplied part stays as the applications leave it; the copy's warnings say what was unreadable).
  */
 export function* refundLinesBySource(copy: RelatedCopy): Generator<[sourceId: string, record: RelatedRecord]> {
-  const creditNoteOfLine = new Map<string, string>();
   for (const object of copy.objects) {
-    if (object.role !== 'creditNoteLine') continue;
+    if (object.role !== 'refundApplication') continue;
     for (const record of object.records) {
-      const creditNote = text(record.creditNote);
-      if (creditNote) creditNoteOfLine.set(record.id, creditNote);
-    }
-  }
-  for (const object of copy.objects) {
-    if (object.role !== 'refundApplication' && object.role !== 'creditRefundApplication') continue;
-    for (const record of object.records) {
-      const source = object.role === 'refundApplication' ? text(record.payment) : creditNoteOfLine.get(text(record.creditNoteLine) ?? '');
+      const source = text(record.payment);
       if (source) yield [source, record];
     }
   }
+  yield* creditRefundLines(copy);
 }
 
 /** The day a refund line was made (its refund line / applied date, else its creation). */
@@ -46,14 +39,16 @@ export function refundDay(record: RelatedRecord): string | null {
 }
 
 /**
- * The refunds of the payments applied to one invoice, as information for its timeline (effect 0: the invoice's
- * arithmetic is the applications' alone, as Salesforce's balance is). `payments`: the payments applied to the invoice.
+ * The refunds of the payments (Billing credit notes: `refundOf` 'credit') applied to one invoice, as information for its timeline
+ * (effect 0: the invoice's arithmetic is the applications' alone, as Salesforce's balance is). `payments`: the payments (credit
+ * notes) applied to the invoice; `refundsByPayment`: their refund lines by payment (credit note) id.
  */
 export function refundEntries(
   refundsByPayment: Map<string, RelatedRecord[]>,
   payments: ReadonlyMap<string, RelatedRecord | undefined>,
   invoiceCurrency: string,
   words: { notCounted: string; otherCurrency: (refundCurrency: string, paymentCurrency: string) => string },
+  refundOf: 'payment' | 'credit' = 'payment',
 ): ReceivableEntry[] {
   const entries: ReceivableEntry[] = [];
   for (const [paymentId, payment] of payments) {
@@ -67,7 +62,7 @@ export function refundEntries(
       entries.push({
         id: record.id, kind: 'refund', reversal: REVERSAL_TYPES.has(String(record.type ?? '').toLowerCase()), date: refundDay(record), amount, currency,
         effect: 0, sourceId: paymentId, sourceNumber: text(payment?.number), method: text(payment?.method),
-        problems,
+        ...(refundOf === 'credit' ? { refundOf } : {}), problems,
       });
     }
   }

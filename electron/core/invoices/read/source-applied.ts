@@ -20,6 +20,12 @@ interface SourceApplied {
    * says which count). Not applied to any invoice, and no longer unapplied: unapplied = amount − applied − refunded.
    */
   refunded: Map<string, number>;
+  /**
+   * Per Billing credit note id: what debit notes allocated to its lines took of it (Σ of its lines' blng__Debits__c, a calculated
+   * field Billing subtracts from each line's available balance, as it subtracts refunds). Undated (a roll-up as of the last sync):
+   * counted whatever the as-of day. Not applied to any invoice, and no longer unapplied.
+   */
+  debited: Map<string, number>;
 }
 
 /**
@@ -37,7 +43,7 @@ export function appliedBySourceAsOf(copy: RelatedCopy, asOf: string): SourceAppl
 }
 
 function appliedSums(copy: RelatedCopy, asOf?: string): SourceApplied {
-  const found: SourceApplied = { payments: new Map(), credits: new Map(), otherCurrency: new Map(), refunded: new Map() };
+  const found: SourceApplied = { payments: new Map(), credits: new Map(), otherCurrency: new Map(), refunded: new Map(), debited: new Map() };
   const currencyOf = new Map<string, string>();
   for (const object of copy.objects) {
     if (object.role !== 'payment' && object.role !== 'creditNote') continue;
@@ -54,6 +60,14 @@ function appliedSums(copy: RelatedCopy, asOf?: string): SourceApplied {
     const currency = text(record.currency) ?? own;
     if (own && currency && currency !== own) continue;
     found.refunded.set(source, (found.refunded.get(source) ?? 0) + signed);
+  }
+  for (const object of copy.objects) {
+    if (object.role !== 'creditNoteLine') continue;
+    for (const record of object.records) {
+      const creditNote = text(record.creditNote);
+      if (!creditNote || typeof record.debits !== 'number' || record.debits === 0) continue;
+      found.debited.set(creditNote, (found.debited.get(creditNote) ?? 0) + record.debits);
+    }
   }
   for (const object of copy.objects) {
     const into = object.role === 'paymentApplication' ? found.payments : object.role === 'creditApplication' ? found.credits : null;
@@ -83,7 +97,8 @@ function appliedSums(copy: RelatedCopy, asOf?: string): SourceApplied {
 
 /**
  * THE rule of what is still unapplied of a payment (credit note), in minor units of its own currency: its amount − what
- * is applied in its currency (net of reversals) − what refunds paid back of it. A payment (credit note)
+ * is applied in its currency (net of reversals) − what refunds paid back of it − (a Billing credit note) what debit notes
+ * allocated to its lines took of it. A payment (credit note)
  * applied in another currency — Salesforce keeps a payment and the invoices it pays in one currency, so such an
  * application is money the customer meant for that invoice, in an amount no rate here turns back into the payment's —
  * has its own currency used: nothing of it is unapplied (0; it was its whole amount), the other currency shown beside
@@ -94,8 +109,11 @@ export function unappliedMinor(sums: SourceApplied, kind: 'payment' | 'credit', 
   const other = sums.otherCurrency.get(id);
   if (other && [...other].some(([currency, net]) => toMinor(net, currencyDecimals(currency)) > 0)) return 0;
   const applied = toMinor((kind === 'payment' ? sums.payments : sums.credits).get(id) ?? 0, decimals);
-  return toMinor(amount, decimals) - applied - refundedMinor(sums.refunded, id, decimals);
+  return toMinor(amount, decimals) - applied - refundedMinor(sums.refunded, id, decimals) - (kind === 'credit' ? debitedMinor(sums, id, decimals) : 0);
 }
+
+/** What debit notes took of a Billing credit note, minor units (SourceApplied.debited). */
+export const debitedMinor = (sums: SourceApplied, id: string, decimals: number) => toMinor(sums.debited.get(id) ?? 0, decimals);
 
 /**
  * Whether a payment (credit note) was refunded beyond what was left unapplied of it: its rest (unappliedMinor) is below zero

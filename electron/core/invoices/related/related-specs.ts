@@ -115,9 +115,11 @@ const BILLING: RelatedObjectSpec[] = [
   },
   {
     // Billing developer guide, blng__CreditNoteLine__c: blng__CreditNote__c (master-detail). Only what ties a refund line to its
-    // credit note is synced (no amounts, products or tax: the credit note states those).
+    // credit note is synced (no amounts, products or tax: the credit note states those), and blng__Debits__c (calculated: the debit
+    // notes allocated to the line; the guide's blng__Balance__c = total − allocations + unallocations − refunds − debits), which
+    // lowers what is not yet applied of the credit note as a refund does (read/source-applied.ts).
     role: 'creditNoteLine', label: englishMessage('objectCreditNoteLines'), object: 'blng__CreditNoteLine__c',
-    fields: { number: f('Name'), creditNote: f('blng__CreditNote__c', { required: true }), currency: f('CurrencyIsoCode') },
+    fields: { number: f('Name'), creditNote: f('blng__CreditNote__c', { required: true }), debits: f('blng__Debits__c'), currency: f('CurrencyIsoCode') },
   },
   {
     // Billing developer guide, blng__RefundLineCreditNoteLine__c: blng__CreditNoteLine__c and blng__Refund__c (master-detail),

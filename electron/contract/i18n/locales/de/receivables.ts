@@ -37,4 +37,7 @@ export const receivables: Translation<typeof en> = {
   refund: 'Erstattung aus Zahlung',
   refundReversed: 'Erstattung zurückgenommen, Zahlung',
   refundInfo: 'Aus dieser Zahlung an den Kunden zurückgezahlt: ändert den Saldo dieser Rechnung nicht.',
+  creditRefund: 'Erstattung aus Gutschrift',
+  creditRefundReversed: 'Erstattung zurückgenommen, Gutschrift',
+  creditRefundInfo: 'Aus dieser Gutschrift an den Kunden zurückgezahlt: ändert den Saldo dieser Rechnung nicht.',
 };

@@ -27,6 +27,7 @@ export const customer = {
   showInList: 'Show their invoices in the list',
   otherCurrencyApplied: '+ {{amount}} applied in another currency (its own currency used up: nothing left unapplied)',
   refundedFromPayment: '− {{amount}} refunded to the customer',
+  debitedFromCredit: '− {{amount}} taken by debit notes',
   debitNotesHeading: 'Debit notes still open',
   noDebitNotes: 'No open debit notes.',
   debitNoteStatus: 'Status',

@@ -35,4 +35,7 @@ export const receivables = {
   refund: 'Refund of payment',
   refundReversed: 'Refund taken back, payment',
   refundInfo: 'Paid back to the customer out of this payment: it does not change this invoice’s balance.',
+  creditRefund: 'Refund of credit note',
+  creditRefundReversed: 'Refund taken back, credit note',
+  creditRefundInfo: 'Paid back to the customer out of this credit note: it does not change this invoice’s balance.',
 } as const;

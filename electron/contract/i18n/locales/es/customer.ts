@@ -29,6 +29,7 @@ export const customer: Translation<typeof en> = {
   showInList: 'Mostrar sus facturas en la lista',
   otherCurrencyApplied: '+ {{amount}} aplicado en otra moneda (su moneda queda agotada: nada sin aplicar)',
   refundedFromPayment: '− {{amount}} reembolsado al cliente',
+  debitedFromCredit: '− {{amount}} compensado con notas de débito',
   debitNotesHeading: 'Notas de débito pendientes',
   noDebitNotes: 'No hay notas de débito pendientes.',
   debitNoteStatus: 'Estado',

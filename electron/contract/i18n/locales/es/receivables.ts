@@ -37,4 +37,7 @@ export const receivables: Translation<typeof en> = {
   refund: 'Reembolso del pago',
   refundReversed: 'Reembolso anulado, pago',
   refundInfo: 'Devuelto al cliente desde este pago: no cambia el saldo de esta factura.',
+  creditRefund: 'Reembolso de la nota de crédito',
+  creditRefundReversed: 'Reembolso anulado, nota de crédito',
+  creditRefundInfo: 'Devuelto al cliente desde esta nota de crédito: no cambia el saldo de esta factura.',
 };

@@ -29,6 +29,7 @@ export const customer: Translation<typeof en> = {
   showInList: 'Afficher ses factures dans la liste',
   otherCurrencyApplied: '+ {{amount}} imputé dans une autre devise (sa devise est épuisée : plus rien de non imputé)',
   refundedFromPayment: '− {{amount}} remboursé au client',
+  debitedFromCredit: '− {{amount}} imputé sur des notes de débit',
   debitNotesHeading: 'Notes de débit encore ouvertes',
   noDebitNotes: 'Aucune note de débit ouverte.',
   debitNoteStatus: 'Statut',

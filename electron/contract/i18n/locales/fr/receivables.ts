@@ -37,4 +37,7 @@ export const receivables: Translation<typeof en> = {
   refund: 'Remboursement du paiement',
   refundReversed: 'Remboursement annulé, paiement',
   refundInfo: 'Rendu au client sur ce paiement : ne change pas le solde de cette facture.',
+  creditRefund: 'Remboursement de l’avoir',
+  creditRefundReversed: 'Remboursement annulé, avoir',
+  creditRefundInfo: 'Rendu au client sur cet avoir : ne change pas le solde de cette facture.',
 };
