@@ -1,13 +1,15 @@
 import { open } from 'node:fs/promises';
 import type { ExportColumn, InvoiceListRow } from '../../contract';
+import type { ExportRows } from './export-rows';
 import { OWNER_ONLY } from '../invoices/cache/atomic-file';
 import { csvText, escapeFormula, toCell, type CellContext } from './export-cells';
 import type { RowConversion } from './export-conversion';
 import type { ApplicationsSheet } from './xlsx-applications';
-import type { TableSheet } from './xlsx-table-sheet';
+import type { DeferredSheet } from './xlsx-table-sheet';
 
 export interface ExportJob {
-  rows: readonly InvoiceListRow[];
+  /** By place, in the order the user sees them (an array, or the copy's reader: one row object refilled per place). */
+  rows: ExportRows;
   columns: readonly ExportColumn[];
   /** The header row's words, in the user's language. */
   labels: Record<ExportColumn, string>;
@@ -18,7 +20,9 @@ export interface ExportJob {
   /** XLSX only: the "Applications" sheet (absent when the org has no payment objects). */
   applications?: ApplicationsSheet;
   /** XLSX only: the Summary sheet (the audit trail: org, as-of date and basis, filters, who and when, bucket totals). */
-  summary?: TableSheet;
+  summary?: DeferredSheet;
+  /** XLSX only: shown each invoice row as it is written (the Summary's bucket totals are summed in the same pass). */
+  tally?: (row: InvoiceListRow) => void;
   /** The corporate-currency view's conversion, for the conversion columns. */
   conversion?: RowConversion;
   /** CSV only: the field separator and decimal mark (absent: `,` and `.`, plain CSV). */
@@ -70,7 +74,7 @@ export async function writeCsv(path: string, job: ExportJob): Promise<void> {
       const end = Math.min(rows.length, start + PROGRESS_EVERY);
       let batch = '';
       for (let i = start; i < end; i++) {
-        const row = rows[i]!;
+        const row = rows.at(i)!;
         let line = '';
         for (let c = 0; c < columns.length; c++) line += (c > 0 ? sep : '') + csvField(csvText(toCell(row, columns[c]!, job.cells, job.conversion), dialect.decimalComma));
         batch += line + EOL;

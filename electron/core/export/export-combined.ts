@@ -7,6 +7,7 @@ import { exportInvoices } from './export-invoices';
 import type { ExportFacts } from './export-report';
 import type { ExportRequest } from './export-request';
 import type { ApplicationRow, ApplicationRows } from './xlsx-applications';
+import type { RowsByPlace } from './export-rows';
 
 /** One connection's part of a combined export: its rows by id (as of the date asked), what its statuses mean, its name. */
 export interface CombinedSource {
@@ -80,9 +81,11 @@ export async function exportCombined(
     return tagged;
   };
   // Each org's applications of its own exported invoices (looked up in its own copy: the orgs share record ids).
-  const applicationsOf = (rows: readonly InvoiceListRow[]): ApplicationRows | null => {
+  const applicationsOf = (rows: RowsByPlace<InvoiceListRow>): ApplicationRows | null => {
     const byOrg = new Map<number, InvoiceListRow[]>();
-    for (const row of rows) {
+    for (let k = 0; k < rows.length; k++) {
+      // The rows here are objects of their own (tagged by rowOf), kept as they are.
+      const row = rows.at(k)!;
       const place = sourceOfRow.get(row)!;
       let mine = byOrg.get(place);
       if (!mine) byOrg.set(place, (mine = []));

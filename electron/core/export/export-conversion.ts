@@ -26,14 +26,17 @@ export function exportConversion(rates: CurrencyRates, basis: ConversionBasis, a
   if (!table) return null;
   const asOfDay = dayNumber(asOf);
   const scale = 10 ** table.decimals;
-  // A row's four cells are asked for one after another: converted once.
+  // A row's four cells are asked for one after another: converted once. By the object and its id: an export read from
+  // the copy refills one row object place after place (invoices/read/export-rows.ts), and the same id is the same row.
   let last: InvoiceListRow | null = null;
+  let lastId = '';
   let cells = NONE;
   return {
     corporate: table.corporate,
     of(row) {
-      if (row === last) return cells;
+      if (row === last && row.id === lastId) return cells;
       last = row;
+      lastId = row.id;
       const slot = rateSlot(table, row.currency, basis === 'asOf' ? asOfDay : dayNumber(row.invoiceDate));
       if (slot < 0) return (cells = NONE);
       const used = table.used[slot]!;

@@ -5,13 +5,14 @@ import type { StatusKindMap } from '../../contract/invoice-status';
 import { writeAtomically } from '../invoices/cache/atomic-file';
 import type { EventSink, SaveDialog } from '../ports';
 import { EXCEL_DECIMAL_COMMA, writeCsv, type ExportJob } from './csv-writer';
-import { columnLabels, type CellContext, type RowStatusKinds } from './export-cells';
+import { columnLabels, type RowStatusKinds } from './export-cells';
 import type { RowConversion } from './export-conversion';
 import type { ApplicationRows, ApplicationsSheet } from './xlsx-applications';
 import { writeXlsx } from './xlsx-writer';
 import { cellContext, summaryFacts, type ExportFacts } from './export-report';
-import { agingByCustomer, corporateAgingByCustomer } from './report-tables';
-import { summarySheet, type OrgTables } from './summary-sheet';
+import { SummaryTotals } from './report-tables';
+import { summarySheet } from './summary-sheet';
+import { exportRowsOf, type ExportRows, type ExportRowSource } from './export-rows';
 
 /** The "Applications" sheet's words in the user's language around its rows; none without rows to list. */
 function applicationsSheet(applications: ApplicationRows | null, t: CatalogueT): ApplicationsSheet | undefined {
@@ -27,18 +28,6 @@ function applicationsSheet(applications: ApplicationRows | null, t: CatalogueT):
 }
 
 
-/** "All connections": each org's bucket totals per currency over its rows in the file (rows tagged with `org`), in the order the orgs first appear. */
-function perOrgTables(rows: readonly InvoiceListRow[], context: CellContext): OrgTables[] {
-  const byOrg = new Map<string, InvoiceListRow[]>();
-  for (const row of rows) {
-    const org = (row as { org?: string }).org ?? '';
-    let mine = byOrg.get(org);
-    if (!mine) byOrg.set(org, (mine = []));
-    mine.push(row);
-  }
-  return [...byOrg].map(([label, mine]) => ({ label, tables: agingByCustomer(mine, context) }));
-}
-
 /**
  * Exports exactly the rows the user sees, in their order: `ids` come from the workspace (filtered
  * and sorted there), the values from the cached snapshot. Ids no longer in the snapshot (deleted by
@@ -48,10 +37,11 @@ function perOrgTables(rows: readonly InvoiceListRow[], context: CellContext): Or
  */
 export async function exportInvoices(
   request: ExportRequest,
-  rowsById: Pick<ReadonlyMap<string, InvoiceListRow>, 'get'>,
+  /** The rows by id (a Map), or the offline copy's reader of the ids asked (invoices/read/export-rows.ts: no row object per invoice). */
+  source: ExportRowSource,
   ports: { saveDialog: SaveDialog; events: EventSink; t: CatalogueT },
   /** The applications of the exported invoices, for the XLSX "Applications" sheet; null without payment objects. */
-  applicationsOf: (rows: readonly InvoiceListRow[]) => ApplicationRows | null = () => null,
+  applicationsOf: (rows: ExportRows) => ApplicationRows | null = () => null,
   /** The corporate-currency view's conversion (the conversion columns), null when the copy has no rates. */
   conversion: RowConversion | null = null,
   /** What each status means for receivables (from the invoice-source mapping), for days overdue and the aging bucket. */
@@ -65,23 +55,18 @@ export async function exportInvoices(
     filters: [extension === 'csv' ? { name: ports.t('columns:fileCsv'), extensions: ['csv'] } : { name: ports.t('columns:fileXlsx'), extensions: ['xlsx'] }],
   });
   if (path === null) return { path: null, rows: 0 };
-  const rows: InvoiceListRow[] = [];
-  for (const id of request.ids) {
-    const row = rowsById.get(id);
-    if (row) rows.push(row);
-  }
+  const rows = exportRowsOf(source, request.ids);
   const total = rows.length;
   const context = cellContext(request, statusKinds, ports.t);
-  // The Summary sheet's bucket totals are those of the rows in the file (the aging-by-customer sums' total rows).
+  // The Summary sheet's bucket totals are those of the rows in the file, summed as the rows are written (the sums of
+  // the aging-by-customer report's total rows); the sheet is made after the invoices' (it is the workbook's last).
+  const totals = request.format === 'xlsx' && facts ? new SummaryTotals(context, conversion, facts.orgs !== undefined) : null;
   const summary =
-    request.format === 'xlsx' && facts
-      ? summarySheet(
-          ports.t,
-          summaryFacts(request, facts, total),
-          agingByCustomer(rows, context),
-          conversion ? corporateAgingByCustomer(rows, context, conversion) : null,
-          facts.orgs ? perOrgTables(rows, context) : [],
-        )
+    totals && facts
+      ? {
+          name: ports.t('report:sheetSummary'),
+          build: () => summarySheet(ports.t, summaryFacts(request, facts, total), totals.tables(), totals.corporate(), totals.perOrg()),
+        }
       : undefined;
   const job: ExportJob = {
     rows,
@@ -91,7 +76,7 @@ export async function exportInvoices(
     cells: context,
     sheetName: ports.t('columns:sheetInvoices'),
     applications: request.format === 'xlsx' ? applicationsSheet(applicationsOf(rows), ports.t) : undefined,
-    ...(summary ? { summary } : {}),
+    ...(summary && totals ? { summary, tally: (row: InvoiceListRow) => totals.add(row) } : {}),
     ...(request.format === 'csv' && request.csvExcel ? { csv: EXCEL_DECIMAL_COMMA } : {}),
     onProgress: (written) => ports.events.emit('invoices.exportProgress', { written, total }),
   };

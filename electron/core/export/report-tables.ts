@@ -52,6 +52,68 @@ export function corporateAgingByCustomer(
   return { table: sums.tables()[0] ?? null, missing };
 }
 
+/** One org's bucket totals per currency ("All connections"). */
+export interface OrgTables {
+  label: string;
+  tables: readonly CustomerAgingTable[];
+}
+
+/**
+ * The Summary sheet's bucket totals, summed row by row while the invoices are written (no pass of their own): per
+ * currency, in the corporate currency when the view converts (rows without a rate counted apart), and per org ("All
+ * connections", the orgs in the order they first appear). The same sums as the total rows of agingByCustomer and
+ * corporateAgingByCustomer (CustomerAgingSums, in minor units), without a line per customer: the Summary shows only
+ * the totals.
+ */
+export class SummaryTotals {
+  private readonly sums = new CustomerAgingSums(() => SUM_SCALE);
+  private readonly corporateSums: CustomerAgingSums | null;
+  private missing = 0;
+  private readonly byOrg: Map<string, CustomerAgingSums> | null;
+
+  constructor(
+    private readonly context: CellContext,
+    private readonly conversion: RowConversion | null,
+    perOrg: boolean,
+  ) {
+    this.corporateSums = conversion ? new CustomerAgingSums(() => CORPORATE_SCALE) : null;
+    this.byOrg = perOrg ? new Map() : null;
+  }
+
+  add(row: InvoiceListRow): void {
+    let orgSums: CustomerAgingSums | undefined;
+    if (this.byOrg) {
+      // Every org in the file takes its place, owed or not (as agingByCustomer over each org's rows did).
+      const org = (row as { org?: string }).org ?? '';
+      orgSums = this.byOrg.get(org);
+      if (!orgSums) this.byOrg.set(org, (orgSums = new CustomerAgingSums(() => SUM_SCALE)));
+    }
+    const bucket = agingBucketKeyOf(row, this.context);
+    if (!bucket) return;
+    const minor = Math.round((row.balance ?? 0) * SUM_SCALE);
+    this.sums.add(row.currency, '', bucket, minor);
+    orgSums?.add(row.currency, '', bucket, minor);
+    if (this.corporateSums) {
+      const balance = this.conversion!.of(row).balance;
+      if (balance === null) this.missing++;
+      else this.corporateSums.add(this.conversion!.corporate, '', bucket, Math.round(balance * CORPORATE_SCALE));
+    }
+  }
+
+  /** One table per currency (alphabetical), its `totals` the sums (one line: no customers). */
+  tables(): CustomerAgingTable[] {
+    return this.sums.tables();
+  }
+
+  corporate(): { table: CustomerAgingTable | null; missing: number } | null {
+    return this.corporateSums ? { table: this.corporateSums.tables()[0] ?? null, missing: this.missing } : null;
+  }
+
+  perOrg(): OrgTables[] {
+    return [...(this.byOrg ?? [])].map(([label, sums]) => ({ label, tables: sums.tables() }));
+  }
+}
+
 /** Current, 1–30 … 90+ as the header of a bucket table reads them. */
 export function bucketHeadings(t: CatalogueT): string[] {
   return agingBucketKeys.map((key) => (key === 'current' ? t('workspace:agingCurrent') : agingBucketLabels[key]));

@@ -2,7 +2,7 @@ import type { AgingBasis } from '../../contract';
 import type { CustomerAgingTable } from '../../contract/customer-aging';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
 import type { Cell } from './export-cells';
-import { bucketHeadings } from './report-tables';
+import { bucketHeadings, type OrgTables } from './report-tables';
 import type { TableSheet } from './xlsx-table-sheet';
 
 /**
@@ -29,12 +29,6 @@ export interface SummaryFacts {
   invoices: number;
   /** "All connections": each org's name and when its copy was synced (the bucket totals then follow per org too). */
   orgs?: readonly { label: string; syncedAt: string | null }[];
-}
-
-/** One org's bucket totals per currency ("All connections"). */
-export interface OrgTables {
-  label: string;
-  tables: readonly CustomerAgingTable[];
 }
 
 const text = (value: string): Cell => (value === '' ? { kind: 'empty' } : { kind: 'text', value });

@@ -18,7 +18,7 @@ export interface ApplicationRow {
   org?: string;
 }
 
-/** The applications to list: how many, their currencies (for styles.xml, written first) and the rows, made as they are written. */
+/** The applications to list: how many, the currencies they are in, and the rows, made as they are written. */
 export interface ApplicationRows {
   count: number;
   currencies: Iterable<string>;

@@ -74,8 +74,8 @@ const FIRST_MONEY_FORMAT_ID = 166;
 /**
  * The styles of one export: bold header, dates (yyyy-mm-dd), instants (yyyy-mm-dd hh:mm:ss) and
  * one money format per currency (grouped, the currency's decimals, negatives in parentheses: see
- * `currencyNumberFormat`). Built from the currencies of the rows before the sheet is written, so
- * styles.xml is complete; bounded by the number of distinct currencies, not rows.
+ * `currencyNumberFormat`). A currency is registered when its first amount is written; styles.xml is written after
+ * the sheets, so it is complete; bounded by the number of distinct currencies, not rows.
  */
 export class SheetStyles {
   private readonly byCurrency = new Map<string, number>();

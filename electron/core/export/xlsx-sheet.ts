@@ -3,6 +3,7 @@ import { escapeFormula, toCell, type Cell, type CellContext } from './export-cel
 import type { RowConversion } from './export-conversion';
 import { STYLE, columnLetter, type SheetStyles } from './xlsx-parts';
 import type { SharedStrings } from './xlsx-shared-strings';
+import type { ExportRows } from './export-rows';
 
 /**
  * The rows of sheet1.xml as SpreadsheetML text (pure). Strings are inline (`t="inlineStr"`): no
@@ -160,6 +161,8 @@ export class SheetRows {
     private readonly conversion?: RowConversion,
     /** The workbook's shared-string table (texts of SHARED_COLUMNS); every text inline without one. */
     private readonly shared?: SharedStrings,
+    /** Shown each row as it is written (the Summary's sums, in the same pass). */
+    private readonly tally?: (row: InvoiceListRow) => void,
   ) {
     this.letters = columns.map((_, index) => columnLetter(index));
     this.cells = new CellXml(styles);
@@ -171,11 +174,13 @@ export class SheetRows {
   }
 
   /** Rows `from` (inclusive) to `to` (exclusive) of `rows`, as sheet rows 2 onwards (row i is sheet row i + 2). */
-  batch(rows: readonly InvoiceListRow[], from: number, to: number): string {
-    const { columns, letters, context, conversion, shareable, shared, cells } = this;
+  batch(rows: ExportRows, from: number, to: number): string {
+    const { columns, letters, context, conversion, shareable, shared, cells, tally } = this;
     let xml = '';
     for (let i = from; i < to; i++) {
-      const row = rows[i]!;
+      // Used before the next place is read (the copy's reader refills one row object).
+      const row = rows.at(i)!;
+      if (tally) tally(row);
       const r = String(i + 2);
       xml += '<row r="' + r + '">';
       for (let c = 0; c < columns.length; c++) {

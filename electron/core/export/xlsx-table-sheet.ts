@@ -14,9 +14,18 @@ export interface TableSheet {
   rows: readonly (readonly Cell[])[];
 }
 
-/** Registers the currencies of the sheet's amounts (styles.xml is written before the sheets). */
-export function registerTableStyles(sheet: TableSheet, styles: SheetStyles): void {
-  for (const row of sheet.rows) for (const cell of row) if (cell.kind === 'money') styles.money(cell.currency);
+/**
+ * A table sheet made when the zip comes to it, after the sheets before it were written: the Summary, whose bucket
+ * totals are summed while the invoice rows are written (no pass of their own). Its name is known at the start (workbook.xml).
+ */
+export interface DeferredSheet {
+  name: string;
+  build(): TableSheet;
+}
+
+/** The sheet's XML, made (`build`) when the first chunk is pulled. */
+export function* deferredSheetChunks(sheet: DeferredSheet, styles: SheetStyles): Generator<string> {
+  yield* tableSheetChunks(sheet.build(), styles);
 }
 
 /** The sheet's XML (one chunk per 100 rows, as the other sheets). */

@@ -8,7 +8,7 @@ import { applicationChunks } from './xlsx-applications';
 import { COLUMN_WIDTHS, ROOT_RELS, SheetStyles, sheetHead, sheetPath, SHEET_TAIL, workbookParts } from './xlsx-parts';
 import { SharedStrings, SHARED_STRINGS_PATH } from './xlsx-shared-strings';
 import { SheetRows } from './xlsx-sheet';
-import { registerTableStyles, tableSheetChunks, type TableSheet } from './xlsx-table-sheet';
+import { deferredSheetChunks, tableSheetChunks, type TableSheet } from './xlsx-table-sheet';
 import { ZipWriter } from './xlsx-zip';
 
 /**
@@ -39,7 +39,7 @@ const ROWS_PER_CHUNK = 100;
  */
 function* sheetChunks(job: ExportJob, styles: SheetStyles, shared: SharedStrings): Generator<string | Buffer> {
   const { rows } = job;
-  const sheet = new SheetRows(job.columns, job.labels, job.cells, styles, job.conversion, shared);
+  const sheet = new SheetRows(job.columns, job.labels, job.cells, styles, job.conversion, shared, job.tally);
   yield sheetHead(job.columns.map((column) => COLUMN_WIDTHS[column]), rows.length) + sheet.header();
   for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
     const end = Math.min(rows.length, start + ROWS_PER_CHUNK);
@@ -69,17 +69,14 @@ export async function writeXlsx(path: string, job: ExportJob): Promise<void> {
   // Before the file exists: a sheet Excel cannot hold is refused plainly, not written for Excel to cut on "repair".
   refuseRowsPastExcel(job.rows.length);
   if (job.applications) refuseRowsPastExcel(job.applications.applications.count);
+  // Each currency's amount style is registered as its first amount is written: styles.xml comes after the sheets.
   const styles = new SheetStyles();
-  if (job.columns.some((c) => c === 'total' || c === 'balance' || c === 'paid')) for (const row of job.rows) styles.money(row.currency);
-  if (job.conversion) styles.money(job.conversion.corporate);
   const applications = job.applications;
-  // styles.xml is written before the sheets: every currency of the applications is registered now.
-  for (const currency of applications?.applications.currencies ?? []) styles.money(currency);
-  if (job.summary) registerTableStyles(job.summary, styles);
   const shared = new SharedStrings();
   const sheets: WorkbookSheet[] = [{ name: job.sheetName, chunks: sheetChunks(job, styles, shared) }];
   if (applications) sheets.push({ name: applications.name, chunks: applicationChunks(applications, styles) });
-  if (job.summary) sheets.push({ name: job.summary.name, chunks: tableSheetChunks(job.summary, styles) });
+  // Made once the invoices are written: its totals are summed as they are (job.tally).
+  if (job.summary) sheets.push({ name: job.summary.name, chunks: deferredSheetChunks(job.summary, styles) });
   await writeWorkbook(path, styles, sheets, shared);
   job.onProgress(job.rows.length);
 }
@@ -87,13 +84,12 @@ export async function writeXlsx(path: string, job: ExportJob): Promise<void> {
 /** A workbook of small table sheets only (the aging-by-customer report and its Summary). */
 export async function writeTableWorkbook(path: string, tables: readonly TableSheet[]): Promise<void> {
   const styles = new SheetStyles();
-  for (const table of tables) registerTableStyles(table, styles);
   await writeWorkbook(path, styles, tables.map((table) => ({ name: table.name, chunks: tableSheetChunks(table, styles) })));
 }
 
 /**
- * The package: fixed parts, styles (every currency registered before), then each sheet streamed into the zip, then the
- * shared-string table the sheets filled (when there is one). On any failure the file is closed before the error is
+ * The package: fixed parts, then each sheet streamed into the zip, then the styles and the shared-string table the
+ * sheets filled (when there is one). On any failure the file is closed before the error is
  * passed on (the caller deletes the temp file; Windows cannot delete an open file).
  */
 async function writeWorkbook(path: string, styles: SheetStyles, sheets: readonly WorkbookSheet[], shared?: SharedStrings): Promise<void> {
@@ -108,9 +104,10 @@ async function writeWorkbook(path: string, styles: SheetStyles, sheets: readonly
     await zip.add('_rels/.rels', [ROOT_RELS]);
     await zip.add('xl/workbook.xml', [parts.workbook]);
     await zip.add('xl/_rels/workbook.xml.rels', [parts.workbookRels]);
-    await zip.add('xl/styles.xml', [styles.xml()]);
     for (const [index, sheet] of sheets.entries()) await zip.add(sheetPath(index + 1), sheet.chunks);
-    // After the last sheet: by then the table is complete.
+    // After the last sheet: by then every amount's style is registered and the shared-string table is complete (a
+    // reader finds each part by name in the zip's directory, in whatever order the parts come).
+    await zip.add('xl/styles.xml', [styles.xml()]);
     if (shared) await zip.add(SHARED_STRINGS_PATH, shared.chunks());
     await zip.close();
   } catch (error) {

@@ -23,6 +23,8 @@ import { balancesAsOf, withBalancesAsOf } from './read/balance-as-of';
 import { ledgerIndex } from './read/applied-ledger';
 import { invoiceReceivables } from './read/invoice-receivables';
 import { applicationRows } from './read/application-rows';
+import { copyExportRows } from './read/export-rows';
+import { rowOfId } from './snapshot/row-table';
 import { collectionFigures } from './read/collection-figures';
 import { customerLedger } from './read/customer-ledger';
 import { rowsAsOf } from './read/receivables-as-of';
@@ -334,14 +336,17 @@ export function createInvoicesModule(
       const request = { ...asked, balancesAsOf: asked.balancesAsOf === true && paymentFiguresState(snapshot.related) === 'available' };
       return writingExport(async () => {
         const conversion = request.conversion ? exportConversion(currencyRates(snapshot), request.conversion.basis, request.asOf) : null;
-        // The rows as the screen shows them: balances as of a chosen date, and what counts as a receivable.
-        const rows = request.balancesAsOf ? withBalancesAsOf(indexOf(snapshot), balancesAsOf(snapshot, indexOf(snapshot), request.asOf)) : indexOf(snapshot);
         const statusKinds = mappings.statusKinds(connectionId, statusesOf(snapshot));
         const ports = exportPorts();
         const facts = exportFacts(links.directory.get(connectionId), snapshot.syncedAt, deps.clock.now());
-        return request.report === 'agingByCustomer'
-          ? exportAgingReport(request, rows, ports, conversion, statusKinds, facts, customerDirectory(listRowsOf(snapshot)))
-          : exportInvoices(request, rows, ports, (exported) => applicationRows(snapshot.related, exported), conversion, statusKinds, facts);
+        if (request.report === 'agingByCustomer') {
+          // The rows as the screen shows them: balances as of a chosen date, and what counts as a receivable.
+          const rows = request.balancesAsOf ? withBalancesAsOf(indexOf(snapshot), balancesAsOf(snapshot, indexOf(snapshot), request.asOf)) : indexOf(snapshot);
+          return exportAgingReport(request, rows, ports, conversion, statusKinds, facts, customerDirectory(listRowsOf(snapshot)));
+        }
+        // The same rows read from the copy's columns place by place as they are written (no row object per invoice).
+        const balances = request.balancesAsOf ? balancesAsOf(snapshot, { get: (id) => rowOfId(snapshot, id) }, request.asOf) : undefined;
+        return exportInvoices(request, copyExportRows(snapshot, balances), ports, (exported) => applicationRows(snapshot.related, exported), conversion, statusKinds, facts);
       });
     },
   };

@@ -1,5 +1,6 @@
 import type { InvoiceRow } from '../../../contract';
 import type { ApplicationRow, ApplicationRows } from '../../export/xlsx-applications';
+import type { RowsByPlace } from '../../export/export-rows';
 import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy } from '../related/related-copy';
 import { applicationCurrency, countedApplications, ledgerIndex } from './applied-ledger';
@@ -10,13 +11,14 @@ import { applicationCurrency, countedApplications, ledgerIndex } from './applied
  * payment objects (then the export has no "Applications" sheet). Streamed: the rows are made while the
  * sheet is written (an export of a million invoices must not hold a million and a half of them).
  */
-export function applicationRows(copy: RelatedCopy | null | undefined, invoices: readonly InvoiceRow[]): ApplicationRows | null {
+export function applicationRows(copy: RelatedCopy | null | undefined, invoices: RowsByPlace<InvoiceRow>): ApplicationRows | null {
   // Every application that can be read, even with the other kind hidden (the list's figures then stay empty).
   if (!copy || copy.none || !copy.objects.some((o) => o.role === 'paymentApplication' || o.role === 'creditApplication')) return null;
   const index = ledgerIndex(copy!);
   let count = 0;
   const currencies = new Set<string>();
-  for (const invoice of invoices) {
+  for (let place = 0; place < invoices.length; place++) {
+    const invoice = invoices.at(place)!;
     const applications = index.byInvoice.get(invoice.id);
     if (!applications) continue;
     count += applications.length;
@@ -27,10 +29,12 @@ export function applicationRows(copy: RelatedCopy | null | undefined, invoices: 
     count,
     currencies,
     *rows(): Generator<ApplicationRow> {
-      for (const invoice of invoices) {
-        if (!index.byInvoice.has(invoice.id)) continue;
-        for (const a of countedApplications(index, invoice.id, invoice.currency, currencyDecimals(invoice.currency))) {
-          yield { invoiceNumber: invoice.number, kind: a.kind, reversal: a.reversal, date: a.date, amount: a.amount, currency: a.currency, id: a.id };
+      for (let place = 0; place < invoices.length; place++) {
+        // Read out before the first yield: the copy's reader refills one row object per place (export-rows.ts).
+        const { id, number, currency } = invoices.at(place)!;
+        if (!index.byInvoice.has(id)) continue;
+        for (const a of countedApplications(index, id, currency, currencyDecimals(currency))) {
+          yield { invoiceNumber: number, kind: a.kind, reversal: a.reversal, date: a.date, amount: a.amount, currency: a.currency, id: a.id };
         }
       }
     },

@@ -11,7 +11,7 @@ import { paymentFiguresState } from './payment-figures';
  * differs from today's are listed; none when the copy has no payment applications (then the app says the
  * balances are those of the last sync).
  */
-export function balancesAsOf(snapshot: Snapshot, rowsById: ReadonlyMap<string, InvoiceRow>, asOf: string): Map<string, number> {
+export function balancesAsOf(snapshot: Snapshot, rowsById: Pick<ReadonlyMap<string, InvoiceRow>, 'get'>, asOf: string): Map<string, number> {
   const changed = new Map<string, number>();
   const copy = snapshot.related;
   if (paymentFiguresState(copy) !== 'available') return changed;

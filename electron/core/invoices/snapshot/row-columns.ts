@@ -55,6 +55,25 @@ export function chunkRow(chunk: ColumnChunk, row: number): InvoiceRow {
   };
 }
 
+/** One row of a chunk written into `into` (chunkRow's values, no new object): a reader of many rows one at a time reuses one. */
+export function fillChunkRow(chunk: ColumnChunk, row: number, into: InvoiceRow): InvoiceRow {
+  const nulls = chunk.nulls[row]!;
+  const { text, starts } = chunk;
+  const at = row * TEXT_CELL_COUNT;
+  into.id = text.slice(starts[at], starts[at + 1]);
+  into.number = text.slice(starts[at + 1], starts[at + 2]);
+  into.customer = nulls & 4 ? null : text.slice(starts[at + 2], starts[at + 3]);
+  into.invoiceDate = nulls & 8 ? null : text.slice(starts[at + 3], starts[at + 4]);
+  into.dueDate = nulls & 16 ? null : text.slice(starts[at + 4], starts[at + 5]);
+  into.status = nulls & 32 ? null : text.slice(starts[at + 5], starts[at + 6]);
+  into.total = nulls & TOTAL_NULL ? null : chunk.total[row]!;
+  into.balance = nulls & BALANCE_NULL ? null : chunk.balance[row]!;
+  into.currency = text.slice(starts[at + 6], starts[at + 7]);
+  into.lastModified = nulls & 128 ? null : text.slice(starts[at + 7], starts[at + 8]);
+  into.customerId = nulls & 256 ? undefined : text.slice(starts[at + 8], starts[at + 9]);
+  return into;
+}
+
 /** The id of one row of a chunk (ids are never null). */
 export const chunkId = (chunk: ColumnChunk, row: number): string => cellAt(chunk, row, 0)!;
 

@@ -1,5 +1,5 @@
 import type { InvoiceRow } from '../../../contract';
-import { chunkRow, TEXT_CELL_COUNT, TOTAL_NULL, BALANCE_NULL, type ColumnChunk } from './row-columns';
+import { chunkRow, fillChunkRow, TEXT_CELL_COUNT, TOTAL_NULL, BALANCE_NULL, type ColumnChunk } from './row-columns';
 import { columnsOf, rowIndex, type Snapshot } from './snapshot';
 import type { RowColumns } from './row-columns';
 
@@ -27,6 +27,11 @@ export interface RowTable {
   indexOfId(id: string): number;
   /** The rows at these positions, in this order (a window of the list: made chunk by chunk, where their cells lie together). */
   rowsAt(positions: ArrayLike<number>): InvoiceRow[];
+  /**
+   * The row at this position written into `into` (every field of an InvoiceRow set, `customerId` undefined when it has
+   * none): a reader of many rows one at a time (an export) reuses one object instead of making one per invoice.
+   */
+  fillRow(i: number, into: InvoiceRow): InvoiceRow;
 }
 
 const tables = new WeakMap<Snapshot, RowTable>();
@@ -103,6 +108,21 @@ class ArrayTable implements RowTable {
   balance = (i: number) => this.rows[i]!.balance;
   indexOfId = (id: string) => rowIndex(this.rows).get(id) ?? -1;
   rowsAt = (positions: ArrayLike<number>) => Array.from(positions, (i) => this.rows[i]!);
+  fillRow = (i: number, into: InvoiceRow) => {
+    const row = this.rows[i]!;
+    into.id = row.id;
+    into.number = row.number;
+    into.customer = row.customer;
+    into.invoiceDate = row.invoiceDate;
+    into.dueDate = row.dueDate;
+    into.status = row.status;
+    into.total = row.total;
+    into.balance = row.balance;
+    into.currency = row.currency;
+    into.lastModified = row.lastModified;
+    into.customerId = row.customerId;
+    return into;
+  };
 }
 
 /** Cell numbers in a chunk (row-columns.ts TEXT_CELLS). */
@@ -155,6 +175,10 @@ class ColumnTable implements RowTable {
   rowAt = (i: number) => {
     const c = this.chunkOf[i]!;
     return chunkRow(this.chunks[c]!, i - this.firsts[c]!);
+  };
+  fillRow = (i: number, into: InvoiceRow) => {
+    const c = this.chunkOf[i]!;
+    return fillChunkRow(this.chunks[c]!, i - this.firsts[c]!, into);
   };
   id = (i: number) => this.text(i, ID)!;
   number = (i: number) => this.text(i, NUMBER)!;
