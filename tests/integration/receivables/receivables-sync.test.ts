@@ -218,6 +218,36 @@ describe('query cursors of one sync', () => {
   });
 });
 
+describe('query cursors of an incremental sync', () => {
+  it('asks for the related objects’ changes four at a time beside the invoices’ (five cursors at most), and shows exactly the org’s figures', async () => {
+    const temp = tempDir();
+    const org = await startOrg({ invoices: 2_500, objects: ['Invoice'], multiCurrency: true, batchSize: 200 });
+    const harness = await startHarness(org, temp.dir, { tuning: { pageSize: 200 } });
+    try {
+      expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+      // More than a page (200) of changes in the invoices and in each of four related objects: every query of the
+      // incremental sync keeps a cursor open until its last page.
+      const open = org.control.records('Invoice').filter((i) => (i.Balance as number) > 20).map((i) => i.Id as string);
+      expect(open.length).toBeGreaterThan(50);
+      for (let i = 0; i < 250; i++) {
+        org.control.applyPayment(open[i % open.length]!, 1);
+        org.control.issueCreditNote(open[(i + 25) % open.length]!, 1);
+      }
+      org.control.resetCounters();
+      const sync = await harness.call('invoices.sync', { connectionId, mode: 'incremental' });
+      expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
+      expect(sync.value.mode).toBe('incremental');
+      // One after the other (two at a time, as a full sync asks) they held three; Salesforce keeps ten a user.
+      expect(org.control.counters().peakOpenCursors).toBe(5);
+      await compareAll(harness, org, 'Invoice');
+    } finally {
+      await harness.dispose();
+      await org.stop();
+      temp.remove();
+    }
+  });
+});
+
 describe('a custom invoice object', () => {
   it('has no payment objects: the app says so and the sync works', async () => {
     await withOrgHarness({ invoices: 50, objects: ['Invoice__c'] }, async (harness) => {

@@ -46,31 +46,42 @@ export interface RelatedDelta {
  * sync in memory and for each journal record when the file is read, so both agree.
  */
 export function applyRelatedDelta(copy: RelatedCopy | null, delta: RelatedDelta): RelatedCopy {
-  const objects = delta.objects.map((change): RelatedObjectCopy => {
-    const { replace, upserts, deleted, ...meta } = change;
-    // A whole set (a full query: one record per id) is the copy as it came, not copied again record by record.
-    if (replace && deleted.length === 0) return { ...meta, records: upserts };
-    const before = replace ? undefined : copy?.objects.find((o) => o.role === change.role && o.object === change.object);
-    // Indexed by the few changed ids, not by every kept record (an incremental at 100k kept ~300k ids in a Map each time):
-    // an upserted record takes its old one's place, a new one goes at the end (first upsert's place, last upsert's value).
-    const changed = new Map<string, RelatedRecord>();
-    for (const record of upserts) changed.set(record.id, record);
-    const gone = new Set(deleted);
-    const records: RelatedRecord[] = [];
-    for (const record of before?.records ?? []) {
-      if (gone.size && gone.has(record.id)) continue;
-      const update = changed.size ? changed.get(record.id) : undefined;
-      if (update === undefined) {
-        records.push(record);
-      } else {
-        records.push(update);
-        changed.delete(record.id);
-      }
-    }
-    for (const record of changed.values()) if (!gone.has(record.id)) records.push(record);
-    return { ...meta, records };
-  });
+  const objects = delta.objects.map((change) => applyObjectDelta(copy, change));
+  return relatedCopyOf(objects, delta);
+}
+
+/** The copy made of objects already merged (`applyObjectDelta`) and the delta's notes. */
+export function relatedCopyOf(objects: RelatedObjectCopy[], delta: Pick<RelatedDelta, 'warnings' | 'none' | 'ratesUnreadable'>): RelatedCopy {
   return { objects, warnings: delta.warnings, none: delta.none, ...(delta.ratesUnreadable ? { ratesUnreadable: true } : {}) };
+}
+
+/**
+ * One object's change applied to its records in a copy (a new array; the copy's is left as it was). A sync applies each
+ * object as soon as its query is complete (the others still fetching); `applyRelatedDelta` applies them all at once.
+ */
+export function applyObjectDelta(copy: RelatedCopy | null, change: RelatedObjectDelta): RelatedObjectCopy {
+  const { replace, upserts, deleted, ...meta } = change;
+  // A whole set (a full query: one record per id) is the copy as it came, not copied again record by record.
+  if (replace && deleted.length === 0) return { ...meta, records: upserts };
+  const before = replace ? undefined : copy?.objects.find((o) => o.role === change.role && o.object === change.object);
+  // Indexed by the few changed ids, not by every kept record (an incremental at 100k kept ~300k ids in a Map each time):
+  // an upserted record takes its old one's place, a new one goes at the end (first upsert's place, last upsert's value).
+  const changed = new Map<string, RelatedRecord>();
+  for (const record of upserts) changed.set(record.id, record);
+  const gone = new Set(deleted);
+  const records: RelatedRecord[] = [];
+  for (const record of before?.records ?? []) {
+    if (gone.size && gone.has(record.id)) continue;
+    const update = changed.size ? changed.get(record.id) : undefined;
+    if (update === undefined) {
+      records.push(record);
+    } else {
+      records.push(update);
+      changed.delete(record.id);
+    }
+  }
+  for (const record of changed.values()) if (!gone.has(record.id)) records.push(record);
+  return { ...meta, records };
 }
 
 export function isRelatedRecord(value: unknown): value is RelatedRecord {

@@ -1,7 +1,7 @@
 import { modstampReader, readPath, type SalesforceRecord } from '../mapping/row-mapper';
 import { runQuery, type PagerOptions, type Requester } from '../sync/query-pager';
 import { selectList, soqlDateTime } from '../sync/soql';
-import type { RelatedCopy, RelatedDelta, RelatedObjectDelta, RelatedRecord, RelatedValue } from './related-copy';
+import { applyObjectDelta, relatedCopyOf, type RelatedCopy, type RelatedDelta, type RelatedObjectCopy, type RelatedObjectDelta, type RelatedRecord, type RelatedValue } from './related-copy';
 import type { RelatedObjectPlan, RelatedPlan } from './related-plan';
 import { bulkQuery, type BulkQueryOptions } from './bulk-query';
 import { relatedRecordsOfCsv, type CsvParts } from './related-csv';
@@ -15,6 +15,14 @@ const OVERLAP_MS = 5 * 60_000;
  * while the app maps and stores pages, without holding many cursors of one sync.
  */
 export const RELATED_QUERIES_AT_ONCE = 2;
+
+/**
+ * Related queries open at once in an incremental sync: its queries are small (the changes since the watermark, most of
+ * them one page, which holds no cursor), so waiting for one before asking the next only adds round trips — the org
+ * works on them while the app reads the others' answers. Four beside the invoices' keep a sync at five open cursors at
+ * most, half of Salesforce's ten a user.
+ */
+export const RELATED_INCREMENTAL_QUERIES_AT_ONCE = 4;
 
 /**
  * From how many records a full sync fetches an object through a Bulk API 2.0 query job (CSV: ~170 bytes a record
@@ -54,9 +62,11 @@ export interface RelatedSink {
 /**
  * Syncs every related object of the plan under the invoices' rules: a full query (every record) or, when the
  * previous copy of that object has the same signature and a watermark, queryAll of the changes since it (minus the
- * overlap) with IsDeleted. Up to RELATED_QUERIES_AT_ONCE queries run at a time (beside the invoices' query, which
- * the caller runs meanwhile). Any failure stops the others and throws: the caller keeps the previous copy, invoices
- * and related records alike.
+ * overlap) with IsDeleted. Up to RELATED_QUERIES_AT_ONCE queries run at a time in a full sync,
+ * RELATED_INCREMENTAL_QUERIES_AT_ONCE in an incremental one (beside the invoices' query, which the caller runs meanwhile).
+ * Each object's change is merged into its records as soon as its query is complete, while the others still fetch: `copy`
+ * is `applyRelatedDelta(previous, delta)`, made along the way. Any failure stops the others and throws: the caller keeps
+ * the previous copy, invoices and related records alike.
  */
 export async function syncRelated(
   conn: Requester,
@@ -65,8 +75,9 @@ export async function syncRelated(
   incremental: boolean,
   pager: RelatedSyncOptions,
   sink?: RelatedSink,
-): Promise<{ delta: RelatedDelta; fetched: number }> {
+): Promise<{ delta: RelatedDelta; copy: RelatedCopy; fetched: number }> {
   const objects = new Array<RelatedObjectDelta>(plan.objects.length);
+  const merged = new Array<RelatedObjectCopy>(plan.objects.length);
   let fetched = 0;
   const stop = new AbortController();
   const shared = { ...pager, signal: AbortSignal.any([pager.signal, stop.signal]) };
@@ -78,6 +89,7 @@ export async function syncRelated(
       try {
         const { change, count, csv } = await syncObject(conn, plan.objects[at]!, previous, incremental, shared);
         objects[at] = change;
+        merged[at] = applyObjectDelta(previous, change);
         fetched += count;
         if (change.replace) sink?.object(change, csv);
       } catch (error) {
@@ -87,9 +99,11 @@ export async function syncRelated(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(RELATED_QUERIES_AT_ONCE, plan.objects.length) }, worker));
+  const atOnce = incremental ? RELATED_INCREMENTAL_QUERIES_AT_ONCE : RELATED_QUERIES_AT_ONCE;
+  await Promise.all(Array.from({ length: Math.min(atOnce, plan.objects.length) }, worker));
   if (failure) throw (failure as { error: unknown }).error;
-  return { delta: { objects, warnings: plan.warnings, none: plan.none, ...(plan.ratesUnreadable ? { ratesUnreadable: true } : {}) }, fetched };
+  const delta: RelatedDelta = { objects, warnings: plan.warnings, none: plan.none, ...(plan.ratesUnreadable ? { ratesUnreadable: true } : {}) };
+  return { delta, copy: relatedCopyOf(merged, delta), fetched };
 }
 
 async function syncObject(

@@ -8,7 +8,6 @@ import type { InvoiceRepository } from '../cache/invoice-repository';
 import type { MappingService, SyncMapping } from '../mapping/mapping-service';
 import type { OrgMetadata } from '../mapping/org-metadata';
 import { abortableSleep, type RetryPolicy } from './with-retries';
-import { applyRelatedDelta } from '../related/related-copy';
 import type { RelatedDiscovery } from '../related/related-plan';
 import { syncRelated } from '../related/related-sync';
 import { cancelled, toSyncError } from './sync-faults';
@@ -198,7 +197,8 @@ export class SyncCoordinator {
       if (failure) throw (failure as { error: unknown }).error;
       if (signal.aborted) throw cancelled();
       const { snapshot, result, tally, delta } = invoices!;
-      snapshot.related = applyRelatedDelta(relatedIncremental ? previous.related! : null, related!.delta);
+      // Merged object by object as each related query completed (syncRelated): applyRelatedDelta(previous, delta).
+      snapshot.related = related!.copy;
       if (delta) delta.related = related!.delta;
       events.emit('invoices.syncProgress', { connectionId, phase: 'saving', fetched, total });
       saved = true;
