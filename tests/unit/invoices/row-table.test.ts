@@ -10,6 +10,7 @@ import { rowOfId, rowTableOf } from '../../../electron/core/invoices/snapshot/ro
 import { firstScreenOf, orderedRows, statusesOf } from '../../../electron/core/invoices/read/ordered-rows';
 import { listRowsOf, withPaymentFigures } from '../../../electron/core/invoices/read/payment-figures';
 import { listRowById } from '../../../electron/core/invoices/read/copy-lookups';
+import { copyExportRows } from '../../../electron/core/invoices/read/export-rows';
 import type { RelatedCopy } from '../../../electron/core/invoices/related/related-copy';
 
 /** Dates as Salesforce sends them and as a damaged or custom field may hold them (dayNumber's NaN cases, a day that rolls over). */
@@ -128,6 +129,25 @@ describe('the list of a copy of columns (issue #19: only the window is made)', (
       // The whole copy's readers (exports, statements) get every row, made once.
       expect(listRowsOf(columns)).toEqual(withPaymentFigures(many, copy));
       expect(materialize).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  it('an export reads the ids asked as the list rows they are (payment figures, a balance moved as of a day), in their order, without making every row', () => {
+    for (const copy of [undefined, related()]) {
+      const { columns, plain, materialize } = bothWays(many, 64, copy);
+      const listed = withPaymentFigures(many, copy);
+      // Last first, an id the copy does not have, one asked twice.
+      const ids = [...many.map((row) => row.id).reverse(), 'nope', many[7]!.id];
+      const moved = new Map([[many[7]!.id, 12.34]]);
+      const expected = [...[...listed].reverse(), listed[7]!].map((row) => (row.id === many[7]!.id ? { ...row, balance: 12.34 } : row));
+      for (const snapshot of [columns, plain]) {
+        const rows = copyExportRows(snapshot, moved).rowsOf(ids);
+        expect(rows.length).toBe(501);
+        // One object refilled place by place: copied as it is read.
+        expect(Array.from({ length: rows.length }, (_, k) => ({ ...rows.at(k)! }))).toEqual(expected);
+        expect(rows.at(501)).toBeUndefined();
+      }
+      expect(materialize).not.toHaveBeenCalled();
     }
   });
 
