@@ -131,6 +131,22 @@ export const customerDebitNoteSchema = z.object({
 export type CustomerDebitNote = z.infer<typeof customerDebitNoteSchema>;
 
 /**
+ * A refund line of one of the customer's Salesforce Billing credit notes (`blng__RefundLineCreditNoteLine__c`, through the
+ * note's line) that pays money back: Posted (or without a status), a positive amount. `amount` is signed as paid back: +
+ * for a refund, − for a line that takes an earlier one back (Unallocation).
+ */
+export const customerCreditRefundSchema = z.object({
+  /** The refund line's id (open it in Salesforce with `invoices.openInSalesforce`). */
+  id,
+  date: isoDate.nullable(),
+  creditNoteId: id,
+  creditNoteNumber: z.string().nullable(),
+  currency: z.string(),
+  amount: z.number(),
+});
+export type CustomerCreditRefund = z.infer<typeof customerCreditRefundSchema>;
+
+/**
  * One customer's money besides their invoices, from the offline copy (works offline). A customer is an account
  * (`invoices.customer` with `account`: the invoices' `customerId`) or, without an id, the account name the invoices
  * show (`InvoiceRow.customer`); payments and credit notes carry their account's id and name, and by name alone
@@ -153,6 +169,11 @@ export const customerLedgerSchema = z.object({
    * readable Billing debit note object (Revenue Cloud — its DebitMemo is not synced, invoices/README.md —, a custom invoice object, or hidden from the user).
    */
   debitNotes: z.array(customerDebitNoteSchema).optional(),
+  /**
+   * Refunds of the customer's Billing credit notes (every credit note that counts, applied or not), oldest first; absent where the
+   * org has no readable credit note refund lines (Revenue Cloud, a custom invoice object, hidden from the user).
+   */
+  creditRefunds: z.array(customerCreditRefundSchema).optional(),
   /** Per currency: Σ unapplied of the payments (unapplied cash) and of the credit notes. */
   unapplied: z.array(z.object({ currency: z.string(), cash: z.number(), credits: z.number() })),
   /** Objects or fields that could not be read, from the last sync. */

@@ -58,6 +58,15 @@ export interface StatementPayment {
   overRefunded?: true;
 }
 
+/** A refund of one of the customer's Billing credit notes in the period: + paid back, − a refund taken back. */
+export interface StatementCreditRefund {
+  date: string | null;
+  /** The credit note's number. */
+  creditNote: string | null;
+  currency: string;
+  amount: number;
+}
+
 /** A Salesforce Billing debit note of the customer still open: owed besides the invoices (its balance as of the last sync). */
 export interface StatementDebitNote {
   date: string | null;
@@ -69,7 +78,7 @@ export interface StatementDebitNote {
 
 /** The payments part: those received in the period, or why there are none to show. */
 export type StatementPayments =
-  | { state: 'listed'; from: string; to: string; payments: StatementPayment[] }
+  | { state: 'listed'; from: string; to: string; payments: StatementPayment[]; creditRefunds: StatementCreditRefund[] }
   /** The copy has no payments for this org (a custom invoice object, payments not readable): `note` says why. */
   | { state: 'unavailable'; note: string | null }
   /** No period asked for. */
@@ -176,5 +185,9 @@ function paymentsOf({ ledger, period }: StatementInput): StatementPayments {
     .filter((p) => p.date !== null && p.date >= period.from && p.date <= period.to && statusCounts(p.status))
     .map((p) => ({ date: p.date, reference: p.number, method: p.method, currency: p.currency, amount: p.amount, applied: p.applied, refunded: p.refunded ?? 0, unapplied: p.unapplied, ...(p.overRefunded ? { overRefunded: true as const } : {}) }))
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.reference ?? '').localeCompare(b.reference ?? ''));
-  return { state: 'listed', from: period.from, to: period.to, payments };
+  // The customer's credit notes refunded in the period (Billing): money paid back to them, beside the payments received.
+  const creditRefunds = (ledger.creditRefunds ?? [])
+    .filter((r) => r.date !== null && r.date >= period.from && r.date <= period.to)
+    .map((r) => ({ date: r.date, creditNote: r.creditNoteNumber, currency: r.currency, amount: r.amount }));
+  return { state: 'listed', from: period.from, to: period.to, payments, creditRefunds };
 }

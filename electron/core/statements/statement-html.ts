@@ -2,7 +2,7 @@ import type { CatalogueT } from '../../contract/i18n/catalogue';
 import type { StatementFacts } from './statement-facts';
 import type { StatementFormat } from './statement-format';
 import { escapeHtml } from './html-escape';
-import { agingSection, corporateSection, debitNotesSection, invoicesSection, paymentsSection } from './statement-sections';
+import { agingSection, corporateSection, creditRefundsSection, debitNotesSection, invoicesSection, paymentsSection } from './statement-sections';
 
 /** Who the statement is from: the firm (Settings) and the Salesforce org it was read from. */
 export interface StatementHeader {
@@ -54,6 +54,7 @@ export function statementHtml(facts: StatementFacts, header: StatementHeader, t:
     corporateSection(facts, t, format),
     debitNotesSection(facts, t, format),
     paymentsSection(facts, t, format),
+    creditRefundsSection(facts, t, format),
   ].join('\n');
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang)}">

@@ -96,3 +96,13 @@ export function debitNotesSection(facts: StatementFacts, t: CatalogueT, f: State
   );
   return `<h2>${escapeHtml(t('statements:debitNotesHeading'))}</h2>${table(heads, rows)}<p class="note">${escapeHtml(t('statements:debitNotesNote'))}</p>`;
 }
+
+/** The customer's credit notes refunded in the period (Salesforce Billing): money paid back, changing no invoice; nothing when none. */
+export function creditRefundsSection(facts: StatementFacts, t: CatalogueT, f: StatementFormat): string {
+  const payments = facts.payments;
+  if (payments.state !== 'listed' || payments.creditRefunds.length === 0) return '';
+  const heads = [head(t('statements:paymentDate')), head(t('statements:creditRefundCreditNote')), head(t('statements:creditRefundAmount'), true)];
+  const rows = payments.creditRefunds.map((r) => row([cell(f.date(r.date)), cell(r.creditNote ?? ''), cell(f.money(r.amount, r.currency), true)]));
+  const title = t('statements:creditRefundsHeading', { from: f.date(payments.from), to: f.date(payments.to) });
+  return `<h2>${escapeHtml(title)}</h2>${table(heads, rows)}<p class="note">${escapeHtml(t('statements:creditRefundsNote'))}</p>`;
+}

@@ -101,6 +101,22 @@ describe('refunds and debit notes on a statement (issue 13)', () => {
     expect(plain).not.toContain('Refunded more than');
   });
 
+  it('lists the credit notes refunded in the period (Billing), a refund taken back below zero, in the user’s words; none without a period', () => {
+    const refund = (id: string, date: string, amount: number) => ({ id, date, creditNoteId: 'a2C000000000001', creditNoteNumber: 'CN-7', currency: 'USD', amount });
+    const creditRefunds = [refund('a2J000000000001', '2026-03-05', 20), refund('a2J000000000002', '2026-03-06', -5), refund('a2J000000000003', '2025-12-01', 7)];
+    const ledger = { ...base, payments: [], creditRefunds };
+    const facts = statementFacts(input([], { ledger, period }));
+    expect(facts.payments).toMatchObject({ state: 'listed', creditRefunds: [{ creditNote: 'CN-7', amount: 20 }, { creditNote: 'CN-7', amount: -5 }] });
+    const html = statementHtml(facts, { firmName: '', org: '' }, englishT, statementFormat('en-US'));
+    expect(html).toContain('<h2>Credit notes refunded to you');
+    expect(html).toMatch(/<td>CN-7<\/td><td class="num">\$20\.00<\/td>/);
+    expect(html).toMatch(/<td>CN-7<\/td><td class="num">-\$5\.00<\/td>/);
+    expect(html).not.toContain('$7.00');
+    const german = statementHtml(facts, { firmName: '', org: '' }, createI18n('de').getFixedT('de') as unknown as CatalogueT, statementFormat('de-DE'));
+    expect(german).toContain('Erstattete Gutschriften');
+    expect(statementHtml(statementFacts(input([], { ledger })), { firmName: '', org: '' }, englishT, statementFormat('en-US'))).not.toContain('Credit notes refunded');
+  });
+
   it('lists the open debit notes dated up to the as-of day, oldest first, with or without a period', () => {
     const ledger = { ...base, payments: [], debitNotes: [debit('DN-2', '2026-03-20', 50), debit('DN-1', '2026-02-01', 12.5), debit('DN-3', '2026-04-02', 50)] };
     const facts = statementFacts(input([], { ledger }));

@@ -1,14 +1,14 @@
-import type { CustomerDebitNote, CustomerLedger, CustomerRecord } from '../../../contract';
+import type { CustomerCreditRefund, CustomerDebitNote, CustomerLedger, CustomerRecord } from '../../../contract';
 import type { CustomerRef } from '../../../contract/customer-aging';
 import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
 import { isRateRole } from '../related/related-specs';
 import { relatedText } from '../related/related-text';
-import { day, text, toMinor } from './applied-ledger';
+import { day, ledgerIndex, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
 import { sourceCounts } from './counted-sources';
 import { appliedBySource, debitedMinor, overRefunded, unappliedMinor } from './source-applied';
-import { refundedMinor } from './refund-lines';
+import { refundDay, refundedMinor, refundEffect } from './refund-lines';
 import { unappliedKnown } from './payment-figures';
 
 interface CustomerSources {
@@ -59,6 +59,25 @@ function openDebitNotes(records: RelatedRecord[], fallback: string): CustomerDeb
       amount: amount(record.amount), balance: amount(record.balance),
     }))
     .sort(newestFirst);
+}
+
+/**
+ * The refund lines of a customer's credit notes that pay money back (refund-lines.ts refundEffect ≠ 0), signed (+ paid back, −
+ * taken back), oldest first: what a statement lists for a period. A line in another currency than its credit note is left out,
+ * as it is of the note's rest (source-applied.ts).
+ */
+function creditRefundsOf(copy: RelatedCopy, credits: RelatedRecord[], fallback: string): CustomerCreditRefund[] {
+  const byNote = ledgerIndex(copy).refundsByCreditNote;
+  const out: CustomerCreditRefund[] = [];
+  for (const note of credits) {
+    const own = text(note.currency) ?? fallback;
+    for (const line of byNote.get(note.id) ?? []) {
+      const signed = refundEffect(line);
+      if (signed === 0 || (text(line.currency) ?? own) !== own) continue;
+      out.push({ id: line.id, date: refundDay(line), creditNoteId: note.id, creditNoteNumber: text(note.number), currency: own, amount: signed });
+    }
+  }
+  return out.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
 }
 
 const newestFirst = (a: { date: string | null; id: string }, b: { date: string | null; id: string }) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id);
@@ -114,9 +133,11 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
   const payments = sources.payments.map((record) => toRecord(record, 'cash')).sort(newestFirst);
   const credits = sources.credits.map((record) => toRecord(record, 'credits')).filter((credit) => credit.unapplied !== 0).sort(newestFirst);
   const hasDebitNotes = copy.objects.some((o) => o.role === 'debitNote');
+  const hasCreditRefunds = copy.objects.some((o) => o.role === 'creditRefundApplication') && copy.objects.some((o) => o.role === 'creditNoteLine');
   return {
     customer, available: true, note: null, accounts: sources.accounts.size, payments, credits, warnings: copy.warnings,
     ...(hasDebitNotes ? { debitNotes: openDebitNotes(sources.debitNotes, fallback) } : {}),
+    ...(hasCreditRefunds ? { creditRefunds: creditRefundsOf(copy, sources.credits, fallback) } : {}),
     unapplied: [...unapplied.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, sums]) => {
       const scale = 10 ** currencyDecimals(currency);
       return { currency, cash: sums.cash / scale, credits: sums.credits / scale };

@@ -66,4 +66,8 @@ export const statements: Translation<typeof en> = {
   debitNoteOpen: 'Offen',
   debitNotesNote: 'Zusätzlich zu den obigen Rechnungen geschuldet; offene Beträge zum Stand der letzten Synchronisierung.',
   paymentsOverRefunded: 'Eine Zahlung mit nicht zugeordnetem Betrag unter null wurde höher erstattet, als von ihr nicht zugeordnet war: angezeigt, wie es die Datensätze in Salesforce ergeben.',
+  creditRefundsHeading: 'Erstattete Gutschriften {{from}} – {{to}}',
+  creditRefundCreditNote: 'Gutschrift',
+  creditRefundAmount: 'Erstattet',
+  creditRefundsNote: 'Aus Ihren Gutschriften an Sie zurückgezahlt (eine zurückgenommene Erstattung steht unter null); Erstattungen ändern den Saldo keiner Rechnung.',
 };

@@ -64,4 +64,8 @@ export const statements = {
   debitNoteOpen: 'Open',
   debitNotesNote: 'Owed besides the invoices above; open amounts as of the last sync.',
   paymentsOverRefunded: 'A payment with unapplied below zero was refunded more than was left unapplied of it: shown as Salesforce’s records give it.',
+  creditRefundsHeading: 'Credit notes refunded to you {{from}} – {{to}}',
+  creditRefundCreditNote: 'Credit note',
+  creditRefundAmount: 'Refunded',
+  creditRefundsNote: 'Paid back to you out of your credit notes (a refund taken back shows below zero); refunds change no invoice’s balance.',
 } as const;

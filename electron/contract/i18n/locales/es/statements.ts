@@ -68,4 +68,8 @@ export const statements: Translation<typeof en> = {
   debitNoteOpen: 'Pendiente',
   debitNotesNote: 'Adeudado además de las facturas anteriores; importes pendientes a la última sincronización.',
   paymentsOverRefunded: 'Un pago con importe sin aplicar bajo cero se reembolsó por encima de lo que quedaba sin aplicar: se muestra tal como lo indican los registros de Salesforce.',
+  creditRefundsHeading: 'Notas de crédito reembolsadas del {{from}} al {{to}}',
+  creditRefundCreditNote: 'Nota de crédito',
+  creditRefundAmount: 'Reembolsado',
+  creditRefundsNote: 'Devuelto a usted desde sus notas de crédito (un reembolso anulado figura por debajo de cero); los reembolsos no cambian el saldo de ninguna factura.',
 };

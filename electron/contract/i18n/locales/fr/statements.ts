@@ -68,4 +68,8 @@ export const statements: Translation<typeof en> = {
   debitNoteOpen: 'Ouvert',
   debitNotesNote: 'Dû en plus des factures ci-dessus ; montants ouverts à la dernière synchronisation.',
   paymentsOverRefunded: 'Un paiement dont le non affecté est sous zéro a été remboursé au-delà de ce qui en restait non affecté : affiché tel que l’indiquent les enregistrements Salesforce.',
+  creditRefundsHeading: 'Avoirs remboursés du {{from}} au {{to}}',
+  creditRefundCreditNote: 'Avoir',
+  creditRefundAmount: 'Remboursé',
+  creditRefundsNote: 'Rendu sur vos avoirs (un remboursement annulé apparaît sous zéro) ; les remboursements ne changent le solde d’aucune facture.',
 };

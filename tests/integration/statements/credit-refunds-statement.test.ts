@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOrg, type RunningOrg } from '../../org';
+import { HttpLoginAgent } from '../../org/headless-login';
+import { ChromiumPdfPrinter } from '../../support/chromium-pdf-printer';
+import { createTestCore, type TestCore } from '../../support/test-core';
+import { tempDir } from '../../support/test-ports';
+import { creditNotesLeft, received } from '../receivables/org-ledger';
+
+/**
+ * A Salesforce Billing customer's statement lists the refunds of their credit notes made in the period (issue 13): read back
+ * from the printed PDF with pdftotext and compared with the org's own records (blng__RefundLineCreditNoteLine__c →
+ * blng__CreditNoteLine__c → blng__CreditNote__c of the account), not with the app's code.
+ */
+
+const DAY = 86_400_000;
+const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+const usd = (amount: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);
+const dateOf = (day: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+/** pdftotext lays a table row out on one line: the cells in this order. */
+const line = (pdf: string, ...cells: string[]) =>
+  pdf.split('\n').some((l) => {
+    let at = 0;
+    for (const cell of cells) {
+      const found = l.indexOf(cell, at);
+      if (found < 0) return false;
+      at = found + cell.length;
+    }
+    return true;
+  });
+
+let org: RunningOrg;
+let app: TestCore;
+let connectionId: string;
+const printer = new ChromiumPdfPrinter();
+const temp = tempDir('budgetly-credit-refunds-');
+let account: string;
+let customer: string;
+let noteId: string;
+
+/** The account's credit note refunds that pay money back (Posted, positive), from the org's records: date, credit note number, signed amount. */
+function expectedRefunds(from: string, to: string): { day: string; note: string; amount: number }[] {
+  const notes = new Map(org.control.records('blng__CreditNote__c').filter((c) => c.blng__Account__c === account && received(c, 'blng__Status__c')).map((c) => [c.Id as string, c.Name as string]));
+  const noteOfLine = new Map(org.control.records('blng__CreditNoteLine__c').map((l) => [l.Id as string, l.blng__CreditNote__c as string]));
+  const out: { day: string; note: string; amount: number }[] = [];
+  for (const refund of org.control.records('blng__RefundLineCreditNoteLine__c')) {
+    const note = notes.get(noteOfLine.get(refund.blng__CreditNoteLine__c as string) ?? '');
+    const day = String(refund.CreatedDate).slice(0, 10);
+    if (!note || refund.blng__Status__c !== 'Posted' || !((refund.blng__Amount__c as number) > 0) || day < from || day > to) continue;
+    out.push({ day, note, amount: (refund.blng__Type__c === 'Unallocation' ? -1 : 1) * (refund.blng__Amount__c as number) });
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  org = await startOrg({ invoices: 400, objects: ['blng__Invoice__c'], unappliedShare: 0.5 });
+  // A credit note with something left to apply, not refunded yet: 2.00 of it refunded today.
+  [noteId] = [...creditNotesLeft(org)].find(([, c]) => c.unapplied >= 300 && c.refunded === 0)!;
+  account = org.control.records('blng__CreditNote__c').find((c) => c.Id === noteId)!.blng__Account__c as string;
+  customer = org.control.records('Account').find((a) => a.Id === account)!.Name as string;
+  org.control.issueCreditNoteRefund(noteId, 2);
+  app = createTestCore({ loginAgent: new HttpLoginAgent(), extraLoginOrigins: [org.url], pdfPrinter: { print: (html) => printer.print(html) } });
+  const added = await app.call('connections.add', { label: 'Local org', loginUrl: org.url, clientId: 'budgetly-demo' });
+  connectionId = added.value.id;
+  expect((await app.call('connections.connect', { id: connectionId })).ok).toBe(true);
+  const synced = await app.call('invoices.sync', { connectionId, mode: 'full' });
+  expect(synced.ok, JSON.stringify(synced.error)).toBe(true);
+}, 120_000);
+
+afterAll(async () => {
+  await app?.dispose();
+  await printer.close();
+  await org?.stop();
+  temp.remove();
+});
+
+async function statementOf(file: string, period?: { from: string; to: string }): Promise<string> {
+  app.saveDialog.answer = join(temp.dir, file);
+  const saved = await app.call('statements.save', { connectionId, customer, account, asOf: daysAgo(0), how: 'save', ...(period ? { period } : {}) });
+  expect(saved.ok, JSON.stringify(saved.error)).toBe(true);
+  return text(saved.value.path);
+}
+
+describe('a Billing statement with credit note refunds (issue 13)', () => {
+  it('lists the refunds of the customer’s credit notes made in the period: date, credit note, amount — and says they change no invoice', async () => {
+    const period = { from: daysAgo(400), to: daysAgo(0) };
+    const expected = expectedRefunds(period.from, period.to);
+    const note = org.control.records('blng__CreditNote__c').find((c) => c.Id === noteId)!.Name as string;
+    expect(expected).toContainEqual({ day: daysAgo(0), note, amount: 2 });
+    const pdf = await statementOf('refunds.pdf', period);
+    expect(pdf).toContain(`Credit notes refunded to you ${dateOf(period.from)} – ${dateOf(period.to)}`);
+    expect(pdf.replace(/\s+/g, ' ')).toContain('refunds change no invoice’s balance');
+    for (const refund of expected) expect(line(pdf, dateOf(refund.day), refund.note, usd(refund.amount)), `${refund.day} ${refund.note} ${refund.amount}\n${pdf}`).toBe(true);
+    // The only credit note numbers on the statement are those of the refunds listed.
+    expect(new Set(pdf.match(/CN-\d+/g) ?? [])).toEqual(new Set(expected.map((r) => r.note)));
+  });
+
+  it('lists none outside the period, and no section without a period (as the payments received)', async () => {
+    const before = await statementOf('before.pdf', { from: '2001-01-01', to: '2001-12-31' });
+    expect(before).not.toContain('Credit notes refunded to you');
+    const none = await statementOf('none.pdf');
+    expect(none).not.toContain('Credit notes refunded to you');
+    expect(none).not.toMatch(/CN-\d+/);
+  });
+});
