@@ -59,4 +59,24 @@ describe('refund lines (issue 13): one rule for what a refund paid back of a pay
     // Oldest first among the applications.
     expect(got.entries.map((e) => e.date)).toEqual([...got.entries.map((e) => e.date)].sort());
   });
+
+  it('a Billing credit note’s refund in another currency than the note’s says so of the credit note, not of a payment (review, session 14)', () => {
+    const roles: RelatedRole[] = ['payment', 'paymentApplication', 'creditNote', 'creditApplication', 'refundApplication', 'creditNoteLine', 'creditRefundApplication'];
+    const records: Partial<Record<RelatedRole, RelatedRecord[]>> = {
+      creditNote: [{ id: 'C1', number: 'CN-1', account: 'ACC1', accountName: 'Acme', amount: 80, date: '2026-10-01', currency: 'EUR', status: 'Posted' }],
+      creditApplication: [{ id: 'CA1', source: 'C1', invoice: 'INV1', amount: 60, type: 'Allocation', currency: 'EUR', created: '2026-10-01T10:00:00Z' }],
+      creditNoteLine: [{ id: 'L1', creditNote: 'C1', currency: 'EUR' }],
+      creditRefundApplication: [
+        { id: 'X1', creditNoteLine: 'L1', amount: 5, type: 'Allocation', status: 'Posted', currency: 'EUR', created: '2026-10-06T09:00:00Z' },
+        { id: 'X2', creditNoteLine: 'L1', amount: 4, type: 'Allocation', status: 'Posted', currency: 'USD', created: '2026-10-07T09:00:00Z' },
+      ],
+    };
+    const credits: RelatedCopy = { objects: roles.map((role) => ({ role, object: role, signature: role, watermark: null, records: records[role] ?? [] })), warnings: [], none: null };
+    const refunds = invoiceReceivables(credits, invoice).entries.filter((e) => e.kind === 'refund');
+    expect(refunds.map((e) => [e.id, e.refundOf, e.effect])).toEqual([['X1', 'credit', 0], ['X2', 'credit', 0]]);
+    expect(refunds[0]!.problems).toEqual([]);
+    expect(refunds[1]!.problems).toEqual(['In USD while its credit note is in EUR: not taken off the credit note.']);
+    // Not taken off it indeed: 80 − 60 applied − 5 refunded = 15 left.
+    expect(customerLedger(credits, { name: 'Acme', account: 'ACC1' }, 'EUR').credits).toEqual([expect.objectContaining({ id: 'C1', refunded: 5, unapplied: 15 })]);
+  });
 });

@@ -44,7 +44,9 @@ export function invoiceReceivables(copy: RelatedCopy | null | undefined, invoice
   const refunds = paid.size ? refundEntries(index.refundsByPayment, paid, currency, words) : [];
   // Refunds of the Billing credit notes applied here (through their lines): information too, effect 0.
   const credited = new Map(applications.filter((a) => a.kind === 'credit' && a.sourceId).map((a) => [a.sourceId!, a.source] as const));
-  if (credited.size && index.refundsByCreditNote.size) refunds.push(...refundEntries(index.refundsByCreditNote, credited, currency, words, 'credit'));
+  // Their words name the credit note, not a payment (a refund line in another currency than the note's).
+  const creditWords = { notCounted: relatedText.refundNotCounted, otherCurrency: relatedText.creditRefundOtherCurrency };
+  if (credited.size && index.refundsByCreditNote.size) refunds.push(...refundEntries(index.refundsByCreditNote, credited, currency, creditWords, 'credit'));
   if (refunds.length) entries.push(...refunds);
   if (refunds.length) entries.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   return {

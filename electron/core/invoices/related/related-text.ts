@@ -19,5 +19,6 @@ export const relatedText = {
   notPositive: englishMessage('relatedNotPositive'),
   refundNotCounted: englishMessage('relatedRefundNotCounted'),
   refundOtherCurrency: (refundCurrency: string, paymentCurrency: string) => englishMessage('relatedRefundOtherCurrency', { refundCurrency, paymentCurrency }),
+  creditRefundOtherCurrency: (refundCurrency: string, creditCurrency: string) => englishMessage('relatedCreditRefundOtherCurrency', { refundCurrency, creditCurrency }),
   sourceMissing: (kind: 'payment' | 'credit') => englishMessage(kind === 'payment' ? 'relatedPaymentMissing' : 'relatedCreditMissing'),
 } as const;

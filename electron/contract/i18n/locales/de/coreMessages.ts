@@ -130,6 +130,7 @@ export const coreMessages: Translation<typeof en> = {
   recordLineFieldHidden: 'Offline gehaltene Positionen: Das Feld {{field}} von {{object}} ist für Sie ausgeblendet (Feldebenensicherheit) und bleibt leer.',
   recordLineParentHidden: 'Offline werden keine Positionen gehalten: Das Feld {{field}}, das {{object}} mit ihrer Rechnung verknüpft, ist für Sie ausgeblendet (Feldebenensicherheit).',
   relatedRefundOtherCurrency: 'In {{refundCurrency}}, die Zahlung aber in {{paymentCurrency}}: nicht von der Zahlung abgezogen.',
+  relatedCreditRefundOtherCurrency: 'In {{refundCurrency}}, die Gutschrift aber in {{creditCurrency}}: nicht von der Gutschrift abgezogen.',
   detailLinesParentHidden: 'Positionen werden nicht angezeigt: Das Feld {{field}}, das {{object}} mit ihrer Rechnung verknüpft, ist für Sie ausgeblendet (Feldebenensicherheit).',
   objectCreditNoteLines: 'Gutschriftspositionen',
   objectCreditNoteRefundLines: 'Erstattungspositionen von Gutschriften',

@@ -130,6 +130,7 @@ export const coreMessages = {
   recordLineFieldHidden: 'Lines kept offline: the field {{field}} of {{object}} is hidden from you (field-level security) and left blank.',
   recordLineParentHidden: 'No lines are kept offline: the field {{field}} that links {{object}} to their invoice is hidden from you (field-level security).',
   relatedRefundOtherCurrency: 'In {{refundCurrency}} while its payment is in {{paymentCurrency}}: not taken off the payment.',
+  relatedCreditRefundOtherCurrency: 'In {{refundCurrency}} while its credit note is in {{creditCurrency}}: not taken off the credit note.',
   detailLinesParentHidden: 'Lines are not shown: the field {{field}} that links {{object}} to their invoice is hidden from you (field-level security).',
   objectCreditNoteLines: 'Credit note lines',
   objectCreditNoteRefundLines: 'Refund lines of credit notes',

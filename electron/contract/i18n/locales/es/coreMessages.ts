@@ -130,6 +130,7 @@ export const coreMessages: Translation<typeof en> = {
   recordLineFieldHidden: 'Líneas guardadas sin conexión: el campo {{field}} de {{object}} está oculto para usted (seguridad a nivel de campo) y queda en blanco.',
   recordLineParentHidden: 'No se guardan líneas sin conexión: el campo {{field}} que vincula {{object}} con su factura está oculto para usted (seguridad a nivel de campo).',
   relatedRefundOtherCurrency: 'En {{refundCurrency}} mientras el pago está en {{paymentCurrency}}: no se descuenta del pago.',
+  relatedCreditRefundOtherCurrency: 'En {{refundCurrency}} mientras la nota de crédito está en {{creditCurrency}}: no se descuenta de la nota de crédito.',
   detailLinesParentHidden: 'No se muestran las líneas: el campo {{field}} que vincula {{object}} con su factura está oculto para usted (seguridad a nivel de campo).',
   objectCreditNoteLines: 'Las líneas de abono',
   objectCreditNoteRefundLines: 'Las líneas de reembolso de abonos',

@@ -130,6 +130,7 @@ export const coreMessages: Translation<typeof en> = {
   recordLineFieldHidden: 'Lignes conservées hors ligne : le champ {{field}} de {{object}} vous est masqué (sécurité au niveau du champ) et reste vide.',
   recordLineParentHidden: 'Aucune ligne n’est conservée hors ligne : le champ {{field}} qui relie {{object}} à leur facture vous est masqué (sécurité au niveau du champ).',
   relatedRefundOtherCurrency: 'En {{refundCurrency}} alors que le paiement est en {{paymentCurrency}} : non déduit du paiement.',
+  relatedCreditRefundOtherCurrency: 'En {{refundCurrency}} alors que l’avoir est en {{creditCurrency}} : non déduit de l’avoir.',
   detailLinesParentHidden: 'Les lignes ne sont pas affichées : le champ {{field}} qui relie {{object}} à leur facture vous est masqué (sécurité au niveau du champ).',
   objectCreditNoteLines: 'Les lignes de note de crédit',
   objectCreditNoteRefundLines: 'Les lignes de remboursement des notes de crédit',
