@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InvoiceListRow } from '../../../electron/contract';
 import { collectionFigures } from '../../../electron/core/invoices/read/collection-figures';
 import { customerLedger } from '../../../electron/core/invoices/read/customer-ledger';
+import { invoiceReceivables } from '../../../electron/core/invoices/read/invoice-receivables';
 import type { RelatedCopy, RelatedRecord } from '../../../electron/core/invoices/related/related-copy';
 import type { RelatedRole } from '../../../electron/core/invoices/related/related-specs';
 import { refundShownAmount } from '../../../renderer/src/receivables/refund-amount';
@@ -67,6 +68,26 @@ describe('refunds flagged, never clamped (issue 13, reviewB lows)', () => {
     const got = customerLedger(credits, { name: 'Acme', account: 'ACC1' }, 'EUR');
     expect(got.credits).toEqual([expect.objectContaining({ id: 'C1', applied: 30, refunded: 20, unapplied: 30 })]);
     expect(got.unapplied).toEqual([{ currency: 'EUR', cash: 0, credits: 30 }]);
+  });
+
+  it('a credit note refunded in another currency than its own: on the invoice timeline, said in a credit note’s words (not a payment’s); the customer’s refunds signed', () => {
+    const credits = copy({
+      creditNote: [{ ...payment('C1', 80) }],
+      creditApplication: [applied('CA1', 'C1', 30)],
+      creditNoteLine: [{ id: 'L1', creditNote: 'C1', currency: 'EUR' }],
+      creditRefundApplication: [
+        { id: 'X1', creditNoteLine: 'L1', amount: 20, type: 'Allocation', status: 'Posted', currency: 'USD', created: '2026-10-06T09:00:00Z' },
+        { id: 'X2', creditNoteLine: 'L1', amount: 4, type: 'Allocation', status: 'Posted', currency: 'EUR', created: '2026-10-07T09:00:00Z' },
+        { id: 'X3', creditNoteLine: 'L1', amount: 1, type: 'Unallocation', status: 'Posted', currency: 'EUR', created: '2026-10-08T09:00:00Z' },
+      ],
+    }, [...BASE, 'refundApplication', 'creditNoteLine', 'creditRefundApplication']);
+    const timeline = invoiceReceivables(credits, row);
+    const other = timeline.entries.find((e) => e.id === 'X1')!;
+    expect(other).toMatchObject({ kind: 'refund', refundOf: 'credit', effect: 0, sourceId: 'C1' });
+    expect(other.problems).toEqual(['In USD while its credit note is in EUR: not taken off the credit note.']);
+    expect(timeline.arithmetic.credits).toBe(30);
+    // The customer's credit note refunds: the one in another currency left out, a line taken back below zero.
+    expect(customerLedger(credits, { name: 'Acme', account: 'ACC1' }, 'EUR').creditRefunds?.map((r) => [r.id, r.amount])).toEqual([['X2', 4], ['X3', -1]]);
   });
 
   it('the timeline signs a refund as money paid back out of the payment: −, taken back +', () => {
