@@ -53,7 +53,7 @@ describe('refunded credit note and a refund beyond the rest, in German (issue 13
     expect(minor(Number(await note.getAttribute('data-unapplied')), left.currency)).toBe(left.unapplied);
     expect(await note.getByTestId('customer-refunded').textContent()).toMatch(/an den Kunden erstattet/);
     expect(left.debited).toBe(100);
-    expect(await note.getByTestId('customer-debited').textContent()).toMatch(/^− 1,00\s*\S+ durch Lastschriftanzeigen verrechnet$/);
+    expect(await note.getByTestId('customer-debited').textContent()).toMatch(/^− 1,00\s*\S+ durch Belastungsanzeigen verrechnet$/);
 
     const payment = view.locator(`[data-testid="customer-payment"][data-id="${paymentId}"]`);
     expect(Number(await payment.getAttribute('data-unapplied'))).toBe(-1);

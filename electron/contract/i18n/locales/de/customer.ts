@@ -29,7 +29,7 @@ export const customer: Translation<typeof en> = {
   showInList: 'Ihre Rechnungen in der Liste zeigen',
   otherCurrencyApplied: '+ {{amount}} in anderer Währung zugeordnet (in eigener Währung verbraucht: nichts mehr offen)',
   refundedFromPayment: '− {{amount}} an den Kunden erstattet',
-  debitedFromCredit: '− {{amount}} durch Lastschriftanzeigen verrechnet',
+  debitedFromCredit: '− {{amount}} durch Belastungsanzeigen verrechnet',
   debitNotesHeading: 'Offene Belastungsanzeigen',
   noDebitNotes: 'Keine offenen Belastungsanzeigen.',
   debitNoteStatus: 'Status',
