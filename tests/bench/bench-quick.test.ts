@@ -41,6 +41,7 @@ describe('npm run bench -- --quick', () => {
       /^export .* CSV: time/,
       /^export .* XLSX: peak memory/,
       /^50 concurrent calls .*refresh/,
+      /^receivables .*: fetch floor/,
       /^full sync 10,000: peak RSS/,
       /^10,000 in the grid: navigation → first rows painted/,
       /^10,000 in the grid: renderer JS heap/,

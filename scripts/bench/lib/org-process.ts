@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './paths';
 
@@ -7,8 +8,13 @@ export interface OrgProcess {
   invoices: number;
   /** Calls the org's test-only control API over HTTP (POST /__org/<method>). */
   control<T = unknown>(method: string, args?: unknown[]): Promise<T>;
+  /** CPU time the org's process has used so far (user + system, every thread), from /proc: what serving cost the org. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
+
+/** Linux's USER_HZ: /proc/<pid>/stat counts CPU in 1/100 s on every platform Linux runs on. */
+const TICKS_PER_SECOND = 100;
 
 /**
  * The local org in a process of its own (`scripts/org.ts`), so neither its memory nor its
@@ -51,6 +57,11 @@ export async function startOrgProcess(invoices: number, options: { payments?: bo
       const body = (await response.json()) as { result?: T; error?: string };
       if (!response.ok) throw new Error(`org control ${method}: ${body.error ?? response.status}`);
       return body.result as T;
+    },
+    cpuMs() {
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
     },
     stop: () =>
       new Promise<void>((resolve) => {

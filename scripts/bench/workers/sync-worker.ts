@@ -16,15 +16,22 @@ import { runWorker, workerInput } from '../lib/worker-io';
  *   app-full:     sign in, then time invoices.sync (full): describe, every page, rows mapped, cache written.
  *   incremental:  full sync, 1% of the invoices changed at the org, time invoices.sync (incremental), then a full one again.
  *   baseline:     a plain fetch loop over nextRecordsUrl + JSON.parse of the same query, nothing stored.
+ *   fetch-floor:  every query an app-full sync sent (invoices and related objects, REST pages or Bulk API 2.0 jobs), fetched
+ *                 the plain way at the same concurrency, nothing stored: what no client of this org goes below (issue #13).
  * Both report the process's CPU time (all threads: V8's GC and compiler helpers, libuv's pool) beside the wall time.
  */
+/** A query an app-full sync sent: a REST query's first page, or a Bulk API 2.0 job's SOQL. */
+type SentQuery = { kind: 'rest'; path: string } | { kind: 'bulk'; jobsPath: string; soql: string };
+
 interface Input {
-  mode: 'app-full' | 'incremental' | 'baseline';
+  mode: 'app-full' | 'incremental' | 'baseline' | 'fetch-floor';
   orgUrl: string;
   keyHex: string;
   /** For the baseline: the query path the app sent (same SOQL, same fields). */
   queryPath?: string;
   changedShare?: number;
+  /** For the fetch floor: every query the app-full sync sent, the invoices' first. */
+  queries?: SentQuery[];
 }
 
 const input = workerInput<Input>();
@@ -42,9 +49,26 @@ function watchQueryPath(): () => string | undefined {
   return () => first;
 }
 
+/** Records every query the app starts, in order: REST first pages (`/query?q=`, `/queryAll?q=`) and Bulk API 2.0 jobs. */
+function watchQueries(): SentQuery[] {
+  const sent: SentQuery[] = [];
+  const original = globalThis.fetch;
+  globalThis.fetch = (resource, init) => {
+    const url = new URL(resource instanceof Request ? resource.url : String(resource));
+    const method = (init?.method ?? (resource instanceof Request ? resource.method : 'GET')).toUpperCase();
+    if (/\/query(All)?$/.test(url.pathname) && url.searchParams.has('q')) sent.push({ kind: 'rest', path: url.pathname + url.search });
+    if (method === 'POST' && url.pathname.endsWith('/jobs/query') && typeof init?.body === 'string') {
+      sent.push({ kind: 'bulk', jobsPath: url.pathname, soql: (JSON.parse(init.body) as { query: string }).query });
+    }
+    return original(resource, init);
+  };
+  return sent;
+}
+
 async function appSync(): Promise<Record<string, unknown>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'budgetly-bench-'));
   const queryPath = watchQueryPath();
+  const queries = watchQueries();
   try {
     const bench = createBenchCore({ dataDir, keyHex: input.keyHex, orgUrl: input.orgUrl });
     const connectionId = await connectBenchCore(bench, input.orgUrl);
@@ -67,6 +91,8 @@ async function appSync(): Promise<Record<string, unknown>> {
       const full = await timed('full');
       const cpu = process.cpuUsage(cpuBefore);
       const peak = peakRssMiB();
+      // Only what the timed sync sent: the background phases after its answer send queries of their own.
+      const syncQueries = queries.slice();
       // Not in the figure, reported beside it: what the window waits for next, its first window of the new copy (the
       // rows made from the sync's columns and put in order); CPU and peak memory until then.
       const listCpuBefore = process.cpuUsage();
@@ -83,7 +109,7 @@ async function appSync(): Promise<Record<string, unknown>> {
       const at = (name: string) => (marks[name] ?? Number.NaN) - started;
       const phases = { untilFirstPageMs: at('firstPage'), pagesMs: at('lastPage') - at('firstPage'), savingMs: at('done') - at('saving') };
       const cpuMs = (cpu.user + cpu.system) / 1000;
-      return { ms: full.ms, cpuMs, rows: full.result.total, fetched: full.result.fetched, rssBeforeMiB: rssBefore, peakRssMiB: peak, queryPath: queryPath(), phases, afterAnswer, background };
+      return { ms: full.ms, cpuMs, rows: full.result.total, fetched: full.result.fetched, rssBeforeMiB: rssBefore, peakRssMiB: peak, queryPath: queryPath(), queries: syncQueries, phases, afterAnswer, background };
     }
     // The background record phase after each sync (issue #13) ends before the next sync is timed.
     const firstPhase = nextRecordPhaseEnd(bench);
@@ -202,4 +228,72 @@ async function baseline(): Promise<Record<string, unknown>> {
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000, rows, rssBeforeMiB: rssBefore, peakRssMiB: peakRssMiB() };
 }
 
-runWorker(() => (input.mode === 'baseline' ? baseline() : appSync()));
+/** One REST query the plain way: every page fetched and parsed; answers the records. */
+async function plainRest(path: string, headers: Record<string, string>): Promise<number> {
+  let url: string | undefined = path;
+  let rows = 0;
+  for (let pages = 0; url && pages < 10_000; pages++) {
+    const response = await fetch(input.orgUrl + url, { headers });
+    if (!response.ok) throw new Error(`floor page: HTTP ${response.status}`);
+    const page = JSON.parse(await response.text()) as { records: unknown[]; done: boolean; nextRecordsUrl?: string };
+    rows += page.records.length;
+    url = page.done ? undefined : page.nextRecordsUrl;
+  }
+  return rows;
+}
+
+/** One Bulk API 2.0 query the plain way: job created, polled as the app polls, each results part read as text and its lines counted. */
+async function plainBulk(jobsPath: string, soql: string, headers: Record<string, string>): Promise<number> {
+  const json = { ...headers, 'Content-Type': 'application/json' };
+  const created = await fetch(input.orgUrl + jobsPath, { method: 'POST', headers: json, body: JSON.stringify({ operation: 'query', query: soql, contentType: 'CSV', columnDelimiter: 'COMMA', lineEnding: 'LF' }) });
+  if (!created.ok) throw new Error(`floor job: HTTP ${created.status}`);
+  let job = (await created.json()) as { id: string; state: string };
+  const delays = [50, 100, 250, 500, 1000, 2000, 5000];
+  for (let polls = 0; job.state !== 'JobComplete'; polls++) {
+    if (job.state === 'Failed' || job.state === 'Aborted' || polls > 800) throw new Error(`floor job ${job.state}`);
+    if (polls > 0) await new Promise((resolve) => setTimeout(resolve, delays[Math.min(polls - 1, delays.length - 1)]));
+    job = (await (await fetch(`${input.orgUrl}${jobsPath}/${job.id}`, { headers })).json()) as typeof job;
+  }
+  let rows = 0;
+  let locator = '';
+  do {
+    const response = await fetch(`${input.orgUrl}${jobsPath}/${job.id}/results?maxRecords=50000${locator ? `&locator=${encodeURIComponent(locator)}` : ''}`, { headers });
+    if (!response.ok) throw new Error(`floor results: HTTP ${response.status}`);
+    const text = await response.text();
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) rows++;
+    rows--; // the header line
+    const next = response.headers.get('sforce-locator');
+    locator = next && next !== 'null' ? next : '';
+  } while (locator);
+  await fetch(`${input.orgUrl}${jobsPath}/${job.id}`, { method: 'DELETE', headers });
+  return rows;
+}
+
+/**
+ * What no client of this org goes below (issue #13): every query the app-full sync sent, fetched the plain way and
+ * thrown away — the invoices' query beside the related ones, these two at a time (RELATED_QUERIES_AT_ONCE), as the app
+ * fetches them. No describe, no mapping, no copy written. Counting a CSV part's lines stands in for parsing it.
+ */
+async function fetchFloor(): Promise<Record<string, unknown>> {
+  const [invoices, ...related] = input.queries ?? [];
+  if (!invoices) throw new Error('the fetch floor needs the queries the app sent');
+  const tokens = await signIn(input.orgUrl);
+  const headers = { ...PAGE_HEADERS, Authorization: `Bearer ${tokens.access_token}` };
+  const one = (query: SentQuery) => (query.kind === 'rest' ? plainRest(query.path, headers) : plainBulk(query.jobsPath, query.soql, headers));
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  let next = 0;
+  let rows = 0;
+  const lane = async () => {
+    while (next < related.length) {
+      const fetched = await one(related[next++]!);
+      rows += fetched;
+    }
+  };
+  const counts = await Promise.all([one(invoices), lane(), lane()]);
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, rows: counts[0] + rows, queries: input.queries!.length, bulk: input.queries!.filter((q) => q.kind === 'bulk').length };
+}
+
+runWorker(() => (input.mode === 'baseline' ? baseline() : input.mode === 'fetch-floor' ? fetchFloor() : appSync()));
