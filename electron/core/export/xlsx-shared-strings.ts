@@ -32,15 +32,16 @@ const LIMITS: SharedStringLimits = { maxEntries: 50_000, maxLength: 256, maxChar
 
 export const SHARED_STRINGS_PATH = 'xl/sharedStrings.xml';
 
-interface Entry {
-  /** The cell's XML after its `r` attribute: ` t="s"><v>index</v></c>` (with the cell's style when it has one). */
-  tail: string;
-}
+/** `indexOf`'s answer for a text to write inline (too long, or the table full). */
+const SHARED_INLINE = -1;
+/** `indexOf`'s answer for a text of which nothing is left once cleaned: no cell, as inline. */
+export const SHARED_NOTHING = -2;
 
 export class SharedStrings {
   /** Texts as the table's `<si>` items, in index order. */
   private readonly items: string[] = [];
-  private readonly byText = new Map<string, Entry>();
+  /** Each raw text's index in the table. */
+  private readonly byText = new Map<string, number>();
   /** Cells that refer to the table (the `count` attribute). */
   private references = 0;
   /** Characters of the texts in the table so far. */
@@ -49,23 +50,23 @@ export class SharedStrings {
   constructor(private readonly limits: SharedStringLimits = LIMITS) {}
 
   /**
-   * The cell's XML after `<c r="REF"` for the raw text `value` already cleaned as `text` (see cellText) and with its
-   * `<t>` opening tag, or null when the text is to be written inline (too long, or the table is full).
+   * The table's index of the raw text `value` (cleaned by `clean`, see cellText, when first seen): the cell is then
+   * `<c r="REF" t="s"><v>index</v></c>`. SHARED_INLINE when the text is to be written inline (too long, or the table
+   * is full), SHARED_NOTHING when nothing is left of it once cleaned (no cell).
    */
-  tail(value: string, clean: (value: string) => { text: string; open: string } | null): string | null | undefined {
-    let entry = this.byText.get(value);
-    if (entry === undefined) {
-      if (value.length > this.limits.maxLength || this.items.length >= this.limits.maxEntries || this.chars + value.length > this.limits.maxChars) return null;
+  indexOf(value: string, clean: (value: string) => { text: string; open: string } | null): number {
+    let index = this.byText.get(value);
+    if (index === undefined) {
+      if (value.length > this.limits.maxLength || this.items.length >= this.limits.maxEntries || this.chars + value.length > this.limits.maxChars) return SHARED_INLINE;
       const cleaned = clean(value);
-      // Nothing left once cleaned: the cell is empty (undefined), as inline.
-      if (cleaned === null) return undefined;
-      entry = { tail: ' t="s"><v>' + this.items.length + '</v></c>' };
+      if (cleaned === null) return SHARED_NOTHING;
+      index = this.items.length;
       this.items.push('<si>' + cleaned.open + cleaned.text + '</t></si>');
-      this.byText.set(value, entry);
+      this.byText.set(value, index);
       this.chars += value.length;
     }
     this.references++;
-    return entry.tail;
+    return index;
   }
 
   get size(): number {

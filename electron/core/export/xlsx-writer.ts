@@ -7,7 +7,8 @@ import { PROGRESS_EVERY } from './csv-writer';
 import { applicationChunks } from './xlsx-applications';
 import { COLUMN_WIDTHS, ROOT_RELS, SheetStyles, sheetHead, sheetPath, SHEET_TAIL, workbookParts } from './xlsx-parts';
 import { SharedStrings, SHARED_STRINGS_PATH } from './xlsx-shared-strings';
-import { SheetRows } from './xlsx-sheet';
+import { SheetBytes } from './xlsx-bytes';
+import { SheetRows } from './xlsx-sheet-rows';
 import { deferredSheetChunks, tableSheetChunks, type TableSheet } from './xlsx-table-sheet';
 import { ZipWriter } from './xlsx-zip';
 
@@ -26,27 +27,27 @@ function refuseRowsPastExcel(count: number): void {
 }
 
 /**
- * Rows per chunk of sheet XML (~50 KiB). Small on purpose: each chunk becomes a Buffer that lives
- * until deflate has taken it. Measured with 2,000-row chunks (~1 MiB): the dead chunks' memory piled
- * up until a major GC (arrayBuffers +45 MiB at 100,000 rows, growing with the row count); with
- * 100-row chunks they die young (arrayBuffers stays under 3 MiB, at a million rows too).
+ * Rows written between two looks at the sheet's bytes: the full 64 KiB chunks are handed to the zip then (the zip has
+ * taken a chunk whole before it pulls the one after the next, and its buffer is reused: xlsx-bytes.ts). The strings of
+ * 100-row chunks that came before (~50 KiB each, and ~30 short strings per row to make them) were garbage the young
+ * generation grew with.
  */
-const ROWS_PER_CHUNK = 100;
+const ROWS_PER_STEP = 100;
 
-/**
- * The sheet's XML, a chunk at a time, built only when the zip asks for the next chunk. Each chunk is encoded here, once
- * (a string chunk would be encoded by the CRC step and again by deflate).
- */
+/** The sheet's XML, written as the zip asks for the next chunk: the rows as bytes in reused buffers (xlsx-sheet-rows.ts). */
 function* sheetChunks(job: ExportJob, styles: SheetStyles, shared: SharedStrings): Generator<string | Buffer> {
   const { rows } = job;
   const sheet = new SheetRows(job.columns, job.labels, job.cells, styles, job.conversion, shared, job.tally);
   yield sheetHead(job.columns.map((column) => COLUMN_WIDTHS[column]), rows.length) + sheet.header();
-  for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
-    const end = Math.min(rows.length, start + ROWS_PER_CHUNK);
-    yield Buffer.from(sheet.batch(rows, start, end), 'utf8');
-    // Resumed when the zip pulls the next chunk: the one before the previous has been taken.
+  const out = new SheetBytes();
+  for (let start = 0; start < rows.length; start += ROWS_PER_STEP) {
+    const end = Math.min(rows.length, start + ROWS_PER_STEP);
+    sheet.write(rows, start, end, out);
+    yield* out.handOut();
     if (end % PROGRESS_EVERY === 0) job.onProgress(end);
   }
+  out.finish();
+  yield* out.handOut();
   yield SHEET_TAIL;
 }
 

@@ -113,7 +113,9 @@ export class ZipWriter {
     this.file.once('error', fileFailed);
     let crc = 0;
     let size = 0;
-    // The previous chunk's write, until deflate has taken it: the next chunk is built meanwhile (at most two in memory).
+    // The previous chunk's write, until deflate has taken all of it: the next chunk is built meanwhile (at most two in
+    // memory). A chunk is taken whole before the chunk after the next is pulled, so a producer may reuse a chunk's
+    // Buffer then (xlsx-bytes.ts does).
     let taking: Promise<void> | null = null;
     try {
       for (const chunk of chunks) {
@@ -123,7 +125,7 @@ export class ZipWriter {
         size += bytes.length;
         if (size >= LIMIT) throw new TooLargeForZipError();
         if (taking) await taking;
-        taking = deflate.write(bytes) ? null : drained(deflate);
+        taking = taken(deflate, bytes);
       }
       if (taking) await taking;
       deflate.end();
@@ -182,6 +184,16 @@ export class ZipWriter {
     // Closed before the caller fsyncs and renames it (Windows cannot rename an open file).
     if (!this.file.closed) await once(this.file, 'close');
   }
+}
+
+/**
+ * Writes `bytes` into the deflate stream; resolves once it has consumed them all (the write's callback: zlib has read
+ * the whole chunk and its output has room in the stream), rejects if the stream fails first.
+ */
+function taken(deflate: zlib.DeflateRaw, bytes: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    deflate.write(bytes, (error) => (error ? reject(error) : resolve()));
+  });
 }
 
 /** Resolves on 'drain', rejects if the stream fails or closes first. */

@@ -7,7 +7,7 @@ import { createI18n } from '../../../electron/contract/i18n/create-i18n';
 import { exportInvoices } from '../../../electron/core/export/export-invoices';
 import { SheetStyles } from '../../../electron/core/export/xlsx-parts';
 import { SharedStrings } from '../../../electron/core/export/xlsx-shared-strings';
-import { SheetRows } from '../../../electron/core/export/xlsx-sheet';
+import { SheetRows } from '../../../electron/core/export/xlsx-sheet-rows';
 import { columnLabels } from '../../../electron/core/export/export-cells';
 import { RecordingEvents, ScriptedSaveDialog, tempDir } from '../../support/test-ports';
 
