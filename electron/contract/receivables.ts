@@ -170,8 +170,10 @@ export const customerLedgerSchema = z.object({
    */
   debitNotes: z.array(customerDebitNoteSchema).optional(),
   /**
-   * Refunds of the customer's Billing credit notes (every credit note that counts, applied or not), oldest first; absent where the
-   * org has no readable credit note refund lines (Revenue Cloud, a custom invoice object, hidden from the user).
+   * Refunds of the customer's Billing credit notes that count and are applied to an invoice (allocations net of unallocations
+   * > 0: what a statement lists beside the invoices; a credit note applied to none keeps its refunds in `credits[].refunded`),
+   * oldest first; absent where the org has no readable credit note refund lines (Revenue Cloud, a custom invoice object, hidden
+   * from the user).
    */
   creditRefunds: z.array(customerCreditRefundSchema).optional(),
   /** Per currency: Σ unapplied of the payments (unapplied cash) and of the credit notes. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditNotesLeft, minor, paymentsWithCashLeft } from '../../integration/receivables/org-ledger';
+import { creditNoteApplications, creditNotesLeft, minor, paymentsWithCashLeft } from '../../integration/receivables/org-ledger';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
 import { connectDemo, waitForSynced, waitForVisibleCount } from '../workspace/workspace-driver';
 
@@ -16,8 +16,9 @@ describe('refunded credit note and a refund beyond the rest, in German (issue 13
 
   beforeAll(async () => {
     w = await startWorkspace({ org: { invoices: 400, objects: ['blng__Invoice__c'], unappliedShare: 0.5 }, harness: { locale: 'de-DE' } });
-    // A customer with a credit note left to apply and a payment with cash left (one account).
-    const notes = [...creditNotesLeft(w.org)].filter(([, c]) => c.unapplied >= 300 && c.refunded === 0);
+    // A customer with a credit note applied to an invoice and left to apply, and a payment with cash left (one account).
+    const applied = creditNoteApplications(w.org);
+    const notes = [...creditNotesLeft(w.org)].filter(([id, c]) => c.unapplied >= 300 && c.refunded === 0 && [...(applied.get(id)?.values() ?? [])].some((net) => net > 0));
     const payments = new Set(paymentsWithCashLeft(w.org, 'blng__Invoice__c'));
     const byId = new Map(w.org.control.records('blng__Payment__c').map((p) => [p.Id as string, p]));
     const noteAccount = new Map(w.org.control.records('blng__CreditNote__c').map((c) => [c.Id as string, c.blng__Account__c as string]));
@@ -64,8 +65,9 @@ describe('refunded credit note and a refund beyond the rest, in German (issue 13
   });
 
   it('lists the credit note’s refund on the invoice it was applied to, dated, as information: the balance unchanged', async () => {
-    const app = w.org.control.records('blng__CreditNoteAllocation__c').find((a) => a.blng__CreditNote__c === noteId)!;
-    const invoice = w.org.control.records('blng__Invoice__c').find((i) => i.Id === app.blng__Invoice__c)!;
+    // An invoice the credit note is still applied to (its allocations there net of unallocations > 0).
+    const [invoiceId] = [...creditNoteApplications(w.org).get(noteId)!].find(([, net]) => net > 0)!;
+    const invoice = w.org.control.records('blng__Invoice__c').find((i) => i.Id === invoiceId)!;
     await w.page.getByTestId('search').fill(String(invoice.Name));
     await waitForVisibleCount(w.page, 1);
     await w.page.locator('.grid-body [role="row"]').first().click();

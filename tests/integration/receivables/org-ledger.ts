@@ -66,17 +66,40 @@ export const minor = (value: number, currency: string) => Math.round(value * 10 
 export const major = (minorUnits: number, currency: string) => minorUnits / 10 ** decimals(currency);
 
 /**
+ * Billing credit notes, from the org's records: per credit note id, per invoice id, its allocations there net of unallocations
+ * (cents; whole yen): > 0 while the credit note is applied to that invoice.
+ */
+export function creditNoteApplications(org: RunningOrg): Map<string, Map<string, number>> {
+  const f = FAMILIES.blng__Invoice__c;
+  const currencyOf = new Map(org.control.records(f.credit).map((c) => [c.Id as string, String(c.CurrencyIsoCode ?? 'USD')]));
+  const out = new Map<string, Map<string, number>>();
+  for (const app of org.control.records(f.creditApp)) {
+    const note = app[f.creditRef] as string;
+    const invoice = app[f.appInvoice] as string;
+    const byInvoice = out.get(note) ?? new Map<string, number>();
+    out.set(note, byInvoice);
+    const signed = (app[f.type] === f.reversal ? -1 : 1) * minor(app[f.amount] as number, String(app.CurrencyIsoCode ?? currencyOf.get(note) ?? 'USD'));
+    byInvoice.set(invoice, (byInvoice.get(invoice) ?? 0) + signed);
+  }
+  return out;
+}
+
+/**
  * Per invoice id, the refund lines its timeline lists (information, effect 0), from the org's records: every line of every
- * payment applied to it, and (Billing) every refund line of every credit note applied to it, through the credit note's lines.
+ * payment applied to it, and (Billing) every refund line of every credit note still applied to it (its allocations there net
+ * of unallocations > 0), through the credit note's lines.
  */
 export function expectedRefundEntries(org: RunningOrg, shape: keyof typeof FAMILIES): Map<string, number> {
   const f = FAMILIES[shape];
   const lines = new Map<string, number>();
   for (const line of org.control.records(f.refundLine)) lines.set(line[f.refundPayment] as string, (lines.get(line[f.refundPayment] as string) ?? 0) + 1);
   const paymentsOf = new Map<string, Set<string>>();
+  const stillApplied = shape === 'blng__Invoice__c' ? creditNoteApplications(org) : null;
   for (const [object, ref] of [[f.paymentApp, f.paymentRef], [f.creditApp, f.creditRef]] as const) {
     for (const app of org.control.records(object)) {
       const invoice = app[f.appInvoice] as string;
+      // A Billing credit note whose allocations to this invoice were all taken back: its refunds are not on it.
+      if (object === f.creditApp && stillApplied && !((stillApplied.get(app[ref] as string)?.get(invoice) ?? 0) > 0)) continue;
       if (!paymentsOf.has(invoice)) paymentsOf.set(invoice, new Set());
       paymentsOf.get(invoice)!.add(app[ref] as string);
     }

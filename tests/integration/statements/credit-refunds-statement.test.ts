@@ -6,7 +6,8 @@ import { HttpLoginAgent } from '../../org/headless-login';
 import { ChromiumPdfPrinter } from '../../support/chromium-pdf-printer';
 import { createTestCore, type TestCore } from '../../support/test-core';
 import { tempDir } from '../../support/test-ports';
-import { creditNotesLeft, received } from '../receivables/org-ledger';
+import type { CustomerLedger, InvoiceReceivables } from '../../../electron/contract';
+import { creditNoteApplications, creditNotesLeft, expectedLedger, minor, received } from '../receivables/org-ledger';
 
 /**
  * A Salesforce Billing customer's statement lists the refunds of their credit notes made in the period (issue 13): read back
@@ -40,9 +41,20 @@ let account: string;
 let customer: string;
 let noteId: string;
 
-/** The account's credit note refunds that pay money back (Posted, positive), from the org's records: date, credit note number, signed amount. */
+/** Σ of a credit note's allocations net of unallocations, over every invoice (org's records, minor units). */
+const netApplied = (id: string) => [...(creditNoteApplications(org).get(id)?.values() ?? [])].reduce((sum, net) => sum + net, 0);
+
+/**
+ * The account's credit note refunds that pay money back (Posted, positive), from the org's records: date, credit note number,
+ * signed amount — of the credit notes applied to an invoice (allocations net of unallocations > 0): a statement is about the
+ * invoices, and a credit note applied to none is not on it.
+ */
 function expectedRefunds(from: string, to: string): { day: string; note: string; amount: number }[] {
-  const notes = new Map(org.control.records('blng__CreditNote__c').filter((c) => c.blng__Account__c === account && received(c, 'blng__Status__c')).map((c) => [c.Id as string, c.Name as string]));
+  const notes = new Map(
+    org.control.records('blng__CreditNote__c')
+      .filter((c) => c.blng__Account__c === account && received(c, 'blng__Status__c') && netApplied(c.Id as string) > 0)
+      .map((c) => [c.Id as string, c.Name as string]),
+  );
   const noteOfLine = new Map(org.control.records('blng__CreditNoteLine__c').map((l) => [l.Id as string, l.blng__CreditNote__c as string]));
   const out: { day: string; note: string; amount: number }[] = [];
   for (const refund of org.control.records('blng__RefundLineCreditNoteLine__c')) {
@@ -56,8 +68,8 @@ function expectedRefunds(from: string, to: string): { day: string; note: string;
 
 beforeAll(async () => {
   org = await startOrg({ invoices: 400, objects: ['blng__Invoice__c'], unappliedShare: 0.5 });
-  // A credit note with something left to apply, not refunded yet: 2.00 of it refunded today.
-  [noteId] = [...creditNotesLeft(org)].find(([, c]) => c.unapplied >= 300 && c.refunded === 0)!;
+  // A credit note applied to an invoice with something left to apply, not refunded yet: 2.00 of it refunded today.
+  [noteId] = [...creditNotesLeft(org)].find(([id, c]) => c.unapplied >= 300 && c.refunded === 0 && c.currency === 'USD' && netApplied(id) > 0)!;
   account = org.control.records('blng__CreditNote__c').find((c) => c.Id === noteId)!.blng__Account__c as string;
   customer = org.control.records('Account').find((a) => a.Id === account)!.Name as string;
   org.control.issueCreditNoteRefund(noteId, 2);
@@ -103,5 +115,52 @@ describe('a Billing statement with credit note refunds (issue 13)', () => {
     const none = await statementOf('none.pdf');
     expect(none).not.toContain('Credit notes refunded to you');
     expect(none).not.toMatch(/CN-\d+/);
+  });
+
+  it('a credit note whose applications are all taken back after its refund: the refund leaves the invoice’s timeline and the statement, stays with the credit note in the customer view; the arithmetic still adds up', async () => {
+    const period = { from: daysAgo(400), to: daysAgo(0) };
+    const note = org.control.records('blng__CreditNote__c').find((c) => c.Id === noteId)!.Name as string;
+    const applied = [...creditNoteApplications(org).get(noteId)!].filter(([, net]) => net > 0).map(([invoice]) => invoice);
+    expect(applied.length).toBeGreaterThan(0);
+    const timeline = async (invoice: string) => (await app.call('invoices.receivables', { connectionId, id: invoice })).value as InvoiceReceivables;
+    const refundOnTimeline = async (invoice: string) => (await timeline(invoice)).entries.some((e) => e.kind === 'refund' && e.sourceId === noteId);
+    // Before: the refund is on the timeline of every invoice the credit note is applied to, and on the statement.
+    for (const invoice of applied) expect(await refundOnTimeline(invoice), invoice).toBe(true);
+    expect(line(await statementOf('applied.pdf', period), dateOf(daysAgo(0)), note, usd(2))).toBe(true);
+
+    // Every allocation of the credit note taken back in Salesforce (an Unallocation each; one already taken back is refused).
+    for (const allocation of org.control.records('blng__CreditNoteAllocation__c')) {
+      if (allocation.blng__CreditNote__c !== noteId || allocation.blng__Type__c !== 'Allocation') continue;
+      try {
+        org.control.reverseApplication(allocation.Id as string);
+      } catch (error) {
+        expect(String(error)).toMatch(/cannot be reversed/);
+      }
+    }
+    expect(netApplied(noteId)).toBe(0);
+    const synced = await app.call('invoices.sync', { connectionId, mode: 'incremental' });
+    expect(synced.ok, JSON.stringify(synced.error)).toBe(true);
+
+    // The invoices: the refund is no longer listed; the arithmetic reaches Salesforce's balance as the org's records say.
+    const ledger = expectedLedger(org, 'blng__Invoice__c');
+    for (const invoice of applied) {
+      const got = await timeline(invoice);
+      expect(got.entries.some((e) => e.kind === 'refund' && e.sourceId === noteId), invoice).toBe(false);
+      const a = got.arithmetic;
+      const c = got.currency;
+      expect(minor(a.total!, c) - minor(a.payments, c) - minor(a.credits, c)).toBe(minor(a.computedBalance!, c));
+      expect(minor(a.credits, c)).toBe(ledger.get(invoice)!.credits);
+      expect(minor(a.difference!, c)).toBe(ledger.get(invoice)!.difference);
+    }
+    // The statement: no line of that credit note (every refund it lists is one the org's records give).
+    const pdf = await statementOf('taken-back.pdf', period);
+    const expected = expectedRefunds(period.from, period.to);
+    expect(expected.some((r) => r.note === note)).toBe(false);
+    expect(pdf.match(/CN-\d+/g) ?? []).not.toContain(note);
+    for (const refund of expected) expect(line(pdf, dateOf(refund.day), refund.note, usd(refund.amount)), `${refund.day} ${refund.note}\n${pdf}`).toBe(true);
+    // The customer view: the credit note, wholly unapplied again, with its refund.
+    const customerLedger = (await app.call('invoices.customer', { connectionId, customer, account })).value as CustomerLedger;
+    const left = creditNotesLeft(org).get(noteId)!;
+    expect(customerLedger.credits.find((c) => c.id === noteId)).toMatchObject({ applied: 0, refunded: 2, unapplied: left.unapplied / 100 });
   });
 });

@@ -95,4 +95,24 @@ describe('refunds flagged, never clamped (issue 13, reviewB lows)', () => {
     expect(refundShownAmount({ amount: 1.5, reversal: true })).toBe(1.5);
     expect(refundShownAmount({ amount: null, reversal: false })).toBeNull();
   });
+
+  it('a credit note whose application to the invoice was taken back: its refund leaves that invoice’s timeline and the statement’s list, stays in the customer view', () => {
+    const records = (reversed: boolean) => copy({
+      creditNote: [{ ...payment('C1', 80) }],
+      creditApplication: [applied('CA1', 'C1', 30), ...(reversed ? [{ ...applied('CA2', 'C1', 30), type: 'Unallocation', created: '2026-10-09T09:00:00Z' }] : [])],
+      creditNoteLine: [{ id: 'L1', creditNote: 'C1', currency: 'EUR' }],
+      creditRefundApplication: [{ id: 'X1', creditNoteLine: 'L1', amount: 20, type: 'Allocation', status: 'Posted', currency: 'EUR', created: '2026-10-06T09:00:00Z' }],
+    }, [...BASE, 'refundApplication', 'creditNoteLine', 'creditRefundApplication']);
+    const refundIds = (data: RelatedCopy) => invoiceReceivables(data, row).entries.filter((e) => e.kind === 'refund').map((e) => e.id);
+    expect(refundIds(records(false))).toEqual(['X1']);
+    expect(customerLedger(records(false), { name: 'Acme', account: 'ACC1' }, 'EUR').creditRefunds?.map((r) => r.id)).toEqual(['X1']);
+    const reversed = records(true);
+    expect(refundIds(reversed)).toEqual([]);
+    const timeline = invoiceReceivables(reversed, row);
+    // The arithmetic is the applications' alone: 30 applied and 30 taken back.
+    expect(timeline.arithmetic).toMatchObject({ total: 60, credits: 0, computedBalance: 60 });
+    const ledger = customerLedger(reversed, { name: 'Acme', account: 'ACC1' }, 'EUR');
+    expect(ledger.creditRefunds).toEqual([]);
+    expect(ledger.credits).toEqual([expect.objectContaining({ id: 'C1', applied: 0, refunded: 20, unapplied: 60 })]);
+  });
 });

@@ -7,7 +7,7 @@ import { relatedText } from '../related/related-text';
 import { day, ledgerIndex, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
 import { sourceCounts } from './counted-sources';
-import { appliedBySource, debitedMinor, overRefunded, unappliedMinor } from './source-applied';
+import { appliedBySource, appliedToAnInvoice, debitedMinor, overRefunded, unappliedMinor } from './source-applied';
 import { refundDay, refundedMinor, refundEffect } from './refund-lines';
 import { unappliedKnown } from './payment-figures';
 
@@ -64,13 +64,17 @@ function openDebitNotes(records: RelatedRecord[], fallback: string): CustomerDeb
 /**
  * The refund lines of a customer's credit notes that pay money back (refund-lines.ts refundEffect ≠ 0), signed (+ paid back, −
  * taken back), oldest first: what a statement lists for a period. A line in another currency than its credit note is left out,
- * as it is of the note's rest (source-applied.ts).
+ * as it is of the note's rest (source-applied.ts). Only of the credit notes applied to an invoice (net of reversals, > 0, in any
+ * currency): a statement is about the invoices, and a credit note applied to none (or whose applications were all taken back)
+ * is not on it — its refunds stay with it in the customer view (as the invoice's timeline drops them: invoice-receivables.ts).
  */
 function creditRefundsOf(copy: RelatedCopy, credits: RelatedRecord[], fallback: string): CustomerCreditRefund[] {
   const byNote = ledgerIndex(copy).refundsByCreditNote;
+  const applied = appliedBySource(copy);
   const out: CustomerCreditRefund[] = [];
   for (const note of credits) {
     const own = text(note.currency) ?? fallback;
+    if (!appliedToAnInvoice(applied, 'credit', note.id, own)) continue;
     for (const line of byNote.get(note.id) ?? []) {
       const signed = refundEffect(line);
       if (signed === 0 || (text(line.currency) ?? own) !== own) continue;

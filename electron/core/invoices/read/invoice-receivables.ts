@@ -1,9 +1,9 @@
 import type { InvoiceReceivables, InvoiceRow, ReceivableEntry } from '../../../contract';
 import { currencyDecimals } from '../../../contract/currency-decimals';
-import type { RelatedCopy } from '../related/related-copy';
+import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
 import { relatedText } from '../related/related-text';
 import { isRateRole } from '../related/related-specs';
-import { countedApplications, fullyPaidOn, ledgerIndex, text, toMinor } from './applied-ledger';
+import { countedApplications, fullyPaidOn, ledgerIndex, text, toMinor, type CountedApplication } from './applied-ledger';
 import { refundEntries } from './refund-lines';
 
 /**
@@ -42,8 +42,10 @@ export function invoiceReceivables(copy: RelatedCopy | null | undefined, invoice
   const paid = new Map(applications.filter((a) => a.kind === 'payment' && a.sourceId).map((a) => [a.sourceId!, a.source] as const));
   const words = { notCounted: relatedText.refundNotCounted, otherCurrency: relatedText.refundOtherCurrency };
   const refunds = paid.size ? refundEntries(index.refundsByPayment, paid, currency, words) : [];
-  // Refunds of the Billing credit notes applied here (through their lines): information too, effect 0.
-  const credited = new Map(applications.filter((a) => a.kind === 'credit' && a.sourceId).map((a) => [a.sourceId!, a.source] as const));
+  // Refunds of the Billing credit notes applied here (through their lines): information too, effect 0 — only of those still
+  // applied here (net > 0): one whose application to this invoice was taken back settles nothing of it, so its refunds are not
+  // this invoice's story (the customer view keeps them with the credit note).
+  const credited = stillApplied(applications, 'credit');
   // Their words name the credit note, not a payment (a refund line in another currency than the note's).
   const creditWords = { notCounted: relatedText.refundNotCounted, otherCurrency: relatedText.creditRefundOtherCurrency };
   if (credited.size && index.refundsByCreditNote.size) refunds.push(...refundEntries(index.refundsByCreditNote, credited, currency, creditWords, 'credit'));
@@ -58,4 +60,21 @@ export function invoiceReceivables(copy: RelatedCopy | null | undefined, invoice
       difference: computed === null || balance === null ? null : major(balance - computed),
     },
   };
+}
+
+/**
+ * The payments (credit notes) of `kind` applied to the invoice and not wholly taken back: Σ of their applications here (as
+ * Salesforce states the amounts, reversals subtracted) > 0. An application the arithmetic does not count (another currency)
+ * still applies its source here. By source id, with the source record.
+ */
+function stillApplied(applications: readonly CountedApplication[], kind: 'payment' | 'credit'): Map<string, RelatedRecord | undefined> {
+  const net = new Map<string, { minor: number; source: RelatedRecord | undefined }>();
+  for (const a of applications) {
+    if (a.kind !== kind || !a.sourceId || a.amount === null || !(a.amount > 0)) continue;
+    const signed = toMinor(a.amount, currencyDecimals(a.currency)) * (a.reversal ? -1 : 1);
+    const entry = net.get(a.sourceId);
+    if (entry) entry.minor += signed;
+    else net.set(a.sourceId, { minor: signed, source: a.source });
+  }
+  return new Map([...net].filter(([, entry]) => entry.minor > 0).map(([id, entry]) => [id, entry.source]));
 }
