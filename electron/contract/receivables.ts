@@ -108,6 +108,11 @@ export const customerRecordSchema = z.object({
   /** Refunded beyond what was left unapplied: `unapplied` is below zero as Salesforce's records give it (never clamped). */
   overRefunded: z.literal(true).optional(),
   /**
+   * Of a Billing credit note: `unapplied` is below zero and debit notes (`debited`) took part in getting it there — shown as
+   * Salesforce's records give it, never clamped, flagged (beside `overRefunded` when refunds took part too).
+   */
+  overDebited: z.literal(true).optional(),
+  /**
    * Applications in another currency than the record's own, net per currency: shown as they are, never summed into
    * `applied` or `unapplied` (Salesforce states no rate between them here).
    */
@@ -176,8 +181,11 @@ export const customerLedgerSchema = z.object({
    * from the user).
    */
   creditRefunds: z.array(customerCreditRefundSchema).optional(),
-  /** Per currency: Σ unapplied of the payments (unapplied cash) and of the credit notes. */
-  unapplied: z.array(z.object({ currency: z.string(), cash: z.number(), credits: z.number() })),
+  /**
+   * Per currency: Σ unapplied of the payments (unapplied cash) and of the credit notes, each as it is (one below zero lowers the
+   * sum, never clamped); `creditsBelowZero`: how many of those credit notes are below zero (absent: none), so the sum says so.
+   */
+  unapplied: z.array(z.object({ currency: z.string(), cash: z.number(), credits: z.number(), creditsBelowZero: z.number().int().positive().optional() })),
   /** Objects or fields that could not be read, from the last sync. */
   warnings: z.array(z.string()),
 });

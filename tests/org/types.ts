@@ -144,6 +144,13 @@ export interface OrgControl {
    * invoice's balance falls by it; the payment's SystemModstamp moves. Returns the application's id.
    */
   allocatePayment(paymentId: string, invoiceId: string, amount: number): string;
+  /**
+   * Applies `amount` more of an existing credit note to an invoice of the same object (a new Allocation / Applied record in
+   * the invoice's currency), not checked against what is left of the credit note after its refunds and debit notes — what
+   * Billing refuses and a data import can leave (its "not yet applied" then below zero). The invoice's balance falls by it;
+   * the credit note's SystemModstamp moves. Returns the application's id.
+   */
+  allocateCreditNote(creditNoteId: string, invoiceId: string, amount: number): string;
   /** Takes an application back: a reversal record (Unallocation / Unapplied) of the same amount; the balance grows by it. */
   reverseApplication(applicationId: string): string;
   /** A new credit note for `amount`, applied to the invoice. */

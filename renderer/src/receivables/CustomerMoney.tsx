@@ -92,6 +92,10 @@ function RecordTable({ kind, title, empty, records, onOpen }: TableProps) {
             {record.overRefunded && (
               <span className="problem" role="note" data-testid="customer-over-refunded">{t('overRefunded')}</span>
             )}
+            {/* A Billing credit note whose debit notes took more than was left: below zero as it is, said (never clamped). */}
+            {record.overDebited && (
+              <span className="problem" role="note" data-testid="customer-over-debited">{t('overDebited')}</span>
+            )}
           </td>
           <SalesforceCell onOpen={() => onOpen(record.id)} />
         </tr>

@@ -151,6 +151,12 @@ function CustomerCards({ invoices, ledger, bucket, onPickBucket }: CardsProps) {
                 </>
               )}
             </dl>
+            {/* Credit notes below zero are summed as they are: the sum says so, never silently lower. */}
+            {unapplied?.creditsBelowZero !== undefined && (
+              <p className="problem" role="note" data-testid="customer-credits-below-zero">
+                {t('creditsBelowZero', { count: unapplied.creditsBelowZero, n: formatCount(unapplied.creditsBelowZero, locale) })}
+              </p>
+            )}
             <AgingBars aging={aging} selected={bucket?.currency === currency ? bucket.key : null} onPick={onPickBucket} />
           </article>
         );

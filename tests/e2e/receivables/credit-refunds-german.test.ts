@@ -5,8 +5,8 @@ import { connectDemo, waitForSynced, waitForVisibleCount } from '../workspace/wo
 
 /**
  * A new user in German, Salesforce Billing: a credit note refunded (through its line) and partly taken by a debit note allocated
- * to its line, and a payment refunded beyond what was left — the customer view says what each refund paid back, what the debit
- * note took and why a rest is below zero, in the user's words.
+ * to its line, then applied beyond what was left by an import, and a payment refunded beyond what was left — the customer view
+ * says what each refund paid back, what the debit note took and why a rest is below zero, in the user's words.
  */
 describe('refunded credit note and a refund beyond the rest, in German (issue 13)', () => {
   let w: WorkspaceFixture;
@@ -28,6 +28,11 @@ describe('refunded credit note and a refund beyond the rest, in German (issue 13
     w.org.control.issueCreditNoteRefund(noteId, 2);
     // A debit note of the same account allocated to the credit note's line for 1 (its blng__Debits__c): taken off what is left too.
     w.org.control.allocateDebitNote(w.org.control.issueDebitNote(account, 4), noteId, 1);
+    // Then an import applies all that was left of the credit note and 1 more to an invoice of its currency: its rest is 1 below
+    // zero, refunds and the debit note having taken part (both said beside it; the currency's sum says it counts one below zero).
+    const left = creditNotesLeft(w.org).get(noteId)!;
+    const open = w.org.control.records('blng__Invoice__c').find((i) => (i.CurrencyIsoCode ?? 'USD') === left.currency && (i.blng__Balance__c as number) > left.unapplied / 100 + 5)!;
+    w.org.control.allocateCreditNote(noteId, open.Id as string, left.unapplied / 100 + 1);
     // The whole rest of the payment refunded, then 1 more allocated to an invoice of its currency: 1 below zero.
     w.org.control.issueRefund(paymentId);
     const currency = byId.get(paymentId)!.CurrencyIsoCode;
@@ -55,6 +60,11 @@ describe('refunded credit note and a refund beyond the rest, in German (issue 13
     expect(await note.getByTestId('customer-refunded').textContent()).toMatch(/an den Kunden erstattet/);
     expect(left.debited).toBe(100);
     expect(await note.getByTestId('customer-debited').textContent()).toMatch(/^− 1,00\s*\S+ durch Belastungsanzeigen verrechnet$/);
+    // Below zero as the org's records give it, never clamped: flagged beside the credit note and on its currency's sum.
+    expect(left.unapplied).toBe(-100);
+    expect(await note.getByTestId('customer-over-debited').textContent()).toMatch(/^Durch Belastungsanzeigen mehr verrechnet, als nicht zugeordnet war/);
+    const card = view.locator(`[data-testid="customer-card"][data-currency="${left.currency}"]`);
+    expect(await card.getByTestId('customer-credits-below-zero').textContent()).toBe('Enthält 1 Gutschrift unter null (von ihr wurde mehr verrechnet, als sie umfasst): so mitgezählt, siehe unten.');
 
     const payment = view.locator(`[data-testid="customer-payment"][data-id="${paymentId}"]`);
     expect(Number(await payment.getAttribute('data-unapplied'))).toBe(-1);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerLedger, InvoiceList, InvoiceReceivables } from '../../../electron/contract';
+import type { CurrencyReceivables, CustomerLedger, InvoiceList, InvoiceReceivables } from '../../../electron/contract';
 import type { RunningOrg } from '../../org';
 import { CONNECTION_ID as connectionId, type Harness, withOrgHarness } from '../invoices/support/invoice-harness';
-import { creditNotesLeft, FAMILIES, minor } from './org-ledger';
+import { creditNotesLeft, expectedCurrencies, FAMILIES, minor } from './org-ledger';
 
 const f = FAMILIES.blng__Invoice__c;
 
@@ -143,6 +143,51 @@ describe('refunds of Billing credit notes (issue 13): blng__RefundLineCreditNote
       const hidden = (await harness.call('invoices.customer', { connectionId, customer: name, account })).value as CustomerLedger;
       expect(hidden.warnings.join(' ')).toMatch(/blng__Debits__c/);
       expect(hidden.credits.find((c) => c.id === noteId)!.debited).toBeUndefined();
+    });
+  }, 180_000);
+
+  it('debit notes taking a credit note below zero (more of it applied afterwards by an import): shown below zero as the org’s records give it, flagged beside the note and on the currency’s sum; the summary as the records say', async () => {
+    await withOrgHarness({ invoices: 300, objects: ['blng__Invoice__c'], multiCurrency: true, unappliedShare: 0.5 }, async (harness, org) => {
+      // A credit note with something left, nothing refunded: a debit note takes 2.00 (¥200) of it …
+      const [noteId, note] = [...creditNotesLeft(org)].find(([, c]) => c.unapplied >= 300 && c.refunded === 0)!;
+      const unit = note.currency === 'JPY' ? 100 : 1;
+      const record = org.control.records(f.credit).find((c) => c.Id === noteId)!;
+      const account = record.blng__Account__c as string;
+      org.control.allocateDebitNote(org.control.issueDebitNote(account, 5 * unit), noteId, 2 * unit);
+      // … then an import applies all that was left before the debit note, and 1.00 (¥100) more, to an open invoice in its currency.
+      const over = note.unapplied + minor(1 * unit, note.currency);
+      const amount = over / (note.currency === 'JPY' ? 1 : 100);
+      const invoice = org.control.records('blng__Invoice__c').find((i) => (i.CurrencyIsoCode ?? 'USD') === note.currency && (i.blng__Balance__c as number) >= amount)!;
+      org.control.allocateCreditNote(noteId, invoice.Id as string, amount);
+      expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+
+      // The org's records: what was left (U) − 2.00 taken by the debit note − (U + 1.00) applied = −3.00 (¥−300).
+      const left = creditNotesLeft(org).get(noteId)!;
+      expect(left).toMatchObject({ debited: minor(2 * unit, note.currency), unapplied: -minor(3 * unit, note.currency) });
+      await compare(harness, org);
+      const name = org.control.records('Account').find((a) => a.Id === account)!.Name as string;
+      const ledger = (await harness.call('invoices.customer', { connectionId, customer: name, account })).value as CustomerLedger;
+      const shown = ledger.credits.find((c) => c.id === noteId)!;
+      expect(minor(shown.unapplied, note.currency)).toBe(left.unapplied);
+      expect(shown).toMatchObject({ debited: 2 * unit, overDebited: true });
+      expect(shown.overRefunded).toBeUndefined();
+      // The amount's arithmetic still adds up, below zero as it is.
+      expect(minor(shown.amount!, note.currency) - minor(shown.applied, note.currency) - minor(shown.debited!, note.currency)).toBe(minor(shown.unapplied, note.currency));
+      // The currency's sum of unapplied credits counts it as it is and says how many credit notes are below zero.
+      const belowZero = ledger.credits.filter((c) => c.currency === note.currency && c.unapplied < 0).length;
+      const sum = ledger.unapplied.find((u) => u.currency === note.currency)!;
+      expect(sum.creditsBelowZero).toBe(belowZero);
+      expect(minor(sum.credits, note.currency)).toBe(ledger.credits.filter((c) => c.currency === note.currency).reduce((n, c) => n + minor(c.unapplied, c.currency), 0));
+      // Credit notes elsewhere are not flagged.
+      expect(ledger.credits.filter((c) => c.overDebited).map((c) => c.id)).toEqual([noteId]);
+      // The headless summary (summary.json): applied credits and unapplied cash as the org's records give them, the import's allocation counted.
+      const summary = await harness.call('invoices.receivablesSummary', { connectionId });
+      expect(summary.ok, JSON.stringify(summary.error)).toBe(true);
+      const inMinor = (summaryFigures: CurrencyReceivables[]) => summaryFigures.map((c) => ({
+        currency: c.currency, paymentsApplied: minor(c.paymentsApplied, c.currency), creditsApplied: minor(c.creditsApplied, c.currency),
+        unappliedCash: minor(c.unappliedCash, c.currency), averageDaysToPay: c.averageDaysToPay,
+      }));
+      expect(inMinor(summary.value as CurrencyReceivables[])).toEqual(expectedCurrencies(org, 'blng__Invoice__c'));
     });
   }, 180_000);
 });

@@ -41,7 +41,7 @@ function moveBalance(money: ReceivablesStore, row: number, deltaMinor: number): 
   s.touch(row);
 }
 
-export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPayment' | 'reverseApplication' | 'issueCreditNote' | 'deletePayment' | 'setSourceStatus' | 'allocatePayment'> {
+export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPayment' | 'reverseApplication' | 'issueCreditNote' | 'deletePayment' | 'setSourceStatus' | 'allocatePayment' | 'allocateCreditNote'> {
   const today = () => Math.floor(Date.now() / 86_400_000);
   const add = (invoiceId: string, kind: Kind, amount: number | undefined) => {
     const { money, store, row, prefixes } = moneyOf(data, invoiceId);
@@ -87,6 +87,19 @@ export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPaymen
       moveBalance(money, row, -minor);
       money.payments.sources.set('modstamp', source, money.stamp());
       return makeId(prefixes.payments.app, app);
+    },
+    allocateCreditNote(creditNoteId, invoiceId, amount) {
+      const { money, kind, row: source, prefixes } = findRecord(data, creditNoteId, 'source');
+      if (kind !== 'credits') throw new Error(`${creditNoteId} is not a credit note`);
+      const { money: invoiceMoney, row } = moneyOf(data, invoiceId);
+      if (invoiceMoney !== money) throw new Error(`${creditNoteId} and ${invoiceId} are not of one invoice object`);
+      // Not checked against what is left of the credit note (its refunds, its debit notes): what Billing refuses and an import can leave.
+      const minor = Math.round(amount * money.minor(row));
+      if (!Number.isFinite(minor) || minor <= 0) throw new Error('the amount must be positive');
+      const app = money.addApp('credits', source, row, minor / money.minor(row), false, money.stamp());
+      moveBalance(money, row, -minor);
+      money.credits.sources.set('modstamp', source, money.stamp());
+      return makeId(prefixes.credits.app, app);
     },
     setSourceStatus(recordId, status) {
       const { money, kind, row } = findRecord(data, recordId, 'source');

@@ -115,4 +115,23 @@ describe('refunds flagged, never clamped (issue 13, reviewB lows)', () => {
     expect(ledger.creditRefunds).toEqual([]);
     expect(ledger.credits).toEqual([expect.objectContaining({ id: 'C1', applied: 0, refunded: 20, unapplied: 60 })]);
   });
+
+  it('debit notes taking a credit note below zero: shown below zero, flagged beside it and on the currency’s sum; above zero nothing is flagged', () => {
+    const credits = (debits: number) => copy({
+      creditNote: [{ ...payment('C1', 80) }, { ...payment('C2', 10), date: '2026-09-01' }],
+      creditApplication: [applied('CA1', 'C1', 70)],
+      creditNoteLine: [{ id: 'L1', creditNote: 'C1', currency: 'EUR', debits }, { id: 'L2', creditNote: 'C2', currency: 'EUR' }],
+      creditRefundApplication: [],
+    }, [...BASE, 'refundApplication', 'creditNoteLine', 'creditRefundApplication']);
+    const below = customerLedger(credits(15), { name: 'Acme', account: 'ACC1' }, 'EUR');
+    // 80 − 70 applied − 15 taken by debit notes = −5: as it is, flagged; summed as it is with C2's 10.
+    expect(below.credits.find((c) => c.id === 'C1')).toMatchObject({ applied: 70, debited: 15, unapplied: -5, overDebited: true });
+    expect(below.credits.find((c) => c.id === 'C1')).not.toHaveProperty('overRefunded');
+    expect(below.credits.find((c) => c.id === 'C2')).not.toHaveProperty('overDebited');
+    expect(below.unapplied).toEqual([{ currency: 'EUR', cash: 0, credits: 5, creditsBelowZero: 1 }]);
+    const above = customerLedger(credits(4), { name: 'Acme', account: 'ACC1' }, 'EUR');
+    expect(above.credits.find((c) => c.id === 'C1')).toMatchObject({ debited: 4, unapplied: 6 });
+    expect(above.credits.find((c) => c.id === 'C1')).not.toHaveProperty('overDebited');
+    expect(above.unapplied).toEqual([{ currency: 'EUR', cash: 0, credits: 16 }]);
+  });
 });

@@ -7,7 +7,7 @@ import { relatedText } from '../related/related-text';
 import { day, ledgerIndex, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
 import { sourceCounts } from './counted-sources';
-import { appliedBySource, appliedToAnInvoice, debitedMinor, overRefunded, unappliedMinor } from './source-applied';
+import { appliedBySource, appliedToAnInvoice, debitedMinor, overDebited, overRefunded, unappliedMinor } from './source-applied';
 import { refundDay, refundedMinor, refundEffect } from './refund-lines';
 import { unappliedKnown } from './payment-figures';
 
@@ -108,7 +108,7 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
   const sources = who.account ? index.byAccount.get(who.account) : index.byName.get(customer);
   if (!sources) return empty(null, true);
   const applied = appliedBySource(copy);
-  const unapplied = new Map<string, { cash: number; credits: number }>();
+  const unapplied = new Map<string, { cash: number; credits: number; creditsBelowZero: number }>();
   const toRecord = (record: RelatedRecord, kind: 'cash' | 'credits'): CustomerRecord => {
     const currency = text(record.currency) ?? fallback;
     const decimals = currencyDecimals(currency);
@@ -120,8 +120,10 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
     const debited = kind === 'credits' ? debitedMinor(applied, record.id, decimals) : 0;
     const restMinor = amount === null ? 0 : unappliedMinor(applied, kind === 'cash' ? 'payment' : 'credit', record.id, amount, decimals);
     let sums = unapplied.get(currency);
-    if (!sums) unapplied.set(currency, (sums = { cash: 0, credits: 0 }));
+    if (!sums) unapplied.set(currency, (sums = { cash: 0, credits: 0, creditsBelowZero: 0 }));
     sums[kind] += restMinor;
+    // A credit note below zero is summed as it is (never clamped) and counted, so the card's sum says so.
+    if (kind === 'credits' && restMinor < 0) sums.creditsBelowZero++;
     const scale = 10 ** decimals;
     // What of it is applied in another currency (net, taken-back ones left out): shown beside it, never summed.
     const other = [...(applied.otherCurrency.get(record.id) ?? [])].filter(([c, sum]) => toMinor(sum, currencyDecimals(c)) > 0);
@@ -131,6 +133,8 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
       ...(debited !== 0 ? { debited: debited / scale } : {}),
       // Refunded beyond what was left: shown below zero as Salesforce's records give it, and flagged (never clamped).
       ...(overRefunded(applied, record.id, restMinor, decimals) ? { overRefunded: true as const } : {}),
+      // Taken by debit notes beyond what was left (a Billing credit note): the same — below zero as it is, flagged.
+      ...(kind === 'credits' && overDebited(applied, record.id, restMinor, decimals) ? { overDebited: true as const } : {}),
       ...(other.length > 0 ? { otherCurrency: other.sort(([a], [b]) => a.localeCompare(b)).map(([c, sum]) => ({ currency: c, amount: toMinor(sum, currencyDecimals(c)) / 10 ** currencyDecimals(c) })) } : {}),
     };
   };
@@ -144,7 +148,7 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
     ...(hasCreditRefunds ? { creditRefunds: creditRefundsOf(copy, sources.credits, fallback) } : {}),
     unapplied: [...unapplied.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, sums]) => {
       const scale = 10 ** currencyDecimals(currency);
-      return { currency, cash: sums.cash / scale, credits: sums.credits / scale };
+      return { currency, cash: sums.cash / scale, credits: sums.credits / scale, ...(sums.creditsBelowZero > 0 ? { creditsBelowZero: sums.creditsBelowZero } : {}) };
     }),
   };
 }

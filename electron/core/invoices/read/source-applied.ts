@@ -124,6 +124,15 @@ export function overRefunded(sums: SourceApplied, id: string, restMinor: number,
   return restMinor < 0 && refundedMinor(sums.refunded, id, decimals) > 0;
 }
 
+/**
+ * Whether a Billing credit note's rest (unappliedMinor) is below zero with debit notes taking part in getting it there (its lines'
+ * blng__Debits__c > 0): Salesforce's records can say so (a debit note allocated, then more of the credit note applied by an
+ * import). Shown below zero as it is, never clamped, and flagged — beside a refund's flag (overRefunded) when both took part.
+ */
+export function overDebited(sums: SourceApplied, id: string, restMinor: number, decimals: number): boolean {
+  return restMinor < 0 && debitedMinor(sums, id, decimals) > 0;
+}
+
 /** Whether a payment (credit note) is applied to an invoice at all: its applications net of reversals > 0, in its own currency or in another one. */
 export function appliedToAnInvoice(sums: SourceApplied, kind: 'payment' | 'credit', id: string, currency: string): boolean {
   if (toMinor((kind === 'payment' ? sums.payments : sums.credits).get(id) ?? 0, currencyDecimals(currency)) > 0) return true;

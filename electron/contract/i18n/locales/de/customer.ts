@@ -36,5 +36,8 @@ export const customer: Translation<typeof en> = {
   debitNoteOpen: 'Offen',
   debitNotesHint: 'Eine Belastungsanzeige ist in Salesforce Billing eine eigene Forderung: Sie erhöht, was der Kunde schuldet, nicht den Saldo einer Rechnung. Offen ist der Saldo, den Salesforce angibt.',
   overRefunded: 'Mehr erstattet, als nicht zugeordnet war: unter null angezeigt, wie es die Datensätze in Salesforce ergeben.',
+  overDebited: 'Durch Belastungsanzeigen mehr verrechnet, als nicht zugeordnet war: unter null angezeigt, wie es die Datensätze in Salesforce ergeben.',
+  creditsBelowZero_one: 'Enthält {{n}} Gutschrift unter null (von ihr wurde mehr verrechnet, als sie umfasst): so mitgezählt, siehe unten.',
+  creditsBelowZero_other: 'Enthält {{n}} Gutschriften unter null (von ihnen wurde mehr verrechnet, als sie umfassen): so mitgezählt, siehe unten.',
   matchedByWithDebitNotes: 'Zahlungen, Gutschriften und Belastungsanzeigen sind die der Salesforce-Accounts mit dem Namen {{customer}}.',
 };

@@ -34,5 +34,8 @@ export const customer = {
   debitNoteOpen: 'Open',
   debitNotesHint: 'A debit note is its own receivable in Salesforce Billing: it adds to what the customer owes, not to an invoice’s balance. Its open amount is the balance Salesforce states.',
   overRefunded: 'Refunded more than was left unapplied: shown below zero, as Salesforce’s records give it.',
+  overDebited: 'Debit notes took more than was left unapplied: shown below zero, as Salesforce’s records give it.',
+  creditsBelowZero_one: 'Includes {{n}} credit note below zero (more was taken of it than it holds): summed as it is, see below.',
+  creditsBelowZero_other: 'Includes {{n}} credit notes below zero (more was taken of them than they hold): summed as they are, see below.',
   matchedByWithDebitNotes: 'Payments, credit notes and debit notes are those of the Salesforce accounts named {{customer}}.',
 } as const;

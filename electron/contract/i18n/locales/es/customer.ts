@@ -36,5 +36,9 @@ export const customer: Translation<typeof en> = {
   debitNoteOpen: 'Pendiente',
   debitNotesHint: 'Una nota de débito es una cuenta por cobrar propia en Salesforce Billing: aumenta lo que debe el cliente, no el saldo de una factura. Lo pendiente es el saldo que indica Salesforce.',
   overRefunded: 'Reembolsado por encima de lo que quedaba sin aplicar: se muestra por debajo de cero, tal como lo indican los registros de Salesforce.',
+  overDebited: 'Compensado con notas de débito por encima de lo que quedaba sin aplicar: se muestra por debajo de cero, tal como lo indican los registros de Salesforce.',
+  creditsBelowZero_one: 'Incluye {{n}} nota de crédito por debajo de cero (se tomó de ella más de lo que tiene): sumada tal cual, vea abajo.',
+  creditsBelowZero_other: 'Incluye {{n}} notas de crédito por debajo de cero (se tomó de ellas más de lo que tienen): sumadas tal cual, vea abajo.',
+  creditsBelowZero_many: 'Incluye {{n}} notas de crédito por debajo de cero (se tomó de ellas más de lo que tienen): sumadas tal cual, vea abajo.',
   matchedByWithDebitNotes: 'Los pagos, notas de crédito y notas de débito son los de las cuentas de Salesforce llamadas {{customer}}.',
 };

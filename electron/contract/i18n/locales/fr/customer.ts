@@ -36,5 +36,9 @@ export const customer: Translation<typeof en> = {
   debitNoteOpen: 'Ouvert',
   debitNotesHint: 'Une note de débit est une créance à part entière dans Salesforce Billing : elle augmente ce que doit le client, pas le solde d’une facture. Le montant ouvert est le solde indiqué par Salesforce.',
   overRefunded: 'Remboursé au-delà de ce qui restait non affecté : affiché sous zéro, tel que l’indiquent les enregistrements Salesforce.',
+  overDebited: 'Plus imputé sur des notes de débit qu’il ne restait de non affecté : affiché sous zéro, tel que l’indiquent les enregistrements Salesforce.',
+  creditsBelowZero_one: 'Comprend {{n}} avoir sous zéro (plus en a été pris qu’il n’en contient) : compté tel quel, voir ci-dessous.',
+  creditsBelowZero_other: 'Comprend {{n}} avoirs sous zéro (plus en a été pris qu’ils n’en contiennent) : comptés tels quels, voir ci-dessous.',
+  creditsBelowZero_many: 'Comprend {{n}} avoirs sous zéro (plus en a été pris qu’ils n’en contiennent) : comptés tels quels, voir ci-dessous.',
   matchedByWithDebitNotes: 'Les paiements, avoirs et notes de débit sont ceux des comptes Salesforce nommés {{customer}}.',
 };
