@@ -188,5 +188,12 @@ export const customerLedgerSchema = z.object({
   unapplied: z.array(z.object({ currency: z.string(), cash: z.number(), credits: z.number(), creditsBelowZero: z.number().int().positive().optional() })),
   /** Objects or fields that could not be read, from the last sync. */
   warnings: z.array(z.string()),
+  /**
+   * Which part of the customer's money could not be read (`warnings` name the objects and fields): 'payments' — a payment or
+   * credit object or its applications (then `available` is false: no payments, credit notes or unapplied sums are given);
+   * 'creditRefunds' — a Salesforce Billing org's credit notes, their allocations, lines or refund lines (then no `creditRefunds`).
+   * Absent: everything the org has was read. `creditRefunds` are given whenever their own objects are read, payments or not.
+   */
+  unreadable: z.array(z.enum(['payments', 'creditRefunds'])).optional(),
 });
 export type CustomerLedger = z.infer<typeof customerLedgerSchema>;

@@ -78,8 +78,12 @@ export interface StatementDebitNote {
 
 /** The payments part: those received in the period, or why there are none to show. */
 export type StatementPayments =
-  | { state: 'listed'; from: string; to: string; payments: StatementPayment[]; creditRefunds: StatementCreditRefund[] }
-  /** The copy has no payments for this org (a custom invoice object, payments not readable): `note` says why. */
+  | {
+      state: 'listed'; from: string; to: string; payments: StatementPayment[]; creditRefunds: StatementCreditRefund[];
+      /** Parts the copy could not read (hidden from the user): the statement says so in their place (none listed for them). */
+      unreadable?: ('payments' | 'creditRefunds')[];
+    }
+  /** The copy has no payments for this org (a custom invoice object, none of its objects readable, no copy yet): `note` says why. */
   | { state: 'unavailable'; note: string | null }
   /** No period asked for. */
   | { state: 'notAsked' };
@@ -180,7 +184,10 @@ function debitNotesOf({ ledger, asOf }: StatementInput): StatementDebitNote[] {
 
 function paymentsOf({ ledger, period }: StatementInput): StatementPayments {
   if (!period) return { state: 'notAsked' };
-  if (!ledger || !ledger.available) return { state: 'unavailable', note: ledger?.note ?? null };
+  const unreadable = ledger?.unreadable ?? [];
+  // Nothing synced to list (no payment objects for this invoice object, none readable, no copy yet): said once. Payments that
+  // could not be read are said in their place, beside the credit note refunds that could.
+  if (!ledger || (!ledger.available && !unreadable.includes('payments'))) return { state: 'unavailable', note: ledger?.note ?? null };
   const payments = ledger.payments
     .filter((p) => p.date !== null && p.date >= period.from && p.date <= period.to && statusCounts(p.status))
     .map((p) => ({ date: p.date, reference: p.number, method: p.method, currency: p.currency, amount: p.amount, applied: p.applied, refunded: p.refunded ?? 0, unapplied: p.unapplied, ...(p.overRefunded ? { overRefunded: true as const } : {}) }))
@@ -189,5 +196,5 @@ function paymentsOf({ ledger, period }: StatementInput): StatementPayments {
   const creditRefunds = (ledger.creditRefunds ?? [])
     .filter((r) => r.date !== null && r.date >= period.from && r.date <= period.to)
     .map((r) => ({ date: r.date, creditNote: r.creditNoteNumber, currency: r.currency, amount: r.amount }));
-  return { state: 'listed', from: period.from, to: period.to, payments, creditRefunds };
+  return { state: 'listed', from: period.from, to: period.to, payments, creditRefunds, ...(unreadable.length > 0 ? { unreadable } : {}) };
 }

@@ -68,6 +68,8 @@ export function paymentsSection(facts: StatementFacts, t: CatalogueT, f: Stateme
   if (payments.state === 'notAsked') return '';
   if (payments.state === 'unavailable') return `<p class="note">${escapeHtml(t('statements:paymentsUnavailable'))}</p>`;
   const title = `<h2>${escapeHtml(t('statements:paymentsHeading', { from: f.date(payments.from), to: f.date(payments.to) }))}</h2>`;
+  // Hidden from the user: said in their place, never an empty list that reads as "none received".
+  if (payments.unreadable?.includes('payments')) return `${title}<p class="note" data-part="payments-unreadable">${escapeHtml(t('statements:paymentsUnreadable'))}</p>`;
   if (payments.payments.length === 0) return `${title}<p>${escapeHtml(t('statements:paymentsNone'))}</p>`;
   // A refunds column only when a payment listed was refunded: amount = applied + refunded + unapplied, nothing unexplained.
   const refunds = payments.payments.some((p) => p.refunded !== 0);
@@ -100,9 +102,12 @@ export function debitNotesSection(facts: StatementFacts, t: CatalogueT, f: State
 /** The customer's credit notes refunded in the period (Salesforce Billing): money paid back, changing no invoice; nothing when none. */
 export function creditRefundsSection(facts: StatementFacts, t: CatalogueT, f: StatementFormat): string {
   const payments = facts.payments;
-  if (payments.state !== 'listed' || payments.creditRefunds.length === 0) return '';
+  if (payments.state !== 'listed') return '';
+  const title = t('statements:creditRefundsHeading', { from: f.date(payments.from), to: f.date(payments.to) });
+  // A Billing org whose credit notes or their refund lines are hidden from the user: said, not left out silently.
+  if (payments.unreadable?.includes('creditRefunds')) return `<h2>${escapeHtml(title)}</h2><p class="note" data-part="credit-refunds-unreadable">${escapeHtml(t('statements:creditRefundsUnreadable'))}</p>`;
+  if (payments.creditRefunds.length === 0) return '';
   const heads = [head(t('statements:paymentDate')), head(t('statements:creditRefundCreditNote')), head(t('statements:creditRefundAmount'), true)];
   const rows = payments.creditRefunds.map((r) => row([cell(f.date(r.date)), cell(r.creditNote ?? ''), cell(f.money(r.amount, r.currency), true)]));
-  const title = t('statements:creditRefundsHeading', { from: f.date(payments.from), to: f.date(payments.to) });
   return `<h2>${escapeHtml(title)}</h2>${table(heads, rows)}<p class="note">${escapeHtml(t('statements:creditRefundsNote'))}</p>`;
 }

@@ -117,6 +117,40 @@ describe('a Billing statement with credit note refunds (issue 13)', () => {
     expect(none).not.toMatch(/CN-\d+/);
   });
 
+  it('payments hidden from the user (FLS/profile): the statement says payments could not be read and still lists the credit notes refunded; their refund lines hidden too: it says that as well', async () => {
+    const period = { from: daysAgo(400), to: daysAgo(0) };
+    const flat = (pdf: string) => pdf.replace(/\s+/g, ' ');
+    const sync = async () => {
+      const synced = await app.call('invoices.sync', { connectionId, mode: 'full' });
+      expect(synced.ok, JSON.stringify(synced.error)).toBe(true);
+    };
+    try {
+      org.control.setObjectHidden('blng__Payment__c', true);
+      await sync();
+      const paymentsHidden = await statementOf('payments-hidden.pdf', period);
+      expect(flat(paymentsHidden)).toContain('Payments received are not listed: some payment or credit objects cannot be read with your Salesforce access.');
+      expect(paymentsHidden).not.toContain('not synced for this org');
+      // The credit note refunds, read: listed as the org's records give them.
+      const expected = expectedRefunds(period.from, period.to);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(paymentsHidden).toContain(`Credit notes refunded to you ${dateOf(period.from)} – ${dateOf(period.to)}`);
+      for (const refund of expected) expect(line(paymentsHidden, dateOf(refund.day), refund.note, usd(refund.amount)), `${refund.day} ${refund.note}\n${paymentsHidden}`).toBe(true);
+
+      org.control.setObjectHidden('blng__RefundLineCreditNoteLine__c', true);
+      await sync();
+      const bothHidden = flat(await statementOf('both-hidden.pdf', period));
+      expect(bothHidden).toContain('Payments received are not listed');
+      expect(bothHidden).toContain('Credit notes refunded are not listed: the credit notes, their allocations, lines or refund lines cannot be read with your Salesforce access.');
+      expect(bothHidden).not.toMatch(/CN-\d+/);
+    } finally {
+      org.control.setObjectHidden('blng__Payment__c', false);
+      org.control.setObjectHidden('blng__RefundLineCreditNoteLine__c', false);
+      await sync();
+    }
+    // Readable again: the payments are listed (no note in their place).
+    expect(flat(await statementOf('readable.pdf', period))).not.toContain('are not listed');
+  });
+
   it('a credit note whose applications are all taken back after its refund: the refund leaves the invoice’s timeline and the statement, stays with the credit note in the customer view; the arithmetic still adds up', async () => {
     const period = { from: daysAgo(400), to: daysAgo(0) };
     const note = org.control.records('blng__CreditNote__c').find((c) => c.Id === noteId)!.Name as string;

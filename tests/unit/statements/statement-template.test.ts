@@ -117,6 +117,29 @@ describe('refunds and debit notes on a statement (issue 13)', () => {
     expect(statementHtml(statementFacts(input([], { ledger })), { firmName: '', org: '' }, englishT, statementFormat('en-US'))).not.toContain('Credit notes refunded');
   });
 
+  it('payments hidden from the user: the statement says so in their place and still lists the credit notes refunded; refund lines hidden: says that too (en, de)', () => {
+    const refund = { id: 'a2J000000000001', date: '2026-03-05', creditNoteId: 'a2C000000000001', creditNoteNumber: 'CN-7', currency: 'USD', amount: 20 };
+    const hidden = { ...base, available: false, note: 'Unapplied cash and credits are not shown', payments: [], creditRefunds: [refund], unreadable: ['payments' as const] };
+    const facts = statementFacts(input([], { ledger: hidden, period }));
+    expect(facts.payments).toMatchObject({ state: 'listed', payments: [], creditRefunds: [{ creditNote: 'CN-7', amount: 20 }], unreadable: ['payments'] });
+    const html = statementHtml(facts, { firmName: '', org: '' }, englishT, statementFormat('en-US'));
+    expect(html).toContain('Payments received are not listed: some payment or credit objects cannot be read with your Salesforce access.');
+    expect(html).not.toContain('No payments received in this period');
+    expect(html).not.toContain('not synced for this org');
+    expect(html).toMatch(/<td>CN-7<\/td><td class="num">\$20\.00<\/td>/);
+    const both = statementFacts(input([], { ledger: { ...hidden, creditRefunds: undefined, unreadable: ['payments' as const, 'creditRefunds' as const] }, period }));
+    const german = statementHtml(both, { firmName: '', org: '' }, createI18n('de').getFixedT('de') as unknown as CatalogueT, statementFormat('de-DE'));
+    expect(german).toContain('Zahlungseingänge sind nicht aufgeführt');
+    expect(german).toContain('<h2>Erstattete Gutschriften');
+    expect(german).toContain('Erstattete Gutschriften sind nicht aufgeführt');
+    // Payments read, credit note refunds not: the payments as usual, the refunds' part says it could not be read.
+    const refundsHidden = statementHtml(statementFacts(input([], { ledger: { ...base, payments: [], unreadable: ['creditRefunds' as const] }, period })), { firmName: '', org: '' }, englishT, statementFormat('en-US'));
+    expect(refundsHidden).toContain('No payments received in this period.');
+    expect(refundsHidden).toContain('Credit notes refunded are not listed');
+    // Nothing synced at all (a custom invoice object): said once, as before.
+    expect(statementFacts(input([], { ledger: { ...base, available: false, note: 'custom object', payments: [] }, period })).payments).toEqual({ state: 'unavailable', note: 'custom object' });
+  });
+
   it('lists the open debit notes dated up to the as-of day, oldest first, with or without a period', () => {
     const ledger = { ...base, payments: [], debitNotes: [debit('DN-2', '2026-03-20', 50), debit('DN-1', '2026-02-01', 12.5), debit('DN-3', '2026-04-02', 50)] };
     const facts = statementFacts(input([], { ledger }));

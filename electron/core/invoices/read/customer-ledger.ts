@@ -2,7 +2,7 @@ import type { CustomerCreditRefund, CustomerDebitNote, CustomerLedger, CustomerR
 import type { CustomerRef } from '../../../contract/customer-aging';
 import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
-import { isRateRole } from '../related/related-specs';
+import { familyHasRole, isRateRole, type RelatedRole } from '../related/related-specs';
 import { relatedText } from '../related/related-text';
 import { day, ledgerIndex, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
@@ -84,6 +84,15 @@ function creditRefundsOf(copy: RelatedCopy, credits: RelatedRecord[], fallback: 
   return out.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
 }
 
+/** What a customer's credit note refunds need: the credit notes, their allocations (applied to an invoice?), lines and refund lines. */
+const CREDIT_REFUND_ROLES: readonly RelatedRole[] = ['creditNote', 'creditApplication', 'creditNoteLine', 'creditRefundApplication'];
+
+/** Whether the copy's credit note refunds can be listed: 'read'; 'unreadable' where the org has them (Billing) but one of their objects is missing; else 'none'. */
+function creditRefundsRead(copy: RelatedCopy): 'read' | 'unreadable' | 'none' {
+  if (CREDIT_REFUND_ROLES.every((role) => copy.objects.some((o) => o.role === role))) return 'read';
+  return familyHasRole(copy.objects, 'creditRefundApplication') ? 'unreadable' : 'none';
+}
+
 const newestFirst = (a: { date: string | null; id: string }, b: { date: string | null; id: string }) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id);
 
 /**
@@ -102,11 +111,20 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
   if (!copy) return empty(relatedText.notInCopyYet);
   if (copy.none) return empty(copy.none);
   if (!copy.objects.some((o) => !isRateRole(o.role))) return empty(relatedText.noReadableObjects);
-  // A payment with its applications hidden would look wholly unapplied: say so rather than show it.
-  if (!unappliedKnown(copy)) return empty(relatedText.someUnreadable);
   const index = sourcesByCustomer(copy);
   const sources = who.account ? index.byAccount.get(who.account) : index.byName.get(customer);
-  if (!sources) return empty(null, true);
+  // What could not be read, said part by part; the credit note refunds are given whenever their own objects are read, even with
+  // the payments hidden (a statement lists them either way).
+  const refunds = creditRefundsRead(copy);
+  const paymentsRead = unappliedKnown(copy);
+  const unreadable = [...(paymentsRead ? [] : (['payments'] as const)), ...(refunds === 'unreadable' ? (['creditRefunds'] as const) : [])];
+  const parts = {
+    ...(unreadable.length > 0 ? { unreadable } : {}),
+    ...(refunds === 'read' ? { creditRefunds: sources ? creditRefundsOf(copy, sources.credits, fallback) : [] } : {}),
+  };
+  // A payment with its applications hidden would look wholly unapplied: say so rather than show it.
+  if (!paymentsRead) return { ...empty(relatedText.someUnreadable), ...parts };
+  if (!sources) return { ...empty(null, true), ...parts };
   const applied = appliedBySource(copy);
   const unapplied = new Map<string, { cash: number; credits: number; creditsBelowZero: number }>();
   const toRecord = (record: RelatedRecord, kind: 'cash' | 'credits'): CustomerRecord => {
@@ -141,11 +159,10 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
   const payments = sources.payments.map((record) => toRecord(record, 'cash')).sort(newestFirst);
   const credits = sources.credits.map((record) => toRecord(record, 'credits')).filter((credit) => credit.unapplied !== 0).sort(newestFirst);
   const hasDebitNotes = copy.objects.some((o) => o.role === 'debitNote');
-  const hasCreditRefunds = copy.objects.some((o) => o.role === 'creditRefundApplication') && copy.objects.some((o) => o.role === 'creditNoteLine');
   return {
     customer, available: true, note: null, accounts: sources.accounts.size, payments, credits, warnings: copy.warnings,
     ...(hasDebitNotes ? { debitNotes: openDebitNotes(sources.debitNotes, fallback) } : {}),
-    ...(hasCreditRefunds ? { creditRefunds: creditRefundsOf(copy, sources.credits, fallback) } : {}),
+    ...parts,
     unapplied: [...unapplied.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, sums]) => {
       const scale = 10 ** currencyDecimals(currency);
       return { currency, cash: sums.cash / scale, credits: sums.credits / scale, ...(sums.creditsBelowZero > 0 ? { creditsBelowZero: sums.creditsBelowZero } : {}) };

@@ -158,6 +158,14 @@ export function isRateRole(role: RelatedRole): boolean {
 /** Application types that take an earlier application back. */
 export const REVERSAL_TYPES = new Set(['unapplied', 'unallocation']);
 
+/**
+ * Whether the family of related objects a copy holds (Revenue Cloud's or Billing's, told by the objects it has) has an object
+ * playing `role`: one that is not in the copy then was not readable (hidden from the user, or not in this org).
+ */
+export function familyHasRole(objects: readonly { object: string }[], role: RelatedRole): boolean {
+  return [REVENUE_CLOUD, BILLING].some((family) => family.some((spec) => spec.role === role) && family.some((spec) => objects.some((o) => o.object === spec.object)));
+}
+
 /** The related objects that go with an invoice object; none for a custom invoice object. */
 export function relatedSpecsFor(invoiceObject: string): RelatedObjectSpec[] {
   if (invoiceObject === 'Invoice') return REVENUE_CLOUD;
