@@ -1,9 +1,7 @@
 import type { InvoiceListRow } from '../../contract';
 import type { StatusKindMap } from '../../contract/invoice-status';
-import type { CatalogueT } from '../../contract/i18n/catalogue';
-import type { EventSink, SaveDialog } from '../ports';
 import { distinctOrgNames } from '../../contract/org-names';
-import { exportInvoices } from './export-invoices';
+import { exportInvoices, type ExportPorts } from './export-invoices';
 import type { ExportFacts } from './export-report';
 import type { ExportRequest } from './export-request';
 import type { ApplicationRow, ApplicationRows } from './xlsx-applications';
@@ -62,7 +60,7 @@ function distinctLabels(sources: (CombinedSource | null)[]): (CombinedSource | n
 export async function exportCombined(
   request: ExportRequest & { combined: NonNullable<ExportRequest['combined']> },
   sourceOf: (connectionId: string) => Promise<CombinedSource | null>,
-  ports: { saveDialog: SaveDialog; events: EventSink; t: CatalogueT },
+  ports: ExportPorts,
 ): Promise<{ path: string | null; rows: number }> {
   const { connections, orgOf } = request.combined;
   const sources = distinctLabels(await Promise.all(connections.map(sourceOf)));

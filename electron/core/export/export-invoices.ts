@@ -1,4 +1,5 @@
-import type { InvoiceListRow } from '../../contract';
+import { AppError, type InvoiceListRow } from '../../contract';
+import { englishMessage } from '../../contract/i18n/spoken-messages';
 import type { ExportRequest } from './export-request';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
 import type { StatusKindMap } from '../../contract/invoice-status';
@@ -28,6 +29,23 @@ function applicationsSheet(applications: ApplicationRows | null, t: CatalogueT):
 }
 
 
+/** What an export asks of the app: where to save, progress, the user's words and (for counts in messages) their locale. */
+export interface ExportPorts {
+  saveDialog: SaveDialog;
+  events: EventSink;
+  t: CatalogueT;
+  /** The locale numbers are formatted in (Settings → Language, else the computer's); absent: en-US. */
+  locale?: string;
+}
+
+/** An Excel sheet holds 1,048,576 rows (Excel's specifications and limits); the header takes one. Also checked by the writer (xlsx-writer.ts). */
+const XLSX_MAX_DATA_ROWS = 1_048_575;
+
+/** More rows than a sheet holds: refused with their count as the user writes numbers ("1,048,576", "1.048.576"). */
+function refuseRowsPastExcel(count: number, locale = 'en-US'): void {
+  if (count > XLSX_MAX_DATA_ROWS) throw new AppError('INVALID_INPUT', englishMessage('xlsxTooManyRows', { rows: new Intl.NumberFormat(locale).format(count) }));
+}
+
 /**
  * Exports exactly the rows the user sees, in their order: `ids` come from the workspace (filtered
  * and sorted there), the values from the cached snapshot. Ids no longer in the snapshot (deleted by
@@ -39,7 +57,7 @@ export async function exportInvoices(
   request: ExportRequest,
   /** The rows by id (a Map), or the offline copy's reader of the ids asked (invoices/read/export-rows.ts: no row object per invoice). */
   source: ExportRowSource,
-  ports: { saveDialog: SaveDialog; events: EventSink; t: CatalogueT },
+  ports: ExportPorts,
   /** The applications of the exported invoices, for the XLSX "Applications" sheet; null without payment objects. */
   applicationsOf: (rows: ExportRows) => ApplicationRows | null = () => null,
   /** The corporate-currency view's conversion (the conversion columns), null when the copy has no rates. */
@@ -50,12 +68,15 @@ export async function exportInvoices(
   facts?: ExportFacts,
 ): Promise<{ path: string | null; rows: number }> {
   const extension = request.format;
+  // The rows the user sees (those the copy still has), counted before anyone is asked where to save: a workbook that cannot
+  // hold them is refused now, with their count in the user's format, not after the dialog (the writer refuses too).
+  const rows = exportRowsOf(source, request.ids);
+  if (request.format === 'xlsx') refuseRowsPastExcel(rows.length, ports.locale);
   const path = await ports.saveDialog.choosePath({
     defaultName: `${ports.t('columns:fileInvoices')}-${request.asOf}.${extension}`,
     filters: [extension === 'csv' ? { name: ports.t('columns:fileCsv'), extensions: ['csv'] } : { name: ports.t('columns:fileXlsx'), extensions: ['xlsx'] }],
   });
   if (path === null) return { path: null, rows: 0 };
-  const rows = exportRowsOf(source, request.ids);
   const total = rows.length;
   const context = cellContext(request, statusKinds, ports.t);
   // The Summary sheet's bucket totals are those of the rows in the file, summed as the rows are written (the sums of

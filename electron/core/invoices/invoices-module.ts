@@ -79,7 +79,7 @@ export function createInvoicesModule(
     sessions: SalesforceSessions;
     directory: ConnectionDirectory;
     settings: SettingsService;
-    words: Pick<CoreWords, 't'>;
+    words: Pick<CoreWords, 't' | 'locale'>;
     /** The core's one speaker: what the copy keeps in English (discovery warnings, why an application is not counted) in the user's language. */
     say: (message: string) => string;
   },
@@ -157,7 +157,7 @@ export function createInvoicesModule(
 
   // The files this session's exports wrote: the only ones invoices.openExport may open or show.
   const exported = new ExportedFiles(deps.shell);
-  const exportPorts = () => ({ saveDialog: deps.saveDialog, events: deps.events, t: links.words.t });
+  const exportPorts = () => ({ saveDialog: deps.saveDialog, events: deps.events, t: links.words.t, locale: links.words.locale() });
   /** A connection's rows for a combined export, as the one-org export reads them (balances as of the date when its applications allow). */
   const combinedSource = async (connectionId: string, asked: { asOf: string; balancesAsOf?: boolean }): Promise<CombinedSource | null> => {
     const connection = links.directory.get(connectionId);

@@ -184,7 +184,7 @@ describe('XLSX export', () => {
       (error: unknown) => error as { code?: string; message: string },
     );
     expect(failure?.code).toBe('INVALID_INPUT');
-    expect(failure?.message).toBe('This export has 1048576 rows: more than an Excel sheet holds (1,048,575 below its header). Export it as CSV, or filter to fewer rows. No file was written.');
+    expect(failure?.message).toBe('This export has 1,048,576 rows: more than an Excel sheet holds (1,048,575 below its header). Export it as CSV, or filter to fewer rows. No file was written.');
     expect(readFileSync(path, 'utf8')).toBe('previous export');
     expect(readdirSync(temp.dir)).toEqual(['out.xlsx']);
   });
