@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InvoiceList, SyncProgress } from '../../../electron/contract';
-import { decodeInvoiceColumns } from '../../../electron/contract/invoice-columns';
 import { FIRST_LIST_WINDOW } from '../../../electron/contract/list-window';
 import { budgetly } from '../bridge';
 import { arrivedEarlyFirstWindow, takeEarlyFirstWindow } from './early-first-window';
+import { listWindowRows } from './list-window-rows';
 import { afterPaint, createInvoiceListLoader, LOADING, nextTask, type InvoiceListLoader, type InvoiceListSnapshot } from './invoice-list-loader';
 import { errorOf, unwrap, type BridgeError } from './result';
 import { useBridgeEvent } from './use-event';
@@ -48,7 +48,8 @@ export function useInvoiceList(connectionId: string): InvoiceListState {
 async function listWindow(connectionId: string, offset: number, limit: number): Promise<InvoiceList> {
   if (offset === 0) return unwrap(budgetly().invoices.list({ connectionId, offset, limit }));
   const { columns, ...rest } = await unwrap(budgetly().invoices.listColumns({ connectionId, offset, limit }));
-  return { ...rest, invoices: decodeInvoiceColumns(columns) };
+  // Columns that do not fit together: the user's words on screen, the detail in the log (list-window-rows.ts).
+  return { ...rest, invoices: listWindowRows(columns) };
 }
 
 /** What the loader shows once the first window is in (invoice-list-loader.ts), if it already is; else loading. */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rememberedSummaryRoom } from './summary-room';
 import type { InvoiceListState } from '../api/use-invoices';
+import { UnreadableListWindow } from '../api/list-window-rows';
 import { useLocale } from '../i18n/locale-context';
 import { formatCount } from '../invoices/money';
 
@@ -9,9 +10,11 @@ import { formatCount } from '../invoices/money';
 export function ListLoadError({ list: { error, complete, retry } }: { list: InvoiceListState }) {
   const { t } = useTranslation('workspace');
   if (!error) return null;
+  // The core's errors come said in the user's language; one the window found itself is said from the catalogue here.
+  const reason = error instanceof UnreadableListWindow ? t(error.words) : error.message;
   return (
     <p className="banner banner-error" role="alert" data-testid="list-error">
-      {complete ? t('listErrorLatest', { reason: error.message }) : t('listErrorRest', { reason: error.message })}{' '}
+      {complete ? t('listErrorLatest', { reason }) : t('listErrorRest', { reason })}{' '}
       <button type="button" onClick={retry}>
         {t('tryAgain')}
       </button>

@@ -61,6 +61,7 @@ export const workspace: Translation<typeof en> = {
   invoicesLoaded: 'Geladene Rechnungen',
   listErrorLatest: 'Budgetly konnte die neuesten Rechnungen nicht laden: {{reason}}',
   listErrorRest: 'Budgetly konnte die übrigen Rechnungen nicht laden: {{reason}}',
+  listWindowUnreadable: 'Was ankam, konnte nicht gelesen werden. Versuchen Sie es erneut; passiert es wieder, starten Sie Budgetly neu (die Einzelheiten stehen in seinem Protokoll).',
   totalsPending_one: 'Summen und Altersstruktur je Währung erscheinen, sobald {{total}} Rechnung geladen ist.',
   totalsPending_other: 'Summen und Altersstruktur je Währung erscheinen, sobald alle {{total}} Rechnungen geladen sind.',
   tryAgain: 'Erneut versuchen',

@@ -61,6 +61,7 @@ export const workspace = {
   invoicesLoaded: 'Invoices loaded',
   listErrorLatest: 'Budgetly could not load the latest invoices: {{reason}}',
   listErrorRest: 'Budgetly could not load the rest of the invoices: {{reason}}',
+  listWindowUnreadable: 'what arrived could not be read. Try again; if it happens again, restart Budgetly (the details are in its log).',
   totalsPending_one: 'Totals and aging by currency appear when all {{total}} invoice is loaded.',
   totalsPending_other: 'Totals and aging by currency appear when all {{total}} invoices are loaded.',
   tryAgain: 'Try again',

@@ -66,6 +66,7 @@ export const workspace: Translation<typeof en> = {
   invoicesLoaded: 'Facturas cargadas',
   listErrorLatest: 'Budgetly no pudo cargar las facturas más recientes: {{reason}}',
   listErrorRest: 'Budgetly no pudo cargar el resto de las facturas: {{reason}}',
+  listWindowUnreadable: 'lo que llegó no se pudo leer. Vuelva a intentarlo; si vuelve a ocurrir, reinicie Budgetly (los detalles están en su registro).',
   totalsPending_one: 'Los totales y la antigüedad por moneda aparecerán cuando se haya cargado {{total}} factura.',
   totalsPending_many: 'Los totales y la antigüedad por moneda aparecerán cuando se hayan cargado los {{total}} de facturas.',
   totalsPending_other: 'Los totales y la antigüedad por moneda aparecerán cuando se hayan cargado las {{total}} facturas.',

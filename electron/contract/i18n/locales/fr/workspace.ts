@@ -66,6 +66,7 @@ export const workspace: Translation<typeof en> = {
   invoicesLoaded: 'Factures chargées',
   listErrorLatest: 'Budgetly n’a pas pu charger les dernières factures : {{reason}}',
   listErrorRest: 'Budgetly n’a pas pu charger le reste des factures : {{reason}}',
+  listWindowUnreadable: 'ce qui est arrivé n’a pas pu être lu. Réessayez ; si cela se reproduit, redémarrez Budgetly (le détail est dans son journal).',
   totalsPending_one: 'Les totaux et la balance âgée par devise s’afficheront une fois {{total}} facture chargée.',
   totalsPending_many: 'Les totaux et la balance âgée par devise s’afficheront une fois les {{total}} de factures chargées.',
   totalsPending_other: 'Les totaux et la balance âgée par devise s’afficheront une fois les {{total}} factures chargées.',
