@@ -52,7 +52,9 @@ runWorker(async () => {
   const heap = input.heap ? await heapProbe(app.page) : null;
   try {
     const startup = await waitForRows(app.page, input.waitMs);
-    await app.stopStartupProfile?.('cold-start');
+    // BENCH_PAGE_UNTIL=all: the start-up profile or trace goes on until every invoice is loaded.
+    const untilAll = process.env.BENCH_PAGE_UNTIL === 'all';
+    if (!untilAll) await app.stopStartupProfile?.('cold-start');
     await heap?.sample('first rows');
     // The first rows are painted before the rest of the list has crossed: wait for all of it, then
     // read the figures again (every invoices.list window, the moment the list was complete).
@@ -68,6 +70,7 @@ runWorker(async () => {
       const unfinished = `not every invoice loaded within ${Math.round((input.waitMs ?? 120_000) / 1000)} s: ${await loadedSoFar(app.page)} (${lists.length} invoices.list windows answered, ${coreMs} ms of it in the core); renderer JS heap ${heap!.text()}`;
       return { coldStartMs: startup.firstRowFrameAt, firstRowInDomMs: startup.firstRowAt, readFileMs, cacheBytes: bytes.length, listCoreMs: app.coreCalls.find((call) => call.channel === 'invoices.list')?.ms ?? null, heap: heap!.result(), unfinished };
     }
+    if (untilAll) await app.stopStartupProfile?.('cold-start');
     await heap?.sample('every row');
     const listCores = app.coreCalls.filter((call) => call.channel === 'invoices.list' || call.channel === 'invoices.listColumns');
     const listCore = listCores[0];
