@@ -25,6 +25,8 @@ export interface HarnessOptions extends Omit<TestCoreOptions, 'rendererUrl' | 'l
   locale?: string;
   /** Channels that answer with this error instead of reaching the core, from the page's first call (see `Harness.failing`). */
   failing?: Record<string, AppErrorValue>;
+  /** A script run in the page before the app's own (e.g. a test's MutationObserver watching the start-up). */
+  initScript?: string;
 }
 
 export interface Harness {
@@ -88,6 +90,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return error ? { ok: false, error } : testCore.core.dispatch(channel, input, source.frame.url());
   });
   await context.addInitScript({ content: await harnessBridgeScript() });
+  if (options.initScript) await context.addInitScript({ content: options.initScript });
   const page = await context.newPage();
   const stopForwarding = testCore.events.listen((event, payload) => {
     for (const open of context.pages()) {

@@ -30,6 +30,12 @@ export interface InvoiceListLoaderOptions {
   afterPaint: () => Promise<void>;
   /** Resolves once the page had a turn (between later windows). */
   nextTask: () => Promise<void>;
+  /**
+   * What the workspace already shows when the loader starts — its first window, asked as the page started
+   * (early-first-window.ts) — else nothing (LOADING). The load goes on from it: the rows on screen are never replaced
+   * by "no list" while the same window is asked again.
+   */
+  initial?: InvoiceListSnapshot;
 }
 
 export interface InvoiceListLoader {
@@ -62,8 +68,8 @@ const rowsOf = (pull: Pull): InvoiceListRow[] => (pull.chunks.length === 1 ? pul
  * copies are never put together. A reload keeps the complete list on screen until the new one is complete.
  * Each load has a generation: an answer to an older load (out of order, or after `dispose`) is dropped.
  */
-export function createInvoiceListLoader({ fetchWindow, onChange, afterPaint, nextTask }: InvoiceListLoaderOptions): InvoiceListLoader {
-  let state = LOADING;
+export function createInvoiceListLoader({ fetchWindow, onChange, afterPaint, nextTask, initial }: InvoiceListLoaderOptions): InvoiceListLoader {
+  let state = initial ?? LOADING;
   let generation = 0;
   /** The load in progress (null when none), what a failed one had (for retry), and the complete list on screen. */
   let live: Pull | null = null;
@@ -71,9 +77,12 @@ export function createInvoiceListLoader({ fetchWindow, onChange, afterPaint, nex
   let shown: InvoiceList | null = null;
   let disposed = false;
 
+  /** A change of what to show, said only when something changed (each change renders the workspace again). */
   const set = (patch: Partial<InvoiceListSnapshot>) => {
     if (disposed) return;
-    state = { ...state, ...patch };
+    const next = { ...state, ...patch };
+    if (sameSnapshot(state, next)) return;
+    state = next;
     onChange(state);
   };
   const showComplete = (list: InvoiceList) => {
@@ -139,6 +148,11 @@ export function createInvoiceListLoader({ fetchWindow, onChange, afterPaint, nex
       generation++;
     },
   };
+}
+
+function sameSnapshot(a: InvoiceListSnapshot, b: InvoiceListSnapshot): boolean {
+  const sameProgress = a.progress === b.progress || (a.progress !== null && b.progress !== null && a.progress.loaded === b.progress.loaded && a.progress.total === b.progress.total);
+  return a.list === b.list && a.complete === b.complete && a.error === b.error && a.loading === b.loading && sameProgress;
 }
 
 /** Resolves after the next paint (or soon, if the window is hidden and paints nothing). */

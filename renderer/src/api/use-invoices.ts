@@ -19,10 +19,14 @@ export interface InvoiceListState extends InvoiceListSnapshot {
  */
 export function useInvoiceList(connectionId: string): InvoiceListState {
   // The first window already here (asked as the page started): the first render shows it, as the loader's first step would.
-  const [state, setState] = useState<{ for: string; snapshot: InvoiceListSnapshot }>(() => ({ for: connectionId, snapshot: firstSnapshot(connectionId) }));
+  const [first] = useState<{ for: string; snapshot: InvoiceListSnapshot }>(() => ({ for: connectionId, snapshot: firstSnapshot(connectionId) }));
+  const [state, setState] = useState(first);
   const loader = useRef<InvoiceListLoader | null>(null);
   useEffect(() => {
     const current = createInvoiceListLoader({
+      // …and the loader goes on from what that render showed (issue #19: it started from "no list", so the workspace
+      // rendered an empty grid — "No invoices" — and then the same rows again, before the first rows were painted).
+      initial: first.for === connectionId ? first.snapshot : undefined,
       // The first window may have been asked for as the page started (early-first-window.ts): taken once.
       fetchWindow: (offset, limit) => (offset === 0 && limit === FIRST_LIST_WINDOW ? takeEarlyFirstWindow(connectionId) : null) ?? listWindow(connectionId, offset, limit),
       onChange: (snapshot) => setState({ for: connectionId, snapshot }),
@@ -32,7 +36,7 @@ export function useInvoiceList(connectionId: string): InvoiceListState {
     loader.current = current;
     current.start();
     return () => current.dispose();
-  }, [connectionId]);
+  }, [connectionId, first]);
   useBridgeEvent('invoices.changed', (payload) => {
     if (payload.connectionId === connectionId) loader.current?.changed();
   });

@@ -22,6 +22,16 @@ export function ListLoadError({ list: { error, complete, retry } }: { list: Invo
   );
 }
 
+/** In the grid while the first rows are on their way: not "No invoices" (EmptyState), which is not what is known yet. */
+export function ListLoading() {
+  const { t } = useTranslation('common');
+  return (
+    <p className="empty" aria-busy="true" data-testid="list-loading">
+      {t('loading')}
+    </p>
+  );
+}
+
 /** Where the totals will be, while the first load is still bringing the invoices they add up. */
 export function TotalsPending({ list: { progress } }: { list: InvoiceListState }) {
   const { t } = useTranslation('workspace');

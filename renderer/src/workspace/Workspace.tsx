@@ -24,7 +24,7 @@ import { FilterChips } from './FilterChips';
 import { FiltersPanel } from './FiltersPanel';
 import { GroupByCustomerToggle } from './GroupByCustomerToggle';
 import { InvoiceTable } from './InvoiceTable';
-import { ListLoadError, TotalsPending } from './ListLoadNotes';
+import { ListLoadError, ListLoading, TotalsPending } from './ListLoadNotes';
 import { ListToolbar } from './ListToolbar';
 import { useCustomerGroups } from './use-customer-groups';
 import { useInvoiceTable } from './use-invoice-table';
@@ -352,6 +352,8 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
               empty={
                 holdForView && views.pending ? (
                   <DefaultViewPending name={views.pending.name} />
+                ) : list === null && invoiceList.loading ? (
+                  <ListLoading />
                 ) : (
                   <EmptyState hasInvoices={total > 0} filtered={filtered} syncing={sync.running} onClearFilters={() => changeFilters(noFilters)} onSync={sync.start} />
                 )

@@ -17,6 +17,11 @@ import { renderedNumbers, waitForSynced } from './workspace-driver';
  * has arrived nothing moves. "Before" is seen, not timed: the OS keychain (the secret box port) holds the copy's
  * data key until the test lets it go, so the copy cannot be decoded until then. A damaged first screen is not used.
  */
+/** Before the app's scripts: notes whether the grid's "No invoices" (EmptyState's empty-none) is ever put in the page. */
+const WATCH_EMPTY_GRID = `new MutationObserver(() => {
+  if (document.querySelector('[data-testid="empty-none"]')) window.sawNoInvoices = true;
+}).observe(document, { subtree: true, childList: true });`;
+
 describe('cold start from the offline copy', () => {
   let w: WorkspaceFixture;
   const data = tempDir();
@@ -44,6 +49,7 @@ describe('cold start from the offline copy', () => {
     await restarted?.close();
     keychain.hold([copyKeyOf(fileOf('.cache'))]);
     restarted = await startHarness({
+      initScript: WATCH_EMPTY_GRID,
       browser: w.browser,
       dataDir: data.dir,
       secretBox: keychain,
@@ -54,6 +60,8 @@ describe('cold start from the offline copy', () => {
   }
 
   const count = (h: Harness) => h.page.getByTestId('row-count');
+  /** Whether the grid ever said it had no invoices since the page started (window.sawNoInvoices, see WATCH_EMPTY_GRID). */
+  const sawNoInvoices = (h: Harness) => h.page.evaluate(() => (window as unknown as { sawNoInvoices?: boolean }).sawNoInvoices === true);
 
   it('shows the copy’s first rows before the copy is decoded; once it is, every invoice is there and nothing moved', async () => {
     const invoices = w.invoices();
@@ -66,6 +74,9 @@ describe('cold start from the offline copy', () => {
     const top = expectedSort(invoices, 'invoiceDate', true, asOf).map((invoice) => invoice.number);
     const first = await renderedNumbers(page);
     expect(first).toEqual(top.slice(0, first.length));
+    // Issue #19: the workspace went on from its first rows — it never put "No invoices" in the grid meanwhile (it did
+    // when the loader started from nothing: an empty grid rendered between two renders of the same rows).
+    expect(await sawNoInvoices(restarted!)).toBe(false);
 
     keychain.letGo();
     await poll(() => count(restarted!).getAttribute('data-complete')).toBe('true');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InvoiceList, InvoiceRow } from '../../../electron/contract';
-import { createInvoiceListLoader, type InvoiceListSnapshot } from '../../../renderer/src/api/invoice-list-loader';
+import { createInvoiceListLoader, LOADING, type InvoiceListSnapshot } from '../../../renderer/src/api/invoice-list-loader';
 import { BridgeError } from '../../../renderer/src/api/result';
 import { row } from './invoice-fixtures';
 
@@ -40,7 +40,8 @@ const windowOf = (copy: Copy, offset: number, limit: number): InvoiceList => ({
 /** Lets every answer given so far travel through the loader. */
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function loaderUnderTest() {
+/** `initial`: what the workspace already shows when the loader starts (its first window, asked as the page started). */
+function loaderUnderTest(initial?: InvoiceListSnapshot) {
   const asked: Asked[] = [];
   const shown: InvoiceListSnapshot[] = [];
   const loader = createInvoiceListLoader({
@@ -51,8 +52,10 @@ function loaderUnderTest() {
     onChange: (snapshot) => shown.push(snapshot),
     afterPaint: () => Promise.resolve(),
     nextTask: () => Promise.resolve(),
+    initial,
   });
-  const last = () => shown.at(-1)!;
+  // What the workspace shows: the last snapshot said, else what it started from (nothing changed yet: nothing said).
+  const last = () => shown.at(-1) ?? initial ?? LOADING;
   /** Answers every waiting call from `copy`, in order, until none is left waiting. */
   const answerAll = async (copy: Copy) => {
     for (let guard = 0; guard < 100; guard++) {
@@ -91,6 +94,29 @@ describe('the invoice list loader (windows of the offline copy, in the default o
       asked[i]!.answer(copy);
       await settle();
     }
+    expect(last()).toMatchObject({ complete: true, progress: null, error: null, loading: false });
+    expect(ids(last())).toEqual(copy.rows.map((r) => r.id));
+  });
+
+  it('goes on from the first window already on screen (asked as the page started): never back to no list, its rows kept', async () => {
+    const copy = copyOf('v1', 1_200);
+    const first = windowOf(copy, 0, 500);
+    const { loader, asked, shown, last } = loaderUnderTest({ list: first, complete: false, progress: { loaded: 500, total: 1_200 }, error: null, loading: true });
+    loader.start();
+    // The first window is asked again (the workspace hands the loader the early answer itself): the same rows, nothing new to show.
+    expect(asked[0]).toMatchObject({ offset: 0 });
+    asked[0]!.answer(copy);
+    await settle();
+    for (let i = 1; last().loading; i++) {
+      expect(asked[i]!.offset).toBe(asked[i - 1]!.offset + asked[i - 1]!.limit);
+      asked[i]!.answer(copy);
+      await settle();
+    }
+    // Issue #19: it used to say "no list" first (an empty grid, "No invoices", rendered before the first rows came back).
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((snapshot) => snapshot.list !== null)).toBe(true);
+    // Until every invoice is in, the list on screen stays the very window first shown (no render of the same rows again).
+    expect(shown.filter((snapshot) => !snapshot.complete).every((snapshot) => snapshot.list === first)).toBe(true);
     expect(last()).toMatchObject({ complete: true, progress: null, error: null, loading: false });
     expect(ids(last())).toEqual(copy.rows.map((r) => r.id));
   });
