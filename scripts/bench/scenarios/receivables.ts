@@ -103,7 +103,10 @@ export const receivables: Scenario = {
         resultRow({
           scenario, metric: 'fetch floor: the same queries fetched plainly, nothing kept', unit: 'ms',
           app: floor.map((r) => r.ms), baseline: invoicesOnly.map((r) => r.ms),
-          target: 'no target: the ratio no client of this org reaches below on this machine', pass: null,
+          // Not a lower bound for every client: the app's wire and schedule with nothing kept. Another wire costs this org less (reviewA,
+          // 2026-12-05, 8 alternating pairs at load 11-15: the invoices as one Bulk API 2.0 job, the rest as the app asks, took the
+          // org 2,230 ms of CPU (median) against 2,795 for these queries, and the client 894 against 1,166).
+          target: "no target: the app's own queries and schedule fetched plainly (not a floor for other wires or schedules)", pass: null,
           note: `${floor[0]!.queries} queries (${floor[0]!.bulk} Bulk API 2.0 jobs), ${floor[0]!.rows.toLocaleString('en-US')} records: the invoices' REST pages beside the related queries two at a time, as the app sends them; pages JSON.parse'd, CSV parts' lines counted; no describe, no mapping, no copy; the client's CPU ${ms(floor.map((r) => r.cpuMs))}, the org's ${ms(orgCpu.floor)} (one Node process, on the same two cores)`,
         }),
         resultRow({
