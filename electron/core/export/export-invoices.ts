@@ -71,7 +71,12 @@ export async function exportInvoices(
   // The rows the user sees (those the copy still has), counted before anyone is asked where to save: a workbook that cannot
   // hold them is refused now, with their count in the user's format, not after the dialog (the writer refuses too).
   const rows = exportRowsOf(source, request.ids);
-  if (request.format === 'xlsx') refuseRowsPastExcel(rows.length, ports.locale);
+  // The Applications sheet's rows too (one per application of those invoices): counted now, as the writer would find them.
+  const applications = request.format === 'xlsx' ? applicationsOf(rows) : null;
+  if (request.format === 'xlsx') {
+    refuseRowsPastExcel(rows.length, ports.locale);
+    if (applications) refuseRowsPastExcel(applications.count, ports.locale);
+  }
   const path = await ports.saveDialog.choosePath({
     defaultName: `${ports.t('columns:fileInvoices')}-${request.asOf}.${extension}`,
     filters: [extension === 'csv' ? { name: ports.t('columns:fileCsv'), extensions: ['csv'] } : { name: ports.t('columns:fileXlsx'), extensions: ['xlsx'] }],
@@ -96,7 +101,7 @@ export async function exportInvoices(
     ...(conversion ? { conversion } : {}),
     cells: context,
     sheetName: ports.t('columns:sheetInvoices'),
-    applications: request.format === 'xlsx' ? applicationsSheet(applicationsOf(rows), ports.t) : undefined,
+    applications: request.format === 'xlsx' ? applicationsSheet(applications, ports.t) : undefined,
     ...(summary && totals ? { summary, tally: (row: InvoiceListRow) => totals.add(row) } : {}),
     ...(request.format === 'csv' && request.csvExcel ? { csv: EXCEL_DECIMAL_COMMA } : {}),
     onProgress: (written) => ports.events.emit('invoices.exportProgress', { written, total }),
