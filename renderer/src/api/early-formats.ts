@@ -3,6 +3,7 @@ import { formatLocale } from '../../../electron/contract/i18n/languages';
 import { languageShownLast } from '../i18n/shown-language';
 import { formatCount, formatMoney } from '../invoices/money';
 import { formatPlainDate } from '../invoices/plain-date';
+import { formatInstant, formatRelative } from '../lib/relative-time';
 
 /** The currencies of the first rows the window showed last, for the next start's formats (see warmFormats). */
 const CURRENCIES_KEY = 'budgetly.firstCurrencies';
@@ -21,11 +22,14 @@ function rememberedCurrencies(): string[] {
   }
 }
 
-/** Makes (and keeps: money.ts and plain-date.ts hold them) the formats the first rows are written with. */
+/** Makes (and keeps: money.ts, plain-date.ts and relative-time.ts hold them) the formats the first screen is written with. */
 function warm(locale: string, currencies: readonly string[]): void {
   for (const currency of currencies) formatMoney(0, currency, locale);
   formatPlainDate('2026-01-01', locale);
   formatCount(0, locale);
+  // The top bar's "Synced 5 minutes ago" and its tooltip.
+  formatRelative('2026-01-01T00:00:00Z', Date.now(), locale, '');
+  formatInstant('2026-01-01T00:00:00Z', locale);
 }
 
 /**

@@ -1,11 +1,14 @@
 import { useEffect, useState, type RefObject } from 'react';
 
-/** The element's inner width (clientWidth, without a scroll bar) in rem of the page, kept current; null until measured. */
-export function useElementWidthRem(ref: RefObject<HTMLElement | null>): number | null {
+/**
+ * The element's inner width (clientWidth, without a scroll bar) in rem of the page, kept current; null until measured,
+ * and while `enabled` is false (nothing is measured or observed then: a measure forces a layout).
+ */
+export function useElementWidthRem(ref: RefObject<HTMLElement | null>, enabled = true): number | null {
   const [width, setWidth] = useState<number | null>(null);
   useEffect(() => {
     const element = ref.current;
-    if (!element) return undefined;
+    if (!element || !enabled) return undefined;
     const measure = () => {
       const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
       setWidth(element.clientWidth / rem);
@@ -14,6 +17,6 @@ export function useElementWidthRem(ref: RefObject<HTMLElement | null>): number |
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, [ref]);
-  return width;
+  }, [ref, enabled]);
+  return enabled ? width : null;
 }

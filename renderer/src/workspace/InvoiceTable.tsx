@@ -92,7 +92,9 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
   /** Where the invoice at `position` (in `visible`) is among the grid's rows. */
   const slotOf = useCallback((position: number) => (groups ? (groups.slotOf[position] ?? position) : position), [groups]);
   const [showAll, setShowAll] = useState(false);
-  const availableRem = useElementWidthRem(scrollRef);
+  // Only the compact grid (the detail panel open) fits its columns to its width: the full grid measures nothing (issue
+  // #19: the measure forced a layout of the page right after the first rows were put in).
+  const availableRem = useElementWidthRem(scrollRef, compact);
   const fitting = compact && !showAll && availableRem !== null;
   const chosen = table.getVisibleLeafColumns().map((c) => c.id as ColumnInfo['id']);
   const definitions = table.options.columns;

@@ -60,19 +60,33 @@ export function rowWhollyVisible(index: number, scrollTop: number, viewportHeigh
   return rowTop >= scrollTop - 1 && rowTop + ROW_HEIGHT + HEAD_HEIGHT <= scrollTop + viewportHeight + 1;
 }
 
+/**
+ * Before the grid's first measure: the rows a viewport as tall as the window would show — the grid is never taller, so
+ * the first render fills it (a few rows below the fold at most) without reading its height. Issue #19: reading it in
+ * the mount's layout effect forced the page's first layout in the middle of React's commit, and a second render of the
+ * grid with the rows that fit, before the first rows could be painted.
+ */
+function rowsBeforeMeasure(): number {
+  return typeof window === 'undefined' ? 0 : rowsInViewport(window.innerHeight);
+}
+
 export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: number, overscan: number, keepInView?: RefObject<number>) {
-  const [view, setView] = useState({ top: 0, rows: 0, leap: false });
+  const [view, setView] = useState(() => ({ top: 0, rows: rowsBeforeMeasure(), leap: false }));
+  /** The scroll box's height as the ResizeObserver last reported it (0 until its first report). */
   const viewportHeight = useRef(0);
   /** scrollTop as last read in a scroll event (or set here): the browser may since have lowered it, never raised it. */
   const lastScrollTop = useRef(0);
+  /** A row to scroll into view asked before the first measure: done at the first report (layout clean then). */
+  const pendingRow = useRef<number | null>(null);
+  const rendered = useRef(view.rows);
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (!element) return undefined;
-    lastScrollTop.current = element.scrollTop;
-    let top = Math.floor(lastScrollTop.current / ROW_HEIGHT);
-    let rows = rowsInViewport(element.clientHeight);
-    viewportHeight.current = element.clientHeight;
-    setView({ top, rows, leap: false });
+    // A scroll box that was just put in the page is at its top; its height comes with the observer's first report
+    // (after the frame's layout: nothing is forced here).
+    lastScrollTop.current = 0;
+    let top = 0;
+    let rows = rendered.current;
     const onScroll = () => {
       lastScrollTop.current = element.scrollTop;
       const next = Math.floor(lastScrollTop.current / ROW_HEIGHT);
@@ -89,11 +103,20 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
         const next = scrollTopToShow(kept, element.scrollTop, height);
         if (next !== element.scrollTop) element.scrollTop = lastScrollTop.current = next;
       }
+      const first = viewportHeight.current === 0;
       viewportHeight.current = height;
+      if (pendingRow.current !== null && height > 0) {
+        const next = scrollTopToShow(pendingRow.current, element.scrollTop, height);
+        pendingRow.current = null;
+        if (next !== element.scrollTop) element.scrollTop = lastScrollTop.current = next;
+      }
       const next = rowsInViewport(height);
       if (next === rows) return;
+      // The first report of a grid that fits fewer rows than the window's height allowed for: the extra rows are below
+      // the fold, nothing to render again now (the next scroll renders the window for this height).
+      const fewer = first && next < rows;
       rows = next;
-      flushSync(() => setView({ top, rows, leap: false }));
+      if (!fewer) flushSync(() => setView({ top, rows, leap: false }));
     });
     element.addEventListener('scroll', onScroll, { passive: true });
     observer.observe(element);
@@ -112,7 +135,12 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
     (index: number) => {
       const element = scrollRef.current;
       if (!element) return;
-      if (lastScrollTop.current === 0 && viewportHeight.current > 0 && rowWhollyVisible(index, 0, viewportHeight.current)) return;
+      // Not measured yet (the grid was just put in): the first report scrolls, without forcing a layout here.
+      if (viewportHeight.current === 0) {
+        pendingRow.current = index;
+        return;
+      }
+      if (lastScrollTop.current === 0 && rowWhollyVisible(index, 0, viewportHeight.current)) return;
       const next = scrollTopToShow(index, element.scrollTop, viewportHeight.current || element.clientHeight);
       if (next !== element.scrollTop) element.scrollTop = lastScrollTop.current = next;
     },
