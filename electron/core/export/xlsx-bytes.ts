@@ -18,6 +18,10 @@ export const asciiBytes = (text: string): Buffer => Buffer.from(text, 'latin1');
 
 const NO_BYTES = Buffer.alloc(0);
 
+/** 1970-01-01 as an Excel serial, and a day in milliseconds. */
+const UNIX_EPOCH_SERIAL = 25569;
+const DAY_MS = 86_400_000;
+
 /** Bytes of one cell around its text, reference and value: generous (the text's own bytes are added to it). */
 export const CELL_ROOM = 128;
 
@@ -188,6 +192,14 @@ export class SheetBytes {
       }
     }
     this.latin1(String(value));
+  }
+
+  /**
+   * An instant's Excel serial, `days` whole days and `ms` milliseconds after 1970-01-01 UTC: 25569 + its milliseconds
+   * ÷ 86,400,000 (instantSerial's number exactly: the milliseconds are put back together first), as String prints it.
+   */
+  instantSerial(days: number, ms: number): void {
+    this.latin1(String(UNIX_EPOCH_SERIAL + (days * DAY_MS + ms) / DAY_MS));
   }
 
   /**

@@ -5,7 +5,7 @@ import type { ExportRows } from './export-rows';
 import { asciiBytes, asciiNeedsPreserve, asciiRoom, CELL_ROOM, plainAscii, SheetBytes } from './xlsx-bytes';
 import { columnLetter, STYLE, type SheetStyles } from './xlsx-parts';
 import { SHARED_NOTHING, type SharedStrings } from './xlsx-shared-strings';
-import { CellXml, instantSerial } from './xlsx-sheet';
+import { CellXml } from './xlsx-sheet';
 import { cleanText } from './xlsx-text';
 
 /**
@@ -67,21 +67,42 @@ const DAY_MS = 86_400_000;
 /** 1970-01-01 as an Excel serial. */
 const UNIX_EPOCH_SERIAL = 25569;
 
+/** text[from, from + n) as a decimal number, or -1 when one of them is not an ASCII digit. */
+function digitsAt(text: string, from: number, n: number): number {
+  let value = 0;
+  for (let k = from; k < from + n; k++) {
+    const digit = text.charCodeAt(k) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * Days from 1970-01-01 to a day of the proleptic Gregorian calendar, month 1–12, the day carried past the month's end
+ * as Date.UTC carries it (H. Hinnant's days_from_civil), in small integers: no heap number per cell.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+const isLeap = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** A calendar day's serial read from YYYY-MM-DD (dateSerial's answer, Date.UTC's rules), or NaN when the text is not one. */
 function daySerialOf(text: string): number {
   if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return Number.NaN;
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  for (let k = 0; k < 10; k++) {
-    if (k === 4 || k === 7) continue;
-    const digit = text.charCodeAt(k) - 48;
-    if (digit < 0 || digit > 9) return Number.NaN;
-    if (k < 4) year = year * 10 + digit;
-    else if (k < 7) month = month * 10 + digit;
-    else day = day * 10 + digit;
-  }
-  return UNIX_EPOCH_SERIAL + Date.UTC(year, month - 1, day) / DAY_MS;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return Number.NaN;
+  // Date.UTC reads years 0–99 as 1900–1999 and carries months past 12: left to it.
+  if (year < 100 || month < 1 || month > 12) return UNIX_EPOCH_SERIAL + Date.UTC(year, month - 1, day) / DAY_MS;
+  return UNIX_EPOCH_SERIAL + daysFromCivil(year, month, day);
 }
 
 /** Writes the rows of one export: the bold header row, then each invoice. */
@@ -97,6 +118,9 @@ export class SheetRows {
   private readonly moneyOpen = new Map<string, Buffer>();
   private lastCurrency: string | null = null;
   private lastMoneyOpen: Buffer = NUMBER_OPEN;
+  /** The instant being written: whole days since 1970-01-01 and milliseconds into the day. */
+  private instantDays = 0;
+  private instantMs = 0;
 
   constructor(
     private readonly columns: readonly ExportColumn[],
@@ -298,14 +322,51 @@ export class SheetRows {
     out.put(VALUE_CLOSE);
   }
 
-  /** An instant as its serial with the date-time style (as text when it does not parse). */
+  /** An instant as its serial with the date-time style (as text when it does not parse): instantSerial's number. */
   private instant(out: SheetBytes, c: number, value: string): void {
-    const serial = instantSerial(value);
-    if (serial === null) return this.inline(out, c, value);
+    // Two small integers (days, milliseconds into the day), not Date.parse's milliseconds: no heap number per cell.
+    if (!this.readInstant(value)) {
+      const ms = Date.parse(value);
+      if (!Number.isFinite(ms)) return this.inline(out, c, value);
+      this.instantDays = Math.floor(ms / DAY_MS);
+      this.instantMs = ms - this.instantDays * DAY_MS;
+    }
     out.room(CELL_ROOM);
     this.open(out, c);
     out.put(INSTANT_OPEN);
-    out.number(serial);
+    out.instantSerial(this.instantDays, this.instantMs);
     out.put(VALUE_CLOSE);
+  }
+
+  /**
+   * A valid instant in the copy's form, YYYY-MM-DDTHH:MM:SS.sssZ (year 100 on), read into instantDays / instantMs
+   * (true): Date.parse's answer for it. Anything else (another form, an offset, a day or time out of range) is left to
+   * Date.parse (false).
+   */
+  private readInstant(text: string): boolean {
+    if (
+      text.length !== 24 ||
+      text.charCodeAt(4) !== 0x2d ||
+      text.charCodeAt(7) !== 0x2d ||
+      text.charCodeAt(10) !== 0x54 ||
+      text.charCodeAt(13) !== 0x3a ||
+      text.charCodeAt(16) !== 0x3a ||
+      text.charCodeAt(19) !== 0x2e ||
+      text.charCodeAt(23) !== 0x5a
+    ) {
+      return false;
+    }
+    const year = digitsAt(text, 0, 4);
+    const month = digitsAt(text, 5, 2);
+    const day = digitsAt(text, 8, 2);
+    const hour = digitsAt(text, 11, 2);
+    const minute = digitsAt(text, 14, 2);
+    const second = digitsAt(text, 17, 2);
+    const milli = digitsAt(text, 20, 3);
+    if (year < 100 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return false;
+    if (day > (month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1]!)) return false;
+    this.instantDays = daysFromCivil(year, month, day);
+    this.instantMs = ((hour * 60 + minute) * 60 + second) * 1000 + milli;
+    return true;
   }
 }

@@ -32,6 +32,17 @@ export interface RowTable {
    * none): a reader of many rows one at a time (an export) reuses one object instead of making one per invoice.
    */
   fillRow(i: number, into: InvoiceRow): InvoiceRow;
+  /**
+   * Where row i's cells lie when the table is over columns: its chunk and its row in it, written into `at` (true);
+   * false over rows. A reader of many rows in place (an export) reads the cells it needs there.
+   */
+  locate(i: number, at: ChunkPlace): boolean;
+}
+
+/** A row's place in the copy's columns (RowTable.locate). */
+export interface ChunkPlace {
+  chunk: ColumnChunk | null;
+  row: number;
 }
 
 const tables = new WeakMap<Snapshot, RowTable>();
@@ -123,6 +134,7 @@ class ArrayTable implements RowTable {
     into.customerId = row.customerId;
     return into;
   };
+  locate = () => false;
 }
 
 /** Cell numbers in a chunk (row-columns.ts TEXT_CELLS). */
@@ -179,6 +191,12 @@ class ColumnTable implements RowTable {
   fillRow = (i: number, into: InvoiceRow) => {
     const c = this.chunkOf[i]!;
     return fillChunkRow(this.chunks[c]!, i - this.firsts[c]!, into);
+  };
+  locate = (i: number, at: ChunkPlace) => {
+    const c = this.chunkOf[i]!;
+    at.chunk = this.chunks[c]!;
+    at.row = i - this.firsts[c]!;
+    return true;
   };
   id = (i: number) => this.text(i, ID)!;
   number = (i: number) => this.text(i, NUMBER)!;
