@@ -37,19 +37,7 @@ interface Input {
 const input = workerInput<Input>();
 const PAGE_HEADERS = { 'Sforce-Query-Options': 'batchSize=2000' };
 
-/** Records the first query URL the app fetches (the baseline replays it). */
-function watchQueryPath(): () => string | undefined {
-  let first: string | undefined;
-  const original = globalThis.fetch;
-  globalThis.fetch = (resource, init) => {
-    const url = resource instanceof Request ? resource.url : String(resource);
-    if (!first && url.includes('/query?q=')) first = new URL(url).pathname + new URL(url).search;
-    return original(resource, init);
-  };
-  return () => first;
-}
-
-/** Records every query the app starts, in order: REST first pages (`/query?q=`, `/queryAll?q=`) and Bulk API 2.0 jobs. */
+/** Records every query the app starts, in order: REST first pages (`/query?q=`, `/queryAll?q=`) and Bulk API 2.0 jobs (the first REST one, the invoices', is what the baseline replays). */
 function watchQueries(): SentQuery[] {
   const sent: SentQuery[] = [];
   const original = globalThis.fetch;
@@ -67,7 +55,6 @@ function watchQueries(): SentQuery[] {
 
 async function appSync(): Promise<Record<string, unknown>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'budgetly-bench-'));
-  const queryPath = watchQueryPath();
   const queries = watchQueries();
   try {
     const bench = createBenchCore({ dataDir, keyHex: input.keyHex, orgUrl: input.orgUrl });
@@ -109,7 +96,7 @@ async function appSync(): Promise<Record<string, unknown>> {
       const at = (name: string) => (marks[name] ?? Number.NaN) - started;
       const phases = { untilFirstPageMs: at('firstPage'), pagesMs: at('lastPage') - at('firstPage'), savingMs: at('done') - at('saving') };
       const cpuMs = (cpu.user + cpu.system) / 1000;
-      return { ms: full.ms, cpuMs, rows: full.result.total, fetched: full.result.fetched, rssBeforeMiB: rssBefore, peakRssMiB: peak, queryPath: queryPath(), queries: syncQueries, phases, afterAnswer, background };
+      return { ms: full.ms, cpuMs, rows: full.result.total, fetched: full.result.fetched, rssBeforeMiB: rssBefore, peakRssMiB: peak, queryPath: syncQueries.find((q) => q.kind === 'rest')?.path, queries: syncQueries, phases, afterAnswer, background };
     }
     // The background record phase after each sync (issue #13) ends before the next sync is timed.
     const firstPhase = nextRecordPhaseEnd(bench);
@@ -214,15 +201,7 @@ async function baseline(): Promise<Record<string, unknown>> {
   const rssBefore = resetPeak();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  let url: string | undefined = input.queryPath;
-  let rows = 0;
-  for (let pages = 0; url && pages < 10_000; pages++) {
-    const response = await fetch(input.orgUrl + url, { headers });
-    if (!response.ok) throw new Error(`baseline page: HTTP ${response.status}`);
-    const page = JSON.parse(await response.text()) as { records: unknown[]; done: boolean; nextRecordsUrl?: string };
-    rows += page.records.length;
-    url = page.done ? undefined : page.nextRecordsUrl;
-  }
+  const rows = await plainRest(input.queryPath, headers);
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000, rows, rssBeforeMiB: rssBefore, peakRssMiB: peakRssMiB() };
@@ -234,7 +213,7 @@ async function plainRest(path: string, headers: Record<string, string>): Promise
   let rows = 0;
   for (let pages = 0; url && pages < 10_000; pages++) {
     const response = await fetch(input.orgUrl + url, { headers });
-    if (!response.ok) throw new Error(`floor page: HTTP ${response.status}`);
+    if (!response.ok) throw new Error(`page: HTTP ${response.status}`);
     const page = JSON.parse(await response.text()) as { records: unknown[]; done: boolean; nextRecordsUrl?: string };
     rows += page.records.length;
     url = page.done ? undefined : page.nextRecordsUrl;

@@ -10,6 +10,7 @@ import { SharedStrings } from '../../../electron/core/export/xlsx-shared-strings
 import { SheetRows } from '../../../electron/core/export/xlsx-sheet-rows';
 import { columnLabels } from '../../../electron/core/export/export-cells';
 import { RecordingEvents, ScriptedSaveDialog, tempDir } from '../../support/test-ports';
+import { exportRow } from '../../support/export-row';
 
 const t = createI18n('en').getFixedT('en', namespaces);
 const asOf = '2026-11-29';
@@ -20,19 +21,7 @@ const COLUMNS: ExportColumn[] = ['number', 'customer', 'status', 'total', 'balan
  * (ExcelJS): what a spreadsheet user would see. Customer, status and currency go through the workbook's shared-string
  * table, the invoice number inline: both must come back the same.
  */
-const row = (n: number, patch: Partial<InvoiceRow>): InvoiceRow => ({
-  id: `a0G${String(n).padStart(12, '0')}AAA`,
-  number: `INV-${n}`,
-  customer: 'Acme',
-  invoiceDate: '2026-01-31',
-  dueDate: '2026-02-28',
-  status: 'Posted',
-  total: 100,
-  balance: 0,
-  currency: 'USD',
-  lastModified: null,
-  ...patch,
-});
+const row = exportRow;
 
 describe('XLSX export: awkward text and money read back', () => {
   let temp: ReturnType<typeof tempDir>;

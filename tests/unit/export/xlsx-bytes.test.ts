@@ -13,6 +13,7 @@ import { CellXml } from '../../../electron/core/export/xlsx-sheet';
 import { SheetRows } from '../../../electron/core/export/xlsx-sheet-rows';
 import { ZipWriter } from '../../../electron/core/export/xlsx-zip';
 import { tempDir } from '../../support/test-ports';
+import { exportRow } from '../../support/export-row';
 
 /**
  * The invoices sheet written as bytes (xlsx-bytes.ts, xlsx-sheet-rows.ts) against references that do not share its
@@ -24,19 +25,7 @@ const t = createI18n('en').getFixedT('en', namespaces);
 const asOf = '2026-11-29';
 const context: CellContext = { asOf };
 
-const row = (n: number, patch: Partial<InvoiceListRow> = {}): InvoiceListRow => ({
-  id: `a0G${String(n).padStart(12, '0')}AAA`,
-  number: `INV-${n}`,
-  customer: 'Acme',
-  invoiceDate: '2026-01-31',
-  dueDate: '2026-02-28',
-  status: 'Posted',
-  total: 100,
-  balance: 0,
-  currency: 'USD',
-  lastModified: null,
-  ...patch,
-});
+const row = exportRow;
 
 /** The bytes of these rows' sheet XML, written through buffers of `size` bytes (a cell may be longer than one). */
 function bytesOf(sheet: SheetRows, rows: InvoiceListRow[], size: number): string {

@@ -9,6 +9,7 @@ import { namespaces } from '../../../electron/contract/i18n/catalogue';
 import { createI18n } from '../../../electron/contract/i18n/create-i18n';
 import { exportInvoices } from '../../../electron/core/export/export-invoices';
 import { RecordingEvents, ScriptedSaveDialog, tempDir } from '../../support/test-ports';
+import { exportRow } from '../../support/export-row';
 
 /**
  * Review (reviewA, session 15): whatever text an org holds, the XLSX's sheet and shared-string XML are well-formed and
@@ -100,18 +101,7 @@ function cellsOf(parts: Map<string, Buffer>): Map<string, string> {
   return cells;
 }
 
-const row = (n: number, text: string): InvoiceRow => ({
-  id: `a0G${String(n).padStart(12, '0')}AAA`,
-  number: text,
-  customer: text,
-  invoiceDate: '2026-01-31',
-  dueDate: '2026-02-28',
-  status: text,
-  total: 1,
-  balance: 0,
-  currency: 'EUR',
-  lastModified: null,
-});
+const row = (n: number, text: string): InvoiceRow => exportRow(n, { number: text, customer: text, status: text, total: 1, currency: 'EUR' });
 
 const PIECES = [
   '<', '>', '&', '"', "'", ']]>', '<![CDATA[', '</t></is></c><c r="Z9" t="inlineStr"><is><t>', '<?xml', '&amp;', '&#0;', '&lt;',
