@@ -175,9 +175,9 @@ export const customerLedgerSchema = z.object({
    */
   debitNotes: z.array(customerDebitNoteSchema).optional(),
   /**
-   * Refunds of the customer's Billing credit notes that count and are applied to an invoice (allocations net of unallocations
-   * > 0: what a statement lists beside the invoices; a credit note applied to none keeps its refunds in `credits[].refunded`),
-   * oldest first; absent where the org has no readable credit note refund lines (Revenue Cloud, a custom invoice object, hidden
+   * Refunds of the customer's Billing credit notes that count — every counted credit note of theirs, applied to an invoice or
+   * not (money paid out to them; Billing refunds a credit note from its available balance, usually after unallocating it): what
+   * a statement lists for a period. Oldest first; absent where the org has no readable credit note refund lines (Revenue Cloud, a custom invoice object, hidden
    * from the user).
    */
   creditRefunds: z.array(customerCreditRefundSchema).optional(),

@@ -46,13 +46,13 @@ const netApplied = (id: string) => [...(creditNoteApplications(org).get(id)?.val
 
 /**
  * The account's credit note refunds that pay money back (Posted, positive), from the org's records: date, credit note number,
- * signed amount — of the credit notes applied to an invoice (allocations net of unallocations > 0): a statement is about the
- * invoices, and a credit note applied to none is not on it.
+ * signed amount — of every credit note of the account that is credit issued (not Draft or Canceled), applied to an invoice or
+ * not: a refund is money paid out to the customer (Billing refunds a credit note from its available balance).
  */
-function expectedRefunds(from: string, to: string): { day: string; note: string; amount: number }[] {
+function expectedRefunds(from: string, to: string, of = account): { day: string; note: string; amount: number }[] {
   const notes = new Map(
     org.control.records('blng__CreditNote__c')
-      .filter((c) => c.blng__Account__c === account && received(c, 'blng__Status__c') && netApplied(c.Id as string) > 0)
+      .filter((c) => c.blng__Account__c === of && received(c, 'blng__Status__c'))
       .map((c) => [c.Id as string, c.Name as string]),
   );
   const noteOfLine = new Map(org.control.records('blng__CreditNoteLine__c').map((l) => [l.Id as string, l.blng__CreditNote__c as string]));
@@ -88,9 +88,9 @@ afterAll(async () => {
   temp.remove();
 });
 
-async function statementOf(file: string, period?: { from: string; to: string }): Promise<string> {
+async function statementOf(file: string, period?: { from: string; to: string }, who = { customer, account }, asOf = daysAgo(0)): Promise<string> {
   app.saveDialog.answer = join(temp.dir, file);
-  const saved = await app.call('statements.save', { connectionId, customer, account, asOf: daysAgo(0), how: 'save', ...(period ? { period } : {}) });
+  const saved = await app.call('statements.save', { connectionId, ...who, asOf, how: 'save', ...(period ? { period } : {}) });
   expect(saved.ok, JSON.stringify(saved.error)).toBe(true);
   return text(saved.value.path);
 }
@@ -151,7 +151,7 @@ describe('a Billing statement with credit note refunds (issue 13)', () => {
     expect(flat(await statementOf('readable.pdf', period))).not.toContain('are not listed');
   });
 
-  it('a credit note whose applications are all taken back after its refund: the refund leaves the invoice’s timeline and the statement, stays with the credit note in the customer view; the arithmetic still adds up', async () => {
+  it('a credit note whose applications are all taken back after its refund: the refund leaves the invoice’s timeline, stays on the statement (money paid back to the customer) and with the credit note in the customer view; the arithmetic still adds up', async () => {
     const period = { from: daysAgo(400), to: daysAgo(0) };
     const note = org.control.records('blng__CreditNote__c').find((c) => c.Id === noteId)!.Name as string;
     const applied = [...creditNoteApplications(org).get(noteId)!].filter(([, net]) => net > 0).map(([invoice]) => invoice);
@@ -186,15 +186,82 @@ describe('a Billing statement with credit note refunds (issue 13)', () => {
       expect(minor(a.credits, c)).toBe(ledger.get(invoice)!.credits);
       expect(minor(a.difference!, c)).toBe(ledger.get(invoice)!.difference);
     }
-    // The statement: no line of that credit note (every refund it lists is one the org's records give).
+    // The statement: the refund is still listed — the money was paid back to the customer whatever the note is applied to now —,
+    // and every refund it lists is one the org's records give.
     const pdf = await statementOf('taken-back.pdf', period);
     const expected = expectedRefunds(period.from, period.to);
-    expect(expected.some((r) => r.note === note)).toBe(false);
-    expect(pdf.match(/CN-\d+/g) ?? []).not.toContain(note);
+    expect(expected).toContainEqual({ day: daysAgo(0), note, amount: 2 });
+    expect(new Set(pdf.match(/CN-\d+/g) ?? [])).toEqual(new Set(expected.map((r) => r.note)));
     for (const refund of expected) expect(line(pdf, dateOf(refund.day), refund.note, usd(refund.amount)), `${refund.day} ${refund.note}\n${pdf}`).toBe(true);
     // The customer view: the credit note, wholly unapplied again, with its refund.
     const customerLedger = (await app.call('invoices.customer', { connectionId, customer, account })).value as CustomerLedger;
     const left = creditNotesLeft(org).get(noteId)!;
     expect(customerLedger.credits.find((c) => c.id === noteId)).toMatchObject({ applied: 0, refunded: 2, unapplied: left.unapplied / 100 });
+  });
+  it('Billing’s usual path — allocated, unallocated, then refunded from the available balance: the refund is on the customer’s statement, on no invoice’s timeline, and in the customer view', async () => {
+    const period = { from: daysAgo(400), to: daysAgo(0) };
+    // Another credit note of a customer, applied to an invoice, never refunded.
+    const [otherId] = [...creditNotesLeft(org)].find(([id, c]) => id !== noteId && c.refunded === 0 && c.currency === 'USD' && netApplied(id) >= 300)!;
+    const record = org.control.records('blng__CreditNote__c').find((c) => c.Id === otherId)!;
+    const who = { customer: org.control.records('Account').find((a) => a.Id === record.blng__Account__c)!.Name as string, account: record.blng__Account__c as string };
+    const applied = [...creditNoteApplications(org).get(otherId)!].filter(([, net]) => net > 0).map(([invoice]) => invoice);
+    for (const allocation of org.control.records('blng__CreditNoteAllocation__c')) {
+      if (allocation.blng__CreditNote__c !== otherId || allocation.blng__Type__c !== 'Allocation') continue;
+      try {
+        org.control.reverseApplication(allocation.Id as string);
+      } catch (error) {
+        expect(String(error)).toMatch(/cannot be reversed/);
+      }
+    }
+    expect(netApplied(otherId)).toBe(0);
+    // Refunded from what is now available (the org refuses more than the note's rest).
+    org.control.issueCreditNoteRefund(otherId, 3);
+    const synced = await app.call('invoices.sync', { connectionId, mode: 'incremental' });
+    expect(synced.ok, JSON.stringify(synced.error)).toBe(true);
+
+    const expected = expectedRefunds(period.from, period.to, who.account);
+    expect(expected).toContainEqual({ day: daysAgo(0), note: record.Name as string, amount: 3 });
+    const pdf = await statementOf('unallocated-then-refunded.pdf', period, who);
+    for (const refund of expected) expect(line(pdf, dateOf(refund.day), refund.note, usd(refund.amount)), `${refund.day} ${refund.note} ${refund.amount}\n${pdf}`).toBe(true);
+    expect(new Set(pdf.match(/CN-\d+/g) ?? [])).toEqual(new Set(expected.map((r) => r.note)));
+    for (const invoice of applied) {
+      const got = (await app.call('invoices.receivables', { connectionId, id: invoice })).value as InvoiceReceivables;
+      expect(got.entries.some((e) => e.kind === 'refund' && e.sourceId === otherId), invoice).toBe(false);
+    }
+    const customerLedger = (await app.call('invoices.customer', { connectionId, ...who })).value as CustomerLedger;
+    expect(customerLedger.credits.find((c) => c.id === otherId)).toMatchObject({ applied: 0, refunded: 3, unapplied: creditNotesLeft(org).get(otherId)!.unapplied / 100 });
+  });
+
+  it('a past period’s statement does not change after the fact: a later unallocation of a refunded credit note leaves its refund on a statement as of before it', async () => {
+    // A credit note with a refund made before yesterday, still applied to an invoice (the org's seeded records).
+    const yesterday = daysAgo(1);
+    const noteOfLine = new Map(org.control.records('blng__CreditNoteLine__c').map((l) => [l.Id as string, l.blng__CreditNote__c as string]));
+    const refundedBefore = new Set(
+      org.control.records('blng__RefundLineCreditNoteLine__c')
+        .filter((l) => l.blng__Status__c === 'Posted' && l.blng__Type__c !== 'Unallocation' && String(l.CreatedDate).slice(0, 10) < yesterday)
+        .map((l) => noteOfLine.get(l.blng__CreditNoteLine__c as string)),
+    );
+    const record = org.control.records('blng__CreditNote__c').find((c) => refundedBefore.has(c.Id as string) && received(c, 'blng__Status__c') && netApplied(c.Id as string) > 0)!;
+    expect(record).toBeDefined();
+    const who = { customer: org.control.records('Account').find((a) => a.Id === record.blng__Account__c)!.Name as string, account: record.blng__Account__c as string };
+    const period = { from: daysAgo(400), to: yesterday };
+    const refundLines = (pdf: string) => pdf.split('\n').filter((l) => /CN-\d+/.test(l)).map((l) => l.trim().replace(/\s+/g, ' '));
+    const before = refundLines(await statementOf('past-before.pdf', period, who, yesterday));
+    const expected = expectedRefunds(period.from, period.to, who.account);
+    expect(expected.some((r) => r.note === record.Name)).toBe(true);
+    expect(before.length).toBe(expected.length);
+    for (const allocation of org.control.records('blng__CreditNoteAllocation__c')) {
+      if (allocation.blng__CreditNote__c !== record.Id || allocation.blng__Type__c !== 'Allocation') continue;
+      try {
+        org.control.reverseApplication(allocation.Id as string);
+      } catch (error) {
+        expect(String(error)).toMatch(/cannot be reversed/);
+      }
+    }
+    expect(netApplied(record.Id as string)).toBe(0);
+    const synced = await app.call('invoices.sync', { connectionId, mode: 'incremental' });
+    expect(synced.ok, JSON.stringify(synced.error)).toBe(true);
+    // Taken back today: the statement as of yesterday says what it said yesterday, line for line.
+    expect(refundLines(await statementOf('past-after.pdf', period, who, yesterday))).toEqual(before);
   });
 });

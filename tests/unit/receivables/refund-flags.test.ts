@@ -96,7 +96,7 @@ describe('refunds flagged, never clamped (issue 13, reviewB lows)', () => {
     expect(refundShownAmount({ amount: null, reversal: false })).toBeNull();
   });
 
-  it('a credit note whose application to the invoice was taken back: its refund leaves that invoice’s timeline and the statement’s list, stays in the customer view', () => {
+  it('a credit note whose application to the invoice was taken back: its refund leaves that invoice’s timeline, stays on the statement’s list and in the customer view', () => {
     const records = (reversed: boolean) => copy({
       creditNote: [{ ...payment('C1', 80) }],
       creditApplication: [applied('CA1', 'C1', 30), ...(reversed ? [{ ...applied('CA2', 'C1', 30), type: 'Unallocation', created: '2026-10-09T09:00:00Z' }] : [])],
@@ -112,8 +112,37 @@ describe('refunds flagged, never clamped (issue 13, reviewB lows)', () => {
     // The arithmetic is the applications' alone: 30 applied and 30 taken back.
     expect(timeline.arithmetic).toMatchObject({ total: 60, credits: 0, computedBalance: 60 });
     const ledger = customerLedger(reversed, { name: 'Acme', account: 'ACC1' }, 'EUR');
-    expect(ledger.creditRefunds).toEqual([]);
+    expect(ledger.creditRefunds?.map((r) => r.id)).toEqual(['X1']);
     expect(ledger.credits).toEqual([expect.objectContaining({ id: 'C1', applied: 0, refunded: 20, unapplied: 60 })]);
+  });
+
+  it('allocated, unallocated, then refunded (Billing’s usual path): the refund is on the statement’s list, not on the invoice’s timeline; a later (un)allocation changes no statement', () => {
+    const lines = [{ id: 'L1', creditNote: 'C1', currency: 'EUR' }, { id: 'L2', creditNote: 'C2', currency: 'EUR' }];
+    const refundOf = (id: string, line: string, created: string) => ({ id, creditNoteLine: line, amount: 20, type: 'Allocation', status: 'Posted', currency: 'EUR', created });
+    const roles: RelatedRole[] = [...BASE, 'refundApplication', 'creditNoteLine', 'creditRefundApplication'];
+    const path = copy({
+      creditNote: [{ ...payment('C1', 80) }],
+      creditApplication: [applied('CA1', 'C1', 30), { ...applied('CA2', 'C1', 30), type: 'Unallocation', created: '2026-10-09T09:00:00Z' }],
+      creditNoteLine: lines,
+      creditRefundApplication: [refundOf('X1', 'L1', '2026-10-10T09:00:00Z')],
+    }, roles);
+    expect(invoiceReceivables(path, row).entries.filter((e) => e.kind === 'refund')).toEqual([]);
+    expect(customerLedger(path, { name: 'Acme', account: 'ACC1' }, 'EUR').creditRefunds).toEqual([
+      { id: 'X1', date: '2026-10-10', creditNoteId: 'C1', creditNoteNumber: 'C1', currency: 'EUR', amount: 20 },
+    ]);
+    // C1 refunded while applied, C2 refunded while applied to none; then C1 unallocated and C2 allocated (later): the same list.
+    const at = (later: boolean) => copy({
+      creditNote: [{ ...payment('C1', 80) }, { ...payment('C2', 80) }],
+      creditApplication: [
+        applied('CA1', 'C1', 30),
+        ...(later ? [{ ...applied('CA2', 'C1', 30), type: 'Unallocation', created: '2026-11-20T09:00:00Z' }, { ...applied('CA3', 'C2', 10), created: '2026-11-20T09:00:00Z' }] : []),
+      ],
+      creditNoteLine: lines,
+      creditRefundApplication: [refundOf('X1', 'L1', '2026-10-06T09:00:00Z'), refundOf('X2', 'L2', '2026-10-07T09:00:00Z')],
+    }, roles);
+    const listed = (data: RelatedCopy) => customerLedger(data, { name: 'Acme', account: 'ACC1' }, 'EUR').creditRefunds?.map((r) => r.id);
+    expect(listed(at(false))).toEqual(['X1', 'X2']);
+    expect(listed(at(true))).toEqual(['X1', 'X2']);
   });
 
   it('debit notes taking a credit note below zero: shown below zero, flagged beside it and on the currency’s sum; above zero nothing is flagged', () => {

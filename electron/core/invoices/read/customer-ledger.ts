@@ -7,7 +7,7 @@ import { relatedText } from '../related/related-text';
 import { day, ledgerIndex, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
 import { sourceCounts } from './counted-sources';
-import { appliedBySource, appliedToAnInvoice, debitedMinor, overDebited, overRefunded, unappliedMinor } from './source-applied';
+import { appliedBySource, debitedMinor, overDebited, overRefunded, unappliedMinor } from './source-applied';
 import { refundDay, refundedMinor, refundEffect } from './refund-lines';
 import { unappliedKnown } from './payment-figures';
 
@@ -64,17 +64,17 @@ function openDebitNotes(records: RelatedRecord[], fallback: string): CustomerDeb
 /**
  * The refund lines of a customer's credit notes that pay money back (refund-lines.ts refundEffect ≠ 0), signed (+ paid back, −
  * taken back), oldest first: what a statement lists for a period. A line in another currency than its credit note is left out,
- * as it is of the note's rest (source-applied.ts). Only of the credit notes applied to an invoice (net of reversals, > 0, in any
- * currency): a statement is about the invoices, and a credit note applied to none (or whose applications were all taken back)
- * is not on it — its refunds stay with it in the customer view (as the invoice's timeline drops them: invoice-receivables.ts).
+ * as it is of the note's rest (source-applied.ts). Every counted credit note of the customer, applied to an invoice or not: a
+ * refund is money paid out to the customer, so it is on their statement — and in Salesforce Billing a credit note is refunded
+ * from its *available* balance, the usual path being allocated → unallocated → refunded (a rule "only while applied" dropped
+ * exactly those). Nothing here reads the allocations, so a past period's statement never changes with a later (un)allocation.
+ * An invoice's timeline keeps its own rule: only while the note is still applied to that invoice (invoice-receivables.ts).
  */
 function creditRefundsOf(copy: RelatedCopy, credits: RelatedRecord[], fallback: string): CustomerCreditRefund[] {
   const byNote = ledgerIndex(copy).refundsByCreditNote;
-  const applied = appliedBySource(copy);
   const out: CustomerCreditRefund[] = [];
   for (const note of credits) {
     const own = text(note.currency) ?? fallback;
-    if (!appliedToAnInvoice(applied, 'credit', note.id, own)) continue;
     for (const line of byNote.get(note.id) ?? []) {
       const signed = refundEffect(line);
       if (signed === 0 || (text(line.currency) ?? own) !== own) continue;
@@ -84,7 +84,7 @@ function creditRefundsOf(copy: RelatedCopy, credits: RelatedRecord[], fallback: 
   return out.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
 }
 
-/** What a customer's credit note refunds need: the credit notes, their allocations (applied to an invoice?), lines and refund lines. */
+/** What a customer's credit note refunds need: the credit notes, their allocations (the copy's Billing set), lines and refund lines. */
 const CREDIT_REFUND_ROLES: readonly RelatedRole[] = ['creditNote', 'creditApplication', 'creditNoteLine', 'creditRefundApplication'];
 
 /** Whether the copy's credit note refunds can be listed: 'read'; 'unreadable' where the org has them (Billing) but one of their objects is missing; else 'none'. */

@@ -132,9 +132,3 @@ export function overRefunded(sums: SourceApplied, id: string, restMinor: number,
 export function overDebited(sums: SourceApplied, id: string, restMinor: number, decimals: number): boolean {
   return restMinor < 0 && debitedMinor(sums, id, decimals) > 0;
 }
-
-/** Whether a payment (credit note) is applied to an invoice at all: its applications net of reversals > 0, in its own currency or in another one. */
-export function appliedToAnInvoice(sums: SourceApplied, kind: 'payment' | 'credit', id: string, currency: string): boolean {
-  if (toMinor((kind === 'payment' ? sums.payments : sums.credits).get(id) ?? 0, currencyDecimals(currency)) > 0) return true;
-  return [...(sums.otherCurrency.get(id) ?? [])].some(([other, net]) => toMinor(net, currencyDecimals(other)) > 0);
-}
