@@ -70,15 +70,24 @@ export const major = (minorUnits: number, currency: string) => minorUnits / 10 *
  * (cents; whole yen): > 0 while the credit note is applied to that invoice.
  */
 export function creditNoteApplications(org: RunningOrg): Map<string, Map<string, number>> {
-  const f = FAMILIES.blng__Invoice__c;
-  const currencyOf = new Map(org.control.records(f.credit).map((c) => [c.Id as string, String(c.CurrencyIsoCode ?? 'USD')]));
+  return sourceApplications(org, 'blng__Invoice__c', 'credit');
+}
+
+/**
+ * Payments (credit notes) of either shape, from the org's records: per payment (credit note) id, per invoice id, its applications
+ * there net of reversals (cents; whole yen): > 0 while it is applied to that invoice.
+ */
+export function sourceApplications(org: RunningOrg, shape: keyof typeof FAMILIES, kind: 'payment' | 'credit'): Map<string, Map<string, number>> {
+  const f = FAMILIES[shape];
+  const [sourceObject, appObject, ref] = kind === 'payment' ? [f.payment, f.paymentApp, f.paymentRef] : [f.credit, f.creditApp, f.creditRef];
+  const currencyOf = new Map(org.control.records(sourceObject).map((c) => [c.Id as string, String(c.CurrencyIsoCode ?? 'USD')]));
   const out = new Map<string, Map<string, number>>();
-  for (const app of org.control.records(f.creditApp)) {
-    const note = app[f.creditRef] as string;
+  for (const app of org.control.records(appObject)) {
+    const source = app[ref] as string;
     const invoice = app[f.appInvoice] as string;
-    const byInvoice = out.get(note) ?? new Map<string, number>();
-    out.set(note, byInvoice);
-    const signed = (app[f.type] === f.reversal ? -1 : 1) * minor(app[f.amount] as number, String(app.CurrencyIsoCode ?? currencyOf.get(note) ?? 'USD'));
+    const byInvoice = out.get(source) ?? new Map<string, number>();
+    out.set(source, byInvoice);
+    const signed = (app[f.type] === f.reversal ? -1 : 1) * minor(app[f.amount] as number, String(app.CurrencyIsoCode ?? currencyOf.get(source) ?? 'USD'));
     byInvoice.set(invoice, (byInvoice.get(invoice) ?? 0) + signed);
   }
   return out;
@@ -86,20 +95,22 @@ export function creditNoteApplications(org: RunningOrg): Map<string, Map<string,
 
 /**
  * Per invoice id, the refund lines its timeline lists (information, effect 0), from the org's records: every line of every
- * payment applied to it, and (Billing) every refund line of every credit note still applied to it (its allocations there net
- * of unallocations > 0), through the credit note's lines.
+ * payment still applied to it (its applications there net of reversals > 0), and (Billing) every refund line of every credit
+ * note still applied to it (its allocations there net of unallocations > 0), through the credit note's lines.
  */
 export function expectedRefundEntries(org: RunningOrg, shape: keyof typeof FAMILIES): Map<string, number> {
   const f = FAMILIES[shape];
   const lines = new Map<string, number>();
   for (const line of org.control.records(f.refundLine)) lines.set(line[f.refundPayment] as string, (lines.get(line[f.refundPayment] as string) ?? 0) + 1);
   const paymentsOf = new Map<string, Set<string>>();
-  const stillApplied = shape === 'blng__Invoice__c' ? creditNoteApplications(org) : null;
+  const paymentsApplied = sourceApplications(org, shape, 'payment');
+  const creditsApplied = shape === 'blng__Invoice__c' ? creditNoteApplications(org) : null;
   for (const [object, ref] of [[f.paymentApp, f.paymentRef], [f.creditApp, f.creditRef]] as const) {
+    const stillApplied = object === f.paymentApp ? paymentsApplied : creditsApplied;
     for (const app of org.control.records(object)) {
       const invoice = app[f.appInvoice] as string;
-      // A Billing credit note whose allocations to this invoice were all taken back: its refunds are not on it.
-      if (object === f.creditApp && stillApplied && !((stillApplied.get(app[ref] as string)?.get(invoice) ?? 0) > 0)) continue;
+      // A payment (Billing credit note) whose applications to this invoice were all taken back: its refunds are not on it.
+      if (stillApplied && !((stillApplied.get(app[ref] as string)?.get(invoice) ?? 0) > 0)) continue;
       if (!paymentsOf.has(invoice)) paymentsOf.set(invoice, new Set());
       paymentsOf.get(invoice)!.add(app[ref] as string);
     }

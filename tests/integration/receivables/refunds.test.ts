@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CurrencyReceivables, CustomerLedger, InvoiceList, InvoiceReceivables } from '../../../electron/contract';
 import type { RunningOrg } from '../../org';
 import { CONNECTION_ID as connectionId, type Harness, withOrgHarness } from '../invoices/support/invoice-harness';
-import { expectedCurrencies, expectedLedger, FAMILIES, minor, paymentsWithCashLeft, refundedByPayment } from './org-ledger';
+import { expectedCurrencies, expectedLedger, expectedRefundEntries, FAMILIES, minor, paymentsWithCashLeft, refundedByPayment, sourceApplications } from './org-ledger';
 
 /** The account field of each family's payment (as Salesforce names it). */
 const PAYMENT_ACCOUNT = { Invoice: 'AccountId', blng__Invoice__c: 'blng__Account__c' } as const;
@@ -88,6 +88,23 @@ describe('refunds of payments (issue 13): never in an invoice’s arithmetic, ta
         const { record: back } = await paymentInCustomerView(harness, org, shape, paymentId);
         expect(back.unapplied).toBe(was.unapplied);
         await compareSummary(harness, org, shape);
+
+        // The refunded payment's applications to that invoice all taken back in Salesforce: it settles nothing of the invoice any
+        // more, so its refund leaves that invoice's timeline (as a credit note's does); the timeline's refunds are the org's.
+        for (const app of org.control.records(f.paymentApp)) {
+          if (app[f.paymentRef] !== line[f.refundPayment] || app[f.appInvoice] !== invoiceId || app[f.type] === f.reversal) continue;
+          try {
+            org.control.reverseApplication(app.Id as string);
+          } catch (error) {
+            expect(String(error)).toMatch(/cannot be reversed/);
+          }
+        }
+        expect(sourceApplications(org, shape, 'payment').get(line[f.refundPayment] as string)!.get(invoiceId)).toBe(0);
+        expect((await harness.call('invoices.sync', { connectionId, mode: 'incremental' })).ok).toBe(true);
+        const reversed = (await harness.call('invoices.receivables', { connectionId, id: invoiceId })).value as InvoiceReceivables;
+        expect(reversed.entries.some((e) => e.id === line.Id)).toBe(false);
+        expect(reversed.entries.filter((e) => e.kind === 'refund').length).toBe(expectedRefundEntries(org, shape).get(invoiceId) ?? 0);
+        expect(minor(reversed.arithmetic.payments, reversed.currency)).toBe(expectedLedger(org, shape).get(invoiceId)!.payments);
       });
     }, 120_000);
   }

@@ -38,8 +38,10 @@ export function invoiceReceivables(copy: RelatedCopy | null | undefined, invoice
   const entries = applications.map(({ effectMinor, source, at: _at, ...entry }): ReceivableEntry => ({
     ...entry, effect: major(effectMinor), sourceNumber: text(source?.number), method: text(source?.method),
   }));
-  // Refunds of the payments (and credit notes) applied here: information (effect 0), in date order among the applications.
-  const paid = new Map(applications.filter((a) => a.kind === 'payment' && a.sourceId).map((a) => [a.sourceId!, a.source] as const));
+  // Refunds of the payments (and credit notes) still applied here: information (effect 0), in date order among the applications. A
+  // payment whose applications here were all taken back settles nothing of this invoice: its refunds are not this invoice's story
+  // (the customer view keeps them with the payment) — the same rule as a credit note's, below.
+  const paid = stillApplied(applications, 'payment');
   const words = { notCounted: relatedText.refundNotCounted, otherCurrency: relatedText.refundOtherCurrency };
   const refunds = paid.size ? refundEntries(index.refundsByPayment, paid, currency, words) : [];
   // Refunds of the Billing credit notes applied here (through their lines): information too, effect 0 — only of those still
