@@ -75,6 +75,11 @@ export const currencyReceivablesSchema = z.object({
    */
   overRefunded: z.number().optional(),
   /**
+   * How many payments in this currency were applied to invoices for more than their amount (the applications alone exceed it):
+   * their rest is below zero and summed into unappliedCash as it is (never clamped). Absent: none.
+   */
+  overApplied: z.number().optional(),
+  /**
    * The refund lines could not be read (object or a required field hidden from the user): unappliedCash is amount − net
    * applied, before any refund — it may be more than is left. Absent: read.
    */
@@ -105,12 +110,14 @@ export const customerRecordSchema = z.object({
    * Billing subtracts from the line's available balance), absent when none.
    */
   debited: z.number().optional(),
-  /** Refunded beyond what was left unapplied: `unapplied` is below zero as Salesforce's records give it (never clamped). */
-  overRefunded: z.literal(true).optional(),
   /**
-   * Of a Billing credit note: `unapplied` is below zero and debit notes (`debited`) took part in getting it there — shown as
-   * Salesforce's records give it, never clamped, flagged (beside `overRefunded` when refunds took part too).
+   * Why `unapplied` is below zero (shown as Salesforce's records give it, never clamped), each flagged only where that part pushed
+   * it there (source-applied.ts belowZeroCauses; a rest below zero has at least one): `overApplied` — the applications alone exceed
+   * the amount (then the only flag); `overRefunded` — refunds took more than the applications left; `overDebited` — of a Billing
+   * credit note, debit notes (`debited`) did. Refunds and debit notes are both flagged when each alone fit and together they did not.
    */
+  overApplied: z.literal(true).optional(),
+  overRefunded: z.literal(true).optional(),
   overDebited: z.literal(true).optional(),
   /**
    * Applications in another currency than the record's own, net per currency: shown as they are, never summed into
@@ -183,9 +190,13 @@ export const customerLedgerSchema = z.object({
   creditRefunds: z.array(customerCreditRefundSchema).optional(),
   /**
    * Per currency: Σ unapplied of the payments (unapplied cash) and of the credit notes, each as it is (one below zero lowers the
-   * sum, never clamped); `creditsBelowZero`: how many of those credit notes are below zero (absent: none), so the sum says so.
+   * sum, never clamped); `cashBelowZero` / `creditsBelowZero`: how many of those payments / credit notes are below zero (absent:
+   * none), so the sum says so — each has its flag beside it (customerRecordSchema overApplied / overRefunded / overDebited).
    */
-  unapplied: z.array(z.object({ currency: z.string(), cash: z.number(), credits: z.number(), creditsBelowZero: z.number().int().positive().optional() })),
+  unapplied: z.array(z.object({
+    currency: z.string(), cash: z.number(), credits: z.number(),
+    cashBelowZero: z.number().int().positive().optional(), creditsBelowZero: z.number().int().positive().optional(),
+  })),
   /** Objects or fields that could not be read, from the last sync. */
   warnings: z.array(z.string()),
   /**

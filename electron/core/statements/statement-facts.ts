@@ -56,6 +56,8 @@ export interface StatementPayment {
   unapplied: number;
   /** Refunded beyond what was left unapplied: `unapplied` is below zero as Salesforce's records give it (said under the table). */
   overRefunded?: true;
+  /** Applied to invoices for more than its amount: `unapplied` is below zero as Salesforce's records give it (said under the table). */
+  overApplied?: true;
 }
 
 /** A refund of one of the customer's Billing credit notes in the period: + paid back, − a refund taken back. */
@@ -190,7 +192,7 @@ function paymentsOf({ ledger, period }: StatementInput): StatementPayments {
   if (!ledger || (!ledger.available && !unreadable.includes('payments'))) return { state: 'unavailable', note: ledger?.note ?? null };
   const payments = ledger.payments
     .filter((p) => p.date !== null && p.date >= period.from && p.date <= period.to && statusCounts(p.status))
-    .map((p) => ({ date: p.date, reference: p.number, method: p.method, currency: p.currency, amount: p.amount, applied: p.applied, refunded: p.refunded ?? 0, unapplied: p.unapplied, ...(p.overRefunded ? { overRefunded: true as const } : {}) }))
+    .map((p) => ({ date: p.date, reference: p.number, method: p.method, currency: p.currency, amount: p.amount, applied: p.applied, refunded: p.refunded ?? 0, unapplied: p.unapplied, ...(p.overRefunded ? { overRefunded: true as const } : {}), ...(p.overApplied ? { overApplied: true as const } : {}) }))
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.reference ?? '').localeCompare(b.reference ?? ''));
   // The customer's credit notes refunded in the period (Billing): money paid back to them, beside the payments received.
   const creditRefunds = (ledger.creditRefunds ?? [])

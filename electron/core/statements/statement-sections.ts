@@ -84,8 +84,12 @@ export function paymentsSection(facts: StatementFacts, t: CatalogueT, f: Stateme
       ...(refunds ? [cell(f.money(p.refunded, p.currency), true)] : []), cell(f.money(p.unapplied, p.currency), true),
     ]),
   );
-  // A payment refunded beyond what was left: its unapplied is below zero as it is, never clamped — said, not left unexplained.
-  const over = payments.payments.some((p) => p.overRefunded) ? `<p class="note">${escapeHtml(t('statements:paymentsOverRefunded'))}</p>` : '';
+  // A payment applied beyond its amount or refunded beyond what was left: its unapplied is below zero as it is, never clamped —
+  // said, not left unexplained.
+  const over = [
+    ...(payments.payments.some((p) => p.overApplied) ? [t('statements:paymentsOverApplied')] : []),
+    ...(payments.payments.some((p) => p.overRefunded) ? [t('statements:paymentsOverRefunded')] : []),
+  ].map((words) => `<p class="note">${escapeHtml(words)}</p>`).join('');
   return `${title}${table(heads, rows)}${over}<p class="note">${escapeHtml(t('statements:paymentsAsSynced'))}</p>`;
 }
 

@@ -89,6 +89,10 @@ function RecordTable({ kind, title, empty, records, onOpen }: TableProps) {
           </td>
           <td className="num">
             {record.unapplied !== 0 ? formatMoney(record.unapplied, record.currency, locale) : ''}
+            {/* Applied to invoices for more than its amount: below zero as it is, said (never clamped). */}
+            {record.overApplied && (
+              <span className="problem" role="note" data-testid="customer-over-applied">{t('overApplied')}</span>
+            )}
             {record.overRefunded && (
               <span className="problem" role="note" data-testid="customer-over-refunded">{t('overRefunded')}</span>
             )}

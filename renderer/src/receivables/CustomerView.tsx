@@ -151,7 +151,12 @@ function CustomerCards({ invoices, ledger, bucket, onPickBucket }: CardsProps) {
                 </>
               )}
             </dl>
-            {/* Credit notes below zero are summed as they are: the sum says so, never silently lower. */}
+            {/* Payments and credit notes below zero are summed as they are: the sum says so, never silently lower. */}
+            {unapplied?.cashBelowZero !== undefined && (
+              <p className="problem" role="note" data-testid="customer-cash-below-zero">
+                {t('cashBelowZero', { count: unapplied.cashBelowZero, n: formatCount(unapplied.cashBelowZero, locale) })}
+              </p>
+            )}
             {unapplied?.creditsBelowZero !== undefined && (
               <p className="problem" role="note" data-testid="customer-credits-below-zero">
                 {t('creditsBelowZero', { count: unapplied.creditsBelowZero, n: formatCount(unapplied.creditsBelowZero, locale) })}

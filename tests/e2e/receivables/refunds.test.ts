@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAMILIES, minor, paymentsWithCashLeft, refundedByPayment } from '../../integration/receivables/org-ledger';
+import { FAMILIES, minor, paymentsWithCashLeft, received, refundedByPayment, unappliedCashOf } from '../../integration/receivables/org-ledger';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
 import { connectDemo, waitForSynced, waitForVisibleCount } from '../workspace/workspace-driver';
 
@@ -21,6 +21,7 @@ describe('a refund of a payment (issue 13)', () => {
   let w: WorkspaceFixture;
   let paymentId: string;
   let invoiceId: string;
+  let overId: string;
 
   beforeAll(async () => {
     w = await startWorkspace({ org: { invoices: 400, unappliedShare: 0.4 } });
@@ -30,6 +31,14 @@ describe('a refund of a payment (issue 13)', () => {
     paymentId = paymentsWithCashLeft(w.org, 'Invoice').find((id) => !refunded.has(id) && unappliedOf(w, id).unapplied >= 300 && apps.some((a) => a[f.paymentRef] === id))!;
     invoiceId = apps.find((a) => a[f.paymentRef] === paymentId)![f.appInvoice] as string;
     w.org.control.issueRefund(paymentId, 1.5);
+    // Another payment with cash left, of another account, not refunded: an import allocates all that is left and 20 more (its
+    // applications alone exceed its amount by 20).
+    const accountOf = (id: string) => w.org.control.records(f.payment).find((p) => p.Id === id)!.AccountId;
+    overId = paymentsWithCashLeft(w.org, 'Invoice').find((id) => id !== paymentId && accountOf(id) !== accountOf(paymentId) && !refunded.has(id) && unappliedOf(w, id).unapplied >= 300)!;
+    const over = unappliedOf(w, overId);
+    const amount = (over.unapplied + minor(20, over.currency)) / (over.currency === 'JPY' ? 1 : 100);
+    const open = w.invoices().find((i) => i.currency === over.currency && (i.balance ?? 0) >= amount)!;
+    w.org.control.allocatePayment(overId, open.id, amount);
     await connectDemo(w.page, w.agent());
     await waitForSynced(w.page, w.invoices().length);
   });
@@ -72,5 +81,31 @@ describe('a refund of a payment (issue 13)', () => {
     expect(await row.getByTestId('customer-refunded').textContent()).toContain('refunded to the customer');
     await w.harness.screenshot('customer-view-refund');
     await expectAccessible(w.page, 'customer view with a refund');
+  });
+  it('a payment applied for more than its amount: its unapplied below zero, said beside it as over-applied (not refunded), and counted on its currency’s card', async () => {
+    const payment = w.org.control.records(f.payment).find((p) => p.Id === overId)!;
+    const customer = w.org.control.records('Account').find((a) => a.Id === payment.AccountId)!.Name as string;
+    await w.page.keyboard.press('Escape');
+    await w.page.getByTestId('search').fill(customer);
+    await poll(() => w.page.locator('.grid-body [role="row"]').count()).toBeGreaterThan(0);
+    await w.page.locator('.grid-body [role="row"]').filter({ hasText: customer }).first().locator('.customer-link').click();
+    const view = w.page.getByTestId('customer-view');
+    await view.getByTestId('customer-card').first().waitFor();
+    await view.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+    const row = view.locator(`[data-testid="customer-payment"][data-id="${overId}"]`);
+    const { currency, unapplied } = unappliedOf(w, overId);
+    expect(unapplied).toBe(-minor(20, currency));
+    expect(minor(Number(await row.getAttribute('data-unapplied')), currency)).toBe(unapplied);
+    expect(await row.getByTestId('customer-over-applied').textContent()).toBe('Applied to invoices for more than its amount: shown below zero, as Salesforce’s records give it.');
+    expect(await row.getByTestId('customer-over-refunded').count()).toBe(0);
+    // The card counts the account's payments below zero in that currency, as the org's records give them.
+    const cash = unappliedCashOf(w.org, 'Invoice');
+    const belowZero = w.org.control.records(f.payment)
+      .filter((p) => p.AccountId === payment.AccountId && String(p.CurrencyIsoCode) === currency && received(p, f.sourceStatus) && cash.get(p.Id as string)![1] < 0).length;
+    const card = view.locator(`[data-testid="customer-card"][data-currency="${currency}"]`);
+    expect(await card.getByTestId('customer-cash-below-zero').textContent()).toBe(
+      belowZero === 1 ? 'Includes 1 payment below zero (more was taken of it than it holds): summed as it is, see below.' : `Includes ${belowZero} payments below zero (more was taken of them than they hold): summed as they are, see below.`,
+    );
+    await expectAccessible(w.page, 'customer view with an over-applied payment');
   });
 });

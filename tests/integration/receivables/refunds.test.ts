@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CurrencyReceivables, CustomerLedger, InvoiceList, InvoiceReceivables } from '../../../electron/contract';
 import type { RunningOrg } from '../../org';
 import { CONNECTION_ID as connectionId, type Harness, withOrgHarness } from '../invoices/support/invoice-harness';
-import { expectedCurrencies, expectedLedger, expectedRefundEntries, FAMILIES, minor, paymentsWithCashLeft, refundedByPayment, sourceApplications } from './org-ledger';
+import { expectedCurrencies, expectedLedger, expectedRefundEntries, FAMILIES, minor, paymentsWithCashLeft, received, refundedByPayment, sourceApplications, unappliedCashOf } from './org-ledger';
 
 /** The account field of each family's payment (as Salesforce names it). */
 const PAYMENT_ACCOUNT = { Invoice: 'AccountId', blng__Invoice__c: 'blng__Account__c' } as const;
@@ -168,6 +168,45 @@ describe('refunds of payments (issue 13): never in an invoice’s arithmetic, ta
       const summary = (await harness.call('invoices.receivablesSummary', { connectionId })).value as CurrencyReceivables[];
       expect(summary.find((c) => c.currency === record.currency)!.overRefunded).toBe(1);
       await compareSummary(harness, org, 'blng__Invoice__c');
+    });
+  }, 120_000);
+  it('a payment applied for more than its amount (an import: applications alone exceed it): below zero, flagged as over-applied — not as refunded —, counted on its card and in the summary, as the org’s records say', async () => {
+    await withOrgHarness({ invoices: 300, objects: ['blng__Invoice__c'], multiCurrency: true, unappliedShare: 0.4 }, async (harness, org) => {
+      const f = FAMILIES.blng__Invoice__c;
+      expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+      // A payment with cash left and nothing refunded: all that is left and 20.00 (¥2,000) more allocated to an open invoice of its currency.
+      const refunded = refundedByPayment(org, 'blng__Invoice__c');
+      const paymentId = paymentsWithCashLeft(org, 'blng__Invoice__c').find((id) => unappliedOf(org, 'blng__Invoice__c', id) >= 300 && !refunded.has(id))!;
+      const payment = org.control.records(f.payment).find((p) => p.Id === paymentId)!;
+      const currency = String(payment.CurrencyIsoCode);
+      const unit = currency === 'JPY' ? 100 : 1;
+      const over = (unappliedOf(org, 'blng__Invoice__c', paymentId) + minor(20 * unit, currency)) / (currency === 'JPY' ? 1 : 100);
+      const invoice = org.control.records('blng__Invoice__c')
+        .find((i) => i.CurrencyIsoCode === currency && (i.blng__Balance__c as number) >= over)!;
+      org.control.allocatePayment(paymentId, invoice.Id as string, over);
+      expect((await harness.call('invoices.sync', { connectionId, mode: 'incremental' })).ok).toBe(true);
+
+      // The org's records: amount − applied = −20.00, no refund.
+      expect(unappliedOf(org, 'blng__Invoice__c', paymentId)).toBe(-minor(20 * unit, currency));
+      const { ledger, record } = await paymentInCustomerView(harness, org, 'blng__Invoice__c', paymentId);
+      expect(minor(record.unapplied, currency)).toBe(-minor(20 * unit, currency));
+      expect(record.overApplied).toBe(true);
+      expect(record.overRefunded).toBeUndefined();
+      // The card: its unapplied cash summed as it is, and how many of the account's payments are below zero — counted from the org's records.
+      const account = payment.blng__Account__c as string;
+      const belowZero = org.control.records(f.payment)
+        .filter((p) => p.blng__Account__c === account && String(p.CurrencyIsoCode) === currency && received(p, f.sourceStatus) && unappliedCashOf(org, 'blng__Invoice__c').get(p.Id as string)![1] < 0).length;
+      expect(belowZero).toBeGreaterThan(0);
+      expect(ledger.unapplied.find((u) => u.currency === currency)!.cashBelowZero).toBe(belowZero);
+      // The summary (summary.json): as the org's records give it, and how many payments in the currency are applied beyond their amount.
+      await compareSummary(harness, org, 'blng__Invoice__c');
+      const overApplied = org.control.records(f.payment).filter((p) => {
+        if (String(p.CurrencyIsoCode) !== currency || !received(p, f.sourceStatus)) return false;
+        const applied = org.control.records(f.paymentApp).filter((a) => a[f.paymentRef] === p.Id).reduce((n, a) => n + (a[f.type] === f.reversal ? -1 : 1) * minor(a[f.amount] as number, currency), 0);
+        return applied > minor(p[f.amount] as number, currency);
+      }).length;
+      const summary = (await harness.call('invoices.receivablesSummary', { connectionId })).value as CurrencyReceivables[];
+      expect(summary.find((c) => c.currency === currency)!.overApplied).toBe(overApplied);
     });
   }, 120_000);
 });

@@ -37,8 +37,8 @@ describe('refunds flagged, never clamped (issue 13, reviewB lows)', () => {
     const p1 = got.payments.find((p) => p.id === 'P1')!;
     expect(p1).toMatchObject({ applied: 60, refunded: 55, unapplied: -15, overRefunded: true });
     expect(got.payments.find((p) => p.id === 'P2')).not.toHaveProperty('overRefunded');
-    // Summed as they are: −15 + 30.
-    expect(got.unapplied).toEqual([{ currency: 'EUR', cash: 15, credits: 0 }]);
+    // Summed as they are: −15 + 30, the one below zero counted beside the sum.
+    expect(got.unapplied).toEqual([{ currency: 'EUR', cash: 15, credits: 0, cashBelowZero: 1 }]);
   });
 
   it('the summary sums the rest below zero as it is and says how many payments were refunded beyond it', () => {
@@ -162,5 +162,38 @@ describe('refunds flagged, never clamped (issue 13, reviewB lows)', () => {
     expect(above.credits.find((c) => c.id === 'C1')).toMatchObject({ debited: 4, unapplied: 6 });
     expect(above.credits.find((c) => c.id === 'C1')).not.toHaveProperty('overDebited');
     expect(above.unapplied).toEqual([{ currency: 'EUR', cash: 0, credits: 16 }]);
+  });
+  it('why a rest is below zero, part by part (reviewB/reviewA): over-applied alone when the applications exceed the amount; a refund or debit note only where it pushed the rest there', () => {
+    // C<n>: a credit note of 100, applied, refunded and taken by debit notes as given; P1: a payment of 100 applied 70 + 50.
+    const note = (id: string, amount: number, refunded: number, debits: number) => ({
+      creditNote: [{ ...payment(id, 100) }],
+      creditApplication: amount > 0 ? [applied(`${id}-A`, id, amount)] : [],
+      creditNoteLine: [{ id: `${id}-L`, creditNote: id, currency: 'EUR', debits }],
+      creditRefundApplication: refunded > 0 ? [{ id: `${id}-R`, creditNoteLine: `${id}-L`, amount: refunded, type: 'Allocation', status: 'Posted', currency: 'EUR', created: '2026-10-06T09:00:00Z' }] : [],
+    });
+    const cases: [string, number, number, number, Record<string, true>][] = [
+      ['C1', 110, 0, 2, { overApplied: true }], // applications alone −10, the debit note's 2 is not the cause
+      ['C2', 90, 15, 2, { overRefunded: true }], // 10 left: the refund alone took more; the debit note's 2 would have fitted
+      ['C3', 90, 2, 15, { overDebited: true }], // 10 left: the debit notes alone took more; the refund would have fitted
+      ['C4', 90, 6, 6, { overRefunded: true, overDebited: true }], // each fits, not both: undated debit notes, both flagged
+      ['C5', 90, 5, 5, {}], // exactly used up: nothing
+    ];
+    const records: Partial<Record<RelatedRole, RelatedRecord[]>> = { payment: [payment('P1', 100)], paymentApplication: [applied('A1', 'P1', 70), applied('A2', 'P1', 50)] };
+    for (const [id, a, r, d] of cases) {
+      for (const [role, list] of Object.entries(note(id, a, r, d))) (records[role as RelatedRole] ??= []).push(...(list as RelatedRecord[]));
+    }
+    const got = customerLedger(copy(records, [...BASE, 'refundApplication', 'creditNoteLine', 'creditRefundApplication']), { name: 'Acme', account: 'ACC1' }, 'EUR');
+    const flags = (r: { overApplied?: true; overRefunded?: true; overDebited?: true }) => ({
+      ...(r.overApplied ? { overApplied: true } : {}), ...(r.overRefunded ? { overRefunded: true } : {}), ...(r.overDebited ? { overDebited: true } : {}),
+    });
+    for (const [id, , , , want] of cases.filter(([, , , , w]) => Object.keys(w).length > 0)) expect(flags(got.credits.find((c) => c.id === id)!), id).toEqual(want);
+    expect(got.credits.find((c) => c.id === 'C5')).toBeUndefined();
+    const p1 = got.payments.find((p) => p.id === 'P1')!;
+    expect(p1).toMatchObject({ applied: 120, unapplied: -20 });
+    expect(flags(p1)).toEqual({ overApplied: true });
+    // The card: the payment below zero counted beside the cash sum, the four credit notes below zero beside the credits' sum.
+    expect(got.unapplied).toEqual([{ currency: 'EUR', cash: -20, credits: -12 - 7 - 7 - 2, cashBelowZero: 1, creditsBelowZero: 4 }]);
+    // The summary counts the over-applied payment as such (summed as it is).
+    expect(collectionFigures(copy(records, [...BASE, 'refundApplication', 'creditNoteLine', 'creditRefundApplication']), [row])[0]).toMatchObject({ unappliedCash: -20, overApplied: 1 });
   });
 });

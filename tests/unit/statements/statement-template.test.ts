@@ -101,6 +101,17 @@ describe('refunds and debit notes on a statement (issue 13)', () => {
     expect(plain).not.toContain('Refunded more than');
   });
 
+  it('a payment applied to invoices for more than its amount shows its unapplied below zero and says why, not as a refund (en, fr)', () => {
+    const over = { ...payment('P5'), applied: 120, unapplied: -20, overApplied: true as const };
+    const ledger = { ...base, payments: [over] };
+    const html = statementHtml(statementFacts(input([], { ledger, period })), { firmName: '', org: '' }, englishT, statementFormat('en-US'));
+    expect(html).toMatch(/\$100\.00<\/td><td class="num">\$120\.00<\/td><td class="num">-\$20\.00/);
+    expect(html).toContain('was applied to invoices for more than its amount');
+    expect(html).not.toContain('refunded more than');
+    const french = statementHtml(statementFacts(input([], { ledger, period })), { firmName: '', org: '' }, createI18n('fr').getFixedT('fr') as unknown as CatalogueT, statementFormat('fr-FR'));
+    expect(french).toContain('affecté à des factures au-delà de son montant');
+  });
+
   it('lists the credit notes refunded in the period (Billing), a refund taken back below zero, in the user’s words; none without a period', () => {
     const refund = (id: string, date: string, amount: number) => ({ id, date, creditNoteId: 'a2C000000000001', creditNoteNumber: 'CN-7', currency: 'USD', amount });
     const creditRefunds = [refund('a2J000000000001', '2026-03-05', 20), refund('a2J000000000002', '2026-03-06', -5), refund('a2J000000000003', '2025-12-01', 7)];

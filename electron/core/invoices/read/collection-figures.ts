@@ -4,7 +4,7 @@ import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy } from '../related/related-copy';
 import { day, text, toMinor } from './applied-ledger';
 import { sourceCounts } from './counted-sources';
-import { appliedBySource, appliedBySourceAsOf, overRefunded, unappliedMinor } from './source-applied';
+import { appliedBySource, appliedBySourceAsOf, belowZeroCauses, unappliedMinor } from './source-applied';
 import { unappliedKnown } from './payment-figures';
 
 interface Sums {
@@ -13,6 +13,8 @@ interface Sums {
   unapplied: number;
   /** Payments refunded beyond what was left unapplied (their rest below zero, summed as it is). */
   overRefunded: number;
+  /** Payments applied beyond their amount (their rest below zero, summed as it is). */
+  overApplied: number;
   /** Of the fully paid invoices (contract/collection-figures.ts, shared with the currency cards). */
   days: DaysToPaySums;
 }
@@ -36,7 +38,7 @@ export function collectionFigures(
   const byCurrency = new Map<string, Sums>();
   const sums = (currency: string) => {
     let entry = byCurrency.get(currency);
-    if (!entry) byCurrency.set(currency, (entry = { payments: 0, credits: 0, unapplied: 0, overRefunded: 0, days: noDaysToPay() }));
+    if (!entry) byCurrency.set(currency, (entry = { payments: 0, credits: 0, unapplied: 0, overRefunded: 0, overApplied: 0, days: noDaysToPay() }));
     return entry;
   };
   for (const row of rows) {
@@ -51,6 +53,7 @@ export function collectionFigures(
   for (const [currency, cash] of unappliedCash(copy, rows[0]?.currency ?? 'USD', asOf)) {
     sums(currency).unapplied += cash.minor;
     sums(currency).overRefunded += cash.overRefunded;
+    sums(currency).overApplied += cash.overApplied;
   }
   // Refund lines the user cannot read (not in the copy while its payments are): unapplied cash is before refunds — said, not guessed.
   const refundsUnread = !copy!.objects.some((o) => o.role === 'refundApplication');
@@ -66,6 +69,7 @@ export function collectionFigures(
         unappliedCash: s.unapplied / scale,
         averageDaysToPay: averageDaysToPay(s.days),
         ...(s.overRefunded > 0 ? { overRefunded: s.overRefunded } : {}),
+        ...(s.overApplied > 0 ? { overApplied: s.overApplied } : {}),
         ...(refundsUnread ? { refundsUnread: true as const } : {}),
       };
     });
@@ -75,8 +79,8 @@ export function collectionFigures(
  * Per currency, Σ over every payment that counts (counted-sources.ts: not a draft, not cancelled) of what is unapplied
  * of it (source-applied.ts: amount − net applied − net refunded; 0 when applied in another currency), minor units; a payment without a currency is in `fallback` (a single-currency org).
  */
-function unappliedCash(copy: RelatedCopy | null | undefined, fallback: string, asOf?: string): Map<string, { minor: number; overRefunded: number }> {
-  const out = new Map<string, { minor: number; overRefunded: number }>();
+function unappliedCash(copy: RelatedCopy | null | undefined, fallback: string, asOf?: string): Map<string, { minor: number; overRefunded: number; overApplied: number }> {
+  const out = new Map<string, { minor: number; overRefunded: number; overApplied: number }>();
   if (!copy || copy.none) return out;
   const payments = copy.objects.filter((o) => o.role === 'payment').flatMap((o) => o.records);
   const sums = asOf === undefined ? appliedBySource(copy) : appliedBySourceAsOf(copy, asOf);
@@ -89,10 +93,13 @@ function unappliedCash(copy: RelatedCopy | null | undefined, fallback: string, a
     const d = currencyDecimals(currency);
     // What a refund paid back is no longer the customer's money with us (refund-lines.ts); one used in another currency has none left.
     const minor = unappliedMinor(sums, 'payment', payment.id, payment.amount, d);
-    const entry = out.get(currency) ?? { minor: 0, overRefunded: 0 };
+    const entry = out.get(currency) ?? { minor: 0, overRefunded: 0, overApplied: 0 };
     entry.minor += minor;
-    // Refunded beyond what was left: summed as it is (never clamped), and counted so the summary says so.
-    if (overRefunded(sums, payment.id, minor, d)) entry.overRefunded += 1;
+    // Applied beyond its amount, or refunded beyond what the applications left: summed as it is (never clamped), and counted
+    // so the summary says so (source-applied.ts belowZeroCauses).
+    const why = belowZeroCauses(sums, 'payment', payment.id, payment.amount, minor, d);
+    if (why.overRefunded) entry.overRefunded += 1;
+    if (why.overApplied) entry.overApplied += 1;
     out.set(currency, entry);
   }
   return out;

@@ -7,7 +7,7 @@ import { relatedText } from '../related/related-text';
 import { day, ledgerIndex, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
 import { sourceCounts } from './counted-sources';
-import { appliedBySource, debitedMinor, overDebited, overRefunded, unappliedMinor } from './source-applied';
+import { appliedBySource, belowZeroCauses, debitedMinor, unappliedMinor } from './source-applied';
 import { refundDay, refundedMinor, refundEffect } from './refund-lines';
 import { unappliedKnown } from './payment-figures';
 
@@ -126,7 +126,7 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
   if (!paymentsRead) return { ...empty(relatedText.someUnreadable), ...parts };
   if (!sources) return { ...empty(null, true), ...parts };
   const applied = appliedBySource(copy);
-  const unapplied = new Map<string, { cash: number; credits: number; creditsBelowZero: number }>();
+  const unapplied = new Map<string, { cash: number; credits: number; cashBelowZero: number; creditsBelowZero: number }>();
   const toRecord = (record: RelatedRecord, kind: 'cash' | 'credits'): CustomerRecord => {
     const currency = text(record.currency) ?? fallback;
     const decimals = currencyDecimals(currency);
@@ -136,12 +136,15 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
     const refunded = refundedMinor(applied.refunded, record.id, decimals);
     // A Billing credit note's part taken by debit notes allocated to its lines: no longer available either (source-applied.ts).
     const debited = kind === 'credits' ? debitedMinor(applied, record.id, decimals) : 0;
-    const restMinor = amount === null ? 0 : unappliedMinor(applied, kind === 'cash' ? 'payment' : 'credit', record.id, amount, decimals);
+    const source = kind === 'cash' ? 'payment' : 'credit';
+    const restMinor = amount === null ? 0 : unappliedMinor(applied, source, record.id, amount, decimals);
+    // Below zero: why, part by part — each flagged beside it only where it pushed the rest there (source-applied.ts).
+    const why = amount === null ? null : belowZeroCauses(applied, source, record.id, amount, restMinor, decimals);
     let sums = unapplied.get(currency);
-    if (!sums) unapplied.set(currency, (sums = { cash: 0, credits: 0, creditsBelowZero: 0 }));
+    if (!sums) unapplied.set(currency, (sums = { cash: 0, credits: 0, cashBelowZero: 0, creditsBelowZero: 0 }));
     sums[kind] += restMinor;
-    // A credit note below zero is summed as it is (never clamped) and counted, so the card's sum says so.
-    if (kind === 'credits' && restMinor < 0) sums.creditsBelowZero++;
+    // A payment (credit note) below zero is summed as it is (never clamped) and counted, so the card's sum says so.
+    if (restMinor < 0) sums[kind === 'cash' ? 'cashBelowZero' : 'creditsBelowZero']++;
     const scale = 10 ** decimals;
     // What of it is applied in another currency (net, taken-back ones left out): shown beside it, never summed.
     const other = [...(applied.otherCurrency.get(record.id) ?? [])].filter(([c, sum]) => toMinor(sum, currencyDecimals(c)) > 0);
@@ -149,10 +152,11 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
       id: record.id, number: text(record.number), date: day(record.date), status: text(record.status), method: text(record.method),
       currency, amount, applied: appliedMinor / scale, unapplied: restMinor / scale, ...(refunded !== 0 ? { refunded: refunded / scale } : {}),
       ...(debited !== 0 ? { debited: debited / scale } : {}),
-      // Refunded beyond what was left: shown below zero as Salesforce's records give it, and flagged (never clamped).
-      ...(overRefunded(applied, record.id, restMinor, decimals) ? { overRefunded: true as const } : {}),
-      // Taken by debit notes beyond what was left (a Billing credit note): the same — below zero as it is, flagged.
-      ...(kind === 'credits' && overDebited(applied, record.id, restMinor, decimals) ? { overDebited: true as const } : {}),
+      // Applied beyond its amount, refunded or taken by debit notes beyond what the applications left: shown below zero as
+      // Salesforce's records give it (never clamped), and flagged.
+      ...(why?.overApplied ? { overApplied: true as const } : {}),
+      ...(why?.overRefunded ? { overRefunded: true as const } : {}),
+      ...(why?.overDebited ? { overDebited: true as const } : {}),
       ...(other.length > 0 ? { otherCurrency: other.sort(([a], [b]) => a.localeCompare(b)).map(([c, sum]) => ({ currency: c, amount: toMinor(sum, currencyDecimals(c)) / 10 ** currencyDecimals(c) })) } : {}),
     };
   };
@@ -165,7 +169,11 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
     ...parts,
     unapplied: [...unapplied.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, sums]) => {
       const scale = 10 ** currencyDecimals(currency);
-      return { currency, cash: sums.cash / scale, credits: sums.credits / scale, ...(sums.creditsBelowZero > 0 ? { creditsBelowZero: sums.creditsBelowZero } : {}) };
+      return {
+        currency, cash: sums.cash / scale, credits: sums.credits / scale,
+        ...(sums.cashBelowZero > 0 ? { cashBelowZero: sums.cashBelowZero } : {}),
+        ...(sums.creditsBelowZero > 0 ? { creditsBelowZero: sums.creditsBelowZero } : {}),
+      };
     }),
   };
 }

@@ -115,20 +115,35 @@ export function unappliedMinor(sums: SourceApplied, kind: 'payment' | 'credit', 
 /** What debit notes took of a Billing credit note, minor units (SourceApplied.debited). */
 export const debitedMinor = (sums: SourceApplied, id: string, decimals: number) => toMinor(sums.debited.get(id) ?? 0, decimals);
 
-/**
- * Whether a payment (credit note) was refunded beyond what was left unapplied of it: its rest (unappliedMinor) is below zero
- * and refunds took part in getting it there. Salesforce's records can say so (a refund line entered by hand, an allocation
- * made after the refund); the rest is shown below zero as it is, never clamped, and flagged.
- */
-export function overRefunded(sums: SourceApplied, id: string, restMinor: number, decimals: number): boolean {
-  return restMinor < 0 && refundedMinor(sums.refunded, id, decimals) > 0;
+/** Why a payment's (credit note's) rest is below zero, part by part (belowZeroCauses); all false when it is not. */
+export interface BelowZeroCauses {
+  overApplied: boolean;
+  overRefunded: boolean;
+  overDebited: boolean;
 }
 
 /**
- * Whether a Billing credit note's rest (unappliedMinor) is below zero with debit notes taking part in getting it there (its lines'
- * blng__Debits__c > 0): Salesforce's records can say so (a debit note allocated, then more of the credit note applied by an
- * import). Shown below zero as it is, never clamped, and flagged — beside a refund's flag (overRefunded) when both took part.
+ * THE rule of why a payment's (credit note's) rest (unappliedMinor, minor units) is below zero, in Salesforce's own order: its
+ * applications first (Billing's allocations), then refunds and — a Billing credit note — debit notes take from what they left
+ * (the available balance Billing refunds from). Salesforce's records can say so (an import, a refund line entered by hand); the
+ * rest is shown below zero as it is, never clamped, and each part is flagged only when it really pushed the rest there:
+ * - overApplied: the applications alone exceed the amount (100 applied 70 + 50 → −20). Then only they are flagged: the rest was
+ *   below zero before anything else took from it.
+ * - otherwise refunds and debit notes together took more than the applications left (`left` ≥ 0). Each is flagged when it alone
+ *   took more than `left`, or when without it the rest would not be below zero (the other fits in `left`): it tipped the rest.
+ *   Debit notes are undated (a roll-up), so when each alone fits and both together do not, both are flagged.
+ * A rest below zero always has at least one flag; a rest of zero or more has none.
  */
-export function overDebited(sums: SourceApplied, id: string, restMinor: number, decimals: number): boolean {
-  return restMinor < 0 && debitedMinor(sums, id, decimals) > 0;
+export function belowZeroCauses(sums: SourceApplied, kind: 'payment' | 'credit', id: string, amount: number, restMinor: number, decimals: number): BelowZeroCauses {
+  const causes = { overApplied: false, overRefunded: false, overDebited: false };
+  if (restMinor >= 0) return causes;
+  const left = toMinor(amount, decimals) - toMinor((kind === 'payment' ? sums.payments : sums.credits).get(id) ?? 0, decimals);
+  if (left < 0) return { ...causes, overApplied: true };
+  const refunded = refundedMinor(sums.refunded, id, decimals);
+  const debited = kind === 'credit' ? debitedMinor(sums, id, decimals) : 0;
+  return {
+    overApplied: false,
+    overRefunded: refunded > 0 && (refunded > left || debited <= left),
+    overDebited: debited > 0 && (debited > left || refunded <= left),
+  };
 }

@@ -65,6 +65,7 @@ export const statements: Translation<typeof en> = {
   debitNotesHeading: 'Offene Belastungsanzeigen',
   debitNoteOpen: 'Offen',
   debitNotesNote: 'Zusätzlich zu den obigen Rechnungen geschuldet; offene Beträge zum Stand der letzten Synchronisierung.',
+  paymentsOverApplied: 'Eine Zahlung mit nicht zugeordnetem Betrag unter null wurde Rechnungen für mehr als ihren Betrag zugeordnet: angezeigt, wie es die Datensätze in Salesforce ergeben.',
   paymentsOverRefunded: 'Eine Zahlung mit nicht zugeordnetem Betrag unter null wurde höher erstattet, als von ihr nicht zugeordnet war: angezeigt, wie es die Datensätze in Salesforce ergeben.',
   creditRefundsHeading: 'Erstattete Gutschriften {{from}} – {{to}}',
   creditRefundCreditNote: 'Gutschrift',

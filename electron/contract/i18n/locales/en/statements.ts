@@ -63,6 +63,7 @@ export const statements = {
   debitNotesHeading: 'Debit notes still open',
   debitNoteOpen: 'Open',
   debitNotesNote: 'Owed besides the invoices above; open amounts as of the last sync.',
+  paymentsOverApplied: 'A payment with unapplied below zero was applied to invoices for more than its amount: shown as Salesforce’s records give it.',
   paymentsOverRefunded: 'A payment with unapplied below zero was refunded more than was left unapplied of it: shown as Salesforce’s records give it.',
   creditRefundsHeading: 'Credit notes refunded to you {{from}} – {{to}}',
   creditRefundCreditNote: 'Credit note',

@@ -67,6 +67,7 @@ export const statements: Translation<typeof en> = {
   debitNotesHeading: 'Notas de débito pendientes',
   debitNoteOpen: 'Pendiente',
   debitNotesNote: 'Adeudado además de las facturas anteriores; importes pendientes a la última sincronización.',
+  paymentsOverApplied: 'Un pago con importe sin aplicar bajo cero se aplicó a facturas por encima de su importe: se muestra tal como lo indican los registros de Salesforce.',
   paymentsOverRefunded: 'Un pago con importe sin aplicar bajo cero se reembolsó por encima de lo que quedaba sin aplicar: se muestra tal como lo indican los registros de Salesforce.',
   creditRefundsHeading: 'Notas de crédito reembolsadas del {{from}} al {{to}}',
   creditRefundCreditNote: 'Nota de crédito',

@@ -67,6 +67,7 @@ export const statements: Translation<typeof en> = {
   debitNotesHeading: 'Notes de débit encore ouvertes',
   debitNoteOpen: 'Ouvert',
   debitNotesNote: 'Dû en plus des factures ci-dessus ; montants ouverts à la dernière synchronisation.',
+  paymentsOverApplied: 'Un paiement dont le non affecté est sous zéro a été affecté à des factures au-delà de son montant : affiché tel que l’indiquent les enregistrements Salesforce.',
   paymentsOverRefunded: 'Un paiement dont le non affecté est sous zéro a été remboursé au-delà de ce qui en restait non affecté : affiché tel que l’indiquent les enregistrements Salesforce.',
   creditRefundsHeading: 'Avoirs remboursés du {{from}} au {{to}}',
   creditRefundCreditNote: 'Avoir',
