@@ -179,6 +179,7 @@ export const customerLedgerSchema = z.object({
   /**
    * The customer's debit notes still open (balance ≠ 0, not Draft / Cancelled), newest first; absent where the org has no
    * readable Billing debit note object (Revenue Cloud — its DebitMemo is not synced, invoices/README.md —, a custom invoice object, or hidden from the user).
+   * Given whenever that object is read, even with the payments unreadable (`available` false): they need no payment.
    */
   debitNotes: z.array(customerDebitNoteSchema).optional(),
   /**

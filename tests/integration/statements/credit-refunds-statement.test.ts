@@ -124,11 +124,18 @@ describe('a Billing statement with credit note refunds (issue 13)', () => {
       const synced = await app.call('invoices.sync', { connectionId, mode: 'full' });
       expect(synced.ok, JSON.stringify(synced.error)).toBe(true);
     };
+    // A debit note of the customer, still open: owed besides the invoices whether or not the payments can be read.
+    const debitNoteId = org.control.issueDebitNote(account, 7);
+    const debitNote = org.control.records('blng__DebitNote__c').find((d) => d.Id === debitNoteId)!;
+    expect(debitNote.blng__Balance__c).toBe(7);
     try {
       org.control.setObjectHidden('blng__Payment__c', true);
       await sync();
       const paymentsHidden = await statementOf('payments-hidden.pdf', period);
       expect(flat(paymentsHidden)).toContain('Payments received are not listed: some payment or credit objects cannot be read with your Salesforce access.');
+      // The open debit notes are still listed (they were dropped unsaid with the payments hidden: reviewB low).
+      expect(paymentsHidden).toContain('Debit notes still open');
+      expect(line(paymentsHidden, dateOf(daysAgo(0)), String(debitNote.Name), usd(7), usd(7)), paymentsHidden).toBe(true);
       expect(paymentsHidden).not.toContain('not synced for this org');
       // The credit note refunds, read: listed as the org's records give them.
       const expected = expectedRefunds(period.from, period.to);

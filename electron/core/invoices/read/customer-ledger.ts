@@ -118,9 +118,13 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
   const refunds = creditRefundsRead(copy);
   const paymentsRead = unappliedKnown(copy);
   const unreadable = [...(paymentsRead ? [] : (['payments'] as const)), ...(refunds === 'unreadable' ? (['creditRefunds'] as const) : [])];
+  // The open debit notes need no payment either (Salesforce states their balance): given whenever their object is read, so a
+  // statement with the payments hidden still lists what the customer owes besides the invoices.
+  const hasDebitNotes = copy.objects.some((o) => o.role === 'debitNote');
   const parts = {
     ...(unreadable.length > 0 ? { unreadable } : {}),
     ...(refunds === 'read' ? { creditRefunds: sources ? creditRefundsOf(copy, sources.credits, fallback) : [] } : {}),
+    ...(hasDebitNotes ? { debitNotes: openDebitNotes(sources?.debitNotes ?? [], fallback) } : {}),
   };
   // A payment with its applications hidden would look wholly unapplied: say so rather than show it.
   if (!paymentsRead) return { ...empty(relatedText.someUnreadable), ...parts };
@@ -162,10 +166,8 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
   };
   const payments = sources.payments.map((record) => toRecord(record, 'cash')).sort(newestFirst);
   const credits = sources.credits.map((record) => toRecord(record, 'credits')).filter((credit) => credit.unapplied !== 0).sort(newestFirst);
-  const hasDebitNotes = copy.objects.some((o) => o.role === 'debitNote');
   return {
     customer, available: true, note: null, accounts: sources.accounts.size, payments, credits, warnings: copy.warnings,
-    ...(hasDebitNotes ? { debitNotes: openDebitNotes(sources.debitNotes, fallback) } : {}),
     ...parts,
     unapplied: [...unapplied.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, sums]) => {
       const scale = 10 ** currencyDecimals(currency);
