@@ -196,4 +196,13 @@ describe('refunds flagged, never clamped (issue 13, reviewB lows)', () => {
     // The summary counts the over-applied payment as such (summed as it is).
     expect(collectionFigures(copy(records, [...BASE, 'refundApplication', 'creditNoteLine', 'creditRefundApplication']), [row])[0]).toMatchObject({ unappliedCash: -20, overApplied: 1 });
   });
+  it('a payment still applied in its own currency is not taken for reversed by a reversal in another currency of the same minor units: its refund stays on the timeline', () => {
+    // P1 (EUR) applied 1.00 EUR here, and an Unapplied line of ¥100 (its application in JPY not in the copy): 100 + (−100) minor units.
+    const data = copy({
+      payment: [payment('P1', 100)],
+      paymentApplication: [applied('A1', 'P1', 1), { ...applied('A2', 'P1', 100), type: 'Unapplied', currency: 'JPY', created: '2026-10-02T10:00:00Z' }],
+      refundApplication: [refund('R1', 'P1', 5)],
+    });
+    expect(invoiceReceivables(data, row).entries.filter((e) => e.kind === 'refund').map((e) => e.id)).toEqual(['R1']);
+  });
 });

@@ -65,18 +65,19 @@ export function invoiceReceivables(copy: RelatedCopy | null | undefined, invoice
 }
 
 /**
- * The payments (credit notes) of `kind` applied to the invoice and not wholly taken back: Σ of their applications here (as
- * Salesforce states the amounts, reversals subtracted) > 0. An application the arithmetic does not count (another currency)
- * still applies its source here. By source id, with the source record.
+ * The payments (credit notes) of `kind` applied to the invoice and not wholly taken back: their applications here (as Salesforce
+ * states the amounts, reversals subtracted), summed per currency in that currency's minor units, > 0 in some currency. An
+ * application the arithmetic does not count (another currency) still applies its source here; amounts of two currencies are never
+ * added (a reversal in one cannot cancel an application in another). By source id, with the source record.
  */
 function stillApplied(applications: readonly CountedApplication[], kind: 'payment' | 'credit'): Map<string, RelatedRecord | undefined> {
-  const net = new Map<string, { minor: number; source: RelatedRecord | undefined }>();
+  const net = new Map<string, { byCurrency: Map<string, number>; source: RelatedRecord | undefined }>();
   for (const a of applications) {
     if (a.kind !== kind || !a.sourceId || a.amount === null || !(a.amount > 0)) continue;
     const signed = toMinor(a.amount, currencyDecimals(a.currency)) * (a.reversal ? -1 : 1);
-    const entry = net.get(a.sourceId);
-    if (entry) entry.minor += signed;
-    else net.set(a.sourceId, { minor: signed, source: a.source });
+    let entry = net.get(a.sourceId);
+    if (!entry) net.set(a.sourceId, (entry = { byCurrency: new Map(), source: a.source }));
+    entry.byCurrency.set(a.currency, (entry.byCurrency.get(a.currency) ?? 0) + signed);
   }
-  return new Map([...net].filter(([, entry]) => entry.minor > 0).map(([id, entry]) => [id, entry.source]));
+  return new Map([...net].filter(([, entry]) => [...entry.byCurrency.values()].some((minor) => minor > 0)).map(([id, entry]) => [id, entry.source]));
 }
