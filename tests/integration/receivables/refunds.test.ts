@@ -105,6 +105,20 @@ describe('refunds of payments (issue 13): never in an invoice’s arithmetic, ta
         expect(reversed.entries.some((e) => e.id === line.Id)).toBe(false);
         expect(reversed.entries.filter((e) => e.kind === 'refund').length).toBe(expectedRefundEntries(org, shape).get(invoiceId) ?? 0);
         expect(minor(reversed.arithmetic.payments, reversed.currency)).toBe(expectedLedger(org, shape).get(invoiceId)!.payments);
+
+        // Then applied there again (a new application after the reversal): its refund is back on the timeline; the arithmetic, the
+        // refunds listed, the list's figures and the summary as the org's records give them.
+        org.control.allocatePayment(line[f.refundPayment] as string, invoiceId, 1);
+        expect(sourceApplications(org, shape, 'payment').get(line[f.refundPayment] as string)!.get(invoiceId)).toBeGreaterThan(0);
+        expect((await harness.call('invoices.sync', { connectionId, mode: 'incremental' })).ok).toBe(true);
+        const again = (await harness.call('invoices.receivables', { connectionId, id: invoiceId })).value as InvoiceReceivables;
+        expect(again.entries.some((e) => e.id === line.Id)).toBe(true);
+        expect(again.entries.filter((e) => e.kind === 'refund').length).toBe(expectedRefundEntries(org, shape).get(invoiceId) ?? 0);
+        const wantAgain = expectedLedger(org, shape).get(invoiceId)!;
+        expect(minor(again.arithmetic.payments, again.currency)).toBe(wantAgain.payments);
+        expect(minor(again.arithmetic.difference!, again.currency)).toBe(wantAgain.difference);
+        expect(again.entries.filter((e) => e.kind !== 'refund').length).toBe(wantAgain.entries);
+        await compareSummary(harness, org, shape);
       });
     }, 120_000);
   }
