@@ -14,6 +14,8 @@ import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../in
  */
 /** A job's looks and results parts (the app asks for the org's latest version, 67.0). */
 const JOBS = '/services/data/v67.0/jobs/query/';
+/** Follow-up pages of REST queries (`/query/<locator>`): with every related object through jobs, only the invoices' have any. */
+const NEXT_PAGES = '/services/data/v67.0/query/';
 
 async function relatedOf(dir: string, box: TestSecretBox): Promise<RelatedCopy> {
   const read = await new InvoiceCacheStore(dir, box, new MemoryLogger()).read(connectionId);
@@ -122,6 +124,30 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
       // Every hostile name is in the copy as it is in Salesforce (not turned into a number, a boolean or a formula's value).
       const names = new Set(byBulk.objects.flatMap((o) => o.records.map((r) => r.accountName)));
       for (const name of hostile) expect(names.has(name), JSON.stringify(name)).toBe(true);
+    });
+
+    it("the invoices' query starting over after the jobs' parts were written writes them again: the same copy as REST", async () => {
+      const firstPages = () => org.control.counters().requests.query ?? 0;
+      org.control.clearFaults();
+      const before = firstPages();
+      expect((await bulk.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+      const plain = firstPages() - before;
+      // The invoices' first follow-up page is slow (every related job is fetched and its parts sealed into the new file
+      // meanwhile, the parts' bytes let go), then its cursor has expired: the file starts again after its header, and the
+      // parts are written again from their text.
+      org.control.injectFault({ kind: 'latency', ms: 2_500, count: 1, pathPrefix: NEXT_PAGES });
+      org.control.injectFault({ kind: 'invalidLocator', count: 1, pathPrefix: NEXT_PAGES });
+      const start = firstPages();
+      const sync = await bulk.call('invoices.sync', { connectionId, mode: 'full' });
+      org.control.clearFaults();
+      expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
+      expect(firstPages() - start).toBe(plain + 1);
+      expect((await rest.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+      const sorted = (copy: RelatedCopy) => copy.objects.map((o) => ({ ...o, records: [...o.records].sort((a, b) => (a.id < b.id ? -1 : 1)) }));
+      const byBulk = await relatedOf(bulkDir.dir, box);
+      expect(byBulk.objects.filter((o) => o.records.length > 0).length).toBeGreaterThanOrEqual(4);
+      expect(sorted(byBulk)).toEqual(sorted(await relatedOf(restDir.dir, box)));
+      expect((await bulk.call('invoices.list', { connectionId })).value.invoices).toHaveLength(600);
     });
 
     const files = () => readdirSync(join(bulkDir.dir, 'invoices')).filter((n) => n.endsWith('.cache')).map((n) => readFileSync(join(bulkDir.dir, 'invoices', n)));

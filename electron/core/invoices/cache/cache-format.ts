@@ -10,7 +10,6 @@ import { ColumnsFold } from '../snapshot/columns-fold';
 import { columnTable } from '../snapshot/row-table';
 import { applyRelatedDelta, relatedDeltaFrom, type RelatedCopy, type RelatedRecord } from '../related/related-copy';
 import { relatedHeadJson, relatedSegmentJson, RelatedSegments } from './cache-related';
-import type { CsvReading } from '../related/related-csv';
 import { chunksOf, RowColumns, type ColumnChunk } from '../snapshot/row-columns';
 import { columnSnapshot, columnsOf, rowCount } from '../snapshot/snapshot';
 import { decodeColumnSegment, encodeColumnSegment } from './column-segment';
@@ -217,9 +216,12 @@ export function relatedHeadRecord(file: CacheFileKey, seq: number, copy: Related
   return sealRecord(file, seq, RecordKind.related, relatedHeadJson(copy));
 }
 
-/** One Bulk API 2.0 results part of a related object, kept as the CSV text it came as (kind 7). */
-export function relatedCsvRecord(file: CacheFileKey, seq: number, object: { role: string; object: string }, reading: CsvReading, csv: string): Promise<Buffer> {
-  return sealRecord(file, seq, RecordKind.relatedCsv, `${JSON.stringify({ role: object.role, object: object.object, reading })}\n${csv}`);
+/**
+ * One Bulk API 2.0 results part of a related object, kept as the CSV bytes it came as (kind 7): `payload` is the line of
+ * JSON saying how to read it (`csvPartHead`), then the part (`CsvParts.payloads`).
+ */
+export function relatedCsvRecord(file: CacheFileKey, seq: number, payload: Buffer): Promise<Buffer> {
+  return sealRecord(file, seq, RecordKind.relatedCsv, payload);
 }
 
 /** Records of one related object (at most ROWS_PER_SEGMENT), as cells under their keys. */

@@ -24,7 +24,7 @@ import { deltaSize, type Delta, type Snapshot, type SnapshotMeta } from '../snap
 import { chunksOf, type ColumnChunk } from '../snapshot/row-columns';
 import type { RelatedRecord } from '../related/related-copy';
 import type { RelatedSink } from '../related/related-sync';
-import type { CsvParts } from '../related/related-csv';
+import { csvPartHead, type CsvParts } from '../related/related-csv';
 import type { CopyIdentity } from './first-screen-file';
 
 export type CacheRead = { snapshot: Snapshot | null; warning: string | null };
@@ -289,11 +289,14 @@ export class BaseWriter implements RelatedSink {
 
   private writeRelated(object: WrittenObject): void {
     if (object.csv) {
-      for (const part of object.csv.parts) {
+      const { reading, texts, payloads } = object.csv;
+      for (let i = 0; i < texts.length; i++) {
         const seq = this.seq++;
-        const reading = object.csv.reading;
         this.then(async () => {
-          const record = await relatedCsvRecord(this.file!, seq, object, reading, part);
+          // The part's bytes as they came; once sealed, only its text is kept (the records hold it anyway).
+          const payload = payloads[i] ?? Buffer.concat([csvPartHead(object, reading), Buffer.from(texts[i]!, 'utf8')]);
+          payloads[i] = null;
+          const record = await relatedCsvRecord(this.file!, seq, payload);
           await this.out!.write(record, this.position);
           this.position += record.length;
         });

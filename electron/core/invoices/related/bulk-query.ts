@@ -1,8 +1,8 @@
 import { AppError } from '../../../contract';
 import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import { errorFacts } from '../../salesforce/error-facts';
-import { bodyText, fetchTransport, jsforceAnswer, MAX_ANSWER_BYTES, sendWithFetch } from '../../salesforce/fetch-transport';
-import { requestWith, type HttpRequest } from '../../salesforce/jsforce-adapter';
+import { bodyText, fetchTransport, jsforceAnswer, MAX_ANSWER_BYTES, readBoundedBody, sendWithFetch } from '../../salesforce/fetch-transport';
+import { connectionAnswer, requestWith, sendAsConnection, type HttpRequest } from '../../salesforce/jsforce-adapter';
 import type { PagerOptions, Requester } from '../sync/query-pager';
 import { cancelled, toSyncError } from '../sync/sync-faults';
 import { withRetries } from '../sync/with-retries';
@@ -12,7 +12,7 @@ import { withRetries } from '../sync/with-retries';
  * parsing), not jsforce's `bulk2.query` (FIELD-NOTES: it breaks on multi-page results). One job per query:
  *   POST jobs/query {operation, query, contentType CSV, COMMA, LF} → poll GET jobs/query/<id> until JobComplete
  *   (Failed / Aborted: a clear error) → GET …/results?maxRecords=N[&locator=L] until Sforce-Locator is "null".
- * Each part is handed over as the CSV text Salesforce sent (header + rows); the records it held must be the part's
+ * Each part is handed over as the CSV bytes Salesforce sent (header + rows); the records it held must be the part's
  * Sforce-NumberOfRecords, the whole the job's numberRecordsProcessed, and no locator may come twice — else the results are
  * incomplete: a clear error, never a copy with records missing or read twice. Every request is retried like a REST page
  * (5xx, dropped connections); a results part is asked for again with the same locator. A cancel stops at once. The job is
@@ -21,6 +21,8 @@ import { withRetries } from '../sync/with-retries';
 export interface BulkQueryOptions extends PagerOptions {
   /** Records asked for per results part. */
   partRecords?: number;
+  /** Bytes put in front of each part, in the buffer handed over with it (what the file keeps in front of a part). */
+  partPrefix?: Buffer;
   /** Waits between two looks at a job still running (the last one repeats). */
   pollDelaysMs?: readonly number[];
 }
@@ -40,19 +42,86 @@ interface JobInfo {
 /** Answers by which an org says it has no Bulk API 2.0 for this user: the caller fetches through REST instead. */
 const UNSUPPORTED = new Set(['NOT_FOUND', 'FEATURENOTENABLED', 'API_DISABLED_FOR_ORG', 'INSUFFICIENT_ACCESS', 'INSUFFICIENT_ACCESS_OR_READONLY']);
 
-/** One request through the connection with the sync's limits; the CSV of a results part comes back as plain text with its headers. */
-async function send(conn: Requester, request: HttpRequest, options: PagerOptions, seen?: (headers: Record<string, string>) => void): Promise<unknown> {
+/** One request through the connection with the sync's limits (a job's creation and its looks: small JSON answers). */
+async function send(conn: Requester, request: HttpRequest, options: PagerOptions): Promise<unknown> {
   const transport = fetchTransport(async (req) => {
     const response = await sendWithFetch(req, AbortSignal.any([AbortSignal.timeout(120_000), options.signal]));
-    const answer = jsforceAnswer(response, await bodyText(response, MAX_ANSWER_BYTES));
-    if (response.ok && seen) {
-      seen(answer.headers as Record<string, string>);
-      // jsforce would parse text/csv itself (into objects, slowly): the caller parses it into cells.
-      answer.headers = { ...answer.headers, 'content-type': 'text/plain' };
-    }
-    return answer;
+    return jsforceAnswer(response, await bodyText(response, MAX_ANSWER_BYTES));
   });
   return withRetries(() => requestWith<unknown>(conn, request, transport), options, options.signal);
+}
+
+/**
+ * One results part as it came: `bytes` is the part's CSV (header and rows) as Salesforce sent it, behind `prefix` (the
+ * caller's bytes in front of it, in one buffer: `whole`); the answer's headers (names lower-cased).
+ */
+interface ResultsPart {
+  whole: Buffer;
+  bytes: Buffer;
+  headers: Record<string, string>;
+}
+
+const tooLarge = () => new AppError('SALESFORCE_ERROR', englishMessage('answerTooLarge', { size: `${MAX_ANSWER_BYTES / (1024 * 1024)} MB` }));
+const BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * The whole body in one buffer of exactly its bytes behind `prefix` (at most MAX_ANSWER_BYTES), copied once at the end. A
+ * part is ~8 MB at 50,000 records: `bodyText`'s growing buffer copied it ~twice over through fresh 64 KiB…16 MiB buffers,
+ * and its text went back to bytes twice (jsforce's unread body stream, the file) — fresh memory each time, which on this
+ * machine costs more than the copy, and external memory, which brings V8's full collections on (BENCHMARKS, session 16).
+ */
+async function bodyBytes(response: Response, prefix: Buffer): Promise<{ whole: Buffer; bytes: Buffer }> {
+  const chunks: Uint8Array[] = [];
+  const length = await readBoundedBody(response, MAX_ANSWER_BYTES, tooLarge, (chunk) => {
+    chunks.push(chunk);
+  });
+  // As TextDecoder (and `bodyText`) decode: a byte-order mark in front is not part of the text.
+  let skip = 0;
+  if (length >= 3) {
+    const head = Buffer.concat(chunks.slice(0, 3)).subarray(0, 3);
+    if (BOM.every((byte, i) => head[i] === byte)) skip = 3;
+  }
+  const whole = Buffer.allocUnsafeSlow(prefix.length + length - skip);
+  prefix.copy(whole, 0);
+  let at = prefix.length;
+  for (const chunk of chunks) {
+    const from = skip > 0 ? Math.min(skip, chunk.byteLength) : 0;
+    skip -= from;
+    whole.set(from === 0 ? chunk : chunk.subarray(from), at);
+    at += chunk.byteLength - from;
+  }
+  return { whole, bytes: whole.subarray(prefix.length) };
+}
+
+/**
+ * GET one results part, retried like a REST page (a dropped body is asked for again with the same locator). Sent without
+ * jsforce's request chain where the connection allows it (`sendAsConnection`: same URL, token, renewal on 401): the chain
+ * wrote every answer into a stream nobody reads — an ~8 MB part's text encoded to bytes once more for nothing. Its error
+ * answers are read by jsforce as before.
+ */
+function getPart(conn: Requester, url: string, prefix: Buffer, options: PagerOptions): Promise<ResultsPart> {
+  return withRetries(
+    async () => {
+      let part = null as ResultsPart | null;
+      const transport = fetchTransport(async (req) => {
+        const response = await sendWithFetch(req, AbortSignal.any([AbortSignal.timeout(120_000), options.signal]));
+        if (!response.ok) return jsforceAnswer(response, await bodyText(response, MAX_ANSWER_BYTES));
+        const body = await bodyBytes(response, prefix);
+        const answer = jsforceAnswer(response, '');
+        part = { ...body, headers: answer.headers as Record<string, string> };
+        // jsforce would parse text/csv itself (into objects, slowly): it gets an empty text, the part is kept here.
+        answer.headers = { ...answer.headers, 'content-type': 'text/plain' };
+        return answer;
+      });
+      const request: HttpRequest = { method: 'GET', url, headers: {} };
+      const own = sendAsConnection(conn, request, transport);
+      await (own ? own.then((answer) => connectionAnswer(conn, answer)) : requestWith(conn, request, transport));
+      if (!part) throw new AppError('SALESFORCE_ERROR', englishMessage('queryUnexpectedAnswer'));
+      return part;
+    },
+    options,
+    options.signal,
+  );
 }
 
 /** Best effort, one try, never the sync's signal (a cancelled sync still closes its job): abort if asked, then delete. */
@@ -76,11 +145,12 @@ async function closeJob(conn: Requester, url: string, abort: boolean): Promise<v
 const incomplete = (object: string) => new AppError('SALESFORCE_ERROR', englishMessage('bulkQueryIncomplete', { object }));
 
 /**
- * Runs `soql` as a Bulk API 2.0 query job and hands each results part to `part` (CSV text; it answers how many records
- * the part held). Resolves with the number of records, or with null when the org has no Bulk API 2.0 for this user
- * (nothing was fetched).
+ * Runs `soql` as a Bulk API 2.0 query job and hands each results part to `part` (its CSV as the bytes Salesforce sent, and
+ * the same behind `options.partPrefix` in one buffer; it answers how many records the part held). The next part is asked for before a part is handed on (its locator is in the
+ * headers): Salesforce prepares it while the app reads this one — one request in flight, parts in order, as REST pages.
+ * Resolves with the number of records, or with null when the org has no Bulk API 2.0 for this user (nothing was fetched).
  */
-export async function bulkQuery(conn: Requester, soql: string, object: string, options: BulkQueryOptions, part: (csv: string) => number): Promise<number | null> {
+export async function bulkQuery(conn: Requester, soql: string, object: string, options: BulkQueryOptions, part: (csv: Buffer, whole: Buffer) => number): Promise<number | null> {
   const base = `/services/data/v${options.apiVersion}/jobs/query`;
   const json = { 'Content-Type': 'application/json' };
   let created: string | null = null;
@@ -104,26 +174,37 @@ export async function bulkQuery(conn: Requester, soql: string, object: string, o
       job = (await send(conn, { method: 'GET', url: `${base}/${job.id}`, headers: {} }, options)) as JobInfo;
     }
     let records = 0;
-    let locator: string | null = null;
     const locators = new Set<string>();
-    do {
-      let headers: Record<string, string> = {};
-      const query = `maxRecords=${options.partRecords ?? DEFAULT_PART_RECORDS}${locator ? `&locator=${encodeURIComponent(locator)}` : ''}`;
-      const text = await send(conn, { method: 'GET', url: `${base}/${job.id}/results?${query}`, headers: {} }, options, (h) => (headers = h));
-      if (typeof text !== 'string') throw new AppError('SALESFORCE_ERROR', englishMessage('queryUnexpectedAnswer'));
-      if (options.signal.aborted) throw cancelled();
-      const next = headers['sforce-locator'];
-      if (next === undefined || next === '') throw new AppError('SALESFORCE_ERROR', englishMessage('queryUnexpectedAnswer'));
-      const said = Number(headers['sforce-numberofrecords']);
-      const held = part(text);
-      if (held !== said) throw incomplete(object);
-      records += held;
-      locator = next === 'null' ? null : next;
-      if (locator !== null) {
-        if (locators.has(locator)) throw incomplete(object);
-        locators.add(locator);
+    const partUrl = (locator: string | null) =>
+      `${base}/${job.id}/results?maxRecords=${options.partRecords ?? DEFAULT_PART_RECORDS}${locator ? `&locator=${encodeURIComponent(locator)}` : ''}`;
+    // The part asked for ahead is withdrawn when the query ends without it (the part before it was refused).
+    const ahead = new AbortController();
+    const partOptions = { ...options, signal: AbortSignal.any([options.signal, ahead.signal]) };
+    try {
+      const prefix = options.partPrefix ?? Buffer.alloc(0);
+      let next: Promise<ResultsPart> | null = getPart(conn, partUrl(null), prefix, partOptions);
+      while (next) {
+        const { bytes, whole, headers }: ResultsPart = await next;
+        if (options.signal.aborted) throw cancelled();
+        const said: string | undefined = headers['sforce-locator'];
+        if (said === undefined || said === '') throw new AppError('SALESFORCE_ERROR', englishMessage('queryUnexpectedAnswer'));
+        const locator: string | null = said === 'null' ? null : said;
+        if (locator !== null) {
+          if (locators.has(locator)) throw incomplete(object);
+          locators.add(locator);
+        }
+        next = locator === null ? null : getPart(conn, partUrl(locator), prefix, partOptions);
+        next?.catch(() => undefined); // awaited above on the next turn; a failure surfaces there
+        // fetch() puts the request on the wire only once this task yields (query-pager.ts): before the part is read.
+        if (next) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (options.signal.aborted) throw cancelled();
+        const held = part(bytes, whole);
+        if (held !== Number(headers['sforce-numberofrecords'])) throw incomplete(object);
+        records += held;
       }
-    } while (locator);
+    } finally {
+      ahead.abort();
+    }
     if (typeof job.numberRecordsProcessed === 'number' && job.numberRecordsProcessed !== records) throw incomplete(object);
     done = true;
     return records;

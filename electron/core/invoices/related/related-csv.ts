@@ -22,7 +22,19 @@ export type CsvReading = Pick<RelatedObjectPlan, 'object' | 'paths' | 'modstamp'
 /** An object's Bulk API 2.0 results parts, each as Salesforce sent it (header and rows), and how to read them. */
 export interface CsvParts {
   reading: CsvReading;
-  parts: string[];
+  /** Each part's text, what its records were read from (they hold slices of it). */
+  texts: string[];
+  /**
+   * Each part as the file keeps it (kind 7): the line `csvPartHead` makes, then the part's bytes as they came — received
+   * straight into this buffer, so the file has them with no second encoding and no copy. The file's writer lets go of a
+   * part once it has sealed it (null); a file written again (the invoices' query started over) encodes the text.
+   */
+  payloads: (Buffer | null)[];
+}
+
+/** The line in front of each part in the file (kind 7): the object and how to read its part (JSON, then a line feed). */
+export function csvPartHead(object: { role: string; object: string }, reading: CsvReading): Buffer {
+  return Buffer.from(`${JSON.stringify({ role: object.role, object: object.object, reading })}\n`, 'utf8');
 }
 
 export interface CsvPart {

@@ -4,7 +4,7 @@ import { selectList, soqlDateTime } from '../sync/soql';
 import { applyObjectDelta, relatedCopyOf, type RelatedCopy, type RelatedDelta, type RelatedObjectCopy, type RelatedObjectDelta, type RelatedRecord, type RelatedValue } from './related-copy';
 import type { RelatedObjectPlan, RelatedPlan } from './related-plan';
 import { bulkQuery, type BulkQueryOptions } from './bulk-query';
-import { relatedRecordsOfCsv, type CsvParts } from './related-csv';
+import { csvPartHead, relatedRecordsOfCsv, type CsvParts, type CsvReading } from './related-csv';
 
 /** Same overlap as the invoices' incremental sync (clock skew, in-flight commits). */
 const OVERLAP_MS = 5 * 60_000;
@@ -157,16 +157,24 @@ async function viaBulk(conn: Requester, object: RelatedObjectPlan, fields: strin
     if (totalSize < threshold) return null;
   }
   const upserts: RelatedRecord[] = [];
-  const parts: string[] = [];
+  const reading: CsvReading = { object: object.object, paths: object.paths, modstamp: object.modstamp, ...(object.cells ? { cells: object.cells } : {}) };
+  const texts: string[] = [];
+  const payloads: Buffer[] = [];
   let watermark: number | null = null;
-  const count = await bulkQuery(conn, `SELECT ${fields.join(', ')} FROM ${object.object}`, object.object, pager, (csv) => {
-    const part = relatedRecordsOfCsv(object, csv);
-    if (part.records.length > 0) parts.push(csv);
+  // Each part comes in one buffer behind the line the file keeps in front of it: the file has it with no copy.
+  const options = { ...pager, partPrefix: csvPartHead(object, reading) };
+  const count = await bulkQuery(conn, `SELECT ${fields.join(', ')} FROM ${object.object}`, object.object, options, (bytes, whole) => {
+    const text = bytes.toString('utf8');
+    const part = relatedRecordsOfCsv(object, text);
+    if (part.records.length > 0) {
+      texts.push(text);
+      payloads.push(whole);
+    }
     for (const record of part.records) upserts.push(record);
     if (part.watermark !== null && (watermark === null || part.watermark > watermark)) watermark = part.watermark;
     return part.records.length;
   });
   if (count === null) return null;
-  const csv: CsvParts = { reading: { object: object.object, paths: object.paths, modstamp: object.modstamp, ...(object.cells ? { cells: object.cells } : {}) }, parts };
+  const csv: CsvParts = { reading, texts, payloads };
   return { change: { role: object.role, object: object.object, signature: object.signature, watermark, replace: true, upserts, deleted: [] }, count: upserts.length, csv };
 }
