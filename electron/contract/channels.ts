@@ -17,6 +17,7 @@ import {
   LIST_OFFSET_MAX,
   LIST_WINDOW_MAX,
   mappingSchema,
+  paymentFiguresSchema,
   statusKindMapSchema,
   secretProtectionSchema,
   settingsSchema,
@@ -197,7 +198,12 @@ export const channels = {
    */
   'invoices.balancesAsOf': {
     input: z.strictObject({ connectionId: id, asOf: isoDate }),
-    output: z.object({ applications: z.boolean(), balances: z.record(z.string(), z.number()) }),
+    output: z.object({
+      applications: z.boolean(),
+      balances: z.record(z.string(), z.number()),
+      /** Each invoice's payment figures as of the day where they differ from the list's (today's): the as-of view shows those. */
+      figures: z.record(z.string(), paymentFiguresSchema).optional(),
+    }),
   },
   /** Opens an invoice, or a payment / credit note / application of the offline copy, in Salesforce. */
   'invoices.openInSalesforce': { input: z.strictObject({ connectionId: id, id }), output: ok },

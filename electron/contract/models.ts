@@ -140,6 +140,15 @@ export const invoiceListRowSchema = invoiceRowSchema.extend({
 });
 export type InvoiceListRow = z.infer<typeof invoiceListRowSchema>;
 
+/** One invoice's payment figures alone (invoiceListRowSchema's): what `invoices.balancesAsOf` moves to the as-of day. */
+export const paymentFiguresSchema = z.object({
+  paid: z.number(),
+  credited: z.number(),
+  lastPaymentDate: isoDate.nullable(),
+  fullyPaidOn: isoDate.nullable(),
+  daysToPay: z.number().int().nullable(),
+});
+
 /** Whether the list's payment figures could be computed: 'none' = this invoice object has no payment objects, 'unreadable' = the payment or the credit applications (or both) cannot be read, 'notSynced' = the copy predates them (the next sync brings them). */
 export const paymentFiguresStateSchema = z.enum(['available', 'none', 'unreadable', 'notSynced']);
 export type PaymentFiguresState = z.infer<typeof paymentFiguresStateSchema>;

@@ -19,7 +19,7 @@ import { InvoiceLists } from './read/invoice-list';
 import { encodeInvoiceColumns } from '../../contract/invoice-columns';
 import { firstScreenOf, statusesOf } from './read/ordered-rows';
 import { customersCurrency, firstCurrency, listRowById, rowsWithBalance } from './read/copy-lookups';
-import { balancesAsOf, withBalancesAsOf } from './read/balance-as-of';
+import { balancesAsOf, figuresAsOf, withBalancesAsOf } from './read/balance-as-of';
 import { ledgerIndex } from './read/applied-ledger';
 import { invoiceReceivables } from './read/invoice-receivables';
 import { applicationRows } from './read/application-rows';
@@ -164,7 +164,10 @@ export function createInvoicesModule(
     const snapshot = connection ? await repository.current(connectionId) : null;
     if (!connection || !snapshot) return null;
     const asOf = asked.balancesAsOf === true && paymentFiguresState(snapshot.related) === 'available';
-    const rows = asOf ? withBalancesAsOf(indexOf(snapshot), balancesAsOf(snapshot, indexOf(snapshot), asked.asOf)) : indexOf(snapshot);
+    // Balances and payment figures as of the day, as the screen shows them (figuresAsOf).
+    const rows = asOf
+      ? withBalancesAsOf(indexOf(snapshot), balancesAsOf(snapshot, indexOf(snapshot), asked.asOf), figuresAsOf(snapshot, indexOf(snapshot), asked.asOf))
+      : indexOf(snapshot);
     return {
       rows,
       statusKinds: mappings.statusKinds(connectionId, statusesOf(snapshot)),
@@ -304,6 +307,7 @@ export function createInvoicesModule(
       return {
         applications: paymentFiguresState(snapshot.related) === 'available',
         balances: Object.fromEntries(balancesAsOf(snapshot, indexOf(snapshot), asOf)),
+        figures: Object.fromEntries(figuresAsOf(snapshot, indexOf(snapshot), asOf)),
       };
     },
     'invoices.changeLog': ({ connectionId }) => {
@@ -346,7 +350,7 @@ export function createInvoicesModule(
         }
         // The same rows read from the copy's columns place by place as they are written (no row object per invoice).
         const balances = request.balancesAsOf ? balancesAsOf(snapshot, { get: (id) => rowOfId(snapshot, id) }, request.asOf) : undefined;
-        return exportInvoices(request, copyExportRows(snapshot, balances), ports, (exported) => applicationRows(snapshot.related, exported), conversion, statusKinds, facts);
+        return exportInvoices(request, copyExportRows(snapshot, balances, request.balancesAsOf ? request.asOf : undefined), ports, (exported) => applicationRows(snapshot.related, exported), conversion, statusKinds, facts);
       });
     },
   };

@@ -44,7 +44,7 @@ export function OrgFeed({ connection, asOf, cutOff, onState, onControls }: Props
   useWorkspaceSync(connection.status, list !== null && complete, sync);
   const balances = useBalancesAsOf(connection.id, asOf, cutOff && list && complete ? list.version : null);
   const invoices = list?.invoices;
-  const rows = useMemo(() => rowsAsOf(invoices, cutOff ? balances?.balances : undefined), [invoices, cutOff, balances]);
+  const rows = useMemo(() => rowsAsOf(invoices, cutOff ? balances?.balances : undefined, cutOff ? balances?.figures : undefined), [invoices, cutOff, balances]);
   const { start, clearError } = sync;
   useEffect(() => onControls(connection.id, { start, clearError, retry }), [connection.id, start, clearError, retry, onControls]);
   useEffect(

@@ -108,7 +108,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   // Today's view shows the balances Salesforce states (an application made this evening may carry tomorrow's UTC day).
   const cutOff = settings.agingAsOf !== null;
   const asOfBalances = useBalancesAsOf(connectionId, asOf, cutOff && list && complete ? list.version : null);
-  const rowsOfDate = useMemo(() => rowsAsOf(list?.invoices, asOfBalances?.balances), [list?.invoices, asOfBalances]);
+  const rowsOfDate = useMemo(() => rowsAsOf(list?.invoices, asOfBalances?.balances, asOfBalances?.figures), [list?.invoices, asOfBalances]);
   const sort = useMemo<SortSpec | null>(() => (sorting[0] ? { column: sorting[0].id as SortColumn, desc: sorting[0].desc } : null), [sorting]);
   // The first rows of the first load are on screen, the rest is still coming: nothing that needs every row may show yet.
   const partial = !complete && list !== null;

@@ -66,7 +66,7 @@ describe('invoices.balancesAsOf without payment objects', () => {
     await withOrgHarness({ invoices: 50, objects: ['Invoice__c'] }, async (harness) => {
       await harness.call('invoices.sync', { connectionId });
       const answer = await harness.call('invoices.balancesAsOf', { connectionId, asOf: daysAgo(30) });
-      expect(answer.value).toEqual({ applications: false, balances: {} });
+      expect(answer.value).toEqual({ applications: false, balances: {}, figures: {} });
     });
   });
 });

@@ -2,7 +2,7 @@ import type { InvoiceListRow, InvoiceRow } from '../../../contract';
 import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { Snapshot } from '../snapshot/snapshot';
 import { countedApplications, ledgerIndex, toMinor } from './applied-ledger';
-import { paymentFiguresState } from './payment-figures';
+import { paymentFigures, paymentFiguresState, type PaymentFigures } from './payment-figures';
 
 /**
  * The balance of each invoice as of a day, from the applications synced with their dates: the balance Salesforce
@@ -29,14 +29,41 @@ export function balancesAsOf(snapshot: Snapshot, rowsById: Pick<ReadonlyMap<stri
   return changed;
 }
 
-/** The rows with their balance as of the day (the rows themselves where nothing changed). */
-export function withBalancesAsOf(rowsById: ReadonlyMap<string, InvoiceListRow>, balances: ReadonlyMap<string, number>): Pick<ReadonlyMap<string, InvoiceListRow>, 'get'> {
-  if (balances.size === 0) return rowsById;
+/**
+ * The payment figures of each invoice as of a day (paymentFigures with `asOf`: applications dated later not made yet) where
+ * they differ from the row's, today's: an as-of view is the ledger as it stood that day, its Paid amount, Last payment,
+ * Fully paid on, Days to pay and the "Payments received" filters included — not only its balances (reviewC, session 16:
+ * as of a month back, "Paid late" listed invoices still open then, paid late since). None when the copy has no applications.
+ */
+export function figuresAsOf(snapshot: Snapshot, rowsById: Pick<ReadonlyMap<string, InvoiceListRow>, 'get'>, asOf: string): Map<string, PaymentFigures> {
+  const changed = new Map<string, PaymentFigures>();
+  const copy = snapshot.related;
+  if (paymentFiguresState(copy) !== 'available') return changed;
+  for (const invoiceId of ledgerIndex(copy!).byInvoice.keys()) {
+    const row = rowsById.get(invoiceId);
+    if (!row) continue;
+    const then = paymentFigures(copy!, row, asOf);
+    const same = then.paid === row.paid && then.credited === row.credited && then.lastPaymentDate === row.lastPaymentDate
+      && then.fullyPaidOn === row.fullyPaidOn && then.daysToPay === row.daysToPay;
+    if (!same) changed.set(invoiceId, then);
+  }
+  return changed;
+}
+
+/** The rows with their balance (and payment figures, when given) as of the day (the rows themselves where nothing changed). */
+export function withBalancesAsOf(
+  rowsById: ReadonlyMap<string, InvoiceListRow>,
+  balances: ReadonlyMap<string, number>,
+  figures: ReadonlyMap<string, PaymentFigures> = new Map(),
+): Pick<ReadonlyMap<string, InvoiceListRow>, 'get'> {
+  if (balances.size === 0 && figures.size === 0) return rowsById;
   return {
     get: (id: string) => {
       const row = rowsById.get(id);
       const balance = balances.get(id);
-      return row && balance !== undefined ? { ...row, balance } : row;
+      const then = figures.get(id);
+      if (!row || (balance === undefined && then === undefined)) return row;
+      return { ...row, ...then, ...(balance === undefined ? {} : { balance }) };
     },
   };
 }

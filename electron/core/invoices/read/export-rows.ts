@@ -12,7 +12,7 @@ const NOTHING: PaymentFigures = Object.freeze({ paid: 0, credited: 0, lastPaymen
  * An export's rows read straight from the copy (issue #19): the ids asked are turned into places in the copy once
  * (its index by id, two typed arrays over the columns), and each place is read into ONE row object when the writer
  * comes to it — the same values a list row has (its payment figures when the copy has them; the balance as of a day
- * when `balances` moves it), but no row object, no array and no map of 100,000 invoices. The row handed back is
+ * when `balances` moves it, and the figures as of `asOf`), but no row object, no array and no map of 100,000 invoices. The row handed back is
  * refilled at the next place (export-rows.ts). Ids the copy no longer has are skipped, as before.
  *
  * Over columns, the texts that repeat down the copy (customer, days, status, currency, customer id) are handed out as
@@ -20,7 +20,7 @@ const NOTHING: PaymentFigures = Object.freeze({ paid: 0, credited: 0, lastPaymen
  * young generation its three unique texts (id, number, last modified), not ten strings and two numbers (~260 bytes a
  * row, which filled V8's young generation before any scavenge in a 100,000-row export: the bench's memory row).
  */
-export function copyExportRows(snapshot: Snapshot, balances?: ReadonlyMap<string, number>): { rowsOf(ids: readonly string[]): ExportRows } {
+export function copyExportRows(snapshot: Snapshot, balances?: ReadonlyMap<string, number>, asOf?: string): { rowsOf(ids: readonly string[]): ExportRows } {
   return {
     rowsOf(ids) {
       const table = rowTableOf(snapshot);
@@ -48,8 +48,8 @@ export function copyExportRows(snapshot: Snapshot, balances?: ReadonlyMap<string
             const balance = moved.get(row.id);
             if (balance !== undefined) row.balance = balance;
           }
-          // The figures of the row as synced (listRowMaker's), whatever its balance as of the day.
-          if (index) Object.assign(row, index.byInvoice.has(row.id) ? paymentFigures(copy!, row) : NOTHING);
+          // The figures of the row (listRowMaker's), as of the day with the balances (`asOf`: as the as-of view shows them).
+          if (index) Object.assign(row, index.byInvoice.has(row.id) ? paymentFigures(copy!, row, asOf) : NOTHING);
           return row;
         },
       };
