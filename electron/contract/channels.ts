@@ -27,6 +27,7 @@ import {
   updateStatusSchema,
 } from './models';
 import { connectionDetailsSchema } from './connection-details';
+import { idList } from './id-list';
 import { policyStatusSchema } from './policy';
 import { provisionedOfferSchema } from './provisioning';
 import { currencyReceivablesSchema, customerLedgerSchema, invoiceReceivablesSchema } from './receivables';
@@ -212,8 +213,8 @@ export const channels = {
       connectionId: id,
       format: z.enum(['csv', 'xlsx']),
       columns: z.array(exportColumnSchema).min(1).max(20),
-      /** The rows exactly as the user sees them: filtered and in display order. */
-      ids: z.array(id).max(2_000_000),
+      /** The rows exactly as the user sees them: filtered and in display order (checked without an object per id: id-list.ts). */
+      ids: idList(2_000_000),
       /** The as-of date: balances as of it (see invoices.balancesAsOf), days overdue and the aging bucket. */
       asOf: isoDate,
       /** The view shows the corporate currency: the conversion columns hold each invoice converted at this basis (from the copy's rates). */
