@@ -26,22 +26,22 @@ const DAY_MS = 86_400_000;
 export const CELL_ROOM = 128;
 
 /**
- * Whether `value` is written by the ASCII path: every character printable ASCII (U+0020–U+007E), short enough that
- * the formula guard's apostrophe keeps it within a cell. Such a text needs nothing removed and no cut.
+ * Whether `value` (or value[from, to): a text read in place) is written by the ASCII path: every character printable
+ * ASCII (U+0020–U+007E), short enough that the formula guard's apostrophe keeps it within a cell. Such a text needs
+ * nothing removed and no cut.
  */
-export function plainAscii(value: string): boolean {
-  const n = value.length;
-  if (n >= EXCEL_MAX_TEXT) return false;
-  for (let k = 0; k < n; k++) {
+export function plainAscii(value: string, from = 0, to = value.length): boolean {
+  if (to - from >= EXCEL_MAX_TEXT) return false;
+  for (let k = from; k < to; k++) {
     const code = value.charCodeAt(k);
     if (code < 0x20 || code > 0x7e) return false;
   }
   return true;
 }
 
-/** Whether value[k] (a "_") starts an `_xHHHH_` look-alike (x lower-case, four hex digits, "_"), as xlsx-text's regex. */
-function lookalike(value: string, k: number): boolean {
-  if (k + 6 >= value.length || value.charCodeAt(k + 1) !== 0x78 || value.charCodeAt(k + 6) !== 0x5f) return false;
+/** Whether value[k] (a "_") starts an `_xHHHH_` look-alike (x lower-case, four hex digits, "_") ending before `to`, as xlsx-text's regex. */
+function lookalike(value: string, k: number, to: number): boolean {
+  if (k + 6 >= to || value.charCodeAt(k + 1) !== 0x78 || value.charCodeAt(k + 6) !== 0x5f) return false;
   for (let h = k + 2; h < k + 6; h++) {
     const code = value.charCodeAt(h);
     if (!((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66))) return false;
@@ -50,7 +50,7 @@ function lookalike(value: string, k: number): boolean {
 }
 
 /** Bytes a plain-ASCII text may take once escaped (`_` → `_x005F_` is the longest, 7 bytes for 1). */
-export const asciiRoom = (value: string): number => 7 * value.length + 1;
+export const asciiRoom = (value: string, from = 0, to = value.length): number => 7 * (to - from) + 1;
 
 const AMP = asciiBytes('&amp;');
 const LT = asciiBytes('&lt;');
@@ -203,17 +203,16 @@ export class SheetBytes {
   }
 
   /**
-   * A plain-ASCII text (see `plainAscii`; room `asciiRoom` made by the caller) as `<t>` content: the formula guard, the
-   * `_xHHHH_` look-alikes and & < > escaped, as cellText writes it.
+   * A plain-ASCII text, or value[from, to) (see `plainAscii`; room `asciiRoom` made by the caller) as `<t>` content:
+   * the formula guard, the `_xHHHH_` look-alikes and & < > escaped, as cellText writes it.
    */
-  asciiText(value: string): void {
+  asciiText(value: string, from = 0, to = value.length): void {
     const buf = this.buf;
-    const n = value.length;
     let at = this.used;
-    const first = value.charCodeAt(0);
+    const first = value.charCodeAt(from);
     // = + - @ (a tab or CR never comes this way).
     if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40) buf[at++] = 0x27;
-    for (let k = 0; k < n; k++) {
+    for (let k = from; k < to; k++) {
       const code = value.charCodeAt(k);
       if (code === 0x26) {
         this.used = at;
@@ -227,7 +226,7 @@ export class SheetBytes {
         this.used = at;
         this.put(GT);
         at = this.used;
-      } else if (code === 0x5f && lookalike(value, k)) {
+      } else if (code === 0x5f && lookalike(value, k, to)) {
         this.used = at;
         this.put(UNDERSCORE_ESCAPED);
         at = this.used;
@@ -239,5 +238,5 @@ export class SheetBytes {
   }
 }
 
-/** Whether a plain-ASCII text's `<t>` keeps its whitespace (a space first or last; cleanText's rule for such a text). */
-export const asciiNeedsPreserve = (value: string): boolean => value.charCodeAt(0) === 0x20 || value.charCodeAt(value.length - 1) === 0x20;
+/** Whether a plain-ASCII text's (or value[from, to)'s) `<t>` keeps its whitespace (a space first or last; cleanText's rule for such a text). */
+export const asciiNeedsPreserve = (value: string, from = 0, to = value.length): boolean => value.charCodeAt(from) === 0x20 || value.charCodeAt(to - 1) === 0x20;

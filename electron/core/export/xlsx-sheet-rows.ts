@@ -1,7 +1,7 @@
 import type { ExportColumn, InvoiceListRow } from '../../contract';
 import { agingBucket, daysOverdue, toCell, type Cell, type CellContext } from './export-cells';
 import type { RowConversion } from './export-conversion';
-import type { ExportRows } from './export-rows';
+import { noRowTexts, type ExportRows, type RowTexts } from './export-rows';
 import { asciiBytes, asciiNeedsPreserve, asciiRoom, CELL_ROOM, plainAscii, SheetBytes } from './xlsx-bytes';
 import { columnLetter, STYLE, type SheetStyles } from './xlsx-parts';
 import { SHARED_NOTHING, type SharedStrings } from './xlsx-shared-strings';
@@ -121,6 +121,8 @@ export class SheetRows {
   /** The instant being written: whole days since 1970-01-01 and milliseconds into the day. */
   private instantDays = 0;
   private instantMs = 0;
+  /** Where the copy's reader left the row's number and last-modified instant (ExportRows.atInPlace). */
+  private readonly rowTexts: RowTexts = noRowTexts();
 
   constructor(
     private readonly columns: readonly ExportColumn[],
@@ -154,9 +156,12 @@ export class SheetRows {
   /** Rows `from` (inclusive) to `to` (exclusive) of `rows`, as sheet rows 2 onwards (row i is sheet row i + 2), into `out`. */
   write(rows: ExportRows, from: number, to: number, out: SheetBytes): void {
     const { columns, context, conversion, direct, tally } = this;
+    // The copy's reader leaves the number and the instant in its chunk (no two strings per row); they are read there.
+    const texts = rows.atInPlace ? this.rowTexts : null;
     for (let i = from; i < to; i++) {
       // Used before the next place is read (the copy's reader refills one row object).
-      const row = rows.at(i)!;
+      const row = texts ? rows.atInPlace!(i, texts)! : rows.at(i)!;
+      const chunk = texts ? texts.text : null;
       if (tally) tally(row);
       this.setRow(i + 2);
       out.room(32);
@@ -167,7 +172,8 @@ export class SheetRows {
         // Each field read by name (the row object has one shape: no keyed lookup per cell).
         switch (direct[c]) {
           case NUMBER:
-            this.text(out, c, row.number);
+            if (chunk !== null) this.textIn(out, c, chunk, texts!.numberFrom, texts!.numberTo);
+            else this.text(out, c, row.number);
             continue;
           case CUSTOMER:
             this.text(out, c, row.customer);
@@ -191,7 +197,11 @@ export class SheetRows {
             if (row.balance !== null) this.money(out, c, row.balance, row.currency);
             continue;
           case LAST_MODIFIED:
-            if (row.lastModified) this.instant(out, c, row.lastModified);
+            if (chunk !== null) {
+              if (texts!.lastModifiedTo > texts!.lastModifiedFrom) this.instantIn(out, c, chunk, texts!.lastModifiedFrom, texts!.lastModifiedTo);
+            } else if (row.lastModified) {
+              this.instant(out, c, row.lastModified);
+            }
             continue;
           case DAYS_OVERDUE: {
             // As on screen: empty when not overdue (toCell's rule).
@@ -265,6 +275,18 @@ export class SheetRows {
     this.inline(out, c, value);
   }
 
+  /** text[from, to) as `text` writes it (an unshared column: the invoice number), read in place when it is plain ASCII. */
+  private textIn(out: SheetBytes, c: number, text: string, from: number, to: number): void {
+    if (from === to) return;
+    if (this.shareable[c] || !plainAscii(text, from, to)) return this.text(out, c, text.slice(from, to));
+    out.room(CELL_ROOM + asciiRoom(text, from, to));
+    this.open(out, c);
+    out.put(INLINE_OPEN);
+    out.put(asciiNeedsPreserve(text, from, to) ? T_OPEN_PRESERVE : T_OPEN);
+    out.asciiText(text, from, to);
+    out.put(INLINE_CLOSE);
+  }
+
   /** `<c r="REF" t="inlineStr"><is><t>…</t></is></c>`, nothing when nothing is left of the text once cleaned. */
   private inline(out: SheetBytes, c: number, value: string): void {
     if (plainAscii(value)) {
@@ -325,12 +347,23 @@ export class SheetRows {
   /** An instant as its serial with the date-time style (as text when it does not parse): instantSerial's number. */
   private instant(out: SheetBytes, c: number, value: string): void {
     // Two small integers (days, milliseconds into the day), not Date.parse's milliseconds: no heap number per cell.
-    if (!this.readInstant(value)) {
+    if (!this.readInstant(value, 0, value.length)) {
       const ms = Date.parse(value);
       if (!Number.isFinite(ms)) return this.inline(out, c, value);
       this.instantDays = Math.floor(ms / DAY_MS);
       this.instantMs = ms - this.instantDays * DAY_MS;
     }
+    this.instantCell(out, c);
+  }
+
+  /** text[from, to) (not empty) as `instant` writes it, read in place when it is in the copy's form. */
+  private instantIn(out: SheetBytes, c: number, text: string, from: number, to: number): void {
+    if (!this.readInstant(text, from, to)) return this.instant(out, c, text.slice(from, to));
+    this.instantCell(out, c);
+  }
+
+  /** The cell of the instant read into instantDays / instantMs. */
+  private instantCell(out: SheetBytes, c: number): void {
     out.room(CELL_ROOM);
     this.open(out, c);
     out.put(INSTANT_OPEN);
@@ -339,30 +372,30 @@ export class SheetRows {
   }
 
   /**
-   * A valid instant in the copy's form, YYYY-MM-DDTHH:MM:SS.sssZ (year 100 on), read into instantDays / instantMs
-   * (true): Date.parse's answer for it. Anything else (another form, an offset, a day or time out of range) is left to
-   * Date.parse (false).
+   * A valid instant in the copy's form, YYYY-MM-DDTHH:MM:SS.sssZ (year 100 on), in text[from, to), read into
+   * instantDays / instantMs (true): Date.parse's answer for it. Anything else (another form, an offset, a day or time
+   * out of range) is left to Date.parse (false).
    */
-  private readInstant(text: string): boolean {
+  private readInstant(text: string, from: number, to: number): boolean {
     if (
-      text.length !== 24 ||
-      text.charCodeAt(4) !== 0x2d ||
-      text.charCodeAt(7) !== 0x2d ||
-      text.charCodeAt(10) !== 0x54 ||
-      text.charCodeAt(13) !== 0x3a ||
-      text.charCodeAt(16) !== 0x3a ||
-      text.charCodeAt(19) !== 0x2e ||
-      text.charCodeAt(23) !== 0x5a
+      to - from !== 24 ||
+      text.charCodeAt(from + 4) !== 0x2d ||
+      text.charCodeAt(from + 7) !== 0x2d ||
+      text.charCodeAt(from + 10) !== 0x54 ||
+      text.charCodeAt(from + 13) !== 0x3a ||
+      text.charCodeAt(from + 16) !== 0x3a ||
+      text.charCodeAt(from + 19) !== 0x2e ||
+      text.charCodeAt(from + 23) !== 0x5a
     ) {
       return false;
     }
-    const year = digitsAt(text, 0, 4);
-    const month = digitsAt(text, 5, 2);
-    const day = digitsAt(text, 8, 2);
-    const hour = digitsAt(text, 11, 2);
-    const minute = digitsAt(text, 14, 2);
-    const second = digitsAt(text, 17, 2);
-    const milli = digitsAt(text, 20, 3);
+    const year = digitsAt(text, from, 4);
+    const month = digitsAt(text, from + 5, 2);
+    const day = digitsAt(text, from + 8, 2);
+    const hour = digitsAt(text, from + 11, 2);
+    const minute = digitsAt(text, from + 14, 2);
+    const second = digitsAt(text, from + 17, 2);
+    const milli = digitsAt(text, from + 20, 3);
     if (year < 100 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return false;
     if (day > (month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1]!)) return false;
     this.instantDays = daysFromCivil(year, month, day);

@@ -2,11 +2,15 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ExportColumn, InvoiceListRow } from '../../../electron/contract';
+import type { ExportColumn, InvoiceListRow, InvoiceRow } from '../../../electron/contract';
 import { namespaces } from '../../../electron/contract/i18n/catalogue';
 import { createI18n } from '../../../electron/contract/i18n/create-i18n';
 import { columnLabels, toCell, type CellContext } from '../../../electron/core/export/export-cells';
 import type { RowConversion } from '../../../electron/core/export/export-conversion';
+import type { ExportRows } from '../../../electron/core/export/export-rows';
+import { copyExportRows } from '../../../electron/core/invoices/read/export-rows';
+import { chunksOf, RowColumns } from '../../../electron/core/invoices/snapshot/row-columns';
+import { columnSnapshot } from '../../../electron/core/invoices/snapshot/snapshot';
 import { SheetBytes } from '../../../electron/core/export/xlsx-bytes';
 import { columnLetter, SheetStyles } from '../../../electron/core/export/xlsx-parts';
 import { CellXml } from '../../../electron/core/export/xlsx-sheet';
@@ -28,7 +32,7 @@ const context: CellContext = { asOf };
 const row = exportRow;
 
 /** The bytes of these rows' sheet XML, written through buffers of `size` bytes (a cell may be longer than one). */
-function bytesOf(sheet: SheetRows, rows: InvoiceListRow[], size: number): string {
+function bytesOf(sheet: SheetRows, rows: ExportRows, size: number): string {
   const out = new SheetBytes(size);
   const chunks: Buffer[] = [];
   for (let start = 0; start < rows.length; start += 3) {
@@ -184,6 +188,53 @@ describe('XLSX sheet as bytes', () => {
       .map((invoice, i) => `<row r="${i + 2}">` + columns.map((column, c) => reference.cell(toCell(invoice, column, context, conversion), columnLetter(c) + (i + 2))).join('') + '</row>')
       .join('');
     expect(bytes).toBe(expected);
+  });
+
+  it('rows read in place from the copy’s columns (number and instant left in the chunk) write the same bytes as the same rows as objects', () => {
+    const columns: ExportColumn[] = ['number', 'customer', 'invoiceDate', 'dueDate', 'status', 'total', 'balance', 'currency', 'lastModified', 'daysOverdue', 'agingBucket', 'convertedBalance'];
+    const numbers = [...AWKWARD.slice(0, 21), '請求-7', 'Ärger 2', '', 'INV-0000108', ' ', '_x0041_', 'a&b<c>'];
+    const instants = [
+      '2026-11-29T10:11:12.345Z', '1969-12-31T23:59:59.999Z', '2024-02-29T23:59:59.999Z', '2023-02-29T00:00:00.000Z', '2026-11-29T24:00:00.000Z',
+      '0099-01-01T00:00:00.000Z', '0100-03-01T00:00:00.000Z', '2026-11-29T10:11:12Z', '2026-11-29T10:11:12.345+01:00', '２０２６-11-29T10:11:12.345Z',
+      'garbage & <more>', '', null,
+    ];
+    const rows: InvoiceRow[] = Array.from({ length: 400 }, (_, n) =>
+      row(n, {
+        number: numbers[n % numbers.length]!,
+        customer: n % 9 === 0 ? null : AWKWARD[(n * 3) % 20]!,
+        dueDate: n % 13 === 0 ? null : `2026-${String(1 + (n % 12)).padStart(2, '0')}-1${n % 10}`,
+        status: ['Posted', 'Draft', null, 'Paid & Closed'][n % 4]!,
+        total: n % 17 === 0 ? null : n * 10.25,
+        balance: n % 5 === 0 ? null : n % 7 === 0 ? -0 : n * 1.5,
+        currency: ['USD', 'JPY', 'EUR'][n % 3]!,
+        lastModified: instants[n % instants.length]!,
+        customerId: n % 2 ? `001${String(n).padStart(15, '0')}` : undefined,
+      }),
+    );
+    // The view: every row backwards, then every third row again (a repeated id), and an id the copy does not have.
+    const ids = [...rows.map((r) => r.id).reverse(), ...rows.filter((_, n) => n % 3 === 0).map((r) => r.id), 'a0Ggone'];
+    const asked = ids.flatMap((id) => rows.filter((r) => r.id === id));
+    const conversion: RowConversion = { corporate: 'EUR', of: (r) => ({ total: r.total, balance: r.balance === null ? null : r.balance * 2, rate: 2, rateDate: r.invoiceDate }) };
+    const meta = { object: 'Invoice', signature: 's', syncedAt: '2026-11-29T12:00:00.000Z', watermark: null };
+    const tallied = (rowsOf: ExportRows) => {
+      const seen: string[] = [];
+      const sheet = new SheetRows(columns, columnLabels(t, 'EUR'), { asOf, currentLabel: 'Current' }, new SheetStyles(), conversion, undefined, (r) => void seen.push(`${r.id} ${r.status} ${r.balance} ${r.dueDate}`));
+      return { bytes: bytesOf(sheet, rowsOf, 256), seen };
+    };
+    const expected = tallied(asked);
+    for (const size of [1, 7, 400]) {
+      const reader = copyExportRows(columnSnapshot(meta, new RowColumns(chunksOf(rows, size)))).rowsOf(ids);
+      expect(reader.atInPlace, 'the copy’s reader reads in place').toBeTypeOf('function');
+      expect(reader.length).toBe(asked.length);
+      const got = tallied(reader);
+      expect(got.bytes === expected.bytes, `chunks of ${size}: same bytes`).toBe(true);
+      expect(got.seen).toEqual(expected.seen);
+      // The same reader's plain rows afterwards (the Applications sheet reads them): every field back.
+      expect({ ...reader.at(0)! }).toEqual(asked[0]);
+    }
+    // A copy over rows (an older copy): nothing in a chunk, the row's own fields are written.
+    const plain = copyExportRows({ ...meta, rows }).rowsOf(ids);
+    expect(tallied(plain).bytes === expected.bytes).toBe(true);
   });
 
   it('numbers are written exactly as JavaScript prints them', () => {

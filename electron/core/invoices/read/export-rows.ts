@@ -1,5 +1,5 @@
 import type { InvoiceListRow, InvoiceRow } from '../../../contract';
-import type { ExportRows } from '../../export/export-rows';
+import type { ExportRows, RowTexts } from '../../export/export-rows';
 import type { Snapshot } from '../snapshot/snapshot';
 import { rowTableOf, type ChunkPlace } from '../snapshot/row-table';
 import { BALANCE_NULL, TEXT_CELL_COUNT, TOTAL_NULL, type ColumnChunk } from '../snapshot/row-columns';
@@ -37,6 +37,16 @@ export function copyExportRows(snapshot: Snapshot, balances?: ReadonlyMap<string
       const row = emptyRow();
       const where: ChunkPlace = { chunk: null, row: 0 };
       const texts = new RepeatedTexts();
+      /** What both readers do once the row's fields are in. */
+      const finish = (): InvoiceListRow => {
+        if (moved) {
+          const balance = moved.get(row.id);
+          if (balance !== undefined) row.balance = balance;
+        }
+        // The figures of the row (listRowMaker's), as of the day with the balances (`asOf`: as the as-of view shows them).
+        if (index) Object.assign(row, index.byInvoice.has(row.id) ? paymentFigures(copy!, row, asOf) : NOTHING);
+        return row;
+      };
       return {
         length,
         at(place) {
@@ -44,13 +54,18 @@ export function copyExportRows(snapshot: Snapshot, balances?: ReadonlyMap<string
           const i = places[place]!;
           if (table.locate(i, where)) fillFromChunk(where.chunk!, where.row, row, texts);
           else table.fillRow(i, row);
-          if (moved) {
-            const balance = moved.get(row.id);
-            if (balance !== undefined) row.balance = balance;
+          return finish();
+        },
+        atInPlace(place, into) {
+          if (!(place >= 0 && place < length)) return undefined;
+          const i = places[place]!;
+          if (table.locate(i, where)) {
+            fillSharedFromChunk(where.chunk!, where.row, row, texts, into);
+          } else {
+            table.fillRow(i, row);
+            into.text = null;
           }
-          // The figures of the row (listRowMaker's), as of the day with the balances (`asOf`: as the as-of view shows them).
-          if (index) Object.assign(row, index.byInvoice.has(row.id) ? paymentFigures(copy!, row, asOf) : NOTHING);
-          return row;
+          return finish();
         },
       };
     },
@@ -82,6 +97,38 @@ function fillFromChunk(chunk: ColumnChunk, r: number, into: InvoiceRow, texts: R
   into.currency = texts.get(text, starts[at + 6]!, starts[at + 7]!);
   into.lastModified = nulls & 128 ? null : text.slice(starts[at + 7], starts[at + 8]);
   into.customerId = nulls & 256 ? undefined : texts.get(text, starts[at + 8]!, starts[at + 9]!);
+}
+
+/**
+ * Row `r` of `chunk` written into `into` as fillFromChunk does, but for two of its texts unique per row: the number and
+ * the last-modified instant are left in the chunk, where `texts` says (the row's fields say '' and null), and the
+ * customer id is not read (ExportRows.atInPlace). The id is read: the reader and the conversion know a row by it.
+ */
+function fillSharedFromChunk(chunk: ColumnChunk, r: number, into: InvoiceRow, repeated: RepeatedTexts, texts: RowTexts): void {
+  const nulls = chunk.nulls[r]!;
+  const { text, starts } = chunk;
+  const at = r * TEXT_CELL_COUNT;
+  into.id = text.slice(starts[at], starts[at + 1]);
+  into.number = '';
+  into.lastModified = null;
+  into.customerId = undefined;
+  texts.text = text;
+  texts.numberFrom = starts[at + 1]!;
+  texts.numberTo = starts[at + 2]!;
+  into.customer = nulls & 4 ? null : repeated.get(text, starts[at + 2]!, starts[at + 3]!);
+  into.invoiceDate = nulls & 8 ? null : repeated.get(text, starts[at + 3]!, starts[at + 4]!);
+  into.dueDate = nulls & 16 ? null : repeated.get(text, starts[at + 4]!, starts[at + 5]!);
+  into.status = nulls & 32 ? null : repeated.get(text, starts[at + 5]!, starts[at + 6]!);
+  into.total = nulls & TOTAL_NULL ? null : chunk.total[r]!;
+  into.balance = nulls & BALANCE_NULL ? null : chunk.balance[r]!;
+  into.currency = repeated.get(text, starts[at + 6]!, starts[at + 7]!);
+  if (nulls & 128) {
+    texts.lastModifiedFrom = -1;
+    texts.lastModifiedTo = -1;
+  } else {
+    texts.lastModifiedFrom = starts[at + 7]!;
+    texts.lastModifiedTo = starts[at + 8]!;
+  }
 }
 
 const SLOTS = 1 << 14;
