@@ -203,7 +203,7 @@ export const customerLedgerSchema = z.object({
   /**
    * Which part of the customer's money could not be read (`warnings` name the objects and fields): 'payments' — a payment or
    * credit object or its applications (then `available` is false: no payments, credit notes or unapplied sums are given);
-   * 'creditRefunds' — a Salesforce Billing org's credit notes, their allocations, lines or refund lines (then no `creditRefunds`).
+   * 'creditRefunds' — a Salesforce Billing org's credit notes, their lines or refund lines (then no `creditRefunds`).
    * Absent: everything the org has was read. `creditRefunds` are given whenever their own objects are read, payments or not.
    */
   unreadable: z.array(z.enum(['payments', 'creditRefunds'])).optional(),

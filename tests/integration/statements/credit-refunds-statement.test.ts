@@ -147,7 +147,7 @@ describe('a Billing statement with credit note refunds (issue 13)', () => {
       await sync();
       const bothHidden = flat(await statementOf('both-hidden.pdf', period));
       expect(bothHidden).toContain('Payments received are not listed');
-      expect(bothHidden).toContain('Credit notes refunded are not listed: the credit notes, their allocations, lines or refund lines cannot be read with your Salesforce access.');
+      expect(bothHidden).toContain('Credit notes refunded are not listed: the credit notes, their lines or refund lines cannot be read with your Salesforce access.');
       expect(bothHidden).not.toMatch(/CN-\d+/);
     } finally {
       org.control.setObjectHidden('blng__Payment__c', false);

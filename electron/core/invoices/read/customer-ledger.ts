@@ -84,8 +84,8 @@ function creditRefundsOf(copy: RelatedCopy, credits: RelatedRecord[], fallback: 
   return out.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
 }
 
-/** What a customer's credit note refunds need: the credit notes, their allocations (the copy's Billing set), lines and refund lines. */
-const CREDIT_REFUND_ROLES: readonly RelatedRole[] = ['creditNote', 'creditApplication', 'creditNoteLine', 'creditRefundApplication'];
+/** What a customer's credit note refunds need: the credit notes, their lines and refund lines (not their allocations: creditRefundsOf does not read them). */
+const CREDIT_REFUND_ROLES: readonly RelatedRole[] = ['creditNote', 'creditNoteLine', 'creditRefundApplication'];
 
 /** Whether the copy's credit note refunds can be listed: 'read'; 'unreadable' where the org has them (Billing) but one of their objects is missing; else 'none'. */
 function creditRefundsRead(copy: RelatedCopy): 'read' | 'unreadable' | 'none' {

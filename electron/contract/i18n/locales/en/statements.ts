@@ -70,5 +70,5 @@ export const statements = {
   creditRefundAmount: 'Refunded',
   creditRefundsNote: 'Paid back to you out of your credit notes (a refund taken back shows below zero); refunds change no invoice’s balance.',
   paymentsUnreadable: 'Payments received are not listed: some payment or credit objects cannot be read with your Salesforce access.',
-  creditRefundsUnreadable: 'Credit notes refunded are not listed: the credit notes, their allocations, lines or refund lines cannot be read with your Salesforce access.',
+  creditRefundsUnreadable: 'Credit notes refunded are not listed: the credit notes, their lines or refund lines cannot be read with your Salesforce access.',
 } as const;
