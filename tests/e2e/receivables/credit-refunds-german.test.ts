@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditNoteApplications, creditNotesLeft, minor, paymentsWithCashLeft } from '../../integration/receivables/org-ledger';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
-import { connectDemo, waitForSynced, waitForVisibleCount } from '../workspace/workspace-driver';
+import { connectDemo, openCustomerView, waitForSynced, waitForVisibleCount } from '../workspace/workspace-driver';
 
 /**
  * A new user in German, Salesforce Billing: a credit note refunded (through its line) and partly taken by a debit note allocated
@@ -47,12 +47,7 @@ describe('refunded credit note and a refund beyond the rest, in German (issue 13
 
   it('says what was refunded of the credit note, and why the payment’s rest is below zero', async () => {
     const customer = w.org.control.records('Account').find((a) => a.Id === account)!.Name as string;
-    await w.page.getByTestId('search').fill(customer);
-    await poll(() => w.page.locator('.grid-body [role="row"]').count()).toBeGreaterThan(0);
-    await w.page.locator('.grid-body [role="row"]').filter({ hasText: customer }).first().locator('.customer-link').click();
-    const view = w.page.getByTestId('customer-view');
-    await view.getByTestId('customer-card').first().waitFor();
-    await view.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+    const view = await openCustomerView(w.page, customer);
 
     const note = view.locator(`[data-testid="customer-credit"][data-id="${noteId}"]`);
     const left = creditNotesLeft(w.org).get(noteId)!;

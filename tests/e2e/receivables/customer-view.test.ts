@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minor, refundedByPayment } from '../../integration/receivables/org-ledger';
 import { BUCKETS, bucketOf, daysOverdue, isReceivable, type OrgInvoice } from '../workspace/expected';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
-import { waitForVisibleCount } from '../workspace/workspace-driver';
+import { openCustomerView, waitForVisibleCount } from '../workspace/workspace-driver';
 
 interface ExpectedSource {
   id: string;
@@ -76,11 +76,7 @@ describe('customer view', () => {
     expect(customer).toBeDefined();
     const expected = expectedCustomer(w, invoices, customer, asOf);
 
-    await w.page.getByTestId('search').fill(customer);
-    await poll(() => w.page.locator('.grid-body [role="row"]').count()).toBeGreaterThan(0);
-    await w.page.locator('.grid-body [role="row"]').filter({ hasText: customer }).first().locator('.customer-link').click();
-    await view().getByTestId('customer-card').first().waitFor();
-    await view().locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+    await openCustomerView(w.page, customer);
     expect(await view().getByRole('heading', { level: 2 }).textContent()).toBe(customer);
 
     // Every invoice of the customer, each once.

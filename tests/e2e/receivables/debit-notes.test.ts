@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minor } from '../../integration/receivables/org-ledger';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
-import { connectDemo, waitForSynced } from '../workspace/workspace-driver';
+import { connectDemo, openCustomerView, waitForSynced } from '../workspace/workspace-driver';
 
 describe('Salesforce Billing debit notes in the customer view (issue 13)', () => {
   let w: WorkspaceFixture;
@@ -23,12 +23,7 @@ describe('Salesforce Billing debit notes in the customer view (issue 13)', () =>
     // Straight from the org's records: the account's open debit notes (not Draft / Cancelled, balance ≠ 0).
     const open = notes.filter((d) => d.blng__Account__c === account && d.blng__Status__c === 'Posted' && d.blng__Balance__c !== 0);
 
-    await w.page.getByTestId('search').fill(customer);
-    await poll(() => w.page.locator('.grid-body [role="row"]').count()).toBeGreaterThan(0);
-    await w.page.locator('.grid-body [role="row"]').filter({ hasText: customer }).first().locator('.customer-link').click();
-    const view = w.page.getByTestId('customer-view');
-    await view.getByTestId('customer-card').first().waitFor();
-    await view.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+    const view = await openCustomerView(w.page, customer);
     const shown = await view.getByTestId('customer-debit-note').evaluateAll((rows) =>
       rows.map((r) => ({ id: r.getAttribute('data-id'), balance: Number(r.getAttribute('data-balance')), currency: r.getAttribute('data-currency')! })));
     expect(shown.map((d) => ({ id: d.id, balance: minor(d.balance, d.currency) })).sort((a, b) => a.id!.localeCompare(b.id!)))

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAMILIES, minor, paymentsWithCashLeft, received, refundedByPayment, unappliedCashOf } from '../../integration/receivables/org-ledger';
 import { expectAccessible, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
-import { connectDemo, waitForSynced, waitForVisibleCount } from '../workspace/workspace-driver';
+import { connectDemo, openCustomerView, waitForSynced, waitForVisibleCount } from '../workspace/workspace-driver';
 
 const f = FAMILIES.Invoice;
 
@@ -86,12 +86,7 @@ describe('a refund of a payment (issue 13)', () => {
     const payment = w.org.control.records(f.payment).find((p) => p.Id === overId)!;
     const customer = w.org.control.records('Account').find((a) => a.Id === payment.AccountId)!.Name as string;
     await w.page.keyboard.press('Escape');
-    await w.page.getByTestId('search').fill(customer);
-    await poll(() => w.page.locator('.grid-body [role="row"]').count()).toBeGreaterThan(0);
-    await w.page.locator('.grid-body [role="row"]').filter({ hasText: customer }).first().locator('.customer-link').click();
-    const view = w.page.getByTestId('customer-view');
-    await view.getByTestId('customer-card').first().waitFor();
-    await view.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+    const view = await openCustomerView(w.page, customer);
     const row = view.locator(`[data-testid="customer-payment"][data-id="${overId}"]`);
     const { currency, unapplied } = unappliedOf(w, overId);
     expect(unapplied).toBe(-minor(20, currency));

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { signInAndAllow, type PlaywrightLoginAgent } from '../../support/playwright-login-agent';
 
 /**
@@ -47,6 +47,16 @@ export async function waitForVisibleCount(page: Page, expected: number): Promise
     expected,
     { timeout: 15_000 },
   );
+}
+
+/** Searches for `customer`, opens their customer view from a row of theirs, and waits until its figures are in; the view. */
+export async function openCustomerView(page: Page, customer: string): Promise<Locator> {
+  await page.getByTestId('search').fill(customer);
+  await page.locator('.grid-body [role="row"]').filter({ hasText: customer }).first().locator('.customer-link').click();
+  const view = page.getByTestId('customer-view');
+  await view.getByTestId('customer-card').first().waitFor();
+  await view.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+  return view;
 }
 
 /** The invoice numbers of the rows rendered right now, in display order (top of the list after a reset). */
