@@ -19,6 +19,8 @@ describe('credit note allocations hidden, refund lines readable', () => {
       const row = list.invoices.find((r) => r.customerId === account)!;
       const ledger = (await harness.call('invoices.customer', { connectionId, customer: row.customer, account })).value as CustomerLedger;
 
+      // The allocations really are hidden (the credit applications are what the payments part needs), and the refunds are not called unreadable.
+      expect(ledger.unreadable ?? []).toContain('payments');
       expect(ledger.unreadable ?? []).not.toContain('creditRefunds');
       expect(new Set(ledger.creditRefunds?.map((r) => r.id))).toEqual(new Set(theirs));
     });
