@@ -4,7 +4,8 @@ import { AppError, type InvoiceDocument } from '../../contract';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
 import { englishMessage } from '../../contract/i18n/spoken-messages';
 import type { Logger, SaveDialog } from '../ports';
-import { reservedOnWindows } from '../statements/statement-file-name';
+import { OWNER_ONLY } from '../invoices/cache/atomic-file';
+import { cutToBytes, reservedOnWindows } from '../statements/statement-file-name';
 
 /**
  * `invoices.saveDocument` ("Save as…" in the PDF viewer): the renderer names the invoice only — never a path, never
@@ -24,7 +25,8 @@ export async function saveInvoiceDocument(
   if (path === null) return { path: null };
   const temp = `${path}.${randomBytes(6).toString('hex')}.part`;
   try {
-    await writeFile(temp, document.bytes, { flag: 'wx' });
+    // Owner-only, as every file an export writes (SECURITY.md): an invoice is financial data.
+    await writeFile(temp, document.bytes, { flag: 'wx', mode: OWNER_ONLY });
     await rename(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
@@ -34,14 +36,18 @@ export async function saveInvoiceDocument(
   return { path };
 }
 
+/** The most UTF-8 bytes of a title kept in the file name (50 emoji, 66 Japanese letters, 120 Latin ones). */
+const MAX_TITLE_BYTES = 200;
+
 /** A file name from the document's title in Salesforce: characters no file system takes become '-', '.pdf' at the end. */
 export function pdfFileName(title: string): string {
   const cleaned = title
     // eslint-disable-next-line no-control-regex -- control characters (and bidirectional controls) are exactly what must go
     .replace(/[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, '-')
     .replace(/^[\s.-]+|[\s.]+$/g, '');
-  // Cut by characters (code points), never inside a surrogate pair.
-  const base = Array.from(cleaned).slice(0, 120).join('').trim();
+  // Cut by characters (code points), never inside a surrogate pair, and to MAX_TITLE_BYTES: Linux and macOS take at most
+  // 255 bytes in a file name, and the temp file beside it (`.<12 hex>.part`) is 18 more.
+  const base = cutToBytes(Array.from(cleaned).slice(0, 120).join(''), MAX_TITLE_BYTES).trim();
   const name = base === '' ? 'invoice' : reservedOnWindows(base) ? `_${base}` : base;
   return /\.pdf$/i.test(name) ? name : `${name}.pdf`;
 }

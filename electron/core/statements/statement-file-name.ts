@@ -6,6 +6,12 @@
  */
 
 const MAX_STEM = 80;
+/**
+ * And at most this many UTF-8 bytes: Linux and macOS refuse a file name over 255 bytes, and Thai, Chinese or Japanese
+ * letters take 3 bytes each (80 of them were 240 bytes before " - Statement 2026-12-05.pdf" and the temp file's
+ * `.partial-<pid>-<8 hex>`). 180 leaves room for both and for a " (12)".
+ */
+const MAX_STEM_BYTES = 180;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
 
 /** A customer's name as a file name's stem; `fallback` when nothing printable is left. */
@@ -20,8 +26,23 @@ export function safeStem(name: string, fallback: string): string {
   // Cut by characters (code points), never inside a surrogate pair; then trim what the cut left at the end.
   const chars = Array.from(stem);
   if (chars.length > MAX_STEM) stem = chars.slice(0, MAX_STEM).join('').replace(/[\s.]+$/g, '');
+  if (Buffer.byteLength(stem) > MAX_STEM_BYTES) stem = cutToBytes(stem, MAX_STEM_BYTES).replace(/[\s.]+$/g, '');
   if (!stem || /^_*$/.test(stem)) stem = fallback;
   return reservedOnWindows(stem) ? `_${stem}` : stem;
+}
+
+/** The longest start of `text` (whole code points) that is at most `max` bytes in UTF-8. */
+export function cutToBytes(text: string, max: number): string {
+  if (Buffer.byteLength(text) <= max) return text;
+  let bytes = 0;
+  let end = 0;
+  for (const char of text) {
+    const size = Buffer.byteLength(char);
+    if (bytes + size > max) break;
+    bytes += size;
+    end += char.length;
+  }
+  return text.slice(0, end);
 }
 
 /** Windows opens the device for CON, CON.pdf and "con .txt" alike: what comes before the first dot decides. */

@@ -1,7 +1,8 @@
 import { constants } from 'node:fs';
-import { open, writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { AppError } from '../../contract';
 import { englishMessage } from '../../contract/i18n/spoken-messages';
+import { writeBytesAtomically } from '../invoices/cache/atomic-file';
 import { MAX_VIEWS, MAX_VIEWS_FILE_BYTES, VIEW_STATE_VERSION, VIEWS_FILE_FORMAT, viewsFileSchema, type SavedView, type ViewsFile } from '../../contract/saved-views';
 
 /** Keys that would reach an object's prototype if a later reader copied the parsed file with plain assignment. */
@@ -14,7 +15,9 @@ export function viewsFileOf(views: readonly SavedView[]): ViewsFile {
 
 export async function writeViewsFile(path: string, views: readonly SavedView[]): Promise<void> {
   try {
-    await writeFile(path, `${JSON.stringify(viewsFileOf(views), null, 2)}\n`, 'utf8');
+    // Owner-only and whole (a temp file renamed over the target), as every export: a view holds customers' names and
+    // invoice numbers (its filters, its search).
+    await writeBytesAtomically(path, Buffer.from(`${JSON.stringify(viewsFileOf(views), null, 2)}\n`, 'utf8'));
   } catch (error) {
     throw new AppError('STORAGE', englishMessage('viewsFileNotWritten'), { cause: error });
   }

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError, type InvoiceDocument } from '../../../electron/contract';
 import { createI18n } from '../../../electron/contract/i18n/create-i18n';
 import type { CatalogueT } from '../../../electron/contract/i18n/catalogue';
 import { pdfFileName, saveInvoiceDocument } from '../../../electron/core/documents/save-document';
+import type { SaveDialog } from '../../../electron/core/ports';
 import { MemoryLogger, ScriptedSaveDialog, tempDir } from '../../support/test-ports';
 
 const temp = tempDir();
@@ -56,6 +57,31 @@ describe('Save as… for an invoice PDF (invoices.saveDocument)', () => {
     expect(pdfFileName('CON')).toBe('_CON.pdf');
     expect(pdfFileName('nul.txt')).toBe('_nul.txt.pdf');
     expect(pdfFileName('Invoice\u202Efdp.exe')).toBe('Invoice-fdp.exe.pdf');
-    expect(pdfFileName('😀'.repeat(200))).toBe(`${'😀'.repeat(120)}.pdf`);
+    expect(pdfFileName('😀'.repeat(40))).toBe(`${'😀'.repeat(40)}.pdf`);
+    // Linux and macOS take at most 255 bytes in a file name: a long title in letters of 3 or 4 bytes is cut to fit,
+    // with room left for the temp file written beside it.
+    expect(Buffer.byteLength(pdfFileName('😀'.repeat(200)))).toBeLessThanOrEqual(204);
+    expect(pdfFileName('😀'.repeat(200))).toBe(`${'😀'.repeat(50)}.pdf`);
+  });
+
+  it('the PDF saved is the user’s alone (0600, as every export), like the statements and the exports', async () => {
+    if (process.platform === 'win32') return;
+    const target = join(temp.dir, 'private.pdf');
+    await saveInvoiceDocument(async () => pdf, { saveDialog: new ScriptedSaveDialog(target), t, logger: new MemoryLogger() });
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+  });
+
+  it('a long title in Japanese: the name the dialog offers can be saved as it is (no ENAMETOOLONG)', async () => {
+    // ContentVersion.Title takes 255 characters; 100 Japanese letters are 300 bytes in UTF-8.
+    const title = `請求書 ${'株式会社東京国際貿易商事'.repeat(9)}`.slice(0, 100);
+    const folder = join(temp.dir, 'long');
+    mkdirSync(folder);
+    // What the OS dialog does when the user accepts the name it offers.
+    const accepting: SaveDialog = { choosePath: async ({ defaultName }) => join(folder, defaultName) };
+    const answer = await saveInvoiceDocument(async () => ({ ...pdf, title }), { saveDialog: accepting, t, logger: new MemoryLogger() });
+    expect(answer.path).not.toBeNull();
+    expect(readFileSync(answer.path!).equals(Buffer.from(pdf.bytes))).toBe(true);
+    expect(readdirSync(folder)).toEqual([answer.path!.slice(folder.length + 1)]);
+    expect(answer.path!.slice(folder.length + 1).startsWith('請求書 株式会社')).toBe(true);
   });
 });

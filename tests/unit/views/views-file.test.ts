@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../electron/contract';
 import { MAX_VIEWS } from '../../../electron/contract/saved-views';
-import { parseViewsFile, viewsFileOf } from '../../../electron/core/views/views-file';
+import { parseViewsFile, viewsFileOf, writeViewsFile } from '../../../electron/core/views/views-file';
 import { uniqueName } from '../../../electron/core/views/views-store';
+import { tempDir } from '../../support/test-ports';
 import { plainViewState, viewState } from '../../support/view-state';
 
 const file = (views: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ format: 'budgetly-views', version: 1, views, ...extra });
@@ -64,5 +67,24 @@ describe('names that clash', () => {
     const renamed = uniqueName(long, [long]);
     expect(renamed).toHaveLength(80);
     expect(renamed.endsWith(' (2)')).toBe(true);
+  });
+});
+
+describe('Export views: the file written', () => {
+  const temp = tempDir();
+  afterAll(() => temp.remove());
+  // A view holds a customer's name or an invoice number (its filters, its search): the file is the user's alone, as every
+  // export is (SECURITY.md: exported files are created 0600), also when it replaces a file that was readable by others.
+  it('is the user’s alone (0600), new or replacing a file others could read, and holds the views', async () => {
+    if (process.platform === 'win32') return;
+    const views = [{ id: 'v1', name: 'Acme overdue', connectionId: 'c1', state: viewState({ filters: { search: 'Acme Corp', customer: 'Acme Corp' } }) }];
+    const fresh = join(temp.dir, 'views.json');
+    await writeViewsFile(fresh, views);
+    expect(statSync(fresh).mode & 0o777).toBe(0o600);
+    const shared = join(temp.dir, 'shared.json');
+    writeFileSync(shared, 'old', { mode: 0o644 });
+    await writeViewsFile(shared, views);
+    expect(statSync(shared).mode & 0o777).toBe(0o600);
+    expect(parseViewsFile(readFileSync(shared, 'utf8'))).toEqual([{ name: 'Acme overdue', state: views[0]!.state }]);
   });
 });
