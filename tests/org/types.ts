@@ -136,8 +136,13 @@ export interface OrgControl {
   addRatePeriod(isoCode: string, conversionRate: number, startDate: string, nextStartDate?: string | null): string;
   /** Changes the rate of the dated period of isoCode starting on startDate, or (without startDate) the plain CurrencyType rate. */
   setRate(isoCode: string, conversionRate: number, startDate?: string): void;
-  /** A new payment (today, the invoice's account and currency) applied to the invoice: amount defaults to its balance. */
-  applyPayment(invoiceId: string, amount?: number): { paymentId: string; applicationId: string };
+  /**
+   * A new payment (today, the invoice's account and currency) applied to the invoice: amount defaults to its balance. `when`:
+   * `appliedAt`, the instant the application was made (an ISO instant: its CreatedDate and Revenue Cloud's AppliedDate; its
+   * SystemModstamp stays now, as a record created by an import or a late sync would have it), and `paymentDate`, the payment's
+   * day (YYYY-MM-DD: Billing's blng__PaymentDate__c, Revenue Cloud's Payment.Date at noon UTC of it); both default to now.
+   */
+  applyPayment(invoiceId: string, amount?: number, when?: { appliedAt?: string; paymentDate?: string }): { paymentId: string; applicationId: string };
   /**
    * Applies `amount` more of an existing payment to an invoice (a new Allocation / Applied record, in the invoice's
    * currency: another than the payment's when they differ — what Salesforce refuses and a data import can leave). The

@@ -54,7 +54,7 @@ export function refundedByPayment(org: RunningOrg, shape: keyof typeof FAMILIES,
   const out = new Map<string, number>();
   for (const line of org.control.records(f.refundLine)) {
     if (f.refundStatus && (line[f.refundStatus] === 'Draft' || line[f.refundStatus] === 'Cancelled')) continue;
-    if (asOf !== undefined && String(line[f.refundDate]).slice(0, 10) > asOf) continue;
+    if (asOf !== undefined && dayOf(line[f.refundDate])! > asOf) continue;
     const payment = line[f.refundPayment] as string;
     out.set(payment, (out.get(payment) ?? 0) + (line[f.type] === f.refundReversal ? -1 : 1) * (line[f.amount] as number));
   }
@@ -165,7 +165,27 @@ export interface ExpectedFigures {
   dueDate: string | null;
 }
 
-const dayOf = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : null);
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * The day of a record's value as the user counts days: a `date` (YYYY-MM-DD) its own; an instant (a `datetime`: CreatedDate,
+ * Revenue Cloud's AppliedDate) the day it was in the computer's time zone (TZ; the zone "today" and the as-of date are in),
+ * read with Intl's own zone rules — not the app's code.
+ */
+export function dayOf(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  if (value.length === 10) return value;
+  // One formatter per TZ a test sets (the zone resolved when it is made).
+  const key = process.env.TZ ?? '';
+  let format = dayFormats.get(key);
+  if (!format) {
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    dayFormats.set(key, (format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  }
+  // Salesforce's "+0000" read as "+00:00".
+  const parts = format.formatToParts(new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
 const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 
 /**

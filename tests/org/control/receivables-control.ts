@@ -43,20 +43,26 @@ function moveBalance(money: ReceivablesStore, row: number, deltaMinor: number): 
 
 export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPayment' | 'reverseApplication' | 'issueCreditNote' | 'deletePayment' | 'setSourceStatus' | 'allocatePayment' | 'allocateCreditNote'> {
   const today = () => Math.floor(Date.now() / 86_400_000);
-  const add = (invoiceId: string, kind: Kind, amount: number | undefined) => {
+  const add = (invoiceId: string, kind: Kind, amount: number | undefined, when: { appliedAt?: string; paymentDate?: string } = {}) => {
     const { money, store, row, prefixes } = moneyOf(data, invoiceId);
     const f = money.minor(row);
     const minor = Math.round((amount ?? store.balance[row]!) * f);
     if (!Number.isFinite(minor) || minor <= 0) throw new Error('the amount must be positive');
+    const appliedAt = when.appliedAt === undefined ? null : Date.parse(when.appliedAt);
+    if (appliedAt !== null && Number.isNaN(appliedAt)) throw new Error(`appliedAt is no instant: ${when.appliedAt}`);
+    if (when.paymentDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(when.paymentDate)) throw new Error(`paymentDate is no YYYY-MM-DD day: ${when.paymentDate}`);
     const at = money.stamp();
-    const source = money.addSource(kind, store.account[row]!, minor / f, today(), 0, at);
+    const day = when.paymentDate === undefined ? today() : Date.parse(`${when.paymentDate}T00:00:00Z`) / 86_400_000;
+    const source = money.addSource(kind, store.account[row]!, minor / f, day, 0, at);
     const app = money.addApp(kind, source, row, minor / f, false, at);
+    // Made at that instant (CreatedDate, Revenue Cloud's AppliedDate), seen by the next sync (SystemModstamp now).
+    if (appliedAt !== null) money.ledger(kind).apps.set('created', app, appliedAt);
     moveBalance(money, row, -minor);
     return { sourceId: makeId(prefixes[kind].source, source), applicationId: makeId(prefixes[kind].app, app) };
   };
   return {
-    applyPayment(invoiceId, amount) {
-      const { sourceId, applicationId } = add(invoiceId, 'payments', amount);
+    applyPayment(invoiceId, amount, when) {
+      const { sourceId, applicationId } = add(invoiceId, 'payments', amount, when);
       return { paymentId: sourceId, applicationId };
     },
     issueCreditNote(invoiceId, amount) {

@@ -1,6 +1,7 @@
 import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
 import { isRateRole, REVERSAL_TYPES, type RelatedRole } from '../related/related-specs';
 import { relatedText } from '../related/related-text';
+import { localDay } from './local-day';
 import { oncePerCopy } from './once-per-copy';
 
 interface Indexed {
@@ -90,7 +91,11 @@ const oldestFirst = (a: CountedApplication, b: CountedApplication) => order(a.da
 const NO_PROBLEMS: string[] = [];
 
 export const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
-export const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
+/**
+ * The day of a Salesforce value as the user counts days (local-day.ts): a `date` field its own day, an instant (CreatedDate,
+ * Revenue Cloud's AppliedDate and Payment.Date) the day on the computer's clock, as "today" and the as-of date are — not UTC's.
+ */
+export const day = localDay;
 
 /** Minor units of an amount in a currency with `decimals` (exact for amounts Salesforce stores). */
 export function toMinor(amount: number, decimals: number): number {
