@@ -184,8 +184,11 @@ export const channels = {
   },
   /** One customer's payments (with unapplied cash) and credit notes not wholly applied, from the offline copy (works offline). */
   'invoices.customer': {
-    /** `account`: the customer's account id (InvoiceRow.customerId) when the invoices have one: it decides, the name is shown. */
-    input: z.strictObject({ connectionId: id, customer: z.string().min(1).max(255), account: id.optional() }),
+    /**
+     * `account`: the customer's account id (InvoiceRow.customerId) when the invoices have one: it decides, the name is shown.
+     * `asOf`: an as-of view's day — the payments and credit notes dated by then, applied and unapplied as they stood that day.
+     */
+    input: z.strictObject({ connectionId: id, customer: z.string().min(1).max(255), account: id.optional(), asOf: isoDate.optional() }),
     output: customerLedgerSchema,
   },
   /** The org's currencies and exchange rates from the offline copy (CurrencyType, DatedConversionRate), for the corporate-currency view. */

@@ -291,13 +291,14 @@ export function createInvoicesModule(
       const kinds = mappings.statusKinds(connectionId, new Set(rows.flatMap((row) => (row.status === null ? [] : [row.status]))));
       return collectionFigures(snapshot.related, rows, (row) => kindOfStatus(kinds, row.status) === 'cancelled', asOf);
     },
-    'invoices.customer': async ({ connectionId, customer, account }) => {
+    'invoices.customer': async ({ connectionId, customer, account, asOf }) => {
       known(connectionId);
       const snapshot = await repository.current(connectionId);
       const who = account ? { name: customer, account } : { name: customer };
       // Records without a currency are a single-currency org's: in its invoices' currency.
       const fallback = snapshot ? customersCurrency(snapshot, who) : 'USD';
-      const ledger = customerLedger(snapshot?.related, who, fallback);
+      // As of the view's day when it is an as-of view: its unapplied cash and credits as they stood then.
+      const ledger = customerLedger(snapshot?.related, who, fallback, asOf);
       return { ...ledger, note: ledger.note === null ? null : say(ledger.note), warnings: ledger.warnings.map(say) };
     },
     'invoices.balancesAsOf': async ({ connectionId, asOf }) => {
@@ -384,7 +385,8 @@ export function createInvoicesModule(
       statusKinds: mappings.statusKinds(connectionId, statusesOf(snapshot)),
       rates: currencyRates(snapshot),
       ledger: (who) => {
-        const ledger = customerLedger(snapshot.related, who, rowsOf(who)[0]?.currency ?? fallback);
+        // The payments' applied, refunded and unapplied as of the statement's day, as its balances are.
+        const ledger = customerLedger(snapshot.related, who, rowsOf(who)[0]?.currency ?? fallback, asOf);
         return { ...ledger, note: ledger.note === null ? null : say(ledger.note) };
       },
     };

@@ -90,7 +90,9 @@ export function paymentsSection(facts: StatementFacts, t: CatalogueT, f: Stateme
     ...(payments.payments.some((p) => p.overApplied) ? [t('statements:paymentsOverApplied')] : []),
     ...(payments.payments.some((p) => p.overRefunded) ? [t('statements:paymentsOverRefunded')] : []),
   ].map((words) => `<p class="note">${escapeHtml(words)}</p>`).join('');
-  return `${title}${table(heads, rows)}${over}<p class="note">${escapeHtml(t('statements:paymentsAsSynced'))}</p>`;
+  // Applied, refunded and unapplied as they stood on the statement's day (customer-ledger.ts with asOf): a later (un)application
+  // never changes a statement already sent.
+  return `${title}${table(heads, rows)}${over}<p class="note">${escapeHtml(t('statements:paymentsAsOf', { date: f.date(facts.asOf) }))}</p>`;
 }
 
 /** The customer's open debit notes (Salesforce Billing): owed besides the invoices; nothing when there are none. */

@@ -47,7 +47,8 @@ export function CustomerView({ connectionId, customer, prepared, asOfDay, asOf, 
   const [bucket, setBucket] = useState<{ currency: string; key: AgingBucketKey } | null>(null);
   const [statement, setStatement] = useState(false);
   const invoices = useMemo(() => customerInvoices(prepared, customer, asOfDay, basis, cutOffDay), [prepared, customer, asOfDay, basis, cutOffDay]);
-  const { ledger, error } = useCustomerLedger(connectionId, customer, version);
+  // An as-of view (invoices dated later left out): the unapplied cash and credits as they stood that day too.
+  const { ledger, error } = useCustomerLedger(connectionId, customer, version, Number.isFinite(cutOffDay) ? asOf : undefined);
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();

@@ -7,7 +7,7 @@ import { relatedText } from '../related/related-text';
 import { day, ledgerIndex, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
 import { sourceCounts } from './counted-sources';
-import { appliedBySource, belowZeroCauses, debitedMinor, unappliedMinor } from './source-applied';
+import { appliedBySource, appliedBySourceAsOf, belowZeroCauses, debitedMinor, unappliedMinor } from './source-applied';
 import { refundDay, refundedMinor, refundEffect } from './refund-lines';
 import { unappliedKnown } from './payment-figures';
 
@@ -101,9 +101,11 @@ const newestFirst = (a: { date: string | null; id: string }, b: { date: string |
  * which carry none), sums in minor units. A customer with an account id (the invoices' `customerId`) is that account:
  * its payments and credit notes are those of the account, whatever name they were synced with (a renamed account is
  * one customer, two accounts of one name are two). Without an id (a text customer, a copy from before the ids) they
- * are matched by the account's name, so every account of that name counts (`accounts` says how many).
+ * are matched by the account's name, so every account of that name counts (`accounts` says how many). With `asOf` (a
+ * statement's day, an as-of view's): the payments and credit notes dated by then, with what of them was applied, refunded and
+ * left unapplied that day (source-applied.ts appliedBySourceAsOf) — today's otherwise.
  */
-export function customerLedger(copy: RelatedCopy | null | undefined, who: CustomerRef, fallback: string): CustomerLedger {
+export function customerLedger(copy: RelatedCopy | null | undefined, who: CustomerRef, fallback: string, asOf?: string): CustomerLedger {
   const customer = who.name;
   const empty = (note: string | null, available = false): CustomerLedger => ({
     customer, available, note, accounts: 0, payments: [], credits: [], unapplied: [], warnings: copy?.warnings ?? [],
@@ -129,7 +131,10 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
   // A payment with its applications hidden would look wholly unapplied: say so rather than show it.
   if (!paymentsRead) return { ...empty(relatedText.someUnreadable), ...parts };
   if (!sources) return { ...empty(null, true), ...parts };
-  const applied = appliedBySource(copy);
+  // As of a day (a statement's, an as-of view's): what was applied, refunded and received by then — an application or refund made
+  // later, or a payment (credit note) dated later, had not happened yet; a later (un)application never changes that day's figures.
+  const applied = asOf === undefined ? appliedBySource(copy) : appliedBySourceAsOf(copy, asOf);
+  const byThen = (record: RelatedRecord) => asOf === undefined || (day(record.date) ?? '') <= asOf;
   const unapplied = new Map<string, { cash: number; credits: number; cashBelowZero: number; creditsBelowZero: number }>();
   const toRecord = (record: RelatedRecord, kind: 'cash' | 'credits'): CustomerRecord => {
     const currency = text(record.currency) ?? fallback;
@@ -164,8 +169,8 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
       ...(other.length > 0 ? { otherCurrency: other.sort(([a], [b]) => a.localeCompare(b)).map(([c, sum]) => ({ currency: c, amount: toMinor(sum, currencyDecimals(c)) / 10 ** currencyDecimals(c) })) } : {}),
     };
   };
-  const payments = sources.payments.map((record) => toRecord(record, 'cash')).sort(newestFirst);
-  const credits = sources.credits.map((record) => toRecord(record, 'credits')).filter((credit) => credit.unapplied !== 0).sort(newestFirst);
+  const payments = sources.payments.filter(byThen).map((record) => toRecord(record, 'cash')).sort(newestFirst);
+  const credits = sources.credits.filter(byThen).map((record) => toRecord(record, 'credits')).filter((credit) => credit.unapplied !== 0).sort(newestFirst);
   return {
     customer, available: true, note: null, accounts: sources.accounts.size, payments, credits, warnings: copy.warnings,
     ...parts,

@@ -37,9 +37,21 @@ interface SourceApplied {
  */
 export const appliedBySource = oncePerCopy((copy: RelatedCopy): SourceApplied => appliedSums(copy));
 
-/** As appliedBySource, as of a day: applications dated later (applied day, else created) were not made yet. */
+/** appliedBySourceAsOf's answers per copy, for the last few days asked (a batch of statements asks one day for every customer). */
+const answersAsOf = oncePerCopy((_copy: RelatedCopy) => new Map<string, SourceApplied>());
+
+/**
+ * As appliedBySource, as of a day: applications and refund lines dated later (applied day, else created; the day on the
+ * computer's clock: local-day.ts) were not made yet. One pass over the copy per day asked, kept for the last four days.
+ */
 export function appliedBySourceAsOf(copy: RelatedCopy, asOf: string): SourceApplied {
-  return appliedSums(copy, asOf);
+  const answers = answersAsOf(copy);
+  let found = answers.get(asOf);
+  if (!found) {
+    if (answers.size >= 4) answers.delete(answers.keys().next().value!);
+    answers.set(asOf, (found = appliedSums(copy, asOf)));
+  }
+  return found;
 }
 
 function appliedSums(copy: RelatedCopy, asOf?: string): SourceApplied {

@@ -32,7 +32,7 @@ export const statements: Translation<typeof en> = {
   paymentUnapplied: 'Nicht zugeordnet',
   paymentsNone: 'Keine Zahlungseingänge in diesem Zeitraum.',
   paymentsUnavailable: 'Zahlungen werden für diese Org nicht synchronisiert, daher sind keine aufgeführt.',
-  paymentsAsSynced: 'Zugeordnet und nicht zugeordnet zum Stand der letzten Synchronisierung.',
+  paymentsAsOf: 'Zugeordnet und nicht zugeordnet zum Stand vom {{date}}.',
   fileName: 'Kontoauszug',
   filePdf: 'PDF-Dokument',
   folderTitle: 'Ordner für die Kontoauszüge wählen',

@@ -30,7 +30,7 @@ export const statements = {
   paymentUnapplied: 'Unapplied',
   paymentsNone: 'No payments received in this period.',
   paymentsUnavailable: 'Payments are not synced for this org, so none are listed.',
-  paymentsAsSynced: 'Applied and unapplied as of the last sync.',
+  paymentsAsOf: 'Applied and unapplied as of {{date}}.',
   fileName: 'Statement',
   filePdf: 'PDF document',
   folderTitle: 'Choose a folder for the statements',

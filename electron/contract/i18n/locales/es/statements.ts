@@ -32,7 +32,7 @@ export const statements: Translation<typeof en> = {
   paymentUnapplied: 'Sin aplicar',
   paymentsNone: 'No se recibieron pagos en este periodo.',
   paymentsUnavailable: 'Los pagos no se sincronizan en esta org, así que no se listan.',
-  paymentsAsSynced: 'Aplicado y sin aplicar según la última sincronización.',
+  paymentsAsOf: 'Aplicado y sin aplicar a fecha de {{date}}.',
   fileName: 'Estado-de-cuenta',
   filePdf: 'Documento PDF',
   folderTitle: 'Elija una carpeta para los estados de cuenta',

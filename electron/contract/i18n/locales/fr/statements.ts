@@ -32,7 +32,7 @@ export const statements: Translation<typeof en> = {
   paymentUnapplied: 'Non imputé',
   paymentsNone: 'Aucun paiement reçu sur cette période.',
   paymentsUnavailable: 'Les paiements ne sont pas synchronisés pour cette org : aucun n’est listé.',
-  paymentsAsSynced: 'Imputé et non imputé à la dernière synchronisation.',
+  paymentsAsOf: 'Imputé et non imputé au {{date}}.',
   fileName: 'Releve',
   filePdf: 'Document PDF',
   folderTitle: 'Choisir un dossier pour les relevés',
