@@ -22,8 +22,14 @@ function applicationsSheet(applications: ApplicationRows | null, t: CatalogueT):
     name: t('columns:sheetApplications'),
     // "All connections": invoice numbers repeat across orgs, so each application says its org.
     ...(applications.byOrg ? { orgLabel: t('columns:org') } : {}),
-    labels: [t('columns:applicationInvoice'), t('columns:applicationKind'), t('columns:applicationDate'), t('columns:applicationAmount'), t('columns:currency'), t('columns:applicationRecord')],
+    labels: [t('columns:applicationInvoice'), t('columns:applicationKind'), t('columns:applicationDate'), t('columns:applicationAmount'), t('columns:currency'), t('columns:applicationRecord'), t('columns:applicationCounted')],
     kinds: { payment: t('receivables:payment'), credit: t('receivables:credit'), paymentReversed: t('receivables:paymentReversed'), creditReversed: t('receivables:creditReversed') },
+    counted: {
+      yes: t('columns:applicationCountedYes'),
+      no: (why) => t('columns:applicationNotCounted', { why: why.join('; ') }),
+      otherCurrency: (currency, invoiceCurrency) => t('columns:applicationWhyCurrency', { currency, invoiceCurrency }),
+      notPositive: t('columns:applicationWhyAmount'),
+    },
     applications,
   };
 }

@@ -14,6 +14,11 @@ export interface ApplicationRow {
   currency: string;
   /** The application record's id in Salesforce. */
   id: string;
+  /**
+   * Why the invoice's arithmetic leaves it out (applied-ledger.ts countedApplications): in another currency than the invoice's
+   * (`otherCurrency`: the invoice's), or an amount of zero, below zero or none. Absent: counted in the balance.
+   */
+  leftOut?: { otherCurrency?: string; notPositive?: true };
   /** "All connections": the org the invoice is of. */
   org?: string;
 }
@@ -30,15 +35,17 @@ export interface ApplicationRows {
 /** The sheet's name, header words and the word for each kind, in the user's language. */
 export interface ApplicationsSheet {
   name: string;
-  /** Invoice, kind, date, amount, currency, record id. */
-  labels: readonly [string, string, string, string, string, string];
+  /** Invoice, kind, date, amount, currency, record id, counted in the balance. */
+  labels: readonly [string, string, string, string, string, string, string];
   kinds: { payment: string; credit: string; paymentReversed: string; creditReversed: string };
+  /** The "Counted in balance" cell: yes, or no and why (the application's currency and the invoice's; the amount). */
+  counted: { yes: string; no: (why: string[]) => string; otherCurrency: (currency: string, invoiceCurrency: string) => string; notPositive: string };
   applications: ApplicationRows;
   /** "All connections": the Org column's header (the column comes first). */
   orgLabel?: string;
 }
 
-const WIDTHS = [16, 24, 12, 16, 10, 22];
+const WIDTHS = [16, 24, 12, 16, 10, 22, 40];
 const ORG_WIDTH = 20;
 const ROWS_PER_CHUNK = 100;
 const EMPTY: Cell = { kind: 'empty' };
@@ -49,7 +56,16 @@ export function* applicationChunks(sheet: ApplicationsSheet, styles: SheetStyles
   const { kinds, applications } = sheet;
   const withOrg = sheet.orgLabel !== undefined;
   // With the Org column first, every other column moves one to the right.
-  const col = withOrg ? 'BCDEFG' : 'ABCDEF';
+  const col = withOrg ? 'BCDEFGH' : 'ABCDEFG';
+  const { counted } = sheet;
+  const countedText = (row: ApplicationRow) => {
+    if (!row.leftOut) return counted.yes;
+    const why = [
+      ...(row.leftOut.otherCurrency !== undefined ? [counted.otherCurrency(row.currency, row.leftOut.otherCurrency)] : []),
+      ...(row.leftOut.notPositive ? [counted.notPositive] : []),
+    ];
+    return counted.no(why);
+  };
   yield sheetHead(withOrg ? [ORG_WIDTH, ...WIDTHS] : WIDTHS, applications.count, false) + cells.header(withOrg ? [sheet.orgLabel!, ...sheet.labels] : sheet.labels);
   let xml = '';
   let n = 0;
@@ -65,6 +81,7 @@ export function* applicationChunks(sheet: ApplicationsSheet, styles: SheetStyles
       cells.cell(row.amount === null ? EMPTY : { kind: 'money', value: row.amount, currency: row.currency }, col[3] + r) +
       cells.cell({ kind: 'text', value: row.currency }, col[4] + r) +
       cells.cell({ kind: 'text', value: row.id }, col[5] + r) +
+      cells.cell({ kind: 'text', value: countedText(row) }, col[6] + r) +
       '</row>';
     if (++n % ROWS_PER_CHUNK === 0) {
       yield xml;

@@ -75,10 +75,10 @@ describe('exporting "All connections"', () => {
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Invoices', 'Applications', 'Summary']);
     const values = (name: string) => book.getWorksheet(name)!.getSheetValues().slice(1).map((row) => ((row as unknown[]) ?? []).slice(1).map((v) => (v instanceof Date ? v.toISOString() : v)));
     expect(values('Applications')).toEqual([
-      ['Org', 'Invoice', 'Kind', 'Date', 'Amount', 'Currency', 'Record ID'],
-      ['Acme US', 'US-1', 'Payment', '2026-02-01T00:00:00.000Z', 60, 'USD', `US-APP-${same}`],
-      ['Acme EU', 'EU-1', 'Payment', '2026-02-01T00:00:00.000Z', 90, 'EUR', `EU-APP-${same}`],
-      ['Acme EU', 'EU-2', 'Payment', '2026-02-01T00:00:00.000Z', 90, 'EUR', 'EU-APP-a0EUVOID00000001'],
+      ['Org', 'Invoice', 'Kind', 'Date', 'Amount', 'Currency', 'Record ID', 'Counted in balance'],
+      ['Acme US', 'US-1', 'Payment', '2026-02-01T00:00:00.000Z', 60, 'USD', `US-APP-${same}`, 'Yes'],
+      ['Acme EU', 'EU-1', 'Payment', '2026-02-01T00:00:00.000Z', 90, 'EUR', `EU-APP-${same}`, 'Yes'],
+      ['Acme EU', 'EU-2', 'Payment', '2026-02-01T00:00:00.000Z', 90, 'EUR', 'EU-APP-a0EUVOID00000001', 'Yes'],
     ]);
     const summary = values('Summary');
     const item = (label: string) => summary.find((row) => row[0] === label)?.[1];

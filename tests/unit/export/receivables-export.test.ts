@@ -27,6 +27,8 @@ const copy: RelatedCopy = {
     { role: 'paymentApplication', object: 'PaymentLineInvoice', signature: 's', watermark: null, records: [
       app('A2', 'INV1', 'P1', 50, '2026-11-12', 'EUR', 'Unapplied'), app('A1', 'INV1', 'P1', 50, '2026-11-10', 'EUR'), app('A3', 'INV1', 'P2', 100, '2026-11-20', 'EUR'),
       app('A4', 'INV2', 'P2', 3000, '2026-10-15', 'JPY'),
+      // Left out of INV-1's arithmetic: in another currency than the invoice, and an amount of zero.
+      app('A6', 'INV1', 'P2', 30, '2026-11-25', 'USD'), app('A7', 'INV1', 'P2', 0, '2026-11-26', 'EUR'),
     ] },
     { role: 'creditApplication', object: 'CreditMemoInvApplication', signature: 's', watermark: null, records: [app('A5', 'INV1', 'C1', 20.5, '2026-11-05', 'EUR')] },
   ],
@@ -59,10 +61,12 @@ describe('exporting what was paid', () => {
     ]);
   });
 
-  it('XLSX: typed payment cells, and an "Applications" sheet with one row per application of the exported invoices (reversals named), sheets named in German too', async () => {
+  it('XLSX: typed payment cells, and an "Applications" sheet with one row per application of the exported invoices (reversals named, each said counted in the balance or why not), sheets named in German too', async () => {
     for (const [language, sheetName, words] of [
-      ['en', 'Applications', ['Invoice', 'Kind', 'Date', 'Amount', 'Currency', 'Record ID', 'Credit note', 'Payment', 'Payment taken back']],
-      ['de', 'Verrechnungen', ['Rechnung', 'Art', 'Datum', 'Betrag', 'Währung', 'Datensatz-ID', 'Gutschrift', 'Zahlung', 'Zahlung storniert']],
+      ['en', 'Applications', ['Invoice', 'Kind', 'Date', 'Amount', 'Currency', 'Record ID', 'Counted in balance', 'Credit note', 'Payment', 'Payment taken back',
+        'Yes', 'No: in USD, the invoice is in EUR', 'No: amount zero, negative or missing']],
+      ['de', 'Verrechnungen', ['Rechnung', 'Art', 'Datum', 'Betrag', 'Währung', 'Datensatz-ID', 'Im Saldo berücksichtigt', 'Gutschrift', 'Zahlung', 'Zahlung storniert',
+        'Ja', 'Nein: in USD, die Rechnung ist in EUR', 'Nein: Betrag null, negativ oder fehlend']],
     ] as const) {
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(await exportAs('xlsx', language, [rows[1]!, rows[0]!]));
@@ -74,14 +78,17 @@ describe('exporting what was paid', () => {
 
       const apps = book.worksheets[1]!;
       const values = apps.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)));
-      expect(values[0]).toEqual(words.slice(0, 6));
-      // In the order of the export (INV-2 first), each invoice's applications oldest first; INV-3 has none.
+      expect(values[0]).toEqual(words.slice(0, 7));
+      // In the order of the export (INV-2 first), each invoice's applications oldest first; INV-3 has none. The two the arithmetic
+      // leaves out (paid amount 100 above, not 130) say so and why.
       expect(values.slice(1)).toEqual([
-        ['INV-2', words[7], '2026-10-15', 3000, 'JPY', 'A4'],
-        ['INV-1', words[6], '2026-11-05', 20.5, 'EUR', 'A5'],
-        ['INV-1', words[7], '2026-11-10', 50, 'EUR', 'A1'],
-        ['INV-1', words[8], '2026-11-12', 50, 'EUR', 'A2'],
-        ['INV-1', words[7], '2026-11-20', 100, 'EUR', 'A3'],
+        ['INV-2', words[8], '2026-10-15', 3000, 'JPY', 'A4', words[10]],
+        ['INV-1', words[7], '2026-11-05', 20.5, 'EUR', 'A5', words[10]],
+        ['INV-1', words[8], '2026-11-10', 50, 'EUR', 'A1', words[10]],
+        ['INV-1', words[9], '2026-11-12', 50, 'EUR', 'A2', words[10]],
+        ['INV-1', words[8], '2026-11-20', 100, 'EUR', 'A3', words[10]],
+        ['INV-1', words[8], '2026-11-25', 30, 'USD', 'A6', words[11]],
+        ['INV-1', words[8], '2026-11-26', 0, 'EUR', 'A7', words[12]],
       ]);
       expect(apps.getRow(3).getCell(4).numFmt).toBe('#,##0.00 "EUR";(#,##0.00) "EUR"');
       expect(apps.getRow(1).getCell(1).font?.bold).toBe(true);

@@ -34,7 +34,13 @@ export function applicationRows(copy: RelatedCopy | null | undefined, invoices: 
         const { id, number, currency } = invoices.at(place)!;
         if (!index.byInvoice.has(id)) continue;
         for (const a of countedApplications(index, id, currency, currencyDecimals(currency))) {
-          yield { invoiceNumber: number, kind: a.kind, reversal: a.reversal, date: a.date, amount: a.amount, currency: a.currency, id: a.id };
+          // What countedApplications leaves out of the arithmetic (effect 0): another currency than the invoice's, an amount ≤ 0 or none.
+          const otherCurrency = a.currency !== currency;
+          const notPositive = a.amount === null || a.amount <= 0;
+          yield {
+            invoiceNumber: number, kind: a.kind, reversal: a.reversal, date: a.date, amount: a.amount, currency: a.currency, id: a.id,
+            ...(otherCurrency || notPositive ? { leftOut: { ...(otherCurrency ? { otherCurrency: currency } : {}), ...(notPositive ? { notPositive: true as const } : {}) } } : {}),
+          };
         }
       }
     },
