@@ -132,7 +132,7 @@ describe('a Billing statement with credit note refunds (issue 13)', () => {
       org.control.setObjectHidden('blng__Payment__c', true);
       await sync();
       const paymentsHidden = await statementOf('payments-hidden.pdf', period);
-      expect(flat(paymentsHidden)).toContain('Payments received are not listed: some payment or credit objects cannot be read with your Salesforce access.');
+      expect(flat(paymentsHidden)).toContain('Payments received are not listed: some payment or credit objects are not in this org or cannot be read with your Salesforce access.');
       // The open debit notes are still listed (they were dropped unsaid with the payments hidden: reviewB low).
       expect(paymentsHidden).toContain('Debit notes still open');
       expect(line(paymentsHidden, dateOf(daysAgo(0)), String(debitNote.Name), usd(7), usd(7)), paymentsHidden).toBe(true);
@@ -147,7 +147,7 @@ describe('a Billing statement with credit note refunds (issue 13)', () => {
       await sync();
       const bothHidden = flat(await statementOf('both-hidden.pdf', period));
       expect(bothHidden).toContain('Payments received are not listed');
-      expect(bothHidden).toContain('Credit notes refunded are not listed: the credit notes, their lines or refund lines cannot be read with your Salesforce access.');
+      expect(bothHidden).toContain('Credit notes refunded are not listed: the credit notes, their lines or refund lines are not in this org or cannot be read with your Salesforce access.');
       expect(bothHidden).not.toMatch(/CN-\d+/);
     } finally {
       org.control.setObjectHidden('blng__Payment__c', false);

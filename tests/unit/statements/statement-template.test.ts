@@ -134,7 +134,7 @@ describe('refunds and debit notes on a statement (issue 13)', () => {
     const facts = statementFacts(input([], { ledger: hidden, period }));
     expect(facts.payments).toMatchObject({ state: 'listed', payments: [], creditRefunds: [{ creditNote: 'CN-7', amount: 20 }], unreadable: ['payments'] });
     const html = statementHtml(facts, { firmName: '', org: '' }, englishT, statementFormat('en-US'));
-    expect(html).toContain('Payments received are not listed: some payment or credit objects cannot be read with your Salesforce access.');
+    expect(html).toContain('Payments received are not listed: some payment or credit objects are not in this org or cannot be read with your Salesforce access.');
     expect(html).not.toContain('No payments received in this period');
     expect(html).not.toContain('not synced for this org');
     expect(html).toMatch(/<td>CN-7<\/td><td class="num">\$20\.00<\/td>/);

@@ -71,6 +71,6 @@ export const statements: Translation<typeof en> = {
   creditRefundCreditNote: 'Gutschrift',
   creditRefundAmount: 'Erstattet',
   creditRefundsNote: 'Aus Ihren Gutschriften an Sie zurückgezahlt (eine zurückgenommene Erstattung steht unter null); Erstattungen ändern den Saldo keiner Rechnung.',
-  paymentsUnreadable: 'Zahlungseingänge sind nicht aufgeführt: Einige Zahlungs- oder Gutschriftsobjekte können mit Ihrem Salesforce-Zugriff nicht gelesen werden.',
-  creditRefundsUnreadable: 'Erstattete Gutschriften sind nicht aufgeführt: Die Gutschriften, ihre Positionen oder Erstattungspositionen können mit Ihrem Salesforce-Zugriff nicht gelesen werden.',
+  paymentsUnreadable: 'Zahlungseingänge sind nicht aufgeführt: Einige Zahlungs- oder Gutschriftsobjekte gibt es in dieser Org nicht oder sie können mit Ihrem Salesforce-Zugriff nicht gelesen werden.',
+  creditRefundsUnreadable: 'Erstattete Gutschriften sind nicht aufgeführt: Die Gutschriften, ihre Positionen oder Erstattungspositionen gibt es in dieser Org nicht oder sie können mit Ihrem Salesforce-Zugriff nicht gelesen werden.',
 };

@@ -69,6 +69,6 @@ export const statements = {
   creditRefundCreditNote: 'Credit note',
   creditRefundAmount: 'Refunded',
   creditRefundsNote: 'Paid back to you out of your credit notes (a refund taken back shows below zero); refunds change no invoice’s balance.',
-  paymentsUnreadable: 'Payments received are not listed: some payment or credit objects cannot be read with your Salesforce access.',
-  creditRefundsUnreadable: 'Credit notes refunded are not listed: the credit notes, their lines or refund lines cannot be read with your Salesforce access.',
+  paymentsUnreadable: 'Payments received are not listed: some payment or credit objects are not in this org or cannot be read with your Salesforce access.',
+  creditRefundsUnreadable: 'Credit notes refunded are not listed: the credit notes, their lines or refund lines are not in this org or cannot be read with your Salesforce access.',
 } as const;

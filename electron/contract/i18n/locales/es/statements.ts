@@ -73,6 +73,6 @@ export const statements: Translation<typeof en> = {
   creditRefundCreditNote: 'Nota de crédito',
   creditRefundAmount: 'Reembolsado',
   creditRefundsNote: 'Devuelto a usted desde sus notas de crédito (un reembolso anulado figura por debajo de cero); los reembolsos no cambian el saldo de ninguna factura.',
-  paymentsUnreadable: 'Los pagos recibidos no se listan: algunos objetos de pago o de abono no se pueden leer con su acceso a Salesforce.',
-  creditRefundsUnreadable: 'Las notas de crédito reembolsadas no se listan: las notas de crédito, sus líneas o líneas de reembolso no se pueden leer con su acceso a Salesforce.',
+  paymentsUnreadable: 'Los pagos recibidos no se listan: algunos objetos de pago o de abono no existen en esta org o no se pueden leer con su acceso a Salesforce.',
+  creditRefundsUnreadable: 'Las notas de crédito reembolsadas no se listan: las notas de crédito, sus líneas o líneas de reembolso no existen en esta org o no se pueden leer con su acceso a Salesforce.',
 };

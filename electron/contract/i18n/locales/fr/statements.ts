@@ -73,6 +73,6 @@ export const statements: Translation<typeof en> = {
   creditRefundCreditNote: 'Avoir',
   creditRefundAmount: 'Remboursé',
   creditRefundsNote: 'Rendu sur vos avoirs (un remboursement annulé apparaît sous zéro) ; les remboursements ne changent le solde d’aucune facture.',
-  paymentsUnreadable: 'Les paiements reçus ne sont pas listés : certains objets de paiement ou d’avoir ne peuvent pas être lus avec votre accès Salesforce.',
-  creditRefundsUnreadable: 'Les avoirs remboursés ne sont pas listés : les avoirs, leurs lignes ou leurs lignes de remboursement ne peuvent pas être lus avec votre accès Salesforce.',
+  paymentsUnreadable: 'Les paiements reçus ne sont pas listés : certains objets de paiement ou d’avoir n’existent pas dans cette org ou ne peuvent pas être lus avec votre accès Salesforce.',
+  creditRefundsUnreadable: 'Les avoirs remboursés ne sont pas listés : les avoirs, leurs lignes ou leurs lignes de remboursement n’existent pas dans cette org ou ne peuvent pas être lus avec votre accès Salesforce.',
 };
