@@ -130,3 +130,60 @@ describe('Bulk API 2.0 query jobs on the local org (CSV results in parts, as Sal
     expect(await ids('queryAll')).toEqual([payment.Id]);
   });
 });
+
+describe('a large Bulk API 2.0 results part does not hold up the org\'s other answers (one event loop, as Salesforce serves in parallel)', () => {
+  let org: RunningOrg;
+  let token: string;
+  beforeAll(async () => {
+    // ~45,000 payment applications: a part of all of them is many times what the org builds in one turn of its event loop.
+    org = await startOrg({ port: 0, invoices: 30_000, payments: true });
+    token = (await freshTokens(org)).access_token;
+  });
+  afterAll(async () => {
+    await org?.stop();
+  });
+  const get = (path: string) => fetch(`${org.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+  it('answers a REST query asked while it builds a large part before that part; the large part holds the lines of the small parts', async () => {
+    const created = await fetch(`${org.url}${JOBS}`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ operation: 'query', query: 'SELECT Id, PaymentId, InvoiceId, Amount, Type, AppliedDate, CreatedDate, SystemModstamp FROM PaymentLineInvoice', contentType: 'CSV', columnDelimiter: 'COMMA', lineEnding: 'LF' }),
+    });
+    const id = ((await created.json()) as any).id as string;
+    await get(`${JOBS}/${id}`);
+    expect(((await (await get(`${JOBS}/${id}`)).json()) as any).state).toBe('JobComplete');
+
+    const jobsSoFar = () => org.control.counters().requests.jobs ?? 0;
+    const before = jobsSoFar();
+    const order: string[] = [];
+    const part = get(`${JOBS}/${id}/results?maxRecords=100000`).then((res) => (order.push('part'), res));
+    // Once the org has the results request (it builds the part from then on), a small REST query is asked.
+    while (jobsSoFar() === before) await new Promise((resolve) => setImmediate(resolve));
+    const rest = get('/services/data/v62.0/query?q=SELECT+Id,+Name+FROM+Account+LIMIT+1').then((res) => (order.push('rest'), res));
+    const [whole, small] = await Promise.all([part, rest]);
+    expect(small.status).toBe(200);
+    expect(((await small.json()) as any).records).toHaveLength(1);
+    expect(whole.status).toBe(200);
+    const records = Number(whole.headers.get('sforce-numberofrecords'));
+    expect(records).toBeGreaterThan(20_000);
+    // Built in one go, the part held every request that came meanwhile until it was sent.
+    expect(order).toEqual(['rest', 'part']);
+
+    // Same lines as the same rows asked for in parts of 700, in the same order, each once.
+    const wholeText = await whole.text();
+    expect(Number(whole.headers.get('content-length'))).toBe(Buffer.byteLength(wholeText));
+    const [header, ...lines] = wholeText.slice(0, -1).split('\n');
+    expect(lines).toHaveLength(records);
+    const inParts: string[] = [];
+    let locator: string | null = null;
+    do {
+      const res = await get(`${JOBS}/${id}/results?maxRecords=700${locator ? `&locator=${locator}` : ''}`);
+      const text = await res.text();
+      const [partHeader, ...partLines] = text.slice(0, -1).split('\n');
+      expect(partHeader).toBe(header);
+      inParts.push(...partLines);
+      locator = res.headers.get('sforce-locator');
+    } while (locator !== 'null');
+    expect(lines).toEqual(inParts);
+  });
+});

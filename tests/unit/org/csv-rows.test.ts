@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { sfDateTime } from '../../org/data/random';
+import type { SfType, Table } from '../../org/schema/table';
+import { CsvBytes, csvHeader, csvLines } from '../../org/soql/csv-rows';
+import type { QueryResult } from '../../org/soql/query';
+
+/** What Salesforce writes for a value (and what the org wrote as one string per line before it wrote bytes). */
+function expectedCell(type: SfType, v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (type === 'datetime' && typeof v === 'number') return sfDateTime(v, 'Z');
+  const text = typeof v === 'string' ? v : String(v);
+  return ['id', 'reference', 'date', 'datetime', 'currency', 'double', 'int', 'boolean'].includes(type) ? text : text.replaceAll('"', '""');
+}
+
+const INSTANTS = [0, 1, 999, 1000, 59_999, 86_399_999, -1, -86_400_001, 951_782_400_000, 1_733_000_000_123, 253_402_300_799_999, -62_135_596_800_000,
+  // Days toISOString prints with six digits and a sign, and instants between two milliseconds: the slow way, same text.
+  253_402_300_800_000, -62_167_219_200_001, 8.64e15, 1_733_000_000_123.5, null];
+const TEXTS = ['', 'plain', 'with "quotes" inside', '"', '""', 'comma, and\nline feed', 'Müller & Söhne', '東京', 'emoji 😀 pair', 'lone \ud800 surrogate', null, 'é'.repeat(300)];
+const NUMBERS = [0, -0, 1, -1, 0.1, 1234.56, 1e21, 1.5e-7, 123456789012.34, Number.MAX_SAFE_INTEGER, null];
+
+/** Columns of every kind the org writes, each cycling through awkward values. */
+function awkwardResult(rows: number): QueryResult {
+  const column = (name: string, type: SfType, values: readonly unknown[]) => ({
+    path: name.split('.'), tables: [], field: { name, label: name, type, get: () => null }, get: (row: number) => values[row % values.length],
+  });
+  const columns = [
+    column('Id', 'id', ['0a45g0000000001AAA', '0a45g0000000002AAB']),
+    column('Name', 'string', TEXTS),
+    column('Account.Name', 'string', [...TEXTS].reverse()),
+    column('Amount', 'currency', NUMBERS),
+    column('Quantity', 'double', [...NUMBERS, 7]),
+    column('Day', 'date', ['2024-01-31', null, '1999-12-31']),
+    column('CreatedDate', 'datetime', INSTANTS),
+    column('SystemModstamp', 'datetime', [...INSTANTS.slice(3), 'not a number']),
+    column('Paid', 'boolean', [true, false, null]),
+    column('Status', 'picklist', ['Applied', 'Un"applied', null, '']),
+    column('Notes', 'textarea', ['a\r\nb', 'x"y"z']),
+  ];
+  // Rows in an order of their own (a sorted result), some twice.
+  const order = Int32Array.from({ length: rows }, (_, i) => (i * 7919) % rows);
+  return { table: { name: 'Awkward' } as Table, columns: columns as unknown as QueryResult['columns'], rows: order, totalSize: rows, count: false };
+}
+
+function expectedPart(result: QueryResult, from: number, to: number): Buffer {
+  let text = '';
+  for (let i = from; i < to; i++) {
+    const row = result.rows[i]!;
+    text += `"${result.columns.map((c) => expectedCell(c.field.type, c.get(row))).join('","')}"\n`;
+  }
+  return Buffer.from(csvHeader(result) + text, 'utf8');
+}
+
+describe('Bulk API 2.0 results as bytes: exactly the CSV Salesforce writes (the lines written once as strings)', () => {
+  it('writes every kind of value, in slices of any size, byte for byte what the lines as one UTF-8 string are', () => {
+    const result = awkwardResult(1_000);
+    for (const [from, to, slice] of [[0, 1_000, 2_000], [0, 1_000, 1], [13, 977, 7], [500, 500, 3], [999, 1_000, 64]] as const) {
+      const out = new CsvBytes(16);
+      out.text(csvHeader(result));
+      const lines = csvLines(result);
+      for (let at = from; at < to; at += slice) lines(at, Math.min(to, at + slice), out);
+      expect(out.bytes().equals(expectedPart(result, from, to)), `rows ${from}-${to} in slices of ${slice}`).toBe(true);
+    }
+  });
+
+  it('an instant that is not a time at all fails as it did (no half-written part is sent)', () => {
+    const result = awkwardResult(3);
+    result.columns[6] = { ...result.columns[6]!, get: () => Number.NaN };
+    expect(() => csvLines(result)(0, 3, new CsvBytes())).toThrow(RangeError);
+  });
+});
