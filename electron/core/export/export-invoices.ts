@@ -16,7 +16,7 @@ import { summarySheet } from './summary-sheet';
 import { exportRowsOf, type ExportRows, type ExportRowSource } from './export-rows';
 
 /** The "Applications" sheet's words in the user's language around its rows; none without rows to list. */
-function applicationsSheet(applications: ApplicationRows | null, t: CatalogueT): ApplicationsSheet | undefined {
+function applicationsSheet(applications: ApplicationRows | null, t: CatalogueT, asOf: string): ApplicationsSheet | undefined {
   if (!applications) return undefined;
   return {
     name: t('columns:sheetApplications'),
@@ -29,6 +29,7 @@ function applicationsSheet(applications: ApplicationRows | null, t: CatalogueT):
       no: (why) => t('columns:applicationNotCounted', { why: why.join('; ') }),
       otherCurrency: (currency, invoiceCurrency) => t('columns:applicationWhyCurrency', { currency, invoiceCurrency }),
       notPositive: t('columns:applicationWhyAmount'),
+      later: t('columns:applicationWhyLater', { date: asOf }),
     },
     applications,
   };
@@ -107,7 +108,7 @@ export async function exportInvoices(
     ...(conversion ? { conversion } : {}),
     cells: context,
     sheetName: ports.t('columns:sheetInvoices'),
-    applications: request.format === 'xlsx' ? applicationsSheet(applications, ports.t) : undefined,
+    applications: request.format === 'xlsx' ? applicationsSheet(applications, ports.t, request.asOf) : undefined,
     ...(summary && totals ? { summary, tally: (row: InvoiceListRow) => totals.add(row) } : {}),
     ...(request.format === 'csv' && request.csvExcel ? { csv: EXCEL_DECIMAL_COMMA } : {}),
     onProgress: (written) => ports.events.emit('invoices.exportProgress', { written, total }),

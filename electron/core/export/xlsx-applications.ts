@@ -16,9 +16,10 @@ export interface ApplicationRow {
   id: string;
   /**
    * Why the invoice's arithmetic leaves it out (applied-ledger.ts countedApplications): in another currency than the invoice's
-   * (`otherCurrency`: the invoice's), or an amount of zero, below zero or none. Absent: counted in the balance.
+   * (`otherCurrency`: the invoice's), or an amount of zero, below zero or none; in an as-of export, made after the as-of day
+   * (`later`: the balance written is as of that day, when it had not been made). Absent: counted in the balance.
    */
-  leftOut?: { otherCurrency?: string; notPositive?: true };
+  leftOut?: { otherCurrency?: string; notPositive?: true; later?: true };
   /** "All connections": the org the invoice is of. */
   org?: string;
 }
@@ -39,7 +40,7 @@ export interface ApplicationsSheet {
   labels: readonly [string, string, string, string, string, string, string];
   kinds: { payment: string; credit: string; paymentReversed: string; creditReversed: string };
   /** The "Counted in balance" cell: yes, or no and why (the application's currency and the invoice's; the amount). */
-  counted: { yes: string; no: (why: string[]) => string; otherCurrency: (currency: string, invoiceCurrency: string) => string; notPositive: string };
+  counted: { yes: string; no: (why: string[]) => string; otherCurrency: (currency: string, invoiceCurrency: string) => string; notPositive: string; later: string };
   applications: ApplicationRows;
   /** "All connections": the Org column's header (the column comes first). */
   orgLabel?: string;
@@ -63,6 +64,7 @@ export function* applicationChunks(sheet: ApplicationsSheet, styles: SheetStyles
     const why = [
       ...(row.leftOut.otherCurrency !== undefined ? [counted.otherCurrency(row.currency, row.leftOut.otherCurrency)] : []),
       ...(row.leftOut.notPositive ? [counted.notPositive] : []),
+      ...(row.leftOut.later ? [counted.later] : []),
     ];
     return counted.no(why);
   };

@@ -173,7 +173,7 @@ export function createInvoicesModule(
       statusKinds: mappings.statusKinds(connectionId, statusesOf(snapshot)),
       label: connection.label,
       // The XLSX's Applications and Summary sheets, as one org's export has them.
-      applicationsOf: (exported) => applicationRows(snapshot.related, exported),
+      applicationsOf: (exported) => applicationRows(snapshot.related, exported, asOf ? asked.asOf : undefined),
       facts: exportFacts(connection, snapshot.syncedAt, deps.clock.now()),
     };
   };
@@ -351,7 +351,7 @@ export function createInvoicesModule(
         }
         // The same rows read from the copy's columns place by place as they are written (no row object per invoice).
         const balances = request.balancesAsOf ? balancesAsOf(snapshot, { get: (id) => rowOfId(snapshot, id) }, request.asOf) : undefined;
-        return exportInvoices(request, copyExportRows(snapshot, balances, request.balancesAsOf ? request.asOf : undefined), ports, (exported) => applicationRows(snapshot.related, exported), conversion, statusKinds, facts);
+        return exportInvoices(request, copyExportRows(snapshot, balances, request.balancesAsOf ? request.asOf : undefined), ports, (exported) => applicationRows(snapshot.related, exported, request.balancesAsOf ? request.asOf : undefined), conversion, statusKinds, facts);
       });
     },
   };

@@ -11,7 +11,7 @@ import { applicationCurrency, countedApplications, ledgerIndex } from './applied
  * payment objects (then the export has no "Applications" sheet). Streamed: the rows are made while the
  * sheet is written (an export of a million invoices must not hold a million and a half of them).
  */
-export function applicationRows(copy: RelatedCopy | null | undefined, invoices: RowsByPlace<InvoiceRow>): ApplicationRows | null {
+export function applicationRows(copy: RelatedCopy | null | undefined, invoices: RowsByPlace<InvoiceRow>, asOf?: string): ApplicationRows | null {
   // Every application that can be read, even with the other kind hidden (the list's figures then stay empty).
   if (!copy || copy.none || !copy.objects.some((o) => o.role === 'paymentApplication' || o.role === 'creditApplication')) return null;
   const index = ledgerIndex(copy!);
@@ -37,9 +37,13 @@ export function applicationRows(copy: RelatedCopy | null | undefined, invoices: 
           // What countedApplications leaves out of the arithmetic (effect 0): another currency than the invoice's, an amount ≤ 0 or none.
           const otherCurrency = a.currency !== currency;
           const notPositive = a.amount === null || a.amount <= 0;
+          // An as-of export's balances leave out what was applied after the day (balance-as-of.ts: dated later): so does this column.
+          const later = asOf !== undefined && a.date !== null && a.date > asOf;
           yield {
             invoiceNumber: number, kind: a.kind, reversal: a.reversal, date: a.date, amount: a.amount, currency: a.currency, id: a.id,
-            ...(otherCurrency || notPositive ? { leftOut: { ...(otherCurrency ? { otherCurrency: currency } : {}), ...(notPositive ? { notPositive: true as const } : {}) } } : {}),
+            ...(otherCurrency || notPositive || later
+              ? { leftOut: { ...(otherCurrency ? { otherCurrency: currency } : {}), ...(notPositive ? { notPositive: true as const } : {}), ...(later ? { later: true as const } : {}) } }
+              : {}),
           };
         }
       }

@@ -36,6 +36,7 @@ export const columns: Translation<typeof en> = {
   applicationNotCounted: 'Nein: {{why}}',
   applicationWhyCurrency: 'in {{currency}}, die Rechnung ist in {{invoiceCurrency}}',
   applicationWhyAmount: 'Betrag null, negativ oder fehlend',
+  applicationWhyLater: 'nach dem Stichtag ({{date}}) zugeordnet',
   sortBy: 'Nach {{column}} sortieren',
   columnsMenu: 'Spalten',
   visibleColumns: 'Sichtbare Spalten',

@@ -34,6 +34,7 @@ export const columns = {
   applicationNotCounted: 'No: {{why}}',
   applicationWhyCurrency: 'in {{currency}}, the invoice is in {{invoiceCurrency}}',
   applicationWhyAmount: 'amount zero, negative or missing',
+  applicationWhyLater: 'made after the aging date ({{date}})',
   sortBy: 'Sort by {{column}}',
   columnsMenu: 'Columns',
   visibleColumns: 'Visible columns',

@@ -36,6 +36,7 @@ export const columns: Translation<typeof en> = {
   applicationNotCounted: 'No: {{why}}',
   applicationWhyCurrency: 'en {{currency}}, la factura está en {{invoiceCurrency}}',
   applicationWhyAmount: 'importe cero, negativo o ausente',
+  applicationWhyLater: 'aplicado después de la fecha de antigüedad ({{date}})',
   sortBy: 'Ordenar por {{column}}',
   columnsMenu: 'Columnas',
   visibleColumns: 'Columnas visibles',

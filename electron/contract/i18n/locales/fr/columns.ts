@@ -36,6 +36,7 @@ export const columns: Translation<typeof en> = {
   applicationNotCounted: 'Non : {{why}}',
   applicationWhyCurrency: 'en {{currency}}, la facture est en {{invoiceCurrency}}',
   applicationWhyAmount: 'montant nul, négatif ou absent',
+  applicationWhyLater: 'imputé après la date de la balance ({{date}})',
   sortBy: 'Trier par {{column}}',
   columnsMenu: 'Colonnes',
   visibleColumns: 'Colonnes visibles',
