@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedCurrencies, expectedFigures, minor } from '../../integration/receivables/org-ledger';
+import { expectedCurrencies, expectedFigures, minor, unappliedCashOf } from '../../integration/receivables/org-ledger';
 import { tempDir } from '../../support/test-ports';
 import type { OrgInvoice } from '../workspace/expected';
 import { exportXlsx, poll, startWorkspace, type WorkspaceFixture } from '../workspace/workspace-fixture';
@@ -78,7 +78,7 @@ describe('payment figures in an as-of view', () => {
     await menu.locator('summary').click();
   });
 
-  it('a payment taken back and applied again today leaves yesterday’s average days to pay as it was', async () => {
+  it('a payment taken back and applied again today leaves yesterday’s average days to pay, and the customer’s unapplied cash in the as-of customer view, as they were', async () => {
     const todayDay = new Date().toISOString().slice(0, 10);
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const figures = expectedFigures(w.org, 'Invoice');
@@ -98,5 +98,19 @@ describe('payment figures in an as-of view', () => {
     const existing = w.org.control.records('Invoice').filter((i) => (i.InvoiceDate as string) <= yesterday).map((i) => i.Id as string);
     const want = Object.fromEntries(expectedCurrencies(w.org, 'Invoice', new Set(existing), yesterday).map((c) => [c.currency, c.averageDaysToPay]));
     await poll(cards).toEqual(want);
+
+    // The customer view of that as-of view: the customer's unapplied cash as it stood yesterday (the payment taken back today was
+    // still applied then; the new one not received yet), as the org's records give it — not today's, which has the amount more.
+    const currency = String(paid.CurrencyIsoCode ?? 'USD');
+    const theirs = new Set(w.org.control.records('Payment').filter((p) => p.AccountId === paid.BillingAccountId).map((p) => p.Id as string));
+    const cashOf = (day?: string) => [...unappliedCashOf(w.org, 'Invoice', day)].filter(([id, [c]]) => theirs.has(id) && c === currency).reduce((sum, [, [, cash]]) => sum + cash, 0);
+    expect(cashOf()).not.toBe(cashOf(yesterday));
+    await w.page.getByTestId('search').fill(String(paid.DocumentNumber));
+    await w.page.locator('.grid-body [role="row"]').filter({ hasText: String(paid.DocumentNumber) }).first().locator('.customer-link').click();
+    const view = w.page.getByTestId('customer-view');
+    await view.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+    const cash = view.locator(`[data-testid="customer-card"][data-currency="${currency}"] [data-testid="customer-unapplied-cash"]`);
+    await poll(async () => minor(Number(await cash.getAttribute('data-amount')), currency)).toBe(cashOf(yesterday));
+    await view.getByRole('button', { name: 'Close the customer view' }).click();
   });
 });
