@@ -19,7 +19,7 @@ import { InvoiceLists } from './read/invoice-list';
 import { encodeInvoiceColumns } from '../../contract/invoice-columns';
 import { firstScreenOf, statusesOf } from './read/ordered-rows';
 import { customersCurrency, firstCurrency, listRowById, rowsWithBalance } from './read/copy-lookups';
-import { balancesAsOf, figuresAsOf, withBalancesAsOf } from './read/balance-as-of';
+import { balancesAsOf, changesAsOf, withBalancesAsOf } from './read/balance-as-of';
 import { ledgerIndex } from './read/applied-ledger';
 import { invoiceReceivables } from './read/invoice-receivables';
 import { applicationRows } from './read/application-rows';
@@ -164,10 +164,9 @@ export function createInvoicesModule(
     const snapshot = connection ? await repository.current(connectionId) : null;
     if (!connection || !snapshot) return null;
     const asOf = asked.balancesAsOf === true && paymentFiguresState(snapshot.related) === 'available';
-    // Balances and payment figures as of the day, as the screen shows them (figuresAsOf).
-    const rows = asOf
-      ? withBalancesAsOf(indexOf(snapshot), balancesAsOf(snapshot, indexOf(snapshot), asked.asOf), figuresAsOf(snapshot, indexOf(snapshot), asked.asOf))
-      : indexOf(snapshot);
+    // Balances and payment figures as of the day, as the screen shows them (changesAsOf: one walk gives both).
+    const then = asOf ? changesAsOf(snapshot, indexOf(snapshot), asked.asOf) : null;
+    const rows = then ? withBalancesAsOf(indexOf(snapshot), then.balances, then.figures) : indexOf(snapshot);
     return {
       rows,
       statusKinds: mappings.statusKinds(connectionId, statusesOf(snapshot)),
@@ -305,10 +304,11 @@ export function createInvoicesModule(
       known(connectionId);
       const snapshot = await repository.current(connectionId);
       if (!snapshot) return { applications: false, balances: {} };
+      const then = changesAsOf(snapshot, indexOf(snapshot), asOf);
       return {
         applications: paymentFiguresState(snapshot.related) === 'available',
-        balances: Object.fromEntries(balancesAsOf(snapshot, indexOf(snapshot), asOf)),
-        figures: Object.fromEntries(figuresAsOf(snapshot, indexOf(snapshot), asOf)),
+        balances: Object.fromEntries(then.balances),
+        figures: Object.fromEntries(then.figures),
       };
     },
     'invoices.changeLog': ({ connectionId }) => {

@@ -4,7 +4,7 @@ import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy } from '../related/related-copy';
 import type { RelatedRole } from '../related/related-specs';
 import type { Snapshot } from '../snapshot/snapshot';
-import { countedApplications, fullyPaidOn, ledgerIndex, toMinor } from './applied-ledger';
+import { countedApplications, fullyPaidOn, ledgerIndex, toMinor, type CountedApplication } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
 
 /** What was applied to one invoice, as the list's columns show it (see invoiceListRowSchema). */
@@ -44,7 +44,18 @@ export function unappliedKnown(copy: RelatedCopy | null | undefined): boolean {
 export function paymentFigures(copy: RelatedCopy, invoice: InvoiceRow, asOf?: string): PaymentFigures {
   const decimals = currencyDecimals(invoice.currency);
   const all = countedApplications(ledgerIndex(copy), invoice.id, invoice.currency, decimals);
-  const applications = asOf === undefined ? all : all.filter((application) => application.date === null || application.date <= asOf);
+  return figuresOf(invoice, asOf === undefined ? all : madeBy(all, asOf), decimals);
+}
+
+/** The applications made by a day (dated then or before, or undated), oldest first: the list itself when all were. */
+export function madeBy(applications: CountedApplication[], asOf: string): CountedApplication[] {
+  return applications.some((application) => application.date !== null && application.date > asOf)
+    ? applications.filter((application) => application.date === null || application.date <= asOf)
+    : applications;
+}
+
+/** One invoice's figures from its counted applications (countedApplications, oldest first; those made by a day for an as-of day). */
+export function figuresOf(invoice: InvoiceRow, applications: readonly CountedApplication[], decimals: number): PaymentFigures {
   let paid = 0;
   let credited = 0;
   let lastPaymentDate: string | null = null;
