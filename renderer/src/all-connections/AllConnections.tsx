@@ -24,7 +24,7 @@ import { useFilters } from '../workspace/use-filters';
 import { useInvoiceTable } from '../workspace/use-invoice-table';
 import { useInvoiceView } from '../workspace/use-invoice-view';
 import { useShortcuts } from '../workspace/use-shortcuts';
-import { useFilterChips } from '../workspace/use-filter-chips';
+import { useFilterChipsOf } from '../workspace/use-filter-chips';
 import { useWorkspaceViews } from '../views/use-workspace-views';
 import { AllConnectionsTopBar } from './AllConnectionsTopBar';
 import { combinedRules, type CombinedRow } from './combine-lists';
@@ -156,8 +156,8 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
     },
   });
   const asOfLabel = formatPlainDate(asOf, locale);
-  // The chips' words, for the XLSX Summary sheet's Filters line.
-  const filterWords = useFilterChips(filters).map((chip) => chip.label);
+  // The chips' words, for the XLSX Summary sheet's Filters line (worded when the file is asked for).
+  const chipsOf = useFilterChipsOf();
   const connectionIds = connections.map((c) => c.id);
   const exportView = () =>
     combinedExport({
@@ -169,7 +169,7 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
       balancesAsOf: cutOff,
       agingBasis: settings.agingBasis,
       includeDrafts: settings.includeDrafts,
-      filters: [...connections.filter((c) => picked.includes(c.id)).map((c) => t('orgChip', { org: c.label })), ...filterWords],
+      filters: [...connections.filter((c) => picked.includes(c.id)).map((c) => t('orgChip', { org: c.label })), ...chipsOf(filters).map((chip) => chip.label)],
     });
 
   return (

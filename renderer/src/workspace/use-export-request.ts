@@ -2,7 +2,7 @@ import type { ChannelInput, ExportColumn, Settings } from '../../../electron/con
 import { conversionColumnKeys } from '../../../electron/contract/conversion/columns';
 import type { ConversionBasis } from '../../../electron/contract/conversion/convert';
 import type { InvoiceFilters } from '../invoices/filters';
-import { useFilterChips } from './use-filter-chips';
+import { useFilterChipsOf } from './use-filter-chips';
 
 interface Input {
   /** The grid's columns as shown, the rows on screen (or the report's), and the ids of every row. */
@@ -24,8 +24,10 @@ interface Input {
  * With the aging-by-customer report on screen, the file is the report: over the rows it sums (see useAgingReport).
  */
 export function useExportRequest({ columns, rowIds, asOf, cutOff, settings, applied, report, conversion }: Input) {
-  const filterWords = useFilterChips(applied).map((chip) => chip.label);
+  // The filters in words when the file is asked for, not at every render (a keystroke would word them for nothing).
+  const chipsOf = useFilterChipsOf();
   return (): Omit<ChannelInput<'invoices.export'>, 'connectionId' | 'format'> => {
+    const filterWords = chipsOf(applied).map((chip) => chip.label);
     const shown: ExportColumn[] = [...columns().map((id) => id as ExportColumn), 'agingBucket'];
     const basis = {
       asOf, balancesAsOf: cutOff, agingBasis: settings.agingBasis, includeDrafts: settings.includeDrafts, filters: filterWords,
