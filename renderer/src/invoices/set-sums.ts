@@ -23,6 +23,22 @@ export function rowsLeftOut(members: ArrayLike<number>, n: number): Uint32Array 
   return k === m && j === out.length ? out : null;
 }
 
+const leftOuts = new WeakMap<Uint32Array, { n: number; m: number; left: Uint32Array | null }>();
+
+/**
+ * rowsLeftOut, once per set of members (a keystroke's totals, aging and DSO each sum the same set: one pass over the
+ * 100,000 rows, not three). Kept for a view's index array (a Uint32Array, never changed once made); any other list is
+ * gone through each time.
+ */
+function leftOutOnce(members: ArrayLike<number>, n: number): Uint32Array | null {
+  if (!(members instanceof Uint32Array)) return rowsLeftOut(members, n);
+  const known = leftOuts.get(members);
+  if (known && known.n === n && known.m === members.length) return known.left;
+  const left = rowsLeftOut(members, n);
+  leftOuts.set(members, { n, m: members.length, left });
+  return left;
+}
+
 /** Whether every sum of these values (any subset, any order) is exact: the sum of their absolute values is below 2^53. */
 export function wholeBelow(...columns: ArrayLike<number>[]): boolean {
   for (const column of columns) {
@@ -44,7 +60,7 @@ export function wholeBelow(...columns: ArrayLike<number>[]): boolean {
 export function sumsOfSet(members: ArrayLike<number>, n: number, pass: (indexes: ArrayLike<number>) => Float64Array, all: () => Float64Array | null): Float64Array {
   if (members.length * 2 <= n) return pass(members);
   const everything = all();
-  const left = everything && rowsLeftOut(members, n);
+  const left = everything && leftOutOnce(members, n);
   if (!everything || !left) return pass(members);
   const sums = pass(left);
   for (let s = 0; s < sums.length; s++) sums[s] = everything[s]! - sums[s]!;
