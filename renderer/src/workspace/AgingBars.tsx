@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/locale-context';
 import type { AgingBucketKey, CurrencyAging } from '../invoices/aging';
 import { compactMoney, formatCount, formatMoney } from '../invoices/money';
+import { textTemplate } from '../i18n/text-template';
 
 interface Props {
   aging: CurrencyAging;
@@ -30,13 +31,16 @@ export const AgingBars = memo(function AgingBars({ aging, selected, onPick }: Pr
   const locale = useLocale();
   const max = Math.max(...aging.buckets.map((b) => Math.abs(b.balance)), 0);
   // The words that do not change with the figures, once per language and set of buckets (a keystroke changes only
-  // the amounts and counts of every bar: three lookups a bar, not six).
+  // the amounts and counts of every bar: one lookup a bar — its invoice count — the bar's title and spoken words
+  // filled in from templates of the language's texts).
   const labels = aging.buckets.map((bucket) => `${bucket.key}\u0001${bucket.label}`).join('\u0000');
   const words = useMemo(
     () => ({
       thousands: t('common:thousandsShort'),
       current: t('agingCurrent'),
       what: aging.buckets.map((bucket) => (bucket.key === 'current' ? t('notYetDue') : t('daysPastDue', { days: bucket.label }))),
+      title: textTemplate((slots) => t('agingTitle', slots), ['what', 'amount', 'invoices']),
+      spoken: textTemplate((slots) => t('agingSpoken', slots), ['currency', 'what', 'amount', 'invoices']),
     }),
     // The buckets' labels (in their order) are what the words are made of, not the aging object (new at every keystroke).
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -55,7 +59,7 @@ export const AgingBars = memo(function AgingBars({ aging, selected, onPick }: Pr
             type="button"
             className={`aging-bar bucket-${bucket.key}`}
             aria-pressed={selected === bucket.key}
-            title={t('agingTitle', { what, amount, invoices })}
+            title={words.title({ what, amount, invoices })}
             onClick={() => onPick(aging.currency, bucket.key)}
             data-testid="aging-bar"
             data-bucket={bucket.key}
@@ -68,7 +72,7 @@ export const AgingBars = memo(function AgingBars({ aging, selected, onPick }: Pr
             </span>
             <span className="aging-label">{bucket.key === 'current' ? words.current : bucket.label}</span>
             <span className="visually-hidden">
-              {t('agingSpoken', { currency: aging.currency, what, amount, invoices })}
+              {words.spoken({ currency: aging.currency, what, amount, invoices })}
             </span>
           </button>
         );
