@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CurrencyReceivables, CustomerLedger, InvoiceList } from '../../../electron/contract';
 import { startOrg, type RunningOrg } from '../../org';
-import { HttpLoginAgent } from '../../org/headless-login';
-import { createTestCore, type TestCore } from '../../support/test-core';
+import type { TestCore } from '../../support/test-core';
+import { syncedCore } from '../../support/synced-core';
 import { tempDir } from '../../support/test-ports';
+import { pdfText } from '../statements/pdf-lines';
 import { dayOf, expectedBalancesAsOf, expectedCurrencies, expectedFigures, FAMILIES, minor } from './org-ledger';
 
 /**
@@ -23,7 +23,6 @@ const DAY = 86_400_000;
 const utcDaysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY;
-const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 const dateOf = (day: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
 /** The fields this test reads, as Salesforce names them per shape (independent of the app's specs). */
@@ -68,12 +67,7 @@ describe.each(Object.keys(FAMILIES) as (keyof typeof FAMILIES)[])('a payment app
     // Paid in full that evening: the application made at L+1 01:30 UTC; the payment dated L (a `date` in Billing, entered as the day it came in).
     ({ paymentId } = org.control.applyPayment(invoiceId, undefined, { appliedAt: `${utcDay}T01:30:00.000Z`, paymentDate: localDay }));
     expect(dayOf(`${utcDay}T01:30:00.000+0000`)).toBe(localDay);
-    app = createTestCore({ loginAgent: new HttpLoginAgent(), extraLoginOrigins: [org.url] });
-    const added = await app.call('connections.add', { label: 'Local org', loginUrl: org.url, clientId: 'budgetly-demo' });
-    connectionId = added.value.id;
-    expect((await app.call('connections.connect', { id: connectionId })).ok).toBe(true);
-    const synced = await app.call('invoices.sync', { connectionId, mode: 'full' });
-    expect(synced.ok, JSON.stringify(synced.error)).toBe(true);
+    ({ app, connectionId } = await syncedCore(org));
   }, 120_000);
 
   afterAll(async () => {

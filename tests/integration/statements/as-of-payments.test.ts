@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerLedger } from '../../../electron/contract';
 import { startOrg, type RunningOrg } from '../../org';
-import { HttpLoginAgent } from '../../org/headless-login';
-import { createTestCore, type TestCore } from '../../support/test-core';
+import type { TestCore } from '../../support/test-core';
+import { syncedCore } from '../../support/synced-core';
 import { tempDir } from '../../support/test-ports';
+import { line, pdfText } from './pdf-lines';
 import { FAMILIES, minor, unappliedCashOf } from '../receivables/org-ledger';
 
 /**
@@ -17,20 +17,8 @@ import { FAMILIES, minor, unappliedCashOf } from '../receivables/org-ledger';
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 const dateOf = (day: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 const usd = (amount: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);
-/** pdftotext lays a table row out on one line: the cells in this order. */
-const line = (pdf: string, ...cells: string[]) =>
-  pdf.split('\n').some((l) => {
-    let at = 0;
-    for (const cell of cells) {
-      const found = l.indexOf(cell, at);
-      if (found < 0) return false;
-      at = found + cell.length;
-    }
-    return true;
-  });
 
 const NAMES = {
   Invoice: { account: 'BillingAccountId', accountName: 'BillingAccount', paymentNumber: 'PaymentNumber', paymentAccount: 'AccountId' },
@@ -86,11 +74,7 @@ describe.each(Object.keys(FAMILIES) as (keyof typeof FAMILIES)[])('as of a past 
     // 10.00 received and applied on paidOn, before the statement's day.
     ({ paymentId, applicationId } = org.control.applyPayment(invoiceId, 10, { appliedAt: `${paidOn}T12:00:00.000Z`, paymentDate: paidOn }));
     paymentNumber = String(org.control.records(f.payment).find((p) => p.Id === paymentId)![n.paymentNumber]);
-    app = createTestCore({ loginAgent: new HttpLoginAgent(), extraLoginOrigins: [org.url] });
-    const added = await app.call('connections.add', { label: 'Local org', loginUrl: org.url, clientId: 'budgetly-demo' });
-    connectionId = added.value.id;
-    expect((await app.call('connections.connect', { id: connectionId })).ok).toBe(true);
-    await sync('full');
+    ({ app, connectionId } = await syncedCore(org));
   }, 120_000);
 
   afterAll(async () => {

@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrg, type RunningOrg } from '../../org';
-import { HttpLoginAgent } from '../../org/headless-login';
 import { ChromiumPdfPrinter } from '../../support/chromium-pdf-printer';
-import { createTestCore, type TestCore } from '../../support/test-core';
+import type { TestCore } from '../../support/test-core';
+import { syncedCore } from '../../support/synced-core';
 import { tempDir } from '../../support/test-ports';
+import { line, pdfText } from './pdf-lines';
 import type { CustomerLedger, InvoiceReceivables } from '../../../electron/contract';
 import { creditNoteApplications, creditNotesLeft, expectedLedger, minor, received } from '../receivables/org-ledger';
 
@@ -17,20 +17,8 @@ import { creditNoteApplications, creditNotesLeft, expectedLedger, minor, receive
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
-const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 const usd = (amount: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);
 const dateOf = (day: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
-/** pdftotext lays a table row out on one line: the cells in this order. */
-const line = (pdf: string, ...cells: string[]) =>
-  pdf.split('\n').some((l) => {
-    let at = 0;
-    for (const cell of cells) {
-      const found = l.indexOf(cell, at);
-      if (found < 0) return false;
-      at = found + cell.length;
-    }
-    return true;
-  });
 
 let org: RunningOrg;
 let app: TestCore;
@@ -73,12 +61,7 @@ beforeAll(async () => {
   account = org.control.records('blng__CreditNote__c').find((c) => c.Id === noteId)!.blng__Account__c as string;
   customer = org.control.records('Account').find((a) => a.Id === account)!.Name as string;
   org.control.issueCreditNoteRefund(noteId, 2);
-  app = createTestCore({ loginAgent: new HttpLoginAgent(), extraLoginOrigins: [org.url], pdfPrinter: { print: (html) => printer.print(html) } });
-  const added = await app.call('connections.add', { label: 'Local org', loginUrl: org.url, clientId: 'budgetly-demo' });
-  connectionId = added.value.id;
-  expect((await app.call('connections.connect', { id: connectionId })).ok).toBe(true);
-  const synced = await app.call('invoices.sync', { connectionId, mode: 'full' });
-  expect(synced.ok, JSON.stringify(synced.error)).toBe(true);
+  ({ app, connectionId } = await syncedCore(org, { pdfPrinter: { print: (html) => printer.print(html) } }));
 }, 120_000);
 
 afterAll(async () => {
@@ -92,7 +75,7 @@ async function statementOf(file: string, period?: { from: string; to: string }, 
   app.saveDialog.answer = join(temp.dir, file);
   const saved = await app.call('statements.save', { connectionId, ...who, asOf, how: 'save', ...(period ? { period } : {}) });
   expect(saved.ok, JSON.stringify(saved.error)).toBe(true);
-  return text(saved.value.path);
+  return pdfText(saved.value.path);
 }
 
 describe('a Billing statement with credit note refunds (issue 13)', () => {

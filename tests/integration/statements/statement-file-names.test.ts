@@ -3,10 +3,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrg, type RunningOrg } from '../../org';
-import { HttpLoginAgent } from '../../org/headless-login';
 import { ChromiumPdfPrinter } from '../../support/chromium-pdf-printer';
-import { createTestCore, type TestCore } from '../../support/test-core';
+import type { TestCore } from '../../support/test-core';
+import { syncedCore } from '../../support/synced-core';
 import { tempDir } from '../../support/test-ports';
+import { pdfText } from './pdf-lines';
 
 /**
  * Statement files named after customers whose names are long in bytes: Thai, Chinese, Japanese or Hindi letters take
@@ -15,7 +16,6 @@ import { tempDir } from '../../support/test-ports';
  * and a batch stopped there: every customer after it got no statement.
  */
 
-const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 const today = () => new Date().toISOString().slice(0, 10);
 /** A Thai company name of 80 letters (240 bytes in UTF-8), as Salesforce may hold one (Account.Name takes 255). */
 const THAI = Array.from(`บริษัท ${'สยามการค้าระหว่างประเทศ'.repeat(5)} จำกัด`).slice(0, 80).join('');
@@ -32,12 +32,7 @@ beforeAll(async () => {
   const accounts = org.control.records('Account');
   org.control.renameAccount(accounts[0]!.Id as string, THAI);
   other = accounts[1]!.Name as string;
-  app = createTestCore({ loginAgent: new HttpLoginAgent(), extraLoginOrigins: [org.url], pdfPrinter: printer });
-  const added = await app.call('connections.add', { label: 'Local org', loginUrl: org.url, clientId: 'budgetly-demo' });
-  connectionId = added.value.id;
-  expect((await app.call('connections.connect', { id: connectionId })).ok).toBe(true);
-  const synced = await app.call('invoices.sync', { connectionId, mode: 'full' });
-  expect(synced.ok, JSON.stringify(synced.error)).toBe(true);
+  ({ app, connectionId } = await syncedCore(org, { pdfPrinter: printer }));
 }, 120_000);
 
 afterAll(async () => {
@@ -62,7 +57,7 @@ describe('statement files of customers with long names', () => {
     const thaiFile = files.find((file) => file.startsWith('บริษัท'))!;
     expect(thaiFile).toMatch(/ - Statement \d{4}-\d{2}-\d{2}\.pdf$/);
     // A whole statement (the customer's name itself is drawn in whatever font this machine has for Thai).
-    expect(text(join(folder, thaiFile))).toContain('Statement');
+    expect(pdfText(join(folder, thaiFile))).toContain('Statement');
   });
 
   it('Open (and Print) make that customer’s statement too', async () => {

@@ -3,11 +3,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrg, type RunningOrg } from '../../org';
-import { HttpLoginAgent } from '../../org/headless-login';
 import { independentMinor, independentRate, orgRatesOf } from '../../support/independent-conversion';
 import { ChromiumPdfPrinter } from '../../support/chromium-pdf-printer';
-import { createTestCore, type TestCore } from '../../support/test-core';
+import type { TestCore } from '../../support/test-core';
+import { syncedCore } from '../../support/synced-core';
 import { tempDir } from '../../support/test-ports';
+import { line, pdfText } from './pdf-lines';
 import { customersOf, expectedStatement } from './statement-expected';
 
 /**
@@ -17,19 +18,7 @@ import { customersOf, expectedStatement } from './statement-expected';
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
-const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 const usd = (currency: string, amount: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
-/** pdftotext lays a table row out on one line: the cells in this order, each after the one before. */
-const line = (pdf: string, ...cells: string[]) =>
-  pdf.split('\n').some((l) => {
-    let at = 0;
-    for (const cell of cells) {
-      const found = l.indexOf(cell, at);
-      if (found < 0) return false;
-      at = found + cell.length;
-    }
-    return true;
-  });
 
 const HOSTILE = '<script>alert("x")</script> ../../etc\\passwd';
 
@@ -59,9 +48,7 @@ beforeAll(async () => {
   twinName = accounts.find((a) => a.Id === twins[0])!.Name as string;
   org.control.renameAccount(twins[1], twinName);
   customers = customersOf(org);
-  app = createTestCore({
-    loginAgent: new HttpLoginAgent(),
-    extraLoginOrigins: [org.url],
+  ({ app, connectionId } = await syncedCore(org, {
     pdfPrinter: {
       print: async (html) => {
         const bytes = await printer.print(html);
@@ -69,12 +56,7 @@ beforeAll(async () => {
         return bytes;
       },
     },
-  });
-  const added = await app.call('connections.add', { label: 'Local org', loginUrl: org.url, clientId: 'budgetly-demo' });
-  connectionId = added.value.id;
-  expect((await app.call('connections.connect', { id: connectionId })).ok).toBe(true);
-  const synced = await app.call('invoices.sync', { connectionId, mode: 'full' });
-  expect(synced.ok, JSON.stringify(synced.error)).toBe(true);
+  }));
 }, 120_000);
 
 afterAll(async () => {
@@ -89,7 +71,7 @@ async function statementOf(customer: string, asOf: string, file: string, period?
   const saved = await app.call('statements.save', { connectionId, customer, asOf, how: 'save', ...(period ? { period } : {}), ...(account ? { account } : {}) });
   expect(saved.ok, JSON.stringify(saved.error)).toBe(true);
   expect(saved.value.path).toBe(join(temp.dir, file));
-  return text(saved.value.path);
+  return pdfText(saved.value.path);
 }
 
 describe('a statement of account', () => {
@@ -186,7 +168,7 @@ describe('a statement of account', () => {
     expect(app.shell.openedPaths).toContain(path);
     expect(path.startsWith(temp.dir)).toBe(false);
     expect(path).not.toContain('<');
-    expect(text(path)).toContain(HOSTILE);
+    expect(pdfText(path)).toContain(HOSTILE);
     // The renderer cannot open any other path through the export door.
     const other = await app.call('invoices.openExport', { path: join(temp.dir, 'evil.pdf'), how: 'open' });
     expect(other.error?.code).toBe('FORBIDDEN');
@@ -225,7 +207,7 @@ describe('statements for many customers', () => {
     expect(files).toContain(`_CON - Statement ${daysAgo(0)}.pdf`);
     expect(files).toContain(`_con (2) - Statement ${daysAgo(0)}.pdf`);
     const hostileFile = files.find((f) => f.includes('script'))!;
-    expect(text(join(folder, hostileFile))).toContain(HOSTILE);
+    expect(pdfText(join(folder, hostileFile))).toContain(HOSTILE);
     expect(app.events.of('statements.progress').slice(before).map((p) => p.written)).toEqual([0, 1, 2, 3, 4]);
   });
 
@@ -237,7 +219,7 @@ describe('statements for many customers', () => {
     expect(result.value).toMatchObject({ written: 2, total: 2 });
     const files = readdirSync(folder).sort();
     expect(files).toHaveLength(2);
-    const listed = files.map((f) => new Set(text(join(folder, f)).match(/INV-\d+/g) ?? []));
+    const listed = files.map((f) => new Set(pdfText(join(folder, f)).match(/INV-\d+/g) ?? []));
     const expected = twins.map((account) => new Set(expectedStatement(org, twinName, daysAgo(0), account).invoices.map((i) => i.number)));
     // Each file is one account's (in either order: both have one name).
     expect(listed[0]!.size + listed[1]!.size).toBe(expected[0]!.size + expected[1]!.size);
@@ -263,7 +245,7 @@ describe('statements for many customers', () => {
     expect(files).toHaveLength(2);
     for (const file of files) {
       expect(file.endsWith('.pdf')).toBe(true);
-      expect(text(join(folder, file))).toContain('Statement of account');
+      expect(pdfText(join(folder, file))).toContain('Statement of account');
     }
     expect(printed).toBe(2);
   });
