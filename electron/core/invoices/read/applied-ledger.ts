@@ -10,9 +10,14 @@ interface Indexed {
   record: RelatedRecord;
 }
 
+/** An application with its day (applied day, else created; local-day.ts), worked out once per copy, not at every count. */
+interface IndexedApplication extends Indexed {
+  date: string | null;
+}
+
 interface LedgerIndex {
   /** Applications (payment and credit) per invoice id. */
-  byInvoice: Map<string, Indexed[]>;
+  byInvoice: Map<string, IndexedApplication[]>;
   /** Payments and credit notes by id. */
   sources: Map<string, Indexed>;
   /** Every related record's object, by id (for "open in Salesforce"). */
@@ -52,7 +57,7 @@ export const ledgerIndex = oncePerCopy((copy: RelatedCopy): LedgerIndex => {
       if (!invoiceId) continue;
       let list = index.byInvoice.get(invoiceId);
       if (!list) index.byInvoice.set(invoiceId, (list = []));
-      list.push(entry);
+      list.push({ ...entry, date: day(record.date) ?? day(record.created) });
     }
   }
   for (const [creditNote, record] of creditRefundLines(copy)) {
@@ -135,7 +140,7 @@ export function applicationCurrency(index: LedgerIndex, record: RelatedRecord, i
  */
 export function countedApplications(index: LedgerIndex, invoiceId: string, currency: string, decimals: number): CountedApplication[] {
   const counted: CountedApplication[] = [];
-  for (const { role, record } of index.byInvoice.get(invoiceId) ?? []) {
+  for (const { role, record, date } of index.byInvoice.get(invoiceId) ?? []) {
     const kind = role === 'paymentApplication' ? 'payment' : 'credit';
     const source = sourceOf(index, record);
     const reversal = REVERSAL_TYPES.has(String(record.type ?? '').toLowerCase());
@@ -152,7 +157,7 @@ export function countedApplications(index: LedgerIndex, invoiceId: string, curre
     const effectMinor = countable && amount !== null ? toMinor(amount, decimals) * (reversal ? 1 : -1) : 0;
     counted.push({
       id: record.id, kind, reversal, amount, currency: entryCurrency, effectMinor,
-      date: day(record.date) ?? day(record.created), at: text(record.created) ?? text(record.date) ?? '',
+      date, at: text(record.created) ?? text(record.date) ?? '',
       sourceId: text(record.source), source: source?.record, problems,
     });
   }
