@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger, SecretBox } from '../ports';
-import { OWNER_ONLY, writeAtomically } from '../invoices/cache/atomic-file';
+import { makePrivateFolder, OWNER_ONLY, writeAtomically } from '../invoices/cache/atomic-file';
 import { DOCUMENT_FOLDER_SUFFIX, DOCUMENT_SUFFIX, KeptIndex } from './kept-index';
 
 /** What is kept with a document's bytes. */
@@ -115,7 +115,8 @@ export class KeptDocuments {
         this.session(connectionId).set(document.invoiceId, document);
         this.memoryKeys.set(key, { connectionId, invoiceId: document.invoiceId });
       } else {
-        await mkdir(this.folderOf(connectionId), { recursive: true, mode: 0o700 });
+        await makePrivateFolder(join(this.dataDir, 'invoices'));
+        await makePrivateFolder(this.folderOf(connectionId));
         await writeAtomically(this.pathOfKey(key), async (temp) => {
           const handle = await open(temp, 'wx', OWNER_ONLY);
           try {

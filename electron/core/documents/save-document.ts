@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
 import { AppError, type InvoiceDocument } from '../../contract';
 import type { CatalogueT } from '../../contract/i18n/catalogue';
 import { englishMessage } from '../../contract/i18n/spoken-messages';
 import type { Logger, SaveDialog } from '../ports';
-import { OWNER_ONLY } from '../invoices/cache/atomic-file';
+import { writeBytesAtomically } from '../invoices/cache/atomic-file';
 import { cutToBytes, reservedOnWindows } from '../statements/statement-file-name';
 
 /**
@@ -23,13 +21,11 @@ export async function saveInvoiceDocument(
     filters: [{ name: ports.t('coreMessages:filePdf'), extensions: ['pdf'] }],
   });
   if (path === null) return { path: null };
-  const temp = `${path}.${randomBytes(6).toString('hex')}.part`;
   try {
-    // Owner-only, as every file an export writes (SECURITY.md): an invoice is financial data.
-    await writeFile(temp, document.bytes, { flag: 'wx', mode: OWNER_ONLY });
-    await rename(temp, path);
+    // Owner-only, as every file an export writes (SECURITY.md): an invoice is financial data. The temp file's name stays
+    // within 255 bytes whatever name the user typed (atomic-file.ts); a failed write removes it.
+    await writeBytesAtomically(path, document.bytes);
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
     ports.logger.warn('Invoice PDF not saved', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
     throw new AppError('STORAGE', englishMessage('documentSaveFailed'), { cause: error });
   }
@@ -46,7 +42,7 @@ export function pdfFileName(title: string): string {
     .replace(/[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, '-')
     .replace(/^[\s.-]+|[\s.]+$/g, '');
   // Cut by characters (code points), never inside a surrogate pair, and to MAX_TITLE_BYTES: Linux and macOS take at most
-  // 255 bytes in a file name, and the temp file beside it (`.<12 hex>.part`) is 18 more.
+  // 255 bytes in a file name (the temp file beside it is cut to fit whatever the name: atomic-file.ts).
   const base = cutToBytes(Array.from(cleaned).slice(0, 120).join(''), MAX_TITLE_BYTES).trim();
   const name = base === '' ? 'invoice' : reservedOnWindows(base) ? `_${base}` : base;
   return /\.pdf$/i.test(name) ? name : `${name}.pdf`;

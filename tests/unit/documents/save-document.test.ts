@@ -20,7 +20,7 @@ describe('Save as… for an invoice PDF (invoices.saveDocument)', () => {
     expect(answer).toEqual({ path: join(temp.dir, 'chosen.pdf') });
     expect(saveDialog.asked).toEqual(['Invoice INV-0000007.pdf']);
     expect(readFileSync(join(temp.dir, 'chosen.pdf')).equals(Buffer.from(pdf.bytes))).toBe(true);
-    expect(readdirSync(temp.dir).filter((name) => name.endsWith('.part'))).toEqual([]);
+    expect(readdirSync(temp.dir).filter((name) => name.includes('.partial-'))).toEqual([]);
   });
 
   it('cancelled: writes nothing; a document that cannot be read: the error, before anything is asked', async () => {
@@ -43,7 +43,7 @@ describe('Save as… for an invoice PDF (invoices.saveDocument)', () => {
     mkdirSync(folder);
     const renameFails = saveInvoiceDocument(async () => pdf, { saveDialog: new ScriptedSaveDialog(folder), t, logger: new MemoryLogger() });
     await expect(renameFails).rejects.toMatchObject({ code: 'STORAGE' });
-    expect(readdirSync(temp.dir).filter((name) => name.endsWith('.part'))).toEqual([]);
+    expect(readdirSync(temp.dir).filter((name) => name.includes('.partial-'))).toEqual([]);
   });
 
   it('makes a file name any file system takes from the title', () => {
@@ -83,5 +83,16 @@ describe('Save as… for an invoice PDF (invoices.saveDocument)', () => {
     expect(readFileSync(answer.path!).equals(Buffer.from(pdf.bytes))).toBe(true);
     expect(readdirSync(folder)).toEqual([answer.path!.slice(folder.length + 1)]);
     expect(answer.path!.slice(folder.length + 1).startsWith('請求書 株式会社')).toBe(true);
+  });
+
+  it('a name of 250 bytes typed into the dialog (Japanese letters) saves: the temp file beside it stays within 255 bytes', async () => {
+    const folder = join(temp.dir, 'typed');
+    mkdirSync(folder);
+    const name = `${'請'.repeat(82)}.pdf`; // 246 + 4 = 250 bytes in UTF-8: Linux and macOS take it
+    expect(Buffer.byteLength(name)).toBe(250);
+    const answer = await saveInvoiceDocument(async () => pdf, { saveDialog: new ScriptedSaveDialog(join(folder, name)), t, logger: new MemoryLogger() });
+    expect(answer).toEqual({ path: join(folder, name) });
+    expect(readFileSync(join(folder, name)).equals(Buffer.from(pdf.bytes))).toBe(true);
+    expect(readdirSync(folder)).toEqual([name]);
   });
 });

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { chmodSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InvoiceDetail } from '../../../electron/contract';
@@ -31,6 +31,18 @@ describe('kept invoice records', () => {
     expect((await again.get('c1', `I${KEPT_DETAILS_MAX}`))?.detail.fields[0]).toMatchObject({ type: 'currency' });
     await again.forget('c1');
     expect(readdirSync(join(temp.dir, 'invoices')).filter((name) => name.endsWith('.details'))).toEqual([]);
+  });
+
+  it('the invoices folder is the user\'s alone (0700) when a kept record creates it first, and a 0755 one is tightened', async () => {
+    if (process.platform === 'win32') return;
+    const kept = new KeptDetails(temp.dir, new TestSecretBox(), () => true, new MemoryLogger());
+    await kept.keep('c1', detail('I1'), '2026-12-04T10:00:00.000Z');
+    const folder = join(temp.dir, 'invoices');
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    // A folder an earlier version made readable by every local user: the next write makes it private.
+    chmodSync(folder, 0o755);
+    await kept.keep('c1', detail('I2'), '2026-12-04T10:00:00.000Z');
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
   });
 
   it('writes nothing when the offline copy may not be written, and keeps the record for the session', async () => {

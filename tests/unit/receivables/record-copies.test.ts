@@ -94,6 +94,13 @@ describe('the record copy, written as the pages come (issue #13: any number of i
     }
   };
 
+  it('the invoices folder it creates (before the cache ever ran) is the user\'s alone: 0700, as SECURITY.md says', async () => {
+    if (process.platform === 'win32') return;
+    const { run, file } = setUp(3);
+    await run(full(new Model(), 2, 1));
+    expect(statSync(join(file, '..')).mode & 0o777).toBe(0o700);
+  });
+
   it('a full phase seals chunks of at most `chunkEntries` into a temp file while it fetches, then puts it in place; every invoice reads back', async () => {
     const { run, partials, headOf, expectCopy, file } = setUp(3);
     const model = new Model();

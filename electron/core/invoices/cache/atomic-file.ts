@@ -1,14 +1,41 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { cutToBytes } from '../../statements/statement-file-name';
 
 /** Owner read/write only: invoices are financial data. */
 export const OWNER_ONLY = 0o600;
 
+/** Owner only, for the folders that hold the offline copy (`userData/invoices`, its `.documents` folders). */
+const PRIVATE_FOLDER = 0o700;
+
+/**
+ * Makes `folder` (and any missing parent) owner-only, whoever creates it first — the cache, the kept records, the
+ * record copy or the kept PDFs — and tightens one an earlier version left readable by others (0755). On Windows modes
+ * mean nothing; the folder is only made.
+ */
+export async function makePrivateFolder(folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true, mode: PRIVATE_FOLDER });
+  if (process.platform === 'win32') return;
+  if (((await stat(folder)).mode & 0o077) !== 0) await chmod(folder, PRIVATE_FOLDER);
+}
+
 const TEMP_MARK = '.partial-';
+/** Linux and macOS take at most 255 bytes in a file name (Windows 255 UTF-16 units, never more than the UTF-8 bytes). */
+const NAME_MAX_BYTES = 255;
+/** Room kept for `.partial-<pid>-<8 hex>` (9 + at most 10 + 1 + 8 bytes). */
+const TEMP_SUFFIX_ROOM = 32;
+
+/**
+ * The target's name as the start of its temp file's name: whole, or cut (whole characters) so that the temp name stays
+ * within 255 bytes — a name of nearly 255 bytes typed into a save dialog must still save.
+ */
+function tempStemOf(target: string): string {
+  return cutToBytes(basename(target), NAME_MAX_BYTES - TEMP_SUFFIX_ROOM);
+}
 
 export function tempPathFor(target: string): string {
-  return join(dirname(target), `${basename(target)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
+  return join(dirname(target), `${tempStemOf(target)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
 async function fsyncPath(path: string, flags: string): Promise<void> {
@@ -126,7 +153,7 @@ export async function writeAtAndSync(handle: FileHandle, bytes: Uint8Array, posi
 
 /** Deletes temp files left by a write that was killed half-way. */
 export async function removeStrayTemps(target: string): Promise<void> {
-  const prefix = `${basename(target)}${TEMP_MARK}`;
+  const prefix = `${tempStemOf(target)}${TEMP_MARK}`;
   const names = await readdir(dirname(target)).catch(() => [] as string[]);
   await Promise.all(names.filter((name) => name.startsWith(prefix)).map((name) => rm(join(dirname(target), name), { force: true })));
 }

@@ -1,10 +1,10 @@
 import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
+import { open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, type InvoiceRow } from '../../../contract';
 import type { Logger, SecretBox } from '../../ports';
-import { AtomicFile, removeStrayTemps, writeAtAndSync } from './atomic-file';
+import { AtomicFile, makePrivateFolder, removeStrayTemps, writeAtAndSync } from './atomic-file';
 import {
   baseEndRecord,
   baseSegmentRecord,
@@ -241,7 +241,7 @@ export class BaseWriter implements RelatedSink {
     private readonly committed: (tail: CacheTail) => void,
   ) {
     this.work = (async () => {
-      await mkdir(folder, { recursive: true, mode: 0o700 });
+      await makePrivateFolder(folder);
       this.file = await newCacheFile(secretBox, connectionId);
       this.out = await AtomicFile.create(target);
       await this.out.write(this.file.header, 0);

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { deflateRaw, inflateRaw } from 'node:zlib';
 import type { InvoiceDetail } from '../../../contract';
 import type { Logger, SecretBox } from '../../ports';
-import { OWNER_ONLY, writeAtomically } from './atomic-file';
+import { makePrivateFolder, OWNER_ONLY, writeAtomically } from './atomic-file';
 
 // On libuv's thread pool, as the offline copy's records are: the main process keeps answering IPC meanwhile.
 const deflate = promisify(deflateRaw);
@@ -75,7 +75,7 @@ export class KeptDetails {
     const write = previous.then(async () => {
       const plain = await deflate(Buffer.from(JSON.stringify({ details: [...kept] }), 'utf8'));
       const sealed = await this.secretBox.seal(plain);
-      await mkdir(this.folder, { recursive: true });
+      await makePrivateFolder(this.folder);
       await writeAtomically(this.pathFor(connectionId), async (temp) => {
         const handle = await open(temp, 'wx', OWNER_ONLY);
         try {

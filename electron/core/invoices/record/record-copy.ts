@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger, SecretBox } from '../../ports';
-import { removeStrayTemps } from '../cache/atomic-file';
+import { makePrivateFolder, removeStrayTemps } from '../cache/atomic-file';
 import { cancelled } from '../sync/sync-faults';
 import { PreviousCopyUnreadable, RecordBuild, TooManyChanges, type RecordWriteTuning } from './record-build';
 import type { Cell, FetchedRecord, LineCells, RecordSink } from './record-fetch';
@@ -180,7 +180,7 @@ export class RecordCopies {
   async write(connectionId: string, job: RecordWrite): Promise<void> {
     const onDisk = this.persistable();
     if (onDisk) {
-      await mkdir(this.folder, { recursive: true });
+      await makePrivateFolder(this.folder);
       await removeStrayTemps(this.pathFor(connectionId));
     }
     const output = onDisk ? await FileOutput.create(this.pathFor(connectionId)) : new MemoryOutput();
