@@ -7,10 +7,11 @@ import { englishMessage } from '../../contract/i18n/spoken-messages';
 
 /**
  * The XLSX package's zip, streamed: each part is deflated as its chunks come (zlib on the thread pool, beside the
- * JavaScript that builds the next chunk) and written straight to the file, with its CRC-32 (zlib's, native) and sizes
- * in a data descriptor after it; the central directory at the end. PKWARE APPNOTE 6.3 (the subset every zip reader,
+ * JavaScript that builds the next chunk) and written straight to the file, with its CRC-32 (computed by zlib on the
+ * thread pool as it deflates: a gzip stream's trailer, see GzipBody) and sizes in a data descriptor after it; the
+ * central directory at the end. PKWARE APPNOTE 6.3 (the subset every zip reader,
  * Excel and LibreOffice included, reads: deflate, data descriptors, no ZIP64). yazl did this with five streams and a
- * JavaScript CRC per chunk; here one deflate stream per part, piped to the file with its backpressure.
+ * JavaScript CRC per chunk; here one deflate stream per part, written to the file with its backpressure.
  *
  * Why our own code instead of the yazl library (the team's rule: replace a well-kept library only on a measurement):
  * the zip step alone — the same 32.2 MB of sheet XML from 100,000 invoices in 1,000 chunks, deflate level 1, the two
@@ -69,10 +70,11 @@ export class ZipWriter {
   private offset = 0;
   private readonly stamp = dosDateTime(new Date());
 
-  /** Writes into `file` (opened by the caller); `level` is zlib's deflate level. */
+  /** Writes into `file` (opened by the caller); `level` is zlib's deflate level; `outChunk` deflate's output chunk size (tests: small, so the trailer falls across chunks). */
   constructor(
     private readonly file: WriteStream,
     private readonly level: number,
+    private readonly outChunk = OUT_CHUNK,
   ) {}
 
   private async put(bytes: Buffer): Promise<void> {
@@ -101,18 +103,19 @@ export class ZipWriter {
     header.writeUInt16LE(name.length, 26);
     await this.put(Buffer.concat([header, name]));
 
-    const deflate = zlib.createDeflateRaw({ level: this.level });
-    let compressed = 0;
-    deflate.on('data', (out: Buffer) => (compressed += out.length));
-    deflate.pipe(this.file, { end: false });
+    // A gzip stream, not a raw one: zlib computes the CRC-32 on the thread pool as it reads the data (folded into its
+    // copy of the input) and hands it over in the trailer; the raw deflate data between header and trailer is what the
+    // zip holds, byte for byte what a raw stream writes.
+    const deflate = zlib.createGzip({ level: this.level, chunkSize: this.outChunk });
+    const out = new GzipBody(this.file, deflate);
     const done = finished(deflate);
     // Awaited below on success; on a failure the deflate is destroyed and its premature close is not news.
     done.catch(() => undefined);
     // The file failing (disk full) must stop the deflate too, or a pending write would wait for good.
     const fileFailed = (error: Error) => deflate.destroy(error);
     this.file.once('error', fileFailed);
-    let crc = 0;
     let size = 0;
+    let trailer: { crc: number; size: number };
     // The previous chunk's write, until deflate has taken all of it: the next chunk is built meanwhile (at most two in
     // memory). A chunk is taken whole before the chunk after the next is pulled, so a producer may reuse a chunk's
     // Buffer then (xlsx-bytes.ts does).
@@ -121,7 +124,6 @@ export class ZipWriter {
       for (const chunk of chunks) {
         const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
         if (bytes.length === 0) continue;
-        crc = zlib.crc32(bytes, crc);
         size += bytes.length;
         if (size >= LIMIT) throw new TooLargeForZipError();
         if (taking) await taking;
@@ -130,23 +132,26 @@ export class ZipWriter {
       if (taking) await taking;
       deflate.end();
       await done;
+      trailer = out.end();
     } catch (error) {
       taking?.catch(() => undefined);
       deflate.destroy();
       throw error;
     } finally {
       this.file.off('error', fileFailed);
-      deflate.unpipe(this.file);
+      out.detach();
     }
-    this.offset += compressed;
+    // ISIZE is the size modulo 2^32: below LIMIT, the size itself.
+    if (trailer.size !== size) throw new Error(`the deflate stream read ${trailer.size} bytes of ${size}`);
+    this.offset += out.compressed;
     if (this.offset >= LIMIT) throw new TooLargeForZipError();
     const descriptor = Buffer.alloc(16);
     descriptor.writeUInt32LE(DATA_DESCRIPTOR, 0);
-    descriptor.writeUInt32LE(crc >>> 0, 4);
-    descriptor.writeUInt32LE(compressed, 8);
+    descriptor.writeUInt32LE(trailer.crc, 4);
+    descriptor.writeUInt32LE(out.compressed, 8);
     descriptor.writeUInt32LE(size, 12);
     await this.put(descriptor);
-    this.written.push({ name, crc: crc >>> 0, compressed, size, offset });
+    this.written.push({ name, crc: trailer.crc, compressed: out.compressed, size, offset });
   }
 
   /** The central directory and its end record; then the file is ended and flushed to the OS. */
@@ -186,11 +191,91 @@ export class ZipWriter {
   }
 }
 
+/** The gzip stream's 10-byte header as zlib writes it without a gzip header record: ID1 ID2 CM FLG, then MTIME XFL OS. */
+const GZIP_HEADER = 10;
+/** Its trailer: the CRC-32 and the size (modulo 2^32) of the data, little-endian. */
+const GZIP_TRAILER = 8;
+/**
+ * Deflate's output chunks (zlib's default is 16 KiB): 64 KiB, a quarter of the 'data' events and file writes for the
+ * sheet's ~7 MB of deflate data at 100,000 invoices.
+ */
+const OUT_CHUNK = 64 * 1024;
+
+/**
+ * A gzip stream's output written to the file without its header and trailer (the raw deflate data a zip entry holds),
+ * with the file's backpressure as `pipe` has it. The last chunk seen is held back until the next one comes, so the
+ * trailer (which may straddle two chunks) is still at hand when the stream ends.
+ */
+class GzipBody {
+  /** Deflate data written to the file. */
+  compressed = 0;
+  private header = GZIP_HEADER;
+  private held: Buffer | null = null;
+  private readonly onData = (chunk: Buffer) => this.take(chunk);
+  private readonly onDrain = () => this.gzip.resume();
+
+  constructor(
+    private readonly file: WriteStream,
+    private readonly gzip: zlib.Gzip,
+  ) {
+    gzip.on('data', this.onData);
+  }
+
+  private take(chunk: Buffer): void {
+    if (this.header > 0) {
+      if (this.header === GZIP_HEADER && (chunk[0] !== 0x1f || chunk[1] !== 0x8b || chunk[2] !== 8 || chunk[3] !== 0)) {
+        this.gzip.destroy(new Error('zlib wrote an unexpected gzip header'));
+        return;
+      }
+      const skip = Math.min(this.header, chunk.length);
+      this.header -= skip;
+      chunk = chunk.subarray(skip);
+    }
+    if (chunk.length === 0) return;
+    const held = this.held;
+    if (held === null) {
+      this.held = chunk;
+      return;
+    }
+    if (chunk.length < GZIP_TRAILER) {
+      // The trailer's first bytes may be the held chunk's last: keep them together.
+      this.held = Buffer.concat([held, chunk]);
+      return;
+    }
+    this.held = chunk;
+    this.write(held);
+  }
+
+  private write(bytes: Buffer): void {
+    if (bytes.length === 0) return;
+    this.compressed += bytes.length;
+    if (!this.file.write(bytes)) {
+      this.gzip.pause();
+      this.file.once('drain', this.onDrain);
+    }
+  }
+
+  /** At the stream's end: the data before the trailer is written; the trailer's CRC-32 and size. */
+  end(): { crc: number; size: number } {
+    const held = this.held ?? Buffer.alloc(0);
+    if (this.header > 0 || held.length < GZIP_TRAILER) throw new Error('the gzip stream ended before its trailer');
+    this.held = null;
+    const at = held.length - GZIP_TRAILER;
+    this.write(held.subarray(0, at));
+    return { crc: held.readUInt32LE(at), size: held.readUInt32LE(at + 4) };
+  }
+
+  detach(): void {
+    this.gzip.off('data', this.onData);
+    this.file.off('drain', this.onDrain);
+  }
+}
+
 /**
  * Writes `bytes` into the deflate stream; resolves once it has consumed them all (the write's callback: zlib has read
  * the whole chunk and its output has room in the stream), rejects if the stream fails first.
  */
-function taken(deflate: zlib.DeflateRaw, bytes: Buffer): Promise<void> {
+function taken(deflate: zlib.Gzip, bytes: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
     deflate.write(bytes, (error) => (error ? reject(error) : resolve()));
   });

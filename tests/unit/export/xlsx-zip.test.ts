@@ -82,9 +82,9 @@ describe('xlsx-zip: the zip read back by an independent reader', () => {
   });
   afterEach(() => temp.remove());
 
-  async function write(parts: [string, Iterable<string | Buffer>][], level = 1): Promise<Buffer> {
+  async function write(parts: [string, Iterable<string | Buffer>][], level = 1, outChunk?: number): Promise<Buffer> {
     const path = join(temp.dir, 'out.zip');
-    const zip = new ZipWriter(createWriteStream(path, { flags: 'wx' }), level);
+    const zip = new ZipWriter(createWriteStream(path, { flags: 'wx' }), level, outChunk);
     for (const [name, chunks] of parts) await zip.add(name, chunks);
     await zip.close();
     return readFileSync(path);
@@ -110,6 +110,20 @@ describe('xlsx-zip: the zip read back by an independent reader', () => {
       expect(entry.data.equals(expected), entry.name).toBe(true);
       expect(entry.flags & 0x0800, 'UTF-8 name flag').toBe(0x0800);
     });
+  });
+
+  it('deflate output in chunks of 64 bytes (the CRC and size trailer falling across two chunks, or alone in the last): every part back byte for byte, CRC and sizes right', async () => {
+    // zlib's smallest output chunk: parts of 0–300 bytes of text and of random bytes end their deflate output at every
+    // offset within a chunk, so the 8 trailing bytes (CRC-32, size) the zip takes its CRC from are split every way.
+    const parts: [string, Buffer[]][] = [];
+    for (let n = 0; n < 300; n += 7) {
+      const text = Buffer.from('<c r="A1"><v>1</v></c>'.repeat(20).slice(0, n), 'utf8');
+      const noise = Buffer.from(Array.from({ length: n }, (_, i) => (i * 2654435761 + n) >>> 24));
+      parts.push([`text-${n}.xml`, [text]], [`noise-${n}.bin`, [noise.subarray(0, n >> 1), noise.subarray(n >> 1)]]);
+    }
+    const entries = readZip(await write(parts, 1, 64));
+    expect(entries.map((e) => e.name)).toEqual(parts.map(([name]) => name));
+    entries.forEach((entry, i) => expect(entry.data.equals(Buffer.concat(parts[i]![1])), entry.name).toBe(true));
   });
 
   it('the default deflate level reads back the same', async () => {
