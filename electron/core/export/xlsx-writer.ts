@@ -27,7 +27,7 @@ function refuseRowsPastExcel(count: number): void {
 }
 
 /**
- * Rows written between two looks at the sheet's bytes: the full 64 KiB chunks are handed to the zip then (the zip has
+ * Rows written between two looks at the sheet's bytes: the full 256 KiB chunks are handed to the zip then (the zip has
  * taken a chunk whole before it pulls the one after the next, and its buffer is reused: xlsx-bytes.ts). The strings of
  * 100-row chunks that came before (~50 KiB each, and ~30 short strings per row to make them) were garbage the young
  * generation grew with.
