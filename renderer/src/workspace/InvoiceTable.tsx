@@ -46,13 +46,22 @@ interface Props {
 
 let measuring: CanvasRenderingContext2D | null | undefined;
 
-/** A header label's width in rem, measured in the header's font (bold, 0.93rem of the page's family). */
-function headerLabelRem(label: string): number {
-  measuring ??= document.createElement('canvas').getContext('2d');
-  if (!measuring) return label.length * 0.6;
-  const rootPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-  measuring.font = `600 ${0.93 * rootPx}px ${getComputedStyle(document.body).fontFamily}`;
-  return measuring.measureText(label).width / rootPx;
+/**
+ * Measures header labels' widths in rem, in the header's font (bold, 0.93rem of the page's family). The page's font
+ * is read once per measure (the first label), not once per label: issue #19 — two `getComputedStyle` reads and a new
+ * canvas font for each of the grid's labels were a visible part of the workspace's first render in the trace.
+ */
+function headerLabelMeasure(): (label: string) => number {
+  let rootPx = 0;
+  return (label) => {
+    measuring ??= document.createElement('canvas').getContext('2d');
+    if (!measuring) return label.length * 0.6;
+    if (rootPx === 0) {
+      rootPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      measuring.font = `600 ${0.93 * rootPx}px ${getComputedStyle(document.body).fontFamily}`;
+    }
+    return measuring.measureText(label).width / rootPx;
+  };
 }
 
 /**
@@ -103,7 +112,7 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
     const fitted = roomForLabels(
       compact ? compactColumnWidths : columnWidths,
       Object.fromEntries(definitions.map((definition) => [definition.id, (definition.meta as GridColumn).label])),
-      headerLabelRem,
+      headerLabelMeasure(),
     );
     // A column of its own (the combined view's Org) brings its track.
     for (const definition of definitions) {

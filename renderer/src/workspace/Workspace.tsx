@@ -129,8 +129,8 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   const report = useAgingReport({
     prepared: view.prepared, agingSet: view.agingSet, asOfDay: view.asOfDay, basis: settings.agingBasis, converted: corporate.converted, filters, changeFilters,
   });
-  // DSO and average days to pay per currency card, over the rows shown (issue 13).
-  const collection = useCardCollection(view.prepared, view.members, view.asOfDay, cutOff);
+  // DSO and average days to pay per currency card, over the rows shown (issue 13); none until every invoice is in.
+  const collection = useCardCollection(view.prepared, view.members, view.asOfDay, cutOff, !partial);
   // Stable handlers for what is memoized below (the grid's header, the top bar, the aging date): a keystroke in the
   // search box renders what shows its result, not those.
   const saveColumns = useStableHandler((visibleColumns: string[]) => onUpdateSettings({ visibleColumns }));
