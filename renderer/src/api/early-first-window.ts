@@ -115,3 +115,8 @@ export function takeEarlyViews(connectionId: string): Promise<SavedViewList> | n
 export function arrivedEarlyViews(connectionId: string): SavedViewList | null {
   return arrivedViews.get(connectionId) ?? null;
 }
+
+/** Every early ask of this module still out or not taken (first windows and views): the first render waits for them (boot.tsx). */
+export function earlyFirstAsks(): Promise<unknown>[] {
+  return [...early.values(), ...earlyViews.values()];
+}

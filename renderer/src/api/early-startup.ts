@@ -49,6 +49,23 @@ export function askStartupEarly(): void {
   });
 }
 
+/**
+ * Resolves once every answer asked as the page started — app info, settings, connections, and `more` (the first
+ * rows and saved views: early-first-window.ts) — has arrived or failed, or after `ms`, whichever comes first. Never
+ * rejects; resolves at once when nothing was asked (a page without the bridge).
+ */
+export function earlyAnswersIn(ms: number, more: readonly Promise<unknown>[] = []): Promise<void> {
+  const asked = [...Object.values(early), ...more];
+  if (asked.length === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void Promise.allSettled(asked).then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /** The connections asked as the page started, not taken (All connections' early first windows wait for them too). */
 export function earlyConnections(): Promise<Connection[]> | null {
   return early.connections ?? null;
