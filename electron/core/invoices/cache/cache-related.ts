@@ -1,6 +1,6 @@
-import type { RelatedCopy, RelatedObjectCopy, RelatedRecord, RelatedValue } from '../related/related-copy';
+import { lazyRecords, recordCount, type RelatedCopy, type RelatedObjectCopy, type RelatedRecord, type RelatedValue } from '../related/related-copy';
 import type { RelatedRole } from '../related/related-specs';
-import { relatedRecordsOfCsv, type CsvReading } from '../related/related-csv';
+import { CsvTable, type CsvReading } from '../related/related-csv';
 
 /**
  * The related copy in the cache file (cache-format.ts): each object's records in segments (kind 5) of cells under
@@ -56,7 +56,7 @@ export function relatedSegmentJson(object: { role: string; object: string }, rec
 export function relatedHeadJson(copy: RelatedCopy): string {
   const head: Head = {
     format: SEGMENTED,
-    objects: copy.objects.map(({ role, object, signature, watermark, records }) => ({ role, object, signature, watermark, records: records.length })),
+    objects: copy.objects.map((o) => ({ role: o.role, object: o.object, signature: o.signature, watermark: o.watermark, records: recordCount(o) })),
     warnings: copy.warnings,
     none: copy.none,
     ...(copy.ratesUnreadable ? { ratesUnreadable: true } : {}),
@@ -69,9 +69,23 @@ const isTextMap = (value: unknown): boolean =>
 
 const isValue = (value: unknown) => value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
-/** The segments of a file's base as they are read, then the copy its head describes. Anything of another shape throws. */
+/** An object's records in a file, in order: segments' records (kind 5), and CSV parts (kind 7) read when first asked. */
+type Piece = { records: RelatedRecord[] } | { table: CsvTable; reading: string };
+
+/**
+ * The segments of a file's base as they are read, then the copy its head describes. Anything of another shape throws.
+ * A CSV part is checked and counted as it is read (related-csv.ts csvPartFacts); its records are read when a reader
+ * first asks for them.
+ */
 export class RelatedSegments {
-  private readonly records = new Map<string, RelatedRecord[]>();
+  private readonly records = new Map<string, Piece[]>();
+
+  private piecesOf(role: string, object: string): Piece[] {
+    const key = objectKey(role, object);
+    let pieces = this.records.get(key);
+    if (!pieces) this.records.set(key, (pieces = []));
+    return pieces;
+  }
 
   static isHead(payload: unknown): payload is Head {
     return (payload as Partial<Head> | null)?.format === SEGMENTED;
@@ -84,9 +98,10 @@ export class RelatedSegments {
       || !keys.every((key) => typeof key === 'string') || new Set(keys).size !== keys.length || !Array.isArray(segment.rows)) {
       throw new Error('a related segment of an unexpected shape');
     }
-    const key = objectKey(segment.role, segment.object);
-    let list = this.records.get(key);
-    if (!list) this.records.set(key, (list = []));
+    const pieces = this.piecesOf(segment.role, segment.object);
+    let last = pieces.at(-1);
+    if (!last || !('records' in last)) pieces.push((last = { records: [] }));
+    const list = last.records;
     const names = keys as string[];
     for (const cells of segment.rows as unknown[]) {
       if (!Array.isArray(cells) || cells.length !== names.length || typeof cells[0] !== 'string') throw new Error('a related record of an unexpected shape');
@@ -109,10 +124,12 @@ export class RelatedSegments {
     const ok = typeof head.role === 'string' && typeof head.object === 'string' && !!reading && typeof reading.object === 'string'
       && (reading.modstamp === null || typeof reading.modstamp === 'string') && isTextMap(reading.paths) && (reading.cells === undefined || isTextMap(reading.cells));
     if (!ok) throw new Error('a related CSV part of an unexpected shape');
-    const key = objectKey(head.role as string, head.object as string);
-    let list = this.records.get(key);
-    if (!list) this.records.set(key, (list = []));
-    for (const record of relatedRecordsOfCsv(reading as CsvReading, payload.subarray(end + 1).toString('utf8')).records) list.push(record);
+    const csv = payload.subarray(end + 1).toString('utf8');
+    const pieces = this.piecesOf(head.role as string, head.object as string);
+    const same = JSON.stringify(reading);
+    let last = pieces.at(-1);
+    if (!last || !('table' in last) || last.reading !== same) pieces.push((last = { table: new CsvTable(reading as CsvReading), reading: same }));
+    last.table.add(csv);
   }
 
   empty(): boolean {
@@ -131,13 +148,27 @@ export class RelatedSegments {
         throw new Error('a related object of an unexpected shape');
       }
       const key = objectKey(o.role, o.object);
-      const records = this.records.get(key) ?? [];
-      if (seen.has(key) || records.length !== o.records) throw new Error(`${o.object}: ${records.length} records in the file, ${o.records} expected`);
+      const pieces = this.records.get(key) ?? [];
+      let count = 0;
+      for (const piece of pieces) count += 'table' in piece ? piece.table.length : piece.records.length;
+      if (seen.has(key) || count !== o.records) throw new Error(`${o.object}: ${count} records in the file, ${o.records} expected`);
       seen.add(key);
-      return { role: o.role, object: o.object, signature: o.signature, watermark: o.watermark, records };
+      const meta = { role: o.role, object: o.object, signature: o.signature, watermark: o.watermark };
+      if (pieces.every((piece) => 'records' in piece)) return { ...meta, records: pieces.length === 1 ? (pieces[0] as { records: RelatedRecord[] }).records : recordsOfPieces(pieces) };
+      const only = pieces.length === 1 && 'table' in pieces[0]! ? pieces[0].table : undefined;
+      return lazyRecords({ ...meta } as RelatedObjectCopy, 'records', count, () => recordsOfPieces(pieces), only);
     });
     // Segments of an object the head does not list: not this copy's.
     if ([...this.records.keys()].some((key) => !seen.has(key))) throw new Error('related records of an object the copy does not list');
     return { objects, warnings: head.warnings, none: head.none, ...(head.ratesUnreadable ? { ratesUnreadable: true } : {}) };
   }
+}
+
+function recordsOfPieces(pieces: readonly Piece[]): RelatedRecord[] {
+  const records: RelatedRecord[] = [];
+  for (const piece of pieces) {
+    const part = 'table' in piece ? piece.table.records() : piece.records;
+    for (const record of part) records.push(record);
+  }
+  return records;
 }

@@ -22,7 +22,7 @@ import {
 } from './cache-format';
 import { deltaSize, type Delta, type Snapshot, type SnapshotMeta } from '../snapshot/snapshot';
 import { chunksOf, type ColumnChunk } from '../snapshot/row-columns';
-import type { RelatedRecord } from '../related/related-copy';
+import { recordsIdentity, type RelatedObjectDelta, type RelatedRecord } from '../related/related-copy';
 import type { RelatedSink } from '../related/related-sync';
 import { csvPartHead, type CsvParts } from '../related/related-csv';
 import type { CopyIdentity } from './first-screen-file';
@@ -198,7 +198,10 @@ export class InvoiceCacheStore {
 interface WrittenObject {
   role: string;
   object: string;
-  records: readonly RelatedRecord[];
+  /** Its records (read only when written as cells: an object that came as CSV parts is written as those). */
+  records: () => readonly RelatedRecord[];
+  /** What stands for its records (related-copy.ts recordsIdentity), to tell at `commit` which objects are written. */
+  identity: object;
   csv?: CsvParts;
 }
 
@@ -281,8 +284,8 @@ export class BaseWriter implements RelatedSink {
    * A related object's whole set (its query is complete): its records go in segments now, in the background — as the
    * CSV parts they came in when fetched through Bulk API 2.0 (kind 7: no second encoding), else as cells (kind 5).
    */
-  object(change: { role: string; object: string; upserts: readonly RelatedRecord[] }, csv?: CsvParts): void {
-    const written: WrittenObject = { role: change.role, object: change.object, records: change.upserts, ...(csv ? { csv } : {}) };
+  object(change: Pick<RelatedObjectDelta, 'role' | 'object' | 'upserts'>, csv?: CsvParts): void {
+    const written: WrittenObject = { role: change.role, object: change.object, records: () => change.upserts, identity: recordsIdentity(change), ...(csv ? { csv } : {}) };
     this.related.push(written);
     this.writeRelated(written);
   }
@@ -303,9 +306,10 @@ export class BaseWriter implements RelatedSink {
       }
       return;
     }
-    for (let start = 0; start < object.records.length; start += ROWS_PER_SEGMENT) {
+    const all = object.records();
+    for (let start = 0; start < all.length; start += ROWS_PER_SEGMENT) {
       const seq = this.seq++;
-      const records = object.records.length <= ROWS_PER_SEGMENT ? object.records : object.records.slice(start, start + ROWS_PER_SEGMENT);
+      const records = all.length <= ROWS_PER_SEGMENT ? all : all.slice(start, start + ROWS_PER_SEGMENT);
       this.then(async () => {
         const record = await relatedRowsRecord(this.file!, seq, object, records);
         await this.out!.write(record, this.position);
@@ -336,8 +340,11 @@ export class BaseWriter implements RelatedSink {
     this.writeSegment();
     if (meta.related) {
       // What was not handed over while paging (a compaction, a copy folded from a journal): written now.
-      const written = new Set(this.related.map((o) => o.records));
-      for (const object of meta.related.objects) if (!written.has(object.records)) this.writeRelated(object);
+      const written = new Set(this.related.map((o) => o.identity));
+      for (const object of meta.related.objects) {
+        const identity = recordsIdentity(object);
+        if (!written.has(identity)) this.writeRelated({ role: object.role, object: object.object, records: () => object.records, identity });
+      }
     }
     try {
       await this.work;

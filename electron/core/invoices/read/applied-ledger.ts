@@ -1,4 +1,4 @@
-import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
+import { tableOf, type RecordTable, type RelatedCopy, type RelatedRecord } from '../related/related-copy';
 import { isRateRole, REVERSAL_TYPES, type RelatedRole } from '../related/related-specs';
 import { relatedText } from '../related/related-text';
 import { localDay } from './local-day';
@@ -15,13 +15,31 @@ interface IndexedApplication extends Indexed {
   date: string | null;
 }
 
+/**
+ * An entry of a record kept as columns (a Bulk object's CSV parts: related-copy.ts tableOf): its record is read from the
+ * columns each time it is asked for — a short-lived object — so the index keeps no object per record of its own.
+ */
+class TableEntry {
+  constructor(
+    readonly role: RelatedRole,
+    readonly object: string,
+    private readonly table: RecordTable,
+    private readonly row: number,
+    readonly date: string | null = null,
+  ) {}
+
+  get record(): RelatedRecord {
+    return this.table.record(this.row);
+  }
+}
+
 interface LedgerIndex {
   /** Applications (payment and credit) per invoice id. */
   byInvoice: Map<string, IndexedApplication[]>;
   /** Payments and credit notes by id. */
   sources: Map<string, Indexed>;
-  /** Every related record's object, by id (for "open in Salesforce"). */
-  objects: Map<string, string>;
+  /** Every related record's object, by id (for "open in Salesforce"): made when first asked. */
+  readonly objects: Map<string, string>;
   /** Refund lines per payment id (they apply to payments, never to invoices: refund-lines.ts). */
   refundsByPayment: Map<string, RelatedRecord[]>;
   /** Billing credit note refund lines per credit note id, through their credit note lines (refund-lines.ts). */
@@ -30,13 +48,23 @@ interface LedgerIndex {
 
 /** Applications by invoice and sources by id, built once per copy (a sync makes a new copy). */
 export const ledgerIndex = oncePerCopy((copy: RelatedCopy): LedgerIndex => {
-  const index: LedgerIndex = { byInvoice: new Map(), sources: new Map(), objects: new Map(), refundsByPayment: new Map(), refundsByCreditNote: new Map() };
+  let objects: Map<string, string> | null = null;
+  const index: LedgerIndex = {
+    byInvoice: new Map(), sources: new Map(), refundsByPayment: new Map(), refundsByCreditNote: new Map(),
+    get objects() {
+      return (objects ??= objectsById(copy));
+    },
+  };
   for (const object of copy.objects) {
     if (isRateRole(object.role)) continue;
     const application = object.role === 'paymentApplication' || object.role === 'creditApplication';
+    const table = tableOf(object);
+    if (table && object.role !== 'refundApplication') {
+      indexTable(index, object.role, object.object, table, application);
+      continue;
+    }
     for (const record of object.records) {
       const entry = { role: object.role, object: object.object, record };
-      index.objects.set(record.id, object.object);
       // A debit note is the customer's own receivable, no source of an application (customer-ledger.ts lists it).
       if (object.role === 'debitNote') continue;
       // A credit note's lines and their refund lines pay money back out of the credit note, never into an invoice (refund-lines.ts).
@@ -67,6 +95,38 @@ export const ledgerIndex = oncePerCopy((copy: RelatedCopy): LedgerIndex => {
   }
   return index;
 });
+
+/** Every related record's object by the record's id (rates aside). */
+function objectsById(copy: RelatedCopy): Map<string, string> {
+  const objects = new Map<string, string>();
+  for (const object of copy.objects) {
+    if (isRateRole(object.role)) continue;
+    const table = tableOf(object);
+    if (table) for (let row = 0; row < table.length; row++) objects.set(table.id(row), object.object);
+    else for (const record of object.records) objects.set(record.id, object.object);
+  }
+  return objects;
+}
+
+/** The ledger's entries of an object kept as columns: what the loop over records does, cell by cell. */
+function indexTable(index: LedgerIndex, role: RelatedRole, object: string, table: RecordTable, application: boolean): void {
+  // A debit note, a credit note's lines and their refund lines enter no invoice's arithmetic (as in the loop over records).
+  if (role === 'debitNote' || role === 'creditNoteLine' || role === 'creditRefundApplication') return;
+  if (!application) {
+    for (let row = 0; row < table.length; row++) index.sources.set(table.id(row), new TableEntry(role, object, table, row));
+    return;
+  }
+  const invoice = table.column('invoice');
+  const date = table.column('date');
+  const created = table.column('created');
+  for (let row = 0; row < table.length; row++) {
+    const invoiceId = table.value(row, invoice);
+    if (typeof invoiceId !== 'string' || !invoiceId) continue;
+    let list = index.byInvoice.get(invoiceId);
+    if (!list) index.byInvoice.set(invoiceId, (list = []));
+    list.push(new TableEntry(role, object, table, row, day(table.value(row, date)) ?? day(table.value(row, created))));
+  }
+}
 
 /** The Billing credit note refund lines of the copy with their credit note (through the synced credit note lines; refund-lines.ts refundLinesBySource). */
 export function* creditRefundLines(copy: RelatedCopy): Generator<[creditNoteId: string, record: RelatedRecord]> {
@@ -143,8 +203,10 @@ export function countedApplications(index: LedgerIndex, invoiceId: string, curre
   for (const { role, record, date } of index.byInvoice.get(invoiceId) ?? []) {
     const kind = role === 'paymentApplication' ? 'payment' : 'credit';
     const source = sourceOf(index, record);
+    // Read once (a source kept as columns makes its record each time it is asked: TableEntry).
+    const sourceRecord = source?.record;
     const reversal = REVERSAL_TYPES.has(String(record.type ?? '').toLowerCase());
-    const entryCurrency = applicationCurrency(index, record, currency);
+    const entryCurrency = text(record.currency) ?? text(sourceRecord?.currency) ?? currency;
     const amount = typeof record.amount === 'number' ? record.amount : null;
     let problems = NO_PROBLEMS;
     if (entryCurrency !== currency || amount === null || amount <= 0 || !source) {
@@ -158,7 +220,7 @@ export function countedApplications(index: LedgerIndex, invoiceId: string, curre
     counted.push({
       id: record.id, kind, reversal, amount, currency: entryCurrency, effectMinor,
       date, at: text(record.created) ?? text(record.date) ?? '',
-      sourceId: text(record.source), source: source?.record, problems,
+      sourceId: text(record.source), source: sourceRecord, problems,
     });
   }
   return counted.length > 1 ? counted.sort(oldestFirst) : counted;

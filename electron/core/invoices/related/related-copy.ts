@@ -42,6 +42,75 @@ export interface RelatedDelta {
 }
 
 /**
+ * Records not read yet (a Bulk object's CSV parts, in the sync or in the file): how many, how to read them, and once read
+ * the records themselves. Shared by a change and the copy made of it, so the parts are read once, whoever asks first.
+ */
+interface Deferred {
+  count: number;
+  read: () => RelatedRecord[];
+  records: RelatedRecord[] | null;
+  /** The same records as columns, cell by cell (a Bulk object's CSV parts: related-csv.ts CsvTable). */
+  table?: RecordTable;
+}
+
+/** Records as columns: a reader reads the cells it needs, or one whole record, without the object of every record. */
+export interface RecordTable {
+  readonly length: number;
+  id(row: number): string;
+  /** The column of a key, or -1. */
+  column(key: string): number;
+  value(row: number, column: number): RelatedValue;
+  record(row: number): RelatedRecord;
+}
+
+const deferredOf = new WeakMap<object, Deferred>();
+
+function defer<T extends object>(target: T, key: 'records' | 'upserts', deferred: Deferred): T {
+  deferredOf.set(target, deferred);
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (deferred.records === null) {
+        const records = deferred.read();
+        if (records.length !== deferred.count) throw new Error(`${records.length} related records read, ${deferred.count} counted`);
+        deferred.records = records;
+      }
+      return deferred.records;
+    },
+    set: (value: RelatedRecord[]) => {
+      deferredOf.delete(target);
+      Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+    },
+  });
+  return target;
+}
+
+/**
+ * `target[key]` as `count` records that `read` gives when a reader first asks (then kept): a full sync with payments
+ * keeps the Bulk objects' ~300k records as the CSV parts they came in until something reads them (BENCHMARKS, session 18).
+ */
+export function lazyRecords<T extends object>(target: T, key: 'records' | 'upserts', count: number, read: () => RelatedRecord[], table?: RecordTable): T {
+  return defer(target, key, { count, read, records: null, ...(table ? { table } : {}) });
+}
+
+/** The records of an object as columns, when it has them (a Bulk object's parts, in the sync or the file), else null. */
+export function tableOf(target: RelatedObjectCopy): RecordTable | null {
+  return deferredOf.get(target)?.table ?? null;
+}
+
+/** How many records `target[key]` holds, without reading records not read yet. */
+export function recordCount(target: RelatedObjectCopy): number {
+  const deferred = deferredOf.get(target);
+  return deferred ? deferred.count : target.records.length;
+}
+
+/** What stands for the records of a change or a copy (the same for a change and the copy made of it), without reading them. */
+export function recordsIdentity(target: { records: readonly RelatedRecord[] } | { upserts: readonly RelatedRecord[] }): object {
+  return deferredOf.get(target) ?? ('records' in target ? target.records : target.upserts);
+}
+
+/**
  * Applies a delta to a copy (a new copy; the old one is left as it was). Used after an incremental
  * sync in memory and for each journal record when the file is read, so both agree.
  */
@@ -60,9 +129,15 @@ export function relatedCopyOf(objects: RelatedObjectCopy[], delta: Pick<RelatedD
  * object as soon as its query is complete (the others still fetching); `applyRelatedDelta` applies them all at once.
  */
 export function applyObjectDelta(copy: RelatedCopy | null, change: RelatedObjectDelta): RelatedObjectCopy {
-  const { replace, upserts, deleted, ...meta } = change;
-  // A whole set (a full query: one record per id) is the copy as it came, not copied again record by record.
-  if (replace && deleted.length === 0) return { ...meta, records: upserts };
+  const { role, object, signature, watermark, replace, deleted } = change;
+  const meta = { role, object, signature, watermark };
+  // A whole set (a full query: one record per id) is the copy as it came, not copied again record by record (nor read, if
+  // its records are not read yet: the copy reads them when asked, once for both).
+  if (replace && deleted.length === 0) {
+    const deferred = deferredOf.get(change);
+    return deferred ? defer({ ...meta } as RelatedObjectCopy, 'records', deferred) : { ...meta, records: change.upserts };
+  }
+  const upserts = change.upserts;
   const before = replace ? undefined : copy?.objects.find((o) => o.role === change.role && o.object === change.object);
   // Indexed by the few changed ids, not by every kept record (an incremental at 100k kept ~300k ids in a Map each time):
   // an upserted record takes its old one's place, a new one goes at the end (first upsert's place, last upsert's value).

@@ -139,9 +139,8 @@ class Remembered {
   }
 }
 
-export function relatedRecordsOfCsv(plan: CsvReading, csv: string): CsvPart {
-  // A part of no records may come without even a header line.
-  if (csv.trim() === '') return { records: [], watermark: null };
+/** A part's header read: the reader past it, each column of the CSV the keys it fills, the id's and the stamp's column. */
+function readHeader(plan: CsvReading, csv: string) {
   const reader = new CsvReader(csv);
   const header: string[] = [];
   do {
@@ -160,6 +159,31 @@ export function relatedRecordsOfCsv(plan: CsvReading, csv: string): CsvPart {
   const stampColumn = plan.modstamp ? at(plan.modstamp) : -1;
   const keysOf: number[][] = Array.from({ length: width }, () => []);
   for (const [k, key] of keys.entries()) keysOf[at(plan.paths[key]!)]!.push(k);
+  return { reader, keys, width, idColumn, stampColumn, keysOf };
+}
+
+/** Whether the cell under the reader sorts after `highest` as text (compared in place: no string per row). */
+function cellAfter(reader: CsvReader, highest: string): boolean {
+  if (reader.escaped) return reader.text() > highest;
+  const csv = reader.csv;
+  const length = reader.end - reader.start;
+  const shorter = Math.min(length, highest.length);
+  for (let i = 0; i < shorter; i++) {
+    const a = csv.charCodeAt(reader.start + i);
+    const b = highest.charCodeAt(i);
+    if (a !== b) return a > b;
+  }
+  return length > highest.length;
+}
+
+const watermarkOf = (plan: CsvReading, highest: string): number | null =>
+  // Instants of one format order as text: one parse per part, of the highest.
+  highest ? modstampReader({ object: plan.object, paths: {}, modstamp: plan.modstamp! })({ [plan.modstamp!]: restInstant(highest) }) : null;
+
+export function relatedRecordsOfCsv(plan: CsvReading, csv: string): CsvPart {
+  // A part of no records may come without even a header line.
+  if (csv.trim() === '') return { records: [], watermark: null };
+  const { reader, keys, width, idColumn, stampColumn, keysOf } = readHeader(plan, csv);
   const kinds = keys.map((key) => plan.cells?.[key]);
   const remembered = keys.map(() => new Remembered());
   const template: RelatedRecord = { id: '' };
@@ -196,10 +220,141 @@ export function relatedRecordsOfCsv(plan: CsvReading, csv: string): CsvPart {
     for (let k = 0; k < keys.length; k++) out[keys[k]!] = values[k]!;
     records.push(out);
   }
-  let watermark: number | null = null;
-  // Instants of one format order as text: one parse per part, of the highest.
-  if (highest) watermark = modstampReader({ object: plan.object, paths: {}, modstamp: plan.modstamp! })({ [plan.modstamp!]: restInstant(highest) });
-  return { records, watermark };
+  return { records, watermark: watermarkOf(plan, highest) };
+}
+
+/**
+ * An object's CSV parts as columns: for every record, where each of its cells starts and ends in its part's text (typed
+ * arrays, outside V8's heap of small objects), read in the same one pass that checks the part (`add`, in the sync or when
+ * the file opens). A reader reads a cell (`value`, `text`, `id`) or one whole record (`record`) when it needs it — the
+ * ledger over every application (read/applied-ledger.ts) keeps no record object of its own — and `records()` reads them all,
+ * the very records `relatedRecordsOfCsv` gives (for the readers that still walk records).
+ */
+export class CsvTable {
+  length = 0;
+  readonly texts: string[] = [];
+  private readonly keys: string[];
+  private readonly kinds: (string | undefined)[];
+  /** Cells per record: the id, then each key in order. */
+  private readonly width: number;
+  /**
+   * Each part's cells: start and end of every cell of every record, in one array sized once per part (at most a record per
+   * line end: no growing, no copy), and the first row of the part.
+   */
+  private readonly parts: { text: string; cells: Int32Array; first: number }[] = [];
+  /** Cells whose `""` must be undone (rare), by part and cell index. */
+  private readonly escaped = new Set<string>();
+  private last = 0;
+
+  constructor(readonly reading: CsvReading) {
+    this.keys = Object.keys(reading.paths);
+    this.kinds = this.keys.map((key) => reading.cells?.[key]);
+    this.width = this.keys.length + 1;
+  }
+
+  /** One part: checked exactly as `relatedRecordsOfCsv` checks it (the same clear error), its records counted and placed. */
+  add(csv: string): { count: number; watermark: number | null } {
+    if (csv.trim() === '') return { count: 0, watermark: null };
+    const { reader, width, idColumn, stampColumn, keysOf } = readHeader(this.reading, csv);
+    let lines = 1;
+    for (let at = csv.indexOf('\n', reader.at); at >= 0; at = csv.indexOf('\n', at + 1)) lines++;
+    const stride = this.width * 2;
+    const cells = new Int32Array(lines * stride);
+    const part = this.parts.length;
+    const escaped: string[] = [];
+    let row = 0;
+    let highest = '';
+    // For each column of the CSV, the cells of a record it fills (0: the id; 1 + k: key k).
+    const fillsOf = keysOf.map((keys, column) => [...(column === idColumn ? [0] : []), ...keys.map((k) => k + 1)]);
+    while (!reader.done()) {
+      const base = row * stride;
+      for (let column = 0; column < width; column++) {
+        if (column > 0 && !reader.more) throw malformed();
+        reader.cell();
+        if (column === stampColumn && reader.end > reader.start && cellAfter(reader, highest)) highest = reader.text();
+        const fills = fillsOf[column]!;
+        for (let f = 0; f < fills.length; f++) {
+          const cell = base + fills[f]! * 2;
+          cells[cell] = reader.start;
+          cells[cell + 1] = reader.end;
+          if (reader.escaped) escaped.push(`${part}:${cell}`);
+        }
+      }
+      if (reader.more) throw malformed();
+      row++;
+    }
+    const watermark = watermarkOf(this.reading, highest);
+    if (row > 0) {
+      this.parts.push({ text: csv, cells, first: this.length });
+      this.texts.push(csv);
+      for (const cell of escaped) this.escaped.add(cell);
+      this.length += row;
+    }
+    return { count: row, watermark };
+  }
+
+  /** The part holding a row (parts are few: the last one found is tried first). */
+  private partOf(row: number): number {
+    const parts = this.parts;
+    let p = this.last;
+    if (row < parts[p]!.first || (p + 1 < parts.length && row >= parts[p + 1]!.first)) {
+      p = 0;
+      while (p + 1 < parts.length && row >= parts[p + 1]!.first) p++;
+      this.last = p;
+    }
+    return p;
+  }
+
+  private cellText(p: number, cell: number): string {
+    const { text, cells } = this.parts[p]!;
+    const out = text.slice(cells[cell]!, cells[cell + 1]!);
+    return this.escaped.size > 0 && this.escaped.has(`${p}:${cell}`) ? out.replaceAll('""', '"') : out;
+  }
+
+  id(row: number): string {
+    const p = this.partOf(row);
+    return this.cellText(p, (row - this.parts[p]!.first) * this.width * 2);
+  }
+
+  /** The column of `key`, or -1 when the object has no such key. */
+  column(key: string): number {
+    return this.keys.indexOf(key);
+  }
+
+  /** A key's value in one record, as the record would hold it (null when empty; numbers, booleans and instants typed). */
+  value(row: number, k: number): RelatedValue {
+    if (k < 0) return null;
+    const p = this.partOf(row);
+    const { text, cells, first } = this.parts[p]!;
+    const cell = ((row - first) * this.width + k + 1) * 2;
+    const start = cells[cell]!;
+    const end = cells[cell + 1]!;
+    if (end === start) return null;
+    const kind = this.kinds[k];
+    if (kind === 'number') return Number(this.cellText(p, cell));
+    if (kind === 'boolean') return end - start === 4 && text.startsWith('true', start);
+    if (kind === 'instant') return restInstant(this.cellText(p, cell));
+    return this.cellText(p, cell);
+  }
+
+  /** One record, as `relatedRecordsOfCsv` makes it (the same keys in the same order). */
+  record(row: number): RelatedRecord {
+    const out: RelatedRecord = { id: this.id(row) };
+    for (let k = 0; k < this.keys.length; k++) out[this.keys[k]!] = this.value(row, k);
+    return out;
+  }
+
+  /** Every record, in the order they came. */
+  records(): RelatedRecord[] {
+    return recordsOfParts(this.reading, this.texts);
+  }
+}
+
+/** The records of an object's CSV parts, in the order they came. */
+export function recordsOfParts(reading: CsvReading, texts: readonly string[]): RelatedRecord[] {
+  const records: RelatedRecord[] = [];
+  for (const text of texts) for (const record of relatedRecordsOfCsv(reading, text).records) records.push(record);
+  return records;
 }
 
 /** `2024-01-31T09:00:00.000Z` (Bulk API 2.0) → `2024-01-31T09:00:00.000+0000` (REST), the form the copy has always kept. */

@@ -1,10 +1,10 @@
 import { modstampReader, readPath, type SalesforceRecord } from '../mapping/row-mapper';
 import { runQuery, type PagerOptions, type Requester } from '../sync/query-pager';
 import { selectList, soqlDateTime } from '../sync/soql';
-import { applyObjectDelta, relatedCopyOf, type RelatedCopy, type RelatedDelta, type RelatedObjectCopy, type RelatedObjectDelta, type RelatedRecord, type RelatedValue } from './related-copy';
+import { applyObjectDelta, lazyRecords, relatedCopyOf, type RelatedCopy, type RelatedDelta, type RelatedObjectCopy, type RelatedObjectDelta, type RelatedRecord, type RelatedValue } from './related-copy';
 import type { RelatedObjectPlan, RelatedPlan } from './related-plan';
 import { bulkQuery, type BulkQueryOptions } from './bulk-query';
-import { csvPartHead, relatedRecordsOfCsv, type CsvParts, type CsvReading } from './related-csv';
+import { CsvTable, csvPartHead, type CsvParts, type CsvReading } from './related-csv';
 
 /** Same overlap as the invoices' incremental sync (clock skew, in-flight commits). */
 const OVERLAP_MS = 5 * 60_000;
@@ -156,25 +156,27 @@ async function viaBulk(conn: Requester, object: RelatedObjectPlan, fields: strin
     const { totalSize } = await runQuery(conn, `SELECT COUNT() FROM ${object.object}`, 'query', pager, { restart: () => undefined, page: () => undefined });
     if (totalSize < threshold) return null;
   }
-  const upserts: RelatedRecord[] = [];
   const reading: CsvReading = { object: object.object, paths: object.paths, modstamp: object.modstamp, ...(object.cells ? { cells: object.cells } : {}) };
-  const texts: string[] = [];
+  const table = new CsvTable(reading);
+  const texts = table.texts;
   const payloads: Buffer[] = [];
   let watermark: number | null = null;
   // Each part comes in one buffer behind the line the file keeps in front of it: the file has it with no copy.
   const options = { ...pager, partPrefix: csvPartHead(object, reading) };
   const count = await bulkQuery(conn, `SELECT ${fields.join(', ')} FROM ${object.object}`, object.object, options, (bytes, whole) => {
     const text = bytes.toString('utf8');
-    const part = relatedRecordsOfCsv(object, text);
-    if (part.records.length > 0) {
-      texts.push(text);
-      payloads.push(whole);
-    }
-    for (const record of part.records) upserts.push(record);
+    // Checked and placed as columns now (related-csv.ts CsvTable): no record object until a reader asks for one.
+    const part = table.add(text);
+    if (part.count > 0) payloads.push(whole);
     if (part.watermark !== null && (watermark === null || part.watermark > watermark)) watermark = part.watermark;
-    return part.records.length;
+    return part.count;
   });
   if (count === null) return null;
   const csv: CsvParts = { reading, texts, payloads };
-  return { change: { role: object.role, object: object.object, signature: object.signature, watermark, replace: true, upserts, deleted: [] }, count: upserts.length, csv };
+  const change = lazyRecords<RelatedObjectDelta>(
+    { role: object.role, object: object.object, signature: object.signature, watermark, replace: true, upserts: [], deleted: [] },
+    'upserts', table.length, () => table.records(), table,
+  );
+  return { change, count: table.length, csv };
 }
+

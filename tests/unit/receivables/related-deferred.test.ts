@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { relatedHeadJson, RelatedSegments } from '../../../electron/core/invoices/cache/cache-related';
+import { applyObjectDelta, applyRelatedDelta, lazyRecords, recordCount, recordsIdentity, type RelatedCopy, type RelatedObjectDelta, type RelatedRecord } from '../../../electron/core/invoices/related/related-copy';
+import { CsvTable, csvPartHead, relatedRecordsOfCsv, type CsvReading } from '../../../electron/core/invoices/related/related-csv';
+
+/**
+ * A full sync with payments keeps the Bulk objects' records as the CSV parts they came in, checked and counted as they
+ * come (csvPartFacts), and reads them into records when a reader first asks — once, for the change and the copy made of
+ * it alike. What a user sees is the same copy: the same records, counts, watermark, and the same clear error for a part
+ * that is not well-formed, at the same moment (in the sync, or when the file is opened).
+ */
+const reading: CsvReading = {
+  object: 'PaymentLineInvoice', modstamp: 'SystemModstamp',
+  paths: { source: 'PaymentId', invoice: 'InvoiceId', amount: 'Amount', type: 'Type', created: 'CreatedDate', stamp: 'SystemModstamp' },
+  cells: { amount: 'number', created: 'instant', stamp: 'instant' },
+};
+const header = ['Id', 'PaymentId', 'InvoiceId', 'Amount', 'Type', 'CreatedDate', 'SystemModstamp'];
+const quoted = (cells: string[]) => `${cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(',')}\n`;
+function csvOf(rows: number, from = 0): string {
+  let csv = quoted(header);
+  for (let r = from; r < from + rows; r++) {
+    // Stamps out of order (the highest is not the last row).
+    const stamp = `2026-0${1 + ((r * 7) % 9)}-1${r % 10}T0${r % 10}:00:00.000Z`;
+    csv += quoted([`0a3${String(r).padStart(15, '0')}`, `0a1${r % 13}`, `3tt${r % 50}`, r % 9 === 0 ? '' : String(r * 1.25), r % 4 ? 'Applied' : 'Unapplied', stamp, stamp]);
+  }
+  return csv;
+}
+
+/** A part with quotes, commas and line ends inside cells (escaped as Salesforce escapes them). */
+function hostile(): string {
+  let csv = quoted(header);
+  const texts = ['He said "hi", then left', 'Line one\nline two', '""', ',', 'CR\r\nLF, "both"'];
+  for (const [r, text] of texts.entries()) csv += quoted([`0a3H${r}`, text, `3tt${r}`, '12.5', text, '', '2026-03-01T00:00:00.000Z']);
+  return csv;
+}
+
+describe('a Bulk part counted now, read into records when first asked', () => {
+  it('as columns (CsvTable): the count, watermark and records relatedRecordsOfCsv gives, cell by cell and whole; fails on the same parts', () => {
+    const parts = [csvOf(0), csvOf(1), csvOf(257, 1), csvOf(40, 300).replaceAll('"\n', '"\r\n'), csvOf(40, 400).slice(0, -1), '', quoted(header), hostile()];
+    const table = new CsvTable(reading);
+    const all: RelatedRecord[] = [];
+    for (const csv of parts) {
+      const { records, watermark } = relatedRecordsOfCsv(reading, csv);
+      expect(table.add(csv)).toEqual({ count: records.length, watermark });
+      all.push(...records);
+    }
+    expect(table.length).toBe(all.length);
+    expect(table.records()).toEqual(all);
+    const keys = Object.keys(reading.paths);
+    for (const [row, record] of all.entries()) {
+      expect(table.record(row)).toEqual(record);
+      expect(Object.keys(table.record(row))).toEqual(Object.keys(record));
+      expect(table.id(row)).toBe(record.id);
+      for (const key of keys) expect(table.value(row, table.column(key))).toEqual(record[key]);
+    }
+    expect(table.column('nothing')).toBe(-1);
+    expect(table.value(0, -1)).toBeNull();
+    const lines = csvOf(3).split('\n');
+    const bad = [
+      [lines[0], lines[1], lines[2]!.slice(0, lines[2]!.lastIndexOf(',')), lines[3], ''].join('\n'),
+      [lines[0], `${lines[1]},"extra"`, lines[2], ''].join('\n'),
+      `${lines[0]}\n"0a3x,"1\n`,
+      csvOf(2).replace('"Type",', '"Other",'),
+    ];
+    for (const csv of bad) {
+      expect(() => relatedRecordsOfCsv(reading, csv), csv).toThrow(/unexpected/i);
+      expect(() => new CsvTable(reading).add(csv), csv).toThrow(/unexpected/i);
+    }
+  });
+
+  it('a change of deferred records: the copy made of it reads them once, when first asked; counts and the head need no read', () => {
+    const texts = [csvOf(120), csvOf(80, 120)];
+    let reads = 0;
+    const expected = texts.flatMap((t) => relatedRecordsOfCsv(reading, t).records);
+    const change = lazyRecords<RelatedObjectDelta>({ role: 'paymentApplication', object: 'PaymentLineInvoice', signature: 's', watermark: 7, replace: true, upserts: [], deleted: [] }, 'upserts', 200, () => {
+      reads++;
+      return texts.flatMap((t) => relatedRecordsOfCsv(reading, t).records);
+    });
+    const copy = applyObjectDelta(null, change);
+    expect(reads).toBe(0);
+    expect(recordCount(copy)).toBe(200);
+    expect(recordsIdentity(copy)).toBe(recordsIdentity(change));
+    const whole: RelatedCopy = { objects: [copy], warnings: [], none: null };
+    expect(JSON.parse(relatedHeadJson(whole)).objects[0].records).toBe(200);
+    expect(reads).toBe(0);
+    expect(copy.records).toEqual(expected);
+    expect(change.upserts).toBe(copy.records);
+    expect(reads).toBe(1);
+    expect(Object.keys(copy)).toEqual(['role', 'object', 'signature', 'watermark', 'records']);
+    // An incremental change merged into it reads it (the same records as a plain copy would give).
+    const more: RelatedRecord = { id: 'new', source: null, invoice: '3tt1', amount: 1, type: 'Applied', created: null, stamp: null };
+    const merged = applyRelatedDelta(whole, { objects: [{ ...change, replace: false, upserts: [more], deleted: [expected[0]!.id] }], warnings: [], none: null });
+    expect(merged.objects[0]!.records).toEqual([...expected.slice(1), more]);
+  });
+
+  it('a file\'s CSV parts (kind 7): counted when the file opens, read when asked; a malformed part fails the open, not a later read', () => {
+    const texts = [csvOf(50), csvOf(70, 50)];
+    const part = (text: string) => Buffer.concat([csvPartHead({ role: 'paymentApplication', object: 'PaymentLineInvoice' }, reading), Buffer.from(text, 'utf8')]);
+    const segments = new RelatedSegments();
+    for (const text of texts) segments.addCsv(part(text));
+    const head = { format: 'segments' as const, objects: [{ role: 'paymentApplication' as const, object: 'PaymentLineInvoice', signature: 's', watermark: 3, records: 120 }], warnings: [], none: null };
+    const copy = segments.copy(head);
+    expect(recordCount(copy.objects[0]!)).toBe(120);
+    expect(copy.objects[0]!.records).toEqual(texts.flatMap((t) => relatedRecordsOfCsv(reading, t).records));
+    const wrongCount = new RelatedSegments();
+    for (const text of texts) wrongCount.addCsv(part(text));
+    expect(() => wrongCount.copy({ ...head, objects: [{ ...head.objects[0]!, records: 121 }] })).toThrow(/120 records in the file, 121 expected/);
+    const lines = csvOf(3).split('\n');
+    expect(() => new RelatedSegments().addCsv(part([lines[0], `${lines[1]},"extra"`, lines[2], ''].join('\n')))).toThrow(/unexpected/i);
+  });
+});
