@@ -109,7 +109,9 @@ export class ZipWriter {
     const deflate = zlib.createGzip({ level: this.level, chunkSize: this.outChunk });
     const out = new GzipBody(this.file, deflate);
     const done = finished(deflate);
-    // Awaited below on success; on a failure the deflate is destroyed and its premature close is not news.
+    // Awaited below on success; on a failure the deflate is destroyed and its premature close is not news. Raced with each
+    // chunk's write too: a deflate destroyed (the file failed) while zlib waits for its output to be read never calls
+    // the write back — the export would wait for good (review18: disk full at the wrong moment).
     done.catch(() => undefined);
     // The file failing (disk full) must stop the deflate too, or a pending write would wait for good.
     const fileFailed = (error: Error) => deflate.destroy(error);
@@ -126,10 +128,10 @@ export class ZipWriter {
         if (bytes.length === 0) continue;
         size += bytes.length;
         if (size >= LIMIT) throw new TooLargeForZipError();
-        if (taking) await taking;
+        if (taking) await Promise.race([taking, done]);
         taking = taken(deflate, bytes);
       }
-      if (taking) await taking;
+      if (taking) await Promise.race([taking, done]);
       deflate.end();
       await done;
       trailer = out.end();

@@ -1,4 +1,6 @@
-import { createWriteStream, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
@@ -168,3 +170,25 @@ describe('xlsx-zip: the zip read back by an independent reader', () => {
   });
 });
 
+
+describe('xlsx-zip: the file failing while a chunk is being deflated (disk full)', () => {
+  it('add rejects with the file’s error instead of waiting for good (zlib holding a 256 KiB chunk, its output waiting for the file)', async () => {
+    // A file that takes the first write, then stops taking (a slow disk: the deflate is paused with its output full and
+    // zlib waiting to go on with the chunk), then fails as a full disk does (ENOSPC).
+    let writes = 0;
+    const file = new Writable({
+      highWaterMark: 1024,
+      write(_chunk, _encoding, callback) {
+        if (++writes === 1) setImmediate(callback);
+      },
+    });
+    setTimeout(() => file.destroy(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })), 300).unref();
+    const zip = new ZipWriter(file as unknown as WriteStream, 1);
+    // Incompressible bytes in chunks of 256 KiB (as the sheet's): each chunk's deflate output is several 64 KiB chunks.
+    const noise = randomBytes(4 * 256 * 1024);
+    const chunks = [0, 1, 2, 3].map((k) => noise.subarray(k * 256 * 1024, (k + 1) * 256 * 1024));
+    const outcome = zip.add('xl/worksheets/sheet1.xml', chunks).then(() => 'written', (error: NodeJS.ErrnoException) => error.code);
+    const hung = new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5_000).unref());
+    expect(await Promise.race([outcome, hung])).toBe('ENOSPC');
+  });
+});
