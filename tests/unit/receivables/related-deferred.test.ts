@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { relatedHeadJson, RelatedSegments } from '../../../electron/core/invoices/cache/cache-related';
-import { applyObjectDelta, applyRelatedDelta, lazyRecords, recordCount, recordsIdentity, type RelatedCopy, type RelatedObjectDelta, type RelatedRecord } from '../../../electron/core/invoices/related/related-copy';
+import { applyObjectDelta, applyRelatedDelta, lazyRecords, recordCount, recordsIdentity, tableOf, type RelatedCopy, type RelatedObjectDelta, type RelatedRecord } from '../../../electron/core/invoices/related/related-copy';
 import { CsvTable, csvPartHead, relatedRecordsOfCsv, type CsvReading } from '../../../electron/core/invoices/related/related-csv';
 
 /**
@@ -91,6 +91,31 @@ describe('a Bulk part counted now, read into records when first asked', () => {
     const more: RelatedRecord = { id: 'new', source: null, invoice: '3tt1', amount: 1, type: 'Applied', created: null, stamp: null };
     const merged = applyRelatedDelta(whole, { objects: [{ ...change, replace: false, upserts: [more], deleted: [expected[0]!.id] }], warnings: [], none: null });
     expect(merged.objects[0]!.records).toEqual([...expected.slice(1), more]);
+  });
+
+  it('an incremental change merged into a copy kept as columns, unread: the same records, ledger cells and ids as merged over records', () => {
+    const texts = [csvOf(60), csvOf(40, 60)];
+    const table = new CsvTable(reading);
+    for (const text of texts) table.add(text);
+    const base = table.records();
+    const unread = lazyRecords<RelatedObjectDelta>({ role: 'paymentApplication', object: 'PaymentLineInvoice', signature: 's', watermark: 7, replace: true, upserts: [], deleted: [] }, 'upserts', table.length, () => table.records(), table);
+    const plain: RelatedObjectDelta = { role: 'paymentApplication', object: 'PaymentLineInvoice', signature: 's', watermark: 7, replace: true, upserts: base, deleted: [] };
+    const more = (id: string, amount: number): RelatedRecord => ({ id, source: '0a11', invoice: '3tt9', amount, type: 'Applied', created: '2026-05-01T00:00:00.000+0000', stamp: null });
+    const change = { role: 'paymentApplication' as const, object: 'PaymentLineInvoice', signature: 's', watermark: 9, replace: false,
+      upserts: [more('new1', 1), more(base[5]!.id, 2), more('new1', 3), more(base[70]!.id, 4)], deleted: [base[0]!.id, base[70]!.id, 'unknown'] };
+    const overRecords = applyRelatedDelta({ objects: [applyObjectDelta(null, plain)], warnings: [], none: null }, { objects: [change], warnings: [], none: null });
+    const overColumns = applyRelatedDelta({ objects: [applyObjectDelta(null, unread)], warnings: [], none: null }, { objects: [change], warnings: [], none: null });
+    const merged = overColumns.objects[0]!;
+    const view = tableOf(merged)!;
+    expect(view).not.toBeNull();
+    expect(recordCount(merged)).toBe(overRecords.objects[0]!.records.length);
+    for (let row = 0; row < view.length; row++) {
+      const record = overRecords.objects[0]!.records[row]!;
+      expect(view.id(row)).toBe(record.id);
+      expect(view.record(row)).toEqual(record);
+      for (const key of view.keys) expect(view.value(row, view.column(key))).toEqual(record[key] ?? null);
+    }
+    expect(merged.records).toEqual(overRecords.objects[0]!.records);
   });
 
   it('a file\'s CSV parts (kind 7): counted when the file opens, read when asked; a malformed part fails the open, not a later read', () => {

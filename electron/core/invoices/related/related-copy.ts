@@ -56,6 +56,8 @@ interface Deferred {
 /** Records as columns: a reader reads the cells it needs, or one whole record, without the object of every record. */
 export interface RecordTable {
   readonly length: number;
+  /** The keys of a record, in order (what `column` indexes). */
+  readonly keys: readonly string[];
   id(row: number): string;
   /** The column of a key, or -1. */
   column(key: string): number;
@@ -139,6 +141,12 @@ export function applyObjectDelta(copy: RelatedCopy | null, change: RelatedObject
   }
   const upserts = change.upserts;
   const before = replace ? undefined : copy?.objects.find((o) => o.role === change.role && o.object === change.object);
+  // A copy kept as columns, its records not read: the merge is a view over its rows (no record of every row made).
+  const table = before ? tableOf(before) : null;
+  if (table && deferredOf.get(before!)!.records === null) {
+    const merged = new MergedTable(table, change.upserts, deleted);
+    return defer({ ...meta } as RelatedObjectCopy, 'records', { count: merged.length, read: () => merged.all(), records: null, table: merged });
+  }
   // Indexed by the few changed ids, not by every kept record (an incremental at 100k kept ~300k ids in a Map each time):
   // an upserted record takes its old one's place, a new one goes at the end (first upsert's place, last upsert's value).
   const changed = new Map<string, RelatedRecord>();
@@ -157,6 +165,71 @@ export function applyObjectDelta(copy: RelatedCopy | null, change: RelatedObject
   }
   for (const record of changed.values()) if (!gone.has(record.id)) records.push(record);
   return { ...meta, records };
+}
+
+/**
+ * Rows of a table with an incremental change merged, in the order `applyObjectDelta` gives over records: an upserted record
+ * takes its old one's place, a new one goes at the end (first upsert's place, last upsert's value), a deleted id leaves.
+ */
+class MergedTable implements RecordTable {
+  /** For each row: its row in the base table, or -(1 + i) for `extra[i]`. */
+  private readonly rows: Int32Array;
+  private readonly extra: RelatedRecord[] = [];
+  readonly length: number;
+  readonly keys: readonly string[];
+
+  constructor(private readonly base: RecordTable, upserts: readonly RelatedRecord[], deleted: readonly string[]) {
+    this.keys = base.keys;
+    const changed = new Map<string, RelatedRecord>();
+    for (const record of upserts) changed.set(record.id, record);
+    const gone = new Set(deleted);
+    const rows = new Int32Array(base.length + changed.size);
+    let n = 0;
+    for (let row = 0; row < base.length; row++) {
+      if (gone.size === 0 && changed.size === 0) {
+        rows[n++] = row;
+        continue;
+      }
+      const id = base.id(row);
+      if (gone.size && gone.has(id)) continue;
+      const update = changed.size ? changed.get(id) : undefined;
+      if (update === undefined) {
+        rows[n++] = row;
+      } else {
+        rows[n++] = -this.extra.push(update);
+        changed.delete(id);
+      }
+    }
+    for (const record of changed.values()) if (!gone.has(record.id)) rows[n++] = -this.extra.push(record);
+    this.rows = rows;
+    this.length = n;
+  }
+
+  id(row: number): string {
+    const at = this.rows[row]!;
+    return at >= 0 ? this.base.id(at) : this.extra[-at - 1]!.id;
+  }
+
+  column(key: string): number {
+    return this.keys.indexOf(key);
+  }
+
+  value(row: number, column: number): RelatedValue {
+    if (column < 0) return null;
+    const at = this.rows[row]!;
+    return at >= 0 ? this.base.value(at, column) : (this.extra[-at - 1]![this.keys[column]!] ?? null);
+  }
+
+  record(row: number): RelatedRecord {
+    const at = this.rows[row]!;
+    return at >= 0 ? this.base.record(at) : this.extra[-at - 1]!;
+  }
+
+  all(): RelatedRecord[] {
+    const records = new Array<RelatedRecord>(this.length);
+    for (let row = 0; row < this.length; row++) records[row] = this.record(row);
+    return records;
+  }
 }
 
 export function isRelatedRecord(value: unknown): value is RelatedRecord {

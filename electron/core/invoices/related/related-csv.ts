@@ -233,7 +233,7 @@ export function relatedRecordsOfCsv(plan: CsvReading, csv: string): CsvPart {
 export class CsvTable {
   length = 0;
   readonly texts: string[] = [];
-  private readonly keys: string[];
+  readonly keys: string[];
   private readonly kinds: (string | undefined)[];
   /** Cells per record: the id, then each key in order. */
   private readonly width: number;
