@@ -118,6 +118,36 @@ describe('a Bulk part counted now, read into records when first asked', () => {
     expect(merged.records).toEqual(overRecords.objects[0]!.records);
   });
 
+  it('many incrementals in a row over columns never read: the same records as merged over records, and one view over the columns, not a stack', () => {
+    const table = new CsvTable(reading);
+    for (const text of [csvOf(60), csvOf(40, 60)]) table.add(text);
+    const base = table.records();
+    const meta = { role: 'paymentApplication' as const, object: 'PaymentLineInvoice', signature: 's', watermark: 7 };
+    const unread = lazyRecords<RelatedObjectDelta>({ ...meta, replace: true, upserts: [], deleted: [] }, 'upserts', table.length, () => table.records(), table);
+    let overColumns: RelatedCopy = { objects: [applyObjectDelta(null, unread)], warnings: [], none: null };
+    let overRecords: RelatedCopy = { objects: [applyObjectDelta(null, { ...meta, replace: true, upserts: base, deleted: [] })], warnings: [], none: null };
+    const more = (id: string, amount: number): RelatedRecord => ({ id, source: '0a11', invoice: '3tt9', amount, type: 'Applied', created: '2026-05-01T00:00:00.000+0000', stamp: null });
+    // 65 background incrementals (a compaction comes after 64 journal records): updates of kept and of added records,
+    // new records, deletions of both, and incrementals that change nothing.
+    for (let i = 0; i < 65; i++) {
+      const upserts = i % 5 === 4 ? [] : [more(`new${i}`, i), more(base[(i * 7) % 100]!.id, i + 0.5), ...(i > 3 ? [more(`new${i - 3}`, -i)] : [])];
+      const deleted = i % 5 === 4 ? [] : i % 3 === 0 ? [base[(i * 11 + 1) % 100]!.id, `new${i - 2}`] : [];
+      const change = { objects: [{ ...meta, watermark: 8 + i, replace: false, upserts, deleted }], warnings: [], none: null };
+      overColumns = applyRelatedDelta(overColumns, change);
+      overRecords = applyRelatedDelta(overRecords, change);
+    }
+    const view = tableOf(overColumns.objects[0]!)!;
+    const expected = overRecords.objects[0]!.records;
+    expect(view.length).toBe(expected.length);
+    for (let row = 0; row < view.length; row++) {
+      expect(view.id(row)).toBe(expected[row]!.id);
+      for (const key of view.keys) expect(view.value(row, view.column(key))).toEqual(expected[row]![key] ?? null);
+    }
+    // One view deep: what it reads through is the columns themselves (stacked, it was the 64th view before it).
+    expect((view as unknown as { base: unknown }).base).toBe(table);
+    expect(overColumns.objects[0]!.records).toEqual(expected);
+  });
+
   it('a file\'s CSV parts (kind 7): counted when the file opens, read when asked; a malformed part fails the open, not a later read', () => {
     const texts = [csvOf(50), csvOf(70, 50)];
     const part = (text: string) => Buffer.concat([csvPartHead({ role: 'paymentApplication', object: 'PaymentLineInvoice' }, reading), Buffer.from(text, 'utf8')]);
