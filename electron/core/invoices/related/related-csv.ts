@@ -241,9 +241,7 @@ export class CsvTable {
    * Each part's cells: start and end of every cell of every record, in one array sized once per part (at most a record per
    * line end: no growing, no copy), and the first row of the part.
    */
-  private readonly parts: { text: string; cells: Int32Array; first: number }[] = [];
-  /** Cells whose `""` must be undone (rare), by part and cell index. */
-  private readonly escaped = new Set<string>();
+  private readonly parts: { text: string; cells: Int32Array; first: number; escaped: Set<number> | null }[] = [];
   private last = 0;
 
   constructor(readonly reading: CsvReading) {
@@ -260,8 +258,8 @@ export class CsvTable {
     for (let at = csv.indexOf('\n', reader.at); at >= 0; at = csv.indexOf('\n', at + 1)) lines++;
     const stride = this.width * 2;
     const cells = new Int32Array(lines * stride);
-    const part = this.parts.length;
-    const escaped: string[] = [];
+    /** The part's cells whose `""` must be undone (rare: null when none), by cell index — no key made per cell read. */
+    let escaped: Set<number> | null = null;
     let row = 0;
     let highest = '';
     // For each column of the CSV, the cells of a record it fills (0: the id; 1 + k: key k).
@@ -277,7 +275,7 @@ export class CsvTable {
           const cell = base + fills[f]! * 2;
           cells[cell] = reader.start;
           cells[cell + 1] = reader.end;
-          if (reader.escaped) escaped.push(`${part}:${cell}`);
+          if (reader.escaped) (escaped ??= new Set()).add(cell);
         }
       }
       if (reader.more) throw malformed();
@@ -285,9 +283,8 @@ export class CsvTable {
     }
     const watermark = watermarkOf(this.reading, highest);
     if (row > 0) {
-      this.parts.push({ text: csv, cells, first: this.length });
+      this.parts.push({ text: csv, cells, first: this.length, escaped });
       this.texts.push(csv);
-      for (const cell of escaped) this.escaped.add(cell);
       this.length += row;
     }
     return { count: row, watermark };
@@ -306,9 +303,9 @@ export class CsvTable {
   }
 
   private cellText(p: number, cell: number): string {
-    const { text, cells } = this.parts[p]!;
+    const { text, cells, escaped } = this.parts[p]!;
     const out = text.slice(cells[cell]!, cells[cell + 1]!);
-    return this.escaped.size > 0 && this.escaped.has(`${p}:${cell}`) ? out.replaceAll('""', '"') : out;
+    return escaped !== null && escaped.has(cell) ? out.replaceAll('""', '"') : out;
   }
 
   id(row: number): string {
