@@ -131,7 +131,7 @@ export const invoiceListRowSchema = invoiceRowSchema.extend({
   paid: z.number().optional(),
   /** Net credits (credit notes) applied. */
   credited: z.number().optional(),
-  /** Day of the latest payment applied (not a reversal), null if none. */
+  /** Day of the latest payment application still standing (not a reversal, nor one a reversal took back), null if none. */
   lastPaymentDate: isoDate.nullable().optional(),
   /** Day the balance computed from the applications reached zero, null while something is owed. */
   fullyPaidOn: isoDate.nullable().optional(),

@@ -190,16 +190,16 @@ const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`)
 
 /**
  * Per invoice id, the list's payment figures straight from the org's records: net payments and credits
- * applied; the last day a payment was applied; the day of the application after which the balance
+ * applied; the last day a payment was applied that no reversal took back; the day of the application after which the balance
  * (total − everything applied so far, in the order the applications were made) stays at zero or below. With
  * `asOf`: as of that day, applications dated later not made yet.
  */
 export function expectedFigures(org: RunningOrg, shape: keyof typeof FAMILIES, asOf?: string): Map<string, ExpectedFigures> {
   const f = FAMILIES[shape];
   const invoices = org.control.records(shape);
-  const apps = new Map<string, { minor: number; payment: boolean; reversal: boolean; day: string; created: string; id: string }[]>();
+  const apps = new Map<string, { minor: number; payment: boolean; reversal: boolean; day: string; created: string; id: string; source: string }[]>();
   const currencyOf = new Map(invoices.map((i) => [i.Id as string, (i.CurrencyIsoCode as string | undefined) ?? 'USD']));
-  for (const [object, payment] of [[f.paymentApp, true], [f.creditApp, false]] as const) {
+  for (const [object, payment, ref] of [[f.paymentApp, true, f.paymentRef], [f.creditApp, false, f.creditRef]] as const) {
     for (const app of org.control.records(object)) {
       const invoiceId = app[f.appInvoice] as string;
       if (!currencyOf.has(invoiceId)) continue;
@@ -207,7 +207,7 @@ export function expectedFigures(org: RunningOrg, shape: keyof typeof FAMILIES, a
       const list = apps.get(invoiceId) ?? [];
       list.push({
         minor: Math.round((app[f.amount] as number) * 10 ** decimals(currencyOf.get(invoiceId))), payment, reversal: app[f.type] === f.reversal,
-        day: dayOf(app[f.appDate])!, created: String(app.CreatedDate), id: app.Id as string,
+        day: dayOf(app[f.appDate])!, created: String(app.CreatedDate), id: app.Id as string, source: app[ref] as string,
       });
       apps.set(invoiceId, list);
     }
@@ -221,7 +221,16 @@ export function expectedFigures(org: RunningOrg, shape: keyof typeof FAMILIES, a
     const signed = (a: (typeof list)[number]) => (a.reversal ? -a.minor : a.minor);
     const paid = list.filter((a) => a.payment).reduce((sum, a) => sum + signed(a), 0);
     const credited = list.filter((a) => !a.payment).reduce((sum, a) => sum + signed(a), 0);
-    const paymentDays = list.filter((a) => a.payment && !a.reversal).map((a) => a.day).sort();
+    // The last payment that still counts: a reversal (the org takes back one whole application) cancels the latest application
+    // made before it of the same payment, of the same amount; the payments' applications left are the ones still standing.
+    const cancelled = new Set<string>();
+    list.forEach((a, k) => {
+      if (!a.payment || !a.reversal) return;
+      const undone = list.slice(0, k).reverse().find((b) => b.payment && !b.reversal && b.source === a.source && b.minor === a.minor && !cancelled.has(b.id));
+      if (!undone) throw new Error(`reversal ${a.id}: no application of ${a.source} of its amount before it`);
+      cancelled.add(undone.id);
+    });
+    const paymentDays = list.filter((a) => a.payment && !a.reversal && !cancelled.has(a.id)).map((a) => a.day).sort();
     let fullyPaidOn: string | null = null;
     if (total > 0 && total - paid - credited <= 0) {
       // The last application before which something was still owed.

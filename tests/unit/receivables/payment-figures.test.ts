@@ -31,8 +31,33 @@ describe('the list’s payment figures of an invoice', () => {
 
   it('a reversal takes the payment back: not a payment day, the invoice is open again until the next one', () => {
     const reversal = [app('1', 'A', 100.1, '2026-10-05'), app('2', 'A', 100.1, '2026-10-09', { type: 'Unapplied' })];
-    expect(paymentFigures(copy(reversal), invoice)).toEqual({ paid: 0, credited: 0, lastPaymentDate: '2026-10-05', fullyPaidOn: null, daysToPay: null });
+    // Its only payment taken back: Paid 0.00 and no last payment (not the day of a payment that no longer counts).
+    expect(paymentFigures(copy(reversal), invoice)).toEqual({ paid: 0, credited: 0, lastPaymentDate: null, fullyPaidOn: null, daysToPay: null });
     expect(paymentFigures(copy([...reversal, app('3', 'B', 100.1, '2026-10-20')]), invoice)).toMatchObject({ paid: 100.1, lastPaymentDate: '2026-10-20', fullyPaidOn: '2026-10-20', daysToPay: 19 });
+    // As of a day before the reversal, the payment still stood.
+    expect(paymentFigures(copy(reversal), invoice, '2026-10-08')).toMatchObject({ paid: 100.1, lastPaymentDate: '2026-10-05' });
+  });
+
+  it('last payment is the latest application still standing: a reversal takes back its own payment’s latest application, partly when smaller', () => {
+    const unapplied = { type: 'Unallocation' };
+    // A: 30 on 10-02, 40 on 10-12, the 40 taken back on 10-15: the 10-02 payment stands.
+    const latestBack = [app('1', 'A', 30, '2026-10-02'), app('2', 'A', 40, '2026-10-12'), app('3', 'A', 40, '2026-10-15', unapplied)];
+    expect(paymentFigures(copy(latestBack), invoice)).toMatchObject({ paid: 30, lastPaymentDate: '2026-10-02' });
+    // Partly taken back (10 of the 40): the 10-12 application still stands in part.
+    const partly = [app('1', 'A', 30, '2026-10-02'), app('2', 'A', 40, '2026-10-12'), app('3', 'A', 10, '2026-10-15', unapplied)];
+    expect(paymentFigures(copy(partly), invoice)).toMatchObject({ paid: 60, lastPaymentDate: '2026-10-12' });
+    // More than the latest (50 of 30 + 40): the latest goes, the 10-02 one stands in part.
+    const more = [app('1', 'A', 30, '2026-10-02'), app('2', 'A', 40, '2026-10-12'), app('3', 'A', 50, '2026-10-15', unapplied)];
+    expect(paymentFigures(copy(more), invoice)).toMatchObject({ paid: 20, lastPaymentDate: '2026-10-02' });
+    // A reversal of B takes nothing back from A: A's later payment stands.
+    const other = [app('1', 'B', 30, '2026-10-02'), app('2', 'A', 40, '2026-10-12'), app('3', 'B', 30, '2026-10-15', unapplied)];
+    expect(paymentFigures(copy(other), invoice)).toMatchObject({ paid: 40, lastPaymentDate: '2026-10-12' });
+    // Applied, taken back, applied again partly (the same payment): the new application is the last payment.
+    const again = [app('1', 'A', 100.1, '2026-10-02'), app('2', 'A', 100.1, '2026-10-05', unapplied), app('3', 'A', 25, '2026-10-09')];
+    expect(paymentFigures(copy(again), invoice)).toMatchObject({ paid: 25, lastPaymentDate: '2026-10-09', fullyPaidOn: null });
+    // A reversal not counted (another currency) takes nothing back; credits never make a last payment.
+    const foreign = [app('1', 'A', 30, '2026-10-02'), app('2', 'A', 30, '2026-10-05', { ...unapplied, currency: 'USD' })];
+    expect(paymentFigures(copy(foreign, [app('3', 'C', 10, '2026-10-20')]), invoice)).toMatchObject({ paid: 30, credited: 10, lastPaymentDate: '2026-10-02' });
   });
 
   it('partly paid stays open; an application in another currency or of no amount is not counted', () => {

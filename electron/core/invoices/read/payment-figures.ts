@@ -6,6 +6,7 @@ import type { RelatedRole } from '../related/related-specs';
 import type { Snapshot } from '../snapshot/snapshot';
 import { countedApplications, fullyPaidOn, ledgerIndex, toMinor, type CountedApplication } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
+import { standingPaymentDay } from './standing-payments';
 
 /** What was applied to one invoice, as the list's columns show it (see invoiceListRowSchema). */
 export interface PaymentFigures {
@@ -37,7 +38,7 @@ export function unappliedKnown(copy: RelatedCopy | null | undefined): boolean {
 
 /**
  * One invoice's figures by the same counting as the detail panel (applied-ledger.ts): net payments and
- * credits applied, the day of the latest payment applied (reversals are not payments), the day the
+ * credits applied, the day of the latest payment applied that still stands (one a reversal took back is none), the day the
  * balance reached zero and the days from the invoice date to it. With `asOf`, as of that day: applications dated
  * later were not made yet (as balancesAsOf moves the balance back).
  */
@@ -59,16 +60,19 @@ export function figuresOf(invoice: InvoiceRow, applications: readonly CountedApp
   let paid = 0;
   let credited = 0;
   let lastPaymentDate: string | null = null;
+  let reversed = false;
   for (const application of applications) {
     if (application.kind === 'credit') {
       credited -= application.effectMinor;
       continue;
     }
     paid -= application.effectMinor;
-    if (!application.reversal && application.effectMinor !== 0 && application.date && (lastPaymentDate === null || application.date > lastPaymentDate)) {
-      lastPaymentDate = application.date;
-    }
+    if (application.effectMinor === 0) continue;
+    if (application.reversal) reversed = true;
+    else if (application.date && (lastPaymentDate === null || application.date > lastPaymentDate)) lastPaymentDate = application.date;
   }
+  // A payment taken back is no payment any more: the latest that still stands (standing-payments.ts).
+  if (reversed) lastPaymentDate = standingPaymentDay(applications);
   const total = invoice.total === null ? null : toMinor(invoice.total, decimals);
   const paidOn = fullyPaidOn(total, applications);
   const scale = 10 ** decimals;
