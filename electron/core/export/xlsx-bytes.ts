@@ -1,3 +1,4 @@
+import { DAY_MS, instantSerial as serialOfMs, LEAP_DAY_AFTER, UNIX_EPOCH_SERIAL } from './excel-serial';
 import { EXCEL_MAX_TEXT } from './xlsx-text';
 
 /**
@@ -17,10 +18,6 @@ const CHUNK_BYTES = 256 * 1024;
 export const asciiBytes = (text: string): Buffer => Buffer.from(text, 'latin1');
 
 const NO_BYTES = Buffer.alloc(0);
-
-/** 1970-01-01 as an Excel serial, and a day in milliseconds. */
-const UNIX_EPOCH_SERIAL = 25569;
-const DAY_MS = 86_400_000;
 
 /** Bytes of one cell around its text, reference and value: generous (the text's own bytes are added to it). */
 export const CELL_ROOM = 128;
@@ -195,11 +192,11 @@ export class SheetBytes {
   }
 
   /**
-   * An instant's Excel serial, `days` whole days and `ms` milliseconds after 1970-01-01 UTC: 25569 + its milliseconds
-   * ÷ 86,400,000 (instantSerial's number exactly: the milliseconds are put back together first), as String prints it.
+   * An instant's Excel serial, `days` whole days and `ms` milliseconds after 1970-01-01 UTC (from 1900-01-01 on:
+   * excel-serial.ts; the milliseconds are put back together first, so it is the string writer's number exactly), as String prints it.
    */
   instantSerial(days: number, ms: number): void {
-    this.latin1(String(UNIX_EPOCH_SERIAL + (days * DAY_MS + ms) / DAY_MS));
+    this.latin1(String(days >= LEAP_DAY_AFTER ? UNIX_EPOCH_SERIAL + (days * DAY_MS + ms) / DAY_MS : serialOfMs(days * DAY_MS + ms)));
   }
 
   /**

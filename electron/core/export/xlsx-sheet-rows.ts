@@ -1,4 +1,5 @@
 import type { ExportColumn, InvoiceListRow } from '../../contract';
+import { DAY_MS, daySerial, FIRST_DAY, LEAP_DAY_AFTER, UNIX_EPOCH_SERIAL } from './excel-serial';
 import { agingBucket, daysOverdue, toCell, type Cell, type CellContext } from './export-cells';
 import type { RowConversion } from './export-conversion';
 import { noRowTexts, type ExportRows, type RowTexts } from './export-rows';
@@ -63,10 +64,6 @@ const T_OPEN = asciiBytes('<t>');
 const T_OPEN_PRESERVE = asciiBytes('<t xml:space="preserve">');
 const INLINE_CLOSE = asciiBytes('</t></is></c>');
 
-const DAY_MS = 86_400_000;
-/** 1970-01-01 as an Excel serial. */
-const UNIX_EPOCH_SERIAL = 25569;
-
 /** text[from, from + n) as a decimal number, or -1 when one of them is not an ASCII digit. */
 function digitsAt(text: string, from: number, n: number): number {
   let value = 0;
@@ -92,7 +89,7 @@ function daysFromCivil(year: number, month: number, day: number): number {
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** A calendar day's serial read from YYYY-MM-DD (dateSerial's answer, Date.UTC's rules), or NaN when the text is not one. */
+/** A calendar day's serial read from YYYY-MM-DD (dateSerial's answer, Date.UTC's rules), or NaN when the text is not one or is before 1900. */
 function daySerialOf(text: string): number {
   if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return Number.NaN;
   const year = digitsAt(text, 0, 4);
@@ -100,8 +97,10 @@ function daySerialOf(text: string): number {
   const day = digitsAt(text, 8, 2);
   if (year < 0 || month < 0 || day < 0) return Number.NaN;
   // Date.UTC reads years 0–99 as 1900–1999 and carries months past 12: left to it.
-  if (year < 100 || month < 1 || month > 12) return UNIX_EPOCH_SERIAL + Date.UTC(year, month - 1, day) / DAY_MS;
-  return UNIX_EPOCH_SERIAL + daysFromCivil(year, month, day);
+  if (year < 100 || month < 1 || month > 12) return daySerial(Date.UTC(year, month - 1, day) / DAY_MS);
+  const days = daysFromCivil(year, month, day);
+  // Every day since 1900-03-01 (the day count from 1899-12-30) without a call; the rest by excel-serial.ts.
+  return days >= LEAP_DAY_AFTER ? UNIX_EPOCH_SERIAL + days : daySerial(days);
 }
 
 /** Writes the rows of one export: the bold header row, then each invoice. */
@@ -352,12 +351,14 @@ export class SheetRows {
       this.instantDays = Math.floor(ms / DAY_MS);
       this.instantMs = ms - this.instantDays * DAY_MS;
     }
+    // Before 1900 there is no serial: its text (as CellXml writes it).
+    if (this.instantDays < FIRST_DAY) return this.inline(out, c, value);
     this.instantCell(out, c);
   }
 
   /** text[from, to) (not empty) as `instant` writes it, read in place when it is in the copy's form. */
   private instantIn(out: SheetBytes, c: number, text: string, from: number, to: number): void {
-    if (!this.readInstant(text, from, to)) return this.instant(out, c, text.slice(from, to));
+    if (!this.readInstant(text, from, to) || this.instantDays < FIRST_DAY) return this.instant(out, c, text.slice(from, to));
     this.instantCell(out, c);
   }
 

@@ -1,3 +1,4 @@
+import { DAY_MS, daySerial, instantSerial as msSerial } from './excel-serial';
 import type { Cell } from './export-cells';
 import { STYLE, columnLetter, type SheetStyles } from './xlsx-parts';
 import { cleanText } from './xlsx-text';
@@ -5,14 +6,10 @@ import { cleanText } from './xlsx-text';
 /**
  * Cells as SpreadsheetML text (pure), for the small sheets (the Summary, the aging tables, the applications) and the
  * header row; the invoices' rows are written as bytes (xlsx-sheet-rows.ts), the same XML. Text is inline
- * (`t="inlineStr"`). Dates and instants are Excel serials (1900 date system, the day count from 1899-12-30; time as
- * the fraction of a UTC day) with a date format, so Excel shows and sorts them as dates; amounts are numbers with
+ * (`t="inlineStr"`). Dates and instants are Excel serials (1900 date system: excel-serial.ts; time as the fraction of a UTC
+ * day; a day before 1900 as text) with a date format, so Excel shows and sorts them as dates; amounts are numbers with
  * their currency's format.
  */
-
-/** 1970-01-01 as an Excel serial. */
-const UNIX_EPOCH_SERIAL = 25569;
-const DAY_MS = 86_400_000;
 
 function textCell(ref: string, value: string, style: string): string {
   const cleaned = cleanText(value);
@@ -22,17 +19,18 @@ function textCell(ref: string, value: string, style: string): string {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The serial of a calendar day (YYYY-MM-DD), or null when the text is not one. */
+/** The serial of a calendar day (YYYY-MM-DD), or null when the text is not one or is before 1900 (no serial). */
 export function dateSerial(isoDate: string): number | null {
   const match = ISO_DATE.exec(isoDate);
   if (!match) return null;
-  return UNIX_EPOCH_SERIAL + Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS;
+  const serial = daySerial(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS);
+  return Number.isNaN(serial) ? null : serial;
 }
 
-/** The serial of an instant (ISO 8601), in UTC as the exceljs exporter wrote it, or null when it does not parse. */
+/** The serial of an instant (ISO 8601), in UTC as the exceljs exporter wrote it, or null when it does not parse or is before 1900. */
 export function instantSerial(iso: string): number | null {
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? UNIX_EPOCH_SERIAL + ms / DAY_MS : null;
+  const serial = msSerial(Date.parse(iso));
+  return Number.isNaN(serial) ? null : serial;
 }
 
 /**
