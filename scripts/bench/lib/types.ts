@@ -44,6 +44,8 @@ export interface BenchContext {
 export interface Latency {
   commitMs: number;
   frameMs: number;
+  /** Search: keydown → the frame after the summary's figures caught up (see page/probe-interaction.ts). */
+  summaryFrameMs?: number;
 }
 
 export interface UiRun {

@@ -128,12 +128,18 @@ runWorker(async () => {
 });
 
 /** Each keystroke's search text (typed, then deleted one key at a time) beside its latency. */
-function keystrokes(names: string[], search: Latency[]): { text: string; commitMs: number; frameMs: number }[] {
+function keystrokes(names: string[], search: Latency[]): { text: string; commitMs: number; frameMs: number; summaryFrameMs?: number }[] {
   const texts = names.flatMap((name) => {
     const typed = name.slice(0, 6).toLowerCase();
     return [...[...typed].map((_, i) => typed.slice(0, i + 1)), ...[...typed].map((_, i) => typed.slice(0, typed.length - i - 1))];
   });
-  return search.map((latency, i) => ({ text: texts[i] ?? '?', commitMs: Math.round(latency.commitMs * 10) / 10, frameMs: Math.round(latency.frameMs * 10) / 10 }));
+  const tenth = (ms: number) => Math.round(ms * 10) / 10;
+  return search.map((latency, i) => ({
+    text: texts[i] ?? '?',
+    commitMs: tenth(latency.commitMs),
+    frameMs: tenth(latency.frameMs),
+    ...(latency.summaryFrameMs !== undefined && { summaryFrameMs: tenth(latency.summaryFrameMs) }),
+  }));
 }
 
 /** The page's JS heap in use (Chrome DevTools Protocol, Runtime.getHeapUsage), sampled after each step; MiB. */
