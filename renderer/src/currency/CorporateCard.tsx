@@ -10,10 +10,12 @@ interface Props {
   corporate: CorporateView;
   selected: AgingBucketKey | null;
   onPickBucket: (bucket: AgingBucketKey) => void;
+  /** Its figures are still those of the rows shown before the grid's (they follow in the next frame: aria-busy). */
+  busy?: boolean;
 }
 
 /** Every invoice shown, converted into the corporate currency: count, total, balance and aging (each bar filters to its bucket). */
-export function CorporateCard({ corporate, selected, onPickBucket }: Props) {
+export function CorporateCard({ corporate, selected, onPickBucket, busy = false }: Props) {
   const { t } = useTranslation('currency');
   const locale = useLocale();
   const { figures, aging, table, converted } = corporate;
@@ -21,7 +23,7 @@ export function CorporateCard({ corporate, selected, onPickBucket }: Props) {
   const { all } = figures;
   const rates = slotsWords(t, table, figures.slots, locale);
   return (
-    <section className="summary corporate-summary" aria-label={t('cardLabel', { currency: all.corporate })} data-testid="corporate-summary">
+    <section className="summary corporate-summary" aria-label={t('cardLabel', { currency: all.corporate })} data-testid="corporate-summary" aria-busy={busy || undefined}>
       <article className="currency-card corporate-card" data-testid="corporate-card" data-currency={all.corporate}>
         <CardFigures
           title={t('cardTitle', { currency: all.corporate })}

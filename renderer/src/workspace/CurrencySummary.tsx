@@ -19,6 +19,8 @@ interface Props {
   extra?: (currency: string) => ReactNode;
   /** Collection figures under a card's totals (DSO, average days to pay: receivables/CollectionLine). */
   collection?: (currency: string) => ReactNode;
+  /** The figures are still those of the rows shown before the grid's (they follow in the next frame: aria-busy). */
+  busy?: boolean;
 }
 
 const NONE_LEFT_OUT: CurrencyTotals['excluded'] = { drafts: { count: 0, balance: 0 }, cancelled: { count: 0, balance: 0 } };
@@ -53,7 +55,7 @@ const sameFigure = (a: { count: number; balance: number }, b: { count: number; b
  * one line (count, total, balance) until the user opens the aging (use-summary-size). Memoized: a keystroke that keeps
  * the invoices shown (the same totals and aging: see filtered-views.ts) does not render it again.
  */
-export const CurrencySummary = memo(function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBucket, extra, collection }: Props) {
+export const CurrencySummary = memo(function CurrencySummary({ totals, aging, asOfLabel, selected, onPickBucket, extra, collection, busy = false }: Props) {
   const { t } = useTranslation('workspace');
   const size = useSummarySize();
   const room = useRememberSummaryRoom();
@@ -66,6 +68,7 @@ export const CurrencySummary = memo(function CurrencySummary({ totals, aging, as
       aria-label={t('summaryLabel', { date: asOfLabel })}
       data-testid="summary"
       data-compact={size.compact}
+      aria-busy={busy || undefined}
     >
       {currencies.map((currency) => {
         const sum = totals.find((x) => x.currency === currency) ?? { currency, count: 0, total: 0, balance: 0, excluded: NONE_LEFT_OUT };

@@ -31,6 +31,7 @@ import { useInvoiceTable } from './use-invoice-table';
 import { useInvoiceView } from './use-invoice-view';
 import { useChaseSort } from './use-chase-sort';
 import { useFilters } from './use-filters';
+import { SPLIT_SUMMARY_ROWS, useFiguresAfterPaint } from './use-figures-after-paint';
 import { useExportRequest } from './use-export-request';
 import { useWorkspaceViews } from '../views/use-workspace-views';
 import { DefaultViewPending } from '../views/DefaultViewPending';
@@ -119,18 +120,22 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
     [kindsKey, settings.includeDrafts, cutOff],
   );
   const view = useInvoiceView(rowsOfDate, filters, sort, asOf, settings.agingBasis, !partial, rules);
+  // The summary's figures (cards, aging bars, DSO, the corporate card): at 100,000 invoices a keystroke's frame paints the
+  // search box, the grid's rows and the count, and the summary follows once that frame is painted (aria-busy till then).
+  const summary = useFiguresAfterPaint(view, view.prepared.rows.length >= SPLIT_SUMMARY_ROWS);
+  const { figures } = summary;
   // An account renamed in Salesforce: the view (and its statement) is headed with its name now, whichever row was clicked.
   const openCustomer = (name: string, account?: string) => setCustomer(account ? { name: accountName(view.prepared.rows, account, name), account } : { name });
   // "Show in" the corporate currency (issue #14): converted figures beside the per-currency ones.
   const corporate = useCorporateView({
-    connectionId, prepared: view.prepared, members: view.members, agingSet: view.agingSet, asOf, asOfDay: view.asOfDay, agingBasis: settings.agingBasis,
+    connectionId, prepared: view.prepared, members: figures.members, agingSet: figures.agingSet, asOf, asOfDay: view.asOfDay, agingBasis: settings.agingBasis,
   });
   // The controller's report (aging by customer) shows in place of the grid; its drill-down sets the customer filter.
   const report = useAgingReport({
     prepared: view.prepared, agingSet: view.agingSet, asOfDay: view.asOfDay, basis: settings.agingBasis, converted: corporate.converted, filters, changeFilters,
   });
   // DSO and average days to pay per currency card, over the rows shown (issue 13); none until every invoice is in.
-  const collection = useCardCollection(view.prepared, view.members, view.asOfDay, cutOff, !partial);
+  const collection = useCardCollection(figures.prepared, figures.members, figures.asOfDay, cutOff, !partial);
   // Stable handlers for what is memoized below (the grid's header, the top bar, the aging date): a keystroke in the
   // search box renders what shows its result, not those.
   const saveColumns = useStableHandler((visibleColumns: string[]) => onUpdateSettings({ visibleColumns }));
@@ -312,12 +317,14 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
           />
           <CorporateCard
             corporate={corporate}
+            busy={summary.pending}
             selected={filters.currencies.length === 0 ? filters.aging : null}
             onPickBucket={pickAnyBucket}
           />
           <CurrencySummary
-            totals={view.totals}
-            aging={view.aging}
+            totals={figures.totals}
+            aging={figures.aging}
+            busy={summary.pending}
             asOfLabel={asOfLabel}
             selected={pickedBucket}
             onPickBucket={pickBucket}

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorkspace, type WorkspaceFixture } from './workspace-fixture';
-import { waitForVisibleCount } from './workspace-driver';
-import { expectedFilter } from './expected';
+import { parseCsv } from '../../support/csv';
+import { tempDir } from '../../support/test-ports';
+import { poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
+import { readSummary, renderedNumbers, waitForVisibleCount } from './workspace-driver';
+import { expectedFilter, expectedSummary } from './expected';
 
 /** Milliseconds from a keystroke in search to the input showing it, and to the table showing its rows. */
 async function typeAndTime(w: WorkspaceFixture, text: string, expectedRows: number): Promise<{ echo: number; table: number }> {
@@ -28,11 +32,109 @@ async function typeAndTime(w: WorkspaceFixture, text: string, expectedRows: numb
 
 describe('100,000 invoices', () => {
   let w: WorkspaceFixture;
+  const files = tempDir('budgetly-100k-');
 
   beforeAll(async () => {
     w = await startWorkspace({ connect: true, org: { invoices: 100_000, multiCurrency: true }, syncTimeout: 200_000 });
   }, 280_000);
-  afterAll(async () => w?.close());
+  afterAll(async () => {
+    await w?.close();
+    files.remove();
+  });
+
+  /** Waits until the grid shows `search`'s rows and the summary is no longer busy; then its cards equal an independent sum of those rows. */
+  async function expectSummaryOf(search: string): Promise<void> {
+    const asOf = (await w.page.getByTestId('as-of').getAttribute('data-value'))!;
+    const rows = expectedFilter(w.invoices(), { search }, asOf);
+    await waitForVisibleCount(w.page, rows.length);
+    await w.page.locator('[data-testid="summary"][aria-busy="true"]').waitFor({ state: 'detached', timeout: 15_000 });
+    const shown = await readSummary(w.page);
+    const expected = expectedSummary(rows, asOf);
+    expect(shown.map(({ currency, count, total, balance, aging, excluded }) => ({ currency, count, total, balance, aging, excluded }))).toEqual(expected);
+  }
+
+  it("paints a keystroke's rows first and the cards right after, saying aria-busy while they are behind", async () => {
+    await w.page.getByTestId('search').fill('');
+    await expectSummaryOf('');
+    const asOf = (await w.page.getByTestId('as-of').getAttribute('data-value'))!;
+    const rows = expectedFilter(w.invoices(), { search: 'sch' }, asOf).length;
+    const before = await readSummary(w.page);
+    const frames = await w.page.evaluate(async () => {
+      // The cards as the user reads them (currency, count, total, balance).
+      const read = () => ({
+        visible: document.querySelector('[data-testid="row-count"]')!.getAttribute('data-visible'),
+        busy: document.querySelector('[data-testid="summary"]')!.getAttribute('aria-busy'),
+        cards: [...document.querySelectorAll('[data-testid="currency-card"]')]
+          .map((card) => ['currency-count', 'currency-total', 'currency-balance'].map((id) => card.querySelector(`[data-testid="${id}"]`)!.getAttribute(id === 'currency-count' ? 'data-value' : 'data-amount')).join(' '))
+          .join(' | '),
+      });
+      const before = read();
+      const input = document.getElementById('invoice-search') as HTMLInputElement;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, 'sch');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const first = read();
+      return { before, first };
+    });
+    // The first frame after the keystroke: the grid's rows and count; the cards still the last search's, marked busy.
+    expect(frames.before.busy).toBeNull();
+    expect(frames.first.visible).toBe(String(rows));
+    expect(frames.first.busy).toBe('true');
+    expect(frames.first.cards).toBe(frames.before.cards);
+    // …then the cards catch up, with the figures of exactly the rows shown.
+    await expectSummaryOf('sch');
+    expect(await readSummary(w.page)).not.toEqual(before);
+  });
+
+  it('never leaves the cards on an older search once the typing stops', async () => {
+    await w.page.getByTestId('search').fill('');
+    await expectSummaryOf('');
+    // Typed as fast as the keyboard goes (keys may land between a frame and the cards' catching up), then deleted back.
+    await w.page.getByTestId('search').focus();
+    await w.page.keyboard.type('schm');
+    await expectSummaryOf('schm');
+    await w.page.keyboard.press('Backspace');
+    await w.page.keyboard.press('Backspace');
+    await w.page.keyboard.type('a');
+    await expectSummaryOf('sca');
+    // The search box kept the keyboard all along.
+    expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('invoice-search');
+    await w.page.getByTestId('search').fill('');
+    await expectSummaryOf('');
+  });
+
+  it('exports the rows shown when asked right after a keystroke, before the cards caught up', async () => {
+    await w.page.getByTestId('search').fill('');
+    await expectSummaryOf('');
+    const asOf = (await w.page.getByTestId('as-of').getAttribute('data-value'))!;
+    const expected = expectedFilter(w.invoices(), { search: 'schm' }, asOf);
+    expect(expected.length).toBeGreaterThan(0);
+    const csvPath = join(files.dir, 'typed.csv');
+    w.harness.testCore.saveDialog.answer = csvPath;
+    // The keystroke and the export in one go: no frame in between, so the cards are still the empty search's.
+    const busyAtExport = await w.page.evaluate(async () => {
+      const input = document.getElementById('invoice-search') as HTMLInputElement;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, 'schm');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await Promise.resolve();
+      (document.querySelector('[data-testid="export-menu"]') as HTMLElement).click();
+      for (let i = 0; i < 10 && !document.querySelector('[data-testid="export-csv"]'); i++) await Promise.resolve();
+      const busy = document.querySelector('[data-testid="summary"]')!.getAttribute('aria-busy');
+      (document.querySelector('[data-testid="export-csv"]') as HTMLElement).click();
+      return busy;
+    });
+    expect(busyAtExport).toBe('true');
+    await poll(() => w.page.getByTestId('export-status').getAttribute('data-state')).toBe('done');
+    // The first column is the invoice number (as on screen).
+    const [, ...lines] = parseCsv(readFileSync(csvPath, 'utf8').slice(1)).filter((r) => r.length > 1);
+    const exported = lines.map((r) => r[0]!);
+    expect([...exported].sort()).toEqual(expected.map((i) => i.number).sort());
+    // In the order on screen.
+    const onScreen = await renderedNumbers(w.page);
+    expect(exported.slice(0, onScreen.length)).toEqual(onScreen);
+    await expectSummaryOf('schm');
+    await w.page.getByTestId('search').fill('');
+  });
 
   it('updates the table while typing in search without visible lag', async () => {
     const invoices = w.invoices();
