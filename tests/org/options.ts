@@ -37,6 +37,7 @@ export function resolveOptions(options: OrgOptions = {}): ResolvedOptions {
     requestLimit: options.requestLimit ?? 15000,
     payments: options.payments ?? true,
     unappliedShare: Math.min(1, Math.max(0, options.unappliedShare ?? 0.1)),
+    now: options.now ?? Date.now,
   };
 }
 

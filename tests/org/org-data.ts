@@ -26,7 +26,8 @@ import type { InvoiceObjectName } from './types.ts';
 export class OrgData implements Catalog {
   readonly orgId: string;
   readonly userId: string;
-  readonly refDay = todayDay();
+  /** Today (UTC day number) on the org's clock when it seeded its records. */
+  readonly refDay: number;
   readonly accounts: AccountData;
   readonly stores = new Map<InvoiceObjectName, InvoiceStore>();
   /** Each invoice shape's line object (InvoiceLine, blng__InvoiceLine__c, Invoice_Line__c). */
@@ -53,6 +54,7 @@ export class OrgData implements Catalog {
   readonly hiddenObjects = new Set<string>();
 
   constructor(readonly options: ResolvedOptions) {
+    this.refDay = todayDay(options.now());
     this.orgId = makeId('00D', options.seed % 100000);
     this.userId = makeId('005', options.seed % 100000);
     this.accounts = generateAccounts(options.seed, options.invoices, options.multiCurrency, this.refDay);
@@ -62,7 +64,7 @@ export class OrgData implements Catalog {
     const order: InvoiceObjectName[] = ['Invoice', 'blng__Invoice__c', 'Invoice__c'];
     for (const [k, kind] of order.entries()) {
       if (!options.objects.includes(kind)) continue;
-      const store = new InvoiceStore(this.accounts.bulkSeeds[k]!, this.accounts, this.refDay, options.invoices);
+      const store = new InvoiceStore(this.accounts.bulkSeeds[k]!, this.accounts, this.refDay, options.invoices, options.now);
       this.stores.set(kind, store);
       const { invoice, line } = invoiceTables(kind, store, this.accounts, true);
       add(invoice);
@@ -91,16 +93,21 @@ export class OrgData implements Catalog {
       deleted: (kind, row) => this.stores.get(kind)!.deleted[row] === 1,
       created: (kind, row) => this.stores.get(kind)!.created[row]!,
       pdfData: (kind, row) => this.pdfData(kind, row),
-    }, [...this.stores.keys()]);
+    }, [...this.stores.keys()], options.now);
     const invoiceTablesByKind = new Map([...this.stores.keys()].map((kind) => [kind, this.tables.get(kind.toLowerCase())!] as const));
     if (this.stores.size) for (const t of documentTables(this.documents, invoiceTablesByKind)) add(t);
     add(salesforceInvoiceTable());
-    this.rates = new CurrencyRates(options.seed, this.refDay, options.corporateCurrency, options.datedRates);
+    this.rates = new CurrencyRates(options.seed, this.refDay, options.corporateCurrency, options.datedRates, options.now);
     for (const t of currencyTables(this.rates, options.datedRates)) add(t);
     const who = { orgId: this.orgId, userId: this.userId, username: options.username, orgName: options.orgName, created: (this.refDay - 30) * 86_400_000, currency: options.corporateCurrency };
     add(userTable(who));
     add(organizationTable(who));
     if (!options.multiCurrency) this.showCurrencies(false);
+  }
+
+  /** The org's clock (OrgOptions.now). */
+  now(): number {
+    return this.options.now();
   }
 
   /**

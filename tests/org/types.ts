@@ -40,6 +40,11 @@ export interface OrgOptions {
   payments?: boolean;
   /** Share (0–1) of payments and credit notes larger than what was applied: the rest is unapplied (default 0.1). */
   unappliedShare?: number;
+  /**
+   * The org's clock (default `Date.now`): "today" of the seeded data and the stamps (CreatedDate, SystemModstamp) of
+   * seeded and changed records, never after it. Tests set it to any hour of the day (e.g. 00:30 or 23:50 UTC).
+   */
+  now?: () => number;
 }
 
 export type FaultKind =

@@ -32,7 +32,7 @@ export function creditRefundsControl(data: OrgData): Pick<OrgControl, 'issueCred
       if (!Number.isFinite(minor) || minor <= 0) throw new Error('the amount must be positive');
       if (minor > rest) throw new Error(`a refund cannot exceed what is unapplied of the credit note (${rest / f})`);
       const at = money.stamp();
-      const { refund, line } = credits.add(row, minor / f, Math.floor(Date.now() / 86_400_000), at);
+      const { refund, line } = credits.add(row, minor / f, Math.floor(data.now() / 86_400_000), at);
       sources.set('modstamp', row, at);
       return { refundId: makeId(REFUND_SPECS.blng__Invoice__c.refund.prefix, refund), refundLineId: makeId(CREDIT_REFUND_LINE_PREFIX, line) };
     },

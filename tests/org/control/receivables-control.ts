@@ -42,7 +42,7 @@ function moveBalance(money: ReceivablesStore, row: number, deltaMinor: number): 
 }
 
 export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPayment' | 'reverseApplication' | 'issueCreditNote' | 'deletePayment' | 'setSourceStatus' | 'allocatePayment' | 'allocateCreditNote'> {
-  const today = () => Math.floor(Date.now() / 86_400_000);
+  const today = () => Math.floor(data.now() / 86_400_000);
   const add = (invoiceId: string, kind: Kind, amount: number | undefined, when: { appliedAt?: string; paymentDate?: string } = {}) => {
     const { money, store, row, prefixes } = moneyOf(data, invoiceId);
     const f = money.minor(row);

@@ -37,7 +37,7 @@ export function refundsControl(data: OrgData): Pick<OrgControl, 'issueRefund' | 
       if (!Number.isFinite(minor) || minor <= 0) throw new Error('the amount must be positive');
       if (minor > rest) throw new Error(`a refund cannot exceed what is unapplied of the payment (${rest / f})`);
       const at = money.stamp();
-      const { refund, line } = refunds.add(row, minor / f, Math.floor(Date.now() / 86_400_000), at);
+      const { refund, line } = refunds.add(row, minor / f, Math.floor(data.now() / 86_400_000), at);
       sources.set('modstamp', row, at);
       const spec = REFUND_SPECS[shape];
       return { refundId: makeId(spec.refund.prefix, refund), refundLineId: makeId(spec.line.prefix, line) };

@@ -1,7 +1,7 @@
 import { Columns } from './columns.ts';
 import type { ReceivablesStore } from './receivables-store.ts';
 import type { RefundsStore } from './refunds-store.ts';
-import { DAY_MS, hash2, mulberry32 } from './random.ts';
+import { DAY_MS, hash2, mulberry32, notAfter } from './random.ts';
 
 const lineCols = {
   refund: Uint32Array, creditNoteLine: Uint32Array, amount: Float64Array, day: Int32Array, reversal: Uint8Array, status: Uint8Array,
@@ -91,7 +91,7 @@ export class CreditRefundsStore {
       if (rest <= 0 || rnd() >= 0.4) continue;
       const minor = Math.max(1, Math.floor(rest * (0.3 + rnd() * 0.7)));
       const day = Math.min(this.refDay, sources.get('day', c) + 5 + Math.floor(rnd() * 40));
-      const at = Math.min(day * DAY_MS + 11 * 3_600_000 + Math.floor(rnd() * 5 * 3_600_000), Date.now() - 600_000);
+      const at = notAfter(day * DAY_MS + 11 * 3_600_000 + Math.floor(rnd() * 5 * 3_600_000), this.money.seededBefore);
       const kind = rnd();
       if (kind < 0.08) {
         // Still a draft: nothing paid back yet.

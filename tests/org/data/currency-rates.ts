@@ -43,7 +43,14 @@ export class CurrencyRates {
   readonly currencies: CurrencyRecord[];
   readonly periods: RatePeriod[] = [];
 
-  constructor(seed: number, refDay: number, readonly corporate: string, dated: boolean) {
+  constructor(
+    seed: number,
+    refDay: number,
+    readonly corporate: string,
+    dated: boolean,
+    /** The org's clock (OrgOptions.now): what a change is stamped with. */
+    private readonly now: () => number = Date.now,
+  ) {
     if (!CURRENCIES.includes(corporate as never)) throw new Error(`unknown corporate currency ${corporate} (one of ${CURRENCIES.join(', ')})`);
     const created = (refDay - FIRST_PERIOD_DAYS_AGO - 10) * DAY_MS;
     const rateOf = (iso: string) => round6(PER_USD[iso]! / PER_USD[corporate]!);
@@ -99,7 +106,7 @@ export class CurrencyRates {
     if (patch.conversionRate !== undefined) c.rate = Number(patch.conversionRate);
     if (patch.isActive !== undefined) c.active = !!patch.isActive;
     if (patch.decimalPlaces !== undefined) c.decimals = Number(patch.decimalPlaces);
-    c.modstamp = Date.now();
+    c.modstamp = this.now();
   }
 
   /**
@@ -112,7 +119,7 @@ export class CurrencyRates {
     this.currency(iso);
     const start = isoToDay(startDate);
     if (!Number.isFinite(start)) throw new Error(`not a date: ${startDate}`);
-    const now = Date.now();
+    const now = this.now();
     let next: number | null;
     if (nextStartDate !== undefined) {
       next = nextStartDate === null ? null : isoToDay(nextStartDate);
@@ -137,6 +144,6 @@ export class CurrencyRates {
     const period = this.periods.find((p) => p.iso === iso && dayToIso(p.start) === startDate);
     if (!period) throw new Error(`${iso} has no dated rate starting ${startDate}`);
     period.rate = Number(conversionRate);
-    period.modstamp = Date.now();
+    period.modstamp = this.now();
   }
 }

@@ -1,6 +1,6 @@
 import { Columns } from './columns.ts';
 import type { ReceivablesStore } from './receivables-store.ts';
-import { DAY_MS, hash2, mulberry32 } from './random.ts';
+import { DAY_MS, hash2, mulberry32, notAfter } from './random.ts';
 
 /** Billing's blng__Status__c picklist of a debit note, in its order; `status` holds the index. */
 export const DEBIT_NOTE_STATUS = ['Posted', 'Draft', 'Cancelled'] as const;
@@ -16,7 +16,7 @@ const cols = { account: Uint32Array, total: Float64Array, balance: Float64Array,
 export class DebitNotesStore {
   readonly notes = new Columns(cols);
 
-  constructor(money: ReceivablesStore, seed: number, refDay: number) {
+  constructor(private readonly money: ReceivablesStore, seed: number, refDay: number) {
     const rnd = mulberry32(hash2(seed, 0xdeb17));
     const s = money.invoices;
     for (let i = 0; i < s.n; i++) {
@@ -26,7 +26,9 @@ export class DebitNotesStore {
       const paid = rnd();
       const balance = paid < 0.6 ? total : paid < 0.8 ? Math.floor(total * rnd()) : 0;
       const day = Math.min(refDay, s.dueDay[i]! + 5 + Math.floor(rnd() * 35));
-      const at = Math.min(day * DAY_MS + 11 * 3_600_000, Date.now() - 600_000);
+      // Entered between 11:00 and 17:00 (a hash, not a draw: every other value stays as it was), not all at 11:00:00.000 —
+      // the ~240 notes of 100k invoices dated today shared one stamp, inside every incremental sync's 5-minute overlap.
+      const at = notAfter(day * DAY_MS + 11 * 3_600_000 + (hash2(seed ^ 0xdeb17, i) % (6 * 3_600_000)), money.seededBefore);
       const kind = rnd();
       const status = kind < 0.05 ? 1 : kind < 0.08 ? 2 : 0;
       this.notes.push({ account: s.account[i]!, total: total / f, balance: balance / f, day, status, created: at, modstamp: at });
@@ -35,6 +37,6 @@ export class DebitNotesStore {
 
   /** A posted debit note (today) for an account, nothing of it paid yet. */
   issue(account: number, amount: number, at: number): number {
-    return this.notes.push({ account, total: amount, balance: amount, day: Math.floor(Date.now() / DAY_MS), created: at, modstamp: at });
+    return this.notes.push({ account, total: amount, balance: amount, day: Math.floor(this.money.now() / DAY_MS), created: at, modstamp: at });
   }
 }

@@ -1,5 +1,5 @@
 import { CURRENCY_DECIMALS, CURRENCIES, type AccountData } from './accounts.ts';
-import { DAY_MS, hash2, mulberry32 } from './random.ts';
+import { DAY_MS, hash2, mulberry32, notAfter } from './random.ts';
 
 /** Canonical status codes shared by every invoice shape. */
 export const St = { Draft: 0, Posted: 1, Paid: 2, Cancelled: 3 } as const;
@@ -48,13 +48,18 @@ export class InvoiceStore {
   /** Moves with every line edit (the line tables cache one invoice's lines). */
   lineVersion = 0;
   private lastStamp = 0;
+  /** Seeded stamps are no later than this: a minute before the org's clock when it seeded. */
+  private readonly seededBefore: number;
 
   constructor(
     private readonly seed: number,
     private readonly accounts: AccountData,
     private readonly refDay: number,
     count: number,
+    /** The org's clock (OrgOptions.now). */
+    readonly now: () => number = Date.now,
   ) {
+    this.seededBefore = now() - 60_000;
     this.grow(count);
     const rnd = mulberry32(seed);
     for (let i = 0; i < count; i++) this.generate(i, rnd, false);
@@ -124,8 +129,12 @@ export class InvoiceStore {
     this.modstamp[i] = this.nextStamp();
   }
 
+  /**
+   * The stamp of a change made now: the org's clock, never earlier than the last one given (several changes within one
+   * millisecond share it, as the records of one Salesforce transaction do) and never after the clock.
+   */
   nextStamp(): number {
-    this.lastStamp = Math.max(Date.now(), this.lastStamp + 1);
+    this.lastStamp = Math.max(this.now(), this.lastStamp);
     return this.lastStamp;
   }
 
@@ -183,13 +192,12 @@ export class InvoiceStore {
       this.modstamp[i] = this.created[i];
     } else {
       // Never in the future (an invoice dated today "created" at 16:00 while it is 10:00): Salesforce's stamps cannot be,
-      // and a future SystemModstamp would become the app's watermark and hide every change made before it.
-      const created = Math.min(invDay * DAY_MS + 8 * 3_600_000 + Math.floor(rnd() * 9 * 3_600_000), Date.now() - 60_000);
+      // and a future SystemModstamp would become the app's watermark and hide every change made before it. Such a
+      // stamp goes back whole days (notAfter: created the day before, at 16:00), not to "now" (see notAfter).
+      const created = notAfter(invDay * DAY_MS + 8 * 3_600_000 + Math.floor(rnd() * 9 * 3_600_000), this.seededBefore);
       const lastDay = Math.min(this.refDay, invDay + Math.floor(rnd() * (age + 1)));
-      const mod = Math.max(created, lastDay * DAY_MS + Math.floor(rnd() * DAY_MS));
       this.created[i] = created;
-      this.modstamp[i] = Math.min(mod, Date.now() - 60_000);
-      if (this.modstamp[i] < created) this.modstamp[i] = created;
+      this.modstamp[i] = Math.max(created, notAfter(lastDay * DAY_MS + Math.floor(rnd() * DAY_MS), this.seededBefore));
     }
   }
 

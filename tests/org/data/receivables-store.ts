@@ -1,6 +1,6 @@
 import { Columns } from './columns.ts';
 import { St, type InvoiceStore } from './invoice-store.ts';
-import { DAY_MS, hash2, mulberry32 } from './random.ts';
+import { DAY_MS, hash2, mulberry32, notAfter } from './random.ts';
 
 /** Payment methods (Billing's blng__PaymentType__c; Revenue Cloud's Payment.Type is Capture/Sale). */
 export const METHODS = ['ACH', 'Credit Card', 'Check', 'Wire Transfer'];
@@ -27,6 +27,11 @@ export class ReceivablesStore {
   readonly credits: Ledger = { sources: new Columns(src), apps: new Columns(app) };
   private byInvoice: Map<number, { kind: 'payments' | 'credits'; row: number }[]> | null = null;
   private lastStamp = 0;
+  /**
+   * Seeded stamps are no later than this: ten minutes before the org's clock when it seeded (a payment is stamped ten
+   * minutes before its application, a reversal and its re-application one and two minutes after it).
+   */
+  readonly seededBefore: number;
 
   constructor(
     readonly invoices: InvoiceStore,
@@ -34,6 +39,7 @@ export class ReceivablesStore {
     private readonly refDay: number,
     unappliedShare: number,
   ) {
+    this.seededBefore = invoices.now() - 600_000;
     const rnd = mulberry32(hash2(seed, 0x7e5ab1e));
     for (let i = 0; i < invoices.n; i++) this.generate(i, rnd, unappliedShare);
   }
@@ -65,8 +71,14 @@ export class ReceivablesStore {
     return kind === 'payments' ? this.payments : this.credits;
   }
 
+  /** The org's clock (its invoices'). */
+  now(): number {
+    return this.invoices.now();
+  }
+
+  /** The stamp of a change made now (as InvoiceStore.nextStamp: never before the last one, never after the clock). */
   stamp(): number {
-    this.lastStamp = Math.max(Date.now(), this.lastStamp + 1, this.invoices.nextStamp());
+    this.lastStamp = Math.max(this.lastStamp, this.invoices.nextStamp());
     return this.lastStamp;
   }
 
@@ -104,7 +116,8 @@ export class ReceivablesStore {
     const account = s.account[i]!;
     const terms = s.dueDay[i]! - s.invDay[i]!;
     const dayAt = (offset: number) => Math.min(this.refDay, s.invDay[i]! + offset);
-    const at = (day: number) => Math.min(day * DAY_MS + 9 * 3_600_000 + Math.floor(rnd() * 8 * 3_600_000), Date.now() - 600_000);
+    // Never after the org's clock: a payment dated today, made at 16:00 while it is 10:00, was entered the day before (notAfter).
+    const at = (day: number) => notAfter(day * DAY_MS + 9 * 3_600_000 + Math.floor(rnd() * 8 * 3_600_000), this.seededBefore);
     if (s.status[i] === St.Cancelled && applied <= 0) {
       // Cancelled without a credit note (see invoice-store): draws what the credit note would have, so every
       // later invoice's payments stay as they were.

@@ -1,6 +1,6 @@
 import { Columns } from './columns.ts';
 import type { ReceivablesStore } from './receivables-store.ts';
-import { DAY_MS, hash2, mulberry32 } from './random.ts';
+import { DAY_MS, hash2, mulberry32, notAfter } from './random.ts';
 
 /** Refund line status (Billing's blng__Status__c picklist order): 0 Posted, 1 Draft, 2 Cancelled. Revenue Cloud lines have none. */
 export const REFUND_LINE_STATUS = ['Posted', 'Draft', 'Cancelled'] as const;
@@ -83,7 +83,7 @@ export class RefundsStore {
       if (rest <= 0 || rnd() >= 0.35) continue;
       const minor = Math.max(1, Math.floor(rest * (0.3 + rnd() * 0.7)));
       const day = Math.min(this.refDay, sources.get('day', p) + 3 + Math.floor(rnd() * 30));
-      const at = Math.min(day * DAY_MS + 10 * 3_600_000 + Math.floor(rnd() * 6 * 3_600_000), Date.now() - 600_000);
+      const at = notAfter(day * DAY_MS + 10 * 3_600_000 + Math.floor(rnd() * 6 * 3_600_000), this.money.seededBefore);
       const kind = rnd();
       if (kind < 0.05) {
         // Still a draft: not money paid back yet.

@@ -46,7 +46,18 @@ export class DocumentStore {
   /** Size and MD5 of a version under the 'huge' fault (streamed once to measure, never kept). */
   private readonly hugeMetas = new Map<number, Meta>();
 
-  constructor(private readonly seed: number, private readonly side: InvoiceSide, readonly shapes: InvoiceObjectName[]) {}
+  /** Seeded versions are no later than this: a minute before the org's clock when it seeded. */
+  private readonly seededBefore: number;
+
+  constructor(
+    private readonly seed: number,
+    private readonly side: InvoiceSide,
+    readonly shapes: InvoiceObjectName[],
+    /** The org's clock (OrgOptions.now): a re-issue is uploaded now. */
+    private readonly now: () => number = Date.now,
+  ) {
+    this.seededBefore = now() - 60_000;
+  }
 
   /** Versions (0, 1 or 2) of an invoice's document. Rows 0–2 are pinned (one, two, none) so tiny orgs have each case. */
   versionsOf(kind: InvoiceObjectName, row: number): number {
@@ -112,7 +123,7 @@ export class DocumentStore {
   /** A new version of the document uploaded now (Salesforce: a new ContentVersion; IsLatest moves to it). */
   reissue(doc: number): number {
     if (this.versionCount(doc) >= PER_DOC) throw new Error(`document ${doc} already has ${PER_DOC} versions (the local org's limit)`);
-    this.reissues.set(doc, [...(this.reissues.get(doc) ?? []), Date.now()]);
+    this.reissues.set(doc, [...(this.reissues.get(doc) ?? []), this.now()]);
     return this.latestVersion(doc);
   }
 
@@ -185,7 +196,11 @@ export class DocumentStore {
     const seeded = this.versionsOf(s.kind, s.row);
     const index = this.versionIndex(version);
     if (index >= seeded) return this.reissues.get(doc)![index - seeded]!;
-    return this.side.created(s.kind, s.row) + index * 3 * 86_400_000;
+    const created = this.side.created(s.kind, s.row);
+    // A second version three days after the first, or — the invoice created less than three days ago — between the
+    // first and the org's clock: never uploaded in the future.
+    const at = created + index * 3 * 86_400_000;
+    return at <= this.seededBefore ? at : created + Math.floor(((this.seededBefore - created) * index) / seeded);
   }
 
   pdfData(version: number): InvoicePdfData {

@@ -131,7 +131,7 @@ function create(deps: BulkDeps, version: number, path: string, body: Record<stri
   // A query SOQL refuses is refused when the job is created, with the same error the REST query gives.
   const result = runQuery(deps.data, version, query, operation === 'queryAll');
   if (result.count) throw invalidJob('Aggregate Relationships and COUNT() are not supported by Bulk API 2.0 query');
-  const base = { operation, object: result.table.name, apiVersion: version, createdDate: sfDateTime(Date.now()) } as const;
+  const base = { operation, object: result.table.name, apiVersion: version, createdDate: sfDateTime(deps.data.now()) } as const;
   // A job that fails in Salesforce (e.g. a timeout of the query on its servers) is created fine and found Failed when polled.
   if (deps.faults.take(path, ['bulkJobFailed'], query)) {
     return deps.jobs.add({ ...base, state: 'UploadComplete', result: null, errorMessage: 'InternalServerError : Failed to process query: the query timed out' });
