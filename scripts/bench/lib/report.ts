@@ -1,3 +1,4 @@
+import { printedRatio } from './rows';
 import type { Summary } from './stats';
 import type { ResultRow } from './types';
 
@@ -18,7 +19,7 @@ function cells(row: ResultRow): string[] {
     `${row.scenario}: ${row.metric}`,
     figure(row.app, row.unit),
     figure(row.baseline, row.unit),
-    row.ratio === null ? '—' : `${row.ratio.toFixed(row.ratio < 0.1 ? 3 : 2)}×`,
+    printedRatio(row),
     row.target,
     verdict,
   ];

@@ -11,8 +11,10 @@ export interface ResultRow {
   unit: Unit;
   app: Summary | null;
   baseline: Summary | null;
-  /** app median / baseline median. */
+  /** app median / baseline median, exact (unrounded: what the pass rule judged). */
   ratio: number | null;
+  /** Decimals to print the ratio with when the usual ones (3 below 0.1, else 2) would round it across its target's line. */
+  ratioDigits?: number;
   target: string;
   /** null: no target (context only). */
   pass: boolean | null;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { textTable } from '../../../scripts/bench/lib/report';
+import { resultRow } from '../../../scripts/bench/lib/rows';
+
+/** The bench's rows (scripts/bench/lib/rows.ts): a ratio is judged exact, and printed so that its side of the line shows. */
+describe('a bench row judges the exact ratio of its medians', () => {
+  const withinFivePercent = (app: number[], baseline: number[]) =>
+    resultRow({ scenario: 'incremental', metric: 'wall time', unit: 'ms', app, baseline, target: '≤ 5% of full', pass: (_a, _b, ratio) => ratio !== null && ratio <= 0.05 });
+
+  it('0.0505 against ≤ 0.05 fails, and prints as 0.0505×, not 0.050×', () => {
+    // Session 18's quiet start: 193 ms against 3,823 ms (0.05048…), printed "0.050× PASS".
+    const row = withinFivePercent([193, 180, 195], [3_823, 3_700, 3_900]);
+    expect(row.ratio).toBeCloseTo(193 / 3_823, 12);
+    expect(row.pass).toBe(false);
+    expect(textTable([row])).toContain('0.0505×');
+    expect(textTable([row])).toMatch(/FAIL/);
+    expect(textTable([row])).not.toMatch(/PASS/);
+    expect(withinFivePercent([0.0505], [1]).pass).toBe(false);
+  });
+
+  it('judges the medians as measured, not rounded to a tenth of a millisecond', () => {
+    // 5.04 / 100.4 = 0.0502 (FAIL); the medians rounded to a tenth first, 5.0 / 100.4 = 0.0498 would pass.
+    expect(withinFivePercent([5.04], [100.4]).pass).toBe(false);
+    expect(withinFivePercent([5.02], [100.4]).pass).toBe(true);
+  });
+
+  it('a ratio well off the line prints as before; one exactly on it passes', () => {
+    const far = withinFivePercent([276], [3_057]);
+    expect(far.pass).toBe(false);
+    expect(far.ratioDigits).toBeUndefined();
+    expect(textTable([far])).toContain('0.090×');
+    const on = withinFivePercent([50], [1_000]);
+    expect(on.pass).toBe(true);
+    expect(textTable([on])).toContain('0.050×');
+    // Just under the line: passes, and prints more digits than 0.050 would need only if rounding crossed it (it does not).
+    const under = withinFivePercent([49.96], [1_000]);
+    expect(under.pass).toBe(true);
+    expect(textTable([under])).toContain('0.050×');
+  });
+
+  it('a ratio of 0.1 or more (two decimals) gets a third when it is on its line', () => {
+    const row = (ratio: number) =>
+      resultRow({ scenario: 'sync', metric: 'wall', unit: 'ms', app: [ratio * 1000], baseline: [1000], target: '≤ 1.4×', pass: (_a, _b, r) => r !== null && r <= 1.4 });
+    expect(row(1.404).pass).toBe(false);
+    expect(textTable([row(1.404)])).toContain('1.404×');
+    expect(textTable([row(1.38)])).toContain('1.38×');
+    expect(row(1.38).pass).toBe(true);
+  });
+});
