@@ -33,11 +33,110 @@ class TableEntry {
   }
 }
 
+/** Where the index's entries come from: one related object, kept as columns (a table) or as records. */
+interface Origin {
+  role: RelatedRole;
+  object: string;
+  table: RecordTable | null;
+  records: readonly RelatedRecord[] | null;
+}
+
+/** The entry of one row of an origin: a table's made afresh when asked (short-lived), a record's holding the record itself. */
+function entryOf(origin: Origin, row: number): Indexed {
+  return origin.table ? new TableEntry(origin.role, origin.object, origin.table, row) : { role: origin.role, object: origin.object, record: origin.records![row]! };
+}
+
+/**
+ * The payments and credit notes by id: each id's origin and row, kept as numbers — its entry made when asked — not an object
+ * per source (140k payments at 100k invoices: the first list window after a sync made and kept one each, BENCHMARKS session 19).
+ * A later record of the same id takes the place of an earlier one, as a Map's set did.
+ */
+class SourcesById {
+  private readonly slots = new Map<string, number>();
+  private readonly origins: Origin[] = [];
+  private readonly rows: number[] = [];
+
+  add(origin: Origin, row: number, id: string): void {
+    this.slots.set(id, this.rows.length);
+    this.origins.push(origin);
+    this.rows.push(row);
+  }
+
+  get(id: string): Indexed | undefined {
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : entryOf(this.origins[slot]!, this.rows[slot]!);
+  }
+}
+
+/**
+ * The applications (payment and credit) by invoice id: each invoice's applications as a chain of slots (origin, row, day), in the
+ * order they were added — an invoice's entries are made when asked (short-lived), none kept per application (157k at 100k
+ * invoices). `keys` gives the invoices in the order first met, as the Map of arrays did.
+ */
+class ApplicationsByInvoice {
+  /** Invoice id → its group. */
+  private readonly groups = new Map<string, number>();
+  private readonly first: number[] = [];
+  private readonly last: number[] = [];
+  /** Per slot: the next slot of its invoice (-1: none), its origin, row and day. */
+  private readonly next: number[] = [];
+  private readonly origins: Origin[] = [];
+  private readonly rows: number[] = [];
+  private readonly days: (string | null)[] = [];
+  /** Each day once (an application's day is one of a few thousand: not a string kept per application). */
+  private readonly known = new Map<string, string>();
+
+  add(origin: Origin, row: number, invoiceId: string, date: string | null): void {
+    const slot = this.rows.length;
+    this.next.push(-1);
+    this.origins.push(origin);
+    this.rows.push(row);
+    let day = date;
+    if (day !== null) {
+      const seen = this.known.get(day);
+      if (seen === undefined) this.known.set(day, day);
+      else day = seen;
+    }
+    this.days.push(day);
+    const group = this.groups.get(invoiceId);
+    if (group === undefined) {
+      this.groups.set(invoiceId, this.first.length);
+      this.first.push(slot);
+      this.last.push(slot);
+    } else {
+      this.next[this.last[group]!] = slot;
+      this.last[group] = slot;
+    }
+  }
+
+  has(invoiceId: string): boolean {
+    return this.groups.has(invoiceId);
+  }
+
+  /** The invoice's applications, in the order added (new entries: a caller may keep them). */
+  get(invoiceId: string): IndexedApplication[] | undefined {
+    const group = this.groups.get(invoiceId);
+    if (group === undefined) return undefined;
+    const out: IndexedApplication[] = [];
+    for (let slot = this.first[group]!; slot !== -1; slot = this.next[slot]!) {
+      const origin = this.origins[slot]!;
+      const row = this.rows[slot]!;
+      const date = this.days[slot]!;
+      out.push(origin.table ? new TableEntry(origin.role, origin.object, origin.table, row, date) : { role: origin.role, object: origin.object, record: origin.records![row]!, date });
+    }
+    return out;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.groups.keys();
+  }
+}
+
 interface LedgerIndex {
   /** Applications (payment and credit) per invoice id. */
-  byInvoice: Map<string, IndexedApplication[]>;
+  byInvoice: ApplicationsByInvoice;
   /** Payments and credit notes by id. */
-  sources: Map<string, Indexed>;
+  sources: SourcesById;
   /** Every related record's object, by id (for "open in Salesforce"): made when first asked. */
   readonly objects: Map<string, string>;
   /** Refund lines per payment id (they apply to payments, never to invoices: refund-lines.ts). */
@@ -50,7 +149,7 @@ interface LedgerIndex {
 export const ledgerIndex = oncePerCopy((copy: RelatedCopy): LedgerIndex => {
   let objects: Map<string, string> | null = null;
   const index: LedgerIndex = {
-    byInvoice: new Map(), sources: new Map(), refundsByPayment: new Map(), refundsByCreditNote: new Map(),
+    byInvoice: new ApplicationsByInvoice(), sources: new SourcesById(), refundsByPayment: new Map(), refundsByCreditNote: new Map(),
     get objects() {
       return (objects ??= objectsById(copy));
     },
@@ -60,15 +159,16 @@ export const ledgerIndex = oncePerCopy((copy: RelatedCopy): LedgerIndex => {
     const application = object.role === 'paymentApplication' || object.role === 'creditApplication';
     const table = tableOf(object);
     if (table && object.role !== 'refundApplication') {
-      indexTable(index, object.role, object.object, table, application);
+      indexTable(index, { role: object.role, object: object.object, table, records: null }, application);
       continue;
     }
-    for (const record of object.records) {
-      const entry = { role: object.role, object: object.object, record };
-      // A debit note is the customer's own receivable, no source of an application (customer-ledger.ts lists it).
-      if (object.role === 'debitNote') continue;
-      // A credit note's lines and their refund lines pay money back out of the credit note, never into an invoice (refund-lines.ts).
-      if (object.role === 'creditNoteLine' || object.role === 'creditRefundApplication') continue;
+    // A debit note is the customer's own receivable, no source of an application (customer-ledger.ts lists it).
+    // A credit note's lines and their refund lines pay money back out of the credit note, never into an invoice (refund-lines.ts).
+    if (object.role === 'debitNote' || object.role === 'creditNoteLine' || object.role === 'creditRefundApplication') continue;
+    const records = object.records;
+    const origin: Origin = { role: object.role, object: object.object, table: null, records };
+    for (let row = 0; row < records.length; row++) {
+      const record = records[row]!;
       if (object.role === 'refundApplication') {
         const payment = text(record.payment);
         if (!payment) continue;
@@ -78,14 +178,12 @@ export const ledgerIndex = oncePerCopy((copy: RelatedCopy): LedgerIndex => {
         continue;
       }
       if (!application) {
-        index.sources.set(record.id, entry);
+        index.sources.add(origin, row, record.id);
         continue;
       }
       const invoiceId = typeof record.invoice === 'string' ? record.invoice : null;
       if (!invoiceId) continue;
-      let list = index.byInvoice.get(invoiceId);
-      if (!list) index.byInvoice.set(invoiceId, (list = []));
-      list.push({ ...entry, date: day(record.date) ?? day(record.created) });
+      index.byInvoice.add(origin, row, invoiceId, day(record.date) ?? day(record.created));
     }
   }
   for (const [creditNote, record] of creditRefundLines(copy)) {
@@ -109,11 +207,12 @@ function objectsById(copy: RelatedCopy): Map<string, string> {
 }
 
 /** The ledger's entries of an object kept as columns: what the loop over records does, cell by cell. */
-function indexTable(index: LedgerIndex, role: RelatedRole, object: string, table: RecordTable, application: boolean): void {
+function indexTable(index: LedgerIndex, origin: Origin & { table: RecordTable }, application: boolean): void {
+  const { role, table } = origin;
   // A debit note, a credit note's lines and their refund lines enter no invoice's arithmetic (as in the loop over records).
   if (role === 'debitNote' || role === 'creditNoteLine' || role === 'creditRefundApplication') return;
   if (!application) {
-    for (let row = 0; row < table.length; row++) index.sources.set(table.id(row), new TableEntry(role, object, table, row));
+    for (let row = 0; row < table.length; row++) index.sources.add(origin, row, table.id(row));
     return;
   }
   const invoice = table.column('invoice');
@@ -122,9 +221,7 @@ function indexTable(index: LedgerIndex, role: RelatedRole, object: string, table
   for (let row = 0; row < table.length; row++) {
     const invoiceId = table.value(row, invoice);
     if (typeof invoiceId !== 'string' || !invoiceId) continue;
-    let list = index.byInvoice.get(invoiceId);
-    if (!list) index.byInvoice.set(invoiceId, (list = []));
-    list.push(new TableEntry(role, object, table, row, day(table.value(row, date)) ?? day(table.value(row, created))));
+    index.byInvoice.add(origin, row, invoiceId, day(table.value(row, date)) ?? day(table.value(row, created)));
   }
 }
 
