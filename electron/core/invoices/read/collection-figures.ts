@@ -1,7 +1,7 @@
 import type { CurrencyReceivables, InvoiceListRow } from '../../../contract';
 import { addDaysToPay, averageDaysToPay, noDaysToPay, type DaysToPaySums } from '../../../contract/collection-figures';
 import { currencyDecimals } from '../../../contract/currency-decimals';
-import type { RelatedCopy } from '../related/related-copy';
+import { cellsOf, type RelatedCopy } from '../related/related-copy';
 import { day, text, toMinor } from './applied-ledger';
 import { sourceCounts } from './counted-sources';
 import { appliedBySource, appliedBySourceAsOf, belowZeroCauses, unappliedMinor } from './source-applied';
@@ -82,25 +82,32 @@ export function collectionFigures(
 function unappliedCash(copy: RelatedCopy | null | undefined, fallback: string, asOf?: string): Map<string, { minor: number; overRefunded: number; overApplied: number }> {
   const out = new Map<string, { minor: number; overRefunded: number; overApplied: number }>();
   if (!copy || copy.none) return out;
-  const payments = copy.objects.filter((o) => o.role === 'payment').flatMap((o) => o.records);
   const sums = asOf === undefined ? appliedBySource(copy) : appliedBySourceAsOf(copy, asOf);
-  for (const payment of payments) {
-    if (typeof payment.amount !== 'number' || !sourceCounts(payment)) continue;
-    // As of a day, a payment received later was not money in yet.
-    const received = day(payment.date);
-    if (asOf !== undefined && received !== null && received > asOf) continue;
-    const currency = text(payment.currency) ?? fallback;
-    const d = currencyDecimals(currency);
-    // What a refund paid back is no longer the customer's money with us (refund-lines.ts); one used in another currency has none left.
-    const minor = unappliedMinor(sums, 'payment', payment.id, payment.amount, d);
-    const entry = out.get(currency) ?? { minor: 0, overRefunded: 0, overApplied: 0 };
-    entry.minor += minor;
-    // Applied beyond its amount, or refunded beyond what the applications left: summed as it is (never clamped), and counted
-    // so the summary says so (source-applied.ts belowZeroCauses).
-    const why = belowZeroCauses(sums, 'payment', payment.id, payment.amount, minor, d);
-    if (why.overRefunded) entry.overRefunded += 1;
-    if (why.overApplied) entry.overApplied += 1;
-    out.set(currency, entry);
+  // Read cell by cell (related-copy.ts cellsOf): no record object per payment.
+  for (const object of copy.objects) {
+    if (object.role !== 'payment') continue;
+    const cells = cellsOf(object);
+    const [amountAt, statusAt, dateAt, currencyAt] = ['amount', 'status', 'date', 'currency'].map((key) => cells.reader(key));
+    for (let row = 0; row < cells.length; row++) {
+      const amount = amountAt!(row);
+      if (typeof amount !== 'number' || !sourceCounts(statusAt!(row))) continue;
+      // As of a day, a payment received later was not money in yet.
+      const received = day(dateAt!(row));
+      if (asOf !== undefined && received !== null && received > asOf) continue;
+      const currency = text(currencyAt!(row)) ?? fallback;
+      const d = currencyDecimals(currency);
+      const id = cells.id(row);
+      // What a refund paid back is no longer the customer's money with us (refund-lines.ts); one used in another currency has none left.
+      const minor = unappliedMinor(sums, 'payment', id, amount, d);
+      const entry = out.get(currency) ?? { minor: 0, overRefunded: 0, overApplied: 0 };
+      entry.minor += minor;
+      // Applied beyond its amount, or refunded beyond what the applications left: summed as it is (never clamped), and counted
+      // so the summary says so (source-applied.ts belowZeroCauses).
+      const why = belowZeroCauses(sums, 'payment', id, amount, minor, d);
+      if (why.overRefunded) entry.overRefunded += 1;
+      if (why.overApplied) entry.overApplied += 1;
+      out.set(currency, entry);
+    }
   }
   return out;
 }

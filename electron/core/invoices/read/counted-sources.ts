@@ -1,4 +1,4 @@
-import type { RelatedRecord } from '../related/related-copy';
+import type { RelatedValue } from '../related/related-copy';
 
 /**
  * THE definition of "a payment that counts" (and of a credit note that counts), used by every figure that adds up
@@ -20,7 +20,7 @@ export function statusCounts(status: string | null | undefined): boolean {
   return !(typeof status === 'string' && NOT_RECEIVED.test(status));
 }
 
-/** Whether a payment or credit note record of the copy counts (see statusCounts). */
-export function sourceCounts(record: RelatedRecord): boolean {
-  return statusCounts(typeof record.status === 'string' ? record.status : null);
+/** Whether a payment or credit note of the copy counts, by its `status` (the record's, or its cell read from the columns: see statusCounts). */
+export function sourceCounts(status: RelatedValue | undefined): boolean {
+  return statusCounts(typeof status === 'string' ? status : null);
 }

@@ -1,7 +1,7 @@
 import type { CustomerCreditRefund, CustomerDebitNote, CustomerLedger, CustomerRecord } from '../../../contract';
 import type { CustomerRef } from '../../../contract/customer-aging';
 import { currencyDecimals } from '../../../contract/currency-decimals';
-import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
+import { cellsOf, type RecordCells, type RelatedCopy, type RelatedRecord } from '../related/related-copy';
 import { familyHasRole, isRateRole, type RelatedRole } from '../related/related-specs';
 import { relatedText } from '../related/related-text';
 import { day, ledgerIndex, text, toMinor } from './applied-ledger';
@@ -11,39 +11,59 @@ import { appliedBySource, appliedBySourceAsOf, belowZeroCauses, debitedMinor, un
 import { refundDay, refundedMinor, refundEffect } from './refund-lines';
 import { unappliedKnown } from './payment-figures';
 
+/** A customer's payments, credit notes and debit notes as slots of the index (CustomerIndex.record makes a slot's record). */
 interface CustomerSources {
-  payments: RelatedRecord[];
-  credits: RelatedRecord[];
-  debitNotes: RelatedRecord[];
+  payments: number[];
+  credits: number[];
+  debitNotes: number[];
   accounts: Set<string>;
 }
 
 type SourceRole = 'payment' | 'creditNote' | 'debitNote';
 const LISTS = { payment: 'payments', creditNote: 'credits', debitNote: 'debitNotes' } as const;
 
-/** Payments and credit notes by their account's id and by its name, once per copy (a sync makes a new copy). */
-const sourcesByCustomer = oncePerCopy((copy: RelatedCopy): { byAccount: Map<string, CustomerSources>; byName: Map<string, CustomerSources> } => {
+interface CustomerIndex {
+  byAccount: Map<string, CustomerSources>;
+  byName: Map<string, CustomerSources>;
+  /** The record of a slot: made from its object's columns when asked (related-copy.ts cellsOf), not kept per payment. */
+  record(slot: number): RelatedRecord;
+}
+
+/**
+ * Payments and credit notes by their account's id and by its name, once per copy (a sync makes a new copy): read cell by cell
+ * (status, account, its name), each kept as a slot — the customer's own records are made when their view asks, not the ~150k
+ * payments and credit notes of a copy at the first view (BENCHMARKS, session 19).
+ */
+const sourcesByCustomer = oncePerCopy((copy: RelatedCopy): CustomerIndex => {
   const byAccount = new Map<string, CustomerSources>();
   const byName = new Map<string, CustomerSources>();
-  const add = (index: Map<string, CustomerSources>, key: string, role: SourceRole, record: RelatedRecord, account: string | null) => {
+  const slotCells: RecordCells[] = [];
+  const slotRows: number[] = [];
+  const add = (index: Map<string, CustomerSources>, key: string, role: SourceRole, slot: number, account: string | null) => {
     let entry = index.get(key);
     if (!entry) index.set(key, (entry = { payments: [], credits: [], debitNotes: [], accounts: new Set() }));
-    entry[LISTS[role]].push(record);
+    entry[LISTS[role]].push(slot);
     if (account) entry.accounts.add(account);
   };
   for (const object of copy.objects) {
     if (object.role !== 'payment' && object.role !== 'creditNote' && object.role !== 'debitNote') continue;
     const role = object.role;
-    for (const record of object.records) {
+    const cells = cellsOf(object);
+    const [statusAt, accountAt, nameAt] = ['status', 'account', 'accountName'].map((key) => cells.reader(key));
+    for (let row = 0; row < cells.length; row++) {
       // A draft or cancelled payment (credit note) was never money received (credit issued): counted-sources.ts.
-      if (!sourceCounts(record)) continue;
-      const account = text(record.account);
-      const name = text(record.accountName);
-      if (account) add(byAccount, account, role, record, account);
-      if (name) add(byName, name, role, record, account);
+      if (!sourceCounts(statusAt!(row))) continue;
+      const account = text(accountAt!(row));
+      const name = text(nameAt!(row));
+      if (!account && !name) continue;
+      const slot = slotRows.length;
+      slotCells.push(cells);
+      slotRows.push(row);
+      if (account) add(byAccount, account, role, slot, account);
+      if (name) add(byName, name, role, slot, account);
     }
   }
-  return { byAccount, byName };
+  return { byAccount, byName, record: (slot) => slotCells[slot]!.record(slotRows[slot]!) };
 });
 
 /**
@@ -115,6 +135,7 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
   if (!copy.objects.some((o) => !isRateRole(o.role))) return empty(relatedText.noReadableObjects);
   const index = sourcesByCustomer(copy);
   const sources = who.account ? index.byAccount.get(who.account) : index.byName.get(customer);
+  const recordsOf = (slots: readonly number[]) => slots.map((slot) => index.record(slot));
   // What could not be read, said part by part; the credit note refunds are given whenever their own objects are read, even with
   // the payments hidden (a statement lists them either way).
   const refunds = creditRefundsRead(copy);
@@ -125,8 +146,8 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
   const hasDebitNotes = copy.objects.some((o) => o.role === 'debitNote');
   const parts = {
     ...(unreadable.length > 0 ? { unreadable } : {}),
-    ...(refunds === 'read' ? { creditRefunds: sources ? creditRefundsOf(copy, sources.credits, fallback) : [] } : {}),
-    ...(hasDebitNotes ? { debitNotes: openDebitNotes(sources?.debitNotes ?? [], fallback) } : {}),
+    ...(refunds === 'read' ? { creditRefunds: sources ? creditRefundsOf(copy, recordsOf(sources.credits), fallback) : [] } : {}),
+    ...(hasDebitNotes ? { debitNotes: openDebitNotes(recordsOf(sources?.debitNotes ?? []), fallback) } : {}),
   };
   // A payment with its applications hidden would look wholly unapplied: say so rather than show it.
   if (!paymentsRead) return { ...empty(relatedText.someUnreadable), ...parts };
@@ -169,8 +190,8 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
       ...(other.length > 0 ? { otherCurrency: other.sort(([a], [b]) => a.localeCompare(b)).map(([c, sum]) => ({ currency: c, amount: toMinor(sum, currencyDecimals(c)) / 10 ** currencyDecimals(c) })) } : {}),
     };
   };
-  const payments = sources.payments.filter(byThen).map((record) => toRecord(record, 'cash')).sort(newestFirst);
-  const credits = sources.credits.filter(byThen).map((record) => toRecord(record, 'credits')).filter((credit) => credit.unapplied !== 0).sort(newestFirst);
+  const payments = recordsOf(sources.payments).filter(byThen).map((record) => toRecord(record, 'cash')).sort(newestFirst);
+  const credits = recordsOf(sources.credits).filter(byThen).map((record) => toRecord(record, 'credits')).filter((credit) => credit.unapplied !== 0).sort(newestFirst);
   return {
     customer, available: true, note: null, accounts: sources.accounts.size, payments, credits, warnings: copy.warnings,
     ...parts,

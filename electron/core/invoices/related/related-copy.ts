@@ -101,6 +101,43 @@ export function tableOf(target: RelatedObjectCopy): RecordTable | null {
   return deferredOf.get(target)?.table ?? null;
 }
 
+/**
+ * An object's records read cell by cell (the readers of the whole copy: unapplied cash, the customer view, statements): from its
+ * columns when it has them — no record object made, and the ~300k records of a sync with payments are not read back from the
+ * CSV parts — else from its records. `reader(key)` gives what `record[key]` holds (null for a key it does not have).
+ */
+export interface RecordCells {
+  readonly length: number;
+  id(row: number): string;
+  reader(key: string): (row: number) => RelatedValue;
+  /** One whole record (a table's made afresh: a reader keeping it keeps its own). */
+  record(row: number): RelatedRecord;
+}
+
+export function cellsOf(object: RelatedObjectCopy): RecordCells {
+  const deferred = deferredOf.get(object);
+  const table = deferred?.table;
+  // Records already read (a reader asked for them) are as cheap to walk as the columns: the columns only while unread.
+  if (table && deferred.records === null) {
+    return {
+      length: table.length,
+      id: (row) => table.id(row),
+      reader: (key) => {
+        const column = table.column(key);
+        return (row) => table.value(row, column);
+      },
+      record: (row) => table.record(row),
+    };
+  }
+  const records = object.records;
+  return {
+    length: records.length,
+    id: (row) => records[row]!.id,
+    reader: (key) => (row) => records[row]![key] ?? null,
+    record: (row) => records[row]!,
+  };
+}
+
 /** How many records `target[key]` holds, without reading records not read yet. */
 export function recordCount(target: RelatedObjectCopy): number {
   const deferred = deferredOf.get(target);
