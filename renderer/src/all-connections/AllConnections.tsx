@@ -234,7 +234,7 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
           <OrgChips connections={connections} picked={picked} onChange={setPicked} />
           <FilterChips filters={filters} onChange={changeFilters} />
           <TotalsPending list={listState} />
-          <CurrencySummary totals={view.totals} aging={view.aging} asOfLabel={asOfLabel} selected={pickedBucket} onPickBucket={pickBucket} />
+          <CurrencySummary totals={view.sums.totals} aging={view.sums.aging} asOfLabel={asOfLabel} selected={pickedBucket} onPickBucket={pickBucket} />
           {perOrg && !partial && <OrgTotals connections={connections} prepared={view.prepared} members={view.members} />}
           <InvoiceTable
             table={table}

@@ -322,8 +322,8 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
             onPickBucket={pickAnyBucket}
           />
           <CurrencySummary
-            totals={figures.totals}
-            aging={figures.aging}
+            totals={figures.sums.totals}
+            aging={figures.sums.aging}
             busy={summary.pending}
             asOfLabel={asOfLabel}
             selected={pickedBucket}

@@ -4,16 +4,40 @@ import type { PreparedInvoices } from '../invoices/prepared';
 import { maskIndexes, visibleRowsInOrder } from '../invoices/sort';
 import { computeTotals, type CurrencyTotals } from '../invoices/totals';
 
+/**
+ * The cards' sums of one view: worked out when first read (the summary's render), then kept — so a keystroke whose
+ * summary follows in the next frame (use-figures-after-paint.ts) does not add them up in the frame of the grid's rows.
+ * One object per view: the same object while the view is the same.
+ */
+export interface ViewSums {
+  readonly totals: CurrencyTotals[];
+  readonly aging: CurrencyAging[];
+}
+
 /** What one set of filters shows: the rows in display order, and what the cards and the aging chart are over. */
 export interface FilteredView {
   /** Indexes into the prepared rows, in the sort's order. */
   visible: Uint32Array;
   /** The rows shown, in data order: what the totals (and the corporate-currency view) are over. */
   members: Uint32Array;
-  totals: CurrencyTotals[];
   /** The rows shown before the aging chart's own bucket filter (so its other bars stay visible). */
   agingSet: Uint32Array;
-  aging: CurrencyAging[];
+  /** Totals over `members`, aging over `agingSet`. */
+  sums: ViewSums;
+}
+
+/** A view's sums, each added up on its first read. */
+function lazySums(prepared: PreparedInvoices, members: Uint32Array, agingSet: Uint32Array, asOfDay: number, basis: AgingBasis): ViewSums {
+  let totals: CurrencyTotals[] | null = null;
+  let aging: CurrencyAging[] | null = null;
+  return {
+    get totals() {
+      return (totals ??= computeTotals(prepared, members));
+    },
+    get aging() {
+      return (aging ??= computeAging(prepared, agingSet, asOfDay, basis));
+    },
+  };
 }
 
 /** What every view of one cache shares: a new one of any of these starts a new cache (a new sort order does not). */
@@ -64,7 +88,7 @@ function computeEntry({ prepared, context, basis }: Scope, filters: InvoiceFilte
   const members = found.members ?? maskIndexes(mask);
   if (last && filters.aging === null && last.aging === null && sameIndexes(last.entry.members, members)) return last.entry;
   const agingSet = filters.aging ? maskIndexes(filterMask(prepared, { ...filters, aging: null }, context)) : members;
-  return { mask, members, totals: computeTotals(prepared, members), agingSet, aging: computeAging(prepared, agingSet, context.asOfDay, basis), sorted: null };
+  return { mask, members, agingSet, sums: lazySums(prepared, members, agingSet, context.asOfDay, basis), sorted: null };
 }
 
 /** The entry's rows in this order: one pass over the order, once per order (a sort click keeps the totals and aging). */
@@ -81,7 +105,8 @@ function visibleIn(entry: Entry, order: Uint32Array): Uint32Array {
  *   typed shows the views it passed through again without a pass over the rows;
  * - a filter that keeps exactly the rows of the last one (typing on in a name that already picked its invoices) answers
  *   the last view's own arrays and totals, so nothing that renders from them renders again;
- * - a new sort order only redoes the rows' order: the totals and aging (and the cards) stay the same objects.
+ * - a new sort order only redoes the rows' order: the totals and aging (and the cards) stay the same objects;
+ * - the totals and aging are added up when first read (see ViewSums).
  */
 export function filteredView(scope: Scope, filters: InvoiceFilters): FilteredView {
   let cache = caches.get(scope.prepared);
@@ -100,8 +125,8 @@ export function filteredView(scope: Scope, filters: InvoiceFilters): FilteredVie
     remember(cache, key, entry);
   }
   cache.last = { entry, aging: filters.aging };
-  const { members, totals, agingSet, aging } = entry;
-  return { visible: visibleIn(entry, scope.order), members, totals, agingSet, aging };
+  const { members, agingSet, sums } = entry;
+  return { visible: visibleIn(entry, scope.order), members, agingSet, sums };
 }
 
 function remember(cache: Cache, key: string, entry: Entry): void {

@@ -1,15 +1,14 @@
 import { startTransition, useEffect, useMemo, useState } from 'react';
-import type { CurrencyAging } from '../invoices/aging';
 import type { PreparedInvoices } from '../invoices/prepared';
-import type { CurrencyTotals } from '../invoices/totals';
+import type { ViewSums } from './filtered-views';
 import { afterNextPaint } from '../lib/after-paint';
 
 /** What the summary (cards, aging bars, DSO / days to pay, the corporate card) is over: one view's rows and figures. */
 export interface SummaryFigures {
   prepared: PreparedInvoices;
   asOfDay: number;
-  totals: CurrencyTotals[];
-  aging: CurrencyAging[];
+  /** Totals and aging, added up when the summary first reads them (in its own render when it follows the grid). */
+  sums: ViewSums;
   members: Uint32Array;
   agingSet: Uint32Array;
 }
@@ -30,12 +29,12 @@ export const SPLIT_SUMMARY_ROWS = 20_000;
  * indexes into the same prepared rows as the grid's.
  */
 export function useFiguresAfterPaint(
-  { prepared, asOfDay, totals, aging, members, agingSet }: SummaryFigures,
+  { prepared, asOfDay, sums, members, agingSet }: SummaryFigures,
   split: boolean,
 ): { figures: SummaryFigures; pending: boolean } {
-  const live = useMemo(() => ({ prepared, asOfDay, totals, aging, members, agingSet }), [prepared, asOfDay, totals, aging, members, agingSet]);
+  const live = useMemo(() => ({ prepared, asOfDay, sums, members, agingSet }), [prepared, asOfDay, sums, members, agingSet]);
   const [shown, setShown] = useState(live);
-  const behind = shown.totals !== totals || shown.aging !== aging || shown.members !== members || shown.agingSet !== agingSet;
+  const behind = shown.sums !== sums || shown.members !== members || shown.agingSet !== agingSet;
   const lag = split && behind && shown.prepared === prepared && shown.asOfDay === asOfDay;
   // Another copy of the rows, another day, or a small set: the figures shown are the live ones from this render on.
   if (split && behind && !lag) setShown(live);

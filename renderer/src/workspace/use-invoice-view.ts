@@ -2,15 +2,14 @@ import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { InvoiceListRow } from '../../../electron/contract';
 import { DEFAULT_SORT } from '../../../electron/contract/invoice-order';
 import { useLocale } from '../i18n/locale-context';
-import type { AgingBasis, CurrencyAging } from '../invoices/aging';
+import type { AgingBasis } from '../invoices/aging';
 import { datedAfter } from '../invoices/as-of';
 import type { InvoiceFilters } from '../invoices/filters';
 import { dayNumber } from '../invoices/plain-date';
 import { prepareInvoices, type PreparedInvoices, type ReceivableRules } from '../invoices/prepared';
 import { sortedOrder, warmSortKeys, type SortSpec } from '../invoices/sort';
 import { visibleColumnIds } from '../invoices/columns';
-import type { CurrencyTotals } from '../invoices/totals';
-import { filteredView } from './filtered-views';
+import { filteredView, type ViewSums } from './filtered-views';
 import { warmSearchParts } from '../invoices/text-search';
 import { whenIdle } from '../lib/when-idle';
 import { warmKeystroke } from './warm-keystroke';
@@ -19,8 +18,7 @@ const EMPTY: InvoiceListRow[] = [];
 /** Above this many invoices filter changes render deferred (see below). */
 const SYNC_FILTER_ROWS = 400_000;
 
-const NO_TOTALS: CurrencyTotals[] = [];
-const NO_AGING: CurrencyAging[] = [];
+const NO_SUMS: ViewSums = { totals: [], aging: [] };
 const NO_MEMBERS = new Uint32Array(0);
 /** What counts as a receivable, and whether the view is as of a chosen date (then invoices dated after it are left out). */
 export interface ViewRules extends ReceivableRules {
@@ -63,8 +61,8 @@ export function useInvoiceView(
   const full = useInvoiceViewOf(sorted ? rows : undefined, filters, sort, asOf, basis, rules);
   const arrived = useMemo(() => (sorted ? null : arrivedView(rows ?? EMPTY)), [sorted, rows]);
   if (complete) return full;
-  if (!arrived) return { ...full, totals: NO_TOTALS, aging: NO_AGING, members: NO_MEMBERS, agingSet: NO_MEMBERS };
-  return { ...full, prepared: arrived as PreparedInvoices, visible: arrived.visible, totals: NO_TOTALS, aging: NO_AGING, members: NO_MEMBERS, agingSet: NO_MEMBERS, searchPending: false };
+  if (!arrived) return { ...full, sums: NO_SUMS, members: NO_MEMBERS, agingSet: NO_MEMBERS };
+  return { ...full, prepared: arrived as PreparedInvoices, visible: arrived.visible, sums: NO_SUMS, members: NO_MEMBERS, agingSet: NO_MEMBERS, searchPending: false };
 }
 
 function useInvoiceViewOf(rows: InvoiceListRow[] | undefined, filters: InvoiceFilters, sort: SortSpec | null, asOf: string, basis: AgingBasis, rules: ViewRules) {
@@ -111,10 +109,10 @@ function useInvoiceViewOf(rows: InvoiceListRow[] | undefined, filters: InvoiceFi
   const laterCount = useMemo(() => (cutOffDay === Infinity ? 0 : datedAfter(prepared, cutOffDay)), [prepared, cutOffDay]);
   // Rows, totals and aging of these filters: one filter pass and one pass over the order, or none for a search just
   // deleted back to (remembered) or one that keeps the same rows (the same objects: nothing below renders again).
-  const { visible, totals, aging, members, agingSet } = useMemo(
+  const { visible, sums, members, agingSet } = useMemo(
     () => filteredView({ prepared, order, context, basis }, effective),
     [prepared, order, context, basis, effective],
   );
   // members / agingSet: the rows the totals and the aging chart are over (what the corporate-currency view converts).
-  return { prepared, visible, totals, aging, members, agingSet, asOfDay, laterCount, searchPending: deferred !== filters };
+  return { prepared, visible, sums, members, agingSet, asOfDay, laterCount, searchPending: deferred !== filters };
 }

@@ -41,8 +41,8 @@ describe('search sequences: every view equals a computation from the rows alone'
           const expected = rows.flatMap((r, i) => (!q || `${r.number}\u0001${r.customer ?? ''}`.toLocaleLowerCase().includes(q) ? [i] : []));
           expect([...view.members], search).toEqual(expected);
           const reversed = [...expected].reverse();
-          expect(view.totals, search).toEqual(computeTotals(prepared, reversed));
-          expect(view.aging, search).toEqual(computeAging(prepared, reversed, asOfDay, 'dueDate'));
+          expect(view.sums.totals, search).toEqual(computeTotals(prepared, reversed));
+          expect(view.sums.aging, search).toEqual(computeAging(prepared, reversed, asOfDay, 'dueDate'));
           expect(cardCollection(prepared, view.members, asOfDay, false)).toEqual(cardCollection(prepared, reversed, asOfDay, false));
           expect(new Set(view.visible)).toEqual(new Set(expected));
         }

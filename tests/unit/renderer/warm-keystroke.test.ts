@@ -31,8 +31,8 @@ describe('the keystroke passes run once after the load', () => {
       const members = maskIndexes(mask);
       expect([...view.visible], search).toEqual([...visibleIndexes(order, mask)]);
       expect([...view.members], search).toEqual([...members]);
-      expect(view.totals, search).toEqual(computeTotals(prepared, Array.from(members).reverse()));
-      expect(view.aging, search).toEqual(computeAging(prepared, Array.from(members).reverse(), asOfDay, 'dueDate'));
+      expect(view.sums.totals, search).toEqual(computeTotals(prepared, Array.from(members).reverse()));
+      expect(view.sums.aging, search).toEqual(computeAging(prepared, Array.from(members).reverse(), asOfDay, 'dueDate'));
       expect(cardCollection(prepared, view.members, asOfDay, false), search).toEqual(cardCollection(prepared, Array.from(members).reverse(), asOfDay, false));
     }
   });
