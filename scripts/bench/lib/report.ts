@@ -1,16 +1,16 @@
 import { printedRatio } from './rows';
-import type { Summary } from './stats';
+import { usualDigits, type Summary } from './stats';
 import type { ResultRow } from './types';
 
-const fmt = (value: number, unit: string) => {
-  const digits = Math.abs(value) >= 100 ? 0 : 1;
-  return `${value.toLocaleString('en-US', { maximumFractionDigits: digits })}${unit === 'count' ? '' : ` ${unit}`}`;
-};
+/** A figure with its usual decimals, or `digits` (a summary's, when the usual would hide the side of its line). */
+const fmt = (value: number, unit: string, digits = usualDigits(value)) =>
+  `${value.toLocaleString('en-US', { maximumFractionDigits: digits, ...(digits > 1 ? { minimumFractionDigits: digits } : {}) })}${unit === 'count' ? '' : ` ${unit}`}`;
 
 function figure(summary: Summary | null, unit: string): string {
   if (!summary) return '—';
-  if (summary.runs === 1) return fmt(summary.median, unit);
-  return `${fmt(summary.median, unit)} (${fmt(summary.min, '').trim()}–${fmt(summary.max, '').trim()})`;
+  const d = summary.digits;
+  if (summary.runs === 1) return fmt(summary.median, unit, d);
+  return `${fmt(summary.median, unit, d)} (${fmt(summary.min, '', d).trim()}–${fmt(summary.max, '', d).trim()})`;
 }
 
 function cells(row: ResultRow): string[] {

@@ -1,14 +1,23 @@
-import { median, summarize, type Summary } from './stats';
+import { exactSummary, round, summarize, usualDigits, type Summary } from './stats';
 import type { ResultRow, Unit } from './types';
 
 /** Decimals the table prints a ratio with (report.ts), unless the verdict needs more. */
 export const ratioDigits = (ratio: number): number => (ratio < 0.1 ? 3 : 2);
 
+/** A summary's median, min and max as the table prints them: their usual decimals, or `digits`. */
+function shown(summary: Summary | null, digits?: number): Summary | null {
+  if (!summary) return null;
+  const at = (value: number) => round(value, digits ?? usualDigits(value));
+  return { ...summary, median: at(summary.median), min: at(summary.min), max: at(summary.max) };
+}
+
 /**
  * Builds a table row from samples; `pass` decides from the medians and their ratio. The ratio it judges is exact (the
  * unrounded medians' quotient): 193 ms against 3,823 ms is 0.0505, above ≤ 0.05, though it prints as 0.050 with three
  * decimals (session 18 printed that a PASS). The row keeps the exact ratio, and `ratioDigits` when the printed one needs
- * more decimals than usual to show the side of the line it is on.
+ * more decimals than usual to show the side of the line it is on. The figures `pass` judges are exact too (review19: a
+ * search p95 median of 16.04 ms, rounded to 16.0 first, passed "≤ 16 ms"); the row keeps them rounded as before, with
+ * `digits` when the printed ones need more decimals to show their side of the line (16.04, not 16).
  */
 export function resultRow(fields: {
   scenario: string;
@@ -20,17 +29,26 @@ export function resultRow(fields: {
   pass: ((app: Summary, baseline: Summary | null, ratio: number | null) => boolean) | null;
   note?: string;
 }): ResultRow {
-  const app = fields.app && fields.app.length ? summarize(fields.app) : null;
-  const baseline = fields.baseline && fields.baseline.length ? summarize(fields.baseline) : null;
-  const base = baseline ? median(fields.baseline!) : 0;
-  const ratio = app && baseline && base > 0 ? median(fields.app!) / base : null;
-  const pass = app && fields.pass ? fields.pass(app, baseline, ratio) : null;
+  const exactApp = fields.app && fields.app.length ? exactSummary(fields.app) : null;
+  const exactBaseline = fields.baseline && fields.baseline.length ? exactSummary(fields.baseline) : null;
+  let app = exactApp ? summarize(fields.app!) : null;
+  let baseline = exactBaseline ? summarize(fields.baseline!) : null;
+  const base = exactBaseline?.median ?? 0;
+  const ratio = exactApp && exactBaseline && base > 0 ? exactApp.median / base : null;
+  const pass = exactApp && fields.pass ? fields.pass(exactApp, exactBaseline, ratio) : null;
   let digits: number | undefined;
   if (ratio !== null && pass !== null) {
     // The fewest decimals whose printed ratio the same rule judges the same way.
     let d = ratioDigits(ratio);
-    while (d < 15 && fields.pass!(app!, baseline, Number(ratio.toFixed(d))) !== pass) d++;
+    while (d < 15 && fields.pass!(exactApp!, exactBaseline, Number(ratio.toFixed(d))) !== pass) d++;
     if (d > ratioDigits(ratio)) digits = d;
+  }
+  if (pass !== null && fields.pass!(shown(exactApp)!, shown(exactBaseline), ratio) !== pass) {
+    // The printed figures would be judged the other way: the fewest decimals that show their side of the line.
+    let d = 1;
+    while (d < 15 && fields.pass!(shown(exactApp, d)!, shown(exactBaseline, d), ratio) !== pass) d++;
+    app = { ...shown(exactApp, d)!, samples: app!.samples, digits: d };
+    if (baseline) baseline = { ...shown(exactBaseline, d)!, samples: baseline.samples, digits: d };
   }
   return {
     scenario: fields.scenario,

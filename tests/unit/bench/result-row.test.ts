@@ -47,3 +47,40 @@ describe('a bench row judges the exact ratio of its medians', () => {
     expect(row(1.38).pass).toBe(true);
   });
 });
+
+/** review19: an absolute target ("≤ 16 ms") was judged on the median rounded to a tenth (stats.ts summarize). */
+describe('a bench row judges its figures as measured, not rounded', () => {
+  const search = (app: number[]) =>
+    resultRow({ scenario: 'search keystroke', metric: 'p95', unit: 'ms', app, target: '≤ 16 ms', pass: (a) => a.median <= 16 });
+
+  it('a p95 median of 16.04 ms does not pass "≤ 16 ms", and prints as 16.04 ms, not 16 ms', () => {
+    const row = search([16.04, 16.02, 16.3]);
+    expect(row.pass).toBe(false);
+    expect(row.app?.median).toBe(16.04);
+    expect(textTable([row])).toContain('16.04 ms (16.02–16.30)');
+    expect(textTable([row])).toMatch(/FAIL/);
+    expect(textTable([row])).not.toMatch(/PASS/);
+  });
+
+  it('figures clear of the line, or exactly on it, print and judge as before', () => {
+    const under = search([15.96, 15.9, 16.2]);
+    expect(under.pass).toBe(true);
+    expect(under.app?.digits).toBeUndefined();
+    expect(textTable([under])).toContain('16 ms (15.9–16.2)');
+    const on = search([16, 15, 17]);
+    expect(on.pass).toBe(true);
+    expect(textTable([on])).toContain('16 ms (15–17)');
+    const far = search([12.34, 12.3, 13]);
+    expect(far.pass).toBe(true);
+    expect(far.app).toMatchObject({ median: 12.3, min: 12.3, max: 13, samples: [12.3, 12.3, 13] });
+    expect(textTable([far])).toContain('12.3 ms (12.3–13)');
+  });
+
+  it('a maximum from 100 up (printed without decimals) gets one when it would hide its side: 400.4 against ≤ 400', () => {
+    const peak = (app: number[]) => resultRow({ scenario: 'sync', metric: 'peak RSS', unit: 'MiB', app, target: '≤ 400 MiB', pass: (a) => a.max <= 400 });
+    expect(peak([380, 400.4]).pass).toBe(false);
+    expect(textTable([peak([380, 400.4])])).toContain('–400.4');
+    expect(peak([380, 400]).pass).toBe(true);
+    expect(textTable([peak([380, 400])])).toContain('390 MiB (380–400)');
+  });
+});
