@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock, type Clock } from '../../../electron/core/ports';
 import { signIn, startOrg, type RunningOrg } from '../../org';
-import { tempDir } from '../../support/test-ports';
+import { InvoiceCacheStore } from '../../../electron/core/invoices/cache/cache-store';
+import { MemoryLogger, tempDir, TestSecretBox } from '../../support/test-ports';
 import { CONNECTION_ID as connectionId, startHarness, type Harness } from './support/invoice-harness';
 
 /**
@@ -91,10 +92,15 @@ describe.each([
 
   /** Full sync, 1% of the invoices changed at the org, incremental sync: what it fetched, and the changes in the copy. */
   async function incrementalWith(clock: Clock, dir: string) {
-    const harness = await startHarness(org, dir, { clock, tuning: { pageSize: 2000 } });
+    const box = new TestSecretBox();
+    const harness = await startHarness(org, dir, { clock, tuning: { pageSize: 2000 }, secretBox: box });
     harnesses.push(harness);
     const full = await harness.call('invoices.sync', { connectionId, mode: 'full' });
     expect(full.ok, JSON.stringify(full.error)).toBe(true);
+    // How long the full query was being read (two pages of 3,000 invoices): the next incremental reaches back that much
+    // more than the overlap (sync/overlap.ts, review19); 0 for an answer of one page.
+    const span = (await new InvoiceCacheStore(dir, box, new MemoryLogger()).read(connectionId)).snapshot?.spanMs;
+    expect(span).toBeGreaterThanOrEqual(0);
     const invoices = () => query(org, token, 'SELECT Id, Balance, DueDate, SystemModstamp FROM Invoice');
     const before = await invoices();
     const watermark = Math.max(...before.map((record) => instant(record.SystemModstamp)));
@@ -102,8 +108,8 @@ describe.each([
     org.control.updateInvoices(ids);
     const sync = await harness.call('invoices.sync', { connectionId, mode: 'incremental' });
     expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
-    // What `SystemModstamp > watermark − 5 min` (whole seconds, as the app writes it) selects at the org now.
-    const since = Math.floor((watermark - OVERLAP_MS) / 1000) * 1000;
+    // What `SystemModstamp > watermark − (5 min + span)` (whole seconds, as the app writes it) selects at the org now.
+    const since = Math.floor((watermark - OVERLAP_MS - span!) / 1000) * 1000;
     const after = await invoices();
     const selected = after.filter((record) => instant(record.SystemModstamp) > since).length;
     const rows = ((await harness.call('invoices.list', { connectionId })).value as { invoices: { id: string; balance: number | null; dueDate: string | null }[] }).invoices;

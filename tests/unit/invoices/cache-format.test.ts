@@ -22,6 +22,14 @@ describe('cache file format', () => {
     expect(await decodeSnapshot(await encodeSnapshot(snapshot, box, 'c1'), box, 'c1')).toEqual(snapshot);
   });
 
+  it('keeps the span of the sync that set the watermark (review19); a copy without one, or one of another shape, reads back without it', async () => {
+    const box = new TestSecretBox();
+    const spanOfCopy = async (spanMs: unknown) => (await decodeSnapshot(await encodeSnapshot({ ...snapshot, spanMs } as Snapshot, box, 'c1'), box, 'c1'))!.spanMs;
+    expect(await spanOfCopy(754_321)).toBe(754_321);
+    expect(await spanOfCopy(0)).toBe(0);
+    for (const junk of [undefined, -1, '754321', null]) expect(await spanOfCopy(junk)).toBeUndefined();
+  });
+
   it('writes zstd with the rows as columns (format 5); the deflate writer (format 3, for a runtime without zstd) round-trips too', async () => {
     const box = new TestSecretBox();
     const headerOf = (bytes: Buffer) => JSON.parse(bytes.subarray(12, 12 + bytes.readUInt32BE(8)).toString()) as { format: number };

@@ -13,6 +13,7 @@ import { relatedHeadJson, relatedSegmentJson, RelatedSegments } from './cache-re
 import { chunksOf, RowColumns, type ColumnChunk } from '../snapshot/row-columns';
 import { columnSnapshot, columnsOf, rowCount } from '../snapshot/snapshot';
 import { decodeColumnSegment, encodeColumnSegment } from './column-segment';
+import { spanOf } from '../sync/overlap';
 
 export { UnreadableCacheError };
 
@@ -235,8 +236,10 @@ export function journalRecord(file: CacheFileKey, seq: number, meta: SnapshotMet
   return sealRecord(file, seq, RecordKind.journal, json);
 }
 
-function metaOf({ object, signature, syncedAt, watermark }: SnapshotMeta): SnapshotMeta {
-  return { object, signature, syncedAt, watermark };
+function metaOf({ object, signature, syncedAt, watermark, spanMs }: SnapshotMeta): SnapshotMeta {
+  // A span of another shape (a damaged or foreign record) is left out: the next sync then uses the plain overlap.
+  const span = spanOf(spanMs);
+  return { object, signature, syncedAt, watermark, ...(span === undefined ? {} : { spanMs: span }) };
 }
 
 /**

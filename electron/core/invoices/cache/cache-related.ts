@@ -1,6 +1,7 @@
 import { lazyRecords, recordCount, type RelatedCopy, type RelatedObjectCopy, type RelatedRecord, type RelatedValue } from '../related/related-copy';
 import type { RelatedRole } from '../related/related-specs';
 import { CsvTable, type CsvReading } from '../related/related-csv';
+import { spanOf } from '../sync/overlap';
 
 /**
  * The related copy in the cache file (cache-format.ts): each object's records in segments (kind 5) of cells under
@@ -18,6 +19,8 @@ interface HeadObject {
   object: string;
   signature: string;
   watermark: number | null;
+  /** sync/overlap.ts; absent in heads written before (and left out when of another shape: the plain overlap). */
+  spanMs?: number;
   records: number;
 }
 
@@ -28,6 +31,12 @@ interface Head {
   none: string | null;
   ratesUnreadable?: boolean;
 }
+
+/** An object's span as the copy keeps it: a length of time, or left out. */
+const spanOfObject = (o: { spanMs?: unknown }): { spanMs?: number } => {
+  const span = spanOf(o.spanMs);
+  return span === undefined ? {} : { spanMs: span };
+};
 
 const objectKey = (role: string, object: string) => `${role}\u0000${object}`;
 
@@ -56,7 +65,7 @@ export function relatedSegmentJson(object: { role: string; object: string }, rec
 export function relatedHeadJson(copy: RelatedCopy): string {
   const head: Head = {
     format: SEGMENTED,
-    objects: copy.objects.map((o) => ({ role: o.role, object: o.object, signature: o.signature, watermark: o.watermark, records: recordCount(o) })),
+    objects: copy.objects.map((o) => ({ role: o.role, object: o.object, signature: o.signature, watermark: o.watermark, ...spanOfObject(o), records: recordCount(o) })),
     warnings: copy.warnings,
     none: copy.none,
     ...(copy.ratesUnreadable ? { ratesUnreadable: true } : {}),
@@ -153,7 +162,7 @@ export class RelatedSegments {
       for (const piece of pieces) count += 'table' in piece ? piece.table.length : piece.records.length;
       if (seen.has(key) || count !== o.records) throw new Error(`${o.object}: ${count} records in the file, ${o.records} expected`);
       seen.add(key);
-      const meta = { role: o.role, object: o.object, signature: o.signature, watermark: o.watermark };
+      const meta = { role: o.role, object: o.object, signature: o.signature, watermark: o.watermark, ...spanOfObject(o) };
       if (pieces.every((piece) => 'records' in piece)) return { ...meta, records: pieces.length === 1 ? (pieces[0] as { records: RelatedRecord[] }).records : recordsOfPieces(pieces) };
       const only = pieces.length === 1 && 'table' in pieces[0]! ? pieces[0].table : undefined;
       return lazyRecords({ ...meta } as RelatedObjectCopy, 'records', count, () => recordsOfPieces(pieces), only);

@@ -1,4 +1,5 @@
 import type { RelatedRole } from './related-specs';
+import { spanOf } from '../sync/overlap';
 
 export type RelatedValue = string | number | boolean | null;
 /** One related record as the copy keeps it: its id and its canonical keys (see related-specs.ts). */
@@ -10,6 +11,8 @@ interface ObjectMeta {
   signature: string;
   /** Highest SystemModstamp seen (ms), the base of the next incremental sync of this object. */
   watermark: number | null;
+  /** How long the query that set the watermark was being read (ms; sync/overlap.ts); absent in copies written before. */
+  spanMs?: number;
 }
 
 export interface RelatedObjectCopy extends ObjectMeta {
@@ -168,8 +171,8 @@ export function relatedCopyOf(objects: RelatedObjectCopy[], delta: Pick<RelatedD
  * object as soon as its query is complete (the others still fetching); `applyRelatedDelta` applies them all at once.
  */
 export function applyObjectDelta(copy: RelatedCopy | null, change: RelatedObjectDelta): RelatedObjectCopy {
-  const { role, object, signature, watermark, replace, deleted } = change;
-  const meta = { role, object, signature, watermark };
+  const { role, object, signature, watermark, spanMs, replace, deleted } = change;
+  const meta = { role, object, signature, watermark, ...(spanOf(spanMs) === undefined ? {} : { spanMs }) };
   // A whole set (a full query: one record per id) is the copy as it came, not copied again record by record (nor read, if
   // its records are not read yet: the copy reads them when asked, once for both).
   if (replace && deleted.length === 0) {

@@ -5,9 +5,7 @@ import { applyObjectDelta, lazyRecords, relatedCopyOf, type RelatedCopy, type Re
 import type { RelatedObjectPlan, RelatedPlan } from './related-plan';
 import { bulkQuery, type BulkQueryOptions } from './bulk-query';
 import { CsvTable, csvPartHead, type CsvParts, type CsvReading } from './related-csv';
-
-/** Same overlap as the invoices' incremental sync (clock skew, in-flight commits). */
-const OVERLAP_MS = 5 * 60_000;
+import { changesSince, ReadSpan } from '../sync/overlap';
 
 /**
  * Related queries open at once (besides the invoices' own): Salesforce keeps several query cursors open per user
@@ -36,6 +34,8 @@ export const BULK_MIN_RECORDS = 10_000;
 /** The sync's paging options, and from how many records a full query goes through Bulk API 2.0 (Infinity: never). */
 export interface RelatedSyncOptions extends PagerOptions, Pick<BulkQueryOptions, 'partRecords' | 'pollDelaysMs'> {
   bulkMinRecords?: number;
+  /** The app's clock, for each query's span (sync/overlap.ts; default Date.now). */
+  now?: () => number;
 }
 
 /** A function from a Salesforce record to the record the copy keeps, the plan's paths resolved once. */
@@ -64,7 +64,7 @@ export interface RelatedSink {
 /**
  * Syncs every related object of the plan under the invoices' rules: a full query (every record) or, when the
  * previous copy of that object has the same signature and a watermark, queryAll of the changes since it (minus the
- * overlap) with IsDeleted. Up to RELATED_QUERIES_AT_ONCE queries run at a time in a full sync,
+ * overlap and the span of the query that set it, sync/overlap.ts) with IsDeleted. Up to RELATED_QUERIES_AT_ONCE queries run at a time in a full sync,
  * RELATED_INCREMENTAL_QUERIES_AT_ONCE in an incremental one (beside the invoices' query, which the caller runs meanwhile).
  * Each object's change is merged into its records as soon as its query is complete, while the others still fetch: `copy`
  * is `applyRelatedDelta(previous, delta)`, made along the way. Any failure stops the others and throws: the caller keeps
@@ -116,7 +116,7 @@ async function syncObject(
   pager: RelatedSyncOptions,
 ): Promise<{ change: RelatedObjectDelta; count: number; csv?: CsvParts }> {
   const before = previous?.objects.find((o) => o.role === object.role && o.object === object.object && o.signature === object.signature);
-  const since = incremental && !object.whole && before && before.watermark !== null && object.modstamp ? before.watermark - OVERLAP_MS : null;
+  const since = incremental && !object.whole && before && before.watermark !== null && object.modstamp ? changesSince(before.watermark, before.spanMs) : null;
   const fields = selectList({ object: object.object, paths: object.paths as never, modstamp: object.modstamp }, since === null ? [] : ['IsDeleted']);
   const soql = `SELECT ${fields.join(', ')} FROM ${object.object}${since === null ? '' : ` WHERE ${object.modstamp} > ${soqlDateTime(since)}`}`;
   if (since === null && !object.whole) {
@@ -128,13 +128,16 @@ async function syncObject(
   let upserts: RelatedRecord[] = [];
   let deleted: string[] = [];
   let watermark = since === null ? null : before!.watermark;
+  const span = new ReadSpan(pager.now ?? Date.now);
   const outcome = await runQuery(conn, soql, since === null ? 'query' : 'queryAll', pager, {
     restart: () => {
+      span.restart();
       upserts = [];
       deleted = [];
       watermark = since === null ? null : before!.watermark;
     },
     page: (records) => {
+      span.page();
       for (const record of records) {
         const stamp = stampOf(record);
         if (stamp !== null && (watermark === null || stamp > watermark)) watermark = stamp;
@@ -143,7 +146,7 @@ async function syncObject(
       }
     },
   });
-  const change = { role: object.role, object: object.object, signature: object.signature, watermark, replace: since === null, upserts, deleted };
+  const change = { role: object.role, object: object.object, signature: object.signature, watermark, spanMs: span.ms(), replace: since === null, upserts, deleted };
   return { change, count: outcome.fetched };
 }
 
@@ -163,6 +166,8 @@ async function viaBulk(conn: Requester, object: RelatedObjectPlan, fields: strin
   const texts = table.texts;
   const payloads: Buffer[] = [];
   let watermark: number | null = null;
+  // A job reads its records while it runs, whatever the number of parts it hands back: its whole time counts.
+  const span = new ReadSpan(pager.now ?? Date.now, false);
   // Each part comes in one buffer behind the line the file keeps in front of it: the file has it with no copy.
   const options = { ...pager, partPrefix: csvPartHead(object, reading) };
   const count = await bulkQuery(conn, `SELECT ${fields.join(', ')} FROM ${object.object}`, object.object, options, (bytes, whole) => {
@@ -176,7 +181,7 @@ async function viaBulk(conn: Requester, object: RelatedObjectPlan, fields: strin
   if (count === null) return null;
   const csv: CsvParts = { reading, texts, payloads };
   const change = lazyRecords<RelatedObjectDelta>(
-    { role: object.role, object: object.object, signature: object.signature, watermark, replace: true, upserts: [], deleted: [] },
+    { role: object.role, object: object.object, signature: object.signature, watermark, spanMs: span.ms(), replace: true, upserts: [], deleted: [] },
     'upserts', table.length, () => table.records(), table,
   );
   return { change, count: table.length, csv };

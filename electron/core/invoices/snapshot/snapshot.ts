@@ -12,6 +12,11 @@ export interface SnapshotMeta {
   syncedAt: string;
   /** Highest modification stamp seen (server clock, ms), the base of the next incremental sync. */
   watermark: number | null;
+  /**
+   * How long the query that set the watermark was being read (ms, the app's clocks; 0 when it was one page): the next
+   * incremental sync reaches back this much more than the overlap (sync/overlap.ts). Absent in copies written before.
+   */
+  spanMs?: number;
 }
 
 /** The complete set of invoices of one connection as of one successful sync. */
@@ -42,8 +47,8 @@ export function columnSnapshot(meta: SnapshotMeta, columns: RowColumns): Snapsho
   return snapshot;
 }
 
-function metaOnly({ object, signature, syncedAt, watermark }: SnapshotMeta): SnapshotMeta {
-  return { object, signature, syncedAt, watermark };
+function metaOnly({ object, signature, syncedAt, watermark, spanMs }: SnapshotMeta): SnapshotMeta {
+  return { object, signature, syncedAt, watermark, ...(spanMs === undefined ? {} : { spanMs }) };
 }
 
 /** The columns of a snapshot made from them, or null (its rows are the source). */

@@ -157,7 +157,7 @@ export class SyncCoordinator {
     // One signal for the invoices' query and the related ones: the first failure stops the others (and cancel stops all).
     const together = new AbortController();
     const shared = AbortSignal.any([signal, together.signal]);
-    const pager = { apiVersion, pageSize: tuning.pageSize, retryDelaysMs: tuning.retryDelaysMs, maxRestarts: tuning.maxRestarts, sleep: tuning.sleep, signal: shared, bulkMinRecords: tuning.bulkMinRecords, partRecords: tuning.bulkPartRecords };
+    const pager = { apiVersion, pageSize: tuning.pageSize, retryDelaysMs: tuning.retryDelaysMs, maxRestarts: tuning.maxRestarts, sleep: tuning.sleep, signal: shared, bulkMinRecords: tuning.bulkMinRecords, partRecords: tuning.bulkPartRecords, now: () => clock.now() };
     let failure: { error: unknown } | null = null;
     const settle = <T,>(work: Promise<T>): Promise<T | null> =>
       work.catch((error: unknown) => {

@@ -9,9 +9,9 @@ import { mergeIntoColumns } from '../snapshot/columns-fold';
 import { rowTableOf } from '../snapshot/row-table';
 import { ColumnChunkBuilder, RowColumns, type ColumnChunk } from '../snapshot/row-columns';
 import { fullSyncQuery, incrementalQuery } from './soql';
+import { changesSince, ReadSpan, spanOf } from './overlap';
 
-/** Records changed within this window before the last watermark are fetched again (clock skew, in-flight commits). */
-export const OVERLAP_MS = 5 * 60_000;
+export { OVERLAP_MS } from './overlap';
 /** Salesforce empties the recycle bin after 15 days; past that, deletions can no longer be seen, so sync in full. */
 export const MAX_INCREMENTAL_AGE_MS = 14 * 24 * 3_600_000;
 
@@ -55,14 +55,15 @@ export function canRunIncremental(previous: Snapshot | null, mapping: SyncMappin
     previous.signature === mapping.signature &&
     previous.watermark !== null &&
     mapping.plan.modstamp !== null &&
-    now - Date.parse(previous.syncedAt) < MAX_INCREMENTAL_AGE_MS
+    // The changes asked for reach back the previous sync's span too (overlap.ts): all of it within the recycle bin's days.
+    now - Date.parse(previous.syncedAt) + (spanOf(previous.spanMs) ?? 0) < MAX_INCREMENTAL_AGE_MS
   );
 }
 
 /**
  * Fetches a complete new snapshot in memory (the file is written by the caller, or by the base sink
  * while paging). A full sync reads every record; an incremental one reads changes and deletions since
- * the last watermark (minus the overlap) through queryAll and applies their net effect to the
+ * the last watermark (minus the overlap and the last sync's span, overlap.ts) through queryAll and applies their net effect to the
  * previous rows.
  */
 export async function runSync(run: SyncRun): Promise<SyncOutcome> {
@@ -74,9 +75,14 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
   if (run.requested === 'incremental' && canRunIncremental(previous, mapping, run.now())) {
     let watermark = previous.watermark;
     let changes: Change[] = [];
-    const outcome = await runQuery(run.conn, incrementalQuery(mapping.plan, previous.watermark - OVERLAP_MS), 'queryAll', run.pager, {
-      restart: () => (changes = []),
+    const span = new ReadSpan(run.now);
+    const outcome = await runQuery(run.conn, incrementalQuery(mapping.plan, changesSince(previous.watermark, previous.spanMs)), 'queryAll', run.pager, {
+      restart: () => {
+        changes = [];
+        span.restart();
+      },
       page: (records, count, total) => {
+        span.page();
         for (const record of records) {
           const stamp = stampOf(record);
           if (stamp !== null && stamp > watermark) watermark = stamp;
@@ -86,7 +92,7 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
       },
     });
     const at = syncedAt();
-    const meta = { object: mapping.object, signature: mapping.signature, syncedAt: at, watermark };
+    const meta = { object: mapping.object, signature: mapping.signature, syncedAt: at, watermark, spanMs: span.ms() };
     // A copy made of columns stays columns (no row object per invoice); one made of rows (an older file) stays rows.
     const { snapshot, changed, deleted, tally, delta } = columnsOf(previous) ? mergeIntoColumns(previous, meta, changes) : mergedRows(previous, meta, changes);
     return {
@@ -113,8 +119,10 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
   let watermark: number | null = null;
   let tally = new ChangeTally();
   let kept = 0;
+  const span = new ReadSpan(run.now);
   const outcome = await runQuery(run.conn, fullSyncQuery(mapping.plan), 'query', run.pager, {
     restart: () => {
+      span.restart();
       chunks = [];
       builder.chunk();
       watermark = null;
@@ -123,6 +131,7 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
       base?.restart();
     },
     page: (records, count, total) => {
+      span.page();
       for (let i = 0; i < records.length; i++) {
         const record = records[i]!;
         const stamp = stampOf(record);
@@ -140,7 +149,7 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
   });
   const columns = new RowColumns(chunks);
   const at = syncedAt();
-  const snapshot = columnSnapshot({ object: mapping.object, signature: mapping.signature, syncedAt: at, watermark }, columns);
+  const snapshot = columnSnapshot({ object: mapping.object, signature: mapping.signature, syncedAt: at, watermark, spanMs: span.ms() }, columns);
   // Gone since the last copy (deleted in Salesforce): named in the change log as they were.
   if (before !== null && before.length > kept) {
     const now = rowTableOf(snapshot);
