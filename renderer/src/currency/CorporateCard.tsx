@@ -4,10 +4,10 @@ import { useLocale } from '../i18n/locale-context';
 import { AgingBars } from '../workspace/AgingBars';
 import { CardFigures } from '../workspace/CardFigures';
 import { slotsWords } from './rate-words';
-import type { CorporateView } from './use-corporate-view';
+import type { CorporateFigures, CorporateView } from './use-corporate-view';
 
-interface Props {
-  corporate: CorporateView;
+interface Props extends CorporateFigures {
+  table: CorporateView['table'];
   selected: AgingBucketKey | null;
   onPickBucket: (bucket: AgingBucketKey) => void;
   /** Its figures are still those of the rows shown before the grid's (they follow in the next frame: aria-busy). */
@@ -15,11 +15,10 @@ interface Props {
 }
 
 /** Every invoice shown, converted into the corporate currency: count, total, balance and aging (each bar filters to its bucket). */
-export function CorporateCard({ corporate, selected, onPickBucket, busy = false }: Props) {
+export function CorporateCard({ table, figures, aging, selected, onPickBucket, busy = false }: Props) {
   const { t } = useTranslation('currency');
   const locale = useLocale();
-  const { figures, aging, table, converted } = corporate;
-  if (!figures || !aging || !table || !converted) return null;
+  if (!figures || !aging || !table) return null;
   const { all } = figures;
   const rates = slotsWords(t, table, figures.slots, locale);
   return (

@@ -12,19 +12,14 @@ export type RatesState = CurrencyRates['state'];
 interface Input {
   connectionId: string;
   prepared: PreparedInvoices;
-  /** The rows the totals are over, and the rows the aging chart is over (see useInvoiceView). */
-  members: ArrayLike<number>;
-  agingSet: ArrayLike<number>;
   asOf: string;
-  asOfDay: number;
-  agingBasis: AgingBasis;
 }
 
 /**
- * The "Show in" choice of a connection (remembered per connection) and, in the corporate currency, the
- * converted figures: rows converted once per copy, rates, basis and as-of date; sums per change of the rows shown.
+ * The "Show in" choice of a connection (remembered per connection) and, in the corporate currency, the rows
+ * converted once per copy, rates, basis and as-of date. The sums over the rows shown: useCorporateFigures.
  */
-export function useCorporateView({ connectionId, prepared, members, agingSet, asOf, asOfDay, agingBasis }: Input) {
+export function useCorporateView({ connectionId, prepared, asOf }: Input) {
   const rates = useRates(connectionId);
   const [chosen, setChosen] = useState<{ for: string; view: CurrencyView }>(() => ({ for: connectionId, view: loadCurrencyView(connectionId) }));
   const view = chosen.for === connectionId ? chosen.view : loadCurrencyView(connectionId);
@@ -37,11 +32,6 @@ export function useCorporateView({ connectionId, prepared, members, agingSet, as
   // The invoice-date basis does not depend on the as-of date: changing it does not convert again.
   const rateDay = view.basis === 'asOf' ? asOf : '';
   const converted = useMemo(() => (on ? convertPrepared(prepared, table, view.basis, rateDay) : null), [on, prepared, table, view.basis, rateDay]);
-  const figures = useMemo(() => (converted ? corporateFigures(converted, prepared, members) : null), [converted, prepared, members]);
-  const aging = useMemo(
-    () => (converted ? corporateAging(converted, agingSet, (i) => agingBucketOf(prepared, i, asOfDay, agingBasis)) : null),
-    [converted, agingSet, prepared, asOfDay, agingBasis],
-  );
   const flagged = useMemo(() => [...new Set(table?.issues.map((issue) => issue.isoCode) ?? [])].sort(), [table]);
   return {
     view,
@@ -50,10 +40,30 @@ export function useCorporateView({ connectionId, prepared, members, agingSet, as
     corporate: table?.corporate ?? null,
     table,
     converted,
-    figures,
-    aging,
     flagged,
   };
 }
 
 export type CorporateView = ReturnType<typeof useCorporateView>;
+
+/**
+ * The corporate card's sums over the rows shown, once per change of them: count, total and balance over `members`,
+ * the aging over `agingSet` (see useInvoiceView) — null unless the view is in the corporate currency.
+ */
+export function useCorporateFigures(
+  converted: CorporateView['converted'],
+  prepared: PreparedInvoices,
+  members: ArrayLike<number>,
+  agingSet: ArrayLike<number>,
+  asOfDay: number,
+  agingBasis: AgingBasis,
+) {
+  const figures = useMemo(() => (converted ? corporateFigures(converted, prepared, members) : null), [converted, prepared, members]);
+  const aging = useMemo(
+    () => (converted ? corporateAging(converted, agingSet, (i) => agingBucketOf(prepared, i, asOfDay, agingBasis)) : null),
+    [converted, agingSet, prepared, asOfDay, agingBasis],
+  );
+  return { figures, aging };
+}
+
+export type CorporateFigures = ReturnType<typeof useCorporateFigures>;

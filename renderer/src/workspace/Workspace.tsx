@@ -17,7 +17,6 @@ import { formatPlainDate, localTodayIso } from '../invoices/plain-date';
 import type { SortColumn, SortSpec } from '../invoices/sort';
 import { AsOfNote } from './AsOfNote';
 import { Banners } from './Banners';
-import { CurrencySummary } from './CurrencySummary';
 import { standingOf } from './detail-standing';
 import { EmptyState } from './EmptyState';
 import { FilterChips } from './FilterChips';
@@ -31,7 +30,7 @@ import { useInvoiceTable } from './use-invoice-table';
 import { useInvoiceView } from './use-invoice-view';
 import { useChaseSort } from './use-chase-sort';
 import { useFilters } from './use-filters';
-import { SPLIT_SUMMARY_ROWS, useFiguresAfterPaint } from './use-figures-after-paint';
+import { WorkspaceSummary } from './WorkspaceSummary';
 import { useExportRequest } from './use-export-request';
 import { useWorkspaceViews } from '../views/use-workspace-views';
 import { DefaultViewPending } from '../views/DefaultViewPending';
@@ -45,14 +44,9 @@ import { PaymentFiguresNote } from '../receivables/PaymentFiguresNote';
 import { accountName } from '../receivables/account-name';
 import { StatementsButton } from '../statements/StatementsButton';
 import { customersOf } from '../statements/customers-of';
-import { CollectionLine } from '../receivables/CollectionLine';
-import { useCardCollection } from '../receivables/use-card-collection';
 import { useRecentChanges } from '../freshness/use-recent-changes';
 import { useCorporateView } from '../currency/use-corporate-view';
 import { CurrencyViewControl } from '../currency/CurrencyViewControl';
-import { CurrencyNotices } from '../currency/CurrencyNotices';
-import { CorporateCard } from '../currency/CorporateCard';
-import { ConvertedAmounts } from '../currency/ConvertedAmounts';
 import { ConversionLine } from '../currency/ConversionLine';
 import { LazyPart } from '../shell/LazyPart';
 import { AgingByCustomer, CustomerView, DetailPanel } from '../shell/lazy-parts';
@@ -77,7 +71,6 @@ interface Props {
 // The order the core sends the list in (shared with it), so the first rows shown are the top of this sort.
 const defaultSorting: SortingState = [{ id: DEFAULT_SORT.column, desc: DEFAULT_SORT.desc }];
 
-const noneMissing: Readonly<Record<string, number>> = {};
 /** The grid's rows while the default view waits for every invoice (none: see DefaultViewPending). */
 const NO_ROWS = new Uint32Array(0);
 
@@ -120,22 +113,14 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
     [kindsKey, settings.includeDrafts, cutOff],
   );
   const view = useInvoiceView(rowsOfDate, filters, sort, asOf, settings.agingBasis, !partial, rules);
-  // The summary's figures (cards, aging bars, DSO, the corporate card): at 100,000 invoices a keystroke's frame paints the
-  // search box, the grid's rows and the count, and the summary follows once that frame is painted (aria-busy till then).
-  const summary = useFiguresAfterPaint(view, view.prepared.rows.length >= SPLIT_SUMMARY_ROWS);
-  const { figures } = summary;
   // An account renamed in Salesforce: the view (and its statement) is headed with its name now, whichever row was clicked.
   const openCustomer = (name: string, account?: string) => setCustomer(account ? { name: accountName(view.prepared.rows, account, name), account } : { name });
   // "Show in" the corporate currency (issue #14): converted figures beside the per-currency ones.
-  const corporate = useCorporateView({
-    connectionId, prepared: view.prepared, members: figures.members, agingSet: figures.agingSet, asOf, asOfDay: view.asOfDay, agingBasis: settings.agingBasis,
-  });
+  const corporate = useCorporateView({ connectionId, prepared: view.prepared, asOf });
   // The controller's report (aging by customer) shows in place of the grid; its drill-down sets the customer filter.
   const report = useAgingReport({
     prepared: view.prepared, agingSet: view.agingSet, asOfDay: view.asOfDay, basis: settings.agingBasis, converted: corporate.converted, filters, changeFilters,
   });
-  // DSO and average days to pay per currency card, over the rows shown (issue 13); none until every invoice is in.
-  const collection = useCardCollection(figures.prepared, figures.members, figures.asOfDay, cutOff, !partial);
   // Stable handlers for what is memoized below (the grid's header, the top bar, the aging date): a keystroke in the
   // search box renders what shows its result, not those.
   const saveColumns = useStableHandler((visibleColumns: string[]) => onUpdateSettings({ visibleColumns }));
@@ -212,22 +197,6 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   const filtered = hasActiveFilters(filters);
   const paymentColumnShown = table.getVisibleLeafColumns().some((c) => isPaymentColumn(c.id));
   const asOfLabel = formatPlainDate(asOf, locale);
-  // The cards' parts, one function per change of what they show: the summary is memoized and need not render on a
-  // keystroke that leaves its figures as they were.
-  const collectionLine = useCallback(
-    (currency: string) => <CollectionLine currency={currency} figures={collection.get(currency)} asOfLabel={asOfLabel} />,
-    [collection, asOfLabel],
-  );
-  const { figures: convertedFigures, table: rateTable, corporate: corporateCurrency } = corporate;
-  const convertedLine = useMemo(
-    () =>
-      convertedFigures && rateTable
-        ? (currency: string) => currency !== corporateCurrency && (
-            <ConvertedAmounts totals={convertedFigures.byCurrency.get(currency)} table={rateTable} slots={convertedFigures.slotsByCurrency.get(currency) ?? new Set()} />
-          )
-        : undefined,
-    [convertedFigures, rateTable, corporateCurrency],
-  );
 
   return (
     <div className="workspace-shell">
@@ -307,29 +276,28 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
           {corporate.corporate !== null && (
             <CurrencyViewControl corporate={corporate.corporate} view={corporate.view} asOfLabel={asOfLabel} onChange={corporate.change} />
           )}
-          <CurrencyNotices
-            wanted={corporate.view.showIn === 'corporate'}
-            state={corporate.state}
-            corporate={corporate.corporate}
-            missing={corporate.figures?.all.missing ?? 0}
-            missingByCurrency={corporate.figures?.all.missingByCurrency ?? noneMissing}
-            flagged={corporate.flagged}
-          />
-          <CorporateCard
-            corporate={corporate}
-            busy={summary.pending}
-            selected={filters.currencies.length === 0 ? filters.aging : null}
-            onPickBucket={pickAnyBucket}
-          />
-          <CurrencySummary
-            totals={figures.sums.totals}
-            aging={figures.sums.aging}
-            busy={summary.pending}
+          {/* The summary (notices, the corporate card, the per-currency cards): from 20,000 invoices a keystroke's frame
+              paints the search box, the grid's rows and the count, and the summary follows in a render of its own. */}
+          <WorkspaceSummary
+            prepared={view.prepared}
+            asOfDay={view.asOfDay}
+            sums={view.sums}
+            members={view.members}
+            agingSet={view.agingSet}
+            basis={settings.agingBasis}
+            cutOff={cutOff}
+            ready={!partial}
             asOfLabel={asOfLabel}
-            selected={pickedBucket}
+            converted={corporate.converted}
+            table={corporate.table}
+            corporate={corporate.corporate}
+            ratesState={corporate.state}
+            flagged={corporate.flagged}
+            wanted={corporate.view.showIn === 'corporate'}
+            picked={pickedBucket}
             onPickBucket={pickBucket}
-            collection={collectionLine}
-            extra={convertedLine}
+            pickedAny={filters.currencies.length === 0 ? filters.aging : null}
+            onPickAnyBucket={pickAnyBucket}
           />
           {report.open ? (
             <LazyPart>

@@ -136,6 +136,94 @@ describe('100,000 invoices', () => {
     await w.page.getByTestId('search').fill('');
   });
 
+  it('shows a new aging basis in every card at once: no frame busy, none with the old basis beside the new one', async () => {
+    await w.page.getByTestId('search').fill('');
+    await expectSummaryOf('');
+    const asOf = (await w.page.getByTestId('as-of').getAttribute('data-value'))!;
+    const agingOf = (summary: { currency: string; aging: Record<string, { amount: number; count: number }> }[]) =>
+      JSON.stringify(summary.map(({ currency, aging }) => [currency, aging]));
+    const dueDate = agingOf(expectedSummary(w.invoices(), asOf, 'dueDate'));
+    const invoiceDate = agingOf(expectedSummary(w.invoices(), asOf, 'invoiceDate'));
+    expect(invoiceDate).not.toBe(dueDate);
+    await w.page.getByTestId('open-settings').click();
+    const dialog = w.page.getByTestId('settings-dialog');
+    // Every painted frame from the click on: whether the cards say they are behind, and their aging bars.
+    await w.page.evaluate(() => {
+      const record = { frames: [] as { busy: string | null; aging: string }[], stop: false };
+      (window as unknown as { summaryFrames: typeof record }).summaryFrames = record;
+      const sample = () => {
+        const cards = [...document.querySelectorAll('[data-testid="currency-card"]')].map((card) => {
+          const aging: Record<string, { amount: number; count: number }> = {};
+          for (const bar of card.querySelectorAll('[data-testid="aging-bar"]')) {
+            aging[bar.getAttribute('data-bucket')!] = { amount: Number(bar.getAttribute('data-amount')), count: Number(bar.getAttribute('data-count')) };
+          }
+          return [card.getAttribute('data-currency'), aging];
+        });
+        record.frames.push({ busy: document.querySelector('[data-testid="summary"]')!.getAttribute('aria-busy'), aging: JSON.stringify(cards) });
+        if (!record.stop) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    await dialog.getByRole('radio', { name: 'Days since the invoice date' }).check();
+    await poll(async () => agingOf(await readSummary(w.page))).toBe(invoiceDate);
+    // A few frames more: nothing follows later.
+    await w.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const frames = await w.page.evaluate(() => {
+      const record = (window as unknown as { summaryFrames: { frames: { busy: string | null; aging: string }[]; stop: boolean } }).summaryFrames;
+      record.stop = true;
+      return record.frames;
+    });
+    expect(frames.length).toBeGreaterThan(1);
+    expect(frames.filter((f) => f.busy !== null).length, 'frames with the cards marked behind').toBe(0);
+    expect(frames.every((f) => f.aging === dueDate || f.aging === invoiceDate), 'every frame shows one basis').toBe(true);
+    expect(frames.at(-1)!.aging).toBe(invoiceDate);
+    await dialog.getByRole('radio', { name: 'Days past the due date' }).check();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await poll(async () => agingOf(await readSummary(w.page))).toBe(dueDate);
+  });
+
+  it('dims the cards only while they are behind and only after a glance, with nothing moving (no fade for reduced motion)', async () => {
+    for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+      await w.page.emulateMedia({ reducedMotion });
+      await w.page.getByTestId('search').fill('');
+      await expectSummaryOf('');
+      const seen = await w.page.evaluate(async () => {
+        const cards = () => [...document.querySelectorAll('[data-testid="summary"] > [data-testid="currency-card"]')] as HTMLElement[];
+        // Where each card is in the summary, and its size (the filter chip of the search above it may move the whole summary).
+        const boxes = () => {
+          const at = document.querySelector('[data-testid="summary"]')!.getBoundingClientRect();
+          return JSON.stringify(cards().map((card) => card.getBoundingClientRect()).map((r) => [r.x - at.x, r.y - at.y, r.width, r.height]));
+        };
+        const before = { boxes: boxes(), opacity: getComputedStyle(cards()[0]!).opacity };
+        const input = document.getElementById('invoice-search') as HTMLInputElement;
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, 'sch');
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const busy = document.querySelector('[data-testid="summary"]')!.getAttribute('aria-busy');
+        const first = cards()[0]!;
+        // The dimming waits (a quick catch-up shows no change at all); where it would end, seen by finishing it.
+        const fades = first.getAnimations().filter((a) => a instanceof CSSTransition && a.transitionProperty === 'opacity');
+        const timing = fades.map((a) => a.effect!.getComputedTiming());
+        const opacityAtOnce = getComputedStyle(first).opacity;
+        for (const fade of fades) fade.finish();
+        const dimmed = getComputedStyle(first).opacity;
+        return { before, busy, boxes: boxes(), delays: timing.map((t) => t.delay), durations: timing.map((t) => t.duration), opacityAtOnce, dimmed };
+      });
+      expect(seen.busy, reducedMotion).toBe('true');
+      expect(seen.before.opacity).toBe('1');
+      expect(seen.opacityAtOnce, 'not dimmed in the first frame').toBe('1');
+      expect(seen.delays).toEqual([150]);
+      expect(seen.durations).toEqual([reducedMotion === 'reduce' ? 0 : 120]);
+      expect(Number(seen.dimmed)).toBeLessThan(0.7);
+      expect(seen.boxes, 'the cards did not move or change size').toBe(seen.before.boxes);
+      // Current again: not dimmed, at once.
+      await expectSummaryOf('sch');
+      expect(await w.page.locator('[data-testid="summary"] > [data-testid="currency-card"]').first().evaluate((card) => getComputedStyle(card).opacity)).toBe('1');
+    }
+    await w.page.emulateMedia({ reducedMotion: null });
+    await w.page.getByTestId('search').fill('');
+  });
+
   it('updates the table while typing in search without visible lag', async () => {
     const invoices = w.invoices();
     const asOf = (await w.page.getByTestId('as-of').getAttribute('data-value'))!;
