@@ -103,13 +103,17 @@ export class SettingsService {
   }
 }
 
+// Made once: zod builds (and at its first parse compiles) a new schema for each `.partial()`, and `get()` runs for every
+// word the core says (core-words.ts reads the language): 9.7 s of the IPC fuzz test's 46 s of CPU went to rebuilding it.
+const partialSettingsSchema = settingsSchema.partial();
+
 /**
  * The saved settings that can be read. A field that cannot (hand-edited, hostile, or written by a newer app: a width
  * for a column this one does not know) falls back to its default alone; the others — the language, the weak-storage
  * consent, whose loss deletes the offline copies — stay. Not an object at all: the defaults.
  */
 function readableSettings(raw: unknown): Partial<Settings> {
-  const schema = settingsSchema.partial();
+  const schema = partialSettingsSchema;
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
