@@ -94,23 +94,58 @@ describe('the overlap after a short sync, and in a copy written before spans wer
     expect(inc.value.fetched).toBeGreaterThanOrEqual(ids.length);
   }, 120_000);
 
-  it('a copy without a span (written before) opens, syncs incrementally with the plain overlap, and keeps a span from then on', async () => {
+  /** The copy as the previous version wrote it: the same records, no span with the watermarks. */
+  async function stripSpans(dir: string, box: TestSecretBox): Promise<void> {
+    const store = new InvoiceCacheStore(dir, box, new MemoryLogger());
+    const kept = (await store.read(connectionId)).snapshot!;
+    expect(typeof kept.spanMs).toBe('number');
+    delete kept.spanMs;
+    for (const object of kept.related?.objects ?? []) delete object.spanMs;
+    await store.write(connectionId, kept);
+    const old = (await store.read(connectionId)).snapshot!;
+    expect(old.spanMs).toBeUndefined();
+    expect((old.related?.objects ?? []).filter((object) => object.spanMs !== undefined)).toEqual([]);
+  }
+
+  it('a copy without a span (written before) of more than a page opens and syncs in full once (its last sync may have been long: reviewJ), then keeps spans and syncs incrementally', async () => {
     const { org, harness, dir, box } = await begin({ invoices: 1000, objects: ['Invoice'] }, 200);
     const full = await harness.call('invoices.sync', { connectionId, mode: 'full' });
     expect(full.ok, JSON.stringify(full.error)).toBe(true);
     await harness.dispose();
     harnesses.splice(harnesses.indexOf(harness), 1);
-    // The copy as the previous version wrote it: the same records, no span with the watermarks.
-    const store = new InvoiceCacheStore(dir, box, new MemoryLogger());
-    const kept = (await store.read(connectionId)).snapshot!;
+    const kept = (await new InvoiceCacheStore(dir, box, new MemoryLogger()).read(connectionId)).snapshot!;
     expect(kept.spanMs).toBeGreaterThan(0);
     expect(kept.related?.objects.length).toBeGreaterThan(0);
-    delete kept.spanMs;
-    for (const object of kept.related!.objects) delete object.spanMs;
-    await store.write(connectionId, kept);
-    const old = (await store.read(connectionId)).snapshot!;
-    expect(old.spanMs).toBeUndefined();
-    expect(old.related!.objects.filter((object) => object.spanMs !== undefined)).toEqual([]);
+    await stripSpans(dir, box);
+
+    const again = await startHarness(org, dir, { tuning: { pageSize: 200 }, secretBox: box });
+    harnesses.push(again);
+    // Changed while that (now unknown-length) sync read: an incremental with the plain overlap could miss such a change.
+    const ids = org.control.records('Invoice').filter((_, i) => i % 50 === 0).map((record) => record.Id as string);
+    org.control.updateInvoices(ids, { DueDate: '2030-03-03' });
+    const whole = await again.call('invoices.sync', { connectionId, mode: 'incremental' });
+    expect(whole.ok, JSON.stringify(whole.error)).toBe(true);
+    expect(whole.value.mode).toBe('full');
+    expect(whole.value.fetched).toBe(1000);
+    const rows = ((await again.call('invoices.list', { connectionId })).value as Rows).invoices;
+    expect(rows.filter((row) => ids.includes(row.id) && row.dueDate !== '2030-03-03')).toEqual([]);
+    const now = (await new InvoiceCacheStore(dir, box, new MemoryLogger()).read(connectionId)).snapshot!;
+    expect(typeof now.spanMs).toBe('number');
+    expect(now.related!.objects.filter((object) => typeof object.spanMs !== 'number').map((object) => object.object)).toEqual([]);
+
+    org.control.updateInvoices(ids.slice(0, 3), { DueDate: '2030-04-04' });
+    const inc = await again.call('invoices.sync', { connectionId, mode: 'incremental' });
+    expect(inc.ok, JSON.stringify(inc.error)).toBe(true);
+    expect(inc.value.mode).toBe('incremental');
+  }, 120_000);
+
+  it('a copy without a span of one page (nothing read across pages) keeps syncing incrementally, with the plain overlap', async () => {
+    const { org, harness, dir, box } = await begin({ invoices: 150, objects: ['Invoice'], payments: false }, 200);
+    const full = await harness.call('invoices.sync', { connectionId, mode: 'full' });
+    expect(full.ok, JSON.stringify(full.error)).toBe(true);
+    await harness.dispose();
+    harnesses.splice(harnesses.indexOf(harness), 1);
+    await stripSpans(dir, box);
 
     const again = await startHarness(org, dir, { tuning: { pageSize: 200 }, secretBox: box });
     harnesses.push(again);
@@ -123,8 +158,5 @@ describe('the overlap after a short sync, and in a copy written before spans wer
     expect(inc.value.fetched).toBe(plainSelection(org, watermark));
     const rows = ((await again.call('invoices.list', { connectionId })).value as Rows).invoices;
     expect(rows.filter((row) => ids.includes(row.id) && row.dueDate !== '2030-03-03')).toEqual([]);
-    const now = (await new InvoiceCacheStore(dir, box, new MemoryLogger()).read(connectionId)).snapshot!;
-    expect(typeof now.spanMs).toBe('number');
-    expect(now.related!.objects.filter((object) => typeof object.spanMs !== 'number').map((object) => object.object)).toEqual([]);
   }, 120_000);
 });

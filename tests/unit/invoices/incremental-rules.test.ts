@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncMapping } from '../../../electron/core/invoices/mapping/mapping-service';
 import type { Snapshot } from '../../../electron/core/invoices/snapshot/snapshot';
 import { canRunIncremental, MAX_INCREMENTAL_AGE_MS } from '../../../electron/core/invoices/sync/sync-engine';
-import { changesSince, OVERLAP_MS, ReadSpan } from '../../../electron/core/invoices/sync/overlap';
+import { changesSince, OVERLAP_MS, ReadSpan, spanUnknown } from '../../../electron/core/invoices/sync/overlap';
 
 const mapping: SyncMapping = {
   object: 'Invoice',
@@ -78,5 +78,31 @@ describe('how long a query was being read', () => {
     job.page();
     wall += 90_000;
     expect(job.ms()).toBeGreaterThanOrEqual(90_000);
+  });
+});
+
+describe('a copy written before spans were kept (reviewJ)', () => {
+  const row = { id: 'a', number: '1', customer: null, invoiceDate: null, dueDate: null, status: null, total: null, balance: null, currency: 'USD', lastModified: null };
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ ...row, id: `a${i}` }));
+  const related = (records: number, spanMs?: number) => ({
+    objects: [{ role: 'payment' as const, object: 'Payment', signature: 's', watermark: 1, ...(spanMs === undefined ? {} : { spanMs }), records: rows(records).map(({ id }) => ({ id })) }],
+    warnings: [],
+    none: null,
+  });
+  it('of more than a page: the next sync is full (its last sync may have been longer than the overlap); then it has a span', () => {
+    expect(canRunIncremental({ ...snapshot, rows: rows(201) }, mapping, now, 200)).toBe(false);
+    expect(canRunIncremental({ ...snapshot, rows: rows(201), spanMs: 0 }, mapping, now, 200)).toBe(true);
+    // A related object of more than a page without its span counts too.
+    expect(canRunIncremental({ ...snapshot, rows: rows(10), spanMs: 0, related: related(201) } as Snapshot, mapping, now, 200)).toBe(false);
+    expect(canRunIncremental({ ...snapshot, rows: rows(10), spanMs: 0, related: related(201, 30_000) } as Snapshot, mapping, now, 200)).toBe(true);
+    // Salesforce answers at most 2,000 records a page, whatever was asked.
+    expect(canRunIncremental({ ...snapshot, rows: rows(2001) }, mapping, now, 5000)).toBe(false);
+  });
+  it('of one page: nothing was read across pages, it stays incremental with the plain overlap', () => {
+    expect(canRunIncremental({ ...snapshot, rows: rows(200), related: related(200) } as Snapshot, mapping, now, 200)).toBe(true);
+    expect(spanUnknown(undefined, 200, 200)).toBe(false);
+    expect(spanUnknown(undefined, 201, 200)).toBe(true);
+    expect(spanUnknown('junk', 201, 200)).toBe(true);
+    expect(spanUnknown(0, 5000, 200)).toBe(false);
   });
 });

@@ -240,6 +240,24 @@ describe('the record copy, written as the pages come (issue #13: any number of i
     expect(sinceOf({ ...head, format: 2 }, plan, Date.now())).toEqual({ fields: 1, lines: 1 });
   });
 
+  it('the next phase reaches back the span of each query that set a watermark (sync/overlap.ts); a copy without spans of more than a page is fetched whole once (reviewJ)', () => {
+    const chunk = (kind: 'fields' | 'lines', entries: number) => ({ offset: RECORD_MAGIC.length, length: 1, kind, ids: [invoiceId(1)], entries });
+    const head: RecordHead = {
+      format: 2, syncedAt: new Date().toISOString(),
+      fields: { object: 'Invoice', signature: 'fields-1', watermark: 1_000_000, spanMs: 700_000, select: plan.fields.select, describe: plan.fields.describe, named: [] },
+      lines: { object: 'InvoiceLine', signature: 'lines-1', watermark: 2_000_000, spanMs: 0 },
+      chunks: [chunk('fields', 1000), chunk('fields', 500), chunk('lines', 1000)],
+    };
+    expect(sinceOf(head, plan, Date.now())).toEqual({ fields: 1_000_000, lines: 2_000_000, fieldsSpanMs: 700_000, linesSpanMs: 0 });
+    const { spanMs: _f, ...fields } = head.fields;
+    const { spanMs: _l, ...lines } = head.lines!;
+    // Written before spans were kept: more invoices (or lines) than a page of the record's query (200) → a full phase.
+    expect(sinceOf({ ...head, fields }, plan, Date.now())).toBeNull();
+    expect(sinceOf({ ...head, lines }, plan, Date.now())).toBeNull();
+    // One page of each: nothing was read across pages; the plain overlap, as before.
+    expect(sinceOf({ ...head, fields, lines, chunks: [chunk('fields', 150), chunk('lines', 200)] }, plan, Date.now())).toEqual({ fields: 1_000_000, lines: 2_000_000 });
+  });
+
   it('a line moved to another invoice (reviewB low) shows under its new invoice only — its old invoice changed too (Salesforce re-sums it), or had line changes of its own', async () => {
     const { run, copies, expectCopy } = setUp(3);
     const model = new Model();

@@ -194,8 +194,8 @@ export class RecordCopies {
       const { plan } = job;
       const head = await build.finish(job.previous, {
         syncedAt: job.syncedAt(),
-        fields: { object: plan.fields.object, signature: plan.fields.signature, watermark: fetched.fieldsWatermark, select: plan.fields.select, describe: plan.fields.describe, named: plan.fields.named },
-        lines: plan.lines ? { object: plan.lines.object, signature: plan.lines.signature, watermark: fetched.linesWatermark } : null,
+        fields: { object: plan.fields.object, signature: plan.fields.signature, watermark: fetched.fieldsWatermark, spanMs: fetched.fieldsSpanMs, select: plan.fields.select, describe: plan.fields.describe, named: plan.fields.named },
+        lines: plan.lines ? { object: plan.lines.object, signature: plan.lines.signature, watermark: fetched.linesWatermark, spanMs: fetched.linesSpanMs } : null,
         warnings: plan.warnings,
         connection: bindingOf(connectionId),
       });

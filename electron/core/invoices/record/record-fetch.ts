@@ -1,7 +1,7 @@
 import { modstampReader, readPath, type SalesforceRecord } from '../mapping/row-mapper';
 import { runQuery, type PagerOptions, type Requester } from '../sync/query-pager';
 import { soqlDateTime } from '../sync/soql';
-import { OVERLAP_MS } from '../sync/sync-engine';
+import { changesSince, ReadSpan } from '../sync/overlap';
 import { LINE_KEYS, type RecordPlan } from './record-plan';
 
 export type Cell = string | number | boolean | null;
@@ -26,13 +26,21 @@ export interface RecordSink {
 export interface FetchedRecord {
   fieldsWatermark: number | null;
   linesWatermark: number | null;
+  /** How long each query's answer was being read (sync/overlap.ts ReadSpan), kept with its watermark (none: not known). */
+  fieldsSpanMs?: number;
+  linesSpanMs?: number;
   fetched: number;
 }
 
-/** Where the watermarks of the previous copy stand; null for a full fetch. */
+/**
+ * Where the watermarks of the previous copy stand, with the span of the query that set each (absent in a copy written
+ * before spans were kept: the plain overlap); null for a full fetch.
+ */
 export interface Since {
   fields: number;
   lines: number | null;
+  fieldsSpanMs?: number;
+  linesSpanMs?: number;
 }
 
 const scalar = (value: unknown): Cell =>
@@ -50,17 +58,19 @@ function gated(conn: Requester, sink: RecordSink): Requester {
  * Fetches the invoices' whole records under the sync's rules: both queries at once on their own cursors, through the
  * same pager (every page, retries, locator restarts, cancel); the first failure stops the other and is thrown. Full:
  * `query` of every record; incremental: `queryAll` of what changed since each object's own watermark (minus the
- * overlap), with IsDeleted. Every record goes to `sink` as its page comes.
+ * overlap and the span of the query that set it: sync/overlap.ts, the invoices' own rule), with IsDeleted. Every record
+ * goes to `sink` as its page comes. `now` is the app's clock (each query's span; default Date.now).
  */
 export async function fetchRecord(
   conn: Requester,
   plan: RecordPlan,
   since: Since | null,
-  pager: PagerOptions,
+  pager: PagerOptions & { now?: () => number },
   sink: RecordSink,
   onProgress: (fetched: number, total: number) => void,
 ): Promise<FetchedRecord> {
-  const out: FetchedRecord = { fieldsWatermark: since?.fields ?? null, linesWatermark: since?.lines ?? null, fetched: 0 };
+  const out: FetchedRecord = { fieldsWatermark: since?.fields ?? null, linesWatermark: since?.lines ?? null, fieldsSpanMs: 0, linesSpanMs: 0, fetched: 0 };
+  const now = pager.now ?? Date.now;
   const progress = new Map<string, { fetched: number; total: number }>();
   const report = (which: string, fetched: number, total: number) => {
     progress.set(which, { fetched, total });
@@ -84,16 +94,19 @@ export async function fetchRecord(
   const fieldsQuery = async () => {
     const { fields } = plan;
     const incremental = since !== null && fields.modstamp !== null;
-    const where = incremental ? ` WHERE ${fields.modstamp} > ${soqlDateTime(since.fields - OVERLAP_MS)}` : '';
+    const where = incremental ? ` WHERE ${fields.modstamp} > ${soqlDateTime(changesSince(since.fields, since.fieldsSpanMs))}` : '';
     const select = [...new Set([...fields.select, ...(incremental ? ['IsDeleted'] : [])])];
     const stamp = modstampReader({ object: fields.object, paths: {}, modstamp: fields.modstamp });
     const start = out.fieldsWatermark;
+    const span = new ReadSpan(now);
     const result = await runQuery(paced, `SELECT ${select.join(', ')} FROM ${fields.object}${where}`, incremental ? 'queryAll' : 'query', shared, {
       restart: () => {
         sink.restart('fields');
+        span.restart();
         out.fieldsWatermark = start;
       },
       page: (records, fetched, total) => {
+        span.page();
         for (const record of records) {
           const id = String(record.Id);
           const at = stamp(record);
@@ -104,6 +117,7 @@ export async function fetchRecord(
         report('fields', fetched, total);
       },
     });
+    out.fieldsSpanMs = span.ms();
     return result.fetched;
   };
 
@@ -111,17 +125,20 @@ export async function fetchRecord(
     const lines = plan.lines;
     if (!lines) return 0;
     const incremental = since !== null && since.lines !== null && lines.modstamp !== null;
-    const where = incremental ? ` WHERE ${lines.modstamp} > ${soqlDateTime(since.lines! - OVERLAP_MS)}` : '';
+    const where = incremental ? ` WHERE ${lines.modstamp} > ${soqlDateTime(changesSince(since.lines!, since.linesSpanMs))}` : '';
     const columns = LINE_KEYS.map((key) => lines.columns[key] ?? null);
     const select = [...new Set(['Id', lines.parent, ...columns.filter((name): name is string => name !== null), ...(lines.modstamp ? [lines.modstamp] : []), ...(incremental ? ['IsDeleted'] : [])])];
     const stamp = modstampReader({ object: lines.object, paths: {}, modstamp: lines.modstamp });
     const start = out.linesWatermark;
+    const span = new ReadSpan(now);
     const result = await runQuery(paced, `SELECT ${select.join(', ')} FROM ${lines.object}${where}`, incremental ? 'queryAll' : 'query', shared, {
       restart: () => {
         sink.restart('lines');
+        span.restart();
         out.linesWatermark = start;
       },
       page: (records, fetched, total) => {
+        span.page();
         for (const record of records) {
           const at = stamp(record);
           if (at !== null && (out.linesWatermark === null || at > out.linesWatermark)) out.linesWatermark = at;
@@ -133,6 +150,7 @@ export async function fetchRecord(
         report('lines', fetched, total);
       },
     });
+    out.linesSpanMs = span.ms();
     return result.fetched;
   };
 

@@ -54,8 +54,12 @@ export interface RecordHead {
   format: number;
   /** When the phase that wrote it ended (ISO instant): what `keptAt` says offline. */
   syncedAt: string;
-  fields: { object: string; signature: string; watermark: number | null; select: string[]; describe: DescribeMeta; named: string[] };
-  lines: { object: string; signature: string; watermark: number | null } | null;
+  /**
+   * `spanMs`: how long the query that set the watermark was being read (sync/overlap.ts); absent in copies written
+   * before (the next phase over such a copy of more than a page is a full one, record-phase.ts).
+   */
+  fields: { object: string; signature: string; watermark: number | null; spanMs?: number; select: string[]; describe: DescribeMeta; named: string[] };
+  lines: { object: string; signature: string; watermark: number | null; spanMs?: number } | null;
   chunks: ChunkRef[];
   /** What the copy leaves out and why (English core messages); absent in copies written before session 11. */
   warnings?: string[];

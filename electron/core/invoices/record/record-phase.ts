@@ -5,11 +5,12 @@ import { DESCRIBE_REUSE_MS, type MappingService } from '../mapping/mapping-servi
 import type { OrgMetadata } from '../mapping/org-metadata';
 import { cancelled, toSyncError } from '../sync/sync-faults';
 import { MAX_INCREMENTAL_AGE_MS } from '../sync/sync-engine';
+import { spanOf, spanUnknown } from '../sync/overlap';
 import type { SyncTuning } from '../sync/sync-coordinator';
 import type { RecordCopies } from './record-copy';
 import { TooManyChanges } from './record-build';
 import { fetchRecord, type Since } from './record-fetch';
-import { RECORD_FORMAT, type RecordHead } from './record-file';
+import { CHUNK_ENTRIES, RECORD_FORMAT, type RecordHead } from './record-file';
 import { planRecord, type RecordPlan } from './record-plan';
 
 interface Running {
@@ -19,14 +20,43 @@ interface Running {
   again: boolean;
 }
 
-/** Whether the previous copy can be brought up to date by its changes alone (same shape, watermarks, recent). */
+/**
+ * Salesforce answers a query that selects two or more long text fields in pages of at most 200 records, whatever the
+ * batch size asked: the record phase selects every readable field, so a copy of more entries than this may have come in
+ * several pages.
+ */
+const RECORD_PAGE_FLOOR = 200;
+
+/** Entries of one kind in a copy (an invoice's fields, a line), as its chunks count them (record-file.ts ChunkRef). */
+function entriesOf(head: RecordHead, kind: 'fields' | 'lines'): number {
+  let count = 0;
+  // A chunk written before session 12 has no count: a field chunk counts its ids, a line chunk as full (compaction's rule).
+  for (const chunk of head.chunks) if (chunk.kind === kind) count += chunk.entries ?? (kind === 'fields' ? chunk.ids.length : Math.max(chunk.ids.length, CHUNK_ENTRIES));
+  return count;
+}
+
+/**
+ * Whether the previous copy can be brought up to date by its changes alone (same shape, watermarks, recent, and the
+ * span of the queries that set its watermarks known — or not needed: sync/overlap.ts, the invoices' own rule).
+ */
 export function sinceOf(head: RecordHead | null, plan: RecordPlan, now: number): Since | null {
   // A copy of the first format (fields and lines together) is replaced by a full phase.
   if (!head || head.format !== RECORD_FORMAT || head.fields.signature !== plan.fields.signature || head.fields.watermark === null || !plan.fields.modstamp) return null;
-  if (now - Date.parse(head.syncedAt) >= MAX_INCREMENTAL_AGE_MS) return null;
-  if (!plan.lines) return head.lines === null ? { fields: head.fields.watermark, lines: null } : null;
+  const fieldsSpanMs = spanOf(head.fields.spanMs);
+  // The changes asked for reach back the span too: all of it within the recycle bin's days.
+  if (now - Date.parse(head.syncedAt) + Math.max(fieldsSpanMs ?? 0, spanOf(head.lines?.spanMs) ?? 0) >= MAX_INCREMENTAL_AGE_MS) return null;
+  // A copy written before spans were kept, of more than a page: its last phase may have read longer than the overlap.
+  if (spanUnknown(head.fields.spanMs, entriesOf(head, 'fields'), RECORD_PAGE_FLOOR)) return null;
+  if (!plan.lines) return head.lines === null ? { fields: head.fields.watermark, lines: null, ...(fieldsSpanMs === undefined ? {} : { fieldsSpanMs }) } : null;
   if (!head.lines || head.lines.signature !== plan.lines.signature || head.lines.watermark === null || !plan.lines.modstamp) return null;
-  return { fields: head.fields.watermark, lines: head.lines.watermark };
+  if (spanUnknown(head.lines.spanMs, entriesOf(head, 'lines'), RECORD_PAGE_FLOOR)) return null;
+  const linesSpanMs = spanOf(head.lines.spanMs);
+  return {
+    fields: head.fields.watermark,
+    lines: head.lines.watermark,
+    ...(fieldsSpanMs === undefined ? {} : { fieldsSpanMs }),
+    ...(linesSpanMs === undefined ? {} : { linesSpanMs }),
+  };
 }
 
 /**
@@ -102,7 +132,7 @@ export class RecordPhases {
       const recent = this.plans.get(connectionId);
       const reused = !!mapping.reused && recent?.mapping === mapping.signature && clock.now() - recent.at < DESCRIBE_REUSE_MS;
       const previous = await copies.head(connectionId);
-      const pager = { apiVersion, pageSize: tuning.pageSize, retryDelaysMs: tuning.retryDelaysMs, maxRestarts: tuning.maxRestarts, sleep: tuning.sleep, signal };
+      const pager = { apiVersion, pageSize: tuning.pageSize, retryDelaysMs: tuning.retryDelaysMs, maxRestarts: tuning.maxRestarts, sleep: tuning.sleep, signal, now: () => clock.now() };
       // The fetch streams into the new copy as its pages come (record-copy.ts, record-build.ts): a retry after a
       // refused query starts a new copy; the previous one stays until a phase completes.
       const fetchWith = async (plan: RecordPlan, full = false): Promise<void> => {

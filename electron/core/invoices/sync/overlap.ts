@@ -19,6 +19,19 @@ export function spanOf(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+/** The most records Salesforce answers in one page (a query of more came in several, whatever the batch size asked). */
+export const MAX_PAGE_RECORDS = 2000;
+
+/**
+ * Whether a copy's watermark may have been set by a query read in several pages at a length the copy does not know: no
+ * span kept with it (a copy written before 84f714d) and more records than one page (`pageSize`, the size the app asks)
+ * holds. Its plain overlap could miss a change made while that query read later pages (reviewJ): the next sync of it is
+ * a full one, which keeps a span from then on. A copy of one page's records kept nothing it could have missed that way.
+ */
+export function spanUnknown(spanMs: unknown, records: number, pageSize: number = MAX_PAGE_RECORDS): boolean {
+  return spanOf(spanMs) === undefined && records > Math.min(pageSize, MAX_PAGE_RECORDS);
+}
+
 /**
  * Where the next incremental query starts: the watermark less the overlap and the span of the sync that set it (a copy
  * written before spans were kept has none: the plain overlap, as before).

@@ -11,7 +11,7 @@ import { abortableSleep, type RetryPolicy } from './with-retries';
 import type { RelatedDiscovery } from '../related/related-plan';
 import { syncRelated } from '../related/related-sync';
 import { cancelled, toSyncError } from './sync-faults';
-import { canRunIncremental, runSync } from './sync-engine';
+import { canRunIncremental, copySpanUnknown, runSync } from './sync-engine';
 import { errorFacts } from '../../salesforce/error-facts';
 
 export interface SyncTuning extends RetryPolicy {
@@ -148,7 +148,7 @@ export class SyncCoordinator {
     const { repository, events, clock, tuning, mappings } = this.deps;
     const previous = await repository.current(connectionId);
     // A full sync (first one, mapping changed, last sync too old) always runs on a fresh describe.
-    const mapping = reusable.reused && !canRunIncremental(previous, reusable, clock.now()) ? await mappings.forSync(connectionId, conn, apiVersion) : reusable;
+    const mapping = reusable.reused && !canRunIncremental(previous, reusable, clock.now(), tuning.pageSize) ? await mappings.forSync(connectionId, conn, apiVersion) : reusable;
     if (signal.aborted) throw cancelled();
     let fetched = 0;
     let total = 0;
@@ -165,7 +165,10 @@ export class SyncCoordinator {
         together.abort();
         return null;
       });
-    const incrementalInvoices = mode === 'incremental' && canRunIncremental(previous, mapping, clock.now());
+    const incrementalInvoices = mode === 'incremental' && canRunIncremental(previous, mapping, clock.now(), tuning.pageSize);
+    if (mode === 'incremental' && previous && !incrementalInvoices && copySpanUnknown(previous, tuning.pageSize)) {
+      this.deps.logger.info('The offline copy was written before each sync kept how long its queries took; this sync fetches every invoice again, once');
+    }
     // A full sync writes its new file while paging: invoice segments and, as each related query completes, its records.
     if (!incrementalInvoices) base = repository.beginFullWrite(connectionId);
     try {

@@ -9,9 +9,9 @@ import { mergeIntoColumns } from '../snapshot/columns-fold';
 import { rowTableOf } from '../snapshot/row-table';
 import { ColumnChunkBuilder, RowColumns, type ColumnChunk } from '../snapshot/row-columns';
 import { fullSyncQuery, incrementalQuery } from './soql';
-import { changesSince, ReadSpan, spanOf } from './overlap';
+import { changesSince, ReadSpan, spanOf, spanUnknown } from './overlap';
+import { recordCount } from '../related/related-copy';
 
-export { OVERLAP_MS } from './overlap';
 /** Salesforce empties the recycle bin after 15 days; past that, deletions can no longer be seen, so sync in full. */
 export const MAX_INCREMENTAL_AGE_MS = 14 * 24 * 3_600_000;
 
@@ -48,15 +48,27 @@ function mergedRows(previous: Snapshot, meta: SnapshotMeta, changes: Iterable<Ch
   return { snapshot: { ...meta, rows } as Snapshot, ...merged };
 }
 
-/** Whether an incremental refresh can give the same result as a full sync. */
-export function canRunIncremental(previous: Snapshot | null, mapping: SyncMapping, now: number): previous is Snapshot & { watermark: number } {
+/**
+ * A copy written before spans were kept whose invoices, or one of whose related objects, hold more than a page of
+ * records (overlap.ts `spanUnknown`): its last sync may have been longer than the overlap, so the next one is full.
+ */
+export function copySpanUnknown(previous: Snapshot, pageSize?: number): boolean {
+  return spanUnknown(previous.spanMs, rowCount(previous), pageSize) || (previous.related?.objects.some((o) => spanUnknown(o.spanMs, recordCount(o), pageSize)) ?? false);
+}
+
+/**
+ * Whether an incremental refresh can give the same result as a full sync. `pageSize`: the records per page the app
+ * asks (a copy without a span of more than a page syncs in full once: `copySpanUnknown`).
+ */
+export function canRunIncremental(previous: Snapshot | null, mapping: SyncMapping, now: number, pageSize?: number): previous is Snapshot & { watermark: number } {
   return (
     previous !== null &&
     previous.signature === mapping.signature &&
     previous.watermark !== null &&
     mapping.plan.modstamp !== null &&
     // The changes asked for reach back the previous sync's span too (overlap.ts): all of it within the recycle bin's days.
-    now - Date.parse(previous.syncedAt) + (spanOf(previous.spanMs) ?? 0) < MAX_INCREMENTAL_AGE_MS
+    now - Date.parse(previous.syncedAt) + (spanOf(previous.spanMs) ?? 0) < MAX_INCREMENTAL_AGE_MS &&
+    !copySpanUnknown(previous, pageSize)
   );
 }
 
@@ -72,7 +84,7 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
   const stampOf = modstampReader(mapping.plan);
   const syncedAt = () => new Date(run.now()).toISOString();
 
-  if (run.requested === 'incremental' && canRunIncremental(previous, mapping, run.now())) {
+  if (run.requested === 'incremental' && canRunIncremental(previous, mapping, run.now(), run.pager.pageSize)) {
     let watermark = previous.watermark;
     let changes: Change[] = [];
     const span = new ReadSpan(run.now);
