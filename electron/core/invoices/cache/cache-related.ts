@@ -133,7 +133,8 @@ export class RelatedSegments {
     const ok = typeof head.role === 'string' && typeof head.object === 'string' && !!reading && typeof reading.object === 'string'
       && (reading.modstamp === null || typeof reading.modstamp === 'string') && isTextMap(reading.paths) && (reading.cells === undefined || isTextMap(reading.cells));
     if (!ok) throw new Error('a related CSV part of an unexpected shape');
-    const csv = payload.subarray(end + 1).toString('utf8');
+    // Kept as the bytes they are (the record's own buffer): no text of the part (related-csv.ts CsvTable).
+    const csv = payload.subarray(end + 1);
     const pieces = this.piecesOf(head.role as string, head.object as string);
     const same = JSON.stringify(reading);
     let last = pieces.at(-1);

@@ -292,12 +292,12 @@ export class BaseWriter implements RelatedSink {
 
   private writeRelated(object: WrittenObject): void {
     if (object.csv) {
-      const { reading, texts, payloads } = object.csv;
-      for (let i = 0; i < texts.length; i++) {
+      const { reading, parts, payloads } = object.csv;
+      for (let i = 0; i < parts.length; i++) {
         const seq = this.seq++;
         this.then(async () => {
-          // The part's bytes as they came; once sealed, only its text is kept (the records hold it anyway).
-          const payload = payloads[i] ?? Buffer.concat([csvPartHead(object, reading), Buffer.from(texts[i]!, 'utf8')]);
+          // The part's bytes as they came, behind their line; once sealed, the table's are what is kept (its columns read them).
+          const payload = payloads[i] ?? Buffer.concat([csvPartHead(object, reading), parts[i]!]);
           payloads[i] = null;
           const record = await relatedCsvRecord(this.file!, seq, payload);
           await this.out!.write(record, this.position);

@@ -5,6 +5,13 @@ import type { RelatedRecord, RelatedValue } from './related-copy';
 import type { RelatedObjectPlan } from './related-plan';
 
 /**
+ * Node's own Buffer decoders, without `toString`'s checks and encoding lookup (Buffer.prototype's `latin1Slice` and
+ * `utf8Slice`, what `toString` calls): a cell is a few bytes, read ~1 million times after a sync with payments.
+ */
+type Decoders = { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
+const decoders = (bytes: Buffer): Decoders => bytes as unknown as Decoders;
+
+/**
  * One results part of a Bulk API 2.0 query (CSV, RFC 4180: a header of the selected paths, every value in quotes, quotes
  * doubled, null as an empty value) → the related records the REST path makes of the same rows (`recordMapper` in
  * related-sync.ts): the same keys in the same order, numbers and booleans typed from describe, instants written as REST
@@ -22,12 +29,13 @@ export type CsvReading = Pick<RelatedObjectPlan, 'object' | 'paths' | 'modstamp'
 /** An object's Bulk API 2.0 results parts, each as Salesforce sent it (header and rows), and how to read them. */
 export interface CsvParts {
   reading: CsvReading;
-  /** Each part's text, what its records were read from (they hold slices of it). */
-  texts: string[];
+  /** Each part's bytes (header and rows), what its records are read from (`CsvTable` keeps them). */
+  parts: Buffer[];
   /**
    * Each part as the file keeps it (kind 7): the line `csvPartHead` makes, then the part's bytes as they came — received
    * straight into this buffer, so the file has them with no second encoding and no copy. The file's writer lets go of a
-   * part once it has sealed it (null); a file written again (the invoices' query started over) encodes the text.
+   * part once it has sealed it (null); a file written again (the invoices' query started over) puts the line in front of
+   * the part's bytes again.
    */
   payloads: (Buffer | null)[];
 }
@@ -147,6 +155,11 @@ function readHeader(plan: CsvReading, csv: string) {
     reader.cell();
     header.push(reader.text().toLowerCase());
   } while (reader.more);
+  return { reader, ...columnsOf(plan, header) };
+}
+
+/** What a header (its cells lower-cased) says: each column of the CSV the keys it fills, the id's and the stamp's column. */
+function columnsOf(plan: CsvReading, header: readonly string[]) {
   const at = (path: string): number => {
     const i = header.indexOf(path.toLowerCase());
     if (i < 0) throw malformed();
@@ -159,21 +172,7 @@ function readHeader(plan: CsvReading, csv: string) {
   const stampColumn = plan.modstamp ? at(plan.modstamp) : -1;
   const keysOf: number[][] = Array.from({ length: width }, () => []);
   for (const [k, key] of keys.entries()) keysOf[at(plan.paths[key]!)]!.push(k);
-  return { reader, keys, width, idColumn, stampColumn, keysOf };
-}
-
-/** Whether the cell under the reader sorts after `highest` as text (compared in place: no string per row). */
-function cellAfter(reader: CsvReader, highest: string): boolean {
-  if (reader.escaped) return reader.text() > highest;
-  const csv = reader.csv;
-  const length = reader.end - reader.start;
-  const shorter = Math.min(length, highest.length);
-  for (let i = 0; i < shorter; i++) {
-    const a = csv.charCodeAt(reader.start + i);
-    const b = highest.charCodeAt(i);
-    if (a !== b) return a > b;
-  }
-  return length > highest.length;
+  return { keys, width, idColumn, stampColumn, keysOf };
 }
 
 const watermarkOf = (plan: CsvReading, highest: string): number | null =>
@@ -224,24 +223,152 @@ export function relatedRecordsOfCsv(plan: CsvReading, csv: string): CsvPart {
 }
 
 /**
- * An object's CSV parts as columns: for every record, where each of its cells starts and ends in its part's text (typed
- * arrays, outside V8's heap of small objects), read in the same one pass that checks the part (`add`, in the sync or when
- * the file opens). A reader reads a cell (`value`, `text`, `id`) or one whole record (`record`) when it needs it — the
- * ledger over every application (read/applied-ledger.ts) keeps no record object of its own — and `records()` reads them all,
- * the very records `relatedRecordsOfCsv` gives (for the readers that still walk records).
+ * A cursor over a part's bytes, cell by cell, as `CsvReader` reads its text: the same cells, the same rows, the same clear
+ * error. The delimiters (`"`, `,`, line feed, carriage return) are ASCII, and in UTF-8 no byte of another character is ever
+ * one of them, so a cell starts and ends at the same place in the bytes as in their text; a cell's text is its bytes
+ * decoded (a decoder never takes an ASCII byte into a character it replaces, so a cell of broken UTF-8 reads as it does
+ * in the whole text). `high` collects the bytes read inside cells: below 0x80, every cell of the part is ASCII.
+ */
+class CsvByteReader {
+  at = 0;
+  start = 0;
+  end = 0;
+  escaped = false;
+  more = 0;
+  high = 0;
+
+  constructor(readonly csv: Uint8Array) {}
+
+  cell(): void {
+    const csv = this.csv;
+    const length = csv.length;
+    let i = this.at;
+    let high = this.high;
+    this.escaped = false;
+    if (csv[i] === QUOTE) {
+      this.start = i + 1;
+      let j = i + 1;
+      for (;;) {
+        while (j < length) {
+          const c = csv[j]!;
+          if (c === QUOTE) break;
+          high |= c;
+          j++;
+        }
+        if (j >= length) throw malformed();
+        if (csv[j + 1] !== QUOTE) break;
+        this.escaped = true;
+        j += 2;
+      }
+      this.end = j;
+      i = j + 1;
+    } else {
+      this.start = i;
+      while (i < length) {
+        const c = csv[i]!;
+        if (c === COMMA || c === LF || (c === CR && csv[i + 1] === LF)) break;
+        if (c === QUOTE) throw malformed();
+        high |= c;
+        i++;
+      }
+      this.end = i;
+    }
+    this.high = high;
+    if (i >= length) {
+      this.more = 0;
+      this.at = i + 1;
+      return;
+    }
+    const c = csv[i];
+    if (c === COMMA) {
+      this.more = 1;
+      this.at = i + 1;
+    } else if (c === LF) {
+      this.more = 0;
+      this.at = i + 1;
+    } else if (c === CR && csv[i + 1] === LF) {
+      this.more = 0;
+      this.at = i + 2;
+    } else {
+      throw malformed();
+    }
+  }
+
+  done(): boolean {
+    return this.at >= this.csv.length;
+  }
+}
+
+/** Whether a part's bytes are blank as its text would be (`text.trim() === ''`), without decoding a part that is not. */
+function blank(csv: Buffer): boolean {
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i]!;
+    // ASCII white space and line ends: what `trim` takes off in that range.
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    // Another ASCII byte is text; a byte of another character may be white space (no-break space…): its text says.
+    return c >= 0x80 ? csv.toString('utf8').trim() === '' : false;
+  }
+  return true;
+}
+
+/** The cells of the header's row (its first line), decoded: what `readHeader` reads of a part's text. */
+function headerOfBytes(csv: Buffer): { reader: CsvByteReader; header: string[] } {
+  const reader = new CsvByteReader(csv);
+  const header: string[] = [];
+  do {
+    reader.cell();
+    const text = csv.toString('utf8', reader.start, reader.end);
+    header.push((reader.escaped ? text.replaceAll('""', '"') : text).toLowerCase());
+  } while (reader.more);
+  return { reader, header };
+}
+
+/** Whether the cell `[start, end)` of `csv` (ASCII: a stamp) sorts after `highest` as text, compared in place. */
+function bytesAfter(csv: Uint8Array, start: number, end: number, highest: string): boolean {
+  const length = end - start;
+  const shorter = Math.min(length, highest.length);
+  for (let i = 0; i < shorter; i++) {
+    const a = csv[start + i]!;
+    const b = highest.charCodeAt(i);
+    if (a !== b) return a > b;
+  }
+  return length > highest.length;
+}
+
+/** Rows a part's cells are first sized for; they grow (doubling) as a part holds more. */
+const FIRST_ROWS = 1024;
+
+/** One part as columns: its bytes, and where each cell of each record starts and ends in them. */
+interface TablePart {
+  bytes: Buffer;
+  /** Start and end of every cell of every record (the id, then each key). */
+  cells: Int32Array;
+  /** The part's first row in the table. */
+  first: number;
+  /** The part's cells whose `""` must be undone (rare: null when none), by cell index — no key made per cell read. */
+  escaped: Set<number> | null;
+  /** Every cell of the part is ASCII: a cell's text is its bytes one for one. */
+  ascii: boolean;
+}
+
+/**
+ * An object's CSV parts as columns: each part kept as the bytes it came as — not decoded into a text of its own (~8 MB a
+ * part, every byte copied once more, ~50 MB kept beside the bytes at 100k invoices: BENCHMARKS, session 20) — and, for every record, where each
+ * of its cells starts and ends in them (typed arrays), read in the same one pass that checks the part (`add`, in the sync
+ * or when the file opens). A reader reads a cell (`value`, `text`, `id`: a string made of that cell's bytes only) or one
+ * whole record (`record`) when it needs it — the ledger over every application (read/applied-ledger.ts) keeps no record
+ * object of its own — and `records()` reads them all, the very records `relatedRecordsOfCsv` gives (for the readers that
+ * still walk records).
  */
 export class CsvTable {
   length = 0;
-  readonly texts: string[] = [];
+  /** Each part's bytes (header and rows), in the order they came: what the file keeps of it (cache-store.ts). */
+  readonly bytes: Buffer[] = [];
   readonly keys: string[];
   private readonly kinds: (string | undefined)[];
   /** Cells per record: the id, then each key in order. */
   private readonly width: number;
-  /**
-   * Each part's cells: start and end of every cell of every record, in one array sized once per part (at most a record per
-   * line end: no growing, no copy), and the first row of the part.
-   */
-  private readonly parts: { text: string; cells: Int32Array; first: number; escaped: Set<number> | null }[] = [];
+  private readonly parts: TablePart[] = [];
   private last = 0;
 
   constructor(readonly reading: CsvReading) {
@@ -250,15 +377,18 @@ export class CsvTable {
     this.width = this.keys.length + 1;
   }
 
-  /** One part: checked exactly as `relatedRecordsOfCsv` checks it (the same clear error), its records counted and placed. */
-  add(csv: string): { count: number; watermark: number | null } {
-    if (csv.trim() === '') return { count: 0, watermark: null };
-    const { reader, width, idColumn, stampColumn, keysOf } = readHeader(this.reading, csv);
-    let lines = 1;
-    for (let at = csv.indexOf('\n', reader.at); at >= 0; at = csv.indexOf('\n', at + 1)) lines++;
+  /**
+   * One part, as the bytes Salesforce sent (a text is encoded first): checked exactly as `relatedRecordsOfCsv` checks its
+   * text (the same clear error), its records counted and placed. The table keeps the bytes (not a copy): they must not change.
+   */
+  add(part: Buffer | string): { count: number; watermark: number | null } {
+    const csv = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+    if (blank(csv)) return { count: 0, watermark: null };
+    const { reader, header } = headerOfBytes(csv);
+    const { width, idColumn, stampColumn, keysOf } = columnsOf(this.reading, header);
+    reader.high = 0;
     const stride = this.width * 2;
-    const cells = new Int32Array(lines * stride);
-    /** The part's cells whose `""` must be undone (rare: null when none), by cell index — no key made per cell read. */
+    let cells = new Int32Array(FIRST_ROWS * stride);
     let escaped: Set<number> | null = null;
     let row = 0;
     let highest = '';
@@ -266,10 +396,22 @@ export class CsvTable {
     const fillsOf = keysOf.map((keys, column) => [...(column === idColumn ? [0] : []), ...keys.map((k) => k + 1)]);
     while (!reader.done()) {
       const base = row * stride;
+      if (base + stride > cells.length) {
+        const more = new Int32Array(cells.length * 2);
+        more.set(cells);
+        cells = more;
+      }
       for (let column = 0; column < width; column++) {
         if (column > 0 && !reader.more) throw malformed();
         reader.cell();
-        if (column === stampColumn && reader.end > reader.start && cellAfter(reader, highest)) highest = reader.text();
+        if (column === stampColumn && reader.end > reader.start) {
+          if (reader.escaped || reader.high >= 0x80) {
+            const stamp = cellString(csv, reader.start, reader.end, reader.escaped, false);
+            if (stamp > highest) highest = stamp;
+          } else if (bytesAfter(csv, reader.start, reader.end, highest)) {
+            highest = decoders(csv).latin1Slice(reader.start, reader.end);
+          }
+        }
         const fills = fillsOf[column]!;
         for (let f = 0; f < fills.length; f++) {
           const cell = base + fills[f]! * 2;
@@ -283,8 +425,10 @@ export class CsvTable {
     }
     const watermark = watermarkOf(this.reading, highest);
     if (row > 0) {
-      this.parts.push({ text: csv, cells, first: this.length, escaped });
-      this.texts.push(csv);
+      // Sized to its rows when doubling left much over (a few MB a part otherwise kept for nothing).
+      if (cells.length > row * stride * 1.25) cells = cells.slice(0, row * stride);
+      this.parts.push({ bytes: csv, cells, first: this.length, escaped, ascii: reader.high < 0x80 });
+      this.bytes.push(csv);
       this.length += row;
     }
     return { count: row, watermark };
@@ -303,9 +447,8 @@ export class CsvTable {
   }
 
   private cellText(p: number, cell: number): string {
-    const { text, cells, escaped } = this.parts[p]!;
-    const out = text.slice(cells[cell]!, cells[cell + 1]!);
-    return escaped !== null && escaped.has(cell) ? out.replaceAll('""', '"') : out;
+    const { bytes, cells, escaped, ascii } = this.parts[p]!;
+    return cellString(bytes, cells[cell]!, cells[cell + 1]!, escaped !== null && escaped.has(cell), ascii);
   }
 
   id(row: number): string {
@@ -322,14 +465,14 @@ export class CsvTable {
   value(row: number, k: number): RelatedValue {
     if (k < 0) return null;
     const p = this.partOf(row);
-    const { text, cells, first } = this.parts[p]!;
+    const { bytes, cells, first } = this.parts[p]!;
     const cell = ((row - first) * this.width + k + 1) * 2;
     const start = cells[cell]!;
     const end = cells[cell + 1]!;
     if (end === start) return null;
     const kind = this.kinds[k];
     if (kind === 'number') return Number(this.cellText(p, cell));
-    if (kind === 'boolean') return end - start === 4 && text.startsWith('true', start);
+    if (kind === 'boolean') return end - start === 4 && bytes[start] === 116 && bytes[start + 1] === 114 && bytes[start + 2] === 117 && bytes[start + 3] === 101;
     if (kind === 'instant') return restInstant(this.cellText(p, cell));
     return this.cellText(p, cell);
   }
@@ -341,10 +484,16 @@ export class CsvTable {
     return out;
   }
 
-  /** Every record, in the order they came. */
+  /** Every record, in the order they came (each part's text made for the while it is read). */
   records(): RelatedRecord[] {
-    return recordsOfParts(this.reading, this.texts);
+    return recordsOfParts(this.reading, this.bytes.map((bytes) => bytes.toString('utf8')));
   }
+}
+
+/** A cell's text from its bytes: one for one when ASCII, else decoded as UTF-8; an escaped cell's `""` undone. */
+function cellString(bytes: Buffer, start: number, end: number, escaped: boolean, ascii: boolean): string {
+  const text = ascii ? decoders(bytes).latin1Slice(start, end) : decoders(bytes).utf8Slice(start, end);
+  return escaped ? text.replaceAll('""', '"') : text;
 }
 
 /** The records of an object's CSV parts, in the order they came. */

@@ -163,7 +163,6 @@ async function viaBulk(conn: Requester, object: RelatedObjectPlan, fields: strin
   }
   const reading: CsvReading = { object: object.object, paths: object.paths, modstamp: object.modstamp, ...(object.cells ? { cells: object.cells } : {}) };
   const table = new CsvTable(reading);
-  const texts = table.texts;
   const payloads: Buffer[] = [];
   let watermark: number | null = null;
   // A job reads its records while it runs, whatever the number of parts it hands back: its whole time counts.
@@ -171,15 +170,15 @@ async function viaBulk(conn: Requester, object: RelatedObjectPlan, fields: strin
   // Each part comes in one buffer behind the line the file keeps in front of it: the file has it with no copy.
   const options = { ...pager, partPrefix: csvPartHead(object, reading) };
   const count = await bulkQuery(conn, `SELECT ${fields.join(', ')} FROM ${object.object}`, object.object, options, (bytes, whole) => {
-    const text = bytes.toString('utf8');
-    // Checked and placed as columns now (related-csv.ts CsvTable): no record object until a reader asks for one.
-    const part = table.add(text);
+    // Checked and placed as columns now, over the bytes as they came (related-csv.ts CsvTable): no text of the part, no
+    // record object until a reader asks for one.
+    const part = table.add(bytes);
     if (part.count > 0) payloads.push(whole);
     if (part.watermark !== null && (watermark === null || part.watermark > watermark)) watermark = part.watermark;
     return part.count;
   });
   if (count === null) return null;
-  const csv: CsvParts = { reading, texts, payloads };
+  const csv: CsvParts = { reading, parts: table.bytes, payloads };
   const change = lazyRecords<RelatedObjectDelta>(
     { role: object.role, object: object.object, signature: object.signature, watermark, spanMs: span.ms(), replace: true, upserts: [], deleted: [] },
     'upserts', table.length, () => table.records(), table,

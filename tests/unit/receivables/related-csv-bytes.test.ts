@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { RelatedSegments } from '../../../electron/core/invoices/cache/cache-related';
+import { CsvTable, csvPartHead, relatedRecordsOfCsv, type CsvReading } from '../../../electron/core/invoices/related/related-csv';
+import type { RelatedRecord } from '../../../electron/core/invoices/related/related-copy';
+
+/**
+ * A Bulk API 2.0 part kept as the bytes it came as (no text of the part made in the sync, nor when the file opens): every
+ * cell a reader asks for is what the part's text gives — names in any script, broken UTF-8 as the decoder reads it, quotes
+ * undone, instants and numbers typed — and a part that is not well-formed is the same clear error, whatever its bytes.
+ */
+const reading: CsvReading = {
+  object: 'Payment', modstamp: 'SystemModstamp',
+  paths: { number: 'PaymentNumber', account: 'AccountId', accountName: 'Account.Name', amount: 'Amount', open: 'IsOpen', created: 'CreatedDate', stamp: 'SystemModstamp', again: 'Account.Name' },
+  cells: { amount: 'number', open: 'boolean', created: 'instant', stamp: 'instant' },
+};
+const header = ['Id', 'PaymentNumber', 'AccountId', 'Account.Name', 'Amount', 'IsOpen', 'CreatedDate', 'SystemModstamp'];
+const NAMES = ['Müller & Söhne — 株式会社 🧾', 'He said "hi", then left', 'Line one\nline two', 'CR\r\nLF, "both"', '=1+1', '', 'Ærø', 'Ωmega', 'plain'];
+const quoted = (cells: string[]) => `${cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(',')}\n`;
+
+function csvOf(rows: number, from = 0, names = NAMES): string {
+  let csv = quoted(header);
+  for (let r = from; r < from + rows; r++) {
+    const stamp = `2026-0${1 + ((r * 5) % 9)}-1${r % 10}T0${r % 10}:00:00.000Z`;
+    csv += quoted([`0a3${String(r).padStart(15, '0')}`, r % 6 === 0 ? '' : `PAY-${r}`, `001${r % 4}`, names[r % names.length]!, r % 7 === 0 ? '' : String((r * 13.37) % 999), r % 2 ? 'true' : 'false', r % 8 === 0 ? '' : stamp, stamp]);
+  }
+  return csv;
+}
+
+/** Every way a reader reads the table, against the records its part's text gives. */
+function expectSameAsText(table: CsvTable, expected: RelatedRecord[]) {
+  expect(table.length).toBe(expected.length);
+  expect(table.records()).toEqual(expected);
+  for (const [row, record] of expected.entries()) {
+    expect(table.id(row)).toBe(record.id);
+    expect(table.record(row)).toEqual(record);
+    expect(Object.keys(table.record(row))).toEqual(Object.keys(record));
+    for (const key of table.keys) expect(table.value(row, table.column(key))).toEqual(record[key]);
+  }
+}
+
+describe('a Bulk part kept as its bytes, read cell by cell', () => {
+  it('the count, watermark and every cell its text gives: any script, quotes, line ends in cells, CRLF, no last line end, many rows', () => {
+    const texts = [csvOf(0), csvOf(3), csvOf(2500, 3), csvOf(40, 3000).replaceAll('"\n', '"\r\n'), csvOf(30, 4000).slice(0, -1), csvOf(20, 5000, ['ascii', 'only'])];
+    const table = new CsvTable(reading);
+    const all: RelatedRecord[] = [];
+    for (const text of texts) {
+      const { records, watermark } = relatedRecordsOfCsv(reading, text);
+      const bytes = Buffer.from(text, 'utf8');
+      expect(table.add(bytes)).toEqual({ count: records.length, watermark });
+      all.push(...records);
+    }
+    expectSameAsText(table, all);
+    // Kept as they came: the very bytes handed over (no copy, no text), what the file writes again if it must.
+    expect(table.bytes).toHaveLength(texts.length - 1);
+    expect(table.bytes.map((b) => b.toString('utf8'))).toEqual(texts.slice(1));
+  });
+
+  it('broken UTF-8 in a cell reads as the whole text decodes it, the cells around it untouched', () => {
+    const good = csvOf(4, 0, ['plain']);
+    const lines = good.split('\n');
+    // A lead byte cut short right before the closing quote, a lone continuation byte, an invalid byte: in the name column.
+    const broken = [Buffer.from([0xc3]), Buffer.from([0x80, 0x41]), Buffer.from([0xff, 0xfe])];
+    const parts: Buffer[] = [Buffer.from(`${lines[0]}\n`, 'utf8')];
+    for (let r = 1; r <= 3; r++) {
+      const [before, after] = lines[r]!.split('"plain"');
+      parts.push(Buffer.from(`${before}"x`, 'utf8'), broken[r - 1]!, Buffer.from(`"${after}\n`, 'utf8'));
+    }
+    const bytes = Buffer.concat(parts);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('\uFFFD');
+    const table = new CsvTable(reading);
+    expect(table.add(bytes)).toEqual({ count: 3, watermark: relatedRecordsOfCsv(reading, text).watermark });
+    expectSameAsText(table, relatedRecordsOfCsv(reading, text).records);
+  });
+
+  it('a blank part is no records, as its text trimmed is empty (a no-break space too); anything else is read', () => {
+    for (const blank of ['', '\n', ' \t\r\n\n', '\u00a0\n', '\u2028 ']) {
+      expect(new CsvTable(reading).add(Buffer.from(blank, 'utf8')), JSON.stringify(blank)).toEqual({ count: 0, watermark: null });
+      expect(relatedRecordsOfCsv(reading, blank)).toEqual({ records: [], watermark: null });
+    }
+    expect(new CsvTable(reading).add(Buffer.from(quoted(header), 'utf8'))).toEqual({ count: 0, watermark: null });
+  });
+
+  it('a part that is not well-formed is the clear error its text gives: short or long rows, an unclosed quote, junk, a mark in front, a missing column', () => {
+    const lines = csvOf(3).split('\n');
+    const bad = [
+      [lines[0], lines[1], lines[2]!.slice(0, lines[2]!.lastIndexOf(',')), lines[3], ''].join('\n'),
+      [lines[0], `${lines[1]},"extra"`, lines[2], ''].join('\n'),
+      `${lines[0]}\n"0a3x,"PAY-1\n`,
+      `${lines[0]}\n${lines[2]!.replace('","PAY', '"x,"PAY')}\n`,
+      `${lines[0]}\n${lines[1]}\r`,
+      `\ufeff${csvOf(2)}`,
+      `\u00a0${csvOf(2)}`,
+      csvOf(2).replace('"IsOpen",', '"Other",'),
+      // An unclosed quote at the end of a long part: an error, not a scan past its end or a hang.
+      `${csvOf(3000)}"0a3${'9'.repeat(15)}","`,
+    ];
+    for (const text of bad) {
+      expect(() => relatedRecordsOfCsv(reading, text), text.slice(0, 200)).toThrow(/unexpected/i);
+      expect(() => new CsvTable(reading).add(Buffer.from(text, 'utf8')), text.slice(0, 200)).toThrow(/unexpected/i);
+    }
+  });
+
+  it("a file's part (kind 7) is read from the record's bytes: the same records and cells as from its text", () => {
+    const texts = [csvOf(50), csvOf(70, 50)];
+    const segments = new RelatedSegments();
+    for (const text of texts) segments.addCsv(Buffer.concat([csvPartHead({ role: 'payment', object: 'Payment' }, reading), Buffer.from(text, 'utf8')]));
+    const copy = segments.copy({ format: 'segments', objects: [{ role: 'payment', object: 'Payment', signature: 's', watermark: 3, records: 120 }], warnings: [], none: null });
+    expect(copy.objects[0]!.records).toEqual(texts.flatMap((t) => relatedRecordsOfCsv(reading, t).records));
+  });
+});
