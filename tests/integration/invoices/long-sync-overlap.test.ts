@@ -50,7 +50,8 @@ describe('an incremental sync after a sync longer than the overlap', () => {
     // clock cannot be moved here, the app's clock can — as it moves on while a laptop sleeps mid-sync.
     let offset = 0;
     const clock: Clock = { now: () => Date.now() + offset, setTimeout: systemClock.setTimeout };
-    const { org, harness } = await begin({ invoices: 2000, objects: ['Invoice'], payments: false, now: () => Date.now() + offset }, 200, clock);
+    // Four pages: the first read before the changes, the last two after them (the second may be asked for before the delay).
+    const { org, harness } = await begin({ invoices: 800, objects: ['Invoice'], payments: false, now: () => Date.now() + offset }, 200, clock);
     const ids = org.control.records('Invoice').map((record) => record.Id as string);
     const first = ids[0]!;
     const last = ids.at(-1)!;
@@ -59,7 +60,7 @@ describe('an incremental sync after a sync longer than the overlap', () => {
     // Once the first page is served (the second one asked for ahead), every later page waits 3 s: the sync's later pages
     // over a slow link (minutes at 1M invoices).
     for (let k = 0; k < 2000 && pagesAsked() < 1; k++) await new Promise((resolve) => setTimeout(resolve, 5));
-    org.control.injectFault({ kind: 'latency', ms: 3000, count: 20, pathPrefix: '/services/data/' });
+    org.control.injectFault({ kind: 'latency', ms: 3000, count: 3, pathPrefix: '/services/data/' });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     // Meanwhile the first page's invoice changes; 10 minutes later (the org's clock) the last page's.
     org.control.updateInvoices([first], { DueDate: '2031-01-15' });
@@ -67,6 +68,10 @@ describe('an incremental sync after a sync longer than the overlap', () => {
     org.control.updateInvoices([last], { DueDate: '2031-02-15' });
     const done = await sync;
     expect(done.ok, JSON.stringify(done.error)).toBe(true);
+    // The case itself, or the test proves nothing: the full sync read the first invoice before its change, the last after.
+    const read = new Map(((await harness.call('invoices.list', { connectionId })).value as Rows).invoices.map((row) => [row.id, row.dueDate]));
+    expect(read.get(last)).toBe('2031-02-15');
+    expect(read.get(first)).not.toBe('2031-01-15');
     const inc = await harness.call('invoices.sync', { connectionId, mode: 'incremental' });
     expect(inc.ok, JSON.stringify(inc.error)).toBe(true);
     expect(inc.value.mode).toBe('incremental');
