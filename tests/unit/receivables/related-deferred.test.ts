@@ -164,3 +164,52 @@ describe('a Bulk part counted now, read into records when first asked', () => {
     expect(() => new RelatedSegments().addCsv(part([lines[0], `${lines[1]},"extra"`, lines[2], ''].join('\n')))).toThrow(/unexpected/i);
   });
 });
+
+describe('an incremental change merged into columns finds its records by id, not by reading every row (session 20)', () => {
+  /** The columns, counting the ids read from them. */
+  function counted(table: CsvTable) {
+    let reads = 0;
+    const view = Object.create(table) as CsvTable;
+    view.id = (row: number) => {
+      reads++;
+      return table.id(row);
+    };
+    return { view, reads: () => reads };
+  }
+
+  it('after the first merge (or the background index after a sync), a merge reads a few ids, not every row\'s; the same records as merged over records', () => {
+    const table = new CsvTable(reading);
+    for (const text of [csvOf(3000), csvOf(2000, 3000)]) table.add(text);
+    const base = table.records();
+    const { view, reads } = counted(table);
+    const meta = { role: 'paymentApplication' as const, object: 'PaymentLineInvoice', signature: 's', watermark: 7 };
+    const unread = lazyRecords<RelatedObjectDelta>({ ...meta, replace: true, upserts: [], deleted: [] }, 'upserts', view.length, () => table.records(), view);
+    let overColumns: RelatedCopy = { objects: [applyObjectDelta(null, unread)], warnings: [], none: null };
+    let overRecords: RelatedCopy = { objects: [applyObjectDelta(null, { ...meta, replace: true, upserts: base, deleted: [] })], warnings: [], none: null };
+    const more = (id: string, amount: number): RelatedRecord => ({ id, source: '0a11', invoice: '3tt9', amount, type: 'Applied', created: '2026-05-01T00:00:00.000+0000', stamp: null });
+    const perMerge: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const before = reads();
+      const change = { objects: [{ ...meta, watermark: 8 + i, replace: false, upserts: [more(`new${i}`, i), more(base[(i * 997) % 5000]!.id, i), ...(i > 0 ? [more(`new${i - 1}`, -i)] : [])], deleted: [base[(i * 1301 + 7) % 5000]!.id] }], warnings: [], none: null };
+      overColumns = applyRelatedDelta(overColumns, change);
+      overRecords = applyRelatedDelta(overRecords, change);
+      perMerge.push(reads() - before);
+    }
+    // The first merge indexes the 5,000 rows once; each later one reads a handful of ids (it read 5,000 before).
+    expect(perMerge[0]).toBeGreaterThanOrEqual(5000);
+    for (const n of perMerge.slice(1)) expect(n).toBeLessThan(20);
+    expect(overColumns.objects[0]!.records).toEqual(overRecords.objects[0]!.records);
+  });
+
+  it('columns where an id came twice (never from Salesforce): the merge reads every row, as before — the same records as merged over records', () => {
+    const table = new CsvTable(reading);
+    for (const text of [csvOf(60), csvOf(40, 50)]) table.add(text);
+    const base = table.records();
+    const meta = { role: 'paymentApplication' as const, object: 'PaymentLineInvoice', signature: 's', watermark: 7 };
+    const unread = lazyRecords<RelatedObjectDelta>({ ...meta, replace: true, upserts: [], deleted: [] }, 'upserts', table.length, () => table.records(), table);
+    const change = { objects: [{ ...meta, watermark: 9, replace: false, upserts: [{ ...base[55]!, amount: 5 }, { ...base[3]!, amount: 3 }], deleted: [base[57]!.id] }], warnings: [], none: null };
+    const overColumns = applyRelatedDelta({ objects: [applyObjectDelta(null, unread)], warnings: [], none: null }, change);
+    const overRecords = applyRelatedDelta({ objects: [applyObjectDelta(null, { ...meta, replace: true, upserts: base, deleted: [] })], warnings: [], none: null }, change);
+    expect(overColumns.objects[0]!.records).toEqual(overRecords.objects[0]!.records);
+  });
+});

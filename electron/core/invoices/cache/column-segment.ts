@@ -1,4 +1,4 @@
-import { NULL_BITS, TEXT_CELL_COUNT, type ColumnChunk } from '../snapshot/row-columns';
+import { chunkText, NULL_BITS, TEXT_CELL_COUNT, type ColumnChunk } from '../snapshot/row-columns';
 import { UnreadableCacheError } from './cache-rows';
 
 /**
@@ -32,10 +32,12 @@ export function encodeColumnSegment(chunks: readonly ColumnChunk[], into: (size:
   let chars = 0;
   let wide = false;
   let longCell = false;
-  for (const chunk of chunks) {
+  // A view's cells are a run of its chunk's text (row-columns.ts chunkView): only that run is written.
+  const texts = chunks.map(chunkText);
+  for (const [c, chunk] of chunks.entries()) {
     rows += chunk.rows;
-    chars += chunk.text.length;
-    if (!wide && WIDE.test(chunk.text)) wide = true;
+    chars += texts[c]!.length;
+    if (!wide && WIDE.test(texts[c]!)) wide = true;
     for (let k = 1; k < chunk.starts.length && !longCell; k++) if (chunk.starts[k]! - chunk.starts[k - 1]! > 0xffff) longCell = true;
   }
   const width = longCell ? 4 : 2;
@@ -56,7 +58,7 @@ export function encodeColumnSegment(chunks: readonly ColumnChunk[], into: (size:
   let cell = 0;
   let row = 0;
   let text = textAt;
-  for (const chunk of chunks) {
+  for (const [c, chunk] of chunks.entries()) {
     const { starts } = chunk;
     const lengths = width === 2 ? new Uint16Array(chunk.rows * TEXT_CELL_COUNT) : new Uint32Array(chunk.rows * TEXT_CELL_COUNT);
     for (let k = 0; k < lengths.length; k++) lengths[k] = starts[k + 1]! - starts[k]!;
@@ -64,7 +66,7 @@ export function encodeColumnSegment(chunks: readonly ColumnChunk[], into: (size:
     out.set(new Uint8Array(chunk.nulls.buffer, chunk.nulls.byteOffset, chunk.nulls.byteLength), nullsAt + row * 2);
     out.set(new Uint8Array(chunk.total.buffer, chunk.total.byteOffset, chunk.total.byteLength), totalsAt + row * 8);
     out.set(new Uint8Array(chunk.balance.buffer, chunk.balance.byteOffset, chunk.balance.byteLength), balancesAt + row * 8);
-    text += out.write(chunk.text, text, wide ? 'utf16le' : 'latin1');
+    text += out.write(texts[c]!, text, wide ? 'utf16le' : 'latin1');
     cell += lengths.length;
     row += chunk.rows;
   }

@@ -6,6 +6,7 @@ import { FirstScreens } from './first-screens';
 import type { FirstScreen } from './first-screen-file';
 import type { Delta, Snapshot } from '../snapshot/snapshot';
 import { warmIdIndex } from '../snapshot/row-table';
+import { warmRelatedIndexes } from '../related/related-copy';
 
 const NO_SECURE_STORAGE = englishMessage('noSecureStorage');
 
@@ -110,7 +111,7 @@ export class InvoiceRepository {
     this.cacheWarnings.delete(connectionId);
     this.loaded.set(connectionId, snapshot);
     // The index of its ids (what the next incremental sync needs) comes after the first screen, once the answer has gone.
-    this.saveFirstScreen(connectionId, snapshot, () => warmIdIndex(snapshot));
+    this.saveFirstScreen(connectionId, snapshot, () => warmIndexes(snapshot));
   }
 
   /**
@@ -125,7 +126,7 @@ export class InvoiceRepository {
     });
     this.cacheWarnings.delete(connectionId);
     this.loaded.set(connectionId, snapshot);
-    this.saveFirstScreen(connectionId, snapshot, () => warmIdIndex(snapshot));
+    this.saveFirstScreen(connectionId, snapshot, () => warmIndexes(snapshot));
     if (this.store.needsCompaction(connectionId)) {
       void this.serially(connectionId, async () => {
         const latest = this.loaded.get(connectionId);
@@ -238,4 +239,10 @@ export class InvoiceRepository {
     const level = this.secretBox.protection();
     return level === 'os' || (level === 'basic_text' && this.settings.get().allowWeakStorage);
   }
+}
+
+/** The indexes by id the next incremental sync needs (the invoices', each related object's kept as columns), soon. */
+function warmIndexes(snapshot: Snapshot): void {
+  warmIdIndex(snapshot);
+  warmRelatedIndexes(snapshot.related);
 }

@@ -1,18 +1,27 @@
 import type { InvoiceRow } from '../../../contract';
-import { ColumnChunkBuilder, RowColumns, type ColumnChunk } from './row-columns';
+import { chunkView, ColumnChunkBuilder, RowColumns, type ColumnChunk } from './row-columns';
 import { columnSnapshot, columnsOf, netChangesBy, type Change, type Delta, type Snapshot, type SnapshotMeta } from './snapshot';
 import type { ChangeTally } from './row-diff';
 import { rowTableOf, type RowTable } from './row-table';
 
 /** Rows per chunk of the rows a fold appends (a sync's page). */
 const APPEND_CHUNK_ROWS = 2000;
+/** An unchanged run of a changed chunk this long or longer is kept as a view of it (`chunkView`), a shorter one copied. */
+const VIEW_MIN_ROWS = 32;
+/**
+ * How many chunks a copy of `rows` may be split into by the fold's views before it packs them again: at 100k, 4,000 (an
+ * incremental with 1% of the invoices changed, spread, makes ~2,000). Readers walk chunks (the list's windows, the
+ * index by id, the copy's segments): a few thousand cost them nothing measurable, a row per chunk would.
+ */
+const chunkBudget = (rows: number) => Math.max(64, Math.ceil(rows / 25));
 
 /**
  * Deltas applied, in order, to a copy's columns (issue #19): the same result as `RowsFold` over its rows — a row
  * already there keeps its place with its new values, a new one is appended, a deleted one leaves — without a row
  * object per invoice. The base is found by id through its table's typed index (row-table.ts); chunks with no change
- * are shared with the base, a chunk with changes is copied run by run around them (`copyRows`), the new rows go into
- * chunks at the end. The base's chunks are never changed: a sync that fails leaves the previous copy as it was.
+ * are shared with the base; in a chunk with changes the unchanged runs are kept as views of it (no copy of its text) and
+ * the changed rows go into small chunks between them (`result`); the new rows go into chunks at the end. The base's
+ * chunks are never changed: a sync that fails leaves the previous copy as it was.
  */
 export class ColumnsFold {
   /** Base rows replaced (row) or deleted (null). */
@@ -43,8 +52,41 @@ export class ColumnsFold {
     const edits = new Map<number, InvoiceRow | null>();
     for (const [id, row] of this.replaced) edits.set(this.ids.indexOfId(id), row);
     const places = Float64Array.from(edits.keys()).sort();
+    const viewed = this.fold(edits, places, true);
+    // Views split the chunks a little more at each sync: past the budget, the copy is packed again (every row copied
+    // into chunks of APPEND_CHUNK_ROWS, as a full sync makes them), which starts the count afresh.
+    return new RowColumns(viewed.length <= chunkBudget(this.base.length) ? viewed : this.fold(edits, places, false));
+  }
+
+  /**
+   * The base's chunks with the edits at their places and the appended rows at the end. `views`: an unchanged run of at
+   * least VIEW_MIN_ROWS rows of a changed chunk is kept as a view of it (no copy of its text: with 1% of a copy changed
+   * every chunk has changes, and copying each one's text was most of an incremental sync's CPU — BENCHMARKS, session 20);
+   * the changed rows and shorter runs are copied into small chunks between the views. Without: every row is copied into
+   * chunks of APPEND_CHUNK_ROWS (the packing).
+   */
+  private fold(edits: Map<number, InvoiceRow | null>, places: Float64Array, views: boolean): ColumnChunk[] {
     const chunks: ColumnChunk[] = [];
     const builder = new ColumnChunkBuilder();
+    const flush = () => pushChunk(chunks, builder.chunk());
+    const copy = (chunk: ColumnChunk, from: number, to: number) => {
+      if (!views) {
+        // Packing: rows copied into chunks of at most APPEND_CHUNK_ROWS.
+        for (let at = from; at < to; ) {
+          const end = Math.min(to, at + APPEND_CHUNK_ROWS - builder.rows);
+          builder.copyRows(chunk, at, end);
+          at = end;
+          if (builder.rows >= APPEND_CHUNK_ROWS) flush();
+        }
+        return;
+      }
+      if (to - from >= VIEW_MIN_ROWS) {
+        flush();
+        chunks.push(chunkView(chunk, from, to));
+      } else {
+        builder.copyRows(chunk, from, to);
+      }
+    };
     let next = 0;
     let first = 0;
     const lastChunk = this.base.chunks.length - 1;
@@ -56,26 +98,32 @@ export class ColumnsFold {
         let from = 0;
         for (; next < places.length && places[next]! < end; next++) {
           const at = places[next]! - first;
-          builder.copyRows(chunk, from, at);
+          if (topUp) builder.copyRows(chunk, from, at);
+          else copy(chunk, from, at);
           const row = edits.get(places[next]!)!;
           if (row !== null) builder.add(row);
+          if (!views && builder.rows >= APPEND_CHUNK_ROWS) flush();
           from = at + 1;
         }
-        builder.copyRows(chunk, from, chunk.rows);
-        if (!topUp) pushChunk(chunks, builder.chunk());
+        if (topUp) builder.copyRows(chunk, from, chunk.rows);
+        else copy(chunk, from, chunk.rows);
+        if (!topUp && views) flush();
       } else if (topUp) {
         builder.copyRows(chunk, 0, chunk.rows);
-      } else {
+      } else if (views) {
+        flush();
         chunks.push(chunk);
+      } else {
+        copy(chunk, 0, chunk.rows);
       }
       first = end;
     });
     for (const row of this.appended.values()) {
       builder.add(row);
-      if (builder.rows >= APPEND_CHUNK_ROWS) pushChunk(chunks, builder.chunk());
+      if (builder.rows >= APPEND_CHUNK_ROWS) flush();
     }
-    pushChunk(chunks, builder.chunk());
-    return new RowColumns(chunks);
+    flush();
+    return chunks;
   }
 }
 

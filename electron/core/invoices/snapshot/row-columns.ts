@@ -21,7 +21,11 @@ export interface ColumnChunk {
   rows: number;
   /** Every text cell of every row, row after row, in TEXT_CELLS order (a null cell is empty). */
   text: string;
-  /** Where each cell starts in `text` (rows × TEXT_CELL_COUNT + 1 offsets; the last is text.length). */
+  /**
+   * Where each cell starts in `text` (rows × TEXT_CELL_COUNT + 1 offsets; the last is where the last cell ends). A chunk
+   * made by a sync or read from the copy starts at 0 and ends at text.length; a view of a run of another chunk's rows
+   * (`chunkView`) shares that chunk's text and arrays, and its offsets are where its run lies in that text.
+   */
   starts: Uint32Array;
   /** Per row: which cells are null (bits as above). */
   nulls: Uint16Array;
@@ -72,6 +76,29 @@ export function fillChunkRow(chunk: ColumnChunk, row: number, into: InvoiceRow):
   into.lastModified = nulls & 128 ? null : text.slice(starts[at + 7], starts[at + 8]);
   into.customerId = nulls & 256 ? undefined : text.slice(starts[at + 8], starts[at + 9]);
   return into;
+}
+
+/**
+ * Rows [from, to) of a chunk as a chunk of their own, with no copy: its text, and views of its arrays over the run (an
+ * incremental sync's fold keeps a chunk's unchanged runs this way instead of copying its text: columns-fold.ts).
+ */
+export function chunkView(chunk: ColumnChunk, from: number, to: number): ColumnChunk {
+  if (from === 0 && to === chunk.rows) return chunk;
+  return {
+    rows: to - from,
+    text: chunk.text,
+    starts: chunk.starts.subarray(from * TEXT_CELL_COUNT, to * TEXT_CELL_COUNT + 1),
+    nulls: chunk.nulls.subarray(from, to),
+    total: chunk.total.subarray(from, to),
+    balance: chunk.balance.subarray(from, to),
+  };
+}
+
+/** The text a chunk's cells lie in, from its first cell to its last (a view's run of its chunk's text; else the whole). */
+export function chunkText(chunk: ColumnChunk): string {
+  const from = chunk.starts[0]!;
+  const to = chunk.starts[chunk.rows * TEXT_CELL_COUNT]!;
+  return from === 0 && to === chunk.text.length ? chunk.text : chunk.text.slice(from, to);
 }
 
 /** The id of one row of a chunk (ids are never null). */
