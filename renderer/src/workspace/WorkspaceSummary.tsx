@@ -5,26 +5,19 @@ import { ConvertedAmounts } from '../currency/ConvertedAmounts';
 import { CurrencyNotices } from '../currency/CurrencyNotices';
 import { useCorporateFigures, type CorporateView } from '../currency/use-corporate-view';
 import { useLocale } from '../i18n/locale-context';
-import type { AgingBasis, AgingBucketKey } from '../invoices/aging';
-import type { PreparedInvoices } from '../invoices/prepared';
+import type { AgingBucketKey } from '../invoices/aging';
 import { CollectionLine } from '../receivables/CollectionLine';
 import { useCardCollection } from '../receivables/use-card-collection';
 import { CurrencySummary } from './CurrencySummary';
-import type { ViewSums } from './filtered-views';
-import { SPLIT_SUMMARY_ROWS, useFiguresAfterPaint } from './use-figures-after-paint';
+import { SPLIT_SUMMARY_ROWS, useFiguresAfterPaint, type SummaryFigures } from './use-figures-after-paint';
 
 const noneMissing: Readonly<Record<string, number>> = {};
 
-interface Props {
-  /** The view the grid shows (useInvoiceView): its rows, sums and the rows the totals and the aging are over. */
-  prepared: PreparedInvoices;
-  asOfDay: number;
-  sums: ViewSums;
-  members: Uint32Array;
-  agingSet: Uint32Array;
-  basis: AgingBasis;
-  /** The view is as of a chosen date (cut off there). */
-  cutOff: boolean;
+/**
+ * The view the grid shows (useInvoiceView: its rows, sums, the rows the totals and the aging are over) and its rules —
+ * what the summary's figures are over (the language comes from the locale context).
+ */
+interface Props extends Omit<SummaryFigures, 'locale'> {
   /** Every invoice is in: the collection figures (DSO, days to pay) need them all. */
   ready: boolean;
   asOfLabel: string;
