@@ -40,7 +40,8 @@ export function TotalsPending({ list: { progress } }: { list: InvoiceListState }
   const [room] = useState(rememberedSummaryRoom);
   if (!progress) return null;
   return (
-    <section className="summary" aria-busy="true" data-testid="summary-loading" style={room ? { minHeight: room, boxSizing: 'border-box' } : undefined}>
+    // Busy, but not dimmed with the lagging cards (summary-busy.css): its words are read for the whole first load.
+    <section className="summary totals-pending" aria-busy="true" data-testid="summary-loading" style={room ? { minHeight: room, boxSizing: 'border-box' } : undefined}>
       <p className="hint">{t('totalsPending', { count: progress.total, total: formatCount(progress.total, locale) })}</p>
     </section>
   );
