@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { ORG_BUNDLE } from './build-workers';
 import { ROOT } from './paths';
 
 export interface OrgProcess {
@@ -17,7 +17,7 @@ export interface OrgProcess {
 const TICKS_PER_SECOND = 100;
 
 /**
- * The local org in a process of its own (`scripts/org.ts`), so neither its memory nor its
+ * The local org in a process of its own (`scripts/org.ts`, bundled by buildWorkers() first: ORG_BUNDLE), so neither its memory nor its
  * garbage collector counts against the app's figures. Port 0, 127.0.0.1. Invoices only
  * (`--no-payments`): the scenarios measure the invoices-only sync their baselines were taken with;
  * `payments: true` adds payments, credit notes and their applications (issue #13: the receivables scenario
@@ -28,7 +28,7 @@ const TICKS_PER_SECOND = 100;
 export async function startOrgProcess(invoices: number, options: { payments?: boolean; seed?: number } = {}): Promise<OrgProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--max-old-space-size=4096', '--import', 'tsx', join(ROOT, 'scripts/org.ts'), '--invoices', String(invoices), '--multi-currency', '--dated-rates', options.payments ? '--payments' : '--no-payments', '--port', '0', ...(options.seed === undefined ? [] : ['--seed', String(options.seed)])],
+    ['--max-old-space-size=4096', ORG_BUNDLE, '--invoices', String(invoices), '--multi-currency', '--dated-rates', options.payments ? '--payments' : '--no-payments', '--port', '0', ...(options.seed === undefined ? [] : ['--seed', String(options.seed)])],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
