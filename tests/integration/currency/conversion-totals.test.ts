@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CurrencyRates, InvoiceListRow } from '../../../electron/contract';
 import { convertedTotals, convertRows } from '../../../electron/contract/conversion/convert';
 import { buildRateTable } from '../../../electron/contract/conversion/rate-table';
-import { startOrg, type RunningOrg } from '../../org';
+import type { RunningOrg } from '../../org';
 import { independentTotals, orgRatesOf, type OrgAmounts } from '../../support/independent-conversion';
-import { tempDir } from '../../support/test-ports';
-import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
+import { useOrgHarness } from '../../support/org-setup';
+import { CONNECTION_ID as connectionId } from '../invoices/support/invoice-harness';
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
@@ -18,24 +18,11 @@ function orgAmounts(org: RunningOrg): OrgAmounts[] {
 }
 
 describe('org → sync → conversion: every total and balance in the corporate currency equals the independent computation', () => {
-  let org: RunningOrg;
-  let harness: Harness;
-  const temp = tempDir();
-
-  beforeAll(async () => {
-    org = await startOrg({ invoices: 1500, multiCurrency: true, datedRates: true, corporateCurrency: 'EUR' });
-    harness = await startHarness(org, temp.dir);
-    expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
-  });
-  afterAll(async () => {
-    await harness?.dispose();
-    await org?.stop();
-    temp.remove();
-  });
+  const world = useOrgHarness({ invoices: 1500, multiCurrency: true, datedRates: true, corporateCurrency: 'EUR' }, { sync: 'full' });
 
   async function appTotals(basis: 'invoiceDate' | 'asOf', asOf: string) {
-    const rows = (await harness.call('invoices.list', { connectionId })).value.invoices as InvoiceListRow[];
-    const rates = (await harness.call('invoices.rates', { connectionId })).value as CurrencyRates;
+    const rows = (await world.harness.call('invoices.list', { connectionId })).value.invoices as InvoiceListRow[];
+    const rates = (await world.harness.call('invoices.rates', { connectionId })).value as CurrencyRates;
     const converted = convertRows(rows, buildRateTable(rates)!, basis, asOf);
     const all = convertedTotals(converted, rows, Uint32Array.from(rows.keys()));
     return { count: all.count, missing: all.missing, total: all.total, balance: all.balance };
@@ -46,29 +33,29 @@ describe('org → sync → conversion: every total and balance in the corporate 
 
   for (const basis of ['invoiceDate', 'asOf'] as const) {
     it(`at ${basis === 'asOf' ? 'the as-of date' : 'the invoice date'}, for three as-of dates`, async () => {
-      const rates = orgRatesOf((object) => org.control.records(object), true);
+      const rates = orgRatesOf((object) => world.org.control.records(object), true);
       for (const asOf of asOfDates) {
-        const want = independentTotals(rates, orgAmounts(org), basis, asOf);
+        const want = independentTotals(rates, orgAmounts(world.org), basis, asOf);
         expect(await appTotals(basis, asOf), `${basis} ${asOf}`).toEqual(want);
       }
       if (basis === 'invoiceDate') expect((await appTotals(basis, asOfDates[0]!)).missing).toBeGreaterThan(0);
       else expect((await appTotals(basis, asOfDates[2]!)).count).toBe(
-        orgAmounts(org).filter((r) => r.currency === 'EUR').length, // only the corporate currency converts before the first period
+        orgAmounts(world.org).filter((r) => r.currency === 'EUR').length, // only the corporate currency converts before the first period
       );
     });
   }
 
   it('a rate edited in Salesforce between syncs: after the next sync the totals follow it', async () => {
     const before = await appTotals('asOf', asOfDates[0]!);
-    const usd = org.control.records('DatedConversionRate').filter((r) => r.IsoCode === 'USD' && r.NextStartDate === null)[0]!;
-    org.control.setRate('USD', 2 * (usd.ConversionRate as number), usd.StartDate as string);
-    org.control.setCurrency('GBP', { isActive: false });
+    const usd = world.org.control.records('DatedConversionRate').filter((r) => r.IsoCode === 'USD' && r.NextStartDate === null)[0]!;
+    world.org.control.setRate('USD', 2 * (usd.ConversionRate as number), usd.StartDate as string);
+    world.org.control.setCurrency('GBP', { isActive: false });
     expect(await appTotals('asOf', asOfDates[0]!)).toEqual(before); // not synced yet: the copy's rates
-    expect((await harness.call('invoices.sync', { connectionId, mode: 'incremental' })).value.mode).toBe('incremental');
+    expect((await world.harness.call('invoices.sync', { connectionId, mode: 'incremental' })).value.mode).toBe('incremental');
     const after = await appTotals('asOf', asOfDates[0]!);
-    const rates = orgRatesOf((object) => org.control.records(object), true);
-    expect(after).toEqual(independentTotals(rates, orgAmounts(org), 'asOf', asOfDates[0]!));
+    const rates = orgRatesOf((object) => world.org.control.records(object), true);
+    expect(after).toEqual(independentTotals(rates, orgAmounts(world.org), 'asOf', asOfDates[0]!));
     expect(after.total).toBeLessThan(before.total);
-    expect(after.missing).toBe(orgAmounts(org).filter((r) => r.currency === 'GBP').length);
+    expect(after.missing).toBe(orgAmounts(world.org).filter((r) => r.currency === 'GBP').length);
   });
 });

@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useOrgHarness } from '../../support/org-setup';
 import type { InvoiceDocument } from '../../../electron/contract';
-import { startOrg, type RunningOrg } from '../../org';
+import { startOrg } from '../../org';
 import { tempDir, TestSecretBox } from '../../support/test-ports';
-import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
-import { loginToOrg, type OrgTokens } from '../invoices/support/org-login';
+import { CONNECTION_ID as connectionId, startHarness } from '../invoices/support/invoice-harness';
 
 const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex');
 function pdfText(dir: string, bytes: Uint8Array): string {
@@ -26,50 +26,38 @@ function documentFiles(dir: string): string[] {
 }
 
 describe('an invoice PDF: fetched, verified against Salesforce, kept sealed, served offline', () => {
-  let org: RunningOrg;
-  let tokens: OrgTokens;
-  let harness: Harness;
-  const temp = tempDir();
   const box = new TestSecretBox();
+  const world = useOrgHarness({ invoices: 60 }, { secretBox: box, sync: 'incremental' });
   let invoices: Record<string, unknown>[];
-  const withDocument = (n: number) => invoices.filter((r) => org.control.documentOf(String(r.Id)) !== null)[n]!;
+  const withDocument = (n: number) => invoices.filter((r) => world.org.control.documentOf(String(r.Id)) !== null)[n]!;
 
-  beforeAll(async () => {
-    org = await startOrg({ invoices: 60 });
-    tokens = await loginToOrg(org);
-    harness = await startHarness(org, temp.dir, { secretBox: box, tokens });
-    expect((await harness.call('invoices.sync', { connectionId })).ok).toBe(true);
-    invoices = org.control.records('Invoice');
-  });
-  afterAll(async () => {
-    await harness?.dispose();
-    await org?.stop().catch(() => undefined);
-    temp.remove();
+  beforeAll(() => {
+    invoices = world.org.control.records('Invoice');
   });
 
   it("answers the latest version's bytes: Salesforce's Checksum, the invoice's number and total in the text", async () => {
     const invoice = invoices[1]!; // re-issued: two versions
-    const doc = org.control.documentOf(String(invoice.Id))!;
+    const doc = world.org.control.documentOf(String(invoice.Id))!;
     expect(doc.versionIds).toHaveLength(2);
-    const answer = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+    const answer = await world.harness.call('invoices.document', { connectionId, id: invoice.Id });
     expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
     const value = answer.value as InvoiceDocument;
     expect(value.keptAt).toBeNull();
     expect(value.bytes).toBeInstanceOf(Uint8Array);
     expect(md5(value.bytes)).toBe(doc.checksum);
-    const text = pdfText(temp.dir, value.bytes);
+    const text = pdfText(world.dir, value.bytes);
     expect(text).toContain(String(invoice.DocumentNumber));
     expect(text).toContain(`Total: USD ${Number(invoice.TotalAmountWithTax).toFixed(2)}`);
     expect(text).toContain('Re-issued');
 
     // Asked again while Salesforce answers: the same version, from the kept copy, and not called "kept" (offline).
-    const again = (await harness.call('invoices.document', { connectionId, id: invoice.Id })).value as InvoiceDocument;
+    const again = (await world.harness.call('invoices.document', { connectionId, id: invoice.Id })).value as InvoiceDocument;
     expect(md5(again.bytes)).toBe(doc.checksum);
     expect(again.keptAt).toBeNull();
   });
 
   it('keeps it sealed and owner-only: no PDF header, number or customer readable on disk', () => {
-    const files = documentFiles(temp.dir);
+    const files = documentFiles(world.dir);
     expect(files).toHaveLength(1);
     const bytes = readFileSync(files[0]!);
     const invoice = invoices[1]!;
@@ -78,112 +66,99 @@ describe('an invoice PDF: fetched, verified against Salesforce, kept sealed, ser
   });
 
   it('an invoice without a document: NOT_FOUND, clearly', async () => {
-    const none = invoices.find((r) => org.control.documentOf(String(r.Id)) === null)!;
-    const answer = await harness.call('invoices.document', { connectionId, id: none.Id });
+    const none = invoices.find((r) => world.org.control.documentOf(String(r.Id)) === null)!;
+    const answer = await world.harness.call('invoices.document', { connectionId, id: none.Id });
     expect(answer.ok).toBe(false);
     expect(answer.error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('no document') });
   });
 
   it('bytes that do not match the Checksum are refused and never kept', async () => {
     const invoice = withDocument(2);
-    org.control.setDocumentFault(String(invoice.Id), 'mismatch');
-    const before = documentFiles(temp.dir).length;
-    const answer = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+    world.org.control.setDocumentFault(String(invoice.Id), 'mismatch');
+    const before = documentFiles(world.dir).length;
+    const answer = await world.harness.call('invoices.document', { connectionId, id: invoice.Id });
     expect(answer.ok).toBe(false);
     expect(answer.error).toMatchObject({ code: 'SALESFORCE_ERROR', message: expect.stringContaining('does not match') });
-    expect(documentFiles(temp.dir)).toHaveLength(before);
-    org.control.setDocumentFault(String(invoice.Id), null);
+    expect(documentFiles(world.dir)).toHaveLength(before);
+    world.org.control.setDocumentFault(String(invoice.Id), null);
   });
 
   it('an empty, truncated or non-PDF file (whose checksum matches) is refused and never kept', async () => {
     const invoice = withDocument(3);
-    const before = documentFiles(temp.dir).length;
+    const before = documentFiles(world.dir).length;
     for (const [fault, words] of [['empty', 'empty'], ['truncated', 'not a whole PDF'], ['notPdf', 'not a whole PDF']] as const) {
-      org.control.setDocumentFault(String(invoice.Id), fault);
-      const answer = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+      world.org.control.setDocumentFault(String(invoice.Id), fault);
+      const answer = await world.harness.call('invoices.document', { connectionId, id: invoice.Id });
       expect(answer.ok, fault).toBe(false);
       expect(answer.error, fault).toMatchObject({ code: 'SALESFORCE_ERROR', message: expect.stringContaining(words) });
-      expect(documentFiles(temp.dir)).toHaveLength(before);
+      expect(documentFiles(world.dir)).toHaveLength(before);
     }
-    org.control.setDocumentFault(String(invoice.Id), null);
+    world.org.control.setDocumentFault(String(invoice.Id), null);
   });
 
   it('the network dropping mid-download leaves nothing behind; the next try succeeds', async () => {
     const invoice = withDocument(4);
-    const before = documentFiles(temp.dir).length;
-    org.control.injectFault({ kind: 'drop', pathPrefix: `/services/data/v67.0/sobjects/ContentVersion/${org.control.documentOf(String(invoice.Id))!.latestVersionId}` });
-    const dropped = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+    const before = documentFiles(world.dir).length;
+    world.org.control.injectFault({ kind: 'drop', pathPrefix: `/services/data/v67.0/sobjects/ContentVersion/${world.org.control.documentOf(String(invoice.Id))!.latestVersionId}` });
+    const dropped = await world.harness.call('invoices.document', { connectionId, id: invoice.Id });
     expect(dropped.ok).toBe(false);
     expect(dropped.error?.code).toBe('NETWORK');
-    expect(documentFiles(temp.dir)).toHaveLength(before);
-    const again = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+    expect(documentFiles(world.dir)).toHaveLength(before);
+    const again = await world.harness.call('invoices.document', { connectionId, id: invoice.Id });
     expect(again.ok, JSON.stringify(again.error)).toBe(true);
-    expect(documentFiles(temp.dir)).toHaveLength(before + 1);
+    expect(documentFiles(world.dir)).toHaveLength(before + 1);
   });
 
   it('a document deleted in Salesforce is dropped from the kept copies at the next sync', async () => {
     const invoice = withDocument(4);
-    const before = documentFiles(temp.dir).length;
-    org.control.deleteDocument(String(invoice.Id));
-    expect((await harness.call('invoices.sync', { connectionId })).ok).toBe(true);
-    expect(documentFiles(temp.dir)).toHaveLength(before - 1);
-    const answer = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+    const before = documentFiles(world.dir).length;
+    world.org.control.deleteDocument(String(invoice.Id));
+    expect((await world.harness.call('invoices.sync', { connectionId })).ok).toBe(true);
+    expect(documentFiles(world.dir)).toHaveLength(before - 1);
+    const answer = await world.harness.call('invoices.document', { connectionId, id: invoice.Id });
     expect(answer.error?.code).toBe('NOT_FOUND');
   });
 
   it('with Salesforce gone and the app started again, serves the kept copy and says when it was kept', async () => {
     const invoice = invoices[1]!;
-    const online = org.control.documentOf(String(invoice.Id))!;
-    await org.stop();
-    await harness.dispose();
-    harness = await startHarness(org, temp.dir, { secretBox: box, tokens });
-    const answer = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+    const online = world.org.control.documentOf(String(invoice.Id))!;
+    await world.org.stop();
+    await world.harness.dispose();
+    world.harness = await startHarness(world.org, world.dir, { secretBox: box, tokens: world.harness.tokens });
+    const answer = await world.harness.call('invoices.document', { connectionId, id: invoice.Id });
     expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
     const value = answer.value as InvoiceDocument;
     expect(md5(value.bytes)).toBe(online.checksum);
     expect(Date.parse(value.keptAt!)).toBeGreaterThan(Date.now() - 600_000);
     // never opened online: nothing made up
-    const never = await harness.call('invoices.document', { connectionId, id: withDocument(5).Id });
+    const never = await world.harness.call('invoices.document', { connectionId, id: withDocument(5).Id });
     expect(never.ok).toBe(false);
   });
 });
 
 describe('an invoice PDF: the session and the storage rules of the offline copy', () => {
-  let org: RunningOrg;
-  let harness: Harness;
-  const temp = tempDir();
-
-  beforeAll(async () => {
-    org = await startOrg({ invoices: 20 });
-    // Linux without a keyring and no consent to weaker storage: the offline copy is not written, nor are documents.
-    harness = await startHarness(org, temp.dir, { secretBox: new TestSecretBox('basic_text') });
-    expect((await harness.call('invoices.sync', { connectionId })).ok).toBe(true);
-  });
-  afterAll(async () => {
-    await harness?.dispose();
-    await org?.stop().catch(() => undefined);
-    temp.remove();
-  });
+  // Linux without a keyring and no consent to weaker storage: the offline copy is not written, nor are documents.
+  const world = useOrgHarness({ invoices: 20 }, { secretBox: new TestSecretBox('basic_text'), sync: 'incremental' });
 
   it('an expired session while downloading is refreshed and the download replayed, as every other request', async () => {
-    const invoice = org.control.records('Invoice')[0]!;
-    const doc = org.control.documentOf(String(invoice.Id))!;
-    const before = org.control.counters().refreshes;
+    const invoice = world.org.control.records('Invoice')[0]!;
+    const doc = world.org.control.documentOf(String(invoice.Id))!;
+    const before = world.org.control.counters().refreshes;
     // 401 INVALID_SESSION_ID on the VersionData request itself (the queries before it pass)
-    org.control.injectFault({ kind: 'sessionExpired', pathPrefix: `/services/data/v67.0/sobjects/ContentVersion/${doc.latestVersionId}/VersionData` });
-    const answer = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+    world.org.control.injectFault({ kind: 'sessionExpired', pathPrefix: `/services/data/v67.0/sobjects/ContentVersion/${doc.latestVersionId}/VersionData` });
+    const answer = await world.harness.call('invoices.document', { connectionId, id: invoice.Id });
     expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
     expect(md5((answer.value as InvoiceDocument).bytes)).toBe(doc.checksum);
-    expect(org.control.counters().refreshes).toBe(before + 1);
+    expect(world.org.control.counters().refreshes).toBe(before + 1);
   });
 
   it('without OS encryption (and no consent to weaker storage) nothing is written; the session still has it offline', async () => {
-    const invoice = org.control.records('Invoice')[0]!;
-    const folder = join(temp.dir, 'invoices');
+    const invoice = world.org.control.records('Invoice')[0]!;
+    const folder = join(world.dir, 'invoices');
     const files = () => { try { return readdirSync(folder).filter((n) => n.endsWith('.documents')); } catch { return []; } };
     expect(files()).toEqual([]);
-    await org.stop();
-    const answer = await harness.call('invoices.document', { connectionId, id: invoice.Id });
+    await world.org.stop();
+    const answer = await world.harness.call('invoices.document', { connectionId, id: invoice.Id });
     expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
     expect((answer.value as InvoiceDocument).keptAt).not.toBeNull();
     expect(files()).toEqual([]);

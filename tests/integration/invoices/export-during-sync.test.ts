@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOrg, type RunningOrg } from '../../org';
-import { tempDir } from '../../support/test-ports';
-import { CONNECTION_ID, startHarness, type Harness } from './support/invoice-harness';
+import { describe, expect, it } from 'vitest';
+import { useOrgHarness } from '../../support/org-setup';
+import { CONNECTION_ID } from './support/invoice-harness';
 
 type Row = { id: string; number: string; total: number | null; balance: number | null; status: string | null; dueDate: string | null; currency: string };
 const COLUMNS = ['number', 'total', 'balance', 'status', 'dueDate', 'currency'] as const;
@@ -18,23 +17,10 @@ const asCells = (rows: Row[]) => rows.map((row) => [row.number, row.total, row.b
  * has the new values.
  */
 describe('an export while a sync lands', () => {
-  let org: RunningOrg;
-  let harness: Harness;
-  const temp = tempDir();
+  const world = useOrgHarness({ invoices: 1500, multiCurrency: true }, { sync: 'full' });
   const connectionId = CONNECTION_ID;
 
-  beforeAll(async () => {
-    org = await startOrg({ invoices: 1500, multiCurrency: true });
-    harness = await startHarness(org, temp.dir);
-    expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
-  });
-  afterAll(async () => {
-    await harness?.dispose();
-    await org?.stop();
-    temp.remove();
-  });
-
-  const list = async (): Promise<Row[]> => (await harness.call('invoices.list', { connectionId })).value.invoices;
+  const list = async (): Promise<Row[]> => (await world.harness.call('invoices.list', { connectionId })).value.invoices;
 
   async function readXlsx(path: string) {
     const workbook = new ExcelJS.Workbook();
@@ -57,19 +43,19 @@ describe('an export while a sync lands', () => {
   async function exportWhileSyncing(mode: 'incremental' | 'full', format: 'xlsx' | 'csv', columns: readonly string[], path: string, every: number) {
     const before = await list();
     const changed = before.filter((_, i) => i % every === 0).map((row) => row.id);
-    org.control.updateInvoices(changed);
+    world.org.control.updateInvoices(changed);
     const shown = [...before].reverse();
-    const dialog = harness.saveDialog;
+    const dialog = world.harness.saveDialog;
     const plain = dialog.choosePath.bind(dialog);
     let synced: boolean | null = null;
     dialog.choosePath = async (options) => {
       dialog.choosePath = plain;
-      synced = (await harness.call('invoices.sync', { connectionId, mode })).ok;
+      synced = (await world.harness.call('invoices.sync', { connectionId, mode })).ok;
       return plain(options);
     };
     dialog.answer = path;
     try {
-      const result = await harness.call('invoices.export', { connectionId, format, columns: [...columns], ids: shown.map((row) => row.id), asOf: '2026-11-29' });
+      const result = await world.harness.call('invoices.export', { connectionId, format, columns: [...columns], ids: shown.map((row) => row.id), asOf: '2026-11-29' });
       expect(result.value.rows).toBe(shown.length);
     } finally {
       dialog.choosePath = plain;
@@ -83,11 +69,11 @@ describe('an export while a sync lands', () => {
 
   for (const mode of ['incremental', 'full'] as const) {
     it(`the rows as they were when asked, though a ${mode} sync replaced the copy before they were read; the next export has the new values`, async () => {
-      const path = join(temp.dir, `during-${mode}.xlsx`);
+      const path = join(world.dir, `during-${mode}.xlsx`);
       const { shown, after } = await exportWhileSyncing(mode, 'xlsx', COLUMNS, path, 7);
       expect(await readXlsx(path)).toEqual(asCells(shown));
 
-      const csvPath = join(temp.dir, `during-${mode}.csv`);
+      const csvPath = join(world.dir, `during-${mode}.csv`);
       const csv = await exportWhileSyncing(mode, 'csv', ['number', 'balance'], csvPath, 5);
       const lines = readFileSync(csvPath, 'utf8').slice(1).trimEnd().split('\r\n').slice(1);
       const want = csv.shown.map((row) => `${row.number},${row.balance ?? ''}`);
@@ -95,10 +81,10 @@ describe('an export while a sync lands', () => {
       expect({ first, line: lines[first], want: want[first] }).toEqual({ first: -1, line: undefined, want: undefined });
 
       // Asked now, the same rows have the new copy's values.
-      const newPath = join(temp.dir, `after-${mode}.xlsx`);
-      harness.saveDialog.answer = newPath;
+      const newPath = join(world.dir, `after-${mode}.xlsx`);
+      world.harness.saveDialog.answer = newPath;
       const ids = shown.map((row) => row.id);
-      expect((await harness.call('invoices.export', { connectionId, format: 'xlsx', columns: [...COLUMNS], ids, asOf: '2026-11-29' })).ok).toBe(true);
+      expect((await world.harness.call('invoices.export', { connectionId, format: 'xlsx', columns: [...COLUMNS], ids, asOf: '2026-11-29' })).ok).toBe(true);
       const latest = new Map((await list()).map((row) => [row.id, row]));
       expect(after.size).toBe(latest.size);
       expect(await readXlsx(newPath)).toEqual(asCells(ids.map((id) => latest.get(id)!)));

@@ -2,9 +2,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RowColumns } from '../../../electron/core/invoices/snapshot/row-columns';
-import { startOrg, type RunningOrg } from '../../org';
-import { tempDir } from '../../support/test-ports';
-import { CONNECTION_ID, startHarness, type Harness } from './support/invoice-harness';
+import { useOrgHarness } from '../../support/org-setup';
+import { CONNECTION_ID } from './support/invoice-harness';
 
 const COLUMNS = ['number', 'customer', 'invoiceDate', 'dueDate', 'status', 'total', 'balance', 'currency', 'lastModified', 'paid', 'lastPaymentDate', 'fullyPaidOn', 'daysToPay'] as const;
 
@@ -30,23 +29,15 @@ function expected(row: ListRow, column: (typeof COLUMNS)[number]): string | numb
  * the copy's invoices are never all turned into row objects for it.
  */
 describe('invoices.export from the copy’s columns', () => {
-  let org: RunningOrg;
-  let harness: Harness;
-  const temp = tempDir();
+  const world = useOrgHarness({ invoices: 1200, multiCurrency: true }, { sync: 'full' });
   const connectionId = CONNECTION_ID;
   let list: ListRow[];
 
   beforeAll(async () => {
-    org = await startOrg({ invoices: 1200, multiCurrency: true });
-    harness = await startHarness(org, temp.dir);
-    await harness.call('invoices.sync', { connectionId, mode: 'full' });
-    list = (await harness.call('invoices.list', { connectionId })).value.invoices;
+    list = (await world.harness.call('invoices.list', { connectionId })).value.invoices;
   });
-  afterAll(async () => {
+  afterAll(() => {
     vi.restoreAllMocks();
-    await harness?.dispose();
-    await org?.stop();
-    temp.remove();
   });
 
   it('writes the rows asked in their order with the list’s values, without making a row object per invoice', async () => {
@@ -54,15 +45,15 @@ describe('invoices.export from the copy’s columns', () => {
     const shown = [...list].reverse();
     const ids = [...shown.map((row) => row.id as string), 'a0Bgone0000000001', shown[0]!.id as string];
     const materialize = vi.spyOn(RowColumns.prototype, 'materialize');
-    harness.saveDialog.answer = join(temp.dir, 'all.xlsx');
-    const result = await harness.call('invoices.export', { connectionId, format: 'xlsx', columns: [...COLUMNS], ids, asOf: '2026-11-29' });
+    world.harness.saveDialog.answer = join(world.dir, 'all.xlsx');
+    const result = await world.harness.call('invoices.export', { connectionId, format: 'xlsx', columns: [...COLUMNS], ids, asOf: '2026-11-29' });
     expect(result.ok).toBe(true);
     expect(result.value.rows).toBe(list.length + 1);
     // The copy's rows were never made as a whole (a 100,000-invoice export held them all, and a Map of them, before).
     expect(materialize).not.toHaveBeenCalled();
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(harness.saveDialog.answer);
+    await workbook.xlsx.readFile(world.harness.saveDialog.answer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount).toBe(list.length + 2);
     const want = [...shown, shown[0]!];

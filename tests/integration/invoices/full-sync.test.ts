@@ -1,35 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOrg, type RunningOrg } from '../../org';
-import { tempDir } from '../../support/test-ports';
-import { CONNECTION_ID, startHarness, type Harness } from './support/invoice-harness';
+import { describe, expect, it } from 'vitest';
+import { useOrgHarness } from '../../support/org-setup';
+import { CONNECTION_ID } from './support/invoice-harness';
 
 /** The synced set equals the org's: every id, total, balance and currency, past every 2,000 / 10,000 cap. */
 describe('full sync of 25,000 invoices in pages of 500', () => {
-  let org: RunningOrg;
-  let harness: Harness;
-  const temp = tempDir();
-
-  beforeAll(async () => {
-    org = await startOrg({ invoices: 25_000, multiCurrency: true });
-    harness = await startHarness(org, temp.dir, { tuning: { pageSize: 500 } });
-  });
-  afterAll(async () => {
-    await harness?.dispose();
-    await org?.stop();
-    temp.remove();
-  });
+  const world = useOrgHarness({ invoices: 25_000, multiCurrency: true }, { tuning: { pageSize: 500 } });
 
   it('fetches every page and the cached set equals the org', async () => {
     const started = Date.now();
-    const sync = await harness.call('invoices.sync', { connectionId: CONNECTION_ID, mode: 'full' });
+    const sync = await world.harness.call('invoices.sync', { connectionId: CONNECTION_ID, mode: 'full' });
     expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
     expect(sync.value).toMatchObject({ mode: 'full', fetched: 25_000, total: 25_000 });
     const elapsed = Date.now() - started;
 
-    const list = await harness.call('invoices.list', { connectionId: CONNECTION_ID });
+    const list = await world.harness.call('invoices.list', { connectionId: CONNECTION_ID });
     expect(list.ok).toBe(true);
     const rows = list.value.invoices as { id: string; number: string; total: number; balance: number; currency: string }[];
-    const expected = org.control.records('Invoice');
+    const expected = world.org.control.records('Invoice');
     expect(rows).toHaveLength(expected.length);
     const byId = new Map(rows.map((row) => [row.id, row]));
     for (const record of expected) {
@@ -42,11 +29,11 @@ describe('full sync of 25,000 invoices in pages of 500', () => {
     expect(list.value.object).toBe('Invoice');
 
     // 50 pages of 500, each reported once, ending with `done`.
-    const progress = harness.events.of('invoices.syncProgress').filter((event) => event.phase === 'fetching');
+    const progress = world.harness.events.of('invoices.syncProgress').filter((event) => event.phase === 'fetching');
     expect(progress).toHaveLength(50);
     expect(progress.at(-1)).toMatchObject({ fetched: 25_000, total: 25_000 });
-    expect(harness.events.of('invoices.syncProgress').at(-1)?.phase).toBe('done');
-    expect(harness.directory.outcomes.at(-1)).toMatchObject({ at: sync.value.syncedAt, error: null, apiVersion: expect.stringMatching(/^\d+\.0$/) as unknown, durationMs: expect.any(Number) as unknown });
+    expect(world.harness.events.of('invoices.syncProgress').at(-1)?.phase).toBe('done');
+    expect(world.harness.directory.outcomes.at(-1)).toMatchObject({ at: sync.value.syncedAt, error: null, apiVersion: expect.stringMatching(/^\d+\.0$/) as unknown, durationMs: expect.any(Number) as unknown });
     console.info(`full sync of 25,000 invoices (pages of 500): ${elapsed} ms`);
   });
 });

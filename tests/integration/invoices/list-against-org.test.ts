@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOrg, type RunningOrg } from '../../org';
-import { tempDir, TestSecretBox } from '../../support/test-ports';
+import { describe, expect, it } from 'vitest';
+import { useOrgHarness } from '../../support/org-setup';
+import { TestSecretBox } from '../../support/test-ports';
 import { startHarness, CONNECTION_ID, type Harness } from './support/invoice-harness';
 
 type Row = Record<string, unknown> & { id: string };
@@ -37,10 +37,19 @@ function expectedList(records: Record<string, unknown>[]): Row[] {
 const pick = (row: Row) => Object.fromEntries(FIELDS.map((f) => [f, row[f]]));
 
 describe('the list against the org: full, incremental, restart from the copy', () => {
-  let org: RunningOrg;
-  let harness: Harness;
-  const temp = tempDir();
   const box = new TestSecretBox();
+  const world = useOrgHarness({ invoices: 3000, multiCurrency: true }, {
+    secretBox: box,
+    tuning: { pageSize: 500 },
+    prepare: (org) => {
+      // Ties, blanks and signed zeros the sort and the columns must keep.
+      const ids = org.control.records('Invoice').map((r) => r.Id as string);
+      org.control.updateInvoices(ids.slice(0, 40), { InvoiceDate: null });
+      org.control.updateInvoices(ids.slice(40, 400), { InvoiceDate: '2026-06-30' });
+      org.control.updateInvoices(ids.slice(400, 420), { Balance: -0 });
+      org.control.updateInvoices(ids.slice(420, 440), { Balance: 0, DueDate: null });
+    },
+  });
 
   const whole = async (h: Harness) => {
     const answer = await h.call('invoices.list', { connectionId });
@@ -53,7 +62,7 @@ describe('the list against the org: full, incremental, restart from the copy', (
     return out;
   };
   const check = async (h: Harness) => {
-    const expected = expectedList(JSON.parse(JSON.stringify(org.control.records('Invoice'))) as Record<string, unknown>[]);
+    const expected = expectedList(JSON.parse(JSON.stringify(world.org.control.records('Invoice'))) as Record<string, unknown>[]);
     const list = await whole(h);
     expect(list.total).toBe(expected.length);
     const got = list.invoices.map(pick);
@@ -66,55 +75,40 @@ describe('the list against the org: full, incremental, restart from the copy', (
     expect((await windows(h, list.total)).map(pick)).toEqual(got);
   };
 
-  beforeAll(async () => {
-    org = await startOrg({ invoices: 3000, multiCurrency: true });
-    harness = await startHarness(org, temp.dir, { secretBox: box, tuning: { pageSize: 500 } });
-    // Ties, blanks and signed zeros the sort and the columns must keep.
-    const ids = org.control.records('Invoice').map((r) => r.Id as string);
-    org.control.updateInvoices(ids.slice(0, 40), { InvoiceDate: null });
-    org.control.updateInvoices(ids.slice(40, 400), { InvoiceDate: '2026-06-30' });
-    org.control.updateInvoices(ids.slice(400, 420), { Balance: -0 });
-    org.control.updateInvoices(ids.slice(420, 440), { Balance: 0, DueDate: null });
-  });
-  afterAll(async () => {
-    await harness?.dispose();
-    await org?.stop();
-    temp.remove();
-  });
 
   it('after a full sync every row, field and place equals the org', async () => {
-    const sync = await harness.call('invoices.sync', { connectionId, mode: 'full' });
+    const sync = await world.harness.call('invoices.sync', { connectionId, mode: 'full' });
     expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
-    await check(harness);
+    await check(world.harness);
   });
 
   it('after an incremental sync (new, changed, deleted) too', async () => {
-    const ids = org.control.records('Invoice').map((r) => r.Id as string);
-    org.control.createInvoices(60, 'Invoice');
-    org.control.updateInvoices(ids.slice(500, 540));
-    org.control.updateInvoices(ids.slice(540, 560), { InvoiceDate: '2026-06-30', Balance: -0 });
-    org.control.updateInvoices(ids.slice(10, 20), { InvoiceDate: '2026-06-30' });
-    org.control.deleteInvoices(ids.slice(600, 625));
-    const sync = await harness.call('invoices.sync', { connectionId, mode: 'incremental' });
+    const ids = world.org.control.records('Invoice').map((r) => r.Id as string);
+    world.org.control.createInvoices(60, 'Invoice');
+    world.org.control.updateInvoices(ids.slice(500, 540));
+    world.org.control.updateInvoices(ids.slice(540, 560), { InvoiceDate: '2026-06-30', Balance: -0 });
+    world.org.control.updateInvoices(ids.slice(10, 20), { InvoiceDate: '2026-06-30' });
+    world.org.control.deleteInvoices(ids.slice(600, 625));
+    const sync = await world.harness.call('invoices.sync', { connectionId, mode: 'incremental' });
     expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
     expect(sync.value.mode).toBe('incremental');
-    await check(harness);
+    await check(world.harness);
   });
 
   it('after a restart from the copy, offline', async () => {
-    await harness.dispose();
-    harness = await startHarness(org, temp.dir, { secretBox: box, tokens: harness.tokens });
-    harness.sessions.offline = true;
-    await check(harness);
+    await world.harness.dispose();
+    world.harness = await startHarness(world.org, world.dir, { secretBox: box, tokens: world.harness.tokens });
+    world.harness.sessions.offline = true;
+    await check(world.harness);
   });
 
   it('after a restart from a copy a full sync wrote (columns), offline', async () => {
-    harness.sessions.offline = false;
-    const sync = await harness.call('invoices.sync', { connectionId, mode: 'full' });
+    world.harness.sessions.offline = false;
+    const sync = await world.harness.call('invoices.sync', { connectionId, mode: 'full' });
     expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
-    await harness.dispose();
-    harness = await startHarness(org, temp.dir, { secretBox: box, tokens: harness.tokens });
-    harness.sessions.offline = true;
-    await check(harness);
+    await world.harness.dispose();
+    world.harness = await startHarness(world.org, world.dir, { secretBox: box, tokens: world.harness.tokens });
+    world.harness.sessions.offline = true;
+    await check(world.harness);
   });
 });

@@ -1,10 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useOrgsPerTest } from '../../support/org-setup';
 import { InvoiceCacheStore } from '../../../electron/core/invoices/cache/cache-store';
 import { OVERLAP_MS } from '../../../electron/core/invoices/sync/overlap';
 import { systemClock, type Clock } from '../../../electron/core/ports';
-import { startOrg, type RunningOrg } from '../../org';
-import { MemoryLogger, tempDir, TestSecretBox } from '../../support/test-ports';
-import { CONNECTION_ID as connectionId, startHarness, type Harness } from './support/invoice-harness';
+import type { OrgOptions, RunningOrg } from '../../org';
+import { MemoryLogger, TestSecretBox } from '../../support/test-ports';
+import { CONNECTION_ID as connectionId, startHarness } from './support/invoice-harness';
 
 /**
  * review19: a full sync's watermark is the largest SystemModstamp it saw, and the org reads a query page by page. When a
@@ -16,24 +17,12 @@ import { CONNECTION_ID as connectionId, startHarness, type Harness } from './sup
 const instant = (value: unknown) => Date.parse(String(value).replace(/\+0000$/, 'Z'));
 type Rows = { invoices: { id: string; dueDate: string | null }[] };
 
-const orgs: RunningOrg[] = [];
-const harnesses: Harness[] = [];
-const temps: ReturnType<typeof tempDir>[] = [];
-afterAll(async () => {
-  for (const harness of harnesses) await harness.dispose();
-  for (const org of orgs) await org.stop();
-  for (const temp of temps) temp.remove();
-});
+const perTest = useOrgsPerTest();
 
-async function begin(options: Parameters<typeof startOrg>[0], pageSize: number, clock?: Clock) {
-  const org = await startOrg(options);
-  orgs.push(org);
-  const temp = tempDir();
-  temps.push(temp);
+async function begin(options: OrgOptions, pageSize: number, clock?: Clock) {
   const box = new TestSecretBox();
-  const harness = await startHarness(org, temp.dir, { tuning: { pageSize }, secretBox: box, ...(clock ? { clock } : {}) });
-  harnesses.push(harness);
-  return { org, harness, dir: temp.dir, box };
+  const world = await perTest.start(options, { tuning: { pageSize }, secretBox: box, ...(clock ? { clock } : {}) });
+  return { org: world.org, harness: world.harness, dir: world.dir, box, world };
 }
 
 /** What `SystemModstamp > watermark − 5 min` (whole seconds, as the app writes it) selects at the org now. */
@@ -113,18 +102,17 @@ describe('the overlap after a short sync, and in a copy written before spans wer
   }
 
   it('a copy without a span (written before) of more than a page opens and syncs in full once (its last sync may have been long: reviewJ), then keeps spans and syncs incrementally', async () => {
-    const { org, harness, dir, box } = await begin({ invoices: 1000, objects: ['Invoice'] }, 200);
+    const { org, harness, dir, box, world } = await begin({ invoices: 1000, objects: ['Invoice'] }, 200);
     const full = await harness.call('invoices.sync', { connectionId, mode: 'full' });
     expect(full.ok, JSON.stringify(full.error)).toBe(true);
     await harness.dispose();
-    harnesses.splice(harnesses.indexOf(harness), 1);
     const kept = (await new InvoiceCacheStore(dir, box, new MemoryLogger()).read(connectionId)).snapshot!;
     expect(kept.spanMs).toBeGreaterThan(0);
     expect(kept.related?.objects.length).toBeGreaterThan(0);
     await stripSpans(dir, box);
 
     const again = await startHarness(org, dir, { tuning: { pageSize: 200 }, secretBox: box });
-    harnesses.push(again);
+    world.harness = again;
     // Changed while that (now unknown-length) sync read: an incremental with the plain overlap could miss such a change.
     const ids = org.control.records('Invoice').filter((_, i) => i % 50 === 0).map((record) => record.Id as string);
     org.control.updateInvoices(ids, { DueDate: '2030-03-03' });
@@ -145,15 +133,14 @@ describe('the overlap after a short sync, and in a copy written before spans wer
   }, 120_000);
 
   it('a copy without a span of one page (nothing read across pages) keeps syncing incrementally, with the plain overlap', async () => {
-    const { org, harness, dir, box } = await begin({ invoices: 150, objects: ['Invoice'], payments: false }, 200);
+    const { org, harness, dir, box, world } = await begin({ invoices: 150, objects: ['Invoice'], payments: false }, 200);
     const full = await harness.call('invoices.sync', { connectionId, mode: 'full' });
     expect(full.ok, JSON.stringify(full.error)).toBe(true);
     await harness.dispose();
-    harnesses.splice(harnesses.indexOf(harness), 1);
     await stripSpans(dir, box);
 
     const again = await startHarness(org, dir, { tuning: { pageSize: 200 }, secretBox: box });
-    harnesses.push(again);
+    world.harness = again;
     const watermark = watermarkOf(org);
     const ids = org.control.records('Invoice').filter((_, i) => i % 50 === 0).map((record) => record.Id as string);
     org.control.updateInvoices(ids, { DueDate: '2030-03-03' });

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useOrgHarness } from '../../support/org-setup';
 import type { InvoiceList } from '../../../electron/contract';
-import { startOrg, type RunningOrg } from '../../org';
-import { tempDir } from '../../support/test-ports';
-import { CONNECTION_ID as connectionId, startHarness, type Harness, withOrgHarness } from '../invoices/support/invoice-harness';
+import { CONNECTION_ID as connectionId, withOrgHarness } from '../invoices/support/invoice-harness';
 import { expectedBalancesAsOf, FAMILIES, minor } from './org-ledger';
 
 const DAY = 86_400_000;
@@ -10,30 +9,17 @@ const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slic
 
 /** Balances as of an earlier day, from the applications synced with their dates, against the org's own records. */
 describe.each(Object.keys(FAMILIES) as (keyof typeof FAMILIES)[])('invoices.balancesAsOf over %s', (shape) => {
-  let org: RunningOrg;
-  let harness: Harness;
-  const temp = tempDir();
-
-  beforeAll(async () => {
-    org = await startOrg({ invoices: 800, objects: [shape], multiCurrency: true });
-    harness = await startHarness(org, temp.dir);
-    expect((await harness.call('invoices.sync', { connectionId })).ok).toBe(true);
-  });
-  afterAll(async () => {
-    await harness?.dispose();
-    await org?.stop();
-    temp.remove();
-  });
+  const world = useOrgHarness({ invoices: 800, objects: [shape], multiCurrency: true }, { sync: 'incremental' });
 
   for (const back of [45, 120]) {
     it(`as of ${back} days ago: Salesforce's balance plus what was applied after that day, every invoice dated by then`, async () => {
       const asOf = daysAgo(back);
-      const list = (await harness.call('invoices.list', { connectionId })).value as InvoiceList;
-      const answer = await harness.call('invoices.balancesAsOf', { connectionId, asOf });
+      const list = (await world.harness.call('invoices.list', { connectionId })).value as InvoiceList;
+      const answer = await world.harness.call('invoices.balancesAsOf', { connectionId, asOf });
       expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
       expect(answer.value.applications).toBe(true);
       const balances = answer.value.balances as Record<string, number>;
-      const expected = expectedBalancesAsOf(org, shape, asOf);
+      const expected = expectedBalancesAsOf(world.org, shape, asOf);
       let changed = 0;
       let checked = 0;
       for (const row of list.invoices) {
@@ -53,9 +39,9 @@ describe.each(Object.keys(FAMILIES) as (keyof typeof FAMILIES)[])('invoices.bala
   }
 
   it('today: nothing differs; a bad date is refused with a clear error', async () => {
-    const today = await harness.call('invoices.balancesAsOf', { connectionId, asOf: '2999-12-31' });
+    const today = await world.harness.call('invoices.balancesAsOf', { connectionId, asOf: '2999-12-31' });
     expect(today.value.balances).toEqual({});
-    const bad = await harness.call('invoices.balancesAsOf', { connectionId, asOf: '30.11.2026' });
+    const bad = await world.harness.call('invoices.balancesAsOf', { connectionId, asOf: '30.11.2026' });
     expect(bad.ok).toBe(false);
     expect(bad.error!.code).toBe('INVALID_INPUT');
   });

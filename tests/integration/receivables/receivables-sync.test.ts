@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CurrencyReceivables, InvoiceList, InvoiceReceivables } from '../../../electron/contract';
 import { decodeInvoiceColumns } from '../../../electron/contract/invoice-columns';
-import { startOrg, type RunningOrg } from '../../org';
-import { tempDir, TestSecretBox } from '../../support/test-ports';
+import type { RunningOrg } from '../../org';
+import { useOrgHarness } from '../../support/org-setup';
+import { TestSecretBox } from '../../support/test-ports';
 import { CONNECTION_ID as connectionId, startHarness, type Harness, withOrgHarness } from '../invoices/support/invoice-harness';
 import { expectedCurrencies, expectedFigures, expectedLedger, expectedRefundEntries, FAMILIES, minor, paymentsWithCashLeft } from './org-ledger';
 
@@ -86,165 +87,137 @@ async function compareFigures(harness: Harness, org: RunningOrg, shape: keyof ty
 
 for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
   describe(`payments and credit notes of ${shape}, synced offline`, () => {
-    let org: RunningOrg;
-    let harness: Harness;
-    const temp = tempDir();
     const box = new TestSecretBox();
+    const world = useOrgHarness({ invoices: 600, objects: [shape], multiCurrency: true, batchSize: 200 }, { tuning: { pageSize: 200 }, secretBox: box });
     const f = FAMILIES[shape];
 
-    beforeAll(async () => {
-      org = await startOrg({ invoices: 600, objects: [shape], multiCurrency: true, batchSize: 200 });
-      harness = await startHarness(org, temp.dir, { tuning: { pageSize: 200 }, secretBox: box });
-    });
-    afterAll(async () => {
-      await harness?.dispose();
-      await org?.stop();
-      temp.remove();
-    });
-
     it('a full sync brings every application; each invoice adds up to Salesforce’s balance', async () => {
-      const sync = await harness.call('invoices.sync', { connectionId, mode: 'full' });
+      const sync = await world.harness.call('invoices.sync', { connectionId, mode: 'full' });
       expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
-      const { checked, withEntries, reversals } = await compareAll(harness, org, shape);
+      const { checked, withEntries, reversals } = await compareAll(world.harness, world.org, shape);
       expect(checked).toBe(600);
       expect(withEntries).toBeGreaterThan(200);
       expect(reversals).toBeGreaterThan(0);
       // The list as columns carries the same payment figures, row for row.
-      const rows = (await harness.call('invoices.list', { connectionId })).value.invoices as InvoiceList['invoices'];
-      const columns = await harness.call('invoices.listColumns', { connectionId, offset: 0, limit: 600 });
+      const rows = (await world.harness.call('invoices.list', { connectionId })).value.invoices as InvoiceList['invoices'];
+      const columns = await world.harness.call('invoices.listColumns', { connectionId, offset: 0, limit: 600 });
       expect(columns.ok, JSON.stringify(columns.error)).toBe(true);
       expect(rows.filter((row) => row.paid !== undefined).length).toBeGreaterThan(200);
       expect(decodeInvoiceColumns(columns.value.columns)).toStrictEqual(rows);
     });
 
     it('after the org applies, reverses, credits and deletes, an incremental sync shows exactly the org’s figures', async () => {
-      const open = org.control.records(shape).filter((i) => (i[f.balance] as number) > 1).map((i) => i.Id as string);
-      const paid = org.control.applyPayment(open[0]!, 1);
-      org.control.applyPayment(open[1]!);
-      org.control.issueCreditNote(open[2]!, 0.5);
-      const apps = org.control.records(f.paymentApp).filter((a) => a[f.type] !== f.reversal);
-      const reversed = org.control.reverseApplication(apps[0]!.Id as string);
+      const open = world.org.control.records(shape).filter((i) => (i[f.balance] as number) > 1).map((i) => i.Id as string);
+      const paid = world.org.control.applyPayment(open[0]!, 1);
+      world.org.control.applyPayment(open[1]!);
+      world.org.control.issueCreditNote(open[2]!, 0.5);
+      const apps = world.org.control.records(f.paymentApp).filter((a) => a[f.type] !== f.reversal);
+      const reversed = world.org.control.reverseApplication(apps[0]!.Id as string);
       const doomed = apps[5]![f.paymentRef] as string;
-      org.control.deletePayment(doomed);
+      world.org.control.deletePayment(doomed);
       // A payment turns Draft, another Canceled: their unapplied cash leaves the figures (applications stay as Salesforce has them).
-      const withCash = paymentsWithCashLeft(org, shape);
+      const withCash = paymentsWithCashLeft(world.org, shape);
       expect(withCash.length).toBeGreaterThan(2);
-      org.control.setSourceStatus(withCash[0]!, 'Draft');
-      org.control.setSourceStatus(withCash[1]!, 'Canceled');
+      world.org.control.setSourceStatus(withCash[0]!, 'Draft');
+      world.org.control.setSourceStatus(withCash[1]!, 'Canceled');
 
-      const sync = await harness.call('invoices.sync', { connectionId, mode: 'incremental' });
+      const sync = await world.harness.call('invoices.sync', { connectionId, mode: 'incremental' });
       expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
       expect(sync.value.mode).toBe('incremental');
-      await compareAll(harness, org, shape);
+      await compareAll(world.harness, world.org, shape);
 
-      const first = (await harness.call('invoices.receivables', { connectionId, id: open[0] })).value as InvoiceReceivables;
+      const first = (await world.harness.call('invoices.receivables', { connectionId, id: open[0] })).value as InvoiceReceivables;
       const added = first.entries.find((e) => e.id === paid.applicationId)!;
       expect(added).toMatchObject({ kind: 'payment', reversal: false, amount: 1, sourceId: paid.paymentId, effect: -1 });
-      const back = (await harness.call('invoices.receivables', { connectionId, id: apps[0]![f.appInvoice] })).value as InvoiceReceivables;
+      const back = (await world.harness.call('invoices.receivables', { connectionId, id: apps[0]![f.appInvoice] })).value as InvoiceReceivables;
       expect(back.entries.find((e) => e.id === reversed)).toMatchObject({ reversal: true });
-      const gone = (await harness.call('invoices.receivables', { connectionId, id: apps[5]![f.appInvoice] })).value as InvoiceReceivables;
+      const gone = (await world.harness.call('invoices.receivables', { connectionId, id: apps[5]![f.appInvoice] })).value as InvoiceReceivables;
       expect(gone.entries.some((e) => e.sourceId === doomed)).toBe(false);
     });
 
     it('a sync that fails on the applications keeps the previous invoices and applications', async () => {
-      const before = (await harness.call('invoices.list', { connectionId })).value.invoices;
+      const before = (await world.harness.call('invoices.list', { connectionId })).value.invoices;
       const id = before.find((i: { balance: number }) => i.balance > 1).id as string;
-      const previous = (await harness.call('invoices.receivables', { connectionId, id })).value as InvoiceReceivables;
-      org.control.applyPayment(id, 1);
-      org.control.injectFault({ kind: 'http500', count: 20, soqlContains: `FROM ${f.creditApp}` });
+      const previous = (await world.harness.call('invoices.receivables', { connectionId, id })).value as InvoiceReceivables;
+      world.org.control.applyPayment(id, 1);
+      world.org.control.injectFault({ kind: 'http500', count: 20, soqlContains: `FROM ${f.creditApp}` });
       for (const mode of ['incremental', 'full'] as const) {
-        const sync = await harness.call('invoices.sync', { connectionId, mode });
+        const sync = await world.harness.call('invoices.sync', { connectionId, mode });
         expect(sync.ok).toBe(false);
-        expect((await harness.call('invoices.list', { connectionId })).value.invoices).toEqual(before);
-        expect((await harness.call('invoices.receivables', { connectionId, id })).value).toEqual(previous);
+        expect((await world.harness.call('invoices.list', { connectionId })).value.invoices).toEqual(before);
+        expect((await world.harness.call('invoices.receivables', { connectionId, id })).value).toEqual(previous);
       }
-      org.control.clearFaults();
+      world.org.control.clearFaults();
     });
 
     it('the related queries run beside the invoices’ one: a failure of either stops the sync and keeps the previous copy byte-for-byte', async () => {
-      const files = () => readdirSync(join(temp.dir, 'invoices')).filter((name) => name.endsWith('.cache')).map((name) => readFileSync(join(temp.dir, 'invoices', name)));
+      const files = () => readdirSync(join(world.dir, 'invoices')).filter((name) => name.endsWith('.cache')).map((name) => readFileSync(join(world.dir, 'invoices', name)));
       const before = files();
-      const list = (await harness.call('invoices.list', { connectionId })).value.invoices;
+      const list = (await world.harness.call('invoices.list', { connectionId })).value.invoices;
       const id = list.find((i: { balance: number }) => i.balance > 1).id as string;
-      const previous = (await harness.call('invoices.receivables', { connectionId, id })).value as InvoiceReceivables;
-      org.control.applyPayment(id, 1);
+      const previous = (await world.harness.call('invoices.receivables', { connectionId, id })).value as InvoiceReceivables;
+      world.org.control.applyPayment(id, 1);
       for (const failing of [shape, f.paymentApp]) {
         // The failing query's first page comes late, then fails: the other queries are under way meanwhile.
-        org.control.injectFault({ kind: 'latency', ms: 300, count: 2, soqlContains: `FROM ${failing}` });
-        org.control.injectFault({ kind: 'http500', count: 20, soqlContains: `FROM ${failing}` });
-        const opened = () => (org.control.counters().requests.query ?? 0) + (org.control.counters().requests.queryAll ?? 0);
+        world.org.control.injectFault({ kind: 'latency', ms: 300, count: 2, soqlContains: `FROM ${failing}` });
+        world.org.control.injectFault({ kind: 'http500', count: 20, soqlContains: `FROM ${failing}` });
+        const opened = () => (world.org.control.counters().requests.query ?? 0) + (world.org.control.counters().requests.queryAll ?? 0);
         const queriesBefore = opened();
         for (const mode of ['incremental', 'full'] as const) {
-          const sync = await harness.call('invoices.sync', { connectionId, mode });
+          const sync = await world.harness.call('invoices.sync', { connectionId, mode });
           expect(sync.ok, `${failing} ${mode}`).toBe(false);
           expect(files()).toEqual(before);
-          expect((await harness.call('invoices.list', { connectionId })).value.invoices).toEqual(list);
-          expect((await harness.call('invoices.receivables', { connectionId, id })).value).toEqual(previous);
+          expect((await world.harness.call('invoices.list', { connectionId })).value.invoices).toEqual(list);
+          expect((await world.harness.call('invoices.receivables', { connectionId, id })).value).toEqual(previous);
         }
         // The failing query was tried 4 times per sync (3 retries); the queries opened beside it make the rest.
         if (failing === shape) expect(opened() - queriesBefore).toBeGreaterThan(2 * 4);
-        org.control.clearFaults();
+        world.org.control.clearFaults();
       }
     });
 
     it('opens offline from the encrypted copy (base and journal) with the same figures', async () => {
-      expect((await harness.call('invoices.sync', { connectionId, mode: 'incremental' })).ok).toBe(true);
-      await harness.dispose();
-      harness = await startHarness(org, temp.dir, { tokens: harness.tokens, secretBox: box });
-      await compareAll(harness, org, shape);
+      expect((await world.harness.call('invoices.sync', { connectionId, mode: 'incremental' })).ok).toBe(true);
+      await world.harness.dispose();
+      world.harness = await startHarness(world.org, world.dir, { tokens: world.harness.tokens, secretBox: box });
+      await compareAll(world.harness, world.org, shape);
     });
   });
 }
 
-describe('query cursors of one sync', () => {
-  it('the invoices’ query and at most two related ones are open at a time, whatever the number of related objects', async () => {
-    const temp = tempDir();
-    // Every object pages (200 a page): invoices, payments, applications, credit memos and their applications.
-    const org = await startOrg({ invoices: 2_500, objects: ['Invoice'], multiCurrency: true, batchSize: 200 });
-    const harness = await startHarness(org, temp.dir, { tuning: { pageSize: 200 } });
-    try {
-      expect(org.control.records('CreditMemo').length).toBeGreaterThan(200);
-      org.control.resetCounters();
-      const sync = await harness.call('invoices.sync', { connectionId, mode: 'full' });
-      expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
-      // Salesforce keeps 10 open per user; a sync holds 3 at most (RELATED_QUERIES_AT_ONCE = 2 beside the invoices').
-      expect(org.control.counters().peakOpenCursors).toBeGreaterThanOrEqual(2);
-      expect(org.control.counters().peakOpenCursors).toBeLessThanOrEqual(3);
-    } finally {
-      await harness.dispose();
-      await org.stop();
-      temp.remove();
-    }
-  });
-});
+/** One org for both (every object pages, 200 a page: invoices, payments, applications, credit memos and their applications); each test syncs in full first. */
+describe('query cursors', () => {
+  const world = useOrgHarness({ invoices: 2_500, objects: ['Invoice'], multiCurrency: true, batchSize: 200 }, { tuning: { pageSize: 200 } });
 
-describe('query cursors of an incremental sync', () => {
-  it('asks for the related objects’ changes four at a time beside the invoices’ (five cursors at most), and shows exactly the org’s figures', async () => {
-    const temp = tempDir();
-    const org = await startOrg({ invoices: 2_500, objects: ['Invoice'], multiCurrency: true, batchSize: 200 });
-    const harness = await startHarness(org, temp.dir, { tuning: { pageSize: 200 } });
-    try {
-      expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
-      // More than a page (200) of changes in the invoices and in each of four related objects: every query of the
-      // incremental sync keeps a cursor open until its last page.
-      const open = org.control.records('Invoice').filter((i) => (i.Balance as number) > 20).map((i) => i.Id as string);
-      expect(open.length).toBeGreaterThan(50);
-      for (let i = 0; i < 250; i++) {
-        org.control.applyPayment(open[i % open.length]!, 1);
-        org.control.issueCreditNote(open[(i + 25) % open.length]!, 1);
-      }
-      org.control.resetCounters();
-      const sync = await harness.call('invoices.sync', { connectionId, mode: 'incremental' });
-      expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
-      expect(sync.value.mode).toBe('incremental');
-      // One after the other (two at a time, as a full sync asks) they held three; Salesforce keeps ten a user.
-      expect(org.control.counters().peakOpenCursors).toBe(5);
-      await compareAll(harness, org, 'Invoice');
-    } finally {
-      await harness.dispose();
-      await org.stop();
-      temp.remove();
+  it('of one sync: the invoices’ query and at most two related ones are open at a time, whatever the number of related objects', async () => {
+    const { org, harness } = world;
+    expect(org.control.records('CreditMemo').length).toBeGreaterThan(200);
+    org.control.resetCounters();
+    const sync = await harness.call('invoices.sync', { connectionId, mode: 'full' });
+    expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
+    // Salesforce keeps 10 open per user; a sync holds 3 at most (RELATED_QUERIES_AT_ONCE = 2 beside the invoices').
+    expect(org.control.counters().peakOpenCursors).toBeGreaterThanOrEqual(2);
+    expect(org.control.counters().peakOpenCursors).toBeLessThanOrEqual(3);
+  });
+
+  it('of an incremental sync: asks for the related objects’ changes four at a time beside the invoices’ (five cursors at most), and shows exactly the org’s figures', async () => {
+    const { org, harness } = world;
+    expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+    // More than a page (200) of changes in the invoices and in each of four related objects: every query of the
+    // incremental sync keeps a cursor open until its last page.
+    const open = org.control.records('Invoice').filter((i) => (i.Balance as number) > 20).map((i) => i.Id as string);
+    expect(open.length).toBeGreaterThan(50);
+    for (let i = 0; i < 250; i++) {
+      org.control.applyPayment(open[i % open.length]!, 1);
+      org.control.issueCreditNote(open[(i + 25) % open.length]!, 1);
     }
+    org.control.resetCounters();
+    const sync = await harness.call('invoices.sync', { connectionId, mode: 'incremental' });
+    expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
+    expect(sync.value.mode).toBe('incremental');
+    // One after the other (two at a time, as a full sync asks) they held three; Salesforce keeps ten a user.
+    expect(org.control.counters().peakOpenCursors).toBe(5);
+    await compareAll(harness, org, 'Invoice');
   });
 });
 

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useOrgsPerTest } from '../../support/org-setup';
 import type { InvoiceDetail } from '../../../electron/contract';
 import { MAX_API_VERSION } from '../../../electron/core/invoices/mapping/api-version';
 import { decodeHead, encodeHead } from '../../../electron/core/invoices/record/record-file';
 import { systemClock, type Clock } from '../../../electron/core/ports';
-import { startOrg, type RunningOrg } from '../../org';
-import { tempDir, TestSecretBox } from '../../support/test-ports';
+import { TestSecretBox } from '../../support/test-ports';
 import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
 import { recordPhaseEnded } from '../invoices/support/record-phase';
 
@@ -17,14 +17,7 @@ import { recordPhaseEnded } from '../invoices/support/record-phase';
  * kept the old value offline until a full phase; now each watermark keeps its query's span and the next phase reaches
  * back that much more. A copy written before spans were kept, of more than a page, is fetched whole once (reviewJ).
  */
-const orgs: RunningOrg[] = [];
-const harnesses: Harness[] = [];
-const temps: ReturnType<typeof tempDir>[] = [];
-afterAll(async () => {
-  for (const harness of harnesses) await harness.dispose();
-  for (const org of orgs) await org.stop();
-  for (const temp of temps) temp.remove();
-});
+const perTest = useOrgsPerTest();
 
 async function offlineField(harness: Harness, id: string, name: string): Promise<unknown> {
   harness.sessions.offline = true;
@@ -48,12 +41,10 @@ describe('the whole-record fetch after a phase longer than the overlap', () => {
   it('fetches a change to an invoice already read, made while the phase read later pages (the clocks 10 minutes on by its last page)', async () => {
     let offset = 0;
     const clock: Clock = { now: () => Date.now() + offset, setTimeout: systemClock.setTimeout };
-    const org = await startOrg({ invoices: 600, objects: ['Invoice'], payments: false, now: () => Date.now() + offset });
-    orgs.push(org);
-    const temp = tempDir();
-    temps.push(temp);
-    const harness = await startHarness(org, temp.dir, { tuning: { pageSize: 200 }, secretBox: new TestSecretBox(), clock, recordPhase: true });
-    harnesses.push(harness);
+    const { org, harness } = await perTest.start(
+      { invoices: 600, objects: ['Invoice'], payments: false, now: () => Date.now() + offset },
+      { tuning: { pageSize: 200 }, secretBox: new TestSecretBox(), clock, recordPhase: true },
+    );
     const ids = org.control.records('Invoice').map((record) => record.Id as string);
     const first = ids[0]!;
     const last = ids.at(-1)!;
@@ -88,21 +79,16 @@ describe('the whole-record fetch after a phase longer than the overlap', () => {
 
 describe('a record copy written before spans were kept', () => {
   it('of more than a page: the next phase fetches every invoice and line again, then keeps spans; offline reads the same', async () => {
-    const org = await startOrg({ invoices: 600, objects: ['Invoice'], payments: false });
-    orgs.push(org);
-    const temp = tempDir();
-    temps.push(temp);
     const box = new TestSecretBox();
-    const harness = await startHarness(org, temp.dir, { tuning: { pageSize: 200 }, secretBox: box, recordPhase: true });
-    harnesses.push(harness);
+    const world = await perTest.start({ invoices: 600, objects: ['Invoice'], payments: false }, { tuning: { pageSize: 200 }, secretBox: box, recordPhase: true });
+    const { org, harness, dir } = world;
     expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
     const firstPhase = await recordPhaseEnded(harness, 1);
     expect(firstPhase.phase).toBe('done');
     await harness.dispose();
-    harnesses.splice(harnesses.indexOf(harness), 1);
 
     // The copy as the previous version wrote it: the same chunks, a head without spans.
-    const file = recordFile(temp.dir);
+    const file = recordFile(dir);
     const bytes = readFileSync(file);
     const head = await decodeHead(box, async (offset, length) => bytes.subarray(offset, offset + length), bytes.length);
     expect(head.fields.spanMs).toBeGreaterThanOrEqual(0);
@@ -111,8 +97,8 @@ describe('a record copy written before spans were kept', () => {
     const sealedLength = bytes.readUInt32LE(bytes.length - 4);
     writeFileSync(file, Buffer.concat([bytes.subarray(0, bytes.length - 4 - sealedLength), await encodeHead(box, head)]));
 
-    const again = await startHarness(org, temp.dir, { tuning: { pageSize: 200 }, secretBox: box, recordPhase: true });
-    harnesses.push(again);
+    const again = await startHarness(org, dir, { tuning: { pageSize: 200 }, secretBox: box, recordPhase: true });
+    world.harness = again;
     const changed = org.control.records('Invoice')[5]!.Id as string;
     org.control.updateInvoices([changed], { DueDate: '2030-03-03' });
     expect((await again.call('invoices.sync', { connectionId, mode: 'incremental' })).ok).toBe(true);

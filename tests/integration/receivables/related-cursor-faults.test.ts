@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useOrgHarness } from '../../support/org-setup';
 import type { CurrencyReceivables, InvoiceList } from '../../../electron/contract';
-import { startOrg, type RunningOrg } from '../../org';
-import { tempDir, TestSecretBox } from '../../support/test-ports';
-import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
+import { TestSecretBox } from '../../support/test-ports';
+import { CONNECTION_ID as connectionId } from '../invoices/support/invoice-harness';
 import { expectedCurrencies, expectedFigures, minor } from './org-ledger';
 
 /** Follow-up pages only (`/query/<locator>`). */
@@ -17,35 +17,23 @@ const NEXT_PAGES = '/services/data/v67.0/query/';
  * passed every test.
  */
 describe('an expired cursor in the related fetch (payments)', () => {
-  let org: RunningOrg;
-  let harness: Harness;
-  const temp = tempDir();
-
-  beforeAll(async () => {
-    org = await startOrg({ invoices: 150, objects: ['Invoice'], multiCurrency: true, batchSize: 200 });
-    harness = await startHarness(org, temp.dir, { tuning: { pageSize: 200 }, secretBox: new TestSecretBox() });
-  });
-  afterAll(async () => {
-    await harness?.dispose();
-    await org?.stop();
-    temp.remove();
-  });
+  const world = useOrgHarness({ invoices: 150, objects: ['Invoice'], multiCurrency: true, batchSize: 200 }, { tuning: { pageSize: 200 }, secretBox: new TestSecretBox() });
 
   const figures = async () => {
-    const list = (await harness.call('invoices.list', { connectionId })).value as InvoiceList;
+    const list = (await world.harness.call('invoices.list', { connectionId })).value as InvoiceList;
     expect(list.payments).toBe('available');
     return list.invoices.map((row) => ({ id: row.id, paid: minor(row.paid!, row.currency), credited: minor(row.credited!, row.currency), fullyPaidOn: row.fullyPaidOn }));
   };
   const summary = async () => {
-    const answer = await harness.call('invoices.receivablesSummary', { connectionId });
+    const answer = await world.harness.call('invoices.receivablesSummary', { connectionId });
     expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
     return (answer.value as CurrencyReceivables[]).map((c) => ({ currency: c.currency, paymentsApplied: minor(c.paymentsApplied, c.currency), unappliedCash: minor(c.unappliedCash, c.currency) }));
   };
   const expected = () => {
-    const want = expectedFigures(org, 'Invoice');
+    const want = expectedFigures(world.org, 'Invoice');
     return {
       rows: [...want].map(([id, e]) => ({ id, paid: e.paid, credited: e.credited, fullyPaidOn: e.fullyPaidOn })),
-      currencies: expectedCurrencies(org, 'Invoice').map((c) => ({ currency: c.currency, paymentsApplied: c.paymentsApplied, unappliedCash: c.unappliedCash })),
+      currencies: expectedCurrencies(world.org, 'Invoice').map((c) => ({ currency: c.currency, paymentsApplied: c.paymentsApplied, unappliedCash: c.unappliedCash })),
     };
   };
   const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
@@ -55,16 +43,16 @@ describe('an expired cursor in the related fetch (payments)', () => {
       // Every received payment touched (its status set to what it is: only SystemModstamp moves): the incremental's
       // queryAll pages through them too.
       const touch = () => {
-        if (mode === 'incremental') for (const p of org.control.records('Payment')) if (p.Status === 'Processed') org.control.setSourceStatus(p.Id as string, 'Received');
+        if (mode === 'incremental') for (const p of world.org.control.records('Payment')) if (p.Status === 'Processed') world.org.control.setSourceStatus(p.Id as string, 'Received');
       };
-      const firstPages = () => (org.control.counters().requests.query ?? 0) + (org.control.counters().requests.queryAll ?? 0);
+      const firstPages = () => (world.org.control.counters().requests.query ?? 0) + (world.org.control.counters().requests.queryAll ?? 0);
       const syncOnce = async (fault: boolean) => {
         touch();
         const before = firstPages();
-        org.control.clearFaults();
-        if (fault) org.control.injectFault({ kind: 'invalidLocator', count: 1, pathPrefix: NEXT_PAGES });
-        const sync = await harness.call('invoices.sync', { connectionId, mode });
-        org.control.clearFaults();
+        world.org.control.clearFaults();
+        if (fault) world.org.control.injectFault({ kind: 'invalidLocator', count: 1, pathPrefix: NEXT_PAGES });
+        const sync = await world.harness.call('invoices.sync', { connectionId, mode });
+        world.org.control.clearFaults();
         expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
         return firstPages() - before;
       };

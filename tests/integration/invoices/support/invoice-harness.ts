@@ -72,12 +72,17 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
+/** How a harness starts: small pages and short retries (`tuning`), the keychain, an org session to share, the clock, the record phase. */
+export interface InvoiceHarnessOptions {
+  tuning?: Partial<SyncTuning> & { record?: Partial<RecordWriteTuning> };
+  secretBox?: SecretBox;
+  tokens?: OrgTokens;
+  clock?: Clock;
+  recordPhase?: boolean;
+}
+
 /** The invoices module wired to headless ports and the local org, called through the real dispatcher. */
-export async function startHarness(
-  org: RunningOrg,
-  dataDir: string,
-  options: { tuning?: Partial<SyncTuning> & { record?: Partial<RecordWriteTuning> }; secretBox?: SecretBox; tokens?: OrgTokens; clock?: Clock; recordPhase?: boolean } = {},
-): Promise<Harness> {
+export async function startHarness(org: RunningOrg, dataDir: string, options: InvoiceHarnessOptions = {}): Promise<Harness> {
   const tokens = options.tokens ?? (await loginToOrg(org));
   const events = new RecordingEvents();
   const shell = new RecordingShell();
