@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lazyRecords, type RelatedCopy, type RelatedObjectCopy, type RelatedRecord } from '../../../electron/core/invoices/related/related-copy';
-import { CsvTable, type CsvReading } from '../../../electron/core/invoices/related/related-csv';
+import type { CsvReading } from '../../../electron/core/invoices/related/related-csv';
+import { CsvTable } from '../../../electron/core/invoices/related/related-csv-table';
 import { customerLedger } from '../../../electron/core/invoices/read/customer-ledger';
 import { collectionFigures } from '../../../electron/core/invoices/read/collection-figures';
 import type { InvoiceListRow } from '../../../electron/contract';

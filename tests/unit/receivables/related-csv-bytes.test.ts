@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RelatedSegments } from '../../../electron/core/invoices/cache/cache-related';
-import { CsvTable, csvPartHead, relatedRecordsOfCsv, type CsvReading } from '../../../electron/core/invoices/related/related-csv';
+import { csvPartHead, relatedRecordsOfCsv, type CsvReading } from '../../../electron/core/invoices/related/related-csv';
+import { CsvTable } from '../../../electron/core/invoices/related/related-csv-table';
 import type { RelatedRecord } from '../../../electron/core/invoices/related/related-copy';
 
 /**

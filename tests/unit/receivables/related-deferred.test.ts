@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { relatedHeadJson, RelatedSegments } from '../../../electron/core/invoices/cache/cache-related';
 import { applyObjectDelta, applyRelatedDelta, lazyRecords, recordCount, recordsIdentity, tableOf, type RelatedCopy, type RelatedObjectDelta, type RelatedRecord } from '../../../electron/core/invoices/related/related-copy';
-import { CsvTable, csvPartHead, relatedRecordsOfCsv, type CsvReading } from '../../../electron/core/invoices/related/related-csv';
+import { csvPartHead, relatedRecordsOfCsv, type CsvReading } from '../../../electron/core/invoices/related/related-csv';
+import { CsvTable } from '../../../electron/core/invoices/related/related-csv-table';
 
 /**
  * A full sync with payments keeps the Bulk objects' records as the CSV parts they came in, checked and counted as they

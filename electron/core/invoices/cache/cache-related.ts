@@ -1,7 +1,9 @@
 import { lazyRecords, recordCount, type RelatedCopy, type RelatedObjectCopy, type RelatedRecord, type RelatedValue } from '../related/related-copy';
 import type { RelatedRole } from '../related/related-specs';
-import { CsvTable, type CsvReading } from '../related/related-csv';
+import type { CsvReading } from '../related/related-csv';
+import { CsvTable } from '../related/related-csv-table';
 import { spanOf } from '../sync/overlap';
+import { RecordKind, sealRecord, type CacheFileKey } from './cache-seal';
 
 /**
  * The related copy in the cache file (cache-format.ts): each object's records in segments (kind 5) of cells under
@@ -133,7 +135,7 @@ export class RelatedSegments {
     const ok = typeof head.role === 'string' && typeof head.object === 'string' && !!reading && typeof reading.object === 'string'
       && (reading.modstamp === null || typeof reading.modstamp === 'string') && isTextMap(reading.paths) && (reading.cells === undefined || isTextMap(reading.cells));
     if (!ok) throw new Error('a related CSV part of an unexpected shape');
-    // Kept as the bytes they are (the record's own buffer): no text of the part (related-csv.ts CsvTable).
+    // Kept as the bytes they are (the record's own buffer): no text of the part (related-csv-table.ts CsvTable).
     const csv = payload.subarray(end + 1);
     const pieces = this.piecesOf(head.role as string, head.object as string);
     const same = JSON.stringify(reading);
@@ -181,4 +183,22 @@ function recordsOfPieces(pieces: readonly Piece[]): RelatedRecord[] {
     for (const record of part) records.push(record);
   }
   return records;
+}
+
+/** The related copy's head (objects, counts, warnings): its records are the relatedRows segments written before it. */
+export function relatedHeadRecord(file: CacheFileKey, seq: number, copy: RelatedCopy): Promise<Buffer> {
+  return sealRecord(file, seq, RecordKind.related, relatedHeadJson(copy));
+}
+
+/**
+ * One Bulk API 2.0 results part of a related object, kept as the CSV bytes it came as (kind 7): `payload` is the line of
+ * JSON saying how to read it (`csvPartHead`), then the part (`CsvParts.payloads`).
+ */
+export function relatedCsvRecord(file: CacheFileKey, seq: number, payload: Buffer): Promise<Buffer> {
+  return sealRecord(file, seq, RecordKind.relatedCsv, payload);
+}
+
+/** Records of one related object (at most ROWS_PER_SEGMENT), as cells under their keys. */
+export function relatedRowsRecord(file: CacheFileKey, seq: number, object: { role: string; object: string }, records: readonly RelatedRecord[]): Promise<Buffer> {
+  return sealRecord(file, seq, RecordKind.relatedRows, relatedSegmentJson(object, records));
 }

@@ -5,21 +5,9 @@ import { join } from 'node:path';
 import { AppError, type InvoiceRow } from '../../../contract';
 import type { Logger, SecretBox } from '../../ports';
 import { AtomicFile, makePrivateFolder, removeStrayTemps, writeAtAndSync } from './atomic-file';
-import {
-  baseEndRecord,
-  baseSegmentRecord,
-  relatedHeadRecord,
-  relatedCsvRecord,
-  relatedRowsRecord,
-  decodeCache,
-  journalRecord,
-  newCacheFile,
-  ROWS_PER_SEGMENT,
-  segmentsOf,
-  UnreadableCacheError,
-  type CacheFileKey,
-  type CacheTail,
-} from './cache-format';
+import { baseEndRecord, baseSegmentRecord, decodeCache, journalRecord, ROWS_PER_SEGMENT, segmentsOf, UnreadableCacheError, type CacheTail } from './cache-format';
+import { relatedCsvRecord, relatedHeadRecord, relatedRowsRecord } from './cache-related';
+import { newCacheFile, type CacheFileKey } from './cache-seal';
 import { deltaSize, type Delta, type Snapshot, type SnapshotMeta } from '../snapshot/snapshot';
 import { chunksOf, type ColumnChunk } from '../snapshot/row-columns';
 import { recordsIdentity, type RelatedObjectDelta, type RelatedRecord } from '../related/related-copy';

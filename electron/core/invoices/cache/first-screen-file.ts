@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { open } from 'node:fs/promises';
 import type { InvoiceListRow, PaymentFiguresState } from '../../../contract';
 import type { SecretBox } from '../../ports';
-import { MAGIC } from './cache-format';
+import { MAGIC } from './cache-seal';
 
 /**
  * The first screen of an offline copy (issue #19): the first window of `invoices.list` in the default order and

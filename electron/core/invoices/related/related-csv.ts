@@ -5,13 +5,6 @@ import type { RelatedRecord, RelatedValue } from './related-copy';
 import type { RelatedObjectPlan } from './related-plan';
 
 /**
- * Node's own Buffer decoders, without `toString`'s checks and encoding lookup (Buffer.prototype's `latin1Slice` and
- * `utf8Slice`, what `toString` calls): a cell is a few bytes, read ~1 million times after a sync with payments.
- */
-type Decoders = { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
-const decoders = (bytes: Buffer): Decoders => bytes as unknown as Decoders;
-
-/**
  * One results part of a Bulk API 2.0 query (CSV, RFC 4180: a header of the selected paths, every value in quotes, quotes
  * doubled, null as an empty value) → the related records the REST path makes of the same rows (`recordMapper` in
  * related-sync.ts): the same keys in the same order, numbers and booleans typed from describe, instants written as REST
@@ -51,15 +44,15 @@ export interface CsvPart {
   watermark: number | null;
 }
 
-const QUOTE = 34;
-const COMMA = 44;
-const LF = 10;
-const CR = 13;
+export const QUOTE = 34;
+export const COMMA = 44;
+export const LF = 10;
+export const CR = 13;
 /** Distinct values remembered per text column; a column that keeps missing (ids, numbers, names) stops looking. */
 const REMEMBERED = 8;
 const GIVE_UP_AFTER_MISSES = 64;
 
-const malformed = () => new AppError('SALESFORCE_ERROR', englishMessage('queryUnexpectedAnswer'));
+export const malformed = () => new AppError('SALESFORCE_ERROR', englishMessage('queryUnexpectedAnswer'));
 
 /** A cursor over the CSV text: each `cell()` reads one value and says how the row goes on. */
 class CsvReader {
@@ -159,7 +152,7 @@ function readHeader(plan: CsvReading, csv: string) {
 }
 
 /** What a header (its cells lower-cased) says: each column of the CSV the keys it fills, the id's and the stamp's column. */
-function columnsOf(plan: CsvReading, header: readonly string[]) {
+export function columnsOf(plan: CsvReading, header: readonly string[]) {
   const at = (path: string): number => {
     const i = header.indexOf(path.toLowerCase());
     if (i < 0) throw malformed();
@@ -175,7 +168,7 @@ function columnsOf(plan: CsvReading, header: readonly string[]) {
   return { keys, width, idColumn, stampColumn, keysOf };
 }
 
-const watermarkOf = (plan: CsvReading, highest: string): number | null =>
+export const watermarkOf = (plan: CsvReading, highest: string): number | null =>
   // Instants of one format order as text: one parse per part, of the highest.
   highest ? modstampReader({ object: plan.object, paths: {}, modstamp: plan.modstamp! })({ [plan.modstamp!]: restInstant(highest) }) : null;
 
@@ -222,280 +215,6 @@ export function relatedRecordsOfCsv(plan: CsvReading, csv: string): CsvPart {
   return { records, watermark: watermarkOf(plan, highest) };
 }
 
-/**
- * A cursor over a part's bytes, cell by cell, as `CsvReader` reads its text: the same cells, the same rows, the same clear
- * error. The delimiters (`"`, `,`, line feed, carriage return) are ASCII, and in UTF-8 no byte of another character is ever
- * one of them, so a cell starts and ends at the same place in the bytes as in their text; a cell's text is its bytes
- * decoded (a decoder never takes an ASCII byte into a character it replaces, so a cell of broken UTF-8 reads as it does
- * in the whole text). `high` collects the bytes read inside cells: below 0x80, every cell of the part is ASCII.
- */
-class CsvByteReader {
-  at = 0;
-  start = 0;
-  end = 0;
-  escaped = false;
-  more = 0;
-  high = 0;
-
-  constructor(readonly csv: Uint8Array) {}
-
-  cell(): void {
-    const csv = this.csv;
-    const length = csv.length;
-    let i = this.at;
-    let high = this.high;
-    this.escaped = false;
-    if (csv[i] === QUOTE) {
-      this.start = i + 1;
-      let j = i + 1;
-      for (;;) {
-        while (j < length) {
-          const c = csv[j]!;
-          if (c === QUOTE) break;
-          high |= c;
-          j++;
-        }
-        if (j >= length) throw malformed();
-        if (csv[j + 1] !== QUOTE) break;
-        this.escaped = true;
-        j += 2;
-      }
-      this.end = j;
-      i = j + 1;
-    } else {
-      this.start = i;
-      while (i < length) {
-        const c = csv[i]!;
-        if (c === COMMA || c === LF || (c === CR && csv[i + 1] === LF)) break;
-        if (c === QUOTE) throw malformed();
-        high |= c;
-        i++;
-      }
-      this.end = i;
-    }
-    this.high = high;
-    if (i >= length) {
-      this.more = 0;
-      this.at = i + 1;
-      return;
-    }
-    const c = csv[i];
-    if (c === COMMA) {
-      this.more = 1;
-      this.at = i + 1;
-    } else if (c === LF) {
-      this.more = 0;
-      this.at = i + 1;
-    } else if (c === CR && csv[i + 1] === LF) {
-      this.more = 0;
-      this.at = i + 2;
-    } else {
-      throw malformed();
-    }
-  }
-
-  done(): boolean {
-    return this.at >= this.csv.length;
-  }
-}
-
-/** Whether a part's bytes are blank as its text would be (`text.trim() === ''`), without decoding a part that is not. */
-function blank(csv: Buffer): boolean {
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i]!;
-    // ASCII white space and line ends: what `trim` takes off in that range.
-    if (c === 32 || (c >= 9 && c <= 13)) continue;
-    // Another ASCII byte is text; a byte of another character may be white space (no-break space…): its text says.
-    return c >= 0x80 ? csv.toString('utf8').trim() === '' : false;
-  }
-  return true;
-}
-
-/** The cells of the header's row (its first line), decoded: what `readHeader` reads of a part's text. */
-function headerOfBytes(csv: Buffer): { reader: CsvByteReader; header: string[] } {
-  const reader = new CsvByteReader(csv);
-  const header: string[] = [];
-  do {
-    reader.cell();
-    const text = csv.toString('utf8', reader.start, reader.end);
-    header.push((reader.escaped ? text.replaceAll('""', '"') : text).toLowerCase());
-  } while (reader.more);
-  return { reader, header };
-}
-
-/** Whether the cell `[start, end)` of `csv` (ASCII: a stamp) sorts after `highest` as text, compared in place. */
-function bytesAfter(csv: Uint8Array, start: number, end: number, highest: string): boolean {
-  const length = end - start;
-  const shorter = Math.min(length, highest.length);
-  for (let i = 0; i < shorter; i++) {
-    const a = csv[start + i]!;
-    const b = highest.charCodeAt(i);
-    if (a !== b) return a > b;
-  }
-  return length > highest.length;
-}
-
-/** Rows a part's cells are first sized for; they grow (doubling) as a part holds more. */
-const FIRST_ROWS = 1024;
-
-/** One part as columns: its bytes, and where each cell of each record starts and ends in them. */
-interface TablePart {
-  bytes: Buffer;
-  /** Start and end of every cell of every record (the id, then each key). */
-  cells: Int32Array;
-  /** The part's first row in the table. */
-  first: number;
-  /** The part's cells whose `""` must be undone (rare: null when none), by cell index — no key made per cell read. */
-  escaped: Set<number> | null;
-  /** Every cell of the part is ASCII: a cell's text is its bytes one for one. */
-  ascii: boolean;
-}
-
-/**
- * An object's CSV parts as columns: each part kept as the bytes it came as — not decoded into a text of its own (~8 MB a
- * part, every byte copied once more, ~50 MB kept beside the bytes at 100k invoices: BENCHMARKS, session 20) — and, for every record, where each
- * of its cells starts and ends in them (typed arrays), read in the same one pass that checks the part (`add`, in the sync
- * or when the file opens). A reader reads a cell (`value`, `text`, `id`: a string made of that cell's bytes only) or one
- * whole record (`record`) when it needs it — the ledger over every application (read/applied-ledger.ts) keeps no record
- * object of its own — and `records()` reads them all, the very records `relatedRecordsOfCsv` gives (for the readers that
- * still walk records).
- */
-export class CsvTable {
-  length = 0;
-  /** Each part's bytes (header and rows), in the order they came: what the file keeps of it (cache-store.ts). */
-  readonly bytes: Buffer[] = [];
-  readonly keys: string[];
-  private readonly kinds: (string | undefined)[];
-  /** Cells per record: the id, then each key in order. */
-  private readonly width: number;
-  private readonly parts: TablePart[] = [];
-  private last = 0;
-
-  constructor(readonly reading: CsvReading) {
-    this.keys = Object.keys(reading.paths);
-    this.kinds = this.keys.map((key) => reading.cells?.[key]);
-    this.width = this.keys.length + 1;
-  }
-
-  /**
-   * One part, as the bytes Salesforce sent (a text is encoded first): checked exactly as `relatedRecordsOfCsv` checks its
-   * text (the same clear error), its records counted and placed. The table keeps the bytes (not a copy): they must not change.
-   */
-  add(part: Buffer | string): { count: number; watermark: number | null } {
-    const csv = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
-    if (blank(csv)) return { count: 0, watermark: null };
-    const { reader, header } = headerOfBytes(csv);
-    const { width, idColumn, stampColumn, keysOf } = columnsOf(this.reading, header);
-    reader.high = 0;
-    const stride = this.width * 2;
-    let cells = new Int32Array(FIRST_ROWS * stride);
-    let escaped: Set<number> | null = null;
-    let row = 0;
-    let highest = '';
-    // For each column of the CSV, the cells of a record it fills (0: the id; 1 + k: key k).
-    const fillsOf = keysOf.map((keys, column) => [...(column === idColumn ? [0] : []), ...keys.map((k) => k + 1)]);
-    while (!reader.done()) {
-      const base = row * stride;
-      if (base + stride > cells.length) {
-        const more = new Int32Array(cells.length * 2);
-        more.set(cells);
-        cells = more;
-      }
-      for (let column = 0; column < width; column++) {
-        if (column > 0 && !reader.more) throw malformed();
-        reader.cell();
-        if (column === stampColumn && reader.end > reader.start) {
-          if (reader.escaped || reader.high >= 0x80) {
-            const stamp = cellString(csv, reader.start, reader.end, reader.escaped, false);
-            if (stamp > highest) highest = stamp;
-          } else if (bytesAfter(csv, reader.start, reader.end, highest)) {
-            highest = decoders(csv).latin1Slice(reader.start, reader.end);
-          }
-        }
-        const fills = fillsOf[column]!;
-        for (let f = 0; f < fills.length; f++) {
-          const cell = base + fills[f]! * 2;
-          cells[cell] = reader.start;
-          cells[cell + 1] = reader.end;
-          if (reader.escaped) (escaped ??= new Set()).add(cell);
-        }
-      }
-      if (reader.more) throw malformed();
-      row++;
-    }
-    const watermark = watermarkOf(this.reading, highest);
-    if (row > 0) {
-      // Sized to its rows when doubling left much over (a few MB a part otherwise kept for nothing).
-      if (cells.length > row * stride * 1.25) cells = cells.slice(0, row * stride);
-      this.parts.push({ bytes: csv, cells, first: this.length, escaped, ascii: reader.high < 0x80 });
-      this.bytes.push(csv);
-      this.length += row;
-    }
-    return { count: row, watermark };
-  }
-
-  /** The part holding a row (parts are few: the last one found is tried first). */
-  private partOf(row: number): number {
-    const parts = this.parts;
-    let p = this.last;
-    if (row < parts[p]!.first || (p + 1 < parts.length && row >= parts[p + 1]!.first)) {
-      p = 0;
-      while (p + 1 < parts.length && row >= parts[p + 1]!.first) p++;
-      this.last = p;
-    }
-    return p;
-  }
-
-  private cellText(p: number, cell: number): string {
-    const { bytes, cells, escaped, ascii } = this.parts[p]!;
-    return cellString(bytes, cells[cell]!, cells[cell + 1]!, escaped !== null && escaped.has(cell), ascii);
-  }
-
-  id(row: number): string {
-    const p = this.partOf(row);
-    return this.cellText(p, (row - this.parts[p]!.first) * this.width * 2);
-  }
-
-  /** The column of `key`, or -1 when the object has no such key. */
-  column(key: string): number {
-    return this.keys.indexOf(key);
-  }
-
-  /** A key's value in one record, as the record would hold it (null when empty; numbers, booleans and instants typed). */
-  value(row: number, k: number): RelatedValue {
-    if (k < 0) return null;
-    const p = this.partOf(row);
-    const { bytes, cells, first } = this.parts[p]!;
-    const cell = ((row - first) * this.width + k + 1) * 2;
-    const start = cells[cell]!;
-    const end = cells[cell + 1]!;
-    if (end === start) return null;
-    const kind = this.kinds[k];
-    if (kind === 'number') return Number(this.cellText(p, cell));
-    if (kind === 'boolean') return end - start === 4 && bytes[start] === 116 && bytes[start + 1] === 114 && bytes[start + 2] === 117 && bytes[start + 3] === 101;
-    if (kind === 'instant') return restInstant(this.cellText(p, cell));
-    return this.cellText(p, cell);
-  }
-
-  /** One record, as `relatedRecordsOfCsv` makes it (the same keys in the same order). */
-  record(row: number): RelatedRecord {
-    const out: RelatedRecord = { id: this.id(row) };
-    for (let k = 0; k < this.keys.length; k++) out[this.keys[k]!] = this.value(row, k);
-    return out;
-  }
-
-  /** Every record, in the order they came (each part's text made for the while it is read). */
-  records(): RelatedRecord[] {
-    return recordsOfParts(this.reading, this.bytes.map((bytes) => bytes.toString('utf8')));
-  }
-}
-
-/** A cell's text from its bytes: one for one when ASCII, else decoded as UTF-8; an escaped cell's `""` undone. */
-function cellString(bytes: Buffer, start: number, end: number, escaped: boolean, ascii: boolean): string {
-  const text = ascii ? decoders(bytes).latin1Slice(start, end) : decoders(bytes).utf8Slice(start, end);
-  return escaped ? text.replaceAll('""', '"') : text;
-}
-
 /** The records of an object's CSV parts, in the order they came. */
 export function recordsOfParts(reading: CsvReading, texts: readonly string[]): RelatedRecord[] {
   const records: RelatedRecord[] = [];
@@ -504,6 +223,6 @@ export function recordsOfParts(reading: CsvReading, texts: readonly string[]): R
 }
 
 /** `2024-01-31T09:00:00.000Z` (Bulk API 2.0) → `2024-01-31T09:00:00.000+0000` (REST), the form the copy has always kept. */
-function restInstant(text: string): string {
+export function restInstant(text: string): string {
   return text.length === 24 && text.endsWith('Z') ? `${text.slice(0, 23)}+0000` : text;
 }

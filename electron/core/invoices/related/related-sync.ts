@@ -4,7 +4,8 @@ import { selectList, soqlDateTime } from '../sync/soql';
 import { applyObjectDelta, lazyRecords, relatedCopyOf, type RelatedCopy, type RelatedDelta, type RelatedObjectCopy, type RelatedObjectDelta, type RelatedRecord, type RelatedValue } from './related-copy';
 import type { RelatedObjectPlan, RelatedPlan } from './related-plan';
 import { bulkQuery, type BulkQueryOptions } from './bulk-query';
-import { CsvTable, csvPartHead, type CsvParts, type CsvReading } from './related-csv';
+import { csvPartHead, type CsvParts, type CsvReading } from './related-csv';
+import { CsvTable } from './related-csv-table';
 import { changesSince, ReadSpan } from '../sync/overlap';
 
 /**
@@ -170,7 +171,7 @@ async function viaBulk(conn: Requester, object: RelatedObjectPlan, fields: strin
   // Each part comes in one buffer behind the line the file keeps in front of it: the file has it with no copy.
   const options = { ...pager, partPrefix: csvPartHead(object, reading) };
   const count = await bulkQuery(conn, `SELECT ${fields.join(', ')} FROM ${object.object}`, object.object, options, (bytes, whole) => {
-    // Checked and placed as columns now, over the bytes as they came (related-csv.ts CsvTable): no text of the part, no
+    // Checked and placed as columns now, over the bytes as they came (related-csv-table.ts CsvTable): no text of the part, no
     // record object until a reader asks for one.
     const part = table.add(bytes);
     if (part.count > 0) payloads.push(whole);
