@@ -56,6 +56,24 @@ describe('a Bulk part kept as its bytes, read cell by cell', () => {
     expect(table.bytes.map((b) => b.toString('utf8'))).toEqual(texts.slice(1));
   });
 
+  it("a part's declared record count (Sforce-NumberOfRecords) sizes its cells: the same records whether it is right, short, far too large or not a count", () => {
+    const text = csvOf(300, 3);
+    const { records, watermark } = relatedRecordsOfCsv(reading, text);
+    // Far too large (more rows than the bytes could hold) is held to what they can: no huge allocation, no crash.
+    for (const declared of [300, 0, 1, 100, 299, 301, 10_000_000, 2 ** 31, -5, 1.5, Number.NaN, undefined]) {
+      const table = new CsvTable(reading);
+      expect(table.add(Buffer.from(text, 'utf8'), declared), String(declared)).toEqual({ count: records.length, watermark });
+      expectSameAsText(table, records);
+    }
+    // A part of one record and a part of none: exactly sized, the same as undeclared.
+    for (const [rows, declared] of [[1, 1], [0, 0], [1, 0]] as const) {
+      const one = csvOf(rows, 7);
+      const table = new CsvTable(reading);
+      expect(table.add(Buffer.from(one, 'utf8'), declared)).toEqual({ count: rows, watermark: relatedRecordsOfCsv(reading, one).watermark });
+      expectSameAsText(table, relatedRecordsOfCsv(reading, one).records);
+    }
+  });
+
   it('broken UTF-8 in a cell reads as the whole text decodes it, the cells around it untouched', () => {
     const good = csvOf(4, 0, ['plain']);
     const lines = good.split('\n');

@@ -146,11 +146,11 @@ const incomplete = (object: string) => new AppError('SALESFORCE_ERROR', englishM
 
 /**
  * Runs `soql` as a Bulk API 2.0 query job and hands each results part to `part` (its CSV as the bytes Salesforce sent, and
- * the same behind `options.partPrefix` in one buffer; it answers how many records the part held). The next part is asked for before a part is handed on (its locator is in the
+ * the same behind `options.partPrefix` in one buffer, and the records Salesforce says it holds; it answers how many records the part held). The next part is asked for before a part is handed on (its locator is in the
  * headers): Salesforce prepares it while the app reads this one — one request in flight, parts in order, as REST pages.
  * Resolves with the number of records, or with null when the org has no Bulk API 2.0 for this user (nothing was fetched).
  */
-export async function bulkQuery(conn: Requester, soql: string, object: string, options: BulkQueryOptions, part: (csv: Buffer, whole: Buffer) => number): Promise<number | null> {
+export async function bulkQuery(conn: Requester, soql: string, object: string, options: BulkQueryOptions, part: (csv: Buffer, whole: Buffer, declared: number) => number): Promise<number | null> {
   const base = `/services/data/v${options.apiVersion}/jobs/query`;
   const json = { 'Content-Type': 'application/json' };
   let created: string | null = null;
@@ -198,8 +198,9 @@ export async function bulkQuery(conn: Requester, soql: string, object: string, o
         // fetch() puts the request on the wire only once this task yields (query-pager.ts): before the part is read.
         if (next) await new Promise<void>((resolve) => setImmediate(resolve));
         if (options.signal.aborted) throw cancelled();
-        const held = part(bytes, whole);
-        if (held !== Number(headers['sforce-numberofrecords'])) throw incomplete(object);
+        const declared = Number(headers['sforce-numberofrecords']);
+        const held = part(bytes, whole, declared);
+        if (held !== declared) throw incomplete(object);
         records += held;
       }
     } finally {

@@ -121,7 +121,10 @@ function bytesAfter(csv: Uint8Array, start: number, end: number, highest: string
   return length > highest.length;
 }
 
-/** Rows a part's cells are first sized for; they grow (doubling) as a part holds more. */
+/**
+ * Rows a part's cells are first sized for when its count is not known (a part read back from the file); they grow (doubling) as
+ * a part holds more.
+ */
 const FIRST_ROWS = 1024;
 
 /** One part as columns: its bytes, and where each cell of each record starts and ends in them. */
@@ -166,15 +169,22 @@ export class CsvTable {
   /**
    * One part, as the bytes Salesforce sent (a text is encoded first): checked exactly as `relatedRecordsOfCsv` checks its
    * text (the same clear error), its records counted and placed. The table keeps the bytes (not a copy): they must not change.
+   *
+   * `declared`: the records Salesforce says the part holds (Sforce-NumberOfRecords), what its cells are sized for at once —
+   * not grown by doubling from FIRST_ROWS and cut to size (~13 MB of typed arrays made for a 50,000-record part's 3.6 MB:
+   * off-heap memory, whose growth brings V8's full collections on — BENCHMARKS, session 21). A count the bytes cannot hold
+   * (at least one byte per cell a row) is held to what they can; a wrong one only costs the growing (the caller checks it).
    */
-  add(part: Buffer | string): { count: number; watermark: number | null } {
+  add(part: Buffer | string, declared?: number): { count: number; watermark: number | null } {
     const csv = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
     if (blank(csv)) return { count: 0, watermark: null };
     const { reader, header } = headerOfBytes(csv);
     const { width, idColumn, stampColumn, keysOf } = columnsOf(this.reading, header);
     reader.high = 0;
     const stride = this.width * 2;
-    let cells = new Int32Array(FIRST_ROWS * stride);
+    const fits = Math.floor((csv.length - reader.at) / width) + 1;
+    const sized = declared !== undefined && Number.isInteger(declared) && declared >= 0 ? Math.min(declared, fits) : FIRST_ROWS;
+    let cells = new Int32Array(Math.max(sized, 1) * stride);
     let escaped: Set<number> | null = null;
     let row = 0;
     let highest = '';

@@ -170,10 +170,10 @@ async function viaBulk(conn: Requester, object: RelatedObjectPlan, fields: strin
   const span = new ReadSpan(pager.now ?? Date.now, false);
   // Each part comes in one buffer behind the line the file keeps in front of it: the file has it with no copy.
   const options = { ...pager, partPrefix: csvPartHead(object, reading) };
-  const count = await bulkQuery(conn, `SELECT ${fields.join(', ')} FROM ${object.object}`, object.object, options, (bytes, whole) => {
+  const count = await bulkQuery(conn, `SELECT ${fields.join(', ')} FROM ${object.object}`, object.object, options, (bytes, whole, declared) => {
     // Checked and placed as columns now, over the bytes as they came (related-csv-table.ts CsvTable): no text of the part, no
     // record object until a reader asks for one.
-    const part = table.add(bytes);
+    const part = table.add(bytes, declared);
     if (part.count > 0) payloads.push(whole);
     if (part.watermark !== null && (watermark === null || part.watermark > watermark)) watermark = part.watermark;
     return part.count;
