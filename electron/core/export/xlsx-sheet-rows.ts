@@ -1,5 +1,5 @@
 import type { ExportColumn, InvoiceListRow } from '../../contract';
-import { DAY_MS, daySerial, FIRST_DAY, LEAP_DAY_AFTER, UNIX_EPOCH_SERIAL } from './excel-serial';
+import { DAY_MS, FIRST_DAY } from './excel-serial';
 import { agingBucket, daysOverdue, toCell, type Cell, type CellContext } from './export-cells';
 import type { RowConversion } from './export-conversion';
 import { noRowTexts, type ExportRows, type RowTexts } from './export-rows';
@@ -8,6 +8,7 @@ import { columnLetter, STYLE, type SheetStyles } from './xlsx-parts';
 import { SHARED_NOTHING, type SharedStrings } from './xlsx-shared-strings';
 import { CellXml } from './xlsx-sheet';
 import { cleanText } from './xlsx-text';
+import { daySerialOf, readInstant, type InstantParts } from './xlsx-day-text';
 
 /**
  * The invoices sheet's rows (sheet rows 2 onwards) written as bytes (xlsx-bytes.ts): the same XML the string writer
@@ -64,45 +65,6 @@ const T_OPEN = asciiBytes('<t>');
 const T_OPEN_PRESERVE = asciiBytes('<t xml:space="preserve">');
 const INLINE_CLOSE = asciiBytes('</t></is></c>');
 
-/** text[from, from + n) as a decimal number, or -1 when one of them is not an ASCII digit. */
-function digitsAt(text: string, from: number, n: number): number {
-  let value = 0;
-  for (let k = from; k < from + n; k++) {
-    const digit = text.charCodeAt(k) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-/**
- * Days from 1970-01-01 to a day of the proleptic Gregorian calendar, month 1–12, the day carried past the month's end
- * as Date.UTC carries it (H. Hinnant's days_from_civil), in small integers: no heap number per cell.
- */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
-}
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** A calendar day's serial read from YYYY-MM-DD (dateSerial's answer, Date.UTC's rules), or NaN when the text is not one or is before 1900. */
-function daySerialOf(text: string): number {
-  if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return Number.NaN;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  if (year < 0 || month < 0 || day < 0) return Number.NaN;
-  // Date.UTC reads years 0–99 as 1900–1999 and carries months past 12: left to it.
-  if (year < 100 || month < 1 || month > 12) return daySerial(Date.UTC(year, month - 1, day) / DAY_MS);
-  const days = daysFromCivil(year, month, day);
-  // Every day since 1900-03-01 (the day count from 1899-12-30) without a call; the rest by excel-serial.ts.
-  return days >= LEAP_DAY_AFTER ? UNIX_EPOCH_SERIAL + days : daySerial(days);
-}
-
 /** Writes the rows of one export: the bold header row, then each invoice. */
 export class SheetRows {
   private readonly letters: Buffer[];
@@ -117,8 +79,7 @@ export class SheetRows {
   private lastCurrency: string | null = null;
   private lastMoneyOpen: Buffer = NUMBER_OPEN;
   /** The instant being written: whole days since 1970-01-01 and milliseconds into the day. */
-  private instantDays = 0;
-  private instantMs = 0;
+  private readonly instantAt: InstantParts = { days: 0, ms: 0 };
   /** Where the copy's reader left the row's number and last-modified instant (ExportRows.atInPlace). */
   private readonly rowTexts: RowTexts = noRowTexts();
 
@@ -345,64 +306,29 @@ export class SheetRows {
   /** An instant as its serial with the date-time style (as text when it does not parse): instantSerial's number. */
   private instant(out: SheetBytes, c: number, value: string): void {
     // Two small integers (days, milliseconds into the day), not Date.parse's milliseconds: no heap number per cell.
-    if (!this.readInstant(value, 0, value.length)) {
+    if (!readInstant(value, 0, value.length, this.instantAt)) {
       const ms = Date.parse(value);
       if (!Number.isFinite(ms)) return this.inline(out, c, value);
-      this.instantDays = Math.floor(ms / DAY_MS);
-      this.instantMs = ms - this.instantDays * DAY_MS;
+      this.instantAt.days = Math.floor(ms / DAY_MS);
+      this.instantAt.ms = ms - this.instantAt.days * DAY_MS;
     }
     // Before 1900 there is no serial: its text (as CellXml writes it).
-    if (this.instantDays < FIRST_DAY) return this.inline(out, c, value);
+    if (this.instantAt.days < FIRST_DAY) return this.inline(out, c, value);
     this.instantCell(out, c);
   }
 
   /** text[from, to) (not empty) as `instant` writes it, read in place when it is in the copy's form. */
   private instantIn(out: SheetBytes, c: number, text: string, from: number, to: number): void {
-    if (!this.readInstant(text, from, to) || this.instantDays < FIRST_DAY) return this.instant(out, c, text.slice(from, to));
+    if (!readInstant(text, from, to, this.instantAt) || this.instantAt.days < FIRST_DAY) return this.instant(out, c, text.slice(from, to));
     this.instantCell(out, c);
   }
 
-  /** The cell of the instant read into instantDays / instantMs. */
+  /** The cell of the instant read into instantAt. */
   private instantCell(out: SheetBytes, c: number): void {
     out.room(CELL_ROOM);
     this.open(out, c);
     out.put(INSTANT_OPEN);
-    out.instantSerial(this.instantDays, this.instantMs);
+    out.instantSerial(this.instantAt.days, this.instantAt.ms);
     out.put(VALUE_CLOSE);
-  }
-
-  /**
-   * A valid instant in the copy's form, YYYY-MM-DDTHH:MM:SS.sssZ (year 100 on), in text[from, to), read into
-   * instantDays / instantMs (true): Date.parse's answer for it. Anything else (another form, an offset, a day or time
-   * out of range) is left to Date.parse (false).
-   */
-  private readInstant(text: string, from: number, to: number): boolean {
-    if (
-      to - from !== 24 ||
-      text.charCodeAt(from + 4) !== 0x2d ||
-      text.charCodeAt(from + 7) !== 0x2d ||
-      text.charCodeAt(from + 10) !== 0x54 ||
-      text.charCodeAt(from + 13) !== 0x3a ||
-      text.charCodeAt(from + 16) !== 0x3a ||
-      text.charCodeAt(from + 19) !== 0x2e ||
-      text.charCodeAt(from + 23) !== 0x5a
-    ) {
-      return false;
-    }
-    const year = digitsAt(text, from, 4);
-    const month = digitsAt(text, from + 5, 2);
-    const day = digitsAt(text, from + 8, 2);
-    const hour = digitsAt(text, from + 11, 2);
-    const minute = digitsAt(text, from + 14, 2);
-    const second = digitsAt(text, from + 17, 2);
-    const milli = digitsAt(text, from + 20, 3);
-    if (year < 100 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return false;
-    // February's 29th in a leap year, worked out for every instant (no call, no branch taken only in February): code
-    // the optimizer compiled before the first February day would otherwise be thrown away and compiled again there.
-    const leap = (year % 4 === 0 ? 1 : 0) - (year % 100 === 0 ? 1 : 0) + (year % 400 === 0 ? 1 : 0);
-    if (day > MONTH_DAYS[month - 1]! + (month === 2 ? leap : 0)) return false;
-    this.instantDays = daysFromCivil(year, month, day);
-    this.instantMs = ((hour * 60 + minute) * 60 + second) * 1000 + milli;
-    return true;
   }
 }

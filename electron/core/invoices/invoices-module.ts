@@ -3,13 +3,7 @@ import { ChangeLogs } from './snapshot/change-logs';
 import type { CoreWords } from '../i18n/core-words';
 import { AppError, type Connection, type InvoiceListRow, type Mapping } from '../../contract';
 import { kindOfStatus } from '../../contract/invoice-status';
-import { customerKey, type CustomerRef } from '../../contract/customer-aging';
-import { customerDirectory } from '../../contract/customer-directory';
 import type { CoreDeps } from '../core-deps';
-import { exportInvoices } from '../export/export-invoices';
-import { exportAgingReport } from '../export/export-report';
-import { exportFacts } from '../export/export-facts';
-import { exportCombined, type CombinedSource } from '../export/export-combined';
 import { ExportedFiles } from '../export/exported-files';
 import type { Handlers } from '../ipc/dispatcher';
 import type { ConnectionDirectory, InvoiceSyncs, SalesforceSessions } from '../module-links';
@@ -18,18 +12,14 @@ import { loadInvoiceDetail } from './read/invoice-detail';
 import { InvoiceLists } from './read/invoice-list';
 import { encodeInvoiceColumns } from '../../contract/invoice-columns';
 import { firstScreenOf, statusesOf } from './read/ordered-rows';
-import { customersCurrency, firstCurrency, listRowById, rowsWithBalance } from './read/copy-lookups';
-import { balancesAsOf, changesAsOf, withBalancesAsOf } from './read/balance-as-of';
+import { customersCurrency, listRowById, rowsWithBalance } from './read/copy-lookups';
+import { changesAsOf } from './read/balance-as-of';
 import { ledgerIndex } from './read/applied-ledger';
 import { invoiceReceivables } from './read/invoice-receivables';
-import { applicationRows } from './read/application-rows';
-import { copyExportRows } from './read/export-rows';
-import { rowOfId } from './snapshot/row-table';
 import { collectionFigures } from './read/collection-figures';
 import { customerLedger } from './read/customer-ledger';
 import { rowsAsOf } from './read/receivables-as-of';
 import { currencyRates } from './read/currency-rates';
-import { exportConversion } from '../export/export-conversion';
 import { listRowsOf, paymentFiguresState } from './read/payment-figures';
 import { InvoiceRepository } from './cache/invoice-repository';
 import { KeptDetails } from './cache/kept-details';
@@ -46,6 +36,8 @@ import type { Snapshot } from './snapshot/snapshot';
 import { assertRecordId } from './sync/soql';
 import { defaultTuning, SyncCoordinator, type SyncTuning } from './sync/sync-coordinator';
 import type { StatementSource } from '../statements/statement-source';
+import { createInvoiceExports } from './invoice-exports';
+import { createStatementCopy } from './statement-copy';
 
 export type InvoiceHandlers = Pick<Handlers, Extract<keyof Handlers, `invoices.${string}`>>;
 
@@ -155,39 +147,8 @@ export function createInvoicesModule(
     await documents.forget(connectionId);
   });
 
-  // The files this session's exports wrote: the only ones invoices.openExport may open or show.
-  const exported = new ExportedFiles(deps.shell);
-  const exportPorts = () => ({ saveDialog: deps.saveDialog, events: deps.events, t: links.words.t, locale: links.words.locale() });
-  /** A connection's rows for a combined export, as the one-org export reads them (balances as of the date when its applications allow). */
-  const combinedSource = async (connectionId: string, asked: { asOf: string; balancesAsOf?: boolean }): Promise<CombinedSource | null> => {
-    const connection = links.directory.get(connectionId);
-    const snapshot = connection ? await repository.current(connectionId) : null;
-    if (!connection || !snapshot) return null;
-    const asOf = asked.balancesAsOf === true && paymentFiguresState(snapshot.related) === 'available';
-    // Balances and payment figures as of the day, as the screen shows them (changesAsOf: one walk gives both).
-    const then = asOf ? changesAsOf(snapshot, indexOf(snapshot), asked.asOf) : null;
-    const rows = then ? withBalancesAsOf(indexOf(snapshot), then.balances, then.figures) : indexOf(snapshot);
-    return {
-      rows,
-      statusKinds: mappings.statusKinds(connectionId, statusesOf(snapshot)),
-      label: connection.label,
-      // The XLSX's Applications and Summary sheets, as one org's export has them.
-      applicationsOf: (exported) => applicationRows(snapshot.related, exported, asOf ? asked.asOf : undefined),
-      facts: exportFacts(connection, snapshot.syncedAt, deps.clock.now()),
-    };
-  };
-  /** Writes an export, keeping its path for Open / Show in folder; a failure to write is a STORAGE error with no path or stack. */
-  const writingExport = async (write: () => Promise<{ path: string | null; rows: number }>) => {
-    try {
-      const result = await write();
-      if (result.path) exported.add(result.path);
-      return result;
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      deps.logger.warn('Export failed', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
-      throw new AppError('STORAGE', englishMessage('exportWriteFailed'), { cause: error });
-    }
-  };
+  // Exports, and the files they wrote (the only ones invoices.openExport may open or show).
+  const exports = createInvoiceExports({ deps, directory: links.directory, words: links.words, repository, mappings, indexOf, known });
 
   /**
    * After a sync: kept documents Salesforce deleted (or re-issued) are dropped before the sync answers (one query per
@@ -330,72 +291,14 @@ export function createInvoicesModule(
       await deps.shell.openExternal(recordUrl(connection.instanceUrl, object, id, deps.extraLoginOrigins));
       return null;
     },
-    'invoices.openExport': async ({ path, how }) => exported.open(path, how),
-    'invoices.export': async ({ connectionId, ...asked }) => {
-      known(connectionId);
-      if (asked.combined) return writingExport(() => exportCombined({ ...asked, combined: asked.combined! }, (id) => combinedSource(id, asked), exportPorts()));
-      const snapshot = await repository.current(connectionId);
-      if (!snapshot) throw new AppError('NOT_FOUND', englishMessage('exportNothingYet'));
-      // Balances move back to the as-of date only with the applications synced (as the screen's as-of note says):
-      // otherwise they are the last sync's, and the Summary sheet must say so.
-      const request = { ...asked, balancesAsOf: asked.balancesAsOf === true && paymentFiguresState(snapshot.related) === 'available' };
-      return writingExport(async () => {
-        const conversion = request.conversion ? exportConversion(currencyRates(snapshot), request.conversion.basis, request.asOf) : null;
-        const statusKinds = mappings.statusKinds(connectionId, statusesOf(snapshot));
-        const ports = exportPorts();
-        const facts = exportFacts(links.directory.get(connectionId), snapshot.syncedAt, deps.clock.now());
-        if (request.report === 'agingByCustomer') {
-          // The rows as the screen shows them: balances as of a chosen date, and what counts as a receivable.
-          const rows = request.balancesAsOf ? withBalancesAsOf(indexOf(snapshot), balancesAsOf(snapshot, indexOf(snapshot), request.asOf)) : indexOf(snapshot);
-          return exportAgingReport(request, rows, ports, conversion, statusKinds, facts, customerDirectory(listRowsOf(snapshot)));
-        }
-        // The same rows read from the copy's columns place by place as they are written (no row object per invoice).
-        const balances = request.balancesAsOf ? balancesAsOf(snapshot, { get: (id) => rowOfId(snapshot, id) }, request.asOf) : undefined;
-        return exportInvoices(request, copyExportRows(snapshot, balances, request.balancesAsOf ? request.asOf : undefined), ports, (exported) => applicationRows(snapshot.related, exported, request.balancesAsOf ? request.asOf : undefined), conversion, statusKinds, facts);
-      });
-    },
+    ...exports.handlers,
   };
-
-  const statementCopy: StatementSource = async (connectionId, asOf) => {
-    known(connectionId);
-    const snapshot = await repository.current(connectionId);
-    if (!snapshot) return null;
-    // As the screen and the export count an as-of day: balances moved back to it when the applications are dated.
-    const dated = paymentFiguresState(snapshot.related) === 'available';
-    const balances = dated ? balancesAsOf(snapshot, indexOf(snapshot), asOf) : new Map<string, number>();
-    // Grouped once (by account id and by name): a batch of statements reads many customers from one copy.
-    const byName = new Map<string, InvoiceListRow[]>();
-    const byAccount = new Map<string, InvoiceListRow[]>();
-    const add = (index: Map<string, InvoiceListRow[]>, key: string, row: InvoiceListRow) => {
-      let rows = index.get(key);
-      if (!rows) index.set(key, (rows = []));
-      rows.push(row);
-    };
-    for (const row of indexOf(snapshot).values()) {
-      const balance = balances.get(row.id);
-      const moved = balance === undefined ? row : { ...row, balance };
-      add(byName, customerKey(row), moved);
-      if (row.customerId) add(byAccount, row.customerId, moved);
-    }
-    const fallback = firstCurrency(snapshot);
-    const rowsOf = (who: CustomerRef) => (who.account ? byAccount.get(who.account) : byName.get(who.name)) ?? [];
-    return {
-      rowsOf,
-      balancesAsOf: dated,
-      statusKinds: mappings.statusKinds(connectionId, statusesOf(snapshot)),
-      rates: currencyRates(snapshot),
-      ledger: (who) => {
-        // The payments' applied, refunded and unapplied as of the statement's day, as its balances are.
-        const ledger = customerLedger(snapshot.related, who, rowsOf(who)[0]?.currency ?? fallback, asOf);
-        return { ...ledger, note: ledger.note === null ? null : say(ledger.note) };
-      },
-    };
-  };
+  const statementCopy = createStatementCopy({ repository, mappings, indexOf, known, say });
 
   return {
     handlers,
     statementCopy,
-    exported,
+    exported: exports.exported,
     mappingOf: (connectionId: string) => mappings.get(connectionId),
     syncs: {
       sync: (connectionId, mode) => answered(connectionId, coordinator.sync(connectionId, mode)),
