@@ -35,14 +35,20 @@ export type SettingsListener = (next: Settings, previous: Settings) => void | Pr
 
 /**
  * The user's preferences, kept in the key-value store. A damaged field falls back to its default (the others stay).
- * Listeners hear each saved change. The one rule for their failures: a save that was written stays a
- * success; a listener that throws is logged and the others still hear the change.
+ * The file is read and parsed once, at the first `get()` (every word the core says reads the language through it);
+ * from then on `get()` answers what this service last read or saved — `update()`, the one way settings are written,
+ * keeps it current. A settings file edited by hand while the app runs is not read again: the next change the app
+ * saves writes its own settings over it (the edit applies when the app starts). Listeners hear each saved change.
+ * The one rule for their failures: a save that was written stays a success; a listener that throws is logged and the
+ * others still hear the change.
  * Locked by the machine policy: `get()` answers the locked values whatever was saved, and `update()` refuses
  * (FORBIDDEN, naming the setting and the file) a change to one, whoever asks.
  */
 export class SettingsService {
   private readonly listeners = new Set<SettingsListener>();
   private pending: Promise<unknown> = Promise.resolve();
+  /** The settings as last read or saved (null until the first `get()` reads the file). */
+  private current: Settings | null = null;
   private words: () => CatalogueT = () => englishT;
 
   constructor(
@@ -52,7 +58,13 @@ export class SettingsService {
   ) {}
 
   get(): Settings {
-    return applyLocks({ ...defaultSettings, ...readableSettings(this.store.get(KEY) ?? {}) }, this.policy.locks);
+    this.current ??= this.settingsOf(this.store.get(KEY));
+    return this.current;
+  }
+
+  /** The settings a saved value gives: defaults for what is missing or damaged, then the policy's locks. */
+  private settingsOf(saved: unknown): Settings {
+    return Object.freeze(applyLocks({ ...defaultSettings, ...readableSettings(saved ?? {}) }, this.policy.locks));
   }
 
   locks(): PolicyLocks {
@@ -79,6 +91,8 @@ export class SettingsService {
     } catch (error) {
       throw new AppError('STORAGE', englishMessage('settingsSaveFailed'), { cause: error });
     }
+    // What reading the file back would give (it keeps JSON), without reading it; a failed save above changed nothing.
+    this.current = this.settingsOf(JSON.parse(JSON.stringify(next)));
     // One rule for listeners: the save is already written, so a listener that fails (at once or later)
     // is logged and never fails the save or stops the others; `settled()` waits for what they started.
     const work = [...this.listeners].map(async (listener) => {

@@ -60,9 +60,16 @@ describe('predefined connections', () => {
 
 describe('locked settings', () => {
   it('are answered as the policy has them, whatever was saved, and policy.status says which and why', async () => {
+    // Saved by the user before IT deployed the file (no policy yet)…
+    const dataDir = join(folder.dir, 'data');
+    const before = core({ dataDir });
+    expect((await before.call('settings.set', { signInMethod: 'window', syncInterval: 'off', updates: 'automatic', theme: 'dark' })).ok).toBe(true);
+    await before.dispose();
+    cores.splice(0);
+    // …then the file, read when the app starts again on the same data.
     write(policy);
-    const testCore = core();
-    testCore.store.set('settings', { signInMethod: 'window', syncInterval: 'off', updates: 'automatic', theme: 'dark' });
+    const testCore = core({ dataDir, secretBox: before.secretBox });
+    expect(testCore.store.get('settings')).toMatchObject({ signInMethod: 'window', syncInterval: 'off', updates: 'automatic', theme: 'dark' });
     expect((await testCore.call('settings.get')).value).toMatchObject({ signInMethod: 'browser', syncInterval: 60, updates: 'notify', allowWeakStorage: false, theme: 'dark' });
     const status = (await testCore.call('policy.status')).value as PolicyStatus;
     expect(status).toEqual({
