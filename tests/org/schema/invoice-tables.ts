@@ -117,6 +117,7 @@ export function invoiceTables(
     custom: shape.custom, minVersion: shape.minVersion, fields: shape.fields(kit), hidden: new Set(),
     childRelationships: [{ childSObject: ls.name, field: ls.parentField, relationshipName: ls.childRel }],
     scan: () => range(store.n),
+    count: () => store.n,
     isDeleted: (r) => store.deleted[r] === 1,
     rowOf: (id) => {
       const r = parseId(shape.keyPrefix, id);

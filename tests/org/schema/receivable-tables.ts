@@ -62,6 +62,7 @@ export function table(name: string, label: string, plural: string, prefix: strin
   return {
     name, label, labelPlural: plural, keyPrefix: prefix, custom, minVersion, fields, childRelationships, hidden: new Set(),
     scan: function* () { for (let r = 0; r < n(); r++) yield r; },
+    count: n,
     isDeleted: deleted,
     rowOf: (id) => { const r = parseId(prefix, id); return r >= 0 && r < n() ? r : -1; },
   };

@@ -64,7 +64,7 @@ export function runQuery(catalog: Catalog, version: number, soql: string, includ
   const where = q.where ? compileWhere(catalog, version, table, q.where, soql) : undefined;
 
   // Candidate rows: child lookups by parent id when the WHERE pins the parent, else a scan.
-  let candidates: Iterable<number> = table.scan();
+  let candidates: Iterable<number> | null = null;
   if (where && table.childRowsOf) {
     for (const eq of where.equalities) {
       const lists = eq.values.map((v) => table.childRowsOf!(eq.field, v));
@@ -74,14 +74,27 @@ export function runQuery(catalog: Catalog, version: number, soql: string, includ
       }
     }
   }
-  const matched: number[] = [];
-  for (const r of candidates) {
-    if (!includeDeleted && table.isDeleted(r)) continue;
-    if (where && !where.pred(r)) continue;
-    matched.push(r);
+  let rows: Int32Array;
+  if (candidates === null && table.count) {
+    // Every row in order (Table.count): walked with a counter into the result at once, the same rows as the scan.
+    const n = table.count();
+    const all = new Int32Array(n);
+    let kept = 0;
+    for (let r = 0; r < n; r++) {
+      if (!includeDeleted && table.isDeleted(r)) continue;
+      if (where && !where.pred(r)) continue;
+      all[kept++] = r;
+    }
+    rows = kept === n ? all : all.slice(0, kept);
+  } else {
+    const matched: number[] = [];
+    for (const r of candidates ?? table.scan()) {
+      if (!includeDeleted && table.isDeleted(r)) continue;
+      if (where && !where.pred(r)) continue;
+      matched.push(r);
+    }
+    rows = Int32Array.from(matched);
   }
-
-  let rows: Int32Array = Int32Array.from(matched);
   if (q.orderBy) rows = sortRows(catalog, version, table, soql, rows, q.orderBy);
 
   const offset = q.offset !== undefined ? Number(q.offset) : 0;

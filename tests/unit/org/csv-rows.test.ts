@@ -62,6 +62,34 @@ describe('Bulk API 2.0 results as bytes: exactly the CSV Salesforce writes (the 
     }
   });
 
+  it('writes numbers and texts exactly as String() and UTF-8 do, on the fast paths and off them', () => {
+    const values: number[] = [0, -0, 0.01, -0.01, 0.1, 0.5, 1, 9.99, 10, 99.9, 100.01, 1234.5, 1234.56, -1234.56, 0.005, 0.015, 1.005,
+      1e-7, 123.456, 9_999_999_999_999.99, 10_000_000_000_000, 99_999_999_999_999.98, 1e15, 1e21, 2 ** 53, Number.MAX_VALUE,
+      Number.MIN_VALUE, Number.NaN, Infinity, -Infinity, 0.1 + 0.2, 4.35, 8.2, 1.15, 1e-300];
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
+    // Amounts as the org stores them (cents / 100, in every size) and numbers of any shape around them.
+    for (let i = 0; i < 40_000; i++) {
+      const scale = 10 ** Math.floor(next() * 16);
+      values.push(Math.round(next() * scale) / 100, -Math.round(next() * scale) / 100, next() * scale, Math.round(next() * scale) / 1000);
+    }
+    const out = new CsvBytes(16);
+    const expected: string[] = [];
+    for (const v of values) {
+      out.number(v);
+      out.byte(44);
+      expected.push(String(v));
+    }
+    expect(out.bytes().toString('latin1')).toBe(`${expected.join(',')},`);
+
+    const texts = ['', 'a', 'x'.repeat(64), 'y'.repeat(65), 'abc\u007f', 'ab\u0080c', 'é', 'plain then é', '東京', 'lone \ud800', '\udc00 low first',
+      'emoji 😀', 'é'.repeat(70), `${'a'.repeat(63)}é`];
+    const written = new CsvBytes(4);
+    for (const t of texts) written.text(t);
+    // Each text on its own (two lone halves side by side are still two texts, each written as U+FFFD).
+    expect(written.bytes().equals(Buffer.concat(texts.map((t) => Buffer.from(t, 'utf8'))))).toBe(true);
+  });
+
   it('an instant that is not a time at all fails as it did (no half-written part is sent)', () => {
     const result = awkwardResult(3);
     result.columns[6] = { ...result.columns[6]!, get: () => Number.NaN };
