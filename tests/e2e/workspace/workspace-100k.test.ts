@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../support/csv';
 import { tempDir } from '../../support/test-ports';
 import { poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
-import { readSummary, renderedNumbers, waitForVisibleCount } from './workspace-driver';
+import { readSummary, renderedNumbers, showInCorporate, waitForVisibleCount } from './workspace-driver';
 import { expectedFilter, expectedSummary } from './expected';
 
 /** Milliseconds from a keystroke in search to the input showing it, and to the table showing its rows. */
@@ -136,92 +136,142 @@ describe('100,000 invoices', () => {
     await w.page.getByTestId('search').fill('');
   });
 
+  /**
+   * Every card that can lag behind the grid, as painted now (page-side, no named helpers: see readSummary): the
+   * per-currency cards' aging bars, their DSO / days to pay lines, the corporate card's count, total, balance and bars,
+   * and whether each section says it is behind (aria-busy) or shows the cue (its line).
+   */
+  const SAMPLE_CARDS = `() => {
+    const bars = (card) => JSON.stringify([...card.querySelectorAll('[data-testid="aging-bar"]')].map((bar) => [bar.getAttribute('data-bucket'), bar.getAttribute('data-amount'), bar.getAttribute('data-count')]));
+    const summary = document.querySelector('[data-testid="summary"]');
+    const corporate = document.querySelector('[data-testid="corporate-summary"]');
+    const card = document.querySelector('[data-testid="corporate-card"]');
+    return {
+      busy: summary.getAttribute('aria-busy'),
+      corporateBusy: corporate ? corporate.getAttribute('aria-busy') : 'missing',
+      aging: JSON.stringify([...summary.querySelectorAll('[data-testid="currency-card"]')].map((c) => [c.getAttribute('data-currency'), bars(c)])),
+      collection: JSON.stringify([...summary.querySelectorAll('[data-testid="currency-card"]')].map((c) => [c.getAttribute('data-currency'), ...['dso', 'average-days-to-pay'].map((id) => c.querySelector('[data-testid="' + id + '"]')?.getAttribute('data-value') ?? 'none')])),
+      corporate: card ? JSON.stringify(['corporate-count', 'corporate-total', 'corporate-balance'].map((id) => card.querySelector('[data-testid="' + id + '"]').getAttribute(id === 'corporate-count' ? 'data-value' : 'data-amount'))) + bars(card) : 'missing',
+    };
+  }`;
+  type CardsSample = { busy: string | null; corporateBusy: string | null; aging: string; collection: string; corporate: string };
+  const sampleCards = () => w.page.evaluate(`(${SAMPLE_CARDS})()`) as Promise<CardsSample>;
+
   it('shows a new aging basis in every card at once: no frame busy, none with the old basis beside the new one', async () => {
     await w.page.getByTestId('search').fill('');
     await expectSummaryOf('');
+    // The corporate card too (it lags with the others: its figures are over the same rows and rules).
+    await showInCorporate(w.page, 'asOf');
     const asOf = (await w.page.getByTestId('as-of').getAttribute('data-value'))!;
     const agingOf = (summary: { currency: string; aging: Record<string, { amount: number; count: number }> }[]) =>
       JSON.stringify(summary.map(({ currency, aging }) => [currency, aging]));
     const dueDate = agingOf(expectedSummary(w.invoices(), asOf, 'dueDate'));
     const invoiceDate = agingOf(expectedSummary(w.invoices(), asOf, 'invoiceDate'));
     expect(invoiceDate).not.toBe(dueDate);
+    const before = await sampleCards();
+    expect(before.corporate).not.toBe('missing');
+    expect(before.collection).not.toContain('none');
     await w.page.getByTestId('open-settings').click();
     const dialog = w.page.getByTestId('settings-dialog');
-    // Every painted frame from the click on: whether the cards say they are behind, and their aging bars.
-    await w.page.evaluate(() => {
-      const record = { frames: [] as { busy: string | null; aging: string }[], stop: false };
-      (window as unknown as { summaryFrames: typeof record }).summaryFrames = record;
-      const sample = () => {
-        const cards = [...document.querySelectorAll('[data-testid="currency-card"]')].map((card) => {
-          const aging: Record<string, { amount: number; count: number }> = {};
-          for (const bar of card.querySelectorAll('[data-testid="aging-bar"]')) {
-            aging[bar.getAttribute('data-bucket')!] = { amount: Number(bar.getAttribute('data-amount')), count: Number(bar.getAttribute('data-count')) };
-          }
-          return [card.getAttribute('data-currency'), aging];
-        });
-        record.frames.push({ busy: document.querySelector('[data-testid="summary"]')!.getAttribute('aria-busy'), aging: JSON.stringify(cards) });
-        if (!record.stop) requestAnimationFrame(sample);
+    // Every painted frame from the click on: whether the cards say they are behind, and what each card shows.
+    await w.page.evaluate(`(() => {
+      const sample = ${SAMPLE_CARDS};
+      const record = { frames: [], stop: false };
+      window.summaryFrames = record;
+      const next = () => {
+        record.frames.push(sample());
+        if (!record.stop) requestAnimationFrame(next);
       };
-      requestAnimationFrame(sample);
-    });
+      requestAnimationFrame(next);
+    })()`);
     await dialog.getByRole('radio', { name: 'Days since the invoice date' }).check();
     await poll(async () => agingOf(await readSummary(w.page))).toBe(invoiceDate);
     // A few frames more: nothing follows later.
     await w.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    const frames = await w.page.evaluate(() => {
-      const record = (window as unknown as { summaryFrames: { frames: { busy: string | null; aging: string }[]; stop: boolean } }).summaryFrames;
-      record.stop = true;
-      return record.frames;
-    });
+    const frames = (await w.page.evaluate(`(() => {
+      window.summaryFrames.stop = true;
+      return window.summaryFrames.frames;
+    })()`)) as CardsSample[];
+    const after = frames.at(-1)!;
     expect(frames.length).toBeGreaterThan(1);
-    expect(frames.filter((f) => f.busy !== null).length, 'frames with the cards marked behind').toBe(0);
-    expect(frames.every((f) => f.aging === dueDate || f.aging === invoiceDate), 'every frame shows one basis').toBe(true);
-    expect(frames.at(-1)!.aging).toBe(invoiceDate);
+    expect(frames.filter((f) => f.busy !== null || f.corporateBusy !== null).length, 'frames with a card marked behind').toBe(0);
+    // The per-currency bars read the old basis or the new one — and the corporate card the same one in that frame.
+    expect(after.aging).not.toBe(before.aging);
+    expect(after.corporate, 'the corporate card shows the new basis').not.toBe(before.corporate);
+    const stateOf = (f: CardsSample) => (f.aging === before.aging && f.corporate === before.corporate ? 'old' : f.aging === after.aging && f.corporate === after.corporate ? 'new' : 'mixed');
+    expect(frames.map(stateOf).filter((state) => state === 'mixed').length, 'frames with one card on the old basis beside one on the new').toBe(0);
+    expect(frames.every((f) => f.aging === before.aging || f.aging === after.aging), 'every frame shows one basis').toBe(true);
+    expect(agingOf(await readSummary(w.page))).toBe(invoiceDate);
+    // DSO and days to pay do not depend on the basis: the same in every frame (none blank or redone on the way).
+    expect(frames.every((f) => f.collection === before.collection), 'DSO / days to pay in every frame').toBe(true);
     await dialog.getByRole('radio', { name: 'Days past the due date' }).check();
     await dialog.getByRole('button', { name: 'Done' }).click();
     await poll(async () => agingOf(await readSummary(w.page))).toBe(dueDate);
+    await w.page.getByTestId('show-in').selectOption('own');
   });
 
-  it('dims the cards only while they are behind and only after a glance, with nothing moving (no fade for reduced motion)', async () => {
+  it('marks every card only while it is behind and only after a glance, its text as it is, with nothing moving (no fade for reduced motion)', async () => {
+    // The corporate card lags with the per-currency cards (and their DSO / days to pay): it says so too.
+    await showInCorporate(w.page, 'asOf');
     for (const reducedMotion of ['no-preference', 'reduce'] as const) {
       await w.page.emulateMedia({ reducedMotion });
       await w.page.getByTestId('search').fill('');
       await expectSummaryOf('');
-      const seen = await w.page.evaluate(async () => {
-        const cards = () => [...document.querySelectorAll('[data-testid="summary"] > [data-testid="currency-card"]')] as HTMLElement[];
-        // Where each card is in the summary, and its size (the filter chip of the search above it may move the whole summary).
+      await poll(async () => (await sampleCards()).corporateBusy).toBeNull();
+      const start = await sampleCards();
+      type Look = { line: string; opacity: string }[];
+      const seen = (await w.page.evaluate(`(async () => {
+        const sample = ${SAMPLE_CARDS};
+        const sections = [document.querySelector('[data-testid="summary"]'), document.querySelector('[data-testid="corporate-summary"]')];
+        // Where each card is beside the summary, and its size (the filter chip of the search above may move the whole summary).
         const boxes = () => {
-          const at = document.querySelector('[data-testid="summary"]')!.getBoundingClientRect();
-          return JSON.stringify(cards().map((card) => card.getBoundingClientRect()).map((r) => [r.x - at.x, r.y - at.y, r.width, r.height]));
+          const at = sections[0].getBoundingClientRect();
+          return JSON.stringify([...document.querySelectorAll('[data-testid="currency-card"], [data-testid="corporate-card"]')].map((card) => card.getBoundingClientRect()).map((r) => [r.x - at.x, r.y - at.y, r.width, r.height]));
         };
-        const summary = document.querySelector('[data-testid="summary"]') as HTMLElement;
-        const before = { boxes: boxes(), opacity: getComputedStyle(summary).opacity };
-        const input = document.getElementById('invoice-search') as HTMLInputElement;
-        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, 'sch');
+        const look = () => sections.map((section) => ({ line: getComputedStyle(section).boxShadow, opacity: getComputedStyle(section).opacity }));
+        const before = { boxes: boxes(), look: look() };
+        const input = document.getElementById('invoice-search');
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, 'sch');
         input.dispatchEvent(new Event('input', { bubbles: true }));
         await new Promise((resolve) => requestAnimationFrame(resolve));
-        const busy = summary.getAttribute('aria-busy');
-        // The dimming waits (a quick catch-up shows no change at all); where it would end, seen by finishing it.
-        const fades = summary.getAnimations().filter((a) => a instanceof CSSTransition && a.transitionProperty === 'opacity');
-        const timing = fades.map((a) => a.effect!.getComputedTiming());
-        const opacityAtOnce = getComputedStyle(summary).opacity;
-        for (const fade of fades) fade.finish();
-        const dimmed = getComputedStyle(summary).opacity;
-        return { before, busy, boxes: boxes(), delays: timing.map((t) => t.delay), durations: timing.map((t) => t.duration), opacityAtOnce, dimmed };
-      });
-      expect(seen.busy, reducedMotion).toBe('true');
-      expect(seen.before.opacity).toBe('1');
-      expect(seen.opacityAtOnce, 'not dimmed in the first frame').toBe('1');
-      expect(seen.delays).toEqual([150]);
-      expect(seen.durations).toEqual([reducedMotion === 'reduce' ? 0 : 120]);
-      expect(Number(seen.dimmed)).toBeLessThan(0.7);
+        const first = sample();
+        // The line waits (a quick catch-up shows no change at all); where it would end, seen by finishing it.
+        const cues = sections.map((section) => section.getAnimations().filter((a) => a instanceof CSSTransition && a.transitionProperty === 'box-shadow'));
+        const timing = cues.map((list) => list.map((a) => a.effect.getComputedTiming()));
+        const atOnce = look();
+        for (const list of cues) for (const cue of list) cue.finish();
+        return { before, first, boxes: boxes(), delays: timing.map((t) => t.map((x) => x.delay)), durations: timing.map((t) => t.map((x) => x.duration)), atOnce, cued: look() };
+      })()`)) as { before: { boxes: string; look: Look }; first: CardsSample; boxes: string; delays: number[][]; durations: number[][]; atOnce: Look; cued: Look };
+      // The first frame after the keystroke: every card still the last search's — none ahead of the others — and both sections say so.
+      expect([seen.first.busy, seen.first.corporateBusy], reducedMotion).toEqual(['true', 'true']);
+      expect(seen.first.aging, 'the per-currency cards').toBe(start.aging);
+      expect(seen.first.collection, 'DSO / days to pay').toBe(start.collection);
+      expect(seen.first.corporate, 'the corporate card').toBe(start.corporate);
+      expect(seen.before.look).toEqual([{ line: 'none', opacity: '1' }, { line: 'none', opacity: '1' }]);
+      // Waiting, the transition holds its start: no shadow, or a transparent one of no size (nothing drawn).
+      const drawn = (line: string) => line !== 'none' && !/^rgba\(0, 0, 0, 0\) 0px 0px 0px 0px$/.test(line);
+      expect(seen.atOnce.map((look) => [drawn(look.line), look.opacity]), 'no line in the first frame').toEqual([[false, '1'], [false, '1']]);
+      expect(seen.delays).toEqual([[150], [150]]);
+      expect(seen.durations).toEqual([[reducedMotion === 'reduce' ? 0 : 120], [reducedMotion === 'reduce' ? 0 : 120]]);
+      for (const look of seen.cued) {
+        expect(look.line, 'a line above each lagging section').toMatch(/^rgb\(.+\) 0px -3px 0px 0px$/);
+        expect(look.opacity, 'its text as it is').toBe('1');
+      }
       expect(seen.boxes, 'the cards did not move or change size').toBe(seen.before.boxes);
-      // Current again: not dimmed, at once.
+      // Current again: every card caught up (each shows other figures than the empty search's), no line, at once.
       await expectSummaryOf('sch');
-      expect(await w.page.getByTestId('summary').evaluate((summary) => getComputedStyle(summary).opacity)).toBe('1');
+      await poll(async () => (await sampleCards()).corporateBusy).toBeNull();
+      const end = await sampleCards();
+      expect(end.aging, 'the per-currency cards caught up').not.toBe(start.aging);
+      expect(end.collection, 'DSO / days to pay caught up').not.toBe(start.collection);
+      expect(end.corporate, 'the corporate card caught up').not.toBe(start.corporate);
+      for (const testId of ['summary', 'corporate-summary']) {
+        expect(await w.page.getByTestId(testId).evaluate((section) => getComputedStyle(section).boxShadow), testId).toBe('none');
+      }
     }
     await w.page.emulateMedia({ reducedMotion: null });
     await w.page.getByTestId('search').fill('');
+    await w.page.getByTestId('show-in').selectOption('own');
   });
 
   it('updates the table while typing in search without visible lag', async () => {
