@@ -91,3 +91,16 @@ export function useOrgsPerTest(): { start(orgOptions: OrgOptions, options?: Invo
     },
   };
 }
+
+/**
+ * What a file that starts its own org and apps on it (an offline app beside an online one, say) stops after its tests,
+ * pass or fail: each app disposed, then the org stopped (one a test already stopped is fine) and the data folders removed.
+ */
+export async function stopOrgAndApps(org: RunningOrg | undefined, apps: (Harness | undefined)[], folders: { remove(): void }[]): Promise<void> {
+  try {
+    for (const app of apps) await app?.dispose();
+  } finally {
+    await org?.stop().catch(() => undefined);
+    for (const folder of folders) folder.remove();
+  }
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvoiceDetail } from '../../../electron/contract';
 import { startOrg, type RunningOrg } from '../../org';
 import { tempDir, TestSecretBox } from '../../support/test-ports';
+import { stopOrgAndApps } from '../../support/org-setup';
 import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
 import { loginToOrg, type OrgTokens } from '../invoices/support/org-login';
 import { recordPhaseEnded as phaseEnded } from '../invoices/support/record-phase';
@@ -33,13 +34,7 @@ describe('the record phase after a mass update', () => {
     app = await startHarness(org, temp.dir, { secretBox: new TestSecretBox(), tokens, tuning: { pageSize: 200, record: { chunkEntries: 25, maxChanges: 100 } }, recordPhase: true });
     online = await startHarness(org, other.dir, { tokens });
   });
-  afterAll(async () => {
-    await app?.dispose();
-    await online?.dispose();
-    await org?.stop().catch(() => undefined);
-    temp.remove();
-    other.remove();
-  });
+  afterAll(() => stopOrgAndApps(org, [app, online], [temp, other]));
 
   it('more changes than an incremental phase may track: it runs full instead, and offline shows what online shows', async () => {
     expect((await app.call('invoices.sync', { connectionId })).ok).toBe(true);

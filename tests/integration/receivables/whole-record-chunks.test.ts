@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrg, type RunningOrg } from '../../org';
 import { tempDir, TestSecretBox } from '../../support/test-ports';
+import { stopOrgAndApps } from '../../support/org-setup';
 import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
 import { loginToOrg, type OrgTokens } from '../invoices/support/org-login';
 import { recordPhaseEnded as phaseEnded } from '../invoices/support/record-phase';
@@ -49,13 +50,7 @@ describe('the record phase writes its copy as the pages come, in chunks (any num
     online = await startHarness(org, other.dir, { tokens });
     expect((await online.call('invoices.sync', { connectionId })).ok).toBe(true);
   });
-  afterAll(async () => {
-    await app?.dispose();
-    await online?.dispose();
-    await org?.stop().catch(() => undefined);
-    temp.remove();
-    other.remove();
-  });
+  afterAll(() => stopOrgAndApps(org, [app, online], [temp, other]));
 
   it('seals chunks of at most 25 entries into a temp file while the pages come, and puts the copy in place at the end', async () => {
     const watch = watchTemp();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrg, type RunningOrg } from '../../org';
 import { tempDir } from '../../support/test-ports';
+import { stopOrgAndApps } from '../../support/org-setup';
 import { CONNECTION_ID as connectionId, startHarness } from '../invoices/support/invoice-harness';
 import { loginToOrg, type OrgTokens } from '../invoices/support/org-login';
 import { recordPhaseEnded as phaseEnded } from '../invoices/support/record-phase';
@@ -14,10 +15,7 @@ describe('what the record copy leaves out is said beside the offline detail (fie
     org = await startOrg({ invoices: 40 });
     tokens = await loginToOrg(org);
   });
-  afterAll(async () => {
-    await org?.stop().catch(() => undefined);
-    temps.forEach((t) => t.remove());
-  });
+  afterAll(() => stopOrgAndApps(org, [], temps));
   /** A fresh app syncs with the org as it is now; the detail of the 6th invoice offline, once its record phase is done. */
   const offlineDetail = async () => {
     const temp = tempDir();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrg, type RunningOrg } from '../../org';
 import type { InvoiceObjectName } from '../../org/types';
 import { tempDir, TestSecretBox } from '../../support/test-ports';
+import { stopOrgAndApps } from '../../support/org-setup';
 import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
 import { loginToOrg, type OrgTokens } from '../invoices/support/org-login';
 import { recordPhaseEnded as phaseEnded } from '../invoices/support/record-phase';
@@ -48,13 +49,7 @@ describe('the whole record of every invoice, offline (issue #13)', () => {
       records.at(-1)!.Id as string,
     ];
   });
-  afterAll(async () => {
-    await app?.dispose();
-    await online?.dispose();
-    await org?.stop().catch(() => undefined);
-    temp.remove();
-    other.remove();
-  });
+  afterAll(() => stopOrgAndApps(org, [app, online], [temp, other]));
 
   it('fetches every invoice and line after the sync, in the background, with progress', async () => {
     const end = await phaseEnded(app, 1);
@@ -208,11 +203,7 @@ describe.each<InvoiceObjectName>(['blng__Invoice__c', 'Invoice__c'])('the whole 
       app.sessions.offline = true;
       expect(shown(await detail(app, id))).toEqual(shown(expected));
     } finally {
-      await app.dispose();
-      await online.dispose();
-      await org.stop();
-      temp.remove();
-      other.remove();
+      await stopOrgAndApps(org, [app, online], [temp, other]);
     }
   });
 });
