@@ -173,7 +173,9 @@ export class CsvTable {
    * `declared`: the records Salesforce says the part holds (Sforce-NumberOfRecords), what its cells are sized for at once —
    * not grown by doubling from FIRST_ROWS and cut to size (~13 MB of typed arrays made for a 50,000-record part's 3.6 MB:
    * off-heap memory, whose growth brings V8's full collections on — BENCHMARKS, session 21). A count the bytes cannot hold
-   * (at least one byte per cell a row) is held to what they can; a wrong one only costs the growing (the caller checks it).
+   * (at least one byte per cell a row) is known wrong and sizes nothing (the cells grow from FIRST_ROWS, as for a part read
+   * back from the file: no table of the bytes' bound — ~8× the part — for a lying header); a wrong one only costs the
+   * growing (the caller checks it and fails the part).
    */
   add(part: Buffer | string, declared?: number): { count: number; watermark: number | null } {
     const csv = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
@@ -183,7 +185,7 @@ export class CsvTable {
     reader.high = 0;
     const stride = this.width * 2;
     const fits = Math.floor((csv.length - reader.at) / width) + 1;
-    const sized = declared !== undefined && Number.isInteger(declared) && declared >= 0 ? Math.min(declared, fits) : FIRST_ROWS;
+    const sized = declared !== undefined && Number.isInteger(declared) && declared >= 0 && declared <= fits ? declared : FIRST_ROWS;
     let cells = new Int32Array(Math.max(sized, 1) * stride);
     let escaped: Set<number> | null = null;
     let row = 0;
