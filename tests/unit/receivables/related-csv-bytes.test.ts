@@ -59,7 +59,7 @@ describe('a Bulk part kept as its bytes, read cell by cell', () => {
   it("a part's declared record count (Sforce-NumberOfRecords) sizes its cells: the same records whether it is right, short, far too large or not a count", () => {
     const text = csvOf(300, 3);
     const { records, watermark } = relatedRecordsOfCsv(reading, text);
-    // Far too large (more rows than the bytes could hold) is held to what they can: no huge allocation, no crash.
+    // Far too large (more rows than the bytes could hold) sizes nothing: the cells grow as for no count; no crash.
     for (const declared of [300, 0, 1, 100, 299, 301, 10_000_000, 2 ** 31, -5, 1.5, Number.NaN, undefined]) {
       const table = new CsvTable(reading);
       expect(table.add(Buffer.from(text, 'utf8'), declared), String(declared)).toEqual({ count: records.length, watermark });

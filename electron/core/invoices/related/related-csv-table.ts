@@ -174,8 +174,8 @@ export class CsvTable {
    * not grown by doubling from FIRST_ROWS and cut to size (~13 MB of typed arrays made for a 50,000-record part's 3.6 MB:
    * off-heap memory, whose growth brings V8's full collections on — BENCHMARKS, session 21). A count the bytes cannot hold
    * (at least one byte per cell a row) is known wrong and sizes nothing (the cells grow from FIRST_ROWS, as for a part read
-   * back from the file: no table of the bytes' bound — ~8× the part — for a lying header); a wrong one only costs the
-   * growing (the caller checks it and fails the part).
+   * back from the file); a wrong count the bytes could hold still sizes for it, at most the bytes' bound (~8× the part,
+   * short-lived: the caller checks the count and fails the part). The answers never depend on it.
    */
   add(part: Buffer | string, declared?: number): { count: number; watermark: number | null } {
     const csv = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
