@@ -11,7 +11,7 @@ import { reconnectRequired } from './reconnect-required';
  * - AppError → unchanged
  * - INVALID_SESSION_ID / invalid_grant → RECONNECT_REQUIRED
  * - REQUEST_LIMIT_EXCEEDED → SALESFORCE_LIMIT
- * - FetchError, ECONNREFUSED, ECONNRESET, DNS failures, timeouts, HTTP 502/503/504, SERVER_UNAVAILABLE → NETWORK
+ * - FetchError, NetworkError (http-exchange.ts), ECONNREFUSED, ECONNRESET, DNS failures, timeouts, HTTP 502/503/504, SERVER_UNAVAILABLE → NETWORK
  * - AbortError → CANCELLED
  * - any other Salesforce errorCode → SALESFORCE_ERROR carrying Salesforce's own message
  * - anything else → INTERNAL (no details leak)
@@ -75,7 +75,8 @@ const NETWORK_CODES = new Set([
 ]);
 
 function isNetworkFailure(error: unknown, info: ErrorFacts): boolean {
-  if (info.name === 'FetchError' || info.name === 'TimeoutError') return true;
+  // NetworkError: the connection or the answer's bytes failed in http-exchange.ts (reset, refused, TLS, malformed).
+  if (info.name === 'FetchError' || info.name === 'TimeoutError' || info.name === 'NetworkError') return true;
   if (info.systemCodes.some((code) => NETWORK_CODES.has(code))) return true;
   if (error instanceof Error && !info.errorCode) {
     // jsforce's own timeout ("Request Timeout") and undici's "fetch failed".

@@ -1,7 +1,8 @@
 import { AppError } from '../../../contract';
 import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import { errorFacts } from '../../salesforce/error-facts';
-import { bodyText, fetchTransport, jsforceAnswer, MAX_ANSWER_BYTES, readBoundedBody, sendWithFetch } from '../../salesforce/fetch-transport';
+import { bodyText, fetchTransport, jsforceAnswer, MAX_ANSWER_BYTES, sendWithFetch } from '../../salesforce/fetch-transport';
+import { exchangeWhole } from '../../salesforce/http-exchange';
 import { connectionAnswer, requestWith, sendAsConnection, type HttpRequest } from '../../salesforce/jsforce-adapter';
 import type { PagerOptions, Requester } from '../sync/query-pager';
 import { cancelled, toSyncError } from '../sync/sync-faults';
@@ -62,56 +63,29 @@ interface ResultsPart {
 }
 
 const tooLarge = () => new AppError('SALESFORCE_ERROR', englishMessage('answerTooLarge', { size: `${MAX_ANSWER_BYTES / (1024 * 1024)} MB` }));
-const BOM = [0xef, 0xbb, 0xbf];
-
-/**
- * The whole body in one buffer of exactly its bytes behind `prefix` (at most MAX_ANSWER_BYTES), copied once at the end. A
- * part is ~8 MB at 50,000 records: `bodyText`'s growing buffer copied it ~twice over through fresh 64 KiB…16 MiB buffers,
- * and its text went back to bytes twice (jsforce's unread body stream, the file) — fresh memory each time, which on this
- * machine costs more than the copy, and external memory, which brings V8's full collections on (BENCHMARKS, session 16).
- */
-async function bodyBytes(response: Response, prefix: Buffer): Promise<{ whole: Buffer; bytes: Buffer }> {
-  const chunks: Uint8Array[] = [];
-  const length = await readBoundedBody(response, MAX_ANSWER_BYTES, tooLarge, (chunk) => {
-    chunks.push(chunk);
-  });
-  // As TextDecoder (and `bodyText`) decode: a byte-order mark in front is not part of the text.
-  let skip = 0;
-  if (length >= 3) {
-    const head = Buffer.concat(chunks.slice(0, 3)).subarray(0, 3);
-    if (BOM.every((byte, i) => head[i] === byte)) skip = 3;
-  }
-  const whole = Buffer.allocUnsafeSlow(prefix.length + length - skip);
-  prefix.copy(whole, 0);
-  let at = prefix.length;
-  for (const chunk of chunks) {
-    const from = skip > 0 ? Math.min(skip, chunk.byteLength) : 0;
-    skip -= from;
-    whole.set(from === 0 ? chunk : chunk.subarray(from), at);
-    at += chunk.byteLength - from;
-  }
-  return { whole, bytes: whole.subarray(prefix.length) };
-}
 
 /**
  * GET one results part, retried like a REST page (a dropped body is asked for again with the same locator). Sent without
  * jsforce's request chain where the connection allows it (`sendAsConnection`: same URL, token, renewal on 401): the chain
  * wrote every answer into a stream nobody reads — an ~8 MB part's text encoded to bytes once more for nothing. Its error
  * answers are read by jsforce as before.
+ *
+ * Read with Node's `http`/`https` (http-exchange.ts), not fetch: the part's bytes are copied once, from the socket's chunks
+ * into one buffer of exactly its size behind `prefix` (what the file keeps in front of a part) — fetch copied every chunk
+ * once more into its web stream, and the chunks were copied again into that buffer at the end: off-heap memory that
+ * brings V8's full collections on (BENCHMARKS.md, sessions 16, 21 and 22).
  */
 function getPart(conn: Requester, url: string, prefix: Buffer, options: PagerOptions): Promise<ResultsPart> {
   return withRetries(
     async () => {
       let part = null as ResultsPart | null;
       const transport = fetchTransport(async (req) => {
-        const response = await sendWithFetch(req, AbortSignal.any([AbortSignal.timeout(120_000), options.signal]));
-        if (!response.ok) return jsforceAnswer(response, await bodyText(response, MAX_ANSWER_BYTES));
-        const body = await bodyBytes(response, prefix);
-        const answer = jsforceAnswer(response, '');
-        part = { ...body, headers: answer.headers as Record<string, string> };
+        const signal = AbortSignal.any([AbortSignal.timeout(120_000), options.signal]);
+        const answer = await exchangeWhole(req, { signal, maxBytes: MAX_ANSWER_BYTES, tooLarge, prefix });
+        if (answer.statusCode < 200 || answer.statusCode > 299) return { statusCode: answer.statusCode, headers: answer.headers, body: answer.body.toString('utf8') };
+        part = { whole: answer.whole, bytes: answer.body, headers: answer.headers };
         // jsforce would parse text/csv itself (into objects, slowly): it gets an empty text, the part is kept here.
-        answer.headers = { ...answer.headers, 'content-type': 'text/plain' };
-        return answer;
+        return { statusCode: answer.statusCode, headers: { ...answer.headers, 'content-type': 'text/plain' }, body: '' };
       });
       const request: HttpRequest = { method: 'GET', url, headers: {} };
       const own = sendAsConnection(conn, request, transport);
@@ -195,7 +169,7 @@ export async function bulkQuery(conn: Requester, soql: string, object: string, o
         }
         next = locator === null ? null : getPart(conn, partUrl(locator), prefix, partOptions);
         next?.catch(() => undefined); // awaited above on the next turn; a failure surfaces there
-        // fetch() puts the request on the wire only once this task yields (query-pager.ts): before the part is read.
+        // The request goes on the wire only once this task yields (query-pager.ts; http.request as fetch): before the part is read.
         if (next) await new Promise<void>((resolve) => setImmediate(resolve));
         if (options.signal.aborted) throw cancelled();
         const declared = Number(headers['sforce-numberofrecords']);

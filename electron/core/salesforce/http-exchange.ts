@@ -1,0 +1,194 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
+import * as zlib from 'node:zlib';
+import type { HttpRequest } from './jsforce-adapter';
+
+/**
+ * One request through Node's own `http`/`https` modules, its answer read whole into one buffer — for the largest answers
+ * the sync reads (a Bulk API 2.0 results part: ~8 MB at 50,000 records), where Node's fetch cost the most.
+ *
+ * Why not fetch: undici's fetch copies every body chunk once more (`new Uint8Array(bytes)` as it feeds its web stream) on
+ * top of the socket's own chunks, and runs a web stream per answer: off-heap memory that brought V8's full collections on
+ * (BENCHMARKS.md, session 21: 9–11 mark-compacts in a sync with payments vs 1 invoices only; the copy 528 ms self in a
+ * load-15 profile). Here the socket's chunks are copied once, straight into a buffer sized from Content-Length (or, with no
+ * length, kept and copied once at the end into one buffer of the exact size).
+ *
+ * What fetch did that this keeps (tests/unit/receivables/http-exchange.test.ts):
+ * - redirects are not followed (fetch's `redirect: 'manual'`): a 3xx comes back as the answer;
+ * - the size limit, declared (refused before a byte of the body is read) and as the body arrives;
+ * - a body that breaks off (the connection dropped mid-answer) rejects, never hangs, never escapes as an uncaught error;
+ * - `signal` (the sync's cancel, the caller's overall timeout) ends the request at any point, with the signal's reason, as
+ *   fetch rejects;
+ * - compressed answers: fetch asked for them (`accept-encoding`) and unpacked them; Salesforce compresses on request, which
+ *   matters on a real line (a CSV part shrinks ~5–10×). The limit counts the unpacked bytes, as fetch's reader did;
+ * - a byte-order mark in front of the body is left out (as TextDecoder and `response.text()` do);
+ * - TLS and proxies: as Node's fetch in Electron's main process had them — Node's own TLS with its CA store, no system
+ *   proxy (neither fetch nor `https.request` uses Chromium's network stack). The global agents keep connections alive,
+ *   as fetch's pool did.
+ * Network failures (refused, reset, TLS, a malformed answer) reject as a `NetworkError` (salesforce-errors.ts: NETWORK,
+ * so the sync retries them as it retried fetch's "fetch failed").
+ */
+
+/** An answer read whole. */
+export interface WholeAnswer {
+  statusCode: number;
+  /** Header names lower-cased (as jsforce takes them); a repeated header's values joined with ", ". */
+  headers: Record<string, string>;
+  /** `prefix`, then the body, in one buffer. */
+  whole: Buffer;
+  /** The body alone (a view into `whole`). */
+  body: Buffer;
+}
+
+export interface ExchangeOptions {
+  /** Ends the request, headers or body, with its reason. */
+  signal: AbortSignal;
+  /** The most body bytes read (unpacked); past it the request fails with `tooLarge()`. */
+  maxBytes: number;
+  tooLarge: () => Error;
+  /** Bytes put in front of the body in the buffer it is read into. */
+  prefix?: Buffer;
+}
+
+const EMPTY = Buffer.alloc(0);
+/** The encodings asked for and unpacked (fetch's own list for https). */
+const ACCEPTED_ENCODINGS = 'gzip, deflate, br';
+const DECODERS: Record<string, () => zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress> = {
+  gzip: () => zlib.createGunzip(),
+  'x-gzip': () => zlib.createGunzip(),
+  deflate: () => zlib.createInflate(),
+  br: () => zlib.createBrotliDecompress(),
+};
+
+/** Sends `request` and reads its whole answer (any status), within `options`' limits. */
+export function exchangeWhole(request: HttpRequest, options: ExchangeOptions): Promise<WholeAnswer> {
+  return new Promise<WholeAnswer>((resolve, reject) => {
+    const { signal } = options;
+    if (signal.aborted) return reject(signal.reason);
+    const url = new URL(request.url);
+    const send = url.protocol === 'https:' ? https.request : url.protocol === 'http:' ? http.request : null;
+    if (!send) return reject(new TypeError(`Only http and https URLs can be sent (${url.protocol}).`));
+    let settled = false;
+    const streams: { destroy(): void }[] = [];
+    const settle = (error: unknown, answer?: WholeAnswer) => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      if (answer) return resolve(answer);
+      for (const stream of streams) stream.destroy();
+      reject(error);
+    };
+    const onAbort = () => settle(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    const body = typeof request.body === 'string' ? request.body : undefined;
+    const req = send(url, { method: request.method ?? 'GET', headers: requestHeaders(request, body) }, (res) => {
+      streams.push(res);
+      readWhole(res, options, streams).then(
+        (read) => settle(null, { statusCode: res.statusCode ?? 0, headers: answerHeaders(res), ...read }),
+        (error: unknown) => settle(error),
+      );
+    });
+    streams.push(req);
+    // Kept after the answer settles: a socket error that comes later has a listener (never an uncaught exception).
+    req.on('error', (error) => settle(networkError(error)));
+    req.end(body);
+  });
+}
+
+function requestHeaders(request: HttpRequest, body: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers ?? {})) if (typeof value === 'string') headers[name] = value;
+  const names = Object.keys(headers).map((name) => name.toLowerCase());
+  if (!names.includes('accept-encoding')) headers['accept-encoding'] = ACCEPTED_ENCODINGS;
+  if (body !== undefined && !names.includes('content-length')) headers['content-length'] = String(Buffer.byteLength(body));
+  return headers;
+}
+
+function answerHeaders(res: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  return headers;
+}
+
+/** The body of `res`, unpacked if it came compressed, behind `options.prefix`; rejects on a break, the limit, an unknown encoding. */
+function readWhole(res: IncomingMessage, options: ExchangeOptions, streams: { destroy(): void }[]): Promise<{ whole: Buffer; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(res.headers['content-length'] ?? Number.NaN);
+    if (declared > options.maxBytes) return reject(options.tooLarge());
+    const encoding = (res.headers['content-encoding'] ?? '').trim().toLowerCase();
+    const decoder = encoding === '' || encoding === 'identity' ? null : DECODERS[encoding];
+    if (decoder === undefined) return reject(networkError(new Error(`Salesforce sent its answer in an encoding Budgetly does not read (${encoding}).`)));
+    let source: Readable = res;
+    res.on('error', (error) => reject(networkError(error)));
+    if (decoder) {
+      const unpack = decoder();
+      streams.push(unpack);
+      unpack.on('error', (error) => reject(networkError(error)));
+      source = res.pipe(unpack);
+    }
+    // Only an uncompressed body's length is known before it arrives.
+    const collected = new BodyCollector(options.prefix ?? EMPTY, decoder ? Number.NaN : declared);
+    source.on('data', (chunk: Buffer) => {
+      if (collected.length + chunk.length > options.maxBytes) {
+        for (const stream of streams) stream.destroy();
+        return reject(options.tooLarge());
+      }
+      collected.add(chunk);
+    });
+    source.on('end', () => resolve(collected.finish()));
+  });
+}
+
+/** A body's chunks copied into one buffer: at once into one sized from the declared length, else kept and copied once at the end. */
+class BodyCollector {
+  length = 0;
+  private sized: Buffer | null;
+  private readonly chunks: Buffer[] = [];
+
+  constructor(
+    private readonly prefix: Buffer,
+    declared: number,
+  ) {
+    this.sized = Number.isSafeInteger(declared) && declared >= 0 ? Buffer.allocUnsafeSlow(prefix.length + declared) : null;
+    this.sized?.set(prefix, 0);
+  }
+
+  add(chunk: Buffer): void {
+    const at = this.prefix.length + this.length;
+    if (this.sized && at + chunk.length <= this.sized.length) this.sized.set(chunk, at);
+    else if (this.sized) {
+      // More than declared (Node's parser does not let that happen; kept safe all the same): collect from here on.
+      this.chunks.push(this.sized.subarray(this.prefix.length, at));
+      this.sized = null;
+      this.chunks.push(chunk);
+    } else this.chunks.push(chunk);
+    this.length += chunk.length;
+  }
+
+  finish(): { whole: Buffer; body: Buffer } {
+    let whole = this.sized;
+    if (whole === null) {
+      whole = Buffer.allocUnsafeSlow(this.prefix.length + this.length);
+      this.prefix.copy(whole, 0);
+      let at = this.prefix.length;
+      for (const chunk of this.chunks) at += chunk.copy(whole, at);
+    }
+    let end = this.prefix.length + this.length;
+    const start = this.prefix.length;
+    if (this.length >= 3 && whole[start] === 0xef && whole[start + 1] === 0xbb && whole[start + 2] === 0xbf) {
+      whole.copyWithin(start, start + 3, end);
+      end -= 3;
+    }
+    whole = whole.subarray(0, end);
+    return { whole, body: whole.subarray(start) };
+  }
+}
+
+/** A failure of the connection or of the answer's bytes, named so salesforce-errors.ts reports it as NETWORK. */
+function networkError(cause: Error): Error {
+  const error = new Error(`The connection to Salesforce failed (${(cause as { code?: string }).code ?? cause.message}).`, { cause });
+  error.name = 'NetworkError';
+  return error;
+}
