@@ -213,6 +213,20 @@ async function main(): Promise<void> {
     // Issue 15: that customer's statement of account as of the aging date (dialog screenshot), saved as statement.pdf.
     const statementPdf = await demoStatementPdf(page, harness.testCore.saveDialog, out, step);
     await page.getByTestId('customer-view').press('Escape');
+    // Issue 13: the detail panel's timeline — the invoice opened above is the first of the filter, often one nothing was applied
+    // to yet; the first one shown with money applied (its balance below its total) shows the timeline and the arithmetic.
+    const applied = await page.evaluate(() =>
+      [...document.querySelectorAll('.grid-body [role="row"]')]
+        .find((row) => row.querySelector('[data-column="total"]')?.textContent !== row.querySelector('[data-column="balance"]')?.textContent)
+        ?.getAttribute('data-invoice-id') ?? null,
+    );
+    if (applied) {
+      await step('detail-timeline', async () => {
+        await page.locator(`.grid-body [role="row"][data-invoice-id="${applied}"]`).click();
+        await page.getByTestId('invoice-grid').press('Enter');
+        await page.getByTestId('detail-panel').getByTestId('receivables-entry').first().waitFor();
+      });
+    }
     const status = await connectionStatus(page);
     // Issue 21: the other orgs connected too, every org's invoices in one view.
     let allConnections: unknown;
