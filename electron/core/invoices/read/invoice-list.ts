@@ -183,7 +183,7 @@ export class InvoiceLists {
   }
 }
 
-const NO_ROWS: OrderedList = { length: 0, statuses: [], rowAt: () => undefined as never, slice: () => [] };
+const NO_ROWS: OrderedList = { length: 0, order: new Uint32Array(0), statuses: [], rowAt: () => undefined as never, slice: () => [] };
 
 /** Same rows in the same order, every field equal (unchanged rows are usually the same objects); rows made one at a time. */
 function sameRows(a: OrderedList, b: OrderedList): boolean {

@@ -14,6 +14,8 @@ import { oncePerCopy } from './once-per-copy';
  */
 export interface OrderedList {
   readonly length: number;
+  /** The copy's positions (RowTable) in this order. */
+  readonly order: Uint32Array;
   /** The distinct status values of the whole copy. */
   readonly statuses: string[];
   /** The row at this place of the order, with its payment figures. */
@@ -33,6 +35,7 @@ export const orderedRows = oncePerCopy((snapshot: Snapshot): OrderedList => {
   const rowAt = make ? (k: number) => make(table.rowAt(order[k]!)) : (k: number) => table.rowAt(order[k]!) as InvoiceListRow;
   return {
     length: order.length,
+    order,
     statuses: statusesOf(snapshot),
     rowAt,
     slice: (from, to) => {

@@ -25,6 +25,8 @@ export interface RowTable {
   balance(i: number): number | null;
   /** The position of the row with this id (the last one if an id came twice), or -1. */
   indexOfId(id: string): number;
+  /** Whether the row at this position has this id (compared where it lies: no string made, no index needed). */
+  hasId(i: number, id: string): boolean;
   /** The rows at these positions, in this order (a window of the list: made chunk by chunk, where their cells lie together). */
   rowsAt(positions: ArrayLike<number>): InvoiceRow[];
   /**
@@ -118,6 +120,7 @@ class ArrayTable implements RowTable {
   total = (i: number) => this.rows[i]!.total;
   balance = (i: number) => this.rows[i]!.balance;
   indexOfId = (id: string) => rowIndex(this.rows).get(id) ?? -1;
+  hasId = (i: number, id: string) => this.rows[i]!.id === id;
   rowsAt = (positions: ArrayLike<number>) => Array.from(positions, (i) => this.rows[i]!);
   fillRow = (i: number, into: InvoiceRow) => {
     const row = this.rows[i]!;
@@ -243,6 +246,8 @@ class ColumnTable implements RowTable {
       if (this.idIs(entry - 1, id, 0, id.length)) return entry - 1;
     }
   };
+
+  hasId = (i: number, id: string): boolean => this.idIs(i, id, 0, id.length);
 
   /** Whether row i's id is text[from, to), compared in place (no string made). */
   private idIs(i: number, text: string, from: number, to: number): boolean {
