@@ -1,4 +1,5 @@
 import type { ExportColumn, InvoiceListRow } from '../../contract';
+import { AGING_BUCKET, BALANCE, CURRENCY, CUSTOMER, DAYS_OVERDUE, directColumns, DUE_DATE, INVOICE_DATE, LAST_MODIFIED, NUMBER, STATUS, TOTAL } from './direct-columns';
 import { DAY_MS, FIRST_DAY } from './excel-serial';
 import { agingBucket, daysOverdue, toCell, type Cell, type CellContext } from './export-cells';
 import type { RowConversion } from './export-conversion';
@@ -20,36 +21,6 @@ import { daySerialOf, readInstant, type InstantParts } from './xlsx-day-text';
  * number (unique per row) stays inline: it would only fill the table.
  */
 const SHARED_COLUMNS: ReadonlySet<ExportColumn> = new Set(['customer', 'status', 'currency', 'agingBucket', 'org']);
-
-/**
- * How a column's cell is written: the columns that are a row field as it is (text, day, amount, instant) and the two
- * computed ones every export has (days overdue, aging bucket) straight from the row, as toCell would make them but
- * without a Cell object per cell; the others (payment figures, conversion, org) through toCell.
- */
-const NUMBER = 1;
-const CUSTOMER = 2;
-const STATUS = 3;
-const CURRENCY = 4;
-const INVOICE_DATE = 5;
-const DUE_DATE = 6;
-const TOTAL = 7;
-const BALANCE = 8;
-const LAST_MODIFIED = 9;
-const DAYS_OVERDUE = 10;
-const AGING_BUCKET = 11;
-const DIRECT: Partial<Record<ExportColumn, number>> = {
-  number: NUMBER,
-  customer: CUSTOMER,
-  status: STATUS,
-  currency: CURRENCY,
-  invoiceDate: INVOICE_DATE,
-  dueDate: DUE_DATE,
-  total: TOTAL,
-  balance: BALANCE,
-  lastModified: LAST_MODIFIED,
-  daysOverdue: DAYS_OVERDUE,
-  agingBucket: AGING_BUCKET,
-};
 
 const ROW_OPEN = asciiBytes('<row r="');
 const ROW_OPEN_END = asciiBytes('">');
@@ -97,7 +68,7 @@ export class SheetRows {
     this.letters = columns.map((_, index) => asciiBytes(columnLetter(index)));
     this.cells = new CellXml(styles);
     this.shareable = columns.map((column) => shared !== undefined && SHARED_COLUMNS.has(column));
-    this.direct = columns.map((column) => DIRECT[column] ?? 0);
+    this.direct = directColumns(columns);
   }
 
   header(): string {
