@@ -1,0 +1,77 @@
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendWithFetch } from '../../../electron/core/salesforce/fetch-transport';
+import { exchangeWhole } from '../../../electron/core/salesforce/http-exchange';
+import { toAppError } from '../../../electron/core/salesforce/salesforce-errors';
+
+/**
+ * TLS verification stays on for both ways Budgetly sends to Salesforce: a Bulk results part read over https (http-exchange.ts,
+ * Node's https module since session 22) and every other request (fetch: fetch-transport.ts sendWithFetch). A server whose
+ * certificate no trusted authority signed is refused before a request is sent, so the session's bearer token never reaches
+ * it. No test spoke https before (the org and the other transport tests are plain http on loopback): a `rejectUnauthorized:
+ * false`, or an agent or dispatcher that skips the check, passed them all.
+ *
+ * A self-signed certificate for 127.0.0.1 made for this test only (openssl req -x509, EC P-256, 100 years): no secret.
+ */
+const KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgZjo5gcRX623ZhB+h
+tBkhQ5s+gBm1f0julZfUXgtMjv2hRANCAATYKYNd1YphMf1K0uElUszs1whAGv07
+Lhl7bNwFFW9/0jQ+AWokJxUi8zfiLJ7AF7GqU8gtCEdjgE3YMIRu4k8a
+-----END PRIVATE KEY-----`;
+const CERT = `-----BEGIN CERTIFICATE-----
+MIIBkDCCATagAwIBAgIUB11Uid6mQLdspez/cFGtdWxaqBEwCgYIKoZIzj0EAwIw
+FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTIwNjEwNTExNVoYDzIxMjYxMTEy
+MTA1MTE1WjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO
+PQMBBwNCAATYKYNd1YphMf1K0uElUszs1whAGv07Lhl7bNwFFW9/0jQ+AWokJxUi
+8zfiLJ7AF7GqU8gtCEdjgE3YMIRu4k8ao2QwYjAdBgNVHQ4EFgQUT/w9hytSL3ZH
+A8evzhaaf9qv5gQwHwYDVR0jBBgwFoAUT/w9hytSL3ZHA8evzhaaf9qv5gQwDwYD
+VR0TAQH/BAUwAwEB/zAPBgNVHREECDAGhwR/AAABMAoGCCqGSM49BAMCA0gAMEUC
+IFPi0d7T3a+2fbtc/7RkU7yWDSS4J9oILQCFfLooGTyOAiEAlBV1EOKV+jCHqaDL
+gW3PEkQP2n8ziOrhKk6SMtTRuDQ=
+-----END CERTIFICATE-----`;
+
+describe('Salesforce over https, a certificate not trusted', () => {
+  let asked = 0;
+  const server = createServer({ key: KEY, cert: CERT }, (_req, res) => {
+    asked++;
+    res.writeHead(200, { 'content-type': 'text/csv', 'sforce-locator': 'null', 'sforce-numberofrecords': '1' });
+    res.end('"Id"\n"a00000000000000001"\n');
+  });
+  let url = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/services/data/v67.0/jobs/query/750000000000001AAA/results`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  const certificateRefused = (failure: unknown) => {
+    expect(failure).toBeInstanceOf(Error);
+    expect(toAppError(failure).code).toBe('NETWORK');
+    // A certificate refusal, not any failure (a refused port would be NETWORK too).
+    expect(String(((failure as Error).cause as { code?: string } | undefined)?.code)).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY|CERT/);
+    expect(asked).toBe(0);
+  };
+
+  it('a Bulk results part (http-exchange.ts): refused, NETWORK, the token never sent', async () => {
+    const failure: unknown = await exchangeWhole(
+      { method: 'GET', url, headers: { Authorization: 'Bearer 00Dxx!session' } },
+      { signal: AbortSignal.timeout(10_000), maxBytes: 1024 * 1024, tooLarge: () => new Error('too large') },
+    ).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    certificateRefused(failure);
+  });
+
+  it('any other request (fetch, fetch-transport.ts): refused, NETWORK, the token never sent', async () => {
+    const failure: unknown = await sendWithFetch({ method: 'GET', url, headers: { Authorization: 'Bearer 00Dxx!session' } }, AbortSignal.timeout(10_000)).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    certificateRefused(failure);
+  });
+});
