@@ -1,9 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers of the org */
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOrg, type RunningOrg } from '../../org/index.ts';
-import { freshTokens } from './org-test-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { GOLDEN_DATA, useGoldenOrg } from './answer-recorder.ts';
 
 /**
  * The local org's answers byte for byte as main c971049's org code gave them (session 21, org21): the org may be made
@@ -65,10 +63,7 @@ const GOLDEN: Record<string, string> = {
   'changed app queries': '55 326fa7efb63a5aeae096ea8ec94d6f4bd10d0c30',
 };
 
-const CLOCK_START = Date.parse('2026-06-15T10:00:00.000Z');
-const VERSION = 'v67.0';
-const DATA = `/services/data/${VERSION}`;
-const HEADERS = ['content-type', 'content-length', 'sforce-locator', 'sforce-numberofrecords', 'sforce-limit-info'];
+const DATA = GOLDEN_DATA;
 
 /** Objects around the invoices whose answers are compared (every receivable object of both shapes, the rates). */
 const OBJECTS = [
@@ -91,65 +86,13 @@ const APP_QUERIES = [
 ];
 
 describe('the local org answers byte for byte as main c971049 did (the org made cheaper, never different)', () => {
-  let org: RunningOrg;
-  let token: string;
-  let clock = CLOCK_START;
-  /** Each step's answers, as sha1s in the order they came. */
-  const steps = new Map<string, string[]>();
-  let step = '';
+  const golden = useGoldenOrg();
+  const { changes, attempt } = golden;
 
-  beforeAll(async () => {
-    org = await startOrg({ port: 0, invoices: 1500, objects: ['Invoice', 'blng__Invoice__c'], multiCurrency: true, datedRates: true, payments: true, now: () => clock });
-    token = (await freshTokens(org)).access_token;
-  }, 120_000);
-  afterAll(async () => {
-    await org?.stop();
-  });
-
-  const record = (status: number, headers: Headers, body: Buffer): Buffer => {
-    const head = `${status}\n${HEADERS.map((h) => `${h}: ${headers.get(h) ?? ''}`).join('\n')}\n\n`;
-    steps.get(step)!.push(createHash('sha1').update(head).update(body).digest('hex'));
-    return body;
-  };
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${org.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const bytes = record(res.status, res.headers, Buffer.from(await res.arrayBuffer()));
-    let json: any = null;
-    try { json = JSON.parse(bytes.toString('utf8')); } catch { /* CSV or empty */ }
-    return { status: res.status, headers: res.headers, json };
-  };
-  /** A REST query paged to its end (pages of 500: several locators). */
-  const rest = async (soql: string, resource = 'query') => {
-    const ids: string[] = [];
-    let page = await call('GET', `${DATA}/${resource}?q=${encodeURIComponent(soql)}`, undefined, { 'Sforce-Query-Options': 'batchSize=500' });
-    for (;;) {
-      for (const r of page.json?.records ?? []) ids.push(r.Id);
-      if (!page.json?.nextRecordsUrl) return ids;
-      page = await call('GET', page.json.nextRecordsUrl, undefined, { 'Sforce-Query-Options': 'batchSize=500' });
-    }
-  };
-  const createJob = async (soql: string, operation = 'query') => {
-    const created = await call('POST', `${DATA}/jobs/query`, { operation, query: soql, contentType: 'CSV', columnDelimiter: 'COMMA', lineEnding: 'LF' });
-    const id = created.json?.id as string | undefined;
-    if (id) {
-      await call('GET', `${DATA}/jobs/query/${id}`);
-      await call('GET', `${DATA}/jobs/query/${id}`);
-    }
-    return id;
-  };
-  /** A job's every part (1,000 records a part: several locators). */
-  const readJob = async (id: string) => {
-    let locator: string | null = null;
-    do {
-      const res = await call('GET', `${DATA}/jobs/query/${id}/results?maxRecords=1000${locator ? `&locator=${locator}` : ''}`);
-      locator = res.headers.get('sforce-locator');
-      if (res.status !== 200) return;
-    } while (locator && locator !== 'null');
-  };
+  const call = (method: string, path: string) => golden.answers.call(method, path);
+  const rest = (soql: string, resource?: string) => golden.answers.rest(soql, resource);
+  const createJob = (soql: string, operation?: string) => golden.answers.createJob(soql, operation);
+  const readJob = (id: string) => golden.answers.readJob(id);
   const allFields = async (object: string) => {
     const d = (await call('GET', `${DATA}/sobjects/${object}/describe`)).json;
     const fields: string[] = [];
@@ -165,8 +108,7 @@ describe('the local org answers byte for byte as main c971049 did (the org made 
 
   const everyAnswer = async (label: string, since: string) => {
     for (const object of OBJECTS) {
-      step = `${label} ${object}`;
-      steps.set(step, []);
+      golden.answers.begin(`${label} ${object}`);
       const fields = await allFields(object);
       const soql = `SELECT ${fields.join(', ')} FROM ${object}`;
       await rest(soql);
@@ -178,8 +120,7 @@ describe('the local org answers byte for byte as main c971049 did (the org made 
       const all = await createJob(soql, 'queryAll');
       if (all) await readJob(all);
     }
-    step = `${label} app queries`;
-    steps.set(step, []);
+    golden.answers.begin(`${label} app queries`);
     for (const soql of APP_QUERIES) {
       await rest(soql);
       const job = await createJob(soql);
@@ -191,23 +132,12 @@ describe('the local org answers byte for byte as main c971049 did (the org made 
     await everyAnswer('seeded', '2026-06-01T00:00:00Z');
 
     // Jobs made before the changes, read after them.
-    step = 'snapshot jobs';
-    steps.set(step, []);
+    golden.answers.begin('snapshot jobs');
     const before = [];
     for (const soql of APP_QUERIES.slice(1, 5)) before.push(await createJob(soql));
     before.push(await createJob('SELECT Id, Name, blng__Payment__c, blng__Invoice__c, blng__Amount__c, blng__Type__c, CurrencyIsoCode, SystemModstamp FROM blng__PaymentAllocationInvoice__c'));
 
-    step = 'changes';
-    steps.set(step, []);
-    const changes: string[] = [];
-    const attempt = (what: string, run: () => unknown) => {
-      clock += 61_000;
-      try {
-        changes.push(`${what}: ${JSON.stringify(run() ?? null)}`);
-      } catch (e) {
-        changes.push(`${what}: refused ${(e as Error).message}`);
-      }
-    };
+    golden.answers.begin('changes');
     const invoices = await rest('SELECT Id FROM Invoice WHERE Status = \'Posted\' LIMIT 40');
     const billing = await rest('SELECT Id FROM blng__Invoice__c WHERE blng__InvoiceStatus__c = \'Posted\' LIMIT 40');
     const applications = await rest('SELECT Id FROM PaymentLineInvoice WHERE Type = \'Applied\' LIMIT 40');
@@ -217,25 +147,24 @@ describe('the local org answers byte for byte as main c971049 did (the org made 
     const notes = await rest('SELECT Id FROM CreditMemo LIMIT 20');
     for (const [i, shape] of [[invoices, payments, applications], [billing, billingPayments, allocations]].entries()) {
       const [inv, pay, app] = shape as [string[], string[], string[]];
-      attempt(`apply ${i}`, () => org.control.applyPayment(inv[3]!, 12.34));
-      attempt(`apply late ${i}`, () => org.control.applyPayment(inv[4]!, undefined, { appliedAt: '2026-06-14T08:00:00.000Z', paymentDate: '2026-06-13' }));
-      attempt(`reverse ${i}`, () => org.control.reverseApplication(app[7]!));
-      attempt(`credit ${i}`, () => org.control.issueCreditNote(inv[9]!, 5.5));
-      for (const p of pay.slice(10, 20)) attempt(`delete ${i}`, () => org.control.deletePayment(p));
-      attempt(`status ${i}`, () => org.control.setSourceStatus(pay[30]!, 'Canceled'));
-      attempt(`draft ${i}`, () => org.control.setSourceStatus(pay[31]!, 'Draft'));
-      attempt(`allocate ${i}`, () => org.control.allocatePayment(pay[40]!, inv[12]!, 1.01));
+      attempt(`apply ${i}`, () => golden.org.control.applyPayment(inv[3]!, 12.34));
+      attempt(`apply late ${i}`, () => golden.org.control.applyPayment(inv[4]!, undefined, { appliedAt: '2026-06-14T08:00:00.000Z', paymentDate: '2026-06-13' }));
+      attempt(`reverse ${i}`, () => golden.org.control.reverseApplication(app[7]!));
+      attempt(`credit ${i}`, () => golden.org.control.issueCreditNote(inv[9]!, 5.5));
+      for (const p of pay.slice(10, 20)) attempt(`delete ${i}`, () => golden.org.control.deletePayment(p));
+      attempt(`status ${i}`, () => golden.org.control.setSourceStatus(pay[30]!, 'Canceled'));
+      attempt(`draft ${i}`, () => golden.org.control.setSourceStatus(pay[31]!, 'Draft'));
+      attempt(`allocate ${i}`, () => golden.org.control.allocatePayment(pay[40]!, inv[12]!, 1.01));
     }
-    attempt('credit note status', () => org.control.setSourceStatus(notes[2]!, 'Canceled'));
-    steps.get(step)!.push(createHash('sha1').update(changes.join('\n')).digest('hex'));
+    attempt('credit note status', () => golden.org.control.setSourceStatus(notes[2]!, 'Canceled'));
+    golden.answers.note(changes.join('\n'));
 
-    step = 'snapshot jobs read after the changes';
-    steps.set(step, []);
+    golden.answers.begin('snapshot jobs read after the changes');
     for (const id of before) if (id) await readJob(id);
 
     await everyAnswer('changed', '2026-06-15T10:00:00Z');
 
-    const folds = Object.fromEntries([...steps].map(([name, hashes]) => [name, `${hashes.length} ${createHash('sha1').update(hashes.join(',')).digest('hex')}`]));
+    const folds = golden.answers.folds();
     if (process.env.ORG_GOLDEN_WRITE) writeFileSync(process.env.ORG_GOLDEN_WRITE, `${JSON.stringify({ folds, changes }, null, 2)}\n`);
     // Every step answered (no object missing from this org, no empty step) and nothing refused that main did not refuse.
     expect(Object.keys(folds)).toHaveLength(2 * OBJECTS.length + 2 + 3);
