@@ -90,6 +90,32 @@ describe('Bulk API 2.0 results as bytes: exactly the CSV Salesforce writes (the 
     expect(written.bytes().equals(Buffer.concat(texts.map((t) => Buffer.from(t, 'utf8'))))).toBe(true);
   });
 
+  it('writes every instant as toISOString prints it: every day of 1900-2100 and days across the years 0001-9999', () => {
+    const instants: number[] = [];
+    let seed = 11;
+    const next = () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
+    // Every day from 1900 to 2100, at a time of its own (and its first and last millisecond every 7th day).
+    for (let day = -25_567; day <= 47_482; day++) {
+      instants.push(day * 86_400_000 + Math.floor(next() * 86_400_000));
+      if (day % 7 === 0) instants.push(day * 86_400_000, day * 86_400_000 + 86_399_999);
+    }
+    // Days across the whole range toISOString prints with four digits, leap days and century edges among them.
+    for (let day = -719_162; day <= 2_932_896; day += 97) instants.push(day * 86_400_000 + Math.floor(next() * 86_400_000));
+    for (const iso of ['0001-01-01', '0001-12-31', '1600-02-29', '1700-02-28', '1700-03-01', '1900-02-28', '1900-03-01', '2000-02-29', '2100-02-28',
+      '2100-03-01', '2400-02-29', '9999-12-31']) {
+      const ms = Date.parse(`${iso}T00:00:00Z`);
+      instants.push(ms, ms + 86_399_999, ms - 1);
+    }
+    const column = { path: ['CreatedDate'], tables: [], field: { name: 'CreatedDate', label: 'Created', type: 'datetime', get: () => null }, get: (row: number) => instants[row] };
+    const result = { table: { name: 'Instants' } as Table, columns: [column] as unknown as QueryResult['columns'], rows: Int32Array.from(instants.keys()), totalSize: instants.length, count: false };
+    const out = new CsvBytes(16);
+    csvLines(result)(0, instants.length, out);
+    const written = out.bytes().toString('latin1').split('\n');
+    expect(written).toHaveLength(instants.length + 1);
+    const wrong = instants.filter((ms, i) => written[i] !== `"${new Date(ms).toISOString()}"`);
+    expect(wrong).toEqual([]);
+  });
+
   it('an instant that is not a time at all fails as it did (no half-written part is sent)', () => {
     const result = awkwardResult(3);
     result.columns[6] = { ...result.columns[6]!, get: () => Number.NaN };
