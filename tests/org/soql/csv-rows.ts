@@ -112,10 +112,42 @@ export class CsvBytes {
     } while (n > 0);
   }
 
-  /** Two decimal digits of 0–99. */
-  two(n: number): void {
-    this.buffer[this.at++] = 48 + ((n / 10) | 0);
-    this.buffer[this.at++] = 48 + (n % 10);
+  /** `YYYY-MM-DDTHH:MM:SS.mmmZ` of a year 1–9999 and the milliseconds into the day, written with the buffer in hand. */
+  instant(year: number, month: number, day: number, msOfDay: number): void {
+    this.room(24);
+    const b = this.buffer;
+    const at = this.at;
+    const hour = (msOfDay / 3_600_000) | 0;
+    const minute = ((msOfDay / 60_000) | 0) % 60;
+    const second = ((msOfDay / 1000) | 0) % 60;
+    const milli = msOfDay % 1000;
+    const century = (year / 100) | 0;
+    const y = year - 100 * century;
+    b[at] = 48 + ((century / 10) | 0);
+    b[at + 1] = 48 + (century % 10);
+    b[at + 2] = 48 + ((y / 10) | 0);
+    b[at + 3] = 48 + (y % 10);
+    b[at + 4] = 45; // -
+    b[at + 5] = 48 + ((month / 10) | 0);
+    b[at + 6] = 48 + (month % 10);
+    b[at + 7] = 45;
+    b[at + 8] = 48 + ((day / 10) | 0);
+    b[at + 9] = 48 + (day % 10);
+    b[at + 10] = 84; // T
+    b[at + 11] = 48 + ((hour / 10) | 0);
+    b[at + 12] = 48 + (hour % 10);
+    b[at + 13] = 58; // :
+    b[at + 14] = 48 + ((minute / 10) | 0);
+    b[at + 15] = 48 + (minute % 10);
+    b[at + 16] = 58;
+    b[at + 17] = 48 + ((second / 10) | 0);
+    b[at + 18] = 48 + (second % 10);
+    b[at + 19] = 46; // .
+    b[at + 20] = 48 + ((milli / 100) | 0);
+    b[at + 21] = 48 + (((milli / 10) | 0) % 10);
+    b[at + 22] = 48 + (milli % 10);
+    b[at + 23] = 90; // Z
+    this.at = at + 24;
   }
 
   /** Every byte written so far (the buffer's own memory, not a copy). */
@@ -148,31 +180,8 @@ function writeInstant(out: CsvBytes, ms: number): void {
   const yearOfEra = ((dayOfEra - ((dayOfEra / 1460) | 0) + ((dayOfEra / 36_524) | 0) - ((dayOfEra / 146_096) | 0)) / 365) | 0;
   const dayOfYear = dayOfEra - (365 * yearOfEra + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0));
   const monthFromMarch = ((5 * dayOfYear + 2) / 153) | 0;
-  const dayOfMonth = dayOfYear - (((153 * monthFromMarch + 2) / 5) | 0) + 1;
   const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  const rest = ms - day * DAY_MS;
-  const hour = (rest / 3_600_000) | 0;
-  const minute = ((rest / 60_000) | 0) % 60;
-  const second = ((rest / 1000) | 0) % 60;
-  const milli = rest % 1000;
-  out.room(24);
-  out.two((year / 100) | 0);
-  out.two(year % 100);
-  out.byte(45); // -
-  out.two(month);
-  out.byte(45);
-  out.two(dayOfMonth);
-  out.byte(84); // T
-  out.two(hour);
-  out.byte(58); // :
-  out.two(minute);
-  out.byte(58);
-  out.two(second);
-  out.byte(46); // .
-  out.byte(48 + ((milli / 100) | 0));
-  out.two(milli % 100);
-  out.byte(90); // Z
+  out.instant(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfYear - (((153 * monthFromMarch + 2) / 5) | 0) + 1, ms - day * DAY_MS);
 }
 
 /**
