@@ -7,10 +7,10 @@ import type { SheetBytes } from './xlsx-bytes';
 
 /**
  * The CSV's invoice lines written as bytes into the reused buffers the XLSX sheet uses (xlsx-bytes.ts `SheetBytes`),
- * the same bytes as `csvField(csvText(toCell(…)))` joined by the separator gave: a field of printable ASCII with no
- * quote or separator is copied as it is (the formula guard's apostrophe first for a text), read in place in the copy's
+ * the same bytes as `csvField(csvText(toCell(…)))` joined by the separator gave: a field of printable ASCII is copied
+ * (the formula guard's apostrophe first for a text; quoted, its quotes doubled, when it holds a quote or the separator), read in place in the copy's
  * chunk for the invoice number and the last-modified instant (ExportRows.atInPlace); numbers digit by digit
- * (SheetBytes.number: String(value) exactly); anything else — non-ASCII, a quote, the separator, CR or LF, the columns
+ * (SheetBytes.number: String(value) exactly); anything else — non-ASCII, a control character (CR, LF, tab), the columns
  * that are not a row field — through the string functions, encoded as UTF-8. The string writer made a Cell object, a
  * field string and a line string per cell, and each 2,000-row batch was one more string encoded by the file write.
  */
@@ -24,6 +24,10 @@ export interface CsvFields {
 }
 
 const QUOTE = 0x22;
+/** How a text field is written (CsvRows.kindOf). */
+const PLAIN = 0;
+const QUOTED = 1;
+const OTHER = 2;
 const CR = 0x0d;
 const LF = 0x0a;
 /** String(number)'s longest ("-1.7976931348623157e+308"), with room to spare. */
@@ -115,38 +119,55 @@ export class CsvRows {
   /** A text (`guard`: a text cell, formula-escaped) or a date's or instant's text; nothing for null or ''. */
   private text(out: SheetBytes, value: string | null | undefined, guard: boolean): void {
     if (!value) return;
-    if (!this.plain(value, 0, value.length)) return this.slow(out, guard ? escapeFormula(value) : value);
-    this.copy(out, value, 0, value.length, guard);
+    const kind = this.kindOf(value, 0, value.length);
+    if (kind === OTHER) return this.slow(out, guard ? escapeFormula(value) : value);
+    this.copy(out, value, 0, value.length, guard, kind === QUOTED);
   }
 
   /** text[from, to) as `text` writes it (nothing when empty, or for a `from` of −1: no value). */
   private textIn(out: SheetBytes, text: string, from: number, to: number, guard: boolean): void {
     if (!(to > from)) return;
-    if (!this.plain(text, from, to)) return this.text(out, text.slice(from, to), guard);
-    this.copy(out, text, from, to, guard);
+    const kind = this.kindOf(text, from, to);
+    if (kind === OTHER) return this.text(out, text.slice(from, to), guard);
+    this.copy(out, text, from, to, guard, kind === QUOTED);
   }
 
-  /** Whether text[from, to) is written as it is: printable ASCII (no CR, LF, tab), no quote, no separator. */
-  private plain(text: string, from: number, to: number): boolean {
+  /**
+   * How text[from, to) is written: PLAIN, printable ASCII (no CR, LF, tab) with no quote and no separator, as it is;
+   * QUOTED, printable ASCII holding a quote or the separator, between quotes with its quotes doubled (RFC 4180, as
+   * csvField does: a third of the bench org's customer names hold a comma); OTHER, through the string functions.
+   */
+  private kindOf(text: string, from: number, to: number): number {
     const sep = this.sep;
+    let kind = PLAIN;
     for (let k = from; k < to; k++) {
       const code = text.charCodeAt(k);
-      if (code < 0x20 || code > 0x7e || code === QUOTE || code === sep) return false;
+      if (code < 0x20 || code > 0x7e) return OTHER;
+      if (code === QUOTE || code === sep) kind = QUOTED;
     }
-    return true;
+    return kind;
   }
 
-  /** A plain text's bytes, after the formula guard's apostrophe when it is a text starting with = + - @ (escapeFormula). */
-  private copy(out: SheetBytes, text: string, from: number, to: number, guard: boolean): void {
-    out.room(to - from + 1);
+  /**
+   * A printable-ASCII text's bytes, after the formula guard's apostrophe when it is a text starting with = + - @
+   * (escapeFormula), between quotes with its quotes doubled when `quoted`.
+   */
+  private copy(out: SheetBytes, text: string, from: number, to: number, guard: boolean, quoted: boolean): void {
+    out.room(2 * (to - from) + 3);
     const buf = out.buf;
     let at = out.used;
+    if (quoted) buf[at++] = QUOTE;
     if (guard) {
       const first = text.charCodeAt(from);
       // = + - @ (a tab or CR never comes this way).
       if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40) buf[at++] = 0x27;
     }
-    for (let k = from; k < to; k++) buf[at++] = text.charCodeAt(k);
+    for (let k = from; k < to; k++) {
+      const code = text.charCodeAt(k);
+      if (code === QUOTE) buf[at++] = QUOTE;
+      buf[at++] = code;
+    }
+    if (quoted) buf[at++] = QUOTE;
     out.used = at;
   }
 
