@@ -2,9 +2,6 @@ import { Faker, en } from '@faker-js/faker';
 import { makeId } from './ids.ts';
 import { DAY_MS } from './random.ts';
 
-/** Account ids' key prefix (an account's id is `makeId(ACCOUNT_PREFIX, its row)`). */
-export const ACCOUNT_PREFIX = '001';
-
 export const CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY'] as const;
 export const CURRENCY_DECIMALS: Record<string, number> = { USD: 2, EUR: 2, GBP: 2, JPY: 0 };
 const TAX_RATES = [0, 0.05, 0.0825, 0.1, 0.2];
@@ -46,7 +43,7 @@ export function generateAccounts(seed: number, invoices: number, multiCurrency: 
     names.add(name);
     const c = faker.number.int({ min: 0, max: countries.length - 1 });
     rows.push({
-      Id: makeId(ACCOUNT_PREFIX, i),
+      Id: makeId('001', i),
       Name: name,
       AccountNumber: `ACC-${String(i + 1).padStart(6, '0')}`,
       Type: faker.helpers.arrayElement(['Customer - Direct', 'Customer - Channel', 'Partner']),

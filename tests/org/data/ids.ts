@@ -43,7 +43,7 @@ export function makeId(prefix: string, n: number): string {
 const BASE62_CODES = Array.from(BASE62, (c) => c.charCodeAt(0));
 const POD_CODES = Array.from(POD, (c) => c.charCodeAt(0));
 const SUFFIX_CODES = Array.from(SUFFIX, (c) => c.charCodeAt(0));
-const codes = new Uint8Array(18);
+const codes = new Array<number>(18).fill(0);
 
 /**
  * Id number n → its 18 characters, as character codes made into one string at once: the org's first sync of 100k
@@ -51,40 +51,30 @@ const codes = new Uint8Array(18);
  * padStart cost ~1 µs (BENCHMARKS, session 17). The same ids as `slowId` (tests/unit/org/ids.test.ts compares them).
  */
 function buildId(prefix: string, n: number): string {
-  // Below 0 and beyond exact integers (never generated) the slow way.
-  if (!writeId(prefix, n, codes, 0)) return slowId(prefix, n);
-  const c = codes;
-  return String.fromCharCode(c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!, c[10]!, c[11]!, c[12]!, c[13]!, c[14]!, c[15]!, c[16]!, c[17]!);
-}
-
-/**
- * The 18 character codes of `makeId(prefix, n)` written into `into` from `at` (an ASCII prefix of 3): a Bulk API 2.0
- * part writes an id's bytes without making (or looking up) its string (BENCHMARKS, session 22). False, with nothing
- * written, for a number the ids are not made of this way (below 0, beyond exact integers): then `makeId` it.
- */
-export function writeId(prefix: string, n: number, into: Uint8Array, at: number): boolean {
   let v = n + 1;
-  if (prefix.length !== 3 || !(v > 0 && v <= Number.MAX_SAFE_INTEGER && Number.isInteger(v))) return false;
-  into[at] = prefix.charCodeAt(0);
-  into[at + 1] = prefix.charCodeAt(1);
-  into[at + 2] = prefix.charCodeAt(2);
-  into[at + 3] = POD_CODES[0]!;
-  into[at + 4] = POD_CODES[1]!;
-  into[at + 5] = POD_CODES[2]!;
-  for (let i = at + 14; i >= at + 6; i--) {
+  // Below 0 and beyond exact integers (never generated) the slow way.
+  if (prefix.length !== 3 || !(v > 0 && v <= Number.MAX_SAFE_INTEGER && Number.isInteger(v))) return slowId(prefix, n);
+  codes[0] = prefix.charCodeAt(0);
+  codes[1] = prefix.charCodeAt(1);
+  codes[2] = prefix.charCodeAt(2);
+  codes[3] = POD_CODES[0]!;
+  codes[4] = POD_CODES[1]!;
+  codes[5] = POD_CODES[2]!;
+  for (let i = 14; i >= 6; i--) {
     const digit = v % 62;
-    into[i] = BASE62_CODES[digit]!;
+    codes[i] = BASE62_CODES[digit]!;
     v = (v - digit) / 62;
   }
   for (let block = 0; block < 3; block++) {
     let bits = 0;
     for (let j = 0; j < 5; j++) {
-      const c = into[at + block * 5 + j]!;
+      const c = codes[block * 5 + j]!;
       if (c >= 65 && c <= 90) bits |= 1 << j;
     }
-    into[at + 15 + block] = SUFFIX_CODES[bits]!;
+    codes[15 + block] = SUFFIX_CODES[bits]!;
   }
-  return true;
+  const c = codes;
+  return String.fromCharCode(c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!, c[10]!, c[11]!, c[12]!, c[13]!, c[14]!, c[15]!, c[16]!, c[17]!);
 }
 
 /** The id as first written: base-62 digits by string concatenation, padded to nine, and suffix18. */

@@ -1,4 +1,4 @@
-import { ACCOUNT_PREFIX, CURRENCIES, type AccountData } from '../data/accounts.ts';
+import { CURRENCIES, type AccountData } from '../data/accounts.ts';
 import { makeId, parseId } from '../data/ids.ts';
 import { METHODS, type Ledger, type ReceivablesStore } from '../data/receivables-store.ts';
 import { dayToIso } from '../data/random.ts';
@@ -47,9 +47,6 @@ const BLNG: Record<'payments' | 'credits', LedgerSpec> = {
   },
 };
 
-/** An id field's value and how it is made (FieldDef.id): the id numbered `number(row)` of this key prefix. */
-const idOf = (prefix: string, number: (row: number) => number): Pick<FieldDef, 'get' | 'id'> => ({ get: (r) => makeId(prefix, number(r)), id: { prefix, number } });
-
 export const num = (prefix: string, r: number) => `${prefix}${String(r + 1).padStart(7, '0')}`;
 
 export function audit(cols: { get(k: 'created' | 'modstamp', i: number): number }): FieldDef[] {
@@ -81,11 +78,11 @@ function ledgerTables(spec: LedgerSpec, ledger: Ledger, store: ReceivablesStore,
   const currency = (get: (r: number) => string): FieldDef[] => multiCurrency
     ? [{ name: 'CurrencyIsoCode', label: 'Currency ISO Code', type: 'picklist', picklist: [...CURRENCIES], get }] : [];
   const sourceFields: FieldDef[] = [
-    { name: 'Id', label: `${s.label} ID`, type: 'id', ...idOf(s.prefix, (r) => r) },
+    { name: 'Id', label: `${s.label} ID`, type: 'id', get: (r) => makeId(s.prefix, r) },
     { name: 'IsDeleted', label: 'Deleted', type: 'boolean', get: (r) => sources.get('deleted', r) === 1 },
     { name: s.number[0], label: `${s.label} Number`, type: 'string', autoNumber: true, length: 30, get: (r) => num(s.number[1], r) },
     { name: s.account[0], label: 'Account', type: 'reference', referenceTo: 'Account', relationshipName: s.account[1], custom, nillable: true,
-      get: (r) => accounts.rows[acc(r)]!.Id, id: { prefix: ACCOUNT_PREFIX, number: acc }, refRow: acc },
+      get: (r) => accounts.rows[acc(r)]!.Id, refRow: acc },
     { name: s.amount, label: 'Amount', type: 'currency', custom, nillable: true, precision: 18, scale: 2, get: (r) => sources.get('amount', r) },
     { name: s.date[0], label: `${s.label} Date`, type: s.date[1], custom, nillable: true,
       get: (r) => (s.date[1] === 'date' ? dayToIso(sources.get('day', r)) : sources.get('day', r) * 86_400_000 + 12 * 3_600_000) },
@@ -97,13 +94,13 @@ function ledgerTables(spec: LedgerSpec, ledger: Ledger, store: ReceivablesStore,
   const source = table(s.name, s.label, s.plural, s.prefix, custom, () => sources.n, (r) => sources.get('deleted', r) === 1, sourceFields, [], minVersion);
   const inv = (r: number) => apps.get('invoice', r);
   const appFields: FieldDef[] = [
-    { name: 'Id', label: `${a.label} ID`, type: 'id', ...idOf(a.prefix, (r) => r) },
+    { name: 'Id', label: `${a.label} ID`, type: 'id', get: (r) => makeId(a.prefix, r) },
     { name: 'IsDeleted', label: 'Deleted', type: 'boolean', get: (r) => apps.get('deleted', r) === 1 },
     { name: a.number[0], label: `${a.label} Number`, type: 'string', autoNumber: true, length: 30, get: (r) => num(a.number[1], r) },
     { name: a.sourceRef[0], label: s.label, type: 'reference', referenceTo: s.name, relationshipName: a.sourceRef[1], custom,
-      ...idOf(s.prefix, (r) => apps.get('source', r)), refRow: (r) => apps.get('source', r) },
+      get: (r) => makeId(s.prefix, apps.get('source', r)), refRow: (r) => apps.get('source', r) },
     { name: a.invoiceRef[0], label: 'Invoice', type: 'reference', referenceTo: invoice.name, relationshipName: a.invoiceRef[1], custom,
-      ...idOf(invoice.keyPrefix, inv), refRow: inv },
+      get: (r) => makeId(invoice.keyPrefix, inv(r)), refRow: inv },
     { name: a.amount, label: 'Amount', type: 'currency', custom, nillable: true, precision: 18, scale: 2, get: (r) => apps.get('amount', r) },
     { name: a.type[0], label: 'Type', type: 'picklist', picklist: [a.type[1], a.type[2]], custom, get: (r) => (apps.get('reversal', r) ? a.type[2] : a.type[1]) },
     ...(a.date ? [{ name: a.date, label: 'Applied Date', type: 'datetime', nillable: true, get: (r: number) => apps.get('created', r) } as FieldDef] : []),

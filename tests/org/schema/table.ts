@@ -19,11 +19,6 @@ export interface FieldDef {
   autoNumber?: boolean;
   /** Raw value: date → 'YYYY-MM-DD', datetime → epoch ms, others as they appear in JSON. */
   get(row: number): unknown;
-  /**
-   * Id and reference fields whose value is always `makeId(id.prefix, id.number(row))`: a Bulk API 2.0 part writes the
-   * id's bytes from these (writeId) instead of making or looking up its string (BENCHMARKS, session 22).
-   */
-  id?: { prefix: string; number(row: number): number };
   /** Reference fields: the target table's row, or -1. */
   refRow?(row: number): number;
   set?(row: number, value: unknown): void;

@@ -1,4 +1,3 @@
-import { makeId, writeId } from '../data/ids.ts';
 import { DAY_MS } from '../data/random.ts';
 import type { QueryResult } from './query.ts';
 
@@ -113,13 +112,6 @@ export class CsvBytes {
     } while (n > 0);
   }
 
-  /** The id `makeId(prefix, n)`, its 18 bytes written from the number (writeId), its string made only off that path. */
-  id(prefix: string, n: number): void {
-    this.room(18);
-    if (writeId(prefix, n, this.buffer, this.at)) this.at += 18;
-    else this.text(makeId(prefix, n));
-  }
-
   /** `YYYY-MM-DDTHH:MM:SS.mmmZ` of a year 1–9999 and the milliseconds into the day, written with the buffer in hand. */
   instant(year: number, month: number, day: number, msOfDay: number): void {
     this.room(24);
@@ -200,11 +192,6 @@ function writeInstant(out: CsvBytes, ms: number): void {
 export function csvLines(result: QueryResult): (from: number, to: number, out: CsvBytes) => void {
   const writers = result.columns.map((c): ((row: number, out: CsvBytes) => void) => {
     const get = c.get;
-    const id = c.path.length === 1 ? c.field.id : undefined;
-    if (id) {
-      const { prefix, number } = id;
-      return (row, out) => out.id(prefix, number(row));
-    }
     if (c.field.type === 'datetime') {
       return (row, out) => {
         const v = get(row);
