@@ -43,14 +43,7 @@ export function useOrgHarness(orgOptions: OrgOptions, options: InvoiceHarnessOpt
       expect(synced.ok, JSON.stringify(synced.error)).toBe(true);
     }
   }, timeout);
-  afterAll(async () => {
-    try {
-      await world.harness?.dispose();
-    } finally {
-      await world.org?.stop();
-      temp.remove();
-    }
-  });
+  afterAll(() => stopOrgAndApps(world.org, [world.harness], [temp]));
   return world;
 }
 
@@ -60,13 +53,13 @@ export function useOrgHarness(orgOptions: OrgOptions, options: InvoiceHarnessOpt
  */
 export function useOrgsPerTest(): { start(orgOptions: OrgOptions, options?: InvoiceHarnessOptions): Promise<OrgHarness> } {
   const started: { org: RunningOrg; harness?: Harness; temp: ReturnType<typeof tempDir> }[] = [];
-  afterAll(async () => {
-    for (const { harness } of started) await harness?.dispose();
-    for (const { org, temp } of started) {
-      await org.stop();
-      temp.remove();
-    }
-  });
+  afterAll(() =>
+    tearDown([
+      ...started.map(({ harness }) => () => harness?.dispose()),
+      ...started.map(({ org }) => () => org.stop()),
+      ...started.map(({ temp }) => () => temp.remove()),
+    ]),
+  );
   return {
     async start(orgOptions, options = {}) {
       const temp = tempDir();
@@ -94,13 +87,27 @@ export function useOrgsPerTest(): { start(orgOptions: OrgOptions, options?: Invo
 
 /**
  * What a file that starts its own org and apps on it (an offline app beside an online one, say) stops after its tests,
- * pass or fail: each app disposed, then the org stopped (one a test already stopped is fine) and the data folders removed.
+ * pass or fail: each app disposed, then the org stopped and the data folders removed (see `tearDown`).
  */
-export async function stopOrgAndApps(org: RunningOrg | undefined, apps: (Harness | undefined)[], folders: { remove(): void }[]): Promise<void> {
-  try {
-    for (const app of apps) await app?.dispose();
-  } finally {
-    await org?.stop().catch(() => undefined);
-    for (const folder of folders) folder.remove();
+export function stopOrgAndApps(org: RunningOrg | undefined, apps: (Harness | undefined)[], folders: { remove(): void }[]): Promise<void> {
+  return tearDown([...apps.map((app) => () => app?.dispose()), () => org?.stop(), ...folders.map((folder) => () => folder.remove())]);
+}
+
+/**
+ * The one way this set-up stops what it started: every step runs, in order, whatever an earlier one threw (an app's
+ * dispose that reports a broken contract still leaves the org stopped and the folders removed), and the teardown then
+ * fails with the first error (or all of them). An org's `stop()` never fails and may be called again: a test that
+ * already stopped its org is fine.
+ */
+async function tearDown(steps: (() => unknown)[]): Promise<void> {
+  const errors: unknown[] = [];
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (error) {
+      errors.push(error);
+    }
   }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new AggregateError(errors, `${errors.length} steps of the teardown failed`);
 }
