@@ -9,6 +9,7 @@ import { createI18n } from '../../../electron/contract/i18n/create-i18n';
 import { LOADING } from '../../../renderer/src/api/invoice-list-loader';
 import { LocaleContext } from '../../../renderer/src/i18n/locale-context';
 import { agingOfCurrency } from '../../../renderer/src/invoices/aging';
+import { CollectionLine } from '../../../renderer/src/receivables/CollectionLine';
 import { AgingBars } from '../../../renderer/src/workspace/AgingBars';
 import { CardFigures } from '../../../renderer/src/workspace/CardFigures';
 import { TotalsPending } from '../../../renderer/src/workspace/ListLoadNotes';
@@ -39,20 +40,14 @@ const aging = (currency: string) => {
   const empty = agingOfCurrency([], currency);
   return { ...empty, buckets: empty.buckets.map((bucket, k) => ({ ...bucket, count: 3 + k, balance: 1_234.5 * (k + 1) })) };
 };
-/** A per-currency card's parts as CurrencySummary puts them together (its left-out and DSO lines as LeftOut and CollectionLine write them). */
+/** A per-currency card's parts as CurrencySummary puts them together (its left-out line as LeftOut writes it). */
 const currencyCard = markup(
   createElement(
     'article',
     { className: 'currency-card', 'data-testid': 'currency-card' },
     createElement(CardFigures, { title: 'EUR', currency: 'EUR', count: 1_234, total: 98_765.43, balance: 4_321.09, testIdPrefix: 'currency' }),
     createElement('ul', { className: 'left-out' }, createElement('li', null, '12 drafts not counted: €1,234.00')),
-    // CollectionLine's markup (the component imports its stylesheet, which this test's TypeScript cannot resolve).
-    createElement(
-      'dl',
-      { className: 'collection-figures' },
-      createElement('div', null, createElement('dt', null, 'DSO'), createElement('dd', null, '42.3')),
-      createElement('div', null, createElement('dt', null, 'Avg. days to pay'), createElement('dd', null, '31.2')),
-    ),
+    createElement(CollectionLine, { currency: 'EUR', figures: { dso: 42.3, averageDaysToPay: 31.2, receivables: 4_321.09, sales: 98_765.43 }, asOfLabel: 'Dec 6, 2026' }),
     createElement(AgingBars, { aging: aging('EUR'), selected: null, onPick: () => undefined }),
   ),
 );
