@@ -27,7 +27,8 @@ const replacesModules = (file: string) => /\bvi\.(mock|doMock|unmock|resetModule
  */
 function level(name: string, include: string, options: TestProjectInlineConfiguration['test']): TestProjectInlineConfiguration[] {
   const own = globSync(include, { cwd: root }).filter(replacesModules);
-  const shared = { setupFiles, include: [include], ...options };
+  // …and one Chromium per worker process (tests/support/chromium.ts: shareChromiumInThisProcess).
+  const shared = { setupFiles: [...setupFiles, 'tests/support/shared-chromium-setup.ts'], include: [include], ...options };
   return [
     { test: { ...shared, name, exclude: own, isolate: false } },
     ...(own.length > 0 ? [{ test: { ...shared, name: `${name} (own process)`, include: own } }] : []),
