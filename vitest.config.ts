@@ -12,8 +12,14 @@ const setupFiles = ['tests/support/contract-setup.ts'];
 const expectWithRoom = { poll: { timeout: 15_000 } };
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-/** A file that replaces a module (`vi.mock`…) needs it loaded afresh: a file before it in a shared process may have loaded the real one. */
-const replacesModules = (file: string) => /\bvi\.(mock|doMock|unmock|resetModules)\(/.test(readFileSync(`${root}/${file}`, 'utf8'));
+/**
+ * A file that needs its modules loaded afresh runs in a process of its own: one that replaces a module (`vi.mock`…: a file
+ * before it in a shared process may have loaded the real one), and one that sets the process's time zone (`process.env.TZ`):
+ * modules keep what they read of the zone at first use (Intl formatters, local-day.ts's offsets per hour), so in a shared
+ * process the file before it would decide the zone it tests (review22: plain-date-and-money passed with plain-date.ts's
+ * `timeZone: 'UTC'` removed once detail-field-value ran before it in the worker, and failed detail-field-value when it ran first).
+ */
+const needsOwnProcess = (file: string) => /\bvi\.(mock|doMock|unmock|resetModules)\(|\bprocess\.env\.TZ\s*=[^=]/.test(readFileSync(`${root}/${file}`, 'utf8'));
 
 /**
  * One level's files run file after file in a worker process that stays (`isolate: false`) instead of a fresh process
@@ -22,11 +28,11 @@ const replacesModules = (file: string) => /\bvi\.(mock|doMock|unmock|resetModule
  * machine (ci22, 2026-12-06: an e2e file's imports 1.4 s + the fork's start 0.2 s; 8 small e2e files 27–29 s → 17–18 s
  * of CPU, the unit level 73 s → 24 s: BENCHMARKS.md, session 22, ci22). Every file still starts its own org, app,
  * browser and data folder and stops them in its hooks; what the next file of the worker sees is only the modules'
- * own state (caches, a set of live login agents that each file empties). A file that replaces modules runs in a
- * process of its own, in the project "<level> (own process)".
+ * own state (caches, a set of live login agents that each file empties). A file that replaces modules or sets the time
+ * zone runs in a process of its own, in the project "<level> (own process)".
  */
 function level(name: string, include: string, options: TestProjectInlineConfiguration['test']): TestProjectInlineConfiguration[] {
-  const own = globSync(include, { cwd: root }).filter(replacesModules);
+  const own = globSync(include, { cwd: root }).filter(needsOwnProcess);
   // …and one Chromium per worker process (tests/support/chromium.ts: shareChromiumInThisProcess).
   const shared = { setupFiles: [...setupFiles, 'tests/support/shared-chromium-setup.ts'], include: [include], ...options };
   return [
