@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InvoiceRow } from '../../../electron/contract';
+import { customerLedger } from '../../../electron/core/invoices/read/customer-ledger';
 import { invoiceReceivables } from '../../../electron/core/invoices/read/invoice-receivables';
 import { applyRelatedDelta, type RelatedCopy, type RelatedRecord } from '../../../electron/core/invoices/related/related-copy';
 
@@ -43,6 +44,20 @@ describe('one invoice’s applications and the arithmetic to its balance', () =>
     expect(got.entries.map((e) => e.effect)).toEqual([0, 0, 0, -20]);
     expect(got.arithmetic).toMatchObject({ payments: 20, computedBalance: 80.1, difference: 0 });
     expect(got.fullyPaidOn).toBeNull();
+  });
+
+  it('an amount that is no finite number (a Bulk cell that is not a number, JSON 1e999) is listed with no amount, never summed', () => {
+    const got = invoiceReceivables(copy([pay('A')], [
+      app('1', 'A', Number.NaN, '2026-10-05'),
+      app('2', 'A', Infinity, '2026-10-06'),
+      app('3', 'A', 20, '2026-10-07'),
+    ]), { ...invoice, balance: 80.1 });
+    expect(got.entries.map((e) => [e.amount, e.effect, e.problems.length > 0])).toEqual([[null, 0, true], [null, 0, true], [20, -20, false]]);
+    expect(got.arithmetic).toMatchObject({ payments: 20, computedBalance: 80.1, difference: 0 });
+    // Nor is the payment's rest (unapplied cash) made NaN or −∞ by them.
+    const withCredits = copy([pay('A', { account: 'ACC' })], [app('1', 'A', Infinity, '2026-10-05'), app('2', 'A', 20, '2026-10-07')]);
+    withCredits.objects.push({ role: 'creditNote', object: 'creditNote', signature: 'creditNote', watermark: null, records: [] } as never);
+    expect(customerLedger(withCredits, { name: 'Acme', account: 'ACC' }, 'EUR').payments).toMatchObject([{ id: 'A', applied: 20, unapplied: 480 }]);
   });
 
   it('reports a mismatch with Salesforce’s balance and leaves both figures as they are', () => {

@@ -254,6 +254,12 @@ const NO_PROBLEMS: string[] = [];
 
 export const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 /**
+ * An amount as the arithmetic may use it: a finite number, else none (null). Salesforce sends currency fields as plain
+ * numbers; a cell the copy read as NaN (a Bulk CSV cell that is no number) or ±Infinity (JSON's 1e999) would otherwise be
+ * counted and turn every sum it enters into NaN or ±∞ — as none, it is listed with "no amount" and left out (review22).
+ */
+export const amountOf = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+/**
  * The day of a Salesforce value as the user counts days (local-day.ts): a `date` field its own day, an instant (CreatedDate,
  * Revenue Cloud's AppliedDate and Payment.Date) the day on the computer's clock, as "today" and the as-of date are — not UTC's.
  */
@@ -304,7 +310,7 @@ export function countedApplications(index: LedgerIndex, invoiceId: string, curre
     const sourceRecord = source?.record;
     const reversal = REVERSAL_TYPES.has(String(record.type ?? '').toLowerCase());
     const entryCurrency = text(record.currency) ?? text(sourceRecord?.currency) ?? currency;
-    const amount = typeof record.amount === 'number' ? record.amount : null;
+    const amount = amountOf(record.amount);
     let problems = NO_PROBLEMS;
     if (entryCurrency !== currency || amount === null || amount <= 0 || !source) {
       problems = [];

@@ -2,7 +2,7 @@ import type { CurrencyReceivables, InvoiceListRow } from '../../../contract';
 import { addDaysToPay, averageDaysToPay, noDaysToPay, type DaysToPaySums } from '../../../contract/collection-figures';
 import { currencyDecimals } from '../../../contract/currency-decimals';
 import { cellsOf, type RelatedCopy } from '../related/related-copy';
-import { day, text, toMinor } from './applied-ledger';
+import { amountOf, day, text, toMinor } from './applied-ledger';
 import { sourceCounts } from './counted-sources';
 import { appliedBySource, appliedBySourceAsOf, belowZeroCauses, unappliedMinor } from './source-applied';
 import { unappliedKnown } from './payment-figures';
@@ -89,8 +89,8 @@ function unappliedCash(copy: RelatedCopy | null | undefined, fallback: string, a
     const cells = cellsOf(object);
     const [amountAt, statusAt, dateAt, currencyAt] = ['amount', 'status', 'date', 'currency'].map((key) => cells.reader(key));
     for (let row = 0; row < cells.length; row++) {
-      const amount = amountAt!(row);
-      if (typeof amount !== 'number' || !sourceCounts(statusAt!(row))) continue;
+      const amount = amountOf(amountAt!(row));
+      if (amount === null || !sourceCounts(statusAt!(row))) continue;
       // As of a day, a payment received later was not money in yet.
       const received = day(dateAt!(row));
       if (asOf !== undefined && received !== null && received > asOf) continue;

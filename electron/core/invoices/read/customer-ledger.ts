@@ -4,7 +4,7 @@ import { currencyDecimals } from '../../../contract/currency-decimals';
 import { cellsOf, type RecordCells, type RelatedCopy, type RelatedRecord } from '../related/related-copy';
 import { familyHasRole, isRateRole, type RelatedRole } from '../related/related-specs';
 import { relatedText } from '../related/related-text';
-import { day, ledgerIndex, text, toMinor } from './applied-ledger';
+import { amountOf, day, ledgerIndex, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
 import { sourceCounts } from './counted-sources';
 import { appliedBySource, appliedBySourceAsOf, belowZeroCauses, debitedMinor, unappliedMinor } from './source-applied';
@@ -160,7 +160,7 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
   const toRecord = (record: RelatedRecord, kind: 'cash' | 'credits'): CustomerRecord => {
     const currency = text(record.currency) ?? fallback;
     const decimals = currencyDecimals(currency);
-    const amount = typeof record.amount === 'number' ? record.amount : null;
+    const amount = amountOf(record.amount);
     const appliedMinor = toMinor((kind === 'cash' ? applied.payments : applied.credits).get(record.id) ?? 0, decimals);
     // A payment's (credit note's) refunds paid part of it back: that part is no longer unapplied (refund-lines.ts).
     const refunded = refundedMinor(applied.refunded, record.id, decimals);

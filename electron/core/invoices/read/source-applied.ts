@@ -1,6 +1,6 @@
 import { cellsOf, type RelatedCopy } from '../related/related-copy';
 import { REVERSAL_TYPES } from '../related/related-specs';
-import { day, text, toMinor } from './applied-ledger';
+import { amountOf, day, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
 import { refundDay, refundEffect, refundedMinor, refundLinesBySource } from './refund-lines';
 import { currencyDecimals } from '../../../contract/currency-decimals';
@@ -91,8 +91,8 @@ function appliedSums(copy: RelatedCopy, asOf?: string): SourceApplied {
     const [sourceAt, amountAt, dateAt, createdAt, typeAt, currencyAt] = ['source', 'amount', 'date', 'created', 'type', 'currency'].map((key) => cells.reader(key));
     for (let row = 0; row < cells.length; row++) {
       const source = text(sourceAt!(row));
-      const amount = amountAt!(row);
-      if (!source || typeof amount !== 'number' || !(amount > 0)) continue;
+      const amount = amountOf(amountAt!(row));
+      if (!source || amount === null || !(amount > 0)) continue;
       if (asOf !== undefined) {
         const on = day(dateAt!(row)) ?? day(createdAt!(row));
         if (on !== null && on > asOf) continue;
