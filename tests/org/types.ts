@@ -163,6 +163,12 @@ export interface OrgControl {
   allocateCreditNote(creditNoteId: string, invoiceId: string, amount: number): string;
   /** Takes an application back: a reversal record (Unallocation / Unapplied) of the same amount; the balance grows by it. */
   reverseApplication(applicationId: string): string;
+  /**
+   * Sets an existing application's (or reversal's) Amount to any finite value, 0 and negative included — what a correction or a
+   * hand entry leaves in a real org, and what Salesforce's own calls refuse. Its SystemModstamp moves; the invoice's balance
+   * follows as Salesforce's roll-up has it (total − Σ applied + Σ taken back, the new amount counted as it is).
+   */
+  setApplicationAmount(applicationId: string, amount: number): void;
   /** A new credit note for `amount`, applied to the invoice. */
   issueCreditNote(invoiceId: string, amount: number): { creditNoteId: string; applicationId: string };
   /**

@@ -41,7 +41,7 @@ function moveBalance(money: ReceivablesStore, row: number, deltaMinor: number): 
   s.touch(row);
 }
 
-export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPayment' | 'reverseApplication' | 'issueCreditNote' | 'deletePayment' | 'setSourceStatus' | 'allocatePayment' | 'allocateCreditNote'> {
+export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPayment' | 'reverseApplication' | 'setApplicationAmount' | 'issueCreditNote' | 'deletePayment' | 'setSourceStatus' | 'allocatePayment' | 'allocateCreditNote'> {
   const today = () => Math.floor(data.now() / 86_400_000);
   const add = (invoiceId: string, kind: Kind, amount: number | undefined, when: { appliedAt?: string; paymentDate?: string } = {}) => {
     const { money, store, row, prefixes } = moneyOf(data, invoiceId);
@@ -80,6 +80,21 @@ export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPaymen
       const reversal = money.addApp(kind, apps.get('source', row), invoice, apps.get('amount', row), true, at);
       moveBalance(money, invoice, Math.round(apps.get('amount', row) * money.minor(invoice)));
       return makeId(prefixes[kind].app, reversal);
+    },
+    setApplicationAmount(applicationId, amount) {
+      const { money, kind, row } = findRecord(data, applicationId, 'app');
+      const apps = money.ledger(kind).apps;
+      if (apps.get('deleted', row)) throw new Error('this application is deleted');
+      const invoice = apps.get('invoice', row);
+      const f = money.minor(invoice);
+      // Any finite amount, 0 and below too: what a correction (a zero allocation) or a hand entry (a negative one) leaves in a real org.
+      const minor = Math.round(amount * f);
+      if (typeof amount !== 'number' || !Number.isFinite(minor)) throw new Error('the amount must be a finite number');
+      const was = Math.round(apps.get('amount', row) * f);
+      apps.set('amount', row, minor / f);
+      apps.set('modstamp', row, money.stamp());
+      // Salesforce's roll-up: balance = total − Σ applied + Σ taken back, the changed amount counted as it now is (≤ 0 too).
+      moveBalance(money, invoice, apps.get('reversal', row) ? minor - was : was - minor);
     },
     allocatePayment(paymentId, invoiceId, amount) {
       const { money, kind, row: source, prefixes } = findRecord(data, paymentId, 'source');
