@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers of the org */
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GOLDEN_DATA, useGoldenOrg } from './answer-recorder.ts';
