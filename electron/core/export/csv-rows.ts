@@ -120,7 +120,7 @@ export class CsvRows {
   private text(out: SheetBytes, value: string | null | undefined, guard: boolean): void {
     if (!value) return;
     const kind = this.kindOf(value, 0, value.length);
-    if (kind === OTHER) return this.slow(out, guard ? escapeFormula(value) : value);
+    if (kind === OTHER) return this.other(out, value, guard);
     this.copy(out, value, 0, value.length, guard, kind === QUOTED);
   }
 
@@ -128,8 +128,13 @@ export class CsvRows {
   private textIn(out: SheetBytes, text: string, from: number, to: number, guard: boolean): void {
     if (!(to > from)) return;
     const kind = this.kindOf(text, from, to);
-    if (kind === OTHER) return this.text(out, text.slice(from, to), guard);
+    if (kind === OTHER) return this.other(out, text.slice(from, to), guard);
     this.copy(out, text, from, to, guard, kind === QUOTED);
+  }
+
+  /** A text that is not printable ASCII, through the string functions (formula-escaped first when `guard`). */
+  private other(out: SheetBytes, value: string, guard: boolean): void {
+    this.slow(out, guard ? escapeFormula(value) : value);
   }
 
   /**
