@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedBalancesAsOf, expectedFigures, major, minor } from '../../integration/receivables/org-ledger';
+import { dayOf, expectedBalancesAsOf, expectedFigures, major, minor } from '../../integration/receivables/org-ledger';
 import { tempDir } from '../../support/test-ports';
 import { parseCsv } from '../../support/csv';
 import { asOfInvoices, bucketOf, bucketText, daysOverdue, expectedFilter, expectedSort, isReceivable, type OrgInvoice } from './expected';
@@ -224,12 +224,40 @@ describe('export, details, keyboard and settings', () => {
       const invoice = invoices.find((i) => i.number === r[at('Number')])!;
       expect(minor(r[at('Paid amount')] as number, invoice.currency)).toBe(figures.get(invoice.id)!.paid);
     }
-    const lateIds = new Set(late.map((i) => i.id));
-    const orgApps = [...w.org.control.records('PaymentLineInvoice'), ...w.org.control.records('CreditMemoInvApplication')].filter((a) => lateIds.has(a.InvoiceId as string));
-    const sheetApps = book.worksheets[1]!.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1));
-    expect(sheetApps.map((r) => r[5]).sort()).toEqual(orgApps.map((a) => a.Id).sort());
+    // Every application of them, each row as the org's record gives it: invoice, kind (taken back or not), its day on this
+    // computer's clock, amount and currency as Salesforce states them, counted in the balance when in the invoice's currency
+    // and above zero (review23: the sheet's ids alone were compared).
+    const lateById = new Map(late.map((i) => [i.id, i]));
+    const kindWord = { PaymentLineInvoice: ['Payment', 'Payment taken back'], CreditMemoInvApplication: ['Credit note', 'Credit note taken back'] } as const;
+    const orgApps = (['PaymentLineInvoice', 'CreditMemoInvApplication'] as const).flatMap((object) =>
+      w.org.control.records(object).filter((a) => lateById.has(a.InvoiceId as string)).map((a) => {
+        const invoice = lateById.get(a.InvoiceId as string)!;
+        const currency = String(a.CurrencyIsoCode ?? invoice.currency);
+        const counted = currency === invoice.currency && (a.Amount as number) > 0;
+        return [invoice.number, kindWord[object][a.Type === 'Unapplied' ? 1 : 0], dayOf(a.AppliedDate), a.Amount, currency, a.Id, counted ? 'Yes' : 'No'];
+      }),
+    );
+    const sheetApps = book.worksheets[1]!.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1))
+      .map((r) => [...r.slice(0, 2), r[2] instanceof Date ? r[2].toISOString().slice(0, 10) : r[2], ...r.slice(3, 6), String(r[6]).startsWith('No') ? 'No' : r[6]]);
+    const byId = (a: unknown[], b: unknown[]) => String(a[5]).localeCompare(String(b[5]));
+    expect(orgApps.length).toBeGreaterThan(late.length);
+    expect(sheetApps.sort(byId)).toEqual(orgApps.sort(byId));
 
     await w.page.getByRole('button', { name: 'Remove filter Paid late' }).click();
+    await waitForVisibleCount(w.page, invoices.length);
+    // "Partly paid" (review23: asserted on made-up rows only): some payment applied (net), less than the total, a balance still
+    // owed — every invoice so in the org's records, and no other.
+    const partly = invoices.filter((i) => {
+      const f = figures.get(i.id)!;
+      return f.paid > 0 && f.paid < f.total && (i.balance ?? 0) > 0;
+    });
+    expect(partly.length).toBeGreaterThan(20);
+    await w.page.getByRole('complementary', { name: 'Filters' }).getByLabel('Partly paid').check();
+    await waitForVisibleCount(w.page, partly.length);
+    const partlyNumbers = new Set(partly.map((i) => i.number));
+    await poll(async () => (await renderedNumbers(w.page)).filter((n) => !partlyNumbers.has(n))).toEqual([]);
+    expect((await renderedNumbers(w.page)).length).toBeGreaterThan(5);
+    await w.page.getByRole('button', { name: 'Remove filter Partly paid' }).click();
     await menu.locator('summary').click();
     for (const name of ['Paid amount', 'Fully paid on', 'Days to pay']) await menu.getByLabel(name, { exact: true }).uncheck();
     await menu.locator('summary').click();
