@@ -1,136 +1,9 @@
-import { tableOf, type RecordTable, type RelatedCopy, type RelatedRecord } from '../related/related-copy';
+import { recordCount, tableOf, type RecordTable, type RelatedCopy, type RelatedRecord } from '../related/related-copy';
 import { isRateRole, REVERSAL_TYPES, type RelatedRole } from '../related/related-specs';
 import { relatedText } from '../related/related-text';
+import { ApplicationsByInvoice, SourcesById, type Origin } from './ledger-slots';
 import { localDay } from './local-day';
 import { oncePerCopy } from './once-per-copy';
-
-interface Indexed {
-  role: RelatedRole;
-  object: string;
-  record: RelatedRecord;
-}
-
-/** An application with its day (applied day, else created; local-day.ts), worked out once per copy, not at every count. */
-interface IndexedApplication extends Indexed {
-  date: string | null;
-}
-
-/**
- * An entry of a record kept as columns (a Bulk object's CSV parts: related-copy.ts tableOf): its record is read from the
- * columns each time it is asked for — a short-lived object — so the index keeps no object per record of its own.
- */
-class TableEntry {
-  constructor(
-    readonly role: RelatedRole,
-    readonly object: string,
-    private readonly table: RecordTable,
-    private readonly row: number,
-    readonly date: string | null = null,
-  ) {}
-
-  get record(): RelatedRecord {
-    return this.table.record(this.row);
-  }
-}
-
-/** Where the index's entries come from: one related object, kept as columns (a table) or as records. */
-interface Origin {
-  role: RelatedRole;
-  object: string;
-  table: RecordTable | null;
-  records: readonly RelatedRecord[] | null;
-}
-
-/** The entry of one row of an origin: a table's made afresh when asked (short-lived), a record's holding the record itself. */
-function entryOf(origin: Origin, row: number): Indexed {
-  return origin.table ? new TableEntry(origin.role, origin.object, origin.table, row) : { role: origin.role, object: origin.object, record: origin.records![row]! };
-}
-
-/**
- * The payments and credit notes by id: each id's origin and row, kept as numbers — its entry made when asked — not an object
- * per source (140k payments at 100k invoices: the first list window after a sync made and kept one each, BENCHMARKS session 19).
- * A later record of the same id takes the place of an earlier one, as a Map's set did.
- */
-class SourcesById {
-  private readonly slots = new Map<string, number>();
-  private readonly origins: Origin[] = [];
-  private readonly rows: number[] = [];
-
-  add(origin: Origin, row: number, id: string): void {
-    this.slots.set(id, this.rows.length);
-    this.origins.push(origin);
-    this.rows.push(row);
-  }
-
-  get(id: string): Indexed | undefined {
-    const slot = this.slots.get(id);
-    return slot === undefined ? undefined : entryOf(this.origins[slot]!, this.rows[slot]!);
-  }
-}
-
-/**
- * The applications (payment and credit) by invoice id: each invoice's applications as a chain of slots (origin, row, day), in the
- * order they were added — an invoice's entries are made when asked (short-lived), none kept per application (157k at 100k
- * invoices). `keys` gives the invoices in the order first met, as the Map of arrays did.
- */
-class ApplicationsByInvoice {
-  /** Invoice id → its group. */
-  private readonly groups = new Map<string, number>();
-  private readonly first: number[] = [];
-  private readonly last: number[] = [];
-  /** Per slot: the next slot of its invoice (-1: none), its origin, row and day. */
-  private readonly next: number[] = [];
-  private readonly origins: Origin[] = [];
-  private readonly rows: number[] = [];
-  private readonly days: (string | null)[] = [];
-  /** Each day once (an application's day is one of a few thousand: not a string kept per application). */
-  private readonly known = new Map<string, string>();
-
-  add(origin: Origin, row: number, invoiceId: string, date: string | null): void {
-    const slot = this.rows.length;
-    this.next.push(-1);
-    this.origins.push(origin);
-    this.rows.push(row);
-    let day = date;
-    if (day !== null) {
-      const seen = this.known.get(day);
-      if (seen === undefined) this.known.set(day, day);
-      else day = seen;
-    }
-    this.days.push(day);
-    const group = this.groups.get(invoiceId);
-    if (group === undefined) {
-      this.groups.set(invoiceId, this.first.length);
-      this.first.push(slot);
-      this.last.push(slot);
-    } else {
-      this.next[this.last[group]!] = slot;
-      this.last[group] = slot;
-    }
-  }
-
-  has(invoiceId: string): boolean {
-    return this.groups.has(invoiceId);
-  }
-
-  /** The invoice's applications, in the order added (new entries: a caller may keep them). */
-  get(invoiceId: string): IndexedApplication[] | undefined {
-    const group = this.groups.get(invoiceId);
-    if (group === undefined) return undefined;
-    const out: IndexedApplication[] = [];
-    for (let slot = this.first[group]!; slot !== -1; slot = this.next[slot]!) {
-      const origin = this.origins[slot]!;
-      const row = this.rows[slot]!;
-      const date = this.days[slot]!;
-      out.push(origin.table ? new TableEntry(origin.role, origin.object, origin.table, row, date) : { role: origin.role, object: origin.object, record: origin.records![row]!, date });
-    }
-    return out;
-  }
-
-  keys(): IterableIterator<string> {
-    return this.groups.keys();
-  }
-}
 
 interface LedgerIndex {
   /** Applications (payment and credit) per invoice id. */
@@ -148,8 +21,12 @@ interface LedgerIndex {
 /** Applications by invoice and sources by id, built once per copy (a sync makes a new copy). */
 export const ledgerIndex = oncePerCopy((copy: RelatedCopy): LedgerIndex => {
   let objects: Map<string, string> | null = null;
+  // Sized at once from the counts (a Bulk object's records are counted without being read): no column grows while it fills.
+  const counted = (roles: readonly RelatedRole[]) => copy.objects.reduce((sum, object) => (roles.includes(object.role) ? sum + recordCount(object) : sum), 0);
   const index: LedgerIndex = {
-    byInvoice: new ApplicationsByInvoice(), sources: new SourcesById(), refundsByPayment: new Map(), refundsByCreditNote: new Map(),
+    byInvoice: new ApplicationsByInvoice(counted(['paymentApplication', 'creditApplication'])),
+    sources: new SourcesById(counted(['payment', 'creditNote'])),
+    refundsByPayment: new Map(), refundsByCreditNote: new Map(),
     get objects() {
       return (objects ??= objectsById(copy));
     },
@@ -183,7 +60,7 @@ export const ledgerIndex = oncePerCopy((copy: RelatedCopy): LedgerIndex => {
       }
       const invoiceId = typeof record.invoice === 'string' ? record.invoice : null;
       if (!invoiceId) continue;
-      index.byInvoice.add(origin, row, invoiceId, day(record.date) ?? day(record.created));
+      index.byInvoice.add(origin, row, invoiceId, record.date, record.created);
     }
   }
   for (const [creditNote, record] of creditRefundLines(copy)) {
@@ -221,7 +98,7 @@ function indexTable(index: LedgerIndex, origin: Origin & { table: RecordTable },
   for (let row = 0; row < table.length; row++) {
     const invoiceId = table.value(row, invoice);
     if (typeof invoiceId !== 'string' || !invoiceId) continue;
-    index.byInvoice.add(origin, row, invoiceId, day(table.value(row, date)) ?? day(table.value(row, created)));
+    index.byInvoice.add(origin, row, invoiceId, table.value(row, date), table.value(row, created));
   }
 }
 

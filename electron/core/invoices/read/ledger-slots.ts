@@ -1,0 +1,204 @@
+import type { RecordTable, RelatedRecord } from '../related/related-copy';
+import type { RelatedRole } from '../related/related-specs';
+import { isoDayOf, localDay, localDayNumber } from './local-day';
+
+/** One entry of the ledger's index: a payment, credit note or application, with its record. */
+interface Indexed {
+  role: RelatedRole;
+  object: string;
+  record: RelatedRecord;
+}
+
+/** An application with its day (applied day, else created; local-day.ts), worked out once per copy, not at every count. */
+interface IndexedApplication extends Indexed {
+  date: string | null;
+}
+
+/**
+ * An entry of a record kept as columns (a Bulk object's CSV parts: related-copy.ts tableOf): its record is read from the
+ * columns each time it is asked for — a short-lived object — so the index keeps no object per record of its own.
+ */
+class TableEntry {
+  constructor(
+    readonly role: RelatedRole,
+    readonly object: string,
+    private readonly table: RecordTable,
+    private readonly row: number,
+    readonly date: string | null = null,
+  ) {}
+
+  get record(): RelatedRecord {
+    return this.table.record(this.row);
+  }
+}
+
+/** Where the index's entries come from: one related object, kept as columns (a table) or as records. */
+export interface Origin {
+  role: RelatedRole;
+  object: string;
+  table: RecordTable | null;
+  records: readonly RelatedRecord[] | null;
+}
+
+/** The entry of one row of an origin: a table's made afresh when asked (short-lived), a record's holding the record itself. */
+function entryOf(origin: Origin, row: number, date: string | null): IndexedApplication {
+  return origin.table ? new TableEntry(origin.role, origin.object, origin.table, row, date) : { role: origin.role, object: origin.object, record: origin.records![row]!, date };
+}
+
+/** A column of small integers that doubles as it fills (one typed array: no boxed number or object per entry). */
+class IntColumn {
+  values: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.values = new Int32Array(Math.max(capacity, 16));
+  }
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const more = new Int32Array(this.values.length * 2);
+      more.set(this.values);
+      this.values = more;
+    }
+    this.values[this.length++] = value;
+  }
+}
+
+/** The origins of a ledger, each by a small number (a slot keeps that number, not the object). */
+class Origins {
+  private readonly list: Origin[] = [];
+
+  code(origin: Origin): number {
+    const known = this.list.indexOf(origin);
+    return known >= 0 ? known : this.list.push(origin) - 1;
+  }
+
+  at(code: number): Origin {
+    return this.list[code]!;
+  }
+}
+
+/**
+ * The payments and credit notes by id: each id's origin and row, kept as numbers — its entry made when asked — not an object
+ * per source (140k payments at 100k invoices: the first list window after a sync made and kept one each, BENCHMARKS session 19).
+ * A later record of the same id takes the place of an earlier one, as a Map's set did.
+ */
+export class SourcesById {
+  private readonly slots = new Map<string, number>();
+  private readonly origins = new Origins();
+  private readonly originOf: IntColumn;
+  private readonly rows: IntColumn;
+
+  constructor(capacity = 0) {
+    this.originOf = new IntColumn(capacity);
+    this.rows = new IntColumn(capacity);
+  }
+
+  add(origin: Origin, row: number, id: string): void {
+    this.slots.set(id, this.rows.length);
+    this.originOf.push(this.origins.code(origin));
+    this.rows.push(row);
+  }
+
+  get(id: string): Indexed | undefined {
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : entryOf(this.origins.at(this.originOf.values[slot]!), this.rows.values[slot]!, null);
+  }
+}
+
+/**
+ * The days of a ledger's applications, each by a small code (0: no day): a day number (local-day.ts localDayNumber) read from
+ * the value's digits — no Date, no day string made per application — and its text made once per day. A value those rules do not
+ * decide (a daylight-saving hour off the hour, an offset other than UTC's, a day that does not exist) keeps localDay's answer.
+ */
+class DayCodes {
+  private readonly texts: (string | null)[] = [null];
+  private readonly byNumber = new Map<number, number>();
+  private readonly byText = new Map<string, number>();
+
+  /** The code of a value's day (local-day.ts), 0 when it has none. */
+  code(value: unknown): number {
+    const day = localDayNumber(value);
+    if (!Number.isNaN(day)) {
+      let code = this.byNumber.get(day);
+      if (code === undefined) this.byNumber.set(day, (code = this.texts.push(isoDayOf(day)) - 1));
+      return code;
+    }
+    const text = localDay(value);
+    if (text === null) return 0;
+    let code = this.byText.get(text);
+    if (code === undefined) this.byText.set(text, (code = this.texts.push(text) - 1));
+    return code;
+  }
+
+  text(code: number): string | null {
+    return this.texts[code]!;
+  }
+}
+
+/**
+ * The applications (payment and credit) by invoice id: each invoice's applications as a chain of slots (origin, row, day code) in
+ * typed arrays, in the order they were added — an invoice's entries are made when asked (short-lived), none kept per application
+ * (157k at 100k invoices). `keys` gives the invoices in the order first met, as the Map of arrays did.
+ */
+export class ApplicationsByInvoice {
+  /** Invoice id → its group. */
+  private readonly groups = new Map<string, number>();
+  private readonly first: IntColumn;
+  private readonly last: IntColumn;
+  /** Per slot: the next slot of its invoice (-1: none), its origin, row and day. */
+  private readonly next: IntColumn;
+  private readonly originOf: IntColumn;
+  private readonly rows: IntColumn;
+  private readonly dayOf: IntColumn;
+  private readonly origins = new Origins();
+  private readonly days = new DayCodes();
+
+  constructor(capacity = 0) {
+    this.first = new IntColumn(capacity);
+    this.last = new IntColumn(capacity);
+    this.next = new IntColumn(capacity);
+    this.originOf = new IntColumn(capacity);
+    this.rows = new IntColumn(capacity);
+    this.dayOf = new IntColumn(capacity);
+  }
+
+  /** One application: its day is `date`'s (local-day.ts), else `created`'s. */
+  add(origin: Origin, row: number, invoiceId: string, date: unknown, created: unknown): void {
+    const slot = this.rows.length;
+    this.next.push(-1);
+    this.originOf.push(this.origins.code(origin));
+    this.rows.push(row);
+    const day = this.days.code(date);
+    this.dayOf.push(day === 0 ? this.days.code(created) : day);
+    const group = this.groups.get(invoiceId);
+    if (group === undefined) {
+      this.groups.set(invoiceId, this.first.length);
+      this.first.push(slot);
+      this.last.push(slot);
+    } else {
+      this.next.values[this.last.values[group]!] = slot;
+      this.last.values[group] = slot;
+    }
+  }
+
+  has(invoiceId: string): boolean {
+    return this.groups.has(invoiceId);
+  }
+
+  /** The invoice's applications, in the order added (new entries: a caller may keep them). */
+  get(invoiceId: string): IndexedApplication[] | undefined {
+    const group = this.groups.get(invoiceId);
+    if (group === undefined) return undefined;
+    const out: IndexedApplication[] = [];
+    const next = this.next.values;
+    for (let slot = this.first.values[group]!; slot !== -1; slot = next[slot]!) {
+      out.push(entryOf(this.origins.at(this.originOf.values[slot]!), this.rows.values[slot]!, this.days.text(this.dayOf.values[slot]!)));
+    }
+    return out;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.groups.keys();
+  }
+}
