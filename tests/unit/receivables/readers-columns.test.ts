@@ -4,7 +4,11 @@ import type { CsvReading } from '../../../electron/core/invoices/related/related
 import { CsvTable } from '../../../electron/core/invoices/related/related-csv-table';
 import { customerLedger } from '../../../electron/core/invoices/read/customer-ledger';
 import { collectionFigures } from '../../../electron/core/invoices/read/collection-figures';
-import type { InvoiceListRow } from '../../../electron/contract';
+import { invoiceReceivables } from '../../../electron/core/invoices/read/invoice-receivables';
+import { paymentFigures } from '../../../electron/core/invoices/read/payment-figures';
+import { changesAsOf } from '../../../electron/core/invoices/read/balance-as-of';
+import type { Snapshot } from '../../../electron/core/invoices/snapshot/snapshot';
+import type { InvoiceListRow, InvoiceRow } from '../../../electron/contract';
 
 /**
  * The customer view, statements and unapplied cash over a copy whose Bulk objects are kept as columns (a full sync with
@@ -73,6 +77,32 @@ describe('readers of the whole copy over the Bulk objects kept as columns', () =
       expect(collectionFigures(columns.copy, rows, () => false, asOf)).toEqual(collectionFigures(records.copy, rows, () => false, asOf));
     }
     expect(customerLedger(columns.copy, { name: 'Acme "1", Inc', account: '0011' }, 'USD').payments.length).toBeGreaterThan(5);
+    expect(columns.reads()).toBe(0);
+  });
+
+  it('an invoice’s applications, its list figures and its balance as of a day: the same answers as over records, no record read back', () => {
+    const columns = copyOf(true);
+    const records = copyOf(false);
+    const invoices: InvoiceRow[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `3tt${i}`, number: `INV-${i}`, customer: 'Acme', invoiceDate: '2026-01-05', dueDate: '2026-02-05', status: 'Posted',
+      total: 400, balance: 400 - 40 - i, currency: i % 3 === 0 ? 'EUR' : 'USD', lastModified: null,
+    }));
+    let named = 0;
+    let flagged = 0;
+    for (const invoice of invoices) {
+      const detail = invoiceReceivables(columns.copy, invoice);
+      expect(detail).toEqual(invoiceReceivables(records.copy, invoice));
+      named += detail.entries.filter((entry) => entry.sourceNumber !== null).length;
+      flagged += detail.entries.filter((entry) => entry.problems.length > 0).length;
+      for (const asOf of [undefined, '2026-05-20']) expect(paymentFigures(columns.copy, invoice, asOf)).toEqual(paymentFigures(records.copy, invoice, asOf));
+    }
+    // The payments' numbers are read when the detail asks (each application's payment), and some entries are not counted.
+    expect(named).toBeGreaterThan(60);
+    expect(flagged).toBeGreaterThan(5);
+    const rowsById = new Map(invoices.map((row) => [row.id, { ...row, ...paymentFigures(records.copy, row) } as InvoiceListRow]));
+    const asOf = (copy: typeof columns.copy) => changesAsOf({ related: copy } as Snapshot, rowsById, '2026-04-01');
+    expect(asOf(columns.copy)).toEqual(asOf(records.copy));
+    expect(asOf(columns.copy).balances.size).toBeGreaterThan(3);
     expect(columns.reads()).toBe(0);
   });
 });

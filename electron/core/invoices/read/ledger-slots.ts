@@ -1,4 +1,4 @@
-import type { RecordTable, RelatedRecord } from '../related/related-copy';
+import type { RecordTable, RelatedRecord, RelatedValue } from '../related/related-copy';
 import type { RelatedRole } from '../related/related-specs';
 import { isoDayOf, localDay, localDayNumber } from './local-day';
 
@@ -38,7 +38,22 @@ export interface Origin {
   object: string;
   table: RecordTable | null;
   records: readonly RelatedRecord[] | null;
+  /** A table's columns by key, as first asked (`cellOf`). */
+  columns?: Map<string, number>;
 }
+
+/** What `record[key]` holds for one row of an origin (null for a key it does not have), read from that cell alone. */
+export function cellOf(origin: Origin, row: number, key: string): RelatedValue {
+  const table = origin.table;
+  if (!table) return origin.records![row]![key] ?? null;
+  const columns = (origin.columns ??= new Map());
+  let column = columns.get(key);
+  if (column === undefined) columns.set(key, (column = table.column(key)));
+  return table.value(row, column);
+}
+
+/** The id of one row of an origin. */
+export const idOf = (origin: Origin, row: number): string => (origin.table ? origin.table.id(row) : origin.records![row]!.id);
 
 /** The entry of one row of an origin: a table's made afresh when asked (short-lived), a record's holding the record itself. */
 function entryOf(origin: Origin, row: number, date: string | null): IndexedApplication {
@@ -102,7 +117,21 @@ export class SourcesById {
 
   get(id: string): Indexed | undefined {
     const slot = this.slots.get(id);
-    return slot === undefined ? undefined : entryOf(this.origins.at(this.originOf.values[slot]!), this.rows.values[slot]!, null);
+    return slot === undefined ? undefined : this.entry(slot);
+  }
+
+  /** The slot of an id, -1 when there is none (then neither `cell` nor `entry` may be asked). */
+  slotOf(id: string): number {
+    return this.slots.get(id) ?? -1;
+  }
+
+  /** One cell of the source in a slot (`cellOf`): no whole record made for it. */
+  cell(slot: number, key: string): RelatedValue {
+    return cellOf(this.origins.at(this.originOf.values[slot]!), this.rows.values[slot]!, key);
+  }
+
+  entry(slot: number): Indexed {
+    return entryOf(this.origins.at(this.originOf.values[slot]!), this.rows.values[slot]!, null);
   }
 }
 
@@ -196,6 +225,16 @@ export class ApplicationsByInvoice {
       out.push(entryOf(this.origins.at(this.originOf.values[slot]!), this.rows.values[slot]!, this.days.text(this.dayOf.values[slot]!)));
     }
     return out;
+  }
+
+  /** Each of the invoice's applications in the order added, as its origin, row and day: no entry or record made. */
+  visit(invoiceId: string, visitor: (origin: Origin, row: number, date: string | null) => void): void {
+    const group = this.groups.get(invoiceId);
+    if (group === undefined) return;
+    const next = this.next.values;
+    for (let slot = this.first.values[group]!; slot !== -1; slot = next[slot]!) {
+      visitor(this.origins.at(this.originOf.values[slot]!), this.rows.values[slot]!, this.days.text(this.dayOf.values[slot]!));
+    }
   }
 
   keys(): IterableIterator<string> {
