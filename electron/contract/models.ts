@@ -5,10 +5,11 @@ import { languageSettings } from './i18n/languages';
 import { conversionColumnKeys } from './conversion/columns';
 import { PDF_BUDGET_MAX_MB } from './document-budget';
 import { columnWidthsSchema } from './column-widths';
+import { isoDate } from './iso-date';
 
 /** Shared value shapes used by the channels in `channels.ts`. */
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export { isoDate };
 export const id = z.string().min(1).max(100);
 
 export const secretProtectionSchema = z.enum(['os', 'basic_text', 'unavailable']);
