@@ -8,6 +8,7 @@ import { budgetly } from '../bridge';
 import { useLocale } from '../i18n/locale-context';
 import { agingOfCurrency, type AgingBasis, type AgingBucketKey } from '../invoices/aging';
 import { formatCount, formatMoney } from '../invoices/money';
+import { LeftOut } from '../workspace/LeftOut';
 import type { PreparedInvoices } from '../invoices/prepared';
 import { AgingBars } from '../workspace/AgingBars';
 import { CustomerInvoiceList } from './CustomerInvoiceList';
@@ -152,6 +153,8 @@ function CustomerCards({ invoices, ledger, bucket, onPickBucket }: CardsProps) {
                 </>
               )}
             </dl>
+            {/* The count above is the receivables'; the list below has every invoice: the drafts and cancelled ones it leaves out, said (as the workspace's cards say them). */}
+            {totals && <LeftOut drafts={totals.excluded.drafts} cancelled={totals.excluded.cancelled} currency={currency} />}
             {/* Payments and credit notes below zero are summed as they are: the sum says so, never silently lower. */}
             {unapplied?.cashBelowZero !== undefined && (
               <p className="problem" role="note" data-testid="customer-cash-below-zero">

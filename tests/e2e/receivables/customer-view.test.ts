@@ -181,4 +181,32 @@ describe('customer view', () => {
     await w.page.getByTestId('search').fill('');
     await waitForVisibleCount(w.page, invoices.length);
   });
+
+  it('says what its cards’ counts leave out: the list has every invoice, the card counts receivables and names the cancelled and drafts beside', async () => {
+    // review22's low (issue 13): "98 invoices" on the card above "Invoices (100)" with no word about the 2 cancelled.
+    const customer = invoices.find((inv) => inv.status === 'Cancelled' && inv.customer !== null)!.customer!;
+    const mine = invoices.filter((inv) => inv.customer === customer);
+    const want = new Map<string, { count: number; drafts: number; cancelled: number }>();
+    for (const inv of mine) {
+      const e = want.get(inv.currency) ?? { count: 0, drafts: 0, cancelled: 0 };
+      want.set(inv.currency, e);
+      if (isReceivable(inv)) e.count++;
+      else if (inv.status === 'Cancelled') e.cancelled++;
+      else e.drafts++;
+    }
+    await openCustomerView(w.page, customer);
+    const cards = await view().getByTestId('customer-card').evaluateAll((els) => els.map((card) => {
+      const count = (id: string, attribute: string) => Number(card.querySelector(`[data-testid="${id}"]`)?.getAttribute(attribute) ?? 0);
+      return [card.getAttribute('data-currency')!, { count: count('customer-count', 'data-value'), drafts: count('left-out-drafts', 'data-count'), cancelled: count('left-out-cancelled', 'data-count') }] as const;
+    }));
+    expect(new Map(cards.filter(([currency]) => want.has(currency)))).toEqual(want);
+    expect([...want.values()].some((e) => e.cancelled > 0)).toBe(true);
+    // The counts add up to the list's heading, and the card says it in words.
+    const heading = await view().locator('#customer-invoices-title').textContent();
+    expect(heading).toContain(`(${mine.length})`);
+    expect([...want.values()].reduce((n, e) => n + e.count + e.drafts + e.cancelled, 0)).toBe(mine.length);
+    expect(await view().getByTestId('left-out-cancelled').first().textContent()).toMatch(/^\d+ cancelled, .+: not in receivables$/);
+    await w.page.keyboard.press('Escape');
+    await poll(() => view().count()).toBe(0);
+  });
 });
