@@ -117,8 +117,10 @@ const steps: { name: string; ms: number; screenshot: string }[] = [];
 
 /**
  * `receivables` of summary.json: one entry per currency, { currency, paymentsApplied, creditsApplied, unappliedCash,
- * averageDaysToPay } (plus `overRefunded` — payments refunded beyond what was left — and `refundsUnread` — refund lines
- * unreadable, unapplied cash before refunds — when they apply), as `invoices.receivablesSummary` computes them (definitions in electron/contract/receivables.ts),
+ * averageDaysToPay } by issue 13's definitions exactly, then the accountant's figures the app shows beside them,
+ * { unappliedCashReceivedLessRefunds, averageDaysToPayExcludingCancelled } (plus `overApplied` / `overRefunded` — payments received
+ * applied or refunded beyond their amount — and `refundsUnread` — refund lines unreadable, the received cash before refunds — when
+ * they apply), as `invoices.receivablesSummary` computes them (definitions in electron/contract/receivables.ts),
  * as of --as-of when given (later invoices, payments and applications not yet there, as the workspace's as-of view).
  * An org without payment objects, or one whose payment or credit objects cannot all be read, gives an empty list.
  */

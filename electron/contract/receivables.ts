@@ -55,13 +55,21 @@ export const invoiceReceivablesSchema = z.object({
 export type InvoiceReceivables = z.infer<typeof invoiceReceivablesSchema>;
 
 /**
- * Collection figures of one currency over the invoices asked for (issue 13's definitions), from the offline copy:
+ * Collection figures of one currency over the invoices asked for, from the offline copy. The four named by issue 13 follow
+ * its definitions exactly (a reader checking `demo:headless`'s summary.json against the issue gets the issue's figure):
  * - paymentsApplied / creditsApplied: net amounts applied (applications minus reversals) to those invoices;
- * - unappliedCash: Σ over every payment of the copy in this currency of (its amount − what of it is applied, net − what of it
- *   was refunded, net);
- * - averageDaysToPay: over those invoices that are fully paid and not cancelled (a credit note cancelling an invoice is no
- *   payment), Σ(total × days to pay) ÷ Σ total, in days, one decimal
+ * - unappliedCash: Σ over every payment of the copy in this currency, whatever its status, of (its amount − what of it is
+ *   applied, net of reversals, wherever it points);
+ * - averageDaysToPay: over those invoices that are fully paid, Σ(total × days to pay) ÷ Σ total, in days, one decimal
  *   (null when none is fully paid).
+ * Beside them, the accountant's figures the app shows (README "Collection figures", the customer view, statements):
+ * - unappliedCashReceivedLessRefunds: as unappliedCash over the payments received only (not Draft, Canceled, void …:
+ *   counted-sources.ts), each less what refunds paid back of it — the customer's money still with us;
+ * - averageDaysToPayExcludingCancelled: as averageDaysToPay without the cancelled invoices (a credit note cancelling an
+ *   invoice is no payment) — what the currency cards show.
+ * Both unapplied figures count "applied" as the detail panel does: an application of zero, below zero or no amount is left
+ * out, and a payment applied in another currency than its own has its own currency used up (0: no rate here turns that
+ * amount back into the payment's currency). With an as-of day, payments received and applications made later are not there.
  */
 export const currencyReceivablesSchema = z.object({
   currency: z.string(),
@@ -69,19 +77,22 @@ export const currencyReceivablesSchema = z.object({
   creditsApplied: z.number(),
   unappliedCash: z.number(),
   averageDaysToPay: z.number().nullable(),
+  unappliedCashReceivedLessRefunds: z.number(),
+  averageDaysToPayExcludingCancelled: z.number().nullable(),
   /**
    * How many payments in this currency were refunded beyond what was left unapplied of them: their rest is below zero and
-   * summed into unappliedCash as it is (never clamped). Absent: none.
+   * summed into unappliedCashReceivedLessRefunds as it is (never clamped). Absent: none.
    */
   overRefunded: z.number().optional(),
   /**
-   * How many payments in this currency were applied to invoices for more than their amount (the applications alone exceed it):
-   * their rest is below zero and summed into unappliedCash as it is (never clamped). Absent: none.
+   * How many payments received in this currency were applied to invoices for more than their amount (the applications alone
+   * exceed it): their rest is below zero and summed into unappliedCashReceivedLessRefunds (and unappliedCash) as it is (never
+   * clamped). Absent: none.
    */
   overApplied: z.number().optional(),
   /**
-   * The refund lines could not be read (object or a required field hidden from the user): unappliedCash is amount − net
-   * applied, before any refund — it may be more than is left. Absent: read.
+   * The refund lines could not be read (object or a required field hidden from the user): unappliedCashReceivedLessRefunds is
+   * amount − net applied, before any refund — it may be more than is left. Absent: read.
    */
   refundsUnread: z.literal(true).optional(),
 });

@@ -7,7 +7,8 @@ import { visibleCount } from '../workspace/workspace-driver';
 /**
  * Per currency, straight from the org's records: DSO by the standard method over the 90 days to the as-of day
  * (open balance of the receivables shown ÷ what of them is dated in the period × 90, one decimal) and the
- * average days to pay weighted by total (org-ledger's expectedCurrencies, as demo:headless writes it).
+ * average days to pay weighted by total, cancelled invoices left out (org-ledger's expectedCurrencies: averageDaysToPayExcludingCancelled,
+ * as demo:headless writes it beside the issue's own averageDaysToPay).
  */
 function expectedCards(w: WorkspaceFixture, shown: OrgInvoice[], asOf: string) {
   const out = new Map<string, { dso: number | null; averageDaysToPay: number | null }>();
@@ -20,7 +21,7 @@ function expectedCards(w: WorkspaceFixture, shown: OrgInvoice[], asOf: string) {
     const age = inv.invoiceDate ? daysBetween(inv.invoiceDate, asOf) : NaN;
     if (age >= 0 && age < 90) s.sales += minor(inv.total ?? 0, inv.currency);
   }
-  const days = new Map(expectedCurrencies(w.org, 'Invoice', new Set(shown.map((inv) => inv.id))).map((c) => [c.currency, c.averageDaysToPay]));
+  const days = new Map(expectedCurrencies(w.org, 'Invoice', new Set(shown.map((inv) => inv.id))).map((c) => [c.currency, c.averageDaysToPayExcludingCancelled]));
   for (const [currency, s] of sums) {
     out.set(currency, { dso: s.sales > 0 ? Math.round((s.receivables / s.sales) * 90 * 10) / 10 : null, averageDaysToPay: days.get(currency) ?? null });
   }

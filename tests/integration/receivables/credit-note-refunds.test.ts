@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CurrencyReceivables, CustomerLedger, InvoiceList, InvoiceReceivables } from '../../../electron/contract';
 import type { RunningOrg } from '../../org';
 import { CONNECTION_ID as connectionId, type Harness, withOrgHarness } from '../invoices/support/invoice-harness';
-import { creditNotesLeft, expectedCurrencies, FAMILIES, minor } from './org-ledger';
+import { creditNotesLeft, expectedCurrencies, FAMILIES, minor, summaryInMinor } from './org-ledger';
 
 const f = FAMILIES.blng__Invoice__c;
 
@@ -189,11 +189,7 @@ describe('refunds of Billing credit notes (issue 13): blng__RefundLineCreditNote
       // The headless summary (summary.json): applied credits and unapplied cash as the org's records give them, the import's allocation counted.
       const summary = await harness.call('invoices.receivablesSummary', { connectionId });
       expect(summary.ok, JSON.stringify(summary.error)).toBe(true);
-      const inMinor = (summaryFigures: CurrencyReceivables[]) => summaryFigures.map((c) => ({
-        currency: c.currency, paymentsApplied: minor(c.paymentsApplied, c.currency), creditsApplied: minor(c.creditsApplied, c.currency),
-        unappliedCash: minor(c.unappliedCash, c.currency), averageDaysToPay: c.averageDaysToPay,
-      }));
-      expect(inMinor(summary.value as CurrencyReceivables[])).toEqual(expectedCurrencies(org, 'blng__Invoice__c'));
+      expect(summaryInMinor(summary.value as CurrencyReceivables[])).toEqual(expectedCurrencies(org, 'blng__Invoice__c'));
     });
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CurrencyReceivables, CustomerLedger } from '../../../electron/contract';
 import { CONNECTION_ID as connectionId, withOrgHarness } from '../invoices/support/invoice-harness';
-import { expectedCurrencies, FAMILIES, minor, paymentsWithCashLeft, unappliedCashOf } from './org-ledger';
+import { expectedCurrencies, FAMILIES, minor, paymentsWithCashLeft, summaryInMinor, unappliedCashOf } from './org-ledger';
 
 /**
  * A payment applied in another currency than its own (Salesforce refuses it; an import can leave it): its own currency
@@ -14,8 +14,7 @@ describe('unapplied cash of a payment applied in another currency, both shapes',
     it(`${shape}: 0 while applied in another currency, shown beside it; its cash back once that is taken back`, async () => {
       await withOrgHarness({ invoices: 300, objects: [shape], multiCurrency: true, unappliedShare: 0.3 }, async (harness, org) => {
         const f = FAMILIES[shape];
-        const inMinor = (rows: CurrencyReceivables[]) => rows.map((c) => ({ ...c, paymentsApplied: minor(c.paymentsApplied, c.currency), creditsApplied: minor(c.creditsApplied, c.currency), unappliedCash: minor(c.unappliedCash, c.currency) }));
-        const summary = async () => inMinor((await harness.call('invoices.receivablesSummary', { connectionId })).value as CurrencyReceivables[]);
+        const summary = async () => summaryInMinor((await harness.call('invoices.receivablesSummary', { connectionId })).value as CurrencyReceivables[]);
         expect((await harness.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
         const payments = org.control.records(f.payment);
         // A payment with cash left, and an open invoice in another currency than the payment's.

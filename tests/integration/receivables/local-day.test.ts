@@ -6,7 +6,7 @@ import type { TestCore } from '../../support/test-core';
 import { syncedCore } from '../../support/synced-core';
 import { tempDir } from '../../support/test-ports';
 import { pdfText } from '../statements/pdf-lines';
-import { dayOf, expectedBalancesAsOf, expectedCurrencies, expectedFigures, FAMILIES, minor } from './org-ledger';
+import { dayOf, expectedBalancesAsOf, expectedCurrencies, expectedFigures, FAMILIES, minor, summaryInMinor } from './org-ledger';
 
 /**
  * An application's day is the day it was made on the computer's clock — the zone "today", the as-of date and a statement's
@@ -114,10 +114,7 @@ describe.each(Object.keys(FAMILIES) as (keyof typeof FAMILIES)[])('a payment app
   it('the collection figures as of that day (headless --as-of) are the org’s records’ in Los Angeles', async () => {
     const answer = await app.call('invoices.receivablesSummary', { connectionId, asOf: localDay });
     expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
-    const got = (answer.value as CurrencyReceivables[]).map((c) => ({
-      currency: c.currency, paymentsApplied: minor(c.paymentsApplied, c.currency), creditsApplied: minor(c.creditsApplied, c.currency),
-      unappliedCash: minor(c.unappliedCash, c.currency), averageDaysToPay: c.averageDaysToPay,
-    }));
+    const got = summaryInMinor(answer.value as CurrencyReceivables[]);
     expect(got).toEqual(expectedCurrencies(org, shape, undefined, localDay));
   });
 

@@ -1,3 +1,4 @@
+import type { CurrencyReceivables } from '../../../electron/contract';
 import type { RunningOrg } from '../../org';
 import { decimals, FAMILIES, major, minor, received } from './org-families';
 
@@ -125,25 +126,45 @@ export interface ExpectedCurrency {
   /** Minor units. */
   paymentsApplied: number;
   creditsApplied: number;
+  /** Issue 13's definitions, literally. */
   unappliedCash: number;
   averageDaysToPay: number | null;
+  /** The accountant's figures beside them (payments received, less refunds; cancelled invoices left out). */
+  unappliedCashReceivedLessRefunds: number;
+  averageDaysToPayExcludingCancelled: number | null;
 }
 
+/** `invoices.receivablesSummary`'s answer with its amounts in minor units and without its flags: what expectedCurrencies gives. */
+export function summaryInMinor(figures: readonly CurrencyReceivables[]): ExpectedCurrency[] {
+  return figures.map((c) => ({
+    currency: c.currency, paymentsApplied: minor(c.paymentsApplied, c.currency), creditsApplied: minor(c.creditsApplied, c.currency),
+    unappliedCash: minor(c.unappliedCash, c.currency), averageDaysToPay: c.averageDaysToPay,
+    unappliedCashReceivedLessRefunds: minor(c.unappliedCashReceivedLessRefunds, c.currency), averageDaysToPayExcludingCancelled: c.averageDaysToPayExcludingCancelled,
+  }));
+}
+
+const averageOf = (weighted: number, totals: number) => (totals > 0 ? Math.round((weighted / totals) * 10) / 10 : null);
+
 /**
- * Issue 13's collection figures per currency, from the org's records: net payments and credits applied to the
- * invoices given; Σ over every payment record received (not Draft or Canceled) of (amount − its applications net of reversals − its
- * refund lines net of unallocations); the average days
- * to pay of the fully paid invoices given that are not cancelled, weighted by total, one decimal.
+ * Issue 13's collection figures per currency, from the org's records. As the issue defines them: net payments and credits
+ * applied to the invoices given; Σ over every payment record (any status) of (amount − its applications net of reversals); the
+ * average days to pay of the fully paid invoices given, weighted by total, one decimal. And the accountant's two: Σ over every
+ * payment received (not Draft or Canceled) of (amount − its applications net of reversals − its refund lines net of
+ * unallocations); the average days to pay of those invoices that are not cancelled.
  */
 export function expectedCurrencies(org: RunningOrg, shape: keyof typeof FAMILIES, invoiceIds?: Set<string>, asOf?: string): ExpectedCurrency[] {
   const f = FAMILIES[shape];
-  const out = new Map<string, ExpectedCurrency & { weighted: number; totals: number }>();
+  const out = new Map<string, ExpectedCurrency & { weighted: number; totals: number; weightedNotCancelled: number; totalsNotCancelled: number }>();
   const entry = (currency: string) => {
     let e = out.get(currency);
-    if (!e) out.set(currency, (e = { currency, paymentsApplied: 0, creditsApplied: 0, unappliedCash: 0, averageDaysToPay: null, weighted: 0, totals: 0 }));
+    if (!e) {
+      e = { currency, paymentsApplied: 0, creditsApplied: 0, unappliedCash: 0, averageDaysToPay: null, unappliedCashReceivedLessRefunds: 0, averageDaysToPayExcludingCancelled: null,
+        weighted: 0, totals: 0, weightedNotCancelled: 0, totalsNotCancelled: 0 };
+      out.set(currency, e);
+    }
     return e;
   };
-  // A cancelled invoice (settled by its credit note) is no payment: it has no days to pay.
+  // A cancelled invoice (settled by its credit note) is no payment: the accountant's figure gives it no days to pay.
   const cancelled = new Set(org.control.records(shape).filter((i) => /cancel/i.test(String(i[f.status]))).map((i) => i.Id as string));
   // As of a day: invoices dated later did not exist, payments received and applications made later had not happened.
   const later = new Set(asOf === undefined ? [] : org.control.records(shape).filter((i) => dayOf(i[f.invoiceDate]) !== null && dayOf(i[f.invoiceDate])! > asOf).map((i) => i.Id as string));
@@ -152,15 +173,32 @@ export function expectedCurrencies(org: RunningOrg, shape: keyof typeof FAMILIES
     const e = entry(figures.currency);
     e.paymentsApplied += figures.paid;
     e.creditsApplied += figures.credited;
-    if (figures.fullyPaidOn && figures.daysToPay !== null && !cancelled.has(id)) {
+    if (figures.fullyPaidOn && figures.daysToPay !== null) {
       e.weighted += figures.total * figures.daysToPay;
       e.totals += figures.total;
+      if (!cancelled.has(id)) {
+        e.weightedNotCancelled += figures.total * figures.daysToPay;
+        e.totalsNotCancelled += figures.total;
+      }
     }
   }
-  for (const [currency, cash] of unappliedCashOf(org, shape, asOf).values()) entry(currency).unappliedCash += cash;
+  for (const [currency, cash] of notAppliedCashOf(org, shape, asOf).values()) entry(currency).unappliedCash += cash;
+  for (const [currency, cash] of unappliedCashOf(org, shape, asOf).values()) entry(currency).unappliedCashReceivedLessRefunds += cash;
   return [...out.values()]
     .sort((a, b) => a.currency.localeCompare(b.currency))
-    .map(({ weighted, totals, ...e }) => ({ ...e, averageDaysToPay: totals > 0 ? Math.round((weighted / totals) * 10) / 10 : null }));
+    .map(({ weighted, totals, weightedNotCancelled, totalsNotCancelled, ...e }) => ({
+      ...e, averageDaysToPay: averageOf(weighted, totals), averageDaysToPayExcludingCancelled: averageOf(weightedNotCancelled, totalsNotCancelled),
+    }));
+}
+
+/**
+ * Per payment record, whatever its status (with `asOf`, received by then), its currency and issue 13's literal unapplied cash
+ * (minor units), from the org's records: amount − its applications in its own currency net of reversals, refunds not taken
+ * off; a payment with applications in another currency that add up to more than nothing has its own currency used up — 0
+ * (an amount in another currency cannot be taken off its own).
+ */
+function notAppliedCashOf(org: RunningOrg, shape: keyof typeof FAMILIES, asOf?: string): Map<string, [currency: string, cash: number]> {
+  return restOfPayments(org, shape, org.control.records(FAMILIES[shape].payment), new Map(), asOf);
 }
 
 /**
@@ -171,7 +209,13 @@ export function expectedCurrencies(org: RunningOrg, shape: keyof typeof FAMILIES
  */
 export function unappliedCashOf(org: RunningOrg, shape: keyof typeof FAMILIES, asOf?: string): Map<string, [currency: string, cash: number]> {
   const f = FAMILIES[shape];
-  const payments = org.control.records(f.payment).filter((p) => received(p, f.sourceStatus) && (asOf === undefined || dayOf(p[f.paymentDate])! <= asOf));
+  return restOfPayments(org, shape, org.control.records(f.payment).filter((p) => received(p, f.sourceStatus)), refundedByPayment(org, shape, asOf), asOf);
+}
+
+/** Per payment given (with `asOf`, received by then): amount − its applications in its own currency net of reversals − `refunded` (major units), or 0 when applied in another currency. */
+function restOfPayments(org: RunningOrg, shape: keyof typeof FAMILIES, all: Record<string, unknown>[], refunded: Map<string, number>, asOf?: string): Map<string, [currency: string, cash: number]> {
+  const f = FAMILIES[shape];
+  const payments = all.filter((p) => asOf === undefined || dayOf(p[f.paymentDate])! <= asOf);
   const currencyOf = new Map(payments.map((p) => [p.Id as string, (p.CurrencyIsoCode as string | undefined) ?? 'USD']));
   const own = new Map<string, number>();
   const elsewhere = new Map<string, Map<string, number>>();
@@ -186,7 +230,6 @@ export function unappliedCashOf(org: RunningOrg, shape: keyof typeof FAMILIES, a
       elsewhere.set(payment, sums.set(currency, (sums.get(currency) ?? 0) + signed));
     }
   }
-  const refunded = refundedByPayment(org, shape, asOf);
   const out = new Map<string, [string, number]>();
   for (const payment of payments) {
     const id = payment.Id as string;

@@ -3,7 +3,7 @@ import { decimals, FAMILIES, minor, received } from './org-families';
 
 // The whole surface the tests import from here (org-families.ts, org-ledger-dated.ts hold the rest).
 export { FAMILIES, major, minor, received } from './org-families';
-export { dayOf, expectedBalancesAsOf, expectedCurrencies, expectedFigures, refundedByPayment, unappliedCashOf } from './org-ledger-dated';
+export { dayOf, expectedBalancesAsOf, expectedCurrencies, expectedFigures, refundedByPayment, summaryInMinor, unappliedCashOf } from './org-ledger-dated';
 
 export interface Expected {
   /** Net applied, in minor units. */

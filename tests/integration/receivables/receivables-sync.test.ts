@@ -7,7 +7,7 @@ import type { RunningOrg } from '../../org';
 import { useOrgHarness } from '../../support/org-setup';
 import { TestSecretBox } from '../../support/test-ports';
 import { CONNECTION_ID as connectionId, startHarness, type Harness, withOrgHarness } from '../invoices/support/invoice-harness';
-import { expectedCurrencies, expectedFigures, expectedLedger, expectedRefundEntries, FAMILIES, minor, paymentsWithCashLeft } from './org-ledger';
+import { expectedCurrencies, expectedFigures, expectedLedger, expectedRefundEntries, FAMILIES, minor, paymentsWithCashLeft, summaryInMinor } from './org-ledger';
 
 /** Every invoice of the copy: what the app shows against what the org's records say. */
 async function compareAll(harness: Harness, org: RunningOrg, shape: keyof typeof FAMILIES): Promise<{ checked: number; withEntries: number; reversals: number }> {
@@ -59,10 +59,7 @@ async function compareFigures(harness: Harness, org: RunningOrg, shape: keyof ty
     expect(seen, row.id).toEqual(want);
   }
   // Per currency (what `npm run demo:headless` writes): over every invoice, and over the ones a filter would show.
-  const inMinor = (figures: CurrencyReceivables[]) => figures.map((c) => ({
-    currency: c.currency, paymentsApplied: minor(c.paymentsApplied, c.currency), creditsApplied: minor(c.creditsApplied, c.currency),
-    unappliedCash: minor(c.unappliedCash, c.currency), averageDaysToPay: c.averageDaysToPay,
-  }));
+  const inMinor = summaryInMinor;
   const whole = await harness.call('invoices.receivablesSummary', { connectionId });
   expect(whole.ok, JSON.stringify(whole.error)).toBe(true);
   expect(inMinor(whole.value as CurrencyReceivables[])).toEqual(expectedCurrencies(org, shape));
@@ -98,6 +95,9 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
       expect(checked).toBe(600);
       expect(withEntries).toBeGreaterThan(200);
       expect(reversals).toBeGreaterThan(0);
+      // Fully paid cancelled invoices (settled by their credit notes) are in the issue's averageDaysToPay, not beside it in the
+      // accountant's: the data tells the two apart, so compareAll's summary checks each.
+      expect(expectedCurrencies(world.org, shape).some((c) => c.averageDaysToPay !== c.averageDaysToPayExcludingCancelled)).toBe(true);
       // The list as columns carries the same payment figures, row for row.
       const rows = (await world.harness.call('invoices.list', { connectionId })).value.invoices as InvoiceList['invoices'];
       const columns = await world.harness.call('invoices.listColumns', { connectionId, offset: 0, limit: 600 });
@@ -125,6 +125,11 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
       expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
       expect(sync.value.mode).toBe('incremental');
       await compareAll(world.harness, world.org, shape);
+      // The draft and cancelled payments keep their cash in issue 13's literal unappliedCash ("every payment"), and leave the
+      // accountant's figure beside it: the two differ here, so compareAll's summary tells them apart.
+      const currency = String(world.org.control.records(f.payment).find((p) => p.Id === withCash[0])!.CurrencyIsoCode ?? 'USD');
+      const figures = expectedCurrencies(world.org, shape).find((c) => c.currency === currency)!;
+      expect(figures.unappliedCash).not.toBe(figures.unappliedCashReceivedLessRefunds);
 
       const first = (await world.harness.call('invoices.receivables', { connectionId, id: open[0] })).value as InvoiceReceivables;
       const added = first.entries.find((e) => e.id === paid.applicationId)!;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CurrencyReceivables, CustomerLedger, InvoiceList, InvoiceReceivables } from '../../../electron/contract';
 import type { RunningOrg } from '../../org';
 import { CONNECTION_ID as connectionId, withOrgHarness } from '../invoices/support/invoice-harness';
-import { expectedCurrencies, expectedFigures, expectedLedger, FAMILIES, minor, unappliedCashOf } from './org-ledger';
+import { expectedCurrencies, expectedFigures, expectedLedger, FAMILIES, minor, summaryInMinor, unappliedCashOf } from './org-ledger';
 
 type Shape = keyof typeof FAMILIES;
 type Harness = Parameters<Parameters<typeof withOrgHarness>[1]>[0];
@@ -68,8 +68,7 @@ async function expectAgreement(harness: Harness, org: RunningOrg, shape: Shape, 
       .toEqual({ paid: fig.paid, credited: fig.credited, balance: minor(balanceOf(org, shape, invoice), currency), fullyPaidOn: fig.fullyPaidOn });
   }
   const summary = (await harness.call('invoices.receivablesSummary', { connectionId })).value as CurrencyReceivables[];
-  expect(summary.map((c) => ({ currency: c.currency, paymentsApplied: minor(c.paymentsApplied, c.currency), creditsApplied: minor(c.creditsApplied, c.currency),
-    unappliedCash: minor(c.unappliedCash, c.currency), averageDaysToPay: c.averageDaysToPay }))).toEqual(expectedCurrencies(counted, shape));
+  expect(summaryInMinor(summary)).toEqual(expectedCurrencies(counted, shape));
   // The customer view: each odd application's payment has as much unapplied as its counted applications leave.
   const cash = unappliedCashOf(counted, shape);
   const f = FAMILIES[shape];

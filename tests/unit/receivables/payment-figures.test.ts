@@ -90,11 +90,11 @@ describe('collection figures per currency', () => {
     const rows = withPaymentFigures([invoice, second, yen], c);
     expect(collectionFigures(c, rows)).toEqual([
       // Payments A and B (500 each): 100.1 and 10 applied; (100.1 × 20 + 40 × 11) ÷ 140.1 = 17.4 days.
-      { currency: 'EUR', paymentsApplied: 110.1, creditsApplied: 30, unappliedCash: 889.9, averageDaysToPay: 17.4 },
-      { currency: 'JPY', paymentsApplied: 0, creditsApplied: 0, unappliedCash: 0, averageDaysToPay: null },
+      { currency: 'EUR', paymentsApplied: 110.1, creditsApplied: 30, unappliedCash: 889.9, averageDaysToPay: 17.4, unappliedCashReceivedLessRefunds: 889.9, averageDaysToPayExcludingCancelled: 17.4 },
+      { currency: 'JPY', paymentsApplied: 0, creditsApplied: 0, unappliedCash: 0, averageDaysToPay: null, unappliedCashReceivedLessRefunds: 0, averageDaysToPayExcludingCancelled: null },
     ]);
     // Over a part of the invoices: applied and days follow the rows; unapplied cash is every payment's.
-    expect(collectionFigures(c, rows.slice(1, 2))).toEqual([{ currency: 'EUR', paymentsApplied: 10, creditsApplied: 30, unappliedCash: 889.9, averageDaysToPay: 11 }]);
+    expect(collectionFigures(c, rows.slice(1, 2))).toEqual([{ currency: 'EUR', paymentsApplied: 10, creditsApplied: 30, unappliedCash: 889.9, averageDaysToPay: 11, unappliedCashReceivedLessRefunds: 889.9, averageDaysToPayExcludingCancelled: 11 }]);
   });
 
   it('as of a day: invoices dated later left out, applications and payments dated later not yet made', () => {
@@ -105,7 +105,7 @@ describe('collection figures per currency', () => {
     const rows = rowsAsOf(withPaymentFigures([invoice, second, later], c), c, '2026-10-10');
     expect(rows.map((r) => [r.id, r.paid, r.fullyPaidOn])).toEqual([['INV1', 0, null], ['INV2', 10, '2026-10-06']]);
     // A: 500 unapplied on the day (its 100.1 came on 10-21); B: 490; L was received on 10-12.
-    expect(collectionFigures(c, rows, undefined, '2026-10-10')).toEqual([{ currency: 'EUR', paymentsApplied: 10, creditsApplied: 30, unappliedCash: 990, averageDaysToPay: 11 }]);
+    expect(collectionFigures(c, rows, undefined, '2026-10-10')).toEqual([{ currency: 'EUR', paymentsApplied: 10, creditsApplied: 30, unappliedCash: 990, averageDaysToPay: 11, unappliedCashReceivedLessRefunds: 990, averageDaysToPayExcludingCancelled: 11 }]);
     // And today: everything.
     expect(collectionFigures(c, withPaymentFigures([invoice, second], c))[0]).toMatchObject({ paymentsApplied: 110.1, unappliedCash: 896.9 });
   });
@@ -121,7 +121,7 @@ describe('collection figures per currency', () => {
     expect(collectionFigures(back, withPaymentFigures([invoice], back))[0]).toMatchObject({ currency: 'EUR', unappliedCash: 899.9 });
   });
 
-  it('unapplied cash counts only payments received: a draft or cancelled payment was never money in (the statement’s and the customer view’s rule)', () => {
+  it('the accountant’s unapplied cash counts only payments received: a draft or cancelled payment was never money in (the statement’s and the customer view’s rule); the issue’s counts every payment', () => {
     const c = copy([app('1', 'A', 100.1, '2026-10-21')]);
     const payments = c.objects.find((o) => o.role === 'payment')!;
     payments.records = [
@@ -131,7 +131,19 @@ describe('collection figures per currency', () => {
       { id: 'E', amount: 5, currency: 'EUR', status: null },
     ];
     const rows = withPaymentFigures([invoice], c);
-    // A: 500 − 100.1; E: a payment without a status counts; B and D are not money received.
-    expect(collectionFigures(c, rows)).toEqual([{ currency: 'EUR', paymentsApplied: 100.1, creditsApplied: 0, unappliedCash: 404.9, averageDaysToPay: 20 }]);
+    // Issue 13's definition, "Σ over every payment of (amount − net applied)": 399.9 + 500 + 70 + 5.
+    // The accountant's beside it: A: 500 − 100.1; E: a payment without a status counts; B and D are not money received.
+    expect(collectionFigures(c, rows)).toEqual([{
+      currency: 'EUR', paymentsApplied: 100.1, creditsApplied: 0, unappliedCash: 974.9, averageDaysToPay: 20, unappliedCashReceivedLessRefunds: 404.9, averageDaysToPayExcludingCancelled: 20,
+    }]);
+  });
+
+  it('average days to pay: the issue’s over every fully paid invoice given, the accountant’s without the cancelled ones (a credit note cancelling an invoice is no payment)', () => {
+    const c = copy([app('1', 'A', 100.1, '2026-10-21')], [app('2', 'C', 40, '2026-10-06', { invoice: 'INV2' })]);
+    const cancelled = { ...invoice, id: 'INV2', total: 40, balance: 0, status: 'Canceled', invoiceDate: '2026-10-01' };
+    const rows = withPaymentFigures([invoice, cancelled], c);
+    const [eur] = collectionFigures(c, rows, (row) => row.status === 'Canceled');
+    // (100.1 × 20 + 40 × 5) ÷ 140.1 = 15.7 over both; 20 without the cancelled one.
+    expect(eur).toMatchObject({ averageDaysToPay: 15.7, averageDaysToPayExcludingCancelled: 20 });
   });
 });

@@ -42,15 +42,16 @@ describe('refunds flagged, never clamped (issue 13, reviewB lows)', () => {
   });
 
   it('the summary sums the rest below zero as it is and says how many payments were refunded beyond it', () => {
+    // The issue's unappliedCash takes no refund off: (100 − 60) + 50 = 90; the received cash less refunds: −15 + 30 = 15.
     expect(collectionFigures(data, [row])).toEqual([
-      { currency: 'EUR', paymentsApplied: 60, creditsApplied: 0, unappliedCash: 15, averageDaysToPay: 30, overRefunded: 1 },
+      { currency: 'EUR', paymentsApplied: 60, creditsApplied: 0, unappliedCash: 90, averageDaysToPay: 30, unappliedCashReceivedLessRefunds: 15, averageDaysToPayExcludingCancelled: 30, overRefunded: 1 },
     ]);
   });
 
   it('refund lines the user cannot read: the summary flags unapplied cash as before refunds', () => {
     const hidden = copy({ payment: [payment('P1', 100)], paymentApplication: [applied('A1', 'P1', 60)] }, BASE);
     expect(collectionFigures(hidden, [row])).toEqual([
-      { currency: 'EUR', paymentsApplied: 60, creditsApplied: 0, unappliedCash: 40, averageDaysToPay: 30, refundsUnread: true },
+      { currency: 'EUR', paymentsApplied: 60, creditsApplied: 0, unappliedCash: 40, averageDaysToPay: 30, unappliedCashReceivedLessRefunds: 40, averageDaysToPayExcludingCancelled: 30, refundsUnread: true },
     ]);
   });
 
@@ -194,7 +195,7 @@ describe('refunds flagged, never clamped (issue 13, reviewB lows)', () => {
     // The card: the payment below zero counted beside the cash sum, the four credit notes below zero beside the credits' sum.
     expect(got.unapplied).toEqual([{ currency: 'EUR', cash: -20, credits: -12 - 7 - 7 - 2, cashBelowZero: 1, creditsBelowZero: 4 }]);
     // The summary counts the over-applied payment as such (summed as it is).
-    expect(collectionFigures(copy(records, [...BASE, 'refundApplication', 'creditNoteLine', 'creditRefundApplication']), [row])[0]).toMatchObject({ unappliedCash: -20, overApplied: 1 });
+    expect(collectionFigures(copy(records, [...BASE, 'refundApplication', 'creditNoteLine', 'creditRefundApplication']), [row])[0]).toMatchObject({ unappliedCashReceivedLessRefunds: -20, overApplied: 1 });
   });
   it('a payment still applied in its own currency is not taken for reversed by a reversal in another currency of the same minor units: its refund stays on the timeline', () => {
     // P1 (EUR) applied 1.00 EUR here, and an Unapplied line of ¥100 (its application in JPY not in the copy): 100 + (−100) minor units.

@@ -121,13 +121,22 @@ function appliedSums(copy: RelatedCopy, asOf?: string): SourceApplied {
  * application is money the customer meant for that invoice, in an amount no rate here turns back into the payment's —
  * has its own currency used: nothing of it is unapplied (0; it was its whole amount), the other currency shown beside
  * it (`otherCurrency`), never added to any currency's sums. Once that application is taken back, the usual rule again.
- * The customer view, statements and `receivablesSummary` (headless `unappliedCash`) all ask this.
+ * The customer view, statements and `receivablesSummary` (headless `unappliedCashReceivedLessRefunds`) all ask this.
  */
 export function unappliedMinor(sums: SourceApplied, kind: 'payment' | 'credit', id: string, amount: number, decimals: number): number {
+  const rest = notAppliedMinor(sums, kind, id, amount, decimals);
+  return rest === null ? 0 : rest - refundedMinor(sums.refunded, id, decimals) - (kind === 'credit' ? debitedMinor(sums, id, decimals) : 0);
+}
+
+/**
+ * What is not applied of a payment (credit note), minor units of its own currency: its amount − what is applied in its
+ * currency (net of reversals), before refunds and debit notes — issue 13's literal `unappliedCash` per payment; null when it
+ * is applied in another currency (its own used up: unappliedMinor).
+ */
+export function notAppliedMinor(sums: SourceApplied, kind: 'payment' | 'credit', id: string, amount: number, decimals: number): number | null {
   const other = sums.otherCurrency.get(id);
-  if (other && [...other].some(([currency, net]) => toMinor(net, currencyDecimals(currency)) > 0)) return 0;
-  const applied = toMinor((kind === 'payment' ? sums.payments : sums.credits).get(id) ?? 0, decimals);
-  return toMinor(amount, decimals) - applied - refundedMinor(sums.refunded, id, decimals) - (kind === 'credit' ? debitedMinor(sums, id, decimals) : 0);
+  if (other && [...other].some(([currency, net]) => toMinor(net, currencyDecimals(currency)) > 0)) return null;
+  return toMinor(amount, decimals) - toMinor((kind === 'payment' ? sums.payments : sums.credits).get(id) ?? 0, decimals);
 }
 
 /** What debit notes took of a Billing credit note, minor units (SourceApplied.debited). */
@@ -155,7 +164,8 @@ export interface BelowZeroCauses {
 export function belowZeroCauses(sums: SourceApplied, kind: 'payment' | 'credit', id: string, amount: number, restMinor: number, decimals: number): BelowZeroCauses {
   const causes = { overApplied: false, overRefunded: false, overDebited: false };
   if (restMinor >= 0) return causes;
-  const left = toMinor(amount, decimals) - toMinor((kind === 'payment' ? sums.payments : sums.credits).get(id) ?? 0, decimals);
+  // Not null here: a payment (credit note) used up in another currency has a rest of 0.
+  const left = notAppliedMinor(sums, kind, id, amount, decimals) ?? 0;
   if (left < 0) return { ...causes, overApplied: true };
   const refunded = refundedMinor(sums.refunded, id, decimals);
   const debited = kind === 'credit' ? debitedMinor(sums, id, decimals) : 0;

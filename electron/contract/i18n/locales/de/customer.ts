@@ -16,7 +16,7 @@ export const customer: Translation<typeof en> = {
   noCredits: 'Keine Gutschriften, die auf Verrechnung warten.',
   unappliedCash: 'Nicht zugeordnete Zahlungen',
   unappliedCredits: 'Nicht verrechnete Gutschriften',
-  unappliedHint: 'Eingegangen oder ausgestellt, aber keiner Rechnung zugeordnet: Es mindert, was der Kunde insgesamt schuldet, nicht eine einzelne Rechnung.',
+  unappliedHint: 'Eingegangen oder ausgestellt (Entwürfe und Stornierte nicht gezählt), aber keiner Rechnung zugeordnet und nicht an den Kunden zurückgezahlt: Es mindert, was der Kunde insgesamt schuldet, nicht eine einzelne Rechnung.',
   number: 'Nummer',
   date: 'Datum',
   method: 'Art',

@@ -33,7 +33,7 @@ export const receivables: Translation<typeof en> = {
   dso: 'DSO (Tage)',
   dsoHelp: 'Forderungslaufzeit (DSO), Standardmethode: offener Saldo der gezeigten Forderungen ({{receivables}}) ÷ ihr Rechnungsbetrag der {{days}} Tage bis {{date}} ({{sales}}) × {{days}}.',
   averageDaysToPay: 'Ø Tage bis Zahlung',
-  averageDaysToPayHelp: 'Durchschnittliche Tage vom Rechnungsdatum bis zur vollständigen Zahlung, über die gezeigten vollständig bezahlten Rechnungen, gewichtet mit ihrem Betrag.',
+  averageDaysToPayHelp: 'Durchschnittliche Tage vom Rechnungsdatum bis zur vollständigen Zahlung, über die gezeigten vollständig bezahlten Rechnungen, die nicht storniert sind (eine Gutschrift, die eine Rechnung storniert, ist keine Zahlung), gewichtet mit ihrem Betrag.',
   refund: 'Erstattung aus Zahlung',
   refundReversed: 'Erstattung zurückgenommen, Zahlung',
   refundInfo: 'Aus dieser Zahlung an den Kunden zurückgezahlt: ändert den Saldo dieser Rechnung nicht.',

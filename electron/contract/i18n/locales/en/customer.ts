@@ -14,7 +14,7 @@ export const customer = {
   noCredits: 'No credit notes waiting to be applied.',
   unappliedCash: 'Unapplied cash',
   unappliedCredits: 'Unapplied credits',
-  unappliedHint: 'Received or issued but not applied to any invoice: it lowers what the customer owes overall, not any one invoice.',
+  unappliedHint: 'Received or issued (drafts and cancelled ones not counted) but not applied to any invoice nor paid back to the customer: it lowers what the customer owes overall, not any one invoice.',
   number: 'Number',
   date: 'Date',
   method: 'Type',

@@ -31,7 +31,7 @@ export const receivables = {
   dso: 'DSO (days)',
   dsoHelp: 'Days sales outstanding, standard method: the open balance of the receivables shown ({{receivables}}) ÷ what they invoiced in the {{days}} days to {{date}} ({{sales}}) × {{days}}.',
   averageDaysToPay: 'Avg. days to pay',
-  averageDaysToPayHelp: 'Average days from invoice date to fully paid, over the fully paid invoices shown, weighted by their total.',
+  averageDaysToPayHelp: 'Average days from invoice date to fully paid, over the fully paid invoices shown that are not cancelled (a credit note cancelling an invoice is no payment), weighted by their total.',
   refund: 'Refund of payment',
   refundReversed: 'Refund taken back, payment',
   refundInfo: 'Paid back to the customer out of this payment: it does not change this invoice’s balance.',

@@ -16,7 +16,7 @@ export const customer: Translation<typeof en> = {
   noCredits: 'No hay notas de crédito pendientes de aplicar.',
   unappliedCash: 'Cobros no aplicados',
   unappliedCredits: 'Créditos no aplicados',
-  unappliedHint: 'Recibido o emitido pero no aplicado a ninguna factura: reduce lo que el cliente debe en total, no una factura concreta.',
+  unappliedHint: 'Recibido o emitido (sin contar borradores ni anulados) pero no aplicado a ninguna factura ni devuelto al cliente: reduce lo que el cliente debe en total, no una factura concreta.',
   number: 'Número',
   date: 'Fecha',
   method: 'Tipo',

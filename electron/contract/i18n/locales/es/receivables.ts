@@ -33,7 +33,7 @@ export const receivables: Translation<typeof en> = {
   dso: 'DSO (días)',
   dsoHelp: 'Periodo medio de cobro (DSO), método estándar: saldo pendiente de las cuentas por cobrar mostradas ({{receivables}}) ÷ lo facturado en los {{days}} días hasta el {{date}} ({{sales}}) × {{days}}.',
   averageDaysToPay: 'Días medios de pago',
-  averageDaysToPayHelp: 'Días medios desde la fecha de factura hasta el pago completo, sobre las facturas mostradas totalmente pagadas, ponderados por su importe.',
+  averageDaysToPayHelp: 'Días medios desde la fecha de factura hasta el pago completo, sobre las facturas mostradas totalmente pagadas que no están anuladas (una nota de crédito que anula una factura no es un pago), ponderados por su importe.',
   refund: 'Reembolso del pago',
   refundReversed: 'Reembolso anulado, pago',
   refundInfo: 'Devuelto al cliente desde este pago: no cambia el saldo de esta factura.',

@@ -16,7 +16,7 @@ export const customer: Translation<typeof en> = {
   noCredits: 'Aucun avoir en attente d’imputation.',
   unappliedCash: 'Encaissements non lettrés',
   unappliedCredits: 'Avoirs non imputés',
-  unappliedHint: 'Reçu ou émis mais imputé à aucune facture : cela réduit ce que le client doit au total, pas une facture en particulier.',
+  unappliedHint: 'Reçu ou émis (brouillons et annulés non comptés) mais imputé à aucune facture ni remboursé au client : cela réduit ce que le client doit au total, pas une facture en particulier.',
   number: 'Numéro',
   date: 'Date',
   method: 'Type',

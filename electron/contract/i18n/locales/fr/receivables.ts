@@ -33,7 +33,7 @@ export const receivables: Translation<typeof en> = {
   dso: 'DSO (jours)',
   dsoHelp: 'Délai moyen de recouvrement (DSO), méthode standard : solde ouvert des créances affichées ({{receivables}}) ÷ leur montant facturé sur les {{days}} jours jusqu’au {{date}} ({{sales}}) × {{days}}.',
   averageDaysToPay: 'Délai moyen de paiement (jours)',
-  averageDaysToPayHelp: 'Nombre moyen de jours entre la date de facture et le paiement complet, sur les factures affichées entièrement payées, pondéré par leur montant.',
+  averageDaysToPayHelp: 'Nombre moyen de jours entre la date de facture et le paiement complet, sur les factures affichées entièrement payées qui ne sont pas annulées (un avoir qui annule une facture n’est pas un paiement), pondéré par leur montant.',
   refund: 'Remboursement du paiement',
   refundReversed: 'Remboursement annulé, paiement',
   refundInfo: 'Rendu au client sur ce paiement : ne change pas le solde de cette facture.',
