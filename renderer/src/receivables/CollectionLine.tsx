@@ -34,7 +34,8 @@ export const CollectionLine = memo(function CollectionLine({ currency, figures, 
   return (
     <dl className="collection-figures" data-testid="collection-figures">
       <div title={dsoHelp}>
-        <dt>{t('dso')}</dt>
+        {/* The method in the visible label, not only on hover (issue 13: "say which, in the UI"). */}
+        <dt data-testid="dso-label">{t('dso', { days: DSO_PERIOD_DAYS })}</dt>
         <dd data-testid="dso" data-value={figures.dso ?? ''} aria-description={dsoHelp}>
           {figures.dso === null ? '—' : days(figures.dso, locale)}
         </dd>

@@ -65,6 +65,8 @@ describe('collection figures in the currency cards', () => {
     const help = await w.page.getByTestId('dso').first().getAttribute('aria-description');
     expect(help).toMatch(/standard method/);
     expect(help).toMatch(/90 days/);
+    // …and its visible label says the method too, not only the hover (issue 13: "say which, in the UI and README").
+    expect(await w.page.getByTestId('currency-card').first().getByTestId('dso-label').textContent()).toBe('DSO, standard method (90 days)');
     await w.harness.screenshot('currency-cards-collection-figures');
     await w.page.getByRole('complementary', { name: 'Filters' }).getByLabel('Overdue only').uncheck();
   });

@@ -30,7 +30,7 @@ export const receivables: Translation<typeof en> = {
   partlyPaidTitle: 'Teilzahlung erhalten, Saldo noch offen',
   hasCredits: 'Mit Gutschrift',
   hasCreditsTitle: 'Eine Gutschrift ist verrechnet',
-  dso: 'DSO (Tage)',
+  dso: 'DSO, Standardmethode ({{days}} Tage)',
   dsoHelp: 'Forderungslaufzeit (DSO), Standardmethode: offener Saldo der gezeigten Forderungen ({{receivables}}) ÷ ihr Rechnungsbetrag der {{days}} Tage bis {{date}} ({{sales}}) × {{days}}.',
   averageDaysToPay: 'Ø Tage bis Zahlung',
   averageDaysToPayHelp: 'Durchschnittliche Tage vom Rechnungsdatum bis zur vollständigen Zahlung, über die gezeigten vollständig bezahlten Rechnungen, die nicht storniert sind (eine Gutschrift, die eine Rechnung storniert, ist keine Zahlung), gewichtet mit ihrem Betrag.',

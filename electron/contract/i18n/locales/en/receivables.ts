@@ -28,7 +28,7 @@ export const receivables = {
   partlyPaidTitle: 'Something paid, something still owed',
   hasCredits: 'Has credit notes',
   hasCreditsTitle: 'A credit note is applied to it',
-  dso: 'DSO (days)',
+  dso: 'DSO, standard method ({{days}} days)',
   dsoHelp: 'Days sales outstanding, standard method: the open balance of the receivables shown ({{receivables}}) ÷ what they invoiced in the {{days}} days to {{date}} ({{sales}}) × {{days}}.',
   averageDaysToPay: 'Avg. days to pay',
   averageDaysToPayHelp: 'Average days from invoice date to fully paid, over the fully paid invoices shown that are not cancelled (a credit note cancelling an invoice is no payment), weighted by their total.',

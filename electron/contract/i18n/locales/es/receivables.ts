@@ -30,7 +30,7 @@ export const receivables: Translation<typeof en> = {
   partlyPaidTitle: 'Con un cobro y saldo pendiente',
   hasCredits: 'Con nota de crédito',
   hasCreditsTitle: 'Tiene una nota de crédito aplicada',
-  dso: 'DSO (días)',
+  dso: 'DSO, método estándar ({{days}} días)',
   dsoHelp: 'Periodo medio de cobro (DSO), método estándar: saldo pendiente de las cuentas por cobrar mostradas ({{receivables}}) ÷ lo facturado en los {{days}} días hasta el {{date}} ({{sales}}) × {{days}}.',
   averageDaysToPay: 'Días medios de pago',
   averageDaysToPayHelp: 'Días medios desde la fecha de factura hasta el pago completo, sobre las facturas mostradas totalmente pagadas que no están anuladas (una nota de crédito que anula una factura no es un pago), ponderados por su importe.',

@@ -30,7 +30,7 @@ export const receivables: Translation<typeof en> = {
   partlyPaidTitle: 'Un règlement reçu, un solde restant',
   hasCredits: 'Avec avoir',
   hasCreditsTitle: 'Un avoir y est imputé',
-  dso: 'DSO (jours)',
+  dso: 'DSO, méthode standard ({{days}} jours)',
   dsoHelp: 'Délai moyen de recouvrement (DSO), méthode standard : solde ouvert des créances affichées ({{receivables}}) ÷ leur montant facturé sur les {{days}} jours jusqu’au {{date}} ({{sales}}) × {{days}}.',
   averageDaysToPay: 'Délai moyen de paiement (jours)',
   averageDaysToPayHelp: 'Nombre moyen de jours entre la date de facture et le paiement complet, sur les factures affichées entièrement payées qui ne sont pas annulées (un avoir qui annule une facture n’est pas un paiement), pondéré par leur montant.',
