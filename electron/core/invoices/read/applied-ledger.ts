@@ -1,7 +1,7 @@
 import { recordCount, tableOf, type RecordTable, type RelatedCopy, type RelatedRecord } from '../related/related-copy';
 import { isRateRole, REVERSAL_TYPES, type RelatedRole } from '../related/related-specs';
 import { relatedText } from '../related/related-text';
-import { ApplicationsByInvoice, cellOf, idOf, SourcesById, type Origin } from './ledger-slots';
+import { ApplicationsByInvoice, cellOf, idOf, NOT_LOOKED_UP, SourcesById, type Origin } from './ledger-slots';
 import { localDay } from './local-day';
 import { oncePerCopy } from './once-per-copy';
 
@@ -221,11 +221,12 @@ export function applicationCurrency(index: LedgerIndex, record: RelatedRecord, i
  */
 export function countedApplications(index: LedgerIndex, invoiceId: string, currency: string, decimals: number): CountedApplication[] {
   const counted: CountedApplication[] = [];
-  const { sources } = index;
-  index.byInvoice.visit(invoiceId, (origin, row, date) => {
+  const { byInvoice, sources } = index;
+  byInvoice.visit(invoiceId, (origin, row, date, at) => {
     const kind = origin.role === 'paymentApplication' ? 'payment' : 'credit';
     const sourceValue = cellOf(origin, row, 'source');
-    const slot = typeof sourceValue === 'string' ? sources.slotOf(sourceValue) : -1;
+    let slot = byInvoice.sourceSlot(at);
+    if (slot === NOT_LOOKED_UP) slot = byInvoice.keepSourceSlot(at, typeof sourceValue === 'string' ? sources.slotOf(sourceValue) : -1);
     const reversal = REVERSAL_TYPES.has(String(cellOf(origin, row, 'type') ?? '').toLowerCase());
     const entryCurrency = text(cellOf(origin, row, 'currency')) ?? (slot < 0 ? null : text(sources.cell(slot, 'currency'))) ?? currency;
     const amount = amountOf(cellOf(origin, row, 'amount'));

@@ -60,6 +60,9 @@ function entryOf(origin: Origin, row: number, date: string | null): IndexedAppli
   return origin.table ? new TableEntry(origin.role, origin.object, origin.table, row, date) : { role: origin.role, object: origin.object, record: origin.records![row]!, date };
 }
 
+/** An application whose source was not looked up yet (ApplicationsByInvoice.sourceSlot). */
+export const NOT_LOOKED_UP = -2;
+
 /** A column of small integers that doubles as it fills (one typed array: no boxed number or object per entry). */
 class IntColumn {
   values: Int32Array;
@@ -182,6 +185,8 @@ export class ApplicationsByInvoice {
   private readonly dayOf: IntColumn;
   private readonly origins = new Origins();
   private readonly days = new DayCodes();
+  /** Per slot: its source's slot once looked up (made at the first count: the index is complete by then). */
+  private sourceSlots: Int32Array | null = null;
 
   constructor(capacity = 0) {
     this.first = new IntColumn(capacity);
@@ -227,14 +232,29 @@ export class ApplicationsByInvoice {
     return out;
   }
 
-  /** Each of the invoice's applications in the order added, as its origin, row and day: no entry or record made. */
-  visit(invoiceId: string, visitor: (origin: Origin, row: number, date: string | null) => void): void {
+  /** Each of the invoice's applications in the order added, as its origin, row, day and slot: no entry or record made. */
+  visit(invoiceId: string, visitor: (origin: Origin, row: number, date: string | null, slot: number) => void): void {
     const group = this.groups.get(invoiceId);
     if (group === undefined) return;
     const next = this.next.values;
     for (let slot = this.first.values[group]!; slot !== -1; slot = next[slot]!) {
-      visitor(this.origins.at(this.originOf.values[slot]!), this.rows.values[slot]!, this.days.text(this.dayOf.values[slot]!));
+      visitor(this.origins.at(this.originOf.values[slot]!), this.rows.values[slot]!, this.days.text(this.dayOf.values[slot]!), slot);
     }
+  }
+
+  /**
+   * The slot in SourcesById of an application's payment or credit note as first looked up (`keepSourceSlot`; -1: not in the
+   * copy), NOT_LOOKED_UP before: each application's source id is hashed and looked up once per copy, not at every count — the
+   * list's figures are counted several times after a sync (the first window after a later sync compares every row with the
+   * previous list's: ~0.7 s of main-thread CPU was that lookup and the invoice's, profile in BENCHMARKS session 23).
+   */
+  sourceSlot(slot: number): number {
+    return this.sourceSlots === null ? NOT_LOOKED_UP : this.sourceSlots[slot]!;
+  }
+
+  keepSourceSlot(slot: number, source: number): number {
+    (this.sourceSlots ??= new Int32Array(this.rows.length).fill(NOT_LOOKED_UP))[slot] = source;
+    return source;
   }
 
   keys(): IterableIterator<string> {
