@@ -169,6 +169,12 @@ export function applyObjectDelta(copy: RelatedCopy | null, change: RelatedObject
   }
   const upserts = change.upserts;
   const before = replace ? undefined : copy?.objects.find((o) => o.role === change.role && o.object === change.object);
+  // Nothing changed (most objects of most incremental syncs, once `changedRecords` has left out what the overlap fetched
+  // again): the records as they are, shared — not a merged view of every row made again (~150k rows for Payment at 100k).
+  if (before && upserts.length === 0 && deleted.length === 0) {
+    const deferred = deferredOf.get(before);
+    return deferred ? defer({ ...meta } as RelatedObjectCopy, 'records', deferred) : { ...meta, records: before.records };
+  }
   // A copy kept as columns, its records not read: the merge is a view over its rows (no record of every row made).
   const table = before ? tableOf(before) : null;
   if (table && deferredOf.get(before!)!.records === null) {
@@ -193,6 +199,57 @@ export function applyObjectDelta(copy: RelatedCopy | null, change: RelatedObject
   }
   for (const record of changed.values()) if (!gone.has(record.id)) records.push(record);
   return { ...meta, records };
+}
+
+/**
+ * What of an incremental change changes the copy: an upsert that is its record as the copy keeps it, and a deletion of an
+ * id the copy does not have, change nothing. The overlap (sync/overlap.ts) fetches again every record stamped within
+ * minutes of the watermark, changed or not (at 100k with payments ~40 Payment and PaymentLineInvoice records at every
+ * incremental): left out, an object with no other change keeps its records as they are (`applyObjectDelta`). The same
+ * records in the same order as merging them all: a repeated id is left out only when its last upsert is the kept record.
+ */
+export function changedRecords(before: RelatedObjectCopy | undefined, upserts: RelatedRecord[], deleted: string[]): { upserts: RelatedRecord[]; deleted: string[] } {
+  if (!before || (upserts.length === 0 && deleted.length === 0)) return { upserts, deleted };
+  const last = new Map<string, RelatedRecord>();
+  for (const record of upserts) last.set(record.id, record);
+  const kept = keptRecords(before, [...last.keys(), ...deleted]);
+  if (kept === null) return { upserts, deleted };
+  const same = new Set<string>();
+  for (const [id, record] of last) {
+    const old = kept.get(id);
+    if (old !== undefined && sameRecord(old, record)) same.add(id);
+  }
+  return {
+    upserts: same.size === 0 ? upserts : upserts.filter((record) => !same.has(record.id)),
+    deleted: deleted.filter((id) => kept.has(id) || last.has(id)),
+  };
+}
+
+/** The copy's records with these ids (those it has), found by its index when kept as columns; null when it cannot tell. */
+function keptRecords(object: RelatedObjectCopy, ids: string[]): Map<string, RelatedRecord> | null {
+  const found = new Map<string, RelatedRecord>();
+  const deferred = deferredOf.get(object);
+  const table = deferred?.table;
+  if (table && deferred.records === null) {
+    const index = IdIndex.of(table instanceof MergedTable ? table.below : table);
+    if (index === null) return null;
+    for (const id of ids) {
+      const row = table instanceof MergedTable ? table.placeOf(id, index) : index.rowOf(id);
+      if (row >= 0) found.set(id, table.record(row));
+    }
+    return found;
+  }
+  const wanted = new Set(ids);
+  for (const record of object.records) if (wanted.has(record.id)) found.set(record.id, record);
+  return found;
+}
+
+/** The same keys with the same values (a record from REST's JSON beside one read from a Bulk part's columns). */
+function sameRecord(kept: RelatedRecord, fetched: RelatedRecord): boolean {
+  const keys = Object.keys(fetched);
+  if (keys.length !== Object.keys(kept).length) return false;
+  for (const key of keys) if (kept[key] !== fetched[key]) return false;
+  return true;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { modstampReader, readPath, type SalesforceRecord } from '../mapping/row-mapper';
 import { runQuery, type PagerOptions, type Requester } from '../sync/query-pager';
 import { selectList, soqlDateTime } from '../sync/soql';
-import { applyObjectDelta, lazyRecords, relatedCopyOf, type RelatedCopy, type RelatedDelta, type RelatedObjectCopy, type RelatedObjectDelta, type RelatedRecord, type RelatedValue } from './related-copy';
+import { applyObjectDelta, changedRecords, lazyRecords, relatedCopyOf, type RelatedCopy, type RelatedDelta, type RelatedObjectCopy, type RelatedObjectDelta, type RelatedRecord, type RelatedValue } from './related-copy';
 import type { RelatedObjectPlan, RelatedPlan } from './related-plan';
 import { bulkQuery, type BulkQueryOptions } from './bulk-query';
 import { csvPartHead, type CsvParts, type CsvReading } from './related-csv';
@@ -147,7 +147,9 @@ async function syncObject(
       }
     },
   });
-  const change = { role: object.role, object: object.object, signature: object.signature, watermark, spanMs: span.ms(), replace: since === null, upserts, deleted };
+  // What the overlap fetched again as the copy has it changes nothing (related-copy.ts changedRecords): left out of the change.
+  const changed = since === null ? { upserts, deleted } : changedRecords(before, upserts, deleted);
+  const change = { role: object.role, object: object.object, signature: object.signature, watermark, spanMs: span.ms(), replace: since === null, ...changed };
   return { change, count: outcome.fetched };
 }
 
