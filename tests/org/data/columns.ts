@@ -17,6 +17,13 @@ export class Columns<K extends string> {
     return this.cols[k][i]!;
   }
 
+  /** A Float64Array column as it is now (a new array once the columns grow): what a query reads in place (schema/table.ts FieldDef.stored). */
+  column(k: K): Float64Array {
+    const column = this.cols[k];
+    if (!(column instanceof Float64Array)) throw new Error(`column ${k} is not a Float64Array`);
+    return column;
+  }
+
   set(k: K, i: number, v: number): void {
     this.cols[k][i] = v;
   }

@@ -94,8 +94,8 @@ export class FieldKit {
     const s = this.store;
     return [
       { name: 'CreatedDate', label: 'Created Date', type: 'datetime', get: (r) => s.created[r] },
-      { name: 'LastModifiedDate', label: 'Last Modified Date', type: 'datetime', get: (r) => s.modstamp[r] },
-      { name: 'SystemModstamp', label: 'System Modstamp', type: 'datetime', get: (r) => s.modstamp[r] },
+      { name: 'LastModifiedDate', label: 'Last Modified Date', type: 'datetime', get: (r) => s.modstamp[r], stored: () => s.modstamp },
+      { name: 'SystemModstamp', label: 'System Modstamp', type: 'datetime', get: (r) => s.modstamp[r], stored: () => s.modstamp },
     ];
   }
 

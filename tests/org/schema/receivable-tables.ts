@@ -49,11 +49,12 @@ const BLNG: Record<'payments' | 'credits', LedgerSpec> = {
 
 export const num = (prefix: string, r: number) => `${prefix}${String(r + 1).padStart(7, '0')}`;
 
-export function audit(cols: { get(k: 'created' | 'modstamp', i: number): number }): FieldDef[] {
+export function audit(cols: { get(k: 'created' | 'modstamp', i: number): number; column(k: 'modstamp'): Float64Array }): FieldDef[] {
+  const stored = () => cols.column('modstamp');
   return [
     { name: 'CreatedDate', label: 'Created Date', type: 'datetime', get: (r) => cols.get('created', r) },
-    { name: 'LastModifiedDate', label: 'Last Modified Date', type: 'datetime', get: (r) => cols.get('modstamp', r) },
-    { name: 'SystemModstamp', label: 'System Modstamp', type: 'datetime', get: (r) => cols.get('modstamp', r) },
+    { name: 'LastModifiedDate', label: 'Last Modified Date', type: 'datetime', get: (r) => cols.get('modstamp', r), stored },
+    { name: 'SystemModstamp', label: 'System Modstamp', type: 'datetime', get: (r) => cols.get('modstamp', r), stored },
   ];
 }
 

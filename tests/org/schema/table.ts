@@ -19,6 +19,11 @@ export interface FieldDef {
   autoNumber?: boolean;
   /** Raw value: date → 'YYYY-MM-DD', datetime → epoch ms, others as they appear in JSON. */
   get(row: number): unknown;
+  /**
+   * The values as stored, by row (a datetime kept in a Float64Array: SystemModstamp, LastModifiedDate), what `get` reads:
+   * a `> x` filter compares them in place before it runs the whole WHERE on a row (soql/query.ts).
+   */
+  stored?(): Float64Array;
   /** Reference fields: the target table's row, or -1. */
   refRow?(row: number): number;
   set?(row: number, value: unknown): void;

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- untyped library objects (oidc-provider, soql-parser AST, jsforce records) */
-import type { Table } from '../schema/table.ts';
+import type { FieldDef, Table } from '../schema/table.ts';
 import { likeRegex, normalise, toLiteral, type Lit } from './literals.ts';
 import { resolveColumn, type Catalog } from './resolve.ts';
 import { malformed } from './sf-error.ts';
@@ -34,6 +34,8 @@ export interface WhereInfo {
   pred: Pred;
   /** Top-level `field = 'id'` / `field IN (...)` conjuncts, for child-row lookups. */
   equalities: { field: string; values: string[] }[];
+  /** Top-level `field > x` / `field >= x` conjuncts over a field of the queried table whose values can be read in place (SystemModstamp). */
+  lowerBounds: { field: FieldDef; value: number; inclusive: boolean }[];
 }
 
 export function compileWhere(catalog: Catalog, version: number, table: Table, where: any, soql: string): WhereInfo {
@@ -41,6 +43,7 @@ export function compileWhere(catalog: Catalog, version: number, table: Table, wh
   flatten(where, toks);
   let pos = 0;
   const equalities: WhereInfo['equalities'] = [];
+  const lowerBounds: WhereInfo['lowerBounds'] = [];
   let depth = 0;
 
   const primary = (): Pred => {
@@ -82,6 +85,7 @@ export function compileWhere(catalog: Catalog, version: number, table: Table, wh
       // equality hints only hold for pure AND chains at the top level
       if (depth === 0) {
         equalities.length = 0;
+        lowerBounds.length = 0;
         orSeen = true;
       }
       return (r) => parts.some((p) => p(r));
@@ -138,6 +142,9 @@ export function compileWhere(catalog: Catalog, version: number, table: Table, wh
     if (op === '=' && topLevel && !orSeen && x !== null && (f.type === 'reference' || f.type === 'id')) {
       equalities.push({ field: col.path.join('.'), values: [String(x)] });
     }
+    if ((op === '>' || op === '>=') && topLevel && !orSeen && typeof x === 'number' && f.stored && col.tables.length === 1) {
+      lowerBounds.push({ field: f, value: x, inclusive: op === '>=' });
+    }
     if (x === null) {
       if (op === '=') return (r) => get(r) === null;
       if (op === '!=' || op === '<>') return (r) => get(r) !== null;
@@ -156,5 +163,5 @@ export function compileWhere(catalog: Catalog, version: number, table: Table, wh
 
   const pred = expr();
   if (pos !== toks.length) throw malformed(`unexpected token: '${String(toks[pos])}'`);
-  return { pred, equalities: orSeen ? [] : equalities };
+  return { pred, equalities: orSeen ? [] : equalities, lowerBounds: orSeen ? [] : lowerBounds };
 }
