@@ -14,7 +14,10 @@ export const receivableEntrySchema = z.object({
   refundOf: z.literal('credit').optional(),
   /** An Unallocation / Unapplied record: it takes an earlier application back (adds to the balance). */
   reversal: z.boolean(),
-  /** When it was applied (plain day, UTC as Salesforce stores it). */
+  /**
+   * The day it was applied on the computer's clock (core read/local-day.ts): a `date` its own day, an instant (CreatedDate,
+   * Revenue Cloud's AppliedDate) the day it was there — as "today" and the as-of date are, not UTC's.
+   */
   date: isoDate.nullable(),
   /** As Salesforce states it (reversals too are positive there). */
   amount: z.number().nullable(),

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CurrencyReceivables, CustomerLedger, InvoiceList } from '../../../electron/contract';
+import type { CurrencyReceivables, CustomerLedger, InvoiceList, InvoiceReceivables } from '../../../electron/contract';
 import { startOrg, type RunningOrg } from '../../org';
 import type { TestCore } from '../../support/test-core';
 import { syncedCore } from '../../support/synced-core';
@@ -109,6 +109,17 @@ describe.each(Object.keys(FAMILIES) as (keyof typeof FAMILIES)[])('a payment app
           .toEqual({ paid: expected.paid, fullyPaidOn: expected.fullyPaidOn, daysToPay: expected.daysToPay });
       }
     }
+  });
+
+  it('the detail panel dates the application on that evening’s day, and says the invoice was fully paid on it (review23: asserted nowhere)', async () => {
+    const answer = await app.call('invoices.receivables', { connectionId, id: invoiceId });
+    expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
+    const detail = answer.value as InvoiceReceivables;
+    const application = org.control.records(f.paymentApp).find((a) => a[f.appInvoice] === invoiceId)!;
+    expect(detail.entries.filter((e) => e.kind === 'payment').map((e) => ({ id: e.id, date: e.date })), shape)
+      .toEqual([{ id: application.Id, date: dayOf(application[f.appDate]) }]);
+    expect(detail.entries.find((e) => e.id === application.Id)?.date).toBe(localDay);
+    expect(detail.fullyPaidOn).toBe(localDay);
   });
 
   it('the collection figures as of that day (headless --as-of) are the org’s records’ in Los Angeles', async () => {

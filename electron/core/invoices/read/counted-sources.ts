@@ -3,7 +3,7 @@ import type { RelatedValue } from '../related/related-copy';
 /**
  * THE definition of "a payment that counts" (and of a credit note that counts), used by every figure that adds up
  * payments or credit notes as money: the customer view (payments, unapplied cash, credit notes not yet applied), the
- * statement's payments received, and `invoices.receivablesSummary`'s unapplied cash (what `demo:headless` writes).
+ * statement's payments received, and `invoices.receivablesSummary`'s `unappliedCashReceivedLessRefunds` (the issue's literal `unappliedCash` counts every payment).
  *
  * A payment counts unless its status says it was never money received: a draft (Revenue Cloud and Billing: Draft),
  * one cancelled (Canceled), or voided, reversed, failed or declined by a gateway. The same words make a credit note
