@@ -35,10 +35,18 @@ const FORMAT_DEFLATE = 3;
 /** Files written before the connection was bound (read only). */
 const FORMAT_UNBOUND = 2;
 const ZSTD_LEVEL = 1;
+/**
+ * How much compressed output zstd hands back at a time for a Bulk API 2.0 part (kind 7: ~8 MB of CSV, ~1.4 MB packed).
+ * Node's default (16 KiB) took ~90 turns per part between the pool and the main thread, each a callback and a buffer of its
+ * own; 256 KiB takes ~6. The packed bytes are the same. Sealing the 9 parts of a sync with payments (51.6 MB, level 1): 188–208
+ * → 166–172 ms of CPU the first time in a process, as the sync does it (BENCHMARKS.md, session 23). Level 1 stays: level 3 packs
+ * them 2 % smaller for ~40 % more CPU, levels −3/−5 save ~5–20 ms for 45–63 % more bytes on disk (measured the same way, load ~9).
+ */
+const PART_OUTPUT_CHUNK = 256 * 1024;
 
-function compress(codec: CacheCodec, plain: Buffer): Promise<Buffer> {
+function compress(codec: CacheCodec, plain: Buffer, chunkSize?: number): Promise<Buffer> {
   // Compression runs on libuv's thread pool: the main process keeps answering IPC meanwhile.
-  if (codec === 'zstd') return zstd!(plain, { params: { [zlib.constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL } });
+  if (codec === 'zstd') return zstd!(plain, { params: { [zlib.constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL }, ...(chunkSize ? { chunkSize } : {}) });
   return deflate(plain, { level: 1, chunkSize: 256 * 1024 });
 }
 
@@ -94,7 +102,7 @@ function additionalData(file: CacheFileKey, seq: number, kind: Kind): Buffer {
 }
 
 export async function sealRecord(file: CacheFileKey, seq: number, kind: Kind, content: string | Buffer): Promise<Buffer> {
-  const plain = await compress(file.codec, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+  const plain = await compress(file.codec, typeof content === 'string' ? Buffer.from(content, 'utf8') : content, kind === RecordKind.relatedCsv ? PART_OUTPUT_CHUNK : undefined);
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', file.key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(additionalData(file, seq, kind));
