@@ -141,6 +141,18 @@ function readWhole(res: IncomingMessage, options: ExchangeOptions, streams: { de
   });
 }
 
+/**
+ * A buffer for an answer the caller keeps (a Bulk part: the related copy is read from it for as long as the copy lives), in
+ * memory V8 does not count as its own: a SharedArrayBuffer's bytes are not added to the external memory V8 weighs against the
+ * old generation's limit (Node 24.22 runs V8 without `--external-memory-accounted-in-global-limit`, where the bytes
+ * allocated since the last full collection count towards it). Counted, the 52 MB of parts a sync with payments keeps started
+ * full collections that could free none of them (BENCHMARKS.md, session 23). Freed like any buffer once unreachable.
+ */
+function keptBuffer(size: number): Buffer {
+  // A runtime without SharedArrayBuffer (an embedder may take it away) gets a plain buffer: the same bytes, counted.
+  return typeof SharedArrayBuffer === 'function' ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafeSlow(size);
+}
+
 /** A body's chunks copied into one buffer: at once into one sized from the declared length, else kept and copied once at the end. */
 class BodyCollector {
   length = 0;
@@ -151,7 +163,7 @@ class BodyCollector {
     private readonly prefix: Buffer,
     declared: number,
   ) {
-    this.sized = Number.isSafeInteger(declared) && declared >= 0 ? Buffer.allocUnsafeSlow(prefix.length + declared) : null;
+    this.sized = Number.isSafeInteger(declared) && declared >= 0 ? keptBuffer(prefix.length + declared) : null;
     this.sized?.set(prefix, 0);
   }
 
@@ -170,7 +182,7 @@ class BodyCollector {
   finish(): { whole: Buffer; body: Buffer } {
     let whole = this.sized;
     if (whole === null) {
-      whole = Buffer.allocUnsafeSlow(this.prefix.length + this.length);
+      whole = keptBuffer(this.prefix.length + this.length);
       this.prefix.copy(whole, 0);
       let at = this.prefix.length;
       for (const chunk of this.chunks) at += chunk.copy(whole, at);

@@ -186,7 +186,7 @@ export class CsvTable {
     const stride = this.width * 2;
     const fits = Math.floor((csv.length - reader.at) / width) + 1;
     const sized = declared !== undefined && Number.isInteger(declared) && declared >= 0 && declared <= fits ? declared : FIRST_ROWS;
-    let cells = new Int32Array(Math.max(sized, 1) * stride);
+    let cells = keptCells(Math.max(sized, 1) * stride);
     let escaped: Set<number> | null = null;
     let row = 0;
     let highest = '';
@@ -195,7 +195,7 @@ export class CsvTable {
     while (!reader.done()) {
       const base = row * stride;
       if (base + stride > cells.length) {
-        const more = new Int32Array(cells.length * 2);
+        const more = keptCells(cells.length * 2);
         more.set(cells);
         cells = more;
       }
@@ -286,6 +286,14 @@ export class CsvTable {
   records(): RelatedRecord[] {
     return recordsOfParts(this.reading, this.bytes.map((bytes) => bytes.toString('utf8')));
   }
+}
+
+/**
+ * Cells kept as long as the part (its place in the copy), in a SharedArrayBuffer: memory V8 does not weigh against its heap's
+ * limit, as the part's own bytes (salesforce/http-exchange.ts keptBuffer; BENCHMARKS.md, session 23).
+ */
+function keptCells(length: number): Int32Array {
+  return typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT)) : new Int32Array(length);
 }
 
 /** A cell's text from its bytes: one for one when ASCII, else decoded as UTF-8; an escaped cell's `""` undone. */
