@@ -3,6 +3,7 @@ import { FIRST_LIST_WINDOW } from '../../../contract/list-window';
 import { defaultInvoiceOrderBy } from '../../../contract/invoice-order';
 import type { FirstScreen } from '../cache/first-screen-file';
 import type { Snapshot } from '../snapshot/snapshot';
+import type { RelatedCopy } from '../related/related-copy';
 import { rowTableOf, type RowTable } from '../snapshot/row-table';
 import { listRowMaker, paymentFiguresState } from './payment-figures';
 import { oncePerCopy } from './once-per-copy';
@@ -20,6 +21,10 @@ export interface OrderedList {
   readonly statuses: string[];
   /** The row at this place of the order, with its payment figures. */
   rowAt(k: number): InvoiceListRow;
+  /** The row at this place of the order as the copy holds it: no payment figures (what they are read from is `related`). */
+  copyRowAt(k: number): InvoiceListRow;
+  /** The records the payment figures are read from. */
+  readonly related: RelatedCopy | null | undefined;
   /** The rows at places [from, to) of the order. */
   slice(from: number, to: number): InvoiceListRow[];
 }
@@ -38,6 +43,8 @@ export const orderedRows = oncePerCopy((snapshot: Snapshot): OrderedList => {
     order,
     statuses: statusesOf(snapshot),
     rowAt,
+    copyRowAt: (k: number) => table.rowAt(order[k]!) as InvoiceListRow,
+    related: snapshot.related,
     slice: (from, to) => {
       const rows = table.rowsAt(order.subarray(from, Math.max(from, to)));
       return make ? rows.map(make) : (rows as InvoiceListRow[]);

@@ -141,6 +141,33 @@ export function recordsIdentity(target: { records: readonly RelatedRecord[] } | 
 }
 
 /**
+ * Whether two copies hold the very same records: the same objects in the same order, each sharing its records with the
+ * other's (an object an incremental sync did not change keeps them: `applyObjectDelta`) or equal, and the same notes. What is read
+ * from a copy (payment figures, the ledger) is then the same for both, without reading a record. False says nothing.
+ */
+export function sameRelatedRecords(a: RelatedCopy | null | undefined, b: RelatedCopy | null | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  if (a.none !== b.none || Boolean(a.ratesUnreadable) !== Boolean(b.ratesUnreadable)) return false;
+  if (a.warnings.length !== b.warnings.length || a.warnings.some((warning, i) => warning !== b.warnings[i])) return false;
+  if (a.objects.length !== b.objects.length) return false;
+  return a.objects.every((object, i) => {
+    const other = b.objects[i]!;
+    return object.role === other.role && object.object === other.object && object.signature === other.signature && sameRecords(object, other);
+  });
+}
+
+/**
+ * The same records: shared (an object the sync did not change), or — for records already read, not a Bulk object's parts —
+ * equal one by one (what every sync fetches whole, e.g. the currencies and dated rates: a few hundred records).
+ */
+function sameRecords(a: RelatedObjectCopy, b: RelatedObjectCopy): boolean {
+  if (recordsIdentity(a) === recordsIdentity(b)) return true;
+  if (deferredOf.has(a) || deferredOf.has(b) || a.records.length !== b.records.length) return false;
+  return a.records.every((record, i) => sameRecord(record, b.records[i]!));
+}
+
+/**
  * Applies a delta to a copy (a new copy; the old one is left as it was). Used after an incremental
  * sync in memory and for each journal record when the file is read, so both agree.
  */
