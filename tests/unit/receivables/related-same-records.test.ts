@@ -60,7 +60,7 @@ describe('the same related records after a sync', () => {
     expect(sameRelatedRecords(before, applyRelatedDelta(before, delta(before)))).toBe(false);
   });
 
-  it('a full sync (every object read again from new parts) is never taken for the same, even with equal records', () => {
+  it('a full sync’s Bulk objects (read again from new parts) are not the same, even with equal records (REST records equal one by one are)', () => {
     expect(sameRelatedRecords(copy(), copy())).toBe(false);
   });
 });

@@ -190,8 +190,8 @@ const NO_ROWS: OrderedList = { length: 0, order: new Uint32Array(0), statuses: [
  * Same rows in the same order, every field equal (unchanged rows are usually the same objects); rows made one at a time.
  * When both lists read their payment figures from the very same related records (a sync that changed none of them), the
  * rows are compared as the copy holds them, without their figures: equal rows over the same records have the same
- * figures. ledger13 (session 23): with the figures, this comparison cost ~1.5 s of main-thread CPU at 100k with payments
- * in the first list window after every sync that changed nothing (a launch or scheduled sync).
+ * figures. Found by ledger13 (session 23): with the figures, this comparison cost 1.16–1.23 s of main-thread CPU at 100k with
+ * payments in the first list window after every sync that changed nothing (a launch or scheduled sync); without, 0.33–0.38 s.
  */
 function sameRows(a: OrderedList, b: OrderedList): boolean {
   if (a.length !== b.length) return false;

@@ -131,11 +131,11 @@ export async function startHarness(org: RunningOrg, dataDir: string, options: In
 }
 
 /** A fresh org and harness for one test: runs `body`, then disposes the harness, stops the org and removes the data folder, pass or fail. */
-export async function withOrgHarness(orgOptions: OrgOptions, body: (harness: Harness, org: RunningOrg) => Promise<void>): Promise<void> {
+export async function withOrgHarness(orgOptions: OrgOptions, body: (harness: Harness, org: RunningOrg) => Promise<void>, harnessOptions: InvoiceHarnessOptions = {}): Promise<void> {
   const temp = tempDir();
   const org = await startOrg(orgOptions);
   try {
-    const harness = await startHarness(org, temp.dir);
+    const harness = await startHarness(org, temp.dir, harnessOptions);
     try {
       await body(harness, org);
     } finally {
