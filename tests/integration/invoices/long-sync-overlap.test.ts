@@ -45,11 +45,14 @@ describe('an incremental sync after a sync longer than the overlap', () => {
     const first = ids[0]!;
     const last = ids.at(-1)!;
     const pagesAsked = () => org.control.counters().requests.queryMore ?? 0;
+    // The pages after the first wait 3 s each (the second and third; the fourth follows the third): the sync's later pages
+    // over a slow link (minutes at 1M invoices). Armed before the sync, on the next-page path only (`…/query/<locator>`, not
+    // the query itself): armed once the second page was asked, it raced the app's paging — on a loaded CI machine the test's
+    // 5 ms poll woke after every page had been served, and the last page was read before its change (CI of 15aa05b).
+    const versions = (await (await fetch(`${org.url}/services/data`)).json()) as { url: string }[];
+    org.control.injectFault({ kind: 'latency', ms: 3000, count: 2, pathPrefix: `${versions.at(-1)!.url}/query/` });
     const sync = harness.call('invoices.sync', { connectionId, mode: 'full' });
-    // Once the first page is served (the second one asked for ahead), every later page waits 3 s: the sync's later pages
-    // over a slow link (minutes at 1M invoices).
     for (let k = 0; k < 2000 && pagesAsked() < 1; k++) await new Promise((resolve) => setTimeout(resolve, 5));
-    org.control.injectFault({ kind: 'latency', ms: 3000, count: 3, pathPrefix: '/services/data/' });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     // Meanwhile the first page's invoice changes; 10 minutes later (the org's clock) the last page's.
     org.control.updateInvoices([first], { DueDate: '2031-01-15' });
