@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { onCalendar } from './calendar-days';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -10,9 +11,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 function onTheCalendar(value: string): boolean {
   if (!ISO_DAY.test(value)) return true;
   const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return onCalendar(year, month, day);
 }
 
 /** A plain day, YYYY-MM-DD, that is on the calendar (2026-02-30 and 2026-13-01 are refused, not rolled over). */

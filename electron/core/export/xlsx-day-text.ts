@@ -1,3 +1,4 @@
+import { daysFromCivil, MONTH_DAYS } from '../../contract/calendar-days';
 import { DAY_MS, daySerial, LEAP_DAY_AFTER, UNIX_EPOCH_SERIAL } from './excel-serial';
 
 /**
@@ -23,19 +24,6 @@ function digitsAt(text: string, from: number, n: number): number {
   return value;
 }
 
-/**
- * Days from 1970-01-01 to a day of the proleptic Gregorian calendar, month 1–12, the day carried past the month's end
- * as Date.UTC carries it (H. Hinnant's days_from_civil), in small integers: no heap number per cell.
- */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
-}
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** A calendar day's serial read from YYYY-MM-DD (dateSerial's answer, Date.UTC's rules), or NaN when the text is not one or is before 1900. */
 export function daySerialOf(text: string): number {

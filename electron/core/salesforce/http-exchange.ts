@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import type { HttpRequest } from './jsforce-adapter';
+import { keptMemory } from './kept-memory';
 
 /**
  * One request through Node's own `http`/`https` modules, its answer read whole into one buffer — for the largest answers
@@ -141,17 +142,8 @@ function readWhole(res: IncomingMessage, options: ExchangeOptions, streams: { de
   });
 }
 
-/**
- * A buffer for an answer the caller keeps (a Bulk part: the related copy is read from it for as long as the copy lives), in
- * memory V8 does not count as its own: a SharedArrayBuffer's bytes are not added to the external memory V8 weighs against the
- * old generation's limit (Node 24.22 runs V8 without `--external-memory-accounted-in-global-limit`, where the bytes
- * allocated since the last full collection count towards it). Counted, the 52 MB of parts a sync with payments keeps started
- * full collections that could free none of them (BENCHMARKS.md, session 23). Freed like any buffer once unreachable.
- */
-function keptBuffer(size: number): Buffer {
-  // A runtime without SharedArrayBuffer (an embedder may take it away) gets a plain buffer: the same bytes, counted.
-  return typeof SharedArrayBuffer === 'function' ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafeSlow(size);
-}
+/** A buffer for an answer the caller keeps (a Bulk part: the related copy is read from it for as long as the copy lives). */
+const keptBuffer = (size: number): Buffer => Buffer.from(keptMemory(size));
 
 /** A body's chunks copied into one buffer: at once into one sized from the declared length, else kept and copied once at the end. */
 class BodyCollector {

@@ -7,6 +7,8 @@
  * and stays its own day, never shifted.
  */
 
+import { daysFromCivil, onCalendar } from '../../../contract/calendar-days';
+
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 const MINUTES_A_DAY = 1440;
@@ -80,27 +82,19 @@ export function localDay(value: unknown): string | null {
   return slowLocalDay(value) ?? value.slice(0, 10);
 }
 
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const leapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-
 /**
  * The day number (days since 1970-01-01) of the YYYY-MM-DD a value starts with, from its digits (proleptic Gregorian, as
- * Date counts: days_from_civil); NaN when it is no such day (a month 13, a 30 February) or its year is below 100 (which
- * Date.UTC reads as 19xx: localDay's own path answers those).
+ * Date counts); NaN when it is no such day (a month 13, a 30 February) or its year is below 100 (which Date.UTC reads as
+ * 19xx: localDay's own path answers those).
  */
 function civilDayAt(value: string): number {
   const century = twoDigits(value, 0);
   const yy = twoDigits(value, 2);
   const month = twoDigits(value, 5);
   const day = twoDigits(value, 8);
-  if (century < 1 || yy < 0 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || month < 1 || month > 12 || day < 1) return NaN;
+  if (century < 1 || yy < 0 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return NaN;
   const year = century * 100 + yy;
-  if (day > (month === 2 && leapYear(year) ? 29 : MONTH_DAYS[month - 1]!)) return NaN;
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
-  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+  return onCalendar(year, month, day) ? daysFromCivil(year, month, day) : NaN;
 }
 
 /**

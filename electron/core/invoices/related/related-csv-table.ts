@@ -1,3 +1,4 @@
+import { keptMemory } from '../../salesforce/kept-memory';
 import type { RelatedRecord, RelatedValue } from './related-copy';
 import { columnsOf, COMMA, CR, LF, malformed, QUOTE, recordsOfParts, restInstant, watermarkOf, type CsvReading } from './related-csv';
 
@@ -288,13 +289,8 @@ export class CsvTable {
   }
 }
 
-/**
- * Cells kept as long as the part (its place in the copy), in a SharedArrayBuffer: memory V8 does not weigh against its heap's
- * limit, as the part's own bytes (salesforce/http-exchange.ts keptBuffer; BENCHMARKS.md, session 23).
- */
-function keptCells(length: number): Int32Array {
-  return typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT)) : new Int32Array(length);
-}
+/** Cells kept as long as the part (its place in the copy): in memory V8 does not weigh against its heap's limit, as the part's own bytes. */
+const keptCells = (length: number): Int32Array => new Int32Array(keptMemory(length * Int32Array.BYTES_PER_ELEMENT));
 
 /** A cell's text from its bytes: one for one when ASCII, else decoded as UTF-8; an escaped cell's `""` undone. */
 function cellString(bytes: Buffer, start: number, end: number, escaped: boolean, ascii: boolean): string {
