@@ -25,6 +25,17 @@ export const FAMILIES = {
 /** A payment or credit note that is money received / credit issued: the two statuses that are not are Draft and Canceled (both families' picklists). */
 export const received = (record: Record<string, unknown>, statusField: string) => record[statusField] !== 'Draft' && record[statusField] !== 'Canceled';
 
+/**
+ * What an invoice's status means, as README ("Receivables are what is owed") gives each family's statuses — written out
+ * here, not the app's status-kind code: Revenue Cloud's Draft, Pending and Error and Billing's Draft, Initiated and Error
+ * are drafts; Canceled (Revenue Cloud), Cancelled and Rebilled (Billing) are cancelled; any other status, or none, is posted.
+ */
+export function invoiceStatusKind(status: unknown): 'draft' | 'posted' | 'cancelled' {
+  if (status === 'Draft' || status === 'Pending' || status === 'Error' || status === 'Initiated') return 'draft';
+  if (status === 'Canceled' || status === 'Cancelled' || status === 'Rebilled') return 'cancelled';
+  return 'posted';
+}
+
 export const decimals = (currency: unknown) => (currency === 'JPY' ? 0 : 2);
 
 /** Minor units of an amount (cents; whole yen), and back: how every expected figure here is counted. */

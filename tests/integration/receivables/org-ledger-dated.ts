@@ -1,6 +1,6 @@
 import type { CurrencyReceivables } from '../../../electron/contract';
 import type { RunningOrg } from '../../org';
-import { decimals, FAMILIES, major, minor, received } from './org-families';
+import { decimals, FAMILIES, invoiceStatusKind, major, minor, received } from './org-families';
 
 /**
  * The figures of the org's records that depend on days, independent of the app's code: an application's day in the
@@ -165,7 +165,7 @@ export function expectedCurrencies(org: RunningOrg, shape: keyof typeof FAMILIES
     return e;
   };
   // A cancelled invoice (settled by its credit note) is no payment: the accountant's figure gives it no days to pay.
-  const cancelled = new Set(org.control.records(shape).filter((i) => /cancel/i.test(String(i[f.status]))).map((i) => i.Id as string));
+  const cancelled = new Set(org.control.records(shape).filter((i) => invoiceStatusKind(i[f.status]) === 'cancelled').map((i) => i.Id as string));
   // As of a day: invoices dated later did not exist, payments received and applications made later had not happened.
   const later = new Set(asOf === undefined ? [] : org.control.records(shape).filter((i) => dayOf(i[f.invoiceDate]) !== null && dayOf(i[f.invoiceDate])! > asOf).map((i) => i.Id as string));
   for (const [id, figures] of expectedFigures(org, shape, asOf)) {

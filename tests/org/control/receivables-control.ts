@@ -37,7 +37,7 @@ function moveBalance(money: ReceivablesStore, row: number, deltaMinor: number): 
   const f = money.minor(row);
   const balance = Math.round(s.balance[row]! * f) + deltaMinor;
   s.balance[row] = balance / f;
-  if (s.status[row] !== St.Cancelled && s.status[row] !== St.Draft) s.status[row] = balance <= 0 ? St.Paid : St.Posted;
+  if (s.status[row] === St.Posted || s.status[row] === St.Paid) s.status[row] = balance <= 0 ? St.Paid : St.Posted;
   s.touch(row);
 }
 

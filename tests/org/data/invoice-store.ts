@@ -1,8 +1,11 @@
 import { CURRENCY_DECIMALS, CURRENCIES, type AccountData } from './accounts.ts';
 import { DAY_MS, hash2, mulberry32, notAfter } from './random.ts';
 
-/** Canonical status codes shared by every invoice shape. */
-export const St = { Draft: 0, Posted: 1, Paid: 2, Cancelled: 3 } as const;
+/**
+ * Canonical status codes shared by every invoice shape. Rebilled (Salesforce Billing: cancelled and replaced) is never
+ * seeded: a test sets it (control.updateInvoices) on a Billing invoice, whose records may hold it (invoice-tables.ts).
+ */
+export const St = { Draft: 0, Posted: 1, Paid: 2, Cancelled: 3, Rebilled: 4 } as const;
 
 export interface Line { slot: number; product: string; quantity: number; unitPrice: number; amount: number }
 

@@ -61,14 +61,17 @@ export class FieldKit {
   setBalance = (r: number, v: number) => { this.store.balance[r] = v; };
 
   /** Picklist over the canonical status code, with this shape's labels (index = St code). */
-  status(name: string, label: string, values: string[], custom = false, derive?: (r: number) => string): FieldDef {
+  status(name: string, label: string, values: string[], custom = false, derive?: (r: number) => string, unlisted: string[] = []): FieldDef {
     const s = this.store;
+    // `unlisted`: values after `values` (St codes on from values.length) that records may hold and describe does not list
+    // (a picklist value deactivated in Setup stays on its records; describe lists the active values).
+    const held = [...values, ...unlisted];
     return {
       name, label, type: 'picklist', custom, nillable: true, updateable: !derive,
       picklist: [...new Set(values)],
-      get: derive ?? ((r) => values[s.status[r]!]),
+      get: derive ?? ((r) => held[s.status[r]!]),
       set: derive ? undefined : (r, v) => {
-        const code = values.indexOf(String(v));
+        const code = held.indexOf(String(v));
         if (code < 0) throw new Error(`bad picklist value ${String(v)} for ${name}`);
         s.status[r] = code;
       },
@@ -77,7 +80,7 @@ export class FieldKit {
 
   paymentStatus = (r: number): string => {
     const s = this.store;
-    if (s.status[r] === St.Cancelled || s.status[r] === St.Draft) return 'Unpaid';
+    if (s.status[r] === St.Cancelled || s.status[r] === St.Rebilled || s.status[r] === St.Draft) return 'Unpaid';
     if (s.balance[r]! <= 0) return 'Paid';
     return s.balance[r]! < this.gross(r) ? 'Partially Paid' : 'Unpaid';
   };
