@@ -22,6 +22,26 @@ function sameAging(a: CurrencyAging, b: CurrencyAging): boolean {
   });
 }
 
+/** A currency symbol written against its number ("€460.5K", "-¥122.8M"): the symbol, then the rest. */
+const SYMBOL_THEN_NUMBER = /^([^\d\s]+)(\d.*)$/u;
+
+/**
+ * A compact amount that may break after its currency symbol ("€" / "460.5K") when its fifth of the card is too narrow
+ * for it — as "563,8 Tsd. €" breaks at its spaces — instead of running into the next bar's (review23/review24: English
+ * amounts of ~€100K+ overran their bar on cards at their narrowest, 16rem, e.g. at 1,400 px with four currencies).
+ */
+function BreakAfterSymbol({ text }: { text: string }) {
+  const parts = SYMBOL_THEN_NUMBER.exec(text);
+  if (!parts) return text;
+  return (
+    <>
+      {parts[1]}
+      <wbr />
+      {parts[2]}
+    </>
+  );
+}
+
 /**
  * Open balance by days past due, as plain CSS bars; each bar is a button that filters to it. Memoized on its figures:
  * a search that changes other currencies' cards (or none) does not render this one again.
@@ -66,7 +86,9 @@ export const AgingBars = memo(function AgingBars({ aging, selected, onPick }: Pr
             data-amount={bucket.balance}
             data-count={bucket.count}
           >
-            <span className="aging-value">{compactMoney(bucket.balance, aging.currency, locale, words.thousands)}</span>
+            <span className="aging-value">
+              <BreakAfterSymbol text={compactMoney(bucket.balance, aging.currency, locale, words.thousands)} />
+            </span>
             <span className="aging-track" aria-hidden="true">
               <span className="aging-fill" style={{ height: `${height}%` }} />
             </span>
