@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import type { HttpRequest } from './jsforce-adapter';
 import { keptMemory } from './kept-memory';
+import { partAgents } from './part-agents';
 
 /**
  * One request through Node's own `http`/`https` modules, its answer read whole into one buffer — for the largest answers
@@ -26,8 +27,8 @@ import { keptMemory } from './kept-memory';
  *   matters on a real line (a CSV part shrinks ~5–10×). The limit counts the unpacked bytes, as fetch's reader did;
  * - a byte-order mark in front of the body is left out (as TextDecoder and `response.text()` do);
  * - TLS and proxies: as Node's fetch in Electron's main process had them — Node's own TLS with its CA store, no system
- *   proxy (neither fetch nor `https.request` uses Chromium's network stack). The global agents keep connections alive,
- *   as fetch's pool did.
+ *   proxy (neither fetch nor `https.request` uses Chromium's network stack). Connections are kept alive, as fetch's pool
+ *   did, by the part agents (part-agents.ts: Node's agents, each connection reading its socket into one reused buffer).
  * Network failures (refused, reset, TLS, a malformed answer) reject as a `NetworkError` (salesforce-errors.ts: NETWORK,
  * so the sync retries them as it retried fetch's "fetch failed").
  */
@@ -70,6 +71,7 @@ export function exchangeWhole(request: HttpRequest, options: ExchangeOptions): P
     if (signal.aborted) return reject(signal.reason);
     const url = new URL(request.url);
     const send = url.protocol === 'https:' ? https.request : url.protocol === 'http:' ? http.request : null;
+    const agent = url.protocol === 'https:' ? partAgents.https : partAgents.http;
     if (!send) return reject(new TypeError(`Only http and https URLs can be sent (${url.protocol}).`));
     let settled = false;
     const streams: { destroy(): void }[] = [];
@@ -84,7 +86,7 @@ export function exchangeWhole(request: HttpRequest, options: ExchangeOptions): P
     const onAbort = () => settle(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
     const body = typeof request.body === 'string' ? request.body : undefined;
-    const req = send(url, { method: request.method ?? 'GET', headers: requestHeaders(request, body) }, (res) => {
+    const req = send(url, { method: request.method ?? 'GET', headers: requestHeaders(request, body), agent }, (res) => {
       streams.push(res);
       readWhole(res, options, streams).then(
         (read) => settle(null, { statusCode: res.statusCode ?? 0, headers: answerHeaders(res), ...read }),

@@ -4,32 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendWithFetch } from '../../../electron/core/salesforce/fetch-transport';
 import { exchangeWhole } from '../../../electron/core/salesforce/http-exchange';
 import { toAppError } from '../../../electron/core/salesforce/salesforce-errors';
+import { CERT, KEY } from '../../support/loopback-certificate';
 
 /**
  * TLS verification stays on for both ways Budgetly sends to Salesforce: a Bulk results part read over https (http-exchange.ts,
  * Node's https module since session 22) and every other request (fetch: fetch-transport.ts sendWithFetch). A server whose
  * certificate no trusted authority signed is refused before a request is sent, so the session's bearer token never reaches
  * it. No test spoke https before (the org and the other transport tests are plain http on loopback): a `rejectUnauthorized:
- * false`, or an agent or dispatcher that skips the check, passed them all.
- *
- * A self-signed certificate for 127.0.0.1 made for this test only (openssl req -x509, EC P-256, 100 years): no secret.
+ * false`, or an agent or dispatcher that skips the check, passed them all. The server's certificate: tests/support/loopback-certificate.ts.
  */
-const KEY = `-----BEGIN PRIVATE KEY-----
-MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgZjo5gcRX623ZhB+h
-tBkhQ5s+gBm1f0julZfUXgtMjv2hRANCAATYKYNd1YphMf1K0uElUszs1whAGv07
-Lhl7bNwFFW9/0jQ+AWokJxUi8zfiLJ7AF7GqU8gtCEdjgE3YMIRu4k8a
------END PRIVATE KEY-----`;
-const CERT = `-----BEGIN CERTIFICATE-----
-MIIBkDCCATagAwIBAgIUB11Uid6mQLdspez/cFGtdWxaqBEwCgYIKoZIzj0EAwIw
-FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTIwNjEwNTExNVoYDzIxMjYxMTEy
-MTA1MTE1WjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO
-PQMBBwNCAATYKYNd1YphMf1K0uElUszs1whAGv07Lhl7bNwFFW9/0jQ+AWokJxUi
-8zfiLJ7AF7GqU8gtCEdjgE3YMIRu4k8ao2QwYjAdBgNVHQ4EFgQUT/w9hytSL3ZH
-A8evzhaaf9qv5gQwHwYDVR0jBBgwFoAUT/w9hytSL3ZHA8evzhaaf9qv5gQwDwYD
-VR0TAQH/BAUwAwEB/zAPBgNVHREECDAGhwR/AAABMAoGCCqGSM49BAMCA0gAMEUC
-IFPi0d7T3a+2fbtc/7RkU7yWDSS4J9oILQCFfLooGTyOAiEAlBV1EOKV+jCHqaDL
-gW3PEkQP2n8ziOrhKk6SMtTRuDQ=
------END CERTIFICATE-----`;
 
 describe('Salesforce over https, a certificate not trusted', () => {
   let asked = 0;
