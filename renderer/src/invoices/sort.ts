@@ -149,17 +149,25 @@ function sortKey(prepared: PreparedInvoices, column: Exclude<SortSpec['column'],
   }
 }
 
-/** The visible rows in order: one pass over the sorted order. */
-export function visibleIndexes(order: Uint32Array, mask: Uint8Array): Uint32Array {
-  let count = 0;
-  for (let k = 0; k < order.length; k++) count += mask[order[k]!]!;
+/**
+ * The visible rows in order: one pass over the sorted order. `count`, when known (the mask's rows were found on the
+ * way), spares the pass that counts them, and the pass stops at the last of them (issue #19: a first letter's view,
+ * ~0.3 ms of a whole-view keystroke at 100,000 rows).
+ */
+export function visibleIndexes(order: Uint32Array, mask: Uint8Array, count = countIn(order, mask)): Uint32Array {
   const out = new Uint32Array(count);
   let j = 0;
-  for (let k = 0; k < order.length; k++) {
+  for (let k = 0; j < count && k < order.length; k++) {
     const i = order[k]!;
     if (mask[i]) out[j++] = i;
   }
   return out;
+}
+
+function countIn(order: Uint32Array, mask: Uint8Array): number {
+  let count = 0;
+  for (let k = 0; k < order.length; k++) count += mask[order[k]!]!;
+  return count;
 }
 
 /** Each row's place in an order (the inverse of `order`), once per order. */
@@ -179,7 +187,9 @@ function placesIn(order: Uint32Array): Uint32Array {
  * are put in order by their places (a sort of the few), not by a pass over every row of the order. Same result.
  */
 export function visibleRowsInOrder(order: Uint32Array, mask: Uint8Array, members: ArrayLike<number>): Uint32Array {
-  if (members.length * 16 > order.length || order.length !== mask.length) return visibleIndexes(order, mask);
+  if (order.length !== mask.length) return visibleIndexes(order, mask);
+  // `members` are the mask's rows (every row is in the order): their count is the view's.
+  if (members.length * 16 > order.length) return visibleIndexes(order, mask, members.length);
   const places = placesIn(order);
   const at = new Uint32Array(members.length);
   for (let k = 0; k < members.length; k++) at[k] = places[members[k]!]!;
