@@ -118,6 +118,60 @@ describe('the invoice workspace over 5,000 multi-currency invoices', () => {
     await waitForVisibleCount(w.page, invoices.length);
   });
 
+  it("has every row the grid shows in the first frame after a keystroke, from the top and from far down", async () => {
+    type Frame = { viewTop: number; viewBottom: number; rowCount: number; rows: { index: number; top: number; bottom: number; number: string }[] };
+    const search = w.page.getByTestId('search');
+    const grid = w.page.getByTestId('invoice-grid');
+    for (const [scrollTop, typed] of [
+      [0, 'a'],
+      [200 * 34, 'e'],
+    ] as const) {
+      await search.fill('');
+      await waitForVisibleCount(w.page, invoices.length);
+      await grid.evaluate((node, top) => (node.scrollTop = top), scrollTop);
+      await search.focus();
+      // The frame that paints the keystroke's rows: the first animation frame after its input event, read before it paints.
+      await w.page.evaluate(() => {
+        const input = document.getElementById('invoice-search')!;
+        (window as unknown as { firstFrame: Promise<Frame> }).firstFrame = new Promise((resolve) => {
+          input.addEventListener(
+            'input',
+            () =>
+              requestAnimationFrame(() => {
+                const node = document.querySelector<HTMLElement>('[data-testid="invoice-grid"]')!;
+                const box = node.getBoundingClientRect();
+                const head = node.querySelector('.grid-head')!.getBoundingClientRect();
+                resolve({
+                  viewTop: head.bottom,
+                  viewBottom: box.top + node.clientTop + node.clientHeight,
+                  rowCount: Number(node.getAttribute('aria-rowcount')) - 1,
+                  rows: [...node.querySelectorAll('.grid-body [role="row"]')]
+                    .map((row) => ({ index: Number(row.getAttribute('aria-rowindex')) - 2, ...row.getBoundingClientRect().toJSON(), number: row.querySelector('[data-column="number"]')!.textContent! }))
+                    .sort((a, b) => a.index - b.index),
+                });
+              }),
+            { once: true },
+          );
+        });
+      });
+      await w.page.keyboard.press(typed);
+      const frame = await w.page.evaluate(() => (window as unknown as { firstFrame: Promise<Frame> }).firstFrame);
+      const asOf = (await w.page.getByTestId('as-of').getAttribute('data-value'))!;
+      const expected = expectedSort(expectedFilter(invoices, { search: typed }, asOf), byInvoiceDateDesc.key, byInvoiceDateDesc.desc, asOf);
+      expect(frame.rowCount).toBe(expected.length);
+      // No gap: the rows in the DOM run unbroken from above the viewport's top to below its bottom (or the list's end).
+      const seen = frame.rows.filter((row) => row.bottom > frame.viewTop + 0.5 && row.top < frame.viewBottom - 0.5);
+      expect(seen.length, `rows on screen from scrollTop ${scrollTop}`).toBeGreaterThan(5);
+      expect(seen[0]!.top).toBeLessThanOrEqual(frame.viewTop + 0.5);
+      for (let i = 1; i < seen.length; i++) expect(seen[i]!.index).toBe(seen[i - 1]!.index + 1);
+      expect(seen.at(-1)!.bottom >= frame.viewBottom - 0.5 || seen.at(-1)!.index === expected.length - 1).toBe(true);
+      // …and they are the new view's first rows, in order.
+      expect(seen.map((row) => row.number)).toEqual(expected.slice(seen[0]!.index, seen[0]!.index + seen.length).map((i) => i.number));
+      expect(seen[0]!.index).toBe(0);
+    }
+    await search.fill('');
+  });
+
   it('filters by several statuses, then currency, with removable chips', async () => {
     await filters().getByLabel('Paid', { exact: true }).check();
     await filters().getByLabel('Draft', { exact: true }).check();
