@@ -3,7 +3,7 @@ import type { RelatedRole } from '../related/related-specs';
 import type { CsvReading } from '../related/related-csv';
 import { CsvTable } from '../related/related-csv-table';
 import { spanOf } from '../sync/overlap';
-import { RecordKind, sealRecord, type CacheFileKey } from './cache-seal';
+import { RecordKind, sealPartRecord, sealRecord, type CacheFileKey } from './cache-seal';
 
 /**
  * The related copy in the cache file (cache-format.ts): each object's records in segments (kind 5) of cells under
@@ -192,10 +192,11 @@ export function relatedHeadRecord(file: CacheFileKey, seq: number, copy: Related
 
 /**
  * One Bulk API 2.0 results part of a related object, kept as the CSV bytes it came as (kind 7): `payload` is the line of
- * JSON saying how to read it (`csvPartHead`), then the part (`CsvParts.payloads`).
+ * JSON saying how to read it (`csvPartHead`), then the part (`CsvParts.payloads`); sealed into `into(size)` (cache-seal.ts
+ * `sealPartRecord`).
  */
-export function relatedCsvRecord(file: CacheFileKey, seq: number, payload: Buffer): Promise<Buffer> {
-  return sealRecord(file, seq, RecordKind.relatedCsv, payload);
+export function relatedCsvRecord(file: CacheFileKey, seq: number, payload: Buffer, into: (size: number) => Buffer): Promise<Buffer> {
+  return sealPartRecord(file, seq, payload, into);
 }
 
 /** Records of one related object (at most ROWS_PER_SEGMENT), as cells under their keys. */

@@ -43,11 +43,25 @@ const ZSTD_LEVEL = 1;
  * them 2 % smaller for ~40 % more CPU, levels −3/−5 save ~5–20 ms for 45–63 % more bytes on disk (measured the same way, load ~9).
  */
 const PART_OUTPUT_CHUNK = 256 * 1024;
+const DEFLATE_OUTPUT_CHUNK = 256 * 1024;
+const zstdOptions = (chunkSize?: number): zlib.ZstdOptions => ({ params: { [zlib.constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL }, ...(chunkSize ? { chunkSize } : {}) });
 
-function compress(codec: CacheCodec, plain: Buffer, chunkSize?: number): Promise<Buffer> {
+function compress(codec: CacheCodec, plain: Buffer): Promise<Buffer> {
   // Compression runs on libuv's thread pool: the main process keeps answering IPC meanwhile.
-  if (codec === 'zstd') return zstd!(plain, { params: { [zlib.constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL }, ...(chunkSize ? { chunkSize } : {}) });
-  return deflate(plain, { level: 1, chunkSize: 256 * 1024 });
+  if (codec === 'zstd') return zstd!(plain, zstdOptions());
+  return deflate(plain, { level: 1, chunkSize: DEFLATE_OUTPUT_CHUNK });
+}
+
+/** `plain` compressed as `compress` does (the same stream, the same options, so the same bytes), its output left in the pieces it came in. */
+function compressInPieces(codec: CacheCodec, plain: Buffer): Promise<Buffer[]> {
+  const packer = codec === 'zstd' ? zlib.createZstdCompress(zstdOptions(PART_OUTPUT_CHUNK)) : zlib.createDeflateRaw({ level: 1, chunkSize: DEFLATE_OUTPUT_CHUNK });
+  return new Promise((resolve, reject) => {
+    const pieces: Buffer[] = [];
+    packer.on('data', (piece: Buffer) => pieces.push(piece));
+    packer.once('error', reject);
+    packer.once('end', () => resolve(pieces));
+    packer.end(plain);
+  });
 }
 
 function decompress(codec: CacheCodec, packed: Buffer): Promise<Buffer> {
@@ -102,20 +116,39 @@ function additionalData(file: CacheFileKey, seq: number, kind: Kind): Buffer {
 }
 
 export async function sealRecord(file: CacheFileKey, seq: number, kind: Kind, content: string | Buffer): Promise<Buffer> {
-  const plain = await compress(file.codec, typeof content === 'string' ? Buffer.from(content, 'utf8') : content, kind === RecordKind.relatedCsv ? PART_OUTPUT_CHUNK : undefined);
+  const packed = await compress(file.codec, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+  return encryptInto(file, seq, kind, [packed], Buffer.allocUnsafe);
+}
+
+/**
+ * A Bulk API 2.0 part's record (kind 7: ~8 MB of CSV, ~1.4 MB packed), sealed into `into(size)`: the caller's buffer, which
+ * it may reuse once the record is written (the file's writer seals and writes one record after the other). The same record
+ * as `sealRecord` makes — the same compression, encryption and frame (tests/unit/invoices/cache-part-seal.test.ts) — but
+ * zstd's output is encrypted piece by piece into that buffer: no buffer of the packed part whole, of the cipher's output
+ * whole, nor of the record, where `sealRecord` makes all three (~4.2 MB per part, ~38 MB a sync with payments: off-heap
+ * memory that V8 counts towards its full collections; BENCHMARKS.md, session 24, churn13).
+ */
+export async function sealPartRecord(file: CacheFileKey, seq: number, payload: Buffer, into: (size: number) => Buffer): Promise<Buffer> {
+  return encryptInto(file, seq, RecordKind.relatedCsv, await compressInPieces(file.codec, payload), into);
+}
+
+/** The record of `packed` (its pieces in order): length, kind, IV, the pieces encrypted one after the other, the tag. */
+function encryptInto(file: CacheFileKey, seq: number, kind: Kind, packed: readonly Buffer[], into: (size: number) => Buffer): Buffer {
+  let body = 0;
+  for (const piece of packed) body += piece.length;
+  const record = into(FRAME_BYTES + body);
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', file.key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(additionalData(file, seq, kind));
-  const first = cipher.update(plain);
-  const last = cipher.final();
-  const body = first.length + last.length;
-  const record = Buffer.allocUnsafe(FRAME_BYTES + body);
+  let at = 5 + IV_BYTES;
+  // AES-GCM is a stream cipher: each piece's output is its length (checked below), so the record's size is known first.
+  for (const piece of packed) at += cipher.update(piece).copy(record, at);
+  at += cipher.final().copy(record, at);
+  if (at !== 5 + IV_BYTES + body) throw new Error('the cipher output is not the length of its input');
   record.writeUInt32BE(1 + IV_BYTES + body + TAG_BYTES, 0);
   record.writeUInt8(kind, 4);
   iv.copy(record, 5);
-  first.copy(record, 5 + IV_BYTES);
-  last.copy(record, 5 + IV_BYTES + first.length);
-  cipher.getAuthTag().copy(record, 5 + IV_BYTES + body);
+  cipher.getAuthTag().copy(record, at);
   return record;
 }
 

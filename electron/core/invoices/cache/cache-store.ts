@@ -213,8 +213,9 @@ export class BaseWriter implements RelatedSink {
   private gatheredRows = 0;
   private finished = false;
   /**
-   * One buffer every segment is encoded into, in turn (the segments are sealed one after the other: the next one is
-   * encoded once the last one is written), grown when a segment needs more; dropped when the file is done.
+   * One buffer every segment is encoded into and every Bulk part's record sealed into, in turn (the steps run one after
+   * the other: the next one starts once the last one's record is written), grown when one needs more; dropped when the
+   * file is done.
    */
   private scratchBytes: Buffer | null = null;
   private readonly scratch = (size: number): Buffer => {
@@ -287,7 +288,8 @@ export class BaseWriter implements RelatedSink {
           // The part's bytes as they came, behind their line; once sealed, the table's are what is kept (its columns read them).
           const payload = payloads[i] ?? Buffer.concat([csvPartHead(object, reading), parts[i]!]);
           payloads[i] = null;
-          const record = await relatedCsvRecord(this.file!, seq, payload);
+          // Sealed into the scratch buffer: written before the next step uses it.
+          const record = await relatedCsvRecord(this.file!, seq, payload, this.scratch);
           await this.out!.write(record, this.position);
           this.position += record.length;
         });
