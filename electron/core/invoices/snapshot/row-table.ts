@@ -1,4 +1,5 @@
 import type { InvoiceRow } from '../../../contract';
+import { dayOfText } from '../../../contract/invoice-order';
 import { chunkRow, fillChunkRow, TEXT_CELL_COUNT, TOTAL_NULL, BALANCE_NULL, type ColumnChunk } from './row-columns';
 import { columnsOf, rowIndex, type Snapshot } from './snapshot';
 import type { RowColumns } from './row-columns';
@@ -79,24 +80,6 @@ export function rowOfId(snapshot: Snapshot, id: string): InvoiceRow | undefined 
   const table = rowTableOf(snapshot);
   const at = table.indexOfId(id);
   return at < 0 ? undefined : table.rowAt(at);
-}
-
-const DAY_MS = 86_400_000;
-/** Days since 1970-01-01 of a YYYY-MM-DD string (exactly dayNumber's answer), NaN when it is not one. */
-function dayOfText(text: string, from: number, to: number): number {
-  if (to - from !== 10 || text.charCodeAt(from + 4) !== 45 || text.charCodeAt(from + 7) !== 45) return Number.NaN;
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  for (let k = 0; k < 10; k++) {
-    if (k === 4 || k === 7) continue;
-    const digit = text.charCodeAt(from + k) - 48;
-    if (digit < 0 || digit > 9) return Number.NaN;
-    if (k < 4) year = year * 10 + digit;
-    else if (k < 7) month = month * 10 + digit;
-    else day = day * 10 + digit;
-  }
-  return Date.UTC(year, month - 1, day) / DAY_MS;
 }
 
 class ArrayTable implements RowTable {
