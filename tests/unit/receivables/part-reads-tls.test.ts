@@ -5,6 +5,7 @@ import * as tls from 'node:tls';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { exchangeWhole, type ExchangeOptions } from '../../../electron/core/salesforce/http-exchange';
+import { partAgents } from '../../../electron/core/salesforce/part-agents';
 import { toAppError } from '../../../electron/core/salesforce/salesforce-errors';
 import { failure } from '../../support/failure';
 import { CERT, KEY } from '../../support/loopback-certificate';
@@ -103,7 +104,8 @@ describe('a results part over https, read into one buffer per connection', () =>
   it('opens a new connection when the server closed the idle one, and the part comes whole', async () => {
     expect((await get()).body.equals(CSV)).toBe(true);
     server.closeIdleConnections();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Once the agent has seen the close (no timed wait: under load the close may take longer to be read).
+    await expect.poll(() => Object.keys(partAgents.https.freeSockets).length).toBe(0);
     expect((await get()).body.equals(CSV)).toBe(true);
     expect(connections).toBe(2);
   });
