@@ -85,6 +85,11 @@ export class ManualClock implements Clock {
     for (const timer of this.timers) timer.at += ms;
   }
 
+  /** Timers set and not yet fired or cancelled: a test advances once the code under test has set the one it waits for. */
+  get pendingTimers(): number {
+    return this.timers.length;
+  }
+
   /** Moves time forward, firing due timers in order. */
   advance(ms: number): void {
     const target = this.current + ms;

@@ -274,6 +274,9 @@ describe('the first screen beside the offline copy', () => {
     const cold = app(dir, box);
     const clock = new ManualClock();
     const warm = cold.warmUp(ids, clock);
+    // Both graces are set (the first rows' only once the first screens are read): advanced before that, the first
+    // rows' grace would start after the advance and never end (a flake at load ~10, load19, 2026-12-06).
+    await expect.poll(() => clock.pendingTimers).toBe(2);
     await settle();
     expect(box.waiting).toBe(0);
     clock.advance(FIRST_ROWS_GRACE_MS);
