@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 
 /**
- * A zip part's deflate in segments, several at once on the thread pool (pigz's way; issue #19). The part's bytes are
+ * A zip part's deflate in segments on the thread pool (pigz's way; issue #19). The part's bytes are
  * cut into segments of `segmentBytes`; each is deflated on its own by a gzip stream on the thread pool, which also
  * computes the segment's CRC-32 as it reads it (the trailer) — the segments' CRCs are combined here (crc32Combine), so
  * no CRC runs on the calling thread (zlib.crc32 of the 100k sheet's 37 MB: ~33 ms there, 2026-12-06). A segment other
@@ -12,17 +12,19 @@ import zlib from 'node:zlib';
  *
  * Why: one deflate stream fed a chunk at a time made the JavaScript that writes the sheet wait for each chunk's deflate
  * and for each of its output's file writes (thread-pool round trips); here the writer only copies a chunk into the
- * segment being filled, and up to IN_FLIGHT segments deflate beside it.
+ * segment being filled while the segment before it deflates beside it (IN_FLIGHT).
  */
 
 /** Bytes of a segment: ~37 per 100,000 invoices (the sheet's 37 MB). */
 export const SEGMENT_BYTES = 1024 * 1024;
 /**
- * Segments deflating at once before the writer waits for the oldest: libuv's pool has 4 threads, and the file's writes
- * need one. On two cores one deflate keeps up with the writer (~160 ms of deflate CPU for ~300+ ms of the writer's per
- * 100k); the others absorb a deflate thread that is slowed (a loaded machine) without stopping the writer.
+ * Segments deflating while the writer fills the next one, before it waits for the oldest: one. With three (the first
+ * version, 8863ddf), the deflates piled up on a loaded machine and took the cores from the writer, which is the export's
+ * critical path: 5 alternating rounds at load 6.4–7.6 (nice 19, fresh process each), main thread runnable but not
+ * running 184–794 ms (median 453) vs 140–299 (222) before the segments, walls 663–1,360 (1,026) vs 679–799 (703); with
+ * one, 175–236 (206) and 648–751 (684): the process runs about as many threads at once as one deflate stream did.
  */
-const IN_FLIGHT = 3;
+const IN_FLIGHT = 1;
 /** Deflate's output chunks (zlib's default is 16 KiB): three or four per MiB of the sheet's XML. */
 const OUT_CHUNK = 64 * 1024;
 /** A gzip stream's header as zlib writes it (no name, no extra field), and its trailer (CRC-32, size). */

@@ -6,8 +6,8 @@ import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { SegmentedDeflate, SEGMENT_BYTES } from './xlsx-deflate';
 
 /**
- * The XLSX package's zip, streamed: each part is deflated as its chunks come (in segments, several at once on the
- * thread pool, beside the JavaScript that builds the next chunk: xlsx-deflate.ts) and written straight to the file,
+ * The XLSX package's zip, streamed: each part is deflated as its chunks come (in segments on the thread pool, beside
+ * the JavaScript that builds the next chunk: xlsx-deflate.ts) and written straight to the file,
  * with its CRC-32 and sizes in a data descriptor after it; the central directory at the end. PKWARE APPNOTE 6.3 (the
  * subset every zip reader, Excel and LibreOffice included, reads: deflate, data descriptors, no ZIP64). yazl did this
  * with five streams and a JavaScript CRC per chunk.

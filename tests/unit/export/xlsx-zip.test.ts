@@ -115,7 +115,7 @@ describe('xlsx-zip: the zip read back by an independent reader', () => {
     });
   });
 
-  it('deflate in segments of 64 bytes (each deflated on its own, sync-flushed, several at once; their CRCs combined): parts of every size around the cuts come back byte for byte, CRC and sizes right', async () => {
+  it('deflate in segments of 64 bytes (each deflated on its own and sync-flushed, on the thread pool while the next is filled; their CRCs combined): parts of every size around the cuts come back byte for byte, CRC and sizes right', async () => {
     // Parts of 0–300 bytes of text and of random bytes, in one chunk or two, cut into 64-byte segments: every part ends
     // at every offset within a segment.
     const parts: [string, Buffer[]][] = [];
