@@ -1,16 +1,17 @@
 import { once } from 'node:events';
 import type { WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
+import zlib from 'node:zlib';
 import { AppError } from '../../contract';
 import { englishMessage } from '../../contract/i18n/spoken-messages';
-import { SegmentedDeflate, SEGMENT_BYTES } from './xlsx-deflate';
 
 /**
- * The XLSX package's zip, streamed: each part is deflated as its chunks come (in segments on the thread pool, beside
- * the JavaScript that builds the next chunk: xlsx-deflate.ts) and written straight to the file,
- * with its CRC-32 and sizes in a data descriptor after it; the central directory at the end. PKWARE APPNOTE 6.3 (the
- * subset every zip reader, Excel and LibreOffice included, reads: deflate, data descriptors, no ZIP64). yazl did this
- * with five streams and a JavaScript CRC per chunk.
+ * The XLSX package's zip, streamed: each part is deflated as its chunks come (zlib on the thread pool, beside the
+ * JavaScript that builds the next chunk) and written straight to the file, with its CRC-32 (computed by zlib on the
+ * thread pool as it deflates: a gzip stream's trailer, see GzipBody) and sizes in a data descriptor after it; the
+ * central directory at the end. PKWARE APPNOTE 6.3 (the subset every zip reader,
+ * Excel and LibreOffice included, reads: deflate, data descriptors, no ZIP64). yazl did this with five streams and a
+ * JavaScript CRC per chunk; here one deflate stream per part, written to the file with its backpressure.
  *
  * Why our own code instead of the yazl library (the team's rule: replace a well-kept library only on a measurement):
  * the zip step alone — the same 32.2 MB of sheet XML from 100,000 invoices in 1,000 chunks, deflate level 1, the two
@@ -69,15 +70,17 @@ export class ZipWriter {
   private offset = 0;
   private readonly stamp = dosDateTime(new Date());
 
-  /** Writes into `file` (opened by the caller); `level` is zlib's deflate level; `segmentBytes` the deflate's segments (tests: small). */
+  /** Writes into `file` (opened by the caller); `level` is zlib's deflate level; `outChunk` deflate's output chunk size (tests: small, so the trailer falls across chunks). */
   constructor(
     private readonly file: WriteStream,
     private readonly level: number,
-    private readonly segmentBytes = SEGMENT_BYTES,
-  ) {
-    // The file's failure (disk full) is read from the file at the next write (alive) or wait (drained). Listened to
-    // here too: it may come while the writer waits for a segment's deflate, with no write waiting on the file.
-    file.on('error', () => undefined);
+    private readonly outChunk = OUT_CHUNK,
+  ) {}
+
+  private async put(bytes: Buffer): Promise<void> {
+    this.alive();
+    this.offset += bytes.length;
+    if (!this.file.write(bytes)) await drained(this.file);
   }
 
   /** The file failed (or was closed) earlier: nothing more can be written. */
@@ -85,19 +88,7 @@ export class ZipWriter {
     if (this.file.destroyed) throw this.file.errored ?? new Error('the export file was closed before it was written');
   }
 
-  /**
-   * Writes `bytes` to the file. Waits only when the file is past its buffer and holds more than MAX_QUEUED bytes not yet
-   * written (a slow disk), or when `flush` asks it to hand everything over: the writer goes on with the next chunk
-   * while the file writes on the thread pool.
-   */
-  private async send(bytes: Buffer, flush = false): Promise<void> {
-    this.alive();
-    this.offset += bytes.length;
-    this.file.write(bytes);
-    if (this.file.writableNeedDrain && (flush || this.file.writableLength > MAX_QUEUED)) await drained(this.file);
-  }
-
-  /** One part, deflated in segments (xlsx-deflate.ts) from its chunks as they are pulled; a chunk is copied as it is taken. */
+  /** One part, deflated from its chunks as they are pulled (a chunk is pulled once the previous one has been taken). */
   async add(path: string, chunks: Iterable<string | Buffer>): Promise<void> {
     const name = Buffer.from(path, 'utf8');
     const offset = this.offset;
@@ -110,38 +101,59 @@ export class ZipWriter {
     header.writeUInt16LE(this.stamp.day, 12);
     // CRC and sizes (14–25) are zero here: they follow the data, in the descriptor.
     header.writeUInt16LE(name.length, 26);
-    await this.send(Buffer.concat([header, name]));
+    await this.put(Buffer.concat([header, name]));
 
-    const deflate = new SegmentedDeflate(this.level, this.segmentBytes);
-    let compressed = 0;
-    const write = async (deflated: Buffer[]): Promise<void> => {
-      for (const bytes of deflated) {
-        compressed += bytes.length;
-        if (offset + compressed >= LIMIT) throw new TooLargeForZipError();
-        await this.send(bytes);
-      }
-    };
+    // A gzip stream, not a raw one: zlib computes the CRC-32 on the thread pool as it reads the data (folded into its
+    // copy of the input) and hands it over in the trailer; the raw deflate data between header and trailer is what the
+    // zip holds, byte for byte what a raw stream writes.
+    const deflate = zlib.createGzip({ level: this.level, chunkSize: this.outChunk });
+    const out = new GzipBody(this.file, deflate);
+    const done = finished(deflate);
+    // Awaited below on success; on a failure the deflate is destroyed and its premature close is not news. Raced with each
+    // chunk's write too: a deflate destroyed (the file failed) while zlib waits for its output to be read never calls
+    // the write back — the export would wait for good (review18: disk full at the wrong moment).
+    done.catch(() => undefined);
+    // The file failing (disk full) must stop the deflate too, or a pending write would wait for good.
+    const fileFailed = (error: Error) => deflate.destroy(error);
+    this.file.once('error', fileFailed);
+    let size = 0;
+    let trailer: { crc: number; size: number };
+    // The previous chunk's write, until deflate has taken all of it: the next chunk is built meanwhile (at most two in
+    // memory). A chunk is taken whole before the chunk after the next is pulled, so a producer may reuse a chunk's
+    // Buffer then (xlsx-bytes.ts does).
+    let taking: Promise<void> | null = null;
     try {
       for (const chunk of chunks) {
         const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
         if (bytes.length === 0) continue;
-        if (deflate.size + bytes.length >= LIMIT) throw new TooLargeForZipError();
-        await write(await deflate.take(bytes));
+        size += bytes.length;
+        if (size >= LIMIT) throw new TooLargeForZipError();
+        if (taking) await Promise.race([taking, done]);
+        taking = taken(deflate, bytes);
       }
-      await write(await deflate.end());
+      if (taking) await Promise.race([taking, done]);
+      deflate.end();
+      await done;
+      trailer = out.end();
     } catch (error) {
-      deflate.abandon();
+      taking?.catch(() => undefined);
+      deflate.destroy();
       throw error;
+    } finally {
+      this.file.off('error', fileFailed);
+      out.detach();
     }
-    const { crc, size } = deflate;
+    // ISIZE is the size modulo 2^32: below LIMIT, the size itself.
+    if (trailer.size !== size) throw new Error(`the deflate stream read ${trailer.size} bytes of ${size}`);
+    this.offset += out.compressed;
+    if (this.offset >= LIMIT) throw new TooLargeForZipError();
     const descriptor = Buffer.alloc(16);
     descriptor.writeUInt32LE(DATA_DESCRIPTOR, 0);
-    descriptor.writeUInt32LE(crc, 4);
-    descriptor.writeUInt32LE(compressed, 8);
+    descriptor.writeUInt32LE(trailer.crc, 4);
+    descriptor.writeUInt32LE(out.compressed, 8);
     descriptor.writeUInt32LE(size, 12);
-    // The part is handed to the file whole before the next one starts (a file that stopped taking bytes fails here).
-    await this.send(descriptor, true);
-    this.written.push({ name, crc, compressed, size, offset });
+    await this.put(descriptor);
+    this.written.push({ name, crc: trailer.crc, compressed: out.compressed, size, offset });
   }
 
   /** The central directory and its end record; then the file is ended and flushed to the OS. */
@@ -173,7 +185,7 @@ export class ZipWriter {
     end.writeUInt16LE(this.written.length, 10);
     end.writeUInt32LE(directory.length, 12);
     end.writeUInt32LE(start, 16);
-    await this.send(Buffer.concat([directory, end]), true);
+    await this.put(Buffer.concat([directory, end]));
     this.file.end();
     await finished(this.file);
     // Closed before the caller fsyncs and renames it (Windows cannot rename an open file).
@@ -181,8 +193,95 @@ export class ZipWriter {
   }
 }
 
-/** Deflated bytes the file may hold not yet written before the writer waits for it (a slow disk). */
-const MAX_QUEUED = 4 * 1024 * 1024;
+/** The gzip stream's 10-byte header as zlib writes it without a gzip header record: ID1 ID2 CM FLG, then MTIME XFL OS. */
+const GZIP_HEADER = 10;
+/** Its trailer: the CRC-32 and the size (modulo 2^32) of the data, little-endian. */
+const GZIP_TRAILER = 8;
+/**
+ * Deflate's output chunks (zlib's default is 16 KiB): 64 KiB, a quarter of the 'data' events and file writes for the
+ * sheet's ~7 MB of deflate data at 100,000 invoices.
+ */
+const OUT_CHUNK = 64 * 1024;
+
+/**
+ * A gzip stream's output written to the file without its header and trailer (the raw deflate data a zip entry holds),
+ * with the file's backpressure as `pipe` has it. The last chunk seen is held back until the next one comes, so the
+ * trailer (which may straddle two chunks) is still at hand when the stream ends.
+ */
+class GzipBody {
+  /** Deflate data written to the file. */
+  compressed = 0;
+  private header = GZIP_HEADER;
+  private held: Buffer | null = null;
+  private readonly onData = (chunk: Buffer) => this.take(chunk);
+  private readonly onDrain = () => this.gzip.resume();
+
+  constructor(
+    private readonly file: WriteStream,
+    private readonly gzip: zlib.Gzip,
+  ) {
+    gzip.on('data', this.onData);
+  }
+
+  private take(chunk: Buffer): void {
+    if (this.header > 0) {
+      if (this.header === GZIP_HEADER && (chunk[0] !== 0x1f || chunk[1] !== 0x8b || chunk[2] !== 8 || chunk[3] !== 0)) {
+        this.gzip.destroy(new Error('zlib wrote an unexpected gzip header'));
+        return;
+      }
+      const skip = Math.min(this.header, chunk.length);
+      this.header -= skip;
+      chunk = chunk.subarray(skip);
+    }
+    if (chunk.length === 0) return;
+    const held = this.held;
+    if (held === null) {
+      this.held = chunk;
+      return;
+    }
+    if (chunk.length < GZIP_TRAILER) {
+      // The trailer's first bytes may be the held chunk's last: keep them together.
+      this.held = Buffer.concat([held, chunk]);
+      return;
+    }
+    this.held = chunk;
+    this.write(held);
+  }
+
+  private write(bytes: Buffer): void {
+    if (bytes.length === 0) return;
+    this.compressed += bytes.length;
+    if (!this.file.write(bytes)) {
+      this.gzip.pause();
+      this.file.once('drain', this.onDrain);
+    }
+  }
+
+  /** At the stream's end: the data before the trailer is written; the trailer's CRC-32 and size. */
+  end(): { crc: number; size: number } {
+    const held = this.held ?? Buffer.alloc(0);
+    if (this.header > 0 || held.length < GZIP_TRAILER) throw new Error('the gzip stream ended before its trailer');
+    this.held = null;
+    const at = held.length - GZIP_TRAILER;
+    this.write(held.subarray(0, at));
+    return { crc: held.readUInt32LE(at), size: held.readUInt32LE(at + 4) };
+  }
+
+  detach(): void {
+    this.gzip.off('data', this.onData);
+    this.file.off('drain', this.onDrain);
+  }
+}
+
+/**
+ * Writes `bytes` into the deflate stream; resolves once it has consumed them all (the write's callback: zlib has read
+ * the whole chunk and its output has room in the stream), rejects if the stream fails first.
+ */
+function taken(deflate: zlib.Gzip, bytes: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    deflate.write(bytes, (error) => (error ? reject(error) : resolve()));
+  });
+}
 
 /** Resolves on 'drain', rejects if the stream fails or closes first. */
 async function drained(stream: NodeJS.WritableStream & { destroyed: boolean; errored: Error | null }): Promise<void> {
