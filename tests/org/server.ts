@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { handleControl } from './control/control-http.ts';
 import { Counters } from './control/counters.ts';
+import { forgetMadeIds } from './data/ids.ts';
 import { Faults } from './control/faults.ts';
 import { createControl } from './control/org-control.ts';
 import { handleIdentity, findAccessToken, handleRevoke } from './oauth/identity.ts';
@@ -123,6 +124,7 @@ export async function startOrg(options: OrgOptions = {}): Promise<RunningOrg> {
       stopped ??= new Promise<void>((resolve) => {
         cursors.clear();
         jobs.clear();
+        forgetMadeIds();
         server.close(() => resolve());
         server.closeAllConnections();
       });

@@ -25,6 +25,15 @@ export function suffix18(id15: string): string {
 const madeIds = new Map<string, string[]>();
 const MEMO_MAX = 20_000_000;
 
+/**
+ * Forgets the ids made so far (the org's stop calls it): a pure cache, so nothing changes but the time to make them
+ * again — and a test worker that runs file after file (vitest.config.ts, isolate: false) does not keep a million-invoice
+ * org's ~6M ids alive for every file after it.
+ */
+export function forgetMadeIds(): void {
+  madeIds.clear();
+}
+
 /** Id number n (>= 0) with a 3-char key prefix → 18-char id. */
 export function makeId(prefix: string, n: number): string {
   if (!(n >= 0 && n < MEMO_MAX && Number.isInteger(n))) return buildId(prefix, n);
