@@ -140,7 +140,7 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
   useLayoutEffect(() => {
     activeRef.current = active >= 0 ? slotOf(active) : active;
   }, [active, slotOf]);
-  const { window: slice, scrollToRow } = useRowWindow(scrollRef, slotCount, OVERSCAN, activeRef);
+  const { window: slice, scrollToRow, bodyHeight, windowTop } = useRowWindow(scrollRef, slotCount, OVERSCAN, activeRef);
 
   // Follow the active row on keys, filter and sort, but never when a sync replaced the rows (nor when the
   // selection then follows its invoice to a new position): the user's scroll position stays.
@@ -156,6 +156,7 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.target !== event.currentTarget || visible.length === 0) return;
+    // Rows keep their height on screen however the scroll space is scaled (use-row-window): a page is the rows that fit.
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
       ArrowDown: active + 1,
@@ -243,9 +244,9 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
             />
           </div>
           {slotCount > 0 && (
-            <div role="rowgroup" className="grid-body" style={{ height: slotCount * ROW_HEIGHT, minWidth }} onClick={onRowClick}>
+            <div role="rowgroup" className="grid-body" style={{ height: bodyHeight, minWidth }} onClick={onRowClick}>
               {/* The rendered rows, in order, moved as one block to where they belong. */}
-              <div className="grid-window" style={{ transform: `translateY(${slice.first * ROW_HEIGHT}px)` }}>
+              <div className="grid-window" style={{ transform: `translateY(${windowTop}px)` }}>
                 {slots}
               </div>
             </div>

@@ -29,12 +29,59 @@ export function rowsInViewport(height: number): number {
   return height > HEAD_HEIGHT ? Math.ceil((height - HEAD_HEIGHT) / ROW_HEIGHT) + 1 : 0;
 }
 
-/** Where `scrollTop` should go for row `index` to be wholly visible below the header (unchanged if it already is). */
-export function scrollTopToShow(index: number, scrollTop: number, viewportHeight: number): number {
+/**
+ * The most scroll space the grid's body takes, in px. Chromium caps an element's height at 33,554,431 px (LayoutUnit:
+ * 2^31 / 64): at 1,000,000 rows × 34 px (34,000,000 px) End stopped at row 986,896 of 1,000,000, the last ~13,100 rows
+ * out of reach (probed 2026-12-06: offsetHeight 33,554,428). Half of that cap keeps well clear of it (and of the
+ * float precision of positions near it) while lists up to 470,588 rows keep their one pixel per pixel scrolling.
+ */
+export const MAX_SCROLL_SPACE = 16_000_000;
+
+/** The grid body's height: all its rows, or the cap when they are taller (the scroll then maps proportionally). */
+export function scrollSpaceHeight(count: number): number {
+  return Math.min(count * ROW_HEIGHT, MAX_SCROLL_SPACE);
+}
+
+/**
+ * How many virtual px (rows × ROW_HEIGHT) one px of real scroll is worth for `count` rows in a viewport of
+ * `viewportHeight` px: 1 while the rows fit the scroll space (then nothing is mapped), else the furthest virtual
+ * scroll over the furthest real one, so that the real end of the scroll is the last row's end.
+ */
+export function scrollScale(count: number, viewportHeight: number): number {
+  const rows = count * ROW_HEIGHT;
+  if (rows <= MAX_SCROLL_SPACE) return 1;
+  return (HEAD_HEIGHT + rows - viewportHeight) / Math.max(1, HEAD_HEIGHT + MAX_SCROLL_SPACE - viewportHeight);
+}
+
+/** Where the rows are scrolled to (px of rows above the first under the header) when the scroll box is at `scrollTop`. */
+export function virtualTop(scrollTop: number, scale: number): number {
+  return scale === 1 ? scrollTop : scrollTop * scale;
+}
+
+/** The first row under the header at `scrollTop`. */
+export function topRow(scrollTop: number, scale: number): number {
+  return Math.floor(virtualTop(scrollTop, scale) / ROW_HEIGHT);
+}
+
+/**
+ * Where in the body the rendered rows from `first` go (their translateY) for them to sit at their virtual place in
+ * the viewport at `scrollTop`: `first * ROW_HEIGHT` unscaled.
+ */
+export function windowOffset(first: number, scrollTop: number, scale: number): number {
+  return scrollTop - virtualTop(scrollTop, scale) + first * ROW_HEIGHT;
+}
+
+/**
+ * Where `scrollTop` should go for row `index` to be wholly visible below the header (unchanged if it already is).
+ * Scaled, the browser keeps whole px of scroll: the px is rounded toward the side that keeps the row in view.
+ */
+export function scrollTopToShow(index: number, scrollTop: number, viewportHeight: number, scale = 1): number {
   const rowTop = index * ROW_HEIGHT;
-  if (rowTop < scrollTop) return rowTop;
+  const top = virtualTop(scrollTop, scale);
+  if (rowTop < top) return scale === 1 ? rowTop : Math.floor(rowTop / scale);
   const bottom = rowTop + ROW_HEIGHT + HEAD_HEIGHT;
-  return bottom > scrollTop + viewportHeight ? bottom - viewportHeight : scrollTop;
+  if (bottom <= top + viewportHeight) return scrollTop;
+  return scale === 1 ? bottom - viewportHeight : Math.ceil((bottom - viewportHeight) / scale);
 }
 
 /**
@@ -55,9 +102,12 @@ export function scrollTopToShow(index: number, scrollTop: number, viewportHeight
  * Whether row `index` is wholly visible below the header in a viewport of `viewportHeight` scrolled to `scrollTop`
  * (within a pixel: the browser rounds scrollTop, the viewport may be a fraction of a pixel high).
  */
-export function rowWhollyVisible(index: number, scrollTop: number, viewportHeight: number): boolean {
+export function rowWhollyVisible(index: number, scrollTop: number, viewportHeight: number, scale = 1): boolean {
   const rowTop = index * ROW_HEIGHT;
-  return rowTop >= scrollTop - 1 && rowTop + ROW_HEIGHT + HEAD_HEIGHT <= scrollTop + viewportHeight + 1;
+  // Scaled, one px of real scroll is `scale` px of rows: the browser's rounding is that much.
+  const top = virtualTop(scrollTop, scale);
+  const slack = Math.max(1, scale);
+  return rowTop >= top - slack && rowTop + ROW_HEIGHT + HEAD_HEIGHT <= top + viewportHeight + slack;
 }
 
 /**
@@ -71,13 +121,19 @@ function rowsBeforeMeasure(): number {
 }
 
 export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: number, overscan: number, keepInView?: RefObject<number>) {
-  const [view, setView] = useState(() => ({ top: 0, rows: rowsBeforeMeasure(), leap: false }));
+  // `scrollTop` as the scroll event read it, `height` as the ResizeObserver reported it: the rows and where they go follow.
+  const [view, setView] = useState(() => ({ scrollTop: 0, height: 0, rows: rowsBeforeMeasure(), leap: false }));
   /** The scroll box's height as the ResizeObserver last reported it (0 until its first report). */
   const viewportHeight = useRef(0);
   /** scrollTop as last read in a scroll event (or set here): the browser may since have lowered it, never raised it. */
   const lastScrollTop = useRef(0);
   /** A row to scroll into view asked before the first measure: done at the first report (layout clean then). */
   const pendingRow = useRef<number | null>(null);
+  /** The rows' count of the last render, for the scroll's scale in the listeners. */
+  const counted = useRef(count);
+  useLayoutEffect(() => {
+    counted.current = count;
+  }, [count]);
   const rendered = useRef(view.rows);
   useLayoutEffect(() => {
     const element = scrollRef.current;
@@ -87,36 +143,43 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
     lastScrollTop.current = 0;
     let top = 0;
     let rows = rendered.current;
+    const scale = () => scrollScale(counted.current, viewportHeight.current);
+    const show = (scrollTop: number) => setView({ scrollTop, height: viewportHeight.current, rows, leap: false });
     const onScroll = () => {
-      lastScrollTop.current = element.scrollTop;
-      const next = Math.floor(lastScrollTop.current / ROW_HEIGHT);
-      if (next === top) return;
+      const scrollTop = (lastScrollTop.current = element.scrollTop);
+      const factor = scale();
+      const next = topRow(scrollTop, factor);
+      // Unscaled, the rows move with the scroll by themselves until another row is first; scaled, they are placed again
+      // at every step (windowOffset follows scrollTop).
+      if (next === top && factor === 1) return;
       const leap = Math.abs(next - top) > rows;
       top = next;
-      flushSync(() => setView({ top, rows, leap }));
+      flushSync(() => setView({ scrollTop, height: viewportHeight.current, rows, leap }));
     };
     const observer = new ResizeObserver((entries) => {
       const height = entries[entries.length - 1]!.contentRect.height;
       // The grid got shorter (the detail panel opened, the window shrank): the active row, if it was on screen, stays there.
       const kept = keepInView?.current ?? -1;
-      if (kept >= 0 && height < viewportHeight.current && rowWhollyVisible(kept, element.scrollTop, viewportHeight.current)) {
-        const next = scrollTopToShow(kept, element.scrollTop, height);
+      if (kept >= 0 && height < viewportHeight.current && rowWhollyVisible(kept, element.scrollTop, viewportHeight.current, scale())) {
+        const next = scrollTopToShow(kept, element.scrollTop, height, scrollScale(counted.current, height));
         if (next !== element.scrollTop) element.scrollTop = lastScrollTop.current = next;
       }
       const first = viewportHeight.current === 0;
       viewportHeight.current = height;
       if (pendingRow.current !== null && height > 0) {
-        const next = scrollTopToShow(pendingRow.current, element.scrollTop, height);
+        const next = scrollTopToShow(pendingRow.current, element.scrollTop, height, scale());
         pendingRow.current = null;
         if (next !== element.scrollTop) element.scrollTop = lastScrollTop.current = next;
       }
       const next = rowsInViewport(height);
-      if (next === rows) return;
+      // Scaled, the scale follows the height: the rows are placed again.
+      const scaled = scale() !== 1;
+      if (next === rows && !scaled) return;
       // The first report of a grid that fits fewer rows than the window's height allowed for: the extra rows are below
       // the fold, nothing to render again now (the next scroll renders the window for this height).
       const fewer = first && next < rows;
       rows = next;
-      if (!fewer) flushSync(() => setView({ top, rows, leap: false }));
+      if (!fewer || scaled) flushSync(() => show(lastScrollTop.current));
     });
     element.addEventListener('scroll', onScroll, { passive: true });
     observer.observe(element);
@@ -140,12 +203,16 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
         pendingRow.current = index;
         return;
       }
+      // At the top every scale shows the same rows (virtualTop(0) = 0).
       if (lastScrollTop.current === 0 && rowWhollyVisible(index, 0, viewportHeight.current)) return;
-      const next = scrollTopToShow(index, element.scrollTop, viewportHeight.current || element.clientHeight);
+      const height = viewportHeight.current || element.clientHeight;
+      const next = scrollTopToShow(index, element.scrollTop, height, scrollScale(counted.current, height));
       if (next !== element.scrollTop) element.scrollTop = lastScrollTop.current = next;
     },
     [scrollRef],
   );
 
-  return { window: rowWindow(view.top, view.rows, count, view.leap ? 0 : overscan), scrollToRow };
+  const scale = scrollScale(count, view.height);
+  const slice = rowWindow(topRow(view.scrollTop, scale), view.rows, count, view.leap ? 0 : overscan);
+  return { window: slice, scrollToRow, bodyHeight: scrollSpaceHeight(count), windowTop: windowOffset(slice.first, view.scrollTop, scale) };
 }

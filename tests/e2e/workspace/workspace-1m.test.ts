@@ -64,12 +64,11 @@ describe('1,000,000 invoices', () => {
   });
 
   /**
-   * KNOWN BUG (found by this test, 2026-12-06; not fixed): the grid's scroll space is one element of rows × 34 px, and
-   * Chromium caps an element's height at 33,554,431 px — at 1,000,000 rows (34,000,000 px) End stops at row 986,896, and
-   * the last ~13,100 invoices of any order can never be scrolled to. `it.fails` keeps the bug in view: once the grid
-   * scales its scroll space past that cap, this fails and becomes a plain `it`.
+   * Found by this test (2026-12-06), fixed by scroll19: Chromium caps an element's height at 33,554,431 px, and the grid's
+   * scroll space was rows × 34 px (34,000,000 at 1,000,000 rows): End stopped at row 986,896. The grid now caps its scroll
+   * space (use-row-window's MAX_SCROLL_SPACE) and maps the scroll to the rows proportionally: End reaches the last row.
    */
-  it.fails('shows the last of the million sorted rows at End (the end of the list: ties, empty values last)', async () => {
+  it('shows the last of the million sorted rows at End (the end of the list: ties, empty values last)', async () => {
     await w.page.getByTestId('invoice-grid').focus();
     await w.page.keyboard.press('End');
     await expect.poll(async () => (await renderedNumbers(w.page)).at(-1), { timeout: 5_000 }).toBe(sorted.at(-1)!.number);
