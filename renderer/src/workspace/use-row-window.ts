@@ -133,6 +133,14 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
   const counted = useRef(count);
   useLayoutEffect(() => {
     counted.current = count;
+    // Unscaled, a scroll within a row renders nothing (the last render's scrollTop may be up to a row behind); a count
+    // that now scales places the rows from the scroll as it is.
+    if (scrollScale(count, viewportHeight.current) === 1) return;
+    setView((shown) =>
+      shown.scrollTop === lastScrollTop.current && shown.height === viewportHeight.current
+        ? shown
+        : { ...shown, scrollTop: lastScrollTop.current, height: viewportHeight.current },
+    );
   }, [count]);
   const rendered = useRef(view.rows);
   useLayoutEffect(() => {
