@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedFilter, type Filter, type OrgInvoice } from './expected';
 import { expectView } from './view-assertions';
 import { poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
-import { renderedNumbers } from './workspace-driver';
+import { renderedNumbers, waitForVisibleCount } from './workspace-driver';
 
 /** Until every invoice of the list is loaded in the grid (the harness crosses the windows as JSON: ~40 s at 1M here). */
 const ALL_ROWS_MS = 600_000;
@@ -24,7 +24,7 @@ describe('1,000,000 invoices', () => {
 
   /** Waits until the grid shows `rows` invoices and the cards are no longer behind it, then checks the view. */
   async function expectSettledView(rows: number, filter: Filter, sort: Parameters<typeof expectView>[3]) {
-    await w.page.waitForFunction((n) => document.querySelector('[data-testid="row-count"]')?.getAttribute('data-visible') === n, String(rows), { timeout: VIEW_MS });
+    await waitForVisibleCount(w.page, rows, VIEW_MS);
     await w.page.locator('[data-testid="summary"][aria-busy="true"]').waitFor({ state: 'detached', timeout: VIEW_MS });
     return expectView(w.page, invoices, filter, sort);
   }
@@ -32,7 +32,7 @@ describe('1,000,000 invoices', () => {
   beforeAll(async () => {
     w = await startWorkspace({ connect: true, org: { invoices: 1_000_000, multiCurrency: true, payments: false }, syncTimeout: ALL_ROWS_MS });
     invoices = w.invoices();
-    await w.page.waitForFunction((n) => document.querySelector('[data-testid="row-count"]')?.getAttribute('data-visible') === n, String(invoices.length), { timeout: ALL_ROWS_MS });
+    await waitForVisibleCount(w.page, invoices.length, ALL_ROWS_MS);
   }, ALL_ROWS_MS + 300_000);
   afterAll(async () => {
     await w?.close();

@@ -40,12 +40,12 @@ export async function visibleCount(page: Page): Promise<number> {
   return Number(await page.getByTestId('row-count').getAttribute('data-visible'));
 }
 
-/** Waits for the deferred search/filter to settle on `expected` visible rows. */
-export async function waitForVisibleCount(page: Page, expected: number): Promise<void> {
+/** Waits for the deferred search/filter to settle on `expected` visible rows (longer than 15 s for a million rows). */
+export async function waitForVisibleCount(page: Page, expected: number, timeout = 15_000): Promise<void> {
   await page.waitForFunction(
     (n) => document.querySelector('[data-testid="row-count"]')?.getAttribute('data-visible') === String(n) && !document.querySelector('#invoice-search[aria-busy="true"]'),
     expected,
-    { timeout: 15_000 },
+    { timeout },
   );
 }
 
