@@ -72,6 +72,23 @@ export function windowOffset(first: number, scrollTop: number, scale: number): n
 }
 
 /**
+ * Where `scrollTop` goes when the scale changes from `from` to `to` (past the cap the scale follows the grid's height and
+ * its rows' count: the detail panel opening, the window resized, a sync's new rows) for the rows in view to stay put: the
+ * same virtual top to the whole px the browser keeps, and the same first row under the header. Unscaled on both sides
+ * nothing moves (the browser keeps scrollTop, so the rows stay).
+ */
+export function anchoredScrollTop(scrollTop: number, from: number, to: number): number {
+  if (from === to) return scrollTop;
+  const top = virtualTop(scrollTop, from);
+  const row = Math.floor(top / ROW_HEIGHT);
+  let next = Math.max(0, Math.round(top / to));
+  // A whole px is `to` px of rows (≤ ~2.2 at 1,000,000 rows, a row is 34): the rounding may cross the row's edge.
+  while (next > 0 && topRow(next, to) > row) next--;
+  while (topRow(next, to) < row) next++;
+  return next;
+}
+
+/**
  * Where `scrollTop` should go for row `index` to be wholly visible below the header (unchanged if it already is).
  * Scaled, the browser keeps whole px of scroll: the px is rounded toward the side that keeps the row in view.
  */
@@ -129,19 +146,39 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
   const lastScrollTop = useRef(0);
   /** A row to scroll into view asked before the first measure: done at the first report (layout clean then). */
   const pendingRow = useRef<number | null>(null);
+  /**
+   * A row `scrollToRow` left alone because the last scroll event said the grid was at its top. A scroll whose event has not
+   * come yet (scroll events come with the next frame) may have moved it since — review24: a keystroke in the frame of a
+   * scroll left the new results scrolled down —, so that event scrolls to the row. Forgotten at the next frame's callbacks
+   * (after its scroll events): a later scroll is the user's own.
+   */
+  const skippedRow = useRef<number | null>(null);
+  const forgetSkipped = useRef(0);
   /** The rows' count of the last render, for the scroll's scale in the listeners. */
   const counted = useRef(count);
+  /** The first row under the header as last placed: unscaled, a scroll renders again only when it changes. */
+  const placedTop = useRef(0);
   useLayoutEffect(() => {
+    const height = viewportHeight.current;
+    const before = scrollScale(counted.current, height);
     counted.current = count;
-    // Unscaled, a scroll within a row renders nothing (the last render's scrollTop may be up to a row behind); a count
-    // that now scales places the rows from the scroll as it is.
-    if (scrollScale(count, viewportHeight.current) === 1) return;
-    setView((shown) =>
-      shown.scrollTop === lastScrollTop.current && shown.height === viewportHeight.current
-        ? shown
-        : { ...shown, scrollTop: lastScrollTop.current, height: viewportHeight.current },
-    );
-  }, [count]);
+    const after = scrollScale(count, height);
+    // Unscaled before and after, the browser keeps scrollTop and the rows with it; a scroll within a row renders nothing.
+    if (before === 1 && after === 1) return;
+    let scrollTop = lastScrollTop.current;
+    const element = scrollRef.current;
+    // Past the cap the scale follows the count (a sync's new rows, a filter): the first row in view stays the first, as it
+    // does unscaled. Off the top only: at the top every scale shows the same rows, and reading scrollTop in the middle of
+    // React's commit forces a layout.
+    if (element && height > 0 && scrollTop !== 0) {
+      const anchored = anchoredScrollTop(element.scrollTop, before, after);
+      if (anchored !== element.scrollTop) element.scrollTop = anchored;
+      scrollTop = lastScrollTop.current = element.scrollTop;
+    }
+    // A count that scales places the rows from the scroll as it is (unscaled, the last render's may be up to a row behind).
+    placedTop.current = topRow(scrollTop, after);
+    setView((shown) => (shown.scrollTop === scrollTop && shown.height === height ? shown : { ...shown, scrollTop, height }));
+  }, [count, scrollRef]);
   const rendered = useRef(view.rows);
   useLayoutEffect(() => {
     const element = scrollRef.current;
@@ -149,43 +186,62 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
     // A scroll box that was just put in the page is at its top; its height comes with the observer's first report
     // (after the frame's layout: nothing is forced here).
     lastScrollTop.current = 0;
-    let top = 0;
+    placedTop.current = 0;
     let rows = rendered.current;
     const scale = () => scrollScale(counted.current, viewportHeight.current);
-    const show = (scrollTop: number) => setView({ scrollTop, height: viewportHeight.current, rows, leap: false });
+    const show = (scrollTop: number) => {
+      placedTop.current = topRow(scrollTop, scale());
+      setView({ scrollTop, height: viewportHeight.current, rows, leap: false });
+    };
     const onScroll = () => {
-      const scrollTop = (lastScrollTop.current = element.scrollTop);
+      let scrollTop = (lastScrollTop.current = element.scrollTop);
       const factor = scale();
+      const skipped = skippedRow.current;
+      if (skipped !== null) {
+        skippedRow.current = null;
+        const shown = scrollTopToShow(skipped, scrollTop, viewportHeight.current, factor);
+        if (shown !== scrollTop) {
+          element.scrollTop = shown;
+          scrollTop = lastScrollTop.current = element.scrollTop;
+        }
+      }
       const next = topRow(scrollTop, factor);
       // Unscaled, the rows move with the scroll by themselves until another row is first; scaled, they are placed again
       // at every step (windowOffset follows scrollTop).
-      if (next === top && factor === 1) return;
-      const leap = Math.abs(next - top) > rows;
-      top = next;
+      if (next === placedTop.current && factor === 1) return;
+      const leap = Math.abs(next - placedTop.current) > rows;
+      placedTop.current = next;
       flushSync(() => setView({ scrollTop, height: viewportHeight.current, rows, leap }));
     };
     const observer = new ResizeObserver((entries) => {
       const height = entries[entries.length - 1]!.contentRect.height;
+      const previous = viewportHeight.current;
+      const before = scale();
+      const after = scrollScale(counted.current, height);
+      // Layout is clean in an observer's callback: reading scrollTop forces nothing here.
+      const from = element.scrollTop;
+      // Past the cap the scale follows the height (the detail panel opening, the window resized): the first row in view
+      // stays the first, as it does unscaled.
+      let scrollTop = previous === 0 ? from : anchoredScrollTop(from, before, after);
       // The grid got shorter (the detail panel opened, the window shrank): the active row, if it was on screen, stays there.
       const kept = keepInView?.current ?? -1;
-      if (kept >= 0 && height < viewportHeight.current && rowWhollyVisible(kept, element.scrollTop, viewportHeight.current, scale())) {
-        const next = scrollTopToShow(kept, element.scrollTop, height, scrollScale(counted.current, height));
-        if (next !== element.scrollTop) element.scrollTop = lastScrollTop.current = next;
-      }
-      const first = viewportHeight.current === 0;
+      if (kept >= 0 && height < previous && rowWhollyVisible(kept, from, previous, before)) scrollTop = scrollTopToShow(kept, scrollTop, height, after);
       viewportHeight.current = height;
       if (pendingRow.current !== null && height > 0) {
-        const next = scrollTopToShow(pendingRow.current, element.scrollTop, height, scale());
+        scrollTop = scrollTopToShow(pendingRow.current, scrollTop, height, after);
         pendingRow.current = null;
-        if (next !== element.scrollTop) element.scrollTop = lastScrollTop.current = next;
+      }
+      if (scrollTop !== from) {
+        element.scrollTop = scrollTop;
+        lastScrollTop.current = element.scrollTop;
       }
       const next = rowsInViewport(height);
       // Scaled, the scale follows the height: the rows are placed again.
-      const scaled = scale() !== 1;
+      const scaled = after !== 1;
       if (next === rows && !scaled) return;
       // The first report of a grid that fits fewer rows than the window's height allowed for: the extra rows are below
       // the fold, nothing to render again now (the next scroll renders the window for this height).
-      const fewer = first && next < rows;
+      const fewer = previous === 0 && next < rows;
       rows = next;
       if (!fewer || scaled) flushSync(() => show(lastScrollTop.current));
     });
@@ -194,6 +250,9 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
     return () => {
       element.removeEventListener('scroll', onScroll);
       observer.disconnect();
+      cancelAnimationFrame(forgetSkipped.current);
+      forgetSkipped.current = 0;
+      skippedRow.current = null;
     };
   }, [scrollRef, keepInView]);
 
@@ -206,13 +265,21 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
     (index: number) => {
       const element = scrollRef.current;
       if (!element) return;
+      skippedRow.current = null;
       // Not measured yet (the grid was just put in): the first report scrolls, without forcing a layout here.
       if (viewportHeight.current === 0) {
         pendingRow.current = index;
         return;
       }
-      // At the top every scale shows the same rows (virtualTop(0) = 0).
-      if (lastScrollTop.current === 0 && rowWhollyVisible(index, 0, viewportHeight.current)) return;
+      // At the top every scale shows the same rows (virtualTop(0) = 0) — unless a scroll's event is still to come.
+      if (lastScrollTop.current === 0 && rowWhollyVisible(index, 0, viewportHeight.current)) {
+        skippedRow.current = index;
+        forgetSkipped.current ||= requestAnimationFrame(() => {
+          forgetSkipped.current = 0;
+          skippedRow.current = null;
+        });
+        return;
+      }
       const height = viewportHeight.current || element.clientHeight;
       const next = scrollTopToShow(index, element.scrollTop, height, scrollScale(counted.current, height));
       if (next !== element.scrollTop) element.scrollTop = lastScrollTop.current = next;

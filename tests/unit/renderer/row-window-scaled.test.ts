@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  anchoredScrollTop,
   HEAD_HEIGHT,
   MAX_SCROLL_SPACE,
   ROW_HEIGHT,
@@ -117,6 +118,33 @@ describe('the grid’s scroll space past Chromium’s element height cap (a mill
       const middle = Math.floor(end / 2);
       const shown = topRow(middle, scale) + 3;
       expect(scrollTopToShow(shown, middle, height, scale)).toBe(middle);
+    }
+  });
+
+  it('re-anchors on the virtual top when the scale changes (the grid’s height, the rows’ count): the first row under the header stays', () => {
+    for (const scrollTop of [0, 17, 3_399_000]) expect(anchoredScrollTop(scrollTop, 1, 1)).toBe(scrollTop);
+    const cases: [number, number, number, number][] = [
+      // [rows, height] before → after: the detail panel (ten rows shorter), a window resize, a sync's rows, a filter under the cap
+      [MILLION, 900, MILLION, 560],
+      [MILLION, 560, MILLION, 900],
+      [MILLION, 700, MILLION, 1_403.5],
+      [MILLION, 700, MILLION + 1_000, 700],
+      [MILLION, 700, MILLION - 1_000, 700],
+      [MILLION, 700, 300_000, 700],
+      [300_000, 700, MILLION, 700],
+    ];
+    for (const [rows, height, nextRows, nextHeight] of cases) {
+      const from = scrollScale(rows, height);
+      const to = scrollScale(nextRows, nextHeight);
+      for (const scrollTop of [0, 1, 33, 1_234_567, 2_000_000, 4_705_882, 8_000_001]) {
+        if (virtualTop(scrollTop, from) > nextRows * ROW_HEIGHT) continue;
+        const next = anchoredScrollTop(scrollTop, from, to);
+        const label = `${rows} × ${height} → ${nextRows} × ${nextHeight} at ${scrollTop}`;
+        expect(Number.isInteger(next), label).toBe(true);
+        expect(topRow(next, to), label).toBe(topRow(scrollTop, from));
+        // Within a px of the browser's (a px is `to` px of rows).
+        expect(Math.abs(virtualTop(next, to) - virtualTop(scrollTop, from)), label).toBeLessThanOrEqual(Math.max(from, to));
+      }
     }
   });
 });
