@@ -19,6 +19,14 @@ interface Parts {
   numbers: Joined;
   customers: Joined;
   customerOf: Uint32Array;
+  /** What every number starts with (`inv-`): a query within it is in every number, so every row holds it. */
+  numberPrefix: string;
+  /**
+   * Room for one search's rows and its numbers' hits (n entries each), made on the first search and reused: at
+   * 1,000,000 rows a first letter otherwise allocated ~5 MB only to copy its rows out of, and each allocation that size
+   * brings the renderer's next full collection (of the whole list's heap) nearer.
+   */
+  scratch: { rows: Uint32Array; hits: Uint8Array } | null;
 }
 
 /** Strings joined by SEPARATOR, with each one's start (n + 1 entries). */
@@ -95,7 +103,20 @@ function splitRows({ text, starts }: SearchText, rows: readonly InvoiceListRow[]
     }
     customerOf[i] = place;
   }
-  return { numbers: join(numbers), customers: join(customers), customerOf };
+  return { numbers: join(numbers), customers: join(customers), customerOf, numberPrefix: commonPrefix(numbers), scratch: null };
+}
+
+/** The longest start all of `strings` share ('' for none). */
+function commonPrefix(strings: readonly string[]): string {
+  let prefix = strings[0] ?? '';
+  for (let i = 1; i < strings.length && prefix !== ''; i++) {
+    const s = strings[i]!;
+    if (s.startsWith(prefix)) continue;
+    let k = 0;
+    while (k < prefix.length && k < s.length && prefix.charCodeAt(k) === s.charCodeAt(k)) k++;
+    prefix = prefix.slice(0, k);
+  }
+  return prefix;
 }
 
 function join(strings: string[]): Joined {
@@ -109,37 +130,77 @@ function join(strings: string[]): Joined {
   return { text: strings.join(SEPARATOR), starts };
 }
 
-/** The last search answered: a longer query that contains it can only match among its rows. */
-let last: { search: SearchText; query: string; rows: Uint32Array } | null = null;
+/**
+ * The last search answered: a longer query that contains it can only match among its rows. `numbersHit` — whether
+ * any number held it (null: not known, the parts did not answer) — since a number that does not hold it does not hold
+ * a longer query either (typing on in a customer's name searches no number again).
+ */
+let last: { search: SearchText; query: string; rows: Uint32Array; numbersHit: boolean | null } | null = null;
 
 /**
  * The rows whose text contains `query` (already lower-cased), ascending. A query holding the separator matches
- * nothing (no row's text holds it). When the query extends the last one and that matched few rows (typing on),
- * only those rows are looked at.
+ * nothing (no row's text holds it). When the query extends the last one (typing on), only the last one's rows are
+ * looked at: each of them by its customer's and number's hit (the parts, once made), or by its own text when the last
+ * one matched few rows. Deleting a letter (a shorter query) searches every row again. The rows returned are never
+ * written to afterwards.
  */
 export function rowsMatching(search: SearchText, query: string): Uint32Array {
   if (query.includes(SEPARATOR)) return new Uint32Array(0);
   const n = search.starts.length - 1;
-  const narrower = last !== null && last.search === search && last.query !== '' && query.includes(last.query) && last.rows.length * 8 <= n;
+  const within = last !== null && last.search === search && last.query !== '' && query.includes(last.query) ? last : null;
   const parts = partsOf.get(search);
-  const found = narrower ? narrow(search, last!.rows, query) : parts && !query.includes(NUMBER_END) ? scanParts(parts, n, query) : scan(search, query);
-  last = { search, query, rows: found };
+  let found: Uint32Array;
+  let numbersHit: boolean | null = null;
+  if (parts && !query.includes(NUMBER_END)) {
+    const numbers = numberHits(parts, query, within?.numbersHit === false);
+    numbersHit = numbers !== NONE;
+    found = within ? withinParts(parts, within.rows, query, numbers) : scanParts(parts, n, query, numbers);
+  } else {
+    found = within && within.rows.length * 8 <= n ? narrow(search, within.rows, query) : scan(search, query);
+  }
+  last = { search, query, rows: found, numbersHit };
   return found;
 }
 
-/** Which of the joined strings hold `query`: 1 for each. */
-function holding({ text, starts }: Joined, query: string): Uint8Array {
-  const n = starts.length - 1;
-  const hit = new Uint8Array(n);
+/** Which rows' numbers hold a query: every row's (ALL), none (NONE), or 1 for each row whose number does. */
+type NumberHits = Uint8Array | typeof ALL | typeof NONE;
+const ALL = 'all';
+const NONE = 'none';
+
+/** `noneBefore`: the query extends one that no number held. */
+function numberHits(parts: Parts, query: string, noneBefore: boolean): NumberHits {
+  if (parts.numberPrefix.includes(query)) return ALL;
+  if (noneBefore) return NONE;
+  const scratch = scratchOf(parts);
+  scratch.hits.fill(0);
+  return holding(parts.numbers, query, scratch.hits) ? scratch.hits : NONE;
+}
+
+function scratchOf(parts: Parts): NonNullable<Parts['scratch']> {
+  const n = parts.customerOf.length;
+  return (parts.scratch ??= { rows: new Uint32Array(n), hits: new Uint8Array(n) });
+}
+
+/** Marks in `hit` (1 each) which of the joined strings hold `query`; whether any does. */
+function holding({ text, starts }: Joined, query: string, hit: Uint8Array): boolean {
   let at = 0;
   let from = 0;
+  let any = false;
   for (;;) {
     const found = text.indexOf(query, from);
     if (found < 0) break;
     while (starts[at + 1]! <= found) at++;
     hit[at] = 1;
+    any = true;
     from = starts[at + 1]!;
   }
+  return any;
+}
+
+/** Which customers hold the query (each distinct customer searched once). */
+function customerHits({ customers }: Parts, query: string): Uint8Array {
+  const hit = new Uint8Array(customers.starts.length - 1);
+  holding(customers, query, hit);
   return hit;
 }
 
@@ -147,13 +208,45 @@ function holding({ text, starts }: Joined, query: string): Uint8Array {
  * Every row whose number or customer holds the query (one without U+0001 never spans the two): the customers are
  * searched once each, the numbers in one run through their text, then one pass over the rows' customers.
  */
-function scanParts({ numbers, customers, customerOf }: Parts, n: number, query: string): Uint32Array {
-  const customerHit = holding(customers, query);
-  const numberHit = holding(numbers, query);
-  const out = new Uint32Array(n);
+function scanParts(parts: Parts, n: number, query: string, numbers: NumberHits): Uint32Array {
+  if (numbers === ALL) return everyRow(n);
+  const customerHit = customerHits(parts, query);
+  const { customerOf } = parts;
+  const out = scratchOf(parts).rows;
   let count = 0;
-  for (let i = 0; i < n; i++) if (customerHit[customerOf[i]!]! | numberHit[i]!) out[count++] = i;
+  if (numbers === NONE) {
+    for (let i = 0; i < n; i++) if (customerHit[customerOf[i]!]) out[count++] = i;
+  } else {
+    for (let i = 0; i < n; i++) if (customerHit[customerOf[i]!]! | numbers[i]!) out[count++] = i;
+  }
   return out.slice(0, count);
+}
+
+/** scanParts over only `rows` (ascending: the rows of a query this one extends, which hold every row it matches). */
+function withinParts(parts: Parts, rows: Uint32Array, query: string, numbers: NumberHits): Uint32Array {
+  if (numbers === ALL) return rows.slice();
+  const customerHit = customerHits(parts, query);
+  const { customerOf } = parts;
+  const out = scratchOf(parts).rows;
+  let count = 0;
+  if (numbers === NONE) {
+    for (let k = 0; k < rows.length; k++) {
+      const i = rows[k]!;
+      if (customerHit[customerOf[i]!]) out[count++] = i;
+    }
+  } else {
+    for (let k = 0; k < rows.length; k++) {
+      const i = rows[k]!;
+      if (customerHit[customerOf[i]!]! | numbers[i]!) out[count++] = i;
+    }
+  }
+  return out.slice(0, count);
+}
+
+function everyRow(n: number): Uint32Array {
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
 }
 
 /** Every row, by jumps through the whole text. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { filterMask, noFilters } from '../../../renderer/src/invoices/filters';
 import { prepareInvoices } from '../../../renderer/src/invoices/prepared';
@@ -47,5 +48,28 @@ describe('the search over one string of every row', () => {
     // 'acme' extends 'ac', but 'ac' was searched in another list: this one is searched whole.
     const mask = filterMask(prepared, { ...noFilters, search: '  ACME ' }, { asOfDay: 0, agingBasis: 'dueDate' });
     expect(mask.reduce((found: number[], on, i) => (on ? [...found, i] : found), [])).toEqual(naive(rows, 'acme'));
+  });
+
+  it('loses no row and adds none while typing on (searched within the last rows) or deleting, at any size of the last answer', () => {
+    // Numbers that all start alike (a query within `inv-` is in every number) and some that hold letters of names; keys
+    // typed and deleted at random, so a query extends the last one, follows a deletion, or extends one no number held.
+    const numbers = ['INV-001', 'INV-012', 'INV-1A', 'INV-ACME', 'INV-9', 'INV-20'];
+    const customers = ['Acme GmbH', 'acne', 'Nova', 'İnci', 'Ivy & Vine', 'Straße', null, ''];
+    const anyRows = fc.array(fc.record({ number: fc.constantFrom(...numbers), customer: fc.constantFrom(...customers) }), { minLength: 1, maxLength: 90 });
+    const keys = fc.array(fc.oneof(fc.constantFrom(...'acmeinv-019 ßsi̇'), fc.constant('⌫')), { minLength: 1, maxLength: 14 });
+    fc.assert(
+      fc.property(anyRows, keys, fc.boolean(), (fields, typed, warm) => {
+        const rows = fields.map((f) => row(f));
+        const search = buildSearchText(rows);
+        if (warm) warmSearchParts(search);
+        let query = '';
+        for (const key of typed) {
+          query = key === '⌫' ? query.slice(0, -1) : query + key;
+          if (query === '') continue;
+          expect([...rowsMatching(search, query)], query).toEqual(naive(rows, query));
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });
