@@ -52,7 +52,7 @@ export interface InvoicesModule {
   exported: ExportedFiles;
   /** Start-up: loads the offline copy the window will most likely ask for first; resolves once the window has it all, or after a grace (see InvoiceLists.warmUp). */
   warmUp(connections: readonly Connection[]): Promise<void>;
-  /** Resolves once no offline copy is being written (the first screen a sync writes after answering, a compaction). */
+  /** Resolves once no offline copy is being written (the first screen a sync writes after answering, a compaction, the kept records of opened invoices). */
   idle(): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -305,13 +305,17 @@ export function createInvoicesModule(
       isRunning: (connectionId) => coordinator.isRunning(connectionId),
     },
     warmUp: (connections) => lists.warmUp(connections, deps.clock),
-    idle: () => repository.idle(),
+    idle: async () => {
+      await repository.idle();
+      await kept.idle();
+    },
     async dispose() {
       stopForget();
       lists.dispose();
       await coordinator.dispose();
       await records.dispose();
       await repository.idle();
+      await kept.idle();
       await documents.dispose();
     },
   };

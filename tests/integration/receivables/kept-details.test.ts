@@ -36,7 +36,9 @@ describe('the whole record of an opened invoice, kept for offline', () => {
     expect(lines.length).toBeGreaterThan(0);
   });
 
-  it('keeps it sealed beside the offline copy: owner-only, no number or customer readable', () => {
+  it('keeps it sealed beside the offline copy: owner-only, no number or customer readable', async () => {
+    // Written after the answer (the panel does not wait for it).
+    await world.harness.module.idle();
     const folder = join(world.dir, 'invoices');
     const file = join(folder, readdirSync(folder).find((name) => name.endsWith('.details'))!);
     const bytes = readFileSync(file);

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { open, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { deflateRaw, inflateRaw } from 'node:zlib';
 import type { InvoiceDetail } from '../../../contract';
 import type { Logger, SecretBox } from '../../ports';
-import { makePrivateFolder, OWNER_ONLY, writeAtomically } from './atomic-file';
+import { makePrivateFolder, removeStrayTemps, writeBytesAtomically } from './atomic-file';
 
 // On libuv's thread pool, as the offline copy's records are: the main process keeps answering IPC meanwhile.
 const deflate = promisify(deflateRaw);
@@ -25,10 +25,19 @@ interface Kept {
  * kept beside the offline copy (same folder, sealed by the secret box, owner-only, written atomically), so the
  * detail panel shows the same offline. Written only when the offline copy itself may be written (`persistable`);
  * otherwise kept in memory for the session. Fetched per opened invoice, never during a sync: syncs cost the same.
+ *
+ * Written after the answer, not before it: the detail panel waited for the whole blob's rewrite (stringify, deflate,
+ * seal, write and two fsyncs; review25's driver at 500 kept records: BENCHMARKS.md, session 25). A keep is in memory at
+ * once (the panel offline reads it from there); the file follows, one write at a time per connection, and keeps made
+ * while a write waits are taken by that write. A crash before it loses only what was kept since the last write, never
+ * the file (temp + fsync + rename: the previous file stays whole, its stray temp is removed at the next start).
  */
 export class KeptDetails {
   private readonly loaded = new Map<string, Map<string, Kept>>();
+  /** Per connection, the last write asked for (waiting or running); each follows the one before. */
   private readonly writes = new Map<string, Promise<void>>();
+  /** Connections with a write asked for and not yet begun: it will take every keep made until it begins. */
+  private readonly waiting = new Set<string>();
   private readonly folder: string;
 
   constructor(
@@ -49,6 +58,8 @@ export class KeptDetails {
     if (kept) return kept;
     kept = new Map();
     try {
+      // A write killed half-way (the app quit or crashed) left its temp file beside the whole previous file.
+      await removeStrayTemps(this.pathFor(connectionId));
       const sealed = await readFile(this.pathFor(connectionId));
       const parsed = JSON.parse((await inflate(await this.secretBox.open(sealed))).toString('utf8')) as { details?: [string, Kept][] };
       for (const [id, entry] of parsed.details ?? []) if (entry?.detail?.invoice && typeof entry.keptAt === 'string') kept.set(id, entry);
@@ -64,34 +75,48 @@ export class KeptDetails {
     return (await this.load(connectionId)).get(id) ?? null;
   }
 
-  /** Keeps (or replaces) one invoice's record; the oldest go beyond KEPT_DETAILS_MAX. Written after any write in progress. */
+  /** Keeps (or replaces) one invoice's record; the oldest go beyond KEPT_DETAILS_MAX. The file is written after (`idle`). */
   async keep(connectionId: string, detail: InvoiceDetail, keptAt: string): Promise<void> {
     const kept = await this.load(connectionId);
     kept.delete(detail.invoice.id);
     kept.set(detail.invoice.id, { keptAt, detail });
     while (kept.size > KEPT_DETAILS_MAX) kept.delete(kept.keys().next().value!);
-    if (!this.persistable()) return;
-    const previous = this.writes.get(connectionId) ?? Promise.resolve();
-    const write = previous.then(async () => {
-      const plain = await deflate(Buffer.from(JSON.stringify({ details: [...kept] }), 'utf8'));
-      const sealed = await this.secretBox.seal(plain);
-      await makePrivateFolder(this.folder);
-      await writeAtomically(this.pathFor(connectionId), async (temp) => {
-        const handle = await open(temp, 'wx', OWNER_ONLY);
-        try {
-          await handle.writeFile(sealed);
-        } finally {
-          await handle.close();
-        }
-      });
-    });
-    const settled = write.catch((error: unknown) => this.logger.warn('Could not keep the invoice details', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' }));
-    this.writes.set(connectionId, settled);
-    await settled;
+    if (this.persistable()) this.writeLater(connectionId);
+  }
+
+  private writeLater(connectionId: string): void {
+    if (this.waiting.has(connectionId)) return;
+    this.waiting.add(connectionId);
+    const write = (this.writes.get(connectionId) ?? Promise.resolve())
+      // After the answer has gone: the handler's remaining steps run before the next turn of the event loop.
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => this.write(connectionId))
+      .catch((error: unknown) => this.logger.warn('Could not keep the invoice details', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' }));
+    this.writes.set(connectionId, write);
+  }
+
+  private async write(connectionId: string): Promise<void> {
+    const kept = this.loaded.get(connectionId);
+    // Forgotten meanwhile (signed out, connection removed): nothing is written back.
+    if (!this.waiting.delete(connectionId) || !kept) return;
+    const plain = await deflate(Buffer.from(JSON.stringify({ details: [...kept] }), 'utf8'));
+    const sealed = await this.secretBox.seal(plain);
+    await makePrivateFolder(this.folder);
+    await writeBytesAtomically(this.pathFor(connectionId), sealed);
+  }
+
+  /** Once every keep asked for so far is on disk (or failed and was logged). */
+  async idle(): Promise<void> {
+    let pending: Promise<void>[];
+    do {
+      pending = [...this.writes.values()];
+      await Promise.all(pending);
+    } while ([...this.writes.values()].some((write) => !pending.includes(write)));
   }
 
   async forget(connectionId: string): Promise<void> {
     this.loaded.delete(connectionId);
+    this.waiting.delete(connectionId);
     await this.writes.get(connectionId);
     await rm(this.pathFor(connectionId), { force: true });
   }
