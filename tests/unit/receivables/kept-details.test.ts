@@ -138,4 +138,15 @@ describe('kept invoice records', () => {
     const folder = join(temp.dir, 'invoices');
     expect(existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.details')) : []).toEqual([]);
   });
+  it('two invoices opened at once, the first after a start: both are kept (each read of the file is the one map)', async () => {
+    const box = new TestSecretBox();
+    const first = new KeptDetails(temp.dir, box, () => true, new MemoryLogger());
+    await first.keep('c1', detail('I0'), '2026-12-04T10:00:00.000Z');
+    await first.idle();
+    const kept = new KeptDetails(temp.dir, box, () => true, new MemoryLogger());
+    await Promise.all([kept.keep('c1', detail('I1'), '2026-12-04T10:01:00.000Z'), kept.keep('c1', detail('I2'), '2026-12-04T10:01:00.000Z')]);
+    await kept.idle();
+    const again = new KeptDetails(temp.dir, box, () => true, new MemoryLogger());
+    for (const id of ['I0', 'I1', 'I2']) expect((await again.get('c1', id))?.detail.invoice.number).toBe(`INV-${id}`);
+  });
 });

@@ -33,7 +33,7 @@ interface Kept {
  * the file (temp + fsync + rename: the previous file stays whole, its stray temp is removed at the next start).
  */
 export class KeptDetails {
-  private readonly loaded = new Map<string, Map<string, Kept>>();
+  private readonly loaded = new Map<string, Promise<Map<string, Kept>>>();
   /** Per connection, the last write asked for (waiting or running); each follows the one before. */
   private readonly writes = new Map<string, Promise<void>>();
   /** Connections with a write asked for and not yet begun: it will take every keep made until it begins. */
@@ -53,10 +53,18 @@ export class KeptDetails {
     return join(this.folder, `${createHash('sha256').update(connectionId).digest('hex').slice(0, 32)}.details`);
   }
 
-  private async load(connectionId: string): Promise<Map<string, Kept>> {
+  /** One read of the file per connection: two opens at once share it (each read made its own map: one's keep was lost). */
+  private load(connectionId: string): Promise<Map<string, Kept>> {
     let kept = this.loaded.get(connectionId);
-    if (kept) return kept;
-    kept = new Map();
+    if (!kept) {
+      kept = this.read(connectionId);
+      this.loaded.set(connectionId, kept);
+    }
+    return kept;
+  }
+
+  private async read(connectionId: string): Promise<Map<string, Kept>> {
+    const kept = new Map<string, Kept>();
     try {
       // A write killed half-way (the app quit or crashed) left its temp file beside the whole previous file.
       await removeStrayTemps(this.pathFor(connectionId));
@@ -67,7 +75,6 @@ export class KeptDetails {
       // None yet, or unreadable (other machine, damaged): nothing is kept; the next opened invoice starts afresh.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.logger.warn('Kept invoice details unreadable; starting afresh', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
     }
-    this.loaded.set(connectionId, kept);
     return kept;
   }
 
@@ -96,9 +103,10 @@ export class KeptDetails {
   }
 
   private async write(connectionId: string): Promise<void> {
-    const kept = this.loaded.get(connectionId);
+    const loaded = this.loaded.get(connectionId);
     // Forgotten meanwhile (signed out, connection removed): nothing is written back.
-    if (!this.waiting.delete(connectionId) || !kept) return;
+    if (!this.waiting.delete(connectionId) || !loaded) return;
+    const kept = await loaded;
     const plain = await deflate(Buffer.from(JSON.stringify({ details: [...kept] }), 'utf8'));
     const sealed = await this.secretBox.seal(plain);
     await makePrivateFolder(this.folder);
