@@ -1,7 +1,8 @@
 import type { PreparedInvoices } from './prepared';
 import { daysOverdueAt } from './prepared';
 import { dayNumber } from './plain-date';
-import { invoiceNumberKeys, sortCollator, tieBreakRanks } from '../../../electron/contract/invoice-order';
+import { DEFAULT_SORT, invoiceNumberKeys, sortCollator, tieBreakRanks } from '../../../electron/contract/invoice-order';
+import { arrivalOrder, arrivedInDefaultOrder } from './default-order';
 import { denseRanks, orderByRank, tieOrder, type DenseRanks } from './rank-order';
 
 export type SortColumn =
@@ -36,10 +37,12 @@ function memo<T extends Memo>(prepared: PreparedInvoices, key: string, build: ()
 
 /** The invoice number as a sort key and each row's place in the tie-break order (that key, then id). */
 function numberKeys(prepared: PreparedInvoices): { key: Float64Array; tie: Uint32Array } {
-  const key = memo(prepared, 'numberKey', () => invoiceNumberKeys(prepared.rows));
+  const key = numberKey(prepared);
   const tie = memo(prepared, 'tie', () => tieBreakRanks(prepared.rows, key));
   return { key, tie };
 }
+
+const numberKey = (prepared: PreparedInvoices) => memo(prepared, 'numberKey', () => invoiceNumberKeys(prepared.rows));
 
 /** Per row: the rank of its text value among the distinct values (NaN when empty: sorts last). */
 function textRank(prepared: PreparedInvoices, column: 'customer' | 'status' | 'currency' | 'org'): Float64Array {
@@ -73,6 +76,8 @@ function textRank(prepared: PreparedInvoices, column: 'customer' | 'status' | 'c
  * order keeping those in the filter mask.
  */
 export function sortedOrder(prepared: PreparedInvoices, spec: SortSpec | null, asOfDay: number): Uint32Array {
+  // The core sends the list in the default order: sorted so, it stays as it came (default-order.ts checks it does).
+  if (spec?.column === DEFAULT_SORT.column && spec.desc === DEFAULT_SORT.desc && arrivedInDefaultOrder(prepared, () => numberKey(prepared))) return arrivalOrder(prepared.rows.length);
   const byTie = memo(prepared, 'tieOrder', () => tieOrder(numberKeys(prepared).tie));
   if (!spec) return byTie.slice();
   return orderByRank(rankedKeys(prepared, spec.column, asOfDay), spec.desc, byTie);
