@@ -1,5 +1,5 @@
 import type { InvoiceListRow } from '../../../electron/contract';
-import { decodeInvoiceColumns, type InvoiceColumns } from '../../../electron/contract/invoice-columns';
+import { decodeInvoiceColumns, type InvoiceColumns, type SharedStrings } from '../../../electron/contract/invoice-columns';
 import { BridgeError } from './result';
 
 /**
@@ -16,10 +16,13 @@ export class UnreadableListWindow extends BridgeError {
   }
 }
 
-/** The rows of a window that crossed as columns (`invoices.listColumns`); malformed columns make no row (UnreadableListWindow). */
-export function listWindowRows(columns: InvoiceColumns, log: (...details: unknown[]) => void = console.error): InvoiceListRow[] {
+/**
+ * The rows of a window that crossed as columns (`invoices.listColumns`); malformed columns make no row
+ * (UnreadableListWindow). `shared`: the load's shared values, so every window's rows hold one string per customer, date …
+ */
+export function listWindowRows(columns: InvoiceColumns, log: (...details: unknown[]) => void = console.error, shared?: SharedStrings): InvoiceListRow[] {
   try {
-    return decodeInvoiceColumns(columns);
+    return decodeInvoiceColumns(columns, shared);
   } catch (error) {
     log('An invoice list window could not be read:', error instanceof Error ? error.message : error);
     throw new UnreadableListWindow();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InvoiceList, SyncProgress } from '../../../electron/contract';
+import type { SharedStrings } from '../../../electron/contract/invoice-columns';
 import { FIRST_LIST_WINDOW } from '../../../electron/contract/list-window';
 import { budgetly } from '../bridge';
 import { arrivedEarlyFirstWindow, takeEarlyFirstWindow } from './early-first-window';
@@ -23,12 +24,18 @@ export function useInvoiceList(connectionId: string): InvoiceListState {
   const [state, setState] = useState(first);
   const loader = useRef<InvoiceListLoader | null>(null);
   useEffect(() => {
+    // The shared values (customers, dates …) of the windows of one load, one string each (invoice-columns.ts).
+    let shared: SharedStrings = new Map();
     const current = createInvoiceListLoader({
       // …and the loader goes on from what that render showed (issue #19: it started from "no list", so the workspace
       // rendered an empty grid — "No invoices" — and then the same rows again, before the first rows were painted).
       initial: first.for === connectionId ? first.snapshot : undefined,
       // The first window may have been asked for as the page started (early-first-window.ts): taken once.
-      fetchWindow: (offset, limit) => (offset === 0 && limit === FIRST_LIST_WINDOW ? takeEarlyFirstWindow(connectionId) : null) ?? listWindow(connectionId, offset, limit),
+      fetchWindow: (offset, limit) => {
+        // A load starts at the first window: the values of an earlier copy are not kept for it.
+        if (offset === 0) shared = new Map();
+        return (offset === 0 && limit === FIRST_LIST_WINDOW ? takeEarlyFirstWindow(connectionId) : null) ?? listWindow(connectionId, offset, limit, shared);
+      },
       onChange: (snapshot) => setState({ for: connectionId, snapshot }),
       afterPaint,
       nextTask,
@@ -49,11 +56,11 @@ export function useInvoiceList(connectionId: string): InvoiceListState {
  * window as columns (`invoices.listColumns`: a string table and typed arrays cross instead of thousands of objects, and
  * the rows made from them share each distinct string — issue #19's million).
  */
-async function listWindow(connectionId: string, offset: number, limit: number): Promise<InvoiceList> {
+async function listWindow(connectionId: string, offset: number, limit: number, shared: SharedStrings): Promise<InvoiceList> {
   if (offset === 0) return unwrap(budgetly().invoices.list({ connectionId, offset, limit }));
   const { columns, ...rest } = await unwrap(budgetly().invoices.listColumns({ connectionId, offset, limit }));
   // Columns that do not fit together: the user's words on screen, the detail in the log (list-window-rows.ts).
-  return { ...rest, invoices: listWindowRows(columns) };
+  return { ...rest, invoices: listWindowRows(columns, undefined, shared) };
 }
 
 /** What the loader shows once the first window is in (invoice-list-loader.ts), if it already is; else loading. */

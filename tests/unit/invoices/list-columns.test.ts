@@ -39,6 +39,30 @@ describe('a list window as columns (issue #19)', () => {
     expect(decodeInvoiceColumns(columns)).toStrictEqual(rows);
   });
 
+  it('decodes windows whose rows all have (or all lack) the account id and the payment figures — every field from its own column', () => {
+    // Every value distinct per field and row, so a field read from another column (or another row) shows.
+    const base = (i: number) => row({ customer: `Customer ${i}`, invoiceDate: `2026-01-${String(10 + i).padStart(2, '0')}`, dueDate: `2026-02-${String(10 + i).padStart(2, '0')}`, status: `Status ${i}`, total: 100 + i, balance: 50 + i, currency: `C${i}`, lastModified: `2026-11-0${i + 1}T10:00:00.000Z` });
+    const accountsOnly = Array.from({ length: 5 }, (_, i) => ({ ...base(i), customerId: `001000000000000A${String(i).padStart(2, '0')}` }));
+    const withFigures = accountsOnly.map((r, i) => ({ ...r, paid: 10 + i, credited: 20 + i, lastPaymentDate: i === 1 ? null : `2026-03-${String(10 + i).padStart(2, '0')}`, fullyPaidOn: i === 2 ? null : `2026-04-${String(10 + i).padStart(2, '0')}`, daysToPay: i === 3 ? null : 30 + i }));
+    const neither = Array.from({ length: 5 }, (_, i) => base(i));
+    for (const rows of [accountsOnly, withFigures, neither, [...accountsOnly, ...neither], [...withFigures, ...accountsOnly]]) {
+      const decoded = decodeInvoiceColumns(encodeInvoiceColumns(rows));
+      expect(decoded).toStrictEqual(rows);
+      decoded.forEach((r, i) => expect(Object.keys(r)).toEqual(Object.keys(rows[i]!)));
+    }
+  });
+
+  it('holds a shared value once over the windows of one load (the map given), ids, numbers and instants not', () => {
+    const window = (from: number) => Array.from({ length: 100 }, (_, i) => row({ customer: `Customer ${(from + i) % 7}`, customerId: `001000000000000A0${(from + i) % 7}`, currency: 'EUR', lastModified: `2026-11-01T10:00:${String(i % 60).padStart(2, '0')}.000Z` }));
+    const shared = new Map<string, string>();
+    const first = window(0);
+    const second = window(3);
+    expect(decodeInvoiceColumns(encodeInvoiceColumns(first), shared)).toStrictEqual(first);
+    expect(decodeInvoiceColumns(encodeInvoiceColumns(second), shared)).toStrictEqual(second);
+    // 7 customers, their 7 account ids, one currency, one status, the two dates of the fixture.
+    expect([...shared.keys()].sort()).toEqual([...new Set([...first, ...second].flatMap((r) => [r.customer!, r.customerId!, r.currency, r.status!, r.invoiceDate!, r.dueDate!]))].sort());
+  });
+
   it('an empty window is empty', () => {
     expect(decodeInvoiceColumns(encodeInvoiceColumns([]))).toEqual([]);
   });
