@@ -1,5 +1,5 @@
 import type { InvoiceListRow } from '../../../electron/contract';
-import { kindOfStatus, type StatusKindMap } from '../../../electron/contract/invoice-status';
+import { kindOfStatus, type StatusKind, type StatusKindMap } from '../../../electron/contract/invoice-status';
 import { dayNumber } from './plain-date';
 import { buildSearchText, type SearchText } from './text-search';
 import { customerKey, NO_CUSTOMER } from '../../../electron/contract/customer-aging';
@@ -66,8 +66,10 @@ export function prepareInvoices(rows: readonly InvoiceListRow[], rules: Receivab
     statuses.add(row.status ?? NO_STATUS);
     currencies.add(row.currency);
     customers.add(customerKey(row));
-    kind[i] = KIND_CODES[kindOfRow(row, rules)];
-    counted[i] = countsAsReceivable(row, rules) ? 1 : 0;
+    // The status's kind read once per row (it was twice: for the kind and for counted).
+    const rowKind = kindOfRow(row, rules);
+    kind[i] = KIND_CODES[rowKind];
+    counted[i] = countsOfKind(rowKind, rules) ? 1 : 0;
   }
   return {
     rows,
@@ -110,6 +112,7 @@ export function daysOverdueOfRow(row: InvoiceListRow, asOfDay: number, rules: Re
 
 /** Whether an invoice counts in receivables: posted, or a draft when drafts are included. */
 function countsAsReceivable(row: InvoiceListRow, rules: ReceivableRules): boolean {
-  const kind = kindOfRow(row, rules);
-  return kind === 'posted' || (kind === 'draft' && rules.includeDrafts === true);
+  return countsOfKind(kindOfRow(row, rules), rules);
 }
+
+const countsOfKind = (kind: StatusKind, rules: ReceivableRules) => kind === 'posted' || (kind === 'draft' && rules.includeDrafts === true);
