@@ -7,7 +7,7 @@ const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.tim
 
 /**
  * BENCH_PAGE_PROFILE=<dir>: Chrome's CPU profile of the page during one measured phase (search keystrokes, sort
- * clicks), written as `<dir>/<phase>-<pid>.cpuprofile` (open in Chrome DevTools' Performance panel). Sampling costs
+ * clicks, the scroll), written as `<dir>/<phase>-<pid>.cpuprofile` (open in Chrome DevTools' Performance panel). Sampling costs
  * a little time: the figures of a profiled run are for finding where the time goes, not for the table.
  * BENCH_PAGE_TRACE=<dir>: Chrome's trace of the phase instead, `<dir>/<phase>-<pid>.json` — where the time a CPU profile
  * calls "(program)" goes: each keystroke's events, style recalculation, layout (with its dirty objects), paint and commit.

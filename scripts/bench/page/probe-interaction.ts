@@ -117,13 +117,23 @@ export interface ScrollFigures {
   longestTaskMs: number;
   /** Frames in which the viewport showed no row (the virtualizer fell behind). */
   blankFrames: number;
+  /** Rows from the top to the last one on screen at the end (read from the rendered rows' aria-rowindex). */
   rowsTravelled: number;
 }
 
+/** The grid's fixed geometry (renderer/src/workspace/use-row-window.ts: ROW_HEIGHT, HEAD_HEIGHT). */
+const ROW_PX = 34;
+const HEAD_PX = 38;
+
 /**
- * Scrolls the grid from top to bottom, `stepPx` per animation frame (set on scrollTop, as a fast
+ * Scrolls the grid from top to bottom, `stepPx` of rows per animation frame (set on scrollTop, as a fast
  * drag of the scrollbar does), and records long tasks (> 50 ms, PerformanceObserver 'longtask')
  * and the time between frames.
+ *
+ * Past 470,588 rows the grid caps its scroll space and one px of scroll moves `scale` px of rows (use-row-window.ts,
+ * MAX_SCROLL_SPACE): the probe then sets scrollTop to the rows' place over that scale, so a frame brings as many new
+ * rows at a million as at 100,000 (5,000 px = 147 rows) — one px of scroll a frame would be ~2.1× as many rows there.
+ * The scale is read from the grid's geometry once (its scroll height over its rows' height, aria-rowcount).
  */
 export async function scrollThrough(stepPx: number, maxFrames: number): Promise<ScrollFigures> {
   const grid = page.document.querySelector('[role="grid"]')!;
@@ -134,20 +144,27 @@ export async function scrollThrough(stepPx: number, maxFrames: number): Promise<
   // Read once: reading scroll geometry inside the loop would force a layout in every frame (the probe's own cost).
   const end = grid.scrollHeight - grid.clientHeight;
   const viewport = grid.clientHeight;
+  const count = Number(grid.getAttribute('aria-rowcount')) - 1;
+  const rowsEnd = HEAD_PX + count * ROW_PX - viewport;
+  const scale = end > 0 && rowsEnd > end + 1 ? rowsEnd / end : 1;
+  const lastTop = scale === 1 ? end : rowsEnd;
   await nextFrame();
   const gaps: number[] = [];
   let blank = 0;
-  let target = 0;
+  let rowsTop = 0;
+  let lastShown = -1;
   let last = await nextFrame();
   let frames = 0;
-  while (frames < maxFrames && target < end) {
-    target = Math.min(end, target + stepPx);
+  while (frames < maxFrames && rowsTop < lastTop) {
+    rowsTop = Math.min(lastTop, rowsTop + stepPx);
+    const target = scale === 1 ? rowsTop : Math.round(rowsTop / scale);
     grid.scrollTop = target;
     const now = await nextFrame();
     gaps.push(now - last);
     last = now;
     frames++;
-    if (!rowInView(grid, target, viewport)) blank++;
+    lastShown = lastRowInView(grid, target * scale, viewport);
+    if (lastShown < 0) blank++;
   }
   // Long task entries are delivered asynchronously: give the observer a moment.
   await new Promise((resolve) => setTimeout(resolve, 200));
@@ -161,18 +178,22 @@ export async function scrollThrough(stepPx: number, maxFrames: number): Promise<
     longTaskTotalMs: longTasks.reduce((a, b) => a + b, 0),
     longestTaskMs: Math.max(0, ...longTasks),
     blankFrames: blank,
-    rowsTravelled: Math.round((target + viewport) / 34),
+    rowsTravelled: lastShown + 1,
   };
 }
 
-/** Whether a rendered row overlaps the viewport at `top` (attributes only: no layout). */
-function rowInView(grid: El, top: number, viewport: number): boolean {
+/**
+ * The last rendered row (its index, from aria-rowindex) that overlaps the viewport when the rows are scrolled to `top` px
+ * of rows; -1 for none. Attributes only: no layout.
+ */
+function lastRowInView(grid: El, top: number, viewport: number): number {
   const rows = grid.querySelectorAll('.grid-body [role="row"]');
   const bottom = top + viewport;
+  let lastShown = -1;
   for (let i = 0; i < rows.length; i++) {
     const index = Number(rows[i]!.getAttribute('aria-rowindex')) - 2;
-    const y = 38 + index * 34;
-    if (y + 34 > top && y < bottom) return true;
+    const y = HEAD_PX + index * ROW_PX;
+    if (y + ROW_PX > top && y < bottom) lastShown = Math.max(lastShown, index);
   }
-  return false;
+  return lastShown;
 }

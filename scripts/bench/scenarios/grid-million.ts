@@ -128,7 +128,7 @@ function finishedRows(scenario: string, runs: GridRun[], someUnfinished: boolean
       app: runs.map((r) => r.scroll.longTasks),
       target: '0 in every run',
       pass: (a) => a.max === 0,
-      note: `${runs[0]!.scroll.frames} frames, ${runs[0]!.scroll.rowsTravelled.toLocaleString('en-US')} rows travelled per run; longest task per run ${ms(runs.map((r) => r.scroll.longestTaskMs))}; frame p95 ${ms(runs.map((r) => r.scroll.frameP95))}`,
+      note: `${runs[0]!.scroll.frames} frames, ${runs[0]!.scroll.rowsTravelled.toLocaleString('en-US')} rows travelled per run; longest task per run ${ms(runs.map((r) => r.scroll.longestTaskMs))}; frame p95 ${ms(runs.map((r) => r.scroll.frameP95))}; frames with no row in view: ${runs.map((r) => r.scroll.blankFrames).join(', ')}`,
     }),
   ];
 }

@@ -118,7 +118,7 @@ runWorker(async () => {
     const columns = await visibleColumns(app.page);
     const sort = await profiled(app.page, 'sort', () => sortEachColumn(app.page, columns));
     await heap?.sample('sort');
-    const scroll = await scrollThrough(app.page, input.scrollStepPx, input.scrollMaxFrames);
+    const scroll = await profiled(app.page, 'scroll', () => scrollThrough(app.page, input.scrollStepPx, input.scrollMaxFrames));
     await heap?.sample('scroll');
     return { ...result, search, sort, scroll, ...(heap ? { heap: heap.result() } : {}) };
   } finally {
