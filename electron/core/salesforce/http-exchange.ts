@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import type { HttpRequest } from './jsforce-adapter';
 import { keptMemory } from './kept-memory';
-import { partAgents } from './part-agents';
+import { isPartReadMemory, partAgents } from './part-agents';
 
 /**
  * One request through Node's own `http`/`https` modules, its answer read whole into one buffer — for the largest answers
@@ -138,10 +138,32 @@ function readWhole(res: IncomingMessage, options: ExchangeOptions, streams: { de
         for (const stream of streams) stream.destroy();
         return reject(options.tooLarge());
       }
-      collected.add(chunk);
+      if (collected.add(chunk) && !decoder) letGo(chunk);
     });
     source.on('end', () => resolve(collected.finish()));
   });
+}
+
+/**
+ * A piece of an uncompressed body, once copied into the answer's buffer, given back at once: its memory is freed now, not
+ * at V8's next full collection. Node's HTTP parser copies every piece of body into an ArrayBuffer of its own
+ * (node_http_parser.cc `on_body`: Buffer::Copy; part-agents.ts) that nothing else holds once `data` is emitted — ~52 MB of
+ * them a sync with payments, off-heap bytes V8 (Node 24.22) weighs against the old generation's limit until a full
+ * collection, so they started full collections that had nothing else to free (BENCHMARKS.md, session 25: sync25). Detaching
+ * an ArrayBuffer frees its memory and takes its bytes off V8's count at once (ArrayBufferSweeper::Detach).
+ * Only a piece that is a whole ArrayBuffer of its own is let go: never a view into a larger one (zlib's output, a kept
+ * chunk's neighbours), a SharedArrayBuffer, or a connection's read buffer (a future Node could hand a read on as the body).
+ */
+function letGo(chunk: Buffer): void {
+  const memory = chunk.buffer;
+  if (!(memory instanceof ArrayBuffer) || chunk.byteOffset !== 0 || memory.byteLength !== chunk.length || isPartReadMemory(memory)) return;
+  const transfer = (memory as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }).transfer;
+  if (typeof transfer !== 'function') return;
+  try {
+    transfer.call(memory, 0);
+  } catch {
+    // Not detachable (an embedder's buffer): left to the GC, as before.
+  }
 }
 
 /** A buffer for an answer the caller keeps (a Bulk part: the related copy is read from it for as long as the copy lives). */
@@ -161,16 +183,21 @@ class BodyCollector {
     this.sized?.set(prefix, 0);
   }
 
-  add(chunk: Buffer): void {
+  /** Takes `chunk`'s bytes; true when they were copied (the chunk is not kept: the caller may let it go). */
+  add(chunk: Buffer): boolean {
     const at = this.prefix.length + this.length;
-    if (this.sized && at + chunk.length <= this.sized.length) this.sized.set(chunk, at);
-    else if (this.sized) {
+    this.length += chunk.length;
+    if (this.sized && at + chunk.length <= this.sized.length) {
+      this.sized.set(chunk, at);
+      return true;
+    }
+    if (this.sized) {
       // More than declared (Node's parser does not let that happen; kept safe all the same): collect from here on.
       this.chunks.push(this.sized.subarray(this.prefix.length, at));
       this.sized = null;
       this.chunks.push(chunk);
     } else this.chunks.push(chunk);
-    this.length += chunk.length;
+    return false;
   }
 
   finish(): { whole: Buffer; body: Buffer } {

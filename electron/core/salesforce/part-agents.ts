@@ -23,12 +23,21 @@ import type { Duplex } from 'node:stream';
 
 const READ_BYTES = 64 * 1024;
 
+/** The memory of every connection's read buffer: a view of it is never a piece of body the caller may let go of (http-exchange.ts). */
+const readMemory = new WeakSet<ArrayBufferLike>();
+
+/** Whether `memory` is one of the part agents' read buffers (reused for every read of its connection). */
+export function isPartReadMemory(memory: ArrayBufferLike): boolean {
+  return readMemory.has(memory);
+}
+
 /** `agent`'s new connections read into one buffer each (their whole life), handed to the HTTP client as it parses. */
 function readingIntoOneBuffer<A extends http.Agent>(agent: A): A {
   const create = agent.createConnection.bind(agent);
   agent.createConnection = (options, callback) => {
     let socket: Duplex | null | undefined = null;
     const buffer = Buffer.allocUnsafeSlow(READ_BYTES);
+    readMemory.add(buffer.buffer);
     const onread = {
       buffer,
       // Called only once the socket is connected: `socket` is set by then (Node's agents make it synchronously). The HTTP
