@@ -157,14 +157,18 @@ function sortKey(prepared: PreparedInvoices, column: Exclude<SortSpec['column'],
 /**
  * The visible rows in order: one pass over the sorted order. `count`, when known (the mask's rows were found on the
  * way), spares the pass that counts them, and the pass stops at the last of them (issue #19: a first letter's view,
- * ~0.3 ms of a whole-view keystroke at 100,000 rows).
+ * ~0.3 ms of a whole-view keystroke at 100,000 rows). A mask holds 0 or 1 for each row.
  */
 export function visibleIndexes(order: Uint32Array, mask: Uint8Array, count = countIn(order, mask)): Uint32Array {
   const out = new Uint32Array(count);
   let j = 0;
+  // Without a branch: each row is written at the next place, which moves on only when the mask keeps it (j < count, so
+  // the write stays inside). A first letter keeps about half the rows, and a branch on that mispredicts at every
+  // other row: at 1,000,000 rows in a random order, 11.8 → 4.0 ms at half kept, 8.5 → 5 ms at 78 % (Node, thread CPU).
   for (let k = 0; j < count && k < order.length; k++) {
     const i = order[k]!;
-    if (mask[i]) out[j++] = i;
+    out[j] = i;
+    j += mask[i]!;
   }
   return out;
 }
@@ -209,6 +213,10 @@ export function maskIndexes(mask: Uint8Array): Uint32Array {
   for (let i = 0; i < mask.length; i++) count += mask[i]!;
   const out = new Uint32Array(count);
   let j = 0;
-  for (let i = 0; i < mask.length; i++) if (mask[i]) out[j++] = i;
+  // Without a branch, as visibleIndexes.
+  for (let i = 0; j < count; i++) {
+    out[j] = i;
+    j += mask[i]!;
+  }
   return out;
 }
