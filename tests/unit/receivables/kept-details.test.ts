@@ -12,6 +12,13 @@ const detail = (id: string): InvoiceDetail => ({
   lines: [],
 });
 
+/** Node's FileHandle prototype (not exported by node:fs/promises), to hold or tear the kept file's write. */
+async function fileHandles(dir: string): Promise<{ writeFile(this: FileHandle, data: Uint8Array): Promise<void> }> {
+  const probe = await open(join(dir, 'probe'), 'w');
+  await probe.close();
+  return Object.getPrototypeOf(probe) as { writeFile(this: FileHandle, data: Uint8Array): Promise<void> };
+}
+
 describe('kept invoice records', () => {
   const temp = tempDir();
   afterEach(() => temp.remove());
@@ -100,9 +107,7 @@ describe('kept invoice records', () => {
     await kept.idle();
     // The next write stops half-way through its bytes, as a process killed there would: nothing after it runs
     // (no fsync, no rename, no clean-up).
-    const probe = await open(join(temp.dir, 'probe'), 'w');
-    const handles = Object.getPrototypeOf(probe) as { writeFile(this: FileHandle, data: Uint8Array): Promise<void> };
-    await probe.close();
+    const handles = await fileHandles(temp.dir);
     const writeFile = handles.writeFile;
     let torn!: (handle: FileHandle) => void;
     const tornAt = new Promise<FileHandle>((resolve) => (torn = resolve));
@@ -137,6 +142,43 @@ describe('kept invoice records', () => {
     await kept.idle();
     const folder = join(temp.dir, 'invoices');
     expect(existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.details')) : []).toEqual([]);
+  });
+  it('a connection forgotten while its write runs: a re-open meanwhile does not break that write, and nothing kept survives the forget', async () => {
+    const box = new TestSecretBox();
+    const logger = new MemoryLogger();
+    const kept = new KeptDetails(temp.dir, box, () => true, logger);
+    await kept.keep('c1', detail('I1'), '2026-12-04T10:00:00.000Z');
+    await kept.idle();
+    // The next write is held once its temp file is whole, before its fsync and rename: the ordering is armed, not timed.
+    const handles = await fileHandles(temp.dir);
+    const writeFile = handles.writeFile;
+    let inTemp!: () => void;
+    const written = new Promise<void>((resolve) => (inTemp = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    handles.writeFile = async function (this: FileHandle, data: Uint8Array) {
+      await writeFile.call(this, data);
+      inTemp();
+      await held;
+    };
+    try {
+      void kept.keep('c1', detail('I2'), '2026-12-04T10:01:00.000Z');
+      await written;
+      const forgotten = kept.forget('c1');
+      // The invoice opened again while the forget waits for the running write (before: the map was dropped first, this
+      // re-read the file and removed the running write's temp file, and that write failed).
+      await kept.get('c1', 'I2');
+      release();
+      await forgotten;
+    } finally {
+      handles.writeFile = writeFile;
+    }
+    await kept.idle();
+    expect(logger.lines.filter((line) => line.startsWith('warn'))).toEqual([]);
+    // Forgotten means forgotten: neither the file nor what the re-open read is still served.
+    expect(await kept.get('c1', 'I1')).toBeNull();
+    expect(await kept.get('c1', 'I2')).toBeNull();
+    expect(readdirSync(join(temp.dir, 'invoices')).filter((name) => name !== 'probe')).toEqual([]);
   });
   it('two invoices opened at once, the first after a start: both are kept (each read of the file is the one map)', async () => {
     const box = new TestSecretBox();
