@@ -22,8 +22,11 @@ export interface SalesforceSessions {
 /** The saved connections as other modules see them (implemented by the connections module). */
 export interface ConnectionDirectory {
   get(connectionId: string): Connection | undefined;
-  /** Record the outcome of a sync on the connection (shown in the switcher); pushes connections.changed. */
-  recordSync(connectionId: string, outcome: { at?: string; error?: AppErrorValue | null; durationMs?: number; apiVersion?: string }): void;
+  /**
+   * Record the outcome of a sync on the connection (shown in the switcher); pushes connections.changed. Saved to disk once
+   * `savedAfter` (the sync's answer) has settled, when given.
+   */
+  recordSync(connectionId: string, outcome: { at?: string; error?: AppErrorValue | null; durationMs?: number; apiVersion?: string }, savedAfter?: Promise<unknown>): void;
   /** Called after a connection was disconnected or removed: its offline copy must go. */
   onForget(listener: (connectionId: string) => Promise<void> | void): () => void;
 }

@@ -42,7 +42,7 @@ export function createConnectionsModule(
   predefined: readonly (NewConnection & { label: string })[] = [],
   say?: (message: string) => string,
 ): ConnectionsModule {
-  const records = new ConnectionRecords(deps.store);
+  const records = new ConnectionRecords(deps.store, deps.logger);
   // The connection's own login origin counts only while it passes the login-host rule (the saved list is plain JSON).
   const trustedFor = (id: string) => {
     const loginUrl = records.get(id)?.loginUrl;
@@ -88,7 +88,7 @@ export function createConnectionsModule(
 
   const directory: ConnectionDirectory = {
     get: (id) => connections.view(id),
-    recordSync: (id, outcome) => connections.recordSync(id, outcome),
+    recordSync: (id, outcome, savedAfter) => connections.recordSync(id, outcome, savedAfter),
     onForget: (listener) => connections.forgetListeners.add(listener),
   };
   connections.forgetListeners.add((id) => apiUsage.forget(id));
@@ -105,6 +105,7 @@ export function createConnectionsModule(
     async dispose() {
       stopWatchingSettings();
       loginFlow.cancelAll();
+      records.flush();
       vault.dispose();
     },
   };

@@ -254,14 +254,15 @@ export class ConnectionsService {
     this.changed();
   }
 
-  recordSync(id: string, outcome: { at?: string; error?: AppErrorValue | null; durationMs?: number; apiVersion?: string }): void {
+  /** A sync's outcome: in memory at once, written to the file once `savedAfter` (the sync's answer) has settled. */
+  recordSync(id: string, outcome: { at?: string; error?: AppErrorValue | null; durationMs?: number; apiVersion?: string }, savedAfter?: Promise<unknown>): void {
     if (!this.deps.records.get(id)) return;
-    this.deps.records.update(id, {
+    this.deps.records.updateSoon(id, {
       ...(outcome.at !== undefined ? { lastSyncAt: outcome.at } : {}),
       ...(outcome.durationMs !== undefined ? { lastSyncDurationMs: outcome.durationMs } : {}),
       ...(outcome.apiVersion !== undefined ? { apiVersion: outcome.apiVersion } : {}),
       ...(outcome.error !== undefined ? { lastError: outcome.error ?? undefined } : {}),
-    });
+    }, savedAfter);
     this.changed();
   }
 

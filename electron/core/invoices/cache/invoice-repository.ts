@@ -180,6 +180,11 @@ export class InvoiceRepository {
     });
   }
 
+  /** The connection's sync answer on its way (`afterAnswer`), settled either way; settled at once when there is none. */
+  answered(connectionId: string): Promise<void> {
+    return this.answers.get(connectionId) ?? Promise.resolve();
+  }
+
   /**
    * After the copy was written: its first screen, in the background after the write (the sync does not wait; the
    * ordering it needs is shared with the window's next list). Ordered with the connection's writes.
