@@ -73,14 +73,13 @@ describe('Bulk API 2.0 results as bytes: exactly the CSV Salesforce writes (the 
       const scale = 10 ** Math.floor(next() * 16);
       values.push(Math.round(next() * scale) / 100, -Math.round(next() * scale) / 100, next() * scale, Math.round(next() * scale) / 1000);
     }
+    // Each as a number cell of its own line (a currency column), in slices smaller than a part's.
+    const column = { path: ['Amount'], tables: [], field: { name: 'Amount', label: 'Amount', type: 'currency', get: () => null }, get: (row: number) => values[row] };
+    const result = { table: { name: 'Numbers' } as Table, columns: [column] as unknown as QueryResult['columns'], rows: Int32Array.from(values.keys()), totalSize: values.length, count: false };
     const out = new CsvBytes(16);
-    const expected: string[] = [];
-    for (const v of values) {
-      out.number(v);
-      out.byte(44);
-      expected.push(String(v));
-    }
-    expect(out.bytes().toString('latin1')).toBe(`${expected.join(',')},`);
+    const lines = csvLines(result);
+    for (let at = 0; at < values.length; at += 997) lines(at, Math.min(values.length, at + 997), out);
+    expect(out.bytes().toString('latin1')).toBe(values.map((v) => `"${String(v)}"\n`).join(''));
 
     const texts = ['', 'a', 'x'.repeat(64), 'y'.repeat(65), 'abc\u007f', 'ab\u0080c', 'é', 'plain then é', '東京', 'lone \ud800', '\udc00 low first',
       'emoji 😀', 'é'.repeat(70), `${'a'.repeat(63)}é`];
