@@ -240,11 +240,13 @@ const numberCells = z.instanceof(Float64Array);
 const numberMarks = z.instanceof(Uint8Array).nullable();
 /**
  * A window of the list as columns (`invoices.listColumns`, electron/contract/invoice-columns.ts): the window's distinct
- * strings once, and per field a typed array with a cell per row — the same rows `invoices.list` gives for the same window.
+ * shared strings once, its ids, numbers and instants one string per field, and per field a typed array with a cell per
+ * row — the same rows `invoices.list` gives for the same window.
  */
 export const invoiceColumnsSchema = z.object({
   length: z.number().int().nonnegative(),
   strings: z.array(z.string()),
+  own: z.object({ id: z.string(), number: z.string(), lastModified: z.string() }),
   text: z.object({
     id: textCells,
     number: textCells,

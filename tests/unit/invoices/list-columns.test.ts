@@ -34,8 +34,10 @@ describe('a list window as columns (issue #19)', () => {
   it('holds each distinct string once, however many rows carry it', () => {
     const rows = Array.from({ length: 1000 }, (_, i) => row({ customer: `Customer ${i % 10}`, currency: i % 2 ? 'USD' : 'EUR', invoiceDate: '2026-01-01', dueDate: '2026-01-31' }));
     const columns = encodeInvoiceColumns(rows);
-    // 1,000 ids + 1,000 numbers + 10 customers + 2 currencies + 2 dates + 1 status.
-    expect(columns.strings).toHaveLength(2015);
+    // 10 customers + 2 currencies + 2 dates + 1 status; the 1,000 ids and numbers each in one text, not a string apiece.
+    expect(columns.strings).toHaveLength(15);
+    expect(columns.own.id).toBe(rows.map((r) => r.id).join(''));
+    expect(columns.own.number).toBe(rows.map((r) => r.number).join(''));
     expect(decodeInvoiceColumns(columns)).toStrictEqual(rows);
   });
 
@@ -77,6 +79,11 @@ describe('a list window as columns (issue #19)', () => {
     ['a mark that means nothing', (c: ReturnType<typeof encodeInvoiceColumns>) => void (c.missing.balance = new Uint8Array(6).fill(7, 4, 5)), 'balance of row 4 is marked 7'],
     ['a paid amount marked null', (c: ReturnType<typeof encodeInvoiceColumns>) => void (c.missing.paid![2] = NUMBER_NULL), 'paid of row 2 is marked 1'],
     ['a customer account id that is null', (c: ReturnType<typeof encodeInvoiceColumns>) => void (c.text.customerId[0] = STRING_NULL), 'customerId of row 0 is null'],
+    // The own texts: each row's value ends where the next one's starts, and the last one at the text's end.
+    ['an id that ends past the window’s ids', (c: ReturnType<typeof encodeInvoiceColumns>) => void (c.text.id[5] = c.own.id.length + 1), 'id of row 5 lies outside'],
+    ['a number that ends before the previous one', (c: ReturnType<typeof encodeInvoiceColumns>) => void (c.text.number[3] = c.text.number[1]! - 1), 'number of row 3 lies outside'],
+    ['ids with text no row holds', (c: ReturnType<typeof encodeInvoiceColumns>) => void (c.own.id += 'a0B9'), 'id text holds more'],
+    ['no instants text', (c: ReturnType<typeof encodeInvoiceColumns>) => void delete (c.own as Partial<typeof c.own>).lastModified, 'no lastModified text'],
   ])('refuses %s with a clear error and makes no row', (_name, spoil, message) => {
     const columns = encodeInvoiceColumns(mixedRows());
     spoil(columns);
