@@ -10,7 +10,6 @@ import type { ConnectionDirectory, InvoiceSyncs, SalesforceSessions } from '../m
 import type { SettingsService } from '../settings/settings-service';
 import { loadInvoiceDetail } from './read/invoice-detail';
 import { InvoiceLists } from './read/invoice-list';
-import { encodeInvoiceColumns } from '../../contract/invoice-columns';
 import { firstScreenOf, statusesOf } from './read/ordered-rows';
 import { customersCurrency, listRowById, rowsWithBalance } from './read/copy-lookups';
 import { changesAsOf } from './read/balance-as-of';
@@ -167,7 +166,7 @@ export function createInvoicesModule(
     repository.afterAnswer(connectionId, answer);
     return answer;
   };
-  const listWindow = async (connectionId: string, offset: number | undefined, limit: number | undefined) => {
+  const listWindow = async <W extends { object: string | null; statuses: string[] }>(connectionId: string, read: () => Promise<W>) => {
     known(connectionId);
     documents.seen(connectionId);
     // Works offline and while reconnect is needed: it reads only the offline copy.
@@ -175,7 +174,7 @@ export function createInvoicesModule(
     // first screen, shows it, then fetches the rest in large windows (measured by `npm run bench`,
     // cold start: the whole 100k list took ~1.4 s to cross to the page in the harness and ~0.3 s as
     // structured clone, plus ~0.9 s of renderer work, before the first row could be painted).
-    const { statuses, ...window } = await lists.list(connectionId, { offset, limit });
+    const { statuses, ...window } = await read();
     const mappingWarnings = window.object !== null ? (mappings.get(connectionId)?.warnings ?? []) : [];
     return {
       ...window,
@@ -195,12 +194,9 @@ export function createInvoicesModule(
       coordinator.cancel(connectionId);
       return null;
     },
-    'invoices.list': ({ connectionId, offset, limit }) => listWindow(connectionId, offset, limit),
+    'invoices.list': ({ connectionId, offset, limit }) => listWindow(connectionId, () => lists.list(connectionId, { offset, limit })),
     // The same window with its rows as columns (the workspace loads the rest of a list this way: issue #19).
-    'invoices.listColumns': async ({ connectionId, offset, limit }) => {
-      const { invoices, ...rest } = await listWindow(connectionId, offset, limit);
-      return { ...rest, columns: encodeInvoiceColumns(invoices) };
-    },
+    'invoices.listColumns': ({ connectionId, offset, limit }) => listWindow(connectionId, () => lists.listColumns(connectionId, { offset, limit })),
     'invoices.get': async ({ connectionId, id }) => {
       assertRecordId(id);
       let detail;

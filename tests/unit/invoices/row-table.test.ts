@@ -12,6 +12,7 @@ import { listRowsOf, withPaymentFigures } from '../../../electron/core/invoices/
 import { listRowById } from '../../../electron/core/invoices/read/copy-lookups';
 import { copyExportRows } from '../../../electron/core/invoices/read/export-rows';
 import type { RelatedCopy } from '../../../electron/core/invoices/related/related-copy';
+import { decodeInvoiceColumns, encodeInvoiceColumns } from '../../../electron/contract/invoice-columns';
 
 /** Dates as Salesforce sends them and as a damaged or custom field may hold them (dayNumber's NaN cases, a day that rolls over). */
 const anyDate = fc.option(fc.constantFrom('2026-01-31', '1999-12-01', '2026-02-30', '2026-1-01', '20260101', '２０２６-01-01', '2026-01-01T00:00:00Z', ''), { nil: null });
@@ -149,6 +150,24 @@ describe('the list of a copy of columns (issue #19: only the window is made)', (
       // The whole copy's readers (exports, statements) get every row, made once.
       expect(listRowsOf(columns)).toEqual(withPaymentFigures(many, copy));
       expect(materialize).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  it('gives each window as columns (read from the copy’s columns, no row made) decoding to the window’s rows, payment figures included', () => {
+    for (const copy of [undefined, related()]) {
+      const { columns, plain, materialize } = bothWays(many, 64, copy);
+      const list = orderedRows(columns);
+      for (const [from, to] of [[0, 500], [120, 180], [499, 500], [7, 7], [450, 600]] as const) {
+        const expected = decodeInvoiceColumns(encodeInvoiceColumns(list.slice(from, to)));
+        expect(decodeInvoiceColumns(list.columns(from, to))).toStrictEqual(expected);
+        expect(decodeInvoiceColumns(orderedRows(plain).columns(from, to))).toStrictEqual(expected);
+      }
+      // The figures are in the columns (paid 100 for the fifth invoice), or absent without them.
+      const fifth = decodeInvoiceColumns(list.columns(0, 500)).find((row) => row.id === many[4]!.id);
+      expect(fifth).toEqual(withPaymentFigures(many, copy)[4]);
+      if (copy) expect(fifth).toMatchObject({ paid: 100, credited: 0, fullyPaidOn: '2026-03-05' });
+      else expect(fifth).not.toHaveProperty('paid');
+      expect(materialize).not.toHaveBeenCalled();
     }
   });
 

@@ -1,4 +1,5 @@
-import type { Connection, InvoiceList } from '../../../contract';
+import type { Connection, InvoiceList, InvoiceListRow } from '../../../contract';
+import { encodeInvoiceColumns, type InvoiceColumns } from '../../../contract/invoice-columns';
 import type { Clock, KeyValueStore, Logger } from '../../ports';
 import type { FirstScreen } from '../cache/first-screen-file';
 import type { InvoiceRepository } from '../cache/invoice-repository';
@@ -18,6 +19,11 @@ export const START_GRACE_MS = 5_000;
  * may open on another view): it then decodes anyway.
  */
 export const FIRST_ROWS_GRACE_MS = 2_000;
+
+/** A window of the list without its rows, and the distinct status values of the whole copy (for what each means for receivables). */
+type ListWindow = Omit<InvoiceList, 'warnings' | 'statusKinds' | 'invoices'> & { statuses: string[] };
+/** A window whose rows are made as the caller asks: as row objects (`invoices.list`) or as columns (`invoices.listColumns`). */
+type WindowOf = ListWindow & { rows(): InvoiceListRow[]; columns(): InvoiceColumns };
 
 /**
  * `invoices.list` over the repository: each snapshot put in the workspace's default order once, and
@@ -44,12 +50,29 @@ export class InvoiceLists {
   ) {}
 
   /** The window, and the distinct status values of the whole copy (for what each means for receivables). */
-  async list(connectionId: string, window: { offset?: number; limit?: number }): Promise<Omit<InvoiceList, 'warnings' | 'statusKinds'> & { statuses: string[] }> {
+  async list(connectionId: string, window: { offset?: number; limit?: number }): Promise<ListWindow & { invoices: InvoiceListRow[] }> {
+    const { rows, columns: _columns, ...answer } = await this.window(connectionId, window);
+    return { ...answer, invoices: rows() };
+  }
+
+  /**
+   * The same window with its rows as columns (`invoices.listColumns`): read straight from the copy's columns when it has
+   * them (read/window-columns.ts: no row object per invoice), else encoded from its rows.
+   */
+  async listColumns(connectionId: string, window: { offset?: number; limit?: number }): Promise<ListWindow & { columns: InvoiceColumns }> {
+    const { rows: _rows, columns, ...answer } = await this.window(connectionId, window);
+    return { ...answer, columns: columns() };
+  }
+
+  private async window(connectionId: string, window: { offset?: number; limit?: number }): Promise<WindowOf> {
     if (!window.offset) this.remember(connectionId);
     // The window asks past its first rows once it has painted them: the start-up decode may run now (see warmUp).
     else this.firstPainted.fire(connectionId);
     const early = window.offset ? null : await this.fromFirstScreen(connectionId, window.limit);
-    if (early) return early;
+    if (early) {
+      const { invoices, ...answer } = early;
+      return { ...answer, rows: () => invoices, columns: () => encodeInvoiceColumns(invoices) };
+    }
     const snapshot = await this.repository.current(connectionId);
     const { list, version } = snapshot ? this.inOrder(connectionId, snapshot) : { list: NO_ROWS, version: 'none' };
     const offset = Math.min(window.offset ?? 0, list.length);
@@ -59,7 +82,8 @@ export class InvoiceLists {
     if (offset === 0) this.firstPainted.fire(connectionId);
     return {
       // Only the window's rows are made (from the copy's columns when it has them).
-      invoices: list.slice(offset, end),
+      rows: () => list.slice(offset, end),
+      columns: () => list.columns(offset, end),
       total: list.length,
       offset,
       version,
@@ -76,7 +100,7 @@ export class InvoiceLists {
    * first-screen-file.ts), so nothing moves when the rest arrives. The whole copy is read by the start-up warm-up
    * meanwhile, or when the next window asks. null when the copy is in memory, there is no first screen that fits, or the window asks for more rows.
    */
-  private async fromFirstScreen(connectionId: string, limit: number | undefined): Promise<(Omit<InvoiceList, 'warnings' | 'statusKinds'> & { statuses: string[] }) | null> {
+  private async fromFirstScreen(connectionId: string, limit: number | undefined): Promise<(ListWindow & { invoices: InvoiceListRow[] }) | null> {
     if (this.repository.isLoaded(connectionId)) {
       this.screens.delete(connectionId);
       return null;
@@ -184,7 +208,7 @@ export class InvoiceLists {
   }
 }
 
-const NO_ROWS: OrderedList = { length: 0, order: new Uint32Array(0), statuses: [], rowAt: () => undefined as never, copyRowAt: () => undefined as never, related: null, slice: () => [] };
+const NO_ROWS: OrderedList = { length: 0, order: new Uint32Array(0), statuses: [], rowAt: () => undefined as never, copyRowAt: () => undefined as never, related: null, slice: () => [], columns: () => encodeInvoiceColumns([]) };
 
 /**
  * Same rows in the same order, every field equal (unchanged rows are usually the same objects); rows made one at a time.

@@ -1,4 +1,5 @@
 import type { InvoiceListRow } from '../../../contract';
+import { encodeInvoiceColumns, type InvoiceColumns } from '../../../contract/invoice-columns';
 import { FIRST_LIST_WINDOW } from '../../../contract/list-window';
 import { defaultInvoiceOrderBy } from '../../../contract/invoice-order';
 import type { FirstScreen } from '../cache/first-screen-file';
@@ -7,6 +8,7 @@ import type { RelatedCopy } from '../related/related-copy';
 import { rowTableOf, type RowTable } from '../snapshot/row-table';
 import { listRowMaker, paymentFiguresState } from './payment-figures';
 import { oncePerCopy } from './once-per-copy';
+import { windowColumns } from './window-columns';
 
 /**
  * A snapshot's invoices in the workspace's default order, read by position (issue #19): only the rows a window asks
@@ -27,6 +29,8 @@ export interface OrderedList {
   readonly related: RelatedCopy | null | undefined;
   /** The rows at places [from, to) of the order. */
   slice(from: number, to: number): InvoiceListRow[];
+  /** The same rows as a list window's columns: read straight from the copy's columns when it has them (window-columns.ts). */
+  columns(from: number, to: number): InvoiceColumns;
 }
 
 /**
@@ -38,6 +42,10 @@ export const orderedRows = oncePerCopy((snapshot: Snapshot): OrderedList => {
   const order = defaultInvoiceOrderBy(table.length, { dayAt: table.invoiceDay, numberAt: table.number, idAt: table.id });
   const make = listRowMaker(snapshot.related);
   const rowAt = make ? (k: number) => make(table.rowAt(order[k]!)) : (k: number) => table.rowAt(order[k]!) as InvoiceListRow;
+  const slice = (from: number, to: number): InvoiceListRow[] => {
+    const rows = table.rowsAt(order.subarray(from, Math.max(from, to)));
+    return make ? rows.map(make) : (rows as InvoiceListRow[]);
+  };
   return {
     length: order.length,
     order,
@@ -45,10 +53,8 @@ export const orderedRows = oncePerCopy((snapshot: Snapshot): OrderedList => {
     rowAt,
     copyRowAt: (k: number) => table.rowAt(order[k]!) as InvoiceListRow,
     related: snapshot.related,
-    slice: (from, to) => {
-      const rows = table.rowsAt(order.subarray(from, Math.max(from, to)));
-      return make ? rows.map(make) : (rows as InvoiceListRow[]);
-    },
+    slice,
+    columns: (from, to) => windowColumns(table, order.subarray(from, Math.max(from, to)), snapshot.related) ?? encodeInvoiceColumns(slice(from, to)),
   };
 });
 

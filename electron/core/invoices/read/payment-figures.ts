@@ -85,16 +85,26 @@ export function figuresOf(invoice: InvoiceRow, applications: readonly CountedApp
   };
 }
 
-const NOTHING: PaymentFigures = Object.freeze({ paid: 0, credited: 0, lastPaymentDate: null, fullyPaidOn: null, daysToPay: null });
+/** The figures of an invoice nothing was applied to. */
+export const NO_FIGURES: PaymentFigures = Object.freeze({ paid: 0, credited: 0, lastPaymentDate: null, fullyPaidOn: null, daysToPay: null });
+
+/**
+ * The list's figures of a copy's invoices (null when the copy has none): `has` says by id whether anything was applied to
+ * an invoice — most have nothing, NO_FIGURES, and need no row — and `of` counts an invoice's figures. One ledger index per copy.
+ */
+export function figuresMaker(copy: RelatedCopy | null | undefined): { has(id: string): boolean; of(row: InvoiceRow): PaymentFigures } | null {
+  if (paymentFiguresState(copy) !== 'available') return null;
+  const index = ledgerIndex(copy!);
+  return { has: (id) => index.byInvoice.has(id), of: (row) => paymentFigures(copy!, row) };
+}
 
 /**
  * What makes one invoice's list row (its payment figures beside it), for a copy: the row itself when the copy has no
- * figures (null then, so a caller can hand the rows on as they are). One ledger index per copy; no query.
+ * figures (null then, so a caller can hand the rows on as they are). No query.
  */
 export function listRowMaker(copy: RelatedCopy | null | undefined): ((row: InvoiceRow) => InvoiceListRow) | null {
-  if (paymentFiguresState(copy) !== 'available') return null;
-  const index = ledgerIndex(copy!);
-  return (row) => ({ ...row, ...(index.byInvoice.has(row.id) ? paymentFigures(copy!, row) : NOTHING) });
+  const figures = figuresMaker(copy);
+  return figures && ((row) => ({ ...row, ...(figures.has(row.id) ? figures.of(row) : NO_FIGURES) }));
 }
 
 /** The rows with their payment figures (the rows themselves when the copy has none): one pass, no query. */
