@@ -1,7 +1,6 @@
 import type { InvoiceListRow } from '../../../contract';
 import { encodeInvoiceColumns, type InvoiceColumns } from '../../../contract/invoice-columns';
 import { FIRST_LIST_WINDOW } from '../../../contract/list-window';
-import { defaultInvoiceOrderBy } from '../../../contract/invoice-order';
 import type { FirstScreen } from '../cache/first-screen-file';
 import type { Snapshot } from '../snapshot/snapshot';
 import type { RelatedCopy } from '../related/related-copy';
@@ -9,6 +8,7 @@ import { rowTableOf, type RowTable } from '../snapshot/row-table';
 import { listRowMaker, paymentFiguresState } from './payment-figures';
 import { oncePerCopy } from './once-per-copy';
 import { windowColumns } from './window-columns';
+import { copyOrder } from './copy-order';
 
 /**
  * A snapshot's invoices in the workspace's default order, read by position (issue #19): only the rows a window asks
@@ -39,7 +39,7 @@ export interface OrderedList {
  */
 export const orderedRows = oncePerCopy((snapshot: Snapshot): OrderedList => {
   const table = rowTableOf(snapshot);
-  const order = defaultInvoiceOrderBy(table.length, { dayAt: table.invoiceDay, numberAt: table.number, idAt: table.id });
+  const order = copyOrder(table.length, { dayAt: table.invoiceDay, numberAt: table.number, idAt: table.id });
   const make = listRowMaker(snapshot.related);
   const rowAt = make ? (k: number) => make(table.rowAt(order[k]!)) : (k: number) => table.rowAt(order[k]!) as InvoiceListRow;
   const slice = (from: number, to: number): InvoiceListRow[] => {
