@@ -12,9 +12,8 @@ import { cleanText } from './xlsx-text';
 import { daySerialOf, readInstant, type InstantParts } from './xlsx-day-text';
 
 /**
- * The invoices sheet's rows (sheet rows 2 onwards) written as bytes (xlsx-bytes.ts): the same cells the string writer
- * (CellXml, still used by the small sheets) writes, each cell's XML byte for byte but for its `r` attribute, which is
- * left out where the cell's place follows from the cell before it (`open`), without a string per cell.
+ * The invoices sheet's rows (sheet rows 2 onwards) written as bytes (xlsx-bytes.ts): the same XML the string writer
+ * (CellXml, still used by the small sheets) writes for the same cells, byte for byte, without a string per cell.
  */
 
 /**
@@ -26,15 +25,13 @@ const SHARED_COLUMNS: ReadonlySet<ExportColumn> = new Set(['customer', 'status',
 const ROW_OPEN = asciiBytes('<row r="');
 const ROW_OPEN_END = asciiBytes('">');
 const ROW_CLOSE = asciiBytes('</row>');
-const CELL_OPEN = asciiBytes('<c');
-const REF_OPEN = asciiBytes(' r="');
-const REF_CLOSE = asciiBytes('"');
-const SHARED_OPEN = asciiBytes(' t="s"><v>');
-const NUMBER_OPEN = asciiBytes('><v>');
-const DATE_OPEN = asciiBytes(` s="${STYLE.date}"><v>`);
-const INSTANT_OPEN = asciiBytes(` s="${STYLE.instant}"><v>`);
+const CELL_OPEN = asciiBytes('<c r="');
+const SHARED_OPEN = asciiBytes('" t="s"><v>');
+const NUMBER_OPEN = asciiBytes('"><v>');
+const DATE_OPEN = asciiBytes(`" s="${STYLE.date}"><v>`);
+const INSTANT_OPEN = asciiBytes(`" s="${STYLE.instant}"><v>`);
 const VALUE_CLOSE = asciiBytes('</v></c>');
-const INLINE_OPEN = asciiBytes(' t="inlineStr"><is>');
+const INLINE_OPEN = asciiBytes('" t="inlineStr"><is>');
 const T_OPEN = asciiBytes('<t>');
 const T_OPEN_PRESERVE = asciiBytes('<t xml:space="preserve">');
 const INLINE_CLOSE = asciiBytes('</t></is></c>');
@@ -48,11 +45,6 @@ export class SheetRows {
   /** The row number being written, as digits. */
   private readonly rowDigits = Buffer.alloc(16);
   private rowLength = 0;
-  /**
-   * The column a cell written without its `r` attribute is read in: the one after the row's previous cell. -1 at a
-   * row's start, so its first cell always carries `r` (ExcelJS cannot place a first cell without it).
-   */
-  private nextColumn = -1;
   /** A money cell's bytes between its reference and its value (` s="N"><v>`), per currency; the last one at hand. */
   private readonly moneyOpen = new Map<string, Buffer>();
   private lastCurrency: string | null = null;
@@ -102,7 +94,6 @@ export class SheetRows {
       const chunk = texts ? texts.text : null;
       if (tally) tally(row);
       this.setRow(i + 2);
-      this.nextColumn = -1;
       out.room(32);
       out.put(ROW_OPEN);
       out.putSome(this.rowDigits, this.rowLength);
@@ -171,22 +162,11 @@ export class SheetRows {
     } while (n > 0);
   }
 
-  /**
-   * `<c`, with ` r="REF"` only where a reader could not tell the cell's place without it: the row's first cell and a
-   * cell after an empty one (room made by the caller). The attribute is optional (ECMA-376 Part 1 §18.3.1.4, CT_Cell);
-   * without it a cell is in the column after the previous cell of its row ([MS-OI29500] on §18.3.1.4 c (Cell), note c:
-   * Excel's rule; LibreOffice, openpyxl and ExcelJS read it so too). It was 29 % of the sheet's XML (xlsx25):
-   * ` r="B100001"` around an 18-byte number cell.
-   */
+  /** `<c r="REF` (room made by the caller). */
   private open(out: SheetBytes, c: number): void {
     out.put(CELL_OPEN);
-    if (c !== this.nextColumn) {
-      out.put(REF_OPEN);
-      out.put(this.letters[c]!);
-      out.putSome(this.rowDigits, this.rowLength);
-      out.put(REF_CLOSE);
-    }
-    this.nextColumn = c + 1;
+    out.put(this.letters[c]!);
+    out.putSome(this.rowDigits, this.rowLength);
   }
 
   private cell(out: SheetBytes, c: number, cell: Cell): void {
@@ -237,7 +217,7 @@ export class SheetRows {
     out.put(INLINE_CLOSE);
   }
 
-  /** `<c t="inlineStr"><is><t>…</t></is></c>` (and `r`: `open`), nothing when nothing is left of the text once cleaned. */
+  /** `<c r="REF" t="inlineStr"><is><t>…</t></is></c>`, nothing when nothing is left of the text once cleaned. */
   private inline(out: SheetBytes, c: number, value: string): void {
     if (plainAscii(value)) {
       out.room(CELL_ROOM + asciiRoom(value));
@@ -272,7 +252,7 @@ export class SheetRows {
     if (!Number.isFinite(value)) return;
     if (currency !== this.lastCurrency) {
       let open = this.moneyOpen.get(currency);
-      if (open === undefined) this.moneyOpen.set(currency, (open = asciiBytes(' s="' + this.styles.money(currency) + '"><v>')));
+      if (open === undefined) this.moneyOpen.set(currency, (open = asciiBytes('" s="' + this.styles.money(currency) + '"><v>')));
       this.lastCurrency = currency;
       this.lastMoneyOpen = open;
     }

@@ -5,8 +5,7 @@ import { cleanText } from './xlsx-text';
 
 /**
  * Cells as SpreadsheetML text (pure), for the small sheets (the Summary, the aging tables, the applications) and the
- * header row; the invoices' rows are written as bytes (xlsx-sheet-rows.ts), the same cells (there a cell's `r` is left out
- * where the cell before it gives its place). Text is inline
+ * header row; the invoices' rows are written as bytes (xlsx-sheet-rows.ts), the same XML. Text is inline
  * (`t="inlineStr"`). Dates and instants are Excel serials (1900 date system: excel-serial.ts; time as the fraction of a UTC
  * day; a day before 1900 as text) with a date format, so Excel shows and sorts them as dates; amounts are numbers with
  * their currency's format.

@@ -12,7 +12,6 @@ import { copyExportRows } from '../../../electron/core/invoices/read/export-rows
 import { chunksOf, RowColumns } from '../../../electron/core/invoices/snapshot/row-columns';
 import { columnSnapshot } from '../../../electron/core/invoices/snapshot/snapshot';
 import { exportRow } from '../../support/export-row';
-import { placedCells } from '../../support/sheet-cells';
 
 /**
  * Excel's serials of the 1900 date system, as Excel itself gives them (DATE(1900,1,1) = 1, DATE(1900,2,28) = 59,
@@ -53,13 +52,12 @@ function sheetXml(rows: ExportRows): string {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Per cell reference (where a reader places the cell): its number, or its text. */
+/** Per cell reference: its number, or its text. */
 function cells(xml: string): Map<string, number | string> {
   const out = new Map<string, number | string>();
-  for (const [ref, cell] of placedCells(xml)) {
-    const body = /^<c[^>]*>(.*)<\/c>$/s.exec(cell)![1]!;
-    const value = /^<v>(.*)<\/v>$/.exec(body);
-    out.set(ref, value ? Number(value[1]) : /<t[^>]*>(.*)<\/t>/.exec(body)![1]!);
+  for (const [, ref, body] of xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*>(.*?)<\/c>/g)) {
+    const value = /^<v>(.*)<\/v>$/.exec(body!);
+    out.set(ref!, value ? Number(value[1]) : /<t[^>]*>(.*)<\/t>/.exec(body!)![1]!);
   }
   return out;
 }

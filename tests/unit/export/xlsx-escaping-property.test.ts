@@ -10,7 +10,6 @@ import { createI18n } from '../../../electron/contract/i18n/create-i18n';
 import { exportInvoices } from '../../../electron/core/export/export-invoices';
 import { RecordingEvents, ScriptedSaveDialog, tempDir } from '../../support/test-ports';
 import { exportRow } from '../../support/export-row';
-import { placedCells } from '../../support/sheet-cells';
 
 /**
  * Review (reviewA, session 15): whatever text an org holds, the XLSX's sheet and shared-string XML are well-formed and
@@ -87,14 +86,17 @@ function cellsOf(parts: Map<string, Buffer>): Map<string, string> {
   if (sharedPart) expect(shared.length, 'every <si> is one plain <t>').toBe((sharedPart.toString('utf8').match(/<si>/g) ?? []).length);
   const cells = new Map<string, string>();
   const rowsXml = sheet.slice(sheet.indexOf('<sheetData>'), sheet.indexOf('</sheetData>'));
-  // Markup only the writer makes: a cell is exactly one of these (its `r` taken out by placedCells, which also checks
-  // that nothing else appears between cells and places each cell as a reader does).
-  const cell = /^<c(?: s="\d+")?(?: t="inlineStr"><is><t(?: xml:space="preserve")?>([^<]*)<\/t><\/is>| t="s"><v>(\d+)<\/v>|><v>[^<]*<\/v>| s="\d+"><v>[^<]*<\/v>)<\/c>$/;
-  for (const [ref, xml] of placedCells(rowsXml)) {
-    const m = cell.exec(xml);
-    expect(m, `unexpected markup in ${ref}: ${JSON.stringify(xml.slice(0, 80))}`).not.toBeNull();
-    if (m![1] !== undefined) cells.set(ref, unescape(m![1]));
-    else if (m![2] !== undefined) cells.set(ref, shared[Number(m![2])]!);
+  // Markup only the writer makes: a cell is exactly one of these, nothing else may appear between cells.
+  const cell = /<c r="([A-Z]+\d+)"(?: s="\d+")?(?: t="inlineStr"><is><t(?: xml:space="preserve")?>([^<]*)<\/t><\/is>| t="s"><v>(\d+)<\/v>|><v>[^<]*<\/v>| s="\d+"><v>[^<]*<\/v>)<\/c>/y;
+  for (const row of rowsXml.matchAll(/<row r="\d+"[^>]*>(.*?)<\/row>/gs)) {
+    const body = row[1]!;
+    cell.lastIndex = 0;
+    while (cell.lastIndex < body.length) {
+      const m = cell.exec(body);
+      expect(m, `unexpected markup in a row at: ${JSON.stringify(body.slice(cell.lastIndex, cell.lastIndex + 80))}`).not.toBeNull();
+      if (m![2] !== undefined) cells.set(m![1]!, unescape(m![2]));
+      else if (m![3] !== undefined) cells.set(m![1]!, shared[Number(m![3])]!);
+    }
   }
   return cells;
 }
