@@ -23,29 +23,48 @@ export function suffix18(id15: string): string {
  * invoice's: building them was ~half the org's CPU per CSV record). Grows with the ids asked for (~600k at 100k invoices).
  */
 const madeIds = new Map<string, string[]>();
+/**
+ * Auto-numbers (`PAY-0000001`) made so far, per prefix, by number: the same for a record's number, which a sync with
+ * payments reads for every payment (a string made per cell was 16–39 ms a part set, the costliest getter: BENCHMARKS,
+ * session 26). Grows with the numbers asked for (~150k at 100k invoices).
+ */
+const madeNumbers = new Map<string, string[]>();
 const MEMO_MAX = 20_000_000;
 
 /**
- * Forgets the ids made so far (the org's stop calls it): a pure cache, so nothing changes but the time to make them
- * again — and a test worker that runs file after file (vitest.config.ts, isolate: false) does not keep a million-invoice
- * org's ~6M ids alive for every file after it.
+ * Forgets the ids and numbers made so far (the org's stop calls it): a pure cache, so nothing changes but the time to
+ * make them again — and a test worker that runs file after file (vitest.config.ts, isolate: false) does not keep a
+ * million-invoice org's ~6M ids alive for every file after it.
  */
 export function forgetMadeIds(): void {
   madeIds.clear();
+  madeNumbers.clear();
 }
 
 /** Id number n (>= 0) with a 3-char key prefix → 18-char id. */
 export function makeId(prefix: string, n: number): string {
-  if (!(n >= 0 && n < MEMO_MAX && Number.isInteger(n))) return buildId(prefix, n);
-  let made = madeIds.get(prefix);
-  if (made === undefined || n >= made.length) {
+  return made(madeIds, prefix, n, buildId);
+}
+
+/** Record number n's auto-number: the prefix, then n + 1 in at least seven digits (`PAY-0000001`). */
+export function autoNumber(prefix: string, n: number): string {
+  return made(madeNumbers, prefix, n, buildAutoNumber);
+}
+
+const buildAutoNumber = (prefix: string, n: number) => `${prefix}${String(n + 1).padStart(7, '0')}`;
+
+/** The text `build` makes of (key, n), made once per key and n (0 ≤ n < MEMO_MAX; any other n is built each time). */
+function made(memo: Map<string, string[]>, key: string, n: number, build: (key: string, n: number) => string): string {
+  if (!(n >= 0 && n < MEMO_MAX && Number.isInteger(n))) return build(key, n);
+  let texts = memo.get(key);
+  if (texts === undefined || n >= texts.length) {
     // Grown packed ('' = not made yet), never holey: a sparse array would fall back to a slow dictionary.
-    const grown = new Array<string>(Math.max(1024, n + 1, 2 * (made?.length ?? 0))).fill('');
-    for (let i = 0; i < (made?.length ?? 0); i++) grown[i] = made![i]!;
-    madeIds.set(prefix, (made = grown));
+    const grown = new Array<string>(Math.max(1024, n + 1, 2 * (texts?.length ?? 0))).fill('');
+    for (let i = 0; i < (texts?.length ?? 0); i++) grown[i] = texts![i]!;
+    memo.set(key, (texts = grown));
   }
-  const id = made[n]!;
-  return id === '' ? (made[n] = buildId(prefix, n)) : id;
+  const text = texts[n]!;
+  return text === '' ? (texts[n] = build(key, n)) : text;
 }
 
 /** Character codes of BASE62 and SUFFIX, and the 18 codes of the id being built. */

@@ -1,5 +1,5 @@
 import { CURRENCIES, type AccountData } from '../data/accounts.ts';
-import { makeId, parseId } from '../data/ids.ts';
+import { autoNumber, makeId, parseId } from '../data/ids.ts';
 import { METHODS, type Ledger, type ReceivablesStore } from '../data/receivables-store.ts';
 import { dayToIso } from '../data/random.ts';
 import type { ChildRelationship, FieldDef, Table } from './table.ts';
@@ -47,7 +47,7 @@ const BLNG: Record<'payments' | 'credits', LedgerSpec> = {
   },
 };
 
-export const num = (prefix: string, r: number) => `${prefix}${String(r + 1).padStart(7, '0')}`;
+export const num = autoNumber;
 
 export function audit(cols: { get(k: 'created' | 'modstamp', i: number): number; column(k: 'modstamp'): Float64Array }): FieldDef[] {
   const stored = () => cols.column('modstamp');
