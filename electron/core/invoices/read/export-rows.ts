@@ -6,6 +6,7 @@ import { BALANCE_NULL, TEXT_CELL_COUNT, TOTAL_NULL, type ColumnChunk } from '../
 import { ledgerIndex } from './applied-ledger';
 import { orderedRows } from './ordered-rows';
 import { paymentFigures, paymentFiguresState, type PaymentFigures } from './payment-figures';
+import { hashOfText, sameUnits } from '../snapshot/text-in-place';
 
 const NOTHING: PaymentFigures = Object.freeze({ paid: 0, credited: 0, lastPaymentDate: null, fullyPaidOn: null, daysToPay: null });
 
@@ -179,15 +180,9 @@ class RepeatedTexts {
   get(text: string, from: number, to: number): string {
     const n = to - from;
     if (n === 0) return '';
-    let hash = 0x811c9dc5;
-    for (let k = from; k < to; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
-    const slot = hash & (SLOTS - 1);
+    const slot = hashOfText(text, from, to) & (SLOTS - 1);
     const held = this.slots[slot]!;
-    if (held.length === n) {
-      let k = 0;
-      while (k < n && held.charCodeAt(k) === text.charCodeAt(from + k)) k++;
-      if (k === n) return held;
-    }
+    if (held.length === n && sameUnits(held, 0, text, from, n)) return held;
     const made = text.slice(from, to);
     this.slots[slot] = made;
     return made;

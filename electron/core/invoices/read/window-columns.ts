@@ -3,6 +3,7 @@ import type { RelatedCopy } from '../related/related-copy';
 import { BALANCE_NULL, TEXT_CELL_COUNT, TEXT_CELLS, TOTAL_NULL, type ColumnChunk } from '../snapshot/row-columns';
 import type { ChunkPlace, RowTable } from '../snapshot/row-table';
 import { figuresMaker, NO_FIGURES } from './payment-figures';
+import { hashOfText, sameUnits } from '../snapshot/text-in-place';
 
 /** A cell's number in a chunk's row (row-columns.ts TEXT_CELLS); its null bit is 1 << that number. */
 const cellOf = (name: (typeof TEXT_CELLS)[number]): number => TEXT_CELLS.indexOf(name);
@@ -159,7 +160,7 @@ class SharedRuns {
   /** The place of text[from, to) in the window's strings (added the first time). */
   private place(text: string, from: number, to: number): number {
     const mask = this.slots.length - 1;
-    for (let slot = hashOf(text, from, to) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hashOfText(text, from, to) & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]!;
       if (entry === 0) {
         const place = this.out.place(text.slice(from, to));
@@ -178,23 +179,14 @@ class SharedRuns {
     for (const entry of old) {
       if (entry === 0) continue;
       const value = this.out.stringAt(entry - 1);
-      let slot = hashOf(value, 0, value.length) & mask;
+      let slot = hashOfText(value, 0, value.length) & mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
       this.slots[slot] = entry;
     }
   }
 }
 
-/** FNV-1a over the UTF-16 code units of text[from, to). */
-function hashOf(text: string, from: number, to: number): number {
-  let hash = 0x811c9dc5;
-  for (let k = from; k < to; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
-  return hash >>> 0;
-}
-
 /** Whether text[from, to) is `value`, compared where it lies. */
 function sameText(value: string, text: string, from: number, to: number): boolean {
-  if (value.length !== to - from) return false;
-  for (let k = 0; k < value.length; k++) if (value.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
-  return true;
+  return value.length === to - from && sameUnits(value, 0, text, from, value.length);
 }

@@ -1,11 +1,8 @@
 import type { RecordTable, RelatedRecord, RelatedValue } from './related-record';
+import { hashOfText } from '../snapshot/text-in-place';
 
-/** FNV-1a over an id's UTF-16 code units. */
-function hashOf(id: string): number {
-  let hash = 0x811c9dc5;
-  for (let k = 0; k < id.length; k++) hash = Math.imul(hash ^ id.charCodeAt(k), 0x01000193);
-  return hash | 0;
-}
+/** FNV-1a over an id's UTF-16 code units, as a signed 32-bit integer (what the table's Int32Array of hashes holds). */
+const hashOf = (id: string): number => hashOfText(id, 0, id.length) | 0;
 
 /**
  * A table's rows by id: open addressing over two typed arrays (row + 1 per slot, 0 empty; and the id's hash), no string

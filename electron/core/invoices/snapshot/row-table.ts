@@ -3,6 +3,7 @@ import { dayOfText } from '../../../contract/invoice-order';
 import { chunkRow, fillChunkRow, TEXT_CELL_COUNT, TOTAL_NULL, BALANCE_NULL, type ColumnChunk } from './row-columns';
 import { columnsOf, rowIndex, type Snapshot } from './snapshot';
 import type { RowColumns } from './row-columns';
+import { hashOfText, sameUnits } from './text-in-place';
 
 /**
  * A snapshot's invoices read by position without making a row object per invoice (issue #19): the list's order, its
@@ -223,7 +224,7 @@ class ColumnTable implements RowTable {
   indexOfId = (id: string): number => {
     const slots = (this.slots ??= this.buildSlots());
     const mask = slots.length - 1;
-    for (let slot = hashOf(id, 0, id.length) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hashOfText(id, 0, id.length) & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot]!;
       if (entry === 0) return -1;
       if (this.idIs(entry - 1, id, 0, id.length)) return entry - 1;
@@ -239,8 +240,7 @@ class ColumnTable implements RowTable {
     const at = (i - this.firsts[c]!) * TEXT_CELL_COUNT;
     const start = chunk.starts[at]!;
     if (chunk.starts[at + 1]! - start !== to - from) return false;
-    for (let k = 0; k < to - from; k++) if (chunk.text.charCodeAt(start + k) !== text.charCodeAt(from + k)) return false;
-    return true;
+    return sameUnits(chunk.text, start, text, from, to - from);
   }
 
   private buildSlots(): Int32Array {
@@ -256,7 +256,7 @@ class ColumnTable implements RowTable {
         const from = chunk.starts[at]!;
         const to = chunk.starts[at + 1]!;
         const i = first + row;
-        let slot = hashOf(chunk.text, from, to) & mask;
+        let slot = hashOfText(chunk.text, from, to) & mask;
         // An id seen before (never in a copy Salesforce gave; kept as a Map would): the later row answers.
         while (slots[slot] !== 0 && !this.idIs(slots[slot]! - 1, chunk.text, from, to)) slot = (slot + 1) & mask;
         slots[slot] = i + 1;
@@ -264,11 +264,4 @@ class ColumnTable implements RowTable {
     }
     return slots;
   }
-}
-
-/** FNV-1a over UTF-16 code units of text[from, to). */
-function hashOf(text: string, from: number, to: number): number {
-  let hash = 0x811c9dc5;
-  for (let k = from; k < to; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
-  return hash >>> 0;
 }
