@@ -1,7 +1,8 @@
 /**
  * Reading a copy's text where it lies: a chunk's cells are ranges of one long string (row-columns.ts), and the readers that
- * look values up by text (the copy's id index, a list window's shared values, the export's repeated texts, a related
- * table's ids) hash and compare a range in place instead of slicing a string per cell.
+ * look values up by text (the copy's id index, a list window's shared values, the export's repeated texts) hash and
+ * compare a range in place instead of slicing a string per cell. A related table's id index (related-merged-table.ts)
+ * hashes whole ids with the same function.
  */
 
 /** FNV-1a over the UTF-16 code units of text[from, to), unsigned. */
