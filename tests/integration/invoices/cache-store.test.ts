@@ -177,6 +177,17 @@ describe('the cache store on disk', () => {
     expect(readdirSync(`${dir}/invoices`)).toEqual([cache.pathFor('c1').split('/').at(-1)]);
   });
 
+  it('a first screen’s temp file left by a write killed half-way (after a sync answered) is removed when the copy is next opened', async () => {
+    const { dir, store } = setUp();
+    await store().write('c1', snapshot);
+    const cache = store();
+    // What the app leaves when it is killed while it writes the first screen beside the copy (a temp of another process).
+    const stray = `${cache.firstScreenPathFor('c1')}.partial-1-0123abcd`;
+    writeFileSync(stray, 'half a first screen');
+    expect((await cache.read('c1')).snapshot?.rows).toHaveLength(2);
+    expect(readdirSync(`${dir}/invoices`)).toEqual([cache.pathFor('c1').split('/').at(-1)]);
+  });
+
   it('a full sync’s pages, gathered into segments while it pages, read back whole and in order; a restart mid-way forgets what came before it', async () => {
     const { store } = setUp();
     const cache = store();
