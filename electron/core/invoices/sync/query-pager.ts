@@ -67,6 +67,9 @@ export async function runQuery(
   }
 }
 
+/** What the pager holds while it waits for the next page (tests/unit/invoices/query-pager-let-go.test.ts). */
+const LET_GO: QueryPage = { totalSize: 0, done: true, records: [] };
+
 async function pageThrough(conn: Requester, firstUrl: string, options: PagerOptions, sink: PageSink): Promise<{ totalSize: number; fetched: number }> {
   for (let restarts = 0; ; restarts++) {
     let fetched = 0;
@@ -88,8 +91,13 @@ async function pageThrough(conn: Requester, firstUrl: string, options: PagerOpti
         if (next) await new Promise<void>((resolve) => setImmediate(resolve));
         // A cancel that came in that turn: no page is mapped, shown or written after it.
         if (options.signal.aborted) throw cancelled();
-        sink.page(page.records, fetched, Math.max(page.totalSize, fetched));
-        if (!next) return { totalSize: page.totalSize, fetched };
+        const { totalSize } = page;
+        sink.page(page.records, fetched, Math.max(totalSize, fetched));
+        if (!next) return { totalSize, fetched };
+        // This page is let go before the next one arrives: kept through that wait (its fetch and parse), its records
+        // survived the young generation's collections and were promoted, and V8 grew the young generation (full sync
+        // of 1M invoices: peak RSS 472–483 → 444–458 MiB, 4 of 4 pairs; BENCHMARKS.md, session 27).
+        page = LET_GO;
         page = await next;
       }
     } catch (error) {
