@@ -119,16 +119,29 @@ async function closeJob(conn: Requester, url: string, abort: boolean): Promise<v
 const incomplete = (object: string) => new AppError('SALESFORCE_ERROR', englishMessage('bulkQueryIncomplete', { object }));
 
 /**
- * Runs `soql` as a Bulk API 2.0 query job and hands each results part to `part` (its CSV as the bytes Salesforce sent, and
- * the same behind `options.partPrefix` in one buffer, and the records Salesforce says it holds; it answers how many records the part held). The next part is asked for before a part is handed on (its locator is in the
- * headers): Salesforce prepares it while the app reads this one — one request in flight, parts in order, as REST pages.
- * Resolves with the number of records, or with null when the org has no Bulk API 2.0 for this user (nothing was fetched).
+ * A Bulk API 2.0 query job created and looked at until Salesforce finished it (`startBulkJob`), its results not read yet:
+ * `read` them once, or `close` a job the sync no longer reads (a failure elsewhere, a cancel). Started apart from the read
+ * so that a sync can have every job it needs run at Salesforce at once while it reads another's parts (related-sync.ts).
  */
-export async function bulkQuery(conn: Requester, soql: string, object: string, options: BulkQueryOptions, part: (csv: Buffer, whole: Buffer, declared: number) => number): Promise<number | null> {
+export interface StartedBulkJob {
+  /**
+   * Hands each results part to `part` (its CSV as the bytes Salesforce sent, and the same behind `options.partPrefix` in one
+   * buffer, and the records Salesforce says it holds; it answers how many records the part held); resolves with the number of
+   * records. The job is deleted once its results are read (awaited), aborted and deleted in the background on a failure.
+   */
+  read(part: (csv: Buffer, whole: Buffer, declared: number) => number): Promise<number>;
+  /** Deletes a job whose results will not be read (best effort, in the background; never the sync's signal). */
+  close(): void;
+}
+
+/**
+ * Creates `soql`'s job and looks at it until it is complete (Failed / Aborted: a clear error; the job is aborted and deleted
+ * in the background). Resolves with null when the org has no Bulk API 2.0 for this user (nothing was created).
+ */
+export async function startBulkJob(conn: Requester, soql: string, object: string, options: BulkQueryOptions): Promise<StartedBulkJob | null> {
   const base = `/services/data/v${options.apiVersion}/jobs/query`;
   const json = { 'Content-Type': 'application/json' };
   let created: string | null = null;
-  let done = false;
   try {
     let job: JobInfo;
     try {
@@ -147,50 +160,89 @@ export async function bulkQuery(conn: Requester, soql: string, object: string, o
       if (polls > 0) await options.sleep(delays[Math.min(polls - 1, delays.length - 1)]!, options.signal);
       job = (await send(conn, { method: 'GET', url: `${base}/${job.id}`, headers: {} }, options)) as JobInfo;
     }
-    let records = 0;
-    const locators = new Set<string>();
-    const partUrl = (locator: string | null) =>
-      `${base}/${job.id}/results?maxRecords=${options.partRecords ?? DEFAULT_PART_RECORDS}${locator ? `&locator=${encodeURIComponent(locator)}` : ''}`;
-    // The part asked for ahead is withdrawn when the query ends without it (the part before it was refused).
-    const ahead = new AbortController();
-    const partOptions = { ...options, signal: AbortSignal.any([options.signal, ahead.signal]) };
-    try {
-      const prefix = options.partPrefix ?? Buffer.alloc(0);
-      let next: Promise<ResultsPart> | null = getPart(conn, partUrl(null), prefix, partOptions);
-      while (next) {
-        const { bytes, whole, headers }: ResultsPart = await next;
-        if (options.signal.aborted) throw cancelled();
-        const said: string | undefined = headers['sforce-locator'];
-        if (said === undefined || said === '') throw new AppError('SALESFORCE_ERROR', englishMessage('queryUnexpectedAnswer'));
-        const locator: string | null = said === 'null' ? null : said;
-        if (locator !== null) {
-          if (locators.has(locator)) throw incomplete(object);
-          locators.add(locator);
-        }
-        next = locator === null ? null : getPart(conn, partUrl(locator), prefix, partOptions);
-        next?.catch(() => undefined); // awaited above on the next turn; a failure surfaces there
-        // The request goes on the wire only once this task yields (query-pager.ts; http.request as fetch): before the part is read.
-        if (next) await new Promise<void>((resolve) => setImmediate(resolve));
-        if (options.signal.aborted) throw cancelled();
-        const declared = Number(headers['sforce-numberofrecords']);
-        const held = part(bytes, whole, declared);
-        if (held !== declared) throw incomplete(object);
-        records += held;
-      }
-    } finally {
-      ahead.abort();
-    }
-    if (typeof job.numberRecordsProcessed === 'number' && job.numberRecordsProcessed !== records) throw incomplete(object);
-    done = true;
-    return records;
+    return completedJob(conn, `${base}/${job.id}`, job, object, options);
   } catch (error) {
+    // One given up on (cancel, error) is aborted and deleted without waiting for it.
+    if (created !== null) void closeJob(conn, `${base}/${created}`, true);
     if (options.signal.aborted) throw cancelled();
     throw toSyncError(error);
-  } finally {
-    if (created !== null) {
-      const closing = closeJob(conn, `${base}/${created}`, !done);
-      // A finished job is deleted before the sync goes on; one given up on is closed in the background (a cancel is at once).
-      if (done) await closing;
-    }
   }
+}
+
+function completedJob(conn: Requester, jobUrl: string, job: JobInfo, object: string, options: BulkQueryOptions): StartedBulkJob {
+  let used = false;
+  return {
+    close() {
+      if (used) return;
+      used = true;
+      void closeJob(conn, jobUrl, false);
+    },
+    async read(part) {
+      if (used) throw new Error('a Bulk job read twice');
+      used = true;
+      let done = false;
+      try {
+        const records = await readParts(conn, jobUrl, object, options, part);
+        if (typeof job.numberRecordsProcessed === 'number' && job.numberRecordsProcessed !== records) throw incomplete(object);
+        done = true;
+        return records;
+      } catch (error) {
+        if (options.signal.aborted) throw cancelled();
+        throw toSyncError(error);
+      } finally {
+        const closing = closeJob(conn, jobUrl, !done);
+        // A finished job is deleted before the sync goes on; one given up on is closed in the background (a cancel is at once).
+        if (done) await closing;
+      }
+    },
+  };
+}
+
+/**
+ * The parts of a complete job, in order. The next part is asked for before a part is handed on (its locator is in the
+ * headers): Salesforce prepares it while the app reads this one — one request in flight, parts in order, as REST pages.
+ */
+async function readParts(conn: Requester, jobUrl: string, object: string, options: BulkQueryOptions, part: (csv: Buffer, whole: Buffer, declared: number) => number): Promise<number> {
+  let records = 0;
+  const locators = new Set<string>();
+  const partUrl = (locator: string | null) => `${jobUrl}/results?maxRecords=${options.partRecords ?? DEFAULT_PART_RECORDS}${locator ? `&locator=${encodeURIComponent(locator)}` : ''}`;
+  // The part asked for ahead is withdrawn when the query ends without it (the part before it was refused).
+  const ahead = new AbortController();
+  const partOptions = { ...options, signal: AbortSignal.any([options.signal, ahead.signal]) };
+  try {
+    const prefix = options.partPrefix ?? Buffer.alloc(0);
+    let next: Promise<ResultsPart> | null = getPart(conn, partUrl(null), prefix, partOptions);
+    while (next) {
+      const { bytes, whole, headers }: ResultsPart = await next;
+      if (options.signal.aborted) throw cancelled();
+      const said: string | undefined = headers['sforce-locator'];
+      if (said === undefined || said === '') throw new AppError('SALESFORCE_ERROR', englishMessage('queryUnexpectedAnswer'));
+      const locator: string | null = said === 'null' ? null : said;
+      if (locator !== null) {
+        if (locators.has(locator)) throw incomplete(object);
+        locators.add(locator);
+      }
+      next = locator === null ? null : getPart(conn, partUrl(locator), prefix, partOptions);
+      next?.catch(() => undefined); // awaited above on the next turn; a failure surfaces there
+      // The request goes on the wire only once this task yields (query-pager.ts; http.request as fetch): before the part is read.
+      if (next) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (options.signal.aborted) throw cancelled();
+      const declared = Number(headers['sforce-numberofrecords']);
+      const held = part(bytes, whole, declared);
+      if (held !== declared) throw incomplete(object);
+      records += held;
+    }
+  } finally {
+    ahead.abort();
+  }
+  return records;
+}
+
+/**
+ * Runs `soql` as a Bulk API 2.0 query job and hands each results part to `part` (StartedBulkJob.read). Resolves with the
+ * number of records, or with null when the org has no Bulk API 2.0 for this user (nothing was fetched).
+ */
+export async function bulkQuery(conn: Requester, soql: string, object: string, options: BulkQueryOptions, part: (csv: Buffer, whole: Buffer, declared: number) => number): Promise<number | null> {
+  const job = await startBulkJob(conn, soql, object, options);
+  return job === null ? null : job.read(part);
 }

@@ -3,7 +3,7 @@ import { runQuery, type PagerOptions, type Requester } from '../sync/query-pager
 import { selectList, soqlDateTime } from '../sync/soql';
 import { applyObjectDelta, changedRecords, lazyRecords, relatedCopyOf, type RelatedCopy, type RelatedDelta, type RelatedObjectCopy, type RelatedObjectDelta, type RelatedRecord, type RelatedValue } from './related-copy';
 import type { RelatedObjectPlan, RelatedPlan } from './related-plan';
-import { bulkQuery, type BulkQueryOptions } from './bulk-query';
+import { startBulkJob, type BulkQueryOptions, type StartedBulkJob } from './bulk-query';
 import { csvPartHead, type CsvParts, type CsvReading } from './related-csv';
 import { CsvTable } from './related-csv-table';
 import { changesSince, ReadSpan } from '../sync/overlap';
@@ -84,26 +84,39 @@ export async function syncRelated(
   let fetched = 0;
   const stop = new AbortController();
   const shared = { ...pager, signal: AbortSignal.any([pager.signal, stop.signal]) };
-  let next = 0;
   let failure: { error: unknown } | null = null;
+  const fail = (error: unknown) => {
+    // The first failure is the one reported; the queries still running stop (their cancellation is not the news).
+    failure ??= { error };
+    stop.abort();
+  };
+  // A full sync starts every object's way in at once — its count, and a large one's Bulk job, created and looked at until
+  // Salesforce has finished it — before reading any: the jobs run at Salesforce meanwhile (in parallel there, seconds each),
+  // not one after another behind the parts read before them. The objects are then read, RELATED_QUERIES_AT_ONCE at a time, in
+  // the order their ways are ready: the small REST queries while the jobs still run, each job's parts as soon as a reader is
+  // free. An incremental sync reads its objects in the plan's order, each way found when it is read (most are changes, REST).
+  const ways = incremental ? null : plan.objects.map((object) => (object.whole ? Promise.resolve(null) : fullQueryWay(conn, object, shared)));
+  const ready = new ReadyQueue(plan.objects.length, ways, fail);
   const worker = async () => {
-    while (next < plan.objects.length && !failure) {
-      const at = next++;
+    for (let at = await ready.next(); at !== null && !failure; at = await ready.next()) {
       try {
-        const { change, count, csv } = await syncObject(conn, plan.objects[at]!, previous, incremental, shared);
+        const { change, count, csv } = await syncObject(conn, plan.objects[at]!, previous, incremental, shared, ways?.[at]);
         objects[at] = change;
         merged[at] = applyObjectDelta(previous, change);
         fetched += count;
         if (change.replace) sink?.object(change, csv);
       } catch (error) {
-        // The first failure is the one reported; the queries still running stop (their cancellation is not the news).
-        failure ??= { error };
-        stop.abort();
+        fail(error);
       }
     }
   };
   const atOnce = incremental ? RELATED_INCREMENTAL_QUERIES_AT_ONCE : RELATED_QUERIES_AT_ONCE;
-  await Promise.all(Array.from({ length: Math.min(atOnce, plan.objects.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(atOnce, plan.objects.length) }, worker));
+  } finally {
+    // A job started ahead and never read (a failure, a cancel) is deleted at Salesforce; one read was deleted after its parts.
+    for (const way of ways ?? []) void way.then((bulk) => bulk?.job.close(), () => undefined);
+  }
   if (failure) throw (failure as { error: unknown }).error;
   const delta: RelatedDelta = { objects, warnings: plan.warnings, none: plan.none, ...(plan.ratesUnreadable ? { ratesUnreadable: true } : {}) };
   return { delta, copy: relatedCopyOf(merged, delta), fetched };
@@ -115,14 +128,15 @@ async function syncObject(
   previous: RelatedCopy | null,
   incremental: boolean,
   pager: RelatedSyncOptions,
+  way?: Promise<BulkWay | null>,
 ): Promise<{ change: RelatedObjectDelta; count: number; csv?: CsvParts }> {
   const before = previous?.objects.find((o) => o.role === object.role && o.object === object.object && o.signature === object.signature);
   const since = incremental && !object.whole && before && before.watermark !== null && object.modstamp ? changesSince(before.watermark, before.spanMs) : null;
   const fields = selectList({ object: object.object, paths: object.paths as never, modstamp: object.modstamp }, since === null ? [] : ['IsDeleted']);
   const soql = `SELECT ${fields.join(', ')} FROM ${object.object}${since === null ? '' : ` WHERE ${object.modstamp} > ${soqlDateTime(since)}`}`;
   if (since === null && !object.whole) {
-    const bulk = await viaBulk(conn, object, fields, pager);
-    if (bulk) return bulk;
+    const bulk = await (way ?? fullQueryWay(conn, object, pager));
+    if (bulk) return readBulk(object, bulk);
   }
   const toRecord = recordMapper(object);
   const stampOf = modstampReader({ object: object.object, paths: {}, modstamp: object.modstamp });
@@ -153,26 +167,40 @@ async function syncObject(
   return { change, count: outcome.fetched };
 }
 
+/** A large object's full query as a Bulk API 2.0 job, complete at Salesforce, its parts not read yet. */
+interface BulkWay {
+  job: StartedBulkJob;
+  reading: CsvReading;
+  /** From before the job was created: a job reads its records while it runs, whatever the number of parts it hands back. */
+  span: ReadSpan;
+}
+
 /**
- * A full query of a large object as a Bulk API 2.0 job, its CSV parts mapped into the same records as REST's pages;
- * null when the object is below the threshold or the org has no Bulk API 2.0 for this user (REST then fetches it).
+ * How a full query of `object` is fetched: through a Bulk API 2.0 job when the object holds at least the threshold's records
+ * (counted first) and the org has Bulk API 2.0 for this user — the job created and looked at until complete — else null
+ * (REST pages).
  */
-async function viaBulk(conn: Requester, object: RelatedObjectPlan, fields: string[], pager: RelatedSyncOptions): Promise<{ change: RelatedObjectDelta; count: number; csv: CsvParts } | null> {
+async function fullQueryWay(conn: Requester, object: RelatedObjectPlan, pager: RelatedSyncOptions): Promise<BulkWay | null> {
   const threshold = pager.bulkMinRecords ?? BULK_MIN_RECORDS;
   if (!Number.isFinite(threshold)) return null;
   if (threshold > 1) {
     const { totalSize } = await runQuery(conn, `SELECT COUNT() FROM ${object.object}`, 'query', pager, { restart: () => undefined, page: () => undefined });
     if (totalSize < threshold) return null;
   }
+  const fields = selectList({ object: object.object, paths: object.paths as never, modstamp: object.modstamp }, []);
   const reading: CsvReading = { object: object.object, paths: object.paths, modstamp: object.modstamp, ...(object.cells ? { cells: object.cells } : {}) };
+  const span = new ReadSpan(pager.now ?? Date.now, false);
+  // Each part comes in one buffer behind the line the file keeps in front of it: the file has it with no copy.
+  const job = await startBulkJob(conn, `SELECT ${fields.join(', ')} FROM ${object.object}`, object.object, { ...pager, partPrefix: csvPartHead(object, reading) });
+  return job && { job, reading, span };
+}
+
+/** A Bulk job's parts mapped into the same records as REST's pages. */
+async function readBulk(object: RelatedObjectPlan, { job, reading, span }: BulkWay): Promise<{ change: RelatedObjectDelta; count: number; csv: CsvParts }> {
   const table = new CsvTable(reading);
   const payloads: Buffer[] = [];
   let watermark: number | null = null;
-  // A job reads its records while it runs, whatever the number of parts it hands back: its whole time counts.
-  const span = new ReadSpan(pager.now ?? Date.now, false);
-  // Each part comes in one buffer behind the line the file keeps in front of it: the file has it with no copy.
-  const options = { ...pager, partPrefix: csvPartHead(object, reading) };
-  const count = await bulkQuery(conn, `SELECT ${fields.join(', ')} FROM ${object.object}`, object.object, options, (bytes, whole, declared) => {
+  await job.read((bytes, whole, declared) => {
     // Checked and placed as columns now, over the bytes as they came (related-csv-table.ts CsvTable): no text of the part, no
     // record object until a reader asks for one.
     const part = table.add(bytes, declared);
@@ -180,7 +208,6 @@ async function viaBulk(conn: Requester, object: RelatedObjectPlan, fields: strin
     if (part.watermark !== null && (watermark === null || part.watermark > watermark)) watermark = part.watermark;
     return part.count;
   });
-  if (count === null) return null;
   const csv: CsvParts = { reading, parts: table.bytes, payloads };
   const change = lazyRecords<RelatedObjectDelta>(
     { role: object.role, object: object.object, signature: object.signature, watermark, spanMs: span.ms(), replace: true, upserts: [], deleted: [] },
@@ -189,3 +216,52 @@ async function viaBulk(conn: Requester, object: RelatedObjectPlan, fields: strin
   return { change, count: table.length, csv };
 }
 
+/**
+ * Object indexes handed to the readers as their ways are ready (`ways`; all at once without them), the plan's order among the ready; a
+ * way that fails is the sync's failure (`fail`), and the readers stop. `next` resolves with null once every object is handed
+ * out (or the readers are to stop).
+ */
+class ReadyQueue {
+  private readonly ready: number[] = [];
+  private handed = 0;
+  private stopped = false;
+  private waiting: (() => void)[] = [];
+
+  constructor(
+    private readonly count: number,
+    ways: readonly Promise<unknown>[] | null,
+    fail: (error: unknown) => void,
+  ) {
+    if (!ways) for (let at = 0; at < count; at++) this.ready.push(at);
+    else ways.forEach((way, at) => void way.then(() => this.add(at), (error: unknown) => {
+      fail(error);
+      this.stopped = true;
+      this.wake();
+    }));
+  }
+
+  async next(): Promise<number | null> {
+    while (!this.stopped && this.handed < this.count) {
+      if (this.ready.length > 0) {
+        this.handed++;
+        // Of those ready, the first in the plan's order: the large objects (planned first) before the small ones that
+        // finish the sync, as the plan's order had it.
+        const first = this.ready.indexOf(Math.min(...this.ready));
+        return this.ready.splice(first, 1)[0]!;
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+    return null;
+  }
+
+  private add(at: number): void {
+    this.ready.push(at);
+    this.wake();
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
+  }
+}
