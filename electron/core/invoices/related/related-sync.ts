@@ -60,6 +60,8 @@ function recordMapper(plan: RelatedObjectPlan): (record: SalesforceRecord) => Re
  */
 export interface RelatedSink {
   object(change: RelatedObjectDelta, csv?: CsvParts): void;
+  /** A Bulk object's part as it comes (the last of `csv`'s), before its object is complete: the same `csv` at `object`. */
+  part?(object: Pick<RelatedObjectDelta, 'role' | 'object'>, csv: CsvParts): void;
 }
 
 /**
@@ -100,7 +102,7 @@ export async function syncRelated(
   const worker = async () => {
     for (let at = await ready.next(); at !== null && !failure; at = await ready.next()) {
       try {
-        const { change, count, csv } = await syncObject(conn, plan.objects[at]!, previous, incremental, shared, ways?.[at]);
+        const { change, count, csv } = await syncObject(conn, plan.objects[at]!, previous, incremental, shared, ways?.[at], sink);
         objects[at] = change;
         merged[at] = applyObjectDelta(previous, change);
         fetched += count;
@@ -129,6 +131,7 @@ async function syncObject(
   incremental: boolean,
   pager: RelatedSyncOptions,
   way?: Promise<BulkWay | null>,
+  sink?: RelatedSink,
 ): Promise<{ change: RelatedObjectDelta; count: number; csv?: CsvParts }> {
   const before = previous?.objects.find((o) => o.role === object.role && o.object === object.object && o.signature === object.signature);
   const since = incremental && !object.whole && before && before.watermark !== null && object.modstamp ? changesSince(before.watermark, before.spanMs) : null;
@@ -136,7 +139,7 @@ async function syncObject(
   const soql = `SELECT ${fields.join(', ')} FROM ${object.object}${since === null ? '' : ` WHERE ${object.modstamp} > ${soqlDateTime(since)}`}`;
   if (since === null && !object.whole) {
     const bulk = await (way ?? fullQueryWay(conn, object, pager));
-    if (bulk) return readBulk(object, bulk);
+    if (bulk) return readBulk(object, bulk, sink);
   }
   const toRecord = recordMapper(object);
   const stampOf = modstampReader({ object: object.object, paths: {}, modstamp: object.modstamp });
@@ -196,19 +199,22 @@ async function fullQueryWay(conn: Requester, object: RelatedObjectPlan, pager: R
 }
 
 /** A Bulk job's parts mapped into the same records as REST's pages. */
-async function readBulk(object: RelatedObjectPlan, { job, reading, span }: BulkWay): Promise<{ change: RelatedObjectDelta; count: number; csv: CsvParts }> {
+async function readBulk(object: RelatedObjectPlan, { job, reading, span }: BulkWay, sink?: RelatedSink): Promise<{ change: RelatedObjectDelta; count: number; csv: CsvParts }> {
   const table = new CsvTable(reading);
-  const payloads: Buffer[] = [];
+  const payloads: (Buffer | null)[] = [];
+  const csv: CsvParts = { reading, parts: table.bytes, payloads };
   let watermark: number | null = null;
   await job.read((bytes, whole, declared) => {
     // Checked and placed as columns now, over the bytes as they came (related-csv-table.ts CsvTable): no text of the part, no
     // record object until a reader asks for one.
     const part = table.add(bytes, declared);
-    if (part.count > 0) payloads.push(whole);
+    if (part.count > 0) {
+      payloads.push(whole);
+      sink?.part?.(object, csv);
+    }
     if (part.watermark !== null && (watermark === null || part.watermark > watermark)) watermark = part.watermark;
     return part.count;
   });
-  const csv: CsvParts = { reading, parts: table.bytes, payloads };
   const change = lazyRecords<RelatedObjectDelta>(
     { role: object.role, object: object.object, signature: object.signature, watermark, spanMs: span.ms(), replace: true, upserts: [], deleted: [] },
     'upserts', table.length, () => table.records(), table,
