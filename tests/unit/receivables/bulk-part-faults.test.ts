@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bulkQuery } from '../../../electron/core/invoices/related/bulk-query';
+import { startBulkJob } from '../../../electron/core/invoices/related/bulk-query';
 import type { PagerOptions } from '../../../electron/core/invoices/sync/query-pager';
 import { limitedTransport } from '../../../electron/core/salesforce/http-limits';
 import { createConnection, wrapTransports } from '../../../electron/core/salesforce/jsforce-adapter';
@@ -72,7 +72,8 @@ function connection() {
 async function query(signal = new AbortController().signal) {
   const parts: { csv: Buffer; whole: Buffer }[] = [];
   const options: PagerOptions & { partPrefix: Buffer; pollDelaysMs: number[] } = { apiVersion: '62.0', pageSize: 2_000, maxRestarts: 0, signal, retryDelaysMs: [1, 1], sleep: async () => undefined, partPrefix: PREFIX, pollDelaysMs: [1] };
-  const records = await bulkQuery(connection(), 'SELECT Id, Name FROM Payment', 'Payment', options, (csv, whole, declared) => {
+  const job = await startBulkJob(connection(), 'SELECT Id, Name FROM Payment', 'Payment', options);
+  const records = await job!.read((csv, whole, declared) => {
     parts.push({ csv: Buffer.from(csv), whole: Buffer.from(whole) });
     return declared;
   });

@@ -237,12 +237,3 @@ async function readParts(conn: Requester, jobUrl: string, object: string, option
   }
   return records;
 }
-
-/**
- * Runs `soql` as a Bulk API 2.0 query job and hands each results part to `part` (StartedBulkJob.read). Resolves with the
- * number of records, or with null when the org has no Bulk API 2.0 for this user (nothing was fetched).
- */
-export async function bulkQuery(conn: Requester, soql: string, object: string, options: BulkQueryOptions, part: (csv: Buffer, whole: Buffer, declared: number) => number): Promise<number | null> {
-  const job = await startBulkJob(conn, soql, object, options);
-  return job === null ? null : job.read(part);
-}
