@@ -127,11 +127,13 @@ export interface StartedBulkJob {
   /**
    * Hands each results part to `part` (its CSV as the bytes Salesforce sent, and the same behind `options.partPrefix` in one
    * buffer, and the records Salesforce says it holds; it answers how many records the part held); resolves with the number of
-   * records. The job is deleted once its results are read (awaited), aborted and deleted in the background on a failure.
+   * records. The job is deleted once its results are read (`closed`), aborted and deleted in the background on a failure.
    */
   read(part: (csv: Buffer, whole: Buffer, declared: number) => number): Promise<number>;
   /** Deletes a job whose results will not be read (best effort, in the background; never the sync's signal). */
   close(): void;
+  /** Settles (never rejects) once the job read is deleted: the caller goes on meanwhile and waits for it at its end. */
+  closed(): Promise<void>;
 }
 
 /**
@@ -171,7 +173,9 @@ export async function startBulkJob(conn: Requester, soql: string, object: string
 
 function completedJob(conn: Requester, jobUrl: string, job: JobInfo, object: string, options: BulkQueryOptions): StartedBulkJob {
   let used = false;
+  let closing: Promise<void> = Promise.resolve();
   return {
+    closed: () => closing,
     close() {
       if (used) return;
       used = true;
@@ -190,9 +194,9 @@ function completedJob(conn: Requester, jobUrl: string, job: JobInfo, object: str
         if (options.signal.aborted) throw cancelled();
         throw toSyncError(error);
       } finally {
-        const closing = closeJob(conn, jobUrl, !done);
-        // A finished job is deleted before the sync goes on; one given up on is closed in the background (a cancel is at once).
-        if (done) await closing;
+        // Deleted while the sync reads on (the caller waits for it before it answers, `closed`); one given up on is
+        // aborted and deleted in the background (a cancel is at once).
+        closing = closeJob(conn, jobUrl, !done);
       }
     },
   };

@@ -99,10 +99,12 @@ export async function syncRelated(
   // free. An incremental sync reads its objects in the plan's order, each way found when it is read (most are changes, REST).
   const ways = incremental ? null : plan.objects.map((object) => (object.whole ? Promise.resolve(null) : fullQueryWay(conn, object, shared)));
   const ready = new ReadyQueue(plan.objects.length, ways, fail);
+  // The jobs read, being deleted: waited for before the answer (none left behind), not each before the next object.
+  const closings: Promise<void>[] = [];
   const worker = async () => {
     for (let at = await ready.next(); at !== null && !failure; at = await ready.next()) {
       try {
-        const { change, count, csv } = await syncObject(conn, plan.objects[at]!, previous, incremental, shared, ways?.[at], sink);
+        const { change, count, csv } = await syncObject(conn, plan.objects[at]!, previous, incremental, shared, { way: ways?.[at], sink, closings });
         objects[at] = change;
         merged[at] = applyObjectDelta(previous, change);
         fetched += count;
@@ -120,6 +122,7 @@ export async function syncRelated(
     for (const way of ways ?? []) void way.then((bulk) => bulk?.job.close(), () => undefined);
   }
   if (failure) throw (failure as { error: unknown }).error;
+  await Promise.all(closings);
   const delta: RelatedDelta = { objects, warnings: plan.warnings, none: plan.none, ...(plan.ratesUnreadable ? { ratesUnreadable: true } : {}) };
   return { delta, copy: relatedCopyOf(merged, delta), fetched };
 }
@@ -130,16 +133,15 @@ async function syncObject(
   previous: RelatedCopy | null,
   incremental: boolean,
   pager: RelatedSyncOptions,
-  way?: Promise<BulkWay | null>,
-  sink?: RelatedSink,
+  bulk: { way?: Promise<BulkWay | null>; sink?: RelatedSink; closings: Promise<void>[] },
 ): Promise<{ change: RelatedObjectDelta; count: number; csv?: CsvParts }> {
   const before = previous?.objects.find((o) => o.role === object.role && o.object === object.object && o.signature === object.signature);
   const since = incremental && !object.whole && before && before.watermark !== null && object.modstamp ? changesSince(before.watermark, before.spanMs) : null;
   const fields = selectList({ object: object.object, paths: object.paths as never, modstamp: object.modstamp }, since === null ? [] : ['IsDeleted']);
   const soql = `SELECT ${fields.join(', ')} FROM ${object.object}${since === null ? '' : ` WHERE ${object.modstamp} > ${soqlDateTime(since)}`}`;
   if (since === null && !object.whole) {
-    const bulk = await (way ?? fullQueryWay(conn, object, pager));
-    if (bulk) return readBulk(object, bulk, sink);
+    const way = await (bulk.way ?? fullQueryWay(conn, object, pager));
+    if (way) return readBulk(object, way, bulk);
   }
   const toRecord = recordMapper(object);
   const stampOf = modstampReader({ object: object.object, paths: {}, modstamp: object.modstamp });
@@ -199,7 +201,7 @@ async function fullQueryWay(conn: Requester, object: RelatedObjectPlan, pager: R
 }
 
 /** A Bulk job's parts mapped into the same records as REST's pages. */
-async function readBulk(object: RelatedObjectPlan, { job, reading, span }: BulkWay, sink?: RelatedSink): Promise<{ change: RelatedObjectDelta; count: number; csv: CsvParts }> {
+async function readBulk(object: RelatedObjectPlan, { job, reading, span }: BulkWay, { sink, closings }: { sink?: RelatedSink; closings: Promise<void>[] }): Promise<{ change: RelatedObjectDelta; count: number; csv: CsvParts }> {
   const table = new CsvTable(reading);
   const payloads: (Buffer | null)[] = [];
   const csv: CsvParts = { reading, parts: table.bytes, payloads };
@@ -215,6 +217,7 @@ async function readBulk(object: RelatedObjectPlan, { job, reading, span }: BulkW
     if (part.watermark !== null && (watermark === null || part.watermark > watermark)) watermark = part.watermark;
     return part.count;
   });
+  closings.push(job.closed());
   const change = lazyRecords<RelatedObjectDelta>(
     { role: object.role, object: object.object, signature: object.signature, watermark, spanMs: span.ms(), replace: true, upserts: [], deleted: [] },
     'upserts', table.length, () => table.records(), table,
