@@ -5,7 +5,7 @@ import { FIRST_LIST_WINDOW } from '../../../electron/contract/list-window';
 import { budgetly } from '../bridge';
 import { arrivedEarlyFirstWindow, takeEarlyFirstWindow } from './early-first-window';
 import { listWindowRows } from './list-window-rows';
-import { afterPaint, createInvoiceListLoader, LOADING, nextTask, type InvoiceListLoader, type InvoiceListSnapshot } from './invoice-list-loader';
+import { afterPaint, createInvoiceListLoader, LOADING, type ArrivedWindow, type InvoiceListLoader, type InvoiceListSnapshot } from './invoice-list-loader';
 import { errorOf, unwrap, type BridgeError } from './result';
 import { useBridgeEvent } from './use-event';
 
@@ -38,7 +38,6 @@ export function useInvoiceList(connectionId: string): InvoiceListState {
       },
       onChange: (snapshot) => setState({ for: connectionId, snapshot }),
       afterPaint,
-      nextTask,
     });
     loader.current = current;
     current.start();
@@ -54,13 +53,13 @@ export function useInvoiceList(connectionId: string): InvoiceListState {
 /**
  * One window of the list: the first screen as rows (`invoices.list`, as the page's first call asks it), every later
  * window as columns (`invoices.listColumns`: a string table and typed arrays cross instead of thousands of objects, and
- * the rows made from them share each distinct string — issue #19's million).
+ * the rows made from them share each distinct string — issue #19's million), decoded when the loader takes its rows.
  */
-async function listWindow(connectionId: string, offset: number, limit: number, shared: SharedStrings): Promise<InvoiceList> {
+async function listWindow(connectionId: string, offset: number, limit: number, shared: SharedStrings): Promise<InvoiceList | ArrivedWindow> {
   if (offset === 0) return unwrap(budgetly().invoices.list({ connectionId, offset, limit }));
   const { columns, ...rest } = await unwrap(budgetly().invoices.listColumns({ connectionId, offset, limit }));
   // Columns that do not fit together: the user's words on screen, the detail in the log (list-window-rows.ts).
-  return { ...rest, invoices: listWindowRows(columns, undefined, shared) };
+  return { ...rest, count: columns.length, rows: () => listWindowRows(columns, undefined, shared) };
 }
 
 /** What the loader shows once the first window is in (invoice-list-loader.ts), if it already is; else loading. */

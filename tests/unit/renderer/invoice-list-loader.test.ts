@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InvoiceList, InvoiceRow } from '../../../electron/contract';
-import { createInvoiceListLoader, LOADING, type InvoiceListSnapshot } from '../../../renderer/src/api/invoice-list-loader';
+import { createInvoiceListLoader, LOADING, type ArrivedWindow, type InvoiceListSnapshot } from '../../../renderer/src/api/invoice-list-loader';
 import { BridgeError } from '../../../renderer/src/api/result';
 import { row } from './invoice-fixtures';
 
@@ -51,7 +51,6 @@ function loaderUnderTest(initial?: InvoiceListSnapshot) {
       }),
     onChange: (snapshot) => shown.push(snapshot),
     afterPaint: () => Promise.resolve(),
-    nextTask: () => Promise.resolve(),
     initial,
   });
   // What the workspace shows: the last snapshot said, else what it started from (nothing changed yet: nothing said).
@@ -213,6 +212,55 @@ describe('the invoice list loader (windows of the offline copy, in the default o
     expect(during.length).toBeGreaterThan(0);
     for (const snapshot of during) expect(snapshot).toMatchObject({ complete: true, list: { version: 'v1' } });
     expect(ids(last())).toEqual(v2.rows.map((r) => r.id));
+  });
+
+  it('decodes a window while the next one is on its way, shows what arrived as the progress, and keeps the rows before an unreadable window', async () => {
+    const copy = copyOf('v1', 30_500);
+    const happened: string[] = [];
+    const waiting: (() => void)[] = [];
+    let unreadable = 20_500;
+    const shown: InvoiceListSnapshot[] = [];
+    const loader = createInvoiceListLoader({
+      fetchWindow: (offset, limit) => {
+        happened.push(`ask ${offset}`);
+        if (offset === 0) return Promise.resolve(windowOf(copy, 0, limit));
+        const { invoices, ...list } = windowOf(copy, offset, limit);
+        const rows = () => {
+          happened.push(`decode ${offset}`);
+          if (offset === unreadable) throw new BridgeError('INTERNAL', 'The invoice list window could not be read.');
+          return invoices;
+        };
+        return new Promise<ArrivedWindow>((resolve) => waiting.push(() => resolve({ ...list, count: invoices.length, rows })));
+      },
+      onChange: (snapshot) => shown.push(snapshot),
+      afterPaint: () => Promise.resolve(),
+    });
+    const last = () => shown.at(-1)!;
+    const answerNext = async () => {
+      waiting.shift()!();
+      await settle();
+    };
+    loader.start();
+    await settle();
+    await answerNext(); // 500–10,500 arrived: the next is asked before it is decoded
+    expect(happened).toEqual(['ask 0', 'ask 500', 'ask 10500', 'decode 500']);
+    expect(last().progress).toEqual({ loaded: 10_500, total: 30_500 });
+    await answerNext(); // 10,500–20,500 arrived
+    expect(happened.slice(4)).toEqual(['ask 20500', 'decode 10500']);
+    expect(last().progress).toEqual({ loaded: 20_500, total: 30_500 });
+    await answerNext(); // 20,500–30,500 arrived: the last window, and it cannot be read
+    expect(happened.slice(6)).toEqual(['decode 20500']);
+    expect(last()).toMatchObject({ loading: false, complete: false, error: { code: 'INTERNAL' } });
+    expect(last().list?.invoices).toHaveLength(500);
+
+    // Retry goes on from the unreadable window (the rows before it were kept), and the list completes in order.
+    unreadable = -1;
+    loader.retry();
+    await settle();
+    expect(happened.slice(7)).toEqual(['ask 20500']);
+    await answerNext();
+    expect(last()).toMatchObject({ complete: true, loading: false, error: null });
+    expect(ids(last())).toEqual(copy.rows.map((r) => r.id));
   });
 
   it('says nothing more once disposed (the workspace closed): late answers are dropped', async () => {
