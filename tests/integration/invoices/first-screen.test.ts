@@ -274,15 +274,61 @@ describe('the first screen beside the offline copy', () => {
     const cold = app(dir, box);
     const clock = new ManualClock();
     const warm = cold.warmUp(ids, clock);
-    // Both graces are set (the first rows' only once the first screens are read): advanced before that, the first
-    // rows' grace would start after the advance and never end (a flake at load ~10, load19, 2026-12-06).
-    await expect.poll(() => clock.pendingTimers).toBe(2);
+    // The first rows' grace is set once the first screens are read: advanced before that, it would start after the
+    // advance and never end (a flake at load ~10, load19, 2026-12-06).
+    await expect.poll(() => clock.pendingTimers).toBe(1);
     await settle();
     expect(box.waiting).toBe(0);
     clock.advance(FIRST_ROWS_GRACE_MS);
     await expect.poll(() => box.waiting).toBe(1);
     box.letGo();
+    // The grace for the whole list is set once the copy is read.
+    await expect.poll(() => clock.pendingTimers).toBe(1);
     clock.advance(START_GRACE_MS);
+    await warm;
+    for (const id of ids) expect(cold.repository.isLoaded(id)).toBe(true);
+  });
+
+  it('warm-up while the window loads the list: the other copies (and the launch syncs after them) wait as long as it asks for windows', async () => {
+    const { dir, box } = setUp();
+    const { ids, references } = await threeCopies(dir, box);
+    const cold = app(dir, box);
+    const clock = new ManualClock();
+    let warmed = false;
+    const warm = cold.warmUp(ids, clock).then(() => (warmed = true));
+    await cold.first('c2');
+    // The window painted its first rows and asks for the rest of c2's list, a window at a time (a million invoices
+    // take longer than the grace): each window asked sets the grace again.
+    const windows = 4;
+    const size = Math.ceil((references[1]!.total - FIRST_LIST_WINDOW) / windows);
+    for (let offset = FIRST_LIST_WINDOW, n = 1; n < windows; offset += size, n++) {
+      await cold.lists.listColumns('c2', { offset, limit: size });
+      await expect.poll(() => clock.pendingTimers).toBe(1);
+      clock.advance(START_GRACE_MS - 1);
+      await settle();
+      expect(warmed).toBe(false);
+      expect(cold.repository.isLoaded('c1')).toBe(false);
+    }
+    // The last window: the list is out to its end, the rest of the start-up goes on at once.
+    await cold.lists.listColumns('c2', { offset: FIRST_LIST_WINDOW + (windows - 1) * size, limit: size });
+    await warm;
+    for (const id of ids) expect(cold.repository.isLoaded(id)).toBe(true);
+  });
+
+  it('warm-up when the window stops asking halfway (it went elsewhere): the rest goes on the grace after its last window', async () => {
+    const { dir, box } = setUp();
+    const { ids } = await threeCopies(dir, box);
+    const cold = app(dir, box);
+    const clock = new ManualClock();
+    let warmed = false;
+    const warm = cold.warmUp(ids, clock).then(() => (warmed = true));
+    await cold.first('c2');
+    await cold.lists.listColumns('c2', { offset: FIRST_LIST_WINDOW, limit: 10 });
+    await expect.poll(() => clock.pendingTimers).toBe(1);
+    clock.advance(START_GRACE_MS - 1);
+    await settle();
+    expect(warmed).toBe(false);
+    clock.advance(1);
     await warm;
     for (const id of ids) expect(cold.repository.isLoaded(id)).toBe(true);
   });
