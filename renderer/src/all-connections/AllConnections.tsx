@@ -10,7 +10,6 @@ import { useLocale } from '../i18n/locale-context';
 import { hasActiveFilters, noFilters } from '../invoices/filters';
 import { formatPlainDate, localTodayIso } from '../invoices/plain-date';
 import type { SortSpec } from '../invoices/sort';
-import { CurrencySummary } from '../workspace/CurrencySummary';
 import { LazyPart } from '../shell/LazyPart';
 import { DetailPanel } from '../shell/lazy-parts';
 import { standingOf } from '../workspace/detail-standing';
@@ -26,7 +25,9 @@ import { useInvoiceView } from '../workspace/use-invoice-view';
 import { useShortcuts } from '../workspace/use-shortcuts';
 import { useFilterChipsOf } from '../workspace/use-filter-chips';
 import { useWorkspaceViews } from '../views/use-workspace-views';
+import { useStableHandler } from '../lib/use-stable-handler';
 import { AllConnectionsTopBar } from './AllConnectionsTopBar';
+import { CombinedSummary } from './CombinedSummary';
 import { combinedRules, type CombinedRow } from './combine-lists';
 import { combinedExport } from './combined-export';
 import { OrgBanners } from './OrgBanners';
@@ -34,7 +35,6 @@ import { OrgFeed } from './OrgFeed';
 import { OrgChips, OrgFilter } from './OrgFilter';
 import { orgColumn } from './org-column';
 import { combinedPayments, valuesOfOrgs } from './org-values';
-import { OrgTotals } from './OrgTotals';
 import { useOrgFeeds } from './use-org-feeds';
 import './all-connections.css';
 import { customerDirectory } from '../../../electron/contract/customer-directory';
@@ -66,7 +66,9 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
   const feeds = useOrgFeeds(connections, picked);
   const [sorting, setSorting] = useState<SortingState>(defaultSorting);
   const [active, setActive] = useState(0);
-  const { filters, change: changeFilters, pickBucket, pickedBucket } = useFilters(() => setActive(0));
+  const toFirstRow = useCallback(() => setActive(0), []);
+  // The filters panel is given every filter but the search (`others`): a keystroke does not render it again.
+  const { filters, others, change: changeFilters, changeOthers, pickBucket, pickedBucket } = useFilters(toFirstRow);
   const [openId, setOpenId] = useState<string | null>(null);
   const [perOrg, setPerOrg] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -94,6 +96,11 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
   const staleWords = useCallback((org: string, why: Exclude<ConnectionTrouble, null>) => (why === 'offline' ? t('staleOffline', { org }) : t('staleReconnect', { org })), [t]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the column follows the troubles' content (troubleKey), not the map's identity
   const leadColumns = useMemo(() => [orgColumn(orgLabel, staleWords, trouble)], [orgLabel, staleWords, troubleKey]);
+  // Stable handlers for what is memoized below (the grid's header, the top bar, the aging date), as in one org's
+  // workspace: a keystroke in the search box renders what shows its result, not those.
+  const saveColumns = useStableHandler((visibleColumns: string[]) => onUpdateSettings({ visibleColumns }));
+  const saveWidths = useStableHandler((columnWidths: Settings['columnWidths']) => onUpdateSettings({ columnWidths }));
+  const changeAsOf = useStableHandler((agingAsOf: string | null) => onUpdateSettings({ agingAsOf }));
   const table = useInvoiceTable({
     rows: view.prepared.rows,
     asOfDay: view.asOfDay,
@@ -104,9 +111,9 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
       setActive(0);
     },
     savedColumns: settings.visibleColumns,
-    onColumnsChange: (visibleColumns) => onUpdateSettings({ visibleColumns }),
+    onColumnsChange: saveColumns,
     savedWidths: settings.columnWidths,
-    onWidthsChange: (columnWidths) => onUpdateSettings({ columnWidths }),
+    onWidthsChange: saveWidths,
     leadColumns,
   });
 
@@ -139,9 +146,9 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
   const total = rows.length;
   const canSync = connections.some((c) => c.status === 'connected');
   const syncing = connections.some((c) => feeds.feeds[c.id]?.syncing);
-  const syncAll = () => {
+  const syncAll = useStableHandler(() => {
     for (const c of connections) if (c.status === 'connected') feeds.startSync(c.id);
-  };
+  });
   useShortcuts({
     onFind: () => {
       searchRef.current?.focus();
@@ -156,10 +163,15 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
     },
   });
   const asOfLabel = formatPlainDate(asOf, locale);
+  // One element per change of the orgs or the pick (the filters panel is memoized: its children are one of its props).
+  const orgFilter = useMemo(
+    () => <OrgFilter connections={connections} picked={picked} onChange={(next) => (setPicked(next), setActive(0))} />,
+    [connections, picked],
+  );
   // The chips' words, for the XLSX Summary sheet's Filters line (worded when the file is asked for).
   const chipsOf = useFilterChipsOf();
   const connectionIds = connections.map((c) => c.id);
-  const exportView = () =>
+  const exportView = useStableHandler(() =>
     combinedExport({
       connections: connectionIds,
       rows,
@@ -170,7 +182,11 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
       agingBasis: settings.agingBasis,
       includeDrafts: settings.includeDrafts,
       filters: [...connections.filter((c) => picked.includes(c.id)).map((c) => t('orgChip', { org: c.label })), ...chipsOf(filters).map((chip) => chip.label)],
-    });
+    }),
+  );
+  const exportDisabled = partial || shown.length === 0;
+  const exportConnection = connectionIds[0]!;
+  const exportMenu = useMemo(() => ({ connectionId: exportConnection, currentView: exportView, disabled: exportDisabled }), [exportConnection, exportView, exportDisabled]);
 
   return (
     <div className="workspace-shell all-connections" data-testid="all-connections">
@@ -187,7 +203,7 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
         syncing={syncing}
         canSync={canSync}
         onSyncAll={syncAll}
-        exportMenu={{ connectionId: connectionIds[0]!, currentView: exportView, disabled: partial || shown.length === 0 }}
+        exportMenu={exportMenu}
         onOpenSettings={onOpenSettings}
       />
       <OrgBanners
@@ -203,8 +219,8 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
       {views.notice}
       <div className={openRow ? 'workspace with-detail' : 'workspace'}>
         <fieldset className="until-loaded" disabled={partial}>
-          <FiltersPanel filters={filters} statuses={view.prepared.statuses} currencies={view.prepared.currencies} customers={customerDirectory(view.prepared.rows)} onChange={changeFilters}>
-            <OrgFilter connections={connections} picked={picked} onChange={(next) => (setPicked(next), setActive(0))} />
+          <FiltersPanel filters={others} statuses={view.prepared.statuses} currencies={view.prepared.currencies} customers={customerDirectory(view.prepared.rows)} onChange={changeOthers}>
+            {orgFilter}
           </FiltersPanel>
         </fieldset>
         <main className="main" aria-label={t('workspace:invoicesLabel')}>
@@ -221,7 +237,7 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
             }}
             asOf={asOf}
             asOfIsToday={!cutOff}
-            onAsOfChange={(agingAsOf) => onUpdateSettings({ agingAsOf })}
+            onAsOfChange={changeAsOf}
             table={table}
             visible={shown.length}
             total={total}
@@ -234,8 +250,20 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
           <OrgChips connections={connections} picked={picked} onChange={setPicked} />
           <FilterChips filters={filters} onChange={changeFilters} />
           <TotalsPending list={listState} />
-          <CurrencySummary totals={view.sums.totals} aging={view.sums.aging} asOfLabel={asOfLabel} selected={pickedBucket} onPickBucket={pickBucket} />
-          {perOrg && !partial && <OrgTotals connections={connections} prepared={view.prepared} members={view.members} />}
+          <CombinedSummary
+            prepared={view.prepared}
+            asOfDay={view.asOfDay}
+            sums={view.sums}
+            members={view.members}
+            agingSet={view.agingSet}
+            basis={settings.agingBasis}
+            cutOff={cutOff}
+            asOfLabel={asOfLabel}
+            selected={pickedBucket}
+            onPickBucket={pickBucket}
+            perOrg={perOrg && !partial}
+            connections={connections}
+          />
           <InvoiceTable
             table={table}
             visible={shown}

@@ -1,4 +1,4 @@
-import type { ComponentProps, ReactNode } from 'react';
+import { memo, type ComponentProps, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportMenu } from '../workspace/ExportMenu';
 
@@ -13,8 +13,11 @@ interface Props {
   onOpenSettings: () => void;
 }
 
-/** The combined view's top bar: the switcher, Sync all (each org syncs on its own), export and Settings. */
-export function AllConnectionsTopBar({ switcher, views, syncing, canSync, onSyncAll, exportMenu, onOpenSettings }: Props) {
+/**
+ * The combined view's top bar: the switcher, Sync all (each org syncs on its own), export and Settings. Memoized (its
+ * handlers and export menu are stable): a keystroke in the search box does not render it again.
+ */
+export const AllConnectionsTopBar = memo(function AllConnectionsTopBar({ switcher, views, syncing, canSync, onSyncAll, exportMenu, onOpenSettings }: Props) {
   const { t } = useTranslation(['allConnections', 'settings']);
   return (
     <header className="topbar">
@@ -33,4 +36,4 @@ export function AllConnectionsTopBar({ switcher, views, syncing, canSync, onSync
       </button>
     </header>
   );
-}
+});

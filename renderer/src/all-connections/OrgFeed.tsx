@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import type { Connection, InvoiceList, InvoiceListRow } from '../../../electron/contract';
 import type { BridgeError } from '../api/result';
 import { useBalancesAsOf } from '../api/use-balances-as-of';
@@ -37,8 +37,9 @@ interface Props {
  * One connection's part of "All connections", rendering nothing: its own invoice list (own loader, own reload on
  * its `invoices.changed`), its own sync (once when opened, again when signed in again) and its balances as of the
  * aging date — exactly what the one-org workspace does for it. One per connection, so hooks stay per org.
+ * Memoized (its props are stable while the view's filters change): a keystroke in the search box leaves it.
  */
-export function OrgFeed({ connection, asOf, cutOff, onState, onControls }: Props) {
+export const OrgFeed = memo(function OrgFeed({ connection, asOf, cutOff, onState, onControls }: Props) {
   const { list, complete, progress, error, retry } = useInvoiceList(connection.id);
   const sync = useSync(connection.id);
   useWorkspaceSync(connection.status, list !== null && complete, sync);
@@ -52,4 +53,4 @@ export function OrgFeed({ connection, asOf, cutOff, onState, onControls }: Props
     [connection.id, list, rows, complete, progress, error, sync.running, sync.error, onState],
   );
   return null;
-}
+});

@@ -12,10 +12,12 @@ interface Props {
   prepared: PreparedInvoices;
   /** The rows the currency cards total (the filters apply). */
   members: Uint32Array;
+  /** The figures are those of the rows shown before the grid's (they follow with the cards: aria-busy). */
+  busy?: boolean;
 }
 
 /** Receivables per org and currency over the rows shown, summed like the cards (SUM_SCALE, exact). */
-export function OrgTotals({ connections, prepared, members }: Props) {
+export function OrgTotals({ connections, prepared, members, busy = false }: Props) {
   const { t } = useTranslation(['allConnections', 'columns']);
   const locale = useLocale();
   const byOrg = useMemo(() => {
@@ -23,7 +25,7 @@ export function OrgTotals({ connections, prepared, members }: Props) {
     return connections.map((connection) => ({ connection, totals: computeTotals(prepared, indexes.get(connection.id) ?? []) }));
   }, [connections, prepared, members]);
   return (
-    <table className="org-totals" data-testid="org-totals">
+    <table className="org-totals" data-testid="org-totals" aria-busy={busy || undefined}>
       <caption>{t('perOrgCaption')}</caption>
       <thead>
         <tr>

@@ -4,12 +4,11 @@ import { CorporateCard } from '../currency/CorporateCard';
 import { ConvertedAmounts } from '../currency/ConvertedAmounts';
 import { CurrencyNotices } from '../currency/CurrencyNotices';
 import { useCorporateFigures, type CorporateView } from '../currency/use-corporate-view';
-import { useLocale } from '../i18n/locale-context';
 import type { AgingBucketKey } from '../invoices/aging';
 import { CollectionLine } from '../receivables/CollectionLine';
 import { useCardCollection } from '../receivables/use-card-collection';
 import { CurrencySummary } from './CurrencySummary';
-import { SPLIT_SUMMARY_ROWS, useFiguresAfterPaint, type SummaryFigures } from './use-figures-after-paint';
+import { useSummaryFigures, type SummaryFigures } from './use-figures-after-paint';
 
 const noneMissing: Readonly<Record<string, number>> = {};
 
@@ -44,13 +43,8 @@ interface Props extends Omit<SummaryFigures, 'locale'> {
  * Memoized: a render of the workspace that changes none of its inputs (the keyboard's row in the grid) leaves it.
  */
 export const WorkspaceSummary = memo(function WorkspaceSummary(props: Props) {
-  const { prepared, asOfDay, sums, members, agingSet, basis, cutOff, ready, asOfLabel, converted, table, corporate } = props;
-  const locale = useLocale();
-  const live = useMemo(
-    () => ({ prepared, asOfDay, sums, members, agingSet, basis, cutOff, locale }),
-    [prepared, asOfDay, sums, members, agingSet, basis, cutOff, locale],
-  );
-  const { figures, pending } = useFiguresAfterPaint(live, prepared.rows.length >= SPLIT_SUMMARY_ROWS);
+  const { ready, asOfLabel, converted, table, corporate } = props;
+  const { figures, pending } = useSummaryFigures(props);
   // Every figure below is over `figures` (its rows and its rules) — none over the live ones while it lags.
   const corporateSums = useCorporateFigures(converted, figures.prepared, figures.members, figures.agingSet, figures.asOfDay, figures.basis);
   // DSO and average days to pay per currency card, over the rows shown (issue 13); none until every invoice is in.

@@ -1,4 +1,5 @@
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
+import { useLocale } from '../i18n/locale-context';
 import type { AgingBasis } from '../invoices/aging';
 import type { PreparedInvoices } from '../invoices/prepared';
 import type { ViewSums } from './filtered-views';
@@ -67,7 +68,7 @@ export function figuresToShow(shown: SummaryFigures | null, live: SummaryFigures
  * day, aging basis, cut-off or language shows its figures at once): the summary's rows are indexes into the same
  * prepared rows as the grid's. `live` must be one object per change of its fields (memoized).
  */
-export function useFiguresAfterPaint(live: SummaryFigures, split: boolean): { figures: SummaryFigures; pending: boolean } {
+function useFiguresAfterPaint(live: SummaryFigures, split: boolean): { figures: SummaryFigures; pending: boolean } {
   const [shown, setShown] = useState<SummaryFigures | null>(null);
   const next = figuresToShow(shown, live, split);
   // What is shown changed without a lag (other rules, a small set, the first render): remembered from this render on.
@@ -78,4 +79,19 @@ export function useFiguresAfterPaint(live: SummaryFigures, split: boolean): { fi
     return afterNextPaint(() => startTransition(() => setShown(live)));
   }, [pending, live]);
   return { figures: next.figures, pending };
+}
+
+/**
+ * A summary's figures over a view (useInvoiceView's rows, sums and rules; the language from the locale context): the
+ * live ones, or — from SPLIT_SUMMARY_ROWS invoices, while the grid's new rows are painted — the ones shown before,
+ * `pending` (see useFiguresAfterPaint). The one-org workspace's summary and the combined view's cards both read it.
+ */
+export function useSummaryFigures(view: Omit<SummaryFigures, 'locale'>): { figures: SummaryFigures; pending: boolean } {
+  const { prepared, asOfDay, sums, members, agingSet, basis, cutOff } = view;
+  const locale = useLocale();
+  const live = useMemo(
+    () => ({ prepared, asOfDay, sums, members, agingSet, basis, cutOff, locale }),
+    [prepared, asOfDay, sums, members, agingSet, basis, cutOff, locale],
+  );
+  return useFiguresAfterPaint(live, prepared.rows.length >= SPLIT_SUMMARY_ROWS);
 }
