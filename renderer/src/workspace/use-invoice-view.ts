@@ -16,7 +16,7 @@ import { warmKeystroke } from './warm-keystroke';
 
 const EMPTY: InvoiceListRow[] = [];
 /** Above this many invoices filter changes render deferred (see below). */
-const SYNC_FILTER_ROWS = 400_000;
+const SYNC_FILTER_ROWS = 1_000_000;
 
 const NO_SUMS: ViewSums = { totals: [], aging: [] };
 const NO_MEMBERS = new Uint32Array(0);
@@ -76,6 +76,10 @@ function useInvoiceViewOf(rows: InvoiceListRow[] | undefined, filters: InvoiceFi
   // connections, 3 × 100k) is quicker too: `npm run bench -- --only "all connections" --runs 3`, lead, 2026-12-04,
   // threshold 150,000 (deferred at 300k) → 400,000: search p95 70.6 ms (64.6–104) → 40.4 ms (33.4–47.9) at load ~4,
   // 39.3 ms (33.8–62) under `stress-ng --cpu 2`.
+  // At 1,000,000 too (search27, 2026-12-07): deferred, a keystroke rendered the whole workspace with the old rows,
+  // committed, then again with the new ones in a transition; one synchronous pass over the million (the filter of a
+  // warm first letter ~10–15 ms since session 25) cost less. Renderer main-thread CPU from keydown to the probe's
+  // grid frame, 36 keys of `npm run bench -- --only grid`, traced, alternating: see BENCHMARKS.md (search27).
   // Below the threshold the deferred value is held still: a changing one would make React render the whole
   // workspace a second time after every keystroke (the deferred pass), only to find the same rows.
   const sync = prepared.rows.length <= SYNC_FILTER_ROWS;
