@@ -89,13 +89,12 @@ export function sendAsConnection(conn: object, request: HttpRequest, transport: 
 /**
  * An answer of `sendAsConnection` as `conn.request` resolves or rejects with it: jsforce's own HttpApi reads it
  * (error answers → its errors, named after Salesforce's errorCode; 204, 300 and the content types it parses), but
- * for a successful JSON answer, parsed here — `JSON.parse` (or the caller's `parse`, which reads JSON as it does), or the
- * text itself when it is not JSON, as jsforce does.
+ * for a successful JSON answer, parsed here — `JSON.parse`, or the text itself when it is not JSON, as jsforce does.
  */
-export async function connectionAnswer<T>(conn: object, response: HttpResponse, parse: (text: string) => unknown = JSON.parse): Promise<T> {
+export async function connectionAnswer<T>(conn: object, response: HttpResponse): Promise<T> {
   if (response.statusCode >= 200 && response.statusCode < 300 && response.statusCode !== 204 && JSON_TYPE.test(response.headers['content-type'] ?? '')) {
     try {
-      return parse(response.body) as T;
+      return JSON.parse(response.body) as T;
     } catch {
       return response.body as T;
     }

@@ -1,11 +1,11 @@
 import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import { AppError } from '../../../contract';
-import { isPageRecords, readQueryPage, type PageRecords, type QueryPage } from './page-records';
+import type { SalesforceRecord } from '../mapping/row-mapper';
 import { salesforceGet, type Requester } from './salesforce-get';
 import { cancelled, isInvalidLocator, toSyncError } from './sync-faults';
 import { withRetries, type RetryPolicy } from './with-retries';
 
-export type { Requester, PageRecords };
+export type { Requester };
 
 export interface PagerOptions extends RetryPolicy {
   apiVersion: string;
@@ -19,8 +19,14 @@ export interface PagerOptions extends RetryPolicy {
 export interface PageSink {
   /** The query starts over: forget what it delivered so far. */
   restart(): void;
-  /** A page's records, parsed one at a time as they are iterated (page-records.ts): iterate them once. */
-  page(records: PageRecords, fetched: number, total: number): void;
+  page(records: SalesforceRecord[], fetched: number, total: number): void;
+}
+
+interface QueryPage {
+  totalSize: number;
+  done: boolean;
+  nextRecordsUrl?: string;
+  records: SalesforceRecord[];
 }
 
 async function getPage(conn: Requester, url: string, options: PagerOptions): Promise<QueryPage> {
@@ -29,9 +35,8 @@ async function getPage(conn: Requester, url: string, options: PagerOptions): Pro
       const page = await salesforceGet<QueryPage>(conn, url, {
         signal: options.signal,
         headers: { 'Sforce-Query-Options': `batchSize=${options.pageSize}` },
-        parse: readQueryPage,
       });
-      if (!page || !isPageRecords(page.records)) throw new AppError('SALESFORCE_ERROR', englishMessage('queryUnexpectedAnswer'));
+      if (!page || !Array.isArray(page.records)) throw new AppError('SALESFORCE_ERROR', englishMessage('queryUnexpectedAnswer'));
       return page;
     },
     options,

@@ -11,8 +11,6 @@ export interface GetOptions {
   timeoutMs?: number;
   /** The largest body read (default `MAX_ANSWER_BYTES`). */
   maxBodyBytes?: number;
-  /** Reads a successful JSON answer's text as `JSON.parse` does (default `JSON.parse`; a query page: page-records.ts). */
-  parse?: (text: string) => unknown;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -56,13 +54,12 @@ function untyped(answer: HttpResponse): HttpResponse {
 export async function salesforceGet<T>(conn: Requester, url: string, options: GetOptions = {}): Promise<T> {
   const request: HttpRequest = { method: 'GET', url, headers: { ...options.headers } };
   const own = sendAsConnection(conn, request, fetchTransport((sent) => send(sent, options)));
-  const parse = options.parse ?? JSON.parse;
-  if (own) return connectionAnswer<T>(conn, await own, parse);
+  if (own) return connectionAnswer<T>(conn, await own);
   const json = { answered: false };
   const body = await requestWith<T>(conn, { method: 'GET', url, headers: { ...options.headers } }, pageTransport(options, json));
   if (!json.answered || typeof body !== 'string') return body;
   try {
-    return parse(body) as T;
+    return JSON.parse(body) as T;
   } catch {
     return body as T;
   }

@@ -157,7 +157,8 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
     },
     page: (records, count, total) => {
       span.page();
-      for (const record of records) {
+      for (let i = 0; i < records.length; i++) {
+        const record = records[i]!;
         const stamp = stampOf(record);
         if (stamp !== null && (watermark === null || stamp > watermark)) watermark = stamp;
         write(record, builder);
