@@ -11,7 +11,6 @@ import { ColumnChunkBuilder, RowColumns, type ColumnChunk } from '../snapshot/ro
 import { fullSyncQuery, incrementalQuery } from './soql';
 import { changesSince, ReadSpan, spanOf, spanUnknown } from './overlap';
 import { recordCount } from '../related/related-copy';
-import { ROWS_PER_SEGMENT } from '../cache/cache-format';
 
 /** Salesforce empties the recycle bin after 15 days; past that, deletions can no longer be seen, so sync in full. */
 export const MAX_INCREMENTAL_AGE_MS = 14 * 24 * 3_600_000;
@@ -133,18 +132,6 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
   let tally = new ChangeTally();
   let kept = 0;
   const span = new ReadSpan(run.now);
-  // A chunk holds a segment's rows (the pages up to ROWS_PER_SEGMENT), as a copy read from its file does, not a page's:
-  // its ASCII text (~1.1 MB at 10,000 invoices) is then a string Node keeps outside V8's heap (a latin1 decode over
-  // ~1 MB is an external string), so the columns kept do not survive the young generation's collections as 110 MiB of
-  // strings at a million invoices, which made V8 grow it to its largest (BENCHMARKS.md, session 27). Segments are cut
-  // where they were: at the first page end with ROWS_PER_SEGMENT rows or more.
-  const endChunk = () => {
-    const chunk = builder.chunk();
-    if (!chunk) return;
-    kept += tally.upsertedChunk(chunk, oldOf);
-    chunks.push(chunk);
-    base?.addChunk(chunk);
-  };
   const outcome = await runQuery(run.conn, fullSyncQuery(mapping.plan), 'query', run.pager, {
     restart: () => {
       span.restart();
@@ -163,11 +150,15 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
         if (stamp !== null && (watermark === null || stamp > watermark)) watermark = stamp;
         write(record, builder);
       }
-      if (builder.rows >= ROWS_PER_SEGMENT) endChunk();
+      const chunk = builder.chunk();
+      if (chunk) {
+        kept += tally.upsertedChunk(chunk, oldOf);
+        chunks.push(chunk);
+        base?.addChunk(chunk);
+      }
       run.onProgress(count, total);
     },
   });
-  endChunk();
   const columns = new RowColumns(chunks);
   const at = syncedAt();
   const snapshot = columnSnapshot({ object: mapping.object, signature: mapping.signature, syncedAt: at, watermark, spanMs: span.ms() }, columns);
