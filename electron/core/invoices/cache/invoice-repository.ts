@@ -1,7 +1,8 @@
 import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import type { Logger, SecretBox } from '../../ports';
 import type { SettingsService } from '../../settings/settings-service';
-import { InvoiceCacheStore, type BaseWriter } from './cache-store';
+import { InvoiceCacheStore } from './cache-store';
+import type { BaseWriter } from './base-writer';
 import { FirstScreens } from './first-screens';
 import type { FirstScreen } from './first-screen-file';
 import type { Delta, Snapshot } from '../snapshot/snapshot';

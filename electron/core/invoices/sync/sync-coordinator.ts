@@ -3,7 +3,7 @@ import type { ChangeLogs } from '../snapshot/change-logs';
 import type { Clock, EventSink, Logger } from '../../ports';
 import type { ConnectionDirectory } from '../../module-links';
 import type { SalesforceConnection as Connection } from '../../salesforce/jsforce-adapter';
-import type { BaseWriter } from '../cache/cache-store';
+import type { BaseWriter } from '../cache/base-writer';
 import type { InvoiceRepository } from '../cache/invoice-repository';
 import type { MappingService, SyncMapping } from '../mapping/mapping-service';
 import type { OrgMetadata } from '../mapping/org-metadata';
