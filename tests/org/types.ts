@@ -58,6 +58,12 @@ export type FaultKind =
   | 'sessionExpired'
   /** A Bulk API 2.0 query job created while armed (soqlContains: its query) ends Failed, with Salesforce's errorMessage. */
   | 'bulkJobFailed'
+  /**
+   * A Bulk API 2.0 query job created while armed (soqlContains: its query) exists at once, but the answer to its creation (its id)
+   * is held until the faults are cleared: a client that gives up meanwhile (a cancel) has left a job at Salesforce, which got the
+   * request, and learns its id only if it still waits for that answer.
+   */
+  | 'bulkCreateHeld'
   /** A Bulk API 2.0 results part asked for while armed loses its last line (Sforce-NumberOfRecords still counts it). */
   | 'bulkPartShort'
   /**

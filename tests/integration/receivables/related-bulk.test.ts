@@ -247,5 +247,20 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
       // The jobs it had running are aborted in Salesforce and deleted, not left to run on.
       await expect.poll(jobsLeft, { timeout: 15_000 }).toEqual([]);
     });
+
+    it("cancel while a job's creation is being answered: CANCELLED at once, and the job Salesforce made is deleted once its id comes back", async () => {
+      const before = files();
+      // Each job exists at the org as soon as it is asked for; the answer naming it is held until the faults are cleared.
+      org.control.injectFault({ kind: 'bulkCreateHeld', count: 100 });
+      const sync = bulk.call('invoices.sync', { connectionId, mode: 'full' });
+      await expect.poll(() => jobsLeft().length, { timeout: 15_000 }).toBeGreaterThan(0);
+      expect((await bulk.call('invoices.cancelSync', { connectionId })).ok).toBe(true);
+      // Answered without the held answers: the jobs are still at the org, their ids not come back yet.
+      expect((await sync).error?.code).toBe('CANCELLED');
+      expect(jobsLeft().length).toBeGreaterThan(0);
+      expect(files()).toEqual(before);
+      org.control.clearFaults();
+      await expect.poll(jobsLeft, { timeout: 15_000 }).toEqual([]);
+    });
   });
 }

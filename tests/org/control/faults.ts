@@ -5,6 +5,8 @@ interface Armed { kind: FaultKind; left: number; pathPrefix?: string; soqlContai
 /** Faults armed for the next N matching requests. */
 export class Faults {
   private armed: Armed[] = [];
+  private release: () => void = () => undefined;
+  private released = this.nextRelease();
 
   add(f: Fault): void {
     const count = f.count ?? 1;
@@ -14,6 +16,17 @@ export class Faults {
 
   clear(): void {
     this.armed = [];
+    this.release();
+    this.released = this.nextRelease();
+  }
+
+  /** Resolves at the next `clear()`: what an answer held by a fault ('bulkCreateHeld') waits for. */
+  cleared(): Promise<void> {
+    return this.released;
+  }
+
+  private nextRelease(): Promise<void> {
+    return new Promise<void>((resolve) => (this.release = resolve));
   }
 
   /** Takes (consumes one hit of) the first armed fault of one of `kinds` matching the path. */

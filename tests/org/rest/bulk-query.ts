@@ -90,7 +90,11 @@ export async function handleBulkQuery(deps: BulkDeps, req: IncomingMessage, res:
   const [, , id, sub] = parts;
   if (!id) {
     if (req.method !== 'POST') throw new SfError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${req.method}' not allowed. Allowed are POST`);
-    return sendJson(res, 200, info(create(deps, version, url.pathname, await jsonBody(req)), deps.userId), headers);
+    const body = await jsonBody(req);
+    const job = create(deps, version, url.pathname, body);
+    // The job exists from here, whether or not its creator is still there for the answer.
+    if (deps.faults.take(url.pathname, ['bulkCreateHeld'], String(body.query))) await deps.faults.cleared();
+    return sendJson(res, 200, info(job, deps.userId), headers);
   }
   const job = deps.jobs.get(id);
   if (!job || parts.length > 4 || (sub !== undefined && sub !== 'results')) throw notFound();
