@@ -108,25 +108,52 @@ const directories = new WeakMap<readonly Named[], CustomerDirectory>();
 /** The directory of these rows, built once per rows array (a sync or an as-of change makes a new one). */
 export function customerDirectory(rows: readonly Named[]): CustomerDirectory {
   let directory = directories.get(rows);
-  if (!directory) directories.set(rows, (directory = buildDirectory(rows)));
+  if (!directory) {
+    const builder = new DirectoryBuilder();
+    builder.add(rows);
+    builder.finish(rows);
+    directory = directories.get(rows)!;
+  }
   return directory;
 }
 
-function buildDirectory(rows: readonly Named[]): CustomerDirectory {
-  const accounts = new Map<string, Named>();
-  const names = new Set<string>();
-  let none = false;
-  for (const row of rows) {
-    if (row.customer === null || row.customer === '') {
-      if (!row.customerId) none = true;
-      else if (!accounts.has(row.customerId)) accounts.set(row.customerId, row);
-      continue;
+/**
+ * The directory of a list read window by window, in order (the renderer's list parts: each window while the next one
+ * crosses), as one pass over the rows reads them: `finish(rows)` — the windows' rows one after the other — makes what
+ * `customerDirectory(rows)` then answers.
+ */
+export class DirectoryBuilder {
+  /** Each account's row with its newest name (see newerName), the names met, whether an invoice has no customer. */
+  private readonly accounts = new Map<string, Named>();
+  private readonly names = new Set<string>();
+  /** A name none of whose invoices has an account id (a text customer, an older copy) is a customer of its own. */
+  private readonly plain = new Set<string>();
+  private none = false;
+
+  add(rows: readonly Named[]): void {
+    const { accounts, names, plain } = this;
+    for (const row of rows) {
+      if (row.customer === null || row.customer === '') {
+        if (!row.customerId) this.none = true;
+        else if (!accounts.has(row.customerId)) accounts.set(row.customerId, row);
+        continue;
+      }
+      names.add(row.customer);
+      if (!row.customerId) {
+        plain.add(row.customer);
+        continue;
+      }
+      const seen = accounts.get(row.customerId);
+      if (!seen || !seen.customer || newerName(row, seen)) accounts.set(row.customerId, row);
     }
-    names.add(row.customer);
-    if (!row.customerId) continue;
-    const seen = accounts.get(row.customerId);
-    if (!seen || !seen.customer || newerName(row, seen)) accounts.set(row.customerId, row);
   }
+
+  finish(rows: readonly Named[]): void {
+    directories.set(rows, directoryOf(this.accounts, this.names, this.plain, this.none));
+  }
+}
+
+function directoryOf(accounts: ReadonlyMap<string, Named>, names: ReadonlySet<string>, plain: ReadonlySet<string>, none: boolean): CustomerDirectory {
   // The name each customer is shown with, and how many customers (accounts, plain names) show that name.
   const nameOf = new Map<string, string>();
   const holders = new Map<string, number>();
@@ -135,9 +162,6 @@ function buildDirectory(rows: readonly Named[]): CustomerDirectory {
     holders.set(name, (holders.get(name) ?? 0) + 1);
   };
   for (const [account, row] of accounts) hold(accountKey(account), row.customer || account);
-  // A name none of whose invoices has an account id (a text customer, an older copy) is a customer of its own.
-  const plain = new Set<string>();
-  for (const row of rows) if (row.customer && !row.customerId) plain.add(row.customer);
   for (const name of plain) hold(name, name);
   const labels = new Map<string, string>();
   for (const [key, name] of nameOf) {

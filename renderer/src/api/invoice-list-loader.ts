@@ -40,6 +40,17 @@ export interface InvoiceListLoaderOptions {
    * by "no list" while the same window is asked again.
    */
   initial?: InvoiceListSnapshot;
+  /**
+   * Work on each window's rows made while the next window crosses, joined once every window is in, before the complete
+   * list is shown (the workspace's: list-parts.ts — what its first complete render needs of every row). One per load.
+   */
+  windowParts?: () => WindowParts;
+}
+
+/** See `InvoiceListLoaderOptions.windowParts`. */
+export interface WindowParts {
+  add(rows: readonly InvoiceListRow[]): void;
+  join(rows: readonly InvoiceListRow[]): boolean;
 }
 
 export interface InvoiceListLoader {
@@ -59,6 +70,9 @@ interface Pull {
   first: InvoiceList;
   chunks: InvoiceListRow[][];
   loaded: number;
+  /** The window parts of this load, and how many of `chunks` they have (in order). */
+  parts: WindowParts | null;
+  parted: number;
 }
 
 const rowsOf = (pull: Pull): InvoiceListRow[] => (pull.chunks.length === 1 ? pull.chunks[0]! : ([] as InvoiceListRow[]).concat(...pull.chunks));
@@ -83,7 +97,7 @@ function listOf(window: InvoiceList | ArrivedWindow): InvoiceList {
  * copies are never put together. A reload keeps the complete list on screen until the new one is complete.
  * Each load has a generation: an answer to an older load (out of order, or after `dispose`) is dropped.
  */
-export function createInvoiceListLoader({ fetchWindow, onChange, afterPaint, initial }: InvoiceListLoaderOptions): InvoiceListLoader {
+export function createInvoiceListLoader({ fetchWindow, onChange, afterPaint, initial, windowParts }: InvoiceListLoaderOptions): InvoiceListLoader {
   let state = initial ?? LOADING;
   let generation = 0;
   /** The load in progress (null when none), what a failed one had (for retry), and the complete list on screen. */
@@ -130,7 +144,7 @@ export function createInvoiceListLoader({ fetchWindow, onChange, afterPaint, ini
           return showComplete({ ...first, invoices: shown.invoices });
         }
         if (current && current.version === first.version) current.first = first;
-        else current = { version: first.version, first, chunks: [first.invoices], loaded: first.invoices.length };
+        else current = { version: first.version, first, chunks: [first.invoices], loaded: first.invoices.length, parts: windowParts?.() ?? null, parted: 0 };
       }
       live = current;
       const pulling = current;
@@ -142,6 +156,7 @@ export function createInvoiceListLoader({ fetchWindow, onChange, afterPaint, ini
         held = null;
         pulling.chunks.push(rows);
         pulling.loaded += rows.length;
+        addParts(pulling);
       };
       if (current.loaded < current.first.total) {
         // The first later window is asked once the first rows are painted (the core's start-up read waits for that ask).
@@ -163,7 +178,10 @@ export function createInvoiceListLoader({ fetchWindow, onChange, afterPaint, ini
       }
       take();
       live = null;
-      showComplete({ ...current.first, invoices: rowsOf(current) });
+      const invoices = rowsOf(current);
+      addParts(current);
+      current.parts?.join(invoices);
+      showComplete({ ...current.first, invoices });
     } catch (e) {
       if (stale()) return;
       live = null;
@@ -181,6 +199,12 @@ export function createInvoiceListLoader({ fetchWindow, onChange, afterPaint, ini
       generation++;
     },
   };
+}
+
+/** The window parts of the chunks not in them yet (the first window's with the second's, while the third crosses). */
+function addParts(pull: Pull): void {
+  if (!pull.parts) return;
+  while (pull.parted < pull.chunks.length) pull.parts.add(pull.chunks[pull.parted++]!);
 }
 
 function sameSnapshot(a: InvoiceListSnapshot, b: InvoiceListSnapshot): boolean {

@@ -5,7 +5,7 @@ import { FIRST_LIST_WINDOW } from '../../../electron/contract/list-window';
 import { budgetly } from '../bridge';
 import { arrivedEarlyFirstWindow, takeEarlyFirstWindow } from './early-first-window';
 import { listWindowRows } from './list-window-rows';
-import { afterPaint, createInvoiceListLoader, LOADING, type ArrivedWindow, type InvoiceListLoader, type InvoiceListSnapshot } from './invoice-list-loader';
+import { afterPaint, createInvoiceListLoader, LOADING, type ArrivedWindow, type InvoiceListLoader, type InvoiceListSnapshot, type WindowParts } from './invoice-list-loader';
 import { errorOf, unwrap, type BridgeError } from './result';
 import { useBridgeEvent } from './use-event';
 
@@ -16,9 +16,11 @@ export interface InvoiceListState extends InvoiceListSnapshot {
 
 /**
  * The cached invoices of one connection, loaded in windows by the invoice list loader (invoice-list-loader.ts,
- * where the rules are) over `window.budgetly`, reloaded when the core says they changed.
+ * where the rules are) over `window.budgetly`, reloaded when the core says they changed. `windowParts`: work on each
+ * window's rows while the next one crosses, joined before the complete list is shown (the loader's option; a module's
+ * function, not one made per render).
  */
-export function useInvoiceList(connectionId: string): InvoiceListState {
+export function useInvoiceList(connectionId: string, windowParts?: () => WindowParts): InvoiceListState {
   // The first window already here (asked as the page started): the first render shows it, as the loader's first step would.
   const [first] = useState<{ for: string; snapshot: InvoiceListSnapshot }>(() => ({ for: connectionId, snapshot: firstSnapshot(connectionId) }));
   const [state, setState] = useState(first);
@@ -38,11 +40,12 @@ export function useInvoiceList(connectionId: string): InvoiceListState {
       },
       onChange: (snapshot) => setState({ for: connectionId, snapshot }),
       afterPaint,
+      windowParts,
     });
     loader.current = current;
     current.start();
     return () => current.dispose();
-  }, [connectionId, first]);
+  }, [connectionId, first, windowParts]);
   useBridgeEvent('invoices.changed', (payload) => {
     if (payload.connectionId === connectionId) loader.current?.changed();
   });

@@ -54,34 +54,86 @@ export function prepareInvoices(rows: readonly InvoiceListRow[], rules: Receivab
   const n = rows.length;
   const kind = new Uint8Array(n);
   const counted = new Uint8Array(n);
-  const invoiceDay = new Float64Array(n);
-  const dueDay = new Float64Array(n);
-  const statuses = new Set<string>();
-  const currencies = new Set<string>();
-  const customers = new Set<string>();
+  // What does not depend on the rules: made window by window as the list loaded (list-parts.ts), else here, once per list.
+  const facts = rowFactsOf(rows);
   for (let i = 0; i < n; i++) {
-    const row = rows[i]!;
-    invoiceDay[i] = dayNumber(row.invoiceDate);
-    dueDay[i] = dayNumber(row.dueDate);
-    statuses.add(row.status ?? NO_STATUS);
-    currencies.add(row.currency);
-    customers.add(customerKey(row));
     // The status's kind read once per row (it was twice: for the kind and for counted).
-    const rowKind = kindOfRow(row, rules);
+    const rowKind = kindOfRow(rows[i]!, rules);
     kind[i] = KIND_CODES[rowKind];
     counted[i] = countsOfKind(rowKind, rules) ? 1 : 0;
   }
-  return {
-    rows,
+  return { rows, ...facts, search: buildSearchText(rows), kind, counted };
+}
+
+/** What prepareInvoices reads of a list whatever the rules: the dates' day numbers and the distinct values, sorted. */
+type RowFacts = Pick<PreparedInvoices, 'invoiceDay' | 'dueDay' | 'statuses' | 'currencies' | 'customers'>;
+
+/** The same of one window of a list, its distinct values in the order they first come (joined by `joinRowFacts`). */
+export interface RowFactsPiece {
+  invoiceDay: Float64Array;
+  dueDay: Float64Array;
+  statuses: Set<string>;
+  currencies: Set<string>;
+  customers: Set<string>;
+}
+
+const factsOf = new WeakMap<readonly InvoiceListRow[], RowFacts>();
+
+function rowFactsOf(rows: readonly InvoiceListRow[]): RowFacts {
+  let facts = factsOf.get(rows);
+  if (!facts) {
+    joinRowFacts(rows, [rowFactsPiece(rows)]);
+    facts = factsOf.get(rows)!;
+  }
+  return facts;
+}
+
+/** The day numbers and distinct values of one window's rows (made while the next window crosses: list-parts.ts). */
+export function rowFactsPiece(rows: readonly InvoiceListRow[]): RowFactsPiece {
+  const n = rows.length;
+  const piece = { invoiceDay: new Float64Array(n), dueDay: new Float64Array(n), statuses: new Set<string>(), currencies: new Set<string>(), customers: new Set<string>() };
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    piece.invoiceDay[i] = dayNumber(row.invoiceDate);
+    piece.dueDay[i] = dayNumber(row.dueDate);
+    piece.statuses.add(row.status ?? NO_STATUS);
+    piece.currencies.add(row.currency);
+    piece.customers.add(customerKey(row));
+  }
+  return piece;
+}
+
+/**
+ * What prepareInvoices then reads of `rows`, from the pieces of its windows in order (the rows are those windows'
+ * rows, one after the other: list-parts.ts checks it). The distinct values are put together in the order they first
+ * come, as one pass over the rows meets them (values the sort finds equal keep that order).
+ */
+export function joinRowFacts(rows: readonly InvoiceListRow[], pieces: readonly RowFactsPiece[]): void {
+  const n = rows.length;
+  const one = pieces.length === 1 ? pieces[0]! : null;
+  const invoiceDay = one?.invoiceDay ?? new Float64Array(n);
+  const dueDay = one?.dueDay ?? new Float64Array(n);
+  const statuses = new Set<string>();
+  const currencies = new Set<string>();
+  const customers = new Set<string>();
+  let at = 0;
+  for (const piece of pieces) {
+    if (!one) {
+      invoiceDay.set(piece.invoiceDay, at);
+      dueDay.set(piece.dueDay, at);
+    }
+    at += piece.invoiceDay.length;
+    for (const value of piece.statuses) statuses.add(value);
+    for (const value of piece.currencies) currencies.add(value);
+    for (const value of piece.customers) customers.add(value);
+  }
+  factsOf.set(rows, {
     invoiceDay,
     dueDay,
-    search: buildSearchText(rows),
     statuses: [...statuses].sort((a, b) => a.localeCompare(b)),
     currencies: [...currencies].sort(),
     customers: sortedCustomers(customers),
-    kind,
-    counted,
-  };
+  });
 }
 
 function sortedCustomers(customers: Set<string>): string[] {

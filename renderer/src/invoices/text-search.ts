@@ -50,6 +50,16 @@ export function buildSearchText(rows: readonly InvoiceListRow[]): SearchText {
 }
 
 function joinRows(rows: readonly InvoiceListRow[]): SearchText {
+  const search = searchTextPiece(rows);
+  rowsOf.set(search, rows);
+  return search;
+}
+
+/**
+ * The search text of one window of a list (as `buildSearchText` makes it of the whole list): made while the next window
+ * crosses, joined once every window is in (`joinSearchPieces`).
+ */
+export function searchTextPiece(rows: readonly InvoiceListRow[]): SearchText {
   const n = rows.length;
   const parts = new Array<string>(n);
   const starts = new Uint32Array(n + 1);
@@ -63,9 +73,34 @@ function joinRows(rows: readonly InvoiceListRow[]): SearchText {
     at += part.length + 1;
   }
   starts[n] = at;
-  const search = { text: parts.join(SEPARATOR), starts };
+  return { text: parts.join(SEPARATOR), starts };
+}
+
+/**
+ * The search text of `rows` from the pieces of its windows, in order (the rows are those windows' rows, one after the
+ * other: list-parts.ts checks it) — what `buildSearchText(rows)` then answers: the same text and starts as one pass
+ * over the rows makes. Joined by SEPARATOR as the rows within a piece are; each piece's starts moved by where it begins.
+ */
+export function joinSearchPieces(rows: readonly InvoiceListRow[], pieces: readonly SearchText[]): void {
+  const n = rows.length;
+  const starts = new Uint32Array(n + 1);
+  const texts: string[] = [];
+  let row = 0;
+  let at = 0;
+  for (const piece of pieces) {
+    const count = piece.starts.length - 1;
+    // A window of no rows adds no text (and no separator).
+    if (count === 0) continue;
+    // A piece's last start (its text's length + 1) is where the next piece begins.
+    for (let i = 0; i < count; i++) starts[row + i] = piece.starts[i]! + at;
+    row += count;
+    at += piece.starts[count]!;
+    texts.push(piece.text);
+  }
+  starts[n] = at;
+  const search = { text: texts.join(SEPARATOR), starts };
   rowsOf.set(search, rows);
-  return search;
+  built.set(rows, search);
 }
 
 const rowsOf = new WeakMap<SearchText, readonly InvoiceListRow[]>();

@@ -9,6 +9,7 @@ import type { CustomerRef } from '../../../electron/contract/customer-aging';
 import type { AppInfo } from '../api/use-app';
 import { useBalancesAsOf } from '../api/use-balances-as-of';
 import { useInvoiceList, useSync } from '../api/use-invoices';
+import { createListParts } from '../invoices/list-parts';
 import { useLocale } from '../i18n/locale-context';
 import { rowsAsOf } from '../invoices/as-of';
 import { isPaymentColumn } from '../invoices/columns';
@@ -79,7 +80,8 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   const { t } = useTranslation('workspace');
   const locale = useLocale();
   const connectionId = connection.id;
-  const invoiceList = useInvoiceList(connectionId);
+  // What the first complete render needs of every row is made window by window as the list loads (list-parts.ts).
+  const invoiceList = useInvoiceList(connectionId, createListParts);
   const { list, complete } = invoiceList;
   const sync = useSync(connectionId);
   const [sorting, setSorting] = useState<SortingState>(defaultSorting);

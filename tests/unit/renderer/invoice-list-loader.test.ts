@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InvoiceList, InvoiceRow } from '../../../electron/contract';
 import { createInvoiceListLoader, LOADING, type ArrivedWindow, type InvoiceListSnapshot } from '../../../renderer/src/api/invoice-list-loader';
 import { BridgeError } from '../../../renderer/src/api/result';
+import { createListParts } from '../../../renderer/src/invoices/list-parts';
 import { row } from './invoice-fixtures';
 
 /** One copy of the offline invoices as the core holds it (every sync makes a new version). */
@@ -261,6 +262,55 @@ describe('the invoice list loader (windows of the offline copy, in the default o
     await answerNext();
     expect(last()).toMatchObject({ complete: true, loading: false, error: null });
     expect(ids(last())).toEqual(copy.rows.map((r) => r.id));
+  });
+
+  it('makes each window’s parts while the next one is on its way, in order, and joins them before the list shows complete', async () => {
+    const copy = copyOf('v1', 30_500);
+    const happened: string[] = [];
+    const waiting: (() => void)[] = [];
+    const shown: InvoiceListSnapshot[] = [];
+    const offsetOf = new Map(copy.rows.map((r, k) => [r, k]));
+    const loader = createInvoiceListLoader({
+      fetchWindow: (offset, limit) => {
+        happened.push(`ask ${offset}`);
+        if (offset === 0) return Promise.resolve(windowOf(copy, 0, limit));
+        return new Promise<InvoiceList>((resolve) => waiting.push(() => resolve(windowOf(copy, offset, limit))));
+      },
+      onChange: (snapshot) => shown.push(snapshot),
+      afterPaint: () => Promise.resolve(),
+      // The workspace's parts, each step written down: the window's first row's place, and whether the join took.
+      windowParts: () => {
+        const parts = createListParts();
+        return {
+          add: (rows) => {
+            happened.push(`part ${offsetOf.get(rows[0]!)}`);
+            parts.add(rows);
+          },
+          join: (rows) => {
+            const joined = parts.join(rows);
+            happened.push(`join ${joined} (${shown.at(-1)?.complete ? 'after' : 'before'} complete)`);
+            return joined;
+          },
+        };
+      },
+    });
+    loader.start();
+    await settle();
+    expect(happened).toEqual(['ask 0', 'ask 500']);
+    waiting.shift()!();
+    await settle();
+    // 500–10,500 arrived: the next is asked, then the first two windows' parts are made while it crosses.
+    expect(happened.slice(2)).toEqual(['ask 10500', 'part 0', 'part 500']);
+    waiting.shift()!();
+    await settle();
+    expect(happened.slice(5)).toEqual(['ask 20500', 'part 10500']);
+    waiting.shift()!();
+    await settle();
+    expect(happened.slice(7)).toEqual(['part 20500', 'join true (before complete)']);
+    expect(shown.at(-1)).toMatchObject({ complete: true, loading: false });
+    // The complete list is the windows' rows in order (what the workspace prepares of it is then what they made:
+    // list-parts.test.ts, equal to one pass over the rows).
+    expect(ids(shown.at(-1)!)).toEqual(copy.rows.map((r) => r.id));
   });
 
   it('says nothing more once disposed (the workspace closed): late answers are dropped', async () => {

@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { InvoiceRow } from '../../../electron/contract';
+import { customerDirectory } from '../../../electron/contract/customer-directory';
+import { createListParts } from '../../../renderer/src/invoices/list-parts';
+import { prepareInvoices, type ReceivableRules } from '../../../renderer/src/invoices/prepared';
+import { rowsMatching, warmSearchParts } from '../../../renderer/src/invoices/text-search';
+import { row } from './invoice-fixtures';
+
+// Customers as a copy holds them: accounts renamed between syncs (the newer stamp has the name now), two accounts of
+// one name, plain names, none; names whose lower case is longer (İ); statuses, currencies and dates of every shape.
+const customers: Pick<InvoiceRow, 'customer' | 'customerId'>[] = [
+  { customer: 'Acme GmbH', customerId: '001A' },
+  { customer: 'Acme (old)', customerId: '001A' },
+  { customer: 'Acme GmbH', customerId: '001B' },
+  { customer: 'İstanbul Ticaret', customerId: '001C' },
+  { customer: null, customerId: '001D' },
+  { customer: '', customerId: undefined },
+  { customer: null, customerId: undefined },
+  { customer: 'Straße & Co', customerId: undefined },
+  { customer: 'Zeta', customerId: '001E' },
+  { customer: 'zeta', customerId: undefined },
+];
+const statuses = ['Posted', 'Draft', 'Canceled', null, 'Pending', 'posted'];
+const currencies = ['USD', 'EUR', 'JPY', 'eur'];
+const dates = ['2026-01-05', '2025-12-31', '', null, '2026-02-30', 'not a date', '2024-02-29'];
+
+function listOf(n: number): InvoiceRow[] {
+  return Array.from({ length: n }, (_, k) =>
+    row({
+      number: k % 97 === 0 ? `INV-İ${k}` : `INV-${k}`,
+      ...customers[(k * 7) % customers.length]!,
+      status: statuses[(k * 5) % statuses.length]!,
+      currency: currencies[(k * 3) % currencies.length]!,
+      invoiceDate: dates[k % dates.length]!,
+      dueDate: dates[(k * 11) % dates.length]!,
+      lastModified: k % 4 === 0 ? null : `2026-0${1 + (k % 9)}-0${1 + (k % 7)}T10:00:00.000Z`,
+    }),
+  );
+}
+
+/** The list cut into windows of these sizes (the last takes what is left). */
+function windowsOf(rows: InvoiceRow[], sizes: number[]): InvoiceRow[][] {
+  const out: InvoiceRow[][] = [];
+  let at = 0;
+  for (const size of sizes) {
+    out.push(rows.slice(at, at + size));
+    at += size;
+  }
+  out.push(rows.slice(at));
+  return out;
+}
+
+const rules: ReceivableRules = { statusKinds: { Draft: 'draft', Pending: 'draft', Canceled: 'cancelled' }, includeDrafts: true };
+const queries = ['a', 'acme', 'i̇s', 'inv-1', 'ße', 'zeta', '0', 'inv-i̇'];
+
+/** Everything the parts feed, as the user meets it: the prepared columns, the search's rows, the customer directory. */
+function whatTheViewReads(rows: readonly InvoiceRow[]) {
+  const prepared = prepareInvoices(rows, rules);
+  warmSearchParts(prepared.search);
+  const directory = customerDirectory(rows);
+  return {
+    invoiceDay: [...prepared.invoiceDay],
+    dueDay: [...prepared.dueDay],
+    statuses: prepared.statuses,
+    currencies: prepared.currencies,
+    customers: prepared.customers,
+    kind: [...prepared.kind],
+    counted: [...prepared.counted],
+    text: prepared.search.text,
+    starts: [...prepared.search.starts],
+    found: queries.map((query) => [...rowsMatching(prepared.search, query)]),
+    keys: directory.keys,
+    labels: directory.keys.map((key) => directory.label(key)),
+    byLabel: directory.keys.map((key) => directory.keyOfLabel(directory.label(key))),
+    has: ['Acme GmbH', 'zeta', 'Zeta', 'Nobody', directory.keys[0]!].map((key) => directory.has(key)),
+  };
+}
+
+describe('the complete list’s parts, made window by window as the list loads (list-parts.ts)', () => {
+  it('joins to exactly what one pass over the whole list makes, however the list is cut into windows', () => {
+    const rows = listOf(1_500);
+    const scratch = whatTheViewReads([...rows]);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 600 }), { maxLength: 6 }), (sizes) => {
+        const all = [...rows];
+        const parts = createListParts();
+        for (const window of windowsOf(all, sizes)) parts.add(window);
+        expect(parts.join(all)).toBe(true);
+        expect(whatTheViewReads(all)).toEqual(scratch);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('an account renamed in a later window is shown by its newer name, as in one pass', () => {
+    const older = row({ customer: 'Old Name Ltd', customerId: '001X', lastModified: '2026-01-01T00:00:00.000Z' });
+    const newer = row({ customer: 'New Name Ltd', customerId: '001X', lastModified: '2026-03-01T00:00:00.000Z' });
+    const stale = row({ customer: 'Old Name Ltd', customerId: '001X', lastModified: '2026-02-01T00:00:00.000Z' });
+    const all = [older, newer, stale];
+    const parts = createListParts();
+    [[older], [newer], [stale]].forEach((window) => parts.add(window));
+    expect(parts.join(all)).toBe(true);
+    expect(customerDirectory(all).keys.map((key) => customerDirectory(all).label(key))).toEqual(['New Name Ltd']);
+  });
+
+  it('joins nothing for rows that are not the windows added, in order — a window missed, two swapped, other rows — and those rows are still prepared exactly', () => {
+    const rows = listOf(900);
+    const scratch = whatTheViewReads([...rows]);
+    const cases: [string, (windows: InvoiceRow[][]) => InvoiceRow[][]][] = [
+      ['a window missed', (windows) => windows.filter((_, k) => k !== 1)],
+      ['two windows swapped', (windows) => [windows[1]!, windows[0]!, ...windows.slice(2)]],
+      ['a window of other rows', (windows) => [windows[0]!, windows[1]!.map((r) => ({ ...r })), ...windows.slice(2)]],
+      ['one window too many', (windows) => [...windows, windows[2]!]],
+    ];
+    for (const [name, change] of cases) {
+      const all = [...rows];
+      const parts = createListParts();
+      for (const window of change(windowsOf(all, [100, 300, 200]))) parts.add(window);
+      expect(parts.join(all), name).toBe(false);
+      expect(whatTheViewReads(all), name).toEqual(scratch);
+    }
+  });
+});
