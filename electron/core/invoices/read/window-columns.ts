@@ -31,10 +31,11 @@ export function windowColumns(table: RowTable, positions: ArrayLike<number>, rel
   const numbers = new OwnText(n * 12);
   const instants = new OwnText(n * 24);
   const { id: idEnds, number: numberEnds, lastModified: instantEnds } = out.text;
+  const ahead = new RowsAhead(table, positions);
   for (let k = 0; k < n; k++) {
-    table.locate(positions[k]!, at);
-    const chunk = at.chunk!;
-    const row = at.row;
+    if (k === ahead.to) ahead.read(k);
+    const chunk = ahead.chunks[k - ahead.from]!;
+    const row = ahead.rows[k - ahead.from]!;
     const nulls = chunk.nulls[row]!;
     const { text, starts } = chunk;
     const c = row * TEXT_CELL_COUNT;
@@ -61,6 +62,56 @@ export function windowColumns(table: RowTable, positions: ArrayLike<number>, rel
     out.number('daysToPay', k, paid.daysToPay);
   }
   return out.columns({ id: ids.text(), number: numbers.text(), lastModified: instants.text() });
+}
+
+/** How many of a window's rows are found and touched at a time before they are encoded (see RowsAhead). */
+const AHEAD = 256;
+
+/**
+ * The places (chunk, row) of a window's next rows, found a few hundred at a time, each row's cells touched once as it
+ * is found. In the default order a window's rows lie scattered over the whole copy (at 1,000,000 invoices a 10,000-row
+ * window reads about one row in a hundred of each chunk), so nearly every row's offsets, null bits, amounts and text
+ * are a cache miss: encoding every window of the 1M copy in the copy's own order took about half the CPU of the
+ * default order (1.2–1.6 vs 2.4–2.7 s a pass; core28, load 3–6). Loads that do not depend on each other, in a short
+ * loop, are waited for together rather than one by one as the encoding comes to each; the encoding then finds them in
+ * the cache. A pass of every window of the 1M copy: 2.04–2.30 s of CPU touched first vs 2.54–2.76 s (8 passes a side in
+ * one process, alternating, load ~11); of the 100k copy 152–219 vs 171–301 ms (mostly in the cache either way).
+ */
+class RowsAhead {
+  readonly chunks: ColumnChunk[] = new Array<ColumnChunk>(AHEAD);
+  readonly rows = new Uint32Array(AHEAD);
+  /** The window's rows [from, to) are found. */
+  from = 0;
+  to = 0;
+  /** What was read (kept: a load whose value nothing uses could be dropped by the compiler). */
+  touched = 0;
+  private readonly at: ChunkPlace = { chunk: null, row: 0 };
+
+  constructor(
+    private readonly table: RowTable,
+    private readonly positions: ArrayLike<number>,
+  ) {}
+
+  /** Finds and touches the rows from k on. */
+  read(k: number): void {
+    const { table, positions, at, chunks, rows } = this;
+    const to = Math.min(positions.length, k + AHEAD);
+    let touched = 0;
+    for (let j = k; j < to; j++) {
+      table.locate(positions[j]!, at);
+      const chunk = at.chunk!;
+      const row = at.row;
+      chunks[j - k] = chunk;
+      rows[j - k] = row;
+      const { text, starts } = chunk;
+      const from = starts[row * TEXT_CELL_COUNT]!;
+      // A row's text is ~120 characters, one byte each: its first three cache lines.
+      touched += chunk.nulls[row]! + chunk.total[row]! + chunk.balance[row]! + text.charCodeAt(from) + text.charCodeAt(from + 64) + text.charCodeAt(from + 128);
+    }
+    this.touched += touched;
+    this.from = k;
+    this.to = to;
+  }
 }
 
 /**
