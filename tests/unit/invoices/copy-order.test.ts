@@ -36,4 +36,17 @@ describe('a copy’s default order by packed keys (issue #19: the start-up order
       }),
     );
   });
+
+  it('orders days counted (a range of a few days a row) and days sorted (a range of centuries) alike — both exactly defaultInvoiceOrderBy’s', () => {
+    // Near days: counted (copy-order.ts byDayCounted); 0001-01-01 beside them makes the range too wide: the second sort.
+    const near = fc.option(fc.integer({ min: 20_000, max: 20_040 }), { nil: Number.NaN });
+    for (const far of [[], [dayNumber('0001-01-01')]]) {
+      fc.assert(
+        fc.property(fc.uniqueArray(fc.nat({ max: 5_000 }), { minLength: 1, maxLength: 400 }), fc.array(near, { minLength: 400, maxLength: 400 }), (picked, days) => {
+          const rows = picked.map((n, i) => ({ day: i === 0 && far.length ? far[0]! : days[i]!, number: `INV-${String(n).padStart(7, '0')}`, id: `a0B${i}` }));
+          expect(Array.from(copyOrder(rows.length, reads(rows)))).toEqual(Array.from(defaultInvoiceOrderBy(rows.length, reads(rows))));
+        }),
+      );
+    }
+  });
 });

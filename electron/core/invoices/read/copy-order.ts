@@ -9,6 +9,8 @@ interface OrderReads {
 
 /** Doubles hold integers exactly up to here. */
 const EXACT = 2 ** 53;
+/** The day keys are counted (byDayCounted) while their range is at most this many days a row (else a second sort). */
+const COUNTED_DAYS_PER_ROW = 4;
 
 /**
  * The copy's default order (invoice date newest first, no date last, then the invoice number's key, then id) — exactly
@@ -29,9 +31,8 @@ export function copyOrder(n: number, read: OrderReads): Uint32Array {
     packed[i] = key * m + i;
   }
   packed.sort();
-  // The rows in the tie-break order, and each row's place in it; two rows of one number key are ordered by id: the comparator's job.
+  // The rows in the tie-break order; two rows of one number key are ordered by id: the comparator's job.
   const byRank = new Uint32Array(n);
-  const rank = new Uint32Array(n);
   let previous = -1;
   for (let k = 0; k < n; k++) {
     const key = Math.floor(packed[k]! / m);
@@ -39,7 +40,6 @@ export function copyOrder(n: number, read: OrderReads): Uint32Array {
     previous = key;
     const i = packed[k]! - key * m;
     byRank[k] = i;
-    rank[i] = k;
   }
   // Newest first, no date (NaN) last: a day's key is how many days it lies before the newest one.
   const days = new Float64Array(n);
@@ -54,7 +54,10 @@ export function copyOrder(n: number, read: OrderReads): Uint32Array {
     if (day < oldest) oldest = day;
   }
   const undated = newest === -Infinity ? 0 : newest - oldest + 1;
+  if (undated <= COUNTED_DAYS_PER_ROW * n + 1024) return byDayCounted(days, newest, undated, byRank);
   if ((undated + 1) * m > EXACT) return fallback();
+  const rank = new Uint32Array(n);
+  for (let k = 0; k < n; k++) rank[byRank[k]!] = k;
   for (let i = 0; i < n; i++) {
     const day = days[i]!;
     packed[i] = (day === day ? newest - day : undated) * m + rank[i]!;
@@ -62,5 +65,26 @@ export function copyOrder(n: number, read: OrderReads): Uint32Array {
   packed.sort();
   const order = new Uint32Array(n);
   for (let k = 0; k < n; k++) order[k] = byRank[packed[k]! % m]!;
+  return order;
+}
+
+/**
+ * The rows newest day first, no date (NaN) last, within a day in the tie-break order (`byRank`: the rows in that order):
+ * a counting sort by how many days each lies before the newest one (`undated` for none), taking the rows in the
+ * tie-break order, so it is stable. Same order as the packed second sort; one pass to count, one to place, no sort of n
+ * doubles (copyOrder of the 1M copy: 311–413 → 217–303 ms of CPU, 8 runs a side in one process, alternating, load ~12; core28).
+ */
+function byDayCounted(days: Float64Array, newest: number, undated: number, byRank: Uint32Array): Uint32Array {
+  const n = byRank.length;
+  const key = (day: number) => (day === day ? newest - day : undated);
+  // starts[key + 1] counts the rows of that key, then (summed) where they start.
+  const starts = new Uint32Array(undated + 2);
+  for (let i = 0; i < n; i++) starts[key(days[i]!) + 1]!++;
+  for (let b = 1; b < starts.length; b++) starts[b]! += starts[b - 1]!;
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = byRank[k]!;
+    order[starts[key(days[i]!)]!++] = i;
+  }
   return order;
 }
