@@ -7,6 +7,7 @@ import type { InvoiceListState } from '../api/use-invoices';
 import { ColumnsMenu } from './ColumnsMenu';
 import { RowCount } from './RowCount';
 import { SearchBox } from './SearchBox';
+import { useOpenFirst } from './use-open-first';
 
 interface Props {
   list: InvoiceListState;
@@ -16,7 +17,7 @@ interface Props {
   search: string;
   searchPending: boolean;
   onSearch: (search: string) => void;
-  /** Enter in the search box: open the first match. */
+  /** Enter in the search box: open the first match (once the rows are those of the search: useOpenFirst). */
   onOpenFirst: () => void;
   /** The aging date shown, and whether it is today's (no date chosen). */
   asOf: string;
@@ -33,10 +34,11 @@ interface Props {
 export function ListToolbar({ list, partial, searchRef, search, searchPending, onSearch, onOpenFirst, asOf, asOfIsToday, onAsOfChange, table, visible, total, children }: Props) {
   const { t } = useTranslation('workspace');
   const asOfId = useId();
+  const openFirst = useOpenFirst(search, searchPending, onOpenFirst);
   return (
     <div className="toolbar">
       <fieldset className="until-loaded" disabled={partial}>
-        <SearchBox ref={searchRef} value={search} onChange={onSearch} onSubmit={onOpenFirst} pending={searchPending} />
+        <SearchBox ref={searchRef} value={search} onChange={onSearch} onSubmit={openFirst} pending={searchPending} />
       </fieldset>
       <div className="as-of-inline">
         <label htmlFor={asOfId}>{t('agingAsOf')}</label>
