@@ -41,8 +41,11 @@ describe('incremental sync and field-level security', () => {
   });
 
   it('the first sync is full even when incremental is asked for', async () => {
+    org.control.resetCounters();
     const sync = await harness.call('invoices.sync', { connectionId, mode: 'incremental' });
     expect(sync.value).toMatchObject({ mode: 'full', total: 4000 });
+    // The org's objects asked for once: the invoice object chosen from them, and the related plan made from the same answer.
+    expect(org.control.counters().requests.describeGlobal).toBe(1);
   });
 
   it('after the org creates, updates and deletes, an incremental sync fetches only changes and equals a fresh full sync', async () => {

@@ -5,7 +5,7 @@ import { defaultStatusKind, type StatusKindMap } from '../../../contract/invoice
 import { statusChoices } from './status-kinds';
 import { CANONICAL_FIELDS } from './canonical-fields';
 import { systemClock, type Clock, type KeyValueStore } from '../../ports';
-import { isScalarField } from './describe-types';
+import { isScalarField, type GlobalObject } from './describe-types';
 import { findInvoiceObjects, shapeOf, type InvoiceShape } from './discovery';
 import { resolveMapping, validateUserMapping } from './field-mapping';
 import { FALLBACK_CURRENCY, type OrgMetadata } from './org-metadata';
@@ -35,6 +35,12 @@ export interface SyncMapping {
   warnings: string[];
   /** Built from a describe read earlier in this process (not checked against the org's describe today). */
   reused?: boolean;
+  /**
+   * The org's objects (describeGlobal) when resolving this mapping read them (a connection's first sync chooses its invoice
+   * object from them): the related plan of the same sync reads them from here instead of asking the org again. Never on a
+   * reused mapping (not kept between syncs).
+   */
+  globals?: GlobalObject[];
 }
 
 /**
@@ -111,15 +117,17 @@ export class MappingService {
       return { ...recent.sync, warnings: [...recent.sync.warnings], reused: true };
     }
     let choice = this.entries()[connectionId]?.choice;
+    let globals: GlobalObject[] | undefined;
     if (!choice) {
-      const best = findInvoiceObjects(await this.metadata.globals(conn), apiVersion)[0];
+      globals = await this.metadata.globals(conn);
+      const best = findInvoiceObjects(globals, apiVersion)[0];
       if (!best) throw new AppError('NO_INVOICE_OBJECT', englishMessage('mappingNoInvoiceObject'));
       choice = { object: best.name, shape: best.shape, overrides: {} };
     }
     const at = this.clock.now();
     const { sync } = await this.resolve(connectionId, conn, choice);
     this.recent.set(connectionId, { sync, apiVersion, at });
-    return sync;
+    return globals ? { ...sync, globals } : sync;
   }
 
   forget(connectionId: string): void {

@@ -1,6 +1,6 @@
 import type { SalesforceConnection as Connection } from '../../salesforce/jsforce-adapter';
 import type { Clock } from '../../ports';
-import { findField } from '../mapping/describe-types';
+import { findField, type GlobalObject } from '../mapping/describe-types';
 import { DESCRIBE_REUSE_MS } from '../mapping/mapping-service';
 import type { OrgMetadata } from '../mapping/org-metadata';
 import { assertIdentifier } from '../sync/soql';
@@ -42,15 +42,16 @@ export interface RelatedPlan {
 
 /**
  * Finds, from describeGlobal and describe, which related objects of the invoice object exist and
- * are readable, and which of their fields. Built like the invoice mapping: names only from describe.
+ * are readable, and which of their fields. Built like the invoice mapping: names only from describe. `read`: describeGlobal's
+ * objects where this sync has read them already (its mapping's), else asked for here.
  */
-export async function discoverRelated(metadata: OrgMetadata, conn: Connection, invoiceObject: string, multiCurrency = false): Promise<RelatedPlan> {
+export async function discoverRelated(metadata: OrgMetadata, conn: Connection, invoiceObject: string, multiCurrency = false, read?: GlobalObject[]): Promise<RelatedPlan> {
   const family = relatedSpecsFor(invoiceObject);
   // The rates matter only where invoices carry a currency of their own; a single-currency org has no rate objects.
   const specs = multiCurrency ? [...family, ...RATE_SPECS] : family;
   const none = family.length === 0 ? relatedText.noneForObject(invoiceObject) : null;
   if (specs.length === 0) return { objects: [], warnings: [], none };
-  const globals = new Map((await metadata.globals(conn)).map((g) => [g.name, g]));
+  const globals = new Map((read ?? (await metadata.globals(conn))).map((g) => [g.name, g]));
   // Every object described at once (one round trip's wait, not one per object, before the related queries can start);
   // the plan and its warnings in the specs' order all the same.
   const planned = await Promise.all(specs.map(async (spec) => {
@@ -118,12 +119,12 @@ export class RelatedDiscovery {
     private readonly clock: Clock,
   ) {}
 
-  async plan(connectionId: string, conn: Connection, invoiceObject: string, reuse: boolean, multiCurrency = false): Promise<RelatedPlan> {
+  async plan(connectionId: string, conn: Connection, invoiceObject: string, reuse: boolean, multiCurrency = false, globals?: GlobalObject[]): Promise<RelatedPlan> {
     const recent = this.recent.get(connectionId);
     const same = recent && recent.invoiceObject === invoiceObject && recent.multiCurrency === multiCurrency;
     if (reuse && same && this.clock.now() - recent.at < DESCRIBE_REUSE_MS) return recent.plan;
     const at = this.clock.now();
-    const plan = await discoverRelated(this.metadata, conn, invoiceObject, multiCurrency);
+    const plan = await discoverRelated(this.metadata, conn, invoiceObject, multiCurrency, globals);
     this.recent.set(connectionId, { invoiceObject, multiCurrency, plan, at });
     return plan;
   }

@@ -193,7 +193,8 @@ export class SyncCoordinator {
           openBase: () => base,
         })),
         settle((async () => {
-          const plan = await this.deps.related.plan(connectionId, conn, mapping.object, incrementalInvoices && !!mapping.reused, !!mapping.plan.paths.currency);
+          // describeGlobal once a sync: the mapping's answer, where it read one (a first sync), serves the related plan too.
+          const plan = await this.deps.related.plan(connectionId, conn, mapping.object, incrementalInvoices && !!mapping.reused, !!mapping.plan.paths.currency, mapping.globals);
           if (shared.aborted) throw cancelled();
           return syncRelated(conn, plan, relatedIncremental ? previous.related! : null, relatedIncremental, pager, base ?? undefined);
         })()),
