@@ -42,7 +42,7 @@ export interface InvoiceListLoaderOptions {
   initial?: InvoiceListSnapshot;
   /**
    * Work on each window's rows made while the next window crosses, joined once every window is in, before the complete
-   * list is shown (the workspace's: list-parts.ts — what its first complete render needs of every row). One per load.
+   * list is shown (the workspace's: workspace/list-parts.ts — what its first complete render needs of every row). One per load.
    */
   windowParts?: () => WindowParts;
 }

@@ -54,7 +54,7 @@ export function prepareInvoices(rows: readonly InvoiceListRow[], rules: Receivab
   const n = rows.length;
   const kind = new Uint8Array(n);
   const counted = new Uint8Array(n);
-  // What does not depend on the rules: made window by window as the list loaded (list-parts.ts), else here, once per list.
+  // What does not depend on the rules: made window by window as the list loaded (workspace/list-parts.ts), else here, once per list.
   const facts = rowFactsOf(rows);
   for (let i = 0; i < n; i++) {
     // The status's kind read once per row (it was twice: for the kind and for counted).
@@ -88,7 +88,7 @@ function rowFactsOf(rows: readonly InvoiceListRow[]): RowFacts {
   return facts;
 }
 
-/** The day numbers and distinct values of one window's rows (made while the next window crosses: list-parts.ts). */
+/** The day numbers and distinct values of one window's rows (made while the next window crosses: workspace/list-parts.ts). */
 export function rowFactsPiece(rows: readonly InvoiceListRow[]): RowFactsPiece {
   const n = rows.length;
   const piece = { invoiceDay: new Float64Array(n), dueDay: new Float64Array(n), statuses: new Set<string>(), currencies: new Set<string>(), customers: new Set<string>() };
@@ -105,7 +105,7 @@ export function rowFactsPiece(rows: readonly InvoiceListRow[]): RowFactsPiece {
 
 /**
  * What prepareInvoices then reads of `rows`, from the pieces of its windows in order (the rows are those windows'
- * rows, one after the other: list-parts.ts checks it). The distinct values are put together in the order they first
+ * rows, one after the other: workspace/list-parts.ts checks it). The distinct values are put together in the order they first
  * come, as one pass over the rows meets them (values the sort finds equal keep that order).
  */
 export function joinRowFacts(rows: readonly InvoiceListRow[], pieces: readonly RowFactsPiece[]): void {

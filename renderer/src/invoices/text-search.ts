@@ -78,7 +78,7 @@ export function searchTextPiece(rows: readonly InvoiceListRow[]): SearchText {
 
 /**
  * The search text of `rows` from the pieces of its windows, in order (the rows are those windows' rows, one after the
- * other: list-parts.ts checks it) — what `buildSearchText(rows)` then answers: the same text and starts as one pass
+ * other: workspace/list-parts.ts checks it) — what `buildSearchText(rows)` then answers: the same text and starts as one pass
  * over the rows makes. Joined by SEPARATOR as the rows within a piece are; each piece's starts moved by where it begins.
  */
 export function joinSearchPieces(rows: readonly InvoiceListRow[], pieces: readonly SearchText[]): void {

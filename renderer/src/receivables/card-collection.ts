@@ -1,3 +1,4 @@
+import type { InvoiceListRow } from '../../../electron/contract';
 import { addDaysToPay, averageDaysToPay, daysSalesOutstanding, DSO_PERIOD_DAYS, noDaysToPay } from '../../../electron/contract/collection-figures';
 import { currencyDecimals } from '../../../electron/contract/currency-decimals';
 import { dayNumber } from '../invoices/plain-date';
@@ -27,27 +28,55 @@ interface CollectionColumns {
   fullyPaidDay: Float64Array;
 }
 
-const columnsCache = new WeakMap<PreparedInvoices, CollectionColumns>();
+/** By rows: the columns do not depend on the view's rules (a set prepared again reads the same). */
+const columnsCache = new WeakMap<readonly InvoiceListRow[], CollectionColumns>();
 
 function collectionColumns(prepared: PreparedInvoices): CollectionColumns {
-  let columns = columnsCache.get(prepared);
-  if (columns) return columns;
-  const n = prepared.rows.length;
-  columns = { balance: new Float64Array(n), total: new Float64Array(n), paidWeighted: new Float64Array(n), paidTotal: new Float64Array(n), fullyPaidDay: new Float64Array(n) };
+  let columns = columnsCache.get(prepared.rows);
+  if (!columns) {
+    joinCollectionColumns(prepared.rows, [collectionColumnsPiece(prepared.rows)]);
+    columns = columnsCache.get(prepared.rows)!;
+  }
+  return columns;
+}
+
+/** One window's collection columns (made while the next window crosses: workspace/list-parts.ts). */
+export function collectionColumnsPiece(rows: readonly InvoiceListRow[]): CollectionColumns {
+  const n = rows.length;
+  const columns = emptyColumns(n);
+  // One sum for every row, emptied each time (an object per row was garbage at every complete list).
+  const paid = noDaysToPay();
   for (let i = 0; i < n; i++) {
-    const row = prepared.rows[i]!;
+    const row = rows[i]!;
     const scale = 10 ** currencyDecimals(row.currency);
     columns.balance[i] = Math.round((row.balance ?? 0) * scale);
     columns.total[i] = Math.round((row.total ?? 0) * scale);
-    const paid = noDaysToPay();
+    paid.weighted = 0;
+    paid.totals = 0;
     addDaysToPay(paid, row);
     columns.paidWeighted[i] = paid.weighted;
     columns.paidTotal[i] = paid.totals;
     columns.fullyPaidDay[i] = row.fullyPaidOn ? dayNumber(row.fullyPaidOn) : Number.NaN;
   }
-  columnsCache.set(prepared, columns);
   return columns;
 }
+
+/** What the cards then read of `rows`, from its windows' pieces in order (workspace/list-parts.ts checks the rows). */
+export function joinCollectionColumns(rows: readonly InvoiceListRow[], pieces: readonly CollectionColumns[]): void {
+  if (pieces.length === 1) return void columnsCache.set(rows, pieces[0]!);
+  const n = rows.length;
+  const columns = emptyColumns(n);
+  let at = 0;
+  for (const piece of pieces) {
+    for (const key of COLUMNS) columns[key].set(piece[key], at);
+    at += piece.balance.length;
+  }
+  columnsCache.set(rows, columns);
+}
+
+const COLUMNS = ['balance', 'total', 'paidWeighted', 'paidTotal', 'fullyPaidDay'] as const;
+
+const emptyColumns = (n: number): CollectionColumns => ({ balance: new Float64Array(n), total: new Float64Array(n), paidWeighted: new Float64Array(n), paidTotal: new Float64Array(n), fullyPaidDay: new Float64Array(n) });
 
 /**
  * Per currency, over the rows of the view (`members`): DSO = open balance of the receivables shown ÷ the total of

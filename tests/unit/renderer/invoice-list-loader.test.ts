@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InvoiceList, InvoiceRow } from '../../../electron/contract';
 import { createInvoiceListLoader, LOADING, type ArrivedWindow, type InvoiceListSnapshot } from '../../../renderer/src/api/invoice-list-loader';
 import { BridgeError } from '../../../renderer/src/api/result';
-import { createListParts } from '../../../renderer/src/invoices/list-parts';
+import { createListParts } from '../../../renderer/src/workspace/list-parts';
 import { row } from './invoice-fixtures';
 
 /** One copy of the offline invoices as the core holds it (every sync makes a new version). */

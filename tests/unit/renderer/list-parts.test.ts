@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { InvoiceRow } from '../../../electron/contract';
+import type { InvoiceListRow, InvoiceRow } from '../../../electron/contract';
 import { customerDirectory } from '../../../electron/contract/customer-directory';
-import { createListParts } from '../../../renderer/src/invoices/list-parts';
+import { createListParts } from '../../../renderer/src/workspace/list-parts';
+import { amountColumns } from '../../../renderer/src/invoices/amount-columns';
 import { prepareInvoices, type ReceivableRules } from '../../../renderer/src/invoices/prepared';
+import { cardCollection } from '../../../renderer/src/receivables/card-collection';
 import { rowsMatching, warmSearchParts } from '../../../renderer/src/invoices/text-search';
 import { row } from './invoice-fixtures';
 
@@ -25,9 +27,9 @@ const statuses = ['Posted', 'Draft', 'Canceled', null, 'Pending', 'posted'];
 const currencies = ['USD', 'EUR', 'JPY', 'eur'];
 const dates = ['2026-01-05', '2025-12-31', '', null, '2026-02-30', 'not a date', '2024-02-29'];
 
-function listOf(n: number): InvoiceRow[] {
-  return Array.from({ length: n }, (_, k) =>
-    row({
+function listOf(n: number): InvoiceListRow[] {
+  return Array.from({ length: n }, (_, k) => ({
+    ...row({
       number: k % 97 === 0 ? `INV-İ${k}` : `INV-${k}`,
       ...customers[(k * 7) % customers.length]!,
       status: statuses[(k * 5) % statuses.length]!,
@@ -35,13 +37,18 @@ function listOf(n: number): InvoiceRow[] {
       invoiceDate: dates[k % dates.length]!,
       dueDate: dates[(k * 11) % dates.length]!,
       lastModified: k % 4 === 0 ? null : `2026-0${1 + (k % 9)}-0${1 + (k % 7)}T10:00:00.000Z`,
+      total: k % 13 === 0 ? null : 100 + ((k * 37) % 1000) / 7,
+      balance: k % 6 === 0 ? 0 : k % 17 === 0 ? null : ((k * 53) % 900) / 3,
     }),
-  );
+    // Paid in full, some (the cards' days to pay).
+    fullyPaidOn: k % 6 === 0 ? dates[(k * 3) % dates.length]! : null,
+    daysToPay: k % 6 === 0 ? k % 40 : null,
+  }));
 }
 
 /** The list cut into windows of these sizes (the last takes what is left). */
-function windowsOf(rows: InvoiceRow[], sizes: number[]): InvoiceRow[][] {
-  const out: InvoiceRow[][] = [];
+function windowsOf(rows: InvoiceListRow[], sizes: number[]): InvoiceListRow[][] {
+  const out: InvoiceListRow[][] = [];
   let at = 0;
   for (const size of sizes) {
     out.push(rows.slice(at, at + size));
@@ -55,10 +62,12 @@ const rules: ReceivableRules = { statusKinds: { Draft: 'draft', Pending: 'draft'
 const queries = ['a', 'acme', 'i̇s', 'inv-1', 'ße', 'zeta', '0', 'inv-i̇'];
 
 /** Everything the parts feed, as the user meets it: the prepared columns, the search's rows, the customer directory. */
-function whatTheViewReads(rows: readonly InvoiceRow[]) {
+function whatTheViewReads(rows: readonly InvoiceListRow[]) {
   const prepared = prepareInvoices(rows, rules);
   warmSearchParts(prepared.search);
   const directory = customerDirectory(rows);
+  const amounts = amountColumns(prepared);
+  const every = Uint32Array.from(rows, (_, i) => i);
   return {
     invoiceDay: [...prepared.invoiceDay],
     dueDay: [...prepared.dueDay],
@@ -74,10 +83,17 @@ function whatTheViewReads(rows: readonly InvoiceRow[]) {
     labels: directory.keys.map((key) => directory.label(key)),
     byLabel: directory.keys.map((key) => directory.keyOfLabel(directory.label(key))),
     has: ['Acme GmbH', 'zeta', 'Zeta', 'Nobody', directory.keys[0]!].map((key) => directory.has(key)),
+    codes: amounts.codes,
+    currency: [...amounts.currency],
+    totals: [...amounts.total],
+    balances: [...amounts.balance],
+    open: [...amounts.open],
+    // The cards' DSO and days to pay over every row and over some, as of a day and cut off at it.
+    cards: [cardCollection(prepared, every, 20_460, false), cardCollection(prepared, every.filter((i) => i % 3 === 0), 20_460, true)].map((m) => [...m]),
   };
 }
 
-describe('the complete list’s parts, made window by window as the list loads (list-parts.ts)', () => {
+describe('the complete list’s parts, made window by window as the list loads (workspace/list-parts.ts)', () => {
   it('joins to exactly what one pass over the whole list makes, however the list is cut into windows', () => {
     const rows = listOf(1_500);
     const scratch = whatTheViewReads([...rows]);
@@ -107,7 +123,7 @@ describe('the complete list’s parts, made window by window as the list loads (
   it('joins nothing for rows that are not the windows added, in order — a window missed, two swapped, other rows — and those rows are still prepared exactly', () => {
     const rows = listOf(900);
     const scratch = whatTheViewReads([...rows]);
-    const cases: [string, (windows: InvoiceRow[][]) => InvoiceRow[][]][] = [
+    const cases: [string, (windows: InvoiceListRow[][]) => InvoiceListRow[][]][] = [
       ['a window missed', (windows) => windows.filter((_, k) => k !== 1)],
       ['two windows swapped', (windows) => [windows[1]!, windows[0]!, ...windows.slice(2)]],
       ['a window of other rows', (windows) => [windows[0]!, windows[1]!.map((r) => ({ ...r })), ...windows.slice(2)]],
