@@ -7,6 +7,7 @@ import type { Snapshot } from '../snapshot/snapshot';
 import { FIRST_LIST_WINDOW } from '../../../contract/list-window';
 import { coldVersion, orderedRows, type OrderedList } from './ordered-rows';
 import { WindowSignals } from './window-signals';
+import { WindowsAhead } from './window-ahead';
 import { paymentFiguresState } from './payment-figures';
 import { sameRelatedRecords } from '../related/related-copy';
 
@@ -29,8 +30,11 @@ export const FIRST_ROWS_GRACE_MS = 2_000;
 
 /** A window of the list without its rows, and the distinct status values of the whole copy (for what each means for receivables). */
 type ListWindow = Omit<InvoiceList, 'warnings' | 'statusKinds' | 'invoices'> & { statuses: string[] };
-/** A window whose rows are made as the caller asks: as row objects (`invoices.list`) or as columns (`invoices.listColumns`). */
-type WindowOf = ListWindow & { rows(): InvoiceListRow[]; columns(): InvoiceColumns };
+/**
+ * A window whose rows are made as the caller asks: as row objects (`invoices.list`) or as columns (`invoices.listColumns`,
+ * which then has the next window read ahead: `readAhead`).
+ */
+type WindowOf = ListWindow & { rows(): InvoiceListRow[]; columns(): InvoiceColumns; readAhead(): void };
 
 /**
  * `invoices.list` over the repository: each snapshot put in the workspace's default order once, and
@@ -49,6 +53,8 @@ export class InvoiceLists {
   private readonly firstPainted = new WindowSignals();
   /** Per connection, the last snapshot put in order (to tell whether a new one changed anything). */
   private readonly latest = new Map<string, { list: OrderedList; version: string }>();
+  /** Each connection's next list window as columns, encoded while the one before it crosses to the page (window-ahead.ts). */
+  private readonly ahead = new WindowsAhead();
 
   constructor(
     private readonly repository: InvoiceRepository,
@@ -58,7 +64,7 @@ export class InvoiceLists {
 
   /** The window, and the distinct status values of the whole copy (for what each means for receivables). */
   async list(connectionId: string, window: { offset?: number; limit?: number }): Promise<ListWindow & { invoices: InvoiceListRow[] }> {
-    const { rows, columns: _columns, ...answer } = await this.window(connectionId, window);
+    const { rows, columns: _columns, readAhead: _readAhead, ...answer } = await this.window(connectionId, window);
     return { ...answer, invoices: rows() };
   }
 
@@ -67,8 +73,10 @@ export class InvoiceLists {
    * them (read/window-columns.ts: no row object per invoice), else encoded from its rows.
    */
   async listColumns(connectionId: string, window: { offset?: number; limit?: number }): Promise<ListWindow & { columns: InvoiceColumns }> {
-    const { rows: _rows, columns, ...answer } = await this.window(connectionId, window);
-    return { ...answer, columns: columns() };
+    const { rows: _rows, columns, readAhead, ...answer } = await this.window(connectionId, window);
+    const answered = { ...answer, columns: columns() };
+    readAhead();
+    return answered;
   }
 
   private async window(connectionId: string, window: { offset?: number; limit?: number }): Promise<WindowOf> {
@@ -82,7 +90,7 @@ export class InvoiceLists {
     const early = window.offset ? null : await this.fromFirstScreen(connectionId, window.limit);
     if (early) {
       const { invoices, ...answer } = early;
-      return { ...answer, rows: () => invoices, columns: () => encodeInvoiceColumns(invoices) };
+      return { ...answer, rows: () => invoices, columns: () => encodeInvoiceColumns(invoices), readAhead: () => undefined };
     }
     const snapshot = await this.repository.current(connectionId);
     const { list, version } = snapshot ? this.inOrder(connectionId, snapshot) : { list: NO_ROWS, version: 'none' };
@@ -94,7 +102,11 @@ export class InvoiceLists {
     return {
       // Only the window's rows are made (from the copy's columns when it has them).
       rows: () => list.slice(offset, end),
-      columns: () => list.columns(offset, end),
+      columns: () => this.ahead.take(connectionId, list, offset, end) ?? list.columns(offset, end),
+      // The page asks for the window after this one next, from where this one ends, with the same limit.
+      readAhead: () => {
+        if (window.limit !== undefined) this.ahead.after(connectionId, list, end, window.limit);
+      },
       total: list.length,
       offset,
       version,
@@ -182,6 +194,7 @@ export class InvoiceLists {
 
   /** Stops waiting (the core is closing). */
   dispose(): void {
+    this.ahead.dropAll();
     this.listedToEnd.release();
     this.firstPainted.release();
   }
@@ -209,6 +222,7 @@ export class InvoiceLists {
   forget(connectionId: string): void {
     this.latest.delete(connectionId);
     this.screens.delete(connectionId);
+    this.ahead.drop(connectionId);
     if (this.store.get(LAST_LISTED_KEY) === connectionId) this.store.delete(LAST_LISTED_KEY);
   }
 
