@@ -56,15 +56,10 @@ export function invoiceNumberKeys(rows: readonly { number: string }[]): Float64A
 
 /** invoiceNumberKeys over rows read by position (the core's columns: no row objects). */
 export function invoiceNumberKeysBy(n: number, numberAt: (i: number) => string): Float64Array {
+  const prefix = n > 0 ? numberKeyPrefix(numberAt(0)) : undefined;
+  const fast = prefix === undefined ? null : prefixedNumberKeys(n, numberAt, prefix);
+  if (fast) return fast;
   const value = new Float64Array(n);
-  const prefix = n > 0 ? /^(\D*)\d{1,15}$/.exec(numberAt(0))?.[1] : undefined;
-  let fast = prefix !== undefined;
-  for (let i = 0; fast && i < n; i++) {
-    const key = prefix === undefined ? Number.NaN : digitsAfter(numberAt(i), prefix);
-    if (key === key) value[i] = key;
-    else fast = false;
-  }
-  if (fast) return value;
   const numbers = Array.from({ length: n }, (_, i) => numberAt(i));
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -73,6 +68,26 @@ export function invoiceNumberKeysBy(n: number, numberAt: (i: number) => string):
   for (let k = 0; k < n; k++) {
     if (k > 0 && sortCollator.compare(numbers[order[k - 1]!]!, numbers[order[k]!]!) !== 0) rank++;
     value[order[k]!] = rank;
+  }
+  return value;
+}
+
+/** The fast path's shared prefix: what the list's first number has before its 1–15 digits (undefined: no fast path). */
+export function numberKeyPrefix(first: string): string | undefined {
+  return /^(\D*)\d{1,15}$/.exec(first)?.[1];
+}
+
+/**
+ * The fast path's keys: each number's digits after `prefix` as a value — or null when one number is not `prefix` and
+ * 1–15 digits (then no number of the list has a key of the fast path: invoiceNumberKeysBy ranks them all). For a
+ * window of a list, `prefix` is the list's (its first number's: numberKeyPrefix).
+ */
+export function prefixedNumberKeys(n: number, numberAt: (i: number) => string, prefix: string): Float64Array | null {
+  const value = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = digitsAfter(numberAt(i), prefix);
+    if (key !== key) return null;
+    value[i] = key;
   }
   return value;
 }

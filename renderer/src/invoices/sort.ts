@@ -1,7 +1,8 @@
 import type { PreparedInvoices } from './prepared';
 import { daysOverdueAt } from './prepared';
 import { dayNumber } from './plain-date';
-import { DEFAULT_SORT, invoiceNumberKeys, sortCollator, tieBreakRanks } from '../../../electron/contract/invoice-order';
+import { DEFAULT_SORT, sortCollator, tieBreakRanks } from '../../../electron/contract/invoice-order';
+import { numberKeysOf } from './number-keys';
 import { arrivalOrder, arrivedInDefaultOrder } from './default-order';
 import { denseRanks, orderByRank, tieOrder, type DenseRanks } from './rank-order';
 
@@ -42,7 +43,7 @@ function numberKeys(prepared: PreparedInvoices): { key: Float64Array; tie: Uint3
   return { key, tie };
 }
 
-const numberKey = (prepared: PreparedInvoices) => memo(prepared, 'numberKey', () => invoiceNumberKeys(prepared.rows));
+const numberKey = (prepared: PreparedInvoices) => memo(prepared, 'numberKey', () => numberKeysOf(prepared.rows));
 
 /** Per row: the rank of its text value among the distinct values (NaN when empty: sorts last). */
 function textRank(prepared: PreparedInvoices, column: 'customer' | 'status' | 'currency' | 'org'): Float64Array {

@@ -1,6 +1,8 @@
 import type { InvoiceListRow } from '../../../electron/contract';
 import { DirectoryBuilder } from '../../../electron/contract/customer-directory';
+import { numberKeyPrefix } from '../../../electron/contract/invoice-order';
 import { amountColumnsPiece, joinAmountColumns, type AmountColumnsPiece } from '../invoices/amount-columns';
+import { joinNumberKeys, numberKeysPiece } from '../invoices/number-keys';
 import { joinRowFacts, rowFactsPiece, type RowFactsPiece } from '../invoices/prepared';
 import { joinSearchPieces, searchTextPiece, type SearchText } from '../invoices/text-search';
 import { stepQueue } from '../lib/step-queue';
@@ -9,11 +11,12 @@ import { collectionColumnsPiece, joinCollectionColumns } from '../receivables/ca
 /**
  * What the complete list's first render needs of every row whatever the view's rules — the search text
  * (text-search.ts), the dates' day numbers and the distinct values (prepared.ts), the customer directory
- * (customer-directory.ts), the amounts the totals and aging add up (amount-columns.ts) and the cards' collection
- * columns (card-collection.ts) — made one window at a time while the list loads (the loader adds each window while the
- * next one crosses: the page was idle ~60 % of the load, load27's profile) and joined once every window is in. At
- * 100,000 invoices that work was ~0.1–0.15 s of the first complete render, after the last window (load28's profile
- * of the load's tail, load ~3); the join is copies of typed arrays and a join of one string per window.
+ * (customer-directory.ts), the amounts the totals and aging add up (amount-columns.ts), the cards' collection columns
+ * (card-collection.ts) and the invoice numbers' sort keys (number-keys.ts: the default order's check) — made one window
+ * at a time while the list loads (the loader adds each window while the next one crosses: the page was idle ~60 % of
+ * the load, load27's profile) and joined once every window is in: copies of typed arrays, a join of one string per
+ * window, the distinct values sorted. At 100,000 invoices all of it was made after the last window, in the first
+ * complete render (load28's measures in BENCHMARKS.md).
  */
 export interface ListParts {
   /** The next window's rows, in the list's order. */
@@ -33,11 +36,15 @@ export function createListParts(): ListParts {
   const directory = new DirectoryBuilder();
   const amounts: AmountColumnsPiece[] = [];
   const collection: ReturnType<typeof collectionColumnsPiece>[] = [];
+  const numberKeys: (Float64Array | null)[] = [];
+  // The invoice numbers' keys are the digits after the list's prefix: its first number's (invoice-order.ts).
+  let prefix: string | undefined;
   // One part per task of the page: the next window's answer, arriving meanwhile, waits for one part (~1–5 ms of a
   // 10,000-row window's ~12 ms, load28's Node measure), not for the window's every part.
   const steps = stepQueue();
   return {
     add(rows) {
+      if (windows.length === 0 && rows.length > 0) prefix = numberKeyPrefix(rows[0]!.number);
       windows.push(rows);
       steps.add(
         () => search.push(searchTextPiece(rows)),
@@ -45,6 +52,7 @@ export function createListParts(): ListParts {
         () => directory.add(rows),
         () => amounts.push(amountColumnsPiece(rows)),
         () => collection.push(collectionColumnsPiece(rows)),
+        () => numberKeys.push(numberKeysPiece(rows, prefix)),
       );
     },
     join(rows) {
@@ -55,6 +63,7 @@ export function createListParts(): ListParts {
       directory.finish(rows);
       joinAmountColumns(rows, amounts);
       joinCollectionColumns(rows, collection);
+      joinNumberKeys(rows, numberKeys);
       return true;
     },
   };
