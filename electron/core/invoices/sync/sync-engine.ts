@@ -11,6 +11,7 @@ import { ColumnChunkBuilder, RowColumns, type ColumnChunk } from '../snapshot/ro
 import { fullSyncQuery, incrementalQuery } from './soql';
 import { changesSince, ReadSpan, spanOf, spanUnknown } from './overlap';
 import { recordCount } from '../related/related-copy';
+import { holdYoungGeneration } from './young-generation';
 
 /** Salesforce empties the recycle bin after 15 days; past that, deletions can no longer be seen, so sync in full. */
 export const MAX_INCREMENTAL_AGE_MS = 14 * 24 * 3_600_000;
@@ -132,6 +133,7 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
   let tally = new ChangeTally();
   let kept = 0;
   const span = new ReadSpan(run.now);
+  const release = holdYoungGeneration();
   const outcome = await runQuery(run.conn, fullSyncQuery(mapping.plan), 'query', run.pager, {
     restart: () => {
       span.restart();
@@ -158,7 +160,7 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
       }
       run.onProgress(count, total);
     },
-  });
+  }).finally(release);
   const columns = new RowColumns(chunks);
   const at = syncedAt();
   const snapshot = columnSnapshot({ object: mapping.object, signature: mapping.signature, syncedAt: at, watermark, spanMs: span.ms() }, columns);
