@@ -1,4 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers of the org */
+import { once } from 'node:events';
+import { get as httpGet, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrg, type RunningOrg } from '../../org/index.ts';
 import { parseCsv } from '../../support/csv.ts';
@@ -185,5 +187,39 @@ describe('a large Bulk API 2.0 results part does not hold up the org\'s other an
       locator = res.headers.get('sforce-locator');
     } while (locator !== 'null');
     expect(lines).toEqual(inParts);
+  });
+
+  it('serves every byte of a large part to a client that reads it slowly while other parts are built and sent', async () => {
+    // The org builds each part into a buffer it uses again for a later part (tests/org/rest/part-buffers.ts): only once
+    // the socket has taken every byte of the first, or the later part's bytes would go out as the first one's rest.
+    const job = async (query: string) => {
+      const created = await fetch(`${org.url}${JOBS}`, {
+        method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ operation: 'query', query, contentType: 'CSV', columnDelimiter: 'COMMA', lineEnding: 'LF' }),
+      });
+      const id = ((await created.json()) as any).id as string;
+      await get(`${JOBS}/${id}`);
+      expect(((await (await get(`${JOBS}/${id}`)).json()) as any).state).toBe('JobComplete');
+      return `${JOBS}/${id}/results?maxRecords=100000`;
+    };
+    const lines = await job('SELECT Id, PaymentId, InvoiceId, Amount, Type, AppliedDate, CreatedDate, SystemModstamp FROM PaymentLineInvoice');
+    // The same rows, their fields in another order: a part of the same size, different bytes at every place.
+    const reordered = await job('SELECT SystemModstamp, CreatedDate, AppliedDate, Type, Amount, InvoiceId, PaymentId, Id FROM PaymentLineInvoice');
+    const whole = await (await get(lines)).text();
+    expect(Buffer.byteLength(whole)).toBeGreaterThan(4 * 1024 * 1024);
+
+    const slow = await new Promise<IncomingMessage>((resolve, reject) => {
+      httpGet(`${org.url}${lines}`, { headers: { authorization: `Bearer ${token}` } }, resolve).on('error', reject);
+    });
+    slow.pause();
+    // Other parts, each built and read in full, while what the kernel has not taken of the first waits in the org's socket.
+    for (let i = 0; i < 3; i++) expect((await (await get(reordered)).text()).startsWith('"SystemModstamp","CreatedDate"')).toBe(true);
+    const chunks: Buffer[] = [];
+    slow.on('data', (chunk: Buffer) => chunks.push(chunk));
+    slow.resume();
+    await once(slow, 'end');
+    const slowText = Buffer.concat(chunks).toString('utf8');
+    expect(slowText.length).toBe(whole.length);
+    expect(slowText === whole).toBe(true);
   });
 });

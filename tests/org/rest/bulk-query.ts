@@ -6,6 +6,7 @@ import type { Faults } from '../control/faults.ts';
 import { CsvBytes, csvHeader, csvLines } from '../soql/csv-rows.ts';
 import { runQuery, type QueryResult } from '../soql/query.ts';
 import { SfError } from '../soql/sf-error.ts';
+import { keepPartBuffer, takePartBuffer } from './part-buffers.ts';
 import { sendJson } from './respond.ts';
 
 /**
@@ -171,7 +172,7 @@ async function sendResults(job: BulkJob, res: ServerResponse, url: URL, headers:
   const onClose = () => (gone = true);
   res.once('close', onClose);
   // Room for ~200 bytes a record at once (what the app's objects take); more is made as it is needed.
-  const out = new CsvBytes(4096 + 200 * Math.max(0, end - from));
+  const out = new CsvBytes(takePartBuffer(4096 + 200 * Math.max(0, end - from)));
   out.text(csvHeader(result));
   try {
     for (let at = from; at < end; at += SLICE_ROWS) {
@@ -193,6 +194,9 @@ async function sendResults(job: BulkJob, res: ServerResponse, url: URL, headers:
     'Sforce-NumberOfRecords': String(to - from + (countOff ? 1 : 0)),
     ...headers,
   });
+  // The buffer is kept for a later part only once the socket has taken every byte ('finish'); an answer cut short
+  // ('close' without 'finish') may still have writes in flight, so its buffer is left to the collector.
+  res.once('finish', () => keepPartBuffer(out.buffer));
   res.end(body);
 }
 

@@ -31,8 +31,9 @@ export class CsvBytes {
   buffer: Buffer;
   at = 0;
 
-  constructor(size = 64 * 1024) {
-    this.buffer = Buffer.allocUnsafe(size);
+  /** A new buffer of `size` bytes, or one given to be written from its start (a buffer used again). */
+  constructor(size: number | Buffer = 64 * 1024) {
+    this.buffer = typeof size === 'number' ? Buffer.allocUnsafe(size) : size;
   }
 
   /** Makes room for `bytes` more. */
