@@ -64,6 +64,8 @@ export interface UiRun {
   boot: string;
   renderAfterListMs: number | null;
   structuredCloneMs: number;
+  /** The core's list windows encoded ahead while an answer crossed to the page, in all (0 when the core reads none ahead). */
+  listReadAheadMs: number;
   rows: number;
   /** Navigation → every invoice loaded (the workspace's row count says data-complete="true"). */
   allRowsMs: number | null;

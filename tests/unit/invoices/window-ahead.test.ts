@@ -1,3 +1,4 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { setImmediate as turn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { InvoiceRow } from '../../../electron/contract';
@@ -97,5 +98,27 @@ describe('the next list window read ahead (issue #19: encoded while the one befo
     ahead.after('c1', failing, 100, 100);
     await turn();
     expect(ahead.take('c1', failing, 100, 200)).toBeNull();
+  });
+
+  it('tells the bench how long each read ahead took (its Electron estimate adds it back), and only when someone listens', async () => {
+    const { list } = countedList(rowsOf(250));
+    const ahead = new WindowsAhead();
+    const heard: unknown[] = [];
+    const listen = (message: unknown) => heard.push(message);
+    ahead.after('c1', list, 0, 100);
+    await turn();
+    subscribe('budgetly:list-window-ahead', listen);
+    try {
+      ahead.after('c1', list, 100, 100);
+      await turn();
+      ahead.after('c1', list, 200, 100);
+      await turn();
+    } finally {
+      unsubscribe('budgetly:list-window-ahead', listen);
+    }
+    ahead.after('c1', list, 0, 100);
+    await turn();
+    expect(heard).toHaveLength(2);
+    for (const message of heard) expect((message as { ms: number }).ms).toBeGreaterThanOrEqual(0);
   });
 });
