@@ -181,6 +181,16 @@ class SharedRuns {
   private readonly last = new Int32Array(TEXT_CELL_COUNT).fill(-1);
   private slots: Int32Array;
   private used = 0;
+  /**
+   * The characters of each value placed by this table, one after the other (`bounds[2 × place]` to `bounds[2 × place + 1]`):
+   * what a cell is compared with. Its string would do, but a value of 13 characters or more sliced from a chunk's text
+   * is a view of that text (V8's sliced string) where the value was first met — anywhere in the copy — so every compare
+   * with a customer or an account id was one more cache miss (core28: the compares were ~20 % of a 1M window pass's
+   * samples once the rows were touched first). These stay together in a few hundred KiB.
+   */
+  private chars: Uint16Array;
+  private charsUsed = 0;
+  private bounds = new Int32Array(2048);
 
   /** `rows`: the window's; the table starts large enough for a few distinct values a row (grown if not). */
   constructor(
@@ -190,6 +200,7 @@ class SharedRuns {
     let size = 1024;
     while (size < rows * 4) size *= 2;
     this.slots = new Int32Array(size);
+    this.chars = new Uint16Array(Math.max(1024, rows * 16));
   }
 
   /** Row k's cell `cell` of a chunk (its row's cells start at `c`) into `cells`: `none` when its null bit is set. */
@@ -201,7 +212,7 @@ class SharedRuns {
     const from = chunk.starts[c + cell]!;
     const to = chunk.starts[c + cell + 1]!;
     const last = this.last[cell]!;
-    if (last >= 0 && sameText(this.out.stringAt(last), chunk.text, from, to)) {
+    if (last >= 0 && this.same(last, chunk.text, from, to)) {
       cells[k] = last;
       return;
     }
@@ -215,12 +226,42 @@ class SharedRuns {
       const entry = this.slots[slot]!;
       if (entry === 0) {
         const place = this.out.place(text.slice(from, to));
+        this.keep(place, text, from, to);
         this.slots[slot] = place + 1;
         if (++this.used * 2 > this.slots.length) this.grow();
         return place;
       }
-      if (sameText(this.out.stringAt(entry - 1), text, from, to)) return entry - 1;
+      if (this.same(entry - 1, text, from, to)) return entry - 1;
     }
+  }
+
+  /** Whether the value placed at `place` is text[from, to), last character first (values that differ mostly differ at their end). */
+  private same(place: number, text: string, from: number, to: number): boolean {
+    const start = this.bounds[2 * place]!;
+    let k = this.bounds[2 * place + 1]! - start;
+    if (k !== to - from) return false;
+    const chars = this.chars;
+    while (k-- > 0) if (chars[start + k] !== text.charCodeAt(from + k)) return false;
+    return true;
+  }
+
+  /** Keeps the characters of the value at `place` (text[from, to)). */
+  private keep(place: number, text: string, from: number, to: number): void {
+    if (2 * place + 1 >= this.bounds.length) {
+      const bounds = new Int32Array(Math.max(this.bounds.length * 2, 2 * place + 2));
+      bounds.set(this.bounds);
+      this.bounds = bounds;
+    }
+    const start = this.charsUsed;
+    const end = start + (to - from);
+    if (end > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, end));
+      chars.set(this.chars.subarray(0, start));
+      this.chars = chars;
+    }
+    for (let k = from, at = start; k < to; k++) this.chars[at++] = text.charCodeAt(k);
+    this.bounds[2 * place] = start;
+    this.bounds[2 * place + 1] = this.charsUsed = end;
   }
 
   private grow(): void {
@@ -235,15 +276,4 @@ class SharedRuns {
       this.slots[slot] = entry;
     }
   }
-}
-
-/**
- * Whether text[from, to) is `value`, compared where it lies, last character first: a window's shared values that differ
- * mostly differ at their end ("Customer 0412" / "Customer 0977", account ids, days of one month).
- */
-function sameText(value: string, text: string, from: number, to: number): boolean {
-  let k = value.length;
-  if (k !== to - from) return false;
-  while (k-- > 0) if (value.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
-  return true;
 }
