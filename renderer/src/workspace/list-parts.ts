@@ -23,8 +23,8 @@ export interface ListParts {
   add(rows: readonly InvoiceListRow[]): void;
   /**
    * Makes the joined parts what prepareInvoices, buildSearchText, customerDirectory, amountColumns and the cards answer for `rows` — only when
-   * `rows` are exactly the windows added, one after the other (false otherwise: nothing is kept, and those parts are
-   * then made from `rows` as they were before, when first asked: never a part of other rows).
+   * `rows` are exactly the windows added, one after the other, and no part failed on a window (false otherwise: nothing
+   * is kept, and those parts are then made from `rows` as they were before, when first asked: never a part of other rows).
    */
   join(rows: readonly InvoiceListRow[]): boolean;
 }
@@ -42,22 +42,35 @@ export function createListParts(): ListParts {
   // One part per task of the page: the next window's answer, arriving meanwhile, waits for one part (~1–5 ms of a
   // 10,000-row window's ~12 ms, load28's Node measure), not for the window's every part.
   const steps = stepQueue();
+  // A part that failed leaves its kind one window short: every later piece would join against the wrong rows (wrong
+  // totals, said nowhere). Then nothing is joined, and each part is made from the rows as before, when first asked.
+  let failed = false;
+  const step = (make: () => unknown) => () => {
+    if (failed) return;
+    try {
+      make();
+    } catch (error) {
+      failed = true;
+      // Not the user's to see (the figures are made from the rows instead), but a developer's: the load does that work again.
+      console.warn('A part of the list made window by window failed; it is made from the whole list instead.', error);
+    }
+  };
   return {
     add(rows) {
       if (windows.length === 0 && rows.length > 0) prefix = numberKeyPrefix(rows[0]!.number);
       windows.push(rows);
       steps.add(
-        () => search.push(searchTextPiece(rows)),
-        () => facts.push(rowFactsPiece(rows)),
-        () => directory.add(rows),
-        () => amounts.push(amountColumnsPiece(rows)),
-        () => collection.push(collectionColumnsPiece(rows)),
-        () => numberKeys.push(numberKeysPiece(rows, prefix)),
+        step(() => search.push(searchTextPiece(rows))),
+        step(() => facts.push(rowFactsPiece(rows))),
+        step(() => directory.add(rows)),
+        step(() => amounts.push(amountColumnsPiece(rows))),
+        step(() => collection.push(collectionColumnsPiece(rows))),
+        step(() => numberKeys.push(numberKeysPiece(rows, prefix))),
       );
     },
     join(rows) {
       steps.flush();
-      if (!sameRows(rows, windows)) return false;
+      if (failed || !sameRows(rows, windows)) return false;
       joinSearchPieces(rows, search);
       joinRowFacts(rows, facts);
       directory.finish(rows);
