@@ -2,7 +2,7 @@ import { agingBucketLabels, bucketOfDays, type AgingBucketKey } from '../../../e
 import type { PreparedInvoices } from './prepared';
 import { SUM_SCALE } from '../../../electron/contract/sum-scale';
 import { amountColumns } from './amount-columns';
-import { everyRow, sumsOfSet, wholeBelow } from './set-sums';
+import { everyRow, joinedSumsOf, keepJoinedSums, sumsOfSet, wholeBelow } from './set-sums';
 
 export { bucketOfDays, type AgingBucketKey };
 
@@ -56,17 +56,23 @@ function agingSlots(prepared: PreparedInvoices, asOfDay: number, basis: AgingBas
   const key = `${asOfDay}|${basis}`;
   let slots = byDay.get(key);
   if (slots) return slots;
+  const joined = joinedSumsOf(prepared.kind, `slots|${key}`);
+  slots = joined instanceof Int8Array ? joined : slotsOf(prepared, asOfDay, basis);
+  if (byDay.size >= 4) byDay.delete(byDay.keys().next().value!);
+  byDay.set(key, slots);
+  return slots;
+}
+
+function slotsOf(prepared: PreparedInvoices, asOfDay: number, basis: AgingBasis): Int8Array {
   const { open } = amountColumns(prepared);
   const counted = prepared.counted;
   const from = basis === 'dueDate' ? prepared.dueDay : prepared.invoiceDay;
-  slots = new Int8Array(prepared.rows.length);
+  const slots = new Int8Array(prepared.rows.length);
   for (let i = 0; i < slots.length; i++) {
     // As agingBucketOf: nothing outstanding or not a receivable is in no bucket; no date counts as current.
     const day = from[i]!;
     slots[i] = !open[i] || !counted[i] ? -1 : day !== day ? 0 : slotOf.get(bucketOfDays(asOfDay - day))!;
   }
-  if (byDay.size >= 4) byDay.delete(byDay.keys().next().value!);
-  byDay.set(key, slots);
   return slots;
 }
 
@@ -90,13 +96,29 @@ function agingSums(prepared: PreparedInvoices, slots: Int8Array, indexes: ArrayL
 const allAging = new WeakMap<Int8Array, Float64Array | null>();
 const exactBalances = new WeakMap<PreparedInvoices, boolean>();
 
-function agingOfAll(prepared: PreparedInvoices, slots: Int8Array): Float64Array | null {
+function agingOfAll(prepared: PreparedInvoices, slots: Int8Array, asOfDay: number, basis: AgingBasis): Float64Array | null {
   if (!allAging.has(slots)) {
     let exact = exactBalances.get(prepared);
     if (exact === undefined) exactBalances.set(prepared, (exact = wholeBelow(amountColumns(prepared).balance)));
-    allAging.set(slots, exact ? agingSums(prepared, slots, everyRow(prepared, prepared.rows.length)) : null);
+    const joined = joinedSumsOf(prepared.kind, `aging|${asOfDay}|${basis}`);
+    allAging.set(slots, exact ? (joined instanceof Float64Array ? joined : agingSums(prepared, slots, everyRow(prepared, prepared.rows.length))) : null);
   }
   return allAging.get(slots)!;
+}
+
+/**
+ * Every row's aging slots and sums as of a day on a basis, per currency of amountColumns(prepared).codes (a count and a
+ * sum per bucket each): one window's as the list loads (workspace/list-sums.ts).
+ */
+export function agingOfEveryRow(prepared: PreparedInvoices, asOfDay: number, basis: AgingBasis): { slots: Int8Array; sums: Float64Array } {
+  const slots = slotsOf(prepared, asOfDay, basis);
+  return { slots, sums: agingSums(prepared, slots, everyRow(prepared, prepared.rows.length)) };
+}
+
+/** What agingOfEveryRow answers for the rows of this `kind` column (joined from its windows' by workspace/list-sums.ts). */
+export function keepAgingOfEveryRow(kind: Uint8Array, asOfDay: number, basis: AgingBasis, aging: { slots: Int8Array; sums: Float64Array }): void {
+  keepJoinedSums(kind, `slots|${asOfDay}|${basis}`, aging.slots);
+  keepJoinedSums(kind, `aging|${asOfDay}|${basis}`, aging.sums);
 }
 
 /**
@@ -108,7 +130,7 @@ export function computeAging(prepared: PreparedInvoices, indexes: ArrayLike<numb
   const { codes } = amountColumns(prepared);
   const buckets = agingBuckets.length;
   const slots = agingSlots(prepared, asOfDay, basis);
-  const sums = sumsOfSet(indexes, prepared.rows.length, (set) => agingSums(prepared, slots, set), () => agingOfAll(prepared, slots));
+  const sums = sumsOfSet(indexes, prepared.rows.length, (set) => agingSums(prepared, slots, set), () => agingOfAll(prepared, slots, asOfDay, basis));
   const out: CurrencyAging[] = [];
   codes.forEach((code, c) => {
     const at = c * buckets * 2;

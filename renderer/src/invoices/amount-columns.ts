@@ -60,7 +60,7 @@ export function amountColumnsPiece(rows: readonly InvoiceListRow[]): AmountColum
  * rows, one after the other: workspace/list-parts.ts checks it): the codes of every window, sorted; each row's place
  * among them.
  */
-export function joinAmountColumns(rows: readonly InvoiceListRow[], pieces: readonly AmountColumnsPiece[]): void {
+export function joinAmountColumns(rows: readonly InvoiceListRow[], pieces: readonly AmountColumnsPiece[]): AmountColumns {
   const n = rows.length;
   const codes = [...new Set(pieces.flatMap((piece) => piece.codes))].sort();
   const places = new Map(codes.map((code, k) => [code, k]));
@@ -81,5 +81,7 @@ export function joinAmountColumns(rows: readonly InvoiceListRow[], pieces: reado
     }
     at += local.length;
   }
-  cache.set(rows, { codes, currency, total, balance, open });
+  const columns = { codes, currency, total, balance, open };
+  cache.set(rows, columns);
+  return columns;
 }

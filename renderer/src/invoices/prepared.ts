@@ -51,18 +51,57 @@ export interface PreparedInvoices {
 
 export const NO_STATUS = '(no status)';
 export function prepareInvoices(rows: readonly InvoiceListRow[], rules: ReceivableRules = {}): PreparedInvoices {
+  // What does not depend on the rules: made window by window as the list loaded (workspace/list-parts.ts), else here, once per list.
+  const facts = rowFactsOf(rows);
+  // The kinds too, when the list's windows were read under these same rules (receivable-pieces.ts).
+  const joined = joinedKinds.get(rows);
+  const kinds = joined && joined.rules !== null && joined.rules === rulesKey(rules) ? joined.kinds : kindsPiece(rows, rules);
+  return { rows, ...facts, search: buildSearchText(rows), ...kinds };
+}
+
+/** Each row's status kind and whether it counts in receivables, under the rules. */
+export type Kinds = Pick<PreparedInvoices, 'kind' | 'counted'>;
+
+/** The kinds of these rows (one window's as the list loads: receivable-pieces.ts; every row's in prepareInvoices). */
+export function kindsPiece(rows: readonly InvoiceListRow[], rules: ReceivableRules): Kinds {
   const n = rows.length;
   const kind = new Uint8Array(n);
   const counted = new Uint8Array(n);
-  // What does not depend on the rules: made window by window as the list loaded (workspace/list-parts.ts), else here, once per list.
-  const facts = rowFactsOf(rows);
   for (let i = 0; i < n; i++) {
     // The status's kind read once per row (it was twice: for the kind and for counted).
     const rowKind = kindOfRow(rows[i]!, rules);
     kind[i] = KIND_CODES[rowKind];
     counted[i] = countsOfKind(rowKind, rules) ? 1 : 0;
   }
-  return { rows, ...facts, search: buildSearchText(rows), kind, counted };
+  return { kind, counted };
+}
+
+/** What the kinds depend on, as a key; null for rules of a row's own (All connections': never joined). */
+export function rulesKey(rules: ReceivableRules): string | null {
+  return rules.statusKindsOf ? null : JSON.stringify([rules.statusKinds ?? null, rules.includeDrafts === true]);
+}
+
+/** Kinds joined from a list's windows, and the rules they were made under (rulesKey). */
+const joinedKinds = new WeakMap<readonly InvoiceListRow[], { rules: string | null; kinds: Kinds }>();
+
+/**
+ * The kinds of `rows` from the pieces of its windows in order (the rows are those windows' rows, one after the other:
+ * workspace/list-parts.ts checks it), made under `rules`: what prepareInvoices then takes for these rows under the
+ * same rules (under other rules it reads the rows again).
+ */
+export function joinKinds(rows: readonly InvoiceListRow[], rules: ReceivableRules, pieces: readonly Kinds[]): Kinds {
+  const n = rows.length;
+  const kinds = pieces.length === 1 ? pieces[0]! : { kind: new Uint8Array(n), counted: new Uint8Array(n) };
+  let at = 0;
+  for (const piece of pieces) {
+    if (piece !== kinds) {
+      kinds.kind.set(piece.kind, at);
+      kinds.counted.set(piece.counted, at);
+    }
+    at += piece.kind.length;
+  }
+  joinedKinds.set(rows, { rules: rulesKey(rules), kinds });
+  return kinds;
 }
 
 /** What prepareInvoices reads of a list whatever the rules: the dates' day numbers and the distinct values, sorted. */

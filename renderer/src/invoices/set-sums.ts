@@ -39,17 +39,32 @@ function leftOutOnce(members: ArrayLike<number>, n: number): Uint32Array | null 
   return left;
 }
 
+/** Σ |value| of a column; NaN when one of its values is not a whole number (see wholeBelow). */
+export function absoluteSum(column: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < column.length; i++) {
+    const value = column[i]!;
+    if (!Number.isInteger(value)) return Number.NaN;
+    sum += Math.abs(value);
+  }
+  return sum;
+}
+
+/** Columns joined from windows whose absolute sum is known already (see `knowAbsoluteSum`). */
+const knownSums = new WeakMap<object, number>();
+
+/**
+ * A column joined from windows (workspace/list-parts.ts): its absolute sum is the sum of its windows' (each made while
+ * the next window crossed), so wholeBelow need not read its values again. Exact as a test: a sum of whole numbers is
+ * exact in any order below 2^53, and at or above it no order brings it back below (the addends are not negative).
+ */
+export function knowAbsoluteSum(column: object, sum: number): void {
+  knownSums.set(column, sum);
+}
+
 /** Whether every sum of these values (any subset, any order) is exact: the sum of their absolute values is below 2^53. */
 export function wholeBelow(...columns: ArrayLike<number>[]): boolean {
-  for (const column of columns) {
-    let sum = 0;
-    for (let i = 0; i < column.length; i++) {
-      const value = column[i]!;
-      if (!Number.isInteger(value)) return false;
-      sum += Math.abs(value);
-    }
-    if (!(sum < Number.MAX_SAFE_INTEGER)) return false;
-  }
+  for (const column of columns) if (!((knownSums.get(column) ?? absoluteSum(column)) < Number.MAX_SAFE_INTEGER)) return false;
   return true;
 }
 
@@ -60,11 +75,19 @@ export function wholeBelow(...columns: ArrayLike<number>[]): boolean {
 export function sumsOfSet(members: ArrayLike<number>, n: number, pass: (indexes: ArrayLike<number>) => Float64Array, all: () => Float64Array | null): Float64Array {
   if (members.length * 2 <= n) return pass(members);
   const everything = all();
+  // Every row (the view of a list before any filter: the first complete render's): the sums of every row themselves.
+  if (everything && members.length === n && isEveryRow(members)) return everything.slice();
   const left = everything && leftOutOnce(members, n);
   if (!everything || !left) return pass(members);
   const sums = pass(left);
   for (let s = 0; s < sums.length; s++) sums[s] = everything[s]! - sums[s]!;
   return sums;
+}
+
+/** Whether `members` is 0…length−1 (a pass of one comparison per row, no array made). */
+function isEveryRow(members: ArrayLike<number>): boolean {
+  for (let i = 0; i < members.length; i++) if (members[i] !== i) return false;
+  return true;
 }
 
 const identities = new WeakMap<object, Uint32Array>();
@@ -78,4 +101,22 @@ export function everyRow(owner: object, n: number): Uint32Array {
     identities.set(owner, all);
   }
   return all;
+}
+
+/**
+ * Sums of every row made window by window as the list loaded (receivable-pieces.ts), by the kinds they were made with —
+ * a prepared set's `kind` column: joined for those rows under those rules (prepared.ts), so a set prepared otherwise
+ * never meets them — and by what else they are over (a key: the sums' name, the as-of day, the basis).
+ */
+const joinedSums = new WeakMap<Uint8Array, Map<string, Float64Array | Int8Array>>();
+
+export function keepJoinedSums(kind: Uint8Array, key: string, sums: Float64Array | Int8Array): void {
+  let byKey = joinedSums.get(kind);
+  if (!byKey) joinedSums.set(kind, (byKey = new Map()));
+  byKey.set(key, sums);
+}
+
+/** The sums kept for this `kind` column and key (see keepJoinedSums), else undefined. */
+export function joinedSumsOf(kind: Uint8Array, key: string): Float64Array | Int8Array | undefined {
+  return joinedSums.get(kind)?.get(key);
 }

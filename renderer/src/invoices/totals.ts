@@ -1,7 +1,7 @@
 import { KIND_CANCELLED, KIND_DRAFT, type PreparedInvoices } from './prepared';
 import { SUM_SCALE } from '../../../electron/contract/sum-scale';
 import { amountColumns } from './amount-columns';
-import { everyRow, sumsOfSet, wholeBelow } from './set-sums';
+import { everyRow, joinedSumsOf, keepJoinedSums, sumsOfSet, wholeBelow } from './set-sums';
 
 /** Invoices of one currency left out of receivables: how many, and their balance. */
 export interface LeftOut {
@@ -51,9 +51,22 @@ const allSums = new WeakMap<PreparedInvoices, Float64Array | null>();
 function sumsOfAll(prepared: PreparedInvoices): Float64Array | null {
   if (!allSums.has(prepared)) {
     const { total, balance } = amountColumns(prepared);
-    allSums.set(prepared, wholeBelow(total, balance) ? totalSums(prepared, everyRow(prepared, prepared.rows.length)) : null);
+    const joined = joinedSumsOf(prepared.kind, TOTALS);
+    allSums.set(prepared, wholeBelow(total, balance) ? (joined instanceof Float64Array ? joined : totalsOfEveryRow(prepared)) : null);
   }
   return allSums.get(prepared)!;
+}
+
+const TOTALS = 'totals';
+
+/** Every row's sums, per currency of amountColumns(prepared).codes (SUMS each): one window's as the list loads (workspace/list-sums.ts). */
+export function totalsOfEveryRow(prepared: PreparedInvoices): Float64Array {
+  return totalSums(prepared, everyRow(prepared, prepared.rows.length));
+}
+
+/** What totalsOfEveryRow answers for the rows of this `kind` column (joined from its windows' by workspace/list-sums.ts). */
+export function keepTotalsOfEveryRow(kind: Uint8Array, sums: Float64Array): void {
+  keepJoinedSums(kind, TOTALS, sums);
 }
 
 /**

@@ -4,7 +4,7 @@ import { currencyDecimals } from '../../../electron/contract/currency-decimals';
 import { dayNumber } from '../invoices/plain-date';
 import { amountColumns } from '../invoices/amount-columns';
 import { KIND_CANCELLED, type PreparedInvoices } from '../invoices/prepared';
-import { everyRow, sumsOfSet, wholeBelow } from '../invoices/set-sums';
+import { everyRow, joinedSumsOf, keepJoinedSums, sumsOfSet, wholeBelow } from '../invoices/set-sums';
 
 /** A currency card's collection figures (issue 13), over the invoices of the current view. */
 export interface CardCollection {
@@ -18,7 +18,7 @@ export interface CardCollection {
 }
 
 /** Per row, what the collection figures add up, in minor units of its currency (once per prepared set). */
-interface CollectionColumns {
+export interface CollectionColumns {
   balance: Float64Array;
   total: Float64Array;
   /** What addDaysToPay (collection-figures.ts) adds for the row: Σ total × days to pay and Σ total (0 when not fully paid). */
@@ -62,8 +62,11 @@ export function collectionColumnsPiece(rows: readonly InvoiceListRow[]): Collect
 }
 
 /** What the cards then read of `rows`, from its windows' pieces in order (workspace/list-parts.ts checks the rows). */
-export function joinCollectionColumns(rows: readonly InvoiceListRow[], pieces: readonly CollectionColumns[]): void {
-  if (pieces.length === 1) return void columnsCache.set(rows, pieces[0]!);
+export function joinCollectionColumns(rows: readonly InvoiceListRow[], pieces: readonly CollectionColumns[]): CollectionColumns {
+  if (pieces.length === 1) {
+    columnsCache.set(rows, pieces[0]!);
+    return pieces[0]!;
+  }
   const n = rows.length;
   const columns = emptyColumns(n);
   let at = 0;
@@ -72,6 +75,7 @@ export function joinCollectionColumns(rows: readonly InvoiceListRow[], pieces: r
     at += piece.balance.length;
   }
   columnsCache.set(rows, columns);
+  return columns;
 }
 
 const COLUMNS = ['balance', 'total', 'paidWeighted', 'paidTotal', 'fullyPaidDay'] as const;
@@ -139,7 +143,18 @@ function collectionOfAll(prepared: PreparedInvoices, asOfDay: number, cutOff: bo
   const known = allCollection.get(prepared);
   if (known?.key === key) return known.sums;
   const { balance, total, paidWeighted, paidTotal } = collectionColumns(prepared);
-  const sums = wholeBelow(balance, total, paidWeighted, paidTotal) ? collectionSums(prepared, everyRow(prepared, prepared.rows.length), asOfDay, cutOff) : null;
+  const joined = joinedSumsOf(prepared.kind, `collection|${key}`);
+  const sums = wholeBelow(balance, total, paidWeighted, paidTotal) ? (joined instanceof Float64Array ? joined : collectionOfEveryRow(prepared, asOfDay, cutOff)) : null;
   allCollection.set(prepared, { key, sums });
   return sums;
+}
+
+/** Every row's sums, per currency of amountColumns(prepared).codes (SUMS each): one window's as the list loads (workspace/list-sums.ts). */
+export function collectionOfEveryRow(prepared: PreparedInvoices, asOfDay: number, cutOff: boolean): Float64Array {
+  return collectionSums(prepared, everyRow(prepared, prepared.rows.length), asOfDay, cutOff);
+}
+
+/** What collectionOfEveryRow answers for the rows of this `kind` column (joined from its windows' by workspace/list-sums.ts). */
+export function keepCollectionOfEveryRow(kind: Uint8Array, asOfDay: number, cutOff: boolean, sums: Float64Array): void {
+  keepJoinedSums(kind, `collection|${asOfDay}|${cutOff}`, sums);
 }

@@ -24,6 +24,7 @@ import { FiltersPanel } from './FiltersPanel';
 import { GroupByCustomerToggle } from './GroupByCustomerToggle';
 import { InvoiceTable } from './InvoiceTable';
 import { createListParts } from './list-parts';
+import type { LoadRules } from './list-sums';
 import { ListLoadError, ListLoading, TotalsPending } from './ListLoadNotes';
 import { ListToolbar } from './ListToolbar';
 import { useCustomerGroups } from './use-customer-groups';
@@ -80,8 +81,11 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
   const { t } = useTranslation('workspace');
   const locale = useLocale();
   const connectionId = connection.id;
-  // What the first complete render needs of every row is made window by window as the list loads (list-parts.ts).
-  const invoiceList = useInvoiceList(connectionId, createListParts);
+  // What the first complete render needs of every row is made window by window as the list loads (list-parts.ts), its
+  // sums under the view's rules of that moment (list-sums.ts: kept for exactly those rules, else added up as before).
+  const loadRules = useRef<LoadRules | null>(null);
+  const windowParts = useCallback(() => createListParts(() => loadRules.current), []);
+  const invoiceList = useInvoiceList(connectionId, windowParts);
   const { list, complete } = invoiceList;
   const sync = useSync(connectionId);
   const [sorting, setSorting] = useState<SortingState>(defaultSorting);
@@ -115,6 +119,9 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
     [kindsKey, settings.includeDrafts, cutOff],
   );
   const view = useInvoiceView(rowsOfDate, filters, sort, asOf, settings.agingBasis, !partial, rules);
+  useEffect(() => {
+    loadRules.current = list ? { ...rules, asOfDay: view.asOfDay, basis: settings.agingBasis, cutOff } : null;
+  });
   // An account renamed in Salesforce: the view (and its statement) is headed with its name now, whichever row was clicked.
   const openCustomer = (name: string, account?: string) => setCustomer(account ? { name: accountName(view.prepared.rows, account, name), account } : { name });
   // "Show in" the corporate currency (issue #14): converted figures beside the per-currency ones.

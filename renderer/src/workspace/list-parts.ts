@@ -7,6 +7,7 @@ import { joinRowFacts, rowFactsPiece, type RowFactsPiece } from '../invoices/pre
 import { joinSearchPieces, searchTextPiece, type SearchText } from '../invoices/text-search';
 import { stepQueue } from '../lib/step-queue';
 import { collectionColumnsPiece, joinCollectionColumns } from '../receivables/card-collection';
+import { createListSums, type LoadRules } from './list-sums';
 
 /**
  * What the complete list's first render needs of every row whatever the view's rules — the search text
@@ -16,7 +17,8 @@ import { collectionColumnsPiece, joinCollectionColumns } from '../receivables/ca
  * at a time while the list loads (the loader adds each window while the next one crosses: the page was idle ~60 % of
  * the load, load27's profile) and joined once every window is in: copies of typed arrays, a join of one string per
  * window, the distinct values sorted. At 100,000 invoices all of it was made after the last window, in the first
- * complete render (load28's measures in BENCHMARKS.md).
+ * complete render (load28's measures in BENCHMARKS.md). With the view's rules of the moment (`rulesNow`), the sums over
+ * every row the summary adds up are made window by window too (list-sums.ts).
  */
 export interface ListParts {
   /** The next window's rows, in the list's order. */
@@ -29,7 +31,7 @@ export interface ListParts {
   join(rows: readonly InvoiceListRow[]): boolean;
 }
 
-export function createListParts(): ListParts {
+export function createListParts(rulesNow: () => LoadRules | null = () => null): ListParts {
   const windows: (readonly InvoiceListRow[])[] = [];
   const search: SearchText[] = [];
   const facts: RowFactsPiece[] = [];
@@ -37,6 +39,7 @@ export function createListParts(): ListParts {
   const amounts: AmountColumnsPiece[] = [];
   const collection: ReturnType<typeof collectionColumnsPiece>[] = [];
   const numberKeys: (Float64Array | null)[] = [];
+  const sums = createListSums(rulesNow);
   // The invoice numbers' keys are the digits after the list's prefix: its first number's (invoice-order.ts).
   let prefix: string | undefined;
   // One part per task of the page: the next window's answer, arriving meanwhile, waits for one part (~1–5 ms of a
@@ -58,7 +61,7 @@ export function createListParts(): ListParts {
   return {
     add(rows) {
       if (windows.length === 0 && rows.length > 0) prefix = numberKeyPrefix(rows[0]!.number);
-      windows.push(rows);
+      const at = windows.push(rows) - 1;
       steps.add(
         step(() => search.push(searchTextPiece(rows))),
         step(() => facts.push(rowFactsPiece(rows))),
@@ -66,6 +69,7 @@ export function createListParts(): ListParts {
         step(() => amounts.push(amountColumnsPiece(rows))),
         step(() => collection.push(collectionColumnsPiece(rows))),
         step(() => numberKeys.push(numberKeysPiece(rows, prefix))),
+        step(() => sums.add(rows, facts[at]!, amounts[at]!, collection[at]!)),
       );
     },
     join(rows) {
@@ -74,9 +78,10 @@ export function createListParts(): ListParts {
       joinSearchPieces(rows, search);
       joinRowFacts(rows, facts);
       directory.finish(rows);
-      joinAmountColumns(rows, amounts);
-      joinCollectionColumns(rows, collection);
+      const amountColumns = joinAmountColumns(rows, amounts);
+      const collectionColumns = joinCollectionColumns(rows, collection);
       joinNumberKeys(rows, numberKeys);
+      sums.join(rows, amountColumns, collectionColumns);
       return true;
     },
   };

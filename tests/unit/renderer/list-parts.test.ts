@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { InvoiceListRow, InvoiceRow } from '../../../electron/contract';
 import { customerDirectory } from '../../../electron/contract/customer-directory';
 import { createListParts } from '../../../renderer/src/workspace/list-parts';
+import type { LoadRules } from '../../../renderer/src/workspace/list-sums';
+import { computeAging } from '../../../renderer/src/invoices/aging';
+import { computeTotals } from '../../../renderer/src/invoices/totals';
 import { amountColumns } from '../../../renderer/src/invoices/amount-columns';
 import { numberKeysOf } from '../../../renderer/src/invoices/number-keys';
 import { prepareInvoices, type ReceivableRules } from '../../../renderer/src/invoices/prepared';
@@ -65,6 +68,10 @@ function windowsOf(rows: InvoiceListRow[], sizes: number[]): InvoiceListRow[][] 
 }
 
 const rules: ReceivableRules = { statusKinds: { Draft: 'draft', Pending: 'draft', Canceled: 'cancelled' }, includeDrafts: true };
+/** The view's rules as the list loads (the workspace's): what the sums of every row are made under, window by window. */
+const AS_OF = 20_460;
+const loadRules: LoadRules = { ...rules, asOfDay: AS_OF, basis: 'dueDate', cutOff: false };
+const underRules = () => loadRules;
 const queries = ['a', 'acme', 'i̇s', 'inv-1', 'ße', 'zeta', '0', 'inv-i̇'];
 
 /** Everything the parts feed, as the user meets it: the prepared columns, the search's rows, the customer directory. */
@@ -74,6 +81,8 @@ function whatTheViewReads(rows: readonly InvoiceListRow[]) {
   const directory = customerDirectory(rows);
   const amounts = amountColumns(prepared);
   const every = Uint32Array.from(rows, (_, i) => i);
+  const some = every.filter((i) => i % 3 === 0);
+  const most = every.filter((i) => i % 5 !== 0);
   return {
     invoiceDay: [...prepared.invoiceDay],
     dueDay: [...prepared.dueDay],
@@ -96,7 +105,10 @@ function whatTheViewReads(rows: readonly InvoiceListRow[]) {
     balances: [...amounts.balance],
     open: [...amounts.open],
     // The cards' DSO and days to pay over every row and over some, as of a day and cut off at it.
-    cards: [cardCollection(prepared, every, 20_460, false), cardCollection(prepared, every.filter((i) => i % 3 === 0), 20_460, true)].map((m) => [...m]),
+    cards: [cardCollection(prepared, every, AS_OF, false), cardCollection(prepared, some, AS_OF, true), cardCollection(prepared, most, AS_OF, false), cardCollection(prepared, every, AS_OF, true)].map((m) => [...m]),
+    // The cards' totals and aging over every row, most (the sums of every row less the rows left out) and some, on both bases and another day.
+    cardTotals: [every, most, some].map((set) => computeTotals(prepared, set)),
+    aging: [every, most, some].flatMap((set) => [computeAging(prepared, set, AS_OF, 'dueDate'), computeAging(prepared, set, AS_OF, 'invoiceDate'), computeAging(prepared, set, AS_OF + 45, 'dueDate')]),
   };
 }
 
@@ -107,7 +119,7 @@ describe('the complete list’s parts, made window by window as the list loads (
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 600 }), { maxLength: 6 }), (sizes) => {
         const all = [...rows];
-        const parts = createListParts();
+        const parts = createListParts(underRules);
         for (const window of windowsOf(all, sizes)) parts.add(window);
         expect(parts.join(all)).toBe(true);
         expect(whatTheViewReads(all)).toEqual(scratch);
@@ -116,12 +128,48 @@ describe('the complete list’s parts, made window by window as the list loads (
     );
   });
 
+  it('the sums of every row made under the load’s rules are what the view adds up — taken for those rules only; under others, or rules changed between windows, the view adds up its own', () => {
+    const rows = listOf(1_200);
+    const scratch = whatTheViewReads([...rows]);
+    const cases: [string, () => LoadRules | null][] = [
+      ['the same rules', underRules],
+      ['no rules yet', () => null],
+      ['drafts not included', () => ({ ...loadRules, includeDrafts: false })],
+      ['other statuses', () => ({ ...loadRules, statusKinds: { Posted: 'draft' } })],
+      ['another day', () => ({ ...loadRules, asOfDay: AS_OF - 30 })],
+      ['the invoice date', () => ({ ...loadRules, basis: 'invoiceDate' })],
+      ['cut off at the day', () => ({ ...loadRules, cutOff: true })],
+    ];
+    for (const [name, rulesNow] of cases) {
+      for (const changed of [false, true]) {
+        const all = [...rows];
+        let asked = 0;
+        // `changed`: the first window's sums are made under the view's rules, the later ones' under these (a setting changed meanwhile).
+        const parts = createListParts(() => (changed && asked++ === 0 ? loadRules : rulesNow()));
+        for (const window of windowsOf(all, [200, 500])) parts.add(window);
+        expect(parts.join(all), name).toBe(true);
+        expect(whatTheViewReads(all), `${name}${changed ? ', changed between windows' : ''}`).toEqual(scratch);
+      }
+    }
+  });
+
+  it('the rows’ kinds joined under the view’s rules are taken: the statuses are not read again', () => {
+    const all = listOf(600);
+    const parts = createListParts(underRules);
+    for (const window of windowsOf(all, [250])) parts.add(window);
+    expect(parts.join(all)).toBe(true);
+    const status = all[400]!.status;
+    Object.defineProperty(all[400]!, 'status', { get: () => { throw new Error('read again'); } });
+    expect(prepareInvoices(all, rules).kind[400]).toBe(status === 'Canceled' ? 2 : status === 'Draft' || status === 'Pending' ? 1 : 0);
+    expect(() => prepareInvoices(all, { ...rules, includeDrafts: false })).toThrow('read again');
+  });
+
   it('an account renamed in a later window is shown by its newer name, as in one pass', () => {
     const older = row({ customer: 'Old Name Ltd', customerId: '001X', lastModified: '2026-01-01T00:00:00.000Z' });
     const newer = row({ customer: 'New Name Ltd', customerId: '001X', lastModified: '2026-03-01T00:00:00.000Z' });
     const stale = row({ customer: 'Old Name Ltd', customerId: '001X', lastModified: '2026-02-01T00:00:00.000Z' });
     const all = [older, newer, stale];
-    const parts = createListParts();
+    const parts = createListParts(underRules);
     [[older], [newer], [stale]].forEach((window) => parts.add(window));
     expect(parts.join(all)).toBe(true);
     expect(customerDirectory(all).keys.map((key) => customerDirectory(all).label(key))).toEqual(['New Name Ltd']);
@@ -138,7 +186,7 @@ describe('the complete list’s parts, made window by window as the list loads (
     ];
     for (const [name, change] of cases) {
       const all = [...rows];
-      const parts = createListParts();
+      const parts = createListParts(underRules);
       for (const window of change(windowsOf(all, [100, 300, 200]))) parts.add(window);
       expect(parts.join(all), name).toBe(false);
       expect(whatTheViewReads(all), name).toEqual(scratch);
@@ -159,7 +207,7 @@ describe('the complete list’s parts, made window by window as the list loads (
       },
     });
     all[450] = flaky;
-    const parts = createListParts();
+    const parts = createListParts(underRules);
     for (const window of windowsOf(all, [300, 300])) parts.add(window);
     expect(parts.join(all)).toBe(false);
     expect(whatTheViewReads(all)).toEqual(scratch);
