@@ -26,6 +26,7 @@ import { useShortcuts } from '../workspace/use-shortcuts';
 import { useFilterChipsOf } from '../workspace/use-filter-chips';
 import { useWorkspaceViews } from '../views/use-workspace-views';
 import { useStableHandler } from '../lib/use-stable-handler';
+import { useWhenCurrent } from '../workspace/use-when-current';
 import { AllConnectionsTopBar } from './AllConnectionsTopBar';
 import { CombinedSummary } from './CombinedSummary';
 import { combinedRules, type CombinedRow } from './combine-lists';
@@ -171,7 +172,8 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
   // The chips' words, for the XLSX Summary sheet's Filters line (worded when the file is asked for).
   const chipsOf = useFilterChipsOf();
   const connectionIds = connections.map((c) => c.id);
-  const exportView = useStableHandler(() =>
+  // Of the rows of the filters shown, also when asked while the rows are a deferred render behind them (useWhenCurrent).
+  const exportView = useWhenCurrent(view.searchPending, () =>
     combinedExport({
       connections: connectionIds,
       rows,

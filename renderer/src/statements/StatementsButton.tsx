@@ -8,7 +8,7 @@ interface Props {
   connectionId: string;
   asOf: string;
   /** The customers of the invoices on screen (or of the report), asked when the button is pressed. */
-  customers: () => CustomerRef[];
+  customers: () => Promise<CustomerRef[]>;
   disabled: boolean;
 }
 
@@ -21,10 +21,11 @@ export function StatementsButton({ connectionId, asOf, customers, disabled }: Pr
       <button
         type="button"
         disabled={disabled}
-        onClick={() => {
-          const list = customers();
-          if (list.length > 0) setChosen(list);
-        }}
+        onClick={() =>
+          void customers().then((list) => {
+            if (list.length > 0) setChosen(list);
+          })
+        }
         data-testid="statements-button"
       >
         {t('openDialogMany')}

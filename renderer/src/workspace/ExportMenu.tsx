@@ -13,8 +13,11 @@ import { localeName, usesDecimalComma } from '../report/csv-excel';
 
 interface Props {
   connectionId: string;
-  /** Called at export time so the ids are exactly the rows on screen, in order (or the report's invoices). */
-  currentView: () => Omit<ChannelInput<'invoices.export'>, 'connectionId' | 'format'>;
+  /**
+   * Called at export time so the ids are exactly the rows on screen, in order (or the report's invoices) — once they are
+   * the rows of the filters shown (useWhenCurrent).
+   */
+  currentView: () => Promise<Omit<ChannelInput<'invoices.export'>, 'connectionId' | 'format'>>;
   disabled: boolean;
   /** The aging-by-customer report is on screen: the menu offers it as XLSX (with its Summary sheet). */
   report?: boolean;
@@ -36,9 +39,9 @@ export function ExportMenu({ connectionId, currentView, disabled, report = false
 
   async function run(format: 'csv' | 'xlsx', csvExcel = false) {
     closeMenu();
-    const view = currentView();
-    setState({ kind: 'running', written: 0, total: view.ids.length });
     try {
+      const view = await currentView();
+      setState({ kind: 'running', written: 0, total: view.ids.length });
       const result = await unwrap(budgetly().invoices.export({ connectionId, format, ...view, ...(csvExcel ? { csvExcel } : {}) }));
       setState(result.path ? { kind: 'done', path: result.path, rows: result.rows } : { kind: 'idle' });
     } catch (e) {

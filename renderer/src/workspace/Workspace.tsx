@@ -38,6 +38,7 @@ import { useWorkspaceViews } from '../views/use-workspace-views';
 import { DefaultViewPending } from '../views/DefaultViewPending';
 import { useShortcuts } from './use-shortcuts';
 import { useStableHandler } from '../lib/use-stable-handler';
+import { useWhenCurrent } from './use-when-current';
 import { useLastVisit } from './use-last-visit';
 import { useWorkspaceSync } from './use-workspace-sync';
 import { WorkspaceTopBar } from './WorkspaceTopBar';
@@ -199,7 +200,9 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
     columns: () => table.getVisibleLeafColumns().map((c) => c.id), rowIds: () => Array.from(report.open ? view.agingSet : view.visible, (i) => rows[i]!.id),
     asOf, cutOff, settings, applied: report.applied, report: report.open, conversion: corporate.converted ? corporate.view.basis : null,
   });
-  const currentView = useStableHandler(exportRequest);
+  // An export or statements asked while the rows are a deferred render behind the filters take the rows of the filters.
+  const currentView = useWhenCurrent(view.searchPending, exportRequest);
+  const customersShown = useWhenCurrent(view.searchPending, () => customersOf(rows, report.open ? view.agingSet : view.visible));
   // Found once per change of the rows or the open invoice (the detail's standing and conversion line need its index).
   const openIndex = useMemo(() => (openId ? rows.findIndex((row) => row.id === openId) : -1), [openId, rows]);
   const openRow = openIndex >= 0 ? rows[openIndex] : undefined;
@@ -264,7 +267,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
             total={total}
           >
             <ReportButton open={report.open} disabled={partial || total === 0} onToggle={report.setOpen} />
-            <StatementsButton connectionId={connectionId} asOf={asOf} customers={() => customersOf(rows, report.open ? view.agingSet : view.visible)} disabled={partial || view.visible.length === 0} />
+            <StatementsButton connectionId={connectionId} asOf={asOf} customers={customersShown} disabled={partial || view.visible.length === 0} />
             <GroupByCustomerToggle
               on={grouping.on}
               disabled={partial || total === 0 || report.open}
