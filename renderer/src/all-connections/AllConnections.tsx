@@ -269,6 +269,7 @@ export function AllConnections({ connections, settings, switcher, notices, onUpd
           <InvoiceTable
             table={table}
             visible={shown}
+            behind={view.searchPending}
             active={activeInRange}
             openId={openId}
             onActiveChange={setActive}

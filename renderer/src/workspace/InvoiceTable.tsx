@@ -42,6 +42,8 @@ interface Props {
   groups?: CustomerGroups | null;
   /** A group's header was clicked (or Enter/Space on it): collapse or expand that customer. */
   onToggleGroup?: (key: string) => void;
+  /** The rows are still the previous filters' (above a million invoices they follow in a deferred render): aria-busy. */
+  behind?: boolean;
 }
 
 let measuring: CanvasRenderingContext2D | null | undefined;
@@ -69,7 +71,7 @@ function headerLabelMeasure(): (label: string) => number {
  * the DOM (each with its `aria-rowindex`). The grid holds focus; the active row is its
  * `aria-activedescendant`. Arrows, Page Up/Down, Home/End move; Enter opens the details.
  */
-export function InvoiceTable({ table, visible, active, openId, onActiveChange, onOpen, empty, gridRef, highlighted, compact = false, onOpenCustomer, groups, onToggleGroup }: Props) {
+export function InvoiceTable({ table, visible, active, openId, onActiveChange, onOpen, empty, gridRef, highlighted, compact = false, onOpenCustomer, groups, onToggleGroup, behind = false }: Props) {
   const { t } = useTranslation('workspace');
   const gridId = useId();
   const idPrefix = `${gridId}-row-`;
@@ -228,6 +230,7 @@ export function InvoiceTable({ table, visible, active, openId, onActiveChange, o
           aria-rowcount={slotCount + 1}
           aria-colcount={columns.length}
           aria-activedescendant={activeRow ? idPrefix + activeRow.id : undefined}
+          aria-busy={behind || undefined}
           tabIndex={0}
           onKeyDown={onKeyDown}
           style={gridStyle}

@@ -326,6 +326,7 @@ export function Workspace({ connection, info, settings, switcher, notices, onUpd
             <InvoiceTable
               table={table}
               visible={holdForView ? NO_ROWS : shown}
+              behind={view.searchPending}
               groups={grouping.groups}
               onToggleGroup={(key) => grouping.toggle(key, shown[activeInRange])}
               active={activeInRange}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../support/csv';
 import { tempDir } from '../../support/test-ports';
 import { poll, startWorkspace, type WorkspaceFixture } from './workspace-fixture';
-import { readSummary, renderedNumbers, showInCorporate, waitForVisibleCount } from './workspace-driver';
+import { exportCsvRightAfterTyping, readSummary, renderedNumbers, showInCorporate, waitForVisibleCount } from './workspace-driver';
 import { expectedFilter, expectedSummary } from './expected';
 
 /** Milliseconds from a keystroke in search to the input showing it, and to the table showing its rows. */
@@ -112,17 +112,7 @@ describe('100,000 invoices', () => {
     const csvPath = join(files.dir, 'typed.csv');
     w.harness.testCore.saveDialog.answer = csvPath;
     // The keystroke and the export in one go: no frame in between, so the cards are still the empty search's.
-    const busyAtExport = await w.page.evaluate(async () => {
-      const input = document.getElementById('invoice-search') as HTMLInputElement;
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, 'schm');
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await Promise.resolve();
-      (document.querySelector('[data-testid="export-menu"]') as HTMLElement).click();
-      for (let i = 0; i < 10 && !document.querySelector('[data-testid="export-csv"]'); i++) await Promise.resolve();
-      const busy = document.querySelector('[data-testid="summary"]')!.getAttribute('aria-busy');
-      (document.querySelector('[data-testid="export-csv"]') as HTMLElement).click();
-      return busy;
-    });
+    const busyAtExport = await exportCsvRightAfterTyping(w.page, 'schm', '[data-testid="summary"]');
     expect(busyAtExport).toBe('true');
     await poll(() => w.page.getByTestId('export-status').getAttribute('data-state')).toBe('done');
     // The first column is the invoice number (as on screen).

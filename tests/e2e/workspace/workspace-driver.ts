@@ -170,3 +170,25 @@ export async function readCorporate(page: Page): Promise<ShownCorporate> {
     };
   });
 }
+
+/**
+ * `search` typed (one input event, as a paste) and Export CSV clicked in the same task — no frame in between, so whatever
+ * follows the search box (the cards; above a million invoices the rows too) is still the previous search's. Returns the
+ * `aria-busy` of `watched` (a selector) at the click: the test's proof that it asked while that part was behind.
+ */
+export async function exportCsvRightAfterTyping(page: Page, search: string, watched: string): Promise<string | null> {
+  return page.evaluate(
+    async ({ search, watched }) => {
+      const input = document.getElementById('invoice-search') as HTMLInputElement;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, search);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await Promise.resolve();
+      (document.querySelector('[data-testid="export-menu"]') as HTMLElement).click();
+      for (let i = 0; i < 10 && !document.querySelector('[data-testid="export-csv"]'); i++) await Promise.resolve();
+      const busy = document.querySelector(watched)!.getAttribute('aria-busy');
+      (document.querySelector('[data-testid="export-csv"]') as HTMLElement).click();
+      return busy;
+    },
+    { search, watched },
+  );
+}
