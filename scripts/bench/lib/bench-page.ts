@@ -15,6 +15,9 @@ export const RENDERER_DIR = process.env.BENCH_RENDERER_DIR ?? join(ROOT, 'out/re
 export interface CoreCall {
   channel: string;
   ms: number;
+  /** When the dispatch started and ended (the bench's clock, performance.now()): the Electron model places the read aheads by them. */
+  startedAt: number;
+  endedAt: number;
   /** invoices.list: the window asked (offset) and its connection. */
   offset?: number;
   connectionId?: string;
@@ -93,9 +96,10 @@ export async function openBenchPage(options: { dataDir: string; keyHex: string; 
   await context.exposeBinding('__benchInvoke', async (source, channel: string, input: unknown) => {
     const started = performance.now();
     const result = await bench.core.dispatch(channel, input, source.frame.url());
+    const endedAt = performance.now();
     const listing = channel === 'invoices.list' || channel === 'invoices.listColumns';
     const asked = listing ? ((input ?? {}) as { offset?: number; connectionId?: string }) : null;
-    coreCalls.push({ channel, ms: performance.now() - started, ...(asked ? { offset: asked.offset ?? 0, connectionId: asked.connectionId ?? '' } : {}) });
+    coreCalls.push({ channel, ms: endedAt - started, startedAt: started, endedAt, ...(asked ? { offset: asked.offset ?? 0, connectionId: asked.connectionId ?? '' } : {}) });
     if (listing) listAnswers.push(result);
     // One JSON string, parsed by the probe: Playwright's own serializer walks every value and is
     // far slower than any IPC (2.3 s for 5,000 invoices here), which would measure Playwright, not the app.

@@ -1,4 +1,5 @@
 import type { OrgProcess } from './org-process';
+import type { Timeline } from './electron-estimate';
 import type { Summary } from './stats';
 
 export type Unit = 'ms' | 'MiB' | 'count' | '%';
@@ -66,6 +67,8 @@ export interface UiRun {
   structuredCloneMs: number;
   /** The core's list windows encoded ahead while an answer crossed to the page, in all (0 when the core reads none ahead). */
   listReadAheadMs: number;
+  /** The Electron model of "every invoice loaded" (lib/electron-estimate.ts), with its components. */
+  electronTimeline: Timeline | null;
   rows: number;
   /** Navigation → every invoice loaded (the workspace's row count says data-complete="true"). */
   allRowsMs: number | null;

@@ -1,4 +1,5 @@
 import { nextFrame, page } from './dom-lite';
+import { busy, stopBusy } from './probe-busy';
 
 /** A data row of the invoices grid (the header row lives in .grid-head). */
 export const ROW_SELECTOR = '[role="grid"] .grid-body [role="row"]';
@@ -10,13 +11,19 @@ export interface StartupFigures {
   firstRowFrameAt: number | null;
   /** ms since navigation start when the row count said every invoice was loaded (data-complete="true"). */
   allRowsAt: number | null;
-  /** Page-side round trips of invoices.list (ms), with the size of the answer as JSON, the window's offset and its connection. */
-  listCalls: { startedAt: number; ms: number; chars: number; rows: number; offset: number; connectionId: string }[];
+  /**
+   * Page-side round trips of invoices.list (ms), with the size of the answer as JSON, the window's offset and its connection;
+   * for the Electron model (lib/electron-estimate.ts): when the page began taking the answer (before the harness's parse),
+   * and when the page's work that asked this window (the loader's turn: the decode of the window before) ended.
+   */
+  listCalls: { startedAt: number; ms: number; chars: number; rows: number; offset: number; connectionId: string; handledAt: number; askTurnEndedAt: number }[];
+  /** The page's JavaScript tasks until every invoice was loaded (probe-busy.ts): start, end, start, end … */
+  busy: number[];
   /** Every bridge call answered before the first row was in the DOM (channel, asked at, page-side round trip): the boot's waterfall. */
   bootCalls: { channel: string; startedAt: number; ms: number }[];
 }
 
-export const startup: StartupFigures = { firstRowAt: null, firstRowFrameAt: null, allRowsAt: null, listCalls: [], bootCalls: [] };
+export const startup: StartupFigures = { firstRowAt: null, firstRowFrameAt: null, allRowsAt: null, listCalls: [], bootCalls: [], busy };
 
 /** The row count's element once the workspace says the list is complete. */
 export const ALL_ROWS_SELECTOR = '[data-testid="row-count"][data-complete="true"]';
@@ -25,14 +32,19 @@ export const ALL_ROWS_SELECTOR = '[data-testid="row-count"][data-complete="true"
 export function installInvokeTimer(): void {
   page.__budgetlyInvoke = async (channel, input) => {
     const started = page.performance.now();
-    const text = (await page.__benchInvoke!(channel, input)) as string;
+    const answer = page.__benchInvoke!(channel, input);
+    // The asking turn's end: the caller's code after the ask runs first (the loader decodes the window before), then this.
+    let askTurnEndedAt = started;
+    queueMicrotask(() => (askTurnEndedAt = page.performance.now()));
+    const text = (await answer) as string;
+    const handledAt = page.performance.now();
     const result = channel === 'invoices.listColumns' ? columnsFromText(JSON.parse(text)) : (JSON.parse(text) as unknown);
     if (startup.firstRowAt === null) startup.bootCalls.push({ channel, startedAt: started, ms: page.performance.now() - started });
     if (channel === 'invoices.list' || channel === 'invoices.listColumns') {
       const ms = page.performance.now() - started;
       const value = (result as { value?: { invoices?: unknown[]; columns?: { length: number } } }).value;
       const asked = (input ?? {}) as { offset?: number; connectionId?: string };
-      startup.listCalls.push({ startedAt: started, ms, chars: text.length, rows: value?.invoices?.length ?? value?.columns?.length ?? 0, offset: asked.offset ?? 0, connectionId: asked.connectionId ?? '' });
+      startup.listCalls.push({ startedAt: started, ms, chars: text.length, rows: value?.invoices?.length ?? value?.columns?.length ?? 0, offset: asked.offset ?? 0, connectionId: asked.connectionId ?? '', handledAt, askTurnEndedAt });
     }
     return result;
   };
@@ -43,6 +55,7 @@ export function watchAllRows(): void {
   const observer = new page.MutationObserver(() => {
     if (startup.allRowsAt !== null || !page.document.querySelector(ALL_ROWS_SELECTOR)) return;
     startup.allRowsAt = page.performance.now();
+    stopBusy();
     observer.disconnect();
     console.timeStamp(`bench:all-rows ${startup.allRowsAt}`);
   });

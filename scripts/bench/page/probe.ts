@@ -1,5 +1,6 @@
 import { page } from './dom-lite';
 import { armSearch, armShowIn, armSort, scrollThrough, settled } from './probe-interaction';
+import { watchBusy } from './probe-busy';
 import { installInvokeTimer, startup, watchAllRows, watchFirstRow } from './probe-startup';
 
 /**
@@ -7,6 +8,7 @@ import { installInvokeTimer, startup, watchAllRows, watchFirstRow } from './prob
  * app's start, keystrokes, sort clicks and scrolling inside the page (performance.now and event
  * timestamps), never through Playwright round trips. Reached as window.__bench.
  */
+watchBusy();
 installInvokeTimer();
 watchFirstRow();
 watchAllRows();

@@ -7,6 +7,8 @@ import { deserialize, serialize } from 'node:v8';
 import type { Page } from 'playwright-core';
 import { openBenchPage } from '../lib/bench-page';
 import { bootOf } from '../lib/boot-waterfall';
+import { crossingWindows, type ReadAhead } from '../lib/crossing-windows';
+import { electronTimeline } from '../lib/electron-estimate';
 import { scrollThrough, someCustomers, sortEachColumn, switchCurrencyView, typeAndClear, visibleColumns, waitForAllRows, waitForRows } from '../lib/ui-actions';
 import { profiled } from '../lib/page-profile';
 import type { Latency } from '../page/probe-interaction';
@@ -42,11 +44,11 @@ const input = workerInput<Input>();
 /**
  * The core's list windows encoded ahead (electron/core/invoices/read/window-ahead.ts): each runs right after a window is
  * answered, while that answer crosses to the page. Here the crossing is a slow JSON string (~20 ms a 10,000-row window);
- * in Electron a structured clone of a few ms — so work hidden in the harness's crossing would not be hidden in the app.
- * The Electron estimate adds all of it back (none of it counted as hidden: the stricter side).
+ * in Electron a structured clone of a few ms — so work hidden in the harness's crossing need not be hidden in the app.
+ * The Electron model (lib/electron-estimate.ts) places each on the core's thread after the answer it followed.
  */
-const readAheadMs: number[] = [];
-subscribe('budgetly:list-window-ahead', (message) => readAheadMs.push((message as { ms: number }).ms));
+const readAheads: ReadAhead[] = [];
+subscribe('budgetly:list-window-ahead', (message) => readAheads.push({ ms: (message as { ms: number }).ms, endedAt: performance.now() }));
 
 runWorker(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'budgetly-bench-ui-'));
@@ -80,17 +82,28 @@ runWorker(async () => {
       const unfinished = `not every invoice loaded within ${Math.round((input.waitMs ?? 120_000) / 1000)} s: ${await loadedSoFar(app.page)} (${lists.length} invoices.list windows answered, ${coreMs} ms of it in the core); renderer JS heap ${heap!.text()}`;
       return { coldStartMs: startup.firstRowFrameAt, firstRowInDomMs: startup.firstRowAt, readFileMs, cacheBytes: bytes.length, listCoreMs: app.coreCalls.find((call) => call.channel === 'invoices.list')?.ms ?? null, heap: heap!.result(), unfinished };
     }
-    const listReadAheadMs = readAheadMs.reduce((a, b) => a + b, 0);
+    const listReadAheadMs = readAheads.reduce((total, ahead) => total + ahead.ms, 0);
+    const aheads = [...readAheads];
     if (untilAll) await app.stopStartupProfile?.('cold-start');
     await heap?.sample('every row');
     const listCores = app.coreCalls.filter((call) => call.channel === 'invoices.list' || call.channel === 'invoices.listColumns');
     const listCore = listCores[0];
     const listPage = startup.listCalls[0];
     const pages = loaded.listCalls;
-    const cloneStarted = performance.now();
-    for (const answer of app.listAnswers) deserialize(serialize(answer));
-    const structuredCloneMs = performance.now() - cloneStarted;
+    // Each answer's clone, its halves apart: the core's thread serializes, the page's deserializes (the Electron model).
+    const clones = app.listAnswers.map((answer) => {
+      const started = performance.now();
+      const bytes = serialize(answer);
+      const serialized = performance.now();
+      deserialize(bytes);
+      return { serializeMs: serialized - started, deserializeMs: performance.now() - serialized };
+    });
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    const structuredCloneMs = sum(clones.map((clone) => clone.serializeMs + clone.deserializeMs));
+    const timeline = crossingWindows(loaded, listCores, aheads, clones);
+    // BENCH_ESTIMATE_DIR=<dir>: the Electron model's input, window by window, and its result, to check by hand.
+    const estimateDir = process.env.BENCH_ESTIMATE_DIR;
+    if (estimateDir && timeline) writeFileSync(join(estimateDir, `timeline-${process.pid}.json`), JSON.stringify({ allRowsAt: loaded.allRowsAt, input: timeline, result: electronTimeline(timeline) }, null, 1));
     const result: Record<string, unknown> = {
       coldStartMs: startup.firstRowFrameAt,
       firstRowInDomMs: startup.firstRowAt,
@@ -115,6 +128,8 @@ runWorker(async () => {
       structuredCloneMs,
       /** The core's windows read ahead while an answer crossed (until every invoice was loaded), in all. */
       listReadAheadMs,
+      /** "Every invoice loaded" laid out as Electron would run it, window by window (null: calls and answers did not pair up). */
+      electronTimeline: timeline ? electronTimeline(timeline) : null,
       rows: listPage?.rows ?? null,
     };
     if (input.only === 'cold-start') return heap ? { ...result, heap: heap.result() } : result;

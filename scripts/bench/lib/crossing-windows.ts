@@ -1,0 +1,50 @@
+import type { StartupFigures } from '../page/probe-startup';
+import type { CoreCall } from './bench-page';
+import type { CrossingWindow, TimelineInput } from './electron-estimate';
+
+/** One read ahead as the core published it (electron/core/invoices/read/window-ahead.ts), with when it ended (the bench's clock). */
+export interface ReadAhead {
+  ms: number;
+  endedAt: number;
+}
+
+/** A structured clone of one answer, its two halves timed apart (v8.serialize in the core, v8.deserialize in the page). */
+export interface CloneTimes {
+  serializeMs: number;
+  deserializeMs: number;
+}
+
+/**
+ * The Electron model's input (electron-estimate.ts) from one run's measurements: the page's list calls (page clock),
+ * the core's dispatches of them and its read aheads (the bench's clock: only their durations cross between the two
+ * clocks), each answer's clone, and the page's tasks. Null when the page's calls and the core's do not pair up.
+ */
+export function crossingWindows(figures: StartupFigures, cores: readonly CoreCall[], aheads: readonly ReadAhead[], clones: readonly CloneTimes[]): TimelineInput | null {
+  const pages = figures.listCalls;
+  if (pages.length === 0 || pages.length !== cores.length || clones.length < pages.length || figures.allRowsAt === null) return null;
+  if (pages.some((call, k) => call.offset !== cores[k]!.offset || call.connectionId !== cores[k]!.connectionId)) return null;
+  const answeredAt = (k: number) => pages[k]!.startedAt + pages[k]!.ms;
+  const windows = pages.map((_, k): CrossingWindow => {
+    const next = pages[k + 1];
+    // The read ahead of window k ran between the core's answer to k − 1 and its dispatch of k (one thread: a dispatch
+    // waits for a read ahead that is running). One before the first window is none of this load's.
+    const aheadMs = k === 0 ? 0 : aheads.filter((ahead) => ahead.endedAt > cores[k - 1]!.endedAt && ahead.endedAt <= cores[k]!.startedAt).reduce((total, ahead) => total + ahead.ms, 0);
+    return {
+      coreMs: cores[k]!.ms,
+      ...clones[k]!,
+      aheadMs,
+      toAskMs: next ? next.startedAt - answeredAt(k) : 0,
+      // The asking turn after the ask (the decode of window k), then every task the page started before it took the
+      // next answer: window k's parts and renders — and whatever of the windows before was still queued (counted once).
+      afterAskMs: next ? next.askTurnEndedAt - next.startedAt + busyWithin(figures.busy, next.askTurnEndedAt, next.handledAt) : 0,
+    };
+  });
+  return { windows, firstAskedAt: pages[0]!.startedAt, tailMs: figures.allRowsAt - answeredAt(pages.length - 1) };
+}
+
+/** The page's JavaScript in tasks that started in [from, to), whole ([start, end] pairs in time order). */
+function busyWithin(busy: readonly number[], from: number, to: number): number {
+  let total = 0;
+  for (let i = 0; i < busy.length; i += 2) if (busy[i]! >= from && busy[i]! < to) total += busy[i + 1]! - busy[i]!;
+  return total;
+}
