@@ -103,7 +103,7 @@ runWorker(async () => {
     const timeline = crossingWindows(loaded, listCores, aheads, clones);
     // BENCH_ESTIMATE_DIR=<dir>: the Electron model's input, window by window, and its result, to check by hand.
     const estimateDir = process.env.BENCH_ESTIMATE_DIR;
-    if (estimateDir && timeline) writeFileSync(join(estimateDir, `timeline-${process.pid}.json`), JSON.stringify({ allRowsAt: loaded.allRowsAt, input: timeline, result: electronTimeline(timeline) }, null, 1));
+    if (estimateDir && timeline) writeFileSync(join(estimateDir, `timeline-${process.pid}.json`), JSON.stringify({ allRowsAt: loaded.allRowsAt, listCalls: loaded.listCalls, input: timeline, result: electronTimeline(timeline) }, null, 1));
     const result: Record<string, unknown> = {
       coldStartMs: startup.firstRowFrameAt,
       firstRowInDomMs: startup.firstRowAt,
