@@ -104,6 +104,18 @@ export function chunkText(chunk: ColumnChunk): string {
 /** The id of one row of a chunk (ids are never null). */
 export const chunkId = (chunk: ColumnChunk, row: number): string => cellAt(chunk, row, 0)!;
 
+/**
+ * A chunk's text of at least this many characters is kept outside V8's heap when it is ASCII: Node makes a string this
+ * long from bytes (`chunk()`: `toString('latin1')`) an external string, its characters in memory of its own
+ * (`EXTERN_APEX` = 0xFBEE9, src/string_bytes.cc, the same since Node 0.10; Electron's main process runs Node's code).
+ * What a full sync keeps is this text (~115 MiB at 1,000,000 invoices). On the heap, every byte of it survived V8's
+ * young generation once, and V8 doubles the young generation each time as many bytes as its size survived: it grew to
+ * its largest, 128 MiB of the 1M sync's peak RSS. Outside, only each string's header does (issue #19; BENCHMARKS.md,
+ * session 29: peak 398–400 → 379–389 MiB with the young generation held, 460–465 → 410–445 without). Text that is not
+ * ASCII stays on the heap (a rope, flattened).
+ */
+export const EXTERNAL_TEXT_CHARS = 0xfbee9;
+
 /** A builder's bytes before its first text cell (it takes a buffer only once it writes one). */
 const NO_BYTES = Buffer.alloc(0);
 
@@ -129,6 +141,16 @@ export class ColumnChunkBuilder {
 
   get rows(): number {
     return this.count;
+  }
+
+  /** The characters of text the rows since the last chunk hold. */
+  get textLength(): number {
+    return this.ascii ? this.used : this.text.length;
+  }
+
+  /** Whether every text cell since the last chunk is ASCII (its text is then made from bytes: `EXTERNAL_TEXT_CHARS`). */
+  get allAscii(): boolean {
+    return this.ascii;
   }
 
   add(row: InvoiceRow): void {

@@ -7,11 +7,12 @@ import { columnWriter } from '../mapping/column-writer';
 import { columnSnapshot, columnsOf, mergeChanges, rowCount, type Change, type Delta, type Snapshot, type SnapshotMeta } from '../snapshot/snapshot';
 import { mergeIntoColumns } from '../snapshot/columns-fold';
 import { rowTableOf } from '../snapshot/row-table';
-import { ColumnChunkBuilder, RowColumns, type ColumnChunk } from '../snapshot/row-columns';
+import { ColumnChunkBuilder, EXTERNAL_TEXT_CHARS, RowColumns, type ColumnChunk } from '../snapshot/row-columns';
 import { fullSyncQuery, incrementalQuery } from './soql';
 import { changesSince, ReadSpan, spanOf, spanUnknown } from './overlap';
 import { recordCount } from '../related/related-copy';
 import { holdYoungGeneration } from './young-generation';
+import { ROWS_PER_SEGMENT } from '../cache/cache-format';
 
 /** Salesforce empties the recycle bin after 15 days; past that, deletions can no longer be seen, so sync in full. */
 export const MAX_INCREMENTAL_AGE_MS = 14 * 24 * 3_600_000;
@@ -133,6 +134,18 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
   let tally = new ChangeTally();
   let kept = 0;
   const span = new ReadSpan(run.now);
+  // ASCII rows are gathered over pages into a chunk of a segment's rows (the copy's segments come out as before) and text
+  // enough to be kept outside V8's heap (EXTERNAL_TEXT_CHARS: the young generation no longer grows on the kept text;
+  // BENCHMARKS.md, session 29). Text that is not ASCII is on the heap whatever its length: a chunk a page, as before (a
+  // rope over pages would keep every cell's string alive until it is flattened).
+  const chunkDue = () => !builder.allAscii || (builder.rows >= ROWS_PER_SEGMENT && builder.textLength >= EXTERNAL_TEXT_CHARS);
+  const takeChunk = () => {
+    const chunk = builder.chunk();
+    if (!chunk) return;
+    kept += tally.upsertedChunk(chunk, oldOf);
+    chunks.push(chunk);
+    base?.addChunk(chunk);
+  };
   const release = holdYoungGeneration();
   const outcome = await runQuery(run.conn, fullSyncQuery(mapping.plan), 'query', run.pager, {
     restart: () => {
@@ -152,15 +165,11 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
         if (stamp !== null && (watermark === null || stamp > watermark)) watermark = stamp;
         write(record, builder);
       }
-      const chunk = builder.chunk();
-      if (chunk) {
-        kept += tally.upsertedChunk(chunk, oldOf);
-        chunks.push(chunk);
-        base?.addChunk(chunk);
-      }
+      if (chunkDue()) takeChunk();
       run.onProgress(count, total);
     },
   }).finally(release);
+  takeChunk();
   const columns = new RowColumns(chunks);
   const at = syncedAt();
   const snapshot = columnSnapshot({ object: mapping.object, signature: mapping.signature, syncedAt: at, watermark, spanMs: span.ms() }, columns);

@@ -17,6 +17,15 @@ import { setFlagsFromString } from 'node:v8';
  * its main process (electron/electron#42414: it passes --no-freeze-flags-after-init), where the core runs; so does Node.
  * Process-wide: other work in the process meanwhile keeps the young generation's size too. The size is not made smaller:
  * a process whose young generation has already grown (a large copy loaded just before) keeps that size.
+ *
+ * On Electron's own V8 this is NOT known (session 29, rss29, reading sources; no Electron binary on the build machine):
+ * Electron 45 is Chromium 153–154 (electron/electron DEPS at v45.0.0-nightly.20260821: chromium_version 153.0.8001.0), so
+ * V8 15.3–15.4, not the 13.6 of the Node 24 every figure was measured on. Electron's main process does keep flags
+ * writable (shell/browser/javascript_environment.cc:254 there: "--no-freeze-flags-after-init"). Whether V8 15.x still
+ * has the flag and reads it at each growth could not be read (V8's repository is too large to fetch here); an unknown
+ * flag is ignored, so the sync still runs. tests/electron/young-generation-in-main.test.ts checks it wherever a binary
+ * exists. The lever that rests on no V8 flag is the chunks' text kept outside V8's heap (snapshot/row-columns.ts
+ * `EXTERNAL_TEXT_CHARS`); this hold adds to it.
  */
 const HELD = '--semi-space-growth-factor=1';
 /** V8's default (flag-definitions.h). */
