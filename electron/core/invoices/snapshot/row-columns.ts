@@ -105,14 +105,14 @@ export function chunkText(chunk: ColumnChunk): string {
 export const chunkId = (chunk: ColumnChunk, row: number): string => cellAt(chunk, row, 0)!;
 
 /**
- * A chunk's text of at least this many characters is kept outside V8's heap when it is ASCII: Node makes a string this
+ * A chunk's text of at least this many characters is kept outside V8's heap when it is Latin-1: Node makes a string this
  * long from bytes (`chunk()`: `toString('latin1')`) an external string, its characters in memory of its own
  * (`EXTERN_APEX` = 0xFBEE9, src/string_bytes.cc, the same since Node 0.10; Electron's main process runs Node's code).
  * What a full sync keeps is this text (~115 MiB at 1,000,000 invoices). On the heap, every byte of it survived V8's
  * young generation once, and V8 doubles the young generation each time as many bytes as its size survived: it grew to
  * its largest, 128 MiB of the 1M sync's peak RSS. Outside, only each string's header does (issue #19; BENCHMARKS.md,
- * session 29: peak 398–400 → 379–389 MiB with the young generation held, 460–465 → 410–445 without). Text that is not
- * ASCII stays on the heap (a rope, flattened).
+ * session 29: peak 398–400 → 379–389 MiB with the young generation held, 460–465 → 410–445 without). Text with a
+ * character past U+00FF stays on the heap (a rope, flattened).
  */
 export const EXTERNAL_TEXT_CHARS = 0xfbee9;
 
@@ -124,14 +124,15 @@ export class ColumnChunkBuilder {
   /** The chunk's text so far: appended to cell by cell (a rope V8 flattens once, in `chunk`; cheaper than joining parts). */
   private text = '';
   /**
-   * While every cell of the chunk is ASCII (Salesforce's ids, numbers, dates, codes and most names), its text is
-   * written here as bytes instead, and made one flat string at once in `chunk` (issue #22: no cons string per cell
-   * for the collector, no rope to flatten, and the copy's segment gets a flat string to write). The first cell that
-   * is not ASCII turns the text so far into the rope's start, and the rest of the chunk goes there.
+   * While every character of the chunk is Latin-1 (U+0000–U+00FF: Salesforce's ids, numbers, dates, codes and the names
+   * of Western Europe and the Americas), its text is written here as bytes instead, one a character, and made one flat
+   * string at once in `chunk` (issue #22: no cons string per cell for the collector, no rope to flatten, and the copy's
+   * segment gets a flat string to write; issue #19: a long one is kept outside V8's heap, `EXTERNAL_TEXT_CHARS`). The
+   * first cell with a character past U+00FF turns the text so far into the rope's start, and the rest goes there.
    */
   private bytes = NO_BYTES;
   private used = 0;
-  private ascii = true;
+  private latin1 = true;
   private starts = new Uint32Array(TEXT_CELL_COUNT * 256 + 1);
   private nulls = new Uint16Array(256);
   private totals = new Float64Array(256);
@@ -145,12 +146,12 @@ export class ColumnChunkBuilder {
 
   /** The characters of text the rows since the last chunk hold. */
   get textLength(): number {
-    return this.ascii ? this.used : this.text.length;
+    return this.latin1 ? this.used : this.text.length;
   }
 
-  /** Whether every text cell since the last chunk is ASCII (its text is then made from bytes: `EXTERNAL_TEXT_CHARS`). */
-  get allAscii(): boolean {
-    return this.ascii;
+  /** Whether every character since the last chunk is Latin-1 (its text is then made from bytes: `EXTERNAL_TEXT_CHARS`). */
+  get allLatin1(): boolean {
+    return this.latin1;
   }
 
   add(row: InvoiceRow): void {
@@ -201,7 +202,7 @@ export class ColumnChunkBuilder {
 
   /** The next text cell is `value`. */
   putText(value: string): void {
-    if (this.ascii && this.asciiBytes(value)) {
+    if (this.latin1 && this.latin1Bytes(value)) {
       this.starts[++this.cells] = this.used;
       return;
     }
@@ -214,8 +215,8 @@ export class ColumnChunkBuilder {
    * Salesforce's +0000 form, without a slice of it made first).
    */
   putTextZ(value: string, length = value.length): void {
-    if (this.ascii && this.asciiBytes(value, length)) {
-      this.bytes[this.used++] = 90; // 'Z' (asciiBytes keeps room for one more byte)
+    if (this.latin1 && this.latin1Bytes(value, length)) {
+      this.bytes[this.used++] = 90; // 'Z' (latin1Bytes keeps room for one more byte)
       this.starts[++this.cells] = this.used;
       return;
     }
@@ -226,21 +227,21 @@ export class ColumnChunkBuilder {
 
   /** The next text cell is null (its bit goes into `endRow`'s `nulls`). */
   putNull(): void {
-    this.starts[++this.cells] = this.ascii ? this.used : this.text.length;
+    this.starts[++this.cells] = this.latin1 ? this.used : this.text.length;
   }
 
-  /** The chunk's text so far becomes the rope's start (exact: ASCII bytes are their characters); cells go there from now on. */
+  /** The chunk's text so far becomes the rope's start (exact: Latin-1 bytes are their characters); cells go there from now on. */
   private leaveBytes(): void {
-    if (!this.ascii) return;
+    if (!this.latin1) return;
     this.text = this.bytes.toString('latin1', 0, this.used);
-    this.ascii = false;
+    this.latin1 = false;
   }
 
   /**
-   * `value`'s first `length` characters appended as bytes when they are ASCII (true, with room for one more byte
+   * `value`'s first `length` characters appended as bytes when they are Latin-1 (true, with room for one more byte
    * after them); else nothing appended, the chunk's text so far handed to the rope (`leaveBytes`), and false.
    */
-  private asciiBytes(value: string, length = value.length): boolean {
+  private latin1Bytes(value: string, length = value.length): boolean {
     let bytes = this.bytes;
     const used = this.used;
     if (used + length + 1 > bytes.length) {
@@ -250,7 +251,7 @@ export class ColumnChunkBuilder {
     }
     for (let k = 0; k < length; k++) {
       const code = value.charCodeAt(k);
-      if (code > 127) {
+      if (code > 255) {
         this.leaveBytes();
         return false;
       }
@@ -291,10 +292,10 @@ export class ColumnChunkBuilder {
   chunk(): ColumnChunk | null {
     const rows = this.count;
     if (rows === 0) return null;
-    // The ASCII bytes as one flat string; or the rope, which ToNumber flattens into one (the `flatstr` idiom): kept as
+    // The Latin-1 bytes as one flat string; or the rope, which ToNumber flattens into one (the `flatstr` idiom): kept as
     // one object, not one per cell.
-    const text = this.ascii ? this.bytes.toString('latin1', 0, this.used) : this.text;
-    if (!this.ascii) void Number(text);
+    const text = this.latin1 ? this.bytes.toString('latin1', 0, this.used) : this.text;
+    if (!this.latin1) void Number(text);
     const chunk: ColumnChunk = {
       rows,
       text,
@@ -308,7 +309,7 @@ export class ColumnChunkBuilder {
     this.balances.fill(0, 0, rows);
     this.text = '';
     this.used = 0;
-    this.ascii = true;
+    this.latin1 = true;
     this.count = 0;
     this.cells = 0;
     return chunk;

@@ -134,11 +134,11 @@ export async function runSync(run: SyncRun): Promise<SyncOutcome> {
   let tally = new ChangeTally();
   let kept = 0;
   const span = new ReadSpan(run.now);
-  // ASCII rows are gathered over pages into a chunk of a segment's rows (the copy's segments come out as before) and text
-  // enough to be kept outside V8's heap (EXTERNAL_TEXT_CHARS: the young generation no longer grows on the kept text;
-  // BENCHMARKS.md, session 29). Text that is not ASCII is on the heap whatever its length: a chunk a page, as before (a
-  // rope over pages would keep every cell's string alive until it is flattened).
-  const chunkDue = () => !builder.allAscii || (builder.rows >= ROWS_PER_SEGMENT && builder.textLength >= EXTERNAL_TEXT_CHARS);
+  // Latin-1 rows are gathered over pages into a chunk of a segment's rows (the copy's segments come out as before) and
+  // text enough to be kept outside V8's heap (EXTERNAL_TEXT_CHARS: the young generation no longer grows on the kept text;
+  // BENCHMARKS.md, session 29). Text with a character past U+00FF is on the heap whatever its length: a chunk a page, as
+  // before (a rope over pages would keep every cell's string alive until it is flattened).
+  const chunkDue = () => !builder.allLatin1 || (builder.rows >= ROWS_PER_SEGMENT && builder.textLength >= EXTERNAL_TEXT_CHARS);
   const takeChunk = () => {
     const chunk = builder.chunk();
     if (!chunk) return;
