@@ -18,6 +18,8 @@ export interface CoreCall {
   /** When the dispatch started and ended (the bench's clock, performance.now()): the Electron model places the read aheads by them. */
   startedAt: number;
   endedAt: number;
+  /** The harness's JSON of the answer (stringify, typed arrays as base64; the bench's thread): the model's replay of the harness (crossing-windows.ts). */
+  jsonMs: number;
   /** invoices.list: the window asked (offset) and its connection. */
   offset?: number;
   connectionId?: string;
@@ -99,12 +101,13 @@ export async function openBenchPage(options: { dataDir: string; keyHex: string; 
     const endedAt = performance.now();
     const listing = channel === 'invoices.list' || channel === 'invoices.listColumns';
     const asked = listing ? ((input ?? {}) as { offset?: number; connectionId?: string }) : null;
-    coreCalls.push({ channel, ms: endedAt - started, startedAt: started, endedAt, ...(asked ? { offset: asked.offset ?? 0, connectionId: asked.connectionId ?? '' } : {}) });
-    if (listing) listAnswers.push(result);
     // One JSON string, parsed by the probe: Playwright's own serializer walks every value and is
     // far slower than any IPC (2.3 s for 5,000 invoices here), which would measure Playwright, not the app.
     // A window as columns: its typed arrays cross as base64 text (JSON has no typed arrays), turned back in the probe.
-    return channel === 'invoices.listColumns' ? JSON.stringify(columnsAsText(result)) : JSON.stringify(result);
+    const text = channel === 'invoices.listColumns' ? JSON.stringify(columnsAsText(result)) : JSON.stringify(result);
+    coreCalls.push({ channel, ms: endedAt - started, startedAt: started, endedAt, jsonMs: performance.now() - endedAt, ...(asked ? { offset: asked.offset ?? 0, connectionId: asked.connectionId ?? '' } : {}) });
+    if (listing) listAnswers.push(result);
+    return text;
   });
   // The probe first: it defines window.__budgetlyInvoke, which the bridge calls.
   await context.addInitScript({ content: probe });

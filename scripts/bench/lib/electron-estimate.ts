@@ -27,6 +27,8 @@ export interface CrossingWindow {
   toAskMs: number;
   /** The page's work after asking the next window, before the next answer was taken: the decode of this one, its parts, renders (JS only), ms. */
   afterAskMs: number;
+  /** The answer on its way, neither thread busy: none in Electron (the IPC hop, not modelled); the harness's replay puts its CDP transfer here. */
+  transitMs?: number;
 }
 
 export interface TimelineInput {
@@ -50,7 +52,7 @@ export interface Timeline {
   sums: { coreMs: number; serializeMs: number; deserializeMs: number; aheadMs: number; toAskMs: number; afterAskMs: number; tailMs: number };
 }
 
-const sum = (windows: CrossingWindow[], key: keyof CrossingWindow) => windows.reduce((total, window) => total + window[key], 0);
+const sum = (windows: CrossingWindow[], key: keyof CrossingWindow) => windows.reduce((total, window) => total + (window[key] ?? 0), 0);
 
 /**
  * The load from the first ask to every invoice loaded, window by window, as Electron would run it:
@@ -95,7 +97,7 @@ function layOut({ windows, firstAskedAt, tailMs }: TimelineInput, answerWaits: b
   const first = windows[0]!;
   // Window 1, as measured with its crossing swapped: it left the core after dispatch + serialize.
   let sent = firstAskedAt + first.coreMs + first.serializeMs;
-  let usable = sent + first.deserializeMs;
+  let usable = sent + (first.transitMs ?? 0) + first.deserializeMs;
   let coreFree = sent + (windows[1]?.aheadMs ?? 0);
   let askedAt = usable + first.toAskMs;
   let pageFree = askedAt + first.afterAskMs;
@@ -107,9 +109,10 @@ function layOut({ windows, firstAskedAt, tailMs }: TimelineInput, answerWaits: b
     aheadOnPathMs += Math.max(0, coreFree - askedAt);
     sent = Math.max(askedAt, coreFree) + window.coreMs + window.serializeMs;
     coreFree = sent + (windows[k + 1]?.aheadMs ?? 0);
-    left = Math.max(0, pageFree - sent);
+    const arrived = sent + (window.transitMs ?? 0);
+    left = Math.max(0, pageFree - arrived);
     pageOnPathMs += left;
-    usable = sent + (answerWaits ? left : 0) + window.deserializeMs;
+    usable = arrived + (answerWaits ? left : 0) + window.deserializeMs;
     askedAt = usable + window.toAskMs;
     pageFree = askedAt + (answerWaits ? 0 : left) + window.afterAskMs;
   }
@@ -141,7 +144,7 @@ export function timelineNote(runs: readonly UiRun[]): string {
       const t = run.electronTimeline;
       if (!t) return `run ${i + 1}: no model (calls and answers did not pair up)`;
       const s = t.sums;
-      return `run ${i + 1}: ${r(t.allRowsMs)} (answers never waiting for the page ${r(t.answersFirstMs)}; swap estimate ${r(swapEstimateMs(run))}; as measured ${r(run.allRowsMs)}) — core dispatch ${r(s.coreMs)} + serialize ${r(s.serializeMs)}, read ahead ${r(s.aheadMs)} of which on the path ${r(t.aheadOnPathMs)}; page deserialize ${r(s.deserializeMs)}, answer → next ask ${r(s.toAskMs)}, work after the ask ${r(s.afterAskMs)}, answers waiting for it ${r(t.pageOnPathMs)}; tail ${r(s.tailMs)}`;
+      return `run ${i + 1}: ${r(t.allRowsMs)} (answers never waiting for the page ${r(t.answersFirstMs)}; swap estimate ${r(swapEstimateMs(run))}; as measured ${r(run.allRowsMs)}, the model fed the harness's own crossing ${r(run.harnessReplayMs)}) — core dispatch ${r(s.coreMs)} + serialize ${r(s.serializeMs)}, read ahead ${r(s.aheadMs)} of which on the path ${r(t.aheadOnPathMs)}; page deserialize ${r(s.deserializeMs)}, answer → next ask ${r(s.toAskMs)}, work after the ask ${r(s.afterAskMs)}, answers waiting for it ${r(t.pageOnPathMs)}; tail ${r(s.tailMs)}`;
     })
     .join('; ');
 }

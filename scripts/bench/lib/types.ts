@@ -69,6 +69,8 @@ export interface UiRun {
   listReadAheadMs: number;
   /** The Electron model of "every invoice loaded" (lib/electron-estimate.ts), with its components. */
   electronTimeline: Timeline | null;
+  /** The same model fed the harness's own JSON crossing: what it says the harness took (to set beside `allRowsMs`). */
+  harnessReplayMs: number | null;
   rows: number;
   /** Navigation → every invoice loaded (the workspace's row count says data-complete="true"). */
   allRowsMs: number | null;

@@ -61,6 +61,14 @@ describe('the Electron model of every invoice loaded', () => {
     expect(timeline.aheadOnPathMs).toBe(0);
   });
 
+  it('the harness\'s replay: while an answer travels (neither thread busy) the core reads the next window ahead', () => {
+    // Answer 1 leaves at 3, arrives at 23, had at 26, window 2 asked at 27 — its read ahead ended at 3 + 20 = 23: none on
+    // the path. Window 2 leaves at 30, had at 53, window 3 asked at 54 (read ahead ended at 50), leaves at 57, had at 80.
+    const timeline = electronTimeline({ windows: windows({ aheadMs: 20, transitMs: 20 }), firstAskedAt: 0, tailMs: 5 });
+    expect(timeline.allRowsMs).toBe(85);
+    expect(timeline.aheadOnPathMs).toBe(0);
+  });
+
   it('starts at the first ask and never beats either thread alone, nor exceeds all the work done one after the other', () => {
     let seed = 29;
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * 40;
@@ -70,7 +78,7 @@ describe('the Electron model of every invoice loaded', () => {
       const tailMs = random();
       const { allRowsMs, answersFirstMs } = electronTimeline({ windows: list, firstAskedAt: 100, tailMs });
       expect(answersFirstMs).toBeLessThanOrEqual(allRowsMs + 1e-9);
-      const total = (key: keyof CrossingWindow, upTo = count) => list.slice(0, upTo).reduce((a, w) => a + w[key], 0);
+      const total = (key: Exclude<keyof CrossingWindow, 'transitMs'>, upTo = count) => list.slice(0, upTo).reduce((a, w) => a + w[key], 0);
       // The core's chain alone: every dispatch and serialize, and every read ahead but the first window's none.
       const core = total('coreMs') + total('serializeMs');
       // The page's chain alone: every deserialize, every turn to the next ask, then the tail.
