@@ -69,7 +69,7 @@ export function createListParts(rulesNow: () => LoadRules | null = () => null): 
         step(() => amounts.push(amountColumnsPiece(rows))),
         step(() => collection.push(collectionColumnsPiece(rows))),
         step(() => numberKeys.push(numberKeysPiece(rows, prefix))),
-        step(() => sums.add(rows, facts[at]!, amounts[at]!, collection[at]!)),
+        ...sums.steps(rows, () => [facts[at]!, amounts[at]!, collection[at]!]).map(step),
       );
     },
     join(rows) {

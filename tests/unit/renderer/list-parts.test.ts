@@ -106,9 +106,9 @@ function whatTheViewReads(rows: readonly InvoiceListRow[]) {
     open: [...amounts.open],
     // The cards' DSO and days to pay over every row and over some, as of a day and cut off at it.
     cards: [cardCollection(prepared, every, AS_OF, false), cardCollection(prepared, some, AS_OF, true), cardCollection(prepared, most, AS_OF, false), cardCollection(prepared, every, AS_OF, true)].map((m) => [...m]),
-    // The cards' totals and aging over every row, most (the sums of every row less the rows left out) and some, on both bases and another day.
+    // The cards' totals and aging over every row, most (the sums of every row less the rows left out) and some; on both bases and another day.
     cardTotals: [every, most, some].map((set) => computeTotals(prepared, set)),
-    aging: [every, most, some].flatMap((set) => [computeAging(prepared, set, AS_OF, 'dueDate'), computeAging(prepared, set, AS_OF, 'invoiceDate'), computeAging(prepared, set, AS_OF + 45, 'dueDate')]),
+    aging: [computeAging(prepared, every, AS_OF, 'dueDate'), computeAging(prepared, every, AS_OF, 'invoiceDate'), computeAging(prepared, every, AS_OF + 45, 'dueDate'), computeAging(prepared, most, AS_OF, 'dueDate'), computeAging(prepared, some, AS_OF, 'invoiceDate')],
   };
 }
 
@@ -124,7 +124,7 @@ describe('the complete list’s parts, made window by window as the list loads (
         expect(parts.join(all)).toBe(true);
         expect(whatTheViewReads(all)).toEqual(scratch);
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
   });
 
