@@ -105,9 +105,12 @@ export class InvoiceColumnsWriter {
     return at;
   }
 
-  /** The shared value at a place of the window's strings. */
-  stringAt(place: number): string {
-    return this.strings[place]!;
+  /**
+   * A shared value the caller knows the window's strings do not hold yet (it keeps its own table of them:
+   * electron/core/invoices/read/shared-values.ts); its place. Not for a writer that also places values by `place`.
+   */
+  add(value: string): number {
+    return this.strings.push(value) - 1;
   }
 
   /** Row i's value of an own field (rows in any order). */

@@ -9,6 +9,7 @@ import { listRowMaker, paymentFiguresState } from './payment-figures';
 import { oncePerCopy } from './once-per-copy';
 import { windowColumns } from './window-columns';
 import { copyOrder } from './copy-order';
+import { SharedValues } from './shared-values';
 
 /**
  * A snapshot's invoices in the workspace's default order, read by position (issue #19): only the rows a window asks
@@ -46,6 +47,8 @@ export const orderedRows = oncePerCopy((snapshot: Snapshot): OrderedList => {
     const rows = table.rowsAt(order.subarray(from, Math.max(from, to)));
     return make ? rows.map(make) : (rows as InvoiceListRow[]);
   };
+  // The customers, dates … every window of the list meets, found once for all of them (shared-values.ts).
+  const shared = new SharedValues();
   return {
     length: order.length,
     order,
@@ -54,7 +57,7 @@ export const orderedRows = oncePerCopy((snapshot: Snapshot): OrderedList => {
     copyRowAt: (k: number) => table.rowAt(order[k]!) as InvoiceListRow,
     related: snapshot.related,
     slice,
-    columns: (from, to) => windowColumns(table, order.subarray(from, Math.max(from, to)), snapshot.related) ?? encodeInvoiceColumns(slice(from, to)),
+    columns: (from, to) => windowColumns(table, order.subarray(from, Math.max(from, to)), snapshot.related, shared) ?? encodeInvoiceColumns(slice(from, to)),
   };
 });
 

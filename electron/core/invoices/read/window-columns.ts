@@ -3,7 +3,7 @@ import type { RelatedCopy } from '../related/related-copy';
 import { BALANCE_NULL, TEXT_CELL_COUNT, TEXT_CELLS, TOTAL_NULL, type ColumnChunk } from '../snapshot/row-columns';
 import type { ChunkPlace, RowTable } from '../snapshot/row-table';
 import { figuresMaker, NO_FIGURES } from './payment-figures';
-import { hashOfText } from '../snapshot/text-in-place';
+import { SharedValues } from './shared-values';
 
 /** A cell's number in a chunk's row (row-columns.ts TEXT_CELLS); its null bit is 1 << that number. */
 const cellOf = (name: (typeof TEXT_CELLS)[number]): number => TEXT_CELLS.indexOf(name);
@@ -15,8 +15,9 @@ const [CUSTOMER, INVOICE_DATE, DUE_DATE, STATUS, CURRENCY, CUSTOMER_ID] = [cellO
  * column chunks: no row object per invoice made and read back (rows made from the chunks, then encoded, cost ~13 ms of
  * CPU per 10,000 rows: load19). The same columns' rows as `encodeInvoiceColumns(the rows at these positions, with their
  * payment figures)`. null when the table is over rows (an older copy, an incremental sync's rows): the caller encodes them.
+ * `shared`: the list's shared values, kept from one of its windows to the next (a new one: the window's alone).
  */
-export function windowColumns(table: RowTable, positions: ArrayLike<number>, related: RelatedCopy | null | undefined): InvoiceColumns | null {
+export function windowColumns(table: RowTable, positions: ArrayLike<number>, related: RelatedCopy | null | undefined, shared = new SharedValues()): InvoiceColumns | null {
   const n = positions.length;
   const at: ChunkPlace = { chunk: null, row: 0 };
   if (n > 0 && !table.locate(positions[0]!, at)) return null;
@@ -24,9 +25,8 @@ export function windowColumns(table: RowTable, positions: ArrayLike<number>, rel
   const figures = figuresMaker(related);
   if (!figures) out.absent(['lastPaymentDate', 'fullyPaidOn'], ['paid', 'credited', 'daysToPay']);
   const { customer, invoiceDate, dueDate, status, currency, customerId, lastPaymentDate, fullyPaidOn } = out.text;
-  // Rows in the default order come in runs of one date, one status …: each shared cell is compared in place with the
-  // previous row's value of its field first (no string made for a repeat), then found in the window's table by value.
-  const runs = new SharedRuns(out, n);
+  // Shared cells: compared in place with the previous row's value first, then found among the list's values (shared-values.ts).
+  shared.begin(out);
   const ids = new OwnText(n * 18);
   const numbers = new OwnText(n * 12);
   const instants = new OwnText(n * 24);
@@ -42,14 +42,14 @@ export function windowColumns(table: RowTable, positions: ArrayLike<number>, rel
     // Own values copied into the window's texts as they are read (no string per cell; one per field and window).
     idEnds[k] = ids.add(text, starts[c + ID]!, starts[c + ID + 1]!);
     numberEnds[k] = numbers.add(text, starts[c + NUMBER]!, starts[c + NUMBER + 1]!);
-    runs.cell(customer, k, chunk, c, CUSTOMER, nulls, STRING_NULL);
-    runs.cell(invoiceDate, k, chunk, c, INVOICE_DATE, nulls, STRING_NULL);
-    runs.cell(dueDate, k, chunk, c, DUE_DATE, nulls, STRING_NULL);
-    runs.cell(status, k, chunk, c, STATUS, nulls, STRING_NULL);
-    runs.cell(currency, k, chunk, c, CURRENCY, nulls, STRING_NULL);
+    const customerValue = shared.cell(customer, k, chunk, c, CUSTOMER, nulls, STRING_NULL);
+    shared.cell(invoiceDate, k, chunk, c, INVOICE_DATE, nulls, STRING_NULL);
+    shared.cell(dueDate, k, chunk, c, DUE_DATE, nulls, STRING_NULL);
+    shared.cell(status, k, chunk, c, STATUS, nulls, STRING_NULL);
+    shared.cell(currency, k, chunk, c, CURRENCY, nulls, STRING_NULL, customerValue);
     instantEnds[k] = nulls & (1 << LAST_MODIFIED) ? STRING_NULL : instants.add(text, starts[c + LAST_MODIFIED]!, starts[c + LAST_MODIFIED + 1]!);
     // A copy's null account id is a row without one (row-columns.ts chunkRow).
-    runs.cell(customerId, k, chunk, c, CUSTOMER_ID, nulls, STRING_ABSENT);
+    shared.cell(customerId, k, chunk, c, CUSTOMER_ID, nulls, STRING_ABSENT, customerValue);
     out.number('total', k, nulls & TOTAL_NULL ? null : chunk.total[row]!);
     out.number('balance', k, nulls & BALANCE_NULL ? null : chunk.balance[row]!);
     if (!figures) continue;
@@ -57,8 +57,8 @@ export function windowColumns(table: RowTable, positions: ArrayLike<number>, rel
     const paid = figures.has(text.slice(starts[c + ID], starts[c + ID + 1])) ? figures.of(table.rowAt(positions[k]!)) : NO_FIGURES;
     out.number('paid', k, paid.paid);
     out.number('credited', k, paid.credited);
-    lastPaymentDate[k] = paid.lastPaymentDate === null ? STRING_NULL : out.place(paid.lastPaymentDate);
-    fullyPaidOn[k] = paid.fullyPaidOn === null ? STRING_NULL : out.place(paid.fullyPaidOn);
+    lastPaymentDate[k] = paid.lastPaymentDate === null ? STRING_NULL : shared.string(paid.lastPaymentDate);
+    fullyPaidOn[k] = paid.fullyPaidOn === null ? STRING_NULL : shared.string(paid.fullyPaidOn);
     out.number('daysToPay', k, paid.daysToPay);
   }
   return out.columns({ id: ids.text(), number: numbers.text(), lastModified: instants.text() });
@@ -168,112 +168,5 @@ class OwnText {
     const units = new Uint16Array(this.bytes.length);
     units.set(this.bytes.subarray(0, written));
     this.units = units;
-  }
-}
-
-/**
- * The window's shared values found where they lie in the copy's text: per cell number the last value met (rows of the
- * default order come in runs of one date …), then an open-addressing table of places in the window's strings by a hash
- * of the cell's characters. A value is made a string (sliced) only the first time the window meets it: a slice and a
- * Map lookup per cell were the largest part of encoding a window at 1,000,000 invoices (core26, CPU profile).
- */
-class SharedRuns {
-  private readonly last = new Int32Array(TEXT_CELL_COUNT).fill(-1);
-  private slots: Int32Array;
-  private used = 0;
-  /**
-   * The characters of each value placed by this table, one after the other (`bounds[2 × place]` to `bounds[2 × place + 1]`):
-   * what a cell is compared with. Its string would do, but a value of 13 characters or more sliced from a chunk's text
-   * is a view of that text (V8's sliced string) where the value was first met — anywhere in the copy — so every compare
-   * with a customer or an account id was one more cache miss (core28: the compares were ~20 % of a 1M window pass's
-   * samples once the rows were touched first). These stay together in a few hundred KiB.
-   */
-  private chars: Uint16Array;
-  private charsUsed = 0;
-  private bounds = new Int32Array(2048);
-
-  /** `rows`: the window's; the table starts large enough for a few distinct values a row (grown if not). */
-  constructor(
-    private readonly out: InvoiceColumnsWriter,
-    rows: number,
-  ) {
-    let size = 1024;
-    while (size < rows * 4) size *= 2;
-    this.slots = new Int32Array(size);
-    this.chars = new Uint16Array(Math.max(1024, rows * 16));
-  }
-
-  /** Row k's cell `cell` of a chunk (its row's cells start at `c`) into `cells`: `none` when its null bit is set. */
-  cell(cells: Uint32Array, k: number, chunk: ColumnChunk, c: number, cell: number, nulls: number, none: number): void {
-    if (nulls & (1 << cell)) {
-      cells[k] = none;
-      return;
-    }
-    const from = chunk.starts[c + cell]!;
-    const to = chunk.starts[c + cell + 1]!;
-    const last = this.last[cell]!;
-    if (last >= 0 && this.same(last, chunk.text, from, to)) {
-      cells[k] = last;
-      return;
-    }
-    cells[k] = this.last[cell] = this.place(chunk.text, from, to);
-  }
-
-  /** The place of text[from, to) in the window's strings (added the first time). */
-  private place(text: string, from: number, to: number): number {
-    const mask = this.slots.length - 1;
-    for (let slot = hashOfText(text, from, to) & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]!;
-      if (entry === 0) {
-        const place = this.out.place(text.slice(from, to));
-        this.keep(place, text, from, to);
-        this.slots[slot] = place + 1;
-        if (++this.used * 2 > this.slots.length) this.grow();
-        return place;
-      }
-      if (this.same(entry - 1, text, from, to)) return entry - 1;
-    }
-  }
-
-  /** Whether the value placed at `place` is text[from, to), last character first (values that differ mostly differ at their end). */
-  private same(place: number, text: string, from: number, to: number): boolean {
-    const start = this.bounds[2 * place]!;
-    let k = this.bounds[2 * place + 1]! - start;
-    if (k !== to - from) return false;
-    const chars = this.chars;
-    while (k-- > 0) if (chars[start + k] !== text.charCodeAt(from + k)) return false;
-    return true;
-  }
-
-  /** Keeps the characters of the value at `place` (text[from, to)). */
-  private keep(place: number, text: string, from: number, to: number): void {
-    if (2 * place + 1 >= this.bounds.length) {
-      const bounds = new Int32Array(Math.max(this.bounds.length * 2, 2 * place + 2));
-      bounds.set(this.bounds);
-      this.bounds = bounds;
-    }
-    const start = this.charsUsed;
-    const end = start + (to - from);
-    if (end > this.chars.length) {
-      const chars = new Uint16Array(Math.max(this.chars.length * 2, end));
-      chars.set(this.chars.subarray(0, start));
-      this.chars = chars;
-    }
-    for (let k = from, at = start; k < to; k++) this.chars[at++] = text.charCodeAt(k);
-    this.bounds[2 * place] = start;
-    this.bounds[2 * place + 1] = this.charsUsed = end;
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    const mask = this.slots.length - 1;
-    for (const entry of old) {
-      if (entry === 0) continue;
-      const value = this.out.stringAt(entry - 1);
-      let slot = hashOfText(value, 0, value.length) & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = entry;
-    }
   }
 }
