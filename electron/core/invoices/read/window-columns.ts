@@ -75,7 +75,9 @@ const AHEAD = 256;
  * default order (1.2–1.6 vs 2.4–2.7 s a pass; core28, load 3–6). Loads that do not depend on each other, in a short
  * loop, are waited for together rather than one by one as the encoding comes to each; the encoding then finds them in
  * the cache. A pass of every window of the 1M copy: 2.04–2.30 s of CPU touched first vs 2.54–2.76 s (8 passes a side in
- * one process, alternating, load ~11); of the 100k copy 152–219 vs 171–301 ms (mostly in the cache either way).
+ * one process, alternating, load ~11); of the 100k copy 152–219 vs 171–301 ms (mostly in the cache either way). The
+ * touching in three passes of independent loads rather than one (core29): 1,677–2,094 vs 1,738–2,765 ms a pass, 8 of 8
+ * lower (alternating in one process, load ~15).
  */
 class RowsAhead {
   readonly chunks: ColumnChunk[] = new Array<ColumnChunk>(AHEAD);
@@ -96,17 +98,28 @@ class RowsAhead {
   read(k: number): void {
     const { table, positions, at, chunks, rows } = this;
     const to = Math.min(positions.length, k + AHEAD);
+    const count = to - k;
+    // Three short passes, each of loads that do not wait for each other: where each row is (the table's chunk index),
+    // then its offsets, null bits and amounts, then its text (which needs its offsets). In one pass each row's loads
+    // waited on one another, so the processor had only a row or two in flight.
+    for (let j = 0; j < count; j++) {
+      table.locate(positions[k + j]!, at);
+      chunks[j] = at.chunk!;
+      rows[j] = at.row;
+    }
     let touched = 0;
-    for (let j = k; j < to; j++) {
-      table.locate(positions[j]!, at);
-      const chunk = at.chunk!;
-      const row = at.row;
-      chunks[j - k] = chunk;
-      rows[j - k] = row;
-      const { text, starts } = chunk;
-      const from = starts[row * TEXT_CELL_COUNT]!;
-      // A row's text is ~120 characters, one byte each: its first three cache lines.
-      touched += chunk.nulls[row]! + chunk.total[row]! + chunk.balance[row]! + text.charCodeAt(from) + text.charCodeAt(from + 64) + text.charCodeAt(from + 128);
+    for (let j = 0; j < count; j++) {
+      const chunk = chunks[j]!;
+      const row = rows[j]!;
+      touched += chunk.nulls[row]! + chunk.total[row]! + chunk.balance[row]! + chunk.starts[row * TEXT_CELL_COUNT]!;
+    }
+    for (let j = 0; j < count; j++) {
+      const { text, starts } = chunks[j]!;
+      const c = rows[j]! * TEXT_CELL_COUNT;
+      // A row's text is ~110 characters, one byte each: its first and its last cache line (and the one between).
+      const from = starts[c]!;
+      const end = starts[c + TEXT_CELL_COUNT]! - 1;
+      touched += text.charCodeAt(from) + text.charCodeAt(from + 64 < end ? from + 64 : end) + text.charCodeAt(end);
     }
     this.touched += touched;
     this.from = k;
