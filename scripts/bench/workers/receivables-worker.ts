@@ -84,12 +84,25 @@ async function measure(): Promise<Record<string, unknown>> {
   }
 }
 
-/** How many payment, credit note and application records the org holds (SELECT COUNT() per object), for the table's note. */
+/**
+ * How many payment, credit note and application records the org holds (SELECT COUNT() per object), for the table's note.
+ * Asked once more after a failure: Node's own fetch to the local org (the harness's, not the app's transport, which
+ * retries) threw "TypeError: fetch failed" at load and lost a whole set's figures with it (BENCHMARKS, lead's runs,
+ * session 29).
+ */
 async function relatedCounts(): Promise<Record<string, number>> {
+  return countRelated().catch((error: unknown) => {
+    console.error(`bench: the related records' counts failed once (${error instanceof Error ? error.message : String(error)}); asking again`);
+    return countRelated();
+  });
+}
+
+async function countRelated(): Promise<Record<string, number>> {
   const tokens = await signIn(input.orgUrl);
   const out: Record<string, number> = {};
   for (const object of ['Payment', 'PaymentLineInvoice', 'CreditMemo', 'CreditMemoInvApplication']) {
     const response = await fetch(`${input.orgUrl}/services/data/v64.0/query?q=${encodeURIComponent(`SELECT COUNT() FROM ${object}`)}`, { headers: { Authorization: `Bearer ${tokens.access_token}` } });
+    if (!response.ok) throw new Error(`SELECT COUNT() FROM ${object}: HTTP ${response.status}`);
     out[object] = ((await response.json()) as { totalSize: number }).totalSize;
   }
   return out;
