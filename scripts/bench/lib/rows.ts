@@ -28,22 +28,31 @@ export function resultRow(fields: {
   target: string;
   pass: ((app: Summary, baseline: Summary | null, ratio: number | null) => boolean) | null;
   note?: string;
+  /**
+   * How many runs gave the row's samples: a run with no figure (e.g. an Electron estimate whose calls did not pair up)
+   * must not leave the row judged on the runs that had one — its median or worst run would be of fewer runs than ran
+   * (review29). With fewer app samples than `runs`, the row fails and its note says how many gave none.
+   */
+  runs?: number;
 }): ResultRow {
+  const missing = fields.runs === undefined ? 0 : Math.max(0, fields.runs - (fields.app?.length ?? 0));
   const exactApp = fields.app && fields.app.length ? exactSummary(fields.app) : null;
   const exactBaseline = fields.baseline && fields.baseline.length ? exactSummary(fields.baseline) : null;
   let app = exactApp ? summarize(fields.app!) : null;
   let baseline = exactBaseline ? summarize(fields.baseline!) : null;
   const base = exactBaseline?.median ?? 0;
   const ratio = exactApp && exactBaseline && base > 0 ? exactApp.median / base : null;
-  const pass = exactApp && fields.pass ? fields.pass(exactApp, exactBaseline, ratio) : null;
+  const judged = exactApp && fields.pass ? fields.pass(exactApp, exactBaseline, ratio) : null;
+  const pass = missing > 0 && fields.pass ? false : judged;
+  const note = missing > 0 ? `${missing} of ${fields.runs} runs gave no figure: the row fails (not judged on the rest)${fields.note ? `. ${fields.note}` : ''}` : fields.note;
   let digits: number | undefined;
-  if (ratio !== null && pass !== null) {
+  if (ratio !== null && pass !== null && missing === 0) {
     // The fewest decimals whose printed ratio the same rule judges the same way.
     let d = ratioDigits(ratio);
     while (d < 15 && fields.pass!(exactApp!, exactBaseline, Number(ratio.toFixed(d))) !== pass) d++;
     if (d > ratioDigits(ratio)) digits = d;
   }
-  if (pass !== null && fields.pass!(shown(exactApp)!, shown(exactBaseline), ratio) !== pass) {
+  if (pass !== null && missing === 0 && fields.pass!(shown(exactApp)!, shown(exactBaseline), ratio) !== pass) {
     // The printed figures would be judged the other way: the fewest decimals that show their side of the line.
     let d = 1;
     while (d < 15 && fields.pass!(shown(exactApp, d)!, shown(exactBaseline, d), ratio) !== pass) d++;
@@ -60,7 +69,7 @@ export function resultRow(fields: {
     ...(digits === undefined ? {} : { ratioDigits: digits }),
     target: fields.target,
     pass,
-    ...(fields.note ? { note: fields.note } : {}),
+    ...(note ? { note } : {}),
   };
 }
 

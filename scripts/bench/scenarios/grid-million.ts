@@ -99,6 +99,7 @@ function finishedRows(scenario: string, runs: GridRun[], someUnfinished: boolean
       metric: 'navigation → every invoice loaded, each window laid out as Electron runs it',
       unit: 'ms',
       app: num(cloned),
+      runs: runs.length,
       target: `≤ ${ALL_ROWS_MS} ms`,
       pass: (a) => a.max <= ALL_ROWS_MS && !someUnfinished,
       note: `as measured (harness JSON over Playwright's binding) ${ms(runs.map((r) => r.allRowsMs))}: windows ${runs.map((r) => `${r.listCalls} (${r.listRows.toLocaleString('en-US')} rows)`).join(', ')}, their JSON crossing ${ms(runs.map((r) => r.listTransferAllMs))} (${(runs[0]!.listJsonCharsAll / 2 ** 20).toFixed(0)} MiB) vs a structured clone of the same answers ${ms(runs.map((r) => r.structuredCloneMs))}. The estimate per run (lib/electron-estimate.ts): ${timelineNote(runs)}`,

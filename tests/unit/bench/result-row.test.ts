@@ -83,4 +83,20 @@ describe('a bench row judges its figures as measured, not rounded', () => {
     expect(peak([380, 400]).pass).toBe(true);
     expect(textTable([peak([380, 400])])).toContain('390 MiB (380–400)');
   });
+
+  it('a run that gave no figure fails the row instead of leaving it judged on the others (review29)', () => {
+    // Session 29: a cold start whose list calls did not pair up has no Electron estimate; its median was taken over the
+    // runs that had one, and the row could pass on two of three runs.
+    const loaded = (app: number[], runs?: number) =>
+      resultRow({ scenario: 'cold start', metric: 'every invoice loaded', unit: 'ms', app, runs, target: '≤ 1 s', pass: (a) => a.median <= 1_000, note: 'per run: …' });
+    expect(loaded([900, 950], 2).pass).toBe(true);
+    const short = loaded([900, 950], 3);
+    expect(short.pass).toBe(false);
+    expect(short.note).toBe('1 of 3 runs gave no figure: the row fails (not judged on the rest). per run: …');
+    expect(textTable([short])).toMatch(/FAIL/);
+    // No run with a figure at all: a FAIL, not an "info" row without a verdict.
+    expect(loaded([], 3).pass).toBe(false);
+    // Rows that do not say how many runs ran are judged as before.
+    expect(loaded([900, 950]).pass).toBe(true);
+  });
 });
