@@ -27,6 +27,8 @@ export interface HarnessOptions extends Omit<TestCoreOptions, 'rendererUrl' | 'l
   failing?: Record<string, AppErrorValue>;
   /** A script run in the page before the app's own (e.g. a test's MutationObserver watching the start-up). */
   initScript?: string;
+  /** Runs once the context and the core exist, before the page navigates (e.g. a test's routes for the app's own files). */
+  beforeNavigate?: (context: BrowserContext, testCore: TestCore) => Promise<void>;
 }
 
 export interface Harness {
@@ -91,6 +93,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   await context.addInitScript({ content: await harnessBridgeScript() });
   if (options.initScript) await context.addInitScript({ content: options.initScript });
+  await options.beforeNavigate?.(context, testCore);
   const page = await context.newPage();
   const stopForwarding = testCore.events.listen((event, payload) => {
     for (const open of context.pages()) {

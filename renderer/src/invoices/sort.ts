@@ -55,10 +55,11 @@ function textRank(prepared: PreparedInvoices, column: 'customer' | 'status' | 'c
     const value = text(i);
     if (value !== null) distinct.set(value, 0);
   }
-  const sorted = [...distinct.keys()].sort(sortCollator.compare);
+  const { compare } = sortCollator();
+  const sorted = [...distinct.keys()].sort(compare);
   let rank = 0;
   sorted.forEach((value, k) => {
-    if (k > 0 && sortCollator.compare(sorted[k - 1]!, value) !== 0) rank++;
+    if (k > 0 && compare(sorted[k - 1]!, value) !== 0) rank++;
     distinct.set(value, rank);
   });
   const key = new Float64Array(rows.length);

@@ -38,7 +38,7 @@ function cell(r: InvoiceListRow, column: SortColumn, asOf: number): string | num
 }
 
 const compare = (x: string | number, y: string | number) =>
-  typeof x === 'string' ? sortCollator.compare(x, y as string) : x === y ? 0 : x < (y as number) ? -1 : 1;
+  typeof x === 'string' ? sortCollator().compare(x, y as string) : x === y ? 0 : x < (y as number) ? -1 : 1;
 
 describe('a column sort by ranks', () => {
   it('orders exactly as the shared comparator: many ties, empty keys last both ways, −0 equal to 0', () => {
