@@ -6,6 +6,7 @@ import { serveStatic } from '../../../tests/headless';
 import { launchChromium } from '../../../tests/index';
 import type { BenchProbe } from '../page/probe';
 import { createBenchCore, type BenchCore } from './bench-core';
+import { crossingOf, startPartServer, type Crossing } from './crossing';
 import { startProfile } from './page-profile';
 import { BENCH_DIR, ROOT } from './paths';
 
@@ -18,7 +19,11 @@ export interface CoreCall {
   /** When the dispatch started and ended (the bench's clock, performance.now()): the Electron model places the read aheads by them. */
   startedAt: number;
   endedAt: number;
-  /** The harness's JSON of the answer (stringify, typed arrays as base64; the bench's thread): the model's replay of the harness (crossing-windows.ts). */
+  /**
+   * The harness's packing of the answer on the bench's (the core's) thread: its JSON (`json` crossing: typed arrays as
+   * base64), or its JSON header and its parts copied into one body (`binary`, crossing.ts); the model's replay of the
+   * harness (crossing-windows.ts).
+   */
   jsonMs: number;
   /** invoices.list: the window asked (offset) and its connection. */
   offset?: number;
@@ -42,6 +47,8 @@ export interface BenchPage {
   coreCalls: CoreCall[];
   /** Answers of invoices.list, kept to time a structured clone (Electron's IPC) of the same value. */
   listAnswers: unknown[];
+  /** How the list's windows crossed to the page (lib/crossing.ts; BENCH_CROSSING). */
+  crossing: Crossing;
   /** BENCH_PAGE_PROFILE: stops the page's CPU profile started before navigation and writes it (null: none asked). */
   stopStartupProfile: ((phase: string) => Promise<void>) | null;
   close(): Promise<void>;
@@ -81,17 +88,21 @@ async function bundle(entry: string): Promise<string> {
  * preloadInPage), every call dispatched by the real core, started as the app starts it (core.start()) right
  * before the page navigates. Differences, for measuring: the core is a fresh
  * instance on `dataDir` (nothing in memory: a cold start reads the offline copy), and the bench's
- * probe is added before the app loads. Answers cross Playwright's exposeBinding as one JSON string
- * (stringify in Node, parse in the page), where Electron uses structured clone; the probe times
- * that crossing for invoices.list.
+ * probe is added before the app loads. Answers cross Playwright's exposeBinding as JSON text (stringify in Node, parse
+ * in the page), where Electron uses structured clone — the list's windows as columns with their typed arrays' bytes
+ * fetched beside it (lib/crossing.ts: `binary`, the default; BENCH_CROSSING=json: all of it as one JSON string); the
+ * probe times that crossing for invoices.list. Under `binary` the page's Content-Security-Policy (connect-src 'none')
+ * is bypassed so the probe may fetch them (Playwright's bypassCSP); the app itself fetches nothing.
  */
 export async function openBenchPage(options: { dataDir: string; keyHex: string; orgUrl: string; moreOrgUrls?: readonly string[]; browser?: Browser; activeConnection?: string }): Promise<BenchPage> {
   if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(PRELOAD_FILE)) throw new Error('The app is not built: run `npx electron-vite build` (or npm run bench -- --build).');
   const bridge = preloadInPage();
   const probe = await bundle(join(BENCH_DIR, 'page/probe.ts'));
   const server = await serveStatic(RENDERER_DIR);
+  const crossing = crossingOf();
+  const parts = await startPartServer(crossing);
   const browser = options.browser ?? (await launchBenchChromium());
-  const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', colorScheme: 'light' });
+  const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', colorScheme: 'light', bypassCSP: crossing === 'binary' });
   const bench = createBenchCore({ ...options, rendererUrl: `${server.url}/index.html` });
   const coreCalls: CoreCall[] = [];
   const listAnswers: unknown[] = [];
@@ -101,10 +112,10 @@ export async function openBenchPage(options: { dataDir: string; keyHex: string; 
     const endedAt = performance.now();
     const listing = channel === 'invoices.list' || channel === 'invoices.listColumns';
     const asked = listing ? ((input ?? {}) as { offset?: number; connectionId?: string }) : null;
-    // One JSON string, parsed by the probe: Playwright's own serializer walks every value and is
+    // JSON text, parsed by the probe: Playwright's own serializer walks every value and is
     // far slower than any IPC (2.3 s for 5,000 invoices here), which would measure Playwright, not the app.
-    // A window as columns: its typed arrays cross as base64 text (JSON has no typed arrays), turned back in the probe.
-    const text = channel === 'invoices.listColumns' ? JSON.stringify(columnsAsText(result)) : JSON.stringify(result);
+    // A window as columns: its typed arrays (and long texts) as bytes the probe fetches, or as base64 text (crossing.ts).
+    const text = parts.pack(channel, result);
     coreCalls.push({ channel, ms: endedAt - started, startedAt: started, endedAt, jsonMs: performance.now() - endedAt, ...(asked ? { offset: asked.offset ?? 0, connectionId: asked.connectionId ?? '' } : {}) });
     if (listing) listAnswers.push(result);
     return text;
@@ -125,11 +136,13 @@ export async function openBenchPage(options: { dataDir: string; keyHex: string; 
     bench,
     coreCalls,
     listAnswers,
+    crossing,
     stopStartupProfile,
     async close() {
       await context.close().catch(() => undefined);
       if (!options.browser) await browser.close().catch(() => undefined);
       await server.close();
+      await parts.close();
       await bench.core.dispose();
     },
   };
@@ -137,18 +150,3 @@ export async function openBenchPage(options: { dataDir: string; keyHex: string; 
 
 /** How page.evaluate reaches the probe (window.__bench). */
 export type ProbeHost = { __bench: BenchProbe };
-
-/** An invoices.listColumns answer with each typed array as `{ ta: kind, b: base64 }` (page/probe-startup.ts turns them back). */
-function columnsAsText(result: unknown): unknown {
-  const answer = result as { ok: boolean; value?: { columns: Record<string, unknown> } };
-  if (!answer.ok || !answer.value) return result;
-  const text = (group: unknown) =>
-    Object.fromEntries(
-      Object.entries(group as Record<string, ArrayBufferView | null>).map(([key, cells]) => [
-        key,
-        cells === null ? null : { ta: cells.constructor.name, b: Buffer.from(cells.buffer, cells.byteOffset, cells.byteLength).toString('base64') },
-      ]),
-    );
-  const { columns } = answer.value;
-  return { ...answer, value: { ...answer.value, columns: { ...columns, text: text(columns.text), numbers: text(columns.numbers), missing: text(columns.missing) } } };
-}

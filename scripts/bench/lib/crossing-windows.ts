@@ -23,8 +23,10 @@ export function crossingWindows(figures: StartupFigures, cores: readonly CoreCal
 }
 
 /**
- * The same run's windows with the harness's own crossing in place of the clone — the bench's JSON.stringify on the core's
- * thread, the probe's parse on the page's, the rest of the page's round trip in between — to check the model: laid out,
+ * The same run's windows with the harness's own crossing in place of the clone — the bench's packing on the core's
+ * thread (JSON.stringify; under the binary crossing also the parts' copy), the probe's taking it on the page's (from
+ * every byte in: JSON.parse, the typed arrays made), the rest of the page's round trip in between (the binding, the
+ * fetch) — to check the model: laid out,
  * it should come to the "every invoice loaded" the harness measured. (An answer that arrived while the page was busy
  * has that wait in its transit too, and the model may make it wait again: the replay errs long.)
  */

@@ -3,8 +3,8 @@ import type { UiRun } from './types';
 /**
  * "Every invoice loaded" as Electron would cross it (issue #19: judge on that, report the harness's figure beside it).
  *
- * The harness crosses each list window as one JSON string over Playwright's binding (bench-page.ts): far slower than
- * Electron's structured clone, and while it crosses both sides go on working — the core encodes the next window ahead
+ * The harness crosses each list window over Playwright's binding and a fetch beside it (bench-page.ts, crossing.ts; or
+ * as one JSON string, BENCH_CROSSING=json): slower than Electron's structured clone, and while it crosses both sides go on working — the core encodes the next window ahead
  * (electron/core/invoices/read/window-ahead.ts), the page decodes the window before and makes its parts
  * (renderer/src/api/invoice-list-loader.ts). How much of that work is on the path depends on how long the crossing is,
  * so the harness's timeline cannot simply be shortened by the difference of the two crossings (`swapEstimateMs`, the
@@ -60,7 +60,7 @@ const sum = (windows: CrossingWindow[], key: keyof CrossingWindow) => windows.re
  *   and the answer's serialize; the read ahead of the next window starts right after (a macrotask after the reply);
  * - the page takes the answer once it is free of its work on the windows before, deserializes it, asks the next
  *   window, then works on this one (decode, parts, renders);
- * - the first window is as the harness measured it, its JSON crossing swapped for its clone (its ask goes out as the
+ * - the first window is as the harness measured it, its harness crossing swapped for its clone (its ask goes out as the
  *   page boots; what the page does meanwhile is not measured per task);
  * - not modelled: the IPC's hop between processes (well under a ms a message), the page's style, layout and paint
  *   after a window (its progress text: the loose side by ~1 ms a window).

@@ -1,3 +1,4 @@
+import type { Crossing } from './crossing';
 import type { OrgProcess } from './org-process';
 import type { Timeline } from './electron-estimate';
 import type { Summary } from './stats';
@@ -79,6 +80,9 @@ export interface UiRun {
   listRows: number;
   listTransferAllMs: number | null;
   listJsonCharsAll: number;
+  /** How the list's windows crossed to the page (lib/crossing.ts), and the bytes fetched beside the JSON text in all (0: json). */
+  crossing: Crossing;
+  listBytesAll: number;
   search: Latency[];
   sort: Latency[];
   scroll: { frames: number; frameP95: number; frameMax: number; longTasks: number; longTaskTotalMs: number; longestTaskMs: number; blankFrames: number; rowsTravelled: number };

@@ -36,6 +36,7 @@ export interface PageGlobal {
   removeEventListener: El['removeEventListener'];
   performance: { now(): number };
   atob(data: string): string;
+  fetch(url: string): Promise<{ ok: boolean; status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
   __budgetlyInvoke?: (channel: string, input: unknown) => Promise<unknown>;
   __benchInvoke?: (channel: string, input: unknown) => Promise<unknown>;
   __bench?: unknown;

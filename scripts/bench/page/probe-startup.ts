@@ -1,5 +1,6 @@
 import { nextFrame, page } from './dom-lite';
 import { busy, stopBusy } from './probe-busy';
+import { takeAnswer } from './probe-crossing';
 
 /** A data row of the invoices grid (the header row lives in .grid-head). */
 export const ROW_SELECTOR = '[role="grid"] .grid-body [role="row"]';
@@ -12,11 +13,12 @@ export interface StartupFigures {
   /** ms since navigation start when the row count said every invoice was loaded (data-complete="true"). */
   allRowsAt: number | null;
   /**
-   * Page-side round trips of invoices.list (ms), with the size of the answer as JSON, the window's offset and its connection;
-   * for the Electron model (lib/electron-estimate.ts): when the page began taking the answer (before the harness's parse),
-   * and when the page's work that asked this window (the loader's turn: the decode of the window before) ended.
+   * Page-side round trips of invoices.list (ms), with the size of the answer as JSON text and as bytes fetched beside it
+   * (probe-crossing.ts), the window's offset and its connection; for the Electron model (lib/electron-estimate.ts): when
+   * the page began taking the answer (every byte in, before the harness's parse and typed arrays), and when the page's
+   * work that asked this window (the loader's turn: the decode of the window before) ended.
    */
-  listCalls: { startedAt: number; ms: number; chars: number; rows: number; offset: number; connectionId: string; handledAt: number; askTurnEndedAt: number }[];
+  listCalls: { startedAt: number; ms: number; chars: number; bytes: number; rows: number; offset: number; connectionId: string; handledAt: number; askTurnEndedAt: number }[];
   /** The page's JavaScript tasks until every invoice was loaded (probe-busy.ts): start, end, start, end … */
   busy: number[];
   /** Every bridge call answered before the first row was in the DOM (channel, asked at, page-side round trip): the boot's waterfall. */
@@ -37,14 +39,13 @@ export function installInvokeTimer(): void {
     let askTurnEndedAt = started;
     queueMicrotask(() => (askTurnEndedAt = page.performance.now()));
     const text = (await answer) as string;
-    const handledAt = page.performance.now();
-    const result = channel === 'invoices.listColumns' ? columnsFromText(JSON.parse(text)) : (JSON.parse(text) as unknown);
+    const { value: result, handledAt, bytes } = await takeAnswer(channel, text);
     if (startup.firstRowAt === null) startup.bootCalls.push({ channel, startedAt: started, ms: page.performance.now() - started });
     if (channel === 'invoices.list' || channel === 'invoices.listColumns') {
       const ms = page.performance.now() - started;
       const value = (result as { value?: { invoices?: unknown[]; columns?: { length: number } } }).value;
       const asked = (input ?? {}) as { offset?: number; connectionId?: string };
-      startup.listCalls.push({ startedAt: started, ms, chars: text.length, rows: value?.invoices?.length ?? value?.columns?.length ?? 0, offset: asked.offset ?? 0, connectionId: asked.connectionId ?? '', handledAt, askTurnEndedAt });
+      startup.listCalls.push({ startedAt: started, ms, chars: text.length, bytes, rows: value?.invoices?.length ?? value?.columns?.length ?? 0, offset: asked.offset ?? 0, connectionId: asked.connectionId ?? '', handledAt, askTurnEndedAt });
     }
     return result;
   };
@@ -76,26 +77,4 @@ export function watchFirstRow(): void {
     });
   });
   observer.observe(page.document, { subtree: true, childList: true });
-}
-
-const TYPED = { Uint32Array, Float64Array, Uint8Array } as const;
-
-/** An invoices.listColumns answer as bench-page.ts's columnsAsText sent it, with its typed arrays made again (part of the crossing's time). */
-function columnsFromText(result: { ok: boolean; value?: { columns: Record<string, unknown> } }): unknown {
-  if (!result.ok || !result.value) return result;
-  const typed = (group: unknown) => {
-    const out: Record<string, unknown> = {};
-    for (const [key, cells] of Object.entries(group as Record<string, { ta: keyof typeof TYPED; b: string } | null>)) {
-      if (cells === null) out[key] = null;
-      else {
-        const binary = page.atob(cells.b);
-        const bytes = new Uint8Array(binary.length);
-        for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-        out[key] = new TYPED[cells.ta](bytes.buffer);
-      }
-    }
-    return out;
-  };
-  const { columns } = result.value;
-  return { ...result, value: { ...result.value, columns: { ...columns, text: typed(columns.text), numbers: typed(columns.numbers), missing: typed(columns.missing) } } };
 }

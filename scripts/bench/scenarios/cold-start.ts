@@ -1,3 +1,4 @@
+import { crossingNote } from '../lib/crossing';
 import { electronAllRowsMs, timelineNote } from '../lib/electron-estimate';
 import { resultRow } from '../lib/rows';
 import type { Scenario } from '../lib/types';
@@ -33,7 +34,7 @@ export const coldStart: Scenario = {
         baseline: null,
         target: 'context',
         pass: null,
-        note: `windows per start: ${runs.map((r) => `${r.listCalls} (${r.listRows.toLocaleString('en-US')} rows)`).join(', ')}; crossing of all windows ${ms(runs.map((r) => r.listTransferAllMs))}`,
+        note: `windows per start: ${runs.map((r) => `${r.listCalls} (${r.listRows.toLocaleString('en-US')} rows)`).join(', ')}; crossing of all windows ${ms(runs.map((r) => r.listTransferAllMs))} (${crossingNote(runs[0]!)})`,
       }),
       resultRow({
         scenario,
@@ -45,17 +46,18 @@ export const coldStart: Scenario = {
         baseline: null,
         target: '≤ 1 s',
         pass: (a) => a.median <= 1_000,
-        note: `per run (ms; lib/electron-estimate.ts: the core's and the page's measured work per window on two threads, the harness's JSON crossing replaced by each answer's clone): ${timelineNote(runs)}`,
+        note: `per run (ms; lib/electron-estimate.ts: the core's and the page's measured work per window on two threads, the harness's crossing replaced by each answer's clone): ${timelineNote(runs)}`,
       }),
       resultRow({
         scenario,
-        metric: 'invoices.list transfer: harness JSON vs structured clone',
+        // The name says the crossing measured: `JSON` (BENCH_CROSSING=json, the row's name until session 30) or the default.
+        metric: `invoices.list transfer: harness ${runs[0]!.crossing === 'json' ? 'JSON' : 'JSON header + fetched bytes'} vs structured clone`,
         unit: 'ms',
         app: transferAll,
         baseline: clone,
         target: 'context',
         pass: null,
-        note: `every window of the start; harness: JSON strings over Playwright's binding (${(runs[0]!.listJsonCharsAll / 2 ** 20).toFixed(1)} MiB in all) + JSON.parse in the page; baseline: v8.serialize + deserialize of the same answers in Node (what Electron's IPC does)`,
+        note: `every window of the start, page round trips minus the core's time; harness: ${crossingNote(runs[0]!)}; baseline: v8.serialize + deserialize of the same answers in Node (what Electron's IPC does)`,
       }),
     ];
   },

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { startOrgProcess } from '../lib/org-process';
 import { spawnWorker } from '../lib/spawn-worker';
+import { crossingNote } from '../lib/crossing';
 import { electronAllRowsMs, timelineNote } from '../lib/electron-estimate';
 import { percentile } from '../lib/stats';
 import { failedRow, resultRow } from '../lib/rows';
@@ -82,7 +83,7 @@ function gridRows(scenario: string, all: GridRun[], failures: string[]): ResultR
       target: `≤ ${HEAP_MIB} MiB`,
       // Judged only when every run loaded every invoice: a heap measured with part of the rows says nothing of 1M's.
       pass: failures.length ? null : (a) => a.max <= HEAP_MIB,
-      note: `used heap after each step (CDP Runtime.getHeapUsage, garbage not collected first)${failures.length ? '; NOT judged: not every run loaded every invoice' : ''}: ${all.map((r, i) => `run ${i + 1}: ${r.heap.samples.map((s) => `${s.step} ${s.usedMiB}`).join(', ')}`).join('; ')} MiB`,
+      note: `used heap after each step (CDP Runtime.getHeapUsage, garbage not collected first), the list's windows crossed as ${all[0]!.crossing === 'json' ? 'JSON text, typed arrays as base64 (BENCH_CROSSING=json)' : "a JSON header + their typed arrays' and long texts' bytes, as Electron's clone gives them (lib/crossing.ts)"}${failures.length ? '; NOT judged: not every run loaded every invoice' : ''}: ${all.map((r, i) => `run ${i + 1}: ${r.heap.samples.map((s) => `${s.step} ${s.usedMiB}`).join(', ')}`).join('; ')} MiB`,
     }),
     ...(runs.length ? finishedRows(scenario, runs, failures.length > 0) : [failedRow(`${scenario}: every invoice loaded, search, sort, scroll`, 'see the rows above', new Error(failures.join(' | ')))]),
   ];
@@ -102,7 +103,7 @@ function finishedRows(scenario: string, runs: GridRun[], someUnfinished: boolean
       runs: runs.length,
       target: `≤ ${ALL_ROWS_MS} ms`,
       pass: (a) => a.max <= ALL_ROWS_MS && !someUnfinished,
-      note: `as measured (harness JSON over Playwright's binding) ${ms(runs.map((r) => r.allRowsMs))}: windows ${runs.map((r) => `${r.listCalls} (${r.listRows.toLocaleString('en-US')} rows)`).join(', ')}, their JSON crossing ${ms(runs.map((r) => r.listTransferAllMs))} (${(runs[0]!.listJsonCharsAll / 2 ** 20).toFixed(0)} MiB) vs a structured clone of the same answers ${ms(runs.map((r) => r.structuredCloneMs))}. The estimate per run (lib/electron-estimate.ts): ${timelineNote(runs)}`,
+      note: `as measured (the harness's crossing) ${ms(runs.map((r) => r.allRowsMs))}: windows ${runs.map((r) => `${r.listCalls} (${r.listRows.toLocaleString('en-US')} rows)`).join(', ')}, their crossing ${ms(runs.map((r) => r.listTransferAllMs))} (${crossingNote(runs[0]!)}) vs a structured clone of the same answers ${ms(runs.map((r) => r.structuredCloneMs))}. The estimate per run (lib/electron-estimate.ts): ${timelineNote(runs)}`,
     }),
     resultRow({
       scenario,

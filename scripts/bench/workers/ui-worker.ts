@@ -43,8 +43,8 @@ const input = workerInput<Input>();
 
 /**
  * The core's list windows encoded ahead (electron/core/invoices/read/window-ahead.ts): each runs right after a window is
- * answered, while that answer crosses to the page. Here the crossing is a slow JSON string (~20 ms a 10,000-row window);
- * in Electron a structured clone of a few ms — so work hidden in the harness's crossing need not be hidden in the app.
+ * answered, while that answer crosses to the page. Here the crossing is slower (the binding's JSON header and a fetch of
+ * its bytes; ~20 ms a 10,000-row window as one JSON string, BENCH_CROSSING=json); in Electron a structured clone of a few ms — so work hidden in the harness's crossing need not be hidden in the app.
  * The Electron model (lib/electron-estimate.ts) places each on the core's thread after the answer it followed.
  */
 const readAheads: ReadAhead[] = [];
@@ -80,7 +80,7 @@ runWorker(async () => {
       const lists = app.coreCalls.filter((call) => call.channel === 'invoices.list');
       const coreMs = Math.round(lists.reduce((sum, call) => sum + call.ms, 0));
       const unfinished = `not every invoice loaded within ${Math.round((input.waitMs ?? 120_000) / 1000)} s: ${await loadedSoFar(app.page)} (${lists.length} invoices.list windows answered, ${coreMs} ms of it in the core); renderer JS heap ${heap!.text()}`;
-      return { coldStartMs: startup.firstRowFrameAt, firstRowInDomMs: startup.firstRowAt, readFileMs, cacheBytes: bytes.length, listCoreMs: app.coreCalls.find((call) => call.channel === 'invoices.list')?.ms ?? null, heap: heap!.result(), unfinished };
+      return { coldStartMs: startup.firstRowFrameAt, firstRowInDomMs: startup.firstRowAt, readFileMs, cacheBytes: bytes.length, listCoreMs: app.coreCalls.find((call) => call.channel === 'invoices.list')?.ms ?? null, crossing: app.crossing, heap: heap!.result(), unfinished };
     }
     const listReadAheadMs = readAheads.reduce((total, ahead) => total + ahead.ms, 0);
     const aheads = [...readAheads];
@@ -117,11 +117,14 @@ runWorker(async () => {
       listPageMs: listPage?.ms ?? null,
       listTransferMs: listPage && listCore ? listPage.ms - listCore.ms : null,
       listJsonChars: listPage?.chars ?? null,
-      /** Every window: calls, rows, crossing (page round trips minus core time) and JSON size in all. */
+      /** How the windows crossed (lib/crossing.ts: binary or json). */
+      crossing: app.crossing,
+      /** Every window: calls, rows, crossing (page round trips minus core time), JSON size and bytes fetched beside it in all. */
       listCalls: pages.length,
       listRows: sum(pages.map((call) => call.rows)),
       listTransferAllMs: pages.length === listCores.length ? sum(pages.map((call) => call.ms)) - sum(listCores.map((call) => call.ms)) : null,
       listJsonCharsAll: sum(pages.map((call) => call.chars)),
+      listBytesAll: sum(pages.map((call) => call.bytes)),
       /** Navigation → invoices.list asked (the app's boot), and first window answered → first row in the DOM (renderer work). */
       listAskedAtMs: listPage?.startedAt ?? null,
       boot: await bootOf(app.page, startup),
