@@ -164,15 +164,20 @@ describe('the encrypted offline copy', () => {
     expect(partial()).toBeUndefined();
   });
 
-  it('an incremental sync appends to the file; a crash mid-append or a damaged last record loses only that sync, and the next one fetches it again', async () => {
+  it('an incremental sync appends to the file after its answer; a kill before the record is on disk, a crash mid-append or a damaged last record loses only that sync, and the next one fetches it again', async () => {
     const app = await restart();
     expect((await app.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
+    await app.module.idle();
     const before = readFileSync(cacheFile());
     const listBefore = await list(app);
     const changed = org.control.records('Invoice').slice(0, 30).map((record) => record.Id as string);
     org.control.updateInvoices(changed, { Balance: 0 });
     const incremental = await app.call('invoices.sync', { connectionId, mode: 'incremental' });
+    // What a process killed at its answer leaves on disk: the answer does not wait for the journal's record (session 30).
+    const atAnswer = readFileSync(cacheFile());
     expect(incremental.value).toMatchObject({ mode: 'incremental' });
+    expect(atAnswer.equals(before)).toBe(true);
+    await app.module.idle();
     const after = readFileSync(cacheFile());
     // Appended: the file before the sync is, byte for byte, the start of the file after it.
     expect(after.length).toBeGreaterThan(before.length);
@@ -184,7 +189,7 @@ describe('the encrypted offline copy', () => {
     const middle = before.length + Math.floor((after.length - before.length) / 2);
     const flipped = Buffer.from(after);
     flipped[middle]! ^= 0x01;
-    for (const damaged of [after.subarray(0, middle), flipped]) {
+    for (const damaged of [atAnswer, after.subarray(0, middle), flipped]) {
       writeFileSync(cacheFile(), damaged);
       const reopened = await restart();
       // The copy as of the sync before: complete, no warning (nothing the user must do).

@@ -116,10 +116,9 @@ export class InvoiceCacheStore {
     try {
       handle = await open(this.pathFor(connectionId), 'r+');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        this.forgetTail(connectionId);
-        return false;
-      }
+      // Gone (false: the caller writes the whole copy), or not to be opened: forgotten either way, as below.
+      this.forgetTail(connectionId);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw storageError(error);
     }
     try {
@@ -138,6 +137,9 @@ export class InvoiceCacheStore {
       tail.journalRows += deltaSize(delta);
       return true;
     } catch (error) {
+      // Where the file ends is not known any more (a record may be partly written): the next write is the whole copy,
+      // never a record after one that is missing (the caller's copy in memory has this sync's changes; the file may not).
+      this.forgetTail(connectionId);
       throw storageError(error);
     } finally {
       await handle.close();
