@@ -1,3 +1,4 @@
+import type { PartKind } from '../lib/crossing';
 import { page } from './dom-lite';
 
 /**
@@ -13,7 +14,6 @@ export interface Taken {
   bytes: number;
 }
 
-type PartKind = 'Uint8Array' | 'Uint32Array' | 'Float64Array' | 'Int32Array' | 'utf8';
 interface BinaryHeader {
   $binary: { url: string; parts: [PartKind, number][] };
   answer: unknown;
