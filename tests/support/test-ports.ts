@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { storeOptions } from '../../electron/main/store-options';
+import { keyValueStoreOver } from '../../electron/main/store-over-conf';
 import type { EventName, EventPayload, SecretProtection } from '../../electron/contract';
 import { checkEvent } from './contract-check';
 import type { Clock, Confirm, ConfirmQuestion, EventSink, FolderDialog, KeyValueStore, LaunchRequests, Logger, OpenDialog, PdfPrinter, SaveDialog, SecretBox, Shell } from '../../electron/core/ports';
@@ -51,12 +52,7 @@ export class TestSecretBox implements SecretBox {
 
 /** electron-store's own base (`conf`) in a folder of the test's, opened with the app's own store options. */
 export function createTestStore(dir: string): KeyValueStore {
-  const conf = new Conf<Record<string, unknown>>({ ...storeOptions({ cwd: dir }), configName: 'settings', projectName: 'budgetly-test' });
-  return {
-    get: <T>(key: string) => conf.get(key) as T | undefined,
-    set: (key, value) => conf.set(key, value),
-    delete: (key) => conf.delete(key),
-  };
+  return keyValueStoreOver(new Conf<Record<string, unknown>>({ ...storeOptions({ cwd: dir }), configName: 'settings', projectName: 'budgetly-test' }));
 }
 
 export class ManualClock implements Clock {
