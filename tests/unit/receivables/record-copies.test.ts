@@ -9,6 +9,8 @@ import { sinceOf } from '../../../electron/core/invoices/record/record-phase';
 import type { RecordPlan } from '../../../electron/core/invoices/record/record-plan';
 import { MemoryLogger, tempDir, TestSecretBox } from '../../support/test-ports';
 
+/** Beside an offline copy that may be on disk and has no write queued. */
+const onDisk = { persistable: () => true, written: () => Promise.resolve() };
 const CONNECTION = 'conn-1';
 const box = new TestSecretBox();
 const plan: RecordPlan = {
@@ -52,7 +54,7 @@ describe('the record copy, written as the pages come (issue #13: any number of i
     const temp = tempDir();
     temps.push(temp);
     const logger = new MemoryLogger();
-    const copies = new RecordCopies(temp.dir, box, () => true, logger, { chunkEntries, backlogChunks: 1 });
+    const copies = new RecordCopies(temp.dir, box, onDisk, logger, { chunkEntries, backlogChunks: 1 });
     const folder = join(temp.dir, 'invoices');
     const file = join(folder, `${createHash('sha256').update(CONNECTION).digest('hex').slice(0, 32)}.record`);
     const partials = () => (existsSync(folder) ? readdirSync(folder).filter((name) => name.includes('.record.partial-')) : []);
@@ -162,7 +164,7 @@ describe('the record copy, written as the pages come (issue #13: any number of i
     const copied = newHead.chunks.find((c) => c.kind === 'fields' && c.ids.includes(invoiceId(11)))!;
     expect(after.subarray(copied.offset, copied.offset + copied.length).equals(before.subarray(untouched.offset, untouched.offset + untouched.length))).toBe(true);
     // Opens the same from disk in a new process.
-    const reopened = new RecordCopies(join(file, '..', '..'), box, () => true, new MemoryLogger(), { chunkEntries: 3, backlogChunks: 1 });
+    const reopened = new RecordCopies(join(file, '..', '..'), box, onDisk, new MemoryLogger(), { chunkEntries: 3, backlogChunks: 1 });
     expect((await reopened.get(CONNECTION, invoiceId(4)))!.entry).toEqual([invoiceId(4), model.fields.get(invoiceId(4)), model.lines.get(invoiceId(4))]);
     // A second incremental over the first: the edited line edited again still keeps its place.
     await run(async (sink) => {
@@ -217,7 +219,7 @@ describe('the record copy, written as the pages come (issue #13: any number of i
     const model = new Model();
     await run(full(model, 4, 1));
     writeFileSync(`${file}.partial-4242-deadbeef`, Buffer.from('half a copy'));
-    const fresh = new RecordCopies(temp.dir, box, () => true, new MemoryLogger(), { chunkEntries: 2, backlogChunks: 1 });
+    const fresh = new RecordCopies(temp.dir, box, onDisk, new MemoryLogger(), { chunkEntries: 2, backlogChunks: 1 });
     expect((await fresh.get(CONNECTION, invoiceId(2)))!.entry).toEqual([invoiceId(2), fieldsOf(2), [lineOf(2, 1)]]);
     await run(full(model, 4, 1));
     expect(partials()).toEqual([]);

@@ -13,6 +13,8 @@ import { MemoryLogger, tempDir, TestSecretBox } from '../../support/test-ports';
  * is not shown as the other's records; it is dropped and the next phase fetches that connection's own.
  */
 
+/** Beside an offline copy that may be on disk and has no write queued. */
+const onDisk = { persistable: () => true, written: () => Promise.resolve() };
 const plan: RecordPlan = {
   fields: { object: 'Invoice', select: ['Name', 'Amount'], modstamp: 'SystemModstamp', describe: { name: 'Invoice', label: 'Invoice', fields: [] }, named: [], signature: 'fields-1' },
   lines: null,
@@ -30,7 +32,7 @@ describe('the record copy is bound to its connection', () => {
     const temp = tempDir();
     temps.push(temp);
     const box = new TestSecretBox();
-    const writer = new RecordCopies(temp.dir, box, () => true, new MemoryLogger(), { chunkEntries: 3, backlogChunks: 1 });
+    const writer = new RecordCopies(temp.dir, box, onDisk, new MemoryLogger(), { chunkEntries: 3, backlogChunks: 1 });
     await writer.write('admin-connection', {
       plan, previous: null, signal: new AbortController().signal, saving: () => undefined, syncedAt: () => new Date().toISOString(),
       fetch: async (sink) => {
@@ -42,7 +44,7 @@ describe('the record copy is bound to its connection', () => {
 
     copyFileSync(fileOf(temp.dir, 'admin-connection'), fileOf(temp.dir, 'user-connection'));
     const logger = new MemoryLogger();
-    const reader = new RecordCopies(temp.dir, box, () => true, logger, { chunkEntries: 3, backlogChunks: 1 });
+    const reader = new RecordCopies(temp.dir, box, onDisk, logger, { chunkEntries: 3, backlogChunks: 1 });
     expect(await reader.get('user-connection', invoiceId(2))).toBeNull();
     expect(await reader.head('user-connection')).toBeNull();
     expect(existsSync(fileOf(temp.dir, 'user-connection'))).toBe(false);

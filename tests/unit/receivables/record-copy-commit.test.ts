@@ -30,6 +30,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 
 const { RecordCopies } = await import('../../../electron/core/invoices/record/record-copy');
 
+/** Beside an offline copy that may be on disk and has no write queued. */
+const onDisk = { persistable: () => true, written: () => Promise.resolve() };
 const CONNECTION = 'conn-commit';
 const plan: RecordPlan = {
   fields: { object: 'Invoice', select: ['Name', 'Amount'], modstamp: 'SystemModstamp', describe: { name: 'Invoice', label: 'Invoice', fields: [] }, named: [], signature: 'fields-1' },
@@ -47,7 +49,7 @@ describe('the record copy put in place while an invoice is read offline', () => 
     const temp = tempDir();
     temps.push(temp);
     const logger = new MemoryLogger();
-    const copies = new RecordCopies(temp.dir, new TestSecretBox(), () => true, logger, { chunkEntries: 3, backlogChunks: 1 });
+    const copies = new RecordCopies(temp.dir, new TestSecretBox(), onDisk, logger, { chunkEntries: 3, backlogChunks: 1 });
     const folder = join(temp.dir, 'invoices');
     const file = join(folder, `${createHash('sha256').update(CONNECTION).digest('hex').slice(0, 32)}.record`);
     const run = (fetch: (sink: import('../../../electron/core/invoices/record/record-fetch').RecordSink) => void, previous: Awaited<ReturnType<typeof copies.head>>) =>

@@ -183,6 +183,15 @@ export class InvoiceRepository {
     for (let pending = [...this.writes.values()]; pending.length > 0; pending = [...this.writes.values()]) await Promise.allSettled(pending);
   }
 
+  /**
+   * Settles (never rejects) once every write of the connection's copy queued so far has ended — an incremental's journal
+   * record among them, which is written after the sync's answer. The whole-record phase puts its file in place after
+   * this (record-copy.ts), so that its records are never newer on disk than the list's rows.
+   */
+  written(connectionId: string): Promise<void> {
+    return this.writes.get(connectionId) ?? Promise.resolve();
+  }
+
   pathFor(connectionId: string): string {
     return this.store.pathFor(connectionId);
   }

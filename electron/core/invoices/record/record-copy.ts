@@ -77,6 +77,13 @@ export interface RecordWrite {
   syncedAt: () => string;
 }
 
+/** The offline copy the records go beside (cache/invoice-repository.ts): whether it may be on disk, and its writes' order. */
+export interface BesideCopy {
+  persistable(): boolean;
+  /** Settles once every write of the connection's copy queued so far (an incremental's journal record among them) has ended. */
+  written(connectionId: string): Promise<void>;
+}
+
 /**
  * The whole record of every invoice per connection (see ../README.md): on disk beside the offline copy when it may be
  * written (sealed, owner-only, atomically), otherwise in memory for the session. Only the head is held in memory.
@@ -89,7 +96,7 @@ export class RecordCopies {
   constructor(
     dataDir: string,
     private readonly box: SecretBox,
-    private readonly persistable: () => boolean,
+    private readonly copy: BesideCopy,
     private readonly logger: Logger,
     private readonly tuning: RecordWriteTuning,
   ) {
@@ -178,7 +185,7 @@ export class RecordCopies {
    * on the way is dropped (the next phase is full).
    */
   async write(connectionId: string, job: RecordWrite): Promise<void> {
-    const onDisk = this.persistable();
+    const onDisk = this.copy.persistable();
     if (onDisk) {
       await makePrivateFolder(this.folder);
       await removeStrayTemps(this.pathFor(connectionId));
@@ -201,7 +208,15 @@ export class RecordCopies {
       });
       if (job.signal.aborted) throw cancelled();
       const place = () => this.loaded.set(connectionId, { head, read: this.reader(connectionId).read });
-      if (output instanceof FileOutput && this.persistable()) {
+      if (output instanceof FileOutput) {
+        // In place only after the writes queued for the offline copy: an incremental's journal record is written after
+        // its answer (invoice-repository.ts `applyIncremental`), and a kill must not leave whole records newer than the
+        // list's rows (review30). A record that could not be written is not waited for again: the list warns that the
+        // changes were not saved, and the next sync writes the whole copy.
+        await this.copy.written(connectionId);
+        if (job.signal.aborted) throw cancelled();
+      }
+      if (output instanceof FileOutput && this.copy.persistable()) {
         // The new head is known the moment the file is renamed: an invoice read offline meanwhile (while the folder is
         // fsynced) must not read the old head's places in the new file, fail, and drop the copy just written.
         await output.commit(() => {

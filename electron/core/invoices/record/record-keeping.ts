@@ -28,7 +28,7 @@ export function createRecordKeeping(
   parts: { metadata: OrgMetadata; mappings: MappingService; repository: InvoiceRepository; kept: KeptDetails; tuning: SyncTuning; write?: Partial<RecordWriteTuning> },
 ): RecordKeeping {
   const { repository, kept } = parts;
-  const copies = new RecordCopies(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger, { ...defaultWriteTuning, ...parts.write });
+  const copies = new RecordCopies(deps.dataDir, deps.secretBox, repository, deps.logger, { ...defaultWriteTuning, ...parts.write });
   const phases = new RecordPhases({
     metadata: parts.metadata, mappings: parts.mappings, copies, events: deps.events, clock: deps.clock, logger: deps.logger, tuning: parts.tuning,
   });
