@@ -20,5 +20,6 @@ export type {
   OrgControl,
   OrgCounters,
   OrgOptions,
+  ReceivablesDay,
   RunningOrg,
 } from './types.ts';

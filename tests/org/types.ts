@@ -114,6 +114,14 @@ export interface OrgCounters {
   peakOpenCursors: number;
 }
 
+/** What changeReceivables did: invoices changed and skipped, operations made, distinct records created or changed of each kind. */
+export interface ReceivablesDay {
+  changed: number;
+  skipped: number;
+  operations: { applyPayment: number; allocatePayment: number; issueCreditNote: number; reverseApplication: number; deletePayment: number };
+  records: { invoices: number; payments: number; paymentApplications: number; creditNotes: number; creditApplications: number };
+}
+
 export interface OrgControl {
   records(objectName: string): Record<string, unknown>[];
   createInvoices(count: number, objectName?: string): string[];
@@ -152,8 +160,10 @@ export interface OrgControl {
    * `appliedAt`, the instant the application was made (an ISO instant: its CreatedDate and Revenue Cloud's AppliedDate; its
    * SystemModstamp stays now, as a record created by an import or a late sync would have it), and `paymentDate`, the payment's
    * day (YYYY-MM-DD: Billing's blng__PaymentDate__c, Revenue Cloud's Payment.Date at noon UTC of it); both default to now.
+   * `effectiveAt`: when the application takes effect (an ISO instant: Revenue Cloud's PaymentLineInvoice.EffectiveDate),
+   * default `appliedAt`, else now.
    */
-  applyPayment(invoiceId: string, amount?: number, when?: { appliedAt?: string; paymentDate?: string }): { paymentId: string; applicationId: string };
+  applyPayment(invoiceId: string, amount?: number, when?: { appliedAt?: string; paymentDate?: string; effectiveAt?: string }): { paymentId: string; applicationId: string };
   /**
    * Applies `amount` more of an existing payment to an invoice (a new Allocation / Applied record, in the invoice's
    * currency: another than the payment's when they differ — what Salesforce refuses and a data import can leave). The
@@ -167,14 +177,24 @@ export interface OrgControl {
    * the credit note's SystemModstamp moves. Returns the application's id.
    */
   allocateCreditNote(creditNoteId: string, invoiceId: string, amount: number): string;
-  /** Takes an application back: a reversal record (Unallocation / Unapplied) of the same amount; the balance grows by it. */
-  reverseApplication(applicationId: string): string;
+  /**
+   * Takes an application back: a reversal record (Unallocation / Unapplied) of the same amount; the balance grows by it.
+   * `effectiveAt` (an ISO instant): when the reversal takes effect (Revenue Cloud's EffectiveDate), default now.
+   */
+  reverseApplication(applicationId: string, effectiveAt?: string | null): string;
   /**
    * Sets an existing application's (or reversal's) Amount to any finite value, 0 and negative included — what a correction or a
    * hand entry leaves in a real org, and what Salesforce's own calls refuse. Its SystemModstamp moves; the invoice's balance
    * follows as Salesforce's roll-up has it (total − Σ applied + Σ taken back, the new amount counted as it is).
    */
   setApplicationAmount(applicationId: string, amount: number): void;
+  /**
+   * A day of receivables over many invoices in one call (the bench's "1 % changed" on a payments org; receivables-day.ts): each
+   * invoice changes through the money around it — a new payment applied to part of an open invoice, a customer's unapplied cash
+   * allocated to it, a credit note for part of it, an application reversed, a payment deleted — by the calls above, so balances
+   * stay consistent. Drafts and cancelled invoices are skipped. Answers what was done and how many records of each kind changed.
+   */
+  changeReceivables(invoiceIds: string[]): ReceivablesDay;
   /** A new credit note for `amount`, applied to the invoice. */
   issueCreditNote(invoiceId: string, amount: number): { creditNoteId: string; applicationId: string };
   /**

@@ -9,7 +9,7 @@ const PARAMS: Record<keyof OrgControl, string[]> = {
   setCurrency: ['isoCode', 'patch'], enableMultiCurrency: [], addRatePeriod: ['isoCode', 'conversionRate', 'startDate', 'nextStartDate'],
   setRate: ['isoCode', 'conversionRate', 'startDate'], injectFault: ['fault'], clearFaults: [], bulkJobs: [],
   counters: [], resetCounters: [], setApiUsage: ['used'],
-  applyPayment: ['invoiceId', 'amount', 'when'], reverseApplication: ['applicationId'], setApplicationAmount: ['applicationId', 'amount'], issueCreditNote: ['invoiceId', 'amount'], deletePayment: ['paymentId'], setSourceStatus: ['recordId', 'status'], allocatePayment: ['paymentId', 'invoiceId', 'amount'], allocateCreditNote: ['creditNoteId', 'invoiceId', 'amount'],
+  applyPayment: ['invoiceId', 'amount', 'when'], reverseApplication: ['applicationId', 'effectiveAt'], setApplicationAmount: ['applicationId', 'amount'], changeReceivables: ['invoiceIds'], issueCreditNote: ['invoiceId', 'amount'], deletePayment: ['paymentId'], setSourceStatus: ['recordId', 'status'], allocatePayment: ['paymentId', 'invoiceId', 'amount'], allocateCreditNote: ['creditNoteId', 'invoiceId', 'amount'],
   issueRefund: ['paymentId', 'amount'], deleteRefundLine: ['refundLineId'], issueCreditNoteRefund: ['creditNoteId', 'amount'], deleteCreditNoteRefundLine: ['refundLineId'], issueDebitNote: ['accountId', 'amount'], payDebitNote: ['debitNoteId', 'amount'], allocateDebitNote: ['debitNoteId', 'creditNoteId', 'amount'],
   documentOf: ['invoiceId'], setDocumentFault: ['invoiceId', 'fault'], deleteDocument: ['invoiceId'], reissueDocument: ['invoiceId'], renameAccount: ['accountId', 'name'],
 };

@@ -12,6 +12,7 @@ import type { Faults } from './faults.ts';
 import type { BulkJobs } from '../rest/bulk-query.ts';
 import { documentsControl } from './documents-control.ts';
 import { receivablesControl } from './receivables-control.ts';
+import { receivablesDayControl } from './receivables-day.ts';
 import { refundsControl } from './refunds-control.ts';
 import { creditRefundsControl } from './credit-refunds-control.ts';
 import { debitNotesControl } from './debit-notes-control.ts';
@@ -60,6 +61,7 @@ export function createControl(d: ControlDeps): OrgControl {
   const { data } = d;
   return {
     ...receivablesControl(data),
+    ...receivablesDayControl(data),
     ...refundsControl(data),
     ...creditRefundsControl(data),
     ...debitNotesControl(data),

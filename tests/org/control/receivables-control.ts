@@ -7,7 +7,7 @@ import type { OrgControl } from '../types.ts';
 type Kind = 'payments' | 'credits';
 
 /** Id prefixes of the source and application objects per shape, as receivable-tables.ts serves them. */
-const PREFIXES: Record<string, Record<Kind, { source: string; app: string }>> = {
+export const PREFIXES: Record<string, Record<Kind, { source: string; app: string }>> = {
   Invoice: { payments: { source: '0a3', app: '0a4' }, credits: { source: '50g', app: '9mA' } },
   blng__Invoice__c: { payments: { source: 'a2A', app: 'a2B' }, credits: { source: 'a2C', app: 'a2D' } },
 };
@@ -43,13 +43,19 @@ function moveBalance(money: ReceivablesStore, row: number, deltaMinor: number): 
 
 export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPayment' | 'reverseApplication' | 'setApplicationAmount' | 'issueCreditNote' | 'deletePayment' | 'setSourceStatus' | 'allocatePayment' | 'allocateCreditNote'> {
   const today = () => Math.floor(data.now() / 86_400_000);
-  const add = (invoiceId: string, kind: Kind, amount: number | undefined, when: { appliedAt?: string; paymentDate?: string } = {}) => {
+  const instant = (name: string, value: string | undefined): number | null => {
+    if (value === undefined) return null;
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms)) throw new Error(`${name} is no instant: ${value}`);
+    return ms;
+  };
+  const add = (invoiceId: string, kind: Kind, amount: number | undefined, when: { appliedAt?: string; paymentDate?: string; effectiveAt?: string } = {}) => {
     const { money, store, row, prefixes } = moneyOf(data, invoiceId);
     const f = money.minor(row);
     const minor = Math.round((amount ?? store.balance[row]!) * f);
     if (!Number.isFinite(minor) || minor <= 0) throw new Error('the amount must be positive');
-    const appliedAt = when.appliedAt === undefined ? null : Date.parse(when.appliedAt);
-    if (appliedAt !== null && Number.isNaN(appliedAt)) throw new Error(`appliedAt is no instant: ${when.appliedAt}`);
+    const appliedAt = instant('appliedAt', when.appliedAt);
+    const effectiveAt = instant('effectiveAt', when.effectiveAt);
     if (when.paymentDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(when.paymentDate)) throw new Error(`paymentDate is no YYYY-MM-DD day: ${when.paymentDate}`);
     const at = money.stamp();
     const day = when.paymentDate === undefined ? today() : Date.parse(`${when.paymentDate}T00:00:00Z`) / 86_400_000;
@@ -57,6 +63,8 @@ export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPaymen
     const app = money.addApp(kind, source, row, minor / f, false, at);
     // Made at that instant (CreatedDate, Revenue Cloud's AppliedDate), seen by the next sync (SystemModstamp now).
     if (appliedAt !== null) money.ledger(kind).apps.set('created', app, appliedAt);
+    // Revenue Cloud's EffectiveDate: when the application takes effect — given, else when it was made.
+    money.ledger(kind).apps.set('effective', app, effectiveAt ?? appliedAt ?? at);
     moveBalance(money, row, -minor);
     return { sourceId: makeId(prefixes[kind].source, source), applicationId: makeId(prefixes[kind].app, app) };
   };
@@ -69,7 +77,8 @@ export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPaymen
       const { sourceId, applicationId } = add(invoiceId, 'credits', amount);
       return { creditNoteId: sourceId, applicationId };
     },
-    reverseApplication(applicationId) {
+    reverseApplication(applicationId, effectiveAt) {
+      const effective = instant('effectiveAt', effectiveAt ?? undefined);
       const { money, kind, row, prefixes } = findRecord(data, applicationId, 'app');
       const apps = money.ledger(kind).apps;
       if (apps.get('deleted', row) || apps.get('reversal', row) || apps.get('reversed', row)) throw new Error('this application cannot be reversed');
@@ -78,6 +87,8 @@ export function receivablesControl(data: OrgData): Pick<OrgControl, 'applyPaymen
       apps.set('reversed', row, 1);
       apps.set('modstamp', row, at);
       const reversal = money.addApp(kind, apps.get('source', row), invoice, apps.get('amount', row), true, at);
+      // The reversal (Unapplied) takes effect when given, else now (its EffectiveDate); the application it takes back keeps its own.
+      if (effective !== null) apps.set('effective', reversal, effective);
       moveBalance(money, invoice, Math.round(apps.get('amount', row) * money.minor(invoice)));
       return makeId(prefixes[kind].app, reversal);
     },

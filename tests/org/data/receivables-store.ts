@@ -7,7 +7,8 @@ export const METHODS = ['ACH', 'Credit Card', 'Check', 'Wire Transfer'];
 
 /** `status`: 0 = received / issued (Processed or Posted), else 1 + the index in the status picklist (1 Draft, 3 Canceled): setSourceStatus. */
 const src = { account: Uint32Array, amount: Float64Array, day: Int32Array, method: Uint8Array, status: Uint8Array, deleted: Uint8Array, created: Float64Array, modstamp: Float64Array };
-const app = { source: Uint32Array, invoice: Uint32Array, amount: Float64Array, reversal: Uint8Array, reversed: Uint8Array, deleted: Uint8Array, created: Float64Array, modstamp: Float64Array };
+/** `effective`: the instant the application takes effect (Revenue Cloud's PaymentLineInvoice.EffectiveDate): its creation unless set. */
+const app = { source: Uint32Array, invoice: Uint32Array, amount: Float64Array, reversal: Uint8Array, reversed: Uint8Array, deleted: Uint8Array, created: Float64Array, modstamp: Float64Array, effective: Float64Array };
 export type SourceCol = keyof typeof src;
 export type AppCol = keyof typeof app;
 
@@ -87,7 +88,7 @@ export class ReceivablesStore {
   }
 
   addApp(kind: 'payments' | 'credits', source: number, invoice: number, amount: number, reversal: boolean, at: number): number {
-    const row = this.ledger(kind).apps.push({ source, invoice, amount, reversal: reversal ? 1 : 0, created: at, modstamp: at });
+    const row = this.ledger(kind).apps.push({ source, invoice, amount, reversal: reversal ? 1 : 0, created: at, modstamp: at, effective: at });
     if (this.byInvoice) this.index(kind, row, invoice);
     return row;
   }

@@ -9,7 +9,7 @@ interface LedgerSpec {
   source: { name: string; label: string; plural: string; prefix: string; number: [string, string]; account: [string, string];
     amount: string; date: [string, 'date' | 'datetime']; status: [string, string[]]; method?: [string, string[]] };
   app: { name: string; label: string; plural: string; prefix: string; number: [string, string]; sourceRef: [string, string];
-    invoiceRef: [string, string]; amount: string; type: [string, string, string]; date?: string; childRel: string };
+    invoiceRef: [string, string]; amount: string; type: [string, string, string]; date?: string; effective?: string; childRel: string };
 }
 
 const RC: Record<'payments' | 'credits', LedgerSpec> = {
@@ -18,7 +18,7 @@ const RC: Record<'payments' | 'credits', LedgerSpec> = {
       amount: 'Amount', date: ['Date', 'datetime'], status: ['Status', ['Draft', 'Processed', 'Canceled']], method: ['Type', ['Capture', 'Sale']] },
     app: { name: 'PaymentLineInvoice', label: 'Payment Line Invoice', plural: 'Payment Line Invoices', prefix: '0a4', number: ['PaymentLineInvoiceNumber', 'PLI-'],
       sourceRef: ['PaymentId', 'Payment'], invoiceRef: ['InvoiceId', 'Invoice'], amount: 'Amount', type: ['Type', 'Applied', 'Unapplied'], date: 'AppliedDate',
-      childRel: 'PaymentLinesInvoice' },
+      effective: 'EffectiveDate', childRel: 'PaymentLinesInvoice' },
   },
   credits: {
     source: { name: 'CreditMemo', label: 'Credit Memo', plural: 'Credit Memos', prefix: '50g', number: ['DocumentNumber', 'CM-'], account: ['BillingAccountId', 'BillingAccount'],
@@ -105,6 +105,8 @@ function ledgerTables(spec: LedgerSpec, ledger: Ledger, store: ReceivablesStore,
     { name: a.amount, label: 'Amount', type: 'currency', custom, nillable: true, precision: 18, scale: 2, get: (r) => apps.get('amount', r) },
     { name: a.type[0], label: 'Type', type: 'picklist', picklist: [a.type[1], a.type[2]], custom, get: (r) => (apps.get('reversal', r) ? a.type[2] : a.type[1]) },
     ...(a.date ? [{ name: a.date, label: 'Applied Date', type: 'datetime', nillable: true, get: (r: number) => apps.get('created', r) } as FieldDef] : []),
+    // Salesforce's field reference (PaymentLineInvoice): EffectiveDate, datetime — when the application (or its reversal) takes effect.
+    ...(a.effective ? [{ name: a.effective, label: 'Effective Date', type: 'datetime', nillable: true, get: (r: number) => apps.get('effective', r) } as FieldDef] : []),
     ...currency((r) => store.invoices.currencyOf(inv(r))), ...audit(apps),
   ];
   const app = table(a.name, a.label, a.plural, a.prefix, custom, () => apps.n, (r) => apps.get('deleted', r) === 1, appFields, [], minVersion);
