@@ -30,6 +30,13 @@ interface Input {
   /** For the baseline: the query path the app sent (same SOQL, same fields). */
   queryPath?: string;
   changedShare?: number;
+  /**
+   * How the incremental's 1 % changes at the org: 'invoices' (default; the invoices-only scenarios, #7): control.updateInvoices
+   * on every 100th invoice of the list; 'receivables' (a payments org, #13): control.changeReceivables — payments applied,
+   * unapplied cash allocated, credit notes, applications reversed, payments deleted — over 1 % of the invoices, the balances
+   * following their applications as Salesforce's do.
+   */
+  change?: 'invoices' | 'receivables';
   /** For the fetch floor: every query the app-full sync sent, the invoices' first. */
   queries?: SentQuery[];
 }
@@ -103,9 +110,8 @@ async function appSync(): Promise<Record<string, unknown>> {
     const first = await timed('full');
     await firstPhase;
     const list = await bench.call<InvoiceList>('invoices.list', { connectionId });
-    const every = Math.round(1 / (input.changedShare ?? 0.01));
-    const ids = list.invoices.filter((_, index) => index % every === 0).map((row) => row.id);
-    await orgControl('updateInvoices', [ids]);
+    const share = input.changedShare ?? 0.01;
+    const { ids, orgChange } = input.change === 'receivables' ? await changeReceivables(list, share) : await changeInvoices(list, share);
     resetPeak();
     // Phases of the incremental sync from its progress events: until the first page, the pages (invoices and related
     // records), saving (the journal append), from 'done' to the answer; and the GC and CPU time spent inside it.
@@ -120,8 +126,10 @@ async function appSync(): Promise<Record<string, unknown>> {
     const cpuBefore = process.cpuUsage();
     const incrementalStarted = performance.now();
     const incrementalPhase = nextRecordPhaseEnd(bench);
+    const sentBefore = queries.length;
     const incremental = await timed('incremental');
     const answered = performance.now();
+    const incrementalQueries = queries.slice(sentBefore);
     const incrementalCpu = process.cpuUsage(cpuBefore);
     stopMarks();
     const gcMs = await gc.stop();
@@ -135,6 +143,9 @@ async function appSync(): Promise<Record<string, unknown>> {
       gcMs,
     };
     const incrementalPeak = peakRssMiB();
+    // The sync's answer counts invoices only: the records each of its queries got (invoices and related objects) are counted by
+    // asking the same queries again, after the timing, of the same unchanged org.
+    const fetchedByObject = await countAnswers(incrementalQueries);
     const fullCpuBefore = process.cpuUsage();
     const full = await timed('full');
     const fullCpu = process.cpuUsage(fullCpuBefore);
@@ -156,10 +167,12 @@ async function appSync(): Promise<Record<string, unknown>> {
       fullCpuMs: (fullCpu.user + fullCpu.system) / 1000,
       firstFullMs: first.ms,
       changed: ids.length,
+      orgChange,
       fetched: incremental.result.fetched,
       mode: incremental.result.mode,
       rows: incremental.result.total,
       incrementalPeakRssMiB: incrementalPeak,
+      fetchedByObject,
       incrementalPhases,
     };
   } finally {
@@ -187,10 +200,46 @@ function gcTime(): { stop(): Promise<number> } {
   };
 }
 
+/** The invoices-only change (#7): every 100th invoice of the list through control.updateInvoices (a balance halved, a draft posted, a due date moved). */
+async function changeInvoices(list: InvoiceList, share: number): Promise<{ ids: string[]; orgChange: null }> {
+  const every = Math.round(1 / share);
+  const ids = list.invoices.filter((_, index) => index % every === 0).map((row) => row.id);
+  await orgControl('updateInvoices', [ids]);
+  return { ids, orgChange: null };
+}
+
+/**
+ * The payments org's change (#13): 1 % of the invoices, three in four open (posted, something owed) and one in four paid, each
+ * spread evenly over the list, changed through the money around them in one control call (changeReceivables, tests/org/control/
+ * receivables-day.ts): what it did and how many records of each kind it created or changed come back for the row.
+ */
+async function changeReceivables(list: InvoiceList, share: number): Promise<{ ids: string[]; orgChange: unknown }> {
+  const count = Math.round(list.invoices.length * share);
+  const open = list.invoices.filter((row) => row.status === 'Posted' && (row.balance ?? 0) > 0);
+  const paid = list.invoices.filter((row) => row.status === 'Paid');
+  const spread = (rows: typeof open, n: number) => Array.from({ length: Math.min(n, rows.length) }, (_, k) => rows[Math.floor((k * rows.length) / n)]!.id);
+  const openCount = Math.round(count * 0.75);
+  const ids = [...spread(open, openCount), ...spread(paid, count - openCount)];
+  return { ids, orgChange: await orgControl('changeReceivables', [ids]) };
+}
+
 async function orgControl(method: string, args: unknown[]): Promise<unknown> {
   const response = await fetch(`${input.orgUrl}/__org/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
   if (!response.ok) throw new Error(`org control ${method}: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { result: unknown }).result;
+}
+
+/** Records per object ("Invoice", "PaymentLineInvoice" …) the given queries answer now, each asked again the plain way. */
+async function countAnswers(sent: SentQuery[]): Promise<Record<string, number>> {
+  const tokens = await signIn(input.orgUrl);
+  const headers = { ...PAGE_HEADERS, Authorization: `Bearer ${tokens.access_token}` };
+  const out: Record<string, number> = {};
+  for (const query of sent) {
+    const soql = query.kind === 'bulk' ? query.soql : (new URLSearchParams(query.path.split('?')[1]).get('q') ?? '');
+    const object = /\bFROM\s+(\w+)/i.exec(soql)?.[1] ?? '?';
+    out[object] = (out[object] ?? 0) + (query.kind === 'rest' ? await plainRest(query.path, headers) : await plainBulk(query.jobsPath, query.soql, headers));
+  }
+  return out;
 }
 
 /** What any program must do at the least: GET every page and parse it. */
