@@ -47,13 +47,15 @@ export async function demoDetailTimeline(page: Page, step: (name: string, action
   const row = page.locator('.grid-body [role="row"]').first();
   const number = ((await row.locator('[data-column="number"]').textContent()) ?? '').trim();
   const panel = page.getByTestId('detail-panel');
+  let applications = 0;
   await step('detail-timeline', async () => {
     await row.click();
     await page.getByTestId('invoice-grid').press('Enter');
     await panel.getByRole('heading', { name: `Invoice ${number}`, exact: true }).waitFor();
     await panel.getByTestId('receivables-timeline').waitFor();
+    // Counted as the screenshot shows them (it is taken right after).
+    applications = await panel.locator('[data-testid="receivables-entry"]:not([data-kind="refund"])').count();
   });
-  const applications = await panel.locator('[data-testid="receivables-entry"]:not([data-kind="refund"])').count();
   console.log(`detail timeline: ${number}, ${applications} applications (first of ${partlyPaid} partly paid)`);
   return { number, partlyPaid, applications };
 }
