@@ -27,6 +27,7 @@ import { openInvoicesNewestFirst } from '../documents/prefetch-candidates';
 import { withReferenceNames } from './read/reference-names';
 import type { RecordWriteTuning } from './record/record-build';
 import { createRecordKeeping } from './record/record-keeping';
+import { OpenBulkJobs } from './related/open-bulk-jobs';
 import { MappingService } from './mapping/mapping-service';
 import { OrgMetadata } from './mapping/org-metadata';
 import { recordUrl } from './read/record-link';
@@ -106,6 +107,7 @@ export function createInvoicesModule(
   // Every invoice's whole record (fields and lines), fetched in the background after each sync (README: record/).
   const records = createRecordKeeping(deps, { metadata, mappings, repository, kept, tuning: tuned, write: tuning.record });
   const changeLogs = new ChangeLogs();
+  const bulkJobs = new OpenBulkJobs(deps.dataDir);
   const coordinator = new SyncCoordinator({
     metadata,
     mappings,
@@ -117,6 +119,7 @@ export function createInvoicesModule(
     logger: deps.logger,
     tuning: tuned,
     changeLogs,
+    bulkJobs,
   });
   // Rows by id with their payment figures (export writes them; the detail panel's ledger reads the row).
   const indexes = new WeakMap<Snapshot, Map<string, InvoiceListRow>>();
@@ -142,6 +145,7 @@ export function createInvoicesModule(
     changeLogs.forget(connectionId);
     lists.forget(connectionId);
     await repository.forget(connectionId);
+    await bulkJobs.forget(connectionId);
     await kept.forget(connectionId);
     await documents.forget(connectionId);
   });

@@ -17,7 +17,8 @@ export const COMPACT_JOURNAL_SHARE = 0.2;
 /** … or more records than this (each one is decrypted and applied when the app opens the copy). */
 export const COMPACT_JOURNAL_RECORDS = 64;
 
-function fileNameOf(connectionId: string): string {
+/** The name (without its ending) of a connection's files in the invoices folder: its copy, first screen, open Bulk jobs. */
+export function copyFileStem(connectionId: string): string {
   return createHash('sha256').update(connectionId).digest('hex').slice(0, 32);
 }
 
@@ -40,12 +41,12 @@ export class InvoiceCacheStore {
   }
 
   pathFor(connectionId: string): string {
-    return join(this.folder, `${fileNameOf(connectionId)}.cache`);
+    return join(this.folder, `${copyFileStem(connectionId)}.cache`);
   }
 
   /** The copy's first screen (first-screens.ts), beside it. */
   firstScreenPathFor(connectionId: string): string {
-    return join(this.folder, `${fileNameOf(connectionId)}.first`);
+    return join(this.folder, `${copyFileStem(connectionId)}.first`);
   }
 
   /** The copy as last read or written (its header and length), what its first screen is bound to; null when it cannot be appended to. */

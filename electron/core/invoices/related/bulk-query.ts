@@ -26,6 +26,16 @@ export interface BulkQueryOptions extends PagerOptions {
   partPrefix?: Buffer;
   /** Waits between two looks at a job still running (the last one repeats). */
   pollDelaysMs?: readonly number[];
+  /** Told of each job created and each deleted (open-bulk-jobs.ts: what a killed sync leaves is deleted by the next). */
+  jobs?: BulkJobLedger;
+}
+
+/** What a sync's Bulk API 2.0 jobs tell the connection's ledger (open-bulk-jobs.ts): a job was created, a job was deleted. */
+export interface BulkJobLedger {
+  opened(id: string): void;
+  closed(id: string): void;
+  /** The jobs an earlier run of the app created and never deleted (it was killed), once: each is handed out to one caller. */
+  left(): Promise<string[]>;
 }
 
 const DEFAULT_PART_RECORDS = 50_000;
@@ -64,7 +74,7 @@ const isJobId = (id: unknown): id is string => typeof id === 'string' && /^[A-Za
  * create the jobs). So the request runs on to its answer, and the job it names is aborted and deleted then; the cancel itself
  * is answered at once.
  */
-async function createJob(conn: Requester, base: string, soql: string, options: PagerOptions): Promise<JobInfo> {
+async function createJob(conn: Requester, base: string, soql: string, options: BulkQueryOptions): Promise<JobInfo> {
   const body = JSON.stringify({ operation: 'query', query: soql, contentType: 'CSV', columnDelimiter: 'COMMA', lineEnding: 'LF' });
   const creating = send(conn, { method: 'POST', url: base, headers: { 'Content-Type': 'application/json' }, body }, options, true) as Promise<JobInfo>;
   let onCancel = () => undefined as void;
@@ -73,7 +83,13 @@ async function createJob(conn: Requester, base: string, soql: string, options: P
   try {
     return await Promise.race([creating, cancel]);
   } catch (error) {
-    if (options.signal.aborted) void creating.then((job) => (isJobId(job?.id) ? closeJob(conn, `${base}/${job.id}`, true) : undefined), () => undefined);
+    if (options.signal.aborted) {
+      void creating.then((job) => {
+        if (!isJobId(job?.id)) return;
+        options.jobs?.opened(job.id);
+        return closeJob(conn, `${base}/${job.id}`, true, options.jobs);
+      }, () => undefined);
+    }
     throw error;
   } finally {
     options.signal.removeEventListener('abort', onCancel);
@@ -126,8 +142,11 @@ function getPart(conn: Requester, url: string, prefix: Buffer, options: PagerOpt
   );
 }
 
-/** Best effort, one try, never the sync's signal (a cancelled sync still closes its job): abort if asked, then delete. */
-async function closeJob(conn: Requester, url: string, abort: boolean): Promise<void> {
+/**
+ * Best effort, one try, never the sync's signal (a cancelled sync still closes its job): abort if asked, then delete. A job
+ * deleted (or already gone) leaves the ledger; one that could not be is deleted by a later sync.
+ */
+async function closeJob(conn: Requester, url: string, abort: boolean, jobs?: BulkJobLedger): Promise<void> {
   const transport = fetchTransport(async (req) => {
     const response = await sendWithFetch(req, AbortSignal.timeout(15_000));
     return jsforceAnswer(response, await bodyText(response, 64 * 1024));
@@ -139,8 +158,24 @@ async function closeJob(conn: Requester, url: string, abort: boolean): Promise<v
   }
   try {
     await requestWith(conn, { method: 'DELETE', url, headers: {} }, transport);
+  } catch (error) {
+    // Salesforce deletes a job's results after 7 days itself; nothing of the sync depends on it. Kept for a later try.
+    if (!errorFacts(error).chainCodes.some((code) => code?.toUpperCase() === 'NOT_FOUND')) return;
+  }
+  jobs?.closed(url.slice(url.lastIndexOf('/') + 1));
+}
+
+/**
+ * Deletes the Bulk jobs an earlier run of the app created and never deleted (killed during a full sync: Salesforce would
+ * keep them 7 days, counted against the org's limits): each aborted and deleted, one try each (a job deleted since, or
+ * gone: NOT_FOUND, leaves the ledger too). Never rejects; the sync runs beside it and does not wait for it.
+ */
+export async function closeLeftJobs(conn: Requester, apiVersion: string, jobs: BulkJobLedger): Promise<void> {
+  try {
+    const left = await jobs.left();
+    await Promise.all(left.map((id) => closeJob(conn, `/services/data/v${apiVersion}/jobs/query/${id}`, true, jobs)));
   } catch {
-    // Salesforce deletes a job's results after 7 days itself; nothing of the sync depends on it.
+    // Best effort: the ids stay for a later sync.
   }
 }
 
@@ -181,6 +216,7 @@ export async function startBulkJob(conn: Requester, soql: string, object: string
     }
     if (!job || !isJobId(job.id)) throw new AppError('SALESFORCE_ERROR', englishMessage('queryUnexpectedAnswer'));
     created = job.id;
+    options.jobs?.opened(job.id);
     const delays = options.pollDelaysMs ?? DEFAULT_POLL_DELAYS_MS;
     for (let polls = 0; job.state !== 'JobComplete'; polls++) {
       if (job.state === 'Failed') throw new AppError('SALESFORCE_ERROR', englishMessage('bulkQueryFailed', { object, reason: job.errorMessage ?? '' }));
@@ -192,7 +228,7 @@ export async function startBulkJob(conn: Requester, soql: string, object: string
     return completedJob(conn, `${base}/${job.id}`, job, object, options);
   } catch (error) {
     // One given up on (cancel, error) is aborted and deleted without waiting for it.
-    if (created !== null) void closeJob(conn, `${base}/${created}`, true);
+    if (created !== null) void closeJob(conn, `${base}/${created}`, true, options.jobs);
     if (options.signal.aborted) throw cancelled();
     throw toSyncError(error);
   }
@@ -206,7 +242,7 @@ function completedJob(conn: Requester, jobUrl: string, job: JobInfo, object: str
     close() {
       if (used) return;
       used = true;
-      void closeJob(conn, jobUrl, false);
+      void closeJob(conn, jobUrl, false, options.jobs);
     },
     async read(part) {
       if (used) throw new Error('a Bulk job read twice');
@@ -223,7 +259,7 @@ function completedJob(conn: Requester, jobUrl: string, job: JobInfo, object: str
       } finally {
         // Deleted while the sync reads on (the caller waits for it before it answers, `closed`); one given up on is
         // aborted and deleted in the background (a cancel is at once).
-        closing = closeJob(conn, jobUrl, !done);
+        closing = closeJob(conn, jobUrl, !done, options.jobs);
       }
     },
   };

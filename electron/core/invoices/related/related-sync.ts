@@ -37,7 +37,7 @@ export const RELATED_INCREMENTAL_QUERIES_AT_ONCE = 7;
 export const BULK_MIN_RECORDS = 10_000;
 
 /** The sync's paging options, and from how many records a full query goes through Bulk API 2.0 (Infinity: never). */
-export interface RelatedSyncOptions extends PagerOptions, Pick<BulkQueryOptions, 'partRecords' | 'pollDelaysMs'> {
+export interface RelatedSyncOptions extends PagerOptions, Pick<BulkQueryOptions, 'partRecords' | 'pollDelaysMs' | 'jobs'> {
   bulkMinRecords?: number;
   /** The app's clock, for each query's span (sync/overlap.ts; default Date.now). */
   now?: () => number;

@@ -10,6 +10,8 @@ import type { OrgMetadata } from '../mapping/org-metadata';
 import { abortableSleep, type RetryPolicy } from './with-retries';
 import type { RelatedDiscovery } from '../related/related-plan';
 import { syncRelated } from '../related/related-sync';
+import { closeLeftJobs } from '../related/bulk-query';
+import type { OpenBulkJobs } from '../related/open-bulk-jobs';
 import { cancelled, toSyncError } from './sync-faults';
 import { canRunIncremental, copySpanUnknown, runSync } from './sync-engine';
 import { errorFacts } from '../../salesforce/error-facts';
@@ -57,6 +59,8 @@ export class SyncCoordinator {
       tuning: SyncTuning;
       /** Where each sync's change log goes (`invoices.changeLog`). */
       changeLogs: ChangeLogs;
+      /** Each connection's Bulk API 2.0 jobs not deleted yet (a killed sync's are deleted by the next sync). */
+      bulkJobs: OpenBulkJobs;
     },
   ) {}
 
@@ -101,6 +105,8 @@ export class SyncCoordinator {
     try {
       progress('describe', 0, 0);
       const { conn, apiVersion } = await metadata.open(connectionId);
+      // Jobs an earlier run created and never deleted (it was killed): deleted beside this sync, which does not wait.
+      void closeLeftJobs(conn, apiVersion, this.deps.bulkJobs.of(connectionId));
       // An incremental sync reuses the describe of a recent sync in this process; should the org
       // have hidden a field since, the query fails (INVALID_FIELD) and the sync describes again, once.
       for (let attempt = 1; ; attempt++) {
@@ -158,7 +164,7 @@ export class SyncCoordinator {
     // One signal for the invoices' query and the related ones: the first failure stops the others (and cancel stops all).
     const together = new AbortController();
     const shared = AbortSignal.any([signal, together.signal]);
-    const pager = { apiVersion, pageSize: tuning.pageSize, retryDelaysMs: tuning.retryDelaysMs, maxRestarts: tuning.maxRestarts, sleep: tuning.sleep, signal: shared, bulkMinRecords: tuning.bulkMinRecords, partRecords: tuning.bulkPartRecords, now: () => clock.now() };
+    const pager = { apiVersion, pageSize: tuning.pageSize, retryDelaysMs: tuning.retryDelaysMs, maxRestarts: tuning.maxRestarts, sleep: tuning.sleep, signal: shared, bulkMinRecords: tuning.bulkMinRecords, partRecords: tuning.bulkPartRecords, jobs: this.deps.bulkJobs.of(connectionId), now: () => clock.now() };
     let failure: { error: unknown } | null = null;
     const settle = <T,>(work: Promise<T>): Promise<T | null> =>
       work.catch((error: unknown) => {
