@@ -14,6 +14,7 @@ import { firstScreenOf, statusesOf } from './read/ordered-rows';
 import { customersCurrency, listRowById, rowsWithBalance } from './read/copy-lookups';
 import { changesAsOf } from './read/balance-as-of';
 import { ledgerIndex } from './read/applied-ledger';
+import { warmReads } from './read/read-warm-up';
 import { invoiceReceivables } from './read/invoice-receivables';
 import { collectionFigures } from './read/collection-figures';
 import { customerLedger } from './read/customer-ledger';
@@ -80,7 +81,8 @@ export function createInvoicesModule(
   const tuned: SyncTuning = { ...defaultTuning, ...tuning };
   const metadata = new OrgMetadata(links.sessions, tuned);
   const mappings = new MappingService(deps.store, metadata, deps.clock);
-  const repository = new InvoiceRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger, firstScreenOf);
+  // The read indexes of each new copy, made in slices in the background (read/read-warm-up.ts).
+  const repository = new InvoiceRepository(deps.dataDir, deps.secretBox, links.settings, deps.logger, firstScreenOf, warmReads);
   const lists = new InvoiceLists(repository, deps.store, deps.logger);
   const kept = new KeptDetails(deps.dataDir, deps.secretBox, () => repository.persistable(), deps.logger);
   const documents = createDocumentsModule(deps, {
@@ -304,7 +306,11 @@ export function createInvoicesModule(
       sync: (connectionId, mode) => answered(connectionId, coordinator.sync(connectionId, mode)),
       isRunning: (connectionId) => coordinator.isRunning(connectionId),
     },
-    warmUp: (connections) => lists.warmUp(connections, deps.clock),
+    // Once the window has its list (or the grace passed): the read indexes of the copies loaded, in the background.
+    warmUp: (connections) =>
+      lists.warmUp(connections, deps.clock).then(() => {
+        for (const connection of connections) if (repository.isLoaded(connection.id)) repository.warmReads(connection.id);
+      }),
     idle: async () => {
       await repository.idle();
       await kept.idle();

@@ -49,7 +49,18 @@ interface ReadsRun {
   payments: number;
   /** The background phase after the full sync that fetches every invoice's whole record (fields and lines). */
   record: { ms: number; phase: string; fetched: number; bytes: number; rssAtSyncMiB: number; peakRssMiB: number };
+  /** The first calls on a new copy (receivables-worker.ts firstCalls): right after the sync's answer, and after idle(). */
+  firsts: {
+    immediateDetail: TimedCall; immediateCustomer: TimedCall; idleDetail: TimedCall; idleCustomer: TimedCall;
+    /** From the sync's answer to idle(), and the longest tasks on the core's thread meanwhile (ms). */
+    idleMs: number; longestMs: number[];
+  };
 }
+interface TimedCall {
+  ms: number;
+  cpuMs: number;
+}
+const call = (c: TimedCall) => `${Math.round(c.ms)} ms (thread CPU ${Math.round(c.cpuMs)} ms)`;
 
 /** "rest Invoice", "bulk Payment": the kind of a query the sync sent and the object it reads. */
 const fromObject = (query: unknown) => {
@@ -140,17 +151,19 @@ export const receivables: Scenario = {
           target: '≤ 5% of full', pass: (_a, _b, ratio) => ratio !== null && ratio <= 0.05,
           note: `${incremental[0]!.changed} invoices changed ${orgChangeOf(incremental[0]!.orgChange)}; the incremental's queries (since the watermark, 5-min overlap) answered ${incremental.map((r) => Object.entries(r.fetchedByObject).map(([object, n]) => `${n.toLocaleString('en-US')} ${object}`).join(', ')).join(' | ')}; mode ${incremental[0]!.mode}; ${incremental.map((r) => `${phasesOf(r.incrementalPhases)} vs the full sync's CPU ${Math.round(r.fullCpuMs)} ms (CPU ratio ${(r.incrementalPhases.cpuMs / r.fullCpuMs).toFixed(3)})`).join(' | ')}`,
         }),
+        // Every call counts, the first one too (asked once the sync said "done" and the core is idle: its indexes made in the
+        // background after the sync, read/read-warm-up.ts); the first call right after a sync's answer is stated beside it.
         resultRow({
-          scenario, metric: 'open detail: payments and arithmetic (p95)', unit: 'ms',
-          app: [percentile(reads.detailMs.slice(1), 95)],
+          scenario, metric: 'open detail: payments and arithmetic (p95, first call included)', unit: 'ms',
+          app: [percentile(reads.detailMs, 95)],
           target: '≤ 50 ms', pass: (a) => a.max <= 50,
-          note: `invoices.receivables through the dispatcher, ${reads.detailMs.length - 1} invoices (${reads.entries} entries); first call (builds the per-copy index) ${Math.round(reads.detailMs[0]!)} ms; the React render of the panel is not in this figure`,
+          note: `invoices.receivables through the dispatcher, ${reads.detailMs.length} invoices (${reads.entries} entries), the first one included: ${Math.round(reads.detailMs[0]!)} ms; on a new copy (an incremental sync) the first call right after the sync's answer ${call(reads.firsts.immediateDetail)}, after idle() ${call(reads.firsts.idleDetail)}; the React render of the panel is not in this figure`,
         }),
         resultRow({
-          scenario, metric: 'customer view (p95)', unit: 'ms',
-          app: [percentile(reads.customerMs.slice(1), 95)],
+          scenario, metric: 'customer view (p95, first call included)', unit: 'ms',
+          app: [percentile(reads.customerMs, 95)],
           target: '≤ 100 ms', pass: (a) => a.max <= 100,
-          note: `invoices.customer (${reads.payments} payments over ${reads.customers} customers) + the renderer's pass over ${reads.rows.toLocaleString('en-US')} rows for the customer's invoices, totals and aging; p95 ledger ${Math.round(percentile(reads.ledgerMs.slice(1), 95))} ms, rows ${Math.round(percentile(reads.rowsMs.slice(1), 95))} ms; first call ${Math.round(reads.customerMs[0]!)} ms (builds the per-copy index); the dialog's React render is not in this figure`,
+          note: `invoices.customer (${reads.payments} payments over ${reads.customers} customers) + the renderer's pass over ${reads.rows.toLocaleString('en-US')} rows for the customer's invoices, totals and aging; p95 ledger ${Math.round(percentile(reads.ledgerMs, 95))} ms, rows ${Math.round(percentile(reads.rowsMs, 95))} ms; first call ${Math.round(reads.customerMs[0]!)} ms; on a new copy (an incremental sync) the first call right after the sync's answer ${call(reads.firsts.immediateCustomer)} (after the detail's), after idle() ${call(reads.firsts.idleCustomer)}; from that sync's answer to idle() ${Math.round(reads.firsts.idleMs)} ms, the longest tasks on the core's thread meanwhile ${reads.firsts.longestMs.join(', ')} ms; the dialog's React render is not in this figure`,
         }),
       ];
     } finally {

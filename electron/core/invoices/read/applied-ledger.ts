@@ -3,7 +3,7 @@ import { isRateRole, REVERSAL_TYPES, type RelatedRole } from '../related/related
 import { relatedText } from '../related/related-text';
 import { ApplicationsByInvoice, cellOf, idOf, NOT_LOOKED_UP, SourcesById, type Origin } from './ledger-slots';
 import { localDay } from './local-day';
-import { oncePerCopy } from './once-per-copy';
+import { oncePerCopyInSlices, type Build, type Pass } from './sliced-build';
 
 interface LedgerIndex {
   /** Applications (payment and credit) per invoice id. */
@@ -18,8 +18,12 @@ interface LedgerIndex {
   refundsByCreditNote: Map<string, RelatedRecord[]>;
 }
 
-/** Applications by invoice and sources by id, built once per copy (a sync makes a new copy). */
-export const ledgerIndex = oncePerCopy((copy: RelatedCopy): LedgerIndex => {
+/**
+ * Applications by invoice and sources by id, built once per copy (a sync makes a new copy). Built in passes (sliced-build.ts):
+ * made in slices in the background after a sync has answered, before its first screen (which counts every invoice's figures
+ * with it), and after the copy loaded at start (warmLedgerIndex) — a call that comes first finishes the build at once.
+ */
+export const ledgerIndex = oncePerCopyInSlices((copy: RelatedCopy): Build<LedgerIndex> => {
   let objects: Map<string, string> | null = null;
   // Sized at once from the counts (a Bulk object's records are counted without being read): no column grows while it fills.
   const counted = (roles: readonly RelatedRole[]) => copy.objects.reduce((sum, object) => (roles.includes(object.role) ? sum + recordCount(object) : sum), 0);
@@ -31,45 +35,71 @@ export const ledgerIndex = oncePerCopy((copy: RelatedCopy): LedgerIndex => {
       return (objects ??= objectsById(copy));
     },
   };
+  const passes: Pass[] = [];
   for (const object of copy.objects) {
     if (isRateRole(object.role)) continue;
     const application = object.role === 'paymentApplication' || object.role === 'creditApplication';
     const table = tableOf(object);
     if (table && object.role !== 'refundApplication') {
-      indexTable(index, { role: object.role, object: object.object, table, records: null }, application);
+      const pass = tablePass(index, { role: object.role, object: object.object, table, records: null }, application);
+      if (pass) passes.push(pass);
       continue;
     }
     // A debit note is the customer's own receivable, no source of an application (customer-ledger.ts lists it).
     // A credit note's lines and their refund lines pay money back out of the credit note, never into an invoice (refund-lines.ts).
     if (object.role === 'debitNote' || object.role === 'creditNoteLine' || object.role === 'creditRefundApplication') continue;
-    const records = object.records;
-    const origin: Origin = { role: object.role, object: object.object, table: null, records };
-    for (let row = 0; row < records.length; row++) {
-      const record = records[row]!;
-      if (object.role === 'refundApplication') {
-        const payment = text(record.payment);
-        if (!payment) continue;
-        let list = index.refundsByPayment.get(payment);
-        if (!list) index.refundsByPayment.set(payment, (list = []));
+    const role = object.role;
+    let origin: Origin | null = null;
+    passes.push({
+      // Read when the pass starts (a Bulk object's records are read then, not when the build is planned).
+      get length() {
+        return object.records.length;
+      },
+      rows(from, to) {
+        const records = object.records;
+        origin ??= { role, object: object.object, table: null, records };
+        for (let row = from; row < to; row++) {
+          const record = records[row]!;
+          if (role === 'refundApplication') {
+            const payment = text(record.payment);
+            if (!payment) continue;
+            let list = index.refundsByPayment.get(payment);
+            if (!list) index.refundsByPayment.set(payment, (list = []));
+            list.push(record);
+            continue;
+          }
+          if (!application) {
+            index.sources.add(origin, row, record.id);
+            continue;
+          }
+          const invoiceId = typeof record.invoice === 'string' ? record.invoice : null;
+          if (!invoiceId) continue;
+          index.byInvoice.add(origin, row, invoiceId, record.date, record.created);
+        }
+      },
+    });
+  }
+  passes.push({
+    length: 1,
+    rows() {
+      for (const [creditNote, record] of creditRefundLines(copy)) {
+        let list = index.refundsByCreditNote.get(creditNote);
+        if (!list) index.refundsByCreditNote.set(creditNote, (list = []));
         list.push(record);
-        continue;
       }
-      if (!application) {
-        index.sources.add(origin, row, record.id);
-        continue;
-      }
-      const invoiceId = typeof record.invoice === 'string' ? record.invoice : null;
-      if (!invoiceId) continue;
-      index.byInvoice.add(origin, row, invoiceId, record.date, record.created);
-    }
-  }
-  for (const [creditNote, record] of creditRefundLines(copy)) {
-    let list = index.refundsByCreditNote.get(creditNote);
-    if (!list) index.refundsByCreditNote.set(creditNote, (list = []));
-    list.push(record);
-  }
-  return index;
+    },
+  });
+  return { passes, answer: () => index };
 });
+
+/**
+ * The ledger index of a copy made in slices in the background while `wanted()` (invoice-repository.ts: after a sync's answer,
+ * before its first screen; after the start-up load), when the detail panel or the list's figures would build it.
+ */
+export function warmLedgerIndex(copy: RelatedCopy | null | undefined, wanted: () => boolean): Promise<void> {
+  if (!copy || copy.none || !copy.objects.some((o) => !isRateRole(o.role))) return Promise.resolve();
+  return ledgerIndex.warm(copy, wanted);
+}
 
 /** Every related record's object by the record's id (rates aside). */
 function objectsById(copy: RelatedCopy): Map<string, string> {
@@ -83,23 +113,32 @@ function objectsById(copy: RelatedCopy): Map<string, string> {
   return objects;
 }
 
-/** The ledger's entries of an object kept as columns: what the loop over records does, cell by cell. */
-function indexTable(index: LedgerIndex, origin: Origin & { table: RecordTable }, application: boolean): void {
+/** The ledger's entries of an object kept as columns, as a pass: what the loop over records does, cell by cell (null: none). */
+function tablePass(index: LedgerIndex, origin: Origin & { table: RecordTable }, application: boolean): Pass | null {
   const { role, table } = origin;
   // A debit note, a credit note's lines and their refund lines enter no invoice's arithmetic (as in the loop over records).
-  if (role === 'debitNote' || role === 'creditNoteLine' || role === 'creditRefundApplication') return;
+  if (role === 'debitNote' || role === 'creditNoteLine' || role === 'creditRefundApplication') return null;
   if (!application) {
-    for (let row = 0; row < table.length; row++) index.sources.add(origin, row, table.id(row));
-    return;
+    return {
+      length: table.length,
+      rows(from, to) {
+        for (let row = from; row < to; row++) index.sources.add(origin, row, table.id(row));
+      },
+    };
   }
   const invoice = table.column('invoice');
   const date = table.column('date');
   const created = table.column('created');
-  for (let row = 0; row < table.length; row++) {
-    const invoiceId = table.value(row, invoice);
-    if (typeof invoiceId !== 'string' || !invoiceId) continue;
-    index.byInvoice.add(origin, row, invoiceId, table.value(row, date), table.value(row, created));
-  }
+  return {
+    length: table.length,
+    rows(from, to) {
+      for (let row = from; row < to; row++) {
+        const invoiceId = table.value(row, invoice);
+        if (typeof invoiceId !== 'string' || !invoiceId) continue;
+        index.byInvoice.add(origin, row, invoiceId, table.value(row, date), table.value(row, created));
+      }
+    },
+  };
 }
 
 /** The Billing credit note refund lines of the copy with their credit note (through the synced credit note lines; refund-lines.ts refundLinesBySource). */

@@ -5,7 +5,7 @@ import { cellsOf, type RecordCells, type RelatedCopy, type RelatedRecord } from 
 import { familyHasRole, isRateRole, type RelatedRole } from '../related/related-specs';
 import { relatedText } from '../related/related-text';
 import { amountOf, day, ledgerIndex, text, toMinor } from './applied-ledger';
-import { oncePerCopy } from './once-per-copy';
+import { oncePerCopyInSlices, type Build, type Pass } from './sliced-build';
 import { sourceCounts } from './counted-sources';
 import { appliedBySource, appliedBySourceAsOf, belowZeroCauses, debitedMinor, unappliedMinor } from './source-applied';
 import { refundDay, refundedMinor, refundEffect } from './refund-lines';
@@ -32,9 +32,10 @@ interface CustomerIndex {
 /**
  * Payments and credit notes by their account's id and by its name, once per copy (a sync makes a new copy): read cell by cell
  * (status, account, its name), each kept as a slot — the customer's own records are made when their view asks, not the ~150k
- * payments and credit notes of a copy at the first view (BENCHMARKS, session 19).
+ * payments and credit notes of a copy at the first view (BENCHMARKS, session 19). Built in passes (sliced-build.ts): made in
+ * slices in the background after a sync has answered and after the copy loaded at start (read-warm-up.ts).
  */
-const sourcesByCustomer = oncePerCopy((copy: RelatedCopy): CustomerIndex => {
+const sourcesByCustomer = oncePerCopyInSlices((copy: RelatedCopy): Build<CustomerIndex> => {
   const byAccount = new Map<string, CustomerSources>();
   const byName = new Map<string, CustomerSources>();
   const slotCells: RecordCells[] = [];
@@ -45,26 +46,44 @@ const sourcesByCustomer = oncePerCopy((copy: RelatedCopy): CustomerIndex => {
     entry[LISTS[role]].push(slot);
     if (account) entry.accounts.add(account);
   };
+  const passes: Pass[] = [];
   for (const object of copy.objects) {
     if (object.role !== 'payment' && object.role !== 'creditNote' && object.role !== 'debitNote') continue;
     const role = object.role;
     const cells = cellsOf(object);
     const [statusAt, accountAt, nameAt] = ['status', 'account', 'accountName'].map((key) => cells.reader(key));
-    for (let row = 0; row < cells.length; row++) {
-      // A draft or cancelled payment (credit note) was never money received (credit issued): counted-sources.ts.
-      if (!sourceCounts(statusAt!(row))) continue;
-      const account = text(accountAt!(row));
-      const name = text(nameAt!(row));
-      if (!account && !name) continue;
-      const slot = slotRows.length;
-      slotCells.push(cells);
-      slotRows.push(row);
-      if (account) add(byAccount, account, role, slot, account);
-      if (name) add(byName, name, role, slot, account);
-    }
+    passes.push({
+      length: cells.length,
+      rows(from, to) {
+        for (let row = from; row < to; row++) {
+          // A draft or cancelled payment (credit note) was never money received (credit issued): counted-sources.ts.
+          if (!sourceCounts(statusAt!(row))) continue;
+          const account = text(accountAt!(row));
+          const name = text(nameAt!(row));
+          if (!account && !name) continue;
+          const slot = slotRows.length;
+          slotCells.push(cells);
+          slotRows.push(row);
+          if (account) add(byAccount, account, role, slot, account);
+          if (name) add(byName, name, role, slot, account);
+        }
+      },
+    });
   }
-  return { byAccount, byName, record: (slot) => slotCells[slot]!.record(slotRows[slot]!) };
+  return { passes, answer: () => ({ byAccount, byName, record: (slot: number) => slotCells[slot]!.record(slotRows[slot]!) }) };
 });
+
+/**
+ * The customer view's indexes of a copy (its payments and credit notes by customer, what is applied of each), made in slices
+ * in the background while `wanted()` (invoice-repository.ts warmReads: after a sync's answer, after the start-up load), so
+ * the first customer the user opens does not build them (0.6 s at 100k invoices, BENCHMARKS session 31) and no task of the
+ * build holds the core's thread for long. Only those customerLedger would build for this copy.
+ */
+export async function warmCustomerLedger(copy: RelatedCopy | null | undefined, wanted: () => boolean): Promise<void> {
+  if (!copy || copy.none || !copy.objects.some((o) => !isRateRole(o.role))) return;
+  await sourcesByCustomer.warm(copy, wanted);
+  if (unappliedKnown(copy)) await appliedBySource.warm(copy, wanted);
+}
 
 /**
  * A customer's debit notes still open, as Salesforce states them: its own balance (blng__Balance__c), not computed — the

@@ -2,6 +2,7 @@ import { cellsOf, type RelatedCopy } from '../related/related-copy';
 import { REVERSAL_TYPES } from '../related/related-specs';
 import { amountOf, day, text, toMinor } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
+import { buildNow, oncePerCopyInSlices, type Build, type Pass } from './sliced-build';
 import { refundDay, refundEffect, refundedMinor, refundLinesBySource } from './refund-lines';
 import { currencyDecimals } from '../../../contract/currency-decimals';
 
@@ -35,7 +36,7 @@ interface SourceApplied {
  * negative or missing amount is left out, as the detail panel leaves it out. What is not applied of a payment
  * is unapplied cash (issue 13); of a credit note, an unapplied credit.
  */
-export const appliedBySource = oncePerCopy((copy: RelatedCopy): SourceApplied => appliedSums(copy));
+export const appliedBySource = oncePerCopyInSlices((copy: RelatedCopy): Build<SourceApplied> => appliedSums(copy));
 
 /** appliedBySourceAsOf's answers per copy, for the last few days asked (a batch of statements asks one day for every customer). */
 const answersAsOf = oncePerCopy((_copy: RelatedCopy) => new Map<string, SourceApplied>());
@@ -49,68 +50,88 @@ export function appliedBySourceAsOf(copy: RelatedCopy, asOf: string): SourceAppl
   let found = answers.get(asOf);
   if (!found) {
     if (answers.size >= 4) answers.delete(answers.keys().next().value!);
-    answers.set(asOf, (found = appliedSums(copy, asOf)));
+    answers.set(asOf, (found = buildNow(appliedSums(copy, asOf))));
   }
   return found;
 }
 
-function appliedSums(copy: RelatedCopy, asOf?: string): SourceApplied {
+/**
+ * The sums in passes (sliced-build.ts: the background warm-up after a sync builds them in slices): each payment's and credit
+ * note's currency, the refund lines, the credit note lines' debits, then the applications.
+ */
+function appliedSums(copy: RelatedCopy, asOf?: string): Build<SourceApplied> {
   const found: SourceApplied = { payments: new Map(), credits: new Map(), otherCurrency: new Map(), refunded: new Map(), debited: new Map() };
   const currencyOf = new Map<string, string>();
+  const passes: Pass[] = [];
   // Read cell by cell (related-copy.ts cellsOf): no record object per payment or application (~300k at 100k invoices).
   for (const object of copy.objects) {
     if (object.role !== 'payment' && object.role !== 'creditNote') continue;
     const cells = cellsOf(object);
     const currencyAt = cells.reader('currency');
-    for (let row = 0; row < cells.length; row++) {
-      const currency = text(currencyAt(row));
-      if (currency) currencyOf.set(cells.id(row), currency);
-    }
+    passes.push({
+      length: cells.length,
+      rows(from, to) {
+        for (let row = from; row < to; row++) {
+          const currency = text(currencyAt(row));
+          if (currency) currencyOf.set(cells.id(row), currency);
+        }
+      },
+    });
   }
-  for (const [source, record] of refundLinesBySource(copy)) {
-    const signed = refundEffect(record);
-    if (signed === 0 || (asOf !== undefined && (refundDay(record) ?? '') > asOf)) continue;
-    // A refund line in another currency than its payment's (credit note's) is not taken off it (Salesforce keeps a refund line in its refund's currency).
-    const own = currencyOf.get(source);
-    const currency = text(record.currency) ?? own;
-    if (own && currency && currency !== own) continue;
-    found.refunded.set(source, (found.refunded.get(source) ?? 0) + signed);
-  }
-  for (const object of copy.objects) {
-    if (object.role !== 'creditNoteLine') continue;
-    for (const record of object.records) {
-      const creditNote = text(record.creditNote);
-      if (!creditNote || typeof record.debits !== 'number' || record.debits === 0) continue;
-      found.debited.set(creditNote, (found.debited.get(creditNote) ?? 0) + record.debits);
-    }
-  }
+  passes.push({
+    length: 1,
+    rows() {
+      for (const [source, record] of refundLinesBySource(copy)) {
+        const signed = refundEffect(record);
+        if (signed === 0 || (asOf !== undefined && (refundDay(record) ?? '') > asOf)) continue;
+        // A refund line in another currency than its payment's (credit note's) is not taken off it (Salesforce keeps a refund line in its refund's currency).
+        const own = currencyOf.get(source);
+        const currency = text(record.currency) ?? own;
+        if (own && currency && currency !== own) continue;
+        found.refunded.set(source, (found.refunded.get(source) ?? 0) + signed);
+      }
+      for (const object of copy.objects) {
+        if (object.role !== 'creditNoteLine') continue;
+        for (const record of object.records) {
+          const creditNote = text(record.creditNote);
+          if (!creditNote || typeof record.debits !== 'number' || record.debits === 0) continue;
+          found.debited.set(creditNote, (found.debited.get(creditNote) ?? 0) + record.debits);
+        }
+      }
+    },
+  });
   for (const object of copy.objects) {
     const into = object.role === 'paymentApplication' ? found.payments : object.role === 'creditApplication' ? found.credits : null;
     if (!into) continue;
     const cells = cellsOf(object);
     const [sourceAt, amountAt, dateAt, createdAt, typeAt, currencyAt] = ['source', 'amount', 'date', 'created', 'type', 'currency'].map((key) => cells.reader(key));
-    for (let row = 0; row < cells.length; row++) {
-      const source = text(sourceAt!(row));
-      const amount = amountOf(amountAt!(row));
-      if (!source || amount === null || !(amount > 0)) continue;
-      if (asOf !== undefined) {
-        const on = day(dateAt!(row)) ?? day(createdAt!(row));
-        if (on !== null && on > asOf) continue;
-      }
-      const reversal = REVERSAL_TYPES.has(String(typeAt!(row) ?? '').toLowerCase());
-      const signed = reversal ? -amount : amount;
-      const own = currencyOf.get(source);
-      const currency = text(currencyAt!(row)) ?? own;
-      if (own && currency && currency !== own) {
-        let other = found.otherCurrency.get(source);
-        if (!other) found.otherCurrency.set(source, (other = new Map()));
-        other.set(currency, (other.get(currency) ?? 0) + signed);
-        continue;
-      }
-      into.set(source, (into.get(source) ?? 0) + signed);
-    }
+    passes.push({
+      length: cells.length,
+      rows(from, to) {
+        for (let row = from; row < to; row++) {
+          const source = text(sourceAt!(row));
+          const amount = amountOf(amountAt!(row));
+          if (!source || amount === null || !(amount > 0)) continue;
+          if (asOf !== undefined) {
+            const on = day(dateAt!(row)) ?? day(createdAt!(row));
+            if (on !== null && on > asOf) continue;
+          }
+          const reversal = REVERSAL_TYPES.has(String(typeAt!(row) ?? '').toLowerCase());
+          const signed = reversal ? -amount : amount;
+          const own = currencyOf.get(source);
+          const currency = text(currencyAt!(row)) ?? own;
+          if (own && currency && currency !== own) {
+            let other = found.otherCurrency.get(source);
+            if (!other) found.otherCurrency.set(source, (other = new Map()));
+            other.set(currency, (other.get(currency) ?? 0) + signed);
+            continue;
+          }
+          into.set(source, (into.get(source) ?? 0) + signed);
+        }
+      },
+    });
   }
-  return found;
+  return { passes, answer: () => found };
 }
 
 /**
