@@ -317,6 +317,8 @@ export function createInvoicesModule(
     },
     async dispose() {
       stopForget();
+      // A quit right after a sync does not wait for its read indexes to be made (read/read-warm-up.ts).
+      repository.stopWarming();
       lists.dispose();
       await coordinator.dispose();
       await records.dispose();

@@ -105,4 +105,17 @@ describe('the read indexes of a new copy, made after the sync without a call', (
     expect(early).toEqual(answers(copyOf(N)).customers[7]);
     expect(early.payments).toHaveLength(N / CUSTOMERS);
   }, 60_000);
+
+  it('a core that is closing does not make them: dispose does not wait for a warm-up', async () => {
+    const temp = tempDir();
+    temps.push(temp);
+    const repository = new InvoiceRepository(temp.dir, new TestSecretBox(), new SettingsService(createTestStore(temp.dir)), new MemoryLogger(), firstScreenOf, warmReads);
+    const copy = copyOf(N);
+    await repository.replace('c1', snapshotOf(1_000, copy));
+    repository.stopWarming();
+    await repository.idle();
+    expect(appliedBySource.made(copy.related)).toBeUndefined();
+    // Still answered whole when asked.
+    expect(customerLedger(copy.related, { name: 'Customer 3', account: 'ACC3' }, 'EUR').payments).toHaveLength(N / CUSTOMERS);
+  }, 60_000);
 });

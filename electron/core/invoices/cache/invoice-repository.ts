@@ -26,6 +26,8 @@ export class InvoiceRepository {
   private readonly writes = new Map<string, Promise<void>>();
   /** The read indexes of each connection's copy being made in the background (`warmReads`), settled either way. */
   private readonly warming = new Map<string, Promise<void>>();
+  /** The core is closing (`stopWarming`): no read index is made in the background any more (a quit does not wait for it). */
+  private closing = false;
   /** Syncs' answers on their way (`afterAnswer`), settled either way. */
   private readonly answers = new Map<string, Promise<void>>();
   private readonly store: InvoiceCacheStore;
@@ -200,10 +202,20 @@ export class InvoiceRepository {
   warmReads(connectionId: string): void {
     const snapshot = this.loaded.get(connectionId);
     if (!snapshot || !this.readsOf) return;
-    const warming: Promise<void> = this.readsOf(snapshot, () => this.loaded.get(connectionId) === snapshot, 'rest').then(() => {
+    const warming: Promise<void> = this.readsOf(snapshot, this.wanted(connectionId, snapshot), 'rest').then(() => {
       if (this.warming.get(connectionId) === warming) this.warming.delete(connectionId);
     });
     this.warming.set(connectionId, warming);
+  }
+
+  /** Gives up every warm-up of the read indexes, running or to come (the core is closing: `dispose` then waits on `idle()`). */
+  stopWarming(): void {
+    this.closing = true;
+  }
+
+  /** Whether a warm-up of this snapshot's read indexes is still worth its work: the connection's copy, the core not closing. */
+  private wanted(connectionId: string, snapshot: Snapshot): () => boolean {
+    return () => !this.closing && this.loaded.get(connectionId) === snapshot;
   }
 
   /** The indexes by id the next incremental sync needs (the invoices', each related object's kept as columns), soon; then the read indexes. */
@@ -261,7 +273,7 @@ export class InvoiceRepository {
       await afterTheAnswer(answer);
       // What the first screen counts with (every invoice's payment figures: the ledger index, 0.3–0.7 s at 100k), made in
       // slices first, so that the screen's own task does not build it in one go on the core's thread (BENCHMARKS session 31).
-      await this.readsOf?.(snapshot, () => this.loaded.get(connectionId) === snapshot, 'screen');
+      await this.readsOf?.(snapshot, this.wanted(connectionId, snapshot), 'screen');
       await this.writeFirstScreen(connectionId, snapshot);
       if (then && this.loaded.get(connectionId) === snapshot) then();
     });
