@@ -15,31 +15,25 @@ export interface CustomerInvoices {
   overdue: Map<string, number>;
 }
 
-const byCustomer = new WeakMap<PreparedInvoices, { byName: Map<string, number[]>; byAccount: Map<string, number[]> }>();
-const NONE: number[] = [];
-
 /**
- * Row indexes per customer — by account id (customerId) and by name — built in one pass per prepared rows (a sync or
- * a rule change), so each view costs its own rows. A customer with an account id is that account's invoices,
- * whatever name each was synced with; without one (a text customer, a copy from before the ids), the name's.
+ * The rows of one customer — by account id (customerId) when it has one, whatever name each invoice was synced with;
+ * without one (a text customer, a copy from before the ids), the name's — by one scan of the prepared rows, in row order.
+ * A scan, not an index by customer made at the first view: at 100,000 rows that index cost the first customer view 69 ms
+ * of the page's thread in the bench (cust13's set, session 31) and 134–157 ms in a Node micro-measure, where a scan costs
+ * 22–26 ms the first time and 2–5 ms after (1,000,000 rows: 1.2 s vs 0.44 s first, 17 ms after; BENCHMARKS "Lead's runs,
+ * session 31").
  */
 function rowsOf(prepared: PreparedInvoices, customer: CustomerRef): number[] {
-  let index = byCustomer.get(prepared);
-  if (!index) {
-    index = { byName: new Map(), byAccount: new Map() };
-    const add = (map: Map<string, number[]>, key: string, i: number) => {
-      let list = map.get(key);
-      if (!list) map.set(key, (list = []));
-      list.push(i);
-    };
-    for (let i = 0; i < prepared.rows.length; i++) {
-      const { customer: name, customerId } = prepared.rows[i]!;
-      if (name !== null) add(index.byName, name, i);
-      if (customerId) add(index.byAccount, customerId, i);
-    }
-    byCustomer.set(prepared, index);
+  const { rows } = prepared;
+  const out: number[] = [];
+  if (customer.account) {
+    const account = customer.account;
+    for (let i = 0; i < rows.length; i++) if (rows[i]!.customerId === account) out.push(i);
+  } else {
+    const name = customer.name;
+    for (let i = 0; i < rows.length; i++) if (rows[i]!.customer === name) out.push(i);
   }
-  return (customer.account ? index.byAccount.get(customer.account) : index.byName.get(customer.name)) ?? NONE;
+  return out;
 }
 
 /**
