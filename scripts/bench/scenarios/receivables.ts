@@ -160,15 +160,16 @@ export const receivables: Scenario = {
         }),
         // Every call counts, the first one too (asked once the sync said "done" and the core is idle: its indexes made in the
         // background after the sync, read/read-warm-up.ts); the first call right after a sync's answer is stated beside it.
+        // Judged on the larger of the p95 and the first call: a p95 of 100 calls cannot see one slow first call (session 31).
         resultRow({
-          scenario, metric: 'open detail: payments and arithmetic (p95, first call included)', unit: 'ms',
-          app: [percentile(reads.detailMs, 95)],
+          scenario, metric: 'open detail: payments and arithmetic (the larger of the p95 and the first call)', unit: 'ms',
+          app: [Math.max(percentile(reads.detailMs, 95), reads.detailMs[0]!)],
           target: '≤ 50 ms', pass: (a) => a.max <= 50,
           note: `invoices.receivables through the dispatcher, ${reads.detailMs.length} invoices (${reads.entries} entries), the first one included: ${Math.round(reads.detailMs[0]!)} ms; on a new copy (an incremental sync) the first call right after the sync's answer ${call(reads.firsts.immediateDetail)}, after idle() ${call(reads.firsts.idleDetail)}; the React render of the panel is not in this figure`,
         }),
         resultRow({
-          scenario, metric: 'customer view (p95, first call included)', unit: 'ms',
-          app: [percentile(reads.customerMs, 95)],
+          scenario, metric: 'customer view (the larger of the p95 and the first call)', unit: 'ms',
+          app: [Math.max(percentile(reads.customerMs, 95), reads.customerMs[0]!)],
           target: '≤ 100 ms', pass: (a) => a.max <= 100,
           note: `invoices.customer (${reads.payments} payments over ${reads.customers} customers) + the renderer's pass over ${reads.rows.toLocaleString('en-US')} rows for the customer's invoices, totals and aging; p95 ledger ${Math.round(percentile(reads.ledgerMs, 95))} ms, rows ${Math.round(percentile(reads.rowsMs, 95))} ms; first call ${Math.round(reads.customerMs[0]!)} ms (ledger ${Math.round(reads.ledgerMs[0]!)}, rows ${Math.round(reads.rowsMs[0]!)}); on a new copy (an incremental sync) the first call right after the sync's answer ${call(reads.firsts.immediateCustomer)} (after the detail's), after idle() ${call(reads.firsts.idleCustomer)}; from that sync's answer to idle() ${Math.round(reads.firsts.idleMs)} ms, the longest tasks on the core's thread meanwhile ${reads.firsts.longestMs.join(', ')} ms; the dialog's React render is not in this figure`,
         }),
