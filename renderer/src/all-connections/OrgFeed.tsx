@@ -1,7 +1,6 @@
 import { memo, useEffect, useMemo } from 'react';
 import type { Connection, InvoiceList, InvoiceListRow } from '../../../electron/contract';
 import type { BridgeError } from '../api/result';
-import { useLoadProgress } from '../api/list-progress';
 import { useBalancesAsOf } from '../api/use-balances-as-of';
 import { useInvoiceList, useSync, type SyncState } from '../api/use-invoices';
 import { rowsAsOf } from '../invoices/as-of';
@@ -41,10 +40,7 @@ interface Props {
  * Memoized (its props are stable while the view's filters change): a keystroke in the search box leaves it.
  */
 export const OrgFeed = memo(function OrgFeed({ connection, asOf, cutOff, onState, onControls }: Props) {
-  const listState = useInvoiceList(connection.id);
-  const { list, complete, error, retry } = listState;
-  // Each window's progress (list-progress.ts), for the combined view's count of every org's.
-  const progress = useLoadProgress(listState);
+  const { list, complete, progress, error, retry } = useInvoiceList(connection.id);
   const sync = useSync(connection.id);
   useWorkspaceSync(connection.status, list !== null && complete, sync);
   const balances = useBalancesAsOf(connection.id, asOf, cutOff && list && complete ? list.version : null);

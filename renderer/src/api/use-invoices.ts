@@ -6,19 +6,12 @@ import { budgetly } from '../bridge';
 import { arrivedEarlyFirstWindow, takeEarlyFirstWindow } from './early-first-window';
 import { listWindowRows } from './list-window-rows';
 import { afterPaint, createInvoiceListLoader, LOADING, type ArrivedWindow, type InvoiceListLoader, type InvoiceListSnapshot, type WindowParts } from './invoice-list-loader';
-import { createLoadProgressFeed, progressApart, type LoadProgressFeed } from './list-progress';
 import { errorOf, unwrap, type BridgeError } from './result';
 import { useBridgeEvent } from './use-event';
 
 export interface InvoiceListState extends InvoiceListSnapshot {
   /** After an error: continues where the load stopped (from the start if the copy changed meanwhile). */
   retry: () => void;
-  /**
-   * How far the first load is as each window arrives (list-progress.ts; read with `useLoadProgress`): a window that
-   * changes only that renders what reads it, not every reader of this state, whose `progress` may be windows behind.
-   * None: `progress` is current (All connections' combined state, made of its orgs' read progress).
-   */
-  progressFeed?: LoadProgressFeed;
 }
 
 /**
@@ -31,36 +24,33 @@ export function useInvoiceList(connectionId: string, windowParts?: () => WindowP
   // The first window already here (asked as the page started): the first render shows it, as the loader's first step would.
   const [first] = useState<{ for: string; snapshot: InvoiceListSnapshot }>(() => ({ for: connectionId, snapshot: firstSnapshot(connectionId) }));
   const [state, setState] = useState(first);
-  // Each window's progress, rendered only where it is read (list-progress.ts).
-  const [progressFeed] = useState(createLoadProgressFeed);
   const loader = useRef<InvoiceListLoader | null>(null);
   useEffect(() => {
     // The shared values (customers, dates …) of the windows of one load, one string each (invoice-columns.ts).
     let shared: SharedStrings = new Map();
-    // …and the loader goes on from what that render showed (issue #19: it started from "no list", so the workspace
-    // rendered an empty grid — "No invoices" — and then the same rows again, before the first rows were painted).
-    const initial = first.for === connectionId ? first.snapshot : undefined;
     const current = createInvoiceListLoader({
-      initial,
+      // …and the loader goes on from what that render showed (issue #19: it started from "no list", so the workspace
+      // rendered an empty grid — "No invoices" — and then the same rows again, before the first rows were painted).
+      initial: first.for === connectionId ? first.snapshot : undefined,
       // The first window may have been asked for as the page started (early-first-window.ts): taken once.
       fetchWindow: (offset, limit) => {
         // A load starts at the first window: the values of an earlier copy are not kept for it.
         if (offset === 0) shared = new Map();
         return (offset === 0 && limit === FIRST_LIST_WINDOW ? takeEarlyFirstWindow(connectionId) : null) ?? listWindow(connectionId, offset, limit, shared);
       },
-      onChange: progressApart(progressFeed, initial ?? LOADING, (snapshot) => setState({ for: connectionId, snapshot })),
+      onChange: (snapshot) => setState({ for: connectionId, snapshot }),
       afterPaint,
       windowParts,
     });
     loader.current = current;
     current.start();
     return () => current.dispose();
-  }, [connectionId, first, windowParts, progressFeed]);
+  }, [connectionId, first, windowParts]);
   useBridgeEvent('invoices.changed', (payload) => {
     if (payload.connectionId === connectionId) loader.current?.changed();
   });
   const retry = useCallback(() => loader.current?.retry(), []);
-  return { ...(state.for === connectionId ? state.snapshot : LOADING), retry, progressFeed };
+  return { ...(state.for === connectionId ? state.snapshot : LOADING), retry };
 }
 
 /**

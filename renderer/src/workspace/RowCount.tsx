@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { useLoadProgress } from '../api/list-progress';
 import type { InvoiceListState } from '../api/use-invoices';
 import { useLocale } from '../i18n/locale-context';
 import { formatCount } from '../invoices/money';
@@ -11,13 +10,8 @@ interface Props {
   total: number;
 }
 
-/**
- * The count only once it is the count: while loading it says how far the loading is — the one part of the workspace
- * each window of the first load renders (list-progress.ts).
- */
-export function RowCount({ list: state, visible, total }: Props) {
-  const { list, complete, loading } = state;
-  const progress = useLoadProgress(state);
+/** The count only once it is the count: while loading it says how far the loading is. */
+export function RowCount({ list: { list, complete, progress, loading }, visible, total }: Props) {
   const { t } = useTranslation(['workspace', 'common']);
   const locale = useLocale();
   const partial = !complete && list !== null;

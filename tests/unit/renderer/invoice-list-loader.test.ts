@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InvoiceList, InvoiceRow } from '../../../electron/contract';
 import { createInvoiceListLoader, LOADING, type ArrivedWindow, type InvoiceListSnapshot } from '../../../renderer/src/api/invoice-list-loader';
-import { createLoadProgressFeed, progressApart } from '../../../renderer/src/api/list-progress';
 import { BridgeError } from '../../../renderer/src/api/result';
 import { createListParts } from '../../../renderer/src/workspace/list-parts';
 import { row } from './invoice-fixtures';
@@ -42,11 +41,8 @@ const windowOf = (copy: Copy, offset: number, limit: number): InvoiceList => ({
 /** Lets every answer given so far travel through the loader. */
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/**
- * `initial`: what the workspace already shows when the loader starts (its first window, asked as the page started).
- * `onChange`: what the workspace hands the loader, from what it shows (by default every change is shown).
- */
-function loaderUnderTest(initial?: InvoiceListSnapshot, onChange = (show: (snapshot: InvoiceListSnapshot) => void) => show) {
+/** `initial`: what the workspace already shows when the loader starts (its first window, asked as the page started). */
+function loaderUnderTest(initial?: InvoiceListSnapshot) {
   const asked: Asked[] = [];
   const shown: InvoiceListSnapshot[] = [];
   const loader = createInvoiceListLoader({
@@ -54,7 +50,7 @@ function loaderUnderTest(initial?: InvoiceListSnapshot, onChange = (show: (snaps
       new Promise<InvoiceList>((resolve, reject) => {
         asked.push({ offset, limit, answer: (copy) => resolve(windowOf(copy, offset, limit)), fail: reject });
       }),
-    onChange: onChange((snapshot) => shown.push(snapshot)),
+    onChange: (snapshot) => shown.push(snapshot),
     afterPaint: () => Promise.resolve(),
     initial,
   });
@@ -123,26 +119,6 @@ describe('the invoice list loader (windows of the offline copy, in the default o
     expect(shown.filter((snapshot) => !snapshot.complete).every((snapshot) => snapshot.list === first)).toBe(true);
     expect(last()).toMatchObject({ complete: true, progress: null, error: null, loading: false });
     expect(ids(last())).toEqual(copy.rows.map((r) => r.id));
-  });
-
-  it("a later window's arrival changes only the load's count: the workspace's state is told the first window and the whole list, the count every window", async () => {
-    // The workspace's wiring (use-invoices.ts): each window's progress to the feed the row count reads (list-progress.ts).
-    const feed = createLoadProgressFeed();
-    const counts: number[] = [];
-    feed.subscribe(() => counts.push(feed.get()!.progress!.loaded));
-    const { loader, shown, last, answerAll } = loaderUnderTest(undefined, (show) => progressApart(feed, LOADING, show));
-    // Three windows after the first (each later window holds 10,000 rows).
-    const copy = copyOf('v1', 25_000);
-    loader.start();
-    await answerAll(copy);
-    // Told to the workspace: the first window with its progress, then every invoice — no render of it per window.
-    expect(shown.map((snapshot) => [snapshot.progress, snapshot.complete])).toEqual([
-      [{ loaded: 500, total: 25_000 }, false],
-      [null, true],
-    ]);
-    expect(ids(last())).toEqual(copy.rows.map((r) => r.id));
-    // Told to the count alone: every later window as it arrives.
-    expect(counts).toEqual([10_500, 20_500, 25_000]);
   });
 
   it('drops an answer to an older load that arrives after the newer one (out of order), never showing the old copy', async () => {
