@@ -53,4 +53,12 @@ describe('one customer’s invoices as the workspace counts them', () => {
     // By name alone (a copy from before the ids): both accounts called Acme, as before.
     expect(Array.from(customerInvoices(both, { name: 'Acme' }, dayNumber('2026-09-02'), 'dueDate').indexes, (i) => keyed[i]!.id).sort()).toEqual(['A1', 'B1']);
   });
+
+  it('an invoice without a customer is nobody’s, and an empty account id asks by name', () => {
+    const mixed = [row('N1', null, {}), row('A1', 'Acme', {}), row('N2', null, { customerId: '001A' })];
+    const prepared = prepareInvoices(mixed, {});
+    const byName = customerInvoices(prepared, { name: 'Acme', account: '' }, dayNumber('2026-09-02'), 'dueDate');
+    expect(Array.from(byName.indexes, (i) => mixed[i]!.id)).toEqual(['A1']);
+    expect(byName.totals.map((t) => t.balance)).toEqual([100]);
+  });
 });
