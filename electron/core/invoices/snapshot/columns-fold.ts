@@ -1,6 +1,7 @@
 import type { InvoiceRow } from '../../../contract';
 import { chunkView, ColumnChunkBuilder, RowColumns, type ColumnChunk } from './row-columns';
-import { columnSnapshot, columnsOf, netChangesBy, type Change, type Delta, type Snapshot, type SnapshotMeta } from './snapshot';
+import { columnSnapshot, columnsOf, type Change, type Delta, type Snapshot, type SnapshotMeta } from './snapshot';
+import { netChangesAt } from './columns-changes';
 import type { ChangeTally } from './row-diff';
 import { rowTableOf, type RowTable } from './row-table';
 
@@ -59,32 +60,21 @@ export class ColumnsFold {
   }
 
   /**
-   * The base's chunks with the edits at their places and the appended rows at the end. `views`: an unchanged run of at
-   * least VIEW_MIN_ROWS rows of a changed chunk is kept as a view of it (no copy of its text: with 1% of a copy changed
-   * every chunk has changes, and copying each one's text was most of an incremental sync's CPU — BENCHMARKS, session 20);
-   * the changed rows and shorter runs are copied into small chunks between the views. Without: every row is copied into
-   * chunks of APPEND_CHUNK_ROWS (the packing).
+   * The base's chunks with the edits at their places and the appended rows at the end. `views`: a changed chunk is
+   * `patched` (its long unchanged runs kept as views of it); the last chunk, when small and rows are appended, is topped
+   * up (copied with them into one). Without: every row is copied into chunks of APPEND_CHUNK_ROWS (the packing).
    */
   private fold(edits: Map<number, InvoiceRow | null>, places: Float64Array, views: boolean): ColumnChunk[] {
     const chunks: ColumnChunk[] = [];
     const builder = new ColumnChunkBuilder();
     const flush = () => pushChunk(chunks, builder.chunk());
-    const copy = (chunk: ColumnChunk, from: number, to: number) => {
-      if (!views) {
-        // Packing: rows copied into chunks of at most APPEND_CHUNK_ROWS.
-        for (let at = from; at < to; ) {
-          const end = Math.min(to, at + APPEND_CHUNK_ROWS - builder.rows);
-          builder.copyRows(chunk, at, end);
-          at = end;
-          if (builder.rows >= APPEND_CHUNK_ROWS) flush();
-        }
-        return;
-      }
-      if (to - from >= VIEW_MIN_ROWS) {
-        flush();
-        chunks.push(chunkView(chunk, from, to));
-      } else {
-        builder.copyRows(chunk, from, to);
+    /** Rows [from, to) of a chunk copied: as they come (top-up), or into chunks of at most APPEND_CHUNK_ROWS (packing). */
+    const copy = (chunk: ColumnChunk, from: number, to: number, pack: boolean) => {
+      for (let at = from; at < to; ) {
+        const end = pack ? Math.min(to, at + APPEND_CHUNK_ROWS - builder.rows) : to;
+        builder.copyRows(chunk, at, end);
+        at = end;
+        if (pack && builder.rows >= APPEND_CHUNK_ROWS) flush();
       }
     };
     let next = 0;
@@ -94,27 +84,26 @@ export class ColumnsFold {
       const end = first + chunk.rows;
       // The last chunk, when small, takes the appended rows too (a copy synced often does not gather tiny chunks).
       const topUp = c === lastChunk && this.appended.size > 0 && chunk.rows < APPEND_CHUNK_ROWS;
-      if (next < places.length && places[next]! < end) {
+      const changed = next < places.length && places[next]! < end;
+      if (changed && views && !topUp) {
+        flush();
+        next = this.patched(chunk, first, end, edits, places, next, builder, chunks);
+      } else if (changed) {
         let from = 0;
         for (; next < places.length && places[next]! < end; next++) {
           const at = places[next]! - first;
-          if (topUp) builder.copyRows(chunk, from, at);
-          else copy(chunk, from, at);
+          copy(chunk, from, at, !topUp);
           const row = edits.get(places[next]!)!;
           if (row !== null) builder.add(row);
           if (!views && builder.rows >= APPEND_CHUNK_ROWS) flush();
           from = at + 1;
         }
-        if (topUp) builder.copyRows(chunk, from, chunk.rows);
-        else copy(chunk, from, chunk.rows);
-        if (!topUp && views) flush();
-      } else if (topUp) {
-        builder.copyRows(chunk, 0, chunk.rows);
-      } else if (views) {
+        copy(chunk, from, chunk.rows, !topUp);
+      } else if (topUp || !views) {
+        copy(chunk, 0, chunk.rows, !topUp);
+      } else {
         flush();
         chunks.push(chunk);
-      } else {
-        copy(chunk, 0, chunk.rows);
       }
       first = end;
     });
@@ -125,6 +114,56 @@ export class ColumnsFold {
     flush();
     return chunks;
   }
+
+  /**
+   * One changed chunk of the base (its rows [first, end) of the copy) into `out`, the builder empty: each unchanged run of
+   * at least VIEW_MIN_ROWS rows kept as a view of it (no copy of its text: with 1% of a copy changed every chunk has
+   * changes, and copying each one's text was most of an incremental sync's CPU — BENCHMARKS, sessions 20 and 32); the
+   * changed rows and the shorter runs written, in order, into ONE patch chunk for the whole chunk and shown in place by
+   * views of it (one chunk made per changed chunk, not one per changed row: session 32). Returns the next edit's index.
+   */
+  private patched(
+    chunk: ColumnChunk,
+    first: number,
+    end: number,
+    edits: Map<number, InvoiceRow | null>,
+    places: Float64Array,
+    next: number,
+    builder: ColumnChunkBuilder,
+    out: ColumnChunk[],
+  ): number {
+    /** The pieces in order, three numbers each: 0 = a run of the chunk, 1 = rows of the patch; from; to. */
+    const pieces: number[] = [];
+    const patchRows = (from: number) => {
+      const to = builder.rows;
+      if (to === from) return;
+      const last = pieces.length - 3;
+      if (last >= 0 && pieces[last] === 1 && pieces[last + 2] === from) pieces[last + 2] = to;
+      else pieces.push(1, from, to);
+    };
+    const run = (from: number, to: number) => {
+      if (to - from >= VIEW_MIN_ROWS) return void pieces.push(0, from, to);
+      const at = builder.rows;
+      builder.copyRows(chunk, from, to);
+      patchRows(at);
+    };
+    let from = 0;
+    for (; next < places.length && places[next]! < end; next++) {
+      const at = places[next]! - first;
+      run(from, at);
+      const row = edits.get(places[next]!)!;
+      if (row !== null) {
+        const before = builder.rows;
+        builder.add(row);
+        patchRows(before);
+      }
+      from = at + 1;
+    }
+    run(from, chunk.rows);
+    const patch = builder.chunk();
+    for (let k = 0; k < pieces.length; k += 3) out.push(chunkView(pieces[k] === 0 ? chunk : patch!, pieces[k + 1]!, pieces[k + 2]!));
+    return next;
+  }
 }
 
 function pushChunk(chunks: ColumnChunk[], chunk: ColumnChunk | null): void {
@@ -132,8 +171,8 @@ function pushChunk(chunks: ColumnChunk[], chunk: ColumnChunk | null): void {
 }
 
 /**
- * An incremental batch applied to a copy made of columns: `netChanges` against its rows found by id (only the
- * changed ids' rows are made), then folded over the columns. The result is a columnar snapshot with the same rows, in
+ * An incremental batch applied to a copy made of columns: its net changes against the copy's cells found by id
+ * (`netChangesAt`: no row made but for the change log's), then folded over the columns. The result is a columnar snapshot with the same rows, in
  * the same order, as `mergeChanges` gives over row objects.
  */
 export function mergeIntoColumns(
@@ -143,11 +182,9 @@ export function mergeIntoColumns(
 ): { snapshot: Snapshot; changed: number; deleted: number; tally: ChangeTally; delta: Delta } {
   const columns = columnsOf(previous)!;
   const table = rowTableOf(previous);
-  const { delta, changed, tally } = netChangesBy((id) => {
-    const at = table.indexOfId(id);
-    return at < 0 ? undefined : table.rowAt(at);
-  }, changes);
-  const fold = new ColumnsFold(columns, table);
+  const { delta, changed, tally, places } = netChangesAt(table, changes);
+  // Every id of the delta was looked up once above: the fold reads its place from there.
+  const fold = new ColumnsFold(columns, { indexOfId: (id) => places.get(id) ?? table.indexOfId(id) });
   fold.apply(delta);
   return { snapshot: columnSnapshot(meta, fold.result()), changed, deleted: delta.deleted.length, tally, delta };
 }

@@ -28,9 +28,20 @@ export class ChangeTally {
       if (this.entries.added.length < CHANGED_IDS_CAP) this.entries.added.push(entryOf(row));
     } else if (old === row || sameRow(old, row)) return;
     else {
-      this.changed++;
-      if (this.entries.changed.length < CHANGED_IDS_CAP) this.entries.changed.push(entryOf(row, old));
+      this.changedRow(row, () => old);
+      return;
     }
+    if (this.ids.length < CHANGED_IDS_CAP) this.ids.push(row.id);
+  }
+
+  /**
+   * `row` replaced a different row under its id; `oldOf()` is that row, made only when the log names it (the first
+   * CHANGED_IDS_CAP changed invoices): an incremental sync over columns compares the cells in place and makes no row for
+   * the others (columns-changes.ts).
+   */
+  changedRow(row: InvoiceRow, oldOf: () => InvoiceRow): void {
+    this.changed++;
+    if (this.entries.changed.length < CHANGED_IDS_CAP) this.entries.changed.push(entryOf(row, oldOf()));
     if (this.ids.length < CHANGED_IDS_CAP) this.ids.push(row.id);
   }
 

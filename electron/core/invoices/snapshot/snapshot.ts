@@ -112,8 +112,11 @@ export function netChanges(previous: readonly InvoiceRow[], changes: Iterable<Ch
   return netChangesBy((id) => rowById(previous, id), changes);
 }
 
-/** `netChanges` against the previous rows as `find` gives them by id (a copy's columns make only the rows asked for). */
-export function netChangesBy(find: (id: string) => InvoiceRow | undefined, changes: Iterable<Change>): { delta: Delta; changed: number; tally: ChangeTally } {
+/**
+ * A batch's last word on each id (queryAll's records in any order: the last one of an id wins), in the order the ids first
+ * came; null = deleted. `changed`: the records that were not deletions (the sync's own count, overlap included).
+ */
+export function lastChangeById(changes: Iterable<Change>): { net: Map<string, InvoiceRow | null>; changed: number } {
   const net = new Map<string, InvoiceRow | null>();
   let changed = 0;
   for (const change of changes) {
@@ -124,6 +127,12 @@ export function netChangesBy(find: (id: string) => InvoiceRow | undefined, chang
       changed++;
     }
   }
+  return { net, changed };
+}
+
+/** `netChanges` against the previous rows as `find` gives them by id (a copy's columns make only the rows asked for). */
+export function netChangesBy(find: (id: string) => InvoiceRow | undefined, changes: Iterable<Change>): { delta: Delta; changed: number; tally: ChangeTally } {
+  const { net, changed } = lastChangeById(changes);
   const tally = new ChangeTally();
   const delta: Delta = { upserts: [], deleted: [] };
   if (net.size === 0) return { delta, changed, tally };
