@@ -88,7 +88,7 @@ describe('the read indexes of a new copy, made after the sync without a call', (
     expect(got.customers[0]!.unapplied).not.toEqual(answers(full).customers[0]!.unapplied);
   }, 60_000);
 
-  it('a customer opened while the indexes are being made gets the whole answer (the build finished at once)', async () => {
+  it('a customer opened while the indexes are being made gets the whole answer (its own entries read, the build left to the warm-up)', async () => {
     const temp = tempDir();
     temps.push(temp);
     const repository = new InvoiceRepository(temp.dir, new TestSecretBox(), new SettingsService(createTestStore(temp.dir)), new MemoryLogger(), firstScreenOf, warmReads);
@@ -100,8 +100,10 @@ describe('the read indexes of a new copy, made after the sync without a call', (
     // ~20 chunks of 4,096 rows: more than one slice of SLICE_MS on any machine.
     expect(appliedBySource.made(copy.related)).toBeUndefined();
     const early = customerLedger(copy.related, { name: 'Customer 7', account: 'ACC7' }, 'EUR');
-    expect(appliedBySource.made(copy.related)).toBeDefined();
+    // Not built at once by the call (session 32: that took 0.5 s at 100k right after a sync's answer): the warm-up makes it.
+    expect(appliedBySource.made(copy.related)).toBeUndefined();
     await repository.idle();
+    expect(appliedBySource.made(copy.related)).toBeDefined();
     expect(early).toEqual(answers(copyOf(N)).customers[7]);
     expect(early.payments).toHaveLength(N / CUSTOMERS);
   }, 60_000);

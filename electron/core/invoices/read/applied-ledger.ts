@@ -3,9 +3,10 @@ import { isRateRole, REVERSAL_TYPES, type RelatedRole } from '../related/related
 import { relatedText } from '../related/related-text';
 import { ApplicationsByInvoice, cellOf, idOf, NOT_LOOKED_UP, SourcesById, type Origin } from './ledger-slots';
 import { localDay } from './local-day';
-import { oncePerCopyInSlices, type Build, type Pass } from './sliced-build';
+import { rowsOfIds } from './rows-of-ids';
+import { buildNow, oncePerCopyInSlices, type Build, type Pass } from './sliced-build';
 
-interface LedgerIndex {
+export interface LedgerIndex {
   /** Applications (payment and credit) per invoice id. */
   byInvoice: ApplicationsByInvoice;
   /** Payments and credit notes by id. */
@@ -23,26 +24,69 @@ interface LedgerIndex {
  * made in slices in the background after a sync has answered, before its first screen (which counts every invoice's figures
  * with it), and after the copy loaded at start (warmLedgerIndex) — a call that comes first finishes the build at once.
  */
-export const ledgerIndex = oncePerCopyInSlices((copy: RelatedCopy): Build<LedgerIndex> => {
+export const ledgerIndex = oncePerCopyInSlices((copy: RelatedCopy): Build<LedgerIndex> => ledgerBuild(copy, null));
+
+/**
+ * What a targeted ledger holds (ledgerFor): the applications of `invoice` (none when null), and of the payments and credit
+ * notes those name or `sources` lists — the rest of the copy left out.
+ */
+interface Only {
+  invoice: string | null;
+  sources: readonly string[];
+}
+
+/**
+ * The ledger index of a copy for one invoice's detail (or a few sources by id) when the whole index is not made yet: right
+ * after a sync's answer, before the warm-up (read-warm-up.ts) has built it, a call built the whole index at once (~0.3 s at
+ * 100k invoices, BENCHMARKS session 31); this scans the copy for that invoice's entries alone, by the same passes (a few
+ * times per copy: sliced-build.ts `targeted`). Asked for anything else than what it was made for, it knows nothing.
+ */
+export function ledgerFor(copy: RelatedCopy, invoice: string | null, sources: readonly string[] = []): LedgerIndex {
+  const made = ledgerIndex.made(copy);
+  if (made) return made;
+  // The last one made is kept while the whole index is not: a detail call asks it twice (the invoice's row, its receivables).
+  const key = JSON.stringify([invoice, sources]);
+  const last = lastTargeted.get(copy);
+  if (last?.key === key) return last.index;
+  if (!ledgerIndex.targeted(copy)) return ledgerIndex(copy);
+  const index = buildNow(ledgerBuild(copy, { invoice, sources }));
+  lastTargeted.set(copy, { key, index });
+  return index;
+}
+
+const lastTargeted = new WeakMap<RelatedCopy, { key: string; index: LedgerIndex }>();
+
+/**
+ * The ledger's passes over the copy: every entry, or with `only` those of one invoice and the sources it names (the
+ * applications' passes first then, so that the sources' passes know which ids they keep; each kind in the copy's order).
+ */
+function ledgerBuild(copy: RelatedCopy, only: Only | null): Build<LedgerIndex> {
   let objects: Map<string, string> | null = null;
   // Sized at once from the counts (a Bulk object's records are counted without being read): no column grows while it fills.
   const counted = (roles: readonly RelatedRole[]) => copy.objects.reduce((sum, object) => (roles.includes(object.role) ? sum + recordCount(object) : sum), 0);
   const index: LedgerIndex = {
-    byInvoice: new ApplicationsByInvoice(counted(['paymentApplication', 'creditApplication'])),
-    sources: new SourcesById(counted(['payment', 'creditNote'])),
+    // A targeted one keeps a few entries: no column sized for the whole copy.
+    byInvoice: new ApplicationsByInvoice(only ? 0 : counted(['paymentApplication', 'creditApplication'])),
+    sources: new SourcesById(only ? 0 : counted(['payment', 'creditNote'])),
     refundsByPayment: new Map(), refundsByCreditNote: new Map(),
     get objects() {
       return (objects ??= objectsById(copy));
     },
   };
-  const passes: Pass[] = [];
+  // Each pass with whether it is an application object's.
+  const planned: [Pass, boolean][] = [];
+  // With `only`: the ids of the sources kept (those asked, those its invoice's applications name), once its applications are in.
+  let kept: Set<string> | null = null;
+  const keptIds = only && (() => (kept ??= keptSources(index.byInvoice, only)));
+  const keeps = keptIds && ((id: string) => keptIds().has(id));
+  const keepsInvoice = only && ((id: string) => id === only.invoice);
   for (const object of copy.objects) {
     if (isRateRole(object.role)) continue;
     const application = object.role === 'paymentApplication' || object.role === 'creditApplication';
     const table = tableOf(object);
     if (table && object.role !== 'refundApplication') {
-      const pass = tablePass(index, { role: object.role, object: object.object, table, records: null }, application);
-      if (pass) passes.push(pass);
+      const pass = tablePass(index, { role: object.role, object: object.object, table, records: null }, application, keptIds, keepsInvoice);
+      if (pass) planned.push([pass, application]);
       continue;
     }
     // A debit note is the customer's own receivable, no source of an application (customer-ledger.ts lists it).
@@ -50,7 +94,7 @@ export const ledgerIndex = oncePerCopyInSlices((copy: RelatedCopy): Build<Ledger
     if (object.role === 'debitNote' || object.role === 'creditNoteLine' || object.role === 'creditRefundApplication') continue;
     const role = object.role;
     let origin: Origin | null = null;
-    passes.push({
+    planned.push([{
       // Read when the pass starts (a Bulk object's records are read then, not when the build is planned).
       get length() {
         return object.records.length;
@@ -69,28 +113,26 @@ export const ledgerIndex = oncePerCopyInSlices((copy: RelatedCopy): Build<Ledger
             continue;
           }
           if (!application) {
-            index.sources.add(origin, row, record.id);
+            if (!keeps || keeps(record.id)) index.sources.add(origin, row, record.id);
             continue;
           }
           const invoiceId = typeof record.invoice === 'string' ? record.invoice : null;
-          if (!invoiceId) continue;
+          if (!invoiceId || (keepsInvoice && !keepsInvoice(invoiceId))) continue;
           index.byInvoice.add(origin, row, invoiceId, record.date, record.created);
         }
       },
-    });
+    }, application]);
   }
-  passes.push({
+  planned.push([{
     length: 1,
     rows() {
-      for (const [creditNote, record] of creditRefundLines(copy)) {
-        let list = index.refundsByCreditNote.get(creditNote);
-        if (!list) index.refundsByCreditNote.set(creditNote, (list = []));
-        list.push(record);
-      }
+      index.refundsByCreditNote = creditRefundsByNote(copy);
     },
-  });
-  return { passes, answer: () => index };
-});
+  }, false]);
+  // Without `only` in the copy's order (as it always was); with it, the applications first.
+  const passes = only ? [...(only.invoice === null ? [] : planned.filter(([, a]) => a)), ...planned.filter(([, a]) => !a)] : planned;
+  return { passes: passes.map(([pass]) => pass), answer: () => index };
+}
 
 /**
  * The ledger index of a copy made in slices in the background while `wanted()` (invoice-repository.ts: after a sync's answer,
@@ -114,15 +156,32 @@ function objectsById(copy: RelatedCopy): Map<string, string> {
 }
 
 /** The ledger's entries of an object kept as columns, as a pass: what the loop over records does, cell by cell (null: none). */
-function tablePass(index: LedgerIndex, origin: Origin & { table: RecordTable }, application: boolean): Pass | null {
+function tablePass(
+  index: LedgerIndex, origin: Origin & { table: RecordTable }, application: boolean,
+  keptIds: (() => ReadonlySet<string>) | null, keepsInvoice: ((invoice: string) => boolean) | null,
+): Pass | null {
   const { role, table } = origin;
   // A debit note, a credit note's lines and their refund lines enter no invoice's arithmetic (as in the loop over records).
   if (role === 'debitNote' || role === 'creditNoteLine' || role === 'creditRefundApplication') return null;
+  const every: Pass = {
+    length: table.length,
+    rows(from, to) {
+      for (let row = from; row < to; row++) {
+        const id = table.id(row);
+        if (!keptIds || keptIds().has(id)) index.sources.add(origin, row, id);
+      }
+    },
+  };
   if (!application) {
+    if (!keptIds) return every;
+    // A targeted ledger's few sources, by the columns' index of ids when they have one (rows-of-ids.ts), else by every row.
     return {
-      length: table.length,
-      rows(from, to) {
-        for (let row = from; row < to; row++) index.sources.add(origin, row, table.id(row));
+      length: 1,
+      rows() {
+        const ids = [...keptIds()];
+        const rows = rowsOfIds(table, ids);
+        if (!rows) return every.rows(0, table.length);
+        rows.forEach((row, k) => row >= 0 && index.sources.add(origin, row, ids[k]!));
       },
     };
   }
@@ -134,11 +193,36 @@ function tablePass(index: LedgerIndex, origin: Origin & { table: RecordTable }, 
     rows(from, to) {
       for (let row = from; row < to; row++) {
         const invoiceId = table.value(row, invoice);
-        if (typeof invoiceId !== 'string' || !invoiceId) continue;
+        if (typeof invoiceId !== 'string' || !invoiceId || (keepsInvoice && !keepsInvoice(invoiceId))) continue;
         index.byInvoice.add(origin, row, invoiceId, table.value(row, date), table.value(row, created));
       }
     },
   };
+}
+
+/** The sources a targeted ledger keeps (ledgerFor): those asked, and those its invoice's applications name. */
+function keptSources(byInvoice: ApplicationsByInvoice, only: Only): Set<string> {
+  const kept = new Set(only.sources);
+  if (only.invoice !== null) {
+    byInvoice.visit(only.invoice, (origin, row) => {
+      const source = cellOf(origin, row, 'source');
+      if (typeof source === 'string') kept.add(source);
+    });
+  }
+  return kept;
+}
+
+/** The Billing credit note refund lines per credit note id (LedgerIndex.refundsByCreditNote), the ledger's when it is made. */
+export function creditRefundsByNote(copy: RelatedCopy): Map<string, RelatedRecord[]> {
+  const made = ledgerIndex.made(copy);
+  if (made) return made.refundsByCreditNote;
+  const byNote = new Map<string, RelatedRecord[]>();
+  for (const [creditNote, record] of creditRefundLines(copy)) {
+    let list = byNote.get(creditNote);
+    if (!list) byNote.set(creditNote, (list = []));
+    list.push(record);
+  }
+  return byNote;
 }
 
 /** The Billing credit note refund lines of the copy with their credit note (through the synced credit note lines; refund-lines.ts refundLinesBySource). */

@@ -4,10 +4,10 @@ import { currencyDecimals } from '../../../contract/currency-decimals';
 import { cellsOf, type RecordCells, type RelatedCopy, type RelatedRecord } from '../related/related-copy';
 import { familyHasRole, isRateRole, type RelatedRole } from '../related/related-specs';
 import { relatedText } from '../related/related-text';
-import { amountOf, day, ledgerIndex, text, toMinor } from './applied-ledger';
-import { oncePerCopyInSlices, type Build, type Pass } from './sliced-build';
+import { amountOf, creditRefundsByNote, day, text, toMinor } from './applied-ledger';
+import { buildNow, oncePerCopyInSlices, type Build, type Pass } from './sliced-build';
 import { sourceCounts } from './counted-sources';
-import { appliedBySource, appliedBySourceAsOf, belowZeroCauses, debitedMinor, unappliedMinor } from './source-applied';
+import { appliedBySource, appliedBySourceAsOf, appliedFor, belowZeroCauses, debitedMinor, unappliedMinor } from './source-applied';
 import { refundDay, refundedMinor, refundEffect } from './refund-lines';
 import { unappliedKnown } from './payment-figures';
 
@@ -35,7 +35,21 @@ interface CustomerIndex {
  * payments and credit notes of a copy at the first view (BENCHMARKS, session 19). Built in passes (sliced-build.ts): made in
  * slices in the background after a sync has answered and after the copy loaded at start (read-warm-up.ts).
  */
-const sourcesByCustomer = oncePerCopyInSlices((copy: RelatedCopy): Build<CustomerIndex> => {
+const sourcesByCustomer = oncePerCopyInSlices((copy: RelatedCopy): Build<CustomerIndex> => customerBuild(copy, null));
+
+/**
+ * The customer index of a copy for one customer's view when the whole index is not made yet (right after a sync's answer,
+ * before the warm-up has built it: ~0.2 s at 100k invoices at once, BENCHMARKS session 31): the same passes keeping that
+ * customer's payments and credit notes alone (a few times per copy: sliced-build.ts `targeted`).
+ */
+function customerIndexFor(copy: RelatedCopy, who: CustomerRef): CustomerIndex {
+  const made = sourcesByCustomer.made(copy);
+  if (made) return made;
+  return sourcesByCustomer.targeted(copy) ? buildNow(customerBuild(copy, who)) : sourcesByCustomer(copy);
+}
+
+/** The customer index's passes: every customer's, or with `only` that customer's entries alone (by account id, else by name). */
+function customerBuild(copy: RelatedCopy, only: CustomerRef | null): Build<CustomerIndex> {
   const byAccount = new Map<string, CustomerSources>();
   const byName = new Map<string, CustomerSources>();
   const slotCells: RecordCells[] = [];
@@ -56,11 +70,14 @@ const sourcesByCustomer = oncePerCopyInSlices((copy: RelatedCopy): Build<Custome
       length: cells.length,
       rows(from, to) {
         for (let row = from; row < to; row++) {
-          // A draft or cancelled payment (credit note) was never money received (credit issued): counted-sources.ts.
-          if (!sourceCounts(statusAt!(row))) continue;
           const account = text(accountAt!(row));
+          // Another customer's: as customerLedger looks it up (by account id when it has one, else by name).
+          if (only?.account && account !== only.account) continue;
           const name = text(nameAt!(row));
           if (!account && !name) continue;
+          if (only && !only.account && name !== only.name) continue;
+          // A draft or cancelled payment (credit note) was never money received (credit issued): counted-sources.ts.
+          if (!sourceCounts(statusAt!(row))) continue;
           const slot = slotRows.length;
           slotCells.push(cells);
           slotRows.push(row);
@@ -71,7 +88,7 @@ const sourcesByCustomer = oncePerCopyInSlices((copy: RelatedCopy): Build<Custome
     });
   }
   return { passes, answer: () => ({ byAccount, byName, record: (slot: number) => slotCells[slot]!.record(slotRows[slot]!) }) };
-});
+}
 
 /**
  * The customer view's indexes of a copy (its payments and credit notes by customer, what is applied of each), made in slices
@@ -110,7 +127,7 @@ function openDebitNotes(records: RelatedRecord[], fallback: string): CustomerDeb
  * An invoice's timeline keeps its own rule: only while the note is still applied to that invoice (invoice-receivables.ts).
  */
 function creditRefundsOf(copy: RelatedCopy, credits: RelatedRecord[], fallback: string): CustomerCreditRefund[] {
-  const byNote = ledgerIndex(copy).refundsByCreditNote;
+  const byNote = creditRefundsByNote(copy);
   const out: CustomerCreditRefund[] = [];
   for (const note of credits) {
     const own = text(note.currency) ?? fallback;
@@ -152,7 +169,7 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
   if (!copy) return empty(relatedText.notInCopyYet);
   if (copy.none) return empty(copy.none);
   if (!copy.objects.some((o) => !isRateRole(o.role))) return empty(relatedText.noReadableObjects);
-  const index = sourcesByCustomer(copy);
+  const index = asOf === undefined ? customerIndexFor(copy, who) : sourcesByCustomer(copy);
   const sources = who.account ? index.byAccount.get(who.account) : index.byName.get(customer);
   const recordsOf = (slots: readonly number[]) => slots.map((slot) => index.record(slot));
   // What could not be read, said part by part; the credit note refunds are given whenever their own objects are read, even with
@@ -173,7 +190,7 @@ export function customerLedger(copy: RelatedCopy | null | undefined, who: Custom
   if (!sources) return { ...empty(null, true), ...parts };
   // As of a day (a statement's, an as-of view's): what was applied, refunded and received by then — an application or refund made
   // later, or a payment (credit note) dated later, had not happened yet; a later (un)application never changes that day's figures.
-  const applied = asOf === undefined ? appliedBySource(copy) : appliedBySourceAsOf(copy, asOf);
+  const applied = asOf === undefined ? appliedFor(copy, () => [...recordsOf(sources.payments), ...recordsOf(sources.credits)].map((record) => record.id)) : appliedBySourceAsOf(copy, asOf);
   const byThen = (record: RelatedRecord) => asOf === undefined || (day(record.date) ?? '') <= asOf;
   const unapplied = new Map<string, { cash: number; credits: number; cashBelowZero: number; creditsBelowZero: number }>();
   const toRecord = (record: RelatedRecord, kind: 'cash' | 'credits'): CustomerRecord => {

@@ -3,7 +3,7 @@ import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy, RelatedRecord } from '../related/related-copy';
 import { relatedText } from '../related/related-text';
 import { isRateRole } from '../related/related-specs';
-import { countedApplications, fullyPaidOn, ledgerIndex, text, toMinor, type CountedApplication } from './applied-ledger';
+import { countedApplications, fullyPaidOn, ledgerFor, text, toMinor, type CountedApplication } from './applied-ledger';
 import { refundEntries } from './refund-lines';
 
 /**
@@ -24,7 +24,8 @@ export function invoiceReceivables(copy: RelatedCopy | null | undefined, invoice
   if (copy.none) return unavailable(copy.none);
   if (!copy.objects.some((o) => !isRateRole(o.role))) return unavailable(relatedText.noReadableObjects);
 
-  const index = ledgerIndex(copy);
+  // The whole index when made, else this invoice's entries alone (right after a sync's answer: applied-ledger.ts ledgerFor).
+  const index = ledgerFor(copy, invoice.id);
   const applications = countedApplications(index, invoice.id, currency, decimals);
   let payments = 0;
   let credits = 0;

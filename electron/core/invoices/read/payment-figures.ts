@@ -4,7 +4,7 @@ import { currencyDecimals } from '../../../contract/currency-decimals';
 import type { RelatedCopy } from '../related/related-copy';
 import type { RelatedRole } from '../related/related-specs';
 import type { Snapshot } from '../snapshot/snapshot';
-import { countedApplications, fullyPaidOn, ledgerIndex, toMinor, type CountedApplication } from './applied-ledger';
+import { countedApplications, fullyPaidOn, ledgerFor, ledgerIndex, toMinor, type CountedApplication, type LedgerIndex } from './applied-ledger';
 import { oncePerCopy } from './once-per-copy';
 import { standingPaymentDay } from './standing-payments';
 
@@ -43,8 +43,13 @@ export function unappliedKnown(copy: RelatedCopy | null | undefined): boolean {
  * later were not made yet (as balancesAsOf moves the balance back).
  */
 export function paymentFigures(copy: RelatedCopy, invoice: InvoiceRow, asOf?: string): PaymentFigures {
+  return figuresFrom(ledgerIndex(copy), invoice, asOf);
+}
+
+/** paymentFigures from a ledger index (the copy's, or one made for this invoice alone: applied-ledger.ts ledgerFor). */
+function figuresFrom(index: LedgerIndex, invoice: InvoiceRow, asOf?: string): PaymentFigures {
   const decimals = currencyDecimals(invoice.currency);
-  const all = countedApplications(ledgerIndex(copy), invoice.id, invoice.currency, decimals);
+  const all = countedApplications(index, invoice.id, invoice.currency, decimals);
   return figuresOf(invoice, asOf === undefined ? all : madeBy(all, asOf), decimals);
 }
 
@@ -92,18 +97,19 @@ export const NO_FIGURES: PaymentFigures = Object.freeze({ paid: 0, credited: 0, 
  * The list's figures of a copy's invoices (null when the copy has none): `has` says by id whether anything was applied to
  * an invoice — most have nothing, NO_FIGURES, and need no row — and `of` counts an invoice's figures. One ledger index per copy.
  */
-export function figuresMaker(copy: RelatedCopy | null | undefined): { has(id: string): boolean; of(row: InvoiceRow): PaymentFigures } | null {
+export function figuresMaker(copy: RelatedCopy | null | undefined, only?: string): { has(id: string): boolean; of(row: InvoiceRow): PaymentFigures } | null {
   if (paymentFiguresState(copy) !== 'available') return null;
-  const index = ledgerIndex(copy!);
-  return { has: (id) => index.byInvoice.has(id), of: (row) => paymentFigures(copy!, row) };
+  // `only`: the maker of that one invoice's row (its detail panel): the whole index when made, else its entries alone (ledgerFor).
+  const index = only === undefined ? ledgerIndex(copy!) : ledgerFor(copy!, only);
+  return { has: (id) => index.byInvoice.has(id), of: (row) => figuresFrom(index, row) };
 }
 
 /**
  * What makes one invoice's list row (its payment figures beside it), for a copy: the row itself when the copy has no
  * figures (null then, so a caller can hand the rows on as they are). No query.
  */
-export function listRowMaker(copy: RelatedCopy | null | undefined): ((row: InvoiceRow) => InvoiceListRow) | null {
-  const figures = figuresMaker(copy);
+export function listRowMaker(copy: RelatedCopy | null | undefined, only?: string): ((row: InvoiceRow) => InvoiceListRow) | null {
+  const figures = figuresMaker(copy, only);
   return figures && ((row) => ({ ...row, ...(figures.has(row.id) ? figures.of(row) : NO_FIGURES) }));
 }
 

@@ -73,12 +73,24 @@ export interface SlicedOncePerCopy<K extends object, V> {
    * build that throws is dropped, and the next call builds again and gets the error itself).
    */
   warm(key: K, wanted: () => boolean): Promise<void>;
+  /**
+   * Whether a caller that needs one entry of the index (one invoice's, one customer's) should read it by a scan of its own
+   * instead, while the copy's answer is not made: right after a sync's answer, before the warm-up has built it, the whole
+   * build at once costs 0.3–0.6 s at 100k invoices on the core's thread, a scan for one entry a fraction (BENCHMARKS,
+   * session 32). Counted: after TARGETED_CALLS of them the copy's whole answer is built (a copy whose index is never warmed
+   * pays a few scans, not one per call).
+   */
+  targeted(key: K): boolean;
 }
+
+/** How many callers of one copy may scan for their entry (`targeted`) before its whole index is built instead. */
+export const TARGETED_CALLS = 4;
 
 /** As once-per-copy.ts's oncePerCopy, for an index built in passes (`Build`), which may also be made in the background. */
 export function oncePerCopyInSlices<K extends object, V>(build: (key: K) => Build<V>): SlicedOncePerCopy<K, V> {
   const answers = new WeakMap<K, V>();
   const underWay = new WeakMap<K, Progress<V>>();
+  const scans = new WeakMap<K, number>();
   const runUntil = (key: K, until: number): boolean => {
     let progress = underWay.get(key);
     if (!progress) underWay.set(key, (progress = new Progress(build(key))));
@@ -109,5 +121,12 @@ export function oncePerCopyInSlices<K extends object, V>(build: (key: K) => Buil
       // Dropped (runUntil): the next call builds it again and reports the failure.
     }
   };
-  return Object.assign(once, { made: (key: K) => answers.get(key), building: (key: K) => underWay.has(key), warm });
+  const targeted = (key: K): boolean => {
+    if (answers.has(key)) return false;
+    const done = scans.get(key) ?? 0;
+    if (done >= TARGETED_CALLS) return false;
+    scans.set(key, done + 1);
+    return true;
+  };
+  return Object.assign(once, { made: (key: K) => answers.get(key), building: (key: K) => underWay.has(key), warm, targeted });
 }
