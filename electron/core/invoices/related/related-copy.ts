@@ -258,10 +258,17 @@ function keptRecords(object: RelatedObjectCopy, ids: string[]): Map<string, Rela
   const deferred = deferredOf.get(object);
   const table = deferred?.table;
   if (table && deferred.records === null) {
-    const index = IdIndex.of(table instanceof MergedTable ? table.below : table);
+    const merged = table instanceof MergedTable ? table : null;
+    const index = IdIndex.of(merged ? merged.below : table);
     if (index === null) return null;
     for (const id of ids) {
-      const row = table instanceof MergedTable ? table.placeOf(id, index) : index.rowOf(id);
+      // A merged view's record by its id: not by its row, whose map of every row is made only when a reader walks them.
+      if (merged) {
+        const record = merged.recordOf(id, index);
+        if (record !== undefined) found.set(id, record);
+        continue;
+      }
+      const row = index.rowOf(id);
       if (row >= 0) found.set(id, table.record(row));
     }
     return found;
