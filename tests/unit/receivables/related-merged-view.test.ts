@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyRelatedDelta, changedRecords, lazyRecords, tableOf, type RelatedCopy, type RelatedObjectDelta, type RelatedRecord } from '../../../electron/core/invoices/related/related-copy';
 import type { CsvReading } from '../../../electron/core/invoices/related/related-csv';
 import { CsvTable } from '../../../electron/core/invoices/related/related-csv-table';
+import { IdIndex, MergedTable } from '../../../electron/core/invoices/related/related-merged-table';
 
 /**
  * A merged view over a Bulk object's columns keeps only what the incrementals changed (session 32): the rows every reader
@@ -81,6 +82,14 @@ describe('a merged view over columns: the rows and records of the same changes m
         columns = applyRelatedDelta(columns, change);
         records = applyRelatedDelta(records, change);
         if (i % 7 === 3) expectSameRows(columns, records, false);
+        if (indexed && i % 7 === 5) {
+          // Each id's row by the index (a targeted read after a sync: read/rows-of-ids.ts), before any row is read by place.
+          const view = tableOf(columns.objects[0]!) as MergedTable;
+          const index = IdIndex.of(view.below)!;
+          const rows = records.objects[0]!.records.map((r) => view.placeOf(r.id, index));
+          expect(rows).toEqual(records.objects[0]!.records.map((_, row) => row));
+          expect(deleted.filter((id) => !records.objects[0]!.records.some((r) => r.id === id)).map((id) => view.placeOf(id, index))).toEqual(deleted.filter((id) => !records.objects[0]!.records.some((r) => r.id === id)).map(() => -1));
+        }
       }
       expectSameRows(columns, records);
       expect(records.objects[0]!.records.length).not.toBe(rows);

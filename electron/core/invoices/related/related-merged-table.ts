@@ -110,7 +110,7 @@ export class MergedTable implements RecordTable {
     if (gone.size > 0 || changed.size > 0) {
       const index = IdIndex.of(this.base);
       if (index) {
-        const placeOf = (id: string): Place => (through ? through.placeOf(id, index) : placeBelow(index.rowOf(id)));
+        const placeOf = (id: string): Place => (through ? through.find(id, index) : placeBelow(index.rowOf(id)));
         for (const id of gone) {
           const place = placeOf(id);
           if (place) put(place, null);
@@ -163,7 +163,7 @@ export class MergedTable implements RecordTable {
   }
 
   /** Where the record with this id is in this view, or null (`index`: the table below's). */
-  private placeOf(id: string, index: IdIndex): Place {
+  private find(id: string, index: IdIndex): Place {
     if (this.tail.length > 0) {
       if (!this.tailPlaces) {
         this.tailPlaces = new Map();
@@ -193,9 +193,22 @@ export class MergedTable implements RecordTable {
     return -1;
   }
 
+  /**
+   * The row of this view holding the record with this id, or -1 (`index`: the table below's) — counted from the marks, no
+   * map of every row made: a row below keeps its place less the rows gone before it; a record of the tail follows them.
+   */
+  placeOf(id: string, index: IdIndex): number {
+    const place = this.find(id, index);
+    if (!place) return -1;
+    if (place.tail !== undefined) return this.length - this.tail.length + place.tail;
+    let gone = 0;
+    for (let m = 0; m < this.marks.length && this.marks[m]! < place.row; m++) if (this.marked[m] === null) gone++;
+    return place.row - gone;
+  }
+
   /** The record with this id in this view, or undefined (`index`: the table below's) — no map of every row made. */
   recordOf(id: string, index: IdIndex): RelatedRecord | undefined {
-    const place = this.placeOf(id, index);
+    const place = this.find(id, index);
     if (!place) return undefined;
     if (place.tail !== undefined) return this.tail[place.tail];
     const m = this.markOf(place.row);
