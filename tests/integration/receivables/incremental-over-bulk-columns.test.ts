@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvoiceCacheStore } from '../../../electron/core/invoices/cache/cache-store';
-import type { RelatedCopy } from '../../../electron/core/invoices/related/related-copy';
 import { startOrg, type RunningOrg } from '../../org';
-import { MemoryLogger, tempDir, TestSecretBox } from '../../support/test-ports';
+import { tempDir, TestSecretBox } from '../../support/test-ports';
 import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
+import { BULK_EVERY_OBJECT, relatedOnDisk, REST_ONLY, sortedById } from './support/related-on-disk';
 
 /**
  * At 100k the related objects are kept as Bulk CSV columns and an incremental merges its changes over them (MergedTable);
@@ -12,11 +11,6 @@ import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../in
  * credit notes) every figure and the copy on disk must be the same both ways, after a reopen and another day too.
  * Fails on "a deleted id keeps its row" in the merged table (review32, session 32).
  */
-async function relatedOf(dir: string, box: TestSecretBox): Promise<RelatedCopy> {
-  const read = await new InvoiceCacheStore(dir, box, new MemoryLogger()).read(connectionId);
-  return read.snapshot!.related!;
-}
-const sorted = (copy: RelatedCopy) => copy.objects.map((o) => ({ ...o, spanMs: undefined, records: [...o.records].sort((a, b) => (a.id < b.id ? -1 : 1)) }));
 
 for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
   describe(`an incremental with deletions over a copy kept as Bulk columns (${shape})`, () => {
@@ -28,8 +22,8 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
     let rest: Harness;
     beforeAll(async () => {
       org = await startOrg({ invoices: 600, objects: [shape], multiCurrency: true, batchSize: 200, payments: true });
-      bulk = await startHarness(org, bulkDir.dir, { tuning: { pageSize: 200, bulkMinRecords: 1, bulkPartRecords: 150 }, secretBox: box });
-      rest = await startHarness(org, restDir.dir, { tuning: { pageSize: 200, bulkMinRecords: Infinity }, secretBox: box, tokens: bulk.tokens });
+      bulk = await startHarness(org, bulkDir.dir, { tuning: BULK_EVERY_OBJECT, secretBox: box });
+      rest = await startHarness(org, restDir.dir, { tuning: REST_ONLY, secretBox: box, tokens: bulk.tokens });
     });
     afterAll(async () => {
       await bulk?.dispose();
@@ -54,9 +48,9 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
       for (const id of ids) expect((await bulk.call('invoices.receivables', { connectionId, id })).value, id).toEqual((await rest.call('invoices.receivables', { connectionId, id })).value);
       await bulk.dispose();
       await rest.dispose();
-      const onDisk = [sorted(await relatedOf(bulkDir.dir, box)), sorted(await relatedOf(restDir.dir, box))];
-      bulk = await startHarness(org, bulkDir.dir, { tuning: { pageSize: 200, bulkMinRecords: 1, bulkPartRecords: 150 }, secretBox: box, tokens: rest.tokens });
-      rest = await startHarness(org, restDir.dir, { tuning: { pageSize: 200, bulkMinRecords: Infinity }, secretBox: box, tokens: rest.tokens });
+      const onDisk = [sortedById(await relatedOnDisk(bulkDir.dir, box)), sortedById(await relatedOnDisk(restDir.dir, box))];
+      bulk = await startHarness(org, bulkDir.dir, { tuning: BULK_EVERY_OBJECT, secretBox: box, tokens: rest.tokens });
+      rest = await startHarness(org, restDir.dir, { tuning: REST_ONLY, secretBox: box, tokens: rest.tokens });
       expect(await summary(bulk), 'after reopen').toEqual(await summary(rest));
       expect(onDisk[0]).toEqual(onDisk[1]);
       // Reopened from disk, another day's changes, another incremental on both.

@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvoiceCacheStore } from '../../../electron/core/invoices/cache/cache-store';
-import type { RelatedCopy } from '../../../electron/core/invoices/related/related-copy';
 import { startOrg, type RunningOrg } from '../../org';
-import { MemoryLogger, tempDir, TestSecretBox } from '../../support/test-ports';
+import { tempDir, TestSecretBox } from '../../support/test-ports';
 import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../invoices/support/invoice-harness';
+import { BULK_EVERY_OBJECT, relatedOnDisk, REST_ONLY, sortedById } from './support/related-on-disk';
 
 /**
  * A full sync fetches the large related objects as Bulk API 2.0 query jobs (CSV parts), the rest and every incremental
@@ -17,11 +16,6 @@ import { CONNECTION_ID as connectionId, startHarness, type Harness } from '../in
 const JOBS = '/services/data/v67.0/jobs/query/';
 /** Follow-up pages of REST queries (`/query/<locator>`): with every related object through jobs, only the invoices' have any. */
 const NEXT_PAGES = '/services/data/v67.0/query/';
-
-async function relatedOf(dir: string, box: TestSecretBox): Promise<RelatedCopy> {
-  const read = await new InvoiceCacheStore(dir, box, new MemoryLogger()).read(connectionId);
-  return read.snapshot!.related!;
-}
 
 const jobsAsked = (org: RunningOrg) => org.control.counters().requests.jobs ?? 0;
 
@@ -36,8 +30,8 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
     beforeAll(async () => {
       org = await startOrg({ invoices: 600, objects: [shape], multiCurrency: true, batchSize: 200 });
       // Every related object through a job (threshold 1), in parts of 150 records: several parts each.
-      bulk = await startHarness(org, bulkDir.dir, { tuning: { pageSize: 200, bulkMinRecords: 1, bulkPartRecords: 150 }, secretBox: box });
-      rest = await startHarness(org, restDir.dir, { tuning: { pageSize: 200, bulkMinRecords: Infinity }, secretBox: box, tokens: bulk.tokens });
+      bulk = await startHarness(org, bulkDir.dir, { tuning: BULK_EVERY_OBJECT, secretBox: box });
+      rest = await startHarness(org, restDir.dir, { tuning: REST_ONLY, secretBox: box, tokens: bulk.tokens });
     });
     afterAll(async () => {
       await bulk?.dispose();
@@ -54,15 +48,14 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
       expect(jobsAsked(org)).toBe(0);
       const viaBulk = await bulk.call('invoices.sync', { connectionId, mode: 'full' });
       expect(viaBulk.ok, JSON.stringify(viaBulk.error)).toBe(true);
-      const byBulk = await relatedOf(bulkDir.dir, box);
-      const byRest = await relatedOf(restDir.dir, box);
+      const byBulk = await relatedOnDisk(bulkDir.dir, box);
+      const byRest = await relatedOnDisk(restDir.dir, box);
       const objects = byRest.objects.filter((o) => !['currency', 'datedRate'].includes(o.role));
       expect(objects.length).toBeGreaterThanOrEqual(4);
       expect(objects.every((o) => o.records.length > 0)).toBe(true);
       // Several parts per large object: create + ≥ 2 looks + ≥ 1 results part per object.
       expect(jobsAsked(org)).toBeGreaterThan(objects.length * 4);
-      const sorted = (copy: RelatedCopy) => copy.objects.map((o) => ({ ...o, spanMs: undefined, records: [...o.records].sort((a, b) => (a.id < b.id ? -1 : 1)) }));
-      expect(sorted(byBulk)).toEqual(sorted(byRest));
+      expect(sortedById(byBulk)).toEqual(sortedById(byRest));
       // Same keys in the same order as REST made them (what the file's cells are named after).
       for (const [i, o] of byRest.objects.entries()) expect(Object.keys(byBulk.objects[i]!.records[0] ?? {})).toEqual(Object.keys(o.records[0] ?? {}));
       expect(byBulk.warnings).toEqual(byRest.warnings);
@@ -86,12 +79,11 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
       expect(jobsAsked(org)).toBe(before);
       // The incremental's journal record is written after its answer (e673509): read the files once both are written.
       await Promise.all([bulk.module.idle(), rest.module.idle()]);
-      const sorted = (copy: RelatedCopy) => copy.objects.map((o) => ({ ...o, spanMs: undefined, records: [...o.records].sort((a, b) => (a.id < b.id ? -1 : 1)) }));
-      const onDisk = sorted(await relatedOf(bulkDir.dir, box));
+      const onDisk = sortedById(await relatedOnDisk(bulkDir.dir, box));
       // The file holds the incremental's change (the payment just applied), not the copy before it.
       const applied = org.control.records(shape === 'Invoice' ? 'PaymentLineInvoice' : 'blng__PaymentAllocationInvoice__c').at(-1)!.Id as string;
       expect(onDisk.some((o) => o.records.some((r) => r.id === applied))).toBe(true);
-      expect(onDisk).toEqual(sorted(await relatedOf(restDir.dir, box)));
+      expect(onDisk).toEqual(sortedById(await relatedOnDisk(restDir.dir, box)));
       const id = open[3]!;
       expect((await bulk.call('invoices.receivables', { connectionId, id })).value).toEqual((await rest.call('invoices.receivables', { connectionId, id })).value);
     });
@@ -99,8 +91,7 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
     if (shape !== 'Invoice') return;
 
     it('counts first (SELECT COUNT()): only objects of at least the threshold go through jobs, the copy is the same', async () => {
-      const sorted = (copy: RelatedCopy) => copy.objects.map((o) => ({ ...o, spanMs: undefined, records: [...o.records].sort((a, b) => (a.id < b.id ? -1 : 1)) }));
-      const want = sorted(await relatedOf(restDir.dir, box));
+      const want = sortedById(await relatedOnDisk(restDir.dir, box));
       const sizes = new Map(want.map((o) => [o.object, o.records.length]));
       const threshold = Math.max(...sizes.values());
       expect([...sizes.values()].filter((n) => n >= threshold)).toHaveLength(1);
@@ -112,7 +103,7 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
           expect((await h.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
           // One object at the threshold: one job (create, two looks, its parts of 50,000, delete) — none above it.
           expect(jobsAsked(org) - before).toBe(jobs ? 5 : 0);
-          expect(sorted(await relatedOf(dir.dir, box))).toEqual(sorted(await relatedOf(restDir.dir, box)));
+          expect(sortedById(await relatedOnDisk(dir.dir, box))).toEqual(sortedById(await relatedOnDisk(restDir.dir, box)));
         } finally {
           await h.dispose();
           dir.remove();
@@ -125,9 +116,8 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
       const accounts = org.control.records('Account').map((a) => a.Id as string);
       hostile.forEach((name, i) => org.control.renameAccount(accounts[i]!, name));
       for (const h of [rest, bulk]) expect((await h.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
-      const sorted = (copy: RelatedCopy) => copy.objects.map((o) => ({ ...o, spanMs: undefined, records: [...o.records].sort((a, b) => (a.id < b.id ? -1 : 1)) }));
-      const byBulk = await relatedOf(bulkDir.dir, box);
-      expect(sorted(byBulk)).toEqual(sorted(await relatedOf(restDir.dir, box)));
+      const byBulk = await relatedOnDisk(bulkDir.dir, box);
+      expect(sortedById(byBulk)).toEqual(sortedById(await relatedOnDisk(restDir.dir, box)));
       // Every hostile name is in the copy as it is in Salesforce (not turned into a number, a boolean or a formula's value).
       const names = new Set(byBulk.objects.flatMap((o) => o.records.map((r) => r.accountName)));
       for (const name of hostile) expect(names.has(name), JSON.stringify(name)).toBe(true);
@@ -150,10 +140,9 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
       expect(sync.ok, JSON.stringify(sync.error)).toBe(true);
       expect(firstPages() - start).toBe(plain + 1);
       expect((await rest.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
-      const sorted = (copy: RelatedCopy) => copy.objects.map((o) => ({ ...o, spanMs: undefined, records: [...o.records].sort((a, b) => (a.id < b.id ? -1 : 1)) }));
-      const byBulk = await relatedOf(bulkDir.dir, box);
+      const byBulk = await relatedOnDisk(bulkDir.dir, box);
       expect(byBulk.objects.filter((o) => o.records.length > 0).length).toBeGreaterThanOrEqual(4);
-      expect(sorted(byBulk)).toEqual(sorted(await relatedOf(restDir.dir, box)));
+      expect(sortedById(byBulk)).toEqual(sortedById(await relatedOnDisk(restDir.dir, box)));
       expect((await bulk.call('invoices.list', { connectionId })).value.invoices).toHaveLength(600);
     });
 
@@ -172,7 +161,7 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
 
     it('a results part that fails (5xx, or cut mid-body) is asked for again with its locator: the same copy', async () => {
       expect((await bulk.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
-      const before = await relatedOf(bulkDir.dir, box);
+      const before = await relatedOnDisk(bulkDir.dir, box);
       const clean = jobsAsked(org);
       expect((await bulk.call('invoices.sync', { connectionId, mode: 'full' })).ok).toBe(true);
       const perSync = jobsAsked(org) - clean;
@@ -184,8 +173,7 @@ for (const shape of ['Invoice', 'blng__Invoice__c'] as const) {
       // Each failure was asked for again (a look cut mid-body had moved the job on: one look fewer after it).
       expect(jobsAsked(org) - start).toBeGreaterThanOrEqual(perSync + 2);
       expect(jobsAsked(org) - start).toBeLessThanOrEqual(perSync + 3);
-      const sorted = (copy: RelatedCopy) => copy.objects.map((o) => ({ ...o, spanMs: undefined, records: [...o.records].sort((a, b) => (a.id < b.id ? -1 : 1)) }));
-      expect(sorted(await relatedOf(bulkDir.dir, box))).toEqual(sorted(before));
+      expect(sortedById(await relatedOnDisk(bulkDir.dir, box))).toEqual(sortedById(before));
       org.control.clearFaults();
     });
 
