@@ -16,10 +16,10 @@ export interface FetchTransport {
 }
 
 /**
- * A jsforce transport whose answers come whole from `exchange` (Node's fetch, body read to the end; a Bulk results
- * part through Node's http module instead, http-exchange.ts). Every request Budgetly sends goes through one: the
- * connection's own (http-limits.ts), the sync's pages (salesforce-get.ts), the Bulk parts (bulk-query.ts) and the
- * sign-in's small answers (small-answer-transport.ts).
+ * A jsforce transport whose answers come whole from `exchange` (Node's fetch, body read to the end; the sync's GETs and
+ * a Bulk results part through Node's http module instead, http-exchange.ts). Every request Budgetly sends goes through
+ * one: the connection's own (http-limits.ts), the sync's GETs (salesforce-get.ts), the Bulk jobs and parts
+ * (bulk-query.ts) and the sign-in's small answers (small-answer-transport.ts).
  *
  * Why not jsforce's own: jsforce pipes the response body into the stream it waits on (3.10.16 with
  * node-fetch: `res.body.pipe(output)`; 3.10.17+ with its bundled undici: `Readable.fromWeb(res.body).pipe(output)`,
@@ -125,7 +125,7 @@ export async function readBoundedBody(response: Response, maxBytes: number, tooL
   return length;
 }
 
-function answerTooLarge(maxBytes: number): AppError {
+export function answerTooLarge(maxBytes: number): AppError {
   const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / (1024 * 1024))} MB` : `${Math.round(maxBytes / 1024)} KB`;
   return new AppError('SALESFORCE_ERROR', englishMessage('answerTooLarge', { size }));
 }

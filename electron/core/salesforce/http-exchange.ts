@@ -8,8 +8,10 @@ import { keptMemory } from './kept-memory';
 import { isPartReadMemory, partAgents } from './part-agents';
 
 /**
- * One request through Node's own `http`/`https` modules, its answer read whole into one buffer — for the largest answers
- * the sync reads (a Bulk API 2.0 results part: ~8 MB at 50,000 records), where Node's fetch cost the most.
+ * One request through Node's own `http`/`https` modules, its answer read whole into one buffer — for the answers the sync
+ * reads: its GETs (query pages, describes: salesforce-get.ts; fetch's web stream per answer was most of an incremental's
+ * wire and ~20 % of a full sync's CPU, BENCHMARKS.md session 33) and the largest, a Bulk API 2.0 results part (~8 MB at
+ * 50,000 records), where Node's fetch cost the most.
  *
  * Why not fetch: undici's fetch copies every body chunk once more (`new Uint8Array(bytes)` as it feeds its web stream) on
  * top of the socket's own chunks, and runs a web stream per answer: off-heap memory that brought V8's full collections on

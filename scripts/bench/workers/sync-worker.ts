@@ -1,4 +1,6 @@
+import { subscribe } from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { ClientRequest } from 'node:http';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,14 +46,25 @@ interface Input {
 const input = workerInput<Input>();
 const PAGE_HEADERS = { 'Sforce-Query-Options': 'batchSize=2000' };
 
-/** Records every query the app starts, in order: REST first pages (`/query?q=`, `/queryAll?q=`) and Bulk API 2.0 jobs (the first REST one, the invoices', is what the baseline replays). */
+/**
+ * Records every query the app starts, in order: REST first pages (`/query?q=`, `/queryAll?q=`) and Bulk API 2.0 jobs (the
+ * first REST one, the invoices', is what the baseline replays). The sync's GETs go through Node's http client
+ * (salesforce-get.ts → http-exchange.ts), seen on its `http.client.request.start` channel; the rest through fetch.
+ */
 function watchQueries(): SentQuery[] {
   const sent: SentQuery[] = [];
+  const rest = (url: URL) => {
+    if (/\/query(All)?$/.test(url.pathname) && url.searchParams.has('q')) sent.push({ kind: 'rest', path: url.pathname + url.search });
+  };
+  subscribe('http.client.request.start', (message) => {
+    const request = (message as { request: ClientRequest }).request;
+    rest(new URL(request.path, 'http://org'));
+  });
   const original = globalThis.fetch;
   globalThis.fetch = (resource, init) => {
     const url = new URL(resource instanceof Request ? resource.url : String(resource));
     const method = (init?.method ?? (resource instanceof Request ? resource.method : 'GET')).toUpperCase();
-    if (/\/query(All)?$/.test(url.pathname) && url.searchParams.has('q')) sent.push({ kind: 'rest', path: url.pathname + url.search });
+    rest(url);
     if (method === 'POST' && url.pathname.endsWith('/jobs/query') && typeof init?.body === 'string') {
       sent.push({ kind: 'bulk', jobsPath: url.pathname, soql: (JSON.parse(init.body) as { query: string }).query });
     }
