@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { AppError } from '../../contract';
 import type { HttpRequest, HttpResponse } from './jsforce-adapter';
 import { englishMessage } from '../../contract/i18n/spoken-messages';
+import { giveBodyBuffer, grownBuffer, takeBodyBuffer } from './body-buffers';
 
 /**
  * The most an answer's body may hold before the request fails (the whole body is held in memory). The largest
@@ -56,15 +57,14 @@ export function sendWithFetch(request: HttpRequest, signal: AbortSignal): Promis
  * (undici "terminated"), as with `response.text()`.
  */
 export async function bodyText(response: Response, maxBytes: number): Promise<string> {
-  // The chunks are copied into a body buffer kept for the next answer and decoded once, as the whole body: no string
-  // per chunk joined again (one copy less of every 2,000-record page, ~1 MB), and no new off-heap buffer per answer
-  // (`Buffer.concat`): off-heap memory counts towards V8's full collections, each of which marks every row a full
-  // sync has kept so far (BENCHMARKS.md, "Node 24: full sync 100k"; this session: "full sync 100k, session 6").
+  // The chunks are copied into a body buffer lent for this answer (body-buffers.ts) and decoded once, as the whole body:
+  // no string per chunk joined again (one copy less of every 2,000-record page, ~1 MB), and no new off-heap buffer per
+  // answer (`Buffer.concat`).
   let body = takeBodyBuffer();
   let length = 0;
   try {
     await readBoundedBody(response, maxBytes, () => answerTooLarge(maxBytes), (chunk) => {
-      if (length + chunk.byteLength > body.length) body = grown(body, length, length + chunk.byteLength);
+      if (length + chunk.byteLength > body.length) body = grownBuffer(body, length, length + chunk.byteLength);
       body.set(chunk, length);
       length += chunk.byteLength;
     });
@@ -74,30 +74,6 @@ export async function bodyText(response: Response, maxBytes: number): Promise<st
   } finally {
     giveBodyBuffer(body, length);
   }
-}
-
-/** Body buffers not in use (answers may be read at the same time: each takes its own). */
-const spareBodies: Buffer[] = [];
-/** A body buffer larger than this is not kept for the next answer (a 2,000-record page is ~1 MB). */
-const KEPT_BODY_BYTES = 8 * 1024 * 1024;
-const MAX_SPARE_BODIES = 4;
-
-function takeBodyBuffer(): Buffer {
-  return spareBodies.pop() ?? Buffer.allocUnsafeSlow(64 * 1024);
-}
-
-/** Back for the next answer, wiped (an answer may hold tokens: sign-in's go through here too). */
-function giveBodyBuffer(body: Buffer, used: number): void {
-  if (body.length > KEPT_BODY_BYTES || spareBodies.length >= MAX_SPARE_BODIES) return;
-  body.fill(0, 0, Math.min(used, body.length));
-  spareBodies.push(body);
-}
-
-/** A larger buffer holding the first `used` bytes of `body` (at least doubled: few copies for a body of unknown size). */
-function grown(body: Buffer, used: number, needed: number): Buffer {
-  const next = Buffer.allocUnsafeSlow(Math.max(needed, body.length * 2));
-  body.copy(next, 0, 0, used);
-  return next;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import type { HttpRequest } from './jsforce-adapter';
+import { giveBodyBuffer, grownBuffer, takeBodyBuffer } from './body-buffers';
 import { keptMemory } from './kept-memory';
 import { isPartReadMemory, partAgents } from './part-agents';
 
@@ -66,8 +67,43 @@ const DECODERS: Record<string, () => zlib.Gunzip | zlib.Inflate | zlib.BrotliDec
   br: () => zlib.createBrotliDecompress(),
 };
 
-/** Sends `request` and reads its whole answer (any status), within `options`' limits. */
+/** An answer read whole and decoded. */
+export interface TextAnswer {
+  statusCode: number;
+  /** As `WholeAnswer`'s. */
+  headers: Record<string, string>;
+  /** The body as UTF-8 text (a byte-order mark in front left out). */
+  text: string;
+}
+
+/** Sends `request` and reads its whole answer (any status), within `options`' limits, into memory of its own the caller may keep. */
 export function exchangeWhole(request: HttpRequest, options: ExchangeOptions): Promise<WholeAnswer> {
+  return exchange(request, options, (declared) => new BodyCollector(options.prefix ?? EMPTY, declared));
+}
+
+/**
+ * Sends `request` and reads its whole answer as text, within `options`' limits — for an answer decoded at once and dropped
+ * (a query page, a describe): its bytes go into a buffer lent for the answer and given back once decoded (body-buffers.ts),
+ * not into new memory (a Bulk part's, which the copy keeps).
+ */
+export async function exchangeText(request: HttpRequest, options: Omit<ExchangeOptions, 'prefix'>): Promise<TextAnswer> {
+  let lent: LentBody | null = null;
+  const answer = await exchange(request, options, (declared) => (lent = new LentBody(declared)));
+  const text = answer.body.toString('utf8');
+  // Given back only after a whole answer: a failed one's buffer is dropped (a late chunk must never land in another answer's).
+  (lent as LentBody | null)?.giveBack();
+  return { statusCode: answer.statusCode, headers: answer.headers, text };
+}
+
+/** Where a body's chunks are copied to. */
+interface BodySink {
+  length: number;
+  /** Takes `chunk`'s bytes; true when they were copied (the chunk is not kept: the caller may let it go). */
+  add(chunk: Buffer): boolean;
+  finish(): { whole: Buffer; body: Buffer };
+}
+
+function exchange(request: HttpRequest, options: ExchangeOptions, sink: (declared: number) => BodySink): Promise<WholeAnswer> {
   return new Promise<WholeAnswer>((resolve, reject) => {
     const { signal } = options;
     if (signal.aborted) return reject(signal.reason);
@@ -90,7 +126,7 @@ export function exchangeWhole(request: HttpRequest, options: ExchangeOptions): P
     const body = typeof request.body === 'string' ? request.body : undefined;
     const req = send(url, { method: request.method ?? 'GET', headers: requestHeaders(request, body), agent }, (res) => {
       streams.push(res);
-      readWhole(res, options, streams).then(
+      readWhole(res, options, streams, sink).then(
         (read) => settle(null, { statusCode: res.statusCode ?? 0, headers: answerHeaders(res), ...read }),
         (error: unknown) => settle(error),
       );
@@ -118,7 +154,7 @@ function answerHeaders(res: IncomingMessage): Record<string, string> {
 }
 
 /** The body of `res`, unpacked if it came compressed, behind `options.prefix`; rejects on a break, the limit, an unknown encoding. */
-function readWhole(res: IncomingMessage, options: ExchangeOptions, streams: { destroy(): void }[]): Promise<{ whole: Buffer; body: Buffer }> {
+function readWhole(res: IncomingMessage, options: ExchangeOptions, streams: { destroy(): void }[], sink: (declared: number) => BodySink): Promise<{ whole: Buffer; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const declared = Number(res.headers['content-length'] ?? Number.NaN);
     if (declared > options.maxBytes) return reject(options.tooLarge());
@@ -134,7 +170,7 @@ function readWhole(res: IncomingMessage, options: ExchangeOptions, streams: { de
       source = res.pipe(unpack);
     }
     // Only an uncompressed body's length is known before it arrives.
-    const collected = new BodyCollector(options.prefix ?? EMPTY, decoder ? Number.NaN : declared);
+    const collected = sink(decoder ? Number.NaN : declared);
     source.on('data', (chunk: Buffer) => {
       if (collected.length + chunk.length > options.maxBytes) {
         for (const stream of streams) stream.destroy();
@@ -171,8 +207,39 @@ function letGo(chunk: Buffer): void {
 /** A buffer for an answer the caller keeps (a Bulk part: the related copy is read from it for as long as the copy lives). */
 const keptBuffer = (size: number): Buffer => Buffer.from(keptMemory(size));
 
+/** A body's chunks copied into one buffer lent for the answer (body-buffers.ts), grown as they come. */
+class LentBody implements BodySink {
+  length = 0;
+  private buffer: Buffer;
+
+  constructor(declared: number) {
+    this.buffer = takeBodyBuffer(Number.isSafeInteger(declared) && declared > 0 ? declared : 0);
+  }
+
+  add(chunk: Buffer): boolean {
+    if (this.length + chunk.length > this.buffer.length) this.buffer = grownBuffer(this.buffer, this.length, this.length + chunk.length);
+    chunk.copy(this.buffer, this.length);
+    this.length += chunk.length;
+    return true;
+  }
+
+  finish(): { whole: Buffer; body: Buffer } {
+    const whole = this.buffer.subarray(0, this.length);
+    return { whole, body: whole.subarray(hasByteOrderMark(whole, 0, this.length) ? 3 : 0) };
+  }
+
+  giveBack(): void {
+    giveBodyBuffer(this.buffer, this.length);
+  }
+}
+
+/** Whether bytes [start, end) of `buffer` begin with UTF-8's byte-order mark (left out of a body, as TextDecoder does). */
+function hasByteOrderMark(buffer: Buffer, start: number, end: number): boolean {
+  return end - start >= 3 && buffer[start] === 0xef && buffer[start + 1] === 0xbb && buffer[start + 2] === 0xbf;
+}
+
 /** A body's chunks copied into one buffer: at once into one sized from the declared length, else kept and copied once at the end. */
-class BodyCollector {
+class BodyCollector implements BodySink {
   length = 0;
   private sized: Buffer | null;
   private readonly chunks: Buffer[] = [];
@@ -212,7 +279,7 @@ class BodyCollector {
     }
     let end = this.prefix.length + this.length;
     const start = this.prefix.length;
-    if (this.length >= 3 && whole[start] === 0xef && whole[start + 1] === 0xbb && whole[start + 2] === 0xbf) {
+    if (hasByteOrderMark(whole, start, end)) {
       whole.copyWithin(start, start + 3, end);
       end -= 3;
     }

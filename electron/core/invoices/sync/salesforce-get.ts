@@ -1,5 +1,5 @@
 import { fetchTransport, MAX_ANSWER_BYTES, answerTooLarge } from '../../salesforce/fetch-transport';
-import { exchangeWhole } from '../../salesforce/http-exchange';
+import { exchangeText } from '../../salesforce/http-exchange';
 import { connectionAnswer, requestWith, sendAsConnection, type HttpRequest, type HttpResponse, type SalesforceConnection } from '../../salesforce/jsforce-adapter';
 
 export type Requester = Pick<SalesforceConnection, 'request'>;
@@ -34,8 +34,8 @@ function pageTransport(options: GetOptions, json: { answered: boolean }) {
 async function send(request: HttpRequest, options: GetOptions): Promise<HttpResponse> {
   const signals = [AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS), ...(options.signal ? [options.signal] : [])];
   const maxBytes = options.maxBodyBytes ?? MAX_ANSWER_BYTES;
-  const answer = await exchangeWhole(request, { signal: AbortSignal.any(signals), maxBytes, tooLarge: () => answerTooLarge(maxBytes) });
-  return { statusCode: answer.statusCode, headers: answer.headers, body: answer.body.toString('utf8') };
+  const answer = await exchangeText(request, { signal: AbortSignal.any(signals), maxBytes, tooLarge: () => answerTooLarge(maxBytes) });
+  return { statusCode: answer.statusCode, headers: answer.headers, body: answer.text };
 }
 
 function untyped(answer: HttpResponse): HttpResponse {

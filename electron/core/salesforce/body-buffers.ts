@@ -1,0 +1,36 @@
+/**
+ * Buffers an answer's body is read into when it is decoded at once and dropped (a query page, a describe, a sign-in answer):
+ * lent for one answer, wiped and kept for the next — no new memory per answer. New memory costs more than its copy here:
+ * each fresh page of it is faulted in and zeroed by the kernel on first write (~3 ms per MB on these machines, BENCHMARKS.md
+ * session 33), and off-heap bytes count towards V8's full collections (BENCHMARKS.md, "Node 24: full sync 100k").
+ * A body kept after its answer (a Bulk API 2.0 part) gets memory of its own instead (http-exchange.ts, kept-memory.ts).
+ */
+
+/** A buffer larger than this is not kept for the next answer (a 2,000-record page is ~1 MB). */
+const KEPT_BODY_BYTES = 8 * 1024 * 1024;
+/** As many as an incremental sync reads at once (the invoices' query and seven related ones). */
+const MAX_SPARE_BODIES = 8;
+const FIRST_BODY_BYTES = 64 * 1024;
+
+/** Body buffers not in use (answers may be read at the same time: each takes its own). */
+const spareBodies: Buffer[] = [];
+
+/** A buffer to read one answer's body into, at least `bytes` long; give it back with `giveBodyBuffer` once decoded. */
+export function takeBodyBuffer(bytes = 0): Buffer {
+  const spare = spareBodies.pop() ?? Buffer.allocUnsafeSlow(FIRST_BODY_BYTES);
+  return spare.length >= bytes ? spare : grownBuffer(spare, 0, bytes);
+}
+
+/** Back for the next answer, wiped (an answer may hold tokens: sign-in's go through here too). */
+export function giveBodyBuffer(body: Buffer, used: number): void {
+  if (body.length > KEPT_BODY_BYTES || spareBodies.length >= MAX_SPARE_BODIES) return;
+  body.fill(0, 0, Math.min(used, body.length));
+  spareBodies.push(body);
+}
+
+/** A larger buffer holding the first `used` bytes of `body` (at least doubled: few copies for a body of unknown size). */
+export function grownBuffer(body: Buffer, used: number, needed: number): Buffer {
+  const next = Buffer.allocUnsafeSlow(Math.max(needed, body.length * 2));
+  body.copy(next, 0, 0, used);
+  return next;
+}
