@@ -30,7 +30,8 @@ import { isPartReadMemory, partAgents } from './part-agents';
  *   matters on a real line (a CSV part shrinks ~5–10×). The limit counts the unpacked bytes, as fetch's reader did;
  * - a byte-order mark in front of the body is left out (as TextDecoder and `response.text()` do);
  * - TLS and proxies: as Node's fetch in Electron's main process had them — Node's own TLS with its CA store, no system
- *   proxy (neither fetch nor `https.request` uses Chromium's network stack). Connections are kept alive, as fetch's pool
+ *   proxy (neither fetch nor `https.request` uses Chromium's network stack), Node's env proxy when it is on, as fetch takes
+ *   it (part-agents.ts). Connections are kept alive, as fetch's pool
  *   did, by the part agents (part-agents.ts: Node's agents, each connection reading its socket into one reused buffer).
  * Network failures (refused, reset, TLS, a malformed answer) reject as a `NetworkError` (salesforce-errors.ts: NETWORK,
  * so the sync retries them as it retried fetch's "fetch failed").

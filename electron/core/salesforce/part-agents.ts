@@ -53,8 +53,18 @@ function readingIntoOneBuffer<A extends http.Agent>(agent: A): A {
   return agent;
 }
 
+/**
+ * Node's proxy from the environment (`NODE_USE_ENV_PROXY=1` or `--use-env-proxy`, with HTTPS_PROXY / HTTP_PROXY / NO_PROXY;
+ * Node ≥ 24.5), as Node gives it to its global agents and fetch: the sync's requests go the way the sign-in's (fetch) go —
+ * a user whose network only lets a proxy out signs in *and* syncs (review33, session 33). Through a proxy Node makes the
+ * connection itself (a CONNECT tunnel for https) and reads it as its own, without `onread`: the same answers, without the
+ * one-buffer reads.
+ */
+const envProxy = (env: NodeJS.ProcessEnv, execArgv: readonly string[]): http.AgentOptions =>
+  env.NODE_USE_ENV_PROXY === '1' || execArgv.includes('--use-env-proxy') ? { proxyEnv: env } : {};
+
 /** Node 24's global agents' settings (lib/_http_agent.js, lib/https.js). */
-const KEPT_ALIVE = { keepAlive: true, timeout: 5_000, scheduling: 'lifo' } as const;
+const KEPT_ALIVE = { keepAlive: true, timeout: 5_000, scheduling: 'lifo', ...envProxy(process.env, process.execArgv) } as const;
 
 export const partAgents = {
   http: readingIntoOneBuffer(new http.Agent(KEPT_ALIVE)),
