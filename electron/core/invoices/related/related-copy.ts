@@ -273,9 +273,30 @@ function keptRecords(object: RelatedObjectCopy, ids: string[]): Map<string, Rela
     }
     return found;
   }
+  // An object kept as records (a REST object: fewer than BULK_MIN_RECORDS): by its index when the background has made it
+  // (`warmRelatedIndexes`), else one walk over its records — the few changed ids of an incremental, not every record.
+  const records = object.records;
+  const index = recordIndexes.get(records);
+  if (index) {
+    for (const id of ids) {
+      const record = index.get(id);
+      if (record !== undefined) found.set(id, record);
+    }
+    return found;
+  }
   const wanted = new Set(ids);
-  for (const record of object.records) if (wanted.has(record.id)) found.set(record.id, record);
+  for (const record of records) if (wanted.has(record.id)) found.set(record.id, record);
   return found;
+}
+
+/** Each records array's records by id (the last of an id, as a walk over them finds it), made by `warmRelatedIndexes`. */
+const recordIndexes = new WeakMap<readonly RelatedRecord[], Map<string, RelatedRecord>>();
+
+function indexRecords(records: readonly RelatedRecord[]): void {
+  if (recordIndexes.has(records)) return;
+  const index = new Map<string, RelatedRecord>();
+  for (const record of records) index.set(record.id, record);
+  recordIndexes.set(records, index);
 }
 
 /** The same keys with the same values (a record from REST's JSON beside one read from a Bulk part's columns). */
@@ -287,16 +308,25 @@ function sameRecord(kept: RelatedRecord, fetched: RelatedRecord): boolean {
 }
 
 /**
- * Soon, outside the caller's work (after a sync has answered): the index by id of each related object kept as columns, so
- * that the next incremental sync finds its few changed records without reading every row's id (as `warmIdIndex` does
- * for the invoices).
+ * Soon, outside the caller's work (after a sync has answered): the index by id of each related object — of its columns
+ * when it is kept as columns (a Bulk object), of its records when it is kept as records (a REST object, read) — so that the next incremental sync
+ * finds its few changed records without reading every row's id or walking every record (as `warmIdIndex` does for the
+ * invoices; a walk over RefundLinePayment's records was 1–5 ms of the incremental's compare: BENCHMARKS, session 33).
+ * Records not read yet are not read for it.
  */
 export function warmRelatedIndexes(copy: RelatedCopy | null | undefined): void {
   if (!copy) return;
-  const tables = copy.objects.map((object) => tableOf(object)).filter((table): table is RecordTable => table !== null);
-  if (tables.length === 0) return;
+  const tables: RecordTable[] = [];
+  const lists: RelatedRecord[][] = [];
+  for (const object of copy.objects) {
+    const deferred = deferredOf.get(object);
+    if (deferred?.table) tables.push(deferred.table);
+    else if (!deferred || deferred.records !== null) lists.push(object.records);
+  }
+  if (tables.length === 0 && lists.length === 0) return;
   setTimeout(() => {
     for (const table of tables) IdIndex.of(table instanceof MergedTable ? table.below : table);
+    for (const records of lists) indexRecords(records);
   }, 0).unref();
 }
 
