@@ -54,17 +54,22 @@ function readingIntoOneBuffer<A extends http.Agent>(agent: A): A {
 }
 
 /**
- * Node's proxy from the environment (`NODE_USE_ENV_PROXY=1` or `--use-env-proxy`, with HTTPS_PROXY / HTTP_PROXY / NO_PROXY;
- * Node ≥ 24.5), as Node gives it to its global agents and fetch: the sync's requests go the way the sign-in's (fetch) go —
- * a user whose network only lets a proxy out signs in *and* syncs (review33, session 33). Through a proxy Node makes the
- * connection itself (a CONNECT tunnel for https) and reads it as its own, without `onread`: the same answers, without the
- * one-buffer reads.
+ * Node's proxy from the environment, on when Node turned it on for its own global agents and fetch (`NODE_USE_ENV_PROXY=1`,
+ * or `--use-env-proxy` on the command line or in NODE_OPTIONS; Node ≥ 24.5), read as fetch (undici's EnvHttpProxyAgent)
+ * reads it: an https request falls back on HTTP_PROXY, and `*.example.com` in NO_PROXY means that domain's hosts. So the
+ * sync's requests go the way the sign-in's go — a user whose network only lets a proxy out signs in *and* syncs (review33,
+ * review33b, session 33). Through a proxy Node makes the connection itself (a CONNECT tunnel for https) and reads it as its
+ * own, without `onread`: the same answers, without the one-buffer reads.
  */
-const envProxy = (env: NodeJS.ProcessEnv, execArgv: readonly string[]): http.AgentOptions =>
-  env.NODE_USE_ENV_PROXY === '1' || execArgv.includes('--use-env-proxy') ? { proxyEnv: env } : {};
+function envProxy(env: NodeJS.ProcessEnv): http.AgentOptions {
+  if ((https.globalAgent.options as { proxyEnv?: unknown }).proxyEnv === undefined) return {};
+  const httpsProxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
+  const noProxy = (env.NO_PROXY ?? env.no_proxy ?? '').replace(/(^|[\s,])\*\./g, '$1.');
+  return { proxyEnv: { ...env, HTTPS_PROXY: httpsProxy, https_proxy: httpsProxy, NO_PROXY: noProxy, no_proxy: noProxy } };
+}
 
 /** Node 24's global agents' settings (lib/_http_agent.js, lib/https.js). */
-const KEPT_ALIVE = { keepAlive: true, timeout: 5_000, scheduling: 'lifo', ...envProxy(process.env, process.execArgv) } as const;
+const KEPT_ALIVE = { keepAlive: true, timeout: 5_000, scheduling: 'lifo', ...envProxy(process.env) } as const;
 
 export const partAgents = {
   http: readingIntoOneBuffer(new http.Agent(KEPT_ALIVE)),
