@@ -2,7 +2,7 @@
  * Buffers an answer's body is read into when it is decoded at once and dropped (a query page, a describe, a sign-in answer):
  * lent for one answer, wiped and kept for the next — no new memory per answer. New memory costs more than its copy here:
  * each fresh page of it is faulted in and zeroed by the kernel on first write (~3 ms per MB on these machines, BENCHMARKS.md
- * session 33), and off-heap bytes count towards V8's full collections (BENCHMARKS.md, "Node 24: full sync 100k").
+ * "Lead's runs, session 33"), and off-heap bytes count towards V8's full collections (BENCHMARKS.md, "Node 24: full sync 100k").
  * A body kept after its answer (a Bulk API 2.0 part) gets memory of its own instead (http-exchange.ts, kept-memory.ts).
  */
 

@@ -10,8 +10,8 @@ import { isPartReadMemory, partAgents } from './part-agents';
 
 /**
  * One request through Node's own `http`/`https` modules, its answer read whole into one buffer — for the answers the sync
- * reads: its GETs (query pages, describes: salesforce-get.ts; fetch's web stream per answer was most of an incremental's
- * wire and ~20 % of a full sync's CPU, BENCHMARKS.md session 33) and the largest, a Bulk API 2.0 results part (~8 MB at
+ * reads: its GETs (query pages, describes: salesforce-get.ts; the 1M full sync took 30–40 % less CPU and ~25 % less wall
+ * than through fetch — BENCHMARKS.md, "Lead's runs, session 33") and the largest, a Bulk API 2.0 results part (~8 MB at
  * 50,000 records), where Node's fetch cost the most.
  *
  * Why not fetch: undici's fetch copies every body chunk once more (`new Uint8Array(bytes)` as it feeds its web stream) on
