@@ -63,8 +63,9 @@ function readingIntoOneBuffer<A extends http.Agent>(agent: A): A {
  */
 function envProxy(env: NodeJS.ProcessEnv): http.AgentOptions {
   if ((https.globalAgent.options as { proxyEnv?: unknown }).proxyEnv === undefined) return {};
-  const httpsProxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
-  const noProxy = (env.NO_PROXY ?? env.no_proxy ?? '').replace(/(^|[\s,])\*\./g, '$1.');
+  // undici's order: the lower-case name first, a name set to "" counts as set (review33c).
+  const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY ?? env.http_proxy ?? env.HTTP_PROXY;
+  const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').replace(/(^|[\s,])\*\./g, '$1.');
   return { proxyEnv: { ...env, HTTPS_PROXY: httpsProxy, https_proxy: httpsProxy, NO_PROXY: noProxy, no_proxy: noProxy } };
 }
 

@@ -62,6 +62,15 @@ describe('a query page read as text into a lent buffer', () => {
     expect(next.map((answer) => answer.text)).toEqual([page(8), page(9)]);
   });
 
+  it('never lends one buffer to two answers at once', () => {
+    giveBodyBuffer(takeBodyBuffer(64), 0);
+    const first = takeBodyBuffer(64);
+    const second = takeBodyBuffer(64);
+    expect(second).not.toBe(first);
+    giveBodyBuffer(second, 0);
+    giveBodyBuffer(first, 0);
+  });
+
   it('wipes a buffer given back before it is lent again (an answer may hold tokens)', () => {
     const lent = takeBodyBuffer(64);
     lent.write('{"access_token":"00D!secret"}');
