@@ -29,8 +29,48 @@ export function giveBodyBuffer(body: Buffer, used: number): void {
 }
 
 /** A larger buffer holding the first `used` bytes of `body` (at least doubled: few copies for a body of unknown size). */
-export function grownBuffer(body: Buffer, used: number, needed: number): Buffer {
+function grownBuffer(body: Buffer, used: number, needed: number): Buffer {
   const next = Buffer.allocUnsafeSlow(Math.max(needed, body.length * 2));
   body.copy(next, 0, 0, used);
   return next;
+}
+
+/** Whether bytes [start, end) of `buffer` begin with UTF-8's byte-order mark (left out of a body, as TextDecoder does). */
+export function hasByteOrderMark(buffer: Buffer, start: number, end: number): boolean {
+  return end - start >= 3 && buffer[start] === 0xef && buffer[start + 1] === 0xbb && buffer[start + 2] === 0xbf;
+}
+
+/** One answer's body, its chunks copied into a buffer lent for it and grown as they come; `giveBack` once decoded. */
+export class LentBody {
+  length = 0;
+  private buffer: Buffer;
+
+  /** `declared`: the body's length when known (the buffer lent is at least that large), else 0. */
+  constructor(declared = 0) {
+    this.buffer = takeBodyBuffer(Number.isSafeInteger(declared) && declared > 0 ? declared : 0);
+  }
+
+  /** Takes `chunk`'s bytes (always copied: the caller may let the chunk go). */
+  add(chunk: Uint8Array): boolean {
+    if (this.length + chunk.byteLength > this.buffer.length) this.buffer = grownBuffer(this.buffer, this.length, this.length + chunk.byteLength);
+    this.buffer.set(chunk, this.length);
+    this.length += chunk.byteLength;
+    return true;
+  }
+
+  /** The bytes read (`whole`) and the body without a byte-order mark in front (`body`), views of the lent buffer. */
+  finish(): { whole: Buffer; body: Buffer } {
+    const whole = this.buffer.subarray(0, this.length);
+    return { whole, body: whole.subarray(hasByteOrderMark(whole, 0, this.length) ? 3 : 0) };
+  }
+
+  /** The body as UTF-8 text, as TextDecoder and `response.text()` decode it (a byte-order mark in front left out). */
+  text(): string {
+    return this.finish().body.toString('utf8');
+  }
+
+  /** Back to the pool, wiped; the body's views must not be read after. */
+  giveBack(): void {
+    giveBodyBuffer(this.buffer, this.length);
+  }
 }

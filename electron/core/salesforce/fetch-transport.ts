@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { AppError } from '../../contract';
 import type { HttpRequest, HttpResponse } from './jsforce-adapter';
 import { englishMessage } from '../../contract/i18n/spoken-messages';
-import { giveBodyBuffer, grownBuffer, takeBodyBuffer } from './body-buffers';
+import { LentBody } from './body-buffers';
 
 /**
  * The most an answer's body may hold before the request fails (the whole body is held in memory). The largest
@@ -60,19 +60,12 @@ export async function bodyText(response: Response, maxBytes: number): Promise<st
   // The chunks are copied into a body buffer lent for this answer (body-buffers.ts) and decoded once, as the whole body:
   // no string per chunk joined again (one copy less of every 2,000-record page, ~1 MB), and no new off-heap buffer per
   // answer (`Buffer.concat`).
-  let body = takeBodyBuffer();
-  let length = 0;
+  const lent = new LentBody();
   try {
-    await readBoundedBody(response, maxBytes, () => answerTooLarge(maxBytes), (chunk) => {
-      if (length + chunk.byteLength > body.length) body = grownBuffer(body, length, length + chunk.byteLength);
-      body.set(chunk, length);
-      length += chunk.byteLength;
-    });
-    // As TextDecoder (and `response.text()`) decode: a byte-order mark in front is not part of the text.
-    const start = length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
-    return body.toString('utf8', start, length);
+    await readBoundedBody(response, maxBytes, () => answerTooLarge(maxBytes), (chunk) => lent.add(chunk));
+    return lent.text();
   } finally {
-    giveBodyBuffer(body, length);
+    lent.giveBack();
   }
 }
 

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import type { HttpRequest } from './jsforce-adapter';
-import { giveBodyBuffer, grownBuffer, takeBodyBuffer } from './body-buffers';
+import { hasByteOrderMark, LentBody } from './body-buffers';
 import { keptMemory } from './kept-memory';
 import { isPartReadMemory, partAgents } from './part-agents';
 
@@ -207,37 +207,6 @@ function letGo(chunk: Buffer): void {
 
 /** A buffer for an answer the caller keeps (a Bulk part: the related copy is read from it for as long as the copy lives). */
 const keptBuffer = (size: number): Buffer => Buffer.from(keptMemory(size));
-
-/** A body's chunks copied into one buffer lent for the answer (body-buffers.ts), grown as they come. */
-class LentBody implements BodySink {
-  length = 0;
-  private buffer: Buffer;
-
-  constructor(declared: number) {
-    this.buffer = takeBodyBuffer(Number.isSafeInteger(declared) && declared > 0 ? declared : 0);
-  }
-
-  add(chunk: Buffer): boolean {
-    if (this.length + chunk.length > this.buffer.length) this.buffer = grownBuffer(this.buffer, this.length, this.length + chunk.length);
-    chunk.copy(this.buffer, this.length);
-    this.length += chunk.length;
-    return true;
-  }
-
-  finish(): { whole: Buffer; body: Buffer } {
-    const whole = this.buffer.subarray(0, this.length);
-    return { whole, body: whole.subarray(hasByteOrderMark(whole, 0, this.length) ? 3 : 0) };
-  }
-
-  giveBack(): void {
-    giveBodyBuffer(this.buffer, this.length);
-  }
-}
-
-/** Whether bytes [start, end) of `buffer` begin with UTF-8's byte-order mark (left out of a body, as TextDecoder does). */
-function hasByteOrderMark(buffer: Buffer, start: number, end: number): boolean {
-  return end - start >= 3 && buffer[start] === 0xef && buffer[start + 1] === 0xbb && buffer[start + 2] === 0xbf;
-}
 
 /** A body's chunks copied into one buffer: at once into one sized from the declared length, else kept and copied once at the end. */
 class BodyCollector implements BodySink {
