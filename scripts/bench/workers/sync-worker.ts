@@ -12,12 +12,14 @@ import { createBenchCore, connectBenchCore, nextRecordPhaseEnd } from '../lib/be
 import { FIRST_LIST_WINDOW } from '../../../electron/contract/list-window';
 import { peakRssMiB, resetPeak, rssMiB } from '../lib/peak-memory';
 import { runWorker, workerInput } from '../lib/worker-io';
+import { plainHttpGet } from '../lib/plain-http-get';
 
 /**
  * Full / incremental sync through the app's real core, and the plain-fetch baseline.
  *   app-full:     sign in, then time invoices.sync (full): describe, every page, rows mapped, cache written.
  *   incremental:  full sync, 1% of the invoices changed at the org, time invoices.sync (incremental), then a full one again.
  *   baseline:     a plain fetch loop over nextRecordsUrl + JSON.parse of the same query, nothing stored.
+ *   baseline-http: the same loop on Node's http client (one keep-alive socket), the app's own transport for its GETs.
  *   fetch-floor:  every query an app-full sync sent (invoices and related objects, REST pages or Bulk API 2.0 jobs), fetched
  *                 the plain way at the same concurrency, nothing stored: the app's wire and schedule without the app's work (issue #13).
  * Both report the process's CPU time (all threads: V8's GC and compiler helpers, libuv's pool) beside the wall time.
@@ -26,7 +28,7 @@ import { runWorker, workerInput } from '../lib/worker-io';
 type SentQuery = { kind: 'rest'; path: string } | { kind: 'bulk'; jobsPath: string; soql: string };
 
 interface Input {
-  mode: 'app-full' | 'incremental' | 'baseline' | 'fetch-floor';
+  mode: 'app-full' | 'incremental' | 'baseline' | 'baseline-http' | 'fetch-floor';
   orgUrl: string;
   keyHex: string;
   /** For the baseline: the query path the app sent (same SOQL, same fields). */
@@ -255,32 +257,43 @@ async function countAnswers(sent: SentQuery[]): Promise<Record<string, number>> 
   return out;
 }
 
-/** What any program must do at the least: GET every page and parse it. */
-async function baseline(): Promise<Record<string, unknown>> {
+/** What any program must do at the least: GET every page and parse it (fetch, or Node's http client with `overHttp`). */
+async function baseline(overHttp: boolean): Promise<Record<string, unknown>> {
   if (!input.queryPath) throw new Error('the baseline needs the query path the app used');
   const tokens = await signIn(input.orgUrl);
   const headers = { ...PAGE_HEADERS, Authorization: `Bearer ${tokens.access_token}` };
   const rssBefore = resetPeak();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const rows = await plainRest(input.queryPath, headers);
+  const rows = await plainRest(input.queryPath, headers, overHttp);
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000, rows, rssBeforeMiB: rssBefore, peakRssMiB: peakRssMiB() };
 }
 
-/** One REST query the plain way: every page fetched and parsed; answers the records. */
-async function plainRest(path: string, headers: Record<string, string>): Promise<number> {
+/** One REST query the plain way: every page fetched (fetch, or Node's http client) and parsed; answers the records. */
+async function plainRest(path: string, headers: Record<string, string>, overHttp = false): Promise<number> {
   let url: string | undefined = path;
   let rows = 0;
   for (let pages = 0; url && pages < 10_000; pages++) {
-    const response = await fetch(input.orgUrl + url, { headers });
-    if (!response.ok) throw new Error(`page: HTTP ${response.status}`);
-    const page = JSON.parse(await response.text()) as { records: unknown[]; done: boolean; nextRecordsUrl?: string };
+    const text = overHttp ? await pageOverHttp(input.orgUrl + url, headers) : await pageOverFetch(input.orgUrl + url, headers);
+    const page = JSON.parse(text) as { records: unknown[]; done: boolean; nextRecordsUrl?: string };
     rows += page.records.length;
     url = page.done ? undefined : page.nextRecordsUrl;
   }
   return rows;
+}
+
+async function pageOverFetch(url: string, headers: Record<string, string>): Promise<string> {
+  const response = await fetch(url, { headers });
+  if (!response.ok) throw new Error(`page: HTTP ${response.status}`);
+  return response.text();
+}
+
+async function pageOverHttp(url: string, headers: Record<string, string>): Promise<string> {
+  const answer = await plainHttpGet(url, headers);
+  if (answer.status !== 200) throw new Error(`page: HTTP ${answer.status}`);
+  return answer.text;
 }
 
 /** One Bulk API 2.0 query the plain way: job created, polled as the app polls, each results part read as text and its lines counted. */
@@ -338,4 +351,4 @@ async function fetchFloor(): Promise<Record<string, unknown>> {
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000, rows: counts[0] + rows, queries: input.queries!.length, bulk: input.queries!.filter((q) => q.kind === 'bulk').length };
 }
 
-runWorker(() => (input.mode === 'baseline' ? baseline() : input.mode === 'fetch-floor' ? fetchFloor() : appSync()));
+runWorker(() => (input.mode === 'baseline' || input.mode === 'baseline-http' ? baseline(input.mode === 'baseline-http') : input.mode === 'fetch-floor' ? fetchFloor() : appSync()));
