@@ -21,17 +21,46 @@ export function takeBodyBuffer(bytes = 0): Buffer {
   return spare.length >= bytes ? spare : grownBuffer(spare, 0, bytes);
 }
 
-/** Back for the next answer, wiped (an answer may hold tokens: sign-in's go through here too). */
+/**
+ * Back for the next answer, wiped (an answer may hold tokens: sign-in's go through here too) — wiped also when it is not
+ * kept (too large, or the pool full) and left to the GC: its bytes held invoice data or tokens.
+ */
 export function giveBodyBuffer(body: Buffer, used: number): void {
-  if (body.length > KEPT_BODY_BYTES || spareBodies.length >= MAX_SPARE_BODIES) return;
-  body.fill(0, 0, Math.min(used, body.length));
+  wipe(body, used);
+  if (body.length > KEPT_BODY_BYTES || spareBodies.length >= MAX_SPARE_BODIES || spareBodies.includes(body)) return;
   spareBodies.push(body);
 }
 
-/** A larger buffer holding the first `used` bytes of `body` (at least doubled: few copies for a body of unknown size). */
+/**
+ * Lets go of the buffers kept for the next answers (up to 8 of up to 8 MB each, already wiped) — when no session is left
+ * (session-manager.ts `forget`: sign-out, removal): no answer is coming. Buffers lent out now are not touched (they go
+ * back to the pool when their answers are read); the next answer takes new memory.
+ */
+export function releaseSpareBodies(): void {
+  spareBodies.length = 0;
+}
+
+/**
+ * How many buffers are kept for the next answers (tests: tests/unit/receivables/lent-body-lifecycle.test.ts).
+ * @internal
+ */
+export function spareBodyCount(): number {
+  return spareBodies.length;
+}
+
+/** Zeroes the first `used` bytes of `body`. */
+function wipe(body: Buffer, used: number): void {
+  body.fill(0, 0, Math.min(used, body.length));
+}
+
+/**
+ * A larger buffer holding the first `used` bytes of `body` (at least doubled: few copies for a body of unknown size);
+ * `body` is wiped, then left to the GC (it held the answer's first bytes).
+ */
 function grownBuffer(body: Buffer, used: number, needed: number): Buffer {
   const next = Buffer.allocUnsafeSlow(Math.max(needed, body.length * 2));
   body.copy(next, 0, 0, used);
+  wipe(body, used);
   return next;
 }
 
@@ -43,15 +72,17 @@ export function hasByteOrderMark(buffer: Buffer, start: number, end: number): bo
 /** One answer's body, its chunks copied into a buffer lent for it and grown as they come; `giveBack` once decoded. */
 export class LentBody {
   length = 0;
-  private buffer: Buffer;
+  /** Null once given back or dropped: a chunk that comes later is not taken, and the buffer is not given back twice. */
+  private buffer: Buffer | null;
 
   /** `declared`: the body's length when known (the buffer lent is at least that large), else 0. */
   constructor(declared = 0) {
     this.buffer = takeBodyBuffer(Number.isSafeInteger(declared) && declared > 0 ? declared : 0);
   }
 
-  /** Takes `chunk`'s bytes (always copied: the caller may let the chunk go). */
+  /** Takes `chunk`'s bytes (copied: the caller may let the chunk go); false, and nothing taken, once given back or dropped. */
   add(chunk: Uint8Array): boolean {
+    if (this.buffer === null) return false;
     if (this.length + chunk.byteLength > this.buffer.length) this.buffer = grownBuffer(this.buffer, this.length, this.length + chunk.byteLength);
     this.buffer.set(chunk, this.length);
     this.length += chunk.byteLength;
@@ -60,6 +91,7 @@ export class LentBody {
 
   /** The bytes read (`whole`) and the body without a byte-order mark in front (`body`), views of the lent buffer. */
   finish(): { whole: Buffer; body: Buffer } {
+    if (this.buffer === null) throw new Error('This answer\'s buffer was already given back.');
     const whole = this.buffer.subarray(0, this.length);
     return { whole, body: whole.subarray(hasByteOrderMark(whole, 0, this.length) ? 3 : 0) };
   }
@@ -69,8 +101,18 @@ export class LentBody {
     return this.finish().body.toString('utf8');
   }
 
-  /** Back to the pool, wiped; the body's views must not be read after. */
+  /** Back to the pool, wiped; the body's views must not be read after. A second call does nothing. */
   giveBack(): void {
-    giveBodyBuffer(this.buffer, this.length);
+    if (this.buffer !== null) giveBodyBuffer(this.buffer, this.length);
+    this.buffer = null;
+  }
+
+  /**
+   * Wiped and left to the GC, never lent again — a failed answer's (its request may still be winding down); a chunk that
+   * comes after is not taken. A second call, or one after `giveBack`, does nothing.
+   */
+  discard(): void {
+    if (this.buffer !== null) wipe(this.buffer, this.length);
+    this.buffer = null;
   }
 }

@@ -91,7 +91,8 @@ export async function exchangeText(request: HttpRequest, options: Omit<ExchangeO
   let lent: LentBody | null = null;
   const answer = await exchange(request, options, (declared) => (lent = new LentBody(declared)));
   const text = answer.body.toString('utf8');
-  // Given back only after a whole answer: a failed one's buffer is dropped (a late chunk must never land in another answer's).
+  // Given back only after a whole answer: a failed one's buffer is wiped and dropped by `exchange` (`discard`), and takes
+  // no chunk after (a late chunk must never land in another answer's).
   (lent as LentBody | null)?.giveBack();
   return { statusCode: answer.statusCode, headers: answer.headers, text };
 }
@@ -102,6 +103,8 @@ interface BodySink {
   /** Takes `chunk`'s bytes; true when they were copied (the chunk is not kept: the caller may let it go). */
   add(chunk: Buffer): boolean;
   finish(): { whole: Buffer; body: Buffer };
+  /** The answer failed: the bytes taken so far wiped and let go; no chunk taken after. */
+  discard(): void;
 }
 
 function exchange(request: HttpRequest, options: ExchangeOptions, sink: (declared: number) => BodySink): Promise<WholeAnswer> {
@@ -114,12 +117,15 @@ function exchange(request: HttpRequest, options: ExchangeOptions, sink: (declare
     if (!send) return reject(new TypeError(`Only http and https URLs can be sent (${url.protocol}).`));
     let settled = false;
     const streams: { destroy(): void }[] = [];
+    let collected: BodySink | null = null;
     const settle = (error: unknown, answer?: WholeAnswer) => {
       if (settled) return;
       settled = true;
       signal.removeEventListener('abort', onAbort);
       if (answer) return resolve(answer);
       for (const stream of streams) stream.destroy();
+      // A failed answer's bytes (invoice data, maybe tokens) wiped, not left to the GC as they were.
+      collected?.discard();
       reject(error);
     };
     const onAbort = () => settle(signal.reason);
@@ -127,7 +133,7 @@ function exchange(request: HttpRequest, options: ExchangeOptions, sink: (declare
     const body = typeof request.body === 'string' ? request.body : undefined;
     const req = send(url, { method: request.method ?? 'GET', headers: requestHeaders(request, body), agent }, (res) => {
       streams.push(res);
-      readWhole(res, options, streams, sink).then(
+      readWhole(res, options, streams, (declared) => (collected = sink(declared))).then(
         (read) => settle(null, { statusCode: res.statusCode ?? 0, headers: answerHeaders(res), ...read }),
         (error: unknown) => settle(error),
       );
@@ -214,6 +220,8 @@ class BodyCollector implements BodySink {
   private sized: Buffer | null;
   private readonly chunks: Buffer[] = [];
 
+  private discarded = false;
+
   constructor(
     private readonly prefix: Buffer,
     declared: number,
@@ -224,6 +232,7 @@ class BodyCollector implements BodySink {
 
   /** Takes `chunk`'s bytes; true when they were copied (the chunk is not kept: the caller may let it go). */
   add(chunk: Buffer): boolean {
+    if (this.discarded) return false;
     const at = this.prefix.length + this.length;
     this.length += chunk.length;
     if (this.sized && at + chunk.length <= this.sized.length) {
@@ -237,6 +246,14 @@ class BodyCollector implements BodySink {
       this.chunks.push(chunk);
     } else this.chunks.push(chunk);
     return false;
+  }
+
+  discard(): void {
+    this.discarded = true;
+    this.sized?.fill(0, 0, Math.min(this.prefix.length + this.length, this.sized.length));
+    for (const chunk of this.chunks) chunk.fill(0);
+    this.sized = null;
+    this.chunks.length = 0;
   }
 
   finish(): { whole: Buffer; body: Buffer } {

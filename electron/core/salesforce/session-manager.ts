@@ -5,6 +5,7 @@ import { createOAuth2, refreshTokens, revokeToken } from '../auth/oauth-client';
 import { REDIRECT_URI } from '../auth/redirect';
 import type { Logger } from '../ports';
 import { observeApiUsage } from './api-usage';
+import { releaseSpareBodies } from './body-buffers';
 import { defaultHttpLimits, limitedTransport, type HttpLimits } from './http-limits';
 import { createConnection, setAccessToken, wrapTransports, type SalesforceConnection as JsforceConnection } from './jsforce-adapter';
 import { toAppError } from './salesforce-errors';
@@ -77,12 +78,16 @@ export class SessionManager implements SalesforceSessions {
     return conn;
   }
 
-  /** Drops everything held for this connection (after disconnect, remove or a new sign-in). */
+  /**
+   * Drops everything held for this connection (after disconnect, remove or a new sign-in); with no session left, also the
+   * answers' spare body buffers (body-buffers.ts: up to 8 of up to 8 MB, kept for the next answer).
+   */
   forget(connectionId: string): void {
     const session = this.sessions.get(connectionId);
     this.sessions.delete(connectionId);
     this.loading.delete(connectionId);
     for (const conn of session?.connections.values() ?? []) setAccessToken(conn, null);
+    if (this.sessions.size === 0 && this.loading.size === 0) releaseSpareBodies();
   }
 
   forgetAll(): void {
