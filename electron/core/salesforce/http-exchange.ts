@@ -2,8 +2,8 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
-import * as zlib from 'node:zlib';
 import type { HttpRequest } from './jsforce-adapter';
+import { ACCEPTED_ENCODINGS, answerDecoders } from './answer-decoding';
 import { hasByteOrderMark, LentBody } from './body-buffers';
 import { keptMemory } from './kept-memory';
 import { isPartReadMemory, partAgents } from './part-agents';
@@ -27,7 +27,8 @@ import { isPartReadMemory, partAgents } from './part-agents';
  * - `signal` (the sync's cancel, the caller's overall timeout) ends the request at any point, with the signal's reason, as
  *   fetch rejects;
  * - compressed answers: fetch asked for them (`accept-encoding`) and unpacked them; Salesforce compresses on request, which
- *   matters on a real line (a CSV part shrinks ~5–10×). The limit counts the unpacked bytes, as fetch's reader did;
+ *   matters on a real line (a CSV part shrinks ~5–10×). Content-Encoding read as fetch reads it (answer-decoding.ts: lists
+ *   of codings, raw deflate). The limit counts the unpacked bytes, as fetch's reader did;
  * - a byte-order mark in front of the body is left out (as TextDecoder and `response.text()` do);
  * - TLS and proxies: as Node's fetch in Electron's main process had them — Node's own TLS with its CA store, no system
  *   proxy (neither fetch nor `https.request` uses Chromium's network stack), Node's env proxy when it is on, as fetch takes
@@ -59,14 +60,6 @@ export interface ExchangeOptions {
 }
 
 const EMPTY = Buffer.alloc(0);
-/** The encodings asked for and unpacked (fetch's own list for https). */
-const ACCEPTED_ENCODINGS = 'gzip, deflate, br';
-const DECODERS: Record<string, () => zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress> = {
-  gzip: () => zlib.createGunzip(),
-  'x-gzip': () => zlib.createGunzip(),
-  deflate: () => zlib.createInflate(),
-  br: () => zlib.createBrotliDecompress(),
-};
 
 /** An answer read whole and decoded. */
 export interface TextAnswer {
@@ -165,25 +158,24 @@ function readWhole(res: IncomingMessage, options: ExchangeOptions, streams: { de
   return new Promise((resolve, reject) => {
     const declared = Number(res.headers['content-length'] ?? Number.NaN);
     if (declared > options.maxBytes) return reject(options.tooLarge());
-    const encoding = (res.headers['content-encoding'] ?? '').trim().toLowerCase();
-    const decoder = encoding === '' || encoding === 'identity' ? null : DECODERS[encoding];
-    if (decoder === undefined) return reject(networkError(new Error(`Salesforce sent its answer in an encoding Budgetly does not read (${encoding}).`)));
+    const decoders = answerDecoders(res.headers['content-encoding']);
+    if (decoders instanceof Error) return reject(networkError(decoders));
     let source: Readable = res;
     res.on('error', (error) => reject(networkError(error)));
-    if (decoder) {
-      const unpack = decoder();
+    for (const unpack of decoders) {
       streams.push(unpack);
       unpack.on('error', (error) => reject(networkError(error)));
-      source = res.pipe(unpack);
+      source = source.pipe(unpack);
     }
+    const decoded = decoders.length > 0;
     // Only an uncompressed body's length is known before it arrives.
-    const collected = sink(decoder ? Number.NaN : declared);
+    const collected = sink(decoded ? Number.NaN : declared);
     source.on('data', (chunk: Buffer) => {
       if (collected.length + chunk.length > options.maxBytes) {
         for (const stream of streams) stream.destroy();
         return reject(options.tooLarge());
       }
-      if (collected.add(chunk) && !decoder) letGo(chunk);
+      if (collected.add(chunk) && !decoded) letGo(chunk);
     });
     source.on('end', () => resolve(collected.finish()));
   });
