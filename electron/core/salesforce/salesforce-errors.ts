@@ -9,6 +9,7 @@ import { reconnectRequired } from './reconnect-required';
  * message an accountant can act on. Shared by the connections and the invoices modules.
  *
  * - AppError → unchanged
+ * - a certificate Node's TLS refused → NETWORK, saying it is the certificate (not the internet connection)
  * - INVALID_SESSION_ID / invalid_grant → RECONNECT_REQUIRED
  * - REQUEST_LIMIT_EXCEEDED → SALESFORCE_LIMIT
  * - FetchError, NetworkError (http-exchange.ts), ECONNREFUSED, ECONNRESET, DNS failures, timeouts, HTTP 502/503/504, SERVER_UNAVAILABLE → NETWORK
@@ -21,6 +22,12 @@ export function toAppError(error: unknown): AppError {
   const info = errorFacts(error);
 
   if (info.name === 'AbortError') return new AppError('CANCELLED', englishMessage('requestCancelled'), { cause: error });
+  const certificate = info.systemCodes.find((code) => CERTIFICATE_CODES.test(code));
+  if (certificate) {
+    // Still NETWORK (the request never reached Salesforce), but not "check your internet connection": the line works, the
+    // certificate does not (self-signed, expired, another host's, or a TLS-inspecting proxy whose CA Node does not trust).
+    return new AppError('NETWORK', englishMessage('salesforceCertificateRefused', { code: certificate }), { cause: error });
+  }
   if (isNetworkFailure(error, info)) {
     return new AppError('NETWORK', englishMessage('salesforceUnreachable'), { cause: error });
   }
@@ -55,6 +62,13 @@ export function toAppError(error: unknown): AppError {
 export function redactTokens(text: string): string {
   return text.replace(/00D[A-Za-z0-9]{12,15}![A-Za-z0-9._-]+/g, '[token]').replace(/5Aep[A-Za-z0-9._-]+/g, '[token]');
 }
+
+/**
+ * The codes Node's TLS gives a certificate it refused (OpenSSL's X509 verify results, Node's host check), on the error
+ * itself (https.request) or its cause (fetch's "fetch failed").
+ */
+const CERTIFICATE_CODES =
+  /^(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|UNABLE_TO_DECRYPT_CERT_SIGNATURE|UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY|CERT_[A-Z_]+|ERROR_IN_CERT_NOT_(BEFORE|AFTER)_FIELD|INVALID_CA|PATH_LENGTH_EXCEEDED|HOSTNAME_MISMATCH|ERR_TLS_CERT_ALTNAME_INVALID)$/;
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',

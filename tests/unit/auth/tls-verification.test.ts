@@ -2,7 +2,8 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendWithFetch } from '../../../electron/core/salesforce/fetch-transport';
-import { exchangeWhole } from '../../../electron/core/salesforce/http-exchange';
+import { englishMessage } from '../../../electron/contract/i18n/spoken-messages';
+import { exchangeText, exchangeWhole } from '../../../electron/core/salesforce/http-exchange';
 import { toAppError } from '../../../electron/core/salesforce/salesforce-errors';
 import { CERT, KEY } from '../../support/loopback-certificate';
 
@@ -12,6 +13,8 @@ import { CERT, KEY } from '../../support/loopback-certificate';
  * certificate no trusted authority signed is refused before a request is sent, so the session's bearer token never reaches
  * it. No test spoke https before (the org and the other transport tests are plain http on loopback): a `rejectUnauthorized:
  * false`, or an agent or dispatcher that skips the check, passed them all. The server's certificate: tests/support/loopback-certificate.ts.
+ * The user is told it is the certificate (a self-signed server, or a TLS-inspecting proxy whose CA Node does not trust), not
+ * to check the internet connection (session 34).
  */
 
 describe('Salesforce over https, a certificate not trusted', () => {
@@ -33,15 +36,31 @@ describe('Salesforce over https, a certificate not trusted', () => {
 
   const certificateRefused = (failure: unknown) => {
     expect(failure).toBeInstanceOf(Error);
-    expect(toAppError(failure).code).toBe('NETWORK');
+    const said = toAppError(failure);
+    expect(said.code).toBe('NETWORK');
     // A certificate refusal, not any failure (a refused port would be NETWORK too).
-    expect(String(((failure as Error).cause as { code?: string } | undefined)?.code)).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY|CERT/);
+    const code = String(((failure as Error).cause as { code?: string } | undefined)?.code);
+    expect(code).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY|CERT/);
+    // What the user reads says it is the certificate (and which check failed), not the internet connection.
+    expect(said.message).toBe(englishMessage('salesforceCertificateRefused', { code }));
+    expect(said.message).not.toMatch(/internet connection/i);
     expect(asked).toBe(0);
   };
 
   it('a Bulk results part (http-exchange.ts): refused, NETWORK, the token never sent', async () => {
     const failure: unknown = await exchangeWhole(
       { method: 'GET', url, headers: { Authorization: 'Bearer 00Dxx!session' } },
+      { signal: AbortSignal.timeout(10_000), maxBytes: 1024 * 1024, tooLarge: () => new Error('too large') },
+    ).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    certificateRefused(failure);
+  });
+
+  it('a query page of the sync (http-exchange.ts exchangeText): refused, NETWORK, the token never sent', async () => {
+    const failure: unknown = await exchangeText(
+      { method: 'GET', url: url.replace('/jobs/query/750000000000001AAA/results', '/query?q=SELECT+Id+FROM+Invoice__c'), headers: { Authorization: 'Bearer 00Dxx!session' } },
       { signal: AbortSignal.timeout(10_000), maxBytes: 1024 * 1024, tooLarge: () => new Error('too large') },
     ).then(
       () => null,
