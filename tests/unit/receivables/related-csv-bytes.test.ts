@@ -74,6 +74,37 @@ describe('a Bulk part kept as its bytes, read cell by cell', () => {
     }
   });
 
+  it('cells without quotes (empty ones, the last of a row, a carriage return kept inside) and each part in its own column order read as the text gives them', () => {
+    // Each record's cells in the order of `columns` (a part brings its own header), some quoted and some not.
+    const partOf = (columns: number[], rows: number, from: number, lineEnd: string, lastLineEnd = true) => {
+      const names = ['plain', '', 'a\rb', 'Ærø', 'x\r'];
+      let csv = `${columns.map((c) => header[c]).join(',')}${lineEnd}`;
+      for (let r = from; r < from + rows; r++) {
+        const stamp = `2026-0${1 + (r % 9)}-1${r % 10}T0${r % 10}:00:00.000Z`;
+        const cells = [`0a3${String(r).padStart(15, '0')}`, r % 3 === 0 ? '' : `PAY-${r}`, `001${r % 4}`, names[r % names.length]!, r % 5 === 0 ? '' : String(r * 7), r % 2 ? 'true' : 'false', r % 4 === 0 ? '' : stamp, stamp];
+        const written = columns.map((c, i) => ((r + i) % 3 === 0 && !cells[c]!.includes('\r') ? `"${cells[c]}"` : cells[c]!));
+        csv += `${written.join(',')}${r < from + rows - 1 || lastLineEnd ? lineEnd : ''}`;
+      }
+      return csv;
+    };
+    const inOrder = [0, 1, 2, 3, 4, 5, 6, 7];
+    // The name (which may end in a carriage return) last, the id in the middle.
+    const reordered = [7, 6, 5, 0, 4, 1, 2, 3];
+    const texts = [partOf(inOrder, 30, 0, '\n'), partOf(reordered, 30, 30, '\r\n'), partOf(reordered, 25, 60, '\n', false), partOf([3, 2, 1, 0, 4, 5, 6, 7], 25, 85, '\r\n', false)];
+    const table = new CsvTable(reading);
+    const all: RelatedRecord[] = [];
+    for (const text of texts) {
+      const { records, watermark } = relatedRecordsOfCsv(reading, text);
+      expect(table.add(Buffer.from(text, 'utf8'))).toEqual({ count: records.length, watermark });
+      all.push(...records);
+    }
+    // The text reader read what was written: names with a carriage return inside and at the end, empties as null.
+    expect(all.map((r) => r.accountName)).toContain('x\r');
+    expect(all.map((r) => r.accountName)).toContain('a\rb');
+    expect(all.filter((r) => r.number === null).length).toBeGreaterThan(0);
+    expectSameAsText(table, all);
+  });
+
   it('broken UTF-8 in a cell reads as the whole text decodes it, the cells around it untouched', () => {
     const good = csvOf(4, 0, ['plain']);
     const lines = good.split('\n');

@@ -23,6 +23,8 @@ class CsvByteReader {
   escaped = false;
   more = 0;
   high = 0;
+  /** Where the cell's own bytes end (its closing quote included): the delimiter after it, or the end of the part. */
+  stop = 0;
 
   constructor(readonly csv: Uint8Array) {}
 
@@ -61,6 +63,7 @@ class CsvByteReader {
       this.end = i;
     }
     this.high = high;
+    this.stop = i;
     if (i >= length) {
       this.more = 0;
       this.at = i + 1;
@@ -128,14 +131,27 @@ function bytesAfter(csv: Uint8Array, start: number, end: number, highest: string
  */
 const FIRST_ROWS = 1024;
 
-/** One part as columns: its bytes, and where each cell of each record starts and ends in them. */
+/**
+ * One part as columns: its bytes, and where each cell of each record starts in them, in the CSV's own column order — a
+ * cell's end is where the next one starts, less its comma. Two places per key (start, end) took ~21.7 MB for a sync with
+ * payments at 100k invoices; one per CSV column (and one for the row's end) takes about half — fresh memory V8's allocator
+ * faults in at ~3 ms per MB here (BENCHMARKS.md, session 34: full34).
+ */
 interface TablePart {
   bytes: Buffer;
-  /** Start and end of every cell of every record (the id, then each key). */
-  cells: Int32Array;
+  /**
+   * Per record, `stride` places: where each of its cells starts (at its opening quote, if quoted), column by column, then
+   * one past where its last cell ends. Cell `c` ends where cell `c + 1` starts, less one (the comma), or at that last place
+   * less one; a quoted cell's text is inside its quotes.
+   */
+  starts: Int32Array;
+  /** Places per record: the CSV's columns, and one for the end. */
+  stride: number;
+  /** The CSV column of the id (0) and of each key (1 + k): a part brings its own header, so its own order. */
+  columnOf: Int32Array;
   /** The part's first row in the table. */
   first: number;
-  /** The part's cells whose `""` must be undone (rare: null when none), by cell index — no key made per cell read. */
+  /** The part's cells whose `""` must be undone (rare: null when none), by their place in `starts` — no key made per cell read. */
   escaped: Set<number> | null;
   /** Every cell of the part is ASCII: a cell's text is its bytes one for one. */
   ascii: boolean;
@@ -156,15 +172,15 @@ export class CsvTable {
   readonly bytes: Buffer[] = [];
   readonly keys: string[];
   private readonly kinds: (string | undefined)[];
-  /** Cells per record: the id, then each key in order. */
-  private readonly width: number;
   private readonly parts: TablePart[] = [];
   private last = 0;
+  /** Where the cell `locate` found last starts and ends in its part's bytes (two numbers, no object per cell read). */
+  private begin = 0;
+  private finish = 0;
 
   constructor(readonly reading: CsvReading) {
     this.keys = Object.keys(reading.paths);
     this.kinds = this.keys.map((key) => reading.cells?.[key]);
-    this.width = this.keys.length + 1;
   }
 
   /**
@@ -184,24 +200,26 @@ export class CsvTable {
     const { reader, header } = headerOfBytes(csv);
     const { width, idColumn, stampColumn, keysOf } = columnsOf(this.reading, header);
     reader.high = 0;
-    const stride = this.width * 2;
+    const stride = width + 1;
     const fits = Math.floor((csv.length - reader.at) / width) + 1;
     const sized = declared !== undefined && Number.isInteger(declared) && declared >= 0 && declared <= fits ? declared : FIRST_ROWS;
-    let cells = keptCells(Math.max(sized, 1) * stride);
+    let starts = keptCells(Math.max(sized, 1) * stride);
     let escaped: Set<number> | null = null;
     let row = 0;
     let highest = '';
-    // For each column of the CSV, the cells of a record it fills (0: the id; 1 + k: key k).
-    const fillsOf = keysOf.map((keys, column) => [...(column === idColumn ? [0] : []), ...keys.map((k) => k + 1)]);
+    const columnOf = new Int32Array(this.keys.length + 1);
+    columnOf[0] = idColumn;
+    keysOf.forEach((keys, column) => keys.forEach((k) => (columnOf[k + 1] = column)));
     while (!reader.done()) {
       const base = row * stride;
-      if (base + stride > cells.length) {
-        const more = keptCells(cells.length * 2);
-        more.set(cells);
-        cells = more;
+      if (base + stride > starts.length) {
+        const more = keptCells(starts.length * 2);
+        more.set(starts);
+        starts = more;
       }
       for (let column = 0; column < width; column++) {
         if (column > 0 && !reader.more) throw malformed();
+        starts[base + column] = reader.at;
         reader.cell();
         if (column === stampColumn && reader.end > reader.start) {
           if (reader.escaped || reader.high >= 0x80) {
@@ -211,22 +229,17 @@ export class CsvTable {
             highest = decoders(csv).latin1Slice(reader.start, reader.end);
           }
         }
-        const fills = fillsOf[column]!;
-        for (let f = 0; f < fills.length; f++) {
-          const cell = base + fills[f]! * 2;
-          cells[cell] = reader.start;
-          cells[cell + 1] = reader.end;
-          if (reader.escaped) (escaped ??= new Set()).add(cell);
-        }
+        if (reader.escaped) (escaped ??= new Set()).add(base + column);
       }
       if (reader.more) throw malformed();
+      starts[base + width] = reader.stop + 1;
       row++;
     }
     const watermark = watermarkOf(this.reading, highest);
     if (row > 0) {
       // Sized to its rows when doubling left much over (a few MB a part otherwise kept for nothing).
-      if (cells.length > row * stride * 1.25) cells = cells.slice(0, row * stride);
-      this.parts.push({ bytes: csv, cells, first: this.length, escaped, ascii: reader.high < 0x80 });
+      if (starts.length > row * stride * 1.25) starts = starts.slice(0, row * stride);
+      this.parts.push({ bytes: csv, starts, stride, columnOf, first: this.length, escaped, ascii: reader.high < 0x80 });
       this.bytes.push(csv);
       this.length += row;
     }
@@ -245,14 +258,29 @@ export class CsvTable {
     return p;
   }
 
-  private cellText(p: number, cell: number): string {
-    const { bytes, cells, escaped, ascii } = this.parts[p]!;
-    return cellString(bytes, cells[cell]!, cells[cell + 1]!, escaped !== null && escaped.has(cell), ascii);
+  /** The place in `part.starts` of `row`'s cell `slot` (0: the id; 1 + k: key k); its bounds into `begin` and `finish`. */
+  private locate(part: TablePart, row: number, slot: number): number {
+    const { bytes, starts } = part;
+    const at = (row - part.first) * part.stride + part.columnOf[slot]!;
+    let start = starts[at]!;
+    let end = starts[at + 1]! - 1;
+    if (bytes[start] === QUOTE) {
+      start++;
+      end--;
+    }
+    this.begin = start;
+    this.finish = end;
+    return at;
+  }
+
+  /** The text of the cell `locate` found at `at`. */
+  private cellText(part: TablePart, at: number): string {
+    return cellString(part.bytes, this.begin, this.finish, part.escaped !== null && part.escaped.has(at), part.ascii);
   }
 
   id(row: number): string {
-    const p = this.partOf(row);
-    return this.cellText(p, (row - this.parts[p]!.first) * this.width * 2);
+    const part = this.parts[this.partOf(row)]!;
+    return this.cellText(part, this.locate(part, row, 0));
   }
 
   /** The column of `key`, or -1 when the object has no such key. */
@@ -263,17 +291,17 @@ export class CsvTable {
   /** A key's value in one record, as the record would hold it (null when empty; numbers, booleans and instants typed). */
   value(row: number, k: number): RelatedValue {
     if (k < 0) return null;
-    const p = this.partOf(row);
-    const { bytes, cells, first } = this.parts[p]!;
-    const cell = ((row - first) * this.width + k + 1) * 2;
-    const start = cells[cell]!;
-    const end = cells[cell + 1]!;
+    const part = this.parts[this.partOf(row)]!;
+    const at = this.locate(part, row, k + 1);
+    const start = this.begin;
+    const end = this.finish;
     if (end === start) return null;
     const kind = this.kinds[k];
-    if (kind === 'number') return Number(this.cellText(p, cell));
+    const bytes = part.bytes;
+    if (kind === 'number') return Number(this.cellText(part, at));
     if (kind === 'boolean') return end - start === 4 && bytes[start] === 116 && bytes[start + 1] === 114 && bytes[start + 2] === 117 && bytes[start + 3] === 101;
-    if (kind === 'instant') return restInstant(this.cellText(p, cell));
-    return this.cellText(p, cell);
+    if (kind === 'instant') return restInstant(this.cellText(part, at));
+    return this.cellText(part, at);
   }
 
   /** One record, as `relatedRecordsOfCsv` makes it (the same keys in the same order). */
@@ -289,7 +317,7 @@ export class CsvTable {
   }
 }
 
-/** Cells kept as long as the part (its place in the copy): in memory V8 does not weigh against its heap's limit, as the part's own bytes. */
+/** Cells' places kept as long as the part (its place in the copy): in memory V8 does not weigh against its heap's limit, as the part's own bytes. */
 const keptCells = (length: number): Int32Array => new Int32Array(keptMemory(length * Int32Array.BYTES_PER_ELEMENT));
 
 /** A cell's text from its bytes: one for one when ASCII, else decoded as UTF-8; an escaped cell's `""` undone. */
