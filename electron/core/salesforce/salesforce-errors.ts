@@ -22,7 +22,7 @@ export function toAppError(error: unknown): AppError {
   const info = errorFacts(error);
 
   if (info.name === 'AbortError') return new AppError('CANCELLED', englishMessage('requestCancelled'), { cause: error });
-  const certificate = info.systemCodes.find((code) => CERTIFICATE_CODES.test(code));
+  const certificate = refusedCertificateCode(error);
   if (certificate) {
     // Still NETWORK (the request never reached Salesforce), but not "check your internet connection": the line works, the
     // certificate does not (self-signed, expired, another host's, or a TLS-inspecting proxy whose CA Node does not trust).
@@ -61,6 +61,14 @@ export function toAppError(error: unknown): AppError {
 /** Removes anything shaped like a Salesforce access or refresh token from a message. */
 export function redactTokens(text: string): string {
   return text.replace(/00D[A-Za-z0-9]{12,15}![A-Za-z0-9._-]+/g, '[token]').replace(/5Aep[A-Za-z0-9._-]+/g, '[token]');
+}
+
+/**
+ * The code of a certificate Node's TLS refused, on the error, its cause chain, or the AppError made of it (toAppError keeps the
+ * cause); undefined for any other failure. Not worth retrying: the certificate will be refused again (the sync's withRetries).
+ */
+export function refusedCertificateCode(error: unknown): string | undefined {
+  return errorFacts(error).systemCodes.find((code) => CERTIFICATE_CODES.test(code));
 }
 
 /**

@@ -12,8 +12,7 @@ import { CERT, KEY } from '../../support/loopback-certificate';
  * pages (query-pager.ts), describes (org-metadata.ts) and Bulk requests (bulk-query.ts) go through withRetries; a refused
  * certificate is NETWORK, so transient: retried three times (0.5 + 1.5 + 4 s) and then reported as
  * `syncRetriesExhausted` ("Salesforce did not answer after 4 tries. Check your internet connection …") — the message a
- * syncing user reads is still the internet one. Marked `it.fails` so CI stays green while this is so: whoever fixes it
- * turns it into `it` (then it must pass).
+ * syncing user read was still the internet one. Fixed: isTransient (sync-faults.ts) says no to a refused certificate.
  */
 describe('a sync against a certificate not trusted (review34)', () => {
   let asked = 0;
@@ -31,7 +30,7 @@ describe('a sync against a certificate not trusted (review34)', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  it.fails('tells the user it is the certificate, not the internet connection', async () => {
+  it('tells the user it is the certificate, not the internet connection', async () => {
     const conn = createConnection({ instanceUrl: base, accessToken: '00D000000000001!AQ.fake', version: '62.0' }, limitedTransport({ timeoutMs: 10_000, maxRetries: 0, retryDelayMs: 5 }));
     const options: PagerOptions = { apiVersion: '62.0', pageSize: 200, maxRestarts: 0, signal: new AbortController().signal, retryDelaysMs: [500, 1500, 4000], sleep: async () => undefined };
     const failure = (await runQuery(conn, 'SELECT Id FROM Invoice', 'query', options, { restart: () => undefined, page: () => undefined }).then(

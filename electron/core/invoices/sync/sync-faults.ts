@@ -1,7 +1,7 @@
 import { englishMessage } from '../../../contract/i18n/spoken-messages';
 import { AppError } from '../../../contract';
 import { errorFacts } from '../../salesforce/error-facts';
-import { toAppError } from '../../salesforce/salesforce-errors';
+import { refusedCertificateCode, toAppError } from '../../salesforce/salesforce-errors';
 
 /** How the sync reacts to each failure (the facts read by error-facts.ts). */
 
@@ -12,6 +12,9 @@ const SERVER_SIDE_CODES = new Set(['SERVER_UNAVAILABLE', 'UNKNOWN_EXCEPTION']);
 
 /** 5xx answers and dropped / refused connections: worth a bounded retry. */
 export function isTransient(error: unknown): boolean {
+  // A refused certificate is NETWORK (nothing reached Salesforce) but never goes away by trying again; retried, its own
+  // message would end as "did not answer after 4 tries. Check your internet connection" (review34).
+  if (refusedCertificateCode(error) !== undefined) return false;
   if (error instanceof AppError) return error.code === 'NETWORK';
   const code = errorCodeOf(error);
   if (code && (/^ERROR_HTTP_5\d\d$/.test(code) || SERVER_SIDE_CODES.has(code))) return true;
