@@ -60,6 +60,11 @@ export interface ExchangeOptions {
 }
 
 const EMPTY = Buffer.alloc(0);
+/** The User-Agent Node's fetch sends (undici's default in Node: lib/web/fetch/index.js `defaultUserAgent`). */
+const USER_AGENT = 'node';
+/** What the REST API's answers read as text are (query pages, describes), and what a Bulk API 2.0 results part is (jsforce's own Accept for it, bulk2.js). */
+const JSON_ANSWER = 'application/json';
+const CSV = 'text/csv';
 
 /** An answer read whole and decoded. */
 export interface TextAnswer {
@@ -70,19 +75,23 @@ export interface TextAnswer {
   text: string;
 }
 
-/** Sends `request` and reads its whole answer (any status), within `options`' limits, into memory of its own the caller may keep. */
+/**
+ * Sends `request` and reads its whole answer (any status), within `options`' limits, into memory of its own the caller may
+ * keep — a Bulk API 2.0 results part: sent with `Accept: text/csv` unless the request has an Accept of its own.
+ */
 export function exchangeWhole(request: HttpRequest, options: ExchangeOptions): Promise<WholeAnswer> {
-  return exchange(request, options, (declared) => new BodyCollector(options.prefix ?? EMPTY, declared));
+  return exchange(request, options, CSV, (declared) => new BodyCollector(options.prefix ?? EMPTY, declared));
 }
 
 /**
  * Sends `request` and reads its whole answer as text, within `options`' limits — for an answer decoded at once and dropped
- * (a query page, a describe): its bytes go into a buffer lent for the answer and given back once decoded (body-buffers.ts),
- * not into new memory (a Bulk part's, which the copy keeps).
+ * (a query page, a describe; sent with `Accept: application/json` unless the request has its own): its bytes go into a
+ * buffer lent for the answer and given back once decoded (body-buffers.ts), not into new memory (a Bulk part's, which the
+ * copy keeps).
  */
 export async function exchangeText(request: HttpRequest, options: Omit<ExchangeOptions, 'prefix'>): Promise<TextAnswer> {
   let lent: LentBody | null = null;
-  const answer = await exchange(request, options, (declared) => (lent = new LentBody(declared)));
+  const answer = await exchange(request, options, JSON_ANSWER, (declared) => (lent = new LentBody(declared)));
   const text = answer.body.toString('utf8');
   // Given back only after a whole answer: a failed one's buffer is wiped and dropped by `exchange` (`discard`), and takes
   // no chunk after (a late chunk must never land in another answer's).
@@ -100,7 +109,8 @@ interface BodySink {
   discard(): void;
 }
 
-function exchange(request: HttpRequest, options: ExchangeOptions, sink: (declared: number) => BodySink): Promise<WholeAnswer> {
+/** `accept`: the Accept header sent unless the request has its own. */
+function exchange(request: HttpRequest, options: ExchangeOptions, accept: string, sink: (declared: number) => BodySink): Promise<WholeAnswer> {
   return new Promise<WholeAnswer>((resolve, reject) => {
     const { signal } = options;
     if (signal.aborted) return reject(signal.reason);
@@ -124,7 +134,7 @@ function exchange(request: HttpRequest, options: ExchangeOptions, sink: (declare
     const onAbort = () => settle(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
     const body = typeof request.body === 'string' ? request.body : undefined;
-    const req = send(url, { method: request.method ?? 'GET', headers: requestHeaders(request, body), agent }, (res) => {
+    const req = send(url, { method: request.method ?? 'GET', headers: requestHeaders(request, body, accept), agent }, (res) => {
       streams.push(res);
       readWhole(res, options, streams, (declared) => (collected = sink(declared))).then(
         (read) => settle(null, { statusCode: res.statusCode ?? 0, headers: answerHeaders(res), ...read }),
@@ -138,10 +148,18 @@ function exchange(request: HttpRequest, options: ExchangeOptions, sink: (declare
   });
 }
 
-function requestHeaders(request: HttpRequest, body: string | undefined): Record<string, string> {
+/**
+ * The request's headers, with what fetch added (and Salesforce expects of an API client) where the request has none:
+ * fetch's own User-Agent (undici in Node sends `node`: the sign-in's and the connection's requests, still through fetch,
+ * send it, so every request of the app names one client), an Accept for the answer read (fetch sent any type's), the encodings
+ * unpacked. Not fetch's `accept-language: *` and `sec-fetch-mode: cors` (a browser's, nothing Salesforce's API reads).
+ */
+function requestHeaders(request: HttpRequest, body: string | undefined, accept: string): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers ?? {})) if (typeof value === 'string') headers[name] = value;
   const names = Object.keys(headers).map((name) => name.toLowerCase());
+  if (!names.includes('user-agent')) headers['user-agent'] = USER_AGENT;
+  if (!names.includes('accept')) headers.accept = accept;
   if (!names.includes('accept-encoding')) headers['accept-encoding'] = ACCEPTED_ENCODINGS;
   if (body !== undefined && !names.includes('content-length')) headers['content-length'] = String(Buffer.byteLength(body));
   return headers;

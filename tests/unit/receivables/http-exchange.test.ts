@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { exchangeWhole, type ExchangeOptions } from '../../../electron/core/salesforce/http-exchange';
+import { exchangeText, exchangeWhole, type ExchangeOptions } from '../../../electron/core/salesforce/http-exchange';
 import { toAppError } from '../../../electron/core/salesforce/salesforce-errors';
 import { listenLoopback } from './loopback';
 
@@ -169,6 +169,19 @@ describe('a results part read through Node’s http module', () => {
     expect(toAppError(refused).code).toBe('NETWORK');
     script = [whole(CSV, { 'content-encoding': 'compress' })];
     expect(toAppError(await failure(get())).code).toBe('NETWORK');
+  });
+
+  it('names itself as fetch does (User-Agent) and asks for CSV (a part) or JSON (a page); a caller’s own headers win', async () => {
+    await (await fetch(`${base}/fetch`)).arrayBuffer();
+    await get();
+    await exchangeText({ method: 'GET', url: `${base}/services/data/v62.0/query?q=x`, headers: {} }, { signal: AbortSignal.timeout(5_000), maxBytes: 1 << 20, tooLarge });
+    const [byFetch, part, page] = seen;
+    expect(byFetch!.headers['user-agent']).toBeTruthy();
+    expect(part!.headers).toMatchObject({ 'user-agent': byFetch!.headers['user-agent'], accept: 'text/csv' });
+    expect(page!.headers).toMatchObject({ 'user-agent': byFetch!.headers['user-agent'], accept: 'application/json' });
+    seen = [];
+    await exchangeWhole({ method: 'GET', url: `${base}/x`, headers: { Accept: 'application/json', 'User-Agent': 'Budgetly' } }, { signal: AbortSignal.timeout(5_000), maxBytes: 1 << 20, tooLarge });
+    expect(seen[0]!.headers).toMatchObject({ accept: 'application/json', 'user-agent': 'Budgetly' });
   });
 
   it('sends a request body with its length (a job’s creation is a POST)', async () => {
