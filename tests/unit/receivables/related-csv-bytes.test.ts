@@ -105,6 +105,21 @@ describe('a Bulk part kept as its bytes, read cell by cell', () => {
     expectSameAsText(table, all);
   });
 
+  it('a record longer than 65,535 bytes (a long text field) and the records after it read whole, in a part counted ahead, short (grown after) or not', () => {
+    const long = (r: number) => `${'Ω'.repeat(20_000 + r * 7_000)}, "end ${r}"`;
+    const lines = csvOf(40).split('\n');
+    // Records 5, 6 and 30: long names (up to 269 KB) with cells after them; the rest as they were.
+    const text = lines.map((line, i) => (i === 6 || i === 7 || i === 31 ? line.replace(/"[^"]*","(\d+(\.\d+)?)?","(true|false)"/, `"${long(i).replaceAll('"', '""')}","$1","$3"`) : line)).join('\n');
+    const { records, watermark } = relatedRecordsOfCsv(reading, text);
+    expect(records.filter((r) => Buffer.byteLength(String(r.accountName)) > 65_535)).toHaveLength(3);
+    // Counted as 1: the places grow (doubling) after the long record made them wide.
+    for (const declared of [40, 1, undefined]) {
+      const table = new CsvTable(reading);
+      expect(table.add(Buffer.from(text, 'utf8'), declared)).toEqual({ count: 40, watermark });
+      expectSameAsText(table, records);
+    }
+  });
+
   it('broken UTF-8 in a cell reads as the whole text decodes it, the cells around it untouched', () => {
     const good = csvOf(4, 0, ['plain']);
     const lines = good.split('\n');

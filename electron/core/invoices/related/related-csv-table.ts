@@ -132,26 +132,30 @@ function bytesAfter(csv: Uint8Array, start: number, end: number, highest: string
 const FIRST_ROWS = 1024;
 
 /**
- * One part as columns: its bytes, and where each cell of each record starts in them, in the CSV's own column order — a
- * cell's end is where the next one starts, less its comma. Two places per key (start, end) took ~21.7 MB for a sync with
- * payments at 100k invoices; one per CSV column (and one for the row's end) takes about half — fresh memory V8's allocator
- * faults in at ~3 ms per MB here (BENCHMARKS.md, session 34: full34).
+ * One part as columns: its bytes, where each record starts in them, and where each of its cells starts from there, in the
+ * CSV's own column order — a cell's end is where the next one starts, less its comma. Two places per key (start and end,
+ * 4 bytes each) took 21.7 MB for a sync with payments at 100k invoices; a record's start and 2 bytes per CSV column (and
+ * one for the row's end) take 8 MB — fresh memory that costs ~3 ms per MB to fault in here (BENCHMARKS.md, session 34:
+ * full34).
  */
 interface TablePart {
   bytes: Buffer;
+  /** Where each record starts in `bytes`. */
+  rowAt: Int32Array;
   /**
-   * Per record, `stride` places: where each of its cells starts (at its opening quote, if quoted), column by column, then
-   * one past where its last cell ends. Cell `c` ends where cell `c + 1` starts, less one (the comma), or at that last place
-   * less one; a quoted cell's text is inside its quotes.
+   * Per record, `stride` places from its start: where each of its cells starts (at its opening quote, if quoted), column by
+   * column, then one past where its last cell ends. Cell `c` ends where cell `c + 1` starts, less one (the comma), or at
+   * that last place less one; a quoted cell's text is inside its quotes. 2 bytes a place; 4 in a part with a record longer
+   * than 65,535 bytes (a long text field), from that record on: the places so far copied over, none cut short.
    */
-  starts: Int32Array;
+  places: Uint16Array | Int32Array;
   /** Places per record: the CSV's columns, and one for the end. */
   stride: number;
   /** The CSV column of the id (0) and of each key (1 + k): a part brings its own header, so its own order. */
   columnOf: Int32Array;
   /** The part's first row in the table. */
   first: number;
-  /** The part's cells whose `""` must be undone (rare: null when none), by their place in `starts` — no key made per cell read. */
+  /** The part's cells whose `""` must be undone (rare: null when none), by their place in `places` — no key made per cell read. */
   escaped: Set<number> | null;
   /** Every cell of the part is ASCII: a cell's text is its bytes one for one. */
   ascii: boolean;
@@ -203,7 +207,8 @@ export class CsvTable {
     const stride = width + 1;
     const fits = Math.floor((csv.length - reader.at) / width) + 1;
     const sized = declared !== undefined && Number.isInteger(declared) && declared >= 0 && declared <= fits ? declared : FIRST_ROWS;
-    let starts = keptCells(Math.max(sized, 1) * stride);
+    let rowAt = keptCells(Math.max(sized, 1));
+    let places: Uint16Array | Int32Array = keptPlaces(Math.max(sized, 1) * stride);
     let escaped: Set<number> | null = null;
     let row = 0;
     let highest = '';
@@ -212,14 +217,17 @@ export class CsvTable {
     keysOf.forEach((keys, column) => keys.forEach((k) => (columnOf[k + 1] = column)));
     while (!reader.done()) {
       const base = row * stride;
-      if (base + stride > starts.length) {
-        const more = keptCells(starts.length * 2);
-        more.set(starts);
-        starts = more;
-      }
-      for (let column = 0; column < width; column++) {
+      if (row >= rowAt.length) rowAt = copied(rowAt, keptCells(rowAt.length * 2));
+      if (base + stride > places.length) places = copied(places, places instanceof Uint16Array ? keptPlaces(places.length * 2) : keptCells(places.length * 2));
+      const from = reader.at;
+      rowAt[row] = from;
+      for (let column = 0; column <= width; column++) {
+        // The row's end, one past its last cell: after that cell is read.
+        const at = column < width ? reader.at : reader.stop + 1;
+        if (at - from > 0xffff && places instanceof Uint16Array) places = copied(places, keptCells(places.length));
+        places[base + column] = at - from;
+        if (column === width) break;
         if (column > 0 && !reader.more) throw malformed();
-        starts[base + column] = reader.at;
         reader.cell();
         if (column === stampColumn && reader.end > reader.start) {
           if (reader.escaped || reader.high >= 0x80) {
@@ -232,14 +240,16 @@ export class CsvTable {
         if (reader.escaped) (escaped ??= new Set()).add(base + column);
       }
       if (reader.more) throw malformed();
-      starts[base + width] = reader.stop + 1;
       row++;
     }
     const watermark = watermarkOf(this.reading, highest);
     if (row > 0) {
       // Sized to its rows when doubling left much over (a few MB a part otherwise kept for nothing).
-      if (starts.length > row * stride * 1.25) starts = starts.slice(0, row * stride);
-      this.parts.push({ bytes: csv, starts, stride, columnOf, first: this.length, escaped, ascii: reader.high < 0x80 });
+      if (places.length > row * stride * 1.25) {
+        places = places.slice(0, row * stride);
+        rowAt = rowAt.slice(0, row);
+      }
+      this.parts.push({ bytes: csv, rowAt, places, stride, columnOf, first: this.length, escaped, ascii: reader.high < 0x80 });
       this.bytes.push(csv);
       this.length += row;
     }
@@ -258,12 +268,14 @@ export class CsvTable {
     return p;
   }
 
-  /** The place in `part.starts` of `row`'s cell `slot` (0: the id; 1 + k: key k); its bounds into `begin` and `finish`. */
+  /** The place in `part.places` of `row`'s cell `slot` (0: the id; 1 + k: key k); its bounds into `begin` and `finish`. */
   private locate(part: TablePart, row: number, slot: number): number {
-    const { bytes, starts } = part;
-    const at = (row - part.first) * part.stride + part.columnOf[slot]!;
-    let start = starts[at]!;
-    let end = starts[at + 1]! - 1;
+    const { bytes, places } = part;
+    const r = row - part.first;
+    const from = part.rowAt[r]!;
+    const at = r * part.stride + part.columnOf[slot]!;
+    let start = from + places[at]!;
+    let end = from + places[at + 1]! - 1;
     if (bytes[start] === QUOTE) {
       start++;
       end--;
@@ -319,6 +331,13 @@ export class CsvTable {
 
 /** Cells' places kept as long as the part (its place in the copy): in memory V8 does not weigh against its heap's limit, as the part's own bytes. */
 const keptCells = (length: number): Int32Array => new Int32Array(keptMemory(length * Int32Array.BYTES_PER_ELEMENT));
+const keptPlaces = (length: number): Uint16Array => new Uint16Array(keptMemory(length * Uint16Array.BYTES_PER_ELEMENT));
+
+/** `into`, holding `from`'s values first. */
+function copied<T extends Uint16Array | Int32Array>(from: Uint16Array | Int32Array, into: T): T {
+  into.set(from);
+  return into;
+}
 
 /** A cell's text from its bytes: one for one when ASCII, else decoded as UTF-8; an escaped cell's `""` undone. */
 function cellString(bytes: Buffer, start: number, end: number, escaped: boolean, ascii: boolean): string {
