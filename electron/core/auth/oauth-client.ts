@@ -4,7 +4,7 @@ import { OAUTH_SCOPES } from '../../contract/login-host';
 import { smallAnswerLimits, type HttpLimits } from '../salesforce/http-limits';
 import { createOAuthClient, type SalesforceOAuthClient as OAuth2, type TokenResponse } from '../salesforce/jsforce-adapter';
 import { errorFacts } from '../salesforce/error-facts';
-import { toAppError } from '../salesforce/salesforce-errors';
+import { refusedCertificateCode, toAppError } from '../salesforce/salesforce-errors';
 import { BODY_STALLED, smallAnswerTransport, type SmallAnswerTransport } from '../salesforce/small-answer-transport';
 import { requireTrustedSalesforceUrl } from '../salesforce/trusted-salesforce-url';
 
@@ -145,6 +145,8 @@ function loginFailure(error: unknown): AppError {
     return new AppError('LOGIN_FAILED', englishMessage('loginCodeRefused'), { cause: error });
   }
   const mapped = toAppError(error);
+  // A refused certificate keeps its own message (what to ask IT), not "could not be reached" (session 34).
+  if (mapped.code === 'NETWORK' && refusedCertificateCode(error) !== undefined) return mapped;
   if (mapped.code === 'NETWORK') {
     // Nothing was stored: the attempt ends here and Connect starts a fresh one.
     return new AppError('NETWORK', englishMessage(brokenOff(error) ? 'loginBrokeOff' : 'loginUnreachable'), { cause: error });

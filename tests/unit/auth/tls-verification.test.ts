@@ -6,6 +6,8 @@ import { englishMessage } from '../../../electron/contract/i18n/spoken-messages'
 import { exchangeText, exchangeWhole } from '../../../electron/core/salesforce/http-exchange';
 import { toAppError } from '../../../electron/core/salesforce/salesforce-errors';
 import { CERT, KEY } from '../../support/loopback-certificate';
+import { createOAuth2, exchangeCode } from '../../../electron/core/auth/oauth-client';
+import { defaultHttpLimits } from '../../../electron/core/salesforce/http-limits';
 
 /**
  * TLS verification stays on for both ways Budgetly sends to Salesforce: a Bulk results part read over https (http-exchange.ts,
@@ -75,5 +77,16 @@ describe('Salesforce over https, a certificate not trusted', () => {
       (error: unknown) => error,
     );
     certificateRefused(failure);
+  });
+
+  it("the sign-in's code exchange (oauth-client.ts): the certificate message, not 'could not be reached'", async () => {
+    const oauth2 = createOAuth2({ loginUrl: new URL(url).origin, clientId: 'budgetly-demo', redirectUri: 'http://127.0.0.1:1/callback' }, defaultHttpLimits);
+    const failure: unknown = await exchangeCode(oauth2, 'aPrx.code', 'verifier').then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ code: 'NETWORK' });
+    expect((failure as Error).message).toMatch(/^Salesforce’s security certificate could not be verified \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\)/);
+    expect(asked).toBe(0);
   });
 });
