@@ -26,3 +26,19 @@ export function resetPeak(): number {
   }
   return rssMiB();
 }
+
+/** How long a timed window waits after the forced collection (appcpu34 measured the tail with 500 ms: it was gone). */
+const SETTLE_MS = 500;
+
+/**
+ * resetPeak(), then half a second before the timed window opens, for the forced collection's own tail to finish: its
+ * concurrent work on V8's threads (sweeping, the compile jobs it held back) and what it leaves the main thread. The app
+ * never forces a collection before a sync, so that tail is the harness's, not the app's — appcpu34 (BENCHMARKS, session 34)
+ * measured it at 10–25 ms of a zero-change incremental's CPU (V8's threads 12–26 ms in the window without the wait, 2–4 ms
+ * with it). Every timed sync of sync-worker.ts opens its window this way, the full and the baseline as the incremental.
+ */
+export async function resetPeakSettled(): Promise<number> {
+  const rss = resetPeak();
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  return rss;
+}

@@ -10,7 +10,7 @@ import { encodeSnapshot } from '../../../electron/core/invoices/cache/cache-form
 import { writeBytesAtomically } from '../../../electron/core/invoices/cache/atomic-file';
 import { createBenchCore, connectBenchCore, nextRecordPhaseEnd } from '../lib/bench-core';
 import { FIRST_LIST_WINDOW } from '../../../electron/contract/list-window';
-import { peakRssMiB, resetPeak, rssMiB } from '../lib/peak-memory';
+import { peakRssMiB, resetPeakSettled, rssMiB } from '../lib/peak-memory';
 import { runWorker, workerInput } from '../lib/worker-io';
 import { plainHttpGet } from '../lib/plain-http-get';
 
@@ -94,7 +94,7 @@ async function appSync(): Promise<Record<string, unknown>> {
         const phase = (payload as { phase?: string }).phase;
         if (event === 'invoices.syncProgress' && phase) marks[phase === 'fetching' ? (marks.firstPage ? 'lastPage' : 'firstPage') : phase] = performance.now();
       });
-      const rssBefore = resetPeak();
+      const rssBefore = await resetPeakSettled();
       const cpuBefore = process.cpuUsage();
       const started = performance.now();
       const full = await timed('full');
@@ -127,7 +127,7 @@ async function appSync(): Promise<Record<string, unknown>> {
     const list = await bench.call<InvoiceList>('invoices.list', { connectionId });
     const share = input.changedShare ?? 0.01;
     const { ids, orgChange } = input.change === 'receivables' ? await changeReceivables(list, share) : await changeInvoices(list, share);
-    resetPeak();
+    await resetPeakSettled();
     // Phases of the incremental sync from its progress events: until the first page, the pages (invoices and related
     // records), saving (the journal append), from 'done' to the answer; and the GC and CPU time spent inside it.
     const marks: Record<string, number> = {};
@@ -161,6 +161,8 @@ async function appSync(): Promise<Record<string, unknown>> {
     // The sync's answer counts invoices only: the records each of its queries got (invoices and related objects) are counted by
     // asking the same queries again, after the timing, of the same unchanged org.
     const fetchedByObject = await countAnswers(incrementalQueries);
+    // The full the incremental is judged against opens its window as the incremental's did (the same collection and pause).
+    await resetPeakSettled();
     const fullCpuBefore = process.cpuUsage();
     const full = await timed('full');
     const fullCpu = process.cpuUsage(fullCpuBefore);
@@ -262,7 +264,7 @@ async function baseline(overHttp: boolean): Promise<Record<string, unknown>> {
   if (!input.queryPath) throw new Error('the baseline needs the query path the app used');
   const tokens = await signIn(input.orgUrl);
   const headers = { ...PAGE_HEADERS, Authorization: `Bearer ${tokens.access_token}` };
-  const rssBefore = resetPeak();
+  const rssBefore = await resetPeakSettled();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const rows = await plainRest(input.queryPath, headers, overHttp);
