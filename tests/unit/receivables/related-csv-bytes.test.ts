@@ -120,6 +120,23 @@ describe('a Bulk part kept as its bytes, read cell by cell', () => {
     }
   });
 
+  it('a cell that starts 65,535, 65,536 or 65,537 bytes into its record (the edge of the 2-byte places) reads whole', () => {
+    // review34: a threshold one too high (widening only past 65,536) still passed the long-record test above, whose cells
+    // never start exactly there. Record 1's name is padded so the cell after it (Amount) starts exactly `at` bytes in.
+    const stamp = '2026-01-11T01:00:00.000Z';
+    const id = '0a3000000000000001';
+    const before = Buffer.byteLength(`"${id}","PAY-1","0011","`);
+    for (const at of [65_535, 65_536, 65_537]) {
+      const name = 'x'.repeat(at - before - 2);
+      const text = `${quoted(header)}${csvOf(1).split('\n')[1]}\n${quoted([id, 'PAY-1', '0011', name, '13.37', 'true', stamp, stamp])}${csvOf(1, 4).split('\n')[1]}\n`;
+      const { records, watermark } = relatedRecordsOfCsv(reading, text);
+      expect(records[1]!.amount).toBe(13.37);
+      const table = new CsvTable(reading);
+      expect(table.add(Buffer.from(text, 'utf8'), 3)).toEqual({ count: 3, watermark });
+      expectSameAsText(table, records);
+    }
+  });
+
   it('broken UTF-8 in a cell reads as the whole text decodes it, the cells around it untouched', () => {
     const good = csvOf(4, 0, ['plain']);
     const lines = good.split('\n');
