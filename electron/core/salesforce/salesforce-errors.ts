@@ -22,7 +22,7 @@ export function toAppError(error: unknown): AppError {
   const info = errorFacts(error);
 
   if (info.name === 'AbortError') return new AppError('CANCELLED', englishMessage('requestCancelled'), { cause: error });
-  const certificate = refusedCertificateCode(error);
+  const certificate = certificateCodeIn(info);
   if (certificate) {
     // Still NETWORK (the request never reached Salesforce), but not "check your internet connection": the line works, the
     // certificate does not (self-signed, expired, another host's, or a TLS-inspecting proxy whose CA Node does not trust).
@@ -68,7 +68,11 @@ export function redactTokens(text: string): string {
  * cause); undefined for any other failure. Not worth retrying: the certificate will be refused again (the sync's withRetries).
  */
 export function refusedCertificateCode(error: unknown): string | undefined {
-  return errorFacts(error).systemCodes.find((code) => CERTIFICATE_CODES.test(code));
+  return certificateCodeIn(errorFacts(error));
+}
+
+function certificateCodeIn(facts: ErrorFacts): string | undefined {
+  return facts.systemCodes.find((code) => CERTIFICATE_CODES.test(code));
 }
 
 /**
