@@ -25,7 +25,8 @@ export function toAppError(error: unknown): AppError {
   const certificate = certificateCodeIn(info);
   if (certificate) {
     // Still NETWORK (the request never reached Salesforce), but not "check your internet connection": the line works, the
-    // certificate does not (self-signed, expired, another host's, or a TLS-inspecting proxy whose CA Node does not trust).
+    // certificate does not (self-signed, expired, another host's, or a TLS-inspecting proxy whose CA is in neither Node's
+    // bundled list nor the OS's store, which the main process trusts since session 35: os-certificate-store.ts).
     return new AppError('NETWORK', englishMessage('salesforceCertificateRefused', { code: certificate }), { cause: error });
   }
   if (isNetworkFailure(error, info)) {

@@ -29,7 +29,7 @@ export const coreErrors: Translation<typeof en> = {
   loginIncomplete: 'Die Anmeldung wurde nicht abgeschlossen. Bitte versuchen Sie es erneut.',
   requestCancelled: 'Die Anfrage wurde abgebrochen.',
   salesforceUnreachable: 'Salesforce ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
-  salesforceCertificateRefused: 'Das Sicherheitszertifikat von Salesforce konnte nicht geprüft werden ({{code}}), daher hat Budgetly keine Verbindung hergestellt. Wenn Ihr Netzwerk sichere Verbindungen prüft (Firmen-Proxy oder Sicherheitssoftware), bitten Sie Ihre IT, die Verbindungen von Budgetly zu Salesforce von dieser Prüfung auszunehmen.',
+  salesforceCertificateRefused: 'Das Sicherheitszertifikat von Salesforce konnte nicht geprüft werden ({{code}}), daher hat Budgetly keine Verbindung hergestellt. Wenn Ihr Netzwerk sichere Verbindungen prüft (Firmen-Proxy oder Sicherheitssoftware), ist das dabei verwendete Zertifikat nicht im Zertifikatspeicher dieses Computers installiert: Bitten Sie Ihre IT, es dort zu installieren oder die Verbindungen von Budgetly zu Salesforce von dieser Prüfung auszunehmen.',
   apiLimitReached: 'Diese Org hat ihre Salesforce-API-Anfragen vorerst aufgebraucht. Versuchen Sie es später erneut.',
   apiLimitReachedSaid: 'Diese Org hat ihre Salesforce-API-Anfragen vorerst aufgebraucht. Versuchen Sie es später erneut. Salesforce meldet: {{detail}}',
   salesforceUnavailable: 'Salesforce ist vorübergehend nicht verfügbar. Versuchen Sie es gleich noch einmal.',

@@ -31,7 +31,7 @@ export const coreErrors = {
   loginIncomplete: 'The sign-in did not complete. Please try again.',
   requestCancelled: 'The request was cancelled.',
   salesforceUnreachable: 'Salesforce could not be reached. Check your internet connection and try again.',
-  salesforceCertificateRefused: 'Salesforce’s security certificate could not be verified ({{code}}), so Budgetly did not connect. If your network checks secure connections (a company proxy or security software), ask your IT team to let Budgetly’s connections to Salesforce through without that check.',
+  salesforceCertificateRefused: 'Salesforce’s security certificate could not be verified ({{code}}), so Budgetly did not connect. If your network checks secure connections (a company proxy or security software), the certificate it uses is not installed in this computer’s certificate store: ask your IT team to install it there, or to let Budgetly’s connections to Salesforce through without that check.',
   apiLimitReached: 'This org has used up its Salesforce API requests for now. Try again later.',
   apiLimitReachedSaid: 'This org has used up its Salesforce API requests for now. Try again later. Salesforce says: {{detail}}',
   salesforceUnavailable: 'Salesforce is temporarily unavailable. Try again in a moment.',

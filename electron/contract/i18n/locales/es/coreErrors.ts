@@ -29,7 +29,7 @@ export const coreErrors: Translation<typeof en> = {
   loginIncomplete: 'El inicio de sesión no se completó. Inténtelo de nuevo.',
   requestCancelled: 'La solicitud se canceló.',
   salesforceUnreachable: 'No se pudo contactar con Salesforce. Compruebe su conexión a Internet e inténtelo de nuevo.',
-  salesforceCertificateRefused: 'No se pudo verificar el certificado de seguridad de Salesforce ({{code}}), así que Budgetly no se conectó. Si su red inspecciona las conexiones seguras (un proxy de empresa o un software de seguridad), pida a su equipo de TI que deje pasar sin esa inspección las conexiones de Budgetly a Salesforce.',
+  salesforceCertificateRefused: 'No se pudo verificar el certificado de seguridad de Salesforce ({{code}}), así que Budgetly no se conectó. Si su red inspecciona las conexiones seguras (un proxy de empresa o un software de seguridad), el certificado que usa no está instalado en el almacén de certificados de este equipo: pida a su equipo de TI que lo instale allí o que deje pasar sin esa inspección las conexiones de Budgetly a Salesforce.',
   apiLimitReached: 'Esta org ha agotado por ahora sus solicitudes a la API de Salesforce. Inténtelo más tarde.',
   apiLimitReachedSaid: 'Esta org ha agotado por ahora sus solicitudes a la API de Salesforce. Inténtelo más tarde. Salesforce indica: {{detail}}',
   salesforceUnavailable: 'Salesforce no está disponible en este momento. Inténtelo de nuevo en unos instantes.',

@@ -29,7 +29,7 @@ export const coreErrors: Translation<typeof en> = {
   loginIncomplete: 'La connexion n’a pas abouti. Veuillez réessayer.',
   requestCancelled: 'La requête a été annulée.',
   salesforceUnreachable: 'Salesforce est injoignable. Vérifiez votre connexion Internet et réessayez.',
-  salesforceCertificateRefused: 'Le certificat de sécurité de Salesforce n’a pas pu être vérifié ({{code}}) : Budgetly ne s’est pas connecté. Si votre réseau inspecte les connexions sécurisées (proxy d’entreprise, logiciel de sécurité), demandez à votre service informatique de laisser passer les connexions de Budgetly vers Salesforce sans cette inspection.',
+  salesforceCertificateRefused: 'Le certificat de sécurité de Salesforce n’a pas pu être vérifié ({{code}}) : Budgetly ne s’est pas connecté. Si votre réseau inspecte les connexions sécurisées (proxy d’entreprise, logiciel de sécurité), le certificat qu’il utilise n’est pas installé dans le magasin de certificats de cet ordinateur : demandez à votre service informatique de l’y installer, ou de laisser passer les connexions de Budgetly vers Salesforce sans cette inspection.',
   apiLimitReached: 'Cette org a épuisé ses requêtes API Salesforce pour le moment. Réessayez plus tard.',
   apiLimitReachedSaid: 'Cette org a épuisé ses requêtes API Salesforce pour le moment. Réessayez plus tard. Message de Salesforce : {{detail}}',
   salesforceUnavailable: 'Salesforce est momentanément indisponible. Réessayez dans un instant.',
