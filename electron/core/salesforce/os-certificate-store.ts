@@ -16,7 +16,10 @@ export interface CertificateAuthorities {
   setDefaultCACertificates?: (certificates: string[]) => void;
 }
 
-/** What the step did: `os` = the OS store's authorities are trusted too; `bundled` = the list stayed as Node started it. */
+/**
+ * What the step did: `os` = the OS store's authorities are trusted too (`added`: how many Node did not have); `bundled` = the
+ * list stayed as Node started it, and why.
+ */
 export type OsTrust = { trusted: 'os'; fromOs: number; added: number } | { trusted: 'bundled'; reason: string };
 
 /** Makes Node's default CA list bundled ∪ the OS store ∪ extra (NODE_EXTRA_CA_CERTS where Node honours it); never throws. */
@@ -34,6 +37,9 @@ function widenDefaultAuthorities(tls: CertificateAuthorities): OsTrust {
   }
   try {
     const fromOs = getCACertificates('system');
+    // Node reads what it can and says nothing of the rest (a missing or unreadable file or folder): an empty store is one
+    // that could not be read, worth the one warning.
+    if (fromOs.length === 0) return { trusted: 'bundled', reason: 'the OS store gave no certificate' };
     const current = new Set(getCACertificates('default').map(certificateBody));
     const unique = new Map<string, string>();
     for (const pem of [...getCACertificates('bundled'), ...fromOs, ...getCACertificates('extra')]) {

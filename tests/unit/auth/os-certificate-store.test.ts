@@ -127,9 +127,10 @@ describe('the main process trusts the OS certificate store (a TLS-inspecting pro
     expect(asked).toEqual([]);
   });
 
-  it('a store that cannot be opened (no file, no folder) leaves Node’s bundled list and never blocks the start', async () => {
+  it('a store that cannot be opened (no file, no folder) leaves Node’s bundled list, says so once, and never blocks the start', async () => {
     const saw = await run('trust', inspectedUrl, { SSL_CERT_FILE: join(dir, 'missing.pem'), SSL_CERT_DIR: join(dir, 'missing.d') });
-    expect(saw.trust).toEqual({ trusted: 'os', fromOs: 0, added: 0 });
+    expect(saw.trust).toEqual({ trusted: 'bundled', reason: 'the OS store gave no certificate' });
+    expect(saw.logged).toEqual(['Trusting Node’s bundled certificate authorities only']);
     expect(saw.list).toMatchObject({ inspectingCa: false, everyBundled: true });
     expect(saw.sync).toBe(refused('UNABLE_TO_VERIFY_LEAF_SIGNATURE'));
     expect(asked).toEqual([]);
