@@ -1,16 +1,16 @@
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppErrorValue, ConnectionStatus } from '../../../electron/contract';
 import { englishMessage } from '../../../electron/contract/i18n/spoken-messages';
 import { salesforceGet } from '../../../electron/core/invoices/sync/salesforce-get';
 import { toAppError } from '../../../electron/core/salesforce/salesforce-errors';
-import { SessionManager, type SessionSource, type SessionTokens } from '../../../electron/core/salesforce/session-manager';
+import { SessionManager, type SessionTokens } from '../../../electron/core/salesforce/session-manager';
 import { signIn } from '../../org/headless-login';
 import { startOrg } from '../../org/index.ts';
 import { failure } from '../../support/failure';
 import { CERT, KEY } from '../../support/loopback-certificate';
 import { MemoryLogger } from '../../support/test-ports';
+import { MemorySource } from './support/memory-session-source';
 
 /**
  * A certificate refused during a token refresh (session 35; nobody had checked it): the access token expired, the app asks the
@@ -22,32 +22,6 @@ import { MemoryLogger } from '../../support/test-ports';
 
 const API = '62.0';
 const COUNT = 'SELECT COUNT() FROM Invoice';
-
-/** The connections module's side, in memory: what it was asked to save or mark. */
-class MemorySource implements SessionSource {
-  status: ConnectionStatus = 'connected';
-  saved: SessionTokens[] = [];
-  reconnectErrors: AppErrorValue[] = [];
-  constructor(
-    public loginUrl: string,
-    public tokens: SessionTokens | undefined,
-  ) {}
-  async target(id: string) {
-    return id === 'c1' ? { status: this.status, loginUrl: this.loginUrl, clientId: 'budgetly-demo' } : undefined;
-  }
-  async loadTokens() {
-    return this.tokens;
-  }
-  async saveTokens(_id: string, tokens: SessionTokens) {
-    this.tokens = tokens;
-    this.saved.push(tokens);
-  }
-  markReconnectNeeded(_id: string, error: AppErrorValue) {
-    this.status = 'reconnect-needed';
-    this.tokens = undefined;
-    this.reconnectErrors.push(error);
-  }
-}
 
 describe('a token refresh whose endpoint has a certificate Node refuses', () => {
   let asked = 0;

@@ -1,16 +1,16 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppErrorValue, ConnectionStatus } from '../../../electron/contract';
 import { LoginFlow } from '../../../electron/core/auth/login-flow';
 import { systemClock } from '../../../electron/core/ports';
 import { salesforceGet } from '../../../electron/core/invoices/sync/salesforce-get';
 import { toAppError } from '../../../electron/core/salesforce/salesforce-errors';
-import { SessionManager, type SessionSource, type SessionTokens } from '../../../electron/core/salesforce/session-manager';
+import { SessionManager } from '../../../electron/core/salesforce/session-manager';
 import { startOrg, type OrgOptions } from '../../org/index.ts';
 import { launchChromium } from '../../support/chromium';
 import { failure } from '../../support/failure';
 import { PlaywrightLoginAgent, signInAndAllow } from '../../support/playwright-login-agent';
 import { MemoryLogger } from '../../support/test-ports';
+import { MemorySource } from './support/memory-session-source';
 
 /**
  * The SessionManager against the local org: real tokens from a real sign-in, real expiry,
@@ -27,37 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** The connections module's side of the contract, in memory, recording what it was asked to do. */
-class MemorySource implements SessionSource {
-  status: ConnectionStatus = 'connected';
-  saved: SessionTokens[] = [];
-  reconnectErrors: AppErrorValue[] = [];
-  /** Runs inside saveTokens, before it returns (to observe ordering). */
-  onSave: (tokens: SessionTokens) => Promise<void> = async () => undefined;
-
-  constructor(
-    public loginUrl: string,
-    public tokens: SessionTokens | undefined,
-  ) {}
-
-  async target(id: string) {
-    return id === 'c1' ? { status: this.status, loginUrl: this.loginUrl, clientId: 'budgetly-demo' } : undefined;
-  }
-  async loadTokens() {
-    return this.tokens;
-  }
-  async saveTokens(_id: string, tokens: SessionTokens) {
-    await this.onSave(tokens);
-    this.tokens = tokens;
-    this.saved.push(tokens);
-  }
-  markReconnectNeeded(_id: string, error: AppErrorValue) {
-    this.status = 'reconnect-needed';
-    this.tokens = undefined;
-    this.reconnectErrors.push(error);
-  }
-}
 
 /**
  * The app's own limit per request is 60 s; these tests keep that order of magnitude so that 50 concurrent

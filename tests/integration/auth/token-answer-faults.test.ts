@@ -1,15 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AppErrorValue, ConnectionStatus } from '../../../electron/contract';
 import { LoginFlow, type LoginTarget } from '../../../electron/core/auth/login-flow';
 import { systemClock } from '../../../electron/core/ports';
 import type { HttpLimits } from '../../../electron/core/salesforce/http-limits';
-import { SessionManager, type SessionSource, type SessionTokens } from '../../../electron/core/salesforce/session-manager';
+import { SessionManager } from '../../../electron/core/salesforce/session-manager';
 import { startOrg, type RunningOrg } from '../../org/index.ts';
 import { launchChromium } from '../../support/chromium';
 import { failure } from '../../support/failure';
 import { PlaywrightLoginAgent, signInAndAllow } from '../../support/playwright-login-agent';
 import { MemoryLogger } from '../../support/test-ports';
+import { MemorySource } from './support/memory-session-source';
 
 /**
  * Token, refresh and identity answers that break off mid-body or stall after their headers,
@@ -81,32 +81,10 @@ describe('sign-in when the token answer breaks off', () => {
   });
 });
 
-/** The connections module's side of the session manager, in memory. */
-class MemorySource implements SessionSource {
-  status: ConnectionStatus = 'connected';
-  reconnectErrors: AppErrorValue[] = [];
-  saved: SessionTokens[] = [];
-  constructor(public tokens: SessionTokens) {}
-  async target() {
-    return { status: this.status, loginUrl: org.url, clientId: 'budgetly-demo' };
-  }
-  async loadTokens() {
-    return this.tokens;
-  }
-  async saveTokens(_id: string, tokens: SessionTokens) {
-    this.tokens = tokens;
-    this.saved.push(tokens);
-  }
-  markReconnectNeeded(_id: string, error: AppErrorValue) {
-    this.status = 'reconnect-needed';
-    this.reconnectErrors.push(error);
-  }
-}
-
 describe('a refresh whose answer breaks off', () => {
   it.each(['drop', 'stall'] as const)('(%s) is a NETWORK failure, not a revocation: the stored refresh token stays and the next call renews', async (kind) => {
     const { tokens } = await signIn(loginFlow());
-    const source = new MemorySource(tokens);
+    const source = new MemorySource(org.url, tokens);
     const sessions = new SessionManager(source, { logger: new MemoryLogger(), httpLimits: LIMITS, extraOrigins: [org.url] });
     const conn = await sessions.open('c1', '62.0');
     org.control.expireSessions();
