@@ -18,8 +18,15 @@ const MAX_CODINGS = 5;
  * still encoded: the text would be bytes of compressed data), and a compressed body that ends early fails (undici's flush
  * options let a truncated stream pass as whole).
  * Empty list: the body as it came. An Error: the answer cannot be read (the caller fails the request).
+ *
+ * Every stage is bounded (session 35, review34's low): it holds at most its stream buffer (it waits while the next stage is
+ * full — zlib's own streams do; the deflate reader below too), and it fails with `ExpandsTooFar` once it has made more than
+ * `maxBytes` (and a slack, `STAGE_SLACK`) — so a stage in the middle of a list (`gzip, gzip`, `gzip, br`) cannot expand a small
+ * answer without end before the caller's limit, counted on the last stage's output, applies. A valid answer's middle stage
+ * makes the next coding's compressed bytes, never much more than the text itself: the slack covers the codings' own
+ * overhead (stored blocks: 5 bytes in 64 KB; headers).
  */
-export function answerDecoders(contentEncoding: string | undefined): Transform[] | Error {
+export function answerDecoders(contentEncoding: string | undefined, maxBytes: number): Transform[] | Error {
   const codings = (contentEncoding ?? '')
     .toLowerCase()
     .split(',')
@@ -30,9 +37,34 @@ export function answerDecoders(contentEncoding: string | undefined): Transform[]
   for (const coding of codings.reverse()) {
     const decoder = decoderOf(coding);
     if (!decoder) return new Error(`Salesforce sent its answer in an encoding Budgetly does not read (${coding.slice(0, 40)}).`);
-    decoders.push(decoder);
+    decoders.push(capped(decoder, maxBytes + maxBytes / 1024 + STAGE_SLACK));
   }
   return decoders;
+}
+
+/** A stage of the decoding made more than the answer may hold: the caller fails the request with its too-large error. */
+export class ExpandsTooFar extends Error {
+  override readonly name = 'ExpandsTooFar';
+}
+
+/** Bytes a stage may make past the answer's limit (beside 1/1024 of it): a coding's own header and framing. */
+const STAGE_SLACK = 64 * 1024;
+
+/** `stage` fails with ExpandsTooFar once it has put out more than `cap` bytes, counted as it makes them (before they are read). */
+function capped(stage: Transform, cap: number): Transform {
+  let made = 0;
+  const push = stage.push.bind(stage);
+  stage.push = (chunk: unknown, encoding?: BufferEncoding): boolean => {
+    if (chunk !== null && chunk !== undefined) {
+      made += (chunk as Buffer).length;
+      if (made > cap) {
+        stage.destroy(new ExpandsTooFar(`An encoding of the answer unpacked to more than ${Math.floor(cap)} bytes.`));
+        return false;
+      }
+    }
+    return push(chunk, encoding);
+  };
+  return stage;
 }
 
 function decoderOf(coding: string): Transform | null {
@@ -50,11 +82,19 @@ class Inflate extends Transform {
     if (chunk.length === 0) return callback();
     if (!this.inner) {
       const inner = (chunk[0]! & 0x0f) === 0x08 ? zlib.createInflate() : zlib.createInflateRaw();
-      inner.on('data', (data: Buffer) => this.push(data));
+      // Waits while this stream's reader is full (zlib's own streams do the same): never more than one buffer's worth held.
+      inner.on('data', (data: Buffer) => {
+        if (!this.push(data)) inner.pause();
+      });
       inner.on('error', (error) => this.destroy(error));
       this.inner = inner;
     }
     this.inner.write(chunk, () => callback());
+  }
+
+  override _read(size: number): void {
+    this.inner?.resume();
+    super._read(size);
   }
 
   override _flush(callback: TransformCallback): void {

@@ -3,7 +3,7 @@ import * as https from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { HttpRequest } from './jsforce-adapter';
-import { ACCEPTED_ENCODINGS, answerDecoders } from './answer-decoding';
+import { ACCEPTED_ENCODINGS, answerDecoders, ExpandsTooFar } from './answer-decoding';
 import { hasByteOrderMark, LentBody } from './body-buffers';
 import { keptMemory } from './kept-memory';
 import { isPartReadMemory, partAgents } from './part-agents';
@@ -176,13 +176,13 @@ function readWhole(res: IncomingMessage, options: ExchangeOptions, streams: { de
   return new Promise((resolve, reject) => {
     const declared = Number(res.headers['content-length'] ?? Number.NaN);
     if (declared > options.maxBytes) return reject(options.tooLarge());
-    const decoders = answerDecoders(res.headers['content-encoding']);
+    const decoders = answerDecoders(res.headers['content-encoding'], options.maxBytes);
     if (decoders instanceof Error) return reject(networkError(decoders));
     let source: Readable = res;
     res.on('error', (error) => reject(networkError(error)));
     for (const unpack of decoders) {
       streams.push(unpack);
-      unpack.on('error', (error) => reject(networkError(error)));
+      unpack.on('error', (error) => reject(error instanceof ExpandsTooFar ? options.tooLarge() : networkError(error)));
       source = source.pipe(unpack);
     }
     const decoded = decoders.length > 0;
