@@ -5,10 +5,12 @@ import { englishMessage } from '../../../electron/contract/i18n/spoken-messages'
 import { salesforceGet } from '../../../electron/core/invoices/sync/salesforce-get';
 import { toAppError } from '../../../electron/core/salesforce/salesforce-errors';
 import { SessionManager, type SessionTokens } from '../../../electron/core/salesforce/session-manager';
-import { signIn } from '../../org/headless-login';
+import type { Connection } from '../../../electron/contract';
+import { HttpLoginAgent, signIn } from '../../org/headless-login';
 import { startOrg } from '../../org/index.ts';
 import { failure } from '../../support/failure';
 import { CERT, KEY } from '../../support/loopback-certificate';
+import { createTestCore, type TestCore } from '../../support/test-core';
 import { MemoryLogger } from '../../support/test-ports';
 import { MemorySource } from './support/memory-session-source';
 
@@ -80,5 +82,47 @@ describe('a token refresh whose endpoint has a certificate Node refuses', () => 
     expect(source.saved).toHaveLength(1);
     expect(source.saved[0]!.refreshToken).toBe(signedIn.refreshToken);
     expect(source.status).toBe('connected');
+  });
+  it('through the app: the sync says it is the certificate, the connection stays connected, and syncs again once the endpoint is good', async () => {
+    // The connection as the app keeps it (records in the store, tokens sealed), reopened with its login address answering with
+    // a refused certificate (the way the store is rewritten in trusted-token-urls.test.ts; for a user: IT's new proxy).
+    const origins = [org.url, refusingUrl];
+    const cores: TestCore[] = [];
+    const open = (from?: TestCore) => {
+      const core = createTestCore({ loginAgent: new HttpLoginAgent(), extraLoginOrigins: origins, ...(from ? { dataDir: from.dataDir, secretBox: from.secretBox } : {}) });
+      cores.push(core);
+      return core;
+    };
+    const reopenedAt = async (from: TestCore, loginUrl: string) => {
+      await from.core.dispose();
+      const records = from.store.get('connections') as Record<string, unknown>[];
+      from.store.set('connections', records.map((record) => ({ ...record, loginUrl })));
+      return open(from);
+    };
+    try {
+      const first = open();
+      const id = ((await first.call('connections.add', { label: 'Acme', loginUrl: org.url, clientId: 'budgetly-demo' })).value as Connection).id;
+      expect(await first.call('connections.connect', { id })).toMatchObject({ ok: true, value: { status: 'connected' } });
+      expect(await first.call('invoices.sync', { connectionId: id, mode: 'full' })).toMatchObject({ ok: true });
+
+      const refused = await reopenedAt(first, refusingUrl);
+      org.control.expireSessions();
+      org.control.resetCounters();
+      const synced = await refused.call('invoices.sync', { connectionId: id });
+      expect(synced.ok).toBe(false);
+      const code = /\(([A-Z_]+)\)/.exec(synced.error?.message ?? '')?.[1] ?? '';
+      expect(synced.error).toEqual({ code: 'NETWORK', message: englishMessage('salesforceCertificateRefused', { code }) });
+      expect(code).toMatch(/^(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)$/);
+      const listed = ((await refused.call('connections.list')).value as Connection[]).find((connection) => connection.id === id);
+      expect(listed?.status).toBe('connected');
+      expect(asked).toBe(0);
+      expect(org.control.counters().refreshes).toBe(0);
+
+      const good = await reopenedAt(refused, org.url);
+      expect(await good.call('invoices.sync', { connectionId: id })).toMatchObject({ ok: true });
+      expect(org.control.counters().refreshes).toBe(1); // the kept refresh token renewed the session
+    } finally {
+      for (const core of cores) await core.dispose();
+    }
   });
 });
