@@ -1,9 +1,8 @@
 import { app, BrowserWindow, net, session } from 'electron';
 import { join } from 'node:path';
-import * as tls from 'node:tls';
 import { createCore, type Core } from '../core/create-core';
 import { machinePolicyPath } from '../core/policy/policy-reader';
-import { trustOsCertificateStore } from '../core/salesforce/os-certificate-store';
+import { reportOsTrustTo } from '../core/salesforce/os-certificate-store';
 import { systemClock } from '../core/ports';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { BUILT_IN_CLIENT_IDS } from './build-config';
@@ -33,9 +32,9 @@ app.enableSandbox();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  // Before any connection to Salesforce (the sign-in's code exchange, a token refresh, a sync, a Bulk part): Node's TLS trusts
-  // the OS's certificate store too, as the sign-in window does (a TLS-inspecting proxy's CA that IT installed there).
-  trustOsCertificateStore(tls, consoleLogger);
+  // Nothing read at launch: the OS's certificate store is read off this thread at the first certificate Node's list refuses
+  // (os-certificate-store.ts); its outcome is logged.
+  reportOsTrustTo(consoleLogger);
   let mainWindow: BrowserWindow | null = null;
   let core: Core | null = null;
   const getWindow = () => mainWindow;

@@ -3,6 +3,7 @@ import { AppError } from '../../contract';
 import type { HttpRequest, HttpResponse } from './jsforce-adapter';
 import { englishMessage } from '../../contract/i18n/spoken-messages';
 import { LentBody } from './body-buffers';
+import { withOsTrustOnRefusal } from './os-certificate-store';
 
 /**
  * The most an answer's body may hold before the request fails (the whole body is held in memory). The largest
@@ -40,15 +41,22 @@ export function fetchTransport(exchange: (request: HttpRequest) => Promise<HttpR
   };
 }
 
-/** Sends a jsforce request with fetch; redirects are not followed (Salesforce answers them as errors to act on). */
+/**
+ * Sends a jsforce request with fetch; redirects are not followed (Salesforce answers them as errors to act on). A certificate
+ * Node's list refused: the OS store read and the request sent once more (os-certificate-store.ts).
+ */
 export function sendWithFetch(request: HttpRequest, signal: AbortSignal): Promise<Response> {
-  return fetch(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body: typeof request.body === 'string' ? request.body : undefined,
-    redirect: 'manual',
+  return withOsTrustOnRefusal(
+    () =>
+      fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: typeof request.body === 'string' ? request.body : undefined,
+        redirect: 'manual',
+        signal,
+      }),
     signal,
-  });
+  );
 }
 
 /**

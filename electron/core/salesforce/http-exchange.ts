@@ -6,6 +6,7 @@ import type { HttpRequest } from './jsforce-adapter';
 import { ACCEPTED_ENCODINGS, answerDecoders, ExpandsTooFar } from './answer-decoding';
 import { hasByteOrderMark, LentBody } from './body-buffers';
 import { keptMemory } from './kept-memory';
+import { withOsTrustOnRefusal } from './os-certificate-store';
 import { isPartReadMemory, partAgents } from './part-agents';
 
 /**
@@ -80,7 +81,7 @@ export interface TextAnswer {
  * keep — a Bulk API 2.0 results part: sent with `Accept: text/csv` unless the request has an Accept of its own.
  */
 export function exchangeWhole(request: HttpRequest, options: ExchangeOptions): Promise<WholeAnswer> {
-  return exchange(request, options, CSV, (declared) => new BodyCollector(options.prefix ?? EMPTY, declared));
+  return withOsTrustOnRefusal(() => exchange(request, options, CSV, (declared) => new BodyCollector(options.prefix ?? EMPTY, declared)), options.signal);
 }
 
 /**
@@ -91,7 +92,7 @@ export function exchangeWhole(request: HttpRequest, options: ExchangeOptions): P
  */
 export async function exchangeText(request: HttpRequest, options: Omit<ExchangeOptions, 'prefix'>): Promise<TextAnswer> {
   let lent: LentBody | null = null;
-  const answer = await exchange(request, options, JSON_ANSWER, (declared) => (lent = new LentBody(declared)));
+  const answer = await withOsTrustOnRefusal(() => exchange(request, options, JSON_ANSWER, (declared) => (lent = new LentBody(declared))), options.signal);
   const text = answer.body.toString('utf8');
   // Given back only after a whole answer: a failed one's buffer is wiped and dropped by `exchange` (`discard`), and takes
   // no chunk after (a late chunk must never land in another answer's).

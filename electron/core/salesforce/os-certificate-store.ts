@@ -1,44 +1,121 @@
+import * as tls from 'node:tls';
+import { Worker } from 'node:worker_threads';
 import type { Logger } from '../ports';
+import { refusedCertificateCode } from './salesforce-errors';
 
 /**
  * The main process trusts the certificate authorities of the computer's own store (macOS Keychain, Windows' store, OpenSSL's
  * file and folder on Linux: SSL_CERT_FILE / SSL_CERT_DIR or their defaults) beside Node's bundled Mozilla list, as the sign-in
- * window (Chromium) and the computer's other apps do. A firm whose IT inspects TLS installs its proxy's CA there: without this
- * step the login page loads and then the code exchange and every sync are refused (`salesforceCertificateRefused`).
+ * window (Chromium) and the computer's other apps do — for a firm whose IT inspects TLS and installed its proxy's CA there
+ * (without it the login page loads, then the code exchange and every sync are refused: `salesforceCertificateRefused`).
  *
- * Run once at start, before any connection: Node's https.request and fetch (undici) both build their TLS contexts from the
- * default list this sets. Nothing else is trusted: no file of ours, no environment variable beyond what Node itself reads.
+ * Read only when Node's list has refused a connection's certificate, never at launch: reading the store costs ~55 ms of CPU
+ * here (432 certificates) and, on macOS, Node evaluates each Keychain certificate through trustd, which blocks for seconds on
+ * managed Macs with a network filter (nodejs/node#63313). So the read happens once per process, at the first refusal, in a
+ * worker thread (the main thread never waits on the store); the worker hands back the PEMs and the main thread sets its
+ * default list to bundled ∪ OS store ∪ extra — `tls.setDefaultCACertificates` only changes the calling thread's list (Node's
+ * docs), and every later connection of this thread takes it: https.request (http-exchange.ts, the part agents) and fetch
+ * (undici) both build each new connection's TLS context from the default list. Nothing else is trusted.
  */
 
-/** The part of `node:tls` this step uses (Node 22.19+ / 24.5+); absent in an older Node. */
+/** The part of `node:tls` this uses (Node 22.19+ / 24.5+); absent in an older Node. */
 export interface CertificateAuthorities {
   getCACertificates?: (type: 'default' | 'system' | 'bundled' | 'extra') => string[];
   setDefaultCACertificates?: (certificates: string[]) => void;
 }
 
+/** Reads the OS store's authorities (PEM), off the main thread. */
+export type OsStoreReader = () => Promise<string[]>;
+
 /**
- * What the step did: `os` = the OS store's authorities are trusted too (`added`: how many Node did not have); `bundled` = the
- * list stayed as Node started it, and why.
+ * What a read did: `os` = the OS store's authorities are trusted too (`added`: how many Node did not have); `bundled` = the
+ * list stayed as it was, and why.
  */
 export type OsTrust = { trusted: 'os'; fromOs: number; added: number } | { trusted: 'bundled'; reason: string };
 
-/** Makes Node's default CA list bundled ∪ the OS store ∪ extra (NODE_EXTRA_CA_CERTS where Node honours it); never throws. */
-export function trustOsCertificateStore(tls: CertificateAuthorities, logger: Logger): OsTrust {
-  const outcome = widenDefaultAuthorities(tls);
-  if (outcome.trusted === 'os') logger.info('Trusting the certificate authorities of the OS store too', { fromOs: outcome.fromOs, added: outcome.added });
-  else logger.warn('Trusting Node’s bundled certificate authorities only', { reason: outcome.reason });
-  return outcome;
+export interface OsTrustOnRefusal {
+  /**
+   * `send()`'s answer; if Node's list refused the server's certificate and the request was sent before the OS store was read:
+   * the store is read (once per process: concurrent refusals wait on one read) and, if it added an authority, the request is
+   * sent once more; otherwise the refusal stands. `signal` ends the wait for the read.
+   */
+  send<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T>;
 }
 
-function widenDefaultAuthorities(tls: CertificateAuthorities): OsTrust {
-  const { getCACertificates, setDefaultCACertificates } = tls;
+export function osTrustOnRefusal(authorities: CertificateAuthorities, readStore: OsStoreReader, report: (outcome: OsTrust) => void): OsTrustOnRefusal {
+  let read: Promise<OsTrust> | null = null;
+  let done = false;
+  const widen = () =>
+    (read ??= widenDefaultAuthorities(authorities, readStore).then((outcome) => {
+      done = true;
+      report(outcome);
+      return outcome;
+    }));
+  return {
+    async send<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+      // A request sent once the store is in the list was refused by it: not sent again.
+      const sentBeforeRead = !done;
+      try {
+        return await send();
+      } catch (error) {
+        if (!sentBeforeRead || refusedCertificateCode(error) === undefined) throw error;
+        const outcome = await untilAborted(widen(), signal);
+        if (outcome.trusted !== 'os' || outcome.added === 0) throw error;
+        // Sent once more, with the wider list. Safe for any method, a POST included (the code exchange, a Bulk job): the
+        // refusal came in the TLS handshake, before a byte of the request was written, so the server never saw the first one.
+        return send();
+      }
+    },
+  };
+}
+
+const listeners: ((outcome: OsTrust) => void)[] = [];
+
+/** `logger` is told each read's outcome (at most one per process). */
+export function reportOsTrustTo(logger: Logger): void {
+  listeners.push((outcome) => {
+    if (outcome.trusted === 'os') logger.info('A certificate was refused: the OS store was read', { fromOs: outcome.fromOs, added: outcome.added });
+    else logger.warn('A certificate was refused: Node’s bundled certificate authorities only', { reason: outcome.reason });
+  });
+}
+
+const processTrust = osTrustOnRefusal(tls, readOsStoreInWorker, (outcome) => {
+  for (const listener of listeners) listener(outcome);
+});
+
+/** The process's: every sender of the main process wraps its request in it (fetch-transport.ts, http-exchange.ts). */
+export function withOsTrustOnRefusal<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  return processTrust.send(send, signal);
+}
+
+/**
+ * An eval'd worker (no file of its own for the build to emit; works in Electron's main process, which runs Node's
+ * worker_threads): it reads the store, posts the PEMs back and ends.
+ */
+const READ_STORE = "require('node:worker_threads').parentPort.postMessage(require('node:tls').getCACertificates('system'));";
+
+function readOsStoreInWorker(): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(READ_STORE, { eval: true });
+    worker.once('message', (certificates: string[]) => {
+      resolve(certificates);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the worker reading the OS store ended (${code})`)));
+  });
+}
+
+/** Makes the default CA list bundled ∪ the OS store ∪ extra (NODE_EXTRA_CA_CERTS where Node honours it); never rejects. */
+async function widenDefaultAuthorities(authorities: CertificateAuthorities, readStore: OsStoreReader): Promise<OsTrust> {
+  const { getCACertificates, setDefaultCACertificates } = authorities;
   if (typeof getCACertificates !== 'function' || typeof setDefaultCACertificates !== 'function') {
     return { trusted: 'bundled', reason: 'this Node cannot read the OS store (tls.getCACertificates / setDefaultCACertificates missing)' };
   }
   try {
-    const fromOs = getCACertificates('system');
+    const fromOs = await readStore();
     // Node reads what it can and says nothing of the rest (a missing or unreadable file or folder): an empty store is one
-    // that could not be read, worth the one warning.
+    // that could not be read.
     if (fromOs.length === 0) return { trusted: 'bundled', reason: 'the OS store gave no certificate' };
     const current = new Set(getCACertificates('default').map(certificateBody));
     const unique = new Map<string, string>();
@@ -47,12 +124,23 @@ function widenDefaultAuthorities(tls: CertificateAuthorities): OsTrust {
       if (body && !unique.has(body)) unique.set(body, pem);
     }
     const added = [...unique.keys()].filter((body) => !current.has(body)).length;
-    // Nothing new (an empty store, or one that holds only Mozilla's list): the default list stays as it is.
+    // Nothing new (a store that holds only Mozilla's list): the default list stays as it is.
     if (added > 0) setDefaultCACertificates([...unique.values()]);
     return { trusted: 'os', fromOs: fromOs.length, added };
   } catch (error) {
     return { trusted: 'bundled', reason: `the OS store could not be read (${error instanceof Error ? error.message : String(error)})` };
   }
+}
+
+/** `promise`, or `signal`'s reason once it is aborted (the read itself goes on, for the requests after). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    void promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** A certificate's base64 body: the same certificate written with other line breaks (the OS's file vs Node's list) is one. */

@@ -8,22 +8,24 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishMessage } from '../../../electron/contract/i18n/spoken-messages';
-import { trustOsCertificateStore } from '../../../electron/core/salesforce/os-certificate-store';
+import { osTrustOnRefusal, type CertificateAuthorities } from '../../../electron/core/salesforce/os-certificate-store';
 import { INSPECTING_CA, INSPECTING_LEAF, INSPECTING_LEAF_KEY, OTHER_CA, OTHER_LEAF, OTHER_LEAF_KEY } from '../../support/proxy-authorities';
 
 /**
  * An accountant behind a TLS-inspecting proxy whose CA IT installed in the computer's store (session 35): the sign-in window
- * (Chromium) trusted it, the main process (Node's bundled list only) refused the code exchange and every sync. At start the
- * main process now trusts the OS store too (os-certificate-store.ts, called first in electron/main/index.ts).
+ * (Chromium) trusted it, the main process (Node's bundled list only) refused the code exchange and every sync. Nothing is read
+ * at launch (a Keychain read blocks for seconds on managed Macs): the first certificate Node's list refuses has the OS store
+ * read once, in a worker thread, its authorities added to the main thread's list, and the refused request sent once more
+ * (os-certificate-store.ts, wrapped around fetch-transport.ts's sendWithFetch and http-exchange.ts's two exchanges).
  *
  * Real TLS on 127.0.0.1, no stand-in for Node's tls: each case is a child Node process (tsx) whose OS store the test chose —
- * on Linux Node reads OpenSSL's file and folder, SSL_CERT_FILE / SSL_CERT_DIR (checked here: without the step the same child
- * is refused) — with no NODE_EXTRA_CA_CERTS. "Salesforce" is an https server whose leaf the store's CA signed; another one's
- * leaf was signed by a CA that only sits in a temp file. Fails on these mutations of the change: the step not setting the
- * default list (every request refused); setting the OS store's list alone (Mozilla's authorities dropped: `everyBundled`);
- * trusting any certificate (NODE_TLS_REJECT_UNAUTHORIZED=0 set by the step: the other server answers); certificates told apart
- * by their PEM text instead of their body (Mozilla's authority in the store, written with other line breaks, counted as new:
- * `added`).
+ * on Linux Node reads OpenSSL's file and folder, SSL_CERT_FILE / SSL_CERT_DIR — with no NODE_EXTRA_CA_CERTS unless said.
+ * "Salesforce" is an https server whose leaf the store's CA signed; another one's leaf was signed by a CA in no store. Each
+ * read of the store is one worker thread started (`process.on('worker')`). Fails on these mutations: no resend after the read
+ * (the first requests refused); the list set in the worker instead of the main thread (every request refused: the list is per
+ * thread); no shared read (workers 2-3); the store read at import or at each request (workers > 0 where Node's list trusts the
+ * server; workers > 1); certificates told apart by their PEM text (Mozilla's authority counted as new: `added` 2); the resend
+ * sent twice (`asked` has a request twice).
  */
 const CHILD = fileURLToPath(new URL('./support/os-store-child.ts', import.meta.url));
 const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
@@ -61,6 +63,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'os-store.pem'), `${INSPECTING_CA}\n${rootCertificates[0]}\n`);
   mkdirSync(join(dir, 'os-store.d'));
   writeFileSync(join(dir, 'other-ca.pem'), `${OTHER_CA}\n`);
+  writeFileSync(join(dir, 'inspecting-ca.pem'), `${INSPECTING_CA}\n`);
   store = { SSL_CERT_FILE: join(dir, 'os-store.pem'), SSL_CERT_DIR: join(dir, 'os-store.d') };
 });
 afterAll(async () => {
@@ -72,101 +75,155 @@ afterAll(async () => {
 });
 
 interface ChildSaw {
-  trust: { trusted: string; fromOs?: number; added?: number; reason?: string } | null;
-  logged: string[];
+  workers: number;
+  reported: string[];
   signIn: string;
   sync: string;
   fetch: string;
+  after: string;
   list: { size: number; distinct: number; inspectingCa: boolean; otherCa: boolean; everyBundled: boolean };
 }
 
 /** The child's answers, in an environment without the machine's own CA, proxy or Node settings, plus `env`. */
-const run = (mode: 'trust' | 'plain', url: string, env: Record<string, string>) =>
+const run = (url: string, env: Record<string, string>) =>
   new Promise<ChildSaw>((resolve, reject) => {
     asked.length = 0;
     const clean = Object.fromEntries(
       Object.entries(process.env).filter(([name]) => !/^(https?_proxy|no_proxy|node_use_env_proxy|node_options|node_extra_ca_certs|node_use_system_ca|ssl_cert_file|ssl_cert_dir)$/i.test(name)),
     );
-    execFile(TSX, [CHILD, mode, url], { env: { ...clean, ...env }, timeout: 30_000 }, (error, stdout, stderr) =>
+    execFile(TSX, [CHILD, url], { env: { ...clean, ...env }, timeout: 30_000 }, (error, stdout, stderr) =>
       error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildSaw),
     );
   });
 
 const refused = (code: string) => `NETWORK: ${englishMessage('salesforceCertificateRefused', { code })}`;
+const QUERY = 'GET /services/data/v62.0/query?q=x';
+const ANSWER = '{"totalSize":0,"done":true,"records":[]}';
 
-describe('the main process trusts the OS certificate store (a TLS-inspecting proxy whose CA IT installed there)', () => {
-  it('with the step, the sign-in, a GET of the sync and fetch go through the proxy’s certificate; Mozilla’s list is kept', async () => {
-    const saw = await run('trust', inspectedUrl, store);
-    expect(saw.signIn).toBe('signed in: 00D000000000001!token');
-    expect(saw.sync).toBe('{"totalSize":0,"done":true,"records":[]}');
-    expect(saw.fetch).toBe('{"totalSize":0,"done":true,"records":[]}');
-    expect(asked).toEqual(['POST /services/oauth2/token', 'GET /services/data/v62.0/query?q=x', 'GET /services/data/v62.0/query?q=x']);
-    // The store held one authority Node did not have and one it had: that one added, every bundled one kept, each once, the
-    // other CA not.
-    expect(saw.trust).toEqual({ trusted: 'os', fromOs: 2, added: 1 });
+describe('the OS certificate store, read at the first refused certificate (a TLS-inspecting proxy whose CA IT installed there)', () => {
+  it('the sign-in, a GET of the sync and fetch, refused at once, go through after one read of the store, each sent once', async () => {
+    const saw = await run(inspectedUrl, store);
+    expect([saw.signIn, saw.sync, saw.fetch, saw.after]).toEqual(['signed in: 00D000000000001!token', ANSWER, ANSWER, ANSWER]);
+    // Refused in the handshake, the first attempts never reached the server: each request arrived once.
+    expect([...asked].sort()).toEqual([QUERY, QUERY, QUERY, 'POST /services/oauth2/token'].sort());
+    // One read for the three concurrent refusals, none for the request after: the store held one authority Node did not have
+    // and one it had (Mozilla's, written with other line breaks).
+    expect(saw.workers).toBe(1);
+    expect(saw.reported).toEqual(['info A certificate was refused: the OS store was read {"fromOs":2,"added":1}']);
     expect(saw.list).toMatchObject({ inspectingCa: true, otherCa: false, everyBundled: true });
     expect(saw.list.distinct).toBe(saw.list.size);
-    expect(saw.logged).toEqual(['Trusting the certificate authorities of the OS store too']);
   });
 
-  it('without the step, the same child and store are refused with the certificate message, the token never sent', async () => {
-    const saw = await run('plain', inspectedUrl, store);
-    expect(saw.signIn).toBe(refused('UNABLE_TO_VERIFY_LEAF_SIGNATURE'));
-    expect(saw.sync).toBe(refused('UNABLE_TO_VERIFY_LEAF_SIGNATURE'));
-    expect(saw.fetch).toBe(refused('UNABLE_TO_VERIFY_LEAF_SIGNATURE'));
-    expect(saw.list).toMatchObject({ inspectingCa: false, everyBundled: true });
-    expect(asked).toEqual([]);
-    // What the user reads says what is true now: the proxy's certificate is not in this computer's store.
+  it('a server whose CA is in no store stays refused with the certificate message; the store is read once, not per request', async () => {
+    const saw = await run(otherUrl, store);
+    expect([saw.signIn, saw.sync, saw.fetch, saw.after]).toEqual([1, 2, 3, 4].map(() => refused('UNABLE_TO_VERIFY_LEAF_SIGNATURE')));
     expect(saw.sync).toContain('is not installed in this computer’s certificate store: ask your IT team to install it there');
-  });
-
-  it('with the step, a CA the OS store does not hold (only in a file beside it) is still refused', async () => {
-    const saw = await run('trust', otherUrl, store);
-    expect([saw.signIn, saw.sync, saw.fetch]).toEqual([1, 2, 3].map(() => refused('UNABLE_TO_VERIFY_LEAF_SIGNATURE')));
-    expect(saw.list.otherCa).toBe(false);
     expect(asked).toEqual([]);
+    expect(saw.workers).toBe(1);
+    expect(saw.list).toMatchObject({ inspectingCa: true, otherCa: false, everyBundled: true });
   });
 
-  it('a store that cannot be opened (no file, no folder) leaves Node’s bundled list, says so once, and never blocks the start', async () => {
-    const saw = await run('trust', inspectedUrl, { SSL_CERT_FILE: join(dir, 'missing.pem'), SSL_CERT_DIR: join(dir, 'missing.d') });
-    expect(saw.trust).toEqual({ trusted: 'bundled', reason: 'the OS store gave no certificate' });
-    expect(saw.logged).toEqual(['Trusting Node’s bundled certificate authorities only']);
+  it('a server Node’s list already trusts never has the store read', async () => {
+    // The proxy's CA given to Node itself (NODE_EXTRA_CA_CERTS, part of its default list): nothing is refused, so nothing read.
+    const saw = await run(inspectedUrl, { ...store, NODE_EXTRA_CA_CERTS: join(dir, 'inspecting-ca.pem') });
+    expect([saw.signIn, saw.sync, saw.fetch, saw.after]).toEqual(['signed in: 00D000000000001!token', ANSWER, ANSWER, ANSWER]);
+    expect(saw.workers).toBe(0);
+    expect(saw.reported).toEqual([]);
+  });
+
+  it('a store that cannot be opened (no file, no folder) keeps the refusal, read once, said once', async () => {
+    const saw = await run(inspectedUrl, { SSL_CERT_FILE: join(dir, 'missing.pem'), SSL_CERT_DIR: join(dir, 'missing.d') });
+    expect([saw.signIn, saw.sync, saw.fetch, saw.after]).toEqual([1, 2, 3, 4].map(() => refused('UNABLE_TO_VERIFY_LEAF_SIGNATURE')));
+    expect(saw.workers).toBe(1);
+    expect(saw.reported).toEqual(['warn A certificate was refused: Node’s bundled certificate authorities only {"reason":"the OS store gave no certificate"}']);
     expect(saw.list).toMatchObject({ inspectingCa: false, everyBundled: true });
-    expect(saw.sync).toBe(refused('UNABLE_TO_VERIFY_LEAF_SIGNATURE'));
     expect(asked).toEqual([]);
   });
 });
 
 /**
- * The two ways the step can find nothing to do that no real Node 24 here can show: a Node without the API (before 22.19 / 24.5)
- * and a store whose reading throws (Node reports a Windows or Keychain failure that way). A stand-in for those two functions of
- * `node:tls` only; the start goes on with the list as it was, said once in the log. Fails if the step throws, or calls
- * setDefaultCACertificates with a partial list after a failed read.
+ * What no real Node 24 here can show, with a stand-in for the two functions of `node:tls` and for the worker's read: a Node
+ * without the API (before 22.19 / 24.5), a store whose reading throws (a Windows or Keychain failure), one that adds nothing.
+ * The request's own error stands, the same object. Fails on: the refusal replaced by the store's error; a resend when nothing
+ * was added; a read for an error that is no refused certificate; a second read; a resend of a request sent after the read.
  */
-describe('the step where the OS store cannot be reached', () => {
-  const logger = () => {
-    const lines: string[] = [];
-    return { lines, info: (m: string) => lines.push(`info ${m}`), warn: (m: string) => lines.push(`warn ${m}`), error: (m: string) => lines.push(`error ${m}`) };
+describe('a refused certificate where the OS store cannot help', () => {
+  const refusal = () => Object.assign(new Error('fetch failed'), { cause: Object.assign(new Error('unable to verify the first certificate'), { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }) });
+  const standIn = (system: () => string[]) => {
+    const calls = { reads: 0, sets: [] as string[][] };
+    const tls: CertificateAuthorities = {
+      getCACertificates: (type) => (type === 'bundled' || type === 'default' ? [rootCertificates[0]!] : []),
+      setDefaultCACertificates: (certificates) => void calls.sets.push(certificates),
+    };
+    const read = () => {
+      calls.reads++;
+      return Promise.resolve().then(system);
+    };
+    return { calls, tls, read };
+  };
+  const failing = (error: Error) => {
+    const sent = { count: 0 };
+    return { sent, send: () => (sent.count++, Promise.reject(error)) };
   };
 
-  it('a Node without tls.getCACertificates: the bundled list stays, one warning', () => {
-    const log = logger();
-    expect(trustOsCertificateStore({}, log)).toMatchObject({ trusted: 'bundled', reason: expect.stringContaining('cannot read the OS store') });
-    expect(log.lines).toEqual(['warn Trusting Node’s bundled certificate authorities only']);
+  it('a store whose reading throws: the refusal stands, not sent again, the store not read again', async () => {
+    const { calls, tls, read } = standIn(() => {
+      throw new Error('the Keychain could not be opened');
+    });
+    const reported: unknown[] = [];
+    const trust = osTrustOnRefusal(tls, read, (outcome) => reported.push(outcome));
+    const error = refusal();
+    const request = failing(error);
+    await expect(trust.send(request.send)).rejects.toBe(error);
+    await expect(trust.send(request.send)).rejects.toBe(error);
+    expect({ sent: request.sent.count, reads: calls.reads, sets: calls.sets }).toEqual({ sent: 2, reads: 1, sets: [] });
+    expect(reported).toEqual([{ trusted: 'bundled', reason: 'the OS store could not be read (the Keychain could not be opened)' }]);
   });
 
-  it('a store whose reading throws: nothing set, one warning naming the failure', () => {
-    const log = logger();
-    const set: string[][] = [];
-    const tls = {
-      getCACertificates: (type: string) => {
-        if (type === 'system') throw new Error('the Keychain could not be opened');
-        return type === 'extra' ? [] : [INSPECTING_CA];
-      },
-      setDefaultCACertificates: (certificates: string[]) => void set.push(certificates),
-    };
-    expect(trustOsCertificateStore(tls, log)).toEqual({ trusted: 'bundled', reason: 'the OS store could not be read (the Keychain could not be opened)' });
-    expect(set).toEqual([]);
-    expect(log.lines).toEqual(['warn Trusting Node’s bundled certificate authorities only']);
+  it('a Node without tls.getCACertificates: the refusal stands, the store never read', async () => {
+    const { calls, read } = standIn(() => [INSPECTING_CA]);
+    const error = refusal();
+    const request = failing(error);
+    await expect(osTrustOnRefusal({}, read, () => undefined).send(request.send)).rejects.toBe(error);
+    expect({ sent: request.sent.count, reads: calls.reads }).toEqual({ sent: 1, reads: 0 });
+  });
+
+  it('a store that holds only what Node trusts: nothing set, the refusal stands, not sent again', async () => {
+    const { calls, tls, read } = standIn(() => [rootCertificates[0]!.replace(/\n/g, '\r\n')]);
+    const error = refusal();
+    const request = failing(error);
+    await expect(osTrustOnRefusal(tls, read, () => undefined).send(request.send)).rejects.toBe(error);
+    expect({ sent: request.sent.count, reads: calls.reads, sets: calls.sets }).toEqual({ sent: 1, reads: 1, sets: [] });
+  });
+
+  it('an error that is no refused certificate (a refused connection) never has the store read', async () => {
+    const { calls, tls, read } = standIn(() => [INSPECTING_CA]);
+    const error = Object.assign(new Error('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+    const request = failing(error);
+    await expect(osTrustOnRefusal(tls, read, () => undefined).send(request.send)).rejects.toBe(error);
+    expect({ sent: request.sent.count, reads: calls.reads }).toEqual({ sent: 1, reads: 0 });
+  });
+
+  it('two refusals at once share one read and are each sent once more; a refusal after the read is not', async () => {
+    const { calls, tls, read } = standIn(() => [INSPECTING_CA]);
+    const trust = osTrustOnRefusal(tls, read, () => undefined);
+    const error = refusal();
+    let attempts = 0;
+    const refusedFirst = () => (++attempts <= 2 ? Promise.reject(error) : Promise.resolve('answered'));
+    await expect(Promise.all([trust.send(refusedFirst), trust.send(refusedFirst)])).resolves.toEqual(['answered', 'answered']);
+    expect({ attempts, reads: calls.reads, sets: calls.sets.map((list) => list.length) }).toEqual({ attempts: 4, reads: 1, sets: [2] });
+    const later = failing(error);
+    await expect(trust.send(later.send)).rejects.toBe(error);
+    expect({ sent: later.sent.count, reads: calls.reads }).toEqual({ sent: 1, reads: 1 });
+  });
+
+  it('a request cancelled while the store is read ends with its cancel', async () => {
+    let finish: (pems: string[]) => void = () => undefined;
+    const trust = osTrustOnRefusal(standIn(() => []).tls, () => new Promise((resolve) => (finish = resolve)), () => undefined);
+    const cancel = new AbortController();
+    const waiting = trust.send(() => Promise.reject(refusal()), cancel.signal);
+    cancel.abort(new Error('Sync cancelled'));
+    await expect(waiting).rejects.toThrow('Sync cancelled');
+    finish([INSPECTING_CA]);
   });
 });
