@@ -48,7 +48,11 @@ export function osTrustOnRefusal(authorities: CertificateAuthorities, readStore:
   const widen = () =>
     (read ??= widenDefaultAuthorities(authorities, readStore).then((outcome) => {
       done = true;
-      report(outcome);
+      try {
+        report(outcome);
+      } catch {
+        // A log that fails changes nothing of what the requests waiting on the read get.
+      }
       return outcome;
     }));
   return {

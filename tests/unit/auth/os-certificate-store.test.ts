@@ -145,7 +145,8 @@ describe('the OS certificate store, read at the first refused certificate (a TLS
  * What no real Node 24 here can show, with a stand-in for the two functions of `node:tls` and for the worker's read: a Node
  * without the API (before 22.19 / 24.5), a store whose reading throws (a Windows or Keychain failure), one that adds nothing.
  * The request's own error stands, the same object. Fails on: the refusal replaced by the store's error; a resend when nothing
- * was added; a read for an error that is no refused certificate; a second read; a resend of a request sent after the read.
+ * was added; a read for an error that is no refused certificate; a second read; a resend of a request sent after the read;
+ * a failing log handed to the waiting requests.
  */
 describe('a refused certificate where the OS store cannot help', () => {
   const refusal = () => Object.assign(new Error('fetch failed'), { cause: Object.assign(new Error('unable to verify the first certificate'), { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }) });
@@ -215,6 +216,16 @@ describe('a refused certificate where the OS store cannot help', () => {
     const later = failing(error);
     await expect(trust.send(later.send)).rejects.toBe(error);
     expect({ sent: later.sent.count, reads: calls.reads }).toEqual({ sent: 1, reads: 1 });
+  });
+
+  it('a log that throws while the outcome is told changes nothing: the refused request is sent once more and answered', async () => {
+    const { tls, read } = standIn(() => [INSPECTING_CA]);
+    const trust = osTrustOnRefusal(tls, read, () => {
+      throw new Error('the log file is full');
+    });
+    let attempts = 0;
+    await expect(trust.send(() => (++attempts === 1 ? Promise.reject(refusal()) : Promise.resolve('answered')))).resolves.toBe('answered');
+    expect(attempts).toBe(2);
   });
 
   it('a request cancelled while the store is read ends with its cancel', async () => {
