@@ -64,3 +64,52 @@ describe('the same related records after a sync', () => {
     expect(sameRelatedRecords(copy(), copy())).toBe(false);
   });
 });
+
+/**
+ * A record kept as columns is compared in its row, the key the previous record differed at read first (related-copy.ts
+ * `sameRow`): a record equal at that key but different elsewhere is still a change, and what is left out is what the records
+ * themselves give.
+ */
+describe("an incremental's related records compared with the copy's columns", () => {
+  const left = (upserts: RelatedRecord[], object = applications()) => changedRecords(object, upserts, []).upserts.map((record) => record.id);
+
+  it('a record equal at the key the one before differed at, but different at another, is a change; an unchanged one is left out', () => {
+    const upserts = [
+      { ...restRecord(3), amount: 0 }, // differs at amount: the key read first from now on
+      { ...restRecord(4), type: 'Reversed' }, // amount as kept, type not
+      restRecord(5), // fetched again, unchanged
+      { ...restRecord(6), amount: 7 },
+      { ...restRecord(7), stamp: '2026-12-09T10:00:00.000+0000' }, // amount as kept, the stamp not
+      { ...restRecord(8), extra: 'x' }, // a key the copy does not keep
+    ];
+    expect(left(upserts)).toEqual([ids[3], ids[4], ids[6], ids[7], ids[8]]);
+  });
+
+  it('the same ids left out as a compare of the records themselves (the copy read as records), over a mixed batch', () => {
+    const upserts = ids.map((_, r) => {
+      const record = restRecord(r);
+      if (r % 3 === 0) record.amount = -r;
+      if (r % 5 === 0) record.type = 'Reversed';
+      if (r % 7 === 0) record.stamp = '2026-12-09T10:00:00.000+0000';
+      return record;
+    });
+    const read = applications();
+    void read.records; // read: compared record by record, as a copy kept as records is
+    const expected = left(upserts, read);
+    expect(expected.length).toBeGreaterThan(5);
+    expect(expected.length).toBeLessThan(ids.length);
+    expect(left(upserts)).toEqual(expected);
+  });
+
+  it('over a merged view: a record changed by the last sync is compared with that record, the others with their row below', () => {
+    const changed = { ...restRecord(3), amount: 0 };
+    const after = applyRelatedDelta({ objects: [applications()], warnings: [], none: null }, {
+      objects: [{ role: 'paymentApplication', object: 'PaymentLineInvoice', signature: 's', watermark: 2, replace: false, upserts: [changed], deleted: [] }],
+      warnings: [],
+      none: null,
+    });
+    // Record 3 as the last sync left it (the same: left out), 4 changed after an unchanged 5; record 3 as it was before that sync (a change).
+    expect(left([{ ...changed }, restRecord(5), { ...restRecord(4), type: 'Reversed' }], after.objects[0])).toEqual([ids[4]]);
+    expect(left([restRecord(3)], after.objects[0])).toEqual([ids[3]]);
+  });
+});
