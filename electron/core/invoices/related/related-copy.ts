@@ -239,14 +239,12 @@ export function changedRecords(before: RelatedObjectCopy | undefined, upserts: R
   if (!before || (upserts.length === 0 && deleted.length === 0)) return { upserts, deleted };
   const last = new Map<string, RelatedRecord>();
   for (const record of upserts) last.set(record.id, record);
-  const found = keptRecords(before, [...last.keys(), ...deleted]);
-  if (found === null) return { upserts, deleted };
-  const { kept, table } = found;
-  const probe: Probe = { key: '', column: -1 };
+  const kept = keptRecords(before, [...last.keys(), ...deleted]);
+  if (kept === null) return { upserts, deleted };
   const same = new Set<string>();
   for (const [id, record] of last) {
     const old = kept.get(id);
-    if (old !== undefined && (typeof old === 'number' ? sameRow(table!, old, record, probe) : sameRecord(old, record))) same.add(id);
+    if (old !== undefined && sameRecord(old, record)) same.add(id);
   }
   return {
     upserts: same.size === 0 ? upserts : upserts.filter((record) => !same.has(record.id)),
@@ -254,25 +252,26 @@ export function changedRecords(before: RelatedObjectCopy | undefined, upserts: R
   };
 }
 
-/**
- * The copy's records with these ids (those it has), found by its index when kept as columns — a record still as its
- * columns hold it answers as its row in `table` (compared there: `sameRow`); null when it cannot tell.
- */
-function keptRecords(object: RelatedObjectCopy, ids: string[]): { kept: Map<string, RelatedRecord | number>; table: RecordTable | null } | null {
-  const found = new Map<string, RelatedRecord | number>();
+/** The copy's records with these ids (those it has), found by its index when kept as columns; null when it cannot tell. */
+function keptRecords(object: RelatedObjectCopy, ids: string[]): Map<string, RelatedRecord> | null {
+  const found = new Map<string, RelatedRecord>();
   const deferred = deferredOf.get(object);
   const table = deferred?.table;
   if (table && deferred.records === null) {
     const merged = table instanceof MergedTable ? table : null;
-    const below = merged ? merged.below : table;
-    const index = IdIndex.of(below);
+    const index = IdIndex.of(merged ? merged.below : table);
     if (index === null) return null;
     for (const id of ids) {
       // A merged view's record by its id: not by its row, whose map of every row is made only when a reader walks them.
-      const kept = merged ? merged.keptOf(id, index) : index.rowOf(id);
-      if (kept !== undefined && kept !== -1) found.set(id, kept);
+      if (merged) {
+        const record = merged.recordOf(id, index);
+        if (record !== undefined) found.set(id, record);
+        continue;
+      }
+      const row = index.rowOf(id);
+      if (row >= 0) found.set(id, table.record(row));
     }
-    return { kept: found, table: below };
+    return found;
   }
   // An object kept as records (a REST object: fewer than BULK_MIN_RECORDS): by its index when the background has made it
   // (`warmRelatedIndexes`), else one walk over its records — the few changed ids of an incremental, not every record.
@@ -283,11 +282,11 @@ function keptRecords(object: RelatedObjectCopy, ids: string[]): { kept: Map<stri
       const record = index.get(id);
       if (record !== undefined) found.set(id, record);
     }
-    return { kept: found, table: null };
+    return found;
   }
   const wanted = new Set(ids);
   for (const record of records) if (wanted.has(record.id)) found.set(record.id, record);
-  return { kept: found, table: null };
+  return found;
 }
 
 /** Each records array's records by id (the last of an id, as a walk over them finds it), made by `warmRelatedIndexes`. */
@@ -302,39 +301,10 @@ function indexRecords(records: readonly RelatedRecord[]): void {
 
 /** The same keys with the same values (a record from REST's JSON beside one read from a Bulk part's columns). */
 function sameRecord(kept: RelatedRecord, fetched: RelatedRecord): boolean {
-  return differingKey(kept, fetched) === undefined;
-}
-
-/** The first key of `fetched` whose value differs in `kept`; null when they have different numbers of keys; undefined: the same. */
-function differingKey(kept: RelatedRecord, fetched: RelatedRecord): string | null | undefined {
   const keys = Object.keys(fetched);
-  if (keys.length !== Object.keys(kept).length) return null;
-  for (const key of keys) if (kept[key] !== fetched[key]) return key;
-  return undefined;
-}
-
-/** The key the last record compared differed at, and its column (-1: none yet): looked at first in the next record. */
-interface Probe {
-  key: string;
-  column: number;
-}
-
-/**
- * `sameRecord(table.record(row), fetched)`, with the key the previous record of this object differed at read first: an
- * incremental's changes to an object mostly differ at the same field (a payment's amount, an application's balance), so a
- * changed record is mostly told by one cell, with no record made of its row (~1,300 of the ~1,900 Payment and
- * PaymentLineInvoice records of the bench's 1 % incremental: BENCHMARKS.md, session 35). Exact: the record's value of a
- * key is its last column of that key, and a record whose value of a key of `fetched` differs is not the same record.
- */
-function sameRow(table: RecordTable, row: number, fetched: RelatedRecord, probe: Probe): boolean {
-  if (probe.column >= 0 && table.value(row, probe.column) !== fetched[probe.key]) return false;
-  const key = differingKey(table.record(row), fetched);
-  if (key === undefined) return true;
-  if (key !== null && key !== 'id') {
-    probe.key = key;
-    probe.column = table.keys.lastIndexOf(key);
-  }
-  return false;
+  if (keys.length !== Object.keys(kept).length) return false;
+  for (const key of keys) if (kept[key] !== fetched[key]) return false;
+  return true;
 }
 
 /**

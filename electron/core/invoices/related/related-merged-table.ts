@@ -206,16 +206,13 @@ export class MergedTable implements RecordTable {
     return place.row - gone;
   }
 
-  /**
-   * The record with this id in this view, or undefined (`index`: the table below's) — no map of every row made. A record
-   * this view holds as it is below answers as its row there (`below.record(row)` is the record, made only if asked).
-   */
-  keptOf(id: string, index: IdIndex): RelatedRecord | number | undefined {
+  /** The record with this id in this view, or undefined (`index`: the table below's) — no map of every row made. */
+  recordOf(id: string, index: IdIndex): RelatedRecord | undefined {
     const place = this.find(id, index);
     if (!place) return undefined;
     if (place.tail !== undefined) return this.tail[place.tail];
     const m = this.markOf(place.row);
-    return m >= 0 ? this.marked[m]! : place.row;
+    return m >= 0 ? this.marked[m]! : this.base.record(place.row);
   }
 
   /** Every row's place (see `rowMap`): the rows below in order — an upserted one in its place, a deleted one left out — then the tail. */
