@@ -16,6 +16,13 @@ import { refusedCertificateCode } from './salesforce-errors';
  * default list to bundled ∪ OS store ∪ extra — `tls.setDefaultCACertificates` only changes the calling thread's list (Node's
  * docs), and every later connection of this thread takes it: https.request (http-exchange.ts, the part agents) and fetch
  * (undici) both build each new connection's TLS context from the default list. Nothing else is trusted.
+ *
+ * The worker keeps only the store's authorities valid today: OS stores keep expired roots (20 of 576 on this Linux machine),
+ * and in Electron — whose Node uses BoringSSL — the chain builder takes the first authority of the issuer's name that fits
+ * (BoringSSL's X509_STORE_CTX_get1_issuer; OpenSSL's prefers one valid today), so an expired one left beside its renewal (a
+ * proxy's CA that IT renewed) could end a chain as "certificate has expired". An expired or not-yet-valid authority never
+ * anchors a chain that verifies, so setting it aside changes nothing else. One the TLS library cannot parse is set aside too:
+ * `setDefaultCACertificates` throws on it, and the whole list would stay unset.
  */
 
 /** The part of `node:tls` this uses (Node 22.19+ / 24.5+); absent in an older Node. */
@@ -24,14 +31,20 @@ export interface CertificateAuthorities {
   setDefaultCACertificates?: (certificates: string[]) => void;
 }
 
-/** Reads the OS store's authorities (PEM), off the main thread. */
-export type OsStoreReader = () => Promise<string[]>;
+/** What a read of the OS store gave: the authorities valid today (PEM), and how many others it held (expired, not yet valid, unreadable). */
+export interface OsStoreRead {
+  authorities: string[];
+  setAside: number;
+}
+
+/** Reads the OS store, off the main thread. */
+export type OsStoreReader = () => Promise<OsStoreRead>;
 
 /**
- * What a read did: `os` = the OS store's authorities are trusted too (`added`: how many Node did not have); `bundled` = the
- * list stayed as it was, and why.
+ * What a read did: `os` = the OS store's authorities are trusted too (`fromOs`: how many the store held, `setAside` of them
+ * not trusted, `added`: how many Node did not have); `bundled` = the list stayed as it was, and why.
  */
-export type OsTrust = { trusted: 'os'; fromOs: number; added: number } | { trusted: 'bundled'; reason: string };
+export type OsTrust = { trusted: 'os'; fromOs: number; setAside: number; added: number } | { trusted: 'bundled'; reason: string };
 
 export interface OsTrustOnRefusal {
   /**
@@ -78,7 +91,7 @@ const listeners: ((outcome: OsTrust) => void)[] = [];
 /** `logger` is told each read's outcome (at most one per process). */
 export function reportOsTrustTo(logger: Logger): void {
   listeners.push((outcome) => {
-    if (outcome.trusted === 'os') logger.info('A certificate was refused: the OS store was read', { fromOs: outcome.fromOs, added: outcome.added });
+    if (outcome.trusted === 'os') logger.info('A certificate was refused: the OS store was read', { fromOs: outcome.fromOs, setAside: outcome.setAside, added: outcome.added });
     else logger.warn('A certificate was refused: Node’s bundled certificate authorities only', { reason: outcome.reason });
   });
 }
@@ -94,15 +107,33 @@ export function withOsTrustOnRefusal<T>(send: () => Promise<T>, signal?: AbortSi
 
 /**
  * An eval'd worker (no file of its own for the build to emit; works in Electron's main process, which runs Node's
- * worker_threads): it reads the store, posts the PEMs back and ends.
+ * worker_threads): it reads the store, keeps the authorities valid today (parsing each costs ~40 ms of CPU for ~580, here on
+ * the worker's thread), posts them back with the count of the others, and ends.
  */
-const READ_STORE = "require('node:worker_threads').parentPort.postMessage(require('node:tls').getCACertificates('system'));";
+const READ_STORE = `
+const { X509Certificate } = require('node:crypto');
+const now = Date.now();
+const authorities = [];
+let setAside = 0;
+for (const pem of require('node:tls').getCACertificates('system')) {
+  let certificate;
+  try {
+    certificate = new X509Certificate(pem);
+  } catch {
+    setAside++;
+    continue;
+  }
+  if (certificate.validFromDate.getTime() <= now && now <= certificate.validToDate.getTime()) authorities.push(pem);
+  else setAside++;
+}
+require('node:worker_threads').parentPort.postMessage({ authorities, setAside });
+`;
 
-function readOsStoreInWorker(): Promise<string[]> {
+function readOsStoreInWorker(): Promise<OsStoreRead> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(READ_STORE, { eval: true });
-    worker.once('message', (certificates: string[]) => {
-      resolve(certificates);
+    worker.once('message', (read: OsStoreRead) => {
+      resolve(read);
       void worker.terminate();
     });
     worker.once('error', reject);
@@ -117,10 +148,10 @@ async function widenDefaultAuthorities(authorities: CertificateAuthorities, read
     return { trusted: 'bundled', reason: 'this Node cannot read the OS store (tls.getCACertificates / setDefaultCACertificates missing)' };
   }
   try {
-    const fromOs = await readStore();
+    const { authorities: fromOs, setAside } = await readStore();
     // Node reads what it can and says nothing of the rest (a missing or unreadable file or folder): an empty store is one
     // that could not be read.
-    if (fromOs.length === 0) return { trusted: 'bundled', reason: 'the OS store gave no certificate' };
+    if (fromOs.length + setAside === 0) return { trusted: 'bundled', reason: 'the OS store gave no certificate' };
     const current = new Set(getCACertificates('default').map(certificateBody));
     const unique = new Map<string, string>();
     for (const pem of [...getCACertificates('bundled'), ...fromOs, ...getCACertificates('extra')]) {
@@ -130,7 +161,7 @@ async function widenDefaultAuthorities(authorities: CertificateAuthorities, read
     const added = [...unique.keys()].filter((body) => !current.has(body)).length;
     // Nothing new (a store that holds only Mozilla's list): the default list stays as it is.
     if (added > 0) setDefaultCACertificates([...unique.values()]);
-    return { trusted: 'os', fromOs: fromOs.length, added };
+    return { trusted: 'os', fromOs: fromOs.length + setAside, setAside, added };
   } catch (error) {
     return { trusted: 'bundled', reason: `the OS store could not be read (${error instanceof Error ? error.message : String(error)})` };
   }

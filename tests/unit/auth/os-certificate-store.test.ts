@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishMessage } from '../../../electron/contract/i18n/spoken-messages';
-import { osTrustOnRefusal, type CertificateAuthorities } from '../../../electron/core/salesforce/os-certificate-store';
-import { INSPECTING_CA, INSPECTING_LEAF, INSPECTING_LEAF_KEY, OTHER_CA, OTHER_LEAF, OTHER_LEAF_KEY } from '../../support/proxy-authorities';
+import { osTrustOnRefusal, type CertificateAuthorities, type OsStoreRead } from '../../../electron/core/salesforce/os-certificate-store';
+import { EXPIRED_CA, INSPECTING_CA, INSPECTING_LEAF, INSPECTING_LEAF_KEY, NOT_YET_VALID_CA, OTHER_CA, OTHER_LEAF, OTHER_LEAF_KEY } from '../../support/proxy-authorities';
 
 /**
  * An accountant behind a TLS-inspecting proxy whose CA IT installed in the computer's store (session 35): the sign-in window
@@ -25,7 +25,9 @@ import { INSPECTING_CA, INSPECTING_LEAF, INSPECTING_LEAF_KEY, OTHER_CA, OTHER_LE
  * (the first requests refused); the list set in the worker instead of the main thread (every request refused: the list is per
  * thread); no shared read (workers 2-3); the store read at import or at each request (workers > 0 where Node's list trusts the
  * server; workers > 1); certificates told apart by their PEM text (Mozilla's authority counted as new: `added` 2); the resend
- * sent twice (`asked` has a request twice).
+ * sent twice (`asked` has a request twice); the worker's date check removed or reduced to the end date (the store's expired
+ * or not-yet-valid CA in the list: `outOfDateCa`, `setAside` < 2 — session 36: in Electron's BoringSSL an expired authority
+ * of the issuer's name can be taken before its valid renewal, os-certificate-store.ts).
  */
 const CHILD = fileURLToPath(new URL('./support/os-store-child.ts', import.meta.url));
 const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
@@ -58,9 +60,10 @@ beforeAll(async () => {
   inspectedUrl = await listen(inspected);
   otherUrl = await listen(other);
   dir = mkdtempSync(join(tmpdir(), 'budgetly-os-store-'));
-  // The computer's store: one file holding the proxy's CA and one of Mozilla's (as a Linux store holds them, written with
-  // other line breaks than Node's list), an empty folder. The other CA lies in a file beside it, in no store.
-  writeFileSync(join(dir, 'os-store.pem'), `${INSPECTING_CA}\n${rootCertificates[0]}\n`);
+  // The computer's store: one file holding the proxy's CA, one of Mozilla's (as a Linux store holds them, written with other
+  // line breaks than Node's list) and two CAs out of their dates (one expired, one not yet valid), an empty folder. The other
+  // CA lies in a file beside it, in no store.
+  writeFileSync(join(dir, 'os-store.pem'), `${INSPECTING_CA}\n${rootCertificates[0]}\n${EXPIRED_CA}\n${NOT_YET_VALID_CA}\n`);
   mkdirSync(join(dir, 'os-store.d'));
   writeFileSync(join(dir, 'other-ca.pem'), `${OTHER_CA}\n`);
   writeFileSync(join(dir, 'inspecting-ca.pem'), `${INSPECTING_CA}\n`);
@@ -81,7 +84,7 @@ interface ChildSaw {
   sync: string;
   fetch: string;
   after: string;
-  list: { size: number; distinct: number; inspectingCa: boolean; otherCa: boolean; everyBundled: boolean };
+  list: { size: number; distinct: number; inspectingCa: boolean; otherCa: boolean; outOfDateCa: boolean; everyBundled: boolean };
 }
 
 /** The child's answers, in an environment without the machine's own CA, proxy or Node settings, plus `env`. */
@@ -106,11 +109,11 @@ describe('the OS certificate store, read at the first refused certificate (a TLS
     expect([saw.signIn, saw.sync, saw.fetch, saw.after]).toEqual(['signed in: 00D000000000001!token', ANSWER, ANSWER, ANSWER]);
     // Refused in the handshake, the first attempts never reached the server: each request arrived once.
     expect([...asked].sort()).toEqual([QUERY, QUERY, QUERY, 'POST /services/oauth2/token'].sort());
-    // One read for the three concurrent refusals, none for the request after: the store held one authority Node did not have
-    // and one it had (Mozilla's, written with other line breaks).
+    // One read for the three concurrent refusals, none for the request after: the store held one authority Node did not have,
+    // one it had (Mozilla's, written with other line breaks) and two out of their dates, set aside, not trusted.
     expect(saw.workers).toBe(1);
-    expect(saw.reported).toEqual(['info A certificate was refused: the OS store was read {"fromOs":2,"added":1}']);
-    expect(saw.list).toMatchObject({ inspectingCa: true, otherCa: false, everyBundled: true });
+    expect(saw.reported).toEqual(['info A certificate was refused: the OS store was read {"fromOs":4,"setAside":2,"added":1}']);
+    expect(saw.list).toMatchObject({ inspectingCa: true, otherCa: false, outOfDateCa: false, everyBundled: true });
     expect(saw.list.distinct).toBe(saw.list.size);
   });
 
@@ -120,7 +123,7 @@ describe('the OS certificate store, read at the first refused certificate (a TLS
     expect(saw.sync).toContain('is not installed in this computer’s certificate store: ask your IT team to install it there');
     expect(asked).toEqual([]);
     expect(saw.workers).toBe(1);
-    expect(saw.list).toMatchObject({ inspectingCa: true, otherCa: false, everyBundled: true });
+    expect(saw.list).toMatchObject({ inspectingCa: true, otherCa: false, outOfDateCa: false, everyBundled: true });
   });
 
   it('a server Node’s list already trusts never has the store read', async () => {
@@ -158,7 +161,7 @@ describe('a refused certificate where the OS store cannot help', () => {
     };
     const read = () => {
       calls.reads++;
-      return Promise.resolve().then(system);
+      return Promise.resolve().then(() => ({ authorities: system(), setAside: 0 }));
     };
     return { calls, tls, read };
   };
@@ -229,12 +232,12 @@ describe('a refused certificate where the OS store cannot help', () => {
   });
 
   it('a request cancelled while the store is read ends with its cancel', async () => {
-    let finish: (pems: string[]) => void = () => undefined;
+    let finish: (read: OsStoreRead) => void = () => undefined;
     const trust = osTrustOnRefusal(standIn(() => []).tls, () => new Promise((resolve) => (finish = resolve)), () => undefined);
     const cancel = new AbortController();
     const waiting = trust.send(() => Promise.reject(refusal()), cancel.signal);
     cancel.abort(new Error('Sync cancelled'));
     await expect(waiting).rejects.toThrow('Sync cancelled');
-    finish([INSPECTING_CA]);
+    finish({ authorities: [INSPECTING_CA], setAside: 0 });
   });
 });

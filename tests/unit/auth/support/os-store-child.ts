@@ -7,7 +7,7 @@
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import * as tls from 'node:tls';
 import type { Worker as NodeWorker } from 'node:worker_threads';
-import { INSPECTING_CA, OTHER_CA } from '../../../support/proxy-authorities';
+import { EXPIRED_CA, INSPECTING_CA, NOT_YET_VALID_CA, OTHER_CA } from '../../../support/proxy-authorities';
 
 let workers = 0;
 const threads = createRequire(import.meta.url)('node:worker_threads') as { Worker: typeof NodeWorker };
@@ -55,6 +55,7 @@ const list = {
   distinct: new Set(trusted).size,
   inspectingCa: trusted.includes(body(INSPECTING_CA)),
   otherCa: trusted.includes(body(OTHER_CA)),
+  outOfDateCa: trusted.includes(body(EXPIRED_CA)) || trusted.includes(body(NOT_YET_VALID_CA)),
   everyBundled: tls.getCACertificates('bundled').every((pem) => trusted.includes(body(pem))),
 };
 console.log(JSON.stringify({ workers, reported, signIn: first, sync: second, fetch: third, after, list }));
