@@ -188,7 +188,8 @@ export const mappingSchema = z.object({
 });
 export type Mapping = z.infer<typeof mappingSchema>;
 
-export const syncPhaseSchema = z.enum(['describe', 'fetching', 'deletions', 'saving', 'done', 'failed', 'cancelled']);
+/** `certificates`: a refused certificate has the main process read the computer's certificate store, and the sync waits on it. */
+export const syncPhaseSchema = z.enum(['describe', 'certificates', 'fetching', 'deletions', 'saving', 'done', 'failed', 'cancelled']);
 export const syncProgressSchema = z.object({
   connectionId: id,
   phase: syncPhaseSchema,

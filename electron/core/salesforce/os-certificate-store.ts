@@ -55,19 +55,29 @@ export interface OsTrustOnRefusal {
   send<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T>;
 }
 
-export function osTrustOnRefusal(authorities: CertificateAuthorities, readStore: OsStoreReader, report: (outcome: OsTrust) => void): OsTrustOnRefusal {
+/**
+ * `report` is told the read's outcome; `reading`, `true` when a refused request starts the read (it waits on it: seconds on a
+ * managed Mac) and `false` once the list is set, before the waiting requests go on.
+ */
+export function osTrustOnRefusal(
+  authorities: CertificateAuthorities,
+  readStore: OsStoreReader,
+  report: (outcome: OsTrust) => void,
+  reading: (reading: boolean) => void = () => undefined,
+): OsTrustOnRefusal {
   let read: Promise<OsTrust> | null = null;
   let done = false;
-  const widen = () =>
-    (read ??= widenDefaultAuthorities(authorities, readStore).then((outcome) => {
+  const widen = () => {
+    if (read) return read;
+    tell(reading, true);
+    read = widenDefaultAuthorities(authorities, readStore).then((outcome) => {
       done = true;
-      try {
-        report(outcome);
-      } catch {
-        // A log that fails changes nothing of what the requests waiting on the read get.
-      }
+      tell(reading, false);
+      tell(report, outcome);
       return outcome;
-    }));
+    });
+    return read;
+  };
   return {
     async send<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T> {
       // A request sent once the store is in the list was refused by it: not sent again.
@@ -86,19 +96,48 @@ export function osTrustOnRefusal(authorities: CertificateAuthorities, readStore:
   };
 }
 
-const listeners: ((outcome: OsTrust) => void)[] = [];
+/** A listener that throws changes nothing of what the requests waiting on the read get (nor what the others are told). */
+function tell<T>(listener: (value: T) => void, value: T): void {
+  try {
+    listener(value);
+  } catch {
+    // A log or a status that fails is not the request's failure.
+  }
+}
 
-/** `logger` is told each read's outcome (at most one per process). */
+const listeners: ((outcome: OsTrust) => void)[] = [];
+const readingListeners = new Set<(reading: boolean) => void>();
+
+/** `logger` is told when the read starts and its outcome (at most one read per process). */
 export function reportOsTrustTo(logger: Logger): void {
+  readingListeners.add((reading) => {
+    if (reading) logger.info('A certificate was refused: reading the OS store');
+  });
   listeners.push((outcome) => {
     if (outcome.trusted === 'os') logger.info('A certificate was refused: the OS store was read', { fromOs: outcome.fromOs, setAside: outcome.setAside, added: outcome.added });
     else logger.warn('A certificate was refused: Node’s bundled certificate authorities only', { reason: outcome.reason });
   });
 }
 
-const processTrust = osTrustOnRefusal(tls, readOsStoreInWorker, (outcome) => {
-  for (const listener of listeners) listener(outcome);
-});
+/**
+ * `listener(true)` when this process starts reading the OS store (a refused request waits on it), `listener(false)` once it
+ * is read; returns the unsubscribe. The sync's status says so meanwhile (sync-coordinator.ts).
+ */
+export function onOsStoreReading(listener: (reading: boolean) => void): () => void {
+  readingListeners.add(listener);
+  return () => void readingListeners.delete(listener);
+}
+
+const processTrust = osTrustOnRefusal(
+  tls,
+  readOsStoreInWorker,
+  (outcome) => {
+    for (const listener of listeners) tell(listener, outcome);
+  },
+  (reading) => {
+    for (const listener of [...readingListeners]) tell(listener, reading);
+  },
+);
 
 /** The process's: every sender of the main process wraps its request in it (fetch-transport.ts, http-exchange.ts). */
 export function withOsTrustOnRefusal<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T> {

@@ -17,7 +17,7 @@ export function SyncControls({ sync, freshness, disabled }: Props) {
   const { t } = useTranslation('workspace');
   const shortcut = useShortcutLabel();
   const locale = useLocale();
-  const phaseLabels: Record<string, string> = { describe: t('syncDescribe'), deletions: t('syncDeletions'), saving: t('syncSaving') };
+  const phaseLabels: Record<string, string> = { describe: t('syncDescribe'), certificates: t('syncCertificates'), deletions: t('syncDeletions'), saving: t('syncSaving') };
   const progress = sync.progress;
   const total = progress?.total ?? 0;
   const fetched = progress?.fetched ?? 0;

@@ -112,7 +112,10 @@ describe('the OS certificate store, read at the first refused certificate (a TLS
     // One read for the three concurrent refusals, none for the request after: the store held one authority Node did not have,
     // one it had (Mozilla's, written with other line breaks) and two out of their dates, set aside, not trusted.
     expect(saw.workers).toBe(1);
-    expect(saw.reported).toEqual(['info A certificate was refused: the OS store was read {"fromOs":4,"setAside":2,"added":1}']);
+    expect(saw.reported).toEqual([
+      'info A certificate was refused: reading the OS store undefined',
+      'info A certificate was refused: the OS store was read {"fromOs":4,"setAside":2,"added":1}',
+    ]);
     expect(saw.list).toMatchObject({ inspectingCa: true, otherCa: false, outOfDateCa: false, everyBundled: true });
     expect(saw.list.distinct).toBe(saw.list.size);
   });
@@ -138,7 +141,10 @@ describe('the OS certificate store, read at the first refused certificate (a TLS
     const saw = await run(inspectedUrl, { SSL_CERT_FILE: join(dir, 'missing.pem'), SSL_CERT_DIR: join(dir, 'missing.d') });
     expect([saw.signIn, saw.sync, saw.fetch, saw.after]).toEqual([1, 2, 3, 4].map(() => refused('UNABLE_TO_VERIFY_LEAF_SIGNATURE')));
     expect(saw.workers).toBe(1);
-    expect(saw.reported).toEqual(['warn A certificate was refused: Node’s bundled certificate authorities only {"reason":"the OS store gave no certificate"}']);
+    expect(saw.reported).toEqual([
+      'info A certificate was refused: reading the OS store undefined',
+      'warn A certificate was refused: Node’s bundled certificate authorities only {"reason":"the OS store gave no certificate"}',
+    ]);
     expect(saw.list).toMatchObject({ inspectingCa: false, everyBundled: true });
     expect(asked).toEqual([]);
   });
@@ -149,7 +155,7 @@ describe('the OS certificate store, read at the first refused certificate (a TLS
  * without the API (before 22.19 / 24.5), a store whose reading throws (a Windows or Keychain failure), one that adds nothing.
  * The request's own error stands, the same object. Fails on: the refusal replaced by the store's error; a resend when nothing
  * was added; a read for an error that is no refused certificate; a second read; a resend of a request sent after the read;
- * a failing log handed to the waiting requests.
+ * a failing log or status handed to the waiting requests; the read's end told before the list is set, or told twice.
  */
 describe('a refused certificate where the OS store cannot help', () => {
   const refusal = () => Object.assign(new Error('fetch failed'), { cause: Object.assign(new Error('unable to verify the first certificate'), { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }) });
@@ -210,22 +216,26 @@ describe('a refused certificate where the OS store cannot help', () => {
 
   it('two refusals at once share one read and are each sent once more; a refusal after the read is not', async () => {
     const { calls, tls, read } = standIn(() => [INSPECTING_CA]);
-    const trust = osTrustOnRefusal(tls, read, () => undefined);
+    // What the sync's status is told (sync-coordinator.ts): the read started, then ended once the list was set.
+    const reading: string[] = [];
+    const trust = osTrustOnRefusal(tls, read, () => undefined, (now) => reading.push(`${now} after ${calls.sets.length} set`));
     const error = refusal();
     let attempts = 0;
     const refusedFirst = () => (++attempts <= 2 ? Promise.reject(error) : Promise.resolve('answered'));
     await expect(Promise.all([trust.send(refusedFirst), trust.send(refusedFirst)])).resolves.toEqual(['answered', 'answered']);
     expect({ attempts, reads: calls.reads, sets: calls.sets.map((list) => list.length) }).toEqual({ attempts: 4, reads: 1, sets: [2] });
+    expect(reading).toEqual(['true after 0 set', 'false after 1 set']);
     const later = failing(error);
     await expect(trust.send(later.send)).rejects.toBe(error);
     expect({ sent: later.sent.count, reads: calls.reads }).toEqual({ sent: 1, reads: 1 });
   });
 
-  it('a log that throws while the outcome is told changes nothing: the refused request is sent once more and answered', async () => {
+  it('a log or a status that throws while the read is told changes nothing: the refused request is sent once more and answered', async () => {
     const { tls, read } = standIn(() => [INSPECTING_CA]);
-    const trust = osTrustOnRefusal(tls, read, () => {
+    const full = () => {
       throw new Error('the log file is full');
-    });
+    };
+    const trust = osTrustOnRefusal(tls, read, full, full);
     let attempts = 0;
     await expect(trust.send(() => (++attempts === 1 ? Promise.reject(refusal()) : Promise.resolve('answered')))).resolves.toBe('answered');
     expect(attempts).toBe(2);

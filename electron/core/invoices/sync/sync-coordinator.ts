@@ -15,6 +15,7 @@ import type { OpenBulkJobs } from '../related/open-bulk-jobs';
 import { cancelled, toSyncError } from './sync-faults';
 import { canRunIncremental, copySpanUnknown, runSync } from './sync-engine';
 import { errorFacts } from '../../salesforce/error-facts';
+import { onOsStoreReading } from '../../salesforce/os-certificate-store';
 
 export interface SyncTuning extends RetryPolicy {
   pageSize: number;
@@ -97,11 +98,19 @@ export class SyncCoordinator {
 
   private async run(connectionId: string, mode: 'full' | 'incremental', signal: AbortSignal): Promise<SyncResult> {
     const { metadata, mappings, directory, events } = this.deps;
-    const progress = (phase: 'describe' | 'fetching' | 'saving' | 'done' | 'failed' | 'cancelled', fetched: number, total: number) =>
+    let shown: 'describe' | 'fetching' = 'describe';
+    const progress = (phase: 'describe' | 'fetching' | 'saving' | 'done' | 'failed' | 'cancelled', fetched: number, total: number) => {
+      if (phase === 'describe' || phase === 'fetching') shown = phase;
       events.emit('invoices.syncProgress', { connectionId, phase, fetched, total });
+    };
     let fetched = 0;
     let total = 0;
     const startedAt = this.deps.clock.now();
+    // A refused certificate has the process read the OS's store (once; seconds on a managed Mac), and the requests wait on it:
+    // the status says so meanwhile, then shows where the sync was (os-certificate-store.ts).
+    const stopWatchingStore = onOsStoreReading((reading) =>
+      events.emit('invoices.syncProgress', { connectionId, phase: reading ? 'certificates' : shown, fetched, total }),
+    );
     try {
       progress('describe', 0, 0);
       const { conn, apiVersion } = await metadata.open(connectionId);
@@ -135,6 +144,8 @@ export class SyncCoordinator {
         directory.recordSync(connectionId, { error: appError.toValue() }, this.deps.repository.answered(connectionId));
       }
       throw appError;
+    } finally {
+      stopWatchingStore();
     }
   }
 

@@ -15,6 +15,7 @@ export const workspace: Translation<typeof en> = {
   searchLabel: 'Rechnungen nach Nummer, Kunde oder Betrag durchsuchen; Eingabe öffnet den ersten Treffer',
   searchPlaceholder: 'Nummer, Kunde oder Betrag ({{keys}})',
   syncDescribe: 'Rechnungsfelder werden abgefragt …',
+  syncCertificates: 'Zertifikate dieses Computers werden geprüft …',
   syncDeletions: 'Gelöschte Rechnungen werden geprüft …',
   syncSaving: 'Wird gespeichert …',
   syncingOf: 'Synchronisiere {{fetched}} von {{total}}',

@@ -13,6 +13,7 @@ export const workspace = {
   searchLabel: 'Search invoices by number, customer or amount; Enter opens the first match',
   searchPlaceholder: 'Number, customer or amount ({{keys}})',
   syncDescribe: 'Looking up invoice fields…',
+  syncCertificates: 'Checking this computer’s trusted certificates…',
   syncDeletions: 'Checking for deleted invoices…',
   syncSaving: 'Saving…',
   syncingOf: 'Syncing {{fetched}} of {{total}}',

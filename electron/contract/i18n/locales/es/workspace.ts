@@ -15,6 +15,7 @@ export const workspace: Translation<typeof en> = {
   searchLabel: 'Buscar facturas por número, cliente o importe; Intro abre el primer resultado',
   searchPlaceholder: 'Número, cliente o importe ({{keys}})',
   syncDescribe: 'Consultando los campos de factura…',
+  syncCertificates: 'Comprobando los certificados de este equipo…',
   syncDeletions: 'Comprobando facturas eliminadas…',
   syncSaving: 'Guardando…',
   syncingOf: 'Sincronizando {{fetched}} de {{total}}',

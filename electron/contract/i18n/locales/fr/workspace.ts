@@ -15,6 +15,7 @@ export const workspace: Translation<typeof en> = {
   searchLabel: 'Rechercher des factures par numéro, client ou montant ; Entrée ouvre le premier résultat',
   searchPlaceholder: 'N°, client ou montant ({{keys}})',
   syncDescribe: 'Recherche des champs de facture…',
+  syncCertificates: 'Vérification des certificats de cet ordinateur…',
   syncDeletions: 'Recherche des factures supprimées…',
   syncSaving: 'Enregistrement…',
   syncingOf: 'Synchronisation : {{fetched}} sur {{total}}',
