@@ -147,7 +147,9 @@ export function withOsTrustOnRefusal<T>(send: () => Promise<T>, signal?: AbortSi
 /**
  * An eval'd worker (no file of its own for the build to emit; works in Electron's main process, which runs Node's
  * worker_threads): it reads the store, keeps the authorities valid today (parsing each costs ~40 ms of CPU for ~580, here on
- * the worker's thread), posts them back with the count of the others, and ends.
+ * the worker's thread), posts them back with the count of the others, and ends. The dates are read as the TLS library prints
+ * them (`validFrom`: "Sep  3 21:40:37 2022 GMT"), which Node's own test-crypto-x509 checks under BoringSSL too; it checks
+ * `validFromDate` / `validToDate` under OpenSSL only. A date that cannot be read (NaN) keeps the authority, as before the check.
  */
 const READ_STORE = `
 const { X509Certificate } = require('node:crypto');
@@ -162,8 +164,8 @@ for (const pem of require('node:tls').getCACertificates('system')) {
     setAside++;
     continue;
   }
-  if (certificate.validFromDate.getTime() <= now && now <= certificate.validToDate.getTime()) authorities.push(pem);
-  else setAside++;
+  if (Date.parse(certificate.validFrom) > now || Date.parse(certificate.validTo) < now) setAside++;
+  else authorities.push(pem);
 }
 require('node:worker_threads').parentPort.postMessage({ authorities, setAside });
 `;
