@@ -5,6 +5,8 @@ import { ROOT } from './paths';
 
 export interface OrgProcess {
   url: string;
+  /** The org's process id (a worker reads the org's CPU around its own windows: orgCpuReader). */
+  pid: number;
   invoices: number;
   /** Calls the org's test-only control API over HTTP (POST /__org/<method>). */
   control<T = unknown>(method: string, args?: unknown[]): Promise<T>;
@@ -51,6 +53,7 @@ export async function startOrgProcess(invoices: number, options: { payments?: bo
   });
   return {
     url,
+    pid: child.pid!,
     invoices,
     async control<T>(method: string, args: unknown[] = []): Promise<T> {
       const response = await fetch(`${url}/__org/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });

@@ -13,6 +13,7 @@ import { FIRST_LIST_WINDOW } from '../../../electron/contract/list-window';
 import { peakRssMiB, resetPeakSettled, rssMiB } from '../lib/peak-memory';
 import { runWorker, workerInput } from '../lib/worker-io';
 import { plainHttpGet } from '../lib/plain-http-get';
+import { processCpuReader } from '../lib/process-cpu';
 
 /**
  * Full / incremental sync through the app's real core, and the plain-fetch baseline.
@@ -28,7 +29,7 @@ import { plainHttpGet } from '../lib/plain-http-get';
 type SentQuery = { kind: 'rest'; path: string } | { kind: 'bulk'; jobsPath: string; soql: string };
 
 interface Input {
-  mode: 'app-full' | 'incremental' | 'baseline' | 'baseline-http' | 'fetch-floor';
+  mode: 'app-full' | 'incremental' | 'warm-org' | 'baseline' | 'baseline-http' | 'fetch-floor';
   orgUrl: string;
   keyHex: string;
   /** For the baseline: the query path the app sent (same SOQL, same fields). */
@@ -43,10 +44,22 @@ interface Input {
   change?: 'invoices' | 'receivables';
   /** For the fetch floor: every query the app-full sync sent, the invoices' first. */
   queries?: SentQuery[];
+  /** The org's process id (incremental): its CPU read around the incremental, its floor and the full after them. */
+  orgPid?: number;
 }
 
 const input = workerInput<Input>();
 const PAGE_HEADERS = { 'Sforce-Query-Options': 'batchSize=2000' };
+
+/** Every request sent through Node's http client or fetch, in order, as "GET /query Invoice", "POST /token" (requestKind). */
+const requestLog: string[] = [];
+
+/** A request by method, path (ids and the API version left out) and, for a query, the object it reads. */
+function requestKind(method: string, url: URL): string {
+  const path = url.pathname.replace(/\/v\d+\.\d+/, '').replace(/\/[a-zA-Z0-9]{15,18}(?=\/|$)/g, '/<id>').replace(/\/query(All)?\/[^/]+-\d+$/, '/query$1/<next>');
+  const q = url.searchParams.get('q');
+  return `${method} ${path}${q ? ` ${/\bFROM\s+(\w+)/i.exec(q)?.[1] ?? '?'}` : ''}`;
+}
 
 /**
  * Records every query the app starts, in order: REST first pages (`/query?q=`, `/queryAll?q=`) and Bulk API 2.0 jobs (the
@@ -55,18 +68,19 @@ const PAGE_HEADERS = { 'Sforce-Query-Options': 'batchSize=2000' };
  */
 function watchQueries(): SentQuery[] {
   const sent: SentQuery[] = [];
-  const rest = (url: URL) => {
+  const rest = (url: URL, method = 'GET') => {
+    requestLog.push(requestKind(method, url));
     if (/\/query(All)?$/.test(url.pathname) && url.searchParams.has('q')) sent.push({ kind: 'rest', path: url.pathname + url.search });
   };
   subscribe('http.client.request.start', (message) => {
     const request = (message as { request: ClientRequest }).request;
-    rest(new URL(request.path, 'http://org'));
+    rest(new URL(request.path, 'http://org'), request.method);
   });
   const original = globalThis.fetch;
   globalThis.fetch = (resource, init) => {
     const url = new URL(resource instanceof Request ? resource.url : String(resource));
     const method = (init?.method ?? (resource instanceof Request ? resource.method : 'GET')).toUpperCase();
-    rest(url);
+    rest(url, method);
     if (method === 'POST' && url.pathname.endsWith('/jobs/query') && typeof init?.body === 'string') {
       sent.push({ kind: 'bulk', jobsPath: url.pathname, soql: (JSON.parse(init.body) as { query: string }).query });
     }
@@ -87,6 +101,15 @@ async function appSync(): Promise<Record<string, unknown>> {
       const result = await sync(mode);
       return { ms: performance.now() - started, result };
     };
+    if (input.mode === 'warm-org') {
+      // Another client before the timed one (its own process, its own copy): a full sync, then an incremental one with nothing
+      // changed — the org has then served the incremental's queries (their WHERE on SystemModstamp, queryAll) once, as it
+      // had served the full's before the timed full (receivables.ts). Nothing at the org changes.
+      await sync('full');
+      await sync('incremental');
+      await bench.core.dispose();
+      return { warmed: true };
+    }
     if (input.mode === 'app-full') {
       // Phases from the sync's own progress events: describe → pages → saving (cache written) → done.
       const marks: Record<string, number> = {};
@@ -137,15 +160,20 @@ async function appSync(): Promise<Record<string, unknown>> {
       if (!(phase in marks)) marks[phase] = performance.now();
       if (phase === 'fetching') marks.lastPage = performance.now();
     });
+    const orgCpu = processCpuReader(input.orgPid);
     const gc = gcTime();
+    const orgCpuBefore = orgCpu();
     const cpuBefore = process.cpuUsage();
     const incrementalStarted = performance.now();
     const incrementalPhase = nextRecordPhaseEnd(bench);
     const sentBefore = queries.length;
+    const requestsBefore = requestLog.length;
     const incremental = await timed('incremental');
     const answered = performance.now();
     const incrementalQueries = queries.slice(sentBefore);
+    const incrementalRequests = requestLog.slice(requestsBefore);
     const incrementalCpu = process.cpuUsage(cpuBefore);
+    const incrementalOrgCpuMs = orgCpu() - orgCpuBefore;
     stopMarks();
     const gcMs = await gc.stop();
     await incrementalPhase;
@@ -159,13 +187,15 @@ async function appSync(): Promise<Record<string, unknown>> {
     };
     const incrementalPeak = peakRssMiB();
     // The sync's answer counts invoices only: the records each of its queries got (invoices and related objects) are counted by
-    // asking the same queries again, after the timing, of the same unchanged org.
-    const fetchedByObject = await countAnswers(incrementalQueries);
+    // asking the same queries again, after the timing, of the same unchanged org — twice, timed: the incremental's floor.
+    const floors = [await incrementalFloor(incrementalQueries, orgCpu), await incrementalFloor(incrementalQueries, orgCpu)];
     // The full the incremental is judged against opens its window as the incremental's did (the same collection and pause).
     await resetPeakSettled();
+    const fullOrgCpuBefore = orgCpu();
     const fullCpuBefore = process.cpuUsage();
     const full = await timed('full');
     const fullCpu = process.cpuUsage(fullCpuBefore);
+    const fullOrgCpuMs = orgCpu() - fullOrgCpuBefore;
     // What any sync pays at the end whatever changed: re-writing the whole encrypted copy (timed alone, same rows).
     const after = await bench.call<InvoiceList>('invoices.list', { connectionId });
     const cacheStarted = performance.now();
@@ -189,8 +219,14 @@ async function appSync(): Promise<Record<string, unknown>> {
       mode: incremental.result.mode,
       rows: incremental.result.total,
       incrementalPeakRssMiB: incrementalPeak,
-      fetchedByObject,
+      fetchedByObject: floors[0]!.byObject,
       incrementalPhases,
+      incrementalOrgCpuMs,
+      fullOrgCpuMs,
+      incrementalRequests,
+      /** The incremental's window in epoch ms (to line up with the org's own log). */
+      incrementalWindow: [performance.timeOrigin + incrementalStarted, performance.timeOrigin + answered],
+      floors: floors.map(({ ms, cpuMs, orgCpuMs }) => ({ ms, cpuMs, orgCpuMs })),
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -246,17 +282,29 @@ async function orgControl(method: string, args: unknown[]): Promise<unknown> {
   return ((await response.json()) as { result: unknown }).result;
 }
 
-/** Records per object ("Invoice", "PaymentLineInvoice" …) the given queries answer now, each asked again the plain way. */
-async function countAnswers(sent: SentQuery[]): Promise<Record<string, number>> {
+/**
+ * The incremental's floor: the queries it sent, asked again of the same unchanged org the plain way, all at once as the
+ * incremental sends them (every page fetched and JSON.parse'd, nothing kept) — what any client pays for the same answers
+ * here, most of it the org's own serial work on the two cores. Its wall, this process's CPU and the org's CPU in the
+ * window, and the records per object ("Invoice", "PaymentLineInvoice" …) the queries answered.
+ */
+async function incrementalFloor(sent: SentQuery[], orgCpu: () => number): Promise<{ ms: number; cpuMs: number; orgCpuMs: number; byObject: Record<string, number> }> {
   const tokens = await signIn(input.orgUrl);
   const headers = { ...PAGE_HEADERS, Authorization: `Bearer ${tokens.access_token}` };
-  const out: Record<string, number> = {};
-  for (const query of sent) {
+  const orgBefore = orgCpu();
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const counts = await Promise.all(sent.map((query) => (query.kind === 'rest' ? plainRest(query.path, headers) : plainBulk(query.jobsPath, query.soql, headers))));
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const orgCpuMs = orgCpu() - orgBefore;
+  const byObject: Record<string, number> = {};
+  sent.forEach((query, at) => {
     const soql = query.kind === 'bulk' ? query.soql : (new URLSearchParams(query.path.split('?')[1]).get('q') ?? '');
     const object = /\bFROM\s+(\w+)/i.exec(soql)?.[1] ?? '?';
-    out[object] = (out[object] ?? 0) + (query.kind === 'rest' ? await plainRest(query.path, headers) : await plainBulk(query.jobsPath, query.soql, headers));
-  }
-  return out;
+    byObject[object] = (byObject[object] ?? 0) + counts[at]!;
+  });
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, orgCpuMs, byObject };
 }
 
 /** What any program must do at the least: GET every page and parse it (fetch, or Node's http client with `overHttp`). */
