@@ -17,7 +17,7 @@ import { refusedCertificateCode } from './salesforce-errors';
  * docs), and every later connection of this thread takes it: https.request (http-exchange.ts, the part agents) and fetch
  * (undici) both build each new connection's TLS context from the default list. Nothing else is trusted.
  *
- * The worker keeps only the store's authorities valid today: OS stores keep expired roots (20 of 576 on this Linux machine),
+ * The worker keeps only the store's authorities valid today: OS stores keep expired roots (5 distinct on this Linux machine),
  * and in Electron — whose Node uses BoringSSL — the chain builder takes the first authority of the issuer's name that fits
  * (BoringSSL's X509_STORE_CTX_get1_issuer; OpenSSL's prefers one valid today), so an expired one left beside its renewal (a
  * proxy's CA that IT renewed) could end a chain as "certificate has expired". An expired or not-yet-valid authority never

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 /**
  * The CPU time a process has used so far, every thread, in ms at the scheduler's nanosecond resolution (each task's
  * /proc/<pid>/task/<tid>/schedstat: time on a CPU) — for windows of tens of ms, where /proc/<pid>/stat's 10-ms ticks are too
- * coarse. NaN without a pid or once the process is gone. A thread that ended inside a window is not counted.
+ * coarse. NaN without a pid or once the process is gone. A thread that ends inside a window lowers the window's figure by its
+ * whole CPU until then (counted before, not after; the org's threads live as long as it does).
  */
 export function processCpuReader(pid: number | undefined): () => number {
   return () => {

@@ -106,8 +106,10 @@ async function appSync(): Promise<Record<string, unknown>> {
       // changed — the org has then served the incremental's queries (their WHERE on SystemModstamp, queryAll) once, as it
       // had served the full's before the timed full (receivables.ts). Nothing at the org changes.
       await sync('full');
-      await sync('incremental');
+      const warmed = await sync('incremental');
       await bench.core.dispose();
+      // An incremental that fell back to a full would warm nothing new: the timed run would meet a cold org again, unseen.
+      if (warmed.mode !== 'incremental') throw new Error(`the warm-up's second sync ran as '${warmed.mode}', not as an incremental`);
       return { warmed: true };
     }
     if (input.mode === 'app-full') {
