@@ -309,7 +309,6 @@ const paymentColumnKeys = ['paid', 'lastPaymentDate', 'fullyPaidOn', 'daysToPay'
 /** `org`: the connection's name, in an export of "All connections" only (`invoices.export` `combined`). */
 export const exportColumnSchema = z.enum([...invoiceFieldKeys, 'daysOverdue', ...paymentColumnKeys, 'agingBucket', ...conversionColumnKeys, 'org']);
 export type ExportColumn = z.infer<typeof exportColumnSchema>;
-
 export const exportProgressSchema = z.object({ written: z.number(), total: z.number() });
 
 /** What changed in the offline copy by one sync (pushed with `invoices.changed`). */

@@ -1,7 +1,6 @@
 import { subscribe } from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { ClientRequest } from 'node:http';
-import { PerformanceObserver } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InvoiceList, SyncResult } from '../../../electron/contract';
@@ -14,6 +13,7 @@ import { peakRssMiB, resetPeakSettled, rssMiB } from '../lib/peak-memory';
 import { runWorker, workerInput } from '../lib/worker-io';
 import { plainHttpGet } from '../lib/plain-http-get';
 import { processCpuReader } from '../lib/process-cpu';
+import { gcTime } from '../lib/gc-time';
 
 /**
  * Full / incremental sync through the app's real core, and the plain-fetch baseline.
@@ -233,26 +233,6 @@ async function appSync(): Promise<Record<string, unknown>> {
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/**
- * Time spent in garbage collection from now until stop() (PerformanceObserver 'gc' entries). The entries arrive after
- * the GC, on a later turn of the event loop: stop() lets one pass first (taken at once, they were always none).
- */
-function gcTime(): { stop(): Promise<number> } {
-  let total = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) total += entry.duration;
-  });
-  observer.observe({ entryTypes: ['gc'] });
-  return {
-    async stop() {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      for (const entry of observer.takeRecords()) total += entry.duration;
-      observer.disconnect();
-      return total;
-    },
-  };
 }
 
 /** The invoices-only change (#7): every 100th invoice of the list through control.updateInvoices (a balance halved, a draft posted, a due date moved). */
