@@ -5,7 +5,7 @@ import { ROOT } from './paths';
 
 export interface OrgProcess {
   url: string;
-  /** The org's process id (a worker reads the org's CPU around its own windows: orgCpuReader). */
+  /** The org's process id (a worker reads the org's CPU around its own windows: process-cpu.ts processCpuReader). */
   pid: number;
   invoices: number;
   /** Calls the org's test-only control API over HTTP (POST /__org/<method>). */
