@@ -28,6 +28,7 @@ import { openInvoicesNewestFirst } from '../documents/prefetch-candidates';
 import { withReferenceNames } from './read/reference-names';
 import type { RecordWriteTuning } from './record/record-build';
 import { createRecordKeeping } from './record/record-keeping';
+import { onOsStoreReading } from '../salesforce/os-certificate-store';
 import { OpenBulkJobs } from './related/open-bulk-jobs';
 import { MappingService } from './mapping/mapping-service';
 import { OrgMetadata } from './mapping/org-metadata';
@@ -122,6 +123,7 @@ export function createInvoicesModule(
     tuning: tuned,
     changeLogs,
     bulkJobs,
+    watchOsStoreReading: onOsStoreReading,
   });
   // Rows by id with their payment figures (export writes them; the detail panel's ledger reads the row).
   const indexes = new WeakMap<Snapshot, Map<string, InvoiceListRow>>();

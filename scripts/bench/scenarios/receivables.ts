@@ -38,6 +38,8 @@ interface IncrementalRun {
   fullOrgCpuMs: number;
   /** The incremental's queries asked again plainly, all at once, twice (sync-worker.ts incrementalFloor). */
   floors: { ms: number; cpuMs: number; orgCpuMs: number }[];
+  /** Every request the incremental sent, as "GET /services/data/queryAll Invoice" (sync-worker.ts requestKind). */
+  incrementalRequests: string[];
 }
 
 const phasesOf = (p: IncrementalRun['incrementalPhases']) =>
@@ -182,7 +184,7 @@ export const receivables: Scenario = {
           // Beside the row above, not judged: how much of "≤ 5 % of full" the same answers cost any client of this org (the
           // local org serves its queries one after another, on the two cores the app uses too).
           target: 'no target: what the same answers cost a plain client here', pass: null,
-          note: `after each incremental, its queries asked of the same unchanged org by a plain client (fetch, every page JSON.parse'd, nothing kept), all at once as the app sends them, twice: ${incremental.map(floorsOf).join(' | ')}; the org's CPU in the incremental ${ms(incremental.map((r) => r.incrementalOrgCpuMs))} (÷ the full's wall: ${incremental.map((r) => (r.incrementalOrgCpuMs / r.fullMs).toFixed(3)).join(', ')}), in the full ${ms(incremental.map((r) => r.fullOrgCpuMs))}`,
+          note: `after each incremental, its queries asked of the same unchanged org by a plain client (fetch, every page JSON.parse'd, nothing kept), all at once as the app sends them, twice: ${incremental.map(floorsOf).join(' | ')}; the requests each incremental sent: ${incremental.map((r) => `${r.incrementalRequests.length} (${[...new Set(r.incrementalRequests)].join(', ')})`).join(' | ')}; the org's CPU in the incremental ${ms(incremental.map((r) => r.incrementalOrgCpuMs))} (÷ the full's wall: ${incremental.map((r) => (r.incrementalOrgCpuMs / r.fullMs).toFixed(3)).join(', ')}), in the full ${ms(incremental.map((r) => r.fullOrgCpuMs))}`,
         }),
         // Every call counts, the first one too (asked once the sync said "done" and the core is idle: its indexes made in the
         // background after the sync, read/read-warm-up.ts); the first call right after a sync's answer is stated beside it.

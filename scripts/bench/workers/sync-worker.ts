@@ -58,8 +58,15 @@ const requestLog: string[] = [];
 function requestKind(method: string, url: URL): string {
   const path = url.pathname.replace(/\/v\d+\.\d+/, '').replace(/\/[a-zA-Z0-9]{15,18}(?=\/|$)/g, '/<id>').replace(/\/query(All)?\/[^/]+-\d+$/, '/query$1/<next>');
   const q = url.searchParams.get('q');
-  return `${method} ${path}${q ? ` ${/\bFROM\s+(\w+)/i.exec(q)?.[1] ?? '?'}` : ''}`;
+  return `${method} ${path}${q ? ` ${objectOf(q)}` : ''}`;
 }
+
+/** The object a SOQL query reads ("Invoice", "PaymentLineInvoice" …). */
+const objectOf = (soql: string) => /\bFROM\s+(\w+)/i.exec(soql)?.[1] ?? '?';
+
+/** A query the app sent, asked again the plain way (every REST page, or a Bulk API 2.0 job's parts): the records it answers. */
+const askPlainly = (query: SentQuery, headers: Record<string, string>) =>
+  query.kind === 'rest' ? plainRest(query.path, headers) : plainBulk(query.jobsPath, query.soql, headers);
 
 /**
  * Records every query the app starts, in order: REST first pages (`/query?q=`, `/queryAll?q=`) and Bulk API 2.0 jobs (the
@@ -226,8 +233,6 @@ async function appSync(): Promise<Record<string, unknown>> {
       incrementalOrgCpuMs,
       fullOrgCpuMs,
       incrementalRequests,
-      /** The incremental's window in epoch ms (to line up with the org's own log). */
-      incrementalWindow: [performance.timeOrigin + incrementalStarted, performance.timeOrigin + answered],
       floors: floors.map(({ ms, cpuMs, orgCpuMs }) => ({ ms, cpuMs, orgCpuMs })),
     };
   } finally {
@@ -276,14 +281,13 @@ async function incrementalFloor(sent: SentQuery[], orgCpu: () => number): Promis
   const orgBefore = orgCpu();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const counts = await Promise.all(sent.map((query) => (query.kind === 'rest' ? plainRest(query.path, headers) : plainBulk(query.jobsPath, query.soql, headers))));
+  const counts = await Promise.all(sent.map((query) => askPlainly(query, headers)));
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   const orgCpuMs = orgCpu() - orgBefore;
   const byObject: Record<string, number> = {};
   sent.forEach((query, at) => {
-    const soql = query.kind === 'bulk' ? query.soql : (new URLSearchParams(query.path.split('?')[1]).get('q') ?? '');
-    const object = /\bFROM\s+(\w+)/i.exec(soql)?.[1] ?? '?';
+    const object = objectOf(query.kind === 'bulk' ? query.soql : (new URLSearchParams(query.path.split('?')[1]).get('q') ?? ''));
     byObject[object] = (byObject[object] ?? 0) + counts[at]!;
   });
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000, orgCpuMs, byObject };
@@ -366,7 +370,7 @@ async function fetchFloor(): Promise<Record<string, unknown>> {
   if (!invoices) throw new Error('the fetch floor needs the queries the app sent');
   const tokens = await signIn(input.orgUrl);
   const headers = { ...PAGE_HEADERS, Authorization: `Bearer ${tokens.access_token}` };
-  const one = (query: SentQuery) => (query.kind === 'rest' ? plainRest(query.path, headers) : plainBulk(query.jobsPath, query.soql, headers));
+  const one = (query: SentQuery) => askPlainly(query, headers);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   let next = 0;

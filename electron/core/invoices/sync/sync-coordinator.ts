@@ -15,7 +15,6 @@ import type { OpenBulkJobs } from '../related/open-bulk-jobs';
 import { cancelled, toSyncError } from './sync-faults';
 import { canRunIncremental, copySpanUnknown, runSync } from './sync-engine';
 import { errorFacts } from '../../salesforce/error-facts';
-import { onOsStoreReading } from '../../salesforce/os-certificate-store';
 
 export interface SyncTuning extends RetryPolicy {
   pageSize: number;
@@ -62,6 +61,11 @@ export class SyncCoordinator {
       changeLogs: ChangeLogs;
       /** Each connection's Bulk API 2.0 jobs not deleted yet (a killed sync's are deleted by the next sync). */
       bulkJobs: OpenBulkJobs;
+      /**
+       * Subscribes to the process's reads of the OS certificate store (os-certificate-store.ts `onOsStoreReading`): told true
+       * when a refused request starts one, false once it is done; returns the unsubscribe.
+       */
+      watchOsStoreReading: (listener: (reading: boolean) => void) => () => void;
     },
   ) {}
 
@@ -108,7 +112,7 @@ export class SyncCoordinator {
     const startedAt = this.deps.clock.now();
     // A refused certificate has the process read the OS's store (once; seconds on a managed Mac), and the requests wait on it:
     // the status says so meanwhile, then shows where the sync was (os-certificate-store.ts).
-    const stopWatchingStore = onOsStoreReading((reading) =>
+    const stopWatchingStore = this.deps.watchOsStoreReading((reading) =>
       events.emit('invoices.syncProgress', { connectionId, phase: reading ? 'certificates' : shown, fetched, total }),
     );
     try {
